@@ -1,0 +1,1 @@
+package io.hirebot; public class Main { public static void main(String[] a){} }

@@ -1,0 +1,34 @@
+package io.hirebot.bot.inbound;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * A click on a card component ({@code card.action.trigger}, or the legacy v1 callback).
+ *
+ * @param value the component's callback value object (always an object: reference §0 item 7)
+ * @param token the delayed-update token ({@code c-…}), valid 30 min for 2 updates
+ * @param formValue submitted form fields (name → value), empty when the action was not a form submit
+ */
+public record CardAction(
+    String eventId,
+    UserRef operator,
+    String messageId,
+    String chatId,
+    String token,
+    String tag,
+    ObjectNode value,
+    String option,
+    Map<String, Object> formValue,
+    String inputValue)
+    implements InboundEvent {
+  @Override
+  public String dedupKey() {
+    return "card:" + eventId;
+  }
+
+  /** The {@code action} key of the callback value, or empty when the card carries none. */
+  public String actionName() {
+    return value == null ? "" : value.path("action").asText("");
+  }
+}

@@ -1,0 +1,18 @@
+package io.hirebot.command;
+
+/** The language a user wrote in; replies use the same one. */
+public enum Language {
+  EN("en_us"),
+  ZH("zh_cn");
+
+  private final String feishuLocale;
+
+  Language(String feishuLocale) {
+    this.feishuLocale = feishuLocale;
+  }
+
+  /** Feishu's locale key (card {@code i18n_content}, toast {@code i18n}). */
+  public String feishuLocale() {
+    return feishuLocale;
+  }
+}
