@@ -1,1 +1,67 @@
-package io.hirebot; public class Main { public static void main(String[] a){} }
+package io.hirebot;
+
+import io.hirebot.app.Launcher;
+import io.hirebot.config.BotConfig;
+import io.hirebot.config.ConfigException;
+import io.hirebot.config.ConfigLoader;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: {@code java -jar hirebot.jar [--sandbox]}. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    BotConfig config;
+    try {
+      config = ConfigLoader.load(System.getenv(), List.of(args));
+    } catch (ConfigException e) {
+      System.err.println("hirebot: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    var registry = Launcher.registry();
+    var vertx = Launcher.vertx(registry);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // shutting down anyway
+      }
+    }, "hirebot-shutdown"));
+    Clock clock = Clock.systemUTC();
+    BotConfig cfg = config;
+    if (cfg.sandbox()) {
+      Launcher.startSandboxed(vertx, cfg, registry, clock)
+          .onSuccess(s -> printSandboxHelp(s.bot().port(), s.sandbox().baseUrl()))
+          .onFailure(e -> fail(e));
+    } else {
+      Launcher.startBot(vertx, cfg, registry, clock)
+          .onSuccess(bot -> log.info("hirebot listening port={} feishu={} mode={}", bot.port(),
+              cfg.feishu().baseUrl(), cfg.mode()))
+          .onFailure(e -> fail(e));
+    }
+  }
+
+  private static void printSandboxHelp(int botPort, String sandboxUrl) {
+    log.info("hirebot is running in SANDBOX mode (no FEISHU_APP_ID set): bot on port {}, Feishu emulator at {}",
+        botPort, sandboxUrl);
+    System.out.println();
+    System.out.println("  hirebot sandbox is ready. Talk to the bot:");
+    System.out.println("    open " + sandboxUrl + "/sandbox in a browser, or");
+    System.out.println("    curl -s " + sandboxUrl + "/sandbox/say -H 'Content-Type: application/json' \\");
+    System.out.println("         -d '{\"text\":\"show candidates for job Backend Engineer\",\"chat\":\"group\"}'");
+    System.out.println("  Health: http://127.0.0.1:" + botPort + "/healthz   Metrics: http://127.0.0.1:" + botPort
+        + "/metrics");
+    System.out.println();
+  }
+
+  private static void fail(Throwable e) {
+    System.err.println("hirebot: failed to start: " + e.getMessage());
+    System.exit(1);
+  }
+}

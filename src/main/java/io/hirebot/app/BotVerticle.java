@@ -1,0 +1,75 @@
+package io.hirebot.app;
+
+import io.hirebot.config.BotConfig;
+import io.hirebot.web.Health;
+import io.hirebot.web.Routes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the bot: wires it, learns the bot's own open_id from Feishu (retrying in the background while
+ * Feishu is unreachable; /healthz says so), and listens on the configured port.
+ */
+public final class BotVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
+  static final long BOT_INFO_RETRY_MS = 5_000;
+
+  private final BotConfig config;
+  private final PrometheusMeterRegistry metrics;
+  private final Clock clock;
+  private Wiring wiring;
+  private HttpServer server;
+
+  public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
+    this.config = config;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    wiring = new Wiring(vertx, config, metrics, clock);
+    fetchBotIdentity();
+    Health health = () -> new JsonObject()
+        .put("status", "up")
+        .put("mode", config.sandbox() ? "sandbox" : "feishu")
+        .put("feishu", new JsonObject()
+            .put("base_url", config.feishu().baseUrl())
+            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+    return vertx.createHttpServer()
+        .requestHandler(new Routes(wiring.gateway, health, metrics).router(vertx))
+        .listen(config.port(), "0.0.0.0")
+        .onSuccess(s -> server = s);
+  }
+
+  /** The actual port (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void fetchBotIdentity() {
+    wiring.botInfo.fetch()
+        .onSuccess(id -> {
+          wiring.botOpenId.set(id.openId());
+          log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
+        })
+        .onFailure(e -> {
+          log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
+          vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity());
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (wiring != null) {
+      wiring.feishu.close();
+    }
+    return Future.succeededFuture();
+  }
+}

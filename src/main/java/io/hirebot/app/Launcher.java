@@ -1,0 +1,62 @@
+package io.hirebot.app;
+
+import io.hirebot.config.BotConfig;
+import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.SandboxConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+
+/** Starts the bot (and in sandbox mode the Feishu emulator first); shared by Main, tests and benchmarks. */
+public final class Launcher {
+  /** The bot's open_id in the emulator's demo tenant. */
+  public static final String SANDBOX_BOT_OPEN_ID = "ou_hirebot";
+
+  private Launcher() {}
+
+  /** A Vert.x instance whose metrics land in {@code registry} (Vert.x's own HTTP and pool metrics too). */
+  public static Vertx vertx(PrometheusMeterRegistry registry) {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+  }
+
+  public static PrometheusMeterRegistry registry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /** Deploys the bot with {@code config} as it is (tests point it at their own sandbox). */
+  public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
+      Clock clock) {
+    BotVerticle verticle = new BotVerticle(config, registry, clock);
+    return vertx.deployVerticle(verticle).map(id -> new RunningBot(vertx, id, verticle.port()));
+  }
+
+  /** The sandbox config matching the bot's sandbox credentials. */
+  public static SandboxConfig sandboxConfig(BotConfig config, Clock clock) {
+    var f = config.feishu();
+    return new SandboxConfig(f.appId(), f.appSecret(), f.verificationToken(), f.encryptKey(),
+        SANDBOX_BOT_OPEN_ID, "HireBot", 0, true, clock);
+  }
+
+  /** Starts the emulator, points the bot at it, starts the bot, and tells the emulator where to push. */
+  public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
+      PrometheusMeterRegistry registry, Clock clock) {
+    return FeishuSandbox.start(vertx, sandboxConfig(config, clock)).compose(sandbox -> {
+      BotConfig pointed = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
+      return startBot(vertx, pointed, registry, clock).map(bot -> {
+        sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+        return new SandboxedBot(sandbox, bot);
+      });
+    });
+  }
+
+  /** The bot and the emulator it talks to. */
+  public record SandboxedBot(FeishuSandbox sandbox, RunningBot bot) {}
+}

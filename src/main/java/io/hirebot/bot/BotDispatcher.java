@@ -1,0 +1,161 @@
+package io.hirebot.bot;
+
+import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.InboundEvent;
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.bot.inbound.UnhandledEvent;
+import io.hirebot.bot.middleware.ProcessedEvents;
+import io.hirebot.command.CommandParser;
+import io.hirebot.command.Language;
+import io.hirebot.command.ParseResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's core: drops duplicates and messages not meant for the bot, parses commands, routes them,
+ * replies, and answers card clicks within Feishu's 3 s. Failures are turned into user-facing replies
+ * and logged here, once, with the ids needed to trace them.
+ */
+public final class BotDispatcher implements InboundHandler {
+  private static final Logger log = LoggerFactory.getLogger(BotDispatcher.class);
+  /** Feishu waits 3 s for a callback answer; keep a margin for the network. */
+  public static final long CARD_ANSWER_BUDGET_MS = 2_500;
+
+  private final Vertx vertx;
+  private final CommandParser parser;
+  private final CommandRouter commands;
+  private final ActionRouter actions;
+  private final Messenger messenger;
+  private final ProcessedEvents processed;
+  private final ErrorReplies errors;
+  private final Supplier<String> botOpenId;
+  private final MeterRegistry metrics;
+  private final io.hirebot.i18n.Messages messages;
+
+  public BotDispatcher(Vertx vertx, CommandParser parser, CommandRouter commands, ActionRouter actions,
+      Messenger messenger, ProcessedEvents processed, ErrorReplies errors, Supplier<String> botOpenId,
+      MeterRegistry metrics, io.hirebot.i18n.Messages messages) {
+    this.vertx = vertx;
+    this.parser = parser;
+    this.commands = commands;
+    this.actions = actions;
+    this.messenger = messenger;
+    this.processed = processed;
+    this.errors = errors;
+    this.botOpenId = botOpenId;
+    this.metrics = metrics;
+    this.messages = messages;
+  }
+
+  @Override
+  public void onEvent(InboundEvent event) {
+    processed.claim(event.dedupKey()).onComplete(claim -> {
+      if (claim.failed()) {
+        log.error("dedup claim failed key={}", event.dedupKey(), claim.cause());
+        return;
+      }
+      if (!claim.result()) {
+        metrics.counter("hirebot.events.duplicate").increment();
+        log.debug("duplicate event dropped key={}", event.dedupKey());
+        return;
+      }
+      handle(event);
+    });
+  }
+
+  private void handle(InboundEvent event) {
+    if (event instanceof IncomingMessage m) {
+      onMessage(m);
+    } else if (event instanceof BotAddedToChat added) {
+      log.info("bot added to chat chat_id={} by={}", added.chatId(),
+          added.operator() == null ? "" : added.operator().openId());
+    } else if (event instanceof UnhandledEvent u) {
+      log.debug("unhandled event type={} event_id={}", u.eventType(), u.eventId());
+    } else if (event instanceof CardAction a) {
+      log.warn("card action arrived as an event; ignored event_id={}", a.eventId());
+    }
+  }
+
+  private void onMessage(IncomingMessage m) {
+    if (m.sender() != null && m.sender().openId() != null && m.sender().openId().equals(botOpenId.get())) {
+      return;
+    }
+    if (m.chat().isGroup() && !m.mentionsBot()) {
+      return;
+    }
+    long started = System.nanoTime();
+    ParseResult parsed = parser.parse(m.text());
+    Language lang = parsed.language();
+    String command = parsed instanceof ParseResult.Parsed p ? p.command().getClass().getSimpleName() : "unknown";
+    metrics.counter("hirebot.commands", "command", command).increment();
+    CommandContext context = new CommandContext(m, lang);
+    Future<Reply> reply;
+    try {
+      reply = commands.route(parsed, context);
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    reply
+        .recover(e -> {
+          log.error("command failed command={} message_id={} chat_id={} sender={} cause={}",
+              command, m.messageId(), m.chat().chatId(), m.sender() == null ? "" : m.sender().openId(),
+              e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e);
+          return Future.succeededFuture(errors.reply(e, lang));
+        })
+        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
+        .onSuccess(id -> Timer.builder("hirebot.command.latency").tag("command", command)
+            .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
+        .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
+            command, m.messageId(), m.chat().chatId(), e.toString()));
+  }
+
+  @Override
+  public Future<ActionResult> onCardAction(CardAction action) {
+    Language lang = "zh_cn".equals(action.value() == null ? "" : action.value().path("lang").asText())
+        ? Language.ZH : Language.EN;
+    metrics.counter("hirebot.card.actions", "action", action.actionName().isEmpty() ? "none" : action.actionName())
+        .increment();
+    Future<ActionResult> work;
+    try {
+      work = actions.route(action, lang);
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    Future<ActionResult> result = work.recover(e -> {
+      log.error("card action failed action={} message_id={} operator={} cause={}", action.actionName(),
+          action.messageId(), action.operator() == null ? "" : action.operator().openId(), e.toString(),
+          e instanceof io.hirebot.error.FeishuApiException ? null : e);
+      return Future.succeededFuture(errors.toast(e, lang));
+    });
+    return withinBudget(action, result, lang);
+  }
+
+  /** Answers in time; if the work is slower, says so now and delivers the card with the callback token. */
+  private Future<ActionResult> withinBudget(CardAction action, Future<ActionResult> result, Language lang) {
+    Promise<ActionResult> answer = Promise.promise();
+    long timer = vertx.setTimer(CARD_ANSWER_BUDGET_MS, t -> {
+      if (answer.tryComplete(ActionResult.info(messages.get(lang, "toast.inProgress")))) {
+        result.onSuccess(late -> {
+          if (late.card() != null && action.token() != null) {
+            messenger.delayedUpdate(action.token(), late.card())
+                .onFailure(e -> log.error("delayed card update failed message_id={} cause={}",
+                    action.messageId(), e.toString()));
+          }
+        });
+      }
+    });
+    result.onComplete(r -> {
+      vertx.cancelTimer(timer);
+      answer.tryComplete(r.result());
+    });
+    return answer.future();
+  }
+}

@@ -1,0 +1,7 @@
+package io.hirebot.bot;
+
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.command.Language;
+
+/** The message a command came from and the language to answer in. */
+public record CommandContext(IncomingMessage message, Language language) {}

@@ -1,0 +1,23 @@
+package io.hirebot.bot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+
+/**
+ * The port through which the bot talks in chats. Implementations respect Feishu's IM rate limits and
+ * make {@code idempotencyKey} the message uuid, so a retried send never posts twice.
+ */
+public interface Messenger {
+
+  /** Replies to a message in its chat; completes with the new message's id. */
+  Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey);
+
+  /** Sends a message to a chat; completes with the new message's id. */
+  Future<String> send(String chatId, Reply reply, String idempotencyKey);
+
+  /** Replaces the card of a message the bot sent (PATCH). */
+  Future<Void> updateCard(String messageId, ObjectNode card);
+
+  /** Completes a card callback later with its token (valid 30 minutes, twice). */
+  Future<Void> delayedUpdate(String callbackToken, ObjectNode card);
+}

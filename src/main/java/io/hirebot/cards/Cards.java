@@ -1,0 +1,50 @@
+package io.hirebot.cards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders named templates with a model and checks the result against Feishu's card limits. */
+public final class Cards {
+  private static final Logger log = LoggerFactory.getLogger(Cards.class);
+
+  private final CardTemplates templates;
+  private final CardRenderer renderer = new CardRenderer();
+  private final ObjectMapper mapper;
+
+  public Cards(CardTemplates templates, ObjectMapper mapper) {
+    this.templates = templates;
+    this.mapper = mapper;
+  }
+
+  /** Renders template {@code name}; a card over Feishu's limits is a bug in the caller's paging. */
+  public ObjectNode render(String name, ObjectNode model) {
+    ObjectNode card = renderer.render(templates.get(name), model);
+    List<String> problems = CardLimits.violations(card, serialize(card));
+    if (!problems.isEmpty()) {
+      log.error("card over Feishu limits template={} problems={}", name, problems);
+      throw new IllegalStateException("card " + name + " breaks Feishu limits: " + problems);
+    }
+    return card;
+  }
+
+  /** A new empty model object. */
+  public ObjectNode model() {
+    return mapper.createObjectNode();
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  public String serialize(ObjectNode card) {
+    try {
+      return mapper.writeValueAsString(card);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("card not serializable", e);
+    }
+  }
+}

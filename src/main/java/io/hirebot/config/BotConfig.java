@@ -1,0 +1,58 @@
+package io.hirebot.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the bot is configured with, validated once at start-up (DESIGN §3).
+ *
+ * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
+ *     Feishu emulator and talks to it
+ */
+public record BotConfig(
+    boolean sandbox,
+    FeishuConfig feishu,
+    int port,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Set<String> admins,
+    ZoneId timezone,
+    Optional<Path> cardsDir,
+    Mode mode) {
+
+  /** How events reach the bot. */
+  public enum Mode { WEBHOOK, WEBSOCKET }
+
+  /** Feishu app credentials and endpoints; the secrets come only from the environment. */
+  public record FeishuConfig(
+      String appId, String appSecret, String verificationToken, String encryptKey, String baseUrl) {
+
+    public boolean hasEncryptKey() {
+      return encryptKey != null && !encryptKey.isEmpty();
+    }
+
+    /** A copy pointing at another base URL (sandbox mode points at the emulator's random port). */
+    public FeishuConfig withBaseUrl(String url) {
+      return new FeishuConfig(appId, appSecret, verificationToken, encryptKey, url);
+    }
+
+    @Override
+    public String toString() {
+      // Never print secrets, not even by accident in a debug log.
+      return "FeishuConfig[appId=" + appId + ", baseUrl=" + baseUrl
+          + ", verificationToken=" + (verificationToken == null ? "unset" : "set")
+          + ", encryptKey=" + (hasEncryptKey() ? "set" : "unset") + "]";
+    }
+  }
+
+  public BotConfig withFeishu(FeishuConfig f) {
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
+  }
+
+  public BotConfig withPort(int p) {
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
+  }
+}

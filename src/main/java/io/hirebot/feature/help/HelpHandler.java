@@ -1,0 +1,61 @@
+package io.hirebot.feature.help;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.CommandRouter;
+import io.hirebot.bot.Reply;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Command.Help;
+import io.hirebot.command.Language;
+import io.hirebot.command.ParseResult;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** Answers "help" and anything that is not a command with the help card, suggesting the closest command. */
+public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fallback {
+  static final List<String> COMMAND_KEYS =
+      List.of("help.command.candidates", "help.command.jobs", "help.command.help");
+  /** Echoing a whole essay back would bury the help; quote only its start. */
+  static final int MAX_ECHO = 40;
+
+  private final Cards cards;
+  private final Messages messages;
+
+  public HelpHandler(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  @Override
+  public Future<Reply> handle(Help command, CommandContext context) {
+    return Future.succeededFuture(Reply.card(card(context.language(), "", "")));
+  }
+
+  @Override
+  public Future<Reply> handle(ParseResult.Unknown unknown, CommandContext context) {
+    Language lang = context.language();
+    String text = unknown.text() == null ? "" : unknown.text().strip();
+    String notice = text.isEmpty() ? "" : messages.get(lang, "help.unknown", echo(text));
+    String suggestion = unknown.suggestion().isEmpty() ? "" : messages.get(lang, "help.suggestion", unknown.suggestion());
+    return Future.succeededFuture(Reply.card(card(lang, notice, suggestion)));
+  }
+
+  public ObjectNode card(Language lang, String notice, String suggestion) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "help.title"));
+    model.put("notice", notice);
+    model.put("suggestion", suggestion);
+    ArrayNode commands = model.putArray("commands");
+    COMMAND_KEYS.forEach(k -> commands.add(messages.get(lang, k)));
+    model.put("footer", messages.get(lang, "help.footer"));
+    return cards.render("help", model);
+  }
+
+  private static String echo(String text) {
+    String oneLine = text.replaceAll("\\s+", " ");
+    return oneLine.length() > MAX_ECHO ? oneLine.substring(0, MAX_ECHO) + "…" : oneLine;
+  }
+}

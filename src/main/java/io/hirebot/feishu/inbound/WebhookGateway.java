@@ -1,0 +1,94 @@
+package io.hirebot.feishu.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.InboundHandler;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.InboundEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook's one entry point for events and card callbacks alike: verify, decrypt, map, then either
+ * acknowledge at once (events; the work happens after the 200) or answer with the toast and card
+ * (callbacks). Cheap enough to run on the event loop. Nothing a sender controls yields a 500.
+ */
+public final class WebhookGateway {
+  private static final Logger log = LoggerFactory.getLogger(WebhookGateway.class);
+  static final String SUCCESS = "{\"msg\":\"success\"}";
+
+  private final EnvelopeVerifier verifier;
+  private final InboundMapper mapper;
+  private final InboundHandler bot;
+  private final ObjectMapper json;
+  private final MeterRegistry metrics;
+
+  public WebhookGateway(EnvelopeVerifier verifier, InboundMapper mapper, InboundHandler bot, ObjectMapper json,
+      MeterRegistry metrics) {
+    this.verifier = verifier;
+    this.mapper = mapper;
+    this.bot = bot;
+    this.json = json;
+    this.metrics = metrics;
+  }
+
+  /** @param lowerCaseHeaders request headers with lower-cased names */
+  public Future<WebhookResponse> handle(Map<String, String> lowerCaseHeaders, byte[] body) {
+    Verification v = verifier.verify(lowerCaseHeaders, body);
+    if (v instanceof Verification.Rejected r) {
+      metrics.counter("hirebot.events.rejected", "status", String.valueOf(r.status())).increment();
+      log.warn("webhook rejected status={} reason={} bytes={}", r.status(), r.reason(), body.length);
+      return Future.succeededFuture(WebhookResponse.error(r.status(), r.reason()));
+    }
+    if (v instanceof Verification.Challenge c) {
+      ObjectNode reply = json.createObjectNode().put("challenge", c.challenge());
+      return Future.succeededFuture(WebhookResponse.ok(reply.toString()));
+    }
+    return dispatch((Verification.Accepted) v);
+  }
+
+  private Future<WebhookResponse> dispatch(Verification.Accepted accepted) {
+    InboundEvent event;
+    try {
+      event = mapper.map(accepted.plain());
+    } catch (MalformedEventException e) {
+      metrics.counter("hirebot.events.rejected", "status", "400").increment();
+      log.warn("webhook malformed event reason={}", e.getMessage());
+      return Future.succeededFuture(WebhookResponse.error(400, "malformed event"));
+    }
+    metrics.counter("hirebot.events.received", "kind", event.getClass().getSimpleName()).increment();
+    if (event instanceof CardAction action) {
+      return bot.onCardAction(action).map(this::callbackBody)
+          .recover(e -> {
+            log.error("card callback failed message_id={} cause={}", action.messageId(), e.toString());
+            return Future.succeededFuture(WebhookResponse.ok("{}"));
+          });
+    }
+    bot.onEvent(event);
+    return Future.succeededFuture(WebhookResponse.ok(SUCCESS));
+  }
+
+  /** Feishu's callback answer: {"toast":{type,content}, "card":{"type":"raw","data":…}} (reference §3.2). */
+  private WebhookResponse callbackBody(ActionResult result) {
+    ObjectNode body = json.createObjectNode();
+    if (result.toast() != null && !result.toast().isEmpty()) {
+      body.putObject("toast")
+          .put("type", result.toastType().name().toLowerCase(Locale.ROOT))
+          .put("content", result.toast());
+    }
+    if (result.card() != null) {
+      body.putObject("card").put("type", "raw").set("data", result.card());
+    }
+    try {
+      return WebhookResponse.ok(json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("callback body not serializable", e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.hirebot.feishu.outbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.annotations.SerializedName;
+import com.lark.oapi.Client;
+import com.lark.oapi.core.token.AccessTokenType;
+import com.lark.oapi.service.im.v1.model.CreateMessageReq;
+import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
+import com.lark.oapi.service.im.v1.model.PatchMessageReq;
+import com.lark.oapi.service.im.v1.model.PatchMessageReqBody;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.Reply;
+import io.hirebot.util.TokenBucket;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * {@link Messenger} over the SDK's IM v1 API (reference/feishu-bot-protocol.md §5): replies, sends,
+ * card PATCHes and delayed card updates, within Feishu's 5 messages/s per chat.
+ */
+public final class FeishuMessenger implements Messenger {
+  static final int PER_CHAT_PER_SECOND = 5;
+
+  private final Client client;
+  private final FeishuCalls calls;
+  private final ObjectMapper mapper;
+  private final MeterRegistry metrics;
+  private final LoadingCache<String, TokenBucket> perChat = Caffeine.newBuilder()
+      .expireAfterAccess(Duration.ofMinutes(2))
+      .maximumSize(100_000)
+      .build(chat -> new TokenBucket(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND));
+
+  public FeishuMessenger(Client client, FeishuCalls calls, ObjectMapper mapper, MeterRegistry metrics) {
+    this.client = client;
+    this.calls = calls;
+    this.mapper = mapper;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
+    Content c = content(reply);
+    return calls.call("im.message.reply", perChat.get(chatId), () -> client.im().v1().message().reply(
+            ReplyMessageReq.newBuilder().messageId(messageId).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
+                .msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build()))
+        .map(d -> sent(c, d.getMessageId()));
+  }
+
+  @Override
+  public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
+    Content c = content(reply);
+    return calls.call("im.message.create", perChat.get(chatId), () -> client.im().v1().message().create(
+            CreateMessageReq.newBuilder().receiveIdType("chat_id").createMessageReqBody(CreateMessageReqBody.newBuilder()
+                .receiveId(chatId).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build()))
+        .map(d -> sent(c, d.getMessageId()));
+  }
+
+  @Override
+  public Future<Void> updateCard(String messageId, ObjectNode card) {
+    String json = json(card);
+    return calls.call("im.message.patch", () -> client.im().v1().message().patch(PatchMessageReq.newBuilder()
+            .messageId(messageId).patchMessageReqBody(PatchMessageReqBody.newBuilder().content(json).build()).build()))
+        .mapEmpty();
+  }
+
+  /** Body of the delayed update; a POJO because the SDK's Gson cannot serialise a Map on JDK 17. */
+  static final class DelayedUpdate {
+    @SerializedName("token")
+    final String token;
+    @SerializedName("card")
+    final JsonElement card;
+
+    DelayedUpdate(String token, JsonElement card) {
+      this.token = token;
+      this.card = card;
+    }
+  }
+
+  @Override
+  public Future<Void> delayedUpdate(String callbackToken, ObjectNode card) {
+    DelayedUpdate body = new DelayedUpdate(callbackToken, JsonParser.parseString(json(card)));
+    return calls.raw("im.card.delayed_update",
+            () -> client.post("/open-apis/interactive/v1/card/update", body, AccessTokenType.Tenant))
+        .mapEmpty();
+  }
+
+  private record Content(String msgType, String json) {}
+
+  private Content content(Reply reply) {
+    if (reply instanceof Reply.Card card) {
+      return new Content("interactive", json(card.card()));
+    }
+    return new Content("text", json(mapper.createObjectNode().put("text", ((Reply.Text) reply).text())));
+  }
+
+  private String sent(Content c, String messageId) {
+    metrics.counter("hirebot.messages.sent", "msg_type", c.msgType()).increment();
+    return messageId;
+  }
+
+  private String json(ObjectNode node) {
+    try {
+      return mapper.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("card not serializable", e);
+    }
+  }
+
+  /** Feishu's uuid is at most 50 characters; a name-based UUID of the key fits and stays stable. */
+  static String uuid(String key) {
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

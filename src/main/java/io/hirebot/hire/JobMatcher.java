@@ -1,0 +1,116 @@
+package io.hirebot.hire;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Resolves what a user typed ("BE-001", "backend", "后端", "Backend Enginer") to an open job, since Hire
+ * has no job search API: exact code, exact title, then partial title, then close spelling. Pure.
+ */
+public final class JobMatcher {
+  /** How many near misses a "no such job" answer offers. */
+  public static final int CLOSEST = 3;
+  /** A typo this close (edit distance per character) still names the job, when only one job is that close. */
+  static final double MAX_TYPO_RATIO = 0.25;
+  static final int MAX_CHOICES = 10;
+
+  public JobMatch match(String query, List<Job> jobs) {
+    List<Job> open = jobs.stream().filter(Job::open).toList();
+    String q = normalize(query);
+    if (q.isEmpty()) {
+      return new JobMatch.None(open.stream().limit(CLOSEST).toList());
+    }
+    List<Job> exact = open.stream()
+        .filter(j -> normalize(j.code()).equals(q) || normalize(j.title()).equals(q) || j.id().equals(query.trim()))
+        .toList();
+    if (!exact.isEmpty()) {
+      return exact.size() == 1 ? new JobMatch.One(exact.get(0)) : new JobMatch.Several(exact);
+    }
+    List<Job> partial = open.stream().filter(j -> contains(normalize(j.title()), q)).toList();
+    if (partial.size() == 1) {
+      return new JobMatch.One(partial.get(0));
+    }
+    if (partial.size() > 1) {
+      return new JobMatch.Several(partial.stream().limit(MAX_CHOICES).toList());
+    }
+    List<Job> ranked = new ArrayList<>(open);
+    ranked.sort(Comparator.comparingDouble(j -> distance(q, j)));
+    List<Job> typos = ranked.stream().filter(j -> distance(q, j) <= MAX_TYPO_RATIO).toList();
+    if (typos.size() == 1) {
+      return new JobMatch.One(typos.get(0));
+    }
+    return new JobMatch.None(ranked.stream().limit(CLOSEST).toList());
+  }
+
+  /** Whether a keyword appears in the job's title or code, ignoring case, width and punctuation. */
+  public static boolean mentions(Job job, String keyword) {
+    String k = normalize(keyword);
+    return normalize(job.title()).contains(k) || normalize(job.code()).contains(k);
+  }
+
+  /** Partial match on whole words for Latin text ("back" ⊄ "backend" is fine, "end" alone is not). */
+  private static boolean contains(String title, String q) {
+    if (!title.contains(q)) {
+      return false;
+    }
+    return q.length() >= 3 || q.codePoints().anyMatch(JobMatcher::isCjk);
+  }
+
+  /** Edit distance relative to length, against the title, the code, or the best same-length slice of the title. */
+  static double distance(String q, Job job) {
+    String title = normalize(job.title());
+    String code = normalize(job.code());
+    double best = ratio(q, title);
+    if (!code.isEmpty()) {
+      best = Math.min(best, ratio(q, code));
+    }
+    if (title.length() > q.length()) {
+      for (int i = 0; i + q.length() <= title.length(); i++) {
+        best = Math.min(best, ratio(q, title.substring(i, i + q.length())) + 0.05);
+      }
+    }
+    return best;
+  }
+
+  private static double ratio(String a, String b) {
+    int max = Math.max(a.length(), b.length());
+    return max == 0 ? 1 : (double) levenshtein(a, b) / max;
+  }
+
+  static int levenshtein(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Full-width to half-width, lower case, and no spaces or punctuation, so "Back-End  Engineer" = "backendengineer". */
+  static String normalize(String s) {
+    if (s == null) {
+      return "";
+    }
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder(n.length());
+    n.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
+    return sb.toString();
+  }
+
+  private static boolean isCjk(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+}

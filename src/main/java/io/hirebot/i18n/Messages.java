@@ -1,0 +1,80 @@
+package io.hirebot.i18n;
+
+import io.hirebot.command.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every sentence the bot shows users, one bundle per language ({@code i18n/messages_<locale>.properties}),
+ * loaded once. A key missing from a bundle fails at start-up, never in front of a user.
+ */
+public final class Messages {
+  private final Map<Language, Map<String, String>> bundles = new EnumMap<>(Language.class);
+
+  private Messages() {}
+
+  public static Messages load() {
+    Messages m = new Messages();
+    for (Language lang : Language.values()) {
+      m.bundles.put(lang, read("i18n/messages_" + lang.feishuLocale() + ".properties"));
+    }
+    var en = m.bundles.get(Language.EN).keySet();
+    for (Language lang : Language.values()) {
+      var keys = m.bundles.get(lang).keySet();
+      if (!keys.equals(en)) {
+        throw new IllegalStateException("i18n bundle " + lang + " keys differ from en_us: "
+            + symmetricDifference(keys, en));
+      }
+    }
+    return m;
+  }
+
+  /** The text for {@code key} with {@code {0}}-style arguments filled in. */
+  public String get(Language lang, String key, Object... args) {
+    String pattern = bundles.get(lang).get(key);
+    if (pattern == null) {
+      throw new IllegalArgumentException("no message " + key);
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale(lang)).format(args);
+  }
+
+  /** All texts of one language, for templates that reference them as {@code ${t.key}}. */
+  public Map<String, String> all(Language lang) {
+    return bundles.get(lang);
+  }
+
+  private static Locale locale(Language lang) {
+    return lang == Language.ZH ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+  }
+
+  private static Map<String, String> read(String resource) {
+    try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing i18n bundle " + resource);
+      }
+      Properties p = new Properties();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      Map<String, String> map = new LinkedHashMap<>();
+      p.stringPropertyNames().stream().sorted().forEach(k -> map.put(k, p.getProperty(k)));
+      return Map.copyOf(map);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String symmetricDifference(java.util.Set<String> a, java.util.Set<String> b) {
+    var only = new java.util.TreeSet<String>();
+    a.stream().filter(k -> !b.contains(k)).forEach(only::add);
+    b.stream().filter(k -> !a.contains(k)).forEach(only::add);
+    return only.toString();
+  }
+}
