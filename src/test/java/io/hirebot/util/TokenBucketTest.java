@@ -1,0 +1,24 @@
+package io.hirebot.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TokenBucketTest {
+  @Test
+  @DisplayName("a burst is free, then each permit waits 1/rate; a penalty pushes everything back")
+  void waits() {
+    AtomicLong now = new AtomicLong();
+    TokenBucket b = new TokenBucket(10, 2, now::get);
+    assertEquals(0, b.reserve());
+    assertEquals(0, b.reserve());
+    assertEquals(100_000_000L, b.reserve());
+    assertEquals(200_000_000L, b.reserve());
+    now.addAndGet(1_000_000_000L);
+    assertEquals(0, b.reserve());
+    b.penalize(500_000_000L);
+    assertEquals(600_000_000L, b.reserve());
+  }
+}
