@@ -1,0 +1,66 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushOptions;
+import io.hirebot.sandbox.PushResult;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Without an encrypt key Feishu sends plain envelopes, and the verification token is the only proof. */
+class PlainWebhookTest {
+  private static BotHarness h;
+  private static WebClient client;
+
+  @BeforeAll
+  static void start() {
+    h = BotHarness.plain();
+    client = WebClient.create(h.vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    h.close();
+  }
+
+  @Test
+  @DisplayName("url_verification, plain, is answered with the challenge")
+  void urlVerificationPlain() {
+    PushResult r = await(h.sandbox.events().urlVerification("plain-chal"));
+    assertEquals(200, r.status());
+    assertEquals("plain-chal", r.jsonBody().getString("challenge"));
+  }
+
+  @Test
+  @DisplayName("url_verification with the wrong token gets 401")
+  void urlVerificationWrongToken() {
+    var body = new JsonObject().put("challenge", "x").put("token", "not-the-token").put("type", "url_verification");
+    var resp = await(client.postAbs(h.bot.url("/webhook/event")).sendJsonObject(body));
+    assertEquals(401, resp.statusCode());
+  }
+
+  @Test
+  @DisplayName("a plain event with the right token is answered; a forged one gets 401")
+  void plainEvents() {
+    PushResult forged = await(h.sandbox.events().message(
+        MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text("help"),
+        PushOptions.forged()));
+    assertEquals(401, forged.status());
+    PushResult ok = await(h.sandbox.events().message(
+        MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text("help")));
+    assertEquals(200, ok.status());
+    var reply = await(h.sandbox.im().awaitMessage(m -> ok.messageId().equals(m.parentId()), TIMEOUT));
+    assertTrue(reply.currentContent().toString().contains("hirebot"));
+    assertEquals(0, h.sandbox.im().repliesTo(forged.messageId()).size());
+  }
+}
