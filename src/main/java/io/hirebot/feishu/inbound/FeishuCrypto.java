@@ -78,7 +78,7 @@ public final class FeishuCrypto {
       Cipher cipher = Cipher.getInstance(AES_MODE);
       cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(raw, 0, IV_LENGTH));
       byte[] plain = cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH);
-      return new String(plain, StandardCharsets.UTF_8);
+      return PlainJson.strictUtf8(plain);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("encrypt does not decrypt with our key");
     }
