@@ -6,11 +6,8 @@ import io.hirebot.feishu.inbound.Verification.Accepted;
 import io.hirebot.feishu.inbound.Verification.Challenge;
 import io.hirebot.feishu.inbound.Verification.Rejected;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -28,9 +25,6 @@ public final class EnvelopeVerifier {
   static final String TIMESTAMP = "x-lark-request-timestamp";
   static final String NONCE = "x-lark-request-nonce";
 
-  /** Timestamps above this are milliseconds: 10^11 seconds is the year 5138. */
-  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
-
   /** How the expected signature is computed from (timestamp, nonce, raw body). */
   private interface Signer {
     String sign(String timestamp, String nonce, byte[] body);
@@ -39,8 +33,7 @@ public final class EnvelopeVerifier {
   private final String verificationToken;
   private final String encryptKey;
   private final SecretKeySpec aesKey;
-  private final Clock clock;
-  private final Duration replayWindow;
+  private final ReplayWindow replayWindow;
 
   /**
    * @param verificationToken the console's Verification Token; null or blank when not configured
@@ -50,8 +43,7 @@ public final class EnvelopeVerifier {
     this.verificationToken = blankToNull(verificationToken);
     this.encryptKey = blankToNull(encryptKey);
     this.aesKey = this.encryptKey == null ? null : FeishuCrypto.aesKey(this.encryptKey);
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.replayWindow = Objects.requireNonNull(replayWindow, "replayWindow");
+    this.replayWindow = new ReplayWindow(clock, replayWindow);
   }
 
   /** Verifies a request whose header names are already lower-case; never throws for any input. */
@@ -63,9 +55,11 @@ public final class EnvelopeVerifier {
       return Rejected.malformed(e.getMessage());
     }
     Map<String, String> headers = lowerCaseHeaders == null ? Map.of() : lowerCaseHeaders;
-    Rejected stale = checkFreshness(headers.get(TIMESTAMP));
+    // A present timestamp must be fresh whatever else is checked; a missing one is judged with the signature.
+    String timestamp = headers.get(TIMESTAMP);
+    String stale = timestamp == null ? null : replayWindow.problem(timestamp);
     if (stale != null) {
-      return stale;
+      return Rejected.forged(stale);
     }
     return encryptKey == null ? verifyByToken(headers, rawBody, root) : verifyBySignature(headers, rawBody, root);
   }
@@ -183,21 +177,6 @@ public final class EnvelopeVerifier {
 
   private String legacySignature(String timestamp, String nonce, byte[] body) {
     return FeishuCrypto.legacySha1Signature(timestamp, nonce, verificationToken, body);
-  }
-
-  /** A present timestamp must be fresh whatever else is checked; a missing one is judged with the signature. */
-  private Rejected checkFreshness(String timestamp) {
-    if (timestamp == null) {
-      return null;
-    }
-    try {
-      long value = Long.parseLong(timestamp.trim());
-      Instant sent = value > MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
-      Duration skew = Duration.between(sent, clock.instant()).abs();
-      return skew.compareTo(replayWindow) > 0 ? Rejected.forged("timestamp outside the replay window") : null;
-    } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
-      return Rejected.forged("bad x-lark-request-timestamp");
-    }
   }
 
   private static String blankToNull(String s) {

@@ -59,6 +59,18 @@ class EnvelopeVerifierTest {
       assertEquals(JSON.readTree(plain), assertInstanceOf(Accepted.class, v).plain());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"im_message_group_mention.json", "im_message_p2p_text.json", "im_message_post_with_at.json",
+        "card_action_trigger.json", "im_chat_member_bot_added.json", "v1_p2p_chat_create.json"})
+    @DisplayName("Every event fixture, encrypted and signed, is accepted and maps to a record")
+    void everyFixtureThroughTheEdge(String fixture) throws Exception {
+      byte[] plain = fixture(fixture);
+      byte[] body = encrypted(plain, KEY);
+      Accepted accepted = assertInstanceOf(Accepted.class, verifier.verify(signed(TS, body, KEY), body));
+      assertEquals(JSON.readTree(plain), accepted.plain());
+      assertEquals(new InboundMapper(() -> "ou_bot").map(JSON.readTree(plain)), new InboundMapper(() -> "ou_bot").map(accepted.plain()));
+    }
+
     @Test
     @DisplayName("A signed plain event is accepted as is")
     void signedPlainEvent() throws Exception {
