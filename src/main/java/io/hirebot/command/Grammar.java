@@ -1,0 +1,34 @@
+package io.hirebot.command;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The command table: every rule of every command, tried in order, first match wins. To add a command,
+ * write its {@code XxxRules} class and list it here; put more specific commands before more general ones.
+ */
+final class Grammar {
+
+  /** Matching ignores case (in any script) but captured arguments keep the user's casing. */
+  static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  // Candidates before jobs: "职位 BE-001 的候选人" is about candidates, though it starts with 职位.
+  static final List<CommandRule> RULES = Stream.of(HelpRules.RULES, CandidatesRules.RULES, JobsRules.RULES)
+      .flatMap(List::stream)
+      .toList();
+
+  private Grammar() {}
+
+  /** The first rule's verdict on the utterance, or empty when no rule recognizes it. */
+  static Optional<ParseResult> match(Utterance utterance) {
+    for (CommandRule rule : RULES) {
+      Optional<ParseResult> result = rule.match(utterance);
+      if (result.isPresent()) {
+        return result;
+      }
+    }
+    return Optional.empty();
+  }
+}

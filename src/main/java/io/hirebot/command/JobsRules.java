@@ -1,0 +1,28 @@
+package io.hirebot.command;
+
+import java.util.List;
+
+/** Grammar rows for {@link Command.ListJobs}: "jobs", "open jobs", "jobs backend", "职位", "在招职位", "职位 后端". */
+final class JobsRules {
+
+  private static final String EN_NOUN = "(?:jobs|positions|openings|roles)";
+  private static final String ZH_NOUN = "(?:职位|岗位)(?:列表)?";
+
+  static final List<CommandRule> RULES = List.of(
+      // "有哪些职位", "哪些岗位在招": a question about all jobs, not a keyword "有哪些"
+      rule("^(?:都?有哪些|有什么|哪些)(?:在招的?|开放的?)?" + ZH_NOUN + "(?:在招)?$"),
+      // "jobs", "open jobs", "jobs backend", "job BE-001", "positions"
+      rule("^(?:open |available |current )?(?:" + EN_NOUN + "|job|position)(?: (?<arg>.+))?$"),
+      // "backend jobs"
+      rule("^(?<arg>.+?) " + EN_NOUN + "$"),
+      // "职位", "职位列表", "在招职位", "职位 后端"
+      rule("^(?:在招|开放|招聘中)?的?" + ZH_NOUN + "(?: ?(?<arg>.+))?$"),
+      // "后端职位", "后端相关的岗位"
+      rule("^(?<arg>.+?) ?(?:的|相关的?)? ?" + ZH_NOUN + "$"));
+
+  private JobsRules() {}
+
+  private static PatternRule rule(String regex) {
+    return PatternRule.of(regex, arg -> Slots.keyword(arg).map(Command.ListJobs::new));
+  }
+}

@@ -1,0 +1,44 @@
+package io.hirebot.command;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A grammar row that matches the whole text against a regex and turns its optional {@code arg} group into a command. */
+final class PatternRule implements CommandRule {
+
+  /** Name of the regex group holding the command's argument (job query, keyword). */
+  static final String ARG = "arg";
+
+  private final Pattern pattern;
+  private final boolean hasArgument;
+  private final Function<String, Optional<Command>> meaning;
+
+  private PatternRule(String regex, Function<String, Optional<Command>> meaning) {
+    this.pattern = Pattern.compile(regex, Grammar.FLAGS);
+    this.hasArgument = regex.contains("(?<" + ARG + ">");
+    this.meaning = meaning;
+  }
+
+  /** A row whose argument (empty when the group did not take part) is validated and wrapped by {@code meaning}. */
+  static PatternRule of(String regex, Function<String, Optional<Command>> meaning) {
+    return new PatternRule(regex, meaning);
+  }
+
+  /** A row for fixed phrasings of an argument-less command. */
+  static PatternRule phrases(Command command, List<String> phrases) {
+    return new PatternRule("^(?:" + FillerWords.alternation(phrases) + ")$", arg -> Optional.of(command));
+  }
+
+  @Override
+  public Optional<ParseResult> match(Utterance utterance) {
+    Matcher matcher = pattern.matcher(utterance.text());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    String argument = hasArgument && matcher.group(ARG) != null ? matcher.group(ARG) : "";
+    return meaning.apply(argument).map(command -> new ParseResult.Parsed(command, utterance.language()));
+  }
+}

@@ -1,0 +1,47 @@
+package io.hirebot.command;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Puts chat text into one canonical shape so the grammar only has to know one spelling of each thing. */
+final class TextNormalizer {
+
+  /** Sentence punctuation and quotes that may surround a command or an argument but are never part of it. */
+  static final String SURROUNDING_PUNCTUATION = ".,!?;:。，、！？；：~…\"'“”‘’「」『』《》〈〉【】";
+
+  // Zero-width and other format characters are invisible in the chat client but break matching.
+  private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+  private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
+
+  private TextNormalizer() {}
+
+  /**
+   * Applies NFKC (full-width to half-width, ideographic space to space), removes format characters,
+   * collapses whitespace and trims surrounding punctuation; case is kept so arguments keep it.
+   */
+  static String normalize(String text) {
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String visible = FORMAT_CHARACTERS.matcher(folded).replaceAll("");
+    String collapsed = WHITESPACE_RUN.matcher(visible).replaceAll(" ").strip();
+    String trimmed = trimPunctuation(collapsed);
+    // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
+    return trimmed.isEmpty() ? collapsed : trimmed;
+  }
+
+  /** Removes {@link #SURROUNDING_PUNCTUATION} and spaces from both ends. */
+  static String trimPunctuation(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isTrimmable(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isTrimmable(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isTrimmable(char c) {
+    return c == ' ' || SURROUNDING_PUNCTUATION.indexOf(c) >= 0;
+  }
+}

@@ -1,0 +1,185 @@
+package io.hirebot.feishu.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.feishu.inbound.Verification.Accepted;
+import io.hirebot.feishu.inbound.Verification.Challenge;
+import io.hirebot.feishu.inbound.Verification.Rejected;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks one raw webhook request (signature or token, replay window, decryption) and says what to
+ * answer; pure and thread-safe, cheap enough for the event loop.
+ *
+ * <p>With an encrypt key every request must carry a valid {@code x-lark-signature}, except a
+ * url_verification (Feishu does not sign it) and a legacy card callback (SHA-1 over the verification
+ * token). Without one, the verification token in the body is checked. With neither configured every
+ * well-formed request is accepted: start-up config validation forbids that outside tests.
+ */
+public final class EnvelopeVerifier {
+
+  static final String SIGNATURE = "x-lark-signature";
+  static final String TIMESTAMP = "x-lark-request-timestamp";
+  static final String NONCE = "x-lark-request-nonce";
+
+  /** How the expected signature is computed from (timestamp, nonce, raw body). */
+  private interface Signer {
+    String sign(String timestamp, String nonce, byte[] body);
+  }
+
+  private final String verificationToken;
+  private final String encryptKey;
+  private final SecretKeySpec aesKey;
+  private final ReplayWindow replayWindow;
+
+  /**
+   * @param verificationToken the console's Verification Token; null or blank when not configured
+   * @param encryptKey the console's Encrypt Key; null or blank when not configured
+   */
+  public EnvelopeVerifier(String verificationToken, String encryptKey, Clock clock, Duration replayWindow) {
+    this.verificationToken = blankToNull(verificationToken);
+    this.encryptKey = blankToNull(encryptKey);
+    this.aesKey = this.encryptKey == null ? null : FeishuCrypto.aesKey(this.encryptKey);
+    this.replayWindow = new ReplayWindow(clock, replayWindow);
+  }
+
+  /** Verifies a request whose header names are already lower-case; never throws for any input. */
+  public Verification verify(Map<String, String> lowerCaseHeaders, byte[] rawBody) {
+    ObjectNode root;
+    try {
+      root = PlainJson.parseObject(rawBody);
+    } catch (IllegalArgumentException e) {
+      return Rejected.malformed(e.getMessage());
+    }
+    Map<String, String> headers = lowerCaseHeaders == null ? Map.of() : lowerCaseHeaders;
+    // A present timestamp must be fresh whatever else is checked; a missing one is judged with the signature.
+    String timestamp = headers.get(TIMESTAMP);
+    String stale = timestamp == null ? null : replayWindow.problem(timestamp);
+    if (stale != null) {
+      return Rejected.forged(stale);
+    }
+    return encryptKey == null ? verifyByToken(headers, rawBody, root) : verifyBySignature(headers, rawBody, root);
+  }
+
+  private Verification verifyByToken(Map<String, String> headers, byte[] body, ObjectNode root) {
+    if (root.has("encrypt")) {
+      return Rejected.malformed("encrypted body but FEISHU_ENCRYPT_KEY is not configured");
+    }
+    if (verificationToken == null) {
+      return answer(root); // neither secret configured: tests only, refused at start-up elsewhere
+    }
+    if (EnvelopeKind.of(root) == EnvelopeKind.LEGACY_CARD) {
+      // Its "token" is the card update token, not ours: the SHA-1 signature is the only proof.
+      String problem = signatureProblem(headers, body, this::legacySignature);
+      return problem == null ? new Accepted(root) : Rejected.forged(problem);
+    }
+    return tokenMatches(root) ? answer(root) : Rejected.forged("verification token missing or wrong");
+  }
+
+  private Verification verifyBySignature(Map<String, String> headers, byte[] body, ObjectNode root) {
+    String problem = signatureProblem(headers, body, this::eventSignature);
+    if (problem == null) {
+      ObjectNode plain;
+      try {
+        plain = decryptIfEncrypted(root);
+      } catch (IllegalArgumentException e) {
+        return Rejected.malformed(e.getMessage()); // signed by Feishu, so broken rather than forged
+      }
+      return answer(plain);
+    }
+    return verifyUnsigned(headers, body, root, problem);
+  }
+
+  /** Without a valid SHA-256 signature only a url_verification or a legacy card callback can be genuine. */
+  private Verification verifyUnsigned(Map<String, String> headers, byte[] body, ObjectNode root, String problem) {
+    boolean encrypted = root.has("encrypt");
+    ObjectNode plain;
+    try {
+      plain = decryptIfEncrypted(root);
+    } catch (IllegalArgumentException e) {
+      return Rejected.forged(problem); // unsigned garbage proves nothing: forged, not malformed
+    }
+    EnvelopeKind kind = EnvelopeKind.of(plain);
+    if (kind == EnvelopeKind.URL_VERIFICATION) {
+      // Decrypting with our key proves the sender knows it; a plain one needs the token as proof.
+      boolean proven = verificationToken == null ? encrypted : tokenMatches(plain);
+      return proven ? challenge(plain) : Rejected.forged("url_verification token missing or wrong");
+    }
+    if (kind == EnvelopeKind.LEGACY_CARD && verificationToken != null
+        && signatureProblem(headers, body, this::legacySignature) == null) {
+      return new Accepted(plain);
+    }
+    return Rejected.forged(problem);
+  }
+
+  /** Token already proven by the caller (or not needed): answer a challenge or accept. */
+  private Verification answer(ObjectNode plain) {
+    if (EnvelopeKind.of(plain) != EnvelopeKind.URL_VERIFICATION) {
+      return new Accepted(plain);
+    }
+    // Even a signed url_verification must name our token: a mismatch means a misconfigured app.
+    if (verificationToken != null && !tokenMatches(plain)) {
+      return Rejected.forged("url_verification token missing or wrong");
+    }
+    return challenge(plain);
+  }
+
+  private static Verification challenge(ObjectNode plain) {
+    JsonNode challenge = plain.get("challenge");
+    if (challenge == null || !challenge.isTextual()) {
+      return Rejected.malformed("url_verification without a challenge");
+    }
+    return new Challenge(challenge.asText());
+  }
+
+  private ObjectNode decryptIfEncrypted(ObjectNode root) {
+    JsonNode encrypted = root.get("encrypt");
+    if (encrypted == null) {
+      return root;
+    }
+    if (!encrypted.isTextual()) {
+      throw new IllegalArgumentException("encrypt is not a string");
+    }
+    return PlainJson.parseObject(FeishuCrypto.decrypt(encrypted.asText(), aesKey));
+  }
+
+  /** v2 envelopes carry the token in {@code header.token}; v1 and url_verification at the top level. */
+  private boolean tokenMatches(JsonNode plain) {
+    JsonNode header = plain.get("header");
+    JsonNode token = header != null && header.isObject() ? header.get("token") : plain.get("token");
+    return token != null && token.isTextual() && FeishuCrypto.constantTimeEquals(verificationToken, token.asText());
+  }
+
+  /** Null when the request carries a valid signature, else a short reason. */
+  private static String signatureProblem(Map<String, String> headers, byte[] body, Signer signer) {
+    String signature = headers.get(SIGNATURE);
+    String timestamp = headers.get(TIMESTAMP);
+    String nonce = headers.get(NONCE);
+    if (signature == null) {
+      return "missing x-lark-signature";
+    }
+    if (timestamp == null) {
+      return "missing x-lark-request-timestamp";
+    }
+    if (nonce == null) {
+      return "missing x-lark-request-nonce";
+    }
+    String expected = signer.sign(timestamp, nonce, body);
+    return FeishuCrypto.constantTimeEquals(expected, signature) ? null : "signature mismatch";
+  }
+
+  private String eventSignature(String timestamp, String nonce, byte[] body) {
+    return FeishuCrypto.sha256Signature(timestamp, nonce, encryptKey, body);
+  }
+
+  private String legacySignature(String timestamp, String nonce, byte[] body) {
+    return FeishuCrypto.legacySha1Signature(timestamp, nonce, verificationToken, body);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

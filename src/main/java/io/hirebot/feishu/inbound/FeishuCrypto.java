@@ -1,0 +1,120 @@
+package io.hirebot.feishu.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Feishu's webhook cryptography as pure static functions (reference §1.4, §1.5); thread-safe.
+ *
+ * <p>Written on the JDK rather than the SDK's {@code Decryptor} because that one unpads loosely and
+ * reports failures as generic exceptions; we need strict PKCS7 so a tampered body is a clean 400.
+ */
+public final class FeishuCrypto {
+
+  private static final int IV_LENGTH = 16;
+  private static final String AES_MODE = "AES/CBC/PKCS5Padding"; // PKCS5 in JCA naming = PKCS7 for AES
+  private static final HexFormat HEX = HexFormat.of(); // lower-case, as Feishu sends it
+
+  private FeishuCrypto() {}
+
+  /** The AES-256 key Feishu derives from an Encrypt Key: SHA-256 of its UTF-8 bytes. */
+  public static SecretKeySpec aesKey(String encryptKey) {
+    return new SecretKeySpec(sha256().digest(utf8(encryptKey)), "AES");
+  }
+
+  /** {@code lowercase_hex(SHA-256(UTF8(timestamp + nonce + encryptKey) || body))} for events and new callbacks. */
+  public static String sha256Signature(String timestamp, String nonce, String encryptKey, byte[] body) {
+    MessageDigest digest = sha256();
+    digest.update(utf8(timestamp + nonce + encryptKey));
+    digest.update(body);
+    return HEX.formatHex(digest.digest());
+  }
+
+  /** {@code lowercase_hex(SHA-1(UTF8(timestamp + nonce + verificationToken) || body))} for legacy card callbacks. */
+  public static String legacySha1Signature(String timestamp, String nonce, String token, byte[] body) {
+    MessageDigest digest = digest("SHA-1");
+    digest.update(utf8(timestamp + nonce + token));
+    digest.update(body);
+    return HEX.formatHex(digest.digest());
+  }
+
+  /** Compares two strings in time independent of where they differ, so a signature can't be guessed byte by byte. */
+  public static boolean constantTimeEquals(String expected, String actual) {
+    if (expected == null || actual == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(utf8(expected), utf8(actual));
+  }
+
+  /**
+   * Decrypts an {@code encrypt} field: base64(IV || AES-256-CBC ciphertext), PKCS7-padded UTF-8.
+   *
+   * @throws IllegalArgumentException when the value is not base64, too short, or badly padded
+   */
+  public static String decrypt(String base64, String encryptKey) {
+    return decrypt(base64, aesKey(encryptKey));
+  }
+
+  /** As {@link #decrypt(String, String)} with a key precomputed by {@link #aesKey(String)}. */
+  public static String decrypt(String base64, SecretKeySpec key) {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("encrypt is not base64");
+    }
+    // At least the IV plus one cipher block, and whole blocks only: anything else can't be ours.
+    if (raw.length < 2 * IV_LENGTH || raw.length % IV_LENGTH != 0) {
+      throw new IllegalArgumentException("encrypt has a bad length");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance(AES_MODE);
+      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(raw, 0, IV_LENGTH));
+      byte[] plain = cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH);
+      return PlainJson.strictUtf8(plain);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("encrypt does not decrypt with our key");
+    }
+  }
+
+  /** Encrypts {@code plaintext} as Feishu does, with a caller-chosen 16-byte IV (tests, benchmarks, emulators). */
+  public static String encrypt(String plaintext, String encryptKey, byte[] iv) {
+    if (iv.length != IV_LENGTH) {
+      throw new IllegalArgumentException("iv must be 16 bytes, was " + iv.length);
+    }
+    try {
+      Cipher cipher = Cipher.getInstance(AES_MODE);
+      cipher.init(Cipher.ENCRYPT_MODE, aesKey(encryptKey), new IvParameterSpec(iv));
+      byte[] sealed = cipher.doFinal(utf8(plaintext));
+      byte[] out = new byte[IV_LENGTH + sealed.length];
+      System.arraycopy(iv, 0, out, 0, IV_LENGTH);
+      System.arraycopy(sealed, 0, out, IV_LENGTH, sealed.length);
+      return Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES/CBC is required of every JDK", e);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static MessageDigest sha256() {
+    return digest("SHA-256");
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is required of every JDK", e);
+    }
+  }
+}

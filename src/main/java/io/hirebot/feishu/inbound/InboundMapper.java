@@ -1,0 +1,67 @@
+package io.hirebot.feishu.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.InboundEvent;
+import io.hirebot.bot.inbound.UnhandledEvent;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Maps a verified, decrypted envelope (v2, v1 or legacy card callback) to the bot's inbound records;
+ * pure and thread-safe (given a thread-safe bot-id supplier).
+ */
+public final class InboundMapper {
+
+  static final String MESSAGE_RECEIVE = "im.message.receive_v1";
+  static final String CARD_ACTION = "card.action.trigger";
+  static final String BOT_ADDED = "im.chat.member.bot.added_v1";
+
+  private final Supplier<String> botOpenId;
+
+  /** @param botOpenId the bot's open_id, read per message because it is fetched after start-up */
+  public InboundMapper(Supplier<String> botOpenId) {
+    this.botOpenId = Objects.requireNonNull(botOpenId, "botOpenId");
+  }
+
+  /**
+   * @throws MalformedEventException when a field the bot needs is missing, or the JSON is no event
+   *     envelope at all (url_verification never gets here: the verifier answers it)
+   */
+  public InboundEvent map(JsonNode plain) {
+    if (plain == null || !plain.isObject()) {
+      throw new MalformedEventException("envelope is not a JSON object");
+    }
+    return switch (EnvelopeKind.of(plain)) {
+      case V2 -> mapV2(plain);
+      case V1 -> new UnhandledEvent( // no v1 event type is handled yet (p2p_chat_create etc.)
+          Fields.required(plain, "uuid", "uuid"), Fields.required(plain.path("event"), "type", "event.type"));
+      case LEGACY_CARD -> CardActions.fromLegacy(plain);
+      case URL_VERIFICATION, UNKNOWN -> throw new MalformedEventException("not an event envelope");
+    };
+  }
+
+  private InboundEvent mapV2(JsonNode plain) {
+    JsonNode header = Fields.requiredObject(plain, "header", "header");
+    String eventId = Fields.required(header, "event_id", "header.event_id");
+    String eventType = Fields.required(header, "event_type", "header.event_type");
+    return switch (eventType) {
+      case MESSAGE_RECEIVE -> IncomingMessages.map(eventId, header, event(plain), botOpenId.get());
+      case CARD_ACTION -> CardActions.fromV2(eventId, event(plain));
+      case BOT_ADDED -> botAdded(eventId, event(plain));
+      default -> new UnhandledEvent(eventId, eventType);
+    };
+  }
+
+  private static BotAddedToChat botAdded(String eventId, JsonNode event) {
+    return new BotAddedToChat(
+        eventId,
+        Fields.required(event, "chat_id", "event.chat_id"),
+        Fields.user(event.path("operator_id")),
+        Fields.optional(event, "name"));
+  }
+
+  private static JsonNode event(JsonNode plain) {
+    return Fields.requiredObject(plain, "event", "event");
+  }
+}
