@@ -1,0 +1,60 @@
+package io.hirebot.sandbox;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/** Writes Feishu-shaped JSON responses and remembers the body for the request log; stateless. */
+final class ApiReply {
+
+  static final String LOG_ID_KEY = "sandbox.logid";
+  static final String BODY_KEY = "sandbox.body";
+
+  private ApiReply() {}
+
+  /** Runs the handler body and answers {@code {"code":0,"msg":"success","data":…}} or its {@link ApiError}. */
+  static void data(RoutingContext ctx, Supplier<JsonObject> body) {
+    JsonObject data;
+    try {
+      data = body.get();
+    } catch (ApiError e) {
+      error(ctx, e);
+      return;
+    }
+    json(ctx, 200, new JsonObject().put("code", 0).put("msg", "success").put("data", data));
+  }
+
+  /** Runs the handler body and answers its whole JSON object as is (for endpoints not wrapped in data). */
+  static void whole(RoutingContext ctx, Supplier<JsonObject> body) {
+    try {
+      json(ctx, 200, body.get());
+    } catch (ApiError e) {
+      error(ctx, e);
+    }
+  }
+
+  static void error(RoutingContext ctx, ApiError e) {
+    e.headers.forEach((k, v) -> ctx.response().putHeader(k, v));
+    error(ctx, e.httpStatus, e.code, e.getMessage());
+  }
+
+  static void error(RoutingContext ctx, int status, int code, String msg) {
+    String logId = ctx.get(LOG_ID_KEY);
+    JsonObject err = new JsonObject()
+        .put("log_id", logId)
+        .put("troubleshooter", "排查建议查看(Troubleshooting suggestions): https://open.feishu.cn/search?from=openapi&log_id="
+            + logId + "&code=" + code + "&method_id=sandbox");
+    json(ctx, status, new JsonObject().put("code", code).put("msg", msg).put("error", err));
+  }
+
+  static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    String text = body.encode();
+    ctx.put(BODY_KEY, text);
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(text);
+  }
+}

@@ -1,0 +1,161 @@
+package io.hirebot.sandbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Pushes Feishu envelopes (v2 events, card callbacks, url_verification) to the bot's webhook URLs, plain or
+ * encrypted and signed per the config; thread-safe. Events follow the retry policy; callbacks are never retried.
+ */
+public final class EventPusher {
+
+  private final Vertx vertx;
+  private final SandboxConfig config;
+  private final ImState im;
+  private final CardTokens cardTokens;
+  private final PushTransport transport;
+  private volatile String eventUrl;
+  private volatile String cardUrl;
+  private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
+
+  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens) {
+    this.vertx = vertx;
+    this.config = config;
+    this.im = im;
+    this.cardTokens = cardTokens;
+    this.transport = new PushTransport(vertx, config);
+  }
+
+  void urls(String event, String card) {
+    this.eventUrl = event;
+    this.cardUrl = card;
+  }
+
+  boolean hasEventUrl() {
+    return eventUrl != null;
+  }
+
+  /** Re-push events on failure per this policy (off by default). */
+  public EventPusher retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = policy;
+    return this;
+  }
+
+  /** Pushes im.message.receive_v1 for a user's message; the bot may then reply to {@link PushResult#messageId()}. */
+  public Future<PushResult> message(MessageSpec spec) {
+    return message(spec, PushOptions.NORMAL);
+  }
+
+  public Future<PushResult> message(MessageSpec spec, PushOptions options) {
+    if ("p2p".equals(spec.chatType())) {
+      im.p2pChat(spec.senderOpenId());
+    }
+    String messageId = spec.messageIdOr(im.newMessageId());
+    im.recordInbound(messageId, spec.chatId());
+    JsonObject event = spec.event(config, messageId, config.clock().millis());
+    return event(envelope("im.message.receive_v1", spec.eventId(), event), messageId, options);
+  }
+
+  /** Pushes card.action.trigger to the card URL and applies a valid card in the answer to the stored message. */
+  public Future<PushResult> cardAction(CardActionSpec spec) {
+    return cardAction(spec, PushOptions.NORMAL);
+  }
+
+  public Future<PushResult> cardAction(CardActionSpec spec, PushOptions options) {
+    String chatId = im.chatOfMessage(spec.messageId()).orElse("");
+    String token = cardTokens.issue(spec.messageId());
+    JsonObject env = envelope("card.action.trigger", null, spec.event(token, chatId));
+    String plaintext = env.encode();
+    String eventId = env.getJsonObject("header").getString("event_id");
+    return transport.post(cardUrl, plaintext, eventId, null, options).map(result -> {
+      CardResponseCheck.Outcome outcome = CardResponseCheck.check(result);
+      if (result.status() == 200) {
+        cardTokens.answered(token);
+      }
+      if (outcome.card() != null) {
+        im.update(spec.messageId(), new MessageUpdate(MessageUpdate.Kind.CALLBACK_RESPONSE, outcome.card(),
+            config.clock().instant()));
+      }
+      return result.withViolations(outcome.violations());
+    });
+  }
+
+  /** Pushes the url_verification challenge to the event URL (the bot must echo it). */
+  public Future<PushResult> urlVerification(String challenge) {
+    JsonObject body = new JsonObject().put("challenge", challenge).put("token", config.verificationToken())
+        .put("type", "url_verification");
+    return transport.post(eventUrl, body.encode(), null, null, PushOptions.NORMAL);
+  }
+
+  /** Pushes im.chat.member.bot.added_v1 and puts the bot into the chat. */
+  public Future<PushResult> botAdded(String chatId, String operatorOpenId) {
+    im.addChat(Chat.group(chatId, chatId));
+    JsonObject event = new JsonObject().put("chat_id", chatId).put("operator_id", MessageSpec.userId(operatorOpenId))
+        .put("external", false).put("operator_tenant_key", FeishuSandbox.TENANT_KEY).put("name", chatId)
+        .put("i18n_names", new JsonObject().put("zh_cn", chatId).put("en_us", chatId));
+    return event(envelope("im.chat.member.bot.added_v1", null, event), null, PushOptions.NORMAL);
+  }
+
+  /** Pushes any v2 event (e.g. hire.application.stage_changed_v1) with the given {@code event} object. */
+  public Future<PushResult> raw(String eventType, JsonObject event) {
+    return raw(eventType, event, PushOptions.NORMAL);
+  }
+
+  public Future<PushResult> raw(String eventType, JsonObject event, PushOptions options) {
+    JsonObject message = event.getJsonObject("message");
+    if (message != null && message.getString("message_id") != null) {
+      im.recordInbound(message.getString("message_id"), message.getString("chat_id"));
+    }
+    return event(envelope(eventType, null, event), null, options);
+  }
+
+  private JsonObject envelope(String eventType, String eventId, JsonObject event) {
+    JsonObject header = new JsonObject()
+        .put("event_id", eventId != null ? eventId : randomHex(16))
+        .put("event_type", eventType)
+        .put("create_time", String.valueOf(config.clock().millis()))
+        .put("token", config.verificationToken())
+        .put("app_id", config.appId())
+        .put("tenant_key", FeishuSandbox.TENANT_KEY);
+    return new JsonObject().put("schema", "2.0").put("header", header).put("event", event);
+  }
+
+  private Future<PushResult> event(JsonObject envelope, String messageId, PushOptions options) {
+    String plaintext = envelope.encode();
+    String eventId = envelope.getJsonObject("header").getString("event_id");
+    Future<PushResult> first = attempt(plaintext, eventId, messageId, options, 0);
+    if (!options.duplicate()) {
+      return first;
+    }
+    return first.compose(r -> transport.post(eventUrl, plaintext, eventId, messageId, options)
+        .map(second -> second.withAttempts(r.attempts() + 1)));
+  }
+
+  private Future<PushResult> attempt(String plaintext, String eventId, String messageId, PushOptions options, int retry) {
+    return transport.post(eventUrl, plaintext, eventId, messageId, options).compose(r -> {
+      boolean failed = r.status() != 200 || r.latency().toMillis() > PushTransport.TIMEOUT_MILLIS;
+      RetryPolicy policy = retryPolicy;
+      if (!failed || !policy.enabled() || retry >= RetryPolicy.SCHEDULE.size()) {
+        return Future.succeededFuture(r.withAttempts(retry + 1));
+      }
+      Promise<PushResult> next = Promise.promise();
+      vertx.setTimer(policy.delayMillis(retry), id ->
+          attempt(plaintext, eventId, messageId, options, retry + 1).onComplete(next));
+      return next.future();
+    });
+  }
+
+  void close() {
+    transport.close();
+  }
+
+  static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,149 @@
+package io.hirebot.sandbox;
+
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
+
+/**
+ * An in-process Feishu open platform over real HTTP on 127.0.0.1: tenant tokens, bot info, IM messages and cards,
+ * the Hire API on an in-memory tenant, and pushes of signed/encrypted events to the bot. The real oapi-sdk
+ * client pointed at {@link #baseUrl()} cannot tell it from open.feishu.cn. Handlers never block; state is
+ * thread-safe, so tests may read and change it from their own thread.
+ */
+public final class FeishuSandbox {
+
+  /** The tenant_key of the sandbox tenant in every envelope and response. */
+  public static final String TENANT_KEY = "tk_sandbox";
+
+  private final SandboxConfig config;
+  private final HttpServer server;
+  private final HireTenant hire;
+  private final ImState im;
+  private final RequestLog requests;
+  private final Faults faults;
+  private final EventPusher events;
+  private final TokenStore tokens;
+
+  private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
+    this.config = config;
+    this.server = server;
+    this.hire = parts.hire;
+    this.im = parts.im;
+    this.requests = parts.requests;
+    this.faults = parts.faults;
+    this.events = parts.events;
+    this.tokens = parts.tokens;
+  }
+
+  /** The state objects, built before the server so the routes can use them. */
+  private static final class Parts {
+    HireTenant hire;
+    ImState im;
+    RequestLog requests;
+    Faults faults;
+    EventPusher events;
+    TokenStore tokens;
+    CardTokens cardTokens;
+  }
+
+  /** Starts the sandbox on {@code config.port()} (0 = a free port). */
+  public static Future<FeishuSandbox> start(Vertx vertx, SandboxConfig config) {
+    Parts p = new Parts();
+    Supplier<io.hirebot.sandbox.hire.HireData> seed = config.seedDemoTenant()
+        ? () -> DemoTenant.seed(config.clock()) : DemoTenant::empty;
+    p.hire = new HireTenant(seed, config.clock());
+    p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : java.util.List.of());
+    p.requests = new RequestLog(vertx);
+    p.faults = new Faults();
+    p.tokens = new TokenStore(config.clock());
+    p.cardTokens = new CardTokens(config.clock());
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens);
+    Router router = router(vertx, config, p);
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(config.port(), "127.0.0.1")
+        .map(server -> new FeishuSandbox(config, server, p));
+  }
+
+  private static Router router(Vertx vertx, SandboxConfig config, Parts p) {
+    Router router = Router.router(vertx);
+    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens,
+        new RateLimiter(config.clock(), p.faults));
+    gateway.install(router);
+    Api api = new Api(router, gateway);
+    new AuthRoutes(config, p.tokens).install(api);
+    new ImRoutes(config, p.im, p.cardTokens).install(api);
+    new HireJobRoutes(p.hire).install(api);
+    new HireApplicationRoutes(p.hire, config.clock()).install(api);
+    new HireActionRoutes(p.hire, config.clock(), (appId, from, to, time) -> {
+      if (p.events.hasEventUrl()) {
+        p.events.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", appId)
+            .put("origin_stage_id", from).put("target_stage_id", to).put("update_time", time));
+      }
+    }).install(api);
+    new HirePeopleRoutes(p.hire, config.clock()).install(api);
+    new TryItRoutes(config, p.events, p.im).install(router);
+    gateway.installFallback(router);
+    return router;
+  }
+
+  public Future<Void> close() {
+    events.close();
+    return server.close();
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT}, no trailing slash: pass it to the SDK's {@code openBaseUrl}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public SandboxConfig config() {
+    return config;
+  }
+
+  public HireTenant hire() {
+    return hire;
+  }
+
+  public ImState im() {
+    return im;
+  }
+
+  public RequestLog requests() {
+    return requests;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public EventPusher events() {
+    return events;
+  }
+
+  /** Where to push events and card callbacks (the bot's /webhook/event and /webhook/card). */
+  public void botUrls(String eventUrl, String cardUrl) {
+    events.urls(eventUrl, cardUrl);
+  }
+
+  /** Invalidates every issued tenant_access_token (the next call with one gets 99991663). */
+  public void expireTokens() {
+    tokens.expireAll();
+  }
+
+  /** Resets everything tests change: Hire data, messages, request log, faults. */
+  public void reset() {
+    hire.reset();
+    im.reset();
+    requests.reset();
+    faults.clear();
+  }
+}

@@ -1,0 +1,136 @@
+package io.hirebot.sandbox;
+
+import static io.hirebot.sandbox.HireApplicationRoutes.V1;
+
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.HireData;
+import io.hirebot.sandbox.hire.HireJson;
+import io.hirebot.sandbox.hire.JobProcess;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.sandbox.hire.TerminationReason;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The Hire writes a bot makes on applications (transfer_stage, terminate, recover) and termination reasons. */
+final class HireActionRoutes {
+
+  /** Told about every stage change made through the API, to push hire.application.stage_changed_v1. */
+  interface StageChanges {
+    void changed(String applicationId, String fromStageId, String toStageId, long time);
+  }
+
+  private static final int TRANSFER_FAILED = 1002205;
+  private static final Set<Integer> TERMINATION_TYPES = Set.of(1, 22, 27);
+
+  private final HireTenant hire;
+  private final Clock clock;
+  private final StageChanges stageChanges;
+
+  HireActionRoutes(HireTenant hire, Clock clock, StageChanges stageChanges) {
+    this.hire = hire;
+    this.clock = clock;
+    this.stageChanges = stageChanges;
+  }
+
+  void install(Api api) {
+    api.post(V1 + "/applications/:application_id/transfer_stage", Api.DEFAULT_RATE, this::transfer);
+    api.post(V1 + "/applications/:application_id/terminate", Api.DEFAULT_RATE, this::terminate);
+    api.post(V1 + "/applications/:application_id/recover", Api.DEFAULT_RATE, this::recover);
+    api.get(V1 + "/termination_reasons", Api.DEFAULT_RATE, ctx -> {
+      int size = Paging.pageSize(ctx, 10, 200);
+      return hire.read(d -> Paging.page(ctx, List.copyOf(d.terminationReasons.values()), size, HireJson::terminationReason));
+    });
+  }
+
+  private JsonObject transfer(RoutingContext ctx) {
+    String target = Api.jsonBody(ctx, 1002002).getString("stage_id");
+    if (target == null || target.isBlank()) {
+      throw ApiError.hireParam("stage_id is required");
+    }
+    long now = clock.millis();
+    String[] change = new String[2];
+    hire.write(d -> {
+      Application a = HireApplicationRoutes.application(d, ctx);
+      JobProcess p = d.processOf(d.jobs.get(a.jobId()));
+      Stage to = p.stage(target).orElseThrow(() ->
+          ApiError.badRequest(1002203, "job process stage does not exist: the stage is not in the job's process"));
+      Stage from = HireApplicationRoutes.stageOf(d, a);
+      if (!a.active()) {
+        throw ApiError.badRequest(TRANSFER_FAILED, "transfer stage failed: the application is terminated");
+      }
+      if (from.type() == Stage.ONBOARDED || to.type() == Stage.ONBOARDED) {
+        throw ApiError.badRequest(TRANSFER_FAILED, "transfer stage failed: cannot transfer into or out of the onboarded stage");
+      }
+      if (!from.id().equals(to.id())) {
+        d.applications.put(a.id(), a.movedTo(to.id(), now));
+        change[0] = from.id();
+        change[1] = to.id();
+      }
+    });
+    if (change[0] != null) {
+      stageChanges.changed(ctx.pathParam("application_id"), change[0], change[1], now);
+    }
+    return new JsonObject();
+  }
+
+  private JsonObject terminate(RoutingContext ctx) {
+    JsonObject body = Api.jsonBody(ctx, 1002002);
+    Object typeValue = body.getValue("termination_type");
+    if (!(typeValue instanceof Number n) || !TERMINATION_TYPES.contains(n.intValue())) {
+      throw ApiError.hireParam("termination_type is required and must be 1, 22 or 27");
+    }
+    int type = n.intValue();
+    List<String> reasons = strings(body.getJsonArray("termination_reason_list"));
+    String note = body.getString("termination_reason_note");
+    long now = clock.millis();
+    hire.write(d -> {
+      Application a = HireApplicationRoutes.application(d, ctx);
+      checkReasons(d, reasons, type);
+      if (!a.active()) {
+        throw ApiError.hireParam("the application is already terminated");
+      }
+      if (HireApplicationRoutes.stageOf(d, a).type() == Stage.ONBOARDED) {
+        throw ApiError.badRequest(TRANSFER_FAILED, "an onboarded application cannot be terminated");
+      }
+      d.applications.put(a.id(), a.terminated(type, reasons, note, now));
+    });
+    return new JsonObject();
+  }
+
+  private JsonObject recover(RoutingContext ctx) {
+    long now = clock.millis();
+    hire.write(d -> {
+      Application a = HireApplicationRoutes.application(d, ctx);
+      if (a.active()) {
+        throw ApiError.hireParam("the application is not terminated");
+      }
+      d.applications.put(a.id(), a.recovered(now));
+    });
+    return new JsonObject();
+  }
+
+  private static void checkReasons(HireData d, List<String> ids, int type) {
+    for (String id : ids) {
+      TerminationReason r = d.terminationReasons.get(id);
+      if (r == null || r.activeStatus() != 1) {
+        throw ApiError.hireParam("termination reason " + id + " does not exist or is disabled");
+      }
+      if (r.type() != type) {
+        throw ApiError.hireParam("termination reason " + id + " does not match termination_type " + type);
+      }
+    }
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(v -> out.add(String.valueOf(v)));
+    }
+    return out;
+  }
+}

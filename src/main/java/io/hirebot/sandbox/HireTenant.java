@@ -1,0 +1,222 @@
+package io.hirebot.sandbox;
+
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.HireData;
+import io.hirebot.sandbox.hire.HireUser;
+import io.hirebot.sandbox.hire.IdKinds;
+import io.hirebot.sandbox.hire.Interview;
+import io.hirebot.sandbox.hire.InterviewFeedback;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.JobProcess;
+import io.hirebot.sandbox.hire.Note;
+import io.hirebot.sandbox.hire.Offer;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.sandbox.hire.StageTime;
+import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.sandbox.hire.TerminationReason;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The in-memory Hire tenant behind the Hire endpoints: read it, change it in tests, reset it to the seed; thread-safe. */
+public final class HireTenant {
+
+  private final Supplier<HireData> seed;
+  private final Clock clock;
+  private HireData data;
+
+  HireTenant(Supplier<HireData> seed, Clock clock) {
+    this.seed = seed;
+    this.clock = clock;
+    this.data = seed.get();
+  }
+
+  /** Back to the seeded state (the demo tenant, or the empty one). */
+  public synchronized void reset() {
+    data = seed.get();
+  }
+
+  /** Runs a read against a consistent view; the function must not keep the maps. */
+  public synchronized <T> T read(Function<HireData, T> query) {
+    return query.apply(data);
+  }
+
+  /** Runs a change under the lock (for tests that need more than the mutators below). */
+  public synchronized void write(Consumer<HireData> change) {
+    change.accept(data);
+  }
+
+  public List<JobProcess> processes() {
+    return read(d -> List.copyOf(d.processes.values()));
+  }
+
+  public List<Job> jobs() {
+    return read(d -> List.copyOf(d.jobs.values()));
+  }
+
+  public Optional<Job> job(String jobId) {
+    return read(d -> Optional.ofNullable(d.jobs.get(jobId)));
+  }
+
+  public Optional<Job> jobByCode(String code) {
+    return read(d -> d.jobs.values().stream().filter(j -> j.code().equalsIgnoreCase(code)).findFirst());
+  }
+
+  public Optional<Job> jobByTitle(String title) {
+    return read(d -> d.jobs.values().stream().filter(j -> j.title().equals(title)).findFirst());
+  }
+
+  public List<Talent> talents() {
+    return read(d -> List.copyOf(d.talents.values()));
+  }
+
+  public Optional<Talent> talent(String talentId) {
+    return read(d -> Optional.ofNullable(d.talents.get(talentId)));
+  }
+
+  public Optional<Talent> talentByName(String name) {
+    return read(d -> d.talents.values().stream().filter(t -> t.name().equals(name)).findFirst());
+  }
+
+  public List<Application> applications() {
+    return read(d -> List.copyOf(d.applications.values()));
+  }
+
+  public Optional<Application> application(String applicationId) {
+    return read(d -> Optional.ofNullable(d.applications.get(applicationId)));
+  }
+
+  public List<Application> applicationsOfJob(String jobId) {
+    return read(d -> d.applications.values().stream().filter(a -> a.jobId().equals(jobId)).toList());
+  }
+
+  public List<Interview> interviews() {
+    return read(d -> List.copyOf(d.interviews.values()));
+  }
+
+  public List<Offer> offers() {
+    return read(d -> List.copyOf(d.offers.values()));
+  }
+
+  public List<Note> notes() {
+    return read(d -> List.copyOf(d.notes.values()));
+  }
+
+  public List<TerminationReason> terminationReasons() {
+    return read(d -> List.copyOf(d.terminationReasons.values()));
+  }
+
+  public List<HireUser> users() {
+    return read(d -> List.copyOf(d.users.values()));
+  }
+
+  /** The stage list of a job's process, in order. */
+  public List<Stage> stagesOf(String jobId) {
+    return read(d -> d.processOf(require(d.jobs.get(jobId), "job " + jobId)).stages());
+  }
+
+  /** Adds an open job in an existing process, owned by the given recruiter and hiring manager. */
+  public Job addJob(String title, String code, String processId, String recruiterId, String hiringManagerId) {
+    long now = clock.millis();
+    return update(d -> {
+      require(d.processes.get(processId), "process " + processId);
+      String id = d.nextId(IdKinds.JOB);
+      Job job = new Job(id, title, code, processId, "od-engineering", "研发部", "Engineering", "C1", "北京", "Beijing", 1,
+          recruiterId, List.of(hiringManagerId), List.of(), 1, title, now, now);
+      d.jobs.put(id, job);
+      return job;
+    });
+  }
+
+  public Talent addTalent(String name, String mobile, String email) {
+    long now = clock.millis();
+    return update(d -> {
+      String id = d.nextId(IdKinds.TALENT);
+      Talent t = new Talent(id, name, "86", mobile, email, 3, 1, 28, "C1", "北京", "Beijing", "", 6, "", "", now);
+      d.talents.put(id, t);
+      return t;
+    });
+  }
+
+  /** Adds an active application in the given stage (which must belong to the job's process). */
+  public Application addApplication(String jobId, String talentId, String stageId) {
+    long now = clock.millis();
+    return update(d -> {
+      Job job = require(d.jobs.get(jobId), "job " + jobId);
+      require(d.talents.get(talentId), "talent " + talentId);
+      require(d.processOf(job).stage(stageId).orElse(null), "stage " + stageId + " in the job's process");
+      String id = d.nextId(IdKinds.APPLICATION);
+      Application a = new Application(id, jobId, talentId, stageId, Application.ACTIVE, now, now,
+          List.of(new StageTime(stageId, now, null)), null, List.of(), null, 2, 10003, null);
+      d.applications.put(id, a);
+      return a;
+    });
+  }
+
+  /** Moves an application to another stage without any of transfer_stage's rules (a change made in the Hire UI). */
+  public Application moveApplication(String applicationId, String stageId) {
+    long now = clock.millis();
+    return update(d -> {
+      Application moved = require(d.applications.get(applicationId), "application " + applicationId).movedTo(stageId, now);
+      d.applications.put(applicationId, moved);
+      return moved;
+    });
+  }
+
+  public Application terminateApplication(String applicationId, int terminationType, List<String> reasonIds) {
+    long now = clock.millis();
+    return update(d -> {
+      Application a = require(d.applications.get(applicationId), "application " + applicationId)
+          .terminated(terminationType, reasonIds, null, now);
+      d.applications.put(applicationId, a);
+      return a;
+    });
+  }
+
+  /** Schedules an interview for an application at {@code beginMillis}, one hour long, feedback not yet submitted. */
+  public Interview addInterview(String applicationId, long beginMillis, String... interviewerIds) {
+    long now = clock.millis();
+    return update(d -> {
+      Application a = require(d.applications.get(applicationId), "application " + applicationId);
+      List<InterviewFeedback> fb = new ArrayList<>();
+      for (String who : interviewerIds) {
+        fb.add(new InterviewFeedback(d.nextId(IdKinds.OTHER), who, false, 4, null, null));
+      }
+      long round = d.interviews.values().stream().filter(i -> i.applicationId().equals(applicationId)).count();
+      String id = d.nextId(IdKinds.INTERVIEW);
+      Interview i = new Interview(id, applicationId, a.stageId(), (int) round, beginMillis, beginMillis + 3_600_000L, 3,
+          fb, null, now);
+      d.interviews.put(id, i);
+      return i;
+    });
+  }
+
+  public Offer addOffer(String applicationId, int offerStatus) {
+    long now = clock.millis();
+    return update(d -> {
+      Application a = require(d.applications.get(applicationId), "application " + applicationId);
+      Job job = d.jobs.get(a.jobId());
+      String id = d.nextId(IdKinds.OFFER);
+      Offer o = new Offer(id, applicationId, a.jobId(), a.talentId(), offerStatus, 1, now, null, job.recruiterId(),
+          job.hiringManagerIds().isEmpty() ? null : job.hiringManagerIds().get(0));
+      d.offers.put(id, o);
+      return o;
+    });
+  }
+
+  private synchronized <T> T update(Function<HireData, T> change) {
+    return change.apply(data);
+  }
+
+  static <T> T require(T value, String what) {
+    if (value == null) {
+      throw new NoSuchElementException("no such " + what);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,172 @@
+package io.hirebot.sandbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/** The IM side of the tenant: chats the bot is in, messages it sent, users' messages pushed to it; thread-safe. */
+public final class ImState {
+
+  /** The demo group with the bot in it. */
+  public static final String DEMO_TEAM_CHAT = "oc_demo_team";
+  /** A second demo group with the bot in it. */
+  public static final String DEMO_BACKEND_CHAT = "oc_demo_backend";
+
+  static final Duration UUID_WINDOW = Duration.ofHours(1);
+
+  private final Clock clock;
+  private final List<Chat> seedChats;
+  private final Map<String, Chat> chats = new LinkedHashMap<>();
+  private final Map<String, SentMessage> messages = new LinkedHashMap<>();
+  private final Map<String, String> inboundChats = new HashMap<>();
+  private final Map<String, String> uuids = new HashMap<>();
+  private final Waiters<SentMessage> waiters;
+  private final AtomicLong serial = new AtomicLong();
+  private final long salt = ThreadLocalRandom.current().nextLong(1L << 40);
+
+  ImState(Vertx vertx, Clock clock, List<Chat> seedChats) {
+    this.clock = clock;
+    this.seedChats = List.copyOf(seedChats);
+    this.waiters = new Waiters<>(vertx, "message");
+    reset();
+  }
+
+  /** Every message the bot sent or replied, oldest first, with its updates. */
+  public synchronized List<SentMessage> messages() {
+    return List.copyOf(messages.values());
+  }
+
+  public synchronized List<SentMessage> inChat(String chatId) {
+    return messages.values().stream().filter(m -> m.chatId().equals(chatId)).toList();
+  }
+
+  public synchronized List<SentMessage> repliesTo(String messageId) {
+    return messages.values().stream().filter(m -> messageId.equals(m.parentId())).toList();
+  }
+
+  public synchronized Optional<SentMessage> message(String messageId) {
+    return Optional.ofNullable(messages.get(messageId));
+  }
+
+  /**
+   * Completes with the first message (already stored, or sent or updated later) matching the predicate,
+   * or fails with a TimeoutException after {@code timeout}.
+   */
+  public Future<SentMessage> awaitMessage(Predicate<SentMessage> predicate, Duration timeout) {
+    synchronized (this) {
+      return waiters.await(List.copyOf(messages.values()), predicate, timeout, this);
+    }
+  }
+
+  public synchronized List<Chat> chats() {
+    return List.copyOf(chats.values());
+  }
+
+  public synchronized Optional<Chat> chat(String chatId) {
+    return Optional.ofNullable(chats.get(chatId));
+  }
+
+  /** Puts the bot into a chat (sending to any other chat fails with 230002). */
+  public synchronized void addChat(Chat chat) {
+    chats.put(chat.chatId(), chat);
+  }
+
+  /** Takes the bot out of a chat. */
+  public synchronized void removeChat(String chatId) {
+    chats.remove(chatId);
+  }
+
+  /** Forgets every message and dynamic chat; the demo chats stay. */
+  public synchronized void reset() {
+    chats.clear();
+    seedChats.forEach(c -> chats.put(c.chatId(), c));
+    messages.clear();
+    inboundChats.clear();
+    uuids.clear();
+  }
+
+  /** The p2p chat id of a user with the bot (deterministic, so tests can predict it). */
+  public static String p2pChatId(String openId) {
+    return "oc_p2p_" + (openId.startsWith("ou_") ? openId.substring(3) : openId);
+  }
+
+  synchronized Chat p2pChat(String openId) {
+    return chats.computeIfAbsent(p2pChatId(openId), id -> Chat.p2p(id, openId));
+  }
+
+  synchronized boolean botIn(String chatId) {
+    return chats.containsKey(chatId);
+  }
+
+  String newMessageId() {
+    return String.format("om_%010x%022x", salt, serial.incrementAndGet());
+  }
+
+  /** Remembers a user's message pushed to the bot, so that the bot may reply to it. */
+  synchronized void recordInbound(String messageId, String chatId) {
+    inboundChats.put(messageId, chatId);
+  }
+
+  /** The chat of a message (the bot's or a user's), if known. */
+  synchronized Optional<String> chatOfMessage(String messageId) {
+    SentMessage m = messages.get(messageId);
+    return Optional.ofNullable(m != null ? m.chatId() : inboundChats.get(messageId));
+  }
+
+  /** The message earlier sent with this uuid within the dedup window. */
+  synchronized Optional<SentMessage> byUuid(String uuid) {
+    String id = uuid == null ? null : uuids.get(uuid);
+    SentMessage m = id == null ? null : messages.get(id);
+    Instant cutoff = clock.instant().minus(UUID_WINDOW);
+    return m != null && m.createTime().isAfter(cutoff) ? Optional.of(m) : Optional.empty();
+  }
+
+  void store(SentMessage message) {
+    List<Runnable> done;
+    synchronized (this) {
+      messages.put(message.messageId(), message);
+      if (message.uuid() != null && !message.uuid().isEmpty()) {
+        uuids.put(message.uuid(), message.messageId());
+      }
+      done = waiters.offer(message);
+    }
+    done.forEach(Runnable::run);
+  }
+
+  SentMessage update(String messageId, MessageUpdate update) {
+    List<Runnable> done;
+    SentMessage updated;
+    synchronized (this) {
+      SentMessage m = messages.get(messageId);
+      if (m == null) {
+        return null;
+      }
+      updated = m.withUpdate(update);
+      messages.put(messageId, updated);
+      done = waiters.offer(updated);
+    }
+    done.forEach(Runnable::run);
+    return updated;
+  }
+
+  static List<Chat> demoChats() {
+    List<Chat> list = new ArrayList<>();
+    list.add(Chat.group(DEMO_TEAM_CHAT, "招聘小组 Hiring Team"));
+    list.add(Chat.group(DEMO_BACKEND_CHAT, "Backend 招聘群"));
+    list.add(Chat.p2p(p2pChatId("ou_recruiter_li"), "ou_recruiter_li"));
+    list.add(Chat.p2p(p2pChatId("ou_hm_zhang"), "ou_hm_zhang"));
+    list.add(Chat.p2p(p2pChatId("ou_admin_zhou"), "ou_admin_zhou"));
+    return list;
+  }
+}

@@ -1,0 +1,76 @@
+package io.hirebot.sandbox;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Immutable settings of one {@link FeishuSandbox}: the app's credentials and keys, the bot's identity,
+ * the port, whether to seed the demo tenant, and the clock that drives token expiry, rate limits and
+ * demo-data times.
+ *
+ * @param encryptKey the app's Encrypt Key; {@code null} means pushed envelopes are plain JSON and unsigned
+ */
+public record SandboxConfig(
+    String appId,
+    String appSecret,
+    String verificationToken,
+    String encryptKey,
+    String botOpenId,
+    String botName,
+    int port,
+    boolean seedDemoTenant,
+    Clock clock) {
+
+  /** The encrypt key of {@link #defaults()}: fixed so that a bot started next to the sandbox can share it. */
+  public static final String DEFAULT_ENCRYPT_KEY = "sandbox-encrypt-key";
+
+  public SandboxConfig {
+    Objects.requireNonNull(appId, "appId");
+    Objects.requireNonNull(appSecret, "appSecret");
+    Objects.requireNonNull(verificationToken, "verificationToken");
+    Objects.requireNonNull(botOpenId, "botOpenId");
+    Objects.requireNonNull(botName, "botName");
+    Objects.requireNonNull(clock, "clock");
+    if (encryptKey != null && encryptKey.isEmpty()) {
+      encryptKey = null;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+  }
+
+  /** cli_sandbox / secret / vt_sandbox / {@value #DEFAULT_ENCRYPT_KEY} / ou_hirebot / HireBot / free port / demo tenant / system clock. */
+  public static SandboxConfig defaults() {
+    return new SandboxConfig("cli_sandbox", "secret", "vt_sandbox", DEFAULT_ENCRYPT_KEY,
+        "ou_hirebot", "HireBot", 0, true, Clock.systemUTC());
+  }
+
+  public SandboxConfig withEncryptKey(String key) {
+    return new SandboxConfig(appId, appSecret, verificationToken, key, botOpenId, botName, port, seedDemoTenant, clock);
+  }
+
+  public SandboxConfig withPort(int newPort) {
+    return new SandboxConfig(appId, appSecret, verificationToken, encryptKey, botOpenId, botName, newPort, seedDemoTenant, clock);
+  }
+
+  public SandboxConfig withSeedDemoTenant(boolean seed) {
+    return new SandboxConfig(appId, appSecret, verificationToken, encryptKey, botOpenId, botName, port, seed, clock);
+  }
+
+  public SandboxConfig withClock(Clock newClock) {
+    return new SandboxConfig(appId, appSecret, verificationToken, encryptKey, botOpenId, botName, port, seedDemoTenant, newClock);
+  }
+
+  public SandboxConfig withCredentials(String newAppId, String newSecret) {
+    return new SandboxConfig(newAppId, newSecret, verificationToken, encryptKey, botOpenId, botName, port, seedDemoTenant, clock);
+  }
+
+  public SandboxConfig withVerificationToken(String token) {
+    return new SandboxConfig(appId, appSecret, token, encryptKey, botOpenId, botName, port, seedDemoTenant, clock);
+  }
+
+  /** Whether pushed envelopes are encrypted and signed. */
+  public boolean encrypted() {
+    return encryptKey != null;
+  }
+}

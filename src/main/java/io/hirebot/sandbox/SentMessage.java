@@ -1,0 +1,51 @@
+package io.hirebot.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A message the bot sent or replied with, as stored by the sandbox.
+ *
+ * @param content the parsed content (for {@code interactive}, the card JSON as sent)
+ * @param parentId the replied-to message id, null for a plain send
+ * @param updates later changes, oldest first
+ */
+public record SentMessage(
+    String messageId,
+    String chatId,
+    String msgType,
+    JsonNode content,
+    String parentId,
+    String rootId,
+    String threadId,
+    String uuid,
+    Instant createTime,
+    List<MessageUpdate> updates) {
+
+  public SentMessage {
+    updates = List.copyOf(updates);
+  }
+
+  /** The content as the user sees it now: the last update's, or the original. */
+  public JsonNode currentContent() {
+    return updates.isEmpty() ? content : updates.get(updates.size() - 1).content();
+  }
+
+  public boolean isReply() {
+    return parentId != null;
+  }
+
+  /** For text messages, the text; else null. */
+  public String text() {
+    JsonNode t = content.get("text");
+    return t == null ? null : t.asText();
+  }
+
+  SentMessage withUpdate(MessageUpdate update) {
+    List<MessageUpdate> list = new ArrayList<>(updates);
+    list.add(update);
+    return new SentMessage(messageId, chatId, msgType, content, parentId, rootId, threadId, uuid, createTime, list);
+  }
+}
