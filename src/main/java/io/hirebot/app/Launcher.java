@@ -45,18 +45,28 @@ public final class Launcher {
         SANDBOX_BOT_OPEN_ID, "HireBot", 0, true, clock);
   }
 
-  /** Starts the emulator, points the bot at it, starts the bot, and tells the emulator where to push. */
+  /**
+   * Starts the emulator, points the bot at it, starts the bot, and tells the emulator where to push.
+   * The emulator gets a Vert.x of its own, as a remote Feishu would be: its threads and HTTP metrics
+   * stay out of the bot's.
+   */
   public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
       PrometheusMeterRegistry registry, Clock clock) {
-    return FeishuSandbox.start(vertx, sandboxConfig(config, clock)).compose(sandbox -> {
+    Vertx feishuSide = Vertx.vertx();
+    return FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).compose(sandbox -> {
       BotConfig pointed = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
       return startBot(vertx, pointed, registry, clock).map(bot -> {
         sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
-        return new SandboxedBot(sandbox, bot);
+        return new SandboxedBot(sandbox, bot, feishuSide);
       });
     });
   }
 
   /** The bot and the emulator it talks to. */
-  public record SandboxedBot(FeishuSandbox sandbox, RunningBot bot) {}
+  public record SandboxedBot(FeishuSandbox sandbox, RunningBot bot, Vertx sandboxVertx) {
+    /** Stops the emulator's Vert.x; the bot's belongs to the caller. */
+    public Future<Void> closeSandbox() {
+      return sandboxVertx.close();
+    }
+  }
 }

@@ -25,12 +25,14 @@ public final class BotHarness implements AutoCloseable {
   public final PrometheusMeterRegistry registry;
   public final FeishuSandbox sandbox;
   public final RunningBot bot;
+  private final Launcher.SandboxedBot started;
 
-  private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, FeishuSandbox sandbox, RunningBot bot) {
+  private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started) {
+    this.started = started;
+    this.sandbox = started.sandbox();
+    this.bot = started.bot();
     this.vertx = vertx;
     this.registry = registry;
-    this.sandbox = sandbox;
-    this.bot = bot;
   }
 
   /** Sandbox credentials with an encrypt key (signed, encrypted pushes) on a random port. */
@@ -55,7 +57,7 @@ public final class BotHarness implements AutoCloseable {
     PrometheusMeterRegistry registry = Launcher.registry();
     Vertx vertx = Launcher.vertx(registry);
     var started = await(Launcher.startSandboxed(vertx, config, registry, Clock.systemUTC()));
-    BotHarness h = new BotHarness(vertx, registry, started.sandbox(), started.bot());
+    BotHarness h = new BotHarness(vertx, registry, started);
     h.awaitBotIdentity();
     return h;
   }
@@ -77,6 +79,7 @@ public final class BotHarness implements AutoCloseable {
   public void close() {
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      started.closeSandbox().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       // closing anyway
     }
