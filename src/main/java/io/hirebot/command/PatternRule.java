@@ -33,6 +33,11 @@ final class PatternRule implements CommandRule {
   }
 
   @Override
+  public String toString() {
+    return "PatternRule[" + pattern + "]";
+  }
+
+  @Override
   public Optional<ParseResult> match(Utterance utterance) {
     Matcher matcher = pattern.matcher(utterance.text());
     if (!matcher.matches()) {
