@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Removes politeness and "show me"-style words from the edges of a message, where they can only be
- * filler, never from its middle, where they could be part of a job name.
+ * Removes politeness, "show me"-style words and other people's @-mentions from the edges of a message,
+ * where they can only be filler, never from its middle, where they could be part of a job name.
  */
 final class FillerWords {
 
@@ -20,6 +20,9 @@ final class FillerWords {
       List.of("请问", "请", "帮我", "麻烦", "给我", "一下", "看看", "看一下", "查看", "查一下", "看下", "列出",
           "显示", "所有", "全部", "我想看", "我要看", "我想查");
   static final List<String> ZH_TRAILING = List.of("吧", "呢", "吗", "的话", "啊", "呀", "谢谢");
+
+  /** Other people's mentions arrive as "@Name"; a name with spaces keeps all but its first word. */
+  private static final char MENTION = '@';
 
   // Longest first, so "show me" wins over "show" and "请问" over "请".
   private static final List<Filler> LEADING = longestFirst(EN_LEADING, ZH_LEADING);
@@ -78,6 +81,10 @@ final class FillerWords {
   }
 
   private static int leadingFillerLength(String text, int start) {
+    if (start < text.length() && text.charAt(start) == MENTION) {
+      int space = text.indexOf(' ', start);
+      return space < 0 ? text.length() - start : space - start + 1;
+    }
     for (Filler filler : LEADING) {
       int after = start + filler.length();
       if (filler.isAt(text, start) && (!filler.wholeWord() || isWordEnd(text, after))) {
@@ -88,6 +95,10 @@ final class FillerWords {
   }
 
   private static int trailingFillerLength(String text, int end) {
+    int lastWord = text.lastIndexOf(' ', end - 1) + 1;
+    if (lastWord < end && text.charAt(lastWord) == MENTION) {
+      return lastWord > 0 ? end - lastWord + 1 : end;
+    }
     for (Filler filler : TRAILING) {
       int from = end - filler.length();
       if (from >= 0 && filler.isAt(text, from) && (!filler.wholeWord() || isWordStart(text, from))) {
