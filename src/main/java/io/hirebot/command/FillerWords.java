@@ -2,8 +2,6 @@ package io.hirebot.command;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -12,14 +10,14 @@ import java.util.stream.Stream;
  */
 final class FillerWords {
 
-  static final List<String> EN_LEADING =
+  private static final List<String> EN_LEADING =
       List.of("please", "pls", "can you", "could you", "would you", "show me", "show", "list",
           "give me", "get", "me", "the", "all", "what are", "who are", "let me see");
-  static final List<String> EN_TRAILING = List.of("please", "pls", "thanks", "thank you");
-  static final List<String> ZH_LEADING =
+  private static final List<String> EN_TRAILING = List.of("please", "pls", "thanks", "thank you");
+  private static final List<String> ZH_LEADING =
       List.of("请问", "请", "帮我", "麻烦", "给我", "一下", "看看", "看一下", "查看", "查一下", "看下", "列出",
           "显示", "所有", "全部", "我想看", "我要看", "我想查");
-  static final List<String> ZH_TRAILING = List.of("吧", "呢", "吗", "的话", "啊", "呀", "谢谢");
+  private static final List<String> ZH_TRAILING = List.of("吧", "呢", "吗", "的话", "啊", "呀", "谢谢");
 
   /** Other people's mentions arrive as "@Name"; a name with spaces keeps all but its first word. */
   private static final char MENTION = '@';
@@ -123,13 +121,5 @@ final class FillerWords {
         .sorted(Comparator.comparingInt(String::length).reversed())
         .map(Filler::of)
         .toList();
-  }
-
-  /** A regex alternation of literal phrases, longest first so a longer phrase wins over its prefix. */
-  static String alternation(List<String> phrases) {
-    return phrases.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .map(Pattern::quote)
-        .collect(Collectors.joining("|"));
   }
 }
