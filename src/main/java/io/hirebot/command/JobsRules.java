@@ -11,6 +11,8 @@ final class JobsRules {
   static final List<CommandRule> RULES = List.of(
       // "有哪些职位", "哪些岗位在招": a question about all jobs, not a keyword "有哪些"
       rule("^(?:都?有哪些|有什么|哪些)(?:在招的?|开放的?)?" + ZH_NOUN + "(?:在招)?$"),
+      // "what jobs are open", "which positions do we have"
+      rule("^(?:what|which) (?:" + EN_NOUN + ") (?:are|do we have|are there)(?: (?:open|available))?$"),
       // "jobs", "open jobs", "jobs backend", "job BE-001", "positions"
       rule("^(?:open |available |current )?(?:" + EN_NOUN + "|job|position)(?: (?<arg>.+))?$"),
       // "backend jobs"

@@ -1,10 +1,12 @@
 package io.hirebot.command;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A grammar row that matches the whole text against a regex and turns its optional {@code arg} group into a command. */
 final class PatternRule implements CommandRule {
@@ -29,7 +31,12 @@ final class PatternRule implements CommandRule {
 
   /** A row for fixed phrasings of an argument-less command. */
   static PatternRule phrases(Command command, List<String> phrases) {
-    return new PatternRule("^(?:" + FillerWords.alternation(phrases) + ")$", arg -> Optional.of(command));
+    return new PatternRule("^(?:" + alternation(phrases) + ")$", arg -> Optional.of(command));
+  }
+
+  @Override
+  public String toString() {
+    return "PatternRule[" + pattern + "]";
   }
 
   @Override
@@ -40,5 +47,13 @@ final class PatternRule implements CommandRule {
     }
     String argument = hasArgument && matcher.group(ARG) != null ? matcher.group(ARG) : "";
     return meaning.apply(argument).map(command -> new ParseResult.Parsed(command, utterance.language()));
+  }
+
+  /** A regex alternation of literal phrases, longest first so a longer phrase wins over its prefix. */
+  private static String alternation(List<String> phrases) {
+    return phrases.stream()
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .map(Pattern::quote)
+        .collect(Collectors.joining("|"));
   }
 }

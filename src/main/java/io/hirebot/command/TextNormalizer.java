@@ -11,18 +11,22 @@ final class TextNormalizer {
 
   // Zero-width and other format characters are invisible in the chat client but break matching.
   private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+  // "jobs: backend", "职位：后端" → a space; a colon between digits stays (times such as 09:00).
+  private static final Pattern SEPARATOR_COLON = Pattern.compile("(?<!\\d):|:(?!\\d)");
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
 
   private TextNormalizer() {}
 
   /**
    * Applies NFKC (full-width to half-width, ideographic space to space), removes format characters,
-   * collapses whitespace and trims surrounding punctuation; case is kept so arguments keep it.
+   * turns separator colons into spaces, collapses whitespace and trims surrounding punctuation; case is
+   * kept so arguments keep it.
    */
   static String normalize(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
     String visible = FORMAT_CHARACTERS.matcher(folded).replaceAll("");
-    String collapsed = WHITESPACE_RUN.matcher(visible).replaceAll(" ").strip();
+    String separated = SEPARATOR_COLON.matcher(visible).replaceAll(" ");
+    String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
     String trimmed = trimPunctuation(collapsed);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
     return trimmed.isEmpty() ? collapsed : trimmed;

@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Proposes spellings of a message with its misspelt command words fixed and every other word left alone. */
 final class TypoCorrector {
 
   /** English words the grammar is built from; only tokens close to one of these are changed. */
-  static final List<String> EN_VOCABULARY = List.of(
+  static final List<String> EN_COMMAND_WORDS = List.of(
       "help", "commands", "menu", "candidates", "applicants", "jobs", "job", "positions", "openings", "open",
       "for", "who", "applied", "what", "can", "you", "show", "list", "please");
+
+  /**
+   * Words of commands still to come: known, so never "corrected" into today's commands
+   * ("candidate 张三" is not a typo of "candidates").
+   */
+  static final List<String> EN_FUTURE_WORDS = Stream.concat(Stream.of("candidate"), Slots.RESERVED_COMMAND_WORDS.stream())
+      .sorted()
+      .toList();
 
   /** Chinese keywords of three or more characters; two-character ones are matched as whole phrases instead. */
   static final List<String> ZH_VOCABULARY = List.of("候选人", "应聘者", "使用说明", "你能做什么");
@@ -44,10 +53,10 @@ final class TypoCorrector {
 
   private static Optional<String> correctWord(String token) {
     String word = token.toLowerCase(Locale.ROOT);
-    if (!LATIN_WORD.matcher(word).matches() || EN_VOCABULARY.contains(word)) {
+    if (!LATIN_WORD.matcher(word).matches() || EN_COMMAND_WORDS.contains(word) || EN_FUTURE_WORDS.contains(word)) {
       return Optional.empty();
     }
-    return closest(word, EN_VOCABULARY);
+    return closest(word, EN_COMMAND_WORDS);
   }
 
   /** Chinese has no spaces, so slide each keyword over the text and fix windows one character off. */

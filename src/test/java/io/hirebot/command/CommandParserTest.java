@@ -68,6 +68,10 @@ class CommandParserTest {
       Meituan Ops candidates                            | CANDIDATES | Meituan Ops       | EN
       ｓｈｏｗ ｃａｎｄｉｄａｔｅｓ ｆｏｒ Ｂａｃｋｅｎｄ                  | CANDIDATES | Backend           | EN
       ＣＡＮＤＩＤＡＴＥＳ　ＦＯＲ　ＢＥ－００１                         | CANDIDATES | BE-001            | EN
+      candidates: Backend                               | CANDIDATES | Backend           | EN
+      @Alice candidates for Backend                     | CANDIDATES | Backend           | EN
+      candidates for Backend @Alice                     | CANDIDATES | Backend           | EN
+      The Voice Producer candidates                     | CANDIDATES | Voice Producer    | EN
       # --- candidates, Chinese and mixed ---
       Backend 的候选人                                  | CANDIDATES | Backend           | ZH
       看看后端开发工程师的候选人                        | CANDIDATES | 后端开发工程师    | ZH
@@ -108,6 +112,9 @@ class CommandParserTest {
       职位　后端                                        | JOBS       | 后端              | ZH
       请列出所有职位                                    | JOBS       |                   | ZH
       后端相关的职位                                    | JOBS       | 后端              | ZH
+      职位：后端                                        | JOBS       | 后端              | ZH
+      Jobs: Backend                                     | JOBS       | Backend           | EN
+      what jobs are open?                               | JOBS       |                   | EN
       # --- refused, with a suggestion ---
       candidates                                        | UNKNOWN    | candidates for job <name> | EN
       show candidates for job                           | UNKNOWN    | candidates for job <name> | EN
@@ -122,11 +129,17 @@ class CommandParserTest {
       what can u do                                     | UNKNOWN    | help              | EN
       candidtes                                         | UNKNOWN    | candidates for job <name> | EN
       帮主                                              | UNKNOWN    | 帮助              | ZH
+      帮我                                              | UNKNOWN    | 帮助              | ZH
+      职为                                              | UNKNOWN    | 职位              | ZH
+      後端的候選人                                      | UNKNOWN    | 後端 的候选人     | ZH
       后端的候选任                                      | UNKNOWN    | 后端 的候选人     | ZH
       # --- refused, nothing close ---
       hello                                             | UNKNOWN    |                   | EN
       hi                                                | UNKNOWN    |                   | EN
       thanks                                            | UNKNOWN    |                   | EN
+      candidate 张三                                    | UNKNOWN    |                   | ZH
+      interviews today                                  | UNKNOWN    |                   | EN
+      @Alice                                            | UNKNOWN    |                   | EN
       pipeline candidates for Backend                   | UNKNOWN    |                   | EN
       pipeline candidates                               | UNKNOWN    |                   | EN
       ''                                                | UNKNOWN    |                   | EN

@@ -1,0 +1,96 @@
+package io.hirebot.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.hirebot.command.ParseResult.Parsed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@DisplayName("CommandParser robustness")
+class CommandParserRobustnessTest {
+
+  private static final int FUZZ_CASES = 5_000;
+  private static final String FUZZ_ALPHABET =
+      "abcdefghijklmnopqrstuvwxyzABC 　\t\n?？!！.。,，\"'“”‘’「」《》()[]{}*+\\^$|-_#职位候选人的后端帮助ｓｈｏｗ１\u200B\uD83D\uDE00";
+  private static final List<String> SAMPLE_MESSAGES = List.of(
+      "show candidates for job Backend Engineer", "看看后端开发工程师的候选人", "jobs backend", "candidtes for Backend",
+      "帮主", "hello", "请列出所有职位", "Backend candidates", "what can you do?");
+
+  private final CommandParser parser = new CommandParser();
+
+  @Test
+  @DisplayName("never throws, whatever the text")
+  void neverThrows() {
+    // GIVEN random text over an alphabet of regex metacharacters, quotes, CJK, full-width and surrogates
+    Random random = new Random(42);
+    for (int i = 0; i < FUZZ_CASES; i++) {
+      String text = randomText(random, random.nextInt(CommandParser.MAX_INPUT_LENGTH + 50));
+      // WHEN parsed THEN a result comes back
+      assertNotNull(parser.parse(text), text);
+    }
+  }
+
+  @Test
+  // A loose bound on purpose (shared CI machines): it catches catastrophic backtracking, not regressions of a few µs.
+  @DisplayName("takes microseconds per message, even at the length limit")
+  void isFast() {
+    String nearLimit = "请".repeat(CommandParser.MAX_INPUT_LENGTH - 4) + "的候选人";
+    String pathological = " a".repeat(CommandParser.MAX_INPUT_LENGTH / 2);
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      for (int i = 0; i < 300; i++) {
+        SAMPLE_MESSAGES.forEach(parser::parse);
+        parser.parse(nearLimit);
+        parser.parse(pathological);
+      }
+    });
+  }
+
+  @Test
+  @DisplayName("gives the same answers when shared between threads")
+  void isThreadSafe() {
+    List<ParseResult> sequential = SAMPLE_MESSAGES.stream().map(parser::parse).toList();
+    IntStream.range(0, 1_000).parallel().forEach(i -> {
+      int index = i % SAMPLE_MESSAGES.size();
+      assertEquals(sequential.get(index), parser.parse(SAMPLE_MESSAGES.get(index)));
+    });
+  }
+
+  static Stream<Arguments> canonicalCommands() {
+    return Stream.of(
+        Arguments.of(new Command.Help(), Language.EN),
+        Arguments.of(new Command.Help(), Language.ZH),
+        Arguments.of(new Command.ShowCandidates("Backend Engineer"), Language.EN),
+        Arguments.of(new Command.ShowCandidates("BE-001"), Language.EN),
+        Arguments.of(new Command.ShowCandidates("后端开发工程师"), Language.ZH),
+        Arguments.of(new Command.ListJobs(""), Language.EN),
+        Arguments.of(new Command.ListJobs("backend"), Language.EN),
+        Arguments.of(new Command.ListJobs(""), Language.ZH),
+        Arguments.of(new Command.ListJobs("后端"), Language.ZH));
+  }
+
+  @DisplayName("parses every canonical phrasing back to its command")
+  @ParameterizedTest(name = "[{index}] {0} ({1})")
+  @MethodSource("canonicalCommands")
+  void roundTripsCanonicalPhrasing(Command command, Language language) {
+    String phrasing = CommandPhrases.canonical(command, language);
+    assertEquals(new Parsed(command, language), parser.parse(phrasing), phrasing);
+  }
+
+  private static String randomText(Random random, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(FUZZ_ALPHABET.charAt(random.nextInt(FUZZ_ALPHABET.length())));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.hirebot.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("TextNormalizer and FillerWords")
+class TextNormalizerTest {
+
+  @DisplayName("normalizes width, spaces and surrounding punctuation but keeps case")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → \"{1}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      ｓｈｏｗ Ｂａｃｋｅｎｄ                 | show Backend
+      职位　后端                          | 职位 后端
+      '  a    b  '                        | a b
+      “Data Scientist”？                  | Data Scientist
+      《后端》。                          | 后端
+      C++                                 | C++
+      C#?                                 | C#
+      ?                                   | ?
+      ？？                                | ??
+      ...                                 | ...
+      ''                                  | ''
+      """)
+  void normalizes(String input, String expected) {
+    assertEquals(expected, TextNormalizer.normalize(input));
+  }
+
+  @DisplayName("strips fillers at the edges only, never inside a name")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → \"{1}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      please show me all the candidates for X | candidates for X
+      candidates for Show Me The Money        | candidates for Show Me The Money
+      Meituan candidates                      | Meituan candidates
+      all-hands coordinator candidates        | all-hands coordinator candidates
+      jobs please                             | jobs
+      jobs, thanks!                           | jobs
+      请帮我查一下：职位吧                    | 职位
+      帮我看一下后端的候选人呢                | 后端的候选人
+      请问有哪些职位？                        | 有哪些职位
+      show me                                 | show me
+      帮我                                    | 帮我
+      """)
+  void stripsFillers(String input, String expected) {
+    assertEquals(expected, FillerWords.strip(TextNormalizer.normalize(input)));
+  }
+}
