@@ -1,18 +1,24 @@
 package io.hirebot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hirebot.bot.ActionResult;
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.LoggingAuditLog;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.bot.middleware.InMemoryProcessedEvents;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feature.candidates.ActionForms;
+import io.hirebot.feature.candidates.ActionGuard;
+import io.hirebot.feature.candidates.CandidateActions;
 import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.feature.candidates.CandidatesView;
 import io.hirebot.feature.candidates.CandidatesCard;
 import io.hirebot.feature.candidates.JobChoiceCard;
 import io.hirebot.feature.candidates.ShowCandidatesHandler;
@@ -31,11 +37,9 @@ import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,7 +49,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Wiring {
   /** How old a signed request may be; Feishu signs each push afresh, retries included. */
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
-  static final List<String> PENDING_ACTIONS = List.of("advance", "reject", "profile", "note", "move");
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
@@ -73,16 +76,19 @@ public final class Wiring {
             candidatesCard, new JobChoiceCard(cards, messages)))
         .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
 
-    CandidatesActions candidates = new CandidatesActions(hire, pipeline, candidatesCard, messages);
+    ErrorReplies errors = new ErrorReplies(cards, messages);
+    CandidatesView candidatesView = new CandidatesView(hire, pipeline, candidatesCard);
+    CandidatesActions candidates = new CandidatesActions(candidatesView, messages);
+    ActionGuard guard = new ActionGuard(new AccessPolicy(config.admins(), hire), new InMemoryActionOnce(),
+        new LoggingAuditLog(), errors, messages, clock);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
         .on(CandidatesActions.PAGE, candidates::showPage);
-    // The card-actions issue wires these to Hire; until then the buttons say so instead of failing.
-    PENDING_ACTIONS.forEach(a -> actions.on(a,
-        (action, lang) -> Future.succeededFuture(ActionResult.info(messages.get(lang, "toast.actionNotReady")))));
+    CandidateActions.create(hire, pipeline, candidatesView, guard, new ActionForms(cards, messages), cards, messages,
+        clock, config.timezone()).registerWith(actions);
 
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        new InMemoryProcessedEvents(), new ErrorReplies(cards, messages), botOpenId::get, metrics, messages);
+        new InMemoryProcessedEvents(), errors, botOpenId::get, metrics, messages);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);

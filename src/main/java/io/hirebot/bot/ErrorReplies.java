@@ -38,8 +38,12 @@ public final class ErrorReplies {
 
   private String text(Throwable failure, Language lang) {
     if (failure instanceof FeishuApiException fe) {
-      return fe.isRateLimited()
-          ? messages.get(lang, "error.ratelimited")
+      if (fe.isRateLimited()) {
+        return messages.get(lang, "error.ratelimited");
+      }
+      // Refusals we can explain get a sentence; the code stays visible for whoever looks it up.
+      String known = "error.code." + fe.code();
+      return messages.has(lang, known) ? messages.get(lang, known) + " (" + fe.code() + ")"
           : messages.get(lang, "error.hire", String.valueOf(fe.code()), shorten(fe.feishuMsg()));
     }
     return messages.get(lang, "error.internal");

@@ -15,6 +15,8 @@ public final class CachingHireDirectory implements HireDirectory {
   static final Duration PROCESSES_TTL = Duration.ofMinutes(5);
   static final Duration APPLICATION_IDS_TTL = Duration.ofSeconds(15);
   static final Duration APPLICATION_TTL = Duration.ofSeconds(30);
+  static final Duration TEAM_TTL = Duration.ofMinutes(5);
+  static final Duration REASONS_TTL = Duration.ofMinutes(30);
   private static final String ALL = "all";
 
   private final HireDirectory delegate;
@@ -24,6 +26,8 @@ public final class CachingHireDirectory implements HireDirectory {
       new FutureCache<>(APPLICATION_IDS_TTL, 10_000);
   private final FutureCache<String, Application> applications =
       new FutureCache<>(APPLICATION_TTL, 50_000);
+  private final FutureCache<String, JobTeam> teams = new FutureCache<>(TEAM_TTL, 10_000);
+  private final FutureCache<String, List<TerminationReason>> reasons = new FutureCache<>(REASONS_TTL, 1);
 
   public CachingHireDirectory(HireDirectory delegate) {
     this.delegate = delegate;
@@ -50,15 +54,69 @@ public final class CachingHireDirectory implements HireDirectory {
     return applications.get(applicationId, delegate::application);
   }
 
+  @Override
+  public Future<Application> applicationNow(String applicationId) {
+    applications.invalidate(applicationId);
+    return application(applicationId);
+  }
+
+  @Override
+  public Future<JobTeam> jobTeam(String jobId) {
+    return teams.get(jobId, delegate::jobTeam);
+  }
+
+  @Override
+  public Future<List<TerminationReason>> terminationReasons() {
+    return reasons.get(ALL, k -> delegate.terminationReasons());
+  }
+
+  @Override
+  public Future<Void> transferStage(String applicationId, String stageId) {
+    return written(applicationId, delegate.transferStage(applicationId, stageId));
+  }
+
+  @Override
+  public Future<Void> terminate(String applicationId, int terminationType, List<String> reasonIds, String note) {
+    return written(applicationId, delegate.terminate(applicationId, terminationType, reasonIds, note));
+  }
+
+  @Override
+  public Future<Void> recover(String applicationId) {
+    return written(applicationId, delegate.recover(applicationId));
+  }
+
+  @Override
+  public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
+    return delegate.createNote(talentId, applicationId, creatorOpenId, content);
+  }
+
+  /** After a write (successful or not), what we knew about the application and its job's lists is stale. */
+  private Future<Void> written(String applicationId, Future<Void> write) {
+    return write.andThen(r -> {
+      Future<Application> known = applications.caffeine().getIfPresent(applicationId);
+      applications.invalidate(applicationId);
+      if (known != null && known.succeeded()) {
+        invalidateJobLists(known.result().jobId());
+      } else {
+        applicationIds.invalidateAll();
+      }
+    });
+  }
+
+  private void invalidateJobLists(String jobId) {
+    applicationIds.caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
+  }
+
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
   public void invalidateApplication(String applicationId, String jobId) {
     applications.invalidate(applicationId);
-    applicationIds.caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
+    invalidateJobLists(jobId);
   }
 
   /** The caches by name, for hit-ratio metrics. */
   public Map<String, FutureCache<?, ?>> caches() {
     return Map.of("hire_jobs", jobs, "hire_processes", processes,
-        "hire_application_ids", applicationIds, "hire_applications", applications);
+        "hire_application_ids", applicationIds, "hire_applications", applications,
+        "hire_job_teams", teams, "hire_termination_reasons", reasons);
   }
 }

@@ -20,4 +20,25 @@ public interface HireDirectory {
 
   /** One application with its current stage and the talent's name. */
   Future<Application> application(String applicationId);
+
+  /** The application as Hire has it right now, bypassing any cache (before a write, to detect stale cards). */
+  Future<Application> applicationNow(String applicationId);
+
+  /** Recruiter, hiring managers and assistants of a job, as open_ids. */
+  Future<JobTeam> jobTeam(String jobId);
+
+  /** Reasons an application may be terminated with. */
+  Future<List<TerminationReason>> terminationReasons();
+
+  /** Moves an application to another stage of its job's process. */
+  Future<Void> transferStage(String applicationId, String stageId);
+
+  /** Terminates (rejects) an application. */
+  Future<Void> terminate(String applicationId, int terminationType, List<String> reasonIds, String note);
+
+  /** Undoes a termination, where Hire allows it. */
+  Future<Void> recover(String applicationId);
+
+  /** Writes a note on the talent, attached to the application, as the given user; completes with its id. */
+  Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content);
 }

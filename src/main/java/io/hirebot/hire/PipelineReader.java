@@ -17,14 +17,17 @@ public final class PipelineReader {
     this.hire = hire;
   }
 
+  /** The job's hiring process with its ordered stages. */
+  public Future<JobProcess> process(Job job) {
+    return hire.processes().compose(processes -> processes.stream()
+        .filter(p -> p.id().equals(job.processId())).findFirst()
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new FeishuApiException("hire.job_process.list", 200, 1002202,
+            "job process " + job.processId() + " of job " + job.id() + " not found", ""))));
+  }
+
   public Future<PipelinePage> read(Job job, int page, int pageSize) {
-    return hire.processes().compose(processes -> {
-      JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst()
-          .orElse(null);
-      if (process == null) {
-        return Future.failedFuture(new FeishuApiException("hire.job_process.list", 200, 1002202,
-            "job process " + job.processId() + " of job " + job.id() + " not found", ""));
-      }
+    return process(job).compose(process -> {
       List<Future<List<String>>> perStage = process.stages().stream()
           .map(s -> hire.activeApplicationIds(job.id(), s.id()))
           .toList();

@@ -47,6 +47,10 @@ public final class Messages {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale(lang)).format(args);
   }
 
+  public boolean has(Language lang, String key) {
+    return bundles.get(lang).containsKey(key);
+  }
+
   /** All texts of one language, for templates that reference them as {@code ${t.key}}. */
   public Map<String, String> all(Language lang) {
     return bundles.get(lang);

@@ -40,6 +40,11 @@ public final class CandidatesCard {
   }
 
   public ObjectNode render(PipelinePage page, Language lang) {
+    return render(page, lang, null);
+  }
+
+  /** @param notice what just happened, shown on top (null for none) */
+  public ObjectNode render(PipelinePage page, Language lang, Notice notice) {
     String locale = lang.feishuLocale();
     String title = page.job().title();
     ObjectNode model = cards.model();
@@ -54,6 +59,13 @@ public final class CandidatesCard {
     model.put("empty", page.total() == 0);
     model.put("emptyText", messages.get(lang, "candidates.empty"));
     model.set("groups", groups(page, lang));
+    if (notice != null) {
+      ObjectNode n = model.putObject("notice");
+      n.put("text", notice.text());
+      if (notice.undo() != null) {
+        n.set("undo", notice.undo());
+      }
+    }
     if (page.pages() > 1) {
       ObjectNode pager = model.putObject("pager");
       pager.put("label", messages.get(lang, "candidates.page", page.page() + 1, page.pages(), page.total()));
@@ -107,22 +119,16 @@ public final class CandidatesCard {
       row.put("line", messages.get(lang, "candidates.row", name, applied, days));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
-    row.set("advance", actionValue("advance", a, lang));
-    row.set("reject", actionValue("reject", a, lang));
-    row.set("profile", actionValue("profile", a, lang));
+    row.set("advance", actionValue(CandidateActions.ADVANCE, a, page, lang));
+    row.set("reject", actionValue(CandidateActions.REJECT, a, page, lang));
+    row.set("more", actionValue(CandidateActions.MORE, a, page, lang));
     return row;
   }
 
   /** Callback values carry what the card showed (stage) so a later click can tell the card is stale. */
-  private ObjectNode actionValue(String action, Application a, Language lang) {
-    ObjectNode v = cards.model();
-    v.put("action", action);
-    v.put("application_id", a.id());
-    v.put("job_id", a.jobId());
-    v.put("talent_id", a.talentId());
-    v.put("stage_id", a.stage().id());
-    v.put("lang", lang.feishuLocale());
-    return v;
+  private ObjectNode actionValue(String action, Application a, PipelinePage page, Language lang) {
+    return new ActionTarget(a.id(), a.jobId(), a.talentId(), a.stage().id(), page.page())
+        .value(cards.model(), action, lang.feishuLocale());
   }
 
   private ObjectNode pageValue(PipelinePage page, int target, Language lang) {

@@ -11,6 +11,18 @@ import com.lark.oapi.service.hire.v1.model.JobProcessesStage;
 import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
 import com.lark.oapi.service.hire.v1.model.ListJobProcessReq;
 import com.lark.oapi.service.hire.v1.model.ListJobReq;
+import com.lark.oapi.service.hire.v1.model.CreateNoteReq;
+import com.lark.oapi.service.hire.v1.model.I18n;
+import com.lark.oapi.service.hire.v1.model.ListTerminationReasonReq;
+import com.lark.oapi.service.hire.v1.model.Note;
+import com.lark.oapi.service.hire.v1.model.RecoverApplicationReq;
+import com.lark.oapi.service.hire.v1.model.RecruiterJobReq;
+import com.lark.oapi.service.hire.v1.model.TerminateApplicationReq;
+import com.lark.oapi.service.hire.v1.model.TerminateApplicationReqBody;
+import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReq;
+import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
+import io.hirebot.hire.JobTeam;
+import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
@@ -33,6 +45,11 @@ public final class FeishuHireDirectory implements HireDirectory {
   /** Stops a misbehaving has_more loop; 200 pages of 100 is far beyond any job's pipeline. */
   static final int MAX_PAGES = 200;
   private static final String[] DETAIL_OPTIONS = {"with_talent"};
+  /** We join chat users to Hire users by open_id, which the IM events already carry. */
+  static final String USER_ID_TYPE = "open_id";
+  static final int REASONS_PAGE_SIZE = 100;
+  /** Notes are public to the hiring team (2), as when written in Feishu Hire itself. */
+  static final int NOTE_PUBLIC = 2;
 
   private final Client client;
   private final FeishuCalls calls;
@@ -90,6 +107,83 @@ public final class FeishuHireDirectory implements HireDirectory {
             ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
                 "empty application_detail for " + applicationId, ""))
             : Future.succeededFuture(toApplication(d)));
+  }
+
+  @Override
+  public Future<Application> applicationNow(String applicationId) {
+    return application(applicationId);
+  }
+
+  @Override
+  public Future<JobTeam> jobTeam(String jobId) {
+    return calls.call("hire.job.recruiter", () -> client.hire().v1().job().recruiter(
+            RecruiterJobReq.newBuilder().jobId(jobId).userIdType(USER_ID_TYPE).build()))
+        .map(d -> {
+          var info = d == null ? null : d.getInfo();
+          if (info == null) {
+            return new JobTeam(jobId, "", List.of(), List.of());
+          }
+          return new JobTeam(jobId, nullToEmpty(info.getRecruiterId()), list(info.getHiringManagerIdList()),
+              list(info.getAssistantIdList()));
+        });
+  }
+
+  @Override
+  public Future<List<TerminationReason>> terminationReasons() {
+    return collect("hire.termination_reason.list", token -> calls.call("hire.termination_reason.list",
+            () -> client.hire().v1().terminationReason().list(
+                ListTerminationReasonReq.newBuilder().pageSize(REASONS_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(r -> new TerminationReason(r.getId(), zh(r.getName()), en(r.getName()),
+            r.getTerminationType() == null ? 0 : r.getTerminationType(),
+            r.getActiveStatus() == null || r.getActiveStatus() == 1)).toList());
+  }
+
+  @Override
+  public Future<Void> transferStage(String applicationId, String stageId) {
+    return calls.call("hire.application.transfer_stage", () -> client.hire().v1().application().transferStage(
+            TransferStageApplicationReq.newBuilder().applicationId(applicationId).transferStageApplicationReqBody(
+                TransferStageApplicationReqBody.newBuilder().stageId(stageId).build()).build()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> terminate(String applicationId, int terminationType, List<String> reasonIds, String note) {
+    return calls.call("hire.application.terminate", () -> client.hire().v1().application().terminate(
+            TerminateApplicationReq.newBuilder().applicationId(applicationId).terminateApplicationReqBody(
+                TerminateApplicationReqBody.newBuilder().terminationType(terminationType)
+                    .terminationReasonList(reasonIds.toArray(new String[0]))
+                    .terminationReasonNote(note == null || note.isBlank() ? null : note).build()).build()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> recover(String applicationId) {
+    return calls.call("hire.application.recover", () -> client.hire().v1().application().recover(
+            RecoverApplicationReq.newBuilder().applicationId(applicationId).build()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
+    return calls.call("hire.note.create", () -> client.hire().v1().note().create(CreateNoteReq.newBuilder()
+            .userIdType(USER_ID_TYPE)
+            .note(Note.newBuilder().talentId(talentId).applicationId(applicationId).creatorId(creatorOpenId)
+                .content(content).privacy(NOTE_PUBLIC).build())
+            .build()))
+        .map(d -> d == null || d.getNote() == null ? "" : nullToEmpty(d.getNote().getId()));
+  }
+
+  private static List<String> list(String[] ids) {
+    return ids == null ? List.of() : Arrays.stream(ids).filter(x -> x != null && !x.isEmpty()).toList();
+  }
+
+  private static String zh(I18n name) {
+    return name == null ? "" : nullToEmpty(name.getZhCn());
+  }
+
+  private static String en(I18n name) {
+    return name == null ? "" : nullToEmpty(name.getEnUs());
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {

@@ -1,0 +1,71 @@
+package io.hirebot.feature.candidates;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.TerminationReason;
+import io.hirebot.i18n.Messages;
+import java.util.List;
+
+/**
+ * The small form cards a candidate button opens in place of the list: move to a stage, reject with a
+ * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the list page.
+ */
+public final class ActionForms {
+  private final Cards cards;
+  private final Messages messages;
+
+  public ActionForms(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
+    ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
+    model.put("text", messages.get(lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
+    ObjectNode select = model.putObject("select").put("name", "stage")
+        .put("placeholder", messages.get(lang, "form.move.placeholder"));
+    ArrayNode options = select.putArray("options");
+    choices.forEach(s -> options.addObject().put("label", s.name(lang.feishuLocale())).put("value", s.id()));
+    model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
+    model.set("submit", target.value(cards.model(), CandidateActions.MOVE_CONFIRM, lang.feishuLocale()));
+    return cards.render("action-form", model);
+  }
+
+  public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,
+      Language lang) {
+    ObjectNode model = base(target, lang, "form.reject.title", "red", app.talentName());
+    model.put("text", messages.get(lang, "form.reject.text", app.talentName(), jobTitle));
+    ObjectNode select = model.putObject("select").put("name", "reason")
+        .put("placeholder", messages.get(lang, "form.reject.placeholder"));
+    ArrayNode options = select.putArray("options");
+    reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
+    model.putObject("input").put("required", false).put("placeholder", messages.get(lang, "form.reject.note"));
+    model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");
+    model.putObject("confirm").put("title", messages.get(lang, "confirm.reject.title"))
+        .put("text", messages.get(lang, "confirm.reject.text", app.talentName(), jobTitle));
+    model.set("submit", target.value(cards.model(), CandidateActions.REJECT_CONFIRM, lang.feishuLocale()));
+    return cards.render("action-form", model);
+  }
+
+  public ObjectNode note(ActionTarget target, Application app, Language lang) {
+    ObjectNode model = base(target, lang, "form.note.title", "blue", app.talentName());
+    model.put("text", messages.get(lang, "form.note.text", app.talentName()));
+    model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
+    model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
+    model.set("submit", target.value(cards.model(), CandidateActions.NOTE_SUBMIT, lang.feishuLocale()));
+    return cards.render("action-form", model);
+  }
+
+  private ObjectNode base(ActionTarget target, Language lang, String titleKey, String color, String name) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    model.put("title", messages.get(lang, titleKey, name)).put("color", color);
+    model.set("cancel", cards.model().put("action", CandidatesActions.PAGE).put("job_id", target.jobId())
+        .put("page", target.page()).put("lang", lang.feishuLocale()));
+    return model;
+  }
+}

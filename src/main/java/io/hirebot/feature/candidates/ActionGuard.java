@@ -1,0 +1,106 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.AuditEntry;
+import io.hirebot.access.AuditLog;
+import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Language;
+import io.hirebot.error.FeishuApiException;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The one path every candidate button takes to Hire: is the clicker allowed (else a refusal toast and
+ * no Hire call), has this exact action already run (then its result again, no second write), and
+ * what happened (an audit entry for every attempt, with the log id of a failed call).
+ */
+public final class ActionGuard {
+  private final AccessPolicy access;
+  private final ActionOnce once;
+  private final AuditLog audit;
+  private final ErrorReplies errors;
+  private final Messages messages;
+  private final Clock clock;
+
+  public ActionGuard(AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors, Messages messages,
+      Clock clock) {
+    this.access = access;
+    this.once = once;
+    this.audit = audit;
+    this.errors = errors;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** For buttons that only open a form: checks permission, writes nothing. */
+  public Future<ActionResult> allowed(CardAction action, Language lang, ActionTarget target, String name,
+      Supplier<Future<ActionResult>> work) {
+    return permitted(action, lang, target, name)
+        .compose(refusal -> refusal != null ? Future.succeededFuture(refusal) : work.get())
+        .recover(e -> failed(action, lang, target, name, "", e));
+  }
+
+  /** For buttons that change Hire data: permission, then {@code work} at most once per {@code key}. */
+  public Future<ActionResult> write(CardAction action, Language lang, ActionTarget target, String name, String key,
+      String detail, Supplier<Future<ActionResult>> work) {
+    return permitted(action, lang, target, name).compose(refusal -> {
+      if (refusal != null) {
+        return Future.succeededFuture(refusal);
+      }
+      AtomicBoolean ran = new AtomicBoolean();
+      return once.once(key, () -> {
+            ran.set(true);
+            return work.get();
+          })
+          .map(result -> {
+            record(action, target, name, detail, ran.get() ? outcome(result) : "duplicate", "");
+            return result;
+          })
+          .recover(e -> failed(action, lang, target, name, detail, e));
+    });
+  }
+
+  /** Lets the same action run again (its effect was undone). */
+  public void release(String key) {
+    once.release(key);
+  }
+
+  /** Null when allowed; otherwise the refusal to answer with (already audited). */
+  private Future<ActionResult> permitted(CardAction action, Language lang, ActionTarget target, String name) {
+    if (!target.complete()) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    String who = action.operator() == null ? null : action.operator().openId();
+    return access.mayChange(who, target.jobId()).map(decision -> {
+      if (decision.allowed()) {
+        return null;
+      }
+      record(action, target, name, decision.reasonKey(), "refused", "");
+      return ActionResult.error(messages.get(lang, decision.reasonKey()));
+    });
+  }
+
+  private Future<ActionResult> failed(CardAction action, Language lang, ActionTarget target, String name,
+      String detail, Throwable e) {
+    String logId = e instanceof FeishuApiException fe ? fe.logId() : "";
+    record(action, target, name, detail + " " + e.getMessage(), "failed", logId);
+    return Future.succeededFuture(errors.toast(e, lang));
+  }
+
+  private static String outcome(ActionResult result) {
+    return result.toastType() == ActionResult.ToastType.WARNING ? "stale"
+        : result.toastType() == ActionResult.ToastType.ERROR ? "refused" : "ok";
+  }
+
+  private void record(CardAction action, ActionTarget target, String name, String detail, String result,
+      String logId) {
+    audit.record(new AuditEntry(clock.instant(), action.operator() == null ? "" : action.operator().openId(),
+        action.chatId(), name, target.applicationId(), target.jobId(), detail, result, logId));
+  }
+}

@@ -1,0 +1,88 @@
+package io.hirebot.feature.candidates;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** What the candidate actions share: Hire, the refreshed list card, the stale check, notices and undo values. */
+final class ActionKit {
+  /** How long a change can be undone from the card (issue: 10 minutes). */
+  static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  final HireDirectory hire;
+  final PipelineReader pipeline;
+  final CandidatesView view;
+  final ActionGuard guard;
+  final ActionForms forms;
+  final Cards cards;
+  final Messages messages;
+  final Clock clock;
+  final ZoneId zone;
+
+  ActionKit(HireDirectory hire, PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms,
+      Cards cards, Messages messages, Clock clock, ZoneId zone) {
+    this.hire = hire;
+    this.pipeline = pipeline;
+    this.view = view;
+    this.guard = guard;
+    this.forms = forms;
+    this.cards = cards;
+    this.messages = messages;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The card was sent when the application was elsewhere (moved or terminated since): do not act on it. */
+  static boolean stale(Application now, ActionTarget shown) {
+    return !now.active() || !now.stage().id().equals(shown.stageId());
+  }
+
+  /** Refreshes the list with a notice saying the candidate moved since the card was sent. */
+  Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
+    String where = now.active() ? now.stage().name(lang.feishuLocale()) : messages.get(lang, "notice.terminated");
+    return result(t, lang, ActionResult.ToastType.WARNING, messages.get(lang, "toast.stale"),
+        Notice.of(messages.get(lang, "notice.stale", now.talentName(), where)));
+  }
+
+  /** The list page the user was on, refreshed, with a notice, answered with a toast. */
+  Future<ActionResult> result(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
+      Notice notice) {
+    return view.render(t.jobId(), t.page(), lang, notice)
+        .map(card -> new ActionResult(type, toast, card.orElse(null)));
+  }
+
+  Future<JobProcess> process(String jobId) {
+    return view.job(jobId).compose(job -> job.isPresent() ? pipeline.process(job.get())
+        : Future.failedFuture(new IllegalStateException("job " + jobId + " no longer exists")));
+  }
+
+  /** "by @someone · 10:32": who did it and when, in the configured time zone. */
+  String byWhom(CardAction action) {
+    String who = action.operator() == null ? "" : action.operator().openId();
+    return "<at id=" + who + "></at> · " + TIME.format(clock.instant().atZone(zone));
+  }
+
+  ObjectNode undoValue(ActionTarget after, String kind, String backTo, Language lang) {
+    ObjectNode v = after.value(cards.model(), CandidateActions.UNDO, lang.feishuLocale());
+    return v.put("kind", kind).put("back_to", backTo)
+        .put("until", clock.millis() + UNDO_WINDOW.toMillis());
+  }
+
+  static String formText(CardAction action, String field) {
+    Object v = action.formValue() == null ? null : action.formValue().get(field);
+    return v == null ? "" : v.toString().strip();
+  }
+}

@@ -1,0 +1,70 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ActionRouter;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The quick actions on a candidate row (issue 5): advance, reject with a reason, and from the "⋯" menu
+ * move to a stage, add a note or open the profile; plus Undo. Registers them with the action router.
+ */
+public final class CandidateActions {
+  public static final String ADVANCE = "advance";
+  public static final String REJECT = "reject";
+  public static final String MORE = "more";
+  public static final String MOVE_CONFIRM = "move.confirm";
+  public static final String REJECT_CONFIRM = "reject.confirm";
+  public static final String NOTE_SUBMIT = "note.submit";
+  public static final String UNDO = "undo";
+
+  private final ActionKit kit;
+  private final StageActions stages;
+  private final RejectActions rejects;
+  private final NoteActions notes;
+  private final UndoActions undo;
+
+  CandidateActions(ActionKit kit) {
+    this.kit = kit;
+    this.stages = new StageActions(kit);
+    this.rejects = new RejectActions(kit);
+    this.notes = new NoteActions(kit);
+    this.undo = new UndoActions(kit);
+  }
+
+  /** Builds the actions from their collaborators. */
+  public static CandidateActions create(HireDirectory hire, PipelineReader pipeline, CandidatesView view,
+      ActionGuard guard, ActionForms forms, Cards cards, Messages messages, Clock clock, ZoneId zone) {
+    return new CandidateActions(new ActionKit(hire, pipeline, view, guard, forms, cards, messages, clock, zone));
+  }
+
+  public ActionRouter registerWith(ActionRouter router) {
+    return router
+        .on(ADVANCE, stages::advance)
+        .on(MOVE_CONFIRM, stages::confirmMove)
+        .on(REJECT, rejects::openForm)
+        .on(REJECT_CONFIRM, rejects::confirm)
+        .on(NOTE_SUBMIT, notes::submit)
+        .on(UNDO, undo::undo)
+        .on(MORE, this::more);
+  }
+
+  /** The "⋯" menu: its chosen option says which action the row asked for. */
+  private Future<ActionResult> more(CardAction action, Language lang) {
+    String option = action.option() == null ? "" : action.option();
+    if ("move".equals(option)) {
+      return stages.openMoveForm(action, lang);
+    }
+    if ("note".equals(option)) {
+      return notes.openForm(action, lang);
+    }
+    return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.actionNotReady")));
+  }
+}

@@ -1,0 +1,41 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Language;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Add a note to the candidate from the card (a form), written to Hire as the clicking user. */
+final class NoteActions {
+  /** Hire's input component allows 1000 characters by default; the card says the same. */
+  static final int MAX_NOTE = 1000;
+  private final ActionKit kit;
+
+  NoteActions(ActionKit kit) {
+    this.kit = kit;
+  }
+
+  Future<ActionResult> openForm(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    return kit.guard.allowed(action, lang, t, "note.form", () -> kit.hire.application(t.applicationId())
+        .map(app -> new ActionResult(ActionResult.ToastType.INFO, "", kit.forms.note(t, app, lang))));
+  }
+
+  Future<ActionResult> submit(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    String note = ActionKit.formText(action, "note");
+    if (note.isEmpty() || note.length() > MAX_NOTE) {
+      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.noteInvalid", MAX_NOTE)));
+    }
+    // Same text on the same application is one note, however often the form is submitted.
+    String key = "note:" + t.applicationId() + ":" + UUID.nameUUIDFromBytes(note.getBytes(StandardCharsets.UTF_8));
+    String author = action.operator() == null ? "" : action.operator().openId();
+    return kit.guard.write(action, lang, t, "note", key, note.length() + " chars",
+        () -> kit.hire.application(t.applicationId()).compose(app ->
+            kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
+                ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.noted", app.talentName()),
+                Notice.of(kit.messages.get(lang, "notice.noted", app.talentName(), kit.byWhom(action)))))));
+  }
+}

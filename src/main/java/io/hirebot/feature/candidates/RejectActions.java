@@ -1,0 +1,66 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.TerminationReason;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** Reject with a reason Hire offers (and an optional note), confirmed first, through Hire's terminate. */
+final class RejectActions {
+  private final ActionKit kit;
+
+  RejectActions(ActionKit kit) {
+    this.kit = kit;
+  }
+
+  /** The Reject button opens a form: reason (Hire's "we rejected" reasons), note, confirm. */
+  Future<ActionResult> openForm(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    return kit.guard.allowed(action, lang, t, "reject.form", () -> kit.hire.applicationNow(t.applicationId())
+        .compose(now -> {
+          if (ActionKit.stale(now, t)) {
+            return kit.staleResult(t, now, lang);
+          }
+          return kit.view.job(t.jobId()).compose(job -> reasons().map(reasons -> new ActionResult(
+              ActionResult.ToastType.INFO, "", kit.forms.reject(t, now, job.map(Job::title).orElse(""), reasons, lang))));
+        }));
+  }
+
+  Future<ActionResult> confirm(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    String reason = ActionKit.formText(action, "reason");
+    String note = ActionKit.formText(action, "note");
+    if (reason.isEmpty()) {
+      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
+    }
+    return kit.guard.write(action, lang, t, CandidateActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
+        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+          if (ActionKit.stale(now, t)) {
+            return kit.staleResult(t, now, lang);
+          }
+          return reasons().compose(reasons -> {
+            String reasonName = reasons.stream().filter(r -> r.id().equals(reason)).findFirst()
+                .map(r -> r.name(lang.feishuLocale())).orElse(null);
+            if (reasonName == null) {
+              return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
+            }
+            return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
+                .compose(v -> {
+                  String text = kit.messages.get(lang, "notice.rejected", now.talentName(), reasonName, kit.byWhom(action))
+                      + (note.isEmpty() ? "" : "\n> " + note.replace("\n", " "));
+                  Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
+                  return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
+                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice);
+                });
+          });
+        }));
+  }
+
+  private Future<List<TerminationReason>> reasons() {
+    return kit.hire.terminationReasons().map(all -> all.stream()
+        .filter(r -> r.active() && r.terminationType() == TerminationReason.WE_REJECTED).toList());
+  }
+}

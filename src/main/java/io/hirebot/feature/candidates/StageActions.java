@@ -1,0 +1,96 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/** Advance to the next stage, or move to a chosen one, through Hire's transfer_stage. */
+final class StageActions {
+  private final ActionKit kit;
+
+  StageActions(ActionKit kit) {
+    this.kit = kit;
+  }
+
+  Future<ActionResult> advance(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    return kit.guard.write(action, lang, t, CandidateActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
+        "from " + t.stageId(), () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+          if (ActionKit.stale(now, t)) {
+            return kit.staleResult(t, now, lang);
+          }
+          return kit.process(t.jobId()).compose(process -> {
+            Optional<Stage> next = next(process, now.stage().id());
+            if (next.isEmpty()) {
+              return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.lastStage")));
+            }
+            return transfer(action, lang, t, now, next.get());
+          });
+        }));
+  }
+
+  /** Opens the move form: every other stage of the process Hire lets the bot move into. */
+  Future<ActionResult> openMoveForm(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    return kit.guard.allowed(action, lang, t, "move.form", () -> kit.hire.applicationNow(t.applicationId())
+        .compose(now -> ActionKit.stale(now, t) ? kit.staleResult(t, now, lang)
+            : kit.process(t.jobId()).map(p -> new ActionResult(ActionResult.ToastType.INFO, "",
+                kit.forms.move(t, now, choices(p, now.stage().id()), lang)))));
+  }
+
+  Future<ActionResult> confirmMove(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    String target = ActionKit.formText(action, "stage");
+    if (target.isEmpty()) {
+      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")));
+    }
+    return kit.guard.write(action, lang, t, "move", "move:" + t.applicationId() + ":" + t.stageId() + ":" + target,
+        "from " + t.stageId() + " to " + target, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+          if (ActionKit.stale(now, t)) {
+            return kit.staleResult(t, now, lang);
+          }
+          return kit.process(t.jobId()).compose(process -> {
+            Optional<Stage> stage = choices(process, now.stage().id()).stream()
+                .filter(s -> s.id().equals(target)).findFirst();
+            return stage.isEmpty()
+                ? Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")))
+                : transfer(action, lang, t, now, stage.get());
+          });
+        }));
+  }
+
+  private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
+    String locale = lang.feishuLocale();
+    return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
+      ActionTarget after = new ActionTarget(t.applicationId(), t.jobId(), t.talentId(), to.id(), t.page());
+      Notice notice = new Notice(kit.messages.get(lang, "notice.moved", now.talentName(), now.stage().name(locale),
+          to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
+      return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
+          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice);
+    });
+  }
+
+  /** The stage after the current one, unless that is "onboarded", which Hire never lets the API enter. */
+  static Optional<Stage> next(JobProcess process, String currentStageId) {
+    int i = process.indexOf(currentStageId);
+    if (i + 1 >= process.stages().size()) {
+      return Optional.empty();
+    }
+    Stage next = process.stages().get(i + 1);
+    return next.type() == StageType.ONBOARDED || next.type() == StageType.SYSTEM ? Optional.empty() : Optional.of(next);
+  }
+
+  static List<Stage> choices(JobProcess process, String currentStageId) {
+    return process.stages().stream()
+        .filter(s -> !s.id().equals(currentStageId))
+        .filter(s -> s.type() != StageType.ONBOARDED && s.type() != StageType.SYSTEM)
+        .toList();
+  }
+}

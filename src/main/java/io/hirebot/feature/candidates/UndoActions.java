@@ -1,0 +1,61 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.vertx.core.Future;
+
+/** Undo, offered for 10 minutes after a move or a rejection: move back, or recover the application. */
+final class UndoActions {
+  private final ActionKit kit;
+
+  UndoActions(ActionKit kit) {
+    this.kit = kit;
+  }
+
+  Future<ActionResult> undo(CardAction action, Language lang) {
+    ActionTarget t = ActionTarget.of(action);
+    String kind = action.value().path("kind").asText("");
+    String backTo = action.value().path("back_to").asText("");
+    long until = action.value().path("until").asLong(0);
+    if (kit.clock.millis() > until) {
+      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.undoExpired")));
+    }
+    boolean reject = "reject".equals(kind);
+    return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
+        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+          // A rejected application is expected inactive in the stage it was rejected from.
+          boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
+          if (moved) {
+            return kit.staleResult(t, now, lang);
+          }
+          return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
+        }));
+  }
+
+  private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
+    return kit.hire.recover(t.applicationId()).compose(v -> {
+      kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
+      return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+          Notice.of(kit.messages.get(lang, "notice.recovered", now.talentName(), kit.byWhom(action))));
+    });
+  }
+
+  private Future<ActionResult> moveBack(CardAction action, Language lang, ActionTarget t, Application now,
+      String backTo) {
+    return kit.process(t.jobId()).compose(process -> {
+      var stage = process.stage(backTo);
+      if (stage.isEmpty()) {
+        return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.expired")));
+      }
+      return kit.hire.transferStage(t.applicationId(), backTo).compose(v -> {
+        kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
+        kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
+        return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+            Notice.of(kit.messages.get(lang, "notice.movedBack", now.talentName(),
+                stage.get().name(lang.feishuLocale()), kit.byWhom(action))));
+      });
+    });
+  }
+}
