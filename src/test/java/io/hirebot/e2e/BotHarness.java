@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Tests block only the JUnit thread, through {@link #await}.
  */
 public final class BotHarness implements AutoCloseable {
-  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Generous: a shared 2-core CI machine may be slow to load classes on the first request. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   public final Vertx vertx;
   public final PrometheusMeterRegistry registry;
@@ -68,8 +69,12 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public static <T> T await(Future<T> future) {
+    return await(future, TIMEOUT);
+  }
+
+  public static <T> T await(Future<T> future, Duration timeout) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new AssertionError("timed out or failed waiting: " + e, e);
     }

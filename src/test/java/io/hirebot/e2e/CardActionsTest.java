@@ -1,0 +1,238 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Issue 5 end to end: each button does what it says, once, for allowed people only, within 3 s. */
+class CardActionsTest {
+  private static final String RECRUITER = DemoTenant.RECRUITER_LI;
+  private BotHarness h;
+  private Job job;
+  private SentMessage card;
+
+  @BeforeEach
+  void start() {
+    h = BotHarness.encrypted();
+    job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    assertEquals(RECRUITER, job.recruiterId());
+    PushResult ask = await(h.sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT)
+        .from(RECRUITER).mentioningBot().text("candidates for job BE-001")));
+    card = await(h.sandbox.im().awaitMessage(m -> ask.messageId().equals(m.parentId()), TIMEOUT));
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  /** An active application of the job whose stage has a next stage the bot may move into. */
+  private Application movable() {
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(a -> {
+          int i = indexOf(stages, a.stageId());
+          return i >= 0 && i + 1 < stages.size() && stages.get(i + 1).type() != 7 && stages.get(i).type() < 5;
+        })
+        .findFirst().orElseThrow();
+  }
+
+  private static int indexOf(List<Stage> stages, String id) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private Stage nextStage(Application a) {
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    return stages.get(indexOf(stages, a.stageId()) + 1);
+  }
+
+  private JsonObject value(String action, Application a) {
+    return new JsonObject().put("action", action).put("application_id", a.id()).put("job_id", job.id())
+        .put("talent_id", a.talentId()).put("stage_id", a.stageId()).put("page", 0).put("lang", "en_us");
+  }
+
+  private PushResult click(String who, JsonObject value) {
+    return await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(who).tag("button").value(value)));
+  }
+
+  private PushResult submit(String who, JsonObject value, JsonObject form) {
+    return await(h.sandbox.events().cardAction(
+        CardActionSpec.on(card.messageId()).by(who).tag("button").value(value).formValue(form)));
+  }
+
+  private long transfers(Application a) {
+    return h.sandbox.requests().count("POST", "/open-apis/hire/v1/applications/" + a.id() + "/transfer_stage");
+  }
+
+  private static String toastType(PushResult r) {
+    return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
+  }
+
+  private static String cardOf(PushResult r) {
+    return r.jsonBody().getJsonObject("card", new JsonObject()).encode();
+  }
+
+  @Test
+  @DisplayName("advance moves the application to the next stage, and the card says who moved whom, with Undo")
+  void advance() {
+    Application a = movable();
+    Stage next = nextStage(a);
+    PushResult r = click(RECRUITER, value("advance", a));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(List.of(), r.violations());
+    assertEquals("success", toastType(r));
+    assertEquals(next.id(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
+    String updated = cardOf(r);
+    assertTrue(updated.contains(next.enName()) && updated.contains("<at id=" + RECRUITER + ">"), updated);
+    assertTrue(updated.contains("\"action\":\"undo\""), "undo offered");
+  }
+
+  @Test
+  @DisplayName("a double click (two callbacks at once) makes one transfer call, and both see the result")
+  void doubleClick() {
+    Application a = movable();
+    var first = h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER).value(value("advance", a)));
+    var second = h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER).value(value("advance", a)));
+    await(Future.all(first, second));
+    assertEquals(1, transfers(a));
+    assertEquals("success", toastType(first.result()));
+    assertEquals("success", toastType(second.result()));
+  }
+
+  @Test
+  @DisplayName("someone who is not on the job's team gets a refusal and Hire is not written to")
+  void unauthorized() {
+    Application a = movable();
+    PushResult r = click(DemoTenant.GUEST_SUN, value("advance", a));
+    assertEquals("error", toastType(r));
+    assertEquals(0, transfers(a));
+    assertEquals(a.stageId(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
+  }
+
+  @Test
+  @DisplayName("a stale card (the candidate moved since) is refreshed with a notice, not acted on")
+  void stale() {
+    Application a = movable();
+    h.sandbox.hire().moveApplication(a.id(), nextStage(a).id());
+    PushResult r = click(RECRUITER, value("advance", a));
+    assertEquals("warning", toastType(r));
+    assertEquals(0, transfers(a));
+    assertTrue(cardOf(r).contains("out of date"), cardOf(r));
+  }
+
+  @Test
+  @DisplayName("a Hire refusal shows a clear toast with the call's log id")
+  void hireRefusal() {
+    Application a = movable();
+    h.sandbox.faults().failNext("POST", "/open-apis/hire/v1/applications/[^/]+/transfer_stage", 400, 1002205,
+        "transfer stage failed");
+    PushResult r = click(RECRUITER, value("advance", a));
+    String logId = h.sandbox.requests().matching("POST", "/open-apis/hire/v1/applications/[^/]+/transfer_stage")
+        .get(0).logId();
+    assertEquals("error", toastType(r));
+    String toast = r.jsonBody().getJsonObject("toast").getString("content");
+    assertTrue(toast.contains(logId) && toast.contains("locked"), toast);
+  }
+
+  @Test
+  @DisplayName("with a slow Hire (2.5 s per call) the click is answered in time and the card completed later")
+  void slowHire() {
+    Application a = movable();
+    h.sandbox.faults().latency(Duration.ofMillis(2500));
+    PushResult r = click(RECRUITER, value("advance", a));
+    assertTrue(r.delivered(), "answered within Feishu's 3 s: " + r.status());
+    assertEquals("info", toastType(r));
+    Duration slowWork = Duration.ofSeconds(60);
+    var update = await(h.sandbox.requests().await(q -> q.path().equals("/open-apis/interactive/v1/card/update"),
+        slowWork), slowWork);
+    assertEquals(200, update.status(), update.responseBody());
+    assertEquals(nextStage(a).id(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
+  }
+
+  @Test
+  @DisplayName("reject opens a reason form; confirming terminates with that reason; Undo recovers it")
+  void rejectAndUndo() {
+    Application a = movable();
+    PushResult form = click(RECRUITER, value("reject", a));
+    assertTrue(cardOf(form).contains("select_static"), cardOf(form));
+    String reasonId = h.sandbox.hire().terminationReasons().stream().filter(x -> x.type() == 1 && x.activeStatus() == 1)
+        .findFirst().orElseThrow().id();
+    PushResult done = submit(RECRUITER, value("reject.confirm", a),
+        new JsonObject().put("reason", reasonId).put("note", "not enough Go experience"));
+    assertEquals("success", toastType(done), done.body());
+    Application rejected = h.sandbox.hire().application(a.id()).orElseThrow();
+    assertFalse(rejected.active());
+    assertEquals(List.of(reasonId), rejected.terminationReasonIds());
+
+    JsonObject undo = done.jsonBody().getJsonObject("card").getJsonObject("data").encode().contains("\"undo\"")
+        ? findUndo(done) : null;
+    PushResult undone = click(RECRUITER, undo);
+    assertEquals("success", toastType(undone), undone.body());
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active());
+  }
+
+  @Test
+  @DisplayName("add note writes the note to Hire as the clicking user")
+  void addNote() {
+    Application a = movable();
+    PushResult form = await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER)
+        .tag("overflow").option("note").value(value("more", a))));
+    assertTrue(cardOf(form).contains("\"tag\":\"input\""), cardOf(form));
+    PushResult saved = submit(RECRUITER, value("note.submit", a), new JsonObject().put("note", "Strong system design"));
+    assertEquals("success", toastType(saved), saved.body());
+    assertTrue(h.sandbox.hire().notes().stream().anyMatch(n -> n.applicationId().equals(a.id())
+        && n.content().equals("Strong system design") && n.creatorId().equals(RECRUITER)));
+  }
+
+  /** The Undo button's callback value in a returned card. */
+  private static JsonObject findUndo(PushResult r) {
+    return find(r.jsonBody().getJsonObject("card").getJsonObject("data"));
+  }
+
+  private static JsonObject find(Object node) {
+    if (node instanceof JsonObject o) {
+      if ("undo".equals(o.getString("action"))) {
+        return o;
+      }
+      for (String k : o.fieldNames()) {
+        JsonObject f = find(o.getValue(k));
+        if (f != null) {
+          return f;
+        }
+      }
+    } else if (node instanceof io.vertx.core.json.JsonArray arr) {
+      for (Object e : arr) {
+        JsonObject f = find(e);
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+}
