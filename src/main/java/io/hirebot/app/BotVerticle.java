@@ -1,5 +1,6 @@
 package io.hirebot.app;
 
+import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
 import io.hirebot.web.Health;
 import io.hirebot.web.Routes;
@@ -46,6 +47,10 @@ public final class BotVerticle extends VerticleBase {
         .requestHandler(new Routes(wiring.gateway, health, metrics).router(vertx))
         .listen(config.port(), "0.0.0.0")
         .onSuccess(s -> server = s);
+  }
+
+  GroupAccess groupAccess() {
+    return wiring.groupAccess;
   }
 
   /** The actual port (useful when configured as 0). */

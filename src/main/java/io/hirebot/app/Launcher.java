@@ -2,6 +2,8 @@ package io.hirebot.app;
 
 import io.hirebot.config.BotConfig;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.SandboxConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +13,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
+import java.util.Set;
 
 /** Starts the bot (and in sandbox mode the Feishu emulator first); shared by Main, tests and benchmarks. */
 public final class Launcher {
@@ -35,7 +38,8 @@ public final class Launcher {
   public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
       Clock clock) {
     BotVerticle verticle = new BotVerticle(config, registry, clock);
-    return vertx.deployVerticle(verticle).map(id -> new RunningBot(vertx, id, verticle.port()));
+    return vertx.deployVerticle(verticle)
+        .map(id -> new RunningBot(vertx, id, verticle.port(), verticle.groupAccess()));
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */
@@ -55,10 +59,16 @@ public final class Launcher {
     Vertx feishuSide = Vertx.vertx();
     return FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).compose(sandbox -> {
       BotConfig pointed = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
-      return startBot(vertx, pointed, registry, clock).map(bot -> {
-        sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
-        return new SandboxedBot(sandbox, bot, feishuSide);
-      });
+      // The demo tenant's admin, and its team group enabled, so a newcomer can try everything at once.
+      if (pointed.admins().isEmpty()) {
+        pointed = pointed.withAdmins(Set.of(DemoTenant.ADMIN_ZHOU));
+      }
+      return startBot(vertx, pointed, registry, clock)
+          .compose(bot -> bot.groupAccess().set(ImState.DEMO_TEAM_CHAT, true, DemoTenant.ADMIN_ZHOU).map(bot))
+          .map(bot -> {
+            sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+            return new SandboxedBot(sandbox, bot, feishuSide);
+          });
     });
   }
 

@@ -2,7 +2,13 @@ package io.hirebot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.LoggingAuditLog;
+import io.hirebot.access.AuditLog;
+import io.hirebot.access.GroupAccess;
+import io.hirebot.access.InMemoryAuditLog;
+import io.hirebot.access.InMemoryGroupAccess;
+import io.hirebot.bot.middleware.HiringDataGate;
+import io.hirebot.bot.middleware.UserRateLimitGate;
+import io.hirebot.feature.access.AccessCommands;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
@@ -40,6 +46,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,6 +62,9 @@ public final class Wiring {
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   final CachingHireDirectory hire;
+  /** Exposed so sandbox mode can pre-enable the demo group. */
+  final GroupAccess groupAccess = new InMemoryGroupAccess();
+  final AuditLog audit = new InMemoryAuditLog();
 
   public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     ObjectMapper json = new ObjectMapper();
@@ -77,10 +87,13 @@ public final class Wiring {
         .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
 
     ErrorReplies errors = new ErrorReplies(cards, messages);
+    AccessPolicy access = new AccessPolicy(config.admins(), hire);
+    AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
+        config.timezone(), clock);
+    accessCommands.registerWith(commands);
     CandidatesView candidatesView = new CandidatesView(hire, pipeline, candidatesCard);
     CandidatesActions candidates = new CandidatesActions(candidatesView, messages);
-    ActionGuard guard = new ActionGuard(new AccessPolicy(config.admins(), hire), new InMemoryActionOnce(),
-        new LoggingAuditLog(), errors, messages, clock);
+    ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
         .on(CandidatesActions.PAGE, candidates::showPage);
@@ -88,7 +101,9 @@ public final class Wiring {
         clock, config.timezone()).registerWith(actions);
 
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        new InMemoryProcessedEvents(), errors, botOpenId::get, metrics, messages);
+        new InMemoryProcessedEvents(), errors, botOpenId::get, metrics, messages,
+        List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
+        accessCommands::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);

@@ -5,6 +5,7 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UnhandledEvent;
+import io.hirebot.bot.middleware.CommandGate;
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.hirebot.command.CommandParser;
 import io.hirebot.command.Language;
@@ -14,7 +15,10 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +43,13 @@ public final class BotDispatcher implements InboundHandler {
   private final Supplier<String> botOpenId;
   private final MeterRegistry metrics;
   private final io.hirebot.i18n.Messages messages;
+  private final List<CommandGate> gates;
+  private final Function<BotAddedToChat, Future<Reply>> welcome;
 
   public BotDispatcher(Vertx vertx, CommandParser parser, CommandRouter commands, ActionRouter actions,
       Messenger messenger, ProcessedEvents processed, ErrorReplies errors, Supplier<String> botOpenId,
-      MeterRegistry metrics, io.hirebot.i18n.Messages messages) {
+      MeterRegistry metrics, io.hirebot.i18n.Messages messages, List<CommandGate> gates,
+      Function<BotAddedToChat, Future<Reply>> welcome) {
     this.vertx = vertx;
     this.parser = parser;
     this.commands = commands;
@@ -53,6 +60,8 @@ public final class BotDispatcher implements InboundHandler {
     this.botOpenId = botOpenId;
     this.metrics = metrics;
     this.messages = messages;
+    this.gates = List.copyOf(gates);
+    this.welcome = welcome;
   }
 
   @Override
@@ -77,6 +86,9 @@ public final class BotDispatcher implements InboundHandler {
     } else if (event instanceof BotAddedToChat added) {
       log.info("bot added to chat chat_id={} by={}", added.chatId(),
           added.operator() == null ? "" : added.operator().openId());
+      welcome.apply(added)
+          .compose(r -> messenger.send(added.chatId(), r, "welcome-" + added.eventId()))
+          .onFailure(e -> log.error("welcome failed chat_id={} cause={}", added.chatId(), e.toString()));
     } else if (event instanceof UnhandledEvent u) {
       log.debug("unhandled event type={} event_id={}", u.eventType(), u.eventId());
     } else if (event instanceof CardAction a) {
@@ -97,13 +109,8 @@ public final class BotDispatcher implements InboundHandler {
     String command = parsed instanceof ParseResult.Parsed p ? p.command().getClass().getSimpleName() : "unknown";
     metrics.counter("hirebot.commands", "command", command).increment();
     CommandContext context = new CommandContext(m, lang);
-    Future<Reply> reply;
-    try {
-      reply = commands.route(parsed, context);
-    } catch (RuntimeException e) {
-      reply = Future.failedFuture(e);
-    }
-    reply
+    passGates(parsed, context, 0)
+        .compose(refusal -> refusal.isPresent() ? Future.succeededFuture(refusal.get()) : route(parsed, context))
         .recover(e -> {
           log.error("command failed command={} message_id={} chat_id={} sender={} cause={}",
               command, m.messageId(), m.chat().chatId(), m.sender() == null ? "" : m.sender().openId(),
@@ -115,6 +122,23 @@ public final class BotDispatcher implements InboundHandler {
             .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
         .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
             command, m.messageId(), m.chat().chatId(), e.toString()));
+  }
+
+  /** The first gate that refuses decides; otherwise the command runs. */
+  private Future<Optional<Reply>> passGates(ParseResult parsed, CommandContext context, int i) {
+    if (i >= gates.size()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return gates.get(i).check(parsed, context)
+        .compose(r -> r.isPresent() ? Future.succeededFuture(r) : passGates(parsed, context, i + 1));
+  }
+
+  private Future<Reply> route(ParseResult parsed, CommandContext context) {
+    try {
+      return commands.route(parsed, context);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override

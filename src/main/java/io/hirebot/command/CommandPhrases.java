@@ -24,6 +24,15 @@ public final class CommandPhrases {
     if (command instanceof Command.Help) {
       return english ? "help" : "帮助";
     }
+    if (command instanceof Command.Enable) {
+      return english ? "enable" : "启用";
+    }
+    if (command instanceof Command.Disable) {
+      return english ? "disable" : "停用";
+    }
+    if (command instanceof Command.Audit audit) {
+      return (english ? "audit " : "审计 ") + audit.limit();
+    }
     throw new IllegalStateException("No canonical phrasing for command: " + command);
   }
 

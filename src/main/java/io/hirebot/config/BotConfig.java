@@ -52,6 +52,10 @@ public record BotConfig(
     return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
   }
 
+  public BotConfig withAdmins(Set<String> a) {
+    return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode);
+  }
+
   public BotConfig withPort(int p) {
     return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
   }

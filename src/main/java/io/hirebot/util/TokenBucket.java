@@ -34,11 +34,25 @@ public final class TokenBucket {
 
   /** Takes one permit (possibly borrowed from the future) and returns the wait in nanoseconds, 0 if none. */
   public synchronized long reserve() {
+    refill();
+    available -= 1;
+    return available >= 0 ? 0 : (long) Math.ceil(-available / permitsPerNano);
+  }
+
+  /** Takes one permit only if one is available now; never borrows. */
+  public synchronized boolean tryAcquire() {
+    refill();
+    if (available < 1) {
+      return false;
+    }
+    available -= 1;
+    return true;
+  }
+
+  private void refill() {
     long now = nanoClock.getAsLong();
     available = Math.min(capacity, available + (now - lastRefill) * permitsPerNano);
     lastRefill = now;
-    available -= 1;
-    return available >= 0 ? 0 : (long) Math.ceil(-available / permitsPerNano);
   }
 
   /** Pushes the bucket back after the server said "too many requests": nothing is granted for {@code nanos}. */

@@ -112,7 +112,8 @@ class WalkingSkeletonTest {
   @Test
   @DisplayName("a private message needs no mention")
   void privateChat() {
-    SentMessage reply = replyTo(await(h.sandbox.events().message(MessageSpec.p2p(ALICE).text("jobs"))));
+    SentMessage reply = replyTo(await(h.sandbox.events().message(
+        MessageSpec.p2p(io.hirebot.sandbox.hire.DemoTenant.RECRUITER_LI).text("jobs"))));
     assertTrue(cardText(reply).contains("Backend Engineer"));
   }
 

@@ -21,4 +21,17 @@ class TokenBucketTest {
     b.penalize(500_000_000L);
     assertEquals(600_000_000L, b.reserve());
   }
+
+  @Test
+  @DisplayName("tryAcquire never borrows: refused attempts do not delay the next permit")
+  void tryAcquire() {
+    AtomicLong now = new AtomicLong();
+    TokenBucket b = new TokenBucket(1, 1, now::get);
+    assertEquals(true, b.tryAcquire());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(false, b.tryAcquire());
+    }
+    now.addAndGet(1_000_000_000L);
+    assertEquals(true, b.tryAcquire());
+  }
 }

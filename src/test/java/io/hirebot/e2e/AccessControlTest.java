@@ -1,0 +1,144 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Talent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Issue 7: each rule has a test that fails if the rule is dropped. */
+class AccessControlTest {
+  private static final String CLOSED_GROUP = ImState.DEMO_BACKEND_CHAT;
+  private static final String ADMIN = DemoTenant.ADMIN_ZHOU;
+  private static final String STRANGER = DemoTenant.GUEST_SUN;
+  private BotHarness h;
+
+  @BeforeEach
+  void start() {
+    h = BotHarness.encrypted();
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  private SentMessage say(MessageSpec spec) {
+    PushResult push = await(h.sandbox.events().message(spec));
+    assertEquals(200, push.status());
+    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+  }
+
+  private SentMessage inGroup(String chat, String who, String text) {
+    return say(MessageSpec.group(chat).from(who).mentioningBot().text(text));
+  }
+
+  private long hireCalls() {
+    return h.sandbox.requests().count("GET", "/open-apis/hire/.*");
+  }
+
+  @Test
+  @DisplayName("a group that is not enabled gets one polite line and no Hire call")
+  void notEnabledGroup() {
+    long before = hireCalls();
+    SentMessage reply = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001");
+    assertEquals("text", reply.msgType());
+    assertTrue(reply.text().contains("enable"), reply.text());
+    assertEquals(before, hireCalls());
+  }
+
+  @Test
+  @DisplayName("a non-admin cannot enable a group; an admin can, and then the group sees candidates")
+  void enableIsForAdmins() {
+    SentMessage refused = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "enable");
+    assertTrue(refused.text().contains("admins"), refused.text());
+    assertTrue(inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001").text().contains("enable"));
+
+    SentMessage enabled = inGroup(CLOSED_GROUP, ADMIN, "启用");
+    assertTrue(enabled.currentContent().toString().contains("启用"), enabled.currentContent().toString());
+    SentMessage card = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001");
+    assertEquals("interactive", card.msgType());
+
+    inGroup(CLOSED_GROUP, ADMIN, "disable");
+    assertTrue(inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "jobs").text().contains("enable"));
+  }
+
+  @Test
+  @DisplayName("in a private chat only people Hire knows as hiring team (or admins) see hiring data")
+  void privateChats() {
+    long before = h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications.*");
+    SentMessage refused = say(MessageSpec.p2p(STRANGER).text("candidates for job BE-001"));
+    assertTrue(refused.text().contains("hiring team"), refused.text());
+    assertEquals(before, h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications.*"));
+    assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("candidates for job BE-001")).msgType());
+    assertEquals("interactive", say(MessageSpec.p2p(ADMIN).text("jobs")).msgType());
+  }
+
+  @Test
+  @DisplayName("group cards never contain the demo candidates' phone numbers or emails")
+  void noPiiInGroups() {
+    List<String> pii = new ArrayList<>();
+    for (Talent t : h.sandbox.hire().talents()) {
+      pii.add(t.mobile());
+      pii.add(t.email());
+    }
+    for (Job job : h.sandbox.hire().jobs()) {
+      if (job.activeStatus() != 1) {
+        continue;
+      }
+      String card = inGroup(ImState.DEMO_TEAM_CHAT, DemoTenant.RECRUITER_LI, "candidates for job " + job.code())
+          .currentContent().toString();
+      for (String secret : pii) {
+        assertFalse(secret != null && !secret.isEmpty() && card.contains(secret), job.code() + " card leaks " + secret);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the audit log holds refused attempts, and admins read it privately with 'audit'")
+  void auditRecordsRefusals() {
+    inGroup(CLOSED_GROUP, STRANGER, "candidates for job BE-001");
+    inGroup(CLOSED_GROUP, STRANGER, "enable");
+    SentMessage inGroupRefused = inGroup(ImState.DEMO_TEAM_CHAT, ADMIN, "audit");
+    assertTrue(inGroupRefused.text().contains("private"), inGroupRefused.text());
+    String log = say(MessageSpec.p2p(ADMIN).text("audit 10")).currentContent().toString();
+    assertTrue(log.contains(STRANGER) && log.contains("refused") && log.contains("enable"), log);
+    assertTrue(say(MessageSpec.p2p(STRANGER).text("audit")).text().contains("admins"));
+  }
+
+  @Test
+  @DisplayName("adding the bot to a group gets a welcome card that explains enabling")
+  void welcome() {
+    await(h.sandbox.events().botAdded("oc_new_group", ADMIN));
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> "oc_new_group".equals(m.chatId()), TIMEOUT));
+    assertTrue(card.currentContent().toString().contains("enable"), card.currentContent().toString());
+  }
+
+  @Test
+  @DisplayName("a user sending commands too fast is told to slow down")
+  void slowDown() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 14; i++) {
+      ids.add(await(h.sandbox.events().message(MessageSpec.p2p(ADMIN).text("help"))).messageId());
+    }
+    List<SentMessage> replies = new ArrayList<>();
+    for (String id : ids) {
+      replies.add(await(h.sandbox.im().awaitMessage(m -> id.equals(m.parentId()), TIMEOUT)));
+    }
+    assertTrue(replies.stream().anyMatch(r -> "text".equals(r.msgType()) && r.text().contains("too fast")));
+  }
+}
