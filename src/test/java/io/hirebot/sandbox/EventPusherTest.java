@@ -56,6 +56,7 @@ class EventPusherTest {
     bot.actions.clear();
     bot.stageChanges.clear();
     bot.nextStageChange = io.vertx.core.Promise.promise();
+    bot.replier = null;
   }
 
   @Test
@@ -179,5 +180,18 @@ class EventPusherTest {
 
   private static String title(SentMessage m) {
     return m.currentContent().path("header").path("title").path("content").asText();
+  }
+
+  @Test
+  @DisplayName("POST /sandbox/say pushes a group mention and answers with the bot's reply")
+  void trySay() {
+    bot.replier = client;
+    var resp = await(web.postAbs(sandbox.baseUrl() + "/sandbox/say")
+        .sendJsonObject(new JsonObject().put("text", "jobs").put("chat", "group")));
+    assertEquals(200, resp.statusCode(), resp.bodyAsString());
+    JsonObject reply = resp.bodyAsJsonObject().getJsonObject("reply");
+    assertEquals("text", reply.getString("msg_type"));
+    assertTrue(reply.getJsonObject("content").getString("text").contains("@_user_1 jobs"));
+    assertTrue(await(web.getAbs(sandbox.baseUrl() + "/sandbox").send()).bodyAsString().contains("/sandbox/say"));
   }
 }

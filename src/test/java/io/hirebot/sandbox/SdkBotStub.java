@@ -36,6 +36,8 @@ final class SdkBotStub {
   final AtomicInteger failNextEvents = new AtomicInteger();
   /** Completes with the next stage-change event the bot receives. */
   volatile io.vertx.core.Promise<P2ApplicationStageChangedV1> nextStageChange = io.vertx.core.Promise.promise();
+  /** When set, the bot replies "echo: <content>" to every message through this SDK client. */
+  volatile com.lark.oapi.Client replier;
   volatile String cardResponse = "{\"toast\":{\"type\":\"success\",\"content\":\"done\"}}";
   private final EventDispatcher dispatcher;
   private final Vertx vertx;
@@ -46,8 +48,16 @@ final class SdkBotStub {
     this.dispatcher = EventDispatcher.newBuilder(config.verificationToken(), config.encrypted() ? config.encryptKey() : "")
         .onP2MessageReceiveV1(new ImService.P2MessageReceiveV1Handler() {
           @Override
-          public void handle(P2MessageReceiveV1 event) {
+          public void handle(P2MessageReceiveV1 event) throws Exception {
             messages.add(event);
+            com.lark.oapi.Client c = replier;
+            if (c != null) {
+              c.im().v1().message().reply(com.lark.oapi.service.im.v1.model.ReplyMessageReq.newBuilder()
+                  .messageId(event.getEvent().getMessage().getMessageId())
+                  .replyMessageReqBody(com.lark.oapi.service.im.v1.model.ReplyMessageReqBody.newBuilder().msgType("text")
+                      .content(new io.vertx.core.json.JsonObject().put("text", "echo: " + event.getEvent().getMessage().getContent()).encode())
+                      .build()).build());
+            }
           }
         })
         .onP2ApplicationStageChangedV1(new HireService.P2ApplicationStageChangedV1Handler() {
