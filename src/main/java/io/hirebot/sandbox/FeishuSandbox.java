@@ -1,11 +1,13 @@
 package io.hirebot.sandbox;
 
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.HireData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,7 @@ public final class FeishuSandbox {
   private final Faults faults;
   private final EventPusher events;
   private final TokenStore tokens;
+  private final RateLimiter limiter;
 
   private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
     this.config = config;
@@ -37,6 +40,7 @@ public final class FeishuSandbox {
     this.faults = parts.faults;
     this.events = parts.events;
     this.tokens = parts.tokens;
+    this.limiter = parts.limiter;
   }
 
   /** The state objects, built before the server so the routes can use them. */
@@ -48,20 +52,22 @@ public final class FeishuSandbox {
     EventPusher events;
     TokenStore tokens;
     CardTokens cardTokens;
+    RateLimiter limiter;
   }
 
   /** Starts the sandbox on {@code config.port()} (0 = a free port). */
   public static Future<FeishuSandbox> start(Vertx vertx, SandboxConfig config) {
     Parts p = new Parts();
-    Supplier<io.hirebot.sandbox.hire.HireData> seed = config.seedDemoTenant()
+    Supplier<HireData> seed = config.seedDemoTenant()
         ? () -> DemoTenant.seed(config.clock()) : DemoTenant::empty;
     p.hire = new HireTenant(seed, config.clock());
-    p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : java.util.List.of());
+    p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : List.of());
     p.requests = new RequestLog(vertx);
     p.faults = new Faults();
     p.tokens = new TokenStore(config.clock());
     p.cardTokens = new CardTokens(config.clock());
     p.events = new EventPusher(vertx, config, p.im, p.cardTokens);
+    p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()
         .requestHandler(router)
@@ -71,8 +77,7 @@ public final class FeishuSandbox {
 
   private static Router router(Vertx vertx, SandboxConfig config, Parts p) {
     Router router = Router.router(vertx);
-    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens,
-        new RateLimiter(config.clock(), p.faults));
+    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens, p.limiter);
     gateway.install(router);
     Api api = new Api(router, gateway);
     new AuthRoutes(config, p.tokens).install(api);
@@ -139,11 +144,12 @@ public final class FeishuSandbox {
     tokens.expireAll();
   }
 
-  /** Resets everything tests change: Hire data, messages, request log, faults. */
+  /** Resets everything tests change: Hire data, messages, request log, faults and rate-limit budgets (not tokens). */
   public void reset() {
     hire.reset();
     im.reset();
     requests.reset();
     faults.clear();
+    limiter.reset();
   }
 }
