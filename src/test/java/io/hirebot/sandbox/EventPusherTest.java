@@ -194,4 +194,20 @@ class EventPusherTest {
     assertTrue(reply.getJsonObject("content").getString("text").contains("@_user_1 jobs"));
     assertTrue(await(web.getAbs(sandbox.baseUrl() + "/sandbox").send()).bodyAsString().contains("/sandbox/say"));
   }
+
+  @Test
+  @DisplayName("A post message carries the bot as an 'at' element; botAdded puts the bot in the new chat")
+  void postAndBotAdded() {
+    PushResult post = await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).text("jobs").mentioningBot().asPost()));
+    assertEquals(200, post.status());
+    var message = bot.messages.get(0).getEvent().getMessage();
+    assertEquals("post", message.getMessageType());
+    JsonObject content = new JsonObject(message.getContent());
+    assertEquals("@_user_1", content.getJsonArray("content").getJsonArray(0).getJsonObject(0).getString("user_id"));
+    assertEquals(" jobs", content.getJsonArray("content").getJsonArray(0).getJsonObject(1).getString("text"));
+
+    PushResult added = await(sandbox.events().botAdded("oc_new_group", "ou_admin_zhou"));
+    assertEquals(200, added.status());
+    assertTrue(sandbox.im().chat("oc_new_group").isPresent());
+  }
 }
