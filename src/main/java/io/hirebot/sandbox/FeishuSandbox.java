@@ -5,7 +5,6 @@ import io.hirebot.sandbox.hire.HireData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.Supplier;
@@ -84,13 +83,10 @@ public final class FeishuSandbox {
     new ImRoutes(config, p.im, p.cardTokens).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
-    new HireActionRoutes(p.hire, config.clock(), (appId, from, to, time) -> {
-      if (p.events.hasEventUrl()) {
-        p.events.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", appId)
-            .put("origin_stage_id", from).put("target_stage_id", to).put("update_time", time));
-      }
-    }).install(api);
+    HireEvents hireEvents = new HireEvents(p.events);
+    new HireActionRoutes(p.hire, config.clock(), hireEvents).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
+    new HireOfferRoutes(p.hire, hireEvents).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     gateway.installFallback(router);
     return router;

@@ -36,7 +36,7 @@ class CardValidatorTest {
 
   @Test
   @DisplayName("The reference's full 2.0 example (columns, overflow, form, collapsible panel) is valid")
-  void example() throws Exception {
+  void referenceExampleIsValid() throws Exception {
     assertDoesNotThrow(() -> CardValidator.validate(example()));
   }
 

@@ -57,6 +57,7 @@ class EventPusherTest {
     bot.stageChanges.clear();
     bot.nextStageChange = io.vertx.core.Promise.promise();
     bot.replier = null;
+    bot.nextOfferChange = io.vertx.core.Promise.promise();
   }
 
   @Test
@@ -209,5 +210,24 @@ class EventPusherTest {
     PushResult added = await(sandbox.events().botAdded("oc_new_group", "ou_admin_zhou"));
     assertEquals(200, added.status());
     assertTrue(sandbox.im().chat("oc_new_group").isPresent());
+  }
+
+  @Test
+  @DisplayName("offer_status via the SDK changes the offer and pushes hire.offer.status_changed_v1")
+  void offerStatus() throws Exception {
+    var offer = sandbox.hire().offers().stream().filter(o -> o.status() != 6 && o.status() != 7
+        && sandbox.hire().application(o.applicationId()).orElseThrow().active()
+        && sandbox.hire().stagesOf(o.jobId()).stream().anyMatch(s -> s.type() == Stage.OFFER
+            && s.id().equals(sandbox.hire().application(o.applicationId()).orElseThrow().stageId())))
+        .findFirst().orElseThrow();
+    var resp = client.hire().v1().offer().offerStatus(com.lark.oapi.service.hire.v1.model.OfferStatusOfferReq.newBuilder()
+        .offerId(offer.id()).offerStatusOfferReqBody(com.lark.oapi.service.hire.v1.model.OfferStatusOfferReqBody.newBuilder()
+            .offerStatus(6).expirationDate("2026-12-31").build()).build());
+    assertTrue(resp.success(), resp.getMsg());
+    var event = await(bot.nextOfferChange.future());
+    assertEquals(offer.id(), event.getEvent().getOfferId());
+    assertEquals(6, event.getEvent().getOfferStatus());
+    var get = client.hire().v1().offer().get(com.lark.oapi.service.hire.v1.model.GetOfferReq.newBuilder().offerId(offer.id()).build());
+    assertEquals(6, get.getData().getOffer().getOfferStatus());
   }
 }

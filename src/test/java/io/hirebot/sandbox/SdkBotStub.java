@@ -38,6 +38,8 @@ final class SdkBotStub {
   volatile io.vertx.core.Promise<P2ApplicationStageChangedV1> nextStageChange = io.vertx.core.Promise.promise();
   /** When set, the bot replies "echo: <content>" to every message through this SDK client. */
   volatile com.lark.oapi.Client replier;
+  volatile io.vertx.core.Promise<com.lark.oapi.service.hire.v1.model.P2OfferStatusChangedV1> nextOfferChange =
+      io.vertx.core.Promise.promise();
   volatile String cardResponse = "{\"toast\":{\"type\":\"success\",\"content\":\"done\"}}";
   private final EventDispatcher dispatcher;
   private final Vertx vertx;
@@ -65,6 +67,12 @@ final class SdkBotStub {
           public void handle(P2ApplicationStageChangedV1 event) {
             stageChanges.add(event);
             nextStageChange.tryComplete(event);
+          }
+        })
+        .onP2OfferStatusChangedV1(new HireService.P2OfferStatusChangedV1Handler() {
+          @Override
+          public void handle(com.lark.oapi.service.hire.v1.model.P2OfferStatusChangedV1 event) {
+            nextOfferChange.tryComplete(event);
           }
         })
         .onP2CardActionTrigger(new P2CardActionTriggerHandler() {
