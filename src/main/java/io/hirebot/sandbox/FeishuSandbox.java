@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
@@ -14,11 +16,20 @@ import java.util.function.Supplier;
  * the Hire API on an in-memory tenant, and pushes of signed/encrypted events to the bot. The real oapi-sdk
  * client pointed at {@link #baseUrl()} cannot tell it from open.feishu.cn. Handlers never block; state is
  * thread-safe, so tests may read and change it from their own thread.
+ *
+ * <pre>{@code
+ * FeishuSandbox sandbox = FeishuSandbox.start(vertx, SandboxConfig.defaults()).toCompletionStage().toCompletableFuture().get();
+ * Client sdk = Client.newBuilder("cli_sandbox", "secret").openBaseUrl(sandbox.baseUrl()).build();
+ * sandbox.botUrls(botBase + "/webhook/event", botBase + "/webhook/card");
+ * sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).mentioningBot().text("jobs"));
+ * sandbox.im().awaitMessage(m -> m.chatId().equals(ImState.DEMO_TEAM_CHAT), Duration.ofSeconds(5));
+ * }</pre>
  */
 public final class FeishuSandbox {
 
   /** The tenant_key of the sandbox tenant in every envelope and response. */
   public static final String TENANT_KEY = "tk_sandbox";
+  private static final Logger LOG = LoggerFactory.getLogger(FeishuSandbox.class);
 
   private final SandboxConfig config;
   private final HttpServer server;
@@ -71,7 +82,11 @@ public final class FeishuSandbox {
     return vertx.createHttpServer()
         .requestHandler(router)
         .listen(config.port(), "127.0.0.1")
-        .map(server -> new FeishuSandbox(config, server, p));
+        .map(server -> {
+          LOG.info("Feishu sandbox listening on http://127.0.0.1:{} (app {}, bot {}, {} envelopes)", server.actualPort(),
+              config.appId(), config.botOpenId(), config.encrypted() ? "encrypted" : "plain");
+          return new FeishuSandbox(config, server, p);
+        });
   }
 
   private static Router router(Vertx vertx, SandboxConfig config, Parts p) {

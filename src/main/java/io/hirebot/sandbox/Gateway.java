@@ -118,6 +118,8 @@ final class Gateway {
     if (auth == null || !auth.startsWith(BEARER) || auth.length() == BEARER.length()) {
       ApiReply.error(ctx, 400, 99991661,
           "Missing access token for authorization. Please make a request with token attached.");
+    } else if (!auth.substring(BEARER.length()).trim().matches("[tu]-.*")) {
+      ApiReply.error(ctx, 400, 99991671, "Invalid access token for authorization. The token must start with t- or u-.");
     } else if (!tokens.valid(auth.substring(BEARER.length()).trim())) {
       ApiReply.error(ctx, 400, 99991663, "Invalid access token for authorization. Please make a request with token attached.");
     } else {
