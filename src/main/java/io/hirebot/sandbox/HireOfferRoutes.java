@@ -37,7 +37,7 @@ final class HireOfferRoutes {
       });
     });
     api.get(V1 + "/offers/:offer_id", Api.DEFAULT_RATE, ctx -> hire.read(d ->
-        new JsonObject().put("offer", HireJson.applicationOffer(d, offer(d, ctx)))));
+        new JsonObject().put("offer", HireJson.applicationOffer(d, offer(d, ctx)).put("offer_type", offer(d, ctx).offerType()))));
     api.data(HttpMethod.PATCH, V1 + "/offers/:offer_id/offer_status", Api.DEFAULT_RATE, this::updateStatus);
     api.get(V1 + "/evaluations", Api.DEFAULT_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);

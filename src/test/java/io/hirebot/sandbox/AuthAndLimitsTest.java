@@ -2,6 +2,7 @@ package io.hirebot.sandbox;
 
 import static io.hirebot.sandbox.SandboxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,5 +156,41 @@ class AuthAndLimitsTest {
     for (int i = 0; i < 30; i++) {
       assertEquals(200, get("/open-apis/hire/v1/applications/" + id + "/get_detail", t).statusCode());
     }
+  }
+
+  @Test
+  @DisplayName("A burst of get_detail calls is limited to 10/s with HTTP 429, 99991400 and the reset header")
+  void getDetailRateLimit() throws Exception {
+    String id = sandbox.hire().applications().get(0).id();
+    com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp limited = null;
+    for (int i = 0; i < 15 && limited == null; i++) {
+      com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp r = SandboxTestSupport.sdk(sandbox).hire().v1().application().getDetail(
+          com.lark.oapi.service.hire.v1.model.GetDetailApplicationReq.newBuilder().applicationId(id).build());
+      if (!r.success()) {
+        limited = r;
+      }
+    }
+    assertNotNull(limited, "no call was limited");
+    assertEquals(99991400, limited.getCode());
+    assertEquals(429, limited.getRawResponse().getStatusCode());
+    assertFalse(limited.getRawResponse().getHeaders().getOrDefault("x-ogw-ratelimit-reset",
+        limited.getRawResponse().getHeaders().getOrDefault("X-Ogw-Ratelimit-Reset", java.util.List.of())).isEmpty());
+  }
+
+
+  @Test
+  @DisplayName("The 6th send into one chat within a second gives 230020 (HTTP 400); the next second is fine again")
+  void perChatLimit() {
+    String t = validToken();
+    JsonObject msg = new JsonObject().put("receive_id", ImState.DEMO_BACKEND_CHAT).put("msg_type", "text")
+        .put("content", "{\"text\":\"hi\"}");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, post("/open-apis/im/v1/messages?receive_id_type=chat_id", t, msg).statusCode());
+    }
+    HttpResponse<Buffer> sixth = post("/open-apis/im/v1/messages?receive_id_type=chat_id", t, msg);
+    assertEquals(400, sixth.statusCode());
+    assertEquals(230020, sixth.bodyAsJsonObject().getInteger("code"));
+    CLOCK.advance(Duration.ofSeconds(1));
+    assertEquals(200, post("/open-apis/im/v1/messages?receive_id_type=chat_id", t, msg).statusCode());
   }
 }

@@ -211,13 +211,13 @@ public final class HireJson {
         .put("employee_type", new JsonObject().put("id", "1").put("zh_name", "正式").put("en_name", "Regular"));
   }
 
-  /** data.offer of applications/:id/offer. */
+  /** data.offer of applications/:id/offer (the offers/:id model adds offer_type). */
   public static JsonObject applicationOffer(HireData d, Offer o) {
     JsonObject basic = new JsonObject().put("offer_type", o.offerType()).put("owner_user_id", o.ownerId())
         .put("creator_user_id", o.ownerId()).put("leader_user_id", o.leaderId()).put("onboard_date", o.onboardDate())
         .put("create_time", String.valueOf(o.createTime())).put("probation_month", 3).put("contract_year", 3);
     return new JsonObject().put("id", o.id()).put("application_id", o.applicationId()).put("basic_info", basic)
-        .put("offer_status", o.status()).put("offer_type", o.offerType())
+        .put("offer_status", o.status())
         .put("job_info", new JsonObject().put("job_id", o.jobId()).put("job_name", d.jobs.get(o.jobId()).title()));
   }
 
