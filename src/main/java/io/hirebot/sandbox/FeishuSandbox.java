@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class FeishuSandbox {
   private final EventPusher events;
   private final TokenStore tokens;
   private final RateLimiter limiter;
+  private final LongConnection longConnection;
 
   private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
     this.config = config;
@@ -51,6 +53,7 @@ public final class FeishuSandbox {
     this.events = parts.events;
     this.tokens = parts.tokens;
     this.limiter = parts.limiter;
+    this.longConnection = parts.longConnection;
   }
 
   /** The state objects, built before the server so the routes can use them. */
@@ -63,6 +66,7 @@ public final class FeishuSandbox {
     TokenStore tokens;
     CardTokens cardTokens;
     RateLimiter limiter;
+    LongConnection longConnection;
   }
 
   /** Starts the sandbox on {@code config.port()} (0 = a free port). */
@@ -76,13 +80,15 @@ public final class FeishuSandbox {
     p.faults = new Faults();
     p.tokens = new TokenStore(config.clock());
     p.cardTokens = new CardTokens(config.clock());
-    p.events = new EventPusher(vertx, config, p.im, p.cardTokens);
+    p.longConnection = new LongConnection(vertx, config);
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection);
     p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()
         .requestHandler(router)
         .listen(config.port(), "127.0.0.1")
         .map(server -> {
+          p.longConnection.port(server.actualPort());
           LOG.info("Feishu sandbox listening on http://127.0.0.1:{} (app {}, bot {}, {} envelopes)", server.actualPort(),
               config.appId(), config.botOpenId(), config.encrypted() ? "encrypted" : "plain");
           return new FeishuSandbox(config, server, p);
@@ -91,8 +97,10 @@ public final class FeishuSandbox {
 
   private static Router router(Vertx vertx, SandboxConfig config, Parts p) {
     Router router = Router.router(vertx);
+    p.longConnection.installSocket(router);
     Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens, p.limiter);
     gateway.install(router);
+    p.longConnection.installEndpoint(router);
     Api api = new Api(router, gateway);
     new AuthRoutes(config, p.tokens).install(api);
     new ImRoutes(config, p.im, p.cardTokens).install(api);
@@ -148,6 +156,14 @@ public final class FeishuSandbox {
   /** Where to push events and card callbacks (the bot's /webhook/event and /webhook/card). */
   public void botUrls(String eventUrl, String cardUrl) {
     events.urls(eventUrl, cardUrl);
+  }
+
+  /**
+   * Completes once an SDK long-connection client ({@code com.lark.oapi.ws.Client} with {@code domain(baseUrl())})
+   * is connected; from then on, pushes without a webhook URL go through it.
+   */
+  public Future<Void> awaitLongConnection(Duration timeout) {
+    return longConnection.awaitConnected(timeout);
   }
 
   /** Invalidates every issued tenant_access_token (the next call with one gets 99991663). */

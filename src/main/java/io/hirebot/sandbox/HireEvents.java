@@ -12,14 +12,14 @@ final class HireEvents {
   }
 
   void stageChanged(String applicationId, String fromStageId, String toStageId, long time) {
-    if (pusher.hasEventUrl()) {
+    if (pusher.canDeliverEvents()) {
       pusher.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", applicationId)
           .put("origin_stage_id", fromStageId).put("target_stage_id", toStageId).put("update_time", time));
     }
   }
 
   void offerStatusChanged(String offerId, int status) {
-    if (pusher.hasEventUrl()) {
+    if (pusher.canDeliverEvents()) {
       pusher.raw("hire.offer.status_changed_v1", new JsonObject().put("offer_id", offerId).put("offer_status", status));
     }
   }

@@ -41,7 +41,7 @@ final class TryItRoutes {
       ApiReply.json(ctx, 400, error("send {\"text\":\"…\",\"chat\":\"group|p2p\",\"user\":\"ou_…\"}"));
       return;
     }
-    if (!events.hasEventUrl()) {
+    if (!events.canDeliverEvents()) {
       ApiReply.json(ctx, 409, error("the bot's webhook URLs are not set (FeishuSandbox.botUrls)"));
       return;
     }
