@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Pushes Feishu envelopes (v2 events, card callbacks, url_verification) to the bot's webhook URLs, plain or
- * encrypted and signed per the config; thread-safe. Events follow the retry policy; callbacks are never retried.
+ * encrypted and signed per the config, or over the long connection when no webhook URL is set and an SDK
+ * long-connection client is connected; thread-safe. Events follow the retry policy; callbacks are never retried.
  */
 public final class EventPusher {
 
@@ -18,12 +19,14 @@ public final class EventPusher {
   private final ImState im;
   private final CardTokens cardTokens;
   private final PushTransport transport;
+  private final LongConnection longConnection;
   private volatile String eventUrl;
   private volatile String cardUrl;
   private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
 
-  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens) {
+  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection) {
     this.vertx = vertx;
+    this.longConnection = longConnection;
     this.config = config;
     this.im = im;
     this.cardTokens = cardTokens;
@@ -35,8 +38,9 @@ public final class EventPusher {
     this.cardUrl = card;
   }
 
-  boolean hasEventUrl() {
-    return eventUrl != null;
+  /** Whether events can reach the bot: a webhook URL is set, or an SDK long-connection client is connected. */
+  boolean canDeliverEvents() {
+    return eventUrl != null || longConnection.connected();
   }
 
   /** Re-push events on failure per this policy (off by default). */
@@ -71,7 +75,7 @@ public final class EventPusher {
     JsonObject env = envelope("card.action.trigger", null, spec.event(token, chatId));
     String plaintext = env.encode();
     String eventId = env.getJsonObject("header").getString("event_id");
-    return transport.post(cardUrl, plaintext, eventId, null, options).map(result -> {
+    return send(cardUrl, plaintext, eventId, null, options).map(result -> {
       CardResponseCheck.Outcome outcome = CardResponseCheck.check(result);
       if (result.status() == 200) {
         cardTokens.answered(token);
@@ -131,12 +135,12 @@ public final class EventPusher {
     if (!options.duplicate()) {
       return first;
     }
-    return first.compose(r -> transport.post(eventUrl, plaintext, eventId, messageId, options)
+    return first.compose(r -> send(eventUrl, plaintext, eventId, messageId, options)
         .map(second -> second.withAttempts(r.attempts() + 1)));
   }
 
   private Future<PushResult> attempt(String plaintext, String eventId, String messageId, PushOptions options, int retry) {
-    return transport.post(eventUrl, plaintext, eventId, messageId, options).compose(r -> {
+    return send(eventUrl, plaintext, eventId, messageId, options).compose(r -> {
       boolean failed = r.status() != 200 || r.latency().toMillis() > PushTransport.TIMEOUT_MILLIS;
       RetryPolicy policy = retryPolicy;
       if (!failed || !policy.enabled() || retry >= RetryPolicy.SCHEDULE.size()) {
@@ -147,6 +151,14 @@ public final class EventPusher {
           attempt(plaintext, eventId, messageId, options, retry + 1).onComplete(next));
       return next.future();
     });
+  }
+
+  /** Webhooks win when set; otherwise a connected long-connection client gets the plaintext (no encryption in the tunnel). */
+  private Future<PushResult> send(String url, String plaintext, String eventId, String messageId, PushOptions options) {
+    if (url == null && longConnection.connected()) {
+      return longConnection.deliver(plaintext, eventId, messageId);
+    }
+    return transport.post(url, plaintext, eventId, messageId, options);
   }
 
   void close() {

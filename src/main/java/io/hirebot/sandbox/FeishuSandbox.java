@@ -1,11 +1,15 @@
 package io.hirebot.sandbox;
 
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.HireData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
@@ -13,11 +17,20 @@ import java.util.function.Supplier;
  * the Hire API on an in-memory tenant, and pushes of signed/encrypted events to the bot. The real oapi-sdk
  * client pointed at {@link #baseUrl()} cannot tell it from open.feishu.cn. Handlers never block; state is
  * thread-safe, so tests may read and change it from their own thread.
+ *
+ * <pre>{@code
+ * FeishuSandbox sandbox = FeishuSandbox.start(vertx, SandboxConfig.defaults()).toCompletionStage().toCompletableFuture().get();
+ * Client sdk = Client.newBuilder("cli_sandbox", "secret").openBaseUrl(sandbox.baseUrl()).build();
+ * sandbox.botUrls(botBase + "/webhook/event", botBase + "/webhook/card");
+ * sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).mentioningBot().text("jobs"));
+ * sandbox.im().awaitMessage(m -> m.chatId().equals(ImState.DEMO_TEAM_CHAT), Duration.ofSeconds(5));
+ * }</pre>
  */
 public final class FeishuSandbox {
 
   /** The tenant_key of the sandbox tenant in every envelope and response. */
   public static final String TENANT_KEY = "tk_sandbox";
+  private static final Logger LOG = LoggerFactory.getLogger(FeishuSandbox.class);
 
   private final SandboxConfig config;
   private final HttpServer server;
@@ -27,6 +40,8 @@ public final class FeishuSandbox {
   private final Faults faults;
   private final EventPusher events;
   private final TokenStore tokens;
+  private final RateLimiter limiter;
+  private final LongConnection longConnection;
 
   private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
     this.config = config;
@@ -37,6 +52,8 @@ public final class FeishuSandbox {
     this.faults = parts.faults;
     this.events = parts.events;
     this.tokens = parts.tokens;
+    this.limiter = parts.limiter;
+    this.longConnection = parts.longConnection;
   }
 
   /** The state objects, built before the server so the routes can use them. */
@@ -48,44 +65,51 @@ public final class FeishuSandbox {
     EventPusher events;
     TokenStore tokens;
     CardTokens cardTokens;
+    RateLimiter limiter;
+    LongConnection longConnection;
   }
 
   /** Starts the sandbox on {@code config.port()} (0 = a free port). */
   public static Future<FeishuSandbox> start(Vertx vertx, SandboxConfig config) {
     Parts p = new Parts();
-    Supplier<io.hirebot.sandbox.hire.HireData> seed = config.seedDemoTenant()
+    Supplier<HireData> seed = config.seedDemoTenant()
         ? () -> DemoTenant.seed(config.clock()) : DemoTenant::empty;
     p.hire = new HireTenant(seed, config.clock());
-    p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : java.util.List.of());
+    p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : List.of());
     p.requests = new RequestLog(vertx);
     p.faults = new Faults();
     p.tokens = new TokenStore(config.clock());
     p.cardTokens = new CardTokens(config.clock());
-    p.events = new EventPusher(vertx, config, p.im, p.cardTokens);
+    p.longConnection = new LongConnection(vertx, config);
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection);
+    p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()
         .requestHandler(router)
         .listen(config.port(), "127.0.0.1")
-        .map(server -> new FeishuSandbox(config, server, p));
+        .map(server -> {
+          p.longConnection.port(server.actualPort());
+          LOG.info("Feishu sandbox listening on http://127.0.0.1:{} (app {}, bot {}, {} envelopes)", server.actualPort(),
+              config.appId(), config.botOpenId(), config.encrypted() ? "encrypted" : "plain");
+          return new FeishuSandbox(config, server, p);
+        });
   }
 
   private static Router router(Vertx vertx, SandboxConfig config, Parts p) {
     Router router = Router.router(vertx);
-    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens,
-        new RateLimiter(config.clock(), p.faults));
+    p.longConnection.installSocket(router);
+    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens, p.limiter);
     gateway.install(router);
+    p.longConnection.installEndpoint(router);
     Api api = new Api(router, gateway);
     new AuthRoutes(config, p.tokens).install(api);
     new ImRoutes(config, p.im, p.cardTokens).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
-    new HireActionRoutes(p.hire, config.clock(), (appId, from, to, time) -> {
-      if (p.events.hasEventUrl()) {
-        p.events.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", appId)
-            .put("origin_stage_id", from).put("target_stage_id", to).put("update_time", time));
-      }
-    }).install(api);
+    HireEvents hireEvents = new HireEvents(p.events);
+    new HireActionRoutes(p.hire, config.clock(), hireEvents).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
+    new HireOfferRoutes(p.hire, hireEvents).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     gateway.installFallback(router);
     return router;
@@ -134,16 +158,25 @@ public final class FeishuSandbox {
     events.urls(eventUrl, cardUrl);
   }
 
+  /**
+   * Completes once an SDK long-connection client ({@code com.lark.oapi.ws.Client} with {@code domain(baseUrl())})
+   * is connected; from then on, pushes without a webhook URL go through it.
+   */
+  public Future<Void> awaitLongConnection(Duration timeout) {
+    return longConnection.awaitConnected(timeout);
+  }
+
   /** Invalidates every issued tenant_access_token (the next call with one gets 99991663). */
   public void expireTokens() {
     tokens.expireAll();
   }
 
-  /** Resets everything tests change: Hire data, messages, request log, faults. */
+  /** Resets everything tests change: Hire data, messages, request log, faults and rate-limit budgets (not tokens). */
   public void reset() {
     hire.reset();
     im.reset();
     requests.reset();
     faults.clear();
+    limiter.reset();
   }
 }

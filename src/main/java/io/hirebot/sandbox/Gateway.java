@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The handlers every request passes before its route: log id, recording, latency, faults, auth, rate limits. */
 final class Gateway {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
   private static final String BEARER = "Bearer ";
 
@@ -40,6 +43,7 @@ final class Gateway {
   }
 
   void install(Router router) {
+    router.route().failureHandler(this::internalError);
     router.route().handler(BodyHandler.create());
     router.route().handler(this::tagAndRecord);
     router.route("/open-apis/*").handler(this::delay);
@@ -75,6 +79,17 @@ final class Gateway {
     return new ApiError(429, 99991400, "request trigger frequency limit", Map.of(
         "x-ogw-ratelimit-limit", String.valueOf(d.limit()),
         "x-ogw-ratelimit-reset", String.valueOf(d.resetSeconds())));
+  }
+
+  /** A bug in the sandbox answers 500 in Feishu's shape (with the log id) and is logged, never a bare stack trace. */
+  private void internalError(RoutingContext ctx) {
+    LOG.error("sandbox handler failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+    if (ctx.get(ApiReply.LOG_ID_KEY) == null) {
+      ctx.put(ApiReply.LOG_ID_KEY, logIds.next());
+    }
+    int status = ctx.statusCode() > 0 && ctx.failure() == null ? ctx.statusCode() : 500;
+    ApiReply.error(ctx, status, status == 500 ? 1002001 : status, "sandbox internal error: "
+        + (ctx.failure() == null ? "HTTP " + status : ctx.failure().toString()));
   }
 
   private void tagAndRecord(RoutingContext ctx) {
@@ -118,6 +133,8 @@ final class Gateway {
     if (auth == null || !auth.startsWith(BEARER) || auth.length() == BEARER.length()) {
       ApiReply.error(ctx, 400, 99991661,
           "Missing access token for authorization. Please make a request with token attached.");
+    } else if (!auth.substring(BEARER.length()).trim().matches("[tu]-.*")) {
+      ApiReply.error(ctx, 400, 99991671, "Invalid access token for authorization. The token must start with t- or u-.");
     } else if (!tokens.valid(auth.substring(BEARER.length()).trim())) {
       ApiReply.error(ctx, 400, 99991663, "Invalid access token for authorization. Please make a request with token attached.");
     } else {

@@ -19,22 +19,17 @@ import java.util.Set;
 /** The Hire writes a bot makes on applications (transfer_stage, terminate, recover) and termination reasons. */
 final class HireActionRoutes {
 
-  /** Told about every stage change made through the API, to push hire.application.stage_changed_v1. */
-  interface StageChanges {
-    void changed(String applicationId, String fromStageId, String toStageId, long time);
-  }
-
   private static final int TRANSFER_FAILED = 1002205;
   private static final Set<Integer> TERMINATION_TYPES = Set.of(1, 22, 27);
 
   private final HireTenant hire;
   private final Clock clock;
-  private final StageChanges stageChanges;
+  private final HireEvents events;
 
-  HireActionRoutes(HireTenant hire, Clock clock, StageChanges stageChanges) {
+  HireActionRoutes(HireTenant hire, Clock clock, HireEvents events) {
     this.hire = hire;
     this.clock = clock;
-    this.stageChanges = stageChanges;
+    this.events = events;
   }
 
   void install(Api api) {
@@ -73,7 +68,7 @@ final class HireActionRoutes {
       }
     });
     if (change[0] != null) {
-      stageChanges.changed(ctx.pathParam("application_id"), change[0], change[1], now);
+      events.stageChanged(ctx.pathParam("application_id"), change[0], change[1], now);
     }
     return new JsonObject();
   }

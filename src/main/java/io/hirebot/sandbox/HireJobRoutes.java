@@ -26,6 +26,8 @@ final class HireJobRoutes {
         new JsonObject().put("job_detail", HireJson.jobDetail(d, job(d, ctx)))));
     api.get(V1 + "/jobs/:job_id/recruiter", Api.DEFAULT_RATE, ctx -> hire.read(d ->
         new JsonObject().put("info", HireJson.recruiter(job(d, ctx)))));
+    api.get(V1 + "/jobs/:job_id/managers/:manager_id", Api.DEFAULT_RATE, ctx -> hire.read(d ->
+        new JsonObject().put("info", HireJson.recruiter(job(d, ctx)))));
     api.get(V1 + "/job_processes", Api.DEFAULT_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       return hire.read(d -> Paging.page(ctx, List.copyOf(d.processes.values()), size, HireJson::process));

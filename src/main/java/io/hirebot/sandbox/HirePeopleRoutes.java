@@ -9,6 +9,7 @@ import io.hirebot.sandbox.hire.IdKinds;
 import io.hirebot.sandbox.hire.Interview;
 import io.hirebot.sandbox.hire.Note;
 import io.hirebot.sandbox.hire.Talent;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -38,15 +39,7 @@ final class HirePeopleRoutes {
         HireJson.talentV2(d, talent(d, ctx.pathParam("talent_id")))));
     api.get(V1 + "/talents", Api.DEFAULT_RATE, this::searchTalents);
     api.get(V1 + "/interviews", Api.DEFAULT_RATE, this::interviews);
-    api.get(V1 + "/offers", Api.DEFAULT_RATE, ctx -> {
-      int size = Paging.pageSize(ctx, 10, 100);
-      String talentId = HireParams.required(ctx, "talent_id");
-      return hire.read(d -> {
-        talent(d, talentId);
-        return Paging.page(ctx, d.offers.values().stream().filter(o -> o.talentId().equals(talentId)).toList(), size,
-            o -> HireJson.offerListItem(d, o));
-      });
-    });
+    api.get(V1 + "/interviews/get_by_talent", Api.DEFAULT_RATE, this::interviewsOfTalent);
     api.get(V1 + "/notes", Api.DEFAULT_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       String talentId = HireParams.required(ctx, "talent_id");
@@ -94,6 +87,23 @@ final class HirePeopleRoutes {
           .sorted(Comparator.comparingLong(Interview::beginTime).thenComparing(Interview::id))
           .toList();
       return Paging.page(ctx, found, size, i -> HireJson.interview(d, i, now, false));
+    });
+  }
+
+  private JsonObject interviewsOfTalent(RoutingContext ctx) {
+    String talentId = HireParams.required(ctx, "talent_id");
+    long now = clock.millis();
+    return hire.read(d -> {
+      talent(d, talentId);
+      JsonArray items = new JsonArray();
+      d.applications.values().stream().filter(a -> a.talentId().equals(talentId)).forEach(a -> {
+        JsonArray list = new JsonArray();
+        d.interviews.values().stream().filter(i -> i.applicationId().equals(a.id()))
+            .sorted(Comparator.comparingLong(Interview::beginTime))
+            .forEach(i -> list.add(HireJson.interview(d, i, now, false)));
+        items.add(new JsonObject().put("application_id", a.id()).put("interview_list", list));
+      });
+      return new JsonObject().put("items", items);
     });
   }
 

@@ -120,6 +120,14 @@ public final class HireTenant {
     return read(d -> d.processOf(require(d.jobs.get(jobId), "job " + jobId)).stages());
   }
 
+  /** Adds (or replaces) a hiring process with its stages. */
+  public JobProcess addProcess(JobProcess process) {
+    return update(d -> {
+      d.processes.put(process.id(), process);
+      return process;
+    });
+  }
+
   /** Adds an open job in an existing process, owned by the given recruiter and hiring manager. */
   public Job addJob(String title, String code, String processId, String recruiterId, String hiringManagerId) {
     long now = clock.millis();

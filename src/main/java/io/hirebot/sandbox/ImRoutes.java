@@ -24,6 +24,7 @@ final class ImRoutes {
   static final String PATCH_ENDPOINT = "im-patch";
   static final int PATCH_RATE = 5;
   static final Duration PATCH_WINDOW = Duration.ofDays(14);
+  static final int MAX_UUID = 50;
   private static final String MESSAGES = "/open-apis/im/v1/messages";
 
   private final SandboxConfig config;
@@ -87,6 +88,9 @@ final class ImRoutes {
 
   private JsonObject deliver(JsonObject body, JsonNode content, String chatId, String parentId, String[] rootAndThread) {
     String uuid = body.getString("uuid");
+    if (uuid != null && uuid.length() > MAX_UUID) {
+      throw ApiError.badRequest(230001, "invalid param: uuid is longer than " + MAX_UUID + " characters");
+    }
     Optional<SentMessage> earlier = im.byUuid(uuid);
     if (earlier.isPresent()) {
       return messageData(earlier.get());

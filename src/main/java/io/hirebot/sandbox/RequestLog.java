@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Every request the sandbox answered, in arrival-of-response order; thread-safe. */
+/**
+ * Every request the sandbox answered, in order of response, up to the last {@value #CAPACITY} (so long benchmarks
+ * do not grow without bound); thread-safe.
+ */
 public final class RequestLog {
+
+  public static final int CAPACITY = 100_000;
 
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Waiters<RecordedRequest> waiters;
@@ -44,6 +49,9 @@ public final class RequestLog {
   void record(RecordedRequest request) {
     List<Runnable> done;
     synchronized (this) {
+      if (requests.size() >= CAPACITY) {
+        requests.subList(0, CAPACITY / 10).clear();
+      }
       requests.add(request);
       done = waiters.offer(request);
     }

@@ -34,12 +34,14 @@ final class Waiters<T> {
     Promise<T> promise = Promise.promise();
     Waiter<T> waiter = new Waiter<>(predicate, promise);
     waiting.add(waiter);
-    vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
+    long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
       synchronized (lock) {
         waiting.remove(waiter);
       }
       promise.tryFail(new TimeoutException("no " + what + " matched within " + timeout));
     });
+    // A met waiter must not keep its timer (and the test's Vertx) busy until the timeout.
+    promise.future().onSuccess(v -> vertx.cancelTimer(timer));
     return promise.future();
   }
 

@@ -26,6 +26,13 @@ public final class CardValidator {
       "button", "select_static", "multi_select_static", "select_person", "multi_select_person", "select_img",
       "overflow", "input", "date_picker", "picker_time", "picker_datetime", "checker", "audio");
   private static final Set<String> V1_ONLY = Set.of("action", "note");
+  /** Components that must carry a {@code name} inside a form (their values arrive in form_value by name). */
+  private static final Set<String> FORM_FIELDS = Set.of("input", "select_static", "multi_select_static", "select_person",
+      "multi_select_person", "date_picker", "picker_time", "picker_datetime", "checker", "button", "select_img");
+  private static final Set<String> HEADER_TEMPLATES = Set.of("blue", "wathet", "turquoise", "green", "yellow", "orange",
+      "red", "carmine", "violet", "purple", "indigo", "grey", "default");
+  private static final String ELEMENT_ID = "[A-Za-z][A-Za-z0-9_]{0,19}";
+  private static final int MAX_TABLES = 5;
 
   private CardValidator() {}
 
@@ -61,16 +68,41 @@ public final class CardValidator {
     if (updateMulti != null && !updateMulti.asBoolean(true)) {
       throw invalid(200621, "config.update_multi must be true in a 2.0 card");
     }
-    if (card.has("header") && !card.path("header").has("title")) {
-      throw invalid(200621, "header.title is required");
-    }
+    checkHeader(card.get("header"));
     JsonNode elements = card.path("body").get("elements");
     if (elements == null || !elements.isArray()) {
       throw invalid(200621, "body.elements must be an array");
     }
-    int count = walk(elements, 1, false);
-    if (count > MAX_COMPONENTS) {
-      throw invalid(11310, "element exceeds the limit: " + count + " components, at most " + MAX_COMPONENTS);
+    Tally tally = new Tally();
+    walk(elements, 1, false, tally);
+    if (tally.components > MAX_COMPONENTS) {
+      throw invalid(11310, "element exceeds the limit: " + tally.components + " components, at most " + MAX_COMPONENTS);
+    }
+    if (tally.tables > MAX_TABLES) {
+      throw invalid(11310, "a card holds at most " + MAX_TABLES + " tables, found " + tally.tables);
+    }
+  }
+
+  /** What a walk over the components has counted so far. */
+  private static final class Tally {
+    int components;
+    int tables;
+    final Set<String> elementIds = new java.util.HashSet<>();
+  }
+
+  private static void checkHeader(JsonNode header) {
+    if (header == null) {
+      return;
+    }
+    if (!header.has("title")) {
+      throw invalid(200621, "header.title is required");
+    }
+    String template = header.path("template").asText("blue");
+    if (!HEADER_TEMPLATES.contains(template)) {
+      throw invalid(200621, "header.template \"" + template + "\" is not a card color");
+    }
+    if (header.path("text_tag_list").size() > 3) {
+      throw invalid(200621, "header.text_tag_list holds at most 3 tags");
     }
   }
 
@@ -86,9 +118,8 @@ public final class CardValidator {
     throw invalid(200380, "invalid card wrapper: type template needs data.template_id, type card needs data.card_id");
   }
 
-  /** Checks the components of one array at {@code depth}; returns how many components it holds, nested included. */
-  private static int walk(JsonNode array, int depth, boolean inForm) {
-    int count = 0;
+  /** Checks the components of one array at {@code depth}, counting them (nested included) into the tally. */
+  private static void walk(JsonNode array, int depth, boolean inForm, Tally tally) {
     for (JsonNode c : array) {
       if (!c.isObject()) {
         throw invalid(200621, "a component must be a JSON object");
@@ -104,21 +135,40 @@ public final class CardValidator {
         throw invalid(11310, "components are nested more than " + MAX_DEPTH + " levels deep");
       }
       checkBehaviors(c);
+      checkElementId(c, tally);
       if ("form".equals(tag)) {
         checkForm(c, inForm);
       }
-      count++;
+      if (inForm && FORM_FIELDS.contains(tag) && c.path("name").asText("").isEmpty()) {
+        throw invalid(200530, "component \"" + tag + "\" inside a form needs a name");
+      }
+      tally.components++;
+      if ("table".equals(tag)) {
+        tally.tables++;
+      }
       if (CONTAINERS.contains(tag)) {
         boolean form = inForm || "form".equals(tag);
         if (c.has("columns")) {
-          count += walk(c.get("columns"), depth + 1, form);
+          walk(c.get("columns"), depth + 1, form, tally);
         }
         if (c.has("elements")) {
-          count += walk(c.get("elements"), depth + 1, form);
+          walk(c.get("elements"), depth + 1, form, tally);
         }
       }
     }
-    return count;
+  }
+
+  private static void checkElementId(JsonNode c, Tally tally) {
+    JsonNode id = c.get("element_id");
+    if (id == null) {
+      return;
+    }
+    if (!id.asText().matches(ELEMENT_ID)) {
+      throw invalid(200621, "element_id \"" + id.asText() + "\" must start with a letter, use letters, digits, _ and be at most 20 long");
+    }
+    if (!tally.elementIds.add(id.asText())) {
+      throw invalid(200621, "element_id \"" + id.asText() + "\" is not unique");
+    }
   }
 
   private static void checkBehaviors(JsonNode c) {

@@ -117,7 +117,7 @@ final class DemoApplications {
 
   private void addOffer(Job job, Application app, Stage stage, int k, boolean terminated) {
     int status = switch (stage.type()) {
-      case Stage.OFFER -> terminated ? 8 : OFFER_STATUSES[k % OFFER_STATUSES.length];
+      case Stage.OFFER -> terminated ? 8 : OFFER_STATUSES[d.offers.size() % OFFER_STATUSES.length];
       case Stage.PENDING_ONBOARD, Stage.ONBOARDED -> 7;
       default -> 0;
     };

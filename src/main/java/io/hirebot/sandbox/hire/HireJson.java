@@ -6,7 +6,15 @@ import io.vertx.core.json.JsonObject;
 /** Renders tenant records in the JSON shapes of oapi-sdk 2.5.3's Hire models (field names from the SDK); stateless. */
 public final class HireJson {
 
+  /** Base of resume source ids: one id per resume_source_type. */
+  private static final String RESUME_SOURCES = "7980000000000000000";
+
   private HireJson() {}
+
+  /** A 19-digit id derived from another (for sub-objects the tenant does not model, e.g. an education entry). */
+  static String derivedId(String id, int n) {
+    return "79" + id.substring(2, Math.min(id.length(), 18)) + n % 10;
+  }
 
   public static JsonObject i18n(String zh, String en) {
     return new JsonObject().put("zh_cn", zh).put("en_us", en);
@@ -92,14 +100,14 @@ public final class HireJson {
   }
 
   private static JsonObject resumeSource(Application a) {
-    return new JsonObject().put("id", "70" + a.resumeSourceType()).put("name", i18n("官网", "Careers site"))
+    return new JsonObject().put("id", derivedId(RESUME_SOURCES, a.resumeSourceType())).put("name", i18n("官网", "Careers site"))
         .put("resume_source_type", a.resumeSourceType());
   }
 
   /** data.application of applications/:id. */
   public static JsonObject application(HireData d, Application a) {
     JsonObject o = new JsonObject().put("id", a.id()).put("job_id", a.jobId()).put("talent_id", a.talentId())
-        .put("resume_source_id", "70" + a.resumeSourceType()).put("stage", currentStage(d, a))
+        .put("resume_source_id", derivedId(RESUME_SOURCES, a.resumeSourceType())).put("stage", currentStage(d, a))
         .put("active_status", a.activeStatus()).put("delivery_type", a.deliveryType())
         .put("resume_source_info", resumeSource(a))
         .put("create_time", String.valueOf(a.createTime())).put("modify_time", String.valueOf(a.modifyTime()))
@@ -144,9 +152,9 @@ public final class HireJson {
         .put("modify_time", String.valueOf(t.createTime()));
     return new JsonObject().put("id", t.id()).put("is_in_agency_period", false).put("is_onboarded", false)
         .put("basic_info", basic)
-        .put("education_list", new JsonArray().add(new JsonObject().put("id", t.id() + "1").put("degree", t.degree())
+        .put("education_list", new JsonArray().add(new JsonObject().put("id", derivedId(t.id(), 1)).put("degree", t.degree())
             .put("school", t.school()).put("field_of_study", "计算机科学 Computer Science").put("start_time", "2012-09").put("end_time", "2016-06")))
-        .put("career_list", new JsonArray().add(new JsonObject().put("id", t.id() + "2").put("company", t.company())
+        .put("career_list", new JsonArray().add(new JsonObject().put("id", derivedId(t.id(), 2)).put("company", t.company())
             .put("title", t.title()).put("start_time", "2019-03").put("end_time", "-").put("career_type", 2)));
   }
 
@@ -191,7 +199,7 @@ public final class HireJson {
         .put("application_id", i.applicationId()).put("stage", idName(i.stageId(), stageZh, stageEn))
         .put("interview_round_summary", i.roundSummary(now)).put("interview_type", i.interviewType())
         .put("video_type", i.interviewType() == 3 ? 9 : 100).put("arrangement_type", 1).put("arrangement_status", 1)
-        .put("interview_arrangement_id", i.id() + "0").put("interview_record_list", records);
+        .put("interview_arrangement_id", derivedId(i.id(), 0)).put("interview_record_list", records);
     if (i.creatorId() != null) {
       o.put("creator", user(d, i.creatorId()));
     }
@@ -211,13 +219,13 @@ public final class HireJson {
         .put("employee_type", new JsonObject().put("id", "1").put("zh_name", "正式").put("en_name", "Regular"));
   }
 
-  /** data.offer of applications/:id/offer. */
+  /** data.offer of applications/:id/offer (the offers/:id model adds offer_type). */
   public static JsonObject applicationOffer(HireData d, Offer o) {
     JsonObject basic = new JsonObject().put("offer_type", o.offerType()).put("owner_user_id", o.ownerId())
         .put("creator_user_id", o.ownerId()).put("leader_user_id", o.leaderId()).put("onboard_date", o.onboardDate())
         .put("create_time", String.valueOf(o.createTime())).put("probation_month", 3).put("contract_year", 3);
     return new JsonObject().put("id", o.id()).put("application_id", o.applicationId()).put("basic_info", basic)
-        .put("offer_status", o.status()).put("offer_type", o.offerType())
+        .put("offer_status", o.status())
         .put("job_info", new JsonObject().put("job_id", o.jobId()).put("job_name", d.jobs.get(o.jobId()).title()));
   }
 

@@ -1,0 +1,186 @@
+package io.hirebot.sandbox;
+
+import static io.hirebot.sandbox.SandboxTestSupport.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lark.oapi.Client;
+import com.lark.oapi.service.hire.v1.model.ListJobReq;
+import com.lark.oapi.service.hire.v1.model.ListJobResp;
+import com.lark.oapi.service.im.v1.model.CreateMessageReq;
+import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
+import com.lark.oapi.service.im.v1.model.CreateMessageResp;
+import com.lark.oapi.service.im.v1.model.PatchMessageReq;
+import com.lark.oapi.service.im.v1.model.PatchMessageReqBody;
+import com.lark.oapi.service.im.v1.model.PatchMessageResp;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
+import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
+import com.lark.oapi.service.im.v1.model.ReplyMessageResp;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The real SDK's IM calls against the sandbox: recorded, validated and limited like Feishu. */
+class SdkImFidelityTest {
+
+  private static Vertx vertx;
+  private static FeishuSandbox sandbox;
+  private static Client client;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
+    client = SandboxTestSupport.sdk(sandbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    await(sandbox.close());
+    await(vertx.close());
+  }
+
+  @BeforeEach
+  void reset() {
+    sandbox.reset();
+  }
+
+  static String card(String title) {
+    return new JsonObject().put("schema", "2.0").put("config", new JsonObject().put("update_multi", true))
+        .put("header", new JsonObject().put("title", new JsonObject().put("tag", "plain_text").put("content", title)))
+        .put("body", new JsonObject().put("elements", new JsonArray()
+            .add(new JsonObject().put("tag", "markdown").put("content", "**" + title + "**"))
+            .add(new JsonObject().put("tag", "button").put("text", new JsonObject().put("tag", "plain_text").put("content", "Next"))
+                .put("behaviors", new JsonArray().add(new JsonObject().put("type", "callback")
+                    .put("value", new JsonObject().put("action", "next"))))))).encode();
+  }
+
+  private CreateMessageResp send(String chatId, String msgType, String content, String uuid) throws Exception {
+    return client.im().v1().message().create(CreateMessageReq.newBuilder().receiveIdType("chat_id")
+        .createMessageReqBody(CreateMessageReqBody.newBuilder().receiveId(chatId).msgType(msgType).content(content)
+            .uuid(uuid).build()).build());
+  }
+
+  @Test
+  @DisplayName("A text send is recorded and answered with Feishu's message data")
+  void sendText() throws Exception {
+    CreateMessageResp resp = send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"hello\"}", null);
+    assertTrue(resp.success(), resp.getMsg());
+    assertTrue(resp.getData().getMessageId().startsWith("om_"));
+    assertEquals("cli_sandbox", resp.getData().getSender().getId());
+    assertEquals("app", resp.getData().getSender().getSenderType());
+    SentMessage m = sandbox.im().inChat(ImState.DEMO_TEAM_CHAT).get(0);
+    assertEquals("hello", m.text());
+    assertNotNull(resp.getRequestId());
+  }
+
+  @Test
+  @DisplayName("Sending to an open_id opens the user's p2p chat")
+  void sendToOpenId() throws Exception {
+    CreateMessageResp resp = client.im().v1().message().create(CreateMessageReq.newBuilder().receiveIdType("open_id")
+        .createMessageReqBody(CreateMessageReqBody.newBuilder().receiveId("ou_new_user").msgType("text")
+            .content("{\"text\":\"hi\"}").build()).build());
+    assertTrue(resp.success(), resp.getMsg());
+    assertEquals(ImState.p2pChatId("ou_new_user"), resp.getData().getChatId());
+  }
+
+  @Test
+  @DisplayName("A chat without the bot gives 230002; bad content gives 230001")
+  void refusals() throws Exception {
+    assertEquals(230002, send("oc_unknown", "text", "{\"text\":\"x\"}", null).getCode());
+    assertEquals(230001, send(ImState.DEMO_TEAM_CHAT, "text", "not json", null).getCode());
+    assertEquals(230001, send(ImState.DEMO_TEAM_CHAT, "bogus", "{\"text\":\"x\"}", null).getCode());
+  }
+
+  @Test
+  @DisplayName("Cards: 2.0 accepted; 1.0, unknown tags, string callback values, oversize and >200 components refused")
+  void cards() throws Exception {
+    assertTrue(send(ImState.DEMO_TEAM_CHAT, "interactive", card("ok"), null).success());
+    String v1 = "{\"config\":{\"wide_screen_mode\":true},\"elements\":[{\"tag\":\"div\",\"text\":{\"tag\":\"lark_md\",\"content\":\"x\"}}]}";
+    CreateMessageResp r1 = send(ImState.DEMO_TEAM_CHAT, "interactive", v1, null);
+    assertEquals(230099, r1.getCode());
+    String action = "{\"schema\":\"2.0\",\"body\":{\"elements\":[{\"tag\":\"action\",\"actions\":[]}]}}";
+    assertEquals(230099, send(ImState.DEMO_TEAM_CHAT, "interactive", action, null).getCode());
+    String stringValue = "{\"schema\":\"2.0\",\"body\":{\"elements\":[{\"tag\":\"button\",\"behaviors\":[{\"type\":\"callback\",\"value\":\"x\"}]}]}}";
+    assertEquals(230099, send(ImState.DEMO_TEAM_CHAT, "interactive", stringValue, null).getCode());
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < 201; i++) {
+      many.add(new JsonObject().put("tag", "hr"));
+    }
+    String tooMany = new JsonObject().put("schema", "2.0").put("body", new JsonObject().put("elements", many)).encode();
+    CreateMessageResp r2 = send(ImState.DEMO_TEAM_CHAT, "interactive", tooMany, null);
+    assertEquals(230099, r2.getCode());
+    assertTrue(r2.getMsg().contains("11310"), r2.getMsg());
+    String big = new JsonObject().put("schema", "2.0").put("body", new JsonObject().put("elements", new JsonArray()
+        .add(new JsonObject().put("tag", "markdown").put("content", "x".repeat(31 * 1024))))).encode();
+    assertEquals(230025, send(ImState.DEMO_TEAM_CHAT, "interactive", big, null).getCode());
+    assertEquals(1, sandbox.im().messages().size());
+  }
+
+  @Test
+  @DisplayName("Reply to a pushed user message is recorded with parent_id; PATCH updates the stored card")
+  void replyAndPatch() throws Exception {
+    String parent = "om_user_message_1";
+    sandbox.im().recordInbound(parent, ImState.DEMO_TEAM_CHAT);
+    ReplyMessageResp reply = client.im().v1().message().reply(ReplyMessageReq.newBuilder().messageId(parent)
+        .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("interactive").content(card("v1")).build()).build());
+    assertTrue(reply.success(), reply.getMsg());
+    String id = reply.getData().getMessageId();
+    assertEquals(parent, sandbox.im().message(id).orElseThrow().parentId());
+
+    PatchMessageResp patch = client.im().v1().message().patch(PatchMessageReq.newBuilder().messageId(id)
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content(card("v2")).build()).build());
+    assertTrue(patch.success(), patch.getMsg());
+    SentMessage m = await(sandbox.im().awaitMessage(s -> s.messageId().equals(id) && !s.updates().isEmpty(), Duration.ofSeconds(2)));
+    assertEquals("v2", m.currentContent().path("header").path("title").path("content").asText());
+    PatchMessageResp toV1 = client.im().v1().message().patch(PatchMessageReq.newBuilder().messageId(id)
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content("{\"elements\":[]}").build()).build());
+    assertEquals(230099, toV1.getCode());
+  }
+
+  @Test
+  @DisplayName("The same uuid within an hour returns the original message and sends nothing new")
+  void uuidDedup() throws Exception {
+    CreateMessageResp a = send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"once\"}", "u-1");
+    CreateMessageResp b = send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"once\"}", "u-1");
+    assertEquals(a.getData().getMessageId(), b.getData().getMessageId());
+    assertEquals(1, sandbox.im().messages().size());
+  }
+
+  @Test
+  @DisplayName("failNext surfaces code, msg and X-Tt-Logid through the SDK once")
+  void failNext() throws Exception {
+    sandbox.faults().failNext("GET", "/open-apis/hire/v1/jobs", 500, 1002001, "system error");
+    ListJobResp failed = client.hire().v1().job().list(ListJobReq.newBuilder().build());
+    assertEquals(1002001, failed.getCode());
+    assertEquals("system error", failed.getMsg());
+    String logId = failed.getRequestId();
+    assertNotNull(logId);
+    assertEquals(logId, failed.getError().getLogId());
+    RecordedRequest recorded = sandbox.requests().matching("GET", "/open-apis/hire/v1/jobs").get(0);
+    assertEquals(logId, recorded.logId());
+    assertEquals(500, recorded.status());
+    ListJobResp next = client.hire().v1().job().list(ListJobReq.newBuilder().build());
+    assertTrue(next.success());
+    assertNotEquals(logId, next.getRequestId());
+  }
+
+  @Test
+  @DisplayName("Latency injection delays Hire calls without blocking the sandbox")
+  void latency() throws Exception {
+    sandbox.faults().latency(Duration.ofMillis(300));
+    long start = System.nanoTime();
+    assertTrue(client.hire().v1().job().list(ListJobReq.newBuilder().build()).success());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);
+    assertTrue(send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"fast\"}", null).success());
+  }
+}

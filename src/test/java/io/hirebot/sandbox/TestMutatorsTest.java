@@ -1,0 +1,91 @@
+package io.hirebot.sandbox;
+
+import static io.hirebot.sandbox.SandboxTestSupport.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lark.oapi.Client;
+import com.lark.oapi.service.hire.v1.model.GetDetailApplicationReq;
+import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
+import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
+import com.lark.oapi.service.hire.v1.model.ListJobReq;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.JobProcess;
+import io.hirebot.sandbox.hire.Talent;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Test-side mutators and faults on a sandbox without the demo tenant. */
+class TestMutatorsTest {
+
+  private static Vertx vertx;
+  private static FeishuSandbox sandbox;
+  private static Client client;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults().withSeedDemoTenant(false).withEncryptKey(null)));
+    client = SandboxTestSupport.sdk(sandbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    await(sandbox.close());
+    await(vertx.close());
+  }
+
+  @Test
+  @DisplayName("An empty tenant grows through the mutators and the SDK sees every change; reset empties it again")
+  void mutators() throws Exception {
+    assertEquals(0, client.hire().v1().job().list(ListJobReq.newBuilder().build()).getData().getItems().length);
+    assertTrue(sandbox.im().chats().isEmpty());
+    JobProcess process = sandbox.hire().addProcess(
+        DemoTenant.seed(sandbox.config().clock()).processes.values().iterator().next());
+    Job job = sandbox.hire().addJob("Platform Engineer", "PE-001", process.id(), "ou_recruiter_li", "ou_hm_zhang");
+    Talent talent = sandbox.hire().addTalent("王小明", "13800000000", "xiaoming@example.com");
+    Application app = sandbox.hire().addApplication(job.id(), talent.id(), process.stages().get(0).id());
+    sandbox.hire().moveApplication(app.id(), process.stages().get(3).id());
+    long begin = sandbox.config().clock().millis() + 3_600_000L;
+    sandbox.hire().addInterview(app.id(), begin, "ou_interviewer_liu");
+    sandbox.hire().addOffer(app.id(), 2);
+
+    String[] ids = client.hire().v1().application().list(ListApplicationReq.newBuilder().jobId(job.id()).build())
+        .getData().getItems();
+    assertEquals(1, ids.length);
+    var detail = client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder().applicationId(ids[0])
+        .options(new String[] {"with_talent", "with_offer"}).build()).getData().getApplicationDetail();
+    assertEquals("王小明", detail.getTalent().getName());
+    assertEquals(process.stages().get(3).id(), detail.getBasicInfo().getStage().getId());
+    assertEquals(2, detail.getBasicInfo().getStageTimeList().length);
+    assertEquals(2, detail.getOffer().getOfferBasic().getOfferStatus());
+    var interviews = client.hire().v1().interview().list(ListInterviewReq.newBuilder().applicationId(app.id()).build());
+    assertEquals(begin, interviews.getData().getItems()[0].getBeginTime());
+
+    sandbox.hire().reset();
+    assertTrue(sandbox.hire().jobs().isEmpty());
+  }
+
+  @Test
+  @DisplayName("failAlways holds until clear(); latency by path; RequestLog.await sees the next matching request")
+  void faults() throws Exception {
+    sandbox.faults().failAlways("GET", "/open-apis/hire/v1/jobs", 400, 99991672, "Access denied. One of the scopes is required");
+    assertEquals(99991672, client.hire().v1().job().list(ListJobReq.newBuilder().build()).getCode());
+    assertEquals(99991672, client.hire().v1().job().list(ListJobReq.newBuilder().build()).getCode());
+    sandbox.faults().clear();
+    assertTrue(client.hire().v1().job().list(ListJobReq.newBuilder().build()).success());
+
+    var next = sandbox.requests().await(r -> r.is("GET", "/open-apis/hire/v1/job_processes"), Duration.ofSeconds(5));
+    sandbox.faults().latency("/open-apis/hire/v1/job_processes", Duration.ofMillis(200));
+    long start = System.nanoTime();
+    client.hire().v1().jobProcess().list(com.lark.oapi.service.hire.v1.model.ListJobProcessReq.newBuilder().build());
+    assertTrue(System.nanoTime() - start >= 200_000_000L);
+    assertEquals(200, await(next).status());
+  }
+}
