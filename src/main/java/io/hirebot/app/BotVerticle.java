@@ -37,9 +37,15 @@ public final class BotVerticle extends VerticleBase {
   public Future<?> start() {
     wiring = new Wiring(vertx, config, metrics, clock);
     fetchBotIdentity();
+    if (wiring.longConnection != null) {
+      wiring.longConnection.start();
+      log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
+          config.feishu().baseUrl());
+    }
     Health health = () -> new JsonObject()
         .put("status", "up")
         .put("mode", config.sandbox() ? "sandbox" : "feishu")
+        .put("events", config.mode().name().toLowerCase(java.util.Locale.ROOT))
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
@@ -73,6 +79,9 @@ public final class BotVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (wiring != null) {
+      if (wiring.longConnection != null) {
+        wiring.longConnection.stop();
+      }
       wiring.feishu.close();
     }
     return Future.succeededFuture();

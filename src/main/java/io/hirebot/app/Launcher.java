@@ -60,13 +60,14 @@ public final class Launcher {
     return FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).compose(sandbox -> {
       BotConfig pointed = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
       // The demo tenant's admin, and its team group enabled, so a newcomer can try everything at once.
-      if (pointed.admins().isEmpty()) {
-        pointed = pointed.withAdmins(Set.of(DemoTenant.ADMIN_ZHOU));
-      }
-      return startBot(vertx, pointed, registry, clock)
+      BotConfig cfg = pointed.admins().isEmpty() ? pointed.withAdmins(Set.of(DemoTenant.ADMIN_ZHOU)) : pointed;
+      return startBot(vertx, cfg, registry, clock)
           .compose(bot -> bot.groupAccess().set(ImState.DEMO_TEAM_CHAT, true, DemoTenant.ADMIN_ZHOU).map(bot))
           .map(bot -> {
-            sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+            // In long-connection mode the emulator delivers over the bot's WebSocket instead of webhooks.
+            if (cfg.mode() == BotConfig.Mode.WEBHOOK) {
+              sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+            }
             return new SandboxedBot(sandbox, bot, feishuSide);
           });
     });

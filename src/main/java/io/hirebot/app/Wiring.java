@@ -33,6 +33,7 @@ import io.hirebot.feature.jobs.ListJobsHandler;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
+import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
@@ -61,6 +62,8 @@ public final class Wiring {
   final FeishuBotInfo botInfo;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
+  /** Null in webhook mode. */
+  final LongConnectionGateway longConnection;
   final CachingHireDirectory hire;
   /** Exposed so sandbox mode can pre-enable the demo group. */
   final GroupAccess groupAccess = new InMemoryGroupAccess();
@@ -106,6 +109,11 @@ public final class Wiring {
         accessCommands::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
-    gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);
+    InboundMapper mapper = new InboundMapper(botOpenId::get);
+    gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
+    longConnection = config.mode() == BotConfig.Mode.WEBSOCKET
+        ? new LongConnectionGateway(config.feishu().appId(), config.feishu().appSecret(), config.feishu().baseUrl(),
+            mapper, dispatcher, vertx.getOrCreateContext())
+        : null;
   }
 }

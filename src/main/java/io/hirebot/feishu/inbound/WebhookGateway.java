@@ -9,7 +9,6 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,7 @@ public final class WebhookGateway {
   private final InboundHandler bot;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
+  private final CallbackBodies bodies = new CallbackBodies();
 
   public WebhookGateway(EnvelopeVerifier verifier, InboundMapper mapper, InboundHandler bot, ObjectMapper json,
       MeterRegistry metrics) {
@@ -74,21 +74,12 @@ public final class WebhookGateway {
     return Future.succeededFuture(WebhookResponse.ok(SUCCESS));
   }
 
-  /** Feishu's callback answer: {"toast":{type,content}, "card":{"type":"raw","data":…}} (reference §3.2). */
   private WebhookResponse callbackBody(ActionResult result) {
-    ObjectNode body = json.createObjectNode();
-    if (result.toast() != null && !result.toast().isEmpty()) {
-      body.putObject("toast")
-          .put("type", result.toastType().name().toLowerCase(Locale.ROOT))
-          .put("content", result.toast());
-    }
-    if (result.card() != null) {
-      body.putObject("card").put("type", "raw").set("data", result.card());
-    }
     try {
-      return WebhookResponse.ok(json.writeValueAsString(body));
+      return WebhookResponse.ok(json.writeValueAsString(bodies.of(result)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("callback body not serializable", e);
     }
   }
+
 }
