@@ -104,10 +104,11 @@ class ArchitectureTest {
         if (in(s.pkg(), "sandbox") && !in(target, "sandbox")) {
           bad.add(s.pkg() + " -> " + i);
         }
-        if (in(s.pkg(), "bot", "command", "cards", "hire", "i18n") && in(target, "feishu", "store", "web", "feature")) {
+        if (in(s.pkg(), "bot", "command", "cards", "hire", "i18n", "access")
+            && in(target, "feishu", "store", "web", "feature")) {
           bad.add(s.pkg() + " -> " + i);
         }
-        if (in(s.pkg(), "command", "cards", "hire", "config", "error", "util") && in(target, "bot")) {
+        if (in(s.pkg(), "command", "cards", "hire", "config", "error", "util", "access", "i18n") && in(target, "bot")) {
           bad.add(s.pkg() + " -> " + i);
         }
       }
