@@ -6,6 +6,7 @@ import io.hirebot.web.Health;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class BotVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
   static final long BOT_INFO_RETRY_MS = 5_000;
+  /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
+  static final long IDENTITY_WAIT_MS = 5_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -36,7 +39,24 @@ public final class BotVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     wiring = new Wiring(vertx, config, metrics, clock);
-    fetchBotIdentity();
+    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
+    return identityOrTimeout().compose(v -> listen());
+  }
+
+  private Future<Void> identityOrTimeout() {
+    Promise<Void> ready = Promise.promise();
+    long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
+      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is known", IDENTITY_WAIT_MS);
+      ready.tryComplete();
+    });
+    fetchBotIdentity(() -> {
+      vertx.cancelTimer(timer);
+      ready.tryComplete();
+    });
+    return ready.future();
+  }
+
+  private Future<?> listen() {
     if (wiring.longConnection != null) {
       wiring.longConnection.start();
       log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
@@ -64,15 +84,16 @@ public final class BotVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void fetchBotIdentity() {
+  private void fetchBotIdentity(Runnable known) {
     wiring.botInfo.fetch()
         .onSuccess(id -> {
           wiring.botOpenId.set(id.openId());
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
+          known.run();
         })
         .onFailure(e -> {
           log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
-          vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity());
+          vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity(known));
         });
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
-import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
@@ -38,9 +37,7 @@ class AccessControlTest {
   }
 
   private SentMessage say(MessageSpec spec) {
-    PushResult push = await(h.sandbox.events().message(spec));
-    assertEquals(200, push.status());
-    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    return h.ask(spec);
   }
 
   private SentMessage inGroup(String chat, String who, String text) {

@@ -5,6 +5,9 @@ import io.hirebot.app.RunningBot;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,6 +69,19 @@ public final class BotHarness implements AutoCloseable {
   /** The bot learns its open_id from bot/v3/info asynchronously; mentions need it. */
   private void awaitBotIdentity() {
     await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200, TIMEOUT));
+  }
+
+  /** Pushes a message as Feishu would and waits for the bot's reply to it. */
+  public SentMessage ask(MessageSpec spec) {
+    return replyTo(await(sandbox.events().message(spec)));
+  }
+
+  /** The bot's reply to an accepted push. */
+  public SentMessage replyTo(PushResult push) {
+    if (push.status() != 200) {
+      throw new AssertionError("push not accepted: " + push.status() + " " + push.body());
+    }
+    return await(sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
   }
 
   public static <T> T await(Future<T> future) {

@@ -1,14 +1,11 @@
 package io.hirebot.e2e;
 
-import static io.hirebot.e2e.BotHarness.TIMEOUT;
-import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
-import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,10 +28,7 @@ class HireFailureTest {
   }
 
   private SentMessage ask(String text) {
-    PushResult push = await(h.sandbox.events().message(
-        MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text(text)));
-    assertEquals(200, push.status());
-    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    return h.ask(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text(text));
   }
 
   @Test

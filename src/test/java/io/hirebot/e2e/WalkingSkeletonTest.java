@@ -46,8 +46,7 @@ class WalkingSkeletonTest {
   }
 
   private SentMessage replyTo(PushResult push) {
-    assertEquals(200, push.status(), push.body());
-    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    return h.replyTo(push);
   }
 
   private static String cardText(SentMessage m) {
