@@ -107,9 +107,10 @@ public final class FeishuSandbox {
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
     HireEvents hireEvents = new HireEvents(p.events);
+    p.hire.listener(hireEvents);
     new HireActionRoutes(p.hire, config.clock(), hireEvents).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
-    new HireOfferRoutes(p.hire, hireEvents).install(api);
+    new HireOfferRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     gateway.installFallback(router);
     return router;

@@ -230,4 +230,17 @@ class EventPusherTest {
     var get = client.hire().v1().offer().get(com.lark.oapi.service.hire.v1.model.GetOfferReq.newBuilder().offerId(offer.id()).build());
     assertEquals(6, get.getData().getOffer().getOfferStatus());
   }
+
+  @Test
+  @DisplayName("Changes made by test mutators (as in the Hire UI) fire the same Hire events")
+  void mutatorEvents() {
+    var app = sandbox.hire().applications().stream().filter(a -> a.active()).findFirst().orElseThrow();
+    Stage other = sandbox.hire().stagesOf(app.jobId()).stream().filter(s -> !s.id().equals(app.stageId()))
+        .findFirst().orElseThrow();
+    sandbox.hire().moveApplication(app.id(), other.id());
+    assertEquals(other.id(), await(bot.nextStageChange.future()).getEvent().getTargetStageId());
+    var offer = sandbox.hire().offers().get(0);
+    sandbox.hire().setOfferStatus(offer.id(), 9);
+    assertEquals(9, await(bot.nextOfferChange.future()).getEvent().getOfferStatus());
+  }
 }
