@@ -106,9 +106,8 @@ public final class FeishuSandbox {
     new ImRoutes(config, p.im, p.cardTokens).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
-    HireEvents hireEvents = new HireEvents(p.events);
-    p.hire.listener(hireEvents);
-    new HireActionRoutes(p.hire, config.clock(), hireEvents).install(api);
+    p.hire.listener(new HireEvents(p.events));
+    new HireActionRoutes(p.hire, config.clock()).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
     new HireOfferRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
