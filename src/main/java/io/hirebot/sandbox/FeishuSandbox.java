@@ -109,6 +109,7 @@ public final class FeishuSandbox {
     p.hire.listener(new HireEvents(p.events));
     new HireActionRoutes(p.hire, config.clock()).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
+    new HireInterviewRoutes(p.hire, config.clock()).install(api);
     new HireOfferRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     gateway.installFallback(router);
