@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EventPusher {
 
+  /** Feishu expects the challenge echoed within 1 s. */
+  static final long CHALLENGE_BUDGET_MILLIS = 1000;
+
   private final Vertx vertx;
   private final SandboxConfig config;
   private final ImState im;
@@ -88,11 +91,26 @@ public final class EventPusher {
     });
   }
 
-  /** Pushes the url_verification challenge to the event URL (the bot must echo it). */
+  /**
+   * Pushes the url_verification challenge to the event URL (encrypted when the app has a key); violations list
+   * what the console would reject: no HTTP 200, no echo of the challenge, or an answer slower than 1 s.
+   */
   public Future<PushResult> urlVerification(String challenge) {
     JsonObject body = new JsonObject().put("challenge", challenge).put("token", config.verificationToken())
         .put("type", "url_verification");
-    return transport.post(eventUrl, body.encode(), null, null, PushOptions.NORMAL);
+    return transport.post(eventUrl, body.encode(), null, null, PushOptions.NORMAL).map(r -> {
+      java.util.List<String> problems = new java.util.ArrayList<>();
+      if (r.status() != 200) {
+        problems.add("HTTP status " + r.status() + " instead of 200");
+      }
+      if (!challenge.equals(r.jsonBody().getString("challenge"))) {
+        problems.add("the answer does not echo the challenge: " + r.body());
+      }
+      if (r.latency().toMillis() > CHALLENGE_BUDGET_MILLIS) {
+        problems.add("answered in " + r.latency().toMillis() + " ms; Feishu allows 1 s");
+      }
+      return r.withViolations(problems);
+    });
   }
 
   /** Pushes im.chat.member.bot.added_v1 and puts the bot into the chat. */

@@ -97,6 +97,7 @@ class EventPusherTest {
   void challenge() {
     PushResult r = await(sandbox.events().urlVerification("ch-123"));
     assertEquals("ch-123", r.jsonBody().getString("challenge"));
+    assertTrue(r.violations().isEmpty(), r.violations().toString());
   }
 
   @Test
