@@ -122,6 +122,20 @@ public final class EventPusher {
     return event(envelope("im.chat.member.bot.added_v1", null, event), null, PushOptions.NORMAL);
   }
 
+  /** Pushes the v1 event p2p_chat_create (a user's first chat with the bot) and opens that p2p chat. */
+  public Future<PushResult> p2pChatCreated(String userOpenId, String userName) {
+    String chatId = im.p2pChat(userOpenId).chatId();
+    JsonObject user = MessageSpec.userId(userOpenId).put("name", userName);
+    user.remove("union_id");
+    JsonObject event = new JsonObject().put("app_id", config.appId()).put("chat_id", chatId)
+        .put("operator", new JsonObject().put("open_id", userOpenId).put("user_id", user.getString("user_id")))
+        .put("tenant_key", FeishuSandbox.TENANT_KEY).put("type", "p2p_chat_create").put("user", user);
+    JsonObject envelope = new JsonObject().put("ts", String.valueOf(config.clock().millis() / 1000.0))
+        .put("uuid", randomHex(16)).put("token", config.verificationToken()).put("type", "event_callback")
+        .put("event", event);
+    return send(eventUrl, envelope.encode(), envelope.getString("uuid"), null, PushOptions.NORMAL);
+  }
+
   /** Pushes any v2 event (e.g. hire.application.stage_changed_v1) with the given {@code event} object. */
   public Future<PushResult> raw(String eventType, JsonObject event) {
     return raw(eventType, event, PushOptions.NORMAL);

@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Supplier;
 
 /**
  * An in-process Feishu open platform over real HTTP on 127.0.0.1: tenant tokens, bot info, IM messages and cards,

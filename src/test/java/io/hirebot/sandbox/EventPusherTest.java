@@ -244,4 +244,15 @@ class EventPusherTest {
     sandbox.hire().setOfferStatus(offer.id(), 9);
     assertEquals(9, await(bot.nextOfferChange.future()).getEvent().getOfferStatus());
   }
+
+  @Test
+  @DisplayName("The v1 p2p_chat_create event reaches the SDK's P1 handler and opens the p2p chat")
+  void p2pChatCreated() {
+    PushResult r = await(sandbox.events().p2pChatCreated("ou_newbie", "新同事"));
+    assertEquals(200, r.status(), r.body());
+    var event = await(bot.nextP2pCreated.future());
+    assertEquals("ou_newbie", event.getEvent().getUser().getOpenId());
+    assertEquals(ImState.p2pChatId("ou_newbie"), event.getEvent().getChatId());
+    assertTrue(sandbox.im().chat(ImState.p2pChatId("ou_newbie")).isPresent());
+  }
 }
