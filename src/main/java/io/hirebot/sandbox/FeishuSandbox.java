@@ -130,6 +130,11 @@ public final class FeishuSandbox {
     return "http://127.0.0.1:" + port();
   }
 
+  /** The human "try it" page: type a message, see the bot's reply card. */
+  public String tryItUrl() {
+    return baseUrl() + "/sandbox";
+  }
+
   public SandboxConfig config() {
     return config;
   }
