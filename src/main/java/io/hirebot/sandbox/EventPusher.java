@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EventPusher {
 
+  /** Feishu expects the challenge echoed within 1 s. */
+  static final long CHALLENGE_BUDGET_MILLIS = 1000;
+
   private final Vertx vertx;
   private final SandboxConfig config;
   private final ImState im;
@@ -88,11 +91,26 @@ public final class EventPusher {
     });
   }
 
-  /** Pushes the url_verification challenge to the event URL (the bot must echo it). */
+  /**
+   * Pushes the url_verification challenge to the event URL (encrypted when the app has a key); violations list
+   * what the console would reject: no HTTP 200, no echo of the challenge, or an answer slower than 1 s.
+   */
   public Future<PushResult> urlVerification(String challenge) {
     JsonObject body = new JsonObject().put("challenge", challenge).put("token", config.verificationToken())
         .put("type", "url_verification");
-    return transport.post(eventUrl, body.encode(), null, null, PushOptions.NORMAL);
+    return transport.post(eventUrl, body.encode(), null, null, PushOptions.NORMAL).map(r -> {
+      java.util.List<String> problems = new java.util.ArrayList<>();
+      if (r.status() != 200) {
+        problems.add("HTTP status " + r.status() + " instead of 200");
+      }
+      if (!challenge.equals(r.jsonBody().getString("challenge"))) {
+        problems.add("the answer does not echo the challenge: " + r.body());
+      }
+      if (r.latency().toMillis() > CHALLENGE_BUDGET_MILLIS) {
+        problems.add("answered in " + r.latency().toMillis() + " ms; Feishu allows 1 s");
+      }
+      return r.withViolations(problems);
+    });
   }
 
   /** Pushes im.chat.member.bot.added_v1 and puts the bot into the chat. */
@@ -102,6 +120,20 @@ public final class EventPusher {
         .put("external", false).put("operator_tenant_key", FeishuSandbox.TENANT_KEY).put("name", chatId)
         .put("i18n_names", new JsonObject().put("zh_cn", chatId).put("en_us", chatId));
     return event(envelope("im.chat.member.bot.added_v1", null, event), null, PushOptions.NORMAL);
+  }
+
+  /** Pushes the v1 event p2p_chat_create (a user's first chat with the bot) and opens that p2p chat. */
+  public Future<PushResult> p2pChatCreated(String userOpenId, String userName) {
+    String chatId = im.p2pChat(userOpenId).chatId();
+    JsonObject user = MessageSpec.userId(userOpenId).put("name", userName);
+    user.remove("union_id");
+    JsonObject event = new JsonObject().put("app_id", config.appId()).put("chat_id", chatId)
+        .put("operator", new JsonObject().put("open_id", userOpenId).put("user_id", user.getString("user_id")))
+        .put("tenant_key", FeishuSandbox.TENANT_KEY).put("type", "p2p_chat_create").put("user", user);
+    JsonObject envelope = new JsonObject().put("ts", String.valueOf(config.clock().millis() / 1000.0))
+        .put("uuid", randomHex(16)).put("token", config.verificationToken()).put("type", "event_callback")
+        .put("event", event);
+    return send(eventUrl, envelope.encode(), envelope.getString("uuid"), null, PushOptions.NORMAL);
   }
 
   /** Pushes any v2 event (e.g. hire.application.stage_changed_v1) with the given {@code event} object. */

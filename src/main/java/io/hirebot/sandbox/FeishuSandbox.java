@@ -8,9 +8,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Supplier;
 
 /**
  * An in-process Feishu open platform over real HTTP on 127.0.0.1: tenant tokens, bot info, IM messages and cards,
@@ -106,10 +106,11 @@ public final class FeishuSandbox {
     new ImRoutes(config, p.im, p.cardTokens).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
-    HireEvents hireEvents = new HireEvents(p.events);
-    new HireActionRoutes(p.hire, config.clock(), hireEvents).install(api);
+    p.hire.listener(new HireEvents(p.events));
+    new HireActionRoutes(p.hire, config.clock()).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
-    new HireOfferRoutes(p.hire, hireEvents).install(api);
+    new HireInterviewRoutes(p.hire, config.clock()).install(api);
+    new HireOfferRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     gateway.installFallback(router);
     return router;
@@ -127,6 +128,11 @@ public final class FeishuSandbox {
   /** {@code http://127.0.0.1:PORT}, no trailing slash: pass it to the SDK's {@code openBaseUrl}. */
   public String baseUrl() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** The human "try it" page: type a message, see the bot's reply card. */
+  public String tryItUrl() {
+    return baseUrl() + "/sandbox";
   }
 
   public SandboxConfig config() {

@@ -24,12 +24,10 @@ final class HireActionRoutes {
 
   private final HireTenant hire;
   private final Clock clock;
-  private final HireEvents events;
 
-  HireActionRoutes(HireTenant hire, Clock clock, HireEvents events) {
+  HireActionRoutes(HireTenant hire, Clock clock) {
     this.hire = hire;
     this.clock = clock;
-    this.events = events;
   }
 
   void install(Api api) {
@@ -47,9 +45,7 @@ final class HireActionRoutes {
     if (target == null || target.isBlank()) {
       throw ApiError.hireParam("stage_id is required");
     }
-    long now = clock.millis();
-    String[] change = new String[2];
-    hire.write(d -> {
+    boolean moves = hire.read(d -> {
       Application a = HireApplicationRoutes.application(d, ctx);
       JobProcess p = d.processOf(d.jobs.get(a.jobId()));
       Stage to = p.stage(target).orElseThrow(() ->
@@ -61,14 +57,11 @@ final class HireActionRoutes {
       if (from.type() == Stage.ONBOARDED || to.type() == Stage.ONBOARDED) {
         throw ApiError.badRequest(TRANSFER_FAILED, "transfer stage failed: cannot transfer into or out of the onboarded stage");
       }
-      if (!from.id().equals(to.id())) {
-        d.applications.put(a.id(), a.movedTo(to.id(), now));
-        change[0] = from.id();
-        change[1] = to.id();
-      }
+      return !from.id().equals(to.id());
     });
-    if (change[0] != null) {
-      events.stageChanged(ctx.pathParam("application_id"), change[0], change[1], now);
+    if (moves) {
+      // Through the tenant's mutator, which also fires hire.application.stage_changed_v1.
+      hire.moveApplication(ctx.pathParam("application_id"), target);
     }
     return new JsonObject();
   }

@@ -3,7 +3,7 @@ package io.hirebot.sandbox;
 import io.vertx.core.json.JsonObject;
 
 /** Pushes the Hire events Feishu fires after API changes (when the bot's event URL is set); thread-safe. */
-final class HireEvents {
+final class HireEvents implements HireTenant.Listener {
 
   private final EventPusher pusher;
 
@@ -11,14 +11,16 @@ final class HireEvents {
     this.pusher = pusher;
   }
 
-  void stageChanged(String applicationId, String fromStageId, String toStageId, long time) {
+  @Override
+  public void stageChanged(String applicationId, String fromStageId, String toStageId, long time) {
     if (pusher.canDeliverEvents()) {
       pusher.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", applicationId)
           .put("origin_stage_id", fromStageId).put("target_stage_id", toStageId).put("update_time", time));
     }
   }
 
-  void offerStatusChanged(String offerId, int status) {
+  @Override
+  public void offerStatusChanged(String offerId, int status) {
     if (pusher.canDeliverEvents()) {
       pusher.raw("hire.offer.status_changed_v1", new JsonObject().put("offer_id", offerId).put("offer_status", status));
     }

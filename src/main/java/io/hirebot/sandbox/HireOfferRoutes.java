@@ -19,11 +19,9 @@ final class HireOfferRoutes {
   private static final int DECLINED = 8;
 
   private final HireTenant hire;
-  private final HireEvents events;
 
-  HireOfferRoutes(HireTenant hire, HireEvents events) {
+  HireOfferRoutes(HireTenant hire) {
     this.hire = hire;
-    this.events = events;
   }
 
   void install(Api api) {
@@ -60,18 +58,17 @@ final class HireOfferRoutes {
     if (status == DECLINED && (reasons == null || reasons.isEmpty())) {
       throw ApiError.hireParam("termination_reason_id_list is required when the candidate declined");
     }
-    String offerId = ctx.pathParam("offer_id");
-    hire.write(d -> {
+    hire.read(d -> {
       Offer o = offer(d, ctx);
       Application a = d.applications.get(o.applicationId());
-      if (HireApplicationRoutes.stageOf(d, a).type() >= Stage.PENDING_ONBOARD
-          && HireApplicationRoutes.stageOf(d, a).type() <= Stage.ONBOARDED) {
+      int stageType = HireApplicationRoutes.stageOf(d, a).type();
+      if (stageType == Stage.PENDING_ONBOARD || stageType == Stage.ONBOARDED) {
         throw ApiError.hireParam("the application is already pending onboarding; the offer status cannot change");
       }
-      d.offers.put(o.id(), new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), status, o.offerType(),
-          o.createTime(), o.onboardDate(), o.ownerId(), o.leaderId()));
+      return o;
     });
-    events.offerStatusChanged(offerId, status);
+    // Through the tenant's mutator, which also fires hire.offer.status_changed_v1.
+    hire.setOfferStatus(ctx.pathParam("offer_id"), status);
     return new JsonObject();
   }
 

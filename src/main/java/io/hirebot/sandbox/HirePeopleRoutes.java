@@ -6,19 +6,16 @@ import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.HireData;
 import io.hirebot.sandbox.hire.HireJson;
 import io.hirebot.sandbox.hire.IdKinds;
-import io.hirebot.sandbox.hire.Interview;
 import io.hirebot.sandbox.hire.Note;
 import io.hirebot.sandbox.hire.Talent;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Talents (v1, v2, keyword list), interviews, offers and notes of Hire. */
+/** Talents (v1, v2, keyword list) and notes of Hire. */
 final class HirePeopleRoutes {
 
   /** Documented limit of talents/:id, v1 and v2. */
@@ -38,8 +35,6 @@ final class HirePeopleRoutes {
     api.get("/open-apis/hire/v2/talents/:talent_id", TALENT_RATE, ctx -> hire.read(d ->
         HireJson.talentV2(d, talent(d, ctx.pathParam("talent_id")))));
     api.get(V1 + "/talents", Api.DEFAULT_RATE, this::searchTalents);
-    api.get(V1 + "/interviews", Api.DEFAULT_RATE, this::interviews);
-    api.get(V1 + "/interviews/get_by_talent", Api.DEFAULT_RATE, this::interviewsOfTalent);
     api.get(V1 + "/notes", Api.DEFAULT_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       String talentId = HireParams.required(ctx, "talent_id");
@@ -66,45 +61,6 @@ final class HirePeopleRoutes {
   private static boolean matches(Talent t, String term) {
     String hay = String.join(" ", t.name(), t.email(), t.mobile(), t.company(), t.title(), t.school()).toLowerCase(Locale.ROOT);
     return hay.contains(term);
-  }
-
-  private JsonObject interviews(RoutingContext ctx) {
-    int size = Paging.pageSize(ctx, 10, 100);
-    String applicationId = HireParams.optional(ctx, "application_id");
-    String interviewId = HireParams.optional(ctx, "interview_id");
-    Long start = HireParams.millis(ctx, "start_time");
-    Long end = HireParams.millis(ctx, "end_time");
-    if (applicationId == null && interviewId == null && start == null && end == null) {
-      throw ApiError.hireParam("one of application_id, interview_id, start_time, end_time is required");
-    }
-    long now = clock.millis();
-    return hire.read(d -> {
-      List<Interview> found = d.interviews.values().stream()
-          .filter(i -> applicationId == null || i.applicationId().equals(applicationId))
-          .filter(i -> interviewId == null || i.id().equals(interviewId))
-          .filter(i -> start == null || i.beginTime() >= start)
-          .filter(i -> end == null || i.beginTime() <= end)
-          .sorted(Comparator.comparingLong(Interview::beginTime).thenComparing(Interview::id))
-          .toList();
-      return Paging.page(ctx, found, size, i -> HireJson.interview(d, i, now, false));
-    });
-  }
-
-  private JsonObject interviewsOfTalent(RoutingContext ctx) {
-    String talentId = HireParams.required(ctx, "talent_id");
-    long now = clock.millis();
-    return hire.read(d -> {
-      talent(d, talentId);
-      JsonArray items = new JsonArray();
-      d.applications.values().stream().filter(a -> a.talentId().equals(talentId)).forEach(a -> {
-        JsonArray list = new JsonArray();
-        d.interviews.values().stream().filter(i -> i.applicationId().equals(a.id()))
-            .sorted(Comparator.comparingLong(Interview::beginTime))
-            .forEach(i -> list.add(HireJson.interview(d, i, now, false)));
-        items.add(new JsonObject().put("application_id", a.id()).put("interview_list", list));
-      });
-      return new JsonObject().put("items", items);
-    });
   }
 
   private JsonObject createNote(RoutingContext ctx) {

@@ -26,7 +26,15 @@ import java.util.function.Supplier;
 /** The in-memory Hire tenant behind the Hire endpoints: read it, change it in tests, reset it to the seed; thread-safe. */
 public final class HireTenant {
 
+  /** Told about changes made by test mutators, as Feishu fires events for changes made in the Hire UI too. */
+  interface Listener {
+    void stageChanged(String applicationId, String fromStageId, String toStageId, long time);
+
+    void offerStatusChanged(String offerId, int status);
+  }
+
   private final Supplier<HireData> seed;
+  private volatile Listener listener;
   private final Clock clock;
   private HireData data;
 
@@ -34,6 +42,10 @@ public final class HireTenant {
     this.seed = seed;
     this.clock = clock;
     this.data = seed.get();
+  }
+
+  void listener(Listener l) {
+    this.listener = l;
   }
 
   /** Back to the seeded state (the demo tenant, or the empty one). */
@@ -166,14 +178,40 @@ public final class HireTenant {
     });
   }
 
-  /** Moves an application to another stage without any of transfer_stage's rules (a change made in the Hire UI). */
+  /**
+   * Moves an application to another stage without transfer_stage's rules (a change made in the Hire UI); like
+   * Feishu, this fires hire.application.stage_changed_v1 when the bot can receive events.
+   */
   public Application moveApplication(String applicationId, String stageId) {
     long now = clock.millis();
-    return update(d -> {
-      Application moved = require(d.applications.get(applicationId), "application " + applicationId).movedTo(stageId, now);
-      d.applications.put(applicationId, moved);
-      return moved;
+    String[] from = new String[1];
+    Application moved = update(d -> {
+      Application a = require(d.applications.get(applicationId), "application " + applicationId);
+      from[0] = a.stageId();
+      d.applications.put(applicationId, a.movedTo(stageId, now));
+      return d.applications.get(applicationId);
     });
+    Listener l = listener;
+    if (l != null && !from[0].equals(stageId)) {
+      l.stageChanged(applicationId, from[0], stageId, now);
+    }
+    return moved;
+  }
+
+  /** Sets an offer's status (as the Hire UI would) and fires hire.offer.status_changed_v1 when the bot can receive events. */
+  public Offer setOfferStatus(String offerId, int status) {
+    Offer changed = update(d -> {
+      Offer o = require(d.offers.get(offerId), "offer " + offerId);
+      Offer n = new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), status, o.offerType(), o.createTime(),
+          o.onboardDate(), o.ownerId(), o.leaderId());
+      d.offers.put(offerId, n);
+      return n;
+    });
+    Listener l = listener;
+    if (l != null) {
+      l.offerStatusChanged(offerId, status);
+    }
+    return changed;
   }
 
   public Application terminateApplication(String applicationId, int terminationType, List<String> reasonIds) {

@@ -100,8 +100,8 @@ final class ImRoutes {
     SentMessage m = new SentMessage(im.newMessageId(), chatId, body.getString("msg_type"), content, parentId,
         rootAndThread == null ? null : rootAndThread[0], rootAndThread == null ? null : rootAndThread[1],
         uuid, clock.instant(), List.of());
-    im.store(m);
-    return messageData(m);
+    // Two concurrent sends with one uuid both get here; storeOnce keeps exactly one.
+    return messageData(im.storeOnce(m));
   }
 
   private JsonObject patch(RoutingContext ctx) {

@@ -132,16 +132,36 @@ public final class ImState {
     return m != null && m.createTime().isAfter(cutoff) ? Optional.of(m) : Optional.empty();
   }
 
+  /** Stores the message unless one with the same uuid was stored within the window; returns the one that counts. */
+  SentMessage storeOnce(SentMessage message) {
+    List<Runnable> done;
+    synchronized (this) {
+      Optional<SentMessage> earlier = byUuid(message.uuid());
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      done = insert(message);
+    }
+    done.forEach(Runnable::run);
+    return message;
+  }
+
+  /** Stores a message as sent by the bot (tests may use it to stage a card for a callback). */
   void store(SentMessage message) {
     List<Runnable> done;
     synchronized (this) {
-      messages.put(message.messageId(), message);
-      if (message.uuid() != null && !message.uuid().isEmpty()) {
-        uuids.put(message.uuid(), message.messageId());
-      }
-      done = waiters.offer(message);
+      done = insert(message);
     }
     done.forEach(Runnable::run);
+  }
+
+  /** Caller holds the lock; returns the waiter completions to run after releasing it. */
+  private List<Runnable> insert(SentMessage message) {
+    messages.put(message.messageId(), message);
+    if (message.uuid() != null && !message.uuid().isEmpty()) {
+      uuids.put(message.uuid(), message.messageId());
+    }
+    return waiters.offer(message);
   }
 
   SentMessage update(String messageId, MessageUpdate update) {

@@ -9,6 +9,8 @@ import java.util.Objects;
  * demo-data times.
  *
  * @param encryptKey the app's Encrypt Key; {@code null} means pushed envelopes are plain JSON and unsigned
+ * @param clock drives token expiry, rate-limit refills and demo times; with a fixed clock rate-limit budgets never
+ *     refill, so either move the clock or turn limits off ({@code faults().rateLimits(false)})
  */
 public record SandboxConfig(
     String appId,

@@ -72,6 +72,8 @@ class DemoTenantTest {
     assertEquals(d.talents.size(), d.talents.values().stream().map(Talent::name).distinct().count());
     assertEquals(d.talents.size(), d.talents.values().stream().map(Talent::email).distinct().count());
     d.talents.values().forEach(t -> assertTrue(t.email().contains("@") && t.mobile().length() >= 10, t.toString()));
+    Set<String> talentNames = d.talents.values().stream().map(Talent::name).collect(Collectors.toSet());
+    d.users.values().forEach(u -> assertTrue(!talentNames.contains(u.name()), "user shares a candidate's name: " + u));
   }
 
   @Test

@@ -97,6 +97,7 @@ class EventPusherTest {
   void challenge() {
     PushResult r = await(sandbox.events().urlVerification("ch-123"));
     assertEquals("ch-123", r.jsonBody().getString("challenge"));
+    assertTrue(r.violations().isEmpty(), r.violations().toString());
   }
 
   @Test
@@ -229,5 +230,29 @@ class EventPusherTest {
     assertEquals(6, event.getEvent().getOfferStatus());
     var get = client.hire().v1().offer().get(com.lark.oapi.service.hire.v1.model.GetOfferReq.newBuilder().offerId(offer.id()).build());
     assertEquals(6, get.getData().getOffer().getOfferStatus());
+  }
+
+  @Test
+  @DisplayName("Changes made by test mutators (as in the Hire UI) fire the same Hire events")
+  void mutatorEvents() {
+    var app = sandbox.hire().applications().stream().filter(a -> a.active()).findFirst().orElseThrow();
+    Stage other = sandbox.hire().stagesOf(app.jobId()).stream().filter(s -> !s.id().equals(app.stageId()))
+        .findFirst().orElseThrow();
+    sandbox.hire().moveApplication(app.id(), other.id());
+    assertEquals(other.id(), await(bot.nextStageChange.future()).getEvent().getTargetStageId());
+    var offer = sandbox.hire().offers().get(0);
+    sandbox.hire().setOfferStatus(offer.id(), 9);
+    assertEquals(9, await(bot.nextOfferChange.future()).getEvent().getOfferStatus());
+  }
+
+  @Test
+  @DisplayName("The v1 p2p_chat_create event reaches the SDK's P1 handler and opens the p2p chat")
+  void p2pChatCreated() {
+    PushResult r = await(sandbox.events().p2pChatCreated("ou_newbie", "新同事"));
+    assertEquals(200, r.status(), r.body());
+    var event = await(bot.nextP2pCreated.future());
+    assertEquals("ou_newbie", event.getEvent().getUser().getOpenId());
+    assertEquals(ImState.p2pChatId("ou_newbie"), event.getEvent().getChatId());
+    assertTrue(sandbox.im().chat(ImState.p2pChatId("ou_newbie")).isPresent());
   }
 }

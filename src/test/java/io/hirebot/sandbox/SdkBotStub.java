@@ -40,6 +40,8 @@ final class SdkBotStub {
   volatile com.lark.oapi.Client replier;
   volatile io.vertx.core.Promise<com.lark.oapi.service.hire.v1.model.P2OfferStatusChangedV1> nextOfferChange =
       io.vertx.core.Promise.promise();
+  volatile io.vertx.core.Promise<com.lark.oapi.service.im.v1.model.P1P2PChatCreatedV1> nextP2pCreated =
+      io.vertx.core.Promise.promise();
   volatile String cardResponse = "{\"toast\":{\"type\":\"success\",\"content\":\"done\"}}";
   private final EventDispatcher dispatcher;
   private final Vertx vertx;
@@ -73,6 +75,12 @@ final class SdkBotStub {
           @Override
           public void handle(com.lark.oapi.service.hire.v1.model.P2OfferStatusChangedV1 event) {
             nextOfferChange.tryComplete(event);
+          }
+        })
+        .onP1P2PChatCreatedV1(new ImService.P1P2PChatCreatedV1Handler() {
+          @Override
+          public void handle(com.lark.oapi.service.im.v1.model.P1P2PChatCreatedV1 event) {
+            nextP2pCreated.tryComplete(event);
           }
         })
         .onP2CardActionTrigger(new P2CardActionTriggerHandler() {

@@ -82,7 +82,9 @@ class SdkShapeTest {
         Arguments.of(H + "/offers?talent_id=" + talent, v1 + "ListOfferRespBody"),
         Arguments.of(H + "/offers/" + offer, v1 + "GetOfferRespBody"),
         Arguments.of(H + "/notes?talent_id=" + noteTalent, v1 + "ListNoteRespBody"),
-        Arguments.of(H + "/evaluations?page_size=50", v1 + "ListEvaluationRespBody"));
+        Arguments.of(H + "/evaluations?page_size=50", v1 + "ListEvaluationRespBody"),
+        Arguments.of(H + "/interview_tasks?user_id=ou_interviewer_liu&page_size=20", v1 + "ListInterviewTaskRespBody"),
+        Arguments.of(H + "/jobs/" + job + "/managers/" + job, v1 + "GetJobManagerRespBody"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -75,7 +75,7 @@ public final class DemoTenant {
   private static void users(HireData d) {
     user(d, RECRUITER_LI, "李娜", "Li Na");
     user(d, RECRUITER_WANG, "王强", "Wang Qiang");
-    user(d, HM_ZHANG, "张伟", "Zhang Wei");
+    user(d, HM_ZHANG, "张建国", "Zhang Jianguo");
     user(d, HM_CHEN, "陈静", "Chen Jing");
     user(d, HM_SMITH, "John Smith", "John Smith");
     user(d, INTERVIEWER_LIU, "刘洋", "Liu Yang");
