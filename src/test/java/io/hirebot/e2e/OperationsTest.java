@@ -1,0 +1,74 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What an operator relies on: /healthz and /metrics. */
+class OperationsTest {
+  private static BotHarness h;
+  private static WebClient client;
+
+  @BeforeAll
+  static void start() {
+    h = BotHarness.encrypted();
+    client = WebClient.create(h.vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    h.close();
+  }
+
+  @Test
+  @DisplayName("/healthz answers 200 with the mode and whether the bot knows its own identity")
+  void health() {
+    var resp = await(client.getAbs(h.bot.url("/healthz")).send());
+    assertEquals(200, resp.statusCode());
+    JsonObject body = resp.bodyAsJsonObject();
+    assertEquals("up", body.getString("status"));
+    assertEquals("sandbox", body.getString("mode"));
+    assertEquals(true, body.getJsonObject("feishu").getBoolean("bot_identity_known"));
+  }
+
+  @Test
+  @DisplayName("/metrics exposes events, commands, Hire calls by operation and outcome, cache ratios and messages sent")
+  void metrics() {
+    h.ask(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(DemoTenant.RECRUITER_LI).mentioningBot()
+        .text("candidates for job BE-001"));
+    // The sandbox records the reply a moment before the bot counts it as sent: wait for the count.
+    String text = await(metricsWhen(t -> t.contains("hirebot_messages_sent_total"), 100));
+    for (String metric : new String[] {
+        "hirebot_events_received_total", "hirebot_commands_total{command=\"ShowCandidates\"",
+        "hirebot_feishu_calls_total{operation=\"hire.application.get_detail\",outcome=\"ok\"}",
+        "hirebot_feishu_call_latency_seconds", "cache_gets_total{cache=\"hire_applications\"",
+        "hirebot_messages_sent_total{msg_type=\"interactive\"}", "hirebot_command_latency_seconds"}) {
+      assertTrue(text.contains(metric), "missing " + metric);
+    }
+  }
+
+  private io.vertx.core.Future<String> metricsWhen(java.util.function.Predicate<String> ready, int attempts) {
+    return client.getAbs(h.bot.url("/metrics")).send().map(r -> r.bodyAsString()).compose(text ->
+        ready.test(text) || attempts <= 1 ? io.vertx.core.Future.succeededFuture(text)
+            : io.vertx.core.Future.<Void>future(p -> h.vertx.setTimer(20, t -> p.complete()))
+                .compose(v -> metricsWhen(ready, attempts - 1)));
+  }
+
+  @Test
+  @DisplayName("unknown paths are 404 and wrong methods are 405, never 500")
+  void unknownPaths() {
+    assertEquals(404, await(client.getAbs(h.bot.url("/nope")).send()).statusCode());
+    assertEquals(405, await(client.getAbs(h.bot.url("/webhook/event")).send()).statusCode());
+  }
+}
