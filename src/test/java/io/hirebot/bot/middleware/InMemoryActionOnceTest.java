@@ -1,0 +1,53 @@
+package io.hirebot.bot.middleware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.hirebot.bot.ActionResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class InMemoryActionOnceTest {
+  private final InMemoryActionOnce once = new InMemoryActionOnce();
+
+  @Test
+  @DisplayName("the second claim of a key, even while the first is running, gets the first's result")
+  void sharesTheFirstResult() {
+    AtomicInteger runs = new AtomicInteger();
+    Promise<ActionResult> slow = Promise.promise();
+    Future<ActionResult> first = once.once("k", () -> {
+      runs.incrementAndGet();
+      return slow.future();
+    });
+    Future<ActionResult> second = once.once("k", () -> {
+      runs.incrementAndGet();
+      return Future.succeededFuture(ActionResult.info("again"));
+    });
+    slow.complete(ActionResult.info("done"));
+    assertEquals(1, runs.get());
+    assertSame(first.result(), second.result());
+  }
+
+  @Test
+  @DisplayName("a failed action may be retried; a released key runs again")
+  void failureAndRelease() {
+    AtomicInteger runs = new AtomicInteger();
+    once.once("f", () -> {
+      runs.incrementAndGet();
+      return Future.failedFuture(new IllegalStateException("hire down"));
+    });
+    once.once("f", () -> {
+      runs.incrementAndGet();
+      return Future.succeededFuture(ActionResult.info("ok"));
+    });
+    once.release("f");
+    once.once("f", () -> {
+      runs.incrementAndGet();
+      return Future.succeededFuture(ActionResult.info("ok again"));
+    });
+    assertEquals(3, runs.get());
+  }
+}
