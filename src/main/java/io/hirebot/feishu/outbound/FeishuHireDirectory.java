@@ -12,7 +12,16 @@ import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
 import com.lark.oapi.service.hire.v1.model.ListJobProcessReq;
 import com.lark.oapi.service.hire.v1.model.ListJobReq;
 import io.hirebot.error.FeishuApiException;
+import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
+import com.lark.oapi.service.hire.v1.model.ListNoteReq;
+import com.lark.oapi.service.hire.v1.model.ListTalentReq;
+import com.lark.oapi.service.hire.v1.model.ListTalentResp;
+import com.lark.oapi.service.hire.v1.model.ListTalentRespBody;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Note;
+import io.hirebot.hire.Talent;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
@@ -33,6 +42,11 @@ public final class FeishuHireDirectory implements HireDirectory {
   /** Stops a misbehaving has_more loop; 200 pages of 100 is far beyond any job's pipeline. */
   static final int MAX_PAGES = 200;
   private static final String[] DETAIL_OPTIONS = {"with_talent"};
+  private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer"};
+  /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
+  static final int TALENTS_PAGE_SIZE = 20;
+  static final int PEOPLE_PAGE_SIZE = 100;
+  private static final String OPEN_ID = "open_id";
 
   private final Client client;
   private final FeishuCalls calls;
@@ -90,6 +104,54 @@ public final class FeishuHireDirectory implements HireDirectory {
             ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
                 "empty application_detail for " + applicationId, ""))
             : Future.succeededFuture(toApplication(d)));
+  }
+
+  @Override
+  public Future<List<Talent>> searchTalents(String keyword) {
+    return calls.<ListTalentRespBody, ListTalentResp>call("hire.talent.list", () -> client.hire().v1().talent().list(
+            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE).build()))
+        .map(d -> d == null || d.getItems() == null ? List.<Talent>of()
+            : Arrays.stream(d.getItems()).map(HireModels::talent).toList());
+  }
+
+  @Override
+  public Future<List<String>> applicationIdsOfTalent(String talentId) {
+    return collect("hire.application.list", token -> calls.call("hire.application.list",
+            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
+                .talentId(talentId).pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+  }
+
+  @Override
+  public Future<ApplicationDetail> applicationDetail(String applicationId) {
+    return calls.<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
+            "hire.application.get_detail",
+            () -> client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder()
+                .applicationId(applicationId).userIdType(OPEN_ID).options(PROFILE_OPTIONS).build()))
+        .compose(d -> d == null || d.getApplicationDetail() == null
+            || d.getApplicationDetail().getBasicInfo() == null
+            ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
+                "empty application_detail for " + applicationId, ""))
+            : Future.succeededFuture(HireModels.detail(toApplication(d), d.getApplicationDetail())));
+  }
+
+  @Override
+  public Future<List<Note>> notes(String talentId) {
+    return collect("hire.note.list", token -> calls.call("hire.note.list", () -> client.hire().v1().note().list(
+            ListNoteReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE)
+                .pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(HireModels::note).toList());
+  }
+
+  @Override
+  public Future<List<Interview>> interviews(Instant from, Instant to) {
+    return collect("hire.interview.list", token -> calls.call("hire.interview.list",
+            () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder()
+                .startTime(String.valueOf(from.toEpochMilli())).endTime(String.valueOf(to.toEpochMilli() - 1))
+                .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(HireModels::interview).toList());
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {
@@ -150,7 +212,7 @@ public final class FeishuHireDirectory implements HireDirectory {
     });
   }
 
-  private static Instant millis(String ms) {
+  static Instant millis(String ms) {
     if (ms == null || ms.isBlank()) {
       return null;
     }
