@@ -13,11 +13,17 @@ import io.hirebot.command.Command;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.feature.candidates.CandidatesCard;
-import io.hirebot.feature.candidates.JobChoiceCard;
 import io.hirebot.feature.candidates.ShowCandidatesHandler;
 import io.hirebot.feature.help.HelpHandler;
+import io.hirebot.feature.interviews.InterviewsFeature;
+import io.hirebot.feature.jobs.JobsCard;
 import io.hirebot.feature.jobs.ListJobsHandler;
+import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.pipeline.PipelineFeature;
+import io.hirebot.feature.profile.ProfileActions;
+import io.hirebot.feature.profile.ProfileFeature;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
@@ -26,8 +32,10 @@ import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
 import io.hirebot.feishu.outbound.FeishuMessenger;
 import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
-import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageMatcher;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,19 +72,37 @@ public final class Wiring {
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
 
-    PipelineReader pipeline = new PipelineReader(hire);
-    CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, config.timezone());
+    HireMeter meter = new HireMeter(hire);
+    DateTexts dates = new DateTexts(config.timezone());
+    JobMatcher jobMatcher = new JobMatcher();
+    JobChoiceCard jobChoices = new JobChoiceCard(cards, messages);
+    CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
+    ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
+    ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock);
+    PipelineFeature pipeline = new PipelineFeature(meter, jobMatcher, jobChoices, cards, messages, clock);
+    InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
+    OffersFeature offers = new OffersFeature(meter, jobMatcher, jobChoices, cards, messages);
     CommandRouter commands = new CommandRouter(help)
         .on(Command.Help.class, help)
-        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(hire, pipeline, new JobMatcher(),
-            candidatesCard, new JobChoiceCard(cards, messages)))
-        .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
+        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(meter, jobMatcher, new StageMatcher(),
+            candidatesCard, jobChoices, messages, clock, config.timezone()))
+        .on(Command.ListJobs.class, jobs)
+        .on(Command.ShowProfile.class, profile.handler())
+        .on(Command.ShowPipeline.class, pipeline)
+        .on(Command.ListInterviews.class, interviews)
+        .on(Command.ListOffers.class, offers);
 
-    CandidatesActions candidates = new CandidatesActions(hire, pipeline, candidatesCard, messages);
+    CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
-        .on(CandidatesActions.PAGE, candidates::showPage);
+        .on(CandidatesActions.PAGE, candidates::showPage)
+        .on(JobsCard.PAGE, jobs::page)
+        .on(ProfileActions.PAGE, profile.actions()::show)
+        .on(PipelineFeature.SHOW, pipeline::show)
+        .on(InterviewsFeature.PAGE, interviews::page)
+        .on(OffersFeature.PAGE, offers::page)
+        .on(OffersFeature.SHOW, offers::page);
     // The card-actions issue wires these to Hire; until then the buttons say so instead of failing.
     PENDING_ACTIONS.forEach(a -> actions.on(a,
         (action, lang) -> Future.succeededFuture(ActionResult.info(messages.get(lang, "toast.actionNotReady")))));

@@ -3,44 +3,42 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Builds the candidates card ({@code cards/candidates.json}) from one page of a job's pipeline: stage
- * counts, candidates grouped by stage in process order, quick-action buttons and the pager.
+ * counts, the filter it understood as chips (with buttons to widen it), candidates grouped by stage in
+ * process order, quick-action buttons and the pager.
  */
 public final class CandidatesCard {
   static final String TEMPLATE = "candidates";
-  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-  private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("M月d日", Locale.CHINESE);
 
   private final Cards cards;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
+  private final DateTexts dates;
 
-  public CandidatesCard(Cards cards, Messages messages, Clock clock, ZoneId zone) {
+  public CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
+    this.dates = dates;
   }
 
-  public ObjectNode render(PipelinePage page, Language lang) {
-    String locale = lang.feishuLocale();
+  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang) {
     String title = page.job().title();
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -50,29 +48,56 @@ public final class CandidatesCard {
         : messages.get(lang, "candidates.subtitle", page.job().code(), page.total()));
     model.put("totalTag", messages.get(lang, "candidates.total", page.total()));
     model.put("summary", messages.get(lang, "candidates.summary", title, page.total()));
-    model.put("stageCounts", stageCounts(page, locale));
+    model.put("stageCounts", stageCounts(page, lang));
+    model.put("notice", query.notice());
+    model.put("chips", chips(page, query, lang));
+    model.set("widen", widen(query, lang));
     model.put("empty", page.total() == 0);
-    model.put("emptyText", messages.get(lang, "candidates.empty"));
+    model.put("emptyText", messages.get(lang, query.filter().isNone() ? "candidates.empty" : "candidates.empty.filtered"));
     model.set("groups", groups(page, lang));
-    if (page.pages() > 1) {
-      ObjectNode pager = model.putObject("pager");
-      pager.put("label", messages.get(lang, "candidates.page", page.page() + 1, page.pages(), page.total()));
-      pager.put("firstPage", page.page() == 0);
-      pager.put("lastPage", page.page() >= page.pages() - 1);
-      pager.set("previous", pageValue(page, Math.max(0, page.page() - 1), lang));
-      pager.set("next", pageValue(page, Math.min(page.pages() - 1, page.page() + 1), lang));
-    }
+    ObjectNode value = query.writeTo(cards.model().put("action", CandidatesActions.PAGE)).put("lang", lang.feishuLocale());
+    Pager.put(model, page.page(), page.pages(), page.total(), value, messages, lang);
     return cards.render(TEMPLATE, model);
   }
 
-  private String stageCounts(PipelinePage page, String locale) {
+  private String stageCounts(PipelinePage page, Language lang) {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {
       if (c.count() > 0) {
-        parts.add(c.stage().name(locale) + " **" + c.count() + "**");
+        parts.add(messages.get(lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
       }
     }
     return String.join(" · ", parts);
+  }
+
+  /** "job: Backend · stage: Screening · applied: since Nov 16": what the bot understood, at a glance. */
+  private String chips(PipelinePage page, CandidatesQuery query, Language lang) {
+    List<String> chips = new ArrayList<>();
+    chips.add(messages.get(lang, "chips.job", page.job().title()));
+    if (!query.filter().stageIds().isEmpty()) {
+      List<String> names = page.process().stages().stream().filter(s -> query.filter().keepsStage(s.id()))
+          .map(s -> s.name(lang.feishuLocale())).toList();
+      chips.add(messages.get(lang, "chips.stage", String.join(", ", names)));
+    }
+    if (query.filter().appliedSince() != null) {
+      chips.add(messages.get(lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
+    }
+    return String.join(" · ", chips);
+  }
+
+  private ArrayNode widen(CandidatesQuery query, Language lang) {
+    ArrayNode buttons = cards.mapper().createArrayNode();
+    if (!query.filter().stageIds().isEmpty()) {
+      buttons.addObject().put("label", messages.get(lang, "chips.widen.stages"))
+          .set("value", query.widenStages().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+              .put("lang", lang.feishuLocale()));
+    }
+    if (query.filter().appliedSince() != null) {
+      buttons.addObject().put("label", messages.get(lang, "chips.widen.dates"))
+          .set("value", query.widenDates().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+              .put("lang", lang.feishuLocale()));
+    }
+    return buttons;
   }
 
   private ArrayNode groups(PipelinePage page, Language lang) {
@@ -103,34 +128,12 @@ public final class CandidatesCard {
     } else {
       var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
       long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
-      String applied = (lang == Language.ZH ? ZH_DATE : EN_DATE).format(a.appliedAt().atZone(zone));
-      row.put("line", messages.get(lang, "candidates.row", name, applied, days));
+      row.put("line", messages.get(lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
-    row.set("advance", actionValue("advance", a, lang));
-    row.set("reject", actionValue("reject", a, lang));
-    row.set("profile", actionValue("profile", a, lang));
+    row.set("advance", QuickActions.value(cards.model(), "advance", a, lang));
+    row.set("reject", QuickActions.value(cards.model(), "reject", a, lang));
+    row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     return row;
-  }
-
-  /** Callback values carry what the card showed (stage) so a later click can tell the card is stale. */
-  private ObjectNode actionValue(String action, Application a, Language lang) {
-    ObjectNode v = cards.model();
-    v.put("action", action);
-    v.put("application_id", a.id());
-    v.put("job_id", a.jobId());
-    v.put("talent_id", a.talentId());
-    v.put("stage_id", a.stage().id());
-    v.put("lang", lang.feishuLocale());
-    return v;
-  }
-
-  private ObjectNode pageValue(PipelinePage page, int target, Language lang) {
-    ObjectNode v = cards.model();
-    v.put("action", CandidatesActions.PAGE);
-    v.put("job_id", page.job().id());
-    v.put("page", target);
-    v.put("lang", lang.feishuLocale());
-    return v;
   }
 }
