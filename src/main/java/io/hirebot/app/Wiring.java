@@ -74,18 +74,17 @@ public final class Wiring {
 
     HireMeter meter = new HireMeter(hire);
     DateTexts dates = new DateTexts(config.timezone());
-    JobMatcher jobMatcher = new JobMatcher();
-    JobChoiceCard jobChoices = new JobChoiceCard(cards, messages);
+    JobChoiceCard jobChoices = new JobChoiceCard(cards, messages, new JobMatcher());
     CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
     ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
     ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock);
-    PipelineFeature pipeline = new PipelineFeature(meter, jobMatcher, jobChoices, cards, messages, clock);
+    PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
     InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
-    OffersFeature offers = new OffersFeature(meter, jobMatcher, jobChoices, cards, messages);
+    OffersFeature offers = new OffersFeature(meter, jobChoices, cards, messages);
     CommandRouter commands = new CommandRouter(help)
         .on(Command.Help.class, help)
-        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(meter, jobMatcher, new StageMatcher(),
+        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(meter, new StageMatcher(),
             candidatesCard, jobChoices, messages, clock, config.timezone()))
         .on(Command.ListJobs.class, jobs)
         .on(Command.ShowProfile.class, profile.handler())

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobMatch;
+import io.hirebot.hire.JobMatcher;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.List;
@@ -17,10 +19,18 @@ import java.util.function.Function;
 public final class JobChoiceCard {
   private final Cards cards;
   private final Messages messages;
+  private final JobMatcher matcher;
 
-  public JobChoiceCard(Cards cards, Messages messages) {
+  public JobChoiceCard(Cards cards, Messages messages, JobMatcher matcher) {
     this.cards = cards;
     this.messages = messages;
+    this.matcher = matcher;
+  }
+
+  /** Matches the query against the (cached) jobs, then answers as {@link #resolve} does. */
+  public <T> Future<T> resolve(HireDirectory hire, String query, String action, Language lang,
+      Function<Job, Future<T>> onJob, Function<ObjectNode, T> asAnswer) {
+    return hire.jobs().compose(jobs -> resolve(matcher.match(query, jobs), query, action, lang, onJob, asAnswer));
   }
 
   /**

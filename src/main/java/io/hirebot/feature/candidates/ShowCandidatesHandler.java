@@ -10,7 +10,6 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
@@ -32,7 +31,6 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   public static final int PAGE_SIZE = Pager.PAGE_SIZE;
 
   private final HireMeter meter;
-  private final JobMatcher matcher;
   private final StageMatcher stageMatcher;
   private final CandidatesCard card;
   private final JobChoiceCard choices;
@@ -40,10 +38,9 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   private final Clock clock;
   private final ZoneId zone;
 
-  public ShowCandidatesHandler(HireMeter meter, JobMatcher matcher, StageMatcher stageMatcher, CandidatesCard card,
+  public ShowCandidatesHandler(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card,
       JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
     this.meter = meter;
-    this.matcher = matcher;
     this.stageMatcher = stageMatcher;
     this.card = card;
     this.choices = choices;
@@ -55,9 +52,8 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
     Language lang = context.language();
-    return meter.run("candidates", hire -> hire.jobs().compose(jobs -> choices.resolve(
-        matcher.match(command.jobQuery(), jobs), command.jobQuery(), CandidatesActions.SHOW, lang,
-        job -> show(hire, job, command, lang), Reply::card)));
+    return meter.run("candidates", hire -> choices.resolve(hire, command.jobQuery(), CandidatesActions.SHOW, lang,
+        job -> show(hire, job, command, lang), Reply::card));
   }
 
   private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, Language lang) {

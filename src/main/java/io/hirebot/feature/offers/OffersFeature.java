@@ -15,7 +15,6 @@ import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
@@ -39,14 +38,12 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
   static final Set<StageType> OFFER_STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
 
   private final HireMeter meter;
-  private final JobMatcher matcher;
   private final JobChoiceCard choices;
   private final OffersCard card;
   private final Messages messages;
 
-  public OffersFeature(HireMeter meter, JobMatcher matcher, JobChoiceCard choices, Cards cards, Messages messages) {
+  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages) {
     this.meter = meter;
-    this.matcher = matcher;
     this.choices = choices;
     this.card = new OffersCard(cards, messages);
     this.messages = messages;
@@ -55,13 +52,10 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
   @Override
   public Future<Reply> handle(ListOffers command, CommandContext context) {
     Language lang = context.language();
-    return meter.run("offers", hire -> hire.jobs().compose(jobs -> {
-      if (command.jobQuery().isEmpty()) {
-        return render(hire, jobs.stream().filter(Job::open).toList(), "", 0, lang);
-      }
-      return choices.resolve(matcher.match(command.jobQuery(), jobs), command.jobQuery(), SHOW, lang,
-          job -> render(hire, List.of(job), job.id(), 0, lang), c -> c);
-    })).map(Reply::card);
+    return meter.run("offers", hire -> command.jobQuery().isEmpty()
+        ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", 0, lang))
+        : choices.resolve(hire, command.jobQuery(), SHOW, lang,
+            job -> render(hire, List.of(job), job.id(), 0, lang), c -> c)).map(Reply::card);
   }
 
   /** A job picked from the picker, or next / previous page ({@code job_id} empty for every open job). */

@@ -13,7 +13,6 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -30,16 +29,14 @@ public final class PipelineFeature implements CommandHandler<ShowPipeline> {
   static final int MAX_SAMPLE = 40;
 
   private final HireMeter meter;
-  private final JobMatcher matcher;
   private final JobChoiceCard choices;
   private final PipelineCard card;
   private final Messages messages;
   private final Clock clock;
 
-  public PipelineFeature(HireMeter meter, JobMatcher matcher, JobChoiceCard choices, Cards cards, Messages messages,
+  public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages,
       Clock clock) {
     this.meter = meter;
-    this.matcher = matcher;
     this.choices = choices;
     this.card = new PipelineCard(cards, messages);
     this.messages = messages;
@@ -49,9 +46,8 @@ public final class PipelineFeature implements CommandHandler<ShowPipeline> {
   @Override
   public Future<Reply> handle(ShowPipeline command, CommandContext context) {
     Language lang = context.language();
-    return meter.run("pipeline", hire -> hire.jobs().compose(jobs -> choices.resolve(
-        matcher.match(command.jobQuery(), jobs), command.jobQuery(), SHOW, lang,
-        job -> funnel(hire, job, lang), c -> c))).map(Reply::card);
+    return meter.run("pipeline", hire -> choices.resolve(hire, command.jobQuery(), SHOW, lang,
+        job -> funnel(hire, job, lang), c -> c)).map(Reply::card);
   }
 
   /** A job picked from the picker or not-found card. */

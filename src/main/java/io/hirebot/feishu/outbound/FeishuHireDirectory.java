@@ -95,15 +95,20 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<Application> application(String applicationId) {
+    return detail(applicationId, DETAIL_OPTIONS).map(FeishuHireDirectory::toApplication);
+  }
+
+  /** get_detail with the given options; an answer without basic_info fails like an error would. */
+  private Future<GetDetailApplicationRespBody> detail(String applicationId, String[] options) {
     return calls.<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
             "hire.application.get_detail",
             () -> client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder()
-                .applicationId(applicationId).options(DETAIL_OPTIONS).build()))
+                .applicationId(applicationId).userIdType(OPEN_ID).options(options).build()))
         .compose(d -> d == null || d.getApplicationDetail() == null
             || d.getApplicationDetail().getBasicInfo() == null
             ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
                 "empty application_detail for " + applicationId, ""))
-            : Future.succeededFuture(toApplication(d)));
+            : Future.succeededFuture(d));
   }
 
   @Override
@@ -124,15 +129,8 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
-    return calls.<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
-            "hire.application.get_detail",
-            () -> client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder()
-                .applicationId(applicationId).userIdType(OPEN_ID).options(PROFILE_OPTIONS).build()))
-        .compose(d -> d == null || d.getApplicationDetail() == null
-            || d.getApplicationDetail().getBasicInfo() == null
-            ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
-                "empty application_detail for " + applicationId, ""))
-            : Future.succeededFuture(HireModels.detail(toApplication(d), d.getApplicationDetail())));
+    return detail(applicationId, PROFILE_OPTIONS)
+        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail()));
   }
 
   @Override
