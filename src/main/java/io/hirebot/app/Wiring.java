@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Wiring {
   /** How old a signed request may be; Feishu signs each push afresh, retries included. */
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
-  static final List<String> PENDING_ACTIONS = List.of("advance", "reject", "profile", "note", "move");
+  static final List<String> PENDING_ACTIONS = List.of("advance", "reject", "note", "move");
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
@@ -98,6 +98,7 @@ public final class Wiring {
         .on(CandidatesActions.PAGE, candidates::showPage)
         .on(JobsCard.PAGE, jobs::page)
         .on(ProfileActions.PAGE, profile.actions()::show)
+        .on(ProfileActions.OPEN, profile.actions()::show)
         .on(PipelineFeature.SHOW, pipeline::show)
         .on(InterviewsFeature.PAGE, interviews::page)
         .on(OffersFeature.PAGE, offers::page)

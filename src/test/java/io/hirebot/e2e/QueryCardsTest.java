@@ -45,6 +45,7 @@ class QueryCardsTest {
   private static final int EXTRA_INTERVIEWS = 12;
   private static final int EXTRA_OFFERS = 8;
   private static final int MANY_APPLICATIONS = 9;
+  private static final int MANY_INTERVIEWS = 40;
   private static BotHarness h;
   private static Talent twinA;
   private static Talent busy;
@@ -70,6 +71,13 @@ class QueryCardsTest {
     Talent twinB = hire.addTalent("Zed Twin", "13700000002", "zed.b@example.com");
     hire.addApplication(backend.id(), twinA.id(), hire.stagesOf(backend.id()).get(0).id());
     hire.addApplication(ds.id(), twinB.id(), hire.stagesOf(ds.id()).get(0).id());
+    Talent longHistory = hire.addTalent("Long History", "13500000000", "long@example.com");
+    Application interviewed = hire.addApplication(backend.id(), longHistory.id(),
+        hire.stagesOf(backend.id()).get(3).id());
+    for (int i = 0; i < MANY_INTERVIEWS; i++) {
+      hire.addInterview(interviewed.id(), tomorrow - (i + 2) * 86_400_000L, LIU, "ou_interviewer_zhao",
+          "ou_interviewer_brown");
+    }
     busy = hire.addTalent("Busy Applicant", "13600000000", "busy@example.com");
     List<Job> open = hire.jobs().stream().filter(j -> j.activeStatus() == 1).toList();
     for (int i = 0; i < MANY_APPLICATIONS; i++) {
@@ -232,6 +240,19 @@ class QueryCardsTest {
   }
 
   @Test
+  @DisplayName("the Profile button of a candidate row replaces the list with that talent's profile")
+  void profileButton() {
+    SentMessage list = inGroup("candidates for BE-002");
+    JsonNode value = buttons(list.currentContent(), "profile").get(0);
+    Talent t = h.sandbox.hire().talent(value.path("talent_id").asText()).orElseThrow();
+
+    JsonNode profile = click(list, value, ALICE);
+
+    assertEquals(t.name(), title(profile));
+    assertFalse(profile.toString().contains(t.email()), "no contact from a button");
+  }
+
+  @Test
   @DisplayName("a talent with many applications gets a paged profile within Feishu's limits")
   void largestProfile() {
     SentMessage reply = privately(ALICE, "candidate Busy Applicant");
@@ -240,6 +261,13 @@ class QueryCardsTest {
     JsonNode next = buttons(reply.currentContent(), "profile.page").stream()
         .filter(v -> v.path("page").asInt() == 1).findFirst().orElseThrow();
     assertTrue(click(reply, next, ALICE).toString().contains("Page 2 of 3"));
+  }
+
+  @Test
+  @DisplayName("an application with many interviews lists the latest and counts the rest, within Feishu's limits")
+  void longInterviewHistory() {
+    String text = privately(ALICE, "candidate Long History").currentContent().toString();
+    assertTrue(text.contains("… " + (MANY_INTERVIEWS - 6) + " earlier"), text);
   }
 
   @Test

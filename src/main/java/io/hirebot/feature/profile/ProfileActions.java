@@ -14,6 +14,8 @@ import io.vertx.core.Future;
  */
 public final class ProfileActions {
   public static final String PAGE = "profile.page";
+  /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
+  public static final String OPEN = "profile";
 
   private final HireMeter meter;
   private final ProfileReader reader;

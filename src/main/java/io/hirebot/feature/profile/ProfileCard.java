@@ -30,6 +30,9 @@ final class ProfileCard {
   static final int APPLICATIONS_PER_PAGE = 4;
   static final int LATEST_NOTES = 3;
   static final int MAX_NOTE_LENGTH = 200;
+  /** The latest interviews and stage visits of an application; older ones are counted, not listed. */
+  static final int MAX_INTERVIEWS = 6;
+  static final int MAX_VISITS = 10;
 
   private final Cards cards;
   private final Messages messages;
@@ -80,11 +83,11 @@ final class ProfileCard {
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
     item.put("heading", messages.get(lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
         a.stage().name(lang.feishuLocale())), status, dates.date(a.appliedAt(), lang)));
-    item.put("history", d.history().stream()
+    item.put("history", latest(d.history().stream()
         .map(v -> stages.name(a.jobId(), v.stageId(), v.stageId()) + " " + dates.date(v.entered(), lang))
-        .collect(Collectors.joining(" → ")));
-    item.put("interviews", d.interviews().stream().map(i -> interview(i, a, stages, lang))
-        .collect(Collectors.joining("\n")));
+        .toList(), MAX_VISITS, lang, " → "));
+    item.put("interviews", latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(),
+        MAX_INTERVIEWS, lang, "\n"));
     item.put("offer", d.offer() == null ? ""
         : messages.get(lang, "profile.offer", messages.get(lang, HireTexts.offerStatusKey(d.offer().status()))));
     item.put("active", a.active());
@@ -93,6 +96,17 @@ final class ProfileCard {
     item.set("reject", QuickActions.value(cards.model(), "reject", a, lang));
     item.set("note", QuickActions.value(cards.model(), "note", a, lang));
     return item;
+  }
+
+  /** The last {@code max} lines joined, preceded by "… N earlier" when some were left out. */
+  private String latest(List<String> lines, int max, Language lang, String separator) {
+    if (lines.size() <= max) {
+      return String.join(separator, lines);
+    }
+    List<String> kept = new ArrayList<>();
+    kept.add(messages.get(lang, "profile.earlier", lines.size() - max));
+    kept.addAll(lines.subList(lines.size() - max, lines.size()));
+    return String.join(separator, kept);
   }
 
   private String interview(Interview i, Application a, StageNames stages, Language lang) {
