@@ -156,6 +156,8 @@ class QueryCardsTest {
     assertTrue(en.contains("Interview **") && en.contains("Offer **"), en);
     assertTrue(zh.contains(active + " 人在流程中 · 筛选 **"), zh);
     assertTrue(en.contains("candidates.show") && zh.contains("candidates.show"));
+    // Each viewer reads their own language: the English card carries the Chinese texts too, and back.
+    assertTrue(en.contains("\"zh_cn\":\"在招职位\"") && zh.contains("\"en_us\":\"Open jobs\""), en);
   }
 
   @Test

@@ -38,7 +38,12 @@ public final class CandidatesCard {
     this.dates = dates;
   }
 
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
   ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(page, query, l));
+  }
+
+  private ObjectNode renderIn(PipelinePage page, CandidatesQuery query, Language lang) {
     String title = page.job().title();
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));

@@ -38,7 +38,12 @@ final class InterviewsCard {
   record Page(Period period, boolean mine, List<Interview> all, List<Interview> shown, int page,
       Map<String, Application> applications, List<Job> jobs, StageNames stages) {}
 
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
   ObjectNode render(Page p, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(p, l));
+  }
+
+  private ObjectNode renderIn(Page p, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String when = CommandPhrases.period(p.period(), lang);
@@ -62,7 +67,7 @@ final class InterviewsCard {
     String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(Job::title)
         .findFirst().orElse("");
     String name = a == null ? i.applicationId() : a.talentName();
-    String stage = a == null ? "" : p.stages().name(a.jobId(), i.stageId(), "");
+    String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
     String who = i.feedback().stream().map(f -> f.interviewer().name(locale)).collect(Collectors.joining(", "));
     ObjectNode row = cards.model();
     row.put("line", messages.get(lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),

@@ -45,21 +45,25 @@ public final class JobsCard {
           Math.min(open.size(), (p + 1) * Pager.PAGE_SIZE));
       PipelineReader reader = new PipelineReader(hire);
       List<Future<JobPipeline>> pipelines = shown.stream().map(reader::stages).toList();
-      return Future.all(pipelines).map(done -> {
-        ObjectNode model = cards.model();
-        model.set("t", cards.mapper().valueToTree(messages.all(lang)));
-        model.put("title", messages.get(lang, "jobs.title"));
-        model.put("subtitle", keyword.isEmpty() ? messages.get(lang, "jobs.subtitle", open.size())
-            : messages.get(lang, "jobs.subtitle.keyword", open.size(), keyword));
-        model.put("empty", open.isEmpty());
-        model.put("emptyText", messages.get(lang, "jobs.empty"));
-        ArrayNode jobs = model.putArray("jobs");
-        pipelines.forEach(f -> jobs.add(row(f.result(), lang)));
-        ObjectNode value = cards.model().put("action", PAGE).put("keyword", keyword).put("lang", lang.feishuLocale());
-        Pager.put(model, p, pages, open.size(), value, messages, lang);
-        return cards.render("jobs", model);
-      });
+      return Future.all(pipelines).map(done -> cards.bilingual(lang, l -> renderIn(keyword, open.size(), p, pages,
+          pipelines.stream().map(Future::result).toList(), l)));
     });
+  }
+
+  private ObjectNode renderIn(String keyword, int openJobs, int p, int pages, List<JobPipeline> shown,
+      Language lang) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    model.put("title", messages.get(lang, "jobs.title"));
+    model.put("subtitle", keyword.isEmpty() ? messages.get(lang, "jobs.subtitle", openJobs)
+        : messages.get(lang, "jobs.subtitle.keyword", openJobs, keyword));
+    model.put("empty", openJobs == 0);
+    model.put("emptyText", messages.get(lang, "jobs.empty"));
+    ArrayNode jobs = model.putArray("jobs");
+    shown.forEach(pipeline -> jobs.add(row(pipeline, lang)));
+    ObjectNode value = cards.model().put("action", PAGE).put("keyword", keyword).put("lang", lang.feishuLocale());
+    Pager.put(model, p, pages, openJobs, value, messages, lang);
+    return cards.render("jobs", model);
   }
 
   private ObjectNode row(JobPipeline pipeline, Language lang) {

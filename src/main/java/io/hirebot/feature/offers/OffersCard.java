@@ -23,7 +23,12 @@ final class OffersCard {
   }
 
   /** @param jobTitle the job the list is limited to, "" for every open job */
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
   ObjectNode render(String jobId, String jobTitle, List<ApplicationDetail> shown, int page, int total, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(jobId, jobTitle, shown, page, total, l));
+  }
+
+  private ObjectNode renderIn(String jobId, String jobTitle, List<ApplicationDetail> shown, int page, int total, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", jobTitle.isEmpty() ? messages.get(lang, "offers.title")

@@ -20,7 +20,12 @@ final class PipelineCard {
     this.messages = messages;
   }
 
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
   ObjectNode render(Job job, Funnel funnel, int sampled, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(job, funnel, sampled, l));
+  }
+
+  private ObjectNode renderIn(Job job, Funnel funnel, int sampled, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "pipeline.title", job.title()));

@@ -49,6 +49,11 @@ final class ProfileCard {
   /** @param stages names stages by id in the reader's language */
   ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, List<Note> notes,
       StageNames stages, boolean showContact, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()), showContact, l));
+  }
+
+  private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
+      List<Note> notes, StageNames stages, boolean showContact, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String name = talent.name().isBlank() ? talent.id() : talent.name();
