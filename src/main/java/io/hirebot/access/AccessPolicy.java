@@ -3,6 +3,10 @@ package io.hirebot.access;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobTeam;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import io.vertx.core.Future;
 import java.util.Set;
@@ -12,21 +16,30 @@ import java.util.Set;
  * permissions protect nothing: every change to Hire data is checked here first (DESIGN §5).
  */
 public final class AccessPolicy {
-  /** Why a change was allowed or refused; {@code reasonKey} is an i18n key for the refusal. */
-  public record Decision(boolean allowed, String reasonKey) {
-    static final Decision ADMIN = new Decision(true, "");
-    static final Decision OWNER = new Decision(true, "");
-    static final Decision NOT_ON_TEAM = new Decision(false, "access.refused.notOnTeam");
-    static final Decision UNKNOWN_USER = new Decision(false, "access.refused.unknownUser");
-    static final Decision NOT_IN_HIRE = new Decision(false, "access.refused.notInHire");
+  /** The part a user plays for the bot, as far as hiring data goes. */
+  public enum Role { ADMIN, TEAM, INTERVIEWER, NONE }
+
+  /** Why something was allowed or refused; {@code reasonKey} is an i18n key for the refusal. */
+  public record Decision(boolean allowed, String reasonKey, Role role) {
+    static final Decision ADMIN = new Decision(true, "", Role.ADMIN);
+    static final Decision OWNER = new Decision(true, "", Role.TEAM);
+    static final Decision INTERVIEWER = new Decision(true, "", Role.INTERVIEWER);
+    static final Decision NOT_ON_TEAM = new Decision(false, "access.refused.notOnTeam", Role.NONE);
+    static final Decision UNKNOWN_USER = new Decision(false, "access.refused.unknownUser", Role.NONE);
+    static final Decision NOT_IN_HIRE = new Decision(false, "access.refused.notInHire", Role.NONE);
   }
+
+  /** Someone interviewing in this window around now counts as an interviewer. */
+  static final Duration INTERVIEWER_WINDOW = Duration.ofDays(30);
 
   private final Set<String> admins;
   private final HireDirectory hire;
+  private final Clock clock;
 
-  public AccessPolicy(Set<String> admins, HireDirectory hire) {
+  public AccessPolicy(Set<String> admins, HireDirectory hire, Clock clock) {
     this.admins = Set.copyOf(admins);
     this.hire = hire;
+    this.clock = clock;
   }
 
   public boolean isAdmin(String openId) {
@@ -34,8 +47,9 @@ public final class AccessPolicy {
   }
 
   /**
-   * Who may see hiring data in a private chat: admins, and the people Hire lists as recruiters, hiring
-   * managers or assistants of an open job (matched by open_id, which both IM events and Hire carry).
+   * Who may see hiring data in a private chat: admins, the people Hire lists as recruiters, hiring
+   * managers or assistants of an open job (matched by open_id, which both IM events and Hire carry), and
+   * interviewers, who see only their own interviews.
    */
   public Future<Decision> mayQuery(String openId) {
     if (openId == null || openId.isEmpty()) {
@@ -46,10 +60,19 @@ public final class AccessPolicy {
     }
     return hire.jobs().compose(jobs -> {
       List<Future<JobTeam>> teams = jobs.stream().filter(Job::open).map(j -> hire.jobTeam(j.id())).toList();
-      return Future.all(teams).map(all -> teams.stream().map(Future::result)
+      return Future.all(teams).compose(all -> teams.stream().map(Future::result)
           .anyMatch(t -> t.owns(openId) || t.assistantIds().contains(openId))
-          ? Decision.OWNER : Decision.NOT_IN_HIRE);
+          ? Future.succeededFuture(Decision.OWNER) : asInterviewer(openId));
     });
+  }
+
+  /** Interviewers see their own interviews only; Hire knows them through the interviews they hold. */
+  private Future<Decision> asInterviewer(String openId) {
+    // An hour-aligned window keeps the cached interview list reusable across requests.
+    Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    return hire.interviews(hour.minus(INTERVIEWER_WINDOW), hour.plus(INTERVIEWER_WINDOW))
+        .map(list -> list.stream().anyMatch(i -> i.hasInterviewer(openId)) ? Decision.INTERVIEWER
+            : Decision.NOT_IN_HIRE);
   }
 
   /** Admins, and the job's recruiter and hiring managers as Hire lists them, may change its applications. */

@@ -24,12 +24,18 @@ import io.hirebot.feature.candidates.ActionForms;
 import io.hirebot.feature.candidates.ActionGuard;
 import io.hirebot.feature.candidates.CandidateActions;
 import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.feature.candidates.CandidatesView;
 import io.hirebot.feature.candidates.CandidatesCard;
-import io.hirebot.feature.candidates.JobChoiceCard;
 import io.hirebot.feature.candidates.ShowCandidatesHandler;
 import io.hirebot.feature.help.HelpHandler;
+import io.hirebot.feature.interviews.InterviewsFeature;
+import io.hirebot.feature.jobs.JobsCard;
 import io.hirebot.feature.jobs.ListJobsHandler;
+import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.pipeline.PipelineFeature;
+import io.hirebot.feature.profile.ProfileActions;
+import io.hirebot.feature.profile.ProfileFeature;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
@@ -39,8 +45,11 @@ import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
 import io.hirebot.feishu.outbound.FeishuMessenger;
 import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageMatcher;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -80,28 +89,47 @@ public final class Wiring {
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
 
-    PipelineReader pipeline = new PipelineReader(hire);
-    CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, config.timezone());
+    HireMeter meter = new HireMeter(hire);
+    DateTexts dates = new DateTexts(config.timezone());
+    JobChoiceCard jobChoices = new JobChoiceCard(cards, messages, new JobMatcher());
+    CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
+    ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
+    ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock);
+    PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
+    InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
+    OffersFeature offers = new OffersFeature(meter, jobChoices, cards, messages);
     CommandRouter commands = new CommandRouter(help)
         .on(Command.Help.class, help)
-        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(hire, pipeline, new JobMatcher(),
-            candidatesCard, new JobChoiceCard(cards, messages)))
-        .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
+        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(meter, new StageMatcher(),
+            candidatesCard, jobChoices, messages, clock, config.timezone()))
+        .on(Command.ListJobs.class, jobs)
+        .on(Command.ShowProfile.class, profile.handler())
+        .on(Command.ShowPipeline.class, pipeline)
+        .on(Command.ListInterviews.class, interviews)
+        .on(Command.ListOffers.class, offers);
 
     ErrorReplies errors = new ErrorReplies(cards, messages);
-    AccessPolicy access = new AccessPolicy(config.admins(), hire);
+    AccessPolicy access = new AccessPolicy(config.admins(), hire, clock);
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
         config.timezone(), clock);
     accessCommands.registerWith(commands);
-    CandidatesView candidatesView = new CandidatesView(hire, pipeline, candidatesCard);
-    CandidatesActions candidates = new CandidatesActions(candidatesView, messages);
-    ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
+    CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
-        .on(CandidatesActions.PAGE, candidates::showPage);
-    CandidateActions.create(hire, pipeline, candidatesView, guard, new ActionForms(cards, messages), cards, messages,
-        clock, config.timezone()).registerWith(actions);
+        .on(CandidatesActions.PAGE, candidates::showPage)
+        .on(JobsCard.PAGE, jobs::page)
+        .on(ProfileActions.PAGE, profile.actions()::show)
+        .on(ProfileActions.OPEN, profile.actions()::show)
+        .on(PipelineFeature.SHOW, pipeline::show)
+        .on(InterviewsFeature.PAGE, interviews::page)
+        .on(OffersFeature.PAGE, offers::page)
+        .on(OffersFeature.SHOW, offers::page);
+    PipelineReader pipelineReader = new PipelineReader(hire);
+    CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
+    ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
+    CandidateActions.create(hire, pipelineReader, candidatesView, guard, new ActionForms(cards, messages), cards,
+        messages, clock, config.timezone()).registerWith(actions);
 
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         new InMemoryProcessedEvents(), errors, botOpenId::get, metrics, messages,

@@ -3,7 +3,9 @@ package io.hirebot.cards;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.command.Language;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,21 @@ public final class Cards {
       throw new IllegalStateException("card " + name + " breaks Feishu limits: " + problems);
     }
     return card;
+  }
+
+  /**
+   * Renders a card in the writer's language and in the other one, and merges them so each viewer reads
+   * their client's language; where that would break Feishu's limits (or the two differ in shape), the
+   * writer's language alone.
+   *
+   * @param render renders the card in the given language (pure: same data, only the texts change)
+   */
+  public ObjectNode bilingual(Language writer, Function<Language, ObjectNode> render) {
+    ObjectNode mine = render.apply(writer);
+    Language otherLang = writer == Language.EN ? Language.ZH : Language.EN;
+    return Bilingual.merge(mine, writer, render.apply(otherLang), otherLang)
+        .filter(card -> CardLimits.violations(card, serialize(card)).isEmpty())
+        .orElse(mine);
   }
 
   /** A new empty model object. */

@@ -16,8 +16,10 @@ final class CandidatesRules {
       MissingArgumentRule.of(
           "^" + EN_NOUN + "(?: (?:for|of|to))?(?: (?:the )?(?:job|position|role))?$", CommandPhrases::missingJob),
       MissingArgumentRule.of("^(?:(?:职位|岗位) ?)?" + ZH_LINK + ZH_NOUN + "$", CommandPhrases::missingJob),
-      // "candidates for Backend", "candidates of job BE-001", "applicants for X"
-      rule("^(?:candidates|applicants|applications) (?:for|of|to|at) (?<arg>.+)$"),
+      // "candidates for Backend", "candidates of job BE-001", "applicants for X", "candidate for X"
+      rule("^(?:candidates?|applicants|applications) (?:for|of|to|at) (?<arg>.+)$"),
+      // "candidate Backend Engineer": a job, since the profile rows declined it
+      rule("^candidate (?<arg>.+)$"),
       // "who applied to Backend", "who has applied for X"
       rule("^who (?:has |have )?applied (?:to|for) (?<arg>.+)$"),
       // "candidates Backend"

@@ -9,6 +9,18 @@ public final class CommandPhrases {
   /** Example of {@code X 的候选人} when X was left out. */
   public static final String MISSING_JOB_ZH = "<职位> 的候选人";
 
+  /** Example of {@code candidate NAME} when the name was left out. */
+  public static final String MISSING_NAME_EN = "candidate <name>";
+
+  /** Example of {@code 候选人 张三} when the name was left out. */
+  public static final String MISSING_NAME_ZH = "候选人 <姓名>";
+
+  /** Example of {@code pipeline for job X} when X was left out. */
+  public static final String MISSING_PIPELINE_EN = "pipeline for job <name>";
+
+  /** Example of {@code X 的招聘漏斗} when X was left out. */
+  public static final String MISSING_PIPELINE_ZH = "<职位> 的招聘漏斗";
+
   private CommandPhrases() {}
 
   /** The canonical phrasing of {@code command} in {@code language}, e.g. "candidates for Backend" / "Backend 的候选人". */
@@ -20,6 +32,21 @@ public final class CommandPhrases {
     if (command instanceof Command.ListJobs list) {
       String jobs = english ? "jobs" : "职位";
       return list.keyword().isEmpty() ? jobs : jobs + " " + list.keyword();
+    }
+    if (command instanceof Command.ShowProfile profile) {
+      return (english ? "candidate " : "候选人 ") + profile.name();
+    }
+    if (command instanceof Command.ShowPipeline pipeline) {
+      return english ? "pipeline for " + pipeline.jobQuery() : pipeline.jobQuery() + " 的招聘漏斗";
+    }
+    if (command instanceof Command.ListInterviews interviews) {
+      return interviews(interviews, english);
+    }
+    if (command instanceof Command.ListOffers offers) {
+      if (offers.jobQuery().isEmpty()) {
+        return english ? "offers" : "Offer 列表";
+      }
+      return english ? "offers for " + offers.jobQuery() : offers.jobQuery() + " 的 Offer";
     }
     if (command instanceof Command.Help) {
       return english ? "help" : "帮助";
@@ -39,5 +66,43 @@ public final class CommandPhrases {
   /** How to ask for a job's candidates, shown when the job was left out. */
   public static String missingJob(Language language) {
     return language == Language.EN ? MISSING_JOB_EN : MISSING_JOB_ZH;
+  }
+
+  /** How to ask for a talent's profile, shown when the name was left out. */
+  public static String missingName(Language language) {
+    return language == Language.EN ? MISSING_NAME_EN : MISSING_NAME_ZH;
+  }
+
+  /** How to ask for a job's funnel, shown when the job was left out. */
+  public static String missingPipelineJob(Language language) {
+    return language == Language.EN ? MISSING_PIPELINE_EN : MISSING_PIPELINE_ZH;
+  }
+
+  /** A period as words: "this week" / "本周"; empty for the default (upcoming) span. */
+  public static String period(Period period, Language language) {
+    boolean english = language == Language.EN;
+    switch (period) {
+      case TODAY: return english ? "today" : "今天";
+      case TOMORROW: return english ? "tomorrow" : "明天";
+      case YESTERDAY: return english ? "yesterday" : "昨天";
+      case THIS_WEEK: return english ? "this week" : "本周";
+      case NEXT_WEEK: return english ? "next week" : "下周";
+      case LAST_WEEK: return english ? "last week" : "上周";
+      case THIS_MONTH: return english ? "this month" : "本月";
+      case LAST_MONTH: return english ? "last month" : "上个月";
+      default: return "";
+    }
+  }
+
+  private static String interviews(Command.ListInterviews interviews, boolean english) {
+    Language language = english ? Language.EN : Language.ZH;
+    String when = period(interviews.period(), language);
+    if (english) {
+      return ((interviews.mine() ? "my interviews" : "interviews") + " " + when).strip();
+    }
+    if (when.isEmpty()) {
+      return interviews.mine() ? "我的面试" : "面试";
+    }
+    return (interviews.mine() ? "我" : "") + when + "的面试";
   }
 }

@@ -50,7 +50,7 @@ final class PatternRule implements CommandRule {
   }
 
   /** A regex alternation of literal phrases, longest first so a longer phrase wins over its prefix. */
-  private static String alternation(List<String> phrases) {
+  static String alternation(List<String> phrases) {
     return phrases.stream()
         .sorted(Comparator.comparingInt(String::length).reversed())
         .map(Pattern::quote)

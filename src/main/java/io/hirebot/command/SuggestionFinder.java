@@ -14,7 +14,8 @@ final class SuggestionFinder {
   /** Whole phrasings to compare an unknown message with, per language (single characters like "h" excluded). */
   static final Map<Language, List<String>> EXAMPLES = Map.of(
       Language.EN, List.of("help", "commands", "what can you do", "how to use", "usage", "menu", "jobs",
-          "open jobs", "positions", "candidates"),
+          "open jobs", "positions", "candidates", "interviews", "interviews today", "my interviews", "offers",
+          "pipeline", "funnel"),
       Language.ZH, List.of("帮助", "你能做什么", "怎么用", "使用说明", "菜单", "命令", "职位", "职位列表", "有哪些职位",
           "在招职位", "候选人"));
 

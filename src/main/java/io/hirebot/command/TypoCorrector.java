@@ -13,7 +13,8 @@ final class TypoCorrector {
   /** English words the grammar is built from; only tokens close to one of these are changed. */
   static final List<String> EN_COMMAND_WORDS = List.of(
       "help", "commands", "menu", "candidates", "applicants", "jobs", "job", "positions", "openings", "open",
-      "for", "who", "applied", "what", "can", "you", "show", "list", "please");
+      "for", "who", "applied", "what", "can", "you", "show", "list", "please", "interviews", "offers", "pipeline",
+      "funnel", "candidate", "profile", "today", "tomorrow", "week", "stage");
 
   /**
    * Words of commands still to come: known, so never "corrected" into today's commands
@@ -24,7 +25,7 @@ final class TypoCorrector {
       .toList();
 
   /** Chinese keywords of three or more characters; two-character ones are matched as whole phrases instead. */
-  static final List<String> ZH_VOCABULARY = List.of("候选人", "应聘者", "使用说明", "你能做什么");
+  static final List<String> ZH_VOCABULARY = List.of("候选人", "应聘者", "使用说明", "你能做什么", "招聘漏斗", "面试安排");
 
   private static final Pattern LATIN_WORD = Pattern.compile("[a-zA-Z]+");
 

@@ -3,71 +3,136 @@ package io.hirebot.hire;
 import io.hirebot.util.FutureCache;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Decorates a {@link HireDirectory} with short, explicit Caffeine expiries: jobs and processes change
  * rarely, applications move, so they live only seconds. Identical concurrent reads share one call.
+ * {@link #metered} gives a view on the same caches that counts the reads reaching Hire, per command.
  */
 public final class CachingHireDirectory implements HireDirectory {
   static final Duration JOBS_TTL = Duration.ofMinutes(1);
   static final Duration PROCESSES_TTL = Duration.ofMinutes(5);
   static final Duration APPLICATION_IDS_TTL = Duration.ofSeconds(15);
   static final Duration APPLICATION_TTL = Duration.ofSeconds(30);
+  static final Duration PEOPLE_TTL = Duration.ofSeconds(30);
   static final Duration TEAM_TTL = Duration.ofMinutes(5);
   static final Duration REASONS_TTL = Duration.ofMinutes(30);
   private static final String ALL = "all";
 
+  /** The caches, shared by the directory and its metered views. */
+  private record Caches(
+      FutureCache<String, List<Job>> jobs,
+      FutureCache<String, List<JobProcess>> processes,
+      FutureCache<String, List<String>> applicationIds,
+      FutureCache<String, Application> applications,
+      FutureCache<String, List<Talent>> talents,
+      FutureCache<String, List<String>> talentApplicationIds,
+      FutureCache<String, ApplicationDetail> details,
+      FutureCache<String, List<Note>> notes,
+      FutureCache<String, List<Interview>> interviews,
+      FutureCache<String, JobTeam> teams,
+      FutureCache<String, List<TerminationReason>> reasons) {
+
+    static Caches create() {
+      return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
+          new FutureCache<>(APPLICATION_IDS_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 50_000),
+          new FutureCache<>(PEOPLE_TTL, 1_000), new FutureCache<>(APPLICATION_IDS_TTL, 10_000),
+          new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
+          new FutureCache<>(APPLICATION_IDS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
+          new FutureCache<>(REASONS_TTL, 1));
+    }
+  }
+
   private final HireDirectory delegate;
-  private final FutureCache<String, List<Job>> jobs = new FutureCache<>(JOBS_TTL, 1);
-  private final FutureCache<String, List<JobProcess>> processes = new FutureCache<>(PROCESSES_TTL, 1);
-  private final FutureCache<String, List<String>> applicationIds =
-      new FutureCache<>(APPLICATION_IDS_TTL, 10_000);
-  private final FutureCache<String, Application> applications =
-      new FutureCache<>(APPLICATION_TTL, 50_000);
-  private final FutureCache<String, JobTeam> teams = new FutureCache<>(TEAM_TTL, 10_000);
-  private final FutureCache<String, List<TerminationReason>> reasons = new FutureCache<>(REASONS_TTL, 1);
+  private final Caches caches;
+  private final Runnable onCall;
 
   public CachingHireDirectory(HireDirectory delegate) {
+    this(delegate, Caches.create(), () -> { });
+  }
+
+  private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall) {
     this.delegate = delegate;
+    this.caches = caches;
+    this.onCall = onCall;
+  }
+
+  /** A view on the same caches that runs {@code onCall} for each read that has to ask Hire. */
+  public CachingHireDirectory metered(Runnable onCall) {
+    return new CachingHireDirectory(delegate, caches, onCall);
+  }
+
+  private <T> Future<T> call(Supplier<Future<T>> read) {
+    onCall.run();
+    return read.get();
   }
 
   @Override
   public Future<List<Job>> jobs() {
-    return jobs.get(ALL, k -> delegate.jobs());
+    return caches.jobs().get(ALL, k -> call(delegate::jobs));
   }
 
   @Override
   public Future<List<JobProcess>> processes() {
-    return processes.get(ALL, k -> delegate.processes());
+    return caches.processes().get(ALL, k -> call(delegate::processes));
   }
 
   @Override
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
-    return applicationIds.get(jobId + "/" + stageId,
-        k -> delegate.activeApplicationIds(jobId, stageId));
+    return caches.applicationIds().get(jobId + "/" + stageId,
+        k -> call(() -> delegate.activeApplicationIds(jobId, stageId)));
   }
 
   @Override
   public Future<Application> application(String applicationId) {
-    return applications.get(applicationId, delegate::application);
+    return caches.applications().get(applicationId, k -> call(() -> delegate.application(k)));
+  }
+
+  @Override
+  public Future<List<Talent>> searchTalents(String keyword) {
+    return caches.talents().get(keyword, k -> call(() -> delegate.searchTalents(k)));
+  }
+
+  @Override
+  public Future<List<String>> applicationIdsOfTalent(String talentId) {
+    return caches.talentApplicationIds().get(talentId, k -> call(() -> delegate.applicationIdsOfTalent(k)));
+  }
+
+  @Override
+  public Future<ApplicationDetail> applicationDetail(String applicationId) {
+    return caches.details().get(applicationId, k -> call(() -> delegate.applicationDetail(k)));
+  }
+
+  @Override
+  public Future<List<Note>> notes(String talentId) {
+    return caches.notes().get(talentId, k -> call(() -> delegate.notes(k)));
+  }
+
+  @Override
+  public Future<List<Interview>> interviews(Instant from, Instant to) {
+    return caches.interviews().get(from.toEpochMilli() + "/" + to.toEpochMilli(),
+        k -> call(() -> delegate.interviews(from, to)));
   }
 
   @Override
   public Future<Application> applicationNow(String applicationId) {
-    applications.invalidate(applicationId);
+    caches.applications().invalidate(applicationId);
+    caches.details().invalidate(applicationId);
     return application(applicationId);
   }
 
   @Override
   public Future<JobTeam> jobTeam(String jobId) {
-    return teams.get(jobId, delegate::jobTeam);
+    return caches.teams().get(jobId, k -> call(() -> delegate.jobTeam(k)));
   }
 
   @Override
   public Future<List<TerminationReason>> terminationReasons() {
-    return reasons.get(ALL, k -> delegate.terminationReasons());
+    return caches.reasons().get(ALL, k -> call(delegate::terminationReasons));
   }
 
   @Override
@@ -93,30 +158,32 @@ public final class CachingHireDirectory implements HireDirectory {
   /** After a write (successful or not), what we knew about the application and its job's lists is stale. */
   private Future<Void> written(String applicationId, Future<Void> write) {
     return write.andThen(r -> {
-      Future<Application> known = applications.caffeine().getIfPresent(applicationId);
-      applications.invalidate(applicationId);
+      Future<Application> known = caches.applications().caffeine().getIfPresent(applicationId);
       if (known != null && known.succeeded()) {
-        invalidateJobLists(known.result().jobId());
+        invalidateApplication(applicationId, known.result().jobId());
       } else {
-        applicationIds.invalidateAll();
+        caches.applications().invalidate(applicationId);
+        caches.details().invalidate(applicationId);
+        caches.applicationIds().invalidateAll();
       }
     });
   }
 
-  private void invalidateJobLists(String jobId) {
-    applicationIds.caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
-  }
-
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
   public void invalidateApplication(String applicationId, String jobId) {
-    applications.invalidate(applicationId);
-    invalidateJobLists(jobId);
+    caches.applications().invalidate(applicationId);
+    caches.details().invalidate(applicationId);
+    caches.applicationIds().caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
   }
 
   /** The caches by name, for hit-ratio metrics. */
   public Map<String, FutureCache<?, ?>> caches() {
-    return Map.of("hire_jobs", jobs, "hire_processes", processes,
-        "hire_application_ids", applicationIds, "hire_applications", applications,
-        "hire_job_teams", teams, "hire_termination_reasons", reasons);
+    return Map.ofEntries(Map.entry("hire_jobs", caches.jobs()), Map.entry("hire_processes", caches.processes()),
+        Map.entry("hire_application_ids", caches.applicationIds()),
+        Map.entry("hire_applications", caches.applications()), Map.entry("hire_talents", caches.talents()),
+        Map.entry("hire_talent_applications", caches.talentApplicationIds()),
+        Map.entry("hire_application_details", caches.details()), Map.entry("hire_notes", caches.notes()),
+        Map.entry("hire_interviews", caches.interviews()), Map.entry("hire_job_teams", caches.teams()),
+        Map.entry("hire_termination_reasons", caches.reasons()));
   }
 }

@@ -41,4 +41,19 @@ public interface HireDirectory {
 
   /** Writes a note on the talent, attached to the application, as the given user; completes with its id. */
   Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content);
+
+  /** Talents whose name, phone or email contain the keyword (Hire's talent search; first page only). */
+  Future<List<Talent>> searchTalents(String keyword);
+
+  /** Ids of every application of a talent, active or not. */
+  Future<List<String>> applicationIdsOfTalent(String talentId);
+
+  /** One application with its job, stage history, interviews (with interviewers) and offer. */
+  Future<ApplicationDetail> applicationDetail(String applicationId);
+
+  /** The talent's notes, as Hire lists them. */
+  Future<List<Note>> notes(String talentId);
+
+  /** Interviews that start in [from, to), with interviewers (ids are open_ids) and feedback state. */
+  Future<List<Interview>> interviews(java.time.Instant from, java.time.Instant to);
 }

@@ -2,15 +2,18 @@ package io.hirebot.hire;
 
 import io.hirebot.error.FeishuApiException;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage
  * (all in parallel, which also gives the counts and the process order for free), then application
- * details only for the page being shown, again in parallel.
+ * details only for the page being shown, again in parallel. A date filter needs every kept application's
+ * date, so it reads details for up to {@link #MAX_DATE_FILTERED} of them.
  */
 public final class PipelineReader {
+  /** Bounds the detail calls of a date-filtered list (10/s): the newest of a larger job are not looked at. */
+  public static final int MAX_DATE_FILTERED = 100;
+
   private final HireDirectory hire;
 
   public PipelineReader(HireDirectory hire) {
@@ -27,26 +30,45 @@ public final class PipelineReader {
   }
 
   public Future<PipelinePage> read(Job job, int page, int pageSize) {
+    return read(job, PipelineFilter.NONE, page, pageSize);
+  }
+
+  /** One page of the job's active candidates that pass the filter, with the whole job's stage counts. */
+  public Future<PipelinePage> read(Job job, PipelineFilter filter, int page, int pageSize) {
+    return stages(job).compose(pipeline -> kept(pipeline, filter).compose(ids -> {
+      int pages = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
+      int p = Math.max(0, Math.min(page, pages - 1));
+      List<String> slice = ids.subList(Math.min(ids.size(), p * pageSize), Math.min(ids.size(), (p + 1) * pageSize));
+      return details(slice).map(apps -> new PipelinePage(job, pipeline.process(), pipeline.counts(), apps, p,
+          pageSize, ids.size()));
+    }));
+  }
+
+  /** The job's process and its active application ids per stage, one list call per stage, in parallel. */
+  public Future<JobPipeline> stages(Job job) {
     return process(job).compose(process -> {
       List<Future<List<String>>> perStage = process.stages().stream()
           .map(s -> hire.activeApplicationIds(job.id(), s.id()))
           .toList();
-      return Future.all(perStage).compose(all -> {
-        List<PipelinePage.StageCount> counts = new ArrayList<>();
-        List<String> ordered = new ArrayList<>();
-        for (int i = 0; i < perStage.size(); i++) {
-          List<String> ids = perStage.get(i).result();
-          counts.add(new PipelinePage.StageCount(process.stages().get(i), ids.size()));
-          ordered.addAll(ids);
-        }
-        int pages = Math.max(1, (ordered.size() + pageSize - 1) / pageSize);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        List<String> slice = ordered.subList(Math.min(ordered.size(), p * pageSize),
-            Math.min(ordered.size(), (p + 1) * pageSize));
-        List<Future<Application>> details = slice.stream().map(hire::application).toList();
-        return Future.all(details).map(done -> new PipelinePage(job, process, counts,
-            details.stream().map(Future::result).toList(), p, pageSize, ordered.size()));
-      });
+      return Future.all(perStage).map(all -> new JobPipeline(job, process,
+          perStage.stream().map(Future::result).toList()));
     });
+  }
+
+  /** Applications by id, read in parallel, in the order given. */
+  public Future<List<Application>> details(List<String> ids) {
+    List<Future<Application>> details = ids.stream().map(hire::application).toList();
+    return Future.all(details).map(done -> details.stream().map(Future::result).toList());
+  }
+
+  private Future<List<String>> kept(JobPipeline pipeline, PipelineFilter filter) {
+    List<String> ids = pipeline.ids(filter);
+    if (filter.appliedSince() == null) {
+      return Future.succeededFuture(ids);
+    }
+    return details(ids.subList(0, Math.min(ids.size(), MAX_DATE_FILTERED))).map(apps -> apps.stream()
+        .filter(a -> a.appliedAt() != null && !a.appliedAt().isBefore(filter.appliedSince()))
+        .map(Application::id)
+        .toList());
   }
 }

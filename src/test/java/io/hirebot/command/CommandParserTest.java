@@ -137,8 +137,6 @@ class CommandParserTest {
       hello                                             | UNKNOWN    |                   | EN
       hi                                                | UNKNOWN    |                   | EN
       thanks                                            | UNKNOWN    |                   | EN
-      candidate 张三                                    | UNKNOWN    |                   | ZH
-      interviews today                                  | UNKNOWN    |                   | EN
       @Alice                                            | UNKNOWN    |                   | EN
       pipeline candidates for Backend                   | UNKNOWN    |                   | EN
       pipeline candidates                               | UNKNOWN    |                   | EN
@@ -164,6 +162,228 @@ class CommandParserTest {
       case UNKNOWN -> new Unknown(text, arg, language);
     };
     assertEquals(wanted, result);
+  }
+
+  /** Kinds of the query-command table; UNKNOWN takes the first argument column as the suggestion. */
+  enum Kind { PROFILE, PIPELINE, INTERVIEWS, OFFERS, CANDIDATES, JOBS, UNKNOWN }
+
+  @DisplayName("understands (or refuses) profile, pipeline, interview, offer and filtered candidate phrasings")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1} {2} {3} {4} ({5})")
+  @CsvSource(delimiter = '|', textBlock = """
+      # input                                      | kind       | first                    | second          | third      | lang
+      candidate Alice Johnson                      | PROFILE    | Alice Johnson            |                 |            | EN
+      candidate named 张伟                           | PROFILE    | 张伟                       |                 |            | ZH
+      profile of Alice Johnson                     | PROFILE    | Alice Johnson            |                 |            | EN
+      Alice Johnson's profile                      | PROFILE    | Alice Johnson            |                 |            | EN
+      who is Alice Johnson                         | PROFILE    | Alice Johnson            |                 |            | EN
+      look up Alice Johnson                        | PROFILE    | Alice Johnson            |                 |            | EN
+      find candidate Alice                         | PROFILE    | Alice                    |                 |            | EN
+      search for 张伟                                | PROFILE    | 张伟                       |                 |            | ZH
+      talent Alice Johnson                         | PROFILE    | Alice Johnson            |                 |            | EN
+      'show me candidate "Alice Johnson"'          | PROFILE    | Alice Johnson            |                 |            | EN
+      candidate                                    | UNKNOWN    | candidate <name>         |                 |            | EN
+      profile                                      | UNKNOWN    | candidate <name>         |                 |            | EN
+      候选人 张三                                       | PROFILE    | 张三                       |                 |            | ZH
+      候选人张三                                        | PROFILE    | 张三                       |                 |            | ZH
+      人才 张伟                                        | PROFILE    | 张伟                       |                 |            | ZH
+      张伟的简历                                        | PROFILE    | 张伟                       |                 |            | ZH
+      张伟 的资料                                       | PROFILE    | 张伟                       |                 |            | ZH
+      查找张伟                                         | PROFILE    | 张伟                       |                 |            | ZH
+      搜索候选人 张伟                                     | PROFILE    | 张伟                       |                 |            | ZH
+      帮我查一下候选人 李娜                                  | PROFILE    | 李娜                       |                 |            | ZH
+      候选人 后端开发工程师                                  | CANDIDATES | 后端开发工程师                  |                 |            | ZH
+      候选人 BE-001                                   | CANDIDATES | BE-001                   |                 |            | ZH
+      candidate Backend Engineer                   | CANDIDATES | Backend Engineer         |                 |            | EN
+      candidate for Backend                        | CANDIDATES | Backend                  |                 |            | EN
+      pipeline for job Backend Engineer            | PIPELINE   | Backend Engineer         |                 |            | EN
+      pipeline for Backend                         | PIPELINE   | Backend                  |                 |            | EN
+      pipeline Backend                             | PIPELINE   | Backend                  |                 |            | EN
+      Backend pipeline                             | PIPELINE   | Backend                  |                 |            | EN
+      funnel of BE-001                             | PIPELINE   | BE-001                   |                 |            | EN
+      hiring funnel for Data Scientist             | PIPELINE   | Data Scientist           |                 |            | EN
+      conversion for Backend                       | PIPELINE   | Backend                  |                 |            | EN
+      how is Backend doing                         | PIPELINE   | Backend                  |                 |            | EN
+      'show the pipeline for job "Data Scientist" please' | PIPELINE   | Data Scientist           |                 |            | EN
+      PIPELINE FOR BACKEND                         | PIPELINE   | BACKEND                  |                 |            | EN
+      pipeline                                     | UNKNOWN    | pipeline for job <name>  |                 |            | EN
+      funnel                                       | UNKNOWN    | pipeline for job <name>  |                 |            | EN
+      pipeline for job                             | UNKNOWN    | pipeline for job <name>  |                 |            | EN
+      后端开发工程师的招聘漏斗                                 | PIPELINE   | 后端开发工程师                  |                 |            | ZH
+      后端 的招聘漏斗                                     | PIPELINE   | 后端                       |                 |            | ZH
+      后端漏斗                                         | PIPELINE   | 后端                       |                 |            | ZH
+      招聘漏斗 后端                                      | PIPELINE   | 后端                       |                 |            | ZH
+      职位 BE-001 的转化率                               | PIPELINE   | BE-001                   |                 |            | ZH
+      看看后端的招聘进度                                    | PIPELINE   | 后端                       |                 |            | ZH
+      招聘漏斗                                         | UNKNOWN    | <职位> 的招聘漏斗               |                 |            | ZH
+      的招聘漏斗                                        | UNKNOWN    | <职位> 的招聘漏斗               |                 |            | ZH
+      interviews                                   | INTERVIEWS | UPCOMING                 |                 |            | EN
+      interviews today                             | INTERVIEWS | TODAY                    |                 |            | EN
+      today's interviews                           | INTERVIEWS | TODAY                    |                 |            | EN
+      interviews tomorrow                          | INTERVIEWS | TOMORROW                 |                 |            | EN
+      interviews this week                         | INTERVIEWS | THIS_WEEK                |                 |            | EN
+      my interviews                                | INTERVIEWS | UPCOMING                 | mine            |            | EN
+      my interviews today                          | INTERVIEWS | TODAY                    | mine            |            | EN
+      interviews today mine                        | INTERVIEWS | TODAY                    | mine            |            | EN
+      interviews mine                              | INTERVIEWS | UPCOMING                 | mine            |            | EN
+      what interviews do i have today              | INTERVIEWS | TODAY                    | mine            |            | EN
+      upcoming interviews                          | INTERVIEWS | UPCOMING                 |                 |            | EN
+      interview schedule                           | INTERVIEWS | UPCOMING                 |                 |            | EN
+      interviews next week                         | INTERVIEWS | NEXT_WEEK                |                 |            | EN
+      Interviews This Week?                        | INTERVIEWS | THIS_WEEK                |                 |            | EN
+      今天的面试                                        | INTERVIEWS | TODAY                    |                 |            | ZH
+      明天的面试                                        | INTERVIEWS | TOMORROW                 |                 |            | ZH
+      本周的面试                                        | INTERVIEWS | THIS_WEEK                |                 |            | ZH
+      这周面试                                         | INTERVIEWS | THIS_WEEK                |                 |            | ZH
+      我的面试                                         | INTERVIEWS | UPCOMING                 | mine            |            | ZH
+      我今天的面试                                       | INTERVIEWS | TODAY                    | mine            |            | ZH
+      今天有哪些面试                                      | INTERVIEWS | TODAY                    |                 |            | ZH
+      面试安排                                         | INTERVIEWS | UPCOMING                 |                 |            | ZH
+      下周的面试安排                                      | INTERVIEWS | NEXT_WEEK                |                 |            | ZH
+      面试                                           | INTERVIEWS | UPCOMING                 |                 |            | ZH
+      offers                                       | OFFERS     |                          |                 |            | EN
+      offer list                                   | OFFERS     |                          |                 |            | EN
+      pending offers                               | OFFERS     |                          |                 |            | EN
+      offers for job Backend Engineer              | OFFERS     | Backend Engineer         |                 |            | EN
+      offers for Backend                           | OFFERS     | Backend                  |                 |            | EN
+      Backend offers                               | OFFERS     | Backend                  |                 |            | EN
+      all offers please                            | OFFERS     |                          |                 |            | EN
+      Offer 列表                                     | OFFERS     |                          |                 |            | ZH
+      offer列表                                      | OFFERS     |                          |                 |            | ZH
+      所有 offer                                     | OFFERS     |                          |                 |            | ZH
+      后端 的 Offer                                   | OFFERS     | 后端                       |                 |            | ZH
+      后端的offer情况                                   | OFFERS     | 后端                       |                 |            | ZH
+      Offer 后端                                     | OFFERS     | 后端                       |                 |            | ZH
+      candidates for Backend in stage Screening    | CANDIDATES | Backend                  | Screening       |            | EN
+      candidates for Backend in screening          | CANDIDATES | Backend                  | screening       |            | EN
+      candidates for backend applied last week still in screening | CANDIDATES | backend                  | screening       | LAST_WEEK  | EN
+      Backend candidates in First Interview        | CANDIDATES | Backend                  | First Interview |            | EN
+      candidates for BE-001 at the offer stage     | CANDIDATES | BE-001                   | offer           |            | EN
+      candidates for Backend who applied this week | CANDIDATES | Backend                  |                 | THIS_WEEK  | EN
+      who applied to Backend last week             | CANDIDATES | Backend                  |                 | LAST_WEEK  | EN
+      Backend applied last week                    | CANDIDATES | Backend                  |                 | LAST_WEEK  | EN
+      candidates for Backend applied yesterday     | CANDIDATES | Backend                  |                 | YESTERDAY  | EN
+      后端 在初筛的候选人                                   | CANDIDATES | 后端                       | 初筛              |            | ZH
+      后端在初筛的候选人                                    | CANDIDATES | 后端                       | 初筛              |            | ZH
+      上周投递 后端 还在初筛的                                | CANDIDATES | 后端                       | 初筛              | LAST_WEEK  | ZH
+      上周投递的后端候选人                                   | CANDIDATES | 后端                       |                 | LAST_WEEK  | ZH
+      后端 上周投递的候选人                                  | CANDIDATES | 后端                       |                 | LAST_WEEK  | ZH
+      后端开发工程师 处于一面阶段的候选人                           | CANDIDATES | 后端开发工程师                  | 一面              |            | ZH
+      后端 一面阶段的候选人                                  | CANDIDATES | 后端                       | 一面              |            | ZH
+      本周新投递的 后端 候选人                                | CANDIDATES | 后端                       |                 | THIS_WEEK  | ZH
+      candidates in screening                      | UNKNOWN    | candidates for job <name> |                 |            | EN
+      intervews today                              | UNKNOWN    | interviews today         |                 |            | EN
+      ofers                                        | UNKNOWN    | offers                   |                 |            | EN
+      piepline for Backend                         | UNKNOWN    | pipeline for Backend     |                 |            | EN
+      面式                                           | UNKNOWN    |                          |                 |            | ZH
+      '候选人 '                                       | UNKNOWN    | <职位> 的候选人                |                 |            | ZH
+      interviews for Backend                       | UNKNOWN    |                          |                 |            | EN
+      offers last week                             | UNKNOWN    |                          |                 |            | EN
+      jobs in Beijing                              | JOBS       | in Beijing               |                 |            | EN
+      who applied to Backend                       | CANDIDATES | Backend                  |                 |            | EN
+      please show me the profile of Alice Johnson  | PROFILE    | Alice Johnson            |                 |            | EN
+      Could you look up 王芳 please                  | PROFILE    | 王芳                       |                 |            | ZH
+      “张伟”的简历                                      | PROFILE    | 张伟                       |                 |            | ZH
+      候选人「李娜」                                      | PROFILE    | 李娜                       |                 |            | ZH
+      请帮我看看张伟的面试情况                                 | PROFILE    | 张伟                       |                 |            | ZH
+      候选人 数据科学家                                    | CANDIDATES | 数据科学家                    |                 |            | ZH
+      候选人 Product Manager                          | CANDIDATES | Product Manager          |                 |            | ZH
+      show me the funnel for job BE-001            | PIPELINE   | BE-001                   |                 |            | EN
+      Data Scientist funnel                        | PIPELINE   | Data Scientist           |                 |            | EN
+      pipeline for 后端                              | PIPELINE   | 后端                       |                 |            | ZH
+      请给我看一下 后端开发工程师 的招聘漏斗                         | PIPELINE   | 后端开发工程师                  |                 |            | ZH
+      产品经理 的转化                                     | PIPELINE   | 产品经理                     |                 |            | ZH
+      数据科学家的各阶段人数                                  | PIPELINE   | 数据科学家                    |                 |            | ZH
+      pipeline of the job Backend Engineer?        | PIPELINE   | Backend Engineer         |                 |            | EN
+      ｐｉｐｅｌｉｎｅ ｆｏｒ ＢＥ－００１                          | PIPELINE   | BE-001                   |                 |            | EN
+      can you show the interviews for today please | INTERVIEWS | TODAY                    |                 |            | EN
+      interviews on tomorrow                       | INTERVIEWS | TOMORROW                 |                 |            | EN
+      any interviews today?                        | INTERVIEWS | TODAY                    |                 |            | EN
+      interviews this week for me                  | INTERVIEWS | THIS_WEEK                | mine            |            | EN
+      INTERVIEWS TODAY                             | INTERVIEWS | TODAY                    |                 |            | EN
+      昨天的面试                                        | INTERVIEWS | YESTERDAY                |                 |            | ZH
+      我明天的面试                                       | INTERVIEWS | TOMORROW                 | mine            |            | ZH
+      我本周有哪些面试                                     | INTERVIEWS | THIS_WEEK                | mine            |            | ZH
+      请列出今天的面试安排                                   | INTERVIEWS | TODAY                    |                 |            | ZH
+      今日面试                                         | INTERVIEWS | TODAY                    |                 |            | ZH
+      下周面试                                         | INTERVIEWS | NEXT_WEEK                |                 |            | ZH
+      offers please                                | OFFERS     |                          |                 |            | EN
+      show all pending offers                      | OFFERS     |                          |                 |            | EN
+      'Offers for "Data Scientist"'                | OFFERS     | Data Scientist           |                 |            | EN
+      offers of BE-001                             | OFFERS     | BE-001                   |                 |            | EN
+      status of offers                             | OFFERS     |                          |                 |            | EN
+      最近的 offer                                    | OFFERS     |                          |                 |            | ZH
+      数据科学家 的offer                                 | OFFERS     | 数据科学家                    |                 |            | ZH
+      请给我看看 Offer 列表                               | OFFERS     |                          |                 |            | ZH
+      后端开发工程师的 offer 状态                            | OFFERS     | 后端开发工程师                  |                 |            | ZH
+      show candidates for job Backend Engineer in stage Screening | CANDIDATES | Backend Engineer         | Screening       |            | EN
+      candidates for Backend still in First Interview please | CANDIDATES | Backend                  | First Interview |            | EN
+      candidates of BE-001 currently in technical interview | CANDIDATES | BE-001                   | technical interview |            | EN
+      candidates for Backend applied this month    | CANDIDATES | Backend                  |                 | THIS_MONTH | EN
+      candidates for Backend applied today in screening | CANDIDATES | Backend                  | screening       | TODAY      | EN
+      applicants for Data Scientist who applied last month | CANDIDATES | Data Scientist           |                 | LAST_MONTH | EN
+      看看后端开发工程师在一面的候选人                             | CANDIDATES | 后端开发工程师                  | 一面              |            | ZH
+      BE-001 在 Offer 阶段的候选人                        | CANDIDATES | BE-001                   | Offer           |            | ZH
+      本月投递的 数据科学家 候选人                              | CANDIDATES | 数据科学家                    |                 | THIS_MONTH | ZH
+      昨天投递的后端的候选人                                  | CANDIDATES | 后端                       |                 | YESTERDAY  | ZH
+      后端 还在笔试的                                     | CANDIDATES | 后端                       | 笔试              |            | ZH
+      今天投递 产品经理 在初筛的                               | CANDIDATES | 产品经理                     | 初筛              | TODAY      | ZH
+      candidate                                    | UNKNOWN    | candidate <name>         |                 |            | EN
+      talent                                       | UNKNOWN    | candidate <name>         |                 |            | EN
+      候选人的简历                                       | UNKNOWN    |                          |                 |            | ZH
+      pipeline candidates for Backend              | UNKNOWN    |                          |                 |            | EN
+      offer                                        | OFFERS     |                          |                 |            | EN
+      interviews for Backend                       | UNKNOWN    |                          |                 |            | EN
+      what is the pipeline                         | UNKNOWN    | pipeline for job <name>  |                 |            | EN
+      hello interviews                             | UNKNOWN    |                          |                 |            | EN
+      今天                                           | UNKNOWN    |                          |                 |            | ZH
+      上周投递的                                        | UNKNOWN    | <职位> 的候选人                |                 |            | ZH
+      候选人 的                                        | UNKNOWN    |                          |                 |            | ZH
+      candidtae Alice Johnson                      | UNKNOWN    | candidate Alice Johnson  |                 |            | EN
+      ofers for Backend                            | UNKNOWN    | offers for Backend       |                 |            | EN
+      intreviews                                   | UNKNOWN    | interviews               |                 |            | EN
+      面试安拍                                         | UNKNOWN    | 面试                       |                 |            | ZH
+      招聘漏抖 后端                                      | UNKNOWN    | 后端 的招聘漏斗                 |                 |            | ZH
+      """)
+  void parsesQueryCommands(String input, Kind kind, String first, String second, String third, Language language) {
+    // GIVEN a message as a user would type it
+    String text = input == null ? "" : input;
+    String a = first == null ? "" : first;
+    String b = second == null ? "" : second;
+
+    // WHEN it is parsed
+    ParseResult result = parser.parse(text);
+
+    // THEN it is the expected command with its arguments and filters, or refused with the expected suggestion
+    ParseResult wanted = switch (kind) {
+      case PROFILE -> new Parsed(new Command.ShowProfile(a), language);
+      case PIPELINE -> new Parsed(new Command.ShowPipeline(a), language);
+      case INTERVIEWS -> new Parsed(new Command.ListInterviews(Period.valueOf(a), "mine".equals(b)), language);
+      case OFFERS -> new Parsed(new Command.ListOffers(a), language);
+      case CANDIDATES -> new Parsed(
+          new Command.ShowCandidates(a, b, third == null ? null : Period.valueOf(third)), language);
+      case JOBS -> new Parsed(new Command.ListJobs(a), language);
+      case UNKNOWN -> new Unknown(text, a, language);
+    };
+    assertEquals(wanted, result);
+  }
+
+  @DisplayName("resolves periods against a given day, weeks starting on Monday")
+  @ParameterizedTest(name = "[{index}] {0} on 2026-11-25 → [{1}, {2})")
+  @CsvSource(delimiter = '|', textBlock = """
+      TODAY      | 2026-11-25 | 2026-11-26
+      TOMORROW   | 2026-11-26 | 2026-11-27
+      YESTERDAY  | 2026-11-24 | 2026-11-25
+      THIS_WEEK  | 2026-11-23 | 2026-11-30
+      NEXT_WEEK  | 2026-11-30 | 2026-12-07
+      LAST_WEEK  | 2026-11-16 | 2026-11-23
+      THIS_MONTH | 2026-11-01 | 2026-12-01
+      LAST_MONTH | 2026-10-01 | 2026-11-01
+      UPCOMING   | 2026-11-25 | 2026-12-02
+      """)
+  void resolvesPeriods(Period period, String start, String end) {
+    java.time.LocalDate wednesday = java.time.LocalDate.of(2026, 11, 25);
+    assertEquals(java.time.LocalDate.parse(start), period.start(wednesday));
+    assertEquals(java.time.LocalDate.parse(end), period.endExclusive(wednesday));
   }
 
   static Stream<Arguments> awkwardInputs() {

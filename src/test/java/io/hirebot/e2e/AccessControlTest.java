@@ -138,4 +138,13 @@ class AccessControlTest {
     }
     assertTrue(replies.stream().anyMatch(r -> "text".equals(r.msgType()) && r.text().contains("too fast")));
   }
+
+  @Test
+  @DisplayName("an interviewer sees their own interviews privately, and nothing else")
+  void interviewers() {
+    String liu = DemoTenant.INTERVIEWER_LIU;
+    assertEquals("interactive", say(MessageSpec.p2p(liu).text("my interviews this week")).msgType());
+    assertTrue(say(MessageSpec.p2p(liu).text("candidates for job BE-001")).text().contains("my interviews"));
+    assertTrue(say(MessageSpec.p2p(liu).text("interviews this week")).text().contains("my interviews"));
+  }
 }

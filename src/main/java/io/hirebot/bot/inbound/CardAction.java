@@ -31,4 +31,10 @@ public record CardAction(
   public String actionName() {
     return value == null ? "" : value.path("action").asText("");
   }
+
+  /** The same click, as if its value had named another action (a menu option that opens another card). */
+  public CardAction withAction(String action) {
+    ObjectNode v = value == null ? null : value.deepCopy().put("action", action);
+    return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue);
+  }
 }

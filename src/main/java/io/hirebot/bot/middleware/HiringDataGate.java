@@ -7,6 +7,7 @@ import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -46,12 +47,19 @@ public final class HiringDataGate implements CommandGate {
     String command = p.command().getClass().getSimpleName();
     Future<String> refusal = m.chat().isGroup()
         ? groups.enabled(m.chat().chatId()).map(on -> on ? null : "access.notEnabled")
-        : access.mayQuery(user).map(d -> d.allowed() ? null : d.reasonKey());
+        : access.mayQuery(user).map(d -> !d.allowed() ? d.reasonKey()
+            : d.role() == AccessPolicy.Role.INTERVIEWER && !ownInterviews(p.command()) ? "access.interviewerOnly"
+            : null);
     return refusal.map(key -> {
       record(m, user, command, key == null ? "ok" : "refused");
       return key == null ? Optional.<Reply>empty()
           : Optional.<Reply>of(new Reply.Text(messages.get(context.language(), key)));
     });
+  }
+
+  /** What an interviewer may ask: the interviews they hold. */
+  private static boolean ownInterviews(Command command) {
+    return command instanceof Command.ListInterviews li && li.mine();
   }
 
   private void record(IncomingMessage m, String user, String command, String result) {

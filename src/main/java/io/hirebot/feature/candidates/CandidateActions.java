@@ -24,12 +24,15 @@ public final class CandidateActions {
   public static final String REJECT_CONFIRM = "reject.confirm";
   public static final String NOTE_SUBMIT = "note.submit";
   public static final String UNDO = "undo";
+  /** The profile feature's action name, reached from the row menu. */
+  static final String PROFILE = "profile";
 
   private final ActionKit kit;
   private final StageActions stages;
   private final RejectActions rejects;
   private final NoteActions notes;
   private final UndoActions undo;
+  private ActionRouter router;
 
   CandidateActions(ActionKit kit) {
     this.kit = kit;
@@ -46,6 +49,7 @@ public final class CandidateActions {
   }
 
   public ActionRouter registerWith(ActionRouter router) {
+    this.router = router;
     return router
         .on(ADVANCE, stages::advance)
         .on(MOVE_CONFIRM, stages::confirmMove)
@@ -65,6 +69,10 @@ public final class CandidateActions {
     if ("note".equals(option)) {
       return notes.openForm(action, lang);
     }
-    return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.actionNotReady")));
+    if (PROFILE.equals(option)) {
+      // The profile is another feature's card: ask the router, as if its own button had been clicked.
+      return router.route(action.withAction(PROFILE), lang);
+    }
+    return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.unknownAction")));
   }
 }

@@ -3,27 +3,37 @@ package io.hirebot.feature.candidates;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 
-/** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, Back. */
+/** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
 public final class CandidatesActions {
   public static final String SHOW = "candidates.show";
   public static final String PAGE = "candidates.page";
 
-  private final CandidatesView view;
+  private final HireMeter meter;
+  private final CandidatesCard card;
   private final Messages messages;
 
-  public CandidatesActions(CandidatesView view, Messages messages) {
-    this.view = view;
+  public CandidatesActions(HireMeter meter, CandidatesCard card, Messages messages) {
+    this.meter = meter;
+    this.card = card;
     this.messages = messages;
   }
 
   public Future<ActionResult> showPage(CardAction action, Language lang) {
-    String jobId = action.value().path("job_id").asText("");
+    CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
-    return view.render(jobId, page, lang, null).map(card -> card
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c))
-        .orElseGet(() -> ActionResult.error(messages.get(lang, "toast.expired"))));
+    return meter.run(PAGE, hire -> hire.jobs().compose(jobs -> {
+      var job = jobs.stream().filter(j -> j.id().equals(query.jobId())).findFirst();
+      if (job.isEmpty()) {
+        return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      }
+      return new PipelineReader(hire).read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
+          .map(p -> new ActionResult(ActionResult.ToastType.INFO,
+              messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang)));
+    }));
   }
 }

@@ -3,49 +3,52 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Builds the candidates card ({@code cards/candidates.json}) from one page of a job's pipeline: stage
- * counts, candidates grouped by stage in process order, quick-action buttons and the pager.
+ * counts, the filter it understood as chips (with buttons to widen it), candidates grouped by stage in
+ * process order, quick-action buttons and the pager.
  */
 public final class CandidatesCard {
   static final String TEMPLATE = "candidates";
-  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-  private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("M月d日", Locale.CHINESE);
 
   private final Cards cards;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
+  private final DateTexts dates;
 
-  public CandidatesCard(Cards cards, Messages messages, Clock clock, ZoneId zone) {
+  public CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
+    this.dates = dates;
   }
 
-  public ObjectNode render(PipelinePage page, Language lang) {
-    return render(page, lang, null);
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang) {
+    return render(page, query, lang, null);
   }
 
-  /** @param notice what just happened, shown on top (null for none) */
-  public ObjectNode render(PipelinePage page, Language lang, Notice notice) {
-    String locale = lang.feishuLocale();
+  /** @param outcome what a button just did, shown on top with its Undo (null for none) */
+  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome) {
+    return cards.bilingual(lang, l -> renderIn(page, query, l, outcome));
+  }
+
+  private ObjectNode renderIn(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome) {
     String title = page.job().title();
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -55,36 +58,62 @@ public final class CandidatesCard {
         : messages.get(lang, "candidates.subtitle", page.job().code(), page.total()));
     model.put("totalTag", messages.get(lang, "candidates.total", page.total()));
     model.put("summary", messages.get(lang, "candidates.summary", title, page.total()));
-    model.put("stageCounts", stageCounts(page, locale));
-    model.put("empty", page.total() == 0);
-    model.put("emptyText", messages.get(lang, "candidates.empty"));
-    model.set("groups", groups(page, lang));
-    if (notice != null) {
-      ObjectNode n = model.putObject("notice");
-      n.put("text", notice.text());
-      if (notice.undo() != null) {
-        n.set("undo", notice.undo());
+    model.put("stageCounts", stageCounts(page, lang));
+    model.put("notice", query.notice());
+    if (outcome != null) {
+      ObjectNode o = model.putObject("outcome").put("text", outcome.text());
+      if (outcome.undo() != null) {
+        o.set("undo", outcome.undo());
       }
     }
-    if (page.pages() > 1) {
-      ObjectNode pager = model.putObject("pager");
-      pager.put("label", messages.get(lang, "candidates.page", page.page() + 1, page.pages(), page.total()));
-      pager.put("firstPage", page.page() == 0);
-      pager.put("lastPage", page.page() >= page.pages() - 1);
-      pager.set("previous", pageValue(page, Math.max(0, page.page() - 1), lang));
-      pager.set("next", pageValue(page, Math.min(page.pages() - 1, page.page() + 1), lang));
-    }
+    model.put("chips", chips(page, query, lang));
+    model.set("widen", widen(query, lang));
+    model.put("empty", page.total() == 0);
+    model.put("emptyText", messages.get(lang, query.filter().isNone() ? "candidates.empty" : "candidates.empty.filtered"));
+    model.set("groups", groups(page, lang));
+    ObjectNode value = query.writeTo(cards.model().put("action", CandidatesActions.PAGE)).put("lang", lang.feishuLocale());
+    Pager.put(model, page.page(), page.pages(), page.total(), value, messages, lang);
     return cards.render(TEMPLATE, model);
   }
 
-  private String stageCounts(PipelinePage page, String locale) {
+  private String stageCounts(PipelinePage page, Language lang) {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {
       if (c.count() > 0) {
-        parts.add(c.stage().name(locale) + " **" + c.count() + "**");
+        parts.add(messages.get(lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
       }
     }
     return String.join(" · ", parts);
+  }
+
+  /** "job: Backend · stage: Screening · applied: since Nov 16": what the bot understood, at a glance. */
+  private String chips(PipelinePage page, CandidatesQuery query, Language lang) {
+    List<String> chips = new ArrayList<>();
+    chips.add(messages.get(lang, "chips.job", page.job().title()));
+    if (!query.filter().stageIds().isEmpty()) {
+      List<String> names = page.process().stages().stream().filter(s -> query.filter().keepsStage(s.id()))
+          .map(s -> s.name(lang.feishuLocale())).toList();
+      chips.add(messages.get(lang, "chips.stage", String.join(", ", names)));
+    }
+    if (query.filter().appliedSince() != null) {
+      chips.add(messages.get(lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
+    }
+    return String.join(" · ", chips);
+  }
+
+  private ArrayNode widen(CandidatesQuery query, Language lang) {
+    ArrayNode buttons = cards.mapper().createArrayNode();
+    if (!query.filter().stageIds().isEmpty()) {
+      buttons.addObject().put("label", messages.get(lang, "chips.widen.stages"))
+          .set("value", query.widenStages().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+              .put("lang", lang.feishuLocale()));
+    }
+    if (query.filter().appliedSince() != null) {
+      buttons.addObject().put("label", messages.get(lang, "chips.widen.dates"))
+          .set("value", query.widenDates().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+              .put("lang", lang.feishuLocale()));
+    }
+    return buttons;
   }
 
   private ArrayNode groups(PipelinePage page, Language lang) {
@@ -115,28 +144,13 @@ public final class CandidatesCard {
     } else {
       var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
       long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
-      String applied = (lang == Language.ZH ? ZH_DATE : EN_DATE).format(a.appliedAt().atZone(zone));
-      row.put("line", messages.get(lang, "candidates.row", name, applied, days));
+      row.put("line", messages.get(lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
-    row.set("advance", actionValue(CandidateActions.ADVANCE, a, page, lang));
-    row.set("reject", actionValue(CandidateActions.REJECT, a, page, lang));
-    row.set("more", actionValue(CandidateActions.MORE, a, page, lang));
+    // The page travels in the value, so the card a click returns is the page the user was on.
+    row.set("advance", QuickActions.value(cards.model(), CandidateActions.ADVANCE, a, lang).put("page", page.page()));
+    row.set("reject", QuickActions.value(cards.model(), CandidateActions.REJECT, a, lang).put("page", page.page()));
+    row.set("more", QuickActions.value(cards.model(), CandidateActions.MORE, a, lang).put("page", page.page()));
     return row;
-  }
-
-  /** Callback values carry what the card showed (stage) so a later click can tell the card is stale. */
-  private ObjectNode actionValue(String action, Application a, PipelinePage page, Language lang) {
-    return new ActionTarget(a.id(), a.jobId(), a.talentId(), a.stage().id(), page.page())
-        .value(cards.model(), action, lang.feishuLocale());
-  }
-
-  private ObjectNode pageValue(PipelinePage page, int target, Language lang) {
-    ObjectNode v = cards.model();
-    v.put("action", CandidatesActions.PAGE);
-    v.put("job_id", page.job().id());
-    v.put("page", target);
-    v.put("lang", lang.feishuLocale());
-    return v;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class CandidatesView {
     return job(jobId).compose(job -> job.isEmpty()
         ? Future.succeededFuture(Optional.<ObjectNode>empty())
         : pipeline.read(job.get(), page, ShowCandidatesHandler.PAGE_SIZE)
-            .map(p -> Optional.of(card.render(p, lang, notice))));
+            .map(p -> Optional.of(card.render(p, new CandidatesQuery(jobId, PipelineFilter.NONE, ""), lang, notice))));
   }
 
   public Future<Optional<Job>> job(String jobId) {

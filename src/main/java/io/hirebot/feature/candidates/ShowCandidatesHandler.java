@@ -3,46 +3,82 @@ package io.hirebot.feature.candidates;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
+import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ShowCandidates;
+import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
-import io.hirebot.hire.JobMatch;
-import io.hirebot.hire.JobMatcher;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageMatcher;
+import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** "show candidates for job X": resolves the job, then answers with its first page of candidates. */
+/** "show candidates for job X [in stage S] [applied last week]": resolves job and stage, answers with page one. */
 public final class ShowCandidatesHandler implements CommandHandler<ShowCandidates> {
   /** Ten rows keep the card readable on a phone and far inside Feishu's 200-component limit. */
-  public static final int PAGE_SIZE = 10;
+  public static final int PAGE_SIZE = Pager.PAGE_SIZE;
 
-  private final HireDirectory hire;
-  private final PipelineReader pipeline;
-  private final JobMatcher matcher;
+  private final HireMeter meter;
+  private final StageMatcher stageMatcher;
   private final CandidatesCard card;
   private final JobChoiceCard choices;
+  private final Messages messages;
+  private final Clock clock;
+  private final ZoneId zone;
 
-  public ShowCandidatesHandler(HireDirectory hire, PipelineReader pipeline, JobMatcher matcher,
-      CandidatesCard card, JobChoiceCard choices) {
-    this.hire = hire;
-    this.pipeline = pipeline;
-    this.matcher = matcher;
+  public ShowCandidatesHandler(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card,
+      JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
+    this.meter = meter;
+    this.stageMatcher = stageMatcher;
     this.card = card;
     this.choices = choices;
+    this.messages = messages;
+    this.clock = clock;
+    this.zone = zone;
   }
 
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
-    var lang = context.language();
-    return hire.jobs().compose(jobs -> {
-      JobMatch match = matcher.match(command.jobQuery(), jobs);
-      if (match instanceof JobMatch.One one) {
-        return pipeline.read(one.job(), 0, PAGE_SIZE).map(page -> Reply.card(card.render(page, lang)));
-      }
-      if (match instanceof JobMatch.Several several) {
-        return Future.succeededFuture(Reply.card(choices.picker(command.jobQuery(), several.jobs(), lang)));
-      }
-      return Future.succeededFuture(
-          Reply.card(choices.notFound(command.jobQuery(), ((JobMatch.None) match).closest(), lang)));
+    Language lang = context.language();
+    return meter.run("candidates", hire -> choices.resolve(hire, command.jobQuery(), CandidatesActions.SHOW, lang,
+        job -> show(hire, job, command, lang), Reply::card));
+  }
+
+  private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, Language lang) {
+    Instant since = command.appliedSince() == null ? null
+        : command.appliedSince().start(LocalDate.now(clock.withZone(zone))).atStartOfDay(zone).toInstant();
+    return hire.processes().compose(processes -> {
+      JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
+      CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
+      return new PipelineReader(hire).read(job, query.filter(), 0, PAGE_SIZE)
+          .map(page -> Reply.card(card.render(page, query, lang)));
     });
+  }
+
+  /** The filter for the stage as typed; a stage the job lacks widens to every stage, with a notice saying so. */
+  private CandidatesQuery query(Job job, JobProcess process, String stageQuery, Instant since, Language lang) {
+    if (stageQuery.isEmpty() || process == null) {
+      return new CandidatesQuery(job.id(), new PipelineFilter(Set.of(), since), "");
+    }
+    List<Stage> stages = stageMatcher.match(stageQuery, process);
+    if (stages.isEmpty()) {
+      String known = process.stages().stream().map(s -> s.name(lang.feishuLocale())).collect(Collectors.joining(", "));
+      return new CandidatesQuery(job.id(), new PipelineFilter(Set.of(), since),
+          messages.get(lang, "candidates.stage.unknown", stageQuery, known));
+    }
+    Set<String> ids = stages.stream().map(Stage::id).collect(Collectors.toSet());
+    return new CandidatesQuery(job.id(), new PipelineFilter(ids, since), "");
   }
 }

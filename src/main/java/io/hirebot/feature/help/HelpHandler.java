@@ -17,7 +17,8 @@ import java.util.List;
 /** Answers "help" and anything that is not a command with the help card, suggesting the closest command. */
 public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fallback {
   static final List<String> COMMAND_KEYS =
-      List.of("help.command.candidates", "help.command.jobs", "help.command.help");
+      List.of("help.command.candidates", "help.command.filters", "help.command.profile", "help.command.pipeline",
+          "help.command.interviews", "help.command.offers", "help.command.jobs", "help.command.help");
   /** Echoing a whole essay back would bury the help; quote only its start. */
   static final int MAX_ECHO = 40;
 

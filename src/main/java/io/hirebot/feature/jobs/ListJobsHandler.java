@@ -1,61 +1,39 @@
 package io.hirebot.feature.jobs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
-import io.hirebot.cards.Cards;
+import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Command.ListJobs;
 import io.hirebot.command.Language;
-import io.hirebot.hire.HireDirectory;
-import io.hirebot.hire.Job;
-import io.hirebot.hire.JobMatcher;
+import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
-import java.util.List;
 
-/** "jobs [keyword]": the open jobs, each with a button that shows its candidates. */
+/** "jobs [keyword]" and its pager: the open jobs with counts per stage kind and a button to their candidates. */
 public final class ListJobsHandler implements CommandHandler<ListJobs> {
-  /** Two components per job; twenty jobs stay readable and far inside the card limits. */
-  static final int MAX_JOBS = 20;
-
-  private final HireDirectory hire;
-  private final Cards cards;
+  private final HireMeter meter;
+  private final JobsCard card;
   private final Messages messages;
 
-  public ListJobsHandler(HireDirectory hire, Cards cards, Messages messages) {
-    this.hire = hire;
-    this.cards = cards;
+  public ListJobsHandler(HireMeter meter, JobsCard card, Messages messages) {
+    this.meter = meter;
+    this.card = card;
     this.messages = messages;
   }
 
   @Override
   public Future<Reply> handle(ListJobs command, CommandContext context) {
-    Language lang = context.language();
     String keyword = command.keyword() == null ? "" : command.keyword().strip();
-    return hire.jobs().map(all -> {
-      List<Job> open = all.stream().filter(Job::open)
-          .filter(j -> keyword.isEmpty() || JobMatcher.mentions(j, keyword)).toList();
-      ObjectNode model = cards.model();
-      model.set("t", cards.mapper().valueToTree(messages.all(lang)));
-      model.put("title", messages.get(lang, "jobs.title"));
-      model.put("subtitle", keyword.isEmpty() ? messages.get(lang, "jobs.subtitle", open.size())
-          : messages.get(lang, "jobs.subtitle.keyword", open.size(), keyword));
-      model.put("empty", open.isEmpty());
-      model.put("emptyText", messages.get(lang, "jobs.empty"));
-      ArrayNode jobs = model.putArray("jobs");
-      for (Job job : open.subList(0, Math.min(MAX_JOBS, open.size()))) {
-        ObjectNode item = jobs.addObject();
-        item.put("line", messages.get(lang, "jobs.row", job.title(), job.code()));
-        ObjectNode value = item.putObject("value");
-        value.put("action", "candidates.show");
-        value.put("job_id", job.id());
-        value.put("page", 0);
-        value.put("lang", lang.feishuLocale());
-      }
-      model.put("more", open.size() > MAX_JOBS ? messages.get(lang, "jobs.more", open.size() - MAX_JOBS) : "");
-      return Reply.card(cards.render("jobs", model));
-    });
+    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language())).map(Reply::card);
+  }
+
+  /** Next / previous page of the jobs card. */
+  public Future<ActionResult> page(CardAction action, Language lang) {
+    int page = Math.max(0, action.value().path("page").asInt(0));
+    String keyword = action.value().path("keyword").asText("");
+    return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))
+        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
   }
 }

@@ -14,7 +14,6 @@ import com.lark.oapi.service.hire.v1.model.ListJobReq;
 import com.lark.oapi.service.hire.v1.model.CreateNoteReq;
 import com.lark.oapi.service.hire.v1.model.I18n;
 import com.lark.oapi.service.hire.v1.model.ListTerminationReasonReq;
-import com.lark.oapi.service.hire.v1.model.Note;
 import com.lark.oapi.service.hire.v1.model.RecoverApplicationReq;
 import com.lark.oapi.service.hire.v1.model.RecruiterJobReq;
 import com.lark.oapi.service.hire.v1.model.TerminateApplicationReq;
@@ -24,7 +23,16 @@ import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
+import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
+import com.lark.oapi.service.hire.v1.model.ListNoteReq;
+import com.lark.oapi.service.hire.v1.model.ListTalentReq;
+import com.lark.oapi.service.hire.v1.model.ListTalentResp;
+import com.lark.oapi.service.hire.v1.model.ListTalentRespBody;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Note;
+import io.hirebot.hire.Talent;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
@@ -45,8 +53,12 @@ public final class FeishuHireDirectory implements HireDirectory {
   /** Stops a misbehaving has_more loop; 200 pages of 100 is far beyond any job's pipeline. */
   static final int MAX_PAGES = 200;
   private static final String[] DETAIL_OPTIONS = {"with_talent"};
+  private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer"};
+  /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
+  static final int TALENTS_PAGE_SIZE = 20;
+  static final int PEOPLE_PAGE_SIZE = 100;
   /** We join chat users to Hire users by open_id, which the IM events already carry. */
-  static final String USER_ID_TYPE = "open_id";
+  private static final String OPEN_ID = "open_id";
   static final int REASONS_PAGE_SIZE = 100;
   /** Notes are public to the hiring team (2), as when written in Feishu Hire itself. */
   static final int NOTE_PUBLIC = 2;
@@ -98,15 +110,61 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<Application> application(String applicationId) {
+    return detail(applicationId, DETAIL_OPTIONS).map(FeishuHireDirectory::toApplication);
+  }
+
+  /** get_detail with the given options; an answer without basic_info fails like an error would. */
+  private Future<GetDetailApplicationRespBody> detail(String applicationId, String[] options) {
     return calls.<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
             "hire.application.get_detail",
             () -> client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder()
-                .applicationId(applicationId).options(DETAIL_OPTIONS).build()))
+                .applicationId(applicationId).userIdType(OPEN_ID).options(options).build()))
         .compose(d -> d == null || d.getApplicationDetail() == null
             || d.getApplicationDetail().getBasicInfo() == null
             ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
                 "empty application_detail for " + applicationId, ""))
-            : Future.succeededFuture(toApplication(d)));
+            : Future.succeededFuture(d));
+  }
+
+  @Override
+  public Future<List<Talent>> searchTalents(String keyword) {
+    return calls.<ListTalentRespBody, ListTalentResp>call("hire.talent.list", () -> client.hire().v1().talent().list(
+            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE).build()))
+        .map(d -> d == null || d.getItems() == null ? List.<Talent>of()
+            : Arrays.stream(d.getItems()).map(HireModels::talent).toList());
+  }
+
+  @Override
+  public Future<List<String>> applicationIdsOfTalent(String talentId) {
+    return collect("hire.application.list", token -> calls.call("hire.application.list",
+            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
+                .talentId(talentId).pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+  }
+
+  @Override
+  public Future<ApplicationDetail> applicationDetail(String applicationId) {
+    return detail(applicationId, PROFILE_OPTIONS)
+        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail()));
+  }
+
+  @Override
+  public Future<List<Note>> notes(String talentId) {
+    return collect("hire.note.list", token -> calls.call("hire.note.list", () -> client.hire().v1().note().list(
+            ListNoteReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE)
+                .pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(HireModels::note).toList());
+  }
+
+  @Override
+  public Future<List<Interview>> interviews(Instant from, Instant to) {
+    return collect("hire.interview.list", token -> calls.call("hire.interview.list",
+            () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder()
+                .startTime(String.valueOf(from.toEpochMilli())).endTime(String.valueOf(to.toEpochMilli() - 1))
+                .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(HireModels::interview).toList());
   }
 
   @Override
@@ -117,7 +175,7 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<JobTeam> jobTeam(String jobId) {
     return calls.call("hire.job.recruiter", () -> client.hire().v1().job().recruiter(
-            RecruiterJobReq.newBuilder().jobId(jobId).userIdType(USER_ID_TYPE).build()))
+            RecruiterJobReq.newBuilder().jobId(jobId).userIdType(OPEN_ID).build()))
         .map(d -> {
           var info = d == null ? null : d.getInfo();
           if (info == null) {
@@ -167,8 +225,8 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
     return calls.call("hire.note.create", () -> client.hire().v1().note().create(CreateNoteReq.newBuilder()
-            .userIdType(USER_ID_TYPE)
-            .note(Note.newBuilder().talentId(talentId).applicationId(applicationId).creatorId(creatorOpenId)
+            .userIdType(OPEN_ID)
+            .note(com.lark.oapi.service.hire.v1.model.Note.newBuilder().talentId(talentId).applicationId(applicationId).creatorId(creatorOpenId)
                 .content(content).privacy(NOTE_PUBLIC).build())
             .build()))
         .map(d -> d == null || d.getNote() == null ? "" : nullToEmpty(d.getNote().getId()));
@@ -244,7 +302,7 @@ public final class FeishuHireDirectory implements HireDirectory {
     });
   }
 
-  private static Instant millis(String ms) {
+  static Instant millis(String ms) {
     if (ms == null || ms.isBlank()) {
       return null;
     }

@@ -1,0 +1,44 @@
+package io.hirebot.cards;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.command.Language;
+import io.hirebot.i18n.Messages;
+
+/**
+ * The pager of a list card: a label and previous/next buttons whose callback values are the list's own
+ * value (its action and filters) with the target page, so a click re-reads exactly that list.
+ */
+public final class Pager {
+  /** Rows per page of every list card: readable on a phone and far inside the 200-component limit. */
+  public static final int PAGE_SIZE = 10;
+
+  private Pager() {}
+
+  /** The number of pages for {@code total} rows, at least one. */
+  public static int pages(int total, int pageSize) {
+    return Math.max(1, (total + pageSize - 1) / pageSize);
+  }
+
+  /** The page, clamped to those that exist. */
+  public static int clamp(int page, int pages) {
+    return Math.max(0, Math.min(page, pages - 1));
+  }
+
+  /**
+   * Puts a {@code pager} object into {@code model} when there is more than one page.
+   *
+   * @param value the callback value of this list (action, ids, filters, lang); copied, never modified
+   */
+  public static void put(ObjectNode model, int page, int pages, int total, ObjectNode value, Messages messages,
+      Language lang) {
+    if (pages <= 1) {
+      return;
+    }
+    ObjectNode pager = model.putObject("pager");
+    pager.put("label", messages.get(lang, "pager.label", page + 1, pages, total));
+    pager.put("firstPage", page == 0);
+    pager.put("lastPage", page >= pages - 1);
+    pager.set("previous", value.deepCopy().put("page", Math.max(0, page - 1)));
+    pager.set("next", value.deepCopy().put("page", Math.min(pages - 1, page + 1)));
+  }
+}

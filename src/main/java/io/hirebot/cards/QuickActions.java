@@ -1,0 +1,25 @@
+package io.hirebot.cards;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+
+/**
+ * Callback values of the quick-action buttons on every card that shows a candidate (advance, reject,
+ * profile, note, move). The card-actions feature reads them; their shape is a contract: the ids, and the
+ * stage the card showed so that a later click can tell the card is stale.
+ */
+public final class QuickActions {
+  private QuickActions() {}
+
+  /** Fills {@code value} with {@code {"action","application_id","job_id","talent_id","stage_id","lang"}}. */
+  public static ObjectNode value(ObjectNode value, String action, Application a, Language lang) {
+    value.put("action", action);
+    value.put("application_id", a.id());
+    value.put("job_id", a.jobId());
+    value.put("talent_id", a.talentId());
+    value.put("stage_id", a.stage().id());
+    value.put("lang", lang.feishuLocale());
+    return value;
+  }
+}

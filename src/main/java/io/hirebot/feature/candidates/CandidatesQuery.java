@@ -1,0 +1,47 @@
+package io.hirebot.feature.candidates;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.hire.PipelineFilter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A candidates list as a card button carries it: the job, the filter and a notice about what could not
+ * be understood (a stage the job does not have). Written into and read from callback values.
+ */
+record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
+  static final String STAGES = "stages";
+  static final String SINCE = "since";
+
+  /** The callback value that shows this list again (at page 0; the pager sets the page). */
+  ObjectNode writeTo(ObjectNode value) {
+    value.put("job_id", jobId);
+    value.put("page", 0);
+    if (!filter.stageIds().isEmpty()) {
+      value.put(STAGES, filter.stageIds().stream().sorted().collect(Collectors.joining(",")));
+    }
+    if (filter.appliedSince() != null) {
+      value.put(SINCE, filter.appliedSince().toEpochMilli());
+    }
+    return value;
+  }
+
+  /** The list a button asks for; a value from before filters existed means every candidate. */
+  static CandidatesQuery readFrom(ObjectNode value) {
+    String stages = value.path(STAGES).asText("");
+    Set<String> ids = stages.isEmpty() ? Set.of()
+        : Arrays.stream(stages.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+    Instant since = value.hasNonNull(SINCE) ? Instant.ofEpochMilli(value.path(SINCE).asLong()) : null;
+    return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since), "");
+  }
+
+  CandidatesQuery widenStages() {
+    return new CandidatesQuery(jobId, new PipelineFilter(Set.of(), filter.appliedSince()), "");
+  }
+
+  CandidatesQuery widenDates() {
+    return new CandidatesQuery(jobId, new PipelineFilter(filter.stageIds(), null), "");
+  }
+}

@@ -1,0 +1,85 @@
+package io.hirebot.feature.interviews;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.command.CommandPhrases;
+import io.hirebot.command.Language;
+import io.hirebot.command.Period;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.StageNames;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.HireTexts;
+import io.hirebot.i18n.Messages;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The interview schedule card ({@code cards/interviews.json}): one page of interviews in the configured zone. */
+final class InterviewsCard {
+  private final Cards cards;
+  private final Messages messages;
+  private final DateTexts dates;
+  private final Clock clock;
+
+  InterviewsCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
+    this.cards = cards;
+    this.messages = messages;
+    this.dates = dates;
+    this.clock = clock;
+  }
+
+  /** What one page shows: the interviews, their applications by id, and the names of jobs and stages. */
+  record Page(Period period, boolean mine, List<Interview> all, List<Interview> shown, int page,
+      Map<String, Application> applications, List<Job> jobs, StageNames stages) {}
+
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  ObjectNode render(Page p, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(p, l));
+  }
+
+  private ObjectNode renderIn(Page p, Language lang) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    String when = CommandPhrases.period(p.period(), lang);
+    model.put("title", messages.get(lang, p.mine() ? "interviews.title.mine" : "interviews.title",
+        when.isEmpty() ? messages.get(lang, "interviews.upcoming") : when));
+    long missing = p.all().stream().filter(i -> i.lacksFeedback(clock.instant())).count();
+    model.put("subtitle", messages.get(lang, "interviews.subtitle", p.all().size(), missing, dates.zone().getId()));
+    model.put("empty", p.all().isEmpty());
+    model.put("emptyText", messages.get(lang, "interviews.empty"));
+    ArrayNode rows = model.putArray("rows");
+    p.shown().forEach(i -> rows.add(row(i, p, lang)));
+    ObjectNode value = cards.model().put("action", InterviewsFeature.PAGE).put("period", p.period().name())
+        .put("mine", p.mine()).put("lang", lang.feishuLocale());
+    Pager.put(model, p.page(), Pager.pages(p.all().size(), Pager.PAGE_SIZE), p.all().size(), value, messages, lang);
+    return cards.render("interviews", model);
+  }
+
+  private ObjectNode row(Interview i, Page p, Language lang) {
+    String locale = lang.feishuLocale();
+    Application a = p.applications().get(i.applicationId());
+    String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(Job::title)
+        .findFirst().orElse("");
+    String name = a == null ? i.applicationId() : a.talentName();
+    String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
+    String who = i.feedback().stream().map(f -> f.interviewer().name(locale)).collect(Collectors.joining(", "));
+    ObjectNode row = cards.model();
+    row.put("line", messages.get(lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),
+        name, job, stage));
+    String owing = i.feedback().stream().filter(f -> !f.submitted()).map(f -> f.interviewer().name(locale))
+        .collect(Collectors.joining(", "));
+    String status = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interviews.missing", owing)
+        : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
+    row.put("detail", messages.get(lang, "interviews.detail", who, status));
+    if (a != null) {
+      row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
+    }
+    return row;
+  }
+}

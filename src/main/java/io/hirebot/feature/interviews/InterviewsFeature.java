@@ -1,0 +1,98 @@
+package io.hirebot.feature.interviews;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.command.Command.ListInterviews;
+import io.hirebot.command.Language;
+import io.hirebot.command.Period;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.StageNames;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "interviews [today|tomorrow|this week] [mine]" and its pager: the schedule in the configured zone, with
+ * candidate, job, interviewers, and past interviews that still lack feedback flagged. One interviews call
+ * per period, then one (cached) application read per interview shown.
+ */
+public final class InterviewsFeature implements CommandHandler<ListInterviews> {
+  public static final String PAGE = "interviews.page";
+
+  private final HireMeter meter;
+  private final InterviewsCard card;
+  private final Messages messages;
+  private final DateTexts dates;
+  private final Clock clock;
+
+  public InterviewsFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock) {
+    this.meter = meter;
+    this.card = new InterviewsCard(cards, messages, dates, clock);
+    this.messages = messages;
+    this.dates = dates;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Reply> handle(ListInterviews command, CommandContext context) {
+    String me = context.message().sender() == null ? "" : context.message().sender().openId();
+    return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0,
+        context.language())).map(Reply::card);
+  }
+
+  /** Next / previous page; "mine" means whoever clicked. */
+  public Future<ActionResult> page(CardAction action, Language lang) {
+    Period period;
+    try {
+      period = Period.valueOf(action.value().path("period").asText(Period.UPCOMING.name()));
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    int page = Math.max(0, action.value().path("page").asInt(0));
+    String me = action.value().path("mine").asBoolean(false) && action.operator() != null
+        ? action.operator().openId() : null;
+    return meter.run(PAGE, hire -> render(hire, period, me, page, lang))
+        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+  }
+
+  /** @param interviewer the open_id whose interviews to keep, or null for everyone's */
+  private Future<ObjectNode> render(HireDirectory hire, Period period, String interviewer, int page, Language lang) {
+    LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
+    Instant from = period.start(today).atStartOfDay(dates.zone()).toInstant();
+    Instant to = period.endExclusive(today).atStartOfDay(dates.zone()).toInstant();
+    return hire.interviews(from, to).compose(found -> {
+      List<Interview> all = found.stream().filter(i -> interviewer == null || i.hasInterviewer(interviewer))
+          .sorted(Comparator.comparing(Interview::begin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+      int p = Pager.clamp(page, Pager.pages(all.size(), Pager.PAGE_SIZE));
+      List<Interview> shown = all.subList(Math.min(all.size(), p * Pager.PAGE_SIZE),
+          Math.min(all.size(), (p + 1) * Pager.PAGE_SIZE));
+      Map<String, Future<Application>> apps = new LinkedHashMap<>();
+      shown.forEach(i -> apps.computeIfAbsent(i.applicationId(), hire::application));
+      var jobs = hire.jobs();
+      var processes = hire.processes();
+      return Future.all(Future.all(List.copyOf(apps.values())), jobs, processes).map(done -> {
+        Map<String, Application> byId = new LinkedHashMap<>();
+        apps.forEach((id, f) -> byId.put(id, f.result()));
+        StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
+        return card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId, jobs.result(),
+            stages), lang);
+      });
+    });
+  }
+}

@@ -1,0 +1,97 @@
+package io.hirebot.feature.jobs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatcher;
+import io.hirebot.hire.JobPipeline;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of the open jobs ({@code cards/jobs.json}): each job with its active candidates counted per
+ * kind of stage (screening, interview, offer…), read through the same per-stage lists as the candidates card.
+ */
+public final class JobsCard {
+  public static final String PAGE = "jobs.page";
+
+  private final Cards cards;
+  private final Messages messages;
+
+  public JobsCard(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  /** Reads the counts of the jobs on {@code page} (only those) and renders the card. */
+  public Future<ObjectNode> render(HireDirectory hire, String keyword, int page, Language lang) {
+    return hire.jobs().compose(all -> {
+      List<Job> open = all.stream().filter(Job::open)
+          .filter(j -> keyword.isEmpty() || JobMatcher.mentions(j, keyword)).toList();
+      int pages = Pager.pages(open.size(), Pager.PAGE_SIZE);
+      int p = Pager.clamp(page, pages);
+      List<Job> shown = open.subList(Math.min(open.size(), p * Pager.PAGE_SIZE),
+          Math.min(open.size(), (p + 1) * Pager.PAGE_SIZE));
+      PipelineReader reader = new PipelineReader(hire);
+      List<Future<JobPipeline>> pipelines = shown.stream().map(reader::stages).toList();
+      return Future.all(pipelines).map(done -> cards.bilingual(lang, l -> renderIn(keyword, open.size(), p, pages,
+          pipelines.stream().map(Future::result).toList(), l)));
+    });
+  }
+
+  private ObjectNode renderIn(String keyword, int openJobs, int p, int pages, List<JobPipeline> shown,
+      Language lang) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    model.put("title", messages.get(lang, "jobs.title"));
+    model.put("subtitle", keyword.isEmpty() ? messages.get(lang, "jobs.subtitle", openJobs)
+        : messages.get(lang, "jobs.subtitle.keyword", openJobs, keyword));
+    model.put("empty", openJobs == 0);
+    model.put("emptyText", messages.get(lang, "jobs.empty"));
+    ArrayNode jobs = model.putArray("jobs");
+    shown.forEach(pipeline -> jobs.add(row(pipeline, lang)));
+    ObjectNode value = cards.model().put("action", PAGE).put("keyword", keyword).put("lang", lang.feishuLocale());
+    Pager.put(model, p, pages, openJobs, value, messages, lang);
+    return cards.render("jobs", model);
+  }
+
+  private ObjectNode row(JobPipeline pipeline, Language lang) {
+    Job job = pipeline.job();
+    ObjectNode item = cards.model();
+    item.put("line", messages.get(lang, "jobs.row", job.title(), job.code()));
+    item.put("counts", countsByType(pipeline, lang));
+    ObjectNode value = item.putObject("value");
+    value.put("action", "candidates.show");
+    value.put("job_id", job.id());
+    value.put("page", 0);
+    value.put("lang", lang.feishuLocale());
+    return item;
+  }
+
+  /** "Screening 3 · Interview 5 · Offer 1", kinds in process order, empty kinds left out. */
+  private String countsByType(JobPipeline pipeline, Language lang) {
+    Map<StageType, Integer> byType = new EnumMap<>(StageType.class);
+    for (PipelinePage.StageCount c : pipeline.counts()) {
+      byType.merge(c.stage().type(), c.count(), Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    byType.forEach((type, count) -> {
+      if (count > 0) {
+        parts.add(messages.get(lang, "candidates.stageCount", messages.get(lang, "stagetype." + type.name()), count));
+      }
+    });
+    return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates")
+        : messages.get(lang, "jobs.active", pipeline.total()) + " · " + String.join(" · ", parts);
+  }
+}

@@ -1,0 +1,96 @@
+package io.hirebot.feature.offers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.cards.Pager;
+import io.hirebot.command.Command.ListOffers;
+import io.hirebot.command.Language;
+import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobPipeline;
+import io.hirebot.hire.PipelineFilter;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * "offers [job X]" and its pager. Hire lists offers only per talent, so the bot takes the active
+ * applications in offer and onboarding stages (the per-stage id lists every pipeline card uses) and reads
+ * the offer of the page's applications from their details.
+ */
+public final class OffersFeature implements CommandHandler<ListOffers> {
+  public static final String PAGE = "offers.page";
+  public static final String SHOW = "offers.show";
+  static final Set<StageType> OFFER_STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
+
+  private final HireMeter meter;
+  private final JobChoiceCard choices;
+  private final OffersCard card;
+  private final Messages messages;
+
+  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages) {
+    this.meter = meter;
+    this.choices = choices;
+    this.card = new OffersCard(cards, messages);
+    this.messages = messages;
+  }
+
+  @Override
+  public Future<Reply> handle(ListOffers command, CommandContext context) {
+    Language lang = context.language();
+    return meter.run("offers", hire -> command.jobQuery().isEmpty()
+        ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", 0, lang))
+        : choices.resolve(hire, command.jobQuery(), SHOW, lang,
+            job -> render(hire, List.of(job), job.id(), 0, lang), c -> c)).map(Reply::card);
+  }
+
+  /** A job picked from the picker, or next / previous page ({@code job_id} empty for every open job). */
+  public Future<ActionResult> page(CardAction action, Language lang) {
+    String jobId = action.value().path("job_id").asText("");
+    int page = Math.max(0, action.value().path("page").asInt(0));
+    return meter.run(PAGE, hire -> hire.jobs().compose(jobs -> {
+      List<Job> scope = jobs.stream().filter(j -> jobId.isEmpty() ? j.open() : j.id().equals(jobId)).toList();
+      if (!jobId.isEmpty() && scope.isEmpty()) {
+        return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      }
+      return render(hire, scope, jobId, page, lang)
+          .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+    }));
+  }
+
+  private Future<ObjectNode> render(HireDirectory hire, List<Job> jobs, String jobId, int page, Language lang) {
+    PipelineReader reader = new PipelineReader(hire);
+    List<Future<JobPipeline>> pipelines = jobs.stream().map(reader::stages).toList();
+    return Future.all(pipelines).compose(done -> {
+      List<String> ids = new ArrayList<>();
+      for (Future<JobPipeline> f : pipelines) {
+        JobPipeline pipeline = f.result();
+        Set<String> offerStages = pipeline.process().stages().stream().filter(s -> OFFER_STAGES.contains(s.type()))
+            .map(Stage::id).collect(Collectors.toSet());
+        if (!offerStages.isEmpty()) {
+          ids.addAll(pipeline.ids(new PipelineFilter(offerStages, null)));
+        }
+      }
+      int p = Pager.clamp(page, Pager.pages(ids.size(), Pager.PAGE_SIZE));
+      List<Future<ApplicationDetail>> details = ids.subList(Math.min(ids.size(), p * Pager.PAGE_SIZE),
+          Math.min(ids.size(), (p + 1) * Pager.PAGE_SIZE)).stream().map(hire::applicationDetail).toList();
+      String title = jobId.isEmpty() || jobs.isEmpty() ? "" : jobs.get(0).title();
+      return Future.all(details).map(all -> card.render(jobId, title,
+          details.stream().map(Future::result).toList(), p, ids.size(), lang));
+    });
+  }
+}

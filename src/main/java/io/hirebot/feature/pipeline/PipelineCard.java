@@ -1,0 +1,59 @@
+package io.hirebot.feature.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Job;
+import io.hirebot.i18n.Messages;
+
+/** The funnel card ({@code cards/pipeline.json}): one line per stage with count, bar, conversion and median days. */
+final class PipelineCard {
+  /** Longest bar, in blocks; bars are scaled to the fullest stage. */
+  static final int BAR_WIDTH = 12;
+
+  private final Cards cards;
+  private final Messages messages;
+
+  PipelineCard(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  ObjectNode render(Job job, Funnel funnel, int sampled, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(job, funnel, sampled, l));
+  }
+
+  private ObjectNode renderIn(Job job, Funnel funnel, int sampled, Language lang) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    model.put("title", messages.get(lang, "pipeline.title", job.title()));
+    model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.total()));
+    model.put("empty", funnel.total() == 0);
+    model.put("emptyText", messages.get(lang, "candidates.empty"));
+    int fullest = funnel.steps().stream().mapToInt(Funnel.Step::count).max().orElse(0);
+    ArrayNode steps = model.putArray("steps");
+    for (Funnel.Step s : funnel.steps()) {
+      ObjectNode step = steps.addObject();
+      step.put("line", messages.get(lang, "pipeline.step", s.stage().name(lang.feishuLocale()), s.count(),
+          bar(s.count(), fullest)));
+      String median = s.medianDays() < 0 ? "" : messages.get(lang, "pipeline.median", s.medianDays());
+      String conversion = s.conversion() < 0 ? "" : messages.get(lang, "pipeline.conversion", s.conversion());
+      step.put("detail", String.join(" · ", java.util.stream.Stream.of(median, conversion)
+          .filter(x -> !x.isEmpty()).toList()));
+    }
+    model.put("footer", messages.get(lang, sampled < funnel.total() ? "pipeline.footer.sampled" : "pipeline.footer",
+        sampled, funnel.total()));
+    ObjectNode candidates = model.putObject("candidates");
+    candidates.put("action", "candidates.show").put("job_id", job.id()).put("page", 0).put("lang", lang.feishuLocale());
+    return cards.render("pipeline", model);
+  }
+
+  private static String bar(int count, int fullest) {
+    if (count == 0 || fullest == 0) {
+      return "";
+    }
+    return "▇".repeat(Math.max(1, Math.round((float) BAR_WIDTH * count / fullest)));
+  }
+}

@@ -1,0 +1,72 @@
+package io.hirebot.feature.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.command.Command.ShowPipeline;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * "pipeline for job X": the job's funnel. Counts come from the per-stage id lists (exact); the median days
+ * need each application's stage entry time, so they are read for at most {@link #MAX_SAMPLE} applications.
+ */
+public final class PipelineFeature implements CommandHandler<ShowPipeline> {
+  public static final String SHOW = "pipeline.show";
+  /** Bounds the detail calls (10/s) of one funnel; the counts stay exact beyond it. */
+  static final int MAX_SAMPLE = 40;
+
+  private final HireMeter meter;
+  private final JobChoiceCard choices;
+  private final PipelineCard card;
+  private final Messages messages;
+  private final Clock clock;
+
+  public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages,
+      Clock clock) {
+    this.meter = meter;
+    this.choices = choices;
+    this.card = new PipelineCard(cards, messages);
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Reply> handle(ShowPipeline command, CommandContext context) {
+    Language lang = context.language();
+    return meter.run("pipeline", hire -> choices.resolve(hire, command.jobQuery(), SHOW, lang,
+        job -> funnel(hire, job, lang), c -> c)).map(Reply::card);
+  }
+
+  /** A job picked from the picker or not-found card. */
+  public Future<ActionResult> show(CardAction action, Language lang) {
+    String jobId = action.value().path("job_id").asText("");
+    return meter.run(SHOW, hire -> hire.jobs().compose(jobs -> {
+      var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
+      return job.isEmpty() ? Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")))
+          : funnel(hire, job.get(), lang).map(c -> new ActionResult(ActionResult.ToastType.INFO, "", c));
+    }));
+  }
+
+  private Future<ObjectNode> funnel(HireDirectory hire, Job job, Language lang) {
+    PipelineReader reader = new PipelineReader(hire);
+    return reader.stages(job).compose(pipeline -> {
+      List<String> ids = pipeline.ids(io.hirebot.hire.PipelineFilter.NONE);
+      List<String> sample = ids.subList(0, Math.min(ids.size(), MAX_SAMPLE));
+      return reader.details(sample).map(apps ->
+          card.render(job, Funnel.of(pipeline.counts(), apps, clock.instant()), sample.size(), lang));
+    });
+  }
+}

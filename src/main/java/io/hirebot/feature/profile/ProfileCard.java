@@ -1,0 +1,138 @@
+package io.hirebot.feature.profile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Note;
+import io.hirebot.hire.Talent;
+import io.hirebot.hire.StageNames;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.HireTexts;
+import io.hirebot.i18n.Messages;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The profile card ({@code cards/profile.json}): a talent's applications with job, stage, history,
+ * interviews (time, interviewers, result) and offer, their latest notes, and quick actions. Phone and
+ * email appear only when the caller says the chat is private.
+ */
+final class ProfileCard {
+  static final int APPLICATIONS_PER_PAGE = 4;
+  static final int LATEST_NOTES = 3;
+  static final int MAX_NOTE_LENGTH = 200;
+  /** The latest interviews and stage visits of an application; older ones are counted, not listed. */
+  static final int MAX_INTERVIEWS = 6;
+  static final int MAX_VISITS = 10;
+
+  private final Cards cards;
+  private final Messages messages;
+  private final DateTexts dates;
+  private final Clock clock;
+
+  ProfileCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
+    this.cards = cards;
+    this.messages = messages;
+    this.dates = dates;
+    this.clock = clock;
+  }
+
+  /** @param stages names stages by id in the reader's language */
+  ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, List<Note> notes,
+      StageNames stages, boolean showContact, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()), showContact, l));
+  }
+
+  private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
+      List<Note> notes, StageNames stages, boolean showContact, Language lang) {
+    ObjectNode model = cards.model();
+    model.set("t", cards.mapper().valueToTree(messages.all(lang)));
+    String name = talent.name().isBlank() ? talent.id() : talent.name();
+    model.put("title", messages.get(lang, "profile.title", name));
+    model.put("subtitle", messages.get(lang, "profile.subtitle", total));
+    model.put("contact", showContact ? contact(talent, lang) : "");
+    model.put("empty", total == 0);
+    model.put("emptyText", messages.get(lang, "profile.empty"));
+    ArrayNode apps = model.putArray("applications");
+    page.forEach(d -> apps.add(application(d, stages, lang)));
+    model.put("notes", notes(notes, lang));
+    ObjectNode value = cards.model().put("action", ProfileActions.PAGE).put("talent_id", talent.id())
+        .put("name", talent.name()).put("lang", lang.feishuLocale());
+    Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
+    return cards.render("profile", model);
+  }
+
+  private String contact(Talent talent, Language lang) {
+    List<String> parts = new ArrayList<>();
+    if (!talent.mobile().isBlank()) {
+      parts.add(messages.get(lang, "profile.mobile", talent.mobile()));
+    }
+    if (!talent.email().isBlank()) {
+      parts.add(messages.get(lang, "profile.email", talent.email()));
+    }
+    return String.join(" · ", parts);
+  }
+
+  private ObjectNode application(ApplicationDetail d, StageNames stages, Language lang) {
+    Application a = d.application();
+    ObjectNode item = cards.model();
+    String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
+    item.put("heading", messages.get(lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
+        a.stage().name(lang.feishuLocale())), status, dates.date(a.appliedAt(), lang)));
+    item.put("history", latest(d.history().stream()
+        .map(v -> stages.name(a.jobId(), v.stageId(), v.stageId()) + " " + dates.date(v.entered(), lang))
+        .toList(), MAX_VISITS, lang, " → "));
+    item.put("interviews", latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(),
+        MAX_INTERVIEWS, lang, "\n"));
+    item.put("offer", d.offer() == null ? ""
+        : messages.get(lang, "profile.offer", messages.get(lang, HireTexts.offerStatusKey(d.offer().status()))));
+    item.put("active", a.active());
+    item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
+    item.set("advance", QuickActions.value(cards.model(), "advance", a, lang));
+    item.set("reject", QuickActions.value(cards.model(), "reject", a, lang));
+    item.set("note", QuickActions.value(cards.model(), "note", a, lang));
+    return item;
+  }
+
+  /** The last {@code max} lines joined, preceded by "… N earlier" when some were left out. */
+  private String latest(List<String> lines, int max, Language lang, String separator) {
+    if (lines.size() <= max) {
+      return String.join(separator, lines);
+    }
+    List<String> kept = new ArrayList<>();
+    kept.add(messages.get(lang, "profile.earlier", lines.size() - max));
+    kept.addAll(lines.subList(lines.size() - max, lines.size()));
+    return String.join(separator, kept);
+  }
+
+  private String interview(Interview i, Application a, StageNames stages, Language lang) {
+    String who = i.feedback().stream().map(f -> f.interviewer().name(lang.feishuLocale()))
+        .collect(Collectors.joining(", "));
+    String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
+        : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
+    return messages.get(lang, "profile.interview", dates.dateTime(i.begin(), lang),
+        stages.name(a.jobId(), i.stageId(), ""), who, result);
+  }
+
+  private String notes(List<Note> notes, Language lang) {
+    return notes.stream().filter(n -> !n.isPrivate())
+        .sorted(Comparator.comparing(Note::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(LATEST_NOTES)
+        .map(n -> messages.get(lang, "profile.note", dates.date(n.createdAt(), lang), shorten(n.content())))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String shorten(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() > MAX_NOTE_LENGTH ? oneLine.substring(0, MAX_NOTE_LENGTH) + "…" : oneLine;
+  }
+}

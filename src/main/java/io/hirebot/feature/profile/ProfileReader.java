@@ -1,0 +1,50 @@
+package io.hirebot.feature.profile;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Pager;
+import io.hirebot.command.Language;
+import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.StageNames;
+import io.hirebot.hire.Talent;
+import io.vertx.core.Future;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads what a profile shows with parallel calls: the talent's application ids, the details of the page's
+ * applications (job, history, interviews, offer in one call each), the notes, and the cached jobs and processes.
+ */
+final class ProfileReader {
+  private final ProfileCard card;
+
+  ProfileReader(ProfileCard card) {
+    this.card = card;
+  }
+
+  /** The profile card of one talent at the given page of their applications (newest first). */
+  Future<ObjectNode> render(HireDirectory hire, Talent talent, int page, boolean showContact, Language lang) {
+    return hire.applicationIdsOfTalent(talent.id()).compose(ids -> {
+      // Ids in Hire's order; ask for every detail only when they fit one page, otherwise this page's.
+      int pages = Pager.pages(ids.size(), ProfileCard.APPLICATIONS_PER_PAGE);
+      int p = Pager.clamp(page, pages);
+      List<String> slice = ids.subList(Math.min(ids.size(), p * ProfileCard.APPLICATIONS_PER_PAGE),
+          Math.min(ids.size(), (p + 1) * ProfileCard.APPLICATIONS_PER_PAGE));
+      List<Future<ApplicationDetail>> details = slice.stream().map(hire::applicationDetail).toList();
+      var notes = hire.notes(talent.id());
+      var jobs = hire.jobs();
+      var processes = hire.processes();
+      return Future.all(Future.all(details), notes, jobs, processes).map(done -> {
+        List<ApplicationDetail> shown = details.stream().map(Future::result)
+            .sorted(Comparator.comparing((ApplicationDetail d) -> d.application().appliedAt(),
+                Comparator.nullsLast(Comparator.reverseOrder())))
+            .toList();
+        Talent named = talent.name().isBlank() && !shown.isEmpty()
+            ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
+            : talent;
+        StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
+        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact, lang);
+      });
+    });
+  }
+}

@@ -1,0 +1,78 @@
+package io.hirebot.feature.profile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Reply;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Command.ShowProfile;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Talent;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "candidate NAME": finds the talent by Hire's talent search; one → the profile, several → one button
+ * each, none → says so. Phone and email only in a private chat (DESIGN §5).
+ */
+public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
+  static final int MAX_CHOICES = 10;
+
+  private final HireMeter meter;
+  private final ProfileReader reader;
+  private final Cards cards;
+  private final Messages messages;
+
+  ShowProfileHandler(HireMeter meter, ProfileReader reader, Cards cards, Messages messages) {
+    this.meter = meter;
+    this.reader = reader;
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  @Override
+  public Future<Reply> handle(ShowProfile command, CommandContext context) {
+    Language lang = context.language();
+    boolean privateChat = !context.message().chat().isGroup();
+    return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
+      List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
+      List<Talent> candidates = exact.isEmpty() ? found : exact;
+      if (candidates.size() == 1) {
+        return reader.render(hire, candidates.get(0), 0, privateChat, lang);
+      }
+      return Future.succeededFuture(candidates.isEmpty() ? notFound(command.name(), lang)
+          : picker(command.name(), candidates, lang));
+    })).map(Reply::card);
+  }
+
+  private static boolean same(String a, String b) {
+    return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+  }
+
+  private ObjectNode notFound(String name, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "profile.notfound.title", name));
+    model.put("text", messages.get(lang, "profile.notfound.text", name));
+    model.put("color", "orange");
+    return cards.render("notice", model);
+  }
+
+  /** Several talents share the name: a button per talent, labelled so they can be told apart. */
+  private ObjectNode picker(String name, List<Talent> talents, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "profile.picker.title"));
+    model.put("text", messages.get(lang, "profile.picker.text", name, talents.size()));
+    ArrayNode buttons = model.putArray("jobs");
+    for (Talent t : talents.subList(0, Math.min(MAX_CHOICES, talents.size()))) {
+      ObjectNode item = buttons.addObject();
+      item.put("label", messages.get(lang, "profile.picker.label", t.name(), t.id()));
+      item.putObject("value").put("action", ProfileActions.PAGE).put("talent_id", t.id()).put("name", t.name())
+          .put("page", 0).put("lang", lang.feishuLocale());
+    }
+    return cards.render("job-picker", model);
+  }
+}

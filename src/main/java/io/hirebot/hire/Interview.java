@@ -1,0 +1,34 @@
+package io.hirebot.hire;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One interview of an application, with who interviews and whether each has handed in feedback.
+ *
+ * @param summary Hire's interview_round_summary code (2 not started, 3 no feedback yet, 4 all passed,
+ *     5 all failed, 6 no-show, other codes: mixed or partial), 0 when Hire did not say
+ */
+public record Interview(String id, String applicationId, String stageId, Instant begin, Instant end,
+    List<Feedback> feedback, int summary) {
+
+  public Interview {
+    feedback = List.copyOf(feedback);
+  }
+
+  /** One interviewer's record: submitted or not. */
+  public record Feedback(Person interviewer, boolean submitted) {}
+
+  /** Whether the interview is over and at least one interviewer (or every one, when none is listed) owes feedback. */
+  public boolean lacksFeedback(Instant now) {
+    if (end == null || end.isAfter(now)) {
+      return false;
+    }
+    return feedback.isEmpty() ? summary == 3 : feedback.stream().anyMatch(f -> !f.submitted());
+  }
+
+  /** Whether the user with this open_id is one of the interviewers. */
+  public boolean hasInterviewer(String openId) {
+    return feedback.stream().anyMatch(f -> f.interviewer().id().equals(openId));
+  }
+}

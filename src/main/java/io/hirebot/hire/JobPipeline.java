@@ -1,0 +1,39 @@
+package io.hirebot.hire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job's active application ids per stage, in process order: the counts of every card that shows a job's
+ * pipeline (candidates, jobs, funnel), read once per stage.
+ */
+public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPerStage) {
+
+  public JobPipeline {
+    idsPerStage = idsPerStage.stream().map(List::copyOf).toList();
+  }
+
+  /** How many active applications sit in each stage, in process order. */
+  public List<PipelinePage.StageCount> counts() {
+    List<PipelinePage.StageCount> counts = new ArrayList<>();
+    for (int i = 0; i < idsPerStage.size(); i++) {
+      counts.add(new PipelinePage.StageCount(process.stages().get(i), idsPerStage.get(i).size()));
+    }
+    return counts;
+  }
+
+  /** The ids of the stages the filter keeps, in process order. */
+  public List<String> ids(PipelineFilter filter) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < idsPerStage.size(); i++) {
+      if (filter.keepsStage(process.stages().get(i).id())) {
+        ids.addAll(idsPerStage.get(i));
+      }
+    }
+    return ids;
+  }
+
+  public int total() {
+    return idsPerStage.stream().mapToInt(List::size).sum();
+  }
+}

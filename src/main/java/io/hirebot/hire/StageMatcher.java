@@ -1,0 +1,52 @@
+package io.hirebot.hire;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves a stage as typed ("screening", "初筛", "First Interview", "interview") against a job's real
+ * process stages, in both languages: exact name, then part of a name, then a kind of stage ("interview"
+ * keeps every interview stage), then close spelling. Several results are all kept. Pure.
+ */
+public final class StageMatcher {
+  /** Words for a kind of stage, so "interview" or "面试" means every interview stage of the job. */
+  static final Map<String, StageType> TYPE_WORDS = Map.ofEntries(
+      Map.entry("screening", StageType.SCREENING), Map.entry("筛选", StageType.SCREENING),
+      Map.entry("初筛", StageType.SCREENING), Map.entry("evaluation", StageType.EVALUATION),
+      Map.entry("评估", StageType.EVALUATION), Map.entry("test", StageType.WRITTEN_TEST),
+      Map.entry("writtentest", StageType.WRITTEN_TEST), Map.entry("笔试", StageType.WRITTEN_TEST),
+      Map.entry("interview", StageType.INTERVIEW), Map.entry("interviews", StageType.INTERVIEW),
+      Map.entry("面试", StageType.INTERVIEW), Map.entry("offer", StageType.OFFER),
+      Map.entry("onboarding", StageType.PENDING_ONBOARDING), Map.entry("待入职", StageType.PENDING_ONBOARDING),
+      Map.entry("onboarded", StageType.ONBOARDED), Map.entry("已入职", StageType.ONBOARDED));
+
+  public List<Stage> match(String query, JobProcess process) {
+    String q = JobMatcher.normalize(query);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    List<Stage> stages = process.stages();
+    List<Stage> exact = stages.stream().filter(s -> names(s).stream().anyMatch(q::equals)).toList();
+    if (!exact.isEmpty()) {
+      return exact;
+    }
+    List<Stage> partial = stages.stream().filter(s -> names(s).stream().anyMatch(n -> n.contains(q))).toList();
+    if (!partial.isEmpty()) {
+      return partial;
+    }
+    StageType type = TYPE_WORDS.get(q);
+    if (type != null) {
+      return stages.stream().filter(s -> s.type() == type).toList();
+    }
+    return stages.stream().filter(s -> names(s).stream().anyMatch(n -> closeEnough(q, n))).toList();
+  }
+
+  private static List<String> names(Stage s) {
+    return List.of(JobMatcher.normalize(s.zhName()), JobMatcher.normalize(s.enName()));
+  }
+
+  private static boolean closeEnough(String q, String name) {
+    int max = Math.max(q.length(), name.length());
+    return max > 0 && (double) JobMatcher.levenshtein(q, name) / max <= JobMatcher.MAX_TYPO_RATIO;
+  }
+}

@@ -1,0 +1,21 @@
+package io.hirebot.hire;
+
+import java.util.List;
+
+/** Names stages by job and stage id in one language, from the cached jobs and processes. */
+public record StageNames(List<Job> jobs, List<JobProcess> processes, String locale) {
+
+  /** The same names in another language ("zh_cn" or "en_us" as {@link io.hirebot.command.Language#feishuLocale}). */
+  public StageNames in(String otherLocale) {
+    return new StageNames(jobs, processes, otherLocale);
+  }
+
+  /** The stage's name, or {@code fallback} when the job or stage is unknown. */
+  public String name(String jobId, String stageId, String fallback) {
+    return jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
+        .flatMap(j -> processes.stream().filter(p -> p.id().equals(j.processId())).findFirst())
+        .flatMap(p -> p.stage(stageId))
+        .map(s -> s.name(locale))
+        .orElse(fallback);
+  }
+}

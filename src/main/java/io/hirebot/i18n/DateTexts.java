@@ -1,0 +1,41 @@
+package io.hirebot.i18n;
+
+import io.hirebot.command.Language;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dates and times as cards show them, in the configured zone and the reader's language. Pure. */
+public final class DateTexts {
+  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+  private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("M月d日", Locale.CHINESE);
+  private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZH_DATE_TIME = DateTimeFormatter.ofPattern("M月d日 EEE HH:mm", Locale.CHINESE);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final ZoneId zone;
+
+  public DateTexts(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** "Nov 16" / "11月16日"; "" for null. */
+  public String date(Instant instant, Language lang) {
+    return instant == null ? "" : (lang == Language.ZH ? ZH_DATE : EN_DATE).format(instant.atZone(zone));
+  }
+
+  /** "Wed Nov 25 14:00" / "11月25日 星期三 14:00"; "" for null. */
+  public String dateTime(Instant instant, Language lang) {
+    return instant == null ? "" : (lang == Language.ZH ? ZH_DATE_TIME : EN_DATE_TIME).format(instant.atZone(zone));
+  }
+
+  /** "15:00"; "" for null. */
+  public String time(Instant instant) {
+    return instant == null ? "" : TIME.format(instant.atZone(zone));
+  }
+}

@@ -1,0 +1,21 @@
+package io.hirebot.i18n;
+
+import java.util.Set;
+
+/** Message keys for Hire's status codes (offer status, interview round summary), one key per known code. */
+public final class HireTexts {
+  private static final Set<Integer> OFFER_STATUSES = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+  private static final Set<Integer> INTERVIEW_RESULTS = Set.of(2, 3, 4, 5, 6);
+
+  private HireTexts() {}
+
+  /** "offer.status.6" for a known code, "offer.status.other" otherwise. */
+  public static String offerStatusKey(int status) {
+    return "offer.status." + (OFFER_STATUSES.contains(status) ? String.valueOf(status) : "other");
+  }
+
+  /** "interview.result.4" for a known interview_round_summary, "interview.result.other" otherwise. */
+  public static String interviewResultKey(int summary) {
+    return "interview.result." + (INTERVIEW_RESULTS.contains(summary) ? String.valueOf(summary) : "other");
+  }
+}

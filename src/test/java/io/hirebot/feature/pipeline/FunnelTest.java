@@ -1,0 +1,52 @@
+package io.hirebot.feature.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hirebot.hire.Application;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Funnel")
+class FunnelTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+  private static final Stage SCREEN = new Stage("s1", "筛选", "Screening", StageType.SCREENING);
+  private static final Stage INTERVIEW = new Stage("s2", "面试", "Interview", StageType.INTERVIEW);
+  private static final Stage OFFER = new Stage("s3", "Offer", "Offer", StageType.OFFER);
+
+  private static Application in(Stage stage, int daysAgo) {
+    Instant entered = NOW.minus(Duration.ofDays(daysAgo));
+    return new Application("a" + daysAgo + stage.id(), "j", "t", "", stage, true, entered, entered);
+  }
+
+  @Test
+  @DisplayName("conversion is the share at or past a stage who are past it; medians per stage")
+  void conversionAndMedian() {
+    // GIVEN 6 in screening, 3 in interview, 1 at offer
+    List<PipelinePage.StageCount> counts = List.of(new PipelinePage.StageCount(SCREEN, 6),
+        new PipelinePage.StageCount(INTERVIEW, 3), new PipelinePage.StageCount(OFFER, 1));
+    List<Application> sample = List.of(in(SCREEN, 1), in(SCREEN, 3), in(SCREEN, 9), in(INTERVIEW, 2),
+        in(INTERVIEW, 4));
+
+    // WHEN the funnel is computed
+    Funnel funnel = Funnel.of(counts, sample, NOW);
+
+    // THEN 4 of 10 got past screening, 1 of 4 past interview; the last stage has no conversion
+    assertEquals(10, funnel.total());
+    assertEquals(List.of(40, 25, -1), funnel.steps().stream().map(Funnel.Step::conversion).toList());
+    assertEquals(List.of(3L, 3L, -1L), funnel.steps().stream().map(Funnel.Step::medianDays).toList());
+  }
+
+  @Test
+  @DisplayName("an empty job has no conversions and no medians")
+  void empty() {
+    Funnel funnel = Funnel.of(List.of(new PipelinePage.StageCount(SCREEN, 0), new PipelinePage.StageCount(OFFER, 0)),
+        List.of(), NOW);
+    assertEquals(List.of(-1, -1), funnel.steps().stream().map(Funnel.Step::conversion).toList());
+  }
+}

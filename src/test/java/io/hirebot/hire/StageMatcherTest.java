@@ -1,0 +1,41 @@
+package io.hirebot.hire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("StageMatcher")
+class StageMatcherTest {
+  private static final JobProcess PROCESS = new JobProcess("p", "社招", "Experienced", List.of(
+      new Stage("s1", "简历筛选", "Resume Screening", StageType.SCREENING),
+      new Stage("s2", "笔试", "Written Test", StageType.WRITTEN_TEST),
+      new Stage("s3", "一面", "First Interview", StageType.INTERVIEW),
+      new Stage("s4", "二面", "Second Interview", StageType.INTERVIEW),
+      new Stage("s5", "Offer 沟通", "Offer", StageType.OFFER)));
+
+  @DisplayName("resolves a stage as typed to the job's stages, in either language")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Resume Screening  | s1
+      screening         | s1
+      初筛              | s1
+      简历筛选          | s1
+      written test      | s2
+      笔试              | s2
+      First Interview   | s3
+      一面              | s3
+      interview         | s3 s4
+      面试              | s3 s4
+      Second Intervew   | s4
+      offer             | s5
+      Offer 沟通        | s5
+      astronaut         | ''
+      """)
+  void matches(String query, String expected) {
+    List<String> ids = new StageMatcher().match(query, PROCESS).stream().map(Stage::id).toList();
+    assertEquals(expected == null || expected.isBlank() ? List.of() : List.of(expected.split(" ")), ids);
+  }
+}
