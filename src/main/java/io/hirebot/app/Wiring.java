@@ -95,7 +95,8 @@ public final class Wiring {
     CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
     ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
-    ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock);
+    AccessPolicy access = new AccessPolicy(config.admins(), hire, clock);
+    ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock, access, messenger, audit);
     PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
     InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
     OffersFeature offers = new OffersFeature(meter, jobChoices, cards, messages);
@@ -110,7 +111,6 @@ public final class Wiring {
         .on(Command.ListOffers.class, offers);
 
     ErrorReplies errors = new ErrorReplies(cards, messages);
-    AccessPolicy access = new AccessPolicy(config.admins(), hire, clock);
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
         config.timezone(), clock);
     accessCommands.registerWith(commands);
@@ -121,6 +121,7 @@ public final class Wiring {
         .on(JobsCard.PAGE, jobs::page)
         .on(ProfileActions.PAGE, profile.actions()::show)
         .on(ProfileActions.OPEN, profile.actions()::show)
+        .on(ProfileActions.PRIVATE, profile.actions()::sendPrivately)
         .on(PipelineFeature.SHOW, pipeline::show)
         .on(InterviewsFeature.PAGE, interviews::page)
         .on(OffersFeature.PAGE, offers::page)

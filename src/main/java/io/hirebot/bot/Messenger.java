@@ -15,6 +15,9 @@ public interface Messenger {
   /** Sends a message to a chat; completes with the new message's id. */
   Future<String> send(String chatId, Reply reply, String idempotencyKey);
 
+  /** Sends a private message to a user (their chat with the bot); completes with the new message's id. */
+  Future<String> sendToUser(String openId, Reply reply, String idempotencyKey);
+
   /** Replaces the card of a message the bot sent (PATCH). */
   Future<Void> updateCard(String messageId, ObjectNode card);
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
@@ -146,5 +147,30 @@ class AccessControlTest {
     assertEquals("interactive", say(MessageSpec.p2p(liu).text("my interviews this week")).msgType());
     assertTrue(say(MessageSpec.p2p(liu).text("candidates for job BE-001")).text().contains("my interviews"));
     assertTrue(say(MessageSpec.p2p(liu).text("interviews this week")).text().contains("my interviews"));
+  }
+
+  @Test
+  @DisplayName("a group profile offers details privately: the team gets contact data in private, others a refusal")
+  void detailsPrivately() {
+    Talent talent = h.sandbox.hire().talentByName("张伟").orElseThrow();
+    SentMessage card = inGroup(ImState.DEMO_TEAM_CHAT, DemoTenant.RECRUITER_LI, "候选人 张伟");
+    String group = card.currentContent().toString();
+    assertFalse(group.contains(talent.mobile()) || group.contains(talent.email()), group);
+    assertTrue(group.contains("profile.private"), "details button offered");
+    var value = new io.vertx.core.json.JsonObject().put("action", "profile.private").put("talent_id", talent.id())
+        .put("name", talent.name()).put("lang", "zh_cn");
+
+    PushResult refused = await(h.sandbox.events().cardAction(
+        io.hirebot.sandbox.CardActionSpec.on(card.messageId()).by(STRANGER).value(value)));
+    assertEquals("error", refused.jsonBody().getJsonObject("toast").getString("type"));
+
+    PushResult sent = await(h.sandbox.events().cardAction(
+        io.hirebot.sandbox.CardActionSpec.on(card.messageId()).by(DemoTenant.RECRUITER_LI).value(value)));
+    assertEquals("info", sent.jsonBody().getJsonObject("toast").getString("type"), sent.body());
+    String privateChat = ImState.p2pChatId(DemoTenant.RECRUITER_LI);
+    SentMessage details = await(h.sandbox.im().awaitMessage(m -> privateChat.equals(m.chatId())
+        && m.currentContent().toString().contains(talent.mobile()), TIMEOUT));
+    assertTrue(details.currentContent().toString().contains(talent.email()));
+    assertEquals(List.of(), h.sandbox.im().inChat(ImState.p2pChatId(STRANGER)));
   }
 }

@@ -24,6 +24,8 @@ public final class CandidateActions {
   public static final String REJECT_CONFIRM = "reject.confirm";
   public static final String NOTE_SUBMIT = "note.submit";
   public static final String UNDO = "undo";
+  /** The Note button of cards that have room for it (the profile): opens the note form. */
+  public static final String NOTE = "note";
   /** The profile feature's action name, reached from the row menu. */
   static final String PROFILE = "profile";
 
@@ -55,6 +57,7 @@ public final class CandidateActions {
         .on(MOVE_CONFIRM, stages::confirmMove)
         .on(REJECT, rejects::openForm)
         .on(REJECT_CONFIRM, rejects::confirm)
+        .on(NOTE, notes::openForm)
         .on(NOTE_SUBMIT, notes::submit)
         .on(UNDO, undo::undo)
         .on(MORE, this::more);

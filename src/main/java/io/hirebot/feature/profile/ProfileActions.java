@@ -1,12 +1,18 @@
 package io.hirebot.feature.profile;
 
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.AuditEntry;
+import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.Clock;
 
 /**
  * Profile buttons: a talent picked from several of the same name, and the pager over their applications.
@@ -16,15 +22,53 @@ public final class ProfileActions {
   public static final String PAGE = "profile.page";
   /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
   public static final String OPEN = "profile";
+  /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
+  public static final String PRIVATE = "profile.private";
 
   private final HireMeter meter;
   private final ProfileReader reader;
   private final Messages messages;
+  private final AccessPolicy access;
+  private final Messenger messenger;
+  private final AuditLog audit;
+  private final Clock clock;
 
-  ProfileActions(HireMeter meter, ProfileReader reader, Messages messages) {
+  ProfileActions(HireMeter meter, ProfileReader reader, Messages messages, AccessPolicy access, Messenger messenger,
+      AuditLog audit, Clock clock) {
     this.meter = meter;
     this.reader = reader;
     this.messages = messages;
+    this.access = access;
+    this.messenger = messenger;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Viewer-aware details: whoever clicks, if Hire lists them on a hiring team (or they are an admin), gets
+   * the full profile, contact data included, in their private chat; the group card never changes.
+   */
+  public Future<ActionResult> sendPrivately(CardAction action, Language lang) {
+    String talentId = action.value().path("talent_id").asText("");
+    String who = action.operator() == null ? null : action.operator().openId();
+    if (talentId.isEmpty()) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
+    return access.mayQuery(who).compose(decision -> {
+      boolean allowed = decision.allowed() && decision.role() != AccessPolicy.Role.INTERVIEWER;
+      audit.record(new AuditEntry(clock.instant(), who == null ? "" : who, action.chatId(), PRIVATE, "", "",
+          "talent " + talentId, allowed ? "ok" : "refused", ""));
+      if (!allowed) {
+        return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
+      }
+      // The card carried no contact data; Hire's talent search has it.
+      return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
+              .map(found -> found.stream().filter(t -> t.id().equals(talentId)).findFirst().orElse(talent))
+              .compose(full -> reader.render(hire, full, 0, true, lang)))
+          .compose(card -> messenger.sendToUser(who, Reply.card(card), "details-" + action.eventId()))
+          .map(id -> ActionResult.info(messages.get(lang, "profile.private.sent")));
+    });
   }
 
   public Future<ActionResult> show(CardAction action, Language lang) {

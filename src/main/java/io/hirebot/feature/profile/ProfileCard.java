@@ -60,6 +60,11 @@ final class ProfileCard {
     model.put("title", messages.get(lang, "profile.title", name));
     model.put("subtitle", messages.get(lang, "profile.subtitle", total));
     model.put("contact", showContact ? contact(talent, lang) : "");
+    if (!showContact) {
+      // Where contact data is withheld, anyone allowed can ask for it privately.
+      model.set("details", cards.model().put("action", ProfileActions.PRIVATE).put("talent_id", talent.id())
+          .put("name", talent.name()).put("lang", lang.feishuLocale()));
+    }
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");

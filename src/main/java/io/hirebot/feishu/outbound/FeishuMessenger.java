@@ -59,10 +59,21 @@ public final class FeishuMessenger implements Messenger {
 
   @Override
   public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
+    return create("chat_id", chatId, reply, idempotencyKey);
+  }
+
+  @Override
+  public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
+    return create("open_id", openId, reply, idempotencyKey);
+  }
+
+  /** Feishu limits each recipient, chat or user, to 5 messages a second: one budget per receive id. */
+  private Future<String> create(String idType, String receiveId, Reply reply, String idempotencyKey) {
     Content c = content(reply);
-    return calls.call("im.message.create", perChat.get(chatId), () -> client.im().v1().message().create(
-            CreateMessageReq.newBuilder().receiveIdType("chat_id").createMessageReqBody(CreateMessageReqBody.newBuilder()
-                .receiveId(chatId).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build()))
+    return calls.call("im.message.create", perChat.get(receiveId), () -> client.im().v1().message().create(
+            CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
+                .receiveId(receiveId).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
+                .build()))
         .map(d -> sent(c, d.getMessageId()));
   }
 
