@@ -36,7 +36,7 @@ public record BenchOptions(
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(50), List.of(0, 20), 1, 1, 1, 1, outDir, ALL);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, outDir, ALL);
   }
 
   public boolean runs(String section) {

@@ -73,6 +73,17 @@ final class ChildBot implements AutoCloseable {
     return statusKb("VmHWM:") / 1024.0;
   }
 
+  /** CPU time (user + system) the child has used so far, in ms, from /proc/<pid>/stat at 100 ticks a second. */
+  double cpuMs() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime: fields 14, 15
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc stat of the child bot", e);
+    }
+  }
+
   private long statusKb(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
