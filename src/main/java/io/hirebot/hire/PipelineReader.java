@@ -17,6 +17,14 @@ public final class PipelineReader {
     this.hire = hire;
   }
 
+  /**
+   * Starts loading what every read needs whatever the job (the processes), so that a caller can overlap it
+   * with finding the job: one upstream round trip fewer on a cold cache. Failures surface in {@link #read}.
+   */
+  public void prefetch() {
+    hire.processes();
+  }
+
   public Future<PipelinePage> read(Job job, int page, int pageSize) {
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst()

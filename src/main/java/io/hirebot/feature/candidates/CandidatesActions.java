@@ -28,6 +28,7 @@ public final class CandidatesActions {
   public Future<ActionResult> showPage(CardAction action, Language lang) {
     String jobId = action.value().path("job_id").asText("");
     int page = Math.max(0, action.value().path("page").asInt(0));
+    pipeline.prefetch();
     return hire.jobs().compose(jobs -> {
       var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
       if (job.isEmpty()) {

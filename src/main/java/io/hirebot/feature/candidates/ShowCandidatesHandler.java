@@ -33,6 +33,7 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
     var lang = context.language();
+    pipeline.prefetch();
     return hire.jobs().compose(jobs -> {
       JobMatch match = matcher.match(command.jobQuery(), jobs);
       if (match instanceof JobMatch.One one) {
