@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class BenchEnv implements AutoCloseable {
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+  /** A poll that hangs (e.g. on a connection the server is closing) is given up and retried. */
+  static final long POLL_TIMEOUT_MS = 1_000;
   private static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(10);
 
   final Vertx botVertx;
@@ -69,7 +71,7 @@ final class BenchEnv implements AutoCloseable {
   static void awaitIdentity(BenchHttp http, int port) {
     long deadline = System.nanoTime() + IDENTITY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      BenchHttp.Response r = BenchHttp.await(http.get(port, "/healthz"), IDENTITY_TIMEOUT);
+      BenchHttp.Response r = BenchHttp.await(http.get(port, "/healthz", POLL_TIMEOUT_MS), IDENTITY_TIMEOUT);
       if (r.status() == 200 && r.body().contains("\"bot_identity_known\":true")) {
         return;
       }

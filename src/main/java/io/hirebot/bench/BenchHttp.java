@@ -19,6 +19,8 @@ public final class BenchHttp implements AutoCloseable {
   /** A response's status and body; status 0 when the request failed on the transport. */
   public record Response(int status, String body) {}
 
+  private static final long REQUEST_TIMEOUT_MS = 10_000;
+
   private final HttpClientAgent client;
 
   public BenchHttp(Vertx vertx, int connections) {
@@ -29,7 +31,7 @@ public final class BenchHttp implements AutoCloseable {
 
   public Future<Response> post(int port, String path, SealedPush push) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setURI(path)
-        .setTimeout(10_000);
+        .setTimeout(REQUEST_TIMEOUT_MS);
     push.headers().forEach(options::putHeader);
     return client.request(options)
         .compose(req -> req.send(Buffer.buffer(push.body())))
@@ -38,10 +40,16 @@ public final class BenchHttp implements AutoCloseable {
   }
 
   public Future<Response> get(int port, String path) {
+    return get(port, path, REQUEST_TIMEOUT_MS);
+  }
+
+  /** A GET that gives up after {@code timeoutMs} (status 0), for polling a server that may not be up yet. */
+  public Future<Response> get(int port, String path, long timeoutMs) {
     return client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setURI(path)
-            .setTimeout(10_000))
+            .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs))
         .compose(req -> req.send())
         .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), b.toString())))
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS) // covers a connection stuck in the pool as well
         .otherwise(e -> new Response(0, String.valueOf(e.getMessage())));
   }
 

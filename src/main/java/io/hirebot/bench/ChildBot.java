@@ -51,7 +51,7 @@ final class ChildBot implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("child bot exited with " + process.exitValue());
       }
-      if (BenchHttp.await(http.get(port, "/healthz"), START_TIMEOUT).status() == 200) {
+      if (BenchHttp.await(http.get(port, "/healthz", BenchEnv.POLL_TIMEOUT_MS), START_TIMEOUT).status() == 200) {
         return (System.nanoTime() - launchedAt) / 1e6;
       }
       Pause.millis(5);

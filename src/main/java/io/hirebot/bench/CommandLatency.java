@@ -7,17 +7,17 @@ import io.hirebot.app.RunningBot;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.feishu.SequentialCandidateReader;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Section 2: "candidates for job X" over pipelines of several sizes while the emulator delays every Hire call,
  * cold (a fresh bot, empty caches) and warm (the same command again at once), against the naive sequential
- * reader over the same data. Upstream round trips on the critical path are estimated as
- * (p50 at L ms − p50 at 0 ms) / L.
+ * reader over the same data. Upstream round trips are counted from when the Hire calls reached the emulator
+ * (see {@link CommandProbe.Sample#waves}), plus the one IM reply.
  */
 final class CommandLatency {
+  private static final int WARM_UP_BOTS = 3;
+
   private final BenchEnv env;
   private final BenchOptions options;
   private final CommandProbe probe;
@@ -35,23 +35,14 @@ final class CommandLatency {
     // Both sides would otherwise wait for the 10/s get_detail budget, hiding the latency we measure.
     env.sandbox.faults().rateLimits(false);
     naive.candidateNames(env.tenant.job(options.sizes().get(0)).id()); // fetches its token outside the timing
+    warmUp();
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("sandbox_rate_limits", "off (the bot's own client-side limits stay on; fresh bot per cold sample)");
     ArrayNode cells = out.putArray("cells");
-    Map<Integer, double[]> atZero = new HashMap<>();
     for (int size : options.sizes()) {
       for (int latency : options.latenciesMs()) {
         env.sandbox.faults().latency(Duration.ofMillis(latency));
-        ObjectNode cell = cell(size, latency);
-        double coldP50 = cell.path("cold").path("p50_ms").asDouble();
-        double warmP50 = cell.path("warm").path("p50_ms").asDouble();
-        if (latency == 0) {
-          atZero.put(size, new double[] {coldP50, warmP50});
-        } else if (atZero.containsKey(size)) {
-          cell.put("cold_round_trips", Stats.round((coldP50 - atZero.get(size)[0]) / latency));
-          cell.put("warm_round_trips", Stats.round(Math.max(0, warmP50 - atZero.get(size)[1]) / latency));
-        }
-        cells.add(cell);
+        cells.add(cell(size, latency));
       }
     }
     env.sandbox.faults().clear();
@@ -60,20 +51,15 @@ final class CommandLatency {
 
   private ObjectNode cell(int size, int latency) {
     String command = "candidates for job " + BenchTenant.code(size);
-    Stats cold = new Stats();
-    Stats warm = new Stats();
-    long coldCalls = 0;
-    long warmCalls = 0;
+    Duration gap = Duration.ofMillis(latency / 2);
+    Series cold = new Series();
+    Series warm = new Series();
     for (int i = 0; i < options.coldSamples(); i++) {
       RunningBot bot = env.freshBot();
       try {
-        CommandProbe.Sample first = checked(probe.ask(command), size);
-        cold.addNanos(first.nanos());
-        coldCalls += first.hireCalls();
+        cold.add(checked(probe.ask(command), size), gap);
         for (int w = 0; w < options.warmPerCold(); w++) {
-          CommandProbe.Sample again = checked(probe.ask(command), size);
-          warm.addNanos(again.nanos());
-          warmCalls += again.hireCalls();
+          warm.add(checked(probe.ask(command), size), gap);
         }
       } finally {
         env.retire(bot);
@@ -82,12 +68,12 @@ final class CommandLatency {
     ObjectNode cell = JsonNodeFactory.instance.objectNode();
     cell.put("applications", size);
     cell.put("upstream_ms", latency);
-    cell.set("cold", cold.toJson().put("hire_calls", perSample(coldCalls, cold)));
-    cell.set("warm", warm.toJson().put("hire_calls", perSample(warmCalls, warm)));
+    cell.set("cold", cold.toJson(latency > 0));
+    cell.set("warm", warm.toJson(latency > 0));
     cell.set("naive", naive(size));
     double naiveMs = cell.path("naive").path("ms").asDouble();
-    cell.put("speedup_cold", Stats.round(naiveMs / Math.max(0.01, cold.p50Ms())));
-    cell.put("speedup_warm", Stats.round(naiveMs / Math.max(0.01, warm.p50Ms())));
+    cell.put("speedup_cold", Stats.round(naiveMs / Math.max(0.01, cold.wall.p50Ms())));
+    cell.put("speedup_warm", Stats.round(naiveMs / Math.max(0.01, warm.wall.p50Ms())));
     return cell;
   }
 
@@ -112,7 +98,41 @@ final class CommandLatency {
     return s;
   }
 
-  private static double perSample(long calls, Stats stats) {
-    return Stats.round((double) calls / Math.max(1, stats.count()));
+  /** Untimed: the first commands of a JVM pay for class loading and JIT, which the cells should not. */
+  private void warmUp() {
+    for (int i = 0; i < WARM_UP_BOTS; i++) {
+      RunningBot bot = env.freshBot();
+      try {
+        for (int size : options.sizes()) {
+          checked(probe.ask("candidates for job " + BenchTenant.code(size)), size);
+        }
+      } finally {
+        env.retire(bot);
+      }
+    }
+  }
+
+  /** The samples of one kind (cold or warm) of one cell. */
+  private static final class Series {
+    private final Stats wall = new Stats();
+    private long calls;
+    private long waves;
+
+    void add(CommandProbe.Sample s, Duration gap) {
+      wall.addNanos(s.nanos());
+      calls += s.hireCalls().size();
+      waves += s.waves(gap);
+    }
+
+    /** With no upstream latency, waves cannot be told apart: round trips are then left out. */
+    ObjectNode toJson(boolean withRoundTrips) {
+      int n = Math.max(1, wall.count());
+      ObjectNode o = wall.toJson().put("hire_calls", Stats.round((double) calls / n));
+      if (withRoundTrips) {
+        o.put("hire_round_trips", Stats.round((double) waves / n));
+        o.put("round_trips", Stats.round((double) waves / n + 1)); // + the IM reply
+      }
+      return o;
+    }
   }
 }

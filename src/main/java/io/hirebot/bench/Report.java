@@ -58,19 +58,24 @@ final class Report {
     if (l.isMissingNode()) {
       return;
     }
-    out.printf("%n2. \"candidates for job X\": push -> reply (ms); sandbox rate limits %s%n",
-        l.path("sandbox_rate_limits").asText());
+    out.printf("%n2. \"candidates for job X\": push -> reply (ms); round trips = sequential Hire waves + the IM reply;"
+        + " sandbox rate limits %s%n", l.path("sandbox_rate_limits").asText());
     TextTable t = new TextTable("apps", "upstream ms", "cold p50", "cold p99", "cold Hire calls", "cold round trips",
-        "warm p50", "warm p99", "warm Hire calls", "naive ms", "naive Hire calls", "naive/cold", "naive/warm");
+        "warm p50", "warm p99", "warm Hire calls", "warm round trips", "naive ms", "naive Hire calls", "naive/cold",
+        "naive/warm");
     for (JsonNode c : l.path("cells")) {
       t.row(c.path("applications").asInt(), c.path("upstream_ms").asInt(), ms(c.path("cold"), "p50_ms"),
           ms(c.path("cold"), "p99_ms"), c.path("cold").path("hire_calls").asDouble(),
-          c.has("cold_round_trips") ? c.path("cold_round_trips").asText() : "-", ms(c.path("warm"), "p50_ms"),
-          ms(c.path("warm"), "p99_ms"), c.path("warm").path("hire_calls").asDouble(), ms(c.path("naive"), "ms"),
+          roundTrips(c.path("cold")), ms(c.path("warm"), "p50_ms"), ms(c.path("warm"), "p99_ms"),
+          c.path("warm").path("hire_calls").asDouble(), roundTrips(c.path("warm")), ms(c.path("naive"), "ms"),
           c.path("naive").path("hire_calls").asLong(), c.path("speedup_cold").asDouble() + "x",
           c.path("speedup_warm").asDouble() + "x");
     }
     t.print(out);
+  }
+
+  private static String roundTrips(JsonNode series) {
+    return series.has("round_trips") ? series.path("round_trips").asText() : "-";
   }
 
   private void card(JsonNode c) {

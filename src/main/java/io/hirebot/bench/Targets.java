@@ -43,11 +43,11 @@ final class Targets {
       if (cell.path("applications").asInt() != TARGET_APPS || cell.path("upstream_ms").asInt() != TARGET_UPSTREAM_MS) {
         continue;
       }
-      double cold = cell.path("cold_round_trips").asDouble(Double.NaN);
-      add("candidates (50 apps) cold <= 4 upstream round trips", cold + " round trips", Math.round(cold) <= 4);
-      double warm = cell.path("warm_round_trips").asDouble(Double.NaN);
-      add("candidates (50 apps) warm <= 1 upstream round trip", warm + " round trips, "
-          + cell.path("warm").path("hire_calls").asDouble() + " Hire calls", Math.round(warm) <= 1);
+      double cold = cell.path("cold").path("round_trips").asDouble(Double.NaN);
+      add("candidates (50 apps) cold <= 4 upstream round trips", cold + " (Hire waves + the reply)", cold <= 4);
+      double warm = cell.path("warm").path("round_trips").asDouble(Double.NaN);
+      add("candidates (50 apps) warm <= 1 upstream round trip", warm + " (" + cell.path("warm").path("hire_calls")
+          .asDouble() + " Hire calls + the reply)", warm <= 1);
       double speedup = cell.path("speedup_cold").asDouble();
       add("candidates (50 apps, 50 ms) >= 20x faster than naive", speedup + "x cold, "
           + cell.path("speedup_warm").asDouble() + "x warm", speedup >= 20);
