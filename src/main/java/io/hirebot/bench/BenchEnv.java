@@ -20,7 +20,7 @@ final class BenchEnv implements AutoCloseable {
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
   /** A poll that hangs (e.g. on a connection the server is closing) is given up and retried. */
   static final long POLL_TIMEOUT_MS = 1_000;
-  private static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(30);
 
   final Vertx botVertx;
   final Vertx clientVertx;
