@@ -26,14 +26,18 @@ public final class CandidatesActions {
   public Future<ActionResult> showPage(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
-    return meter.run(PAGE, hire -> hire.jobs().compose(jobs -> {
-      var job = jobs.stream().filter(j -> j.id().equals(query.jobId())).findFirst();
-      if (job.isEmpty()) {
-        return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
-      }
-      return new PipelineReader(hire).read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
-          .map(p -> new ActionResult(ActionResult.ToastType.INFO,
-              messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang)));
-    }));
+    return meter.run(PAGE, hire -> {
+      PipelineReader reader = new PipelineReader(hire);
+      reader.prefetch();
+      return hire.jobs().compose(jobs -> {
+        var job = jobs.stream().filter(j -> j.id().equals(query.jobId())).findFirst();
+        if (job.isEmpty()) {
+          return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+        }
+        return reader.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
+            .map(p -> new ActionResult(ActionResult.ToastType.INFO,
+                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang)));
+      });
+    });
   }
 }

@@ -52,8 +52,11 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
     Language lang = context.language();
-    return meter.run("candidates", hire -> choices.resolve(hire, command.jobQuery(), CandidatesActions.SHOW, lang,
-        job -> show(hire, job, command, lang), Reply::card));
+    return meter.run("candidates", hire -> {
+      new PipelineReader(hire).prefetch();
+      return choices.resolve(hire, command.jobQuery(), CandidatesActions.SHOW, lang,
+          job -> show(hire, job, command, lang), Reply::card);
+    });
   }
 
   private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, Language lang) {

@@ -1,0 +1,93 @@
+package io.hirebot.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The benchmark program (README, "Performance"): runs the sections against the emulator on 127.0.0.1, prints
+ * the tables and writes {@code results.json}. Every loop is bounded by time or count and stops by itself.
+ */
+public final class Bench {
+  static final String DIGESTS = "n/a (digests not built yet)";
+  private static final Duration INTAKE_WARM_UP = Duration.ofSeconds(2);
+
+  private Bench() {}
+
+  public static void main(String[] args) throws IOException {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ObjectNode results = run(options);
+    new Report(results, System.out).print();
+    System.out.println();
+    System.out.println("written: " + options.outDir().resolve("results.json"));
+    System.exit(0); // OkHttp's idle pools of the retired bots would keep the JVM up for a minute
+  }
+
+  /** Runs the chosen sections and writes {@code <outDir>/results.json}; returns what it wrote. */
+  public static ObjectNode run(BenchOptions options) throws IOException {
+    Files.createDirectories(options.outDir());
+    ObjectNode results = JsonNodeFactory.instance.objectNode();
+    results.set("machine", Machine.describe());
+    results.set("options", new ObjectMapper().valueToTree(options));
+    if (options.runs("memory")) {
+      progress("memory and start-up (child JVM)");
+      // First, while nothing else runs in this JVM: the child bot gets both cores to itself.
+      Vertx vertx = Vertx.vertx();
+      try (BenchHttp http = new BenchHttp(vertx, options.connections())) {
+        results.set("memory", new MemoryAndStartup(http, options).run());
+      } finally {
+        BenchHttp.await(vertx.close(), BenchEnv.STEP_TIMEOUT);
+      }
+    }
+    if (options.runs("intake") || options.runs("latency") || options.runs("card")) {
+      try (BenchEnv env = new BenchEnv(options.sizes(), options.connections())) {
+        inProcess(env, options, results);
+      }
+    }
+    if (options.runs("digest")) {
+      results.put("digest_fan_out", DIGESTS);
+    }
+    ((ObjectNode) results.get("machine")).put("load_average_at_end", Machine.loadAverage());
+    results.set("targets", Targets.evaluate(results));
+    Files.writeString(options.outDir().resolve("results.json"),
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    return results;
+  }
+
+  private static void progress(String section) {
+    System.err.println("bench: " + section + "...");
+  }
+
+  private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results) {
+    if (options.runs("intake")) {
+      progress("intake");
+      IntakeFlood flood = new IntakeFlood(env.http, env.mainBot.port());
+      flood.run("warmup", INTAKE_WARM_UP.compareTo(Duration.ofSeconds(options.intakeSeconds())) > 0
+          ? Duration.ofSeconds(options.intakeSeconds()) : INTAKE_WARM_UP, options.connections());
+      ObjectNode intake = results.putObject("intake");
+      intake.set("no_mention", flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections()));
+      intake.set("help_mentions", new HelpReplies(env.sandbox, env.tenant).run("help", options.helpEvents(),
+          options.connections()));
+    }
+    if (options.runs("latency")) {
+      progress("command latency");
+      results.set("command_latency", new CommandLatency(env, options).run());
+    }
+    if (options.runs("card")) {
+      progress("card action");
+      results.set("card_action", new CardActionLatency(env, options).run());
+    }
+  }
+}

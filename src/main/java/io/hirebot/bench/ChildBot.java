@@ -1,0 +1,120 @@
+package io.hirebot.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bot as operators run it, in a JVM of its own: {@code java -Xmx256m -cp <this classpath> io.hirebot.Main
+ * --sandbox} on a free port, output to a log file; knows its start time and reads its RSS from /proc.
+ */
+final class ChildBot implements AutoCloseable {
+  static final String HEAP = "-Xmx256m";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  final int port;
+  private final Process process;
+  private final long launchedAt;
+
+  private ChildBot(int port, Process process, long launchedAt) {
+    this.port = port;
+    this.process = process;
+    this.launchedAt = launchedAt;
+  }
+
+  static ChildBot launch(Path log) {
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
+        "io.hirebot.Main", "--sandbox"));
+    pb.environment().remove("FEISHU_APP_ID");
+    pb.environment().put("HIREBOT_PORT", String.valueOf(port));
+    pb.environment().put("HIREBOT_LOG_LEVEL", "WARN");
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    long t0 = System.nanoTime();
+    try {
+      return new ChildBot(port, pb.start(), t0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the child JVM", e);
+    }
+  }
+
+  /** Polls /healthz until it answers 200; the time from launch, in ms. */
+  double awaitHealthy(BenchHttp http) {
+    long deadline = launchedAt + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("child bot exited with " + process.exitValue());
+      }
+      if (BenchHttp.await(http.get(port, "/healthz", BenchEnv.POLL_TIMEOUT_MS), START_TIMEOUT).status() == 200) {
+        return (System.nanoTime() - launchedAt) / 1e6;
+      }
+      Pause.millis(5);
+    }
+    throw new IllegalStateException("child bot not healthy within " + START_TIMEOUT);
+  }
+
+  double sinceLaunchMs() {
+    return (System.nanoTime() - launchedAt) / 1e6;
+  }
+
+  /** Resident set size now, in MB. */
+  double rssMb() {
+    return statusKb("VmRSS:") / 1024.0;
+  }
+
+  /** The highest resident set size so far, in MB. */
+  double peakRssMb() {
+    return statusKb("VmHWM:") / 1024.0;
+  }
+
+  /** CPU time (user + system) the child has used so far, in ms, from /proc/<pid>/stat at 100 ticks a second. */
+  double cpuMs() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime: fields 14, 15
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc stat of the child bot", e);
+    }
+  }
+
+  private long statusKb(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc status of the child bot", e);
+    }
+    throw new IllegalStateException(field + " missing from /proc/" + process.pid() + "/status");
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.hirebot.bench;
+
+import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.sandbox.SentMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends one command the way a user does (an @-mention pushed by the emulator) and times it from the push to
+ * the reply arriving at the emulator's IM API, counting the Hire calls made meanwhile.
+ */
+final class CommandProbe {
+  /** One command: wall time push → reply, when each Hire call reached the emulator, and the reply itself. */
+  record Sample(long nanos, List<Instant> hireCalls, SentMessage reply) {
+    /**
+     * Upstream round trips on the critical path: Hire calls arriving more than {@code minGap} after the previous
+     * one started a new wave (calls made in parallel arrive together; a dependent call waits for the upstream
+     * latency). Robust to CPU noise as long as it stays under {@code minGap}.
+     */
+    int waves(Duration minGap) {
+      List<Instant> sorted = hireCalls.stream().sorted().toList();
+      int waves = 0;
+      Instant previous = null;
+      for (Instant t : sorted) {
+        if (previous == null || Duration.between(previous, t).compareTo(minGap) > 0) {
+          waves++;
+        }
+        previous = t;
+      }
+      return waves;
+    }
+  }
+
+  /** When (System.nanoTime) a reply reached the emulator. */
+  private record Arrival(long at, SentMessage message) {}
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final AtomicLong SEQ = new AtomicLong();
+
+  private final FeishuSandbox sandbox;
+  private final BenchTenant tenant;
+
+  CommandProbe(FeishuSandbox sandbox, BenchTenant tenant) {
+    this.sandbox = sandbox;
+    this.tenant = tenant;
+  }
+
+  Sample ask(String text) {
+    long n = SEQ.incrementAndGet();
+    String id = "om_bench_cmd_" + n;
+    int logBefore = sandbox.requests().all().size();
+    var replied = sandbox.im().awaitMessage(m -> id.equals(m.parentId()), TIMEOUT)
+        .map(m -> new Arrival(System.nanoTime(), m));
+    long t0 = System.nanoTime();
+    PushResult push = BenchHttp.await(sandbox.events().message(
+        MessageSpec.group(tenant.chat(n)).from(Envelopes.sender(n)).mentioningBot().text(text).messageId(id)), TIMEOUT);
+    if (push.status() != 200) {
+      throw new IllegalStateException("push of '" + text + "' answered " + push.status() + " " + push.body());
+    }
+    Arrival done = BenchHttp.await(replied, TIMEOUT);
+    List<RecordedRequest> log = sandbox.requests().all();
+    List<Instant> hire = log.subList(logBefore, log.size()).stream().filter(CommandProbe::isHire)
+        .map(RecordedRequest::time).toList();
+    return new Sample(done.at() - t0, hire, done.message());
+  }
+
+  /** Hire requests the emulator has answered so far. */
+  long hireCalls() {
+    return sandbox.requests().all().stream().filter(CommandProbe::isHire).count();
+  }
+
+  private static boolean isHire(RecordedRequest r) {
+    return r.path().startsWith("/open-apis/hire/");
+  }
+}

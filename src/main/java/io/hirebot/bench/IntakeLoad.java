@@ -1,0 +1,69 @@
+package io.hirebot.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * A closed-loop push load: each of {@code connections} senders posts the next signed envelope as soon as the
+ * previous one is acknowledged, until the time is up. Measures what the bot accepts, not what we offer.
+ */
+final class IntakeLoad {
+  /** What one run did: requests sent, answered 200, failed, its duration and the ack latencies. */
+  record Result(long sent, long ok, long failed, long nanos, Stats ack) {
+    double perSecond() {
+      return ok * 1e9 / Math.max(1, nanos);
+    }
+  }
+
+  private final BenchHttp http;
+  private final int port;
+  private final String path;
+
+  IntakeLoad(BenchHttp http, int port, String path) {
+    this.http = http;
+    this.port = port;
+    this.path = path;
+  }
+
+  /** @param pushes builds the n-th push (called once per request, before its clock starts) */
+  Result run(Duration duration, int connections, LongFunction<SealedPush> pushes) {
+    AtomicLong sent = new AtomicLong();
+    AtomicLong ok = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    Stats ack = new Stats();
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    List<Future<Void>> senders = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Promise<Void> done = Promise.promise();
+      next(deadline, sent, ok, failed, ack, pushes, done);
+      senders.add(done.future());
+    }
+    BenchHttp.await(Future.all(senders), duration.plusSeconds(30));
+    return new Result(sent.get(), ok.get(), failed.get(), System.nanoTime() - start, ack);
+  }
+
+  private void next(long deadline, AtomicLong sent, AtomicLong ok, AtomicLong failed, Stats ack,
+      LongFunction<SealedPush> pushes, Promise<Void> done) {
+    if (System.nanoTime() >= deadline) {
+      done.complete();
+      return;
+    }
+    SealedPush push = pushes.apply(sent.getAndIncrement());
+    long t0 = System.nanoTime();
+    http.post(port, path, push).onComplete(ar -> {
+      ack.addNanos(System.nanoTime() - t0);
+      if (ar.succeeded() && ar.result().status() == 200) {
+        ok.incrementAndGet();
+      } else {
+        failed.incrementAndGet();
+      }
+      next(deadline, sent, ok, failed, ack, pushes, done);
+    });
+  }
+}

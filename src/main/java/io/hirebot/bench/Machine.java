@@ -1,0 +1,49 @@
+package io.hirebot.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Where and when the figures were taken: CPUs, CPU model, memory, JDK, date. */
+final class Machine {
+  private Machine() {}
+
+  static ObjectNode describe() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    o.put("cpus", Runtime.getRuntime().availableProcessors());
+    o.put("cpu_model", procField("/proc/cpuinfo", "model name"));
+    String memKb = procField("/proc/meminfo", "MemTotal").replace("kB", "").trim();
+    o.put("memory_gb", memKb.isEmpty() ? 0 : Stats.round(Long.parseLong(memKb) / 1024.0 / 1024.0));
+    o.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    o.put("load_average_at_start", loadAverage());
+    return o;
+  }
+
+  /** The 1-minute load average: other work on the machine competes with the benchmark for the CPUs. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static String procField(String file, String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (line.startsWith(key)) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    return "";
+  }
+}

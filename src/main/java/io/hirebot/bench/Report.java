@@ -1,0 +1,117 @@
+package io.hirebot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+
+/** Prints one run's results as Markdown tables, one per section, then the targets. */
+final class Report {
+  private final JsonNode r;
+  private final PrintStream out;
+
+  Report(JsonNode results, PrintStream out) {
+    this.r = results;
+    this.out = out;
+  }
+
+  void print() {
+    JsonNode m = r.path("machine");
+    out.printf("%nhirebot benchmark, %s, %d CPUs (%s), %s GB, %s, load average %s at start, %s at end%n",
+        m.path("date").asText(), m.path("cpus").asInt(), m.path("cpu_model").asText(), m.path("memory_gb").asText(),
+        m.path("jdk").asText(), m.path("load_average_at_start").asText(), m.path("load_average_at_end").asText());
+    intake(r.path("intake"));
+    latency(r.path("command_latency"));
+    card(r.path("card_action"));
+    if (r.has("digest_fan_out")) {
+      out.printf("%n4. Digest fan-out: %s%n", r.path("digest_fan_out").asText());
+    }
+    memory(r.path("memory"));
+    out.printf("%nTargets%n");
+    TextTable t = new TextTable("target", "measured", "met");
+    r.path("targets").forEach(x -> t.row(x.path("target").asText(), x.path("measured").asText(),
+        x.path("met").asBoolean() ? "yes" : "NO"));
+    t.print(out);
+  }
+
+  private void intake(JsonNode i) {
+    if (i.isMissingNode()) {
+      return;
+    }
+    out.printf("%n1. Intake: signed + encrypted im.message.receive_v1, %d connections, keep-alive, no pipelining%n",
+        i.path("no_mention").path("connections").asInt());
+    TextTable t = new TextTable("run", "events/s", "ack p50 ms", "ack p99 ms", "ack max ms", "sent", "acked", "handled",
+        "duplicates", "lost");
+    row(t, "group text, no mention (acked, dropped)", i.path("no_mention"), "duplicates");
+    row(t, "\"@HireBot help\" (one reply each)", i.path("help_mentions"), "duplicate_replies");
+    t.print(out);
+    JsonNode h = i.path("help_mentions");
+    out.printf("help run: every message replied after %.2f s (%d replies/s; the bot keeps to Feishu's 50 msg/s)%n",
+        h.path("all_replied_s").asDouble(), h.path("replies_per_s").asLong());
+  }
+
+  private static void row(TextTable t, String name, JsonNode run, String duplicates) {
+    t.row(name, run.path("events_per_s").asLong(), ms(run.path("ack"), "p50_ms"), ms(run.path("ack"), "p99_ms"),
+        ms(run.path("ack"), "max_ms"), run.path("sent").asLong(), run.path("acked").asLong(),
+        run.path("handled").asLong(), run.path(duplicates).asLong(), run.path("lost").asLong());
+  }
+
+  private void latency(JsonNode l) {
+    if (l.isMissingNode()) {
+      return;
+    }
+    out.printf("%n2. \"candidates for job X\": push -> reply (ms); round trips = sequential Hire waves + the IM reply;"
+        + " sandbox rate limits %s%n", l.path("sandbox_rate_limits").asText());
+    TextTable t = new TextTable("apps", "upstream ms", "cold p50", "cold p99", "cold Hire calls", "cold round trips",
+        "warm p50", "warm p99", "warm Hire calls", "warm round trips", "naive ms", "naive Hire calls", "naive/cold",
+        "naive/warm");
+    for (JsonNode c : l.path("cells")) {
+      t.row(c.path("applications").asInt(), c.path("upstream_ms").asInt(), ms(c.path("cold"), "p50_ms"),
+          ms(c.path("cold"), "p99_ms"), c.path("cold").path("hire_calls").asDouble(),
+          roundTrips(c.path("cold")), ms(c.path("warm"), "p50_ms"), ms(c.path("warm"), "p99_ms"),
+          c.path("warm").path("hire_calls").asDouble(), roundTrips(c.path("warm")), ms(c.path("naive"), "ms"),
+          c.path("naive").path("hire_calls").asLong(), c.path("speedup_cold").asDouble() + "x",
+          c.path("speedup_warm").asDouble() + "x");
+    }
+    t.print(out);
+  }
+
+  private static String roundTrips(JsonNode series) {
+    return series.has("round_trips") ? series.path("round_trips").asText() : "-";
+  }
+
+  private void card(JsonNode c) {
+    if (c.isMissingNode()) {
+      return;
+    }
+    JsonNode f = c.path("upstream_50ms");
+    JsonNode s = c.path("upstream_2500ms");
+    out.printf("%n3. Card action \"candidates.page\" (%d applications; lists cached by the command, page details not)%n",
+        c.path("applications").asInt());
+    TextTable t = new TextTable("upstream", "answer p50 ms", "answer p99 ms", "answer max ms", "Hire calls", "outcome");
+    t.row("50 ms", ms(f, "p50_ms"), ms(f, "p99_ms"), ms(f, "max_ms"), f.path("hire_calls").asDouble(),
+        f.path("answered_with_toast_and_card").asInt() + "/" + f.path("n").asInt() + " answered with toast + card");
+    t.row("2.5 s", ms(s, "answer_ms"), "-", "-", "-", "HTTP " + s.path("status").asInt() + ", toast \""
+        + s.path("toast").asText() + "\", card in answer: " + s.path("card_in_answer").asBoolean()
+        + ", delayed update at " + ms(s, "delayed_update_ms") + " ms");
+    t.print(out);
+  }
+
+  private void memory(JsonNode m) {
+    if (m.isMissingNode()) {
+      return;
+    }
+    JsonNode i = m.path("intake_child_jvm");
+    out.printf("%n5. Memory and start-up: bot in its own JVM (sandbox mode, %s)%n", m.path("heap").asText());
+    TextTable t = new TextTable("healthy ms", "CPU ms to healthy", "identity ms", "RSS warm MB", "RSS after runs MB", "RSS peak MB",
+        "intake events/s", "ack p99 ms", "lost", "bot CPU us/event", "card reads ok");
+    t.row(ms(m, "healthy_ms"), ms(m, "cpu_ms_to_healthy"), ms(m, "identity_known_ms"), m.path("rss_after_warm_up_mb").asDouble(),
+        m.path("rss_after_runs_mb").asDouble(), m.path("rss_peak_mb").asDouble(), i.path("events_per_s").asLong(),
+        ms(i.path("ack"), "p99_ms"), i.path("lost").asLong(), m.path("bot_cpu_us_per_event").asDouble(),
+        m.path("card_reads_ok_warm_up").asInt() + m.path("card_reads_ok_load").asInt());
+    t.print(out);
+  }
+
+  private static String ms(JsonNode node, String field) {
+    double v = node.path(field).asDouble();
+    return v >= 100 ? String.valueOf(Math.round(v)) : String.valueOf(v);
+  }
+}

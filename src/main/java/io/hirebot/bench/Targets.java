@@ -1,0 +1,85 @@
+package io.hirebot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The targets checked against one run's results; a target whose section did not run is left out. */
+final class Targets {
+  private static final int TARGET_APPS = 50;
+  private static final int TARGET_UPSTREAM_MS = 50;
+
+  private final ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+
+  private Targets() {}
+
+  static ArrayNode evaluate(JsonNode results) {
+    Targets t = new Targets();
+    t.intake(results.path("intake"));
+    t.latency(results.path("command_latency"));
+    t.card(results.path("card_action"));
+    t.memory(results.path("memory"));
+    return t.rows;
+  }
+
+  private void intake(JsonNode intake) {
+    JsonNode flood = intake.path("no_mention");
+    if (flood.isMissingNode()) {
+      return;
+    }
+    add("intake >= 10,000 events/s", flood.path("events_per_s").asLong() + " events/s",
+        flood.path("events_per_s").asLong() >= 10_000);
+    add("intake ack p99 <= 10 ms", flood.path("ack").path("p99_ms").asDouble() + " ms",
+        flood.path("ack").path("p99_ms").asDouble() <= 10);
+    JsonNode help = intake.path("help_mentions");
+    long lost = flood.path("lost").asLong() + flood.path("duplicates").asLong() + help.path("lost").asLong()
+        + help.path("duplicate_replies").asLong();
+    add("intake: zero lost, zero duplicated", lost + " lost or duplicated", lost == 0);
+  }
+
+  private void latency(JsonNode latency) {
+    for (JsonNode cell : latency.path("cells")) {
+      if (cell.path("applications").asInt() != TARGET_APPS || cell.path("upstream_ms").asInt() != TARGET_UPSTREAM_MS) {
+        continue;
+      }
+      double cold = cell.path("cold").path("round_trips").asDouble(Double.NaN);
+      add("candidates (50 apps) cold <= 4 upstream round trips", cold + " (Hire waves + the reply)", cold <= 4);
+      double warm = cell.path("warm").path("round_trips").asDouble(Double.NaN);
+      add("candidates (50 apps) warm <= 1 upstream round trip", warm + " (" + cell.path("warm").path("hire_calls")
+          .asDouble() + " Hire calls + the reply)", warm <= 1);
+      double speedup = cell.path("speedup_cold").asDouble();
+      add("candidates (50 apps, 50 ms) >= 20x faster than naive", speedup + "x cold, "
+          + cell.path("speedup_warm").asDouble() + "x warm", speedup >= 20);
+    }
+  }
+
+  private void card(JsonNode card) {
+    JsonNode fast = card.path("upstream_50ms");
+    if (fast.isMissingNode()) {
+      return;
+    }
+    add("card action <= 1 round trip + 20 ms (70 ms)", "p50 " + fast.path("p50_ms").asDouble() + " ms, max "
+        + fast.path("max_ms").asDouble() + " ms", fast.path("p50_ms").asDouble() <= fast.path("target_ms").asDouble());
+    JsonNode slow = card.path("upstream_2500ms");
+    add("card action at 2.5 s upstream: answer < 3 s, then delayed update",
+        slow.path("answer_ms").asDouble() + " ms, update at " + slow.path("delayed_update_ms").asDouble() + " ms",
+        slow.path("answered_within_3s").asBoolean() && slow.path("delayed_update_ms").asDouble() > 0);
+  }
+
+  private void memory(JsonNode memory) {
+    if (memory.isMissingNode()) {
+      return;
+    }
+    add("RSS <= 256 MB", memory.path("rss_after_runs_mb").asDouble() + " MB after runs, peak "
+        + memory.path("rss_peak_mb").asDouble() + " MB", memory.path("rss_peak_mb").asDouble() <= 256);
+    add("healthy within 2 s", memory.path("healthy_ms").asDouble() + " ms", memory.path("healthy_ms").asDouble() <= 2000);
+  }
+
+  private void add(String target, String measured, boolean met) {
+    ObjectNode o = rows.addObject();
+    o.put("target", target);
+    o.put("measured", measured);
+    o.put("met", met);
+  }
+}
