@@ -38,9 +38,14 @@ public final class BotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    wiring = new Wiring(vertx, config, metrics, clock);
-    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
-    return identityOrTimeout().compose(v -> listen());
+    // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
+    return vertx.executeBlocking(() -> new Wiring(vertx, context, config, metrics, clock))
+        .compose(w -> {
+          wiring = w;
+          // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
+          return identityOrTimeout();
+        })
+        .compose(v -> listen());
   }
 
   private Future<Void> identityOrTimeout() {

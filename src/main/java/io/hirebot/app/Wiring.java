@@ -53,6 +53,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,8 @@ public final class Wiring {
   final GroupAccess groupAccess = new InMemoryGroupAccess();
   final AuditLog audit = new InMemoryAuditLog();
 
-  public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
+  /** @param context the bot verticle's context, where events from the long connection are handled */
+  public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     ObjectMapper json = new ObjectMapper();
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
@@ -142,7 +144,7 @@ public final class Wiring {
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
     longConnection = config.mode() == BotConfig.Mode.WEBSOCKET
         ? new LongConnectionGateway(config.feishu().appId(), config.feishu().appSecret(), config.feishu().baseUrl(),
-            mapper, dispatcher, vertx.getOrCreateContext())
+            mapper, dispatcher, context)
         : null;
   }
 }
