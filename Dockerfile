@@ -20,7 +20,8 @@ COPY --from=build /src/target/hirebot.jar /app/hirebot.jar
 RUN (HIREBOT_PORT=18080 HIREBOT_DB_URL=jdbc:h2:mem:training java -XX:ArchiveClassesAtExit=/app/hirebot.jsa \
        -jar /app/hirebot.jar --sandbox >/tmp/training.log 2>&1 & pid=$!; \
      for i in $(seq 1 150); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && break; sleep 0.2; done; \
-     kill -TERM $pid; wait $pid) ; rm -rf /app/data /tmp/training.log; chmod a+r /app/hirebot.jsa || true
+     kill -TERM $pid; wait $pid) ; rm -rf /app/data /tmp/training.log; mkdir -p /app/data; chown hirebot /app/data; \
+    chmod a+r /app/hirebot.jsa || true
 USER hirebot
 ENV HIREBOT_PORT=8080
 EXPOSE 8080
