@@ -35,7 +35,7 @@ public final class Launcher {
   public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
       Clock clock) {
     BotVerticle verticle = new BotVerticle(config, registry, clock);
-    return vertx.deployVerticle(verticle).map(id -> new RunningBot(vertx, id, verticle.port()));
+    return vertx.deployVerticle(verticle).map(id -> new RunningBot(vertx, id, verticle.port(), verticle.scheduler()));
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */

@@ -6,7 +6,6 @@ import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
-import io.hirebot.bot.middleware.InMemoryProcessedEvents;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
@@ -29,6 +28,10 @@ import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.Routine;
+import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.Database;
+import io.hirebot.store.JdbcProcessedEvents;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -45,6 +48,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Wiring {
   /** How old a signed request may be; Feishu signs each push afresh, retries included. */
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+  static final Duration EVENT_REPLAY_PERIOD = Duration.ofMinutes(1);
+  static final Duration EVENT_PURGE_PERIOD = Duration.ofHours(1);
   static final List<String> PENDING_ACTIONS = List.of("advance", "reject", "profile", "note", "move");
 
   final FeishuClients feishu;
@@ -52,8 +57,12 @@ public final class Wiring {
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   final CachingHireDirectory hire;
+  final Database db;
+  final Scheduler scheduler;
 
-  public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
+  public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db) {
+    this.db = db;
+    this.scheduler = new Scheduler(vertx, clock);
     ObjectMapper json = new ObjectMapper();
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
@@ -81,10 +90,14 @@ public final class Wiring {
     PENDING_ACTIONS.forEach(a -> actions.on(a,
         (action, lang) -> Future.succeededFuture(ActionResult.info(messages.get(lang, "toast.actionNotReady")))));
 
+    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        new InMemoryProcessedEvents(), new ErrorReplies(cards, messages), botOpenId::get, metrics, messages);
+        processed, new ErrorReplies(cards, messages), botOpenId::get, metrics, messages);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);
+    scheduler
+        .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
   }
 }

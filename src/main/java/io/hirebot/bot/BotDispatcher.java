@@ -2,6 +2,7 @@ package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UnhandledEvent;
@@ -39,6 +40,7 @@ public final class BotDispatcher implements InboundHandler {
   private final Supplier<String> botOpenId;
   private final MeterRegistry metrics;
   private final io.hirebot.i18n.Messages messages;
+  private HireEventHandler hireEvents = event -> Future.succeededFuture();
 
   public BotDispatcher(Vertx vertx, CommandParser parser, CommandRouter commands, ActionRouter actions,
       Messenger messenger, ProcessedEvents processed, ErrorReplies errors, Supplier<String> botOpenId,
@@ -55,25 +57,34 @@ public final class BotDispatcher implements InboundHandler {
     this.messages = messages;
   }
 
+  /** Sends hire events (stage changes, offers, deletions) to {@code handler}; without one they are ignored. */
+  public BotDispatcher onHireEvents(HireEventHandler handler) {
+    this.hireEvents = handler;
+    return this;
+  }
+
   @Override
-  public void onEvent(InboundEvent event) {
-    processed.claim(event.dedupKey()).onComplete(claim -> {
-      if (claim.failed()) {
-        log.error("dedup claim failed key={}", event.dedupKey(), claim.cause());
-        return;
-      }
-      if (!claim.result()) {
+  public Future<Void> onEvent(InboundEvent event, String envelope) {
+    return processed.claim(event.dedupKey(), envelope).map(first -> {
+      if (!first) {
         metrics.counter("hirebot.events.duplicate").increment();
         log.debug("duplicate event dropped key={}", event.dedupKey());
-        return;
+        return null;
       }
-      handle(event);
+      // Processing starts after the claim is stored; the row is finished only when it is done, so a crash
+      // in between leaves it for the replay.
+      handle(event).onComplete(r -> processed.done(event.dedupKey())
+          .onFailure(e -> log.error("marking event done failed key={} cause={}", event.dedupKey(), e.toString())));
+      return null;
     });
   }
 
-  private void handle(InboundEvent event) {
+  private Future<?> handle(InboundEvent event) {
     if (event instanceof IncomingMessage m) {
-      onMessage(m);
+      return onMessage(m);
+    } else if (event instanceof HireEvent h) {
+      return hireEvents.handle(h).onFailure(e -> log.error("hire event failed key={} cause={}", h.dedupKey(),
+          e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e));
     } else if (event instanceof BotAddedToChat added) {
       log.info("bot added to chat chat_id={} by={}", added.chatId(),
           added.operator() == null ? "" : added.operator().openId());
@@ -82,14 +93,15 @@ public final class BotDispatcher implements InboundHandler {
     } else if (event instanceof CardAction a) {
       log.warn("card action arrived as an event; ignored event_id={}", a.eventId());
     }
+    return Future.succeededFuture();
   }
 
-  private void onMessage(IncomingMessage m) {
+  private Future<?> onMessage(IncomingMessage m) {
     if (m.sender() != null && m.sender().openId() != null && m.sender().openId().equals(botOpenId.get())) {
-      return;
+      return Future.succeededFuture();
     }
     if (m.chat().isGroup() && !m.mentionsBot()) {
-      return;
+      return Future.succeededFuture();
     }
     long started = System.nanoTime();
     ParseResult parsed = parser.parse(m.text());
@@ -103,7 +115,7 @@ public final class BotDispatcher implements InboundHandler {
     } catch (RuntimeException e) {
       reply = Future.failedFuture(e);
     }
-    reply
+    return reply
         .recover(e -> {
           log.error("command failed command={} message_id={} chat_id={} sender={} cause={}",
               command, m.messageId(), m.chat().chatId(), m.sender() == null ? "" : m.sender().openId(),
