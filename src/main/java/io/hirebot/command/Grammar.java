@@ -15,7 +15,9 @@ final class Grammar {
   static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   // Candidates before jobs: "职位 BE-001 的候选人" is about candidates, though it starts with 职位.
-  static final List<CommandRule> RULES = Stream.of(HelpRules.RULES, CandidatesRules.RULES, JobsRules.RULES)
+  // Subscriptions and digests first: their keywords lead, and "订阅 后端 职位" is no jobs list.
+  static final List<CommandRule> RULES = Stream.of(HelpRules.RULES, SubscriptionRules.RULES, DigestRules.RULES,
+          CandidatesRules.RULES, JobsRules.RULES)
       .flatMap(List::stream)
       .toList();
 

@@ -50,6 +50,12 @@ public final class CachingHireDirectory implements HireDirectory {
     return applications.get(applicationId, delegate::application);
   }
 
+  /** Offers change status: never cached, the event that asks is about a change. */
+  @Override
+  public Future<Offer> offer(String offerId) {
+    return delegate.offer(offerId);
+  }
+
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
   public void invalidateApplication(String applicationId, String jobId) {
     applications.invalidate(applicationId);

@@ -20,4 +20,7 @@ public interface HireDirectory {
 
   /** One application with its current stage and the talent's name. */
   Future<Application> application(String applicationId);
+
+  /** One offer: which application it belongs to and its status (for offer notifications). */
+  Future<Offer> offer(String offerId);
 }

@@ -47,6 +47,13 @@ final class HirePeopleRoutes {
             o -> HireJson.offerListItem(d, o));
       });
     });
+    api.get(V1 + "/offers/:offer_id", Api.DEFAULT_RATE, ctx -> hire.read(d -> {
+      var offer = d.offers.get(ctx.pathParam("offer_id"));
+      if (offer == null) {
+        throw ApiError.badRequest(1002002, "offer does not exist");
+      }
+      return new JsonObject().put("offer", HireJson.applicationOffer(d, offer));
+    }));
     api.get(V1 + "/notes", Api.DEFAULT_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       String talentId = HireParams.required(ctx, "talent_id");
