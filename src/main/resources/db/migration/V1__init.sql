@@ -36,15 +36,15 @@ CREATE TABLE subscriptions (
 );
 CREATE INDEX subscriptions_by_job ON subscriptions (job_id);
 
--- One digest schedule per chat; job_id empty means the chat's subscribed jobs.
+-- One digest schedule per chat: on which days (MON,TUE,…) at which local time (in the chat's zone);
+-- job_id empty means the chat's subscribed jobs. Slots before since_at (when it was set) are never sent.
 CREATE TABLE digest_schedules (
-  chat_id     VARCHAR(100) PRIMARY KEY,
-  cadence     VARCHAR(16) NOT NULL,
-  local_time  VARCHAR(5) NOT NULL,
-  day_of_week VARCHAR(3),
-  job_id      VARCHAR(64),
-  lang        VARCHAR(10) NOT NULL,
-  since_at    BIGINT NOT NULL
+  chat_id    VARCHAR(100) PRIMARY KEY,
+  days       VARCHAR(32) NOT NULL,
+  local_time VARCHAR(5) NOT NULL,
+  job_id     VARCHAR(64) NOT NULL,
+  lang       VARCHAR(10) NOT NULL,
+  since_at   BIGINT NOT NULL
 );
 
 -- A digest slot is claimed by inserting its row before sending: the primary key lets one replica win.

@@ -81,6 +81,8 @@ public final class Wiring {
         .on(Command.ShowCandidates.class, new ShowCandidatesHandler(hire, pipeline, new JobMatcher(),
             candidatesCard, new JobChoiceCard(cards, messages)))
         .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
+    Automation automation = new Automation(vertx, config, clock, db, hire, cards, messages, messenger, metrics);
+    automation.commands(commands);
 
     CandidatesActions candidates = new CandidatesActions(hire, pipeline, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
@@ -92,12 +94,14 @@ public final class Wiring {
 
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        processed, new ErrorReplies(cards, messages), botOpenId::get, metrics, messages);
+        processed, new ErrorReplies(cards, messages), botOpenId::get, metrics, messages)
+        .onHireEvents(automation.notifier());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
         .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+    automation.routines(scheduler);
   }
 }

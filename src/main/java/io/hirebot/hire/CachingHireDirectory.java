@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decorates a {@link HireDirectory} with short, explicit Caffeine expiries: jobs and processes change
@@ -60,6 +61,17 @@ public final class CachingHireDirectory implements HireDirectory {
   public void invalidateApplication(String applicationId, String jobId) {
     applications.invalidate(applicationId);
     applicationIds.caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
+  }
+
+  /** Forgets one application (an event says it changed) before its job is known. */
+  public void invalidateApplication(String applicationId) {
+    applications.invalidate(applicationId);
+  }
+
+  /** The application as this replica last read it, if still cached and read successfully. */
+  public Optional<Application> cachedApplication(String applicationId) {
+    Future<Application> cached = applications.caffeine().getIfPresent(applicationId);
+    return cached != null && cached.succeeded() ? Optional.of(cached.result()) : Optional.empty();
   }
 
   /** The caches by name, for hit-ratio metrics. */

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BotHarness implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Starting a bot migrates its database and loads Flyway and the SDK: slow on a busy machine, so a wider bound. */
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   public final Vertx vertx;
   public final PrometheusMeterRegistry registry;
@@ -79,7 +81,7 @@ public final class BotHarness implements AutoCloseable {
         f.verificationToken(), encryptKey, f.baseUrl()));
     PrometheusMeterRegistry registry = Launcher.registry();
     Vertx vertx = Launcher.vertx(registry);
-    var started = await(Launcher.startSandboxed(vertx, config, registry, clock));
+    var started = await(Launcher.startSandboxed(vertx, config, registry, clock), START_TIMEOUT);
     BotHarness h = new BotHarness(vertx, registry, started, config, clock);
     h.awaitBotIdentity();
     return h;
@@ -97,7 +99,7 @@ public final class BotHarness implements AutoCloseable {
 
   /** Another replica on the same database and sandbox; the sandbox keeps pushing to {@link #bot}. */
   public RunningBot startReplica() {
-    return await(Launcher.startBot(vertx, config, registry, clock));
+    return await(Launcher.startBot(vertx, config, registry, clock), START_TIMEOUT);
   }
 
   /** Stops the bot and starts a new one on the same database; the sandbox then pushes to the new one. */
@@ -120,12 +122,17 @@ public final class BotHarness implements AutoCloseable {
 
   /** The bot learns its open_id from bot/v3/info asynchronously; mentions need it. */
   private void awaitBotIdentity() {
-    await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200, TIMEOUT));
+    await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200,
+        START_TIMEOUT), START_TIMEOUT);
   }
 
   public static <T> T await(Future<T> future) {
+    return await(future, TIMEOUT);
+  }
+
+  public static <T> T await(Future<T> future, Duration timeout) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new AssertionError("timed out or failed waiting: " + e, e);
     }

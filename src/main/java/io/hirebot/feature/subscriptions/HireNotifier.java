@@ -1,0 +1,114 @@
+package io.hirebot.feature.subscriptions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.HireEventHandler;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.HireEvent;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.store.SubscriptionStore;
+import io.hirebot.store.SubscriptionStore.Subscription;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
+ * offer) is fetched once per event, the card rendered once per language, then sent to every chat.
+ */
+public final class HireNotifier implements HireEventHandler {
+  private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
+
+  private final CachingHireDirectory hire;
+  private final SubscriptionStore subscriptions;
+  private final NotificationCard cards;
+  private final Messenger messenger;
+
+  public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
+      Messenger messenger) {
+    this.hire = hire;
+    this.subscriptions = subscriptions;
+    this.cards = cards;
+    this.messenger = messenger;
+  }
+
+  @Override
+  public Future<Void> handle(HireEvent event) {
+    if (event instanceof HireEvent.StageChanged s) {
+      hire.invalidateApplication(s.applicationId());
+      return hire.application(s.applicationId()).compose(a -> {
+        hire.invalidateApplication(a.id(), a.jobId());
+        return stageName(a.jobId(), s.originStageId()).compose(from ->
+            notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from.apply(lang.lang), lang.lang)));
+      });
+    }
+    if (event instanceof HireEvent.OfferStatusChanged o) {
+      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a ->
+          notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
+              o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang))));
+    }
+    List<Future<Void>> sent = new ArrayList<>();
+    for (String id : ((HireEvent.ApplicationsDeleted) event).applicationIds()) {
+      // The application is gone from Hire: only one the bot saw recently can be traced to its job.
+      Optional<Application> known = hire.cachedApplication(id);
+      if (known.isEmpty()) {
+        log.info("deleted application unknown to this replica, not notified application_id={}", id);
+        continue;
+      }
+      hire.invalidateApplication(id, known.get().jobId());
+      sent.add(notify(event, known.get(), "stage", lang -> cards.deleted(lang.job, known.get(), lang.lang)));
+    }
+    return Future.join(sent).mapEmpty();
+  }
+
+  /** The job of a card and the language to write it in. */
+  private record CardLanguage(Job job, Language lang) {}
+
+  private Future<Void> notify(HireEvent event, Application a, String kind, Function<CardLanguage, ObjectNode> render) {
+    return subscriptions.ofJob(a.jobId()).compose(subs -> {
+      List<Subscription> wanted = subs.stream().filter(s -> s.kinds().contains(kind)).toList();
+      if (wanted.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return job(a.jobId()).compose(job -> {
+        Map<Language, ObjectNode> perLanguage = new EnumMap<>(Language.class);
+        List<Future<String>> sends = new ArrayList<>();
+        for (Subscription s : wanted) {
+          Language lang = Language.ofFeishuLocale(s.lang());
+          ObjectNode card = perLanguage.computeIfAbsent(lang, l -> render.apply(new CardLanguage(job, l)));
+          sends.add(messenger.send(s.chatId(), Reply.card(card), "notify:" + event.dedupKey() + ":" + s.chatId())
+              .onFailure(e -> log.error("notification failed chat_id={} event={} job_id={} cause={}", s.chatId(),
+                  event.dedupKey(), a.jobId(), e.toString())));
+        }
+        return Future.join(sends).mapEmpty();
+      });
+    });
+  }
+
+  private Future<Job> job(String jobId) {
+    return hire.jobs().map(jobs -> jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
+        .orElse(new Job(jobId, "", jobId, "", true)));
+  }
+
+  /** The name of a stage of the job's process, per language; empty when unknown. */
+  private Future<Function<Language, String>> stageName(String jobId, String stageId) {
+    if (stageId == null || stageId.isEmpty()) {
+      return Future.succeededFuture(lang -> "");
+    }
+    return job(jobId).compose(job -> hire.processes().map(processes -> processes.stream()
+        .filter(p -> p.id().equals(job.processId())).findFirst()
+        .flatMap(p -> p.stage(stageId))
+        .<Function<Language, String>>map(stage -> lang -> stage.name(lang.feishuLocale()))
+        .orElse(lang -> "")));
+  }
+}
