@@ -7,18 +7,26 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feature.digest.DigestCard;
+import io.hirebot.feature.digest.DigestCommands;
+import io.hirebot.feature.digest.DigestComposer;
+import io.hirebot.feature.digest.DigestRoutine;
 import io.hirebot.feature.subscriptions.HireNotifier;
 import io.hirebot.feature.subscriptions.NotificationCard;
 import io.hirebot.feature.subscriptions.SubscriptionCommands;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
+import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
+import io.hirebot.store.DigestStore;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Wiring of what the bot does on its own — notifications, digests, polls — kept apart from {@link Wiring}
@@ -27,8 +35,9 @@ import java.time.Clock;
 final class Automation {
   private final SubscriptionCommands subscriptionCommands;
   private final HireNotifier notifier;
+  private final DigestCommands digestCommands;
+  private final DigestRoutine digests;
 
-  @SuppressWarnings("unused")
   Automation(Vertx vertx, BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
       Messages messages, Messenger messenger, MeterRegistry metrics) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
@@ -36,12 +45,25 @@ final class Automation {
     NotificationCard notificationCard = new NotificationCard(cards, messages);
     subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages);
     notifier = new HireNotifier(hire, subscriptions, notificationCard, messenger);
+
+    DigestStore digestStore = new DigestStore(db, clock);
+    DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire), subscriptions,
+        new DigestCard(cards, messages));
+    digestCommands = new DigestCommands(digestStore, new ChatSettingsStore(db, clock), composer, jobQueries, messages,
+        clock, config.timezone());
+    // Each replica claims slots under its own name, so a log shows which one sent a digest.
+    digests = new DigestRoutine(digestStore, composer, messenger, config.timezone(), UUID.randomUUID().toString(),
+        metrics);
   }
 
   void commands(CommandRouter router) {
     router.on(Command.Subscribe.class, subscriptionCommands::subscribe)
         .on(Command.Unsubscribe.class, subscriptionCommands::unsubscribe)
-        .on(Command.ListSubscriptions.class, subscriptionCommands::list);
+        .on(Command.ListSubscriptions.class, subscriptionCommands::list)
+        .on(Command.ScheduleDigest.class, digestCommands::schedule)
+        .on(Command.DigestOff.class, digestCommands::off)
+        .on(Command.DigestNow.class, digestCommands::now)
+        .on(Command.SetTimezone.class, digestCommands::timezone);
   }
 
   HireEventHandler notifier() {
@@ -49,6 +71,6 @@ final class Automation {
   }
 
   void routines(Scheduler scheduler) {
-    // digests and polls are added here
+    scheduler.add(digests);
   }
 }

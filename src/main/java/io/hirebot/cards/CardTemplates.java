@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class CardTemplates {
   /** Every template the bot uses; a missing or unparsable one stops start-up. */
   public static final List<String> NAMES =
-      List.of("candidates", "help", "job-not-found", "job-picker", "error", "notice", "jobs", "notification");
+      List.of("candidates", "help", "job-not-found", "job-picker", "error", "notice", "jobs", "notification", "digest");
 
   private final Map<String, ObjectNode> templates = new HashMap<>();
 

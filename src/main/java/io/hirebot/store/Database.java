@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -71,11 +72,16 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} on the "db" worker with an auto-commit connection. */
   public <T> Future<T> run(Work<T> work) {
-    return worker.executeBlocking(() -> {
-      try (Connection c = pool.getConnection()) {
-        return work.apply(c);
-      }
-    }, false);
+    try {
+      return worker.executeBlocking(() -> {
+        try (Connection c = pool.getConnection()) {
+          return work.apply(c);
+        }
+      }, false);
+    } catch (RejectedExecutionException e) {
+      // Work finishing after close (a reply landing during shutdown) fails its future instead of throwing.
+      return Future.failedFuture(new IllegalStateException("database closed url=" + url, e));
+    }
   }
 
   /** Runs {@code work} in one transaction, rolled back if it throws. */

@@ -7,29 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: schedules are driven by setting the time, never by waiting for it. */
+/**
+ * A clock tests move by hand: schedules are driven by jumping the time, never by waiting for it. Between
+ * jumps it runs with the system clock, so rate limiters and timeouts that read it keep working.
+ */
 public final class MutableClock extends Clock {
-  private final AtomicReference<Instant> now;
-
-  public MutableClock(Instant start) {
-    this.now = new AtomicReference<>(start);
-  }
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
   public static MutableClock atNow() {
-    return new MutableClock(Instant.now());
-  }
-
-  public void set(Instant instant) {
-    now.set(instant);
+    return new MutableClock();
   }
 
   public void advance(Duration by) {
-    now.updateAndGet(t -> t.plus(by));
+    offset.updateAndGet(o -> o.plus(by));
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return Instant.now().plus(offset.get());
   }
 
   @Override
