@@ -12,6 +12,7 @@ import io.hirebot.feature.digest.DigestCommands;
 import io.hirebot.feature.digest.DigestComposer;
 import io.hirebot.feature.digest.DigestRoutine;
 import io.hirebot.feature.subscriptions.HireNotifier;
+import io.hirebot.feature.subscriptions.NewApplicationsPoller;
 import io.hirebot.feature.subscriptions.NotificationCard;
 import io.hirebot.feature.subscriptions.SubscriptionCommands;
 import io.hirebot.hire.CachingHireDirectory;
@@ -22,9 +23,9 @@ import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
+import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -37,8 +38,9 @@ final class Automation {
   private final HireNotifier notifier;
   private final DigestCommands digestCommands;
   private final DigestRoutine digests;
+  private final NewApplicationsPoller poller;
 
-  Automation(Vertx vertx, BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
+  Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
       Messages messages, Messenger messenger, MeterRegistry metrics) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
     JobQueries jobQueries = new JobQueries(hire, new JobMatcher(), messages);
@@ -46,8 +48,12 @@ final class Automation {
     subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages);
     notifier = new HireNotifier(hire, subscriptions, notificationCard, messenger);
 
+    PipelineReader pipeline = new PipelineReader(hire);
+    poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
+        messenger, config.pollInterval());
+
     DigestStore digestStore = new DigestStore(db, clock);
-    DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire), subscriptions,
+    DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
         new DigestCard(cards, messages));
     digestCommands = new DigestCommands(digestStore, new ChatSettingsStore(db, clock), composer, jobQueries, messages,
         clock, config.timezone());
@@ -71,6 +77,6 @@ final class Automation {
   }
 
   void routines(Scheduler scheduler) {
-    scheduler.add(digests);
+    scheduler.add(digests).add(poller);
   }
 }

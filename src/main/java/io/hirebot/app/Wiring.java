@@ -81,7 +81,7 @@ public final class Wiring {
         .on(Command.ShowCandidates.class, new ShowCandidatesHandler(hire, pipeline, new JobMatcher(),
             candidatesCard, new JobChoiceCard(cards, messages)))
         .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
-    Automation automation = new Automation(vertx, config, clock, db, hire, cards, messages, messenger, metrics);
+    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics);
     automation.commands(commands);
 
     CandidatesActions candidates = new CandidatesActions(hire, pipeline, candidatesCard, messages);

@@ -60,6 +60,11 @@ public final class CachingHireDirectory implements HireDirectory {
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
   public void invalidateApplication(String applicationId, String jobId) {
     applications.invalidate(applicationId);
+    invalidateJob(jobId);
+  }
+
+  /** Forgets the job's application lists, so the next read sees applications added since. */
+  public void invalidateJob(String jobId) {
     applicationIds.caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
   }
 

@@ -21,7 +21,8 @@ final class Claims {
 
   /**
    * @param insert inserts the claim row; fails with a unique violation when the key exists
-   * @param takeOver updates the existing row only if its claim is stale; one row updated means taken over
+   * @param takeOver updates the existing row only if its claim is stale; one row updated means taken over;
+   *     null when a claim never goes stale
    */
   static boolean claim(Connection c, String insert, Binder insertBinder, String takeOver, Binder takeOverBinder)
       throws SQLException {
@@ -33,6 +34,9 @@ final class Claims {
       if (!Database.isUniqueViolation(e)) {
         throw e;
       }
+    }
+    if (takeOver == null) {
+      return false;
     }
     try (PreparedStatement s = c.prepareStatement(takeOver)) {
       takeOverBinder.bind(s);

@@ -3,20 +3,16 @@ package io.hirebot.feature.subscriptions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.HireEventHandler;
 import io.hirebot.bot.Messenger;
-import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.JobProcess;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -32,14 +28,14 @@ public final class HireNotifier implements HireEventHandler {
   private final CachingHireDirectory hire;
   private final SubscriptionStore subscriptions;
   private final NotificationCard cards;
-  private final Messenger messenger;
+  private final FanOut fanOut;
 
   public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
       Messenger messenger) {
     this.hire = hire;
     this.subscriptions = subscriptions;
     this.cards = cards;
-    this.messenger = messenger;
+    this.fanOut = new FanOut(messenger);
   }
 
   @Override
@@ -80,18 +76,8 @@ public final class HireNotifier implements HireEventHandler {
       if (wanted.isEmpty()) {
         return Future.succeededFuture();
       }
-      return job(a.jobId()).compose(job -> {
-        Map<Language, ObjectNode> perLanguage = new EnumMap<>(Language.class);
-        List<Future<String>> sends = new ArrayList<>();
-        for (Subscription s : wanted) {
-          Language lang = Language.ofFeishuLocale(s.lang());
-          ObjectNode card = perLanguage.computeIfAbsent(lang, l -> render.apply(new CardLanguage(job, l)));
-          sends.add(messenger.send(s.chatId(), Reply.card(card), "notify:" + event.dedupKey() + ":" + s.chatId())
-              .onFailure(e -> log.error("notification failed chat_id={} event={} job_id={} cause={}", s.chatId(),
-                  event.dedupKey(), a.jobId(), e.toString())));
-        }
-        return Future.join(sends).mapEmpty();
-      });
+      return job(a.jobId()).compose(job -> fanOut.send(wanted, lang -> render.apply(new CardLanguage(job, lang)),
+          "notify:" + event.dedupKey() + ":" + a.id()));
     });
   }
 
