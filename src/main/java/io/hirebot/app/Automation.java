@@ -11,9 +11,12 @@ import io.hirebot.feature.digest.DigestCard;
 import io.hirebot.feature.digest.DigestCommands;
 import io.hirebot.feature.digest.DigestComposer;
 import io.hirebot.feature.digest.DigestRoutine;
+import io.hirebot.feature.subscriptions.FanOut;
 import io.hirebot.feature.subscriptions.HireNotifier;
 import io.hirebot.feature.subscriptions.NewApplicationsPoller;
 import io.hirebot.feature.subscriptions.NotificationCard;
+import io.hirebot.feature.subscriptions.QuietHours;
+import io.hirebot.feature.subscriptions.QuietHoursRelease;
 import io.hirebot.feature.subscriptions.SubscriptionCommands;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
@@ -23,6 +26,7 @@ import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
+import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,23 +43,29 @@ final class Automation {
   private final DigestCommands digestCommands;
   private final DigestRoutine digests;
   private final NewApplicationsPoller poller;
+  private final QuietHoursRelease quietRelease;
 
   Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
       Messages messages, Messenger messenger, MeterRegistry metrics) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
     JobQueries jobQueries = new JobQueries(hire, new JobMatcher(), messages);
     NotificationCard notificationCard = new NotificationCard(cards, messages);
-    subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages);
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, messenger);
+    ChatSettingsStore settings = new ChatSettingsStore(db, clock);
+    QuietHours quiet = new QuietHours(settings, clock, config.timezone());
+    HeldNotifications held = new HeldNotifications(db, clock);
+    FanOut fanOut = new FanOut(messenger, quiet, held);
+    quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
+    subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet);
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut);
 
     PipelineReader pipeline = new PipelineReader(hire);
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
-        messenger, config.pollInterval());
+        fanOut, config.pollInterval());
 
     DigestStore digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
         new DigestCard(cards, messages));
-    digestCommands = new DigestCommands(digestStore, new ChatSettingsStore(db, clock), composer, jobQueries, messages,
+    digestCommands = new DigestCommands(digestStore, settings, composer, jobQueries, messages,
         clock, config.timezone());
     // Each replica claims slots under its own name, so a log shows which one sent a digest.
     digests = new DigestRoutine(digestStore, composer, messenger, config.timezone(), UUID.randomUUID().toString(),
@@ -66,6 +76,8 @@ final class Automation {
     router.on(Command.Subscribe.class, subscriptionCommands::subscribe)
         .on(Command.Unsubscribe.class, subscriptionCommands::unsubscribe)
         .on(Command.ListSubscriptions.class, subscriptionCommands::list)
+        .on(Command.QuietHours.class, subscriptionCommands::quietHours)
+        .on(Command.QuietHoursOff.class, subscriptionCommands::quietHoursOff)
         .on(Command.ScheduleDigest.class, digestCommands::schedule)
         .on(Command.DigestOff.class, digestCommands::off)
         .on(Command.DigestNow.class, digestCommands::now)
@@ -77,6 +89,6 @@ final class Automation {
   }
 
   void routines(Scheduler scheduler) {
-    scheduler.add(digests).add(poller);
+    scheduler.add(digests).add(poller).add(quietRelease);
   }
 }

@@ -3,7 +3,7 @@ package io.hirebot.command;
 /** A chat command the parser understood. The command-language issue adds more records here. */
 public sealed interface Command permits Command.Help, Command.ShowCandidates, Command.ListJobs,
     Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
-    Command.DigestNow, Command.SetTimezone {
+    Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff {
 
   /** {@code help} / {@code 帮助}. */
   record Help() implements Command {}
@@ -49,4 +49,10 @@ public sealed interface Command permits Command.Help, Command.ShowCandidates, Co
 
   /** {@code timezone Europe/Berlin} / {@code 时区 Asia/Shanghai}: {@code zoneId} is a valid IANA zone id. */
   record SetTimezone(String zoneId) implements Command {}
+
+  /** {@code quiet 22:00-08:00} / {@code 免打扰 22:00-08:00}: notifications in the window wait for its end. */
+  record QuietHours(java.time.LocalTime start, java.time.LocalTime end) implements Command {}
+
+  /** {@code quiet off} / {@code 关闭免打扰}. */
+  record QuietHoursOff() implements Command {}
 }

@@ -56,6 +56,12 @@ public final class CommandPhrases {
     if (command instanceof Command.DigestNow) {
       return english ? "digest now" : "立即发送摘要";
     }
+    if (command instanceof Command.QuietHours q) {
+      return (english ? "quiet " : "免打扰 ") + q.start() + "-" + q.end();
+    }
+    if (command instanceof Command.QuietHoursOff) {
+      return english ? "quiet off" : "关闭免打扰";
+    }
     if (command instanceof Command.SetTimezone t) {
       return (english ? "timezone " : "时区 ") + t.zoneId();
     }

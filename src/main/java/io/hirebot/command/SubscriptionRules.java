@@ -19,6 +19,7 @@ final class SubscriptionRules {
   private static final String EN_KINDS = "(?<kinds>" + EN_KIND + "(?:(?:, ?| and | ?/ ?| )" + EN_KIND + ")*)";
   private static final String ZH_KINDS = "(?<kinds>" + ZH_KIND + "(?:(?:和|、|,| )*" + ZH_KIND + ")*)";
   private static final String JOB = "(?:(?:the )?(?:job|position) )?";
+  private static final String TIME = "\\d{1,2}(?::\\d{2}| ?am| ?pm|点半|点)?";
 
   static final List<CommandRule> RULES = List.of(
       PatternRule.phrases(new Command.ListSubscriptions(), List.of("subscriptions", "my subscriptions",
@@ -29,13 +30,25 @@ final class SubscriptionRules {
       PatternRule.of("^取消订阅 ?(?<arg>.+)$", SubscriptionRules::unsubscribe),
       PatternRule.groups("^(?:subscribe|follow)(?: to)? " + JOB + "(?<job>.+?)(?: (?:to|for|on) " + EN_KINDS + ")?$",
           SubscriptionRules::subscribe),
-      PatternRule.groups("^订阅 ?(?<job>.+?)(?: ?的? ?" + ZH_KINDS + ")?$", SubscriptionRules::subscribe));
+      PatternRule.groups("^订阅 ?(?<job>.+?)(?: ?的? ?" + ZH_KINDS + ")?$", SubscriptionRules::subscribe),
+      PatternRule.phrases(new Command.QuietHoursOff(), List.of("quiet off", "quiet hours off", "no quiet hours",
+          "关闭免打扰", "免打扰 关闭", "取消免打扰")),
+      PatternRule.groups("^(?:quiet|quiet hours|免打扰) ?(?:from )?(?<from>" + TIME + ") ?(?:-|~|to|until|到|至) ?(?<to>"
+          + TIME + ")$", SubscriptionRules::quiet));
+
 
   private SubscriptionRules() {}
 
   private static Optional<Command> subscribe(Matcher m) {
     Set<NotificationKind> kinds = kinds(PatternRule.group(m, "kinds"));
     return Slots.jobQuery(PatternRule.group(m, "job")).map(job -> new Command.Subscribe(job, kinds));
+  }
+
+  private static Optional<Command> quiet(Matcher m) {
+    var from = DigestRules.time(PatternRule.group(m, "from"));
+    var to = DigestRules.time(PatternRule.group(m, "to"));
+    return from.isPresent() && to.isPresent() && !from.get().equals(to.get())
+        ? Optional.of(new Command.QuietHours(from.get(), to.get())) : Optional.empty();
   }
 
   private static Optional<Command> unsubscribe(String arg) {

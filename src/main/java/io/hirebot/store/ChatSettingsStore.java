@@ -2,10 +2,11 @@ package io.hirebot.store;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The {@code chat_settings} table: per-chat preferences (for now the time zone digests use). */
+/** The {@code chat_settings} table: per-chat preferences (time zone, quiet hours). */
 public final class ChatSettingsStore {
   private final Database db;
   private final Clock clock;
@@ -22,15 +23,33 @@ public final class ChatSettingsStore {
   }
 
   public Future<Void> setZone(String chatId, ZoneId zone) {
+    return set(chatId, "time_zone", zone.getId());
+  }
+
+  /** The chat's quiet hours (start, end as local times), if it set them. */
+  public Future<Optional<LocalTime[]>> quietHours(String chatId) {
+    return db.run(c -> Rows.list(c, "SELECT quiet_start, quiet_end FROM chat_settings WHERE chat_id = ? "
+        + "AND quiet_start IS NOT NULL", st -> st.setString(1, chatId),
+        r -> new LocalTime[] {LocalTime.parse(r.getString(1)), LocalTime.parse(r.getString(2))}).stream().findFirst());
+  }
+
+  /** Sets quiet hours, or clears them when {@code start} is null. */
+  public Future<Void> setQuietHours(String chatId, LocalTime start, LocalTime end) {
+    return set(chatId, "quiet_start", start == null ? null : start.toString())
+        .compose(v -> set(chatId, "quiet_end", end == null ? null : end.toString()));
+  }
+
+  /** Sets one column of the chat's row, creating the row when the chat has none. */
+  private Future<Void> set(String chatId, String column, String value) {
     long now = clock.millis();
     return db.transaction(c -> {
-      Rows.upsert(c, "UPDATE chat_settings SET time_zone = ?, updated_at = ? WHERE chat_id = ?", st -> {
-        st.setString(1, zone.getId());
+      Rows.upsert(c, "UPDATE chat_settings SET " + column + " = ?, updated_at = ? WHERE chat_id = ?", st -> {
+        st.setString(1, value);
         st.setLong(2, now);
         st.setString(3, chatId);
-      }, "INSERT INTO chat_settings (chat_id, time_zone, updated_at) VALUES (?, ?, ?)", st -> {
+      }, "INSERT INTO chat_settings (chat_id, " + column + ", updated_at) VALUES (?, ?, ?)", st -> {
         st.setString(1, chatId);
-        st.setString(2, zone.getId());
+        st.setString(2, value);
         st.setLong(3, now);
       });
       return null;

@@ -100,6 +100,11 @@ class AutomationCommandsTest {
       timezone Europe/Berlin     | SetTimezone
       时区 Asia/Shanghai          | SetTimezone
       timezone utc               | SetTimezone
+      quiet 22:00-08:00          | QuietHours
+      quiet hours 22:00 to 8:00  | QuietHours
+      免打扰 22:00-08:00          | QuietHours
+      quiet off                  | QuietHoursOff
+      关闭免打扰                   | QuietHoursOff
       """)
   void others(String text, String type) {
     assertEquals(type, parsed(text).getClass().getSimpleName());

@@ -68,9 +68,14 @@ class DigestTest {
     return name;
   }
 
-  /** Every IM send the bot attempted to {@code chat} whose body mentions {@code text} (retries included). */
+  /**
+   * Every IM send to {@code chat} that Feishu accepted and whose body mentions {@code text}. Sends with the
+   * same uuid count each time: Feishu would drop them, but the bot should not make them. A call refused (an
+   * expired token after the clock jumped, say) and retried counts once.
+   */
   static List<RecordedRequest> sendsTo(BotHarness h, String chat, String text) {
     return h.sandbox.requests().matching("POST", "/open-apis/im/v1/messages").stream()
+        .filter(r -> r.status() == 200 && r.jsonResponse().getInteger("code", -1) == 0)
         .filter(r -> chat.equals(r.jsonBody().getString("receive_id")) && r.jsonBody().encode().contains(text))
         .toList();
   }

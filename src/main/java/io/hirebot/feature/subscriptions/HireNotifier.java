@@ -1,8 +1,6 @@
 package io.hirebot.feature.subscriptions;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.HireEventHandler;
-import io.hirebot.bot.Messenger;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
@@ -31,11 +29,11 @@ public final class HireNotifier implements HireEventHandler {
   private final FanOut fanOut;
 
   public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
-      Messenger messenger) {
+      FanOut fanOut) {
     this.hire = hire;
     this.subscriptions = subscriptions;
     this.cards = cards;
-    this.fanOut = new FanOut(messenger);
+    this.fanOut = fanOut;
   }
 
   @Override
@@ -70,7 +68,7 @@ public final class HireNotifier implements HireEventHandler {
   /** The job of a card and the language to write it in. */
   private record CardLanguage(Job job, Language lang) {}
 
-  private Future<Void> notify(HireEvent event, Application a, String kind, Function<CardLanguage, ObjectNode> render) {
+  private Future<Void> notify(HireEvent event, Application a, String kind, Function<CardLanguage, NotificationCard.Notification> render) {
     return subscriptions.ofJob(a.jobId()).compose(subs -> {
       List<Subscription> wanted = subs.stream().filter(s -> s.kinds().contains(kind)).toList();
       if (wanted.isEmpty()) {

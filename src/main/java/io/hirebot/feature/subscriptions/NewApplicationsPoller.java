@@ -1,6 +1,5 @@
 package io.hirebot.feature.subscriptions;
 
-import io.hirebot.bot.Messenger;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.Job;
@@ -41,13 +40,13 @@ public final class NewApplicationsPoller implements Routine {
   private final Duration period;
 
   public NewApplicationsPoller(CachingHireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
-      PollCursors cursors, NotificationCard cards, Messenger messenger, Duration period) {
+      PollCursors cursors, NotificationCard cards, FanOut fanOut, Duration period) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.cursors = cursors;
     this.cards = cards;
-    this.fanOut = new FanOut(messenger);
+    this.fanOut = fanOut;
     this.period = period;
   }
 

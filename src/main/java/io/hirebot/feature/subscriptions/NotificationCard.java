@@ -12,6 +12,12 @@ import java.util.List;
 
 /** The compact card a subscribed chat gets: who, what happened, and buttons to act on it. */
 public final class NotificationCard {
+  /** Summaries of held notifications stay short: a batch lists many. */
+  static final int MAX_SUMMARY = 600;
+
+  /** A rendered notification and its one-paragraph summary (for a quiet-hours batch). */
+  public record Notification(ObjectNode card, String summary) {}
+
   /** New applications listed by name in one card; more are summed up in a line. */
   static final int MAX_NEW_ROWS = 10;
 
@@ -24,27 +30,27 @@ public final class NotificationCard {
   }
 
   /** An application moved from one stage to another ({@code from} may be empty when unknown). */
-  public ObjectNode stageChanged(Job job, Application a, String from, Language lang) {
+  public Notification stageChanged(Job job, Application a, String from, Language lang) {
     String fromName = from.isEmpty() ? messages.get(lang, "notify.stage.unknown") : from;
     String text = messages.get(lang, "notify.stage.text", name(a), fromName, a.stage().name(lang.feishuLocale()));
     return render(lang, "notify.stage.title", job, text, "blue", buttons(job, a, lang));
   }
 
   /** An offer of an application changed status. */
-  public ObjectNode offerChanged(Job job, Application a, Integer status, Language lang) {
+  public Notification offerChanged(Job job, Application a, Integer status, Language lang) {
     String statusText = messages.get(lang, "offer.status." + (status == null ? "unknown" : knownStatus(status)));
     String text = messages.get(lang, "notify.offer.text", name(a), statusText);
     return render(lang, "notify.offer.title", job, text, "green", buttons(job, a, lang));
   }
 
   /** An application was deleted in Hire. */
-  public ObjectNode deleted(Job job, Application a, Language lang) {
+  public Notification deleted(Job job, Application a, Language lang) {
     String text = messages.get(lang, "notify.deleted.text", name(a));
     return render(lang, "notify.deleted.title", job, text, "grey", candidatesButton(job, lang));
   }
 
   /** New applications to a job, batched into one card. */
-  public ObjectNode newApplications(Job job, List<Application> applications, Language lang) {
+  public Notification newApplications(Job job, List<Application> applications, Language lang) {
     StringBuilder text = new StringBuilder(messages.get(lang, "notify.new.text", applications.size()));
     applications.stream().limit(MAX_NEW_ROWS).forEach(a -> text.append('\n')
         .append(messages.get(lang, "notify.new.row", name(a), a.stage().name(lang.feishuLocale()))));
@@ -54,14 +60,18 @@ public final class NotificationCard {
     return render(lang, "notify.new.title", job, text.toString(), "turquoise", candidatesButton(job, lang));
   }
 
-  private ObjectNode render(Language lang, String titleKey, Job job, String text, String color, ArrayNode buttons) {
+  private Notification render(Language lang, String titleKey, Job job, String text, String color,
+      ArrayNode buttons) {
     ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, titleKey, job.title()));
+    String title = messages.get(lang, titleKey, job.title());
+    model.put("title", title);
     model.put("subtitle", JobQueries.label(job));
     model.put("text", text);
     model.put("color", color);
     model.set("buttons", buttons);
-    return cards.render("notification", model);
+    String summary = "**" + title + "**\n" + text;
+    return new Notification(cards.render("notification", model),
+        summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
   }
 
   private ArrayNode buttons(Job job, Application a, Language lang) {

@@ -9,6 +9,7 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.Messages;
+import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
@@ -26,12 +27,29 @@ public final class SubscriptionCommands {
   private final JobQueries jobQueries;
   private final HireDirectory hire;
   private final Messages messages;
+  private final ChatSettingsStore settings;
+  private final QuietHours quiet;
 
-  public SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages) {
+  public SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
+      ChatSettingsStore settings, QuietHours quiet) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
     this.messages = messages;
+    this.settings = settings;
+    this.quiet = quiet;
+  }
+
+  public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
+    String chatId = context.message().chat().chatId();
+    return settings.setQuietHours(chatId, command.start(), command.end())
+        .compose(v -> quiet.zone(chatId))
+        .map(zone -> text(context.language(), "quiet.set", command.start(), command.end(), zone.getId()));
+  }
+
+  public Future<Reply> quietHoursOff(Command.QuietHoursOff command, CommandContext context) {
+    return settings.setQuietHours(context.message().chat().chatId(), null, null)
+        .map(v -> text(context.language(), "quiet.off"));
   }
 
   public Future<Reply> subscribe(Command.Subscribe command, CommandContext context) {
