@@ -1,5 +1,6 @@
 package io.hirebot.app;
 
+import io.hirebot.bot.CardSentListener;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.HireEventHandler;
 import io.hirebot.bot.JobQueries;
@@ -13,6 +14,7 @@ import io.hirebot.feature.digest.DigestComposer;
 import io.hirebot.feature.digest.DigestRoutine;
 import io.hirebot.feature.subscriptions.FanOut;
 import io.hirebot.feature.subscriptions.HireNotifier;
+import io.hirebot.feature.subscriptions.LivingCards;
 import io.hirebot.feature.subscriptions.NewApplicationsPoller;
 import io.hirebot.feature.subscriptions.NotificationCard;
 import io.hirebot.feature.subscriptions.QuietHours;
@@ -23,6 +25,7 @@ import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
@@ -44,9 +47,10 @@ final class Automation {
   private final DigestRoutine digests;
   private final NewApplicationsPoller poller;
   private final QuietHoursRelease quietRelease;
+  private final LivingCards livingCards;
 
   Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
-      Messages messages, Messenger messenger, MeterRegistry metrics) {
+      Messages messages, Messenger messenger, MeterRegistry metrics, LivingCards.Renderer livingCardRenderer) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
     JobQueries jobQueries = new JobQueries(hire, new JobMatcher(), messages);
     NotificationCard notificationCard = new NotificationCard(cards, messages);
@@ -56,7 +60,8 @@ final class Automation {
     FanOut fanOut = new FanOut(messenger, quiet, held);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
     subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet);
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut);
+    livingCards = new LivingCards(new CardRegistry(db, clock), livingCardRenderer, messenger, clock);
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards);
 
     PipelineReader pipeline = new PipelineReader(hire);
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
@@ -86,6 +91,10 @@ final class Automation {
 
   HireEventHandler notifier() {
     return notifier;
+  }
+
+  CardSentListener livingCards() {
+    return livingCards;
   }
 
   void routines(Scheduler scheduler) {

@@ -81,7 +81,10 @@ public final class Wiring {
         .on(Command.ShowCandidates.class, new ShowCandidatesHandler(hire, pipeline, new JobMatcher(),
             candidatesCard, new JobChoiceCard(cards, messages)))
         .on(Command.ListJobs.class, new ListJobsHandler(hire, cards, messages));
-    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics);
+    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
+        (jobId, page, lang) -> hire.jobs().compose(jobs -> pipeline.read(
+            jobs.stream().filter(j -> j.id().equals(jobId)).findFirst().orElseThrow(), page,
+            ShowCandidatesHandler.PAGE_SIZE)).map(p -> candidatesCard.render(p, lang)));
     automation.commands(commands);
 
     CandidatesActions candidates = new CandidatesActions(hire, pipeline, candidatesCard, messages);
@@ -95,7 +98,8 @@ public final class Wiring {
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, new ErrorReplies(cards, messages), botOpenId::get, metrics, messages)
-        .onHireEvents(automation.notifier());
+        .onHireEvents(automation.notifier())
+        .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     gateway = new WebhookGateway(verifier, new InboundMapper(botOpenId::get), dispatcher, json, metrics);

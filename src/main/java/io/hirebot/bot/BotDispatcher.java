@@ -41,6 +41,7 @@ public final class BotDispatcher implements InboundHandler {
   private final MeterRegistry metrics;
   private final io.hirebot.i18n.Messages messages;
   private HireEventHandler hireEvents = event -> Future.succeededFuture();
+  private CardSentListener cardsSent = (chatId, messageId, card) -> { };
 
   public BotDispatcher(Vertx vertx, CommandParser parser, CommandRouter commands, ActionRouter actions,
       Messenger messenger, ProcessedEvents processed, ErrorReplies errors, Supplier<String> botOpenId,
@@ -55,6 +56,12 @@ public final class BotDispatcher implements InboundHandler {
     this.botOpenId = botOpenId;
     this.metrics = metrics;
     this.messages = messages;
+  }
+
+  /** Tells {@code listener} about every card replied or replaced (living cards keep them current). */
+  public BotDispatcher onCardSent(CardSentListener listener) {
+    this.cardsSent = listener;
+    return this;
   }
 
   /** Sends hire events (stage changes, offers, deletions) to {@code handler}; without one they are ignored. */
@@ -122,7 +129,12 @@ public final class BotDispatcher implements InboundHandler {
               e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e);
           return Future.succeededFuture(errors.reply(e, lang));
         })
-        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
+        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId())
+            .onSuccess(id -> {
+              if (r instanceof Reply.Card c) {
+                cardsSent.sent(m.chat().chatId(), id, c.card());
+              }
+            }))
         .onSuccess(id -> Timer.builder("hirebot.command.latency").tag("command", command)
             .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
         .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
@@ -141,7 +153,11 @@ public final class BotDispatcher implements InboundHandler {
     } catch (RuntimeException e) {
       work = Future.failedFuture(e);
     }
-    Future<ActionResult> result = work.recover(e -> {
+    Future<ActionResult> result = work.onSuccess(r -> {
+      if (r != null && r.card() != null && action.messageId() != null) {
+        cardsSent.sent(action.chatId(), action.messageId(), r.card());
+      }
+    }).recover(e -> {
       log.error("card action failed action={} message_id={} operator={} cause={}", action.actionName(),
           action.messageId(), action.operator() == null ? "" : action.operator().openId(), e.toString(),
           e instanceof io.hirebot.error.FeishuApiException ? null : e);

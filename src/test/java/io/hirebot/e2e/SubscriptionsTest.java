@@ -125,4 +125,24 @@ class SubscriptionsTest {
     assertTrue(!say(TEAM, "subscriptions").contains("UX Designer"));
     assertTrue(say(TEAM, "取消订阅 UX-001").contains("没有订阅"));
   }
+
+  @Test
+  @DisplayName("a candidates card showing an application that changed stage is updated in place")
+  void livingCard() {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot()
+        .text("candidates for BE-001")));
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    String before = card.currentContent().toString();
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Application shown = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(a -> before.contains("\"application_id\":\"" + a.id() + "\"")).findFirst().orElseThrow();
+    // The bot records what the card shows right after Feishu accepted it; one more round trip lets that land.
+    say(TEAM, "help");
+
+    Stage target = moveAndPush(shown);
+    await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + card.messageId())
+        && r.status() == 200, TIMEOUT));
+    String after = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
+    assertTrue(after.contains("\"stage_id\":\"" + target.id() + "\""), after);
+  }
 }

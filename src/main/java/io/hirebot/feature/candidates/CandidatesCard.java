@@ -130,6 +130,7 @@ public final class CandidatesCard {
     v.put("action", CandidatesActions.PAGE);
     v.put("job_id", page.job().id());
     v.put("page", target);
+    v.put("shown_page", page.page());
     v.put("lang", lang.feishuLocale());
     return v;
   }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
- * offer) is fetched once per event, the card rendered once per language, then sent to every chat.
+ * offer) is fetched once per event, the card rendered once per language, then sent to every chat. A stage
+ * change also refreshes the candidate cards that show the application.
  */
 public final class HireNotifier implements HireEventHandler {
   private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
@@ -27,9 +28,11 @@ public final class HireNotifier implements HireEventHandler {
   private final SubscriptionStore subscriptions;
   private final NotificationCard cards;
   private final FanOut fanOut;
+  private final LivingCards livingCards;
 
   public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
-      FanOut fanOut) {
+      FanOut fanOut, LivingCards livingCards) {
+    this.livingCards = livingCards;
     this.hire = hire;
     this.subscriptions = subscriptions;
     this.cards = cards;
@@ -42,8 +45,10 @@ public final class HireNotifier implements HireEventHandler {
       hire.invalidateApplication(s.applicationId());
       return hire.application(s.applicationId()).compose(a -> {
         hire.invalidateApplication(a.id(), a.jobId());
-        return stageName(a.jobId(), s.originStageId()).compose(from ->
+        Future<Void> living = livingCards.refresh(a.id());
+        Future<Void> notified = stageName(a.jobId(), s.originStageId()).compose(from ->
             notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from.apply(lang.lang), lang.lang)));
+        return Future.join(living, notified).mapEmpty();
       });
     }
     if (event instanceof HireEvent.OfferStatusChanged o) {
