@@ -2,7 +2,8 @@ package io.hirebot.app;
 
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
-import io.hirebot.web.Health;
+import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -11,18 +12,22 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bot: wires it, learns the bot's own open_id from Feishu (retrying in the background while
- * Feishu is unreachable; /healthz says so), and listens on the configured port.
+ * Starts the bot: opens and migrates the database, wires it, learns the bot's own open_id from Feishu
+ * (retrying in the background while Feishu is unreachable; /healthz says so), and listens on the
+ * configured port.
  */
 public final class BotVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
   static final long BOT_INFO_RETRY_MS = 5_000;
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long IDENTITY_WAIT_MS = 5_000;
+  static final long HEALTH_DB_TIMEOUT_MS = 2_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -38,8 +43,9 @@ public final class BotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
-    return vertx.executeBlocking(() -> new Wiring(vertx, context, config, metrics, clock))
+    return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
+        // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
+        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, context, config, metrics, clock, db)))
         .compose(w -> {
           wiring = w;
           // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
@@ -51,7 +57,8 @@ public final class BotVerticle extends VerticleBase {
   private Future<Void> identityOrTimeout() {
     Promise<Void> ready = Promise.promise();
     long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
-      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is known", IDENTITY_WAIT_MS);
+      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is",
+          IDENTITY_WAIT_MS);
       ready.tryComplete();
     });
     fetchBotIdentity(() -> {
@@ -67,21 +74,33 @@ public final class BotVerticle extends VerticleBase {
       log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
           config.feishu().baseUrl());
     }
-    Health health = () -> new JsonObject()
-        .put("status", "up")
-        .put("mode", config.sandbox() ? "sandbox" : "feishu")
-        .put("events", config.mode().name().toLowerCase(java.util.Locale.ROOT))
-        .put("feishu", new JsonObject()
-            .put("base_url", config.feishu().baseUrl())
-            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
     return vertx.createHttpServer()
-        .requestHandler(new Routes(wiring.gateway, health, metrics).router(vertx))
+        .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
         .listen(config.port(), "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
+  /** Up while the database answers; the database is where every claim and schedule lives. */
+  private Future<JsonObject> health() {
+    JsonObject status = new JsonObject()
+        .put("mode", config.sandbox() ? "sandbox" : "feishu")
+        .put("events", config.mode().name().toLowerCase(Locale.ROOT))
+        .put("feishu", new JsonObject()
+            .put("base_url", config.feishu().baseUrl())
+            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+    return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
+        .recover(e -> Future.succeededFuture(status.put("status", "down")
+            .put("database", new JsonObject().put("status", "down").put("error", e.toString()))));
+  }
+
   GroupAccess groupAccess() {
     return wiring.groupAccess;
+  }
+
+  /** The routines of this bot (event replay, digests, polls). */
+  public Scheduler scheduler() {
+    return wiring.scheduler;
   }
 
   /** The actual port (useful when configured as 0). */
@@ -92,7 +111,10 @@ public final class BotVerticle extends VerticleBase {
   private void fetchBotIdentity(Runnable known) {
     wiring.botInfo.fetch()
         .onSuccess(id -> {
-          wiring.botOpenId.set(id.openId());
+          // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
+          if (wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
+            wiring.scheduler.start();
+          }
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
           known.run();
         })
@@ -108,7 +130,9 @@ public final class BotVerticle extends VerticleBase {
       if (wiring.longConnection != null) {
         wiring.longConnection.stop();
       }
+      wiring.scheduler.stop();
       wiring.feishu.close();
+      wiring.db.close();
     }
     return Future.succeededFuture();
   }

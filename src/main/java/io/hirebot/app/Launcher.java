@@ -39,7 +39,7 @@ public final class Launcher {
       Clock clock) {
     BotVerticle verticle = new BotVerticle(config, registry, clock);
     return vertx.deployVerticle(verticle)
-        .map(id -> new RunningBot(vertx, id, verticle.port(), verticle.groupAccess()));
+        .map(id -> new RunningBot(vertx, id, verticle.port(), verticle.groupAccess(), verticle.scheduler()));
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */

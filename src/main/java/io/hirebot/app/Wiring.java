@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
-import io.hirebot.access.InMemoryAuditLog;
-import io.hirebot.access.InMemoryGroupAccess;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
@@ -14,7 +12,6 @@ import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.middleware.InMemoryActionOnce;
-import io.hirebot.bot.middleware.InMemoryProcessedEvents;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
@@ -51,6 +48,12 @@ import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.Routine;
+import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.Database;
+import io.hirebot.store.JdbcAuditLog;
+import io.hirebot.store.JdbcGroupAccess;
+import io.hirebot.store.JdbcProcessedEvents;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -67,6 +70,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Wiring {
   /** How old a signed request may be; Feishu signs each push afresh, retries included. */
   static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
+  static final Duration EVENT_REPLAY_PERIOD = Duration.ofMinutes(1);
+  static final Duration EVENT_PURGE_PERIOD = Duration.ofHours(1);
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
@@ -76,11 +81,18 @@ public final class Wiring {
   final LongConnectionGateway longConnection;
   final CachingHireDirectory hire;
   /** Exposed so sandbox mode can pre-enable the demo group. */
-  final GroupAccess groupAccess = new InMemoryGroupAccess();
-  final AuditLog audit = new InMemoryAuditLog();
+  final GroupAccess groupAccess;
+  final AuditLog audit;
+  final Database db;
+  final Scheduler scheduler;
 
   /** @param context the bot verticle's context, where events from the long connection are handled */
-  public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
+  public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
+      Database db) {
+    this.db = db;
+    this.scheduler = new Scheduler(vertx, clock);
+    this.groupAccess = new JdbcGroupAccess(db, clock);
+    this.audit = new JdbcAuditLog(db);
     ObjectMapper json = new ObjectMapper();
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
@@ -134,10 +146,17 @@ public final class Wiring {
     CandidateActions.create(hire, pipelineReader, candidatesView, guard, new ActionForms(cards, messages), cards,
         messages, clock, config.timezone()).registerWith(actions);
 
+    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
+        (jobId, page, lang) -> candidatesView.render(jobId, page, lang, null)
+            .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))));
+    automation.commands(commands);
+    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        new InMemoryProcessedEvents(), errors, botOpenId::get, metrics, messages,
+        processed, errors, botOpenId::get, metrics, messages,
         List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
-        accessCommands::welcome);
+        accessCommands::welcome)
+        .onHireEvents(automation.notifier())
+        .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock, REPLAY_WINDOW);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
@@ -146,5 +165,9 @@ public final class Wiring {
         ? new LongConnectionGateway(config.feishu().appId(), config.feishu().appSecret(), config.feishu().baseUrl(),
             mapper, dispatcher, context)
         : null;
+    scheduler
+        .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+    automation.routines(scheduler);
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UnhandledEvent;
@@ -43,6 +44,8 @@ public final class BotDispatcher implements InboundHandler {
   private final Supplier<String> botOpenId;
   private final MeterRegistry metrics;
   private final io.hirebot.i18n.Messages messages;
+  private HireEventHandler hireEvents = event -> Future.succeededFuture();
+  private CardSentListener cardsSent = (chatId, messageId, card) -> { };
   private final List<CommandGate> gates;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
 
@@ -64,29 +67,44 @@ public final class BotDispatcher implements InboundHandler {
     this.welcome = welcome;
   }
 
+  /** Tells {@code listener} about every card replied or replaced (living cards keep them current). */
+  public BotDispatcher onCardSent(CardSentListener listener) {
+    this.cardsSent = listener;
+    return this;
+  }
+
+  /** Sends hire events (stage changes, offers, deletions) to {@code handler}; without one they are ignored. */
+  public BotDispatcher onHireEvents(HireEventHandler handler) {
+    this.hireEvents = handler;
+    return this;
+  }
+
   @Override
-  public void onEvent(InboundEvent event) {
-    processed.claim(event.dedupKey()).onComplete(claim -> {
-      if (claim.failed()) {
-        log.error("dedup claim failed key={}", event.dedupKey(), claim.cause());
-        return;
-      }
-      if (!claim.result()) {
+  public Future<Void> onEvent(InboundEvent event, String envelope) {
+    return processed.claim(event.dedupKey(), envelope).map(first -> {
+      if (!first) {
         metrics.counter("hirebot.events.duplicate").increment();
         log.debug("duplicate event dropped key={}", event.dedupKey());
-        return;
+        return null;
       }
-      handle(event);
+      // Processing starts after the claim is stored; the row is finished only when it is done, so a crash
+      // in between leaves it for the replay.
+      handle(event).onComplete(r -> processed.done(event.dedupKey())
+          .onFailure(e -> log.error("marking event done failed key={} cause={}", event.dedupKey(), e.toString())));
+      return null;
     });
   }
 
-  private void handle(InboundEvent event) {
+  private Future<?> handle(InboundEvent event) {
     if (event instanceof IncomingMessage m) {
-      onMessage(m);
+      return onMessage(m);
+    } else if (event instanceof HireEvent h) {
+      return hireEvents.handle(h).onFailure(e -> log.error("hire event failed key={} cause={}", h.dedupKey(),
+          e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e));
     } else if (event instanceof BotAddedToChat added) {
       log.info("bot added to chat chat_id={} by={}", added.chatId(),
           added.operator() == null ? "" : added.operator().openId());
-      welcome.apply(added)
+      return welcome.apply(added)
           .compose(r -> messenger.send(added.chatId(), r, "welcome-" + added.eventId()))
           .onFailure(e -> log.error("welcome failed chat_id={} cause={}", added.chatId(), e.toString()));
     } else if (event instanceof UnhandledEvent u) {
@@ -94,14 +112,15 @@ public final class BotDispatcher implements InboundHandler {
     } else if (event instanceof CardAction a) {
       log.warn("card action arrived as an event; ignored event_id={}", a.eventId());
     }
+    return Future.succeededFuture();
   }
 
-  private void onMessage(IncomingMessage m) {
+  private Future<?> onMessage(IncomingMessage m) {
     if (m.sender() != null && m.sender().openId() != null && m.sender().openId().equals(botOpenId.get())) {
-      return;
+      return Future.succeededFuture();
     }
     if (m.chat().isGroup() && !m.mentionsBot()) {
-      return;
+      return Future.succeededFuture();
     }
     long started = System.nanoTime();
     ParseResult parsed = parser.parse(m.text());
@@ -109,7 +128,7 @@ public final class BotDispatcher implements InboundHandler {
     String command = parsed instanceof ParseResult.Parsed p ? p.command().getClass().getSimpleName() : "unknown";
     metrics.counter("hirebot.commands", "command", command).increment();
     CommandContext context = new CommandContext(m, lang);
-    passGates(parsed, context, 0)
+    return passGates(parsed, context, 0)
         .compose(refusal -> refusal.isPresent() ? Future.succeededFuture(refusal.get()) : route(parsed, context))
         .recover(e -> {
           log.error("command failed command={} message_id={} chat_id={} sender={} cause={}",
@@ -117,7 +136,12 @@ public final class BotDispatcher implements InboundHandler {
               e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e);
           return Future.succeededFuture(errors.reply(e, lang));
         })
-        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
+        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId())
+            .onSuccess(id -> {
+              if (r instanceof Reply.Card c) {
+                cardsSent.sent(m.chat().chatId(), id, c.card());
+              }
+            }))
         .onSuccess(id -> Timer.builder("hirebot.command.latency").tag("command", command)
             .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
         .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
@@ -153,7 +177,11 @@ public final class BotDispatcher implements InboundHandler {
     } catch (RuntimeException e) {
       work = Future.failedFuture(e);
     }
-    Future<ActionResult> result = work.recover(e -> {
+    Future<ActionResult> result = work.onSuccess(r -> {
+      if (r != null && r.card() != null && action.messageId() != null) {
+        cardsSent.sent(action.chatId(), action.messageId(), r.card());
+      }
+    }).recover(e -> {
       log.error("card action failed action={} message_id={} operator={} cause={}", action.actionName(),
           action.messageId(), action.operator() == null ? "" : action.operator().openId(), e.toString(),
           e instanceof io.hirebot.error.FeishuApiException ? null : e);

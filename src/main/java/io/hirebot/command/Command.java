@@ -3,7 +3,9 @@ package io.hirebot.command;
 /** A chat command the parser understood. The command-language issue adds more records here. */
 public sealed interface Command
     permits Command.Help, Command.ShowCandidates, Command.ListJobs, Command.ShowProfile, Command.ShowPipeline,
-        Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit {
+        Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit,
+        Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
+        Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -66,6 +68,63 @@ public sealed interface Command
     public static final int DEFAULT = 20;
     public static final int MAX = 50;
 
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+
+  /** What a chat can be notified about for a job it follows. */
+  enum NotificationKind { NEW, STAGE, OFFER }
+
+  /** {@code subscribe job X [to new|stage|offer]} / {@code 订阅 X [新投递|阶段|offer]}: no kinds means all of them. */
+  record Subscribe(String jobQuery, java.util.Set<NotificationKind> kinds) implements Command {
+    public Subscribe {
+      kinds = kinds.isEmpty() ? java.util.EnumSet.allOf(NotificationKind.class) : java.util.Set.copyOf(kinds);
+    }
+  }
+
+  /** {@code unsubscribe job X} / {@code 取消订阅 X}. */
+  record Unsubscribe(String jobQuery) implements Command {}
+
+  /** {@code subscriptions} / {@code 订阅列表}: what this chat follows. */
+  record ListSubscriptions() implements Command {}
+
+  /**
+   * {@code digest daily 09:00 [job X]}, {@code digest weekdays 18:00}, {@code digest weekly mon 09:00} and
+   * {@code 摘要 每天 09:00}: {@code jobQuery} empty means the chat's subscribed jobs.
+   */
+  record ScheduleDigest(java.util.Set<java.time.DayOfWeek> days, java.time.LocalTime time, String jobQuery)
+      implements Command {
+    public ScheduleDigest {
+      days = java.util.Set.copyOf(days);
+    }
+  }
+
+  /** {@code digest off} / {@code 关闭摘要}. */
+  record DigestOff() implements Command {}
+
+  /** {@code digest now} / {@code 立即发送摘要}: this chat's digest, now, outside its schedule. */
+  record DigestNow() implements Command {}
+
+  /** {@code timezone Europe/Berlin} / {@code 时区 Asia/Shanghai}: {@code zoneId} is a valid IANA zone id. */
+  record SetTimezone(String zoneId) implements Command {
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+
+  /** {@code quiet 22:00-08:00} / {@code 免打扰 22:00-08:00}: notifications in the window wait for its end. */
+  record QuietHours(java.time.LocalTime start, java.time.LocalTime end) implements Command {
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+
+  /** {@code quiet off} / {@code 关闭免打扰}. */
+  record QuietHoursOff() implements Command {
     @Override
     public boolean readsHiringData() {
       return false;

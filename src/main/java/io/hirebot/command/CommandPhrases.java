@@ -60,6 +60,10 @@ public final class CommandPhrases {
     if (command instanceof Command.Audit audit) {
       return (english ? "audit " : "审计 ") + audit.limit();
     }
+    String automation = automationPhrase(command, english);
+    if (automation != null) {
+      return automation;
+    }
     throw new IllegalStateException("No canonical phrasing for command: " + command);
   }
 
@@ -104,5 +108,37 @@ public final class CommandPhrases {
       return interviews.mine() ? "我的面试" : "面试";
     }
     return (interviews.mine() ? "我" : "") + when + "的面试";
+  }
+
+  /** Phrasings of the subscription and digest commands, or null for other commands. */
+  private static String automationPhrase(Command command, boolean english) {
+    if (command instanceof Command.Subscribe s) {
+      return english ? "subscribe job " + s.jobQuery() : "订阅 " + s.jobQuery();
+    }
+    if (command instanceof Command.Unsubscribe u) {
+      return english ? "unsubscribe job " + u.jobQuery() : "取消订阅 " + u.jobQuery();
+    }
+    if (command instanceof Command.ListSubscriptions) {
+      return english ? "subscriptions" : "订阅列表";
+    }
+    if (command instanceof Command.ScheduleDigest) {
+      return english ? "digest daily 09:00" : "摘要 每天 09:00";
+    }
+    if (command instanceof Command.DigestOff) {
+      return english ? "digest off" : "关闭摘要";
+    }
+    if (command instanceof Command.DigestNow) {
+      return english ? "digest now" : "立即发送摘要";
+    }
+    if (command instanceof Command.QuietHours q) {
+      return (english ? "quiet " : "免打扰 ") + q.start() + "-" + q.end();
+    }
+    if (command instanceof Command.QuietHoursOff) {
+      return english ? "quiet off" : "关闭免打扰";
+    }
+    if (command instanceof Command.SetTimezone t) {
+      return (english ? "timezone " : "时区 ") + t.zoneId();
+    }
+    return null;
   }
 }

@@ -15,10 +15,12 @@ final class Grammar {
   static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   // Candidates before jobs: "职位 BE-001 的候选人" is about candidates, though it starts with 职位.
+  // Subscriptions and digests early: their keywords lead, and "订阅 后端 职位" is no jobs list.
   // Interviews, offers and pipeline before candidates: their nouns are unambiguous, while the candidates rows
   // take almost any text as a job. Filters before the plain candidates rows, which would keep "in screening"
   // in the job name. Profile before candidates: "候选人 张三" is a person, "候选人 后端" (a job word) falls through.
-  static final List<CommandRule> RULES = Stream.<List<CommandRule>>of(HelpRules.RULES, AccessRules.RULES, List.of(new InterviewsRule()),
+  static final List<CommandRule> RULES = Stream.<List<CommandRule>>of(HelpRules.RULES, AccessRules.RULES, SubscriptionRules.RULES,
+          DigestRules.RULES, List.of(new InterviewsRule()),
           OffersRules.RULES, PipelineRules.RULES, List.of(new FilteredCandidatesRule()),
           ProfileRules.RULES, CandidatesRules.RULES, JobsRules.RULES)
       .flatMap(List::stream)

@@ -15,4 +15,9 @@ public enum Language {
   public String feishuLocale() {
     return feishuLocale;
   }
+
+  /** The language of a Feishu locale key; anything but zh_cn reads as English. */
+  public static Language ofFeishuLocale(String locale) {
+    return ZH.feishuLocale.equals(locale) ? ZH : EN;
+  }
 }

@@ -15,18 +15,33 @@ final class PatternRule implements CommandRule {
   static final String ARG = "arg";
 
   private final Pattern pattern;
-  private final boolean hasArgument;
-  private final Function<String, Optional<Command>> meaning;
+  private final Function<Matcher, Optional<Command>> meaning;
 
-  private PatternRule(String regex, Function<String, Optional<Command>> meaning) {
+  private PatternRule(String regex, Function<Matcher, Optional<Command>> meaning) {
     this.pattern = Pattern.compile(regex, Grammar.FLAGS);
-    this.hasArgument = regex.contains("(?<" + ARG + ">");
     this.meaning = meaning;
   }
 
   /** A row whose argument (empty when the group did not take part) is validated and wrapped by {@code meaning}. */
   static PatternRule of(String regex, Function<String, Optional<Command>> meaning) {
+    boolean hasArgument = regex.contains("(?<" + ARG + ">");
+    return new PatternRule(regex, m -> meaning.apply(hasArgument ? group(m, ARG) : ""));
+  }
+
+  /** A row with several named groups, read by {@code meaning} from the whole match. */
+  static PatternRule groups(String regex, Function<Matcher, Optional<Command>> meaning) {
     return new PatternRule(regex, meaning);
+  }
+
+  /** A named group's text, or "" when the group did not take part in the match or the regex has no such group. */
+  static String group(Matcher matcher, String name) {
+    try {
+      String value = matcher.group(name);
+      return value == null ? "" : value;
+    } catch (IllegalArgumentException noSuchGroup) {
+      // Rows share readers (English and Chinese digests); a group only one of them has is simply absent.
+      return "";
+    }
   }
 
   /** A row for fixed phrasings of an argument-less command. */
@@ -45,8 +60,7 @@ final class PatternRule implements CommandRule {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String argument = hasArgument && matcher.group(ARG) != null ? matcher.group(ARG) : "";
-    return meaning.apply(argument).map(command -> new ParseResult.Parsed(command, utterance.language()));
+    return meaning.apply(matcher).map(command -> new ParseResult.Parsed(command, utterance.language()));
   }
 
   /** A regex alternation of literal phrases, longest first so a longer phrase wins over its prefix. */

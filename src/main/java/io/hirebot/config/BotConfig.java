@@ -8,6 +8,7 @@ import java.util.Set;
 /**
  * Everything the bot is configured with, validated once at start-up (DESIGN §3).
  *
+ * @param pollInterval how often Hire is polled for new applications of subscribed jobs
  * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
  *     Feishu emulator and talks to it
  */
@@ -21,7 +22,8 @@ public record BotConfig(
     Set<String> admins,
     ZoneId timezone,
     Optional<Path> cardsDir,
-    Mode mode) {
+    Mode mode,
+    java.time.Duration pollInterval) {
 
   /** How events reach the bot. */
   public enum Mode { WEBHOOK, WEBSOCKET }
@@ -49,14 +51,15 @@ public record BotConfig(
   }
 
   public BotConfig withFeishu(FeishuConfig f) {
-    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval);
   }
 
   public BotConfig withAdmins(Set<String> a) {
-    return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode);
+    return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode,
+        pollInterval);
   }
 
   public BotConfig withPort(int p) {
-    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode);
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval);
   }
 }

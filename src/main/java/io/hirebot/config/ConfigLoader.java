@@ -22,6 +22,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/hirebot";
   public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
+  public static final java.time.Duration DEFAULT_POLL_INTERVAL = java.time.Duration.ofMinutes(1);
 
   /** Sandbox credentials: the emulator accepts exactly these. */
   public static final String SANDBOX_APP_ID = "cli_sandbox";
@@ -45,7 +46,8 @@ public final class ConfigLoader {
         admins(env.get("HIREBOT_ADMINS")),
         zone(env.get("HIREBOT_TIMEZONE")),
         cardsDir(env.get("HIREBOT_CARDS_DIR")),
-        mode(env.get("HIREBOT_MODE")));
+        mode(env.get("HIREBOT_MODE")),
+        pollInterval(env.get("HIREBOT_POLL_INTERVAL")));
   }
 
   private static FeishuConfig sandboxFeishu() {
@@ -136,6 +138,22 @@ public final class ConfigLoader {
       throw new ConfigException("HIREBOT_CARDS_DIR", "not a directory: " + raw);
     }
     return Optional.of(dir);
+  }
+
+  /** Seconds between polls of Hire for new applications; at least 10, Hire's quota is shared. */
+  private static java.time.Duration pollInterval(String raw) {
+    if (blank(raw)) {
+      return DEFAULT_POLL_INTERVAL;
+    }
+    try {
+      long seconds = Long.parseLong(raw.trim());
+      if (seconds < 10) {
+        throw new NumberFormatException();
+      }
+      return java.time.Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new ConfigException("HIREBOT_POLL_INTERVAL", "expected whole seconds, at least 10, got " + raw);
+    }
   }
 
   private static Mode mode(String raw) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
  * Decorates a {@link HireDirectory} with short, explicit Caffeine expiries: jobs and processes change
@@ -169,11 +170,34 @@ public final class CachingHireDirectory implements HireDirectory {
     });
   }
 
+  /** Offers change status: never cached, the event that asks is about a change. */
+  @Override
+  public Future<Offer> offer(String offerId) {
+    return delegate.offer(offerId);
+  }
+
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
   public void invalidateApplication(String applicationId, String jobId) {
     caches.applications().invalidate(applicationId);
     caches.details().invalidate(applicationId);
+    invalidateJob(jobId);
+  }
+
+  /** Forgets the job's application lists, so the next read sees applications added since. */
+  public void invalidateJob(String jobId) {
     caches.applicationIds().caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
+  }
+
+  /** Forgets one application (an event says it changed) before its job is known. */
+  public void invalidateApplication(String applicationId) {
+    caches.applications().invalidate(applicationId);
+    caches.details().invalidate(applicationId);
+  }
+
+  /** The application as this replica last read it, if still cached and read successfully. */
+  public Optional<Application> cachedApplication(String applicationId) {
+    Future<Application> cached = caches.applications().caffeine().getIfPresent(applicationId);
+    return cached != null && cached.succeeded() ? Optional.of(cached.result()) : Optional.empty();
   }
 
   /** The caches by name, for hit-ratio metrics. */

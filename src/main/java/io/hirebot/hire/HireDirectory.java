@@ -56,4 +56,7 @@ public interface HireDirectory {
 
   /** Interviews that start in [from, to), with interviewers (ids are open_ids) and feedback state. */
   Future<List<Interview>> interviews(java.time.Instant from, java.time.Instant to);
+
+  /** One offer: which application it belongs to and its status (for offer notifications). */
+  Future<Offer> offer(String offerId);
 }

@@ -52,6 +52,11 @@ public final class PipelineReader {
     }));
   }
 
+  /** Ids of the job's active applications in process order (one list call per stage, in parallel). */
+  public Future<List<String>> activeIds(Job job) {
+    return stages(job).map(p -> p.ids(PipelineFilter.NONE));
+  }
+
   /** The job's process and its active application ids per stage, one list call per stage, in parallel. */
   public Future<JobPipeline> stages(Job job) {
     return process(job).compose(process -> {

@@ -114,7 +114,8 @@ public final class ImState {
   }
 
   /** Remembers a user's message pushed to the bot, so that the bot may reply to it. */
-  synchronized void recordInbound(String messageId, String chatId) {
+  /** Makes a user's message known (pushes do this; tests replaying a stored envelope do it by hand). */
+  public synchronized void recordInbound(String messageId, String chatId) {
     inboundChats.put(messageId, chatId);
   }
 

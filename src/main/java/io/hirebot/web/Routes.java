@@ -56,9 +56,11 @@ public final class Routes {
   }
 
   private void handleHealth(RoutingContext ctx) {
-    var status = health.check();
-    ctx.response().setStatusCode("up".equals(status.getString("status")) ? 200 : 503)
-        .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(status.encode());
+    health.check()
+        .recover(e -> io.vertx.core.Future.succeededFuture(
+            new io.vertx.core.json.JsonObject().put("status", "down").put("error", e.toString())))
+        .onSuccess(status -> ctx.response().setStatusCode("up".equals(status.getString("status")) ? 200 : 503)
+            .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(status.encode()));
   }
 
   private void handleMetrics(RoutingContext ctx) {

@@ -46,7 +46,8 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}={1} fails naming the variable")
   @CsvSource({
       "HIREBOT_PORT, 99999", "HIREBOT_PORT, abc", "HIREBOT_TIMEZONE, Mars/Base", "HIREBOT_MODE, pigeon",
-      "FEISHU_BASE_URL, ftp://x", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir"})
+      "FEISHU_BASE_URL, ftp://x", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
+      "HIREBOT_POLL_INTERVAL, 5", "HIREBOT_POLL_INTERVAL, soon"})
   void badValues(String variable, String value) {
     var env = new java.util.HashMap<>(REAL);
     env.put(variable, value);
@@ -68,5 +69,13 @@ class ConfigLoaderTest {
   @DisplayName("--sandbox forces sandbox mode even with credentials")
   void sandboxFlag() {
     assertTrue(ConfigLoader.load(REAL, List.of("--sandbox")).sandbox());
+  }
+
+  @Test
+  @DisplayName("the poll interval is read in seconds, one minute by default")
+  void pollInterval() {
+    assertEquals(java.time.Duration.ofMinutes(1), ConfigLoader.load(Map.of(), List.of()).pollInterval());
+    assertEquals(java.time.Duration.ofSeconds(30),
+        ConfigLoader.load(Map.of("HIREBOT_POLL_INTERVAL", "30"), List.of()).pollInterval());
   }
 }

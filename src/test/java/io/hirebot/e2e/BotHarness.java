@@ -11,8 +11,13 @@ import io.hirebot.sandbox.SentMessage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,19 +29,28 @@ import java.util.concurrent.TimeUnit;
 public final class BotHarness implements AutoCloseable {
   /** Generous: a shared 2-core CI machine may be slow to load classes on the first request. */
   public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** Starting a bot migrates its database and loads Flyway and the SDK: slow on a busy machine, so a wider bound. */
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   public final Vertx vertx;
   public final PrometheusMeterRegistry registry;
   public final FeishuSandbox sandbox;
-  public final RunningBot bot;
+  /** The bot the sandbox pushes to; {@link #restartBot()} replaces it. */
+  public volatile RunningBot bot;
+  /** The bot's config, pointed at the sandbox; its database URL is this harness's own. */
+  public final BotConfig config;
+  public final Clock clock;
   private final Launcher.SandboxedBot started;
 
-  private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started) {
+  private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started, BotConfig config,
+      Clock clock) {
     this.started = started;
     this.sandbox = started.sandbox();
     this.bot = started.bot();
     this.vertx = vertx;
     this.registry = registry;
+    this.config = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
+    this.clock = clock;
   }
 
   /** Sandbox credentials with an encrypt key (signed, encrypted pushes) on a random port. */
@@ -46,29 +60,79 @@ public final class BotHarness implements AutoCloseable {
 
   /** No encrypt key: plain envelopes, verification token only. */
   public static BotHarness plain() {
-    return start(Map.of("HIREBOT_PORT", "0"), null);
+    return start(Map.of("HIREBOT_PORT", "0"), (String) null);
   }
 
   public static BotHarness start(Map<String, String> env) {
-    return start(env, ConfigLoader.SANDBOX_ENCRYPT_KEY);
+    return start(env, ConfigLoader.SANDBOX_ENCRYPT_KEY, Clock.systemUTC());
+  }
+
+  /** Like {@link #start(Map)} with a clock the test moves (the sandbox signs with it too). */
+  public static BotHarness start(Map<String, String> env, Clock clock) {
+    return start(env, ConfigLoader.SANDBOX_ENCRYPT_KEY, clock);
   }
 
   private static BotHarness start(Map<String, String> env, String encryptKey) {
+    return start(env, encryptKey, Clock.systemUTC());
+  }
+
+  private static BotHarness start(Map<String, String> given, String encryptKey, Clock clock) {
+    Map<String, String> env = new HashMap<>(given);
+    env.putIfAbsent("HIREBOT_DB_URL", "jdbc:h2:file:" + tempDir().resolve("hirebot"));
     BotConfig loaded = ConfigLoader.load(env, List.of("--sandbox"));
     var f = loaded.feishu();
     BotConfig config = loaded.withFeishu(new BotConfig.FeishuConfig(f.appId(), f.appSecret(),
         f.verificationToken(), encryptKey, f.baseUrl()));
     PrometheusMeterRegistry registry = Launcher.registry();
     Vertx vertx = Launcher.vertx(registry);
-    var started = await(Launcher.startSandboxed(vertx, config, registry, Clock.systemUTC()));
-    BotHarness h = new BotHarness(vertx, registry, started);
+    var started = await(Launcher.startSandboxed(vertx, config, registry, clock), START_TIMEOUT);
+    BotHarness h = new BotHarness(vertx, registry, started, config, clock);
     h.awaitBotIdentity();
     return h;
   }
 
+  private static Path tempDir() {
+    try {
+      Path dir = Files.createTempDirectory("hirebot-test-db");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Another replica on the same database and sandbox; the sandbox keeps pushing to {@link #bot}. */
+  public RunningBot startReplica() {
+    return await(Launcher.startBot(vertx, config, registry, clock), START_TIMEOUT);
+  }
+
+  /** Stops the bot and starts a new one on the same database; the sandbox then pushes to the new one. */
+  public RunningBot restartBot() {
+    await(bot.stop());
+    return replaceBot();
+  }
+
+  /** Starts a new bot on the same database (after the test stopped the old one) and points the sandbox at it. */
+  public RunningBot replaceBot() {
+    bot = startReplica();
+    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+    return bot;
+  }
+
+  /** An admin enabled this group for hiring data (stored, so replicas and restarts see it too). */
+  public void enableGroup(String chatId) {
+    await(bot.groupAccess().set(chatId, true, "test-admin"));
+  }
+
+  /** Runs the bot's routines (event replay, digests, polls) at the clock's time, and waits for them. */
+  public void runRoutines(RunningBot which) {
+    await(which.scheduler().runNow());
+  }
+
   /** The bot learns its open_id from bot/v3/info asynchronously; mentions need it. */
   private void awaitBotIdentity() {
-    await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200, TIMEOUT));
+    await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200,
+        START_TIMEOUT), START_TIMEOUT);
   }
 
   /** Pushes a message as Feishu would and waits for the bot's reply to it. */

@@ -49,6 +49,8 @@ public final class InboundMapper {
       case MESSAGE_RECEIVE -> IncomingMessages.map(eventId, header, event(plain), botOpenId.get());
       case CARD_ACTION -> CardActions.fromV2(eventId, event(plain));
       case BOT_ADDED -> botAdded(eventId, event(plain));
+      case HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED ->
+          HireEvents.map(eventId, eventType, event(plain));
       default -> new UnhandledEvent(eventId, eventType);
     };
   }

@@ -75,10 +75,13 @@ public final class LongConnectionGateway {
     }
 
     @Override
-    public Object doWithoutValidation(byte[] payload) {
+    public Object doWithoutValidation(byte[] payload) throws Exception {
       InboundEvent event;
+      String plain;
       try {
-        event = mapper.map(PlainJson.parseObject(payload));
+        var json = PlainJson.parseObject(payload);
+        plain = json.toString();
+        event = mapper.map(json);
       } catch (RuntimeException e) {
         // An ACK with code 500 would make Feishu retry a frame that can never succeed.
         log.warn("long connection frame dropped reason={}", e.getMessage());
@@ -87,7 +90,11 @@ public final class LongConnectionGateway {
       if (event instanceof CardAction action) {
         return answer(action);
       }
-      context.runOnContext(v -> bot.onEvent(event));
+      // Acknowledge only once the event is claimed in the database, as the webhook does: if that fails,
+      // the exception makes the SDK answer 500 and Feishu delivers the event again.
+      Promise<Void> claimed = Promise.promise();
+      context.runOnContext(v -> bot.onEvent(event, plain).onComplete(claimed));
+      claimed.future().toCompletionStage().toCompletableFuture().get(CARD_ANSWER_MS, TimeUnit.MILLISECONDS);
       return null;
     }
 

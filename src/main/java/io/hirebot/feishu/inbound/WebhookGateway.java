@@ -7,8 +7,11 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.InboundHandler;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.InboundEvent;
+import io.hirebot.bot.middleware.ProcessedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,8 +73,34 @@ public final class WebhookGateway {
             return Future.succeededFuture(WebhookResponse.ok("{}"));
           });
     }
-    bot.onEvent(event);
-    return Future.succeededFuture(WebhookResponse.ok(SUCCESS));
+    return bot.onEvent(event, accepted.plain().toString())
+        .map(v -> WebhookResponse.ok(SUCCESS))
+        .recover(e -> {
+          // Not stored means not taken: a non-200 makes Feishu deliver it again later.
+          log.error("event not stored, asking Feishu to retry key={} cause={}", event.dedupKey(), e.toString());
+          return Future.succeededFuture(WebhookResponse.error(503, "try again"));
+        });
+  }
+
+  /**
+   * Replays events that were acknowledged but never finished (the process handling them died): each is
+   * mapped again and re-claimed, which succeeds only for claims that went stale, so replicas replay once.
+   */
+  public Future<Integer> replayUnfinished(ProcessedEvents processed) {
+    return processed.unfinished().compose(list -> {
+      List<Future<Void>> replays = new ArrayList<>();
+      for (ProcessedEvents.Unfinished u : list) {
+        try {
+          InboundEvent event = mapper.map(json.readTree(u.envelope()));
+          log.info("replaying unfinished event key={}", u.key());
+          replays.add(bot.onEvent(event, u.envelope()));
+        } catch (JsonProcessingException | MalformedEventException e) {
+          log.warn("unfinished event not replayable key={} cause={}", u.key(), e.toString());
+          replays.add(processed.done(u.key()));
+        }
+      }
+      return Future.join(replays).map(all -> list.size());
+    });
   }
 
   private WebhookResponse callbackBody(ActionResult result) {

@@ -6,6 +6,9 @@ import com.lark.oapi.service.hire.v1.model.ApplicationStageInfo;
 import com.lark.oapi.service.hire.v1.model.ApplicationStageTime;
 import com.lark.oapi.service.hire.v1.model.GetDetailApplicationReq;
 import com.lark.oapi.service.hire.v1.model.GetDetailApplicationRespBody;
+import com.lark.oapi.service.hire.v1.model.GetOfferReq;
+import com.lark.oapi.service.hire.v1.model.GetOfferResp;
+import com.lark.oapi.service.hire.v1.model.GetOfferRespBody;
 import com.lark.oapi.service.hire.v1.model.JobProcesses;
 import com.lark.oapi.service.hire.v1.model.JobProcessesStage;
 import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
@@ -36,6 +39,7 @@ import io.hirebot.hire.Talent;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.Offer;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.vertx.core.Future;
@@ -242,6 +246,16 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   private static String en(I18n name) {
     return name == null ? "" : nullToEmpty(name.getEnUs());
+  }
+
+  @Override
+  public Future<Offer> offer(String offerId) {
+    return calls.<GetOfferRespBody, GetOfferResp>call("hire.offer.get",
+            () -> client.hire().v1().offer().get(GetOfferReq.newBuilder().offerId(offerId).build()))
+        .compose(d -> d == null || d.getOffer() == null
+            ? Future.failedFuture(new FeishuApiException("hire.offer.get", 200, -1, "empty offer for " + offerId, ""))
+            : Future.succeededFuture(new Offer(d.getOffer().getId(), d.getOffer().getApplicationId(),
+                d.getOffer().getOfferStatus() == null ? 0 : d.getOffer().getOfferStatus(), "")));
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {

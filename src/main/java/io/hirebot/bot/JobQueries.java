@@ -1,0 +1,61 @@
+package io.hirebot.bot;
+
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatch;
+import io.hirebot.hire.JobMatcher;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a job as a user named it in a command that needs exactly one job (subscribe, digest): the job,
+ * or a one-line text reply naming the candidates to choose from.
+ */
+public final class JobQueries {
+
+  /** Either the one job meant, or the reply that explains why there is none. */
+  public record Resolved(Job job, Reply reply) {
+    public boolean found() {
+      return job != null;
+    }
+  }
+
+  private final HireDirectory hire;
+  private final JobMatcher matcher;
+  private final Messages messages;
+
+  public JobQueries(HireDirectory hire, JobMatcher matcher, Messages messages) {
+    this.hire = hire;
+    this.matcher = matcher;
+    this.messages = messages;
+  }
+
+  public Future<Resolved> resolve(String query, Language lang) {
+    return hire.jobs().map(jobs -> {
+      JobMatch match = matcher.match(query, jobs);
+      if (match instanceof JobMatch.One one) {
+        return new Resolved(one.job(), null);
+      }
+      if (match instanceof JobMatch.Several several) {
+        Job first = several.jobs().get(0);
+        return new Resolved(null, new Reply.Text(messages.get(lang, "jobquery.several", query, names(several.jobs()),
+            first.code().isEmpty() ? first.title() : first.code())));
+      }
+      List<Job> closest = ((JobMatch.None) match).closest();
+      String hint = closest.isEmpty() ? "" : messages.get(lang, "jobquery.closest", names(closest));
+      return new Resolved(null, new Reply.Text(messages.get(lang, "jobquery.none", query) + hint));
+    });
+  }
+
+  /** "Backend Engineer (BE-001)" — how jobs are named in every automation message. */
+  public static String label(Job job) {
+    return job.code().isEmpty() ? job.title() : job.title() + " (" + job.code() + ")";
+  }
+
+  private static String names(List<Job> jobs) {
+    return jobs.stream().map(JobQueries::label).collect(Collectors.joining(", "));
+  }
+}

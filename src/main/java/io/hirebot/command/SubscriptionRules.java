@@ -1,0 +1,77 @@
+package io.hirebot.command;
+
+import io.hirebot.command.Command.NotificationKind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Grammar rows for notifications: "subscribe job X [to new|stage|offer]", "unsubscribe job X",
+ * "subscriptions", "订阅 X [新投递|阶段|offer]", "取消订阅 X", "订阅列表".
+ */
+final class SubscriptionRules {
+
+  private static final String EN_KIND = "(?:new applications|new|stage changes|stages|stage|offers|offer)";
+  private static final String ZH_KIND = "(?:新投递|新申请|阶段变化|阶段变更|阶段|offer|录用)";
+  private static final String EN_KINDS = "(?<kinds>" + EN_KIND + "(?:(?:, ?| and | ?/ ?| )" + EN_KIND + ")*)";
+  private static final String ZH_KINDS = "(?<kinds>" + ZH_KIND + "(?:(?:和|、|,| )*" + ZH_KIND + ")*)";
+  private static final String JOB = "(?:(?:the )?(?:job|position) )?";
+  private static final String TIME = "\\d{1,2}(?::\\d{2}| ?am| ?pm|点半|点)?";
+
+  static final List<CommandRule> RULES = List.of(
+      PatternRule.phrases(new Command.ListSubscriptions(), List.of("subscriptions", "my subscriptions",
+          "list subscriptions", "订阅列表", "我的订阅", "所有订阅", "查看订阅")),
+      MissingArgumentRule.of("^(?:subscribe|follow)(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
+      MissingArgumentRule.of("^订阅$", SubscriptionRules::missingJob),
+      PatternRule.of("^(?:unsubscribe|unfollow)(?: from)? " + JOB + "(?<arg>.+)$", SubscriptionRules::unsubscribe),
+      PatternRule.of("^取消订阅 ?(?<arg>.+)$", SubscriptionRules::unsubscribe),
+      PatternRule.groups("^(?:subscribe|follow)(?: to)? " + JOB + "(?<job>.+?)(?: (?:to|for|on) " + EN_KINDS + ")?$",
+          SubscriptionRules::subscribe),
+      PatternRule.groups("^订阅 ?(?<job>.+?)(?: ?的? ?" + ZH_KINDS + ")?$", SubscriptionRules::subscribe),
+      PatternRule.phrases(new Command.QuietHoursOff(), List.of("quiet off", "quiet hours off", "no quiet hours",
+          "关闭免打扰", "免打扰 关闭", "取消免打扰")),
+      PatternRule.groups("^(?:quiet|quiet hours|免打扰) ?(?:from )?(?<from>" + TIME + ") ?(?:-|~|to|until|到|至) ?(?<to>"
+          + TIME + ")$", SubscriptionRules::quiet));
+
+
+  private SubscriptionRules() {}
+
+  private static Optional<Command> subscribe(Matcher m) {
+    Set<NotificationKind> kinds = kinds(PatternRule.group(m, "kinds"));
+    return Slots.jobQuery(PatternRule.group(m, "job")).map(job -> new Command.Subscribe(job, kinds));
+  }
+
+  private static Optional<Command> quiet(Matcher m) {
+    var from = DigestRules.time(PatternRule.group(m, "from"));
+    var to = DigestRules.time(PatternRule.group(m, "to"));
+    return from.isPresent() && to.isPresent() && !from.get().equals(to.get())
+        ? Optional.of(new Command.QuietHours(from.get(), to.get())) : Optional.empty();
+  }
+
+  private static Optional<Command> unsubscribe(String arg) {
+    return Slots.jobQuery(arg).map(Command.Unsubscribe::new);
+  }
+
+  /** The kinds named in a phrase like "new and offer" / "新投递和offer"; empty when none are named. */
+  static Set<NotificationKind> kinds(String phrase) {
+    Set<NotificationKind> kinds = EnumSet.noneOf(NotificationKind.class);
+    String p = phrase.toLowerCase(Locale.ROOT);
+    if (p.contains("new") || p.contains("新")) {
+      kinds.add(NotificationKind.NEW);
+    }
+    if (p.contains("stage") || p.contains("阶段")) {
+      kinds.add(NotificationKind.STAGE);
+    }
+    if (p.contains("offer") || p.contains("录用")) {
+      kinds.add(NotificationKind.OFFER);
+    }
+    return kinds;
+  }
+
+  static String missingJob(Language language) {
+    return language == Language.EN ? "subscribe job <name>" : "订阅 <职位>";
+  }
+}

@@ -1,0 +1,102 @@
+package io.hirebot.feature.digest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.JobQueries;
+import io.hirebot.bot.Reply;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.Messages;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The digest of a period for a chat: per job, the new applications, the stage movements, the candidates at
+ * the offer stage and those stuck in a stage; a quiet period is one line of text, not a hollow card.
+ */
+public final class DigestCard {
+  /** A candidate this long in one stage is "stuck". */
+  public static final Duration STUCK_AFTER = Duration.ofDays(14);
+  /** Names listed per line; the rest are counted. */
+  static final int MAX_NAMES = 5;
+  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
+
+  private final Cards cards;
+  private final Messages messages;
+
+  public DigestCard(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  /** The period a digest covers, and the zone its times are shown in. */
+  public record Period(Instant since, Instant until, ZoneId zone) {}
+
+  public Reply render(List<PipelinePage> pipelines, Period period, Language lang) {
+    Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
+    Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
+        && a.stageEnteredAt().isAfter(period.since());
+    Predicate<Application> atOffer = a -> a.stage().type() == StageType.OFFER;
+    Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
+        && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
+    boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved));
+    String since = format(period.since(), period.zone(), lang);
+    if (quiet) {
+      String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
+      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since));
+    }
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
+    model.put("subtitle", messages.get(lang, "digest.subtitle", since));
+    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()));
+    ArrayNode jobs = model.putArray("jobs");
+    for (PipelinePage p : pipelines) {
+      List<Application> apps = p.applications();
+      StringBuilder text = new StringBuilder(messages.get(lang, "digest.job.heading", JobQueries.label(p.job()),
+          p.total()));
+      line(text, lang, "digest.job.new", apps, isNew);
+      line(text, lang, "digest.job.moved", apps, moved);
+      line(text, lang, "digest.job.offer", apps, atOffer);
+      line(text, lang, "digest.job.stuck", apps, stuck);
+      ObjectNode item = jobs.addObject();
+      item.put("text", text.toString());
+      item.put("button", messages.get(lang, "notify.button.candidates"));
+      ObjectNode value = item.putObject("value");
+      value.put("action", "candidates.show");
+      value.put("job_id", p.job().id());
+      value.put("page", 0);
+      value.put("lang", lang.feishuLocale());
+    }
+    return Reply.card(cards.render("digest", model));
+  }
+
+  /** "New (3): Alice (Interview 1), Bob (Screening), … +1" — omitted when nobody matches. */
+  private void line(StringBuilder text, Language lang, String key, List<Application> apps, Predicate<Application> which) {
+    List<Application> matching = apps.stream().filter(which).toList();
+    if (matching.isEmpty()) {
+      return;
+    }
+    String names = matching.stream().limit(MAX_NAMES)
+        .map(a -> (a.talentName().isBlank() ? a.talentId() : a.talentName()) + " (" + a.stage().name(lang.feishuLocale())
+            + ")")
+        .collect(Collectors.joining(", "));
+    if (matching.size() > MAX_NAMES) {
+      names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);
+    }
+    text.append('\n').append(messages.get(lang, key, matching.size(), names));
+  }
+
+  static String format(Instant t, ZoneId zone, Language lang) {
+    return (lang == Language.ZH ? ZH_TIME : EN_TIME).format(t.atZone(zone));
+  }
+}

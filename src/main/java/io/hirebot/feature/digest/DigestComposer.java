@@ -1,0 +1,60 @@
+package io.hirebot.feature.digest;
+
+import io.hirebot.bot.Reply;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.store.SubscriptionStore;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers what a chat's digest covers — the named job, else the chat's subscribed jobs, else the first open
+ * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
+ */
+public final class DigestComposer {
+  /** Jobs a digest covers when the chat follows none; more would make a long card. */
+  static final int MAX_UNFOLLOWED_JOBS = 5;
+  /** Applications read per job; far above a normal job's active pipeline. */
+  static final int MAX_APPLICATIONS = 500;
+
+  private final HireDirectory hire;
+  private final PipelineReader pipeline;
+  private final SubscriptionStore subscriptions;
+  private final DigestCard card;
+
+  public DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card) {
+    this.hire = hire;
+    this.pipeline = pipeline;
+    this.subscriptions = subscriptions;
+    this.card = card;
+  }
+
+  /**
+   * @param jobId the schedule's job, or empty for the chat's subscriptions
+   * @param shared pipelines already fetched in this run, by job id (filled by this call)
+   */
+  public Future<Reply> compose(String chatId, String jobId, Language lang, DigestCard.Period period,
+      Map<String, Future<PipelinePage>> shared) {
+    return jobs(chatId, jobId).compose(jobs -> {
+      List<Future<PipelinePage>> pages = jobs.stream()
+          .map(job -> shared.computeIfAbsent(job.id(), id -> pipeline.read(job, 0, MAX_APPLICATIONS)))
+          .toList();
+      return Future.all(pages).map(all -> card.render(pages.stream().map(Future::result).toList(), period, lang));
+    });
+  }
+
+  private Future<List<Job>> jobs(String chatId, String jobId) {
+    Future<Set<String>> wanted = !jobId.isEmpty() ? Future.succeededFuture(Set.of(jobId))
+        : subscriptions.ofChat(chatId).map(subs -> subs.stream().map(SubscriptionStore.Subscription::jobId)
+            .collect(Collectors.toSet()));
+    return wanted.compose(ids -> hire.jobs().map(all -> ids.isEmpty()
+        ? all.stream().filter(Job::open).limit(MAX_UNFOLLOWED_JOBS).toList()
+        : all.stream().filter(j -> ids.contains(j.id())).toList()));
+  }
+}

@@ -1,0 +1,93 @@
+package io.hirebot.feature.digest;
+
+import io.hirebot.bot.Messenger;
+import io.hirebot.command.Language;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.schedule.Routine;
+import io.hirebot.schedule.WeeklySlots;
+import io.hirebot.store.DigestStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every minute: each chat whose latest slot has passed, was not sent yet and is under {@link #MAX_LATENESS}
+ * late gets its digest — claimed in the database first, so across replicas and restarts a slot is sent once
+ * (a slot missed while the bot was down is sent late, once, on start).
+ */
+public final class DigestRoutine implements Routine {
+  private static final Logger log = LoggerFactory.getLogger(DigestRoutine.class);
+  public static final Duration PERIOD = Duration.ofMinutes(1);
+  /** A digest later than this is stale news: skip the slot rather than send it. */
+  public static final Duration MAX_LATENESS = Duration.ofHours(6);
+  /** The longest period one digest covers, however long ago the last one was. */
+  static final Duration MAX_PERIOD = Duration.ofDays(7);
+
+  private final DigestStore store;
+  private final DigestComposer composer;
+  private final Messenger messenger;
+  private final ZoneId defaultZone;
+  private final String instanceId;
+  private final MeterRegistry metrics;
+
+  public DigestRoutine(DigestStore store, DigestComposer composer, Messenger messenger, ZoneId defaultZone,
+      String instanceId, MeterRegistry metrics) {
+    this.store = store;
+    this.composer = composer;
+    this.messenger = messenger;
+    this.defaultZone = defaultZone;
+    this.instanceId = instanceId;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public String name() {
+    return "digests";
+  }
+
+  @Override
+  public Duration period() {
+    return PERIOD;
+  }
+
+  @Override
+  public Future<Void> run(Instant now) {
+    return store.all().compose(schedules -> {
+      Map<String, Future<PipelinePage>> shared = new ConcurrentHashMap<>();
+      List<Future<Void>> runs = new ArrayList<>();
+      for (DigestStore.Schedule s : schedules) {
+        ZoneId zone = s.zone().orElse(defaultZone);
+        Instant slot = new WeeklySlots(s.days(), s.time(), zone).latestAtOrBefore(now);
+        boolean due = !slot.isBefore(s.since()) && Duration.between(slot, now).compareTo(MAX_LATENESS) < 0
+            && s.lastSent().map(sent -> sent.isBefore(slot)).orElse(true);
+        if (due) {
+          runs.add(store.claimSlot(s.chatId(), slot, instanceId)
+              .compose(won -> won ? send(s, slot, zone, shared) : Future.succeededFuture()));
+        }
+      }
+      return Future.join(runs).mapEmpty();
+    });
+  }
+
+  private Future<Void> send(DigestStore.Schedule s, Instant slot, ZoneId zone, Map<String, Future<PipelinePage>> shared) {
+    Instant since = s.lastSent().orElse(s.since());
+    since = since.isBefore(slot.minus(MAX_PERIOD)) ? slot.minus(MAX_PERIOD) : since;
+    DigestCard.Period period = new DigestCard.Period(since, slot, zone);
+    return composer.compose(s.chatId(), s.jobId(), Language.ofFeishuLocale(s.lang()), period, shared)
+        .compose(reply -> messenger.send(s.chatId(), reply, "digest:" + s.chatId() + ":" + slot.toEpochMilli()))
+        .compose(messageId -> {
+          metrics.counter("hirebot.digests.sent").increment();
+          log.info("digest sent chat_id={} slot={} message_id={}", s.chatId(), slot, messageId);
+          return store.markSent(s.chatId(), slot, messageId);
+        })
+        .onFailure(e -> log.error("digest failed chat_id={} slot={} cause={}", s.chatId(), slot, e.toString()));
+  }
+}

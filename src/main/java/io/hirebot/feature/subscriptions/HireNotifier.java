@@ -1,0 +1,103 @@
+package io.hirebot.feature.subscriptions;
+
+import io.hirebot.bot.HireEventHandler;
+import io.hirebot.bot.inbound.HireEvent;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.store.SubscriptionStore;
+import io.hirebot.store.SubscriptionStore.Subscription;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
+ * offer) is fetched once per event, the card rendered once per language, then sent to every chat. A stage
+ * change also refreshes the candidate cards that show the application.
+ */
+public final class HireNotifier implements HireEventHandler {
+  private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
+
+  private final CachingHireDirectory hire;
+  private final SubscriptionStore subscriptions;
+  private final NotificationCard cards;
+  private final FanOut fanOut;
+  private final LivingCards livingCards;
+
+  public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
+      FanOut fanOut, LivingCards livingCards) {
+    this.livingCards = livingCards;
+    this.hire = hire;
+    this.subscriptions = subscriptions;
+    this.cards = cards;
+    this.fanOut = fanOut;
+  }
+
+  @Override
+  public Future<Void> handle(HireEvent event) {
+    if (event instanceof HireEvent.StageChanged s) {
+      hire.invalidateApplication(s.applicationId());
+      return hire.application(s.applicationId()).compose(a -> {
+        hire.invalidateApplication(a.id(), a.jobId());
+        Future<Void> living = livingCards.refresh(a.id());
+        Future<Void> notified = stageName(a.jobId(), s.originStageId()).compose(from ->
+            notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from.apply(lang.lang), lang.lang)));
+        return Future.join(living, notified).mapEmpty();
+      });
+    }
+    if (event instanceof HireEvent.OfferStatusChanged o) {
+      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a ->
+          notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
+              o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang))));
+    }
+    List<Future<Void>> sent = new ArrayList<>();
+    for (String id : ((HireEvent.ApplicationsDeleted) event).applicationIds()) {
+      // The application is gone from Hire: only one the bot saw recently can be traced to its job.
+      Optional<Application> known = hire.cachedApplication(id);
+      if (known.isEmpty()) {
+        log.info("deleted application unknown to this replica, not notified application_id={}", id);
+        continue;
+      }
+      hire.invalidateApplication(id, known.get().jobId());
+      sent.add(notify(event, known.get(), "stage", lang -> cards.deleted(lang.job, known.get(), lang.lang)));
+    }
+    return Future.join(sent).mapEmpty();
+  }
+
+  /** The job of a card and the language to write it in. */
+  private record CardLanguage(Job job, Language lang) {}
+
+  private Future<Void> notify(HireEvent event, Application a, String kind, Function<CardLanguage, NotificationCard.Notification> render) {
+    return subscriptions.ofJob(a.jobId()).compose(subs -> {
+      List<Subscription> wanted = subs.stream().filter(s -> s.kinds().contains(kind)).toList();
+      if (wanted.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return job(a.jobId()).compose(job -> fanOut.send(wanted, lang -> render.apply(new CardLanguage(job, lang)),
+          "notify:" + event.dedupKey() + ":" + a.id()));
+    });
+  }
+
+  private Future<Job> job(String jobId) {
+    return hire.jobs().map(jobs -> jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
+        .orElse(new Job(jobId, "", jobId, "", true)));
+  }
+
+  /** The name of a stage of the job's process, per language; empty when unknown. */
+  private Future<Function<Language, String>> stageName(String jobId, String stageId) {
+    if (stageId == null || stageId.isEmpty()) {
+      return Future.succeededFuture(lang -> "");
+    }
+    return job(jobId).compose(job -> hire.processes().map(processes -> processes.stream()
+        .filter(p -> p.id().equals(job.processId())).findFirst()
+        .flatMap(p -> p.stage(stageId))
+        .<Function<Language, String>>map(stage -> lang -> stage.name(lang.feishuLocale()))
+        .orElse(lang -> "")));
+  }
+}

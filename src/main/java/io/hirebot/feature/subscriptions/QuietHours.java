@@ -1,0 +1,29 @@
+package io.hirebot.feature.subscriptions;
+
+import io.hirebot.schedule.QuietWindow;
+import io.hirebot.store.ChatSettingsStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Whether a chat is in its quiet hours now, in the chat's time zone (or the default one). */
+public final class QuietHours {
+  private final ChatSettingsStore settings;
+  private final Clock clock;
+  private final ZoneId defaultZone;
+
+  public QuietHours(ChatSettingsStore settings, Clock clock, ZoneId defaultZone) {
+    this.settings = settings;
+    this.clock = clock;
+    this.defaultZone = defaultZone;
+  }
+
+  public Future<Boolean> isQuiet(String chatId) {
+    return settings.quietHours(chatId).compose(hours -> hours.isEmpty() ? Future.succeededFuture(false)
+        : zone(chatId).map(zone -> new QuietWindow(hours.get()[0], hours.get()[1], zone).contains(clock.instant())));
+  }
+
+  Future<ZoneId> zone(String chatId) {
+    return settings.zone(chatId).map(z -> z.orElse(defaultZone));
+  }
+}

@@ -1,0 +1,111 @@
+package io.hirebot.feature.subscriptions;
+
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.JobQueries;
+import io.hirebot.bot.Reply;
+import io.hirebot.command.Command;
+import io.hirebot.command.Command.NotificationKind;
+import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Job;
+import io.hirebot.i18n.Messages;
+import io.hirebot.store.ChatSettingsStore;
+import io.hirebot.store.SubscriptionStore;
+import io.hirebot.store.SubscriptionStore.Subscription;
+import io.vertx.core.Future;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
+public final class SubscriptionCommands {
+  private final SubscriptionStore store;
+  private final JobQueries jobQueries;
+  private final HireDirectory hire;
+  private final Messages messages;
+  private final ChatSettingsStore settings;
+  private final QuietHours quiet;
+
+  public SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
+      ChatSettingsStore settings, QuietHours quiet) {
+    this.store = store;
+    this.jobQueries = jobQueries;
+    this.hire = hire;
+    this.messages = messages;
+    this.settings = settings;
+    this.quiet = quiet;
+  }
+
+  public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
+    String chatId = context.message().chat().chatId();
+    return settings.setQuietHours(chatId, command.start(), command.end())
+        .compose(v -> quiet.zone(chatId))
+        .map(zone -> text(context.language(), "quiet.set", command.start(), command.end(), zone.getId()));
+  }
+
+  public Future<Reply> quietHoursOff(Command.QuietHoursOff command, CommandContext context) {
+    return settings.setQuietHours(context.message().chat().chatId(), null, null)
+        .map(v -> text(context.language(), "quiet.off"));
+  }
+
+  public Future<Reply> subscribe(Command.Subscribe command, CommandContext context) {
+    Language lang = context.language();
+    String chatId = context.message().chat().chatId();
+    return jobQueries.resolve(command.jobQuery(), lang).compose(r -> {
+      if (!r.found()) {
+        return Future.succeededFuture(r.reply());
+      }
+      Set<String> kinds = command.kinds().stream().map(SubscriptionCommands::kindName).collect(Collectors.toSet());
+      String by = context.message().sender() == null ? null : context.message().sender().openId();
+      return store.put(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), by)
+          .map(v -> text(lang, "subs.subscribed", JobQueries.label(r.job()), kindsText(kinds, lang)));
+    });
+  }
+
+  public Future<Reply> unsubscribe(Command.Unsubscribe command, CommandContext context) {
+    Language lang = context.language();
+    return jobQueries.resolve(command.jobQuery(), lang).compose(r -> {
+      if (!r.found()) {
+        return Future.succeededFuture(r.reply());
+      }
+      return store.remove(context.message().chat().chatId(), r.job().id()).map(removed ->
+          text(lang, removed ? "subs.unsubscribed" : "subs.notSubscribed", JobQueries.label(r.job())));
+    });
+  }
+
+  public Future<Reply> list(Command.ListSubscriptions command, CommandContext context) {
+    Language lang = context.language();
+    return store.ofChat(context.message().chat().chatId()).compose(subs -> {
+      if (subs.isEmpty()) {
+        return Future.succeededFuture(text(lang, "subs.list.empty"));
+      }
+      return hire.jobs().map(jobs -> {
+        Map<String, Job> byId = jobs.stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a));
+        String rows = subs.stream().map(s -> messages.get(lang, "subs.list.row",
+                byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(),
+                kindsText(s.kinds(), lang)))
+            .collect(Collectors.joining("\n"));
+        return text(lang, "subs.list", rows);
+      });
+    });
+  }
+
+  static String kindName(NotificationKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** "new applications, stage changes, offers" in a fixed order. */
+  private String kindsText(Set<String> kinds, Language lang) {
+    List<String> names = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
+        .filter(kinds::contains).map(k -> messages.get(lang, "subs.kind." + k)).toList();
+    return String.join(messages.get(lang, "subs.kind.separator"), names);
+  }
+
+  private Reply text(Language lang, String key, Object... args) {
+    return new Reply.Text(messages.get(lang, key, args));
+  }
+}

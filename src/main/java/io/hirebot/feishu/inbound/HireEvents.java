@@ -1,0 +1,39 @@
+package io.hirebot.feishu.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.bot.inbound.HireEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps the three Hire events the bot acts on (reference/feishu-hire-api.md §11) to {@link HireEvent}s. */
+final class HireEvents {
+  static final String STAGE_CHANGED = "hire.application.stage_changed_v1";
+  static final String APPLICATION_DELETED = "hire.application.deleted_v1";
+  static final String OFFER_STATUS_CHANGED = "hire.offer.status_changed_v1";
+
+  private HireEvents() {}
+
+  static HireEvent map(String eventId, String eventType, JsonNode event) {
+    if (STAGE_CHANGED.equals(eventType)) {
+      return new HireEvent.StageChanged(eventId, Fields.required(event, "application_id", "event.application_id"),
+          Fields.optional(event, "origin_stage_id"), Fields.required(event, "target_stage_id", "event.target_stage_id"),
+          // update_time is a number in the SDK model, but tolerate a string of digits too
+          event.path("update_time").asLong(0));
+    }
+    if (APPLICATION_DELETED.equals(eventType)) {
+      List<String> ids = new ArrayList<>();
+      event.path("application_ids").forEach(n -> {
+        if (n.isTextual() && !n.asText().isEmpty()) {
+          ids.add(n.asText());
+        }
+      });
+      if (ids.isEmpty()) {
+        throw new MalformedEventException("missing event.application_ids");
+      }
+      return new HireEvent.ApplicationsDeleted(eventId, ids);
+    }
+    JsonNode status = event.get("offer_status");
+    return new HireEvent.OfferStatusChanged(eventId, Fields.required(event, "offer_id", "event.offer_id"),
+        status != null && status.canConvertToInt() ? Integer.valueOf(status.asInt()) : null);
+  }
+}

@@ -1,0 +1,35 @@
+package io.hirebot.schedule;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Work the {@link Scheduler} runs every {@link #period()}; it decides from {@code now} what is due. */
+public interface Routine {
+  String name();
+
+  Duration period();
+
+  /** Does what is due at {@code now}; the next run starts only after this future completes. */
+  Future<Void> run(Instant now);
+
+  /** A routine from a function of the time, for work that needs no class of its own. */
+  static Routine every(String name, Duration period, java.util.function.Function<Instant, Future<?>> work) {
+    return new Routine() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Duration period() {
+        return period;
+      }
+
+      @Override
+      public Future<Void> run(Instant now) {
+        return work.apply(now).mapEmpty();
+      }
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package io.hirebot.schedule;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link Routine}s on re-armed Vert.x timers, never two runs of one routine at once, with the time
+ * taken from an injected {@link Clock} so tests move time instead of waiting for it.
+ */
+public final class Scheduler {
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final List<Slot> slots = new ArrayList<>();
+  private volatile boolean stopped;
+
+  /** One routine and the tail of its run chain (runs are serialized by chaining on it). */
+  private static final class Slot {
+    final Routine routine;
+    Future<Void> last = Future.succeededFuture();
+    long timer = -1;
+
+    Slot(Routine routine) {
+      this.routine = routine;
+    }
+  }
+
+  public Scheduler(Vertx vertx, Clock clock) {
+    this.vertx = vertx;
+    this.clock = clock;
+  }
+
+  public Scheduler add(Routine routine) {
+    slots.add(new Slot(routine));
+    return this;
+  }
+
+  /** Runs every routine now, then each again one period after its run finishes. */
+  public void start() {
+    vertx.runOnContext(v -> slots.forEach(this::runAndRearm));
+  }
+
+  /** Runs every routine once more, after any run in flight; completes when all have finished. */
+  public Future<Void> runNow() {
+    List<Future<Void>> runs = new ArrayList<>();
+    Future<Void> all = Future.future(p -> vertx.runOnContext(v -> {
+      slots.forEach(s -> runs.add(enqueue(s)));
+      Future.join(runs).<Void>mapEmpty().onComplete(r -> p.complete());
+    }));
+    return all;
+  }
+
+  public void stop() {
+    stopped = true;
+    slots.forEach(s -> vertx.cancelTimer(s.timer));
+  }
+
+  private void runAndRearm(Slot slot) {
+    if (stopped) {
+      return;
+    }
+    enqueue(slot).onComplete(r -> {
+      if (!stopped) {
+        slot.timer = vertx.setTimer(slot.routine.period().toMillis(), t -> runAndRearm(slot));
+      }
+    });
+  }
+
+  private Future<Void> enqueue(Slot slot) {
+    Future<Void> run = slot.last.transform(previous -> runOnce(slot.routine));
+    slot.last = run;
+    return run;
+  }
+
+  private Future<Void> runOnce(Routine routine) {
+    Future<Void> run;
+    try {
+      run = routine.run(clock.instant());
+    } catch (RuntimeException e) {
+      run = Future.failedFuture(e);
+    }
+    return run.recover(e -> {
+      log.error("routine failed routine={} cause={}", routine.name(), e.toString(), e);
+      return Future.succeededFuture();
+    });
+  }
+}

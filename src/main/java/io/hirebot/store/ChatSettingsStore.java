@@ -1,0 +1,58 @@
+package io.hirebot.store;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The {@code chat_settings} table: per-chat preferences (time zone, quiet hours). */
+public final class ChatSettingsStore {
+  private final Database db;
+  private final Clock clock;
+
+  public ChatSettingsStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** The chat's own time zone, if it set one. */
+  public Future<Optional<ZoneId>> zone(String chatId) {
+    return db.run(c -> Rows.list(c, "SELECT time_zone FROM chat_settings WHERE chat_id = ? AND time_zone IS NOT NULL",
+        st -> st.setString(1, chatId), r -> ZoneId.of(r.getString(1))).stream().findFirst());
+  }
+
+  public Future<Void> setZone(String chatId, ZoneId zone) {
+    return set(chatId, "time_zone", zone.getId());
+  }
+
+  /** The chat's quiet hours (start, end as local times), if it set them. */
+  public Future<Optional<LocalTime[]>> quietHours(String chatId) {
+    return db.run(c -> Rows.list(c, "SELECT quiet_start, quiet_end FROM chat_settings WHERE chat_id = ? "
+        + "AND quiet_start IS NOT NULL", st -> st.setString(1, chatId),
+        r -> new LocalTime[] {LocalTime.parse(r.getString(1)), LocalTime.parse(r.getString(2))}).stream().findFirst());
+  }
+
+  /** Sets quiet hours, or clears them when {@code start} is null. */
+  public Future<Void> setQuietHours(String chatId, LocalTime start, LocalTime end) {
+    return set(chatId, "quiet_start", start == null ? null : start.toString())
+        .compose(v -> set(chatId, "quiet_end", end == null ? null : end.toString()));
+  }
+
+  /** Sets one column of the chat's row, creating the row when the chat has none. */
+  private Future<Void> set(String chatId, String column, String value) {
+    long now = clock.millis();
+    return db.transaction(c -> {
+      Rows.upsert(c, "UPDATE chat_settings SET " + column + " = ?, updated_at = ? WHERE chat_id = ?", st -> {
+        st.setString(1, value);
+        st.setLong(2, now);
+        st.setString(3, chatId);
+      }, "INSERT INTO chat_settings (chat_id, " + column + ", updated_at) VALUES (?, ?, ?)", st -> {
+        st.setString(1, chatId);
+        st.setString(2, value);
+        st.setLong(3, now);
+      });
+      return null;
+    });
+  }
+}

@@ -1,0 +1,128 @@
+package io.hirebot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's database: a HikariCP pool on H2 (default) or PostgreSQL (by JDBC URL), migrated by Flyway at
+ * open, with every statement run on the bounded "db" worker pool so no event loop ever waits for JDBC.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  /** As many threads as connections: a worker never waits for a connection another worker holds. */
+  public static final int POOL_SIZE = 8;
+  static final long CONNECTION_TIMEOUT_MS = 3_000;
+  static final long MAX_BLOCKING_SECONDS = 30;
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /** One unit of JDBC work on a borrowed connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final HikariDataSource pool;
+  private final WorkerExecutor worker;
+  private final String url;
+
+  private Database(HikariDataSource pool, WorkerExecutor worker, String url) {
+    this.pool = pool;
+    this.worker = worker;
+    this.url = url;
+  }
+
+  /** Opens the pool and migrates the schema, on the "db" worker; fails with the URL (never the password) on error. */
+  public static Future<Database> open(Vertx vertx, String url, String user, String password) {
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor("db", POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
+    return worker.executeBlocking(() -> {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(url);
+      if (user != null && !user.isEmpty()) {
+        config.setUsername(user);
+        config.setPassword(password);
+      }
+      config.setMaximumPoolSize(POOL_SIZE);
+      config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+      config.setPoolName("hirebot-db");
+      HikariDataSource pool = new HikariDataSource(config);
+      try {
+        var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        log.info("database ready url={} migrations_applied={} schema_version={}", url, result.migrationsExecuted,
+            result.targetSchemaVersion);
+        return new Database(pool, worker, url);
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+    }, false).recover(e -> {
+      worker.close();
+      return Future.failedFuture(new IllegalStateException("database unusable url=" + url + ": " + e.getMessage(), e));
+    });
+  }
+
+  /** Runs {@code work} on the "db" worker with an auto-commit connection. */
+  public <T> Future<T> run(Work<T> work) {
+    try {
+      return worker.executeBlocking(() -> {
+        try (Connection c = pool.getConnection()) {
+          return work.apply(c);
+        }
+      }, false);
+    } catch (RejectedExecutionException e) {
+      // Work finishing after close (a reply landing during shutdown) fails its future instead of throwing.
+      return Future.failedFuture(new IllegalStateException("database closed url=" + url, e));
+    }
+  }
+
+  /** Runs {@code work} in one transaction, rolled back if it throws. */
+  public <T> Future<T> transaction(Work<T> work) {
+    return run(c -> {
+      c.setAutoCommit(false);
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    });
+  }
+
+  /** Completes when the database answers a trivial query. */
+  public Future<Void> ping() {
+    return run(c -> {
+      if (!c.isValid((int) (CONNECTION_TIMEOUT_MS / 1000))) {
+        throw new SQLException("connection not valid");
+      }
+      return null;
+    });
+  }
+
+  /** The JDBC URL, for health output and logs (it carries no password: that is configured apart). */
+  public String url() {
+    return url;
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    worker.close();
+  }
+}

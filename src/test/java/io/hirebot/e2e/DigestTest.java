@@ -1,0 +1,149 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.CardLimits;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.schedule.MutableClock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Scheduled digests, driven by moving the bot's (and the sandbox's) clock, never by waiting. */
+class DigestTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final String ALICE = "ou_user_alice";
+  private MutableClock clock;
+  private BotHarness h;
+
+  @BeforeEach
+  void start() {
+    clock = MutableClock.atNow();
+    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  static String say(BotHarness h, String chat, String text) {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(ALICE).mentioningBot().text(text)));
+    assertEquals(200, push.status(), push.body());
+    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT))
+        .currentContent().toString();
+  }
+
+  /** "digest daily HH:MM job X" for a local time {@code ahead} of the clock, in Shanghai. */
+  static String scheduleAhead(BotHarness h, MutableClock clock, String chat, Duration ahead, String jobCode) {
+    String time = DateTimeFormatter.ofPattern("HH:mm").format(clock.instant().plus(ahead).atZone(SHANGHAI));
+    return say(h, chat, "digest daily " + time + " job " + jobCode);
+  }
+
+  static String scheduleAhead(BotHarness h, MutableClock clock, String chat, Duration ahead) {
+    return scheduleAhead(h, clock, chat, ahead, "BE-001");
+  }
+
+  /** A new application to BE-001 by a new talent, so the next digest has news; returns the talent's name. */
+  static String newApplicant(BotHarness h, String name) {
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Talent t = h.sandbox.hire().addTalent(name, "13800000000", name.replace(' ', '.') + "@example.com");
+    h.sandbox.hire().addApplication(job.id(), t.id(), h.sandbox.hire().stagesOf(job.id()).get(0).id());
+    return name;
+  }
+
+  /**
+   * Every IM send to {@code chat} that Feishu accepted and whose body mentions {@code text}. Sends with the
+   * same uuid count each time: Feishu would drop them, but the bot should not make them. A call refused (an
+   * expired token after the clock jumped, say) and retried counts once.
+   */
+  static List<RecordedRequest> sendsTo(BotHarness h, String chat, String text) {
+    return h.sandbox.requests().matching("POST", "/open-apis/im/v1/messages").stream()
+        .filter(r -> r.status() == 200 && r.jsonResponse().getInteger("code", -1) == 0)
+        .filter(r -> chat.equals(r.jsonBody().getString("receive_id")) && r.jsonBody().encode().contains(text))
+        .toList();
+  }
+
+  @Test
+  @DisplayName("a daily digest is sent once when its slot passes, with the period's new applicants")
+  void oncePerSlot() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    assertTrue(scheduleAhead(h, clock, team, Duration.ofMinutes(2)).contains("Digest set"));
+    String name = newApplicant(h, "Digest Newcomer");
+
+    h.runRoutines(h.bot);
+    assertEquals(0, sendsTo(h, team, name).size(), "slot not reached yet");
+
+    clock.advance(Duration.ofMinutes(3));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
+    SentMessage digest = await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(name), TIMEOUT));
+    String card = digest.currentContent().toString();
+    assertTrue(card.contains("Hiring digest") && card.contains("Backend Engineer"), card);
+    assertEquals(List.of(), CardLimits.violations((ObjectNode) digest.currentContent(), card));
+    assertEquals(1, sendsTo(h, team, name).size());
+  }
+
+  @Test
+  @DisplayName("a slot missed while the bot was down is sent once on start if under 6 h late, skipped if later")
+  void catchUp() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    scheduleAhead(h, clock, team, Duration.ofMinutes(2));
+    await(h.bot.stop());
+    String name = newApplicant(h, "Late Digest Reader");
+
+    clock.advance(Duration.ofHours(3));
+    h.replaceBot();
+    await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(name), TIMEOUT));
+    h.runRoutines(h.bot);
+    assertEquals(1, sendsTo(h, team, name).size());
+
+    // The next day's slot, missed by 7 hours: too late, not sent.
+    String later = newApplicant(h, "Too Late Reader");
+    await(h.bot.stop());
+    clock.advance(Duration.ofHours(21 + 7));
+    h.replaceBot();
+    h.runRoutines(h.bot);
+    assertEquals(0, sendsTo(h, team, later).size());
+  }
+
+  @Test
+  @DisplayName("a quiet period is one line of text; digest now answers at once; digest off stops it")
+  void quietNowAndOff() {
+    String backend = ImState.DEMO_BACKEND_CHAT;
+    h.enableGroup(backend);
+    scheduleAhead(h, clock, backend, Duration.ofMinutes(2), "FE-001");
+    clock.advance(Duration.ofMinutes(3));
+    h.runRoutines(h.bot);
+    SentMessage quiet = await(h.sandbox.im().awaitMessage(m -> backend.equals(m.chatId()) && m.parentId() == null
+        && "text".equals(m.msgType()), TIMEOUT));
+    assertTrue(quiet.currentContent().toString().contains("nothing new"), quiet.currentContent().toString());
+
+    // No schedule in this chat: "digest now" covers its subscriptions over the last day.
+    String team = ImState.DEMO_TEAM_CHAT;
+    say(h, team, "subscribe job BE-001");
+    String name = newApplicant(h, "Right Now");
+    assertTrue(say(h, team, "digest now").contains(name));
+    assertTrue(say(h, backend, "digest off").contains("turned off"));
+    assertTrue(say(h, backend, "timezone Europe/Berlin").contains("Europe/Berlin"));
+    assertTrue(say(h, backend, "digest weekly mon 09:00").contains("Europe/Berlin"));
+  }
+}

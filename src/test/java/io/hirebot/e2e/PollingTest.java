@@ -1,0 +1,53 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.SentMessage;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** New applications are found by polling Hire with a cursor kept in the database. */
+class PollingTest {
+  private static BotHarness h;
+
+  @BeforeAll
+  static void start() {
+    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  @DisplayName("new applications arriving while the bot restarts are posted once, batched in one card")
+  void cursorSurvivesRestart() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    DigestTest.say(h, team, "subscribe job BE-001 to new");
+    h.runRoutines(h.bot); // the first poll records what exists: no card for the existing pipeline
+    assertEquals(0, h.sandbox.im().inChat(team).stream()
+        .filter(m -> m.parentId() == null && m.currentContent().toString().contains("New applications")).count());
+
+    await(h.bot.stop());
+    String first = DigestTest.newApplicant(h, "Polly First");
+    String second = DigestTest.newApplicant(h, "Polly Second");
+    h.replaceBot();
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(first), TIMEOUT));
+    String text = card.currentContent().toString();
+    assertTrue(text.contains(second) && text.contains("2 new applications"), text);
+
+    h.runRoutines(h.bot);
+    h.restartBot();
+    h.runRoutines(h.bot);
+    assertEquals(1, DigestTest.sendsTo(h, team, first).size());
+  }
+}

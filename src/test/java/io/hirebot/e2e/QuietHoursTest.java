@@ -1,0 +1,100 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.schedule.MutableClock;
+import io.hirebot.store.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Quiet hours: notifications inside the window are held and arrive as one batch when it ends. */
+class QuietHoursTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static MutableClock clock;
+  private static BotHarness h;
+
+  @BeforeAll
+  static void start() {
+    clock = MutableClock.atNow();
+    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  /** Completes once the bot's database holds a notification for {@code chat}, checking every 50 ms. */
+  private static Future<Void> heldFor(String chat) {
+    Database db = await(Database.open(h.vertx, h.config.dbUrl(), "", ""));
+    Promise<Void> held = Promise.promise();
+    long timer = h.vertx.setPeriodic(50, id -> db.run(c -> {
+      try (var s = c.prepareStatement("SELECT COUNT(*) FROM held_notifications WHERE chat_id = ?")) {
+        s.setString(1, chat);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1) > 0;
+        }
+      }
+    }).onSuccess(found -> {
+      if (found) {
+        held.tryComplete();
+      }
+    }));
+    return held.future().onComplete(r -> {
+      h.vertx.cancelTimer(timer);
+      db.close();
+    });
+  }
+
+  @Test
+  @DisplayName("a stage change in quiet hours is held, then delivered once in a batch when the window ends")
+  void heldThenBatched() {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    String from = hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone));
+    String to = hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone));
+    DigestTest.say(h, TEAM, "subscribe job BE-001 to stage");
+    assertTrue(DigestTest.say(h, TEAM, "quiet " + from + "-" + to).contains("Quiet hours set"));
+
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Application a = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).findFirst()
+        .orElseThrow();
+    String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
+    Stage target = h.sandbox.hire().stagesOf(job.id()).stream()
+        .filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
+    h.sandbox.hire().moveApplication(a.id(), target.id());
+    await(h.sandbox.events().raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", a.id())
+        .put("origin_stage_id", a.stageId()).put("target_stage_id", target.id())
+        .put("update_time", clock.millis())));
+    await(heldFor(TEAM));
+    assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "nothing sent inside quiet hours");
+
+    h.runRoutines(h.bot);
+    assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "still quiet");
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    String batch = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(name), TIMEOUT)).currentContent().toString();
+    assertTrue(batch.contains("during quiet hours") && batch.contains(target.enName()), batch);
+    h.runRoutines(h.bot);
+    assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
+  }
+}

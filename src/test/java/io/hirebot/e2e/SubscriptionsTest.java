@@ -1,0 +1,149 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.CardLimits;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Live notifications: subscribe in a chat, Hire events become cards in the subscribed chats only. */
+class SubscriptionsTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final String BACKEND = ImState.DEMO_BACKEND_CHAT;
+  private static final String ALICE = "ou_user_alice";
+  private static BotHarness h;
+
+  @BeforeAll
+  static void start() {
+    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
+    h.enableGroup(BACKEND);
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  private static String say(String chat, String text) {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(ALICE).mentioningBot().text(text)));
+    assertEquals(200, push.status(), push.body());
+    SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    return reply.currentContent().toString();
+  }
+
+  private static Application activeApplication(String jobCode) {
+    Job job = h.sandbox.hire().jobByCode(jobCode).orElseThrow();
+    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).findFirst().orElseThrow();
+  }
+
+  /**
+   * Moves the application in Hire to another stage; the sandbox, like Feishu, pushes
+   * hire.application.stage_changed_v1 for it. Returns the new stage.
+   */
+  private static Stage moveAndPush(Application a) {
+    List<Stage> stages = h.sandbox.hire().stagesOf(a.jobId());
+    Stage target = stages.stream().filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
+    h.sandbox.hire().moveApplication(a.id(), target.id());
+    return target;
+  }
+
+  private static SentMessage awaitCard(String chat, String contains) {
+    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(contains), TIMEOUT));
+  }
+
+  private static long cardsIn(String chat, String contains) {
+    return h.sandbox.im().inChat(chat).stream()
+        .filter(m -> m.parentId() == null && m.currentContent().toString().contains(contains)).count();
+  }
+
+  @Test
+  @DisplayName("a stage change reaches the chat subscribed to the job, not the others; kinds filter")
+  void stageChangeToSubscribersOnly() {
+    assertTrue(say(TEAM, "subscribe job BE-001").contains("Backend Engineer"));
+    assertTrue(say(BACKEND, "subscribe job FE-001").contains("Frontend Engineer"));
+    // This chat follows BE-002 for offers only: a stage change there is not for it.
+    assertTrue(say(BACKEND, "订阅 BE-002 的 offer").contains("后端开发工程师"));
+
+    Application be = activeApplication("BE-001");
+    String name = h.sandbox.hire().talent(be.talentId()).orElseThrow().name();
+    Stage target = moveAndPush(be);
+    SentMessage card = awaitCard(TEAM, name);
+    String text = card.currentContent().toString();
+    assertTrue(text.contains(target.enName()), text);
+    assertTrue(text.contains("\"action\":\"candidates.show\""), text);
+    assertEquals(List.of(), CardLimits.violations((ObjectNode) card.currentContent(), text));
+
+    Application be2 = activeApplication("BE-002");
+    String name2 = h.sandbox.hire().talent(be2.talentId()).orElseThrow().name();
+    moveAndPush(be2);
+    // Barrier: a stage change for FE-001 reaches BACKEND; by then the others would have too.
+    Application fe = activeApplication("FE-001");
+    moveAndPush(fe);
+    awaitCard(BACKEND, h.sandbox.hire().talent(fe.talentId()).orElseThrow().name());
+
+    assertEquals(0, cardsIn(BACKEND, name), "BACKEND does not follow BE-001");
+    assertEquals(0, cardsIn(BACKEND, name2), "BACKEND follows BE-002 for offers only");
+    assertEquals(1, cardsIn(TEAM, name));
+  }
+
+  @Test
+  @DisplayName("an offer status change reaches chats subscribed for offers, with the status")
+  void offerChange() {
+    say(TEAM, "subscribe job DS-001 to offer");
+    Application a = activeApplication("DS-001");
+    String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
+    var offer = h.sandbox.hire().addOffer(a.id(), 7);
+    await(h.sandbox.events().raw("hire.offer.status_changed_v1",
+        new JsonObject().put("offer_id", offer.id()).put("offer_status", 7)));
+    String text = awaitCard(TEAM, name).currentContent().toString();
+    assertTrue(text.contains("accepted"), text);
+  }
+
+  @Test
+  @DisplayName("subscriptions lists what the chat follows; unsubscribe stops it")
+  void listAndUnsubscribe() {
+    say(TEAM, "subscribe job UX-001 to new");
+    String list = say(TEAM, "subscriptions");
+    assertTrue(list.contains("UX Designer") && list.contains("new applications"), list);
+    assertTrue(say(TEAM, "unsubscribe job UX-001").contains("no longer"));
+    assertTrue(!say(TEAM, "subscriptions").contains("UX Designer"));
+    assertTrue(say(TEAM, "取消订阅 UX-001").contains("没有订阅"));
+  }
+
+  @Test
+  @DisplayName("a candidates card showing an application that changed stage is updated in place")
+  void livingCard() {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot()
+        .text("candidates for BE-001")));
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    String before = card.currentContent().toString();
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Application shown = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(a -> before.contains("\"application_id\":\"" + a.id() + "\"")).findFirst().orElseThrow();
+    // The bot records what the card shows right after Feishu accepted it; one more round trip lets that land.
+    say(TEAM, "help");
+
+    Stage target = moveAndPush(shown);
+    await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + card.messageId())
+        && r.status() == 200, TIMEOUT));
+    String after = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
+    assertTrue(after.contains("\"stage_id\":\"" + target.id() + "\""), after);
+  }
+}

@@ -1,0 +1,82 @@
+package io.hirebot.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.bot.middleware.ProcessedEvents;
+import io.hirebot.schedule.MutableClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Event claims on H2 with the real migrations: first claim wins, stale claims are taken over, rows expire. */
+class JdbcProcessedEventsTest {
+  private static Vertx vertx;
+  private static Database db;
+
+  @BeforeAll
+  static void open() {
+    vertx = Vertx.vertx();
+    db = await(Database.open(vertx, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+    await(vertx.close());
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  @DisplayName("a key is claimed once while its claim is live, and never again once done")
+  void claimOnce() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claim("k1", "{}")));
+    assertFalse(await(events.claim("k1", "{}")));
+    await(events.done("k1"));
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    assertFalse(await(events.claim("k1", "{}")), "done events are not taken over");
+  }
+
+  @Test
+  @DisplayName("an unfinished claim older than the lease is listed for replay and can be taken over once")
+  void staleClaim() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claim("k2", "{\"envelope\":2}")));
+    assertEquals(List.of(), await(events.unfinished()).stream().filter(u -> u.key().equals("k2")).toList());
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    assertEquals(List.of(new ProcessedEvents.Unfinished("k2", "{\"envelope\":2}")),
+        await(events.unfinished()).stream().filter(u -> u.key().equals("k2")).toList());
+    assertTrue(await(events.claim("k2", "{\"envelope\":2}")));
+    assertFalse(await(events.claim("k2", "{\"envelope\":2}")));
+  }
+
+  @Test
+  @DisplayName("rows expire after Feishu's retry window and are purged")
+  void expiry() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claim("k3", "{}")));
+    await(events.done("k3"));
+    clock.advance(JdbcProcessedEvents.RETENTION.plus(Duration.ofMinutes(1)));
+    assertTrue(await(events.purgeExpired()) >= 1);
+    assertTrue(await(events.claim("k3", "{}")), "a purged key can be claimed anew");
+  }
+}
