@@ -32,7 +32,10 @@ final class BenchEnv implements AutoCloseable {
   private final Launcher.SandboxedBot started;
 
   BenchEnv(List<Integer> sizes, int connections) {
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0"), List.of("--sandbox"));
+    // A database of its own per run: event ids repeat between runs, and a stored claim would drop them.
+    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0",
+        "HIREBOT_DB_URL", "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+        List.of("--sandbox"));
     PrometheusMeterRegistry registry = Launcher.registry();
     botVertx = Launcher.vertx(registry);
     started = BenchHttp.await(Launcher.startSandboxed(botVertx, loaded, registry, Clock.systemUTC()), STEP_TIMEOUT);

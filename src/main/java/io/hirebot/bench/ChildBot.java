@@ -34,6 +34,7 @@ final class ChildBot implements AutoCloseable {
         "io.hirebot.Main", "--sandbox"));
     pb.environment().remove("FEISHU_APP_ID");
     pb.environment().put("HIREBOT_PORT", String.valueOf(port));
+    pb.environment().put("HIREBOT_DB_URL", "jdbc:h2:mem:bench-child;DB_CLOSE_DELAY=-1");
     pb.environment().put("HIREBOT_LOG_LEVEL", "WARN");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     long t0 = System.nanoTime();
