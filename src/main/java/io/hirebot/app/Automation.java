@@ -1,6 +1,7 @@
 package io.hirebot.app;
 
 import io.hirebot.bot.CardSentListener;
+import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.HireEventHandler;
 import io.hirebot.bot.JobQueries;
@@ -50,7 +51,8 @@ final class Automation {
   private final LivingCards livingCards;
 
   Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
-      Messages messages, Messenger messenger, MeterRegistry metrics, LivingCards.Renderer livingCardRenderer) {
+      Messages messages, Messenger messenger, MeterRegistry metrics, LivingCards.Renderer livingCardRenderer,
+      SubscriptionCommands.MayFollow mayFollow) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
     JobQueries jobQueries = new JobQueries(hire, new JobMatcher(), messages);
     NotificationCard notificationCard = new NotificationCard(cards, messages);
@@ -59,7 +61,8 @@ final class Automation {
     HeldNotifications held = new HeldNotifications(db, clock);
     FanOut fanOut = new FanOut(messenger, quiet, held);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
-    subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet);
+    subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
+        mayFollow);
     livingCards = new LivingCards(new CardRegistry(db, clock), livingCardRenderer, messenger, clock);
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards);
 
@@ -87,6 +90,10 @@ final class Automation {
         .on(Command.DigestOff.class, digestCommands::off)
         .on(Command.DigestNow.class, digestCommands::now)
         .on(Command.SetTimezone.class, digestCommands::timezone);
+  }
+
+  void actions(ActionRouter router) {
+    router.on(SubscriptionCommands.FOLLOW, subscriptionCommands::follow);
   }
 
   HireEventHandler notifier() {

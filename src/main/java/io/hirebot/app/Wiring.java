@@ -57,6 +57,7 @@ import io.hirebot.store.JdbcProcessedEvents;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,8 +149,12 @@ public final class Wiring {
 
     Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
         (jobId, page, lang) -> candidatesView.render(jobId, page, lang, null)
-            .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))));
+            .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))),
+        // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
+        (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
+            : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
     automation.commands(commands);
+    automation.actions(actions);
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,

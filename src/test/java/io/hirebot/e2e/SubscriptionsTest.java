@@ -28,6 +28,7 @@ class SubscriptionsTest {
   private static final String BACKEND = ImState.DEMO_BACKEND_CHAT;
   private static final String ALICE = "ou_user_alice";
   private static BotHarness h;
+  private static final java.util.concurrent.atomic.AtomicInteger SENT = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -41,7 +42,9 @@ class SubscriptionsTest {
   }
 
   private static String say(String chat, String text) {
-    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(ALICE).mentioningBot().text(text)));
+    // Each command from another member, so the per-user rate limit never answers instead.
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(ALICE + "_" + SENT.incrementAndGet())
+        .mentioningBot().text(text)));
     assertEquals(200, push.status(), push.body());
     SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
     return reply.currentContent().toString();
@@ -145,5 +148,34 @@ class SubscriptionsTest {
         && r.status() == 200, TIMEOUT));
     String after = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
     assertTrue(after.contains("\"stage_id\":\"" + target.id() + "\""), after);
+  }
+
+  @Test
+  @DisplayName("the Follow button of a candidates card subscribes the chat it is in; a stranger elsewhere may not")
+  void followButton() {
+    String closed = "oc_follow_closed";
+    h.sandbox.im().addChat(io.hirebot.sandbox.Chat.group(closed, "closed"));
+    String jobId = h.sandbox.hire().jobByCode("PM-001").orElseThrow().id();
+    PushResult ask = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot()
+        .text("candidates for job PM-001")));
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> ask.messageId().equals(m.parentId()), TIMEOUT));
+    assertTrue(card.currentContent().toString().contains("\"action\":\"subscribe\""));
+    JsonObject follow = new JsonObject().put("action", "subscribe").put("job_id", jobId).put("lang", "en_us");
+
+    PushResult ok = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec.on(card.messageId())
+        .by(ALICE).value(follow)));
+    assertEquals("success", ok.jsonBody().getJsonObject("toast").getString("type"), ok.body());
+    assertTrue(say(TEAM, "subscriptions").contains("产品经理"));
+
+    // A card in a group that was disabled since: a stranger cannot point notifications there.
+    h.enableGroup(closed);
+    PushResult askClosed = await(h.sandbox.events().message(MessageSpec.group(closed).from(ALICE).mentioningBot()
+        .text("candidates for job PM-001")));
+    SentMessage closedCard = await(h.sandbox.im().awaitMessage(m -> askClosed.messageId().equals(m.parentId()),
+        TIMEOUT));
+    await(h.bot.groupAccess().set(closed, false, "test-admin"));
+    PushResult refused = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec
+        .on(closedCard.messageId()).by("ou_user_sun").value(follow)));
+    assertEquals("error", refused.jsonBody().getJsonObject("toast").getString("type"), refused.body());
   }
 }

@@ -60,6 +60,8 @@ public final class CandidatesCard {
     model.put("summary", messages.get(lang, "candidates.summary", title, page.total()));
     model.put("stageCounts", stageCounts(page, lang));
     model.put("notice", query.notice());
+    model.set("follow", cards.model().put("action", "subscribe").put("job_id", page.job().id())
+        .put("lang", lang.feishuLocale()));
     if (outcome != null) {
       ObjectNode o = model.putObject("outcome").put("text", outcome.text());
       if (outcome.undo() != null) {

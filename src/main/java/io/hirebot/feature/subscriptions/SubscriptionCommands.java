@@ -1,5 +1,7 @@
 package io.hirebot.feature.subscriptions;
 
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
@@ -23,21 +25,55 @@ import java.util.stream.Collectors;
 
 /** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
 public final class SubscriptionCommands {
+  /** The card action of the "Follow this job here" button on candidate lists. */
+  public static final String FOLLOW = "subscribe";
+
+  /** Whether this person may make this chat follow a job (so notifications land only where data may go). */
+  @FunctionalInterface
+  public interface MayFollow {
+    Future<Boolean> test(String chatId, String openId);
+  }
+
   private final SubscriptionStore store;
   private final JobQueries jobQueries;
   private final HireDirectory hire;
   private final Messages messages;
   private final ChatSettingsStore settings;
   private final QuietHours quiet;
+  private final MayFollow mayFollow;
 
   public SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
-      ChatSettingsStore settings, QuietHours quiet) {
+      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
     this.messages = messages;
     this.settings = settings;
     this.quiet = quiet;
+    this.mayFollow = mayFollow;
+  }
+
+  /** "Follow this job here" on a candidates card: the chat the card is in follows the job, every kind. */
+  public Future<ActionResult> follow(CardAction action, Language lang) {
+    String jobId = action.value().path("job_id").asText("");
+    String chatId = action.chatId();
+    String by = action.operator() == null ? null : action.operator().openId();
+    if (jobId.isEmpty() || chatId == null) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    return mayFollow.test(chatId, by).compose(allowed -> !allowed
+        ? Future.succeededFuture(ActionResult.error(messages.get(lang, "subs.followRefused")))
+        : hire.jobs().compose(jobs -> {
+          var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
+          if (job.isEmpty()) {
+            return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+          }
+          Set<String> kinds = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
+              .collect(Collectors.toSet());
+          return store.put(new Subscription(chatId, jobId, kinds, lang.feishuLocale()), by)
+              .map(v -> new ActionResult(ActionResult.ToastType.SUCCESS,
+                  messages.get(lang, "subs.followed", JobQueries.label(job.get())), null));
+        }));
   }
 
   public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
