@@ -1,6 +1,8 @@
 package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.BotMenuClicked;
+import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
@@ -107,6 +109,8 @@ public final class BotDispatcher implements InboundHandler {
       return welcome.apply(added)
           .compose(r -> messenger.send(added.chatId(), r, "welcome-" + added.eventId()))
           .onFailure(e -> log.error("welcome failed chat_id={} cause={}", added.chatId(), e.toString()));
+    } else if (event instanceof BotMenuClicked menu) {
+      return onMessage(asPrivateMessage(menu));
     } else if (event instanceof UnhandledEvent u) {
       log.debug("unhandled event type={} event_id={}", u.eventType(), u.eventId());
     } else if (event instanceof CardAction a) {
@@ -136,7 +140,10 @@ public final class BotDispatcher implements InboundHandler {
               e.toString(), e instanceof io.hirebot.error.FeishuApiException ? null : e);
           return Future.succeededFuture(errors.reply(e, lang));
         })
-        .compose(r -> messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId())
+        .compose(r -> (m.messageId() == null
+            // A menu click has no message to reply to: answer in the user's private chat.
+            ? messenger.sendToUser(m.sender().openId(), r, "menu-" + m.eventId())
+            : messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
             .onSuccess(id -> {
               if (r instanceof Reply.Card c) {
                 cardsSent.sent(m.chat().chatId(), id, c.card());
@@ -146,6 +153,13 @@ public final class BotDispatcher implements InboundHandler {
             .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
         .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
             command, m.messageId(), m.chat().chatId(), e.toString()));
+  }
+
+  /** A menu click is the user typing the item's key to the bot privately (no message id to reply to). */
+  private IncomingMessage asPrivateMessage(BotMenuClicked menu) {
+    String user = menu.operator() == null ? null : menu.operator().openId();
+    return new IncomingMessage(menu.eventId(), null, new ChatRef("p2p:" + user, ChatRef.ChatType.P2P),
+        menu.operator(), "text", menu.eventKey(), false, java.time.Instant.now());
   }
 
   /** The first gate that refuses decides; otherwise the command runs. */

@@ -214,4 +214,19 @@ class WalkingSkeletonTest {
     long calls = h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications/[^/]+/get_detail") - before;
     assertTrue(calls <= io.hirebot.feature.candidates.ShowCandidatesHandler.PAGE_SIZE, "detail calls " + calls);
   }
+
+  @Test
+  @DisplayName("a bot menu click runs its key as a command and answers in the clicker's private chat")
+  void botMenu() {
+    String recruiter = io.hirebot.sandbox.hire.DemoTenant.RECRUITER_LI;
+    var event = new io.vertx.core.json.JsonObject()
+        .put("operator", new io.vertx.core.json.JsonObject().put("operator_name", "李娜")
+            .put("operator_id", new io.vertx.core.json.JsonObject().put("open_id", recruiter)))
+        .put("event_key", "jobs").put("timestamp", System.currentTimeMillis());
+    assertEquals(200, await(h.sandbox.events().raw("application.bot.menu_v6", event)).status());
+    String chat = ImState.p2pChatId(recruiter);
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Backend Engineer"), TIMEOUT));
+    assertEquals("interactive", card.msgType());
+  }
 }

@@ -2,6 +2,7 @@ package io.hirebot.feishu.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.BotMenuClicked;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.UnhandledEvent;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public final class InboundMapper {
   static final String MESSAGE_RECEIVE = "im.message.receive_v1";
   static final String CARD_ACTION = "card.action.trigger";
   static final String BOT_ADDED = "im.chat.member.bot.added_v1";
+  static final String BOT_MENU = "application.bot.menu_v6";
 
   private final Supplier<String> botOpenId;
 
@@ -49,6 +51,8 @@ public final class InboundMapper {
       case MESSAGE_RECEIVE -> IncomingMessages.map(eventId, header, event(plain), botOpenId.get());
       case CARD_ACTION -> CardActions.fromV2(eventId, event(plain));
       case BOT_ADDED -> botAdded(eventId, event(plain));
+      case BOT_MENU -> new BotMenuClicked(eventId, Fields.user(event(plain).path("operator").path("operator_id")),
+          Fields.required(event(plain), "event_key", "event.event_key"));
       case HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED ->
           HireEvents.map(eventId, eventType, event(plain));
       default -> new UnhandledEvent(eventId, eventType);
