@@ -34,6 +34,7 @@ import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -49,11 +50,14 @@ final class Automation {
   private final NewApplicationsPoller poller;
   private final QuietHoursRelease quietRelease;
   private final LivingCards livingCards;
+  private final SubscriptionStore subscriptionStore;
+  private final DigestStore digestStore;
 
   Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
       Messages messages, Messenger messenger, MeterRegistry metrics, LivingCards.Renderer livingCardRenderer,
       SubscriptionCommands.MayFollow mayFollow) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
+    subscriptionStore = subscriptions;
     JobQueries jobQueries = new JobQueries(hire, new JobMatcher(), messages);
     NotificationCard notificationCard = new NotificationCard(cards, messages);
     ChatSettingsStore settings = new ChatSettingsStore(db, clock);
@@ -70,7 +74,7 @@ final class Automation {
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
         fanOut, config.pollInterval());
 
-    DigestStore digestStore = new DigestStore(db, clock);
+    digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
         new DigestCard(cards, messages));
     digestCommands = new DigestCommands(digestStore, settings, composer, jobQueries, messages,
@@ -94,6 +98,17 @@ final class Automation {
 
   void actions(ActionRouter router) {
     router.on(SubscriptionCommands.FOLLOW, subscriptionCommands::follow);
+  }
+
+  /**
+   * A group that is no longer enabled must not keep receiving hiring data: its subscriptions and its digest
+   * schedule end with it.
+   */
+  Future<Void> stopChat(String chatId) {
+    return subscriptionStore.ofChat(chatId)
+        .compose(subs -> Future.join(subs.stream().map(s -> subscriptionStore.remove(chatId, s.jobId())).toList()))
+        .compose(v -> digestStore.remove(chatId))
+        .mapEmpty();
   }
 
   HireEventHandler notifier() {

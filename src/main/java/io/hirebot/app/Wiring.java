@@ -126,8 +126,10 @@ public final class Wiring {
         .on(Command.ListOffers.class, offers);
 
     ErrorReplies errors = new ErrorReplies(cards, messages);
+    // Automation is built further down; disabling a group ends its subscriptions and digest through it.
+    AtomicReference<Automation> automationRef = new AtomicReference<>();
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
-        config.timezone(), clock);
+        config.timezone(), clock, chatId -> automationRef.get().stopChat(chatId));
     accessCommands.registerWith(commands);
     CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
@@ -153,6 +155,7 @@ public final class Wiring {
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
         (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
             : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
+    automationRef.set(automation);
     automation.commands(commands);
     automation.actions(actions);
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);

@@ -71,8 +71,14 @@ class AccessControlTest {
     SentMessage card = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001");
     assertEquals("interactive", card.msgType());
 
+    assertTrue(inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "subscribe job BE-001").text().contains("BE-001"));
+
     inGroup(CLOSED_GROUP, ADMIN, "disable");
     assertTrue(inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "jobs").text().contains("enable"));
+    // Disabling ended what would keep posting hiring data here.
+    inGroup(CLOSED_GROUP, ADMIN, "enable");
+    assertFalse(inGroup(CLOSED_GROUP, DemoTenant.HM_ZHANG, "subscriptions").currentContent().toString()
+        .contains("BE-001"));
   }
 
   @Test

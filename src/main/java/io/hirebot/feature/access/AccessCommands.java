@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /**
  * The admin commands of DESIGN §5: {@code enable} / {@code disable} hiring data in a group, {@code audit [N]}
@@ -33,9 +34,11 @@ public final class AccessCommands {
   private final Messages messages;
   private final ZoneId zone;
   private final Clock clock;
+  private final Function<String, Future<Void>> onDisabled;
 
+  /** @param onDisabled ends what would keep posting hiring data into a group once it is disabled */
   public AccessCommands(GroupAccess groups, AccessPolicy access, AuditLog audit, Cards cards, Messages messages,
-      ZoneId zone, Clock clock) {
+      ZoneId zone, Clock clock, Function<String, Future<Void>> onDisabled) {
     this.groups = groups;
     this.access = access;
     this.audit = audit;
@@ -43,6 +46,7 @@ public final class AccessCommands {
     this.messages = messages;
     this.zone = zone;
     this.clock = clock;
+    this.onDisabled = onDisabled;
   }
 
   public CommandRouter registerWith(CommandRouter router) {
@@ -69,7 +73,9 @@ public final class AccessCommands {
       record(ctx, user, on ? "enable" : "disable", "refused");
       return text(lang, "access.adminsOnly");
     }
-    return groups.set(ctx.message().chat().chatId(), on, user).map(v -> {
+    String chatId = ctx.message().chat().chatId();
+    return groups.set(chatId, on, user).compose(v -> on ? Future.succeededFuture() : onDisabled.apply(chatId))
+        .map(v -> {
       record(ctx, user, on ? "enable" : "disable", "ok");
       return notice(lang, "hirebot", messages.get(lang, on ? "access.enabled" : "access.disabled"),
           on ? "green" : "grey");
