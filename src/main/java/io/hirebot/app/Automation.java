@@ -20,6 +20,7 @@ import io.hirebot.feature.subscriptions.NewApplicationsPoller;
 import io.hirebot.feature.subscriptions.NotificationCard;
 import io.hirebot.feature.subscriptions.QuietHours;
 import io.hirebot.feature.subscriptions.QuietHoursRelease;
+import io.hirebot.feature.reminders.InterviewReminders;
 import io.hirebot.feature.subscriptions.SubscriptionCommands;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
@@ -30,6 +31,7 @@ import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
+import io.hirebot.store.ReminderLedger;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
@@ -50,6 +52,7 @@ final class Automation {
   private final NewApplicationsPoller poller;
   private final QuietHoursRelease quietRelease;
   private final LivingCards livingCards;
+  private final InterviewReminders reminders;
   private final SubscriptionStore subscriptionStore;
   private final DigestStore digestStore;
 
@@ -74,6 +77,8 @@ final class Automation {
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
         fanOut, config.pollInterval());
 
+    reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), messages,
+        config.reminders(), config.timezone());
     digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
         new DigestCard(cards, messages));
@@ -120,6 +125,6 @@ final class Automation {
   }
 
   void routines(Scheduler scheduler) {
-    scheduler.add(digests).add(poller).add(quietRelease);
+    scheduler.add(digests).add(poller).add(quietRelease).add(reminders);
   }
 }

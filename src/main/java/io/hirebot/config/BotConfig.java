@@ -9,6 +9,7 @@ import java.util.Set;
  * Everything the bot is configured with, validated once at start-up (DESIGN §3).
  *
  * @param pollInterval how often Hire is polled for new applications of subscribed jobs
+ * @param reminders when interviewers are reminded and nudged
  * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
  *     Feishu emulator and talks to it
  */
@@ -23,7 +24,14 @@ public record BotConfig(
     ZoneId timezone,
     Optional<Path> cardsDir,
     Mode mode,
-    java.time.Duration pollInterval) {
+    java.time.Duration pollInterval,
+    Reminders reminders) {
+
+  /**
+   * Interview reminders: {@code lead} before an interview each interviewer gets a private reminder; a missing
+   * feedback is nudged once a day, and after {@code escalateAfter} the job's hiring managers are told.
+   */
+  public record Reminders(java.time.Duration lead, java.time.Duration escalateAfter) {}
 
   /** How events reach the bot. */
   public enum Mode { WEBHOOK, WEBSOCKET }
@@ -51,15 +59,15 @@ public record BotConfig(
   }
 
   public BotConfig withFeishu(FeishuConfig f) {
-    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval);
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders);
   }
 
   public BotConfig withAdmins(Set<String> a) {
     return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode,
-        pollInterval);
+        pollInterval, reminders);
   }
 
   public BotConfig withPort(int p) {
-    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval);
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders);
   }
 }

@@ -47,7 +47,10 @@ public final class ConfigLoader {
         zone(env.get("HIREBOT_TIMEZONE")),
         cardsDir(env.get("HIREBOT_CARDS_DIR")),
         mode(env.get("HIREBOT_MODE")),
-        pollInterval(env.get("HIREBOT_POLL_INTERVAL")));
+        pollInterval(env.get("HIREBOT_POLL_INTERVAL")),
+        new BotConfig.Reminders(
+            java.time.Duration.ofMinutes(positive(env, "HIREBOT_REMINDER_MINUTES", DEFAULT_REMINDER_MINUTES)),
+            java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS))));
   }
 
   private static FeishuConfig sandboxFeishu() {
@@ -138,6 +141,25 @@ public final class ConfigLoader {
       throw new ConfigException("HIREBOT_CARDS_DIR", "not a directory: " + raw);
     }
     return Optional.of(dir);
+  }
+
+  public static final int DEFAULT_REMINDER_MINUTES = 30;
+  public static final int DEFAULT_ESCALATE_HOURS = 48;
+
+  private static long positive(Map<String, String> env, String name, long def) {
+    String raw = env.get(name);
+    if (blank(raw)) {
+      return def;
+    }
+    try {
+      long v = Long.parseLong(raw.trim());
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "expected a whole number of at least 1, got " + raw);
+    }
   }
 
   /** Seconds between polls of Hire for new applications; at least 10, Hire's quota is shared. */

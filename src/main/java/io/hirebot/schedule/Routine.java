@@ -10,6 +10,11 @@ public interface Routine {
 
   Duration period();
 
+  /** How long after start the first run waits; zero runs it at once (catch-up work). */
+  default Duration initialDelay() {
+    return Duration.ZERO;
+  }
+
   /** Does what is due at {@code now}; the next run starts only after this future completes. */
   Future<Void> run(Instant now);
 

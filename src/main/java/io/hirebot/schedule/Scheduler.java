@@ -41,9 +41,16 @@ public final class Scheduler {
     return this;
   }
 
-  /** Runs every routine now, then each again one period after its run finishes. */
+  /** Runs every routine now (or after its initial delay), then each again one period after its run finishes. */
   public void start() {
-    vertx.runOnContext(v -> slots.forEach(this::runAndRearm));
+    vertx.runOnContext(v -> slots.forEach(slot -> {
+      long delay = slot.routine.initialDelay().toMillis();
+      if (delay > 0) {
+        slot.timer = vertx.setTimer(delay, t -> runAndRearm(slot));
+      } else {
+        runAndRearm(slot);
+      }
+    }));
   }
 
   /** Runs every routine once more, after any run in flight; completes when all have finished. */

@@ -46,7 +46,7 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}={1} fails naming the variable")
   @CsvSource({
       "HIREBOT_PORT, 99999", "HIREBOT_PORT, abc", "HIREBOT_TIMEZONE, Mars/Base", "HIREBOT_MODE, pigeon",
-      "FEISHU_BASE_URL, ftp://x", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
+      "FEISHU_BASE_URL, ftp://x", "HIREBOT_REMINDER_MINUTES, 0", "HIREBOT_FEEDBACK_ESCALATE_HOURS, soon", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
       "HIREBOT_POLL_INTERVAL, 5", "HIREBOT_POLL_INTERVAL, soon"})
   void badValues(String variable, String value) {
     var env = new java.util.HashMap<>(REAL);

@@ -1,0 +1,144 @@
+package io.hirebot.feature.reminders;
+
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.Reply;
+import io.hirebot.command.Language;
+import io.hirebot.config.BotConfig;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Job;
+import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.Routine;
+import io.hirebot.store.ReminderLedger;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Interview reminders (issue 6): each interviewer gets a private message {@code lead} before an interview;
+ * after it, an interviewer whose feedback is missing is nudged at most once a day, and once the feedback is
+ * {@code escalateAfter} late the job's hiring managers are told, once a day. Every message is claimed in the
+ * database first, so restarts and replicas send each one once.
+ */
+public final class InterviewReminders implements Routine {
+  private static final Logger log = LoggerFactory.getLogger(InterviewReminders.class);
+  static final Duration PERIOD = Duration.ofMinutes(1);
+  /** Feedback older than this is no longer chased. */
+  static final Duration NUDGE_HORIZON = Duration.ofDays(14);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+  // Private messages go to individuals whose language we do not know; Chinese is the default of a Feishu tenant.
+  private static final Language LANG = Language.ZH;
+
+  private final HireDirectory hire;
+  private final Messenger messenger;
+  private final ReminderLedger ledger;
+  private final Messages messages;
+  private final BotConfig.Reminders settings;
+  private final ZoneId zone;
+
+  public InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Messages messages,
+      BotConfig.Reminders settings, ZoneId zone) {
+    this.hire = hire;
+    this.messenger = messenger;
+    this.ledger = ledger;
+    this.messages = messages;
+    this.settings = settings;
+    this.zone = zone;
+  }
+
+  @Override
+  public String name() {
+    return "interview-reminders";
+  }
+
+  @Override
+  public Duration period() {
+    return PERIOD;
+  }
+
+  /** Nothing is lost by waiting a minute, and a bot that just started has more urgent reads to make. */
+  @Override
+  public Duration initialDelay() {
+    return PERIOD;
+  }
+
+  @Override
+  public Future<Void> run(Instant now) {
+    return hire.interviews(now.minus(NUDGE_HORIZON), now.plus(settings.lead()).plus(PERIOD))
+        .compose(interviews -> {
+          List<Future<?>> sends = new ArrayList<>();
+          for (Interview i : interviews) {
+            if (i.begin() != null && i.begin().isAfter(now) && !i.begin().isAfter(now.plus(settings.lead()))) {
+              sends.add(remind(i));
+            } else if (i.lacksFeedback(now)) {
+              sends.add(nudge(i, now));
+            }
+          }
+          return Future.join(sends).<Void>mapEmpty();
+        })
+        .onFailure(e -> log.warn("interview reminders failed cause={}", e.toString()));
+  }
+
+  private Future<?> remind(Interview i) {
+    return each(i, f -> true, (interviewer, ctx) -> send("remind:" + i.id() + ":" + interviewer, interviewer,
+        messages.get(LANG, "reminder.soon", ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+  }
+
+  private Future<?> nudge(Interview i, Instant now) {
+    String day = LocalDate.ofInstant(now, zone).toString();
+    Future<?> nudges = each(i, f -> !f.submitted(), (interviewer, ctx) -> send(
+        "nudge:" + i.id() + ":" + interviewer + ":" + day, interviewer,
+        messages.get(LANG, "reminder.feedback", ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+    boolean late = i.end() != null && i.end().plus(settings.escalateAfter()).isBefore(now);
+    return !late ? nudges : nudges.compose(v -> escalate(i, day));
+  }
+
+  private Future<?> escalate(Interview i, String day) {
+    return context(i).compose(ctx -> hire.jobTeam(ctx.jobId).compose(team -> {
+      String missing = String.join(", ", i.feedback().stream().filter(f -> !f.submitted())
+          .map(f -> f.interviewer().name(LANG.feishuLocale())).toList());
+      List<Future<?>> sends = new ArrayList<>();
+      for (String hm : team.hiringManagerIds()) {
+        sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, messages.get(LANG, "reminder.escalate",
+            missing, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+      }
+      return Future.join(sends);
+    }));
+  }
+
+  /** What a reminder names: the candidate and the job. */
+  private record Context(String candidate, String job, String jobId) {}
+
+  private Future<Context> context(Interview i) {
+    return hire.application(i.applicationId()).compose((Application a) -> hire.jobs().map(jobs -> new Context(
+        a.talentName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(Job::title).orElse(""),
+        a.jobId())));
+  }
+
+  private interface PerInterviewer {
+    Future<?> send(String interviewerOpenId, Context context);
+  }
+
+  private Future<?> each(Interview i, java.util.function.Predicate<Interview.Feedback> who, PerInterviewer action) {
+    List<Interview.Feedback> targets = i.feedback().stream().filter(who).toList();
+    if (targets.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return context(i).compose(ctx -> Future.join(targets.stream()
+        .map(f -> action.send(f.interviewer().id(), ctx)).toList()));
+  }
+
+  private Future<?> send(String key, String openId, String text) {
+    return ledger.claim(key).compose(first -> !first ? Future.succeededFuture()
+        : messenger.sendToUser(openId, new Reply.Text(text), key)
+            .onFailure(e -> log.warn("reminder not sent key={} cause={}", key, e.toString())));
+  }
+}

@@ -1,0 +1,104 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hirebot.schedule.MutableClock;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Issue 6: interview reminders before, feedback nudges after (once a day), escalation to the hiring manager. */
+class InterviewRemindersTest {
+  private static final String LIU = DemoTenant.INTERVIEWER_LIU;
+  private static final String ZHAO = DemoTenant.INTERVIEWER_ZHAO;
+  private MutableClock clock;
+  private BotHarness h;
+
+  @BeforeEach
+  void start() {
+    clock = MutableClock.atNow();
+    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  private List<Application> active(String code) {
+    Job job = h.sandbox.hire().jobByCode(code).orElseThrow();
+    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).toList();
+  }
+
+  private String name(Application a) {
+    return h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
+  }
+
+  private long messagesTo(String openId, String... contains) {
+    return h.sandbox.im().inChat(ImState.p2pChatId(openId)).stream().filter(m -> {
+      String t = m.currentContent().toString();
+      for (String c : contains) {
+        if (!t.contains(c)) {
+          return false;
+        }
+      }
+      return true;
+    }).count();
+  }
+
+  private SentMessage awaitTo(String openId, String... contains) {
+    String chat = ImState.p2pChatId(openId);
+    return await(h.sandbox.im().awaitMessage(m -> {
+      if (!chat.equals(m.chatId())) {
+        return false;
+      }
+      String t = m.currentContent().toString();
+      for (String c : contains) {
+        if (!t.contains(c)) {
+          return false;
+        }
+      }
+      return true;
+    }, TIMEOUT));
+  }
+
+  @Test
+  @DisplayName("an interviewer is reminded privately before the interview, once")
+  void reminderOnce() {
+    Application a = active("FE-001").get(0);
+    h.sandbox.hire().addInterview(a.id(), clock.millis() + Duration.ofMinutes(20).toMillis(), LIU);
+    h.runRoutines(h.bot);
+    awaitTo(LIU, "面试即将开始", name(a));
+    h.runRoutines(h.bot);
+    assertEquals(1, messagesTo(LIU, "面试即将开始", name(a)));
+  }
+
+  @Test
+  @DisplayName("missing feedback is nudged once a day and, when late, escalated to the job's hiring manager")
+  void nudgeAndEscalate() {
+    Application a = active("DS-001").get(0);
+    h.sandbox.hire().addInterview(a.id(), clock.millis() - Duration.ofDays(3).toMillis(), ZHAO);
+    String hm = h.sandbox.hire().jobByCode("DS-001").orElseThrow().hiringManagerIds().get(0);
+    h.runRoutines(h.bot);
+    awaitTo(ZHAO, "面试反馈尚未", name(a));
+    awaitTo(hm, "已逾期", name(a));
+    h.runRoutines(h.bot);
+    assertEquals(1, messagesTo(ZHAO, "面试反馈尚未", name(a)));
+    assertEquals(1, messagesTo(hm, "已逾期", name(a)));
+
+    clock.advance(Duration.ofDays(1));
+    h.runRoutines(h.bot);
+    assertEquals(2, messagesTo(ZHAO, "面试反馈尚未", name(a)));
+  }
+}
