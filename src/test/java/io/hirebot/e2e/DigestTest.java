@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.CardLimits;
 import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
@@ -141,7 +142,13 @@ class DigestTest {
     String team = ImState.DEMO_TEAM_CHAT;
     say(h, team, "subscribe job BE-001");
     String name = newApplicant(h, "Right Now");
-    assertTrue(say(h, team, "digest now").contains(name));
+    var backendJob = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    var interviewed = h.sandbox.hire().applicationsOfJob(backendJob.id()).stream()
+        .filter(io.hirebot.sandbox.hire.Application::active).findFirst().orElseThrow();
+    h.sandbox.hire().addInterview(interviewed.id(), clock.millis() + 60_000L, DemoTenant.INTERVIEWER_LIU);
+    String digest = say(h, team, "digest now");
+    assertTrue(digest.contains(name), digest);
+    assertTrue(digest.contains("Interviews today") || digest.contains("今日面试"), digest);
     assertTrue(say(h, backend, "digest off").contains("turned off"));
     assertTrue(say(h, backend, "timezone Europe/Berlin").contains("Europe/Berlin"));
     assertTrue(say(h, backend, "digest weekly mon 09:00").contains("Europe/Berlin"));

@@ -7,6 +7,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.Interview;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
@@ -17,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +32,7 @@ public final class DigestCard {
   /** Names listed per line; the rest are counted. */
   static final int MAX_NAMES = 5;
   private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
   private final Cards cards;
@@ -42,14 +46,16 @@ public final class DigestCard {
   /** The period a digest covers, and the zone its times are shown in. */
   public record Period(Instant since, Instant until, ZoneId zone) {}
 
-  public Reply render(List<PipelinePage> pipelines, Period period, Language lang) {
+  /** @param today the interviews of the digest's day, of every job (each job shows its own) */
+  public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
     Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
     Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
         && a.stageEnteredAt().isAfter(period.since());
     Predicate<Application> atOffer = a -> a.stage().type() == StageType.OFFER;
     Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
         && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
-    boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved));
+    boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
+        && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty());
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
@@ -68,6 +74,7 @@ public final class DigestCard {
       line(text, lang, "digest.job.moved", apps, moved);
       line(text, lang, "digest.job.offer", apps, atOffer);
       line(text, lang, "digest.job.stuck", apps, stuck);
+      interviewsLine(text, p, today, period, lang);
       ObjectNode item = jobs.addObject();
       item.put("text", text.toString());
       item.put("button", messages.get(lang, "notify.button.candidates"));
@@ -78,6 +85,31 @@ public final class DigestCard {
       value.put("lang", lang.feishuLocale());
     }
     return Reply.card(cards.render("digest", model));
+  }
+
+  /** The job's interviews of the day, with candidate and time, earliest first. */
+  private List<Interview> interviewsOf(PipelinePage p, List<Interview> today) {
+    Set<String> ids = p.applications().stream().map(Application::id).collect(Collectors.toSet());
+    return today.stream().filter(i -> ids.contains(i.applicationId()) && i.begin() != null)
+        .sorted(java.util.Comparator.comparing(Interview::begin)).toList();
+  }
+
+  private void interviewsLine(StringBuilder text, PipelinePage p, List<Interview> today, Period period,
+      Language lang) {
+    List<Interview> mine = interviewsOf(p, today);
+    if (mine.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = p.applications().stream()
+        .collect(Collectors.toMap(Application::id, a -> a.talentName().isBlank() ? a.talentId() : a.talentName(),
+            (a, b) -> a));
+    String list = mine.stream().limit(MAX_NAMES)
+        .map(i -> names.get(i.applicationId()) + " " + HOUR.format(i.begin().atZone(period.zone())))
+        .collect(Collectors.joining(", "));
+    if (mine.size() > MAX_NAMES) {
+      list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
+    }
+    text.append('\n').append(messages.get(lang, "digest.job.interviews", mine.size(), list));
   }
 
   /** "New (3): Alice (Interview 1), Bob (Screening), … +1" — omitted when nobody matches. */

@@ -3,11 +3,13 @@ package io.hirebot.feature.digest;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.store.SubscriptionStore;
 import io.vertx.core.Future;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,12 @@ public final class DigestComposer {
       List<Future<PipelinePage>> pages = jobs.stream()
           .map(job -> shared.computeIfAbsent(job.id(), id -> pipeline.read(job, 0, MAX_APPLICATIONS)))
           .toList();
-      return Future.all(pages).map(all -> card.render(pages.stream().map(Future::result).toList(), period, lang));
+      // The day's interviews: one read for every chat of the run in the same zone (the directory caches it).
+      LocalDate day = LocalDate.ofInstant(period.until(), period.zone());
+      Future<List<Interview>> today = hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
+          day.plusDays(1).atStartOfDay(period.zone()).toInstant());
+      return Future.all(Future.all(pages), today).map(all -> card.render(pages.stream().map(Future::result).toList(),
+          today.result(), period, lang));
     });
   }
 
