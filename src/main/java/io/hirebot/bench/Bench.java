@@ -14,7 +14,6 @@ import java.time.Duration;
  * the tables and writes {@code results.json}. Every loop is bounded by time or count and stops by itself.
  */
 public final class Bench {
-  static final String DIGESTS = "n/a (digests not built yet)";
   private static final Duration INTAKE_WARM_UP = Duration.ofSeconds(2);
 
   private Bench() {}
@@ -57,7 +56,8 @@ public final class Bench {
       }
     }
     if (options.runs("digest")) {
-      results.put("digest_fan_out", DIGESTS);
+      progress("digest fan-out");
+      results.set("digest_fan_out", new DigestFanOut(options.digestChats(), options.digestJobs()).run());
     }
     ((ObjectNode) results.get("machine")).put("load_average_at_end", Machine.loadAverage());
     results.set("targets", Targets.evaluate(results));

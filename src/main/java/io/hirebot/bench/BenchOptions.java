@@ -26,17 +26,19 @@ public record BenchOptions(
     int warmPerCold,
     int cardClicks,
     int childSeconds,
+    int digestChats,
+    int digestJobs,
     Path outDir,
     Set<String> sections) {
 
   public static final Set<String> ALL = Set.of("intake", "latency", "card", "digest", "memory");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, outDir, ALL);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, outDir, ALL);
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, outDir, ALL);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, outDir, ALL);
   }
 
   public boolean runs(String section) {
@@ -62,7 +64,8 @@ public record BenchOptions(
     }
     BenchOptions base = quick ? quick(out) : full(out);
     return new BenchOptions(base.intakeSeconds, base.connections, base.helpEvents, base.sizes, base.latenciesMs,
-        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, out, sections);
+        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, base.digestChats, base.digestJobs,
+        out, sections);
   }
 
   private static String value(String[] args, int i) {

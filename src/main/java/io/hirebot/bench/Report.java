@@ -22,7 +22,13 @@ final class Report {
     latency(r.path("command_latency"));
     card(r.path("card_action"));
     if (r.has("digest_fan_out")) {
-      out.printf("%n4. Digest fan-out: %s%n", r.path("digest_fan_out").asText());
+      var d = r.path("digest_fan_out");
+      out.printf("%n4. Digest fan-out: %d chats subscribed across %d jobs, one digest slot due for all%n",
+          d.path("chats").asInt(), d.path("jobs").asInt());
+      out.printf("   %.1f s, %d digests delivered, %d messages sent, %d Hire calls, rate-limited answers: IM %d,"
+          + " Hire %d%n", d.path("seconds").asDouble(), d.path("digests_delivered").asLong(),
+          d.path("messages_sent").asLong(), d.path("hire_calls").asLong(), d.path("im_rate_limited_answers").asLong(),
+          d.path("hire_rate_limited_answers").asLong());
     }
     memory(r.path("memory"));
     out.printf("%nTargets%n");
