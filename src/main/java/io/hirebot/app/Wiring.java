@@ -50,6 +50,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
@@ -92,7 +93,7 @@ public final class Wiring {
       Database db) {
     this.db = db;
     this.scheduler = new Scheduler(vertx, clock);
-    this.groupAccess = new JdbcGroupAccess(db, clock);
+    this.groupAccess = new JdbcGroupAccess(new ChatSettingsStore(db, clock));
     this.audit = new JdbcAuditLog(db);
     ObjectMapper json = new ObjectMapper();
     Messages messages = Messages.load();

@@ -1,12 +1,15 @@
 package io.hirebot.store;
 
 import io.vertx.core.Future;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The {@code chat_settings} table: per-chat preferences (time zone, quiet hours). */
+/** The {@code chat_settings} table: per-chat settings (enabled for hiring data, time zone, quiet hours). */
 public final class ChatSettingsStore {
   private final Database db;
   private final Clock clock;
@@ -14,6 +17,16 @@ public final class ChatSettingsStore {
   public ChatSettingsStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+  }
+
+  /** Whether an admin enabled the chat for hiring data; a chat without a row is not enabled. */
+  public Future<Boolean> enabled(String chatId) {
+    return db.run(c -> Rows.list(c, "SELECT enabled FROM chat_settings WHERE chat_id = ?",
+        st -> st.setString(1, chatId), r -> r.getBoolean(1)).stream().findFirst().orElse(false));
+  }
+
+  public Future<Void> setEnabled(String chatId, boolean enabled) {
+    return set(chatId, "enabled", enabled);
   }
 
   /** The chat's own time zone, if it set one. */
@@ -40,19 +53,28 @@ public final class ChatSettingsStore {
   }
 
   /** Sets one column of the chat's row, creating the row when the chat has none. */
-  private Future<Void> set(String chatId, String column, String value) {
+  private Future<Void> set(String chatId, String column, Object value) {
     long now = clock.millis();
     return db.transaction(c -> {
       Rows.upsert(c, "UPDATE chat_settings SET " + column + " = ?, updated_at = ? WHERE chat_id = ?", st -> {
-        st.setString(1, value);
+        bind(st, 1, value);
         st.setLong(2, now);
         st.setString(3, chatId);
       }, "INSERT INTO chat_settings (chat_id, " + column + ", updated_at) VALUES (?, ?, ?)", st -> {
         st.setString(1, chatId);
-        st.setString(2, value);
+        bind(st, 2, value);
         st.setLong(3, now);
       });
       return null;
     });
+  }
+
+  /** A null clears a text column; PostgreSQL needs to be told its type. */
+  private static void bind(PreparedStatement st, int index, Object value) throws SQLException {
+    if (value == null) {
+      st.setNull(index, Types.VARCHAR);
+    } else {
+      st.setObject(index, value);
+    }
   }
 }
