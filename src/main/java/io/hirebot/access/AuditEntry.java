@@ -10,4 +10,10 @@ import java.time.Instant;
  */
 public record AuditEntry(
     Instant at, String actorOpenId, String chatId, String action, String applicationId, String jobId,
-    String detail, String result, String logId) {}
+    String detail, String result, String logId) {
+  /** An entry about a chat rather than an application (queries, enable/disable, private details), no Hire call. */
+  public static AuditEntry inChat(Instant at, String actorOpenId, String chatId, String action, String detail,
+      String result) {
+    return new AuditEntry(at, actorOpenId == null ? "" : actorOpenId, chatId, action, "", "", detail, result, "");
+  }
+}

@@ -64,7 +64,7 @@ public final class HiringDataGate implements CommandGate {
 
   private void record(IncomingMessage m, String user, String command, String result) {
     String text = m.text() == null ? "" : m.text();
-    audit.record(new AuditEntry(clock.instant(), user == null ? "" : user, m.chat().chatId(), "query." + command,
-        "", "", text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, result, ""));
+    audit.record(AuditEntry.inChat(clock.instant(), user, m.chat().chatId(), "query." + command,
+        text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, result));
   }
 }

@@ -105,8 +105,7 @@ public final class AccessCommands {
   }
 
   private void record(CommandContext ctx, String user, String action, String result) {
-    audit.record(new AuditEntry(clock.instant(), user == null ? "" : user,
-        ctx.message().chat().chatId(), action, "", "", "", result, ""));
+    audit.record(AuditEntry.inChat(clock.instant(), user, ctx.message().chat().chatId(), action, "", result));
   }
 
   private Future<Reply> text(Language lang, String key) {

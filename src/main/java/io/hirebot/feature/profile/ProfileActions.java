@@ -57,8 +57,8 @@ public final class ProfileActions {
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
     return access.mayQuery(who).compose(decision -> {
       boolean allowed = decision.allowed() && decision.role() != AccessPolicy.Role.INTERVIEWER;
-      audit.record(new AuditEntry(clock.instant(), who == null ? "" : who, action.chatId(), PRIVATE, "", "",
-          "talent " + talentId, allowed ? "ok" : "refused", ""));
+      audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
+          allowed ? "ok" : "refused"));
       if (!allowed) {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
       }
