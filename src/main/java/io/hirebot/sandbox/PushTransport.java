@@ -5,9 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -23,13 +25,18 @@ final class PushTransport {
   /** Feishu's end-to-end budget for an answer. */
   static final long TIMEOUT_MILLIS = 3000;
   private static final long STALE_SECONDS = 3600;
+  /**
+   * Feishu pushes each event on its own request and does not queue events behind a few connections; Vert.x's
+   * default of 5 per host would make a burst of pushes wait for a connection and miss the 3 s budget here.
+   */
+  static final int MAX_CONNECTIONS = 256;
 
   private final SandboxConfig config;
   private final WebClient client;
 
   PushTransport(Vertx vertx, SandboxConfig config) {
     this.config = config;
-    this.client = WebClient.create(vertx);
+    this.client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
   }
 
   /** Posts the plaintext envelope to {@code url}; never fails: transport errors become status 0. */

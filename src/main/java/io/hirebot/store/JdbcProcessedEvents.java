@@ -2,8 +2,10 @@ package io.hirebot.store;
 
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.vertx.core.Future;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   /** A claim older than this and not finished belongs to a process that died; handling takes seconds. */
   public static final Duration LEASE = Duration.ofMinutes(2);
   static final int REPLAY_BATCH = 100;
+  /** Most claims (or finishes) written in one transaction; see {@link GroupCommit}. */
+  static final int MAX_GROUP = 64;
 
   private static final String INSERT = "INSERT INTO processed_events "
       + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES (?, ?, ?, ?, NULL, ?)";
@@ -23,42 +27,54 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   private static final String TAKE_OVER = "UPDATE processed_events SET claimed_at = ?, expires_at = ?, "
       + "done_at = NULL, envelope = ? WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ?) OR expires_at < ?)";
 
+  private record Claim(String key, String envelope, long now) {}
+
+  private record Finish(String key, long now) {}
+
   private final Database db;
   private final Clock clock;
+  // A claim must be durable before its 200: commits are synchronous, so concurrent claims share one.
+  private final GroupCommit<Claim, Boolean> claims;
+  private final GroupCommit<Finish, Integer> finishes;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.claims = new GroupCommit<>(db, MAX_GROUP, JdbcProcessedEvents::claim);
+    this.finishes = new GroupCommit<>(db, MAX_GROUP, (c, f) -> Claims.update(c,
+        "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?", s -> {
+          s.setLong(1, f.now());
+          s.setString(2, f.key());
+        }));
   }
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    long now = clock.millis();
+    return claims.submit(new Claim(key, envelope, clock.millis()));
+  }
+
+  private static boolean claim(Connection c, Claim claim) throws SQLException {
+    long now = claim.now();
     long expires = now + RETENTION.toMillis();
-    return db.run(c -> Claims.claim(c, INSERT, s -> {
-      s.setString(1, key);
-      s.setString(2, envelope);
+    return Claims.claim(c, INSERT, s -> {
+      s.setString(1, claim.key());
+      s.setString(2, claim.envelope());
       s.setLong(3, now);
       s.setLong(4, now);
       s.setLong(5, expires);
     }, TAKE_OVER, s -> {
       s.setLong(1, now);
       s.setLong(2, expires);
-      s.setString(3, envelope);
-      s.setString(4, key);
+      s.setString(3, claim.envelope());
+      s.setString(4, claim.key());
       s.setLong(5, now - LEASE.toMillis());
       s.setLong(6, now);
-    }));
+    });
   }
 
   @Override
   public Future<Void> done(String key) {
-    long now = clock.millis();
-    return db.run(c -> Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?",
-        s -> {
-          s.setLong(1, now);
-          s.setString(2, key);
-        })).mapEmpty();
+    return finishes.submit(new Finish(key, clock.millis())).mapEmpty();
   }
 
   @Override
