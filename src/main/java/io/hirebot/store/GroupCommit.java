@@ -12,42 +12,30 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit: requests of one kind that arrive while a transaction is being written wait and go together into
- * the next one, and each caller's future completes when the transaction holding its request has committed. A
+ * Group commit: requests that arrive while a transaction is being written wait and go together into the next
+ * one, and each caller's future completes when the transaction holding its request has committed. A
  * durable commit costs a file write (H2) or a WAL flush (PostgreSQL) whatever it holds, so under load many
  * claims share one, and a lone request is written at once, as before. One request's failure (it is rolled back
  * to its savepoint) fails only its own future; a failed transaction fails them all.
- *
- * @param <T> one request
- * @param <R> its result
  */
-final class GroupCommit<T, R> {
-
-  /** The statements of one request, on the batch's connection inside its transaction. */
-  @FunctionalInterface
-  interface Item<T, R> {
-    R apply(Connection connection, T request) throws SQLException;
-  }
-
-  private record Pending<T, R>(T request, Promise<R> promise) {}
+final class GroupCommit {
+  private record Pending<R>(Database.Work<R> work, Promise<R> promise) {}
 
   private final Database db;
   private final int maxBatch;
-  private final Item<T, R> item;
-  private final Queue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
 
   /** @param maxBatch most requests in one transaction (PostgreSQL keeps 64 savepoints per transaction cheaply) */
-  GroupCommit(Database db, int maxBatch, Item<T, R> item) {
+  GroupCommit(Database db, int maxBatch) {
     this.db = db;
     this.maxBatch = maxBatch;
-    this.item = item;
   }
 
-  /** Completes with the request's result once it is committed. */
-  Future<R> submit(T request) {
+  /** Runs {@code work} in the next transaction; completes with its result once that transaction has committed. */
+  <R> Future<R> submit(Database.Work<R> work) {
     Promise<R> promise = Promise.promise();
-    queue.add(new Pending<>(request, promise));
+    queue.add(new Pending<>(work, promise));
     writeNext();
     return promise.future();
   }
@@ -57,8 +45,8 @@ final class GroupCommit<T, R> {
     if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
       return;
     }
-    List<Pending<T, R>> batch = new ArrayList<>();
-    Pending<T, R> p;
+    List<Pending<?>> batch = new ArrayList<>();
+    Pending<?> p;
     while (batch.size() < maxBatch && (p = queue.poll()) != null) {
       batch.add(p);
     }
@@ -77,7 +65,7 @@ final class GroupCommit<T, R> {
   }
 
   @SuppressWarnings("unchecked")
-  private void complete(Promise<R> promise, Object outcome) {
+  private static <R> void complete(Promise<R> promise, Object outcome) {
     if (outcome instanceof Throwable failure) {
       promise.fail(failure);
     } else {
@@ -86,12 +74,12 @@ final class GroupCommit<T, R> {
   }
 
   /** Each request's result, or the SQLException that rolled it (alone) back. */
-  private List<Object> applyAll(Connection c, List<Pending<T, R>> batch) throws SQLException {
+  private static List<Object> applyAll(Connection c, List<Pending<?>> batch) throws SQLException {
     List<Object> results = new ArrayList<>(batch.size());
-    for (Pending<T, R> p : batch) {
+    for (Pending<?> p : batch) {
       Savepoint before = c.setSavepoint();
       try {
-        results.add(item.apply(c, p.request()));
+        results.add(p.work().apply(c));
       } catch (SQLException e) {
         c.rollback(before);
         results.add(e);

@@ -29,28 +29,21 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
 
   private record Claim(String key, String envelope, long now) {}
 
-  private record Finish(String key, long now) {}
-
   private final Database db;
   private final Clock clock;
-  // A claim must be durable before its 200: commits are synchronous, so concurrent claims share one.
-  private final GroupCommit<Claim, Boolean> claims;
-  private final GroupCommit<Finish, Integer> finishes;
+  // A claim must be durable before its 200: commits are synchronous, so concurrent claims and finishes share one.
+  private final GroupCommit writes;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    this.claims = new GroupCommit<>(db, MAX_GROUP, JdbcProcessedEvents::claim);
-    this.finishes = new GroupCommit<>(db, MAX_GROUP, (c, f) -> Claims.update(c,
-        "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?", s -> {
-          s.setLong(1, f.now());
-          s.setString(2, f.key());
-        }));
+    this.writes = new GroupCommit(db, MAX_GROUP);
   }
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    return claims.submit(new Claim(key, envelope, clock.millis()));
+    Claim claim = new Claim(key, envelope, clock.millis());
+    return writes.submit(c -> claim(c, claim));
   }
 
   private static boolean claim(Connection c, Claim claim) throws SQLException {
@@ -74,7 +67,12 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
 
   @Override
   public Future<Void> done(String key) {
-    return finishes.submit(new Finish(key, clock.millis())).mapEmpty();
+    long now = clock.millis();
+    return writes.submit(c -> Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?",
+        s -> {
+          s.setLong(1, now);
+          s.setString(2, key);
+        })).mapEmpty();
   }
 
   @Override
