@@ -1,6 +1,6 @@
 package io.hirebot.app;
 
-import io.hirebot.bot.CardSentListener;
+import io.hirebot.bot.SentCards;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.HireEventHandler;
@@ -120,7 +120,7 @@ final class Automation {
     return notifier;
   }
 
-  CardSentListener livingCards() {
+  SentCards livingCards() {
     return livingCards;
   }
 
