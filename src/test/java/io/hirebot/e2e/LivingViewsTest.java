@@ -163,8 +163,9 @@ class LivingViewsTest {
     assertEquals("success", advanced.jsonBody().getJsonObject("toast").getString("type"), advanced.body());
     String after = advanced.jsonBody().getJsonObject("card").getJsonObject("data").encode();
     assertTrue(after.contains("Page 2 of"), "the page the click came from: " + after);
+    // The pager's Previous (the widen buttons drop one of the two filters).
     JsonObject previous = findValue(after, v -> "candidates.page".equals(v.getString("action"))
-        && v.getInteger("page", -1) == 0);
+        && v.getInteger("page", -1) == 0 && v.containsKey("stages") && v.containsKey("since"));
     assertNotNull(previous, after);
     assertEquals(nextPage.getString("stages"), previous.getString("stages"), "the same stage filter");
     assertEquals(nextPage.getLong("since"), previous.getLong("since"), "the same date filter");
