@@ -222,6 +222,47 @@ class LivingViewsTest {
   }
 
   @Test
+  @DisplayName("where Feishu refuses the one-member card (a topic group), the form goes to the clicker's private chat")
+  void groupFormFallsBackToPrivateChat() {
+    Application a = uniquelyNamed();
+    SentMessage list = ask(RECRUITER, "candidates for BE-001");
+    h.sandbox.faults().failNext("POST", "/open-apis/ephemeral/v1/send", 400, 230001,
+        "invalid param: topic groups are not supported");
+    JsonObject note = findValue(now(list), v -> "more".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id")));
+    PushResult opened = await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId()).by(RECRUITER)
+        .tag("overflow").option("note").value(note)));
+    assertEquals("info", opened.jsonBody().getJsonObject("toast").getString("type"), opened.body());
+    assertTrue(opened.jsonBody().getJsonObject("toast").getString("content").contains("privately"), opened.body());
+    assertEquals(List.of(), h.sandbox.im().message(list.messageId()).orElseThrow().updates());
+    SentMessage form = await(h.sandbox.im().awaitMessage(m -> m.chatId().equals(ImState.p2pChatId(RECRUITER))
+        && m.currentContent().toString().contains("note.submit"), TIMEOUT));
+
+    JsonObject submit = findValue(form.currentContent().toString(), v -> "note.submit".equals(v.getString("action")));
+    PushResult saved = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(submit).formValue(new JsonObject().put("note", "Clear thinker"))));
+    assertEquals("success", saved.jsonBody().getJsonObject("toast").getString("type"), saved.body());
+    assertTrue(h.sandbox.hire().notes().stream().anyMatch(n -> n.content().equals("Clear thinker")));
+    awaitPatch(list, 1);
+    // The group's card now says who added a note (a notice only an outcome carries).
+    assertTrue(now(list).contains("<at id=" + RECRUITER + "></at>"), now(list));
+    assertTrue(h.sandbox.im().ephemeralCards().isEmpty());
+  }
+
+  @Test
+  @DisplayName("in a private chat the form replaces the card in place (only one person sees it)")
+  void privateChatFormInPlace() {
+    Application a = uniquelyNamed();
+    SentMessage list = h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001"));
+    ask("help");
+    JsonObject reject = findValue(now(list), v -> "reject".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id")));
+    PushResult opened = click(list, reject);
+    assertTrue(opened.jsonBody().getJsonObject("card").encode().contains("reject.confirm"), opened.body());
+    assertEquals(0, h.sandbox.requests().count("POST", "/open-apis/ephemeral/v1/send"));
+  }
+
+  @Test
   @DisplayName("a card first sent over 14 days ago is not PATCHed, however recently it was refreshed")
   void fourteenDayWindow() {
     SentMessage old = ask("candidates for BE-001");
