@@ -80,8 +80,11 @@ public final class CandidateActions {
       return notes.openForm(action, lang);
     }
     if (PROFILE.equals(option)) {
-      // The profile is another feature's card: ask the router, as if its own button had been clicked.
-      return router.route(action.withAction(PROFILE), lang);
+      // The profile is another feature's card: ask the router, as if its own button had been clicked (at the
+      // profile's first page: the row's page is the list's).
+      CardAction open = action.withAction(PROFILE);
+      open.value().put("page", 0);
+      return router.route(open, lang);
     }
     return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.unknownAction")));
   }
