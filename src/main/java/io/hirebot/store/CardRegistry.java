@@ -84,6 +84,16 @@ public final class CardRegistry {
         }, CardRegistry::row));
   }
 
+  /** Forgets cards first sent before {@code before}; returns how many. */
+  public Future<Integer> forgetSentBefore(Instant before) {
+    long cutoff = before.toEpochMilli();
+    return db.transaction(c -> {
+      Claims.update(c, "DELETE FROM card_applications WHERE message_id IN (SELECT message_id FROM sent_cards "
+          + "WHERE first_sent_at < ?)", s -> s.setLong(1, cutoff));
+      return Claims.update(c, "DELETE FROM sent_cards WHERE first_sent_at < ?", s -> s.setLong(1, cutoff));
+    });
+  }
+
   /** The card sent as this message, if the bot recorded it. */
   public Future<Optional<ShownCard>> card(String messageId) {
     return db.run(c -> Rows.list(c, "SELECT message_id, chat_id, chat_type, viewer, card_view, first_sent_at "

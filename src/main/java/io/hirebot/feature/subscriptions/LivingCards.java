@@ -99,6 +99,14 @@ public final class LivingCards implements SentCards {
         .recover(e -> Future.succeededFuture());
   }
 
+  /**
+   * Forgets cards Feishu no longer lets anyone click or the bot edit (a JSON 2.0 card is interactive and updatable
+   * for 14 days), so the record stays the size of two weeks of cards.
+   */
+  public Future<Integer> forgetExpired() {
+    return registry.forgetSentBefore(clock.instant().minus(Duration.ofDays(14)));
+  }
+
   /** The applications a card shows: those its buttons act on. */
   private static void collectApplications(JsonNode node, Set<String> into) {
     if (node.isObject() && "callback".equals(node.path("type").asText()) && node.path("value").isObject()
