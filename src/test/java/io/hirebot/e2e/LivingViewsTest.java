@@ -206,6 +206,8 @@ class LivingViewsTest {
     var form = h.sandbox.im().ephemeralCards().stream().filter(e -> e.chatId().equals(TEAM)).findFirst()
         .orElseThrow(() -> new AssertionError("no form for the clicker: " + opened.body()));
     assertEquals(RECRUITER, form.openId());
+    assertNotNull(findValue(form.card().toString(), v -> "form.close".equals(v.getString("action"))),
+        "its Back button closes it, it does not replace the group's card");
     JsonObject submit = findValue(form.card().toString(), v -> "reject.confirm".equals(v.getString("action")));
     assertNotNull(submit, form.card().toString());
     String reason = h.sandbox.hire().terminationReasons().stream()

@@ -65,9 +65,12 @@ public final class ActionForms {
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, titleKey, name)).put("color", color);
     // Back shows the view again in place; a form only the clicker sees in a group just closes.
-    model.set("cancel", ActionTarget.EPHEMERAL.equals(target.via())
+    boolean closes = ActionTarget.EPHEMERAL.equals(target.via());
+    model.set("cancel", closes
         ? cards.model().put("action", CandidateActions.FORM_CLOSE).put("lang", lang.feishuLocale())
         : target.viewValue(cards.model(), lang.feishuLocale()));
+    model.put("cancelLabel", messages.get(lang, closes ? "button.close"
+        : target.fromProfile() ? "button.backToProfile" : "button.back"));
     return model;
   }
 }
