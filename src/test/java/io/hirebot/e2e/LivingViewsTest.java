@@ -108,7 +108,7 @@ class LivingViewsTest {
   }
 
   @Test
-  @DisplayName("a stage change moves the candidate on the list; the profile and interviews cards naming them stay themselves")
+  @DisplayName("a stage change moves the candidate on the list; the profile, interviews and offers cards stay themselves")
   void eachCardStaysItself() {
     Application a = uniquelyNamed();
     String interviewer = "ou_iv_living";
@@ -116,6 +116,7 @@ class LivingViewsTest {
     SentMessage list = ask("candidates for BE-001");
     SentMessage profile = ask("candidate " + name(a));
     SentMessage interviews = ask(interviewer, "my interviews");
+    SentMessage offers = ask("offers for BE-001");
     String profileBefore = now(profile);
     String interviewsBefore = now(interviews);
     assertTrue(profileBefore.contains(name(a)) && profileBefore.contains("\"application_id\":\"" + a.id() + "\""),
@@ -139,6 +140,11 @@ class LivingViewsTest {
     String interviewsAfter = now(interviews);
     assertTrue(interviewsAfter.contains("My interviews") && interviewsAfter.contains(name(a)), interviewsAfter);
     assertFalse(interviewsAfter.contains("candidates.page"), interviewsAfter);
+    // The job's offers list is re-read too (a candidate may have entered or left an offer stage), as offers.
+    awaitPatch(offers, 1);
+    String offersAfter = now(offers);
+    assertTrue(offersAfter.contains("Offers · Backend Engineer"), offersAfter);
+    assertFalse(offersAfter.contains("candidates.page"), offersAfter);
   }
 
   @Test
