@@ -1,10 +1,9 @@
 package io.hirebot.feature.candidates;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
-import io.hirebot.bot.Reply;
 import io.hirebot.hire.PipelineReader;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -26,7 +25,8 @@ public final class CandidatesView {
     return job(query.jobId()).compose(job -> job.isEmpty()
         ? Future.succeededFuture(Optional.<Reply.Card>empty())
         : pipeline.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
-            .map(p -> Optional.of(new Reply.Card(card.render(p, query, lang, notice), card.view(query, p.page(), lang)))));
+            .map(p -> Optional.of(new Reply.Card(card.render(p, query, lang, notice),
+                card.view(query, p.page(), lang)))));
   }
 
   public Future<Optional<Job>> job(String jobId) {
