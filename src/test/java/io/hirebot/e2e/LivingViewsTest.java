@@ -148,6 +148,22 @@ class LivingViewsTest {
   }
 
   @Test
+  @DisplayName("a profile asked for in a private chat stays that profile, contact data included, when it is re-rendered")
+  void privateProfileKeepsItsViewerMode() {
+    Application a = uniquelyNamed();
+    Talent talent = h.sandbox.hire().talent(a.talentId()).orElseThrow();
+    SentMessage profile = h.ask(MessageSpec.p2p(RECRUITER).text("candidate " + talent.name()));
+    assertTrue(now(profile).contains(talent.mobile()), now(profile));
+    ask("help");
+
+    h.sandbox.hire().moveApplication(a.id(), next(a).id());
+    awaitPatch(profile, 1);
+    String after = now(profile);
+    assertTrue(after.contains(talent.mobile()) && after.contains("\"stage_id\":\"" + next(a).id() + "\""), after);
+    assertFalse(after.contains("profile.private"), "no 'send me the details' button where they are shown");
+  }
+
+  @Test
   @DisplayName("Advance on page 2 of a filtered list returns page 2 of that same filter")
   void rowButtonKeepsFilterAndPage() {
     Stage first = h.sandbox.hire().stagesOf(job.id()).get(0);
