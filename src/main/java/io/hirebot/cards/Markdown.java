@@ -1,5 +1,8 @@
 package io.hirebot.cards;
 
+import io.hirebot.command.Language;
+import io.hirebot.i18n.Messages;
+
 /**
  * The one way text from Hire or from a user enters a card's {@code markdown} content: as data, never as
  * markup. Pure.
@@ -19,6 +22,36 @@ public final class Markdown {
   static final String ELLIPSIS = "…";
 
   private Markdown() {}
+
+  /** Markdown our own code composed (its data already escaped): passed to {@link #message} as it is. */
+  public record Own(String markdown) {
+    @Override
+    public String toString() {
+      return markdown;
+    }
+  }
+
+  /**
+   * A live mention of {@code openId} ({@code <at id=…></at>}) when it has the shape of a Feishu id; anything
+   * else shows as escaped text, so an id can never close the tag and mention someone else.
+   */
+  public static Own mention(String openId) {
+    return new Own(openId != null && openId.matches("[A-Za-z0-9_-]{1,100}") ? "<at id=" + openId + "></at>"
+        : escape(openId));
+  }
+
+  /**
+   * The i18n pattern {@code key} (our markdown) filled with {@code args} as data: every text argument is
+   * escaped, numbers and dates are formatted by the pattern, {@link Own} arguments go in as they are.
+   */
+  public static String message(Messages messages, Language lang, String key, Object... args) {
+    Object[] escaped = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      escaped[i] = args[i] instanceof CharSequence text ? escape(text.toString())
+          : args[i] instanceof Own own ? own.markdown() : args[i];
+    }
+    return messages.get(lang, key, escaped);
+  }
 
   /** {@code text} as literal markdown text: markup characters as entities, line breaks as spaces; null → "". */
   public static String escape(String text) {

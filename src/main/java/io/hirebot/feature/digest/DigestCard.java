@@ -2,6 +2,7 @@ package io.hirebot.feature.digest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
@@ -68,7 +69,7 @@ public final class DigestCard {
     ArrayNode jobs = model.putArray("jobs");
     for (PipelinePage p : pipelines) {
       List<Application> apps = p.applications();
-      StringBuilder text = new StringBuilder(messages.get(lang, "digest.job.heading", JobQueries.label(p.job()),
+      StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.total()));
       line(text, lang, "digest.job.new", apps, isNew);
       line(text, lang, "digest.job.moved", apps, moved);
@@ -109,7 +110,7 @@ public final class DigestCard {
     if (mine.size() > MAX_NAMES) {
       list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
     }
-    text.append('\n').append(messages.get(lang, "digest.job.interviews", mine.size(), list));
+    text.append('\n').append(Markdown.message(messages, lang, "digest.job.interviews", mine.size(), list));
   }
 
   /** "New (3): Alice (Interview 1), Bob (Screening), … +1" — omitted when nobody matches. */
@@ -125,7 +126,7 @@ public final class DigestCard {
     if (matching.size() > MAX_NAMES) {
       names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);
     }
-    text.append('\n').append(messages.get(lang, key, matching.size(), names));
+    text.append('\n').append(Markdown.message(messages, lang, key, matching.size(), names));
   }
 
   static String format(Instant t, ZoneId zone, Language lang) {
