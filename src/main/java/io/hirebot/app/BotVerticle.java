@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
@@ -28,6 +29,8 @@ public final class BotVerticle extends VerticleBase {
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long IDENTITY_WAIT_MS = 5_000;
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
+  /** An admin may add a scope at any time; the self-check notices within this long. */
+  static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -114,6 +117,8 @@ public final class BotVerticle extends VerticleBase {
           // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
           if (wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
             wiring.scheduler.start();
+            checkScopes();
+            vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
           }
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
           known.run();
@@ -122,6 +127,15 @@ public final class BotVerticle extends VerticleBase {
           log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
           vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity(known));
         });
+  }
+
+  /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
+  private void checkScopes() {
+    wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
+        "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope).toList(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope).toList(),
+        wiring.scopeProbes.uncheckable()));
   }
 
   @Override

@@ -41,6 +41,8 @@ import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
 import io.hirebot.feishu.outbound.FeishuMessenger;
+import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.error.MissingScopes;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
@@ -77,6 +79,9 @@ public final class Wiring {
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
+  /** The scope self-check, run at start-up and then hourly by the verticle. */
+  final ScopeProbes scopeProbes;
+  final MissingScopes missingScopes;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   /** Null in webhook mode. */
@@ -101,6 +106,8 @@ public final class Wiring {
 
     feishu = new FeishuClients(vertx, config.feishu(), metrics);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
+    scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
+    missingScopes = feishu.calls().missingScopes();
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
