@@ -18,6 +18,11 @@ public final class Main {
 
   public static void main(String[] args) {
     if (List.of(args).contains("doctor") || List.of(args).contains("--check")) {
+      if (System.getenv("HIREBOT_LOG_LEVEL") == null) {
+        // The findings are the output; the calls' own log lines would only interleave with them.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
       System.exit(Doctor.run(System.getenv(), System.out));
       return;
     }

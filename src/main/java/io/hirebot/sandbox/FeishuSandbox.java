@@ -186,8 +186,9 @@ public final class FeishuSandbox {
     tokens.expireAll();
   }
 
-  /** Resets everything tests change: Hire data, messages, request log, faults and rate-limit budgets (not tokens). */
+  /** Resets everything tests change: Hire data, messages, request log, faults, rate-limit budgets and scopes (not tokens). */
   public void reset() {
+    scopes.grantAll();
     hire.reset();
     im.reset();
     requests.reset();
