@@ -11,7 +11,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +92,9 @@ public final class BotVerticle extends VerticleBase {
         .put("events", config.mode().name().toLowerCase(Locale.ROOT))
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
-            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
+            // Scopes the self-check or a refused call found missing: what an admin has to add.
+            .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")

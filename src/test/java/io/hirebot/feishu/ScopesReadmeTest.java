@@ -21,55 +21,33 @@ import org.junit.jupiter.api.Test;
  * the code makes. Run with {@code -Dreadme.write=true} to rewrite the README block from the table.
  */
 class ScopesReadmeTest {
-  static final Path README = Path.of("README.md");
-  static final String BEGIN = "<!-- scopes:begin (generated from io.hirebot.feishu.FeishuScopes; do not edit by hand) -->\n";
-  static final String END = "<!-- scopes:end -->";
   /** {@code calls.call("op"}, {@code calls.raw("op"}, {@code collect("op"} and probes' {@code new Probe("op"}. */
   private static final Pattern CALL = Pattern.compile("(?:calls\\.(?:<[^>]*>)?(?:call|raw)|new Probe)\\(\\s*\"([a-z_.]+)\"");
-
-  /** The block of the README between the markers. */
-  static String readmeBlock() throws IOException {
-    String text = Files.readString(README);
-    int from = text.indexOf(BEGIN);
-    int to = text.indexOf(END);
-    assertTrue(from >= 0 && to > from, "README lacks the scopes markers");
-    return text.substring(from + BEGIN.length(), to);
-  }
-
-  /** Every scope the README's table lists, in order. */
-  static List<String> readmeScopes() throws IOException {
-    List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(readmeBlock());
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
-  }
 
   @Test
   @DisplayName("the README's scope table, events and callback are exactly what FeishuScopes generates")
   void readmeMatchesTable() throws IOException {
     String expected = FeishuScopes.readmeSection();
     if (Boolean.getBoolean("readme.write")) {
-      String text = Files.readString(README);
-      Files.writeString(README, text.substring(0, text.indexOf(BEGIN) + BEGIN.length()) + expected
-          + text.substring(text.indexOf(END)));
+      String text = Files.readString(ReadmeScopes.README);
+      Files.writeString(ReadmeScopes.README, text.substring(0, text.indexOf(ReadmeScopes.BEGIN)
+          + ReadmeScopes.BEGIN.length()) + expected + text.substring(text.indexOf(ReadmeScopes.END)));
     }
-    assertEquals(expected, readmeBlock(), "README scopes block is stale: run mvn test -Dtest=ScopesReadmeTest "
+    assertEquals(expected, ReadmeScopes.block(), "README scopes block is stale: run mvn test -Dtest=ScopesReadmeTest "
         + "-Dreadme.write=true");
-    assertEquals(List.copyOf(FeishuScopes.required()), readmeScopes());
+    assertEquals(List.copyOf(FeishuScopes.required()), ReadmeScopes.scopes());
   }
 
   @Test
   @DisplayName("the README asks for what the issue names: notes, interviews, offers, bot-added and every Hire event")
   void listsWhatTheBotUses() throws IOException {
-    List<String> scopes = readmeScopes();
+    List<String> scopes = ReadmeScopes.scopes();
     for (String s : List.of("im:message:send_as_bot", "im:message.p2p_msg:readonly", "im:message.group_at_msg:readonly",
         "im:chat:readonly", "hire:note:readonly", "hire:note", "hire:interview:readonly", "hire:offer:readonly",
         "hire:application", "hire:talent:readonly")) {
       assertTrue(scopes.contains(s), s + " missing from " + scopes);
     }
-    String block = readmeBlock();
+    String block = ReadmeScopes.block();
     for (String e : List.of("im.message.receive_v1", "im.chat.member.bot.added_v1", "card.action.trigger",
         "hire.application.stage_changed_v1", "hire.application.deleted_v1", "hire.offer.status_changed_v1",
         "application.bot.menu_v6")) {
