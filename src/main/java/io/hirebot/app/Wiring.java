@@ -14,7 +14,9 @@ import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
+import io.hirebot.command.Language;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
@@ -111,6 +113,10 @@ public final class Wiring {
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
+    // Admins hear of a missing scope once, privately, rather than from users' error cards.
+    missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
+        new Reply.Text(messages.get(Language.EN, "error.scope", scope) + "\n" + messages.get(Language.ZH, "error.scope", scope)),
+        "missing-scope:" + scope + ":" + admin)));
 
     HireMeter meter = new HireMeter(hire);
     DateTexts dates = new DateTexts(config.timezone());

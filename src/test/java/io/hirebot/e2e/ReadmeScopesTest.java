@@ -41,7 +41,7 @@ class ReadmeScopesTest {
   private static final String ADMIN = DemoTenant.ADMIN_ZHOU;
   /** What a reply or card says when something failed. */
   private static final List<String> FAILURE_WORDS = List.of("Missing Feishu permission", "lacks the Feishu permission",
-      "did not answer", "Something went wrong", "hidden: missing permission", "缺少飞书权限");
+      "did not answer", "Something went wrong", "hidden: missing permission", "缺少飞书权限", "缺少权限");
   private BotHarness h;
 
   @AfterEach
