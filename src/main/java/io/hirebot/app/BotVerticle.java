@@ -39,6 +39,8 @@ public final class BotVerticle extends VerticleBase {
   private final Clock clock;
   private Wiring wiring;
   private HttpServer server;
+  /** Whether the start-up scope self-check has finished (/healthz says so). */
+  private volatile boolean scopesChecked;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -62,7 +64,7 @@ public final class BotVerticle extends VerticleBase {
   private Future<Void> identityOrTimeout() {
     Promise<Void> ready = Promise.promise();
     long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
-      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is",
+      log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not recognised until the identity is known",
           IDENTITY_WAIT_MS);
       ready.tryComplete();
     });
@@ -94,6 +96,7 @@ public final class BotVerticle extends VerticleBase {
             .put("base_url", config.feishu().baseUrl())
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
             // Scopes the self-check or a refused call found missing: what an admin has to add.
+            .put("scope_check", scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
@@ -119,13 +122,18 @@ public final class BotVerticle extends VerticleBase {
     wiring.botInfo.fetch()
         .onSuccess(id -> {
           // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
-          if (wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
-            wiring.scheduler.start();
-            checkScopes();
-            vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
-          }
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
-          known.run();
+          if (!wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
+            known.run();
+            return;
+          }
+          wiring.scheduler.start();
+          // Start-up waits for the self-check (within the identity wait), so its log lines come first.
+          checkScopes().onComplete(done -> {
+            scopesChecked = true;
+            known.run();
+          });
+          vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
         })
         .onFailure(e -> {
           log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
@@ -134,8 +142,8 @@ public final class BotVerticle extends VerticleBase {
   }
 
   /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
-  private void checkScopes() {
-    wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
+  private Future<?> checkScopes() {
+    return wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
         "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
         findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope).toList(),
         findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope).toList(),

@@ -80,4 +80,14 @@ class ScopesReadmeTest {
     table.addAll(FeishuScopes.events(FeishuScopes.Kind.CALLBACK));
     assertEquals(new TreeSet<>(io.hirebot.feishu.inbound.InboundMapper.HANDLED_TYPES), table);
   }
+
+  @Test
+  @DisplayName("a refusal names our scope when Feishu lists it among the acceptable ones, else Feishu's first")
+  void namingTheRefusedScope() {
+    assertEquals("hire:offer:readonly", FeishuScopes.toName("hire.offer.get", List.of("hire:offer", "hire:offer:readonly")));
+    assertEquals("hire:offer:readonly", FeishuScopes.toName("hire.offer.get", List.of()));
+    assertEquals("other:scope", FeishuScopes.toName("hire.offer.get", List.of("other:scope")));
+    assertEquals("x:y", FeishuScopes.toName("not.in.the.table", List.of("x:y")));
+    assertEquals("", FeishuScopes.toName("not.in.the.table", List.of()));
+  }
 }
