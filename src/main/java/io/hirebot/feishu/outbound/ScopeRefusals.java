@@ -14,7 +14,20 @@ import java.util.List;
  * any error handling can call.
  */
 public final class ScopeRefusals {
+  /**
+   * What a scope name looks like; anything else Feishu might list is dropped, so a named scope is safe to show
+   * verbatim (inside a markdown code span, where entities would not be decoded).
+   */
+  private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile("[A-Za-z0-9:._-]{1,100}");
+
   private ScopeRefusals() {}
+
+  private static void addIfScope(List<String> listed, String subject) {
+    String s = subject == null ? "" : subject.trim();
+    if (SCOPE.matcher(s).matches()) {
+      listed.add(s);
+    }
+  }
 
   /** The scope to name for a refused SDK call, or "" when the refusal is not about a scope. */
   public static String scopeToName(String operation, BaseResponse<?> resp) {
@@ -25,8 +38,8 @@ public final class ScopeRefusals {
     ErrorPermissionViolation[] violations = resp.getError() == null ? null : resp.getError().getPermissionViolations();
     if (violations != null) {
       for (ErrorPermissionViolation v : violations) {
-        if (v != null && v.getSubject() != null && !v.getSubject().isBlank()) {
-          listed.add(v.getSubject().trim());
+        if (v != null) {
+          addIfScope(listed, v.getSubject());
         }
       }
     }
@@ -39,12 +52,7 @@ public final class ScopeRefusals {
       return "";
     }
     List<String> listed = new ArrayList<>();
-    body.path("error").path("permission_violations").forEach(v -> {
-      String subject = v.path("subject").asText("").trim();
-      if (!subject.isEmpty()) {
-        listed.add(subject);
-      }
-    });
+    body.path("error").path("permission_violations").forEach(v -> addIfScope(listed, v.path("subject").asText("")));
     return FeishuScopes.toName(operation, listed);
   }
 }
