@@ -59,10 +59,12 @@ class ReadmeScopesTest {
     h.restartBot();
   }
 
+  /** The reply's content as the user reads it (numeric entities shown as their characters, as Feishu does). */
   private String say(String chat, String who, String text) {
     MessageSpec spec = chat == null ? MessageSpec.p2p(who).text(text)
         : MessageSpec.group(chat).from(who).mentioningBot().text(text);
-    return h.ask(spec).currentContent().toString();
+    return java.util.regex.Pattern.compile("&#(\\d+);").matcher(h.ask(spec).currentContent().toString())
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
   }
 
   private static void assertWorked(String what, String shown) {

@@ -52,6 +52,11 @@ public final class DigestCard {
   /** The period a digest covers, and the zone its times are shown in. */
   public record Period(Instant since, Instant until, ZoneId zone) {}
 
+  /** The digest with every part shown. */
+  public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
+    return render(pipelines, today, "", period, lang);
+  }
+
   /**
    * @param today the interviews of the digest's day, of every job (each job shows its own)
    * @param interviewsHiddenBy the scope whose lack kept interviews out, or "" when they are shown
