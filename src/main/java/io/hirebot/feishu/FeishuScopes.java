@@ -65,6 +65,9 @@ public final class FeishuScopes {
       api("im.message.patch", List.of("im:message:send_as_bot", "im:message", "im:message:update"),
           "cards kept current"),
       api("im.card.delayed_update", List.of(), "completing a slow button click"),
+      // UNVERIFIED: the ephemeral-card page's scope row was not readable; the IM send scopes are assumed.
+      api("im.ephemeral.send", List.of("im:message:send_as_bot", "im:message"), "forms opened for one group member"),
+      api("im.ephemeral.delete", List.of("im:message:send_as_bot", "im:message"), "closing those forms"),
       api("hire.job.list", List.of("hire:job:readonly"), "finding jobs"),
       api("hire.job.recruiter", List.of("hire:job:readonly"), "who may query and act (recruiters, hiring managers)"),
       api("hire.job_process.list", List.of("hire:job_process:readonly"), "stages of each job"),

@@ -30,6 +30,9 @@ final class ScopeRules {
       Map.entry("POST /open-apis/im/v1/messages/:message_id/reply", SEND),
       Map.entry("PATCH /open-apis/im/v1/messages/:message_id",
           List.of("im:message", "im:message:send_as_bot", "im:message:update")),
+      // UNVERIFIED: the ephemeral-card pages' scope rows were not readable; the IM send scopes are assumed.
+      Map.entry("POST /open-apis/ephemeral/v1/send", List.of("im:message", "im:message:send_as_bot")),
+      Map.entry("POST /open-apis/ephemeral/v1/delete", List.of("im:message", "im:message:send_as_bot")),
       Map.entry("GET " + V1 + "/jobs", JOB_READ),
       Map.entry("GET " + V1 + "/jobs/:job_id", JOB_READ),
       Map.entry("GET " + V1 + "/jobs/:job_id/get_detail", List.of("hire:job.composite_info:readonly")),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.feishu.ReadmeScopes;
 import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.EphemeralCard;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
@@ -74,7 +75,11 @@ class ReadmeScopesTest {
   }
 
   private JsonObject click(SentMessage card, JsonObject value, String option, JsonObject form) {
-    CardActionSpec spec = CardActionSpec.on(card.messageId()).by(RECRUITER).tag(option == null ? "button" : "overflow")
+    return click(card.messageId(), value, option, form);
+  }
+
+  private JsonObject click(String messageId, JsonObject value, String option, JsonObject form) {
+    CardActionSpec spec = CardActionSpec.on(messageId).by(RECRUITER).tag(option == null ? "button" : "overflow")
         .value(value);
     if (option != null) {
       spec = spec.option(option);
@@ -126,6 +131,23 @@ class ReadmeScopesTest {
     return new JsonObject(m.currentContent().toString());
   }
 
+  /** The latest form the bot showed the recruiter alone. */
+  private EphemeralCard form() {
+    return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(RECRUITER)).reduce((x, y) -> y)
+        .orElseThrow(() -> new AssertionError("no form for the recruiter"));
+  }
+
+  /** Submits the form with its select's first option in {@code selectName} (when given) and the other fields. */
+  private void submit(EphemeralCard form, String action, String selectName, JsonObject fields) {
+    JsonObject card = new JsonObject(form.card().toString());
+    if (selectName != null) {
+      fields.put(selectName, firstOption(card));
+    }
+    JsonObject submit = value(card, action, null);
+    assertNotNull(submit, action + " in " + card.encode());
+    click(form.messageId(), submit, null, fields);
+  }
+
   /** The card as the chat shows it now (clicks replace it). */
   private JsonObject shown(SentMessage m) {
     return card(h.sandbox.im().message(m.messageId()).orElseThrow());
@@ -173,12 +195,13 @@ class ReadmeScopesTest {
     String app = more.getString("application_id");
     JsonObject advanced = click(list, value(shown(list), "advance", app), null, null);
     click(list, value(advanced, "undo", null), null, null);
-    JsonObject moveForm = click(list, value(shown(list), "more", app), "move", null);
-    click(list, value(moveForm, "move.confirm", null), null, new JsonObject().put("stage", firstOption(moveForm)));
-    JsonObject noteForm = click(list, value(shown(list), "more", app), "note", null);
-    click(list, value(noteForm, "note.submit", null), null, new JsonObject().put("note", "seen in the scopes test"));
-    JsonObject rejectForm = click(list, value(shown(list), "reject", app), null, null);
-    click(list, value(rejectForm, "reject.confirm", null), null, new JsonObject().put("reason", firstOption(rejectForm)));
+    // Forms open in the group as cards only the clicker sees; they are submitted from there.
+    click(list, value(shown(list), "more", app), "move", null);
+    submit(form(), "move.confirm", "stage", new JsonObject());
+    click(list, value(shown(list), "more", app), "note", null);
+    submit(form(), "note.submit", null, new JsonObject().put("note", "seen in the scopes test"));
+    click(list, value(shown(list), "reject", app), null, null);
+    submit(form(), "reject.confirm", "reason", new JsonObject());
     JsonObject profile = click(list, value(shown(list), "more", null), "profile", null);
     assertTrue(profile.encode().contains("applications\""), "a profile card: " + profile.encode());
 
