@@ -70,8 +70,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * registers the command and action handlers. The only class that knows the concrete types.
  */
 public final class Wiring {
-  /** How old a signed request may be; Feishu signs each push afresh, retries included. */
-  static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
   static final Duration EVENT_REPLAY_PERIOD = Duration.ofMinutes(1);
   static final Duration EVENT_PURGE_PERIOD = Duration.ofHours(1);
 
@@ -167,7 +165,7 @@ public final class Wiring {
         .onHireEvents(automation.notifier())
         .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
-        config.feishu().encryptKey(), clock, REPLAY_WINDOW);
+        config.feishu().encryptKey(), clock);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
     longConnection = config.mode() == BotConfig.Mode.WEBSOCKET
