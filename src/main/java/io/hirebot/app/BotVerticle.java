@@ -76,7 +76,8 @@ public final class BotVerticle extends VerticleBase {
     }
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
-        .listen(config.port(), "0.0.0.0")
+        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
