@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
@@ -70,9 +71,10 @@ public final class BotVerticle extends VerticleBase {
 
   private Future<?> listen() {
     if (wiring.longConnection != null) {
+      // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
       wiring.longConnection.start();
-      log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
-          config.feishu().baseUrl());
+      log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
+          + "/healthz shows the connection state", config.feishu().baseUrl());
     }
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
@@ -89,6 +91,14 @@ public final class BotVerticle extends VerticleBase {
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+    if (wiring.longConnection != null) {
+      LongConnectionGateway.Status ws = wiring.longConnection.status();
+      status.getJsonObject("feishu").put("long_connection", new JsonObject()
+          .put("state", ws.state().name().toLowerCase(Locale.ROOT))
+          .put("since", ws.since().toString())
+          .put("failed_attempts", ws.failedAttempts())
+          .put("last_error", ws.lastError()));
+    }
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
