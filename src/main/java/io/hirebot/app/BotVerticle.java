@@ -29,12 +29,16 @@ public final class BotVerticle extends VerticleBase {
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long IDENTITY_WAIT_MS = 5_000;
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
+  /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
+  static final long DRAIN_MS = 5_000;
+  static final long ROUTINES_WAIT_MS = 2_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
   private final Clock clock;
   private Wiring wiring;
   private HttpServer server;
+  private volatile boolean stopping;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -99,6 +103,10 @@ public final class BotVerticle extends VerticleBase {
           .put("failed_attempts", ws.failedAttempts())
           .put("last_error", ws.lastError()));
     }
+    if (stopping) {
+      // A load balancer stops sending here while the events in flight finish.
+      return Future.succeededFuture(status.put("status", "stopping"));
+    }
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
@@ -135,16 +143,38 @@ public final class BotVerticle extends VerticleBase {
         });
   }
 
+  /**
+   * Graceful stop (SIGTERM runs it through Vert.x's close): take no more events (webhooks answer 503, the long
+   * connection closes), let the events in flight finish for up to {@link #DRAIN_MS} and hand the rest back,
+   * let routine runs in flight end, and only then close the Feishu clients and the database.
+   */
   @Override
   public Future<?> stop() {
-    if (wiring != null) {
-      if (wiring.longConnection != null) {
-        wiring.longConnection.stop();
-      }
-      wiring.scheduler.stop();
-      wiring.feishu.close();
-      wiring.db.close();
+    if (wiring == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    long started = System.nanoTime();
+    stopping = true;
+    wiring.gateway.stopTaking();
+    if (wiring.longConnection != null) {
+      wiring.longConnection.stop();
+    }
+    log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
+        DRAIN_MS, wiring.dispatcher.inFlight());
+    Future<Void> routines = wiring.scheduler.stop();
+    return wiring.dispatcher.drain(java.time.Duration.ofMillis(DRAIN_MS))
+        .onSuccess(d -> log.info("shutdown: events finished={} handed_back={} (released for replay after restart)",
+            d.finished(), d.handedBack()))
+        .transform(d -> routines.timeout(ROUTINES_WAIT_MS, TimeUnit.MILLISECONDS)
+            .recover(e -> {
+              log.warn("shutdown: routine runs still going after {} ms; closing anyway", ROUTINES_WAIT_MS);
+              return Future.succeededFuture();
+            }))
+        .eventually(() -> {
+          wiring.feishu.close();
+          wiring.db.close();
+          log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          return Future.succeededFuture();
+        });
   }
 }

@@ -7,6 +7,7 @@ import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
+import io.hirebot.feature.access.FailedEventsView;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
@@ -85,6 +86,7 @@ public final class Wiring {
   final AuditLog audit;
   final Database db;
   final Scheduler scheduler;
+  final BotDispatcher dispatcher;
 
   /** @param context the bot verticle's context, where events from the long connection are handled */
   public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
@@ -130,6 +132,8 @@ public final class Wiring {
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
         config.timezone(), clock, chatId -> automationRef.get().stopChat(chatId));
     accessCommands.registerWith(commands);
+    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+    new FailedEventsView(access, processed, cards, messages, config.timezone()).registerWith(commands);
     CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
@@ -157,8 +161,7 @@ public final class Wiring {
     automationRef.set(automation);
     automation.commands(commands);
     automation.actions(actions);
-    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
-    BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
