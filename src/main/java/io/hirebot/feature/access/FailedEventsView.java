@@ -58,7 +58,7 @@ public final class FailedEventsView {
                 p.attempts(), WHEN.format(p.receivedAt().atZone(zone))))
             .put("error", p.error() == null ? "" : p.error());
       }
-      return Reply.card(cards.render("failed_events", model));
+      return Reply.card(cards.render("failed-events", model));
     });
   }
 }
