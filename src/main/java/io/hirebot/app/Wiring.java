@@ -56,6 +56,7 @@ import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
 import io.hirebot.store.JdbcProcessedEvents;
+import io.hirebot.store.Retention;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -133,6 +134,7 @@ public final class Wiring {
         config.timezone(), clock, chatId -> automationRef.get().stopChat(chatId));
     accessCommands.registerWith(commands);
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+    Retention retention = new Retention(db, config.auditRetention());
     new FailedEventsView(access, processed, cards, messages, config.timezone()).registerWith(commands);
     CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
@@ -177,7 +179,8 @@ public final class Wiring {
         : null;
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
-        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
+        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge));
     automation.routines(scheduler);
   }
 }
