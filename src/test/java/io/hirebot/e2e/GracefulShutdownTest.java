@@ -109,6 +109,31 @@ class GracefulShutdownTest {
     System.out.println("[sigterm] after restart: " + EVENTS + " events, " + EVENTS + " replies, one each");
   }
 
+  @Test
+  @DisplayName("while a stopping bot drains, a new event is answered 503 (Feishu re-pushes it) and /healthz says stopping")
+  void newEventsDuringDrainAre503() throws Exception {
+    BotHarness h = BotHarness.encrypted();
+    try {
+      h.sandbox.faults().latency("/open-apis/im/v1/messages/[^/]+/reply", SLOW_REPLY);
+      PushResult slow = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
+      assertEquals(200, slow.status());
+      long deadline = System.nanoTime() + BotHarness.TIMEOUT.toNanos();
+      while (h.registry.find("hirebot.commands").counters().stream().mapToDouble(c -> c.count()).sum() < 1) {
+        assertTrue(System.nanoTime() < deadline, "the command was never routed");
+        Thread.sleep(20);
+      }
+      var stopped = h.bot.stop(); // drains for up to 5 s: the reply takes 9
+      PushResult late = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
+      var health = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+      await(stopped, Duration.ofSeconds(30));
+      assertEquals(503, late.status(), late.toString());
+      assertEquals(503, health.statusCode());
+      assertEquals("stopping", health.bodyAsJsonObject().getString("status"));
+    } finally {
+      h.close();
+    }
+  }
+
   private static void awaitCommands(WebClient client, int port, int n) throws InterruptedException {
     long deadline = System.nanoTime() + BotHarness.TIMEOUT.toNanos();
     double seen = 0;
