@@ -15,6 +15,5 @@ CREATE INDEX failed_events_by_time ON failed_events (failed_at);
 
 -- Retention (store/Retention): each purge deletes by time, so each table is indexed by it.
 CREATE INDEX audit_log_by_time ON audit_log (occurred_at);
-CREATE INDEX card_applications_by_time ON card_applications (sent_at);
 CREATE INDEX digest_slots_by_time ON digest_slots (slot_at);
 CREATE INDEX reminders_sent_by_time ON reminders_sent (sent_at);

@@ -11,12 +11,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes what the bot no longer needs, run on a schedule with the scheduler's clock. Each period is longer
  * than the longest look-back of the code that reads the rows (README, "Retention"); event claims expire on
- * their own ({@link JdbcProcessedEvents#purgeExpired}).
+ * their own ({@link JdbcProcessedEvents#purgeExpired}) and card registrations are forgotten by the living cards
+ * once Feishu no longer lets a card be updated ({@link CardRegistry#forgetSentBefore}, 14 days).
  */
 public final class Retention {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
-  /** Cards are updated in place for 14 days (Feishu's PATCH window, LivingCards.EDITABLE_FOR); one day more. */
-  public static final Duration CARD_REGISTRATIONS = Duration.ofDays(15);
   /** A digest covers at most the 7 days since the last one (DigestRoutine.MAX_PERIOD); kept 30 days. */
   public static final Duration DIGEST_SLOTS = Duration.ofDays(30);
   /** Feedback is chased for 14 days after an interview (InterviewReminders.NUDGE_HORIZON); kept 30 days. */
@@ -39,8 +38,6 @@ public final class Retention {
     return db.transaction(c -> {
       Map<String, Integer> deleted = new LinkedHashMap<>();
       deleted.put("audit_log", delete(c, "DELETE FROM audit_log WHERE occurred_at < ?", t - audit.toMillis()));
-      deleted.put("card_applications", delete(c, "DELETE FROM card_applications WHERE sent_at < ?",
-          t - CARD_REGISTRATIONS.toMillis()));
       deleted.put("digest_slots", delete(c, "DELETE FROM digest_slots WHERE slot_at < ?", t - DIGEST_SLOTS.toMillis()));
       deleted.put("reminders_sent", delete(c, "DELETE FROM reminders_sent WHERE sent_at < ?",
           t - REMINDER_CLAIMS.toMillis()));

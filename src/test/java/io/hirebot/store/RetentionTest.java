@@ -3,7 +3,6 @@ package io.hirebot.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hirebot.feature.subscriptions.LivingCards;
 import io.hirebot.schedule.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,8 +34,8 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("audit (configured, 90 days here), card registrations (15 d), digest slots, reminder claims and failed "
-      + "events (30 d) are purged once past retention, not a day before")
+  @DisplayName("audit (configured, 90 days here), digest slots, reminder claims and failed events (30 d) are purged "
+      + "once past retention, not a day before")
   void purgesPastRetention() {
     MutableClock clock = MutableClock.atNow();
     Instant start = clock.instant();
@@ -45,13 +44,10 @@ class RetentionTest {
     insertRows(start);
     Retention retention = new Retention(db, Duration.ofDays(90));
 
-    clock.advance(Duration.ofDays(14));
-    assertEquals(Map.of("audit_log", 0, "card_applications", 0, "digest_slots", 0, "reminders_sent", 0,
-        "failed_events", 0), await(retention.purge(clock.instant())), "everything is inside its retention");
-    clock.advance(Duration.ofDays(2)); // day 16
-    assertEquals(1, await(retention.purge(clock.instant())).get("card_applications"));
-    assertEquals(1, count("card_applications"));
-    clock.advance(Duration.ofDays(15)); // day 31
+    clock.advance(Duration.ofDays(29)); // day 29
+    assertEquals(Map.of("audit_log", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0),
+        await(retention.purge(clock.instant())), "everything is inside its retention");
+    clock.advance(Duration.ofDays(2)); // day 31
     Map<String, Integer> month = await(retention.purge(clock.instant()));
     assertEquals(1, month.get("digest_slots"));
     assertEquals(1, month.get("reminders_sent"));
@@ -63,12 +59,6 @@ class RetentionTest {
     assertEquals(0, count("audit_log"));
   }
 
-  @Test
-  @DisplayName("card registrations outlive the 14 days in which a card can still be updated")
-  void cardsOutliveTheirEditWindow() {
-    assertTrue(Retention.CARD_REGISTRATIONS.compareTo(LivingCards.EDITABLE_FOR) > 0);
-  }
-
   /** One old row per table at {@code start}, and a second, younger one (20 days later) that must survive. */
   private void insertRows(Instant start) {
     long t = start.toEpochMilli();
@@ -76,11 +66,6 @@ class RetentionTest {
     await(db.run(c -> {
       for (long at : new long[] {t, young}) {
         String id = Long.toString(at);
-        Claims.update(c, "INSERT INTO card_applications (message_id, application_id, chat_id, job_id, page, lang, "
-            + "sent_at) VALUES (?, 'app1', 'oc_1', 'job1', 0, 'en_us', ?)", s -> {
-              s.setString(1, "om_" + id);
-              s.setLong(2, at);
-            });
         Claims.update(c, "INSERT INTO digest_slots (chat_id, slot_at, claimed_by, claimed_at) VALUES ('oc_1', ?, 'r1', ?)",
             s -> {
               s.setLong(1, at);
