@@ -3,6 +3,7 @@ package io.hirebot.app;
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
@@ -33,6 +34,9 @@ public final class BotVerticle extends VerticleBase {
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
   /** An admin may add a scope at any time; the self-check notices within this long. */
   static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
+  /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
+  static final long DRAIN_MS = 5_000;
+  static final long ROUTINES_WAIT_MS = 2_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -41,6 +45,7 @@ public final class BotVerticle extends VerticleBase {
   private HttpServer server;
   /** Whether the start-up scope self-check has finished (/healthz says so). */
   private volatile boolean scopesChecked;
+  private volatile boolean stopping;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -77,13 +82,15 @@ public final class BotVerticle extends VerticleBase {
 
   private Future<?> listen() {
     if (wiring.longConnection != null) {
+      // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
       wiring.longConnection.start();
-      log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
-          config.feishu().baseUrl());
+      log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
+          + "/healthz shows the connection state", config.feishu().baseUrl());
     }
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
-        .listen(config.port(), "0.0.0.0")
+        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
@@ -98,6 +105,18 @@ public final class BotVerticle extends VerticleBase {
             // Scopes the self-check or a refused call found missing: what an admin has to add.
             .put("scope_check", scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
+    if (wiring.longConnection != null) {
+      LongConnectionGateway.Status ws = wiring.longConnection.status();
+      status.getJsonObject("feishu").put("long_connection", new JsonObject()
+          .put("state", ws.state().name().toLowerCase(Locale.ROOT))
+          .put("since", ws.since().toString())
+          .put("failed_attempts", ws.failedAttempts())
+          .put("last_error", ws.lastError()));
+    }
+    if (stopping) {
+      // A load balancer stops sending here while the events in flight finish.
+      return Future.succeededFuture(status.put("status", "stopping"));
+    }
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
@@ -150,16 +169,38 @@ public final class BotVerticle extends VerticleBase {
         wiring.scopeProbes.uncheckable()));
   }
 
+  /**
+   * Graceful stop (SIGTERM runs it through Vert.x's close): take no more events (webhooks answer 503, the long
+   * connection closes), let the events in flight finish for up to {@link #DRAIN_MS} and hand the rest back,
+   * let routine runs in flight end, and only then close the Feishu clients and the database.
+   */
   @Override
   public Future<?> stop() {
-    if (wiring != null) {
-      if (wiring.longConnection != null) {
-        wiring.longConnection.stop();
-      }
-      wiring.scheduler.stop();
-      wiring.feishu.close();
-      wiring.db.close();
+    if (wiring == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    long started = System.nanoTime();
+    stopping = true;
+    wiring.gateway.stopTaking();
+    if (wiring.longConnection != null) {
+      wiring.longConnection.stop();
+    }
+    log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
+        DRAIN_MS, wiring.dispatcher.inFlight());
+    Future<Void> routines = wiring.scheduler.stop();
+    return wiring.dispatcher.drain(java.time.Duration.ofMillis(DRAIN_MS))
+        .onSuccess(d -> log.info("shutdown: events finished={} handed_back={} (released for replay after restart)",
+            d.finished(), d.handedBack()))
+        .transform(d -> routines.timeout(ROUTINES_WAIT_MS, TimeUnit.MILLISECONDS)
+            .recover(e -> {
+              log.warn("shutdown: routine runs still going after {} ms; closing anyway", ROUTINES_WAIT_MS);
+              return Future.succeededFuture();
+            }))
+        .eventually(() -> {
+          wiring.feishu.close();
+          wiring.db.close();
+          log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          return Future.succeededFuture();
+        });
   }
 }

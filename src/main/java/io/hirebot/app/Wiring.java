@@ -7,6 +7,7 @@ import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
+import io.hirebot.feature.access.FailedEventsView;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
@@ -60,6 +61,7 @@ import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
 import io.hirebot.store.JdbcProcessedEvents;
+import io.hirebot.store.Retention;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -75,8 +77,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * registers the command and action handlers. The only class that knows the concrete types.
  */
 public final class Wiring {
-  /** How old a signed request may be; Feishu signs each push afresh, retries included. */
-  static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
   static final Duration EVENT_REPLAY_PERIOD = Duration.ofMinutes(1);
   static final Duration EVENT_PURGE_PERIOD = Duration.ofHours(1);
 
@@ -95,6 +95,7 @@ public final class Wiring {
   final AuditLog audit;
   final Database db;
   final Scheduler scheduler;
+  final BotDispatcher dispatcher;
 
   /** @param context the bot verticle's context, where events from the long connection are handled */
   public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
@@ -146,6 +147,9 @@ public final class Wiring {
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
         config.timezone(), clock, chatId -> automationRef.get().stopChat(chatId));
     accessCommands.registerWith(commands);
+    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+    Retention retention = new Retention(db, config.auditRetention());
+    new FailedEventsView(access, processed, cards, messages, config.timezone()).registerWith(commands);
     CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
@@ -173,15 +177,14 @@ public final class Wiring {
         new ActionForms(cards, messages), cards, messages, clock, config.timezone()).registerWith(actions);
     automation.commands(commands);
     automation.actions(actions);
-    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
-    BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
         .onHireEvents(automation.notifier())
         .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
-        config.feishu().encryptKey(), clock, REPLAY_WINDOW);
+        config.feishu().encryptKey(), clock);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
     longConnection = config.mode() == BotConfig.Mode.WEBSOCKET
@@ -190,7 +193,8 @@ public final class Wiring {
         : null;
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
-        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
+        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge));
     automation.routines(scheduler);
   }
 }

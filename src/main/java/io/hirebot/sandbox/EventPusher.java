@@ -193,8 +193,13 @@ public final class EventPusher {
         return Future.succeededFuture(r.withAttempts(retry + 1));
       }
       Promise<PushResult> next = Promise.promise();
-      vertx.setTimer(policy.delayMillis(retry), id ->
-          attempt(plaintext, eventId, messageId, options, retry + 1).onComplete(next));
+      long delay = policy.delayMillis(retry);
+      // Whether Feishu re-signs a re-push with a fresh timestamp is undocumented: re-pushes here keep the first
+      // one, the harder case for a bot that checks timestamps.
+      long sentAt = config.clock().millis();
+      vertx.setTimer(delay, id -> attempt(plaintext, eventId, messageId,
+          options.olderBy(Duration.ofMillis(Math.max(0, config.clock().millis() - sentAt))), retry + 1)
+          .onComplete(next));
       return next.future();
     });
   }

@@ -64,9 +64,11 @@ public final class Scheduler {
     return all;
   }
 
-  public void stop() {
+  /** Starts no more runs; completes when the runs in flight have finished. */
+  public Future<Void> stop() {
     stopped = true;
     slots.forEach(s -> vertx.cancelTimer(s.timer));
+    return Future.join(slots.stream().map(s -> s.last).toList()).mapEmpty();
   }
 
   private void runAndRearm(Slot slot) {
