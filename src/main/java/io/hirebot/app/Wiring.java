@@ -33,6 +33,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
@@ -152,7 +153,8 @@ public final class Wiring {
 
     Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
         (jobId, page, lang) -> candidatesView.render(jobId, page, lang, null)
-            .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))),
+            .map(card -> card.orElseThrow(() -> new NotFoundException(NotFoundException.Kind.JOB, jobId,
+                "living card of a job not in hire.job.list"))),
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
         (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
             : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));

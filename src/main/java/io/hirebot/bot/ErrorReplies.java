@@ -3,6 +3,7 @@ package io.hirebot.bot;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
 
 /**
@@ -20,7 +21,7 @@ public final class ErrorReplies {
 
   public Reply reply(Throwable failure, Language lang) {
     var model = cards.model();
-    model.put("title", messages.get(lang, "error.title"));
+    model.put("title", messages.get(lang, failure instanceof NotFoundException ? "error.notfound.title" : "error.title"));
     model.put("text", text(failure, lang));
     String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
     model.put("logId", logId);
@@ -37,6 +38,9 @@ public final class ErrorReplies {
   }
 
   private String text(Throwable failure, Language lang) {
+    if (failure instanceof NotFoundException miss) {
+      return messages.get(lang, miss.messageKey(), miss.name());
+    }
     if (failure instanceof FeishuApiException fe) {
       if (fe.isRateLimited()) {
         return messages.get(lang, "error.ratelimited");

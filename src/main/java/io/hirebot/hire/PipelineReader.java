@@ -1,6 +1,6 @@
 package io.hirebot.hire;
 
-import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -33,8 +33,8 @@ public final class PipelineReader {
     return hire.processes().compose(processes -> processes.stream()
         .filter(p -> p.id().equals(job.processId())).findFirst()
         .map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new FeishuApiException("hire.job_process.list", 200, 1002202,
-            "job process " + job.processId() + " of job " + job.id() + " not found", ""))));
+        .orElseGet(() -> Future.failedFuture(new NotFoundException(NotFoundException.Kind.PROCESS,
+            job.title(), "process " + job.processId() + " of job " + job.id() + " not in job_processes"))));
   }
 
   public Future<PipelinePage> read(Job job, int page, int pageSize) {

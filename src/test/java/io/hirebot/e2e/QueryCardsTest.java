@@ -283,10 +283,24 @@ class QueryCardsTest {
   }
 
   @Test
-  @DisplayName("an unknown name says so, in the user's language")
+  @DisplayName("an unknown name says so in the user's language (not a Hire error), asking Hire to answer an empty search")
   void profileNotFound() {
-    assertTrue(title(inGroup("candidate Nobody Atall").currentContent()).contains("No candidate named"));
+    JsonNode en = inGroup("candidate Nobody Atall").currentContent();
+    assertTrue(title(en).contains("No candidate named"), en.toString());
+    assertTrue(buttons(en, "profile.page").isEmpty(), "no one shares a word with that name: " + en);
     assertTrue(title(inGroup("候选人 查无此人").currentContent()).contains("没有名为"));
+    assertTrue(h.sandbox.requests().all().stream().filter(r -> r.path().endsWith("/hire/v1/talents"))
+        .allMatch(r -> "ignore_empty_error".equals(r.queryParam("query_option"))));
+  }
+
+  @Test
+  @DisplayName("a misspelt name: no such candidate, with the talents sharing a word of it offered as buttons")
+  void profileNotFoundSuggests() {
+    JsonNode card = inGroup("candidate Zed Twine").currentContent();
+    assertTrue(title(card).contains("No candidate named"), card.toString());
+    List<JsonNode> offered = buttons(card, "profile.page");
+    assertEquals(2, offered.size(), card.toString());
+    assertTrue(offered.stream().anyMatch(v -> v.path("talent_id").asText().equals(twinA.id())), card.toString());
   }
 
   @Test

@@ -26,6 +26,7 @@ import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
 import com.lark.oapi.service.hire.v1.model.ListNoteReq;
 import com.lark.oapi.service.hire.v1.model.ListTalentReq;
@@ -61,6 +62,8 @@ public final class FeishuHireDirectory implements HireDirectory {
   /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
   static final int TALENTS_PAGE_SIZE = 20;
   static final int PEOPLE_PAGE_SIZE = 100;
+  /** Without it Hire answers a search that finds nobody with an error, not an empty list (reference addendum). */
+  static final String IGNORE_EMPTY_ERROR = "ignore_empty_error";
   /** We join chat users to Hire users by open_id, which the IM events already carry. */
   private static final String OPEN_ID = "open_id";
   static final int REASONS_PAGE_SIZE = 100;
@@ -125,15 +128,16 @@ public final class FeishuHireDirectory implements HireDirectory {
                 .applicationId(applicationId).userIdType(OPEN_ID).options(options).build()))
         .compose(d -> d == null || d.getApplicationDetail() == null
             || d.getApplicationDetail().getBasicInfo() == null
-            ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
-                "empty application_detail for " + applicationId, ""))
+            ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.APPLICATION, applicationId,
+                "hire.application.get_detail answered without application_detail"))
             : Future.succeededFuture(d));
   }
 
   @Override
   public Future<List<Talent>> searchTalents(String keyword) {
     return calls.<ListTalentRespBody, ListTalentResp>call("hire.talent.list", () -> client.hire().v1().talent().list(
-            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE).build()))
+            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE)
+                .queryOption(IGNORE_EMPTY_ERROR).build()))
         .map(d -> d == null || d.getItems() == null ? List.<Talent>of()
             : Arrays.stream(d.getItems()).map(HireModels::talent).toList());
   }
@@ -253,7 +257,8 @@ public final class FeishuHireDirectory implements HireDirectory {
     return calls.<GetOfferRespBody, GetOfferResp>call("hire.offer.get",
             () -> client.hire().v1().offer().get(GetOfferReq.newBuilder().offerId(offerId).build()))
         .compose(d -> d == null || d.getOffer() == null
-            ? Future.failedFuture(new FeishuApiException("hire.offer.get", 200, -1, "empty offer for " + offerId, ""))
+            ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.OFFER, offerId,
+                "hire.offer.get answered without offer"))
             : Future.succeededFuture(new Offer(d.getOffer().getId(), d.getOffer().getApplicationId(),
                 d.getOffer().getOfferStatus() == null ? 0 : d.getOffer().getOfferStatus(), "")));
   }
