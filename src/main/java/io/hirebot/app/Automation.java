@@ -32,6 +32,7 @@ import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
 import io.hirebot.store.ReminderLedger;
+import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
@@ -71,7 +72,10 @@ final class Automation {
     subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
         mayFollow);
     livingCards = new LivingCards(new CardRegistry(db, clock), livingCardRenderer, messenger, clock);
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards);
+    ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
+    hire.onApplicationRead(a -> applicationJobs.remember(
+        new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
 
     PipelineReader pipeline = new PipelineReader(hire);
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,

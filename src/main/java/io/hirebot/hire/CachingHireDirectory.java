@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.Optional;
 
@@ -51,20 +53,37 @@ public final class CachingHireDirectory implements HireDirectory {
   private final HireDirectory delegate;
   private final Caches caches;
   private final Runnable onCall;
+  /** Told of every application read from Hire (shared by the metered views); replaced once at wiring. */
+  private final AtomicReference<Consumer<Application>> onRead;
 
   public CachingHireDirectory(HireDirectory delegate) {
-    this(delegate, Caches.create(), () -> { });
+    this(delegate, Caches.create(), () -> { }, new AtomicReference<>(a -> { }));
   }
 
-  private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall) {
+  private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall,
+      AtomicReference<Consumer<Application>> onRead) {
     this.delegate = delegate;
     this.caches = caches;
     this.onCall = onCall;
+    this.onRead = onRead;
+  }
+
+  /** Runs {@code listener} for each application read from Hire (not from the cache), on the reading thread. */
+  public void onApplicationRead(Consumer<Application> listener) {
+    onRead.set(listener);
+  }
+
+  private Future<Application> seen(Future<Application> read) {
+    return read.andThen(r -> {
+      if (r.succeeded()) {
+        onRead.get().accept(r.result());
+      }
+    });
   }
 
   /** A view on the same caches that runs {@code onCall} for each read that has to ask Hire. */
   public CachingHireDirectory metered(Runnable onCall) {
-    return new CachingHireDirectory(delegate, caches, onCall);
+    return new CachingHireDirectory(delegate, caches, onCall, onRead);
   }
 
   private <T> Future<T> call(Supplier<Future<T>> read) {
@@ -90,7 +109,7 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<Application> application(String applicationId) {
-    return caches.applications().get(applicationId, k -> call(() -> delegate.application(k)));
+    return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k))));
   }
 
   @Override
@@ -105,7 +124,11 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
-    return caches.details().get(applicationId, k -> call(() -> delegate.applicationDetail(k)));
+    return caches.details().get(applicationId, k -> call(() -> {
+      Future<ApplicationDetail> read = delegate.applicationDetail(k);
+      seen(read.map(ApplicationDetail::application));
+      return read;
+    }));
   }
 
   @Override
