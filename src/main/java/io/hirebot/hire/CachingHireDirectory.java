@@ -38,7 +38,9 @@ public final class CachingHireDirectory implements HireDirectory {
       FutureCache<String, List<Note>> notes,
       FutureCache<String, List<Interview>> interviews,
       FutureCache<String, JobTeam> teams,
-      FutureCache<String, List<TerminationReason>> reasons) {
+      FutureCache<String, List<TerminationReason>> reasons,
+      FutureCache<String, Offer> offers,
+      FutureCache<String, List<Offer>> talentOffers) {
 
     static Caches create() {
       return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
@@ -46,7 +48,8 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(PEOPLE_TTL, 1_000), new FutureCache<>(APPLICATION_IDS_TTL, 10_000),
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(APPLICATION_IDS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
-          new FutureCache<>(REASONS_TTL, 1));
+          new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
+          new FutureCache<>(PEOPLE_TTL, 10_000));
     }
   }
 
@@ -193,10 +196,23 @@ public final class CachingHireDirectory implements HireDirectory {
     });
   }
 
-  /** Offers change status: never cached, the event that asks is about a change. */
+  /** Offers change status: cached briefly, and forgotten when an event says one changed ({@link #offerChanged}). */
   @Override
   public Future<Offer> offer(String offerId) {
-    return delegate.offer(offerId);
+    return caches.offers().get(offerId, k -> call(() -> delegate.offer(k)));
+  }
+
+  @Override
+  public Future<List<Offer>> offersOfTalent(String talentId) {
+    return caches.talentOffers().get(talentId, k -> call(() -> delegate.offersOfTalent(k)));
+  }
+
+  /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */
+  public void offerChanged(String offerId, String talentId) {
+    caches.offers().invalidate(offerId);
+    if (talentId != null) {
+      caches.talentOffers().invalidate(talentId);
+    }
   }
 
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
@@ -231,6 +247,7 @@ public final class CachingHireDirectory implements HireDirectory {
         Map.entry("hire_talent_applications", caches.talentApplicationIds()),
         Map.entry("hire_application_details", caches.details()), Map.entry("hire_notes", caches.notes()),
         Map.entry("hire_interviews", caches.interviews()), Map.entry("hire_job_teams", caches.teams()),
-        Map.entry("hire_termination_reasons", caches.reasons()));
+        Map.entry("hire_termination_reasons", caches.reasons()), Map.entry("hire_offers", caches.offers()),
+        Map.entry("hire_talent_offers", caches.talentOffers()));
   }
 }

@@ -57,6 +57,9 @@ public interface HireDirectory {
   /** Interviews that start in [from, to), with interviewers (ids are open_ids) and feedback state. */
   Future<List<Interview>> interviews(java.time.Instant from, java.time.Instant to);
 
-  /** One offer: which application it belongs to and its status (for offer notifications). */
+  /** One offer: which application it belongs to, its status and onboarding date. */
   Future<Offer> offer(String offerId);
+
+  /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
+  Future<List<Offer>> offersOfTalent(String talentId);
 }

@@ -374,6 +374,33 @@ class QueryCardsTest {
   }
 
   @Test
+  @DisplayName("an offer accepted in Hire shows as accepted on the next offers card, not the status read before")
+  void offerStatusChangeIsShown() {
+    // GIVEN a chat following DS-001's offers, and an offers card that showed Offer Person 0's offer as sent
+    var hire = h.sandbox.hire();
+    Talent person = hire.talentByName("Offer Person 0").orElseThrow();
+    var offer = hire.offers().stream().filter(o -> o.talentId().equals(person.id())).findFirst().orElseThrow();
+    Stage stage = hire.stagesOf(offer.jobId()).stream().filter(s -> s.type() == Stage.OFFER).findFirst().orElseThrow();
+    String row = "**Offer Person 0** · Data Scientist · " + stage.enName() + " · **";
+    assertTrue(inGroup("offers for Data Scientist").currentContent().toString().contains(row + "sent**"));
+    PushResult subscribe = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE + "_" + SENDERS.incrementAndGet())
+        .mentioningBot().text("subscribe job DS-001 to offer")));
+    await(h.sandbox.im().awaitMessage(m -> subscribe.messageId().equals(m.parentId()), TIMEOUT));
+
+    // WHEN the candidate accepts in Hire (Feishu pushes hire.offer.status_changed_v1, the chat is told)
+    hire.setOfferStatus(offer.id(), 7);
+    await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Offer update") && m.currentContent().toString().contains("Offer Person 0"),
+        TIMEOUT));
+
+    // THEN the next offers card shows it accepted, with Hire's offer APIs read per talent
+    String after = inGroup("offers for Data Scientist").currentContent().toString();
+    assertTrue(after.contains(row + "accepted**"), after);
+    assertTrue(h.sandbox.requests().all().stream().anyMatch(r -> r.path().endsWith("/hire/v1/offers")
+        && person.id().equals(r.queryParam("talent_id"))));
+  }
+
+  @Test
   @DisplayName("the help card lists the new commands, in both languages")
   void helpListsCommands() {
     String en = inGroup("help").currentContent().toString();

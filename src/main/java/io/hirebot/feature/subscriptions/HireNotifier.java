@@ -57,9 +57,12 @@ public final class HireNotifier implements HireEventHandler {
       });
     }
     if (event instanceof HireEvent.OfferStatusChanged o) {
-      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a ->
-          notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
-              o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang))));
+      hire.offerChanged(o.offerId(), null);
+      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a -> {
+        hire.offerChanged(o.offerId(), a.talentId());
+        return notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
+            o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang));
+      }));
     }
     List<Future<Void>> sent = new ArrayList<>();
     for (String id : ((HireEvent.ApplicationsDeleted) event).applicationIds()) {

@@ -14,6 +14,7 @@ import com.lark.oapi.service.hire.v1.model.JobProcessesStage;
 import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
 import com.lark.oapi.service.hire.v1.model.ListJobProcessReq;
 import com.lark.oapi.service.hire.v1.model.ListJobReq;
+import com.lark.oapi.service.hire.v1.model.ListOfferReq;
 import com.lark.oapi.service.hire.v1.model.CreateNoteReq;
 import com.lark.oapi.service.hire.v1.model.I18n;
 import com.lark.oapi.service.hire.v1.model.ListTerminationReasonReq;
@@ -67,6 +68,8 @@ public final class FeishuHireDirectory implements HireDirectory {
   /** We join chat users to Hire users by open_id, which the IM events already carry. */
   private static final String OPEN_ID = "open_id";
   static final int REASONS_PAGE_SIZE = 100;
+  /** The offer list's documented maximum page (reference §9). */
+  static final int OFFERS_PAGE_SIZE = 100;
   /** Notes are public to the hiring team (2), as when written in Feishu Hire itself. */
   static final int NOTE_PUBLIC = 2;
 
@@ -259,8 +262,24 @@ public final class FeishuHireDirectory implements HireDirectory {
         .compose(d -> d == null || d.getOffer() == null
             ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.OFFER, offerId,
                 "hire.offer.get answered without offer"))
-            : Future.succeededFuture(new Offer(d.getOffer().getId(), d.getOffer().getApplicationId(),
-                d.getOffer().getOfferStatus() == null ? 0 : d.getOffer().getOfferStatus(), "")));
+            : Future.succeededFuture(offer(d.getOffer())));
+  }
+
+  private static Offer offer(com.lark.oapi.service.hire.v1.model.Offer o) {
+    var basic = o.getBasicInfo();
+    return new Offer(o.getId(), nullToEmpty(o.getApplicationId()), o.getOfferStatus() == null ? 0 : o.getOfferStatus(),
+        basic == null ? "" : nullToEmpty(basic.getOnboardDate()), basic == null ? null : millis(basic.getCreateTime()));
+  }
+
+  @Override
+  public Future<List<Offer>> offersOfTalent(String talentId) {
+    return collect("hire.offer.list", token -> calls.call("hire.offer.list", () -> client.hire().v1().offer().list(
+            ListOfferReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(OFFERS_PAGE_SIZE)
+                .pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(items -> items.stream().map(o -> new Offer(o.getId(), nullToEmpty(o.getApplicationId()),
+            o.getOfferStatus() == null ? 0 : o.getOfferStatus(), "",
+            o.getCreateTime() == null ? null : Instant.ofEpochMilli(o.getCreateTime()))).toList());
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {
