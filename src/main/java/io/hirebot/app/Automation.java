@@ -81,7 +81,7 @@ final class Automation {
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
         fanOut, config.pollInterval());
 
-    reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), messages,
+    reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), cards, messages,
         config.reminders(), config.timezone());
     digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
