@@ -77,7 +77,7 @@ final class Automation {
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
 
-    PipelineReader pipeline = new PipelineReader(hire);
+    PipelineReader pipeline = new PipelineReader(hire, clock);
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
         fanOut, config.pollInterval());
 

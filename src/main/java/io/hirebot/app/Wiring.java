@@ -145,7 +145,7 @@ public final class Wiring {
         .on(InterviewsFeature.PAGE, interviews::page)
         .on(OffersFeature.PAGE, offers::page)
         .on(OffersFeature.SHOW, offers::page);
-    PipelineReader pipelineReader = new PipelineReader(hire);
+    PipelineReader pipelineReader = new PipelineReader(hire, clock);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
     ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
     CandidateActions.create(hire, pipelineReader, candidatesView, guard, new ActionForms(cards, messages), cards,

@@ -110,6 +110,13 @@ public final class CachingHireDirectory implements HireDirectory {
         k -> call(() -> delegate.activeApplicationIds(jobId, stageId)));
   }
 
+  /** Kept with the job's other id lists, so {@link #invalidateJob} forgets it too. */
+  @Override
+  public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
+    return caches.applicationIds().get(jobId + "/updated-since/" + since.toEpochMilli(),
+        k -> call(() -> delegate.activeApplicationIdsUpdatedSince(jobId, since)));
+  }
+
   @Override
   public Future<Application> application(String applicationId) {
     return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k))));

@@ -18,6 +18,12 @@ public interface HireDirectory {
   /** Ids of the job's active applications in one stage, in Hire's order. */
   Future<List<String>> activeApplicationIds(String jobId, String stageId);
 
+  /**
+   * Ids of the job's active applications that Hire last updated at or after {@code since} (the list's only time
+   * filter; an application made since then was updated since then too), in Hire's order.
+   */
+  Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, java.time.Instant since);
+
   /** One application with its current stage and the talent's name. */
   Future<Application> application(String applicationId);
 

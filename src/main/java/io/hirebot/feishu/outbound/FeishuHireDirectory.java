@@ -119,6 +119,15 @@ public final class FeishuHireDirectory implements HireDirectory {
   }
 
   @Override
+  public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
+    return collect("hire.application.list", token -> calls.call("hire.application.list",
+            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
+                .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))
+                .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+  }
+
+  @Override
   public Future<Application> application(String applicationId) {
     return detail(applicationId, DETAIL_OPTIONS).map(FeishuHireDirectory::toApplication);
   }
