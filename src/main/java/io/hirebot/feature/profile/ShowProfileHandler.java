@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
@@ -49,11 +50,13 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        return reader.render(hire, candidates.get(0), 0, privateChat, lang);
+        Talent talent = candidates.get(0);
+        return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
+            ProfileActions.view(cards.model(), talent, 0, lang).put(ProfileActions.CONTACT, privateChat)));
       }
-      return candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
-          : Future.succeededFuture(picker(command.name(), candidates, lang));
-    })).map(Reply::card);
+      return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
+          : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
+    }));
   }
 
   /**
@@ -81,11 +84,11 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.notfound.title", name));
     if (!suggestions.isEmpty()) {
-      model.put("text", messages.get(lang, "profile.notfound.suggest", name));
+      model.put("text", Markdown.message(messages, lang, "profile.notfound.suggest", name));
       addButtons(model, suggestions, lang);
       return cards.render("job-picker", model);
     }
-    model.put("text", messages.get(lang, "profile.notfound.text", name));
+    model.put("text", Markdown.message(messages, lang, "profile.notfound.text", name));
     model.put("color", "orange");
     return cards.render("notice", model);
   }
@@ -94,7 +97,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private ObjectNode picker(String name, List<Talent> talents, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.picker.title"));
-    model.put("text", messages.get(lang, "profile.picker.text", name, talents.size()));
+    model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, talents.size()));
     addButtons(model, talents.subList(0, Math.min(MAX_CHOICES, talents.size())), lang);
     return cards.render("job-picker", model);
   }
