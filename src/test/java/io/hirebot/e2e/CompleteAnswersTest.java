@@ -26,8 +26,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Answers that are complete or say they are not (issue 11): a long date-filtered list says how much it read, and
- * something the bot looks up but cannot find is named in words, never as a made-up Hire code.
+ * Answers that are complete or say they are not (issue 11): a long date-filtered list says how much it read,
+ * something the bot looks up but cannot find is named in words, never as a made-up Hire code, and a deletion
+ * notice names the job even on a bot that never cached the application.
  */
 class CompleteAnswersTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
@@ -98,9 +99,31 @@ class CompleteAnswersTest {
     // THEN the card says it checked only part of the list, of how many
     assertTrue(card.contains("most recently updated of " + RECENT + " candidates"), card);
     // AND what it shows are the newest applications, not the first ones Hire happens to list
-    for (int k = 0; k < 10; k++) {
+    for (int k = 0; k < 8; k++) {
       assertTrue(card.contains("Busy Applicant " + k + "**"), "newest " + k + " in " + card);
     }
     assertFalse(card.contains("Busy Applicant " + (RECENT - 1) + "**"), card);
+  }
+
+  @Test
+  @DisplayName("a deletion after a restart (empty cache) still reaches the subscribed chat, naming the job and the candidate")
+  void deletionNamesJobAfterRestart() {
+    // GIVEN a chat following BE-001 and a candidate of it the bot has shown once
+    var hire = h.sandbox.hire();
+    Job backend = hire.jobByCode("BE-001").orElseThrow();
+    Talent talent = hire.addTalent("Dora Deleted", "13800000099", "dora@example.com");
+    Application app = hire.addApplication(backend.id(), talent.id(), hire.stagesOf(backend.id()).get(0).id());
+    assertTrue(say("subscribe job BE-001").contains("Backend Engineer"));
+    assertTrue(say("candidate Dora Deleted").contains("Dora Deleted"));
+
+    // WHEN the bot restarts (nothing cached) and the application is deleted in Hire
+    h.restartBot();
+    hire.deleteApplication(app.id());
+
+    // THEN the chat is told, with the job's name and the candidate's
+    SentMessage notice = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Application removed"), TIMEOUT));
+    String text = notice.currentContent().toString();
+    assertTrue(text.contains("Backend Engineer") && text.contains("Dora Deleted"), text);
   }
 }

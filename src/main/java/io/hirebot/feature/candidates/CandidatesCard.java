@@ -107,7 +107,7 @@ public final class CandidatesCard {
     }
     String line = String.join(" · ", chips);
     PipelinePage.DateScan scan = page.dateScan();
-    return scan == null ? line : line + "\n" + messages.get(lang, "candidates.partial", scan.checked(), scan.candidates(),
+    return scan == null ? line : line + "\n" + Markdown.message(messages, lang, "candidates.partial", scan.checked(), scan.candidates(),
         dates.date(query.filter().appliedSince(), lang));
   }
 

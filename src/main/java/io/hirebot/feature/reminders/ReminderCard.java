@@ -2,6 +2,7 @@ package io.hirebot.feature.reminders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
 import io.hirebot.command.Language;
 import io.hirebot.i18n.Messages;
 
@@ -44,7 +45,7 @@ final class ReminderCard {
     return cards.bilingual(writer, lang -> {
       ObjectNode model = cards.model();
       model.put("title", messages.get(lang, kind.key() + ".title"));
-      model.put("text", messages.get(lang, kind.key(), args));
+      model.put("text", Markdown.message(messages, lang, kind.key(), args));
       model.put("color", kind.color);
       model.put("button", messages.get(lang, "reminder.button.profile"));
       model.set("profile", cards.model().put("action", OPEN_PROFILE).put("talent_id", talentId)

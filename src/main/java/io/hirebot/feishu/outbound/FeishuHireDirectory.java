@@ -111,18 +111,19 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
-    return collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
-                .jobId(jobId).stageId(stageId).activeStatus("1")
-                .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+    return applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId).activeStatus("1"));
   }
 
   @Override
   public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
+    return applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).activeStatus("1")
+        .updateStartTime(String.valueOf(since.toEpochMilli())));
+  }
+
+  /** Every page of the application list with the given filters. */
+  private Future<List<String>> applicationIds(java.util.function.Supplier<ListApplicationReq.Builder> filters) {
     return collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
-                .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))
+            () -> client.hire().v1().application().list(filters.get()
                 .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
         .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
   }
@@ -156,10 +157,7 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> applicationIdsOfTalent(String talentId) {
-    return collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
-                .talentId(talentId).pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+    return applicationIds(() -> ListApplicationReq.newBuilder().talentId(talentId));
   }
 
   @Override
