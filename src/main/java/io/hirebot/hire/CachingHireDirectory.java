@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Optional;
 
@@ -57,31 +57,31 @@ public final class CachingHireDirectory implements HireDirectory {
   private final Caches caches;
   private final Runnable onCall;
   /** Told of every application read from Hire (shared by the metered views); replaced once at wiring. */
-  private final AtomicReference<Consumer<Application>> onRead;
+  private final AtomicReference<Function<Application, Future<Void>>> onRead;
 
   public CachingHireDirectory(HireDirectory delegate) {
-    this(delegate, Caches.create(), () -> { }, new AtomicReference<>(a -> { }));
+    this(delegate, Caches.create(), () -> { }, new AtomicReference<>(a -> Future.succeededFuture()));
   }
 
   private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall,
-      AtomicReference<Consumer<Application>> onRead) {
+      AtomicReference<Function<Application, Future<Void>>> onRead) {
     this.delegate = delegate;
     this.caches = caches;
     this.onCall = onCall;
     this.onRead = onRead;
   }
 
-  /** Runs {@code listener} for each application read from Hire (not from the cache), on the reading thread. */
-  public void onApplicationRead(Consumer<Application> listener) {
+  /**
+   * Runs {@code listener} for each application read from Hire (not from the cache); the read completes once the
+   * listener's future does, so whatever the bot shows of an application, it has recorded first. The listener
+   * must not fail.
+   */
+  public void onApplicationRead(Function<Application, Future<Void>> listener) {
     onRead.set(listener);
   }
 
-  private Future<Application> seen(Future<Application> read) {
-    return read.andThen(r -> {
-      if (r.succeeded()) {
-        onRead.get().accept(r.result());
-      }
-    });
+  private <T> Future<T> seen(Future<T> read, Function<T, Application> application) {
+    return read.compose(r -> onRead.get().apply(application.apply(r)).map(r));
   }
 
   /** A view on the same caches that runs {@code onCall} for each read that has to ask Hire. */
@@ -119,7 +119,7 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<Application> application(String applicationId) {
-    return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k))));
+    return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k), a -> a)));
   }
 
   @Override
@@ -134,11 +134,8 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
-    return caches.details().get(applicationId, k -> call(() -> {
-      Future<ApplicationDetail> read = delegate.applicationDetail(k);
-      seen(read.map(ApplicationDetail::application));
-      return read;
-    }));
+    return caches.details().get(applicationId,
+        k -> call(() -> seen(delegate.applicationDetail(k), ApplicationDetail::application)));
   }
 
   @Override
