@@ -36,6 +36,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
@@ -162,7 +163,7 @@ public final class Wiring {
         .on(InterviewsFeature.PAGE, interviews::page)
         .on(OffersFeature.PAGE, offers::page)
         .on(OffersFeature.SHOW, offers::page);
-    PipelineReader pipelineReader = new PipelineReader(hire);
+    PipelineReader pipelineReader = new PipelineReader(hire, clock);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
     ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
 

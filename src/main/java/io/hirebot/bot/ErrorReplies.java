@@ -4,6 +4,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
 
 /**
@@ -22,7 +23,8 @@ public final class ErrorReplies {
   public Reply reply(Throwable failure, Language lang) {
     var model = cards.model();
     boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
-    model.put("title", messages.get(lang, scope ? "error.scope.title" : "error.title"));
+    model.put("title", messages.get(lang, scope ? "error.scope.title"
+        : failure instanceof NotFoundException ? "error.notfound.title" : "error.title"));
     model.put("text", text(failure, lang));
     String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
     model.put("logId", logId);
@@ -39,6 +41,9 @@ public final class ErrorReplies {
   }
 
   private String text(Throwable failure, Language lang) {
+    if (failure instanceof NotFoundException miss) {
+      return messages.get(lang, miss.messageKey(), miss.name());
+    }
     if (failure instanceof FeishuApiException fe) {
       if (fe.isRateLimited()) {
         return messages.get(lang, "error.ratelimited");

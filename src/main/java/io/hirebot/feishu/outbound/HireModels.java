@@ -88,7 +88,8 @@ final class HireModels {
     Offer offer = null;
     if (d.getOffer() != null && d.getOffer().getOfferBasic() != null) {
       OfferBasicInfoV2 o = d.getOffer().getOfferBasic();
-      offer = new Offer(text(o.getId()), application.id(), number(o.getOfferStatus()), text(o.getOnboardDate()));
+      offer = new Offer(text(o.getId()), application.id(), number(o.getOfferStatus()), text(o.getOnboardDate()),
+          FeishuHireDirectory.millis(o.getCreateTime()));
     }
     String title = d.getJob() == null ? "" : text(d.getJob().getName());
     return new ApplicationDetail(application, title, history, interviews, offer, withheld);
