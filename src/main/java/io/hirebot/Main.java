@@ -1,5 +1,6 @@
 package io.hirebot;
 
+import io.hirebot.app.Doctor;
 import io.hirebot.app.Launcher;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigException;
@@ -9,13 +10,22 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: {@code java -jar hirebot.jar [--sandbox]}. */
+/** Entry point: {@code java -jar hirebot.jar [--sandbox | doctor | --check]}. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("doctor") || List.of(args).contains("--check")) {
+      if (System.getenv("HIREBOT_LOG_LEVEL") == null) {
+        // The findings are the output; the calls' own log lines would only interleave with them.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+      System.exit(Doctor.run(System.getenv(), System.out));
+      return;
+    }
     BotConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), List.of(args));
@@ -36,8 +46,9 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     BotConfig cfg = config;
     if (cfg.sandbox()) {
+      boolean asked = List.of(args).contains("--sandbox");
       Launcher.startSandboxed(vertx, cfg, registry, clock)
-          .onSuccess(s -> printSandboxHelp(s.bot().port(), s.sandbox().baseUrl()))
+          .onSuccess(s -> printSandboxHelp(s.bot().port(), s.sandbox().baseUrl(), asked))
           .onFailure(e -> fail(e));
     } else {
       Launcher.startBot(vertx, cfg, registry, clock)
@@ -47,9 +58,10 @@ public final class Main {
     }
   }
 
-  private static void printSandboxHelp(int botPort, String sandboxUrl) {
-    log.info("hirebot is running in SANDBOX mode (no FEISHU_APP_ID set): bot on port {}, Feishu emulator at {}",
-        botPort, sandboxUrl);
+  private static void printSandboxHelp(int botPort, String sandboxUrl, boolean asked) {
+    log.warn("SANDBOX MODE ({}): talking to a Feishu emulator, not to Feishu; bot and emulator listen on 127.0.0.1 "
+        + "only; talk to the bot at {}/sandbox (or POST {}/sandbox/say); health http://127.0.0.1:{}/healthz",
+        asked ? "--sandbox" : "FEISHU_APP_ID is not set", sandboxUrl, sandboxUrl, botPort);
     System.out.println();
     System.out.println("  hirebot sandbox is ready. Talk to the bot:");
     System.out.println("    open " + sandboxUrl + "/sandbox in a browser, or");

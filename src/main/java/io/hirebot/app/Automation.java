@@ -33,6 +33,7 @@ import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
 import io.hirebot.store.ReminderLedger;
+import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.SubscriptionStore;
@@ -74,13 +75,16 @@ final class Automation {
     subscriptionCommands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
         mayFollow);
     livingCards = new LivingCards(new CardRegistry(db, clock), livingCardRenderer, messenger, clock);
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards);
+    ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
+    hire.onApplicationRead(a -> applicationJobs.remember(
+        new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
 
-    PipelineReader pipeline = new PipelineReader(hire);
+    PipelineReader pipeline = new PipelineReader(hire, clock);
     poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
         fanOut, config.pollInterval());
 
-    reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), messages,
+    reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), cards, messages,
         config.reminders(), config.timezone());
     digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,

@@ -2,6 +2,8 @@ package io.hirebot.app;
 
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
@@ -10,7 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +32,20 @@ public final class BotVerticle extends VerticleBase {
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long IDENTITY_WAIT_MS = 5_000;
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
+  /** An admin may add a scope at any time; the self-check notices within this long. */
+  static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
+  /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
+  static final long DRAIN_MS = 5_000;
+  static final long ROUTINES_WAIT_MS = 2_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
   private final Clock clock;
   private Wiring wiring;
   private HttpServer server;
+  /** Whether the start-up scope self-check has finished (/healthz says so). */
+  private volatile boolean scopesChecked;
+  private volatile boolean stopping;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -57,7 +69,7 @@ public final class BotVerticle extends VerticleBase {
   private Future<Void> identityOrTimeout() {
     Promise<Void> ready = Promise.promise();
     long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
-      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is",
+      log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not recognised until the identity is known",
           IDENTITY_WAIT_MS);
       ready.tryComplete();
     });
@@ -70,13 +82,15 @@ public final class BotVerticle extends VerticleBase {
 
   private Future<?> listen() {
     if (wiring.longConnection != null) {
+      // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
       wiring.longConnection.start();
-      log.info("long connection mode: receiving events over the Feishu WebSocket gateway at {}",
-          config.feishu().baseUrl());
+      log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
+          + "/healthz shows the connection state", config.feishu().baseUrl());
     }
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
-        .listen(config.port(), "0.0.0.0")
+        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
@@ -87,7 +101,22 @@ public final class BotVerticle extends VerticleBase {
         .put("events", config.mode().name().toLowerCase(Locale.ROOT))
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
-            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
+            // Scopes the self-check or a refused call found missing: what an admin has to add.
+            .put("scope_check", scopesChecked ? "done" : "pending")
+            .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
+    if (wiring.longConnection != null) {
+      LongConnectionGateway.Status ws = wiring.longConnection.status();
+      status.getJsonObject("feishu").put("long_connection", new JsonObject()
+          .put("state", ws.state().name().toLowerCase(Locale.ROOT))
+          .put("since", ws.since().toString())
+          .put("failed_attempts", ws.failedAttempts())
+          .put("last_error", ws.lastError()));
+    }
+    if (stopping) {
+      // A load balancer stops sending here while the events in flight finish.
+      return Future.succeededFuture(status.put("status", "stopping"));
+    }
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
@@ -112,11 +141,18 @@ public final class BotVerticle extends VerticleBase {
     wiring.botInfo.fetch()
         .onSuccess(id -> {
           // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
-          if (wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
-            wiring.scheduler.start();
-          }
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
-          known.run();
+          if (!wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
+            known.run();
+            return;
+          }
+          wiring.scheduler.start();
+          // Start-up waits for the self-check (within the identity wait), so its log lines come first.
+          checkScopes().onComplete(done -> {
+            scopesChecked = true;
+            known.run();
+          });
+          vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
         })
         .onFailure(e -> {
           log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
@@ -124,16 +160,47 @@ public final class BotVerticle extends VerticleBase {
         });
   }
 
+  /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
+  private Future<?> checkScopes() {
+    return wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
+        "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope).toList(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope).toList(),
+        wiring.scopeProbes.uncheckable()));
+  }
+
+  /**
+   * Graceful stop (SIGTERM runs it through Vert.x's close): take no more events (webhooks answer 503, the long
+   * connection closes), let the events in flight finish for up to {@link #DRAIN_MS} and hand the rest back,
+   * let routine runs in flight end, and only then close the Feishu clients and the database.
+   */
   @Override
   public Future<?> stop() {
-    if (wiring != null) {
-      if (wiring.longConnection != null) {
-        wiring.longConnection.stop();
-      }
-      wiring.scheduler.stop();
-      wiring.feishu.close();
-      wiring.db.close();
+    if (wiring == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    long started = System.nanoTime();
+    stopping = true;
+    wiring.gateway.stopTaking();
+    if (wiring.longConnection != null) {
+      wiring.longConnection.stop();
+    }
+    log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
+        DRAIN_MS, wiring.dispatcher.inFlight());
+    Future<Void> routines = wiring.scheduler.stop();
+    return wiring.dispatcher.drain(java.time.Duration.ofMillis(DRAIN_MS))
+        .onSuccess(d -> log.info("shutdown: events finished={} handed_back={} (released for replay after restart)",
+            d.finished(), d.handedBack()))
+        .transform(d -> routines.timeout(ROUTINES_WAIT_MS, TimeUnit.MILLISECONDS)
+            .recover(e -> {
+              log.warn("shutdown: routine runs still going after {} ms; closing anyway", ROUTINES_WAIT_MS);
+              return Future.succeededFuture();
+            }))
+        .eventually(() -> {
+          wiring.feishu.close();
+          wiring.db.close();
+          log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          return Future.succeededFuture();
+        });
   }
 }

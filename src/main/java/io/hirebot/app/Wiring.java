@@ -7,6 +7,7 @@ import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
+import io.hirebot.feature.access.FailedEventsView;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
@@ -14,7 +15,9 @@ import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
+import io.hirebot.command.Language;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
@@ -33,6 +36,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
 import io.hirebot.feishu.inbound.InboundMapper;
@@ -41,6 +45,8 @@ import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
 import io.hirebot.feishu.outbound.FeishuMessenger;
+import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.error.MissingScopes;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
@@ -56,6 +62,7 @@ import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
 import io.hirebot.store.JdbcProcessedEvents;
+import io.hirebot.store.Retention;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -71,13 +78,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * registers the command and action handlers. The only class that knows the concrete types.
  */
 public final class Wiring {
-  /** How old a signed request may be; Feishu signs each push afresh, retries included. */
-  static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
   static final Duration EVENT_REPLAY_PERIOD = Duration.ofMinutes(1);
   static final Duration EVENT_PURGE_PERIOD = Duration.ofHours(1);
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
+  /** The scope self-check, run at start-up and then hourly by the verticle. */
+  final ScopeProbes scopeProbes;
+  final MissingScopes missingScopes;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   /** Null in webhook mode. */
@@ -88,6 +96,7 @@ public final class Wiring {
   final AuditLog audit;
   final Database db;
   final Scheduler scheduler;
+  final BotDispatcher dispatcher;
 
   /** @param context the bot verticle's context, where events from the long connection are handled */
   public Wiring(Vertx vertx, Context context, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
@@ -102,9 +111,15 @@ public final class Wiring {
 
     feishu = new FeishuClients(vertx, config.feishu(), metrics);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
+    scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
+    missingScopes = feishu.calls().missingScopes();
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
+    // Admins hear of a missing scope once, privately, rather than from users' error cards.
+    missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
+        new Reply.Text(messages.get(Language.EN, "error.scope", scope) + "\n" + messages.get(Language.ZH, "error.scope", scope)),
+        "missing-scope:" + scope + ":" + admin)));
 
     HireMeter meter = new HireMeter(hire);
     DateTexts dates = new DateTexts(config.timezone());
@@ -133,6 +148,9 @@ public final class Wiring {
     AccessCommands accessCommands = new AccessCommands(groupAccess, access, audit, cards, messages,
         config.timezone(), clock, chatId -> automationRef.get().stopChat(chatId));
     accessCommands.registerWith(commands);
+    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+    Retention retention = new Retention(db, config.auditRetention());
+    new FailedEventsView(access, processed, cards, messages, config.timezone()).registerWith(commands);
     CandidatesActions candidates = new CandidatesActions(meter, candidatesCard, messages);
     ActionRouter actions = new ActionRouter(messages)
         .on(CandidatesActions.SHOW, candidates::showPage)
@@ -145,7 +163,7 @@ public final class Wiring {
         .on(InterviewsFeature.PAGE, interviews::page)
         .on(OffersFeature.PAGE, offers::page)
         .on(OffersFeature.SHOW, offers::page);
-    PipelineReader pipelineReader = new PipelineReader(hire);
+    PipelineReader pipelineReader = new PipelineReader(hire, clock);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
     ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
 
@@ -160,15 +178,14 @@ public final class Wiring {
         new ActionForms(cards, messages), cards, messages, clock, config.timezone()).registerWith(actions);
     automation.commands(commands);
     automation.actions(actions);
-    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
-    BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
         .onHireEvents(automation.notifier())
         .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
-        config.feishu().encryptKey(), clock, REPLAY_WINDOW);
+        config.feishu().encryptKey(), clock);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
     longConnection = config.mode() == BotConfig.Mode.WEBSOCKET
@@ -177,7 +194,8 @@ public final class Wiring {
         : null;
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
-        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
+        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge));
     automation.routines(scheduler);
   }
 }

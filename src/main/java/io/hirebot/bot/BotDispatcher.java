@@ -18,8 +18,12 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,6 +54,8 @@ public final class BotDispatcher implements InboundHandler {
   private CardSentListener cardsSent = card -> { };
   private final List<CommandGate> gates;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
+  private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
+  private volatile boolean taking = true;
 
   public BotDispatcher(Vertx vertx, CommandParser parser, CommandRouter commands, ActionRouter actions,
       Messenger messenger, ProcessedEvents processed, ErrorReplies errors, Supplier<String> botOpenId,
@@ -83,18 +89,126 @@ public final class BotDispatcher implements InboundHandler {
 
   @Override
   public Future<Void> onEvent(InboundEvent event, String envelope) {
+    if (!taking) {
+      // Not claimed, so not taken: the webhook answers 503 and Feishu delivers it again (to us after the
+      // restart, or to another replica).
+      return Future.failedFuture(new StoppedTaking());
+    }
     return processed.claim(event.dedupKey(), envelope).map(first -> {
       if (!first) {
         metrics.counter("hirebot.events.duplicate").increment();
         log.debug("duplicate event dropped key={}", event.dedupKey());
         return null;
       }
+      if (!taking) {
+        // Claimed just as the shutdown began: hand it straight back rather than start it.
+        processed.release(event.dedupKey());
+        throw new StoppedTaking();
+      }
       // Processing starts after the claim is stored; the row is finished only when it is done, so a crash
       // in between leaves it for the replay.
-      handle(event).onComplete(r -> processed.done(event.dedupKey())
-          .onFailure(e -> log.error("marking event done failed key={} cause={}", event.dedupKey(), e.toString())));
+      run(event);
       return null;
     });
+  }
+
+  /** Thrown into {@link #onEvent} once {@link #drain} began: the event was not taken. */
+  public static final class StoppedTaking extends IllegalStateException {
+    StoppedTaking() {
+      super("shutting down: not taking events");
+    }
+  }
+
+  /** One claimed event being handled; {@code handedBack} once a shutdown released its claim instead. */
+  private static final class Running {
+    final Promise<Void> settled = Promise.promise();
+    Future<?> work;
+    boolean handedBack;
+  }
+
+  private void run(InboundEvent event) {
+    String key = event.dedupKey();
+    Running running = new Running();
+    inFlight.put(key, running);
+    Future<?> work;
+    try {
+      work = handle(event);
+    } catch (RuntimeException e) {
+      work = Future.failedFuture(e);
+    }
+    running.work = work;
+    work.onComplete(r -> {
+      synchronized (running) {
+        if (running.handedBack) {
+          return; // its claim is back in the store: the next process replays it
+        }
+      }
+      Future<?> recorded = r.succeeded() ? processed.done(key) : recordFailure(event, r.cause());
+      recorded.onFailure(e -> log.error("recording the event's outcome failed key={} cause={}", key, e.toString()))
+          .onComplete(x -> {
+            inFlight.remove(key, running);
+            running.settled.tryComplete();
+          });
+    });
+  }
+
+  private Future<ProcessedEvents.Failure> recordFailure(InboundEvent event, Throwable cause) {
+    String error = cause.toString();
+    return processed.failed(event.dedupKey(), error).onSuccess(f -> {
+      if (f.parked()) {
+        metrics.counter("hirebot.events.parked").increment();
+        log.error("event parked after failed attempts key={} kind={} attempts={} cause={}", event.dedupKey(),
+            event.getClass().getSimpleName(), f.attempts(), error);
+      } else if (f.retryAt() != null) {
+        metrics.counter("hirebot.events.failed").increment();
+        log.warn("event failed, will retry key={} kind={} attempt={} retry_at={} cause={}", event.dedupKey(),
+            event.getClass().getSimpleName(), f.attempts(), f.retryAt(), error);
+      }
+    });
+  }
+
+  /** How a shutdown left the events that were in flight. */
+  public record Drained(int finished, int handedBack) {}
+
+  /**
+   * Stops taking events, waits up to {@code grace} for the events in flight to finish (and their outcome to
+   * be stored), then hands the rest back: their claims are released so the next process replays them at once.
+   */
+  public Future<Drained> drain(Duration grace) {
+    taking = false;
+    List<Running> all = List.copyOf(inFlight.values());
+    Promise<Void> waited = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, grace.toMillis()), t -> waited.tryComplete());
+    Future.join(all.stream().map(r -> r.settled.future()).toList()).onComplete(r -> {
+      vertx.cancelTimer(timer);
+      waited.tryComplete();
+    });
+    return waited.future().compose(v -> {
+      List<Future<Void>> releases = new ArrayList<>();
+      inFlight.forEach((key, running) -> {
+        synchronized (running) {
+          if (running.work != null && running.work.isComplete()) {
+            return; // only its bookkeeping is left; it finishes on its own
+          }
+          running.handedBack = true;
+        }
+        releases.add(processed.release(key).onComplete(x -> {
+          inFlight.remove(key, running);
+          running.settled.tryComplete();
+        }));
+      });
+      return Future.join(releases).transform(x -> {
+        List<Future<Void>> rest = inFlight.values().stream().map(r -> r.settled.future()).toList();
+        // Bookkeeping of events that just finished: brief, but it must land before the database closes.
+        return Future.join(rest).transform(y -> Future.succeededFuture(
+            new Drained(all.size() - releases.size(), releases.size())));
+      });
+    });
+  }
+
+  /** How many claimed events are being handled now. */
+  public int inFlight() {
+    return inFlight.size();
   }
 
   private Future<?> handle(InboundEvent event) {

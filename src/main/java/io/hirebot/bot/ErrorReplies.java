@@ -4,6 +4,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
 
 /**
@@ -21,7 +22,9 @@ public final class ErrorReplies {
 
   public Reply reply(Throwable failure, Language lang) {
     var model = cards.model();
-    model.put("title", messages.get(lang, "error.title"));
+    boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
+    model.put("title", messages.get(lang, scope ? "error.scope.title"
+        : failure instanceof NotFoundException ? "error.notfound.title" : "error.title"));
     model.put("text", text(failure, lang));
     String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
     model.put("logId", logId);
@@ -38,9 +41,16 @@ public final class ErrorReplies {
   }
 
   private String text(Throwable failure, Language lang) {
+    if (failure instanceof NotFoundException miss) {
+      return messages.get(lang, miss.messageKey(), miss.name());
+    }
     if (failure instanceof FeishuApiException fe) {
       if (fe.isRateLimited()) {
         return messages.get(lang, "error.ratelimited");
+      }
+      if (fe.isMissingScope() && !fe.missingScope().isEmpty()) {
+        // No retry helps: name the permission so whoever reads it can ask an admin for exactly that.
+        return messages.get(lang, "error.scope", fe.missingScope());
       }
       // Refusals we can explain get a sentence; the code stays visible for whoever looks it up.
       String known = "error.code." + fe.code();

@@ -3,7 +3,7 @@ package io.hirebot.command;
 /** A chat command the parser understood. The command-language issue adds more records here. */
 public sealed interface Command
     permits Command.Help, Command.ShowCandidates, Command.ListJobs, Command.ShowProfile, Command.ShowPipeline,
-        Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit,
+        Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff {
 
@@ -67,6 +67,16 @@ public sealed interface Command
   record Audit(int limit) implements Command {
     public static final int DEFAULT = 20;
     public static final int MAX = 50;
+
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+
+  /** {@code failed events} / {@code 失败事件}: an admin's view of the events parked after failing every attempt. */
+  record FailedEvents() implements Command {
+    public static final int LIMIT = 20;
 
     @Override
     public boolean readsHiringData() {

@@ -57,6 +57,9 @@ public final class CommandPhrases {
     if (command instanceof Command.Disable) {
       return english ? "disable" : "停用";
     }
+    if (command instanceof Command.FailedEvents) {
+      return english ? "failed events" : "失败事件";
+    }
     if (command instanceof Command.Audit audit) {
       return (english ? "audit " : "审计 ") + audit.limit();
     }

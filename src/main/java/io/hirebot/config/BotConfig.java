@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param pollInterval how often Hire is polled for new applications of subscribed jobs
  * @param reminders when interviewers are reminded and nudged
+ * @param auditRetention how long audit entries are kept ({@code HIREBOT_AUDIT_RETENTION_DAYS})
  * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
  *     Feishu emulator and talks to it
  */
@@ -25,7 +26,8 @@ public record BotConfig(
     Optional<Path> cardsDir,
     Mode mode,
     java.time.Duration pollInterval,
-    Reminders reminders) {
+    Reminders reminders,
+    java.time.Duration auditRetention) {
 
   /**
    * Interview reminders: {@code lead} before an interview each interviewer gets a private reminder; a missing
@@ -59,15 +61,15 @@ public record BotConfig(
   }
 
   public BotConfig withFeishu(FeishuConfig f) {
-    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders);
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention);
   }
 
   public BotConfig withAdmins(Set<String> a) {
     return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode,
-        pollInterval, reminders);
+        pollInterval, reminders, auditRetention);
   }
 
   public BotConfig withPort(int p) {
-    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders);
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention);
   }
 }

@@ -25,6 +25,8 @@ public final class ConfigLoader {
   public static final java.time.Duration DEFAULT_POLL_INTERVAL = java.time.Duration.ofMinutes(1);
 
   /** Sandbox credentials: the emulator accepts exactly these. */
+  /** Half a year of "who did what" by default; an operator with other rules sets HIREBOT_AUDIT_RETENTION_DAYS. */
+  static final long DEFAULT_AUDIT_RETENTION_DAYS = 180;
   public static final String SANDBOX_APP_ID = "cli_sandbox";
   public static final String SANDBOX_APP_SECRET = "sandbox_secret";
   public static final String SANDBOX_VERIFICATION_TOKEN = "vt_sandbox";
@@ -50,7 +52,8 @@ public final class ConfigLoader {
         pollInterval(env.get("HIREBOT_POLL_INTERVAL")),
         new BotConfig.Reminders(
             java.time.Duration.ofMinutes(positive(env, "HIREBOT_REMINDER_MINUTES", DEFAULT_REMINDER_MINUTES)),
-            java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS))));
+            java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS))),
+        java.time.Duration.ofDays(positive(env, "HIREBOT_AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS)));
   }
 
   private static FeishuConfig sandboxFeishu() {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Optional;
 
@@ -36,7 +38,9 @@ public final class CachingHireDirectory implements HireDirectory {
       FutureCache<String, List<Note>> notes,
       FutureCache<String, List<Interview>> interviews,
       FutureCache<String, JobTeam> teams,
-      FutureCache<String, List<TerminationReason>> reasons) {
+      FutureCache<String, List<TerminationReason>> reasons,
+      FutureCache<String, Offer> offers,
+      FutureCache<String, List<Offer>> talentOffers) {
 
     static Caches create() {
       return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
@@ -44,27 +48,45 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(PEOPLE_TTL, 1_000), new FutureCache<>(APPLICATION_IDS_TTL, 10_000),
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(APPLICATION_IDS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
-          new FutureCache<>(REASONS_TTL, 1));
+          new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
+          new FutureCache<>(PEOPLE_TTL, 10_000));
     }
   }
 
   private final HireDirectory delegate;
   private final Caches caches;
   private final Runnable onCall;
+  /** Told of every application read from Hire (shared by the metered views); replaced once at wiring. */
+  private final AtomicReference<Function<Application, Future<Void>>> onRead;
 
   public CachingHireDirectory(HireDirectory delegate) {
-    this(delegate, Caches.create(), () -> { });
+    this(delegate, Caches.create(), () -> { }, new AtomicReference<>(a -> Future.succeededFuture()));
   }
 
-  private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall) {
+  private CachingHireDirectory(HireDirectory delegate, Caches caches, Runnable onCall,
+      AtomicReference<Function<Application, Future<Void>>> onRead) {
     this.delegate = delegate;
     this.caches = caches;
     this.onCall = onCall;
+    this.onRead = onRead;
+  }
+
+  /**
+   * Runs {@code listener} for each application read from Hire (not from the cache); the read completes once the
+   * listener's future does, so whatever the bot shows of an application, it has recorded first. The listener
+   * must not fail.
+   */
+  public void onApplicationRead(Function<Application, Future<Void>> listener) {
+    onRead.set(listener);
+  }
+
+  private <T> Future<T> seen(Future<T> read, Function<T, Application> application) {
+    return read.compose(r -> onRead.get().apply(application.apply(r)).map(r));
   }
 
   /** A view on the same caches that runs {@code onCall} for each read that has to ask Hire. */
   public CachingHireDirectory metered(Runnable onCall) {
-    return new CachingHireDirectory(delegate, caches, onCall);
+    return new CachingHireDirectory(delegate, caches, onCall, onRead);
   }
 
   private <T> Future<T> call(Supplier<Future<T>> read) {
@@ -88,9 +110,16 @@ public final class CachingHireDirectory implements HireDirectory {
         k -> call(() -> delegate.activeApplicationIds(jobId, stageId)));
   }
 
+  /** Kept with the job's other id lists, so {@link #invalidateJob} forgets it too. */
+  @Override
+  public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
+    return caches.applicationIds().get(jobId + "/updated-since/" + since.toEpochMilli(),
+        k -> call(() -> delegate.activeApplicationIdsUpdatedSince(jobId, since)));
+  }
+
   @Override
   public Future<Application> application(String applicationId) {
-    return caches.applications().get(applicationId, k -> call(() -> delegate.application(k)));
+    return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k), a -> a)));
   }
 
   @Override
@@ -105,7 +134,8 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
-    return caches.details().get(applicationId, k -> call(() -> delegate.applicationDetail(k)));
+    return caches.details().get(applicationId,
+        k -> call(() -> seen(delegate.applicationDetail(k), ApplicationDetail::application)));
   }
 
   @Override
@@ -170,10 +200,23 @@ public final class CachingHireDirectory implements HireDirectory {
     });
   }
 
-  /** Offers change status: never cached, the event that asks is about a change. */
+  /** Offers change status: cached briefly, and forgotten when an event says one changed ({@link #offerChanged}). */
   @Override
   public Future<Offer> offer(String offerId) {
-    return delegate.offer(offerId);
+    return caches.offers().get(offerId, k -> call(() -> delegate.offer(k)));
+  }
+
+  @Override
+  public Future<List<Offer>> offersOfTalent(String talentId) {
+    return caches.talentOffers().get(talentId, k -> call(() -> delegate.offersOfTalent(k)));
+  }
+
+  /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */
+  public void offerChanged(String offerId, String talentId) {
+    caches.offers().invalidate(offerId);
+    if (talentId != null) {
+      caches.talentOffers().invalidate(talentId);
+    }
   }
 
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
@@ -208,6 +251,7 @@ public final class CachingHireDirectory implements HireDirectory {
         Map.entry("hire_talent_applications", caches.talentApplicationIds()),
         Map.entry("hire_application_details", caches.details()), Map.entry("hire_notes", caches.notes()),
         Map.entry("hire_interviews", caches.interviews()), Map.entry("hire_job_teams", caches.teams()),
-        Map.entry("hire_termination_reasons", caches.reasons()));
+        Map.entry("hire_termination_reasons", caches.reasons()), Map.entry("hire_offers", caches.offers()),
+        Map.entry("hire_talent_offers", caches.talentOffers()));
   }
 }

@@ -18,6 +18,12 @@ public interface HireDirectory {
   /** Ids of the job's active applications in one stage, in Hire's order. */
   Future<List<String>> activeApplicationIds(String jobId, String stageId);
 
+  /**
+   * Ids of the job's active applications that Hire last updated at or after {@code since} (the list's only time
+   * filter; an application made since then was updated since then too), in Hire's order.
+   */
+  Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, java.time.Instant since);
+
   /** One application with its current stage and the talent's name. */
   Future<Application> application(String applicationId);
 
@@ -57,6 +63,9 @@ public interface HireDirectory {
   /** Interviews that start in [from, to), with interviewers (ids are open_ids) and feedback state. */
   Future<List<Interview>> interviews(java.time.Instant from, java.time.Instant to);
 
-  /** One offer: which application it belongs to and its status (for offer notifications). */
+  /** One offer: which application it belongs to, its status and onboarding date. */
   Future<Offer> offer(String offerId);
+
+  /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
+  Future<List<Offer>> offersOfTalent(String talentId);
 }

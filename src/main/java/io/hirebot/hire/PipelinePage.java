@@ -6,10 +6,15 @@ import java.util.List;
  * One page of a job's active candidates in process order, with the counts per stage of the whole job.
  *
  * @param page zero-based page number, clamped to the pages that exist
+ * @param dateScan for a date filter over more applications than are read: how many were checked of how many
+ *     might match; null when every candidate was checked
  */
 public record PipelinePage(
     Job job, JobProcess process, List<StageCount> counts, List<Application> applications,
-    int page, int pageSize, int total) {
+    int page, int pageSize, int total, DateScan dateScan) {
+
+  /** A date filter that checked only the {@code checked} most recently updated of {@code candidates}. */
+  public record DateScan(int checked, int candidates) {}
 
   /** How many active applications sit in one stage. */
   public record StageCount(Stage stage, int count) {}

@@ -1,23 +1,38 @@
 package io.hirebot.hire;
 
-import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage
  * (all in parallel, which also gives the counts and the process order for free), then application
  * details only for the page being shown, again in parallel. A date filter needs every kept application's
- * date, so it reads details for up to {@link #MAX_DATE_FILTERED} of them.
+ * date: Hire's list can only narrow by update time (an application made since a date was updated since then),
+ * so the reader keeps the candidates updated since the date and, when more than {@link #MAX_DATE_FILTERED}
+ * remain, moves the update-time bound forward (halving the window, at most {@link #MAX_PROBES} times) to read
+ * the most recently updated ones; the page then says how many it checked of how many.
  */
 public final class PipelineReader {
   /** Bounds the detail calls of a date-filtered list (10/s): the newest of a larger job are not looked at. */
   public static final int MAX_DATE_FILTERED = 100;
+  /** List calls spent narrowing a long date-filtered list; each halves the update-time window. */
+  static final int MAX_PROBES = 6;
 
   private final HireDirectory hire;
+  private final java.time.Clock clock;
 
   public PipelineReader(HireDirectory hire) {
+    this(hire, java.time.Clock.systemUTC());
+  }
+
+  public PipelineReader(HireDirectory hire, java.time.Clock clock) {
     this.hire = hire;
+    this.clock = clock;
   }
 
   /**
@@ -33,8 +48,8 @@ public final class PipelineReader {
     return hire.processes().compose(processes -> processes.stream()
         .filter(p -> p.id().equals(job.processId())).findFirst()
         .map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new FeishuApiException("hire.job_process.list", 200, 1002202,
-            "job process " + job.processId() + " of job " + job.id() + " not found", ""))));
+        .orElseGet(() -> Future.failedFuture(new NotFoundException(NotFoundException.Kind.PROCESS,
+            job.title(), "process " + job.processId() + " of job " + job.id() + " not in job_processes"))));
   }
 
   public Future<PipelinePage> read(Job job, int page, int pageSize) {
@@ -43,12 +58,13 @@ public final class PipelineReader {
 
   /** One page of the job's active candidates that pass the filter, with the whole job's stage counts. */
   public Future<PipelinePage> read(Job job, PipelineFilter filter, int page, int pageSize) {
-    return stages(job).compose(pipeline -> kept(pipeline, filter).compose(ids -> {
+    return stages(job).compose(pipeline -> kept(pipeline, filter).compose(kept -> {
+      List<String> ids = kept.ids();
       int pages = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
       int p = Math.max(0, Math.min(page, pages - 1));
       List<String> slice = ids.subList(Math.min(ids.size(), p * pageSize), Math.min(ids.size(), (p + 1) * pageSize));
       return details(slice).map(apps -> new PipelinePage(job, pipeline.process(), pipeline.counts(), apps, p,
-          pageSize, ids.size()));
+          pageSize, ids.size(), kept.scan()));
     }));
   }
 
@@ -74,14 +90,63 @@ public final class PipelineReader {
     return Future.all(details).map(done -> details.stream().map(Future::result).toList());
   }
 
-  private Future<List<String>> kept(JobPipeline pipeline, PipelineFilter filter) {
+  /** The ids a filter keeps, in process order, and how completely a date filter could check them. */
+  private record Kept(List<String> ids, PipelinePage.DateScan scan) {}
+
+  private Future<Kept> kept(JobPipeline pipeline, PipelineFilter filter) {
     List<String> ids = pipeline.ids(filter);
-    if (filter.appliedSince() == null) {
-      return Future.succeededFuture(ids);
+    Instant since = filter.appliedSince();
+    if (since == null) {
+      return Future.succeededFuture(new Kept(ids, null));
     }
-    return details(ids.subList(0, Math.min(ids.size(), MAX_DATE_FILTERED))).map(apps -> apps.stream()
-        .filter(a -> a.appliedAt() != null && !a.appliedAt().isBefore(filter.appliedSince()))
-        .map(Application::id)
-        .toList());
+    return updatedSince(pipeline.job(), ids, since).compose(pool -> newest(pipeline.job(), pool, since,
+        clock.instant(), 0).compose(checked -> details(checked).map(apps -> {
+          // Stages in process order, the newest applications first within each.
+          List<String> stageOrder = pipeline.process().stages().stream().map(Stage::id).toList();
+          List<String> recent = apps.stream().filter(a -> a.appliedAt() != null && !a.appliedAt().isBefore(since))
+              .sorted(Comparator.comparingInt((Application a) -> stageOrder.indexOf(a.stage().id()))
+                  .thenComparing(Application::appliedAt, Comparator.reverseOrder()))
+              .map(Application::id).toList();
+          PipelinePage.DateScan scan = checked.size() < pool.size()
+              ? new PipelinePage.DateScan(checked.size(), pool.size()) : null;
+          return new Kept(recent, scan);
+        })));
+  }
+
+  /** Those of {@code ids} (in their order) that Hire updated at or after {@code t}. */
+  private Future<List<String>> updatedSince(Job job, List<String> ids, Instant t) {
+    return hire.activeApplicationIdsUpdatedSince(job.id(), t).map(touched -> {
+      Set<String> set = Set.copyOf(touched);
+      return ids.stream().filter(set::contains).toList();
+    });
+  }
+
+  /**
+   * At most {@link #MAX_DATE_FILTERED} of {@code pool}, the most recently updated: the window [from, now) is
+   * halved toward now while too many fall in it, keeping the largest set that fits.
+   */
+  private Future<List<String>> newest(Job job, List<String> pool, Instant from, Instant now, int probes) {
+    if (pool.size() <= MAX_DATE_FILTERED) {
+      return Future.succeededFuture(pool);
+    }
+    if (probes >= MAX_PROBES || !from.isBefore(now)) {
+      return Future.succeededFuture(pool.subList(0, MAX_DATE_FILTERED));
+    }
+    Instant mid = from.plus(java.time.Duration.between(from, now).dividedBy(2));
+    return updatedSince(job, pool, mid).compose(later -> later.size() > MAX_DATE_FILTERED
+        ? newest(job, later, mid, now, probes + 1)
+        : widest(job, pool, later, from, mid, probes + 1));
+  }
+
+  /** {@code fits} (updated since {@code mid}) fits; try an earlier bound between from and mid for more. */
+  private Future<List<String>> widest(Job job, List<String> pool, List<String> fits, Instant from, Instant mid,
+      int probes) {
+    if (probes >= MAX_PROBES) {
+      return Future.succeededFuture(fits);
+    }
+    Instant earlier = from.plus(java.time.Duration.between(from, mid).dividedBy(2));
+    return updatedSince(job, pool, earlier).compose(more -> more.size() > MAX_DATE_FILTERED
+        ? widest(job, pool, fits, earlier, mid, probes + 1)
+        : widest(job, pool, more, from, earlier, probes + 1));
   }
 }

@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,9 +29,12 @@ public final class EventPusher {
   private volatile String eventUrl;
   private volatile String cardUrl;
   private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
+  private final TenantScopes scopes;
 
-  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection) {
+  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection,
+      TenantScopes scopes) {
     this.vertx = vertx;
+    this.scopes = scopes;
     this.longConnection = longConnection;
     this.config = config;
     this.im = im;
@@ -163,6 +169,14 @@ public final class EventPusher {
   private Future<PushResult> event(JsonObject envelope, String messageId, PushOptions options) {
     String plaintext = envelope.encode();
     String eventId = envelope.getJsonObject("header").getString("event_id");
+    JsonObject message = envelope.getJsonObject("event").getJsonObject("message");
+    List<String> needed = ScopeRules.event(envelope.getJsonObject("header").getString("event_type"),
+        message == null ? null : message.getString("chat_type"));
+    if (!scopes.allows(needed)) {
+      // Feishu delivers nothing the app has no scope for: the bot never hears of it.
+      return Future.succeededFuture(new PushResult(0, Map.of(), "", Duration.ZERO, plaintext, eventId, messageId, 0,
+          List.of("not delivered: the app has none of the scopes " + needed)));
+    }
     Future<PushResult> first = attempt(plaintext, eventId, messageId, options, 0);
     if (!options.duplicate()) {
       return first;
@@ -179,8 +193,13 @@ public final class EventPusher {
         return Future.succeededFuture(r.withAttempts(retry + 1));
       }
       Promise<PushResult> next = Promise.promise();
-      vertx.setTimer(policy.delayMillis(retry), id ->
-          attempt(plaintext, eventId, messageId, options, retry + 1).onComplete(next));
+      long delay = policy.delayMillis(retry);
+      // Whether Feishu re-signs a re-push with a fresh timestamp is undocumented: re-pushes here keep the first
+      // one, the harder case for a bot that checks timestamps.
+      long sentAt = config.clock().millis();
+      vertx.setTimer(delay, id -> attempt(plaintext, eventId, messageId,
+          options.olderBy(Duration.ofMillis(Math.max(0, config.clock().millis() - sentAt))), retry + 1)
+          .onComplete(next));
       return next.future();
     });
   }

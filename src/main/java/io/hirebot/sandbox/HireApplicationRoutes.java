@@ -6,6 +6,7 @@ import io.hirebot.sandbox.hire.HireJson;
 import io.hirebot.sandbox.hire.Interview;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.JobProcess;
+import io.hirebot.sandbox.hire.Offer;
 import io.hirebot.sandbox.hire.Stage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,10 +28,12 @@ final class HireApplicationRoutes {
 
   private final HireTenant hire;
   private final Clock clock;
+  private final TenantScopes scopes;
 
-  HireApplicationRoutes(HireTenant hire, Clock clock) {
+  HireApplicationRoutes(HireTenant hire, Clock clock, TenantScopes scopes) {
     this.hire = hire;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   void install(Api api) {
@@ -41,8 +44,7 @@ final class HireApplicationRoutes {
     api.get(V1 + "/applications/:application_id/offer", OFFER_RATE, ctx -> hire.read(d -> {
       Application a = application(d, ctx);
       JsonObject data = new JsonObject();
-      d.offers.values().stream().filter(o -> o.applicationId().equals(a.id())).findFirst()
-          .ifPresent(o -> data.put("offer", HireJson.applicationOffer(d, o)));
+      currentOffer(d, a).ifPresent(o -> data.put("offer", HireJson.applicationOffer(d, o)));
       return data;
     }));
   }
@@ -74,12 +76,14 @@ final class HireApplicationRoutes {
   }
 
   private JsonObject detail(RoutingContext ctx) {
-    List<String> options = ctx.queryParam("options");
-    for (String o : options) {
+    List<String> asked = ctx.queryParam("options");
+    for (String o : asked) {
       if (!OPTIONS.contains(o)) {
         throw ApiError.hireParam("unknown option " + o);
       }
     }
+    // A field whose scope the app lacks is left out, not refused (reference §4: per-entity field scopes).
+    List<String> options = asked.stream().filter(o -> scopes.allows(ScopeRules.detailField(o))).toList();
     long now = clock.millis();
     return hire.read(d -> {
       Application a = application(d, ctx);
@@ -99,8 +103,7 @@ final class HireApplicationRoutes {
         detail.put("interview_aggregation", new JsonObject().put("interviews", list));
       }
       if (options.contains("with_offer")) {
-        d.offers.values().stream().filter(o -> o.applicationId().equals(a.id())).findFirst()
-            .ifPresent(o -> detail.put("offer", HireJson.offerDetail(d, o)));
+        currentOffer(d, a).ifPresent(o -> detail.put("offer", HireJson.offerDetail(d, o)));
       }
       if (options.contains("with_evaluation")) {
         JsonArray list = new JsonArray();
@@ -118,6 +121,15 @@ final class HireApplicationRoutes {
       throw ApiError.badRequest(1002201, "application does not exist");
     }
     return a;
+  }
+
+  /**
+   * The application's offer as get_detail and applications/:id/offer show it: the latest one made, when an offer
+   * was re-issued after a declined or expired one (Hire keeps both; the offer list shows both).
+   */
+  private static java.util.Optional<Offer> currentOffer(HireData d, Application a) {
+    return d.offers.values().stream().filter(o -> o.applicationId().equals(a.id()))
+        .max(Comparator.comparingLong(Offer::createTime));
   }
 
   static Stage stageOf(HireData d, Application a) {

@@ -1,6 +1,8 @@
 package io.hirebot.sandbox;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** Pushes the Hire events Feishu fires after API changes (when the bot's event URL is set); thread-safe. */
 final class HireEvents implements HireTenant.Listener {
@@ -16,6 +18,13 @@ final class HireEvents implements HireTenant.Listener {
     if (pusher.canDeliverEvents()) {
       pusher.raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", applicationId)
           .put("origin_stage_id", fromStageId).put("target_stage_id", toStageId).put("update_time", time));
+    }
+  }
+
+  @Override
+  public void applicationsDeleted(List<String> applicationIds) {
+    if (pusher.canDeliverEvents()) {
+      pusher.raw("hire.application.deleted_v1", new JsonObject().put("application_ids", new JsonArray(applicationIds)));
     }
   }
 

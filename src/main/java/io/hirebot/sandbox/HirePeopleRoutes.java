@@ -20,6 +20,13 @@ final class HirePeopleRoutes {
 
   /** Documented limit of talents/:id, v1 and v2. */
   static final int TALENT_RATE = 20;
+  /** The talent list's "忽略结果为空时的报错": without it, a search that finds nobody is an error. */
+  static final String IGNORE_EMPTY_ERROR = "ignore_empty_error";
+  /**
+   * The code of that error is not documented; we answer Hire's "talent not exist" (1002102, reference §13) with
+   * HTTP 400, the usual shape of a Hire business error, so a client that forgets the option sees a failure.
+   */
+  static final int EMPTY_SEARCH_CODE = 1002102;
 
   private final HireTenant hire;
   private final Clock clock;
@@ -54,6 +61,9 @@ final class HirePeopleRoutes {
         : Arrays.stream(keyword.toLowerCase(Locale.ROOT).split("\\s+(and\\s+)?")).filter(t -> !t.isBlank()).toList();
     return hire.read(d -> {
       List<Talent> found = d.talents.values().stream().filter(t -> terms.stream().allMatch(term -> matches(t, term))).toList();
+      if (found.isEmpty() && !IGNORE_EMPTY_ERROR.equals(HireParams.optional(ctx, "query_option"))) {
+        throw ApiError.badRequest(EMPTY_SEARCH_CODE, "talent not exist");
+      }
       return Paging.page(ctx, found, size, HireJson::talentV1);
     });
   }

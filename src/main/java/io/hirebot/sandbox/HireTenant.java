@@ -31,6 +31,8 @@ public final class HireTenant {
     void stageChanged(String applicationId, String fromStageId, String toStageId, long time);
 
     void offerStatusChanged(String offerId, int status);
+
+    void applicationsDeleted(List<String> applicationIds);
   }
 
   private final Supplier<HireData> seed;
@@ -212,6 +214,24 @@ public final class HireTenant {
       l.offerStatusChanged(offerId, status);
     }
     return changed;
+  }
+
+  /**
+   * Deletes an application with its interviews, offers and evaluations (as the Hire UI can); like Feishu, this
+   * fires hire.application.deleted_v1 when the bot can receive events. Afterwards Hire answers 1002201 for it.
+   */
+  public void deleteApplication(String applicationId) {
+    update(d -> {
+      require(d.applications.remove(applicationId), "application " + applicationId);
+      d.interviews.values().removeIf(i -> i.applicationId().equals(applicationId));
+      d.offers.values().removeIf(o -> o.applicationId().equals(applicationId));
+      d.evaluations.values().removeIf(e -> e.applicationId().equals(applicationId));
+      return null;
+    });
+    Listener l = listener;
+    if (l != null) {
+      l.applicationsDeleted(List.of(applicationId));
+    }
   }
 
   public Application terminateApplication(String applicationId, int terminationType, List<String> reasonIds) {

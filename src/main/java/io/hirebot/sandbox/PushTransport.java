@@ -24,7 +24,6 @@ final class PushTransport {
 
   /** Feishu's end-to-end budget for an answer. */
   static final long TIMEOUT_MILLIS = 3000;
-  private static final long STALE_SECONDS = 3600;
   /**
    * Feishu pushes each event on its own request and does not queue events behind a few connections; Vert.x's
    * default of 5 per host would make a burst of pushes wait for a connection and miss the 3 s budget here.
@@ -48,7 +47,7 @@ final class PushTransport {
         ? new JsonObject().put("encrypt", EnvelopeCrypto.encrypt(config.encryptKey(), plaintext)).encode()
         : plaintext;
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    long seconds = config.clock().millis() / 1000 - (options.staleTimestamp() ? STALE_SECONDS : 0);
+    long seconds = (config.clock().millis() - options.timestampAge().toMillis()) / 1000;
     String timestamp = String.valueOf(seconds);
     String nonce = nonce();
     var request = client.postAbs(url).timeout(TIMEOUT_MILLIS)

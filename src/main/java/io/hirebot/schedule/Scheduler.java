@@ -1,5 +1,6 @@
 package io.hirebot.schedule;
 
+import io.hirebot.error.FeishuApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -63,9 +64,11 @@ public final class Scheduler {
     return all;
   }
 
-  public void stop() {
+  /** Starts no more runs; completes when the runs in flight have finished. */
+  public Future<Void> stop() {
     stopped = true;
     slots.forEach(s -> vertx.cancelTimer(s.timer));
+    return Future.join(slots.stream().map(s -> s.last).toList()).mapEmpty();
   }
 
   private void runAndRearm(Slot slot) {
@@ -93,7 +96,12 @@ public final class Scheduler {
       run = Future.failedFuture(e);
     }
     return run.recover(e -> {
-      log.error("routine failed routine={} cause={}", routine.name(), e.toString(), e);
+      if (e instanceof FeishuApiException fe && fe.isMissingScope()) {
+        // Logged once when the scope was found missing; a line every period would bury that one.
+        log.debug("routine skipped routine={} missing_scope={}", routine.name(), fe.missingScope());
+      } else {
+        log.error("routine failed routine={} cause={}", routine.name(), e.toString(), e);
+      }
       return Future.succeededFuture();
     });
   }

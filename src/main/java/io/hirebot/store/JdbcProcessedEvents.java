@@ -20,12 +20,20 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   static final int REPLAY_BATCH = 100;
   /** Most claims (or finishes) written in one transaction; see {@link GroupCommit}. */
   static final int MAX_GROUP = 64;
+  /** One delivery and three retries; a handler that fails four times fails for a reason a retry won't fix. */
+  public static final int MAX_ATTEMPTS = 4;
+  /** The wait after the first failed attempt; each further failure waits five times longer (1, 5, 25 min). */
+  public static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+  static final int ERROR_CHARS = 2000;
 
   private static final String INSERT = "INSERT INTO processed_events "
       + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES (?, ?, ?, ?, NULL, ?)";
   // Stale: unfinished with an old claim, or expired altogether (a key reused long after).
+  // Each take-over of an unfinished claim is one more attempt, allowed only while attempts remain.
   private static final String TAKE_OVER = "UPDATE processed_events SET claimed_at = ?, expires_at = ?, "
-      + "done_at = NULL, envelope = ? WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ?) OR expires_at < ?)";
+      + "done_at = NULL, envelope = ?, attempts = CASE WHEN expires_at < ? THEN 1 ELSE attempts + 1 END "
+      + "WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ? AND attempts < " + MAX_ATTEMPTS + ") "
+      + "OR expires_at < ?)";
 
   private record Claim(String key, String envelope, long now) {}
 
@@ -59,9 +67,10 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
       s.setLong(1, now);
       s.setLong(2, expires);
       s.setString(3, claim.envelope());
-      s.setString(4, claim.key());
-      s.setLong(5, now - LEASE.toMillis());
-      s.setLong(6, now);
+      s.setLong(4, now);
+      s.setString(5, claim.key());
+      s.setLong(6, now - LEASE.toMillis());
+      s.setLong(7, now);
     });
   }
 
@@ -80,7 +89,8 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
     long staleBefore = clock.millis() - LEASE.toMillis();
     return db.run(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT event_key, envelope FROM processed_events "
-          + "WHERE done_at IS NULL AND claimed_at < ? AND envelope IS NOT NULL ORDER BY received_at")) {
+          + "WHERE done_at IS NULL AND claimed_at < ? AND envelope IS NOT NULL AND attempts < " + MAX_ATTEMPTS
+          + " ORDER BY received_at")) {
         s.setLong(1, staleBefore);
         s.setMaxRows(REPLAY_BATCH);
         List<Unfinished> found = new ArrayList<>();
@@ -98,5 +108,109 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   public Future<Integer> purgeExpired() {
     long now = clock.millis();
     return db.run(c -> Claims.update(c, "DELETE FROM processed_events WHERE expires_at < ?", s -> s.setLong(1, now)));
+  }
+
+  @Override
+  public Future<Failure> failed(String key, String error) {
+    long now = clock.millis();
+    String cause = clip(error);
+    return db.transaction(c -> {
+      int attempts;
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT attempts FROM processed_events WHERE event_key = ? AND done_at IS NULL")) {
+        s.setString(1, key);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return new Failure(false, 0, null); // finished or handed over meanwhile: nothing to record
+          }
+          attempts = r.getInt(1);
+        }
+      }
+      if (attempts >= MAX_ATTEMPTS) {
+        park(c, key, cause, now);
+        return new Failure(true, attempts, null);
+      }
+      // The lease ends when the back-off does: the replay takes it over then, and not before.
+      long retryAt = now + FIRST_BACKOFF.toMillis() * (long) Math.pow(5, attempts - 1);
+      Claims.update(c, "UPDATE processed_events SET claimed_at = ?, last_error = ? WHERE event_key = ?", s -> {
+        s.setLong(1, retryAt - LEASE.toMillis());
+        s.setString(2, cause);
+        s.setString(3, key);
+      });
+      return new Failure(false, attempts, java.time.Instant.ofEpochMilli(retryAt));
+    });
+  }
+
+  @Override
+  public Future<Void> release(String key) {
+    long now = clock.millis();
+    return db.run(c -> Claims.update(c, "UPDATE processed_events SET claimed_at = ?, attempts = attempts - 1 "
+        + "WHERE event_key = ? AND done_at IS NULL", s -> {
+          s.setLong(1, now - LEASE.toMillis() - 1);
+          s.setString(2, key);
+        })).mapEmpty();
+  }
+
+  @Override
+  public Future<Integer> parkAbandoned() {
+    long now = clock.millis();
+    return db.transaction(c -> {
+      List<String[]> abandoned = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT event_key, last_error FROM processed_events "
+          + "WHERE done_at IS NULL AND claimed_at < ? AND attempts >= " + MAX_ATTEMPTS)) {
+        s.setLong(1, now - LEASE.toMillis());
+        s.setMaxRows(REPLAY_BATCH);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            abandoned.add(new String[] {r.getString(1), r.getString(2)});
+          }
+        }
+      }
+      for (String[] a : abandoned) {
+        park(c, a[0], clip("never finished in " + MAX_ATTEMPTS + " attempts (the process handling it stopped or "
+            + "hung)" + (a[1] == null ? "" : "; last error: " + a[1])), now);
+      }
+      return abandoned.size();
+    });
+  }
+
+  /** Moves the event to failed_events and finishes its claim, so it stays de-duplicated and is never replayed. */
+  private static void park(java.sql.Connection c, String key, String error, long now) throws java.sql.SQLException {
+    Claims.update(c, "DELETE FROM failed_events WHERE event_key = ?", s -> s.setString(1, key));
+    Claims.update(c, "INSERT INTO failed_events (event_key, envelope, attempts, last_error, received_at, failed_at) "
+        + "SELECT event_key, envelope, attempts, ?, received_at, ? FROM processed_events WHERE event_key = ?", s -> {
+          s.setString(1, error);
+          s.setLong(2, now);
+          s.setString(3, key);
+        });
+    Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL, last_error = ? WHERE event_key = ?",
+        s -> {
+          s.setLong(1, now);
+          s.setString(2, error);
+          s.setString(3, key);
+        });
+  }
+
+  @Override
+  public Future<List<Parked>> parked(int limit) {
+    return db.run(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT event_key, attempts, last_error, received_at, failed_at "
+          + "FROM failed_events ORDER BY failed_at DESC, event_key")) {
+        s.setMaxRows(limit);
+        List<Parked> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            found.add(new Parked(r.getString(1), r.getInt(2), r.getString(3),
+                java.time.Instant.ofEpochMilli(r.getLong(4)), java.time.Instant.ofEpochMilli(r.getLong(5))));
+          }
+        }
+        return found;
+      }
+    });
+  }
+
+  private static String clip(String error) {
+    String e = error == null ? "unknown error" : error;
+    return e.length() <= ERROR_CHARS ? e : e.substring(0, ERROR_CHARS - 1) + "…";
   }
 }

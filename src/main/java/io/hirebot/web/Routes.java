@@ -20,6 +20,14 @@ public final class Routes {
   /** Feishu envelopes are a few KB; anything much larger is not from Feishu. */
   public static final long MAX_BODY_BYTES = 512 * 1024;
   private static final String JSON = "application/json; charset=utf-8";
+  /**
+   * {@code /healthz?allow_sandbox=0} (the Docker HEALTHCHECK passes {@code $HIREBOT_SANDBOX}): a deployment
+   * that did not choose sandbox mode must not look healthy in it, e.g. when FEISHU_APP_ID went missing.
+   * Without the parameter (a developer's own run) sandbox mode is healthy.
+   */
+  static final String ALLOW_SANDBOX = "allow_sandbox";
+  static final String SANDBOX_REFUSAL = "running the Feishu emulator, not Feishu: FEISHU_APP_ID is not set; "
+      + "set the Feishu credentials, or HIREBOT_SANDBOX=1 if the sandbox is what you want";
 
   private final WebhookGateway gateway;
   private final Health health;
@@ -56,9 +64,13 @@ public final class Routes {
   }
 
   private void handleHealth(RoutingContext ctx) {
+    String allowSandbox = ctx.request().getParam(ALLOW_SANDBOX);
     health.check()
         .recover(e -> io.vertx.core.Future.succeededFuture(
             new io.vertx.core.json.JsonObject().put("status", "down").put("error", e.toString())))
+        .map(status -> allowSandbox != null && !"1".equals(allowSandbox.trim()) && "sandbox".equals(status.getString("mode"))
+            ? status.put("status", "sandbox_not_chosen").put("reason", SANDBOX_REFUSAL)
+            : status)
         .onSuccess(status -> ctx.response().setStatusCode("up".equals(status.getString("status")) ? 200 : 503)
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(status.encode()));
   }

@@ -43,11 +43,21 @@ class ConfigLoaderTest {
     assertFalse(c.feishu().toString().contains("\"s\""));
   }
 
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.DisplayName("audit entries are kept 180 days unless HIREBOT_AUDIT_RETENTION_DAYS says otherwise")
+  void auditRetention() {
+    assertEquals(java.time.Duration.ofDays(180), ConfigLoader.load(REAL, List.of()).auditRetention());
+    var env = new java.util.HashMap<>(REAL);
+    env.put("HIREBOT_AUDIT_RETENTION_DAYS", "30");
+    assertEquals(java.time.Duration.ofDays(30), ConfigLoader.load(env, List.of()).auditRetention());
+  }
+
   @ParameterizedTest(name = "{0}={1} fails naming the variable")
   @CsvSource({
       "HIREBOT_PORT, 99999", "HIREBOT_PORT, abc", "HIREBOT_TIMEZONE, Mars/Base", "HIREBOT_MODE, pigeon",
       "FEISHU_BASE_URL, ftp://x", "HIREBOT_REMINDER_MINUTES, 0", "HIREBOT_FEEDBACK_ESCALATE_HOURS, soon", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
-      "HIREBOT_POLL_INTERVAL, 5", "HIREBOT_POLL_INTERVAL, soon"})
+      "HIREBOT_POLL_INTERVAL, 5", "HIREBOT_POLL_INTERVAL, soon", "HIREBOT_AUDIT_RETENTION_DAYS, 0",
+      "HIREBOT_AUDIT_RETENTION_DAYS, forever"})
   void badValues(String variable, String value) {
     var env = new java.util.HashMap<>(REAL);
     env.put(variable, value);

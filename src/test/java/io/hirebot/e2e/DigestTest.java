@@ -127,6 +127,30 @@ class DigestTest {
   }
 
   @Test
+  @DisplayName("pending offers in a digest carry each offer's real status, read from Hire's offers")
+  void pendingOffersWithStatus() {
+    // GIVEN a job followed by the chat, with one candidate whose offer is in approval and one whose offer was sent
+    var hire = h.sandbox.hire();
+    Job ds = hire.jobByCode("DS-001").orElseThrow();
+    Job job = hire.addJob("Offer Digest Engineer", "OD-001", ds.processId(), DemoTenant.RECRUITER_LI, DemoTenant.HM_ZHANG);
+    var offerStage = hire.stagesOf(job.id()).stream().filter(s -> s.type() == io.hirebot.sandbox.hire.Stage.OFFER)
+        .findFirst().orElseThrow();
+    Talent approving = hire.addTalent("Olga Approving", "13800000011", "olga@example.com");
+    Talent sent = hire.addTalent("Sam Sent", "13800000012", "sam@example.com");
+    hire.addOffer(hire.addApplication(job.id(), approving.id(), offerStage.id()).id(), 2);
+    hire.addOffer(hire.addApplication(job.id(), sent.id(), offerStage.id()).id(), 6);
+    String team = ImState.DEMO_TEAM_CHAT;
+    say(h, team, "subscribe job OD-001");
+
+    // WHEN the chat asks for its digest
+    String digest = say(h, team, "digest now");
+
+    // THEN the offer line names each candidate with their offer's status
+    assertTrue(digest.contains("Offers pending (2)"), digest);
+    assertTrue(digest.contains("Olga Approving (in approval)") && digest.contains("Sam Sent (sent)"), digest);
+  }
+
+  @Test
   @DisplayName("a quiet period is one line of text; digest now answers at once; digest off stops it")
   void quietNowAndOff() {
     String backend = ImState.DEMO_BACKEND_CHAT;

@@ -3,7 +3,12 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.PushResult;
+import io.vertx.core.json.JsonObject;
 import io.hirebot.schedule.MutableClock;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.SentMessage;
@@ -82,6 +87,31 @@ class InterviewRemindersTest {
     awaitTo(LIU, "面试即将开始", name(a));
     h.runRoutines(h.bot);
     assertEquals(1, messagesTo(LIU, "面试即将开始", name(a)));
+  }
+
+  @Test
+  @DisplayName("a reminder is one card in Chinese and English (each reader sees their own) whose button opens the profile")
+  void reminderIsBilingualWithProfileButton() {
+    // GIVEN an interview in 20 minutes
+    Application a = active("FE-001").get(1);
+    h.sandbox.hire().addInterview(a.id(), clock.millis() + Duration.ofMinutes(20).toMillis(), LIU);
+
+    // WHEN the reminders run
+    h.runRoutines(h.bot);
+
+    // THEN the interviewer gets a card with both languages' texts, and its button shows the candidate's profile
+    SentMessage reminder = awaitTo(LIU, "面试即将开始", name(a));
+    assertEquals("interactive", reminder.msgType());
+    JsonNode card = reminder.currentContent();
+    assertEquals("[\"zh_cn\",\"en_us\"]", card.path("config").path("locales").toString(), card.toString());
+    assertTrue(card.toString().contains("Interview soon: **" + name(a) + "**"), card.toString());
+    JsonNode open = card.findValues("value").stream().filter(v -> "profile".equals(v.path("action").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no profile button: " + card));
+    PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(reminder.messageId()).by(LIU).tag("button")
+        .value(new JsonObject(open.toString()))));
+    assertEquals(200, click.status(), click.body());
+    String profile = click.jsonBody().encode();
+    assertTrue(profile.contains(name(a)) && profile.contains("Frontend Engineer"), profile);
   }
 
   @Test

@@ -32,6 +32,43 @@ class OperationsTest {
   }
 
   @Test
+  @DisplayName("in sandbox mode /healthz?allow_sandbox=0 (the Docker health check without HIREBOT_SANDBOX=1) is 503 "
+      + "and says why; allow_sandbox=1 and a plain /healthz are 200")
+  void sandboxMustBeChosen() {
+    var refused = await(client.getAbs(h.bot.url("/healthz?allow_sandbox=0")).send());
+    assertEquals(503, refused.statusCode());
+    JsonObject body = refused.bodyAsJsonObject();
+    assertEquals("sandbox", body.getString("mode"));
+    assertEquals("sandbox_not_chosen", body.getString("status"));
+    assertTrue(body.getString("reason").contains("HIREBOT_SANDBOX=1"), body.encode());
+    assertEquals(200, await(client.getAbs(h.bot.url("/healthz?allow_sandbox=1")).send()).statusCode());
+    assertEquals(200, await(client.getAbs(h.bot.url("/healthz")).send()).statusCode());
+  }
+
+  @Test
+  @DisplayName("in sandbox mode neither the bot nor the emulator can be reached from another machine (127.0.0.1 only)")
+  void sandboxIsLocal() throws Exception {
+    java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address)
+        .findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no non-loopback IPv4 address");
+    int sandboxPort = java.net.URI.create(h.sandbox.baseUrl()).getPort();
+    for (int port : new int[] {h.bot.port(), sandboxPort}) {
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress(outside, port), 2_000);
+        throw new AssertionError("port " + port + " answers on " + outside.getHostAddress());
+      } catch (java.net.ConnectException expected) {
+        // refused: bound to loopback only
+      }
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("/healthz answers 200 with the mode and whether the bot knows its own identity")
   void health() {
     var resp = await(client.getAbs(h.bot.url("/healthz")).send());

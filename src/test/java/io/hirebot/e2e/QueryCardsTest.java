@@ -283,10 +283,24 @@ class QueryCardsTest {
   }
 
   @Test
-  @DisplayName("an unknown name says so, in the user's language")
+  @DisplayName("an unknown name says so in the user's language (not a Hire error), asking Hire to answer an empty search")
   void profileNotFound() {
-    assertTrue(title(inGroup("candidate Nobody Atall").currentContent()).contains("No candidate named"));
+    JsonNode en = inGroup("candidate Nobody Atall").currentContent();
+    assertTrue(title(en).contains("No candidate named"), en.toString());
+    assertTrue(buttons(en, "profile.page").isEmpty(), "no one shares a word with that name: " + en);
     assertTrue(title(inGroup("候选人 查无此人").currentContent()).contains("没有名为"));
+    assertTrue(h.sandbox.requests().all().stream().filter(r -> r.path().endsWith("/hire/v1/talents"))
+        .allMatch(r -> "ignore_empty_error".equals(r.queryParam("query_option"))));
+  }
+
+  @Test
+  @DisplayName("a misspelt name: no such candidate, with the talents sharing a word of it offered as buttons")
+  void profileNotFoundSuggests() {
+    JsonNode card = inGroup("candidate Zed Twine").currentContent();
+    assertTrue(title(card).contains("No candidate named"), card.toString());
+    List<JsonNode> offered = buttons(card, "profile.page");
+    assertEquals(2, offered.size(), card.toString());
+    assertTrue(offered.stream().anyMatch(v -> v.path("talent_id").asText().equals(twinA.id())), card.toString());
   }
 
   @Test
@@ -357,6 +371,33 @@ class QueryCardsTest {
     String ds = inGroup("offers for Data Scientist").currentContent().toString();
     assertTrue(ds.contains("Offer Person 0") && !ds.contains("· Backend Engineer ·"), ds);
     assertTrue(inGroup("Offer 列表").currentContent().toString().contains("已发出"));
+  }
+
+  @Test
+  @DisplayName("an offer accepted in Hire shows as accepted on the next offers card, not the status read before")
+  void offerStatusChangeIsShown() {
+    // GIVEN a chat following DS-001's offers, and an offers card that showed Offer Person 0's offer as sent
+    var hire = h.sandbox.hire();
+    Talent person = hire.talentByName("Offer Person 0").orElseThrow();
+    var offer = hire.offers().stream().filter(o -> o.talentId().equals(person.id())).findFirst().orElseThrow();
+    Stage stage = hire.stagesOf(offer.jobId()).stream().filter(s -> s.type() == Stage.OFFER).findFirst().orElseThrow();
+    String row = "**Offer Person 0** · Data Scientist · " + stage.enName() + " · **";
+    assertTrue(inGroup("offers for Data Scientist").currentContent().toString().contains(row + "sent**"));
+    PushResult subscribe = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE + "_" + SENDERS.incrementAndGet())
+        .mentioningBot().text("subscribe job DS-001 to offer")));
+    await(h.sandbox.im().awaitMessage(m -> subscribe.messageId().equals(m.parentId()), TIMEOUT));
+
+    // WHEN the candidate accepts in Hire (Feishu pushes hire.offer.status_changed_v1, the chat is told)
+    hire.setOfferStatus(offer.id(), 7);
+    await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Offer update") && m.currentContent().toString().contains("Offer Person 0"),
+        TIMEOUT));
+
+    // THEN the next offers card shows it accepted, with Hire's offer APIs read per talent
+    String after = inGroup("offers for Data Scientist").currentContent().toString();
+    assertTrue(after.contains(row + "accepted**"), after);
+    assertTrue(h.sandbox.requests().all().stream().anyMatch(r -> r.path().endsWith("/hire/v1/offers")
+        && person.id().equals(r.queryParam("talent_id"))));
   }
 
   @Test

@@ -129,11 +129,26 @@ class WalkingSkeletonTest {
   }
 
   @Test
-  @DisplayName("a stale timestamp gets 401")
+  @DisplayName("a timestamp older than Feishu's retry horizon gets 401")
   void staleTimestamp() {
     PushResult r = await(h.sandbox.events().message(
         MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"), PushOptions.stale()));
     assertEquals(401, r.status());
+  }
+
+  @Test
+  @DisplayName("a correctly signed event with an hour-old timestamp (a re-push after an outage) is answered once; "
+      + "its replay is dropped; the same with a forged signature is 401")
+  void hourOldRePush() {
+    PushResult r = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"),
+        new PushOptions(false, java.time.Duration.ofHours(1), true)));
+    assertEquals(200, r.status(), r.toString());
+    assertEquals(2, r.attempts(), "delivered and then replayed");
+    replyTo(r);
+    assertEquals(1, h.sandbox.im().repliesTo(r.messageId()).size(), "one reply for the delivery and its replay");
+    PushResult forged = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot()
+        .text("help"), new PushOptions(true, java.time.Duration.ofHours(1), false)));
+    assertEquals(401, forged.status());
   }
 
   @Test

@@ -235,6 +235,20 @@ class SdkHireFidelityTest {
     assertNotNull(week.getData().getItems()[0].getInterviewRecordList()[0].getInterviewer().getName().getZhCn());
   }
 
+  @Test
+  @DisplayName("a talent search that finds nobody is an error (1002102) unless query_option=ignore_empty_error")
+  void emptyTalentSearch() throws Exception {
+    var nobody = com.lark.oapi.service.hire.v1.model.ListTalentReq.newBuilder().keyword("nobody-by-this-name");
+    var strict = client.hire().v1().talent().list(nobody.build());
+    assertEquals(1002102, strict.getCode());
+    var lenient = client.hire().v1().talent().list(nobody.queryOption("ignore_empty_error").build());
+    assertTrue(lenient.success(), lenient.getMsg());
+    assertTrue(lenient.getData().getItems() == null || lenient.getData().getItems().length == 0);
+    var someone = client.hire().v1().talent().list(com.lark.oapi.service.hire.v1.model.ListTalentReq.newBuilder()
+        .keyword(sandbox.hire().talents().get(0).name()).build());
+    assertTrue(someone.success(), someone.getMsg());
+  }
+
   private TransferStageApplicationResp transfer(String appId, String stageId) throws Exception {
     return client.hire().v1().application().transferStage(TransferStageApplicationReq.newBuilder().applicationId(appId)
         .transferStageApplicationReqBody(TransferStageApplicationReqBody.newBuilder().stageId(stageId).build()).build());

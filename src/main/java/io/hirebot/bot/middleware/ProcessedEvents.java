@@ -1,6 +1,7 @@
 package io.hirebot.bot.middleware;
 
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,4 +29,28 @@ public interface ProcessedEvents {
 
   /** Forgets events Feishu can no longer retry; completes with how many were forgotten. */
   Future<Integer> purgeExpired();
+
+  /** What became of an event whose handling failed: parked for good, or to be tried again at {@code retryAt}. */
+  record Failure(boolean parked, int attempts, Instant retryAt) {}
+
+  /**
+   * Records a failed attempt: after the last allowed attempt the event is parked with {@code error} (never
+   * replayed again), otherwise its claim is released to be replayed after a back-off that grows per attempt.
+   */
+  Future<Failure> failed(String key, String error);
+
+  /** Hands an unfinished event back (the process is stopping): replayable at once, and not counted as a failure. */
+  Future<Void> release(String key);
+
+  /**
+   * Parks events that used up their attempts without ever finishing (each claimant died or hung), so the
+   * replay does not pick them up again; completes with how many were parked.
+   */
+  Future<Integer> parkAbandoned();
+
+  /** A parked event, for admins: its key, how often it was tried, its last error, and when. */
+  record Parked(String key, int attempts, String error, Instant receivedAt, Instant failedAt) {}
+
+  /** The latest parked events, newest first. */
+  Future<List<Parked>> parked(int limit);
 }

@@ -85,12 +85,9 @@ public final class AccessCommands {
 
   private Future<Reply> showAudit(Command.Audit command, CommandContext ctx) {
     Language lang = ctx.language();
-    String user = ctx.message().sender() == null ? null : ctx.message().sender().openId();
-    if (!access.isAdmin(user)) {
-      return text(lang, "access.adminsOnly");
-    }
-    if (ctx.message().chat().isGroup()) {
-      return text(lang, "access.privateOnly");
+    java.util.Optional<Reply> refusal = AdminViews.refusal(access, messages, ctx, "access.privateOnly");
+    if (refusal.isPresent()) {
+      return Future.succeededFuture(refusal.get());
     }
     return audit.latest(command.limit()).map(entries -> {
       ObjectNode model = cards.model();

@@ -12,6 +12,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
+import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class ActionKit {
 
   Future<JobProcess> process(String jobId) {
     return view.job(jobId).compose(job -> job.isPresent() ? pipeline.process(job.get())
-        : Future.failedFuture(new IllegalStateException("job " + jobId + " no longer exists")));
+        : Future.failedFuture(new NotFoundException(NotFoundException.Kind.JOB, jobId, "card action on a job not in hire.job.list")));
   }
 
   /** "by @someone · 10:32": who did it and when, in the configured time zone. */

@@ -105,7 +105,10 @@ public final class CandidatesCard {
     if (query.filter().appliedSince() != null) {
       chips.add(Markdown.message(messages, lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
     }
-    return String.join(" · ", chips);
+    String line = String.join(" · ", chips);
+    PipelinePage.DateScan scan = page.dateScan();
+    return scan == null ? line : line + "\n" + Markdown.message(messages, lang, "candidates.partial", scan.checked(), scan.candidates(),
+        dates.date(query.filter().appliedSince(), lang));
   }
 
   private ArrayNode widen(CandidatesQuery query, Language lang) {

@@ -1,5 +1,8 @@
 package io.hirebot.feature.digest;
 
+import java.util.function.Function;
+import io.hirebot.i18n.HireTexts;
+import io.hirebot.hire.Offer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -52,12 +55,25 @@ public final class DigestCard {
   /** The period a digest covers, and the zone its times are shown in. */
   public record Period(Instant since, Instant until, ZoneId zone) {}
 
-  /** @param today the interviews of the digest's day, of every job (each job shows its own) */
+  /** The digest with every part shown, offers by their stage. */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
+    return render(pipelines, today, "", null, period, lang);
+  }
+
+  /**
+   * @param today the interviews of the digest's day, of every job (each job shows its own)
+   * @param interviewsHiddenBy the scope whose lack kept interviews out, or "" when they are shown
+   * @param offers the current offer of applications at the offer stage (absent: none yet); null when they could
+   *     not be read, and the stage is shown instead
+   */
+  public Reply render(List<PipelinePage> pipelines, List<Interview> today, String interviewsHiddenBy,
+      Map<String, Offer> offers, Period period, Language lang) {
+    String hidden = interviewsHiddenBy.isEmpty() ? ""
+        : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
     Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
     Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
         && a.stageEnteredAt().isAfter(period.since());
-    Predicate<Application> atOffer = a -> a.stage().type() == StageType.OFFER;
+    Predicate<Application> atOffer = DigestCard::atOffer;
     Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
         && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
@@ -65,12 +81,12 @@ public final class DigestCard {
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since));
+      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + hidden);
     }
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
-    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()));
+    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()) + hidden);
     ArrayNode jobs = model.putArray("jobs");
     if (pipelines.size() > MAX_JOBS) {
       model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
@@ -81,10 +97,12 @@ public final class DigestCard {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.total()));
-      line(text, lang, "digest.job.new", apps, isNew);
-      line(text, lang, "digest.job.moved", apps, moved);
-      line(text, lang, "digest.job.offer", apps, atOffer);
-      line(text, lang, "digest.job.stuck", apps, stuck);
+      Function<Application, String> stage = a -> a.stage().name(lang.feishuLocale());
+      line(text, lang, "digest.job.new", apps, isNew, stage);
+      line(text, lang, "digest.job.moved", apps, moved, stage);
+      line(text, lang, "digest.job.offer", apps, atOffer, offers == null ? stage : a -> offers.containsKey(a.id())
+          ? messages.get(lang, HireTexts.offerStatusKey(offers.get(a.id()).status())) : messages.get(lang, "offers.none"));
+      line(text, lang, "digest.job.stuck", apps, stuck, stage);
       interviewsLine(text, p, today, period, lang);
       ObjectNode item = jobs.addObject();
       item.put("text", text.toString());
@@ -124,14 +142,24 @@ public final class DigestCard {
   }
 
   /** "New (3): Alice (Interview 1), Bob (Screening), … +1" — omitted when nobody matches. */
-  private void line(StringBuilder text, Language lang, String key, List<Application> apps, Predicate<Application> which) {
+  /** Applications the digest lists under "offers pending": those at the offer stage (only the named ones are read). */
+  static boolean atOffer(Application a) {
+    return a.stage().type() == StageType.OFFER;
+  }
+
+  /** The applications whose offer status the digest shows: the named ones of each job's offer line. */
+  static List<Application> namedAtOffer(List<Application> apps) {
+    return apps.stream().filter(DigestCard::atOffer).limit(MAX_NAMES).toList();
+  }
+
+  private void line(StringBuilder text, Language lang, String key, List<Application> apps, Predicate<Application> which,
+      Function<Application, String> detail) {
     List<Application> matching = apps.stream().filter(which).toList();
     if (matching.isEmpty()) {
       return;
     }
     String names = matching.stream().limit(MAX_NAMES)
-        .map(a -> (a.talentName().isBlank() ? a.talentId() : a.talentName()) + " (" + a.stage().name(lang.feishuLocale())
-            + ")")
+        .map(a -> (a.talentName().isBlank() ? a.talentId() : a.talentName()) + " (" + detail.apply(a) + ")")
         .collect(Collectors.joining(", "));
     if (matching.size() > MAX_NAMES) {
       names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);

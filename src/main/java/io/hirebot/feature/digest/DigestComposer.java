@@ -1,10 +1,14 @@
 package io.hirebot.feature.digest;
 
+import io.hirebot.hire.Application;
+import io.hirebot.hire.OfferStatuses;
+import io.hirebot.hire.Offer;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.store.SubscriptionStore;
@@ -49,11 +53,24 @@ public final class DigestComposer {
           .toList();
       // The day's interviews: one read for every chat of the run in the same zone (the directory caches it).
       LocalDate day = LocalDate.ofInstant(period.until(), period.zone());
-      Future<List<Interview>> today = hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
-          day.plusDays(1).atStartOfDay(period.zone()).toInstant());
-      return Future.all(Future.all(pages), today).map(all -> card.render(pages.stream().map(Future::result).toList(),
-          today.result(), period, lang));
+      // Without the interview scope the digest still goes out, saying interviews are hidden.
+      Future<Partial<List<Interview>>> today = Partial.of(hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
+          day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
+      return Future.all(Future.all(pages), today).compose(all -> {
+        List<PipelinePage> read = pages.stream().map(Future::result).toList();
+        return offers(read).map(offers -> card.render(read, today.result().value(), today.result().missingScope(),
+            offers, period, lang));
+      });
     });
+  }
+
+  /**
+   * The current offers of the applications each job's offer line names (a few per job, one cached list per
+   * talent); null when Hire would not say (a missing offer scope), so the digest still goes out, with stages.
+   */
+  private Future<Map<String, Offer>> offers(List<PipelinePage> pages) {
+    List<Application> named = pages.stream().flatMap(p -> DigestCard.namedAtOffer(p.applications()).stream()).toList();
+    return OfferStatuses.of(hire, named).otherwise((Map<String, Offer>) null);
   }
 
   private Future<List<Job>> jobs(String chatId, String jobId) {

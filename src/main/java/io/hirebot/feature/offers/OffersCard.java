@@ -8,10 +8,11 @@ import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
-import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.Offer;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.util.List;
+import java.util.Map;
 
 /** The offers card ({@code cards/offers.json}): one page of candidates in offer stages with their offer's status. */
 final class OffersCard {
@@ -23,13 +24,21 @@ final class OffersCard {
     this.messages = messages;
   }
 
-  /** @param jobTitle the job the list is limited to, "" for every open job */
-  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
-  ObjectNode render(String jobId, String jobTitle, List<ApplicationDetail> shown, int page, int total, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(jobId, jobTitle, shown, page, total, l));
+  /** What one page shows: its applications, their jobs' titles, and the current offer of each (when there is one). */
+  private record Rows(List<Application> shown, Map<String, String> jobTitles, Map<String, Offer> offers) {}
+
+  /**
+   * The card in both languages (each viewer reads their own), or the writer's alone where that is too big.
+   *
+   * @param jobTitle the job the list is limited to, "" for every open job
+   */
+  ObjectNode render(String jobId, String jobTitle, List<Application> shown, Map<String, String> jobTitles,
+      Map<String, Offer> offers, int page, int total, Language lang) {
+    Rows rows = new Rows(shown, jobTitles, offers);
+    return cards.bilingual(lang, l -> renderIn(jobId, jobTitle, rows, page, total, l));
   }
 
-  private ObjectNode renderIn(String jobId, String jobTitle, List<ApplicationDetail> shown, int page, int total, Language lang) {
+  private ObjectNode renderIn(String jobId, String jobTitle, Rows shown, int page, int total, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", jobTitle.isEmpty() ? messages.get(lang, "offers.title")
@@ -38,14 +47,14 @@ final class OffersCard {
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "offers.empty"));
     ArrayNode rows = model.putArray("rows");
-    for (ApplicationDetail d : shown) {
-      Application a = d.application();
+    for (Application a : shown.shown()) {
+      Offer offer = shown.offers().get(a.id());
       ObjectNode row = rows.addObject();
-      String status = d.offer() == null ? messages.get(lang, "offers.none")
-          : messages.get(lang, HireTexts.offerStatusKey(d.offer().status()));
-      String onboard = d.offer() == null || d.offer().onboardDate().isBlank() ? ""
-          : messages.get(lang, "offers.onboard", d.offer().onboardDate());
-      row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), d.jobTitle(),
+      String status = offer == null ? messages.get(lang, "offers.none")
+          : messages.get(lang, HireTexts.offerStatusKey(offer.status()));
+      String onboard = offer == null || offer.onboardDate().isBlank() ? ""
+          : messages.get(lang, "offers.onboard", offer.onboardDate());
+      row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     }

@@ -11,11 +11,12 @@ import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ListOffers;
 import io.hirebot.command.Language;
-import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobPipeline;
+import io.hirebot.hire.Offer;
+import io.hirebot.hire.OfferStatuses;
 import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
@@ -23,19 +24,24 @@ import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * "offers [job X]" and its pager. Hire lists offers only per talent, so the bot takes the active
- * applications in offer and onboarding stages (the per-stage id lists every pipeline card uses) and reads
- * the offer of the page's applications from their details.
+ * applications in offer and onboarding stages (the per-stage id lists every pipeline card uses), reads the
+ * page's applications and their talents' offers ({@link OfferStatuses}: the current status of each), and the
+ * onboarding date of the accepted ones.
  */
 public final class OffersFeature implements CommandHandler<ListOffers> {
   public static final String PAGE = "offers.page";
   public static final String SHOW = "offers.show";
   static final Set<StageType> OFFER_STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
+  /** Hire's offer_status of an offer the candidate accepted: the one whose onboarding date matters. */
+  static final int ACCEPTED = 7;
 
   private final HireMeter meter;
   private final JobChoiceCard choices;
@@ -92,12 +98,25 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
         }
       }
       int p = Pager.clamp(page, Pager.pages(ids.size(), Pager.PAGE_SIZE));
-      List<Future<ApplicationDetail>> details = ids.subList(Math.min(ids.size(), p * Pager.PAGE_SIZE),
-          Math.min(ids.size(), (p + 1) * Pager.PAGE_SIZE)).stream().map(hire::applicationDetail).toList();
+      List<String> slice = ids.subList(Math.min(ids.size(), p * Pager.PAGE_SIZE),
+          Math.min(ids.size(), (p + 1) * Pager.PAGE_SIZE));
       String title = jobId.isEmpty() || jobs.isEmpty() ? "" : jobs.get(0).title();
-      return Future.all(details).map(all -> card.render(jobId, title,
-          details.stream().map(Future::result).toList(), p, ids.size(), lang))
+      Map<String, String> titles = jobs.stream().collect(Collectors.toMap(Job::id, Job::title, (a, b) -> a));
+      return reader.details(slice).compose(apps -> OfferStatuses.of(hire, apps)
+          .compose(offers -> withOnboardDates(hire, offers))
+          .map(offers -> card.render(jobId, title, apps, titles, offers, p, ids.size(), lang)))
           .map(c -> new Reply.Card(c, view(c.objectNode(), jobId, p, lang)));
+    });
+  }
+
+  /** The offer list has no onboarding date: read it (one cached get each) for the accepted offers only. */
+  private static Future<Map<String, Offer>> withOnboardDates(HireDirectory hire, Map<String, Offer> offers) {
+    List<Future<Offer>> accepted = offers.values().stream().filter(o -> o.status() == ACCEPTED)
+        .map(o -> hire.offer(o.id()).otherwise(o)).toList();
+    return Future.all(accepted).map(done -> {
+      Map<String, Offer> dated = new HashMap<>(offers);
+      accepted.forEach(f -> dated.put(f.result().applicationId(), f.result()));
+      return dated;
     });
   }
 }

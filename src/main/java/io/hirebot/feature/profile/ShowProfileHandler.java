@@ -9,12 +9,16 @@ import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command.ShowProfile;
 import io.hirebot.command.Language;
+import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * "candidate NAME": finds the talent by Hire's talent search; one → the profile, several → one button
@@ -22,6 +26,9 @@ import java.util.Locale;
  */
 public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   static final int MAX_CHOICES = 10;
+  /** A name that finds nobody is searched again word by word, for at most this many words and suggestions. */
+  static final int MAX_SUGGESTION_WORDS = 3;
+  static final int MAX_SUGGESTIONS = 5;
 
   private final HireMeter meter;
   private final ProfileReader reader;
@@ -47,18 +54,40 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
         return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
             ProfileActions.view(cards.model(), talent, 0, lang).put(ProfileActions.CONTACT, privateChat)));
       }
-      return Future.succeededFuture(Reply.card(candidates.isEmpty() ? notFound(command.name(), lang)
-          : picker(command.name(), candidates, lang)));
+      return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
+          : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
     }));
+  }
+
+  /**
+   * Talents who share a word of a name that found nobody ("Zed Twine" → the Zed Twins), best effort: a word
+   * search that fails only means fewer suggestions, never an error instead of the "no such candidate" answer.
+   */
+  private static Future<List<Talent>> suggestions(HireDirectory hire, String name) {
+    List<String> words = Arrays.stream(name.strip().split("\\s+")).filter(w -> w.length() > 1).distinct()
+        .limit(MAX_SUGGESTION_WORDS).toList();
+    if (words.size() < 2) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Future<List<Talent>>> searches = words.stream()
+        .map(w -> hire.searchTalents(w).otherwise(List.of())).toList();
+    return Future.all(searches).map(done -> searches.stream().flatMap(f -> f.result().stream())
+        .collect(Collectors.toMap(Talent::id, t -> t, (a, b) -> a, LinkedHashMap::new)).values().stream()
+        .limit(MAX_SUGGESTIONS).toList());
   }
 
   private static boolean same(String a, String b) {
     return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
-  private ObjectNode notFound(String name, Language lang) {
+  private ObjectNode notFound(String name, List<Talent> suggestions, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.notfound.title", name));
+    if (!suggestions.isEmpty()) {
+      model.put("text", Markdown.message(messages, lang, "profile.notfound.suggest", name));
+      addButtons(model, suggestions, lang);
+      return cards.render("job-picker", model);
+    }
     model.put("text", Markdown.message(messages, lang, "profile.notfound.text", name));
     model.put("color", "orange");
     return cards.render("notice", model);
@@ -69,13 +98,18 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.picker.title"));
     model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, talents.size()));
+    addButtons(model, talents.subList(0, Math.min(MAX_CHOICES, talents.size())), lang);
+    return cards.render("job-picker", model);
+  }
+
+  /** A button per talent that opens their profile, labelled with name and id so namesakes can be told apart. */
+  private void addButtons(ObjectNode model, List<Talent> talents, Language lang) {
     ArrayNode buttons = model.putArray("jobs");
-    for (Talent t : talents.subList(0, Math.min(MAX_CHOICES, talents.size()))) {
+    for (Talent t : talents) {
       ObjectNode item = buttons.addObject();
       item.put("label", messages.get(lang, "profile.picker.label", t.name(), t.id()));
       item.putObject("value").put("action", ProfileActions.PAGE).put("talent_id", t.id()).put("name", t.name())
           .put("page", 0).put("lang", lang.feishuLocale());
     }
-    return cards.render("job-picker", model);
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.feature.reminders;
 
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
+import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.config.BotConfig;
 import io.hirebot.hire.Application;
@@ -34,22 +35,23 @@ public final class InterviewReminders implements Routine {
   /** Feedback older than this is no longer chased. */
   static final Duration NUDGE_HORIZON = Duration.ofDays(14);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-  // Private messages go to individuals whose language we do not know; Chinese is the default of a Feishu tenant.
+  // Cards carry both languages and each client shows its own; Chinese, a Feishu tenant's default, is the fallback
+  // (and the language of names picked from Hire's records, such as the interviewers of an escalation).
   private static final Language LANG = Language.ZH;
 
   private final HireDirectory hire;
   private final Messenger messenger;
   private final ReminderLedger ledger;
-  private final Messages messages;
+  private final ReminderCard card;
   private final BotConfig.Reminders settings;
   private final ZoneId zone;
 
-  public InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Messages messages,
-      BotConfig.Reminders settings, ZoneId zone) {
+  public InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
+      Messages messages, BotConfig.Reminders settings, ZoneId zone) {
     this.hire = hire;
     this.messenger = messenger;
     this.ledger = ledger;
-    this.messages = messages;
+    this.card = new ReminderCard(cards, messages);
     this.settings = settings;
     this.zone = zone;
   }
@@ -89,14 +91,14 @@ public final class InterviewReminders implements Routine {
 
   private Future<?> remind(Interview i) {
     return each(i, f -> true, (interviewer, ctx) -> send("remind:" + i.id() + ":" + interviewer, interviewer,
-        messages.get(LANG, "reminder.soon", ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+        card(ReminderCard.Kind.SOON, ctx, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
   }
 
   private Future<?> nudge(Interview i, Instant now) {
     String day = LocalDate.ofInstant(now, zone).toString();
     Future<?> nudges = each(i, f -> !f.submitted(), (interviewer, ctx) -> send(
         "nudge:" + i.id() + ":" + interviewer + ":" + day, interviewer,
-        messages.get(LANG, "reminder.feedback", ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+        card(ReminderCard.Kind.FEEDBACK, ctx, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
     boolean late = i.end() != null && i.end().plus(settings.escalateAfter()).isBefore(now);
     return !late ? nudges : nudges.compose(v -> escalate(i, day));
   }
@@ -107,20 +109,24 @@ public final class InterviewReminders implements Routine {
           .map(f -> f.interviewer().name(LANG.feishuLocale())).toList());
       List<Future<?>> sends = new ArrayList<>();
       for (String hm : team.hiringManagerIds()) {
-        sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, messages.get(LANG, "reminder.escalate",
+        sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, card(ReminderCard.Kind.ESCALATE, ctx,
             missing, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
       }
       return Future.join(sends);
     }));
   }
 
-  /** What a reminder names: the candidate and the job. */
-  private record Context(String candidate, String job, String jobId) {}
+  /** What a reminder names: the candidate and the job; the talent is whom its button opens. */
+  private record Context(String candidate, String job, String jobId, String talentId) {}
 
   private Future<Context> context(Interview i) {
     return hire.application(i.applicationId()).compose((Application a) -> hire.jobs().map(jobs -> new Context(
         a.talentName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(Job::title).orElse(""),
-        a.jobId())));
+        a.jobId(), a.talentId())));
+  }
+
+  private Reply card(ReminderCard.Kind kind, Context ctx, Object... args) {
+    return Reply.card(card.render(kind, LANG, ctx.talentId, ctx.candidate, args));
   }
 
   private interface PerInterviewer {
@@ -136,9 +142,9 @@ public final class InterviewReminders implements Routine {
         .map(f -> action.send(f.interviewer().id(), ctx)).toList()));
   }
 
-  private Future<?> send(String key, String openId, String text) {
+  private Future<?> send(String key, String openId, Reply reminder) {
     return ledger.claim(key).compose(first -> !first ? Future.succeededFuture()
-        : messenger.sendToUser(openId, new Reply.Text(text), key)
+        : messenger.sendToUser(openId, reminder, key)
             .onFailure(e -> log.warn("reminder not sent key={} cause={}", key, e.toString())));
   }
 }

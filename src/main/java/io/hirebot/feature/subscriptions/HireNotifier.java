@@ -6,6 +6,9 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
@@ -29,9 +32,11 @@ public final class HireNotifier implements HireEventHandler {
   private final NotificationCard cards;
   private final FanOut fanOut;
   private final LivingCards livingCards;
+  private final ApplicationJobs applicationJobs;
 
   public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
-      FanOut fanOut, LivingCards livingCards) {
+      FanOut fanOut, LivingCards livingCards, ApplicationJobs applicationJobs) {
+    this.applicationJobs = applicationJobs;
     this.livingCards = livingCards;
     this.hire = hire;
     this.subscriptions = subscriptions;
@@ -52,22 +57,37 @@ public final class HireNotifier implements HireEventHandler {
       });
     }
     if (event instanceof HireEvent.OfferStatusChanged o) {
-      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a ->
-          notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
-              o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang))));
+      hire.offerChanged(o.offerId(), null);
+      return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a -> {
+        hire.offerChanged(o.offerId(), a.talentId());
+        return notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
+            o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang));
+      }));
     }
     List<Future<Void>> sent = new ArrayList<>();
     for (String id : ((HireEvent.ApplicationsDeleted) event).applicationIds()) {
-      // The application is gone from Hire: only one the bot saw recently can be traced to its job.
-      Optional<Application> known = hire.cachedApplication(id);
-      if (known.isEmpty()) {
-        log.info("deleted application unknown to this replica, not notified application_id={}", id);
-        continue;
-      }
-      hire.invalidateApplication(id, known.get().jobId());
-      sent.add(notify(event, known.get(), "stage", lang -> cards.deleted(lang.job, known.get(), lang.lang)));
+      sent.add(deleted(event, id));
     }
     return Future.join(sent).mapEmpty();
+  }
+
+  /**
+   * The application is gone from Hire, so it cannot be read: its job comes from this replica's cache or, on any
+   * replica and after restarts, from the job the bot stored when it first saw the application.
+   */
+  private Future<Void> deleted(HireEvent event, String id) {
+    Optional<Application> cached = hire.cachedApplication(id);
+    Future<Optional<Application>> known = cached.isPresent() ? Future.succeededFuture(cached)
+        : applicationJobs.find(id).map(row -> row.map(k -> new Application(k.applicationId(), k.jobId(),
+            k.talentId(), k.talentName(), new Stage("", "", "", StageType.OTHER), false, null, null)));
+    return known.compose(a -> {
+      if (a.isEmpty()) {
+        log.info("deleted application never seen by the bot, not notified application_id={}", id);
+        return Future.succeededFuture();
+      }
+      hire.invalidateApplication(id, a.get().jobId());
+      return notify(event, a.get(), "stage", lang -> cards.deleted(lang.job, a.get(), lang.lang));
+    });
   }
 
   /** The job of a card and the language to write it in. */

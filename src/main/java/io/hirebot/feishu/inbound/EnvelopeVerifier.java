@@ -6,7 +6,6 @@ import io.hirebot.feishu.inbound.Verification.Accepted;
 import io.hirebot.feishu.inbound.Verification.Challenge;
 import io.hirebot.feishu.inbound.Verification.Rejected;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,11 +38,15 @@ public final class EnvelopeVerifier {
    * @param verificationToken the console's Verification Token; null or blank when not configured
    * @param encryptKey the console's Encrypt Key; null or blank when not configured
    */
-  public EnvelopeVerifier(String verificationToken, String encryptKey, Clock clock, Duration replayWindow) {
+  public EnvelopeVerifier(String verificationToken, String encryptKey, Clock clock) {
+    this(verificationToken, encryptKey, ReplayWindow.feishu(clock));
+  }
+
+  EnvelopeVerifier(String verificationToken, String encryptKey, ReplayWindow replayWindow) {
     this.verificationToken = blankToNull(verificationToken);
     this.encryptKey = blankToNull(encryptKey);
     this.aesKey = this.encryptKey == null ? null : FeishuCrypto.aesKey(this.encryptKey);
-    this.replayWindow = new ReplayWindow(clock, replayWindow);
+    this.replayWindow = replayWindow;
   }
 
   /** Verifies a request whose header names are already lower-case; never throws for any input. */
@@ -55,13 +58,25 @@ public final class EnvelopeVerifier {
       return Rejected.malformed(e.getMessage());
     }
     Map<String, String> headers = lowerCaseHeaders == null ? Map.of() : lowerCaseHeaders;
-    // A present timestamp must be fresh whatever else is checked; a missing one is judged with the signature.
+    Verification v = encryptKey == null ? verifyByToken(headers, rawBody, root) : verifyBySignature(headers, rawBody, root);
+    // A present timestamp must be fresh whatever else was checked; how fresh depends on what the request is,
+    // which is known only once it is decrypted. A missing one was judged with the signature.
     String timestamp = headers.get(TIMESTAMP);
-    String stale = timestamp == null ? null : replayWindow.problem(timestamp);
-    if (stale != null) {
-      return Rejected.forged(stale);
+    if (timestamp == null || v instanceof Rejected) {
+      return v;
     }
-    return encryptKey == null ? verifyByToken(headers, rawBody, root) : verifyBySignature(headers, rawBody, root);
+    boolean retried = v instanceof Accepted a && retriedByFeishu(a.plain());
+    String stale = replayWindow.problem(timestamp, retried);
+    return stale == null ? v : Rejected.forged(stale);
+  }
+
+  /** Events are re-pushed by Feishu for hours; callbacks and url_verification are answered at once or never. */
+  private static boolean retriedByFeishu(JsonNode plain) {
+    return switch (EnvelopeKind.of(plain)) {
+      case V1 -> true;
+      case V2 -> !plain.path("header").path("event_type").asText("").startsWith("card.action.");
+      default -> false;
+    };
   }
 
   private Verification verifyByToken(Map<String, String> headers, byte[] body, ObjectNode root) {

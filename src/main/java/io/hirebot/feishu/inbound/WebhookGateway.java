@@ -31,6 +31,7 @@ public final class WebhookGateway {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final CallbackBodies bodies = new CallbackBodies();
+  private volatile boolean taking = true;
 
   public WebhookGateway(EnvelopeVerifier verifier, InboundMapper mapper, InboundHandler bot, ObjectMapper json,
       MeterRegistry metrics) {
@@ -41,8 +42,20 @@ public final class WebhookGateway {
     this.metrics = metrics;
   }
 
+  /**
+   * From now on every request is answered 503 (the process is stopping): Feishu re-pushes events later, to
+   * another replica or to this one after its restart; nothing is taken that could be cut off half-way.
+   */
+  public void stopTaking() {
+    taking = false;
+  }
+
   /** @param lowerCaseHeaders request headers with lower-cased names */
   public Future<WebhookResponse> handle(Map<String, String> lowerCaseHeaders, byte[] body) {
+    if (!taking) {
+      metrics.counter("hirebot.events.rejected", "status", "503").increment();
+      return Future.succeededFuture(WebhookResponse.error(503, "shutting down, try again"));
+    }
     Verification v = verifier.verify(lowerCaseHeaders, body);
     if (v instanceof Verification.Rejected r) {
       metrics.counter("hirebot.events.rejected", "status", String.valueOf(r.status())).increment();
@@ -87,7 +100,12 @@ public final class WebhookGateway {
    * mapped again and re-claimed, which succeeds only for claims that went stale, so replicas replay once.
    */
   public Future<Integer> replayUnfinished(ProcessedEvents processed) {
-    return processed.unfinished().compose(list -> {
+    // Events that used up their attempts without ever finishing are parked, not replayed again.
+    return processed.parkAbandoned().onSuccess(n -> {
+      if (n > 0) {
+        log.error("events parked: never finished in their attempts count={}", n);
+      }
+    }).compose(parked -> processed.unfinished()).compose(list -> {
       List<Future<Void>> replays = new ArrayList<>();
       for (ProcessedEvents.Unfinished u : list) {
         try {

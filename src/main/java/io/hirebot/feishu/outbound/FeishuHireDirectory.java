@@ -14,6 +14,7 @@ import com.lark.oapi.service.hire.v1.model.JobProcessesStage;
 import com.lark.oapi.service.hire.v1.model.ListApplicationReq;
 import com.lark.oapi.service.hire.v1.model.ListJobProcessReq;
 import com.lark.oapi.service.hire.v1.model.ListJobReq;
+import com.lark.oapi.service.hire.v1.model.ListOfferReq;
 import com.lark.oapi.service.hire.v1.model.CreateNoteReq;
 import com.lark.oapi.service.hire.v1.model.I18n;
 import com.lark.oapi.service.hire.v1.model.ListTerminationReasonReq;
@@ -26,7 +27,9 @@ import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuIds;
+import io.hirebot.feishu.FeishuScopes;
 import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
 import com.lark.oapi.service.hire.v1.model.ListNoteReq;
 import com.lark.oapi.service.hire.v1.model.ListTalentReq;
@@ -47,7 +50,9 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@link HireDirectory} over the Feishu SDK's Hire v1 API (reference/feishu-hire-api.md §2–§4). */
@@ -59,12 +64,19 @@ public final class FeishuHireDirectory implements HireDirectory {
   static final int MAX_PAGES = 200;
   private static final String[] DETAIL_OPTIONS = {"with_talent"};
   private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer"};
+  /** Profile parts → the get_detail field each comes from (which needs a scope of its own). */
+  private static final Map<String, String> PROFILE_FIELDS = Map.of(
+      ApplicationDetail.INTERVIEWS, "interview_aggregation", ApplicationDetail.OFFER, "offer");
   /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
   static final int TALENTS_PAGE_SIZE = 20;
   static final int PEOPLE_PAGE_SIZE = 100;
+  /** Without it Hire answers a search that finds nobody with an error, not an empty list (reference addendum). */
+  static final String IGNORE_EMPTY_ERROR = "ignore_empty_error";
   /** We join chat users to Hire users by open_id, which the IM events already carry. */
   private static final String OPEN_ID = "open_id";
   static final int REASONS_PAGE_SIZE = 100;
+  /** The offer list's documented maximum page (reference §9). */
+  static final int OFFERS_PAGE_SIZE = 100;
   /** Notes are public to the hiring team (2), as when written in Feishu Hire itself. */
   static final int NOTE_PUBLIC = 2;
 
@@ -106,12 +118,23 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
-    return hireId("hire.application.list", jobId).compose(job -> hireId("hire.application.list", stageId))
-        .compose(ok -> collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
-                .jobId(jobId).stageId(stageId).activeStatus("1")
+    return hireId("hire.application.list", jobId).compose(ok -> hireId("hire.application.list", stageId))
+        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId)
+            .activeStatus("1")));
+  }
+
+  @Override
+  public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
+    return hireId("hire.application.list", jobId).compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder()
+        .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))));
+  }
+
+  /** Every page of the application list with the given filters. */
+  private Future<List<String>> applicationIds(java.util.function.Supplier<ListApplicationReq.Builder> filters) {
+    return collect("hire.application.list", token -> calls.call("hire.application.list",
+            () -> client.hire().v1().application().list(filters.get()
                 .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))));
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
   }
 
   @Override
@@ -128,31 +151,41 @@ public final class FeishuHireDirectory implements HireDirectory {
                 .applicationId(id).userIdType(OPEN_ID).options(options).build())))
         .compose(d -> d == null || d.getApplicationDetail() == null
             || d.getApplicationDetail().getBasicInfo() == null
-            ? Future.failedFuture(new FeishuApiException("hire.application.get_detail", 200, -1,
-                "empty application_detail for " + applicationId, ""))
+            ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.APPLICATION, applicationId,
+                "hire.application.get_detail answered without application_detail"))
             : Future.succeededFuture(d));
   }
 
   @Override
   public Future<List<Talent>> searchTalents(String keyword) {
     return calls.<ListTalentRespBody, ListTalentResp>call("hire.talent.list", () -> client.hire().v1().talent().list(
-            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE).build()))
+            ListTalentReq.newBuilder().keyword(keyword).pageSize(TALENTS_PAGE_SIZE)
+                .queryOption(IGNORE_EMPTY_ERROR).build()))
         .map(d -> d == null || d.getItems() == null ? List.<Talent>of()
             : Arrays.stream(d.getItems()).map(HireModels::talent).toList());
   }
 
   @Override
   public Future<List<String>> applicationIdsOfTalent(String talentId) {
-    return hireId("hire.application.list", talentId).compose(ok -> collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(ListApplicationReq.newBuilder()
-                .talentId(talentId).pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))));
+    return hireId("hire.application.list", talentId)
+        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().talentId(talentId)));
   }
 
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
     return detail(applicationId, PROFILE_OPTIONS)
-        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail()));
+        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail(), withheldFields()));
+  }
+
+  /** Profile parts Feishu leaves out of get_detail (without an error) because the app is known to lack their scope. */
+  private Map<String, String> withheldFields() {
+    Map<String, String> out = new HashMap<>();
+    PROFILE_FIELDS.forEach((part, field) -> FeishuScopes.NEEDS.stream()
+        .filter(n -> n.operation().equals(FeishuScopes.DETAIL + "#" + field))
+        .flatMap(n -> n.preferred().stream())
+        .filter(calls.missingScopes()::isMissing)
+        .findFirst().ifPresent(scope -> out.put(part, scope)));
+    return out;
   }
 
   @Override
@@ -272,9 +305,27 @@ public final class FeishuHireDirectory implements HireDirectory {
     return hirePath("hire.offer.get", offerId).compose(id -> calls.<GetOfferRespBody, GetOfferResp>call(
             "hire.offer.get", () -> client.hire().v1().offer().get(GetOfferReq.newBuilder().offerId(id).build())))
         .compose(d -> d == null || d.getOffer() == null
-            ? Future.failedFuture(new FeishuApiException("hire.offer.get", 200, -1, "empty offer for " + offerId, ""))
-            : Future.succeededFuture(new Offer(d.getOffer().getId(), d.getOffer().getApplicationId(),
-                d.getOffer().getOfferStatus() == null ? 0 : d.getOffer().getOfferStatus(), "")));
+            ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.OFFER, offerId,
+                "hire.offer.get answered without offer"))
+            : Future.succeededFuture(offer(d.getOffer())));
+  }
+
+  private static Offer offer(com.lark.oapi.service.hire.v1.model.Offer o) {
+    var basic = o.getBasicInfo();
+    return new Offer(o.getId(), nullToEmpty(o.getApplicationId()), o.getOfferStatus() == null ? 0 : o.getOfferStatus(),
+        basic == null ? "" : nullToEmpty(basic.getOnboardDate()), basic == null ? null : millis(basic.getCreateTime()));
+  }
+
+  @Override
+  public Future<List<Offer>> offersOfTalent(String talentId) {
+    return hireId("hire.offer.list", talentId).compose(ok -> collect("hire.offer.list", token -> calls.call(
+            "hire.offer.list", () -> client.hire().v1().offer().list(
+            ListOfferReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(OFFERS_PAGE_SIZE)
+                .pageToken(token).build()))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
+        .map(items -> items.stream().map(o -> new Offer(o.getId(), nullToEmpty(o.getApplicationId()),
+            o.getOfferStatus() == null ? 0 : o.getOfferStatus(), "",
+            o.getCreateTime() == null ? null : Instant.ofEpochMilli(o.getCreateTime()))).toList());
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {

@@ -1,5 +1,7 @@
 package io.hirebot.sandbox.hire;
 
+import java.util.List;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -46,7 +48,8 @@ public final class HireJson {
 
   /** The {@code Job} model of jobs list / get. */
   public static JsonObject job(HireData d, Job j) {
-    JobProcess p = d.processOf(j);
+    // A job outlives a process removed from the tenant: it still names the process id, without its details.
+    JobProcess p = d.processOf(j) != null ? d.processOf(j) : new JobProcess(j.processId(), "", "", 1, List.of());
     return new JsonObject().put("id", j.id()).put("title", j.title()).put("code", j.code())
         .put("description", j.description()).put("requirement", "")
         .put("recruitment_type", new JsonObject().put("id", "101").put("zh_name", "全职").put("en_name", "Full-time").put("active_status", 1))

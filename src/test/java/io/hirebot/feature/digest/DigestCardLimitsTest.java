@@ -40,6 +40,7 @@ class DigestCardLimitsTest {
     Stage screen = new Stage("st_screen", "筛选", "Screening", StageType.SCREENING);
     JobProcess process = new JobProcess("p", "流程", "Process", List.of(screen, offer));
     List<PipelinePage> pipelines = new ArrayList<>();
+    java.util.Map<String, io.hirebot.hire.Offer> offers = new java.util.HashMap<>();
     for (int j = 0; j < 60; j++) {
       Job job = new Job("job" + j, "JB-" + j, "Job with a fairly long title number " + j, "p", true);
       List<Application> apps = new ArrayList<>();
@@ -47,10 +48,12 @@ class DigestCardLimitsTest {
         apps.add(new Application("a" + j + "_" + i, job.id(), "t" + i, "Candidate Name " + i, i % 2 == 0 ? screen : offer,
             true, i < 4 ? until.minusSeconds(600) : since.minusSeconds(86_400 * 30), since.minusSeconds(86_400 * 20)));
       }
-      pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size()));
+      pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size(), null));
+      // Every offer named with the longest status text.
+      apps.forEach(a -> offers.put(a.id(), new io.hirebot.hire.Offer("o" + a.id(), a.id(), 5, "", null)));
     }
     for (Language lang : Language.values()) {
-      ObjectNode rendered = ((Reply.Card) card.render(pipelines, List.of(),
+      ObjectNode rendered = ((Reply.Card) card.render(pipelines, List.of(), "", offers,
           new DigestCard.Period(since, until, ZoneId.of("Asia/Shanghai")), lang)).card();
       System.out.println("digest of 60 jobs, " + lang + ": " + CardLimits.elements(rendered) + " elements, "
           + rendered.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");

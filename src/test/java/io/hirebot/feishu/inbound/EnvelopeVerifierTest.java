@@ -34,11 +34,10 @@ class EnvelopeVerifierTest {
   static final long NOW = 1_700_000_000L;
   static final String TS = Long.toString(NOW);
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
-  static final Duration WINDOW = Duration.ofMinutes(5);
   static final ObjectMapper JSON = new ObjectMapper();
 
   static EnvelopeVerifier verifier(String token, String key) {
-    return new EnvelopeVerifier(token, key, CLOCK, WINDOW);
+    return new EnvelopeVerifier(token, key, CLOCK);
   }
 
   static int status(Verification v) {
@@ -136,6 +135,32 @@ class EnvelopeVerifierTest {
       byte[] body = fixture("card_action_trigger.json");
       Verification v = verifier.verify(signed(Long.toString(timestamp), body, KEY), body);
       assertEquals(new Rejected(401, "timestamp outside the replay window"), v);
+    }
+
+    @ParameterizedTest(name = "event timestamp {0} is inside Feishu's retry horizon")
+    @ValueSource(longs = {NOW - 301, NOW - 3600, NOW - 6 * 3600 - 5 * 60 - 15, NOW - 7 * 3600, NOW + 300})
+    @DisplayName("A correctly signed event is accepted for as long as Feishu may re-push it (retries may keep the first timestamp)")
+    void retriedEvent(long timestamp) {
+      byte[] body = fixture("im_message_group_mention.json");
+      assertInstanceOf(Accepted.class, verifier.verify(signed(Long.toString(timestamp), body, KEY), body));
+    }
+
+    @ParameterizedTest(name = "event timestamp {0} is outside the window")
+    @ValueSource(longs = {NOW - 7 * 3600 - 36 * 60, NOW - 24 * 3600, NOW + 301})
+    @DisplayName("A correctly signed event older than Feishu's retry horizon (or from the future) is 401")
+    void eventBeyondHorizon(long timestamp) {
+      byte[] body = fixture("im_message_group_mention.json");
+      assertEquals(new Rejected(401, "timestamp outside the replay window"),
+          verifier.verify(signed(Long.toString(timestamp), body, KEY), body));
+    }
+
+    @Test
+    @DisplayName("An hour-old timestamp with a forged signature is 401")
+    void forgedOldEvent() {
+      byte[] body = fixture("im_message_group_mention.json");
+      Map<String, String> headers = new HashMap<>(signed(Long.toString(NOW - 3600), body, KEY));
+      headers.put(EnvelopeVerifier.SIGNATURE, "0".repeat(64));
+      assertEquals(401, status(verifier.verify(headers, body)));
     }
 
     @ParameterizedTest(name = "timestamp {0} is inside the window")
@@ -292,9 +317,9 @@ class EnvelopeVerifierTest {
     }
 
     @Test
-    @DisplayName("A stale timestamp header is 401 even where no signature is needed")
+    @DisplayName("A timestamp header beyond Feishu's retry horizon is 401 even where no signature is needed")
     void staleTimestamp() {
-      Map<String, String> headers = Map.of(EnvelopeVerifier.TIMESTAMP, Long.toString(NOW - 3600));
+      Map<String, String> headers = Map.of(EnvelopeVerifier.TIMESTAMP, Long.toString(NOW - 8 * 3600));
       assertEquals(401, status(verifier.verify(headers, fixture("im_message_group_mention.json"))));
     }
   }

@@ -1,0 +1,56 @@
+package io.hirebot.feature.reminders;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
+import io.hirebot.command.Language;
+import io.hirebot.i18n.Messages;
+
+/**
+ * A reminder, nudge or escalation ({@code cards/reminder.json}): one card in both languages, so each recipient
+ * reads it in their Feishu client's language, with a button that opens the candidate's profile.
+ */
+final class ReminderCard {
+  /** The card's button opens this action of the profile feature (its "Profile" quick action). */
+  static final String OPEN_PROFILE = "profile";
+
+  /** What a reminder is about: a {@code reminder.<kind>} text and title, and its colour. */
+  enum Kind {
+    SOON("blue"), FEEDBACK("orange"), ESCALATE("red");
+
+    final String color;
+
+    Kind(String color) {
+      this.color = color;
+    }
+
+    String key() {
+      return "reminder." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Cards cards;
+  private final Messages messages;
+
+  ReminderCard(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  /**
+   * @param writer the language whose text is the card's fallback (and the profile's, when the button is clicked)
+   * @param args the arguments of the kind's text, in the bundle's order
+   */
+  ObjectNode render(Kind kind, Language writer, String talentId, String talentName, Object... args) {
+    return cards.bilingual(writer, lang -> {
+      ObjectNode model = cards.model();
+      model.put("title", messages.get(lang, kind.key() + ".title"));
+      model.put("text", Markdown.message(messages, lang, kind.key(), args));
+      model.put("color", kind.color);
+      model.put("button", messages.get(lang, "reminder.button.profile"));
+      model.set("profile", cards.model().put("action", OPEN_PROFILE).put("talent_id", talentId)
+          .put("name", talentName).put("page", 0).put("lang", writer.feishuLocale()));
+      return cards.render("reminder", model);
+    });
+  }
+}

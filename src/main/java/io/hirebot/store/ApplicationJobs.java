@@ -1,0 +1,67 @@
+package io.hirebot.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code application_jobs} table: the job and talent of every application the bot has read, written the first
+ * time it sees one, so a deletion event (ids only, and the application unreadable afterwards) can still name the
+ * job on any replica, after any restart. A bounded in-memory set keeps repeated reads from touching the database.
+ */
+public final class ApplicationJobs {
+  private static final Logger log = LoggerFactory.getLogger(ApplicationJobs.class);
+  /** Applications remembered in memory as already stored; past this, an old one may be written again (harmless). */
+  static final long MAX_REMEMBERED = 200_000;
+  /** Talent names longer than the column are cut: the name only labels a notice. */
+  static final int MAX_NAME = 200;
+
+  /** What the bot knew of an application: its job and its talent. */
+  public record Known(String applicationId, String jobId, String talentId, String talentName) {}
+
+  private final Database db;
+  private final Clock clock;
+  private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
+
+  public ApplicationJobs(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Stores the application's job and talent unless this replica already did; never fails its caller. */
+  public Future<Void> remember(Known application) {
+    if (stored.getIfPresent(application.applicationId()) != null || application.jobId().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    long now = clock.millis();
+    String name = application.talentName().length() > MAX_NAME
+        ? application.talentName().substring(0, MAX_NAME) : application.talentName();
+    return db.run(c -> Claims.claim(c,
+            "INSERT INTO application_jobs (application_id, job_id, talent_id, talent_name, seen_at) VALUES (?, ?, ?, ?, ?)",
+            st -> {
+              st.setString(1, application.applicationId());
+              st.setString(2, application.jobId());
+              st.setString(3, application.talentId());
+              st.setString(4, name);
+              st.setLong(5, now);
+            }, null, null))
+        .onSuccess(inserted -> stored.put(application.applicationId(), Boolean.TRUE))
+        .onFailure(e -> log.warn("application job not stored application_id={} job_id={} cause={}",
+            application.applicationId(), application.jobId(), e.toString()))
+        .<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** The application's job and talent as first seen, if the bot ever read it. */
+  public Future<Optional<Known>> find(String applicationId) {
+    return db.run(c -> Rows.list(c,
+            "SELECT application_id, job_id, talent_id, talent_name FROM application_jobs WHERE application_id = ?",
+            st -> st.setString(1, applicationId),
+            r -> new Known(r.getString(1), r.getString(2), r.getString(3), r.getString(4))))
+        .map((List<Known> rows) -> rows.stream().findFirst());
+  }
+}

@@ -1,0 +1,191 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.app.Launcher;
+import io.hirebot.config.BotConfig;
+import io.hirebot.config.ConfigLoader;
+import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGTERM with events in flight, the bot in a JVM of its own as operators run it (against this JVM's emulator):
+ * it stops taking events, hands back what it could not finish, closes the database last, and after a restart
+ * every event is answered exactly once.
+ */
+class GracefulShutdownTest {
+  private static final int EVENTS = 5;
+  /** Longer than the bot's 5 s drain: the replies cannot finish before it hands them back. */
+  private static final Duration SLOW_REPLY = Duration.ofSeconds(9);
+
+  private Vertx vertx;
+  private FeishuSandbox sandbox;
+  private Path dir;
+
+  @BeforeEach
+  void start() throws IOException {
+    vertx = Vertx.vertx();
+    BotConfig credentials = ConfigLoader.load(Map.of(), List.of("--sandbox"));
+    sandbox = await(FeishuSandbox.start(vertx, Launcher.sandboxConfig(credentials, Clock.systemUTC())));
+    dir = Files.createTempDirectory("hirebot-sigterm");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("SIGTERM with replies in flight: new events 503, unfinished ones handed back, database closed last; "
+      + "after a restart each event is answered exactly once")
+  void sigtermWithEventsInFlight() throws Exception {
+    int port = freePort();
+    sandbox.botUrls("http://127.0.0.1:" + port + "/webhook/event", "http://127.0.0.1:" + port + "/webhook/card");
+    sandbox.faults().latency("/open-apis/im/v1/messages/[^/]+/reply", SLOW_REPLY);
+    WebClient client = WebClient.create(vertx);
+
+    Process first = launch(port, dir.resolve("first.log"));
+    List<String> messageIds = new ArrayList<>();
+    try {
+      awaitHealthy(client, port, first);
+      for (int i = 0; i < EVENTS; i++) {
+        PushResult push = await(sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
+        assertEquals(200, push.status(), push.toString());
+        messageIds.add(push.messageId());
+      }
+      // Every command was routed (the counter moves before the reply is sent): the replies are on their way to
+      // the slow IM API, the events in flight.
+      awaitCommands(client, port, EVENTS);
+    } finally {
+      first.destroy(); // SIGTERM
+    }
+    assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the bot did not stop within 30 s of SIGTERM");
+    String log = Files.readString(dir.resolve("first.log"));
+    System.out.println("[sigterm] exit=" + first.exitValue() + " shutdown lines:\n" + log.lines()
+        .filter(l -> l.contains("shutdown")).reduce("", (a, b) -> a + "  " + b + "\n"));
+    assertTrue(log.contains("shutdown: taking no more events"), log);
+    assertTrue(log.contains("handed_back=" + EVENTS), log);
+    assertTrue(log.contains("shutdown: database closed"), log);
+    assertFalse(log.contains("marking event done failed") || log.contains("recording the event's outcome failed"),
+        "nothing used the database after it closed:\n" + log);
+
+    sandbox.faults().clear();
+    Process second = launch(port, dir.resolve("second.log"));
+    try {
+      awaitHealthy(client, port, second);
+      for (String id : messageIds) {
+        await(sandbox.im().awaitMessage(m -> id.equals(m.parentId()), Duration.ofSeconds(60)), Duration.ofSeconds(65));
+      }
+      // The slow replies of the first process have landed by now too (or been refused as duplicates).
+      Thread.sleep(SLOW_REPLY.toMillis());
+      for (String id : messageIds) {
+        assertEquals(1, sandbox.im().repliesTo(id).size(), "replies to " + id);
+      }
+    } finally {
+      second.destroy();
+      second.waitFor(30, TimeUnit.SECONDS);
+    }
+    System.out.println("[sigterm] after restart: " + EVENTS + " events, " + EVENTS + " replies, one each");
+  }
+
+  @Test
+  @DisplayName("while a stopping bot drains, a new event is answered 503 (Feishu re-pushes it) and /healthz says stopping")
+  void newEventsDuringDrainAre503() throws Exception {
+    BotHarness h = BotHarness.encrypted();
+    try {
+      h.sandbox.faults().latency("/open-apis/im/v1/messages/[^/]+/reply", SLOW_REPLY);
+      PushResult slow = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
+      assertEquals(200, slow.status());
+      long deadline = System.nanoTime() + BotHarness.TIMEOUT.toNanos();
+      while (h.registry.find("hirebot.commands").counters().stream().mapToDouble(c -> c.count()).sum() < 1) {
+        assertTrue(System.nanoTime() < deadline, "the command was never routed");
+        Thread.sleep(20);
+      }
+      var stopped = h.bot.stop(); // drains for up to 5 s: the reply takes 9
+      PushResult late = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
+      var health = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+      await(stopped, Duration.ofSeconds(30));
+      assertEquals(503, late.status(), late.toString());
+      assertEquals(503, health.statusCode());
+      assertEquals("stopping", health.bodyAsJsonObject().getString("status"));
+    } finally {
+      h.close();
+    }
+  }
+
+  private static void awaitCommands(WebClient client, int port, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + BotHarness.TIMEOUT.toNanos();
+    double seen = 0;
+    while (System.nanoTime() < deadline) {
+      String metrics = await(client.getAbs("http://127.0.0.1:" + port + "/metrics").send()).bodyAsString();
+      seen = metrics.lines().filter(l -> l.startsWith("hirebot_commands_total"))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      if (seen >= n) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("commands routed: " + seen + ", expected " + n);
+  }
+
+  private Process launch(int port, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        "io.hirebot.Main"));
+    Map<String, String> env = pb.environment();
+    env.put("FEISHU_APP_ID", ConfigLoader.SANDBOX_APP_ID);
+    env.put("FEISHU_APP_SECRET", ConfigLoader.SANDBOX_APP_SECRET);
+    env.put("FEISHU_VERIFICATION_TOKEN", ConfigLoader.SANDBOX_VERIFICATION_TOKEN);
+    env.put("FEISHU_ENCRYPT_KEY", ConfigLoader.SANDBOX_ENCRYPT_KEY);
+    env.put("FEISHU_BASE_URL", sandbox.baseUrl());
+    env.put("HIREBOT_PORT", String.valueOf(port));
+    env.put("HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("hirebot"));
+    env.put("HIREBOT_ADMINS", DemoTenant.ADMIN_ZHOU);
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return pb.start();
+  }
+
+  private static void awaitHealthy(WebClient client, int port, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + BotHarness.START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(p.isAlive(), "the bot exited during start-up");
+      try {
+        if (client.getAbs("http://127.0.0.1:" + port + "/healthz").send().toCompletionStage().toCompletableFuture()
+            .get(2, TimeUnit.SECONDS).statusCode() == 200) {
+          return;
+        }
+      } catch (Exception e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the bot did not become healthy");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
