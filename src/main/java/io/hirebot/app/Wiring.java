@@ -7,15 +7,16 @@ import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
-import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.command.CommandParser;
+import io.hirebot.command.Language;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
 import io.hirebot.feature.candidates.ActionGuard;
@@ -54,7 +55,10 @@ import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
+import io.hirebot.store.JdbcActionOnce;
 import io.hirebot.store.JdbcProcessedEvents;
+import io.hirebot.store.JdbcRateBudgets;
+import io.hirebot.util.RateBudget;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -99,7 +103,9 @@ public final class Wiring {
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
 
-    feishu = new FeishuClients(vertx, config.feishu(), metrics);
+    // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
+    feishu = new FeishuClients(vertx, config.feishu(), metrics,
+        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
@@ -146,11 +152,15 @@ public final class Wiring {
         .on(OffersFeature.SHOW, offers::page);
     PipelineReader pipelineReader = new PipelineReader(hire);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
-    ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
+    // Click keys live in the database, so the same click delivered to two replicas (or before and after a
+    // restart) writes once; a duplicate whose first click is still running says so in both languages.
+    JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.info(
+        messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
+    ActionGuard guard = new ActionGuard(access, actionOnce, audit, errors, messages, clock);
     CandidateActions.create(hire, pipelineReader, candidatesView, guard, new ActionForms(cards, messages), cards,
         messages, clock, config.timezone()).registerWith(actions);
 
-    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
+    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger.bulk(), metrics,
         (jobId, page, lang) -> candidatesView.render(jobId, page, lang, null)
             .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))),
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
@@ -160,10 +170,12 @@ public final class Wiring {
     automation.commands(commands);
     automation.actions(actions);
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+    UserRateLimitGate perUser = new UserRateLimitGate(messages);
     BotDispatcher dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
-        List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
+        List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
+        .gateActions(List.of(perUser))
         .onHireEvents(automation.notifier())
         .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
@@ -176,7 +188,8 @@ public final class Wiring {
         : null;
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
-        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()));
+        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
+        .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()));
     automation.routines(scheduler);
   }
 }

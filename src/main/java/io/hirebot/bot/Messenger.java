@@ -23,4 +23,10 @@ public interface Messenger {
 
   /** Completes a card callback later with its token (valid 30 minutes, twice). */
   Future<Void> delayedUpdate(String callbackToken, ObjectNode card);
+
+  /**
+   * The same messenger for messages nobody is waiting for (digests, notifications, reminders, living-card
+   * updates): they share the app's IM budget but yield to replies and card answers.
+   */
+  Messenger bulk();
 }

@@ -116,6 +116,11 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
+  /** Whether replicas may share this database (PostgreSQL); an H2 file belongs to one process. */
+  public boolean shared() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
