@@ -34,6 +34,7 @@ import io.hirebot.store.DigestStore;
 import io.hirebot.store.ReminderLedger;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
+import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -74,7 +75,8 @@ final class Automation {
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards);
 
     PipelineReader pipeline = new PipelineReader(hire);
-    poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
+    poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), new PollSeen(db, clock),
+        notificationCard,
         fanOut, config.pollInterval());
 
     reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), messages,

@@ -3,6 +3,7 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.schedule.MutableClock;
 import io.hirebot.sandbox.ImState;
@@ -71,6 +72,22 @@ class InterviewRemindersTest {
       }
       return true;
     }, TIMEOUT));
+  }
+
+  @Test
+  @DisplayName("the reminder routine's read of Hire's interviews is cached across its minute-by-minute runs")
+  void cachedRead() {
+    if (clock.instant().atZone(java.time.ZoneOffset.UTC).getMinute() >= 55) {
+      clock.advance(Duration.ofMinutes(6)); // stay within one hour for the three runs
+    }
+    h.runRoutines(h.bot);
+    long afterFirst = h.sandbox.requests().count("GET", "/open-apis/hire/v1/interviews");
+    clock.advance(Duration.ofMinutes(1));
+    h.runRoutines(h.bot);
+    clock.advance(Duration.ofMinutes(1));
+    h.runRoutines(h.bot);
+    assertTrue(afterFirst > 0, "the first run reads the interviews");
+    assertEquals(afterFirst, h.sandbox.requests().count("GET", "/open-apis/hire/v1/interviews"));
   }
 
   @Test
