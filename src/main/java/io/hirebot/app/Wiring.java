@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
+import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
@@ -117,7 +118,8 @@ public final class Wiring {
     CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
     ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
-    AccessPolicy access = new AccessPolicy(config.admins(), hire, clock);
+    TeamIndex teamIndex = new TeamIndex(hire);
+    AccessPolicy access = new AccessPolicy(config.admins(), hire, teamIndex, clock);
     ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock, access, messenger, audit);
     PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
     InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
@@ -189,7 +191,8 @@ public final class Wiring {
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
         .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
-        .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()));
+        .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()))
+        .add(Routine.every("team-index", TeamIndex.REFRESH, now -> teamIndex.refresh()));
     automation.routines(scheduler);
   }
 }

@@ -52,6 +52,7 @@ class AccessControlTest {
   @Test
   @DisplayName("a group that is not enabled gets one polite line and no Hire call")
   void notEnabledGroup() {
+    h.runRoutines(h.bot); // background reads (the team index at start) are done before counting
     long before = hireCalls();
     SentMessage reply = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001");
     assertEquals("text", reply.msgType());
@@ -90,6 +91,21 @@ class AccessControlTest {
     assertEquals(before, h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications.*"));
     assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("candidates for job BE-001")).msgType());
     assertEquals("interactive", say(MessageSpec.p2p(ADMIN).text("jobs")).msgType());
+  }
+
+  @Test
+  @DisplayName("deciding who may query privately reads no job team from Hire per command: a background index does")
+  void teamIndex() {
+    h.runRoutines(h.bot); // the index is read in the background (at start, then every few minutes)
+    long teamReads = h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs/[^/]+/recruiter");
+    for (int i = 0; i < 8; i++) {
+      assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("jobs")).msgType());
+    }
+    long afterCommands = h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs/[^/]+/recruiter");
+    System.out.printf("[team-index] job-team reads: %d by the index, %d by 8 private commands%n", teamReads,
+        afterCommands - teamReads);
+    assertTrue(teamReads > 0, "the index read the teams");
+    assertEquals(teamReads, afterCommands);
   }
 
   @Test
