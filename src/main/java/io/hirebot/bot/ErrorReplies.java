@@ -1,5 +1,6 @@
 package io.hirebot.bot;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
@@ -24,7 +25,7 @@ public final class ErrorReplies {
     model.put("text", text(failure, lang));
     String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
     model.put("logId", logId);
-    model.put("logIdLine", logId.isEmpty() ? "" : messages.get(lang, "error.logid", logId));
+    model.put("logIdLine", logId.isEmpty() ? "" : Markdown.message(messages, lang, "error.logid", logId));
     return Reply.card(cards.render("error", model));
   }
 

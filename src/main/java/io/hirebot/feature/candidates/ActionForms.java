@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
@@ -11,8 +12,8 @@ import io.hirebot.i18n.Messages;
 import java.util.List;
 
 /**
- * The small form cards a candidate button opens in place of the list: move to a stage, reject with a
- * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the list page.
+ * The small form cards a candidate button opens (see {@link FormPlaces} for where): move to a stage, reject with a
+ * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the view they came from.
  */
 public final class ActionForms {
   private final Cards cards;
@@ -25,7 +26,7 @@ public final class ActionForms {
 
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
     ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-    model.put("text", messages.get(lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
+    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
     ObjectNode select = model.putObject("select").put("name", "stage")
         .put("placeholder", messages.get(lang, "form.move.placeholder"));
     ArrayNode options = select.putArray("options");
@@ -38,7 +39,7 @@ public final class ActionForms {
   public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,
       Language lang) {
     ObjectNode model = base(target, lang, "form.reject.title", "red", app.talentName());
-    model.put("text", messages.get(lang, "form.reject.text", app.talentName(), jobTitle));
+    model.put("text", Markdown.message(messages, lang, "form.reject.text", app.talentName(), jobTitle));
     ObjectNode select = model.putObject("select").put("name", "reason")
         .put("placeholder", messages.get(lang, "form.reject.placeholder"));
     ArrayNode options = select.putArray("options");
@@ -53,7 +54,7 @@ public final class ActionForms {
 
   public ObjectNode note(ActionTarget target, Application app, Language lang) {
     ObjectNode model = base(target, lang, "form.note.title", "blue", app.talentName());
-    model.put("text", messages.get(lang, "form.note.text", app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.note.text", app.talentName()));
     model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
     model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
     model.set("submit", target.value(cards.model(), CandidateActions.NOTE_SUBMIT, lang.feishuLocale()));
@@ -64,8 +65,13 @@ public final class ActionForms {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, titleKey, name)).put("color", color);
-    model.set("cancel", cards.model().put("action", CandidatesActions.PAGE).put("job_id", target.jobId())
-        .put("page", target.page()).put("lang", lang.feishuLocale()));
+    // Back shows the view again in place; a form only the clicker sees in a group just closes.
+    boolean closes = ActionTarget.EPHEMERAL.equals(target.via());
+    model.set("cancel", closes
+        ? cards.model().put("action", CandidateActions.FORM_CLOSE).put("lang", lang.feishuLocale())
+        : target.viewValue(cards.model(), lang.feishuLocale()));
+    model.put("cancelLabel", messages.get(lang, closes ? "button.close"
+        : target.fromProfile() ? "button.backToProfile" : "button.back"));
     return model;
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.feature.offers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
@@ -44,12 +45,11 @@ final class OffersCard {
           : messages.get(lang, HireTexts.offerStatusKey(d.offer().status()));
       String onboard = d.offer() == null || d.offer().onboardDate().isBlank() ? ""
           : messages.get(lang, "offers.onboard", d.offer().onboardDate());
-      row.put("line", messages.get(lang, "offers.row", a.talentName(), d.jobTitle(),
+      row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), d.jobTitle(),
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     }
-    ObjectNode value = cards.model().put("action", OffersFeature.PAGE).put("job_id", jobId)
-        .put("lang", lang.feishuLocale());
+    ObjectNode value = OffersFeature.view(cards.model(), jobId, 0, lang);
     Pager.put(model, page, Pager.pages(total, Pager.PAGE_SIZE), total, value, messages, lang);
     return cards.render("offers", model);
   }

@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
@@ -42,11 +43,13 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        return reader.render(hire, candidates.get(0), 0, privateChat, lang);
+        Talent talent = candidates.get(0);
+        return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
+            ProfileActions.view(cards.model(), talent, 0, lang).put(ProfileActions.CONTACT, privateChat)));
       }
-      return Future.succeededFuture(candidates.isEmpty() ? notFound(command.name(), lang)
-          : picker(command.name(), candidates, lang));
-    })).map(Reply::card);
+      return Future.succeededFuture(Reply.card(candidates.isEmpty() ? notFound(command.name(), lang)
+          : picker(command.name(), candidates, lang)));
+    }));
   }
 
   private static boolean same(String a, String b) {
@@ -56,7 +59,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private ObjectNode notFound(String name, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.notfound.title", name));
-    model.put("text", messages.get(lang, "profile.notfound.text", name));
+    model.put("text", Markdown.message(messages, lang, "profile.notfound.text", name));
     model.put("color", "orange");
     return cards.render("notice", model);
   }
@@ -65,7 +68,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private ObjectNode picker(String name, List<Talent> talents, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.picker.title"));
-    model.put("text", messages.get(lang, "profile.picker.text", name, talents.size()));
+    model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, talents.size()));
     ArrayNode buttons = model.putArray("jobs");
     for (Talent t : talents.subList(0, Math.min(MAX_CHOICES, talents.size()))) {
       ObjectNode item = buttons.addObject();
