@@ -12,10 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who Hire lists as a recruiter, hiring manager or assistant of an open job, as one set of open_ids read in the
- * background every {@link #REFRESH} — so deciding whether someone may query in a private chat reads nothing
- * from Hire, instead of one job team per open job on the command's path. Until the first read completes,
- * callers share that read.
+ * Who Hire lists as a recruiter, hiring manager or assistant of an open job, as one set of open_ids: read on the
+ * first private query (callers share that read), then refreshed in the background every {@link #REFRESH} — so
+ * a command never waits for one job team per open job once the index exists.
  */
 public final class TeamIndex {
   private static final Logger log = LoggerFactory.getLogger(TeamIndex.class);

@@ -193,7 +193,8 @@ public final class Wiring {
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
         .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
         .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()))
-        .add(Routine.every("team-index", TeamIndex.REFRESH, now -> teamIndex.refresh()));
+        // Not at start: the first private query builds the index, the routine keeps it fresh after that.
+        .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
     automation.routines(scheduler);
   }
 }

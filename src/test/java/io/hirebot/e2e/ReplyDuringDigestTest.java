@@ -9,7 +9,6 @@ import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
-import io.hirebot.store.Database;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the app's IM budget (50 messages/s, enforced by the sandbox as Feishu does), a user's command is answered at
  * once, and neither the app's nor any chat's IM limit is exceeded.
  */
-class RateLanesTest {
+class ReplyDuringDigestTest {
   /** Override with -Dhirebot.test.digestChats=1000 for the figure; 600 chats need 12 s of IM budget. */
   static final int CHATS = Integer.getInteger("hirebot.test.digestChats", 600);
   static final int JOBS = 20;
@@ -46,13 +45,7 @@ class RateLanesTest {
   @DisplayName("a command during a large digest fan-out is answered promptly, within Feishu's IM limits")
   void replyDuringDigest() throws InterruptedException {
     // GIVEN many enabled chats, each with a digest due now
-    List<String> jobs = DigestChats.seedJobs(h.sandbox, JOBS);
-    Database db = await(Database.open(h.vertx, h.config.dbUrl(), "", ""), BotHarness.START_TIMEOUT);
-    try {
-      DigestChats.seedChats(h.sandbox, h.bot, db, jobs, CHATS, h.config);
-    } finally {
-      db.close();
-    }
+    h.seedDigestChats(JOBS, CHATS);
     int before = h.sandbox.requests().all().size();
 
     // WHEN the digests are on their way and a user asks for help in another chat
@@ -72,7 +65,7 @@ class RateLanesTest {
     Map<String, Integer> busiest = RateFigures.busiestSecond(during, RateFigures::isFeishuCall);
     long imRefused = during.stream().filter(r -> RateFigures.rateLimited(r) && "im".equals(RateFigures.budget(r)))
         .count();
-    System.out.printf("[rate-lanes] %d-chat digest: reply in %d ms while %d digests still waited for the IM budget "
+    System.out.printf("[reply-during-digest] %d-chat digest: reply in %d ms while %d digests still waited for the IM budget "
             + "(%.1f s of it); IM busiest second %d calls, mean %.1f/s; IM refused %d; Hire refused %d (retried)%n",
         CHATS, replyMs, waiting, waiting / 45.0, busiest.get("im"), RateFigures.meanRate(during, "im"), imRefused,
         during.stream().filter(RateFigures::rateLimited).count() - imRefused);
