@@ -27,8 +27,8 @@ class ReplyDuringDigestTest {
   /** Override with -Dhirebot.test.digestChats=1000 for the figure; 600 chats need 12 s of IM budget. */
   static final int CHATS = Integer.getInteger("hirebot.test.digestChats", 600);
   static final int JOBS = 20;
-  /** Generous: the reply needs one IM permit, at most ~22 ms away; the machine may be slow. */
-  static final Duration PROMPT = Duration.ofSeconds(4);
+  /** Generous: the reply needs one IM permit, ~22 ms away, but the machine is shared (3 s seen under a full suite). */
+  static final Duration PROMPT = Duration.ofSeconds(6);
   private static BotHarness h;
 
   @BeforeAll
@@ -70,7 +70,7 @@ class ReplyDuringDigestTest {
         CHATS, replyMs, waiting, waiting / 45.0, busiest.get("im"), RateFigures.meanRate(during, "im"), imRefused,
         during.stream().filter(RateFigures::rateLimited).count() - imRefused);
     assertTrue(reply.content().toString().length() > 0);
-    assertTrue(waiting > 100, "the fan-out was still sending when the user asked: " + waiting + " to go");
+    assertTrue(waiting > 300, "the fan-out was still sending when the user asked: " + waiting + " to go");
     assertTrue(replyMs < PROMPT.toMillis(), "reply took " + replyMs + " ms");
     assertEquals(CHATS, digestsDelivered());
     assertEquals(0, imRefused, "Feishu refused IM calls as too fast (per app or per chat)");
