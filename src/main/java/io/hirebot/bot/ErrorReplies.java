@@ -21,7 +21,8 @@ public final class ErrorReplies {
 
   public Reply reply(Throwable failure, Language lang) {
     var model = cards.model();
-    model.put("title", messages.get(lang, "error.title"));
+    boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
+    model.put("title", messages.get(lang, scope ? "error.scope.title" : "error.title"));
     model.put("text", text(failure, lang));
     String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
     model.put("logId", logId);
@@ -41,6 +42,10 @@ public final class ErrorReplies {
     if (failure instanceof FeishuApiException fe) {
       if (fe.isRateLimited()) {
         return messages.get(lang, "error.ratelimited");
+      }
+      if (fe.isMissingScope() && !fe.missingScope().isEmpty()) {
+        // No retry helps: name the permission so whoever reads it can ask an admin for exactly that.
+        return messages.get(lang, "error.scope", fe.missingScope());
       }
       // Refusals we can explain get a sentence; the code stays visible for whoever looks it up.
       String known = "error.code." + fe.code();

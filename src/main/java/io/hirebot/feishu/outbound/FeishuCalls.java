@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lark.oapi.core.response.BaseResponse;
 import com.lark.oapi.core.response.RawResponse;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.MissingScopes;
+import io.hirebot.feishu.FeishuScopes;
 import io.hirebot.util.RateLanes.Lane;
 import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,14 +40,27 @@ public final class FeishuCalls {
   private final RateLimits limits;
   private final MeterRegistry metrics;
   private final Runnable invalidateToken;
+  private final MissingScopes missingScopes;
 
   public FeishuCalls(Vertx vertx, WorkerExecutor worker, RateLimits limits, MeterRegistry metrics,
       Runnable invalidateToken) {
+    this(vertx, worker, limits, metrics, invalidateToken, new MissingScopes());
+  }
+
+  /** @param missingScopes where a call refused for lack of a scope is recorded (and logged once) */
+  public FeishuCalls(Vertx vertx, WorkerExecutor worker, RateLimits limits, MeterRegistry metrics,
+      Runnable invalidateToken, MissingScopes missingScopes) {
     this.vertx = vertx;
     this.worker = worker;
     this.limits = limits;
     this.metrics = metrics;
     this.invalidateToken = invalidateToken;
+    this.missingScopes = missingScopes;
+  }
+
+  /** The scopes calls through this instance found missing. */
+  public MissingScopes missingScopes() {
+    return missingScopes;
   }
 
   /** Calls Feishu and completes with the response data, or fails with {@link FeishuApiException}. */
@@ -79,8 +94,9 @@ public final class FeishuCalls {
           if (code == 0) {
             return Future.succeededFuture(body);
           }
-          return Future.failedFuture(new FeishuApiException(operation, raw.getStatusCode(), code,
-              body == null ? "unparsable response" : body.path("msg").asText(""), raw.getRequestID()));
+          return Future.failedFuture(noted(new FeishuApiException(operation, raw.getStatusCode(), code,
+              body == null ? "unparsable response" : body.path("msg").asText(""), raw.getRequestID(),
+              ScopeRefusals.scopeToName(operation, body))));
         });
   }
 
@@ -100,7 +116,7 @@ public final class FeishuCalls {
           if (resp.success()) {
             return Future.succeededFuture(resp);
           }
-          FeishuApiException failure = failure(operation, resp);
+          FeishuApiException failure = noted(failure(operation, resp));
           if (n < MAX_ATTEMPTS && isRetryable(failure)) {
             long delay = backoffMs(resp.getRawResponse(), n);
             log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
@@ -163,7 +179,16 @@ public final class FeishuCalls {
     if ((logId == null || logId.isEmpty()) && resp.getError() != null) {
       logId = resp.getError().getLogId();
     }
-    return new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId);
+    return new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId,
+        ScopeRefusals.scopeToName(operation, resp));
+  }
+
+  /** A refusal for lack of a scope is recorded, so the scope is logged once and features can leave it out. */
+  private FeishuApiException noted(FeishuApiException failure) {
+    if (failure.isMissingScope()) {
+      missingScopes.record(failure.missingScope(), FeishuScopes.usedFor(failure.missingScope()));
+    }
+    return failure;
   }
 
   private FeishuApiException transportFailure(String operation, Throwable e) {
