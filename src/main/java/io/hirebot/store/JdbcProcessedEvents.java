@@ -43,7 +43,8 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   public Future<Boolean> claim(String key, String envelope) {
     long now = clock.millis();
     long expires = now + RETENTION.toMillis();
-    return db.run(c -> Claims.claim(c, INSERT, s -> {
+    // Feishu waits for the acknowledgement, which waits for this claim.
+    return db.runUrgent(c -> Claims.claim(c, INSERT, s -> {
       s.setString(1, key);
       s.setString(2, envelope);
       s.setLong(3, now);
