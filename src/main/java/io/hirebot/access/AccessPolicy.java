@@ -1,13 +1,10 @@
 package io.hirebot.access;
 
 import io.hirebot.hire.HireDirectory;
-import io.hirebot.hire.Job;
-import io.hirebot.hire.JobTeam;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import io.vertx.core.Future;
 import java.util.Set;
 
@@ -34,11 +31,13 @@ public final class AccessPolicy {
 
   private final Set<String> admins;
   private final HireDirectory hire;
+  private final TeamIndex teams;
   private final Clock clock;
 
-  public AccessPolicy(Set<String> admins, HireDirectory hire, Clock clock) {
+  public AccessPolicy(Set<String> admins, HireDirectory hire, TeamIndex teams, Clock clock) {
     this.admins = Set.copyOf(admins);
     this.hire = hire;
+    this.teams = teams;
     this.clock = clock;
   }
 
@@ -48,8 +47,8 @@ public final class AccessPolicy {
 
   /**
    * Who may see hiring data in a private chat: admins, the people Hire lists as recruiters, hiring
-   * managers or assistants of an open job (matched by open_id, which both IM events and Hire carry), and
-   * interviewers, who see only their own interviews.
+   * managers or assistants of an open job (matched by open_id, which both IM events and Hire carry; looked up
+   * in the {@link TeamIndex}, not read per command), and interviewers, who see only their own interviews.
    */
   public Future<Decision> mayQuery(String openId) {
     if (openId == null || openId.isEmpty()) {
@@ -58,12 +57,8 @@ public final class AccessPolicy {
     if (isAdmin(openId)) {
       return Future.succeededFuture(Decision.ADMIN);
     }
-    return hire.jobs().compose(jobs -> {
-      List<Future<JobTeam>> teams = jobs.stream().filter(Job::open).map(j -> hire.jobTeam(j.id())).toList();
-      return Future.all(teams).compose(all -> teams.stream().map(Future::result)
-          .anyMatch(t -> t.owns(openId) || t.assistantIds().contains(openId))
-          ? Future.succeededFuture(Decision.OWNER) : asInterviewer(openId));
-    });
+    return teams.members().compose(members -> members.contains(openId)
+        ? Future.succeededFuture(Decision.OWNER) : asInterviewer(openId));
   }
 
   /** Interviewers see their own interviews only; Hire knows them through the interviews they hold. */

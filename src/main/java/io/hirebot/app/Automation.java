@@ -36,6 +36,7 @@ import io.hirebot.store.ReminderLedger;
 import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.store.PollCursors;
+import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -81,7 +82,8 @@ final class Automation {
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
 
     PipelineReader pipeline = new PipelineReader(hire, clock);
-    poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), notificationCard,
+    poller = new NewApplicationsPoller(hire, pipeline, subscriptions, new PollCursors(db, clock), new PollSeen(db, clock),
+        notificationCard,
         fanOut, config.pollInterval());
 
     reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), cards, messages,

@@ -5,6 +5,7 @@ import io.hirebot.config.ConfigException;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.feishu.FeishuClients;
+import io.hirebot.util.RateBudget;
 import io.hirebot.feishu.FeishuScopes;
 import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.ScopeProbes;
@@ -48,7 +49,9 @@ public final class Doctor {
       return 2;
     }
     Vertx vertx = Vertx.vertx();
-    FeishuClients feishu = new FeishuClients(vertx, config.feishu(), new SimpleMeterRegistry());
+    // A handful of checks from one process: its own budgets, no database.
+    FeishuClients feishu = new FeishuClients(vertx, config.feishu(), new SimpleMeterRegistry(),
+        RateBudget.Factory.LOCAL);
     try {
       Doctor d = new Doctor(out);
       d.check(config, feishu, env.get(PUBLIC_URL));

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
+import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.middleware.HiringDataGate;
 import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.feature.access.AccessCommands;
 import io.hirebot.feature.access.FailedEventsView;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
-import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.bot.Reply;
@@ -61,8 +62,11 @@ import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
+import io.hirebot.store.JdbcActionOnce;
 import io.hirebot.store.JdbcProcessedEvents;
 import io.hirebot.store.Retention;
+import io.hirebot.store.JdbcRateBudgets;
+import io.hirebot.util.RateBudget;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -109,7 +113,9 @@ public final class Wiring {
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
 
-    feishu = new FeishuClients(vertx, config.feishu(), metrics);
+    // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
+    feishu = new FeishuClients(vertx, config.feishu(), metrics,
+        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
     scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
     missingScopes = feishu.calls().missingScopes();
@@ -127,7 +133,8 @@ public final class Wiring {
     CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
     HelpHandler help = new HelpHandler(cards, messages);
     ListJobsHandler jobs = new ListJobsHandler(meter, new JobsCard(cards, messages), messages);
-    AccessPolicy access = new AccessPolicy(config.admins(), hire, clock);
+    TeamIndex teamIndex = new TeamIndex(hire);
+    AccessPolicy access = new AccessPolicy(config.admins(), hire, teamIndex, clock);
     ProfileFeature profile = ProfileFeature.create(meter, cards, messages, dates, clock, access, messenger, audit);
     PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
     InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
@@ -165,9 +172,13 @@ public final class Wiring {
         .on(OffersFeature.SHOW, offers::page);
     PipelineReader pipelineReader = new PipelineReader(hire, clock);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
-    ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
+    // Click keys live in the database, so the same click delivered to two replicas (or before and after a
+    // restart) writes once; a duplicate whose first click is still running says so in both languages.
+    JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.info(
+        messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
+    ActionGuard guard = new ActionGuard(access, actionOnce, audit, errors, messages, clock);
 
-    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
+    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger.bulk(), metrics,
         new ViewReplay(actions, profile.actions()),
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
         (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
@@ -178,10 +189,12 @@ public final class Wiring {
         new ActionForms(cards, messages), cards, messages, clock, config.timezone()).registerWith(actions);
     automation.commands(commands);
     automation.actions(actions);
+    UserRateLimitGate perUser = new UserRateLimitGate(messages);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
-        List.of(new UserRateLimitGate(messages), new HiringDataGate(groupAccess, access, audit, messages, clock)),
+        List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
+        .gateActions(List.of(perUser))
         .onHireEvents(automation.notifier())
         .onCardSent(automation.livingCards());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
@@ -195,7 +208,10 @@ public final class Wiring {
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
         .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
-        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge));
+        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge))
+        .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()))
+        // Not at start: the first private query builds the index, the routine keeps it fresh after that.
+        .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
     automation.routines(scheduler);
   }
 }

@@ -8,6 +8,7 @@ import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UnhandledEvent;
+import io.hirebot.bot.middleware.ActionGate;
 import io.hirebot.bot.middleware.CommandGate;
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.hirebot.command.CommandParser;
@@ -53,6 +54,7 @@ public final class BotDispatcher implements InboundHandler {
   private HireEventHandler hireEvents = event -> Future.succeededFuture();
   private CardSentListener cardsSent = card -> { };
   private final List<CommandGate> gates;
+  private List<ActionGate> actionGates = List.of();
   private final Function<BotAddedToChat, Future<Reply>> welcome;
   private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
   private volatile boolean taking = true;
@@ -78,6 +80,12 @@ public final class BotDispatcher implements InboundHandler {
   /** Tells {@code listener} about every card replied or replaced (living cards keep them current). */
   public BotDispatcher onCardSent(CardSentListener listener) {
     this.cardsSent = listener;
+    return this;
+  }
+
+  /** Checks every card click with {@code gates} (in order) before its handler runs. */
+  public BotDispatcher gateActions(List<ActionGate> gates) {
+    this.actionGates = List.copyOf(gates);
     return this;
   }
 
@@ -303,12 +311,8 @@ public final class BotDispatcher implements InboundHandler {
         ? Language.ZH : Language.EN;
     metrics.counter("hirebot.card.actions", "action", action.actionName().isEmpty() ? "none" : action.actionName())
         .increment();
-    Future<ActionResult> work;
-    try {
-      work = actions.route(action, lang);
-    } catch (RuntimeException e) {
-      work = Future.failedFuture(e);
-    }
+    Future<ActionResult> work = passActionGates(action, lang, 0)
+        .compose(refusal -> refusal.isPresent() ? Future.succeededFuture(refusal.get()) : routeAction(action, lang));
     Future<ActionResult> result = work.onSuccess(r -> {
       if (r != null && r.card() != null && action.messageId() != null) {
         cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,
@@ -321,6 +325,23 @@ public final class BotDispatcher implements InboundHandler {
       return Future.succeededFuture(errors.toast(e, lang));
     });
     return withinBudget(action, result, lang);
+  }
+
+  private Future<ActionResult> routeAction(CardAction action, Language lang) {
+    try {
+      return actions.route(action, lang);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The first gate that refuses decides; otherwise the click is handled. */
+  private Future<Optional<ActionResult>> passActionGates(CardAction action, Language lang, int i) {
+    if (i >= actionGates.size()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return actionGates.get(i).check(action, lang)
+        .compose(r -> r.isPresent() ? Future.succeededFuture(r) : passActionGates(action, lang, i + 1));
   }
 
   /** Answers in time; if the work is slower, says so now and delivers the card with the callback token. */

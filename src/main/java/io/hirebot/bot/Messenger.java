@@ -25,6 +25,12 @@ public interface Messenger {
   Future<Void> delayedUpdate(String callbackToken, ObjectNode card);
 
   /**
+   * The same messenger for messages nobody is waiting for (digests, notifications, reminders, living-card
+   * updates): they share the app's IM budget but yield to replies and card answers.
+   */
+  Messenger bulk();
+
+  /**
    * Shows a card in a group to one member only (Feishu's "仅对你可见" card, ordinary groups only); completes with
    * its message id, which card callbacks from it carry. Such a card cannot be PATCHed, only deleted.
    */

@@ -9,6 +9,7 @@ import io.hirebot.feishu.outbound.CaffeineTokenCache;
 import io.hirebot.feishu.outbound.FeishuCalls;
 import io.hirebot.feishu.outbound.NoDelaySocketFactory;
 import io.hirebot.feishu.outbound.RateLimits;
+import io.hirebot.util.RateBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -29,7 +30,8 @@ public final class FeishuClients {
   private final WorkerExecutor worker;
   private final FeishuCalls calls;
 
-  public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics) {
+  /** @param budgets where the rate budgets live: this process, or the database replicas share */
+  public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets) {
     CaffeineTokenCache tokens = new CaffeineTokenCache();
     this.client = Client.newBuilder(config.appId(), config.appSecret())
         .openBaseUrl(config.baseUrl())
@@ -40,7 +42,7 @@ public final class FeishuClients {
         .build();
     this.worker = vertx.createSharedWorkerExecutor("feishu", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
-    this.calls = new FeishuCalls(vertx, worker, new RateLimits(1.0), metrics, tokens::clear);
+    this.calls = new FeishuCalls(vertx, worker, new RateLimits(vertx, budgets), metrics, tokens::clear);
   }
 
   /**

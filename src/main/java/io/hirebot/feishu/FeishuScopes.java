@@ -86,6 +86,7 @@ public final class FeishuScopes {
       api("hire.note.create", List.of("hire:note"), "Add note"),
       api("hire.interview.list", INTERVIEW_READ, "interview schedules, reminders, digests"),
       api("hire.offer.get", OFFER_READ, "offer notifications"),
+      api("hire.offer.list", OFFER_READ, "offer status in the offers list and digests"),
       event("im.message.receive_v1", List.of("im:message.p2p_msg:readonly", "im:message.p2p_msg"),
           "commands in private chats"),
       event("im.message.receive_v1", List.of("im:message.group_at_msg:readonly", "im:message.group_at_msg",

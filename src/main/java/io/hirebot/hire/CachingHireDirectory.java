@@ -23,6 +23,8 @@ public final class CachingHireDirectory implements HireDirectory {
   static final Duration APPLICATION_TTL = Duration.ofSeconds(30);
   static final Duration PEOPLE_TTL = Duration.ofSeconds(30);
   static final Duration TEAM_TTL = Duration.ofMinutes(5);
+  /** Longer than the reminder routine's minute, so its hour-aligned read is reused by the next runs. */
+  static final Duration INTERVIEWS_TTL = Duration.ofMinutes(2);
   static final Duration REASONS_TTL = Duration.ofMinutes(30);
   private static final String ALL = "all";
 
@@ -47,7 +49,7 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(APPLICATION_IDS_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 50_000),
           new FutureCache<>(PEOPLE_TTL, 1_000), new FutureCache<>(APPLICATION_IDS_TTL, 10_000),
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
-          new FutureCache<>(APPLICATION_IDS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
+          new FutureCache<>(INTERVIEWS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
           new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(PEOPLE_TTL, 10_000));
     }

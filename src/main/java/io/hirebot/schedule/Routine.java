@@ -20,6 +20,12 @@ public interface Routine {
 
   /** A routine from a function of the time, for work that needs no class of its own. */
   static Routine every(String name, Duration period, java.util.function.Function<Instant, Future<?>> work) {
+    return every(name, period, Duration.ZERO, work);
+  }
+
+  /** As above, first run after {@code initialDelay}. */
+  static Routine every(String name, Duration period, Duration initialDelay,
+      java.util.function.Function<Instant, Future<?>> work) {
     return new Routine() {
       @Override
       public String name() {
@@ -29,6 +35,11 @@ public interface Routine {
       @Override
       public Duration period() {
         return period;
+      }
+
+      @Override
+      public Duration initialDelay() {
+        return initialDelay;
       }
 
       @Override

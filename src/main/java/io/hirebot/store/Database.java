@@ -21,6 +21,11 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   /** As many threads as connections: a worker never waits for a connection another worker holds. */
   public static final int POOL_SIZE = 8;
+  /**
+   * Threads (and connections) kept for work a user is waiting on right now — an event's claim before its
+   * acknowledgement, a reply's rate permit — so a routine's hundreds of queued statements never delay them.
+   */
+  public static final int URGENT_POOL_SIZE = 2;
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
@@ -34,11 +39,13 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final WorkerExecutor worker;
+  private final WorkerExecutor urgent;
   private final String url;
 
-  private Database(HikariDataSource pool, WorkerExecutor worker, String url) {
+  private Database(HikariDataSource pool, WorkerExecutor worker, WorkerExecutor urgent, String url) {
     this.pool = pool;
     this.worker = worker;
+    this.urgent = urgent;
     this.url = url;
   }
 
@@ -52,7 +59,7 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
       }
-      config.setMaximumPoolSize(POOL_SIZE);
+      config.setMaximumPoolSize(POOL_SIZE + URGENT_POOL_SIZE);
       config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
       config.setPoolName("hirebot-db");
       HikariDataSource pool = new HikariDataSource(config);
@@ -60,7 +67,9 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         log.info("database ready url={} migrations_applied={} schema_version={}", url, result.migrationsExecuted,
             result.targetSchemaVersion);
-        return new Database(pool, worker, url);
+        return new Database(pool, worker,
+            vertx.createSharedWorkerExecutor("db-urgent", URGENT_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
+            url);
       } catch (RuntimeException e) {
         pool.close();
         throw e;
@@ -97,8 +106,17 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} on the "db" worker with an auto-commit connection. */
   public <T> Future<T> run(Work<T> work) {
+    return run(worker, work);
+  }
+
+  /** Like {@link #run}, on the few threads kept for what a user is waiting on (never for bulk work). */
+  public <T> Future<T> runUrgent(Work<T> work) {
+    return run(urgent, work);
+  }
+
+  private <T> Future<T> run(WorkerExecutor on, Work<T> work) {
     try {
-      return worker.executeBlocking(() -> {
+      return on.executeBlocking(() -> {
         try (Connection c = pool.getConnection()) {
           return work.apply(c);
         }
@@ -111,19 +129,26 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction, rolled back if it throws. */
   public <T> Future<T> transaction(Work<T> work) {
-    return run(c -> {
-      c.setAutoCommit(false);
-      try {
-        T result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    });
+    return run(c -> inTransaction(c, work));
+  }
+
+  /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
+  public <T> Future<T> transactionUrgent(Work<T> work) {
+    return runUrgent(c -> inTransaction(c, work));
+  }
+
+  private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T result = work.apply(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   /** Completes when the database answers a trivial query. */
@@ -141,6 +166,11 @@ public final class Database implements AutoCloseable {
     return url;
   }
 
+  /** Whether replicas may share this database (PostgreSQL); an H2 file belongs to one process. */
+  public boolean shared() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
   }
@@ -149,5 +179,6 @@ public final class Database implements AutoCloseable {
   public void close() {
     pool.close();
     worker.close();
+    urgent.close();
   }
 }

@@ -55,7 +55,8 @@ final class GroupCommit {
       writeNext();
       return;
     }
-    db.transaction(c -> applyAll(c, batch)).onComplete(ar -> {
+    // Feishu waits for the acknowledgement, which waits for this commit: the urgent threads.
+    db.transactionUrgent(c -> applyAll(c, batch)).onComplete(ar -> {
       for (int i = 0; i < batch.size(); i++) {
         complete(batch.get(i).promise(), ar.failed() ? ar.cause() : ar.result().get(i));
       }

@@ -49,6 +49,19 @@ public final class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes one permit only if one is available now (like {@link #tryAcquire()}), and otherwise says how long
+   * until one will be, without booking it: 0 when taken, else the nanoseconds to wait before asking again.
+   */
+  public synchronized long takeOrWait() {
+    refill();
+    if (available >= 1) {
+      available -= 1;
+      return 0;
+    }
+    return Math.max(1, (long) Math.ceil((1 - available) / permitsPerNano));
+  }
+
   private void refill() {
     long now = nanoClock.getAsLong();
     available = Math.min(capacity, available + (now - lastRefill) * permitsPerNano);

@@ -52,6 +52,7 @@ class AccessControlTest {
   @Test
   @DisplayName("a group that is not enabled gets one polite line and no Hire call")
   void notEnabledGroup() {
+    h.runRoutines(h.bot); // background reads (the team index at start) are done before counting
     long before = hireCalls();
     SentMessage reply = inGroup(CLOSED_GROUP, DemoTenant.RECRUITER_LI, "candidates for job BE-001");
     assertEquals("text", reply.msgType());
@@ -90,6 +91,25 @@ class AccessControlTest {
     assertEquals(before, h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications.*"));
     assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("candidates for job BE-001")).msgType());
     assertEquals("interactive", say(MessageSpec.p2p(ADMIN).text("jobs")).msgType());
+  }
+
+  @Test
+  @DisplayName("deciding who may query privately reads the job teams once, then refreshes them in the background")
+  void teamIndex() {
+    String teams = "/open-apis/hire/v1/jobs/[^/]+/recruiter";
+    long openJobs = h.sandbox.hire().jobs().stream().filter(j -> j.activeStatus() == 1).count();
+    assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("jobs")).msgType());
+    long first = h.sandbox.requests().count("GET", teams);
+    for (int i = 0; i < 7; i++) {
+      assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("jobs")).msgType());
+    }
+    long afterCommands = h.sandbox.requests().count("GET", teams);
+    h.runRoutines(h.bot); // the background refresh
+    assertEquals("interactive", say(MessageSpec.p2p(DemoTenant.HM_ZHANG).text("jobs")).msgType());
+    System.out.printf("[team-index] job-team reads: %d for the first private command (%d open jobs), %d for 7 more%n",
+        first, openJobs, afterCommands - first);
+    assertTrue(first <= openJobs, "at most one read per open job");
+    assertEquals(first, afterCommands, "later commands read no job team");
   }
 
   @Test

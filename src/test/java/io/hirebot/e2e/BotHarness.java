@@ -2,12 +2,14 @@ package io.hirebot.e2e;
 
 import io.hirebot.app.Launcher;
 import io.hirebot.app.RunningBot;
+import io.hirebot.bench.DigestChats;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
+import io.hirebot.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -159,6 +161,21 @@ public final class BotHarness implements AutoCloseable {
   /** Runs the bot's routines (event replay, digests, polls) at the clock's time, and waits for them. */
   public void runRoutines(RunningBot which) {
     await(which.scheduler().runNow());
+  }
+
+  /**
+   * A digest fan-out ({@link DigestChats}): {@code jobs} jobs with applications, and {@code chats} enabled chats,
+   * each following one of them with a digest due now. Completes with the job ids.
+   */
+  public List<String> seedDigestChats(int jobs, int chats) {
+    List<String> ids = DigestChats.seedJobs(sandbox, jobs);
+    Database db = await(Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword()), START_TIMEOUT);
+    try {
+      DigestChats.seedChats(sandbox, bot, db, ids, chats, config);
+    } finally {
+      db.close();
+    }
+    return ids;
   }
 
   /** The bot learns its open_id from bot/v3/info asynchronously; mentions need it. */

@@ -85,6 +85,10 @@ class CardActionsTest {
     return h.sandbox.requests().count("POST", "/open-apis/hire/v1/applications/" + a.id() + "/transfer_stage");
   }
 
+  private long hireCalls() {
+    return h.sandbox.requests().all().stream().filter(r -> r.path().startsWith("/open-apis/hire/")).count();
+  }
+
   private static String toastType(PushResult r) {
     return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
   }
@@ -118,6 +122,30 @@ class CardActionsTest {
     assertEquals(1, transfers(a));
     assertEquals("success", toastType(first.result()));
     assertEquals("success", toastType(second.result()));
+  }
+
+  @Test
+  @DisplayName("a user hammering buttons is asked to slow down, and those clicks reach neither Hire nor a handler")
+  void hammering() {
+    // GIVEN the recruiter already spent part of the per-user budget (the command) and pages on
+    JsonObject page = new JsonObject().put("action", "candidates.page").put("job_id", job.id()).put("page", 1)
+        .put("lang", "en_us");
+    List<PushResult> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      answers.add(click(RECRUITER, page));
+    }
+    // WHEN they keep clicking past the budget
+    long hireBefore = hireCalls();
+    Application a = movable();
+    PushResult over = click(RECRUITER, value("advance", a));
+
+    // THEN the extra clicks get a "slow down" toast and nothing is read or written in Hire
+    assertEquals("warning", toastType(over), over.body());
+    assertTrue(over.jsonBody().getJsonObject("toast").encode().contains("too fast"), over.body());
+    assertEquals(hireBefore, hireCalls());
+    assertEquals(0, transfers(a));
+    assertTrue(answers.stream().anyMatch(r -> "warning".equals(toastType(r))), "the burst ran out while paging");
+    assertTrue(answers.stream().limit(5).noneMatch(r -> "warning".equals(toastType(r))), "the first clicks act");
   }
 
   @Test

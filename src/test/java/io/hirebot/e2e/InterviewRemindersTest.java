@@ -79,6 +79,22 @@ class InterviewRemindersTest {
   }
 
   @Test
+  @DisplayName("the reminder routine's read of Hire's interviews is cached across its minute-by-minute runs")
+  void cachedRead() {
+    if (clock.instant().atZone(java.time.ZoneOffset.UTC).getMinute() >= 55) {
+      clock.advance(Duration.ofMinutes(6)); // stay within one hour for the three runs
+    }
+    h.runRoutines(h.bot);
+    long afterFirst = h.sandbox.requests().count("GET", "/open-apis/hire/v1/interviews");
+    clock.advance(Duration.ofMinutes(1));
+    h.runRoutines(h.bot);
+    clock.advance(Duration.ofMinutes(1));
+    h.runRoutines(h.bot);
+    assertTrue(afterFirst > 0, "the first run reads the interviews");
+    assertEquals(afterFirst, h.sandbox.requests().count("GET", "/open-apis/hire/v1/interviews"));
+  }
+
+  @Test
   @DisplayName("an interviewer is reminded privately before the interview, once")
   void reminderOnce() {
     Application a = active("FE-001").get(0);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.SentMessage;
+import io.hirebot.store.Database;
+import io.hirebot.store.PollCursors;
+import io.hirebot.store.PollSeen;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,5 +52,25 @@ class PollingTest {
     h.restartBot();
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, team, first).size());
+  }
+
+  @Test
+  @DisplayName("the poll cursor is a time, and the ids it has seen are rows, one per active application")
+  void cursorScales() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    DigestTest.say(h, team, "subscribe job BE-001 to new");
+    h.runRoutines(h.bot);
+    String job = h.sandbox.hire().jobByCode("BE-001").orElseThrow().id();
+    String key = "new-applications:" + job;
+    long active = h.sandbox.hire().applicationsOfJob(job).stream().filter(a -> a.active()).count();
+
+    Database db = await(Database.open(h.vertx, h.config.dbUrl(), "", ""), BotHarness.START_TIMEOUT);
+    try {
+      String cursor = await(new PollCursors(db, h.clock).get(key)).orElseThrow();
+      assertTrue(cursor.matches("\\d+"), "a watermark time only: " + cursor);
+      assertEquals(active, await(new PollSeen(db, h.clock).of(key)).size());
+    } finally {
+      db.close();
+    }
   }
 }

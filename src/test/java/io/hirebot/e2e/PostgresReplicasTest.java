@@ -3,8 +3,19 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.app.RunningBot;
+import io.hirebot.bench.DigestChats;
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.store.Database;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.schedule.MutableClock;
@@ -28,6 +39,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresReplicasTest {
+  /**
+   * 300 digests and 60 replies need 8 s of one app's IM budget at the bot's 45/s, and 15 jobs' details 5 s of
+   * get_detail's 9/s per replica; two replicas with budgets of their own would call at twice that.
+   */
+  static final int LOAD_CHATS = 300;
+  static final int LOAD_JOBS = 15;
+  /** Commands pushed to each replica: one "candidates" per job, then "help"s. */
+  static final int LOAD_COMMANDS = 30;
   private static EmbeddedPostgres pg;
   private static MutableClock clock;
   private static BotHarness h;
@@ -83,7 +102,117 @@ class PostgresReplicasTest {
   }
 
   @Test
-  @Order(3)
+  @Order(0)
+  @DisplayName("two replicas under load together stay within one app's IM and Hire limits")
+  void sharedBudget() {
+    // GIVEN many enabled chats with a digest due now, following jobs neither replica has read yet
+    h.seedDigestChats(LOAD_JOBS, LOAD_CHATS);
+    int before = h.sandbox.requests().all().size();
+
+    // WHEN both replicas run their routines and each gets a burst of commands in those chats (each replica reads
+    // Hire through its own caches, so alone each would spend a whole app's budget)
+    long started = System.nanoTime();
+    List<Future<?>> load = new java.util.ArrayList<>(List.of(h.bot.scheduler().runNow(), replica.scheduler().runNow()));
+    load.addAll(burst(0));
+    h.sandbox.botUrls(replica.url("/webhook/event"), replica.url("/webhook/card"));
+    try {
+      load.addAll(burst(LOAD_CHATS / 2));
+    } finally {
+      h.sandbox.botUrls(h.bot.url("/webhook/event"), h.bot.url("/webhook/card"));
+    }
+    await(Future.join(load), Duration.ofMinutes(5));
+    long replies = awaitReplies();
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    // THEN Feishu (the sandbox, enforcing one app's limits) refused nothing, and the IM rate was one app's
+    List<RecordedRequest> during = h.sandbox.requests().all().subList(before, h.sandbox.requests().all().size());
+    Map<String, Integer> busiest = RateFigures.busiestSecond(during, RateFigures::isFeishuCall);
+    // App-wide limits (HTTP 429 / 99991400) are what the shared budgets hold; a chat's 5/s stays per replica,
+    // so two replicas reminding one interviewer at once may draw a 230020, which the bot retries.
+    long refused = during.stream().filter(r -> r.status() == 429).count();
+    long perChat = during.stream().filter(RateFigures::rateLimited).count() - refused;
+    busiest.forEach((budget, max) -> System.out.printf(
+        "[shared-budget] two replicas, %d chats, %.1f s: %-45s calls %4d, busiest second %3d, mean %5.1f/s%n",
+        LOAD_CHATS, seconds, budget, during.stream().filter(r -> RateFigures.budget(r).equals(budget)).count(), max,
+        RateFigures.meanRate(during, budget)));
+    System.out.printf("[shared-budget] replies %d; refused by an app-wide limit: %d; by a chat's limit: %d%n",
+        replies, refused, perChat);
+    stopFollowing(LOAD_CHATS);
+    assertEquals(2 * LOAD_COMMANDS, replies, "every command answered");
+    assertTrue(RateFigures.meanRate(during, "im") <= 50, "IM within 50/s per app");
+    assertEquals(0, refused, "Feishu refused calls as over the app's limit");
+  }
+
+  /**
+   * From chat {@code first} on: "candidates for job DG-n" for every job (each replica reads every job's details
+   * through its own cache), then as many "help"s; every push must be acknowledged.
+   */
+  private static List<Future<?>> burst(int first) {
+    // One after another, as Feishu's pushes arrive; each is acknowledged before the work is done.
+    for (int i = 0; i < LOAD_COMMANDS; i++) {
+      int c = first + i;
+      String text = i < LOAD_JOBS ? "candidates for job DG-" + i : "help";
+      PushResult r = await(h.sandbox.events().message(MessageSpec.group(DigestChats.CHAT_PREFIX + c)
+          .from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(text).messageId("om_load_" + c)));
+      assertEquals(200, r.status(), r.body());
+    }
+    return List.of();
+  }
+
+  /** The load chats stop following jobs and digests, so later tests' routines do not poll for them. */
+  private static void stopFollowing(int chats) {
+    Database db = await(Database.open(h.vertx, h.config.dbUrl(), "postgres", "postgres"), BotHarness.START_TIMEOUT);
+    try {
+      await(db.run(c -> {
+        try (var s = c.createStatement()) {
+          s.executeUpdate("DELETE FROM subscriptions WHERE chat_id LIKE '" + DigestChats.CHAT_PREFIX + "%'");
+          return s.executeUpdate("DELETE FROM digest_schedules WHERE chat_id LIKE '" + DigestChats.CHAT_PREFIX + "%'");
+        }
+      }));
+    } finally {
+      db.close();
+    }
+  }
+
+  private static long awaitReplies() {
+    for (int c : java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, LOAD_COMMANDS),
+        java.util.stream.IntStream.range(LOAD_CHATS / 2, LOAD_CHATS / 2 + LOAD_COMMANDS)).toArray()) {
+      String id = "om_load_" + c;
+      await(h.sandbox.im().awaitMessage(m -> id.equals(m.parentId()), Duration.ofMinutes(2)), Duration.ofMinutes(2));
+    }
+    return h.sandbox.im().messages().stream().filter(m -> m.parentId() != null && m.parentId().startsWith("om_load_"))
+        .count();
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("the same click delivered to both replicas writes to Hire once")
+  void clickOnce() {
+    SentMessage card = h.ask(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(DemoTenant.RECRUITER_LI).mentioningBot()
+        .text("candidates for job BE-001"));
+    JsonNode advance = card.content().findValues("value").stream()
+        .filter(v -> "advance".equals(v.path("action").asText())).findFirst().orElseThrow();
+    String transfer = "/open-apis/hire/v1/applications/" + advance.path("application_id").asText() + "/transfer_stage";
+    CardActionSpec click = CardActionSpec.on(card.messageId()).by(DemoTenant.RECRUITER_LI).tag("button")
+        .value(new JsonObject(advance.toString()));
+
+    Future<PushResult> first = h.sandbox.events().cardAction(click);
+    h.sandbox.botUrls(replica.url("/webhook/event"), replica.url("/webhook/card"));
+    Future<PushResult> second;
+    try {
+      second = h.sandbox.events().cardAction(click);
+    } finally {
+      h.sandbox.botUrls(h.bot.url("/webhook/event"), h.bot.url("/webhook/card"));
+    }
+    await(Future.all(first, second));
+
+    assertEquals(1, h.sandbox.requests().count("POST", transfer));
+    assertEquals(200, first.result().status());
+    assertEquals(200, second.result().status());
+  }
+
+  @Test
+  @Order(10)
   @DisplayName("/healthz answers 503 once the database is gone")
   void healthWithoutDatabase() throws IOException {
     WebClient client = WebClient.create(h.vertx);

@@ -2,8 +2,12 @@ package io.hirebot.bot.middleware;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.command.Language;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.hirebot.util.TokenBucket;
@@ -11,8 +15,11 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Per-user command budget: a burst of {@value #BURST}, then {@value #PER_MINUTE} a minute; beyond it, "slow down". */
-public final class UserRateLimitGate implements CommandGate {
+/**
+ * Per-user budget of commands and card clicks together: a burst of {@value #BURST}, then {@value #PER_MINUTE} a
+ * minute; beyond it, "slow down" (a reply to a command, a toast to a click) and nothing reaches Hire.
+ */
+public final class UserRateLimitGate implements CommandGate, ActionGate {
   static final int BURST = 10;
   static final int PER_MINUTE = 30;
 
@@ -28,11 +35,19 @@ public final class UserRateLimitGate implements CommandGate {
 
   @Override
   public Future<Optional<Reply>> check(ParseResult parsed, CommandContext context) {
-    var sender = context.message().sender();
-    String user = sender == null || sender.openId() == null ? "" : sender.openId();
-    boolean over = !buckets.get(user).tryAcquire();
-    return Future.succeededFuture(over
+    return Future.succeededFuture(over(context.message().sender())
         ? Optional.of(new Reply.Text(messages.get(context.language(), "access.slowDown")))
         : Optional.empty());
+  }
+
+  @Override
+  public Future<Optional<ActionResult>> check(CardAction action, Language language) {
+    return Future.succeededFuture(over(action.operator())
+        ? Optional.of(new ActionResult(ActionResult.ToastType.WARNING, messages.get(language, "access.slowDown"), null))
+        : Optional.empty());
+  }
+
+  private boolean over(UserRef user) {
+    return !buckets.get(user == null || user.openId() == null ? "" : user.openId()).tryAcquire();
   }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -74,7 +75,9 @@ public final class InterviewReminders implements Routine {
 
   @Override
   public Future<Void> run(Instant now) {
-    return hire.interviews(now.minus(NUDGE_HORIZON), now.plus(settings.lead()).plus(PERIOD))
+    // Hour-aligned bounds (covering the minute's window) keep one cache key for an hour of runs.
+    Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+    return hire.interviews(hour.minus(NUDGE_HORIZON), hour.plus(settings.lead()).plus(PERIOD).plus(Duration.ofHours(1)))
         .compose(interviews -> {
           List<Future<?>> sends = new ArrayList<>();
           for (Interview i : interviews) {

@@ -6,15 +6,18 @@ import io.hirebot.hire.Job;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.PollCursors;
+import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hire has no "new application" event, so this polls the active applications of every job some chat follows
- * for new ones. The cursor per job (a watermark time and the ids seen) lives in the database, so a restart
- * neither misses nor repeats an application, and it moves by compare-and-set, so one replica notifies.
+ * for new ones. The cursor per job (a watermark time) and the ids seen (one row each) live in the database, so a
+ * restart neither misses nor repeats an application; new ids are claimed as rows, so one replica notifies.
  * New applications of one poll go out as one card per chat.
  */
 public final class NewApplicationsPoller implements Routine {
@@ -35,23 +38,28 @@ public final class NewApplicationsPoller implements Routine {
   private final PipelineReader pipeline;
   private final SubscriptionStore subscriptions;
   private final PollCursors cursors;
+  private final PollSeen seenIds;
   private final NotificationCard cards;
   private final FanOut fanOut;
   private final Duration period;
 
   public NewApplicationsPoller(CachingHireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
-      PollCursors cursors, NotificationCard cards, FanOut fanOut, Duration period) {
+      PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.cursors = cursors;
+    this.seenIds = seenIds;
     this.cards = cards;
     this.fanOut = fanOut;
     this.period = period;
   }
 
-  /** What a poll saw: applications up to {@code watermark} were reported, and which ids were active. */
-  record Cursor(long watermark, Set<String> seen) {
+  /**
+   * Where a poll got to: applications created up to {@code watermark} were reported. Earlier versions kept every
+   * active id after a ';' in the same column; those ids are read once and moved to {@link PollSeen}.
+   */
+  record Cursor(long watermark, Set<String> legacySeen) {
     static Cursor parse(String value) {
       String[] parts = value.split(";", 2);
       Set<String> ids = new TreeSet<>(parts.length > 1 ? Arrays.asList(parts[1].split(",")) : List.of());
@@ -60,7 +68,7 @@ public final class NewApplicationsPoller implements Routine {
     }
 
     String format() {
-      return watermark + ";" + String.join(",", new TreeSet<>(seen));
+      return String.valueOf(watermark);
     }
   }
 
@@ -95,32 +103,52 @@ public final class NewApplicationsPoller implements Routine {
   private Future<Void> poll(Job job, List<Subscription> subs, Instant now) {
     String key = "new-applications:" + job.id();
     hire.invalidateJob(job.id());
-    return cursors.get(key).compose(stored -> pipeline.activeIds(job).compose(ids -> {
-      Set<String> active = new LinkedHashSet<>(ids);
-      if (stored.isEmpty()) {
-        // First poll of this job: what is there now is not news.
-        return cursors.advance(key, stored, new Cursor(now.toEpochMilli(), active).format()).mapEmpty();
-      }
-      Cursor cursor = Cursor.parse(stored.get());
-      List<String> unseen = active.stream().filter(id -> !cursor.seen().contains(id)).toList();
-      return Future.all(unseen.stream().map(hire::application).toList()).compose(fetched -> {
-        // A recovered old application is not new: only those created after the watermark are.
-        List<Application> fresh = fetched.<Application>list().stream()
-            .filter(a -> a.appliedAt() == null || a.appliedAt().toEpochMilli() > cursor.watermark())
-            .toList();
-        long watermark = fresh.stream().filter(a -> a.appliedAt() != null)
-            .mapToLong(a -> a.appliedAt().toEpochMilli()).reduce(cursor.watermark(), Math::max);
-        String next = new Cursor(watermark, active).format();
-        if (next.equals(stored.get())) {
+    return cursors.get(key).compose(stored -> seenIds.of(key).compose(seenRows -> pipeline.activeIds(job)
+        .compose(ids -> {
+          Set<String> active = new LinkedHashSet<>(ids);
+          if (stored.isEmpty()) {
+            // First poll of this job: what is there now is not news.
+            return seenIds.claim(key, active).compose(won -> !won ? Future.succeededFuture()
+                : cursors.advance(key, stored, new Cursor(now.toEpochMilli(), Set.of()).format()).mapEmpty());
+          }
+          return report(job, subs, key, stored.get(), seenRows, active);
+        })));
+  }
+
+  /** Reports the active applications not seen before that were created after the watermark. */
+  private Future<Void> report(Job job, List<Subscription> subs, String key, String stored, Set<String> seenRows,
+      Set<String> active) {
+    Cursor cursor = Cursor.parse(stored);
+    Set<String> seen = new HashSet<>(seenRows);
+    seen.addAll(cursor.legacySeen());
+    List<String> unseen = active.stream().filter(id -> !seen.contains(id)).toList();
+    // Ids only the old cursor column knew are moved into rows along with the new ones.
+    Set<String> toMark = new LinkedHashSet<>(unseen);
+    cursor.legacySeen().stream().filter(id -> active.contains(id) && !seenRows.contains(id)).forEach(toMark::add);
+    List<String> gone = seenRows.stream().filter(id -> !active.contains(id)).toList();
+    return Future.all(unseen.stream().map(hire::application).toList()).compose(fetched -> {
+      // A recovered old application is not new: only those created after the watermark are.
+      List<Application> fresh = fetched.<Application>list().stream()
+          .filter(a -> a.appliedAt() == null || a.appliedAt().toEpochMilli() > cursor.watermark())
+          .toList();
+      long watermark = fresh.stream().filter(a -> a.appliedAt() != null)
+          .mapToLong(a -> a.appliedAt().toEpochMilli()).reduce(cursor.watermark(), Math::max);
+      String next = new Cursor(watermark, Set.of()).format();
+      return seenIds.claim(key, toMark).compose(won -> {
+        if (!won) {
+          // Another replica marked them first and reports them.
           return Future.succeededFuture();
         }
         if (!fresh.isEmpty()) {
           log.info("new applications job_id={} count={} chats={}", job.id(), fresh.size(), subs.size());
         }
-        return cursors.advance(key, stored, next).compose(won -> won && !fresh.isEmpty()
-            ? fanOut.send(subs, lang -> cards.newApplications(job, fresh, lang), key + ":" + next.hashCode())
-            : Future.succeededFuture());
+        Future<?> advanced = next.equals(stored) ? Future.succeededFuture() : cursors.advance(key, Optional.of(stored), next);
+        String notification = key + ":" + String.join(",", new TreeSet<>(fresh.stream().map(Application::id).toList()));
+        return advanced
+            .compose(v -> fresh.isEmpty() ? Future.succeededFuture()
+                : fanOut.send(subs, lang -> cards.newApplications(job, fresh, lang), notification))
+            .compose(v -> seenIds.forget(key, gone));
       });
-    }));
+    });
   }
 }

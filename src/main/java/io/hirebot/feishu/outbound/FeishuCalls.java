@@ -7,6 +7,7 @@ import com.lark.oapi.core.response.RawResponse;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuScopes;
+import io.hirebot.util.RateLanes.Lane;
 import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,7 +65,12 @@ public final class FeishuCalls {
 
   /** Calls Feishu and completes with the response data, or fails with {@link FeishuApiException}. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Callable<R> sdkCall) {
-    return attempt(operation, sdkCall, 1).map(BaseResponse::getData);
+    return call(operation, Lane.INTERACTIVE, sdkCall);
+  }
+
+  /** As {@link #call(String, Callable)}, in the given lane of the endpoint's budget. */
+  public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, Callable<R> sdkCall) {
+    return attempt(operation, lane, sdkCall, 1).map(BaseResponse::getData);
   }
 
   /**
@@ -73,7 +79,7 @@ public final class FeishuCalls {
    */
   public Future<JsonNode> raw(String operation, Callable<RawResponse> sdkCall) {
     long started = System.nanoTime();
-    return waitFor(limits.bucket(operation).reserve())
+    return limits.of(operation).acquire(Lane.INTERACTIVE)
         .compose(v -> worker.executeBlocking(sdkCall, false))
         .recover(e -> Future.failedFuture(transportFailure(operation, e)))
         .compose(raw -> {
@@ -95,13 +101,14 @@ public final class FeishuCalls {
   }
 
   /** Waits for one more budget (a per-chat IM limit) on top of the endpoint's own. */
-  public <D, R extends BaseResponse<D>> Future<D> call(String operation, TokenBucket extra, Callable<R> sdkCall) {
-    return waitFor(extra.reserve()).compose(v -> call(operation, sdkCall));
+  public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, TokenBucket extra,
+      Callable<R> sdkCall) {
+    return waitFor(extra.reserve()).compose(v -> call(operation, lane, sdkCall));
   }
 
-  private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Callable<R> sdkCall, int n) {
+  private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, Callable<R> sdkCall, int n) {
     long started = System.nanoTime();
-    return waitFor(limits.bucket(operation).reserve())
+    return limits.of(operation).acquire(lane)
         .compose(v -> worker.executeBlocking(sdkCall, false))
         .recover(e -> Future.failedFuture(transportFailure(operation, e)))
         .compose(resp -> {
@@ -117,10 +124,10 @@ public final class FeishuCalls {
             if (failure.code() == TOKEN_INVALID) {
               invalidateToken.run();
             } else {
-              limits.bucket(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
+              limits.of(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
             }
             return waitFor(TimeUnit.MILLISECONDS.toNanos(delay))
-                .compose(v -> attempt(operation, sdkCall, n + 1));
+                .compose(v -> attempt(operation, lane, sdkCall, n + 1));
           }
           return Future.failedFuture(failure);
         });

@@ -19,6 +19,7 @@ import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.feishu.FeishuIds;
+import io.hirebot.util.RateLanes.Lane;
 import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * {@link Messenger} over the SDK's IM v1 API (reference/feishu-bot-protocol.md §5): replies, sends,
- * card PATCHes and delayed card updates, within Feishu's 5 messages/s per chat.
+ * card PATCHes and delayed card updates, within Feishu's 5 messages/s per chat. An instance sends in one lane
+ * of the app's IM budget: the interactive one, or {@link #bulk()}'s.
  */
 public final class FeishuMessenger implements Messenger {
   static final int PER_CHAT_PER_SECOND = 5;
@@ -37,24 +39,45 @@ public final class FeishuMessenger implements Messenger {
   private final FeishuCalls calls;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
-  private final LoadingCache<String, TokenBucket> perChat = Caffeine.newBuilder()
-      .expireAfterAccess(Duration.ofMinutes(2))
-      .maximumSize(100_000)
-      .build(chat -> new TokenBucket(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND));
+  private final Lane lane;
+  /** Shared by both lanes: a chat's budget is one whoever sends. */
+  private final LoadingCache<String, TokenBucket> perChat;
+  private final FeishuMessenger bulk;
 
   public FeishuMessenger(Client client, FeishuCalls calls, ObjectMapper mapper, MeterRegistry metrics) {
     this.client = client;
     this.calls = calls;
     this.mapper = mapper;
     this.metrics = metrics;
+    this.lane = Lane.INTERACTIVE;
+    this.perChat = Caffeine.newBuilder()
+        .expireAfterAccess(Duration.ofMinutes(2))
+        .maximumSize(100_000)
+        .build(chat -> new TokenBucket(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND));
+    this.bulk = new FeishuMessenger(this);
+  }
+
+  private FeishuMessenger(FeishuMessenger interactive) {
+    this.client = interactive.client;
+    this.calls = interactive.calls;
+    this.mapper = interactive.mapper;
+    this.metrics = interactive.metrics;
+    this.lane = Lane.BULK;
+    this.perChat = interactive.perChat;
+    this.bulk = this;
+  }
+
+  @Override
+  public Messenger bulk() {
+    return bulk;
   }
 
   @Override
   public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
     Content c = content(reply);
     return FeishuIds.pathSegment("im.message.reply", FeishuIds.Kind.MESSAGE, messageId)
-        .compose(id -> calls.call("im.message.reply", perChat.get(chatId), () -> client.im().v1().message().reply(
-            ReplyMessageReq.newBuilder().messageId(id).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
+        .compose(id -> calls.call("im.message.reply", lane, perChat.get(chatId), () -> client.im().v1().message()
+            .reply(ReplyMessageReq.newBuilder().messageId(id).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
                 .msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build())))
         .map(d -> sent(c, d.getMessageId()));
   }
@@ -74,7 +97,7 @@ public final class FeishuMessenger implements Messenger {
       String idempotencyKey) {
     Content c = content(reply);
     return FeishuIds.checked("im.message.create", kind, receiveId)
-        .compose(id -> calls.call("im.message.create", perChat.get(id), () -> client.im().v1().message().create(
+        .compose(id -> calls.call("im.message.create", lane, perChat.get(id), () -> client.im().v1().message().create(
             CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
                 .receiveId(id).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
                 .build())))
@@ -85,7 +108,7 @@ public final class FeishuMessenger implements Messenger {
   public Future<Void> updateCard(String messageId, ObjectNode card) {
     String json = json(card);
     return FeishuIds.pathSegment("im.message.patch", FeishuIds.Kind.MESSAGE, messageId)
-        .compose(id -> calls.call("im.message.patch", () -> client.im().v1().message().patch(PatchMessageReq
+        .compose(id -> calls.call("im.message.patch", lane, () -> client.im().v1().message().patch(PatchMessageReq
             .newBuilder().messageId(id).patchMessageReqBody(PatchMessageReqBody.newBuilder().content(json).build())
             .build())))
         .mapEmpty();

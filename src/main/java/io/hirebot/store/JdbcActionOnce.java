@@ -1,0 +1,117 @@
+package io.hirebot.store;
+
+import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.middleware.InMemoryActionOnce;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link ActionOnce} across replicas and restarts: a click's key is claimed as a row of {@code action_keys}
+ * before the action runs, so the same click delivered to two replicas writes to Hire once. The second sees the
+ * first's toast when it is stored (waiting briefly for it); its card is left as it is, the first click's answer
+ * updates it. Within one process the in-memory map still shares the first click's whole result.
+ */
+public final class JdbcActionOnce implements ActionOnce {
+  /** As long as an undo is offered; a key older than this may act again. */
+  public static final Duration RETENTION = InMemoryActionOnce.RETENTION;
+  static final int MAX_OUTCOME = 4000;
+  /** How long a duplicate waits for the first click's outcome, within the card callback's budget. */
+  static final Duration OUTCOME_WAIT = Duration.ofMillis(1800);
+  static final long OUTCOME_POLL_MS = 100;
+
+  private static final String INSERT = "INSERT INTO action_keys (idem_key, created_at, outcome) VALUES (?, ?, NULL)";
+  private static final String TAKE_OVER = "UPDATE action_keys SET created_at = ?, outcome = NULL "
+      + "WHERE idem_key = ? AND created_at < ?";
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Clock clock;
+  private final Supplier<ActionResult> stillRunning;
+  private final InMemoryActionOnce local = new InMemoryActionOnce();
+
+  /** @param stillRunning the answer to a duplicate whose first click has not finished in time */
+  public JdbcActionOnce(Vertx vertx, Database db, Clock clock, Supplier<ActionResult> stillRunning) {
+    this.vertx = vertx;
+    this.db = db;
+    this.clock = clock;
+    this.stillRunning = stillRunning;
+  }
+
+  @Override
+  public Future<ActionResult> once(String key, Supplier<Future<ActionResult>> action) {
+    return local.once(key, () -> claim(key).compose(first -> !first ? firstOutcome(key, clock.millis())
+        : action.get()
+            .compose(result -> store(key, result).map(result))
+            .onFailure(e -> forget(key))));
+  }
+
+  @Override
+  public void release(String key) {
+    local.release(key);
+    forget(key);
+  }
+
+  /** Forgets keys no click can reuse any more; completes with how many were forgotten. */
+  public Future<Integer> purgeExpired() {
+    long before = clock.millis() - RETENTION.toMillis();
+    return db.run(c -> Claims.update(c, "DELETE FROM action_keys WHERE created_at < ?", s -> s.setLong(1, before)));
+  }
+
+  private Future<Boolean> claim(String key) {
+    long now = clock.millis();
+    return db.run(c -> Claims.claim(c, INSERT, s -> {
+      s.setString(1, key);
+      s.setLong(2, now);
+    }, TAKE_OVER, s -> {
+      s.setLong(1, now);
+      s.setString(2, key);
+      s.setLong(3, now - RETENTION.toMillis());
+    }));
+  }
+
+  private Future<Void> store(String key, ActionResult result) {
+    String outcome = result.toastType().name() + ":" + (result.toast() == null ? "" : result.toast());
+    String bounded = outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME) : outcome;
+    return db.run(c -> Claims.update(c, "UPDATE action_keys SET outcome = ? WHERE idem_key = ?", s -> {
+      s.setString(1, bounded);
+      s.setString(2, key);
+    })).mapEmpty();
+  }
+
+  private void forget(String key) {
+    db.run(c -> Claims.update(c, "DELETE FROM action_keys WHERE idem_key = ?", s -> s.setString(1, key)));
+  }
+
+  private Future<ActionResult> firstOutcome(String key, long since) {
+    return db.run(c -> Rows.list(c, "SELECT outcome FROM action_keys WHERE idem_key = ?", s -> s.setString(1, key),
+            r -> Optional.ofNullable(r.getString(1))).stream().findFirst().flatMap(o -> o))
+        .compose(outcome -> {
+          if (outcome.isPresent()) {
+            return Future.succeededFuture(parse(outcome.get()));
+          }
+          if (clock.millis() - since >= OUTCOME_WAIT.toMillis()) {
+            return Future.succeededFuture(stillRunning.get());
+          }
+          Promise<Void> later = Promise.promise();
+          vertx.setTimer(OUTCOME_POLL_MS, t -> later.complete());
+          return later.future().compose(v -> firstOutcome(key, since));
+        });
+  }
+
+  private static ActionResult parse(String outcome) {
+    int colon = outcome.indexOf(':');
+    ActionResult.ToastType type;
+    try {
+      type = ActionResult.ToastType.valueOf(outcome.substring(0, Math.max(0, colon)));
+    } catch (IllegalArgumentException e) {
+      type = ActionResult.ToastType.INFO;
+    }
+    return new ActionResult(type, outcome.substring(colon + 1), null);
+  }
+}
