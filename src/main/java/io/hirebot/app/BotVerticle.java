@@ -80,16 +80,22 @@ public final class BotVerticle extends VerticleBase {
         .onSuccess(s -> server = s);
   }
 
-  /** Up while the database answers; the database is where every claim and schedule lives. */
+  /**
+   * Up while the database answers; the database is where every claim and schedule lives. While Feishu Hire is not
+   * answering (its circuit is open) the bot is "degraded" but still serving: it answers every user at once.
+   */
   private Future<JsonObject> health() {
+    JsonObject hire = wiring.feishu.hireCircuit().status();
     JsonObject status = new JsonObject()
         .put("mode", config.sandbox() ? "sandbox" : "feishu")
         .put("events", config.mode().name().toLowerCase(Locale.ROOT))
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
-            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty()));
+            .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
+            .put("hire_circuit", hire));
+    String up = "closed".equals(hire.getString("state")) ? "up" : "degraded";
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
+        .map(v -> status.put("status", up).put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
             .put("database", new JsonObject().put("status", "down").put("error", e.toString()))));
   }

@@ -99,7 +99,7 @@ public final class Wiring {
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
 
-    feishu = new FeishuClients(vertx, config.feishu(), metrics);
+    feishu = new FeishuClients(vertx, config.feishu(), metrics, BotDispatcher.COMMAND_DEADLINE);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));

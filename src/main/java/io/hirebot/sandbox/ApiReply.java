@@ -47,6 +47,17 @@ final class ApiReply {
     json(ctx, status, new JsonObject().put("code", code).put("msg", msg).put("error", err));
   }
 
+  /** A non-JSON answer, as a proxy in front of Feishu gives when the service behind it is down. */
+  static void html(RoutingContext ctx, int status, String page) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.put(BODY_KEY, page);
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "text/html")
+        .end(page);
+  }
+
   static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) {
       return;

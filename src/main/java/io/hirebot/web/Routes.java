@@ -59,7 +59,7 @@ public final class Routes {
     health.check()
         .recover(e -> io.vertx.core.Future.succeededFuture(
             new io.vertx.core.json.JsonObject().put("status", "down").put("error", e.toString())))
-        .onSuccess(status -> ctx.response().setStatusCode("up".equals(status.getString("status")) ? 200 : 503)
+        .onSuccess(status -> ctx.response().setStatusCode(Health.SERVING.contains(status.getString("status")) ? 200 : 503)
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(status.encode()));
   }
 

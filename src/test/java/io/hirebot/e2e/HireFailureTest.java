@@ -52,4 +52,28 @@ class HireFailureTest {
     assertTrue(reply.currentContent().path("header").path("title").path("content").asText().contains("Backend"));
     assertEquals(2, h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs"));
   }
+
+  @Test
+  @DisplayName("a 502 whose body is a proxy's HTML page (the SDK cannot parse it) answers with the 502 and its X-Tt-Logid")
+  void nonJsonGatewayErrorShowsLogId() {
+    h.sandbox.faults().gatewayErrorAlways("/open-apis/hire/v1/jobs", 502);
+    SentMessage reply = ask("candidates for job BE-001");
+    RecordedRequest failed = h.sandbox.requests().matching("GET", "/open-apis/hire/v1/jobs").get(0);
+    assertEquals(502, failed.status());
+    String card = reply.currentContent().toString();
+    assertTrue(card.contains(failed.logId()), "card shows " + failed.logId() + ": " + card);
+    assertTrue(card.contains("502") && card.contains("hire.job.list"), card);
+    assertFalse(card.contains("Exception") || card.contains("<html>"), card);
+  }
+
+  @Test
+  @DisplayName("a 429 whose reset is longer than a command waits is answered at once with when to try again")
+  void longRateLimitAnswersAtOnce() {
+    h.sandbox.faults().rateLimitAlways("/open-apis/hire/v1/jobs", 10, 30);
+    SentMessage reply = ask("candidates for job BE-001");
+    String card = reply.currentContent().toString();
+    RecordedRequest limited = h.sandbox.requests().matching("GET", "/open-apis/hire/v1/jobs").get(0);
+    assertTrue(card.contains("try again in 30 s") && card.contains(limited.logId()), card);
+    assertEquals(1, h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs"), "not retried within the deadline");
+  }
 }
