@@ -27,12 +27,7 @@ final class FaultRoutes {
   }
 
   private void set(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
+    JsonObject body = TryItRoutes.bodyOrNull(ctx);
     String fault = body == null ? "" : body.getString("fault", "");
     String path = body == null ? Faults.HIRE_PATHS : body.getString("path", Faults.HIRE_PATHS);
     try {
