@@ -1,6 +1,7 @@
 package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
@@ -38,7 +39,7 @@ public final class ErrorReplies {
     model.put("title", messages.get(lang, "error.title"));
     model.put("text", text);
     model.put("logId", logId);
-    model.put("logIdLine", logId.isEmpty() ? "" : messages.get(lang, "error.logid", logId));
+    model.put("logIdLine", logId.isEmpty() ? "" : Markdown.message(messages, lang, "error.logid", logId));
     return cards.render("error", model);
   }
 

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Feishu's limits on a JSON 2.0 card (reference/feishu-bot-protocol.md §4.1): at most 30 KB, 200
- * components and 5 levels of nesting. Pure; used before sending and in every card test.
+ * Feishu's limits on a JSON 2.0 card (reference/feishu-bot-protocol.md §4.1 and its addendum): at most
+ * 30 KB, 200 elements and 5 levels of nesting. Elements are counted as Feishu counts them: every tagged
+ * node anywhere in the card (each component, column, {@code plain_text}, {@code markdown}, {@code text_tag}
+ * …, header included) and every option of a select or overflow. Pure; used before sending and in every
+ * card test.
  */
 public final class CardLimits {
   public static final int MAX_BYTES = 30 * 1024;
@@ -27,11 +30,11 @@ public final class CardLimits {
     if (bytes > MAX_BYTES) {
       problems.add("size " + bytes + " B > " + MAX_BYTES + " B");
     }
-    int[] count = {0};
-    int depth = walk(card.path("body").path("elements"), 1, count);
-    if (count[0] > MAX_COMPONENTS) {
-      problems.add(count[0] + " components > " + MAX_COMPONENTS);
+    int elements = elements(card);
+    if (elements > MAX_COMPONENTS) {
+      problems.add(elements + " elements > " + MAX_COMPONENTS);
     }
+    int depth = depth(card.path("body").path("elements"), 1);
     if (depth > MAX_DEPTH) {
       problems.add("nesting " + depth + " > " + MAX_DEPTH);
     }
@@ -41,17 +44,38 @@ public final class CardLimits {
     return problems;
   }
 
-  private static int walk(JsonNode elements, int level, int[] count) {
+  /** The elements Feishu counts in {@code node}: tagged objects and select/overflow options, at any depth. */
+  public static int elements(JsonNode node) {
+    int count = 0;
+    if (node.isObject()) {
+      if (node.has("tag")) {
+        count++;
+      }
+      JsonNode options = node.get("options");
+      if (options != null && options.isArray()) {
+        for (JsonNode option : options) {
+          count += option.has("tag") ? 0 : 1;
+        }
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        count += elements(child);
+      }
+    }
+    return count;
+  }
+
+  private static int depth(JsonNode elements, int level) {
     int deepest = level - 1;
     if (!elements.isArray()) {
       return deepest;
     }
     for (JsonNode e : elements) {
-      count[0]++;
       deepest = Math.max(deepest, level);
       if (CONTAINERS.contains(e.path("tag").asText())) {
-        deepest = Math.max(deepest, walk(e.path("elements"), level + 1, count));
-        deepest = Math.max(deepest, walk(e.path("columns"), level + 1, count));
+        deepest = Math.max(deepest, depth(e.path("elements"), level + 1));
+        deepest = Math.max(deepest, depth(e.path("columns"), level + 1));
       }
     }
     return deepest;

@@ -22,15 +22,34 @@ import java.util.regex.Pattern;
  *   <li>An array element {@code {"$if": "path", "then": …, "else": …}} keeps {@code then} when the value
  *       is truthy (present, not false, not 0, not empty), {@code else} (optional) otherwise.</li>
  * </ul>
+ * Two rules keep a card from misleading, whatever the data:
+ * <ul>
+ *   <li><b>Values are data inside markdown.</b> A placeholder in the {@code content} of a {@code markdown}
+ *       element (or of a {@code lark_md} text) is escaped with {@link Markdown#escape}, so a name, title,
+ *       note or user text shows literally and can never mention anyone, link or style. The opt-out is
+ *       explicit and visible in the template: {@code ${md:path}} inserts the value as markdown, and is only
+ *       for values our code composed as markdown (from i18n patterns whose data arguments it escaped with
+ *       {@link Markdown#escape}).</li>
+ *   <li><b>Feishu's length limits hold.</b> After filling, every button text and select/overflow option
+ *       text is cut to {@link Labels#MAX_LABEL} characters with an ellipsis.</li>
+ * </ul>
  * Pure and thread-safe.
  */
 public final class CardRenderer {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
+  /** {@code ${path}}, or {@code ${md:path}} for a value our code built as markdown (group 1 is "md:"). */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(md:)?([A-Za-z0-9_.\\-]+)}");
+  /** Text objects whose {@code content} Feishu reads as markdown. */
+  private static final java.util.Set<String> MARKDOWN_TAGS = java.util.Set.of("markdown", "lark_md");
+  /** Components whose {@code text} (and whose options' {@code text}) is a label of at most 100 characters. */
+  private static final java.util.Set<String> LABELLED = java.util.Set.of("button", "overflow", "select_static",
+      "multi_select_static");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Renders {@code template} (not modified) with {@code model} into a new card. */
   public ObjectNode render(ObjectNode template, ObjectNode model) {
-    return (ObjectNode) fill(template, new Scope(model, null, null));
+    ObjectNode card = (ObjectNode) fill(template, new Scope(model, null, null), false);
+    cutLabels(card);
+    return card;
   }
 
   /** Variable lookup: the innermost {@code $each} binding first, then the enclosing ones, then the model. */
@@ -67,16 +86,18 @@ public final class CardRenderer {
     }
   }
 
-  private JsonNode fill(JsonNode node, Scope scope) {
+  /** @param markdown whether {@code node} is the content of a markdown text (its values are escaped) */
+  private JsonNode fill(JsonNode node, Scope scope, boolean markdown) {
     if (node.isTextual()) {
-      return fillText(node.asText(), scope);
+      return fillText(node.asText(), scope, markdown);
     }
     if (node.isObject()) {
       ObjectNode out = NODES.objectNode();
+      boolean markdownObject = MARKDOWN_TAGS.contains(node.path("tag").asText());
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         var e = fields.next();
-        out.set(e.getKey(), fill(e.getValue(), scope));
+        out.set(e.getKey(), fill(e.getValue(), scope, markdownObject && "content".equals(e.getKey())));
       }
       return out;
     }
@@ -88,6 +109,30 @@ public final class CardRenderer {
       return out;
     }
     return node.deepCopy();
+  }
+
+  /** Cuts every button and option text in the rendered card to Feishu's limit. */
+  private static void cutLabels(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(CardRenderer::cutLabels);
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    if (LABELLED.contains(node.path("tag").asText())) {
+      cutText(node.get("text"));
+      for (JsonNode option : node.path("options")) {
+        cutText(option.get("text"));
+      }
+    }
+    node.forEach(CardRenderer::cutLabels);
+  }
+
+  private static void cutText(JsonNode text) {
+    if (text instanceof ObjectNode t && t.path("content").isTextual()) {
+      t.put("content", Labels.cut(t.get("content").asText(), Labels.MAX_LABEL));
+    }
   }
 
   private void expandInto(ArrayNode out, JsonNode element, Scope scope) {
@@ -103,7 +148,7 @@ public final class CardRenderer {
       JsonNode branch = truthy(scope.lookup(element.get("$if").asText())) ? element.get("then") : element.get("else");
       addAll(out, branch, scope);
     } else {
-      out.add(fill(element, scope));
+      out.add(fill(element, scope, false));
     }
   }
 
@@ -120,11 +165,15 @@ public final class CardRenderer {
     }
   }
 
-  private JsonNode fillText(String text, Scope scope) {
+  private JsonNode fillText(String text, Scope scope, boolean markdown) {
     Matcher whole = PLACEHOLDER.matcher(text);
     if (whole.matches()) {
-      JsonNode value = scope.lookup(whole.group(1));
-      return value == null || value.isNull() ? TextNode.valueOf("") : value.deepCopy();
+      JsonNode value = scope.lookup(whole.group(2));
+      if (value == null || value.isNull()) {
+        return TextNode.valueOf("");
+      }
+      return markdown && value.isValueNode() ? TextNode.valueOf(inMarkdown(value, whole.group(1) != null))
+          : value.deepCopy();
     }
     Matcher m = PLACEHOLDER.matcher(text);
     if (!m.find()) {
@@ -133,11 +182,18 @@ public final class CardRenderer {
     StringBuilder sb = new StringBuilder();
     m.reset();
     while (m.find()) {
-      JsonNode value = scope.lookup(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(value == null || value.isNull() ? "" : value.asText()));
+      JsonNode value = scope.lookup(m.group(2));
+      String filled = value == null || value.isNull() ? ""
+          : markdown ? inMarkdown(value, m.group(1) != null) : value.asText();
+      m.appendReplacement(sb, Matcher.quoteReplacement(filled));
     }
     m.appendTail(sb);
     return TextNode.valueOf(sb.toString());
+  }
+
+  /** A value placed in markdown content: escaped, unless the template marked it as our own markdown. */
+  private static String inMarkdown(JsonNode value, boolean ownMarkdown) {
+    return ownMarkdown ? value.asText() : Markdown.escape(value.asText());
   }
 
   static boolean truthy(JsonNode v) {

@@ -53,7 +53,7 @@ public final class JobChoiceCard {
   public ObjectNode picker(String query, List<Job> jobs, String action, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "jobpicker.title"));
-    model.put("text", messages.get(lang, "jobpicker.text", query));
+    model.put("text", Markdown.message(messages, lang, "jobpicker.text", query));
     model.set("jobs", buttons(jobs, action, lang));
     return cards.render("job-picker", model);
   }
@@ -62,7 +62,7 @@ public final class JobChoiceCard {
   public ObjectNode notFound(String query, List<Job> closest, String action, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "jobnotfound.title", query));
-    String text = messages.get(lang, "jobnotfound.text", query) + "\n"
+    String text = Markdown.message(messages, lang, "jobnotfound.text", query) + "\n"
         + messages.get(lang, closest.isEmpty() ? "jobnotfound.none" : "jobnotfound.closest");
     model.put("text", text);
     model.put("hint", messages.get(lang, "jobnotfound.hint"));

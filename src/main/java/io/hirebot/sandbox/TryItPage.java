@@ -36,7 +36,8 @@ final class TryItPage {
       <script>
       function esc(s){return String(s).replace(/[&<>]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;'}[c]));}
       function md(s){return esc(s).replace(/\\*\\*(.+?)\\*\\*/g,'<b>$1</b>').replace(/`(.+?)`/g,'<code>$1</code>')
-        .replace(/&lt;at id=([^&]*)&gt;&lt;\\/at&gt;/g,'<b>@$1</b>');}
+        .replace(/&lt;at id=([^&]*)&gt;&lt;\\/at&gt;/g,'<b>@$1</b>')
+        .replace(/&amp;#(\\d+);/g,'&#$1;');}
       function txt(t){return esc((t||{}).content||'');}
       function el(e){
         switch(e.tag){

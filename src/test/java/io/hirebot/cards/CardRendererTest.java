@@ -60,4 +60,46 @@ class CardRendererTest {
     assertEquals("xy", out.get("a").asText());
     assertEquals("", out.get("b").asText());
   }
+
+  /** What Feishu shows for escaped markdown text: the numeric entities decoded back to their characters. */
+  static String shown(String markdown) {
+    return java.util.regex.Pattern.compile("&#(\\d+);").matcher(markdown)
+        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1)))));
+  }
+
+  @Test
+  @DisplayName("a value in markdown content is data: mentions, fonts, links, emphasis, code, headings and newlines stay literal")
+  void markdownValuesEscaped() throws Exception {
+    String hostile = "# Hi <at id=all></at> <at user_id=\"ou_1\"></at> <font color='red'>x</font> [link](https://evil.example)"
+        + " **bold** ~~gone~~ `code` a_b\n# heading\r\n- item";
+    ObjectNode model = json.createObjectNode().put("note", hostile).put("own", "**Notes**");
+    ObjectNode out = renderer.render(obj("{'els':[{'tag':'markdown','content':'${md:own}: ${note}'},"
+        + "{'tag':'markdown','content':'${note}'},{'tag':'plain_text','content':'${note}'}]}"), model);
+    String composed = out.get("els").get(0).get("content").asText();
+    String alone = out.get("els").get(1).get("content").asText();
+
+    assertTrue(composed.startsWith("**Notes**: "), "our own markdown is kept: " + composed);
+    for (String md : java.util.List.of(composed.substring("**Notes**: ".length()), alone)) {
+      for (String live : java.util.List.of("<", ">", "*", "[", "]", "~", "`", "#", "_", "\n", "\r")) {
+        assertTrue(!md.replaceAll("&#\\d+;", "").contains(live), live + " is escaped in " + md);
+      }
+      assertEquals(hostile.replace("\r\n", " ").replace("\n", " "), shown(md), "it reads as typed");
+    }
+    assertEquals(hostile, out.get("els").get(2).get("content").asText(), "plain_text shows text as it is");
+  }
+
+  @Test
+  @DisplayName("button and option texts are cut to Feishu's 100 characters with an ellipsis; other plain_text is not")
+  void labelsCut() throws Exception {
+    String longTitle = "Senior Principal Staff Backend Platform Infrastructure Reliability Engineer ".repeat(3);
+    ObjectNode out = renderer.render(obj("{'els':[{'tag':'button','text':{'tag':'plain_text','content':'${t}'}},"
+        + "{'tag':'overflow','options':[{'text':{'tag':'plain_text','content':'${t}'},'value':'a'}]},"
+        + "{'tag':'markdown','content':'${t}'}]}"), json.createObjectNode().put("t", longTitle));
+    String button = out.get("els").get(0).get("text").get("content").asText();
+    String option = out.get("els").get(1).get("options").get(0).get("text").get("content").asText();
+    assertTrue(button.codePointCount(0, button.length()) <= 100, button);
+    assertTrue(button.endsWith("…") && longTitle.startsWith(button.substring(0, button.length() - 1)), button);
+    assertEquals(button, option);
+    assertEquals(longTitle, out.get("els").get(2).get("content").asText(), "markdown keeps the whole title");
+  }
 }

@@ -83,7 +83,8 @@ class WalkingSkeletonTest {
     assertTrue(card.path("header").path("title").path("content").asText().contains("Backend Engineer"));
     String text = cardText(reply);
     long shown = names.stream().filter(text::contains).count();
-    assertEquals(Math.min(10, names.size()), shown, "names on the first page");
+    assertEquals(Math.min(io.hirebot.feature.candidates.ShowCandidatesHandler.PAGE_SIZE, names.size()), shown,
+        "names on the first page");
     assertTrue(text.contains("\"action\":\"advance\""), "advance buttons carry object values");
     assertWithinLimits(reply);
   }

@@ -107,4 +107,48 @@ class CardValidatorTest {
     ((ObjectNode) off.path("config")).put("update_multi", false);
     assertTrue(refused(off).getMessage().contains("update_multi"));
   }
+
+  @Test
+  @DisplayName("Elements are counted as Feishu counts them: header texts, button texts, confirm texts and options too")
+  void elementCountIncludesNestedNodes() throws Exception {
+    // The reference example: 2 header plain_texts + 1 text_tag + its plain_text, then the body.
+    ObjectNode card = example();
+    int counted = CardValidator.countElements(card);
+    assertTrue(counted > elements(card).size() * 2, "nested nodes counted: " + counted);
+    ObjectNode overflow = MAPPER.createObjectNode().put("tag", "overflow");
+    ArrayNode options = overflow.putArray("options");
+    options.addObject().putObject("text").put("tag", "plain_text").put("content", "a");
+    options.addObject().putObject("text").put("tag", "plain_text").put("content", "b");
+    assertEquals(5, CardValidator.countElements(overflow), "the overflow, 2 options and their 2 texts");
+  }
+
+  @Test
+  @DisplayName("A too-large card is refused: 67 buttons with confirm dialogs are 268 elements (230099 / 11310)")
+  void tooManyNestedElementsRefused() throws Exception {
+    ObjectNode card = MAPPER.createObjectNode().put("schema", "2.0");
+    ArrayNode els = card.putObject("body").putArray("elements");
+    for (int i = 0; i < 67; i++) {
+      ObjectNode b = els.addObject().put("tag", "button");
+      b.putObject("text").put("tag", "plain_text").put("content", "B" + i);
+      ObjectNode confirm = b.putObject("confirm");
+      confirm.putObject("title").put("tag", "plain_text").put("content", "Sure?");
+      confirm.putObject("text").put("tag", "plain_text").put("content", "Really");
+    }
+    CardViolation v = refused(card);
+    assertEquals(230099, v.code());
+    assertTrue(v.getMessage().contains("11310") && v.getMessage().contains("268 elements"), v.getMessage());
+  }
+
+  @Test
+  @DisplayName("A callback answer carrying a card over the element limit is refused as the client would (200673)")
+  void callbackAnswerOverLimit() throws Exception {
+    String answer = "{\"toast\":{\"type\":\"info\",\"content\":\"ok\"},\"card\":{\"type\":\"raw\",\"data\":"
+        + SdkImFidelityTest.cardOverElementLimit() + "}}";
+    PushResult r = new PushResult(200, java.util.Map.of(), answer, java.time.Duration.ZERO, "", "ev", null, 1,
+        java.util.List.of());
+    CardResponseCheck.Outcome outcome = CardResponseCheck.check(r);
+    assertEquals(1, outcome.violations().size(), outcome.violations().toString());
+    assertTrue(outcome.violations().get(0).startsWith("200673") && outcome.violations().get(0).contains("11310"),
+        outcome.violations().toString());
+  }
 }

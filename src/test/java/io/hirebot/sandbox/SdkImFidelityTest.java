@@ -126,6 +126,48 @@ class SdkImFidelityTest {
     assertEquals(1, sandbox.im().messages().size());
   }
 
+  /**
+   * 70 buttons with a confirm dialog: 70 body components, but 280 elements as Feishu counts them (each
+   * button, its plain_text, the confirm's title and text).
+   */
+  static String cardOverElementLimit() {
+    JsonArray buttons = new JsonArray();
+    for (int i = 0; i < 70; i++) {
+      buttons.add(new JsonObject().put("tag", "button")
+          .put("text", new JsonObject().put("tag", "plain_text").put("content", "B" + i))
+          .put("confirm", new JsonObject().put("title", new JsonObject().put("tag", "plain_text").put("content", "Sure?"))
+              .put("text", new JsonObject().put("tag", "plain_text").put("content", "Really")))
+          .put("behaviors", new JsonArray().add(new JsonObject().put("type", "callback")
+              .put("value", new JsonObject().put("i", i)))));
+    }
+    return new JsonObject().put("schema", "2.0").put("body", new JsonObject().put("elements", buttons)).encode();
+  }
+
+  @Test
+  @DisplayName("A card of 70 components but 280 tagged elements is refused on send, reply and PATCH (230099 / 11310)")
+  void elementLimitCountsNestedTexts() throws Exception {
+    String tooMany = cardOverElementLimit();
+    CreateMessageResp sent = send(ImState.DEMO_TEAM_CHAT, "interactive", tooMany, null);
+    assertEquals(230099, sent.getCode());
+    assertTrue(sent.getMsg().contains("11310") && sent.getMsg().contains("280 elements"), sent.getMsg());
+
+    String parent = "om_user_message_limit";
+    sandbox.im().recordInbound(parent, ImState.DEMO_TEAM_CHAT);
+    ReplyMessageResp reply = client.im().v1().message().reply(ReplyMessageReq.newBuilder().messageId(parent)
+        .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("interactive").content(tooMany).build()).build());
+    assertEquals(230099, reply.getCode(), reply.getMsg());
+
+    ReplyMessageResp ok = client.im().v1().message().reply(ReplyMessageReq.newBuilder().messageId(parent)
+        .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("interactive").content(card("v1")).build()).build());
+    assertTrue(ok.success(), ok.getMsg());
+    PatchMessageResp patch = client.im().v1().message().patch(PatchMessageReq.newBuilder()
+        .messageId(ok.getData().getMessageId())
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content(tooMany).build()).build());
+    assertEquals(230099, patch.getCode(), patch.getMsg());
+    assertEquals("v1", sandbox.im().message(ok.getData().getMessageId()).orElseThrow().currentContent()
+        .path("header").path("title").path("content").asText(), "the refused PATCH changed nothing");
+  }
+
   @Test
   @DisplayName("Reply to a pushed user message is recorded with parent_id; PATCH updates the stored card")
   void replyAndPatch() throws Exception {

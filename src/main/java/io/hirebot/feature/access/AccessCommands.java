@@ -2,6 +2,7 @@ package io.hirebot.feature.access;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditEntry;
 import io.hirebot.access.AuditLog;
@@ -97,7 +98,8 @@ public final class AccessCommands {
       model.put("empty", entries.isEmpty()).put("emptyText", messages.get(lang, "audit.empty"));
       ArrayNode rows = model.putArray("rows");
       for (AuditEntry e : entries) {
-        rows.add(messages.get(lang, "audit.row", WHEN.format(e.at().atZone(zone)), e.actorOpenId(), e.action(),
+        rows.add(Markdown.message(messages, lang, "audit.row", WHEN.format(e.at().atZone(zone)),
+            Markdown.mention(e.actorOpenId()), e.action(),
             e.result(), e.logId().isEmpty() ? "" : " · " + e.logId()));
       }
       return Reply.card(cards.render("audit", model));

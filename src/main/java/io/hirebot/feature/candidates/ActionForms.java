@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Application;
@@ -25,7 +26,7 @@ public final class ActionForms {
 
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
     ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-    model.put("text", messages.get(lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
+    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
     ObjectNode select = model.putObject("select").put("name", "stage")
         .put("placeholder", messages.get(lang, "form.move.placeholder"));
     ArrayNode options = select.putArray("options");
@@ -38,7 +39,7 @@ public final class ActionForms {
   public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,
       Language lang) {
     ObjectNode model = base(target, lang, "form.reject.title", "red", app.talentName());
-    model.put("text", messages.get(lang, "form.reject.text", app.talentName(), jobTitle));
+    model.put("text", Markdown.message(messages, lang, "form.reject.text", app.talentName(), jobTitle));
     ObjectNode select = model.putObject("select").put("name", "reason")
         .put("placeholder", messages.get(lang, "form.reject.placeholder"));
     ArrayNode options = select.putArray("options");
@@ -53,7 +54,7 @@ public final class ActionForms {
 
   public ObjectNode note(ActionTarget target, Application app, Language lang) {
     ObjectNode model = base(target, lang, "form.note.title", "blue", app.talentName());
-    model.put("text", messages.get(lang, "form.note.text", app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.note.text", app.talentName()));
     model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
     model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
     model.set("submit", target.value(cards.model(), CandidateActions.NOTE_SUBMIT, lang.feishuLocale()));

@@ -1,6 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -54,7 +55,7 @@ final class ActionKit {
   Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
     String where = now.active() ? now.stage().name(lang.feishuLocale()) : messages.get(lang, "notice.terminated");
     return result(t, lang, ActionResult.ToastType.WARNING, messages.get(lang, "toast.stale"),
-        Notice.of(messages.get(lang, "notice.stale", now.talentName(), where)));
+        Notice.of(Markdown.message(messages, lang, "notice.stale", now.talentName(), where)));
   }
 
   /** The list page the user was on, refreshed, with a notice, answered with a toast. */
@@ -70,9 +71,9 @@ final class ActionKit {
   }
 
   /** "by @someone · 10:32": who did it and when, in the configured time zone. */
-  String byWhom(CardAction action) {
+  Markdown.Own byWhom(CardAction action) {
     String who = action.operator() == null ? "" : action.operator().openId();
-    return "<at id=" + who + "></at> · " + TIME.format(clock.instant().atZone(zone));
+    return new Markdown.Own(Markdown.mention(who) + " · " + TIME.format(clock.instant().atZone(zone)));
   }
 
   ObjectNode undoValue(ActionTarget after, String kind, String backTo, Language lang) {

@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
@@ -82,7 +83,7 @@ public final class CandidatesCard {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {
       if (c.count() > 0) {
-        parts.add(messages.get(lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
+        parts.add(Markdown.message(messages, lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
       }
     }
     return String.join(" · ", parts);
@@ -91,14 +92,14 @@ public final class CandidatesCard {
   /** "job: Backend · stage: Screening · applied: since Nov 16": what the bot understood, at a glance. */
   private String chips(PipelinePage page, CandidatesQuery query, Language lang) {
     List<String> chips = new ArrayList<>();
-    chips.add(messages.get(lang, "chips.job", page.job().title()));
+    chips.add(Markdown.message(messages, lang, "chips.job", page.job().title()));
     if (!query.filter().stageIds().isEmpty()) {
       List<String> names = page.process().stages().stream().filter(s -> query.filter().keepsStage(s.id()))
           .map(s -> s.name(lang.feishuLocale())).toList();
-      chips.add(messages.get(lang, "chips.stage", String.join(", ", names)));
+      chips.add(Markdown.message(messages, lang, "chips.stage", String.join(", ", names)));
     }
     if (query.filter().appliedSince() != null) {
-      chips.add(messages.get(lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
+      chips.add(Markdown.message(messages, lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
     }
     return String.join(" · ", chips);
   }
@@ -129,7 +130,7 @@ public final class CandidatesCard {
       int count = page.counts().stream().filter(c -> c.stage().id().equals(stage.id()))
           .mapToInt(PipelinePage.StageCount::count).findFirst().orElse(entry.getValue().size());
       ObjectNode group = groups.addObject();
-      group.put("heading", messages.get(lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
+      group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
       ArrayNode rows = group.putArray("rows");
       for (Application a : entry.getValue()) {
         rows.add(row(a, page, lang));
@@ -142,11 +143,11 @@ public final class CandidatesCard {
     ObjectNode row = cards.model();
     String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
     if (a.appliedAt() == null) {
-      row.put("line", messages.get(lang, "candidates.row.nodate", name));
+      row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {
       var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
       long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
-      row.put("line", messages.get(lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
+      row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
     // The page travels in the value, so the card a click returns is the page the user was on.

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
@@ -36,6 +37,6 @@ final class NoteActions {
         () -> kit.hire.application(t.applicationId()).compose(app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.noted", app.talentName()),
-                Notice.of(kit.messages.get(lang, "notice.noted", app.talentName(), kit.byWhom(action)))))));
+                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action)))))));
   }
 }

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
@@ -49,8 +50,8 @@ final class RejectActions {
             }
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
-                  String text = kit.messages.get(lang, "notice.rejected", now.talentName(), reasonName, kit.byWhom(action))
-                      + (note.isEmpty() ? "" : "\n> " + note.replace("\n", " "));
+                  String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
+                      kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
                   Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
                   return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
                       kit.messages.get(lang, "toast.rejected", now.talentName()), notice);

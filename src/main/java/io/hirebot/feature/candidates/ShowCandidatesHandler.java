@@ -4,7 +4,6 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.JobChoiceCard;
-import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ShowCandidates;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
@@ -27,8 +26,13 @@ import java.util.stream.Collectors;
 
 /** "show candidates for job X [in stage S] [applied last week]": resolves job and stage, answers with page one. */
 public final class ShowCandidatesHandler implements CommandHandler<ShowCandidates> {
-  /** Ten rows keep the card readable on a phone and far inside Feishu's 200-component limit. */
-  public static final int PAGE_SIZE = Pager.PAGE_SIZE;
+  /**
+   * Rows per candidates page, sized to Feishu's 200 elements as Feishu counts them: a row is 19 (its column
+   * set, 4 columns, the line, Advance and Reject with their texts and confirm, the menu's 3 options and their
+   * texts), the rest of the card at most 46 (header, outcome, chips, widen buttons, notice, follow, counts,
+   * a heading per stage, pager): 8 rows are at most 198. Ten were up to 218 and Feishu refused them.
+   */
+  public static final int PAGE_SIZE = 8;
 
   private final HireMeter meter;
   private final StageMatcher stageMatcher;

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
@@ -70,7 +71,7 @@ final class StageActions {
     String locale = lang.feishuLocale();
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = new ActionTarget(t.applicationId(), t.jobId(), t.talentId(), to.id(), t.page());
-      Notice notice = new Notice(kit.messages.get(lang, "notice.moved", now.talentName(), now.stage().name(locale),
+      Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(), now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
           kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice);

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Language;
@@ -38,7 +39,7 @@ final class UndoActions {
     return kit.hire.recover(t.applicationId()).compose(v -> {
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
       return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
-          Notice.of(kit.messages.get(lang, "notice.recovered", now.talentName(), kit.byWhom(action))));
+          Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))));
     });
   }
 
@@ -53,7 +54,7 @@ final class UndoActions {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
         return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
-            Notice.of(kit.messages.get(lang, "notice.movedBack", now.talentName(),
+            Notice.of(Markdown.message(kit.messages, lang, "notice.movedBack", now.talentName(),
                 stage.get().name(lang.feishuLocale()), kit.byWhom(action))));
       });
     });

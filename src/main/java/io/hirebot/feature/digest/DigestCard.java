@@ -2,6 +2,7 @@ package io.hirebot.feature.digest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
@@ -31,6 +32,11 @@ public final class DigestCard {
   public static final Duration STUCK_AFTER = Duration.ofDays(14);
   /** Names listed per line; the rest are counted. */
   static final int MAX_NAMES = 5;
+  /**
+   * Jobs shown with their details (4 elements each); the rest are named on one line, so a chat following
+   * many jobs still gets a card within Feishu's 200 elements and 30 KB.
+   */
+  static final int MAX_JOBS = 30;
   private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
@@ -66,9 +72,14 @@ public final class DigestCard {
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
     model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()));
     ArrayNode jobs = model.putArray("jobs");
-    for (PipelinePage p : pipelines) {
+    if (pipelines.size() > MAX_JOBS) {
+      model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
+          pipelines.subList(MAX_JOBS, pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
+              .collect(Collectors.joining(", "))));
+    }
+    for (PipelinePage p : pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()))) {
       List<Application> apps = p.applications();
-      StringBuilder text = new StringBuilder(messages.get(lang, "digest.job.heading", JobQueries.label(p.job()),
+      StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.total()));
       line(text, lang, "digest.job.new", apps, isNew);
       line(text, lang, "digest.job.moved", apps, moved);
@@ -109,7 +120,7 @@ public final class DigestCard {
     if (mine.size() > MAX_NAMES) {
       list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
     }
-    text.append('\n').append(messages.get(lang, "digest.job.interviews", mine.size(), list));
+    text.append('\n').append(Markdown.message(messages, lang, "digest.job.interviews", mine.size(), list));
   }
 
   /** "New (3): Alice (Interview 1), Bob (Screening), … +1" — omitted when nobody matches. */
@@ -125,7 +136,7 @@ public final class DigestCard {
     if (matching.size() > MAX_NAMES) {
       names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);
     }
-    text.append('\n').append(messages.get(lang, key, matching.size(), names));
+    text.append('\n').append(Markdown.message(messages, lang, key, matching.size(), names));
   }
 
   static String format(Instant t, ZoneId zone, Language lang) {

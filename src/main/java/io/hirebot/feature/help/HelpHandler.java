@@ -2,6 +2,7 @@ package io.hirebot.feature.help;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.CommandRouter;
@@ -40,8 +41,8 @@ public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fa
   public Future<Reply> handle(ParseResult.Unknown unknown, CommandContext context) {
     Language lang = context.language();
     String text = unknown.text() == null ? "" : unknown.text().strip();
-    String notice = text.isEmpty() ? "" : messages.get(lang, "help.unknown", echo(text));
-    String suggestion = unknown.suggestion().isEmpty() ? "" : messages.get(lang, "help.suggestion", unknown.suggestion());
+    String notice = text.isEmpty() ? "" : Markdown.message(messages, lang, "help.unknown", echo(text));
+    String suggestion = unknown.suggestion().isEmpty() ? "" : Markdown.message(messages, lang, "help.suggestion", unknown.suggestion());
     return Future.succeededFuture(Reply.card(card(lang, notice, suggestion)));
   }
 

@@ -2,6 +2,7 @@ package io.hirebot.feature.interviews;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
@@ -70,13 +71,13 @@ final class InterviewsCard {
     String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
     String who = i.feedback().stream().map(f -> f.interviewer().name(locale)).collect(Collectors.joining(", "));
     ObjectNode row = cards.model();
-    row.put("line", messages.get(lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),
+    row.put("line", Markdown.message(messages, lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),
         name, job, stage));
     String owing = i.feedback().stream().filter(f -> !f.submitted()).map(f -> f.interviewer().name(locale))
         .collect(Collectors.joining(", "));
     String status = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interviews.missing", owing)
         : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
-    row.put("detail", messages.get(lang, "interviews.detail", who, status));
+    row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status));
     if (a != null) {
       row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     }

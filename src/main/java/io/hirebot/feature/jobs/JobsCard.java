@@ -3,6 +3,7 @@ package io.hirebot.feature.jobs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
@@ -69,7 +70,7 @@ public final class JobsCard {
   private ObjectNode row(JobPipeline pipeline, Language lang) {
     Job job = pipeline.job();
     ObjectNode item = cards.model();
-    item.put("line", messages.get(lang, "jobs.row", job.title(), job.code()));
+    item.put("line", Markdown.message(messages, lang, "jobs.row", job.title(), job.code()));
     item.put("counts", countsByType(pipeline, lang));
     ObjectNode value = item.putObject("value");
     value.put("action", "candidates.show");

@@ -2,6 +2,7 @@ package io.hirebot.feature.offers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
@@ -44,7 +45,7 @@ final class OffersCard {
           : messages.get(lang, HireTexts.offerStatusKey(d.offer().status()));
       String onboard = d.offer() == null || d.offer().onboardDate().isBlank() ? ""
           : messages.get(lang, "offers.onboard", d.offer().onboardDate());
-      row.put("line", messages.get(lang, "offers.row", a.talentName(), d.jobTitle(),
+      row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), d.jobTitle(),
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     }

@@ -2,6 +2,7 @@ package io.hirebot.feature.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.hire.Job;
@@ -36,7 +37,7 @@ final class PipelineCard {
     ArrayNode steps = model.putArray("steps");
     for (Funnel.Step s : funnel.steps()) {
       ObjectNode step = steps.addObject();
-      step.put("line", messages.get(lang, "pipeline.step", s.stage().name(lang.feishuLocale()), s.count(),
+      step.put("line", Markdown.message(messages, lang, "pipeline.step", s.stage().name(lang.feishuLocale()), s.count(),
           bar(s.count(), fullest)));
       String median = s.medianDays() < 0 ? "" : messages.get(lang, "pipeline.median", s.medianDays());
       String conversion = s.conversion() < 0 ? "" : messages.get(lang, "pipeline.conversion", s.conversion());

@@ -3,6 +3,7 @@ package io.hirebot.feature.profile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.command.Language;
@@ -79,10 +80,10 @@ final class ProfileCard {
   private String contact(Talent talent, Language lang) {
     List<String> parts = new ArrayList<>();
     if (!talent.mobile().isBlank()) {
-      parts.add(messages.get(lang, "profile.mobile", talent.mobile()));
+      parts.add(Markdown.message(messages, lang, "profile.mobile", talent.mobile()));
     }
     if (!talent.email().isBlank()) {
-      parts.add(messages.get(lang, "profile.email", talent.email()));
+      parts.add(Markdown.message(messages, lang, "profile.email", talent.email()));
     }
     return String.join(" · ", parts);
   }
@@ -91,10 +92,10 @@ final class ProfileCard {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
-    item.put("heading", messages.get(lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
+    item.put("heading", Markdown.message(messages, lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
         a.stage().name(lang.feishuLocale())), status, dates.date(a.appliedAt(), lang)));
     item.put("history", latest(d.history().stream()
-        .map(v -> stages.name(a.jobId(), v.stageId(), v.stageId()) + " " + dates.date(v.entered(), lang))
+        .map(v -> Markdown.escape(stages.name(a.jobId(), v.stageId(), v.stageId())) + " " + dates.date(v.entered(), lang))
         .toList(), MAX_VISITS, lang, " → "));
     item.put("interviews", latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(),
         MAX_INTERVIEWS, lang, "\n"));
@@ -124,7 +125,7 @@ final class ProfileCard {
         .collect(Collectors.joining(", "));
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
         : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
-    return messages.get(lang, "profile.interview", dates.dateTime(i.begin(), lang),
+    return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),
         stages.name(a.jobId(), i.stageId(), ""), who, result);
   }
 
@@ -132,7 +133,7 @@ final class ProfileCard {
     return notes.stream().filter(n -> !n.isPrivate())
         .sorted(Comparator.comparing(Note::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(LATEST_NOTES)
-        .map(n -> messages.get(lang, "profile.note", dates.date(n.createdAt(), lang), shorten(n.content())))
+        .map(n -> Markdown.message(messages, lang, "profile.note", dates.date(n.createdAt(), lang), shorten(n.content())))
         .collect(Collectors.joining("\n"));
   }
 

@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
@@ -56,7 +57,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private ObjectNode notFound(String name, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.notfound.title", name));
-    model.put("text", messages.get(lang, "profile.notfound.text", name));
+    model.put("text", Markdown.message(messages, lang, "profile.notfound.text", name));
     model.put("color", "orange");
     return cards.render("notice", model);
   }
@@ -65,7 +66,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private ObjectNode picker(String name, List<Talent> talents, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.picker.title"));
-    model.put("text", messages.get(lang, "profile.picker.text", name, talents.size()));
+    model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, talents.size()));
     ArrayNode buttons = model.putArray("jobs");
     for (Talent t : talents.subList(0, Math.min(MAX_CHOICES, talents.size()))) {
       ObjectNode item = buttons.addObject();

@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
@@ -32,20 +33,20 @@ public final class NotificationCard {
   /** An application moved from one stage to another ({@code from} may be empty when unknown). */
   public Notification stageChanged(Job job, Application a, String from, Language lang) {
     String fromName = from.isEmpty() ? messages.get(lang, "notify.stage.unknown") : from;
-    String text = messages.get(lang, "notify.stage.text", name(a), fromName, a.stage().name(lang.feishuLocale()));
+    String text = Markdown.message(messages, lang, "notify.stage.text", name(a), fromName, a.stage().name(lang.feishuLocale()));
     return render(lang, "notify.stage.title", job, text, "blue", buttons(job, a, lang));
   }
 
   /** An offer of an application changed status. */
   public Notification offerChanged(Job job, Application a, Integer status, Language lang) {
     String statusText = messages.get(lang, "offer.status." + (status == null ? "unknown" : knownStatus(status)));
-    String text = messages.get(lang, "notify.offer.text", name(a), statusText);
+    String text = Markdown.message(messages, lang, "notify.offer.text", name(a), statusText);
     return render(lang, "notify.offer.title", job, text, "green", buttons(job, a, lang));
   }
 
   /** An application was deleted in Hire. */
   public Notification deleted(Job job, Application a, Language lang) {
-    String text = messages.get(lang, "notify.deleted.text", name(a));
+    String text = Markdown.message(messages, lang, "notify.deleted.text", name(a));
     return render(lang, "notify.deleted.title", job, text, "grey", candidatesButton(job, lang));
   }
 
@@ -53,7 +54,7 @@ public final class NotificationCard {
   public Notification newApplications(Job job, List<Application> applications, Language lang) {
     StringBuilder text = new StringBuilder(messages.get(lang, "notify.new.text", applications.size()));
     applications.stream().limit(MAX_NEW_ROWS).forEach(a -> text.append('\n')
-        .append(messages.get(lang, "notify.new.row", name(a), a.stage().name(lang.feishuLocale()))));
+        .append(Markdown.message(messages, lang, "notify.new.row", name(a), a.stage().name(lang.feishuLocale()))));
     if (applications.size() > MAX_NEW_ROWS) {
       text.append('\n').append(messages.get(lang, "notify.new.more", applications.size() - MAX_NEW_ROWS));
     }
@@ -69,7 +70,7 @@ public final class NotificationCard {
     model.put("text", text);
     model.put("color", color);
     model.set("buttons", buttons);
-    String summary = "**" + title + "**\n" + text;
+    String summary = "**" + Markdown.escape(title) + "**\n" + text;
     return new Notification(cards.render("notification", model),
         summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
   }

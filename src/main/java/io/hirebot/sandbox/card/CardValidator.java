@@ -7,8 +7,12 @@ import java.util.Set;
 
 /**
  * Checks card content the way Feishu does for JSON 2.0 cards: schema, known top-level keys and component tags,
- * ≤ 30 KB, ≤ 200 components, ≤ 5 nesting levels, callback values as objects, forms with names and a submit
+ * ≤ 30 KB, ≤ 200 elements, ≤ 5 nesting levels, callback values as objects, forms with names and a submit
  * button. Template and card-entity wrappers only need their ids. Stateless.
+ *
+ * <p>Elements are counted as Feishu's docs count them ("一张卡片最多支持 200 个元素（如 tag 为 plain_text 的文本元素）或组件"):
+ * every node with a {@code tag} anywhere in the card — components, columns, header texts, button texts,
+ * confirm texts, text tags — and every option of a select or overflow.
  */
 public final class CardValidator {
 
@@ -75,17 +79,31 @@ public final class CardValidator {
     }
     Tally tally = new Tally();
     walk(elements, 1, false, tally);
-    if (tally.components > MAX_COMPONENTS) {
-      throw invalid(11310, "element exceeds the limit: " + tally.components + " components, at most " + MAX_COMPONENTS);
+    int counted = countElements(card);
+    if (counted > MAX_COMPONENTS) {
+      throw invalid(11310, "element exceeds the limit: " + counted + " elements, at most " + MAX_COMPONENTS);
     }
     if (tally.tables > MAX_TABLES) {
       throw invalid(11310, "a card holds at most " + MAX_TABLES + " tables, found " + tally.tables);
     }
   }
 
+  /** Tagged nodes at any depth, plus the untagged options of selects and overflows. */
+  public static int countElements(JsonNode node) {
+    int n = node.isObject() && node.has("tag") ? 1 : 0;
+    if (node.isObject() && node.path("options").isArray()) {
+      for (JsonNode option : node.get("options")) {
+        n += option.isObject() && !option.has("tag") ? 1 : 0;
+      }
+    }
+    for (JsonNode child : node) {
+      n += child.isContainerNode() ? countElements(child) : 0;
+    }
+    return n;
+  }
+
   /** What a walk over the components has counted so far. */
   private static final class Tally {
-    int components;
     int tables;
     final Set<String> elementIds = new java.util.HashSet<>();
   }
@@ -142,7 +160,6 @@ public final class CardValidator {
       if (inForm && FORM_FIELDS.contains(tag) && c.path("name").asText("").isEmpty()) {
         throw invalid(200530, "component \"" + tag + "\" inside a form needs a name");
       }
-      tally.components++;
       if ("table".equals(tag)) {
         tally.tables++;
       }

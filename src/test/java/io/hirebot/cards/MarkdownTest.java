@@ -1,0 +1,44 @@
+package io.hirebot.cards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.command.Language;
+import io.hirebot.i18n.Messages;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class MarkdownTest {
+
+  @Test
+  @DisplayName("markup characters become Feishu's numeric entities; plain text, CJK and inner hyphens stay as they are")
+  void escapes() {
+    assertEquals("张伟 · BE-001 (Beijing) 14:00", Markdown.escape("张伟 · BE-001 (Beijing) 14:00"));
+    assertEquals("&#60;at id=all&#62;&#60;/at&#62;", Markdown.escape("<at id=all></at>"));
+    assertEquals("&#42;&#42;x&#42;&#42; &#126;&#126;y&#126;&#126; &#96;z&#96; a&#95;b", Markdown.escape("**x** ~~y~~ `z` a_b"));
+    assertEquals("&#91;t&#93;(https://e) AT&#38;T &#35; h", Markdown.escape("[t](https://e) AT&T # h"));
+    assertEquals("&#45; item", Markdown.escape("- item"), "a list marker at the start");
+    assertEquals("1&#46; first", Markdown.escape("1. first"), "an ordered-list marker at the start");
+    assertEquals("a b c", Markdown.escape("a\nb\r\nc"), "line breaks become spaces");
+    assertEquals("", Markdown.escape(null));
+  }
+
+  @Test
+  @DisplayName("a value longer than 1,000 characters is cut with an ellipsis before escaping, so no entity is split")
+  void longValuesCut() {
+    String cut = Markdown.escape("*".repeat(5_000));
+    assertTrue(cut.endsWith("…") && cut.length() == 999 * "&#42;".length() + 1, cut.length() + "");
+  }
+
+  @Test
+  @DisplayName("message() escapes text arguments, keeps numbers and Own markdown; mention() only for well-formed ids")
+  void messagesAndMentions() {
+    Messages messages = Messages.load();
+    String row = Markdown.message(messages, Language.EN, "candidates.stageHeading", "**Offer**", 3);
+    assertEquals("**&#42;&#42;Offer&#42;&#42;** · 3", row);
+    assertEquals("<at id=ou_admin_zhou></at>", Markdown.mention("ou_admin_zhou").markdown());
+    assertEquals("ou&#95;x&#62;&#60;/at&#62;&#60;at id=all", Markdown.mention("ou_x></at><at id=all").markdown());
+    assertEquals("**x**", Markdown.message(messages, Language.EN, "help.suggestion", new Markdown.Own("x"))
+        .replace("Did you mean ", "").replace("?", ""));
+  }
+}

@@ -1,0 +1,67 @@
+package io.hirebot.feature.candidates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.CardLimits;
+import io.hirebot.cards.CardTemplates;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelineFilter;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Messages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The candidates card at its largest: a full page, every row in its own stage, every optional part shown. */
+class CandidatesCardLimitsTest {
+  private final ObjectMapper json = new ObjectMapper();
+  private final Messages messages = Messages.load();
+  private final CandidatesCard card = new CandidatesCard(new Cards(CardTemplates.load(json, Optional.empty()), json),
+      messages, Clock.systemUTC(), new DateTexts(ZoneId.of("Asia/Shanghai")));
+
+  @Test
+  @DisplayName("a full page over 10 stages with outcome, undo, chips, widen buttons, notice and pager stays within 200 elements")
+  void largestPageWithinLimits() {
+    List<Stage> stages = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      stages.add(new Stage("st" + i, "阶段" + i, "Stage number " + i, StageType.INTERVIEW));
+    }
+    Job job = new Job("job1", "BE-001", "Backend Engineer", "p1", true);
+    JobProcess process = new JobProcess("p1", "流程", "Process", stages);
+    Instant applied = Instant.parse("2026-11-02T08:00:00Z");
+    List<Application> rows = new ArrayList<>();
+    for (int i = 0; i < ShowCandidatesHandler.PAGE_SIZE; i++) {
+      rows.add(new Application("app" + i, job.id(), "t" + i, "Candidate With A Long Name " + i, stages.get(i), true,
+          applied, applied));
+    }
+    List<PipelinePage.StageCount> counts = stages.stream().map(s -> new PipelinePage.StageCount(s, 7)).toList();
+    PipelinePage page = new PipelinePage(job, process, counts, rows, 1, ShowCandidatesHandler.PAGE_SIZE, 70);
+    CandidatesQuery query = new CandidatesQuery(job.id(),
+        new PipelineFilter(Set.of("st0", "st1", "st2", "st3", "st4", "st5", "st6", "st7"), applied),
+        "This job has no stage like “x”, so all stages are shown.");
+    ObjectNode undo = json.createObjectNode().put("action", "undo");
+    for (Language lang : Language.values()) {
+      ObjectNode rendered = card.render(page, query, lang, new Notice("✅ moved", undo));
+      int elements = CardLimits.elements(rendered);
+      System.out.println("candidates card, largest page, " + lang + ": " + elements + " elements");
+      assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));
+      assertTrue(elements > 180, "the page is really full: " + elements);
+    }
+  }
+}

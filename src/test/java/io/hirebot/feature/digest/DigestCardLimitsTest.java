@@ -1,0 +1,62 @@
+package io.hirebot.feature.digest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.Reply;
+import io.hirebot.cards.CardLimits;
+import io.hirebot.cards.CardTemplates;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Language;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.Messages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A digest for a chat following many busy jobs stays within Feishu's limits. */
+class DigestCardLimitsTest {
+  private final ObjectMapper json = new ObjectMapper();
+  private final DigestCard card = new DigestCard(new Cards(CardTemplates.load(json, Optional.empty()), json),
+      Messages.load());
+
+  @Test
+  @DisplayName("60 jobs with new, moved, offer and stuck candidates: 30 shown in full, the rest named on one line")
+  void manyJobs() {
+    Instant until = Instant.parse("2026-11-30T01:00:00Z");
+    Instant since = until.minusSeconds(86_400);
+    Stage offer = new Stage("st_offer", "Offer", "Offer", StageType.OFFER);
+    Stage screen = new Stage("st_screen", "筛选", "Screening", StageType.SCREENING);
+    JobProcess process = new JobProcess("p", "流程", "Process", List.of(screen, offer));
+    List<PipelinePage> pipelines = new ArrayList<>();
+    for (int j = 0; j < 60; j++) {
+      Job job = new Job("job" + j, "JB-" + j, "Job with a fairly long title number " + j, "p", true);
+      List<Application> apps = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        apps.add(new Application("a" + j + "_" + i, job.id(), "t" + i, "Candidate Name " + i, i % 2 == 0 ? screen : offer,
+            true, i < 4 ? until.minusSeconds(600) : since.minusSeconds(86_400 * 30), since.minusSeconds(86_400 * 20)));
+      }
+      pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size()));
+    }
+    for (Language lang : Language.values()) {
+      ObjectNode rendered = ((Reply.Card) card.render(pipelines, List.of(),
+          new DigestCard.Period(since, until, ZoneId.of("Asia/Shanghai")), lang)).card();
+      System.out.println("digest of 60 jobs, " + lang + ": " + CardLimits.elements(rendered) + " elements, "
+          + rendered.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
+      assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));
+      // The jobs left out are counted and named (the list itself is cut at 1,000 characters).
+      assertTrue(rendered.toString().contains("JB-30") && rendered.toString().contains(" 30 "), rendered.toString());
+    }
+  }
+}
