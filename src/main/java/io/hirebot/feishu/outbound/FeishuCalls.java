@@ -111,30 +111,38 @@ public final class FeishuCalls {
   }
 
   private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Callable<R> sdkCall, int n) {
-    long started = System.nanoTime();
-    return budget(operation)
-        .compose(v -> guarded(operation, () -> send(operation, sdkCall)
-            .compose(resp -> resp.success() ? Future.succeededFuture(resp) : Future.failedFuture(failure(operation, resp)))))
-        .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
-        .recover(e -> {
-          if (!(e instanceof FeishuApiException failure) || n >= MAX_ATTEMPTS || !isRetryable(failure)) {
-            return Future.failedFuture(e);
-          }
-          if (failure.code() == TOKEN_INVALID) {
-            invalidateToken.run();
-            return attempt(operation, sdkCall, n + 1);
-          }
-          long delay = failure.waitTime().isZero() ? exponentialBackoffMs(n) : failure.waitTime().toMillis();
-          limits.bucket(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
-          limitedBy.put(operation, failure.logId());
-          if (delay >= longestWait.toMillis()) {
-            // Nobody waits that long for an answer: say when to try again instead.
-            return Future.failedFuture(failure.withWait(Duration.ofMillis(delay)));
-          }
-          log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
-              operation, failure.code(), n, delay, failure.logId());
-          return waitFor(TimeUnit.MILLISECONDS.toNanos(delay)).compose(v -> attempt(operation, sdkCall, n + 1));
-        });
+    // A refusal by the bucket itself is final and changes nothing: re-penalizing the bucket for it would push the
+    // end of Feishu's window back by one permit per refused caller, and a busy bot would never see it end.
+    return budget(operation).compose(v -> {
+      long started = System.nanoTime();
+      return guarded(operation, () -> send(operation, sdkCall)
+              .compose(resp -> resp.success() ? Future.succeededFuture(resp)
+                  : Future.<R>failedFuture(failure(operation, resp))))
+          .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
+          .recover(e -> retryOrFail(operation, sdkCall, n, e));
+    });
+  }
+
+  /** After Feishu refused a call: retried after the delay it asked for, or failed saying how long to wait. */
+  private <D, R extends BaseResponse<D>> Future<R> retryOrFail(String operation, Callable<R> sdkCall, int n,
+      Throwable e) {
+    if (!(e instanceof FeishuApiException failure) || n >= MAX_ATTEMPTS || !isRetryable(failure)) {
+      return Future.failedFuture(e);
+    }
+    if (failure.code() == TOKEN_INVALID) {
+      invalidateToken.run();
+      return attempt(operation, sdkCall, n + 1);
+    }
+    long delay = failure.waitTime().isZero() ? exponentialBackoffMs(n) : failure.waitTime().toMillis();
+    limits.bucket(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
+    limitedBy.put(operation, failure.logId());
+    if (delay >= longestWait.toMillis()) {
+      // Nobody waits that long for an answer: say when to try again instead.
+      return Future.failedFuture(failure.withWait(Duration.ofMillis(delay)));
+    }
+    log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
+        operation, failure.code(), n, delay, failure.logId());
+    return waitFor(TimeUnit.MILLISECONDS.toNanos(delay)).compose(v -> attempt(operation, sdkCall, n + 1));
   }
 
   /**
@@ -144,6 +152,7 @@ public final class FeishuCalls {
   private Future<Void> budget(String operation) {
     long wait = limits.bucket(operation).reserve(TimeUnit.MILLISECONDS.toNanos(longestWait.toMillis()));
     if (wait < 0) {
+      record(operation, "held_back", System.nanoTime());
       return Future.failedFuture(new FeishuApiException(FeishuApiException.Kind.ANSWERED, operation, 429, 99991400,
           "request trigger frequency limit (waiting for the reset Feishu asked for)",
           limitedBy.getOrDefault(operation, ""), Duration.ofNanos(-wait)));
