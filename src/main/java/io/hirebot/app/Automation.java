@@ -1,6 +1,6 @@
 package io.hirebot.app;
 
-import io.hirebot.bot.CardSentListener;
+import io.hirebot.bot.SentCards;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.HireEventHandler;
@@ -26,6 +26,7 @@ import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
@@ -45,6 +46,8 @@ import java.util.UUID;
  * so the composition root stays readable: its commands, its hire-event handler and its routines.
  */
 final class Automation {
+  static final java.time.Duration FORGET_CARDS_EVERY = java.time.Duration.ofHours(1);
+
   private final SubscriptionCommands subscriptionCommands;
   private final HireNotifier notifier;
   private final DigestCommands digestCommands;
@@ -120,11 +123,12 @@ final class Automation {
     return notifier;
   }
 
-  CardSentListener livingCards() {
+  SentCards livingCards() {
     return livingCards;
   }
 
   void routines(Scheduler scheduler) {
-    scheduler.add(digests).add(poller).add(quietRelease).add(reminders);
+    scheduler.add(digests).add(poller).add(quietRelease).add(reminders)
+        .add(Routine.every("forget-expired-cards", FORGET_CARDS_EVERY, now -> livingCards.forgetExpired()));
   }
 }

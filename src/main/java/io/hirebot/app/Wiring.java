@@ -46,6 +46,7 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.StageMatcher;
+import io.hirebot.hire.Talent;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
@@ -147,16 +148,16 @@ public final class Wiring {
     PipelineReader pipelineReader = new PipelineReader(hire);
     CandidatesView candidatesView = new CandidatesView(hire, pipelineReader, candidatesCard);
     ActionGuard guard = new ActionGuard(access, new InMemoryActionOnce(), audit, errors, messages, clock);
-    CandidateActions.create(hire, pipelineReader, candidatesView, guard, new ActionForms(cards, messages), cards,
-        messages, clock, config.timezone()).registerWith(actions);
 
     Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger, metrics,
-        (jobId, page, lang) -> candidatesView.render(jobId, page, lang, null)
-            .map(card -> card.orElseThrow(() -> new IllegalStateException("job " + jobId + " no longer exists"))),
+        new ViewReplay(actions, profile.actions()),
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
         (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
             : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
     automationRef.set(automation);
+    CandidateActions.create(hire, (talentId, page, lang) -> profile.actions().render(new Talent(talentId, "", "", ""),
+            page, lang), messenger, automation.livingCards(), pipelineReader, candidatesView, guard,
+        new ActionForms(cards, messages), cards, messages, clock, config.timezone()).registerWith(actions);
     automation.commands(commands);
     automation.actions(actions);
     JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);

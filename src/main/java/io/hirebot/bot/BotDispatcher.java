@@ -59,7 +59,7 @@ public final class BotDispatcher implements InboundHandler {
   private final MeterRegistry metrics;
   private final io.hirebot.i18n.Messages messages;
   private HireEventHandler hireEvents = event -> Future.succeededFuture();
-  private CardSentListener cardsSent = (chatId, messageId, card) -> { };
+  private CardSentListener cardsSent = card -> { };
   private final List<CommandGate> gates;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
 
@@ -160,7 +160,11 @@ public final class BotDispatcher implements InboundHandler {
             : messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
             .onSuccess(id -> {
               if (r instanceof Reply.Card c) {
-                cardsSent.sent(m.chat().chatId(), id, c.card());
+                // A menu click's answer goes to the user's private chat, whatever the menu event said.
+                boolean privately = m.messageId() == null;
+                cardsSent.sent(new CardSentListener.SentCard(m.chat().chatId(), id, c.card(),
+                    c.view(), privately ? ChatRef.ChatType.P2P : m.chat().type(),
+                    m.sender() == null ? null : m.sender().openId()));
               }
               if (expired.get() && r instanceof Reply.Card) {
                 completeLate(m, id, work);
@@ -251,7 +255,8 @@ public final class BotDispatcher implements InboundHandler {
     }
     Future<ActionResult> result = work.onSuccess(r -> {
       if (r != null && r.card() != null && action.messageId() != null) {
-        cardsSent.sent(action.chatId(), action.messageId(), r.card());
+        cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,
+            action.operator() == null ? null : action.operator().openId()));
       }
     }).onFailure(e -> log.error("card action failed action={} message_id={} operator={} cause={}",
         action.actionName(), action.messageId(), action.operator() == null ? "" : action.operator().openId(),

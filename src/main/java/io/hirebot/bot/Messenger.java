@@ -23,4 +23,13 @@ public interface Messenger {
 
   /** Completes a card callback later with its token (valid 30 minutes, twice). */
   Future<Void> delayedUpdate(String callbackToken, ObjectNode card);
+
+  /**
+   * Shows a card in a group to one member only (Feishu's "仅对你可见" card, ordinary groups only); completes with
+   * its message id, which card callbacks from it carry. Such a card cannot be PATCHed, only deleted.
+   */
+  Future<String> sendEphemeral(String chatId, String openId, ObjectNode card);
+
+  /** Removes a card shown to one member. */
+  Future<Void> deleteEphemeral(String messageId);
 }

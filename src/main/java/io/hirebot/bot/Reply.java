@@ -6,9 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public sealed interface Reply {
   record Text(String text) implements Reply {}
 
-  record Card(ObjectNode card) implements Reply {}
+  /**
+   * @param view the callback value that renders this card again (living cards re-render it on a stage change),
+   *     or null for a card nothing should re-render
+   */
+  record Card(ObjectNode card, ObjectNode view) implements Reply {}
 
   static Reply card(ObjectNode card) {
-    return new Card(card);
+    return new Card(card, null);
+  }
+
+  static Reply card(ObjectNode card, ObjectNode view) {
+    return new Card(card, view);
   }
 }

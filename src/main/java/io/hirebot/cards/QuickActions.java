@@ -10,7 +10,16 @@ import io.hirebot.hire.Application;
  * stage the card showed so that a later click can tell the card is stale.
  */
 public final class QuickActions {
+  /** Value key naming the view a quick action sits on, so the click answers with that view; absent: a list. */
+  public static final String VIEW = "view";
+  public static final String PROFILE_VIEW = "profile";
+
   private QuickActions() {}
+
+  /** Marks a quick action as sitting on page {@code page} of a profile: the click answers with that profile. */
+  public static ObjectNode onProfile(ObjectNode value, int page) {
+    return value.put(VIEW, PROFILE_VIEW).put("page", page);
+  }
 
   /** Fills {@code value} with {@code {"action","application_id","job_id","talent_id","stage_id","lang"}}. */
   public static ObjectNode value(ObjectNode value, String action, Application a, Language lang) {

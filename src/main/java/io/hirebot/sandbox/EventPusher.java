@@ -83,7 +83,7 @@ public final class EventPusher {
       if (result.status() == 200) {
         cardTokens.answered(token);
       }
-      if (outcome.card() != null) {
+      if (outcome.card() != null && !im.replaceEphemeral(spec.messageId(), outcome.card())) {
         im.update(spec.messageId(), new MessageUpdate(MessageUpdate.Kind.CALLBACK_RESPONSE, outcome.card(),
             config.clock().instant()));
       }

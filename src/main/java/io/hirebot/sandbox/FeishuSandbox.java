@@ -104,6 +104,7 @@ public final class FeishuSandbox {
     Api api = new Api(router, gateway);
     new AuthRoutes(config, p.tokens).install(api);
     new ImRoutes(config, p.im, p.cardTokens).install(api);
+    new EphemeralRoutes(config, p.im).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock()).install(api);
     p.hire.listener(new HireEvents(p.events));

@@ -31,6 +31,7 @@ public final class ImState {
   private final Map<String, SentMessage> messages = new LinkedHashMap<>();
   private final Map<String, String> inboundChats = new HashMap<>();
   private final Map<String, String> uuids = new HashMap<>();
+  private final Map<String, EphemeralCard> ephemeral = new LinkedHashMap<>();
   private final Waiters<SentMessage> waiters;
   private final AtomicLong serial = new AtomicLong();
   private final long salt = ThreadLocalRandom.current().nextLong(1L << 40);
@@ -92,6 +93,7 @@ public final class ImState {
     chats.clear();
     seedChats.forEach(c -> chats.put(c.chatId(), c));
     messages.clear();
+    ephemeral.clear();
     inboundChats.clear();
     uuids.clear();
   }
@@ -119,10 +121,35 @@ public final class ImState {
     inboundChats.put(messageId, chatId);
   }
 
-  /** The chat of a message (the bot's or a user's), if known. */
+  /** The chat of a message (the bot's, a user's, or a card visible to one member), if known. */
   synchronized Optional<String> chatOfMessage(String messageId) {
     SentMessage m = messages.get(messageId);
-    return Optional.ofNullable(m != null ? m.chatId() : inboundChats.get(messageId));
+    EphemeralCard e = ephemeral.get(messageId);
+    return Optional.ofNullable(m != null ? m.chatId() : e != null ? e.chatId() : inboundChats.get(messageId));
+  }
+
+  /** Cards visible to one member of a group that are still there (not deleted), oldest first. */
+  public synchronized List<EphemeralCard> ephemeralCards() {
+    return List.copyOf(ephemeral.values());
+  }
+
+  synchronized EphemeralCard storeEphemeral(EphemeralCard card) {
+    ephemeral.put(card.messageId(), card);
+    return card;
+  }
+
+  synchronized Optional<EphemeralCard> deleteEphemeral(String messageId) {
+    return Optional.ofNullable(ephemeral.remove(messageId));
+  }
+
+  /** A card callback's answer replaces a card visible to one member for that member. */
+  synchronized boolean replaceEphemeral(String messageId, com.fasterxml.jackson.databind.JsonNode card) {
+    EphemeralCard e = ephemeral.get(messageId);
+    if (e == null) {
+      return false;
+    }
+    ephemeral.put(messageId, e.withCard(card));
+    return true;
   }
 
   /** The message earlier sent with this uuid within the dedup window. */

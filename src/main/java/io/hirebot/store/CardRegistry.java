@@ -4,13 +4,24 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The {@code card_applications} table: which candidate card (message) shows which applications. */
+/**
+ * The {@code sent_cards} and {@code card_applications} tables: every card the bot put in a chat, what it shows
+ * (so a stage change re-renders exactly that view) and when Feishu first received it (the PATCH window).
+ */
 public final class CardRegistry {
 
-  /** A sent candidates card: the job and page it shows, in which language. */
-  public record ShownCard(String messageId, String chatId, String jobId, int page, String lang) {}
+  /**
+   * A card in a chat.
+   *
+   * @param chatType {@code group}, {@code p2p}, or null when the bot never learnt it
+   * @param viewer who asked for it (whose "my interviews" it shows)
+   * @param view the callback value that renders it again, or null when nothing should (a form, a picker)
+   */
+  public record ShownCard(String messageId, String chatId, String chatType, String viewer, String view,
+      Instant firstSentAt) {}
 
   private final Database db;
   private final Clock clock;
@@ -20,33 +31,78 @@ public final class CardRegistry {
     this.clock = clock;
   }
 
-  /** Records what a card shows now, replacing what it showed before (a page change edits the same message). */
-  public Future<Void> record(ShownCard card, Set<String> applicationIds) {
+  /**
+   * Records what the message shows now, replacing what it showed before (a click edits the same message); the
+   * first send time and the chat's kind, once known, stay.
+   */
+  public Future<Void> record(ShownCard card, Set<String> keys) {
     long now = clock.millis();
     return db.transaction(c -> {
+      Rows.upsert(c, "UPDATE sent_cards SET card_view = ?, viewer = COALESCE(?, viewer), "
+          + "chat_type = COALESCE(chat_type, ?), updated_at = ? WHERE message_id = ?", s -> {
+            s.setString(1, card.view());
+            s.setString(2, card.viewer());
+            s.setString(3, card.chatType());
+            s.setLong(4, now);
+            s.setString(5, card.messageId());
+          }, "INSERT INTO sent_cards (message_id, chat_id, chat_type, viewer, card_view, first_sent_at, updated_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
+            s.setString(1, card.messageId());
+            s.setString(2, card.chatId());
+            s.setString(3, card.chatType());
+            s.setString(4, card.viewer());
+            s.setString(5, card.view());
+            s.setLong(6, now);
+            s.setLong(7, now);
+          });
       Claims.update(c, "DELETE FROM card_applications WHERE message_id = ?", s -> s.setString(1, card.messageId()));
-      for (String id : applicationIds) {
-        Claims.update(c, "INSERT INTO card_applications (message_id, application_id, chat_id, job_id, page, lang, "
-            + "sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
-              s.setString(1, card.messageId());
-              s.setString(2, id);
-              s.setString(3, card.chatId());
-              s.setString(4, card.jobId());
-              s.setInt(5, card.page());
-              s.setString(6, card.lang());
-              s.setLong(7, now);
-            });
+      for (String key : card.view() == null ? Set.<String>of() : keys) {
+        Claims.update(c, "INSERT INTO card_applications (message_id, shown_key) VALUES (?, ?)", s -> {
+          s.setString(1, card.messageId());
+          s.setString(2, key);
+        });
       }
       return null;
     });
   }
 
-  /** Cards sent since {@code since} that show the application. */
-  public Future<List<ShownCard>> showing(String applicationId, Instant since) {
-    return db.run(c -> Rows.list(c, "SELECT message_id, chat_id, job_id, page, lang FROM card_applications "
-        + "WHERE application_id = ? AND sent_at >= ? ORDER BY sent_at", s -> {
-          s.setString(1, applicationId);
-          s.setLong(2, since.toEpochMilli());
-        }, r -> new ShownCard(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5))));
+  /** Living cards first sent since {@code since} that show the key (an application id, or "job:" + a job id). */
+  public Future<List<ShownCard>> showing(Set<String> keys, Instant since) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    String in = String.join(", ", keys.stream().map(k -> "?").toList());
+    List<String> ordered = List.copyOf(keys);
+    return db.run(c -> Rows.list(c, "SELECT DISTINCT s.message_id, s.chat_id, s.chat_type, s.viewer, s.card_view, "
+        + "s.first_sent_at FROM sent_cards s JOIN card_applications a ON a.message_id = s.message_id "
+        + "WHERE a.shown_key IN (" + in + ") AND s.first_sent_at >= ? AND s.card_view IS NOT NULL "
+        + "ORDER BY s.first_sent_at", s -> {
+          for (int i = 0; i < ordered.size(); i++) {
+            s.setString(i + 1, ordered.get(i));
+          }
+          s.setLong(ordered.size() + 1, since.toEpochMilli());
+        }, CardRegistry::row));
+  }
+
+  /** Forgets cards first sent before {@code before}; returns how many. */
+  public Future<Integer> forgetSentBefore(Instant before) {
+    long cutoff = before.toEpochMilli();
+    return db.transaction(c -> {
+      Claims.update(c, "DELETE FROM card_applications WHERE message_id IN (SELECT message_id FROM sent_cards "
+          + "WHERE first_sent_at < ?)", s -> s.setLong(1, cutoff));
+      return Claims.update(c, "DELETE FROM sent_cards WHERE first_sent_at < ?", s -> s.setLong(1, cutoff));
+    });
+  }
+
+  /** The card sent as this message, if the bot recorded it. */
+  public Future<Optional<ShownCard>> card(String messageId) {
+    return db.run(c -> Rows.list(c, "SELECT message_id, chat_id, chat_type, viewer, card_view, first_sent_at "
+        + "FROM sent_cards WHERE message_id = ?", s -> s.setString(1, messageId), CardRegistry::row))
+        .map(rows -> rows.stream().findFirst());
+  }
+
+  private static ShownCard row(java.sql.ResultSet r) throws java.sql.SQLException {
+    return new ShownCard(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+        Instant.ofEpochMilli(r.getLong(6)));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.EphemeralCard;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
@@ -78,11 +79,6 @@ class CardActionsTest {
 
   private PushResult click(String who, JsonObject value) {
     return await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(who).tag("button").value(value)));
-  }
-
-  private PushResult submit(String who, JsonObject value, JsonObject form) {
-    return await(h.sandbox.events().cardAction(
-        CardActionSpec.on(card.messageId()).by(who).tag("button").value(value).formValue(form)));
   }
 
   private long transfers(Application a) {
@@ -180,19 +176,23 @@ class CardActionsTest {
   @DisplayName("reject opens a reason form; confirming terminates with that reason; Undo recovers it")
   void rejectAndUndo() {
     Application a = movable();
-    PushResult form = click(RECRUITER, value("reject", a));
-    assertTrue(cardOf(form).contains("select_static"), cardOf(form));
+    click(RECRUITER, value("reject", a));
+    // In a group the form is a card only the clicker sees.
+    EphemeralCard form = formFor(RECRUITER);
+    assertTrue(form.card().toString().contains("select_static"), form.card().toString());
     String reasonId = h.sandbox.hire().terminationReasons().stream().filter(x -> x.type() == 1 && x.activeStatus() == 1)
         .findFirst().orElseThrow().id();
-    PushResult done = submit(RECRUITER, value("reject.confirm", a),
-        new JsonObject().put("reason", reasonId).put("note", "not enough Go experience"));
+    PushResult done = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(submitValue(form)).formValue(new JsonObject().put("reason", reasonId)
+            .put("note", "not enough Go experience"))));
     assertEquals("success", toastType(done), done.body());
     Application rejected = h.sandbox.hire().application(a.id()).orElseThrow();
     assertFalse(rejected.active());
     assertEquals(List.of(reasonId), rejected.terminationReasonIds());
 
-    JsonObject undo = done.jsonBody().getJsonObject("card").getJsonObject("data").encode().contains("\"undo\"")
-        ? findUndo(done) : null;
+    // The outcome, with its Undo, is on the group's card.
+    JsonObject undo = find(new JsonObject(h.sandbox.im().message(card.messageId()).orElseThrow().currentContent()
+        .toString()));
     PushResult undone = click(RECRUITER, undo);
     assertEquals("success", toastType(undone), undone.body());
     assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active());
@@ -202,18 +202,29 @@ class CardActionsTest {
   @DisplayName("add note writes the note to Hire as the clicking user")
   void addNote() {
     Application a = movable();
-    PushResult form = await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER)
+    await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER)
         .tag("overflow").option("note").value(value("more", a))));
-    assertTrue(cardOf(form).contains("\"tag\":\"input\""), cardOf(form));
-    PushResult saved = submit(RECRUITER, value("note.submit", a), new JsonObject().put("note", "Strong system design"));
+    EphemeralCard form = formFor(RECRUITER);
+    assertTrue(form.card().toString().contains("\"tag\":\"input\""), form.card().toString());
+    PushResult saved = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(submitValue(form)).formValue(new JsonObject().put("note", "Strong system design"))));
     assertEquals("success", toastType(saved), saved.body());
     assertTrue(h.sandbox.hire().notes().stream().anyMatch(n -> n.applicationId().equals(a.id())
         && n.content().equals("Strong system design") && n.creatorId().equals(RECRUITER)));
   }
 
-  /** The Undo button's callback value in a returned card. */
-  private static JsonObject findUndo(PushResult r) {
-    return find(r.jsonBody().getJsonObject("card").getJsonObject("data"));
+  /** The form the bot showed only to {@code who} in the group. */
+  private EphemeralCard formFor(String who) {
+    return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(who)).reduce((x, y) -> y)
+        .orElseThrow(() -> new AssertionError("no form for " + who));
+  }
+
+  /** The submit button's callback value of a form. */
+  private static JsonObject submitValue(EphemeralCard form) {
+    JsonObject button = new JsonObject(form.card().toString()).getJsonObject("body").getJsonArray("elements")
+        .getJsonObject(1).getJsonArray("elements").stream().map(JsonObject.class::cast)
+        .filter(e -> "submit".equals(e.getString("name"))).findFirst().orElseThrow();
+    return button.getJsonArray("behaviors").getJsonObject(0).getJsonObject("value");
   }
 
   private static JsonObject find(Object node) {

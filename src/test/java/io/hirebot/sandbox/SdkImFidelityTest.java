@@ -19,6 +19,10 @@ import com.lark.oapi.service.im.v1.model.PatchMessageResp;
 import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
 import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
 import com.lark.oapi.service.im.v1.model.ReplyMessageResp;
+import com.google.gson.JsonParser;
+import com.lark.oapi.core.response.RawResponse;
+import com.lark.oapi.core.token.AccessTokenType;
+import java.nio.charset.StandardCharsets;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The real SDK's IM calls against the sandbox: recorded, validated and limited like Feishu. */
+/**
+ * The real SDK's IM calls (and its raw post of the ephemeral-card calls) against the sandbox: recorded, validated
+ * and limited like Feishu.
+ */
 class SdkImFidelityTest {
 
   private static Vertx vertx;
@@ -224,5 +231,70 @@ class SdkImFidelityTest {
     assertTrue(client.hire().v1().job().list(ListJobReq.newBuilder().build()).success());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);
     assertTrue(send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"fast\"}", null).success());
+  }
+
+  // Cards visible to one group member (ephemeral/v1/send, /delete): no typed SDK method, so the SDK's raw post.
+  private static final String EPHEMERAL_VIEWER = "ou_recruiter_li";
+
+  /** The send body as the docs give it. */
+  private static com.google.gson.JsonObject send(String chatId, String openId, String card) {
+    com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+    body.addProperty("chat_id", chatId);
+    body.addProperty("open_id", openId);
+    body.addProperty("msg_type", "interactive");
+    body.add("card", JsonParser.parseString(card));
+    return body;
+  }
+
+  private static com.google.gson.JsonObject delete(String messageId) {
+    com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+    body.addProperty("message_id", messageId);
+    return body;
+  }
+
+  private static JsonObject post(String path, Object body) throws Exception {
+    RawResponse r = client.post(path, body, AccessTokenType.Tenant);
+    return new JsonObject(new String(r.getBody(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName("a JSON 2.0 card is shown to one member of a group; a callback from it names the group; delete removes it")
+  void ephemeralSendAndDelete() throws Exception {
+    JsonObject sent = post(EphemeralRoutes.SEND, send(ImState.DEMO_TEAM_CHAT, EPHEMERAL_VIEWER, SdkImFidelityTest.card("Form")));
+    assertEquals(0, sent.getInteger("code"), sent.encode());
+    String id = sent.getJsonObject("data").getString("message_id");
+    EphemeralCard card = sandbox.im().ephemeralCards().get(0);
+    assertEquals(id, card.messageId());
+    assertEquals(EPHEMERAL_VIEWER, card.openId());
+    assertTrue(sandbox.im().inChat(ImState.DEMO_TEAM_CHAT).isEmpty(), "not a message the group sees");
+    assertEquals(ImState.DEMO_TEAM_CHAT, sandbox.im().chatOfMessage(id).orElseThrow());
+
+    // Not an IM message: PATCH cannot update it.
+    var patched = client.im().v1().message().patch(PatchMessageReq.newBuilder().messageId(id)
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content(SdkImFidelityTest.card("B")).build()).build());
+    assertEquals(230001, patched.getCode());
+
+    assertEquals(0, post(EphemeralRoutes.DELETE, delete(id)).getInteger("code"));
+    assertTrue(sandbox.im().ephemeralCards().isEmpty());
+    assertEquals(230001, post(EphemeralRoutes.DELETE, delete(id)).getInteger("code"), "deleted once");
+  }
+
+  @Test
+  @DisplayName("refused: a p2p chat, a chat without the bot, per-component i18n_content, an invalid card")
+  void ephemeralRefusals() throws Exception {
+    String p2p = ImState.p2pChatId(EPHEMERAL_VIEWER);
+    assertEquals(230001, post(EphemeralRoutes.SEND, send(p2p, EPHEMERAL_VIEWER, SdkImFidelityTest.card("F")))
+        .getInteger("code"));
+    assertEquals(230002, post(EphemeralRoutes.SEND, send("oc_elsewhere", EPHEMERAL_VIEWER, SdkImFidelityTest.card("F")))
+        .getInteger("code"));
+    JsonObject local = new JsonObject(SdkImFidelityTest.card("F"));
+    local.getJsonObject("header").getJsonObject("title")
+        .put("i18n_content", new JsonObject().put("zh_cn", "表单").put("en_us", "Form"));
+    assertEquals(230099, post(EphemeralRoutes.SEND, send(ImState.DEMO_TEAM_CHAT, EPHEMERAL_VIEWER, local.encode()))
+        .getInteger("code"));
+    JsonObject oneZero = new JsonObject().put("elements", new io.vertx.core.json.JsonArray());
+    assertEquals(230099, post(EphemeralRoutes.SEND, send(ImState.DEMO_TEAM_CHAT, EPHEMERAL_VIEWER, oneZero.encode()))
+        .getInteger("code"), "a JSON 1.0 card fails the card checks as a send would");
+    assertTrue(sandbox.im().ephemeralCards().isEmpty());
   }
 }

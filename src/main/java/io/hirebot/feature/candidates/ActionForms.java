@@ -12,8 +12,8 @@ import io.hirebot.i18n.Messages;
 import java.util.List;
 
 /**
- * The small form cards a candidate button opens in place of the list: move to a stage, reject with a
- * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the list page.
+ * The small form cards a candidate button opens (see {@link FormPlaces} for where): move to a stage, reject with a
+ * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the view they came from.
  */
 public final class ActionForms {
   private final Cards cards;
@@ -65,8 +65,13 @@ public final class ActionForms {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, titleKey, name)).put("color", color);
-    model.set("cancel", cards.model().put("action", CandidatesActions.PAGE).put("job_id", target.jobId())
-        .put("page", target.page()).put("lang", lang.feishuLocale()));
+    // Back shows the view again in place; a form only the clicker sees in a group just closes.
+    boolean closes = ActionTarget.EPHEMERAL.equals(target.via());
+    model.set("cancel", closes
+        ? cards.model().put("action", CandidateActions.FORM_CLOSE).put("lang", lang.feishuLocale())
+        : target.viewValue(cards.model(), lang.feishuLocale()));
+    model.put("cancelLabel", messages.get(lang, closes ? "button.close"
+        : target.fromProfile() ? "button.backToProfile" : "button.back"));
     return model;
   }
 }

@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** What the candidate actions share: Hire, the refreshed list card, the stale check, notices and undo values. */
 final class ActionKit {
@@ -24,6 +26,8 @@ final class ActionKit {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   final HireDirectory hire;
+  final ProfileView profiles;
+  final FormPlaces places;
   final PipelineReader pipeline;
   final CandidatesView view;
   final ActionGuard guard;
@@ -33,9 +37,11 @@ final class ActionKit {
   final Clock clock;
   final ZoneId zone;
 
-  ActionKit(HireDirectory hire, PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms,
-      Cards cards, Messages messages, Clock clock, ZoneId zone) {
+  ActionKit(HireDirectory hire, ProfileView profiles, FormPlaces places, PipelineReader pipeline, CandidatesView view,
+      ActionGuard guard, ActionForms forms, Cards cards, Messages messages, Clock clock, ZoneId zone) {
     this.hire = hire;
+    this.profiles = profiles;
+    this.places = places;
     this.pipeline = pipeline;
     this.view = view;
     this.guard = guard;
@@ -58,11 +64,17 @@ final class ActionKit {
         Notice.of(Markdown.message(messages, lang, "notice.stale", now.talentName(), where)));
   }
 
-  /** The list page the user was on, refreshed, with a notice, answered with a toast. */
+  /**
+   * The view the button sat on, refreshed, answered with a toast: the list (same filter, same page) with the
+   * notice on top, or the profile (the toast says what happened there).
+   */
   Future<ActionResult> result(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
       Notice notice) {
-    return view.render(t.jobId(), t.page(), lang, notice)
-        .map(card -> new ActionResult(type, toast, card.orElse(null)));
+    Future<Optional<Reply.Card>> shown = t.fromProfile()
+        ? profiles.render(t.talentId(), t.page(), lang).map(Optional::of)
+        : view.render(t.list(), t.page(), lang, notice);
+    return shown.map(card -> new ActionResult(type, toast, card.map(Reply.Card::card).orElse(null),
+        card.map(Reply.Card::view).orElse(null)));
   }
 
   Future<JobProcess> process(String jobId) {
@@ -76,8 +88,9 @@ final class ActionKit {
     return new Markdown.Own(Markdown.mention(who) + " · " + TIME.format(clock.instant().atZone(zone)));
   }
 
+  /** The Undo button sits on the card the outcome shows, whichever form led there. */
   ObjectNode undoValue(ActionTarget after, String kind, String backTo, Language lang) {
-    ObjectNode v = after.value(cards.model(), CandidateActions.UNDO, lang.feishuLocale());
+    ObjectNode v = after.placed("", "").value(cards.model(), CandidateActions.UNDO, lang.feishuLocale());
     return v.put("kind", kind).put("back_to", backTo)
         .put("until", clock.millis() + UNDO_WINDOW.toMillis());
   }

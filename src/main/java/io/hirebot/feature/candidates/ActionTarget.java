@@ -2,26 +2,68 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.QuickActions;
 
 /**
- * What a candidate button's callback value names: the application, and what the card showed when it
- * was sent (stage, page), so a click on an out-of-date card can be told apart from a current one.
+ * What a candidate button's callback value names: the application; what the card showed when it was sent
+ * (stage, so a click on an out-of-date card can be told apart from a current one); the view the button sits on
+ * (a list with its filter and page, or a profile and its page), so the answer is that same view; and, for a form
+ * opened apart from a group's card, how it was opened and which message its outcome updates.
+ *
+ * @param list the list the button sits on (its job and filter); unused when {@code fromProfile}
+ * @param via how a form was opened: "" in place of the card, {@link #EPHEMERAL} or {@link #PRIVATELY}
+ * @param origin the message a form opened apart from it updates with its outcome
  */
-public record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page) {
+public record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
+    CandidatesQuery list, boolean fromProfile, String via, String origin) {
+  static final String VIA = "via";
+  static final String ORIGIN = "m";
+  /** The form is a card only the clicker sees in the group (Feishu's ephemeral card). */
+  static final String EPHEMERAL = "e";
+  /** The form went to the clicker's private chat with the bot. */
+  static final String PRIVATELY = "p";
 
   static ActionTarget of(CardAction action) {
     ObjectNode v = action.value();
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
-        v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)));
+        v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
+        CandidatesQuery.readFrom(v), QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText("")), v.path(VIA).asText(""),
+        v.path(ORIGIN).asText(""));
   }
 
   boolean complete() {
     return !applicationId.isEmpty() && !jobId.isEmpty() && !stageId.isEmpty();
   }
 
+  /** The same target once the application is in another stage. */
+  ActionTarget inStage(String newStageId) {
+    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin);
+  }
+
+  /** The same target for a form opened apart from the card ({@code origin}). */
+  ActionTarget placed(String how, String originMessageId) {
+    return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId);
+  }
+
   /** The value a follow-up button (form submit, undo) carries, with the given action name. */
   ObjectNode value(ObjectNode blank, String action, String lang) {
-    return blank.put("action", action).put("application_id", applicationId).put("job_id", jobId)
+    ObjectNode v = blank.put("action", action).put("application_id", applicationId).put("job_id", jobId)
         .put("talent_id", talentId).put("stage_id", stageId).put("page", page).put("lang", lang);
+    if (fromProfile) {
+      QuickActions.onProfile(v, page);
+    } else {
+      list.writeFilter(v);
+    }
+    if (!via.isEmpty()) {
+      v.put(VIA, via).put(ORIGIN, origin);
+    }
+    return v;
+  }
+
+  /** The value that shows again the view the button sat on (a form's Back button). */
+  ObjectNode viewValue(ObjectNode blank, String lang) {
+    return fromProfile
+        ? blank.put("action", CandidateActions.PROFILE).put("talent_id", talentId).put("page", page).put("lang", lang)
+        : list.view(blank, page, lang);
   }
 }

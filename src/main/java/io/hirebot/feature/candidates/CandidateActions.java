@@ -2,6 +2,8 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ActionRouter;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
@@ -24,6 +26,8 @@ public final class CandidateActions {
   public static final String REJECT_CONFIRM = "reject.confirm";
   public static final String NOTE_SUBMIT = "note.submit";
   public static final String UNDO = "undo";
+  /** The Back button of a form only the clicker sees: removes it. */
+  public static final String FORM_CLOSE = "form.close";
   /** The Note button of cards that have room for it (the profile): opens the note form. */
   public static final String NOTE = "note";
   /** The profile feature's action name, reached from the row menu. */
@@ -45,9 +49,11 @@ public final class CandidateActions {
   }
 
   /** Builds the actions from their collaborators. */
-  public static CandidateActions create(HireDirectory hire, PipelineReader pipeline, CandidatesView view,
-      ActionGuard guard, ActionForms forms, Cards cards, Messages messages, Clock clock, ZoneId zone) {
-    return new CandidateActions(new ActionKit(hire, pipeline, view, guard, forms, cards, messages, clock, zone));
+  public static CandidateActions create(HireDirectory hire, ProfileView profiles, Messenger messenger,
+      SentCards sentCards, PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms,
+      Cards cards, Messages messages, Clock clock, ZoneId zone) {
+    return new CandidateActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
+        view, guard, forms, cards, messages, clock, zone));
   }
 
   public ActionRouter registerWith(ActionRouter router) {
@@ -60,7 +66,8 @@ public final class CandidateActions {
         .on(NOTE, notes::openForm)
         .on(NOTE_SUBMIT, notes::submit)
         .on(UNDO, undo::undo)
-        .on(MORE, this::more);
+        .on(MORE, this::more)
+        .on(FORM_CLOSE, (action, lang) -> kit.places.close(action.messageId()).map(v -> ActionResult.info("")));
   }
 
   /** The "⋯" menu: its chosen option says which action the row asked for. */
@@ -73,8 +80,11 @@ public final class CandidateActions {
       return notes.openForm(action, lang);
     }
     if (PROFILE.equals(option)) {
-      // The profile is another feature's card: ask the router, as if its own button had been clicked.
-      return router.route(action.withAction(PROFILE), lang);
+      // The profile is another feature's card: ask the router, as if its own button had been clicked (at the
+      // profile's first page: the row's page is the list's).
+      CardAction open = action.withAction(PROFILE);
+      open.value().put("page", 0);
+      return router.route(open, lang);
     }
     return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.unknownAction")));
   }

@@ -36,7 +36,8 @@ public final class CandidatesActions {
         }
         return reader.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
             .map(p -> new ActionResult(ActionResult.ToastType.INFO,
-                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang)));
+                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang),
+                card.view(query, p.page(), lang)));
       });
     });
   }

@@ -73,10 +73,14 @@ public final class CandidatesCard {
     model.set("widen", widen(query, lang));
     model.put("empty", page.total() == 0);
     model.put("emptyText", messages.get(lang, query.filter().isNone() ? "candidates.empty" : "candidates.empty.filtered"));
-    model.set("groups", groups(page, lang));
-    ObjectNode value = query.writeTo(cards.model().put("action", CandidatesActions.PAGE)).put("lang", lang.feishuLocale());
-    Pager.put(model, page.page(), page.pages(), page.total(), value, messages, lang);
+    model.set("groups", groups(page, query, lang));
+    Pager.put(model, page.page(), page.pages(), page.total(), view(query, 0, lang), messages, lang);
     return cards.render(TEMPLATE, model);
+  }
+
+  /** The callback value that shows this list at {@code page} again: its pager, and what living cards re-render. */
+  ObjectNode view(CandidatesQuery query, int page, Language lang) {
+    return query.view(cards.model(), page, lang.feishuLocale());
   }
 
   private String stageCounts(PipelinePage page, Language lang) {
@@ -119,7 +123,7 @@ public final class CandidatesCard {
     return buttons;
   }
 
-  private ArrayNode groups(PipelinePage page, Language lang) {
+  private ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang) {
     Map<String, List<Application>> byStage = new LinkedHashMap<>();
     for (Application a : page.applications()) {
       byStage.computeIfAbsent(a.stage().id(), k -> new ArrayList<>()).add(a);
@@ -133,13 +137,13 @@ public final class CandidatesCard {
       group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
       ArrayNode rows = group.putArray("rows");
       for (Application a : entry.getValue()) {
-        rows.add(row(a, page, lang));
+        rows.add(row(a, page, query, lang));
       }
     }
     return groups;
   }
 
-  private ObjectNode row(Application a, PipelinePage page, Language lang) {
+  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang) {
     ObjectNode row = cards.model();
     String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
     if (a.appliedAt() == null) {
@@ -150,10 +154,14 @@ public final class CandidatesCard {
       row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
-    // The page travels in the value, so the card a click returns is the page the user was on.
-    row.set("advance", QuickActions.value(cards.model(), CandidateActions.ADVANCE, a, lang).put("page", page.page()));
-    row.set("reject", QuickActions.value(cards.model(), CandidateActions.REJECT, a, lang).put("page", page.page()));
-    row.set("more", QuickActions.value(cards.model(), CandidateActions.MORE, a, lang).put("page", page.page()));
+    // The page and the filter travel in the value, so the card a click returns is the list the user was on.
+    row.set("advance", rowValue(CandidateActions.ADVANCE, a, page, query, lang));
+    row.set("reject", rowValue(CandidateActions.REJECT, a, page, query, lang));
+    row.set("more", rowValue(CandidateActions.MORE, a, page, query, lang));
     return row;
+  }
+
+  private ObjectNode rowValue(String action, Application a, PipelinePage page, CandidatesQuery query, Language lang) {
+    return query.writeFilter(QuickActions.value(cards.model(), action, a, lang).put("page", page.page()));
   }
 }

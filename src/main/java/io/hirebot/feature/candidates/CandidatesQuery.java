@@ -19,6 +19,16 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
   ObjectNode writeTo(ObjectNode value) {
     value.put("job_id", jobId);
     value.put("page", 0);
+    return writeFilter(value);
+  }
+
+  /** The callback value that shows this list at {@code page}: the pager's, and what living cards re-render. */
+  ObjectNode view(ObjectNode blank, int page, String lang) {
+    return writeTo(blank.put("action", CandidatesActions.PAGE)).put("page", page).put("lang", lang);
+  }
+
+  /** Only the filter (a row button carries it next to its own ids, so its answer is this same list). */
+  ObjectNode writeFilter(ObjectNode value) {
     if (!filter.stageIds().isEmpty()) {
       value.put(STAGES, filter.stageIds().stream().sorted().collect(Collectors.joining(",")));
     }

@@ -1,15 +1,14 @@
 package io.hirebot.feature.candidates;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
 import io.vertx.core.Future;
 import java.util.Optional;
 
-/** Renders the candidates card for a job id and page, fresh from Hire, with an optional notice on top. */
+/** Renders a candidates list (job, filter, page), fresh from Hire, with an optional notice on top. */
 public final class CandidatesView {
   private final HireDirectory hire;
   private final PipelineReader pipeline;
@@ -21,12 +20,13 @@ public final class CandidatesView {
     this.card = card;
   }
 
-  /** Empty when the job no longer exists. */
-  public Future<Optional<ObjectNode>> render(String jobId, int page, Language lang, Notice notice) {
-    return job(jobId).compose(job -> job.isEmpty()
-        ? Future.succeededFuture(Optional.<ObjectNode>empty())
-        : pipeline.read(job.get(), page, ShowCandidatesHandler.PAGE_SIZE)
-            .map(p -> Optional.of(card.render(p, new CandidatesQuery(jobId, PipelineFilter.NONE, ""), lang, notice))));
+  /** The list's page (or its last, when it shrank) with the notice on top; empty when the job no longer exists. */
+  Future<Optional<Reply.Card>> render(CandidatesQuery query, int page, Language lang, Notice notice) {
+    return job(query.jobId()).compose(job -> job.isEmpty()
+        ? Future.succeededFuture(Optional.<Reply.Card>empty())
+        : pipeline.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
+            .map(p -> Optional.of(new Reply.Card(card.render(p, query, lang, notice),
+                card.view(query, p.page(), lang)))));
   }
 
   public Future<Optional<Job>> job(String jobId) {

@@ -21,7 +21,7 @@ final class NoteActions {
   Future<ActionResult> openForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.allowed(action, lang, t, "note.form", () -> kit.hire.application(t.applicationId())
-        .map(app -> new ActionResult(ActionResult.ToastType.INFO, "", kit.forms.note(t, app, lang))));
+        .compose(app -> kit.places.open(action, t, lang, placed -> kit.forms.note(placed, app, lang))));
   }
 
   Future<ActionResult> submit(CardAction action, Language lang) {
@@ -37,6 +37,7 @@ final class NoteActions {
         () -> kit.hire.application(t.applicationId()).compose(app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.noted", app.talentName()),
-                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action)))))));
+                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action)))))))
+        .compose(r -> kit.places.land(action, t, r));
   }
 }

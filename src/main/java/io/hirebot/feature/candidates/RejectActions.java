@@ -25,8 +25,8 @@ final class RejectActions {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
-          return kit.view.job(t.jobId()).compose(job -> reasons().map(reasons -> new ActionResult(
-              ActionResult.ToastType.INFO, "", kit.forms.reject(t, now, job.map(Job::title).orElse(""), reasons, lang))));
+          return kit.view.job(t.jobId()).compose(job -> reasons().compose(reasons -> kit.places.open(action, t, lang,
+              placed -> kit.forms.reject(placed, now, job.map(Job::title).orElse(""), reasons, lang))));
         }));
   }
 
@@ -57,7 +57,7 @@ final class RejectActions {
                       kit.messages.get(lang, "toast.rejected", now.talentName()), notice);
                 });
           });
-        }));
+        })).compose(r -> kit.places.land(action, t, r));
   }
 
   private Future<List<TerminationReason>> reasons() {

@@ -70,7 +70,7 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
       return new PipelineReader(hire).read(job, query.filter(), 0, PAGE_SIZE)
-          .map(page -> Reply.card(card.render(page, query, lang)));
+          .map(page -> Reply.card(card.render(page, query, lang), card.view(query, page.page(), lang)));
     });
   }
 

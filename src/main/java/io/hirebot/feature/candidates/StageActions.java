@@ -42,8 +42,8 @@ final class StageActions {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.allowed(action, lang, t, "move.form", () -> kit.hire.applicationNow(t.applicationId())
         .compose(now -> ActionKit.stale(now, t) ? kit.staleResult(t, now, lang)
-            : kit.process(t.jobId()).map(p -> new ActionResult(ActionResult.ToastType.INFO, "",
-                kit.forms.move(t, now, choices(p, now.stage().id()), lang)))));
+            : kit.process(t.jobId()).compose(p -> kit.places.open(action, t, lang,
+                placed -> kit.forms.move(placed, now, choices(p, now.stage().id()), lang)))));
   }
 
   Future<ActionResult> confirmMove(CardAction action, Language lang) {
@@ -64,14 +64,15 @@ final class StageActions {
                 ? Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")))
                 : transfer(action, lang, t, now, stage.get());
           });
-        }));
+        })).compose(r -> kit.places.land(action, t, r));
   }
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
     String locale = lang.feishuLocale();
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
-      ActionTarget after = new ActionTarget(t.applicationId(), t.jobId(), t.talentId(), to.id(), t.page());
-      Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(), now.stage().name(locale),
+      ActionTarget after = t.inStage(to.id());
+      Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(),
+          now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
           kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice);

@@ -56,8 +56,7 @@ final class InterviewsCard {
     model.put("emptyText", messages.get(lang, "interviews.empty"));
     ArrayNode rows = model.putArray("rows");
     p.shown().forEach(i -> rows.add(row(i, p, lang)));
-    ObjectNode value = cards.model().put("action", InterviewsFeature.PAGE).put("period", p.period().name())
-        .put("mine", p.mine()).put("lang", lang.feishuLocale());
+    ObjectNode value = InterviewsFeature.view(cards.model(), p.period(), p.mine(), 0, lang);
     Pager.put(model, p.page(), Pager.pages(p.all().size(), Pager.PAGE_SIZE), p.all().size(), value, messages, lang);
     return cards.render("interviews", model);
   }

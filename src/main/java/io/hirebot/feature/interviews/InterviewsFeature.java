@@ -52,8 +52,9 @@ public final class InterviewsFeature implements CommandHandler<ListInterviews> {
   @Override
   public Future<Reply> handle(ListInterviews command, CommandContext context) {
     String me = context.message().sender() == null ? "" : context.message().sender().openId();
-    return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0,
-        context.language())).map(Reply::card);
+    Language lang = context.language();
+    return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0, lang))
+        .map(card -> Reply.card(card, view(card.objectNode(), command.period(), command.mine(), 0, lang)));
   }
 
   /** Next / previous page; "mine" means whoever clicked. */
@@ -67,8 +68,16 @@ public final class InterviewsFeature implements CommandHandler<ListInterviews> {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String me = action.value().path("mine").asBoolean(false) && action.operator() != null
         ? action.operator().openId() : null;
+    boolean mine = action.value().path("mine").asBoolean(false);
     return meter.run(PAGE, hire -> render(hire, period, me, page, lang))
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c,
+            view(c.objectNode(), period, mine, page, lang)));
+  }
+
+  /** The value that shows this schedule at {@code page}: its pager's, and what living cards re-render. */
+  static ObjectNode view(ObjectNode blank, Period period, boolean mine, int page, Language lang) {
+    return blank.put("action", PAGE).put("period", period.name()).put("mine", mine).put("page", page)
+        .put("lang", lang.feishuLocale());
   }
 
   /** @param interviewer the open_id whose interviews to keep, or null for everyone's */

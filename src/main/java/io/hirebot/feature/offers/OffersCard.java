@@ -49,8 +49,7 @@ final class OffersCard {
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
     }
-    ObjectNode value = cards.model().put("action", OffersFeature.PAGE).put("job_id", jobId)
-        .put("lang", lang.feishuLocale());
+    ObjectNode value = OffersFeature.view(cards.model(), jobId, 0, lang);
     Pager.put(model, page, Pager.pages(total, Pager.PAGE_SIZE), total, value, messages, lang);
     return cards.render("offers", model);
   }

@@ -54,8 +54,9 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
     Language lang = context.language();
     return meter.run("offers", hire -> command.jobQuery().isEmpty()
         ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", 0, lang))
+            .map(Reply.class::cast)
         : choices.resolve(hire, command.jobQuery(), SHOW, lang,
-            job -> render(hire, List.of(job), job.id(), 0, lang), c -> c)).map(Reply::card);
+            job -> render(hire, List.of(job), job.id(), 0, lang).map(Reply.class::cast), Reply::card));
   }
 
   /** A job picked from the picker, or next / previous page ({@code job_id} empty for every open job). */
@@ -67,12 +68,17 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
       if (!jobId.isEmpty() && scope.isEmpty()) {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
       }
-      return render(hire, scope, jobId, page, lang)
-          .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+      return render(hire, scope, jobId, page, lang).map(c -> new ActionResult(ActionResult.ToastType.INFO,
+          messages.get(lang, "toast.page", page + 1), c.card(), c.view()));
     }));
   }
 
-  private Future<ObjectNode> render(HireDirectory hire, List<Job> jobs, String jobId, int page, Language lang) {
+  /** The value that shows these offers at {@code page}: its pager's, and what living cards re-render. */
+  static ObjectNode view(ObjectNode blank, String jobId, int page, Language lang) {
+    return blank.put("action", PAGE).put("job_id", jobId).put("page", page).put("lang", lang.feishuLocale());
+  }
+
+  private Future<Reply.Card> render(HireDirectory hire, List<Job> jobs, String jobId, int page, Language lang) {
     PipelineReader reader = new PipelineReader(hire);
     List<Future<JobPipeline>> pipelines = jobs.stream().map(reader::stages).toList();
     return Future.all(pipelines).compose(done -> {
@@ -90,7 +96,8 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
           Math.min(ids.size(), (p + 1) * Pager.PAGE_SIZE)).stream().map(hire::applicationDetail).toList();
       String title = jobId.isEmpty() || jobs.isEmpty() ? "" : jobs.get(0).title();
       return Future.all(details).map(all -> card.render(jobId, title,
-          details.stream().map(Future::result).toList(), p, ids.size(), lang));
+          details.stream().map(Future::result).toList(), p, ids.size(), lang))
+          .map(c -> new Reply.Card(c, view(c.objectNode(), jobId, p, lang)));
     });
   }
 }

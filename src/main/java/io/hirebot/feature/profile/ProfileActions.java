@@ -11,6 +11,7 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Clock;
 
@@ -24,6 +25,8 @@ public final class ProfileActions {
   public static final String OPEN = "profile";
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
   public static final String PRIVATE = "profile.private";
+  /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
+  static final String CONTACT = "contact";
 
   private final HireMeter meter;
   private final ProfileReader reader;
@@ -62,11 +65,9 @@ public final class ProfileActions {
       if (!allowed) {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
       }
-      // The card carried no contact data; Hire's talent search has it.
-      return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
-              .map(found -> found.stream().filter(t -> t.id().equals(talentId)).findFirst().orElse(talent))
-              .compose(full -> reader.render(hire, full, 0, true, lang)))
-          .compose(card -> messenger.sendToUser(who, Reply.card(card), "details-" + action.eventId()))
+      return withContact(talent, 0, lang)
+          .compose(card -> messenger.sendToUser(who, Reply.card(card, view(card.objectNode(), talent, 0, lang).put(CONTACT, true)),
+              "details-" + action.eventId()))
           .map(id -> ActionResult.info(messages.get(lang, "profile.private.sent")));
     });
   }
@@ -77,8 +78,38 @@ public final class ProfileActions {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
-    Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
+    return render(new Talent(talentId, action.value().path("name").asText(""), "", ""), page, lang)
+        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c.card(),
+            c.view()));
+  }
+
+  /** A talent's profile without contact data (as every button shows it), with the value that renders it again. */
+  public Future<Reply.Card> render(Talent talent, int page, Language lang) {
     return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, lang))
-        .map(card -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), card));
+        .map(card -> new Reply.Card(card, view(card.objectNode(), talent, page, lang)));
+  }
+
+  /**
+   * Renders a profile's view again, as a living card: contact data only where the view was a private chat's
+   * profile with it (a value only the bot itself wrote; a click's value never reaches here).
+   */
+  public Future<ObjectNode> rerender(ObjectNode view, Language lang) {
+    Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
+    int page = Math.max(0, view.path("page").asInt(0));
+    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, lang)
+        : render(talent, page, lang).map(Reply.Card::card);
+  }
+
+  /** The profile with phone and email, for a private chat: the card carried no contact data, Hire's search has it. */
+  private Future<ObjectNode> withContact(Talent talent, int page, Language lang) {
+    return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
+        .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent))
+        .compose(full -> reader.render(hire, full, page, true, lang)));
+  }
+
+  /** The value that shows the profile at {@code page}: its pager's, and what living cards re-render. */
+  static ObjectNode view(ObjectNode blank, Talent talent, int page, Language lang) {
+    return blank.put("action", PAGE).put("talent_id", talent.id()).put("name", talent.name()).put("page", page)
+        .put("lang", lang.feishuLocale());
   }
 }

@@ -69,10 +69,9 @@ final class ProfileCard {
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
-    page.forEach(d -> apps.add(application(d, stages, lang)));
+    page.forEach(d -> apps.add(application(d, stages, pageNumber, lang)));
     model.put("notes", notes(notes, lang));
-    ObjectNode value = cards.model().put("action", ProfileActions.PAGE).put("talent_id", talent.id())
-        .put("name", talent.name()).put("lang", lang.feishuLocale());
+    ObjectNode value = ProfileActions.view(cards.model(), talent, 0, lang);
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
     return cards.render("profile", model);
   }
@@ -88,7 +87,7 @@ final class ProfileCard {
     return String.join(" · ", parts);
   }
 
-  private ObjectNode application(ApplicationDetail d, StageNames stages, Language lang) {
+  private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
@@ -103,9 +102,10 @@ final class ProfileCard {
         : messages.get(lang, "profile.offer", messages.get(lang, HireTexts.offerStatusKey(d.offer().status()))));
     item.put("active", a.active());
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
-    item.set("advance", QuickActions.value(cards.model(), "advance", a, lang));
-    item.set("reject", QuickActions.value(cards.model(), "reject", a, lang));
-    item.set("note", QuickActions.value(cards.model(), "note", a, lang));
+    // Actions taken here answer with this profile, at this page.
+    item.set("advance", QuickActions.onProfile(QuickActions.value(cards.model(), "advance", a, lang), pageNumber));
+    item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), "reject", a, lang), pageNumber));
+    item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), "note", a, lang), pageNumber));
     return item;
   }
 

@@ -43,11 +43,13 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        return reader.render(hire, candidates.get(0), 0, privateChat, lang);
+        Talent talent = candidates.get(0);
+        return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
+            ProfileActions.view(cards.model(), talent, 0, lang).put(ProfileActions.CONTACT, privateChat)));
       }
-      return Future.succeededFuture(candidates.isEmpty() ? notFound(command.name(), lang)
-          : picker(command.name(), candidates, lang));
-    })).map(Reply::card);
+      return Future.succeededFuture(Reply.card(candidates.isEmpty() ? notFound(command.name(), lang)
+          : picker(command.name(), candidates, lang)));
+    }));
   }
 
   private static boolean same(String a, String b) {

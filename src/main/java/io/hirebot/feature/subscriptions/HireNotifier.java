@@ -45,7 +45,7 @@ public final class HireNotifier implements HireEventHandler {
       hire.invalidateApplication(s.applicationId());
       return hire.application(s.applicationId()).compose(a -> {
         hire.invalidateApplication(a.id(), a.jobId());
-        Future<Void> living = livingCards.refresh(a.id());
+        Future<Void> living = livingCards.refresh(a.id(), a.jobId());
         Future<Void> notified = stageName(a.jobId(), s.originStageId()).compose(from ->
             notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from.apply(lang.lang), lang.lang)));
         return Future.join(living, notified).mapEmpty();

@@ -1,36 +1,45 @@
 package io.hirebot.feature.subscriptions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.bot.CardSentListener;
 import io.hirebot.bot.Messenger;
-import io.hirebot.command.Language;
+import io.hirebot.bot.SentCards;
+import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.store.CardRegistry;
 import io.hirebot.store.CardRegistry.ShownCard;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps candidate cards current: remembers which applications each sent card shows (read from its buttons'
- * callback values), and when one of them changes stage, re-renders those cards of the last 14 days and
- * replaces them in place, so nobody clicks a stale button.
+ * Keeps cards current: remembers what each sent card shows (its view: the callback value that renders it, given
+ * by the feature that answered) and which applications appear on it, and when one of them changes stage,
+ * re-renders each such card as itself — a list as that list, a profile as that profile — and replaces it in
+ * place while Feishu still allows edits. Forms and pickers have no view and are never touched.
  */
-public final class LivingCards implements CardSentListener {
+public final class LivingCards implements SentCards {
   private static final Logger log = LoggerFactory.getLogger(LivingCards.class);
-  /** Feishu lets a bot edit its messages for 14 days. */
-  public static final Duration EDITABLE_FOR = Duration.ofDays(14);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Feishu edits a message for 14 days after it received it. The bot records the send just after Feishu's answer,
+   * so it stops a few minutes early rather than spend a PATCH that fails with 230031.
+   */
+  public static final Duration EDITABLE_FOR = Duration.ofDays(14).minusMinutes(5);
+  /** The key under which a list of a job's candidates is found: any stage change in the job changes it. */
+  static final String JOB_KEY = "job:";
 
-  /** Renders the candidates card of a job's page afresh. */
+  /** Renders a card's view again (as a click on a button carrying that value would), as {@code viewer} sees it. */
   @FunctionalInterface
   public interface Renderer {
-    Future<ObjectNode> render(String jobId, int page, Language lang);
+    Future<ObjectNode> render(ObjectNode view, String viewer);
   }
 
   private final CardRegistry registry;
@@ -46,47 +55,64 @@ public final class LivingCards implements CardSentListener {
   }
 
   @Override
-  public void sent(String chatId, String messageId, ObjectNode card) {
-    List<JsonNode> values = new ArrayList<>();
-    collectValues(card, values);
-    Set<String> applications = new LinkedHashSet<>();
-    String jobId = "";
-    String lang = "en_us";
-    int page = 0;
-    for (JsonNode v : values) {
-      if (v.hasNonNull("application_id")) {
-        applications.add(v.get("application_id").asText());
-        jobId = v.path("job_id").asText(jobId);
-        lang = v.path("lang").asText(lang);
-        // Row buttons carry the page they were shown on.
-        page = v.path("page").asInt(page);
-      }
+  public void sent(SentCard card) {
+    Set<String> keys = new LinkedHashSet<>();
+    collectApplications(card.card(), keys);
+    String jobId = card.view() == null ? "" : card.view().path("job_id").asText("");
+    if (!jobId.isEmpty()) {
+      keys.add(JOB_KEY + jobId);
     }
-    if (applications.isEmpty() || jobId.isEmpty()) {
-      return;
-    }
-    log.debug("card registered message_id={} job_id={} page={} applications={}", messageId, jobId, page,
-        applications.size());
-    registry.record(new ShownCard(messageId, chatId, jobId, page, lang), applications)
-        .onFailure(e -> log.warn("card not registered message_id={} cause={}", messageId, e.toString()));
+    String chatType = card.chatType() == null ? null : card.chatType().name().toLowerCase(Locale.ROOT);
+    registry.record(new ShownCard(card.messageId(), card.chatId(), chatType, card.viewer(),
+            card.view() == null ? null : card.view().toString(), null), keys)
+        .onSuccess(v -> log.debug("card recorded message_id={} living={} keys={}", card.messageId(),
+            card.view() != null, keys.size()))
+        .onFailure(e -> log.warn("card not recorded message_id={} cause={}", card.messageId(), e.toString()));
   }
 
-  /** Replaces every recent card showing the application with a fresh rendering. */
-  public Future<Void> refresh(String applicationId) {
-    return registry.showing(applicationId, clock.instant().minus(EDITABLE_FOR)).compose(cards -> Future.join(
-        cards.stream().map(c -> renderer.render(c.jobId(), c.page(), Language.ofFeishuLocale(c.lang()))
-            .compose(card -> messenger.updateCard(c.messageId(), card).onSuccess(v -> sent(c.chatId(), c.messageId(),
-                card)))
-            .onFailure(e -> log.warn("living card not updated message_id={} application_id={} cause={}",
-                c.messageId(), applicationId, e.toString())))
-            .toList()).mapEmpty());
+  @Override
+  public Future<Optional<ChatRef.ChatType>> chatType(String messageId) {
+    return registry.card(messageId).map(card -> card.map(ShownCard::chatType)
+        .map(t -> "p2p".equals(t) ? ChatRef.ChatType.P2P : ChatRef.ChatType.GROUP));
   }
 
-  /** The callback values of every button of the card, in order. */
-  private static void collectValues(JsonNode node, List<JsonNode> into) {
-    if (node.isObject() && "callback".equals(node.path("type").asText()) && node.path("value").isObject()) {
-      into.add(node.get("value"));
+  /** Re-renders every card Feishu still lets the bot edit that shows the application or lists its job. */
+  public Future<Void> refresh(String applicationId, String jobId) {
+    return registry.showing(Set.of(applicationId, JOB_KEY + jobId), clock.instant().minus(EDITABLE_FOR))
+        .compose(cards -> Future.join(cards.stream().map(c -> refresh(c, applicationId)).toList()).mapEmpty());
+  }
+
+  private Future<Void> refresh(ShownCard c, String applicationId) {
+    ObjectNode view;
+    try {
+      view = (ObjectNode) JSON.readTree(c.view());
+    } catch (JsonProcessingException | ClassCastException e) {
+      log.warn("living card view unreadable message_id={} view={}", c.messageId(), c.view());
+      return Future.succeededFuture();
     }
-    node.elements().forEachRemaining(child -> collectValues(child, into));
+    return renderer.render(view, c.viewer())
+        .compose(card -> messenger.updateCard(c.messageId(), card)
+            .onSuccess(v -> sent(new SentCard(c.chatId(), c.messageId(), card, view, null, c.viewer()))))
+        .onFailure(e -> log.warn("living card not updated message_id={} view={} application_id={} cause={}",
+            c.messageId(), view.path("action").asText(), applicationId, e.toString()))
+        .<Void>mapEmpty()
+        .recover(e -> Future.succeededFuture());
+  }
+
+  /**
+   * Forgets cards Feishu no longer lets anyone click or the bot edit (a JSON 2.0 card is interactive and updatable
+   * for 14 days), so the record stays the size of two weeks of cards.
+   */
+  public Future<Integer> forgetExpired() {
+    return registry.forgetSentBefore(clock.instant().minus(Duration.ofDays(14)));
+  }
+
+  /** The applications a card shows: those its buttons act on. */
+  private static void collectApplications(JsonNode node, Set<String> into) {
+    if (node.isObject() && "callback".equals(node.path("type").asText()) && node.path("value").isObject()
+        && node.path("value").hasNonNull("application_id")) {
+      into.add(node.path("value").path("application_id").asText());
+    }
+    node.elements().forEachRemaining(child -> collectApplications(child, into));
   }
 }

@@ -106,6 +106,50 @@ public final class FeishuMessenger implements Messenger {
         .mapEmpty();
   }
 
+  /** Body of ephemeral/v1/send (SDK 2.5.3 has no typed method for it); a POJO for the same reason as above. */
+  static final class EphemeralSend {
+    @SerializedName("chat_id")
+    final String chatId;
+    @SerializedName("open_id")
+    final String openId;
+    @SerializedName("msg_type")
+    final String msgType = "interactive";
+    @SerializedName("card")
+    final JsonElement card;
+
+    EphemeralSend(String chatId, String openId, JsonElement card) {
+      this.chatId = chatId;
+      this.openId = openId;
+      this.card = card;
+    }
+  }
+
+  /** Body of ephemeral/v1/delete. */
+  static final class EphemeralDelete {
+    @SerializedName("message_id")
+    final String messageId;
+
+    EphemeralDelete(String messageId) {
+      this.messageId = messageId;
+    }
+  }
+
+  @Override
+  public Future<String> sendEphemeral(String chatId, String openId, ObjectNode card) {
+    EphemeralSend body = new EphemeralSend(chatId, openId, JsonParser.parseString(json(card)));
+    return calls.raw("im.ephemeral.send",
+            () -> client.post("/open-apis/ephemeral/v1/send", body, AccessTokenType.Tenant))
+        .map(resp -> sent(new Content("interactive", ""), resp.path("data").path("message_id").asText()));
+  }
+
+  @Override
+  public Future<Void> deleteEphemeral(String messageId) {
+    EphemeralDelete body = new EphemeralDelete(messageId);
+    return calls.raw("im.ephemeral.delete",
+            () -> client.post("/open-apis/ephemeral/v1/delete", body, AccessTokenType.Tenant))
+        .mapEmpty();
+  }
+
   private record Content(String msgType, String json) {}
 
   private Content content(Reply reply) {
