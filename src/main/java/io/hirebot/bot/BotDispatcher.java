@@ -160,11 +160,7 @@ public final class BotDispatcher implements InboundHandler {
             : messenger.reply(m.chat().chatId(), m.messageId(), r, "reply-" + m.messageId()))
             .onSuccess(id -> {
               if (r instanceof Reply.Card c) {
-                // A menu click's answer goes to the user's private chat, whatever the menu event said.
-                boolean privately = m.messageId() == null;
-                cardsSent.sent(new CardSentListener.SentCard(m.chat().chatId(), id, c.card(),
-                    c.view(), privately ? ChatRef.ChatType.P2P : m.chat().type(),
-                    m.sender() == null ? null : m.sender().openId()));
+                replied(m, id, c);
               }
               if (expired.get() && r instanceof Reply.Card) {
                 completeLate(m, id, work);
@@ -176,12 +172,20 @@ public final class BotDispatcher implements InboundHandler {
             command, m.messageId(), m.chat().chatId(), e.toString()));
   }
 
+  /** Tells the listener a card now answers the message. */
+  private void replied(IncomingMessage m, String replyId, Reply.Card c) {
+    // A menu click's answer goes to the user's private chat, whatever the menu event said.
+    boolean privately = m.messageId() == null;
+    cardsSent.sent(new CardSentListener.SentCard(m.chat().chatId(), replyId, c.card(), c.view(),
+        privately ? ChatRef.ChatType.P2P : m.chat().type(), m.sender() == null ? null : m.sender().openId()));
+  }
+
   /** What a command read after its deadline replaces the "did not answer" card it got meanwhile. */
   private void completeLate(IncomingMessage m, String replyId, Future<Reply> work) {
     work.onSuccess(late -> {
       if (late instanceof Reply.Card c) {
         messenger.updateCard(replyId, c.card())
-            .onSuccess(v -> cardsSent.sent(m.chat().chatId(), replyId, c.card()))
+            .onSuccess(v -> replied(m, replyId, c))
             .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(), replyId,
                 e.toString()));
       }
