@@ -1,5 +1,6 @@
 package io.hirebot;
 
+import io.hirebot.app.Doctor;
 import io.hirebot.app.Launcher;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigException;
@@ -9,13 +10,22 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: {@code java -jar hirebot.jar [--sandbox]}. */
+/** Entry point: {@code java -jar hirebot.jar [--sandbox | doctor | --check]}. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
   public static void main(String[] args) {
+    if (List.of(args).contains("doctor") || List.of(args).contains("--check")) {
+      if (System.getenv("HIREBOT_LOG_LEVEL") == null) {
+        // The findings are the output; the calls' own log lines would only interleave with them.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+      System.exit(Doctor.run(System.getenv(), System.out));
+      return;
+    }
     BotConfig config;
     try {
       config = ConfigLoader.load(System.getenv(), List.of(args));

@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
+import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
@@ -10,7 +11,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +31,16 @@ public final class BotVerticle extends VerticleBase {
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long IDENTITY_WAIT_MS = 5_000;
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
+  /** An admin may add a scope at any time; the self-check notices within this long. */
+  static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
   private final Clock clock;
   private Wiring wiring;
   private HttpServer server;
+  /** Whether the start-up scope self-check has finished (/healthz says so). */
+  private volatile boolean scopesChecked;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -57,7 +64,7 @@ public final class BotVerticle extends VerticleBase {
   private Future<Void> identityOrTimeout() {
     Promise<Void> ready = Promise.promise();
     long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
-      log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it is",
+      log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not recognised until the identity is known",
           IDENTITY_WAIT_MS);
       ready.tryComplete();
     });
@@ -92,7 +99,10 @@ public final class BotVerticle extends VerticleBase {
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
-            .put("hire_circuit", hire));
+            .put("hire_circuit", hire)
+            // Scopes the self-check or a refused call found missing: what an admin has to add.
+            .put("scope_check", scopesChecked ? "done" : "pending")
+            .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
     String up = "closed".equals(hire.getString("state")) ? "up" : "degraded";
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", up).put("database", new JsonObject().put("status", "up")))
@@ -118,16 +128,32 @@ public final class BotVerticle extends VerticleBase {
     wiring.botInfo.fetch()
         .onSuccess(id -> {
           // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
-          if (wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
-            wiring.scheduler.start();
-          }
           log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
-          known.run();
+          if (!wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
+            known.run();
+            return;
+          }
+          wiring.scheduler.start();
+          // Start-up waits for the self-check (within the identity wait), so its log lines come first.
+          checkScopes().onComplete(done -> {
+            scopesChecked = true;
+            known.run();
+          });
+          vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
         })
         .onFailure(e -> {
           log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
           vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity(known));
         });
+  }
+
+  /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
+  private Future<?> checkScopes() {
+    return wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
+        "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope).toList(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope).toList(),
+        wiring.scopeProbes.uncheckable()));
   }
 
   @Override

@@ -14,7 +14,9 @@ import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
+import io.hirebot.command.Language;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
@@ -41,6 +43,8 @@ import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.outbound.FeishuBotInfo;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
 import io.hirebot.feishu.outbound.FeishuMessenger;
+import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.error.MissingScopes;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.JobMatcher;
@@ -78,6 +82,9 @@ public final class Wiring {
 
   final FeishuClients feishu;
   final FeishuBotInfo botInfo;
+  /** The scope self-check, run at start-up and then hourly by the verticle. */
+  final ScopeProbes scopeProbes;
+  final MissingScopes missingScopes;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   /** Null in webhook mode. */
@@ -102,9 +109,15 @@ public final class Wiring {
 
     feishu = new FeishuClients(vertx, config.feishu(), metrics, BotDispatcher.COMMAND_DEADLINE);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
+    scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
+    missingScopes = feishu.calls().missingScopes();
     hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
+    // Admins hear of a missing scope once, privately, rather than from users' error cards.
+    missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
+        new Reply.Text(messages.get(Language.EN, "error.scope", scope) + "\n" + messages.get(Language.ZH, "error.scope", scope)),
+        "missing-scope:" + scope + ":" + admin)));
 
     HireMeter meter = new HireMeter(hire);
     DateTexts dates = new DateTexts(config.timezone());

@@ -26,17 +26,19 @@ public final class ErrorReplies {
 
   /** The error card for a failure (a command's reply, or a slow click's delayed update). */
   public ObjectNode card(Throwable failure, Language lang) {
-    return card(text(failure, lang), failure instanceof FeishuApiException fe ? fe.logId() : "", lang);
+    boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
+    return card(scope ? "error.scope.title" : "error.title", text(failure, lang),
+        failure instanceof FeishuApiException fe ? fe.logId() : "", lang);
   }
 
   /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */
   public ObjectNode card(String toastText, Language lang) {
-    return card(toastText, "", lang);
+    return card("error.title", toastText, "", lang);
   }
 
-  private ObjectNode card(String text, String logId, Language lang) {
+  private ObjectNode card(String titleKey, String text, String logId, Language lang) {
     var model = cards.model();
-    model.put("title", messages.get(lang, "error.title"));
+    model.put("title", messages.get(lang, titleKey));
     model.put("text", text);
     model.put("logId", logId);
     model.put("logIdLine", logId.isEmpty() ? "" : Markdown.message(messages, lang, "error.logid", logId));
@@ -71,6 +73,10 @@ public final class ErrorReplies {
       if (fe.isRateLimited()) {
         return fe.waitTime().isZero() ? messages.get(lang, "error.ratelimited")
             : messages.get(lang, "error.ratelimitedFor", seconds);
+      }
+      if (fe.isMissingScope() && !fe.missingScope().isEmpty()) {
+        // No retry helps: name the permission so whoever reads it can ask an admin for exactly that.
+        return messages.get(lang, "error.scope", fe.missingScope());
       }
       // Refusals we can explain get a sentence; the code stays visible for whoever looks it up.
       String known = "error.code." + fe.code();

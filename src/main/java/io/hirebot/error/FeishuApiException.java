@@ -7,6 +7,9 @@ import java.time.Duration;
  * X-Tt-Logid so a reply can show it and an admin can look the call up in the Feishu console.
  */
 public final class FeishuApiException extends RuntimeException {
+  /** Feishu's code for a call the app has no scope for ("Access denied. One of the following scopes…"). */
+  public static final int MISSING_SCOPE = 99991672;
+
   /** How the call failed, which decides what the user is told and whether Feishu counts as down. */
   public enum Kind {
     /** Feishu answered with a non-zero code (a refusal, a rate limit, a server error in Feishu's JSON). */
@@ -28,9 +31,16 @@ public final class FeishuApiException extends RuntimeException {
   private final String logId;
   private final Kind kind;
   private final Duration wait;
+  private final String missingScope;
 
   public FeishuApiException(String operation, int httpStatus, int code, String feishuMsg, String logId) {
-    this(Kind.ANSWERED, operation, httpStatus, code, feishuMsg, logId, Duration.ZERO);
+    this(operation, httpStatus, code, feishuMsg, logId, "");
+  }
+
+  /** @param missingScope the scope to ask the admin for when {@code code} is {@link #MISSING_SCOPE}, else "" */
+  public FeishuApiException(String operation, int httpStatus, int code, String feishuMsg, String logId,
+      String missingScope) {
+    this(Kind.ANSWERED, operation, httpStatus, code, feishuMsg, logId, Duration.ZERO, missingScope);
   }
 
   /**
@@ -39,6 +49,11 @@ public final class FeishuApiException extends RuntimeException {
    */
   public FeishuApiException(Kind kind, String operation, int httpStatus, int code, String feishuMsg, String logId,
       Duration wait) {
+    this(kind, operation, httpStatus, code, feishuMsg, logId, wait, "");
+  }
+
+  private FeishuApiException(Kind kind, String operation, int httpStatus, int code, String feishuMsg, String logId,
+      Duration wait, String missingScope) {
     super(operation + " failed: kind=" + kind + " code=" + code + " msg=" + feishuMsg + " http=" + httpStatus
         + " logid=" + logId + (wait.isZero() ? "" : " wait_ms=" + wait.toMillis()));
     this.operation = operation;
@@ -48,6 +63,7 @@ public final class FeishuApiException extends RuntimeException {
     this.logId = logId;
     this.kind = kind;
     this.wait = wait;
+    this.missingScope = missingScope == null ? "" : missingScope;
   }
 
   public String operation() { return operation; }
@@ -73,6 +89,16 @@ public final class FeishuApiException extends RuntimeException {
 
   /** The same failure with the rate limit's reset (seconds Feishu asked the caller to wait). */
   public FeishuApiException withWait(Duration wait) {
-    return new FeishuApiException(kind, operation, httpStatus, code, feishuMsg, logId, wait);
+    return new FeishuApiException(kind, operation, httpStatus, code, feishuMsg, logId, wait, missingScope);
+  }
+
+  /** The app lacks a scope for this call: no retry helps, an admin has to add it in the developer console. */
+  public boolean isMissingScope() {
+    return code == MISSING_SCOPE;
+  }
+
+  /** The scope to name to the admin (empty when Feishu named none and the call is unknown). */
+  public String missingScope() {
+    return missingScope;
   }
 }

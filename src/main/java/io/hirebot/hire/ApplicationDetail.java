@@ -2,17 +2,34 @@ package io.hirebot.hire;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a profile shows about one application: the application, its job's title, its stage history,
  * its interviews and its offer (null when none).
+ *
+ * @param withheld parts Feishu left out because the app lacks their scope ({@link #INTERVIEWS}, {@link #OFFER})
+ *     → the scope; an empty list or a null offer then means "not shown", not "none"
  */
 public record ApplicationDetail(Application application, String jobTitle, List<StageVisit> history,
-    List<Interview> interviews, Offer offer) {
+    List<Interview> interviews, Offer offer, Map<String, String> withheld) {
+  public static final String INTERVIEWS = "interviews";
+  public static final String OFFER = "offer";
 
   public ApplicationDetail {
     history = List.copyOf(history);
     interviews = List.copyOf(interviews);
+    withheld = Map.copyOf(withheld);
+  }
+
+  public ApplicationDetail(Application application, String jobTitle, List<StageVisit> history,
+      List<Interview> interviews, Offer offer) {
+    this(application, jobTitle, history, interviews, offer, Map.of());
+  }
+
+  /** The scope that hid {@code part}, or "" when it is shown. */
+  public String withheldBy(String part) {
+    return withheld.getOrDefault(part, "");
   }
 
   /** One stay in a stage: entered, and left (null while still there). */

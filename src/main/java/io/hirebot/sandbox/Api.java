@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 
-/** Registers OpenAPI routes with their rate limit and the standard {code,msg,data} envelope. */
+/** Registers OpenAPI routes with their scope check, rate limit and the standard {code,msg,data} envelope. */
 final class Api {
 
   /** Hire endpoints without a documented limit get tier 9/10: 50 per second. */
@@ -39,7 +39,8 @@ final class Api {
 
   /** As above, with the rate-limit bucket named {@code endpoint} (shared by routes naming the same one). */
   void data(HttpMethod method, String path, String endpoint, int perSecond, Function<RoutingContext, JsonObject> handler) {
-    router.route(method, path).handler(gateway.limited(endpoint, perSecond))
+    router.route(method, path).handler(gateway.scoped(ScopeRules.endpoint(method, path)))
+        .handler(gateway.limited(endpoint, perSecond))
         .handler(ctx -> ApiReply.data(ctx, () -> handler.apply(ctx)));
   }
 
@@ -49,7 +50,8 @@ final class Api {
   }
 
   void whole(HttpMethod method, String path, String endpoint, int perSecond, Function<RoutingContext, JsonObject> handler) {
-    router.route(method, path).handler(gateway.limited(endpoint, perSecond))
+    router.route(method, path).handler(gateway.scoped(ScopeRules.endpoint(method, path)))
+        .handler(gateway.limited(endpoint, perSecond))
         .handler(ctx -> ApiReply.whole(ctx, () -> handler.apply(ctx)));
   }
 

@@ -35,16 +35,23 @@ final class ApiReply {
 
   static void error(RoutingContext ctx, ApiError e) {
     e.headers.forEach((k, v) -> ctx.response().putHeader(k, v));
-    error(ctx, e.httpStatus, e.code, e.getMessage());
+    JsonObject err = errorObject(ctx, e.code);
+    if (!e.permissionViolations.isEmpty()) {
+      err.put("permission_violations", e.permissionViolations);
+    }
+    json(ctx, e.httpStatus, new JsonObject().put("code", e.code).put("msg", e.getMessage()).put("error", err));
   }
 
   static void error(RoutingContext ctx, int status, int code, String msg) {
+    json(ctx, status, new JsonObject().put("code", code).put("msg", msg).put("error", errorObject(ctx, code)));
+  }
+
+  private static JsonObject errorObject(RoutingContext ctx, int code) {
     String logId = ctx.get(LOG_ID_KEY);
-    JsonObject err = new JsonObject()
+    return new JsonObject()
         .put("log_id", logId)
         .put("troubleshooter", "排查建议查看(Troubleshooting suggestions): https://open.feishu.cn/search?from=openapi&log_id="
             + logId + "&code=" + code + "&method_id=sandbox");
-    json(ctx, status, new JsonObject().put("code", code).put("msg", msg).put("error", err));
   }
 
   /** A non-JSON answer, as a proxy in front of Feishu gives when the service behind it is down. */

@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,9 +29,12 @@ public final class EventPusher {
   private volatile String eventUrl;
   private volatile String cardUrl;
   private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
+  private final TenantScopes scopes;
 
-  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection) {
+  EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection,
+      TenantScopes scopes) {
     this.vertx = vertx;
+    this.scopes = scopes;
     this.longConnection = longConnection;
     this.config = config;
     this.im = im;
@@ -163,6 +169,14 @@ public final class EventPusher {
   private Future<PushResult> event(JsonObject envelope, String messageId, PushOptions options) {
     String plaintext = envelope.encode();
     String eventId = envelope.getJsonObject("header").getString("event_id");
+    JsonObject message = envelope.getJsonObject("event").getJsonObject("message");
+    List<String> needed = ScopeRules.event(envelope.getJsonObject("header").getString("event_type"),
+        message == null ? null : message.getString("chat_type"));
+    if (!scopes.allows(needed)) {
+      // Feishu delivers nothing the app has no scope for: the bot never hears of it.
+      return Future.succeededFuture(new PushResult(0, Map.of(), "", Duration.ZERO, plaintext, eventId, messageId, 0,
+          List.of("not delivered: the app has none of the scopes " + needed)));
+    }
     Future<PushResult> first = attempt(plaintext, eventId, messageId, options, 0);
     if (!options.duplicate()) {
       return first;

@@ -42,6 +42,7 @@ public final class FeishuSandbox {
   private final TokenStore tokens;
   private final RateLimiter limiter;
   private final LongConnection longConnection;
+  private final TenantScopes scopes;
 
   private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
     this.config = config;
@@ -54,6 +55,7 @@ public final class FeishuSandbox {
     this.tokens = parts.tokens;
     this.limiter = parts.limiter;
     this.longConnection = parts.longConnection;
+    this.scopes = parts.scopes;
   }
 
   /** The state objects, built before the server so the routes can use them. */
@@ -67,6 +69,7 @@ public final class FeishuSandbox {
     CardTokens cardTokens;
     RateLimiter limiter;
     LongConnection longConnection;
+    TenantScopes scopes;
   }
 
   /** Starts the sandbox on {@code config.port()} (0 = a free port). */
@@ -81,7 +84,8 @@ public final class FeishuSandbox {
     p.tokens = new TokenStore(config.clock());
     p.cardTokens = new CardTokens(config.clock());
     p.longConnection = new LongConnection(vertx, config);
-    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection);
+    p.scopes = new TenantScopes();
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes);
     p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()
@@ -98,7 +102,7 @@ public final class FeishuSandbox {
   private static Router router(Vertx vertx, SandboxConfig config, Parts p) {
     Router router = Router.router(vertx);
     p.longConnection.installSocket(router);
-    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens, p.limiter);
+    Gateway gateway = new Gateway(vertx, config.clock(), p.requests, p.faults, p.tokens, p.limiter, p.scopes);
     gateway.install(router);
     p.longConnection.installEndpoint(router);
     Api api = new Api(router, gateway);
@@ -106,7 +110,7 @@ public final class FeishuSandbox {
     new ImRoutes(config, p.im, p.cardTokens).install(api);
     new EphemeralRoutes(config, p.im).install(api);
     new HireJobRoutes(p.hire).install(api);
-    new HireApplicationRoutes(p.hire, config.clock()).install(api);
+    new HireApplicationRoutes(p.hire, config.clock(), p.scopes).install(api);
     p.hire.listener(new HireEvents(p.events));
     new HireActionRoutes(p.hire, config.clock()).install(api);
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
@@ -157,6 +161,11 @@ public final class FeishuSandbox {
     return faults;
   }
 
+  /** The scopes the app holds in this tenant (every scope until a test or the operator says otherwise). */
+  public TenantScopes scopes() {
+    return scopes;
+  }
+
   public EventPusher events() {
     return events;
   }
@@ -179,8 +188,9 @@ public final class FeishuSandbox {
     tokens.expireAll();
   }
 
-  /** Resets everything tests change: Hire data, messages, request log, faults and rate-limit budgets (not tokens). */
+  /** Resets everything tests change: Hire data, messages, request log, faults, rate-limit budgets and scopes (not tokens). */
   public void reset() {
+    scopes.grantAll();
     hire.reset();
     im.reset();
     requests.reset();

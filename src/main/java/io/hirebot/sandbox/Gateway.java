@@ -31,8 +31,11 @@ final class Gateway {
   private final TokenStore tokens;
   private final RateLimiter limiter;
   private final LogIds logIds;
+  private final TenantScopes scopes;
 
-  Gateway(Vertx vertx, Clock clock, RequestLog log, Faults faults, TokenStore tokens, RateLimiter limiter) {
+  Gateway(Vertx vertx, Clock clock, RequestLog log, Faults faults, TokenStore tokens, RateLimiter limiter,
+      TenantScopes scopes) {
+    this.scopes = scopes;
     this.vertx = vertx;
     this.clock = clock;
     this.log = log;
@@ -54,6 +57,17 @@ final class Gateway {
   /** Answers 404 for any /open-apis path the sandbox does not emulate; install after every route. */
   void installFallback(Router router) {
     router.route("/open-apis/*").handler(ctx -> ApiReply.error(ctx, 404, 404, "404 page not found"));
+  }
+
+  /** A route handler refusing with 400/99991672 when the app has none of the route's scopes (checked before limits). */
+  Handler<RoutingContext> scoped(List<String> anyOf) {
+    return ctx -> {
+      if (scopes.allows(anyOf)) {
+        ctx.next();
+      } else {
+        ApiReply.error(ctx, ApiError.missingScope(anyOf));
+      }
+    };
   }
 
   /** A route handler refusing with 429/99991400 once the endpoint's per-second budget is spent. */

@@ -27,10 +27,12 @@ final class HireApplicationRoutes {
 
   private final HireTenant hire;
   private final Clock clock;
+  private final TenantScopes scopes;
 
-  HireApplicationRoutes(HireTenant hire, Clock clock) {
+  HireApplicationRoutes(HireTenant hire, Clock clock, TenantScopes scopes) {
     this.hire = hire;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   void install(Api api) {
@@ -74,12 +76,14 @@ final class HireApplicationRoutes {
   }
 
   private JsonObject detail(RoutingContext ctx) {
-    List<String> options = ctx.queryParam("options");
-    for (String o : options) {
+    List<String> asked = ctx.queryParam("options");
+    for (String o : asked) {
       if (!OPTIONS.contains(o)) {
         throw ApiError.hireParam("unknown option " + o);
       }
     }
+    // A field whose scope the app lacks is left out, not refused (reference §4: per-entity field scopes).
+    List<String> options = asked.stream().filter(o -> scopes.allows(ScopeRules.detailField(o))).toList();
     long now = clock.millis();
     return hire.read(d -> {
       Application a = application(d, ctx);

@@ -11,6 +11,11 @@ import io.hirebot.sandbox.SentMessage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,6 +93,9 @@ public final class BotHarness implements AutoCloseable {
     var started = await(Launcher.startSandboxed(vertx, config, registry, clock), START_TIMEOUT);
     BotHarness h = new BotHarness(vertx, registry, started, config, clock);
     h.awaitBotIdentity();
+    awaitScopeCheck(h.bot);
+    // The start-up self-check called Feishu; tests look at the calls they cause themselves.
+    h.sandbox.requests().reset();
     return h;
   }
 
@@ -103,7 +111,31 @@ public final class BotHarness implements AutoCloseable {
 
   /** Another replica on the same database and sandbox; the sandbox keeps pushing to {@link #bot}. */
   public RunningBot startReplica() {
-    return await(Launcher.startBot(vertx, config, registry, clock), START_TIMEOUT);
+    RunningBot replica = await(Launcher.startBot(vertx, config, registry, clock), START_TIMEOUT);
+    awaitScopeCheck(replica);
+    return replica;
+  }
+
+  /** Waits until the bot's start-up scope self-check has finished, as its /healthz reports. */
+  static void awaitScopeCheck(RunningBot which) {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        String body = http.send(HttpRequest.newBuilder(URI.create(which.url("/healthz"))).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        if ("done".equals(new JsonObject(body).getJsonObject("feishu").getString("scope_check"))) {
+          return;
+        }
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      } catch (Exception e) {
+        throw new AssertionError("health check failed: " + e, e);
+      }
+    }
+    throw new AssertionError("scope self-check not done after " + START_TIMEOUT);
   }
 
   /** Stops the bot and starts a new one on the same database; the sandbox then pushes to the new one. */

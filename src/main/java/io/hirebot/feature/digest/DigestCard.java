@@ -52,8 +52,19 @@ public final class DigestCard {
   /** The period a digest covers, and the zone its times are shown in. */
   public record Period(Instant since, Instant until, ZoneId zone) {}
 
-  /** @param today the interviews of the digest's day, of every job (each job shows its own) */
+  /** The digest with every part shown. */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
+    return render(pipelines, today, "", period, lang);
+  }
+
+  /**
+   * @param today the interviews of the digest's day, of every job (each job shows its own)
+   * @param interviewsHiddenBy the scope whose lack kept interviews out, or "" when they are shown
+   */
+  public Reply render(List<PipelinePage> pipelines, List<Interview> today, String interviewsHiddenBy, Period period,
+      Language lang) {
+    String hidden = interviewsHiddenBy.isEmpty() ? ""
+        : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
     Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
     Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
         && a.stageEnteredAt().isAfter(period.since());
@@ -65,12 +76,12 @@ public final class DigestCard {
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since));
+      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + hidden);
     }
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
-    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()));
+    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()) + hidden);
     ArrayNode jobs = model.putArray("jobs");
     if (pipelines.size() > MAX_JOBS) {
       model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,

@@ -5,6 +5,7 @@ import io.hirebot.command.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.store.SubscriptionStore;
@@ -49,10 +50,11 @@ public final class DigestComposer {
           .toList();
       // The day's interviews: one read for every chat of the run in the same zone (the directory caches it).
       LocalDate day = LocalDate.ofInstant(period.until(), period.zone());
-      Future<List<Interview>> today = hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
-          day.plusDays(1).atStartOfDay(period.zone()).toInstant());
+      // Without the interview scope the digest still goes out, saying interviews are hidden.
+      Future<Partial<List<Interview>>> today = Partial.of(hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
+          day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
       return Future.all(Future.all(pages), today).map(all -> card.render(pages.stream().map(Future::result).toList(),
-          today.result(), period, lang));
+          today.result().value(), today.result().missingScope(), period, lang));
     });
   }
 

@@ -11,6 +11,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Note;
+import io.hirebot.hire.Partial;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.StageNames;
 import io.hirebot.i18n.DateTexts;
@@ -48,13 +49,13 @@ final class ProfileCard {
   }
 
   /** @param stages names stages by id in the reader's language */
-  ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, List<Note> notes,
+  ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, Partial<List<Note>> notes,
       StageNames stages, boolean showContact, Language lang) {
     return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()), showContact, l));
   }
 
   private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
-      List<Note> notes, StageNames stages, boolean showContact, Language lang) {
+      Partial<List<Note>> notes, StageNames stages, boolean showContact, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String name = talent.name().isBlank() ? talent.id() : talent.name();
@@ -70,7 +71,7 @@ final class ProfileCard {
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
     page.forEach(d -> apps.add(application(d, stages, pageNumber, lang)));
-    model.put("notes", notes(notes, lang));
+    model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileActions.view(cards.model(), talent, 0, lang);
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
     return cards.render("profile", model);
@@ -96,9 +97,11 @@ final class ProfileCard {
     item.put("history", latest(d.history().stream()
         .map(v -> Markdown.escape(stages.name(a.jobId(), v.stageId(), v.stageId())) + " " + dates.date(v.entered(), lang))
         .toList(), MAX_VISITS, lang, " → "));
-    item.put("interviews", latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(),
-        MAX_INTERVIEWS, lang, "\n"));
-    item.put("offer", d.offer() == null ? ""
+    String interviewsHiddenBy = d.withheldBy(ApplicationDetail.INTERVIEWS);
+    item.put("interviews", !interviewsHiddenBy.isEmpty() ? hidden("hidden.interviews", interviewsHiddenBy, lang)
+        : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
+    String offerHiddenBy = d.withheldBy(ApplicationDetail.OFFER);
+    item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang) : d.offer() == null ? ""
         : messages.get(lang, "profile.offer", messages.get(lang, HireTexts.offerStatusKey(d.offer().status()))));
     item.put("active", a.active());
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
@@ -107,6 +110,11 @@ final class ProfileCard {
     item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), "reject", a, lang), pageNumber));
     item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), "note", a, lang), pageNumber));
     return item;
+  }
+
+  /** "Offer hidden: missing permission `hire:offer:readonly`". */
+  private String hidden(String partKey, String scope, Language lang) {
+    return messages.get(lang, "hidden.scope", messages.get(lang, partKey), scope);
   }
 
   /** The last {@code max} lines joined, preceded by "… N earlier" when some were left out. */

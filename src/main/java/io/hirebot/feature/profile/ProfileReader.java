@@ -5,6 +5,8 @@ import io.hirebot.cards.Pager;
 import io.hirebot.command.Language;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.Note;
+import io.hirebot.hire.Partial;
 import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
@@ -31,7 +33,8 @@ final class ProfileReader {
       List<String> slice = ids.subList(Math.min(ids.size(), p * ProfileCard.APPLICATIONS_PER_PAGE),
           Math.min(ids.size(), (p + 1) * ProfileCard.APPLICATIONS_PER_PAGE));
       List<Future<ApplicationDetail>> details = slice.stream().map(hire::applicationDetail).toList();
-      var notes = hire.notes(talent.id());
+      // Without the notes scope the profile still shows, saying notes are hidden.
+      var notes = Partial.of(hire.notes(talent.id()), List.<Note>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
       return Future.all(Future.all(details), notes, jobs, processes).map(done -> {

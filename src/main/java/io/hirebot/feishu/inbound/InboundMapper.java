@@ -18,6 +18,9 @@ public final class InboundMapper {
   static final String CARD_ACTION = "card.action.trigger";
   static final String BOT_ADDED = "im.chat.member.bot.added_v1";
   static final String BOT_MENU = "application.bot.menu_v6";
+  /** Every v2 event and callback type this mapper turns into something the bot handles. */
+  public static final java.util.Set<String> HANDLED_TYPES = java.util.Set.of(MESSAGE_RECEIVE, CARD_ACTION, BOT_ADDED,
+      BOT_MENU, HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED);
 
   private final Supplier<String> botOpenId;
 

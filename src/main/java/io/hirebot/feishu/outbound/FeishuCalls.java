@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lark.oapi.core.response.BaseResponse;
 import com.lark.oapi.core.response.RawResponse;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.error.MissingScopes;
+import io.hirebot.feishu.FeishuScopes;
 import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -53,6 +55,7 @@ public final class FeishuCalls {
   private final Duration longestWait;
   /** The log id of the 429 that last held each operation back, for the callers refused while it lasts. */
   private final Map<String, String> limitedBy = new ConcurrentHashMap<>();
+  private final MissingScopes missingScopes = new MissingScopes();
 
   /**
    * @param worker the pool for IM and other calls
@@ -71,6 +74,11 @@ public final class FeishuCalls {
     this.invalidateToken = invalidateToken;
     this.hire = hire;
     this.longestWait = longestWait;
+  }
+
+  /** The scopes calls through this instance found missing (refusals are recorded, and logged once). */
+  public MissingScopes missingScopes() {
+    return missingScopes;
   }
 
   /** Calls Feishu and completes with the response data, or fails with {@link FeishuApiException}. */
@@ -99,8 +107,8 @@ public final class FeishuCalls {
           if (code == 0) {
             return Future.succeededFuture(body);
           }
-          return Future.failedFuture(new FeishuApiException(operation, raw.getStatusCode(), code,
-              body.path("msg").asText(""), logId(raw)));
+          return Future.failedFuture(noted(new FeishuApiException(operation, raw.getStatusCode(), code,
+              body.path("msg").asText(""), logId(raw), ScopeRefusals.scopeToName(operation, body))));
         })))
         .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started));
   }
@@ -117,7 +125,7 @@ public final class FeishuCalls {
       long started = System.nanoTime();
       return guarded(operation, () -> send(operation, sdkCall)
               .compose(resp -> resp.success() ? Future.succeededFuture(resp)
-                  : Future.<R>failedFuture(failure(operation, resp))))
+                  : Future.<R>failedFuture(noted(failure(operation, resp)))))
           .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
           .recover(e -> retryOrFail(operation, sdkCall, n, e));
     });
@@ -240,9 +248,18 @@ public final class FeishuCalls {
     if (logId == null || logId.isEmpty()) {
       logId = logId(raw);
     }
-    FeishuApiException failure = new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId);
+    FeishuApiException failure = new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId,
+        ScopeRefusals.scopeToName(operation, resp));
     Duration reset = failure.isRateLimited() ? resetOf(raw) : null;
     return reset == null ? failure : failure.withWait(reset);
+  }
+
+  /** A refusal for lack of a scope is recorded, so the scope is logged once and features can leave it out. */
+  private FeishuApiException noted(FeishuApiException failure) {
+    if (failure.isMissingScope()) {
+      missingScopes.record(failure.missingScope(), FeishuScopes.usedFor(failure.missingScope()));
+    }
+    return failure;
   }
 
   /** An answer that is not Feishu's JSON (a proxy's error page): its status, an excerpt and its log id. */

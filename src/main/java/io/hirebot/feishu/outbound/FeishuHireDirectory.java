@@ -26,6 +26,7 @@ import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.feishu.FeishuScopes;
 import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
 import com.lark.oapi.service.hire.v1.model.ListNoteReq;
 import com.lark.oapi.service.hire.v1.model.ListTalentReq;
@@ -46,7 +47,9 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** {@link HireDirectory} over the Feishu SDK's Hire v1 API (reference/feishu-hire-api.md §2–§4). */
@@ -58,6 +61,9 @@ public final class FeishuHireDirectory implements HireDirectory {
   static final int MAX_PAGES = 200;
   private static final String[] DETAIL_OPTIONS = {"with_talent"};
   private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer"};
+  /** Profile parts → the get_detail field each comes from (which needs a scope of its own). */
+  private static final Map<String, String> PROFILE_FIELDS = Map.of(
+      ApplicationDetail.INTERVIEWS, "interview_aggregation", ApplicationDetail.OFFER, "offer");
   /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
   static final int TALENTS_PAGE_SIZE = 20;
   static final int PEOPLE_PAGE_SIZE = 100;
@@ -149,7 +155,18 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
     return detail(applicationId, PROFILE_OPTIONS)
-        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail()));
+        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail(), withheldFields()));
+  }
+
+  /** Profile parts Feishu leaves out of get_detail (without an error) because the app is known to lack their scope. */
+  private Map<String, String> withheldFields() {
+    Map<String, String> out = new HashMap<>();
+    PROFILE_FIELDS.forEach((part, field) -> FeishuScopes.NEEDS.stream()
+        .filter(n -> n.operation().equals(FeishuScopes.DETAIL + "#" + field))
+        .flatMap(n -> n.preferred().stream())
+        .filter(calls.missingScopes()::isMissing)
+        .findFirst().ifPresent(scope -> out.put(part, scope)));
+    return out;
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.hirebot.hire.Talent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Maps the SDK's Hire models (talents, interviews, offers, notes, application details) to our records. */
 final class HireModels {
@@ -68,7 +69,8 @@ final class HireModels {
         number(i.getInterviewRoundSummary()));
   }
 
-  static ApplicationDetail detail(Application application, ApplicationDetailInfo d) {
+  /** @param withheld parts Feishu left out for lack of their scope (see {@link ApplicationDetail#withheld()}) */
+  static ApplicationDetail detail(Application application, ApplicationDetailInfo d, Map<String, String> withheld) {
     List<ApplicationDetail.StageVisit> history = new ArrayList<>();
     ApplicationStageTime[] times = d.getBasicInfo().getStageTimeList();
     if (times != null) {
@@ -89,7 +91,7 @@ final class HireModels {
       offer = new Offer(text(o.getId()), application.id(), number(o.getOfferStatus()), text(o.getOnboardDate()));
     }
     String title = d.getJob() == null ? "" : text(d.getJob().getName());
-    return new ApplicationDetail(application, title, history, interviews, offer);
+    return new ApplicationDetail(application, title, history, interviews, offer, withheld);
   }
 
   private static Person person(IdNameObject o) {
