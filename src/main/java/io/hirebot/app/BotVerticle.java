@@ -94,14 +94,19 @@ public final class BotVerticle extends VerticleBase {
         .onSuccess(s -> server = s);
   }
 
-  /** Up while the database answers; the database is where every claim and schedule lives. */
+  /**
+   * Up while the database answers; the database is where every claim and schedule lives. While Feishu Hire is not
+   * answering (its circuit is open) the bot is "degraded" but still serving: it answers every user at once.
+   */
   private Future<JsonObject> health() {
+    JsonObject hire = wiring.feishu.hireCircuit().status();
     JsonObject status = new JsonObject()
         .put("mode", config.sandbox() ? "sandbox" : "feishu")
         .put("events", config.mode().name().toLowerCase(Locale.ROOT))
         .put("feishu", new JsonObject()
             .put("base_url", config.feishu().baseUrl())
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
+            .put("hire_circuit", hire)
             // Scopes the self-check or a refused call found missing: what an admin has to add.
             .put("scope_check", scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
@@ -117,8 +122,9 @@ public final class BotVerticle extends VerticleBase {
       // A load balancer stops sending here while the events in flight finish.
       return Future.succeededFuture(status.put("status", "stopping"));
     }
+    String up = "closed".equals(hire.getString("state")) ? "up" : "degraded";
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .map(v -> status.put("status", "up").put("database", new JsonObject().put("status", "up")))
+        .map(v -> status.put("status", up).put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
             .put("database", new JsonObject().put("status", "down").put("error", e.toString()))));
   }

@@ -1,5 +1,6 @@
 package io.hirebot.app;
 
+import io.hirebot.bot.BotDispatcher;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigException;
 import io.hirebot.config.ConfigLoader;
@@ -51,7 +52,7 @@ public final class Doctor {
     Vertx vertx = Vertx.vertx();
     // A handful of checks from one process: its own budgets, no database.
     FeishuClients feishu = new FeishuClients(vertx, config.feishu(), new SimpleMeterRegistry(),
-        RateBudget.Factory.LOCAL);
+        RateBudget.Factory.LOCAL, BotDispatcher.COMMAND_DEADLINE);
     try {
       Doctor d = new Doctor(out);
       d.check(config, feishu, env.get(PUBLIC_URL));

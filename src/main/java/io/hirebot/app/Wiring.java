@@ -115,7 +115,8 @@ public final class Wiring {
 
     // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
     feishu = new FeishuClients(vertx, config.feishu(), metrics,
-        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL);
+        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL,
+        BotDispatcher.COMMAND_DEADLINE);
     botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
     scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
     missingScopes = feishu.calls().missingScopes();

@@ -1,5 +1,6 @@
 package io.hirebot.bot;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
@@ -21,15 +22,29 @@ public final class ErrorReplies {
   }
 
   public Reply reply(Throwable failure, Language lang) {
-    var model = cards.model();
+    return Reply.card(card(failure, lang));
+  }
+
+  /** The error card for a failure (a command's reply, or a slow click's delayed update). */
+  public ObjectNode card(Throwable failure, Language lang) {
     boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
-    model.put("title", messages.get(lang, scope ? "error.scope.title"
-        : failure instanceof NotFoundException ? "error.notfound.title" : "error.title"));
-    model.put("text", text(failure, lang));
-    String logId = failure instanceof FeishuApiException fe ? fe.logId() : "";
+    return card(scope ? "error.scope.title"
+        : failure instanceof NotFoundException ? "error.notfound.title" : "error.title", text(failure, lang),
+        failure instanceof FeishuApiException fe ? fe.logId() : "", lang);
+  }
+
+  /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */
+  public ObjectNode card(String toastText, Language lang) {
+    return card("error.title", toastText, "", lang);
+  }
+
+  private ObjectNode card(String titleKey, String text, String logId, Language lang) {
+    var model = cards.model();
+    model.put("title", messages.get(lang, titleKey));
+    model.put("text", text);
     model.put("logId", logId);
     model.put("logIdLine", logId.isEmpty() ? "" : Markdown.message(messages, lang, "error.logid", logId));
-    return Reply.card(cards.render("error", model));
+    return cards.render("error", model);
   }
 
   public ActionResult toast(Throwable failure, Language lang) {
@@ -45,8 +60,24 @@ public final class ErrorReplies {
       return messages.get(lang, miss.messageKey(), miss.name());
     }
     if (failure instanceof FeishuApiException fe) {
+      String seconds = String.valueOf(Math.max(1, (fe.waitTime().toMillis() + 999) / 1000));
+      switch (fe.kind()) {
+        case NOT_TRIED:
+          return messages.get(lang, "error.notAnswering", String.valueOf(fe.waitTime().toSeconds()));
+        case NO_ANSWER:
+          // The command's own deadline names no call: several may have been waiting.
+          return fe.operation().isEmpty() ? messages.get(lang, "error.deadline", seconds)
+              : messages.get(lang, "error.noAnswer", seconds, fe.operation());
+        case UNREACHABLE:
+          return messages.get(lang, "error.unreachable", fe.operation());
+        case UNREADABLE:
+          return messages.get(lang, "error.unreadable", String.valueOf(fe.httpStatus()), fe.operation());
+        default:
+          break;
+      }
       if (fe.isRateLimited()) {
-        return messages.get(lang, "error.ratelimited");
+        return fe.waitTime().isZero() ? messages.get(lang, "error.ratelimited")
+            : messages.get(lang, "error.ratelimitedFor", seconds);
       }
       if (fe.isMissingScope() && !fe.missingScope().isEmpty()) {
         // No retry helps: name the permission so whoever reads it can ask an admin for exactly that.

@@ -1,5 +1,7 @@
 package io.hirebot.error;
 
+import java.time.Duration;
+
 /**
  * A Feishu OpenAPI call that failed: keeps which call, Feishu's code and msg, the HTTP status and the
  * X-Tt-Logid so a reply can show it and an admin can look the call up in the Feishu console.
@@ -8,11 +10,27 @@ public final class FeishuApiException extends RuntimeException {
   /** Feishu's code for a call the app has no scope for ("Access denied. One of the following scopes…"). */
   public static final int MISSING_SCOPE = 99991672;
 
+  /** How the call failed, which decides what the user is told and whether Feishu counts as down. */
+  public enum Kind {
+    /** Feishu answered with a non-zero code (a refusal, a rate limit, a server error in Feishu's JSON). */
+    ANSWERED,
+    /** Something answered, but not Feishu's JSON (a proxy's HTML page, a truncated body). */
+    UNREADABLE,
+    /** No answer within the time the bot gives a call. */
+    NO_ANSWER,
+    /** The connection failed (refused, reset, DNS). */
+    UNREACHABLE,
+    /** Not tried: Feishu failed repeatedly just now and the bot is waiting before probing it again. */
+    NOT_TRIED
+  }
+
   private final String operation;
   private final int httpStatus;
   private final int code;
   private final String feishuMsg;
   private final String logId;
+  private final Kind kind;
+  private final Duration wait;
   private final String missingScope;
 
   public FeishuApiException(String operation, int httpStatus, int code, String feishuMsg, String logId) {
@@ -22,12 +40,29 @@ public final class FeishuApiException extends RuntimeException {
   /** @param missingScope the scope to ask the admin for when {@code code} is {@link #MISSING_SCOPE}, else "" */
   public FeishuApiException(String operation, int httpStatus, int code, String feishuMsg, String logId,
       String missingScope) {
-    super(operation + " failed: code=" + code + " msg=" + feishuMsg + " http=" + httpStatus + " logid=" + logId);
+    this(Kind.ANSWERED, operation, httpStatus, code, feishuMsg, logId, Duration.ZERO, missingScope);
+  }
+
+  /**
+   * @param wait for a rate limit, how long Feishu asked to wait; for {@link Kind#NO_ANSWER}, how long the bot
+   *     waited; for {@link Kind#NOT_TRIED}, how long ago Feishu last failed; otherwise zero
+   */
+  public FeishuApiException(Kind kind, String operation, int httpStatus, int code, String feishuMsg, String logId,
+      Duration wait) {
+    this(kind, operation, httpStatus, code, feishuMsg, logId, wait, "");
+  }
+
+  private FeishuApiException(Kind kind, String operation, int httpStatus, int code, String feishuMsg, String logId,
+      Duration wait, String missingScope) {
+    super(operation + " failed: kind=" + kind + " code=" + code + " msg=" + feishuMsg + " http=" + httpStatus
+        + " logid=" + logId + (wait.isZero() ? "" : " wait_ms=" + wait.toMillis()));
     this.operation = operation;
     this.httpStatus = httpStatus;
     this.code = code;
     this.feishuMsg = feishuMsg;
     this.logId = logId;
+    this.kind = kind;
+    this.wait = wait;
     this.missingScope = missingScope == null ? "" : missingScope;
   }
 
@@ -37,10 +72,24 @@ public final class FeishuApiException extends RuntimeException {
   public String feishuMsg() { return feishuMsg; }
   /** X-Tt-Logid of the failed call; empty when the call never reached Feishu. */
   public String logId() { return logId == null ? "" : logId; }
+  public Kind kind() { return kind; }
+  /** See the constructor: the rate limit's reset, the time waited, or the time since Feishu last failed. */
+  public Duration waitTime() { return wait; }
 
   /** Feishu's gateway rate limit (HTTP 429 / code 99991400) or an IM per-chat frequency limit. */
   public boolean isRateLimited() {
     return httpStatus == 429 || code == 99991400 || code == 230020;
+  }
+
+  /** Feishu itself is failing (no answer, no connection, a 5xx): not a refusal of this particular request. */
+  public boolean isOutage() {
+    return kind == Kind.NO_ANSWER || kind == Kind.UNREACHABLE || kind == Kind.UNREADABLE
+        || kind == Kind.ANSWERED && httpStatus >= 500;
+  }
+
+  /** The same failure with the rate limit's reset (seconds Feishu asked the caller to wait). */
+  public FeishuApiException withWait(Duration wait) {
+    return new FeishuApiException(kind, operation, httpStatus, code, feishuMsg, logId, wait, missingScope);
   }
 
   /** The app lacks a scope for this call: no retry helps, an admin has to add it in the developer console. */

@@ -1,18 +1,22 @@
 package io.hirebot.feishu;
 
 import com.lark.oapi.Client;
+import com.lark.oapi.core.token.AccessTokenType;
 import com.lark.oapi.core.httpclient.OkHttpTransport;
 import com.lark.oapi.okhttp.ConnectionPool;
 import com.lark.oapi.okhttp.OkHttpClient;
 import io.hirebot.config.BotConfig.FeishuConfig;
 import io.hirebot.feishu.outbound.CaffeineTokenCache;
 import io.hirebot.feishu.outbound.FeishuCalls;
+import io.hirebot.feishu.outbound.HireCircuit;
+import io.hirebot.feishu.outbound.ResponseCapture;
 import io.hirebot.feishu.outbound.NoDelaySocketFactory;
 import io.hirebot.feishu.outbound.RateLimits;
 import io.hirebot.util.RateBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,29 +24,52 @@ import java.util.concurrent.TimeUnit;
  * Caffeine) and the bounded "feishu" worker pool its blocking calls run on.
  */
 public final class FeishuClients {
-  /** Enough threads for a page of parallel detail calls plus replies; the rate limits cap them anyway. */
+  /** Enough threads for a page of parallel detail calls; the rate limits cap them anyway. */
   public static final int WORKER_POOL_SIZE = 32;
+  /** Replies, card updates and bot info: IM allows 50 calls a second, each normally a few milliseconds. */
+  static final int IM_POOL_SIZE = 16;
   static final long REQUEST_TIMEOUT_SECONDS = 10;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final long IDLE_CONNECTION_MINUTES = 5;
+  /** How long the Hire circuit stays open before probing again: the most a user waits for Hire once it is back. */
+  public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+  /** Outage failures in a row (within 10 s) after which users are answered at once instead of waiting. */
+  static final int CIRCUIT_MAX_FAILURES = 5;
+  /** What a command keeps of its deadline after a Hire call gave up: enough to render and send the answer. */
+  static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+  static final String PROBE_PATH = "/open-apis/hire/v1/jobs?page_size=1";
 
   private final Client client;
   private final WorkerExecutor worker;
+  private final WorkerExecutor hireWorker;
   private final FeishuCalls calls;
+  private final HireCircuit hireCircuit;
 
-  /** @param budgets where the rate budgets live: this process, or the database replicas share */
-  public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets) {
+  /**
+   * @param budgets where the rate budgets live: this process, or the database replicas share
+   * @param commandDeadline how long a user waits at most: no call waits longer for a rate-limit budget, and one Hire
+   *     call gets a little less, so its failure still reaches the user in time
+   */
+  public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets,
+      Duration commandDeadline) {
     CaffeineTokenCache tokens = new CaffeineTokenCache();
     this.client = Client.newBuilder(config.appId(), config.appSecret())
         .openBaseUrl(config.baseUrl())
         .tokenCache(tokens)
         .requestTimeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .httpTransport(new OkHttpTransport(http()))
+        .httpTransport(new ResponseCapture(new OkHttpTransport(http())))
         .logReqAtDebug(false)
         .build();
-    this.worker = vertx.createSharedWorkerExecutor("feishu", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
+    this.worker = vertx.createSharedWorkerExecutor("feishu", IM_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
+    this.hireWorker = vertx.createSharedWorkerExecutor("feishu-hire", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
-    this.calls = new FeishuCalls(vertx, worker, new RateLimits(vertx, budgets), metrics, tokens::clear);
+    this.hireCircuit = new HireCircuit(vertx, new HireCircuit.Settings(commandDeadline.minus(ANSWER_MARGIN),
+        CIRCUIT_MAX_FAILURES, PROBE_INTERVAL), metrics);
+    this.calls = new FeishuCalls(vertx, worker, hireWorker, new RateLimits(vertx, budgets), metrics, tokens::clear, hireCircuit,
+        commandDeadline);
+    // The cheapest read every tenant has: one job. Any answer from Hire, even a refusal, means it is back.
+    hireCircuit.probeWith(() -> calls.raw("hire.probe",
+        () -> client.get(PROBE_PATH, null, AccessTokenType.Tenant)));
   }
 
   /**
@@ -53,7 +80,7 @@ public final class FeishuClients {
   private static OkHttpClient http() {
     return new OkHttpClient.Builder()
         .callTimeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .connectionPool(new ConnectionPool(WORKER_POOL_SIZE, IDLE_CONNECTION_MINUTES, TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(WORKER_POOL_SIZE + IM_POOL_SIZE, IDLE_CONNECTION_MINUTES, TimeUnit.MINUTES))
         .socketFactory(new NoDelaySocketFactory())
         .build();
   }
@@ -66,7 +93,13 @@ public final class FeishuClients {
     return calls;
   }
 
+  /** Whether Feishu Hire is answering (for /healthz and /metrics). */
+  public HireCircuit hireCircuit() {
+    return hireCircuit;
+  }
+
   public void close() {
     worker.close();
+    hireWorker.close();
   }
 }

@@ -69,6 +69,7 @@ public final class FeishuScopes {
       api("im.ephemeral.send", List.of("im:message:send_as_bot", "im:message"), "forms opened for one group member"),
       api("im.ephemeral.delete", List.of("im:message:send_as_bot", "im:message"), "closing those forms"),
       api("hire.job.list", List.of("hire:job:readonly"), "finding jobs"),
+      api("hire.probe", List.of("hire:job:readonly"), "checking Feishu Hire answers again after an outage (one job)"),
       api("hire.job.recruiter", List.of("hire:job:readonly"), "who may query and act (recruiters, hiring managers)"),
       api("hire.job_process.list", List.of("hire:job_process:readonly"), "stages of each job"),
       api("hire.application.list", APPLICATION_READ, "candidates of a job or a talent"),

@@ -54,6 +54,17 @@ final class ApiReply {
             + logId + "&code=" + code + "&method_id=sandbox");
   }
 
+  /** A non-JSON answer, as a proxy in front of Feishu gives when the service behind it is down. */
+  static void html(RoutingContext ctx, int status, String page) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    ctx.put(BODY_KEY, page);
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "text/html")
+        .end(page);
+  }
+
   static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended()) {
       return;

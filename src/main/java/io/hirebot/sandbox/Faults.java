@@ -9,17 +9,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Fault injection for tests: latency, scripted errors and rate-limit settings; thread-safe. */
+/**
+ * Fault injection for tests and for trying the bot against a failing Feishu: latency, hangs, scripted errors
+ * (Feishu-shaped JSON, gateway 429s with their reset header, or a proxy's non-JSON 5xx page) and rate-limit
+ * settings, per endpoint by path regex, switchable at any time; thread-safe.
+ */
 public final class Faults {
 
-  /** An error the sandbox answers instead of handling a matching request. */
-  public record Fault(String method, String pathRegex, int httpStatus, int code, String msg, boolean always) {
+  /**
+   * An error the sandbox answers instead of handling a matching request.
+   *
+   * @param method an HTTP method, or {@code *} for any
+   * @param headers extra response headers (the X-Tt-Logid header is on every response anyway)
+   * @param rawBody when not null, the body is this text as {@code text/html} instead of Feishu's JSON error
+   */
+  public record Fault(String method, String pathRegex, int httpStatus, int code, String msg, boolean always,
+      Map<String, String> headers, String rawBody) {
+    public Fault {
+      headers = Map.copyOf(headers);
+    }
+
     boolean matches(String m, String path) {
-      return method.equalsIgnoreCase(m) && path.matches(pathRegex);
+      return (method.equals(ANY_METHOD) || method.equalsIgnoreCase(m)) && path.matches(pathRegex);
     }
   }
 
-  private static final String HIRE_PATHS = "/open-apis/hire/.*";
+  /** Every Hire endpoint, as a path regex. */
+  public static final String HIRE_PATHS = "/open-apis/hire/.*";
+  private static final String ANY_METHOD = "*";
+  /** Long enough that every client gives up first; a hung request is dropped when its client has gone. */
+  static final Duration HANG = Duration.ofMinutes(2);
+  /** What a reverse proxy in front of an unreachable upstream answers: HTML, not Feishu's JSON. */
+  static final String BAD_GATEWAY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+      + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
   private final List<Fault> faults = new ArrayList<>();
   private final Map<String, Duration> latencies = new LinkedHashMap<>();
@@ -37,15 +59,42 @@ public final class Faults {
     return this;
   }
 
+  /** Every request whose path matches never gets an answer (until its client gives up). */
+  public synchronized Faults hang(String pathRegex) {
+    return latency(pathRegex, HANG);
+  }
+
   /** The next matching request (one only) gets this error. */
   public synchronized Faults failNext(String method, String pathRegex, int httpStatus, int code, String msg) {
-    faults.add(new Fault(method, pathRegex, httpStatus, code, msg, false));
-    return this;
+    return add(new Fault(method, pathRegex, httpStatus, code, msg, false, Map.of(), null));
   }
 
   /** Every matching request gets this error until {@link #clear()}. */
   public synchronized Faults failAlways(String method, String pathRegex, int httpStatus, int code, String msg) {
-    faults.add(new Fault(method, pathRegex, httpStatus, code, msg, true));
+    return add(new Fault(method, pathRegex, httpStatus, code, msg, true, Map.of(), null));
+  }
+
+  /**
+   * Every request (any method) whose path matches gets Feishu's gateway rate limit until {@link #clear()}: HTTP 429,
+   * code 99991400, {@code x-ogw-ratelimit-limit} and {@code x-ogw-ratelimit-reset} (seconds to wait).
+   */
+  public synchronized Faults rateLimitAlways(String pathRegex, int limit, long resetSeconds) {
+    return add(new Fault(ANY_METHOD, pathRegex, 429, 99991400, "request trigger frequency limit", true,
+        Map.of("x-ogw-ratelimit-limit", String.valueOf(limit), "x-ogw-ratelimit-reset", String.valueOf(resetSeconds)),
+        null));
+  }
+
+  /**
+   * Every request (any method) whose path matches gets a proxy's error page until {@link #clear()}: this HTTP status
+   * with an HTML body (not JSON), still carrying X-Tt-Logid as Feishu's gateway does.
+   */
+  public synchronized Faults gatewayErrorAlways(String pathRegex, int httpStatus) {
+    return add(new Fault(ANY_METHOD, pathRegex, httpStatus, httpStatus, "bad gateway", true, Map.of(),
+        BAD_GATEWAY_PAGE.replace("502 Bad Gateway", httpStatus + " Bad Gateway")));
+  }
+
+  private Faults add(Fault fault) {
+    faults.add(fault);
     return this;
   }
 

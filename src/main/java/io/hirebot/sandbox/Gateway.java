@@ -124,7 +124,12 @@ final class Gateway {
     if (d.isZero() || d.isNegative()) {
       ctx.next();
     } else {
-      vertx.setTimer(d.toMillis(), id -> ctx.next());
+      vertx.setTimer(d.toMillis(), id -> {
+        // The client may have given up meanwhile (a hang outlasts every timeout): nobody is left to answer.
+        if (!ctx.response().closed()) {
+          ctx.next();
+        }
+      });
     }
   }
 
@@ -132,7 +137,11 @@ final class Gateway {
     Optional<Faults.Fault> fault = faults.take(ctx.request().method().name(), ctx.request().path());
     if (fault.isPresent()) {
       Faults.Fault f = fault.get();
-      ApiReply.error(ctx, f.httpStatus(), f.code(), f.msg());
+      if (f.rawBody() != null) {
+        ApiReply.html(ctx, f.httpStatus(), f.rawBody());
+      } else {
+        ApiReply.error(ctx, new ApiError(f.httpStatus(), f.code(), f.msg(), f.headers()));
+      }
     } else {
       ctx.next();
     }

@@ -30,13 +30,17 @@ final class TryItRoutes {
     router.post("/sandbox/say").handler(this::say);
   }
 
-  private void say(RoutingContext ctx) {
-    JsonObject body;
+  /** The request's JSON object, or null when the body is missing or not an object. */
+  static JsonObject bodyOrNull(RoutingContext ctx) {
     try {
-      body = ctx.body().asJsonObject();
+      return ctx.body().asJsonObject();
     } catch (RuntimeException e) {
-      body = null;
+      return null;
     }
+  }
+
+  private void say(RoutingContext ctx) {
+    JsonObject body = bodyOrNull(ctx);
     if (body == null || body.getString("text", "").isBlank()) {
       ApiReply.json(ctx, 400, error("send {\"text\":\"…\",\"chat\":\"group|p2p\",\"user\":\"ou_…\"}"));
       return;

@@ -36,7 +36,25 @@ public final class TokenBucket {
   public synchronized long reserve() {
     refill();
     available -= 1;
-    return available >= 0 ? 0 : (long) Math.ceil(-available / permitsPerNano);
+    return waitUntilPositive(available);
+  }
+
+  /**
+   * Takes one permit only if it can be used within {@code maxWaitNanos}, and returns the wait; otherwise books
+   * nothing and returns the (longer) wait the permit would need, negated.
+   */
+  public synchronized long reserve(long maxWaitNanos) {
+    refill();
+    long wait = waitUntilPositive(available - 1);
+    if (wait > maxWaitNanos) {
+      return -wait;
+    }
+    available -= 1;
+    return wait;
+  }
+
+  private long waitUntilPositive(double permits) {
+    return permits >= 0 ? 0 : (long) Math.ceil(-permits / permitsPerNano);
   }
 
   /** Takes one permit only if one is available now; never borrows. */
@@ -68,10 +86,13 @@ public final class TokenBucket {
     lastRefill = now;
   }
 
-  /** Pushes the bucket back after the server said "too many requests": nothing is granted for {@code nanos}. */
+  /**
+   * Pushes the bucket back after the server said "too many requests": nothing is granted for {@code nanos} from now.
+   * Penalties overlap rather than add up: a parallel wave of refused calls all report the same reset, and the
+   * server's window ends when the longest of them says, not after their sum.
+   */
   public synchronized void penalize(long nanos) {
-    long now = nanoClock.getAsLong();
-    available = Math.min(available, 0) - nanos * permitsPerNano;
-    lastRefill = now;
+    refill();
+    available = Math.min(available, -nanos * permitsPerNano);
   }
 }

@@ -71,7 +71,7 @@ public final class Routes {
         .map(status -> allowSandbox != null && !"1".equals(allowSandbox.trim()) && "sandbox".equals(status.getString("mode"))
             ? status.put("status", "sandbox_not_chosen").put("reason", SANDBOX_REFUSAL)
             : status)
-        .onSuccess(status -> ctx.response().setStatusCode("up".equals(status.getString("status")) ? 200 : 503)
+        .onSuccess(status -> ctx.response().setStatusCode(Health.SERVING.contains(status.getString("status")) ? 200 : 503)
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(status.encode()));
   }
 

@@ -10,6 +10,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.command.Language;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,24 @@ class ErrorRepliesTest {
     assertTrue(errors.toast(limited, Language.EN).toast().contains("rate limit"));
     String bug = ((Reply.Card) errors.reply(new NullPointerException("secret detail"), Language.EN)).card().toString();
     assertFalse(bug.contains("secret detail") || bug.contains("NullPointer"), bug);
+  }
+
+  @Test
+  @DisplayName("outages say what happened: not answering (with the last log id and how long ago), no answer in N s, "
+      + "an unreadable HTTP status, a rate limit with when to try again")
+  void outageKinds() {
+    var notTried = new FeishuApiException(FeishuApiException.Kind.NOT_TRIED, "hire.job.list", 0, -1, "down", "LAST502",
+        Duration.ofSeconds(3));
+    String card = errors.card(notTried, Language.EN).toString();
+    assertTrue(card.contains("not answering") && card.contains("3 s ago") && card.contains("LAST502"), card);
+    var noAnswer = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
+        Duration.ofMillis(3_500));
+    assertTrue(errors.toast(noAnswer, Language.EN).toast().contains("within 4 s (hire.application.list)"));
+    var page = new FeishuApiException(FeishuApiException.Kind.UNREADABLE, "hire.job.list", 502, -1, "<html>", "L502",
+        Duration.ZERO);
+    String zh = errors.toast(page, Language.ZH).toast();
+    assertTrue(zh.contains("502") && zh.contains("L502") && !zh.contains("<html>"), zh);
+    var limited = new FeishuApiException("hire.job.list", 429, 99991400, "limit", "L429").withWait(Duration.ofSeconds(30));
+    assertTrue(errors.toast(limited, Language.EN).toast().contains("try again in 30 s"));
   }
 }

@@ -191,9 +191,11 @@ class CardActionsTest {
     PushResult r = click(RECRUITER, value("advance", a));
     assertTrue(r.delivered(), "answered within Feishu's 3 s: " + r.status());
     assertEquals("info", toastType(r));
+    // The advance takes two sequential 2.5 s calls: past the command deadline the card says Hire has not answered
+    // yet, and the token's second use brings the moved card once Hire has.
     Duration slowWork = Duration.ofSeconds(60);
-    var update = await(h.sandbox.requests().await(q -> q.path().equals("/open-apis/interactive/v1/card/update"),
-        slowWork), slowWork);
+    var update = await(h.sandbox.requests().await(q -> q.path().equals("/open-apis/interactive/v1/card/update")
+        && q.body().contains(nextStage(a).enName()), slowWork), slowWork);
     assertEquals(200, update.status(), update.responseBody());
     assertEquals(nextStage(a).id(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
   }

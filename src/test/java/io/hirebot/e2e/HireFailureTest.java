@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -51,5 +58,51 @@ class HireFailureTest {
     SentMessage reply = ask("candidates for job BE-001");
     assertTrue(reply.currentContent().path("header").path("title").path("content").asText().contains("Backend"));
     assertEquals(2, h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs"));
+  }
+
+  @Test
+  @DisplayName("a 502 whose body is a proxy's HTML page (the SDK cannot parse it) answers with the 502 and its X-Tt-Logid")
+  void nonJsonGatewayErrorShowsLogId() {
+    h.sandbox.faults().gatewayErrorAlways("/open-apis/hire/v1/jobs", 502);
+    SentMessage reply = ask("candidates for job BE-001");
+    RecordedRequest failed = h.sandbox.requests().matching("GET", "/open-apis/hire/v1/jobs").get(0);
+    assertEquals(502, failed.status());
+    String card = reply.currentContent().toString();
+    assertTrue(card.contains(failed.logId()), "card shows " + failed.logId() + ": " + card);
+    assertTrue(card.contains("502") && card.contains("hire.job.list"), card);
+    assertFalse(card.contains("Exception") || card.contains("<html>"), card);
+  }
+
+  @Test
+  @DisplayName("a 429 whose reset is longer than a command waits is answered at once with when to try again")
+  void longRateLimitAnswersAtOnce() {
+    h.sandbox.faults().rateLimitAlways("/open-apis/hire/v1/jobs", 10, 30);
+    SentMessage reply = ask("candidates for job BE-001");
+    String card = reply.currentContent().toString();
+    RecordedRequest limited = h.sandbox.requests().matching("GET", "/open-apis/hire/v1/jobs").get(0);
+    assertTrue(card.contains("try again in 30 s") && card.contains(limited.logId()), card);
+    assertEquals(1, h.sandbox.requests().count("GET", "/open-apis/hire/v1/jobs"), "not retried within the deadline");
+  }
+
+  @Test
+  @DisplayName("a slow click whose work then fails still gets its delayed update: the error card with the log id")
+  void slowFailingClickIsCompleted() {
+    SentMessage list = ask("candidates for job BE-001");
+    String details = "/open-apis/hire/v1/applications/[^/]+/get_detail";
+    h.sandbox.faults().latency(details, Duration.ofMillis(2_700))
+        .failAlways("GET", details, 500, 1002001, "system error");
+    JsonObject nextPage = new JsonObject().put("action", "candidates.page").put("job_id",
+        h.sandbox.hire().jobByCode("BE-001").orElseThrow().id()).put("page", 1).put("lang", "en_us");
+    PushResult click = BotHarness.await(h.sandbox.events().cardAction(
+        CardActionSpec.on(list.messageId()).by(DemoTenant.RECRUITER_LI).tag("button").value(nextPage)));
+    assertTrue(click.delivered(), click.status() + " " + click.body());
+    assertEquals("info", click.jsonBody().getJsonObject("toast").getString("type"), "slower than the budget");
+    RecordedRequest update = BotHarness.await(h.sandbox.requests().await(
+        r -> r.path().equals("/open-apis/interactive/v1/card/update"), Duration.ofSeconds(20)));
+    assertEquals(200, update.status(), update.responseBody());
+    Set<String> failedLogIds = h.sandbox.requests().all().stream().filter(r -> r.status() == 500)
+        .map(RecordedRequest::logId).collect(Collectors.toSet());
+    assertTrue(failedLogIds.stream().anyMatch(update.body()::contains), "log id of a failed call in " + update.body());
+    assertTrue(update.body().contains("1002001"), update.body());
   }
 }

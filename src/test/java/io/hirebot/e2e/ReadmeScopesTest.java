@@ -41,7 +41,8 @@ class ReadmeScopesTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final String ADMIN = DemoTenant.ADMIN_ZHOU;
   /** What a reply or card says when something failed. */
-  private static final List<String> FAILURE_WORDS = List.of("Missing Feishu permission", "lacks the Feishu permission",
+  private static final List<String> SLOW_DOWN = List.of("sending commands too fast", "发送太快了");
+  private static final List<String> FAILURE_WORDS = List.of("sending commands too fast", "发送太快了", "Missing Feishu permission", "lacks the Feishu permission",
       "did not answer", "Something went wrong", "hidden: missing permission", "缺少飞书权限", "缺少权限");
   private BotHarness h;
 
@@ -64,8 +65,27 @@ class ReadmeScopesTest {
   private String say(String chat, String who, String text) {
     MessageSpec spec = chat == null ? MessageSpec.p2p(who).text(text)
         : MessageSpec.group(chat).from(who).mentioningBot().text(text);
-    return java.util.regex.Pattern.compile("&#(\\d+);").matcher(h.ask(spec).currentContent().toString())
-        .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
+    // The per-user budget (burst 10, 30 a minute) is a product rule: pace as a person would, and retry.
+    for (int tries = 0; ; tries++) {
+      String shown = java.util.regex.Pattern.compile("&#(\\d+);").matcher(h.ask(spec).currentContent().toString())
+          .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1)))));
+      if (!slowedDown(shown) || tries == 20) {
+        return shown;
+      }
+      pause();
+    }
+  }
+
+  private static boolean slowedDown(String shown) {
+    return SLOW_DOWN.stream().anyMatch(shown::contains);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(2_100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void assertWorked(String what, String shown) {
@@ -88,6 +108,10 @@ class ReadmeScopesTest {
       spec = spec.formValue(form);
     }
     PushResult r = await(h.sandbox.events().cardAction(spec));
+    for (int tries = 0; tries < 20 && slowedDown(r.body()); tries++) {
+      pause();
+      r = await(h.sandbox.events().cardAction(spec));
+    }
     assertEquals(200, r.status(), r.body());
     assertEquals(List.of(), r.violations());
     assertWorked(value.getString("action") + (option == null ? "" : "/" + option), r.body());
@@ -173,11 +197,12 @@ class ReadmeScopesTest {
         .findFirst().orElseThrow();
     String name = h.sandbox.hire().talent(someone.talentId()).orElseThrow().name();
 
-    for (String command : List.of("help", "jobs", "jobs backend", "candidates for job BE-001",
+    // "disable" ends the group's subscriptions and digest (by design), so it runs before they are made.
+    for (String command : List.of("help", "disable", "enable", "jobs", "jobs backend", "candidates for job BE-001",
         "candidates for BE-001 in stage Offer", "candidates for Backend applied this month", "后端开发工程师的候选人",
         "candidate " + name, "pipeline for job BE-001", "interviews this week", "今天的面试", "offers",
         "offers for job BE-001", "subscribe job BE-001", "subscriptions", "digest daily 09:00", "digest now",
-        "timezone Asia/Shanghai", "quiet 22:00-08:00", "quiet off", "disable", "enable")) {
+        "timezone Asia/Shanghai", "quiet 22:00-08:00", "quiet off")) {
       assertWorked(command, say(TEAM, ADMIN, command));
     }
     for (String command : List.of("audit 5", "my interviews this week", "candidate " + name, "帮助")) {

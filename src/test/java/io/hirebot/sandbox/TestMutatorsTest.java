@@ -2,6 +2,7 @@ package io.hirebot.sandbox;
 
 import static io.hirebot.sandbox.SandboxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lark.oapi.Client;
@@ -15,6 +16,11 @@ import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.JobProcess;
 import io.hirebot.sandbox.hire.Talent;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,5 +93,43 @@ class TestMutatorsTest {
     client.hire().v1().jobProcess().list(com.lark.oapi.service.hire.v1.model.ListJobProcessReq.newBuilder().build());
     assertTrue(System.nanoTime() - start >= 200_000_000L);
     assertEquals(200, await(next).status());
+  }
+
+  @Test
+  @DisplayName("outage faults switched over HTTP: a 429 with its reset header, a non-JSON 502 with X-Tt-Logid the SDK "
+      + "cannot parse, per path, then clear; a bad switch is a 400")
+  void outageFaults() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    assertEquals(200, switchFault(http, "{\"fault\":\"rate_limit\",\"reset_seconds\":7}").statusCode());
+    HttpResponse<String> limited = get(http, "/open-apis/hire/v1/jobs");
+    assertEquals(429, limited.statusCode());
+    assertEquals("7", limited.headers().firstValue("x-ogw-ratelimit-reset").orElse(""));
+    assertEquals(99991400, new JsonObject(limited.body()).getInteger("code"));
+
+    switchFault(http, "{\"fault\":\"clear\"}");
+    switchFault(http, "{\"fault\":\"bad_gateway\",\"path\":\"/open-apis/hire/v1/jobs\"}");
+    HttpResponse<String> page = get(http, "/open-apis/hire/v1/jobs");
+    assertEquals(502, page.statusCode());
+    assertTrue(page.body().startsWith("<html>"), page.body());
+    assertTrue(page.headers().firstValue("X-Tt-Logid").isPresent());
+    assertThrows(Exception.class, () -> client.hire().v1().job().list(ListJobReq.newBuilder().build()),
+        "the SDK cannot read an HTML body");
+    assertEquals(400, get(http, "/open-apis/hire/v1/job_processes").statusCode(), "other paths are untouched");
+
+    assertEquals(400, switchFault(http, "{\"fault\":\"flood\"}").statusCode());
+    assertEquals(400, switchFault(http, "{\"fault\":\"hang\",\"path\":\"(\"}").statusCode());
+    switchFault(http, "{\"fault\":\"clear\"}");
+    assertTrue(client.hire().v1().job().list(ListJobReq.newBuilder().build()).success());
+  }
+
+  private static HttpResponse<String> switchFault(HttpClient http, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -16,49 +16,70 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs blocking SDK calls on the bounded "feishu" worker pool, under the endpoint's rate limit, and
- * turns every failure into a {@link FeishuApiException} with the call's name, code, msg and X-Tt-Logid.
- * Rate-limited calls (HTTP 429 / 99991400 / 230020) are retried after the delay Feishu asked for.
+ * turns every failure into a {@link FeishuApiException} with the call's name, code, msg and X-Tt-Logid (read from
+ * the response headers even when the body is not Feishu's JSON). Rate-limited calls (HTTP 429 / 99991400 / 230020)
+ * are retried after the delay Feishu asked for, unless that is longer than a user is kept waiting: then they fail
+ * at once saying how long. Hire calls run under the {@link HireCircuit}.
  */
 public final class FeishuCalls {
   private static final Logger log = LoggerFactory.getLogger(FeishuCalls.class);
   static final int MAX_ATTEMPTS = 3;
+  /** Without a reset header, back off exponentially up to this. */
   static final long MAX_BACKOFF_MS = 5_000;
   static final long FIRST_BACKOFF_MS = 250;
   private static final int TOKEN_INVALID = 99991663;
+  private static final String LOG_ID_HEADER = "X-Tt-Logid";
+  private static final int BODY_EXCERPT = 80;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Vertx vertx;
   private final WorkerExecutor worker;
+  private final WorkerExecutor hireWorker;
   private final RateLimits limits;
   private final MeterRegistry metrics;
   private final Runnable invalidateToken;
-  private final MissingScopes missingScopes;
+  private final HireCircuit hire;
+  private final Duration longestWait;
+  /** The log id of the 429 that last held each operation back, for the callers refused while it lasts. */
+  private final Map<String, String> limitedBy = new ConcurrentHashMap<>();
+  /** Until when (System.nanoTime) Feishu asked each operation to hold off, after its last 429. */
+  private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
+  private final MissingScopes missingScopes = new MissingScopes();
 
-  public FeishuCalls(Vertx vertx, WorkerExecutor worker, RateLimits limits, MeterRegistry metrics,
-      Runnable invalidateToken) {
-    this(vertx, worker, limits, metrics, invalidateToken, new MissingScopes());
-  }
-
-  /** @param missingScopes where a call refused for lack of a scope is recorded (and logged once) */
-  public FeishuCalls(Vertx vertx, WorkerExecutor worker, RateLimits limits, MeterRegistry metrics,
-      Runnable invalidateToken, MissingScopes missingScopes) {
+  /**
+   * @param worker the pool for IM and other calls
+   * @param hireWorker the pool for {@code hire.*} calls: a hanging Hire holds its threads until the SDK's call
+   *     timeout, and must not hold the replies that tell users so
+   * @param hire the circuit every {@code hire.*} operation runs under
+   * @param longestWait the longest a caller may be kept waiting for a rate-limit budget (a command's deadline)
+   */
+  public FeishuCalls(Vertx vertx, WorkerExecutor worker, WorkerExecutor hireWorker, RateLimits limits,
+      MeterRegistry metrics, Runnable invalidateToken, HireCircuit hire, Duration longestWait) {
     this.vertx = vertx;
     this.worker = worker;
+    this.hireWorker = hireWorker;
     this.limits = limits;
     this.metrics = metrics;
     this.invalidateToken = invalidateToken;
-    this.missingScopes = missingScopes;
+    this.hire = hire;
+    this.longestWait = longestWait;
   }
 
-  /** The scopes calls through this instance found missing. */
+  /** The scopes calls through this instance found missing (refusals are recorded, and logged once). */
   public MissingScopes missingScopes() {
     return missingScopes;
   }
@@ -79,25 +100,25 @@ public final class FeishuCalls {
    */
   public Future<JsonNode> raw(String operation, Callable<RawResponse> sdkCall) {
     long started = System.nanoTime();
-    return limits.of(operation).acquire(Lane.INTERACTIVE)
-        .compose(v -> worker.executeBlocking(sdkCall, false))
-        .recover(e -> Future.failedFuture(transportFailure(operation, e)))
-        .compose(raw -> {
+    return budget(operation, Lane.INTERACTIVE)
+        .compose(v -> guarded(operation, () -> send(operation, sdkCall).compose(raw -> {
           JsonNode body;
           try {
             body = JSON.readTree(raw.getBody() == null ? new byte[0] : raw.getBody());
           } catch (IOException e) {
             body = null;
           }
-          int code = body == null ? -1 : body.path("code").asInt(-1);
-          record(operation, code == 0 ? "ok" : String.valueOf(code), started);
+          if (body == null || !body.has("code")) {
+            return Future.failedFuture(unreadable(operation, raw, null));
+          }
+          int code = body.path("code").asInt(-1);
           if (code == 0) {
             return Future.succeededFuture(body);
           }
           return Future.failedFuture(noted(new FeishuApiException(operation, raw.getStatusCode(), code,
-              body == null ? "unparsable response" : body.path("msg").asText(""), raw.getRequestID(),
-              ScopeRefusals.scopeToName(operation, body))));
-        });
+              body.path("msg").asText(""), logId(raw), ScopeRefusals.scopeToName(operation, body))));
+        })))
+        .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started));
   }
 
   /** Waits for one more budget (a per-chat IM limit) on top of the endpoint's own. */
@@ -107,30 +128,78 @@ public final class FeishuCalls {
   }
 
   private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, Callable<R> sdkCall, int n) {
-    long started = System.nanoTime();
-    return limits.of(operation).acquire(lane)
-        .compose(v -> worker.executeBlocking(sdkCall, false))
-        .recover(e -> Future.failedFuture(transportFailure(operation, e)))
-        .compose(resp -> {
-          record(operation, resp.success() ? "ok" : String.valueOf(resp.getCode()), started);
-          if (resp.success()) {
-            return Future.succeededFuture(resp);
-          }
-          FeishuApiException failure = noted(failure(operation, resp));
-          if (n < MAX_ATTEMPTS && isRetryable(failure)) {
-            long delay = backoffMs(resp.getRawResponse(), n);
-            log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
-                operation, failure.code(), n, delay, failure.logId());
-            if (failure.code() == TOKEN_INVALID) {
-              invalidateToken.run();
-            } else {
-              limits.of(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
-            }
-            return waitFor(TimeUnit.MILLISECONDS.toNanos(delay))
-                .compose(v -> attempt(operation, lane, sdkCall, n + 1));
-          }
-          return Future.failedFuture(failure);
-        });
+    // A refusal by the bucket itself is final and changes nothing: re-penalizing the bucket for it would push the
+    // end of Feishu's window back by one permit per refused caller, and a busy bot would never see it end.
+    return budget(operation, lane).compose(v -> {
+      long started = System.nanoTime();
+      return guarded(operation, () -> send(operation, sdkCall)
+              .compose(resp -> resp.success() ? Future.succeededFuture(resp)
+                  : Future.<R>failedFuture(noted(failure(operation, resp)))))
+          .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
+          .recover(e -> retryOrFail(operation, lane, sdkCall, n, e));
+    });
+  }
+
+  /** After Feishu refused a call: retried after the delay it asked for, or failed saying how long to wait. */
+  private <D, R extends BaseResponse<D>> Future<R> retryOrFail(String operation, Lane lane, Callable<R> sdkCall,
+      int n, Throwable e) {
+    if (!(e instanceof FeishuApiException failure) || n >= MAX_ATTEMPTS || !isRetryable(failure)) {
+      return Future.failedFuture(e);
+    }
+    if (failure.code() == TOKEN_INVALID) {
+      invalidateToken.run();
+      return attempt(operation, lane, sdkCall, n + 1);
+    }
+    long delay = failure.waitTime().isZero() ? exponentialBackoffMs(n) : failure.waitTime().toMillis();
+    limits.of(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
+    heldUntil.merge(operation, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), Math::max);
+    limitedBy.put(operation, failure.logId());
+    if (lane == Lane.INTERACTIVE && delay >= longestWait.toMillis()) {
+      // Nobody waits that long for an answer: say when to try again instead.
+      return Future.failedFuture(failure.withWait(Duration.ofMillis(delay)));
+    }
+    log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
+        operation, failure.code(), n, delay, failure.logId());
+    return waitFor(TimeUnit.MILLISECONDS.toNanos(delay)).compose(v -> attempt(operation, lane, sdkCall, n + 1));
+  }
+
+  /**
+   * Waits for the endpoint's budget in the caller's lane. While Feishu has asked the bot to hold off for longer than
+   * a user is kept waiting, an interactive call fails at once with a rate limit that says how long (and books
+   * nothing); bulk calls simply wait their turn.
+   */
+  private Future<Void> budget(String operation, Lane lane) {
+    long held = heldUntil.getOrDefault(operation, 0L) - System.nanoTime();
+    if (lane == Lane.INTERACTIVE && held > TimeUnit.MILLISECONDS.toNanos(longestWait.toMillis())) {
+      record(operation, "held_back", System.nanoTime());
+      return Future.failedFuture(new FeishuApiException(FeishuApiException.Kind.ANSWERED, operation, 429, 99991400,
+          "request trigger frequency limit (waiting for the reset Feishu asked for)",
+          limitedBy.getOrDefault(operation, ""), Duration.ofNanos(held)));
+    }
+    return limits.of(operation).acquire(lane);
+  }
+
+
+  /** Hire calls run under the circuit (a per-call timeout, fail fast while Hire is down); others as they are. */
+  private <T> Future<T> guarded(String operation, Supplier<Future<T>> call) {
+    return isHire(operation) ? hire.execute(operation, call) : call.get();
+  }
+
+  private static boolean isHire(String operation) {
+    return operation.startsWith("hire.");
+  }
+
+  /** The blocking SDK call on the worker pool; a body the SDK cannot parse still fails with its status and log id. */
+  private <T> Future<T> send(String operation, Callable<T> sdkCall) {
+    return (isHire(operation) ? hireWorker : worker).executeBlocking(() -> {
+      ResponseCapture.clear();
+      try {
+        return sdkCall.call();
+      } catch (Exception e) {
+        RawResponse answered = ResponseCapture.take();
+        throw answered != null ? unreadable(operation, answered, e) : e;
+      }
+    }, false).recover(e -> Future.failedFuture(transportFailure(operation, e)));
   }
 
   private static boolean isRetryable(FeishuApiException e) {
@@ -146,17 +215,21 @@ public final class FeishuCalls {
     return promise.future();
   }
 
-  /** Feishu says how long to wait in x-ogw-ratelimit-reset (seconds); otherwise back off exponentially. */
-  static long backoffMs(RawResponse raw, int attempt) {
-    String reset = header(raw, "x-ogw-ratelimit-reset");
-    if (reset != null) {
-      try {
-        return Math.min(MAX_BACKOFF_MS, Math.max(FIRST_BACKOFF_MS, (long) (Double.parseDouble(reset) * 1000)));
-      } catch (NumberFormatException ignored) {
-        // fall through to the exponential delay
-      }
-    }
+  static long exponentialBackoffMs(int attempt) {
     return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << (attempt - 1));
+  }
+
+  /** Feishu says how long to wait in x-ogw-ratelimit-reset (seconds), honoured as given; null when it does not. */
+  static Duration resetOf(RawResponse raw) {
+    String reset = header(raw, "x-ogw-ratelimit-reset");
+    if (reset == null) {
+      return null;
+    }
+    try {
+      return Duration.ofMillis(Math.max(FIRST_BACKOFF_MS, (long) (Double.parseDouble(reset.trim()) * 1000)));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String header(RawResponse raw, String name) {
@@ -172,6 +245,11 @@ public final class FeishuCalls {
     return null;
   }
 
+  private static String logId(RawResponse raw) {
+    String fromHeader = header(raw, LOG_ID_HEADER);
+    return fromHeader != null && !fromHeader.isEmpty() ? fromHeader : nullToEmpty(raw == null ? null : raw.getRequestID());
+  }
+
   static FeishuApiException failure(String operation, BaseResponse<?> resp) {
     RawResponse raw = resp.getRawResponse();
     int status = raw == null ? 0 : raw.getStatusCode();
@@ -179,8 +257,13 @@ public final class FeishuCalls {
     if ((logId == null || logId.isEmpty()) && resp.getError() != null) {
       logId = resp.getError().getLogId();
     }
-    return new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId,
+    if (logId == null || logId.isEmpty()) {
+      logId = logId(raw);
+    }
+    FeishuApiException failure = new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId,
         ScopeRefusals.scopeToName(operation, resp));
+    Duration reset = failure.isRateLimited() ? resetOf(raw) : null;
+    return reset == null ? failure : failure.withWait(reset);
   }
 
   /** A refusal for lack of a scope is recorded, so the scope is logged once and features can leave it out. */
@@ -191,12 +274,40 @@ public final class FeishuCalls {
     return failure;
   }
 
-  private FeishuApiException transportFailure(String operation, Throwable e) {
+  /** An answer that is not Feishu's JSON (a proxy's error page): its status, an excerpt and its log id. */
+  private static FeishuApiException unreadable(String operation, RawResponse raw, Exception parseError) {
+    byte[] body = raw.getBody() == null ? new byte[0] : raw.getBody();
+    String excerpt = new String(body, 0, Math.min(body.length, BODY_EXCERPT), StandardCharsets.UTF_8)
+        .replaceAll("\\s+", " ").trim();
+    log.warn("feishu answered without JSON op={} http={} logid={} cause={} body={}", operation, raw.getStatusCode(),
+        logId(raw), parseError == null ? "no code" : parseError.getClass().getSimpleName(), excerpt);
+    return new FeishuApiException(FeishuApiException.Kind.UNREADABLE, operation, raw.getStatusCode(), -1,
+        "HTTP " + raw.getStatusCode() + " without Feishu's JSON: " + excerpt, logId(raw), Duration.ZERO);
+  }
+
+  private static FeishuApiException transportFailure(String operation, Throwable e) {
     if (e instanceof FeishuApiException fe) {
       return fe;
     }
-    record(operation, "transport_error", System.nanoTime());
-    return new FeishuApiException(operation, 0, -1, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+    FeishuApiException.Kind kind = e instanceof InterruptedIOException
+        ? FeishuApiException.Kind.NO_ANSWER : FeishuApiException.Kind.UNREACHABLE;
+    return new FeishuApiException(kind, operation, 0, -1, e.getClass().getSimpleName() + ": " + e.getMessage(), "",
+        Duration.ZERO);
+  }
+
+  private static String outcome(Throwable failure) {
+    if (failure == null) {
+      return "ok";
+    }
+    if (failure instanceof FeishuApiException fe) {
+      return fe.kind() == FeishuApiException.Kind.ANSWERED ? String.valueOf(fe.code())
+          : fe.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "error";
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private void record(String operation, String outcome, long startedNanos) {
