@@ -188,7 +188,8 @@ class HireOutageTest {
 
   private Future<Answer> command(String who, String text) {
     Instant start = Instant.now();
-    String sender = who + "_" + SENDERS.incrementAndGet();
+    // Open ids have their documented shape (ou_…), or the webhook refuses the event as malformed.
+    String sender = "ou_" + who + "_" + SENDERS.incrementAndGet();
     return h.sandbox.events().message(MessageSpec.group(TEAM).from(sender).mentioningBot().text(text))
         .compose(push -> {
           assertEquals(200, push.status(), push.body());
