@@ -23,7 +23,7 @@ class BenchSmokeTest {
     // THEN results.json has every section
     JsonNode r = new ObjectMapper().readTree(Files.readString(out.resolve("results.json")));
     for (String section : new String[] {"machine", "intake", "command_latency", "card_action", "digest_fan_out",
-        "memory", "targets"}) {
+        "hire_outage", "memory", "targets"}) {
       assertTrue(r.has(section), "missing section " + section + " in " + r);
     }
     // AND nothing was lost or handled twice
@@ -38,5 +38,9 @@ class BenchSmokeTest {
     assertEquals(digests.path("chats").asLong(), digests.path("digests_delivered").asLong(), digests.toString());
     assertEquals(0, digests.path("im_rate_limited_answers").asLong(), digests.toString());
     assertTrue(r.path("memory").path("rss_after_runs_mb").asDouble() > 0, r.path("memory").toString());
+    for (JsonNode user : r.path("hire_outage").path("per_user")) {
+      assertEquals(0, user.path("lost").asLong(), user.toString());
+      assertEquals(0, user.path("answered_twice").asLong(), user.toString());
+    }
   }
 }
