@@ -78,8 +78,11 @@ public final class Bench {
           ? Duration.ofSeconds(options.intakeSeconds()) : INTAKE_WARM_UP, options.connections());
       ObjectNode intake = results.putObject("intake");
       intake.set("no_mention", flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections()));
+      // Printed at once: a later step that fails must not take these figures with it.
+      System.err.println("bench: intake no_mention " + intake.get("no_mention"));
       intake.set("help_mentions", new HelpReplies(env.sandbox, env.tenant).run("help", options.helpEvents(),
           options.connections()));
+      System.err.println("bench: intake help_mentions " + intake.get("help_mentions"));
     }
     if (options.runs("latency")) {
       progress("command latency");

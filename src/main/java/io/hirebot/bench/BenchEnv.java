@@ -7,6 +7,10 @@ import io.hirebot.config.ConfigLoader;
 import io.hirebot.sandbox.FeishuSandbox;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +36,10 @@ final class BenchEnv implements AutoCloseable {
   private final Launcher.SandboxedBot started;
 
   BenchEnv(List<Integer> sizes, int connections) {
-    // A database of its own per run: event ids repeat between runs, and a stored claim would drop them.
+    // A database of its own per run (event ids repeat between runs, and a stored claim would drop them), and
+    // a file database as operators run by default, so the intake figures include writing each claim to disk.
     BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0",
-        "HIREBOT_DB_URL", "jdbc:h2:mem:bench-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
-        List.of("--sandbox"));
+        "HIREBOT_DB_URL", "jdbc:h2:file:" + tempDatabase()), List.of("--sandbox"));
     PrometheusMeterRegistry registry = Launcher.registry();
     botVertx = Launcher.vertx(registry);
     started = BenchHttp.await(Launcher.startSandboxed(botVertx, loaded, registry, Clock.systemUTC()), STEP_TIMEOUT);
@@ -47,6 +51,16 @@ final class BenchEnv implements AutoCloseable {
     awaitIdentity(http, mainBot.port());
     tenant = new BenchTenant(sandbox, sizes);
     enableChats(mainBot);
+  }
+
+  private static Path tempDatabase() {
+    try {
+      Path dir = Files.createTempDirectory("hirebot-bench-db");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the benchmark's database directory", e);
+    }
   }
 
   /** The benchmark's groups are hiring groups: enabled, as an admin would. */

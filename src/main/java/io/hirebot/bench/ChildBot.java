@@ -6,18 +6,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The bot as operators run it, in a JVM of its own: {@code java -Xmx256m -cp <this classpath> io.hirebot.Main
- * --sandbox} on a free port, output to a log file; knows its start time and reads its RSS from /proc.
+ * [--sandbox]} on a free port, output to a log file; knows its start time and reads its RSS from /proc. The
+ * crash test kills it with {@link #kill()} (SIGKILL, as {@code kill -9} would).
  */
-final class ChildBot implements AutoCloseable {
-  static final String HEAP = "-Xmx256m";
+public final class ChildBot implements AutoCloseable {
+  public static final String HEAP = "-Xmx256m";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  final int port;
+  private final int port;
   private final Process process;
   private final long launchedAt;
 
@@ -27,15 +30,26 @@ final class ChildBot implements AutoCloseable {
     this.launchedAt = launchedAt;
   }
 
+  /** Sandbox mode with an in-memory database (section 5). */
   static ChildBot launch(Path log) {
+    return launch(log, Map.of("HIREBOT_DB_URL", "jdbc:h2:mem:bench-child;DB_CLOSE_DELAY=-1"), "--sandbox");
+  }
+
+  /**
+   * The bot on a free port with {@code env} added to this JVM's environment (minus any Feishu credentials of
+   * ours, so that {@code env} alone decides sandbox or real mode).
+   */
+  public static ChildBot launch(Path log, Map<String, String> env, String... args) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
-        "io.hirebot.Main", "--sandbox"));
-    pb.environment().remove("FEISHU_APP_ID");
-    pb.environment().put("HIREBOT_PORT", String.valueOf(port));
-    pb.environment().put("HIREBOT_DB_URL", "jdbc:h2:mem:bench-child;DB_CLOSE_DELAY=-1");
+    List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
+        "io.hirebot.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().keySet().removeIf(k -> k.startsWith("FEISHU_") || k.startsWith("HIREBOT_"));
     pb.environment().put("HIREBOT_LOG_LEVEL", "WARN");
+    pb.environment().putAll(env);
+    pb.environment().put("HIREBOT_PORT", String.valueOf(port));
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     long t0 = System.nanoTime();
     try {
@@ -45,8 +59,23 @@ final class ChildBot implements AutoCloseable {
     }
   }
 
+  public int port() {
+    return port;
+  }
+
+  /** The URL of {@code path} on the child's HTTP server. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** Healthy and knows its own open_id (group mentions need it). */
+  public void awaitReady(BenchHttp http) {
+    awaitHealthy(http);
+    BenchEnv.awaitIdentity(http, port);
+  }
+
   /** Polls /healthz until it answers 200; the time from launch, in ms. */
-  double awaitHealthy(BenchHttp http) {
+  public double awaitHealthy(BenchHttp http) {
     long deadline = launchedAt + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -103,6 +132,15 @@ final class ChildBot implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no goodbye; returns once the process is gone. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -36,18 +36,18 @@ final class MemoryAndStartup {
       out.put("healthy_ms", Stats.round(child.awaitHealthy(http)));
       // CPU spent until healthy: unlike the wall time, it does not grow when other work shares the machine.
       out.put("cpu_ms_to_healthy", Stats.round(child.cpuMs()));
-      BenchEnv.awaitIdentity(http, child.port);
+      BenchEnv.awaitIdentity(http, child.port());
       out.put("identity_known_ms", Stats.round(child.sinceLaunchMs()));
-      IntakeFlood flood = new IntakeFlood(http, child.port);
+      IntakeFlood flood = new IntakeFlood(http, child.port());
       flood.run("warm", options.intakeSeconds() < 5 ? Duration.ofSeconds(1) : WARM_UP, options.connections());
-      out.put("card_reads_ok_warm_up", readCandidates(child.port, WARM_UP_READS));
+      out.put("card_reads_ok_warm_up", readCandidates(child.port(), WARM_UP_READS));
       out.put("rss_after_warm_up_mb", Stats.round(child.rssMb()));
       double cpuBefore = child.cpuMs();
       ObjectNode load = flood.run("load", Duration.ofSeconds(options.childSeconds()), options.connections());
       // CPU per event does not depend on what else runs on the machine, unlike events per second.
       out.put("bot_cpu_us_per_event", Stats.round((child.cpuMs() - cpuBefore) * 1000 / Math.max(1, load.path("acked").asLong())));
       out.set("intake_child_jvm", load);
-      out.put("card_reads_ok_load", readCandidates(child.port, LOAD_READS));
+      out.put("card_reads_ok_load", readCandidates(child.port(), LOAD_READS));
       out.put("rss_after_runs_mb", Stats.round(child.rssMb()));
       out.put("rss_peak_mb", Stats.round(child.peakRssMb()));
     }

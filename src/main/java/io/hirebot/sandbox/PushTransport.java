@@ -5,9 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +25,17 @@ final class PushTransport {
   /** Feishu's end-to-end budget for an answer. */
   static final long TIMEOUT_MILLIS = 3000;
   /**
-   * Feishu pushes each event and callback on its own request, however many are waiting for the bot: a pool of
-   * Vert.x's default 5 connections would queue the sixth click behind slow ones and fail it at 3 s in the sandbox.
+   * Feishu pushes each event on its own request and does not queue events behind a few connections; Vert.x's
+   * default of 5 per host would make a burst of pushes wait for a connection and miss the 3 s budget here.
    */
-  private static final int CONNECTIONS = 64;
+  static final int MAX_CONNECTIONS = 256;
 
   private final SandboxConfig config;
   private final WebClient client;
 
   PushTransport(Vertx vertx, SandboxConfig config) {
     this.config = config;
-    this.client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+    this.client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
   }
 
   /** Posts the plaintext envelope to {@code url}; never fails: transport errors become status 0. */

@@ -3,11 +3,12 @@ package io.hirebot.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 /**
  * "Exactly once" as a unique row: the first insert of a key wins; a later claimant wins only when the
  * row's previous claim went stale (its owner died before finishing). Works alike on H2 and PostgreSQL,
- * in auto-commit mode, with no vendor locking.
+ * in auto-commit mode or inside a transaction (a group commit), with no vendor locking.
  */
 final class Claims {
 
@@ -26,6 +27,8 @@ final class Claims {
    */
   static boolean claim(Connection c, String insert, Binder insertBinder, String takeOver, Binder takeOverBinder)
       throws SQLException {
+    // Inside a transaction PostgreSQL refuses every statement after a failed one until it is rolled back.
+    Savepoint beforeInsert = c.getAutoCommit() ? null : c.setSavepoint();
     try (PreparedStatement s = c.prepareStatement(insert)) {
       insertBinder.bind(s);
       s.executeUpdate();
@@ -33,6 +36,9 @@ final class Claims {
     } catch (SQLException e) {
       if (!Database.isUniqueViolation(e)) {
         throw e;
+      }
+      if (beforeInsert != null) {
+        c.rollback(beforeInsert);
       }
     }
     if (takeOver == null) {

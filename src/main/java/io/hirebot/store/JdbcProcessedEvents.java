@@ -2,8 +2,10 @@ package io.hirebot.store;
 
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.vertx.core.Future;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   /** A claim older than this and not finished belongs to a process that died; handling takes seconds. */
   public static final Duration LEASE = Duration.ofMinutes(2);
   static final int REPLAY_BATCH = 100;
+  /** Most claims (or finishes) written in one transaction; see {@link GroupCommit}. */
+  static final int MAX_GROUP = 64;
   /** One delivery and three retries; a handler that fails four times fails for a reason a retry won't fix. */
   public static final int MAX_ATTEMPTS = 4;
   /** The wait after the first failed attempt; each further failure waits five times longer (1, 5, 25 min). */
@@ -31,40 +35,49 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
       + "WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ? AND attempts < " + MAX_ATTEMPTS + ") "
       + "OR expires_at < ?)";
 
+  private record Claim(String key, String envelope, long now) {}
+
   private final Database db;
   private final Clock clock;
+  // A claim must be durable before its 200: commits are synchronous, so concurrent claims and finishes share one.
+  private final GroupCommit writes;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.writes = new GroupCommit(db, MAX_GROUP);
   }
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    long now = clock.millis();
+    Claim claim = new Claim(key, envelope, clock.millis());
+    return writes.submit(c -> claim(c, claim));
+  }
+
+  private static boolean claim(Connection c, Claim claim) throws SQLException {
+    long now = claim.now();
     long expires = now + RETENTION.toMillis();
-    // Feishu waits for the acknowledgement, which waits for this claim.
-    return db.runUrgent(c -> Claims.claim(c, INSERT, s -> {
-      s.setString(1, key);
-      s.setString(2, envelope);
+    return Claims.claim(c, INSERT, s -> {
+      s.setString(1, claim.key());
+      s.setString(2, claim.envelope());
       s.setLong(3, now);
       s.setLong(4, now);
       s.setLong(5, expires);
     }, TAKE_OVER, s -> {
       s.setLong(1, now);
       s.setLong(2, expires);
-      s.setString(3, envelope);
+      s.setString(3, claim.envelope());
       s.setLong(4, now);
-      s.setString(5, key);
+      s.setString(5, claim.key());
       s.setLong(6, now - LEASE.toMillis());
       s.setLong(7, now);
-    }));
+    });
   }
 
   @Override
   public Future<Void> done(String key) {
     long now = clock.millis();
-    return db.run(c -> Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?",
+    return writes.submit(c -> Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?",
         s -> {
           s.setLong(1, now);
           s.setString(2, key);

@@ -79,4 +79,38 @@ class JdbcProcessedEventsTest {
     assertTrue(await(events.purgeExpired()) >= 1);
     assertTrue(await(events.claim("k3", "{}")), "a purged key can be claimed anew");
   }
+
+  @Test
+  @DisplayName("concurrent claims share transactions: each key wins once, and one bad row fails only itself")
+  void groupCommit() {
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, MutableClock.atNow());
+    List<Future<Boolean>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      claims.add(events.claim("group-" + (i % 150), "{}"));
+    }
+    // A key longer than the column: the database refuses that row, and that row alone.
+    Future<Boolean> tooLong = events.claim("x".repeat(300), "{}");
+    claims.add(events.claim("group-last", "{}"));
+
+    await(Future.join(claims));
+    assertEquals(151, claims.stream().filter(f -> f.result()).count(), "one winner per key");
+    assertTrue(await(tooLong.map(ok -> false).otherwise(e -> true)), "the over-long key failed");
+    // Finished, so that they stay out of the other tests' replay batches.
+    List<Future<Void>> finished = new java.util.ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      finished.add(events.done("group-" + i));
+    }
+    finished.add(events.done("group-last"));
+    await(Future.all(finished));
+  }
+
+  @Test
+  @DisplayName("H2 file databases commit before returning (WRITE_DELAY=0), unless the operator chose otherwise")
+  void durableUrl() {
+    assertEquals("jdbc:h2:file:./data/hirebot;WRITE_DELAY=0", Database.durable("jdbc:h2:file:./data/hirebot"));
+    assertEquals("jdbc:h2:./x;MODE=PostgreSQL;WRITE_DELAY=0", Database.durable("jdbc:h2:./x;MODE=PostgreSQL"));
+    assertEquals("jdbc:h2:./x;write_delay=100", Database.durable("jdbc:h2:./x;write_delay=100"));
+    assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", Database.durable("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"));
+    assertEquals("jdbc:postgresql://db/hirebot", Database.durable("jdbc:postgresql://db/hirebot"));
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.feishu.FeishuIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,9 +29,9 @@ final class CardActions {
     JsonNode context = event.path("context");
     return build(
         eventId,
-        Fields.user(event.path("operator")),
-        Fields.optional(context, "open_message_id"),
-        Fields.optional(context, "open_chat_id"),
+        Fields.user(event.path("operator"), "event.operator"),
+        Fields.optionalId(context, "open_message_id", "event.context.open_message_id", FeishuIds.Kind.MESSAGE),
+        Fields.optionalId(context, "open_chat_id", "event.context.open_chat_id", FeishuIds.Kind.CHAT),
         Fields.optional(event, "token"),
         Fields.requiredObject(event, "action", "event.action"));
   }
@@ -40,13 +41,13 @@ final class CardActions {
    * of open_message_id and the per-click update token, stable across Feishu's duplicate sends.
    */
   static CardAction fromLegacy(JsonNode plain) {
-    String messageId = Fields.required(plain, "open_message_id", "open_message_id");
+    String messageId = Fields.id(plain, "open_message_id", "open_message_id", FeishuIds.Kind.MESSAGE);
     String token = Fields.required(plain, "token", "token");
     return build(
         legacyEventId(messageId, token),
-        new UserRef(Fields.optional(plain, "open_id"), Fields.optional(plain, "union_id"), Fields.optional(plain, "user_id")),
+        Fields.user(plain, ""),
         messageId,
-        Fields.optional(plain, "open_chat_id"),
+        Fields.optionalId(plain, "open_chat_id", "open_chat_id", FeishuIds.Kind.CHAT),
         token,
         Fields.requiredObject(plain, "action", "action"));
   }

@@ -2,6 +2,7 @@ package io.hirebot.feishu.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.feishu.FeishuIds;
 
 /** Null-safe reads of envelope fields; required ones throw {@link MalformedEventException} naming the path. */
 final class Fields {
@@ -38,8 +39,31 @@ final class Fields {
     return node;
   }
 
-  /** A Feishu id triple ({@code open_id}, {@code union_id}, {@code user_id}); empty ids become null. */
-  static UserRef user(JsonNode ids) {
-    return new UserRef(optional(ids, "open_id"), optional(ids, "union_id"), optional(ids, "user_id"));
+  /** A required id of the given kind; a missing or misshapen one (too long, wrong prefix, a {@code /}) is malformed. */
+  static String id(JsonNode parent, String field, String path, FeishuIds.Kind kind) {
+    return checked(required(parent, field, path), path, kind);
+  }
+
+  /** Like {@link #id} for an optional field: null when absent, malformed when present and misshapen. */
+  static String optionalId(JsonNode parent, String field, String path, FeishuIds.Kind kind) {
+    String value = optional(parent, field);
+    return value == null ? null : checked(value, path, kind);
+  }
+
+  /** {@code value} if it has the shape of a {@code kind}, else {@link MalformedEventException} naming {@code path}. */
+  static String checked(String value, String path, FeishuIds.Kind kind) {
+    if (!FeishuIds.valid(kind, value)) {
+      throw new MalformedEventException(path + ": " + FeishuIds.describe(kind, value));
+    }
+    return value;
+  }
+
+  /**
+   * A Feishu id triple ({@code open_id}, {@code union_id}, {@code user_id}); empty ids become null. The open_id
+   * is what we address users by, so it must have its shape.
+   */
+  static UserRef user(JsonNode ids, String path) {
+    return new UserRef(optionalId(ids, "open_id", path.isEmpty() ? "open_id" : path + ".open_id", FeishuIds.Kind.OPEN_ID),
+        optional(ids, "union_id"), optional(ids, "user_id"));
   }
 }

@@ -5,6 +5,7 @@ import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.BotMenuClicked;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.UnhandledEvent;
+import io.hirebot.feishu.FeishuIds;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -40,7 +41,7 @@ public final class InboundMapper {
     return switch (EnvelopeKind.of(plain)) {
       case V2 -> mapV2(plain);
       case V1 -> new UnhandledEvent( // no v1 event type is handled yet (p2p_chat_create etc.)
-          Fields.required(plain, "uuid", "uuid"), Fields.required(plain.path("event"), "type", "event.type"));
+          Fields.id(plain, "uuid", "uuid", FeishuIds.Kind.EVENT), Fields.required(plain.path("event"), "type", "event.type"));
       case LEGACY_CARD -> CardActions.fromLegacy(plain);
       case URL_VERIFICATION, UNKNOWN -> throw new MalformedEventException("not an event envelope");
     };
@@ -48,13 +49,14 @@ public final class InboundMapper {
 
   private InboundEvent mapV2(JsonNode plain) {
     JsonNode header = Fields.requiredObject(plain, "header", "header");
-    String eventId = Fields.required(header, "event_id", "header.event_id");
+    String eventId = Fields.id(header, "event_id", "header.event_id", FeishuIds.Kind.EVENT);
     String eventType = Fields.required(header, "event_type", "header.event_type");
     return switch (eventType) {
       case MESSAGE_RECEIVE -> IncomingMessages.map(eventId, header, event(plain), botOpenId.get());
       case CARD_ACTION -> CardActions.fromV2(eventId, event(plain));
       case BOT_ADDED -> botAdded(eventId, event(plain));
-      case BOT_MENU -> new BotMenuClicked(eventId, Fields.user(event(plain).path("operator").path("operator_id")),
+      case BOT_MENU -> new BotMenuClicked(eventId,
+          Fields.user(event(plain).path("operator").path("operator_id"), "event.operator.operator_id"),
           Fields.required(event(plain), "event_key", "event.event_key"));
       case HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED ->
           HireEvents.map(eventId, eventType, event(plain));
@@ -65,8 +67,8 @@ public final class InboundMapper {
   private static BotAddedToChat botAdded(String eventId, JsonNode event) {
     return new BotAddedToChat(
         eventId,
-        Fields.required(event, "chat_id", "event.chat_id"),
-        Fields.user(event.path("operator_id")),
+        Fields.id(event, "chat_id", "event.chat_id", FeishuIds.Kind.CHAT),
+        Fields.user(event.path("operator_id"), "event.operator_id"),
         Fields.optional(event, "name"));
   }
 

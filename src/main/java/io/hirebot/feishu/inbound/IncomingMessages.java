@@ -3,6 +3,7 @@ package io.hirebot.feishu.inbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.feishu.FeishuIds;
 import java.time.Instant;
 
 /** Maps the {@code event} of {@code im.message.receive_v1} to {@link IncomingMessage}; pure. */
@@ -21,9 +22,9 @@ final class IncomingMessages {
         type, Fields.text(message, "content"), message.get("mentions"), botOpenId);
     return new IncomingMessage(
         eventId,
-        Fields.required(message, "message_id", "event.message.message_id"),
-        new ChatRef(Fields.required(message, "chat_id", "event.message.chat_id"), chatType(message)),
-        Fields.user(event.path("sender").path("sender_id")),
+        Fields.id(message, "message_id", "event.message.message_id", FeishuIds.Kind.MESSAGE),
+        new ChatRef(Fields.id(message, "chat_id", "event.message.chat_id", FeishuIds.Kind.CHAT), chatType(message)),
+        Fields.user(event.path("sender").path("sender_id"), "event.sender.sender_id"),
         type,
         text.text(),
         text.mentionsBot(),

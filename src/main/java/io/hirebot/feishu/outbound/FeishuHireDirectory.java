@@ -28,6 +28,7 @@ import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
+import io.hirebot.feishu.FeishuIds;
 import io.hirebot.feishu.FeishuScopes;
 import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
 import com.lark.oapi.service.hire.v1.model.ListNoteReq;
@@ -117,13 +118,15 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
-    return applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId).activeStatus("1"));
+    return hireId("hire.application.list", jobId).compose(ok -> hireId("hire.application.list", stageId))
+        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId)
+            .activeStatus("1")));
   }
 
   @Override
   public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
-    return applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).activeStatus("1")
-        .updateStartTime(String.valueOf(since.toEpochMilli())));
+    return hireId("hire.application.list", jobId).compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder()
+        .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))));
   }
 
   /** Every page of the application list with the given filters. */
@@ -141,10 +144,11 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   /** get_detail with the given options; an answer without basic_info fails like an error would. */
   private Future<GetDetailApplicationRespBody> detail(String applicationId, String[] options) {
-    return calls.<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
+    return hirePath("hire.application.get_detail", applicationId).compose(id -> calls
+        .<GetDetailApplicationRespBody, com.lark.oapi.service.hire.v1.model.GetDetailApplicationResp>call(
             "hire.application.get_detail",
             () -> client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder()
-                .applicationId(applicationId).userIdType(OPEN_ID).options(options).build()))
+                .applicationId(id).userIdType(OPEN_ID).options(options).build())))
         .compose(d -> d == null || d.getApplicationDetail() == null
             || d.getApplicationDetail().getBasicInfo() == null
             ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.APPLICATION, applicationId,
@@ -163,7 +167,8 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> applicationIdsOfTalent(String talentId) {
-    return applicationIds(() -> ListApplicationReq.newBuilder().talentId(talentId));
+    return hireId("hire.application.list", talentId)
+        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().talentId(talentId)));
   }
 
   @Override
@@ -185,10 +190,10 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Note>> notes(String talentId) {
-    return collect("hire.note.list", token -> calls.call("hire.note.list", () -> client.hire().v1().note().list(
+    return hireId("hire.note.list", talentId).compose(ok -> collect("hire.note.list", token -> calls.call("hire.note.list", () -> client.hire().v1().note().list(
             ListNoteReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE)
                 .pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
         .map(items -> items.stream().map(HireModels::note).toList());
   }
 
@@ -209,8 +214,8 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<JobTeam> jobTeam(String jobId) {
-    return calls.call("hire.job.recruiter", () -> client.hire().v1().job().recruiter(
-            RecruiterJobReq.newBuilder().jobId(jobId).userIdType(OPEN_ID).build()))
+    return hirePath("hire.job.recruiter", jobId).compose(id -> calls.call("hire.job.recruiter",
+            () -> client.hire().v1().job().recruiter(RecruiterJobReq.newBuilder().jobId(id).userIdType(OPEN_ID).build())))
         .map(d -> {
           var info = d == null ? null : d.getInfo();
           if (info == null) {
@@ -234,37 +239,53 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<Void> transferStage(String applicationId, String stageId) {
-    return calls.call("hire.application.transfer_stage", () -> client.hire().v1().application().transferStage(
-            TransferStageApplicationReq.newBuilder().applicationId(applicationId).transferStageApplicationReqBody(
-                TransferStageApplicationReqBody.newBuilder().stageId(stageId).build()).build()))
+    return hireId("hire.application.transfer_stage", stageId)
+        .compose(ok -> hirePath("hire.application.transfer_stage", applicationId))
+        .compose(id -> calls.call("hire.application.transfer_stage", () -> client.hire().v1().application()
+            .transferStage(TransferStageApplicationReq.newBuilder().applicationId(id).transferStageApplicationReqBody(
+                TransferStageApplicationReqBody.newBuilder().stageId(stageId).build()).build())))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> terminate(String applicationId, int terminationType, List<String> reasonIds, String note) {
-    return calls.call("hire.application.terminate", () -> client.hire().v1().application().terminate(
-            TerminateApplicationReq.newBuilder().applicationId(applicationId).terminateApplicationReqBody(
+    return hirePath("hire.application.terminate", applicationId).compose(id -> calls.call(
+            "hire.application.terminate", () -> client.hire().v1().application().terminate(
+            TerminateApplicationReq.newBuilder().applicationId(id).terminateApplicationReqBody(
                 TerminateApplicationReqBody.newBuilder().terminationType(terminationType)
                     .terminationReasonList(reasonIds.toArray(new String[0]))
-                    .terminationReasonNote(note == null || note.isBlank() ? null : note).build()).build()))
+                    .terminationReasonNote(note == null || note.isBlank() ? null : note).build()).build())))
         .mapEmpty();
   }
 
   @Override
   public Future<Void> recover(String applicationId) {
-    return calls.call("hire.application.recover", () -> client.hire().v1().application().recover(
-            RecoverApplicationReq.newBuilder().applicationId(applicationId).build()))
+    return hirePath("hire.application.recover", applicationId).compose(id -> calls.call(
+            "hire.application.recover", () -> client.hire().v1().application().recover(
+            RecoverApplicationReq.newBuilder().applicationId(id).build())))
         .mapEmpty();
   }
 
   @Override
   public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
-    return calls.call("hire.note.create", () -> client.hire().v1().note().create(CreateNoteReq.newBuilder()
+    return hireId("hire.note.create", talentId)
+        .compose(ok -> applicationId == null ? Future.succeededFuture() : hireId("hire.note.create", applicationId))
+        .compose(ok -> calls.call("hire.note.create", () -> client.hire().v1().note().create(CreateNoteReq.newBuilder()
             .userIdType(OPEN_ID)
             .note(com.lark.oapi.service.hire.v1.model.Note.newBuilder().talentId(talentId).applicationId(applicationId).creatorId(creatorOpenId)
                 .content(content).privacy(NOTE_PUBLIC).build())
-            .build()))
+            .build())))
         .map(d -> d == null || d.getNote() == null ? "" : nullToEmpty(d.getNote().getId()));
+  }
+
+  /** A Hire id from a request, encoded for the URL path; a misshapen one fails without calling Hire. */
+  private static Future<String> hirePath(String operation, String id) {
+    return FeishuIds.pathSegment(operation, FeishuIds.Kind.HIRE, id);
+  }
+
+  /** A Hire id for a query parameter or body (the SDK encodes those), checked for its shape all the same. */
+  private static Future<String> hireId(String operation, String id) {
+    return FeishuIds.checked(operation, FeishuIds.Kind.HIRE, id);
   }
 
   private static List<String> list(String[] ids) {
@@ -281,8 +302,8 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<Offer> offer(String offerId) {
-    return calls.<GetOfferRespBody, GetOfferResp>call("hire.offer.get",
-            () -> client.hire().v1().offer().get(GetOfferReq.newBuilder().offerId(offerId).build()))
+    return hirePath("hire.offer.get", offerId).compose(id -> calls.<GetOfferRespBody, GetOfferResp>call(
+            "hire.offer.get", () -> client.hire().v1().offer().get(GetOfferReq.newBuilder().offerId(id).build())))
         .compose(d -> d == null || d.getOffer() == null
             ? Future.failedFuture(new NotFoundException(NotFoundException.Kind.OFFER, offerId,
                 "hire.offer.get answered without offer"))
@@ -297,10 +318,11 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Offer>> offersOfTalent(String talentId) {
-    return collect("hire.offer.list", token -> calls.call("hire.offer.list", () -> client.hire().v1().offer().list(
+    return hireId("hire.offer.list", talentId).compose(ok -> collect("hire.offer.list", token -> calls.call(
+            "hire.offer.list", () -> client.hire().v1().offer().list(
             ListOfferReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(OFFERS_PAGE_SIZE)
                 .pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
         .map(items -> items.stream().map(o -> new Offer(o.getId(), nullToEmpty(o.getApplicationId()),
             o.getOfferStatus() == null ? 0 : o.getOfferStatus(), "",
             o.getCreateTime() == null ? null : Instant.ofEpochMilli(o.getCreateTime()))).toList());

@@ -16,6 +16,7 @@ import com.lark.oapi.service.im.v1.model.ReplyMessageReq;
 import com.lark.oapi.service.im.v1.model.ReplyMessageReqBody;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
+import io.hirebot.feishu.FeishuIds;
 import io.hirebot.util.RateLanes.Lane;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -61,37 +62,42 @@ public final class FeishuMessenger implements Messenger {
   @Override
   public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
     Content c = content(reply);
-    return calls.call("im.message.reply", lane, chatId, () -> client.im().v1().message().reply(
-            ReplyMessageReq.newBuilder().messageId(messageId).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
-                .msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build()))
+    return FeishuIds.pathSegment("im.message.reply", FeishuIds.Kind.MESSAGE, messageId)
+        .compose(id -> calls.call("im.message.reply", lane, chatId, () -> client.im().v1().message()
+            .reply(ReplyMessageReq.newBuilder().messageId(id).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
+                .msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build())))
         .map(d -> sent(c, d.getMessageId()));
   }
 
   @Override
   public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
-    return create("chat_id", chatId, reply, idempotencyKey);
+    return create("chat_id", FeishuIds.Kind.CHAT, chatId, reply, idempotencyKey);
   }
 
   @Override
   public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
-    return create("open_id", openId, reply, idempotencyKey);
+    return create("open_id", FeishuIds.Kind.OPEN_ID, openId, reply, idempotencyKey);
   }
 
   /** Feishu limits each recipient, chat or user, to 5 messages a second: one budget per receive id. */
-  private Future<String> create(String idType, String receiveId, Reply reply, String idempotencyKey) {
+  private Future<String> create(String idType, FeishuIds.Kind kind, String receiveId, Reply reply,
+      String idempotencyKey) {
     Content c = content(reply);
-    return calls.call("im.message.create", lane, receiveId, () -> client.im().v1().message().create(
+    return FeishuIds.checked("im.message.create", kind, receiveId)
+        .compose(id -> calls.call("im.message.create", lane, id, () -> client.im().v1().message().create(
             CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
-                .receiveId(receiveId).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
-                .build()))
+                .receiveId(id).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
+                .build())))
         .map(d -> sent(c, d.getMessageId()));
   }
 
   @Override
   public Future<Void> updateCard(String messageId, ObjectNode card) {
     String json = json(card);
-    return calls.call("im.message.patch", lane, () -> client.im().v1().message().patch(PatchMessageReq.newBuilder()
-            .messageId(messageId).patchMessageReqBody(PatchMessageReqBody.newBuilder().content(json).build()).build()))
+    return FeishuIds.pathSegment("im.message.patch", FeishuIds.Kind.MESSAGE, messageId)
+        .compose(id -> calls.call("im.message.patch", lane, () -> client.im().v1().message().patch(PatchMessageReq
+            .newBuilder().messageId(id).patchMessageReqBody(PatchMessageReqBody.newBuilder().content(json).build())
+            .build())))
         .mapEmpty();
   }
 

@@ -1,0 +1,220 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.START_TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.app.Launcher;
+import io.hirebot.app.RunningBot;
+import io.hirebot.bench.BenchHttp;
+import io.hirebot.bench.ChildBot;
+import io.hirebot.config.ConfigLoader;
+import io.hirebot.sandbox.Chat;
+import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.sandbox.RetryPolicy;
+import io.hirebot.sandbox.SandboxConfig;
+import io.hirebot.store.JdbcProcessedEvents;
+import io.vertx.core.Vertx;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 under load: a bot in a JVM of its own takes signed group messages that each need a reply, is killed
+ * after about a third have been acknowledged, and a new bot starts on the same database while the sandbox keeps
+ * redelivering what got no 200 on Feishu's schedule. Every message is then answered exactly once: nothing
+ * acknowledged is lost, nothing is answered twice, and a reply sent again after the restart reuses its uuid.
+ */
+class CrashRecoveryTest {
+  private static final int MESSAGES = 300;
+  private static final int KILL_AFTER_ACKS = 100;
+  private static final int SENDERS = 50;
+  private static final List<String> CHATS = List.of("oc_crash_a", "oc_crash_b", "oc_crash_c");
+  /** One push every 20 ms: a steady stream the kill lands in the middle of, not a burst a loaded machine drowns in. */
+  private static final long PUSH_EVERY_MS = 20;
+  /**
+   * Each chat takes 5 replies a second, so 100 replies per chat need 20 s, and Feishu redelivers 15 s after a
+   * failed push. On a loaded machine the restarted bot may miss that first redelivery; the next one comes 5
+   * minutes later, so allow for it rather than fail (the printed seconds show when that happened).
+   */
+  private static final Duration ALL_ANSWERED_WITHIN = Duration.ofMinutes(7);
+  private static final String REPLY_PATH = "/open-apis/im/v1/messages/[^/]+/reply";
+
+  @TempDir
+  Path dir;
+  private Vertx vertx;
+  private FeishuSandbox sandbox;
+  private BenchHttp http;
+
+  @BeforeEach
+  void startSandbox() {
+    vertx = Vertx.vertx();
+    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()
+        .withCredentials(ConfigLoader.SANDBOX_APP_ID, ConfigLoader.SANDBOX_APP_SECRET)
+        .withVerificationToken(ConfigLoader.SANDBOX_VERIFICATION_TOKEN)
+        .withEncryptKey(ConfigLoader.SANDBOX_ENCRYPT_KEY)), START_TIMEOUT);
+    CHATS.forEach(chat -> sandbox.im().addChat(Chat.group(chat, chat)));
+    sandbox.events().retryPolicy(RetryPolicy.feishu());
+    http = new BenchHttp(vertx, 2);
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+    await(vertx.close(), START_TIMEOUT);
+  }
+
+  @Test
+  @DisplayName("kill -9 on H2 (the default database): 0 acknowledged events lost, 0 answered twice")
+  void h2() {
+    crashAndRecover("h2", Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("hirebot")));
+  }
+
+  @Test
+  @DisplayName("kill -9 on PostgreSQL: 0 acknowledged events lost, 0 answered twice")
+  void postgres() throws IOException {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      crashAndRecover("postgresql", Map.of("HIREBOT_DB_URL", pg.getJdbcUrl("postgres", "postgres")));
+    }
+  }
+
+  private void crashAndRecover(String db, Map<String, String> dbEnv) {
+    long started = System.nanoTime();
+    Map<String, String> env = new HashMap<>(dbEnv);
+    env.put("FEISHU_APP_ID", ConfigLoader.SANDBOX_APP_ID);
+    env.put("FEISHU_APP_SECRET", ConfigLoader.SANDBOX_APP_SECRET);
+    env.put("FEISHU_VERIFICATION_TOKEN", ConfigLoader.SANDBOX_VERIFICATION_TOKEN);
+    env.put("FEISHU_ENCRYPT_KEY", ConfigLoader.SANDBOX_ENCRYPT_KEY);
+    env.put("FEISHU_BASE_URL", sandbox.baseUrl());
+
+    // GIVEN a bot in its own JVM, as operators run it
+    // The child's log stays in target/ for whoever looks into a failure.
+    ChildBot child = ChildBot.launch(Path.of("target", "crash-recovery-" + db + ".log"), env);
+    RunningBot restarted = null;
+    try {
+      child.awaitReady(http);
+      sandbox.botUrls(child.url("/webhook/event"), child.url("/webhook/card"));
+      warmUp();
+
+      // WHEN 300 mentions arrive over 3 chats and the bot is killed after about 100 acknowledgements
+      Set<String> ackedFirstTime = ConcurrentHashMap.newKeySet();
+      CountDownLatch enoughAcks = new CountDownLatch(KILL_AFTER_ACKS);
+      List<String> ids = IntStream.range(0, MESSAGES).mapToObj(i -> String.format("om_crash%04d", i)).toList();
+      AtomicInteger next = new AtomicInteger();
+      vertx.setPeriodic(PUSH_EVERY_MS, timer -> {
+        int i = next.getAndIncrement();
+        if (i >= MESSAGES) {
+          vertx.cancelTimer(timer);
+          return;
+        }
+        MessageSpec spec = MessageSpec.group(CHATS.get(i % CHATS.size())).from("ou_crash_user_" + (i % SENDERS))
+            .mentioningBot().text("help").messageId(ids.get(i)).eventId("ev_crash_" + i);
+        sandbox.events().message(spec).onSuccess(r -> {
+          // One attempt means a bot answered 200 at once (the first, or the restarted one for late pushes);
+          // the rest were redelivered.
+          if (r.status() == 200 && r.attempts() == 1) {
+            ackedFirstTime.add(ids.get(i));
+            enoughAcks.countDown();
+          }
+        });
+      });
+      awaitLatch(enoughAcks);
+      child.kill();
+      int ackedAtKill = ackedFirstTime.size();
+
+      // THEN a bot restarted on the same database (as if after the claim lease) answers everything once
+      Clock afterLease = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plusMinutes(1));
+      var config = ConfigLoader.load(env, List.of()).withPort(0);
+      restarted = await(Launcher.startBot(vertx, config, Launcher.registry(), afterLease), START_TIMEOUT);
+      sandbox.botUrls(restarted.url("/webhook/event"), restarted.url("/webhook/card"));
+      awaitAllAnswered(restarted, ids);
+
+      Set<String> lost = ackedFirstTime.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty())
+          .collect(Collectors.toSet());
+      List<String> doubled = ids.stream().filter(id -> sandbox.im().repliesTo(id).size() > 1).toList();
+      Map<String, List<RecordedRequest>> replyCalls = sandbox.requests().matching("POST", REPLY_PATH).stream()
+          .collect(Collectors.groupingBy(RecordedRequest::path));
+      List<List<RecordedRequest>> resent = replyCalls.values().stream().filter(calls -> calls.size() > 1).toList();
+      long resentWithOtherUuid = resent.stream()
+          .filter(calls -> calls.stream().map(c -> c.jsonBody().getString("uuid")).distinct().count() > 1).count();
+      System.out.printf("crash recovery db=%s acked_first_attempt=%d (%d at the kill) lost=%d doubled=%d "
+              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, ackedFirstTime.size(),
+          ackedAtKill, lost.size(), doubled.size(), unanswered(ids).size(), resent.size(), resentWithOtherUuid,
+          (System.nanoTime() - started) / 1e9);
+
+      assertTrue(ackedAtKill >= KILL_AFTER_ACKS && ackedAtKill < MESSAGES, "killed mid-stream: " + ackedAtKill);
+      assertEquals(Set.of(), lost, "acknowledged but never answered");
+      assertEquals(List.of(), doubled, "answered twice");
+      assertEquals(List.of(), unanswered(ids), "redelivered but never answered");
+      assertEquals(0, resentWithOtherUuid, "a reply sent again after the restart must reuse its uuid");
+    } finally {
+      child.close();
+      if (restarted != null) {
+        await(restarted.stop(), START_TIMEOUT);
+      }
+    }
+  }
+
+  /** A few answered mentions first, so the flood meets a bot in steady state rather than a JVM still loading classes. */
+  private void warmUp() {
+    for (String chat : CHATS) {
+      PushResult push = await(sandbox.events().message(MessageSpec.group(chat).from("ou_crash_warm_up")
+          .mentioningBot().text("help")), START_TIMEOUT);
+      await(sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), START_TIMEOUT), START_TIMEOUT);
+    }
+  }
+
+  /** Waits for a reply to every message, sweeping unfinished claims as the bot's routine would each minute. */
+  private void awaitAllAnswered(RunningBot bot, List<String> ids) {
+    long deadline = System.nanoTime() + ALL_ANSWERED_WITHIN.toNanos();
+    while (!unanswered(ids).isEmpty() && System.nanoTime() < deadline) {
+      if (bot.scheduler() != null) {
+        await(bot.scheduler().runNow(), START_TIMEOUT);
+      }
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  private List<String> unanswered(List<String> ids) {
+    return ids.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty()).toList();
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(3, TimeUnit.MINUTES), "the first bot never acknowledged enough");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.hirebot.feishu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.error.FeishuApiException;
+import io.hirebot.feishu.FeishuIds.Kind;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Ids keep their documented shapes, and one that does not never becomes part of a Feishu URL. */
+class FeishuIdsTest {
+
+  @ParameterizedTest
+  @CsvSource({"MESSAGE, om_dc13264520392913993dd051dba21dcf", "CHAT, oc_5ad11d72b830411d72b836c20", "OPEN_ID, ou_7d8a6e6df7621556ce0d21922b676706ccs",
+      "HIRE, 6930815272790114324", "EVENT, 5e3702a84e847582be8db7fb73283c02", "EVENT, ev_crash_1"})
+  @DisplayName("documented id shapes are valid and pass through path encoding unchanged")
+  void valid(Kind kind, String id) {
+    assertTrue(FeishuIds.valid(kind, id));
+    assertEquals(id, FeishuIds.pathSegment("op", kind, id).result());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../../jobs", "..", ".", "1/2", "1%2F2", "12 34", "6930815272790114324?x=1", "6930#1", "ü1", ""})
+  @DisplayName("ids that could leave their URL segment are refused without a call, naming the operation")
+  void hostileHireIds(String id) {
+    var f = FeishuIds.pathSegment("hire.application.get_detail", Kind.HIRE, id);
+    assertTrue(f.failed());
+    FeishuApiException e = (FeishuApiException) f.cause();
+    assertEquals("hire.application.get_detail", e.operation());
+    assertEquals("", e.logId(), "no call was made, so there is no log id");
+  }
+
+  @Test
+  @DisplayName("a prefix must match its kind and be followed by something, and length is bounded")
+  void prefixesAndLength() {
+    assertFalse(FeishuIds.valid(Kind.MESSAGE, "oc_team"));
+    assertFalse(FeishuIds.valid(Kind.MESSAGE, "om_"));
+    assertFalse(FeishuIds.valid(Kind.OPEN_ID, null));
+    assertTrue(FeishuIds.valid(Kind.HIRE, "7".repeat(FeishuIds.MAX_LENGTH)));
+    assertFalse(FeishuIds.valid(Kind.HIRE, "7".repeat(FeishuIds.MAX_LENGTH + 1)));
+    assertFalse(FeishuIds.valid(Kind.MESSAGE, "om_" + "x".repeat(9_997)));
+  }
+
+  @Test
+  @DisplayName("a refused id is described briefly, without control characters")
+  void describe() {
+    String d = FeishuIds.describe(Kind.MESSAGE, "om_" + "x".repeat(100) + "\n");
+    assertTrue(d.startsWith("invalid message_id (104 chars: om_xxx"), d);
+    assertFalse(d.contains("\n"));
+  }
+}
