@@ -50,7 +50,7 @@ public final class Bench {
         BenchHttp.await(vertx.close(), BenchEnv.STEP_TIMEOUT);
       }
     }
-    if (options.runs("intake") || options.runs("latency") || options.runs("card")) {
+    if (options.runs("intake") || options.runs("latency") || options.runs("card") || options.runs("outage")) {
       try (BenchEnv env = new BenchEnv(options.sizes(), options.connections())) {
         inProcess(env, options, results);
       }
@@ -91,6 +91,10 @@ public final class Bench {
     if (options.runs("card")) {
       progress("card action");
       results.set("card_action", new CardActionLatency(env, options).run());
+    }
+    if (options.runs("outage")) {
+      progress("hire outage");
+      results.set("hire_outage", new HireOutageRecovery(env, options).run());
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What one benchmark run does: the full run (about 3 minutes on 2 cores) or {@code --quick} (seconds, for the
- * smoke test), optionally limited with {@code --sections intake,latency,card,digest,memory}.
+ * smoke test), optionally limited with {@code --sections intake,latency,card,digest,outage,memory}.
  *
  * @param intakeSeconds how long each intake flood lasts
  * @param connections client connections pushing in parallel
@@ -15,6 +15,8 @@ import java.util.Set;
  * @param warmPerCold warm commands after each cold one
  * @param cardClicks pager clicks at 50 ms upstream
  * @param childSeconds intake flood against the child JVM between the two RSS readings
+ * @param outageUsers users sending commands and clicks while Hire is down
+ * @param outageSeconds how long Hire is down (hanging the first half, answering 503 the second)
  */
 public record BenchOptions(
     int intakeSeconds,
@@ -28,17 +30,19 @@ public record BenchOptions(
     int childSeconds,
     int digestChats,
     int digestJobs,
+    int outageUsers,
+    int outageSeconds,
     Path outDir,
     Set<String> sections) {
 
-  public static final Set<String> ALL = Set.of("intake", "latency", "card", "digest", "memory");
+  public static final Set<String> ALL = Set.of("intake", "latency", "card", "digest", "outage", "memory");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, outDir, ALL);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, 10, 60, outDir, ALL);
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, outDir, ALL);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL);
   }
 
   public boolean runs(String section) {
@@ -65,7 +69,7 @@ public record BenchOptions(
     BenchOptions base = quick ? quick(out) : full(out);
     return new BenchOptions(base.intakeSeconds, base.connections, base.helpEvents, base.sizes, base.latenciesMs,
         base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, base.digestChats, base.digestJobs,
-        out, sections);
+        base.outageUsers, base.outageSeconds, out, sections);
   }
 
   private static String value(String[] args, int i) {

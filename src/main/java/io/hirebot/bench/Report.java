@@ -30,11 +30,27 @@ final class Report {
           d.path("messages_sent").asLong(), d.path("hire_calls").asLong(), d.path("im_rate_limited_answers").asLong(),
           d.path("hire_rate_limited_answers").asLong());
     }
+    outage(r.path("hire_outage"));
     memory(r.path("memory"));
     out.printf("%nTargets%n");
     TextTable t = new TextTable("target", "measured", "met");
     r.path("targets").forEach(x -> t.row(x.path("target").asText(), x.path("measured").asText(),
         x.path("met").asBoolean() ? "yes" : "NO"));
+    t.print(out);
+  }
+
+  private void outage(JsonNode o) {
+    if (o.isMissingNode()) {
+      return;
+    }
+    out.printf("%n5. Hire outage of %d s (%s): %d users, a command or a click each every %d s%n",
+        o.path("outage_s").asInt(), o.path("phases").asText(), o.path("users").asInt(), o.path("action_every_s").asInt());
+    TextTable t = new TextTable("user", "actions", "during outage", "slowest answer ms", "named the failure",
+        "with log id", "ok (cached)", "first success after lift ms", "lost", "answered twice");
+    o.path("per_user").forEach(u -> t.row(u.path("user").asText(), u.path("actions").asInt(),
+        u.path("during_outage").asInt(), u.path("slowest_during_ms").asLong(), u.path("named_failure").asInt(),
+        u.path("with_log_id").asInt(), u.path("ok_during").asInt(), u.path("first_success_after_lift_ms").asLong(),
+        u.path("lost").asInt(), u.path("answered_twice").asInt()));
     t.print(out);
   }
 

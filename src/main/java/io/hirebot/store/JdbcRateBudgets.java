@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rate budgets every replica on one PostgreSQL shares: a token bucket per limit in {@code rate_budgets},
  * refilled by the database's clock and taken by one atomic UPDATE, so two replicas together stay within one
- * app's limit. If the database cannot answer, a replica falls back to a bucket of its own until it can.
+ * app's limit (and a chat's: those rows are made on a chat's first message and purged by {@link Retention} once
+ * idle). If the database cannot answer, a replica falls back to a bucket of its own until it can.
  */
 public final class JdbcRateBudgets implements RateBudget.Factory {
   private static final Logger log = LoggerFactory.getLogger(JdbcRateBudgets.class);
@@ -31,7 +32,21 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
       + "WHERE b.budget_key = ?";
 
+  private static final String PURGE_IDLE = "DELETE FROM rate_budgets WHERE budget_key LIKE ? "
+      + "AND refilled_us < CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) - ?";
+
   private final Database db;
+
+  /**
+   * Deletes the budgets whose key starts with {@code prefix} that nobody took from for {@code idle}, by the
+   * database's clock (the one that wrote them); a statement for PostgreSQL only, the one database that has rows.
+   */
+  static int purgeIdle(java.sql.Connection c, String prefix, java.time.Duration idle) throws java.sql.SQLException {
+    return Claims.update(c, PURGE_IDLE, s -> {
+      s.setString(1, prefix + "%");
+      s.setLong(2, idle.toNanos() / 1000);
+    });
+  }
 
   public JdbcRateBudgets(Database db) {
     this.db = db;
@@ -97,8 +112,16 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
         s.setDouble(7, burst);
         s.setDouble(8, perMicro);
         s.setString(9, key);
-      }, r -> waitNanos(r.getDouble(1), r.getBoolean(2))).get(0);
+      }, r -> waitNanos(r.getDouble(1), r.getBoolean(2))).stream().findFirst().orElse(null);
       return created().compose(v -> borrow ? db.runUrgent(statement) : db.run(statement))
+          .compose(w -> {
+            if (w == null) {
+              // The retention purge deleted the row of an idle chat: made again by the next take.
+              created = null;
+              return whenDown.get();
+            }
+            return Future.succeededFuture(w);
+          })
           .onSuccess(w -> {
             if (degraded.compareAndSet(true, false)) {
               log.info("shared rate budget back key={}", key);

@@ -22,6 +22,8 @@ public final class Retention {
   public static final Duration REMINDER_CLAIMS = Duration.ofDays(30);
   /** Parked events stay listed for admins a month. */
   public static final Duration FAILED_EVENTS = Duration.ofDays(30);
+  /** A chat's shared rate budget is full again a second after its last message; an hour idle is forgotten. */
+  public static final Duration CHAT_BUDGETS = Duration.ofHours(1);
 
   private final Database db;
   private final Duration audit;
@@ -43,6 +45,9 @@ public final class Retention {
           t - REMINDER_CLAIMS.toMillis()));
       deleted.put("failed_events", delete(c, "DELETE FROM failed_events WHERE failed_at < ?",
           t - FAILED_EVENTS.toMillis()));
+      if (db.shared()) {
+        deleted.put("rate_budgets", JdbcRateBudgets.purgeIdle(c, io.hirebot.util.RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS));
+      }
       return deleted;
     }).onSuccess(deleted -> {
       if (deleted.values().stream().anyMatch(n -> n > 0)) {

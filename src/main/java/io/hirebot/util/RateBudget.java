@@ -9,6 +9,9 @@ import io.vertx.core.Future;
  * books nothing, so bulk work never pushes interactive calls back.
  */
 public interface RateBudget {
+  /** Keys of per-chat budgets start so: made on demand, one per chat, and purged once idle. */
+  String CHAT_KEY_PREFIX = "im.chat:";
+
   /** Books one permit, borrowed from the future if need be; completes with the nanoseconds to wait before using it. */
   Future<Long> reserve();
 

@@ -23,7 +23,7 @@ class BenchSmokeTest {
     // THEN results.json has every section
     JsonNode r = new ObjectMapper().readTree(Files.readString(out.resolve("results.json")));
     for (String section : new String[] {"machine", "intake", "command_latency", "card_action", "digest_fan_out",
-        "memory", "targets"}) {
+        "hire_outage", "memory", "targets"}) {
       assertTrue(r.has(section), "missing section " + section + " in " + r);
     }
     // AND nothing was lost or handled twice
@@ -43,5 +43,10 @@ class BenchSmokeTest {
     assertTrue(memory.path("card_reads_load").asLong() > 0, memory.toString());
     assertEquals(memory.path("card_reads_warm_up").asLong(), memory.path("card_reads_ok_warm_up").asLong(), memory.toString());
     assertEquals(memory.path("card_reads_load").asLong(), memory.path("card_reads_ok_load").asLong(), memory.toString());
+    // AND during the Hire outage no event was lost or answered twice
+    for (JsonNode user : r.path("hire_outage").path("per_user")) {
+      assertEquals(0, user.path("lost").asLong(), user.toString());
+      assertEquals(0, user.path("answered_twice").asLong(), user.toString());
+    }
   }
 }

@@ -14,6 +14,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.store.Database;
+import io.hirebot.store.Retention;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import io.hirebot.sandbox.ImState;
@@ -182,6 +183,107 @@ class PostgresReplicasTest {
     }
     return h.sandbox.im().messages().stream().filter(m -> m.parentId() != null && m.parentId().startsWith("om_load_"))
         .count();
+  }
+
+  /** Commands each replica gets in one chat: 20 replies per replica are 8 s of a chat's 5/s, 4 s at twice that. */
+  static final int CHAT_BURST = 20;
+
+  @Test
+  @Order(3)
+  @DisplayName("two replicas answering a burst in one chat stay within the chat's 5 messages/s together")
+  void sharedChatBudget() {
+    // GIVEN a chat nobody has written to, and both replicas listening
+    String chat = DigestChats.CHAT_PREFIX + (LOAD_CHATS - 1);
+    int before = h.sandbox.requests().all().size();
+
+    // WHEN each replica gets a burst of commands there (Feishu pushes each event to one replica)
+    long started = System.nanoTime();
+    chatBurst(chat, "om_chat_a_");
+    h.sandbox.botUrls(replica.url("/webhook/event"), replica.url("/webhook/card"));
+    try {
+      chatBurst(chat, "om_chat_b_");
+    } finally {
+      h.sandbox.botUrls(h.bot.url("/webhook/event"), h.bot.url("/webhook/card"));
+    }
+    for (String prefix : List.of("om_chat_a_", "om_chat_b_")) {
+      for (int i = 0; i < CHAT_BURST; i++) {
+        String id = prefix + i;
+        await(h.sandbox.im().awaitMessage(m -> id.equals(m.parentId()), Duration.ofMinutes(1)), Duration.ofMinutes(1));
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    // THEN Feishu never refused a message into the chat, and the chat got about 5 a second
+    String replies = "/open-apis/im/v1/messages/om_chat_";
+    List<RecordedRequest> during = h.sandbox.requests().all().subList(before, h.sandbox.requests().all().size())
+        .stream().filter(r -> r.path().startsWith(replies)).toList();
+    List<RecordedRequest> delivered = during.stream().filter(r -> !RateFigures.rateLimited(r)).toList();
+    long refused = during.size() - delivered.size();
+    int busiest = RateFigures.busiestSecond(delivered, r -> true).getOrDefault("im", 0);
+    double mean = RateFigures.meanRate(delivered, "im");
+    System.out.printf("[chat-budget] two replicas, %d replies into one chat in %.1f s: busiest second %d, "
+        + "mean %.1f/s, refused with 230020: %d%n", delivered.size(), seconds, busiest, mean, refused);
+    assertEquals(0, refused, "Feishu refused replies as over the chat's 5/s");
+    assertEquals(2 * CHAT_BURST, h.sandbox.im().messages().stream()
+        .filter(m -> m.parentId() != null && m.parentId().startsWith("om_chat_")).count(), "each command answered once");
+    // The shared bucket grants 5/s after a burst of 2, so from first to last reply the mean is a little over 5 (and a
+    // sliding second may hold 6, as Feishu's own burst of 5 allows); replicas with buckets of their own reach 10.
+    assertTrue(mean <= 5.5, "mean rate into the chat " + mean + "/s");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("an idle chat's shared budget row is purged by retention and made again by its next message")
+  void idleChatBudgetPurged() {
+    String chat = DigestChats.CHAT_PREFIX + (LOAD_CHATS - 1);
+    String key = io.hirebot.util.RateBudget.CHAT_KEY_PREFIX + chat;
+    Database db = await(Database.open(h.vertx, h.config.dbUrl(), "postgres", "postgres"), BotHarness.START_TIMEOUT);
+    try {
+      assertEquals(1, budgetRows(db, key), "the burst made the chat's row");
+      // GIVEN nobody sent into the chat for two hours (by the database's clock, which wrote the row)
+      await(db.run(c -> {
+        try (var s = c.prepareStatement("UPDATE rate_budgets SET refilled_us = refilled_us - 7200000000 "
+            + "WHERE budget_key = ?")) {
+          s.setString(1, key);
+          return s.executeUpdate();
+        }
+      }));
+
+      // WHEN the hourly retention purge runs
+      Map<String, Integer> deleted = await(new Retention(db, Duration.ofDays(365)).purge(java.time.Instant.now()));
+
+      // THEN that row is gone, the app's budgets are kept, and the chat still gets answers, its row made again
+      assertEquals(1, deleted.get("rate_budgets"), deleted.toString());
+      assertEquals(0, budgetRows(db, key));
+      assertEquals(1, budgetRows(db, "im.message"));
+      for (int i = 0; i < 2; i++) {
+        h.ask(MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text("help")
+            .messageId("om_chat_after_purge_" + i));
+      }
+      assertEquals(1, budgetRows(db, key));
+    } finally {
+      db.close();
+    }
+  }
+
+  private static long budgetRows(Database db, String key) {
+    return await(db.run(c -> {
+      try (var s = c.prepareStatement("SELECT COUNT(*) FROM rate_budgets WHERE budget_key = ?")) {
+        s.setString(1, key);
+        try (var r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    }));
+  }
+
+  private static void chatBurst(String chat, String idPrefix) {
+    for (int i = 0; i < CHAT_BURST; i++) {
+      PushResult r = await(h.sandbox.events().message(MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU)
+          .mentioningBot().text("help").messageId(idPrefix + i)));
+      assertEquals(200, r.status(), r.body());
+    }
   }
 
   @Test

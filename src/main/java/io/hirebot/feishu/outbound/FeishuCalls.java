@@ -8,7 +8,6 @@ import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuScopes;
 import io.hirebot.util.RateLanes.Lane;
-import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -121,10 +120,11 @@ public final class FeishuCalls {
         .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started));
   }
 
-  /** Waits for one more budget (a per-chat IM limit) on top of the endpoint's own. */
-  public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, TokenBucket extra,
+  /** Waits for the budget of the chat (or user) {@code receiveId} on top of the endpoint's own. */
+  public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, String receiveId,
       Callable<R> sdkCall) {
-    return waitFor(extra.reserve()).compose(v -> call(operation, lane, sdkCall));
+    return limits.perChat(receiveId).reserve().otherwise(0L).compose(this::waitFor)
+        .compose(v -> call(operation, lane, sdkCall));
   }
 
   private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, Callable<R> sdkCall, int n) {

@@ -3,8 +3,6 @@ package io.hirebot.feishu.outbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
@@ -20,11 +18,9 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.feishu.FeishuIds;
 import io.hirebot.util.RateLanes.Lane;
-import io.hirebot.util.TokenBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -33,15 +29,11 @@ import java.util.UUID;
  * of the app's IM budget: the interactive one, or {@link #bulk()}'s.
  */
 public final class FeishuMessenger implements Messenger {
-  static final int PER_CHAT_PER_SECOND = 5;
-
   private final Client client;
   private final FeishuCalls calls;
   private final ObjectMapper mapper;
   private final MeterRegistry metrics;
   private final Lane lane;
-  /** Shared by both lanes: a chat's budget is one whoever sends. */
-  private final LoadingCache<String, TokenBucket> perChat;
   private final FeishuMessenger bulk;
 
   public FeishuMessenger(Client client, FeishuCalls calls, ObjectMapper mapper, MeterRegistry metrics) {
@@ -50,10 +42,6 @@ public final class FeishuMessenger implements Messenger {
     this.mapper = mapper;
     this.metrics = metrics;
     this.lane = Lane.INTERACTIVE;
-    this.perChat = Caffeine.newBuilder()
-        .expireAfterAccess(Duration.ofMinutes(2))
-        .maximumSize(100_000)
-        .build(chat -> new TokenBucket(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND));
     this.bulk = new FeishuMessenger(this);
   }
 
@@ -63,7 +51,6 @@ public final class FeishuMessenger implements Messenger {
     this.mapper = interactive.mapper;
     this.metrics = interactive.metrics;
     this.lane = Lane.BULK;
-    this.perChat = interactive.perChat;
     this.bulk = this;
   }
 
@@ -76,7 +63,7 @@ public final class FeishuMessenger implements Messenger {
   public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
     Content c = content(reply);
     return FeishuIds.pathSegment("im.message.reply", FeishuIds.Kind.MESSAGE, messageId)
-        .compose(id -> calls.call("im.message.reply", lane, perChat.get(chatId), () -> client.im().v1().message()
+        .compose(id -> calls.call("im.message.reply", lane, chatId, () -> client.im().v1().message()
             .reply(ReplyMessageReq.newBuilder().messageId(id).replyMessageReqBody(ReplyMessageReqBody.newBuilder()
                 .msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build()).build())))
         .map(d -> sent(c, d.getMessageId()));
@@ -97,7 +84,7 @@ public final class FeishuMessenger implements Messenger {
       String idempotencyKey) {
     Content c = content(reply);
     return FeishuIds.checked("im.message.create", kind, receiveId)
-        .compose(id -> calls.call("im.message.create", lane, perChat.get(id), () -> client.im().v1().message().create(
+        .compose(id -> calls.call("im.message.create", lane, id, () -> client.im().v1().message().create(
             CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
                 .receiveId(id).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
                 .build())))

@@ -1,15 +1,18 @@
 package io.hirebot.feishu.outbound;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.hirebot.util.RateBudget;
 import io.hirebot.util.RateLanes;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feishu's per-endpoint rate limits (reference/feishu-hire-api.md §13, feishu-bot-protocol.md §5.5),
- * one budget per operation so the bot slows itself down before Feishu has to. The limits are per app: with
- * replicas on one database the budgets come from there and are shared, not multiplied.
+ * one budget per operation so the bot slows itself down before Feishu has to, and one per chat for Feishu's
+ * 5 messages/s into a chat. Both kinds are shared through the database by replicas on one, not multiplied.
  */
 public final class RateLimits {
   /** Documented limits per second; operations not listed get {@link #DEFAULT_PER_SECOND}. */
@@ -30,14 +33,33 @@ public final class RateLimits {
   static final double HEADROOM = 0.9;
   /** Every IM call (send, reply, patch, delayed card update) spends Feishu's one IM budget of the app. */
   static final String IM = "im.message";
+  /** Feishu's limit of messages into one chat (or to one user) per second, whoever sends them. */
+  static final int PER_CHAT_PER_SECOND = 5;
+  /** Longest key {@code rate_budgets} holds; a longer receive id keeps a budget of this replica's own. */
+  private static final int MAX_KEY = 100;
 
   private final Vertx vertx;
   private final RateBudget.Factory budgets;
   private final Map<String, RateLanes> lanes = new ConcurrentHashMap<>();
+  /** A chat's budget is one whichever lane sends; chats idle for minutes are forgotten here. */
+  private final LoadingCache<String, RateBudget> perChat;
 
   public RateLimits(Vertx vertx, RateBudget.Factory budgets) {
     this.vertx = vertx;
     this.budgets = budgets;
+    this.perChat = Caffeine.newBuilder()
+        .expireAfterAccess(Duration.ofMinutes(2))
+        .maximumSize(100_000)
+        .build(id -> {
+          String key = RateBudget.CHAT_KEY_PREFIX + id;
+          return key.length() > MAX_KEY ? RateBudget.local(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND)
+              : budgets.create(key, PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND);
+        });
+  }
+
+  /** The budget of messages into one chat or to one user ({@code receiveId}), shared by every sender there. */
+  public RateBudget perChat(String receiveId) {
+    return perChat.get(receiveId);
   }
 
   /** The lanes of the budget {@code operation} spends. */
