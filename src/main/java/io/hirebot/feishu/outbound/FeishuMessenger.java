@@ -53,7 +53,7 @@ public final class FeishuMessenger implements Messenger {
     this.perChat = Caffeine.newBuilder()
         .expireAfterAccess(Duration.ofMinutes(2))
         .maximumSize(100_000)
-        .build(chat -> new TokenBucket(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND));
+        .build(chat -> chatBudget());
     this.bulk = new FeishuMessenger(this);
   }
 
@@ -65,6 +65,14 @@ public final class FeishuMessenger implements Messenger {
     this.lane = Lane.BULK;
     this.perChat = interactive.perChat;
     this.bulk = this;
+  }
+
+  /**
+   * The bot's budget for one chat's (or user's) messages, under Feishu's limit of 5 a second with the app budget's
+   * headroom: messages leave on time but reach Feishu with some jitter, and one arriving early is refused (230020).
+   */
+  static TokenBucket chatBudget() {
+    return new TokenBucket(PER_CHAT_PER_SECOND * RateLimits.HEADROOM, PER_CHAT_PER_SECOND - 1);
   }
 
   @Override
