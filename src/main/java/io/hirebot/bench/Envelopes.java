@@ -21,6 +21,11 @@ final class Envelopes {
     return SENDER + "_" + n;
   }
 
+  /** The member behind the n-th card click: no sender of commands, so clicks and commands do not share budgets. */
+  static String clicker(long n) {
+    return SENDER + "_clicker_" + n;
+  }
+
   private Envelopes() {}
 
   /** A group text message from {@link #SENDER}; {@code mention} starts it with an @-mention of the bot. */
@@ -43,9 +48,9 @@ final class Envelopes {
   }
 
   /** A click on a card button whose callback value is {@code value}, on the card message {@code messageId}. */
-  static String cardClick(String eventId, String messageId, String chatId, ObjectNode value) {
+  static String cardClick(String eventId, String operator, String messageId, String chatId, ObjectNode value) {
     ObjectNode event = JSON.objectNode().put("token", "c-" + eventId).put("host", "im_message");
-    event.set("operator", user(SENDER).put("tenant_key", FeishuSandbox.TENANT_KEY));
+    event.set("operator", user(operator).put("tenant_key", FeishuSandbox.TENANT_KEY));
     event.putObject("action").put("tag", "button").set("value", value);
     event.putObject("context").put("open_message_id", messageId).put("open_chat_id", chatId);
     return envelope("card.action.trigger", eventId, event);

@@ -38,5 +38,10 @@ class BenchSmokeTest {
     assertEquals(digests.path("chats").asLong(), digests.path("digests_delivered").asLong(), digests.toString());
     assertEquals(0, digests.path("im_rate_limited_answers").asLong(), digests.toString());
     assertTrue(r.path("memory").path("rss_after_runs_mb").asDouble() > 0, r.path("memory").toString());
+    // AND every "show candidates" click on the child bot was answered with the card (not a refusal)
+    JsonNode memory = r.path("memory");
+    assertTrue(memory.path("card_reads_load").asLong() > 0, memory.toString());
+    assertEquals(memory.path("card_reads_warm_up").asLong(), memory.path("card_reads_ok_warm_up").asLong(), memory.toString());
+    assertEquals(memory.path("card_reads_load").asLong(), memory.path("card_reads_ok_load").asLong(), memory.toString());
   }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * notice names the job even on a bot that never cached the application.
  */
 class CompleteAnswersTest {
+  private static final String STILL_READING = "This card updates when the answer comes";
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final AtomicInteger SENDERS = new AtomicInteger();
   /** More applications made in the last week than a date filter reads (PipelineReader.MAX_DATE_FILTERED). */
@@ -74,7 +75,9 @@ class CompleteAnswersTest {
     PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM).from("ou_user_alice_" + SENDERS.incrementAndGet())
         .mentioningBot().text(text)));
     assertEquals(200, push.status(), push.body());
-    SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    // A long read can pass the command's 4 s deadline; the reply card then says so and is updated with the answer.
+    SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId())
+        && !m.currentContent().toString().contains(STILL_READING), TIMEOUT));
     return reply.currentContent().toString();
   }
 

@@ -4,6 +4,7 @@ import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +28,12 @@ import org.junit.jupiter.api.Test;
 /** The walking skeleton end to end: signed, encrypted Feishu pushes in, cards out, against the sandbox. */
 class WalkingSkeletonTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
-  private static final String ALICE = "ou_user_alice";
   private static BotHarness h;
+  /**
+   * The sender, new for every test: the bot allows a user a burst of 10 commands and clicks together, then 30 a
+   * minute, so one shared sender would be refused ("slow down") by whichever test comes eleventh within seconds.
+   */
+  private String alice;
 
   @BeforeAll
   static void start() {
@@ -41,8 +46,9 @@ class WalkingSkeletonTest {
   }
 
   @BeforeEach
-  void clearFaults() {
+  void clearFaults(org.junit.jupiter.api.TestInfo test) {
     h.sandbox.faults().clear();
+    alice = "ou_user_alice_" + test.getTestMethod().orElseThrow().getName();
   }
 
   private SentMessage replyTo(PushResult push) {
@@ -75,7 +81,7 @@ class WalkingSkeletonTest {
     assertFalse(names.isEmpty());
 
     SentMessage reply = replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("show candidates for job Backend Engineer"))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("show candidates for job Backend Engineer"))));
 
     assertEquals("interactive", reply.msgType());
     JsonNode card = reply.currentContent();
@@ -93,7 +99,7 @@ class WalkingSkeletonTest {
   @DisplayName("Chinese, rich-text (post) messages work too: 看看后端开发工程师的候选人")
   void chinesePost() {
     SentMessage reply = replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().asPost().text("看看后端开发工程师的候选人"))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().asPost().text("看看后端开发工程师的候选人"))));
     String title = reply.currentContent().path("header").path("title").path("content").asText();
     assertTrue(title.contains("后端开发工程师") && title.startsWith("候选人"), title);
   }
@@ -102,10 +108,10 @@ class WalkingSkeletonTest {
   @DisplayName("in a group, a message that does not mention the bot gets nothing")
   void groupWithoutMention() {
     PushResult ignored = await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).text("show candidates for job Backend Engineer")));
+        MessageSpec.group(TEAM).from(alice).text("show candidates for job Backend Engineer")));
     assertEquals(200, ignored.status());
     // The next mention is answered; by then the first would have been answered too, had it been taken.
-    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"))));
+    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"))));
     assertEquals(List.of(), h.sandbox.im().repliesTo(ignored.messageId()));
   }
 
@@ -121,9 +127,9 @@ class WalkingSkeletonTest {
   @DisplayName("a forged signature gets 401 and causes no IM call")
   void forgedSignature() {
     PushResult r = await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"), PushOptions.forged()));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"), PushOptions.forged()));
     assertEquals(401, r.status());
-    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"))));
+    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"))));
     assertEquals(0, h.sandbox.requests().count("POST", "/open-apis/im/v1/messages/" + r.messageId() + "/reply"));
     assertEquals(List.of(), h.sandbox.im().repliesTo(r.messageId()));
   }
@@ -132,7 +138,7 @@ class WalkingSkeletonTest {
   @DisplayName("a timestamp older than Feishu's retry horizon gets 401")
   void staleTimestamp() {
     PushResult r = await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"), PushOptions.stale()));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"), PushOptions.stale()));
     assertEquals(401, r.status());
   }
 
@@ -140,13 +146,13 @@ class WalkingSkeletonTest {
   @DisplayName("a correctly signed event with an hour-old timestamp (a re-push after an outage) is answered once; "
       + "its replay is dropped; the same with a forged signature is 401")
   void hourOldRePush() {
-    PushResult r = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"),
+    PushResult r = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"),
         new PushOptions(false, java.time.Duration.ofHours(1), true)));
     assertEquals(200, r.status(), r.toString());
     assertEquals(2, r.attempts(), "delivered and then replayed");
     replyTo(r);
     assertEquals(1, h.sandbox.im().repliesTo(r.messageId()).size(), "one reply for the delivery and its replay");
-    PushResult forged = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot()
+    PushResult forged = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(alice).mentioningBot()
         .text("help"), new PushOptions(true, java.time.Duration.ofHours(1), false)));
     assertEquals(401, forged.status());
   }
@@ -167,12 +173,12 @@ class WalkingSkeletonTest {
   @Test
   @DisplayName("the same event delivered three times gets one reply")
   void duplicates() {
-    MessageSpec spec = MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help").messageId("om_dup_1");
+    MessageSpec spec = MessageSpec.group(TEAM).from(alice).mentioningBot().text("help").messageId("om_dup_1");
     for (int i = 0; i < 3; i++) {
       assertEquals(200, await(h.sandbox.events().message(spec)).status());
     }
     await(h.sandbox.im().awaitMessage(m -> "om_dup_1".equals(m.parentId()), TIMEOUT));
-    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help"))));
+    replyTo(await(h.sandbox.events().message(MessageSpec.group(TEAM).from(alice).mentioningBot().text("help"))));
     assertEquals(1, h.sandbox.im().repliesTo("om_dup_1").size());
     assertEquals(1, h.sandbox.requests().count("POST", "/open-apis/im/v1/messages/om_dup_1/reply"));
   }
@@ -181,7 +187,7 @@ class WalkingSkeletonTest {
   @DisplayName("an unknown job gets a card saying so, with the closest jobs as buttons")
   void unknownJob() {
     SentMessage reply = replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("candidates for job Astronaut"))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("candidates for job Astronaut"))));
     String text = cardText(reply);
     assertTrue(text.contains("Astronaut"), text);
     assertTrue(text.contains("candidates.show"), "closest jobs offered as buttons");
@@ -191,7 +197,7 @@ class WalkingSkeletonTest {
   @DisplayName("garbled input gets the help card")
   void garbled() {
     SentMessage reply = replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("qwzx blorp"))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("qwzx blorp"))));
     assertTrue(reply.currentContent().path("header").path("title").path("content").asText().contains("hirebot"));
   }
 
@@ -205,16 +211,17 @@ class WalkingSkeletonTest {
     long active = h.sandbox.hire().applicationsOfJob(big.id()).stream().filter(Application::active).count();
     assertTrue(active > 10, "demo tenant has a job with more than one page: " + active);
     SentMessage first = replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("candidates for job " + big.code()))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("candidates for job " + big.code()))));
     assertTrue(cardText(first).contains("candidates.page"));
 
     PushResult click = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec.on(first.messageId())
-        .by(ALICE).tag("button").value(new io.vertx.core.json.JsonObject()
+        .by(alice).tag("button").value(new io.vertx.core.json.JsonObject()
             .put("action", "candidates.page").put("job_id", big.id()).put("page", 1).put("lang", "en_us"))));
 
     assertEquals(200, click.status(), click.body());
     assertEquals(List.of(), click.violations());
     var body = click.jsonBody();
+    assertNotNull(body.getJsonObject("card"), "the click answers with a card: " + body.encode());
     assertEquals("raw", body.getJsonObject("card").getString("type"));
     String page2 = body.getJsonObject("card").getJsonObject("data").encode();
     assertTrue(page2.contains("Page 2 of"), page2);
@@ -226,7 +233,7 @@ class WalkingSkeletonTest {
   void detailCallsOnlyForThePage() {
     long before = h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications/[^/]+/get_detail");
     replyTo(await(h.sandbox.events().message(
-        MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("candidates for job BE-002"))));
+        MessageSpec.group(TEAM).from(alice).mentioningBot().text("candidates for job BE-002"))));
     long calls = h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications/[^/]+/get_detail") - before;
     assertTrue(calls <= io.hirebot.feature.candidates.ShowCandidatesHandler.PAGE_SIZE, "detail calls " + calls);
   }
