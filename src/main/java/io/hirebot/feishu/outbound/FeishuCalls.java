@@ -90,7 +90,7 @@ public final class FeishuCalls {
 
   /** As {@link #call(String, Callable)}, in the given lane of the endpoint's budget. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, Callable<R> sdkCall) {
-    return attempt(operation, lane, sdkCall, 1).map(BaseResponse::getData);
+    return attempt(operation, lane, null, sdkCall, 1).map(BaseResponse::getData);
   }
 
   /**
@@ -123,32 +123,35 @@ public final class FeishuCalls {
   /** Waits for the budget of the chat (or user) {@code receiveId} on top of the endpoint's own. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, String receiveId,
       Callable<R> sdkCall) {
-    return limits.perChat(receiveId).reserve().otherwise(0L).compose(this::waitFor)
-        .compose(v -> call(operation, lane, sdkCall));
+    return attempt(operation, lane, receiveId, sdkCall, 1).map(BaseResponse::getData);
   }
 
-  private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, Callable<R> sdkCall, int n) {
+  private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, String receiveId,
+      Callable<R> sdkCall, int n) {
     // A refusal by the bucket itself is final and changes nothing: re-penalizing the bucket for it would push the
     // end of Feishu's window back by one permit per refused caller, and a busy bot would never see it end.
-    return budget(operation, lane).compose(v -> {
+    // The chat's permit is taken after the endpoint's, right before sending: taken first, its spacing was lost in
+    // the bulk lane's queue, which then let a chat's queued messages out back to back (230020 from Feishu).
+    return budget(operation, lane).compose(v -> receiveId == null ? Future.<Void>succeededFuture()
+        : limits.perChat(receiveId).reserve().otherwise(0L).compose(this::waitFor)).compose(v -> {
       long started = System.nanoTime();
       return guarded(operation, () -> send(operation, sdkCall)
               .compose(resp -> resp.success() ? Future.succeededFuture(resp)
                   : Future.<R>failedFuture(noted(failure(operation, resp)))))
           .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
-          .recover(e -> retryOrFail(operation, lane, sdkCall, n, e));
+          .recover(e -> retryOrFail(operation, lane, receiveId, sdkCall, n, e));
     });
   }
 
   /** After Feishu refused a call: retried after the delay it asked for, or failed saying how long to wait. */
-  private <D, R extends BaseResponse<D>> Future<R> retryOrFail(String operation, Lane lane, Callable<R> sdkCall,
-      int n, Throwable e) {
+  private <D, R extends BaseResponse<D>> Future<R> retryOrFail(String operation, Lane lane, String receiveId,
+      Callable<R> sdkCall, int n, Throwable e) {
     if (!(e instanceof FeishuApiException failure) || n >= MAX_ATTEMPTS || !isRetryable(failure)) {
       return Future.failedFuture(e);
     }
     if (failure.code() == TOKEN_INVALID) {
       invalidateToken.run();
-      return attempt(operation, lane, sdkCall, n + 1);
+      return attempt(operation, lane, receiveId, sdkCall, n + 1);
     }
     long delay = failure.waitTime().isZero() ? exponentialBackoffMs(n) : failure.waitTime().toMillis();
     limits.of(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
@@ -160,7 +163,8 @@ public final class FeishuCalls {
     }
     log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
         operation, failure.code(), n, delay, failure.logId());
-    return waitFor(TimeUnit.MILLISECONDS.toNanos(delay)).compose(v -> attempt(operation, lane, sdkCall, n + 1));
+    return waitFor(TimeUnit.MILLISECONDS.toNanos(delay))
+        .compose(v -> attempt(operation, lane, receiveId, sdkCall, n + 1));
   }
 
   /**

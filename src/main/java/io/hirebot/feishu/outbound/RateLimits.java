@@ -52,8 +52,10 @@ public final class RateLimits {
         .maximumSize(100_000)
         .build(id -> {
           String key = RateBudget.CHAT_KEY_PREFIX + id;
-          return key.length() > MAX_KEY ? RateBudget.local(PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND)
-              : budgets.create(key, PER_CHAT_PER_SECOND, PER_CHAT_PER_SECOND);
+          // The same margin as the app's budgets: messages reach Feishu with some jitter after their permit.
+          double rate = PER_CHAT_PER_SECOND * HEADROOM;
+          int burst = Math.max(1, (int) rate);
+          return key.length() > MAX_KEY ? RateBudget.local(rate, burst) : budgets.create(key, rate, burst);
         });
   }
 

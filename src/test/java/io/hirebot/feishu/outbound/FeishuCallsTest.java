@@ -93,4 +93,41 @@ class FeishuCallsTest {
     }));
     assertEquals(2, reached.get());
   }
+
+  @Test
+  @DisplayName("sends to one chat queued behind a busy bulk lane still reach Feishu within that chat's 5/s limit")
+  void perChatPacingSurvivesTheBulkQueue() throws Exception {
+    // Over two seconds of the app's IM budget queued in the bulk lane (digests to many chats)...
+    List<Future<Object>> others = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      others.add(calls.call("im.message.create", io.hirebot.util.RateLanes.Lane.BULK,
+          () -> response(200, 0, Map.of())));
+    }
+    // ...and then ten notifications to one chat, each spending the chat's budget too.
+    String chat = "oc_one_chat";
+    List<Long> arrived = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Future<Object>> toChat = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      toChat.add(calls.call("im.message.create", io.hirebot.util.RateLanes.Lane.BULK, chat, () -> {
+        arrived.add(System.nanoTime());
+        return response(200, 0, Map.of());
+      }));
+    }
+    await(Future.all(others));
+    await(Future.all(toChat));
+    // Feishu's per-chat limit, as the sandbox enforces it: a bucket of 5 refilled at 5 a second.
+    List<Long> times = arrived.stream().sorted().toList();
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(times.get(0));
+    io.hirebot.util.TokenBucket feishu = new io.hirebot.util.TokenBucket(RateLimits.PER_CHAT_PER_SECOND,
+        RateLimits.PER_CHAT_PER_SECOND, now::get);
+    int refused = 0;
+    for (long t : times) {
+      now.set(t);
+      refused += feishu.tryAcquire() ? 0 : 1;
+    }
+    System.out.printf("[per-chat] 10 sends to one chat after a 100-call bulk queue: first-to-last %d ms, "
+        + "refused by a 5/s chat limit %d%n", TimeUnit.NANOSECONDS.toMillis(times.get(9) - times.get(0)), refused);
+    assertEquals(0, refused, "sends to the chat left at (ms after the first) "
+        + times.stream().map(t -> TimeUnit.NANOSECONDS.toMillis(t - times.get(0))).toList());
+  }
 }
