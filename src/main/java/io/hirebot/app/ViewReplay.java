@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.subscriptions.LivingCards;
 import io.vertx.core.Future;

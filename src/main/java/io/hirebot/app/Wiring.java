@@ -14,11 +14,12 @@ import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
@@ -190,14 +191,18 @@ public final class Wiring {
         new ActionForms(cards, messages), cards, messages, clock, config.timezone()).registerWith(actions);
     automation.commands(commands);
     automation.actions(actions);
+    // The feature contract (issue 14): new features register here; the older ones above move over one by one.
+    FeatureRegistry registry = new FeatureRegistry(commands, actions)
+        .hireEvents(automation.notifier())
+        .cardsSent(automation.livingCards());
     UserRateLimitGate perUser = new UserRateLimitGate(messages);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)
         .gateActions(List.of(perUser))
-        .onHireEvents(automation.notifier())
-        .onCardSent(automation.livingCards());
+        .onHireEvents(registry.hireEventListeners())
+        .onCardSent(registry.cardSentListeners());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
@@ -214,5 +219,6 @@ public final class Wiring {
         // Not at start: the first private query builds the index, the routine keeps it fresh after that.
         .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
     automation.routines(scheduler);
+    registry.routines().forEach(scheduler::add);
   }
 }

@@ -1,7 +1,7 @@
 package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.HashMap;

@@ -12,7 +12,7 @@ import io.hirebot.bot.middleware.ActionGate;
 import io.hirebot.bot.middleware.CommandGate;
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.hirebot.command.CommandParser;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
 import io.hirebot.error.FeishuApiException;
 import com.fasterxml.jackson.databind.node.ObjectNode;

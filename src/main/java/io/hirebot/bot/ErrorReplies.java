@@ -3,7 +3,7 @@ package io.hirebot.bot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;

@@ -1,6 +1,6 @@
 package io.hirebot.bot;
 
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobMatch;

@@ -3,7 +3,7 @@ package io.hirebot.cards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;

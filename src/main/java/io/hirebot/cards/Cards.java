@@ -3,7 +3,7 @@ package io.hirebot.cards;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;

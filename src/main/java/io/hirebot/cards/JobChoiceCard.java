@@ -2,7 +2,7 @@ package io.hirebot.cards;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobMatch;

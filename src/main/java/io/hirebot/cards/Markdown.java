@@ -1,6 +1,6 @@
 package io.hirebot.cards;
 
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 
 /**

@@ -1,7 +1,7 @@
 package io.hirebot.cards;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 
 /**

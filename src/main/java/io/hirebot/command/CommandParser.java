@@ -1,5 +1,7 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
+
 /**
  * Turns the text of a chat message (the bot's own mention already removed) into a {@link ParseResult}:
  * a pure, thread-safe function that never throws.

@@ -1,5 +1,7 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
+
 /** The one way each command is written back to users (suggestions, help examples), per language. */
 public final class CommandPhrases {
 

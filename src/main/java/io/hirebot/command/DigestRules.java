@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
 import java.util.Arrays;
 
 /** Typo arithmetic: how many keystrokes apart two strings are, and how many a word of a given length may absorb. */

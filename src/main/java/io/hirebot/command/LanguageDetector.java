@@ -1,5 +1,7 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
+
 /** Decides which language to answer in: any Chinese character makes a message Chinese. */
 final class LanguageDetector {
 

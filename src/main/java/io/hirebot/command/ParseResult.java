@@ -1,5 +1,7 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
+
 /** What {@link CommandParser#parse} made of a message. */
 public sealed interface ParseResult {
   Language language();

@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
 import io.hirebot.command.Command.NotificationKind;
 import java.util.EnumSet;
 import java.util.List;

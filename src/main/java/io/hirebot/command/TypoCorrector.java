@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
+
 /**
  * A message ready for the grammar: {@code original} as received, {@code text} normalized with filler
  * words removed, and the language to answer in.

@@ -5,7 +5,7 @@ import java.util.List;
 /** Names stages by job and stage id in one language, from the cached jobs and processes. */
 public record StageNames(List<Job> jobs, List<JobProcess> processes, String locale) {
 
-  /** The same names in another language ("zh_cn" or "en_us" as {@link io.hirebot.command.Language#feishuLocale}). */
+  /** The same names in another language ("zh_cn" or "en_us" as {@link io.hirebot.i18n.Language#feishuLocale}). */
   public StageNames in(String otherLocale) {
     return new StageNames(jobs, processes, otherLocale);
   }

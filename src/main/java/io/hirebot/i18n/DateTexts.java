@@ -1,6 +1,5 @@
 package io.hirebot.i18n;
 
-import io.hirebot.command.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,5 @@
 package io.hirebot.i18n;
 
-import io.hirebot.command.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -2,7 +2,7 @@ package io.hirebot.bot.middleware;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 import java.util.Optional;
 

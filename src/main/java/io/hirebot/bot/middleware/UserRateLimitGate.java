@@ -7,7 +7,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.hirebot.util.TokenBucket;

@@ -13,7 +13,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;

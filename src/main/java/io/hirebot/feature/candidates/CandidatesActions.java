@@ -2,7 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;

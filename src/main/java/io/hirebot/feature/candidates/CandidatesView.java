@@ -1,7 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.Reply;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.PipelineReader;

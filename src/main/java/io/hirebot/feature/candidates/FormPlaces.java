@@ -8,7 +8,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.function.Function;

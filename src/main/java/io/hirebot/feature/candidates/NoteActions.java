@@ -3,7 +3,7 @@ package io.hirebot.feature.candidates;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.Reply;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 
 /** Renders a talent's profile card (the profile feature's), so an action taken from a profile answers with it. */

@@ -3,7 +3,7 @@ package io.hirebot.feature.candidates;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Stage;

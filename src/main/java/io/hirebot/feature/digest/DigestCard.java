@@ -9,7 +9,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.PipelinePage;

@@ -4,7 +4,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.WeeklySlots;
 import io.hirebot.store.ChatSettingsStore;

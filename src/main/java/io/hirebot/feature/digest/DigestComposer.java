@@ -4,7 +4,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.OfferStatuses;
 import io.hirebot.hire.Offer;
 import io.hirebot.bot.Reply;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;

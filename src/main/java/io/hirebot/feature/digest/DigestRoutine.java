@@ -1,7 +1,7 @@
 package io.hirebot.feature.digest;
 
 import io.hirebot.bot.Messenger;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.WeeklySlots;

@@ -9,7 +9,7 @@ import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command.Help;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;

@@ -7,7 +7,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.command.CommandPhrases;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.Period;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Interview;

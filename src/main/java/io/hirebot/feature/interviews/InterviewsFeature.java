@@ -9,7 +9,7 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ListInterviews;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.command.Period;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;

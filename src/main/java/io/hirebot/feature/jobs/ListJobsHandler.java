@@ -6,7 +6,7 @@ import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Command.ListJobs;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;

@@ -6,7 +6,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
 import io.hirebot.i18n.HireTexts;

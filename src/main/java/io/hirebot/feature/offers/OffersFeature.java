@@ -10,7 +10,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ListOffers;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;

@@ -9,7 +9,7 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.Command.ShowPipeline;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;

@@ -2,7 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Pager;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Note;

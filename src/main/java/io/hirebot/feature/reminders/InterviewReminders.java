@@ -3,7 +3,7 @@ package io.hirebot.feature.reminders;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.config.BotConfig;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;

@@ -3,7 +3,7 @@ package io.hirebot.feature.reminders;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 
 /**

@@ -4,7 +4,7 @@ import io.hirebot.feature.subscriptions.NotificationCard.Notification;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.bot.HireEventHandler;
 import io.hirebot.bot.inbound.HireEvent;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.Job;

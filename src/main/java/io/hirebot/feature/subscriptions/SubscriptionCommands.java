@@ -7,7 +7,7 @@ import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
 import io.hirebot.command.Command.NotificationKind;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.Messages;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.CardLimits;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
-import io.hirebot.command.Language;
+import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;

@@ -1,4 +1,4 @@
-package io.hirebot.command;
+package io.hirebot.i18n;
 
 /** The language a user wrote in; replies use the same one. */
 public enum Language {

@@ -1,0 +1,60 @@
+package io.hirebot.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.command.Command;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureRegistryTest {
+  private final FeatureRegistry registry = new FeatureRegistry(
+      new CommandRouter((unknown, context) -> Future.succeededFuture(new Reply.Text("help"))),
+      new ActionRouter(Messages.load()));
+
+  @Test
+  void aSecondHandlerForOneCommandOrActionFailsAtStartUp() {
+    registry.command(Command.Help.class, (c, ctx) -> Future.succeededFuture(new Reply.Text("a")));
+    registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.info("a")));
+    assertThrows(IllegalStateException.class,
+        () -> registry.command(Command.Help.class, (c, ctx) -> Future.succeededFuture(new Reply.Text("b"))));
+    assertThrows(IllegalStateException.class,
+        () -> registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.info("b"))));
+  }
+
+  @Test
+  void oneListenersFailureNeverStopsTheOthers() {
+    List<String> heard = new ArrayList<>();
+    registry.hireEvents(e -> {
+      throw new IllegalStateException("boom");
+    }).hireEvents(e -> {
+      heard.add("second");
+      return Future.succeededFuture();
+    }).cardsSent(c -> {
+      throw new IllegalStateException("boom");
+    }).cardsSent(c -> heard.add("card"));
+
+    Future<Void> all = registry.hireEventListeners().handle(null);
+    registry.cardSentListeners().sent(new CardSentListener.SentCard("oc_1", "om_1", null, null, null, null));
+
+    assertEquals(List.of("second", "card"), heard);
+    assertTrue(all.failed(), "the event is retried because one listener failed");
+  }
+
+  @Test
+  void stoppingAChatRunsEveryListener() {
+    List<String> stopped = new ArrayList<>();
+    registry.chatStopped(chat -> Future.failedFuture("down"))
+        .chatStopped(chat -> {
+          stopped.add(chat);
+          return Future.succeededFuture();
+        });
+    registry.stopChat("oc_9");
+    assertEquals(List.of("oc_9"), stopped);
+  }
+
+}
