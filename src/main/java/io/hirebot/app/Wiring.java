@@ -5,8 +5,14 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
 import io.hirebot.access.TeamIndex;
+import io.hirebot.bot.InFlight;
+import io.hirebot.bot.middleware.Audit;
+import io.hirebot.bot.middleware.Deduplicate;
 import io.hirebot.bot.middleware.HiringDataGate;
-import io.hirebot.bot.middleware.UserRateLimitGate;
+import io.hirebot.bot.middleware.MentionFilter;
+import io.hirebot.bot.middleware.MiddlewareChain;
+import io.hirebot.bot.middleware.SelfFilter;
+import io.hirebot.bot.middleware.UserRateLimit;
 import io.hirebot.feature.access.AccessCommands;
 import io.hirebot.feature.access.FailedEventsView;
 import io.hirebot.bot.ActionResult;
@@ -75,7 +81,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -195,14 +200,13 @@ public final class Wiring {
     FeatureRegistry registry = new FeatureRegistry(commands, actions)
         .hireEvents(automation.notifier())
         .cardsSent(automation.livingCards());
-    UserRateLimitGate perUser = new UserRateLimitGate(messages);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
-        processed, errors, botOpenId::get, metrics, messages,
-        List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
-        accessCommands::welcome)
-        .gateActions(List.of(perUser))
-        .onHireEvents(registry.hireEventListeners())
-        .onCardSent(registry.cardSentListeners());
+    InFlight inFlight = new InFlight(vertx, processed, metrics);
+    Audit queries = new Audit(audit, clock);
+    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
+        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
+        new HiringDataGate(groupAccess, access, queries, messages), queries);
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
+        messages, accessCommands::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     InboundMapper mapper = new InboundMapper(botOpenId::get);
