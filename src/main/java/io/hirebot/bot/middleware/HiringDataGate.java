@@ -31,7 +31,7 @@ public final class HiringDataGate implements Middleware {
 
   @Override
   public Set<Inbound.Kind> kinds() {
-    return Set.of(Inbound.Kind.MESSAGE, Inbound.Kind.MENU, Inbound.Kind.CARD_ACTION);
+    return Inbound.REQUESTS;
   }
 
   @Override

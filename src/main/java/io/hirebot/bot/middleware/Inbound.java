@@ -15,6 +15,7 @@ import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,9 @@ import java.util.function.Function;
 public final class Inbound {
   /** The inbound kinds a middleware can apply to. */
   public enum Kind { MESSAGE, MENU, CARD_ACTION, BOT_ADDED, HIRE_EVENT, OTHER }
+
+  /** What a person asks for: a command typed or picked from the menu, or a card click. */
+  public static final Set<Kind> REQUESTS = Set.of(Kind.MESSAGE, Kind.MENU, Kind.CARD_ACTION);
 
   private final Kind kind;
   private final InboundEvent event;

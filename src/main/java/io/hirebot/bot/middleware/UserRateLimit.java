@@ -30,7 +30,7 @@ public final class UserRateLimit implements Middleware {
 
   @Override
   public Set<Inbound.Kind> kinds() {
-    return Set.of(Inbound.Kind.MESSAGE, Inbound.Kind.MENU, Inbound.Kind.CARD_ACTION);
+    return Inbound.REQUESTS;
   }
 
   @Override
