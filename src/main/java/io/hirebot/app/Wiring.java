@@ -65,6 +65,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.JdbcAuditLog;
@@ -204,7 +205,7 @@ public final class Wiring {
     Audit queries = new Audit(audit, clock);
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
         new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
-        new HiringDataGate(groupAccess, access, queries, messages), queries);
+        new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
         messages, accessCommands::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
