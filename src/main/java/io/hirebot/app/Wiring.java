@@ -42,6 +42,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
@@ -142,7 +143,7 @@ public final class Wiring {
     Audit queries = new Audit(audit, clock);
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
         new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
-        new HiringDataGate(groupAccess, access, queries, messages), queries);
+        new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
         messages, registry::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
