@@ -28,12 +28,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One Vert.x, one Feishu sandbox and one real bot on random ports, for an end-to-end test class.
- * Tests block only the JUnit thread, through {@link #await}.
+ * One Vert.x, one Feishu sandbox and one real bot on random ports with a database in a temp dir, for end-to-end
+ * tests; tests block only the JUnit thread, through {@link #await}.
+ *
+ * <p>It is also the JUnit 5 extension that stops all that: register it where it is made, as a static field for one
+ * bot shared by the class's tests, or as an instance field for a fresh bot per test (JUnit makes a test instance per
+ * test, so the field's initializer starts it):
+ * <pre>
+ * {@literal @}RegisterExtension
+ * static final BotHarness h = BotHarness.encrypted();
+ * </pre>
  */
-public final class BotHarness implements AutoCloseable {
+public final class BotHarness implements AutoCloseable, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   /** Generous: a shared 2-core CI machine may be slow to load classes on the first request. */
   public static final Duration TIMEOUT = Duration.ofSeconds(20);
   /** Starting a bot migrates its database and loads Flyway and the SDK: slow on a busy machine, so a wider bound. */
@@ -48,6 +60,9 @@ public final class BotHarness implements AutoCloseable {
   public final BotConfig config;
   public final Clock clock;
   private final Launcher.SandboxedBot started;
+  /** Set when JUnit reports it registered on a static field: then it lives until the class is done. */
+  private volatile boolean perClass;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started, BotConfig config,
       Clock clock) {
@@ -210,7 +225,27 @@ public final class BotHarness implements AutoCloseable {
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) {
+    perClass = true;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!perClass) {
+      close();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       started.closeSandbox().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -20,31 +20,26 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 5 end to end: each button does what it says, once, for allowed people only, within 3 s. */
 class CardActionsTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
-  private BotHarness h;
+  @RegisterExtension
+  final BotHarness h = BotHarness.encrypted();
   private Job job;
   private SentMessage card;
 
   @BeforeEach
   void start() {
-    h = BotHarness.encrypted();
     job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
     assertEquals(RECRUITER, job.recruiterId());
     PushResult ask = await(h.sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT)
         .from(RECRUITER).mentioningBot().text("candidates for job BE-001")));
     card = await(h.sandbox.im().awaitMessage(m -> ask.messageId().equals(m.parentId()), TIMEOUT));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
   }
 
   /** An active application of the job whose stage has a next stage the bot may move into. */

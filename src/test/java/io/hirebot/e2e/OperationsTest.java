@@ -13,22 +13,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator relies on: /healthz and /metrics. */
 class OperationsTest {
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
   private static WebClient client;
 
   @BeforeAll
   static void start() {
-    h = BotHarness.encrypted();
     client = WebClient.create(h.vertx);
   }
 
   @AfterAll
   static void stop() {
     client.close();
-    h.close();
   }
 
   @Test

@@ -14,22 +14,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Without an encrypt key Feishu sends plain envelopes, and the verification token is the only proof. */
 class PlainWebhookTest {
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.plain();
   private static WebClient client;
 
   @BeforeAll
   static void start() {
-    h = BotHarness.plain();
     client = WebClient.create(h.vertx);
   }
 
   @AfterAll
   static void stop() {
     client.close();
-    h.close();
   }
 
   @Test

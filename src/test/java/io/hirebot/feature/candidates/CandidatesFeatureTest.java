@@ -1,0 +1,84 @@
+package io.hirebot.feature.candidates;
+
+import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.INTERVIEW;
+import static io.hirebot.testing.SmallTenant.PROCESS;
+import static io.hirebot.testing.SmallTenant.SCREENING;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobTeam;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The candidates card's filters and pager against a small Hire tenant. */
+class CandidatesFeatureTest {
+  private FeatureHarness h;
+
+  @BeforeEach
+  void start() {
+    h = FeatureHarness.start();
+    h.with(TestFeatures.candidates(h));
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")
+  void candidatesInStage() {
+    // GIVEN Backend Engineer with Alice and Bob in screening, and more than a page in interview
+    for (int i = 0; i < 8; i++) {
+      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
+          INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
+    }
+
+    // WHEN someone asks for the screening stage only
+    Shown card = h.inGroup("candidates for Backend Engineer in screening");
+
+    // THEN only screening's two candidates are listed, the filter a chip
+    assertTrue(card.contains("stage: **Screening**"), card.all());
+    assertTrue(card.contains("\"**Screening** · 2"), card.all());
+    assertTrue(card.contains("**Alice Chen** · applied") && card.contains("**Bob Zhou** · applied"), card.all());
+    for (String outside : List.of("Carol Wu", "Later Person 0")) {
+      assertFalse(card.contains("**" + outside + "** · applied"), outside + " is not in screening");
+    }
+    // WHEN the "All stages" chip button is clicked THEN the list widens to every stage
+    Shown widened = h.click(card.buttons("candidates.page").get(0), FeatureHarness.ALICE).card();
+    assertFalse(widened.contains("stage: **"), widened.all());
+    assertTrue(widened.contains("Page 1 of 2"), "the whole job needs a pager: " + widened.all());
+  }
+
+  @Test
+  @DisplayName("上周投递 后端 还在初筛的: job, stage and applied-since understood and shown as chips, in Chinese")
+  void chineseFilters() {
+    // GIVEN a job titled in Chinese with a candidate in screening
+    Job backendZh = h.hire.addJob(new Job("job_backend_zh", "BE-002", "后端开发工程师", PROCESS.id(), true),
+        new JobTeam("job_backend_zh", SmallTenant.RECRUITER_WANG, List.of(), List.of()));
+    h.hire.addApplication(backendZh, h.hire.addTalent("李雷", "13900000001", "lilei@example.com"), SCREENING,
+        h.clock.instant().minus(Duration.ofDays(3)));
+
+    Shown card = h.inGroup("上周投递 后端 还在初筛的");
+    LocalDate monday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+
+    assertTrue(card.title().contains("后端开发工程师"), card.title());
+    assertTrue(card.contains("阶段：**简历筛选**"), card.all());
+    assertTrue(card.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), card.all());
+    assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
+  }
+}
