@@ -10,10 +10,12 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.store.Database;
+import io.hirebot.testing.SelfClosingFixture;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,24 +30,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Vert.x, one Feishu sandbox and one real bot on random ports with a database in a temp dir, for end-to-end
  * tests; tests block only the JUnit thread, through {@link #await}.
  *
- * <p>It is also the JUnit 5 extension that stops all that: register it where it is made, as a static field for one
- * bot shared by the class's tests, or as an instance field for a fresh bot per test (JUnit makes a test instance per
- * test, so the field's initializer starts it):
+ * <p>It is also the JUnit 5 extension that stops all that ({@link SelfClosingFixture}): register it where it is made,
+ * on a static field for one bot shared by the class's tests, or on an instance field for a fresh bot per test:
  * <pre>
  * {@literal @}RegisterExtension
  * static final BotHarness h = BotHarness.encrypted();
  * </pre>
  */
-public final class BotHarness implements AutoCloseable, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+public final class BotHarness extends SelfClosingFixture {
   /** Generous: a shared 2-core CI machine may be slow to load classes on the first request. */
   public static final Duration TIMEOUT = Duration.ofSeconds(20);
   /** Starting a bot migrates its database and loads Flyway and the SDK: slow on a busy machine, so a wider bound. */
@@ -59,9 +56,9 @@ public final class BotHarness implements AutoCloseable, BeforeAllCallback, After
   /** The bot's config, pointed at the sandbox; its database URL is this harness's own. */
   public final BotConfig config;
   public final Clock clock;
+  /** For plain HTTP to the bot (/healthz, /metrics, raw webhooks); a field, as Vert.x 5 asks of WebClients. */
+  public final WebClient web;
   private final Launcher.SandboxedBot started;
-  /** Set when JUnit reports it registered on a static field: then it lives until the class is done. */
-  private volatile boolean perClass;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started, BotConfig config,
@@ -73,6 +70,7 @@ public final class BotHarness implements AutoCloseable, BeforeAllCallback, After
     this.registry = registry;
     this.config = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
     this.clock = clock;
+    this.web = WebClient.create(vertx);
   }
 
   /** Sandbox credentials with an encrypt key (signed, encrypted pushes) on a random port. */
@@ -222,23 +220,6 @@ public final class BotHarness implements AutoCloseable, BeforeAllCallback, After
     } catch (Exception e) {
       throw new AssertionError("timed out or failed waiting: " + e, e);
     }
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    perClass = true;
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (!perClass) {
-      close();
-    }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
   }
 
   @Override

@@ -189,6 +189,10 @@ class CardActionsTest {
     // The advance takes two sequential 2.5 s calls: past the command deadline the card says Hire has not answered
     // yet, and the token's second use brings the moved card once Hire has.
     Duration slowWork = Duration.ofSeconds(60);
+    await(h.sandbox.requests().await(q -> q.path().endsWith("/applications/" + a.id() + "/transfer_stage")
+        && q.status() == 200, slowWork), slowWork);
+    // Hire has made the move; the card's re-render need not wait 2.5 s per read as well.
+    h.sandbox.faults().clear();
     var update = await(h.sandbox.requests().await(q -> q.path().equals("/open-apis/interactive/v1/card/update")
         && q.body().contains(nextStage(a).enName()), slowWork), slowWork);
     assertEquals(200, update.status(), update.responseBody());

@@ -128,7 +128,7 @@ class GracefulShutdownTest {
       }
       var stopped = h.bot.stop(); // drains for up to 5 s: the reply takes 9
       PushResult late = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
-      var health = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+      var health = await(h.web.getAbs(h.bot.url("/healthz")).send());
       await(stopped, Duration.ofSeconds(30));
       assertEquals(503, late.status(), late.toString());
       assertEquals(503, health.statusCode());

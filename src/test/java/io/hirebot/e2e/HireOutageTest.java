@@ -15,7 +15,6 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +136,7 @@ class HireOutageTest {
 
   /** /healthz, which must answer 200 whatever Hire does: the bot itself is fine. */
   private JsonObject health() {
-    var resp = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+    var resp = await(h.web.getAbs(h.bot.url("/healthz")).send());
     assertEquals(200, resp.statusCode(), resp.bodyAsString());
     return resp.bodyAsJsonObject();
   }
@@ -148,7 +147,7 @@ class HireOutageTest {
   }
 
   private String metrics() {
-    return await(WebClient.create(h.vertx).getAbs(h.bot.url("/metrics")).send()).bodyAsString();
+    return await(h.web.getAbs(h.bot.url("/metrics")).send()).bodyAsString();
   }
 
   /**

@@ -91,7 +91,7 @@ class PersistenceTest {
   @Test
   @DisplayName("/healthz reports the database")
   void health() {
-    WebClient client = WebClient.create(h.vertx);
+    WebClient client = h.web;
     try {
       var resp = await(client.getAbs(h.bot.url("/healthz")).send());
       assertEquals(200, resp.statusCode(), resp.bodyAsString());

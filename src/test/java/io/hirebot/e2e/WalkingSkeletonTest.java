@@ -150,7 +150,7 @@ class WalkingSkeletonTest {
   @Test
   @DisplayName("a malformed body gets 400, never 500")
   void malformed() {
-    var client = io.vertx.ext.web.client.WebClient.create(h.vertx);
+    var client = h.web;
     try {
       var resp = await(client.postAbs(h.bot.url("/webhook/event")).sendBuffer(io.vertx.core.buffer.Buffer.buffer("{not json")));
       assertTrue(resp.statusCode() == 400 || resp.statusCode() == 401, "status " + resp.statusCode());

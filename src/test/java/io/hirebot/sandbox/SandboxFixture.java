@@ -3,21 +3,22 @@ package io.hirebot.sandbox;
 import static io.hirebot.sandbox.SandboxTestSupport.await;
 
 import com.lark.oapi.Client;
+import io.hirebot.testing.SelfClosingFixture;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Vert.x and one Feishu sandbox on a random port for a sandbox test class, with a real SDK client and a web
- * client pointed at it; the JUnit 5 extension that closes them after the class. Register it on a static field:
+ * client pointed at it; the JUnit 5 extension that closes them after the class ({@link SelfClosingFixture}). Register it
+ * on a static field:
  * <pre>
  * {@literal @}RegisterExtension
  * static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
  * </pre>
  */
-final class SandboxFixture implements AfterAllCallback, BeforeEachCallback {
+final class SandboxFixture extends SelfClosingFixture implements BeforeEachCallback {
   final Vertx vertx;
   final FeishuSandbox sandbox;
   /** A real oapi-sdk client with a token cache of its own (see {@link SandboxTestSupport#sdk}). */
@@ -52,7 +53,7 @@ final class SandboxFixture implements AfterAllCallback, BeforeEachCallback {
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void close() {
     web.close();
     await(sandbox.close());
     await(vertx.close());

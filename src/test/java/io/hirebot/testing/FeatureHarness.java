@@ -33,11 +33,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +52,14 @@ import org.slf4j.LoggerFactory;
  * failure into the user's error reply, reply) without its gates, which the end-to-end journeys cover.
  *
  * <p>Features are built in one place, {@link TestFeatures}, from the same public classes the app wires; a test picks
- * the ones it needs with {@link #with}. One harness per test method: starting one takes a few milliseconds.
+ * the ones it needs with {@link #with}. It is also the JUnit 5 extension that closes it; on an instance field it is
+ * one fresh harness per test (starting one takes milliseconds once the JVM is warm):
+ * <pre>
+ * {@literal @}RegisterExtension
+ * final FeatureHarness h = FeatureHarness.start().with(TestFeatures::jobs, TestFeatures::candidates);
+ * </pre>
  */
-public final class FeatureHarness implements AutoCloseable {
+public final class FeatureHarness extends SelfClosingFixture {
   public static final ZoneId ZONE = SmallTenant.ZONE;
   public static final String TEAM_CHAT = "oc_team";
   public static final String ALICE = "ou_user_alice";
@@ -94,9 +101,10 @@ public final class FeatureHarness implements AutoCloseable {
     return new FeatureHarness();
   }
 
-  /** Registers features (see {@link TestFeatures}), as the app's feature list does. */
-  public FeatureHarness with(Feature... features) {
-    registry.registerAll(List.of(features));
+  /** Registers features built from this harness's services (see {@link TestFeatures}), as the app's list does. */
+  @SafeVarargs
+  public final FeatureHarness with(Function<FeatureHarness, Feature>... features) {
+    registry.registerAll(Arrays.stream(features).map(f -> f.apply(this)).toList());
     return this;
   }
 

@@ -60,11 +60,6 @@ public final class TestFeatures {
         .action(OffersFeature.SHOW, offers::page);
   }
 
-  /** Every query feature above, as one list (help, jobs, candidates, pipeline, interviews, offers). */
-  public static Feature[] queries(FeatureHarness h) {
-    return new Feature[] {help(h), jobs(h), candidates(h), pipeline(h), interviews(h), offers(h)};
-  }
-
   private static JobChoiceCard jobChoices(FeatureHarness h) {
     return new JobChoiceCard(h.cards, h.messages, new JobMatcher());
   }

@@ -18,25 +18,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The candidates card's filters and pager against a small Hire tenant. */
 class CandidatesFeatureTest {
-  private FeatureHarness h;
-
-  @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.candidates(h));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates);
 
   @Test
   @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")

@@ -6,25 +6,14 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.TestFeatures;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The help card and the answer to text that is not a command. */
 class HelpFeatureTest {
-  private FeatureHarness h;
-
-  @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.queries(h));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::help);
 
   @Test
   @DisplayName("the help card lists the query commands, in both languages")

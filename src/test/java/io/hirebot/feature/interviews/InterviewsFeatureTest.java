@@ -16,27 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The interviews card: which day, whose, and its pager, against a small Hire tenant. */
 class InterviewsFeatureTest {
   private static final Person LIU = new Person(INTERVIEWER_LIU, "刘洋", "Liu Yang");
   private static final Person ZHAO = new Person("ou_interviewer_zhao", "赵敏", "Zhao Min");
-  private FeatureHarness h;
-
-  @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.interviews(h));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::interviews);
 
   private void interview(String id, Instant begin, Person... interviewers) {
     Application a = h.hire.addApplication(BACKEND, h.hire.addTalent("Candidate " + id, "1360000" + id, id + "@example.com"),

@@ -8,25 +8,14 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The jobs card's content against a small Hire tenant (the journey itself is in the end-to-end suite). */
 class JobsFeatureTest {
-  private FeatureHarness h;
-
-  @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.jobs(h), TestFeatures.candidates(h));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::jobs, TestFeatures::candidates);
 
   @Test
   @DisplayName("jobs: each open job with its active candidates counted per kind of stage, in English and Chinese")

@@ -12,19 +12,18 @@ import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The offers card: statuses, pager, job filter and language, against a small Hire tenant. */
 class OffersFeatureTest {
-  private FeatureHarness h;
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::offers);
 
   @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.offers(h));
+  void seed() {
     // More than a page of offers on Data Scientist (张伟's and ten more), one candidate in Backend's offer stage.
     for (int i = 0; i < 10; i++) {
       Application a = h.hire.addApplication(DATA, h.hire.addTalent("Offer Person " + i, "1390000000" + i,
@@ -33,11 +32,6 @@ class OffersFeatureTest {
     }
     h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Backend Offer", "13911111111", "bo@example.com"),
         OFFER, h.clock.instant().minus(Duration.ofDays(9)));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
   }
 
   @Test

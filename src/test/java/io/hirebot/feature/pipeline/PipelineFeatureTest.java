@@ -8,25 +8,14 @@ import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pipeline card's figures against a small Hire tenant. */
 class PipelineFeatureTest {
-  private FeatureHarness h;
-
-  @BeforeEach
-  void start() {
-    h = FeatureHarness.start();
-    h.with(TestFeatures.pipeline(h));
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::pipeline);
 
   @Test
   @DisplayName("pipeline: one line per stage with the real counts, conversion and median days, in both languages")
