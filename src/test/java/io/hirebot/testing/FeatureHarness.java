@@ -3,14 +3,16 @@ package io.hirebot.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.TeamIndex;
+import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.ActionRouter;
 import io.hirebot.bot.CommandContext;
-import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
-import io.hirebot.bot.Reply;
+import io.hirebot.bot.SentCards;
+import io.hirebot.bot.middleware.InMemoryActionOnce;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.IncomingMessage;
@@ -18,9 +20,9 @@ import io.hirebot.bot.inbound.UserRef;
 import io.hirebot.cards.CardLimits;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.CommandParser;
 import io.hirebot.command.ParseResult;
-import io.hirebot.feature.help.HelpHandler;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.DateTexts;
@@ -37,6 +39,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -63,6 +67,7 @@ public final class FeatureHarness extends SelfClosingFixture {
   public static final ZoneId ZONE = SmallTenant.ZONE;
   public static final String TEAM_CHAT = "oc_team";
   public static final String ALICE = "ou_user_alice";
+  public static final String ADMIN = "ou_admin_zhou";
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger log = LoggerFactory.getLogger(FeatureHarness.class);
@@ -74,27 +79,30 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final MutableClock clock = MutableClock.atNow();
   public final FakeHireDirectory hire = SmallTenant.seed(new FakeHireDirectory(), clock);
   public final RecordingMessenger messenger = new RecordingMessenger();
-  /** What features are built from, as the app's wiring shares them. */
+  public final RecordingAuditLog audit = new RecordingAuditLog();
+  // The shared services features are built from, as app/Wiring builds them, around the fakes above.
   public final CachingHireDirectory cachedHire = new CachingHireDirectory(hire);
   public final HireMeter meter = new HireMeter(cachedHire);
   public final Messages messages = MESSAGES.get();
   public final Cards cards = new Cards(TEMPLATES.get(), JSON);
   public final DateTexts dates = new DateTexts(ZONE);
+  public final ErrorReplies errors = new ErrorReplies(cards, messages);
+  public final JobChoiceCard jobChoices = new JobChoiceCard(cards, messages);
+  /** {@link SmallTenant}'s hiring teams decide who may act; {@link #ADMIN} is the configured admin. */
+  public final AccessPolicy access = new AccessPolicy(Set.of(ADMIN), cachedHire, new TeamIndex(cachedHire), clock);
+  public final ActionOnce actionOnce = new InMemoryActionOnce();
+  /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
+  public final SentCards sentCards = new KnownChats();
   private final Context context;
   private final CommandParser parser = new CommandParser();
-  private final ErrorReplies errors = new ErrorReplies(cards, messages);
-  private final CommandRouter commands;
-  private final ActionRouter actions = new ActionRouter(messages);
   private final FeatureRegistry registry;
+  private final Map<String, ChatRef.ChatType> chatTypes = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
   private FeatureHarness() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    // Help answers whatever is not a command, as in the app.
-    HelpHandler help = new HelpHandler(cards, messages);
-    commands = new CommandRouter(help);
-    registry = new FeatureRegistry(commands, actions);
+    registry = new FeatureRegistry(messages);
   }
 
   public static FeatureHarness start() {
@@ -129,13 +137,14 @@ public final class FeatureHarness extends SelfClosingFixture {
         chat.isGroup(), clock.instant());
     ParseResult parsed = parser.parse(text);
     CommandContext ctx = new CommandContext(m, parsed.language());
-    String replyId = await(() -> commands.route(parsed, ctx)
+    String replyId = await(() -> registry.commands().route(parsed, ctx)
         .recover(e -> {
           // As the dispatcher does: logged once with ids, the user sees the error reply.
           log.error("command failed text={} message_id={} cause={}", text, messageId, e.toString(), e);
           return Future.succeededFuture(errors.reply(e, parsed.language()));
         })
         .compose(reply -> messenger.reply(chat.chatId(), messageId, reply, "reply-" + messageId)));
+    chatTypes.put(replyId, chat.type());
     return withinLimits(messenger.sent().stream().filter(s -> s.messageId().equals(replyId)).findFirst().orElseThrow()
         .shown());
   }
@@ -154,11 +163,26 @@ public final class FeatureHarness extends SelfClosingFixture {
     CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
     Language lang = "zh_cn".equals(value.path("lang").asText()) ? Language.ZH : Language.EN;
-    ActionResult r = await(() -> actions.route(action, lang).recover(e -> {
+    ActionResult r = await(() -> registry.actions().route(action, lang).recover(e -> {
       log.error("card action failed action={} cause={}", action.actionName(), e.toString(), e);
       return Future.succeededFuture(errors.toast(e, lang));
     }));
     return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
+  }
+
+  /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */
+  private final class KnownChats implements SentCards {
+    @Override
+    public Future<Optional<ChatRef.ChatType>> chatType(String messageId) {
+      return Future.succeededFuture(Optional.ofNullable(chatTypes.get(messageId)));
+    }
+
+    @Override
+    public void sent(SentCard card) {
+      if (card.chatType() != null) {
+        chatTypes.put(card.messageId(), card.chatType());
+      }
+    }
   }
 
   /** Every card the harness hands a test is one Feishu would accept (element count, size, depth). */
