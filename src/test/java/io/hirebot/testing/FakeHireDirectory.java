@@ -118,7 +118,7 @@ public final class FakeHireDirectory implements HireDirectory {
   /** The next call of {@code operation} fails as Feishu answers a missing scope (99991672). */
   public FakeHireDirectory refuseScope(String operation, String scope) {
     return failNext(operation, new FeishuApiException("hire." + operation, 400, FeishuApiException.MISSING_SCOPE,
-        "Access denied. One of the following scopes is required: [" + scope + "]", "log_fake_" + operation, scope));
+        "Access denied. One of the following scopes is required: [" + scope + "]", "fakelog-" + operation, scope));
   }
 
   // ---- reading back what the test set up and what the feature did ----

@@ -4,11 +4,14 @@ import static io.hirebot.testing.SmallTenant.BACKEND;
 import static io.hirebot.testing.SmallTenant.INTERVIEW;
 import static io.hirebot.testing.SmallTenant.PROCESS;
 import static io.hirebot.testing.SmallTenant.SCREENING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.bot.ActionResult;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobTeam;
+import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
@@ -69,5 +72,41 @@ class CandidatesFeatureTest {
     assertTrue(card.contains("阶段：**简历筛选**"), card.all());
     assertTrue(card.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), card.all());
     assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
+  }
+
+  @Test
+  @DisplayName("Advance on a row, by the job's recruiter: Hire is asked to move that application to the next stage")
+  void advanceCallsHire() {
+    // GIVEN the recruiter's candidates card for Backend Engineer, Alice in screening
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).id();
+
+    // WHEN the recruiter clicks Advance on Alice's row
+    FeatureHarness.Clicked clicked = h.click(card.button("advance", "application_id", alice), SmallTenant.RECRUITER_LI);
+
+    // THEN the one write Hire got moves Alice to Interview, and the user is told so
+    List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
+    assertEquals(1, moves.size(), h.hire.calls().toString());
+    assertEquals(List.of(alice, INTERVIEW.id()), moves.get(0).args());
+    assertEquals(INTERVIEW, h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).stage());
+    assertEquals(ActionResult.ToastType.SUCCESS, clicked.toastType(), clicked.toString());
+  }
+
+  @Test
+  @DisplayName("a stage nobody is in: the empty state says the filter matched no one, with the buttons to widen it")
+  void emptyStage() {
+    Shown card = h.inGroup("candidates for Data Scientist in interview");
+    assertTrue(card.contains("No active candidates match this filter"), card.all());
+    assertFalse(card.buttons("candidates.page").isEmpty(), "a button to widen the filter: " + card.all());
+  }
+
+  @Test
+  @DisplayName("Hire refusing for a missing scope: the reply names the scope and the log id, and nothing was written")
+  void missingScopeIsNamed() {
+    h.hire.refuseScope("jobs", "hire:job:readonly");
+    Shown card = h.inGroup("candidates for Backend Engineer");
+    assertTrue(card.contains("hire:job:readonly"), card.all());
+    assertTrue(card.contains("Log ID: `fakelog-jobs`"), card.all());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
   }
 }
