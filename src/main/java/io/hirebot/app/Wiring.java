@@ -5,6 +5,13 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
 import io.hirebot.access.TeamIndex;
+import io.hirebot.bot.InFlight;
+import io.hirebot.bot.middleware.Audit;
+import io.hirebot.bot.middleware.Deduplicate;
+import io.hirebot.bot.middleware.MentionFilter;
+import io.hirebot.bot.middleware.MiddlewareChain;
+import io.hirebot.bot.middleware.SelfFilter;
+import io.hirebot.bot.middleware.UserRateLimit;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.ErrorReplies;
@@ -12,7 +19,6 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.middleware.HiringDataGate;
-import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
@@ -53,7 +59,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -123,14 +128,13 @@ public final class Wiring {
         settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views());
     registry.registerAll(Features.create(services));
 
-    UserRateLimitGate perUser = new UserRateLimitGate(messages);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry.commands(), registry.actions(), messenger,
-        processed, errors, botOpenId::get, metrics, messages,
-        List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
-        registry::welcome)
-        .gateActions(List.of(perUser))
-        .onHireEvents(registry.hireEventListeners())
-        .onCardSent(registry.cardSentListeners());
+    InFlight inFlight = new InFlight(vertx, processed, metrics);
+    Audit queries = new Audit(audit, clock);
+    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
+        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
+        new HiringDataGate(groupAccess, access, queries, messages), queries);
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
+        messages, registry::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
