@@ -25,6 +25,7 @@ import io.hirebot.feature.subscriptions.SubscriptionCommands;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
@@ -61,7 +62,7 @@ final class Automation {
   private final SubscriptionStore subscriptionStore;
   private final DigestStore digestStore;
 
-  Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, Cards cards,
+  Automation(BotConfig config, Clock clock, Database db, CachingHireDirectory hire, TaskBoard tasks, Cards cards,
       Messages messages, Messenger messenger, MeterRegistry metrics, LivingCards.Renderer livingCardRenderer,
       SubscriptionCommands.MayFollow mayFollow) {
     SubscriptionStore subscriptions = new SubscriptionStore(db, clock);
@@ -90,7 +91,7 @@ final class Automation {
         config.reminders(), config.timezone());
     digestStore = new DigestStore(db, clock);
     DigestComposer composer = new DigestComposer(hire, pipeline, subscriptions,
-        new DigestCard(cards, messages));
+        new DigestCard(cards, messages), tasks, config.reminders().taskNudgeAfter());
     digestCommands = new DigestCommands(digestStore, settings, composer, jobQueries, messages,
         clock, config.timezone());
     // Each replica claims slots under its own name, so a log shows which one sent a digest.

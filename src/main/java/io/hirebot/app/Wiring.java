@@ -38,6 +38,9 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.feature.tasks.TasksFeature;
+import io.hirebot.hire.TaskBoard;
+import io.hirebot.store.ReminderLedger;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
@@ -130,6 +133,8 @@ public final class Wiring {
         "missing-scope:" + scope + ":" + admin)));
 
     HireMeter meter = new HireMeter(hire);
+    // Everyone's Hire tasks, read once per scheduler pass for the nudges and the digests alike.
+    TaskBoard tasks = new TaskBoard(hire);
     DateTexts dates = new DateTexts(config.timezone());
     JobChoiceCard jobChoices = new JobChoiceCard(cards, messages, new JobMatcher());
     CandidatesCard candidatesCard = new CandidatesCard(cards, messages, clock, dates);
@@ -180,7 +185,7 @@ public final class Wiring {
         messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
     ActionGuard guard = new ActionGuard(access, actionOnce, audit, errors, messages, clock);
 
-    Automation automation = new Automation(config, clock, db, hire, cards, messages, messenger.bulk(), metrics,
+    Automation automation = new Automation(config, clock, db, hire, tasks, cards, messages, messenger.bulk(), metrics,
         new ViewReplay(actions, profile.actions()),
         // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
         (chatId, openId) -> groupAccess.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
@@ -194,7 +199,10 @@ public final class Wiring {
     // The feature contract (issue 14): new features register here; the older ones above move over one by one.
     FeatureRegistry registry = new FeatureRegistry(commands, actions)
         .hireEvents(automation.notifier())
-        .cardsSent(automation.livingCards());
+        .cardsSent(automation.livingCards())
+        .registerAll(List.of(new TasksFeature(meter, hire, tasks, messenger, messenger.bulk(),
+            new ReminderLedger(db, clock)::claim, cards, messages, clock, config.reminders().taskNudgeAfter(),
+            config.timezone())));
     UserRateLimitGate perUser = new UserRateLimitGate(messages);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,

@@ -12,7 +12,13 @@ import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.store.SubscriptionStore;
+import io.hirebot.hire.TaskBoard;
+import io.hirebot.hire.TaskBoard.Waiting;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import java.util.stream.Collectors;
  * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
  */
 public final class DigestComposer {
+  private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
   /** Jobs a digest covers when the chat follows none; more would make a long card. */
   static final int MAX_UNFOLLOWED_JOBS = 5;
   /** Applications read per job; far above a normal job's active pipeline. */
@@ -33,12 +40,18 @@ public final class DigestComposer {
   private final PipelineReader pipeline;
   private final SubscriptionStore subscriptions;
   private final DigestCard card;
+  private final TaskBoard tasks;
+  private final Duration overdueAfter;
 
-  public DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card) {
+  /** @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age) */
+  public DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
+      TaskBoard tasks, Duration overdueAfter) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.card = card;
+    this.tasks = tasks;
+    this.overdueAfter = overdueAfter;
   }
 
   /**
@@ -56,12 +69,26 @@ public final class DigestComposer {
       // Without the interview scope the digest still goes out, saying interviews are hidden.
       Future<Partial<List<Interview>>> today = Partial.of(hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
           day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
-      return Future.all(Future.all(pages), today).compose(all -> {
+      Future<List<Waiting>> waiting = overdue(period.until());
+      return Future.all(Future.all(pages), today, waiting).compose(all -> {
         List<PipelinePage> read = pages.stream().map(Future::result).toList();
         return offers(read).map(offers -> card.render(read, today.result().value(), today.result().missingScope(),
-            offers, period, lang));
+            offers, waiting.result(), period, lang));
       });
     });
+  }
+
+  /**
+   * Everyone's Hire tasks that waited over the nudge age (read once for all the chats of a pass); none when they
+   * cannot be read, so the digest still goes out with the rest.
+   */
+  private Future<List<Waiting>> overdue(Instant now) {
+    return tasks.everyone(now)
+        .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
+        .otherwise(e -> {
+          log.warn("digest without waiting tasks cause={}", e.toString());
+          return List.of();
+        });
   }
 
   /**

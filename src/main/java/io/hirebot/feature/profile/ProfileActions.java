@@ -22,7 +22,7 @@ import java.time.Clock;
 public final class ProfileActions {
   public static final String PAGE = "profile.page";
   /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
-  public static final String OPEN = "profile";
+  public static final String OPEN = io.hirebot.bot.ProfileLink.OPEN;
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
   public static final String PRIVATE = "profile.private";
   /** View key of a profile shown with phone and email (a private chat's); never read from a click. */

@@ -1,6 +1,7 @@
 package io.hirebot.feature.reminders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ProfileLink;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.i18n.Language;
@@ -11,9 +12,6 @@ import io.hirebot.i18n.Messages;
  * reads it in their Feishu client's language, with a button that opens the candidate's profile.
  */
 final class ReminderCard {
-  /** The card's button opens this action of the profile feature (its "Profile" quick action). */
-  static final String OPEN_PROFILE = "profile";
-
   /** What a reminder is about: a {@code reminder.<kind>} text and title, and its colour. */
   enum Kind {
     SOON("blue"), FEEDBACK("orange"), ESCALATE("red");
@@ -48,8 +46,7 @@ final class ReminderCard {
       model.put("text", Markdown.message(messages, lang, kind.key(), args));
       model.put("color", kind.color);
       model.put("button", messages.get(lang, "reminder.button.profile"));
-      model.set("profile", cards.model().put("action", OPEN_PROFILE).put("talent_id", talentId)
-          .put("name", talentName).put("page", 0).put("lang", writer.feishuLocale()));
+      model.set("profile", ProfileLink.value(cards.model(), talentId, talentName, writer));
       return cards.render("reminder", model);
     });
   }
