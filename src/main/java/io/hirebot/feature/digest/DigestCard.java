@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -82,12 +83,8 @@ public final class DigestCard {
       Map<String, Offer> offers, List<Waiting> waiting, Period period, Language lang) {
     String hidden = interviewsHiddenBy.isEmpty() ? ""
         : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
-    Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
-    Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
-        && a.stageEnteredAt().isAfter(period.since());
-    Predicate<Application> atOffer = DigestCard::atOffer;
-    Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
-        && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
+    Predicate<Application> isNew = isNew(period);
+    Predicate<Application> moved = moved(period);
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
         && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty())
         && pipelines.stream().allMatch(p -> waitingOn(p, waiting).isEmpty());
@@ -96,6 +93,27 @@ public final class DigestCard {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
       return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + hidden);
     }
+    // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
+    // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).
+    for (int people : new int[] {MAX_WAITING_PEOPLE, 0}) {
+      Optional<ObjectNode> card = cards.renderIfFits("digest", model(pipelines, today, offers, waiting, people, hidden,
+          since, period, lang));
+      if (card.isPresent()) {
+        return Reply.card(card.get());
+      }
+    }
+    String omitted = waiting.isEmpty() ? "" : "\n" + messages.get(lang, "digest.waiting.omitted", waiting.size());
+    return Reply.card(cards.render("digest", model(pipelines, today, offers, List.of(), 0, hidden + omitted, since,
+        period, lang)));
+  }
+
+  private ObjectNode model(List<PipelinePage> pipelines, List<Interview> today, Map<String, Offer> offers,
+      List<Waiting> waiting, int peopleBudget, String hidden, String since, Period period, Language lang) {
+    Predicate<Application> isNew = isNew(period);
+    Predicate<Application> moved = moved(period);
+    Predicate<Application> atOffer = DigestCard::atOffer;
+    Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
+        && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
@@ -106,7 +124,7 @@ public final class DigestCard {
           pipelines.subList(MAX_JOBS, pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
               .collect(Collectors.joining(", "))));
     }
-    int peopleLeft = MAX_WAITING_PEOPLE;
+    int peopleLeft = peopleBudget;
     for (PipelinePage p : pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()))) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
@@ -128,7 +146,15 @@ public final class DigestCard {
       value.put("page", 0);
       value.put("lang", lang.feishuLocale());
     }
-    return Reply.card(cards.render("digest", model));
+    return model;
+  }
+
+  private static Predicate<Application> isNew(Period period) {
+    return a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
+  }
+
+  private static Predicate<Application> moved(Period period) {
+    return a -> !isNew(period).test(a) && a.stageEnteredAt() != null && a.stageEnteredAt().isAfter(period.since());
   }
 
   /** The team's overdue tasks on the job's applications. */
