@@ -132,6 +132,12 @@ class TasksTest {
     for (String path : List.of("evaluation_tasks", "exam_marking_tasks", "interview_tasks")) {
       assertTrue(h.sandbox.requests().count("GET", "/open-apis/hire/v1/" + path) > 0, path);
     }
+
+    // Without the exam scope the other tasks still show, and the card says what is hidden and why.
+    h.sandbox.scopes().revoke("hire:exam:readonly", "hire:exam");
+    SentMessage partial = h.ask(MessageSpec.p2p(ZHANG).text("my tasks"));
+    String partialCard = partial.currentContent().toString();
+    assertTrue(partialCard.contains("hire:exam:readonly") && partialCard.contains("Evaluate resume"), partialCard);
   }
 
   @Test
