@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * Gathers what a chat's digest covers — the named job, else the chat's subscribed jobs, else the first open
  * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
  */
-public final class DigestComposer {
+final class DigestComposer {
   private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
   /** Jobs a digest covers when the chat follows none; more would make a long card. */
   static final int MAX_UNFOLLOWED_JOBS = 5;
@@ -44,7 +44,7 @@ public final class DigestComposer {
   private final Duration overdueAfter;
 
   /** @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age) */
-  public DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
+  DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
       TaskBoard tasks, Duration overdueAfter) {
     this.hire = hire;
     this.pipeline = pipeline;

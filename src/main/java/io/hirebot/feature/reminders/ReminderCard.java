@@ -1,7 +1,7 @@
 package io.hirebot.feature.reminders;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.bot.ProfileLink;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.i18n.Language;
@@ -12,6 +12,9 @@ import io.hirebot.i18n.Messages;
  * reads it in their Feishu client's language, with a button that opens the candidate's profile.
  */
 final class ReminderCard {
+  /** The card's button opens this action of the profile feature (its "Profile" quick action). */
+  static final String OPEN_PROFILE = SharedActions.PROFILE_OPEN;
+
   /** What a reminder is about: a {@code reminder.<kind>} text and title, and its colour. */
   enum Kind {
     SOON("blue"), FEEDBACK("orange"), ESCALATE("red");
@@ -46,7 +49,8 @@ final class ReminderCard {
       model.put("text", Markdown.message(messages, lang, kind.key(), args));
       model.put("color", kind.color);
       model.put("button", messages.get(lang, "reminder.button.profile"));
-      model.set("profile", ProfileLink.value(cards.model(), talentId, talentName, writer));
+      model.set("profile", cards.model().put("action", OPEN_PROFILE).put("talent_id", talentId)
+          .put("name", talentName).put("page", 0).put("lang", writer.feishuLocale()));
       return cards.render("reminder", model);
     });
   }

@@ -2,10 +2,11 @@ package io.hirebot.feature.tasks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.bot.ProfileLink;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.cards.WaitingOnTeam;
 import io.hirebot.hire.TaskBoard.Tasks;
 import io.hirebot.hire.TaskBoard.Waiting;
@@ -97,8 +98,7 @@ final class TasksCard {
       ObjectNode row = rows.addObject();
       row.put("line", Markdown.message(messages, lang, "tasks.row", messages.get(lang, w.task().kind().key()),
           w.application().talentName(), w.jobTitle(), words.waited(w.waited(now), lang)));
-      row.set("profile", ProfileLink.value(cards.model(), w.application().talentId(), w.application().talentName(),
-          writer));
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer));
     }
   }
 

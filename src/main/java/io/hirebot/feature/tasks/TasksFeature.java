@@ -16,6 +16,8 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.store.Database;
+import io.hirebot.store.ReminderLedger;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,18 +46,17 @@ public final class TasksFeature implements Feature {
    * @param hire the directory the routine reads through (cached, unmetered)
    * @param board everyone's tasks, shared with the digest so one pass reads them once
    * @param bulk the messenger's lane for messages nobody is waiting for (the nudges)
-   * @param claims the reminders ledger's claim ({@code ReminderLedger::claim})
+   * @param db where the nudges are claimed (the reminders ledger, shared with the interview reminders)
    */
   public TasksFeature(HireMeter meter, HireDirectory hire, TaskBoard board, Messenger messenger, Messenger bulk,
-      java.util.function.Function<String, Future<Boolean>> claims, Cards cards, Messages messages, Clock clock,
-      Duration nudgeAfter, ZoneId zone) {
+      Database db, Cards cards, Messages messages, Clock clock, Duration nudgeAfter, ZoneId zone) {
     this.meter = meter;
     this.messenger = messenger;
     this.messages = messages;
     this.clock = clock;
     this.cards = cards;
     this.card = new TasksCard(cards, messages);
-    this.nudges = new TaskNudges(hire, board, new ClaimedMessages(claims, bulk), card, nudgeAfter, zone);
+    this.nudges = new TaskNudges(hire, board, new ClaimedMessages(new ReminderLedger(db, clock)::claim, bulk), card, nudgeAfter, zone);
   }
 
   @Override
