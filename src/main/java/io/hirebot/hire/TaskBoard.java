@@ -57,39 +57,73 @@ public final class TaskBoard {
 
   /** The user's pending tasks of every kind; a kind whose scope is missing is left out and named. */
   public Future<Tasks> of(String openId, Instant now) {
+    return read(openId).compose(raw -> describe(openId, raw.value(), Map.of(), now).map(items -> new Tasks(items,
+        raw.missingScope())));
+  }
+
+  /** Everyone's pending tasks (see the class comment for who "everyone" is), oldest first; read once a minute. */
+  public Future<List<Waiting>> everyone(Instant now) {
+    return team.get("all", k -> people(now, job -> true, interviews -> interviews)
+        .compose(people -> ofPeople(people, job -> true, Map.of(), now)));
+  }
+
+  /**
+   * The pending tasks on these jobs' applications, oldest first, of their teams and of the interviewers of their
+   * recent interviews (the people who can owe something on them); {@code known} applications (a digest's pipelines)
+   * are not read again, so a digest costs three task lists per person and little else.
+   */
+  public Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now) {
+    if (jobIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return people(now, jobIds::contains, interviews -> interviews.stream()
+            .filter(i -> known.containsKey(i.applicationId())).toList())
+        .compose(people -> ofPeople(people, jobIds::contains, known, now));
+  }
+
+  private Future<List<Waiting>> ofPeople(Set<String> people, java.util.function.Predicate<String> job,
+      Map<String, Application> known, Instant now) {
+    // One person's failed read (a malformed id, Hire refusing) leaves the others' tasks standing.
+    List<Future<List<HireTask>>> each = people.stream().map(p -> read(p).map(t -> t.value().stream()
+        .filter(task -> job.test(task.jobId())).toList())
+        .otherwise(e -> {
+          log.warn("tasks not read user={} cause={}", p, e.toString());
+          return List.<HireTask>of();
+        })).toList();
+    List<String> owners = List.copyOf(people);
+    return Future.all(each).compose(done -> {
+      List<Future<List<Waiting>>> described = new ArrayList<>();
+      for (int i = 0; i < owners.size(); i++) {
+        described.add(describe(owners.get(i), each.get(i).result(), known, now));
+      }
+      return Future.all(described).map(d -> described.stream().flatMap(f -> f.result().stream())
+          .sorted(OLDEST_FIRST).toList());
+    });
+  }
+
+  /** The three task lists of one person, as Hire has them now; a kind whose scope is missing is named. */
+  private Future<Partial<List<HireTask>>> read(String openId) {
     List<Future<Partial<List<HireTask>>>> kinds = new ArrayList<>();
     for (HireTask.Kind kind : HireTask.Kind.values()) {
       kinds.add(Partial.of(hire.pendingTasks(kind, openId), List.of()));
     }
-    return Future.all(kinds).compose(all -> {
+    return Future.all(kinds).map(all -> {
       List<HireTask> tasks = new ArrayList<>();
       String missing = "";
       for (Future<Partial<List<HireTask>>> k : kinds) {
         tasks.addAll(k.result().value());
         missing = missing.isEmpty() ? k.result().missingScope() : missing;
       }
-      String hidden = missing;
-      return describe(openId, tasks, now).map(items -> new Tasks(items, hidden));
+      return new Partial<>(tasks, missing);
     });
   }
 
-  /** Everyone's pending tasks (see the class comment for who "everyone" is), oldest first; read once a minute. */
-  public Future<List<Waiting>> everyone(Instant now) {
-    return team.get("all", k -> people(now).compose(people -> {
-      // One person's failed read (a malformed id, Hire refusing) leaves the others' tasks standing.
-      List<Future<Tasks>> each = people.stream().map(p -> of(p, now).otherwise(e -> {
-        log.warn("tasks not read user={} cause={}", p, e.toString());
-        return new Tasks(List.of(), "");
-      })).toList();
-      return Future.all(each).map(done -> each.stream().flatMap(f -> f.result().items().stream())
-          .sorted(OLDEST_FIRST).toList());
-    }));
-  }
-
-  /** Members of open jobs' teams and recent interviewers, as open_ids, each once. */
-  Future<Set<String>> people(Instant now) {
+  /** Members of the (open) jobs' teams and the interviewers of the recent interviews kept, as open_ids, once each. */
+  Future<Set<String>> people(Instant now, java.util.function.Predicate<String> jobWanted,
+      java.util.function.UnaryOperator<List<Interview>> interviewsWanted) {
     Future<List<JobTeam>> teams = hire.jobs().compose(jobs -> {
-      List<Future<JobTeam>> reads = jobs.stream().filter(Job::open).map(j -> hire.jobTeam(j.id())).toList();
+      List<Future<JobTeam>> reads = jobs.stream().filter(j -> j.open() && jobWanted.test(j.id()))
+          .map(j -> hire.jobTeam(j.id())).toList();
       return Future.all(reads).map(done -> reads.stream().map(Future::result).toList());
     });
     Future<List<Interview>> interviews = recentInterviews(now);
@@ -102,7 +136,7 @@ public final class TaskBoard {
         ids.addAll(t.hiringManagerIds());
         ids.addAll(t.assistantIds());
       }
-      for (Interview i : interviews.result()) {
+      for (Interview i : interviewsWanted.apply(interviews.result())) {
         i.feedback().forEach(f -> ids.add(f.interviewer().id()));
       }
       return ids;
@@ -118,12 +152,14 @@ public final class TaskBoard {
     return hire.interviews(hour.minus(PEOPLE_HORIZON), hour.plus(Duration.ofHours(1)));
   }
 
-  private Future<List<Waiting>> describe(String owner, List<HireTask> tasks, Instant now) {
+  private Future<List<Waiting>> describe(String owner, List<HireTask> tasks, Map<String, Application> known,
+      Instant now) {
     if (tasks.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     Map<String, Future<Application>> apps = new HashMap<>();
-    tasks.forEach(t -> apps.computeIfAbsent(t.applicationId(), hire::application));
+    tasks.forEach(t -> apps.computeIfAbsent(t.applicationId(), id -> known.containsKey(id)
+        ? Future.succeededFuture(known.get(id)) : hire.application(id)));
     boolean feedback = tasks.stream().anyMatch(t -> t.kind() == HireTask.Kind.INTERVIEW_FEEDBACK);
     Future<List<Interview>> interviews = feedback ? recentInterviews(now) : Future.succeededFuture(List.of());
     Future<List<Job>> jobs = hire.jobs();

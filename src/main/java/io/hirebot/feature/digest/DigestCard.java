@@ -87,12 +87,15 @@ final class DigestCard {
     Predicate<Application> isNew = isNew(period);
     Predicate<Application> moved = moved(period);
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
-        && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty())
-        && pipelines.stream().allMatch(p -> waitingOn(p, waiting).isEmpty());
+        && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty());
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + hidden);
+      // Overdue tasks do not make a period eventful, but a quiet line still says the team owes them.
+      List<Waiting> owed = pipelines.stream().flatMap(p -> waitingOn(p, waiting).stream()).toList();
+      String team = owed.isEmpty() ? "" : " " + messages.get(lang, "digest.quiet.waiting", owed.size(),
+          words.counts(owed, lang));
+      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + team + hidden);
     }
     // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
     // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).

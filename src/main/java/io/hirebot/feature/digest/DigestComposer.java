@@ -20,6 +20,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,21 +70,24 @@ final class DigestComposer {
       // Without the interview scope the digest still goes out, saying interviews are hidden.
       Future<Partial<List<Interview>>> today = Partial.of(hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
           day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
-      Future<List<Waiting>> waiting = overdue(period.until());
-      return Future.all(Future.all(pages), today, waiting).compose(all -> {
+      return Future.all(Future.all(pages), today).compose(all -> {
         List<PipelinePage> read = pages.stream().map(Future::result).toList();
-        return offers(read).map(offers -> card.render(read, today.result().value(), today.result().missingScope(),
-            offers, waiting.result(), period, lang));
+        Future<List<Waiting>> waiting = overdue(read, period.until());
+        Future<Map<String, Offer>> offers = offers(read);
+        return Future.all(offers, waiting).map(done -> card.render(read, today.result().value(),
+            today.result().missingScope(), offers.result(), waiting.result(), period, lang));
       });
     });
   }
 
   /**
-   * Everyone's Hire tasks that waited over the nudge age (read once for all the chats of a pass); none when they
-   * cannot be read, so the digest still goes out with the rest.
+   * The Hire tasks on the digest's jobs that waited over the nudge age, of the people who can owe them (the jobs'
+   * teams and interviewers); none when they cannot be read, so the digest still goes out with the rest.
    */
-  private Future<List<Waiting>> overdue(Instant now) {
-    return tasks.everyone(now)
+  private Future<List<Waiting>> overdue(List<PipelinePage> pages, Instant now) {
+    Map<String, Application> known = new HashMap<>();
+    pages.forEach(p -> p.applications().forEach(a -> known.put(a.id(), a)));
+    return tasks.onJobs(pages.stream().map(p -> p.job().id()).collect(Collectors.toSet()), known, now)
         .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
         .otherwise(e -> {
           log.warn("digest without waiting tasks cause={}", e.toString());
