@@ -380,31 +380,36 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
     return switch (kind) {
-      case EVALUATION -> openId("hire.evaluation_task.list", userOpenId).compose(user -> collect(
-          "hire.evaluation_task.list", token -> calls.call("hire.evaluation_task.list",
-              () -> client.hire().v1().evaluationTask().list(ListEvaluationTaskReq.newBuilder().userId(user)
-                  .activityStatus(EVALUATION_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token)
-                  .build()))
-              .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
-          .map(items -> items.stream().map(t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())).toList()));
-      case EXAM_MARKING -> openId("hire.exam_marking_task.list", userOpenId).compose(user -> collect(
-          "hire.exam_marking_task.list", token -> calls.call("hire.exam_marking_task.list",
-              () -> client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq.newBuilder().userId(user)
-                  .activityStatus(MARKING_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token)
-                  .build()))
-              .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
-          .map(items -> items.stream().map(t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())).toList()));
-      case INTERVIEW_FEEDBACK -> openId("hire.interview_task.list", userOpenId).compose(user -> collect(
-          "hire.interview_task.list", token -> calls.call("hire.interview_task.list",
-              () -> client.hire().v1().interviewTask().list(ListInterviewTaskReq.newBuilder().userId(user)
-                  .activityStatus(FEEDBACK_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token)
-                  .build()))
-              .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
-          .map(items -> items.stream().map(t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())).toList()));
+      case EVALUATION -> tasks("hire.evaluation_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.evaluation_task.list", () -> client.hire().v1().evaluationTask().list(ListEvaluationTaskReq.newBuilder()
+              .userId(user).activityStatus(EVALUATION_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case EXAM_MARKING -> tasks("hire.exam_marking_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.exam_marking_task.list", () -> client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq
+              .newBuilder().userId(user).activityStatus(MARKING_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case INTERVIEW_FEEDBACK -> tasks("hire.interview_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.interview_task.list", () -> client.hire().v1().interviewTask().list(ListInterviewTaskReq.newBuilder()
+              .userId(user).activityStatus(FEEDBACK_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
     };
+  }
+
+  /** Every page of one user's task list ({@code user} checked as an open_id before Hire is asked). */
+  private Future<List<HireTask>> tasks(String operation, String userOpenId,
+      java.util.function.BiFunction<String, String, Future<Page<HireTask>>> page) {
+    return openId(operation, userOpenId).compose(user -> collect(operation, token -> page.apply(user, token)));
+  }
+
+  /** The SDK's three task models share their fields but no type: each is mapped by its own getters. */
+  private static <T> HireTask[] tasks(T[] items, Function<T, HireTask> map) {
+    return items == null ? null : Arrays.stream(items).map(map).toArray(HireTask[]::new);
   }
 
   /** A user's open_id for a query parameter, checked for its shape before Hire is asked. */
