@@ -78,6 +78,12 @@ public final class FeishuScopes {
       field(DETAIL + "#job", List.of("hire:job:readonly"), "job titles in profiles"),
       field(DETAIL + "#interview_aggregation", INTERVIEW_READ, "interviews in profiles"),
       field(DETAIL + "#offer", OFFER_READ, "offer status in profiles and the offers list"),
+      // Issue 16 (flow-read): each step's outcome (reference §4 field scopes, docs hire-v1/test/search).
+      field(DETAIL + "#evaluations", List.of("hire:evaluation:readonly"),
+          "resume evaluations in profiles and candidate rows"),
+      field(DETAIL + "#employee", List.of("hire:employee:readonly", "hire:employee"),
+          "whether a candidate joined, in profiles and the onboarding list"),
+      api("hire.test.search", List.of("hire:exam:readonly", "hire:exam"), "written tests in profiles and candidate rows"),
       api("hire.termination_reason.list", APPLICATION_READ, "reasons in the Reject form"),
       api("hire.application.transfer_stage", APPLICATION_WRITE, "Advance, Move to stage, Undo"),
       api("hire.application.terminate", APPLICATION_WRITE, "Reject"),

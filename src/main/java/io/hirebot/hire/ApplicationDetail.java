@@ -8,13 +8,15 @@ import java.util.Map;
  * Everything a profile shows about one application: the application, its job's title, its stage history,
  * its interviews and its offer (null when none).
  *
- * @param withheld parts Feishu left out because the app lacks their scope ({@link #INTERVIEWS}, {@link #OFFER})
+ * @param withheld parts Feishu left out because the app lacks their scope ({@link #INTERVIEWS}, {@link #OFFER},
+ *     {@link #EVALUATIONS})
  *     → the scope; an empty list or a null offer then means "not shown", not "none"
  */
 public record ApplicationDetail(Application application, String jobTitle, List<StageVisit> history,
     List<Interview> interviews, Offer offer, Map<String, String> withheld) {
   public static final String INTERVIEWS = "interviews";
   public static final String OFFER = "offer";
+  public static final String EVALUATIONS = "evaluations";
 
   public ApplicationDetail {
     history = List.copyOf(history);

@@ -2,6 +2,7 @@ package io.hirebot.hire;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The port through which features read Feishu Hire. Implementations never block the caller; a failed
@@ -68,4 +69,12 @@ public interface HireDirectory {
 
   /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
   Future<List<Offer>> offersOfTalent(String talentId);
+
+  // Issue 16, each step's outcome (flow-read).
+
+  /**
+   * The current written test of each application that has one ({@code POST /hire/v1/tests/search}, at most 100
+   * ids per call, 50/s); applications without a test are absent.
+   */
+  Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds);
 }

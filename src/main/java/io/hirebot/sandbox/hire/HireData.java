@@ -19,6 +19,9 @@ public final class HireData {
   public final Map<String, TerminationReason> terminationReasons = new LinkedHashMap<>();
   public final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
   public final Map<String, HireUser> users = new LinkedHashMap<>();
+  /** Written tests and employee records (issue 16's flow data, {@link DemoFlow}). */
+  public final Map<String, WrittenTest> tests = new LinkedHashMap<>();
+  public final Map<String, Employee> employees = new LinkedHashMap<>();
   /** Next serial per id kind, so ids created by tests never collide with seeded ones. */
   public final Map<Character, Long> serials = new LinkedHashMap<>();
 
@@ -40,6 +43,8 @@ public final class HireData {
     c.terminationReasons.putAll(terminationReasons);
     c.evaluations.putAll(evaluations);
     c.users.putAll(users);
+    c.tests.putAll(tests);
+    c.employees.putAll(employees);
     c.serials.putAll(serials);
     return c;
   }
