@@ -23,6 +23,7 @@ import com.lark.oapi.service.hire.v1.model.RecruiterJobReq;
 import com.lark.oapi.service.hire.v1.model.SearchTestReq;
 import com.lark.oapi.service.hire.v1.model.SearchTestReqBody;
 import io.hirebot.hire.WrittenTest;
+import io.hirebot.hire.Partial;
 import com.lark.oapi.service.hire.v1.model.TerminateApplicationReq;
 import com.lark.oapi.service.hire.v1.model.TerminateApplicationReqBody;
 import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReq;
@@ -193,16 +194,14 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
     Future<GetDetailApplicationRespBody> detail = detail(applicationId, PROFILE_OPTIONS);
-    Future<Map<String, Integer>> conclusions = hireId("hire.interview.list", applicationId)
+    Future<Partial<Map<String, Integer>>> conclusions = Partial.of(hireId("hire.interview.list", applicationId)
         .compose(ok -> collect("hire.interview.list", token -> calls.call("hire.interview.list",
                 () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder().applicationId(applicationId)
                     .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
             .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
-        .map(HireModels::conclusions)
-        .recover(e -> e instanceof FeishuApiException fe && fe.isMissingScope()
-            ? Future.succeededFuture(Map.of()) : Future.failedFuture(e));
+        .map(HireModels::conclusions), Map.of());
     return Future.all(detail, conclusions).map(done -> HireModels.detail(toApplication(detail.result()),
-        detail.result().getApplicationDetail(), withheldFields(), conclusions.result()));
+        detail.result().getApplicationDetail(), withheldFields(), conclusions.result().value()));
   }
 
   @Override
