@@ -63,7 +63,7 @@ public final class FlowTexts {
           ? messages.get(lang, "flow.marker.feedbackMissing") : "";
       case OFFER -> p.offer() == null ? "" : Markdown.message(messages, lang, "flow.marker.offer", offerStatus(p.offer(), lang));
       case PENDING_ONBOARDING -> startDate(p.offer())
-          .map(d -> messages.get(lang, "flow.marker.starts", dates.day(d, lang))).orElse("");
+          .map(d -> messages.get(lang, "flow.marker.starts", DateTexts.day(d, lang))).orElse("");
       case ONBOARDED -> p.onboarded() || p.onboardedAt() != null
           ? messages.get(lang, "flow.marker.joined") : "";
       default -> "";
@@ -121,7 +121,7 @@ public final class FlowTexts {
     String line = Markdown.message(messages, lang, "profile.offer", offerStatus(offer, lang));
     Optional<LocalDate> start = startDate(offer);
     if (start.isPresent()) {
-      line += messages.get(lang, "flow.offer.starts", dates.day(start.get(), lang));
+      line += messages.get(lang, "flow.offer.starts", DateTexts.day(start.get(), lang));
     }
     if (p.onboarded() || p.onboardedAt() != null) {
       line += p.onboardedAt() == null ? messages.get(lang, "flow.joined")
@@ -132,11 +132,14 @@ public final class FlowTexts {
     return line;
   }
 
-  /** What an offer's new status means for the team: "accepted — starts Dec 21", "sent — waiting for the candidate". */
-  public String offerMeaning(int status, Offer offer, Language lang) {
+  /**
+   * What an offer's new status means for the team: "accepted — starts Dec 21", "sent — waiting for the candidate
+   * to answer". Needs no time zone (an onboard date is a calendar day), so notification cards use it as it is.
+   */
+  public static String offerMeaning(Messages messages, int status, Offer offer, Language lang) {
     String state = messages.get(lang, "offer.status." + (status >= 1 && status <= 13 ? status : "unknown"));
     if (status == ACCEPTED) {
-      return startDate(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, dates.day(d, lang)))
+      return startDate(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, DateTexts.day(d, lang)))
           .orElse(messages.get(lang, "flow.meaning.nostart", state));
     }
     String key = "flow.meaning." + status;

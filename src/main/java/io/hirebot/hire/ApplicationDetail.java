@@ -29,6 +29,22 @@ public record ApplicationDetail(Application application, String jobTitle, List<S
     this(application, jobTitle, history, interviews, offer, Map.of());
   }
 
+  public static final String TESTS = "tests";
+
+  /**
+   * The same detail with the application's written test joined in (read apart, in one batch per profile page); when
+   * the read was refused for a scope, the test is withheld by it.
+   */
+  public ApplicationDetail withTests(Partial<Map<String, WrittenTest>> tests) {
+    WrittenTest t = tests.value().get(application.id());
+    Map<String, String> hidden = new java.util.HashMap<>(withheld);
+    if (tests.hidden()) {
+      hidden.put(TESTS, tests.missingScope());
+    }
+    return new ApplicationDetail(t == null ? application : application.withTest(t), jobTitle, history, interviews,
+        offer, hidden);
+  }
+
   /** The scope that hid {@code part}, or "" when it is shown. */
   public String withheldBy(String part) {
     return withheld.getOrDefault(part, "");

@@ -34,7 +34,7 @@ public final class DateTexts {
   }
 
   /** A calendar day as Hire writes it ("2026-12-21", e.g. an offer's onboard_date): "Dec 21" / "12月21日"; "" for null. */
-  public String day(java.time.LocalDate day, Language lang) {
+  public static String day(java.time.LocalDate day, Language lang) {
     return day == null ? "" : (lang == Language.ZH ? ZH_DATE : EN_DATE).format(day);
   }
 
