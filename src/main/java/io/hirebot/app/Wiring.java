@@ -35,6 +35,7 @@ import io.hirebot.feature.interviews.InterviewsFeature;
 import io.hirebot.feature.jobs.JobsCard;
 import io.hirebot.feature.jobs.ListJobsHandler;
 import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
@@ -195,6 +196,7 @@ public final class Wiring {
     FeatureRegistry registry = new FeatureRegistry(commands, actions)
         .hireEvents(automation.notifier())
         .cardsSent(automation.livingCards());
+    new OnboardingFeature(meter, cards, messages, dates, clock).register(registry);
     UserRateLimitGate perUser = new UserRateLimitGate(messages);
     dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
