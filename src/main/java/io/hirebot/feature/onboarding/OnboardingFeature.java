@@ -15,10 +15,8 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.JobPipeline;
-import io.hirebot.hire.PipelineFilter;
+import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
@@ -28,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -88,19 +87,21 @@ public final class OnboardingFeature implements Feature {
     LocalDate from = week.start(today);
     LocalDate to = week.endExclusive(today);
     PipelineReader reader = new PipelineReader(hire, clock);
-    return hire.jobs().compose(jobs -> {
-      List<Job> open = jobs.stream().filter(Job::open).toList();
-      List<Future<JobPipeline>> pipelines = open.stream().map(reader::stages).toList();
-      return Future.all(pipelines).compose(done -> {
-        List<String> ids = new ArrayList<>();
-        for (Future<JobPipeline> f : pipelines) {
-          JobPipeline pipeline = f.result();
-          Set<String> stages = pipeline.process().stages().stream().filter(s -> STAGES.contains(s.type()))
-              .map(Stage::id).collect(Collectors.toSet());
-          if (!stages.isEmpty()) {
-            ids.addAll(pipeline.ids(new PipelineFilter(stages, null)));
-          }
+    return Future.all(hire.jobs(), hire.processes()).compose(loaded -> {
+      List<Job> open = hire.jobs().result().stream().filter(Job::open).toList();
+      Map<String, JobProcess> processes = hire.processes().result().stream()
+          .collect(Collectors.toMap(JobProcess::id, p -> p, (a, b) -> a));
+      // Only the offer and pending-onboarding stages' id lists: two calls per job, not one per stage.
+      List<Future<List<String>>> lists = new ArrayList<>();
+      for (Job job : open) {
+        JobProcess process = processes.get(job.processId());
+        if (process != null) {
+          process.stages().stream().filter(s -> STAGES.contains(s.type()))
+              .forEach(s -> lists.add(hire.activeApplicationIds(job.id(), s.id())));
         }
+      }
+      return Future.all(lists).compose(done -> {
+        List<String> ids = lists.stream().flatMap(f -> f.result().stream()).toList();
         List<String> read = ids.subList(0, Math.min(ids.size(), MAX_READ));
         return reader.details(read).map(apps -> {
           List<Start> starts = new ArrayList<>();

@@ -86,7 +86,7 @@ final class DemoFlow {
       boolean past = s < at;
       int status = past ? 5 : !a.active() ? 6 : CURRENT_TEST_STATUSES[n % CURRENT_TEST_STATUSES.length];
       String score = switch (status) {
-        case 5 -> past ? String.valueOf(70 + (n * 7) % 26) : "82";
+        case 5 -> String.valueOf(past ? 70 + (n * 7) % 26 : 82 + (n / 4) % 3 * 5);
         case 6 -> "45";
         default -> "";
       };
