@@ -57,13 +57,15 @@ final class DemoFlow {
     return 0;
   }
 
+  /** Indexes of the stages of {@code type} the application has reached (its current one at {@code at} included). */
+  private static java.util.List<Integer> reached(JobProcess p, int at, int type) {
+    return java.util.stream.IntStream.rangeClosed(0, at).filter(s -> p.stages().get(s).type() == type).boxed().toList();
+  }
+
   /** The job's recruiter evaluates too: past the stage always (every third fails), in it every other one so far. */
   private void evaluation(Application a, JobProcess p, int at) {
-    for (int s = 0; s <= at; s++) {
+    for (int s : reached(p, at, Stage.EVALUATION)) {
       Stage st = p.stages().get(s);
-      if (st.type() != Stage.EVALUATION) {
-        continue;
-      }
       int n = evaluations++;
       boolean past = s < at;
       boolean submitted = past || n % 2 == 0;
@@ -77,11 +79,7 @@ final class DemoFlow {
   }
 
   private void writtenTest(Application a, JobProcess p, int at) {
-    for (int s = 0; s <= at; s++) {
-      Stage st = p.stages().get(s);
-      if (st.type() != Stage.WRITTEN_TEST) {
-        continue;
-      }
+    for (int s : reached(p, at, Stage.WRITTEN_TEST)) {
       int n = tests++;
       boolean past = s < at;
       int status = past ? 5 : !a.active() ? 6 : CURRENT_TEST_STATUSES[n % CURRENT_TEST_STATUSES.length];
