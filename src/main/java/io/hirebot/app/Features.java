@@ -8,6 +8,7 @@ import io.hirebot.feature.help.HelpFeature;
 import io.hirebot.feature.interviews.InterviewsFeature;
 import io.hirebot.feature.jobs.JobsFeature;
 import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
 import io.hirebot.feature.reminders.RemindersFeature;
@@ -45,6 +46,7 @@ final class Features {
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages()),
+        new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         subscriptions,
         new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(), s.subscriptions(),
             s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,

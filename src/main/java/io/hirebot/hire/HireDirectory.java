@@ -2,6 +2,7 @@ package io.hirebot.hire;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -77,6 +78,13 @@ public interface HireDirectory {
    */
   Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId);
 
+  // Issue 16, each step's outcome (flow-read).
+
+  /**
+   * The current written test of each application that has one ({@code POST /hire/v1/tests/search}, at most 100
+   * ids per call, 50/s); applications without a test are absent.
+   */
+  Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds);
   // What a Hire event or poll tells the bot about changes: a directory that caches forgets, one that does not
   // (Feishu's own, a test's fake) has nothing to do.
 

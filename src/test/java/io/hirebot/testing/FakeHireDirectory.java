@@ -5,6 +5,7 @@ import io.hirebot.error.NotFoundException;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireTask;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
@@ -14,6 +15,7 @@ import io.hirebot.hire.Offer;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.TerminationReason;
+import io.hirebot.hire.WrittenTest;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ public final class FakeHireDirectory implements HireDirectory {
   private final Map<String, Interview> interviews = new LinkedHashMap<>();
   private final Map<String, Offer> offers = new LinkedHashMap<>();
   private final List<Note> notes = new ArrayList<>();
+  private final Map<String, List<HireTask>> tasks = new HashMap<>();
+  private final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   private final List<TerminationReason> reasons = new ArrayList<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
@@ -165,7 +169,38 @@ public final class FakeHireDirectory implements HireDirectory {
     calls.clear();
   }
 
+  /** Gives {@code userOpenId} a pending task. */
+  public FakeHireDirectory task(String userOpenId, HireTask task) {
+    tasks.computeIfAbsent(userOpenId, u -> new ArrayList<>()).add(task);
+    return this;
+  }
+
+  /** Gives an application its written test. */
+  public FakeHireDirectory writtenTest(WrittenTest test) {
+    tests.put(test.applicationId(), test);
+    return this;
+  }
+
   // ---- the port ----
+
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
+        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
+  }
+
+  @Override
+  public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
+    return answer("writtenTests", () -> {
+      Map<String, WrittenTest> found = new LinkedHashMap<>();
+      applicationIds.forEach(id -> {
+        if (tests.containsKey(id)) {
+          found.put(id, tests.get(id));
+        }
+      });
+      return found;
+    }, applicationIds);
+  }
 
   @Override
   public Future<List<Job>> jobs() {

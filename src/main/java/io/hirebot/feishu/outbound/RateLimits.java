@@ -25,6 +25,8 @@ public final class RateLimits {
       "hire.evaluation_task.list", 50,
       "hire.exam_marking_task.list", 50,
       "hire.interview_task.list", 50,
+      // Docs hire-v1/test/search: 1000/min and 50/s (issue 16).
+      "hire.test.search", 50,
       "im.message", 50);
   /** Hire does not document the limit of most reads; stay well under the usual 50/s tier. */
   static final int DEFAULT_PER_SECOND = 20;
