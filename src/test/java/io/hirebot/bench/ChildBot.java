@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildBot implements AutoCloseable {
   public static final String HEAP = "-Xmx256m";
+  static final String CHILD_CLASSPATH = "hirebot.child.classpath";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final int port;
@@ -42,7 +43,7 @@ public final class ChildBot implements AutoCloseable {
   public static ChildBot launch(Path log, Map<String, String> env, String... args) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", classpath(),
         "io.hirebot.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
@@ -57,6 +58,15 @@ public final class ChildBot implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the child JVM", e);
     }
+  }
+
+  /**
+   * The packaged jar when the benchmark was started with {@code -Dhirebot.child.classpath} (operators run the jar,
+   * and its start-up differs from a directory classpath's), else this JVM's own classpath (tests).
+   */
+  private static String classpath() {
+    String jar = System.getProperty(CHILD_CLASSPATH);
+    return jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
   }
 
   public int port() {
