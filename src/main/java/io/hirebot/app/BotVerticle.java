@@ -8,6 +8,7 @@ import io.hirebot.schedule.Scheduler;
 import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -37,6 +38,9 @@ public final class BotVerticle extends VerticleBase {
   /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
   static final long DRAIN_MS = 5_000;
   static final long ROUTINES_WAIT_MS = 2_000;
+  /** HTTP servers, one per event loop up to one per CPU: a webhook's verify, decrypt and parse is CPU work. */
+  static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
+  private static final int SHARED_RANDOM_PORT = -1;
 
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
@@ -46,6 +50,8 @@ public final class BotVerticle extends VerticleBase {
   /** Whether the start-up scope self-check has finished (/healthz says so). */
   private volatile boolean scopesChecked;
   private volatile boolean stopping;
+  /** The graceful stop's drain, begun by whichever verticle of the bot stops first. */
+  private Future<?> drained;
 
   public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
     this.config = config;
@@ -87,11 +93,21 @@ public final class BotVerticle extends VerticleBase {
       log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
           + "/healthz shows the connection state", config.feishu().baseUrl());
     }
-    return vertx.createHttpServer()
-        .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
-        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
-        .onSuccess(s -> server = s);
+    Routes routes = new Routes(wiring.gateway, this::health, metrics);
+    // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+    String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
+    // Port 0 asks for a random port: a negative port makes Vert.x share one random port among the servers using it.
+    int port = config.port() == 0 ? SHARED_RANDOM_PORT : config.port();
+    return vertx.createHttpServer().requestHandler(routes.router(vertx)).listen(port, host)
+        .compose(s -> {
+          server = s;
+          // Every other event loop serves too (child deployments, so undeploying the bot stops them first; each
+          // waits for the drain below before its server closes).
+          int more = Math.max(0, HTTP_SERVERS - 1);
+          return more == 0 ? Future.succeededFuture()
+              : vertx.deployVerticle(() -> new HttpVerticle(routes, port, host, this::drain),
+                  new DeploymentOptions().setInstances(more));
+        });
   }
 
   /**
@@ -186,6 +202,29 @@ public final class BotVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     long started = System.nanoTime();
+    return drain().eventually(() -> {
+      wiring.feishu.close();
+      wiring.db.close();
+      log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * Takes no more events and waits for those in flight and for routine runs; once, for the bot and its other HTTP
+   * servers alike (Vert.x stops those first, and each waits here with its server still answering 503).
+   */
+  private synchronized Future<?> drain() {
+    if (drained == null) {
+      // On the bot's own context, whichever event loop asks: the dispatcher and scheduler live there.
+      Promise<Object> done = Promise.promise();
+      context.runOnContext(v -> beginDrain().onComplete(ar -> done.complete()));
+      drained = done.future();
+    }
+    return drained;
+  }
+
+  private Future<?> beginDrain() {
     stopping = true;
     wiring.gateway.stopTaking();
     if (wiring.longConnection != null) {
@@ -201,12 +240,6 @@ public final class BotVerticle extends VerticleBase {
             .recover(e -> {
               log.warn("shutdown: routine runs still going after {} ms; closing anyway", ROUTINES_WAIT_MS);
               return Future.succeededFuture();
-            }))
-        .eventually(() -> {
-          wiring.feishu.close();
-          wiring.db.close();
-          log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
-          return Future.succeededFuture();
-        });
+            }));
   }
 }
