@@ -66,8 +66,16 @@ public final class BotVerticle extends VerticleBase {
         .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, context, config, metrics, clock, db)))
         .compose(w -> {
           wiring = w;
+          // Off the event loop and alongside the identity fetch: the first user's answer is then a warm one.
+          Future<Void> warm = vertx.executeBlocking(() -> {
+            WarmUp.run(config, wiring.feishu::buildServices);
+            return null;
+          }, false);
           // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
-          return identityOrTimeout();
+          return Future.join(identityOrTimeout(), warm.recover(e -> {
+            log.warn("warm-up failed, serving anyway cause={}", e.toString());
+            return Future.succeededFuture();
+          }));
         })
         .compose(v -> listen());
   }

@@ -31,9 +31,18 @@ public final class ChildBot implements AutoCloseable {
     this.launchedAt = launchedAt;
   }
 
-  /** Sandbox mode with an in-memory database (section 5). */
-  static ChildBot launch(Path log) {
-    return launch(log, Map.of("HIREBOT_DB_URL", "jdbc:h2:mem:bench-child;DB_CLOSE_DELAY=-1"), "--sandbox");
+  /**
+   * Sandbox mode with an H2 file database, as the default configuration has (section 5): the claims of a flood
+   * live on disk, not in the heap; {@code jvmFlags} go before the classpath (class-data sharing).
+   */
+  static ChildBot launch(Path log, List<String> jvmFlags) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("hirebot-child-db");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temp dir for the child's database", e);
+    }
+    return launch(log, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("bot")), "--sandbox");
   }
 
   /**
@@ -41,10 +50,15 @@ public final class ChildBot implements AutoCloseable {
    * ours, so that {@code env} alone decides sandbox or real mode).
    */
   public static ChildBot launch(Path log, Map<String, String> env, String... args) {
+    return launch(log, List.of(), env, args);
+  }
+
+  private static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", classpath(),
-        "io.hirebot.Main"));
+    List<String> command = new ArrayList<>(List.of(java, HEAP));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", classpath(), "io.hirebot.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("FEISHU_") || k.startsWith("HIREBOT_"));
