@@ -3,7 +3,7 @@ package io.hirebot.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.config.ConfigLoader;
-import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import java.time.Clock;
@@ -93,7 +93,7 @@ final class MemoryAndStartup {
   /** One "show candidates" click on {@code job} by a new member; its answer time in ms (-1 without a card). */
   private double timedClick(int port, Job job, String runId) {
     SealedPush push = SealedPush.seal(Envelopes.cardClick("ev_timed_" + runId + "_" + job.id(), Envelopes.clicker(clicks++),
-        "om_card_" + job.id(), "oc_demo_team", Envelopes.pageValue(CandidatesActions.SHOW, job.id(), 0)),
+        "om_card_" + job.id(), "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)),
         ConfigLoader.SANDBOX_ENCRYPT_KEY);
     long t0 = System.nanoTime();
     BenchHttp.Response r = BenchHttp.await(http.post(port, "/webhook/card", push), Duration.ofSeconds(10));
@@ -110,7 +110,7 @@ final class MemoryAndStartup {
         // Each click by another member: the bot's per-user budget (commands and clicks together) would
         // otherwise answer "slow down" after ten, and the benchmark would time the refusal, not the read.
         SealedPush push = SealedPush.seal(Envelopes.cardClick(eventId, Envelopes.clicker(clicks++), "om_card_" + job.id(),
-            "oc_demo_team", Envelopes.pageValue(CandidatesActions.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
+            "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
         BenchHttp.Response r = BenchHttp.await(http.post(port, "/webhook/card", push), Duration.ofSeconds(10));
         if (r.status() == 200 && r.body().contains("\"card\"")) {
           ok++;
