@@ -92,9 +92,7 @@ final class MemoryAndStartup {
 
   /** One "show candidates" click on {@code job} by a new member; its answer time in ms (-1 without a card). */
   private double timedClick(int port, Job job, String runId) {
-    SealedPush push = SealedPush.seal(Envelopes.cardClick("ev_timed_" + runId + "_" + job.id(), Envelopes.clicker(clicks++),
-        "om_card_" + job.id(), "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)),
-        ConfigLoader.SANDBOX_ENCRYPT_KEY);
+    SealedPush push = showCandidates(job, "ev_timed_" + runId + "_" + job.id());
     long t0 = System.nanoTime();
     BenchHttp.Response r = BenchHttp.await(http.post(port, "/webhook/card", push), Duration.ofSeconds(10));
     double ms = (System.nanoTime() - t0) / 1e6;
@@ -106,11 +104,7 @@ final class MemoryAndStartup {
     int ok = 0;
     for (int round = 0; round < rounds; round++) {
       for (Job job : jobs) {
-        String eventId = "ev_card_" + round + "_" + job.id() + "_" + clicks;
-        // Each click by another member: the bot's per-user budget (commands and clicks together) would
-        // otherwise answer "slow down" after ten, and the benchmark would time the refusal, not the read.
-        SealedPush push = SealedPush.seal(Envelopes.cardClick(eventId, Envelopes.clicker(clicks++), "om_card_" + job.id(),
-            "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
+        SealedPush push = showCandidates(job, "ev_card_" + round + "_" + job.id() + "_" + clicks);
         BenchHttp.Response r = BenchHttp.await(http.post(port, "/webhook/card", push), Duration.ofSeconds(10));
         if (r.status() == 200 && r.body().contains("\"card\"")) {
           ok++;
@@ -118,6 +112,15 @@ final class MemoryAndStartup {
       }
     }
     return ok;
+  }
+
+  /**
+   * A "show candidates" click on {@code job} by a new member each time: the bot's per-user budget (commands and
+   * clicks together) would otherwise answer "slow down" after ten, and the benchmark would time the refusal.
+   */
+  private SealedPush showCandidates(Job job, String eventId) {
+    return SealedPush.seal(Envelopes.cardClick(eventId, Envelopes.clicker(clicks++), "om_card_" + job.id(),
+        "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
   }
 
   private static List<Job> openJobs() {
