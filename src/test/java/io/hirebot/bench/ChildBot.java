@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildBot implements AutoCloseable {
   public static final String HEAP = "-Xmx256m";
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // generous: the machine may be shared
 
   private final int port;
   private final Process process;
@@ -170,9 +170,14 @@ public final class ChildBot implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within {@code grace} (writing a class-data archive takes a while). */
+  void stop(Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -22,6 +22,7 @@ final class MemoryAndStartup {
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final int WARM_UP_READS = 2;
   private static final int LOAD_READS = 5;
+  private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
 
   private final BenchHttp http;
   private final BenchOptions options;
@@ -78,7 +79,8 @@ final class MemoryAndStartup {
       try (ChildBot training = ChildBot.launch(options.outDir().resolve("child-cds-training.log"),
           List.of("-XX:ArchiveClassesAtExit=" + archive))) {
         training.awaitHealthy(http);
-      } // close() stops it with SIGTERM: the JVM writes the archive as it exits
+        training.stop(ARCHIVE_WRITE); // SIGTERM, as the Dockerfile's training: the JVM writes the archive as it exits
+      }
       try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds.log"),
           List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"))) {
         out.put("cds_archive_mb", Stats.round(Files.size(archive) / 1e6));
