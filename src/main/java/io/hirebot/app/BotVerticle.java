@@ -1,14 +1,10 @@
 package io.hirebot.app;
 
-import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.feishu.inbound.LongConnectionGateway;
-import io.hirebot.schedule.Scheduler;
-import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -16,16 +12,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bot: opens and migrates the database, wires it, learns the bot's own open_id from Feishu
- * (retrying in the background while Feishu is unreachable; /healthz says so), and listens on the
- * configured port.
+ * Serves the bot built by {@link Wiring} (once per process, outside any verticle, so several instances can share
+ * it): learns the bot's own open_id from Feishu (retrying in the background while Feishu is unreachable; /healthz
+ * says so), and listens on the configured port. The last instance to stop closes the shared services.
  */
 public final class BotVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
@@ -38,49 +33,41 @@ public final class BotVerticle extends VerticleBase {
   /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
   static final long DRAIN_MS = 5_000;
   static final long ROUTINES_WAIT_MS = 2_000;
-  /** HTTP servers, one per event loop up to one per CPU: a webhook's verify, decrypt and parse is CPU work. */
-  static final int HTTP_SERVERS = Runtime.getRuntime().availableProcessors();
+
+  /**
+   * HTTP servers (verticle instances), one per CPU: a webhook's verify, decrypt and parse is CPU work, and one
+   * event loop would cap intake at one core.
+   */
+  static final int INSTANCES = Runtime.getRuntime().availableProcessors();
+  /** A negative port makes Vert.x share one random port among the servers listening on it. */
   private static final int SHARED_RANDOM_PORT = -1;
 
+  private final Wiring wiring;
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
-  private final Clock clock;
-  private Wiring wiring;
-  /** Null in webhook mode. */
-  private LongConnectionGateway longConnection;
+  private final Future<?> warmedUp;
   private HttpServer server;
-  /** Whether the start-up scope self-check has finished (/healthz says so). */
-  private volatile boolean scopesChecked;
   private volatile boolean stopping;
-  /** The graceful stop's drain, begun by whichever verticle of the bot stops first. */
-  private Future<?> drained;
 
-  public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
-    this.config = config;
-    this.metrics = metrics;
-    this.clock = clock;
+  /** An instance that serves as soon as it knows the bot's identity (no start-up warm-up to wait for). */
+  public BotVerticle(Wiring wiring) {
+    this(wiring, Future.succeededFuture());
+  }
+
+  /** @param warmedUp completes when the start-up warm-up has run (or failed): only then does the bot serve */
+  public BotVerticle(Wiring wiring, Future<?> warmedUp) {
+    this.wiring = wiring;
+    this.config = wiring.config;
+    this.metrics = wiring.metrics;
+    this.warmedUp = warmedUp;
   }
 
   @Override
   public Future<?> start() {
-    return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
-        // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
-        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, config, metrics, clock, db)))
-        .compose(w -> {
-          wiring = w;
-          longConnection = w.longConnection(context);
-          // Off the event loop and alongside the identity fetch: the first user's answer is then a warm one.
-          Future<Void> warm = vertx.executeBlocking(() -> {
-            WarmUp.run(config, wiring.feishu::buildServices);
-            return null;
-          }, false);
-          // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
-          return Future.join(identityOrTimeout(), warm.recover(e -> {
-            log.warn("warm-up failed, serving anyway cause={}", e.toString());
-            return Future.succeededFuture();
-          }));
-        })
-        .compose(v -> listen());
+    boolean first = wiring.attach(context);
+    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
+    // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
+    return Future.join(identityOrTimeout(), warmedUp).compose(v -> listen(first));
   }
 
   private Future<Void> identityOrTimeout() {
@@ -97,28 +84,19 @@ public final class BotVerticle extends VerticleBase {
     return ready.future();
   }
 
-  private Future<?> listen() {
-    if (longConnection != null) {
+  private Future<?> listen(boolean first) {
+    LongConnectionGateway longConnection = wiring.longConnection();
+    if (first && longConnection != null) {
       // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
       longConnection.start();
       log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
           + "/healthz shows the connection state", config.feishu().baseUrl());
     }
-    Routes routes = new Routes(wiring.gateway, this::health, metrics);
-    // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-    String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
-    // Port 0 asks for a random port: a negative port makes Vert.x share one random port among the servers using it.
-    int port = config.port() == 0 ? SHARED_RANDOM_PORT : config.port();
-    return vertx.createHttpServer().requestHandler(routes.router(vertx)).listen(port, host)
-        .compose(s -> {
-          server = s;
-          // Every other event loop serves too (child deployments, so undeploying the bot stops them first; each
-          // waits for the drain below before its server closes).
-          int more = Math.max(0, HTTP_SERVERS - 1);
-          return more == 0 ? Future.succeededFuture()
-              : vertx.deployVerticle(() -> new HttpVerticle(routes, port, host, this::drain),
-                  new DeploymentOptions().setInstances(more));
-        });
+    return vertx.createHttpServer()
+        .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
+        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+        .listen(config.port() == 0 ? SHARED_RANDOM_PORT : config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
+        .onSuccess(s -> server = s);
   }
 
   /**
@@ -135,8 +113,9 @@ public final class BotVerticle extends VerticleBase {
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
             .put("hire_circuit", hire)
             // Scopes the self-check or a refused call found missing: what an admin has to add.
-            .put("scope_check", scopesChecked ? "done" : "pending")
+            .put("scope_check", wiring.scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
+    LongConnectionGateway longConnection = wiring.longConnection();
     if (longConnection != null) {
       LongConnectionGateway.Status ws = longConnection.status();
       status.getJsonObject("feishu").put("long_connection", new JsonObject()
@@ -156,15 +135,6 @@ public final class BotVerticle extends VerticleBase {
             .put("database", new JsonObject().put("status", "down").put("error", e.toString()))));
   }
 
-  GroupAccess groupAccess() {
-    return wiring.groupAccess;
-  }
-
-  /** The routines of this bot (event replay, digests, polls). */
-  public Scheduler scheduler() {
-    return wiring.scheduler;
-  }
-
   /** The actual port (useful when configured as 0). */
   public int port() {
     return server.actualPort();
@@ -182,7 +152,7 @@ public final class BotVerticle extends VerticleBase {
           wiring.scheduler.start();
           // Start-up waits for the self-check (within the identity wait), so its log lines come first.
           checkScopes().onComplete(done -> {
-            scopesChecked = true;
+            wiring.scopesChecked = true;
             known.run();
           });
           vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
@@ -209,37 +179,11 @@ public final class BotVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
-    if (wiring == null) {
-      return Future.succeededFuture();
-    }
     long started = System.nanoTime();
-    return drain().eventually(() -> {
-      wiring.feishu.close();
-      wiring.db.close();
-      log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
-      return Future.succeededFuture();
-    });
-  }
-
-  /**
-   * Takes no more events and waits for those in flight and for routine runs; once, for the bot and its other HTTP
-   * servers alike (Vert.x stops those first, and each waits here with its server still answering 503).
-   */
-  private synchronized Future<?> drain() {
-    if (drained == null) {
-      // On the bot's own context, whichever event loop asks: the dispatcher and scheduler live there.
-      Promise<Object> done = Promise.promise();
-      context.runOnContext(v -> beginDrain().onComplete(ar -> done.complete()));
-      drained = done.future();
-    }
-    return drained;
-  }
-
-  private Future<?> beginDrain() {
     stopping = true;
     wiring.gateway.stopTaking();
-    if (longConnection != null) {
-      longConnection.stop();
+    if (wiring.longConnection() != null) {
+      wiring.longConnection().stop();
     }
     log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
         DRAIN_MS, wiring.dispatcher.inFlight());
@@ -251,6 +195,13 @@ public final class BotVerticle extends VerticleBase {
             .recover(e -> {
               log.warn("shutdown: routine runs still going after {} ms; closing anyway", ROUTINES_WAIT_MS);
               return Future.succeededFuture();
-            }));
+            }))
+        .eventually(() -> {
+          if (wiring.detach()) {
+            wiring.close();
+            log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          }
+          return Future.succeededFuture();
+        });
   }
 }
