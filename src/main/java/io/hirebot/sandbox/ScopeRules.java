@@ -54,6 +54,8 @@ final class ScopeRules {
       Map.entry("GET " + V1 + "/offers/:offer_id", OFFER_READ),
       Map.entry("PATCH " + V1 + "/offers/:offer_id/offer_status", List.of("hire:offer")),
       Map.entry("GET " + V1 + "/evaluations", List.of("hire:evaluation:readonly")),
+      Map.entry("GET " + V1 + "/evaluation_tasks", List.of("hire:evaluation:readonly")),
+      Map.entry("GET " + V1 + "/exam_marking_tasks", List.of("hire:exam:readonly")),
       Map.entry("GET " + V1 + "/talents/:talent_id", TALENT_READ),
       Map.entry("GET /open-apis/hire/v2/talents/:talent_id", TALENT_READ),
       Map.entry("GET " + V1 + "/talents", TALENT_READ),

@@ -88,6 +88,13 @@ public final class RecordingMessenger implements Messenger {
     return record(Kind.SEND_TO_USER, openId, null, null, Shown.of(reply), idempotencyKey);
   }
 
+  /** Recorded as a send to the user; the private chat is named after them, as Feishu names one chat per user. */
+  @Override
+  public Future<io.hirebot.bot.Messenger.Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
+    return sendToUser(openId, reply, idempotencyKey)
+        .map(id -> new io.hirebot.bot.Messenger.Sent(id, "oc_p2p_" + openId));
+  }
+
   @Override
   public Future<Void> updateCard(String messageId, ObjectNode card) {
     return record(Kind.UPDATE_CARD, messageId, null, messageId, Shown.of(card), null).mapEmpty();

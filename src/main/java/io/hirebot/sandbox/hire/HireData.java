@@ -19,6 +19,8 @@ public final class HireData {
   public final Map<String, TerminationReason> terminationReasons = new LinkedHashMap<>();
   public final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
   public final Map<String, HireUser> users = new LinkedHashMap<>();
+  /** Written tests to mark (exam_marking_tasks); evaluation and interview tasks derive from the maps above. */
+  public final Map<String, ExamMarking> examMarkings = new LinkedHashMap<>();
   /** Next serial per id kind, so ids created by tests never collide with seeded ones. */
   public final Map<Character, Long> serials = new LinkedHashMap<>();
 
@@ -40,6 +42,7 @@ public final class HireData {
     c.terminationReasons.putAll(terminationReasons);
     c.evaluations.putAll(evaluations);
     c.users.putAll(users);
+    c.examMarkings.putAll(examMarkings);
     c.serials.putAll(serials);
     return c;
   }
