@@ -34,23 +34,40 @@ public final class BotVerticle extends VerticleBase {
   static final long DRAIN_MS = 5_000;
   static final long ROUTINES_WAIT_MS = 2_000;
 
+  /**
+   * HTTP servers (verticle instances), one per CPU: a webhook's verify, decrypt and parse is CPU work, and one
+   * event loop would cap intake at one core.
+   */
+  static final int INSTANCES = Runtime.getRuntime().availableProcessors();
+  /** A negative port makes Vert.x share one random port among the servers listening on it. */
+  private static final int SHARED_RANDOM_PORT = -1;
+
   private final Wiring wiring;
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
+  private final Future<?> warmedUp;
   private HttpServer server;
   private volatile boolean stopping;
 
+  /** An instance that serves as soon as it knows the bot's identity (no start-up warm-up to wait for). */
   public BotVerticle(Wiring wiring) {
+    this(wiring, Future.succeededFuture());
+  }
+
+  /** @param warmedUp completes when the start-up warm-up has run (or failed): only then does the bot serve */
+  public BotVerticle(Wiring wiring, Future<?> warmedUp) {
     this.wiring = wiring;
     this.config = wiring.config;
     this.metrics = wiring.metrics;
+    this.warmedUp = warmedUp;
   }
 
   @Override
   public Future<?> start() {
     boolean first = wiring.attach(context);
-    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
-    return identityOrTimeout().compose(v -> listen(first));
+    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
+    // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
+    return Future.join(identityOrTimeout(), warmedUp).compose(v -> listen(first));
   }
 
   private Future<Void> identityOrTimeout() {
@@ -78,7 +95,7 @@ public final class BotVerticle extends VerticleBase {
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
         // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
+        .listen(config.port() == 0 ? SHARED_RANDOM_PORT : config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
