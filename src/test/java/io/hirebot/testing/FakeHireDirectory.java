@@ -183,12 +183,6 @@ public final class FakeHireDirectory implements HireDirectory {
 
   // ---- the port ----
 
-  /** This fake's tenant has no evaluation, exam or interview-feedback tasks. */
-  @Override
-  public Future<List<io.hirebot.hire.HireTask>> pendingTasks(io.hirebot.hire.HireTask.Kind kind, String userOpenId) {
-    return Future.succeededFuture(List.of());
-  }
-
   @Override
   public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
     return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
