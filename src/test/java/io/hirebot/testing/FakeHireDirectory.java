@@ -57,7 +57,6 @@ public final class FakeHireDirectory implements HireDirectory {
   private final Map<String, Interview> interviews = new LinkedHashMap<>();
   private final Map<String, Offer> offers = new LinkedHashMap<>();
   private final List<Note> notes = new ArrayList<>();
-  private final Map<String, List<HireTask>> tasks = new HashMap<>();
   private final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   private final List<TerminationReason> reasons = new ArrayList<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
@@ -177,25 +176,13 @@ public final class FakeHireDirectory implements HireDirectory {
     calls.clear();
   }
 
-  /** Gives {@code userOpenId} a pending task. */
-  public FakeHireDirectory task(String userOpenId, HireTask task) {
-    tasks.computeIfAbsent(userOpenId, u -> new ArrayList<>()).add(task);
-    return this;
-  }
-
   /** Gives an application its written test. */
-  public FakeHireDirectory writtenTest(WrittenTest test) {
+  public synchronized FakeHireDirectory writtenTest(WrittenTest test) {
     tests.put(test.applicationId(), test);
     return this;
   }
 
   // ---- the port ----
-
-  @Override
-  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
-    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
-        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
-  }
 
   @Override
   public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
