@@ -69,11 +69,18 @@ class InboundChainTest {
     assertEquals(200, click.status(), click.body());
     JsonObject body = click.jsonBody();
     assertNull(body.getJsonObject("card"), "no page of candidates for a stranger");
-    // A click names its chat but not its kind: outside an enabled chat it needs a clicker the data may be shown to.
     JsonObject toast = body.getJsonObject("toast", new JsonObject());
     assertEquals("error", toast.getString("type"), body.encode());
-    assertTrue(toast.getString("content", "").contains("hiring team"), body.encode());
+    assertTrue(toast.getString("content", "").contains("not been enabled"), body.encode());
     assertEquals(before, candidateReads(), "a refused click reads no candidate from Hire");
+
+    // The job's own recruiter is refused there too, as their command would be: the next page would show the group.
+    PushResult own = await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId())
+        .by(DemoTenant.RECRUITER_LI).tag("button").value(new JsonObject()
+            .put("action", "candidates.page").put("job_id", job.id()).put("page", 1).put("lang", "en_us"))));
+    assertNull(own.jsonBody().getJsonObject("card"), "no page of candidates in a group that is not enabled");
+    assertTrue(own.body().contains("not been enabled"), own.body());
+    assertEquals(before, candidateReads());
   }
 
   @Test
