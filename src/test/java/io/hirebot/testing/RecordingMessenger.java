@@ -30,10 +30,10 @@ public final class RecordingMessenger implements Messenger {
    * @param messageId the id of the new message, or of the message acted on
    * @param bulk whether it went through {@link #bulk()} (digests, notifications: nobody waits for them)
    */
-  public record Sent(Kind kind, String target, String parentId, String messageId, Shown shown, String idempotencyKey,
+  public record Outgoing(Kind kind, String target, String parentId, String messageId, Shown shown, String idempotencyKey,
       boolean bulk) {}
 
-  private final List<Sent> sent;
+  private final List<Outgoing> sent;
   private final AtomicInteger ids;
   private final boolean bulk;
 
@@ -41,26 +41,26 @@ public final class RecordingMessenger implements Messenger {
     this(new ArrayList<>(), new AtomicInteger(), false);
   }
 
-  private RecordingMessenger(List<Sent> sent, AtomicInteger ids, boolean bulk) {
+  private RecordingMessenger(List<Outgoing> sent, AtomicInteger ids, boolean bulk) {
     this.sent = sent;
     this.ids = ids;
     this.bulk = bulk;
   }
 
   /** Everything sent so far, in order, bulk or not. */
-  public List<Sent> sent() {
+  public List<Outgoing> sent() {
     synchronized (sent) {
       return List.copyOf(sent);
     }
   }
 
-  public List<Sent> sent(Kind kind) {
+  public List<Outgoing> sent(Kind kind) {
     return sent().stream().filter(s -> s.kind() == kind).toList();
   }
 
   /** The last thing of that kind, failing the test when there is none. */
-  public Sent last(Kind kind) {
-    List<Sent> all = sent(kind);
+  public Outgoing last(Kind kind) {
+    List<Outgoing> all = sent(kind);
     if (all.isEmpty()) {
       throw new AssertionError("nothing of kind " + kind + " was sent; sent: " + sent());
     }
@@ -88,11 +88,10 @@ public final class RecordingMessenger implements Messenger {
     return record(Kind.SEND_TO_USER, openId, null, null, Shown.of(reply), idempotencyKey);
   }
 
-  /** Recorded as a send to the user; the private chat is named after them, as Feishu names one chat per user. */
+  /** The user's private chat is named {@code oc_p2p_<open_id>}, as {@link FeatureHarness#privately} names it. */
   @Override
-  public Future<io.hirebot.bot.Messenger.Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
-    return sendToUser(openId, reply, idempotencyKey)
-        .map(id -> new io.hirebot.bot.Messenger.Sent(id, "oc_p2p_" + openId));
+  public Future<Messenger.Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
+    return sendToUser(openId, reply, idempotencyKey).map(id -> new Messenger.Sent(id, "oc_p2p_" + openId));
   }
 
   @Override
@@ -124,7 +123,7 @@ public final class RecordingMessenger implements Messenger {
       String key) {
     String id = messageId != null ? messageId : "om_recorded_" + ids.incrementAndGet();
     synchronized (sent) {
-      sent.add(new Sent(kind, target, parentId, id, shown, key, bulk));
+      sent.add(new Outgoing(kind, target, parentId, id, shown, key, bulk));
     }
     return Future.succeededFuture(id);
   }
