@@ -20,7 +20,6 @@ import io.hirebot.cards.Cards;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
 import io.hirebot.i18n.Language;
-import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feature.candidates.ActionForms;
 import io.hirebot.feature.candidates.ActionGuard;
@@ -38,6 +37,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileActions;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.inbound.EnvelopeVerifier;
@@ -141,10 +141,12 @@ public final class Wiring {
     PipelineFeature pipeline = new PipelineFeature(meter, jobChoices, cards, messages, clock);
     InterviewsFeature interviews = new InterviewsFeature(meter, cards, messages, dates, clock);
     OffersFeature offers = new OffersFeature(meter, jobChoices, cards, messages);
+    ShowCandidatesHandler showCandidates = new ShowCandidatesHandler(meter, new StageMatcher(), candidatesCard,
+        jobChoices, messages, clock, config.timezone());
     CommandRouter commands = new CommandRouter(help)
         .on(Command.Help.class, help)
-        .on(Command.ShowCandidates.class, new ShowCandidatesHandler(meter, new StageMatcher(),
-            candidatesCard, jobChoices, messages, clock, config.timezone()))
+        .on(Command.ShowCandidates.class, showCandidates)
+        .on(Command.CountCandidates.class, showCandidates::count)
         .on(Command.ListJobs.class, jobs)
         .on(Command.ShowProfile.class, profile.handler())
         .on(Command.ShowPipeline.class, pipeline)
@@ -195,8 +197,10 @@ public final class Wiring {
     FeatureRegistry registry = new FeatureRegistry(commands, actions)
         .hireEvents(automation.notifier())
         .cardsSent(automation.livingCards());
+    UnderstandingFeature understanding = new UnderstandingFeature(hire, meter, cards, messages);
+    understanding.register(registry);
     UserRateLimitGate perUser = new UserRateLimitGate(messages);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(), commands, actions, messenger,
+    dispatcher = new BotDispatcher(vertx, understanding.parser(), commands, actions, messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
         accessCommands::welcome)

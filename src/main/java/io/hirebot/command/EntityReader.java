@@ -225,7 +225,7 @@ final class EntityReader {
     for (EntityText.Span span : rest) {
       String word = cased.substring(span.start(), span.end());
       boolean capitalised = Character.isUpperCase(word.charAt(0)) && word.chars().allMatch(Character::isLetter)
-          && !word.equals(word.toUpperCase(java.util.Locale.ROOT));
+          && !word.equals(word.toUpperCase(java.util.Locale.ROOT)) && !JobWords.isJobWord(span.text());
       boolean adjacent = end < 0 || cased.substring(end, span.start()).isBlank();
       if (!capitalised || !adjacent) {
         return null;

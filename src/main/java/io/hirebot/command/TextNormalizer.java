@@ -16,6 +16,7 @@ final class TextNormalizer {
   private static final Pattern SEPARATOR_COLON = Pattern.compile("(?<!\\d):|:(?!\\d)");
   // Emoji, other pictographs and their variation selectors and skin tones decorate a message but never name anything.
   private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\x{FE0E}\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]+");
+  private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^[ \t]*[>＞][^\n]*(?:\n|$)");
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
 
   private TextNormalizer() {}
@@ -27,7 +28,7 @@ final class TextNormalizer {
    * kept so arguments keep it.
    */
   static String normalize(String text) {
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String folded = Normalizer.normalize(withoutQuotedLines(text), Normalizer.Form.NFKC);
     String visible = PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(ChineseScript.toSimplified(folded)).replaceAll(""))
         .replaceAll(" ");
     String separated = SEPARATOR_COLON.matcher(visible).replaceAll(" ");
@@ -35,6 +36,15 @@ final class TextNormalizer {
     String trimmed = trimPunctuation(collapsed);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
     return trimmed.isEmpty() ? collapsed : trimmed;
+  }
+
+  /** Lines quoting another message ("> …") around the command, when the message has a line of its own too. */
+  static String withoutQuotedLines(String text) {
+    if (text.indexOf('\n') < 0) {
+      return text;
+    }
+    String own = QUOTED_LINE.matcher(text).replaceAll("").strip();
+    return own.isEmpty() ? text : own;
   }
 
   /** Removes {@link #SURROUNDING_PUNCTUATION} and spaces from both ends. */
