@@ -43,10 +43,15 @@ public final class CommandParser {
     Lexicon known = lexicon == null ? null : lexicon.get();
     if (known != null) {
       Optional<ParseResult> understood = Understanding.read(utterance, grammar, known);
-      if (understood.isPresent()) {
+      if (understood.isPresent() && !isBare(understood.get())) {
         return understood.get();
       }
     }
     return grammar.orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+  }
+
+  /** An unknown without a suggestion: the typo corrector may still find the command meant. */
+  private static boolean isBare(ParseResult result) {
+    return result instanceof ParseResult.Unknown unknown && unknown.suggestion().isEmpty();
   }
 }

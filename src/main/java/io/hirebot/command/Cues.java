@@ -18,7 +18,7 @@ final class Cues {
       "几个", "几位", "几场", "几人", "一共", "总共", "总数");
   static final List<String> WHERE = List.of("where is", "where's", "wheres", "where are", "what stage is",
       "which stage is", "what stage", "which stage", "status of", "到哪一步了", "到哪一步", "到哪了", "到哪", "在哪个阶段",
-      "哪个阶段", "什么阶段", "进展到哪", "进行到哪", "面到第几轮", "第几轮", "面到哪");
+      "哪个阶段", "什么阶段", "进展到哪", "进行到哪", "面到第几轮", "第几轮", "面到哪了", "面到哪");
   static final List<String> PIPELINE = List.of("pipeline", "funnel", "conversion", "progress", "how's hiring going",
       "how is hiring going", "hiring going", "how's", "how is", "going", "doing", "status", "漏斗", "进度", "进展",
       "转化率", "转化", "情况", "怎么样", "如何");
@@ -40,7 +40,14 @@ final class Cues {
       "pending", "scheduled", "calendar", "it", "be", "can", "could", "would", "tell", "give", "get", "see",
       "的", "了", "吗", "呢", "吧", "啊", "呀", "有", "都", "哪些", "有哪些", "那边", "这边", "现在", "目前", "一下", "请",
       "帮我", "给我", "看", "发我", "共", "在", "还", "的话", "是", "个", "开放", "哪", "什么", "多", "还有", "急", "那",
-      "和", "把", "到", "给", "下", "我们", "招", "了吗", "阶段", "环节", "处于", "发了", "现", "场", "查", "一共有");
+      "和", "把", "到", "给", "下", "我们", "招", "了吗", "阶段", "环节", "处于", "发了", "现", "场", "查", "一共有",
+      "process", "the process", "next", "流程", "列表", "quick", "q", "question", "not", "enough", "experience",
+      "note", "please", "again");
+  /** Words that start with a common surname but are no one's name ("谢谢", "马上"). */
+  static final java.util.Set<String> NOT_NAMES = java.util.Set.of("谢谢", "马上", "周末", "高兴", "方便", "白天",
+      "黄金", "金额", "江湖", "安全", "于是", "常见", "文件", "项目", "程序", "华为", "和好", "万一", "时间", "任何",
+      "明白", "左右", "任务", "龙虾", "童年", "林子");
+
   /** Kinds of stage as typed, to the stage query the handler matches against the job's process. */
   static final Map<String, String> STAGE_KINDS = Map.ofEntries(
       Map.entry("interviews", "interview"), Map.entry("interview", "interview"),

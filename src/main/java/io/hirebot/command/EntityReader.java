@@ -46,7 +46,8 @@ final class EntityReader {
       found.spans().forEach(text::take);
     });
     // "Jordan" alone: the job Jordan Fellowship, or a person called Jordan?
-    r.jobAsName = r.job == null || r.job.whole() ? null : person(r.job.spans(), cased);
+    Name jobName = r.job == null || r.job.whole() ? null : person(r.job.spans(), cased);
+    r.jobAsName = jobName == null || jobName.spans().size() != r.job.spans().size() ? null : jobName.text();
     r.stage = stage(text, lexicon);
     if (r.job == null) {
       // Without a job a stage filters nothing; an interview word then asks for the interview schedule.
@@ -64,8 +65,25 @@ final class EntityReader {
     r.mine = !text.takeAll(Cues.MINE).isEmpty();
     text.takeAll(Cues.STOP);
     List<EntityText.Span> rest = text.rest();
-    r.person = person(rest, cased);
-    r.leftover = r.person == null && !rest.isEmpty();
+    Name name = person(rest, cased);
+    if (name != null && r.jobAsName != null) {
+      // "Jordan Smith": the job's word and the words after it are one name, not the job Jordan Fellowship.
+      List<EntityText.Span> joined = new ArrayList<>(r.job.spans());
+      joined.addAll(name.spans());
+      joined.sort(java.util.Comparator.comparingInt(EntityText.Span::start));
+      Name whole = person(joined, cased);
+      if (whole != null && whole.spans().size() == joined.size()) {
+        name = whole;
+        rest = joined;
+        r.job = null;
+        r.jobAsName = null;
+        r.stage = "";
+      }
+    }
+    r.person = name == null ? null : name.text();
+    r.namedAlone = name != null && name.spans().size() == rest.size()
+        && (name.spans().size() > 1 || name.text().codePoints().anyMatch(EntityText::isHan));
+    r.leftover = name == null ? !rest.isEmpty() : name.spans().size() < rest.size();
     return decide(r, utterance, language);
   }
 
@@ -77,6 +95,8 @@ final class EntityReader {
     String stage = "";
     String person;
     String jobAsName;
+    /** The whole message is a name of two words or a Chinese name: a single word could be anything. */
+    boolean namedAlone;
     boolean write;
     boolean howMany;
     boolean where;
@@ -102,17 +122,22 @@ final class EntityReader {
           : jobQuery != null ? new Command.ShowCandidates(jobQuery) : null;
       return Optional.of(unknown(u, closest));
     }
-    if (r.where && r.person != null && jobQuery == null) {
+    if ((r.where || r.pipeline) && r.person != null && jobQuery == null) {
       return parsed(new Command.WhereIs(r.person), language);
     }
-    if (jobQuery == null && r.person != null && !r.howMany && !r.jobs && !r.offers && !r.pipeline) {
+    if (r.where && r.jobAsName != null && !r.candidates) {
+      return parsed(new Command.Clarify(List.of(new Command.ShowPipeline(jobQuery), new Command.WhereIs(r.jobAsName))),
+          language);
+    }
+    boolean asked = r.profile || r.candidates || r.namedAlone;
+    if (jobQuery == null && r.person != null && asked && !r.howMany && !r.jobs && !r.offers) {
       return parsed(new Command.ShowProfile(r.person), language);
     }
     String stage = r.stage;
     Command.ShowCandidates list = jobQuery == null ? null
         : new Command.ShowCandidates(jobQuery, stage, r.period, Math.max(0, r.page - 1));
     if (r.howMany) {
-      if (list != null && !r.offers && !r.jobs) {
+      if (list != null && !r.offers && (r.candidates || !r.jobs)) {
         return parsed(new Command.CountCandidates(list), language);
       }
       if (r.offers) {
@@ -148,6 +173,9 @@ final class EntityReader {
       }
       return parsed(list, language);
     }
+    if (r.candidates && r.person == null) {
+      return Optional.empty(); // candidates of no job: the grammar's "which job?" answers
+    }
     if (r.jobs) {
       return parsed(new Command.ListJobs(""), language);
     }
@@ -157,10 +185,16 @@ final class EntityReader {
     return Optional.empty();
   }
 
+  /** Whether the message asks for a write ("reject", "推进"), which typing never does. */
+  static boolean asksForWrite(Utterance utterance) {
+    return !EntityText.occurrences(Lexicon.fold(utterance.text()), Cues.WRITE).isEmpty();
+  }
+
   /** A jobs keyword without the words around it ("现在在招哪些" → "", "any engineering" → "engineering"). */
   static String keyword(String typed) {
     EntityText text = new EntityText(Lexicon.fold(typed));
     text.takeAll(Cues.JOBS);
+    text.takeAll(Cues.HOW_MANY);
     text.takeAll(Cues.STOP);
     return String.join(" ", text.rest().stream().map(EntityText.Span::text).toList());
   }
@@ -209,30 +243,60 @@ final class EntityReader {
     return "";
   }
 
-  /** A name in what is left: Chinese of two to four characters after a surname, or capitalised Latin words. */
-  private static String person(List<EntityText.Span> rest, String cased) {
-    if (rest.isEmpty() || rest.size() > 3) {
-      return null;
+  /**
+   * A name in what is left: one Chinese run of two to four characters after a common surname, or the longest run of
+   * adjacent capitalised Latin words; null when there is none.
+   */
+  static Name person(List<EntityText.Span> rest, String cased) {
+    Name best = null;
+    for (EntityText.Span span : rest) {
+      String han = span.text();
+      if (han.codePoints().allMatch(EntityText::isHan) && han.length() >= 2 && han.length() <= 4
+          && (SURNAMES.indexOf(han.charAt(0)) >= 0 || COMPOUND_SURNAMES.contains(han.substring(0, 2)))
+          && !Cues.NOT_NAMES.contains(han)) {
+        if (best != null) {
+          return null; // two Chinese names: not one person
+        }
+        best = new Name(han, List.of(span));
+      }
     }
-    EntityText.Span first = rest.get(0);
-    String han = first.text();
-    if (rest.size() == 1 && han.codePoints().allMatch(EntityText::isHan) && han.length() >= 2 && han.length() <= 4
-        && (SURNAMES.indexOf(han.charAt(0)) >= 0 || COMPOUND_SURNAMES.contains(han.substring(0, 2)))) {
-      return han;
+    if (best != null) {
+      return best;
     }
-    List<String> words = new ArrayList<>();
-    int end = -1;
+    List<EntityText.Span> run = new ArrayList<>();
     for (EntityText.Span span : rest) {
       String word = cased.substring(span.start(), span.end());
       boolean capitalised = Character.isUpperCase(word.charAt(0)) && word.chars().allMatch(Character::isLetter)
           && !word.equals(word.toUpperCase(java.util.Locale.ROOT)) && !JobWords.isJobWord(span.text());
-      boolean adjacent = end < 0 || cased.substring(end, span.start()).isBlank();
-      if (!capitalised || !adjacent) {
-        return null;
+      boolean adjacent = run.isEmpty() || cased.substring(run.get(run.size() - 1).end(), span.start()).isBlank();
+      if (capitalised && !adjacent) {
+        run = new ArrayList<>();
       }
-      words.add(word);
-      end = span.end();
+      if (capitalised) {
+        run.add(span);
+        if (best == null || run.size() > best.spans().size()) {
+          best = new Name(String.join(" ", run.stream().map(s -> cased.substring(s.start(), s.end())).toList()),
+              List.copyOf(run));
+        }
+      } else {
+        run = new ArrayList<>();
+      }
     }
-    return String.join(" ", words);
+    return best;
+  }
+
+  /** A person's name as typed, and where it stands in the message. */
+  record Name(String text, List<EntityText.Span> spans) {}
+
+  /** Whether the text alone reads as a person's name. */
+  static boolean isName(String typed) {
+    String folded = Lexicon.fold(typed);
+    if (folded.length() != typed.length()) {
+      return false;
+    }
+    EntityText text = new EntityText(folded);
+    List<EntityText.Span> rest = text.rest();
+    Name name = person(rest, typed);
+    return name != null && name.spans().size() == rest.size();
   }
 }

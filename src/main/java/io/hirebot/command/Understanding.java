@@ -21,10 +21,14 @@ final class Understanding {
 
   /** The reading to answer with, or empty to keep the grammar's verdict (or its unknown with a suggestion). */
   static Optional<ParseResult> read(Utterance utterance, Optional<ParseResult> grammar, Lexicon lexicon) {
+    if (EntityReader.asksForWrite(utterance)) {
+      // "reject all backend candidates" is no list of backend candidates: say what does it, behind its guard.
+      return EntityReader.read(utterance, lexicon).or(() -> grammar);
+    }
     if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed parsed) {
       Optional<String> job = jobQueryOf(parsed.command());
       if (parsed.command() instanceof Command.ShowProfile profile) {
-        return clarifyPersonOrJob(profile, lexicon, parsed);
+        return clarifyPersonOrJob(profile, lexicon, parsed, utterance);
       }
       if (parsed.command() instanceof Command.ListJobs list && !list.keyword().isEmpty()) {
         return Optional.of(new ParseResult.Parsed(new Command.ListJobs(EntityReader.keyword(list.keyword())),
@@ -53,7 +57,7 @@ final class Understanding {
   }
 
   private static Optional<ParseResult> clarifyPersonOrJob(Command.ShowProfile profile, Lexicon lexicon,
-      ParseResult.Parsed parsed) {
+      ParseResult.Parsed parsed, Utterance utterance) {
     String name = Lexicon.fold(profile.name()).replaceAll("[^\\p{L}\\p{N}]", "");
     boolean han = name.codePoints().anyMatch(EntityText::isHan);
     if (name.length() < (han ? 2 : MIN_LATIN_NAME_IN_TITLE)) {
@@ -64,6 +68,13 @@ final class Understanding {
         Job job = entry.job();
         Command asJob = new Command.ShowCandidates(code(job));
         return Optional.of(new ParseResult.Parsed(new Command.Clarify(List.of(asJob, profile)), parsed.language()));
+      }
+    }
+    if (!EntityReader.isName(profile.name())) {
+      // "who is in the pipeline for UX" is no person: what the entities say, if they say something whole.
+      Optional<ParseResult> entities = EntityReader.read(utterance, lexicon);
+      if (entities.isPresent() && entities.get() instanceof ParseResult.Parsed) {
+        return entities;
       }
     }
     return Optional.of(parsed);
