@@ -14,7 +14,6 @@ import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.command.Command;
-import io.hirebot.command.CommandParser;
 import io.hirebot.command.Lexicon;
 import io.hirebot.command.ParseResult;
 import io.hirebot.hire.HireDirectory;
@@ -48,19 +47,17 @@ public final class UnderstandingFeature implements Feature {
   private final Messages messages;
   private final CommandCodec codec;
   private final WhereIsHandler whereIs;
-  private final AtomicReference<Lexicon> lexicon = new AtomicReference<>(Lexicon.EMPTY);
+  private final AtomicReference<Lexicon> lexicon;
 
-  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages) {
+  /** @param lexicon where the parser reads the lexicon this feature keeps fresh */
+  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages,
+      AtomicReference<Lexicon> lexicon) {
     this.hire = hire;
+    this.lexicon = lexicon;
     this.cards = cards;
     this.messages = messages;
     this.codec = new CommandCodec(cards.mapper());
     this.whereIs = new WhereIsHandler(meter, cards, messages, codec);
-  }
-
-  /** The parser every message goes through: the grammar, and the entities of the latest lexicon. */
-  public CommandParser parser() {
-    return new CommandParser(lexicon::get);
   }
 
   @Override
