@@ -47,6 +47,6 @@ final class Features {
             s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone()),
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
             s.config().timezone(), s.clock()),
-        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages(), s.lexicon()));
+        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages()));
   }
 }

@@ -36,6 +36,5 @@ record Services(BotConfig config, Clock clock, Database db, MeterRegistry metric
     Messenger bulkMessenger, HireDirectory hire, HireMeter meter, Cards cards, Messages messages, DateTexts dates,
     AccessPolicy access, GroupAccess groupAccess, AuditLog audit, ErrorReplies errors, ActionOnce actionOnce,
     ProcessedEvents processedEvents, JobQueries jobQueries, JobChoiceCard jobChoices, ChatSettingsStore settings,
-    SubscriptionStore subscriptions, DigestStore digests, ViewRenderer views,
-    java.util.concurrent.atomic.AtomicReference<io.hirebot.command.Lexicon> lexicon) {
+    SubscriptionStore subscriptions, DigestStore digests, ViewRenderer views) {
 }

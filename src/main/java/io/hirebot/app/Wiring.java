@@ -17,8 +17,7 @@ import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.CommandParser;
-import io.hirebot.command.Lexicon;
-import java.util.concurrent.atomic.AtomicReference;
+import io.hirebot.feature.understanding.LiveLexicon;
 import io.hirebot.config.BotConfig;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuClients;
@@ -119,16 +118,14 @@ public final class Wiring {
         messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
 
     FeatureRegistry registry = new FeatureRegistry(messages);
-    // The tenant's jobs and stages as the parser reads them: kept fresh by the understanding feature.
-    AtomicReference<Lexicon> lexicon = new AtomicReference<>(Lexicon.EMPTY);
     Services services = new Services(config, clock, db, metrics, messenger, messenger.bulk(), hire,
         new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, audit, errors,
         actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages), new JobChoiceCard(cards, messages),
-        settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views(), lexicon);
+        settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views());
     registry.registerAll(Features.create(services));
 
     UserRateLimitGate perUser = new UserRateLimitGate(messages);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon::get), registry.commands(), registry.actions(), messenger,
+    dispatcher = new BotDispatcher(vertx, new CommandParser(new LiveLexicon(hire)), registry.commands(), registry.actions(), messenger,
         processed, errors, botOpenId::get, metrics, messages,
         List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
         registry::welcome)

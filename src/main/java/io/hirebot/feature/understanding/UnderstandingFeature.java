@@ -14,46 +14,32 @@ import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.command.Command;
-import io.hirebot.command.Lexicon;
 import io.hirebot.command.ParseResult;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
-import io.hirebot.schedule.Routine;
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Understanding people, not patterns (issue 17): keeps the parser's {@link Lexicon} of the tenant's jobs and stages
- * fresh, answers "where is <person>", asks "did you mean…?" with a button per reading, and runs the reading clicked.
+ * Understanding people, not patterns (issue 17): answers "where is <person>", asks "did you mean…?" with a button
+ * per reading, and runs the reading clicked; {@link LiveLexicon} keeps the parser's lexicon fresh.
  */
 public final class UnderstandingFeature implements Feature {
-  private static final Logger log = LoggerFactory.getLogger(UnderstandingFeature.class);
 
   /** A button that runs the command its value carries. */
   public static final String RUN = "understanding.run";
-  /** Jobs open and close a few times a day; a minute's delay in a new job being understood by name is fine. */
-  static final Duration REFRESH = Duration.ofMinutes(1);
 
   private final HireDirectory hire;
   private final Cards cards;
   private final Messages messages;
   private final CommandCodec codec;
   private final WhereIsHandler whereIs;
-  private final AtomicReference<Lexicon> lexicon;
-
-  /** @param lexicon where the parser reads the lexicon this feature keeps fresh */
-  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages,
-      AtomicReference<Lexicon> lexicon) {
+  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages) {
     this.hire = hire;
-    this.lexicon = lexicon;
     this.cards = cards;
     this.messages = messages;
     this.codec = new CommandCodec(cards.mapper());
@@ -65,18 +51,7 @@ public final class UnderstandingFeature implements Feature {
     CommandRouter commands = registry.commands();
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
-        .action(RUN, (action, lang) -> run(commands, action, lang))
-        .routine(Routine.every("lexicon", REFRESH, this::refresh));
-  }
-
-  /** Reads the jobs and processes (cached by the directory) into a new lexicon; a failure keeps the last one. */
-  Future<Lexicon> refresh(Instant now) {
-    return Future.all(hire.jobs(), hire.processes()).map(all -> {
-      Lexicon next = Lexicon.of(all.resultAt(0), all.resultAt(1));
-      lexicon.set(next);
-      return next;
-    }).onFailure(e -> log.warn("lexicon refresh failed, keeping the last one jobs={} cause={}",
-        lexicon.get().jobCount(), e.toString()));
+        .action(RUN, (action, lang) -> run(commands, action, lang));
   }
 
   private Future<Reply> clarify(Command.Clarify clarify, CommandContext context) {
