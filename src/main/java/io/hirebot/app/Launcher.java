@@ -4,6 +4,7 @@ import io.hirebot.config.BotConfig;
 import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.store.Database;
 import io.hirebot.sandbox.SandboxConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,12 +35,23 @@ public final class Launcher {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  /** Deploys the bot with {@code config} as it is (tests point it at their own sandbox). */
+  /**
+   * Deploys the bot with {@code config} as it is (tests point it at their own sandbox): opens and migrates the
+   * database, builds the {@link Wiring} once, outside any verticle, and deploys the verticle that serves it.
+   */
   public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
       Clock clock) {
-    BotVerticle verticle = new BotVerticle(config, registry, clock);
-    return vertx.deployVerticle(verticle)
-        .map(id -> new RunningBot(vertx, id, verticle.port(), verticle.groupAccess(), verticle.scheduler()));
+    return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
+        // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
+        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, config, registry, clock, db))
+            .onFailure(e -> db.close()))
+        .compose(wiring -> {
+          BotVerticle verticle = new BotVerticle(wiring);
+          return vertx.deployVerticle(verticle)
+              // A verticle whose start failed is never stopped: nothing else closes what it was given.
+              .onFailure(e -> wiring.close())
+              .map(id -> new RunningBot(vertx, id, verticle.port(), wiring.groupAccess, wiring.scheduler));
+        });
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */
