@@ -14,6 +14,7 @@ import io.hirebot.feature.profile.ProfileFeature;
 import io.hirebot.feature.reminders.RemindersFeature;
 import io.hirebot.feature.subscriptions.SubscriptionsFeature;
 import io.hirebot.feature.tasks.TasksFeature;
+import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.TaskBoard;
 import java.util.List;
 
@@ -54,6 +55,7 @@ final class Features {
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),
-            s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()));
+            s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()),
+        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages()));
   }
 }

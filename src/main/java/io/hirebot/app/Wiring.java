@@ -23,6 +23,7 @@ import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.CommandParser;
+import io.hirebot.feature.understanding.LiveLexicon;
 import io.hirebot.config.BotConfig;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuClients;
@@ -144,8 +145,8 @@ public final class Wiring {
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
         new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
         new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
-        messages, registry::welcome);
+    dispatcher = new BotDispatcher(vertx, new CommandParser(new LiveLexicon(hire)), registry, chain, inFlight,
+        messenger, errors, metrics, messages, registry::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);

@@ -6,7 +6,7 @@ public sealed interface Command
         Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
-        Command.ListOnboarding {
+        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -26,10 +26,43 @@ public sealed interface Command
    * {@code jobQuery} is X as typed (code, name or part of it); {@code stageQuery} is S as typed, "" for every
    * stage; {@code appliedSince} is null for any application date.
    */
-  record ShowCandidates(String jobQuery, String stageQuery, Period appliedSince) implements Command {
+  record ShowCandidates(String jobQuery, String stageQuery, Period appliedSince, int page) implements Command {
+    public ShowCandidates {
+      page = Math.max(0, page);
+    }
+
     /** Every stage, any application date. */
     public ShowCandidates(String jobQuery) {
       this(jobQuery, "", null);
+    }
+
+    /** The first page. */
+    public ShowCandidates(String jobQuery, String stageQuery, Period appliedSince) {
+      this(jobQuery, stageQuery, appliedSince, 0);
+    }
+  }
+
+  /**
+   * {@code how many candidates for X [in S] [applied last week]} / {@code X 有多少候选人}: the number, answered
+   * above the same list {@link ShowCandidates} shows.
+   */
+  record CountCandidates(ShowCandidates list) implements Command {}
+
+  /** {@code where is Carol Davis} / {@code 张伟到哪一步了}: the stage each of the person's applications is in. */
+  record WhereIs(String name) implements Command {}
+
+  /**
+   * Two or more plausible readings of one message ("Jordan": the job Jordan Fellowship or the person Jordan?):
+   * the answer asks with one button per reading, and a click runs that reading.
+   */
+  record Clarify(java.util.List<Command> readings) implements Command {
+    public Clarify {
+      readings = java.util.List.copyOf(readings);
+    }
+
+    @Override
+    public boolean readsHiringData() {
+      return readings.stream().anyMatch(Command::readsHiringData);
     }
   }
 

@@ -1,15 +1,31 @@
 package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns the text of a chat message (the bot's own mention already removed) into a {@link ParseResult}:
- * a pure, thread-safe function that never throws.
+ * a pure, thread-safe function that never throws. The fixed grammar reads first; with a {@link Lexicon} of the
+ * tenant's jobs and stages, the {@link EntityReader} reads what the grammar cannot, a grammar reading whose job
+ * names no open job yields to it, and a person who is also a job's name is asked about.
  */
 public final class CommandParser {
 
   /** Longer messages are refused without a suggestion: commands are short, and this bounds the work. */
   public static final int MAX_INPUT_LENGTH = 500;
+
+  private final Supplier<Lexicon> lexicon;
+
+  /** The grammar alone, as before entities were read. */
+  public CommandParser() {
+    this(null);
+  }
+
+  /** @param lexicon the latest snapshot of the tenant's jobs and stages (read on every parse; never blocks) */
+  public CommandParser(Supplier<Lexicon> lexicon) {
+    this.lexicon = lexicon;
+  }
 
   /** Parses {@code text} (null is treated as empty); unknown text gets the closest command as a suggestion. */
   public ParseResult parse(String text) {
@@ -23,7 +39,19 @@ public final class CommandParser {
     if (utterance.text().length() > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);
     }
-    return Grammar.match(utterance)
-        .orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+    Optional<ParseResult> grammar = Grammar.match(utterance);
+    Lexicon known = lexicon == null ? null : lexicon.get();
+    if (known != null) {
+      Optional<ParseResult> understood = Understanding.read(utterance, grammar, known);
+      if (understood.isPresent() && !isBare(understood.get())) {
+        return understood.get();
+      }
+    }
+    return grammar.orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+  }
+
+  /** An unknown without a suggestion: the typo corrector may still find the command meant. */
+  private static boolean isBare(ParseResult result) {
+    return result instanceof ParseResult.Unknown unknown && unknown.suggestion().isEmpty();
   }
 }

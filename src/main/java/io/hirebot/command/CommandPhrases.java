@@ -31,6 +31,16 @@ public final class CommandPhrases {
     if (command instanceof Command.ShowCandidates show) {
       return english ? "candidates for " + show.jobQuery() : show.jobQuery() + " 的候选人";
     }
+    if (command instanceof Command.CountCandidates count) {
+      String job = count.list().jobQuery();
+      return english ? "how many candidates for " + job : job + " 有多少候选人";
+    }
+    if (command instanceof Command.WhereIs where) {
+      return english ? "where is " + where.name() : where.name() + " 到哪一步了";
+    }
+    if (command instanceof Command.Clarify clarify) {
+      return canonical(clarify.readings().get(0), language);
+    }
     if (command instanceof Command.ListJobs list) {
       String jobs = english ? "jobs" : "职位";
       return list.keyword().isEmpty() ? jobs : jobs + " " + list.keyword();

@@ -13,7 +13,7 @@ final class FillerWords {
 
   private static final List<String> EN_LEADING =
       List.of("please", "pls", "can you", "could you", "would you", "show me", "show", "list",
-          "give me", "get", "me", "the", "all", "what are", "who are", "let me see");
+          "give me", "get", "me", "the", "all", "what are", "who are", "let me see", "pull up", "bring up");
   private static final List<String> EN_TRAILING = List.of("please", "pls", "thanks", "thank you");
   private static final List<String> ZH_LEADING =
       List.of("请问", "请", "帮我", "麻烦", "给我", "一下", "看看", "看一下", "查看", "查一下", "看下", "列出",

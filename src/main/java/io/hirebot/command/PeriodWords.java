@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The words for each {@link Period} in English and Chinese, as one regex alternation and a lookup. */
 final class PeriodWords {
 
-  private static final Map<String, Period> WORDS = new LinkedHashMap<>();
+  private static final Map<String, Period> BY_WORD = new LinkedHashMap<>();
 
   static {
     put(Period.TODAY, "today", "今天", "今日");
@@ -22,18 +22,21 @@ final class PeriodWords {
   }
 
   /** Every period word, longest first, for use inside a regex. */
-  static final String ALTERNATION = PatternRule.alternation(WORDS.keySet().stream().toList());
+  static final String ALTERNATION = PatternRule.alternation(BY_WORD.keySet().stream().toList());
+
+  /** Every period word. */
+  static final java.util.Set<String> WORDS = java.util.Collections.unmodifiableSet(BY_WORD.keySet());
 
   private PeriodWords() {}
 
   private static void put(Period period, String... words) {
     for (String w : words) {
-      WORDS.put(w, period);
+      BY_WORD.put(w, period);
     }
   }
 
   /** The period a matched word names; spaces inside English words are normalized already. */
   static Optional<Period> of(String word) {
-    return word == null ? Optional.empty() : Optional.ofNullable(WORDS.get(word.toLowerCase(Locale.ROOT)));
+    return word == null ? Optional.empty() : Optional.ofNullable(BY_WORD.get(word.toLowerCase(Locale.ROOT)));
   }
 }

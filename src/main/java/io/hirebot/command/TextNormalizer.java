@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.ChineseScript;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -13,23 +14,37 @@ final class TextNormalizer {
   private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
   // "jobs: backend", "职位：后端" → a space; a colon between digits stays (times such as 09:00).
   private static final Pattern SEPARATOR_COLON = Pattern.compile("(?<!\\d):|:(?!\\d)");
+  // Emoji, other pictographs and their variation selectors and skin tones decorate a message but never name anything.
+  private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\x{FE0E}\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]+");
+  private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^[ \t]*[>＞][^\n]*(?:\n|$)");
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
 
   private TextNormalizer() {}
 
   /**
-   * Applies NFKC (full-width to half-width, ideographic space to space), removes format characters,
+   * Applies NFKC (full-width to half-width, ideographic space to space), reads Traditional Chinese as Simplified,
+   * removes format characters, turns emoji into spaces,
    * turns separator colons into spaces, collapses whitespace and trims surrounding punctuation; case is
    * kept so arguments keep it.
    */
   static String normalize(String text) {
-    String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    String visible = FORMAT_CHARACTERS.matcher(folded).replaceAll("");
+    String folded = Normalizer.normalize(withoutQuotedLines(text), Normalizer.Form.NFKC);
+    String visible = PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(ChineseScript.toSimplified(folded)).replaceAll(""))
+        .replaceAll(" ");
     String separated = SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
     String trimmed = trimPunctuation(collapsed);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
     return trimmed.isEmpty() ? collapsed : trimmed;
+  }
+
+  /** Lines quoting another message ("> …") around the command, when the message has a line of its own too. */
+  static String withoutQuotedLines(String text) {
+    if (text.indexOf('\n') < 0) {
+      return text;
+    }
+    String own = QUOTED_LINE.matcher(text).replaceAll("").strip();
+    return own.isEmpty() ? text : own;
   }
 
   /** Removes {@link #SURROUNDING_PUNCTUATION} and spaces from both ends. */

@@ -132,7 +132,7 @@ class CommandParserTest {
       帮主                                              | UNKNOWN    | 帮助              | ZH
       帮我                                              | UNKNOWN    | 帮助              | ZH
       职为                                              | UNKNOWN    | 职位              | ZH
-      後端的候選人                                      | UNKNOWN    | 後端 的候选人     | ZH
+      後端的候選人                                      | CANDIDATES | 后端              | ZH
       后端的候选任                                      | UNKNOWN    | 后端 的候选人     | ZH
       # --- refused, nothing close ---
       hello                                             | UNKNOWN    |                   | EN

@@ -23,9 +23,21 @@ class TextNormalizerTest {
       ？？                                | ??
       ...                                 | ...
       ''                                  | ''
+      後端開發工程師的候選人              | 后端开发工程师的候选人
+      職位 面試 上週                      | 职位 面试 上周
+      👋 candidates 🙏🏽                   | candidates
+      ❤️后端                              | 后端
       """)
   void normalizes(String input, String expected) {
     assertEquals(expected, TextNormalizer.normalize(input));
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("drops lines quoting another message, unless the quote is all there is")
+  void dropsQuotedLines() {
+    assertEquals("产品经理的漏斗", TextNormalizer.normalize("> 产品经理那边怎么样\n产品经理的漏斗"));
+    assertEquals("jobs", TextNormalizer.normalize("jobs\n＞ who asked?"));
+    assertEquals("> jobs", TextNormalizer.normalize("> jobs"));
   }
 
   @DisplayName("strips fillers at the edges only, never inside a name")

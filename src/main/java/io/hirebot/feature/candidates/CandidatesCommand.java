@@ -4,6 +4,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.command.Command.CountCandidates;
 import io.hirebot.command.Command.ShowCandidates;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
@@ -50,23 +51,40 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
 
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
-    Language lang = context.language();
+    return answer(command, false, context.language());
+  }
+
+  /** "how many candidates for X": the same list, its count said first, as a direct answer. */
+  public Future<Reply> count(CountCandidates command, CommandContext context) {
+    return answer(command.list(), true, context.language());
+  }
+
+  private Future<Reply> answer(ShowCandidates command, boolean count, Language lang) {
     return meter.run("candidates", hire -> {
       new PipelineReader(hire).prefetch();
       return JOBS.lookUp(hire, command.jobQuery()).compose(match -> choices.resolve(match, command.jobQuery(),
-          CandidatesFeature.SHOW, lang, job -> show(hire, job, command, lang), Reply::card));
+          CandidatesFeature.SHOW, lang, job -> show(hire, job, command, count, lang), Reply::card));
     });
   }
 
-  private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, Language lang) {
+  private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, boolean count, Language lang) {
     Instant since = command.appliedSince() == null ? null
         : command.appliedSince().start(LocalDate.now(clock.withZone(zone))).atStartOfDay(zone).toInstant();
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
-      return new PipelineReader(hire, clock).read(job, query.filter(), 0, CandidatesFeature.PAGE_SIZE)
-          .map(page -> Reply.card(card.render(page, query, lang), card.view(query, page.page(), lang)));
+      return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
+          .map(page -> {
+            CandidatesQuery shown = count ? query.withNotice(countAnswer(page.total(), job, command, lang)) : query;
+            return Reply.card(card.render(page, shown, lang), card.view(query, page.page(), lang));
+          });
     });
+  }
+
+  private String countAnswer(int total, Job job, ShowCandidates command, Language lang) {
+    String filtered = command.stageQuery().isEmpty() ? "" : messages.get(lang, "candidates.count.stage",
+        command.stageQuery());
+    return messages.get(lang, "candidates.count", total, job.title(), filtered);
   }
 
   /** The filter for the stage as typed; a stage the job lacks widens to every stage, with a notice saying so. */

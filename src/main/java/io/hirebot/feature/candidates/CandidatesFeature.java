@@ -63,6 +63,7 @@ public final class CandidatesFeature implements Feature {
   @Override
   public void register(FeatureRegistry registry) {
     registry.command(Command.ShowCandidates.class, command)
+        .command(Command.CountCandidates.class, command::count)
         .action(SHOW, pager::showPage)
         .action(PAGE, pager::showPage);
     rows.register(registry);

@@ -47,6 +47,11 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
     return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since), "");
   }
 
+  /** The same list with {@code answer} said above whatever notice it had. */
+  CandidatesQuery withNotice(String answer) {
+    return new CandidatesQuery(jobId, filter, notice.isEmpty() ? answer : answer + "\n" + notice);
+  }
+
   CandidatesQuery widenStages() {
     return new CandidatesQuery(jobId, new PipelineFilter(Set.of(), filter.appliedSince()), "");
   }

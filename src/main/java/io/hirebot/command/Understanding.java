@@ -1,0 +1,114 @@
+package io.hirebot.command;
+
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatch;
+import io.hirebot.hire.JobMatcher;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the grammar's reading and the entity reading of one message are weighed against the tenant's data: the
+ * grammar's stands unless its job names no open job, a profile whose name is part of a job's title is asked
+ * about, and what the grammar could not read is read from its entities.
+ */
+final class Understanding {
+
+  private static final JobMatcher JOBS = new JobMatcher();
+  /** Shorter Latin names are too often inside some title by chance ("Li" in "Fellowship"). */
+  private static final int MIN_LATIN_NAME_IN_TITLE = 4;
+
+  private Understanding() {}
+
+  /** The reading to answer with, or empty to keep the grammar's verdict (or its unknown with a suggestion). */
+  static Optional<ParseResult> read(Utterance utterance, Optional<ParseResult> grammar, Lexicon lexicon) {
+    if (EntityReader.asksForWrite(utterance)) {
+      // "reject all backend candidates" is no list of backend candidates: say what does it, behind its guard.
+      return EntityReader.read(utterance, lexicon).or(() -> grammar);
+    }
+    if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed parsed) {
+      Optional<String> job = jobQueryOf(parsed.command());
+      if (parsed.command() instanceof Command.ShowProfile profile) {
+        return clarifyPersonOrJob(profile, lexicon, parsed, utterance);
+      }
+      if (parsed.command() instanceof Command.ListJobs list && !list.keyword().isEmpty()) {
+        return Optional.of(new ParseResult.Parsed(new Command.ListJobs(EntityReader.keyword(list.keyword())),
+            parsed.language()));
+      }
+      if (job.isEmpty() || lexicon.isEmpty()) {
+        return grammar;
+      }
+      JobMatch match = JOBS.match(job.get(), jobs(lexicon));
+      if (match instanceof JobMatch.One one) {
+        // The job as the tenant knows it: the handler then finds exactly this one, whatever else opens later.
+        return Optional.of(new ParseResult.Parsed(withJob(parsed.command(), code(one.job())), parsed.language()));
+      }
+      if (match instanceof JobMatch.Several) {
+        return grammar;
+      }
+      Optional<ParseResult> entities = EntityReader.read(utterance, lexicon);
+      return entities.filter(r -> r instanceof ParseResult.Parsed).or(() -> grammar);
+    }
+    if (grammar.isPresent() && !((ParseResult.Unknown) grammar.get()).suggestion().isEmpty()) {
+      // The grammar recognised a command with a part missing ("candidates"): its example is the better answer,
+      // unless the entities make a whole command of it.
+      return EntityReader.read(utterance, lexicon).filter(r -> r instanceof ParseResult.Parsed).or(() -> grammar);
+    }
+    return EntityReader.read(utterance, lexicon);
+  }
+
+  private static Optional<ParseResult> clarifyPersonOrJob(Command.ShowProfile profile, Lexicon lexicon,
+      ParseResult.Parsed parsed, Utterance utterance) {
+    String name = Lexicon.fold(profile.name()).replaceAll("[^\\p{L}\\p{N}]", "");
+    boolean han = name.codePoints().anyMatch(EntityText::isHan);
+    if (name.length() < (han ? 2 : MIN_LATIN_NAME_IN_TITLE)) {
+      return Optional.of(parsed);
+    }
+    for (Lexicon.Entry entry : lexicon.jobs()) {
+      if (entry.title().replaceAll("[^\\p{L}\\p{N}]", "").contains(name)) {
+        Job job = entry.job();
+        Command asJob = new Command.ShowCandidates(code(job));
+        return Optional.of(new ParseResult.Parsed(new Command.Clarify(List.of(asJob, profile)), parsed.language()));
+      }
+    }
+    if (!EntityReader.isName(profile.name())) {
+      // "who is in the pipeline for UX" is no person: what the entities say, if they say something whole.
+      Optional<ParseResult> entities = EntityReader.read(utterance, lexicon);
+      if (entities.isPresent() && entities.get() instanceof ParseResult.Parsed) {
+        return entities;
+      }
+    }
+    return Optional.of(parsed);
+  }
+
+  /** How a resolved job is named in a command: its code, or its title when it has none. */
+  static String code(Job job) {
+    return job.code().isEmpty() ? job.title() : job.code();
+  }
+
+  private static Command withJob(Command command, String job) {
+    if (command instanceof Command.ShowCandidates c) {
+      return new Command.ShowCandidates(job, c.stageQuery(), c.appliedSince(), c.page());
+    }
+    if (command instanceof Command.ShowPipeline) {
+      return new Command.ShowPipeline(job);
+    }
+    return new Command.ListOffers(job);
+  }
+
+  private static List<Job> jobs(Lexicon lexicon) {
+    return lexicon.jobs().stream().map(Lexicon.Entry::job).toList();
+  }
+
+  private static Optional<String> jobQueryOf(Command command) {
+    if (command instanceof Command.ShowCandidates c) {
+      return Optional.of(c.jobQuery());
+    }
+    if (command instanceof Command.ShowPipeline p) {
+      return Optional.of(p.jobQuery());
+    }
+    if (command instanceof Command.ListOffers o && !o.jobQuery().isEmpty()) {
+      return Optional.of(o.jobQuery());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,69 @@
+package io.hirebot.feature.understanding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.command.Command;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a command into a button's callback value and reads it back when the button is clicked. Only commands
+ * that read hiring data are carried: a value, whatever it says, can never run an admin command or a write.
+ */
+final class CommandCodec {
+
+  static final String TYPE = "command";
+  static final String ARGS = "args";
+  static final String CHAT_TYPE = "chat_type";
+  private static final Map<String, Class<? extends Command>> CARRIED = Map.of(
+      "candidates", Command.ShowCandidates.class, "count", Command.CountCandidates.class,
+      "profile", Command.ShowProfile.class, "where", Command.WhereIs.class, "pipeline", Command.ShowPipeline.class,
+      "offers", Command.ListOffers.class, "jobs", Command.ListJobs.class);
+
+  private final ObjectMapper mapper;
+
+  CommandCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Puts the command into {@code value}; false (value unchanged) for a command buttons may not carry. */
+  boolean write(Command command, ObjectNode value) {
+    for (Map.Entry<String, Class<? extends Command>> e : CARRIED.entrySet()) {
+      if (e.getValue() == command.getClass()) {
+        value.put(TYPE, e.getKey());
+        value.set(ARGS, mapper.valueToTree(command));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A callback value that runs {@code command} when clicked, as typed in a chat of {@code chatType} (so the answer
+   * treats a group as a group); null for a command buttons may not carry.
+   */
+  ObjectNode button(Command command, io.hirebot.i18n.Language lang, io.hirebot.bot.inbound.ChatRef.ChatType chatType) {
+    ObjectNode value = mapper.createObjectNode().put("action", UnderstandingFeature.RUN).put("lang", lang.feishuLocale())
+        .put(CHAT_TYPE, chatType.name());
+    return write(command, value) ? value : null;
+  }
+
+  /** The kind of chat the button was sent to. */
+  static io.hirebot.bot.inbound.ChatRef.ChatType chatType(ObjectNode value) {
+    return "GROUP".equals(value.path(CHAT_TYPE).asText()) ? io.hirebot.bot.inbound.ChatRef.ChatType.GROUP
+        : io.hirebot.bot.inbound.ChatRef.ChatType.P2P;
+  }
+
+  /** The command a clicked value carries; empty when it carries none this codec reads, or is malformed. */
+  Optional<Command> read(ObjectNode value) {
+    Class<? extends Command> type = CARRIED.get(value.path(TYPE).asText(""));
+    if (type == null || !value.path(ARGS).isObject()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(mapper.treeToValue(value.path(ARGS), type));
+    } catch (Exception malformed) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.hirebot.feature.understanding;
+
+import io.hirebot.command.Lexicon;
+import io.hirebot.hire.HireDirectory;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parser's lexicon, kept fresh by the messages themselves: a parse that finds it older than {@link #MAX_AGE_MS}
+ * starts one reload from the (cached) jobs and processes and parses with what it has. Nothing reads Hire at start
+ * or while no one writes, and a reload shares the cache's read with the command it came with.
+ */
+public final class LiveLexicon implements Supplier<Lexicon> {
+  private static final Logger log = LoggerFactory.getLogger(LiveLexicon.class);
+  /** Jobs open and close a few times a day: a minute's delay before a new one is read by name is fine. */
+  static final long MAX_AGE_MS = 60_000;
+
+  private final HireDirectory hire;
+  private final AtomicBoolean loading = new AtomicBoolean();
+  private volatile Lexicon current = Lexicon.EMPTY;
+  private volatile long loadedAt = Long.MIN_VALUE;
+
+  public LiveLexicon(HireDirectory hire) {
+    this.hire = hire;
+  }
+
+  @Override
+  public Lexicon get() {
+    long now = System.nanoTime();
+    boolean stale = loadedAt == Long.MIN_VALUE || now - loadedAt > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS);
+    if (stale && loading.compareAndSet(false, true)) {
+      reload().onComplete(r -> loading.set(false));
+    }
+    return current;
+  }
+
+  /** Reads the jobs and processes into a new lexicon; a failure keeps the last one (and is retried next parse). */
+  Future<Lexicon> reload() {
+    try {
+      return Future.all(hire.jobs(), hire.processes()).map(all -> {
+        Lexicon next = Lexicon.of(all.resultAt(0), all.resultAt(1));
+        current = next;
+        loadedAt = System.nanoTime();
+        return next;
+      }).onFailure(e -> log.warn("lexicon reload failed, keeping the last one jobs={} cause={}", current.jobCount(),
+          e.toString()));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

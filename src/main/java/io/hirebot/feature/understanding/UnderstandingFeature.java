@@ -1,0 +1,103 @@
+package io.hirebot.feature.understanding;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandRouter;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
+import io.hirebot.command.Command;
+import io.hirebot.command.ParseResult;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Job;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Understanding people, not patterns (issue 17): answers "where is <person>", asks "did you mean…?" with a button
+ * per reading, and runs the reading clicked; {@link LiveLexicon} keeps the parser's lexicon fresh.
+ */
+public final class UnderstandingFeature implements Feature {
+
+  /** A button that runs the command its value carries. */
+  public static final String RUN = "understanding.run";
+
+  private final HireDirectory hire;
+  private final Cards cards;
+  private final Messages messages;
+  private final CommandCodec codec;
+  private final WhereIsHandler whereIs;
+  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages) {
+    this.hire = hire;
+    this.cards = cards;
+    this.messages = messages;
+    this.codec = new CommandCodec(cards.mapper());
+    this.whereIs = new WhereIsHandler(meter, cards, messages, codec);
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    CommandRouter commands = registry.commands();
+    registry.command(Command.WhereIs.class, whereIs)
+        .command(Command.Clarify.class, this::clarify)
+        .action(RUN, (action, lang) -> run(commands, action, lang));
+  }
+
+  private Future<Reply> clarify(Command.Clarify clarify, CommandContext context) {
+    Language lang = context.language();
+    return hire.jobs().map(jobs -> {
+      ObjectNode model = cards.model();
+      model.put("title", messages.get(lang, "clarify.title"));
+      model.put("color", "wathet");
+      model.put("text", Markdown.message(messages, lang, "clarify.text", context.message().text()));
+      model.put("hint", messages.get(lang, "clarify.hint"));
+      ArrayNode choices = model.putArray("choices");
+      for (Command reading : clarify.readings()) {
+        ObjectNode value = codec.button(reading, lang, context.message().chat().type());
+        if (value != null) {
+          choices.addObject().put("label", label(reading, jobs, lang)).set("value", value);
+        }
+      }
+      return Reply.card(cards.render("choices", model));
+    });
+  }
+
+  private String label(Command reading, List<Job> jobs, Language lang) {
+    if (reading instanceof Command.ShowCandidates c) {
+      String job = jobs.stream().filter(j -> j.code().equals(c.jobQuery()) || j.title().equals(c.jobQuery()))
+          .findFirst().map(j -> j.code().isEmpty() ? j.title() : j.title() + " (" + j.code() + ")")
+          .orElse(c.jobQuery());
+      return messages.get(lang, "clarify.job", job);
+    }
+    if (reading instanceof Command.ShowProfile p) {
+      return messages.get(lang, "clarify.person", p.name());
+    }
+    return messages.get(lang, "clarify.other", io.hirebot.command.CommandPhrases.canonical(reading, lang));
+  }
+
+  /** A clicked reading runs as if typed by whoever clicked, in the chat the card is in; its answer replaces the card. */
+  private Future<ActionResult> run(CommandRouter commands, CardAction action, Language lang) {
+    var command = action.value() == null ? java.util.Optional.<Command>empty() : codec.read(action.value());
+    if (command.isEmpty()) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    IncomingMessage asTyped = new IncomingMessage(action.eventId(), null,
+        new ChatRef(action.chatId(), CommandCodec.chatType(action.value())),
+        action.operator(), "text", "", false, Instant.now());
+    return commands.route(new ParseResult.Parsed(command.get(), lang), new CommandContext(asTyped, lang))
+        .map(reply -> reply instanceof Reply.Card card
+            ? new ActionResult(ActionResult.ToastType.INFO, "", card.card(), card.view())
+            : ActionResult.info(((Reply.Text) reply).text()));
+  }
+}

@@ -1,0 +1,137 @@
+package io.hirebot.command;
+
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The phrasing tables (resources under {@code phrasings/}): rows of "category | message | expected", the
+ * lexicon they are read against (the demo tenant's jobs and processes, plus a Data Analyst and a job that is
+ * also a first name), and the one-line notation a parse result is compared in.
+ */
+public final class Phrasings {
+
+  /** One row: what a recruiter typed and what the bot must make of it. */
+  public record Row(String category, String message, String expected, int line) {}
+
+  private Phrasings() {}
+
+  /** The demo tenant's jobs and both hiring processes. */
+  public static Lexicon lexicon() {
+    List<Job> jobs = List.of(
+        new Job("j1", "BE-001", "Backend Engineer", "p1", true),
+        new Job("j2", "BE-002", "后端开发工程师", "p1", true),
+        new Job("j3", "FE-001", "Frontend Engineer", "p1", true),
+        new Job("j4", "PM-001", "产品经理", "p1", true),
+        new Job("j5", "DS-001", "Data Scientist", "p1", true),
+        new Job("j6", "CS-001", "2026 校招软件工程师", "p2", true),
+        new Job("j7", "UX-001", "UX Designer", "p1", true),
+        new Job("j8", "SM-001", "销售经理", "p1", true),
+        new Job("j9", "DA-001", "Data Analyst", "p1", true),
+        new Job("j10", "JF-001", "Jordan Fellowship", "p1", true),
+        new Job("j11", "OLD-001", "Legacy Closed Role", "p1", false));
+    JobProcess experienced = new JobProcess("p1", "社招流程", "Experienced hiring", List.of(
+        new Stage("s1", "简历筛选", "Resume Screening", StageType.SCREENING),
+        new Stage("s2", "用人经理评估", "Hiring Manager Review", StageType.EVALUATION),
+        new Stage("s3", "笔试", "Written Test", StageType.WRITTEN_TEST),
+        new Stage("s4", "一面", "First Interview", StageType.INTERVIEW),
+        new Stage("s5", "二面", "Second Interview", StageType.INTERVIEW),
+        new Stage("s6", "Offer 沟通", "Offer", StageType.OFFER),
+        new Stage("s7", "待入职", "Pending Onboarding", StageType.PENDING_ONBOARDING),
+        new Stage("s8", "已入职", "Onboarded", StageType.ONBOARDED)));
+    JobProcess campus = new JobProcess("p2", "校招流程", "Campus hiring", List.of(
+        new Stage("c1", "简历初筛", "Screening", StageType.SCREENING),
+        new Stage("c2", "在线笔试", "Online Test", StageType.WRITTEN_TEST),
+        new Stage("c3", "技术面试", "Technical Interview", StageType.INTERVIEW),
+        new Stage("c4", "HR 面试", "HR Interview", StageType.INTERVIEW),
+        new Stage("c5", "Offer 审批", "Offer Approval", StageType.OFFER),
+        new Stage("c6", "待入职", "Pending Onboarding", StageType.PENDING_ONBOARDING),
+        new Stage("c7", "已入职", "Onboarded", StageType.ONBOARDED),
+        new Stage("c8", "人才储备", "Talent Reserve", StageType.OTHER)));
+    return Lexicon.of(jobs, List.of(experienced, campus));
+  }
+
+  /** The rows of a table; "\n" in a message stands for a line break. */
+  public static List<Row> load(String resource) {
+    var in = Phrasings.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalArgumentException("no phrasing table " + resource);
+    }
+    List<Row> rows = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cells = line.split(" \\| ", -1);
+        if (cells.length != 3) {
+          throw new IllegalArgumentException(resource + ":" + number + " needs three cells: " + line);
+        }
+        rows.add(new Row(cells[0].strip(), cells[1].strip().replace("\\n", "\n"), cells[2].strip(), number));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  /** A parse result in the tables' notation, e.g. "candidates BE-001 stage=一面 since=LAST_WEEK page=2". */
+  public static String describe(ParseResult result) {
+    if (result instanceof ParseResult.Unknown unknown) {
+      return unknown.suggestion().isEmpty() ? "unknown" : "unknown " + unknown.suggestion();
+    }
+    return describe(((ParseResult.Parsed) result).command());
+  }
+
+  static String describe(Command command) {
+    if (command instanceof Command.ShowCandidates c) {
+      return "candidates " + list(c);
+    }
+    if (command instanceof Command.CountCandidates c) {
+      return "count " + list(c.list());
+    }
+    if (command instanceof Command.Clarify c) {
+      return "clarify " + c.readings().stream().map(Phrasings::describe).collect(Collectors.joining(" / "));
+    }
+    if (command instanceof Command.ShowProfile p) {
+      return "profile " + p.name();
+    }
+    if (command instanceof Command.WhereIs w) {
+      return "where " + w.name();
+    }
+    if (command instanceof Command.ShowPipeline p) {
+      return "pipeline " + p.jobQuery();
+    }
+    if (command instanceof Command.ListJobs j) {
+      return j.keyword().isEmpty() ? "jobs" : "jobs " + j.keyword();
+    }
+    if (command instanceof Command.ListInterviews i) {
+      return "interviews " + i.period() + (i.mine() ? " mine" : "");
+    }
+    if (command instanceof Command.ListOffers o) {
+      return o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery();
+    }
+    if (command instanceof Command.Help) {
+      return "help";
+    }
+    return command.toString();
+  }
+
+  private static String list(Command.ShowCandidates c) {
+    return c.jobQuery() + (c.stageQuery().isEmpty() ? "" : " stage=" + c.stageQuery())
+        + (c.appliedSince() == null ? "" : " since=" + c.appliedSince())
+        + (c.page() == 0 ? "" : " page=" + (c.page() + 1));
+  }
+}
