@@ -60,6 +60,11 @@ public final class Launcher {
    */
   public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
       PrometheusMeterRegistry registry, Clock base) {
+    if (!config.sandbox()) {
+      // Real credentials: nothing typed into the emulator's console may ever be mistaken for the real tenant's.
+      return Future.failedFuture(new IllegalStateException(
+          "the Feishu emulator and its console run in sandbox mode only, and FEISHU_APP_ID is set"));
+    }
     ShiftedClock clock = new ShiftedClock(base);
     Vertx feishuSide = Vertx.vertx();
     return FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).compose(sandbox -> {

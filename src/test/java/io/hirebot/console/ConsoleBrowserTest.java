@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,6 +29,7 @@ import org.openqa.selenium.WebElement;
  * step going through the emulator as Feishu's signed events and callbacks to the real bot. One bot and one browser
  * for the class; each test starts from a fresh tenant and a fresh page.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
   /** Where the screenshots go; docs/console.png in the README is copied from here. */
@@ -118,6 +122,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(1)
   @DisplayName("recruiter: candidates card, Advance (toast, card replaced), Reject with a reason in a one-person form, Undo")
   void advanceRejectUndo() {
     open(DemoTenant.RECRUITER_LI);
@@ -163,6 +168,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(2)
   @DisplayName("a stranger is refused in a private chat and cannot act on the team's card")
   void strangerIsRefused() {
     open(DemoTenant.RECRUITER_LI);
@@ -186,6 +192,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(3)
   @DisplayName("subscribe in the group, move an application in the Hire panel: the notification arrives live")
   void hirePanelMoveNotifies() {
     open(DemoTenant.RECRUITER_LI);
@@ -206,5 +213,29 @@ class ConsoleBrowserTest {
     assertTrue(notification.getText().contains(talent), notification.getText());
     assertEquals(target, h.sandbox.hire().application(app.id()).orElseThrow().stageId());
     b.screenshot(SHOTS.resolve("console-notification.png"));
+  }
+
+  @Test
+  @Order(4) // last: it moves the clock the bot and the emulator share
+  @DisplayName("the clock control jumps to the next digest, and the digest arrives")
+  void clockJumpsToTheDigest() {
+    // Without interviews the next thing due is the digest (an interview reminder would come first otherwise).
+    h.sandbox.hire().write(d -> d.interviews.clear());
+    open(DemoTenant.RECRUITER_LI);
+    say("digest daily 09:00 job BE-001");
+    String setId = botMessage("Digest set").getAttribute("data-id");
+    b.until("the clock panel to know the digest", () -> b.find(By.id("clock-next")).getText().contains("Next digest")
+        && !b.find(By.id("clock-next")).getText().contains("none") ? true : reloadClock());
+    clearToast();
+    b.find(By.id("clock-next-btn")).click();
+    assertTrue(toast().contains("Clock moved"));
+    b.until("the digest in the group", () -> b.driver.findElements(By.cssSelector("#stream .msg.bot")).stream()
+        .anyMatch(m -> !m.getAttribute("data-id").equals(setId) && m.getText().contains("igest")));
+  }
+
+  /** The clock panel refreshes every 30 s; a reload shows the schedule at once. */
+  private Boolean reloadClock() {
+    open(DemoTenant.RECRUITER_LI);
+    return false;
   }
 }
