@@ -223,8 +223,7 @@ public final class ImState {
       }
       done = insert(message);
     }
-    done.forEach(Runnable::run);
-    listeners.forEach(l -> l.message(message));
+    published(done, message);
     return message;
   }
 
@@ -234,7 +233,12 @@ public final class ImState {
     synchronized (this) {
       done = insert(message);
     }
-    done.forEach(Runnable::run);
+    published(done, message);
+  }
+
+  /** After a message was stored or changed (outside the lock): completes its waiters and tells the listeners. */
+  private void published(List<Runnable> waitersDone, SentMessage message) {
+    waitersDone.forEach(Runnable::run);
     listeners.forEach(l -> l.message(message));
   }
 
@@ -259,8 +263,7 @@ public final class ImState {
       messages.put(messageId, updated);
       done = waiters.offer(updated);
     }
-    done.forEach(Runnable::run);
-    listeners.forEach(l -> l.message(updated));
+    published(done, updated);
     return updated;
   }
 

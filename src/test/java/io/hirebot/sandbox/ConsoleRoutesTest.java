@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lark.oapi.event.cardcallback.model.P2CardActionTrigger;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -50,40 +48,32 @@ class ConsoleRoutesTest {
           {"tag":"button","name":"submit","form_action_type":"submit","text":{"tag":"plain_text","content":"OK"},
            "behaviors":[{"type":"callback","value":{"op":"reject"}}]}]}]}}""";
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static SdkBotStub bot;
-  private static WebClient web;
+  private static StubbedSandbox stubbed;
   private String cardId;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
-    bot = await(new SdkBotStub(vertx, sandbox.config()).start());
-    web = WebClient.create(vertx);
+    stubbed = new StubbedSandbox();
   }
 
   @AfterAll
   static void stop() {
-    await(bot.close());
-    await(sandbox.close());
-    await(vertx.close());
+    stubbed.close();
   }
 
   @BeforeEach
   void reset() {
-    sandbox.reset();
-    sandbox.console().enable();
-    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
-    bot.actions.clear();
-    cardId = sandbox.im().newMessageId();
-    sandbox.im().store(new SentMessage(cardId, ImState.DEMO_TEAM_CHAT, "interactive", JsonSupport.parse(CARD), null,
+    stubbed.sandbox.reset();
+    stubbed.sandbox.console().enable();
+    stubbed.pointAtBot();
+    stubbed.bot.actions.clear();
+    cardId = stubbed.sandbox.im().newMessageId();
+    stubbed.sandbox.im().store(new SentMessage(cardId, ImState.DEMO_TEAM_CHAT, "interactive", JsonSupport.parse(CARD), null,
         null, null, null, Instant.now(), List.of()));
   }
 
   private HttpResponse<Buffer> post(String path, JsonObject body) {
-    return await(web.postAbs(sandbox.baseUrl() + ConsoleRoutes.BASE + "/api" + path).sendJsonObject(body));
+    return await(stubbed.web.postAbs(stubbed.sandbox.baseUrl() + ConsoleRoutes.BASE + "/api" + path).sendJsonObject(body));
   }
 
   private JsonObject click(Object... path) {
@@ -97,7 +87,7 @@ class ConsoleRoutesTest {
         .put("value", new JsonObject().put("op", "forged")));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     assertEquals("done", r.bodyAsJsonObject().getJsonObject("toast").getString("content"));
-    P2CardActionTrigger got = bot.actions.get(0);
+    P2CardActionTrigger got = stubbed.bot.actions.get(0);
     assertEquals("go", got.getEvent().getAction().getValue().get("op"), "the value is the card's, not the browser's");
     assertEquals(RECRUITER, got.getEvent().getOperator().getOpenId());
     assertEquals(ImState.DEMO_TEAM_CHAT, got.getEvent().getContext().getOpenChatId());
@@ -105,8 +95,8 @@ class ConsoleRoutesTest {
     r = post("/action", click("body", "elements", 2, "elements", 2)
         .put("form_value", new JsonObject().put("reason", "r1").put("note", "ok")));
     assertEquals(200, r.statusCode(), r.bodyAsString());
-    assertEquals("r1", bot.actions.get(1).getEvent().getAction().getFormValue().get("reason"));
-    assertEquals("submit", bot.actions.get(1).getEvent().getAction().getName());
+    assertEquals("r1", stubbed.bot.actions.get(1).getEvent().getAction().getFormValue().get("reason"));
+    assertEquals("submit", stubbed.bot.actions.get(1).getEvent().getAction().getName());
   }
 
   @Test
@@ -128,8 +118,8 @@ class ConsoleRoutesTest {
     for (JsonObject body : bad) {
       assertEquals(400, post("/action", body).statusCode(), body.encode());
     }
-    assertEquals(0, bot.actions.size());
-    assertEquals(400, await(web.postAbs(sandbox.baseUrl() + ConsoleRoutes.BASE + "/api/action")
+    assertEquals(0, stubbed.bot.actions.size());
+    assertEquals(400, await(stubbed.web.postAbs(stubbed.sandbox.baseUrl() + ConsoleRoutes.BASE + "/api/action")
         .sendBuffer(Buffer.buffer("not json"))).statusCode());
   }
 
@@ -140,31 +130,31 @@ class ConsoleRoutesTest {
         .put("chat_id", ImState.p2pChatId(DemoTenant.ADMIN_ZHOU));
     assertEquals(400, post("/say", say).statusCode());
     assertEquals(400, post("/say", say.copy().put("chat_id", ImState.DEMO_TEAM_CHAT).put("text", " ")).statusCode());
-    assertEquals(0, sandbox.im().userMessages().size());
+    assertEquals(0, stubbed.sandbox.im().userMessages().size());
     assertEquals(200, post("/say", say.copy().put("chat_id", ImState.p2pChatId(RECRUITER))).statusCode());
-    assertEquals(1, bot.messages.size());
+    assertEquals(1, stubbed.bot.messages.size());
   }
 
   @Test
   @DisplayName("pushes go to a bot on 127.0.0.1 only: with another host, nothing is sent")
   void onlyLocalBots() {
-    sandbox.botUrls("http://192.0.2.10:8080/webhook/event", "http://192.0.2.10:8080/webhook/card");
+    stubbed.sandbox.botUrls("http://192.0.2.10:8080/webhook/event", "http://192.0.2.10:8080/webhook/card");
     assertEquals(409, post("/say", new JsonObject().put("persona", RECRUITER).put("text", "jobs")
         .put("chat_id", ImState.DEMO_TEAM_CHAT)).statusCode());
     assertEquals(409, post("/action", click("body", "elements", 0, "columns", 0, "elements", 0)).statusCode());
-    assertEquals(0, sandbox.im().userMessages().size());
-    assertEquals(0, bot.actions.size());
+    assertEquals(0, stubbed.sandbox.im().userMessages().size());
+    assertEquals(0, stubbed.bot.actions.size());
   }
 
   @Test
   @DisplayName("until enabled (sandbox mode), the console is not served")
   void notServedUntilEnabled() {
-    FeishuSandbox bare = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
+    FeishuSandbox bare = await(FeishuSandbox.start(stubbed.vertx, SandboxConfig.defaults()));
     try {
-      assertEquals(404, await(web.getAbs(bare.baseUrl() + "/sandbox").send()).statusCode());
-      assertEquals(404, await(web.getAbs(bare.baseUrl() + ConsoleRoutes.BASE + "/api/hire").send()).statusCode());
+      assertEquals(404, await(stubbed.web.getAbs(bare.baseUrl() + "/sandbox").send()).statusCode());
+      assertEquals(404, await(stubbed.web.getAbs(bare.baseUrl() + ConsoleRoutes.BASE + "/api/hire").send()).statusCode());
       bare.console().enable();
-      assertTrue(await(web.getAbs(bare.baseUrl() + "/sandbox").send()).bodyAsString().contains("console.js"));
+      assertTrue(await(stubbed.web.getAbs(bare.baseUrl() + "/sandbox").send()).bodyAsString().contains("console.js"));
     } finally {
       await(bare.close());
     }
@@ -177,22 +167,22 @@ class ConsoleRoutesTest {
         .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
     Assumptions.assumeTrue(other.isPresent(), "this machine has no non-loopback IPv4 address to try");
     try (Socket s = new Socket()) {
-      assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(other.get(), sandbox.port()), 2000));
+      assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(other.get(), stubbed.sandbox.port()), 2000));
     }
   }
 
   @Test
   @DisplayName("Hire panel: a move to a stage outside the job's process answers 400 and moves nothing")
   void hirePanelBadInput() {
-    Application a = sandbox.hire().applications().get(0);
+    Application a = stubbed.sandbox.hire().applications().get(0);
     assertEquals(400, post("/hire/move", new JsonObject().put("application_id", a.id()).put("stage_id", "nope"))
         .statusCode());
-    assertEquals(a.stageId(), sandbox.hire().application(a.id()).orElseThrow().stageId());
+    assertEquals(a.stageId(), stubbed.sandbox.hire().application(a.id()).orElseThrow().stageId());
     assertEquals(400, post("/hire/offer", new JsonObject().put("offer_id", "x").put("status", 99)).statusCode());
     assertEquals(400, post("/hire/add", new JsonObject().put("job_id", a.jobId()).put("name", "")).statusCode());
-    int before = sandbox.hire().applications().size();
+    int before = stubbed.sandbox.hire().applications().size();
     assertEquals(200, post("/hire/add", new JsonObject().put("job_id", a.jobId()).put("name", "New Person")).statusCode());
-    assertEquals(before + 1, sandbox.hire().applications().size());
+    assertEquals(before + 1, stubbed.sandbox.hire().applications().size());
     assertEquals(409, post("/clock", new JsonObject().put("to", "next")).statusCode(), "no bot schedule: no clock");
   }
 }

@@ -31,21 +31,21 @@ class EventPusherTest {
   private static Client client;
   private static WebClient web;
 
+  private static StubbedSandbox stubbed;
+
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
-    bot = await(new SdkBotStub(vertx, sandbox.config()).start());
-    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+    stubbed = new StubbedSandbox();
+    vertx = stubbed.vertx;
+    sandbox = stubbed.sandbox;
+    bot = stubbed.bot;
     client = SandboxTestSupport.sdk(sandbox);
-    web = WebClient.create(vertx);
+    web = stubbed.web;
   }
 
   @AfterAll
   static void stop() {
-    await(bot.close());
-    await(sandbox.close());
-    await(vertx.close());
+    stubbed.close();
   }
 
   @BeforeEach
