@@ -217,7 +217,7 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(4) // last: it moves the clock the bot and the emulator share
-  @DisplayName("the clock control jumps to the next digest, and the digest arrives")
+  @DisplayName("the clock control jumps to the next digest, then to the next interview reminder; each arrives")
   void clockJumpsToTheDigest() {
     // Without interviews the next thing due is the digest (an interview reminder would come first otherwise).
     h.sandbox.hire().write(d -> d.interviews.clear());
@@ -231,6 +231,19 @@ class ConsoleBrowserTest {
     assertTrue(toast().contains("Clock moved"));
     b.until("the digest in the group", () -> b.driver.findElements(By.cssSelector("#stream .msg.bot")).stream()
         .anyMatch(m -> !m.getAttribute("data-id").equals(setId) && m.getText().contains("igest")));
+
+    // An interview in 3 hours (on the clock the bot and the emulator share): its reminder is now the next thing due.
+    Job job = h.sandbox.hire().jobByCode("FE-001").orElseThrow();
+    Application a = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).findFirst()
+        .orElseThrow();
+    h.sandbox.hire().addInterview(a.id(), h.sandbox.config().clock().millis() + 3 * 3_600_000L,
+        DemoTenant.INTERVIEWER_BROWN);
+    open(DemoTenant.INTERVIEWER_BROWN);
+    b.find(By.cssSelector(".chat[data-chat='" + ImState.p2pChatId(DemoTenant.INTERVIEWER_BROWN) + "']")).click();
+    b.find(By.id("clock-next-btn")).click();
+    WebElement reminder = botMessage("Interview soon");
+    assertTrue(reminder.getText().contains(h.sandbox.hire().talent(a.talentId()).orElseThrow().name()),
+        reminder.getText());
   }
 
   /** The clock panel refreshes every 30 s; a reload shows the schedule at once. */
