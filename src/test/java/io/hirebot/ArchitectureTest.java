@@ -116,4 +116,54 @@ class ArchitectureTest {
     }
     assertTrue(bad.isEmpty(), bad.toString());
   }
+
+  private static final Pattern FEATURE_CLASS =
+      Pattern.compile("^(public )?(?:final )?class (\\w+)\\s+implements\\s+[^{]*\\bFeature\\b", Pattern.MULTILINE);
+
+  @Test
+  @DisplayName("every feature package has exactly one public <Name>Feature implementing Feature, listed in app/Features")
+  void oneFeaturePerPackage() throws IOException {
+    String list = Files.readString(SRC.resolve("app/Features.java"));
+    List<String> bad = new ArrayList<>();
+    List<Path> packages;
+    try (Stream<Path> dirs = Files.list(SRC.resolve("feature"))) {
+      packages = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    assertTrue(packages.size() >= 11, "feature packages found: " + packages);
+    for (Path dir : packages) {
+      String name = dir.getFileName().toString();
+      String expected = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Feature";
+      List<String> found = new ArrayList<>();
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = FEATURE_CLASS.matcher(Files.readString(f));
+          while (m.find()) {
+            found.add((m.group(1) == null ? "package-private " : "") + m.group(2));
+          }
+        }
+      }
+      if (!found.equals(List.of(expected))) {
+        bad.add("feature." + name + " has " + found + ", wants exactly one public " + expected);
+      } else if (!Pattern.compile("\\bnew " + expected + "\\(").matcher(list).find()) {
+        bad.add(expected + " is not listed in app/Features");
+      }
+    }
+    assertTrue(bad.isEmpty(), String.join("\n", bad));
+  }
+
+  @Test
+  @DisplayName("features import only bot, access, cards, command, hire, i18n, store, schedule, util, error, config")
+  void featuresImportOnlyTheLowerLayers() throws IOException {
+    var bad = new ArrayList<String>();
+    for (Source s : sources()) {
+      if (!in(s.pkg(), "feature")) {
+        continue;
+      }
+      s.imports().stream().filter(i -> i.startsWith("io.hirebot."))
+          .filter(i -> !in(i.substring("io.hirebot.".length()), "bot", "access", "cards", "command", "hire", "i18n",
+              "store", "schedule", "util", "error", "config", s.pkg()))
+          .forEach(i -> bad.add(s.pkg() + " -> " + i));
+    }
+    assertTrue(bad.isEmpty(), bad.toString());
+  }
 }

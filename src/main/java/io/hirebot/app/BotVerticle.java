@@ -42,6 +42,8 @@ public final class BotVerticle extends VerticleBase {
   private final PrometheusMeterRegistry metrics;
   private final Clock clock;
   private Wiring wiring;
+  /** Null in webhook mode. */
+  private LongConnectionGateway longConnection;
   private HttpServer server;
   /** Whether the start-up scope self-check has finished (/healthz says so). */
   private volatile boolean scopesChecked;
@@ -57,9 +59,10 @@ public final class BotVerticle extends VerticleBase {
   public Future<?> start() {
     return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
         // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
-        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, context, config, metrics, clock, db)))
+        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, config, metrics, clock, db)))
         .compose(w -> {
           wiring = w;
+          longConnection = w.longConnection(context);
           // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
           return identityOrTimeout();
         })
@@ -81,9 +84,9 @@ public final class BotVerticle extends VerticleBase {
   }
 
   private Future<?> listen() {
-    if (wiring.longConnection != null) {
+    if (longConnection != null) {
       // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
-      wiring.longConnection.start();
+      longConnection.start();
       log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
           + "/healthz shows the connection state", config.feishu().baseUrl());
     }
@@ -110,8 +113,8 @@ public final class BotVerticle extends VerticleBase {
             // Scopes the self-check or a refused call found missing: what an admin has to add.
             .put("scope_check", scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
-    if (wiring.longConnection != null) {
-      LongConnectionGateway.Status ws = wiring.longConnection.status();
+    if (longConnection != null) {
+      LongConnectionGateway.Status ws = longConnection.status();
       status.getJsonObject("feishu").put("long_connection", new JsonObject()
           .put("state", ws.state().name().toLowerCase(Locale.ROOT))
           .put("since", ws.since().toString())
@@ -188,8 +191,8 @@ public final class BotVerticle extends VerticleBase {
     long started = System.nanoTime();
     stopping = true;
     wiring.gateway.stopTaking();
-    if (wiring.longConnection != null) {
-      wiring.longConnection.stop();
+    if (longConnection != null) {
+      longConnection.stop();
     }
     log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
         DRAIN_MS, wiring.dispatcher.inFlight());

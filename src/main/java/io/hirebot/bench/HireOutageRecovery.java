@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.app.RunningBot;
-import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.Faults;
 import io.hirebot.sandbox.MessageSpec;
@@ -137,7 +137,7 @@ final class HireOutageRecovery {
 
   /** A click answered at once (toast, card) or, after "Working on it…", by the delayed update with its token. */
   private Action click(int u, String card, int page, long fault) {
-    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesActions.PAGE, env.tenant.job(size).id(), page)
+    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesFeature.PAGE, env.tenant.job(size).id(), page)
         .toString());
     long asked = System.nanoTime();
     PushResult r = BenchHttp.await(env.sandbox.events().cardAction(CardActionSpec.on(card).by(Envelopes.sender(u))

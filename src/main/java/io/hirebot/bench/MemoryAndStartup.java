@@ -3,7 +3,7 @@ package io.hirebot.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.config.ConfigLoader;
-import io.hirebot.feature.candidates.CandidatesActions;
+import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ final class MemoryAndStartup {
         // Each click by another member: the bot's per-user budget (commands and clicks together) would
         // otherwise answer "slow down" after ten, and the benchmark would time the refusal, not the read.
         SealedPush push = SealedPush.seal(Envelopes.cardClick(eventId, Envelopes.clicker(clicks++), "om_card_" + job.id(),
-            "oc_demo_team", Envelopes.pageValue(CandidatesActions.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
+            "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
         BenchHttp.Response r = BenchHttp.await(http.post(port, "/webhook/card", push), Duration.ofSeconds(10));
         if (r.status() == 200 && r.body().contains("\"card\"")) {
           ok++;

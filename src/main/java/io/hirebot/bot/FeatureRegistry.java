@@ -1,12 +1,17 @@
 package io.hirebot.bot;
 
+import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.command.Command;
+import io.hirebot.command.ParseResult;
+import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -28,10 +33,22 @@ public final class FeatureRegistry {
   private final List<HireEventHandler> hireListeners = new ArrayList<>();
   private final List<CardSentListener> cardListeners = new ArrayList<>();
   private final List<Function<String, Future<?>>> chatStoppedListeners = new ArrayList<>();
+  private final Map<String, ViewRenderer> viewRenderers = new HashMap<>();
+  private final ViewReplay views;
+  private CommandRouter.Fallback unknownText;
+  private Function<BotAddedToChat, Future<Reply>> welcome;
+
+  /** The registry with routers of its own; text no feature understands goes to {@link #unknownText}. */
+  public FeatureRegistry(Messages messages) {
+    this.commands = new CommandRouter(this::unknown);
+    this.actions = new ActionRouter(messages);
+    this.views = new ViewReplay(actions, viewRenderers);
+  }
 
   public FeatureRegistry(CommandRouter commands, ActionRouter actions) {
     this.commands = commands;
     this.actions = actions;
+    this.views = new ViewReplay(actions, viewRenderers);
   }
 
   /** Registers every feature, in order. */
@@ -80,6 +97,47 @@ public final class FeatureRegistry {
     return this;
   }
 
+  /** Answers text that is not a command (with the router built by {@link #FeatureRegistry(Messages)}). */
+  public FeatureRegistry unknownText(CommandRouter.Fallback fallback) {
+    if (unknownText != null) {
+      throw new IllegalStateException("two features answer text that is not a command");
+    }
+    unknownText = fallback;
+    return this;
+  }
+
+  /** Answers the bot being added to a group (the welcome card); one feature says it. */
+  public FeatureRegistry botAdded(Function<BotAddedToChat, Future<Reply>> answer) {
+    if (welcome != null) {
+      throw new IllegalStateException("two features answer the bot being added to a chat");
+    }
+    welcome = answer;
+    return this;
+  }
+
+  /**
+   * Re-renders the views whose {@code action} is {@code id} when a living card is refreshed, instead of routing the
+   * view as a click (for a view only the bot may produce, such as a profile with contact data).
+   */
+  public FeatureRegistry view(String id, ViewRenderer renderer) {
+    if (viewRenderers.putIfAbsent(id, renderer) != null) {
+      throw new IllegalStateException("two features re-render the view " + id);
+    }
+    return this;
+  }
+
+  /** Renders any card's view again; usable before the features are registered (it looks them up per call). */
+  public ViewRenderer views() {
+    return views;
+  }
+
+  /** The welcome for a group the bot was added to. */
+  public Future<Reply> welcome(BotAddedToChat added) {
+    return welcome == null
+        ? Future.failedFuture(new IllegalStateException("no feature answers the bot being added to a chat"))
+        : welcome.apply(added);
+  }
+
   public CommandRouter commands() {
     return commands;
   }
@@ -119,6 +177,13 @@ public final class FeatureRegistry {
         return Future.<Void>failedFuture(e);
       }
     }).toList()).mapEmpty();
+  }
+
+  private Future<Reply> unknown(ParseResult.Unknown text, CommandContext context) {
+    if (unknownText == null) {
+      return Future.failedFuture(new IllegalStateException("no feature answers text that is not a command"));
+    }
+    return unknownText.handle(text, context);
   }
 
   private static Future<Void> isolated(HireEventHandler listener, HireEvent event) {

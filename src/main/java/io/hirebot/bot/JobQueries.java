@@ -34,8 +34,7 @@ public final class JobQueries {
   }
 
   public Future<Resolved> resolve(String query, Language lang) {
-    return hire.jobs().map(jobs -> {
-      JobMatch match = matcher.match(query, jobs);
+    return matcher.lookUp(hire, query).map(match -> {
       if (match instanceof JobMatch.One one) {
         return new Resolved(one.job(), null);
       }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
-import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobMatch;
-import io.hirebot.hire.JobMatcher;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.List;
@@ -15,22 +13,15 @@ import java.util.function.Function;
 /**
  * The two cards a job query may need before it can answer: "which of these?" and "no such job". Their
  * buttons carry the action of the command that asked ({@code candidates.show}, {@code pipeline.show}, …).
+ * It only renders: the lookup in Hire is {@link io.hirebot.hire.JobMatcher#lookUp}'s.
  */
 public final class JobChoiceCard {
   private final Cards cards;
   private final Messages messages;
-  private final JobMatcher matcher;
 
-  public JobChoiceCard(Cards cards, Messages messages, JobMatcher matcher) {
+  public JobChoiceCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
-    this.matcher = matcher;
-  }
-
-  /** Matches the query against the (cached) jobs, then answers as {@link #resolve} does. */
-  public <T> Future<T> resolve(HireDirectory hire, String query, String action, Language lang,
-      Function<Job, Future<T>> onJob, Function<ObjectNode, T> asAnswer) {
-    return hire.jobs().compose(jobs -> resolve(matcher.match(query, jobs), query, action, lang, onJob, asAnswer));
   }
 
   /**

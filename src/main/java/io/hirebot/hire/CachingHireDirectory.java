@@ -78,6 +78,7 @@ public final class CachingHireDirectory implements HireDirectory {
    * listener's future does, so whatever the bot shows of an application, it has recorded first. The listener
    * must not fail.
    */
+  @Override
   public void onApplicationRead(Function<Application, Future<Void>> listener) {
     onRead.set(listener);
   }
@@ -214,6 +215,7 @@ public final class CachingHireDirectory implements HireDirectory {
   }
 
   /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */
+  @Override
   public void offerChanged(String offerId, String talentId) {
     caches.offers().invalidate(offerId);
     if (talentId != null) {
@@ -222,6 +224,7 @@ public final class CachingHireDirectory implements HireDirectory {
   }
 
   /** Forgets what is known about one application (after a write, or an event saying it moved). */
+  @Override
   public void invalidateApplication(String applicationId, String jobId) {
     caches.applications().invalidate(applicationId);
     caches.details().invalidate(applicationId);
@@ -229,17 +232,20 @@ public final class CachingHireDirectory implements HireDirectory {
   }
 
   /** Forgets the job's application lists, so the next read sees applications added since. */
+  @Override
   public void invalidateJob(String jobId) {
     caches.applicationIds().caffeine().asMap().keySet().removeIf(k -> k.startsWith(jobId + "/"));
   }
 
   /** Forgets one application (an event says it changed) before its job is known. */
+  @Override
   public void invalidateApplication(String applicationId) {
     caches.applications().invalidate(applicationId);
     caches.details().invalidate(applicationId);
   }
 
   /** The application as this replica last read it, if still cached and read successfully. */
+  @Override
   public Optional<Application> cachedApplication(String applicationId) {
     Future<Application> cached = caches.applications().caffeine().getIfPresent(applicationId);
     return cached != null && cached.succeeded() ? Optional.of(cached.result()) : Optional.empty();

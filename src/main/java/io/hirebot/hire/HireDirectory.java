@@ -2,6 +2,8 @@ package io.hirebot.hire;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The port through which features read Feishu Hire. Implementations never block the caller; a failed
@@ -68,4 +70,36 @@ public interface HireDirectory {
 
   /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
   Future<List<Offer>> offersOfTalent(String talentId);
+
+  // What a Hire event or poll tells the bot about changes: a directory that caches forgets, one that does not
+  // (Feishu's own, a test's fake) has nothing to do.
+
+  /** Forgets what is known about one application (after a write, or an event saying it moved). */
+  default void invalidateApplication(String applicationId, String jobId) {
+  }
+
+  /** Forgets one application (an event says it changed) before its job is known. */
+  default void invalidateApplication(String applicationId) {
+  }
+
+  /** Forgets the job's application lists, so the next read sees applications added since. */
+  default void invalidateJob(String jobId) {
+  }
+
+  /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */
+  default void offerChanged(String offerId, String talentId) {
+  }
+
+  /** The application as this replica last read it, if it still has it; empty for a directory that keeps nothing. */
+  default Optional<Application> cachedApplication(String applicationId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Runs {@code listener} for each application read from Hire; the read completes once the listener's future does
+   * (whatever the bot shows of an application, it has recorded first). The listener must not fail. A directory
+   * that is not the bot's reader of Hire (a test's fake) may ignore it.
+   */
+  default void onApplicationRead(Function<Application, Future<Void>> listener) {
+  }
 }

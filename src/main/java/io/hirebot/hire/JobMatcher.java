@@ -17,6 +17,11 @@ public final class JobMatcher {
   static final double MAX_TYPO_RATIO = 0.25;
   static final int MAX_CHOICES = 10;
 
+  /** The one place a job named by a user is looked up in Hire: the (cached) jobs, matched against the query. */
+  public io.vertx.core.Future<JobMatch> lookUp(HireDirectory hire, String query) {
+    return hire.jobs().map(jobs -> match(query, jobs));
+  }
+
   public JobMatch match(String query, List<Job> jobs) {
     List<Job> open = jobs.stream().filter(Job::open).toList();
     String q = normalize(query);

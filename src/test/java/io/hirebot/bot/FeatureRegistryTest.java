@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.command.Command;
+import io.hirebot.command.ParseResult;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -57,4 +60,32 @@ class FeatureRegistryTest {
     assertEquals(List.of("oc_9"), stopped);
   }
 
+  @Test
+  void theRegistrysOwnRoutersSendUnknownTextAndTheWelcomeToTheOneFeatureThatAnswersThem() {
+    FeatureRegistry own = new FeatureRegistry(Messages.load());
+    own.unknownText((unknown, ctx) -> Future.succeededFuture(new Reply.Text("help for " + unknown.text())))
+        .botAdded(added -> Future.succeededFuture(new Reply.Text("welcome")));
+
+    Reply help = own.commands().route(new ParseResult.Unknown("hello", "", Language.EN), null).result();
+    assertEquals("help for hello", ((Reply.Text) help).text());
+    assertEquals("welcome", ((Reply.Text) own.welcome(null).result()).text());
+    assertThrows(IllegalStateException.class,
+        () -> own.unknownText((unknown, ctx) -> Future.succeededFuture(new Reply.Text("other"))));
+    assertThrows(IllegalStateException.class, () -> own.botAdded(added -> Future.succeededFuture(null)));
+  }
+
+  @Test
+  void aLivingViewIsRenderedByItsFeaturesRendererElseReplayedAsAClick() {
+    ObjectMapper json = new ObjectMapper();
+    registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(ActionResult.ToastType.INFO, "",
+        json.createObjectNode().put("from", "click " + a.value().path("page").asInt()))))
+        .view("y.page", (view, viewer) -> Future.succeededFuture(json.createObjectNode().put("from", "own " + viewer)));
+
+    assertEquals("click 2", registry.views().render(json.createObjectNode().put("action", "x.page").put("page", 2),
+        "ou_a").result().path("from").asText());
+    assertEquals("own ou_a", registry.views().render(json.createObjectNode().put("action", "y.page"), "ou_a")
+        .result().path("from").asText());
+    assertThrows(IllegalStateException.class,
+        () -> registry.view("y.page", (view, viewer) -> Future.succeededFuture(null)));
+  }
 }

@@ -89,7 +89,7 @@ class WalkingSkeletonTest {
     assertTrue(card.path("header").path("title").path("content").asText().contains("Backend Engineer"));
     String text = cardText(reply);
     long shown = names.stream().filter(text::contains).count();
-    assertEquals(Math.min(io.hirebot.feature.candidates.ShowCandidatesHandler.PAGE_SIZE, names.size()), shown,
+    assertEquals(Math.min(io.hirebot.feature.candidates.CandidatesFeature.PAGE_SIZE, names.size()), shown,
         "names on the first page");
     assertTrue(text.contains("\"action\":\"advance\""), "advance buttons carry object values");
     assertWithinLimits(reply);
@@ -235,7 +235,7 @@ class WalkingSkeletonTest {
     replyTo(await(h.sandbox.events().message(
         MessageSpec.group(TEAM).from(alice).mentioningBot().text("candidates for job BE-002"))));
     long calls = h.sandbox.requests().count("GET", "/open-apis/hire/v1/applications/[^/]+/get_detail") - before;
-    assertTrue(calls <= io.hirebot.feature.candidates.ShowCandidatesHandler.PAGE_SIZE, "detail calls " + calls);
+    assertTrue(calls <= io.hirebot.feature.candidates.CandidatesFeature.PAGE_SIZE, "detail calls " + calls);
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.CommandContext;
-import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.hirebot.cards.Cards;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * {@code failed events} / {@code 失败事件}: shows admins, in a private chat, the events that failed every attempt
  * and were parked (key, when, attempts, last error), so a poison event is seen rather than silently dropped.
  */
-public final class FailedEventsView {
+final class FailedEventsView {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   private final AccessPolicy access;
@@ -29,7 +28,7 @@ public final class FailedEventsView {
   private final Messages messages;
   private final ZoneId zone;
 
-  public FailedEventsView(AccessPolicy access, ProcessedEvents events, Cards cards, Messages messages, ZoneId zone) {
+  FailedEventsView(AccessPolicy access, ProcessedEvents events, Cards cards, Messages messages, ZoneId zone) {
     this.access = access;
     this.events = events;
     this.cards = cards;
@@ -37,11 +36,7 @@ public final class FailedEventsView {
     this.zone = zone;
   }
 
-  public CommandRouter registerWith(CommandRouter router) {
-    return router.on(Command.FailedEvents.class, this::show);
-  }
-
-  private Future<Reply> show(Command.FailedEvents command, CommandContext ctx) {
+  Future<Reply> show(Command.FailedEvents command, CommandContext ctx) {
     Optional<Reply> refusal = AdminViews.refusal(access, messages, ctx, "failedEvents.privateOnly");
     if (refusal.isPresent()) {
       return Future.succeededFuture(refusal.get());

@@ -15,11 +15,11 @@ import java.util.List;
  * The small form cards a candidate button opens (see {@link FormPlaces} for where): move to a stage, reject with a
  * reason, add a note ({@code cards/action-form.json}). Their Back button returns to the view they came from.
  */
-public final class ActionForms {
+final class ActionForms {
   private final Cards cards;
   private final Messages messages;
 
-  public ActionForms(Cards cards, Messages messages) {
+  ActionForms(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
   }
@@ -32,7 +32,7 @@ public final class ActionForms {
     ArrayNode options = select.putArray("options");
     choices.forEach(s -> options.addObject().put("label", s.name(lang.feishuLocale())).put("value", s.id()));
     model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
-    model.set("submit", target.value(cards.model(), CandidateActions.MOVE_CONFIRM, lang.feishuLocale()));
+    model.set("submit", target.value(cards.model(), RowActions.MOVE_CONFIRM, lang.feishuLocale()));
     return cards.render("action-form", model);
   }
 
@@ -48,7 +48,7 @@ public final class ActionForms {
     model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");
     model.putObject("confirm").put("title", messages.get(lang, "confirm.reject.title"))
         .put("text", messages.get(lang, "confirm.reject.text", app.talentName(), jobTitle));
-    model.set("submit", target.value(cards.model(), CandidateActions.REJECT_CONFIRM, lang.feishuLocale()));
+    model.set("submit", target.value(cards.model(), RowActions.REJECT_CONFIRM, lang.feishuLocale()));
     return cards.render("action-form", model);
   }
 
@@ -57,7 +57,7 @@ public final class ActionForms {
     model.put("text", Markdown.message(messages, lang, "form.note.text", app.talentName()));
     model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
     model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
-    model.set("submit", target.value(cards.model(), CandidateActions.NOTE_SUBMIT, lang.feishuLocale()));
+    model.set("submit", target.value(cards.model(), RowActions.NOTE_SUBMIT, lang.feishuLocale()));
     return cards.render("action-form", model);
   }
 
@@ -68,7 +68,7 @@ public final class ActionForms {
     // Back shows the view again in place; a form only the clicker sees in a group just closes.
     boolean closes = ActionTarget.EPHEMERAL.equals(target.via());
     model.set("cancel", closes
-        ? cards.model().put("action", CandidateActions.FORM_CLOSE).put("lang", lang.feishuLocale())
+        ? cards.model().put("action", RowActions.FORM_CLOSE).put("lang", lang.feishuLocale())
         : target.viewValue(cards.model(), lang.feishuLocale()));
     model.put("cancelLabel", messages.get(lang, closes ? "button.close"
         : target.fromProfile() ? "button.backToProfile" : "button.back"));

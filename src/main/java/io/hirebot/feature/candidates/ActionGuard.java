@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * no Hire call), has this exact action already run (then its result again, no second write), and
  * what happened (an audit entry for every attempt, with the log id of a failed call).
  */
-public final class ActionGuard {
+final class ActionGuard {
   private final AccessPolicy access;
   private final ActionOnce once;
   private final AuditLog audit;
@@ -28,7 +28,7 @@ public final class ActionGuard {
   private final Messages messages;
   private final Clock clock;
 
-  public ActionGuard(AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors, Messages messages,
+  ActionGuard(AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors, Messages messages,
       Clock clock) {
     this.access = access;
     this.once = once;

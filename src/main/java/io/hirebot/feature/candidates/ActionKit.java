@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -91,7 +92,7 @@ final class ActionKit {
 
   /** The Undo button sits on the card the outcome shows, whichever form led there. */
   ObjectNode undoValue(ActionTarget after, String kind, String backTo, Language lang) {
-    ObjectNode v = after.placed("", "").value(cards.model(), CandidateActions.UNDO, lang.feishuLocale());
+    ObjectNode v = after.placed("", "").value(cards.model(), RowActions.UNDO, lang.feishuLocale());
     return v.put("kind", kind).put("back_to", backTo)
         .put("until", clock.millis() + UNDO_WINDOW.toMillis());
   }

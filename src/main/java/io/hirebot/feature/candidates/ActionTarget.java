@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.QuickActions;
@@ -14,7 +15,7 @@ import io.hirebot.cards.QuickActions;
  * @param via how a form was opened: "" in place of the card, {@link #EPHEMERAL} or {@link #PRIVATELY}
  * @param origin the message a form opened apart from it updates with its outcome
  */
-public record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
+record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
     CandidatesQuery list, boolean fromProfile, String via, String origin) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
@@ -63,7 +64,7 @@ public record ActionTarget(String applicationId, String jobId, String talentId, 
   /** The value that shows again the view the button sat on (a form's Back button). */
   ObjectNode viewValue(ObjectNode blank, String lang) {
     return fromProfile
-        ? blank.put("action", CandidateActions.PROFILE).put("talent_id", talentId).put("page", page).put("lang", lang)
+        ? blank.put("action", SharedActions.PROFILE_OPEN).put("talent_id", talentId).put("page", page).put("lang", lang)
         : list.view(blank, page, lang);
   }
 }

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -24,7 +25,7 @@ import java.util.Map;
  * counts, the filter it understood as chips (with buttons to widen it), candidates grouped by stage in
  * process order, quick-action buttons and the pager.
  */
-public final class CandidatesCard {
+final class CandidatesCard {
   static final String TEMPLATE = "candidates";
 
   private final Cards cards;
@@ -32,7 +33,7 @@ public final class CandidatesCard {
   private final Clock clock;
   private final DateTexts dates;
 
-  public CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
+  CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
@@ -61,7 +62,7 @@ public final class CandidatesCard {
     model.put("summary", messages.get(lang, "candidates.summary", title, page.total()));
     model.put("stageCounts", stageCounts(page, lang));
     model.put("notice", query.notice());
-    model.set("follow", cards.model().put("action", "subscribe").put("job_id", page.job().id())
+    model.set("follow", cards.model().put("action", SharedActions.FOLLOW).put("job_id", page.job().id())
         .put("lang", lang.feishuLocale()));
     if (outcome != null) {
       ObjectNode o = model.putObject("outcome").put("text", outcome.text());
@@ -115,12 +116,12 @@ public final class CandidatesCard {
     ArrayNode buttons = cards.mapper().createArrayNode();
     if (!query.filter().stageIds().isEmpty()) {
       buttons.addObject().put("label", messages.get(lang, "chips.widen.stages"))
-          .set("value", query.widenStages().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+          .set("value", query.widenStages().writeTo(cards.model().put("action", CandidatesFeature.PAGE))
               .put("lang", lang.feishuLocale()));
     }
     if (query.filter().appliedSince() != null) {
       buttons.addObject().put("label", messages.get(lang, "chips.widen.dates"))
-          .set("value", query.widenDates().writeTo(cards.model().put("action", CandidatesActions.PAGE))
+          .set("value", query.widenDates().writeTo(cards.model().put("action", CandidatesFeature.PAGE))
               .put("lang", lang.feishuLocale()));
     }
     return buttons;
@@ -158,9 +159,9 @@ public final class CandidatesCard {
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
     // The page and the filter travel in the value, so the card a click returns is the list the user was on.
-    row.set("advance", rowValue(CandidateActions.ADVANCE, a, page, query, lang));
-    row.set("reject", rowValue(CandidateActions.REJECT, a, page, query, lang));
-    row.set("more", rowValue(CandidateActions.MORE, a, page, query, lang));
+    row.set("advance", rowValue(RowActions.ADVANCE, a, page, query, lang));
+    row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
+    row.set("more", rowValue(RowActions.MORE, a, page, query, lang));
     return row;
   }
 

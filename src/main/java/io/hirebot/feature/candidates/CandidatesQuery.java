@@ -24,7 +24,7 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
 
   /** The callback value that shows this list at {@code page}: the pager's, and what living cards re-render. */
   ObjectNode view(ObjectNode blank, int page, String lang) {
-    return writeTo(blank.put("action", CandidatesActions.PAGE)).put("page", page).put("lang", lang);
+    return writeTo(blank.put("action", CandidatesFeature.PAGE)).put("page", page).put("lang", lang);
   }
 
   /** Only the filter (a row button carries it next to its own ids, so its answer is this same list). */

@@ -9,12 +9,12 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /** Renders a candidates list (job, filter, page), fresh from Hire, with an optional notice on top. */
-public final class CandidatesView {
+final class CandidatesView {
   private final HireDirectory hire;
   private final PipelineReader pipeline;
   private final CandidatesCard card;
 
-  public CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card) {
+  CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.card = card;
@@ -24,7 +24,7 @@ public final class CandidatesView {
   Future<Optional<Reply.Card>> render(CandidatesQuery query, int page, Language lang, Notice notice) {
     return job(query.jobId()).compose(job -> job.isEmpty()
         ? Future.succeededFuture(Optional.<Reply.Card>empty())
-        : pipeline.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
+        : pipeline.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
             .map(p -> Optional.of(new Reply.Card(card.render(p, query, lang, notice),
                 card.view(query, p.page(), lang)))));
   }

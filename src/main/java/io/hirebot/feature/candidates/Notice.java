@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A line at the top of a refreshed candidates card saying what just happened (who did what, when,
  * why), with an optional Undo button whose callback value is {@code undo}.
  */
-public record Notice(String text, ObjectNode undo) {
+record Notice(String text, ObjectNode undo) {
   public static Notice of(String text) {
     return new Notice(text, null);
   }

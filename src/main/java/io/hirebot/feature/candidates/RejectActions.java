@@ -37,7 +37,7 @@ final class RejectActions {
     if (reason.isEmpty()) {
       return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
     }
-    return kit.guard.write(action, lang, t, CandidateActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
+    return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
         "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);

@@ -22,7 +22,7 @@ final class StageActions {
 
   Future<ActionResult> advance(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
-    return kit.guard.write(action, lang, t, CandidateActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
+    return kit.guard.write(action, lang, t, RowActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
         "from " + t.stageId(), () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);

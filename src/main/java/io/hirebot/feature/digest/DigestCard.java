@@ -1,5 +1,6 @@
 package io.hirebot.feature.digest;
 
+import io.hirebot.cards.SharedActions;
 import java.util.function.Function;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.hire.Offer;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * The digest of a period for a chat: per job, the new applications, the stage movements, the candidates at
  * the offer stage and those stuck in a stage; a quiet period is one line of text, not a hollow card.
  */
-public final class DigestCard {
+final class DigestCard {
   /** A candidate this long in one stage is "stuck". */
   public static final Duration STUCK_AFTER = Duration.ofDays(14);
   /** Names listed per line; the rest are counted. */
@@ -47,7 +48,7 @@ public final class DigestCard {
   private final Cards cards;
   private final Messages messages;
 
-  public DigestCard(Cards cards, Messages messages) {
+  DigestCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
   }
@@ -108,7 +109,7 @@ public final class DigestCard {
       item.put("text", text.toString());
       item.put("button", messages.get(lang, "notify.button.candidates"));
       ObjectNode value = item.putObject("value");
-      value.put("action", "candidates.show");
+      value.put("action", SharedActions.CANDIDATES_SHOW);
       value.put("job_id", p.job().id());
       value.put("page", 0);
       value.put("lang", lang.feishuLocale());

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** "digest daily 09:00 [job X]" and friends, "digest off", "digest now" and "timezone Z" for one chat. */
-public final class DigestCommands {
+final class DigestCommands {
   /** "digest now" with no digest sent before covers the last day. */
   static final Duration DEFAULT_NOW_PERIOD = Duration.ofDays(1);
   private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
@@ -35,7 +35,7 @@ public final class DigestCommands {
   private final Clock clock;
   private final ZoneId defaultZone;
 
-  public DigestCommands(DigestStore digests, ChatSettingsStore settings, DigestComposer composer,
+  DigestCommands(DigestStore digests, ChatSettingsStore settings, DigestComposer composer,
       JobQueries jobQueries, Messages messages, Clock clock, ZoneId defaultZone) {
     this.digests = digests;
     this.settings = settings;

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * Gathers what a chat's digest covers — the named job, else the chat's subscribed jobs, else the first open
  * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
  */
-public final class DigestComposer {
+final class DigestComposer {
   /** Jobs a digest covers when the chat follows none; more would make a long card. */
   static final int MAX_UNFOLLOWED_JOBS = 5;
   /** Applications read per job; far above a normal job's active pipeline. */
@@ -34,7 +34,7 @@ public final class DigestComposer {
   private final SubscriptionStore subscriptions;
   private final DigestCard card;
 
-  public DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card) {
+  DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;

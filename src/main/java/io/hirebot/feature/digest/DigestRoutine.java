@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * late gets its digest — claimed in the database first, so across replicas and restarts a slot is sent once
  * (a slot missed while the bot was down is sent late, once, on start).
  */
-public final class DigestRoutine implements Routine {
+final class DigestRoutine implements Routine {
   private static final Logger log = LoggerFactory.getLogger(DigestRoutine.class);
   public static final Duration PERIOD = Duration.ofMinutes(1);
   /** A digest later than this is stale news: skip the slot rather than send it. */
@@ -44,7 +44,7 @@ public final class DigestRoutine implements Routine {
   private final String instanceId;
   private final MeterRegistry metrics;
 
-  public DigestRoutine(DigestStore store, DigestComposer composer, Messenger messenger, ZoneId defaultZone,
+  DigestRoutine(DigestStore store, DigestComposer composer, Messenger messenger, ZoneId defaultZone,
       String instanceId, MeterRegistry metrics) {
     this.store = store;
     this.composer = composer;

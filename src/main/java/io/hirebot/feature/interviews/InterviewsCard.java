@@ -1,5 +1,6 @@
 package io.hirebot.feature.interviews;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -78,7 +79,7 @@ final class InterviewsCard {
         : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
     row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status));
     if (a != null) {
-      row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
     }
     return row;
   }

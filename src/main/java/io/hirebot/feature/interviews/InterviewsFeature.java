@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -32,8 +34,8 @@ import java.util.Map;
  * candidate, job, interviewers, and past interviews that still lack feedback flagged. One interviews call
  * per period, then one (cached) application read per interview shown.
  */
-public final class InterviewsFeature implements CommandHandler<ListInterviews> {
-  public static final String PAGE = "interviews.page";
+public final class InterviewsFeature implements Feature, CommandHandler<ListInterviews> {
+  static final String PAGE = "interviews.page";
 
   private final HireMeter meter;
   private final InterviewsCard card;
@@ -50,6 +52,11 @@ public final class InterviewsFeature implements CommandHandler<ListInterviews> {
   }
 
   @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(ListInterviews.class, this).action(PAGE, this::page);
+  }
+
+  @Override
   public Future<Reply> handle(ListInterviews command, CommandContext context) {
     String me = context.message().sender() == null ? "" : context.message().sender().openId();
     Language lang = context.language();
@@ -58,7 +65,7 @@ public final class InterviewsFeature implements CommandHandler<ListInterviews> {
   }
 
   /** Next / previous page; "mine" means whoever clicked. */
-  public Future<ActionResult> page(CardAction action, Language lang) {
+  Future<ActionResult> page(CardAction action, Language lang) {
     Period period;
     try {
       period = Period.valueOf(action.value().path("period").asText(Period.UPCOMING.name()));

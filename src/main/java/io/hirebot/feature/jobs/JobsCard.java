@@ -1,5 +1,6 @@
 package io.hirebot.feature.jobs;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
@@ -24,13 +25,13 @@ import java.util.Map;
  * One page of the open jobs ({@code cards/jobs.json}): each job with its active candidates counted per
  * kind of stage (screening, interview, offer…), read through the same per-stage lists as the candidates card.
  */
-public final class JobsCard {
-  public static final String PAGE = "jobs.page";
+final class JobsCard {
+  static final String PAGE = "jobs.page";
 
   private final Cards cards;
   private final Messages messages;
 
-  public JobsCard(Cards cards, Messages messages) {
+  JobsCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
   }
@@ -73,7 +74,7 @@ public final class JobsCard {
     item.put("line", Markdown.message(messages, lang, "jobs.row", job.title(), job.code()));
     item.put("counts", countsByType(pipeline, lang));
     ObjectNode value = item.putObject("value");
-    value.put("action", "candidates.show");
+    value.put("action", SharedActions.CANDIDATES_SHOW);
     value.put("job_id", job.id());
     value.put("page", 0);
     value.put("lang", lang.feishuLocale());

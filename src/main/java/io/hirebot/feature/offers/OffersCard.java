@@ -1,5 +1,6 @@
 package io.hirebot.feature.offers;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -56,7 +57,7 @@ final class OffersCard {
           : messages.get(lang, "offers.onboard", offer.onboardDate());
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
-      row.set("profile", QuickActions.value(cards.model(), "profile", a, lang));
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
     }
     ObjectNode value = OffersFeature.view(cards.model(), jobId, 0, lang);
     Pager.put(model, page, Pager.pages(total, Pager.PAGE_SIZE), total, value, messages, lang);

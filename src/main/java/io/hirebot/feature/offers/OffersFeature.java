@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -14,6 +16,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.OfferStatuses;
@@ -36,9 +39,10 @@ import java.util.stream.Collectors;
  * page's applications and their talents' offers ({@link OfferStatuses}: the current status of each), and the
  * onboarding date of the accepted ones.
  */
-public final class OffersFeature implements CommandHandler<ListOffers> {
-  public static final String PAGE = "offers.page";
-  public static final String SHOW = "offers.show";
+public final class OffersFeature implements Feature, CommandHandler<ListOffers> {
+  static final String PAGE = "offers.page";
+  static final String SHOW = "offers.show";
+  private static final JobMatcher JOBS = new JobMatcher();
   static final Set<StageType> OFFER_STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
   /** Hire's offer_status of an offer the candidate accepted: the one whose onboarding date matters. */
   static final int ACCEPTED = 7;
@@ -56,17 +60,22 @@ public final class OffersFeature implements CommandHandler<ListOffers> {
   }
 
   @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(ListOffers.class, this).action(PAGE, this::page).action(SHOW, this::page);
+  }
+
+  @Override
   public Future<Reply> handle(ListOffers command, CommandContext context) {
     Language lang = context.language();
     return meter.run("offers", hire -> command.jobQuery().isEmpty()
         ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", 0, lang))
             .map(Reply.class::cast)
-        : choices.resolve(hire, command.jobQuery(), SHOW, lang,
-            job -> render(hire, List.of(job), job.id(), 0, lang).map(Reply.class::cast), Reply::card));
+        : JOBS.lookUp(hire, command.jobQuery()).compose(match -> choices.resolve(match, command.jobQuery(), SHOW,
+            lang, job -> render(hire, List.of(job), job.id(), 0, lang).map(Reply.class::cast), Reply::card)));
   }
 
   /** A job picked from the picker, or next / previous page ({@code job_id} empty for every open job). */
-  public Future<ActionResult> page(CardAction action, Language lang) {
+  Future<ActionResult> page(CardAction action, Language lang) {
     String jobId = action.value().path("job_id").asText("");
     int page = Math.max(0, action.value().path("page").asInt(0));
     return meter.run(PAGE, hire -> hire.jobs().compose(jobs -> {

@@ -1,5 +1,6 @@
 package io.hirebot.feature.pipeline;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -47,7 +48,7 @@ final class PipelineCard {
     model.put("footer", messages.get(lang, sampled < funnel.total() ? "pipeline.footer.sampled" : "pipeline.footer",
         sampled, funnel.total()));
     ObjectNode candidates = model.putObject("candidates");
-    candidates.put("action", "candidates.show").put("job_id", job.id()).put("page", 0).put("lang", lang.feishuLocale());
+    candidates.put("action", SharedActions.CANDIDATES_SHOW).put("job_id", job.id()).put("page", 0).put("lang", lang.feishuLocale());
     return cards.render("pipeline", model);
   }
 

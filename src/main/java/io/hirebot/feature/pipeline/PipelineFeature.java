@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -13,6 +15,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -23,8 +26,9 @@ import java.util.List;
  * "pipeline for job X": the job's funnel. Counts come from the per-stage id lists (exact); the median days
  * need each application's stage entry time, so they are read for at most {@link #MAX_SAMPLE} applications.
  */
-public final class PipelineFeature implements CommandHandler<ShowPipeline> {
-  public static final String SHOW = "pipeline.show";
+public final class PipelineFeature implements Feature, CommandHandler<ShowPipeline> {
+  static final String SHOW = "pipeline.show";
+  private static final JobMatcher JOBS = new JobMatcher();
   /** Bounds the detail calls (10/s) of one funnel; the counts stay exact beyond it. */
   static final int MAX_SAMPLE = 40;
 
@@ -44,14 +48,19 @@ public final class PipelineFeature implements CommandHandler<ShowPipeline> {
   }
 
   @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(ShowPipeline.class, this).action(SHOW, this::show);
+  }
+
+  @Override
   public Future<Reply> handle(ShowPipeline command, CommandContext context) {
     Language lang = context.language();
-    return meter.run("pipeline", hire -> choices.resolve(hire, command.jobQuery(), SHOW, lang,
-        job -> funnel(hire, job, lang), c -> c)).map(Reply::card);
+    return meter.run("pipeline", hire -> JOBS.lookUp(hire, command.jobQuery())
+        .compose(match -> choices.resolve(match, command.jobQuery(), SHOW, lang, job -> funnel(hire, job, lang), c -> c))).map(Reply::card);
   }
 
   /** A job picked from the picker or not-found card. */
-  public Future<ActionResult> show(CardAction action, Language lang) {
+  Future<ActionResult> show(CardAction action, Language lang) {
     String jobId = action.value().path("job_id").asText("");
     return meter.run(SHOW, hire -> hire.jobs().compose(jobs -> {
       var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();

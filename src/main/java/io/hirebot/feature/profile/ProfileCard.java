@@ -1,5 +1,6 @@
 package io.hirebot.feature.profile;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
@@ -64,7 +65,7 @@ final class ProfileCard {
     model.put("contact", showContact ? contact(talent, lang) : "");
     if (!showContact) {
       // Where contact data is withheld, anyone allowed can ask for it privately.
-      model.set("details", cards.model().put("action", ProfileActions.PRIVATE).put("talent_id", talent.id())
+      model.set("details", cards.model().put("action", ProfileButtons.PRIVATE).put("talent_id", talent.id())
           .put("name", talent.name()).put("lang", lang.feishuLocale()));
     }
     model.put("empty", total == 0);
@@ -72,7 +73,7 @@ final class ProfileCard {
     ArrayNode apps = model.putArray("applications");
     page.forEach(d -> apps.add(application(d, stages, pageNumber, lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
-    ObjectNode value = ProfileActions.view(cards.model(), talent, 0, lang);
+    ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
     return cards.render("profile", model);
   }
@@ -106,9 +107,9 @@ final class ProfileCard {
     item.put("active", a.active());
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
     // Actions taken here answer with this profile, at this page.
-    item.set("advance", QuickActions.onProfile(QuickActions.value(cards.model(), "advance", a, lang), pageNumber));
-    item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), "reject", a, lang), pageNumber));
-    item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), "note", a, lang), pageNumber));
+    item.set("advance", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.ADVANCE, a, lang), pageNumber));
+    item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.REJECT, a, lang), pageNumber));
+    item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.NOTE, a, lang), pageNumber));
     return item;
   }
 

@@ -2,20 +2,49 @@ package io.hirebot.feature.profile;
 
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
+import io.hirebot.bot.ProfileView;
+import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Talent;
 import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
 import java.time.Clock;
 
-/** Builds the profile feature's command handler and card actions, which share one reader and card. */
-public record ProfileFeature(ShowProfileHandler handler, ProfileActions actions) {
+/**
+ * A talent's profile: "candidate NAME", the pager over their applications, "full details (private)", and the
+ * profile card other features answer with ({@link ProfileView}); a living profile re-renders with its contact
+ * data only where the bot itself showed it so.
+ */
+public final class ProfileFeature implements Feature, ProfileView {
+  private final ProfileCommand command;
+  private final ProfileButtons buttons;
 
-  public static ProfileFeature create(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
+  public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
       AccessPolicy access, Messenger messenger, AuditLog audit) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock));
-    return new ProfileFeature(new ShowProfileHandler(meter, reader, cards, messages),
-        new ProfileActions(meter, reader, messages, access, messenger, audit, clock));
+    this.command = new ProfileCommand(meter, reader, cards, messages);
+    this.buttons = new ProfileButtons(meter, reader, messages, access, messenger, audit, clock);
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(Command.ShowProfile.class, command)
+        .action(ProfileButtons.PAGE, buttons::show)
+        .action(ProfileButtons.OPEN, buttons::show)
+        .action(ProfileButtons.PRIVATE, buttons::sendPrivately)
+        .view(ProfileButtons.PAGE, (view, viewer) ->
+            buttons.rerender(view, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
+  }
+
+  @Override
+  public Future<Reply.Card> render(String talentId, int page, Language lang) {
+    return buttons.render(new Talent(talentId, "", "", ""), page, lang);
   }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code escalateAfter} late the job's hiring managers are told, once a day. Every message is claimed in the
  * database first, so restarts and replicas send each one once.
  */
-public final class InterviewReminders implements Routine {
+final class InterviewReminders implements Routine {
   private static final Logger log = LoggerFactory.getLogger(InterviewReminders.class);
   static final Duration PERIOD = Duration.ofMinutes(1);
   /** Feedback older than this is no longer chased. */
@@ -47,7 +47,7 @@ public final class InterviewReminders implements Routine {
   private final BotConfig.Reminders settings;
   private final ZoneId zone;
 
-  public InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
+  InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
       Messages messages, BotConfig.Reminders settings, ZoneId zone) {
     this.hire = hire;
     this.messenger = messenger;

@@ -1,5 +1,6 @@
 package io.hirebot.feature.reminders;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
@@ -12,7 +13,7 @@ import io.hirebot.i18n.Messages;
  */
 final class ReminderCard {
   /** The card's button opens this action of the profile feature (its "Profile" quick action). */
-  static final String OPEN_PROFILE = "profile";
+  static final String OPEN_PROFILE = SharedActions.PROFILE_OPEN;
 
   /** What a reminder is about: a {@code reminder.<kind>} text and title, and its colour. */
   enum Kind {

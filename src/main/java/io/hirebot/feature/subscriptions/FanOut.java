@@ -20,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * retried fan-out posts nothing twice, paced by the messenger's per-chat and per-app rate limits. A chat in
  * its quiet hours gets the notification held for the batch at the window's end instead.
  */
-public final class FanOut {
+final class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
   private final Messenger messenger;
   private final QuietHours quiet;
   private final HeldNotifications held;
 
-  public FanOut(Messenger messenger, QuietHours quiet, HeldNotifications held) {
+  FanOut(Messenger messenger, QuietHours quiet, HeldNotifications held) {
     this.messenger = messenger;
     this.quiet = quiet;
     this.held = held;

@@ -4,7 +4,7 @@ import io.hirebot.bot.HireEventHandler;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
-import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
@@ -24,17 +24,17 @@ import org.slf4j.LoggerFactory;
  * offer) is fetched once per event, the card rendered once per language, then sent to every chat. A stage
  * change also refreshes the candidate cards that show the application.
  */
-public final class HireNotifier implements HireEventHandler {
+final class HireNotifier implements HireEventHandler {
   private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
 
-  private final CachingHireDirectory hire;
+  private final HireDirectory hire;
   private final SubscriptionStore subscriptions;
   private final NotificationCard cards;
   private final FanOut fanOut;
   private final LivingCards livingCards;
   private final ApplicationJobs applicationJobs;
 
-  public HireNotifier(CachingHireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
+  HireNotifier(HireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
       FanOut fanOut, LivingCards livingCards, ApplicationJobs applicationJobs) {
     this.applicationJobs = applicationJobs;
     this.livingCards = livingCards;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.SentCards;
+import io.hirebot.bot.ViewRenderer;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.store.CardRegistry;
 import io.hirebot.store.CardRegistry.ShownCard;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * re-renders each such card as itself — a list as that list, a profile as that profile — and replaces it in
  * place while Feishu still allows edits. Forms and pickers have no view and are never touched.
  */
-public final class LivingCards implements SentCards {
+final class LivingCards implements SentCards {
   private static final Logger log = LoggerFactory.getLogger(LivingCards.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   /**
@@ -36,18 +37,12 @@ public final class LivingCards implements SentCards {
   /** The key under which a list of a job's candidates is found: any stage change in the job changes it. */
   static final String JOB_KEY = "job:";
 
-  /** Renders a card's view again (as a click on a button carrying that value would), as {@code viewer} sees it. */
-  @FunctionalInterface
-  public interface Renderer {
-    Future<ObjectNode> render(ObjectNode view, String viewer);
-  }
-
   private final CardRegistry registry;
-  private final Renderer renderer;
+  private final ViewRenderer renderer;
   private final Messenger messenger;
   private final Clock clock;
 
-  public LivingCards(CardRegistry registry, Renderer renderer, Messenger messenger, Clock clock) {
+  LivingCards(CardRegistry registry, ViewRenderer renderer, Messenger messenger, Clock clock) {
     this.registry = registry;
     this.renderer = renderer;
     this.messenger = messenger;

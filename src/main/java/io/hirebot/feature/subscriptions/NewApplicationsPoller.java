@@ -1,7 +1,7 @@
 package io.hirebot.feature.subscriptions;
 
 import io.hirebot.hire.Application;
-import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.schedule.Routine;
@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * restart neither misses nor repeats an application; new ids are claimed as rows, so one replica notifies.
  * New applications of one poll go out as one card per chat.
  */
-public final class NewApplicationsPoller implements Routine {
+final class NewApplicationsPoller implements Routine {
   private static final Logger log = LoggerFactory.getLogger(NewApplicationsPoller.class);
   static final String KIND = "new";
 
-  private final CachingHireDirectory hire;
+  private final HireDirectory hire;
   private final PipelineReader pipeline;
   private final SubscriptionStore subscriptions;
   private final PollCursors cursors;
@@ -43,7 +43,7 @@ public final class NewApplicationsPoller implements Routine {
   private final FanOut fanOut;
   private final Duration period;
 
-  public NewApplicationsPoller(CachingHireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
+  NewApplicationsPoller(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
       PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period) {
     this.hire = hire;
     this.pipeline = pipeline;

@@ -1,5 +1,6 @@
 package io.hirebot.feature.subscriptions;
 
+import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -12,7 +13,7 @@ import io.hirebot.i18n.Messages;
 import java.util.List;
 
 /** The compact card a subscribed chat gets: who, what happened, and buttons to act on it. */
-public final class NotificationCard {
+final class NotificationCard {
   /** Summaries of held notifications stay short: a batch lists many. */
   static final int MAX_SUMMARY = 600;
 
@@ -25,7 +26,7 @@ public final class NotificationCard {
   private final Cards cards;
   private final Messages messages;
 
-  public NotificationCard(Cards cards, Messages messages) {
+  NotificationCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
   }
@@ -77,7 +78,7 @@ public final class NotificationCard {
 
   private ArrayNode buttons(Job job, Application a, Language lang) {
     ArrayNode list = candidatesButton(job, lang);
-    ObjectNode profile = button(list, messages.get(lang, "notify.button.profile"), "default", "profile", lang);
+    ObjectNode profile = button(list, messages.get(lang, "notify.button.profile"), "default", SharedActions.PROFILE_OPEN, lang);
     profile.put("job_id", job.id());
     profile.put("application_id", a.id());
     profile.put("talent_id", a.talentId());
@@ -87,7 +88,7 @@ public final class NotificationCard {
 
   private ArrayNode candidatesButton(Job job, Language lang) {
     ArrayNode list = cards.mapper().createArrayNode();
-    ObjectNode value = button(list, messages.get(lang, "notify.button.candidates"), "primary", "candidates.show", lang);
+    ObjectNode value = button(list, messages.get(lang, "notify.button.candidates"), "primary", SharedActions.CANDIDATES_SHOW, lang);
     value.put("job_id", job.id());
     value.put("page", 0);
     return list;

@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /** Whether a chat is in its quiet hours now, in the chat's time zone (or the default one). */
-public final class QuietHours {
+final class QuietHours {
   private final ChatSettingsStore settings;
   private final Clock clock;
   private final ZoneId defaultZone;
 
-  public QuietHours(ChatSettingsStore settings, Clock clock, ZoneId defaultZone) {
+  QuietHours(ChatSettingsStore settings, Clock clock, ZoneId defaultZone) {
     this.settings = settings;
     this.clock = clock;
     this.defaultZone = defaultZone;

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Every minute: chats whose quiet hours ended get what was held for them, as one batch card. */
-public final class QuietHoursRelease implements Routine {
+final class QuietHoursRelease implements Routine {
   private static final Logger log = LoggerFactory.getLogger(QuietHoursRelease.class);
   public static final Duration PERIOD = Duration.ofMinutes(1);
   /** Notifications listed in one batch card; the rest are counted, keeping the card inside Feishu's limits. */
@@ -30,7 +30,7 @@ public final class QuietHoursRelease implements Routine {
   private final Messages messages;
   private final Messenger messenger;
 
-  public QuietHoursRelease(HeldNotifications held, QuietHours quiet, Cards cards, Messages messages,
+  QuietHoursRelease(HeldNotifications held, QuietHours quiet, Cards cards, Messages messages,
       Messenger messenger) {
     this.held = held;
     this.quiet = quiet;

@@ -5,6 +5,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.command.Command.NotificationKind;
 import io.hirebot.i18n.Language;
@@ -24,9 +25,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
-public final class SubscriptionCommands {
+final class SubscriptionCommands {
   /** The card action of the "Follow this job here" button on candidate lists. */
-  public static final String FOLLOW = "subscribe";
+  static final String FOLLOW = SharedActions.FOLLOW;
 
   /** Whether this person may make this chat follow a job (so notifications land only where data may go). */
   @FunctionalInterface
@@ -42,7 +43,7 @@ public final class SubscriptionCommands {
   private final QuietHours quiet;
   private final MayFollow mayFollow;
 
-  public SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
+  SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
       ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow) {
     this.store = store;
     this.jobQueries = jobQueries;

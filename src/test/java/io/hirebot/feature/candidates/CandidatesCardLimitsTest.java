@@ -46,13 +46,13 @@ class CandidatesCardLimitsTest {
     JobProcess process = new JobProcess("p1", "流程", "Process", stages);
     Instant applied = Instant.parse("2026-11-02T08:00:00Z");
     List<Application> rows = new ArrayList<>();
-    for (int i = 0; i < ShowCandidatesHandler.PAGE_SIZE; i++) {
+    for (int i = 0; i < CandidatesFeature.PAGE_SIZE; i++) {
       rows.add(new Application("app" + i, job.id(), "t" + i, "Candidate With A Long Name " + i, stages.get(i), true,
           applied, applied));
     }
     List<PipelinePage.StageCount> counts = stages.stream().map(s -> new PipelinePage.StageCount(s, 7)).toList();
     // A long date-filtered list that was read only in part adds its note to the card.
-    PipelinePage page = new PipelinePage(job, process, counts, rows, 1, ShowCandidatesHandler.PAGE_SIZE, 70,
+    PipelinePage page = new PipelinePage(job, process, counts, rows, 1, CandidatesFeature.PAGE_SIZE, 70,
         new PipelinePage.DateScan(100, 1340));
     CandidatesQuery query = new CandidatesQuery(job.id(),
         new PipelineFilter(Set.of("st0", "st1", "st2", "st3", "st4", "st5", "st6", "st7"), applied),

@@ -3,6 +3,9 @@ package io.hirebot.feature.jobs;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.cards.Cards;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Command.ListJobs;
@@ -12,15 +15,20 @@ import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 
 /** "jobs [keyword]" and its pager: the open jobs with counts per stage kind and a button to their candidates. */
-public final class ListJobsHandler implements CommandHandler<ListJobs> {
+public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
   private final HireMeter meter;
   private final JobsCard card;
   private final Messages messages;
 
-  public ListJobsHandler(HireMeter meter, JobsCard card, Messages messages) {
+  public JobsFeature(HireMeter meter, Cards cards, Messages messages) {
     this.meter = meter;
-    this.card = card;
+    this.card = new JobsCard(cards, messages);
     this.messages = messages;
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(ListJobs.class, this).action(JobsCard.PAGE, this::page);
   }
 
   @Override
@@ -30,7 +38,7 @@ public final class ListJobsHandler implements CommandHandler<ListJobs> {
   }
 
   /** Next / previous page of the jobs card. */
-  public Future<ActionResult> page(CardAction action, Language lang) {
+  Future<ActionResult> page(CardAction action, Language lang) {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String keyword = action.value().path("keyword").asText("");
     return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))

@@ -9,24 +9,21 @@ import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 
 /** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
-public final class CandidatesActions {
-  public static final String SHOW = "candidates.show";
-  public static final String PAGE = "candidates.page";
-
+final class CandidatesPager {
   private final HireMeter meter;
   private final CandidatesCard card;
   private final Messages messages;
 
-  public CandidatesActions(HireMeter meter, CandidatesCard card, Messages messages) {
+  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages) {
     this.meter = meter;
     this.card = card;
     this.messages = messages;
   }
 
-  public Future<ActionResult> showPage(CardAction action, Language lang) {
+  Future<ActionResult> showPage(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
-    return meter.run(PAGE, hire -> {
+    return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);
       reader.prefetch();
       return hire.jobs().compose(jobs -> {
@@ -34,7 +31,7 @@ public final class CandidatesActions {
         if (job.isEmpty()) {
           return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
         }
-        return reader.read(job.get(), query.filter(), page, ShowCandidatesHandler.PAGE_SIZE)
+        return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
             .map(p -> new ActionResult(ActionResult.ToastType.INFO,
                 messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang),
                 card.view(query, p.page(), lang)));

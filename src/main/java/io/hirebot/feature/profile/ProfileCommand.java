@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * "candidate NAME": finds the talent by Hire's talent search; one → the profile, several → one button
  * each, none → says so. Phone and email only in a private chat (DESIGN §5).
  */
-public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
+final class ProfileCommand implements CommandHandler<ShowProfile> {
   static final int MAX_CHOICES = 10;
   /** A name that finds nobody is searched again word by word, for at most this many words and suggestions. */
   static final int MAX_SUGGESTION_WORDS = 3;
@@ -35,7 +35,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
   private final Cards cards;
   private final Messages messages;
 
-  ShowProfileHandler(HireMeter meter, ProfileReader reader, Cards cards, Messages messages) {
+  ProfileCommand(HireMeter meter, ProfileReader reader, Cards cards, Messages messages) {
     this.meter = meter;
     this.reader = reader;
     this.cards = cards;
@@ -52,7 +52,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
       if (candidates.size() == 1) {
         Talent talent = candidates.get(0);
         return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
-            ProfileActions.view(cards.model(), talent, 0, lang).put(ProfileActions.CONTACT, privateChat)));
+            ProfileButtons.view(cards.model(), talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
       }
       return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
           : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
@@ -108,7 +108,7 @@ public final class ShowProfileHandler implements CommandHandler<ShowProfile> {
     for (Talent t : talents) {
       ObjectNode item = buttons.addObject();
       item.put("label", messages.get(lang, "profile.picker.label", t.name(), t.id()));
-      item.putObject("value").put("action", ProfileActions.PAGE).put("talent_id", t.id()).put("name", t.name())
+      item.putObject("value").put("action", ProfileButtons.PAGE).put("talent_id", t.id()).put("name", t.name())
           .put("page", 0).put("lang", lang.feishuLocale());
     }
   }

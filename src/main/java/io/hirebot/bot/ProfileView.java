@@ -1,10 +1,9 @@
-package io.hirebot.feature.candidates;
+package io.hirebot.bot;
 
-import io.hirebot.bot.Reply;
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 
-/** Renders a talent's profile card (the profile feature's), so an action taken from a profile answers with it. */
+/** The profile feature's card of a talent, for other features whose actions answer with it (a note taken from a profile). */
 @FunctionalInterface
 public interface ProfileView {
   /** The profile at the page of the talent's applications, with the value that renders it again. */

@@ -9,6 +9,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
@@ -25,14 +26,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** "show candidates for job X [in stage S] [applied last week]": resolves job and stage, answers with page one. */
-public final class ShowCandidatesHandler implements CommandHandler<ShowCandidates> {
-  /**
-   * Rows per candidates page, sized to Feishu's 200 elements as Feishu counts them: a row is 19 (its column
-   * set, 4 columns, the line, Advance and Reject with their texts and confirm, the menu's 3 options and their
-   * texts), the rest of the card at most 46 (header, outcome, chips, widen buttons, notice, follow, counts,
-   * a heading per stage, pager): 8 rows are at most 198. Ten were up to 218 and Feishu refused them.
-   */
-  public static final int PAGE_SIZE = 8;
+final class CandidatesCommand implements CommandHandler<ShowCandidates> {
+  private static final JobMatcher JOBS = new JobMatcher();
 
   private final HireMeter meter;
   private final StageMatcher stageMatcher;
@@ -42,7 +37,7 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
   private final Clock clock;
   private final ZoneId zone;
 
-  public ShowCandidatesHandler(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card,
+  CandidatesCommand(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card,
       JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
     this.meter = meter;
     this.stageMatcher = stageMatcher;
@@ -58,8 +53,8 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
     Language lang = context.language();
     return meter.run("candidates", hire -> {
       new PipelineReader(hire).prefetch();
-      return choices.resolve(hire, command.jobQuery(), CandidatesActions.SHOW, lang,
-          job -> show(hire, job, command, lang), Reply::card);
+      return JOBS.lookUp(hire, command.jobQuery()).compose(match -> choices.resolve(match, command.jobQuery(),
+          CandidatesFeature.SHOW, lang, job -> show(hire, job, command, lang), Reply::card));
     });
   }
 
@@ -69,7 +64,7 @@ public final class ShowCandidatesHandler implements CommandHandler<ShowCandidate
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
-      return new PipelineReader(hire, clock).read(job, query.filter(), 0, PAGE_SIZE)
+      return new PipelineReader(hire, clock).read(job, query.filter(), 0, CandidatesFeature.PAGE_SIZE)
           .map(page -> Reply.card(card.render(page, query, lang), card.view(query, page.page(), lang)));
     });
   }

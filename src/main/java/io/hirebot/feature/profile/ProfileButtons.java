@@ -1,5 +1,6 @@
 package io.hirebot.feature.profile;
 
+import io.hirebot.cards.SharedActions;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditEntry;
 import io.hirebot.access.AuditLog;
@@ -19,12 +20,12 @@ import java.time.Clock;
  * Profile buttons: a talent picked from several of the same name, and the pager over their applications.
  * A click does not say whether the chat is private, so cards shown from buttons never carry phone or email.
  */
-public final class ProfileActions {
-  public static final String PAGE = "profile.page";
+final class ProfileButtons {
+  static final String PAGE = "profile.page";
   /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
-  public static final String OPEN = "profile";
+  static final String OPEN = SharedActions.PROFILE_OPEN;
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
-  public static final String PRIVATE = "profile.private";
+  static final String PRIVATE = "profile.private";
   /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
   static final String CONTACT = "contact";
 
@@ -36,7 +37,7 @@ public final class ProfileActions {
   private final AuditLog audit;
   private final Clock clock;
 
-  ProfileActions(HireMeter meter, ProfileReader reader, Messages messages, AccessPolicy access, Messenger messenger,
+  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, AccessPolicy access, Messenger messenger,
       AuditLog audit, Clock clock) {
     this.meter = meter;
     this.reader = reader;

@@ -6,6 +6,8 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.CommandRouter;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command.Help;
@@ -16,7 +18,7 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /** Answers "help" and anything that is not a command with the help card, suggesting the closest command. */
-public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fallback {
+public final class HelpFeature implements Feature, CommandHandler<Help>, CommandRouter.Fallback {
   static final List<String> COMMAND_KEYS =
       List.of("help.command.candidates", "help.command.filters", "help.command.profile", "help.command.pipeline",
           "help.command.interviews", "help.command.offers", "help.command.jobs", "help.command.subscribe",
@@ -27,9 +29,14 @@ public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fa
   private final Cards cards;
   private final Messages messages;
 
-  public HelpHandler(Cards cards, Messages messages) {
+  public HelpFeature(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(Help.class, this).unknownText(this);
   }
 
   @Override
@@ -46,7 +53,7 @@ public final class HelpHandler implements CommandHandler<Help>, CommandRouter.Fa
     return Future.succeededFuture(Reply.card(card(lang, notice, suggestion)));
   }
 
-  public ObjectNode card(Language lang, String notice, String suggestion) {
+  ObjectNode card(Language lang, String notice, String suggestion) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "help.title"));
     model.put("notice", notice);

@@ -1,0 +1,50 @@
+package io.hirebot.app;
+
+import io.hirebot.bot.Feature;
+import io.hirebot.feature.access.AccessFeature;
+import io.hirebot.feature.candidates.CandidatesFeature;
+import io.hirebot.feature.digest.DigestFeature;
+import io.hirebot.feature.help.HelpFeature;
+import io.hirebot.feature.interviews.InterviewsFeature;
+import io.hirebot.feature.jobs.JobsFeature;
+import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.pipeline.PipelineFeature;
+import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.feature.reminders.RemindersFeature;
+import io.hirebot.feature.subscriptions.SubscriptionsFeature;
+import java.util.List;
+
+/**
+ * Everything the bot does, one line per feature (TJ-Bot's {@code Features.createFeatures}). A new feature is a
+ * package under {@code feature/} with one class implementing {@link Feature}, and one line here.
+ */
+final class Features {
+  private Features() {}
+
+  static List<Feature> create(Services s) {
+    // The two features other features lean on (through bot-level ports, never by import): the profile card, and
+    // where the bot's cards are.
+    ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
+        s.messenger(), s.audit());
+    SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
+        s.groupAccess(), s.access(), s.settings(), s.subscriptions(), s.db(), s.cards(), s.messages(), s.views(),
+        s.clock(), s.config().timezone(), s.config().pollInterval());
+    return List.of(
+        new HelpFeature(s.cards(), s.messages()),
+        new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),
+            s.config().timezone(), s.clock()),
+        new JobsFeature(s.meter(), s.cards(), s.messages()),
+        new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(), s.access(),
+            s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock(),
+            s.config().timezone()),
+        profile,
+        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
+        new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
+        new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages()),
+        subscriptions,
+        new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(), s.subscriptions(),
+            s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone()),
+        new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
+            s.config().timezone(), s.clock()));
+  }
+}

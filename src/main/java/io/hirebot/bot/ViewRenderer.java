@@ -1,0 +1,10 @@
+package io.hirebot.bot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+
+/** Renders a card's view (the callback value that shows it) again, as {@code viewer} would see it. */
+@FunctionalInterface
+public interface ViewRenderer {
+  Future<ObjectNode> render(ObjectNode view, String viewer);
+}

@@ -1,0 +1,70 @@
+package io.hirebot.feature.candidates;
+
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.AuditLog;
+import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.ProfileView;
+import io.hirebot.bot.SentCards;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.cards.SharedActions;
+import io.hirebot.command.Command;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageMatcher;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Messages;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * A job's candidates: "show candidates for job X [in stage S] [applied last week]", its pager and filters, and
+ * the quick actions on each row (advance, reject, move, note, undo; the profile through {@link ProfileView}).
+ */
+public final class CandidatesFeature implements Feature {
+  /**
+   * Rows per candidates page, sized to Feishu's 200 elements as Feishu counts them: a row is 19 (its column
+   * set, 4 columns, the line, Advance and Reject with their texts and confirm, the menu's 3 options and their
+   * texts), the rest of the card at most 46 (header, outcome, chips, widen buttons, notice, follow, counts,
+   * a heading per stage, pager): 8 rows are at most 198. Ten were up to 218 and Feishu refused them.
+   */
+  public static final int PAGE_SIZE = 8;
+  /** A job chosen from a picker, or any card's button to a job's candidates. */
+  public static final String SHOW = SharedActions.CANDIDATES_SHOW;
+  /** Next / previous page, widen a filter. */
+  public static final String PAGE = "candidates.page";
+
+  private final CandidatesCommand command;
+  private final CandidatesPager pager;
+  private final RowActions rows;
+
+  /**
+   * @param profiles the profile card, which actions taken from a profile answer with
+   * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
+   * @param once makes a click that Feishu delivers twice write once
+   */
+  public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
+      SentCards sentCards, AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors,
+      JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock, ZoneId zone) {
+    CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
+    PipelineReader pipeline = new PipelineReader(hire, clock);
+    this.command = new CandidatesCommand(meter, new StageMatcher(), card, jobChoices, messages, clock, zone);
+    this.pager = new CandidatesPager(meter, card, messages);
+    this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
+        new CandidatesView(hire, pipeline, card), new ActionGuard(access, once, audit, errors, messages, clock),
+        new ActionForms(cards, messages), cards, messages, clock, zone));
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(Command.ShowCandidates.class, command)
+        .action(SHOW, pager::showPage)
+        .action(PAGE, pager::showPage);
+    rows.register(registry);
+  }
+}

@@ -1,0 +1,93 @@
+package io.hirebot.feature.subscriptions;
+
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.GroupAccess;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.JobQueries;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.SentCards;
+import io.hirebot.bot.ViewRenderer;
+import io.hirebot.cards.Cards;
+import io.hirebot.command.Command;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.Routine;
+import io.hirebot.store.ApplicationJobs;
+import io.hirebot.store.CardRegistry;
+import io.hirebot.store.ChatSettingsStore;
+import io.hirebot.store.Database;
+import io.hirebot.store.HeldNotifications;
+import io.hirebot.store.PollCursors;
+import io.hirebot.store.PollSeen;
+import io.hirebot.store.SubscriptionStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the "Follow this job here" button;
+ * Hire events and the new-applications poll become notification cards (held through quiet hours), and the cards
+ * the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
+ */
+public final class SubscriptionsFeature implements Feature {
+  static final Duration FORGET_CARDS_EVERY = Duration.ofHours(1);
+
+  private final SubscriptionStore subscriptions;
+  private final SubscriptionCommands commands;
+  private final HireNotifier notifier;
+  private final NewApplicationsPoller poller;
+  private final QuietHoursRelease quietRelease;
+  private final LivingCards livingCards;
+
+  /**
+   * @param messenger the bulk messenger: notifications queue behind users' answers
+   * @param views renders a sent card's view again, as its own button would
+   */
+  public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, GroupAccess groups,
+      AccessPolicy access, ChatSettingsStore settings, SubscriptionStore subscriptions, Database db, Cards cards,
+      Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval) {
+    this.subscriptions = subscriptions;
+    NotificationCard notificationCard = new NotificationCard(cards, messages);
+    QuietHours quiet = new QuietHours(settings, clock, zone);
+    HeldNotifications held = new HeldNotifications(db, clock);
+    FanOut fanOut = new FanOut(messenger, quiet, held);
+    quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
+    // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
+    commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
+        (chatId, openId) -> groups.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
+            : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
+    livingCards = new LivingCards(new CardRegistry(db, clock), views, messenger, clock);
+    ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
+    hire.onApplicationRead(a -> applicationJobs.remember(
+        new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
+    poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
+        new PollSeen(db, clock), notificationCard, fanOut, pollInterval);
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(Command.Subscribe.class, commands::subscribe)
+        .command(Command.Unsubscribe.class, commands::unsubscribe)
+        .command(Command.ListSubscriptions.class, commands::list)
+        .command(Command.QuietHours.class, commands::quietHours)
+        .command(Command.QuietHoursOff.class, commands::quietHoursOff)
+        .action(SubscriptionCommands.FOLLOW, commands::follow)
+        .hireEvents(notifier)
+        .cardsSent(livingCards)
+        .routine(poller)
+        .routine(quietRelease)
+        .routine(Routine.every("forget-expired-cards", FORGET_CARDS_EVERY, now -> livingCards.forgetExpired()))
+        // A group that is no longer enabled must not keep receiving hiring data.
+        .chatStopped(chatId -> subscriptions.ofChat(chatId).compose(subs ->
+            Future.join(subs.stream().map(s -> subscriptions.remove(chatId, s.jobId())).toList())));
+  }
+
+  /** Where the bot's cards are (and what kind of chat each is in), for features that place forms next to them. */
+  public SentCards sentCards() {
+    return livingCards;
+  }
+}
