@@ -1,7 +1,9 @@
 package io.hirebot.app;
 
 import io.hirebot.config.BotConfig;
+import io.hirebot.sandbox.BotSchedule;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.ShiftedClock;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.store.Database;
@@ -82,10 +84,18 @@ public final class Launcher {
   /**
    * Starts the emulator, points the bot at it, starts the bot, and tells the emulator where to push.
    * The emulator gets a Vert.x of its own, as a remote Feishu would be: its threads and HTTP metrics
-   * stay out of the bot's.
+   * stay out of the bot's. Both run on one {@link ShiftedClock} over {@code base} (which a test may still move), so
+   * the emulator's console can jump them to the bot's next digest or reminder; the console is enabled here, and
+   * only here: with real credentials no emulator runs.
    */
   public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
-      PrometheusMeterRegistry registry, Clock clock) {
+      PrometheusMeterRegistry registry, Clock base) {
+    if (!config.sandbox()) {
+      // Real credentials: nothing typed into the emulator's console may ever be mistaken for the real tenant's.
+      return Future.failedFuture(new IllegalStateException(
+          "the Feishu emulator and its console run in sandbox mode only, and FEISHU_APP_ID is set"));
+    }
+    ShiftedClock clock = new ShiftedClock(base);
     Vertx feishuSide = Vertx.vertx();
     return FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).compose(sandbox -> {
       BotConfig pointed = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
@@ -98,9 +108,25 @@ public final class Launcher {
             if (cfg.mode() == BotConfig.Mode.WEBHOOK) {
               sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
             }
+            sandbox.console().clock(clock, schedule(bot));
+            sandbox.console().enable();
             return new SandboxedBot(sandbox, bot, feishuSide);
           });
     });
+  }
+
+  private static BotSchedule schedule(RunningBot bot) {
+    return new BotSchedule() {
+      @Override
+      public Future<java.util.Optional<java.time.Instant>> nextDue(java.time.Instant now) {
+        return bot.scheduler().nextDue(now);
+      }
+
+      @Override
+      public Future<Void> runRoutines() {
+        return bot.scheduler().runNow();
+      }
+    };
   }
 
   /** The bot and the emulator it talks to. */

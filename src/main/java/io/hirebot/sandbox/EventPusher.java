@@ -52,6 +52,32 @@ public final class EventPusher {
     return eventUrl != null || longConnection.connected();
   }
 
+  /**
+   * Whether every push goes to this machine: webhook URLs on a loopback address, or the long connection (whose
+   * client connected to this emulator on 127.0.0.1). Only literal hosts count: a name is not resolved.
+   */
+  boolean deliversLocally() {
+    String event = eventUrl;
+    String card = cardUrl;
+    if (event == null && card == null) {
+      return longConnection.connected();
+    }
+    return loopback(event) && loopback(card);
+  }
+
+  private static boolean loopback(String url) {
+    if (url == null) {
+      return false;
+    }
+    try {
+      String host = java.net.URI.create(url).getHost();
+      return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.")
+          && java.net.InetAddress.getByName(host).isLoopbackAddress());
+    } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Re-push events on failure per this policy (off by default). */
   public EventPusher retryPolicy(RetryPolicy policy) {
     this.retryPolicy = policy;
@@ -68,7 +94,8 @@ public final class EventPusher {
       im.p2pChat(spec.senderOpenId());
     }
     String messageId = spec.messageIdOr(im.newMessageId());
-    im.recordInbound(messageId, spec.chatId());
+    im.recordUserMessage(new ImState.UserMessage(messageId, spec.chatId(), spec.senderOpenId(), spec.text(),
+        config.clock().instant()));
     JsonObject event = spec.event(config, messageId, config.clock().millis());
     return event(envelope("im.message.receive_v1", spec.eventId(), event), messageId, options);
   }

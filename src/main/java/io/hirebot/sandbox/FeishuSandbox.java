@@ -43,6 +43,7 @@ public final class FeishuSandbox {
   private final RateLimiter limiter;
   private final LongConnection longConnection;
   private final TenantScopes scopes;
+  private final Console console;
 
   private FeishuSandbox(SandboxConfig config, HttpServer server, Parts parts) {
     this.config = config;
@@ -56,6 +57,7 @@ public final class FeishuSandbox {
     this.limiter = parts.limiter;
     this.longConnection = parts.longConnection;
     this.scopes = parts.scopes;
+    this.console = parts.console;
   }
 
   /** The state objects, built before the server so the routes can use them. */
@@ -70,6 +72,7 @@ public final class FeishuSandbox {
     RateLimiter limiter;
     LongConnection longConnection;
     TenantScopes scopes;
+    Console console;
   }
 
   /** Starts the sandbox on {@code config.port()} (0 = a free port). */
@@ -85,6 +88,7 @@ public final class FeishuSandbox {
     p.cardTokens = new CardTokens(config.clock());
     p.longConnection = new LongConnection(vertx, config);
     p.scopes = new TenantScopes();
+    p.console = new Console();
     p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes);
     p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
@@ -119,6 +123,7 @@ public final class FeishuSandbox {
     new HireTaskRoutes(p.hire).install(api);
     new HireFlowRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
+    new ConsoleRoutes(vertx, config, p.console, p.events, p.im, p.hire).install(router);
     new FaultRoutes(p.faults).install(router);
     gateway.installFallback(router);
     return router;
@@ -138,9 +143,14 @@ public final class FeishuSandbox {
     return "http://127.0.0.1:" + port();
   }
 
-  /** The human "try it" page: type a message, see the bot's reply card. */
+  /** The console for humans (a Feishu-like web client), once {@link Console#enable() enabled}. */
   public String tryItUrl() {
     return baseUrl() + "/sandbox";
+  }
+
+  /** The console's switch and clock control; the composition root enables it in sandbox mode. */
+  public Console console() {
+    return console;
   }
 
   public SandboxConfig config() {

@@ -33,6 +33,8 @@ public final class ImState {
   private final Map<String, String> uuids = new HashMap<>();
   private final Map<String, EphemeralCard> ephemeral = new LinkedHashMap<>();
   private final Waiters<SentMessage> waiters;
+  private final List<UserMessage> userMessages = new ArrayList<>();
+  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong serial = new AtomicLong();
   private final long salt = ThreadLocalRandom.current().nextLong(1L << 40);
 
@@ -41,6 +43,35 @@ public final class ImState {
     this.seedChats = List.copyOf(seedChats);
     this.waiters = new Waiters<>(vertx, "message");
     reset();
+  }
+
+  /**
+   * Told of every change a chat member would see, after the change (outside the lock), on the changing thread;
+   * the console streams them. A listener must not block.
+   */
+  public interface Listener {
+    default void message(SentMessage message) {}
+
+    /** A card visible to one member was sent, replaced by a callback's answer, or ({@code deleted}) removed. */
+    default void ephemeral(EphemeralCard card, boolean deleted) {}
+
+    default void userMessage(UserMessage message) {}
+  }
+
+  /** A user's message pushed to the bot, as its sender typed it. */
+  public record UserMessage(String messageId, String chatId, String senderOpenId, String text, Instant createTime) {}
+
+  public void listen(Listener listener) {
+    listeners.add(listener);
+  }
+
+  public void unlisten(Listener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Users' messages pushed to the bot, oldest first. */
+  public synchronized List<UserMessage> userMessages() {
+    return List.copyOf(userMessages);
   }
 
   /** Every message the bot sent or replied, oldest first, with its updates. */
@@ -94,6 +125,7 @@ public final class ImState {
     seedChats.forEach(c -> chats.put(c.chatId(), c));
     messages.clear();
     ephemeral.clear();
+    userMessages.clear();
     inboundChats.clear();
     uuids.clear();
   }
@@ -115,7 +147,6 @@ public final class ImState {
     return String.format("om_%010x%022x", salt, serial.incrementAndGet());
   }
 
-  /** Remembers a user's message pushed to the bot, so that the bot may reply to it. */
   /** Makes a user's message known (pushes do this; tests replaying a stored envelope do it by hand). */
   public synchronized void recordInbound(String messageId, String chatId) {
     inboundChats.put(messageId, chatId);
@@ -128,27 +159,49 @@ public final class ImState {
     return Optional.ofNullable(m != null ? m.chatId() : e != null ? e.chatId() : inboundChats.get(messageId));
   }
 
+  /** Records what a user typed (the console shows it in the chat), and makes the message known for replies. */
+  void recordUserMessage(UserMessage message) {
+    synchronized (this) {
+      recordInbound(message.messageId(), message.chatId());
+      userMessages.add(message);
+    }
+    listeners.forEach(l -> l.userMessage(message));
+  }
+
   /** Cards visible to one member of a group that are still there (not deleted), oldest first. */
   public synchronized List<EphemeralCard> ephemeralCards() {
     return List.copyOf(ephemeral.values());
   }
 
-  synchronized EphemeralCard storeEphemeral(EphemeralCard card) {
-    ephemeral.put(card.messageId(), card);
+  EphemeralCard storeEphemeral(EphemeralCard card) {
+    synchronized (this) {
+      ephemeral.put(card.messageId(), card);
+    }
+    listeners.forEach(l -> l.ephemeral(card, false));
     return card;
   }
 
-  synchronized Optional<EphemeralCard> deleteEphemeral(String messageId) {
-    return Optional.ofNullable(ephemeral.remove(messageId));
+  Optional<EphemeralCard> deleteEphemeral(String messageId) {
+    Optional<EphemeralCard> removed;
+    synchronized (this) {
+      removed = Optional.ofNullable(ephemeral.remove(messageId));
+    }
+    removed.ifPresent(card -> listeners.forEach(l -> l.ephemeral(card, true)));
+    return removed;
   }
 
   /** A card callback's answer replaces a card visible to one member for that member. */
-  synchronized boolean replaceEphemeral(String messageId, com.fasterxml.jackson.databind.JsonNode card) {
-    EphemeralCard e = ephemeral.get(messageId);
-    if (e == null) {
-      return false;
+  boolean replaceEphemeral(String messageId, com.fasterxml.jackson.databind.JsonNode card) {
+    EphemeralCard replaced;
+    synchronized (this) {
+      EphemeralCard e = ephemeral.get(messageId);
+      if (e == null) {
+        return false;
+      }
+      replaced = e.withCard(card);
+      ephemeral.put(messageId, replaced);
     }
-    ephemeral.put(messageId, e.withCard(card));
+    listeners.forEach(l -> l.ephemeral(replaced, false));
     return true;
   }
 
@@ -170,7 +223,7 @@ public final class ImState {
       }
       done = insert(message);
     }
-    done.forEach(Runnable::run);
+    published(done, message);
     return message;
   }
 
@@ -180,7 +233,13 @@ public final class ImState {
     synchronized (this) {
       done = insert(message);
     }
-    done.forEach(Runnable::run);
+    published(done, message);
+  }
+
+  /** After a message was stored or changed (outside the lock): completes its waiters and tells the listeners. */
+  private void published(List<Runnable> waitersDone, SentMessage message) {
+    waitersDone.forEach(Runnable::run);
+    listeners.forEach(l -> l.message(message));
   }
 
   /** Caller holds the lock; returns the waiter completions to run after releasing it. */
@@ -204,7 +263,7 @@ public final class ImState {
       messages.put(messageId, updated);
       done = waiters.offer(updated);
     }
-    done.forEach(Runnable::run);
+    published(done, updated);
     return updated;
   }
 

@@ -101,6 +101,11 @@ public final class MessageSpec {
     return senderOpenId;
   }
 
+  /** The text as typed, without the bot mention. */
+  String text() {
+    return text;
+  }
+
   String eventId() {
     return eventId;
   }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The "try it" page for humans: POST /sandbox/say pushes a message to the bot and waits for its reply. */
+/** The "try it" API for scripts: POST /sandbox/say pushes a message to the bot and waits for its reply. */
 final class TryItRoutes {
 
   static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
@@ -25,8 +25,6 @@ final class TryItRoutes {
   }
 
   void install(Router router) {
-    router.get("/sandbox").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(TryItPage.HTML));
     router.post("/sandbox/say").handler(this::say);
   }
 

@@ -18,6 +18,14 @@ public interface Routine {
   /** Does what is due at {@code now}; the next run starts only after this future completes. */
   Future<Void> run(Instant now);
 
+  /**
+   * The earliest time after {@code now} at which this routine will have something to send (a digest slot, a
+   * reminder), if it knows; the sandbox console's clock control jumps there. Routines that only poll say nothing.
+   */
+  default Future<java.util.Optional<Instant>> nextDue(Instant now) {
+    return Future.succeededFuture(java.util.Optional.empty());
+  }
+
   /** A routine from a function of the time, for work that needs no class of its own. */
   static Routine every(String name, Duration period, java.util.function.Function<Instant, Future<?>> work) {
     return every(name, period, Duration.ZERO, work);

@@ -67,6 +67,16 @@ public final class Scheduler {
         .transform(r -> Future.<Void>succeededFuture()));
   }
 
+  /** The earliest {@link Routine#nextDue} of all routines after {@code now}; a routine that fails to say is skipped. */
+  public Future<java.util.Optional<java.time.Instant>> nextDue(java.time.Instant now) {
+    return Future.future(p -> vertx.runOnContext(v -> {
+      List<Future<java.util.Optional<java.time.Instant>>> each = new ArrayList<>();
+      slots.forEach(s -> each.add(s.routine.nextDue(now).otherwise(java.util.Optional.empty())));
+      Future.join(each).map(all -> each.stream().map(Future::result).flatMap(java.util.Optional::stream)
+          .filter(now::isBefore).min(java.util.Comparator.naturalOrder())).onComplete(p);
+    }));
+  }
+
   /** Starts no more runs; completes when the runs in flight have finished. */
   public Future<Void> stop() {
     stopped = true;

@@ -84,6 +84,14 @@ final class DigestRoutine implements Routine {
     });
   }
 
+  /** The next slot of any chat's schedule. */
+  @Override
+  public Future<java.util.Optional<Instant>> nextDue(Instant now) {
+    return store.all().map(schedules -> schedules.stream()
+        .map(s -> new WeeklySlots(s.days(), s.time(), s.zone().orElse(defaultZone)).nextAfter(now))
+        .min(Instant::compareTo));
+  }
+
   private Instant slot(DigestStore.Schedule s, Instant now) {
     return new WeeklySlots(s.days(), s.time(), s.zone().orElse(defaultZone)).latestAtOrBefore(now);
   }

@@ -91,6 +91,14 @@ final class InterviewReminders implements Routine {
         .onFailure(e -> log.warn("interview reminders failed cause={}", e.toString()));
   }
 
+  /** When the next reminder goes out: {@code lead} before the next interview of the coming week. */
+  @Override
+  public Future<java.util.Optional<Instant>> nextDue(Instant now) {
+    return hire.interviews(now, now.plus(Duration.ofDays(7)).plus(settings.lead())).map(interviews -> interviews.stream()
+        .filter(i -> i.begin() != null).map(i -> i.begin().minus(settings.lead())).filter(now::isBefore)
+        .min(Instant::compareTo));
+  }
+
   private Future<?> remind(Interview i) {
     return each(i, f -> true, (interviewer, ctx) -> send("remind:" + i.id() + ":" + interviewer, interviewer,
         card(ReminderCard.Kind.SOON, ctx, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
