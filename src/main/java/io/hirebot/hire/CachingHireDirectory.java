@@ -185,6 +185,12 @@ public final class CachingHireDirectory implements HireDirectory {
     return written(applicationId, delegate.recover(applicationId));
   }
 
+  /** Never cached: a task someone just did must leave their list at once. */
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return call(() -> delegate.pendingTasks(kind, userOpenId));
+  }
+
   @Override
   public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
     return delegate.createNote(talentId, applicationId, creatorOpenId, content);

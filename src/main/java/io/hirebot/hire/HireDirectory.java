@@ -72,6 +72,12 @@ public interface HireDirectory {
   /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
   Future<List<Offer>> offersOfTalent(String talentId);
 
+  /**
+   * The user's pending tasks of one kind (Hire's {@code activity_status} 1 待评估 / 1 待阅卷 / 2 未评价), every page;
+   * these endpoints answer with the app's tenant token, no user authorization.
+   */
+  Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId);
+
   // Issue 16, each step's outcome (flow-read).
 
   /**

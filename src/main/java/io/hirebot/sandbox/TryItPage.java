@@ -45,6 +45,7 @@ final class TryItPage {
           case 'hr':return '<hr>';
           case 'button':return '<span class="btn '+(e.type||'')+'"'+(e.disabled===true?' disabled':'')+'>'+txt(e.text)+'</span>';
           case 'overflow':return '<span class="btn menu">⋯</span>';
+          case 'person':return '<b>@'+esc(e.user_id)+'</b>';
           case 'column_set':return '<div class="row">'+(e.columns||[]).map(c=>'<div class="col'
               +(c.width==='weighted'?' w':'')+'">'+all(c.elements)+'</div>').join('')+'</div>';
           case 'form':return '<div>'+all(e.elements)+'</div>';
@@ -59,7 +60,7 @@ final class TryItPage {
           +(h.subtitle?'<div class="s">'+txt(h.subtitle)+'</div>':'')+'</div><div class="bd">'+all((c.body||{}).elements)+'</div></div>';}
       async function send(text,chat){const o=document.getElementById('out');o.textContent='…';
         const r=await fetch('/sandbox/say',{method:'POST',headers:{'Content-Type':'application/json'},
-          body:JSON.stringify({text:text,chat:chat})});
+          body:JSON.stringify({text:text,chat:chat,user:q.get('user')||undefined})});
         const j=await r.json();o.innerHTML=j.reply?render(j.reply):'<pre>'+esc(JSON.stringify(j,null,2))+'</pre>';}
       document.getElementById('f').onsubmit=ev=>{ev.preventDefault();
         send(document.getElementById('t').value,document.getElementById('c').value);};

@@ -21,36 +21,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pushes reach a bot whose webhook is the real SDK dispatcher: signatures verify and envelopes decrypt. */
 class EventPusherTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
+  private static final WebClient web = fixture.web;
+  private static final Vertx vertx = fixture.vertx;
+
   private static SdkBotStub bot;
-  private static Client client;
-  private static WebClient web;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
     bot = await(new SdkBotStub(vertx, sandbox.config()).start());
     sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
-    client = SandboxTestSupport.sdk(sandbox);
-    web = WebClient.create(vertx);
   }
 
   @AfterAll
   static void stop() {
     await(bot.close());
-    await(sandbox.close());
-    await(vertx.close());
   }
 
   @BeforeEach
   void reset() {
-    sandbox.reset();
     sandbox.events().retryPolicy(RetryPolicy.OFF);
     bot.messages.clear();
     bot.actions.clear();

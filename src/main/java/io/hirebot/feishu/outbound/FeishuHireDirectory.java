@@ -45,6 +45,10 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireTask;
+import com.lark.oapi.service.hire.v1.model.ListEvaluationTaskReq;
+import com.lark.oapi.service.hire.v1.model.ListExamMarkingTaskReq;
+import com.lark.oapi.service.hire.v1.model.ListInterviewTaskReq;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Offer;
@@ -413,6 +417,53 @@ public final class FeishuHireDirectory implements HireDirectory {
       }
     }
     return new JobProcess(p.getId(), p.getZhName(), p.getEnName(), stages);
+  }
+
+  /** Hire's task lists allow 20 items a page (all three pages say so). */
+  static final int TASKS_PAGE_SIZE = 20;
+  /** activity_status of a pending task: 1 待评估, 1 待阅卷, 2 未评价 (1 is an interview not yet held). */
+  private static final int EVALUATION_PENDING = 1;
+  private static final int MARKING_PENDING = 1;
+  private static final int FEEDBACK_PENDING = 2;
+
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return switch (kind) {
+      case EVALUATION -> tasks("hire.evaluation_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.evaluation_task.list", () -> client.hire().v1().evaluationTask().list(ListEvaluationTaskReq.newBuilder()
+              .userId(user).activityStatus(EVALUATION_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case EXAM_MARKING -> tasks("hire.exam_marking_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.exam_marking_task.list", () -> client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq
+              .newBuilder().userId(user).activityStatus(MARKING_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case INTERVIEW_FEEDBACK -> tasks("hire.interview_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.interview_task.list", () -> client.hire().v1().interviewTask().list(ListInterviewTaskReq.newBuilder()
+              .userId(user).activityStatus(FEEDBACK_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+    };
+  }
+
+  /** Every page of one user's task list ({@code user} checked as an open_id before Hire is asked). */
+  private Future<List<HireTask>> tasks(String operation, String userOpenId,
+      java.util.function.BiFunction<String, String, Future<Page<HireTask>>> page) {
+    return openId(operation, userOpenId).compose(user -> collect(operation, token -> page.apply(user, token)));
+  }
+
+  /** The SDK's three task models share their fields but no type: each is mapped by its own getters. */
+  private static <T> HireTask[] tasks(T[] items, Function<T, HireTask> map) {
+    return items == null ? null : Arrays.stream(items).map(map).toArray(HireTask[]::new);
+  }
+
+  /** A user's open_id for a query parameter, checked for its shape before Hire is asked. */
+  private static Future<String> openId(String operation, String id) {
+    return FeishuIds.checked(operation, FeishuIds.Kind.OPEN_ID, id);
   }
 
   /** Follows page tokens until Hire says there is no more, collecting the items in order. */
