@@ -63,6 +63,8 @@ public final class FakeHireDirectory implements HireDirectory {
   private final Map<String, RuntimeException> failures = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  /** Pending tasks per user's open_id (what evaluation_tasks / exam_marking_tasks / interview_tasks list). */
+  private final Map<String, List<HireTask>> tasks = new HashMap<>();
 
   // ---- building the tenant ----
 
@@ -99,6 +101,12 @@ public final class FakeHireDirectory implements HireDirectory {
   public synchronized Offer addOffer(Offer offer) {
     offers.put(offer.id(), offer);
     return offer;
+  }
+
+  /** Hire is waiting for {@code openId} to do {@code task} (a pending evaluation, marking or feedback). */
+  public synchronized HireTask addTask(String openId, HireTask task) {
+    tasks.computeIfAbsent(openId, k -> new ArrayList<>()).add(task);
+    return task;
   }
 
   public synchronized FakeHireDirectory addReason(TerminationReason reason) {
@@ -182,12 +190,6 @@ public final class FakeHireDirectory implements HireDirectory {
   }
 
   // ---- the port ----
-
-  /** This fake's tenant has no evaluation, exam or interview-feedback tasks. */
-  @Override
-  public Future<List<io.hirebot.hire.HireTask>> pendingTasks(io.hirebot.hire.HireTask.Kind kind, String userOpenId) {
-    return Future.succeededFuture(List.of());
-  }
 
   @Override
   public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
@@ -341,6 +343,12 @@ public final class FakeHireDirectory implements HireDirectory {
         .filter(o -> talentOf(o.applicationId()).equals(talentId))
         // As FeishuHireDirectory maps hire.offer.list: no onboarding date in the list, "" rather than null.
         .map(o -> new Offer(o.id(), o.applicationId(), o.status(), "", o.createdAt())).toList(), talentId);
+  }
+
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
+        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
   }
 
   // ---- internals ----

@@ -53,6 +53,8 @@ final class TasksCard {
       model.put("intro", intro);
       rows(model, shown, now, lang, writer);
       Pager.put(model, p, pages, all.size(), view, messages, lang);
+      // The pager partial's button texts ("t.button.previous", "t.button.next") come from the bundle.
+      model.set("t", cards.mapper().valueToTree(messages.all(lang)));
       return cards.render("tasks", model);
     });
   }
