@@ -57,7 +57,6 @@ public final class FakeHireDirectory implements HireDirectory {
   private final Map<String, Interview> interviews = new LinkedHashMap<>();
   private final Map<String, Offer> offers = new LinkedHashMap<>();
   private final List<Note> notes = new ArrayList<>();
-  private final Map<String, List<HireTask>> tasks = new HashMap<>();
   private final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   private final List<TerminationReason> reasons = new ArrayList<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
@@ -343,12 +342,6 @@ public final class FakeHireDirectory implements HireDirectory {
         .filter(o -> talentOf(o.applicationId()).equals(talentId))
         // As FeishuHireDirectory maps hire.offer.list: no onboarding date in the list, "" rather than null.
         .map(o -> new Offer(o.id(), o.applicationId(), o.status(), "", o.createdAt())).toList(), talentId);
-  }
-
-  @Override
-  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
-    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
-        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
   }
 
   // ---- internals ----
