@@ -33,10 +33,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16 end to end against the sandbox's demo tenant, English and Chinese: a profile shows each step's outcome
@@ -48,17 +48,12 @@ class FlowStepsTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final AtomicInteger SENDERS = new AtomicInteger();
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   @BeforeAll
   static void start() {
-    h = BotHarness.encrypted();
     h.enableGroup(TEAM);
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   @Test

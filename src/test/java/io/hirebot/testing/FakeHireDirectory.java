@@ -332,12 +332,6 @@ public final class FakeHireDirectory implements HireDirectory {
         .map(o -> new Offer(o.id(), o.applicationId(), o.status(), "", o.createdAt())).toList(), talentId);
   }
 
-  @Override
-  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
-    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
-        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
-  }
-
   // ---- internals ----
 
   /** Records the call, then answers it or fails it as {@link #failNext} asked. */
