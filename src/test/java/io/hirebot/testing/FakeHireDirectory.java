@@ -185,6 +185,12 @@ public final class FakeHireDirectory implements HireDirectory {
   // ---- the port ----
 
   @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return answer("pendingTasks", () -> tasks.getOrDefault(userOpenId, List.of()).stream()
+        .filter(t -> t.kind() == kind).toList(), kind, userOpenId);
+  }
+
+  @Override
   public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
     return answer("writtenTests", () -> {
       Map<String, WrittenTest> found = new LinkedHashMap<>();
