@@ -39,8 +39,6 @@ public final class BotVerticle extends VerticleBase {
    * event loop would cap intake at one core.
    */
   static final int INSTANCES = Runtime.getRuntime().availableProcessors();
-  /** A negative port makes Vert.x share one random port among the servers listening on it. */
-  private static final int SHARED_RANDOM_PORT = -1;
 
   private final Wiring wiring;
   private final BotConfig config;
@@ -95,7 +93,7 @@ public final class BotVerticle extends VerticleBase {
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
         // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-        .listen(config.port() == 0 ? SHARED_RANDOM_PORT : config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
+        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 

@@ -61,13 +61,14 @@ public final class Launcher {
             log.warn("warm-up failed, serving anyway cause={}", e.toString());
             return Future.succeededFuture();
           });
-          // One instance per event loop up to the CPUs, all sharing this one wiring and one port.
+          // One instance per event loop up to the CPUs, all sharing this one wiring and one port. A random port (0,
+          // tests) gets one: Vert.x's shared random port (-1) did not survive a restart in the same Vert.x.
           List<BotVerticle> instances = new CopyOnWriteArrayList<>();
           return vertx.deployVerticle(() -> {
                 BotVerticle v = new BotVerticle(wiring, warmedUp);
                 instances.add(v);
                 return v;
-              }, new DeploymentOptions().setInstances(BotVerticle.INSTANCES))
+              }, new DeploymentOptions().setInstances(config.port() == 0 ? 1 : BotVerticle.INSTANCES))
               // A verticle whose start failed is never stopped: nothing else closes what it was given.
               .onFailure(e -> wiring.close())
               .map(id -> new RunningBot(vertx, id, instances.get(0).port(), wiring.groupAccess, wiring.scheduler));
