@@ -45,8 +45,9 @@ final class Understanding {
       if (match instanceof JobMatch.Several) {
         return grammar;
       }
+      // Only a reading that finds a job replaces it: a job no one has still gets the "no such job" card.
       Optional<ParseResult> entities = EntityReader.read(utterance, lexicon);
-      return entities.filter(r -> r instanceof ParseResult.Parsed).or(() -> grammar);
+      return entities.filter(r -> r instanceof ParseResult.Parsed p && namesJob(p.command())).or(() -> grammar);
     }
     if (grammar.isPresent() && !((ParseResult.Unknown) grammar.get()).suggestion().isEmpty()) {
       // The grammar recognised a command with a part missing ("candidates"): its example is the better answer,
@@ -97,6 +98,10 @@ final class Understanding {
 
   private static List<Job> jobs(Lexicon lexicon) {
     return lexicon.jobs().stream().map(Lexicon.Entry::job).toList();
+  }
+
+  private static boolean namesJob(Command command) {
+    return command instanceof Command.CountCandidates || jobQueryOf(command).isPresent();
   }
 
   private static Optional<String> jobQueryOf(Command command) {
