@@ -2,11 +2,14 @@ package io.hirebot;
 
 import io.hirebot.app.Doctor;
 import io.hirebot.app.Launcher;
+import io.hirebot.app.RunningBot;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigException;
 import io.hirebot.config.ConfigLoader;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +39,14 @@ public final class Main {
     }
     var registry = Launcher.registry();
     var vertx = Launcher.vertx(registry);
+    AtomicReference<RunningBot> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // The bot first (it drains, hands back, then closes the database it shares across its verticles), then
+      // Vert.x: closing Vert.x alone would close the database's worker pools while the drain still needs them.
+      RunningBot bot = running.get();
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        (bot == null ? Future.<Void>succeededFuture() : bot.stop()).transform(v -> vertx.close())
+            .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
       } catch (Exception e) {
         // shutting down anyway
       }
@@ -48,10 +56,12 @@ public final class Main {
     if (cfg.sandbox()) {
       boolean asked = List.of(args).contains("--sandbox");
       Launcher.startSandboxed(vertx, cfg, registry, clock)
+          .onSuccess(s -> running.set(s.bot()))
           .onSuccess(s -> printSandboxHelp(s.bot().port(), s.sandbox().baseUrl(), asked))
           .onFailure(e -> fail(e));
     } else {
       Launcher.startBot(vertx, cfg, registry, clock)
+          .onSuccess(running::set)
           .onSuccess(bot -> log.info("hirebot listening port={} feishu={} mode={}", bot.port(),
               cfg.feishu().baseUrl(), cfg.mode()))
           .onFailure(e -> fail(e));

@@ -1,11 +1,8 @@
 package io.hirebot.app;
 
-import io.hirebot.access.GroupAccess;
 import io.hirebot.config.BotConfig;
 import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.feishu.inbound.LongConnectionGateway;
-import io.hirebot.schedule.Scheduler;
-import io.hirebot.store.Database;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -15,16 +12,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the bot: opens and migrates the database, wires it, learns the bot's own open_id from Feishu
- * (retrying in the background while Feishu is unreachable; /healthz says so), and listens on the
- * configured port.
+ * Serves the bot built by {@link Wiring} (once per process, outside any verticle, so several instances can share
+ * it): learns the bot's own open_id from Feishu (retrying in the background while Feishu is unreachable; /healthz
+ * says so), and listens on the configured port. The last instance to stop closes the shared services.
  */
 public final class BotVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
@@ -38,35 +34,40 @@ public final class BotVerticle extends VerticleBase {
   static final long DRAIN_MS = 5_000;
   static final long ROUTINES_WAIT_MS = 2_000;
 
+  /**
+   * HTTP servers (verticle instances), one per CPU: a webhook's verify, decrypt and parse is CPU work, and one
+   * event loop would cap intake at one core.
+   */
+  static final int INSTANCES = Runtime.getRuntime().availableProcessors();
+  /** A negative port makes Vert.x share one random port among the servers listening on it. */
+  private static final int SHARED_RANDOM_PORT = -1;
+
+  private final Wiring wiring;
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
-  private final Clock clock;
-  private Wiring wiring;
-  /** Null in webhook mode. */
-  private LongConnectionGateway longConnection;
+  private final Future<?> warmedUp;
   private HttpServer server;
-  /** Whether the start-up scope self-check has finished (/healthz says so). */
-  private volatile boolean scopesChecked;
   private volatile boolean stopping;
 
-  public BotVerticle(BotConfig config, PrometheusMeterRegistry metrics, Clock clock) {
-    this.config = config;
-    this.metrics = metrics;
-    this.clock = clock;
+  /** An instance that serves as soon as it knows the bot's identity (no start-up warm-up to wait for). */
+  public BotVerticle(Wiring wiring) {
+    this(wiring, Future.succeededFuture());
+  }
+
+  /** @param warmedUp completes when the start-up warm-up has run (or failed): only then does the bot serve */
+  public BotVerticle(Wiring wiring, Future<?> warmedUp) {
+    this.wiring = wiring;
+    this.config = wiring.config;
+    this.metrics = wiring.metrics;
+    this.warmedUp = warmedUp;
   }
 
   @Override
   public Future<?> start() {
-    return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
-        // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
-        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, config, metrics, clock, db)))
-        .compose(w -> {
-          wiring = w;
-          longConnection = w.longConnection(context);
-          // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread.
-          return identityOrTimeout();
-        })
-        .compose(v -> listen());
+    boolean first = wiring.attach(context);
+    // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
+    // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
+    return Future.join(identityOrTimeout(), warmedUp).compose(v -> listen(first));
   }
 
   private Future<Void> identityOrTimeout() {
@@ -83,8 +84,9 @@ public final class BotVerticle extends VerticleBase {
     return ready.future();
   }
 
-  private Future<?> listen() {
-    if (longConnection != null) {
+  private Future<?> listen(boolean first) {
+    LongConnectionGateway longConnection = wiring.longConnection();
+    if (first && longConnection != null) {
       // Connects on a thread of its own: health and metrics come up even while Feishu is unreachable.
       longConnection.start();
       log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
@@ -93,7 +95,7 @@ public final class BotVerticle extends VerticleBase {
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
         // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
+        .listen(config.port() == 0 ? SHARED_RANDOM_PORT : config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);
   }
 
@@ -111,8 +113,9 @@ public final class BotVerticle extends VerticleBase {
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
             .put("hire_circuit", hire)
             // Scopes the self-check or a refused call found missing: what an admin has to add.
-            .put("scope_check", scopesChecked ? "done" : "pending")
+            .put("scope_check", wiring.scopesChecked ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
+    LongConnectionGateway longConnection = wiring.longConnection();
     if (longConnection != null) {
       LongConnectionGateway.Status ws = longConnection.status();
       status.getJsonObject("feishu").put("long_connection", new JsonObject()
@@ -132,15 +135,6 @@ public final class BotVerticle extends VerticleBase {
             .put("database", new JsonObject().put("status", "down").put("error", e.toString()))));
   }
 
-  GroupAccess groupAccess() {
-    return wiring.groupAccess;
-  }
-
-  /** The routines of this bot (event replay, digests, polls). */
-  public Scheduler scheduler() {
-    return wiring.scheduler;
-  }
-
   /** The actual port (useful when configured as 0). */
   public int port() {
     return server.actualPort();
@@ -158,7 +152,7 @@ public final class BotVerticle extends VerticleBase {
           wiring.scheduler.start();
           // Start-up waits for the self-check (within the identity wait), so its log lines come first.
           checkScopes().onComplete(done -> {
-            scopesChecked = true;
+            wiring.scopesChecked = true;
             known.run();
           });
           vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
@@ -185,14 +179,11 @@ public final class BotVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
-    if (wiring == null) {
-      return Future.succeededFuture();
-    }
     long started = System.nanoTime();
     stopping = true;
     wiring.gateway.stopTaking();
-    if (longConnection != null) {
-      longConnection.stop();
+    if (wiring.longConnection() != null) {
+      wiring.longConnection().stop();
     }
     log.info("shutdown: taking no more events (webhooks answer 503); waiting up to {} ms for {} in flight",
         DRAIN_MS, wiring.dispatcher.inFlight());
@@ -206,9 +197,10 @@ public final class BotVerticle extends VerticleBase {
               return Future.succeededFuture();
             }))
         .eventually(() -> {
-          wiring.feishu.close();
-          wiring.db.close();
-          log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          if (wiring.detach()) {
+            wiring.close();
+            log.info("shutdown: database closed after {} ms", (System.nanoTime() - started) / 1_000_000);
+          }
           return Future.succeededFuture();
         });
   }

@@ -8,10 +8,13 @@ import io.hirebot.feature.help.HelpFeature;
 import io.hirebot.feature.interviews.InterviewsFeature;
 import io.hirebot.feature.jobs.JobsFeature;
 import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
 import io.hirebot.feature.reminders.RemindersFeature;
 import io.hirebot.feature.subscriptions.SubscriptionsFeature;
+import io.hirebot.feature.tasks.TasksFeature;
+import io.hirebot.hire.TaskBoard;
 import java.util.List;
 
 /**
@@ -29,6 +32,8 @@ final class Features {
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
         s.groupAccess(), s.access(), s.settings(), s.subscriptions(), s.db(), s.cards(), s.messages(), s.views(),
         s.clock(), s.config().timezone(), s.config().pollInterval());
+    // Everyone's Hire tasks, read once per scheduler pass for the task nudges and the digests alike.
+    TaskBoard tasks = new TaskBoard(s.hire());
     return List.of(
         new HelpFeature(s.cards(), s.messages()),
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),
@@ -41,10 +46,14 @@ final class Features {
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages()),
+        new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         subscriptions,
         new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(), s.subscriptions(),
-            s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone()),
+            s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,
+            s.config().reminders().taskNudgeAfter()),
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
-            s.config().timezone(), s.clock()));
+            s.config().timezone(), s.clock()),
+        new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),
+            s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()));
   }
 }

@@ -6,19 +6,26 @@ import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.ShiftedClock;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.store.Database;
 import io.hirebot.sandbox.SandboxConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /** Starts the bot (and in sandbox mode the Feishu emulator first); shared by Main, tests and benchmarks. */
 public final class Launcher {
+  private static final Logger log = LoggerFactory.getLogger(Launcher.class);
   /** The bot's open_id in the emulator's demo tenant. */
   public static final String SANDBOX_BOT_OPEN_ID = "ou_hirebot";
 
@@ -36,12 +43,35 @@ public final class Launcher {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  /** Deploys the bot with {@code config} as it is (tests point it at their own sandbox). */
+  /**
+   * Deploys the bot with {@code config} as it is (tests point it at their own sandbox): opens and migrates the
+   * database, builds the {@link Wiring} once, outside any verticle, and deploys the verticle that serves it.
+   */
   public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
       Clock clock) {
-    BotVerticle verticle = new BotVerticle(config, registry, clock);
-    return vertx.deployVerticle(verticle)
-        .map(id -> new RunningBot(vertx, id, verticle.port(), verticle.groupAccess(), verticle.scheduler()));
+    return Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
+        // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
+        .compose(db -> vertx.executeBlocking(() -> new Wiring(vertx, config, registry, clock, db))
+            .onFailure(e -> db.close()))
+        .compose(wiring -> {
+          Future<Void> warmedUp = vertx.<Void>executeBlocking(() -> {
+            WarmUp.run(config, wiring.feishu::buildServices);
+            return null;
+          }, false).recover(e -> {
+            log.warn("warm-up failed, serving anyway cause={}", e.toString());
+            return Future.succeededFuture();
+          });
+          // One instance per event loop up to the CPUs, all sharing this one wiring and one port.
+          List<BotVerticle> instances = new CopyOnWriteArrayList<>();
+          return vertx.deployVerticle(() -> {
+                BotVerticle v = new BotVerticle(wiring, warmedUp);
+                instances.add(v);
+                return v;
+              }, new DeploymentOptions().setInstances(BotVerticle.INSTANCES))
+              // A verticle whose start failed is never stopped: nothing else closes what it was given.
+              .onFailure(e -> wiring.close())
+              .map(id -> new RunningBot(vertx, id, instances.get(0).port(), wiring.groupAccess, wiring.scheduler));
+        });
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */

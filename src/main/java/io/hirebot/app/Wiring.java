@@ -5,6 +5,13 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
 import io.hirebot.access.TeamIndex;
+import io.hirebot.bot.InFlight;
+import io.hirebot.bot.middleware.Audit;
+import io.hirebot.bot.middleware.Deduplicate;
+import io.hirebot.bot.middleware.MentionFilter;
+import io.hirebot.bot.middleware.MiddlewareChain;
+import io.hirebot.bot.middleware.SelfFilter;
+import io.hirebot.bot.middleware.UserRateLimit;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.ErrorReplies;
@@ -12,7 +19,6 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.middleware.HiringDataGate;
-import io.hirebot.bot.middleware.UserRateLimitGate;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
@@ -36,6 +42,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.schedule.Scheduler;
+import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
@@ -54,6 +61,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,6 +79,8 @@ public final class Wiring {
   /** The scope self-check, run at start-up and then hourly by the verticle. */
   final ScopeProbes scopeProbes;
   final MissingScopes missingScopes;
+  /** Whether the start-up scope self-check has finished (/healthz says so, whichever verticle answers). */
+  volatile boolean scopesChecked;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
   final WebhookGateway gateway;
   private final InboundMapper mapper;
@@ -79,10 +89,16 @@ public final class Wiring {
   final Database db;
   final Scheduler scheduler;
   final BotDispatcher dispatcher;
+  final PrometheusMeterRegistry metrics;
+  /** The verticles serving with this wiring: the first opens the long connection, the last closes the rest. */
+  private final AtomicInteger verticles = new AtomicInteger();
+  /** Null in webhook mode, and until the first verticle starts. */
+  private volatile LongConnectionGateway longConnection;
 
   /** Blocks for seconds (the SDK client's class loading): call it off the event loop. */
   public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db) {
     this.config = config;
+    this.metrics = metrics;
     this.db = db;
     this.scheduler = new Scheduler(vertx, clock);
     ObjectMapper json = new ObjectMapper();
@@ -123,14 +139,13 @@ public final class Wiring {
         settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views());
     registry.registerAll(Features.create(services));
 
-    UserRateLimitGate perUser = new UserRateLimitGate(messages);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry.commands(), registry.actions(), messenger,
-        processed, errors, botOpenId::get, metrics, messages,
-        List.of(perUser, new HiringDataGate(groupAccess, access, audit, messages, clock)),
-        registry::welcome)
-        .gateActions(List.of(perUser))
-        .onHireEvents(registry.hireEventListeners())
-        .onCardSent(registry.cardSentListeners());
+    InFlight inFlight = new InFlight(vertx, processed, metrics);
+    Audit queries = new Audit(audit, clock);
+    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
+        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
+        new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
+    dispatcher = new BotDispatcher(vertx, new CommandParser(), registry, chain, inFlight, messenger, errors, metrics,
+        messages, registry::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
@@ -147,12 +162,34 @@ public final class Wiring {
   }
 
   /**
-   * The long connection to Feishu's event gateway (null in webhook mode), handing events to the dispatcher on
-   * {@code context}: one per process, opened by the verticle that owns that context.
+   * A verticle starts serving with this wiring. The first one also opens the long connection to Feishu's event
+   * gateway (in long-connection mode), which hands events to the dispatcher on that verticle's context: one
+   * connection per process, however many verticles serve HTTP.
+   *
+   * @return whether this is the first verticle
    */
-  LongConnectionGateway longConnection(Context context) {
-    return config.mode() != BotConfig.Mode.WEBSOCKET ? null
-        : new LongConnectionGateway(config.feishu().appId(), config.feishu().appSecret(), config.feishu().baseUrl(),
-            mapper, dispatcher, context);
+  boolean attach(Context context) {
+    boolean first = verticles.getAndIncrement() == 0;
+    if (first && config.mode() == BotConfig.Mode.WEBSOCKET) {
+      longConnection = new LongConnectionGateway(config.feishu().appId(), config.feishu().appSecret(),
+          config.feishu().baseUrl(), mapper, dispatcher, context);
+    }
+    return first;
+  }
+
+  /** A verticle stopped. @return whether it was the last, which closes what the process shares */
+  boolean detach() {
+    return verticles.decrementAndGet() == 0;
+  }
+
+  /** Null in webhook mode. */
+  LongConnectionGateway longConnection() {
+    return longConnection;
+  }
+
+  /** Closes the Feishu clients and the database: after the last verticle has drained, or when none started. */
+  void close() {
+    feishu.close();
+    db.close();
   }
 }

@@ -18,6 +18,15 @@ public interface Messenger {
   /** Sends a private message to a user (their chat with the bot); completes with the new message's id. */
   Future<String> sendToUser(String openId, Reply reply, String idempotencyKey);
 
+  /** A message the bot sent, and the chat Feishu put it in. */
+  record Sent(String messageId, String chatId) {}
+
+  /**
+   * As {@link #sendToUser}, also naming the private chat: addressed by open_id (receive_id_type=open_id), the
+   * message lands in the user's chat with the bot, whose chat_id Feishu's answer carries.
+   */
+  Future<Sent> sendPrivately(String openId, Reply reply, String idempotencyKey);
+
   /** Replaces the card of a message the bot sent (PATCH). */
   Future<Void> updateCard(String messageId, ObjectNode card);
 

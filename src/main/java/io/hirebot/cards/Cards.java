@@ -22,6 +22,13 @@ public final class Cards {
     this.mapper = mapper;
   }
 
+  /** Renders template {@code name}, or nothing when the card would break Feishu's limits (the caller shows less). */
+  public java.util.Optional<ObjectNode> renderIfFits(String name, ObjectNode model) {
+    ObjectNode card = renderer.render(templates.get(name), model);
+    return CardLimits.violations(card, serialize(card)).isEmpty() ? java.util.Optional.of(card)
+        : java.util.Optional.empty();
+  }
+
   /** Renders template {@code name}; a card over Feishu's limits is a bug in the caller's paging. */
   public ObjectNode render(String name, ObjectNode model) {
     ObjectNode card = renderer.render(templates.get(name), model);

@@ -5,7 +5,8 @@ public sealed interface Command
     permits Command.Help, Command.ShowCandidates, Command.ListJobs, Command.ShowProfile, Command.ShowPipeline,
         Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
-        Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff {
+        Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
+        Command.ListOnboarding {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -140,4 +141,17 @@ public sealed interface Command
       return false;
     }
   }
+
+  /**
+   * {@code my tasks} / {@code 我的待办}: what Hire is waiting for the sender to do. Only the sender's own tasks,
+   * which Hire assigned to them, and always answered in their private chat: no group gate applies.
+   */
+  record MyTasks() implements Command {
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+  /** {@code onboarding [this week|next week]} / {@code 入职 [本周|下周]}: accepted offers starting then, per job (issue 16). */
+  record ListOnboarding(Period period) implements Command {}
 }

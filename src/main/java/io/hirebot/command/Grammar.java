@@ -19,8 +19,8 @@ final class Grammar {
   // Interviews, offers and pipeline before candidates: their nouns are unambiguous, while the candidates rows
   // take almost any text as a job. Filters before the plain candidates rows, which would keep "in screening"
   // in the job name. Profile before candidates: "候选人 张三" is a person, "候选人 后端" (a job word) falls through.
-  static final List<CommandRule> RULES = Stream.<List<CommandRule>>of(HelpRules.RULES, AccessRules.RULES, SubscriptionRules.RULES,
-          DigestRules.RULES, List.of(new InterviewsRule()),
+  static final List<CommandRule> RULES = Stream.<List<CommandRule>>of(HelpRules.RULES, TasksRules.RULES, AccessRules.RULES, SubscriptionRules.RULES,
+          DigestRules.RULES, OnboardingRules.RULES, List.of(new InterviewsRule()),
           OffersRules.RULES, PipelineRules.RULES, List.of(new FilteredCandidatesRule()),
           ProfileRules.RULES, CandidatesRules.RULES, JobsRules.RULES)
       .flatMap(List::stream)

@@ -31,9 +31,11 @@ public record BotConfig(
 
   /**
    * Interview reminders: {@code lead} before an interview each interviewer gets a private reminder; a missing
-   * feedback is nudged once a day, and after {@code escalateAfter} the job's hiring managers are told.
+   * feedback is nudged once a day, and after {@code escalateAfter} the job's hiring managers are told. Hire tasks
+   * (evaluations, tests to mark, feedback) waiting longer than {@code taskNudgeAfter} are nudged once a day.
    */
-  public record Reminders(java.time.Duration lead, java.time.Duration escalateAfter) {}
+  public record Reminders(java.time.Duration lead, java.time.Duration escalateAfter,
+      java.time.Duration taskNudgeAfter) {}
 
   /** How events reach the bot. */
   public enum Mode { WEBHOOK, WEBSOCKET }

@@ -52,7 +52,8 @@ public final class ConfigLoader {
         pollInterval(env.get("HIREBOT_POLL_INTERVAL")),
         new BotConfig.Reminders(
             java.time.Duration.ofMinutes(positive(env, "HIREBOT_REMINDER_MINUTES", DEFAULT_REMINDER_MINUTES)),
-            java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS))),
+            java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS)),
+            java.time.Duration.ofHours(positive(env, "HIREBOT_TASK_NUDGE_HOURS", DEFAULT_TASK_NUDGE_HOURS))),
         java.time.Duration.ofDays(positive(env, "HIREBOT_AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS)));
   }
 
@@ -148,6 +149,7 @@ public final class ConfigLoader {
 
   public static final int DEFAULT_REMINDER_MINUTES = 30;
   public static final int DEFAULT_ESCALATE_HOURS = 48;
+  public static final int DEFAULT_TASK_NUDGE_HOURS = 24;
 
   private static long positive(Map<String, String> env, String name, long def) {
     String raw = env.get(name);

@@ -53,13 +53,8 @@ public final class FeishuClients {
   public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets,
       Duration commandDeadline) {
     CaffeineTokenCache tokens = new CaffeineTokenCache();
-    this.client = Client.newBuilder(config.appId(), config.appSecret())
-        .openBaseUrl(config.baseUrl())
-        .tokenCache(tokens)
-        .requestTimeout(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .httpTransport(new ResponseCapture(new OkHttpTransport(http())))
-        .logReqAtDebug(false)
-        .build();
+    this.client = new LeanClient(config.appId(), config.appSecret(), config.baseUrl(), tokens,
+        REQUEST_TIMEOUT_SECONDS, new ResponseCapture(new OkHttpTransport(http())));
     this.worker = vertx.createSharedWorkerExecutor("feishu", IM_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
     this.hireWorker = vertx.createSharedWorkerExecutor("feishu-hire", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
@@ -83,6 +78,13 @@ public final class FeishuClients {
         .connectionPool(new ConnectionPool(WORKER_POOL_SIZE + IM_POOL_SIZE, IDLE_CONNECTION_MINUTES, TimeUnit.MINUTES))
         .socketFactory(new NoDelaySocketFactory())
         .build();
+  }
+
+  /** Builds the SDK services the bot calls now (a warm-up), rather than on the first call that needs each. */
+  public void buildServices() {
+    client.hire();
+    client.im();
+    client.application();
   }
 
   public Client client() {

@@ -6,6 +6,7 @@ import java.time.Instant;
  * One talent's application to one job, with what a candidate row shows.
  *
  * @param stageEnteredAt when the application entered its current stage (null if Hire did not say)
+ * @param progress evaluations, interviews, offer, onboarding and written test, as far as they were read
  */
 public record Application(
     String id,
@@ -15,4 +16,22 @@ public record Application(
     Stage stage,
     boolean active,
     Instant appliedAt,
-    Instant stageEnteredAt) {}
+    Instant stageEnteredAt,
+    Progress progress) {
+
+  public Application {
+    progress = progress == null ? Progress.UNKNOWN : progress;
+  }
+
+  /** An application read without its progress. */
+  public Application(String id, String jobId, String talentId, String talentName, Stage stage, boolean active,
+      Instant appliedAt, Instant stageEnteredAt) {
+    this(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt, Progress.UNKNOWN);
+  }
+
+  /** The same application with its written test joined in. */
+  public Application withTest(WrittenTest test) {
+    return new Application(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt,
+        progress.withTest(test));
+  }
+}

@@ -42,7 +42,8 @@ public final class CachingHireDirectory implements HireDirectory {
       FutureCache<String, JobTeam> teams,
       FutureCache<String, List<TerminationReason>> reasons,
       FutureCache<String, Offer> offers,
-      FutureCache<String, List<Offer>> talentOffers) {
+      FutureCache<String, List<Offer>> talentOffers,
+      FutureCache<String, Map<String, WrittenTest>> writtenTests) {
 
     static Caches create() {
       return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
@@ -51,7 +52,7 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(INTERVIEWS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
           new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
-          new FutureCache<>(PEOPLE_TTL, 10_000));
+          new FutureCache<>(PEOPLE_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 1_000));
     }
   }
 
@@ -184,6 +185,12 @@ public final class CachingHireDirectory implements HireDirectory {
     return written(applicationId, delegate.recover(applicationId));
   }
 
+  /** Never cached: a task someone just did must leave their list at once. */
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return call(() -> delegate.pendingTasks(kind, userOpenId));
+  }
+
   @Override
   public Future<String> createNote(String talentId, String applicationId, String creatorOpenId, String content) {
     return delegate.createNote(talentId, applicationId, creatorOpenId, content);
@@ -212,6 +219,16 @@ public final class CachingHireDirectory implements HireDirectory {
   @Override
   public Future<List<Offer>> offersOfTalent(String talentId) {
     return caches.talentOffers().get(talentId, k -> call(() -> delegate.offersOfTalent(k)));
+  }
+
+  /** Cached per set of applications (a card's page), as long as the applications themselves. */
+  @Override
+  public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
+    if (applicationIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return caches.writtenTests().get(String.join(",", applicationIds.stream().sorted().toList()),
+        k -> call(() -> delegate.writtenTests(applicationIds)));
   }
 
   /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */
@@ -260,6 +277,7 @@ public final class CachingHireDirectory implements HireDirectory {
         Map.entry("hire_application_details", caches.details()), Map.entry("hire_notes", caches.notes()),
         Map.entry("hire_interviews", caches.interviews()), Map.entry("hire_job_teams", caches.teams()),
         Map.entry("hire_termination_reasons", caches.reasons()), Map.entry("hire_offers", caches.offers()),
-        Map.entry("hire_talent_offers", caches.talentOffers()));
+        Map.entry("hire_talent_offers", caches.talentOffers()),
+        Map.entry("hire_written_tests", caches.writtenTests()));
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.hire;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -71,6 +72,19 @@ public interface HireDirectory {
   /** Every offer of a talent with its status (Hire lists offers only per talent); no onboarding dates. */
   Future<List<Offer>> offersOfTalent(String talentId);
 
+  /**
+   * The user's pending tasks of one kind (Hire's {@code activity_status} 1 待评估 / 1 待阅卷 / 2 未评价), every page;
+   * these endpoints answer with the app's tenant token, no user authorization.
+   */
+  Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId);
+
+  // Issue 16, each step's outcome (flow-read).
+
+  /**
+   * The current written test of each application that has one ({@code POST /hire/v1/tests/search}, at most 100
+   * ids per call, 50/s); applications without a test are absent.
+   */
+  Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds);
   // What a Hire event or poll tells the bot about changes: a directory that caches forgets, one that does not
   // (Feishu's own, a test's fake) has nothing to do.
 

@@ -16,8 +16,17 @@ public record Interview(String id, String applicationId, String stageId, Instant
     feedback = List.copyOf(feedback);
   }
 
-  /** One interviewer's record: submitted or not. */
-  public record Feedback(Person interviewer, boolean submitted) {}
+  /**
+   * One interviewer's record: submitted or not, and the conclusion.
+   *
+   * @param conclusion Hire's interview_record conclusion (reference §7): 1 pass, 2 fail, 3 not started,
+   *     4 not submitted, 5 no-show, 6 undecided; 0 when the read did not give it (get_detail's records carry none)
+   */
+  public record Feedback(Person interviewer, boolean submitted, int conclusion) {
+    public Feedback(Person interviewer, boolean submitted) {
+      this(interviewer, submitted, 0);
+    }
+  }
 
   /** Whether the interview is over and at least one interviewer (or every one, when none is listed) owes feedback. */
   public boolean lacksFeedback(Instant now) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,8 +64,12 @@ public final class PipelineReader {
       int pages = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
       int p = Math.max(0, Math.min(page, pages - 1));
       List<String> slice = ids.subList(Math.min(ids.size(), p * pageSize), Math.min(ids.size(), (p + 1) * pageSize));
-      return details(slice).map(apps -> new PipelinePage(job, pipeline.process(), pipeline.counts(), apps, p,
-          pageSize, ids.size(), kept.scan()));
+      Future<List<Application>> apps = details(slice);
+      Future<Map<String, WrittenTest>> tests = writtenTests(pipeline, slice);
+      return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
+          apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
+              .toList(),
+          p, pageSize, ids.size(), kept.scan()));
     }));
   }
 
@@ -88,6 +93,21 @@ public final class PipelineReader {
   public Future<List<Application>> details(List<String> ids) {
     List<Future<Application>> details = ids.stream().map(hire::application).toList();
     return Future.all(details).map(done -> details.stream().map(Future::result).toList());
+  }
+
+  /**
+   * The written tests of those of {@code ids} that sit in a written-test stage: one tests/search call for the page,
+   * made alongside the page's get_detail calls (no extra round trip) and only when such a row is on it. Without
+   * the exam scope the rows just show no score.
+   */
+  private Future<Map<String, WrittenTest>> writtenTests(JobPipeline pipeline, List<String> ids) {
+    Set<String> testStages = pipeline.process().stages().stream().filter(s -> s.type() == StageType.WRITTEN_TEST)
+        .map(Stage::id).collect(Collectors.toSet());
+    Set<String> inTest = testStages.isEmpty() ? Set.of()
+        : Set.copyOf(pipeline.ids(new PipelineFilter(testStages, null)));
+    List<String> wanted = ids.stream().filter(inTest::contains).toList();
+    return wanted.isEmpty() ? Future.succeededFuture(Map.of())
+        : Partial.of(hire.writtenTests(wanted), Map.<String, WrittenTest>of()).map(Partial::value);
   }
 
   /** The ids a filter keeps, in process order, and how completely a date filter could check them. */

@@ -33,6 +33,11 @@ public final class DateTexts {
     return instant == null ? "" : (lang == Language.ZH ? ZH_DATE_TIME : EN_DATE_TIME).format(instant.atZone(zone));
   }
 
+  /** A calendar day as Hire writes it ("2026-12-21", e.g. an offer's onboard_date): "Dec 21" / "12月21日"; "" for null. */
+  public static String day(java.time.LocalDate day, Language lang) {
+    return day == null ? "" : (lang == Language.ZH ? ZH_DATE : EN_DATE).format(day);
+  }
+
   /** "15:00"; "" for null. */
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant.atZone(zone));

@@ -120,6 +120,8 @@ public final class FeishuSandbox {
     new HirePeopleRoutes(p.hire, config.clock()).install(api);
     new HireInterviewRoutes(p.hire, config.clock()).install(api);
     new HireOfferRoutes(p.hire).install(api);
+    new HireTaskRoutes(p.hire).install(api);
+    new HireFlowRoutes(p.hire).install(api);
     new TryItRoutes(config, p.events, p.im).install(router);
     new ConsoleRoutes(vertx, config, p.console, p.events, p.im, p.hire).install(router);
     new FaultRoutes(p.faults).install(router);

@@ -111,6 +111,10 @@ final class HireApplicationRoutes {
             .forEach(e -> list.add(HireJson.evaluation(e)));
         detail.put("evaluations", list);
       }
+      if (options.contains("with_employee")) {
+        d.employees.values().stream().filter(e -> e.applicationId().equals(a.id())).findFirst()
+            .ifPresent(e -> detail.put("employee", HireJson.employeeDetail(e)));
+      }
       return new JsonObject().put("application_detail", detail);
     });
   }

@@ -78,13 +78,7 @@ final class HireInterviewRoutes {
   private JsonObject tasks(RoutingContext ctx) {
     int size = Paging.pageSize(ctx, 10, 20);
     String userId = HireParams.required(ctx, "user_id");
-    String statusParam = HireParams.optional(ctx, "activity_status");
-    Integer wanted;
-    try {
-      wanted = statusParam == null ? null : Integer.valueOf(statusParam);
-    } catch (NumberFormatException e) {
-      throw ApiError.hireParam("activity_status must be a number");
-    }
+    Integer wanted = HireParams.activityStatus(ctx);
     long now = clock.millis();
     return hire.read(d -> {
       List<JsonObject> tasks = d.interviews.values().stream()

@@ -36,4 +36,14 @@ final class HireParams {
     }
     return v;
   }
+
+  /** The task lists' optional {@code activity_status} filter, or null when absent (then every task is listed). */
+  static Integer activityStatus(RoutingContext ctx) {
+    String raw = optional(ctx, "activity_status");
+    try {
+      return raw == null ? null : Integer.valueOf(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.hireParam("activity_status must be a number");
+    }
+  }
 }

@@ -54,6 +54,11 @@ final class ScopeRules {
       Map.entry("GET " + V1 + "/offers/:offer_id", OFFER_READ),
       Map.entry("PATCH " + V1 + "/offers/:offer_id/offer_status", List.of("hire:offer")),
       Map.entry("GET " + V1 + "/evaluations", List.of("hire:evaluation:readonly")),
+      Map.entry("GET " + V1 + "/evaluation_tasks", List.of("hire:evaluation:readonly")),
+      Map.entry("GET " + V1 + "/exam_marking_tasks", List.of("hire:exam:readonly")),
+      // Issue 16 (flow-read): docs hire-v1/test/search ("hire:exam" or "hire:exam:readonly"), employee by application.
+      Map.entry("POST " + V1 + "/tests/search", List.of("hire:exam:readonly", "hire:exam")),
+      Map.entry("GET " + V1 + "/employees/get_by_application", List.of("hire:employee:readonly", "hire:employee")),
       Map.entry("GET " + V1 + "/talents/:talent_id", TALENT_READ),
       Map.entry("GET /open-apis/hire/v2/talents/:talent_id", TALENT_READ),
       Map.entry("GET " + V1 + "/talents", TALENT_READ),
@@ -66,7 +71,8 @@ final class ScopeRules {
       "with_job", JOB_READ,
       "with_interview", INTERVIEW_READ,
       "with_offer", OFFER_READ,
-      "with_evaluation", List.of("hire:evaluation:readonly"));
+      "with_evaluation", List.of("hire:evaluation:readonly"),
+      "with_employee", List.of("hire:employee:readonly", "hire:employee"));
 
   /** Event type (with ":p2p" / ":group" for messages by chat type) → scopes needed to receive it. */
   private static final Map<String, List<String>> EVENTS = Map.of(

@@ -1,22 +1,28 @@
 package io.hirebot.schedule;
 
 import io.hirebot.error.FeishuApiException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link Routine}s on re-armed Vert.x timers, never two runs of one routine at once, with the time
- * taken from an injected {@link Clock} so tests move time instead of waiting for it.
+ * taken from an injected {@link Clock} so tests move time instead of waiting for it. Everything it does happens
+ * on one context, the one it was made on (the verticle's, or its own when made outside any), whoever calls it:
+ * a trigger from another thread queues behind the run in flight instead of racing it.
  */
 public final class Scheduler {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
   private final Vertx vertx;
+  private final Context context;
   private final Clock clock;
   private final List<Slot> slots = new ArrayList<>();
   private volatile boolean stopped;
@@ -34,6 +40,7 @@ public final class Scheduler {
 
   public Scheduler(Vertx vertx, Clock clock) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.clock = clock;
   }
 
@@ -44,7 +51,7 @@ public final class Scheduler {
 
   /** Runs every routine now (or after its initial delay), then each again one period after its run finishes. */
   public void start() {
-    vertx.runOnContext(v -> slots.forEach(slot -> {
+    context.runOnContext(v -> slots.forEach(slot -> {
       long delay = slot.routine.initialDelay().toMillis();
       if (delay > 0) {
         slot.timer = vertx.setTimer(delay, t -> runAndRearm(slot));
@@ -56,12 +63,8 @@ public final class Scheduler {
 
   /** Runs every routine once more, after any run in flight; completes when all have finished. */
   public Future<Void> runNow() {
-    List<Future<Void>> runs = new ArrayList<>();
-    Future<Void> all = Future.future(p -> vertx.runOnContext(v -> {
-      slots.forEach(s -> runs.add(enqueue(s)));
-      Future.join(runs).<Void>mapEmpty().onComplete(r -> p.complete());
-    }));
-    return all;
+    return onContext(() -> Future.join(slots.stream().map(this::enqueue).toList())
+        .transform(r -> Future.<Void>succeededFuture()));
   }
 
   /** The earliest {@link Routine#nextDue} of all routines after {@code now}; a routine that fails to say is skipped. */
@@ -77,25 +80,40 @@ public final class Scheduler {
   /** Starts no more runs; completes when the runs in flight have finished. */
   public Future<Void> stop() {
     stopped = true;
-    slots.forEach(s -> vertx.cancelTimer(s.timer));
-    return Future.join(slots.stream().map(s -> s.last).toList()).mapEmpty();
+    return onContext(() -> {
+      slots.forEach(s -> vertx.cancelTimer(s.timer));
+      return Future.join(slots.stream().map(s -> s.last).toList()).mapEmpty();
+    });
   }
 
   private void runAndRearm(Slot slot) {
     if (stopped) {
       return;
     }
-    enqueue(slot).onComplete(r -> {
+    // Re-armed from the context, so the timer fires there too (a run may end on a worker thread).
+    enqueue(slot).onComplete(r -> context.runOnContext(v -> {
       if (!stopped) {
         slot.timer = vertx.setTimer(slot.routine.period().toMillis(), t -> runAndRearm(slot));
       }
-    });
+    }));
   }
 
+  /** Called on the context only, so reading and moving a slot's tail never races. */
   private Future<Void> enqueue(Slot slot) {
-    Future<Void> run = slot.last.transform(previous -> runOnce(slot.routine));
+    // The previous run may complete on another thread (a database worker): the next one still starts here.
+    Future<Void> run = slot.last.transform(previous -> onContext(() -> runOnce(slot.routine)));
     slot.last = run;
     return run;
+  }
+
+  /** {@code work} on the scheduler's context: at once when already there, else queued to it. */
+  private Future<Void> onContext(Supplier<Future<Void>> work) {
+    if (Vertx.currentContext() == context) {
+      return work.get();
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(done));
+    return done.future();
   }
 
   private Future<Void> runOnce(Routine routine) {

@@ -1,9 +1,13 @@
 package io.hirebot.store;
 
+import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.bot.middleware.CardChats;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +15,7 @@ import java.util.Set;
  * The {@code sent_cards} and {@code card_applications} tables: every card the bot put in a chat, what it shows
  * (so a stage change re-renders exactly that view) and when Feishu first received it (the PATCH window).
  */
-public final class CardRegistry {
+public final class CardRegistry implements CardChats {
 
   /**
    * A card in a chat.
@@ -99,6 +103,12 @@ public final class CardRegistry {
     return db.run(c -> Rows.list(c, "SELECT message_id, chat_id, chat_type, viewer, card_view, first_sent_at "
         + "FROM sent_cards WHERE message_id = ?", s -> s.setString(1, messageId), CardRegistry::row))
         .map(rows -> rows.stream().findFirst());
+  }
+
+  @Override
+  public Future<Optional<ChatRef.ChatType>> kindOf(String messageId) {
+    return card(messageId).map(c -> c.map(ShownCard::chatType).filter(Objects::nonNull)
+        .map(t -> ChatRef.ChatType.valueOf(t.toUpperCase(Locale.ROOT))));
   }
 
   private static ShownCard row(java.sql.ResultSet r) throws java.sql.SQLException {

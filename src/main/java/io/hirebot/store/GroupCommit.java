@@ -1,10 +1,11 @@
 package io.hirebot.store;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -15,27 +16,56 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Group commit: requests that arrive while a transaction is being written wait and go together into the next
  * one, and each caller's future completes when the transaction holding its request has committed. A
  * durable commit costs a file write (H2) or a WAL flush (PostgreSQL) whatever it holds, so under load many
- * claims share one, and a lone request is written at once, as before. One request's failure (it is rolled back
- * to its savepoint) fails only its own future; a failed transaction fails them all.
+ * requests share one, and a lone request is written at once, as before. The {@link Batch} writes all of a
+ * transaction's requests at once (one multi-row statement where it can) and says how each one went: one
+ * request's failure fails only its own future; a failed transaction fails them all.
+ *
+ * @param <T> what one caller asks to be written
  */
-final class GroupCommit {
-  private record Pending<R>(Database.Work<R> work, Promise<R> promise) {}
+final class GroupCommit<T> {
+  /** Writes a transaction's requests; each request's result, or the SQLException that failed it (alone). */
+  @FunctionalInterface
+  interface Batch<T> {
+    List<Object> write(Connection c, List<T> requests) throws SQLException;
+  }
+
+  /** A request, its caller's future, and the caller's context (null off Vert.x), where the future completes. */
+  private record Pending<T>(T request, Promise<Object> promise, Context context) {
+    void complete(Object outcome) {
+      if (context == null || context == Vertx.currentContext()) {
+        settle(outcome);
+      } else {
+        // Batches mix requests from every event loop: each caller carries on on its own one.
+        context.runOnContext(v -> settle(outcome));
+      }
+    }
+
+    private void settle(Object outcome) {
+      if (outcome instanceof Throwable failure) {
+        promise.fail(failure);
+      } else {
+        promise.complete(outcome);
+      }
+    }
+  }
 
   private final Database db;
   private final int maxBatch;
-  private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+  private final Batch<T> batch;
+  private final Queue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
 
-  /** @param maxBatch most requests in one transaction (PostgreSQL keeps 64 savepoints per transaction cheaply) */
-  GroupCommit(Database db, int maxBatch) {
+  /** @param maxBatch most requests in one transaction */
+  GroupCommit(Database db, int maxBatch, Batch<T> batch) {
     this.db = db;
     this.maxBatch = maxBatch;
+    this.batch = batch;
   }
 
-  /** Runs {@code work} in the next transaction; completes with its result once that transaction has committed. */
-  <R> Future<R> submit(Database.Work<R> work) {
-    Promise<R> promise = Promise.promise();
-    queue.add(new Pending<>(work, promise));
+  /** Writes {@code request} in the next transaction; completes with its result once that transaction has committed. */
+  Future<Object> submit(T request) {
+    Promise<Object> promise = Promise.promise();
+    queue.add(new Pending<>(request, promise, Vertx.currentContext()));
     writeNext();
     return promise.future();
   }
@@ -45,47 +75,26 @@ final class GroupCommit {
     if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
       return;
     }
-    List<Pending<?>> batch = new ArrayList<>();
-    Pending<?> p;
-    while (batch.size() < maxBatch && (p = queue.poll()) != null) {
-      batch.add(p);
+    List<Pending<T>> taken = new ArrayList<>();
+    Pending<T> p;
+    while (taken.size() < maxBatch && (p = queue.poll()) != null) {
+      taken.add(p);
     }
-    if (batch.isEmpty()) { // another thread took them between the check and the flag
+    if (taken.isEmpty()) { // another thread took them between the check and the flag
       writing.set(false);
       writeNext();
       return;
     }
+    List<T> requests = new ArrayList<>(taken.size());
+    taken.forEach(t -> requests.add(t.request()));
     // Feishu waits for the acknowledgement, which waits for this commit: the urgent threads.
-    db.transactionUrgent(c -> applyAll(c, batch)).onComplete(ar -> {
-      for (int i = 0; i < batch.size(); i++) {
-        complete(batch.get(i).promise(), ar.failed() ? ar.cause() : ar.result().get(i));
-      }
+    db.transactionUrgent(c -> batch.write(c, requests)).onComplete(ar -> {
       writing.set(false);
+      // The next transaction starts before this one's callers run on: their work never delays the writer.
       writeNext();
-    });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <R> void complete(Promise<R> promise, Object outcome) {
-    if (outcome instanceof Throwable failure) {
-      promise.fail(failure);
-    } else {
-      promise.complete((R) outcome);
-    }
-  }
-
-  /** Each request's result, or the SQLException that rolled it (alone) back. */
-  private static List<Object> applyAll(Connection c, List<Pending<?>> batch) throws SQLException {
-    List<Object> results = new ArrayList<>(batch.size());
-    for (Pending<?> p : batch) {
-      Savepoint before = c.setSavepoint();
-      try {
-        results.add(p.work().apply(c));
-      } catch (SQLException e) {
-        c.rollback(before);
-        results.add(e);
+      for (int i = 0; i < taken.size(); i++) {
+        taken.get(i).complete(ar.failed() ? ar.cause() : ar.result().get(i));
       }
-    }
-    return results;
+    });
   }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   public static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
   static final int ERROR_CHARS = 2000;
 
-  private static final String INSERT = "INSERT INTO processed_events "
-      + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES (?, ?, ?, ?, NULL, ?)";
   // Stale: unfinished with an old claim, or expired altogether (a key reused long after).
   // Each take-over of an unfinished claim is one more attempt, allowed only while attempts remain.
   private static final String TAKE_OVER = "UPDATE processed_events SET claimed_at = ?, expires_at = ?, "
@@ -35,23 +34,144 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
       + "WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ? AND attempts < " + MAX_ATTEMPTS + ") "
       + "OR expires_at < ?)";
 
-  private record Claim(String key, String envelope, long now) {}
+  private static final String INSERT_COLUMNS = "INSERT INTO processed_events "
+      + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES ";
+  private static final String INSERT_ROW = "(?, ?, ?, ?, NULL, ?)";
+  private static final String INSERT = INSERT_COLUMNS + INSERT_ROW;
+  private static final String DONE = "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key";
+
+  /** What goes into a group commit: a claim (answered true or false) or a finish (answered null). */
+  private sealed interface Write permits Claim, Done {}
+
+  private record Claim(String key, String envelope, long now) implements Write {}
+
+  private record Done(String key, long now) implements Write {}
 
   private final Database db;
   private final Clock clock;
   // A claim must be durable before its 200: commits are synchronous, so concurrent claims and finishes share one.
-  private final GroupCommit writes;
+  private final GroupCommit<Write> writes;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    this.writes = new GroupCommit(db, MAX_GROUP);
+    this.writes = new GroupCommit<>(db, MAX_GROUP, JdbcProcessedEvents::write);
   }
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    Claim claim = new Claim(key, envelope, clock.millis());
-    return writes.submit(c -> claim(c, claim));
+    return writes.submit(new Claim(key, envelope, clock.millis())).map(Boolean.class::cast);
+  }
+
+  /**
+   * One transaction's claims and finishes: all new claims in one multi-row insert and all finishes in one update,
+   * the common case under load. When a key already exists (a retry, a replay, another replica) or a row is bad,
+   * that statement is rolled back and its requests are written one by one, so each gets its own answer.
+   */
+  private static List<Object> write(Connection c, List<Write> batch) throws SQLException {
+    Object[] results = new Object[batch.size()];
+    List<Integer> claims = new ArrayList<>();
+    List<Integer> dones = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i) instanceof Claim claim) {
+        if (keys.add(claim.key())) {
+          claims.add(i);
+        } else {
+          results[i] = false; // the same event twice in one batch: the first one is the claim
+        }
+      } else {
+        dones.add(i);
+      }
+    }
+    if (!claims.isEmpty() && !allAtOnce(c, claims, batch, JdbcProcessedEvents::insertAll)) {
+      for (int i : claims) {
+        results[i] = oneByOne(c, () -> claim(c, (Claim) batch.get(i)));
+      }
+    } else {
+      claims.forEach(i -> results[i] = true);
+    }
+    if (!dones.isEmpty() && !allAtOnce(c, dones, batch, JdbcProcessedEvents::finishAll)) {
+      for (int i : dones) {
+        results[i] = oneByOne(c, () -> finish(c, (Done) batch.get(i)));
+      }
+    }
+    return java.util.Arrays.asList(results);
+  }
+
+  /** One statement for the requests at {@code indexes}; false (rolled back) when it failed and they go one by one. */
+  private static boolean allAtOnce(Connection c, List<Integer> indexes, List<Write> batch, StatementForAll statement)
+      throws SQLException {
+    if (indexes.size() == 1) {
+      return false; // one request: the per-row statement is the same work and answers precisely
+    }
+    Savepoint before = c.setSavepoint();
+    try {
+      statement.run(c, indexes.stream().map(batch::get).toList());
+      return true;
+    } catch (SQLException e) {
+      c.rollback(before); // PostgreSQL refuses every later statement of a transaction after a failed one
+      return false;
+    }
+  }
+
+  @FunctionalInterface
+  private interface StatementForAll {
+    void run(Connection c, List<Write> writes) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface RowWork {
+    Object run() throws SQLException;
+  }
+
+  /** The request's result, or the SQLException that rolled it (alone) back. */
+  private static Object oneByOne(Connection c, RowWork work) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      c.rollback(before);
+      return e;
+    }
+  }
+
+  /** Inserts every claim as a new row; fails (unique violation) if any key exists. */
+  private static void insertAll(Connection c, List<Write> writes) throws SQLException {
+    String sql = INSERT_COLUMNS + String.join(", ", java.util.Collections.nCopies(writes.size(), INSERT_ROW));
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      int p = 1;
+      for (Write w : writes) {
+        Claim claim = (Claim) w;
+        s.setString(p++, claim.key());
+        s.setString(p++, claim.envelope());
+        s.setLong(p++, claim.now());
+        s.setLong(p++, claim.now());
+        s.setLong(p++, claim.now() + RETENTION.toMillis());
+      }
+      s.executeUpdate();
+    }
+  }
+
+  /** Finishes every event in one update, stamped with the latest of their times. */
+  private static void finishAll(Connection c, List<Write> writes) throws SQLException {
+    String sql = DONE + " IN (" + String.join(", ", java.util.Collections.nCopies(writes.size(), "?")) + ")";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, writes.stream().mapToLong(w -> ((Done) w).now()).max().orElseThrow());
+      int p = 2;
+      for (Write w : writes) {
+        s.setString(p++, ((Done) w).key());
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static Object finish(Connection c, Done done) throws SQLException {
+    Claims.update(c, DONE + " = ?", s -> {
+      s.setLong(1, done.now());
+      s.setString(2, done.key());
+    });
+    return null;
   }
 
   private static boolean claim(Connection c, Claim claim) throws SQLException {
@@ -76,12 +196,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
 
   @Override
   public Future<Void> done(String key) {
-    long now = clock.millis();
-    return writes.submit(c -> Claims.update(c, "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key = ?",
-        s -> {
-          s.setLong(1, now);
-          s.setString(2, key);
-        })).mapEmpty();
+    return writes.submit(new Done(key, clock.millis())).mapEmpty();
   }
 
   @Override

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}={1} fails naming the variable")
   @CsvSource({
       "HIREBOT_PORT, 99999", "HIREBOT_PORT, abc", "HIREBOT_TIMEZONE, Mars/Base", "HIREBOT_MODE, pigeon",
-      "FEISHU_BASE_URL, ftp://x", "HIREBOT_REMINDER_MINUTES, 0", "HIREBOT_FEEDBACK_ESCALATE_HOURS, soon", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
+      "FEISHU_BASE_URL, ftp://x", "HIREBOT_REMINDER_MINUTES, 0", "HIREBOT_FEEDBACK_ESCALATE_HOURS, soon", "HIREBOT_TASK_NUDGE_HOURS, 0", "HIREBOT_ADMINS, alice", "HIREBOT_CARDS_DIR, /no/such/dir",
       "HIREBOT_POLL_INTERVAL, 5", "HIREBOT_POLL_INTERVAL, soon", "HIREBOT_AUDIT_RETENTION_DAYS, 0",
       "HIREBOT_AUDIT_RETENTION_DAYS, forever"})
   void badValues(String variable, String value) {

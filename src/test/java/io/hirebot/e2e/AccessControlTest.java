@@ -15,27 +15,17 @@ import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Talent;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 7: each rule has a test that fails if the rule is dropped. */
 class AccessControlTest {
   private static final String CLOSED_GROUP = ImState.DEMO_BACKEND_CHAT;
   private static final String ADMIN = DemoTenant.ADMIN_ZHOU;
   private static final String STRANGER = DemoTenant.GUEST_SUN;
-  private BotHarness h;
-
-  @BeforeEach
-  void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final BotHarness h = BotHarness.encrypted();
 
   private SentMessage say(MessageSpec spec) {
     return h.ask(spec);

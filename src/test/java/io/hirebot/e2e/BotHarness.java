@@ -10,10 +10,12 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.store.Database;
+import io.hirebot.testing.SelfClosingFixture;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +32,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Vert.x, one Feishu sandbox and one real bot on random ports, for an end-to-end test class.
- * Tests block only the JUnit thread, through {@link #await}.
+ * One Vert.x, one Feishu sandbox and one real bot on random ports with a database in a temp dir, for end-to-end
+ * tests; tests block only the JUnit thread, through {@link #await}.
+ *
+ * <p>It is also the JUnit 5 extension that stops all that ({@link SelfClosingFixture}): register it where it is made,
+ * on a static field for one bot shared by the class's tests, or on an instance field for a fresh bot per test:
+ * <pre>
+ * {@literal @}RegisterExtension
+ * static final BotHarness h = BotHarness.encrypted();
+ * </pre>
  */
-public final class BotHarness implements AutoCloseable {
+public final class BotHarness extends SelfClosingFixture {
   /** Generous: a shared 2-core CI machine may be slow to load classes on the first request. */
   public static final Duration TIMEOUT = Duration.ofSeconds(20);
   /** Starting a bot migrates its database and loads Flyway and the SDK: slow on a busy machine, so a wider bound. */
@@ -47,7 +56,10 @@ public final class BotHarness implements AutoCloseable {
   /** The bot's config, pointed at the sandbox; its database URL is this harness's own. */
   public final BotConfig config;
   public final Clock clock;
+  /** For plain HTTP to the bot (/healthz, /metrics, raw webhooks); a field, as Vert.x 5 asks of WebClients. */
+  public final WebClient web;
   private final Launcher.SandboxedBot started;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private BotHarness(Vertx vertx, PrometheusMeterRegistry registry, Launcher.SandboxedBot started, BotConfig config,
       Clock clock) {
@@ -58,6 +70,7 @@ public final class BotHarness implements AutoCloseable {
     this.registry = registry;
     this.config = config.withFeishu(config.feishu().withBaseUrl(sandbox.baseUrl()));
     this.clock = clock;
+    this.web = WebClient.create(vertx);
   }
 
   /** Sandbox credentials with an encrypt key (signed, encrypted pushes) on a random port. */
@@ -211,6 +224,9 @@ public final class BotHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       started.closeSandbox().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hire text and user text are data on every card: what arrives in the sandbox's IM API shows markup
@@ -39,11 +39,11 @@ class CardEscapingTest {
       + "Streaming Infrastructure Group (Beijing, Shanghai or Remote)";
   private static final AtomicInteger SENDERS = new AtomicInteger();
   private static final Pattern ENTITY = Pattern.compile("&#(\\d+);");
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   @BeforeAll
   static void start() {
-    h = BotHarness.encrypted();
     var hire = h.sandbox.hire();
     Job backend = hire.jobByCode("BE-001").orElseThrow();
     Talent eve = hire.addTalent("Eve Markup", "13600000009", "eve@example.com");
@@ -54,11 +54,6 @@ class CardEscapingTest {
     hire.addJob(LONG_TITLE, "ZB-001", backend.processId(), backend.recruiterId(), backend.hiringManagerIds().get(0));
     hire.addJob(LONG_TITLE + " II", "ZB-002", backend.processId(), backend.recruiterId(),
         backend.hiringManagerIds().get(0));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static SentMessage inGroup(String text) {

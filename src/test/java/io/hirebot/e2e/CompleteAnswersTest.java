@@ -20,10 +20,10 @@ import io.hirebot.sandbox.hire.Stage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Answers that are complete or say they are not (issue 11): a long date-filtered list says how much it read,
@@ -37,11 +37,11 @@ class CompleteAnswersTest {
   /** More applications made in the last week than a date filter reads (PipelineReader.MAX_DATE_FILTERED). */
   private static final int RECENT = 130;
   private static final long HALF_HOUR = 1_800_000L;
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
 
   @BeforeAll
   static void start() {
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
     // Seeded before any command, so no cached job list predates them.
     var hire = h.sandbox.hire();
     // A job whose process is gone from job_processes (removed in Hire after the job was made).
@@ -64,11 +64,6 @@ class CompleteAnswersTest {
           screening, Application.ACTIVE, at, at, List.of(new StageTime(screening, at, null)), null, List.of(), null,
           2, 10003, null)));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static String say(String text) {

@@ -50,13 +50,20 @@ class CrashRecoveryTest {
   private static final int MESSAGES = 300;
   private static final int KILL_AFTER_ACKS = 100;
   private static final int SENDERS = 50;
-  private static final List<String> CHATS = List.of("oc_crash_a", "oc_crash_b", "oc_crash_c");
+  /**
+   * Feishu lets 5 messages a second into one chat and 50 a second from the app (the bot plans 90% of each): ten chats
+   * take the app's whole IM budget, so 300 replies need about 7 s rather than the 22 s three chats needed.
+   */
+  private static final List<String> CHATS = IntStream.range(0, 10).mapToObj(i -> "oc_crash_" + (char) ('a' + i))
+      .toList();
+
   /** One push every 20 ms: a steady stream the kill lands in the middle of, not a burst a loaded machine drowns in. */
   private static final long PUSH_EVERY_MS = 20;
   /**
-   * Each chat takes 5 replies a second, so 100 replies per chat need 20 s, and Feishu redelivers 15 s after a
-   * failed push. On a loaded machine the restarted bot may miss that first redelivery; the next one comes 5
-   * minutes later, so allow for it rather than fail (the printed seconds show when that happened).
+   * Feishu redelivers 15 s after a failed push. On a loaded machine the restarted bot may miss that first redelivery;
+   * the next one comes 5 minutes later, so allow for it rather than fail (the printed seconds show when that
+   * happened). Not compressed: at twice the speed a restart on a loaded machine (load 24 on 2 cores) missed the
+   * first redelivery and the run took 222 s instead of about 30.
    */
   private static final Duration ALL_ANSWERED_WITHIN = Duration.ofMinutes(7);
   private static final String REPLY_PATH = "/open-apis/im/v1/messages/[^/]+/reply";

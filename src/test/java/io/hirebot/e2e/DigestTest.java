@@ -21,28 +21,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scheduled digests, driven by moving the bot's (and the sandbox's) clock, never by waiting. */
 class DigestTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final String ALICE = "ou_user_alice";
-  private MutableClock clock;
-  private BotHarness h;
-
-  @BeforeEach
-  void start() {
-    clock = MutableClock.atNow();
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  private final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 
   static String say(BotHarness h, String chat, String text) {
     PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(ALICE).mentioningBot().text(text)));

@@ -11,25 +11,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code hirebot doctor} against the sandbox (FEISHU_BASE_URL pointed at it) and a running bot behind a "public" URL. */
 class DoctorTest {
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   @AfterEach
   void allScopesAgain() {

@@ -13,26 +13,15 @@ import io.hirebot.store.JdbcProcessedEvents;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An event whose handling always fails is retried with back-off, then parked and shown to admins; never replayed after. */
 class EventAttemptsTest {
-  private BotHarness h;
-  private MutableClock clock;
-
-  @BeforeEach
-  void start() {
-    clock = MutableClock.atNow();
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  private final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 
   @Test
   @DisplayName("a stage change whose handling always fails is tried 4 times (1, 5, 25 min apart), parked with its error, "

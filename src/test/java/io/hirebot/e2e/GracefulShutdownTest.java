@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ class GracefulShutdownTest {
 
     Process first = launch(port, dir.resolve("first.log"));
     List<String> messageIds = new ArrayList<>();
+    Instant sigterm;
     try {
       awaitHealthy(client, port, first);
       for (int i = 0; i < EVENTS; i++) {
@@ -78,6 +80,7 @@ class GracefulShutdownTest {
       // the slow IM API, the events in flight.
       awaitCommands(client, port, EVENTS);
     } finally {
+      sigterm = Instant.now();
       first.destroy(); // SIGTERM
     }
     assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the bot did not stop within 30 s of SIGTERM");
@@ -97,8 +100,9 @@ class GracefulShutdownTest {
       for (String id : messageIds) {
         await(sandbox.im().awaitMessage(m -> id.equals(m.parentId()), Duration.ofSeconds(60)), Duration.ofSeconds(65));
       }
-      // The slow replies of the first process have landed by now too (or been refused as duplicates).
-      Thread.sleep(SLOW_REPLY.toMillis());
+      // The first process sent its slow replies before its SIGTERM: once SLOW_REPLY has passed since then they have
+      // landed too (or been refused as duplicates). Restarting took part of that time already.
+      Thread.sleep(Math.max(0, Duration.between(Instant.now(), sigterm.plus(SLOW_REPLY)).toMillis()));
       for (String id : messageIds) {
         assertEquals(1, sandbox.im().repliesTo(id).size(), "replies to " + id);
       }
@@ -124,7 +128,7 @@ class GracefulShutdownTest {
       }
       var stopped = h.bot.stop(); // drains for up to 5 s: the reply takes 9
       PushResult late = await(h.sandbox.events().message(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("help")));
-      var health = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+      var health = await(h.web.getAbs(h.bot.url("/healthz")).send());
       await(stopped, Duration.ofSeconds(30));
       assertEquals(503, late.status(), late.toString());
       assertEquals(503, health.statusCode());

@@ -15,24 +15,14 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Hire failures reach the user as a short card with the failed call's log id; a fresh bot per test (cold caches). */
 class HireFailureTest {
-  private BotHarness h;
-
-  @BeforeEach
-  void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  final BotHarness h = BotHarness.encrypted();
 
   private SentMessage ask(String text) {
     return h.ask(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text(text));

@@ -15,7 +15,6 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +24,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 §2 as a test: while Hire fails in one way (a 429 wave with its reset header, a proxy's non-JSON 502, a
@@ -59,20 +57,11 @@ class HireOutageTest {
   private static final AtomicInteger SENDERS = new AtomicInteger();
   private static final String NO_ANSWER = "no answer: ";
 
-  private BotHarness h;
+  @RegisterExtension
+  final BotHarness h = BotHarness.plain();
 
   /** One user's answer: how long it took from the push, and what they saw (card JSON or toast text). */
   private record Answer(String who, Duration took, String seen, boolean error) {}
-
-  @BeforeEach
-  void start() {
-    h = BotHarness.plain();
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
 
   @Test
   @DisplayName("a wave of 429s with x-ogw-ratelimit-reset: everyone answered within 5 s with the limit and log id")
@@ -147,7 +136,7 @@ class HireOutageTest {
 
   /** /healthz, which must answer 200 whatever Hire does: the bot itself is fine. */
   private JsonObject health() {
-    var resp = await(WebClient.create(h.vertx).getAbs(h.bot.url("/healthz")).send());
+    var resp = await(h.web.getAbs(h.bot.url("/healthz")).send());
     assertEquals(200, resp.statusCode(), resp.bodyAsString());
     return resp.bodyAsJsonObject();
   }
@@ -158,7 +147,7 @@ class HireOutageTest {
   }
 
   private String metrics() {
-    return await(WebClient.create(h.vertx).getAbs(h.bot.url("/metrics")).send()).bodyAsString();
+    return await(h.web.getAbs(h.bot.url("/metrics")).send()).bodyAsString();
   }
 
   /**

@@ -17,10 +17,9 @@ import io.hirebot.sandbox.hire.Job;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,17 +38,8 @@ class HostileIdsTest {
       Pattern.compile("/open-apis/hire/v1/offers/[A-Za-z0-9_-]+"),
       Pattern.compile("/open-apis/(auth|bot|interactive)/.*"),
       Pattern.compile("/open-apis/hire/v1/[a-z_]+"));
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   /** Every Feishu call the bot made since {@code from} (an index into the request log). */
   private static List<RecordedRequest> callsSince(int from) {

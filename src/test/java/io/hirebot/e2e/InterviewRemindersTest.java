@@ -18,28 +18,17 @@ import io.hirebot.sandbox.hire.Job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 6: interview reminders before, feedback nudges after (once a day), escalation to the hiring manager. */
 class InterviewRemindersTest {
   private static final String LIU = DemoTenant.INTERVIEWER_LIU;
   private static final String ZHAO = DemoTenant.INTERVIEWER_ZHAO;
-  private MutableClock clock;
-  private BotHarness h;
-
-  @BeforeEach
-  void start() {
-    clock = MutableClock.atNow();
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
-  }
+  private final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 
   private List<Application> active(String code) {
     Job job = h.sandbox.hire().jobByCode(code).orElseThrow();

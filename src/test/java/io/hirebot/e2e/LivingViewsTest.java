@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11, "cards that never mislead": a living card is re-rendered as what it shows, a button returns the view
@@ -40,21 +40,15 @@ class LivingViewsTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final AtomicInteger ASKERS = new AtomicInteger();
 
-  private MutableClock clock;
-  private BotHarness h;
+  private final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
   private Job job;
 
   @BeforeEach
   void start() {
-    clock = MutableClock.atNow();
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
     job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
     assertEquals(RECRUITER, job.recruiterId());
-  }
-
-  @AfterEach
-  void stop() {
-    h.close();
   }
 
   private SentMessage ask(String from, String text) {

@@ -22,24 +22,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HIREBOT_MODE=websocket: the same bot over the SDK's long connection to the emulated gateway. */
 class LongConnectionTest {
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_MODE", "websocket"));
 
   @BeforeAll
   static void start() {
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_MODE", "websocket"));
     await(h.sandbox.awaitLongConnection(TIMEOUT));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   @Test

@@ -8,41 +8,27 @@ import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator relies on: /healthz and /metrics. */
 class OperationsTest {
-  private static BotHarness h;
-  private static WebClient client;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.encrypted();
-    client = WebClient.create(h.vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   @Test
   @DisplayName("in sandbox mode /healthz?allow_sandbox=0 (the Docker health check without HIREBOT_SANDBOX=1) is 503 "
       + "and says why; allow_sandbox=1 and a plain /healthz are 200")
   void sandboxMustBeChosen() {
-    var refused = await(client.getAbs(h.bot.url("/healthz?allow_sandbox=0")).send());
+    var refused = await(h.web.getAbs(h.bot.url("/healthz?allow_sandbox=0")).send());
     assertEquals(503, refused.statusCode());
     JsonObject body = refused.bodyAsJsonObject();
     assertEquals("sandbox", body.getString("mode"));
     assertEquals("sandbox_not_chosen", body.getString("status"));
     assertTrue(body.getString("reason").contains("HIREBOT_SANDBOX=1"), body.encode());
-    assertEquals(200, await(client.getAbs(h.bot.url("/healthz?allow_sandbox=1")).send()).statusCode());
-    assertEquals(200, await(client.getAbs(h.bot.url("/healthz")).send()).statusCode());
+    assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz?allow_sandbox=1")).send()).statusCode());
+    assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
   }
 
   @Test
@@ -71,7 +57,7 @@ class OperationsTest {
   @Test
   @DisplayName("/healthz answers 200 with the mode and whether the bot knows its own identity")
   void health() {
-    var resp = await(client.getAbs(h.bot.url("/healthz")).send());
+    var resp = await(h.web.getAbs(h.bot.url("/healthz")).send());
     assertEquals(200, resp.statusCode());
     JsonObject body = resp.bodyAsJsonObject();
     assertEquals("up", body.getString("status"));
@@ -96,7 +82,7 @@ class OperationsTest {
   }
 
   private io.vertx.core.Future<String> metricsWhen(java.util.function.Predicate<String> ready, int attempts) {
-    return client.getAbs(h.bot.url("/metrics")).send().map(r -> r.bodyAsString()).compose(text ->
+    return h.web.getAbs(h.bot.url("/metrics")).send().map(r -> r.bodyAsString()).compose(text ->
         ready.test(text) || attempts <= 1 ? io.vertx.core.Future.succeededFuture(text)
             : io.vertx.core.Future.<Void>future(p -> h.vertx.setTimer(20, t -> p.complete()))
                 .compose(v -> metricsWhen(ready, attempts - 1)));
@@ -105,7 +91,7 @@ class OperationsTest {
   @Test
   @DisplayName("unknown paths are 404 and wrong methods are 405, never 500")
   void unknownPaths() {
-    assertEquals(404, await(client.getAbs(h.bot.url("/nope")).send()).statusCode());
-    assertEquals(405, await(client.getAbs(h.bot.url("/webhook/event")).send()).statusCode());
+    assertEquals(404, await(h.web.getAbs(h.bot.url("/nope")).send()).statusCode());
+    assertEquals(405, await(h.web.getAbs(h.bot.url("/webhook/event")).send()).statusCode());
   }
 }

@@ -13,26 +13,16 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Events are handled once across restarts and replicas, because claims live in the database (H2 here). */
 class PersistenceTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String ALICE = "ou_user_alice";
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
 
   private static long replyCalls(String messageId) {
     return h.sandbox.requests().count("POST", "/open-apis/im/v1/messages/" + messageId + "/reply");
@@ -101,7 +91,7 @@ class PersistenceTest {
   @Test
   @DisplayName("/healthz reports the database")
   void health() {
-    WebClient client = WebClient.create(h.vertx);
+    WebClient client = h.web;
     try {
       var resp = await(client.getAbs(h.bot.url("/healthz")).send());
       assertEquals(200, resp.statusCode(), resp.bodyAsString());

@@ -9,28 +9,14 @@ import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Without an encrypt key Feishu sends plain envelopes, and the verification token is the only proof. */
 class PlainWebhookTest {
-  private static BotHarness h;
-  private static WebClient client;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.plain();
-    client = WebClient.create(h.vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.plain();
 
   @Test
   @DisplayName("url_verification, plain, is answered with the challenge")
@@ -44,7 +30,7 @@ class PlainWebhookTest {
   @DisplayName("url_verification with the wrong token gets 401")
   void urlVerificationWrongToken() {
     var body = new JsonObject().put("challenge", "x").put("token", "not-the-token").put("type", "url_verification");
-    var resp = await(client.postAbs(h.bot.url("/webhook/event")).sendJsonObject(body));
+    var resp = await(h.web.postAbs(h.bot.url("/webhook/event")).sendJsonObject(body));
     assertEquals(401, resp.statusCode());
   }
 
@@ -61,7 +47,7 @@ class PlainWebhookTest {
             .put("message", new JsonObject().put("message_id", "om_forged").put("chat_id", ImState.DEMO_TEAM_CHAT)
                 .put("chat_type", "p2p").put("message_type", "text").put("create_time", "1700000000000")
                 .put("content", "{\"text\":\"help\"}")));
-    assertEquals(401, await(client.postAbs(h.bot.url("/webhook/event")).sendJsonObject(forgedEnvelope)).statusCode());
+    assertEquals(401, await(h.web.postAbs(h.bot.url("/webhook/event")).sendJsonObject(forgedEnvelope)).statusCode());
     PushResult ok = await(h.sandbox.events().message(
         MessageSpec.group(ImState.DEMO_TEAM_CHAT).from("ou_user_alice").mentioningBot().text("help")));
     assertEquals(200, ok.status());

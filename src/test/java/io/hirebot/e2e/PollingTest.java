@@ -11,24 +11,14 @@ import io.hirebot.store.Database;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.PollSeen;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** New applications are found by polling Hire with a cursor kept in the database. */
 class PollingTest {
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
 
   @Test
   @DisplayName("new applications arriving while the bot restarts are posted once, batched in one card")

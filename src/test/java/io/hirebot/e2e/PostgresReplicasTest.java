@@ -317,7 +317,7 @@ class PostgresReplicasTest {
   @Order(10)
   @DisplayName("/healthz answers 503 once the database is gone")
   void healthWithoutDatabase() throws IOException {
-    WebClient client = WebClient.create(h.vertx);
+    WebClient client = h.web;
     try {
       assertEquals(200, await(client.getAbs(h.bot.url("/healthz")).send()).statusCode());
       pg.close();

@@ -16,7 +16,6 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
-import io.hirebot.sandbox.hire.Interview;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
@@ -24,16 +23,18 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The query cards end to end against the sandbox, in English and Chinese: jobs, filtered candidates,
- * profile, pipeline, interviews, offers, their pagers, and Feishu's card limits with the largest data.
+ * The query journeys end to end against the sandbox: profiles (contact shown only privately, pickers, the
+ * largest profile within Feishu's card limits, the empty search as Hire answers it), an offer status pushed by Hire
+ * reaching the next offers card, and the cache. What the jobs, candidates, pipeline, interviews, offers and help
+ * cards say (filters, pagers, languages) is checked in milliseconds by the feature tests under
+ * {@code io.hirebot.feature} against a fake Hire; every one of those commands still runs end to end in
+ * {@code ReadmeScopesTest} and the candidates journey in {@code WalkingSkeletonTest}.
  */
 class QueryCardsTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
@@ -43,26 +44,20 @@ class QueryCardsTest {
   private static final String LIU = "ou_interviewer_liu";
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Tomorrow's seeded interviews: more than one page of the interviews card. */
-  private static final int EXTRA_INTERVIEWS = 12;
   private static final int EXTRA_OFFERS = 8;
   private static final int MANY_APPLICATIONS = 9;
   private static final int MANY_INTERVIEWS = 40;
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
   private static Talent twinA;
   private static Talent busy;
 
   @BeforeAll
   static void start() {
-    h = BotHarness.encrypted();
     // Seeded before any command runs, so no cached read predates it.
     var hire = h.sandbox.hire();
     Job backend = hire.jobByCode("BE-001").orElseThrow();
-    List<Application> active = hire.applicationsOfJob(backend.id()).stream().filter(Application::active).toList();
     long tomorrow = LocalDate.now(ZONE).plusDays(1).atTime(7, 0).atZone(ZONE).toInstant().toEpochMilli();
-    for (int i = 0; i < EXTRA_INTERVIEWS; i++) {
-      hire.addInterview(active.get(i).id(), tomorrow + i * 3_600_000L, LIU, "ou_interviewer_zhao");
-    }
     Job ds = hire.jobByCode("DS-001").orElseThrow();
     Stage dsOffer = hire.stagesOf(ds.id()).stream().filter(s -> s.type() == Stage.OFFER).findFirst().orElseThrow();
     for (int i = 0; i < EXTRA_OFFERS; i++) {
@@ -87,11 +82,6 @@ class QueryCardsTest {
       Application a = hire.addApplication(job.id(), busy.id(), hire.stagesOf(job.id()).get(i % 3).id());
       hire.addInterview(a.id(), tomorrow - 3 * 86_400_000L, LIU);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static SentMessage ask(MessageSpec spec) {
@@ -135,70 +125,6 @@ class QueryCardsTest {
   /** The callback values of the card's buttons with the given action. */
   private static List<JsonNode> buttons(JsonNode card, String action) {
     return card.findValues("value").stream().filter(v -> action.equals(v.path("action").asText())).toList();
-  }
-
-  private static Set<String> names(Job job, java.util.function.Predicate<Application> which) {
-    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(a -> a.active() && which.test(a))
-        .map(a -> h.sandbox.hire().talent(a.talentId()).orElseThrow().name())
-        .collect(Collectors.toCollection(java.util.HashSet::new));
-  }
-
-  private static long activeIn(String jobId, String stageId) {
-    return h.sandbox.hire().applicationsOfJob(jobId).stream()
-        .filter(a -> a.active() && a.stageId().equals(stageId)).count();
-  }
-
-  @Test
-  @DisplayName("jobs: each open job with its active candidates counted per kind of stage, in English and Chinese")
-  void jobsWithCounts() {
-    Job backend = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    long active = h.sandbox.hire().applicationsOfJob(backend.id()).stream().filter(Application::active).count();
-
-    String en = inGroup("jobs").currentContent().toString();
-    String zh = inGroup("职位").currentContent().toString();
-
-    assertTrue(en.contains(active + " active · Screening **"), en);
-    assertTrue(en.contains("Interview **") && en.contains("Offer **"), en);
-    assertTrue(zh.contains(active + " 人在流程中 · 筛选 **"), zh);
-    assertTrue(en.contains("candidates.show") && zh.contains("candidates.show"));
-    // Each viewer reads their own language: the English card carries the Chinese texts too, and back.
-    assertTrue(en.contains("\"zh_cn\":\"在招职位\"") && zh.contains("\"en_us\":\"Open jobs\""), en);
-  }
-
-  @Test
-  @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")
-  void candidatesInStage() {
-    Job backend = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    Stage screening = h.sandbox.hire().stagesOf(backend.id()).get(0);
-    Set<String> inside = names(backend, a -> a.stageId().equals(screening.id()));
-    Set<String> outside = names(backend, a -> !a.stageId().equals(screening.id()));
-    outside.removeAll(inside);
-
-    SentMessage reply = inGroup("candidates for Backend Engineer in screening");
-    JsonNode card = reply.currentContent();
-    String text = card.toString();
-
-    assertTrue(text.contains("stage: **" + screening.enName() + "**"), text);
-    assertTrue(text.contains("\"**" + screening.enName() + "** · " + activeIn(backend.id(), screening.id())), text);
-    outside.forEach(name -> assertFalse(text.contains("**" + name + "** · applied"), name + " is not in screening"));
-    // WHEN the "All stages" chip button is clicked THEN the list widens to every stage
-    JsonNode widened = click(reply, buttons(card, "candidates.page").get(0), ALICE);
-    assertFalse(widened.toString().contains("stage: **"), widened.toString());
-    assertTrue(widened.toString().contains("Page 1 of"), "the whole job needs a pager");
-  }
-
-  @Test
-  @DisplayName("上周投递 后端 还在初筛的: job, stage and applied-since understood and shown as chips, in Chinese")
-  void chineseFilters() {
-    JsonNode card = inGroup("上周投递 后端 还在初筛的").currentContent();
-    String text = card.toString();
-    LocalDate monday = LocalDate.now(ZONE).with(java.time.temporal.TemporalAdjusters.previousOrSame(
-        java.time.DayOfWeek.MONDAY)).minusWeeks(1);
-
-    assertTrue(title(card).contains("后端开发工程师"), title(card));
-    assertTrue(text.contains("阶段：**简历筛选**"), text);
-    assertTrue(text.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), text);
-    assertTrue(text.contains("不限日期") && text.contains("全部阶段"), text);
   }
 
   @Test
@@ -272,7 +198,8 @@ class QueryCardsTest {
     assertTrue(text.contains(MANY_APPLICATIONS + " applications"), text);
     JsonNode next = buttons(reply.currentContent(), "profile.page").stream()
         .filter(v -> v.path("page").asInt() == 1).findFirst().orElseThrow();
-    assertTrue(click(reply, next, ALICE).toString().contains("Page 2 of 3"));
+    // Clicked by the one who asked: the card is in their private chat (a click passes the hiring-data gate too).
+    assertTrue(click(reply, next, RECRUITER_OF_BACKEND).toString().contains("Page 2 of 3"));
   }
 
   @Test
@@ -304,76 +231,6 @@ class QueryCardsTest {
   }
 
   @Test
-  @DisplayName("pipeline: one line per stage with the real counts, conversion and median days, in both languages")
-  void pipeline() {
-    Job backend = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    List<Stage> stages = h.sandbox.hire().stagesOf(backend.id());
-
-    String en = inGroup("pipeline for Backend Engineer").currentContent().toString();
-    String zh = inGroup("Backend Engineer 的招聘漏斗").currentContent().toString();
-
-    for (Stage s : stages) {
-      assertTrue(en.contains("**" + s.enName() + "** · " + activeIn(backend.id(), s.id())), s.enName() + " in " + en);
-      assertTrue(zh.contains("**" + s.zhName() + "** · " + activeIn(backend.id(), s.id())), s.zhName() + " in " + zh);
-    }
-    assertTrue(en.contains("moved on") && en.contains("median"), en);
-    assertTrue(zh.contains("已进入后续阶段") && zh.contains("中位数"), zh);
-  }
-
-  @Test
-  @DisplayName("interviews today: today's interviews in Asia/Shanghai with interviewers, missing feedback flagged, EN and ZH")
-  void interviewsToday() {
-    long start = LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    long end = start + 86_400_000L;
-    long today = h.sandbox.hire().interviews().stream()
-        .filter(i -> i.beginTime() >= start && i.beginTime() < end).count();
-
-    JsonNode en = inGroup("interviews today").currentContent();
-    JsonNode zh = inGroup("今天的面试").currentContent();
-
-    assertTrue(en.path("header").path("subtitle").path("content").asText().startsWith(today + " interviews"),
-        en.toString());
-    assertTrue(zh.path("header").path("subtitle").path("content").asText().startsWith(today + " 场面试"),
-        zh.toString());
-    assertTrue(en.toString().contains("Asia/Shanghai"));
-  }
-
-  @Test
-  @DisplayName("interviews tomorrow mine: only the asker's, paginated; the next button shows page 2")
-  void myInterviewsTomorrowPaged() {
-    long start = LocalDate.now(ZONE).plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    List<Interview> liu = h.sandbox.hire().interviews().stream()
-        .filter(i -> i.beginTime() >= start && i.beginTime() < start + 86_400_000L)
-        .filter(i -> i.feedback().stream().anyMatch(f -> f.interviewerId().equals(LIU))).toList();
-    assertTrue(liu.size() > 10, "seeded more than a page");
-
-    SentMessage reply = privately(LIU, "my interviews tomorrow");
-    JsonNode card = reply.currentContent();
-    assertTrue(title(card).startsWith("My interviews"), title(card));
-    assertTrue(card.toString().contains("Page 1 of 2 · " + liu.size() + " in all"), card.toString());
-
-    JsonNode next = buttons(card, "interviews.page").stream().filter(v -> v.path("page").asInt() == 1)
-        .findFirst().orElseThrow();
-    assertTrue(click(reply, next, LIU).toString().contains("Page 2 of 2"));
-  }
-
-  @Test
-  @DisplayName("offers: candidates in offer stages with their offer status, paginated; by job; in Chinese")
-  void offers() {
-    SentMessage all = inGroup("offers");
-    String text = all.currentContent().toString();
-    assertTrue(text.contains("**sent**"), text);
-    assertTrue(text.contains("Page 1 of 2"), text);
-    JsonNode next = buttons(all.currentContent(), "offers.page").stream().filter(v -> v.path("page").asInt() == 1)
-        .findFirst().orElseThrow();
-    assertTrue(click(all, next, ALICE).toString().contains("Page 2 of 2"));
-
-    String ds = inGroup("offers for Data Scientist").currentContent().toString();
-    assertTrue(ds.contains("Offer Person 0") && !ds.contains("· Backend Engineer ·"), ds);
-    assertTrue(inGroup("Offer 列表").currentContent().toString().contains("已发出"));
-  }
-
-  @Test
   @DisplayName("an offer accepted in Hire shows as accepted on the next offers card, not the status read before")
   void offerStatusChangeIsShown() {
     // GIVEN a chat following DS-001's offers, and an offers card that showed Offer Person 0's offer as sent
@@ -398,25 +255,6 @@ class QueryCardsTest {
     assertTrue(after.contains(row + "accepted**"), after);
     assertTrue(h.sandbox.requests().all().stream().anyMatch(r -> r.path().endsWith("/hire/v1/offers")
         && person.id().equals(r.queryParam("talent_id"))));
-  }
-
-  @Test
-  @DisplayName("the help card lists the new commands, in both languages")
-  void helpListsCommands() {
-    String en = inGroup("help").currentContent().toString();
-    String zh = inGroup("帮助").currentContent().toString();
-    for (String command : List.of("candidate", "pipeline for job", "interviews", "offers", "applied")) {
-      assertTrue(en.contains(command), command);
-    }
-    for (String command : List.of("候选人", "招聘漏斗", "今天的面试", "Offer 列表", "上周投递")) {
-      assertTrue(zh.contains(command), command);
-    }
-  }
-
-  @Test
-  @DisplayName("a typo gets help with the corrected command suggested")
-  void typoSuggestion() {
-    assertTrue(inGroup("intervews today").currentContent().toString().contains("interviews today"));
   }
 
   @Test

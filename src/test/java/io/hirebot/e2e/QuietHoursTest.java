@@ -19,27 +19,16 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Quiet hours: notifications inside the window are held and arrive as one batch when it ends. */
 class QuietHoursTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
-  private static MutableClock clock;
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    clock = MutableClock.atNow();
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  private static final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 
   /** Completes once the bot's database holds a notification for {@code chat}, checking every 50 ms. */
   private static Future<Void> heldFor(String chat) {

@@ -13,10 +13,9 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replies go ahead of bulk sends (issue 13): while a digest fans out to many chats, which needs many seconds of
@@ -29,17 +28,8 @@ class ReplyDuringDigestTest {
   static final int JOBS = 20;
   /** Generous: the reply needs one IM permit, ~22 ms away, but the machine is shared (3 s seen under a full suite). */
   static final Duration PROMPT = Duration.ofSeconds(6);
-  private static BotHarness h;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
 
   @Test
   @DisplayName("a command during a large digest fan-out is answered promptly, within Feishu's IM limits")

@@ -17,28 +17,23 @@ import io.hirebot.sandbox.hire.Stage;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Live notifications: subscribe in a chat, Hire events become cards in the subscribed chats only. */
 class SubscriptionsTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String BACKEND = ImState.DEMO_BACKEND_CHAT;
   private static final String ALICE = "ou_user_alice";
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
   private static final java.util.concurrent.atomic.AtomicInteger SENT = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeAll
   static void start() {
-    h = BotHarness.start(Map.of("HIREBOT_PORT", "0"));
     h.enableGroup(BACKEND);
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
   }
 
   private static String say(String chat, String text) {

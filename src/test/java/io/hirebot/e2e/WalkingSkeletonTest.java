@@ -19,31 +19,21 @@ import io.hirebot.sandbox.hire.Job;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The walking skeleton end to end: signed, encrypted Feishu pushes in, cards out, against the sandbox. */
 class WalkingSkeletonTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
-  private static BotHarness h;
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
   /**
    * The sender, new for every test: the bot allows a user a burst of 10 commands and clicks together, then 30 a
    * minute, so one shared sender would be refused ("slow down") by whichever test comes eleventh within seconds.
    */
   private String alice;
-
-  @BeforeAll
-  static void start() {
-    h = BotHarness.encrypted();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
 
   @BeforeEach
   void clearFaults(org.junit.jupiter.api.TestInfo test) {
@@ -160,7 +150,7 @@ class WalkingSkeletonTest {
   @Test
   @DisplayName("a malformed body gets 400, never 500")
   void malformed() {
-    var client = io.vertx.ext.web.client.WebClient.create(h.vertx);
+    var client = h.web;
     try {
       var resp = await(client.postAbs(h.bot.url("/webhook/event")).sendBuffer(io.vertx.core.buffer.Buffer.buffer("{not json")));
       assertTrue(resp.statusCode() == 400 || resp.statusCode() == 401, "status " + resp.statusCode());

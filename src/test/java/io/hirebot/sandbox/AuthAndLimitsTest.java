@@ -7,44 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token issuing and checking, the 14-day patch rule and the app-wide IM limit, on a clock the test moves. */
 class AuthAndLimitsTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static WebClient web;
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults().withClock(CLOCK)));
-    web = WebClient.create(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    await(sandbox.close());
-    await(vertx.close());
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults().withClock(CLOCK))
+      .resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final WebClient web = fixture.web;
 
   private HttpResponse<Buffer> token(String appId, String secret) {
     return await(web.postAbs(sandbox.baseUrl() + Gateway.TOKEN_PATH)
@@ -176,7 +157,6 @@ class AuthAndLimitsTest {
     assertFalse(limited.getRawResponse().getHeaders().getOrDefault("x-ogw-ratelimit-reset",
         limited.getRawResponse().getHeaders().getOrDefault("X-Ogw-Ratelimit-Reset", java.util.List.of())).isEmpty());
   }
-
 
   @Test
   @DisplayName("The 6th send into one chat within a second gives 230020 (HTTP 400); the next second is fine again")

@@ -21,36 +21,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pushes reach a bot whose webhook is the real SDK dispatcher: signatures verify and envelopes decrypt. */
 class EventPusherTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static SdkBotStub bot;
-  private static Client client;
-  private static WebClient web;
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
+  private static final WebClient web = fixture.web;
+  private static final Vertx vertx = fixture.vertx;
 
-  private static StubbedSandbox stubbed;
+  private static SdkBotStub bot;
 
   @BeforeAll
   static void start() {
-    stubbed = new StubbedSandbox();
-    vertx = stubbed.vertx;
-    sandbox = stubbed.sandbox;
-    bot = stubbed.bot;
-    client = SandboxTestSupport.sdk(sandbox);
-    web = stubbed.web;
+    bot = await(new SdkBotStub(vertx, sandbox.config()).start());
+    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
   }
 
   @AfterAll
   static void stop() {
-    stubbed.close();
+    await(bot.close());
   }
 
   @BeforeEach
   void reset() {
-    sandbox.reset();
     sandbox.events().retryPolicy(RetryPolicy.OFF);
     bot.messages.clear();
     bot.actions.clear();
@@ -194,6 +191,7 @@ class EventPusherTest {
     JsonObject reply = resp.bodyAsJsonObject().getJsonObject("reply");
     assertEquals("text", reply.getString("msg_type"));
     assertTrue(reply.getJsonObject("content").getString("text").contains("@_user_1 jobs"));
+    assertTrue(await(web.getAbs(sandbox.baseUrl() + "/sandbox").send()).bodyAsString().contains("/sandbox/say"));
   }
 
   @Test

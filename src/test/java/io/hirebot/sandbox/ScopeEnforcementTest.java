@@ -15,38 +15,19 @@ import com.lark.oapi.service.hire.v1.model.ListJobReq;
 import com.lark.oapi.service.hire.v1.model.ListJobResp;
 import com.lark.oapi.service.hire.v1.model.ListNoteReq;
 import com.lark.oapi.service.hire.v1.model.ListNoteResp;
-import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sandbox tenant's scopes: what Feishu answers a call, a field and an event the app has no scope for. */
 class ScopeEnforcementTest {
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static Client client;
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
-    client = SandboxTestSupport.sdk(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    await(sandbox.close());
-    await(vertx.close());
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
 
   private String anyApplication() {
     return sandbox.hire().applicationsOfJob(sandbox.hire().jobByCode("BE-001").orElseThrow().id()).get(0).id();

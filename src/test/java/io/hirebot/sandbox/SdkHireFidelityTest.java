@@ -36,40 +36,20 @@ import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReq;
 import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReqBody;
 import com.lark.oapi.service.hire.v1.model.TransferStageApplicationResp;
 import io.hirebot.sandbox.hire.Stage;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real oapi-sdk 2.5.3 client reads the sandbox's Hire API into its own models. */
 class SdkHireFidelityTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static Client client;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
-    client = SandboxTestSupport.sdk(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    await(sandbox.close());
-    await(vertx.close());
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
 
   private Job backend() {
     return sandbox.hire().jobByCode("BE-001").map(j -> {

@@ -27,11 +27,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real SDK's IM calls (and its raw post of the ephemeral-card calls) against the sandbox: recorded, validated
@@ -39,27 +37,11 @@ import org.junit.jupiter.api.Test;
  */
 class SdkImFidelityTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static Client client;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()));
-    client = SandboxTestSupport.sdk(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    await(sandbox.close());
-    await(vertx.close());
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-  }
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults()).resettingEachTest();
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
+  private static final Vertx vertx = fixture.vertx;
 
   static String card(String title) {
     return new JsonObject().put("schema", "2.0").put("config", new JsonObject().put("update_multi", true))

@@ -15,37 +15,24 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.JobProcess;
 import io.hirebot.sandbox.hire.Talent;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Test-side mutators and faults on a sandbox without the demo tenant. */
 class TestMutatorsTest {
 
-  private static Vertx vertx;
-  private static FeishuSandbox sandbox;
-  private static Client client;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults().withSeedDemoTenant(false).withEncryptKey(null)));
-    client = SandboxTestSupport.sdk(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    await(sandbox.close());
-    await(vertx.close());
-  }
+  @RegisterExtension
+  static final SandboxFixture fixture = SandboxFixture.start(SandboxConfig.defaults().withSeedDemoTenant(false)
+      .withEncryptKey(null));
+  private static final FeishuSandbox sandbox = fixture.sandbox;
+  private static final Client client = fixture.sdk;
 
   @Test
   @DisplayName("An empty tenant grows through the mutators and the SDK sees every change; reset empties it again")

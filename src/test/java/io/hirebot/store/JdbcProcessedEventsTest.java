@@ -105,6 +105,45 @@ class JdbcProcessedEventsTest {
   }
 
   @Test
+  @DisplayName("a batch mixing new keys, a finished one, a live one and a stale one answers each as if alone, and stores every new envelope")
+  void mixedBatch() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claim("mix-stale", "{\"stale\":1}")));
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    assertTrue(await(events.claim("mix-done", "{}")));
+    await(events.done("mix-done"));
+    assertTrue(await(events.claim("mix-live", "{}")));
+
+    // Submitted together: they share transactions (the first in flight, the rest queued behind it).
+    List<Future<Boolean>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      claims.add(events.claim("mix-new-" + i, "{\"n\":" + i + "}"));
+    }
+    Future<Boolean> done = events.claim("mix-done", "{}");
+    Future<Boolean> live = events.claim("mix-live", "{}");
+    Future<Boolean> stale = events.claim("mix-stale", "{\"stale\":2}");
+    Future<Boolean> twice = events.claim("mix-new-3", "{}");
+    await(Future.join(List.of(Future.join(claims), done, live, stale, twice)));
+
+    assertTrue(claims.stream().allMatch(Future::result), "every new key is claimed");
+    assertFalse(done.result(), "a finished event is not taken again");
+    assertFalse(live.result(), "a live claim is not taken over");
+    assertTrue(stale.result(), "a stale claim is taken over");
+    assertFalse(twice.result(), "the same key twice at once wins once");
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    List<ProcessedEvents.Unfinished> unfinished = await(events.unfinished()).stream()
+        .filter(u -> u.key().startsWith("mix-")).toList();
+    assertTrue(unfinished.contains(new ProcessedEvents.Unfinished("mix-new-7", "{\"n\":7}")), unfinished.toString());
+    assertTrue(unfinished.contains(new ProcessedEvents.Unfinished("mix-stale", "{\"stale\":2}")), unfinished.toString());
+    List<Future<Void>> finished = new java.util.ArrayList<>();
+    unfinished.forEach(u -> finished.add(events.done(u.key())));
+    await(Future.all(finished));
+    assertEquals(List.of(), await(events.unfinished()).stream().filter(u -> u.key().startsWith("mix-")).toList(),
+        "finishes written together finish every event");
+  }
+
+  @Test
   @DisplayName("H2 file databases commit before returning (WRITE_DELAY=0), unless the operator chose otherwise")
   void durableUrl() {
     assertEquals("jdbc:h2:file:./data/hirebot;WRITE_DELAY=0", Database.durable("jdbc:h2:file:./data/hirebot"));

@@ -1,70 +1,97 @@
 package io.hirebot.bot.middleware;
 
 import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.AuditEntry;
-import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
-import io.hirebot.bot.CommandContext;
-import io.hirebot.bot.Reply;
-import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Lets a command that shows hiring data through only where it may be shown (DESIGN §5): in a group an
- * admin has enabled, or in a private chat with someone Hire knows as a hiring team member. A refused
- * command gets one polite line and causes no Hire read of candidates; every decision is audited.
+ * Lets a command or click that shows hiring data through only where it may be shown (DESIGN §5): in a group an
+ * admin has enabled, or to someone Hire knows as a hiring team member. A refusal is one polite line (a toast for a
+ * click), causes no read of candidates, and is audited. Who may <em>change</em> a candidate is decided per job by
+ * {@code ActionGuard} after this gate; this gate decides only who may see.
  */
-public final class HiringDataGate implements CommandGate {
-  /** Audit keeps what was asked, not essays. */
-  static final int MAX_AUDITED_TEXT = 200;
-
+public final class HiringDataGate implements Middleware {
   private final GroupAccess groups;
   private final AccessPolicy access;
-  private final AuditLog audit;
+  private final CardChats cardChats;
+  private final Audit audit;
   private final Messages messages;
-  private final Clock clock;
 
-  public HiringDataGate(GroupAccess groups, AccessPolicy access, AuditLog audit, Messages messages, Clock clock) {
+  public HiringDataGate(GroupAccess groups, AccessPolicy access, CardChats cardChats, Audit audit,
+      Messages messages) {
     this.groups = groups;
     this.access = access;
+    this.cardChats = cardChats;
     this.audit = audit;
     this.messages = messages;
-    this.clock = clock;
   }
 
   @Override
-  public Future<Optional<Reply>> check(ParseResult parsed, CommandContext context) {
-    if (!(parsed instanceof ParseResult.Parsed p) || !p.command().readsHiringData()) {
-      return Future.succeededFuture(Optional.empty());
+  public Set<Inbound.Kind> kinds() {
+    return Inbound.REQUESTS;
+  }
+
+  @Override
+  public Future<Answer> apply(Inbound in, Next next) {
+    if (!Audit.readsHiringData(in)) {
+      return next.run();
     }
-    IncomingMessage m = context.message();
-    String user = m.sender() == null ? null : m.sender().openId();
-    String command = p.command().getClass().getSimpleName();
-    Future<String> refusal = m.chat().isGroup()
-        ? groups.enabled(m.chat().chatId()).map(on -> on ? null : "access.notEnabled")
-        : access.mayQuery(user).map(d -> !d.allowed() ? d.reasonKey()
-            : d.role() == AccessPolicy.Role.INTERVIEWER && !ownInterviews(p.command()) ? "access.interviewerOnly"
-            : null);
-    return refusal.map(key -> {
-      record(m, user, command, key == null ? "ok" : "refused");
-      return key == null ? Optional.<Reply>empty()
-          : Optional.<Reply>of(new Reply.Text(messages.get(context.language(), key)));
+    return refusal(in).compose(key -> {
+      if (key == null) {
+        return next.run();
+      }
+      audit.record(in, "refused");
+      return Future.succeededFuture(in.refusal(ActionResult.ToastType.ERROR, messages.get(in.language(), key)));
     });
   }
 
-  /** What an interviewer may ask: the interviews they hold. */
-  private static boolean ownInterviews(Command command) {
-    return command instanceof Command.ListInterviews li && li.mine();
+  /**
+   * The one rule, for commands and clicks: in a group, only if enabled; in a private chat, only for the hiring
+   * team (an interviewer's command asks only for their own interviews). A click names its chat but not its kind:
+   * the kind recorded with the clicked card decides; for a card not recorded, an enabled chat lets the click
+   * through, otherwise the clicker must be someone the data may be shown to privately. Null when allowed, else the
+   * i18n key of the refusal.
+   */
+  private Future<String> refusal(Inbound in) {
+    ChatRef.ChatType said = in.chatType();
+    if (said == ChatRef.ChatType.P2P) {
+      return privately(in);
+    }
+    Future<Boolean> enabled = in.chatId() == null ? Future.succeededFuture(false) : groups.enabled(in.chatId());
+    if (said == ChatRef.ChatType.GROUP) {
+      return enabled.map(on -> on ? null : "access.notEnabled");
+    }
+    // A click: both lookups at once, the click's answer has 2 s.
+    Future<Optional<ChatRef.ChatType>> recorded = in.action() == null || in.action().messageId() == null
+        ? Future.succeededFuture(Optional.empty()) : cardChats.kindOf(in.action().messageId());
+    return Future.all(enabled, recorded).compose(both -> {
+      ChatRef.ChatType kind = recorded.result().orElse(null);
+      if (kind == ChatRef.ChatType.P2P) {
+        return privately(in);
+      }
+      if (enabled.result()) {
+        return Future.succeededFuture(null);
+      }
+      return kind == ChatRef.ChatType.GROUP ? Future.succeededFuture("access.notEnabled") : privately(in);
+    });
   }
 
-  private void record(IncomingMessage m, String user, String command, String result) {
-    String text = m.text() == null ? "" : m.text();
-    audit.record(AuditEntry.inChat(clock.instant(), user, m.chat().chatId(), "query." + command,
-        text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, result));
+  /** Someone Hire knows as hiring team (an interviewer's command asks only for their own interviews). */
+  private Future<String> privately(Inbound in) {
+    return access.mayQuery(in.userOpenId()).map(d -> !d.allowed() ? d.reasonKey()
+        : d.role() == AccessPolicy.Role.INTERVIEWER && in.isCommand() && !ownInterviews(in)
+            ? "access.interviewerOnly" : null);
+  }
+
+  /** What an interviewer may ask: the interviews they hold. */
+  private static boolean ownInterviews(Inbound in) {
+    return in.parsed() instanceof ParseResult.Parsed p && p.command() instanceof Command.ListInterviews li && li.mine();
   }
 }

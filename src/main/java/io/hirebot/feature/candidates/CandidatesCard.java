@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.i18n.Language;
@@ -32,12 +33,14 @@ final class CandidatesCard {
   private final Messages messages;
   private final Clock clock;
   private final DateTexts dates;
+  private final FlowTexts flow;
 
   CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
     this.dates = dates;
+    this.flow = new FlowTexts(messages, dates);
   }
 
   /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
@@ -156,6 +159,11 @@ final class CandidatesCard {
       var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
       long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
       row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
+    }
+    // The step's state in a few words, from what the row's read already holds (no call of its own).
+    String marker = flow.marker(a, clock.instant(), lang);
+    if (!marker.isEmpty()) {
+      row.put("line", messages.get(lang, "flow.row", row.get("line").asText(), marker));
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
     // The page and the filter travel in the value, so the card a click returns is the list the user was on.

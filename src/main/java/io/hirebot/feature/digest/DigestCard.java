@@ -7,6 +7,9 @@ import io.hirebot.hire.Offer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.WaitingOnTeam;
+import io.hirebot.hire.TaskBoard.Waiting;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,16 +45,23 @@ final class DigestCard {
    * many jobs still gets a card within Feishu's 200 elements and 30 KB.
    */
   static final int MAX_JOBS = 30;
+  /**
+   * Person rows of "waiting on the team" in the whole card (5 elements each): with {@link #MAX_JOBS} jobs at 4
+   * elements that keeps a digest under 170 of Feishu's 200; further people are counted in their job's line.
+   */
+  static final int MAX_WAITING_PEOPLE = 8;
   private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
   private final Cards cards;
   private final Messages messages;
+  private final WaitingOnTeam words;
 
   DigestCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
+    this.words = new WaitingOnTeam(messages);
   }
 
   /** The period a digest covers, and the zone its times are shown in. */
@@ -58,7 +69,7 @@ final class DigestCard {
 
   /** The digest with every part shown, offers by their stage. */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
-    return render(pipelines, today, "", null, period, lang);
+    return render(pipelines, today, "", null, List.of(), period, lang);
   }
 
   /**
@@ -66,24 +77,47 @@ final class DigestCard {
    * @param interviewsHiddenBy the scope whose lack kept interviews out, or "" when they are shown
    * @param offers the current offer of applications at the offer stage (absent: none yet); null when they could
    *     not be read, and the stage is shown instead
+   * @param waiting the team's overdue Hire tasks (evaluations, tests to mark, feedback), of every job; each job
+   *     shows its own, by person
    */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, String interviewsHiddenBy,
-      Map<String, Offer> offers, Period period, Language lang) {
+      Map<String, Offer> offers, List<Waiting> waiting, Period period, Language lang) {
     String hidden = interviewsHiddenBy.isEmpty() ? ""
         : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
-    Predicate<Application> isNew = a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
-    Predicate<Application> moved = a -> !isNew.test(a) && a.stageEnteredAt() != null
-        && a.stageEnteredAt().isAfter(period.since());
-    Predicate<Application> atOffer = DigestCard::atOffer;
-    Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
-        && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
+    Predicate<Application> isNew = isNew(period);
+    Predicate<Application> moved = moved(period);
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
         && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty());
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + hidden);
+      // Overdue tasks do not make a period eventful, but a quiet line still says the team owes them.
+      List<Waiting> owed = pipelines.stream().flatMap(p -> waitingOn(p, waiting).stream()).toList();
+      String team = owed.isEmpty() ? "" : " " + messages.get(lang, "digest.quiet.waiting", owed.size(),
+          words.counts(owed, lang));
+      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + team + hidden);
     }
+    // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
+    // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).
+    for (int people : new int[] {MAX_WAITING_PEOPLE, 0}) {
+      Optional<ObjectNode> card = cards.renderIfFits("digest", model(pipelines, today, offers, waiting, people, hidden,
+          since, period, lang));
+      if (card.isPresent()) {
+        return Reply.card(card.get());
+      }
+    }
+    String omitted = waiting.isEmpty() ? "" : "\n" + messages.get(lang, "digest.waiting.omitted", waiting.size());
+    return Reply.card(cards.render("digest", model(pipelines, today, offers, List.of(), 0, hidden + omitted, since,
+        period, lang)));
+  }
+
+  private ObjectNode model(List<PipelinePage> pipelines, List<Interview> today, Map<String, Offer> offers,
+      List<Waiting> waiting, int peopleBudget, String hidden, String since, Period period, Language lang) {
+    Predicate<Application> isNew = isNew(period);
+    Predicate<Application> moved = moved(period);
+    Predicate<Application> atOffer = DigestCard::atOffer;
+    Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
+        && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
@@ -94,6 +128,7 @@ final class DigestCard {
           pipelines.subList(MAX_JOBS, pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
               .collect(Collectors.joining(", "))));
     }
+    int peopleLeft = peopleBudget;
     for (PipelinePage p : pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()))) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
@@ -106,6 +141,7 @@ final class DigestCard {
       line(text, lang, "digest.job.stuck", apps, stuck, stage);
       interviewsLine(text, p, today, period, lang);
       ObjectNode item = jobs.addObject();
+      peopleLeft -= waitingLines(text, item, waitingOn(p, waiting), peopleLeft, period.until(), lang);
       item.put("text", text.toString());
       item.put("button", messages.get(lang, "notify.button.candidates"));
       ObjectNode value = item.putObject("value");
@@ -114,7 +150,39 @@ final class DigestCard {
       value.put("page", 0);
       value.put("lang", lang.feishuLocale());
     }
-    return Reply.card(cards.render("digest", model));
+    return model;
+  }
+
+  private static Predicate<Application> isNew(Period period) {
+    return a -> a.appliedAt() != null && a.appliedAt().isAfter(period.since());
+  }
+
+  private static Predicate<Application> moved(Period period) {
+    return a -> !isNew(period).test(a) && a.stageEnteredAt() != null && a.stageEnteredAt().isAfter(period.since());
+  }
+
+  /** The team's overdue tasks on the job's applications. */
+  private static List<Waiting> waitingOn(PipelinePage p, List<Waiting> waiting) {
+    return waiting.stream().filter(w -> p.job().id().equals(w.application().jobId())).toList();
+  }
+
+  /**
+   * "Waiting on the team (4): 2 to evaluate, 2 feedback" in the job's text, then a row per person (Feishu's person
+   * component beside what they owe), at most {@code budget} rows; returns the rows added.
+   */
+  private int waitingLines(StringBuilder text, ObjectNode item, List<Waiting> mine, int budget, Instant now,
+      Language lang) {
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    text.append('\n').append(Markdown.message(messages, lang, "digest.job.waiting", mine.size(),
+        words.counts(mine, lang)));
+    ArrayNode people = item.putArray("people");
+    int left = words.people(people, mine, budget, now, lang);
+    if (left > 0) {
+      text.append(' ').append(messages.get(lang, "digest.waiting.more", left));
+    }
+    return people.size();
   }
 
   /** The job's interviews of the day, with candidate and time, earliest first. */

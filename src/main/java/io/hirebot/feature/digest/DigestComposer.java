@@ -12,8 +12,15 @@ import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.store.SubscriptionStore;
+import io.hirebot.hire.TaskBoard;
+import io.hirebot.hire.TaskBoard.Waiting;
 import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +31,7 @@ import java.util.stream.Collectors;
  * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
  */
 final class DigestComposer {
+  private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
   /** Jobs a digest covers when the chat follows none; more would make a long card. */
   static final int MAX_UNFOLLOWED_JOBS = 5;
   /** Applications read per job; far above a normal job's active pipeline. */
@@ -33,12 +41,18 @@ final class DigestComposer {
   private final PipelineReader pipeline;
   private final SubscriptionStore subscriptions;
   private final DigestCard card;
+  private final TaskBoard tasks;
+  private final Duration overdueAfter;
 
-  DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card) {
+  /** @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age) */
+  DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
+      TaskBoard tasks, Duration overdueAfter) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.card = card;
+    this.tasks = tasks;
+    this.overdueAfter = overdueAfter;
   }
 
   /**
@@ -58,10 +72,27 @@ final class DigestComposer {
           day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
       return Future.all(Future.all(pages), today).compose(all -> {
         List<PipelinePage> read = pages.stream().map(Future::result).toList();
-        return offers(read).map(offers -> card.render(read, today.result().value(), today.result().missingScope(),
-            offers, period, lang));
+        Future<List<Waiting>> waiting = overdue(read, period.until());
+        Future<Map<String, Offer>> offers = offers(read);
+        return Future.all(offers, waiting).map(done -> card.render(read, today.result().value(),
+            today.result().missingScope(), offers.result(), waiting.result(), period, lang));
       });
     });
+  }
+
+  /**
+   * The Hire tasks on the digest's jobs that waited over the nudge age, of the people who can owe them (the jobs'
+   * teams and interviewers); none when they cannot be read, so the digest still goes out with the rest.
+   */
+  private Future<List<Waiting>> overdue(List<PipelinePage> pages, Instant now) {
+    Map<String, Application> known = new HashMap<>();
+    pages.forEach(p -> p.applications().forEach(a -> known.put(a.id(), a)));
+    return tasks.onJobs(pages.stream().map(p -> p.job().id()).collect(Collectors.toSet()), known, now)
+        .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
+        .otherwise(e -> {
+          log.warn("digest without waiting tasks cause={}", e.toString());
+          return List.of();
+        });
   }
 
   /**

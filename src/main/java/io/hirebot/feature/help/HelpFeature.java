@@ -21,8 +21,9 @@ import java.util.List;
 public final class HelpFeature implements Feature, CommandHandler<Help>, CommandRouter.Fallback {
   static final List<String> COMMAND_KEYS =
       List.of("help.command.candidates", "help.command.filters", "help.command.profile", "help.command.pipeline",
-          "help.command.interviews", "help.command.offers", "help.command.jobs", "help.command.subscribe",
-          "help.command.digest", "help.command.quiet", "help.command.admin", "help.command.help");
+          "help.command.interviews", "help.command.offers", "help.command.onboarding", "help.command.jobs",
+          "help.command.subscribe", "help.command.tasks", "help.command.digest", "help.command.quiet",
+          "help.command.admin", "help.command.help");
   /** Echoing a whole essay back would bury the help; quote only its start. */
   static final int MAX_ECHO = 40;
 

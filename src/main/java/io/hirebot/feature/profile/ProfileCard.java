@@ -4,6 +4,7 @@ import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
@@ -41,12 +42,14 @@ final class ProfileCard {
   private final Messages messages;
   private final DateTexts dates;
   private final Clock clock;
+  private final FlowTexts flow;
 
   ProfileCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
     this.cards = cards;
     this.messages = messages;
     this.dates = dates;
     this.clock = clock;
+    this.flow = new FlowTexts(messages, dates);
   }
 
   /** @param stages names stages by id in the reader's language */
@@ -102,8 +105,9 @@ final class ProfileCard {
     item.put("interviews", !interviewsHiddenBy.isEmpty() ? hidden("hidden.interviews", interviewsHiddenBy, lang)
         : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
     String offerHiddenBy = d.withheldBy(ApplicationDetail.OFFER);
-    item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang) : d.offer() == null ? ""
-        : messages.get(lang, "profile.offer", messages.get(lang, HireTexts.offerStatusKey(d.offer().status()))));
+    item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang)
+        : flow.offer(a.progress(), d.offer(), lang));
+    item.put("steps", steps(d, lang));
     item.put("active", a.active());
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
     // Actions taken here answer with this profile, at this page.
@@ -111,6 +115,18 @@ final class ProfileCard {
     item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.REJECT, a, lang), pageNumber));
     item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.NOTE, a, lang), pageNumber));
     return item;
+  }
+
+  /** The resume evaluations and the written test, one line each (or why they are hidden). */
+  private String steps(ApplicationDetail d, Language lang) {
+    String evaluationsHiddenBy = d.withheldBy(ApplicationDetail.EVALUATIONS);
+    String testsHiddenBy = d.withheldBy(ApplicationDetail.TESTS);
+    List<String> lines = new ArrayList<>();
+    lines.add(!evaluationsHiddenBy.isEmpty() ? hidden("hidden.evaluations", evaluationsHiddenBy, lang)
+        : flow.evaluations(d.application().progress().evaluations(), lang));
+    lines.add(!testsHiddenBy.isEmpty() ? hidden("hidden.tests", testsHiddenBy, lang)
+        : flow.writtenTest(d.application().progress().test(), lang));
+    return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList());
   }
 
   /** "Offer hidden: missing permission `hire:offer:readonly`". */
@@ -130,12 +146,12 @@ final class ProfileCard {
   }
 
   private String interview(Interview i, Application a, StageNames stages, Language lang) {
-    String who = i.feedback().stream().map(f -> f.interviewer().name(lang.feishuLocale()))
-        .collect(Collectors.joining(", "));
+    boolean over = i.end() != null && !i.end().isAfter(clock.instant());
+    String who = i.feedback().stream().map(f -> flow.interviewer(f, over, lang)).collect(Collectors.joining(", "));
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
         : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
     return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),
-        stages.name(a.jobId(), i.stageId(), ""), who, result);
+        stages.name(a.jobId(), i.stageId(), ""), new Markdown.Own(who), result);
   }
 
   private String notes(List<Note> notes, Language lang) {

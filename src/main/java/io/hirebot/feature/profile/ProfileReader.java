@@ -12,6 +12,8 @@ import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import io.hirebot.hire.WrittenTest;
 
 /**
  * Reads what a profile shows with parallel calls: the talent's application ids, the details of the page's
@@ -35,10 +37,12 @@ final class ProfileReader {
       List<Future<ApplicationDetail>> details = slice.stream().map(hire::applicationDetail).toList();
       // Without the notes scope the profile still shows, saying notes are hidden.
       var notes = Partial.of(hire.notes(talent.id()), List.<Note>of());
+      // One tests/search call for the page's applications, alongside their details.
+      var tests = Partial.of(hire.writtenTests(slice), Map.<String, WrittenTest>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
-      return Future.all(Future.all(details), notes, jobs, processes).map(done -> {
-        List<ApplicationDetail> shown = details.stream().map(Future::result)
+      return Future.all(Future.all(details), notes, tests, jobs, processes).map(done -> {
+        List<ApplicationDetail> shown = details.stream().map(Future::result).map(d -> d.withTests(tests.result()))
             .sorted(Comparator.comparing((ApplicationDetail d) -> d.application().appliedAt(),
                 Comparator.nullsLast(Comparator.reverseOrder())))
             .toList();

@@ -1,5 +1,6 @@
 package io.hirebot.feature.reminders;
 
+import io.hirebot.bot.ClaimedMessages;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
@@ -41,8 +42,7 @@ final class InterviewReminders implements Routine {
   private static final Language LANG = Language.ZH;
 
   private final HireDirectory hire;
-  private final Messenger messenger;
-  private final ReminderLedger ledger;
+  private final ClaimedMessages once;
   private final ReminderCard card;
   private final BotConfig.Reminders settings;
   private final ZoneId zone;
@@ -50,8 +50,7 @@ final class InterviewReminders implements Routine {
   InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
       Messages messages, BotConfig.Reminders settings, ZoneId zone) {
     this.hire = hire;
-    this.messenger = messenger;
-    this.ledger = ledger;
+    this.once = new ClaimedMessages(ledger::claim, messenger);
     this.card = new ReminderCard(cards, messages);
     this.settings = settings;
     this.zone = zone;
@@ -154,8 +153,6 @@ final class InterviewReminders implements Routine {
   }
 
   private Future<?> send(String key, String openId, Reply reminder) {
-    return ledger.claim(key).compose(first -> !first ? Future.succeededFuture()
-        : messenger.sendToUser(openId, reminder, key)
-            .onFailure(e -> log.warn("reminder not sent key={} cause={}", key, e.toString())));
+    return once.sendToUser(key, openId, () -> reminder);
   }
 }

@@ -61,7 +61,7 @@ final class HireNotifier implements HireEventHandler {
       return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a -> {
         hire.offerChanged(o.offerId(), a.talentId());
         return notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
-            o.offerStatus() != null ? o.offerStatus() : offer.status(), lang.lang));
+            o.offerStatus() != null ? o.offerStatus() : offer.status(), offer, lang.lang));
       }));
     }
     List<Future<Void>> sent = new ArrayList<>();

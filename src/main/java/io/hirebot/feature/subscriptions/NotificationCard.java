@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
+import io.hirebot.hire.Offer;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
@@ -38,9 +40,11 @@ final class NotificationCard {
     return render(lang, "notify.stage.title", job, text, "blue", buttons(job, a, lang));
   }
 
-  /** An offer of an application changed status. */
-  public Notification offerChanged(Job job, Application a, Integer status, Language lang) {
-    String statusText = messages.get(lang, "offer.status." + (status == null ? "unknown" : knownStatus(status)));
+  /** An offer of an application changed status ({@code offer} as Hire has it now, for its onboarding date). */
+  public Notification offerChanged(Job job, Application a, Integer status, Offer offer, Language lang) {
+    // What the status means for the team ("accepted — starts Dec 21"), not only its name.
+    String statusText = status == null ? messages.get(lang, "offer.status.unknown")
+        : FlowTexts.offerMeaning(messages, status, offer, lang);
     String text = Markdown.message(messages, lang, "notify.offer.text", name(a), statusText);
     return render(lang, "notify.offer.title", job, text, "green", buttons(job, a, lang));
   }
@@ -107,10 +111,5 @@ final class NotificationCard {
 
   private static String name(Application a) {
     return a.talentName().isBlank() ? a.talentId() : a.talentName();
-  }
-
-  /** Hire's offer status codes 1–13 have texts; anything newer reads as "unknown". */
-  private static String knownStatus(int status) {
-    return status >= 1 && status <= 13 ? String.valueOf(status) : "unknown";
   }
 }

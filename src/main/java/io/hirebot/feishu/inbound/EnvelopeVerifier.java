@@ -51,9 +51,9 @@ public final class EnvelopeVerifier {
 
   /** Verifies a request whose header names are already lower-case; never throws for any input. */
   public Verification verify(Map<String, String> lowerCaseHeaders, byte[] rawBody) {
-    ObjectNode root;
+    Plain root;
     try {
-      root = PlainJson.parseObject(rawBody);
+      root = Plain.of(rawBody == null || rawBody.length == 0 ? "" : PlainJson.strictUtf8(rawBody));
     } catch (IllegalArgumentException e) {
       return Rejected.malformed(e.getMessage());
     }
@@ -79,25 +79,25 @@ public final class EnvelopeVerifier {
     };
   }
 
-  private Verification verifyByToken(Map<String, String> headers, byte[] body, ObjectNode root) {
-    if (root.has("encrypt")) {
+  private Verification verifyByToken(Map<String, String> headers, byte[] body, Plain root) {
+    if (root.node().has("encrypt")) {
       return Rejected.malformed("encrypted body but FEISHU_ENCRYPT_KEY is not configured");
     }
     if (verificationToken == null) {
       return answer(root); // neither secret configured: tests only, refused at start-up elsewhere
     }
-    if (EnvelopeKind.of(root) == EnvelopeKind.LEGACY_CARD) {
+    if (EnvelopeKind.of(root.node()) == EnvelopeKind.LEGACY_CARD) {
       // Its "token" is the card update token, not ours: the SHA-1 signature is the only proof.
       String problem = signatureProblem(headers, body, this::legacySignature);
-      return problem == null ? new Accepted(root) : Rejected.forged(problem);
+      return problem == null ? root.accepted() : Rejected.forged(problem);
     }
-    return tokenMatches(root) ? answer(root) : Rejected.forged("verification token missing or wrong");
+    return tokenMatches(root.node()) ? answer(root) : Rejected.forged("verification token missing or wrong");
   }
 
-  private Verification verifyBySignature(Map<String, String> headers, byte[] body, ObjectNode root) {
+  private Verification verifyBySignature(Map<String, String> headers, byte[] body, Plain root) {
     String problem = signatureProblem(headers, body, this::eventSignature);
     if (problem == null) {
-      ObjectNode plain;
+      Plain plain;
       try {
         plain = decryptIfEncrypted(root);
       } catch (IllegalArgumentException e) {
@@ -109,37 +109,37 @@ public final class EnvelopeVerifier {
   }
 
   /** Without a valid SHA-256 signature only a url_verification or a legacy card callback can be genuine. */
-  private Verification verifyUnsigned(Map<String, String> headers, byte[] body, ObjectNode root, String problem) {
-    boolean encrypted = root.has("encrypt");
-    ObjectNode plain;
+  private Verification verifyUnsigned(Map<String, String> headers, byte[] body, Plain root, String problem) {
+    boolean encrypted = root.node().has("encrypt");
+    Plain plain;
     try {
       plain = decryptIfEncrypted(root);
     } catch (IllegalArgumentException e) {
       return Rejected.forged(problem); // unsigned garbage proves nothing: forged, not malformed
     }
-    EnvelopeKind kind = EnvelopeKind.of(plain);
+    EnvelopeKind kind = EnvelopeKind.of(plain.node());
     if (kind == EnvelopeKind.URL_VERIFICATION) {
       // Decrypting with our key proves the sender knows it; a plain one needs the token as proof.
-      boolean proven = verificationToken == null ? encrypted : tokenMatches(plain);
-      return proven ? challenge(plain) : Rejected.forged("url_verification token missing or wrong");
+      boolean proven = verificationToken == null ? encrypted : tokenMatches(plain.node());
+      return proven ? challenge(plain.node()) : Rejected.forged("url_verification token missing or wrong");
     }
     if (kind == EnvelopeKind.LEGACY_CARD && verificationToken != null
         && signatureProblem(headers, body, this::legacySignature) == null) {
-      return new Accepted(plain);
+      return plain.accepted();
     }
     return Rejected.forged(problem);
   }
 
   /** Token already proven by the caller (or not needed): answer a challenge or accept. */
-  private Verification answer(ObjectNode plain) {
-    if (EnvelopeKind.of(plain) != EnvelopeKind.URL_VERIFICATION) {
-      return new Accepted(plain);
+  private Verification answer(Plain plain) {
+    if (EnvelopeKind.of(plain.node()) != EnvelopeKind.URL_VERIFICATION) {
+      return plain.accepted();
     }
     // Even a signed url_verification must name our token: a mismatch means a misconfigured app.
-    if (verificationToken != null && !tokenMatches(plain)) {
+    if (verificationToken != null && !tokenMatches(plain.node())) {
       return Rejected.forged("url_verification token missing or wrong");
     }
-    return challenge(plain);
+    return challenge(plain.node());
   }
 
   private static Verification challenge(ObjectNode plain) {
@@ -150,15 +150,29 @@ public final class EnvelopeVerifier {
     return new Challenge(challenge.asText());
   }
 
-  private ObjectNode decryptIfEncrypted(ObjectNode root) {
-    JsonNode encrypted = root.get("encrypt");
+  private Plain decryptIfEncrypted(Plain root) {
+    JsonNode encrypted = root.node().get("encrypt");
     if (encrypted == null) {
       return root;
     }
     if (!encrypted.isTextual()) {
       throw new IllegalArgumentException("encrypt is not a string");
     }
-    return PlainJson.parseObject(FeishuCrypto.decrypt(encrypted.asText(), aesKey));
+    return Plain.of(FeishuCrypto.decrypt(encrypted.asText(), aesKey));
+  }
+
+  /** A JSON object with the text it was parsed from. */
+  private record Plain(ObjectNode node, String text) {
+    static Plain of(String text) {
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("empty body");
+      }
+      return new Plain(PlainJson.parseObject(text), text);
+    }
+
+    Accepted accepted() {
+      return new Accepted(node, text);
+    }
   }
 
   /** v2 envelopes carry the token in {@code header.token}; v1 and url_verification at the top level. */

@@ -253,9 +253,9 @@ public final class LongConnectionGateway {
       InboundEvent event;
       String plain;
       try {
-        var json = PlainJson.parseObject(payload);
-        plain = json.toString();
-        event = mapper.map(json);
+        // Parsed once; the text as it came is what the claim stores for a replay.
+        plain = PlainJson.strictUtf8(payload);
+        event = mapper.map(PlainJson.parseObject(plain));
       } catch (RuntimeException e) {
         // An ACK with code 500 would make Feishu retry a frame that can never succeed.
         log.warn("long connection frame dropped reason={}", e.getMessage());

@@ -35,14 +35,6 @@ final class PlainJson {
     }
   }
 
-  /** Parses UTF-8 bytes as exactly one JSON object; {@link IllegalArgumentException} with a short reason otherwise. */
-  static ObjectNode parseObject(byte[] bytes) {
-    if (bytes == null || bytes.length == 0) {
-      throw new IllegalArgumentException("empty body");
-    }
-    return parseObject(strictUtf8(bytes));
-  }
-
   /** Parses text as exactly one JSON object; {@link IllegalArgumentException} with a short reason otherwise. */
   static ObjectNode parseObject(String text) {
     JsonNode node;

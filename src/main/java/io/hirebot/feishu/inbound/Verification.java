@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The outcome of checking one webhook request: what the HTTP edge answers and what goes on. */
 public sealed interface Verification {
 
-  /** Signature/token valid, body decrypted: {@code plain} is the envelope's plaintext JSON object. */
-  record Accepted(JsonNode plain) implements Verification {}
+  /**
+   * Signature/token valid, body decrypted: {@code plain} is the envelope's plaintext JSON object and {@code text}
+   * the JSON text it was parsed from (kept, so storing the envelope does not serialize it again).
+   */
+  record Accepted(JsonNode plain, String text) implements Verification {}
 
   /** A valid url_verification request: answer {@code {"challenge": challenge}} at once. */
   record Challenge(String challenge) implements Verification {}

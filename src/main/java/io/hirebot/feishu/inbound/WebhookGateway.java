@@ -86,7 +86,7 @@ public final class WebhookGateway {
             return Future.succeededFuture(WebhookResponse.ok("{}"));
           });
     }
-    return bot.onEvent(event, accepted.plain().toString())
+    return bot.onEvent(event, accepted.text())
         .map(v -> WebhookResponse.ok(SUCCESS))
         .recover(e -> {
           // Not stored means not taken: a non-200 makes Feishu deliver it again later.

@@ -20,6 +20,10 @@ import com.lark.oapi.service.hire.v1.model.I18n;
 import com.lark.oapi.service.hire.v1.model.ListTerminationReasonReq;
 import com.lark.oapi.service.hire.v1.model.RecoverApplicationReq;
 import com.lark.oapi.service.hire.v1.model.RecruiterJobReq;
+import com.lark.oapi.service.hire.v1.model.SearchTestReq;
+import com.lark.oapi.service.hire.v1.model.SearchTestReqBody;
+import io.hirebot.hire.WrittenTest;
+import io.hirebot.hire.Partial;
 import com.lark.oapi.service.hire.v1.model.TerminateApplicationReq;
 import com.lark.oapi.service.hire.v1.model.TerminateApplicationReqBody;
 import com.lark.oapi.service.hire.v1.model.TransferStageApplicationReq;
@@ -41,6 +45,10 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireTask;
+import com.lark.oapi.service.hire.v1.model.ListEvaluationTaskReq;
+import com.lark.oapi.service.hire.v1.model.ListExamMarkingTaskReq;
+import com.lark.oapi.service.hire.v1.model.ListInterviewTaskReq;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Offer;
@@ -62,11 +70,22 @@ public final class FeishuHireDirectory implements HireDirectory {
   static final int APPLICATIONS_PAGE_SIZE = 100;
   /** Stops a misbehaving has_more loop; 200 pages of 100 is far beyond any job's pipeline. */
   static final int MAX_PAGES = 200;
-  private static final String[] DETAIL_OPTIONS = {"with_talent"};
-  private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer"};
+  /**
+   * A candidate row's read: the talent's name, and (same call, no extra round trip) each step's outcome for the
+   * row's marker: evaluations, interviews with each record's commit_status, the offer with onboard_date, and the
+   * employee record (reference §4 get_detail options; SDK {@code ApplicationDetailInfo}). A field whose scope the
+   * app lacks is left out by Feishu, and the marker with it.
+   */
+  private static final String[] DETAIL_OPTIONS = {"with_talent", "with_evaluation", "with_interview", "with_offer",
+      "with_employee"};
+  private static final String[] PROFILE_OPTIONS = {"with_talent", "with_job", "with_interview", "with_offer",
+      "with_evaluation", "with_employee"};
   /** Profile parts → the get_detail field each comes from (which needs a scope of its own). */
   private static final Map<String, String> PROFILE_FIELDS = Map.of(
-      ApplicationDetail.INTERVIEWS, "interview_aggregation", ApplicationDetail.OFFER, "offer");
+      ApplicationDetail.INTERVIEWS, "interview_aggregation", ApplicationDetail.OFFER, "offer",
+      ApplicationDetail.EVALUATIONS, "evaluations");
+  /** tests/search takes at most 100 application ids and serves at most 100 per page (docs hire-v1/test/search). */
+  static final int TESTS_BATCH = 100;
   /** Hire's talent search serves at most 20 per page; a name matching more people needs a closer name. */
   static final int TALENTS_PAGE_SIZE = 20;
   static final int PEOPLE_PAGE_SIZE = 100;
@@ -171,10 +190,43 @@ public final class FeishuHireDirectory implements HireDirectory {
         .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().talentId(talentId)));
   }
 
+  /**
+   * get_detail, and in parallel the application's interviews list for each interviewer's conclusion (get_detail's
+   * {@code InterviewRecordV2} has commit_status but no conclusion; the list's {@code InterviewRecord} has both:
+   * SDK 2.5.3 models, reference §7). Without the interview scope the profile says interviews are hidden anyway.
+   */
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
-    return detail(applicationId, PROFILE_OPTIONS)
-        .map(d -> HireModels.detail(toApplication(d), d.getApplicationDetail(), withheldFields()));
+    Future<GetDetailApplicationRespBody> detail = detail(applicationId, PROFILE_OPTIONS);
+    Future<Partial<Map<String, Integer>>> conclusions = Partial.of(hireId("hire.interview.list", applicationId)
+        .compose(ok -> collect("hire.interview.list", token -> calls.call("hire.interview.list",
+                () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder().applicationId(applicationId)
+                    .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
+            .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
+        .map(HireModels::conclusions), Map.of());
+    return Future.all(detail, conclusions).map(done -> HireModels.detail(toApplication(detail.result()),
+        detail.result().getApplicationDetail(), withheldFields(), conclusions.result().value()));
+  }
+
+  @Override
+  public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
+    List<Future<List<com.lark.oapi.service.hire.v1.model.Test>>> batches = new ArrayList<>();
+    for (int i = 0; i < applicationIds.size(); i += TESTS_BATCH) {
+      String[] batch = applicationIds.subList(i, Math.min(applicationIds.size(), i + TESTS_BATCH))
+          .toArray(new String[0]);
+      batches.add(Future.all(Arrays.stream(batch).map(id -> hireId("hire.test.search", id)).toList())
+          .compose(ok -> collect("hire.test.search", token -> calls.call("hire.test.search",
+                  () -> client.hire().v1().test().search(SearchTestReq.newBuilder().pageSize(TESTS_BATCH)
+                      .pageToken(token).userIdType(OPEN_ID)
+                      .searchTestReqBody(SearchTestReqBody.newBuilder().applicationIdList(batch).build()).build()))
+              .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))));
+    }
+    return Future.all(batches).map(done -> {
+      Map<String, WrittenTest> current = new HashMap<>();
+      batches.forEach(b -> b.result().stream().map(HireModels::writtenTest)
+          .forEach(t -> current.merge(t.applicationId(), t, WrittenTest::newer)));
+      return Map.copyOf(current);
+    });
   }
 
   /** Profile parts Feishu leaves out of get_detail (without an error) because the app is known to lack their scope. */
@@ -338,7 +390,8 @@ public final class FeishuHireDirectory implements HireDirectory {
     return new Application(b.getId(), b.getJobId(), b.getTalentId(),
         talent == null || talent.getName() == null ? "" : talent.getName(),
         stage, b.getActiveStatus() == null || b.getActiveStatus() == 1,
-        millis(b.getCreateTime()), enteredAt(b.getStageTimeList(), stage.id()));
+        millis(b.getCreateTime()), enteredAt(b.getStageTimeList(), stage.id()),
+        HireModels.progress(b.getId(), d.getApplicationDetail()));
   }
 
   private static Instant enteredAt(ApplicationStageTime[] times, String stageId) {
@@ -364,6 +417,53 @@ public final class FeishuHireDirectory implements HireDirectory {
       }
     }
     return new JobProcess(p.getId(), p.getZhName(), p.getEnName(), stages);
+  }
+
+  /** Hire's task lists allow 20 items a page (all three pages say so). */
+  static final int TASKS_PAGE_SIZE = 20;
+  /** activity_status of a pending task: 1 待评估, 1 待阅卷, 2 未评价 (1 is an interview not yet held). */
+  private static final int EVALUATION_PENDING = 1;
+  private static final int MARKING_PENDING = 1;
+  private static final int FEEDBACK_PENDING = 2;
+
+  @Override
+  public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
+    return switch (kind) {
+      case EVALUATION -> tasks("hire.evaluation_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.evaluation_task.list", () -> client.hire().v1().evaluationTask().list(ListEvaluationTaskReq.newBuilder()
+              .userId(user).activityStatus(EVALUATION_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case EXAM_MARKING -> tasks("hire.exam_marking_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.exam_marking_task.list", () -> client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq
+              .newBuilder().userId(user).activityStatus(MARKING_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case INTERVIEW_FEEDBACK -> tasks("hire.interview_task.list", userOpenId, (user, token) -> calls.call(
+          "hire.interview_task.list", () -> client.hire().v1().interviewTask().list(ListInterviewTaskReq.newBuilder()
+              .userId(user).activityStatus(FEEDBACK_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
+              .pageToken(token).build()))
+          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+    };
+  }
+
+  /** Every page of one user's task list ({@code user} checked as an open_id before Hire is asked). */
+  private Future<List<HireTask>> tasks(String operation, String userOpenId,
+      java.util.function.BiFunction<String, String, Future<Page<HireTask>>> page) {
+    return openId(operation, userOpenId).compose(user -> collect(operation, token -> page.apply(user, token)));
+  }
+
+  /** The SDK's three task models share their fields but no type: each is mapped by its own getters. */
+  private static <T> HireTask[] tasks(T[] items, Function<T, HireTask> map) {
+    return items == null ? null : Arrays.stream(items).map(map).toArray(HireTask[]::new);
+  }
+
+  /** A user's open_id for a query parameter, checked for its shape before Hire is asked. */
+  private static Future<String> openId(String operation, String id) {
+    return FeishuIds.checked(operation, FeishuIds.Kind.OPEN_ID, id);
   }
 
   /** Follows page tokens until Hire says there is no more, collecting the items in order. */

@@ -70,17 +70,22 @@ public final class FeishuMessenger implements Messenger {
   }
 
   @Override
-  public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
-    return create("chat_id", FeishuIds.Kind.CHAT, chatId, reply, idempotencyKey);
+  public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
+    return sendPrivately(openId, reply, idempotencyKey).map(Sent::messageId);
   }
 
   @Override
-  public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
+  public Future<Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
     return create("open_id", FeishuIds.Kind.OPEN_ID, openId, reply, idempotencyKey);
   }
 
+  @Override
+  public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
+    return create("chat_id", FeishuIds.Kind.CHAT, chatId, reply, idempotencyKey).map(Sent::messageId);
+  }
+
   /** Feishu limits each recipient, chat or user, to 5 messages a second: one budget per receive id. */
-  private Future<String> create(String idType, FeishuIds.Kind kind, String receiveId, Reply reply,
+  private Future<Sent> create(String idType, FeishuIds.Kind kind, String receiveId, Reply reply,
       String idempotencyKey) {
     Content c = content(reply);
     return FeishuIds.checked("im.message.create", kind, receiveId)
@@ -88,7 +93,7 @@ public final class FeishuMessenger implements Messenger {
             CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
                 .receiveId(id).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
                 .build())))
-        .map(d -> sent(c, d.getMessageId()));
+        .map(d -> new Sent(sent(c, d.getMessageId()), d.getChatId()));
   }
 
   @Override

@@ -21,6 +21,12 @@ public final class RateLimits {
       "hire.talent.get", 20,
       "hire.application.offer", 20,
       "hire.termination_reason.list", 50,
+      // Documented as 1000/min and 50/s each (the pages of evaluation_tasks, exam_marking_tasks, interview_tasks).
+      "hire.evaluation_task.list", 50,
+      "hire.exam_marking_task.list", 50,
+      "hire.interview_task.list", 50,
+      // Docs hire-v1/test/search: 1000/min and 50/s (issue 16).
+      "hire.test.search", 50,
       "im.message", 50);
   /** Hire does not document the limit of most reads; stay well under the usual 50/s tier. */
   static final int DEFAULT_PER_SECOND = 20;

@@ -67,6 +67,16 @@ public final class ScopeProbes {
         () -> hire.interview().list(ListInterviewReq.newBuilder().applicationId(NO_SUCH_ID).pageSize(1).build())));
     probes.put("hire:offer:readonly", new Probe("hire.offer.get",
         () -> hire.offer().get(GetOfferReq.newBuilder().offerId(NO_SUCH_ID).build())));
+    // Issue 16: scopes of get_detail fields and of the written-test search (field scopes leave no error to see).
+    probes.put("hire:evaluation:readonly", new Probe("hire.evaluation.list", () -> hire.evaluation().list(
+        com.lark.oapi.service.hire.v1.model.ListEvaluationReq.newBuilder().pageSize(1).build())));
+    probes.put("hire:exam:readonly", new Probe("hire.test.search", () -> hire.test().search(
+        com.lark.oapi.service.hire.v1.model.SearchTestReq.newBuilder().pageSize(1).searchTestReqBody(
+            com.lark.oapi.service.hire.v1.model.SearchTestReqBody.newBuilder().applicationIdList(new String[] {NO_SUCH_ID})
+                .build()).build())));
+    probes.put("hire:employee:readonly", new Probe("hire.employee.get_by_application", () -> hire.employee()
+        .getByApplication(com.lark.oapi.service.hire.v1.model.GetByApplicationEmployeeReq.newBuilder()
+            .applicationId(NO_SUCH_ID).build())));
     probes.put("hire:note:readonly", new Probe("hire.note.list",
         () -> hire.note().list(ListNoteReq.newBuilder().talentId(NO_SUCH_ID).pageSize(1).build())));
     probes.put("hire:note", new Probe("hire.note.create", () -> hire.note().create(CreateNoteReq.newBuilder()

@@ -19,6 +19,11 @@ public final class HireData {
   public final Map<String, TerminationReason> terminationReasons = new LinkedHashMap<>();
   public final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
   public final Map<String, HireUser> users = new LinkedHashMap<>();
+  /** Written tests to mark (exam_marking_tasks); evaluation and interview tasks derive from the maps above. */
+  public final Map<String, ExamMarking> examMarkings = new LinkedHashMap<>();
+  /** Written tests and employee records (issue 16's flow data, {@link DemoFlow}). */
+  public final Map<String, WrittenTest> tests = new LinkedHashMap<>();
+  public final Map<String, Employee> employees = new LinkedHashMap<>();
   /** Next serial per id kind, so ids created by tests never collide with seeded ones. */
   public final Map<Character, Long> serials = new LinkedHashMap<>();
 
@@ -40,6 +45,9 @@ public final class HireData {
     c.terminationReasons.putAll(terminationReasons);
     c.evaluations.putAll(evaluations);
     c.users.putAll(users);
+    c.examMarkings.putAll(examMarkings);
+    c.tests.putAll(tests);
+    c.employees.putAll(employees);
     c.serials.putAll(serials);
     return c;
   }

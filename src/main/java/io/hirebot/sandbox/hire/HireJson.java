@@ -264,4 +264,35 @@ public final class HireJson {
         .put("conclusion", e.conclusion() == 0 ? null : e.conclusion()).put("content", e.content())
         .put("create_time", String.valueOf(e.createTime())).put("update_time", String.valueOf(e.createTime()));
   }
+
+  /** A {@code Test} item of tests/search (SDK 2.5.3 field names; times as ms strings). */
+  public static JsonObject writtenTest(WrittenTest t) {
+    JsonObject o = new JsonObject().put("test_id", t.id()).put("application_id", t.applicationId())
+        .put("talent_id", t.talentId()).put("job_id", t.jobId()).put("test_paper_id", t.paperId())
+        .put("test_paper_name", t.paperName()).put("reply_status", t.replyStatus()).put("test_status", t.status())
+        .put("test_schedule", new JsonObject().put("start_time", String.valueOf(t.startTime()))
+            .put("end_time", String.valueOf(t.endTime())))
+        .put("created_at", String.valueOf(t.createdAt()));
+    if (!t.score().isEmpty()) {
+      o.put("score", t.score()).put("score_submit_time", String.valueOf(t.endTime() + 86_400_000L))
+          .put("test_complete_time", String.valueOf(t.endTime()));
+    }
+    if (t.reviewerId() != null) {
+      o.put("reviewer", t.reviewerId());
+    }
+    return o;
+  }
+
+  /** get_detail's {@code EmployeeV2} (times as ms strings). */
+  public static JsonObject employeeDetail(Employee e) {
+    return new JsonObject().put("id", e.id()).put("application_id", e.applicationId())
+        .put("onboard_status", e.onboardStatus()).put("conversion_status", 1)
+        .put("onboard_time", String.valueOf(e.onboardTime()));
+  }
+
+  /** employees/get_by_application's {@code Employee} (times as ms numbers). */
+  public static JsonObject employee(Employee e) {
+    return new JsonObject().put("id", e.id()).put("application_id", e.applicationId())
+        .put("onboard_status", e.onboardStatus()).put("conversion_status", 1).put("onboard_time", e.onboardTime());
+  }
 }

@@ -11,7 +11,9 @@ import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.HireTask;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.TaskBoard;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
@@ -32,7 +34,8 @@ class DigestCardLimitsTest {
       Messages.load());
 
   @Test
-  @DisplayName("60 jobs with new, moved, offer and stuck candidates: 30 shown in full, the rest named on one line")
+  @DisplayName("60 jobs with new, moved, offer, stuck candidates and overdue tasks of 3 people each: 30 shown in full, "
+      + "8 person rows in all, the rest named on one line")
   void manyJobs() {
     Instant until = Instant.parse("2026-11-30T01:00:00Z");
     Instant since = until.minusSeconds(86_400);
@@ -41,6 +44,7 @@ class DigestCardLimitsTest {
     JobProcess process = new JobProcess("p", "流程", "Process", List.of(screen, offer));
     List<PipelinePage> pipelines = new ArrayList<>();
     java.util.Map<String, io.hirebot.hire.Offer> offers = new java.util.HashMap<>();
+    List<TaskBoard.Waiting> waiting = new ArrayList<>();
     for (int j = 0; j < 60; j++) {
       Job job = new Job("job" + j, "JB-" + j, "Job with a fairly long title number " + j, "p", true);
       List<Application> apps = new ArrayList<>();
@@ -49,17 +53,30 @@ class DigestCardLimitsTest {
             true, i < 4 ? until.minusSeconds(600) : since.minusSeconds(86_400 * 30), since.minusSeconds(86_400 * 20)));
       }
       pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size(), null));
+      for (int i = 0; i < 6; i++) {
+        HireTask.Kind kind = HireTask.Kind.values()[i % 3];
+        waiting.add(new TaskBoard.Waiting("ou_person_" + (i % 3), new HireTask(kind, "task" + j + "_" + i, job.id(),
+            "t" + i, apps.get(i).id()), apps.get(i), job.title(), since.minusSeconds(86_400L * (2 + i))));
+      }
       // Every offer named with the longest status text.
       apps.forEach(a -> offers.put(a.id(), new io.hirebot.hire.Offer("o" + a.id(), a.id(), 5, "", null)));
     }
     for (Language lang : Language.values()) {
-      ObjectNode rendered = ((Reply.Card) card.render(pipelines, List.of(), "", offers,
+      ObjectNode rendered = ((Reply.Card) card.render(pipelines, List.of(), "", offers, waiting,
           new DigestCard.Period(since, until, ZoneId.of("Asia/Shanghai")), lang)).card();
       System.out.println("digest of 60 jobs, " + lang + ": " + CardLimits.elements(rendered) + " elements, "
           + rendered.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
       assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));
       // The jobs left out are counted and named (the list itself is cut at 1,000 characters).
       assertTrue(rendered.toString().contains("JB-30") && rendered.toString().contains(" 30 "), rendered.toString());
+      // Too busy for person rows: each job keeps its "waiting on the team" line.
+      assertTrue(rendered.toString().contains(lang == Language.EN ? "Waiting on the team (6)" : "等待团队处理（6）"));
+      assertEquals(0, rendered.findValues("user_id").size());
+      // A chat following five of those jobs sees who owes what: person rows up to the card's budget.
+      ObjectNode five = ((Reply.Card) card.render(pipelines.subList(0, 5), List.of(), "", offers, waiting,
+          new DigestCard.Period(since, until, ZoneId.of("Asia/Shanghai")), lang)).card();
+      assertEquals(DigestCard.MAX_WAITING_PEOPLE, five.findValues("user_id").size());
+      assertEquals(List.of(), CardLimits.violations(five, five.toString()));
     }
   }
 }

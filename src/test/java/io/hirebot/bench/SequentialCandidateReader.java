@@ -1,4 +1,4 @@
-package io.hirebot.feishu;
+package io.hirebot.bench;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.response.BaseResponse;

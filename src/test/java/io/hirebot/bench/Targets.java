@@ -74,6 +74,13 @@ final class Targets {
     add("RSS <= 256 MB", memory.path("rss_after_runs_mb").asDouble() + " MB after runs, peak "
         + memory.path("rss_peak_mb").asDouble() + " MB", memory.path("rss_peak_mb").asDouble() <= 256);
     add("healthy within 2 s", memory.path("healthy_ms").asDouble() + " ms", memory.path("healthy_ms").asDouble() <= 2000);
+    double cds = memory.path("healthy_ms_with_cds").asDouble(-1);
+    add("healthy within 1 s with the Dockerfile's class-data archive", cds < 0 ? "not measured" : cds + " ms",
+        cds >= 0 && cds <= 1000);
+    double first = memory.path("first_command_ms").asDouble();
+    double warm = memory.path("warm_command_ms").asDouble();
+    add("first command within 1.5x of a warm one", first + " ms vs " + warm + " ms",
+        first > 0 && warm > 0 && first <= 1.5 * warm);
   }
 
   private void add(String target, String measured, boolean met) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.app.RunningBot;
 import io.hirebot.config.ConfigLoader;
-import io.hirebot.feishu.SequentialCandidateReader;
 import java.time.Duration;
 import java.util.List;
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildBot implements AutoCloseable {
   public static final String HEAP = "-Xmx256m";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  static final String CHILD_CLASSPATH = "hirebot.child.classpath";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // generous: the machine may be shared
 
   private final int port;
   private final Process process;
@@ -30,9 +31,18 @@ public final class ChildBot implements AutoCloseable {
     this.launchedAt = launchedAt;
   }
 
-  /** Sandbox mode with an in-memory database (section 5). */
-  static ChildBot launch(Path log) {
-    return launch(log, Map.of("HIREBOT_DB_URL", "jdbc:h2:mem:bench-child;DB_CLOSE_DELAY=-1"), "--sandbox");
+  /**
+   * Sandbox mode with an H2 file database, as the default configuration has (section 5): the claims of a flood
+   * live on disk, not in the heap; {@code jvmFlags} go before the classpath (class-data sharing).
+   */
+  static ChildBot launch(Path log, List<String> jvmFlags) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("hirebot-child-db");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temp dir for the child's database", e);
+    }
+    return launch(log, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("bot")), "--sandbox");
   }
 
   /**
@@ -40,10 +50,15 @@ public final class ChildBot implements AutoCloseable {
    * ours, so that {@code env} alone decides sandbox or real mode).
    */
   public static ChildBot launch(Path log, Map<String, String> env, String... args) {
+    return launch(log, List.of(), env, args);
+  }
+
+  private static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
-        "io.hirebot.Main"));
+    List<String> command = new ArrayList<>(List.of(java, HEAP));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", classpath(), "io.hirebot.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("FEISHU_") || k.startsWith("HIREBOT_"));
@@ -57,6 +72,15 @@ public final class ChildBot implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the child JVM", e);
     }
+  }
+
+  /**
+   * The packaged jar when the benchmark was started with {@code -Dhirebot.child.classpath} (operators run the jar,
+   * and its start-up differs from a directory classpath's), else this JVM's own classpath (tests).
+   */
+  private static String classpath() {
+    String jar = System.getProperty(CHILD_CLASSPATH);
+    return jar != null && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
   }
 
   public int port() {
@@ -146,9 +170,14 @@ public final class ChildBot implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within {@code grace} (writing a class-data archive takes a while). */
+  void stop(Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -1,0 +1,98 @@
+package io.hirebot.bot;
+
+import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.bot.middleware.Answer;
+import io.hirebot.bot.middleware.Inbound;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what handling an event answered: the reply to a message, a menu click's answer in the clicker's private
+ * chat, the welcome to a group; a late result replaces its "did not answer" card; the card-sent listeners hear of
+ * every card put in a chat.
+ */
+public final class Replies {
+  private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+  private final Messenger messenger;
+  private final CardSentListener cardsSent;
+  private final MeterRegistry metrics;
+
+  public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics) {
+    this.messenger = messenger;
+    this.cardsSent = cardsSent;
+    this.metrics = metrics;
+  }
+
+  /** Sends {@code answer}; completes when it is sent (nothing to send completes at once). */
+  public Future<?> send(Inbound in, Answer answer) {
+    if (!(answer instanceof Answer.Send s)) {
+      return Future.succeededFuture();
+    }
+    if (in.kind() == Inbound.Kind.BOT_ADDED) {
+      return messenger.send(in.chatId(), s.reply(), "welcome-" + ((BotAddedToChat) in.event()).eventId())
+          .onFailure(e -> log.error("welcome failed chat_id={} cause={}", in.chatId(), e.toString()));
+    }
+    IncomingMessage m = in.message();
+    if (m == null) {
+      return Future.succeededFuture();
+    }
+    String command = in.commandName();
+    return sendCommandReply(m, s.reply())
+        .onSuccess(sent -> {
+          if (s.reply() instanceof Reply.Card c) {
+            replied(m, sent, c);
+            if (s.late() != null) {
+              completeLate(m, sent, s.late());
+            }
+          }
+        })
+        .onSuccess(id -> Timer.builder("hirebot.command.latency").tag("command", command)
+            .register(metrics).record(System.nanoTime() - in.startedNanos(), TimeUnit.NANOSECONDS))
+        .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
+            command, m.messageId(), m.chat().chatId(), e.toString()));
+  }
+
+  /**
+   * A reply in the message's chat; a menu click has no message to reply to and names no chat, so its answer goes
+   * to the clicker's open_id, and Feishu's answer names the private chat it landed in.
+   */
+  private Future<Messenger.Sent> sendCommandReply(IncomingMessage m, Reply reply) {
+    if (m.messageId() == null) {
+      return messenger.sendPrivately(m.sender().openId(), reply, "menu-" + m.eventId());
+    }
+    return messenger.reply(m.chat().chatId(), m.messageId(), reply, "reply-" + m.messageId())
+        .map(id -> new Messenger.Sent(id, m.chat().chatId()));
+  }
+
+  /** Tells the listeners the card a click answered with now shows in the clicked message. */
+  public void clicked(CardAction action, ActionResult r) {
+    if (r != null && r.card() != null && action.messageId() != null) {
+      cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,
+          action.operator() == null ? null : action.operator().openId()));
+    }
+  }
+
+  private void replied(IncomingMessage m, Messenger.Sent sent, Reply.Card c) {
+    cardsSent.sent(new CardSentListener.SentCard(sent.chatId(), sent.messageId(), c.card(), c.view(),
+        m.chat().type(), m.sender() == null ? null : m.sender().openId()));
+  }
+
+  /** What a command read after its deadline replaces the "did not answer" card it got meanwhile. */
+  private void completeLate(IncomingMessage m, Messenger.Sent sent, Future<Reply> work) {
+    work.onSuccess(late -> {
+      if (late instanceof Reply.Card c) {
+        messenger.updateCard(sent.messageId(), c.card())
+            .onSuccess(v -> replied(m, sent, c))
+            .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(),
+                sent.messageId(), e.toString()));
+      }
+    });
+  }
+}

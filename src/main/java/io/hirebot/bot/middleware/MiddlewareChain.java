@@ -1,0 +1,39 @@
+package io.hirebot.bot.middleware;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * The middleware every inbound event passes, in the one order they run (Bolt's): de-duplication, self-filter,
+ * mention filter, per-user rate limit, hiring-data gate, audit; then the handler. Each step applies only to the
+ * kinds it names, so a click meets the same rate limit and gate a command meets.
+ */
+public final class MiddlewareChain {
+  private final List<Middleware> steps;
+
+  public MiddlewareChain(Deduplicate dedupe, SelfFilter self, MentionFilter mention, UserRateLimit rateLimit,
+      HiringDataGate gate, Audit audit) {
+    this(List.of(dedupe, self, mention, rateLimit, gate, audit));
+  }
+
+  MiddlewareChain(List<Middleware> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /** Passes {@code in} through every step that applies to its kind, then to {@code handler}. */
+  public Future<Answer> run(Inbound in, Middleware.Next handler) {
+    return step(0, in, handler);
+  }
+
+  private Future<Answer> step(int i, Inbound in, Middleware.Next handler) {
+    while (i < steps.size() && !steps.get(i).kinds().contains(in.kind())) {
+      i++;
+    }
+    int at = i;
+    try {
+      return at == steps.size() ? handler.run() : steps.get(at).apply(in, () -> step(at + 1, in, handler));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.hirebot.cards;
+
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Evaluation;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Offer;
+import io.hirebot.hire.Progress;
+import io.hirebot.hire.WrittenTest;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 16's words for each step of Hire's flow, as card markdown (Hire and user text escaped): a candidate row's
+ * compact marker ("evaluation 1/2 in", "test 82", "feedback missing", "offer accepted", "starts Dec 21"), the
+ * profile's evaluation, written-test and onboarding lines, and what an offer's status means for the team
+ * ("accepted — starts Dec 21"). Pure; one place so the profile, the rows, the onboarding list and the offer
+ * notifications say the same thing the same way.
+ */
+public final class FlowTexts {
+  /** Hire's offer_status of an accepted offer (reference §9). */
+  public static final int ACCEPTED = 7;
+  private static final int TEST_STATUSES = 7;
+  private static final int CONCLUSIONS = 6;
+
+  private final Messages messages;
+  private final DateTexts dates;
+
+  public FlowTexts(Messages messages, DateTexts dates) {
+    this.messages = messages;
+    this.dates = dates;
+  }
+
+  /** An offer's onboard_date ("YYYY-MM-DD"), if it has a readable one. */
+  public static Optional<LocalDate> startDate(Offer offer) {
+    if (offer == null || offer.onboardDate() == null || offer.onboardDate().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(offer.onboardDate().trim()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The row's marker for the step the application is at; "" when there is nothing to say (or it was not read). */
+  public String marker(Application a, Instant now, Language lang) {
+    Progress p = a.progress();
+    if (!p.known() && p.test() == null) {
+      return "";
+    }
+    return switch (a.stage().type()) {
+      case EVALUATION -> p.evaluations().isEmpty() ? ""
+          : messages.get(lang, "flow.marker.evaluation", p.evaluationsIn(), p.evaluations().size());
+      case WRITTEN_TEST -> p.test() == null ? "" : testMarker(p.test(), lang);
+      case INTERVIEW -> p.interviews().stream().anyMatch(i -> i.lacksFeedback(now))
+          ? messages.get(lang, "flow.marker.feedbackMissing") : "";
+      case OFFER -> p.offer() == null ? "" : Markdown.message(messages, lang, "flow.marker.offer", offerStatus(p.offer(), lang));
+      case PENDING_ONBOARDING -> startDate(p.offer())
+          .map(d -> messages.get(lang, "flow.marker.starts", DateTexts.day(d, lang))).orElse("");
+      case ONBOARDED -> p.onboarded() || p.onboardedAt() != null
+          ? messages.get(lang, "flow.marker.joined") : "";
+      default -> "";
+    };
+  }
+
+  private String testMarker(WrittenTest t, Language lang) {
+    return t.score().isBlank() ? Markdown.message(messages, lang, "flow.marker.test.status", testStatus(t, lang))
+        : Markdown.message(messages, lang, "flow.marker.test.score", t.score());
+  }
+
+  /** "Evaluations: @Zhang ✅ pass — “Good match” · @Li ⏳ pending"; "" when none. */
+  public String evaluations(List<Evaluation> evaluations, Language lang) {
+    if (evaluations.isEmpty()) {
+      return "";
+    }
+    String each = evaluations.stream().map(e -> {
+      String verdict = messages.get(lang, !e.submitted() ? "flow.evaluation.pending"
+          : e.conclusion() == Evaluation.PASS || e.conclusion() == Evaluation.FAIL
+              ? "flow.evaluation." + e.conclusion() : "flow.evaluation.submitted");
+      return e.comment().isBlank()
+          ? Markdown.message(messages, lang, "flow.evaluation", Markdown.mention(e.evaluatorId()), verdict)
+          : Markdown.message(messages, lang, "flow.evaluation.comment", Markdown.mention(e.evaluatorId()), verdict,
+              oneLine(e.comment()));
+    }).collect(Collectors.joining(" · "));
+    return messages.get(lang, "flow.evaluations", each);
+  }
+
+  /** "Written test: General aptitude · passed · score **82**"; "" when none. */
+  public String writtenTest(WrittenTest t, Language lang) {
+    if (t == null) {
+      return "";
+    }
+    String paper = t.paperName().isBlank() ? messages.get(lang, "flow.test.nopaper") : t.paperName();
+    return t.score().isBlank()
+        ? Markdown.message(messages, lang, "flow.test", paper, testStatus(t, lang))
+        : Markdown.message(messages, lang, "flow.test.score", paper, testStatus(t, lang), t.score());
+  }
+
+  /** "Liu Yang: pass" for one interviewer of a profile's interview line. */
+  public String interviewer(Interview.Feedback f, boolean over, Language lang) {
+    String name = f.interviewer().name(lang.feishuLocale());
+    String who = name.isBlank() ? f.interviewer().id() : name;
+    String key = f.conclusion() >= 1 && f.conclusion() <= CONCLUSIONS ? "flow.conclusion." + f.conclusion()
+        : f.submitted() ? "flow.conclusion.submitted" : over ? "flow.conclusion.missing" : "";
+    return key.isEmpty() ? Markdown.escape(who) : Markdown.message(messages, lang, "flow.interviewer", who,
+        messages.get(lang, key));
+  }
+
+  /** "Offer: **accepted** · starts Dec 21" and whether the candidate joined; "" without an offer. */
+  public String offer(Progress p, Offer offer, Language lang) {
+    if (offer == null) {
+      return "";
+    }
+    String line = Markdown.message(messages, lang, "profile.offer", offerStatus(offer, lang));
+    Optional<LocalDate> start = startDate(offer);
+    if (start.isPresent()) {
+      line += messages.get(lang, "flow.offer.starts", DateTexts.day(start.get(), lang));
+    }
+    if (p.onboarded() || p.onboardedAt() != null) {
+      line += p.onboardedAt() == null ? messages.get(lang, "flow.joined")
+          : messages.get(lang, "flow.joined.on", dates.date(p.onboardedAt(), lang));
+    } else if (offer.status() == ACCEPTED) {
+      line += messages.get(lang, "flow.notJoined");
+    }
+    return line;
+  }
+
+  /**
+   * What an offer's new status means for the team: "accepted — starts Dec 21", "sent — waiting for the candidate
+   * to answer". Needs no time zone (an onboard date is a calendar day), so notification cards use it as it is.
+   */
+  public static String offerMeaning(Messages messages, int status, Offer offer, Language lang) {
+    String state = messages.get(lang, "offer.status." + (status >= 1 && status <= 13 ? status : "unknown"));
+    if (status == ACCEPTED) {
+      return startDate(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, DateTexts.day(d, lang)))
+          .orElse(messages.get(lang, "flow.meaning.nostart", state));
+    }
+    String key = "flow.meaning." + status;
+    return messages.has(lang, key) ? messages.get(lang, "flow.meaning", state, messages.get(lang, key)) : state;
+  }
+
+  private String offerStatus(Offer offer, Language lang) {
+    return messages.get(lang, io.hirebot.i18n.HireTexts.offerStatusKey(offer.status()));
+  }
+
+  private String testStatus(WrittenTest t, Language lang) {
+    return messages.get(lang, t.status() >= 1 && t.status() <= TEST_STATUSES ? "flow.test.status." + t.status()
+        : "flow.test.status.other");
+  }
+
+  private static String oneLine(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
+  }
+}

@@ -1,0 +1,126 @@
+package io.hirebot.feature.onboarding;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
+import io.hirebot.command.Command.ListOnboarding;
+import io.hirebot.command.Period;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageType;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * "onboarding [this week|next week]" / "入职 [本周|下周]" (issue 16): who starts then, per open job, with start dates.
+ * Hire has no "offers by date" read, so the bot takes each open job's active applications in its offer and
+ * pending-onboarding stages (the per-stage id lists every pipeline card uses, cached), reads them (get_detail,
+ * which carries the offer's status and onboard_date and whether the candidate joined: no call per offer) and keeps
+ * the accepted offers whose start date falls in the week. Applications already in the onboarded stage are not read:
+ * that stage holds every hire ever made, and someone who joined is no longer waited for.
+ */
+public final class OnboardingFeature implements Feature {
+  /** The card's view: re-renders the list for its period (living cards, and a click on it). */
+  public static final String SHOW = "onboarding.show";
+  static final Set<StageType> STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
+  /** get_detail is 10/s and a command answers within 4 s: at most this many candidates are read per list. */
+  static final int MAX_READ = 30;
+
+  private final HireMeter meter;
+  private final OnboardingCard card;
+  private final DateTexts dates;
+  private final Clock clock;
+  private final Messages messages;
+
+  public OnboardingFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock) {
+    this.meter = meter;
+    this.messages = messages;
+    this.card = new OnboardingCard(cards, messages);
+    this.dates = dates;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(FeatureRegistry registry) {
+    registry.command(ListOnboarding.class, this::handle).action(SHOW, this::show);
+  }
+
+  private Future<Reply> handle(ListOnboarding command, CommandContext context) {
+    return meter.run("onboarding", hire -> render(hire, command.period(), context.language()).map(Reply.class::cast));
+  }
+
+  /** The list again for the period in the value (a view re-rendered, or a click on one). */
+  private Future<ActionResult> show(CardAction action, Language lang) {
+    Period period = "NEXT_WEEK".equals(action.value().path("period").asText()) ? Period.NEXT_WEEK : Period.THIS_WEEK;
+    return meter.run(SHOW, hire -> render(hire, period, lang)).map(c -> new ActionResult(ActionResult.ToastType.INFO,
+        messages.get(lang, "onboarding.refreshed"), c.card(), c.view()));
+  }
+
+  /** One person starting in the period: their application (with its offer) and the start day. */
+  record Start(Job job, Application application, LocalDate day) {}
+
+  private Future<Reply.Card> render(HireDirectory hire, Period period, Language lang) {
+    if (period != Period.NEXT_WEEK) {
+      period = Period.THIS_WEEK;
+    }
+    Period week = period;
+    LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
+    LocalDate from = week.start(today);
+    LocalDate to = week.endExclusive(today);
+    PipelineReader reader = new PipelineReader(hire, clock);
+    return Future.all(hire.jobs(), hire.processes()).compose(loaded -> {
+      List<Job> open = hire.jobs().result().stream().filter(Job::open).toList();
+      Map<String, JobProcess> processes = hire.processes().result().stream()
+          .collect(Collectors.toMap(JobProcess::id, p -> p, (a, b) -> a));
+      // Only the offer and pending-onboarding stages' id lists: two calls per job, not one per stage.
+      List<Future<List<String>>> lists = new ArrayList<>();
+      for (Job job : open) {
+        JobProcess process = processes.get(job.processId());
+        if (process != null) {
+          process.stages().stream().filter(s -> STAGES.contains(s.type()))
+              .forEach(s -> lists.add(hire.activeApplicationIds(job.id(), s.id())));
+        }
+      }
+      return Future.all(lists).compose(done -> {
+        List<String> ids = lists.stream().flatMap(f -> f.result().stream()).toList();
+        List<String> read = ids.subList(0, Math.min(ids.size(), MAX_READ));
+        return reader.details(read).map(apps -> {
+          List<Start> starts = new ArrayList<>();
+          for (Application a : apps) {
+            var offer = a.progress().offer();
+            if (offer == null || offer.status() != FlowTexts.ACCEPTED) {
+              continue;
+            }
+            FlowTexts.startDate(offer).filter(d -> !d.isBefore(from) && d.isBefore(to)).ifPresent(d -> starts.add(
+                new Start(open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow(), a, d)));
+          }
+          ObjectNode c = card.render(week, from, to, starts, read.size(), ids.size(), lang);
+          return new Reply.Card(c, view(c, week, lang));
+        });
+      });
+    });
+  }
+
+  static ObjectNode view(ObjectNode card, Period period, Language lang) {
+    return card.objectNode().put("action", SHOW).put("period", period.name()).put("lang", lang.feishuLocale());
+  }
+}

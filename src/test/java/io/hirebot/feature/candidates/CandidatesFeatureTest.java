@@ -1,0 +1,112 @@
+package io.hirebot.feature.candidates;
+
+import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.INTERVIEW;
+import static io.hirebot.testing.SmallTenant.PROCESS;
+import static io.hirebot.testing.SmallTenant.SCREENING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.bot.ActionResult;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobTeam;
+import io.hirebot.testing.FakeHireDirectory;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The candidates card's filters and pager against a small Hire tenant. */
+class CandidatesFeatureTest {
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates);
+
+  @Test
+  @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")
+  void candidatesInStage() {
+    // GIVEN Backend Engineer with Alice and Bob in screening, and more than a page in interview
+    for (int i = 0; i < 8; i++) {
+      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
+          INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
+    }
+
+    // WHEN someone asks for the screening stage only
+    Shown card = h.inGroup("candidates for Backend Engineer in screening");
+
+    // THEN only screening's two candidates are listed, the filter a chip
+    assertTrue(card.contains("stage: **Screening**"), card.all());
+    assertTrue(card.contains("\"**Screening** · 2"), card.all());
+    assertTrue(card.contains("**Alice Chen** · applied") && card.contains("**Bob Zhou** · applied"), card.all());
+    for (String outside : List.of("Carol Wu", "Later Person 0")) {
+      assertFalse(card.contains("**" + outside + "** · applied"), outside + " is not in screening");
+    }
+    // WHEN the "All stages" chip button is clicked THEN the list widens to every stage
+    Shown widened = h.click(card.buttons("candidates.page").get(0), FeatureHarness.ALICE).card();
+    assertFalse(widened.contains("stage: **"), widened.all());
+    assertTrue(widened.contains("Page 1 of 2"), "the whole job needs a pager: " + widened.all());
+  }
+
+  @Test
+  @DisplayName("上周投递 后端 还在初筛的: job, stage and applied-since understood and shown as chips, in Chinese")
+  void chineseFilters() {
+    // GIVEN a job titled in Chinese with a candidate in screening
+    Job backendZh = h.hire.addJob(new Job("job_backend_zh", "BE-002", "后端开发工程师", PROCESS.id(), true),
+        new JobTeam("job_backend_zh", SmallTenant.RECRUITER_WANG, List.of(), List.of()));
+    h.hire.addApplication(backendZh, h.hire.addTalent("李雷", "13900000001", "lilei@example.com"), SCREENING,
+        h.clock.instant().minus(Duration.ofDays(3)));
+
+    Shown card = h.inGroup("上周投递 后端 还在初筛的");
+    LocalDate monday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+
+    assertTrue(card.title().contains("后端开发工程师"), card.title());
+    assertTrue(card.contains("阶段：**简历筛选**"), card.all());
+    assertTrue(card.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), card.all());
+    assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
+  }
+
+  @Test
+  @DisplayName("Advance on a row, by the job's recruiter: Hire is asked to move that application to the next stage")
+  void advanceCallsHire() {
+    // GIVEN the recruiter's candidates card for Backend Engineer, Alice in screening
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).id();
+
+    // WHEN the recruiter clicks Advance on Alice's row
+    FeatureHarness.Clicked clicked = h.click(card.button("advance", "application_id", alice), SmallTenant.RECRUITER_LI);
+
+    // THEN the one write Hire got moves Alice to Interview, and the user is told so
+    List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
+    assertEquals(1, moves.size(), h.hire.calls().toString());
+    assertEquals(List.of(alice, INTERVIEW.id()), moves.get(0).args());
+    assertEquals(INTERVIEW, h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).stage());
+    assertEquals(ActionResult.ToastType.SUCCESS, clicked.toastType(), clicked.toString());
+  }
+
+  @Test
+  @DisplayName("a stage nobody is in: the empty state says the filter matched no one, with the buttons to widen it")
+  void emptyStage() {
+    Shown card = h.inGroup("candidates for Data Scientist in interview");
+    assertTrue(card.contains("No active candidates match this filter"), card.all());
+    assertFalse(card.buttons("candidates.page").isEmpty(), "a button to widen the filter: " + card.all());
+  }
+
+  @Test
+  @DisplayName("Hire refusing for a missing scope: the reply names the scope and the log id, and nothing was written")
+  void missingScopeIsNamed() {
+    h.hire.refuseScope("jobs", "hire:job:readonly");
+    Shown card = h.inGroup("candidates for Backend Engineer");
+    assertTrue(card.contains("hire:job:readonly"), card.all());
+    assertTrue(card.contains("Log ID: `fakelog-jobs`"), card.all());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+}

@@ -1,0 +1,71 @@
+package io.hirebot.feature.interviews;
+
+import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.INTERVIEW;
+import static io.hirebot.testing.SmallTenant.INTERVIEWER_LIU;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.hire.Application;
+import io.hirebot.hire.Interview;
+import io.hirebot.hire.Person;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.TestFeatures;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The interviews card: which day, whose, and its pager, against a small Hire tenant. */
+class InterviewsFeatureTest {
+  private static final Person LIU = new Person(INTERVIEWER_LIU, "刘洋", "Liu Yang");
+  private static final Person ZHAO = new Person("ou_interviewer_zhao", "赵敏", "Zhao Min");
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::interviews);
+
+  private void interview(String id, Instant begin, Person... interviewers) {
+    Application a = h.hire.addApplication(BACKEND, h.hire.addTalent("Candidate " + id, "1360000" + id, id + "@example.com"),
+        INTERVIEW, begin.minus(Duration.ofDays(7)));
+    h.hire.addInterview(new Interview("interview_" + id, a.id(), INTERVIEW.id(), begin, begin.plus(Duration.ofHours(1)),
+        List.of(interviewers).stream().map(p -> new Interview.Feedback(p, false)).toList(), 0));
+  }
+
+  @Test
+  @DisplayName("interviews today: today's interviews in Asia/Shanghai, EN and ZH")
+  void interviewsToday() {
+    // GIVEN two interviews today in Shanghai (and Carol's tomorrow)
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    interview("0001", today.atTime(9, 0).atZone(FeatureHarness.ZONE).toInstant(), LIU);
+    interview("0002", today.atTime(23, 0).atZone(FeatureHarness.ZONE).toInstant(), ZHAO);
+
+    Shown en = h.inGroup("interviews today");
+    Shown zh = h.inGroup("今天的面试");
+
+    assertTrue(en.subtitle().startsWith("2 interviews"), en.all());
+    assertTrue(zh.subtitle().startsWith("2 场面试"), zh.all());
+    assertTrue(en.contains("Asia/Shanghai"), en.all());
+  }
+
+  @Test
+  @DisplayName("interviews tomorrow mine: only the asker's, paginated; the next button shows page 2")
+  void myInterviewsTomorrowPaged() {
+    // GIVEN Liu interviews Carol tomorrow and 11 more people, Zhao one other
+    LocalDate tomorrow = LocalDate.now(FeatureHarness.ZONE).plusDays(1);
+    for (int i = 0; i < 11; i++) {
+      interview(String.format("%04d", i), tomorrow.atTime(7 + i, 0).atZone(FeatureHarness.ZONE).toInstant(), LIU, ZHAO);
+    }
+    interview("0099", tomorrow.atTime(8, 30).atZone(FeatureHarness.ZONE).toInstant(), ZHAO);
+
+    Shown card = h.privately(INTERVIEWER_LIU, "my interviews tomorrow");
+    assertTrue(card.title().startsWith("My interviews"), card.title());
+    assertTrue(card.contains("Page 1 of 2 · 12 in all"), card.all());
+
+    Shown next = h.click(card.button("interviews.page", "page", 1), INTERVIEWER_LIU).card();
+    assertTrue(next.contains("Page 2 of 2"), next.all());
+    assertEquals(false, next.contains("Candidate 0099"), "Zhao's own interview is not Liu's");
+  }
+}

@@ -1,0 +1,40 @@
+package io.hirebot.feature.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The jobs card's content against a small Hire tenant (the journey itself is in the end-to-end suite). */
+class JobsFeatureTest {
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::jobs, TestFeatures::candidates);
+
+  @Test
+  @DisplayName("jobs: each open job with its active candidates counted per kind of stage, in English and Chinese")
+  void jobsWithCounts() {
+    // GIVEN Backend Engineer with 3 active candidates: 2 in screening, 1 in interview
+    // WHEN someone asks for the jobs, in English and in Chinese
+    Shown en = h.inGroup("jobs");
+    Shown zh = h.inGroup("职位");
+
+    // THEN each open job is a row with its counts, and a button to its candidates
+    assertTrue(en.contains("3 active · Screening **2**"), en.all());
+    assertTrue(en.contains("Interview **1**") && en.contains("Offer **"), en.all());
+    assertTrue(zh.contains("3 人在流程中 · 筛选 **2**"), zh.all());
+    assertEquals(2, en.buttons("candidates.show").size(), "one button per open job");
+    assertEquals(2, zh.buttons("candidates.show").size(), zh.all());
+    assertTrue(en.buttons("candidates.show").stream().anyMatch(v -> v.toString().contains(SmallTenant.BACKEND.id())),
+        en.all());
+    assertFalse(en.contains(SmallTenant.FRONTEND_CLOSED.title()), "a closed job is not listed");
+    // Each viewer reads their own language: the English card carries the Chinese texts too, and back.
+    assertTrue(en.contains("\"zh_cn\":\"在招职位\"") && zh.contains("\"en_us\":\"Open jobs\""), en.all());
+  }
+}

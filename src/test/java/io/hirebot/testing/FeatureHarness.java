@@ -1,0 +1,234 @@
+package io.hirebot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.TeamIndex;
+import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.Feature;
+import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.SentCards;
+import io.hirebot.bot.middleware.InMemoryActionOnce;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.cards.CardLimits;
+import io.hirebot.cards.CardTemplates;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.command.CommandParser;
+import io.hirebot.command.ParseResult;
+import io.hirebot.hire.CachingHireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.hirebot.schedule.MutableClock;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command or a click through features' handlers on a Vert.x event loop in milliseconds: no HTTP, no sandbox,
+ * no database. Hire is a {@link FakeHireDirectory} seeded with {@link SmallTenant} (behind the app's own
+ * {@link CachingHireDirectory} and {@link HireMeter}), chats are a {@link RecordingMessenger}, and the clock is a
+ * {@link MutableClock}. The path mirrors the dispatcher's core (parse, route by command type or action id, turn a
+ * failure into the user's error reply, reply) without its gates, which the end-to-end journeys cover.
+ *
+ * <p>Features are built in one place, {@link TestFeatures}, from the same public classes the app wires; a test picks
+ * the ones it needs with {@link #with}. It is also the JUnit 5 extension that closes it; on an instance field it is
+ * one fresh harness per test (starting one takes milliseconds once the JVM is warm):
+ * <pre>
+ * {@literal @}RegisterExtension
+ * final FeatureHarness h = FeatureHarness.start().with(TestFeatures::jobs, TestFeatures::candidates);
+ * </pre>
+ */
+public final class FeatureHarness extends SelfClosingFixture {
+  public static final ZoneId ZONE = SmallTenant.ZONE;
+  public static final String TEAM_CHAT = "oc_team";
+  public static final String ALICE = "ou_user_alice";
+  public static final String ADMIN = "ou_admin_zhou";
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(FeatureHarness.class);
+  /** Loaded once per JVM: both are immutable and loading them is most of a harness's start-up. */
+  private static final Supplier<Messages> MESSAGES = memo(Messages::load);
+  private static final Supplier<CardTemplates> TEMPLATES = memo(() -> CardTemplates.load(JSON, Optional.empty()));
+
+  public final Vertx vertx;
+  public final MutableClock clock = MutableClock.atNow();
+  public final FakeHireDirectory hire = SmallTenant.seed(new FakeHireDirectory(), clock);
+  public final RecordingMessenger messenger = new RecordingMessenger();
+  public final RecordingAuditLog audit = new RecordingAuditLog();
+  // The shared services features are built from, as app/Wiring builds them, around the fakes above.
+  public final CachingHireDirectory cachedHire = new CachingHireDirectory(hire);
+  public final HireMeter meter = new HireMeter(cachedHire);
+  public final Messages messages = MESSAGES.get();
+  public final Cards cards = new Cards(TEMPLATES.get(), JSON);
+  public final DateTexts dates = new DateTexts(ZONE);
+  public final ErrorReplies errors = new ErrorReplies(cards, messages);
+  public final JobChoiceCard jobChoices = new JobChoiceCard(cards, messages);
+  /** {@link SmallTenant}'s hiring teams decide who may act; {@link #ADMIN} is the configured admin. */
+  public final AccessPolicy access = new AccessPolicy(Set.of(ADMIN), cachedHire, new TeamIndex(cachedHire), clock);
+  public final ActionOnce actionOnce = new InMemoryActionOnce();
+  /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
+  public final SentCards sentCards = new KnownChats();
+  private final Context context;
+  private final CommandParser parser = new CommandParser();
+  private final FeatureRegistry registry;
+  private final Map<String, ChatRef.ChatType> chatTypes = new ConcurrentHashMap<>();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  private FeatureHarness() {
+    vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
+    registry = new FeatureRegistry(messages);
+  }
+
+  public static FeatureHarness start() {
+    return new FeatureHarness();
+  }
+
+  /** Registers features built from this harness's services (see {@link TestFeatures}), as the app's list does. */
+  @SafeVarargs
+  public final FeatureHarness with(Function<FeatureHarness, Feature>... features) {
+    registry.registerAll(Arrays.stream(features).map(f -> f.apply(this)).toList());
+    return this;
+  }
+
+  /** A group member @-mentions the bot with {@code text}; returns the reply. */
+  public Shown inGroup(String chatId, String user, String text) {
+    return ask(new ChatRef(chatId, ChatRef.ChatType.GROUP), user, text);
+  }
+
+  /** Someone in the team chat asks. */
+  public Shown inGroup(String text) {
+    return inGroup(TEAM_CHAT, ALICE, text);
+  }
+
+  /** A user writes to the bot in their private chat. */
+  public Shown privately(String user, String text) {
+    return ask(new ChatRef("oc_p2p_" + user, ChatRef.ChatType.P2P), user, text);
+  }
+
+  private Shown ask(ChatRef chat, String user, String text) {
+    String messageId = "om_asked_" + ids.incrementAndGet();
+    IncomingMessage m = new IncomingMessage("ev_" + messageId, messageId, chat, UserRef.ofOpenId(user), "text", text,
+        chat.isGroup(), clock.instant());
+    ParseResult parsed = parser.parse(text);
+    CommandContext ctx = new CommandContext(m, parsed.language());
+    String replyId = await(() -> registry.commands().route(parsed, ctx)
+        .recover(e -> {
+          // As the dispatcher does: logged once with ids, the user sees the error reply.
+          log.error("command failed text={} message_id={} cause={}", text, messageId, e.toString(), e);
+          return Future.succeededFuture(errors.reply(e, parsed.language()));
+        })
+        .compose(reply -> messenger.reply(chat.chatId(), messageId, reply, "reply-" + messageId)));
+    chatTypes.put(replyId, chat.type());
+    return withinLimits(messenger.sent().stream().filter(s -> s.messageId().equals(replyId)).findFirst().orElseThrow()
+        .shown());
+  }
+
+  /** The answer to a click: its toast, and the card that replaced the clicked one (null when it stays). */
+  public record Clicked(ActionResult.ToastType toastType, String toast, Shown card) {}
+
+  /** {@code user} clicks a button whose callback value is {@code value} on a card in the team chat. */
+  public Clicked click(JsonNode value, String user) {
+    return click(value, user, null, Map.of());
+  }
+
+  /** The same, for a menu ({@code option}) or a form submit ({@code form}). */
+  public Clicked click(JsonNode value, String user, String option, Map<String, Object> form) {
+    String eventId = "ev_click_" + ids.incrementAndGet();
+    CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
+        "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
+    Language lang = "zh_cn".equals(value.path("lang").asText()) ? Language.ZH : Language.EN;
+    ActionResult r = await(() -> registry.actions().route(action, lang).recover(e -> {
+      log.error("card action failed action={} cause={}", action.actionName(), e.toString(), e);
+      return Future.succeededFuture(errors.toast(e, lang));
+    }));
+    return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
+  }
+
+  /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */
+  private final class KnownChats implements SentCards {
+    @Override
+    public Future<Optional<ChatRef.ChatType>> chatType(String messageId) {
+      return Future.succeededFuture(Optional.ofNullable(chatTypes.get(messageId)));
+    }
+
+    @Override
+    public void sent(SentCard card) {
+      if (card.chatType() != null) {
+        chatTypes.put(card.messageId(), card.chatType());
+      }
+    }
+  }
+
+  /** Every card the harness hands a test is one Feishu would accept (element count, size, depth). */
+  private static Shown withinLimits(Shown shown) {
+    if (shown != null && shown.isCard()) {
+      List<String> violations = CardLimits.violations((ObjectNode) shown.card(), shown.card().toString());
+      if (!violations.isEmpty()) {
+        throw new AssertionError("Feishu would refuse this card: " + violations + " " + shown);
+      }
+    }
+    return shown;
+  }
+
+  /** Runs {@code work} on the harness's event loop, as handlers run in the app, and waits for its result. */
+  public <T> T await(Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        work.get().onComplete(done);
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
+    });
+    try {
+      return done.future().toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the feature failed or did not answer within " + TIMEOUT + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    vertx.close();
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> load) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = load.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,71 @@
+package io.hirebot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.Reply;
+import java.util.List;
+
+/**
+ * What a user sees of one message or card the bot put in a chat: a text, or a card (JSON 2.0) read through its title,
+ * subtitle, whole text and buttons, the way the end-to-end tests read the sandbox's copy.
+ *
+ * @param text the text of a text message, or null for a card
+ * @param card the card, or null for a text message
+ */
+public record Shown(String text, JsonNode card) {
+
+  public static Shown of(Reply reply) {
+    if (reply instanceof Reply.Card c) {
+      return of(c.card());
+    }
+    return new Shown(((Reply.Text) reply).text(), null);
+  }
+
+  public static Shown of(ObjectNode card) {
+    return card == null ? null : new Shown(null, card.deepCopy());
+  }
+
+  public boolean isCard() {
+    return card != null;
+  }
+
+  /** All a reader could find in it: the text, or the card's whole JSON (both languages, every element). */
+  public String all() {
+    return isCard() ? card.toString() : text;
+  }
+
+  public String title() {
+    return requireCard().path("header").path("title").path("content").asText();
+  }
+
+  public String subtitle() {
+    return requireCard().path("header").path("subtitle").path("content").asText();
+  }
+
+  /** The callback values of the buttons (and menus) whose value names {@code action}, in card order. */
+  public List<JsonNode> buttons(String action) {
+    return requireCard().findValues("value").stream().filter(v -> action.equals(v.path("action").asText())).toList();
+  }
+
+  /** The one button of {@code action} whose value has {@code key} = {@code value}. */
+  public JsonNode button(String action, String key, Object value) {
+    return buttons(action).stream().filter(v -> v.path(key).asText().equals(String.valueOf(value))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + action + " button with " + key + "=" + value + " in " + all()));
+  }
+
+  public boolean contains(String fragment) {
+    return all().contains(fragment);
+  }
+
+  private JsonNode requireCard() {
+    if (card == null) {
+      throw new AssertionError("expected a card, the bot answered text: " + text);
+    }
+    return card;
+  }
+
+  @Override
+  public String toString() {
+    return all();
+  }
+}

@@ -1,0 +1,53 @@
+package io.hirebot.testing;
+
+import io.hirebot.bot.Feature;
+import io.hirebot.feature.candidates.CandidatesFeature;
+import io.hirebot.feature.help.HelpFeature;
+import io.hirebot.feature.interviews.InterviewsFeature;
+import io.hirebot.feature.jobs.JobsFeature;
+import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.pipeline.PipelineFeature;
+import io.hirebot.feature.profile.ProfileFeature;
+
+/**
+ * The app's features, built for a {@link FeatureHarness} with the same constructors {@code app/Features} calls, the
+ * harness's fakes standing in for the shared services. The only place tests construct features: when a feature's
+ * constructor moves, this class is the one to change. Use as {@code FeatureHarness.start().with(TestFeatures::jobs)}.
+ */
+public final class TestFeatures {
+  private TestFeatures() {}
+
+  public static Feature help(FeatureHarness h) {
+    return new HelpFeature(h.cards, h.messages);
+  }
+
+  public static Feature jobs(FeatureHarness h) {
+    return new JobsFeature(h.meter, h.cards, h.messages);
+  }
+
+  public static Feature profile(FeatureHarness h) {
+    return profileFeature(h);
+  }
+
+  /** Candidates with its row buttons; a profile opened from a row is the profile feature's card, as in the app. */
+  public static Feature candidates(FeatureHarness h) {
+    return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.access,
+        h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock, FeatureHarness.ZONE);
+  }
+
+  public static Feature pipeline(FeatureHarness h) {
+    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock);
+  }
+
+  public static Feature interviews(FeatureHarness h) {
+    return new InterviewsFeature(h.meter, h.cards, h.messages, h.dates, h.clock);
+  }
+
+  public static Feature offers(FeatureHarness h) {
+    return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages);
+  }
+
+  private static ProfileFeature profileFeature(FeatureHarness h) {
+    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger, h.audit);
+  }
+}
