@@ -7,7 +7,7 @@
   const UPDATE_KINDS = { patch: 'PATCH', callback_response: 'callback answer', delayed_update: 'delayed update' };
   const $ = id => document.getElementById(id);
   const params = new URLSearchParams(location.search);
-  const S = { persona: params.get('persona') || 'ou_recruiter_li', locale: null, chat: params.get('chat') || 'oc_demo_team',
+  const S = { persona: params.get('persona') || params.get('user') || 'ou_recruiter_li', locale: null, chat: params.get('chat') || 'oc_demo_team',
     items: new Map(), chats: [], people: {}, personas: [], unread: {}, source: null, hire: null, job: null };
 
   async function call(method, path, body) {
@@ -355,7 +355,17 @@
   $('clock-run').onclick = () => moveClock({ to: 'now' });
 
   connect();
-  refresh().then(() => { document.body.dataset.ready = 'true'; });
+  refresh().then(async () => {
+    // /sandbox?say=…&chat=p2p|group&user=ou_… says a text at once, as that person.
+    if (params.get('say')) {
+      const p2p = params.get('chat') === 'p2p';
+      const chat = p2p ? S.chats.find(c => c.type === 'p2p') : S.chats.find(c => c.chat_id === 'oc_demo_team');
+      if (chat) { S.chat = chat.chat_id; renderChats(); renderStream(); }
+      await call('POST', '/say', { persona: S.persona, chat_id: S.chat, text: params.get('say'), mention: !p2p })
+        .catch(e => toast('error', e.message));
+    }
+    document.body.dataset.ready = 'true';
+  });
   loadHire();
   loadClock();
   setInterval(loadClock, 30000);

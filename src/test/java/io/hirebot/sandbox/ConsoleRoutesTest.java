@@ -48,25 +48,27 @@ class ConsoleRoutesTest {
           {"tag":"button","name":"submit","form_action_type":"submit","text":{"tag":"plain_text","content":"OK"},
            "behaviors":[{"type":"callback","value":{"op":"reject"}}]}]}]}}""";
 
-  private static StubbedSandbox stubbed;
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final SandboxFixture stubbed = SandboxFixture.start(SandboxConfig.defaults());
+  private static SdkBotStub bot;
   private String cardId;
 
   @BeforeAll
   static void start() {
-    stubbed = new StubbedSandbox();
+    bot = await(new SdkBotStub(stubbed.vertx, stubbed.sandbox.config()).start());
   }
 
   @AfterAll
   static void stop() {
-    stubbed.close();
+    await(bot.close());
   }
 
   @BeforeEach
   void reset() {
     stubbed.sandbox.reset();
     stubbed.sandbox.console().enable();
-    stubbed.pointAtBot();
-    stubbed.bot.actions.clear();
+    stubbed.sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+    bot.actions.clear();
     cardId = stubbed.sandbox.im().newMessageId();
     stubbed.sandbox.im().store(new SentMessage(cardId, ImState.DEMO_TEAM_CHAT, "interactive", JsonSupport.parse(CARD), null,
         null, null, null, Instant.now(), List.of()));
@@ -87,7 +89,7 @@ class ConsoleRoutesTest {
         .put("value", new JsonObject().put("op", "forged")));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     assertEquals("done", r.bodyAsJsonObject().getJsonObject("toast").getString("content"));
-    P2CardActionTrigger got = stubbed.bot.actions.get(0);
+    P2CardActionTrigger got = bot.actions.get(0);
     assertEquals("go", got.getEvent().getAction().getValue().get("op"), "the value is the card's, not the browser's");
     assertEquals(RECRUITER, got.getEvent().getOperator().getOpenId());
     assertEquals(ImState.DEMO_TEAM_CHAT, got.getEvent().getContext().getOpenChatId());
@@ -95,8 +97,8 @@ class ConsoleRoutesTest {
     r = post("/action", click("body", "elements", 2, "elements", 2)
         .put("form_value", new JsonObject().put("reason", "r1").put("note", "ok")));
     assertEquals(200, r.statusCode(), r.bodyAsString());
-    assertEquals("r1", stubbed.bot.actions.get(1).getEvent().getAction().getFormValue().get("reason"));
-    assertEquals("submit", stubbed.bot.actions.get(1).getEvent().getAction().getName());
+    assertEquals("r1", bot.actions.get(1).getEvent().getAction().getFormValue().get("reason"));
+    assertEquals("submit", bot.actions.get(1).getEvent().getAction().getName());
   }
 
   @Test
@@ -118,7 +120,7 @@ class ConsoleRoutesTest {
     for (JsonObject body : bad) {
       assertEquals(400, post("/action", body).statusCode(), body.encode());
     }
-    assertEquals(0, stubbed.bot.actions.size());
+    assertEquals(0, bot.actions.size());
     assertEquals(400, await(stubbed.web.postAbs(stubbed.sandbox.baseUrl() + ConsoleRoutes.BASE + "/api/action")
         .sendBuffer(Buffer.buffer("not json"))).statusCode());
   }
@@ -132,7 +134,7 @@ class ConsoleRoutesTest {
     assertEquals(400, post("/say", say.copy().put("chat_id", ImState.DEMO_TEAM_CHAT).put("text", " ")).statusCode());
     assertEquals(0, stubbed.sandbox.im().userMessages().size());
     assertEquals(200, post("/say", say.copy().put("chat_id", ImState.p2pChatId(RECRUITER))).statusCode());
-    assertEquals(1, stubbed.bot.messages.size());
+    assertEquals(1, bot.messages.size());
   }
 
   @Test
@@ -143,7 +145,7 @@ class ConsoleRoutesTest {
         .put("chat_id", ImState.DEMO_TEAM_CHAT)).statusCode());
     assertEquals(409, post("/action", click("body", "elements", 0, "columns", 0, "elements", 0)).statusCode());
     assertEquals(0, stubbed.sandbox.im().userMessages().size());
-    assertEquals(0, stubbed.bot.actions.size());
+    assertEquals(0, bot.actions.size());
   }
 
   @Test
