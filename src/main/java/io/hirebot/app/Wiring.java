@@ -140,12 +140,16 @@ public final class Wiring {
         settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views());
     registry.registerAll(Features.create(services));
 
+    // The parser's job names are read only once the bot has answered someone with a card: a message the gates
+    // refuse (a group not enabled, a stranger) never makes the bot read Hire, not even for its own lexicon.
+    LiveLexicon lexicon = new LiveLexicon(hire);
+    registry.cardsSent(card -> lexicon.refreshIfStale());
     InFlight inFlight = new InFlight(vertx, processed, metrics);
     Audit queries = new Audit(audit, clock);
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
         new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
         new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(new LiveLexicon(hire)), registry, chain, inFlight,
+    dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome);
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);

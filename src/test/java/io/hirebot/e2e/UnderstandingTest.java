@@ -43,7 +43,7 @@ class UnderstandingTest {
     quinn = hire.addTalent("Quinn Understanding", "13800000017", "quinn@example.com");
     hire.addApplication(backend.id(), quinn.id(), hire.stagesOf(backend.id()).get(3).id());
     hire.addJob("Jordan Fellowship", "JF-001", backend.processId(), "ou_recruiter_li", "ou_hm_zhang");
-    // The lexicon loads on the first message (nothing reads Hire at start): ask until the bot reads job names.
+    // The lexicon loads after the first card the bot sends (nothing reads Hire at start): ask until it reads job names.
     for (int i = 0; i < 20 && !title(inGroup("Jordan").currentContent()).equals("Did you mean…?"); i++) {
       await(io.vertx.core.Future.future(p -> h.vertx.setTimer(100, t -> p.complete())));
     }

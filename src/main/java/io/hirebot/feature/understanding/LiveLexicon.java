@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The parser's lexicon, kept fresh by the messages themselves: a parse that finds it older than {@link #MAX_AGE_MS}
- * starts one reload from the (cached) jobs and processes and parses with what it has. Nothing reads Hire at start
- * or while no one writes, and a reload shares the cache's read with the command it came with.
+ * The parser's lexicon, kept fresh by the bot's own answers: after a card was sent, a lexicon older than
+ * {@link #MAX_AGE_MS} is reloaded once from the (cached) jobs and processes; parses use what it has meanwhile. Nothing
+ * reads Hire at start, while no one asks, or for a message the gates refuse.
  */
 public final class LiveLexicon implements Supplier<Lexicon> {
   private static final Logger log = LoggerFactory.getLogger(LiveLexicon.class);
@@ -30,12 +30,16 @@ public final class LiveLexicon implements Supplier<Lexicon> {
 
   @Override
   public Lexicon get() {
+    return current;
+  }
+
+  /** Starts one reload when the lexicon was never loaded or is older than {@link #MAX_AGE_MS}. */
+  public void refreshIfStale() {
     long now = System.nanoTime();
     boolean stale = loadedAt == Long.MIN_VALUE || now - loadedAt > TimeUnit.MILLISECONDS.toNanos(MAX_AGE_MS);
     if (stale && loading.compareAndSet(false, true)) {
       reload().onComplete(r -> loading.set(false));
     }
-    return current;
   }
 
   /** Reads the jobs and processes into a new lexicon; a failure keeps the last one (and is retried next parse). */
