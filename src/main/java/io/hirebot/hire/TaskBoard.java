@@ -28,6 +28,12 @@ public final class TaskBoard {
   public static final Duration PEOPLE_HORIZON = Duration.ofDays(14);
   /** Everyone's tasks are read once for all the digests, nudges and escalations of one scheduler pass. */
   static final Duration TEAM_TTL = Duration.ofMinutes(1);
+  /**
+   * One person's task lists, shared by the digests of one pass: every digest of a job reads its team's tasks, and
+   * 1,000 chats following 100 jobs otherwise read each person's lists ten times (8,355 Hire calls for the pass
+   * instead of about 1,100, and 98 s instead of 40). "my tasks" builds its own board and always reads Hire now.
+   */
+  static final Duration PERSON_TTL = Duration.ofSeconds(30);
 
   /**
    * One pending task with what a card says about it.
@@ -50,6 +56,7 @@ public final class TaskBoard {
 
   private final HireDirectory hire;
   private final FutureCache<String, List<Waiting>> team = new FutureCache<>(TEAM_TTL, 1);
+  private final FutureCache<String, Partial<List<HireTask>>> person = new FutureCache<>(PERSON_TTL, 10_000);
 
   public TaskBoard(HireDirectory hire) {
     this.hire = hire;
@@ -84,7 +91,7 @@ public final class TaskBoard {
   private Future<List<Waiting>> ofPeople(Set<String> people, java.util.function.Predicate<String> job,
       Map<String, Application> known, Instant now) {
     // One person's failed read (a malformed id, Hire refusing) leaves the others' tasks standing.
-    List<Future<List<HireTask>>> each = people.stream().map(p -> read(p).map(t -> t.value().stream()
+    List<Future<List<HireTask>>> each = people.stream().map(p -> person.get(p, this::read).map(t -> t.value().stream()
         .filter(task -> job.test(task.jobId())).toList())
         .otherwise(e -> {
           log.warn("tasks not read user={} cause={}", p, e.toString());
