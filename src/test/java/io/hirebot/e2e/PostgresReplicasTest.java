@@ -92,6 +92,8 @@ class PostgresReplicasTest {
     String team = ImState.DEMO_TEAM_CHAT;
     MessageSpec spec = MessageSpec.group(team).from("ou_user_alice").mentioningBot().text("help").messageId("om_pg_1");
     await(h.sandbox.events().message(spec));
+    // The webhook acknowledges once the claim is stored; the reply follows: wait for it before the redelivery.
+    await(h.sandbox.im().awaitMessage(m -> "om_pg_1".equals(m.parentId()), TIMEOUT));
     h.sandbox.botUrls(replica.url("/webhook/event"), replica.url("/webhook/card"));
     try {
       await(h.sandbox.events().message(spec));
