@@ -98,35 +98,44 @@ final class TypedActions {
                 "typed.title", Markdown.escape(((Reply.Text) reply).text()), "grey")));
   }
 
-  /** Cancel: nothing is written, and the card says so. */
+  /**
+   * Cancel: nothing is written, and the card says so. In a group anyone sees the card, so only the asker, or someone
+   * who could have confirmed it, may take it away from the others.
+   */
   Future<ActionResult> cancel(CardAction action, Language lang) {
     String what = action.value().path("what").asText("");
-    String text = Markdown.message(messages, lang, "typed.cancelled", what);
-    return Future.succeededFuture(new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "typed.cancelledToast"),
-        notice(lang, "typed.cancelled.title", text, "grey")));
+    String clicker = action.operator() == null ? "" : action.operator().openId();
+    Future<Boolean> may = clicker.equals(action.value().path("by").asText(null)) ? Future.succeededFuture(true)
+        : access.mayChange(clicker, action.value().path("job_id").asText("")).map(AccessPolicy.Decision::allowed);
+    return may.map(allowed -> allowed
+        ? new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "typed.cancelledToast"),
+            notice(lang, "typed.cancelled.title", Markdown.message(messages, lang, "typed.cancelled", what), "grey"))
+        : ActionResult.error(messages.get(lang, "typed.cancelRefused")));
   }
 
   private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Candidacy c, String stageId,
       UserRef sender, Language lang) {
     Application app = c.application();
-    return access.mayChange(sender == null ? null : sender.openId(), app.jobId()).compose(decision -> {
+    String asker = sender == null ? "" : sender.openId();
+    return access.mayChange(asker, app.jobId()).compose(decision -> {
       if (!decision.allowed()) {
         return text(messages.get(lang, decision.reasonKey()));
       }
       if (change instanceof Command.Reject) {
-        return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), lang));
+        return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
       }
       if (change instanceof Command.Note note) {
-        return Future.succeededFuture(note(note, c, lang));
+        return Future.succeededFuture(note(note, c, asker, lang));
       }
       if (c.job() == null) {
         return text(messages.get(lang, "typed.noActive", app.talentName()));
       }
-      return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, lang));
+      return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
     });
   }
 
-  private Future<Reply> move(Command.Change change, Candidacy c, JobProcess process, String stageId, Language lang) {
+  private Future<Reply> move(Command.Change change, Candidacy c, JobProcess process, String stageId, String asker,
+      Language lang) {
     Application app = c.application();
     String locale = lang.feishuLocale();
     if (change instanceof Command.Advance) {
@@ -135,7 +144,7 @@ final class TypedActions {
         return text(messages.get(lang, "typed.lastStage", app.talentName(), app.stage().name(locale)));
       }
       return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
-          QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, lang));
+          QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang));
     }
     Command.Move move = (Command.Move) change;
     List<Stage> targets = stageId.isEmpty() ? StageTargets.match(move.stageQuery(), process)
@@ -153,23 +162,24 @@ final class TypedActions {
     }
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
     value.putObject(SharedActions.FIELDS).put("stage", to.id());
-    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, lang));
+    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang));
   }
 
-  private Future<Reply> reject(Command.Change change, Candidacy c, List<TerminationReason> reasons, Language lang) {
+  private Future<Reply> reject(Command.Change change, Candidacy c, List<TerminationReason> reasons, String asker,
+      Language lang) {
     String remark = ((Command.Reject) change).remark();
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.REJECT_CONFIRM, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", remark);
     ObjectNode select = cards.model().put("name", "reason").put("placeholder", messages.get(lang, "typed.reason"));
     ArrayNode options = select.putArray("options");
     reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
-    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, remark, select, lang));
+    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, remark, select, asker, lang));
   }
 
-  private Reply note(Command.Note note, Candidacy c, Language lang) {
+  private Reply note(Command.Note note, Candidacy c, String asker, Language lang) {
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.NOTE_SUBMIT, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", note.text());
-    return confirm(c, "typed.note", List.of(), value, note.text(), null, lang);
+    return confirm(c, "typed.note", List.of(), value, note.text(), null, asker, lang);
   }
 
   /**
@@ -177,7 +187,7 @@ final class TypedActions {
    * Confirm (the row action's value, valid for {@link #VALID_FOR}) and Cancel.
    */
   private Reply confirm(Candidacy c, String key, List<String> more, ObjectNode value, String quote, ObjectNode select,
-      Language lang) {
+      String asker, Language lang) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
         java.util.stream.Stream.of(app.talentName(), c.jobTitle(), app.stage().name(lang.feishuLocale())),
@@ -200,7 +210,7 @@ final class TypedActions {
     model.set("confirm", value);
     model.put("cancelLabel", messages.get(lang, "typed.cancel"));
     model.set("cancel", cards.model().put("action", ActionsFeature.CANCEL).put("lang", lang.feishuLocale())
-        .put("what", app.talentName() + " · " + c.jobTitle()));
+        .put("what", app.talentName() + " · " + c.jobTitle()).put("by", asker).put("job_id", app.jobId()));
     model.put("hint", messages.get(lang, "typed.hint", TIME.format(java.time.Instant.ofEpochMilli(expires).atZone(zone))));
     return Reply.card(cards.render("typed-confirm", model));
   }

@@ -101,6 +101,17 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("in a group, someone who may not change the job cannot cancel another's confirmation")
+  void cancelByOthersRefused() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+
+    FeatureHarness.Clicked refused = h.click(card.buttons("typed.cancel").get(0), SmallTenant.INTERVIEWER_LIU);
+
+    assertEquals(ActionResult.ToastType.ERROR, refused.toastType(), refused.toString());
+    assertEquals(null, refused.card(), "the card stays");
+  }
+
+  @Test
   @DisplayName("the application moved meanwhile: Confirm refreshes with a notice and writes nothing")
   void staleWritesNothing() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
