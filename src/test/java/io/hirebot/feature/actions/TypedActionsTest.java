@@ -178,6 +178,17 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("two applications, one of a job the sender may not change: only the other is offered, straight to confirm")
+  void onlyChangeableApplicationsOffered() {
+    h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
+
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "advance Alice Chen");
+
+    assertFalse(card.contains("Data Scientist"), card.all());
+    assertTrue(card.contains("Move **Alice Chen** (Backend Engineer) from Screening to **Interview**"), card.all());
+  }
+
+  @Test
   @DisplayName("a stage kind the process has several of asks which stage")
   void severalStagesAsk() {
     h.hire.addProcess(new io.hirebot.hire.JobProcess("p_two", "两轮", "Two rounds", List.of(SCREENING,
