@@ -229,7 +229,8 @@ final class TypedActions {
     model.put("color", key.equals("typed.reject") ? "red" : "blue");
     model.put("question", question);
     if (!quote.isEmpty()) {
-      model.put("quote", "> " + Markdown.escape(quote).replace("\n", "\n> "));
+      // Feishu's card markdown has no block quotes: the text as typed, in quotation marks, on its own line.
+      model.put("quote", Markdown.message(messages, lang, "typed.quote", quote));
     }
     if (select != null) {
       model.set("select", select);
