@@ -224,6 +224,19 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("a remark naming one of Hire's reasons preselects it: Confirm without touching the select terminates with it")
+  void remarkPreselectsReason() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Bob Zhou：技能不匹配");
+    assertEquals("reason_skills", card.card().findValue("initial_option").asText(), card.all());
+
+    h.click(confirm(card, "reject.confirm"), LI);
+
+    List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
+    assertEquals(1, terminations.size(), h.hire.calls().toString());
+    assertEquals(List.of("reason_skills"), terminations.get(0).arg(2));
+  }
+
+  @Test
   @DisplayName("typed note in Chinese: Confirm writes the note as the clicker, with the text as typed")
   void noteInChinese() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "给张伟备注：系统设计很强");
