@@ -55,17 +55,17 @@ public final class SubscriptionsFeature implements Feature {
     HeldNotifications held = new HeldNotifications(db, clock);
     FanOut fanOut = new FanOut(messenger, quiet, held);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
+    poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
+        new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock);
     // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
     commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
         (chatId, openId) -> groups.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
-            : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
+            : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)), poller);
     livingCards = new LivingCards(new CardRegistry(db, clock), views, messenger, clock);
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
-    poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
-        new PollSeen(db, clock), notificationCard, fanOut, pollInterval);
   }
 
   @Override
