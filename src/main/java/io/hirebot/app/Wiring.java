@@ -10,6 +10,7 @@ import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.Audit;
 import io.hirebot.bot.middleware.Deduplicate;
 import io.hirebot.bot.middleware.MentionFilter;
+import io.hirebot.bot.middleware.MenuReadOnly;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.middleware.SelfFilter;
 import io.hirebot.bot.middleware.UserRateLimit;
@@ -151,7 +152,7 @@ public final class Wiring {
     InFlight inFlight = new InFlight(vertx, processed, metrics);
     Audit queries = new Audit(audit, clock);
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
-        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
+        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages), new MenuReadOnly(messages),
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome);
