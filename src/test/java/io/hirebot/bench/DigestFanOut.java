@@ -55,6 +55,8 @@ final class DigestFanOut {
       } finally {
         db.close();
       }
+      // The bot's first command after start is slow for reasons of its own (class loading, JIT): not measured here.
+      ask(sandbox, PROBE_USERS[0]);
       int before = sandbox.requests().all().size();
       Instant t0 = Instant.now();
       long start = System.nanoTime();
@@ -113,17 +115,22 @@ final class DigestFanOut {
       Pause.millis(50);
     }
     for (int i = 0; i < PROBES && !fanOut.isComplete(); i++) {
-      String id = "om_bench_digest_probe_" + UUID.randomUUID();
-      var replied = sandbox.im().awaitMessage(m -> id.equals(m.parentId()), PROBE_TIMEOUT);
-      long t0 = System.nanoTime();
-      BenchHttp.await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(PROBE_USERS[i % 2])
-          .mentioningBot().text("help").messageId(id)), PROBE_TIMEOUT);
-      BenchHttp.await(replied, PROBE_TIMEOUT);
-      out.add((System.nanoTime() - t0) / 1_000_000);
+      out.add(ask(sandbox, PROBE_USERS[i % 2]));
       Pause.millis(1_000);
     }
     System.out.printf("bench: digest fan-out: replies during it (ms) %s%n", out);
     return out;
+  }
+
+  /** "help" from {@code user} in the demo team's chat; the milliseconds from the push to the reply. */
+  private static long ask(FeishuSandbox sandbox, String user) {
+    String id = "om_bench_digest_probe_" + UUID.randomUUID();
+    var replied = sandbox.im().awaitMessage(m -> id.equals(m.parentId()), PROBE_TIMEOUT);
+    long t0 = System.nanoTime();
+    BenchHttp.await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(user)
+        .mentioningBot().text("help").messageId(id)), PROBE_TIMEOUT);
+    BenchHttp.await(replied, PROBE_TIMEOUT);
+    return (System.nanoTime() - t0) / 1_000_000;
   }
 
   private static long delivered(FeishuSandbox sandbox) {
