@@ -40,7 +40,7 @@ final class Understanding {
       JobMatch match = JOBS.match(job.get(), jobs(lexicon));
       if (match instanceof JobMatch.One one) {
         // The job as the tenant knows it: the handler then finds exactly this one, whatever else opens later.
-        return Optional.of(new ParseResult.Parsed(withJob(parsed.command(), code(one.job())), parsed.language()));
+        return Optional.of(new ParseResult.Parsed(FollowUps.withJob(parsed.command(), code(one.job())), parsed.language()));
       }
       if (match instanceof JobMatch.Several) {
         return grammar;
@@ -84,16 +84,6 @@ final class Understanding {
   /** How a resolved job is named in a command: its code, or its title when it has none. */
   static String code(Job job) {
     return job.code().isEmpty() ? job.title() : job.code();
-  }
-
-  private static Command withJob(Command command, String job) {
-    if (command instanceof Command.ShowCandidates c) {
-      return new Command.ShowCandidates(job, c.stageQuery(), c.appliedSince(), c.page());
-    }
-    if (command instanceof Command.ShowPipeline) {
-      return new Command.ShowPipeline(job);
-    }
-    return new Command.ListOffers(job);
   }
 
   private static List<Job> jobs(Lexicon lexicon) {

@@ -50,7 +50,7 @@ public final class ParserBenchmark {
     Map<String, int[]> byCategory = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
     for (Phrasings.Row row : rows) {
-      String got = Phrasings.describe(parser.parse(row.message()));
+      String got = Phrasings.describe(row.parse(parser));
       int[] counts = byCategory.computeIfAbsent(row.category(), c -> new int[2]);
       counts[1]++;
       if (got.equals(row.expected())) {
