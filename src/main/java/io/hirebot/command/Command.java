@@ -75,6 +75,11 @@ public sealed interface Command
   record AskWhich(Subject subject, Command template) implements Command {
     /** What the follow-up lacked. */
     public enum Subject { JOB, PERSON }
+
+    /** The command the follow-up meant, about {@code job}; null when it was about a person. */
+    public Command forJob(String job) {
+      return template == null ? null : FollowUps.withJob(template, job);
+    }
   }
 
   /** {@code jobs [keyword]} / {@code 职位 [关键词]}: keyword may be empty. */

@@ -149,6 +149,12 @@ final class FollowUps {
       return Optional.empty();
     }
     List<Conversation.Person> people = c.people();
+    if (people.isEmpty() && c.shown() instanceof Command.WhereIs where) {
+      return Optional.of(new Command.ShowProfile(where.name()));
+    }
+    if (people.isEmpty() && c.shown() instanceof Command.ShowProfile shown) {
+      return Optional.of(shown);
+    }
     if (people.size() == 1) {
       return Optional.of(profile(people.get(0)));
     }
