@@ -31,9 +31,11 @@ final class FollowUps {
       + "|全部(?:阶段|的)?|所有(?:人|阶段|的)?|看全部|不筛选了|全部都看");
   private static final Pattern STAGE = whole("(?:(?:show|see)(?: me)? )?(?:only|just)(?: show)?(?: the ones| those| people| candidates| the candidates)?"
       + "(?: (?:in|at))?(?: the)? (.+?)(?: stage| ones)?"
-      + "|(?:the ones|those|people|candidates)(?: (?:in|at))(?: the)? (.+?)(?: stage)?(?: only)?"
+      + "|(?:the ones|those)(?: (?:in|at))(?: the)? (.+?)(?: stage)?(?: only)?"
       + "|(?:只看|只要|只显示|只留|就看|只查|筛选|过滤)(?:一下)?(?:在|处于)?(.+?)(?:中|阶段|环节)?(?:的)?(?:人|候选人)?"
       + "|(?:在|处于)?(.+?)(?:中|阶段|环节)的(?:人|候选人)?|(?:在|处于)(.+?)的(?:人|候选人)?");
+  /** "candidates in screening": a follow-up after a job's card; alone, the grammar's "which job?" help answers it. */
+  private static final Pattern PEOPLE_IN = whole("(?:candidates|people|applicants)(?: (?:in|at))(?: the)? (.+?)(?: stage)?");
   private static final Pattern OTHER = whole("(?:(?:and |so )?(?:what|how) about|and|same for|what of|now) (?:the )?(.+?)"
       + "|(?:那|那么|换成|换|再看看?|看看)?(.+?)(?:的)?呢|换成(.+)|换(.+)");
   private static final Pattern ORDINAL = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:the )?(?:profile of the |resume of the )?"
@@ -94,6 +96,9 @@ final class FollowUps {
       return Optional.of(filtered("", c));
     }
     Matcher m = STAGE.matcher(f);
+    if (!m.matches() && !c.job().isEmpty()) {
+      m = PEOPLE_IN.matcher(f);
+    }
     String stage = m.matches() ? knownStage(firstGroup(m), lexicon) : null;
     return stage == null ? Optional.empty() : Optional.of(filtered(stage, c));
   }
