@@ -46,7 +46,7 @@ public final class CommandParser {
     if (original.codePointCount(0, original.length()) > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);
     }
-    Utterance utterance = Utterance.of(original);
+    Utterance utterance = Utterance.of(original, language);
     // NFKC can expand a character into several ("㍿" → "株式会社"), so check again after normalizing.
     if (utterance.text().length() > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Follow-ups of the last card the user was shown in this chat ({@link Conversation}): another page, a stage filter,
@@ -15,6 +14,8 @@ import java.util.regex.Pattern;
  */
 final class FollowUps {
 
+  /** Follow-ups are a few words: a longer message is read as usual without trying them. */
+  private static final int MAX_LENGTH = 60;
   /** Rows of a candidates card: a position past it is no one on the card. */
   static final int MAX_PEOPLE_ASKED = 8;
 
@@ -22,32 +23,32 @@ final class FollowUps {
   private static final String TAIL = "(?:[ ,，]*(?:please|pls|thanks|thx|吧|呢|吗|谢谢))*";
   /** "'s profile", "的简历", " profile": what of the person is asked for (always the profile). */
   private static final String DOCUMENT = "(?: ?(?:'s|的))?(?: ?(?:profiles?|resumes?|cvs?|details|简历|履历|资料|档案|详情|情况|信息))*";
-  private static final Pattern NEXT = whole("(?:(?:show|go to|see)(?: me)? )?(?:the )?(?:next|more)(?: page| one[s]?| results)?"
+  private static final ReusableMatcher NEXT = whole("(?:(?:show|go to|see)(?: me)? )?(?:the )?(?:next|more)(?: page| one[s]?| results)?"
       + "|下一页|下页|再来一页|后一页|翻页|往后翻|下一批|更多|还有呢|还有吗|继续");
-  private static final Pattern PREVIOUS = whole("(?:(?:go )?back(?: to)? )?(?:the )?(?:previous|prev|last)(?: page)?|go back|back"
+  private static final ReusableMatcher PREVIOUS = whole("(?:(?:go )?back(?: to)? )?(?:the )?(?:previous|prev|last)(?: page)?|go back|back"
       + "|上一页|上页|前一页|往前翻|返回上一页");
-  private static final Pattern PAGE = whole("(?:(?:show|go to|see)(?: me)? )?page ?(\\d{1,3})|第 ?(\\d{1,3}|[一二三四五六七八九十]) ?页");
-  private static final Pattern ALL_STAGES = whole("(?:show )?(?:all|everyone|everybody|all of them|all stages|every stage)"
+  private static final ReusableMatcher PAGE = whole("(?:(?:show|go to|see)(?: me)? )?page ?(\\d{1,3})|第 ?(\\d{1,3}|[一二三四五六七八九十]) ?页");
+  private static final ReusableMatcher ALL_STAGES = whole("(?:show )?(?:all|everyone|everybody|all of them|all stages|every stage)"
       + "|全部(?:阶段|的)?|所有(?:人|阶段|的)?|看全部|不筛选了|全部都看");
-  private static final Pattern STAGE = whole("(?:(?:show|see)(?: me)? )?(?:only|just)(?: show)?(?: the ones| those| people| candidates| the candidates)?"
+  private static final ReusableMatcher STAGE = whole("(?:(?:show|see)(?: me)? )?(?:only|just)(?: show)?(?: the ones| those| people| candidates| the candidates)?"
       + "(?: (?:in|at))?(?: the)? (.+?)(?: stage| ones)?"
       + "|(?:the ones|those)(?: (?:in|at))(?: the)? (.+?)(?: stage)?(?: only)?"
       + "|(?:只看|只要|只显示|只留|就看|只查|筛选|过滤)(?:一下)?(?:在|处于)?(.+?)(?:中|阶段|环节)?(?:的)?(?:人|候选人)?"
       + "|(?:在|处于)?(.+?)(?:中|阶段|环节)的(?:人|候选人)?|(?:在|处于)(.+?)的(?:人|候选人)?");
   /** "candidates in screening": a follow-up after a job's card; alone, the grammar's "which job?" help answers it. */
-  private static final Pattern PEOPLE_IN = whole("(?:candidates|people|applicants)(?: (?:in|at))(?: the)? (.+?)(?: stage)?");
-  private static final Pattern OTHER = whole("(?:(?:and |so )?(?:what|how) about|and|same for|what of|now) (?:the )?(.+?)"
+  private static final ReusableMatcher PEOPLE_IN = whole("(?:candidates|people|applicants)(?: (?:in|at))(?: the)? (.+?)(?: stage)?");
+  private static final ReusableMatcher OTHER = whole("(?:(?:and |so )?(?:what|how) about|and|same for|what of|now) (?:the )?(.+?)"
       + "|(?:那|那么|换成|换|再看看?|看看)?(.+?)(?:的)?呢|换成(.+)|换(.+)");
-  private static final Pattern ORDINAL = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:the )?(?:profile of the |resume of the )?"
+  private static final ReusableMatcher ORDINAL = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:the )?(?:profile of the |resume of the )?"
       + "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th))"
       + "(?: one| person| candidate| guy| row| applicant)?" + DOCUMENT
       + "|(?:number|no\\.?|#) ?(\\d{1,2})"
       + "|(?:看看|看一下|打开|查看|看)?(?:第 ?([一二三四五六七八九十两]|\\d{1,2}) ?(?:个|位|名|行)|(最后一)(?:个|位|名))"
       + "(?:人|候选人)?" + DOCUMENT);
-  private static final Pattern PRONOUN = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:her|his|their|them|him)"
+  private static final ReusableMatcher PRONOUN = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:her|his|their|them|him)"
       + DOCUMENT + "|(?:看看|看一下|打开|查看|看)?(?:他|她|ta|它|他们|她们)(?:的)? ?(?:简历|履历|资料|档案|详情|情况|信息|profile|resume)+");
-  private static final Pattern THAT_JOB = Pattern.compile("(?:that|this|the same|same) (?:job|role|position|opening)"
-      + "|(?:这个|该|那个|同一个|这|那)(?:职位|岗位)|(?<=for |of )it$");
+  private static final ReusableMatcher THAT_JOB = ReusableMatcher.compile("(?:that|this|the same|same) (?:job|role|position|opening)"
+      + "|(?:这个|该|那个|同一个|这|那)(?:职位|岗位)|(?<=for |of )it$", 0);
   private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
       "eighth", "ninth", "tenth");
   private static final String CHINESE_DIGITS = "一二三四五六七八九十";
@@ -62,10 +63,10 @@ final class FollowUps {
    * @param parse how a rewritten message ("offers for BE-001") is read, without a conversation
    */
   static Optional<ParseResult> read(Utterance u, Conversation c, Lexicon lexicon, Function<String, ParseResult> parse) {
-    String f = Lexicon.fold(TextNormalizer.normalize(u.original()));
-    if (f.isEmpty() || f.length() > 60) {
+    if (u.normalized().isEmpty() || u.normalized().length() > MAX_LENGTH) {
       return Optional.empty();
     }
+    String f = Lexicon.fold(u.normalized());
     Optional<Command> command = page(f, c).or(() -> person(f, c)).or(() -> stage(f, c, lexicon))
         .or(() -> otherJob(f, c, lexicon));
     if (command.isPresent()) {
@@ -77,11 +78,11 @@ final class FollowUps {
   private static Optional<Command> page(String f, Conversation c) {
     int page;
     Matcher m;
-    if (NEXT.matcher(f).matches()) {
+    if (NEXT.on(f).matches()) {
       page = currentPage(c) + 1;
-    } else if (PREVIOUS.matcher(f).matches()) {
+    } else if (PREVIOUS.on(f).matches()) {
       page = Math.max(0, currentPage(c) - 1);
-    } else if ((m = PAGE.matcher(f)).matches()) {
+    } else if ((m = PAGE.on(f)).matches()) {
       page = number(m.group(1) != null ? m.group(1) : m.group(2)) - 1;
     } else {
       return Optional.empty();
@@ -92,12 +93,12 @@ final class FollowUps {
   }
 
   private static Optional<Command> stage(String f, Conversation c, Lexicon lexicon) {
-    if (ALL_STAGES.matcher(f).matches()) {
+    if (ALL_STAGES.on(f).matches()) {
       return Optional.of(filtered("", c));
     }
-    Matcher m = STAGE.matcher(f);
+    Matcher m = STAGE.on(f);
     if (!m.matches() && !c.job().isEmpty()) {
-      m = PEOPLE_IN.matcher(f);
+      m = PEOPLE_IN.on(f);
     }
     String stage = m.matches() ? knownStage(firstGroup(m), lexicon) : null;
     return stage == null ? Optional.empty() : Optional.of(filtered(stage, c));
@@ -114,7 +115,7 @@ final class FollowUps {
   }
 
   private static Optional<Command> otherJob(String f, Conversation c, Lexicon lexicon) {
-    Matcher m = OTHER.matcher(f);
+    Matcher m = OTHER.on(f);
     if (!m.matches()) {
       return Optional.empty();
     }
@@ -140,7 +141,7 @@ final class FollowUps {
   }
 
   private static Optional<Command> person(String f, Conversation c) {
-    Matcher m = ORDINAL.matcher(f);
+    Matcher m = ORDINAL.on(f);
     if (m.matches()) {
       List<Conversation.Person> people = c.people();
       int n = position(m, people.size());
@@ -150,7 +151,7 @@ final class FollowUps {
       return Optional.of(people.isEmpty() ? new Command.AskWhich(Command.AskWhich.Subject.PERSON, null)
           : whichOf(people));
     }
-    if (!PRONOUN.matcher(f).matches()) {
+    if (!PRONOUN.on(f).matches()) {
       return Optional.empty();
     }
     List<Conversation.Person> people = c.people();
@@ -170,7 +171,7 @@ final class FollowUps {
   /** "offers for that job", "这个职位的漏斗": the message read with the last card's job in the place of the pointer. */
   private static Optional<ParseResult> thatJob(Utterance u, String f, Conversation c,
       Function<String, ParseResult> parse) {
-    Matcher m = THAT_JOB.matcher(f);
+    Matcher m = THAT_JOB.on(f);
     if (!m.find() || (m.group().equals("it") && c.job().isEmpty())) {
       return Optional.empty();
     }
@@ -289,7 +290,7 @@ final class FollowUps {
     return "";
   }
 
-  private static Pattern whole(String alternatives) {
-    return Pattern.compile(POLITE + "(?:" + alternatives + ")" + TAIL);
+  private static ReusableMatcher whole(String alternatives) {
+    return ReusableMatcher.compile(POLITE + "(?:" + alternatives + ")" + TAIL, 0);
   }
 }

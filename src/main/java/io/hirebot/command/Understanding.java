@@ -59,13 +59,13 @@ final class Understanding {
 
   private static Optional<ParseResult> clarifyPersonOrJob(Command.ShowProfile profile, Lexicon lexicon,
       ParseResult.Parsed parsed, Utterance utterance) {
-    String name = Lexicon.fold(profile.name()).replaceAll("[^\\p{L}\\p{N}]", "");
+    String name = Lexicon.squeeze(Lexicon.fold(profile.name()));
     boolean han = name.codePoints().anyMatch(EntityText::isHan);
     if (name.length() < (han ? 2 : MIN_LATIN_NAME_IN_TITLE)) {
       return Optional.of(parsed);
     }
     for (Lexicon.Entry entry : lexicon.jobs()) {
-      if (entry.title().replaceAll("[^\\p{L}\\p{N}]", "").contains(name)) {
+      if (entry.squeezed().contains(name)) {
         Job job = entry.job();
         Command asJob = new Command.ShowCandidates(code(job));
         return Optional.of(new ParseResult.Parsed(new Command.Clarify(List.of(asJob, profile)), parsed.language()));
@@ -87,7 +87,7 @@ final class Understanding {
   }
 
   private static List<Job> jobs(Lexicon lexicon) {
-    return lexicon.jobs().stream().map(Lexicon.Entry::job).toList();
+    return lexicon.openJobs();
   }
 
   private static boolean namesJob(Command command) {
