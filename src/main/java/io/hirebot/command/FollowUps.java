@@ -1,9 +1,11 @@
 package io.hirebot.command;
 
+import io.hirebot.i18n.ChineseScript;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Follow-ups of the last card the user was shown in this chat ({@link Conversation}): another page, a stage filter,
@@ -14,7 +16,7 @@ import java.util.regex.Matcher;
  */
 final class FollowUps {
 
-  /** Follow-ups are a few words: a longer message is read as usual without trying them. */
+  /** Follow-ups are a few words (a typed change with its note aside): a longer message is read as usual. */
   private static final int MAX_LENGTH = 60;
   /** Rows of a candidates card: a position past it is no one on the card. */
   static final int MAX_PEOPLE_ASKED = 8;
@@ -49,6 +51,20 @@ final class FollowUps {
       + DOCUMENT + "|(?:看看|看一下|打开|查看|看)?(?:他|她|ta|它|他们|她们)(?:的)? ?(?:简历|履历|资料|档案|详情|情况|信息|profile|resume)+");
   private static final ReusableMatcher THAT_JOB = ReusableMatcher.compile("(?:that|this|the same|same) (?:job|role|position|opening)"
       + "|(?:这个|该|那个|同一个|这|那)(?:职位|岗位)|(?<=for |of )it$", 0);
+  /**
+   * Someone on the last card named inside a longer message ("advance him", "把第二个推进到一面"): a pronoun, or a row
+   * by position. Group 1 is the position word, when it is one.
+   */
+  private static final ReusableMatcher REFERENCE = ReusableMatcher.compile("\\b(?:him|her|he|she)\\b"
+      + "|(?:the )?\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th))"
+      + "(?: one| person| candidate)\\b|第 ?([一二三四五六七八九十两]|\\d{1,2}) ?(?:个|位|名)(?:人|候选人)?|(最后一)(?:个|位|名)"
+      + "|(?<![他她])[他她](?![们們])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** A name no tenant has, put where a reference was to see whether the message is about that person. */
+  private static final String STAND_IN = "Zed Standin";
+  /** Words of a typed change ("advance", "推进", "备注"): only then is a reference inside a message resolved. */
+  private static final ReusableMatcher CHANGE = ReusableMatcher.compile("\\b(?:(?:move|advance|push|progress|bump|reject"
+      + "|decline|note|comment|remark)\\w*|turn down|pass on)\\b|推进|推到|移到|转到|挪到|安排到|淘汰|拒绝|刷掉|挂掉|备注|评语",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
       "eighth", "ninth", "tenth");
   private static final String CHINESE_DIGITS = "一二三四五六七八九十";
@@ -63,8 +79,11 @@ final class FollowUps {
    * @param parse how a rewritten message ("offers for BE-001") is read, without a conversation
    */
   static Optional<ParseResult> read(Utterance u, Conversation c, Lexicon lexicon, Function<String, ParseResult> parse) {
-    if (u.normalized().isEmpty() || u.normalized().length() > MAX_LENGTH) {
+    if (u.normalized().isEmpty()) {
       return Optional.empty();
+    }
+    if (u.normalized().length() > MAX_LENGTH) {
+      return change(u, c, parse);
     }
     String f = Lexicon.fold(u.normalized());
     Optional<Command> command = page(f, c).or(() -> person(f, c)).or(() -> stage(f, c, lexicon))
@@ -72,7 +91,81 @@ final class FollowUps {
     if (command.isPresent()) {
       return Optional.of(new ParseResult.Parsed(command.get(), u.language()));
     }
-    return thatJob(u, f, c, parse);
+    return change(u, c, parse).or(() -> thatJob(u, f, c, parse));
+  }
+
+  /**
+   * "advance him", "reject her — not a fit", "把他推进到下一轮", "把第二个推进到一面": the message read as if the person
+   * on the last card had been named, so the change rules answer it (a confirmation card, never a write) and so do the
+   * refusals ("don't reject her"). Only when the reference is whom the message is about, which a stand-in name tells:
+   * "reject Carol because she …" is about Carol. Several people on the card: which one is asked with their profiles
+   * (whose buttons act); nobody: "which person?".
+   */
+  private static Optional<ParseResult> change(Utterance u, Conversation c, Function<String, ParseResult> parse) {
+    String typed = ChineseScript.toSimplified(u.original());
+    if (!CHANGE.on(typed).find()) {
+      return Optional.empty();
+    }
+    Matcher m = REFERENCE.on(typed);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    int start = m.start();
+    int end = m.end();
+    String position = firstGroup(m);
+    if (!names(parse.apply(named(typed, start, end, STAND_IN)), STAND_IN)) {
+      return Optional.empty();
+    }
+    List<Conversation.Person> people = people(c);
+    Conversation.Person person = null;
+    if (!position.isEmpty()) {
+      int n = positionOf(position, people.size());
+      person = n >= 1 && n <= people.size() ? people.get(n - 1) : null;
+    } else if (people.size() == 1) {
+      person = people.get(0);
+    }
+    if (person == null || person.name().isEmpty()) {
+      return Optional.of(new ParseResult.Parsed(people.isEmpty()
+          ? new Command.AskWhich(Command.AskWhich.Subject.PERSON, null) : whichOf(people), u.language()));
+    }
+    ParseResult read = parse.apply(named(typed, start, end, person.name()));
+    return Optional.of(read instanceof ParseResult.Parsed p ? new ParseResult.Parsed(p.command(), u.language()) : read);
+  }
+
+  private static String named(String text, int start, int end, String name) {
+    return text.substring(0, start) + spaced(text, start, name, end) + text.substring(end);
+  }
+
+  /** Whether the reading is about {@code name}: the change's person, the profile asked for, or the suggestion's. */
+  private static boolean names(ParseResult read, String name) {
+    if (read instanceof ParseResult.Unknown unknown) {
+      return unknown.suggestion().contains(name);
+    }
+    Command command = ((ParseResult.Parsed) read).command();
+    return command instanceof Command.Change change && change.person().equals(name)
+        || command instanceof Command.ShowProfile p && p.name().equals(name)
+        || command instanceof Command.WhereIs w && w.name().equals(name);
+  }
+
+  /** The name in the place of the reference, with spaces where Latin words would otherwise run together. */
+  private static String spaced(String text, int start, String name, int end) {
+    boolean before = start > 0 && Character.isLetterOrDigit(text.charAt(start - 1));
+    boolean after = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+    return (before ? " " : "") + name + (after ? " " : "");
+  }
+
+  /** The people a reference can mean: the card's rows, or the one person a profile or "where is" was about. */
+  private static List<Conversation.Person> people(Conversation c) {
+    if (!c.people().isEmpty()) {
+      return c.people();
+    }
+    if (c.shown() instanceof Command.ShowProfile p && !p.name().isEmpty()) {
+      return List.of(new Conversation.Person(p.talentId(), p.name(), ""));
+    }
+    if (c.shown() instanceof Command.WhereIs w) {
+      return List.of(new Conversation.Person("", w.name(), ""));
+    }
+    return List.of();
   }
 
   private static Optional<Command> page(String f, Conversation c) {
@@ -154,13 +247,7 @@ final class FollowUps {
     if (!PRONOUN.on(f).matches()) {
       return Optional.empty();
     }
-    List<Conversation.Person> people = c.people();
-    if (people.isEmpty() && c.shown() instanceof Command.WhereIs where) {
-      return Optional.of(new Command.ShowProfile(where.name()));
-    }
-    if (people.isEmpty() && c.shown() instanceof Command.ShowProfile shown) {
-      return Optional.of(shown);
-    }
+    List<Conversation.Person> people = people(c);
     if (people.size() == 1) {
       return Optional.of(profile(people.get(0)));
     }
@@ -259,18 +346,18 @@ final class FollowUps {
   }
 
   private static int position(Matcher m, int size) {
-    for (int g = 1; g <= m.groupCount(); g++) {
-      String word = m.group(g);
-      if (word == null) {
-        continue;
-      }
-      if (word.equals("last") || word.equals("最后一")) {
-        return size;
-      }
-      int ordinal = ORDINALS.indexOf(word);
-      return ordinal >= 0 ? ordinal + 1 : number(word.replaceAll("(?:st|nd|rd|th)$", ""));
+    String word = firstGroup(m);
+    return word.isEmpty() ? 0 : positionOf(word, size);
+  }
+
+  /** 1 for "first", "1st", "一", …; {@code size} for "last" / "最后一". */
+  private static int positionOf(String word, int size) {
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    if (w.equals("last") || w.equals("最后一")) {
+      return size;
     }
-    return 0;
+    int ordinal = ORDINALS.indexOf(w);
+    return ordinal >= 0 ? ordinal + 1 : number(w.replaceAll("(?:st|nd|rd|th)$", ""));
   }
 
   private static int number(String digits) {

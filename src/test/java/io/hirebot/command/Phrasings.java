@@ -161,6 +161,8 @@ public final class Phrasings {
         return new Command.ListJobs(arg);
       case "help":
         return new Command.Help();
+      case "where":
+        return new Command.WhereIs(arg);
       default:
         throw new IllegalArgumentException(where + ": no card shows \"" + written + "\"");
     }
@@ -229,6 +231,18 @@ public final class Phrasings {
     }
     if (command instanceof Command.ListOffers o) {
       return o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery();
+    }
+    if (command instanceof Command.Move m) {
+      return "move " + m.person() + " → " + m.stageQuery();
+    }
+    if (command instanceof Command.Advance a) {
+      return "advance " + a.person();
+    }
+    if (command instanceof Command.Reject r) {
+      return "reject " + r.person() + (r.remark().isEmpty() ? "" : ": " + r.remark());
+    }
+    if (command instanceof Command.Note n) {
+      return "note " + n.person() + ": " + n.text();
     }
     if (command instanceof Command.Help) {
       return "help";

@@ -26,7 +26,7 @@ class FollowUpsTest {
   @RegisterExtension
   final FeatureHarness h = FeatureHarness.start()
       .with(TestFeatures::candidates, TestFeatures::profile, TestFeatures::pipeline, TestFeatures::offers,
-          TestFeatures::understanding)
+          TestFeatures::understanding, TestFeatures::typedActions)
       .withLexicon();
 
   @BeforeEach
@@ -139,6 +139,28 @@ class FollowUpsTest {
     h.inGroup("candidates for Backend Engineer");
     Shown funnel = h.inGroup("pipeline for that job");
     assertTrue(funnel.title().contains("Backend Engineer"), funnel.all());
+  }
+
+  @Test
+  @DisplayName("\"把他推进到下一轮\" after Carol's profile: the typed advance's confirmation card for Carol, and no write")
+  void advanceHimAsksToConfirm() {
+    String li = io.hirebot.testing.SmallTenant.RECRUITER_LI;
+    h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidate Carol Wu");
+
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, li, "把他推进到下一轮");
+    assertTrue(card.contains("Carol Wu"), card.all());
+    assertEquals(1, card.buttons("typed.cancel").size(), "a confirmation card: " + card.all());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+
+    // On a list, "reject the second one" is about the second row; "advance him" there asks which one.
+    Shown list = h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidates for Backend Engineer");
+    String second = list.buttons("advance").get(1).path("name").asText();
+    Shown reject = h.inGroup(FeatureHarness.TEAM_CHAT, li, "reject the second one");
+    assertTrue(reject.contains(second) && reject.buttons("typed.cancel").size() == 1, reject.all());
+    h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidates for Backend Engineer");
+    Shown which = h.inGroup(FeatureHarness.TEAM_CHAT, li, "advance him");
+    assertEquals(8, which.buttons(UnderstandingFeature.RUN).size(), "a profile button per row: " + which.all());
+    assertTrue(h.hire.calls("terminate").isEmpty() && h.hire.calls("transferStage").isEmpty());
   }
 
   private static JsonNode pager(Shown card, int page) {
