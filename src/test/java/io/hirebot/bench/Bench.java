@@ -73,11 +73,28 @@ public final class Bench {
   private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results) {
     if (options.runs("intake")) {
       progress("intake");
-      IntakeFlood flood = new IntakeFlood(env.http, env.mainBot.port());
+      IntakeFlood flood = IntakeFlood.chosen(env.http, env.mainBot.port(), options);
       flood.run("warmup", INTAKE_WARM_UP.compareTo(Duration.ofSeconds(options.intakeSeconds())) > 0
           ? Duration.ofSeconds(options.intakeSeconds()) : INTAKE_WARM_UP, options.connections());
       ObjectNode intake = results.putObject("intake");
-      intake.set("no_mention", flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections()));
+      double loadBefore = Machine.loadAverage();
+      long cpuBefore = Machine.processCpuNanos();
+      java.util.Map<String, Long> threadsBefore = Machine.cpuNanosByThreadGroup();
+      ObjectNode noMention = flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections());
+      // This JVM holds the bot and the (idle) emulator, and the generator too when it is the Java one.
+      noMention.put("bot_cpu_us_per_event", Stats.round((Machine.processCpuNanos() - cpuBefore) / 1000.0
+          / Math.max(1, noMention.path("handled").asLong())));
+      noMention.put("cpu_includes_generator", flood.generatorInThisJvm());
+      ObjectNode byThreads = noMention.putObject("cpu_us_per_event_by_threads");
+      Machine.cpuNanosByThreadGroup().forEach((group, nanos) -> {
+        double perEvent = (nanos - threadsBefore.getOrDefault(group, 0L)) / 1000.0
+            / Math.max(1, noMention.path("handled").asLong());
+        if (perEvent >= 0.5) {
+          byThreads.put(group, Stats.round(perEvent));
+        }
+      });
+      noMention.put("load_average", loadBefore + " -> " + Machine.loadAverage());
+      intake.set("no_mention", noMention);
       // Printed at once: a later step that fails must not take these figures with it.
       System.err.println("bench: intake no_mention " + intake.get("no_mention"));
       intake.set("help_mentions", new HelpReplies(env.sandbox, env.tenant).run("help", options.helpEvents(),
