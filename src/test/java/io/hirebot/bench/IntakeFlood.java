@@ -29,6 +29,7 @@ final class IntakeFlood {
   private final WrkReplay wrk;
   private final String generatorNote;
   private double lastRate;
+  private boolean measureThisJvm;
 
   /** The Java generator (the Vert.x client of {@code http}). */
   IntakeFlood(BenchHttp http, int port) {
@@ -62,9 +63,13 @@ final class IntakeFlood {
         located.note());
   }
 
-  /** Whether the generator runs in this JVM (then this JVM's CPU includes its work). */
-  boolean generatorInThisJvm() {
-    return wrk == null;
+  /**
+   * The bot runs in this JVM (with the idle emulator): each run also says this JVM's CPU per event while the
+   * events were sent (not while wrk's files were written), by thread group, and how long the JIT compiled meanwhile.
+   */
+  IntakeFlood measuringThisJvm() {
+    measureThisJvm = true;
+    return this;
   }
 
   /** The n-th event of a run: a group text without a mention, its own message_id and event_id. */
@@ -78,10 +83,14 @@ final class IntakeFlood {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("connections", connections);
     String before = metrics.scrape();
-    long acked = wrk == null ? javaRun(o, runId, duration, connections) : wrkRun(o, runId, duration, connections);
+    CpuWindow cpu = new CpuWindow();
+    long acked = wrk == null ? javaRun(o, runId, duration, connections, cpu) : wrkRun(o, runId, duration, connections, cpu);
     String after = metrics.scrape();
     long handled = delta(before, after, RECEIVED, MESSAGES);
     long duplicates = delta(before, after, DUPLICATES, "");
+    if (measureThisJvm) {
+      cpu.report(o, handled - duplicates, wrk == null);
+    }
     o.put("handled", handled - duplicates);
     o.put("duplicates", duplicates);
     o.put("rejected", delta(before, after, REJECTED, ""));
@@ -91,12 +100,14 @@ final class IntakeFlood {
     return o;
   }
 
-  private long javaRun(ObjectNode o, String runId, Duration duration, int connections) {
+  private long javaRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
     o.put("generator", "java");
     o.put("generator_detail", "Vert.x client in the benchmark's JVM, each event built, encrypted and signed as it "
         + "is sent; " + generatorNote);
+    cpu.start();
     IntakeLoad.Result r = new IntakeLoad(http, port, "/webhook/event").run(duration, connections,
         n -> event(runId, n));
+    cpu.stop();
     o.put("seconds", Stats.round(r.nanos() / 1e9));
     o.put("sent", r.sent());
     o.put("acked", r.ok());
@@ -106,7 +117,7 @@ final class IntakeFlood {
     return r.ok();
   }
 
-  private long wrkRun(ObjectNode o, String runId, Duration duration, int connections) {
+  private long wrkRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
     long seconds = Math.max(1, duration.toSeconds());
     long perSecond = lastRate > 0 ? (long) (lastRate * HEADROOM) : FIRST_RUN_EVENTS_PER_S;
     long events = Math.max(100, Math.min(MAX_EVENTS_PER_S, perSecond) * seconds);
@@ -118,8 +129,10 @@ final class IntakeFlood {
     o.put("events_prepared", events);
     o.put("prepare_s", Stats.round((System.nanoTime() - written) / 1e9));
     // Normally every event is answered well within the limit; the limit only bounds a very slow machine.
+    cpu.start();
     WrkReplay.Result r = wrk.run("http://127.0.0.1:" + port + "/webhook/event", connections,
         duration.multipliedBy(4).plusSeconds(10));
+    cpu.stop();
     o.put("wrk_threads", r.threads());
     o.put("seconds", Stats.round(r.seconds()));
     o.put("sent", r.sent());
@@ -137,6 +150,45 @@ final class IntakeFlood {
       o.put("generator_cpu_us_per_event", Stats.round(r.wrkCpuUs() / r.sent()));
     }
     return r.acked();
+  }
+
+  /** This JVM's CPU between start and stop: in all, by thread group, the JIT's time, and the load average. */
+  private static final class CpuWindow {
+    private long cpu;
+    private long jit;
+    private double load;
+    private java.util.Map<String, Long> threads;
+    private String loadAverage;
+
+    void start() {
+      load = Machine.loadAverage();
+      threads = Machine.cpuNanosByThreadGroup();
+      jit = Machine.jitMillis();
+      cpu = Machine.processCpuNanos();
+    }
+
+    void stop() {
+      cpu = Machine.processCpuNanos() - cpu;
+      jit = Machine.jitMillis() - jit;
+      java.util.Map<String, Long> now = Machine.cpuNanosByThreadGroup();
+      now.replaceAll((group, nanos) -> nanos - threads.getOrDefault(group, 0L));
+      threads = now;
+      loadAverage = load + " -> " + Machine.loadAverage();
+    }
+
+    void report(ObjectNode o, long events, boolean withGenerator) {
+      long n = Math.max(1, events);
+      o.put("bot_cpu_us_per_event", Stats.round(cpu / 1000.0 / n));
+      o.put("cpu_includes_generator", withGenerator);
+      ObjectNode byThreads = o.putObject("cpu_us_per_event_by_threads");
+      threads.forEach((group, nanos) -> {
+        if (nanos / 1000.0 / n >= 0.5) {
+          byThreads.put(group, Stats.round(nanos / 1000.0 / n));
+        }
+      });
+      o.put("jit_ms", jit);
+      o.put("load_average", loadAverage);
+    }
   }
 
   static long delta(String before, String after, String name, String labels) {

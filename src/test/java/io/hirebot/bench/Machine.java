@@ -40,6 +40,12 @@ final class Machine {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /** Milliseconds the JIT compilers have worked in this JVM so far (-1 if the JVM does not say). */
+  static long jitMillis() {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1 : jit.getTotalCompilationTime();
+  }
+
   /**
    * CPU time (ns) of this JVM's live threads so far, by name with digits dropped ("vert.x-eventloop-thread-",
    * "db-urgent-"), plus "jvm (gc, jit, other)": what the process used beyond its Java threads.
