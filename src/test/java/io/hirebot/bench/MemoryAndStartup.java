@@ -23,6 +23,8 @@ final class MemoryAndStartup {
   private static final int WARM_UP_READS = 2;
   private static final int LOAD_READS = 5;
   private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
+  /** {@code -Dhirebot.bench.nmt}: the child tracks its native memory and the summary is kept beside the results. */
+  private static final boolean NMT = Boolean.getBoolean("hirebot.bench.nmt");
 
   private final BenchHttp http;
   private final BenchOptions options;
@@ -36,7 +38,8 @@ final class MemoryAndStartup {
   ObjectNode run() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     List<Job> jobs = openJobs();
-    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"), List.of())) {
+    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"),
+        NMT ? List.of("-XX:NativeMemoryTracking=summary") : List.of())) {
       out.put("heap", ChildBot.HEAP);
       out.put("healthy_ms", Stats.round(child.awaitHealthy(http)));
       // CPU spent until healthy: unlike the wall time, it does not grow when other work shares the machine.
@@ -63,6 +66,10 @@ final class MemoryAndStartup {
       out.put("card_reads_ok_load", readCandidates(child.port(), jobs, LOAD_READS));
       out.put("rss_after_runs_mb", Stats.round(child.rssMb()));
       out.put("rss_peak_mb", Stats.round(child.peakRssMb()));
+      out.put("threads_after_runs", child.threads());
+      if (NMT) {
+        child.nativeMemory(options.outDir().resolve("child-native-memory.txt"));
+      }
     }
     classDataSharing(out);
     return out;
