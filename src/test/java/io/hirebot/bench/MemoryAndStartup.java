@@ -48,11 +48,16 @@ final class MemoryAndStartup {
       out.put("identity_known_ms", Stats.round(child.sinceLaunchMs()));
       // The first command of a fresh JVM against the first read of another job once the JVM is warm: both read
       // Hire (cold cache) and render the same card, so the difference is class loading and JIT.
+      double cpu = child.cpuMs();
       out.put("first_command_ms", Stats.round(timedClick(child.port(), jobs.get(0), "first")));
+      // The child's CPU for the command (JIT threads included): unlike the wall time, it hardly moves with the load.
+      out.put("first_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
       IntakeFlood flood = new IntakeFlood(http, child.port());
       flood.run("warm", options.intakeSeconds() < 5 ? Duration.ofSeconds(1) : WARM_UP, options.connections());
       readCandidates(child.port(), List.of(jobs.get(0)), WARM_UP_READS);
+      cpu = child.cpuMs();
       out.put("warm_command_ms", Stats.round(timedClick(child.port(), jobs.get(1), "warm")));
+      out.put("warm_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
       out.put("first_command_jobs", jobs.get(0).id() + " then " + jobs.get(1).id());
       out.put("card_reads_warm_up", WARM_UP_READS * jobs.size());
       out.put("card_reads_ok_warm_up", readCandidates(child.port(), jobs, WARM_UP_READS));
