@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import io.hirebot.bot.Feature;
 import io.hirebot.feature.access.AccessFeature;
+import io.hirebot.feature.actions.ActionsFeature;
 import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.feature.digest.DigestFeature;
 import io.hirebot.feature.help.HelpFeature;
@@ -56,6 +57,7 @@ final class Features {
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),
             s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()),
-        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages()));
+        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages()),
+        new ActionsFeature(s.meter(), s.access(), s.cards(), s.messages(), s.clock(), s.config().timezone()));
   }
 }

@@ -14,6 +14,20 @@ public final class SharedActions {
   public static final String ADVANCE = "advance";
   public static final String REJECT = "reject";
   public static final String NOTE = "note";
+  /**
+   * The guarded writes themselves (feature/candidates): the submits of its forms, and the Confirm of a change typed
+   * in words (feature/actions), which names the same target and runs the same path as the forms.
+   */
+  public static final String MOVE_CONFIRM = "move.confirm";
+  public static final String REJECT_CONFIRM = "reject.confirm";
+  public static final String NOTE_SUBMIT = "note.submit";
+  /**
+   * Callback-value key of a confirmation's expiry (epoch ms): a click after it writes nothing, whatever it asks
+   * (feature/candidates' guard checks it).
+   */
+  public static final String EXPIRES = "expires";
+  /** Callback-value key of the fields a confirmation carries instead of a form's ({@code stage}, {@code note}, …). */
+  public static final String FIELDS = "form";
   /** "Follow this job here" (feature/subscriptions): on candidate lists. */
   public static final String FOLLOW = "subscribe";
 

@@ -6,7 +6,7 @@ public sealed interface Command
         Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
-        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify {
+        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -187,4 +187,24 @@ public sealed interface Command
   }
   /** {@code onboarding [this week|next week]} / {@code 入职 [本周|下周]}: accepted offers starting then, per job (issue 16). */
   record ListOnboarding(Period period) implements Command {}
+  /**
+   * A change typed in words (issue 17, "Actions typed in words"): never done as typed. The answer is a
+   * confirmation card whose Confirm runs the same guarded action as the candidate-row buttons; {@code person} is the
+   * name as typed, which the handler looks up with Hire's talent search.
+   */
+  sealed interface Change extends Command permits Move, Advance, Reject, Note {
+    String person();
+  }
+
+  /** {@code move Carol Davis to second interview} / {@code 把王敏推进到笔试}: {@code stageQuery} as typed. */
+  record Move(String person, String stageQuery) implements Change {}
+
+  /** {@code advance 张伟} / {@code 推进张伟}: to the next stage of the job's process. */
+  record Advance(String person) implements Change {}
+
+  /** {@code reject Carol Davis — not enough experience} / {@code 淘汰张伟}: {@code remark} "" when none was typed. */
+  record Reject(String person, String remark) implements Change {}
+
+  /** {@code note on 李洋: strong system design} / {@code 给李洋备注：…}: {@code text} is the note. */
+  record Note(String person, String text) implements Change {}
 }

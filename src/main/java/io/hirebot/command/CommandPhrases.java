@@ -75,6 +75,9 @@ public final class CommandPhrases {
     if (command instanceof Command.Audit audit) {
       return (english ? "audit " : "审计 ") + audit.limit();
     }
+    if (command instanceof Command.Change change) {
+      return change(change, english);
+    }
     String automation = automationPhrase(command, english);
     if (automation != null) {
       return automation;
@@ -123,6 +126,21 @@ public final class CommandPhrases {
       return interviews.mine() ? "我的面试" : "面试";
     }
     return (interviews.mine() ? "我" : "") + when + "的面试";
+  }
+
+  private static String change(Command.Change change, boolean english) {
+    if (change instanceof Command.Move m) {
+      return english ? "move " + m.person() + " to " + m.stageQuery() : "把" + m.person() + "推进到" + m.stageQuery();
+    }
+    if (change instanceof Command.Advance a) {
+      return english ? "advance " + a.person() : "推进" + a.person();
+    }
+    if (change instanceof Command.Reject r) {
+      String remark = r.remark().isEmpty() ? "" : (english ? " — " : "，") + r.remark();
+      return (english ? "reject " : "淘汰") + r.person() + remark;
+    }
+    Command.Note n = (Command.Note) change;
+    return english ? "note on " + n.person() + ": " + n.text() : "给" + n.person() + "备注：" + n.text();
   }
 
   /** Phrasings of the subscription and digest commands, or null for other commands. */

@@ -28,10 +28,22 @@ final class TextNormalizer {
    * kept so arguments keep it.
    */
   static String normalize(String text) {
+    return normalize(text, false);
+  }
+
+  /**
+   * The same, but a colon stays: in a typed action it separates the person from what follows ("note on 李洋: strong
+   * system design"), where the grammar's commands read it as a space.
+   */
+  static String normalizeKeepingColons(String text) {
+    return normalize(text, true);
+  }
+
+  private static String normalize(String text, boolean keepColons) {
     String folded = Normalizer.normalize(withoutQuotedLines(text), Normalizer.Form.NFKC);
     String visible = PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(ChineseScript.toSimplified(folded)).replaceAll(""))
         .replaceAll(" ");
-    String separated = SEPARATOR_COLON.matcher(visible).replaceAll(" ");
+    String separated = keepColons ? visible : SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
     String trimmed = trimPunctuation(collapsed);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.

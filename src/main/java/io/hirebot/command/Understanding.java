@@ -21,6 +21,9 @@ final class Understanding {
 
   /** The reading to answer with, or empty to keep the grammar's verdict (or its unknown with a suggestion). */
   static Optional<ParseResult> read(Utterance utterance, Optional<ParseResult> grammar, Lexicon lexicon) {
+    if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed p && p.command() instanceof Command.Change) {
+      return grammar; // a typed change names a person, not a job: the handler finds them and asks to confirm
+    }
     if (EntityReader.asksForWrite(utterance)) {
       // "reject all backend candidates" is no list of backend candidates: say what does it, behind its guard.
       return EntityReader.read(utterance, lexicon).or(() -> grammar);

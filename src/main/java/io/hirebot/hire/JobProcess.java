@@ -13,6 +13,28 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
     return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
   }
 
+  /**
+   * The stage after {@code currentStageId}, unless that is "onboarded" (or a system stage), which Hire never lets the
+   * API enter: what Advance moves to.
+   */
+  public Optional<Stage> nextMovable(String currentStageId) {
+    int i = indexOf(currentStageId);
+    if (i + 1 >= stages.size()) {
+      return Optional.empty();
+    }
+    Stage next = stages.get(i + 1);
+    return movable(next) ? Optional.of(next) : Optional.empty();
+  }
+
+  /** Every other stage the API may move an application in {@code currentStageId} to. */
+  public List<Stage> movableFrom(String currentStageId) {
+    return stages.stream().filter(s -> !s.id().equals(currentStageId)).filter(JobProcess::movable).toList();
+  }
+
+  private static boolean movable(Stage stage) {
+    return stage.type() != StageType.ONBOARDED && stage.type() != StageType.SYSTEM;
+  }
+
   /** Position of the stage in process order, or {@code stages.size()} for a stage not in this process. */
   public int indexOf(String stageId) {
     for (int i = 0; i < stages.size(); i++) {

@@ -123,6 +123,18 @@ public final class Phrasings {
     if (command instanceof Command.ListOffers o) {
       return o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery();
     }
+    if (command instanceof Command.Move m) {
+      return "move " + m.person() + " → " + m.stageQuery();
+    }
+    if (command instanceof Command.Advance a) {
+      return "advance " + a.person();
+    }
+    if (command instanceof Command.Reject r) {
+      return "reject " + r.person() + (r.remark().isEmpty() ? "" : ": " + r.remark());
+    }
+    if (command instanceof Command.Note n) {
+      return "note " + n.person() + ": " + n.text();
+    }
     if (command instanceof Command.Help) {
       return "help";
     }

@@ -132,10 +132,10 @@ class UnderstandingTest {
   }
 
   @Test
-  @DisplayName("reject <person> typed: no write reaches Hire, the help card points at the profile's buttons")
+  @DisplayName("a negated write (\"don't reject <person>\"): no write reaches Hire, the help card points at the profile")
   void refusesTypedWrites() {
     h.sandbox.requests().reset();
-    String help = inGroup("reject Quinn Understanding").currentContent().toString();
+    String help = inGroup("don't reject Quinn Understanding").currentContent().toString();
 
     assertTrue(help.contains("candidate Quinn Understanding"), help);
     assertEquals(0, h.sandbox.requests().count("POST", ".*/(terminate|transfer_stage|recover).*"));

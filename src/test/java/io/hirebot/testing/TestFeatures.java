@@ -35,6 +35,12 @@ public final class TestFeatures {
         h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock, FeatureHarness.ZONE);
   }
 
+  /** Actions typed in words, whose Confirm runs the candidate-row actions: register with {@link #candidates}. */
+  public static Feature typedActions(FeatureHarness h) {
+    return new io.hirebot.feature.actions.ActionsFeature(h.meter, h.access, h.cards, h.messages, h.clock,
+        FeatureHarness.ZONE);
+  }
+
   public static Feature pipeline(FeatureHarness h) {
     return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock);
   }

@@ -7,6 +7,7 @@ import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.i18n.Language;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
@@ -75,6 +76,11 @@ final class ActionGuard {
   private Future<ActionResult> permitted(CardAction action, Language lang, ActionTarget target, String name) {
     if (!target.complete()) {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    long expires = action.value().path(SharedActions.EXPIRES).asLong(Long.MAX_VALUE);
+    if (clock.millis() > expires) {
+      record(action, target, name, "confirmation expired", "expired", "");
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.confirmationExpired")));
     }
     String who = action.operator() == null ? null : action.operator().openId();
     return access.mayChange(who, target.jobId()).map(decision -> {

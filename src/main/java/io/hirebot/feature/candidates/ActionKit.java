@@ -97,8 +97,15 @@ final class ActionKit {
         .put("until", clock.millis() + UNDO_WINDOW.toMillis());
   }
 
+  /**
+   * A field of the submitted form; without one, the field a confirmation card carries in its value (a change typed
+   * in words was already filled in: its Confirm is this same submit without a form).
+   */
   static String formText(CardAction action, String field) {
     Object v = action.formValue() == null ? null : action.formValue().get(field);
+    if (v == null && action.value() != null) {
+      v = action.value().path(io.hirebot.cards.SharedActions.FIELDS).path(field).asText(null);
+    }
     return v == null ? "" : v.toString().strip();
   }
 }

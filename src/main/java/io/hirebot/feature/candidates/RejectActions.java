@@ -61,7 +61,6 @@ final class RejectActions {
   }
 
   private Future<List<TerminationReason>> reasons() {
-    return kit.hire.terminationReasons().map(all -> all.stream()
-        .filter(r -> r.active() && r.terminationType() == TerminationReason.WE_REJECTED).toList());
+    return kit.hire.terminationReasons().map(TerminationReason::rejections);
   }
 }

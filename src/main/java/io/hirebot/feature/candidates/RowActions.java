@@ -15,9 +15,9 @@ final class RowActions {
   static final String ADVANCE = SharedActions.ADVANCE;
   static final String REJECT = SharedActions.REJECT;
   static final String MORE = "more";
-  static final String MOVE_CONFIRM = "move.confirm";
-  static final String REJECT_CONFIRM = "reject.confirm";
-  static final String NOTE_SUBMIT = "note.submit";
+  static final String MOVE_CONFIRM = SharedActions.MOVE_CONFIRM;
+  static final String REJECT_CONFIRM = SharedActions.REJECT_CONFIRM;
+  static final String NOTE_SUBMIT = SharedActions.NOTE_SUBMIT;
   static final String UNDO = "undo";
   /** The Back button of a form only the clicker sees: removes it. */
   static final String FORM_CLOSE = "form.close";

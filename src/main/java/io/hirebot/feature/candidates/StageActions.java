@@ -7,7 +7,6 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Stage;
-import io.hirebot.hire.StageType;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -79,20 +78,11 @@ final class StageActions {
     });
   }
 
-  /** The stage after the current one, unless that is "onboarded", which Hire never lets the API enter. */
   static Optional<Stage> next(JobProcess process, String currentStageId) {
-    int i = process.indexOf(currentStageId);
-    if (i + 1 >= process.stages().size()) {
-      return Optional.empty();
-    }
-    Stage next = process.stages().get(i + 1);
-    return next.type() == StageType.ONBOARDED || next.type() == StageType.SYSTEM ? Optional.empty() : Optional.of(next);
+    return process.nextMovable(currentStageId);
   }
 
   static List<Stage> choices(JobProcess process, String currentStageId) {
-    return process.stages().stream()
-        .filter(s -> !s.id().equals(currentStageId))
-        .filter(s -> s.type() != StageType.ONBOARDED && s.type() != StageType.SYSTEM)
-        .toList();
+    return process.movableFrom(currentStageId);
   }
 }

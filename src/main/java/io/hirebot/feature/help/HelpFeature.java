@@ -21,7 +21,7 @@ import java.util.List;
 public final class HelpFeature implements Feature, CommandHandler<Help>, CommandRouter.Fallback {
   static final List<String> COMMAND_KEYS =
       List.of("help.command.candidates", "help.command.filters", "help.command.profile", "help.command.pipeline",
-          "help.command.interviews", "help.command.offers", "help.command.onboarding", "help.command.jobs",
+          "help.command.interviews", "help.command.offers", "help.command.onboarding", "help.command.actions", "help.command.jobs",
           "help.command.subscribe", "help.command.tasks", "help.command.digest", "help.command.quiet",
           "help.command.admin", "help.command.help");
   /** Echoing a whole essay back would bury the help; quote only its start. */

@@ -1,0 +1,264 @@
+package io.hirebot.feature.actions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.access.AccessPolicy;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.SharedActions;
+import io.hirebot.command.Command;
+import io.hirebot.feature.actions.Candidacies.Candidacy;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.TerminationReason;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Answers a change typed in words with a confirmation card, never with a write: finds the person's active
+ * applications (asking with buttons when there are several), the target stage of a move (asking when several
+ * match), checks the sender may change that job (the same refusal as the buttons), then shows what Confirm will
+ * do. Confirm carries the candidate-row action's own callback value, so the click runs the candidates feature's
+ * guarded path (permission, once-only, stale check, audit, Undo); Cancel writes nothing.
+ */
+final class TypedActions {
+  /** How long a confirmation can be clicked: as long as an Undo is offered. */
+  static final Duration VALID_FOR = Duration.ofMinutes(10);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final HireMeter meter;
+  private final AccessPolicy access;
+  private final ChangeValues values;
+  private final Cards cards;
+  private final Messages messages;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  TypedActions(HireMeter meter, AccessPolicy access, Cards cards, Messages messages, Clock clock, ZoneId zone) {
+    this.meter = meter;
+    this.access = access;
+    this.values = new ChangeValues(cards);
+    this.cards = cards;
+    this.messages = messages;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The typed change: a confirmation, a choice of applications, or a short answer saying why neither. */
+  Future<Reply> handle(Command.Change change, CommandContext context) {
+    Language lang = context.language();
+    UserRef sender = context.message().sender();
+    return meter.run("typed-action", hire -> Candidacies.find(hire, change.person()).compose(found -> {
+      List<Candidacy> all = found.candidacies();
+      if (!found.anyone()) {
+        return text(messages.get(lang, "typed.none", change.person()));
+      }
+      if (all.isEmpty()) {
+        return text(messages.get(lang, "typed.noActive", change.person()));
+      }
+      if (all.size() > 1) {
+        return Future.succeededFuture(Reply.card(applicationChoice(change, all, lang)));
+      }
+      return confirmation(hire, change, all.get(0), "", sender, lang);
+    }));
+  }
+
+  /** A button of a choice card (which application, which stage): the confirmation for that choice. */
+  Future<ActionResult> choose(CardAction action, Language lang) {
+    Optional<Command.Change> change = values.read(action.value());
+    String applicationId = action.value().path("application_id").asText("");
+    if (change.isEmpty() || applicationId.isEmpty()) {
+      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+    }
+    String stageId = action.value().path("stage_id").asText("");
+    return meter.run("typed-action", hire -> Candidacies.one(hire, applicationId).compose(c -> c.application().active()
+            ? confirmation(hire, change.get(), c, stageId, action.operator(), lang)
+            : text(messages.get(lang, "typed.noActive", c.application().talentName()))))
+        .map(reply -> reply instanceof Reply.Card card
+            ? new ActionResult(ActionResult.ToastType.INFO, "", card.card())
+            : new ActionResult(ActionResult.ToastType.WARNING, ((Reply.Text) reply).text(), notice(lang,
+                "typed.title", Markdown.escape(((Reply.Text) reply).text()), "grey")));
+  }
+
+  /**
+   * Cancel: nothing is written, and the card says so. In a group anyone sees the card, so only the asker, or someone
+   * who could have confirmed it, may take it away from the others.
+   */
+  Future<ActionResult> cancel(CardAction action, Language lang) {
+    String what = action.value().path("what").asText("");
+    String clicker = action.operator() == null ? "" : action.operator().openId();
+    Future<Boolean> may = clicker.equals(action.value().path("by").asText(null)) ? Future.succeededFuture(true)
+        : access.mayChange(clicker, action.value().path("job_id").asText("")).map(AccessPolicy.Decision::allowed);
+    return may.map(allowed -> allowed
+        ? new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "typed.cancelledToast"),
+            notice(lang, "typed.cancelled.title", Markdown.message(messages, lang, "typed.cancelled", what), "grey"))
+        : ActionResult.error(messages.get(lang, "typed.cancelRefused")));
+  }
+
+  private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Candidacy c, String stageId,
+      UserRef sender, Language lang) {
+    Application app = c.application();
+    String asker = sender == null ? "" : sender.openId();
+    return access.mayChange(asker, app.jobId()).compose(decision -> {
+      if (!decision.allowed()) {
+        return text(messages.get(lang, decision.reasonKey()));
+      }
+      if (change instanceof Command.Reject) {
+        return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
+      }
+      if (change instanceof Command.Note note) {
+        return Future.succeededFuture(note(note, c, asker, lang));
+      }
+      if (c.job() == null) {
+        return text(messages.get(lang, "typed.noActive", app.talentName()));
+      }
+      return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
+    });
+  }
+
+  private Future<Reply> move(Command.Change change, Candidacy c, JobProcess process, String stageId, String asker,
+      Language lang) {
+    Application app = c.application();
+    String locale = lang.feishuLocale();
+    if (change instanceof Command.Advance) {
+      Optional<Stage> next = process.nextMovable(app.stage().id());
+      if (next.isEmpty()) {
+        return text(messages.get(lang, "typed.lastStage", app.talentName(), app.stage().name(locale)));
+      }
+      return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
+          QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang));
+    }
+    Command.Move move = (Command.Move) change;
+    List<Stage> targets = stageId.isEmpty() ? StageTargets.match(move.stageQuery(), process)
+        : process.movableFrom("").stream().filter(s -> s.id().equals(stageId)).toList();
+    if (targets.isEmpty()) {
+      String stages = process.movableFrom("").stream().map(s -> s.name(locale)).collect(Collectors.joining(" · "));
+      return text(messages.get(lang, "typed.stageNone", c.jobTitle(), move.stageQuery(), stages));
+    }
+    if (targets.size() > 1) {
+      return Future.succeededFuture(Reply.card(stageChoice(move, c, targets, lang)));
+    }
+    Stage to = targets.get(0);
+    if (to.id().equals(app.stage().id())) {
+      return text(messages.get(lang, "typed.stageSame", app.talentName(), to.name(locale)));
+    }
+    ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
+    value.putObject(SharedActions.FIELDS).put("stage", to.id());
+    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang));
+  }
+
+  private Future<Reply> reject(Command.Change change, Candidacy c, List<TerminationReason> reasons, String asker,
+      Language lang) {
+    String remark = ((Command.Reject) change).remark();
+    ObjectNode value = QuickActions.value(cards.model(), SharedActions.REJECT_CONFIRM, app(c), lang);
+    value.putObject(SharedActions.FIELDS).put("note", remark);
+    ObjectNode select = cards.model().put("name", "reason").put("placeholder", messages.get(lang, "typed.reason"));
+    ArrayNode options = select.putArray("options");
+    reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
+    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, remark, select, asker, lang));
+  }
+
+  private Reply note(Command.Note note, Candidacy c, String asker, Language lang) {
+    ObjectNode value = QuickActions.value(cards.model(), SharedActions.NOTE_SUBMIT, app(c), lang);
+    value.putObject(SharedActions.FIELDS).put("note", note.text());
+    return confirm(c, "typed.note", List.of(), value, note.text(), null, asker, lang);
+  }
+
+  /**
+   * The confirmation card: the question (who, which job, from where, to where), the note or remark as typed, and
+   * Confirm (the row action's value, valid for {@link #VALID_FOR}) and Cancel.
+   */
+  private Reply confirm(Candidacy c, String key, List<String> more, ObjectNode value, String quote, ObjectNode select,
+      String asker, Language lang) {
+    Application app = c.application();
+    Object[] args = java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(app.talentName(), c.jobTitle(), app.stage().name(lang.feishuLocale())),
+        more.stream()).toArray();
+    String question = Markdown.message(messages, lang, key, args);
+    long expires = clock.millis() + VALID_FOR.toMillis();
+    value.put("page", 0).put(SharedActions.EXPIRES, expires);
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, key + ".title", app.talentName()));
+    model.put("color", key.equals("typed.reject") ? "red" : "blue");
+    model.put("question", question);
+    if (!quote.isEmpty()) {
+      model.put("quote", "> " + Markdown.escape(quote).replace("\n", "\n> "));
+    }
+    if (select != null) {
+      model.set("select", select);
+    }
+    model.put("confirmLabel", messages.get(lang, "typed.confirm"));
+    model.put("confirmType", key.equals("typed.reject") ? "danger_filled" : "primary_filled");
+    model.set("confirm", value);
+    model.put("cancelLabel", messages.get(lang, "typed.cancel"));
+    model.set("cancel", cards.model().put("action", ActionsFeature.CANCEL).put("lang", lang.feishuLocale())
+        .put("what", app.talentName() + " · " + c.jobTitle()).put("by", asker).put("job_id", app.jobId()));
+    model.put("hint", messages.get(lang, "typed.hint", TIME.format(java.time.Instant.ofEpochMilli(expires).atZone(zone))));
+    return Reply.card(cards.render("typed-confirm", model));
+  }
+
+  private ObjectNode applicationChoice(Command.Change change, List<Candidacy> all, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "typed.choose.title"));
+    model.put("color", "wathet");
+    model.put("text", Markdown.message(messages, lang, "typed.choose.text", change.person()));
+    ArrayNode choices = model.putArray("choices");
+    for (Candidacy c : all) {
+      Application a = c.application();
+      ObjectNode value = values.write(change, lang).put("application_id", a.id());
+      choices.addObject().put("label", messages.get(lang, "typed.choice", a.talentName(), c.jobTitle(),
+          a.stage().name(lang.feishuLocale()))).set("value", value);
+    }
+    model.put("hint", messages.get(lang, "typed.choose.hint"));
+    return cards.render("choices", model);
+  }
+
+  private ObjectNode stageChoice(Command.Move move, Candidacy c, List<Stage> stages, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "typed.stage.title"));
+    model.put("color", "wathet");
+    model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(), c.jobTitle(),
+        move.stageQuery()));
+    ArrayNode choices = model.putArray("choices");
+    for (Stage s : stages) {
+      ObjectNode value = values.write(move, lang).put("application_id", c.application().id()).put("stage_id", s.id());
+      choices.addObject().put("label", s.name(lang.feishuLocale())).set("value", value);
+    }
+    model.put("hint", messages.get(lang, "typed.choose.hint"));
+    return cards.render("choices", model);
+  }
+
+  private ObjectNode notice(Language lang, String titleKey, String text, String color) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, titleKey));
+    model.put("color", color);
+    model.put("text", text);
+    return cards.render("notice", model);
+  }
+
+  private static Application app(Candidacy c) {
+    return c.application();
+  }
+
+  private static Future<Reply> text(String text) {
+    return Future.succeededFuture(new Reply.Text(text));
+  }
+}

@@ -1,0 +1,247 @@
+package io.hirebot.feature.actions;
+
+import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.DATA;
+import static io.hirebot.testing.SmallTenant.INTERVIEW;
+import static io.hirebot.testing.SmallTenant.OFFER;
+import static io.hirebot.testing.SmallTenant.ONBOARDING;
+import static io.hirebot.testing.SmallTenant.SCREENING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.hire.Application;
+import io.hirebot.testing.FakeHireDirectory;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@DisplayName("Actions typed in words (issue 17): a confirmation card, then the candidate buttons' own path")
+class TypedActionsTest {
+
+  private static final String LI = SmallTenant.RECRUITER_LI;
+
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::typedActions);
+
+  private String alice() {
+    return h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).id();
+  }
+
+  private JsonNode confirm(Shown card, String action) {
+    List<JsonNode> buttons = card.buttons(action);
+    assertEquals(1, buttons.size(), "one Confirm: " + card.all());
+    return buttons.get(0);
+  }
+
+  @Test
+  @DisplayName("typed move: the card asks who, which job, from where and to where; nothing is written before Confirm")
+  void moveAsksFirst() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+
+    assertTrue(card.contains("Move **Alice Chen** (Backend Engineer) from Screening to **Interview**?"), card.all());
+    assertEquals(1, card.buttons("typed.cancel").size(), card.all());
+    assertEquals(SCREENING.id(), confirm(card, "move.confirm").path("stage_id").asText());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("Confirm moves the application in Hire once, answers with the list and an Undo; a second click writes nothing")
+  void confirmWritesOnce() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    JsonNode confirm = confirm(card, "move.confirm");
+
+    FeatureHarness.Clicked first = h.click(confirm, LI);
+    FeatureHarness.Clicked second = h.click(confirm, LI);
+
+    List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
+    assertEquals(1, moves.size(), h.hire.calls().toString());
+    assertEquals(List.of(alice(), INTERVIEW.id()), moves.get(0).args());
+    assertEquals(ActionResult.ToastType.SUCCESS, first.toastType(), first.toString());
+    assertTrue(first.card().contains("moved from Screening to"), first.card().all());
+    assertEquals(1, first.card().buttons("undo").size(), "Undo on the updated card: " + first.card().all());
+    assertEquals(1, h.hire.calls("transferStage").size(), "the second click: " + second);
+    assertTrue(h.audit.entries().stream().anyMatch(e -> e.action().equals("move") && e.result().equals("ok")),
+        h.audit.entries().toString());
+  }
+
+  @Test
+  @DisplayName("Undo after a typed move moves the application back, as after the button")
+  void undoMovesBack() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
+
+    h.click(done.card().buttons("undo").get(0), LI);
+
+    List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
+    assertEquals(2, moves.size(), h.hire.calls().toString());
+    assertEquals(List.of(alice(), SCREENING.id()), moves.get(1).args());
+    assertEquals(SCREENING, h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).stage());
+  }
+
+  @Test
+  @DisplayName("Cancel writes nothing and says so")
+  void cancelWritesNothing() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+
+    FeatureHarness.Clicked cancelled = h.click(card.buttons("typed.cancel").get(0), LI);
+
+    assertTrue(cancelled.card().contains("Nothing was changed"), cancelled.card().all());
+    assertTrue(cancelled.toast().contains("nothing was changed"), cancelled.toast());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("in a group, someone who may not change the job cannot cancel another's confirmation")
+  void cancelByOthersRefused() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+
+    FeatureHarness.Clicked refused = h.click(card.buttons("typed.cancel").get(0), SmallTenant.INTERVIEWER_LIU);
+
+    assertEquals(ActionResult.ToastType.ERROR, refused.toastType(), refused.toString());
+    assertEquals(null, refused.card(), "the card stays");
+  }
+
+  @Test
+  @DisplayName("the application moved meanwhile: Confirm refreshes with a notice and writes nothing")
+  void staleWritesNothing() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    h.hire.moveTo(alice(), OFFER, h.clock.instant());
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), LI);
+
+    assertEquals(ActionResult.ToastType.WARNING, clicked.toastType(), clicked.toString());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("a confirmation clicked after 10 minutes has expired: it says so and writes nothing")
+  void expiredWritesNothing() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    h.clock.advance(Duration.ofMinutes(11));
+
+    FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), LI);
+
+    assertEquals(ActionResult.ToastType.ERROR, clicked.toastType(), clicked.toString());
+    assertTrue(clicked.toast().contains("expired"), clicked.toast());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("an interviewer typing a move gets the buttons' refusal, and no card to confirm")
+  void interviewerRefused() {
+    Shown answer = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.INTERVIEWER_LIU, "move Alice Chen to interview");
+
+    assertFalse(answer.isCard(), answer.all());
+    assertEquals(h.messages.get(io.hirebot.i18n.Language.EN, "access.refused.notOnTeam"), answer.text());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+
+  @Test
+  @DisplayName("someone else clicking the recruiter's Confirm gets the same refusal as on a row button")
+  void otherClickerRefused() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+
+    FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), SmallTenant.INTERVIEWER_LIU);
+
+    assertEquals(ActionResult.ToastType.ERROR, clicked.toastType(), clicked.toString());
+    assertEquals(h.messages.get(io.hirebot.i18n.Language.EN, "access.refused.notOnTeam"), clicked.toast());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a person with two active applications: a button per application, each leading to its confirmation")
+  void twoApplicationsAsk() {
+    h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
+
+    Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "advance Alice Chen");
+
+    List<JsonNode> buttons = choice.buttons(ActionsFeature.CHOOSE);
+    assertEquals(2, buttons.size(), choice.all());
+    assertTrue(choice.contains("Backend Engineer") && choice.contains("Data Scientist"), choice.all());
+    FeatureHarness.Clicked picked = h.click(choice.button(ActionsFeature.CHOOSE, "application_id", alice()),
+        FeatureHarness.ADMIN);
+    assertTrue(picked.card().contains("Move **Alice Chen** (Backend Engineer) from Screening to **Interview**"),
+        picked.card().all());
+    assertEquals(1, picked.card().buttons("advance").size(), picked.card().all());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a stage kind the process has several of asks which stage")
+  void severalStagesAsk() {
+    h.hire.addProcess(new io.hirebot.hire.JobProcess("p_two", "两轮", "Two rounds", List.of(SCREENING,
+        new io.hirebot.hire.Stage("s_i1", "一面", "First Interview", io.hirebot.hire.StageType.INTERVIEW),
+        new io.hirebot.hire.Stage("s_i2", "二面", "Second Interview", io.hirebot.hire.StageType.INTERVIEW))));
+    var job = h.hire.addJob(new io.hirebot.hire.Job("job_two", "TW-001", "Two Rounds", "p_two", true),
+        new io.hirebot.hire.JobTeam("job_two", LI, List.of(), List.of()));
+    h.hire.addApplication(job, h.hire.addTalent("Eve Lin", "1390000001", "eve@example.com"), SCREENING,
+        h.clock.instant());
+
+    Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Eve Lin to interview");
+    assertEquals(2, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
+
+    Shown ranked = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Eve Lin to 2nd round");
+    assertTrue(ranked.contains("to **Second Interview**?"), ranked.all());
+  }
+
+  @Test
+  @DisplayName("typed reject: a form with Hire's reasons and the remark; Confirm terminates once with both")
+  void rejectWithRemark() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Bob Zhou — not enough experience");
+    assertTrue(card.contains("Skills do not match"), card.all());
+    assertTrue(card.contains("not enough experience"), card.all());
+    assertTrue(h.hire.calls("terminate").isEmpty());
+
+    JsonNode confirm = confirm(card, "reject.confirm");
+    h.click(confirm, LI, null, Map.of("reason", "reason_skills"));
+    h.click(confirm, LI, null, Map.of("reason", "reason_skills"));
+
+    List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
+    assertEquals(1, terminations.size(), h.hire.calls().toString());
+    assertEquals("not enough experience", terminations.get(0).arg(3));
+  }
+
+  @Test
+  @DisplayName("typed note in Chinese: Confirm writes the note as the clicker, with the text as typed")
+  void noteInChinese() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "给张伟备注：系统设计很强");
+    assertTrue(card.contains("系统设计很强"), card.all());
+    assertTrue(h.hire.notesWritten().isEmpty());
+
+    h.click(confirm(card, "note.submit"), SmallTenant.RECRUITER_WANG);
+
+    assertEquals(1, h.hire.notesWritten().size());
+    assertEquals("系统设计很强", h.hire.notesWritten().get(0).content());
+  }
+
+  @Test
+  @DisplayName("推进张伟: from Offer to the next stage, confirmed in Chinese")
+  void advanceInChinese() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "推进张伟");
+    assertTrue(card.contains(OFFER.zhName()) && card.contains(ONBOARDING.zhName()), card.all());
+
+    h.click(confirm(card, "advance"), SmallTenant.RECRUITER_WANG);
+
+    Application zhang = h.hire.applicationOf(h.hire.talent("张伟"), DATA);
+    assertEquals(ONBOARDING, zhang.stage());
+  }
+
+  @Test
+  @DisplayName("nobody by that name: a short answer, nothing to confirm")
+  void nobody() {
+    Shown answer = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Nobody Here");
+    assertFalse(answer.isCard(), answer.all());
+    assertTrue(answer.text().contains("Nobody Here"), answer.text());
+  }
+}
