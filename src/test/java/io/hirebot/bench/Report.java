@@ -29,6 +29,10 @@ final class Report {
           + " Hire %d%n", d.path("seconds").asDouble(), d.path("digests_delivered").asLong(),
           d.path("messages_sent").asLong(), d.path("hire_calls").asLong(), d.path("im_rate_limited_answers").asLong(),
           d.path("hire_rate_limited_answers").asLong());
+      if (d.has("reply_max_ms")) {
+        out.printf("   a user's command meanwhile: answered in %d ms median, %d ms at most (%d asked)%n",
+            d.path("reply_median_ms").asLong(), d.path("reply_max_ms").asLong(), d.path("replies_during").asInt());
+      }
     }
     outage(r.path("hire_outage"));
     memory(r.path("memory"));

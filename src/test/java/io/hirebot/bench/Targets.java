@@ -19,6 +19,7 @@ final class Targets {
     t.intake(results.path("intake"));
     t.latency(results.path("command_latency"));
     t.card(results.path("card_action"));
+    t.digest(results.path("digest_fan_out"));
     t.memory(results.path("memory"));
     return t.rows;
   }
@@ -71,6 +72,22 @@ final class Targets {
     add("card action at 2.5 s upstream: answer < 3 s, then delayed update",
         slow.path("answer_ms").asDouble() + " ms, update at " + slow.path("delayed_update_ms").asDouble() + " ms",
         slow.path("answered_within_3s").asBoolean() && slow.path("delayed_update_ms").asDouble() > 0);
+  }
+
+  /** Per job: a digest pass reads each job's list, its applications' details and its team (3 each here). */
+  private static final int DIGEST_HIRE_CALLS_PER_JOB = 10;
+
+  private void digest(JsonNode d) {
+    if (d.isMissingNode()) {
+      return;
+    }
+    add("digest " + d.path("chats").asInt() + " chats x " + d.path("jobs").asInt() + " jobs <= 24 s",
+        d.path("seconds").asDouble() + " s", d.path("seconds").asDouble() <= 24);
+    long perJob = d.path("hire_calls").asLong() / Math.max(1, d.path("jobs").asLong());
+    add("digest Hire calls proportional to jobs (<= " + DIGEST_HIRE_CALLS_PER_JOB + " per job)",
+        d.path("hire_calls").asLong() + " calls, " + perJob + " per job", perJob <= DIGEST_HIRE_CALLS_PER_JOB);
+    add("command during the digest fan-out answered < 1 s", d.path("reply_max_ms").asLong(-1) + " ms at most",
+        d.has("reply_max_ms") && d.path("reply_max_ms").asLong() < 1000);
   }
 
   private void memory(JsonNode memory) {
