@@ -33,6 +33,12 @@ final class Targets {
         flood.path("events_per_s").asLong() >= 10_000);
     add("intake ack p99 <= 10 ms", flood.path("ack").path("p99_ms").asDouble() + " ms",
         flood.path("ack").path("p99_ms").asDouble() <= 10);
+    double cpu = flood.path("bot_cpu_us_per_event").asDouble(-1);
+    if (cpu >= 0) {
+      boolean withGenerator = flood.path("cpu_includes_generator").asBoolean();
+      add("bot CPU per event <= 100 us (warm)", cpu + " us" + (withGenerator ? " (includes the java generator)" : ""),
+          !withGenerator && cpu <= 100);
+    }
     JsonNode help = intake.path("help_mentions");
     long lost = flood.path("lost").asLong() + flood.path("duplicates").asLong() + help.path("lost").asLong()
         + help.path("duplicate_replies").asLong();
