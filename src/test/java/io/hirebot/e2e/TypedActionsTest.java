@@ -11,6 +11,7 @@ import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
@@ -31,13 +32,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TypedActionsTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   private static final String WRITES = ".*/applications/.*/(terminate|transfer_stage|recover)";
 
   @RegisterExtension
   final BotHarness h = BotHarness.encrypted();
 
   @Test
-  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage, the card updated with Undo; Undo moves back")
+  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage (a second Confirm: none), the card updated with Undo; Undo moves back")
   void typedMoveConfirmedAndUndone() {
     var hire = h.sandbox.hire();
     Job backend = hire.jobByCode("BE-001").orElseThrow();
@@ -57,20 +59,35 @@ class TypedActionsTest {
     assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write before the click");
 
     JsonObject confirm = value(card.currentContent(), "move.confirm");
-    PushResult first = click(card, confirm);
-    PushResult again = click(card, confirm);
+    JsonNode updated = answered(click(card, confirm));
+    answered(click(card, confirm));
 
     assertEquals(1, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(second.id(), hire.application(app.id()).orElseThrow().stageId());
-    assertEquals("success", first.jsonBody().getJsonObject("toast").getString("type"), first.body());
-    String updated = first.jsonBody().getJsonObject("card").encode();
-    assertTrue(updated.contains("Tess Typed") && updated.contains("\"action\":\"undo\""), updated);
-    assertEquals(200, again.status(), again.body());
+    assertTrue(updated.toString().contains("Tess Typed"), updated.toString());
 
-    JsonNode after = JSON.valueToTree(first.jsonBody().getJsonObject("card").getJsonObject("data").getMap());
-    click(card, value(after, "undo"));
+    answered(click(card, value(updated, "undo")));
     assertEquals(2, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(screening.id(), hire.application(app.id()).orElseThrow().stageId());
+  }
+
+  /**
+   * What a click brought: the callback's answer (toast and card), or, when the machine is slow and the bot said
+   * "Working on it…", the delayed card update carrying the click's token, once Hire's write is done.
+   */
+  private JsonNode answered(PushResult r) {
+    try {
+      if (r.jsonBody().containsKey("card")) {
+        assertEquals("success", r.jsonBody().getJsonObject("toast").getString("type"), r.body());
+        return JSON.readTree(r.body());
+      }
+      String token = new JsonObject(r.plaintext()).getJsonObject("event").getString("token");
+      RecordedRequest done = await(h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE) && q.body() != null
+          && q.body().contains(token), TIMEOUT));
+      return JSON.readTree(done.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private PushResult click(SentMessage on, JsonObject value) {
