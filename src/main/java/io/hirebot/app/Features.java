@@ -57,7 +57,7 @@ final class Features {
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),
             s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()),
-        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages()),
+        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages(), s.config().contextWindow()),
         new ActionsFeature(s.meter(), s.access(), s.cards(), s.messages(), s.clock(), s.config().timezone()));
   }
 }

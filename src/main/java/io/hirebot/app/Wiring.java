@@ -16,6 +16,7 @@ import io.hirebot.bot.middleware.SelfFilter;
 import io.hirebot.bot.middleware.UserRateLimit;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.BotDispatcher;
+import io.hirebot.bot.Conversations;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -155,7 +156,8 @@ public final class Wiring {
         new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages), new MenuReadOnly(messages),
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
-        messenger, errors, metrics, messages, registry::welcome);
+        messenger, errors, metrics, messages, registry::welcome,
+        new Conversations(config.contextWindow(), clock));
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);

@@ -10,6 +10,7 @@ import io.hirebot.bot.middleware.Answer;
 import io.hirebot.bot.middleware.Inbound;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.command.CommandParser;
+import io.hirebot.command.Conversation;
 import io.hirebot.command.ParseResult;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
@@ -50,21 +51,25 @@ public final class BotDispatcher implements InboundHandler {
   private final ErrorReplies errors;
   private final MeterRegistry metrics;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
+  private final Conversations conversations;
 
   /**
    * @param features the routes and the listener lists (Hire events, cards sent) the features registered
    * @param inFlight the same tracker the chain's de-duplication admits events into
+   * @param conversations what each user was last shown in each chat: the context their follow-ups are read in
    */
   public BotDispatcher(Vertx vertx, CommandParser parser, FeatureRegistry features, MiddlewareChain chain,
       InFlight inFlight, Messenger messenger, ErrorReplies errors, MeterRegistry metrics,
-      io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome) {
+      io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome,
+      Conversations conversations) {
     this.parser = parser;
+    this.conversations = conversations;
     this.features = features;
     this.chain = chain;
     this.inFlight = inFlight;
     this.deadline = new Deadline(vertx);
     this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;
@@ -77,7 +82,9 @@ public final class BotDispatcher implements InboundHandler {
       // restart, or to another replica).
       return Future.failedFuture(new InFlight.StoppedTaking());
     }
-    Inbound in = Inbound.event(event, envelope, parser::parse);
+    // A message is read in its sender's conversation in that chat; a menu click names no chat, so it has none.
+    Inbound in = Inbound.event(event, envelope, text -> parser.parse(text, event instanceof IncomingMessage m
+        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE));
     Future<?> handled;
     try {
       handled = chain.run(in, () -> handle(in)).compose(answer -> replies.send(in, answer));

@@ -6,7 +6,8 @@ public sealed interface Command
         Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
-        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change {
+        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change,
+        Command.AskWhich {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -85,11 +86,41 @@ public sealed interface Command
     }
   }
 
+  /**
+   * A follow-up ("next page", "only the ones in interview", "her profile") with nothing to follow: no list or
+   * person was shown to this user in this chat lately. The answer asks which job (with a button per open job that
+   * runs {@code template} for it) or which person; it never guesses. {@code template} is the command the follow-up
+   * would have been, its job left empty ({@link Subject#JOB}), or null ({@link Subject#PERSON}).
+   */
+  record AskWhich(Subject subject, Command template) implements Command {
+    /** What the follow-up lacked. */
+    public enum Subject { JOB, PERSON }
+
+    /** The command the follow-up meant, about {@code job}; null when it was about a person. */
+    public Command forJob(String job) {
+      return template == null ? null : FollowUps.withJob(template, job);
+    }
+  }
+
   /** {@code jobs [keyword]} / {@code 职位 [关键词]}: keyword may be empty. */
   record ListJobs(String keyword) implements Command {}
 
-  /** {@code candidate NAME} / {@code 候选人 张三}: one talent's profile; {@code name} as typed. */
-  record ShowProfile(String name) implements Command {}
+  /**
+   * {@code candidate NAME} / {@code 候选人 张三}: one talent's profile; {@code name} as typed. {@code talentId} is
+   * set when the talent is already known (a follow-up such as "the second one" names a row of the last card), and
+   * the profile is then that talent's, whoever shares the name; "" otherwise.
+   */
+  record ShowProfile(String name, String talentId) implements Command {
+    public ShowProfile {
+      name = name == null ? "" : name;
+      talentId = talentId == null ? "" : talentId;
+    }
+
+    /** A talent found by name. */
+    public ShowProfile(String name) {
+      this(name, "");
+    }
+  }
 
   /** {@code pipeline for job X} / {@code X 的招聘漏斗}: the job's stage funnel. */
   record ShowPipeline(String jobQuery) implements Command {}
