@@ -34,6 +34,7 @@ public final class Launcher {
 
   /** A Vert.x instance whose metrics land in {@code registry} (Vert.x's own HTTP and pool metrics too). */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
+    VertxGaugeNotices.install();
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))

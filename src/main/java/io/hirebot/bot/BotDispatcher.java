@@ -10,6 +10,7 @@ import io.hirebot.bot.middleware.Answer;
 import io.hirebot.bot.middleware.Inbound;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.command.CommandParser;
+import io.hirebot.command.Conversation;
 import io.hirebot.command.ParseResult;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
@@ -50,21 +51,25 @@ public final class BotDispatcher implements InboundHandler {
   private final ErrorReplies errors;
   private final MeterRegistry metrics;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
+  private final Conversations conversations;
 
   /**
    * @param features the routes and the listener lists (Hire events, cards sent) the features registered
    * @param inFlight the same tracker the chain's de-duplication admits events into
+   * @param conversations what each user was last shown in each chat: the context their follow-ups are read in
    */
   public BotDispatcher(Vertx vertx, CommandParser parser, FeatureRegistry features, MiddlewareChain chain,
       InFlight inFlight, Messenger messenger, ErrorReplies errors, MeterRegistry metrics,
-      io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome) {
+      io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome,
+      Conversations conversations) {
     this.parser = parser;
+    this.conversations = conversations;
     this.features = features;
     this.chain = chain;
     this.inFlight = inFlight;
     this.deadline = new Deadline(vertx);
     this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;
@@ -77,7 +82,9 @@ public final class BotDispatcher implements InboundHandler {
       // restart, or to another replica).
       return Future.failedFuture(new InFlight.StoppedTaking());
     }
-    Inbound in = Inbound.event(event, envelope, parser::parse);
+    // A message is read in its sender's conversation in that chat; a menu click names no chat, so it has none.
+    Inbound in = Inbound.event(event, envelope, text -> parser.parse(text, event instanceof IncomingMessage m
+        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE));
     Future<?> handled;
     try {
       handled = chain.run(in, () -> handle(in)).compose(answer -> replies.send(in, answer));
@@ -138,9 +145,12 @@ public final class BotDispatcher implements InboundHandler {
     AtomicBoolean expired = new AtomicBoolean();
     return (BATCH_COMMANDS.contains(command) ? work : deadline.within(work, Deadline.COMMAND.toMillis(), expired))
         .recover(e -> {
-          log.error("command failed command={} message_id={} chat_id={} sender={} cause={}",
-              command, m.messageId(), m.chat().chatId(), in.userOpenId() == null ? "" : in.userOpenId(),
-              e.toString(), e instanceof FeishuApiException ? null : e);
+          String where = "command=" + command + " message_id=" + m.messageId() + " chat_id=" + m.chat().chatId()
+              + " sender=" + (in.userOpenId() == null ? "" : in.userOpenId());
+          // A bug of ours is logged once, with its reference and stack; Feishu's failures name their call and log id.
+          if (errors.incident(e, where).isEmpty()) {
+            log.error("command failed {} cause={}", where, e.toString());
+          }
           return Future.succeededFuture(errors.reply(e, lang));
         })
         .map(reply -> new Answer.Send(reply, expired.get() ? work : null));
@@ -162,9 +172,13 @@ public final class BotDispatcher implements InboundHandler {
     Future<ActionResult> result = chain.run(in, () -> routeAction(in))
         .map(a -> a instanceof Answer.Click c ? c.result() : null)
         .onSuccess(r -> replies.clicked(action, r))
-        .onFailure(e -> log.error("card action failed action={} message_id={} operator={} cause={}",
-            action.actionName(), action.messageId(), in.userOpenId() == null ? "" : in.userOpenId(),
-            e.toString(), e instanceof FeishuApiException ? null : e));
+        .onFailure(e -> {
+          String where = "action=" + action.actionName() + " message_id=" + action.messageId() + " operator="
+              + (in.userOpenId() == null ? "" : in.userOpenId());
+          if (errors.incident(e, where).isEmpty()) {
+            log.error("card action failed {} cause={}", where, e.toString());
+          }
+        });
     return budget.answer(action, result, in.language());
   }
 

@@ -23,11 +23,14 @@ public final class Replies {
   private final Messenger messenger;
   private final CardSentListener cardsSent;
   private final MeterRegistry metrics;
+  private final Conversations conversations;
 
-  public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics) {
+  /** @param conversations told what each user was answered with, for their follow-ups */
+  public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics, Conversations conversations) {
     this.messenger = messenger;
     this.cardsSent = cardsSent;
     this.metrics = metrics;
+    this.conversations = conversations;
   }
 
   /** Sends {@code answer}; completes when it is sent (nothing to send completes at once). */
@@ -46,6 +49,7 @@ public final class Replies {
     String command = in.commandName();
     return sendCommandReply(m, s.reply())
         .onSuccess(sent -> {
+          remember(in, m, sent, s.reply());
           if (s.reply() instanceof Reply.Card c) {
             replied(m, sent, c);
             if (s.late() != null) {
@@ -71,8 +75,20 @@ public final class Replies {
         .map(id -> new Messenger.Sent(id, m.chat().chatId()));
   }
 
+  /** What the sender asked and was answered with is what their next follow-up in that chat follows. */
+  private void remember(Inbound in, IncomingMessage m, Messenger.Sent sent, Reply reply) {
+    if (in.parsed() instanceof io.hirebot.command.ParseResult.Parsed p && m.sender() != null) {
+      Reply.Card card = reply instanceof Reply.Card c ? c : null;
+      conversations.asked(sent.chatId(), m.sender().openId(), p.command(), card == null ? null : card.card(),
+          card == null ? null : card.view());
+    }
+  }
+
   /** Tells the listeners the card a click answered with now shows in the clicked message. */
   public void clicked(CardAction action, ActionResult r) {
+    if (r != null && r.card() != null && action.operator() != null) {
+      conversations.clicked(action.chatId(), action.operator().openId(), r.card(), r.view());
+    }
     if (r != null && r.card() != null && action.messageId() != null) {
       cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,
           action.operator() == null ? null : action.operator().openId()));

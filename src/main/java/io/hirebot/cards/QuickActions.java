@@ -21,12 +21,16 @@ public final class QuickActions {
     return value.put(VIEW, PROFILE_VIEW).put("page", page);
   }
 
-  /** Fills {@code value} with {@code {"action","application_id","job_id","talent_id","stage_id","lang"}}. */
+  /**
+   * Fills {@code value} with {@code {"action","application_id","job_id","talent_id","name","stage_id","lang"}}; the
+   * name is what the row shows, so that a follow-up ("the second one") can say whom it means.
+   */
   public static ObjectNode value(ObjectNode value, String action, Application a, Language lang) {
     value.put("action", action);
     value.put("application_id", a.id());
     value.put("job_id", a.jobId());
     value.put("talent_id", a.talentId());
+    value.put("name", a.talentName());
     value.put("stage_id", a.stage().id());
     value.put("lang", lang.feishuLocale());
     return value;

@@ -6,12 +6,27 @@ public sealed interface Command
         Command.ListInterviews, Command.ListOffers, Command.Enable, Command.Disable, Command.Audit, Command.FailedEvents,
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
-        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change {
+        Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change,
+        Command.AskWhich {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
     return true;
   }
+
+  /**
+   * Whether it only shows something, the same wherever it is asked: what a bot-menu item may run (a menu click names
+   * no chat, and a change belongs in the chat it is for). A command not in {@link #READ_ONLY} is not, so a new one
+   * stays off the menu until it is added there.
+   */
+  default boolean readOnly() {
+    return READ_ONLY.contains(getClass());
+  }
+
+  /** The commands that only show something and depend on no chat: the bot menu's. */
+  java.util.Set<Class<? extends Command>> READ_ONLY = java.util.Set.of(Help.class, ShowCandidates.class,
+      CountCandidates.class, WhereIs.class, ListJobs.class, ShowProfile.class, ShowPipeline.class, ListInterviews.class,
+      ListOffers.class, Audit.class, FailedEvents.class, MyTasks.class, ListOnboarding.class);
 
   /** {@code help} / {@code 帮助}. */
   record Help() implements Command {
@@ -64,13 +79,48 @@ public sealed interface Command
     public boolean readsHiringData() {
       return readings.stream().anyMatch(Command::readsHiringData);
     }
+
+    @Override
+    public boolean readOnly() {
+      return readings.stream().allMatch(Command::readOnly);
+    }
+  }
+
+  /**
+   * A follow-up ("next page", "only the ones in interview", "her profile") with nothing to follow: no list or
+   * person was shown to this user in this chat lately. The answer asks which job (with a button per open job that
+   * runs {@code template} for it) or which person; it never guesses. {@code template} is the command the follow-up
+   * would have been, its job left empty ({@link Subject#JOB}), or null ({@link Subject#PERSON}).
+   */
+  record AskWhich(Subject subject, Command template) implements Command {
+    /** What the follow-up lacked. */
+    public enum Subject { JOB, PERSON }
+
+    /** The command the follow-up meant, about {@code job}; null when it was about a person. */
+    public Command forJob(String job) {
+      return template == null ? null : FollowUps.withJob(template, job);
+    }
   }
 
   /** {@code jobs [keyword]} / {@code 职位 [关键词]}: keyword may be empty. */
   record ListJobs(String keyword) implements Command {}
 
-  /** {@code candidate NAME} / {@code 候选人 张三}: one talent's profile; {@code name} as typed. */
-  record ShowProfile(String name) implements Command {}
+  /**
+   * {@code candidate NAME} / {@code 候选人 张三}: one talent's profile; {@code name} as typed. {@code talentId} is
+   * set when the talent is already known (a follow-up such as "the second one" names a row of the last card), and
+   * the profile is then that talent's, whoever shares the name; "" otherwise.
+   */
+  record ShowProfile(String name, String talentId) implements Command {
+    public ShowProfile {
+      name = name == null ? "" : name;
+      talentId = talentId == null ? "" : talentId;
+    }
+
+    /** A talent found by name. */
+    public ShowProfile(String name) {
+      this(name, "");
+    }
+  }
 
   /** {@code pipeline for job X} / {@code X 的招聘漏斗}: the job's stage funnel. */
   record ShowPipeline(String jobQuery) implements Command {}

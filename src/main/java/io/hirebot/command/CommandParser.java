@@ -29,18 +29,37 @@ public final class CommandParser {
 
   /** Parses {@code text} (null is treated as empty); unknown text gets the closest command as a suggestion. */
   public ParseResult parse(String text) {
+    return parse(text, Conversation.NONE);
+  }
+
+  /**
+   * Parses {@code text} as a message that may follow up {@code conversation} (what this user was last shown in this
+   * chat): "next page", "那前端呢", "第二个人的简历" become the commands they mean, or a question when nothing fits.
+   */
+  public ParseResult parse(String text, Conversation conversation) {
+    return parse(text, conversation, true);
+  }
+
+  private ParseResult parse(String text, Conversation conversation, boolean followUps) {
     String original = text == null ? "" : text;
     Language language = LanguageDetector.detect(original);
     if (original.codePointCount(0, original.length()) > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);
     }
-    Utterance utterance = Utterance.of(original);
+    Utterance utterance = Utterance.of(original, language);
     // NFKC can expand a character into several ("㍿" → "株式会社"), so check again after normalizing.
     if (utterance.text().length() > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);
     }
-    Optional<ParseResult> grammar = Grammar.match(utterance);
     Lexicon known = lexicon == null ? null : lexicon.get();
+    if (followUps) {
+      Optional<ParseResult> followUp = FollowUps.read(utterance, conversation == null ? Conversation.NONE : conversation,
+          known == null ? Lexicon.EMPTY : known, rewritten -> parse(rewritten, Conversation.NONE, false));
+      if (followUp.isPresent()) {
+        return followUp.get();
+      }
+    }
+    Optional<ParseResult> grammar = Grammar.match(utterance);
     if (known != null) {
       Optional<ParseResult> understood = Understanding.read(utterance, grammar, known);
       if (understood.isPresent() && !isBare(understood.get())) {

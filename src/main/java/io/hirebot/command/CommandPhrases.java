@@ -38,6 +38,10 @@ public final class CommandPhrases {
     if (command instanceof Command.WhereIs where) {
       return english ? "where is " + where.name() : where.name() + " 到哪一步了";
     }
+    if (command instanceof Command.AskWhich ask) {
+      Command meant = ask.forJob(english ? "<job>" : "<职位>");
+      return meant == null ? missingName(language) : canonical(meant, language);
+    }
     if (command instanceof Command.Clarify clarify) {
       return canonical(clarify.readings().get(0), language);
     }

@@ -48,7 +48,7 @@ final class JobFinder {
         concepts.add(span);
       }
     }
-    String squeezed = t.replaceAll("[^\\p{L}\\p{N}]", "");
+    String squeezed = Lexicon.squeeze(t);
     List<Score> scores = new ArrayList<>();
     for (Lexicon.Entry entry : lexicon.jobs()) {
       Score s = score(entry, latin, han, concepts, squeezed);
@@ -96,7 +96,7 @@ final class JobFinder {
         literalSpans.add(common);
       }
     }
-    String title = entry.title().replaceAll("[^\\p{L}\\p{N}]", "");
+    String title = entry.squeezed();
     boolean whole = !title.isEmpty() && squeezed.contains(title);
     if (whole) {
       literal += WHOLE_TITLE;

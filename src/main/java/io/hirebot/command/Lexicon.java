@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the tenant's own data says a message can name: its open jobs (with their title words and concepts
@@ -21,14 +22,23 @@ public final class Lexicon {
   /** No data yet: the parser then reads only the fixed grammar. */
   public static final Lexicon EMPTY = new Lexicon(List.of(), List.of());
 
-  /** One open job as the entity reader scores it. */
-  record Entry(Job job, String code, String title, String titleHan, List<String> titleWords, Set<String> concepts) {}
+  /**
+   * One open job as the entity reader scores it; {@code squeezed} is the folded title with only letters and digits,
+   * computed here once rather than on every parse.
+   */
+  record Entry(Job job, String code, String title, String titleHan, List<String> titleWords, Set<String> concepts,
+      String squeezed) {}
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]");
 
   private final List<Entry> jobs;
+  private final List<Job> openJobs;
   private final List<String> stageNames;
 
   private Lexicon(List<Entry> jobs, List<String> stageNames) {
     this.jobs = List.copyOf(jobs);
+    this.openJobs = jobs.stream().map(Entry::job).toList();
     this.stageNames = List.copyOf(stageNames);
   }
 
@@ -39,7 +49,7 @@ public final class Lexicon {
       if (job.open()) {
         String title = fold(job.title());
         entries.add(new Entry(job, fold(job.code()).replaceAll("[^a-z0-9]", ""), title, han(title),
-            latinWords(title), JobWords.concepts(title)));
+            latinWords(title), JobWords.concepts(title), squeeze(title)));
       }
     }
     Set<String> stages = new LinkedHashSet<>();
@@ -63,6 +73,16 @@ public final class Lexicon {
     return jobs;
   }
 
+  /** The open jobs themselves, in the lexicon's order. */
+  List<Job> openJobs() {
+    return openJobs;
+  }
+
+  /** Only the letters and digits of {@code text} ("Back-end, Engineer" → "BackendEngineer"). */
+  static String squeeze(String text) {
+    return NOT_WORD.matcher(text).replaceAll("");
+  }
+
   /** Stage names, lower case and Simplified, longest first. */
   List<String> stageNames() {
     return stageNames;
@@ -77,8 +97,8 @@ public final class Lexicon {
     if (text == null) {
       return "";
     }
-    return ChineseScript.toSimplified(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC))
-        .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String simplified = ChineseScript.toSimplified(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
+    return WHITESPACE.matcher(simplified.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   static String han(String text) {

@@ -14,11 +14,11 @@ final class PatternRule implements CommandRule {
   /** Name of the regex group holding the command's argument (job query, keyword). */
   static final String ARG = "arg";
 
-  private final Pattern pattern;
+  private final ReusableMatcher pattern;
   private final Function<Matcher, Optional<Command>> meaning;
 
   private PatternRule(String regex, Function<Matcher, Optional<Command>> meaning) {
-    this.pattern = Pattern.compile(regex, Grammar.FLAGS);
+    this.pattern = ReusableMatcher.compile(regex, Grammar.FLAGS);
     this.meaning = meaning;
   }
 
@@ -51,12 +51,12 @@ final class PatternRule implements CommandRule {
 
   @Override
   public String toString() {
-    return "PatternRule[" + pattern + "]";
+    return "PatternRule[" + pattern.pattern() + "]";
   }
 
   @Override
   public Optional<ParseResult> match(Utterance utterance) {
-    Matcher matcher = pattern.matcher(utterance.text());
+    Matcher matcher = pattern.on(utterance.text());
     if (!matcher.matches()) {
       return Optional.empty();
     }

@@ -43,7 +43,7 @@ final class Understanding {
       JobMatch match = JOBS.match(job.get(), jobs(lexicon));
       if (match instanceof JobMatch.One one) {
         // The job as the tenant knows it: the handler then finds exactly this one, whatever else opens later.
-        return Optional.of(new ParseResult.Parsed(withJob(parsed.command(), code(one.job())), parsed.language()));
+        return Optional.of(new ParseResult.Parsed(FollowUps.withJob(parsed.command(), code(one.job())), parsed.language()));
       }
       if (match instanceof JobMatch.Several) {
         return grammar;
@@ -62,13 +62,13 @@ final class Understanding {
 
   private static Optional<ParseResult> clarifyPersonOrJob(Command.ShowProfile profile, Lexicon lexicon,
       ParseResult.Parsed parsed, Utterance utterance) {
-    String name = Lexicon.fold(profile.name()).replaceAll("[^\\p{L}\\p{N}]", "");
+    String name = Lexicon.squeeze(Lexicon.fold(profile.name()));
     boolean han = name.codePoints().anyMatch(EntityText::isHan);
     if (name.length() < (han ? 2 : MIN_LATIN_NAME_IN_TITLE)) {
       return Optional.of(parsed);
     }
     for (Lexicon.Entry entry : lexicon.jobs()) {
-      if (entry.title().replaceAll("[^\\p{L}\\p{N}]", "").contains(name)) {
+      if (entry.squeezed().contains(name)) {
         Job job = entry.job();
         Command asJob = new Command.ShowCandidates(code(job));
         return Optional.of(new ParseResult.Parsed(new Command.Clarify(List.of(asJob, profile)), parsed.language()));
@@ -89,18 +89,8 @@ final class Understanding {
     return job.code().isEmpty() ? job.title() : job.code();
   }
 
-  private static Command withJob(Command command, String job) {
-    if (command instanceof Command.ShowCandidates c) {
-      return new Command.ShowCandidates(job, c.stageQuery(), c.appliedSince(), c.page());
-    }
-    if (command instanceof Command.ShowPipeline) {
-      return new Command.ShowPipeline(job);
-    }
-    return new Command.ListOffers(job);
-  }
-
   private static List<Job> jobs(Lexicon lexicon) {
-    return lexicon.jobs().stream().map(Lexicon.Entry::job).toList();
+    return lexicon.openJobs();
   }
 
   private static boolean namesJob(Command command) {

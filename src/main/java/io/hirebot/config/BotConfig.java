@@ -11,6 +11,8 @@ import java.util.Set;
  * @param pollInterval how often Hire is polled for new applications of subscribed jobs
  * @param reminders when interviewers are reminded and nudged
  * @param auditRetention how long audit entries are kept ({@code HIREBOT_AUDIT_RETENTION_DAYS})
+ * @param contextWindow how long a card can be followed up ("next page", "her profile") by the user it was shown to
+ *     ({@code HIREBOT_CONTEXT_MINUTES})
  * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
  *     Feishu emulator and talks to it
  */
@@ -27,7 +29,8 @@ public record BotConfig(
     Mode mode,
     java.time.Duration pollInterval,
     Reminders reminders,
-    java.time.Duration auditRetention) {
+    java.time.Duration auditRetention,
+    java.time.Duration contextWindow) {
 
   /**
    * Interview reminders: {@code lead} before an interview each interviewer gets a private reminder; a missing
@@ -63,15 +66,15 @@ public record BotConfig(
   }
 
   public BotConfig withFeishu(FeishuConfig f) {
-    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention);
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow);
   }
 
   public BotConfig withAdmins(Set<String> a) {
     return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode,
-        pollInterval, reminders, auditRetention);
+        pollInterval, reminders, auditRetention, contextWindow);
   }
 
   public BotConfig withPort(int p) {
-    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention);
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow);
   }
 }

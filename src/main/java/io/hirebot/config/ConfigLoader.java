@@ -54,7 +54,8 @@ public final class ConfigLoader {
             java.time.Duration.ofMinutes(positive(env, "HIREBOT_REMINDER_MINUTES", DEFAULT_REMINDER_MINUTES)),
             java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS)),
             java.time.Duration.ofHours(positive(env, "HIREBOT_TASK_NUDGE_HOURS", DEFAULT_TASK_NUDGE_HOURS))),
-        java.time.Duration.ofDays(positive(env, "HIREBOT_AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS)));
+        java.time.Duration.ofDays(positive(env, "HIREBOT_AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS)),
+        java.time.Duration.ofMinutes(positive(env, "HIREBOT_CONTEXT_MINUTES", DEFAULT_CONTEXT_MINUTES)));
   }
 
   private static FeishuConfig sandboxFeishu() {
@@ -150,6 +151,8 @@ public final class ConfigLoader {
   public static final int DEFAULT_REMINDER_MINUTES = 30;
   public static final int DEFAULT_ESCALATE_HOURS = 48;
   public static final int DEFAULT_TASK_NUDGE_HOURS = 24;
+  /** Follow-ups ("next page") refer to a card shown this recently; see {@code bot/Conversations}. */
+  public static final int DEFAULT_CONTEXT_MINUTES = 10;
 
   private static long positive(Map<String, String> env, String name, long def) {
     String raw = env.get(name);

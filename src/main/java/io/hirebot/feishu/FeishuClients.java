@@ -29,6 +29,8 @@ public final class FeishuClients {
   public static final int WORKER_POOL_SIZE = 32;
   /** Replies, card updates and bot info: IM allows 50 calls a second, each normally a few milliseconds. */
   static final int IM_POOL_SIZE = 16;
+  /** Threads for bulk IM calls (45/s at up to 170 ms each); replies keep {@link #IM_POOL_SIZE} of their own. */
+  static final int BULK_POOL_SIZE = 8;
   static final long REQUEST_TIMEOUT_SECONDS = 10;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final long IDLE_CONNECTION_MINUTES = 5;
@@ -43,6 +45,7 @@ public final class FeishuClients {
   private final Client client;
   private final WorkerExecutor worker;
   private final WorkerExecutor hireWorker;
+  private final WorkerExecutor bulkWorker;
   private final FeishuCalls calls;
   private final HireCircuit hireCircuit;
 
@@ -77,8 +80,10 @@ public final class FeishuClients {
         TimeUnit.SECONDS);
     this.hireCircuit = new HireCircuit(vertx, new HireCircuit.Settings(commandDeadline.minus(ANSWER_MARGIN),
         CIRCUIT_MAX_FAILURES, PROBE_INTERVAL), metrics);
-    this.calls = new FeishuCalls(vertx, worker, hireWorker, new RateLimits(vertx, budgets), metrics, tokens::clear, hireCircuit,
-        commandDeadline);
+    this.bulkWorker = vertx.createSharedWorkerExecutor("feishu-bulk", BULK_POOL_SIZE, MAX_BLOCKING_SECONDS,
+        TimeUnit.SECONDS);
+    this.calls = new FeishuCalls(vertx, worker, hireWorker, bulkWorker, new RateLimits(vertx, budgets), metrics,
+        tokens::clear, hireCircuit, commandDeadline);
     // The cheapest read every tenant has: one job. Any answer from Hire, even a refusal, means it is back.
     hireCircuit.probeWith(() -> calls.raw("hire.probe",
         () -> client.get(PROBE_PATH, null, AccessTokenType.Tenant)));
@@ -120,5 +125,6 @@ public final class FeishuClients {
   public void close() {
     worker.close();
     hireWorker.close();
+    bulkWorker.close();
   }
 }

@@ -111,7 +111,13 @@ public final class JobMatcher {
     }
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder sb = new StringBuilder(n.length());
-    n.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
+    for (int i = 0; i < n.length(); ) {
+      int cp = n.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        sb.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
     return sb.toString();
   }
 

@@ -14,14 +14,35 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The phrasing tables (resources under {@code phrasings/}): rows of "category | message | expected", the
- * lexicon they are read against (the demo tenant's jobs and processes, plus a Data Analyst and a job that is
- * also a first name), and the one-line notation a parse result is compared in.
+ * The phrasing tables (resources under {@code phrasings/}): rows of "category | message | expected" or, for a
+ * follow-up, "category | message | expected | after <what the last card showed>", the lexicon they are read
+ * against (the demo tenant's jobs and processes, plus a Data Analyst and a job that is also a first name), and the
+ * one-line notation a parse result (and the last card's {@link Conversation}) is written in.
  */
 public final class Phrasings {
 
-  /** One row: what a recruiter typed and what the bot must make of it. */
-  public record Row(String category, String message, String expected, int line) {}
+  /**
+   * One row: what a recruiter typed and what the bot must make of it; {@code context} is what the user was last
+   * shown in that chat ({@link Conversation#NONE} for a row that names none: a message read on its own).
+   */
+  public record Row(String category, String message, String expected, Conversation context, int line) {
+    public Row(String category, String message, String expected, int line) {
+      this(category, message, expected, Conversation.NONE, line);
+    }
+
+    /** How the parser reads the row's message after the row's context. */
+    public ParseResult parse(CommandParser parser) {
+      return parser.parse(message, context);
+    }
+
+    @Override
+    public String toString() {
+      return context.isEmpty() ? message : message + " (after " + describe(context) + ")";
+    }
+  }
+
+  private static final String AFTER = "after ";
+  private static final String WITH = " with ";
 
   private Phrasings() {}
 
@@ -76,15 +97,98 @@ public final class Phrasings {
           continue;
         }
         String[] cells = line.split(" \\| ", -1);
-        if (cells.length != 3) {
-          throw new IllegalArgumentException(resource + ":" + number + " needs three cells: " + line);
+        if (cells.length != 3 && cells.length != 4) {
+          throw new IllegalArgumentException(resource + ":" + number + " needs three cells (four for a follow-up): "
+              + line);
         }
-        rows.add(new Row(cells[0].strip(), cells[1].strip().replace("\\n", "\n"), cells[2].strip(), number));
+        Conversation context = cells.length == 4 ? context(cells[3].strip(), resource + ":" + number)
+            : Conversation.NONE;
+        rows.add(new Row(cells[0].strip(), cells[1].strip().replace("\\n", "\n"), cells[2].strip(), context, number));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /**
+   * A row's fourth cell: "after nothing", or "after " the command that showed the last card in the tables' notation
+   * ("candidates BE-001 stage=面试 page=2", "profile Carol Davis #t3", "offers BE-001", "pipeline FE-001", "count
+   * BE-001"), optionally followed by " with " and the people on it, in order ("Alice Johnson #t1, 张伟 #t2").
+   */
+  static Conversation context(String cell, String where) {
+    if (!cell.startsWith(AFTER)) {
+      throw new IllegalArgumentException(where + ": a follow-up's context starts with \"after \": " + cell);
+    }
+    String rest = cell.substring(AFTER.length()).strip();
+    if (rest.equals("nothing")) {
+      return Conversation.NONE;
+    }
+    List<Conversation.Person> people = new ArrayList<>();
+    int with = rest.indexOf(WITH);
+    if (with >= 0) {
+      for (String person : rest.substring(with + WITH.length()).split(", ")) {
+        people.add(person(person.strip()));
+      }
+      rest = rest.substring(0, with).strip();
+    }
+    return new Conversation(rest.equals("nothing") ? null : command(rest, where), people);
+  }
+
+  private static Conversation.Person person(String written) {
+    int hash = written.lastIndexOf(" #");
+    return hash < 0 ? new Conversation.Person("", written, "")
+        : new Conversation.Person(written.substring(hash + 2), written.substring(0, hash), "");
+  }
+
+  /** A command written in the tables' notation, for the kinds a card shows. */
+  private static Command command(String written, String where) {
+    String[] words = written.split(" ");
+    String arg = written.substring(words[0].length()).strip();
+    switch (words[0]) {
+      case "candidates":
+        return candidates(words);
+      case "count":
+        return new Command.CountCandidates(candidates(words));
+      case "profile":
+        Conversation.Person p = person(arg);
+        return new Command.ShowProfile(p.name(), p.talentId());
+      case "offers":
+        return new Command.ListOffers(arg);
+      case "pipeline":
+        return new Command.ShowPipeline(arg);
+      case "jobs":
+        return new Command.ListJobs(arg);
+      case "help":
+        return new Command.Help();
+      case "where":
+        return new Command.WhereIs(arg);
+      default:
+        throw new IllegalArgumentException(where + ": no card shows \"" + written + "\"");
+    }
+  }
+
+  private static Command.ShowCandidates candidates(String[] words) {
+    String stage = "";
+    Period since = null;
+    int page = 0;
+    for (int i = 2; i < words.length; i++) {
+      if (words[i].startsWith("stage=")) {
+        stage = words[i].substring("stage=".length());
+      } else if (words[i].startsWith("since=")) {
+        since = Period.valueOf(words[i].substring("since=".length()));
+      } else if (words[i].startsWith("page=")) {
+        page = Integer.parseInt(words[i].substring("page=".length())) - 1;
+      }
+    }
+    return new Command.ShowCandidates(words[1], stage, since, page);
+  }
+
+  /** A conversation in the tables' notation, as a row's fourth cell writes it. */
+  static String describe(Conversation c) {
+    String shown = c.shown() == null ? "nothing" : describe(c.shown());
+    return c.people().isEmpty() ? shown : shown + WITH + c.people().stream()
+        .map(p -> p.talentId().isEmpty() ? p.name() : p.name() + " #" + p.talentId()).collect(Collectors.joining(", "));
   }
 
   /** A parse result in the tables' notation, e.g. "candidates BE-001 stage=一面 since=LAST_WEEK page=2". */
@@ -106,7 +210,12 @@ public final class Phrasings {
       return "clarify " + c.readings().stream().map(Phrasings::describe).collect(Collectors.joining(" / "));
     }
     if (command instanceof Command.ShowProfile p) {
-      return "profile " + p.name();
+      return "profile " + p.name() + (p.talentId().isEmpty() ? "" : " #" + p.talentId());
+    }
+    if (command instanceof Command.AskWhich a) {
+      // The job the follow-up lacked is written "*": "ask-job candidates * stage=interview".
+      return a.subject() == Command.AskWhich.Subject.PERSON ? "ask-person"
+          : "ask-job " + describe(FollowUps.withJob(a.template(), "*"));
     }
     if (command instanceof Command.WhereIs w) {
       return "where " + w.name();

@@ -21,7 +21,11 @@ import io.hirebot.cards.CardLimits;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
+import io.hirebot.bot.Conversations;
+import io.hirebot.bot.Reply;
 import io.hirebot.command.CommandParser;
+import io.hirebot.command.Lexicon;
+import io.hirebot.config.ConfigLoader;
 import io.hirebot.command.ParseResult;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
@@ -69,6 +73,8 @@ public final class FeatureHarness extends SelfClosingFixture {
   public static final String ALICE = "ou_user_alice";
   public static final String ADMIN = "ou_admin_zhou";
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** The app's default window for follow-ups ({@code HIREBOT_CONTEXT_MINUTES}). */
+  public static final Duration CONTEXT_WINDOW = Duration.ofMinutes(ConfigLoader.DEFAULT_CONTEXT_MINUTES);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger log = LoggerFactory.getLogger(FeatureHarness.class);
   /** Loaded once per JVM: both are immutable and loading them is most of a harness's start-up. */
@@ -94,7 +100,10 @@ public final class FeatureHarness extends SelfClosingFixture {
   /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
   public final SentCards sentCards = new KnownChats();
   private final Context context;
-  private final CommandParser parser = new CommandParser();
+  /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
+  public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);
+  private volatile Lexicon lexicon;
+  private final CommandParser parser = new CommandParser(() -> lexicon);
   private final FeatureRegistry registry;
   private final Map<String, ChatRef.ChatType> chatTypes = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -113,6 +122,16 @@ public final class FeatureHarness extends SelfClosingFixture {
   @SafeVarargs
   public final FeatureHarness with(Function<FeatureHarness, Feature>... features) {
     registry.registerAll(Arrays.stream(features).map(f -> f.apply(this)).toList());
+    return this;
+  }
+
+  /**
+   * Reads messages against the tenant's jobs and stages as the app's parser does once the lexicon is loaded (job
+   * titles in either language, "那前端呢"); without it only the fixed grammar reads them.
+   */
+  public FeatureHarness withLexicon() {
+    lexicon = await(() -> Future.all(cachedHire.jobs(), cachedHire.processes())
+        .map(all -> Lexicon.of(all.resultAt(0), all.resultAt(1))));
     return this;
   }
 
@@ -135,7 +154,7 @@ public final class FeatureHarness extends SelfClosingFixture {
     String messageId = "om_asked_" + ids.incrementAndGet();
     IncomingMessage m = new IncomingMessage("ev_" + messageId, messageId, chat, UserRef.ofOpenId(user), "text", text,
         chat.isGroup(), clock.instant());
-    ParseResult parsed = parser.parse(text);
+    ParseResult parsed = parser.parse(text, conversations.of(chat.chatId(), user));
     CommandContext ctx = new CommandContext(m, parsed.language());
     String replyId = await(() -> registry.commands().route(parsed, ctx)
         .recover(e -> {
@@ -143,10 +162,19 @@ public final class FeatureHarness extends SelfClosingFixture {
           log.error("command failed text={} message_id={} cause={}", text, messageId, e.toString(), e);
           return Future.succeededFuture(errors.reply(e, parsed.language()));
         })
-        .compose(reply -> messenger.reply(chat.chatId(), messageId, reply, "reply-" + messageId)));
+        .compose(reply -> messenger.reply(chat.chatId(), messageId, reply, "reply-" + messageId)
+            .onSuccess(id -> remember(chat, user, parsed, reply))));
     chatTypes.put(replyId, chat.type());
     return withinLimits(messenger.sent().stream().filter(s -> s.messageId().equals(replyId)).findFirst().orElseThrow()
         .shown());
+  }
+
+  private void remember(ChatRef chat, String user, ParseResult parsed, Reply reply) {
+    if (parsed instanceof ParseResult.Parsed p) {
+      Reply.Card card = reply instanceof Reply.Card c ? c : null;
+      conversations.asked(chat.chatId(), user, p.command(), card == null ? null : card.card(),
+          card == null ? null : card.view());
+    }
   }
 
   /** The answer to a click: its toast, and the card that replaced the clicked one (null when it stays). */
@@ -167,6 +195,9 @@ public final class FeatureHarness extends SelfClosingFixture {
       log.error("card action failed action={} cause={}", action.actionName(), e.toString(), e);
       return Future.succeededFuture(errors.toast(e, lang));
     }));
+    if (r.card() != null) {
+      conversations.clicked(TEAM_CHAT, user, r.card(), r.view());
+    }
     return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
   }
 

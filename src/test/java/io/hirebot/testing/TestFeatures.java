@@ -5,6 +5,7 @@ import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.feature.help.HelpFeature;
 import io.hirebot.feature.interviews.InterviewsFeature;
 import io.hirebot.feature.jobs.JobsFeature;
+import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
@@ -19,6 +20,11 @@ public final class TestFeatures {
 
   public static Feature help(FeatureHarness h) {
     return new HelpFeature(h.cards, h.messages);
+  }
+
+  /** "where is", "did you mean…?", and the questions a follow-up with nothing to follow gets. */
+  public static Feature understanding(FeatureHarness h) {
+    return new UnderstandingFeature(h.cachedHire, h.meter, h.cards, h.messages, FeatureHarness.CONTEXT_WINDOW);
   }
 
   public static Feature jobs(FeatureHarness h) {

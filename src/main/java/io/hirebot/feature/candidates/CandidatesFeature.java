@@ -37,7 +37,7 @@ public final class CandidatesFeature implements Feature {
   /** A job chosen from a picker, or any card's button to a job's candidates. */
   public static final String SHOW = SharedActions.CANDIDATES_SHOW;
   /** Next / previous page, widen a filter. */
-  public static final String PAGE = "candidates.page";
+  public static final String PAGE = SharedActions.CANDIDATES_PAGE;
 
   private final CandidatesCommand command;
   private final CandidatesPager pager;

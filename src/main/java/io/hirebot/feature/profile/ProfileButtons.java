@@ -21,7 +21,7 @@ import java.time.Clock;
  * A click does not say whether the chat is private, so cards shown from buttons never carry phone or email.
  */
 final class ProfileButtons {
-  static final String PAGE = "profile.page";
+  static final String PAGE = SharedActions.PROFILE_PAGE;
   /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
   static final String OPEN = SharedActions.PROFILE_OPEN;
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */

@@ -46,17 +46,35 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
   public Future<Reply> handle(ShowProfile command, CommandContext context) {
     Language lang = context.language();
     boolean privateChat = !context.message().chat().isGroup();
+    if (!command.talentId().isEmpty()) {
+      return meter.run("profile", hire -> known(hire, command, privateChat, lang));
+    }
     return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        Talent talent = candidates.get(0);
-        return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
-            ProfileButtons.view(cards.model(), talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
+        return show(hire, candidates.get(0), privateChat, lang);
       }
       return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
           : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
     }));
+  }
+
+  /**
+   * A talent already known by id (a row of the last card, named in a follow-up): that talent, whoever shares the
+   * name. In a private chat the name search only adds the contact data shown there.
+   */
+  private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, Language lang) {
+    Talent row = new Talent(command.talentId(), command.name(), "", "");
+    Future<Talent> talent = !privateChat || command.name().isBlank() ? Future.succeededFuture(row)
+        : hire.searchTalents(command.name()).map(found -> found.stream()
+            .filter(t -> t.id().equals(command.talentId())).findFirst().orElse(row));
+    return talent.compose(t -> show(hire, t, privateChat, lang));
+  }
+
+  private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, Language lang) {
+    return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
+        ProfileButtons.view(cards.model(), talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
   }
 
   /**

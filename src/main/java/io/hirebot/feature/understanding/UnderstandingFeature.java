@@ -38,12 +38,17 @@ public final class UnderstandingFeature implements Feature {
   private final Messages messages;
   private final CommandCodec codec;
   private final WhereIsHandler whereIs;
-  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages) {
+  private final FollowUpQuestion followUps;
+
+  /** @param contextWindow how long a card can be followed up (said when a follow-up has nothing to follow) */
+  public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages,
+      java.time.Duration contextWindow) {
     this.hire = hire;
     this.cards = cards;
     this.messages = messages;
     this.codec = new CommandCodec(cards.mapper());
     this.whereIs = new WhereIsHandler(meter, cards, messages, codec);
+    this.followUps = new FollowUpQuestion(hire, cards, messages, codec, contextWindow);
   }
 
   @Override
@@ -51,6 +56,7 @@ public final class UnderstandingFeature implements Feature {
     CommandRouter commands = registry.commands();
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
+        .command(Command.AskWhich.class, followUps)
         .action(RUN, (action, lang) -> run(commands, action, lang));
   }
 

@@ -1,0 +1,141 @@
+package io.hirebot.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hirebot.cards.SharedActions;
+import io.hirebot.command.Command;
+import io.hirebot.command.Conversation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What each user was last shown in each chat, for {@code window}, so that a follow-up ("next page", "第二个人的简历")
+ * knows what it follows: the command asked and the people on the card that answered it, updated when a click
+ * replaces that card with another list page or a profile. Keyed by (chat, user), so context never crosses chats or
+ * users. Kept in memory on this replica: a follow-up that reaches another replica finds nothing and is asked
+ * "which job?" / "which person?", never answered from someone else's context. Thread-safe.
+ */
+public final class Conversations {
+  /** A bound on memory: one entry per active (chat, user) pair, a few hundred bytes each. */
+  static final int MAX_ENTRIES = 50_000;
+  /** Buttons that act on one person's row; an Undo, a follow or a pager names no one shown. */
+  private static final Set<String> ROW_ACTIONS = Set.of(SharedActions.ADVANCE, SharedActions.REJECT,
+      SharedActions.NOTE, SharedActions.PROFILE_OPEN, "more");
+
+  private record Key(String chatId, String userId) {}
+
+  private final Cache<Key, Conversation> recent;
+
+  /** @param clock the bot's clock: the window is measured on it (tests move it) */
+  public Conversations(Duration window, Clock clock) {
+    this.recent = Caffeine.newBuilder()
+        .expireAfterWrite(window.toNanos(), TimeUnit.NANOSECONDS)
+        .maximumSize(MAX_ENTRIES)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .build();
+  }
+
+  /** What {@code userId} was last shown in {@code chatId} within the window; {@link Conversation#NONE} otherwise. */
+  public Conversation of(String chatId, String userId) {
+    if (chatId == null || userId == null) {
+      return Conversation.NONE;
+    }
+    Conversation c = recent.getIfPresent(new Key(chatId, userId));
+    return c == null ? Conversation.NONE : c;
+  }
+
+  /**
+   * {@code userId} typed {@code command} in {@code chatId} and was answered with {@code card} (null for a text):
+   * whatever they asked, it is now what a follow-up follows.
+   *
+   * @param view the card's view (its page), or null
+   */
+  public void asked(String chatId, String userId, Command command, ObjectNode card, ObjectNode view) {
+    if (chatId == null || userId == null || command == null) {
+      return;
+    }
+    recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card)));
+  }
+
+  /**
+   * {@code userId}'s click in {@code chatId} replaced a card with {@code card}: a list page or a profile becomes what
+   * follow-ups follow; a form or a picker (no view) leaves the conversation as it was.
+   */
+  public void clicked(String chatId, String userId, ObjectNode card, ObjectNode view) {
+    if (chatId == null || userId == null || view == null) {
+      return;
+    }
+    Key key = new Key(chatId, userId);
+    Conversation before = of(chatId, userId);
+    recent.put(key, new Conversation(shownBy(view, before.shown()), people(card)));
+  }
+
+  /** The typed command at the page its card shows (a pager click later moves it). */
+  private static Command atViewedPage(Command command, ObjectNode view) {
+    if (view == null || !view.path("page").canConvertToInt()) {
+      return command;
+    }
+    int page = view.path("page").asInt();
+    if (command instanceof Command.ShowCandidates c) {
+      return new Command.ShowCandidates(c.jobQuery(), c.stageQuery(), c.appliedSince(), page);
+    }
+    if (command instanceof Command.ShowProfile p && view.hasNonNull("talent_id")) {
+      return new Command.ShowProfile(p.name(), view.path("talent_id").asText());
+    }
+    return command;
+  }
+
+  /**
+   * The command that shows a clicked view: a list of the view's job (its typed stage and period kept while the view
+   * still filters by them) or a talent's profile; null for views no follow-up reads.
+   */
+  private static Command shownBy(ObjectNode view, Command before) {
+    String action = view.path("action").asText("");
+    if (action.equals(SharedActions.CANDIDATES_PAGE)) {
+      Command.ShowCandidates typed = before instanceof Command.ShowCandidates c ? c
+          : before instanceof Command.CountCandidates count ? count.list() : null;
+      String stage = typed != null && view.hasNonNull("stages") ? typed.stageQuery() : "";
+      var since = typed != null && view.hasNonNull("since") ? typed.appliedSince() : null;
+      // The job by its Hire id: the job matcher finds a job by id, whatever the user typed for it.
+      return new Command.ShowCandidates(view.path("job_id").asText(""), stage, since, view.path("page").asInt(0));
+    }
+    if (action.equals(SharedActions.PROFILE_PAGE)) {
+      return new Command.ShowProfile(view.path("name").asText(""), view.path("talent_id").asText(""));
+    }
+    return null;
+  }
+
+  /** The people whose rows the card shows, in order: each row's buttons name its talent. */
+  static List<Conversation.Person> people(ObjectNode card) {
+    if (card == null) {
+      return List.of();
+    }
+    Map<String, Conversation.Person> byTalent = new LinkedHashMap<>();
+    collect(card, byTalent);
+    return new ArrayList<>(byTalent.values());
+  }
+
+  private static void collect(JsonNode node, Map<String, Conversation.Person> byTalent) {
+    if (node.isObject()) {
+      String talent = node.path("talent_id").asText("");
+      if (!talent.isEmpty() && ROW_ACTIONS.contains(node.path("action").asText(""))) {
+        Conversation.Person seen = byTalent.get(talent);
+        String name = node.path("name").asText("");
+        if (seen == null || (seen.name().isEmpty() && !name.isEmpty())) {
+          byTalent.put(talent, new Conversation.Person(talent, name, node.path("application_id").asText("")));
+        }
+      }
+    }
+    if (node.isContainerNode()) {
+      node.forEach(child -> collect(child, byTalent));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.hirebot.command;
+
+import java.util.List;
+
+/**
+ * What the last card the bot showed this user in this chat was about, recently enough to be followed up ("next
+ * page", "那前端呢", "第二个人的简历"): the command that shows that card again ({@code shown}, null when the last
+ * answer was no list or profile) and the people on it, in the order they were shown. An input of the parser, so
+ * a follow-up is read as purely as any other message; {@link #NONE} when there is nothing to follow.
+ */
+public record Conversation(Command shown, List<Person> people) {
+
+  /** Nothing shown lately (or shown on another replica): follow-ups are answered with a question. */
+  public static final Conversation NONE = new Conversation(null, List.of());
+
+  /** Someone on the card: the talent, their name as shown (may be empty) and the application the row was about. */
+  public record Person(String talentId, String name, String applicationId) {
+    public Person {
+      talentId = talentId == null ? "" : talentId;
+      name = name == null ? "" : name;
+      applicationId = applicationId == null ? "" : applicationId;
+    }
+  }
+
+  public Conversation {
+    people = people == null ? List.of() : List.copyOf(people);
+  }
+
+  /** Whether nothing is known to follow up on. */
+  public boolean isEmpty() {
+    return shown == null && people.isEmpty();
+  }
+
+  /** The job the shown card was about ("" when it was about no job). */
+  public String job() {
+    if (shown instanceof Command.ShowCandidates c) {
+      return c.jobQuery();
+    }
+    if (shown instanceof Command.CountCandidates c) {
+      return c.list().jobQuery();
+    }
+    if (shown instanceof Command.ShowPipeline p) {
+      return p.jobQuery();
+    }
+    if (shown instanceof Command.ListOffers o) {
+      return o.jobQuery();
+    }
+    return "";
+  }
+}

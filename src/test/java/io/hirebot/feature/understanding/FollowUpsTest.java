@@ -1,0 +1,172 @@
+package io.hirebot.feature.understanding;
+
+import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.SCREENING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.TestFeatures;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Follow-ups of the last card a user was shown in a chat (issue 17, conversation context), through the features. */
+class FollowUpsTest {
+  private static final String BOB = "ou_user_bob";
+  private static final String WHICH_JOB = "Which job?";
+  private static final String WHICH_PERSON = "Which person?";
+
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start()
+      .with(TestFeatures::candidates, TestFeatures::profile, TestFeatures::pipeline, TestFeatures::offers,
+          TestFeatures::understanding, TestFeatures::typedActions)
+      .withLexicon();
+
+  @BeforeEach
+  void twoPagesOfBackend() {
+    // Backend Engineer gets 11 candidates: Alice, Bob and Carol of the small tenant and 8 more in screening.
+    for (int i = 0; i < 8; i++) {
+      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@x.com"),
+          SCREENING, h.clock.instant().minus(Duration.ofDays(40 + i)));
+    }
+  }
+
+  @Test
+  @DisplayName("\"next page\" after a candidates list shows its second page; \"previous page\" after a pager click goes back")
+  void nextAndPreviousPage() {
+    Shown first = h.inGroup("candidates for Backend Engineer");
+    assertTrue(first.contains("Page 1 of 2"), first.all());
+
+    Shown second = h.inGroup("next page");
+    assertTrue(second.title().contains("Backend Engineer") && second.contains("Page 2 of 2"), second.all());
+
+    // A click on the first card's pager moves the context too: typed "上一页" then goes back from where the click went.
+    Shown clicked = h.click(pager(first, 1), FeatureHarness.ALICE).card();
+    assertTrue(clicked.contains("Page 2 of 2"), clicked.all());
+    Shown back = h.inGroup("上一页");
+    assertTrue(back.contains("Page 1 of 2"), back.all());
+  }
+
+  @Test
+  @DisplayName("\"only the ones in interview\", then \"那数据科学家呢\": the filter, then the same question for another job")
+  void stageFilterThenAnotherJob() {
+    h.inGroup("candidates for Backend Engineer");
+
+    Shown interview = h.inGroup("only the ones in interview");
+    assertTrue(interview.contains("stage: **Interview**"), interview.all());
+    assertTrue(interview.contains("**Carol Wu** · applied"), interview.all());
+    assertFalse(interview.contains("**Alice Chen** · applied"), "Alice is in screening: " + interview.all());
+
+    Shown data = h.inGroup("那数据科学家呢");
+    assertTrue(data.title().contains("Data Scientist"), data.all());
+    // The follow-up keeps the filter it follows: Data Scientist's interview stage is empty.
+    assertFalse(data.contains("**Dan Ma** · applied"), data.all());
+  }
+
+  @Test
+  @DisplayName("\"第二个人的简历\" opens the profile of the card's second row; \"her profile\" after a profile is that person")
+  void secondPersonsProfile() {
+    Shown list = h.inGroup("candidates for Backend Engineer");
+    String second = list.buttons("advance").get(1).path("name").asText();
+    assertFalse(second.isEmpty(), list.all());
+
+    Shown profile = h.inGroup("第二个人的简历");
+    assertTrue(profile.title().contains(second), "wanted " + second + "'s profile: " + profile.all());
+
+    Shown again = h.inGroup("his resume");
+    assertTrue(again.title().contains(second), again.all());
+  }
+
+  @Test
+  @DisplayName("context never crosses users or chats: Bob in the same group, and Alice privately, are asked which job")
+  void neverCrossesUsersOrChats() {
+    h.inGroup("candidates for Backend Engineer");
+
+    Shown bob = h.inGroup(FeatureHarness.TEAM_CHAT, BOB, "next page");
+    assertEquals(WHICH_JOB, bob.title(), bob.all());
+    Shown alicePrivately = h.privately(FeatureHarness.ALICE, "next page");
+    assertEquals(WHICH_JOB, alicePrivately.title(), alicePrivately.all());
+    Shown bobsPerson = h.inGroup(FeatureHarness.TEAM_CHAT, BOB, "the second one");
+    assertEquals(WHICH_PERSON, bobsPerson.title(), bobsPerson.all());
+
+    // And Alice's own context in the group is still hers.
+    assertTrue(h.inGroup("next page").contains("Page 2 of 2"));
+  }
+
+  @Test
+  @DisplayName("after the window (10 minutes) a follow-up has nothing to follow and is asked about")
+  void expiresAfterTheWindow() {
+    h.inGroup("candidates for Backend Engineer");
+    h.clock.advance(FeatureHarness.CONTEXT_WINDOW.plusSeconds(1));
+
+    Shown asked = h.inGroup("只看面试中的");
+    assertEquals("哪个职位？", asked.title(), asked.all());
+  }
+
+  @Test
+  @DisplayName("\"Which job?\" offers each open job; a click runs the follow-up for it (here: the interview stage)")
+  void whichJobButtonsRunTheFollowUp() {
+    Shown asked = h.inGroup("only the ones in interview");
+    assertEquals(WHICH_JOB, asked.title(), asked.all());
+    assertTrue(asked.contains("Backend Engineer (BE-001)") && asked.contains("Data Scientist (DS-001)"), asked.all());
+    assertFalse(asked.contains("FE-009"), "a closed job is no choice: " + asked.all());
+
+    JsonNode backend = asked.buttons(UnderstandingFeature.RUN).stream()
+        .filter(v -> v.path("args").path("jobQuery").asText().equals("BE-001")).findFirst().orElseThrow();
+    Shown shown = h.click(backend, FeatureHarness.ALICE).card();
+    assertTrue(shown.contains("stage: **Interview**") && shown.contains("**Carol Wu** · applied"), shown.all());
+
+    // The click's list is now what follow-ups follow.
+    assertTrue(h.inGroup("show everyone").contains("Page 1 of 2"));
+  }
+
+  @Test
+  @DisplayName("\"pipeline for that job\" and \"what about frontend\" with nothing shown: asked, never guessed")
+  void noContextQuestions() {
+    Shown pipeline = h.inGroup("pipeline for that job");
+    assertEquals(WHICH_JOB, pipeline.title(), pipeline.all());
+    Shown person = h.inGroup("her profile");
+    assertEquals(WHICH_PERSON, person.title(), person.all());
+    assertTrue(person.buttons(UnderstandingFeature.RUN).isEmpty());
+
+    h.inGroup("candidates for Backend Engineer");
+    Shown funnel = h.inGroup("pipeline for that job");
+    assertTrue(funnel.title().contains("Backend Engineer"), funnel.all());
+  }
+
+  @Test
+  @DisplayName("\"把他推进到下一轮\" after Carol's profile: the typed advance's confirmation card for Carol, and no write")
+  void advanceHimAsksToConfirm() {
+    String li = io.hirebot.testing.SmallTenant.RECRUITER_LI;
+    h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidate Carol Wu");
+
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, li, "把他推进到下一轮");
+    assertTrue(card.contains("Carol Wu"), card.all());
+    assertEquals(1, card.buttons("typed.cancel").size(), "a confirmation card: " + card.all());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+
+    // On a list, "reject the second one" is about the second row; "advance him" there asks which one.
+    Shown list = h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidates for Backend Engineer");
+    String second = list.buttons("advance").get(1).path("name").asText();
+    Shown reject = h.inGroup(FeatureHarness.TEAM_CHAT, li, "reject the second one");
+    assertTrue(reject.contains(second) && reject.buttons("typed.cancel").size() == 1, reject.all());
+    h.inGroup(FeatureHarness.TEAM_CHAT, li, "candidates for Backend Engineer");
+    Shown which = h.inGroup(FeatureHarness.TEAM_CHAT, li, "advance him");
+    assertEquals(8, which.buttons(UnderstandingFeature.RUN).size(), "a profile button per row: " + which.all());
+    assertTrue(h.hire.calls("terminate").isEmpty() && h.hire.calls("transferStage").isEmpty());
+  }
+
+  private static JsonNode pager(Shown card, int page) {
+    List<JsonNode> pages = card.buttons("candidates.page").stream().filter(v -> v.path("page").asInt() == page)
+        .toList();
+    assertFalse(pages.isEmpty(), card.all());
+    return pages.get(0);
+  }
+}
