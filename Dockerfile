@@ -17,10 +17,11 @@ WORKDIR /app
 COPY --from=build /src/target/hirebot.jar /app/hirebot.jar
 # Class-data sharing: one training start in sandbox mode records the classes the bot loads, so real starts
 # skip most of the class loading (healthy in about half the time). A stale archive is ignored, not fatal.
-RUN (HIREBOT_PORT=18080 HIREBOT_DB_URL=jdbc:h2:mem:training java -XX:ArchiveClassesAtExit=/app/hirebot.jsa \
+RUN (HIREBOT_PORT=18080 HIREBOT_DB_URL=jdbc:h2:file:/tmp/training/bot MALLOC_ARENA_MAX=2 \
+       java -XX:+UseSerialGC -Xms64m -XX:ArchiveClassesAtExit=/app/hirebot.jsa \
        -jar /app/hirebot.jar --sandbox >/tmp/training.log 2>&1 & pid=$!; \
      for i in $(seq 1 150); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && break; sleep 0.2; done; \
-     kill -TERM $pid; wait $pid) ; rm -rf /app/data /tmp/training.log; mkdir -p /app/data; chown hirebot /app/data; \
+     kill -TERM $pid; wait $pid) ; rm -rf /app/data /tmp/training /tmp/training.log; mkdir -p /app/data; chown hirebot /app/data; \
     chmod a+r /app/hirebot.jsa || true
 USER hirebot
 ENV HIREBOT_PORT=8080
@@ -29,5 +30,10 @@ EXPOSE 8080
 # HIREBOT_SANDBOX=1 says that is intended (the bot answers 503 to allow_sandbox=0 in sandbox mode).
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${HIREBOT_PORT}/healthz?allow_sandbox=${HIREBOT_SANDBOX:-0}" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/hirebot.jsa", "-Xshare:auto", \
-            "-jar", "/app/hirebot.jar"]
+# Memory (README "Performance", section 5): the serial collector (G1's own structures were ~43 MB of a 256 MB heap's
+# process; the live heap is ~30 MB), a small initial heap that grows on demand, and glibc's malloc arenas capped
+# at 2 (one per thread otherwise). The benchmark's child JVM uses the same flags (ChildBot.JVM_FLAGS, checked by
+# DockerfileTest).
+ENV MALLOC_ARENA_MAX=2
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xms64m", \
+            "-XX:SharedArchiveFile=/app/hirebot.jsa", "-Xshare:auto", "-jar", "/app/hirebot.jar"]

@@ -9,6 +9,7 @@ import io.hirebot.config.ConfigLoader;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,11 @@ import org.slf4j.LoggerFactory;
 /** Entry point: {@code java -jar hirebot.jar [--sandbox | doctor | --check]}. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /**
+   * Set by the shutdown hook. A SIGTERM while the verticles deploy fails the deployment; exiting then from the event
+   * loop would wait for the hook, which waits for that event loop: the JVM hung until its 10 s timeout.
+   */
+  private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
 
   private Main() {}
 
@@ -41,6 +47,7 @@ public final class Main {
     var vertx = Launcher.vertx(registry);
     AtomicReference<RunningBot> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      SHUTTING_DOWN.set(true);
       // The bot first (it drains, hands back, then closes the database it shares across its verticles), then
       // Vert.x: closing Vert.x alone would close the database's worker pools while the drain still needs them.
       RunningBot bot = running.get();
@@ -83,6 +90,9 @@ public final class Main {
   }
 
   private static void fail(Throwable e) {
+    if (SHUTTING_DOWN.get()) {
+      return; // stopped while starting: the shutdown hook ends the process
+    }
     System.err.println("hirebot: failed to start: " + e.getMessage());
     System.exit(1);
   }

@@ -329,7 +329,9 @@
     const nameText = $('hire-add-name').value.trim();
     if (!nameText) return;
     $('hire-add-name').value = '';
-    hireChange('/hire/add', { job_id: S.job, name: nameText }, nameText + ' applied');
+    const job = (S.hire && S.hire.jobs || []).find(j => j.id === S.job);
+    hireChange('/hire/add', { job_id: S.job, name: nameText }, nameText + ' applied. The bot\'s poll posts it in chats that follow '
+      + (job ? job.code : 'the job') + ' (say “subscribe job ' + (job ? job.code : '…') + '” first); +1 h or Run routines polls now');
   };
 
   /* Clock */

@@ -32,7 +32,7 @@ final class Features {
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
         s.messenger(), s.audit());
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
-        s.groupAccess(), s.access(), s.settings(), s.subscriptions(), s.db(), s.cards(), s.messages(), s.views(),
+        s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
         s.clock(), s.config().timezone(), s.config().pollInterval());
     // Everyone's Hire tasks, read once per scheduler pass for the task nudges and the digests alike.
     TaskBoard tasks = new TaskBoard(s.hire());

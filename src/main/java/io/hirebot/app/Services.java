@@ -3,6 +3,7 @@ package io.hirebot.app;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.JobQueries;
@@ -16,6 +17,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.store.CardRegistry;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
@@ -30,11 +32,13 @@ import java.time.Clock;
  * @param messenger answers users (its own lane)
  * @param bulkMessenger what the bot sends on its own (notifications, digests, reminders): queued behind answers
  * @param hire the caching directory, as the port
+ * @param hiringData where hiring data may go: the gate's rule, which features that post on their own follow too
+ * @param cardRegistry every card the bot put in a chat (living cards, and the gate's "what kind of chat was it in")
  * @param views renders a sent card's view again, as its own button would (routed through the features' actions)
  */
 record Services(BotConfig config, Clock clock, Database db, MeterRegistry metrics, Messenger messenger,
     Messenger bulkMessenger, HireDirectory hire, HireMeter meter, Cards cards, Messages messages, DateTexts dates,
-    AccessPolicy access, GroupAccess groupAccess, AuditLog audit, ErrorReplies errors, ActionOnce actionOnce,
+    AccessPolicy access, GroupAccess groupAccess, HiringDataRule hiringData, AuditLog audit, ErrorReplies errors, ActionOnce actionOnce,
     ProcessedEvents processedEvents, JobQueries jobQueries, JobChoiceCard jobChoices, ChatSettingsStore settings,
-    SubscriptionStore subscriptions, DigestStore digests, ViewRenderer views) {
+    SubscriptionStore subscriptions, DigestStore digests, CardRegistry cardRegistry, ViewRenderer views) {
 }

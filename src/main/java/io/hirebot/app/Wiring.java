@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.Audit;
 import io.hirebot.bot.middleware.Deduplicate;
 import io.hirebot.bot.middleware.MentionFilter;
+import io.hirebot.bot.middleware.MenuReadOnly;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.middleware.SelfFilter;
 import io.hirebot.bot.middleware.UserRateLimit;
@@ -135,10 +137,13 @@ public final class Wiring {
         messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
 
     FeatureRegistry registry = new FeatureRegistry(messages);
+    HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
+    CardRegistry cardRegistry = new CardRegistry(db, clock);
     Services services = new Services(config, clock, db, metrics, messenger, messenger.bulk(), hire,
-        new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, audit, errors,
-        actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages), new JobChoiceCard(cards, messages),
-        settings, new SubscriptionStore(db, clock), new DigestStore(db, clock), registry.views());
+        new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, hiringData, audit,
+        errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
+        new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
+        cardRegistry, registry.views());
     registry.registerAll(Features.create(services));
 
     // The parser's job names are read only once the bot has answered someone with a card: a message the gates
@@ -148,8 +153,8 @@ public final class Wiring {
     InFlight inFlight = new InFlight(vertx, processed, metrics);
     Audit queries = new Audit(audit, clock);
     MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
-        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages),
-        new HiringDataGate(groupAccess, access, new CardRegistry(db, clock), queries, messages), queries);
+        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages), new MenuReadOnly(messages),
+        new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome,
         new Conversations(config.contextWindow(), clock));

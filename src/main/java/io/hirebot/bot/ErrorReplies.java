@@ -1,20 +1,38 @@
 package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failure into what the user sees: a short card (or toast) in their language that names the
- * failed Hire call and its X-Tt-Logid, never an exception text or a stack trace.
+ * failed Hire call and its X-Tt-Logid, never an exception text or a stack trace. A failure that is not Feishu's (a
+ * bug of ours, such as an exception while building a card) says so honestly, with a reference the user can quote,
+ * and is logged once, with that reference and its stack.
  */
 public final class ErrorReplies {
+  private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
+
   private final Cards cards;
   private final Messages messages;
+  /**
+   * The reference given to each failure of ours, by identity: a click's toast and its delayed card, or a command's
+   * log line and its reply, quote one reference and log the failure once.
+   */
+  private final Cache<Throwable, String> incidents = Caffeine.newBuilder().weakKeys()
+      .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
 
   public ErrorReplies(Cards cards, Messages messages) {
     this.cards = cards;
@@ -25,17 +43,42 @@ public final class ErrorReplies {
     return Reply.card(card(failure, lang));
   }
 
+  /**
+   * Whether {@code failure} is a bug of ours rather than something Feishu said or did not say (a Hire or IM
+   * failure, a deadline without an answer) or a lookup that found nothing.
+   */
+  public static boolean ours(Throwable failure) {
+    Throwable f = unwrapped(failure);
+    return !(f instanceof FeishuApiException) && !(f instanceof NotFoundException);
+  }
+
+  /**
+   * The reference of a failure of ours, "" for Feishu's. The first call logs it: one line with the reference,
+   * {@code context} (which command, click or job, as {@code key=value} pairs) and the stack.
+   */
+  public String incident(Throwable failure, String context) {
+    if (!ours(failure)) {
+      return "";
+    }
+    return incidents.get(failure, f -> {
+      String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+      log.error("internal failure ref={} {} cause={}", ref, context, f.toString(), f);
+      return ref;
+    });
+  }
+
   /** The error card for a failure (a command's reply, or a slow click's delayed update). */
   public ObjectNode card(Throwable failure, Language lang) {
-    boolean scope = failure instanceof FeishuApiException fe && fe.isMissingScope();
-    return card(scope ? "error.scope.title"
-        : failure instanceof NotFoundException ? "error.notfound.title" : "error.title", text(failure, lang),
-        failure instanceof FeishuApiException fe ? fe.logId() : "", lang);
+    Throwable f = unwrapped(failure);
+    boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
+    return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
+        : ours(f) ? "error.internal.title" : "error.title", text(failure, lang),
+        f instanceof FeishuApiException fe ? fe.logId() : "", lang);
   }
 
   /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */
   public ObjectNode card(String toastText, Language lang) {
-    return card("error.title", toastText, "", lang);
+    return card("error.failed.title", toastText, "", lang);
   }
 
   private ObjectNode card(String titleKey, String text, String logId, Language lang) {
@@ -49,13 +92,14 @@ public final class ErrorReplies {
 
   public ActionResult toast(Throwable failure, Language lang) {
     String text = text(failure, lang);
-    if (failure instanceof FeishuApiException fe && !fe.logId().isEmpty()) {
+    if (unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty()) {
       text = text + " " + messages.get(lang, "error.logid", fe.logId()).replace("`", "");
     }
     return ActionResult.error(messages.get(lang, "toast.failed", text));
   }
 
-  private String text(Throwable failure, Language lang) {
+  private String text(Throwable thrown, Language lang) {
+    Throwable failure = unwrapped(thrown);
     if (failure instanceof NotFoundException miss) {
       return messages.get(lang, miss.messageKey(), miss.name());
     }
@@ -88,7 +132,16 @@ public final class ErrorReplies {
       return messages.has(lang, known) ? messages.get(lang, known) + " (" + fe.code() + ")"
           : messages.get(lang, "error.hire", String.valueOf(fe.code()), shorten(fe.feishuMsg()));
     }
-    return messages.get(lang, "error.internal");
+    return messages.get(lang, "error.internal", incident(thrown, ""));
+  }
+
+  /** The failure itself when a future or stream wrapped it. */
+  private static Throwable unwrapped(Throwable failure) {
+    Throwable f = failure;
+    while (f instanceof CompletionException && f.getCause() != null) {
+      f = f.getCause();
+    }
+    return f;
   }
 
   private static String shorten(String msg) {

@@ -14,6 +14,20 @@ public sealed interface Command
     return true;
   }
 
+  /**
+   * Whether it only shows something, the same wherever it is asked: what a bot-menu item may run (a menu click names
+   * no chat, and a change belongs in the chat it is for). A command not in {@link #READ_ONLY} is not, so a new one
+   * stays off the menu until it is added there.
+   */
+  default boolean readOnly() {
+    return READ_ONLY.contains(getClass());
+  }
+
+  /** The commands that only show something and depend on no chat: the bot menu's. */
+  java.util.Set<Class<? extends Command>> READ_ONLY = java.util.Set.of(Help.class, ShowCandidates.class,
+      CountCandidates.class, WhereIs.class, ListJobs.class, ShowProfile.class, ShowPipeline.class, ListInterviews.class,
+      ListOffers.class, Audit.class, FailedEvents.class, MyTasks.class, ListOnboarding.class);
+
   /** {@code help} / {@code 帮助}. */
   record Help() implements Command {
     @Override
@@ -64,6 +78,11 @@ public sealed interface Command
     @Override
     public boolean readsHiringData() {
       return readings.stream().anyMatch(Command::readsHiringData);
+    }
+
+    @Override
+    public boolean readOnly() {
+      return readings.stream().allMatch(Command::readOnly);
     }
   }
 

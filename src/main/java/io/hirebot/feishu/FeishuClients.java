@@ -2,6 +2,7 @@ package io.hirebot.feishu;
 
 import com.lark.oapi.Client;
 import com.lark.oapi.core.token.AccessTokenType;
+import com.lark.oapi.core.httpclient.IHttpTransport;
 import com.lark.oapi.core.httpclient.OkHttpTransport;
 import com.lark.oapi.okhttp.ConnectionPool;
 import com.lark.oapi.okhttp.OkHttpClient;
@@ -28,6 +29,8 @@ public final class FeishuClients {
   public static final int WORKER_POOL_SIZE = 32;
   /** Replies, card updates and bot info: IM allows 50 calls a second, each normally a few milliseconds. */
   static final int IM_POOL_SIZE = 16;
+  /** Threads for bulk IM calls (45/s at up to 170 ms each); replies keep {@link #IM_POOL_SIZE} of their own. */
+  static final int BULK_POOL_SIZE = 8;
   static final long REQUEST_TIMEOUT_SECONDS = 10;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final long IDLE_CONNECTION_MINUTES = 5;
@@ -42,6 +45,7 @@ public final class FeishuClients {
   private final Client client;
   private final WorkerExecutor worker;
   private final WorkerExecutor hireWorker;
+  private final WorkerExecutor bulkWorker;
   private final FeishuCalls calls;
   private final HireCircuit hireCircuit;
 
@@ -52,16 +56,34 @@ public final class FeishuClients {
    */
   public FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets,
       Duration commandDeadline) {
+    this(vertx, config, metrics, budgets, commandDeadline, new OkHttpTransport(http()), "", true);
+  }
+
+  /**
+   * Clients whose SDK requests never leave the process: {@link CannedFeishu} answers them. For the start-up warm-up,
+   * which runs a first answer's Feishu calls through the same code as real ones (SDK request building, its JSON
+   * mapping, our calls, rate limits and circuit) on pools and budgets of its own (pools named "warm-up-feishu…", so
+   * the bot's own pools and their metrics are created once, by the bot). {@link #close()} it after use.
+   */
+  public static FeishuClients offline(Vertx vertx, MeterRegistry metrics, Duration commandDeadline) {
+    return new FeishuClients(vertx, new FeishuConfig("cli_warm_up", "warm-up", "", "", CannedFeishu.BASE_URL),
+        metrics, RateBudget.Factory.LOCAL, commandDeadline, new CannedFeishu(), "warm-up-", false);
+  }
+
+  private FeishuClients(Vertx vertx, FeishuConfig config, MeterRegistry metrics, RateBudget.Factory budgets,
+      Duration commandDeadline, IHttpTransport transport, String poolPrefix, boolean processTokens) {
     CaffeineTokenCache tokens = new CaffeineTokenCache();
     this.client = new LeanClient(config.appId(), config.appSecret(), config.baseUrl(), tokens,
-        REQUEST_TIMEOUT_SECONDS, new ResponseCapture(new OkHttpTransport(http())));
-    this.worker = vertx.createSharedWorkerExecutor("feishu", IM_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
-    this.hireWorker = vertx.createSharedWorkerExecutor("feishu-hire", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
+        REQUEST_TIMEOUT_SECONDS, new ResponseCapture(transport), processTokens);
+    this.worker = vertx.createSharedWorkerExecutor(poolPrefix + "feishu", IM_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
+    this.hireWorker = vertx.createSharedWorkerExecutor(poolPrefix + "feishu-hire", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
     this.hireCircuit = new HireCircuit(vertx, new HireCircuit.Settings(commandDeadline.minus(ANSWER_MARGIN),
         CIRCUIT_MAX_FAILURES, PROBE_INTERVAL), metrics);
-    this.calls = new FeishuCalls(vertx, worker, hireWorker, new RateLimits(vertx, budgets), metrics, tokens::clear, hireCircuit,
-        commandDeadline);
+    this.bulkWorker = vertx.createSharedWorkerExecutor("feishu-bulk", BULK_POOL_SIZE, MAX_BLOCKING_SECONDS,
+        TimeUnit.SECONDS);
+    this.calls = new FeishuCalls(vertx, worker, hireWorker, bulkWorker, new RateLimits(vertx, budgets), metrics,
+        tokens::clear, hireCircuit, commandDeadline);
     // The cheapest read every tenant has: one job. Any answer from Hire, even a refusal, means it is back.
     hireCircuit.probeWith(() -> calls.raw("hire.probe",
         () -> client.get(PROBE_PATH, null, AccessTokenType.Tenant)));
@@ -103,5 +125,6 @@ public final class FeishuClients {
   public void close() {
     worker.close();
     hireWorker.close();
+    bulkWorker.close();
   }
 }

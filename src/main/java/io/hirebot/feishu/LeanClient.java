@@ -26,9 +26,15 @@ final class LeanClient extends Client {
   private final Lazy<ImService> im;
   private final Lazy<ApplicationService> application;
 
-  /** The same configuration {@code Client.newBuilder(appId, appSecret)...build()} makes from these settings. */
+  /**
+   * The same configuration {@code Client.newBuilder(appId, appSecret)...build()} makes from these settings.
+   *
+   * @param processTokens whether {@code tokens} becomes the cache of the SDK's process-wide token managers, as the
+   *     builder makes it; the warm-up's client ({@link CannedFeishu}) leaves them to the bot's client, whichever is
+   *     built first (its tokens are kept under its own app id)
+   */
   LeanClient(String appId, String appSecret, String baseUrl, ICache tokens, long timeoutSeconds,
-      IHttpTransport transport) {
+      IHttpTransport transport, boolean processTokens) {
     Config config = new Config();
     config.setAppId(appId);
     config.setAppSecret(appSecret);
@@ -41,8 +47,10 @@ final class LeanClient extends Client {
     config.setHttpTransport(transport);
     config.setLogReqAtDebug(false);
     // What the builder does with a cache: the SDK keeps its token managers in these process-wide holders.
-    GlobalAppTicketManager.setAppTicketManager(new AppTicketManager(tokens));
-    GlobalTokenManager.setTokenManager(new TokenManager(tokens));
+    if (processTokens) {
+      GlobalAppTicketManager.setAppTicketManager(new AppTicketManager(tokens));
+      GlobalTokenManager.setTokenManager(new TokenManager(tokens));
+    }
     setConfig(config);
     hire = new Lazy<>(config, HireService::new);
     im = new Lazy<>(config, ImService::new);

@@ -116,6 +116,12 @@ public final class CachingHireDirectory implements HireDirectory {
 
   /** Kept with the job's other id lists, so {@link #invalidateJob} forgets it too. */
   @Override
+  public Future<List<String>> activeApplicationIds(String jobId) {
+    return caches.applicationIds().get(jobId + "/active", k -> call(() -> delegate.activeApplicationIds(jobId)));
+  }
+
+  /** Kept with the job's other id lists, so {@link #invalidateJob} forgets it too. */
+  @Override
   public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
     return caches.applicationIds().get(jobId + "/updated-since/" + since.toEpochMilli(),
         k -> call(() -> delegate.activeApplicationIdsUpdatedSince(jobId, since)));

@@ -22,6 +22,12 @@ public interface HireDirectory {
   Future<List<String>> activeApplicationIds(String jobId, String stageId);
 
   /**
+   * Ids of all the job's active applications, whatever their stage, in Hire's order: one list call (and its pages)
+   * where a list per stage would cost one per stage.
+   */
+  Future<List<String>> activeApplicationIds(String jobId);
+
+  /**
    * Ids of the job's active applications that Hire last updated at or after {@code since} (the list's only time
    * filter; an application made since then was updated since then too), in Hire's order.
    */

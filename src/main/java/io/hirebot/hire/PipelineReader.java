@@ -73,9 +73,28 @@ public final class PipelineReader {
     }));
   }
 
-  /** Ids of the job's active applications in process order (one list call per stage, in parallel). */
+  /** Ids of the job's active applications, in Hire's order (one list call, not one per stage). */
   public Future<List<String>> activeIds(Job job) {
-    return stages(job).map(p -> p.ids(PipelineFilter.NONE));
+    return hire.activeApplicationIds(job.id());
+  }
+
+  /**
+   * The job's first {@code max} active applications with their details, in process order, and the stage counts
+   * of those read: for readers that need every application anyway (a digest), one list call instead of one per
+   * stage. Written tests are not read.
+   */
+  public Future<PipelinePage> readWhole(Job job, int max) {
+    return process(job).compose(process -> activeIds(job).compose(ids -> details(ids.subList(0,
+        Math.min(max, ids.size()))).map(apps -> {
+          List<String> order = process.stages().stream().map(Stage::id).toList();
+          List<Application> sorted = apps.stream()
+              .sorted(Comparator.comparingInt((Application a) -> order.indexOf(a.stage().id()))).toList();
+          Map<String, Long> perStage = apps.stream().collect(Collectors.groupingBy(a -> a.stage().id(),
+              Collectors.counting()));
+          List<PipelinePage.StageCount> counts = process.stages().stream()
+              .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s.id(), 0L).intValue())).toList();
+          return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(), null);
+        })));
   }
 
   /** The job's process and its active application ids per stage, one list call per stage, in parallel. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +31,9 @@ public final class TaskBoard {
   /** Everyone's tasks are read once for all the digests, nudges and escalations of one scheduler pass. */
   static final Duration TEAM_TTL = Duration.ofMinutes(1);
   /**
-   * One person's task lists, shared by the digests of one pass: every digest of a job reads its team's tasks, and
-   * 1,000 chats following 100 jobs otherwise read each person's lists ten times (8,355 Hire calls for the pass
-   * instead of about 1,100, and 98 s instead of 40). "my tasks" builds its own board and always reads Hire now.
+   * One person's task lists, shared by the nudges and escalations of a pass and the digests that start within it
+   * (a digest pass reads each person once in its own {@link Pass}, however long it runs). "my tasks" builds its own
+   * board and always reads Hire now.
    */
   static final Duration PERSON_TTL = Duration.ofSeconds(30);
 
@@ -71,7 +73,7 @@ public final class TaskBoard {
   /** Everyone's pending tasks (see the class comment for who "everyone" is), oldest first; read once a minute. */
   public Future<List<Waiting>> everyone(Instant now) {
     return team.get("all", k -> people(now, job -> true, interviews -> interviews)
-        .compose(people -> ofPeople(people, job -> true, Map.of(), now)));
+        .compose(people -> ofPeople(people, job -> true, Map.of(), now, this::shared)));
   }
 
   /**
@@ -80,18 +82,49 @@ public final class TaskBoard {
    * are not read again, so a digest costs three task lists per person and little else.
    */
   public Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now) {
+    return onJobs(jobIds, known, now, this::shared);
+  }
+
+  /**
+   * A pass of bulk work (a digest fan-out) that reads each person's task lists at most once, however long it runs:
+   * the shared lists expire after {@link #PERSON_TTL}, and a pass of 1,000 chats outlasted them (2,017 Hire calls
+   * instead of about 1,100).
+   */
+  public Pass pass() {
+    return new Pass();
+  }
+
+  /** See {@link #pass()}; safe to use from any thread. */
+  public final class Pass {
+    private final Map<String, Future<Partial<List<HireTask>>>> read = new ConcurrentHashMap<>();
+
+    private Pass() {}
+
+    /** As {@link TaskBoard#onJobs}, each person read once in this pass. */
+    public Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now) {
+      return TaskBoard.this.onJobs(jobIds, known, now, p -> read.computeIfAbsent(p, TaskBoard.this::shared));
+    }
+  }
+
+  private Future<Partial<List<HireTask>>> shared(String openId) {
+    return person.get(openId, this::read);
+  }
+
+  private Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now,
+      Function<String, Future<Partial<List<HireTask>>>> lists) {
     if (jobIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return people(now, jobIds::contains, interviews -> interviews.stream()
             .filter(i -> known.containsKey(i.applicationId())).toList())
-        .compose(people -> ofPeople(people, jobIds::contains, known, now));
+        .compose(people -> ofPeople(people, jobIds::contains, known, now, lists));
   }
 
   private Future<List<Waiting>> ofPeople(Set<String> people, java.util.function.Predicate<String> job,
-      Map<String, Application> known, Instant now) {
+      Map<String, Application> known, Instant now,
+      Function<String, Future<Partial<List<HireTask>>>> lists) {
     // One person's failed read (a malformed id, Hire refusing) leaves the others' tasks standing.
-    List<Future<List<HireTask>>> each = people.stream().map(p -> person.get(p, this::read).map(t -> t.value().stream()
+    List<Future<List<HireTask>>> each = people.stream().map(p -> lists.apply(p).map(t -> t.value().stream()
         .filter(task -> job.test(task.jobId())).toList())
         .otherwise(e -> {
           log.warn("tasks not read user={} cause={}", p, e.toString());

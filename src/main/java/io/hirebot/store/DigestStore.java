@@ -1,6 +1,8 @@
 package io.hirebot.store;
 
 import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,13 +93,43 @@ public final class DigestStore {
     return db.run(c -> Rows.list(c, SELECT + " ORDER BY d.chat_id", s -> { }, DigestStore::row));
   }
 
+  /** One chat's digest slot. */
+  public record Slot(String chatId, Instant at) {}
+
+  /** A slot's digest as sent. */
+  public record Sent(Slot slot, String messageId) {}
+
   /** Completes with true for the one claimant that may send this slot (or that takes over a dead claim). */
   public Future<Boolean> claimSlot(String chatId, Instant slot, String claimant) {
+    return claimSlots(List.of(new Slot(chatId, slot)), claimant).map(won -> !won.isEmpty());
+  }
+
+  /**
+   * Claims many slots in one transaction (one database round trip for the caller instead of one per chat);
+   * completes with those this claimant won. Each slot is claimed as {@link #claimSlot} would, so across replicas
+   * each is still won once; claim in a stable order (replicas then wait for each other's rows, never deadlock).
+   */
+  public Future<Set<Slot>> claimSlots(List<Slot> slots, String claimant) {
+    if (slots.isEmpty()) {
+      return Future.succeededFuture(Set.of());
+    }
     long now = clock.millis();
-    return db.run(c -> Claims.claim(c,
-        "INSERT INTO digest_slots (chat_id, slot_at, claimed_by, claimed_at) VALUES (?, ?, ?, ?)", s -> {
-          s.setString(1, chatId);
-          s.setLong(2, slot.toEpochMilli());
+    return db.transaction(c -> {
+      Set<Slot> won = new HashSet<>();
+      for (Slot slot : slots) {
+        if (claim(c, slot, claimant, now)) {
+          won.add(slot);
+        }
+      }
+      return won;
+    });
+  }
+
+  private static boolean claim(Connection c, Slot slot, String claimant, long now) throws SQLException {
+    return Claims.claim(c, "INSERT INTO digest_slots (chat_id, slot_at, claimed_by, claimed_at) VALUES (?, ?, ?, ?)",
+        s -> {
+          s.setString(1, slot.chatId());
+          s.setLong(2, slot.at().toEpochMilli());
           s.setString(3, claimant);
           s.setLong(4, now);
         },
@@ -104,21 +137,36 @@ public final class DigestStore {
             + "WHERE chat_id = ? AND slot_at = ? AND sent_at IS NULL AND claimed_at < ?", s -> {
           s.setString(1, claimant);
           s.setLong(2, now);
-          s.setString(3, chatId);
-          s.setLong(4, slot.toEpochMilli());
+          s.setString(3, slot.chatId());
+          s.setLong(4, slot.at().toEpochMilli());
           s.setLong(5, now - SLOT_LEASE.toMillis());
-        }));
+        });
   }
 
   public Future<Void> markSent(String chatId, Instant slot, String messageId) {
+    return markSent(List.of(new Sent(new Slot(chatId, slot), messageId)));
+  }
+
+  /** Marks many slots sent in one transaction and one batched statement. */
+  public Future<Void> markSent(List<Sent> sent) {
+    if (sent.isEmpty()) {
+      return Future.succeededFuture();
+    }
     long now = clock.millis();
-    return db.run(c -> Claims.update(c, "UPDATE digest_slots SET sent_at = ?, message_id = ? "
-        + "WHERE chat_id = ? AND slot_at = ?", s -> {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("UPDATE digest_slots SET sent_at = ?, message_id = ? "
+          + "WHERE chat_id = ? AND slot_at = ?")) {
+        for (Sent one : sent) {
           s.setLong(1, now);
-          s.setString(2, messageId);
-          s.setString(3, chatId);
-          s.setLong(4, slot.toEpochMilli());
-        })).mapEmpty();
+          s.setString(2, one.messageId());
+          s.setString(3, one.slot().chatId());
+          s.setLong(4, one.slot().at().toEpochMilli());
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+      return null;
+    }).mapEmpty();
   }
 
   private static Schedule row(ResultSet r) throws SQLException {

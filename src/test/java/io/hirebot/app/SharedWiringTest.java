@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
+import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
@@ -50,9 +51,12 @@ class SharedWiringTest {
     }
     BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(port),
         "HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("hirebot")), List.of("--sandbox"));
-    FeishuSandbox sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())));
+    FeishuSandbox sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())),
+        BotHarness.START_TIMEOUT);
     BotConfig config = loaded.withFeishu(loaded.feishu().withBaseUrl(sandbox.baseUrl()));
-    Database db = await(Database.open(botSide, config.dbUrl(), config.dbUser(), config.dbPassword()));
+    // Migrating loads Flyway: the start-up bound, not a reply's (20 s ran out at a load average of 26).
+    Database db = await(Database.open(botSide, config.dbUrl(), config.dbUser(), config.dbPassword()),
+        BotHarness.START_TIMEOUT);
     Wiring wiring = await(botSide.executeBlocking(() ->
         new Wiring(botSide, config, Launcher.registry(), Clock.systemUTC(), db)), Duration.ofSeconds(60));
 

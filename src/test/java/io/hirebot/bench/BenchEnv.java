@@ -38,7 +38,8 @@ final class BenchEnv implements AutoCloseable {
   BenchEnv(List<Integer> sizes, int connections) {
     // A database of its own per run (event ids repeat between runs, and a stored claim would drop them), and
     // a file database as operators run by default, so the intake figures include writing each claim to disk.
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0",
+    // A fixed port, as deployed: only then does the bot serve from every event loop (a random port gets one).
+    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(freePort()),
         "HIREBOT_DB_URL", "jdbc:h2:file:" + tempDatabase()), List.of("--sandbox"));
     PrometheusMeterRegistry registry = Launcher.registry();
     botVertx = Launcher.vertx(registry);
@@ -51,6 +52,14 @@ final class BenchEnv implements AutoCloseable {
     awaitIdentity(http, mainBot.port());
     tenant = new BenchTenant(sandbox, sizes);
     enableChats(mainBot);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the benchmark's bot", e);
+    }
   }
 
   private static Path tempDatabase() {

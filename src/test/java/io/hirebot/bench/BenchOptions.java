@@ -17,6 +17,9 @@ import java.util.Set;
  * @param childSeconds intake flood against the child JVM between the two RSS readings
  * @param outageUsers users sending commands and clicks while Hire is down
  * @param outageSeconds how long Hire is down (hanging the first half, answering 503 the second)
+ * @param generator the intake load generator: {@code wrk}, {@code java} (the Vert.x client in the benchmark's
+ *     JVM) or {@code auto} (wrk when it can be had, else java)
+ * @param installWrk whether the benchmark may {@code apt-get install -y wrk} when it is missing (never in tests)
  */
 public record BenchOptions(
     int intakeSeconds,
@@ -33,43 +36,70 @@ public record BenchOptions(
     int outageUsers,
     int outageSeconds,
     Path outDir,
-    Set<String> sections) {
+    Set<String> sections,
+    String generator,
+    boolean installWrk) {
 
   public static final Set<String> ALL = Set.of("intake", "latency", "card", "digest", "outage", "memory");
+  public static final Set<String> GENERATORS = Set.of("auto", "wrk", "java");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, 10, 60, outDir, ALL);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL, "auto", false);
   }
 
   public boolean runs(String section) {
     return sections.contains(section);
   }
 
-  /** {@code [--quick] [--sections a,b] [--out DIR]}; unknown arguments are refused. */
+  /**
+   * {@code [--quick] [--sections a,b] [--out DIR] [--generator auto|wrk|java] [--intake-seconds N]}; unknown
+   * arguments are refused.
+   */
   public static BenchOptions parse(String[] args) {
     Path out = Path.of("target", "bench");
     boolean quick = false;
     Set<String> sections = ALL;
+    String generator = null;
+    Integer intakeSeconds = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--out" -> out = Path.of(value(args, ++i));
         case "--sections" -> sections = Set.of(value(args, ++i).split(","));
+        case "--generator" -> generator = value(args, ++i);
+        case "--intake-seconds" -> intakeSeconds = positive(args, ++i);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR)");
+            + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR, --generator auto|wrk|java, --intake-seconds N)");
       }
     }
     if (!ALL.containsAll(sections)) {
       throw new IllegalArgumentException("sections must be among " + ALL + ", got " + sections);
     }
+    if (generator != null && !GENERATORS.contains(generator)) {
+      throw new IllegalArgumentException("--generator must be one of " + GENERATORS + ", got " + generator);
+    }
     BenchOptions base = quick ? quick(out) : full(out);
-    return new BenchOptions(base.intakeSeconds, base.connections, base.helpEvents, base.sizes, base.latenciesMs,
+    return new BenchOptions(intakeSeconds == null ? base.intakeSeconds : intakeSeconds, base.connections, base.helpEvents, base.sizes, base.latenciesMs,
         base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, base.digestChats, base.digestJobs,
-        base.outageUsers, base.outageSeconds, out, sections);
+        base.outageUsers, base.outageSeconds, out, sections, generator == null ? base.generator : generator,
+        base.installWrk);
+  }
+
+  private static int positive(String[] args, int i) {
+    String v = value(args, i);
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException(args[i - 1] + " needs a positive number, got " + v);
   }
 
   private static String value(String[] args, int i) {

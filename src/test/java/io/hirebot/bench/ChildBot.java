@@ -12,12 +12,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bot as operators run it, in a JVM of its own: {@code java -Xmx256m -cp <this classpath> io.hirebot.Main
- * [--sandbox]} on a free port, output to a log file; knows its start time and reads its RSS from /proc. The
+ * The bot as operators run it, in a JVM of its own: {@code java -Xmx256m <the Dockerfile's flags> -cp <this
+ * classpath> io.hirebot.Main [--sandbox]} on a free port, output to a log file; knows its start time and reads its RSS from /proc. The
  * crash test kills it with {@link #kill()} (SIGKILL, as {@code kill -9} would).
  */
 public final class ChildBot implements AutoCloseable {
   public static final String HEAP = "-Xmx256m";
+  /**
+   * The Dockerfile's JVM flags (its ENTRYPOINT, less the heap size it takes from the container's memory and the
+   * class-data archive the benchmark trains itself), so the benchmark measures what operators run;
+   * {@code DockerfileTest} keeps the two the same.
+   */
+  public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m");
+  /** The Dockerfile's environment for the JVM: glibc's malloc arenas capped (one per thread otherwise). */
+  public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // generous: the machine may be shared
 
@@ -57,12 +65,14 @@ public final class ChildBot implements AutoCloseable {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, HEAP));
+    command.addAll(JVM_FLAGS);
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", classpath(), "io.hirebot.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("FEISHU_") || k.startsWith("HIREBOT_"));
     pb.environment().put("HIREBOT_LOG_LEVEL", "WARN");
+    pb.environment().putAll(JVM_ENV);
     pb.environment().putAll(env);
     pb.environment().put("HIREBOT_PORT", String.valueOf(port));
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -120,6 +130,27 @@ public final class ChildBot implements AutoCloseable {
   /** Resident set size now, in MB. */
   double rssMb() {
     return statusKb("VmRSS:") / 1024.0;
+  }
+
+  /** The child's threads now (each has a stack, and glibc may give it a malloc arena). */
+  long threads() {
+    return statusKb("Threads:");
+  }
+
+  /**
+   * {@code jcmd <pid> VM.native_memory summary} into {@code file} when the child runs with
+   * {@code -XX:NativeMemoryTracking=summary} (the benchmark's {@code -Dhirebot.bench.nmt}): where the RSS goes.
+   */
+  void nativeMemory(Path file) {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    try {
+      new ProcessBuilder(jcmd, String.valueOf(process.pid()), "VM.native_memory", "summary")
+          .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run jcmd on the child bot", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The highest resident set size so far, in MB. */

@@ -6,11 +6,14 @@ import io.hirebot.app.Launcher;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.store.Database;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +25,11 @@ import java.util.function.Predicate;
  * whether Feishu's IM limits held (the emulator enforces them and would answer 429 / 230020).
  */
 final class DigestFanOut {
+
+  private static final int PROBES = 10;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+  /** Two users, so the probes stay under one user's command rate limit. */
+  private static final String[] PROBE_USERS = {"ou_user_alice", "ou_user_bob"};
 
   private final int chats;
   private final int jobs;
@@ -47,9 +55,14 @@ final class DigestFanOut {
       } finally {
         db.close();
       }
+      // The bot's first command after start is slow for reasons of its own (class loading, JIT): not measured here.
+      ask(sandbox, PROBE_USERS[0]);
       int before = sandbox.requests().all().size();
+      Instant t0 = Instant.now();
       long start = System.nanoTime();
-      BenchHttp.await(started.bot().scheduler().runNow(), Duration.ofMinutes(3));
+      var fanOut = started.bot().scheduler().runNow();
+      List<Long> replyMs = askDuring(sandbox, fanOut);
+      BenchHttp.await(fanOut, Duration.ofMinutes(3));
       double seconds = (System.nanoTime() - start) / 1e9;
       List<RecordedRequest> during = sandbox.requests().all().subList(before, sandbox.requests().all().size());
       ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -66,6 +79,23 @@ final class DigestFanOut {
           || (r.responseBody() != null && r.responseBody().contains("230020")))));
       out.put("hire_rate_limited_answers", count(during, r -> r.path().startsWith("/open-apis/hire/")
           && r.status() == 429));
+      // Where the pass spends its Hire calls and when its sends went out: the figures to profile against.
+      ObjectNode byPath = out.putObject("hire_calls_by_path");
+      during.stream().filter(r -> r.path().startsWith("/open-apis/hire/"))
+          .collect(java.util.stream.Collectors.groupingBy(r -> r.path().replaceAll("/[0-9a-zA-Z_]*[0-9]+[0-9a-zA-Z_]*", "/:id"),
+              java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+          .forEach(byPath::put);
+      List<RecordedRequest> sends = during.stream().filter(toDigestChats.and(r -> r.status() == 200)).toList();
+      if (!sends.isEmpty()) {
+        out.put("first_send_s", Duration.between(t0, sends.get(0).time()).toMillis() / 1000.0);
+        out.put("last_send_s", Duration.between(t0, sends.get(sends.size() - 1).time()).toMillis() / 1000.0);
+      }
+      // A user's commands while the digests go out: the bulk lane must leave them the IM budget and the workers.
+      out.put("replies_during", replyMs.size());
+      replyMs.stream().mapToLong(Long::longValue).max().ifPresent(m -> out.put("reply_max_ms", m));
+      if (!replyMs.isEmpty()) {
+        out.put("reply_median_ms", replyMs.stream().sorted().toList().get(replyMs.size() / 2));
+      }
       out.put("note", "one pass of every routine: Hire calls include the new-application poll of the same jobs "
           + "(sharing the cached stage lists) and the interview reminders of the demo tenant");
       return out;
@@ -73,6 +103,38 @@ final class DigestFanOut {
       BenchHttp.await(started.closeSandbox(), BenchEnv.STEP_TIMEOUT);
       BenchHttp.await(vertx.close(), BenchEnv.STEP_TIMEOUT);
     }
+  }
+
+  /**
+   * "help" from a user in the demo team's chat, {@value #PROBES} times a second apart while the fan-out runs (from
+   * its 50th digest on), timed from the push to the reply reaching the emulator; stops when the fan-out ends.
+   */
+  private static List<Long> askDuring(FeishuSandbox sandbox, io.vertx.core.Future<Void> fanOut) {
+    List<Long> out = new java.util.ArrayList<>();
+    while (!fanOut.isComplete() && delivered(sandbox) < 50) {
+      Pause.millis(50);
+    }
+    for (int i = 0; i < PROBES && !fanOut.isComplete(); i++) {
+      out.add(ask(sandbox, PROBE_USERS[i % 2]));
+      Pause.millis(1_000);
+    }
+    System.out.printf("bench: digest fan-out: replies during it (ms) %s%n", out);
+    return out;
+  }
+
+  /** "help" from {@code user} in the demo team's chat; the milliseconds from the push to the reply. */
+  private static long ask(FeishuSandbox sandbox, String user) {
+    String id = "om_bench_digest_probe_" + UUID.randomUUID();
+    var replied = sandbox.im().awaitMessage(m -> id.equals(m.parentId()), PROBE_TIMEOUT);
+    long t0 = System.nanoTime();
+    BenchHttp.await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(user)
+        .mentioningBot().text("help").messageId(id)), PROBE_TIMEOUT);
+    BenchHttp.await(replied, PROBE_TIMEOUT);
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static long delivered(FeishuSandbox sandbox) {
+    return sandbox.im().messages().stream().filter(m -> m.chatId().startsWith(DigestChats.CHAT_PREFIX)).count();
   }
 
   private static long count(List<RecordedRequest> requests, Predicate<RecordedRequest> which) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 /**
  * Floods a bot's /webhook/event with signed, encrypted group messages that do not mention it (acked and
  * dropped: the cheapest real work), then checks on the bot's /metrics that every acked event was handled once.
+ * The load comes from {@code wrk} replaying pre-signed events ({@link WrkReplay}) when it was given one, else from
+ * the Java client in this JVM ({@link IntakeLoad}), which builds, encrypts and signs each event as it sends it.
  */
 final class IntakeFlood {
   static final String RECEIVED = "hirebot_events_received_total";
@@ -15,37 +17,178 @@ final class IntakeFlood {
   static final String REJECTED = "hirebot_events_rejected_total";
   private static final String MESSAGES = "kind=\"IncomingMessage\"";
   private static final String FLOOD_CHAT = "oc_bench_flood";
+  /** wrk's events for a run without an earlier rate to size them by (the warm-up), per second of the run. */
+  static final long FIRST_RUN_EVENTS_PER_S = 10_000;
+  /** The most events written for wrk per second of a run (each is ~1.2 KB in its file and in wrk's memory). */
+  static final long MAX_EVENTS_PER_S = 15_000;
+  /** A run's events are the previous run's rate times its length times this, so it rarely ends early. */
+  static final double HEADROOM = 1.5;
 
   private final BenchHttp http;
   private final int port;
+  private final WrkReplay wrk;
+  private final String generatorNote;
+  private double lastRate;
+  private boolean measureThisJvm;
 
+  /** The Java generator (the Vert.x client of {@code http}). */
   IntakeFlood(BenchHttp http, int port) {
+    this(http, port, null, "java generator chosen");
+  }
+
+  /** @param wrk the wrk generator, or null for the Java one; {@code generatorNote} says why this one */
+  IntakeFlood(BenchHttp http, int port, WrkReplay wrk, String generatorNote) {
     this.http = http;
     this.port = port;
+    this.wrk = wrk;
+    this.generatorNote = generatorNote;
+  }
+
+  /** The generator {@code options} ask for: wrk when wanted and found (or installed), else the Java client. */
+  static IntakeFlood chosen(BenchHttp http, int port, BenchOptions options) {
+    if ("java".equals(options.generator())) {
+      return new IntakeFlood(http, port);
+    }
+    WrkReplay.Located located = WrkReplay.locate(options.installWrk());
+    if (located.path() == null) {
+      if ("wrk".equals(options.generator())) {
+        throw new IllegalStateException("--generator wrk: " + located.note());
+      }
+      System.err.println("bench: intake generator: java (" + located.note() + ")");
+      return new IntakeFlood(http, port, null, located.note() + "; fell back to the java generator");
+    }
+    System.err.println("bench: intake generator: wrk (" + located.note() + ")");
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), options.connections());
+    return new IntakeFlood(http, port, new WrkReplay(located.path(), options.outDir().resolve("wrk"), threads),
+        located.note());
+  }
+
+  /**
+   * The bot runs in this JVM (with the idle emulator): each run also says this JVM's CPU per event while the
+   * events were sent (not while wrk's files were written), by thread group, and how long the JIT compiled meanwhile.
+   */
+  IntakeFlood measuringThisJvm() {
+    measureThisJvm = true;
+    return this;
+  }
+
+  /** The n-th event of a run: a group text without a mention, its own message_id and event_id. */
+  static SealedPush event(String runId, long n) {
+    return SealedPush.seal(Envelopes.groupText("om_" + runId + "_" + n, FLOOD_CHAT, "status update " + n, "", false),
+        ConfigLoader.SANDBOX_ENCRYPT_KEY);
   }
 
   ObjectNode run(String runId, Duration duration, int connections) {
     MetricsScrape metrics = new MetricsScrape(http, port);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("connections", connections);
     String before = metrics.scrape();
-    IntakeLoad.Result r = new IntakeLoad(http, port, "/webhook/event").run(duration, connections,
-        n -> SealedPush.seal(Envelopes.groupText("om_" + runId + "_" + n, FLOOD_CHAT, "status update " + n, "",
-            false), ConfigLoader.SANDBOX_ENCRYPT_KEY));
+    CpuWindow cpu = new CpuWindow();
+    long acked = wrk == null ? javaRun(o, runId, duration, connections, cpu) : wrkRun(o, runId, duration, connections, cpu);
     String after = metrics.scrape();
     long handled = delta(before, after, RECEIVED, MESSAGES);
     long duplicates = delta(before, after, DUPLICATES, "");
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("connections", connections);
+    if (measureThisJvm) {
+      cpu.report(o, handled - duplicates, wrk == null);
+    }
+    o.put("handled", handled - duplicates);
+    o.put("duplicates", duplicates);
+    o.put("rejected", delta(before, after, REJECTED, ""));
+    // An event sent but unanswered when wrk's time ran out may have been handled: never a negative loss.
+    o.put("lost", Math.max(0, acked - (handled - duplicates)));
+    lastRate = o.path("events_per_s").asDouble();
+    return o;
+  }
+
+  private long javaRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
+    o.put("generator", "java");
+    o.put("generator_detail", "Vert.x client in the benchmark's JVM, each event built, encrypted and signed as it "
+        + "is sent; " + generatorNote);
+    cpu.start();
+    IntakeLoad.Result r = new IntakeLoad(http, port, "/webhook/event").run(duration, connections,
+        n -> event(runId, n));
+    cpu.stop();
     o.put("seconds", Stats.round(r.nanos() / 1e9));
     o.put("sent", r.sent());
     o.put("acked", r.ok());
     o.put("failed", r.failed());
     o.put("events_per_s", Math.round(r.perSecond()));
     o.set("ack", r.ack().toJson());
-    o.put("handled", handled - duplicates);
-    o.put("duplicates", duplicates);
-    o.put("rejected", delta(before, after, REJECTED, ""));
-    o.put("lost", r.ok() - (handled - duplicates));
-    return o;
+    return r.ok();
+  }
+
+  private long wrkRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
+    long seconds = Math.max(1, duration.toSeconds());
+    long perSecond = lastRate > 0 ? (long) (lastRate * HEADROOM) : FIRST_RUN_EVENTS_PER_S;
+    long events = Math.max(100, Math.min(MAX_EVENTS_PER_S, perSecond) * seconds);
+    long written = System.nanoTime();
+    wrk.writeSlices(events, n -> event(runId, n));
+    o.put("generator", "wrk");
+    o.put("generator_detail", "wrk with bench/intake-replay.lua, pre-signed distinct events, one slice per thread; "
+        + generatorNote);
+    o.put("events_prepared", events);
+    o.put("prepare_s", Stats.round((System.nanoTime() - written) / 1e9));
+    // Normally every event is answered well within the limit; the limit only bounds a very slow machine.
+    cpu.start();
+    WrkReplay.Result r = wrk.run("http://127.0.0.1:" + port + "/webhook/event", connections,
+        duration.multipliedBy(4).plusSeconds(10));
+    cpu.stop();
+    o.put("wrk_threads", r.threads());
+    o.put("seconds", Stats.round(r.seconds()));
+    o.put("sent", r.sent());
+    o.put("acked", r.acked());
+    o.put("failed", r.rejected() + r.transportErrors());
+    o.put("unanswered", r.unanswered());
+    o.put("events_per_s", Math.round(r.perSecond()));
+    ObjectNode ack = o.putObject("ack");
+    ack.put("n", r.completed());
+    ack.put("p50_ms", Stats.round(r.p50Ms()));
+    ack.put("p99_ms", Stats.round(r.p99Ms()));
+    ack.put("max_ms", Stats.round(r.maxMs()));
+    if (r.wrkCpuUs() >= 0 && r.sent() > 0) {
+      // wrk's whole CPU time, reading and formatting its slices included: an upper bound per request.
+      o.put("generator_cpu_us_per_event", Stats.round(r.wrkCpuUs() / r.sent()));
+    }
+    return r.acked();
+  }
+
+  /** This JVM's CPU between start and stop: in all, by thread group, the JIT's time, and the load average. */
+  private static final class CpuWindow {
+    private long cpu;
+    private long jit;
+    private double load;
+    private java.util.Map<String, Long> threads;
+    private String loadAverage;
+
+    void start() {
+      load = Machine.loadAverage();
+      threads = Machine.cpuNanosByThreadGroup();
+      jit = Machine.jitMillis();
+      cpu = Machine.processCpuNanos();
+    }
+
+    void stop() {
+      cpu = Machine.processCpuNanos() - cpu;
+      jit = Machine.jitMillis() - jit;
+      java.util.Map<String, Long> now = Machine.cpuNanosByThreadGroup();
+      now.replaceAll((group, nanos) -> nanos - threads.getOrDefault(group, 0L));
+      threads = now;
+      loadAverage = load + " -> " + Machine.loadAverage();
+    }
+
+    void report(ObjectNode o, long events, boolean withGenerator) {
+      long n = Math.max(1, events);
+      o.put("bot_cpu_us_per_event", Stats.round(cpu / 1000.0 / n));
+      o.put("cpu_includes_generator", withGenerator);
+      ObjectNode byThreads = o.putObject("cpu_us_per_event_by_threads");
+      threads.forEach((group, nanos) -> {
+        if (nanos / 1000.0 / n >= 0.5) {
+          byThreads.put(group, Stats.round(nanos / 1000.0 / n));
+        }
+      });
+      o.put("jit_ms", jit);
+      o.put("load_average", loadAverage);
+    }
   }
 
   static long delta(String before, String after, String name, String labels) {

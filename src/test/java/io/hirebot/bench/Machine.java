@@ -34,6 +34,40 @@ final class Machine {
     }
   }
 
+  /** CPU time (user + system) this JVM has used so far, in nanoseconds. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** Milliseconds the JIT compilers have worked in this JVM so far (-1 if the JVM does not say). */
+  static long jitMillis() {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1 : jit.getTotalCompilationTime();
+  }
+
+  /**
+   * CPU time (ns) of this JVM's live threads so far, by name with digits dropped ("vert.x-eventloop-thread-",
+   * "db-urgent-"), plus "jvm (gc, jit, other)": what the process used beyond its Java threads.
+   */
+  static java.util.Map<String, Long> cpuNanosByThreadGroup() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    long javaThreads = 0;
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu = threads.getThreadCpuTime(info.getThreadId());
+      if (cpu > 0) {
+        groups.merge(info.getThreadName().replaceAll("\\d+", ""), cpu, Long::sum);
+        javaThreads += cpu;
+      }
+    }
+    groups.put("jvm (gc, jit, other)", processCpuNanos() - javaThreads);
+    return groups;
+  }
+
   private static String procField(String file, String key) {
     try {
       for (String line : Files.readAllLines(Path.of(file))) {

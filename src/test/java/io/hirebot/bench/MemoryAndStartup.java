@@ -23,6 +23,8 @@ final class MemoryAndStartup {
   private static final int WARM_UP_READS = 2;
   private static final int LOAD_READS = 5;
   private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
+  /** {@code -Dhirebot.bench.nmt}: the child tracks its native memory and the summary is kept beside the results. */
+  private static final boolean NMT = Boolean.getBoolean("hirebot.bench.nmt");
 
   private final BenchHttp http;
   private final BenchOptions options;
@@ -36,7 +38,8 @@ final class MemoryAndStartup {
   ObjectNode run() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     List<Job> jobs = openJobs();
-    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"), List.of())) {
+    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"),
+        NMT ? List.of("-XX:NativeMemoryTracking=summary") : List.of())) {
       out.put("heap", ChildBot.HEAP);
       out.put("healthy_ms", Stats.round(child.awaitHealthy(http)));
       // CPU spent until healthy: unlike the wall time, it does not grow when other work shares the machine.
@@ -45,11 +48,16 @@ final class MemoryAndStartup {
       out.put("identity_known_ms", Stats.round(child.sinceLaunchMs()));
       // The first command of a fresh JVM against the first read of another job once the JVM is warm: both read
       // Hire (cold cache) and render the same card, so the difference is class loading and JIT.
+      double cpu = child.cpuMs();
       out.put("first_command_ms", Stats.round(timedClick(child.port(), jobs.get(0), "first")));
+      // The child's CPU for the command (JIT threads included): unlike the wall time, it hardly moves with the load.
+      out.put("first_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
       IntakeFlood flood = new IntakeFlood(http, child.port());
       flood.run("warm", options.intakeSeconds() < 5 ? Duration.ofSeconds(1) : WARM_UP, options.connections());
       readCandidates(child.port(), List.of(jobs.get(0)), WARM_UP_READS);
+      cpu = child.cpuMs();
       out.put("warm_command_ms", Stats.round(timedClick(child.port(), jobs.get(1), "warm")));
+      out.put("warm_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
       out.put("first_command_jobs", jobs.get(0).id() + " then " + jobs.get(1).id());
       out.put("card_reads_warm_up", WARM_UP_READS * jobs.size());
       out.put("card_reads_ok_warm_up", readCandidates(child.port(), jobs, WARM_UP_READS));
@@ -63,6 +71,10 @@ final class MemoryAndStartup {
       out.put("card_reads_ok_load", readCandidates(child.port(), jobs, LOAD_READS));
       out.put("rss_after_runs_mb", Stats.round(child.rssMb()));
       out.put("rss_peak_mb", Stats.round(child.peakRssMb()));
+      out.put("threads_after_runs", child.threads());
+      if (NMT) {
+        child.nativeMemory(options.outDir().resolve("child-native-memory.txt"));
+      }
     }
     classDataSharing(out);
     return out;

@@ -29,6 +29,10 @@ final class Report {
           + " Hire %d%n", d.path("seconds").asDouble(), d.path("digests_delivered").asLong(),
           d.path("messages_sent").asLong(), d.path("hire_calls").asLong(), d.path("im_rate_limited_answers").asLong(),
           d.path("hire_rate_limited_answers").asLong());
+      if (d.has("reply_max_ms")) {
+        out.printf("   a user's command meanwhile: answered in %d ms median, %d ms at most (%d asked)%n",
+            d.path("reply_median_ms").asLong(), d.path("reply_max_ms").asLong(), d.path("replies_during").asInt());
+      }
     }
     outage(r.path("hire_outage"));
     memory(r.path("memory"));
@@ -58,16 +62,38 @@ final class Report {
     if (i.isMissingNode()) {
       return;
     }
-    out.printf("%n1. Intake: signed + encrypted im.message.receive_v1, %d connections, keep-alive, no pipelining%n",
-        i.path("no_mention").path("connections").asInt());
+    JsonNode flood = i.path("no_mention");
+    out.printf("%n1. Intake: signed + encrypted im.message.receive_v1, %d connections, keep-alive, no pipelining;"
+        + " generator: %s (%s)%n", flood.path("connections").asInt(), flood.path("generator").asText(),
+        flood.path("generator_detail").asText());
     TextTable t = new TextTable("run", "events/s", "ack p50 ms", "ack p99 ms", "ack max ms", "sent", "acked", "handled",
         "duplicates", "lost");
-    row(t, "group text, no mention (acked, dropped)", i.path("no_mention"), "duplicates");
+    row(t, "group text, no mention (acked, dropped)", flood, "duplicates");
     row(t, "\"@HireBot help\" (one reply each)", i.path("help_mentions"), "duplicate_replies");
     t.print(out);
     JsonNode h = i.path("help_mentions");
     out.printf("help run: every message replied after %.2f s (%d replies/s; the bot keeps to Feishu's 50 msg/s)%n",
         h.path("all_replied_s").asDouble(), h.path("replies_per_s").asLong());
+    out.printf("flood: this JVM's CPU %s us per event (%s; by threads %s; JIT %s ms meanwhile), generator CPU %s us"
+            + " per event, load average %s%n",
+        flood.path("bot_cpu_us_per_event").asText(), flood.path("cpu_includes_generator").asBoolean()
+            ? "bot, idle emulator and the java generator" : "bot and idle emulator; the generator runs apart",
+        flood.path("cpu_us_per_event_by_threads"), flood.path("jit_ms").asText(),
+        flood.path("generator_cpu_us_per_event").asText("-"), flood.path("load_average").asText());
+    // The README's section 1 rows, ready to paste (same columns as its table).
+    out.printf("README rows:%n");
+    out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")
+        .asLong() + ""));
+    out.println(readmeRow("`@HireBot help` (one reply each)", h, "duplicate_replies", h.path("handled").asLong()
+        + " replies"));
+  }
+
+  private static String readmeRow(String name, JsonNode run, String duplicates, String handled) {
+    return String.join(" | ", "| " + name, String.format("%,d", run.path("events_per_s").asLong()),
+        ms(run.path("ack"), "p50_ms"), ms(run.path("ack"), "p99_ms"), ms(run.path("ack"), "max_ms"),
+        String.format("%,d", run.path("sent").asLong()), handled.matches("\\d+")
+            ? String.format("%,d", Long.parseLong(handled)) : handled,
+        String.valueOf(run.path(duplicates).asLong()), run.path("lost").asLong() + " |");
   }
 
   private static void row(TextTable t, String name, JsonNode run, String duplicates) {

@@ -19,6 +19,7 @@ final class Targets {
     t.intake(results.path("intake"));
     t.latency(results.path("command_latency"));
     t.card(results.path("card_action"));
+    t.digest(results.path("digest_fan_out"));
     t.memory(results.path("memory"));
     return t.rows;
   }
@@ -32,6 +33,12 @@ final class Targets {
         flood.path("events_per_s").asLong() >= 10_000);
     add("intake ack p99 <= 10 ms", flood.path("ack").path("p99_ms").asDouble() + " ms",
         flood.path("ack").path("p99_ms").asDouble() <= 10);
+    double cpu = flood.path("bot_cpu_us_per_event").asDouble(-1);
+    if (cpu >= 0) {
+      boolean withGenerator = flood.path("cpu_includes_generator").asBoolean();
+      add("bot CPU per event <= 100 us (warm)", cpu + " us" + (withGenerator ? " (includes the java generator)" : ""),
+          !withGenerator && cpu <= 100);
+    }
     JsonNode help = intake.path("help_mentions");
     long lost = flood.path("lost").asLong() + flood.path("duplicates").asLong() + help.path("lost").asLong()
         + help.path("duplicate_replies").asLong();
@@ -65,6 +72,22 @@ final class Targets {
     add("card action at 2.5 s upstream: answer < 3 s, then delayed update",
         slow.path("answer_ms").asDouble() + " ms, update at " + slow.path("delayed_update_ms").asDouble() + " ms",
         slow.path("answered_within_3s").asBoolean() && slow.path("delayed_update_ms").asDouble() > 0);
+  }
+
+  /** Per job: a digest pass reads each job's list, its applications' details and its team (3 each here). */
+  private static final int DIGEST_HIRE_CALLS_PER_JOB = 10;
+
+  private void digest(JsonNode d) {
+    if (d.isMissingNode()) {
+      return;
+    }
+    add("digest " + d.path("chats").asInt() + " chats x " + d.path("jobs").asInt() + " jobs <= 24 s",
+        d.path("seconds").asDouble() + " s", d.path("seconds").asDouble() <= 24);
+    long perJob = d.path("hire_calls").asLong() / Math.max(1, d.path("jobs").asLong());
+    add("digest Hire calls proportional to jobs (<= " + DIGEST_HIRE_CALLS_PER_JOB + " per job)",
+        d.path("hire_calls").asLong() + " calls, " + perJob + " per job", perJob <= DIGEST_HIRE_CALLS_PER_JOB);
+    add("command during the digest fan-out answered < 1 s", d.path("reply_max_ms").asLong(-1) + " ms at most",
+        d.has("reply_max_ms") && d.path("reply_max_ms").asLong() < 1000);
   }
 
   private void memory(JsonNode memory) {

@@ -66,4 +66,43 @@ class ErrorRepliesTest {
     var limited = new FeishuApiException("hire.job.list", 429, 99991400, "limit", "L429").withWait(Duration.ofSeconds(30));
     assertTrue(errors.toast(limited, Language.EN).toast().contains("try again in 30 s"));
   }
+
+  @Test
+  @DisplayName("a bug while building a card says so honestly with a reference, never 'Feishu Hire did not answer', "
+      + "and is logged once with that reference and its stack")
+  void ourBugIsNotBlamedOnHire() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ErrorReplies.class);
+    var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      var bug = new IllegalArgumentException("stage index 7 out of range");
+      String card = errors.card(bug, Language.EN).toString();
+      String toast = errors.toast(bug, Language.EN).toast();
+      String zh = errors.card(bug, Language.ZH).toString();
+
+      assertFalse(card.contains("did not answer") || card.contains("Feishu Hire"), card);
+      assertTrue(card.contains("Something went wrong") && card.contains("on our side"), card);
+      assertFalse(card.contains("IllegalArgument") || card.contains("out of range") || card.contains("at io."), card);
+      java.util.regex.Matcher ref = java.util.regex.Pattern.compile("Ref: ([0-9a-f]{8})").matcher(card);
+      assertTrue(ref.find(), card);
+      assertTrue(toast.contains(ref.group(1)) && zh.contains(ref.group(1)), "one failure, one reference: " + toast);
+      assertFalse(zh.contains("飞书招聘暂时无法响应"), zh);
+
+      assertEquals(1, logged.list.size(), "logged once: " + logged.list);
+      var line = logged.list.get(0);
+      assertTrue(line.getFormattedMessage().contains("ref=" + ref.group(1)), line.getFormattedMessage());
+      assertEquals("java.lang.IllegalArgumentException", line.getThrowableProxy().getClassName(), "with its stack");
+
+      // Feishu's failures keep their own words and log id, with no reference.
+      var hire = new FeishuApiException("hire.job.list", 500, 1002001, "system error", "LOGID1");
+      assertEquals("", errors.incident(hire, "command=ListJobs"));
+      String hireCard = errors.card(hire, Language.EN).toString();
+      assertTrue(hireCard.contains("LOGID1") && !hireCard.contains("Ref:"), hireCard);
+      assertEquals(1, logged.list.size());
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
 }

@@ -111,6 +111,42 @@ class InboundChainTest {
         && recruiter.equals(r.jsonBody().getString("receive_id"))), "sent to the open_id");
   }
 
+  @Test
+  @DisplayName("a menu item that would change something (subscribe) gets one line saying to type it in the chat, and "
+      + "changes nothing; a read-only item still answers")
+  void menuItemsAreReadOnly() throws SQLException {
+    String recruiter = DemoTenant.RECRUITER_LI;
+    String chat = ImState.p2pChatId(recruiter);
+    menuClick(recruiter, "subscribe job BE-001");
+    SentMessage answer = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null,
+        TIMEOUT));
+    assertEquals("text", answer.msgType(), answer.currentContent().toString());
+    assertTrue(answer.text().contains("type it in the chat") && answer.text().contains("subscribe job BE-001"),
+        answer.text());
+    assertEquals(0, count("SELECT COUNT(*) FROM subscriptions"), "nothing subscribed");
+
+    menuClick(recruiter, "订阅 BE-001");
+    SentMessage zh = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && !m.messageId().equals(answer.messageId()), TIMEOUT));
+    assertTrue(zh.text().contains("菜单") && zh.text().contains("订阅 BE-001"), zh.text());
+    assertEquals(0, count("SELECT COUNT(*) FROM subscriptions"));
+  }
+
+  private void menuClick(String who, String key) {
+    JsonObject event = new JsonObject()
+        .put("operator", new JsonObject().put("operator_id", new JsonObject().put("open_id", who)))
+        .put("event_key", key).put("timestamp", System.currentTimeMillis());
+    assertEquals(200, await(h.sandbox.events().raw("application.bot.menu_v6", event)).status());
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(h.config.dbUrl(), "", "");
+        PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private String storedChat(String messageId) throws SQLException {
     try (Connection c = DriverManager.getConnection(h.config.dbUrl(), "", "");
         PreparedStatement s = c.prepareStatement("SELECT chat_id FROM sent_cards WHERE message_id = ?")) {

@@ -63,4 +63,25 @@ class PollingTest {
       db.close();
     }
   }
+
+  @Test
+  @DisplayName("an application added right after \"subscribe\", before any poll, is news at the first poll "
+      + "(the console's add-then-+1 h showed nothing)")
+  void applicationBeforeTheFirstPoll() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    DigestTest.say(h, team, "subscribe job FE-001 to new");
+    var job = h.sandbox.hire().jobByCode("FE-001").orElseThrow();
+    var talent = h.sandbox.hire().addTalent("Early Bird", null, null);
+    h.sandbox.hire().addApplication(job.id(), talent.id(), h.sandbox.hire().stagesOf(job.id()).get(0).id());
+
+    h.runRoutines(h.bot);
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Early Bird"), TIMEOUT));
+    assertTrue(card.currentContent().toString().contains("1 new application"), card.currentContent().toString());
+    h.runRoutines(h.bot);
+    assertEquals(1, DigestTest.sendsTo(h, team, "Early Bird").size(), "once");
+    // What the job had when the chat subscribed is not news.
+    assertEquals(1, h.sandbox.im().inChat(team).stream().filter(m -> m.parentId() == null
+        && m.currentContent().toString().contains("New applications · Frontend")).count());
+  }
 }

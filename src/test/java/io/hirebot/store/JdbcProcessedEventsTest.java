@@ -152,4 +152,14 @@ class JdbcProcessedEventsTest {
     assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", Database.durable("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1"));
     assertEquals("jdbc:postgresql://db/hirebot", Database.durable("jdbc:postgresql://db/hirebot"));
   }
+
+  @Test
+  @DisplayName("H2 keeps enough parsed statements for every group-commit size, unless the operator set a size")
+  void queryCacheUrl() {
+    assertEquals("jdbc:h2:./x;WRITE_DELAY=0;QUERY_CACHE_SIZE=" + Database.H2_QUERY_CACHE_SIZE,
+        Database.withQueryCache("jdbc:h2:./x;WRITE_DELAY=0"));
+    assertEquals("jdbc:h2:./x;query_cache_size=4", Database.withQueryCache("jdbc:h2:./x;query_cache_size=4"));
+    assertEquals("jdbc:postgresql://db/hirebot", Database.withQueryCache("jdbc:postgresql://db/hirebot"));
+    assertTrue(Database.H2_QUERY_CACHE_SIZE > 2 * JdbcProcessedEvents.MAX_GROUP, "claims and finishes of every size");
+  }
 }

@@ -221,6 +221,12 @@ public final class FakeHireDirectory implements HireDirectory {
   }
 
   @Override
+  public Future<List<String>> activeApplicationIds(String jobId) {
+    return answer("activeApplicationIds", () -> applications.values().stream()
+        .filter(a -> a.active() && a.jobId().equals(jobId)).map(Application::id).toList(), jobId);
+  }
+
+  @Override
   public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
     return answer("activeApplicationIdsUpdatedSince", () -> applications.values().stream()
         .filter(a -> a.active() && a.jobId().equals(jobId) && !a.stageEnteredAt().isBefore(since))

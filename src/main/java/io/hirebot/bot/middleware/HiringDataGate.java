@@ -1,14 +1,12 @@
 package io.hirebot.bot.middleware;
 
-import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.GroupAccess;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,16 +16,13 @@ import java.util.Set;
  * {@code ActionGuard} after this gate; this gate decides only who may see.
  */
 public final class HiringDataGate implements Middleware {
-  private final GroupAccess groups;
-  private final AccessPolicy access;
+  private final HiringDataRule rule;
   private final CardChats cardChats;
   private final Audit audit;
   private final Messages messages;
 
-  public HiringDataGate(GroupAccess groups, AccessPolicy access, CardChats cardChats, Audit audit,
-      Messages messages) {
-    this.groups = groups;
-    this.access = access;
+  public HiringDataGate(HiringDataRule rule, CardChats cardChats, Audit audit, Messages messages) {
+    this.rule = rule;
     this.cardChats = cardChats;
     this.audit = audit;
     this.messages = messages;
@@ -53,41 +48,26 @@ public final class HiringDataGate implements Middleware {
   }
 
   /**
-   * The one rule, for commands and clicks: in a group, only if enabled; in a private chat, only for the hiring
-   * team (an interviewer's command asks only for their own interviews). A click names its chat but not its kind:
-   * the kind recorded with the clicked card decides; for a card not recorded, an enabled chat lets the click
-   * through, otherwise the clicker must be someone the data may be shown to privately. Null when allowed, else the
-   * i18n key of the refusal.
+   * The rule ({@link HiringDataRule}), for commands and clicks: a command says its chat's kind; a click names its chat
+   * but not its kind, so the kind recorded with the clicked card decides (looked up while the chat's switch is read:
+   * the click's answer has 2 s). An interviewer's command may ask only for their own interviews; their clicks are on
+   * cards they were shown. Null when allowed, else the i18n key of the refusal.
    */
   private Future<String> refusal(Inbound in) {
+    boolean interviewerMay = !in.isCommand() || ownInterviews(in);
     ChatRef.ChatType said = in.chatType();
-    if (said == ChatRef.ChatType.P2P) {
-      return privately(in);
+    if (said != null) {
+      return rule.refusal(in.chatId(), place(said), in.userOpenId(), interviewerMay);
     }
-    Future<Boolean> enabled = in.chatId() == null ? Future.succeededFuture(false) : groups.enabled(in.chatId());
-    if (said == ChatRef.ChatType.GROUP) {
-      return enabled.map(on -> on ? null : "access.notEnabled");
-    }
-    // A click: both lookups at once, the click's answer has 2 s.
-    Future<Optional<ChatRef.ChatType>> recorded = in.action() == null || in.action().messageId() == null
-        ? Future.succeededFuture(Optional.empty()) : cardChats.kindOf(in.action().messageId());
-    return Future.all(enabled, recorded).compose(both -> {
-      ChatRef.ChatType kind = recorded.result().orElse(null);
-      if (kind == ChatRef.ChatType.P2P) {
-        return privately(in);
-      }
-      if (enabled.result()) {
-        return Future.succeededFuture(null);
-      }
-      return kind == ChatRef.ChatType.GROUP ? Future.succeededFuture("access.notEnabled") : privately(in);
-    });
+    Future<HiringDataRule.Place> recorded = in.action() == null || in.action().messageId() == null
+        ? Future.succeededFuture(HiringDataRule.Place.UNKNOWN)
+        : cardChats.kindOf(in.action().messageId()).map(kind -> kind.map(HiringDataGate::place)
+            .orElse(HiringDataRule.Place.UNKNOWN));
+    return rule.refusal(in.chatId(), recorded, in.userOpenId(), interviewerMay);
   }
 
-  /** Someone Hire knows as hiring team (an interviewer's command asks only for their own interviews). */
-  private Future<String> privately(Inbound in) {
-    return access.mayQuery(in.userOpenId()).map(d -> !d.allowed() ? d.reasonKey()
-        : d.role() == AccessPolicy.Role.INTERVIEWER && in.isCommand() && !ownInterviews(in)
-            ? "access.interviewerOnly" : null);
+  private static HiringDataRule.Place place(ChatRef.ChatType type) {
+    return type == ChatRef.ChatType.P2P ? HiringDataRule.Place.PRIVATE : HiringDataRule.Place.GROUP;
   }
 
   /** What an interviewer may ask: the interviews they hold. */

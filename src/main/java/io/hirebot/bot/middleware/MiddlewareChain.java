@@ -12,8 +12,8 @@ public final class MiddlewareChain {
   private final List<Middleware> steps;
 
   public MiddlewareChain(Deduplicate dedupe, SelfFilter self, MentionFilter mention, UserRateLimit rateLimit,
-      HiringDataGate gate, Audit audit) {
-    this(List.of(dedupe, self, mention, rateLimit, gate, audit));
+      MenuReadOnly menu, HiringDataGate gate, Audit audit) {
+    this(List.of(dedupe, self, mention, rateLimit, menu, gate, audit));
   }
 
   MiddlewareChain(List<Middleware> steps) {

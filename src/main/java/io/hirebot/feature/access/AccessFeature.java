@@ -42,8 +42,9 @@ public final class AccessFeature implements Feature {
   @Override
   public void register(FeatureRegistry registry) {
     GroupSwitch groupSwitch = new GroupSwitch(groups, access, audit, cards, messages, clock, registry::stopChat);
-    AuditView auditView = new AuditView(access, audit, cards, messages, zone);
-    FailedEventsView failed = new FailedEventsView(access, events, cards, messages, zone);
+    AdminViews adminViews = new AdminViews(access, cards, messages, zone);
+    AuditView auditView = new AuditView(adminViews, audit, messages);
+    FailedEventsView failed = new FailedEventsView(adminViews, events, messages);
     registry.command(Command.Enable.class, (c, ctx) -> groupSwitch.setEnabled(ctx, true))
         .command(Command.Disable.class, (c, ctx) -> groupSwitch.setEnabled(ctx, false))
         .command(Command.Audit.class, auditView::show)

@@ -1,24 +1,73 @@
 package io.hirebot.feature.access;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
+import io.hirebot.cards.Cards;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
-import java.util.Optional;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** Admin-only views (the audit log, failed events) answer only an admin, and only in a private chat. */
+/**
+ * Admin-only lists (the audit log, failed events): each answers only an admin, only in a private chat, with one card
+ * of its latest rows (a title naming how many, or a line saying there are none).
+ */
 final class AdminViews {
-  private AdminViews() {}
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
-  /** The refusal to send instead of the view, or empty when the sender may see it here. */
-  static Optional<Reply> refusal(AccessPolicy access, Messages messages, CommandContext ctx, String privateOnlyKey) {
+  /**
+   * One admin list: its card template, the i18n keys of its title ("latest {0}"), of its empty line and of its
+   * refusal in a group.
+   */
+  record Kind(String template, String titleKey, String emptyKey, String privateOnlyKey) {}
+
+  /** Adds the card row (or rows) of one item. */
+  @FunctionalInterface
+  interface Rows<T> {
+    void add(ArrayNode rows, T item, Language lang);
+  }
+
+  private final AccessPolicy access;
+  private final Cards cards;
+  private final Messages messages;
+  private final ZoneId zone;
+
+  AdminViews(AccessPolicy access, Cards cards, Messages messages, ZoneId zone) {
+    this.access = access;
+    this.cards = cards;
+    this.messages = messages;
+    this.zone = zone;
+  }
+
+  /** The list's card, read only once the sender is known to be an admin in a private chat; otherwise the refusal. */
+  <T> Future<Reply> show(CommandContext ctx, Kind kind, int limit, Supplier<Future<List<T>>> read, Rows<T> rows) {
     String user = ctx.message().sender() == null ? null : ctx.message().sender().openId();
+    Language lang = ctx.language();
     if (!access.isAdmin(user)) {
-      return Optional.of(new Reply.Text(messages.get(ctx.language(), "access.adminsOnly")));
+      return Future.succeededFuture(new Reply.Text(messages.get(lang, "access.adminsOnly")));
     }
     if (ctx.message().chat().isGroup()) {
-      return Optional.of(new Reply.Text(messages.get(ctx.language(), privateOnlyKey)));
+      return Future.succeededFuture(new Reply.Text(messages.get(lang, kind.privateOnlyKey())));
     }
-    return Optional.empty();
+    return read.get().map(items -> {
+      ObjectNode model = cards.model();
+      model.put("title", messages.get(lang, kind.titleKey(), limit));
+      model.put("empty", items.isEmpty()).put("emptyText", messages.get(lang, kind.emptyKey()));
+      ArrayNode list = model.putArray("rows");
+      items.forEach(item -> rows.add(list, item, lang));
+      return Reply.card(cards.render(kind.template(), model));
+    });
+  }
+
+  /** A time as the lists show it, in the bot's zone. */
+  String when(Instant at) {
+    return WHEN.format(at.atZone(zone));
   }
 }

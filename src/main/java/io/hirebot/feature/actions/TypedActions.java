@@ -67,18 +67,47 @@ final class TypedActions {
     Language lang = context.language();
     UserRef sender = context.message().sender();
     return meter.run("typed-action", hire -> Candidacies.find(hire, change.person()).compose(found -> {
-      List<Candidacy> all = found.candidacies();
       if (!found.anyone()) {
         return text(messages.get(lang, "typed.none", change.person()));
       }
-      if (all.isEmpty()) {
+      if (found.candidacies().isEmpty()) {
         return text(messages.get(lang, "typed.noActive", change.person()));
       }
-      if (all.size() > 1) {
-        return Future.succeededFuture(Reply.card(applicationChoice(change, all, lang)));
-      }
-      return confirmation(hire, change, all.get(0), "", sender, lang);
+      return changeable(found.candidacies(), sender).compose(mine -> {
+        if (mine.allowed().isEmpty()) {
+          return text(messages.get(lang, mine.refusalKey()));
+        }
+        if (mine.allowed().size() > 1) {
+          return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), lang)));
+        }
+        return confirmation(hire, change, mine.allowed().get(0), "", sender, lang);
+      });
     }));
+  }
+
+  /** The candidacies the sender may change, and the buttons' refusal when that is none of them. */
+  private record Changeable(List<Candidacy> allowed, String refusalKey) {}
+
+  /**
+   * Only applications of jobs the sender may change are offered: a choice they would be refused on is no choice, and
+   * would tell them of applications to jobs that are not theirs. Confirm checks again, as every button does.
+   */
+  private Future<Changeable> changeable(List<Candidacy> all, UserRef sender) {
+    String who = sender == null ? null : sender.openId();
+    List<String> jobs = all.stream().map(c -> c.application().jobId()).distinct().toList();
+    return Future.all(jobs.stream().map(j -> access.mayChange(who, j)).toList()).map(decisions -> {
+      java.util.Set<String> allowed = new java.util.HashSet<>();
+      String refusal = "";
+      for (int i = 0; i < jobs.size(); i++) {
+        AccessPolicy.Decision d = decisions.resultAt(i);
+        if (d.allowed()) {
+          allowed.add(jobs.get(i));
+        } else if (refusal.isEmpty()) {
+          refusal = d.reasonKey();
+        }
+      }
+      return new Changeable(all.stream().filter(c -> allowed.contains(c.application().jobId())).toList(), refusal);
+    });
   }
 
   /** A button of a choice card (which application, which stage): the confirmation for that choice. */
@@ -173,7 +202,28 @@ final class TypedActions {
     ObjectNode select = cards.model().put("name", "reason").put("placeholder", messages.get(lang, "typed.reason"));
     ArrayNode options = select.putArray("options");
     reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
+    reasonIn(remark, reasons).ifPresent(r -> {
+      // Preselected, and carried too: a click that sends no form value still names the reason the card showed.
+      select.put("initial", r.id());
+      ((ObjectNode) value.get(SharedActions.FIELDS)).put("reason", r.id());
+    });
     return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, remark, select, asker, lang));
+  }
+
+  /** The one reason the remark names ("经验不足", "Skills do not match"), in either language or script; else none. */
+  static Optional<TerminationReason> reasonIn(String remark, List<TerminationReason> reasons) {
+    String said = fold(remark);
+    if (said.isEmpty()) {
+      return Optional.empty();
+    }
+    List<TerminationReason> named = reasons.stream().filter(r -> java.util.stream.Stream.of(r.zhName(), r.enName())
+        .map(TypedActions::fold).anyMatch(n -> n.length() >= 2 && said.contains(n))).toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
+  private static String fold(String text) {
+    return text == null ? "" : io.hirebot.i18n.ChineseScript.toSimplified(text).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[\\s\\p{P}]+", "");
   }
 
   private Reply note(Command.Note note, Candidacy c, String asker, Language lang) {
@@ -200,7 +250,8 @@ final class TypedActions {
     model.put("color", key.equals("typed.reject") ? "red" : "blue");
     model.put("question", question);
     if (!quote.isEmpty()) {
-      model.put("quote", "> " + Markdown.escape(quote).replace("\n", "\n> "));
+      // Feishu's card markdown has no block quotes: the text as typed, in quotation marks, on its own line.
+      model.put("quote", Markdown.message(messages, lang, "typed.quote", quote));
     }
     if (select != null) {
       model.set("select", select);

@@ -94,7 +94,10 @@ final class ActionGuard {
 
   private Future<ActionResult> failed(CardAction action, Language lang, ActionTarget target, String name,
       String detail, Throwable e) {
-    String logId = e instanceof FeishuApiException fe ? fe.logId() : "";
+    // A bug of ours is logged once with its reference, which the audit row keeps where Feishu's log id would be.
+    String logId = e instanceof FeishuApiException fe ? fe.logId() : errors.incident(e, "action=" + name
+        + " application_id=" + target.applicationId() + " operator="
+        + (action.operator() == null ? "" : action.operator().openId()));
     record(action, target, name, detail + " " + e.getMessage(), "failed", logId);
     return Future.succeededFuture(errors.toast(e, lang));
   }

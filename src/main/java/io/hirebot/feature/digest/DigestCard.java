@@ -67,6 +67,22 @@ final class DigestCard {
   /** The period a digest covers, and the zone its times are shown in. */
   public record Period(Instant since, Instant until, ZoneId zone) {}
 
+  /**
+   * What of a period's start a digest shows: the start as written, and which applications are new and which moved
+   * in the period. Two periods of one end with equal facts render alike (chats scheduled at different moments
+   * still share one rendering).
+   */
+  record PeriodFacts(String since, Set<String> added, Set<String> moved) {}
+
+  PeriodFacts facts(List<PipelinePage> pipelines, Period period, Language lang) {
+    Predicate<Application> isNew = isNew(period);
+    Predicate<Application> moved = moved(period);
+    List<Application> apps = pipelines.stream().flatMap(p -> p.applications().stream()).toList();
+    return new PeriodFacts(format(period.since(), period.zone(), lang),
+        apps.stream().filter(isNew).map(Application::id).collect(Collectors.toSet()),
+        apps.stream().filter(moved).map(Application::id).collect(Collectors.toSet()));
+  }
+
   /** The digest with every part shown, offers by their stage. */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, Period period, Language lang) {
     return render(pipelines, today, "", null, List.of(), period, lang);

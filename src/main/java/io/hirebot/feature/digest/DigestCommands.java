@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -81,7 +80,7 @@ final class DigestCommands {
     return digests.get(chatId).compose(schedule -> zone(chatId).compose(zone -> {
       Instant since = schedule.flatMap(DigestStore.Schedule::lastSent).orElse(now.minus(DEFAULT_NOW_PERIOD));
       String jobId = schedule.map(DigestStore.Schedule::jobId).orElse("");
-      return composer.compose(chatId, jobId, lang, new DigestCard.Period(since, now, zone), new HashMap<>());
+      return composer.single().compose(chatId, jobId, lang, new DigestCard.Period(since, now, zone));
     }));
   }
 

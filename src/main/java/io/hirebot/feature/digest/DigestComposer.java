@@ -1,34 +1,37 @@
 package io.hirebot.feature.digest;
 
-import io.hirebot.hire.Application;
-import io.hirebot.hire.OfferStatuses;
-import io.hirebot.hire.Offer;
 import io.hirebot.bot.Reply;
-import io.hirebot.i18n.Language;
+import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.Offer;
+import io.hirebot.hire.OfferStatuses;
 import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.store.SubscriptionStore;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.hire.TaskBoard.Waiting;
+import io.hirebot.i18n.Language;
+import io.hirebot.store.SubscriptionStore;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gathers what a chat's digest covers — the named job, else the chat's subscribed jobs, else the first open
- * jobs — and renders it. Pipelines come from a per-run map, so chats following one job share its fetches.
+ * jobs — and renders it. A {@link Pass} (one per fan-out) reads each job's data once and renders each distinct
+ * digest once, whatever the number of chats that receive it.
  */
 final class DigestComposer {
   private static final Logger log = LoggerFactory.getLogger(DigestComposer.class);
@@ -55,44 +58,135 @@ final class DigestComposer {
     this.overdueAfter = overdueAfter;
   }
 
-  /**
-   * @param jobId the schedule's job, or empty for the chat's subscriptions
-   * @param shared pipelines already fetched in this run, by job id (filled by this call)
-   */
-  public Future<Reply> compose(String chatId, String jobId, Language lang, DigestCard.Period period,
-      Map<String, Future<PipelinePage>> shared) {
-    return jobs(chatId, jobId).compose(jobs -> {
-      List<Future<PipelinePage>> pages = jobs.stream()
-          .map(job -> shared.computeIfAbsent(job.id(), id -> pipeline.read(job, 0, MAX_APPLICATIONS)))
-          .toList();
-      // The day's interviews: one read for every chat of the run in the same zone (the directory caches it).
-      LocalDate day = LocalDate.ofInstant(period.until(), period.zone());
-      // Without the interview scope the digest still goes out, saying interviews are hidden.
-      Future<Partial<List<Interview>>> today = Partial.of(hire.interviews(day.atStartOfDay(period.zone()).toInstant(),
-          day.plusDays(1).atStartOfDay(period.zone()).toInstant()), List.of());
-      return Future.all(Future.all(pages), today).compose(all -> {
-        List<PipelinePage> read = pages.stream().map(Future::result).toList();
-        Future<List<Waiting>> waiting = overdue(read, period.until());
-        Future<Map<String, Offer>> offers = offers(read);
-        return Future.all(offers, waiting).map(done -> card.render(read, today.result().value(),
-            today.result().missingScope(), offers.result(), waiting.result(), period, lang));
-      });
-    });
+  /** A pass for one chat's digest ("digest now"): its subscriptions are read alone. */
+  Pass single() {
+    return new Pass(false);
   }
 
+  /** A pass for every due chat of a slot: everyone's subscriptions are read once. */
+  Pass fanOut() {
+    return new Pass(true);
+  }
+
+  /** What one digest shows, read once per job set and slot. */
+  private record Gathered(List<PipelinePage> pages, Partial<List<Interview>> today, Map<String, Offer> offers,
+      List<Waiting> waiting) {}
+
+  private record GatherKey(List<String> jobIds, Instant until, ZoneId zone) {}
+
+  /** Everything a rendering depends on: chats whose keys are equal receive the same digest. */
+  private record RenderKey(GatherKey data, Language lang, DigestCard.PeriodFacts period) {}
+
   /**
-   * The Hire tasks on the digest's jobs that waited over the nudge age, of the people who can owe them (the jobs'
-   * teams and interviewers); none when they cannot be read, so the digest still goes out with the rest.
+   * One fan-out's shared reads. Each job's pipeline, the day's interviews, a job set's offers and waiting tasks
+   * (each person's task lists once) are read once, and each distinct digest is rendered once; chats differ only
+   * in their jobs, language and period, which key the rendering. Safe to use from any thread.
    */
-  private Future<List<Waiting>> overdue(List<PipelinePage> pages, Instant now) {
-    Map<String, Application> known = new HashMap<>();
-    pages.forEach(p -> p.applications().forEach(a -> known.put(a.id(), a)));
-    return tasks.onJobs(pages.stream().map(p -> p.job().id()).collect(Collectors.toSet()), known, now)
-        .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
-        .otherwise(e -> {
-          log.warn("digest without waiting tasks cause={}", e.toString());
-          return List.of();
+  final class Pass {
+    private final boolean everyChat;
+    private final TaskBoard.Pass board = tasks.pass();
+    private final Map<String, Future<PipelinePage>> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, Future<Partial<List<Interview>>>> days = new ConcurrentHashMap<>();
+    private final Map<GatherKey, Future<Gathered>> gathered = new ConcurrentHashMap<>();
+    private final Map<RenderKey, Reply> rendered = new ConcurrentHashMap<>();
+    private Future<List<Job>> jobs;
+    private Future<Map<String, Set<String>>> subscribed;
+
+    private Pass(boolean everyChat) {
+      this.everyChat = everyChat;
+    }
+
+    /** The digests rendered so far (distinct ones; each may go to many chats). */
+    int rendered() {
+      return rendered.size();
+    }
+
+    /** The jobs the chat's digest covers, in Hire's order. */
+    Future<List<Job>> jobsOf(String chatId, String jobId) {
+      Future<Set<String>> wanted = !jobId.isEmpty() ? Future.succeededFuture(Set.of(jobId)) : followed(chatId);
+      return wanted.compose(ids -> allJobs().map(all -> ids.isEmpty()
+          ? all.stream().filter(Job::open).limit(MAX_UNFOLLOWED_JOBS).toList()
+          : all.stream().filter(j -> ids.contains(j.id())).toList()));
+    }
+
+    /** Reads what the digest of these jobs at {@code until} shows, without rendering it (to read ahead of sending). */
+    Future<Void> prepare(List<Job> covered, Instant until, ZoneId zone) {
+      return gather(covered, until, zone).mapEmpty();
+    }
+
+    /** The chat's digest for the period, in its language. */
+    Future<Reply> compose(String chatId, String jobId, Language lang, DigestCard.Period period) {
+      return jobsOf(chatId, jobId).compose(covered -> gather(covered, period.until(), period.zone()).map(g -> {
+        GatherKey data = key(covered, period.until(), period.zone());
+        RenderKey key = new RenderKey(data, lang, card.facts(g.pages(), period, lang));
+        return rendered.computeIfAbsent(key, k -> card.render(g.pages(), g.today().value(),
+            g.today().missingScope(), g.offers(), g.waiting(), period, lang));
+      }));
+    }
+
+    private synchronized Future<List<Job>> allJobs() {
+      if (jobs == null) {
+        jobs = hire.jobs();
+      }
+      return jobs;
+    }
+
+    private Future<Set<String>> followed(String chatId) {
+      if (!everyChat) {
+        return subscriptions.ofChat(chatId).map(subs -> subs.stream().map(SubscriptionStore.Subscription::jobId)
+            .collect(Collectors.toSet()));
+      }
+      synchronized (this) {
+        if (subscribed == null) {
+          subscribed = subscriptions.all().map(all -> all.stream().collect(Collectors.groupingBy(
+              SubscriptionStore.Subscription::chatId,
+              Collectors.mapping(SubscriptionStore.Subscription::jobId, Collectors.toSet()))));
+        }
+      }
+      return subscribed.map(byChat -> byChat.getOrDefault(chatId, Set.of()));
+    }
+
+    private GatherKey key(List<Job> covered, Instant until, ZoneId zone) {
+      return new GatherKey(covered.stream().map(Job::id).toList(), until, zone);
+    }
+
+    private Future<Gathered> gather(List<Job> covered, Instant until, ZoneId zone) {
+      return gathered.computeIfAbsent(key(covered, until, zone), k -> {
+        List<Future<PipelinePage>> pages = covered.stream()
+            .map(job -> pipelines.computeIfAbsent(job.id(), id -> pipeline.readWhole(job, MAX_APPLICATIONS)))
+            .toList();
+        Future<Partial<List<Interview>>> today = today(until, zone);
+        return Future.all(Future.all(pages), today).compose(all -> {
+          List<PipelinePage> read = pages.stream().map(Future::result).toList();
+          Future<List<Waiting>> waiting = overdue(read, until);
+          Future<Map<String, Offer>> offers = offers(read);
+          return Future.all(offers, waiting).map(done -> new Gathered(read, today.result(), offers.result(),
+              waiting.result()));
         });
+      });
+    }
+
+    /** The day's interviews, one read for every chat in the same zone; hidden (and named) without their scope. */
+    private Future<Partial<List<Interview>>> today(Instant until, ZoneId zone) {
+      LocalDate day = LocalDate.ofInstant(until, zone);
+      return days.computeIfAbsent(day + "@" + zone.getId(), k -> Partial.of(hire.interviews(
+          day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()), List.of()));
+    }
+
+    /**
+     * The Hire tasks on the digest's jobs that waited over the nudge age, of the people who can owe them (the jobs'
+     * teams and interviewers); none when they cannot be read, so the digest still goes out with the rest.
+     */
+    private Future<List<Waiting>> overdue(List<PipelinePage> pages, Instant now) {
+      Map<String, Application> known = new HashMap<>();
+      pages.forEach(p -> p.applications().forEach(a -> known.put(a.id(), a)));
+      return board.onJobs(pages.stream().map(p -> p.job().id()).collect(Collectors.toSet()), known, now)
+          .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
+          .otherwise(e -> {
+            log.warn("digest without waiting tasks cause={}", e.toString());
+            return List.of();
+          });
+    }
   }
 
   /**
@@ -102,14 +196,5 @@ final class DigestComposer {
   private Future<Map<String, Offer>> offers(List<PipelinePage> pages) {
     List<Application> named = pages.stream().flatMap(p -> DigestCard.namedAtOffer(p.applications()).stream()).toList();
     return OfferStatuses.of(hire, named).otherwise((Map<String, Offer>) null);
-  }
-
-  private Future<List<Job>> jobs(String chatId, String jobId) {
-    Future<Set<String>> wanted = !jobId.isEmpty() ? Future.succeededFuture(Set.of(jobId))
-        : subscriptions.ofChat(chatId).map(subs -> subs.stream().map(SubscriptionStore.Subscription::jobId)
-            .collect(Collectors.toSet()));
-    return wanted.compose(ids -> hire.jobs().map(all -> ids.isEmpty()
-        ? all.stream().filter(Job::open).limit(MAX_UNFOLLOWED_JOBS).toList()
-        : all.stream().filter(j -> ids.contains(j.id())).toList()));
   }
 }

@@ -11,7 +11,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.Messages;
-import io.hirebot.schedule.Routine;
+import io.hirebot.schedule.DeferredRoutine;
 import io.hirebot.store.ReminderLedger;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -22,8 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Interview reminders (issue 6): each interviewer gets a private message {@code lead} before an interview;
@@ -31,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code escalateAfter} late the job's hiring managers are told, once a day. Every message is claimed in the
  * database first, so restarts and replicas send each one once.
  */
-final class InterviewReminders implements Routine {
-  private static final Logger log = LoggerFactory.getLogger(InterviewReminders.class);
+final class InterviewReminders extends DeferredRoutine {
   static final Duration PERIOD = Duration.ofMinutes(1);
   /** Feedback older than this is no longer chased. */
   static final Duration NUDGE_HORIZON = Duration.ofDays(14);
@@ -49,27 +46,12 @@ final class InterviewReminders implements Routine {
 
   InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
       Messages messages, BotConfig.Reminders settings, ZoneId zone) {
+    super("interview-reminders", PERIOD);
     this.hire = hire;
     this.once = new ClaimedMessages(ledger::claim, messenger);
     this.card = new ReminderCard(cards, messages);
     this.settings = settings;
     this.zone = zone;
-  }
-
-  @Override
-  public String name() {
-    return "interview-reminders";
-  }
-
-  @Override
-  public Duration period() {
-    return PERIOD;
-  }
-
-  /** Nothing is lost by waiting a minute, and a bot that just started has more urgent reads to make. */
-  @Override
-  public Duration initialDelay() {
-    return PERIOD;
   }
 
   @Override
@@ -87,8 +69,7 @@ final class InterviewReminders implements Routine {
             }
           }
           return Future.join(sends).<Void>mapEmpty();
-        })
-        .onFailure(e -> log.warn("interview reminders failed cause={}", e.toString()));
+        });
   }
 
   /** When the next reminder goes out: {@code lead} before the next interview of the coming week. */

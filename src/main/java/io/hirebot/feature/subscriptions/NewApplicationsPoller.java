@@ -10,6 +10,7 @@ import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,9 +43,10 @@ final class NewApplicationsPoller implements Routine {
   private final NotificationCard cards;
   private final FanOut fanOut;
   private final Duration period;
+  private final Clock clock;
 
   NewApplicationsPoller(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
-      PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period) {
+      PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period, Clock clock) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
@@ -53,6 +55,7 @@ final class NewApplicationsPoller implements Routine {
     this.cards = cards;
     this.fanOut = fanOut;
     this.period = period;
+    this.clock = clock;
   }
 
   /**
@@ -101,18 +104,32 @@ final class NewApplicationsPoller implements Routine {
   }
 
   private Future<Void> poll(Job job, List<Subscription> subs, Instant now) {
-    String key = "new-applications:" + job.id();
+    String key = key(job);
     hire.invalidateJob(job.id());
     return cursors.get(key).compose(stored -> seenIds.of(key).compose(seenRows -> pipeline.activeIds(job)
-        .compose(ids -> {
-          Set<String> active = new LinkedHashSet<>(ids);
-          if (stored.isEmpty()) {
-            // First poll of this job: what is there now is not news.
-            return seenIds.claim(key, active).compose(won -> !won ? Future.succeededFuture()
-                : cursors.advance(key, stored, new Cursor(now.toEpochMilli(), Set.of()).format()).mapEmpty());
-          }
-          return report(job, subs, key, stored.get(), seenRows, active);
-        })));
+        .compose(ids -> stored.isEmpty() ? baseline(key, ids, now)
+            : report(job, subs, key, stored.get(), seenRows, new LinkedHashSet<>(ids)))));
+  }
+
+  /**
+   * A chat starts following {@code job}: if no poll has looked at it yet, what it has now is recorded at once, so
+   * an application that arrives after the "now follows" answer is news (the first poll, a period later, would
+   * otherwise have taken it for part of the existing pipeline). Completes when recorded.
+   */
+  Future<Void> startFollowing(Job job) {
+    String key = key(job);
+    return cursors.get(key).compose(stored -> stored.isPresent() ? Future.succeededFuture()
+        : pipeline.activeIds(job).compose(ids -> baseline(key, ids, clock.instant())));
+  }
+
+  /** The first look at a job: what is there now is not news. */
+  private Future<Void> baseline(String key, List<String> activeIds, Instant now) {
+    return seenIds.claim(key, new LinkedHashSet<>(activeIds)).compose(won -> !won ? Future.succeededFuture()
+        : cursors.advance(key, Optional.empty(), new Cursor(now.toEpochMilli(), Set.of()).format()).mapEmpty());
+  }
+
+  private static String key(Job job) {
+    return "new-applications:" + job.id();
   }
 
   /** Reports the active applications not seen before that were created after the watermark. */

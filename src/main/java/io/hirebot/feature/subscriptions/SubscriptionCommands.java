@@ -23,9 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
 final class SubscriptionCommands {
+  private static final Logger log = LoggerFactory.getLogger(SubscriptionCommands.class);
   /** The card action of the "Follow this job here" button on candidate lists. */
   static final String FOLLOW = SharedActions.FOLLOW;
 
@@ -42,9 +45,10 @@ final class SubscriptionCommands {
   private final ChatSettingsStore settings;
   private final QuietHours quiet;
   private final MayFollow mayFollow;
+  private final NewApplicationsPoller poller;
 
   SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
-      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow) {
+      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow, NewApplicationsPoller poller) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
@@ -52,6 +56,7 @@ final class SubscriptionCommands {
     this.settings = settings;
     this.quiet = quiet;
     this.mayFollow = mayFollow;
+    this.poller = poller;
   }
 
   /** "Follow this job here" on a candidates card: the chat the card is in follows the job, every kind. */
@@ -71,7 +76,7 @@ final class SubscriptionCommands {
           }
           Set<String> kinds = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
               .collect(Collectors.toSet());
-          return store.put(new Subscription(chatId, jobId, kinds, lang.feishuLocale()), by)
+          return follows(new Subscription(chatId, jobId, kinds, lang.feishuLocale()), job.get(), by)
               .map(v -> new ActionResult(ActionResult.ToastType.SUCCESS,
                   messages.get(lang, "subs.followed", JobQueries.label(job.get())), null));
         }));
@@ -98,9 +103,21 @@ final class SubscriptionCommands {
       }
       Set<String> kinds = command.kinds().stream().map(SubscriptionCommands::kindName).collect(Collectors.toSet());
       String by = context.message().sender() == null ? null : context.message().sender().openId();
-      return store.put(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), by)
+      return follows(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), r.job(), by)
           .map(v -> text(lang, "subs.subscribed", JobQueries.label(r.job()), kindsText(kinds, lang)));
     });
+  }
+
+  /**
+   * Stores the subscription and, when it includes new applications, has the poller note the job's applications
+   * now: one that arrives after the answer is news. If Hire cannot be read now, the first poll does it later.
+   */
+  private Future<Void> follows(Subscription s, Job job, String by) {
+    return store.put(s, by).compose(v -> !s.kinds().contains(NewApplicationsPoller.KIND) ? Future.succeededFuture()
+        : poller.startFollowing(job).recover(e -> {
+          log.warn("new-application baseline deferred to the first poll job_id={} cause={}", job.id(), e.toString());
+          return Future.succeededFuture();
+        }));
   }
 
   public Future<Reply> unsubscribe(Command.Unsubscribe command, CommandContext context) {

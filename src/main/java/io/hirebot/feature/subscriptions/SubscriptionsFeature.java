@@ -1,7 +1,6 @@
 package io.hirebot.feature.subscriptions;
 
-import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.GroupAccess;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -46,8 +45,8 @@ public final class SubscriptionsFeature implements Feature {
    * @param messenger the bulk messenger: notifications queue behind users' answers
    * @param views renders a sent card's view again, as its own button would
    */
-  public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, GroupAccess groups,
-      AccessPolicy access, ChatSettingsStore settings, SubscriptionStore subscriptions, Database db, Cards cards,
+  public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, HiringDataRule hiringData,
+      ChatSettingsStore settings, SubscriptionStore subscriptions, CardRegistry cardRegistry, Database db, Cards cards,
       Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval) {
     this.subscriptions = subscriptions;
     NotificationCard notificationCard = new NotificationCard(cards, messages);
@@ -55,17 +54,18 @@ public final class SubscriptionsFeature implements Feature {
     HeldNotifications held = new HeldNotifications(db, clock);
     FanOut fanOut = new FanOut(messenger, quiet, held);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
-    // An enabled group, or a hiring-team member's own chat: notifications never land where data may not go.
+    poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
+        new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock);
+    // Notifications never land where the data may not go: the gate's own rule, for whoever makes the chat follow
+    // (an interviewer, who sees only their own interviews, may not).
     commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
-        (chatId, openId) -> groups.enabled(chatId).compose(on -> on ? Future.succeededFuture(true)
-            : access.mayQuery(openId).map(d -> d.allowed() && d.role() != AccessPolicy.Role.INTERVIEWER)));
-    livingCards = new LivingCards(new CardRegistry(db, clock), views, messenger, clock);
+        (chatId, openId) -> hiringData.refusal(chatId, HiringDataRule.Place.UNKNOWN, openId, false)
+            .map(refusal -> refusal == null), poller);
+    livingCards = new LivingCards(cardRegistry, views, messenger, clock);
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
     notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
-    poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
-        new PollSeen(db, clock), notificationCard, fanOut, pollInterval);
   }
 
   @Override

@@ -8,7 +8,7 @@ import io.hirebot.hire.TaskBoard;
 import io.hirebot.hire.TaskBoard.Waiting;
 import io.hirebot.i18n.Language;
 import io.hirebot.schedule.QuietWindow;
-import io.hirebot.schedule.Routine;
+import io.hirebot.schedule.DeferredRoutine;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Chases Hire tasks that wait too long: once a day each person whose tasks waited over the configured age gets
@@ -33,8 +31,7 @@ import org.slf4j.LoggerFactory;
  * reminders ledger first ({@code tasks-nudge:<person>:<day>}, {@code tasks-escalate:<manager>:<week>}), so
  * restarts and replicas send it once; nothing goes out in the night window of the bot's zone.
  */
-final class TaskNudges implements Routine {
-  private static final Logger log = LoggerFactory.getLogger(TaskNudges.class);
+final class TaskNudges extends DeferredRoutine {
   static final Duration PERIOD = Duration.ofMinutes(15);
   /** Tasks older than this are escalated to the job's hiring managers (issue 16: "older than 3 days"). */
   static final Duration ESCALATE_AFTER = Duration.ofDays(3);
@@ -53,6 +50,7 @@ final class TaskNudges implements Routine {
 
   TaskNudges(HireDirectory hire, TaskBoard board, ClaimedMessages once, TasksCard card, Duration nudgeAfter,
       ZoneId zone) {
+    super("task-nudges", PERIOD);
     this.hire = hire;
     this.board = board;
     this.once = once;
@@ -62,29 +60,12 @@ final class TaskNudges implements Routine {
   }
 
   @Override
-  public String name() {
-    return "task-nudges";
-  }
-
-  @Override
-  public Duration period() {
-    return PERIOD;
-  }
-
-  /** A bot that just started has more urgent reads to make; nothing is lost by waiting one period. */
-  @Override
-  public Duration initialDelay() {
-    return PERIOD;
-  }
-
-  @Override
   public Future<Void> run(Instant now) {
     if (new QuietWindow(QUIET_FROM, QUIET_UNTIL, zone).contains(now)) {
       return Future.succeededFuture();
     }
     return board.everyone(now)
-        .compose(all -> Future.join(nudges(all, now), escalations(all, now)).<Void>mapEmpty())
-        .onFailure(e -> log.warn("task nudges failed cause={}", e.toString()));
+        .compose(all -> Future.join(nudges(all, now), escalations(all, now)).mapEmpty());
   }
 
   private Future<?> nudges(List<Waiting> all, Instant now) {

@@ -48,6 +48,7 @@ public final class FeishuCalls {
   private final Vertx vertx;
   private final WorkerExecutor worker;
   private final WorkerExecutor hireWorker;
+  private final WorkerExecutor bulkWorker;
   private final RateLimits limits;
   private final MeterRegistry metrics;
   private final Runnable invalidateToken;
@@ -68,9 +69,19 @@ public final class FeishuCalls {
    */
   public FeishuCalls(Vertx vertx, WorkerExecutor worker, WorkerExecutor hireWorker, RateLimits limits,
       MeterRegistry metrics, Runnable invalidateToken, HireCircuit hire, Duration longestWait) {
+    this(vertx, worker, hireWorker, worker, limits, metrics, invalidateToken, hire, longestWait);
+  }
+
+  /**
+   * @param bulkWorker the pool for bulk-lane calls other than Hire's (digests, notifications): a fan-out sending at
+   *     the app's full IM rate on a slow machine could otherwise hold every thread replies need
+   */
+  public FeishuCalls(Vertx vertx, WorkerExecutor worker, WorkerExecutor hireWorker, WorkerExecutor bulkWorker,
+      RateLimits limits, MeterRegistry metrics, Runnable invalidateToken, HireCircuit hire, Duration longestWait) {
     this.vertx = vertx;
     this.worker = worker;
     this.hireWorker = hireWorker;
+    this.bulkWorker = bulkWorker;
     this.limits = limits;
     this.metrics = metrics;
     this.invalidateToken = invalidateToken;
@@ -100,7 +111,7 @@ public final class FeishuCalls {
   public Future<JsonNode> raw(String operation, Callable<RawResponse> sdkCall) {
     long started = System.nanoTime();
     return budget(operation, Lane.INTERACTIVE)
-        .compose(v -> guarded(operation, () -> send(operation, sdkCall).compose(raw -> {
+        .compose(v -> guarded(operation, () -> send(operation, Lane.INTERACTIVE, sdkCall).compose(raw -> {
           JsonNode body;
           try {
             body = JSON.readTree(raw.getBody() == null ? new byte[0] : raw.getBody());
@@ -135,7 +146,7 @@ public final class FeishuCalls {
     return budget(operation, lane).compose(v -> receiveId == null ? Future.<Void>succeededFuture()
         : limits.perChat(receiveId).reserve().otherwise(0L).compose(this::waitFor)).compose(v -> {
       long started = System.nanoTime();
-      return guarded(operation, () -> send(operation, sdkCall)
+      return guarded(operation, () -> send(operation, lane, sdkCall)
               .compose(resp -> resp.success() ? Future.succeededFuture(resp)
                   : Future.<R>failedFuture(noted(failure(operation, resp)))))
           .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
@@ -194,8 +205,9 @@ public final class FeishuCalls {
   }
 
   /** The blocking SDK call on the worker pool; a body the SDK cannot parse still fails with its status and log id. */
-  private <T> Future<T> send(String operation, Callable<T> sdkCall) {
-    return (isHire(operation) ? hireWorker : worker).executeBlocking(() -> {
+  private <T> Future<T> send(String operation, Lane lane, Callable<T> sdkCall) {
+    WorkerExecutor pool = isHire(operation) ? hireWorker : lane == Lane.BULK ? bulkWorker : worker;
+    return pool.executeBlocking(() -> {
       ResponseCapture.clear();
       try {
         return sdkCall.call();

@@ -143,6 +143,12 @@ public final class FeishuHireDirectory implements HireDirectory {
   }
 
   @Override
+  public Future<List<String>> activeApplicationIds(String jobId) {
+    return hireId("hire.application.list", jobId).compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder()
+        .jobId(jobId).activeStatus("1")));
+  }
+
+  @Override
   public Future<List<String>> activeApplicationIdsUpdatedSince(String jobId, Instant since) {
     return hireId("hire.application.list", jobId).compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder()
         .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))));

@@ -178,6 +178,17 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("two applications, one of a job the sender may not change: only the other is offered, straight to confirm")
+  void onlyChangeableApplicationsOffered() {
+    h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
+
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "advance Alice Chen");
+
+    assertFalse(card.contains("Data Scientist"), card.all());
+    assertTrue(card.contains("Move **Alice Chen** (Backend Engineer) from Screening to **Interview**"), card.all());
+  }
+
+  @Test
   @DisplayName("a stage kind the process has several of asks which stage")
   void severalStagesAsk() {
     h.hire.addProcess(new io.hirebot.hire.JobProcess("p_two", "两轮", "Two rounds", List.of(SCREENING,
@@ -210,6 +221,19 @@ class TypedActionsTest {
     List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
     assertEquals(1, terminations.size(), h.hire.calls().toString());
     assertEquals("not enough experience", terminations.get(0).arg(3));
+  }
+
+  @Test
+  @DisplayName("a remark naming one of Hire's reasons preselects it: Confirm without touching the select terminates with it")
+  void remarkPreselectsReason() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Bob Zhou：技能不匹配");
+    assertEquals("reason_skills", card.card().findValue("initial_option").asText(), card.all());
+
+    h.click(confirm(card, "reject.confirm"), LI);
+
+    List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
+    assertEquals(1, terminations.size(), h.hire.calls().toString());
+    assertEquals(List.of("reason_skills"), terminations.get(0).arg(2));
   }
 
   @Test

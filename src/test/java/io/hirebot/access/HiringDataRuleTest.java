@@ -1,0 +1,61 @@
+package io.hirebot.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.hirebot.access.HiringDataRule.Place;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.SmallTenant;
+import io.vertx.core.Future;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The one rule for where hiring data may go, as the gate and "Follow this job here" both ask it. */
+class HiringDataRuleTest {
+  private static final String ENABLED = "oc_enabled";
+  private static final String CLOSED = "oc_closed";
+  private static final String STRANGER = "ou_stranger";
+
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start();
+
+  private final GroupAccess groups = new GroupAccess() {
+    @Override
+    public Future<Boolean> enabled(String chatId) {
+      return Future.succeededFuture(Set.of(ENABLED).contains(chatId));
+    }
+
+    @Override
+    public Future<Void> set(String chatId, boolean enabled, String byOpenId) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
+  private String refusal(String chat, Place place, String who, boolean interviewerMay) {
+    HiringDataRule rule = new HiringDataRule(groups, h.access);
+    return h.await(() -> rule.refusal(chat, place, who, interviewerMay));
+  }
+
+  @Test
+  @DisplayName("a group: anyone once enabled, nobody before; a private chat: the hiring team, an interviewer only "
+      + "for what is theirs; unknown: an enabled chat, else as privately")
+  void table() {
+    assertNull(refusal(ENABLED, Place.GROUP, STRANGER, false));
+    assertEquals("access.notEnabled", refusal(CLOSED, Place.GROUP, SmallTenant.RECRUITER_LI, true));
+
+    assertNull(refusal("oc_p2p", Place.PRIVATE, SmallTenant.RECRUITER_LI, false));
+    assertNotNull(refusal("oc_p2p", Place.PRIVATE, STRANGER, true));
+    assertEquals("access.interviewerOnly", refusal("oc_p2p", Place.PRIVATE, SmallTenant.INTERVIEWER_LIU, false));
+    assertNull(refusal("oc_p2p", Place.PRIVATE, SmallTenant.INTERVIEWER_LIU, true));
+    assertNull(refusal(null, Place.PRIVATE, SmallTenant.RECRUITER_LI, false), "a menu click names no chat");
+
+    assertNull(refusal(ENABLED, Place.UNKNOWN, STRANGER, false));
+    assertNull(refusal(CLOSED, Place.UNKNOWN, SmallTenant.RECRUITER_LI, false));
+    assertEquals("access.interviewerOnly", refusal(CLOSED, Place.UNKNOWN, SmallTenant.INTERVIEWER_LIU, false),
+        "an interviewer may not make a chat follow a job");
+    assertNotNull(refusal(CLOSED, Place.UNKNOWN, STRANGER, true));
+  }
+}

@@ -1,0 +1,59 @@
+package io.hirebot.feature.profile;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.hire.Job;
+import io.hirebot.hire.Talent;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 7: a candidate's phone number and email never reach a group chat, whatever card shows the candidate there;
+ * the hiring team reads them in a private chat. (Once an end-to-end test, AccessControlTest.noPiiInGroups, which
+ * started a bot to read the cards; what a card contains does not depend on the wire. Giving the details privately
+ * from a group card's button stays end to end in AccessControlTest.detailsPrivately.)
+ */
+class ContactDataTest {
+  private static final List<String> TALENTS = List.of("Alice Chen", "Bob Zhou", "Carol Wu", "Dan Ma", "张伟");
+
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::profile);
+
+  @Test
+  @DisplayName("group cards (every open job's candidates, every profile) never contain phone numbers or emails")
+  void noContactDataInGroups() {
+    List<String> contact = TALENTS.stream().map(h.hire::talent)
+        .flatMap(t -> java.util.stream.Stream.of(t.mobile(), t.email())).toList();
+    for (Job job : List.of(SmallTenant.BACKEND, SmallTenant.DATA)) {
+      Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for job " + job.code());
+      assertTrue(card.isCard() && card.contains(job.title()), card.all());
+      assertNoneIn(contact, card, job.code());
+    }
+    for (String name : TALENTS) {
+      Shown profile = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidate " + name);
+      assertTrue(profile.contains(name), profile.all());
+      assertNoneIn(contact, profile, "profile of " + name);
+    }
+  }
+
+  @Test
+  @DisplayName("the same profile in the recruiter's private chat shows the phone number and the email")
+  void contactDataPrivately() {
+    Talent alice = h.hire.talent("Alice Chen");
+    Shown profile = h.privately(SmallTenant.RECRUITER_LI, "candidate Alice Chen");
+    assertTrue(profile.contains(alice.mobile()) && profile.contains(alice.email()), profile.all());
+  }
+
+  private static void assertNoneIn(List<String> contact, Shown card, String what) {
+    for (String secret : contact) {
+      assertFalse(card.contains(secret), what + " card leaks " + secret + ": " + card.all());
+    }
+  }
+}
