@@ -153,7 +153,11 @@ final class DigestComposer {
     private Future<Gathered> gather(List<Job> covered, Instant until, ZoneId zone) {
       return gathered.computeIfAbsent(key(covered, until, zone), k -> {
         List<Future<PipelinePage>> pages = covered.stream()
-            .map(job -> pipelines.computeIfAbsent(job.id(), id -> pipeline.readWhole(job, MAX_APPLICATIONS)))
+            .map(job -> pipelines.computeIfAbsent(job.id(), id -> {
+              // A digest shows the job as it is now: a list cached by a command or the poll may predate an applicant.
+              hire.invalidateJob(id);
+              return pipeline.readWhole(job, MAX_APPLICATIONS);
+            }))
             .toList();
         Future<Partial<List<Interview>>> today = today(until, zone);
         return Future.all(Future.all(pages), today).compose(all -> {
