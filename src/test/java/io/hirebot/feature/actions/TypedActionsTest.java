@@ -199,7 +199,7 @@ class TypedActionsTest {
     Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Chen");
 
     assertEquals(Candidacies.PEOPLE, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
-    assertTrue(choice.contains("One more person by that name not shown"), choice.all());
+    assertTrue(choice.contains("1 more person by that name not shown"), choice.all());
     assertTrue(h.hire.calls("terminate").isEmpty());
   }
 
