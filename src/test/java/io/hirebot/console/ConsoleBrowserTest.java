@@ -217,6 +217,25 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(3)
+  @DisplayName("a typed follow-up change: the list, 'advance the second one', a confirmation card, Confirm moves once")
+  void typedFollowUpChange() {
+    open(DemoTenant.RECRUITER_LI);
+    say("candidates for Backend Engineer");
+    botMessage("Advance");
+    h.sandbox.requests().reset();
+    say("advance the second one");
+    WebElement ask = botMessage("the next stage?");
+    assertEquals(0, h.sandbox.requests().count("POST", ".*/transfer_stage"), "nothing moves before the click");
+    ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView()", ask);
+    b.screenshot(SHOTS.resolve("console-typed-confirm.png"));
+    click(ask.getAttribute("data-id"), "Confirm");
+    assertFalse(toast().isBlank());
+    b.until("the move made", () -> h.sandbox.requests().count("POST", ".*/transfer_stage") == 1 ? true : null);
+    b.screenshot(SHOTS.resolve("console-typed-done.png"));
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("card markdown shows mentions and colours as Feishu does, quoted or not (the bot writes <at id=ou_…></at>)")
   void markdownMentions() {
     open(DemoTenant.RECRUITER_LI);
