@@ -8,10 +8,8 @@ import io.hirebot.feishu.outbound.RateLimits;
 import io.hirebot.util.CeiledBucket;
 import io.hirebot.util.RateBudget;
 import io.vertx.core.Vertx;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,28 +62,14 @@ class MinuteCeilingFanOutTest {
     }
     sends.sort((a, b) -> Long.compare(a.at(), b.at()));
 
-    Instant start = Instant.parse("2026-03-02T02:00:00Z");
-    AtomicReference<Instant> at = new AtomicReference<>(start);
-    RateLimiter feishu = new RateLimiter(new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return at.get();
-      }
-    }, new Faults());
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    RateLimiter feishu = new RateLimiter(clock, new Faults());
     int minuteRefused = 0;
     int secondRefused = 0;
+    long judged = 0;
     for (Send s : sends) {
-      at.set(start.plusNanos(s.at()));
+      clock.advance(Duration.ofNanos(s.at() - judged));
+      judged = s.at();
       RateLimiter.Decision d = feishu.acquire(ImRoutes.IM_ENDPOINT, ImRoutes.IM_ENDPOINT, ImRoutes.IM_APP_RATE);
       if (!d.allowed()) {
         if (d.limit() == 1000) {
