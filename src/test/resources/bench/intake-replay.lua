@@ -28,6 +28,7 @@ end
 
 -- Per-thread environment.
 prepared = {}
+check = nil
 events = 0
 reserved = 0
 sent = 0
@@ -50,6 +51,7 @@ function init(args)
     }, body)
   end
   file:close()
+  check = prepared[1]
 end
 
 -- Called before each request of a connection: a connection whose next event does not exist waits "forever"
@@ -64,8 +66,10 @@ end
 
 function request()
   if sent == reserved then
-    -- wrk calls request() once before the run to check the script (no delay() first): show, don't spend.
-    return prepared[1]
+    -- Called without a delay() first: wrk checking the script before the run (show, don't spend), or wrk
+    -- reconnecting after a socket error and resending; that resend is the first event again, which the bot
+    -- acknowledges as a duplicate, so the run's duplicate count shows it.
+    return check
   end
   sent = sent + 1
   if sent == 1 then

@@ -11,6 +11,7 @@ import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
@@ -38,7 +39,7 @@ class TypedActionsTest {
   final BotHarness h = BotHarness.encrypted();
 
   @Test
-  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage, the card updated with Undo; Undo moves back")
+  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage (a second Confirm: none), the card updated with Undo; Undo moves back")
   void typedMoveConfirmedAndUndone() {
     var hire = h.sandbox.hire();
     Job backend = hire.jobByCode("BE-001").orElseThrow();
@@ -58,36 +59,35 @@ class TypedActionsTest {
     assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write before the click");
 
     JsonObject confirm = value(card.currentContent(), "move.confirm");
-    PushResult first = click(card, confirm);
-    PushResult again = click(card, confirm);
+    JsonNode updated = answered(click(card, confirm));
+    answered(click(card, confirm));
 
     assertEquals(1, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(second.id(), hire.application(app.id()).orElseThrow().stageId());
-    JsonObject answered = answeredCard(first);
-    String updated = answered.encode();
-    assertTrue(updated.contains("Tess Typed") && updated.contains("\"action\":\"undo\""), updated);
-    assertEquals(200, again.status(), again.body());
+    assertTrue(updated.toString().contains("Tess Typed"), updated.toString());
 
-    JsonNode after = JSON.valueToTree(answered.getMap());
-    click(card, value(after, "undo"));
+    answered(click(card, value(updated, "undo")));
     assertEquals(2, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(screening.id(), hire.application(app.id()).orElseThrow().stageId());
   }
 
   /**
-   * The card JSON a click answered with: in its answer with a success toast, or, when the machine was slower than the
-   * callback budget ("Working on it…"), in the delayed update carrying the click's token.
+   * What a click brought: the callback's answer (toast and card), or, when the machine is slow and the bot said
+   * "Working on it…", the delayed card update carrying the click's token, once Hire's write is done.
    */
-  private JsonObject answeredCard(PushResult click) {
-    JsonObject toast = click.jsonBody().getJsonObject("toast", new JsonObject());
-    if (!"info".equals(toast.getString("type"))) {
-      assertEquals("success", toast.getString("type"), click.body());
-      return click.jsonBody().getJsonObject("card").getJsonObject("data");
+  private JsonNode answered(PushResult r) {
+    try {
+      if (r.jsonBody().containsKey("card")) {
+        assertEquals("success", r.jsonBody().getJsonObject("toast").getString("type"), r.body());
+        return JSON.readTree(r.body());
+      }
+      String token = new JsonObject(r.plaintext()).getJsonObject("event").getString("token");
+      RecordedRequest done = await(h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE) && q.body() != null
+          && q.body().contains(token), TIMEOUT));
+      return JSON.readTree(done.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    String token = new JsonObject(click.plaintext()).getJsonObject("event").getString("token");
-    var update = await(h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE) && q.body() != null
-        && q.body().contains(token), TIMEOUT));
-    return new JsonObject(update.body()).getJsonObject("card"); // the delayed update carries the card itself
   }
 
   private PushResult click(SentMessage on, JsonObject value) {

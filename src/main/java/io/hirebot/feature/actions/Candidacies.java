@@ -26,22 +26,25 @@ final class Candidacies {
     }
   }
 
-  /** What the search found: the candidacies, and whether anyone by that name exists at all. */
-  record Found(List<Candidacy> candidacies, boolean anyone) {}
+  /**
+   * What the search found: the candidacies, whether anyone by that name exists at all, and how many more people
+   * matched than were read.
+   */
+  record Found(List<Candidacy> candidacies, boolean anyone, int unread) {}
 
   private Candidacies() {}
 
   static Future<Found> find(HireDirectory hire, String name) {
     return hire.searchTalents(name).compose(talents -> {
       if (talents.isEmpty()) {
-        return Future.succeededFuture(new Found(List.of(), false));
+        return Future.succeededFuture(new Found(List.of(), false, 0));
       }
       List<Talent> shown = talents.stream().limit(PEOPLE).toList();
       return hire.jobs().compose(jobs -> Future.all(shown.stream().map(t -> active(hire, t, jobs)).toList())
           .map(all -> {
             List<Candidacy> out = new ArrayList<>();
             all.<List<Candidacy>>list().forEach(out::addAll);
-            return new Found(out, true);
+            return new Found(out, true, talents.size() - shown.size());
           }));
     });
   }

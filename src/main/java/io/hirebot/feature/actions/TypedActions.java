@@ -78,7 +78,7 @@ final class TypedActions {
           return text(messages.get(lang, mine.refusalKey()));
         }
         if (mine.allowed().size() > 1) {
-          return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), lang)));
+          return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), found.unread(), lang)));
         }
         return confirmation(hire, change, mine.allowed().get(0), "", sender, lang);
       });
@@ -266,7 +266,7 @@ final class TypedActions {
     return Reply.card(cards.render("typed-confirm", model));
   }
 
-  private ObjectNode applicationChoice(Command.Change change, List<Candidacy> all, Language lang) {
+  private ObjectNode applicationChoice(Command.Change change, List<Candidacy> all, int unread, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "typed.choose.title"));
     model.put("color", "wathet");
@@ -278,7 +278,8 @@ final class TypedActions {
       choices.addObject().put("label", messages.get(lang, "typed.choice", a.talentName(), c.jobTitle(),
           a.stage().name(lang.feishuLocale()))).set("value", value);
     }
-    model.put("hint", messages.get(lang, "typed.choose.hint"));
+    model.put("hint", unread > 0 ? messages.get(lang, "typed.choose.more", unread) + " "
+        + messages.get(lang, "typed.choose.hint") : messages.get(lang, "typed.choose.hint"));
     return cards.render("choices", model);
   }
 

@@ -119,7 +119,12 @@ final class NewApplicationsPoller implements Routine {
   Future<Void> startFollowing(Job job) {
     String key = key(job);
     return cursors.get(key).compose(stored -> stored.isPresent() ? Future.succeededFuture()
-        : pipeline.activeIds(job).compose(ids -> baseline(key, ids, clock.instant())));
+        : pipeline.activeIds(job).compose(ids -> {
+          // The lists just read stay out of the cache: the next answer about the job (a "digest now", a list) reads
+          // Hire as it would have without this subscription, and sees an application added meanwhile.
+          hire.invalidateJob(job.id());
+          return baseline(key, ids, clock.instant());
+        }));
   }
 
   /** The first look at a job: what is there now is not news. */

@@ -189,6 +189,21 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("more people by that name than are read: the choice says how many more and to type the full name")
+  void morePeopleThanShown() {
+    for (String name : List.of("Amy Chen", "Ben Chen", "Cat Chen")) {
+      h.hire.addApplication(BACKEND, h.hire.addTalent(name, "1390000000", name + "@example.com"), SCREENING,
+          h.clock.instant());
+    }
+
+    Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Chen");
+
+    assertEquals(Candidacies.PEOPLE, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
+    assertTrue(choice.contains("1 more person by that name not shown"), choice.all());
+    assertTrue(h.hire.calls("terminate").isEmpty());
+  }
+
+  @Test
   @DisplayName("a stage kind the process has several of asks which stage")
   void severalStagesAsk() {
     h.hire.addProcess(new io.hirebot.hire.JobProcess("p_two", "两轮", "Two rounds", List.of(SCREENING,
