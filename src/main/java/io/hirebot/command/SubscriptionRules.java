@@ -20,16 +20,20 @@ final class SubscriptionRules {
   private static final String EN_KINDS = "(?<kinds>" + EN_KIND + "(?:(?:, ?| and | ?/ ?| )" + EN_KIND + ")*)";
   private static final String ZH_KINDS = "(?<kinds>" + ZH_KIND + "(?:(?:和|、|,| )*" + ZH_KIND + ")*)";
   private static final String JOB = "(?:(?:the )?(?:job|position) )?";
+  /** "subscribe this chat to X", "follow here X": the chat is where the command is typed anyway. */
+  private static final String HERE = "(?: (?:this chat|this group|us|here))?";
   private static final String TIME = "\\d{1,2}(?::\\d{2}| ?am| ?pm|点半|点)?";
 
   static final List<CommandRule> RULES = List.of(
       PatternRule.phrases(new Command.ListSubscriptions(), List.of("subscriptions", "my subscriptions",
           "list subscriptions", "订阅列表", "我的订阅", "所有订阅", "查看订阅")),
-      MissingArgumentRule.of("^(?:subscribe|follow)(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
+      MissingArgumentRule.of("^(?:subscribe|follow)" + HERE + "(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^订阅$", SubscriptionRules::missingJob),
+      MissingArgumentRule.of("^(?:unsubscribe|unfollow|stop (?:the )?notifications|取消订阅)$",
+          SubscriptionRules::missingUnsubscribeJob),
       PatternRule.of("^(?:unsubscribe|unfollow)(?: from)? " + JOB + "(?<arg>.+)$", SubscriptionRules::unsubscribe),
       PatternRule.of("^取消订阅 ?(?<arg>.+)$", SubscriptionRules::unsubscribe),
-      PatternRule.groups("^(?:subscribe|follow)(?: to)? " + JOB + "(?<job>.+?)(?: (?:to|for|on) " + EN_KINDS + ")?$",
+      PatternRule.groups("^(?:subscribe|follow)" + HERE + "(?: to)? " + JOB + "(?<job>.+?)(?: (?:to|for|on) " + EN_KINDS + ")?$",
           SubscriptionRules::subscribe),
       PatternRule.groups("^订阅 ?(?<job>.+?)(?: ?的? ?" + ZH_KINDS + ")?$", SubscriptionRules::subscribe),
       PatternRule.phrases(new Command.QuietHoursOff(), List.of("quiet off", "quiet hours off", "no quiet hours",
@@ -70,6 +74,10 @@ final class SubscriptionRules {
       kinds.add(NotificationKind.OFFER);
     }
     return kinds;
+  }
+
+  static String missingUnsubscribeJob(Language language) {
+    return language == Language.EN ? "unsubscribe job <name>" : "取消订阅 <职位>";
   }
 
   static String missingJob(Language language) {

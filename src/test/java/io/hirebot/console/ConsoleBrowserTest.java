@@ -216,6 +216,18 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  @Order(3)
+  @DisplayName("card markdown shows mentions and colours as Feishu does, quoted or not (the bot writes <at id=ou_…></at>)")
+  void markdownMentions() {
+    open(DemoTenant.RECRUITER_LI);
+    Object html = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+        "return Cards.markdown('by <at id=ou_a></at> and <at id=\"ou_b\"></at> <font color=red>late</font>',"
+            + " {locale: 'en_us', name: id => 'Name of ' + id})");
+    assertTrue(String.valueOf(html).contains("@Name of ou_a") && String.valueOf(html).contains("@Name of ou_b")
+        && String.valueOf(html).contains("color:red"), String.valueOf(html));
+  }
+
+  @Test
   @Order(4) // last: it moves the clock the bot and the emulator share
   @DisplayName("the clock control jumps to the next digest, then to the next interview reminder; each arrives")
   void clockJumpsToTheDigest() {
