@@ -46,6 +46,7 @@ public final class Faults {
   private final List<Fault> faults = new ArrayList<>();
   private final Map<String, Duration> latencies = new LinkedHashMap<>();
   private final Map<String, Integer> rateOverrides = new HashMap<>();
+  private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private boolean rateLimitsEnabled = true;
 
   /** Adds this delay to every Hire call. */
@@ -114,11 +115,21 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Overrides the per-minute ceiling (any 60 s) of one endpoint named as in {@link #rateLimit}; 0 removes it. Feishu's
+   * IM budget ({@code im}) and the Hire lists documented "1000/min & 50/s" have 1000 by default.
+   */
+  public synchronized Faults rateLimitPerMinute(String endpoint, int perMinute) {
+    perMinuteOverrides.put(endpoint, perMinute);
+    return this;
+  }
+
   /** Removes every fault, latency and rate-limit override and turns rate limits back on. */
   public synchronized void clear() {
     faults.clear();
     latencies.clear();
     rateOverrides.clear();
+    perMinuteOverrides.clear();
     rateLimitsEnabled = true;
   }
 
@@ -151,5 +162,9 @@ public final class Faults {
 
   synchronized int rateFor(String endpoint, int defaultPerSecond) {
     return rateOverrides.getOrDefault(endpoint, defaultPerSecond);
+  }
+
+  synchronized int perMinuteFor(String endpoint, int defaultPerMinute) {
+    return perMinuteOverrides.getOrDefault(endpoint, defaultPerMinute);
   }
 }

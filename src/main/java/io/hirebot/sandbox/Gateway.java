@@ -70,7 +70,7 @@ final class Gateway {
     };
   }
 
-  /** A route handler refusing with 429/99991400 once the endpoint's per-second budget is spent. */
+  /** A route handler refusing with 429/99991400 once the endpoint's per-second budget or minute ceiling is spent. */
   Handler<RoutingContext> limited(String endpoint, int perSecond) {
     return ctx -> {
       RateLimiter.Decision d = limiter.acquire(endpoint, endpoint, perSecond);

@@ -27,6 +27,18 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       + "refilled_us = GREATEST(b.refilled_us, n.us) "
       + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
       + "WHERE b.budget_key = ? RETURNING b.tokens, b.taken";
+  /** The refilled level of the minute ceiling, refilled over the same interval as {@link #LEVEL}. */
+  private static final String MINUTE_LEVEL =
+      "LEAST(?, COALESCE(b.minute_tokens, ?) + GREATEST(0, n.us - b.refilled_us) * ?)";
+  /** A permit is taken from both buckets or neither: borrowed, or free in both with the minute's above the floor. */
+  private static final String BOTH_FREE = "(? OR (" + LEVEL + " >= 1 AND " + MINUTE_LEVEL + " >= ?))";
+  private static final String TAKE_CEILED = "UPDATE rate_budgets b SET "
+      + "tokens = " + LEVEL + " - CASE WHEN " + BOTH_FREE + " THEN 1 ELSE 0 END, "
+      + "minute_tokens = " + MINUTE_LEVEL + " - CASE WHEN " + BOTH_FREE + " THEN 1 ELSE 0 END, "
+      + "taken = " + BOTH_FREE + ", "
+      + "refilled_us = GREATEST(b.refilled_us, n.us) "
+      + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
+      + "WHERE b.budget_key = ? RETURNING b.tokens, b.minute_tokens, b.taken";
   private static final String PENALIZE = "UPDATE rate_budgets b SET "
       + "tokens = LEAST(" + LEVEL + ", ?), refilled_us = GREATEST(b.refilled_us, n.us) "
       + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
@@ -58,23 +70,26 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
    * 5 refusals of get_detail from the emulator in one run).
    */
   @Override
-  public RateBudget create(String key, double permitsPerSecond, int burst) {
-    return new Shared(key, permitsPerSecond, Math.max(1, burst / 2));
+  public RateBudget create(String key, double permitsPerSecond, int burst, RateBudget.Ceiling perMinute) {
+    return new Shared(key, permitsPerSecond, Math.max(1, burst / 2), perMinute);
   }
 
   private final class Shared implements RateBudget {
     private final String key;
     private final double rate;
     private final int burst;
+    /** The minute ceiling, or {@code null}: then the row's {@code minute_tokens} stays NULL. */
+    private final RateBudget.Ceiling ceiling;
     private final RateBudget fallback;
     private final AtomicBoolean degraded = new AtomicBoolean();
     private volatile Future<Void> created;
 
-    Shared(String key, double rate, int burst) {
+    Shared(String key, double rate, int burst, RateBudget.Ceiling ceiling) {
       this.key = key;
       this.rate = rate;
       this.burst = burst;
-      this.fallback = RateBudget.local(rate, burst);
+      this.ceiling = ceiling;
+      this.fallback = RateBudget.local(rate, burst, ceiling);
     }
 
     /** A reserve is for a call someone waits for: it does not queue behind bulk statements. */
@@ -101,7 +116,7 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     }
 
     private Future<Long> take(boolean borrow, Supplier<Future<Long>> whenDown) {
-      Database.Work<Long> statement = c -> Rows.list(c, TAKE, s -> {
+      Database.Work<Long> statement = ceiling == null ? c -> Rows.list(c, TAKE, s -> {
         double perMicro = rate / 1e6;
         s.setDouble(1, burst);
         s.setDouble(2, perMicro);
@@ -112,7 +127,10 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
         s.setDouble(7, burst);
         s.setDouble(8, perMicro);
         s.setString(9, key);
-      }, r -> waitNanos(r.getDouble(1), r.getBoolean(2))).stream().findFirst().orElse(null);
+      }, r -> waitNanos(r.getDouble(1), r.getBoolean(2))).stream().findFirst().orElse(null)
+          : c -> Rows.list(c, TAKE_CEILED, s -> bindCeiled(s, borrow),
+              r -> ceiledWaitNanos(r.getDouble(1), r.getDouble(2), r.getBoolean(3), borrow)).stream().findFirst()
+              .orElse(null);
       return created().compose(v -> borrow ? db.runUrgent(statement) : db.run(statement))
           .compose(w -> {
             if (w == null) {
@@ -133,6 +151,50 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
             }
             return whenDown.get();
           });
+    }
+
+    /** The parameters of {@link #TAKE_CEILED} in the order its text has them. */
+    private void bindCeiled(java.sql.PreparedStatement s, boolean borrow) throws java.sql.SQLException {
+      double perMicro = rate / 1e6;
+      double minutePerMicro = ceiling.perSecond() / 1e6;
+      double floor = borrow ? 1 : 1 + ceiling.reserve();
+      int i = level(s, 1, perMicro);
+      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
+      i = minuteLevel(s, i, minutePerMicro);
+      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
+      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
+      s.setString(i, key);
+    }
+
+    private int bothFree(java.sql.PreparedStatement s, int i, boolean borrow, double perMicro, double minutePerMicro,
+        double floor) throws java.sql.SQLException {
+      s.setBoolean(i++, borrow);
+      i = level(s, i, perMicro);
+      i = minuteLevel(s, i, minutePerMicro);
+      s.setDouble(i++, floor);
+      return i;
+    }
+
+    private int level(java.sql.PreparedStatement s, int i, double perMicro) throws java.sql.SQLException {
+      s.setDouble(i++, burst);
+      s.setDouble(i++, perMicro);
+      return i;
+    }
+
+    private int minuteLevel(java.sql.PreparedStatement s, int i, double perMicro) throws java.sql.SQLException {
+      s.setDouble(i++, ceiling.capacity());
+      s.setDouble(i++, ceiling.capacity());
+      s.setDouble(i++, perMicro);
+      return i;
+    }
+
+    /** As {@link #waitNanos} over both buckets: the longer wait, the minute's up to the floor bulk must leave. */
+    private long ceiledWaitNanos(double tokensLeft, double minuteLeft, boolean taken, boolean borrow) {
+      double floor = taken || borrow ? 0 : ceiling.reserve();
+      double minuteMissing = taken ? -minuteLeft : 1 + floor - minuteLeft;
+      long minuteWait = minuteMissing <= 0 ? 0
+          : Math.max(1, (long) Math.ceil(minuteMissing / ceiling.perSecond() * NANOS_PER_SECOND));
+      return Math.max(waitNanos(tokensLeft, taken), minuteWait);
     }
 
     /** After a take: 0 if the permit is usable now, else how long until it is (or until one is free). */

@@ -21,6 +21,25 @@ public interface RateBudget {
   /** The server refused for being too fast: nothing more is granted for {@code nanos}. */
   void penalize(long nanos);
 
+  /**
+   * A ceiling per minute on top of a budget's per-second rate, kept as a second token bucket whose capacity plus a
+   * minute's refill is the ceiling: then no 60 s (fixed minute or sliding) ever holds more, whatever the order of
+   * calls. Half the ceiling is the capacity, so a fan-out starts at the per-second pace and then slows to half the
+   * ceiling's average; a sliding log would allow the whole ceiling at once but needs every permit's time, which
+   * replicas sharing one database row cannot keep. Bulk calls take only while more than {@code reserve} permits are
+   * left, so interactive calls always find some: bulk gets at most {@code bulkShare} of any 60 s.
+   *
+   * @param capacity permits usable at once after a quiet minute
+   * @param perSecond refill rate
+   * @param reserve permits bulk calls leave to interactive ones
+   */
+  record Ceiling(double capacity, double perSecond, double reserve) {
+    /** {@code permits} in any 60 s, of which bulk calls may use {@code bulkShare}. */
+    public static Ceiling perMinute(double permits, double bulkShare) {
+      return new Ceiling(permits / 2, permits / 2 / 60, permits * (1 - bulkShare));
+    }
+  }
+
   /** A budget of this process alone, for a single replica. */
   static RateBudget local(double permitsPerSecond, int burst) {
     TokenBucket bucket = new TokenBucket(permitsPerSecond, burst);
@@ -42,11 +61,22 @@ public interface RateBudget {
     };
   }
 
-  /** Makes the budget of one named limit (e.g. {@code im.message} at 50/s). */
+  /** A budget of this process alone with a ceiling per minute ({@code null}: none) on top of its rate. */
+  static RateBudget local(double permitsPerSecond, int burst, Ceiling perMinute) {
+    return perMinute == null ? local(permitsPerSecond, burst)
+        : new CeiledBucket(permitsPerSecond, burst, perMinute, System::nanoTime);
+  }
+
+  /** Makes the budget of one named limit (e.g. {@code im.message} at 50/s and 1000/min). */
   @FunctionalInterface
   interface Factory {
-    RateBudget create(String key, double permitsPerSecond, int burst);
+    /** @param perMinute the limit's minute ceiling, {@code null} when it has none */
+    RateBudget create(String key, double permitsPerSecond, int burst, Ceiling perMinute);
 
-    Factory LOCAL = (key, rate, burst) -> local(rate, burst);
+    default RateBudget create(String key, double permitsPerSecond, int burst) {
+      return create(key, permitsPerSecond, burst, null);
+    }
+
+    Factory LOCAL = (key, rate, burst, perMinute) -> local(rate, burst, perMinute);
   }
 }

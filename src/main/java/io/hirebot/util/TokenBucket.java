@@ -53,6 +53,12 @@ public final class TokenBucket {
     return wait;
   }
 
+  /** Nanoseconds until at least {@code permits} are available, 0 if they are now; books nothing. */
+  public synchronized long waitFor(double permits) {
+    refill();
+    return permits <= available ? 0 : Math.max(1, (long) Math.ceil((permits - available) / permitsPerNano));
+  }
+
   private long waitUntilPositive(double permits) {
     return permits >= 0 ? 0 : (long) Math.ceil(-permits / permitsPerNano);
   }

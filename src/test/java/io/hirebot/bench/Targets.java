@@ -81,7 +81,10 @@ final class Targets {
     if (d.isMissingNode()) {
       return;
     }
-    add("digest " + d.path("chats").asInt() + " chats x " + d.path("jobs").asInt() + " jobs <= 24 s",
+    // Feishu allows 1000 messages a minute on top of 50/s: 1,000 chats in 24 s use the app's whole minute, which the
+    // bot does not (it keeps a 10% margin and leaves 10% of the rest to replies), so past ~800 chats this row fails.
+    add("digest " + d.path("chats").asInt() + " chats x " + d.path("jobs").asInt() + " jobs <= 24 s (Feishu's "
+            + "1000 msgs/min makes it possible for 1,000 chats only when nothing else is sent that minute)",
         d.path("seconds").asDouble() + " s", d.path("seconds").asDouble() <= 24);
     long perJob = d.path("hire_calls").asLong() / Math.max(1, d.path("jobs").asLong());
     add("digest Hire calls proportional to jobs (<= " + DIGEST_HIRE_CALLS_PER_JOB + " per job)",

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feishu's per-endpoint rate limits (reference/feishu-hire-api.md §13, feishu-bot-protocol.md §5.5),
- * one budget per operation so the bot slows itself down before Feishu has to, and one per chat for Feishu's
- * 5 messages/s into a chat. Both kinds are shared through the database by replicas on one, not multiplied.
+ * one budget per operation (with its minute ceiling where Feishu has one) so the bot slows itself down before Feishu
+ * has to, and one per chat for Feishu's 5 messages/s into a chat. Both kinds are shared through the database by replicas on one, not multiplied.
  */
 public final class RateLimits {
   /** Documented limits per second; operations not listed get {@link #DEFAULT_PER_SECOND}. */
@@ -28,6 +28,22 @@ public final class RateLimits {
       // Docs hire-v1/test/search: 1000/min and 50/s (issue 16).
       "hire.test.search", 50,
       "im.message", 50);
+  /**
+   * Documented ceilings per minute, on top of the per second ones: Feishu refuses a call when either is reached
+   * (feishu-bot-protocol.md §5.5: send/reply/patch/card update 1000/min and 50/s; the Hire lists above too).
+   */
+  static final Map<String, Integer> PER_MINUTE = Map.of(
+      "hire.termination_reason.list", 1000,
+      "hire.evaluation_task.list", 1000,
+      "hire.exam_marking_task.list", 1000,
+      "hire.interview_task.list", 1000,
+      "hire.test.search", 1000,
+      "im.message", 1000);
+  /**
+   * The share of a minute's ceiling bulk calls (digests, notifications) may use: a 1,000-chat digest would otherwise
+   * take the whole minute and every reply in it would wait for the window, so 10% stays for interactive calls.
+   */
+  static final double BULK_SHARE = 0.9;
   /** Hire does not document the limit of most reads; stay well under the usual 50/s tier. */
   static final int DEFAULT_PER_SECOND = 20;
   /**
@@ -82,7 +98,11 @@ public final class RateLimits {
     return lanes.computeIfAbsent(key, k -> {
       double rate = PER_SECOND.getOrDefault(k, DEFAULT_PER_SECOND) * HEADROOM;
       int burst = k.equals(IM) ? IM_BURST : Math.max(1, (int) rate);
-      return new RateLanes(vertx, budgets.create(k, rate, burst));
+      Integer perMinute = PER_MINUTE.get(k);
+      // The same margin per minute as per second: permits reach Feishu with jitter, and its window is any 60 s.
+      RateBudget.Ceiling ceiling = perMinute == null ? null
+          : RateBudget.Ceiling.perMinute(perMinute * HEADROOM, BULK_SHARE);
+      return new RateLanes(vertx, budgets.create(k, rate, burst, ceiling));
     });
   }
 }
