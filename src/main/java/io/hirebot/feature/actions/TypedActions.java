@@ -13,7 +13,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
-import io.hirebot.feature.actions.Candidacies.Candidacy;
+import io.hirebot.hire.TalentsByName.Applied;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
@@ -86,13 +86,13 @@ final class TypedActions {
   }
 
   /** The candidacies the sender may change, and the buttons' refusal when that is none of them. */
-  private record Changeable(List<Candidacy> allowed, String refusalKey) {}
+  private record Changeable(List<Applied> allowed, String refusalKey) {}
 
   /**
    * Only applications of jobs the sender may change are offered: a choice they would be refused on is no choice, and
    * would tell them of applications to jobs that are not theirs. Confirm checks again, as every button does.
    */
-  private Future<Changeable> changeable(List<Candidacy> all, UserRef sender) {
+  private Future<Changeable> changeable(List<Applied> all, UserRef sender) {
     String who = sender == null ? null : sender.openId();
     List<String> jobs = all.stream().map(c -> c.application().jobId()).distinct().toList();
     return Future.all(jobs.stream().map(j -> access.mayChange(who, j)).toList()).map(decisions -> {
@@ -142,7 +142,7 @@ final class TypedActions {
         : ActionResult.error(messages.get(lang, "typed.cancelRefused")));
   }
 
-  private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Candidacy c, String stageId,
+  private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
       UserRef sender, Language lang) {
     Application app = c.application();
     String asker = sender == null ? "" : sender.openId();
@@ -163,7 +163,7 @@ final class TypedActions {
     });
   }
 
-  private Future<Reply> move(Command.Change change, Candidacy c, JobProcess process, String stageId, String asker,
+  private Future<Reply> move(Command.Change change, Applied c, JobProcess process, String stageId, String asker,
       Language lang) {
     Application app = c.application();
     String locale = lang.feishuLocale();
@@ -194,7 +194,7 @@ final class TypedActions {
     return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang));
   }
 
-  private Future<Reply> reject(Command.Change change, Candidacy c, List<TerminationReason> reasons, String asker,
+  private Future<Reply> reject(Command.Change change, Applied c, List<TerminationReason> reasons, String asker,
       Language lang) {
     String remark = ((Command.Reject) change).remark();
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.REJECT_CONFIRM, app(c), lang);
@@ -226,7 +226,7 @@ final class TypedActions {
         .replaceAll("[\\s\\p{P}]+", "");
   }
 
-  private Reply note(Command.Note note, Candidacy c, String asker, Language lang) {
+  private Reply note(Command.Note note, Applied c, String asker, Language lang) {
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.NOTE_SUBMIT, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", note.text());
     return confirm(c, "typed.note", List.of(), value, note.text(), null, asker, lang);
@@ -236,7 +236,7 @@ final class TypedActions {
    * The confirmation card: the question (who, which job, from where, to where), the note or remark as typed, and
    * Confirm (the row action's value, valid for {@link #VALID_FOR}) and Cancel.
    */
-  private Reply confirm(Candidacy c, String key, List<String> more, ObjectNode value, String quote, ObjectNode select,
+  private Reply confirm(Applied c, String key, List<String> more, ObjectNode value, String quote, ObjectNode select,
       String asker, Language lang) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
@@ -266,13 +266,13 @@ final class TypedActions {
     return Reply.card(cards.render("typed-confirm", model));
   }
 
-  private ObjectNode applicationChoice(Command.Change change, List<Candidacy> all, int unread, Language lang) {
+  private ObjectNode applicationChoice(Command.Change change, List<Applied> all, int unread, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "typed.choose.title"));
     model.put("color", "wathet");
     model.put("text", Markdown.message(messages, lang, "typed.choose.text", change.person()));
     ArrayNode choices = model.putArray("choices");
-    for (Candidacy c : all) {
+    for (Applied c : all) {
       Application a = c.application();
       ObjectNode value = values.write(change, lang).put("application_id", a.id());
       choices.addObject().put("label", messages.get(lang, "typed.choice", a.talentName(), c.jobTitle(),
@@ -283,7 +283,7 @@ final class TypedActions {
     return cards.render("choices", model);
   }
 
-  private ObjectNode stageChoice(Command.Move move, Candidacy c, List<Stage> stages, Language lang) {
+  private ObjectNode stageChoice(Command.Move move, Applied c, List<Stage> stages, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "typed.stage.title"));
     model.put("color", "wathet");
@@ -306,7 +306,7 @@ final class TypedActions {
     return cards.render("notice", model);
   }
 
-  private static Application app(Candidacy c) {
+  private static Application app(Applied c) {
     return c.application();
   }
 

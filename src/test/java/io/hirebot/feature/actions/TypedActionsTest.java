@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.TalentsByName;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
@@ -198,7 +199,7 @@ class TypedActionsTest {
 
     Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Chen");
 
-    assertEquals(Candidacies.PEOPLE, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
+    assertEquals(TalentsByName.PEOPLE, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
     assertTrue(choice.contains("1 more person by that name not shown"), choice.all());
     assertTrue(h.hire.calls("terminate").isEmpty());
   }
