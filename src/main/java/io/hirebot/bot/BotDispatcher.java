@@ -171,7 +171,6 @@ public final class BotDispatcher implements InboundHandler {
         .increment();
     Future<ActionResult> result = chain.run(in, () -> routeAction(in))
         .map(a -> a instanceof Answer.Click c ? c.result() : null)
-        .onSuccess(r -> replies.clicked(action, r))
         .onFailure(e -> {
           String where = "action=" + action.actionName() + " message_id=" + action.messageId() + " operator="
               + (in.userOpenId() == null ? "" : in.userOpenId());
@@ -179,7 +178,11 @@ public final class BotDispatcher implements InboundHandler {
             log.error("card action failed {} cause={}", where, e.toString());
           }
         });
-    return budget.answer(action, result, in.language());
+    Future<ActionResult> answer = budget.answer(action, result, in.language());
+    // Added after the answer's listener, so a result that takes a Hire call is answered first and then recorded as
+    // what the card shows (living cards, the clicker's conversation): nothing in that record is needed to answer.
+    result.onSuccess(r -> replies.clicked(action, r));
+    return answer;
   }
 
   private Future<Answer> routeAction(Inbound in) {
