@@ -134,10 +134,14 @@ final class Report {
     JsonNode s = c.path("upstream_2500ms");
     out.printf("%n3. Card action \"candidates.page\" (%d applications; lists cached by the command, page details not)%n",
         c.path("applications").asInt());
-    TextTable t = new TextTable("upstream", "answer p50 ms", "answer p99 ms", "answer max ms", "Hire calls", "outcome");
-    t.row("50 ms", ms(f, "p50_ms"), ms(f, "p99_ms"), ms(f, "max_ms"), f.path("hire_calls").asDouble(),
+    TextTable t = new TextTable("upstream", "answer p50 ms", "answer p99 ms", "answer max ms",
+        "slowest Hire call p50 / p99 ms", "bot's share p50 / p99 ms", "Hire calls", "outcome");
+    JsonNode hire = f.path("slowest_hire_call");
+    JsonNode bot = f.path("bot_share");
+    t.row("50 ms", ms(f, "p50_ms"), ms(f, "p99_ms"), ms(f, "max_ms"), ms(hire, "p50_ms") + " / " + ms(hire, "p99_ms"),
+        ms(bot, "p50_ms") + " / " + ms(bot, "p99_ms"), f.path("hire_calls").asDouble(),
         f.path("answered_with_toast_and_card").asInt() + "/" + f.path("n").asInt() + " answered with toast + card");
-    t.row("2.5 s", ms(s, "answer_ms"), "-", "-", "-", "HTTP " + s.path("status").asInt() + ", toast \""
+    t.row("2.5 s", ms(s, "answer_ms"), "-", "-", "-", "-", "-", "HTTP " + s.path("status").asInt() + ", toast \""
         + s.path("toast").asText() + "\", card in answer: " + s.path("card_in_answer").asBoolean()
         + ", delayed update at " + ms(s, "delayed_update_ms") + " ms");
     t.print(out);
