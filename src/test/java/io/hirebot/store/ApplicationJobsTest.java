@@ -1,35 +1,24 @@
 package io.hirebot.store;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.hirebot.testing.MemoryDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job of every application read, stored before it is shown, for the deletion events that name none. */
 class ApplicationJobsTest {
-  private Vertx vertx;
-  private Database db;
-
-  @BeforeEach
-  void open() {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    await(vertx.close());
-  }
+  @RegisterExtension
+  final MemoryDatabase memory = new MemoryDatabase();
+  private final Vertx vertx = memory.vertx;
+  private final Database db = memory.db;
 
   @Test
   @DisplayName("a page's applications read together are all stored; one another replica stored first keeps its row")
@@ -54,13 +43,5 @@ class ApplicationJobsTest {
     }
     assertEquals(8, (int) await(db.run(c -> Rows.list(c, "SELECT COUNT(*) FROM application_jobs", s -> { },
         r -> r.getInt(1)))).get(0));
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }
