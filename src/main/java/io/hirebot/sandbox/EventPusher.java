@@ -149,10 +149,25 @@ public final class EventPusher {
   /** Pushes im.chat.member.bot.added_v1 and puts the bot into the chat. */
   public Future<PushResult> botAdded(String chatId, String operatorOpenId) {
     im.addChat(Chat.group(chatId, chatId));
-    JsonObject event = new JsonObject().put("chat_id", chatId).put("operator_id", MessageSpec.userId(operatorOpenId))
+    return event(envelope("im.chat.member.bot.added_v1", null, botMembership(chatId, operatorOpenId)), null,
+        PushOptions.NORMAL);
+  }
+
+  /**
+   * Takes the bot out of a group (a member removed it, or the group was dissolved) and pushes
+   * im.chat.member.bot.deleted_v1, as Feishu does to an app subscribed to it; sends to the chat then fail with 230002.
+   */
+  public Future<PushResult> botRemoved(String chatId, String operatorOpenId) {
+    im.removeChat(chatId);
+    return event(envelope("im.chat.member.bot.deleted_v1", null, botMembership(chatId, operatorOpenId)), null,
+        PushOptions.NORMAL);
+  }
+
+  /** The event of bot.added_v1 and bot.deleted_v1 (same fields in the SDK's two models). */
+  private static JsonObject botMembership(String chatId, String operatorOpenId) {
+    return new JsonObject().put("chat_id", chatId).put("operator_id", MessageSpec.userId(operatorOpenId))
         .put("external", false).put("operator_tenant_key", FeishuSandbox.TENANT_KEY).put("name", chatId)
         .put("i18n_names", new JsonObject().put("zh_cn", chatId).put("en_us", chatId));
-    return event(envelope("im.chat.member.bot.added_v1", null, event), null, PushOptions.NORMAL);
   }
 
   /** Pushes the v1 event p2p_chat_create (a user's first chat with the bot) and opens that p2p chat. */
