@@ -30,10 +30,12 @@ public final class EventPusher {
   private volatile String cardUrl;
   private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
   private final TenantScopes scopes;
+  private final Faults faults;
 
   EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection,
-      TenantScopes scopes) {
+      TenantScopes scopes, Faults faults) {
     this.vertx = vertx;
+    this.faults = faults;
     this.scopes = scopes;
     this.longConnection = longConnection;
     this.config = config;
@@ -100,7 +102,10 @@ public final class EventPusher {
     return event(envelope("im.message.receive_v1", spec.eventId(), event), messageId, options);
   }
 
-  /** Pushes card.action.trigger to the card URL and applies a valid card in the answer to the stored message. */
+  /**
+   * Pushes card.action.trigger to the card URL and, once the answer has reached Feishu ({@link
+   * Faults#answerTransit}), applies a valid card in it to the stored message and lets the click's token update it.
+   */
   public Future<PushResult> cardAction(CardActionSpec spec) {
     return cardAction(spec, PushOptions.NORMAL);
   }
@@ -111,7 +116,7 @@ public final class EventPusher {
     JsonObject env = envelope("card.action.trigger", null, spec.event(token, chatId));
     String plaintext = env.encode();
     String eventId = env.getJsonObject("header").getString("event_id");
-    return send(cardUrl, plaintext, eventId, null, options).map(result -> {
+    return send(cardUrl, plaintext, eventId, null, options).compose(this::afterTransit).map(result -> {
       CardResponseCheck.Outcome outcome = CardResponseCheck.check(result);
       if (result.status() == 200) {
         cardTokens.answered(token);
@@ -122,6 +127,17 @@ public final class EventPusher {
       }
       return result.withViolations(outcome.violations());
     });
+  }
+
+  /** Completes with the answer once it has travelled to Feishu. */
+  private Future<PushResult> afterTransit(PushResult answer) {
+    long transit = faults.answerTransit().toMillis();
+    if (transit <= 0) {
+      return Future.succeededFuture(answer);
+    }
+    Promise<PushResult> arrived = Promise.promise();
+    vertx.setTimer(transit, id -> arrived.complete(answer));
+    return arrived.future();
   }
 
   /**
