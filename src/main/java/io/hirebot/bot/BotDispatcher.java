@@ -1,6 +1,7 @@
 package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.BotRemovedFromChat;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
@@ -127,6 +128,11 @@ public final class BotDispatcher implements InboundHandler {
       log.info("bot added to chat chat_id={} by={}", added.chatId(), in.userOpenId() == null ? "" : in.userOpenId());
       return welcome.apply(added).map(Answer::send)
           .onFailure(e -> log.error("welcome failed chat_id={} cause={}", added.chatId(), e.toString()));
+    } else if (event instanceof BotRemovedFromChat removed) {
+      // Feishu refuses every send there from now on (230002): what the chat followed ends with it.
+      log.info("bot removed from chat chat_id={} by={}", removed.chatId(),
+          removed.operator() == null || removed.operator().openId() == null ? "" : removed.operator().openId());
+      return features.stopChat(removed.chatId()).map(Answer.NONE);
     } else if (event instanceof UnhandledEvent u) {
       log.debug("unhandled event type={} event_id={}", u.eventType(), u.eventId());
     } else if (event instanceof CardAction a) {

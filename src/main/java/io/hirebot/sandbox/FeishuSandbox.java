@@ -89,7 +89,7 @@ public final class FeishuSandbox {
     p.longConnection = new LongConnection(vertx, config);
     p.scopes = new TenantScopes();
     p.console = new Console();
-    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes);
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes, p.faults);
     p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()
