@@ -68,8 +68,9 @@ public final class BotDispatcher implements InboundHandler {
     this.chain = chain;
     this.inFlight = inFlight;
     this.deadline = new Deadline(vertx);
-    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations);
+    LateAnswers late = new LateAnswers(errors, messages);
+    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages, late);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;

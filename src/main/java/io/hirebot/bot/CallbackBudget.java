@@ -29,9 +29,11 @@ public final class CallbackBudget {
   private final Messenger messenger;
   private final ErrorReplies errors;
   private final Messages messages;
+  private final LateAnswers late;
 
   public CallbackBudget(Vertx vertx, Deadline deadline, Messenger messenger, ErrorReplies errors,
-      Messages messages) {
+      Messages messages, LateAnswers late) {
+    this.late = late;
     this.vertx = vertx;
     this.deadline = deadline;
     this.messenger = messenger;
@@ -41,8 +43,8 @@ public final class CallbackBudget {
 
   /**
    * Answers in time; if the work is slower, says so now and always completes the card with the callback token:
-   * with the result, or with what failed (and its log id), or at the deadline with "Hire did not answer" (then a
-   * result that arrives later takes the token's second use).
+   * with the result, or with what failed (and its log id), or at the deadline with "still waiting" (then what the
+   * work came to, whatever it is, takes the token's second use: {@link LateAnswers}).
    */
   public Future<ActionResult> answer(CardAction action, Future<ActionResult> result, Language lang) {
     long started = System.nanoTime();
@@ -54,7 +56,7 @@ public final class CallbackBudget {
         deadline.within(result, left, expired).onComplete(r -> {
           delayedUpdate(action, r.succeeded() ? lateCard(r.result(), lang) : errors.card(r.cause(), lang));
           if (expired.get()) {
-            result.onSuccess(late -> delayedUpdate(action, late.card()));
+            result.onComplete(outcome -> delayedUpdate(action, late.click(outcome, lang)));
           }
         });
       }
