@@ -78,6 +78,20 @@ final class ActionRules implements CommandRule {
       row("^(?:备注|笔记)\\s*(?<person>.+?)\\s*[:：]\\s*(?<text>.+)$",
           m -> new Command.Note(m.group("person"), m.group("text").strip())));
 
+  /**
+   * A job named with the person: "Carol Davis for backend", "Carol Davis's backend application", "王敏的后端申请",
+   * "后端岗位的王敏". The person is the {@code head}; tried only when the whole does not read as a name.
+   */
+  private static final List<Pattern> PERSON_WITH_JOB = List.of(
+      Pattern.compile("^(?<head>.+?)\\s+(?:for|on|from|in)\\s+(?:the\\s+)?(?<job>.+?)"
+          + "(?:\\s+(?:role|position|job|opening|application|req))?$", Grammar.FLAGS),
+      Pattern.compile("^(?<head>.+?)['’]s\\s+(?<job>.+?)\\s+(?:application|candidacy)$", Grammar.FLAGS),
+      Pattern.compile("^(?<head>.+?)\\s*(?:的|在)\\s*(?<job>.+?)\\s*的?(?:申请|职位|岗位|投递)$", Grammar.FLAGS),
+      Pattern.compile("^(?<job>.+?)\\s*(?:职位|岗位)的?\\s*(?<head>.+)$", Grammar.FLAGS));
+  /** A job named after a move's stage: "move 张伟 to second interview for Data Scientist". */
+  private static final Pattern STAGE_WITH_JOB = Pattern.compile("^(?<head>.+?)(?: stage| round| step)?\\s+(?:for|on|in)\\s+(?:the\\s+)?"
+      + "(?<job>.+?)(?:\\s+(?:role|position|job|opening|application|req))?$", Grammar.FLAGS);
+
   /** One row: the pattern, and the change its groups make (the person is checked after). */
   private record Row(Pattern pattern, Function<Matcher, Command.Change> change) {}
 
@@ -92,7 +106,7 @@ final class ActionRules implements CommandRule {
         String original = utterance.original().strip();
         boolean question = free < 0 && (original.endsWith("?") || original.endsWith("？"))
             && !POLITE.matcher(original).find();
-        Command.Change change = row.change().apply(m);
+        Command.Change change = namingTheJob(row.change().apply(m));
         Optional<String> person = person(change.person());
         if (question || NOT_AN_ORDER.matcher(free < 0 ? text : text.substring(0, free)).find() || person.isEmpty()
             || !complete(change)) {
@@ -112,10 +126,10 @@ final class ActionRules implements CommandRule {
    */
   private static Command.Change asTyped(Command.Change change, String original) {
     if (change instanceof Command.Note n) {
-      return new Command.Note(n.person(), typed(n.text(), original));
+      return new Command.Note(n.person(), typed(n.text(), original), n.jobQuery());
     }
     if (change instanceof Command.Reject r && !r.remark().isEmpty()) {
-      return new Command.Reject(r.person(), typed(r.remark(), original));
+      return new Command.Reject(r.person(), typed(r.remark(), original), r.jobQuery());
     }
     return change;
   }
@@ -160,6 +174,26 @@ final class ActionRules implements CommandRule {
     return plain ? Optional.of(name) : Optional.empty();
   }
 
+  /** The change with the job it names taken out of the person (or a move's stage); as it was when it names none. */
+  private static Command.Change namingTheJob(Command.Change change) {
+    if (person(change.person()).isEmpty()) {
+      for (Pattern p : PERSON_WITH_JOB) {
+        Matcher m = p.matcher(change.person().strip());
+        if (m.matches() && person(m.group("head")).isPresent() && !m.group("job").isBlank()) {
+          return withPerson(change, m.group("head").strip()).forJob(TextNormalizer.trimPunctuation(m.group("job").strip()));
+        }
+      }
+      return change;
+    }
+    if (change instanceof Command.Move move) {
+      Matcher m = STAGE_WITH_JOB.matcher(move.stageQuery());
+      if (m.matches() && !stage(m.group("head")).isEmpty()) {
+        return new Command.Move(move.person(), stage(m.group("head")), TextNormalizer.trimPunctuation(m.group("job").strip()));
+      }
+    }
+    return change;
+  }
+
   private static boolean complete(Command.Change change) {
     if (change instanceof Command.Move m) {
       return !m.stageQuery().isBlank();
@@ -169,15 +203,16 @@ final class ActionRules implements CommandRule {
 
   private static Command.Change withPerson(Command.Change change, String person) {
     if (change instanceof Command.Move m) {
-      return new Command.Move(person, m.stageQuery());
+      return new Command.Move(person, m.stageQuery(), m.jobQuery());
     }
-    if (change instanceof Command.Advance) {
-      return new Command.Advance(person);
+    if (change instanceof Command.Advance a) {
+      return new Command.Advance(person, a.jobQuery());
     }
     if (change instanceof Command.Reject r) {
-      return new Command.Reject(person, r.remark());
+      return new Command.Reject(person, r.remark(), r.jobQuery());
     }
-    return new Command.Note(person, ((Command.Note) change).text());
+    Command.Note n = (Command.Note) change;
+    return new Command.Note(person, n.text(), n.jobQuery());
   }
 
   private static Command.Change zhMove(Matcher m) {
