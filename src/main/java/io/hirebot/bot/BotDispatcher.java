@@ -69,8 +69,9 @@ public final class BotDispatcher implements InboundHandler {
     this.chain = chain;
     this.inFlight = inFlight;
     this.deadline = new Deadline(vertx);
-    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations);
+    LateAnswers late = new LateAnswers(errors, messages);
+    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages, late);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;
@@ -83,22 +84,37 @@ public final class BotDispatcher implements InboundHandler {
       // restart, or to another replica).
       return Future.failedFuture(new InFlight.StoppedTaking());
     }
-    // A message is read in its sender's conversation in that chat; a menu click names no chat, so it has none.
-    Inbound in = Inbound.event(event, envelope, text -> parser.parse(text, event instanceof IncomingMessage m
-        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE));
-    Future<?> handled;
-    try {
-      handled = chain.run(in, () -> handle(in)).compose(answer -> replies.send(in, answer));
-    } catch (RuntimeException e) {
-      handled = Future.failedFuture(e);
-    }
-    handled.onComplete(r -> {
+    Inbound in = inbound(event, envelope);
+    handled(in).onComplete(r -> {
       if (r.failed()) {
         in.notAccepted(r.cause());
       }
       inFlight.settle(in, r);
     });
     return in.accepted();
+  }
+
+  /**
+   * Handles an event that needs no claim, as {@link #onEvent} handles a claimed one: the chain, the feature that
+   * answers it, and its answer sent (or its failure's reply). Completes when the answer is sent. The fast-layer
+   * tests drive features through it, so they see exactly what the bot sends.
+   */
+  public Future<Void> handle(InboundEvent event) {
+    return handled(inbound(event, "")).mapEmpty();
+  }
+
+  /** A message is read in its sender's conversation in that chat; a menu click names no chat, so it has none. */
+  private Inbound inbound(InboundEvent event, String envelope) {
+    return Inbound.event(event, envelope, text -> parser.parse(text, event instanceof IncomingMessage m
+        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE));
+  }
+
+  private Future<?> handled(Inbound in) {
+    try {
+      return chain.run(in, () -> terminal(in)).compose(answer -> replies.send(in, answer));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -115,7 +131,7 @@ public final class BotDispatcher implements InboundHandler {
   }
 
   /** The handler at the end of the chain, by kind. */
-  private Future<Answer> handle(Inbound in) {
+  private Future<Answer> terminal(Inbound in) {
     InboundEvent event = in.event();
     if (in.isCommand()) {
       return command(in);

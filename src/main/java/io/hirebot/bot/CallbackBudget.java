@@ -40,9 +40,11 @@ public final class CallbackBudget {
   private final Messenger messenger;
   private final ErrorReplies errors;
   private final Messages messages;
+  private final LateAnswers late;
 
   public CallbackBudget(Vertx vertx, Deadline deadline, Messenger messenger, ErrorReplies errors,
-      Messages messages) {
+      Messages messages, LateAnswers late) {
+    this.late = late;
     this.vertx = vertx;
     this.deadline = deadline;
     this.messenger = messenger;
@@ -52,8 +54,8 @@ public final class CallbackBudget {
 
   /**
    * Answers in time; if the work is slower, says so now and always completes the card with the callback token:
-   * with the result, or with what failed (and its log id), or at the deadline with "Hire did not answer" (then a
-   * result that arrives later takes the token's second use).
+   * with the result, or with what failed (and its log id), or at the deadline with "still waiting" (then what the
+   * work came to, whatever it is, takes the token's second use: {@link LateAnswers}).
    */
   public Future<ActionResult> answer(CardAction action, Future<ActionResult> result, Language lang) {
     long started = System.nanoTime();
@@ -67,8 +69,9 @@ public final class CallbackBudget {
           Future<Void> first = delayedUpdate(action, r.succeeded() ? lateCard(r.result(), lang)
               : errors.card(r.cause(), lang), answered);
           if (expired.get()) {
-            // After the first one (and its retries): a retried error card must not land on top of the result.
-            result.onSuccess(late -> first.onComplete(x -> delayedUpdate(action, late.card(), answered)));
+            // After the first one (and its retries): the outcome must not be overwritten by a retried deadline card.
+            result.onComplete(outcome ->
+                first.onComplete(x -> delayedUpdate(action, late.click(outcome, lang), answered)));
           }
         });
       }

@@ -104,7 +104,10 @@ public final class Conversations {
     if (action.equals(SharedActions.CANDIDATES_PAGE)) {
       Command.ShowCandidates typed = before instanceof Command.ShowCandidates c ? c
           : before instanceof Command.CountCandidates count ? count.list() : null;
-      String stage = typed != null && view.hasNonNull("stages") ? typed.stageQuery() : "";
+      // The stage filter in the words it was asked for, which the view carries (a list a click filtered, such as a
+      // "Which job?" button's, was never typed); the typed words for a view from before it carried them.
+      String stage = !view.hasNonNull("stages") ? "" : view.hasNonNull("stage_words") ? view.path("stage_words").asText()
+          : typed != null ? typed.stageQuery() : "";
       var since = typed != null && view.hasNonNull("since") ? typed.appliedSince() : null;
       // The job by its Hire id: the job matcher finds a job by id, whatever the user typed for it.
       return new Command.ShowCandidates(view.path("job_id").asText(""), stage, since, view.path("page").asInt(0));

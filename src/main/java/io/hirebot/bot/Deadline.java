@@ -22,8 +22,17 @@ public final class Deadline {
   }
 
   /**
-   * The work's outcome, or after {@code millis} a failure saying Hire did not answer in time ({@code expired} is
-   * then set); the work itself goes on.
+   * Whether {@code failure} is this deadline passing (not a failed Hire call): the work may still succeed, so what
+   * the user is shown meanwhile must not say it failed.
+   */
+  public static boolean passed(Throwable failure) {
+    return failure instanceof FeishuApiException fe && fe.kind() == FeishuApiException.Kind.NO_ANSWER
+        && fe.operation().isEmpty();
+  }
+
+  /**
+   * The work's outcome, or after {@code millis} a failure saying Hire has not finished in time ({@code expired} is
+   * then set, and {@link #passed} tells the failure apart); the work itself goes on.
    */
   public <T> Future<T> within(Future<T> work, long millis, AtomicBoolean expired) {
     Promise<T> bounded = Promise.promise();

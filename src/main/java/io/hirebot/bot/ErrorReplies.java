@@ -67,9 +67,15 @@ public final class ErrorReplies {
     });
   }
 
-  /** The error card for a failure (a command's reply, or a slow click's delayed update). */
+  /**
+   * The error card for a failure (a command's reply, or a slow click's delayed update); for the deadline passing, a
+   * "still waiting" card instead: the work goes on and may well succeed (see {@link LateAnswers}).
+   */
   public ObjectNode card(Throwable failure, Language lang) {
     Throwable f = unwrapped(failure);
+    if (Deadline.passed(f)) {
+      return notice("deadline.pending.title", Markdown.escape(text(f, lang)), "orange", lang);
+    }
     boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
     return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
         : ours(f) ? "error.internal.title" : "error.title", text(failure, lang),
@@ -79,6 +85,15 @@ public final class ErrorReplies {
   /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */
   public ObjectNode card(String toastText, Language lang) {
     return card("error.failed.title", toastText, "", lang);
+  }
+
+  /** A notice card: {@code markdown} is ours, its data already escaped. */
+  ObjectNode notice(String titleKey, String markdown, String color, Language lang) {
+    var model = cards.model();
+    model.put("title", messages.get(lang, titleKey));
+    model.put("text", markdown);
+    model.put("color", color);
+    return cards.render("notice", model);
   }
 
   private ObjectNode card(String titleKey, String text, String logId, Language lang) {

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends what handling an event answered: the reply to a message, a menu click's answer in the clicker's private
- * chat, the welcome to a group; a late result replaces its "did not answer" card; the card-sent listeners hear of
- * every card put in a chat.
+ * chat, the welcome to a group; what a command slower than its deadline came to replaces its "still waiting" card
+ * ({@link LateAnswers}); the card-sent listeners hear of every card put in a chat.
  */
 public final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
@@ -24,10 +24,13 @@ public final class Replies {
   private final CardSentListener cardsSent;
   private final MeterRegistry metrics;
   private final Conversations conversations;
+  private final LateAnswers late;
 
   /** @param conversations told what each user was answered with, for their follow-ups */
-  public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics, Conversations conversations) {
+  public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics, Conversations conversations,
+      LateAnswers late) {
     this.messenger = messenger;
+    this.late = late;
     this.cardsSent = cardsSent;
     this.metrics = metrics;
     this.conversations = conversations;
@@ -53,7 +56,7 @@ public final class Replies {
           if (s.reply() instanceof Reply.Card c) {
             replied(m, sent, c);
             if (s.late() != null) {
-              completeLate(m, sent, s.late());
+              completeLate(in, m, sent, s.late());
             }
           }
         })
@@ -100,15 +103,21 @@ public final class Replies {
         m.chat().type(), m.sender() == null ? null : m.sender().openId()));
   }
 
-  /** What a command read after its deadline replaces the "did not answer" card it got meanwhile. */
-  private void completeLate(IncomingMessage m, Messenger.Sent sent, Future<Reply> work) {
-    work.onSuccess(late -> {
-      if (late instanceof Reply.Card c) {
-        messenger.updateCard(sent.messageId(), c.card())
-            .onSuccess(v -> replied(m, sent, c))
-            .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(),
-                sent.messageId(), e.toString()));
-      }
+  /**
+   * What a command came to after its deadline replaces the "still waiting" card it got meanwhile, whatever it is: a
+   * card, a text (a change's confirmation), or what failed.
+   */
+  private void completeLate(Inbound in, IncomingMessage m, Messenger.Sent sent, Future<Reply> work) {
+    work.onComplete(outcome -> {
+      Reply.Card card = new Reply.Card(late.command(outcome, in.language()),
+          outcome.succeeded() && outcome.result() instanceof Reply.Card c ? c.view() : null);
+      messenger.updateCard(sent.messageId(), card.card())
+          .onSuccess(v -> {
+            remember(in, m, sent, card);
+            replied(m, sent, card);
+          })
+          .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(),
+              sent.messageId(), e.toString()));
     });
   }
 }

@@ -244,17 +244,62 @@ public sealed interface Command
    */
   sealed interface Change extends Command permits Move, Advance, Reject, Note {
     String person();
+
+    /**
+     * The job the change names ("reject Carol Davis for backend", "把王敏的后端申请…"), as typed or as the tenant's code
+     * once the parser knows it; "" when none is named (then every active application of the person is offered).
+     */
+    String jobQuery();
+
+    /** The same change, for the job {@code jobQuery}. */
+    Change forJob(String jobQuery);
   }
 
   /** {@code move Carol Davis to second interview} / {@code 把王敏推进到笔试}: {@code stageQuery} as typed. */
-  record Move(String person, String stageQuery) implements Change {}
+  record Move(String person, String stageQuery, String jobQuery) implements Change {
+    public Move(String person, String stageQuery) {
+      this(person, stageQuery, "");
+    }
+
+    @Override
+    public Change forJob(String job) {
+      return new Move(person, stageQuery, job);
+    }
+  }
 
   /** {@code advance 张伟} / {@code 推进张伟}: to the next stage of the job's process. */
-  record Advance(String person) implements Change {}
+  record Advance(String person, String jobQuery) implements Change {
+    public Advance(String person) {
+      this(person, "");
+    }
+
+    @Override
+    public Change forJob(String job) {
+      return new Advance(person, job);
+    }
+  }
 
   /** {@code reject Carol Davis — not enough experience} / {@code 淘汰张伟}: {@code remark} "" when none was typed. */
-  record Reject(String person, String remark) implements Change {}
+  record Reject(String person, String remark, String jobQuery) implements Change {
+    public Reject(String person, String remark) {
+      this(person, remark, "");
+    }
+
+    @Override
+    public Change forJob(String job) {
+      return new Reject(person, remark, job);
+    }
+  }
 
   /** {@code note on 李洋: strong system design} / {@code 给李洋备注：…}: {@code text} is the note. */
-  record Note(String person, String text) implements Change {}
+  record Note(String person, String text, String jobQuery) implements Change {
+    public Note(String person, String text) {
+      this(person, text, "");
+    }
+
+    @Override
+    public Change forJob(String job) {
+      return new Note(person, text, job);
+    }
+  }
 }

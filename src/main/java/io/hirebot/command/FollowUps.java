@@ -333,7 +333,7 @@ final class FollowUps {
   }
 
   /** The job the words name and nothing else, as a command names it (its code when only one job fits). */
-  private static Optional<String> jobAlone(String words, Lexicon lexicon) {
+  static Optional<String> jobAlone(String words, Lexicon lexicon) {
     EntityText text = new EntityText(words);
     Optional<JobFinder.Found> found = JobFinder.find(text, lexicon);
     if (found.isEmpty()) {

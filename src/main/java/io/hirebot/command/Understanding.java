@@ -21,8 +21,11 @@ final class Understanding {
 
   /** The reading to answer with, or empty to keep the grammar's verdict (or its unknown with a suggestion). */
   static Optional<ParseResult> read(Utterance utterance, Optional<ParseResult> grammar, Lexicon lexicon) {
-    if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed p && p.command() instanceof Command.Change) {
-      return grammar; // a typed change names a person, not a job: the handler finds them and asks to confirm
+    if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed p && p.command() instanceof Command.Change c) {
+      // A typed change names a person (the handler finds them and asks to confirm), and maybe the job of the
+      // application meant: that job as the tenant knows it, when it is one.
+      return c.jobQuery().isEmpty() || lexicon.isEmpty() ? grammar
+          : Optional.of(new ParseResult.Parsed(c.forJob(jobNamed(c.jobQuery(), lexicon)), p.language()));
     }
     if (EntityReader.asksForWrite(utterance)) {
       // "reject all backend candidates" is no list of backend candidates: say what does it, behind its guard.
@@ -82,6 +85,15 @@ final class Understanding {
       }
     }
     return Optional.of(parsed);
+  }
+
+  /** The one job {@code typed} names, by its code ("backend", "后端" → "BE-001"); as typed when it names no one job. */
+  private static String jobNamed(String typed, Lexicon lexicon) {
+    JobMatch match = JOBS.match(typed, jobs(lexicon));
+    if (match instanceof JobMatch.One one) {
+      return code(one.job());
+    }
+    return FollowUps.jobAlone(Lexicon.fold(typed), lexicon).orElse(typed);
   }
 
   /** How a resolved job is named in a command: its code, or its title when it has none. */

@@ -158,7 +158,9 @@ final class HireOutageRecovery {
 
   /** The error card's title, or a failure toast (the bot's English texts). */
   private static boolean isError(String seen) {
-    return seen.contains("Feishu Hire did not answer") || seen.contains("That did not work");
+    // A deadline that passed says so ("still waiting"), and its card later shows what came of it.
+    return seen.contains("Feishu Hire did not answer") || seen.contains("That did not work")
+        || seen.contains("Still waiting for Feishu Hire");
   }
 
   private ObjectNode summary(int u, List<Action> actions, long liftedAt, Set<String> failedLogIds) {

@@ -233,21 +233,26 @@ public final class Phrasings {
       return o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery();
     }
     if (command instanceof Command.Move m) {
-      return "move " + m.person() + " → " + m.stageQuery();
+      return "move " + m.person() + " → " + m.stageQuery() + job(m);
     }
     if (command instanceof Command.Advance a) {
-      return "advance " + a.person();
+      return "advance " + a.person() + job(a);
     }
     if (command instanceof Command.Reject r) {
-      return "reject " + r.person() + (r.remark().isEmpty() ? "" : ": " + r.remark());
+      return "reject " + r.person() + job(r) + (r.remark().isEmpty() ? "" : ": " + r.remark());
     }
     if (command instanceof Command.Note n) {
-      return "note " + n.person() + ": " + n.text();
+      return "note " + n.person() + job(n) + ": " + n.text();
     }
     if (command instanceof Command.Help) {
       return "help";
     }
     return command.toString();
+  }
+
+  /** A typed change's job, when it names one: " job=BE-001". */
+  private static String job(Command.Change change) {
+    return change.jobQuery().isEmpty() ? "" : " job=" + change.jobQuery();
   }
 
   private static String list(Command.ShowCandidates c) {

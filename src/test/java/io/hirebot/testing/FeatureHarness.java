@@ -7,7 +7,9 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.BotDispatcher;
+import io.hirebot.bot.InFlight;
+import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
@@ -26,11 +28,9 @@ import io.hirebot.bot.Reply;
 import io.hirebot.command.CommandParser;
 import io.hirebot.command.Lexicon;
 import io.hirebot.config.ConfigLoader;
-import io.hirebot.command.ParseResult;
 import io.hirebot.hire.CachingHireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.DateTexts;
-import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.MutableClock;
 import io.vertx.core.Context;
@@ -49,15 +49,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a command or a click through features' handlers on a Vert.x event loop in milliseconds: no HTTP, no sandbox,
  * no database. Hire is a {@link FakeHireDirectory} seeded with {@link SmallTenant} (behind the app's own
  * {@link CachingHireDirectory} and {@link HireMeter}), chats are a {@link RecordingMessenger}, and the clock is a
- * {@link MutableClock}. The path mirrors the dispatcher's core (parse, route by command type or action id, turn a
- * failure into the user's error reply, reply) without its gates, which the end-to-end journeys cover.
+ * {@link MutableClock}. Messages and clicks go through the app's own {@link BotDispatcher} (parse in the sender's
+ * conversation, route, the command deadline and the click's callback budget, a failure's user-facing reply or toast,
+ * the reply sent, the conversation remembered) with a chain of no gates, which the end-to-end journeys cover.
  *
  * <p>Features are built in one place, {@link TestFeatures}, from the same public classes the app wires; a test picks
  * the ones it needs with {@link #with}. It is also the JUnit 5 extension that closes it; on an instance field it is
@@ -76,7 +75,9 @@ public final class FeatureHarness extends SelfClosingFixture {
   /** The app's default window for follow-ups ({@code HIREBOT_CONTEXT_MINUTES}). */
   public static final Duration CONTEXT_WINDOW = Duration.ofMinutes(ConfigLoader.DEFAULT_CONTEXT_MINUTES);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Logger log = LoggerFactory.getLogger(FeatureHarness.class);
+  /** The dispatcher's counters; nothing reads them here. */
+  private static final io.micrometer.core.instrument.MeterRegistry METERS =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   /** Loaded once per JVM: both are immutable and loading them is most of a harness's start-up. */
   private static final Supplier<Messages> MESSAGES = memo(Messages::load);
   private static final Supplier<CardTemplates> TEMPLATES = memo(() -> CardTemplates.load(JSON, Optional.empty()));
@@ -108,10 +109,15 @@ public final class FeatureHarness extends SelfClosingFixture {
   private final Map<String, ChatRef.ChatType> chatTypes = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
+  /** Built at the first message or click, once the features are registered (the dispatcher reads its listeners). */
+  private volatile BotDispatcher dispatcher;
+
   private FeatureHarness() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
     registry = new FeatureRegistry(messages);
+    // Every card the bot puts in a chat is one the harness knows the chat of, as the app's SentCards does.
+    registry.cardsSent(sentCards::sent);
   }
 
   public static FeatureHarness start() {
@@ -122,6 +128,7 @@ public final class FeatureHarness extends SelfClosingFixture {
   @SafeVarargs
   public final FeatureHarness with(Function<FeatureHarness, Feature>... features) {
     registry.registerAll(Arrays.stream(features).map(f -> f.apply(this)).toList());
+    dispatcher = null;
     return this;
   }
 
@@ -154,27 +161,23 @@ public final class FeatureHarness extends SelfClosingFixture {
     String messageId = "om_asked_" + ids.incrementAndGet();
     IncomingMessage m = new IncomingMessage("ev_" + messageId, messageId, chat, UserRef.ofOpenId(user), "text", text,
         chat.isGroup(), clock.instant());
-    ParseResult parsed = parser.parse(text, conversations.of(chat.chatId(), user));
-    CommandContext ctx = new CommandContext(m, parsed.language());
-    String replyId = await(() -> registry.commands().route(parsed, ctx)
-        .recover(e -> {
-          // As the dispatcher does: logged once with ids, the user sees the error reply.
-          log.error("command failed text={} message_id={} cause={}", text, messageId, e.toString(), e);
-          return Future.succeededFuture(errors.reply(e, parsed.language()));
-        })
-        .compose(reply -> messenger.reply(chat.chatId(), messageId, reply, "reply-" + messageId)
-            .onSuccess(id -> remember(chat, user, parsed, reply))));
-    chatTypes.put(replyId, chat.type());
-    return withinLimits(messenger.sent().stream().filter(s -> s.messageId().equals(replyId)).findFirst().orElseThrow()
-        .shown());
+    await(() -> dispatcher().handle(m));
+    return withinLimits(messenger.sent(RecordingMessenger.Kind.REPLY).stream()
+        .filter(s -> messageId.equals(s.parentId())).findFirst()
+        .orElseThrow(() -> new AssertionError("no reply to " + text + ": " + messenger.sent())).shown());
   }
 
-  private void remember(ChatRef chat, String user, ParseResult parsed, Reply reply) {
-    if (parsed instanceof ParseResult.Parsed p) {
-      Reply.Card card = reply instanceof Reply.Card c ? c : null;
-      conversations.asked(chat.chatId(), user, p.command(), card == null ? null : card.card(),
-          card == null ? null : card.view());
+  /** The app's dispatcher over this harness's features and fakes, with no gates in its chain. */
+  private BotDispatcher dispatcher() {
+    BotDispatcher d = dispatcher;
+    if (d == null) {
+      // Never claimed: the harness calls handle, which takes no claim, so the tracker has no store.
+      InFlight unclaimed = new InFlight(vertx, null, METERS);
+      d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(), unclaimed, messenger, errors, METERS,
+          messages, registry::welcome, conversations);
+      dispatcher = d;
     }
+    return d;
   }
 
   /** The answer to a click: its toast, and the card that replaced the clicked one (null when it stays). */
@@ -190,14 +193,7 @@ public final class FeatureHarness extends SelfClosingFixture {
     String eventId = "ev_click_" + ids.incrementAndGet();
     CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
-    Language lang = "zh_cn".equals(value.path("lang").asText()) ? Language.ZH : Language.EN;
-    ActionResult r = await(() -> registry.actions().route(action, lang).recover(e -> {
-      log.error("card action failed action={} cause={}", action.actionName(), e.toString(), e);
-      return Future.succeededFuture(errors.toast(e, lang));
-    }));
-    if (r.card() != null) {
-      conversations.clicked(TEAM_CHAT, user, r.card(), r.view());
-    }
+    ActionResult r = await(() -> dispatcher().onCardAction(action));
     return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
   }
 

@@ -20,6 +20,14 @@ public final class MiddlewareChain {
     this.steps = List.copyOf(steps);
   }
 
+  /**
+   * A chain of just these steps, in this order: for tests of features behind the dispatcher without the gates,
+   * which the end-to-end journeys cover (the app builds the full chain with the constructor above).
+   */
+  public static MiddlewareChain of(Middleware... steps) {
+    return new MiddlewareChain(List.of(steps));
+  }
+
   /** Passes {@code in} through every step that applies to its kind, then to {@code handler}. */
   public Future<Answer> run(Inbound in, Middleware.Next handler) {
     return step(0, in, handler);

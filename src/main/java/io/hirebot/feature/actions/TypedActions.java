@@ -17,6 +17,10 @@ import io.hirebot.hire.TalentsByName.Applied;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
+import io.hirebot.bot.JobQueries;
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobMatch;
+import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
@@ -43,6 +47,7 @@ final class TypedActions {
   /** How long a confirmation can be clicked: as long as an Undo is offered. */
   static final Duration VALID_FOR = Duration.ofMinutes(10);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final JobMatcher JOBS = new JobMatcher();
 
   private final HireMeter meter;
   private final AccessPolicy access;
@@ -73,7 +78,9 @@ final class TypedActions {
       if (found.candidacies().isEmpty()) {
         return text(messages.get(lang, "typed.noActive", change.person()));
       }
-      return changeable(found.candidacies(), sender).compose(mine -> {
+      return ofJob(hire, change, found.candidacies(), lang).compose(named -> !named.refusal().isEmpty()
+          ? text(named.refusal())
+          : changeable(named.candidacies(), sender).compose(mine -> {
         if (mine.allowed().isEmpty()) {
           return text(messages.get(lang, mine.refusalKey()));
         }
@@ -81,8 +88,32 @@ final class TypedActions {
           return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), found.unread(), lang)));
         }
         return confirmation(hire, change, mine.allowed().get(0), "", sender, lang);
-      });
+      }));
     }));
+  }
+
+  /** The candidacies of the job the change names (all of them when it names none), or why there are none. */
+  private record OfJob(List<Applied> candidacies, String refusal) {}
+
+  /**
+   * Narrows to the applications of the job named ("reject Carol Davis for backend"), matched as every command
+   * matches a job ({@link JobMatcher}); several jobs matching keep the person's applications to any of them.
+   */
+  private Future<OfJob> ofJob(HireDirectory hire, Command.Change change, List<Applied> all, Language lang) {
+    if (change.jobQuery().isBlank()) {
+      return Future.succeededFuture(new OfJob(all, ""));
+    }
+    return JOBS.lookUp(hire, change.jobQuery()).map(match -> {
+      List<Job> jobs = match instanceof JobMatch.One one ? List.of(one.job())
+          : match instanceof JobMatch.Several several ? several.jobs() : List.of();
+      if (jobs.isEmpty()) {
+        return new OfJob(List.of(), messages.get(lang, "typed.jobNone", change.jobQuery()));
+      }
+      java.util.Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
+      List<Applied> kept = all.stream().filter(c -> ids.contains(c.application().jobId())).toList();
+      return !kept.isEmpty() ? new OfJob(kept, "") : new OfJob(List.of(), messages.get(lang, "typed.notForJob",
+          all.get(0).application().talentName(), jobs.size() == 1 ? JobQueries.label(jobs.get(0)) : change.jobQuery()));
+    });
   }
 
   /** The candidacies the sender may change, and the buttons' refusal when that is none of them. */

@@ -99,6 +99,6 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
           messages.get(lang, "candidates.stage.unknown", stageQuery, known));
     }
     Set<String> ids = stages.stream().map(Stage::id).collect(Collectors.toSet());
-    return new CandidatesQuery(job.id(), new PipelineFilter(ids, since), "");
+    return new CandidatesQuery(job.id(), new PipelineFilter(ids, since), "", stageQuery);
   }
 }

@@ -8,12 +8,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A candidates list as a card button carries it: the job, the filter and a notice about what could not
- * be understood (a stage the job does not have). Written into and read from callback values.
+ * A candidates list as a card button carries it: the job, the filter, a notice about what could not
+ * be understood (a stage the job does not have), and the stage filter in the words it was asked for ("interview"),
+ * so a follow-up of a list reached by a click asks for the same stages, in another job too. Written into and read
+ * from callback values.
  */
-record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
+record CandidatesQuery(String jobId, PipelineFilter filter, String notice, String stageWords) {
   static final String STAGES = "stages";
+  /** Read by {@code bot/Conversations}: the words of the stage filter, next to its ids. */
+  static final String STAGE_WORDS = "stage_words";
   static final String SINCE = "since";
+
+  CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
+    this(jobId, filter, notice, "");
+  }
 
   /** The callback value that shows this list again (at page 0; the pager sets the page). */
   ObjectNode writeTo(ObjectNode value) {
@@ -31,6 +39,9 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
   ObjectNode writeFilter(ObjectNode value) {
     if (!filter.stageIds().isEmpty()) {
       value.put(STAGES, filter.stageIds().stream().sorted().collect(Collectors.joining(",")));
+      if (!stageWords.isEmpty()) {
+        value.put(STAGE_WORDS, stageWords);
+      }
     }
     if (filter.appliedSince() != null) {
       value.put(SINCE, filter.appliedSince().toEpochMilli());
@@ -44,12 +55,13 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
     Set<String> ids = stages.isEmpty() ? Set.of()
         : Arrays.stream(stages.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
     Instant since = value.hasNonNull(SINCE) ? Instant.ofEpochMilli(value.path(SINCE).asLong()) : null;
-    return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since), "");
+    return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since), "",
+        ids.isEmpty() ? "" : value.path(STAGE_WORDS).asText(""));
   }
 
   /** The same list with {@code answer} said above whatever notice it had. */
   CandidatesQuery withNotice(String answer) {
-    return new CandidatesQuery(jobId, filter, notice.isEmpty() ? answer : answer + "\n" + notice);
+    return new CandidatesQuery(jobId, filter, notice.isEmpty() ? answer : answer + "\n" + notice, stageWords);
   }
 
   CandidatesQuery widenStages() {
@@ -57,6 +69,6 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
   }
 
   CandidatesQuery widenDates() {
-    return new CandidatesQuery(jobId, new PipelineFilter(filter.stageIds(), null), "");
+    return new CandidatesQuery(jobId, new PipelineFilter(filter.stageIds(), null), "", stageWords);
   }
 }

@@ -284,4 +284,38 @@ class TypedActionsTest {
     assertFalse(answer.isCard(), answer.all());
     assertTrue(answer.text().contains("Nobody Here"), answer.text());
   }
+
+  @Test
+  @DisplayName("a change naming the job is narrowed to that job's application: straight to its confirmation, "
+      + "in English and Chinese, by title words or code")
+  void namingTheJobNarrows() {
+    h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
+    h.withLexicon(); // as the app reads messages: "后端" is Backend Engineer's concept
+
+    for (String typed : List.of("advance Alice Chen for backend", "move Alice Chen to interview for Backend Engineer",
+        "reject Alice Chen for BE-001", "把Alice Chen的后端申请推进到面试")) {
+      Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, typed);
+      assertTrue(card.isCard() && card.buttons(ActionsFeature.CHOOSE).isEmpty(), typed + ": " + card.all());
+      assertTrue(card.contains("Backend Engineer") && !card.contains("Data Scientist"), typed + ": " + card.all());
+      assertEquals(1, card.buttons("typed.cancel").size(), typed + ": " + card.all());
+    }
+    Shown data = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "advance Alice Chen for data scientist");
+    assertTrue(data.contains("(Data Scientist)") && !data.contains("Backend Engineer"), data.all());
+    assertTrue(h.hire.calls("transferStage").isEmpty() && h.hire.calls("terminate").isEmpty(),
+        h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("a change naming a job no one has, or one the person did not apply to: a short answer, nothing to confirm")
+  void namingAnotherJobRefused() {
+    Shown unknown = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Alice Chen for astronaut");
+    assertFalse(unknown.isCard(), unknown.all());
+    assertTrue(unknown.text().contains("astronaut"), unknown.text());
+
+    Shown notApplied = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "reject Alice Chen for Data Scientist");
+    assertFalse(notApplied.isCard(), notApplied.all());
+    assertTrue(notApplied.text().contains("Alice Chen") && notApplied.text().contains("Data Scientist"),
+        notApplied.text());
+    assertTrue(h.hire.calls("terminate").isEmpty(), h.hire.calls().toString());
+  }
 }

@@ -146,6 +146,29 @@ class FollowUpsTest {
   }
 
   @Test
+  @DisplayName("a list whose stage filter a click set (not typed) is followed with that filter: \"那数据科学家呢\" "
+      + "keeps it, and \"all stages\" clicked drops it")
+  void clickSetFilterIsFollowed() {
+    Shown asked = h.inGroup("only the ones in interview");
+    JsonNode backend = asked.buttons(UnderstandingFeature.RUN).stream()
+        .filter(v -> v.path("args").path("jobQuery").asText().equals("BE-001")).findFirst().orElseThrow();
+    Shown filtered = h.click(backend, FeatureHarness.ALICE).card();
+    assertTrue(filtered.contains("stage: **Interview**"), filtered.all());
+
+    Shown data = h.inGroup("那数据科学家呢");
+    assertTrue(data.title().contains("Data Scientist"), data.all());
+    assertFalse(data.contains("**Dan Ma** · applied"), "the clicked list's filter is kept: " + data.all());
+
+    // The list's own "all stages" button widens it; what follows is then every stage.
+    Shown listed = h.inGroup("candidates for Backend Engineer in interview");
+    Shown widened = h.click(listed.buttons("candidates.page").stream().filter(v -> !v.has("stages")).findFirst()
+        .orElseThrow(), FeatureHarness.ALICE).card();
+    assertTrue(widened.contains("Page 1 of 2"), widened.all());
+    Shown next = h.inGroup("next page");
+    assertTrue(next.contains("Page 2 of 2"), "unfiltered after the widening click: " + next.all());
+  }
+
+  @Test
   @DisplayName("\"pipeline for that job\" and \"what about frontend\" with nothing shown: asked, never guessed")
   void noContextQuestions() {
     Shown pipeline = h.inGroup("pipeline for that job");

@@ -1,0 +1,53 @@
+package io.hirebot.bot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.AsyncResult;
+
+/**
+ * What replaces the "still waiting for Feishu Hire" card a command or a click was shown at its deadline, once the
+ * work behind it finishes, whatever it came to: the card it answered with, its text or toast in a card, or what
+ * failed. So the last word a user reads is what happened: a change that went through is never left saying it did
+ * not, and one that failed never says it is still on its way.
+ */
+public final class LateAnswers {
+  private final ErrorReplies errors;
+  private final Messages messages;
+
+  public LateAnswers(ErrorReplies errors, Messages messages) {
+    this.errors = errors;
+    this.messages = messages;
+  }
+
+  /** A command's outcome after its deadline. */
+  public ObjectNode command(AsyncResult<Reply> outcome, Language lang) {
+    if (outcome.failed()) {
+      return errors.card(outcome.cause(), lang);
+    }
+    return outcome.result() instanceof Reply.Card c ? c.card() : finished(((Reply.Text) outcome.result()).text(), lang);
+  }
+
+  /** A click's outcome after its deadline: a toast alone (the click's card stayed as it was) goes in a card too. */
+  public ObjectNode click(AsyncResult<ActionResult> outcome, Language lang) {
+    if (outcome.failed()) {
+      return errors.card(outcome.cause(), lang);
+    }
+    ActionResult r = outcome.result();
+    if (r != null && r.card() != null) {
+      return r.card();
+    }
+    if (r != null && r.toastType() == ActionResult.ToastType.ERROR) {
+      return errors.card(r.toast(), lang);
+    }
+    return finished(r == null ? "" : r.toast(), lang);
+  }
+
+  private ObjectNode finished(String text, Language lang) {
+    String said = text == null || text.isBlank() ? messages.get(lang, "deadline.finished.text") : text;
+    // Each line as data, the lines kept (a list of subscriptions is one per line).
+    String markdown = said.lines().map(Markdown::escape).collect(java.util.stream.Collectors.joining("\n"));
+    return errors.notice("deadline.finished.title", markdown, "green", lang);
+  }
+}
