@@ -103,7 +103,8 @@ class CallbackBudgetTest {
 
   private CallbackBudget budget(Messenger messenger) {
     ErrorReplies errors = new ErrorReplies(new Cards(CardTemplates.load(JSON, Optional.empty()), JSON), messages);
-    return new CallbackBudget(vertx, new Deadline(vertx), messenger, errors, messages);
+    return new CallbackBudget(vertx, new Deadline(vertx), messenger, errors, messages,
+        new LateAnswers(errors, messages));
   }
 
   private static CardAction click() {
