@@ -64,7 +64,8 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    this.writes = new GroupCommit<>(db, MAX_GROUP, JdbcProcessedEvents::write);
+    boolean savepoints = db.failedStatementSpoilsTransaction();
+    this.writes = new GroupCommit<>(db, MAX_GROUP, (c, batch) -> write(c, batch, savepoints));
   }
 
   @Override
@@ -82,7 +83,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
    * the common case under load. When a key already exists (a retry, a replay, another replica) or a row is bad,
    * that statement is rolled back and its requests are written one by one, so each gets its own answer.
    */
-  private static List<Object> write(Connection c, List<Write> batch) throws SQLException {
+  private static List<Object> write(Connection c, List<Write> batch, boolean savepoints) throws SQLException {
     Object[] results = new Object[batch.size()];
     List<Integer> claims = new ArrayList<>();
     List<Integer> dones = new ArrayList<>();
@@ -98,34 +99,41 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
         dones.add(i);
       }
     }
-    if (!claims.isEmpty() && !allAtOnce(c, claims, batch, JdbcProcessedEvents::insertAll)) {
+    if (!claims.isEmpty() && !allAtOnce(c, claims, batch, JdbcProcessedEvents::insertAll, savepoints)) {
       for (int i : claims) {
-        results[i] = oneByOne(c, () -> claim(c, (Claim) batch.get(i)));
+        results[i] = oneByOne(c, () -> claim(c, (Claim) batch.get(i)), savepoints);
       }
     } else {
       claims.forEach(i -> results[i] = true);
     }
-    if (!dones.isEmpty() && !allAtOnce(c, dones, batch, JdbcProcessedEvents::finishAll)) {
+    if (!dones.isEmpty() && !allAtOnce(c, dones, batch, JdbcProcessedEvents::finishAll, savepoints)) {
       for (int i : dones) {
-        results[i] = oneByOne(c, () -> finish(c, (Done) batch.get(i)));
+        results[i] = oneByOne(c, () -> finish(c, (Done) batch.get(i)), savepoints);
       }
     }
     return java.util.Arrays.asList(results);
   }
 
   /** One statement for the requests at {@code indexes}; false (rolled back) when it failed and they go one by one. */
-  private static boolean allAtOnce(Connection c, List<Integer> indexes, List<Write> batch, StatementForAll statement)
-      throws SQLException {
+  private static boolean allAtOnce(Connection c, List<Integer> indexes, List<Write> batch, StatementForAll statement,
+      boolean savepoint) throws SQLException {
     if (indexes.size() == 1) {
       return false; // one request: the per-row statement is the same work and answers precisely
     }
-    Savepoint before = c.setSavepoint();
+    Savepoint before = savepoint ? c.setSavepoint() : null;
     try {
       statement.run(c, indexes.stream().map(batch::get).toList());
       return true;
     } catch (SQLException e) {
-      c.rollback(before); // PostgreSQL refuses every later statement of a transaction after a failed one
+      rollBack(c, before);
       return false;
+    }
+  }
+
+  /** Undoes a failed statement where the database does not do it alone ({@link Database#failedStatementSpoilsTransaction}). */
+  private static void rollBack(Connection c, Savepoint before) throws SQLException {
+    if (before != null) {
+      c.rollback(before);
     }
   }
 
@@ -140,12 +148,12 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   }
 
   /** The request's result, or the SQLException that rolled it (alone) back. */
-  private static Object oneByOne(Connection c, RowWork work) throws SQLException {
-    Savepoint before = c.setSavepoint();
+  private static Object oneByOne(Connection c, RowWork work, boolean savepoint) throws SQLException {
+    Savepoint before = savepoint ? c.setSavepoint() : null;
     try {
       return work.run();
     } catch (SQLException e) {
-      c.rollback(before);
+      rollBack(c, before);
       return e;
     }
   }
