@@ -20,9 +20,10 @@ const Cards = (() => {
     h = h.replace(/&amp;#(\d+);/g, '&#$1;');
     h = h.replace(/&lt;at (?:id|user_id|open_id)=(?:&quot;)?([\w-]+)(?:&quot;)?&gt;&lt;\/at&gt;/g,
       (m, id) => '<span class="at">@' + esc(id === 'all' ? (ctx.locale === 'zh_cn' ? '所有人' : 'all') : ctx.name(id)) + '</span>');
-    h = h.replace(/&lt;font color=(?:&quot;)?([a-z-]+)(?:&quot;)?&gt;(.*?)&lt;\/font&gt;/g, '<span style="color:$1">$2</span>');
+    h = h.replace(/&lt;font color=(?:&quot;|')?([a-z-]+)(?:&quot;|')?&gt;(.*?)&lt;\/font&gt;/g, '<span style="color:$1">$2</span>');
     h = h.replace(/&lt;text_tag color=(?:&quot;)?([a-z-]+)(?:&quot;)?&gt;(.*?)&lt;\/text_tag&gt;/g, '<span class="mdtag $1">$2</span>');
-    h = h.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/~~(.+?)~~/g, '<del>$1</del>').replace(/`([^`]+?)`/g, '<code>$1</code>');
+    h = h.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\*([^*\n]+?)\*/g, '<i>$1</i>')
+      .replace(/~~(.+?)~~/g, '<del>$1</del>').replace(/`([^`]+?)`/g, '<code>$1</code>');
     h = h.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
     return h.replace(/\n/g, '<br>');
   }

@@ -149,8 +149,10 @@ public final class Wiring {
     registry.cardsSent(card -> lexicon.refreshIfStale());
     InFlight inFlight = new InFlight(vertx, processed, metrics);
     Audit queries = new Audit(audit, clock);
-    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
-        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages), new MenuReadOnly(messages),
+    SelfFilter self = new SelfFilter(botOpenId::get);
+    MentionFilter mention = new MentionFilter();
+    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics, List.of(self, mention)),
+        self, mention, new UserRateLimit(messages), new MenuReadOnly(messages),
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome,

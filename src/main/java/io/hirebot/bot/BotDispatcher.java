@@ -1,6 +1,7 @@
 package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.BotRemovedFromChat;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
@@ -127,6 +128,11 @@ public final class BotDispatcher implements InboundHandler {
       log.info("bot added to chat chat_id={} by={}", added.chatId(), in.userOpenId() == null ? "" : in.userOpenId());
       return welcome.apply(added).map(Answer::send)
           .onFailure(e -> log.error("welcome failed chat_id={} cause={}", added.chatId(), e.toString()));
+    } else if (event instanceof BotRemovedFromChat removed) {
+      // Feishu refuses every send there from now on (230002): what the chat followed ends with it.
+      log.info("bot removed from chat chat_id={} by={}", removed.chatId(),
+          removed.operator() == null || removed.operator().openId() == null ? "" : removed.operator().openId());
+      return features.stopChat(removed.chatId()).map(Answer.NONE);
     } else if (event instanceof UnhandledEvent u) {
       log.debug("unhandled event type={} event_id={}", u.eventType(), u.eventId());
     } else if (event instanceof CardAction a) {
@@ -171,7 +177,6 @@ public final class BotDispatcher implements InboundHandler {
         .increment();
     Future<ActionResult> result = chain.run(in, () -> routeAction(in))
         .map(a -> a instanceof Answer.Click c ? c.result() : null)
-        .onSuccess(r -> replies.clicked(action, r))
         .onFailure(e -> {
           String where = "action=" + action.actionName() + " message_id=" + action.messageId() + " operator="
               + (in.userOpenId() == null ? "" : in.userOpenId());
@@ -179,7 +184,11 @@ public final class BotDispatcher implements InboundHandler {
             log.error("card action failed {} cause={}", where, e.toString());
           }
         });
-    return budget.answer(action, result, in.language());
+    Future<ActionResult> answer = budget.answer(action, result, in.language());
+    // Added after the answer's listener, so a result that takes a Hire call is answered first and then recorded as
+    // what the card shows (living cards, the clicker's conversation): nothing in that record is needed to answer.
+    result.onSuccess(r -> replies.clicked(action, r));
+    return answer;
   }
 
   private Future<Answer> routeAction(Inbound in) {

@@ -2,6 +2,7 @@ package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -23,6 +24,16 @@ public final class CallbackBudget {
    * busy machine (at 2.5 s, answers measured 2.9–3.05 s on a loaded 2-core host, and Feishu then drops the token).
    */
   public static final long ANSWER_MS = 2_000;
+  /**
+   * Feishu takes a delayed update only once it has the callback's answer ("延时更新…需在响应回调请求之后", an update
+   * made before or in parallel with the answer fails), and the answer still has to cross the network when the
+   * work ends a moment after it: the first update waits this long after the answer left.
+   */
+  static final long AFTER_ANSWER_MS = 500;
+  /** Waits before trying a refused delayed update again (the answer may have been slower still to arrive). */
+  static final long[] RETRY_MS = {1_000, 2_000, 4_000};
+  /** 300040: the token's two updates are spent; trying again cannot help. */
+  private static final int TOKEN_USED_UP = 300040;
 
   private final Vertx vertx;
   private final Deadline deadline;
@@ -49,12 +60,15 @@ public final class CallbackBudget {
     Promise<ActionResult> answer = Promise.promise();
     long timer = vertx.setTimer(ANSWER_MS, t -> {
       if (answer.tryComplete(ActionResult.info(messages.get(lang, "toast.inProgress")))) {
+        long answered = System.nanoTime();
         AtomicBoolean expired = new AtomicBoolean();
-        long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(answered - started);
         deadline.within(result, left, expired).onComplete(r -> {
-          delayedUpdate(action, r.succeeded() ? lateCard(r.result(), lang) : errors.card(r.cause(), lang));
+          Future<Void> first = delayedUpdate(action, r.succeeded() ? lateCard(r.result(), lang)
+              : errors.card(r.cause(), lang), answered);
           if (expired.get()) {
-            result.onSuccess(late -> delayedUpdate(action, late.card()));
+            // After the first one (and its retries): a retried error card must not land on top of the result.
+            result.onSuccess(late -> first.onComplete(x -> delayedUpdate(action, late.card(), answered)));
           }
         });
       }
@@ -77,12 +91,41 @@ public final class CallbackBudget {
     return late.toastType() == ActionResult.ToastType.ERROR ? errors.card(late.toast(), lang) : null;
   }
 
-  private void delayedUpdate(CardAction action, ObjectNode card) {
+  /**
+   * Updates the card with the click's token, no sooner than {@link #AFTER_ANSWER_MS} after the answer left;
+   * completes when it is done, for good or not.
+   */
+  private Future<Void> delayedUpdate(CardAction action, ObjectNode card, long answeredNanos) {
     if (card == null || action.token() == null) {
-      return;
+      return Future.succeededFuture();
     }
-    messenger.delayedUpdate(action.token(), card)
-        .onFailure(e -> log.error("delayed card update failed message_id={} cause={}", action.messageId(),
-            e.toString()));
+    Promise<Void> done = Promise.promise();
+    long wait = AFTER_ANSWER_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answeredNanos);
+    later(wait, () -> tryUpdate(action, card, 0, done));
+    return done.future();
+  }
+
+  private void tryUpdate(CardAction action, ObjectNode card, int retry, Promise<Void> done) {
+    messenger.delayedUpdate(action.token(), card).onSuccess(v -> done.complete()).onFailure(e -> {
+      // Feishu refused it (the answer had not reached it yet, say): worth another try; nothing else is.
+      boolean refused = e instanceof FeishuApiException fe && fe.kind() == FeishuApiException.Kind.ANSWERED
+          && !fe.isRateLimited() && fe.code() != TOKEN_USED_UP;
+      if (refused && retry < RETRY_MS.length) {
+        log.warn("delayed card update refused, trying again message_id={} retry_in_ms={} cause={}",
+            action.messageId(), RETRY_MS[retry], e.toString());
+        later(RETRY_MS[retry], () -> tryUpdate(action, card, retry + 1, done));
+      } else {
+        log.error("delayed card update failed message_id={} cause={}", action.messageId(), e.toString());
+        done.complete();
+      }
+    });
+  }
+
+  private void later(long millis, Runnable run) {
+    if (millis <= 0) {
+      run.run();
+    } else {
+      vertx.setTimer(millis, id -> run.run());
+    }
   }
 }

@@ -54,12 +54,14 @@ public final class Conversations {
 
   /**
    * {@code userId} typed {@code command} in {@code chatId} and was answered with {@code card} (null for a text):
-   * whatever they asked, it is now what a follow-up follows.
+   * whatever they asked, but for a question back, it is now what a follow-up follows.
    *
    * @param view the card's view (its page), or null
    */
   public void asked(String chatId, String userId, Command command, ObjectNode card, ObjectNode view) {
-    if (chatId == null || userId == null || command == null) {
+    // A question back ("Which job?", "Job or person?") is a picker: like a form, it leaves what they were shown.
+    if (chatId == null || userId == null || command == null || command instanceof Command.AskWhich
+        || command instanceof Command.Clarify) {
       return;
     }
     recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card)));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.i18n.Language;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,11 +46,13 @@ final class Bilingual {
       return true;
     }
     ObjectNode object = (ObjectNode) target;
-    Iterator<Map.Entry<String, JsonNode>> fields = object.deepCopy().fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode theirValue = other.get(field.getKey());
-      if (theirValue == null || !mergeInto(object.get(field.getKey()), theirValue, mine, theirs)) {
+    // Merging a field changes only that field's subtree; this object gains i18n_content after the walk. A deep copy
+    // to iterate over at every level made the merge quadratic in the card's depth.
+    List<String> names = new ArrayList<>(object.size());
+    object.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode theirValue = other.get(name);
+      if (theirValue == null || !mergeInto(object.get(name), theirValue, mine, theirs)) {
         return false;
       }
     }

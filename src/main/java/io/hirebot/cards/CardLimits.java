@@ -25,8 +25,12 @@ public final class CardLimits {
 
   /** The limits this card breaks, empty when it is fine. */
   public static List<String> violations(ObjectNode card, String serialized) {
+    return violations(card, serialized.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** As {@link #violations(ObjectNode, String)}, given the serialized card's size in UTF-8 bytes. */
+  public static List<String> violations(ObjectNode card, int bytes) {
     List<String> problems = new ArrayList<>();
-    int bytes = serialized.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_BYTES) {
       problems.add("size " + bytes + " B > " + MAX_BYTES + " B");
     }

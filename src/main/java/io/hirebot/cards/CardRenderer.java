@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,11 +63,11 @@ public final class CardRenderer {
       return new Scope(root, n, v, this);
     }
 
-    JsonNode lookup(String path) {
-      String[] parts = path.split("\\.");
+    JsonNode lookup(String text) {
+      Path path = Path.of(text);
       JsonNode node = null;
       for (Scope s = this; s != null && node == null; s = s.parent) {
-        if (s.name != null && s.name.equals(parts[0])) {
+        if (s.name != null && s.name.equals(path.parts[0])) {
           node = s.value;
         }
       }
@@ -74,15 +75,39 @@ public final class CardRenderer {
       if (node == null) {
         node = root;
       }
-      for (int i = start; i < parts.length && node != null; i++) {
+      for (int i = start; i < path.parts.length && node != null; i++) {
         // Message keys contain dots ("button.advance"): a flat key wins over nested lookup.
-        JsonNode flat = node.isObject() ? node.get(String.join(".", Arrays.copyOfRange(parts, i, parts.length))) : null;
+        JsonNode flat = node.isObject() ? node.get(path.rest[i]) : null;
         if (flat != null) {
           return flat;
         }
-        node = node.isArray() && parts[i].matches("\\d+") ? node.get(Integer.parseInt(parts[i])) : node.get(parts[i]);
+        node = node.isArray() && path.indexes[i] >= 0 ? node.get(path.indexes[i]) : node.get(path.parts[i]);
       }
       return node;
+    }
+  }
+
+  /**
+   * A placeholder's path split once: its parts, each part with the rest of the path joined (the flat key tried
+   * first) and each part as an array index (-1 when not a number). Paths come from templates only, so the cache
+   * is as small as the templates.
+   */
+  private record Path(String[] parts, String[] rest, int[] indexes) {
+    private static final Map<String, Path> PARSED = new ConcurrentHashMap<>();
+
+    static Path of(String text) {
+      return PARSED.computeIfAbsent(text, Path::parse);
+    }
+
+    private static Path parse(String text) {
+      String[] parts = text.split("\\.");
+      String[] rest = new String[parts.length];
+      int[] indexes = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        rest[i] = String.join(".", Arrays.copyOfRange(parts, i, parts.length));
+        indexes[i] = parts[i].matches("\\d+") && parts[i].length() < 10 ? Integer.parseInt(parts[i]) : -1;
+      }
+      return new Path(parts, rest, indexes);
     }
   }
 
@@ -166,29 +191,62 @@ public final class CardRenderer {
   }
 
   private JsonNode fillText(String text, Scope scope, boolean markdown) {
-    Matcher whole = PLACEHOLDER.matcher(text);
-    if (whole.matches()) {
-      JsonNode value = scope.lookup(whole.group(2));
+    Text parsed = Text.of(text);
+    if (parsed.placeholders.length == 0) {
+      return TextNode.valueOf(text);
+    }
+    if (parsed.whole) {
+      JsonNode value = scope.lookup(parsed.placeholders[0]);
       if (value == null || value.isNull()) {
         return TextNode.valueOf("");
       }
-      return markdown && value.isValueNode() ? TextNode.valueOf(inMarkdown(value, whole.group(1) != null))
+      return markdown && value.isValueNode() ? TextNode.valueOf(inMarkdown(value, parsed.ownMarkdown[0]))
           : value.deepCopy();
     }
-    Matcher m = PLACEHOLDER.matcher(text);
-    if (!m.find()) {
-      return TextNode.valueOf(text);
+    StringBuilder sb = new StringBuilder(text.length() + 32);
+    for (int i = 0; i < parsed.placeholders.length; i++) {
+      sb.append(parsed.literals[i]);
+      JsonNode value = scope.lookup(parsed.placeholders[i]);
+      if (value != null && !value.isNull()) {
+        sb.append(markdown ? inMarkdown(value, parsed.ownMarkdown[i]) : value.asText());
+      }
     }
-    StringBuilder sb = new StringBuilder();
-    m.reset();
-    while (m.find()) {
-      JsonNode value = scope.lookup(m.group(2));
-      String filled = value == null || value.isNull() ? ""
-          : markdown ? inMarkdown(value, m.group(1) != null) : value.asText();
-      m.appendReplacement(sb, Matcher.quoteReplacement(filled));
-    }
-    m.appendTail(sb);
+    sb.append(parsed.literals[parsed.placeholders.length]);
     return TextNode.valueOf(sb.toString());
+  }
+
+  /**
+   * A template string split once at its placeholders: {@code literals[i]} precedes {@code placeholders[i]}, the
+   * last literal follows the last one; {@code whole} when the string is exactly one placeholder. Only template
+   * strings are parsed (model values are copied, never filled), so the cache is as small as the templates.
+   */
+  private record Text(String[] literals, String[] placeholders, boolean[] ownMarkdown, boolean whole) {
+    private static final Map<String, Text> PARSED = new ConcurrentHashMap<>();
+
+    static Text of(String text) {
+      return PARSED.computeIfAbsent(text, Text::parse);
+    }
+
+    private static Text parse(String text) {
+      java.util.List<String> literals = new java.util.ArrayList<>();
+      java.util.List<String> placeholders = new java.util.ArrayList<>();
+      java.util.List<Boolean> own = new java.util.ArrayList<>();
+      Matcher m = PLACEHOLDER.matcher(text);
+      int at = 0;
+      while (m.find()) {
+        literals.add(text.substring(at, m.start()));
+        placeholders.add(m.group(2));
+        own.add(m.group(1) != null);
+        at = m.end();
+      }
+      literals.add(text.substring(at));
+      boolean[] ownMarkdown = new boolean[own.size()];
+      for (int i = 0; i < ownMarkdown.length; i++) {
+        ownMarkdown[i] = own.get(i);
+      }
+      return new Text(literals.toArray(String[]::new), placeholders.toArray(String[]::new), ownMarkdown,
+          PLACEHOLDER.matcher(text).matches());
+    }
   }
 
   /** A value placed in markdown content: escaped, unless the template marked it as our own markdown. */

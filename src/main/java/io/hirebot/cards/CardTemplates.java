@@ -47,6 +47,15 @@ public final class CardTemplates {
     return t;
   }
 
+  /** The template itself, for the renderer, which never modifies it (a copy per card cost a deep copy per render). */
+  ObjectNode shared(String name) {
+    ObjectNode template = templates.get(name);
+    if (template == null) {
+      throw new IllegalArgumentException("no card template " + name);
+    }
+    return template;
+  }
+
   /** A fresh copy of the template, safe to fill in. */
   public ObjectNode get(String name) {
     ObjectNode template = templates.get(name);

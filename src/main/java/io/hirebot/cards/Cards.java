@@ -24,35 +24,119 @@ public final class Cards {
 
   /** Renders template {@code name}, or nothing when the card would break Feishu's limits (the caller shows less). */
   public java.util.Optional<ObjectNode> renderIfFits(String name, ObjectNode model) {
-    ObjectNode card = renderer.render(templates.get(name), model);
-    return CardLimits.violations(card, serialize(card)).isEmpty() ? java.util.Optional.of(card)
-        : java.util.Optional.empty();
+    ObjectNode card = renderer.render(templates.shared(name), model);
+    return violations(card).isEmpty() ? java.util.Optional.of(card) : java.util.Optional.empty();
   }
 
   /** Renders template {@code name}; a card over Feishu's limits is a bug in the caller's paging. */
   public ObjectNode render(String name, ObjectNode model) {
-    ObjectNode card = renderer.render(templates.get(name), model);
-    List<String> problems = CardLimits.violations(card, serialize(card));
-    if (!problems.isEmpty()) {
-      log.error("card over Feishu limits template={} problems={}", name, problems);
-      throw new IllegalStateException("card " + name + " breaks Feishu limits: " + problems);
+    ObjectNode card = renderer.render(templates.shared(name), model);
+    Merging merging = MERGING.get();
+    if (merging.depth > 0) {
+      // Inside bilingual(), which checks the one card it returns.
+      merging.template = name;
+      return card;
     }
+    check(name, card);
     return card;
   }
 
   /**
    * Renders a card in the writer's language and in the other one, and merges them so each viewer reads
    * their client's language; where that would break Feishu's limits (or the two differ in shape), the
-   * writer's language alone.
+   * writer's language alone. Only the card returned is checked against the limits (once, not once per language).
    *
    * @param render renders the card in the given language (pure: same data, only the texts change)
    */
   public ObjectNode bilingual(Language writer, Function<Language, ObjectNode> render) {
-    ObjectNode mine = render.apply(writer);
     Language otherLang = writer == Language.EN ? Language.ZH : Language.EN;
-    return Bilingual.merge(mine, writer, render.apply(otherLang), otherLang)
-        .filter(card -> CardLimits.violations(card, serialize(card)).isEmpty())
-        .orElse(mine);
+    Merging merging = MERGING.get();
+    String outer = merging.template;
+    ObjectNode mine;
+    ObjectNode other;
+    String name;
+    merging.depth++;
+    try {
+      mine = render.apply(writer);
+      name = merging.template;
+      other = render.apply(otherLang);
+    } finally {
+      merging.depth--;
+      merging.template = outer;
+    }
+    java.util.Optional<ObjectNode> merged = Bilingual.merge(mine, writer, other, otherLang)
+        .filter(card -> violations(card).isEmpty());
+    if (merged.isPresent()) {
+      return merged.get();
+    }
+    if (merging.depth == 0) {
+      check(name, mine);
+    }
+    return mine;
+  }
+
+  /** The rendering in progress on this thread: bilingual() nesting depth and the template rendered last. */
+  private static final class Merging {
+    int depth;
+    String template;
+  }
+
+  private static final ThreadLocal<Merging> MERGING = ThreadLocal.withInitial(Merging::new);
+
+  private void check(String name, ObjectNode card) {
+    List<String> problems = violations(card);
+    if (!problems.isEmpty()) {
+      log.error("card over Feishu limits template={} problems={}", name, problems);
+      throw new IllegalStateException("card " + name + " breaks Feishu limits: " + problems);
+    }
+  }
+
+  private List<String> violations(ObjectNode card) {
+    return CardLimits.violations(card, serializedBytes(card));
+  }
+
+  /** The card's size as sent (its JSON text in UTF-8), counted while writing it, without building the text. */
+  int serializedBytes(ObjectNode card) {
+    Utf8Count count = new Utf8Count();
+    try {
+      mapper.writeValue(count, card);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("card not serializable", e);
+    }
+    return count.bytes;
+  }
+
+  /** Counts the UTF-8 bytes of the characters written to it (a surrogate pair is 4: 2 per half). */
+  private static final class Utf8Count extends java.io.Writer {
+    int bytes;
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        bytes += utf8(chars[i]);
+      }
+    }
+
+    @Override
+    public void write(String text, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        bytes += utf8(text.charAt(i));
+      }
+    }
+
+    private static int utf8(char c) {
+      return c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+
+    @Override
+    public void flush() {
+      // Nothing is kept.
+    }
+
+    @Override
+    public void close() {
+      // Nothing is held.
+    }
   }
 
   /** A new empty model object. */

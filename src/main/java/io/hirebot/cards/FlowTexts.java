@@ -28,6 +28,8 @@ public final class FlowTexts {
   public static final int ACCEPTED = 7;
   private static final int TEST_STATUSES = 7;
   private static final int CONCLUSIONS = 6;
+  /** Hire's interview conclusion 4, 未提交: no feedback submitted. */
+  private static final int CONCLUSION_NOT_SUBMITTED = 4;
 
   private final Messages messages;
   private final DateTexts dates;
@@ -107,7 +109,9 @@ public final class FlowTexts {
   public String interviewer(Interview.Feedback f, boolean over, Language lang) {
     String name = f.interviewer().name(lang.feishuLocale());
     String who = name.isBlank() ? f.interviewer().id() : name;
-    String key = f.conclusion() >= 1 && f.conclusion() <= CONCLUSIONS ? "flow.conclusion." + f.conclusion()
+    // Hire says "not submitted" of an interview that has not happened yet too: that is owed only once it is over.
+    boolean owedYet = f.conclusion() != CONCLUSION_NOT_SUBMITTED || over;
+    String key = f.conclusion() >= 1 && f.conclusion() <= CONCLUSIONS && owedYet ? "flow.conclusion." + f.conclusion()
         : f.submitted() ? "flow.conclusion.submitted" : over ? "flow.conclusion.missing" : "";
     return key.isEmpty() ? Markdown.escape(who) : Markdown.message(messages, lang, "flow.interviewer", who,
         messages.get(lang, key));

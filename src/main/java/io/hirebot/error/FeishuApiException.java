@@ -9,6 +9,8 @@ import java.time.Duration;
 public final class FeishuApiException extends RuntimeException {
   /** Feishu's code for a call the app has no scope for ("Access denied. One of the following scopes…"). */
   public static final int MISSING_SCOPE = 99991672;
+  /** IM: "Bot/User can NOT be out of the chat" (feishu-bot-protocol.md §5.6). */
+  public static final int BOT_NOT_IN_CHAT = 230002;
 
   /** How the call failed, which decides what the user is told and whether Feishu counts as down. */
   public enum Kind {
@@ -90,6 +92,14 @@ public final class FeishuApiException extends RuntimeException {
   /** The same failure with the rate limit's reset (seconds Feishu asked the caller to wait). */
   public FeishuApiException withWait(Duration wait) {
     return new FeishuApiException(kind, operation, httpStatus, code, feishuMsg, logId, wait, missingScope);
+  }
+
+  /**
+   * Feishu refused to deliver into the chat because the bot is not in it (230002: removed from the group, or the
+   * group dissolved): nothing sent there will arrive until someone adds the bot again.
+   */
+  public boolean isBotOutOfChat() {
+    return code == BOT_NOT_IN_CHAT;
   }
 
   /** The app lacks a scope for this call: no retry helps, an admin has to add it in the developer console. */

@@ -108,6 +108,8 @@ public final class FeishuScopes {
           "im:message.group_msg"), "commands that @-mention the bot in groups"),
       event("im.chat.member.bot.added_v1", List.of("im:chat:readonly", "im:chat.members:bot_access", "im:chat"),
           "the welcome card when added to a group"),
+      event("im.chat.member.bot.deleted_v1", List.of("im:chat:readonly", "im:chat.members:bot_access", "im:chat"),
+          "ending a group's notifications and digests when the bot is removed from it"),
       event("application.bot.menu_v6", List.of(), "the bot menu"),
       event("hire.application.stage_changed_v1", APPLICATION_READ, "stage-change notifications and living cards"),
       event("hire.application.deleted_v1", APPLICATION_READ, "deletion notifications"),

@@ -81,10 +81,10 @@ public final class PipelineReader {
   /**
    * The job's first {@code max} active applications with their details, in process order, and the stage counts
    * of those read: for readers that need every application anyway (a digest), one list call instead of one per
-   * stage. Written tests are not read.
+   * stage. Written tests are not read; the details come from {@code known}, read again only where Hire changed them.
    */
-  public Future<PipelinePage> readWhole(Job job, int max) {
-    return process(job).compose(process -> activeIds(job).compose(ids -> details(ids.subList(0,
+  public Future<PipelinePage> readWhole(Job job, int max, KnownApplications known) {
+    return process(job).compose(process -> activeIds(job).compose(ids -> known.current(job.id(), ids.subList(0,
         Math.min(max, ids.size()))).map(apps -> {
           List<String> order = process.stages().stream().map(Stage::id).toList();
           List<Application> sorted = apps.stream()

@@ -30,10 +30,12 @@ public final class EventPusher {
   private volatile String cardUrl;
   private volatile RetryPolicy retryPolicy = RetryPolicy.OFF;
   private final TenantScopes scopes;
+  private final Faults faults;
 
   EventPusher(Vertx vertx, SandboxConfig config, ImState im, CardTokens cardTokens, LongConnection longConnection,
-      TenantScopes scopes) {
+      TenantScopes scopes, Faults faults) {
     this.vertx = vertx;
+    this.faults = faults;
     this.scopes = scopes;
     this.longConnection = longConnection;
     this.config = config;
@@ -100,7 +102,10 @@ public final class EventPusher {
     return event(envelope("im.message.receive_v1", spec.eventId(), event), messageId, options);
   }
 
-  /** Pushes card.action.trigger to the card URL and applies a valid card in the answer to the stored message. */
+  /**
+   * Pushes card.action.trigger to the card URL and, once the answer has reached Feishu ({@link
+   * Faults#answerTransit}), applies a valid card in it to the stored message and lets the click's token update it.
+   */
   public Future<PushResult> cardAction(CardActionSpec spec) {
     return cardAction(spec, PushOptions.NORMAL);
   }
@@ -111,7 +116,7 @@ public final class EventPusher {
     JsonObject env = envelope("card.action.trigger", null, spec.event(token, chatId));
     String plaintext = env.encode();
     String eventId = env.getJsonObject("header").getString("event_id");
-    return send(cardUrl, plaintext, eventId, null, options).map(result -> {
+    return send(cardUrl, plaintext, eventId, null, options).compose(this::afterTransit).map(result -> {
       CardResponseCheck.Outcome outcome = CardResponseCheck.check(result);
       if (result.status() == 200) {
         cardTokens.answered(token);
@@ -122,6 +127,17 @@ public final class EventPusher {
       }
       return result.withViolations(outcome.violations());
     });
+  }
+
+  /** Completes with the answer once it has travelled to Feishu. */
+  private Future<PushResult> afterTransit(PushResult answer) {
+    long transit = faults.answerTransit().toMillis();
+    if (transit <= 0) {
+      return Future.succeededFuture(answer);
+    }
+    Promise<PushResult> arrived = Promise.promise();
+    vertx.setTimer(transit, id -> arrived.complete(answer));
+    return arrived.future();
   }
 
   /**
@@ -149,10 +165,25 @@ public final class EventPusher {
   /** Pushes im.chat.member.bot.added_v1 and puts the bot into the chat. */
   public Future<PushResult> botAdded(String chatId, String operatorOpenId) {
     im.addChat(Chat.group(chatId, chatId));
-    JsonObject event = new JsonObject().put("chat_id", chatId).put("operator_id", MessageSpec.userId(operatorOpenId))
+    return event(envelope("im.chat.member.bot.added_v1", null, botMembership(chatId, operatorOpenId)), null,
+        PushOptions.NORMAL);
+  }
+
+  /**
+   * Takes the bot out of a group (a member removed it, or the group was dissolved) and pushes
+   * im.chat.member.bot.deleted_v1, as Feishu does to an app subscribed to it; sends to the chat then fail with 230002.
+   */
+  public Future<PushResult> botRemoved(String chatId, String operatorOpenId) {
+    im.removeChat(chatId);
+    return event(envelope("im.chat.member.bot.deleted_v1", null, botMembership(chatId, operatorOpenId)), null,
+        PushOptions.NORMAL);
+  }
+
+  /** The event of bot.added_v1 and bot.deleted_v1 (same fields in the SDK's two models). */
+  private static JsonObject botMembership(String chatId, String operatorOpenId) {
+    return new JsonObject().put("chat_id", chatId).put("operator_id", MessageSpec.userId(operatorOpenId))
         .put("external", false).put("operator_tenant_key", FeishuSandbox.TENANT_KEY).put("name", chatId)
         .put("i18n_names", new JsonObject().put("zh_cn", chatId).put("en_us", chatId));
-    return event(envelope("im.chat.member.bot.added_v1", null, event), null, PushOptions.NORMAL);
   }
 
   /** Pushes the v1 event p2p_chat_create (a user's first chat with the bot) and opens that p2p chat. */

@@ -48,6 +48,7 @@ public final class Faults {
   private final Map<String, Integer> rateOverrides = new HashMap<>();
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private boolean rateLimitsEnabled = true;
+  private Duration answerTransit = Duration.ZERO;
 
   /** Adds this delay to every Hire call. */
   public synchronized Faults latency(Duration delay) {
@@ -124,6 +125,21 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * How long a bot's answer to a card callback travels before Feishu has it (the network between the bot and
+   * Feishu's callback proxy; zero in-process). Until then Feishu takes the click as unanswered: the card is not
+   * changed yet and its delayed-update token refuses updates, as the delayed-update doc says of updates made
+   * before (or in parallel with) the answer.
+   */
+  public synchronized Faults answerTransit(Duration transit) {
+    answerTransit = transit;
+    return this;
+  }
+
+  synchronized Duration answerTransit() {
+    return answerTransit;
+  }
+
   /** Removes every fault, latency and rate-limit override and turns rate limits back on. */
   public synchronized void clear() {
     faults.clear();
@@ -131,6 +147,7 @@ public final class Faults {
     rateOverrides.clear();
     perMinuteOverrides.clear();
     rateLimitsEnabled = true;
+    answerTransit = Duration.ZERO;
   }
 
   synchronized Optional<Fault> take(String method, String path) {

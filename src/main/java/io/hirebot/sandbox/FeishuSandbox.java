@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * FeishuSandbox sandbox = FeishuSandbox.start(vertx, SandboxConfig.defaults()).toCompletionStage().toCompletableFuture().get();
- * Client sdk = Client.newBuilder("cli_sandbox", "secret").openBaseUrl(sandbox.baseUrl()).build();
+ * Client sdk = Client.newBuilder(sandbox.config().appId(), sandbox.config().appSecret()).openBaseUrl(sandbox.baseUrl()).build();
  * sandbox.botUrls(botBase + "/webhook/event", botBase + "/webhook/card");
  * sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).mentioningBot().text("jobs"));
  * sandbox.im().awaitMessage(m -> m.chatId().equals(ImState.DEMO_TEAM_CHAT), Duration.ofSeconds(5));
@@ -89,7 +89,7 @@ public final class FeishuSandbox {
     p.longConnection = new LongConnection(vertx, config);
     p.scopes = new TenantScopes();
     p.console = new Console();
-    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes);
+    p.events = new EventPusher(vertx, config, p.im, p.cardTokens, p.longConnection, p.scopes, p.faults);
     p.limiter = new RateLimiter(config.clock(), p.faults);
     Router router = router(vertx, config, p);
     return vertx.createHttpServer()

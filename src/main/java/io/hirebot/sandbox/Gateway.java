@@ -111,11 +111,12 @@ final class Gateway {
     ctx.put(ApiReply.LOG_ID_KEY, logId);
     ctx.response().putHeader("X-Tt-Logid", logId);
     var received = clock.instant();
+    long arrived = System.nanoTime();
     String body = ctx.body() == null ? null : ctx.body().asString();
     ctx.addEndHandler(ar -> log.record(new RecordedRequest(
         ctx.request().method().name(), ctx.request().path(), query(ctx.queryParams()),
         headers(ctx.request().headers()), body, received, ctx.response().getStatusCode(), logId,
-        ctx.get(ApiReply.BODY_KEY))));
+        ctx.get(ApiReply.BODY_KEY), Duration.ofNanos(System.nanoTime() - arrived))));
     ctx.next();
   }
 

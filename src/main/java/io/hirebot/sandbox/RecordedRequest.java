@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param headers lower-cased header names
  * @param logId the X-Tt-Logid the sandbox answered with
+ * @param took from the request's arrival at the routes to the end of its response: the injected latency and the
+ *     sandbox's own work, including waiting behind other requests on its event loop (what a caller cannot shorten)
  */
 public record RecordedRequest(
     String method,
@@ -20,7 +22,8 @@ public record RecordedRequest(
     Instant time,
     int status,
     String logId,
-    String responseBody) {
+    String responseBody,
+    java.time.Duration took) {
 
   /** The first value of a query parameter, or null. */
   public String queryParam(String name) {

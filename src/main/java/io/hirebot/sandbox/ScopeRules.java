@@ -80,6 +80,8 @@ final class ScopeRules {
       "im.message.receive_v1:group", List.of("im:message.group_at_msg:readonly", "im:message.group_at_msg",
           "im:message.group_msg"),
       "im.chat.member.bot.added_v1", List.of("im:chat", "im:chat.members:bot_access", "im:chat:readonly"),
+      // Same scopes as bot.added_v1 (event doc: im-v1/chat-member-bot/events/deleted).
+      "im.chat.member.bot.deleted_v1", List.of("im:chat", "im:chat.members:bot_access", "im:chat:readonly"),
       "hire.application.stage_changed_v1", APP_READ,
       "hire.application.deleted_v1", APP_READ,
       "hire.offer.status_changed_v1", OFFER_READ);

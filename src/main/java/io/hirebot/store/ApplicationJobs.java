@@ -24,13 +24,24 @@ public final class ApplicationJobs {
   /** What the bot knew of an application: its job and its talent. */
   public record Known(String applicationId, String jobId, String talentId, String talentName) {}
 
+  /** Most applications written in one transaction (a digest pass reads hundreds at once). */
+  static final int MAX_BATCH = 100;
+  private static final String INSERT =
+      "INSERT INTO application_jobs (application_id, job_id, talent_id, talent_name, seen_at) VALUES (?, ?, ?, ?, ?)";
+
   private final Database db;
   private final Clock clock;
   private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
+  /**
+   * A page's applications arrive together (its details are read in parallel) and each read waits for its row:
+   * written one commit each, the last of them waited for the seven before it.
+   */
+  private final GroupCommit<Known> writes;
 
   public ApplicationJobs(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.writes = new GroupCommit<>(db, MAX_BATCH, this::insert);
   }
 
   /** Stores the application's job and talent unless this replica already did; never fails its caller. */
@@ -38,22 +49,29 @@ public final class ApplicationJobs {
     if (stored.getIfPresent(application.applicationId()) != null || application.jobId().isEmpty()) {
       return Future.succeededFuture();
     }
-    long now = clock.millis();
     String name = application.talentName().length() > MAX_NAME
         ? application.talentName().substring(0, MAX_NAME) : application.talentName();
-    return db.run(c -> Claims.claim(c,
-            "INSERT INTO application_jobs (application_id, job_id, talent_id, talent_name, seen_at) VALUES (?, ?, ?, ?, ?)",
-            st -> {
-              st.setString(1, application.applicationId());
-              st.setString(2, application.jobId());
-              st.setString(3, application.talentId());
-              st.setString(4, name);
-              st.setLong(5, now);
-            }, null, null))
+    return writes.submit(new Known(application.applicationId(), application.jobId(), application.talentId(), name))
         .onSuccess(inserted -> stored.put(application.applicationId(), Boolean.TRUE))
         .onFailure(e -> log.warn("application job not stored application_id={} job_id={} cause={}",
             application.applicationId(), application.jobId(), e.toString()))
         .<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** One transaction's rows; one another replica (or an earlier read) already wrote is left as it is. */
+  private List<Object> insert(java.sql.Connection c, List<Known> applications) throws java.sql.SQLException {
+    long now = clock.millis();
+    List<Object> outcomes = new java.util.ArrayList<>(applications.size());
+    for (Known a : applications) {
+      outcomes.add(Claims.claim(c, INSERT, st -> {
+        st.setString(1, a.applicationId());
+        st.setString(2, a.jobId());
+        st.setString(3, a.talentId());
+        st.setString(4, a.talentName());
+        st.setLong(5, now);
+      }, null, null));
+    }
+    return outcomes;
   }
 
   /** The application's job and talent as first seen, if the bot ever read it. */

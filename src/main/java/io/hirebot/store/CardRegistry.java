@@ -5,6 +5,7 @@ import io.hirebot.bot.middleware.CardChats;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -70,8 +71,11 @@ public final class CardRegistry implements CardChats {
     });
   }
 
-  /** Living cards first sent since {@code since} that show the key (an application id, or "job:" + a job id). */
-  public Future<List<ShownCard>> showing(Set<String> keys, Instant since) {
+  /**
+   * Living cards first sent since {@code since} that show the key (an application id, or "job:" + a job id), except
+   * those a click answered with a change of {@code changed} until later than now (see {@link #answering}).
+   */
+  public Future<List<ShownCard>> showing(Set<String> keys, Instant since, String changed) {
     if (keys.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
@@ -80,12 +84,36 @@ public final class CardRegistry implements CardChats {
     return db.run(c -> Rows.list(c, "SELECT DISTINCT s.message_id, s.chat_id, s.chat_type, s.viewer, s.card_view, "
         + "s.first_sent_at FROM sent_cards s JOIN card_applications a ON a.message_id = s.message_id "
         + "WHERE a.shown_key IN (" + in + ") AND s.first_sent_at >= ? AND s.card_view IS NOT NULL "
+        + "AND (s.answered_application IS NULL OR s.answered_application <> ? OR s.answered_until <= ?) "
         + "ORDER BY s.first_sent_at", s -> {
           for (int i = 0; i < ordered.size(); i++) {
             s.setString(i + 1, ordered.get(i));
           }
           s.setLong(ordered.size() + 1, since.toEpochMilli());
+          s.setString(ordered.size() + 2, changed);
+          s.setLong(ordered.size() + 3, clock.millis());
         }, CardRegistry::row));
+  }
+
+  /**
+   * Notes that a click on the message is changing the application and that its answer will show the change (with
+   * what was done and an Undo): until {@code until}, the Hire event of that change leaves the message alone.
+   */
+  public Future<Void> answering(Collection<String> messageIds, String applicationId, Instant until) {
+    if (messageIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return db.transaction(c -> {
+      for (String messageId : messageIds) {
+        Claims.update(c, "UPDATE sent_cards SET answered_application = ?, answered_until = ? WHERE message_id = ?",
+            s -> {
+              s.setString(1, applicationId);
+              s.setLong(2, until.toEpochMilli());
+              s.setString(3, messageId);
+            });
+      }
+      return null;
+    });
   }
 
   /** Forgets cards first sent before {@code before}; returns how many. */

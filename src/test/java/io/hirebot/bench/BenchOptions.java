@@ -13,7 +13,7 @@ import java.util.Set;
  * @param helpEvents "help" mentions pushed in the reply run (each costs one IM reply, 50/s at most)
  * @param coldSamples fresh bots per latency cell (one cold command each)
  * @param warmPerCold warm commands after each cold one
- * @param cardClicks pager clicks at 50 ms upstream
+ * @param cardClicks pager clicks at 50 ms upstream (1.1 s apart: 10 stay within the 15 s the command's stage lists are cached)
  * @param childSeconds intake flood against the child JVM between the two RSS readings
  * @param outageUsers users sending commands and clicks while Hire is down
  * @param outageSeconds how long Hire is down (hanging the first half, answering 503 the second)
@@ -44,7 +44,7 @@ public record BenchOptions(
   public static final Set<String> GENERATORS = Set.of("auto", "wrk", "java");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 5, 10, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 10, 10, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
   }
 
   public static BenchOptions quick(Path outDir) {

@@ -7,8 +7,10 @@ import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.MessageUpdate;
 import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Section 3: the candidates card's "next page" button. At 50 ms upstream each click should cost one round
@@ -53,16 +55,27 @@ final class CardActionLatency {
     return out;
   }
 
+  /**
+   * Each click's answer, and its share that is the bot's: the answer minus the slowest of the click's Hire calls as
+   * the emulator timed it (its 50 ms, its own work, and its wait behind the click's other calls on the emulator's
+   * one event loop, which Feishu would answer side by side). The target is on that share: one round trip + 20 ms.
+   */
   private ObjectNode fast(String card, String jobId) {
     Stats answer = new Stats();
+    Stats upstream = new Stats();
+    Stats bot = new Stats();
     long calls = 0;
     int withCard = 0;
     for (int page = 1; page <= options.cardClicks(); page++) {
       Pause.millis(CLICK_SPACING_MS);
-      long before = probe.hireCalls();
+      int mark = probe.requestMark();
       PushResult r = click(card, jobId, page);
+      List<RecordedRequest> hire = probe.hireSince(mark);
+      long slowest = hire.stream().mapToLong(h -> h.took().toNanos()).max().orElse(0);
       answer.addNanos(r.latency().toNanos());
-      calls += probe.hireCalls() - before;
+      upstream.addNanos(slowest);
+      bot.addNanos(Math.max(0, r.latency().toNanos() - slowest));
+      calls += hire.size();
       JsonObject body = r.jsonBody();
       if (r.status() == 200 && body.containsKey("toast") && body.getJsonObject("card") != null
           && body.getJsonObject("card").encode().contains("Page " + (page + 1) + " of") && r.violations().isEmpty()) {
@@ -70,7 +83,10 @@ final class CardActionLatency {
       }
     }
     return answer.toJson().put("hire_calls", Stats.round((double) calls / options.cardClicks()))
-        .put("answered_with_toast_and_card", withCard).put("target_ms", FAST_MS + 20);
+        .put("answered_with_toast_and_card", withCard).put("target_ms", FAST_MS + 20)
+        .<ObjectNode>set("slowest_hire_call", upstream.toJson())
+        .<ObjectNode>set("bot_share", bot.toJson())
+        .put("bot_share_target_ms", 20);
   }
 
   private ObjectNode slow(String card, String jobId, int page) {

@@ -74,6 +74,17 @@ final class CommandProbe {
     return sandbox.requests().all().stream().filter(CommandProbe::isHire).count();
   }
 
+  /** How many requests of any kind the emulator has recorded: a mark for {@link #hireSince}. */
+  int requestMark() {
+    return sandbox.requests().all().size();
+  }
+
+  /** The Hire requests answered since {@code mark}. */
+  List<RecordedRequest> hireSince(int mark) {
+    List<RecordedRequest> log = sandbox.requests().all();
+    return log.subList(Math.min(mark, log.size()), log.size()).stream().filter(CommandProbe::isHire).toList();
+  }
+
   private static boolean isHire(RecordedRequest r) {
     return r.path().startsWith("/open-apis/hire/");
   }

@@ -10,6 +10,7 @@ import io.hirebot.sandbox.Faults;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import java.util.stream.Collectors;
  * first success came, and whether any event went unanswered or was answered twice.
  */
 final class HireOutageRecovery {
-  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   /** The longest anyone waits for one answer before it counts as lost. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
   private static final AtomicLong SEQ = new AtomicLong();
@@ -142,21 +142,14 @@ final class HireOutageRecovery {
     long asked = System.nanoTime();
     PushResult r = BenchHttp.await(env.sandbox.events().cardAction(CardActionSpec.on(card).by(Envelopes.sender(u))
         .value(value)), ANSWER_TIMEOUT);
-    JsonObject body = r.status() == 200 ? r.jsonBody() : new JsonObject();
-    JsonObject toast = body.getJsonObject("toast", new JsonObject());
-    String token = new JsonObject(r.plaintext()).getJsonObject("event").getString("token");
-    if (r.status() != 200) {
-      return new Action(asked - fault, r.latency().toNanos(), "click answered " + r.status(), false, false, null,
-          token, null);
-    }
-    if (body.containsKey("card") || !"info".equals(toast.getString("type"))) {
-      return new Action(asked - fault, r.latency().toNanos(), r.body(),
-          "error".equals(toast.getString("type")) || isError(r.body()), true, null, token, null);
-    }
+    String token = ClickAnswer.token(r);
     try {
-      RecordedRequest update = BenchHttp.await(env.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE)
-          && q.body() != null && q.body().contains(token), ANSWER_TIMEOUT), ANSWER_TIMEOUT.plusSeconds(5));
-      return new Action(asked - fault, System.nanoTime() - asked, update.body(), isError(update.body()), true, null,
+      ClickAnswer a = BenchHttp.await(ClickAnswer.of(env.sandbox, r, ANSWER_TIMEOUT), ANSWER_TIMEOUT.plusSeconds(5));
+      if (r.status() != 200) {
+        return new Action(asked - fault, a.took().toNanos(), "click answered " + r.status(), false, false, null,
+            token, null);
+      }
+      return new Action(asked - fault, a.took().toNanos(), a.body(), a.errorToast() || isError(a.body()), true, null,
           token, null);
     } catch (RuntimeException e) {
       return new Action(asked - fault, ANSWER_TIMEOUT.toNanos(), "no delayed update", false, false, null, token, null);
@@ -196,7 +189,7 @@ final class HireOutageRecovery {
   private long answers(Action a) {
     if (a.token() != null) {
       return env.sandbox.requests().all().stream()
-          .filter(q -> q.path().equals(CARD_UPDATE) && q.body() != null && q.body().contains(a.token())).count();
+          .filter(ClickAnswer.updateWith(a.token())).count();
     }
     return env.sandbox.im().messages().stream().filter(m -> a.pushId().equals(m.parentId())).count();
   }

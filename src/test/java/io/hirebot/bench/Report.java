@@ -69,8 +69,20 @@ final class Report {
     TextTable t = new TextTable("run", "events/s", "ack p50 ms", "ack p99 ms", "ack max ms", "sent", "acked", "handled",
         "duplicates", "lost");
     row(t, "group text, no mention (acked, dropped)", flood, "duplicates");
+    JsonNode mix = i.path("mix");
+    if (!mix.isMissingNode()) {
+      row(t, "mix: 1 in " + mix.path("mention_every").asInt() + " \"@HireBot help\", rest as above", mix, "duplicates");
+    }
     row(t, "\"@HireBot help\" (one reply each)", i.path("help_mentions"), "duplicate_replies");
     t.print(out);
+    JsonNode warm = i.path("warm_up");
+    out.printf("warm: before the measured runs the same flood ran %d rounds of distinct events (%,d events, JIT %s ms)%n",
+        warm.path("rounds").asInt(), warm.path("events").asLong(), warm.path("jit_ms").asText());
+    if (!mix.isMissingNode()) {
+      out.printf("mix: %d mentions, %d replied (%d twice) within %.2f s; mentions counted exactly: %s; load average %s%n",
+          mix.path("mentions").asLong(), mix.path("replied").asLong(), mix.path("duplicate_replies").asLong(),
+          mix.path("all_replied_s").asDouble(), mix.path("mentions_exact").asBoolean(), mix.path("load_average").asText());
+    }
     JsonNode h = i.path("help_mentions");
     out.printf("help run: every message replied after %.2f s (%d replies/s; the bot keeps to Feishu's 50 msg/s)%n",
         h.path("all_replied_s").asDouble(), h.path("replies_per_s").asLong());
@@ -84,6 +96,11 @@ final class Report {
     out.printf("README rows:%n");
     out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")
         .asLong() + ""));
+    if (!mix.isMissingNode()) {
+      out.println(readmeRow("mix: 1 in " + mix.path("mention_every").asInt() + " mentions the bot (`help`, one reply "
+          + "each), the rest as above", mix, "duplicates", mix.path("handled").asLong() + " (" + mix.path("replied")
+          .asLong() + " replies)"));
+    }
     out.println(readmeRow("`@HireBot help` (one reply each)", h, "duplicate_replies", h.path("handled").asLong()
         + " replies"));
   }
@@ -134,10 +151,14 @@ final class Report {
     JsonNode s = c.path("upstream_2500ms");
     out.printf("%n3. Card action \"candidates.page\" (%d applications; lists cached by the command, page details not)%n",
         c.path("applications").asInt());
-    TextTable t = new TextTable("upstream", "answer p50 ms", "answer p99 ms", "answer max ms", "Hire calls", "outcome");
-    t.row("50 ms", ms(f, "p50_ms"), ms(f, "p99_ms"), ms(f, "max_ms"), f.path("hire_calls").asDouble(),
+    TextTable t = new TextTable("upstream", "answer p50 ms", "answer p99 ms", "answer max ms",
+        "slowest Hire call p50 / p99 ms", "bot's share p50 / p99 ms", "Hire calls", "outcome");
+    JsonNode hire = f.path("slowest_hire_call");
+    JsonNode bot = f.path("bot_share");
+    t.row("50 ms", ms(f, "p50_ms"), ms(f, "p99_ms"), ms(f, "max_ms"), ms(hire, "p50_ms") + " / " + ms(hire, "p99_ms"),
+        ms(bot, "p50_ms") + " / " + ms(bot, "p99_ms"), f.path("hire_calls").asDouble(),
         f.path("answered_with_toast_and_card").asInt() + "/" + f.path("n").asInt() + " answered with toast + card");
-    t.row("2.5 s", ms(s, "answer_ms"), "-", "-", "-", "HTTP " + s.path("status").asInt() + ", toast \""
+    t.row("2.5 s", ms(s, "answer_ms"), "-", "-", "-", "-", "-", "HTTP " + s.path("status").asInt() + ", toast \""
         + s.path("toast").asText() + "\", card in answer: " + s.path("card_in_answer").asBoolean()
         + ", delayed update at " + ms(s, "delayed_update_ms") + " ms");
     t.print(out);

@@ -244,6 +244,12 @@ class ConsoleBrowserTest {
             + " {locale: 'en_us', name: id => 'Name of ' + id})");
     assertTrue(String.valueOf(html).contains("@Name of ou_a") && String.valueOf(html).contains("@Name of ou_b")
         && String.valueOf(html).contains("color:red"), String.valueOf(html));
+    // As the bot writes them: the pipeline's grey line (single quotes, as in Feishu's docs) and help's *italic* slots.
+    Object more = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+        "return Cards.markdown(\"<font color='grey'>median 4 d</font> **candidate** *name* a &#42;star&#42;\","
+            + " {locale: 'en_us', name: id => id})");
+    assertEquals("<span style=\"color:grey\">median 4 d</span> <b>candidate</b> <i>name</i> a &#42;star&#42;",
+        String.valueOf(more));
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -193,7 +194,7 @@ class CardActionsTest {
         && q.status() == 200, slowWork), slowWork);
     // Hire has made the move; the card's re-render need not wait 2.5 s per read as well.
     h.sandbox.faults().clear();
-    var update = await(h.sandbox.requests().await(q -> q.path().equals("/open-apis/interactive/v1/card/update")
+    var update = await(h.sandbox.requests().await(q -> q.path().equals(ClickAnswer.CARD_UPDATE)
         && q.body().contains(nextStage(a).enName()), slowWork), slowWork);
     assertEquals(200, update.status(), update.responseBody());
     assertEquals(nextStage(a).id(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());

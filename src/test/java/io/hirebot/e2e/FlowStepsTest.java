@@ -86,6 +86,11 @@ class FlowStepsTest {
       for (InterviewFeedback f : i.feedback()) {
         String name = hire.users().stream().filter(u -> u.openId().equals(f.interviewerId())).findFirst()
             .orElseThrow().enName();
+        if (!f.submitted() && i.endTime() > System.currentTimeMillis()) {
+          // Not owed before the interview is over: the name alone, no warning.
+          assertTrue(en.contains(name) && !en.contains(name + ": ⚠️"), name + " without a verdict in " + en);
+          continue;
+        }
         String verdict = !f.submitted() ? "⚠️ no feedback yet" : f.conclusion() == 1 ? "✅ pass" : "❌ fail";
         assertTrue(en.contains(name + ": " + verdict), name + ": " + verdict + " in " + en);
       }

@@ -11,6 +11,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Set;
@@ -88,7 +89,7 @@ class HireFailureTest {
     assertTrue(click.delivered(), click.status() + " " + click.body());
     assertEquals("info", click.jsonBody().getJsonObject("toast").getString("type"), "slower than the budget");
     RecordedRequest update = BotHarness.await(h.sandbox.requests().await(
-        r -> r.path().equals("/open-apis/interactive/v1/card/update"), Duration.ofSeconds(20)));
+        r -> r.path().equals(ClickAnswer.CARD_UPDATE), Duration.ofSeconds(20)));
     assertEquals(200, update.status(), update.responseBody());
     Set<String> failedLogIds = h.sandbox.requests().all().stream().filter(r -> r.status() == 500)
         .map(RecordedRequest::logId).collect(Collectors.toSet());

@@ -12,6 +12,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,7 +49,6 @@ class HireOutageTest {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
-  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   /** Commands whose Hire reads are not cached by the card the clicks are made on. */
   private static final List<String> COMMANDS = List.of("candidates for job BE-002", "candidates for job FE-001",
       "candidates for job PM-001", "pipeline for job DS-001", "candidate Zhang Wei", "interviews this week",
@@ -193,23 +193,13 @@ class HireOutageTest {
 
   /** A click answered at once (toast, card) or, after "Working on it…", by the delayed update with its token. */
   private Future<Answer> click(SentMessage on, JsonObject value) {
-    Instant start = Instant.now();
     boolean more = "more".equals(value.getString("action"));
     String who = "click " + (more ? "profile " + value.getString("application_id") : "page " + value.getInteger("page"));
     CardActionSpec spec = CardActionSpec.on(on.messageId()).by(RECRUITER).value(value);
-    return h.sandbox.events().cardAction(more ? spec.tag("overflow").option("profile") : spec.tag("button"))
-        .compose(r -> {
-          assertEquals(200, r.status(), r.body());
-          JsonObject toast = r.jsonBody().getJsonObject("toast", new JsonObject());
-          if (r.jsonBody().containsKey("card") || !"info".equals(toast.getString("type"))) {
-            return Future.succeededFuture(new Answer(who, r.latency(), r.body(),
-                "error".equals(toast.getString("type")) || isError(r.body())));
-          }
-          String token = new JsonObject(r.plaintext()).getJsonObject("event").getString("token");
-          return h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE) && q.body() != null
-                  && q.body().contains(token), PATIENCE)
-              .map(update -> new Answer(who, Duration.between(start, update.time()), update.body(),
-                  isError(update.body())));
+    return ClickAnswer.click(h.sandbox, more ? spec.tag("overflow").option("profile") : spec.tag("button"), PATIENCE)
+        .map(a -> {
+          assertEquals(200, a.click().status(), a.click().body());
+          return new Answer(who, a.took(), a.body(), a.errorToast() || isError(a.body()));
         })
         .otherwise(e -> new Answer(who, PATIENCE, NO_ANSWER + e, false));
   }

@@ -304,6 +304,29 @@ class LivingViewsTest {
     assertEquals(1, patches(old), "no PATCH past Feishu's 14 days");
   }
 
+  @Test
+  @DisplayName("Advance answers with what it did and an Undo; the Hire event of that same move leaves the answer alone")
+  void ownChangeKeepsItsNoticeAndUndo() {
+    Application a = uniquelyNamed();
+    SentMessage list = ask(RECRUITER, "candidates for BE-001");
+    SentMessage witness = ask("candidates for BE-001");
+    ask("help");
+    JsonObject advance = findValue(now(list), v -> "advance".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id")));
+    assertNotNull(advance, now(list));
+
+    PushResult done = click(list, advance);
+    assertEquals("success", done.jsonBody().getJsonObject("toast").getString("type"), done.body());
+    assertTrue(now(list).contains("\"action\":\"undo\""), "the answer offers Undo: " + now(list));
+    // Hire fires stage_changed for the bot's own transfer_stage: the other member's list is brought up to date by it.
+    awaitPatch(witness, 1);
+    assertTrue(now(witness).contains("\"stage_id\":\"" + next(a).id() + "\""), now(witness));
+    ask("help");
+    String after = now(list);
+    assertEquals(0, patches(list), "the answer already showed the move; re-rendering it dropped its notice and Undo");
+    assertTrue(after.contains("\"action\":\"undo\"") && after.contains(name(a)), "Undo still offered");
+  }
+
   private PushResult click(SentMessage card, JsonObject value) {
     return await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER).tag("button")
         .value(value)));

@@ -18,6 +18,7 @@ import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -48,7 +49,6 @@ class ReadmeScopesTest {
       "ou_scopes_admin_3");
   /** What a click slower than Feishu's callback budget is answered at once; its result follows. */
   private static final List<String> WORKING = List.of("Working on it", "正在处理");
-  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   private static final String EPHEMERAL_SEND = "/open-apis/ephemeral/v1/send";
   private static final List<String> SLOW_DOWN = List.of("sending commands too fast", "发送太快了");
   /** What a reply or card says when something failed. */
@@ -142,14 +142,14 @@ class ReadmeScopesTest {
    * sent to the clicker alone. Waits for that, as the user does, and answers what it brought.
    */
   private JsonObject completed(PushResult working, Instant clicked, String what) {
-    String token = new JsonObject(working.plaintext()).getJsonObject("event").getString("token");
+    var update = ClickAnswer.updateWith(ClickAnswer.token(working));
     RecordedRequest done = await(h.sandbox.requests().await(q -> q.status() == 200 && q.body() != null
-        && (q.path().equals(CARD_UPDATE) && q.body().contains(token)
+        && (update.test(q)
             || q.path().equals(EPHEMERAL_SEND) && q.body().contains(RECRUITER) && !q.time().isBefore(clicked)),
         TIMEOUT));
     lastAnswer = working.body() + " then " + done.path() + " " + done.body();
     assertWorked(what, done.body());
-    return done.path().equals(CARD_UPDATE) ? new JsonObject(done.body()) : working.jsonBody();
+    return done.path().equals(ClickAnswer.CARD_UPDATE) ? new JsonObject(done.body()) : working.jsonBody();
   }
 
   /** The first callback value in {@code node} whose action is {@code action} (and application, when given). */

@@ -11,13 +11,13 @@ import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
-import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TypedActionsTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   private static final String WRITES = ".*/applications/.*/(terminate|transfer_stage|recover)";
 
   @RegisterExtension
@@ -59,14 +58,14 @@ class TypedActionsTest {
     assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write before the click");
 
     JsonObject confirm = value(card.currentContent(), "move.confirm");
-    JsonNode updated = answered(click(card, confirm));
-    answered(click(card, confirm));
+    JsonNode updated = click(card, confirm);
+    click(card, confirm);
 
     assertEquals(1, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(second.id(), hire.application(app.id()).orElseThrow().stageId());
     assertTrue(updated.toString().contains("Tess Typed"), updated.toString());
 
-    answered(click(card, value(updated, "undo")));
+    click(card, value(updated, "undo"));
     assertEquals(2, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(screening.id(), hire.application(app.id()).orElseThrow().stageId());
   }
@@ -75,27 +74,19 @@ class TypedActionsTest {
    * What a click brought: the callback's answer (toast and card), or, when the machine is slow and the bot said
    * "Working on it…", the delayed card update carrying the click's token, once Hire's write is done.
    */
-  private JsonNode answered(PushResult r) {
+  private JsonNode click(SentMessage on, JsonObject value) {
+    ClickAnswer a = await(ClickAnswer.click(h.sandbox, CardActionSpec.on(on.messageId()).by(RECRUITER).tag("button")
+        .value(value), TIMEOUT));
+    assertEquals(200, a.click().status(), a.click().body());
+    assertEquals(List.of(), a.click().violations());
+    if (!a.delayed()) {
+      assertEquals("success", a.click().jsonBody().getJsonObject("toast").getString("type"), a.body());
+    }
     try {
-      if (r.jsonBody().containsKey("card")) {
-        assertEquals("success", r.jsonBody().getJsonObject("toast").getString("type"), r.body());
-        return JSON.readTree(r.body());
-      }
-      String token = new JsonObject(r.plaintext()).getJsonObject("event").getString("token");
-      RecordedRequest done = await(h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE) && q.body() != null
-          && q.body().contains(token), TIMEOUT));
-      return JSON.readTree(done.body());
+      return JSON.readTree(a.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private PushResult click(SentMessage on, JsonObject value) {
-    PushResult r = await(h.sandbox.events().cardAction(CardActionSpec.on(on.messageId()).by(RECRUITER).tag("button")
-        .value(value)));
-    assertEquals(200, r.status(), r.body());
-    assertEquals(List.of(), r.violations());
-    return r;
   }
 
   private static JsonObject value(JsonNode card, String action) {

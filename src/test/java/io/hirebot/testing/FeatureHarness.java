@@ -209,6 +209,12 @@ public final class FeatureHarness extends SelfClosingFixture {
     }
 
     @Override
+    public Future<Void> answering(java.util.Collection<String> messageIds, String applicationId) {
+      // No card here is re-rendered by Hire events (the subscriptions feature does that in the app).
+      return Future.succeededFuture();
+    }
+
+    @Override
     public void sent(SentCard card) {
       if (card.chatType() != null) {
         chatTypes.put(card.messageId(), card.chatType());

@@ -6,6 +6,6 @@ package io.hirebot.bot.inbound;
  * otherwise (reference/feishu-bot-protocol.md §1.7).
  */
 public sealed interface InboundEvent
-    permits IncomingMessage, CardAction, BotAddedToChat, BotMenuClicked, UnhandledEvent, HireEvent {
+    permits IncomingMessage, CardAction, BotAddedToChat, BotRemovedFromChat, BotMenuClicked, UnhandledEvent, HireEvent {
   String dedupKey();
 }

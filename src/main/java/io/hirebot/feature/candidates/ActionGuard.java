@@ -6,6 +6,7 @@ import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.i18n.Language;
@@ -13,8 +14,12 @@ import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every candidate button takes to Hire: is the clicker allowed (else a refusal toast and
@@ -22,16 +27,20 @@ import java.util.function.Supplier;
  * what happened (an audit entry for every attempt, with the log id of a failed call).
  */
 final class ActionGuard {
+  private static final Logger log = LoggerFactory.getLogger(ActionGuard.class);
+
   private final AccessPolicy access;
+  private final SentCards sentCards;
   private final ActionOnce once;
   private final AuditLog audit;
   private final ErrorReplies errors;
   private final Messages messages;
   private final Clock clock;
 
-  ActionGuard(AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors, Messages messages,
-      Clock clock) {
+  ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, AuditLog audit, ErrorReplies errors,
+      Messages messages, Clock clock) {
     this.access = access;
+    this.sentCards = sentCards;
     this.once = once;
     this.audit = audit;
     this.errors = errors;
@@ -57,6 +66,7 @@ final class ActionGuard {
       AtomicBoolean ran = new AtomicBoolean();
       return once.once(key, () -> {
             ran.set(true);
+            answering(action, target);
             return work.get();
           })
           .map(result -> {
@@ -65,6 +75,24 @@ final class ActionGuard {
           })
           .recover(e -> failed(action, lang, target, name, detail, e));
     });
+  }
+
+  /**
+   * Tells the living cards that this click's answer (the clicked card, and the group's card a form opened apart
+   * from it lands on) will show the change. It runs alongside the work rather than before it: Hire's event for
+   * the write comes after a read, the write, Feishu's push and the event's claim, all behind this one-row update.
+   */
+  private void answering(CardAction action, ActionTarget target) {
+    List<String> shown = new ArrayList<>();
+    if (action.messageId() != null) {
+      shown.add(action.messageId());
+    }
+    if (!target.origin().isEmpty()) {
+      shown.add(target.origin());
+    }
+    sentCards.answering(shown, target.applicationId()).onFailure(e -> log.warn(
+        "card not marked as answered message_id={} application_id={} cause={}", action.messageId(),
+        target.applicationId(), e.toString()));
   }
 
   /** Lets the same action run again (its effect was undone). */

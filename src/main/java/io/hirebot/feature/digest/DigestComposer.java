@@ -9,6 +9,7 @@ import io.hirebot.hire.Offer;
 import io.hirebot.hire.OfferStatuses;
 import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.hire.TaskBoard.Waiting;
@@ -46,11 +47,14 @@ final class DigestComposer {
   private final DigestCard card;
   private final TaskBoard tasks;
   private final Duration overdueAfter;
+  /** The applications' details, kept from one pass to the next and read again where Hire says they changed. */
+  private final KnownApplications known;
 
   /** @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age) */
   DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
-      TaskBoard tasks, Duration overdueAfter) {
+      TaskBoard tasks, Duration overdueAfter, java.time.Clock clock) {
     this.hire = hire;
+    this.known = new KnownApplications(hire, clock);
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.card = card;
@@ -156,7 +160,7 @@ final class DigestComposer {
             .map(job -> pipelines.computeIfAbsent(job.id(), id -> {
               // A digest shows the job as it is now: a list cached by a command or the poll may predate an applicant.
               hire.invalidateJob(id);
-              return pipeline.readWhole(job, MAX_APPLICATIONS);
+              return pipeline.readWhole(job, MAX_APPLICATIONS, known);
             }))
             .toList();
         Future<Partial<List<Interview>>> today = today(until, zone);

@@ -33,7 +33,7 @@ public final class DigestFeature implements Feature {
       MeterRegistry metrics, Clock clock, ZoneId zone, TaskBoard tasks, java.time.Duration overdueAfter) {
     this.store = store;
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), subscriptions,
-        new DigestCard(cards, messages), tasks, overdueAfter);
+        new DigestCard(cards, messages), tasks, overdueAfter, clock);
     this.commands = new DigestCommands(store, settings, composer, jobQueries, messages, clock, zone);
     // Each replica claims slots under its own name, so a log shows which one sent a digest.
     this.routine = new DigestRoutine(store, composer, messenger, zone, UUID.randomUUID().toString(), metrics);

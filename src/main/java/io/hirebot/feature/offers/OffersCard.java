@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.util.List;
@@ -53,8 +55,10 @@ final class OffersCard {
       ObjectNode row = rows.addObject();
       String status = offer == null ? messages.get(lang, "offers.none")
           : messages.get(lang, HireTexts.offerStatusKey(offer.status()));
+      // The start date as every other card writes it; a date Hire sent in another shape, as it came.
       String onboard = offer == null || offer.onboardDate().isBlank() ? ""
-          : messages.get(lang, "offers.onboard", offer.onboardDate());
+          : messages.get(lang, "offers.onboard", FlowTexts.startDate(offer).map(d -> DateTexts.day(d, lang))
+              .orElse(offer.onboardDate()));
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));

@@ -4,6 +4,7 @@ import io.hirebot.feature.subscriptions.NotificationCard.Notification;
 import io.hirebot.store.HeldNotifications;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
+import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one notification to many subscribed chats: rendered once per language, each send keyed by chat so a
  * retried fan-out posts nothing twice, paced by the messenger's per-chat and per-app rate limits. A chat in
- * its quiet hours gets the notification held for the batch at the window's end instead.
+ * its quiet hours gets the notification held for the batch at the window's end instead. A chat the bot is no
+ * longer in stops following (no retry would reach it, and failing would re-send to every other chat).
  */
 final class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);
@@ -26,11 +28,14 @@ final class FanOut {
   private final Messenger messenger;
   private final QuietHours quiet;
   private final HeldNotifications held;
+  private final Function<String, Future<?>> unfollow;
 
-  FanOut(Messenger messenger, QuietHours quiet, HeldNotifications held) {
+  /** @param unfollow ends what a chat follows (for a chat the bot was taken out of) */
+  FanOut(Messenger messenger, QuietHours quiet, HeldNotifications held, Function<String, Future<?>> unfollow) {
     this.messenger = messenger;
     this.quiet = quiet;
     this.held = held;
+    this.unfollow = unfollow;
   }
 
   /** @param key what is being notified, unique per notification (the chat id is appended per send) */
@@ -42,9 +47,17 @@ final class FanOut {
       sends.add(quiet.isQuiet(s.chatId())
           .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.summary())
               : messenger.send(s.chatId(), Reply.card(n.card()), key + ":" + s.chatId()).<Void>mapEmpty())
+          .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
           .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
               s.jobId(), key, e.toString())));
     }
     return Future.join(sends).mapEmpty();
+  }
+
+  /** The bot is no longer in the chat (its bot.deleted event not subscribed, or not yet handled): unfollow it. */
+  private Future<Void> left(Subscription s, FeishuApiException refusal) {
+    log.warn("notification not delivered: the bot is not in the chat; the chat's subscriptions end chat_id={} "
+        + "job_id={} code={} logid={}", s.chatId(), s.jobId(), refusal.code(), refusal.logId());
+    return unfollow.apply(s.chatId()).<Void>mapEmpty().otherwiseEmpty();
   }
 }

@@ -13,6 +13,7 @@ import io.hirebot.store.CardRegistry.ShownCard;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,11 @@ final class LivingCards implements SentCards {
   public static final Duration EDITABLE_FOR = Duration.ofDays(14).minusMinutes(5);
   /** The key under which a list of a job's candidates is found: any stage change in the job changes it. */
   static final String JOB_KEY = "job:";
+  /**
+   * How long a card answered by its own click keeps that answer against the change's Hire event, which Feishu pushes
+   * within seconds of the write (a later retry of it finds the card as the answer left it, current but for the notice).
+   */
+  static final Duration ANSWER_KEPT = Duration.ofMinutes(2);
 
   private final CardRegistry registry;
   private final ViewRenderer renderer;
@@ -71,9 +77,17 @@ final class LivingCards implements SentCards {
         .map(t -> "p2p".equals(t) ? ChatRef.ChatType.P2P : ChatRef.ChatType.GROUP));
   }
 
-  /** Re-renders every card Feishu still lets the bot edit that shows the application or lists its job. */
+  @Override
+  public Future<Void> answering(Collection<String> messageIds, String applicationId) {
+    return registry.answering(messageIds, applicationId, clock.instant().plus(ANSWER_KEPT));
+  }
+
+  /**
+   * Re-renders every card Feishu still lets the bot edit that shows the application or lists its job, but for the
+   * ones whose own click made this change: their answer shows it already, with what was done and an Undo.
+   */
   public Future<Void> refresh(String applicationId, String jobId) {
-    return registry.showing(Set.of(applicationId, JOB_KEY + jobId), clock.instant().minus(EDITABLE_FOR))
+    return registry.showing(Set.of(applicationId, JOB_KEY + jobId), clock.instant().minus(EDITABLE_FOR), applicationId)
         .compose(cards -> Future.join(cards.stream().map(c -> refresh(c, applicationId)).toList()).mapEmpty());
   }
 

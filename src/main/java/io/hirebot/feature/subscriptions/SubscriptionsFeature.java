@@ -52,7 +52,7 @@ public final class SubscriptionsFeature implements Feature {
     NotificationCard notificationCard = new NotificationCard(cards, messages);
     QuietHours quiet = new QuietHours(settings, clock, zone);
     HeldNotifications held = new HeldNotifications(db, clock);
-    FanOut fanOut = new FanOut(messenger, quiet, held);
+    FanOut fanOut = new FanOut(messenger, quiet, held, this::unfollowAll);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
     poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
         new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock);
@@ -82,8 +82,13 @@ public final class SubscriptionsFeature implements Feature {
         .routine(quietRelease)
         .routine(Routine.every("forget-expired-cards", FORGET_CARDS_EVERY, now -> livingCards.forgetExpired()))
         // A group that is no longer enabled must not keep receiving hiring data.
-        .chatStopped(chatId -> subscriptions.ofChat(chatId).compose(subs ->
-            Future.join(subs.stream().map(s -> subscriptions.remove(chatId, s.jobId())).toList())));
+        .chatStopped(this::unfollowAll);
+  }
+
+  /** Ends every subscription of the chat. */
+  private Future<?> unfollowAll(String chatId) {
+    return subscriptions.ofChat(chatId).compose(subs ->
+        Future.join(subs.stream().map(s -> subscriptions.remove(chatId, s.jobId())).toList()));
   }
 
   /** Where the bot's cards are (and what kind of chat each is in), for features that place forms next to them. */

@@ -3,6 +3,7 @@ package io.hirebot.feishu.inbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.BotMenuClicked;
+import io.hirebot.bot.inbound.BotRemovedFromChat;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.UnhandledEvent;
 import io.hirebot.feishu.FeishuIds;
@@ -18,10 +19,11 @@ public final class InboundMapper {
   static final String MESSAGE_RECEIVE = "im.message.receive_v1";
   static final String CARD_ACTION = "card.action.trigger";
   static final String BOT_ADDED = "im.chat.member.bot.added_v1";
+  static final String BOT_DELETED = "im.chat.member.bot.deleted_v1";
   static final String BOT_MENU = "application.bot.menu_v6";
   /** Every v2 event and callback type this mapper turns into something the bot handles. */
   public static final java.util.Set<String> HANDLED_TYPES = java.util.Set.of(MESSAGE_RECEIVE, CARD_ACTION, BOT_ADDED,
-      BOT_MENU, HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED);
+      BOT_DELETED, BOT_MENU, HireEvents.STAGE_CHANGED, HireEvents.APPLICATION_DELETED, HireEvents.OFFER_STATUS_CHANGED);
 
   private final Supplier<String> botOpenId;
 
@@ -55,6 +57,9 @@ public final class InboundMapper {
       case MESSAGE_RECEIVE -> IncomingMessages.map(eventId, header, event(plain), botOpenId.get());
       case CARD_ACTION -> CardActions.fromV2(eventId, event(plain));
       case BOT_ADDED -> botAdded(eventId, event(plain));
+      case BOT_DELETED -> new BotRemovedFromChat(eventId,
+          Fields.id(event(plain), "chat_id", "event.chat_id", FeishuIds.Kind.CHAT),
+          Fields.user(event(plain).path("operator_id"), "event.operator_id"));
       case BOT_MENU -> new BotMenuClicked(eventId,
           Fields.user(event(plain).path("operator").path("operator_id"), "event.operator.operator_id"),
           Fields.required(event(plain), "event_key", "event.event_key"));

@@ -91,7 +91,7 @@ class DigestFanOutTest {
 
   private DigestRoutine routine(FakeHireDirectory hire, DigestStore store, RecordingMessenger messenger) {
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), new SubscriptionStore(db, clock),
-        new DigestCard(new Cards(TEMPLATES, JSON), MESSAGES), new TaskBoard(hire), Duration.ofDays(1));
+        new DigestCard(new Cards(TEMPLATES, JSON), MESSAGES), new TaskBoard(hire), Duration.ofDays(1), clock);
     return new DigestRoutine(store, composer, messenger, ZONE, UUID.randomUUID().toString(), new SimpleMeterRegistry());
   }
 
@@ -126,6 +126,37 @@ class DigestFanOutTest {
     }
     assertTrue(en.get(0).shown().title().startsWith("Hiring digest"), en.get(0).shown().title());
     assertTrue(zh.get(0).shown().title().startsWith("招聘摘要"), zh.get(0).shown().title());
+  }
+
+  /** The applications whose details a pass read (get_detail calls). */
+  private static List<Object> detailsRead(FakeHireDirectory hire) {
+    return hire.calls().stream().filter(c -> c.operation().startsWith("application")).map(c -> c.arg(0)).toList();
+  }
+
+  @Test
+  @DisplayName("the next day's pass reads again only the details Hire changed since the pass before")
+  void detailsKeptAcrossPasses() {
+    FakeHireDirectory hire = hire();
+    RecordingMessenger messenger = new RecordingMessenger();
+    DigestRoutine routine = routine(hire, chats(Map.of("oc_en", "en_us")), messenger);
+    await(routine.run(now));
+    int active = hire.activeApplicationIds(SmallTenant.BACKEND.id()).result().size();
+    assertEquals(active, detailsRead(hire).size(), "the first pass reads every active application");
+
+    hire.resetCalls();
+    await(routine.run(now.plus(Duration.ofDays(1))));
+    assertEquals(2, messenger.sent(RecordingMessenger.Kind.SEND).size(), "the next day's digest went out");
+    assertEquals(List.of(), detailsRead(hire), "nothing changed in Hire: no detail read again");
+
+    var alice = hire.applicationOf(hire.talent("Alice Chen"), SmallTenant.BACKEND);
+    String next = hire.processes().result().stream().filter(p -> p.id().equals(SmallTenant.BACKEND.processId()))
+        .findFirst().orElseThrow().stages().stream().filter(st -> !st.id().equals(alice.stage().id())).findFirst()
+        .orElseThrow().id();
+    await(hire.transferStage(alice.id(), next));
+    hire.resetCalls();
+    await(routine.run(now.plus(Duration.ofDays(2))));
+    assertEquals(3, messenger.sent(RecordingMessenger.Kind.SEND).size());
+    assertEquals(List.of(alice.id()), detailsRead(hire), "only the application Hire changed is read again");
   }
 
   @Test

@@ -48,4 +48,18 @@ class OffersFeatureTest {
     assertFalse(ds.contains("Backend Offer"), ds.all());
     assertTrue(h.inGroup("Offer 列表").contains("已发出"));
   }
+
+  @Test
+  @DisplayName("a start date reads as on the profile and onboarding cards (Dec 21 / 12月21日), not as Hire's 2026-12-21")
+  void startDateAsElsewhere() {
+    Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Starting Soon", "13922222222",
+        "ss@example.com"), OFFER, h.clock.instant().minus(Duration.ofDays(9)));
+    h.hire.addOffer(new Offer("offer_start", a.id(), 7, "2026-12-21", h.clock.instant()));
+
+    Shown en = h.inGroup("offers for Backend Engineer");
+    assertTrue(en.contains("starts Dec 21"), en.all());
+    assertFalse(en.contains("2026-12-21"), en.all());
+    Shown zh = h.inGroup("Backend Engineer 的 Offer");
+    assertTrue(zh.contains("12月21日入职"), zh.all());
+  }
 }

@@ -101,6 +101,24 @@ class FollowUpsTest {
   }
 
   @Test
+  @DisplayName("\"next page\" after the offers card: asked which job's candidates, truthfully; its rows still follow")
+  void pageAfterAnotherListKeepsThatList() {
+    Shown offers = h.inGroup("offers");
+    String first = offers.buttons("profile").get(0).path("name").asText();
+    assertFalse(first.isEmpty(), offers.all());
+
+    Shown asked = h.inGroup("next page");
+    assertEquals(WHICH_JOB, asked.title(), asked.all());
+    // The bot did show a list here a moment ago: it must not say it showed none.
+    assertFalse(asked.contains("I have none"), asked.all());
+    assertTrue(asked.contains("candidates"), asked.all());
+
+    // The question is a picker: like a form, it leaves what the user was shown as it was.
+    Shown profile = h.inGroup("the first one");
+    assertTrue(profile.title().contains(first), "wanted " + first + "'s profile: " + profile.all());
+  }
+
+  @Test
   @DisplayName("after the window (10 minutes) a follow-up has nothing to follow and is asked about")
   void expiresAfterTheWindow() {
     h.inGroup("candidates for Backend Engineer");

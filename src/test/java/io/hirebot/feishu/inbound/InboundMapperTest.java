@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.BotAddedToChat;
+import io.hirebot.bot.inbound.BotRemovedFromChat;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.ChatRef.ChatType;
@@ -72,6 +73,7 @@ class InboundMapperTest {
             json("{\"action\":\"candidates.page\",\"page\":3}"), null, Map.of(), null)),
         Arguments.of("im_chat_member_bot_added.json",
             new BotAddedToChat("ev_0004", "oc_new", ALICE, "Backend hiring")),
+        Arguments.of("im_chat_member_bot_deleted.json", new BotRemovedFromChat("ev_0006", "oc_new", ALICE)),
         Arguments.of("v1_p2p_chat_create.json", new UnhandledEvent("uuid_0005", "p2p_chat_create")));
   }
 

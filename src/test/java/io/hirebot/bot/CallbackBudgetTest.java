@@ -1,0 +1,134 @@
+package io.hirebot.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.UserRef;
+import io.hirebot.cards.CardTemplates;
+import io.hirebot.cards.Cards;
+import io.hirebot.error.FeishuApiException;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A click whose work ends after the 2 s answer completes through the callback token's delayed update, which Feishu
+ * takes only once it has the answer (delay-update-message-card doc): the update leaves a margin after the answer, and
+ * one refused because the answer had not arrived yet is tried again.
+ */
+class CallbackBudgetTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Vertx vertx = Vertx.vertx();
+  private final Messages messages = Messages.load();
+
+  /** When each delayed update was asked for; the first {@code refusals} are refused as Feishu refuses early ones. */
+  private static final class Updates implements Messenger {
+    final List<Long> at = new CopyOnWriteArrayList<>();
+    final Promise<ObjectNode> taken = Promise.promise();
+    final int refusals;
+
+    Updates(int refusals) {
+      this.refusals = refusals;
+    }
+
+    @Override
+    public Future<Void> delayedUpdate(String callbackToken, ObjectNode card) {
+      at.add(System.nanoTime());
+      if (at.size() <= refusals) {
+        return Future.failedFuture(new FeishuApiException("im.card.delayed_update", 400, 300030,
+            "token cannot be used before the card callback has been answered", "LOG"));
+      }
+      taken.tryComplete(card);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<String> send(String chatId, Reply reply, String idempotencyKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Void> updateCard(String messageId, ObjectNode card) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<String> sendEphemeral(String chatId, String openId, ObjectNode card) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Void> deleteEphemeral(String messageId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Messenger bulk() {
+      return this;
+    }
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close();
+  }
+
+  private CallbackBudget budget(Messenger messenger) {
+    ErrorReplies errors = new ErrorReplies(new Cards(CardTemplates.load(JSON, Optional.empty()), JSON), messages);
+    return new CallbackBudget(vertx, new Deadline(vertx), messenger, errors, messages);
+  }
+
+  private static CardAction click() {
+    return new CardAction("ev_1", new UserRef("ou_li", null, null), "om_card", "oc_team", "c-token", "button",
+        JSON.createObjectNode().put("action", "x"), null, Map.of(), null);
+  }
+
+  @Test
+  @DisplayName("work done just after the answer: the update waits for the answer to travel, and a refusal is retried")
+  void updateAfterTheAnswer() throws Exception {
+    Updates updates = new Updates(1);
+    Promise<ActionResult> work = Promise.promise();
+    ObjectNode card = JSON.createObjectNode().put("schema", "2.0");
+    long[] answered = new long[1];
+    budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
+      answered[0] = System.nanoTime();
+      // The work ends right after the "Working on it…" answer went out.
+      work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "done", card));
+    });
+
+    ObjectNode taken = updates.taken.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertEquals(card, taken);
+    assertEquals(2, updates.at.size(), "the refused update was tried again");
+    long gapMs = TimeUnit.NANOSECONDS.toMillis(updates.at.get(0) - answered[0]);
+    System.out.printf("first delayed update %d ms after the answer%n", gapMs);
+    assertTrue(gapMs >= CallbackBudget.AFTER_ANSWER_MS - 5, "first update " + gapMs + " ms after the answer");
+  }
+}
