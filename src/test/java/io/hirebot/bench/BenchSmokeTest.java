@@ -50,5 +50,8 @@ class BenchSmokeTest {
     assertTrue(memory.path("card_reads_load").asLong() > 0, memory.toString());
     assertEquals(memory.path("card_reads_warm_up").asLong(), memory.path("card_reads_ok_warm_up").asLong(), memory.toString());
     assertEquals(memory.path("card_reads_load").asLong(), memory.path("card_reads_ok_load").asLong(), memory.toString());
+    // AND a restart on the first child's database became healthy too (with and without the class-data archive)
+    assertTrue(memory.path("healthy_ms_restart").asDouble() > 0, memory.toString());
+    assertTrue(memory.has("cds_error") || memory.path("healthy_ms_with_cds_restart").asDouble() > 0, memory.toString());
   }
 }

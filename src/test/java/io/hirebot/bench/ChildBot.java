@@ -44,13 +44,21 @@ public final class ChildBot implements AutoCloseable {
    * live on disk, not in the heap; {@code jvmFlags} go before the classpath (class-data sharing).
    */
   static ChildBot launch(Path log, List<String> jvmFlags) {
-    Path dir;
+    return launch(log, jvmFlags, newDatabaseDir());
+  }
+
+  /** Like {@link #launch(Path, List)} on the H2 database in {@code dbDir}: a restart when an earlier child used it. */
+  static ChildBot launch(Path log, List<String> jvmFlags, Path dbDir) {
+    return launch(log, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dbDir.resolve("bot")), "--sandbox");
+  }
+
+  /** An empty directory for a child's database. */
+  static Path newDatabaseDir() {
     try {
-      dir = Files.createTempDirectory("hirebot-child-db");
+      return Files.createTempDirectory("hirebot-child-db");
     } catch (IOException e) {
       throw new UncheckedIOException("no temp dir for the child's database", e);
     }
-    return launch(log, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("bot")), "--sandbox");
   }
 
   /**

@@ -38,8 +38,9 @@ final class MemoryAndStartup {
   ObjectNode run() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     List<Job> jobs = openJobs();
+    Path database = ChildBot.newDatabaseDir();
     try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"),
-        NMT ? List.of("-XX:NativeMemoryTracking=summary") : List.of())) {
+        NMT ? List.of("-XX:NativeMemoryTracking=summary") : List.of(), database)) {
       out.put("heap", ChildBot.HEAP);
       out.put("healthy_ms", Stats.round(child.awaitHealthy(http)));
       // CPU spent until healthy: unlike the wall time, it does not grow when other work shares the machine.
@@ -76,15 +77,21 @@ final class MemoryAndStartup {
         child.nativeMemory(options.outDir().resolve("child-native-memory.txt"));
       }
     }
-    classDataSharing(out);
+    // A restart: a new JVM on the database the first one created and migrated, as every deploy after the first.
+    try (ChildBot restart = ChildBot.launch(options.outDir().resolve("child-restart.log"), List.of(), database)) {
+      out.put("healthy_ms_restart", Stats.round(restart.awaitHealthy(http)));
+      out.put("cpu_ms_to_healthy_restart", Stats.round(restart.cpuMs()));
+    }
+    classDataSharing(out, database);
     return out;
   }
 
   /**
-   * The Dockerfile's class-data sharing, with its flags, on this jar: one training start that writes the archive
-   * at exit, then a start that uses it; its time to healthy. Only classes from jars are archived.
+   * The Dockerfile's class-data sharing, with its flags, on this jar: one training start (empty database, as the
+   * image build's) that writes the archive at exit, then a first start and a restart on {@code database} that use
+   * it; their time to healthy. Only classes from jars are archived.
    */
-  private void classDataSharing(ObjectNode out) {
+  private void classDataSharing(ObjectNode out, Path database) {
     Path archive = options.outDir().toAbsolutePath().resolve("hirebot.jsa");
     try {
       Files.deleteIfExists(archive);
@@ -93,11 +100,15 @@ final class MemoryAndStartup {
         training.awaitHealthy(http);
         training.stop(ARCHIVE_WRITE); // SIGTERM, as the Dockerfile's training: the JVM writes the archive as it exits
       }
-      try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds.log"),
-          List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"))) {
+      List<String> shared = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+      try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds.log"), shared)) {
         out.put("cds_archive_mb", Stats.round(Files.size(archive) / 1e6));
         out.put("healthy_ms_with_cds", Stats.round(child.awaitHealthy(http)));
         out.put("cpu_ms_to_healthy_with_cds", Stats.round(child.cpuMs()));
+      }
+      try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds-restart.log"), shared, database)) {
+        out.put("healthy_ms_with_cds_restart", Stats.round(child.awaitHealthy(http)));
+        out.put("cpu_ms_to_healthy_with_cds_restart", Stats.round(child.cpuMs()));
       }
     } catch (IOException | RuntimeException e) {
       out.put("cds_error", e.toString());
