@@ -1,12 +1,10 @@
 package io.hirebot.app;
 
 import io.hirebot.config.BotConfig;
-import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -19,17 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the bot built by {@link Wiring} (once per process, outside any verticle, so several instances can share
- * it): learns the bot's own open_id from Feishu (retrying in the background while Feishu is unreachable; /healthz
- * says so), and listens on the configured port. The last instance to stop closes the shared services.
+ * it): waits for the bot's identity ({@link BotIdentity}, learnt once for all instances) and the start-up warm-up,
+ * then listens on the configured port. The last instance to stop closes the shared services.
  */
 public final class BotVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
-  static final long BOT_INFO_RETRY_MS = 5_000;
-  /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
-  static final long IDENTITY_WAIT_MS = 5_000;
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
-  /** An admin may add a scope at any time; the self-check notices within this long. */
-  static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
   /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
   static final long DRAIN_MS = 5_000;
   static final long ROUTINES_WAIT_MS = 2_000;
@@ -44,20 +37,26 @@ public final class BotVerticle extends VerticleBase {
   private final BotConfig config;
   private final PrometheusMeterRegistry metrics;
   private final Future<?> warmedUp;
+  private final Future<?> deployed;
   private HttpServer server;
   private volatile boolean stopping;
 
-  /** An instance that serves as soon as it knows the bot's identity (no start-up warm-up to wait for). */
+  /** An instance that serves, and reports healthy, as soon as it knows the bot's identity. */
   public BotVerticle(Wiring wiring) {
-    this(wiring, Future.succeededFuture());
+    this(wiring, Future.succeededFuture(), Future.succeededFuture());
   }
 
-  /** @param warmedUp completes when the start-up warm-up has run (or failed): only then does the bot serve */
-  public BotVerticle(Wiring wiring, Future<?> warmedUp) {
+  /**
+   * @param warmedUp completes when the start-up warm-up has run (or failed): only then does the bot serve
+   * @param deployed completes when every instance of the deployment listens: /healthz says "starting" until then,
+   *     since the first instance to listen answers on the shared port while the others still start
+   */
+  public BotVerticle(Wiring wiring, Future<?> warmedUp, Future<?> deployed) {
     this.wiring = wiring;
     this.config = wiring.config;
     this.metrics = wiring.metrics;
     this.warmedUp = warmedUp;
+    this.deployed = deployed;
   }
 
   @Override
@@ -65,21 +64,7 @@ public final class BotVerticle extends VerticleBase {
     boolean first = wiring.attach(context);
     // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
     // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
-    return Future.join(identityOrTimeout(), warmedUp).compose(v -> listen(first));
-  }
-
-  private Future<Void> identityOrTimeout() {
-    Promise<Void> ready = Promise.promise();
-    long timer = vertx.setTimer(IDENTITY_WAIT_MS, t -> {
-      log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not recognised until the identity is known",
-          IDENTITY_WAIT_MS);
-      ready.tryComplete();
-    });
-    fetchBotIdentity(() -> {
-      vertx.cancelTimer(timer);
-      ready.tryComplete();
-    });
-    return ready.future();
+    return Future.join(wiring.identity.ready(), warmedUp).compose(v -> listen(first));
   }
 
   private Future<?> listen(boolean first) {
@@ -111,7 +96,7 @@ public final class BotVerticle extends VerticleBase {
             .put("bot_identity_known", !wiring.botOpenId.get().isEmpty())
             .put("hire_circuit", hire)
             // Scopes the self-check or a refused call found missing: what an admin has to add.
-            .put("scope_check", wiring.scopesChecked ? "done" : "pending")
+            .put("scope_check", wiring.identity.scopesChecked() ? "done" : "pending")
             .put("missing_scopes", new JsonArray(List.copyOf(wiring.missingScopes.all()))));
     LongConnectionGateway longConnection = wiring.longConnection();
     if (longConnection != null) {
@@ -126,6 +111,9 @@ public final class BotVerticle extends VerticleBase {
       // A load balancer stops sending here while the events in flight finish.
       return Future.succeededFuture(status.put("status", "stopping"));
     }
+    if (!deployed.isComplete()) {
+      return Future.succeededFuture(status.put("status", "starting"));
+    }
     String up = "closed".equals(hire.getString("state")) ? "up" : "degraded";
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", up).put("database", new JsonObject().put("status", "up")))
@@ -138,38 +126,6 @@ public final class BotVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void fetchBotIdentity(Runnable known) {
-    wiring.botInfo.fetch()
-        .onSuccess(id -> {
-          // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
-          log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
-          if (!wiring.botOpenId.getAndSet(id.openId()).isEmpty()) {
-            known.run();
-            return;
-          }
-          wiring.scheduler.start();
-          // Start-up waits for the self-check (within the identity wait), so its log lines come first.
-          checkScopes().onComplete(done -> {
-            wiring.scopesChecked = true;
-            known.run();
-          });
-          vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
-        })
-        .onFailure(e -> {
-          log.warn("bot identity unavailable, retrying in {} ms cause={}", BOT_INFO_RETRY_MS, e.getMessage());
-          vertx.setTimer(BOT_INFO_RETRY_MS, t -> fetchBotIdentity(known));
-        });
-  }
-
-  /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
-  private Future<?> checkScopes() {
-    return wiring.scopeProbes.checkInto(wiring.missingScopes).onSuccess(findings -> log.info(
-        "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
-        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope).toList(),
-        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope).toList(),
-        wiring.scopeProbes.uncheckable()));
-  }
-
   /**
    * Graceful stop (SIGTERM runs it through Vert.x's close): take no more events (webhooks answer 503, the long
    * connection closes), let the events in flight finish for up to {@link #DRAIN_MS} and hand the rest back,
@@ -179,6 +135,7 @@ public final class BotVerticle extends VerticleBase {
   public Future<?> stop() {
     long started = System.nanoTime();
     stopping = true;
+    wiring.identity.stop();
     wiring.gateway.stopTaking();
     if (wiring.longConnection() != null) {
       wiring.longConnection().stop();

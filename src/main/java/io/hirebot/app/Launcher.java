@@ -72,7 +72,9 @@ public final class Launcher {
       log.warn("warm-up failed, serving anyway cause={}", e.toString());
       return Future.succeededFuture();
     });
-    return Future.join(opened, serving).transform(both -> {
+    // Opened for /healthz once the start has completed, i.e. once every instance listens.
+    Promise<Void> deployed = Promise.promise();
+    Future<RunningBot> started = Future.join(opened, serving).transform(both -> {
       if (both.failed()) {
         opened.onSuccess(Database::close);
         return Future.failedFuture(both.cause());
@@ -87,7 +89,7 @@ public final class Launcher {
             // (0, tests) gets one: Vert.x's shared random port (-1) did not survive a restart in the same Vert.x.
             List<BotVerticle> instances = new CopyOnWriteArrayList<>();
             return vertx.deployVerticle(() -> {
-                  BotVerticle v = new BotVerticle(wiring, warmedUp);
+                  BotVerticle v = new BotVerticle(wiring, warmedUp, deployed.future());
                   instances.add(v);
                   return v;
                 }, new DeploymentOptions().setInstances(cfg.port() == 0 ? 1 : BotVerticle.INSTANCES))
@@ -96,6 +98,8 @@ public final class Launcher {
                 .map(id -> new RunningBot(vertx, id, instances.get(0).port(), wiring.groupAccess, wiring.scheduler));
           });
     });
+    started.onSuccess(bot -> deployed.complete());
+    return started;
   }
 
   /** The sandbox config matching the bot's sandbox credentials. */

@@ -79,13 +79,10 @@ public final class Wiring {
 
   final BotConfig config;
   final FeishuClients feishu;
-  final FeishuBotInfo botInfo;
-  /** The scope self-check, run at start-up and then hourly by the verticle. */
-  final ScopeProbes scopeProbes;
   final MissingScopes missingScopes;
-  /** Whether the start-up scope self-check has finished (/healthz says so, whichever verticle answers). */
-  volatile boolean scopesChecked;
   final AtomicReference<String> botOpenId = new AtomicReference<>("");
+  /** The bot's open_id and the scope self-check, learnt once for every verticle. */
+  final BotIdentity identity;
   final WebhookGateway gateway;
   private final InboundMapper mapper;
   /** Exposed so sandbox mode can pre-enable the demo group. */
@@ -116,9 +113,9 @@ public final class Wiring {
     feishu = new FeishuClients(vertx, config.feishu(), metrics,
         db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL,
         BotDispatcher.COMMAND_DEADLINE);
-    botInfo = new FeishuBotInfo(feishu.client(), feishu.calls());
-    scopeProbes = new ScopeProbes(feishu.client(), feishu.calls());
     missingScopes = feishu.calls().missingScopes();
+    identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
+        new ScopeProbes(feishu.client(), feishu.calls()), missingScopes, botOpenId, scheduler);
     CachingHireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
@@ -152,8 +149,10 @@ public final class Wiring {
     registry.cardsSent(card -> lexicon.refreshIfStale());
     InFlight inFlight = new InFlight(vertx, processed, metrics);
     Audit queries = new Audit(audit, clock);
-    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics),
-        new SelfFilter(botOpenId::get), new MentionFilter(), new UserRateLimit(messages), new MenuReadOnly(messages),
+    SelfFilter self = new SelfFilter(botOpenId::get);
+    MentionFilter mention = new MentionFilter();
+    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics, List.of(self, mention)),
+        self, mention, new UserRateLimit(messages), new MenuReadOnly(messages),
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome,

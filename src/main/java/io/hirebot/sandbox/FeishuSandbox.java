@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * FeishuSandbox sandbox = FeishuSandbox.start(vertx, SandboxConfig.defaults()).toCompletionStage().toCompletableFuture().get();
- * Client sdk = Client.newBuilder("cli_sandbox", "secret").openBaseUrl(sandbox.baseUrl()).build();
+ * Client sdk = Client.newBuilder(sandbox.config().appId(), sandbox.config().appSecret()).openBaseUrl(sandbox.baseUrl()).build();
  * sandbox.botUrls(botBase + "/webhook/event", botBase + "/webhook/card");
  * sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).mentioningBot().text("jobs"));
  * sandbox.im().awaitMessage(m -> m.chatId().equals(ImState.DEMO_TEAM_CHAT), Duration.ofSeconds(5));

@@ -2,6 +2,7 @@ package io.hirebot.sandbox;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Immutable settings of one {@link FeishuSandbox}: the app's credentials and keys, the bot's identity,
@@ -41,10 +42,26 @@ public record SandboxConfig(
     }
   }
 
-  /** cli_sandbox / secret / vt_sandbox / {@value #DEFAULT_ENCRYPT_KEY} / ou_hirebot / HireBot / free port / demo tenant / system clock. */
+  private static final AtomicLong APPS = new AtomicLong();
+
+  /**
+   * An app of its own ({@link #freshAppId()}, secret &lt;app id&gt;_secret) / vt_sandbox / {@value #DEFAULT_ENCRYPT_KEY}
+   * / ou_hirebot / HireBot / free port / demo tenant / system clock.
+   */
   public static SandboxConfig defaults() {
-    return new SandboxConfig("cli_sandbox", "secret", "vt_sandbox", DEFAULT_ENCRYPT_KEY,
-        "ou_hirebot", "HireBot", 0, true, Clock.systemUTC());
+    String appId = freshAppId();
+    return new SandboxConfig(appId, appId + "_secret", "vt_sandbox", DEFAULT_ENCRYPT_KEY, "ou_hirebot", "HireBot", 0,
+        true, Clock.systemUTC());
+  }
+
+  /**
+   * An app id no other emulator in this JVM has (cli_sandbox_1, cli_sandbox_2, …). The Feishu SDK keeps every
+   * client's tokens in one process-wide cache keyed by app id alone ({@code GlobalTokenManager}, keys
+   * {@code tenant_access_token-<app id>-}): two emulators with one app id in a JVM would hand a client the other
+   * emulator's token, which its own emulator refuses.
+   */
+  public static String freshAppId() {
+    return "cli_sandbox_" + APPS.incrementAndGet();
   }
 
   public SandboxConfig withEncryptKey(String key) {

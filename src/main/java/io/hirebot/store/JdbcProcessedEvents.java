@@ -30,20 +30,29 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   // Stale: unfinished with an old claim, or expired altogether (a key reused long after).
   // Each take-over of an unfinished claim is one more attempt, allowed only while attempts remain.
   private static final String TAKE_OVER = "UPDATE processed_events SET claimed_at = ?, expires_at = ?, "
-      + "done_at = NULL, envelope = ?, attempts = CASE WHEN expires_at < ? THEN 1 ELSE attempts + 1 END "
+      + "done_at = ?, envelope = ?, attempts = CASE WHEN expires_at < ? THEN 1 ELSE attempts + 1 END "
       + "WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ? AND attempts < " + MAX_ATTEMPTS + ") "
       + "OR expires_at < ?)";
 
   private static final String INSERT_COLUMNS = "INSERT INTO processed_events "
       + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES ";
-  private static final String INSERT_ROW = "(?, ?, ?, ?, NULL, ?)";
+  private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?)";
   private static final String INSERT = INSERT_COLUMNS + INSERT_ROW;
   private static final String DONE = "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key";
 
   /** What goes into a group commit: a claim (answered true or false) or a finish (answered null). */
   private sealed interface Write permits Claim, Done {}
 
-  private record Claim(String key, String envelope, long now) implements Write {}
+  /** {@code finished}: an event that needs no handling, stored as done and without its envelope. */
+  private record Claim(String key, String envelope, long now, boolean finished) implements Write {
+    Long doneAt() {
+      return finished ? now : null;
+    }
+
+    String kept() {
+      return finished ? null : envelope;
+    }
+  }
 
   private record Done(String key, long now) implements Write {}
 
@@ -60,7 +69,12 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    return writes.submit(new Claim(key, envelope, clock.millis())).map(Boolean.class::cast);
+    return writes.submit(new Claim(key, envelope, clock.millis(), false)).map(Boolean.class::cast);
+  }
+
+  @Override
+  public Future<Boolean> claimFinished(String key) {
+    return writes.submit(new Claim(key, null, clock.millis(), true)).map(Boolean.class::cast);
   }
 
   /**
@@ -144,9 +158,10 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
       for (Write w : writes) {
         Claim claim = (Claim) w;
         s.setString(p++, claim.key());
-        s.setString(p++, claim.envelope());
+        s.setString(p++, claim.kept());
         s.setLong(p++, claim.now());
         s.setLong(p++, claim.now());
+        s.setObject(p++, claim.doneAt(), java.sql.Types.BIGINT);
         s.setLong(p++, claim.now() + RETENTION.toMillis());
       }
       s.executeUpdate();
@@ -179,18 +194,20 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
     long expires = now + RETENTION.toMillis();
     return Claims.claim(c, INSERT, s -> {
       s.setString(1, claim.key());
-      s.setString(2, claim.envelope());
+      s.setString(2, claim.kept());
       s.setLong(3, now);
       s.setLong(4, now);
-      s.setLong(5, expires);
+      s.setObject(5, claim.doneAt(), java.sql.Types.BIGINT);
+      s.setLong(6, expires);
     }, TAKE_OVER, s -> {
       s.setLong(1, now);
       s.setLong(2, expires);
-      s.setString(3, claim.envelope());
-      s.setLong(4, now);
-      s.setString(5, claim.key());
-      s.setLong(6, now - LEASE.toMillis());
-      s.setLong(7, now);
+      s.setObject(3, claim.doneAt(), java.sql.Types.BIGINT);
+      s.setString(4, claim.kept());
+      s.setLong(5, now);
+      s.setString(6, claim.key());
+      s.setLong(7, now - LEASE.toMillis());
+      s.setLong(8, now);
     });
   }
 

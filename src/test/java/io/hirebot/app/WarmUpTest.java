@@ -4,17 +4,12 @@ import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hirebot.config.BotConfig;
-import io.hirebot.config.ConfigLoader;
-import io.hirebot.sandbox.FeishuSandbox;
-import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up warm-up runs a first answer's code, Feishu calls included, without asking Feishu anything: the
@@ -22,25 +17,17 @@ import org.junit.jupiter.api.Test;
  * Feishu in the process).
  */
 class WarmUpTest {
-  private final Vertx feishuSide = Vertx.vertx();
-  private final Vertx botSide = Vertx.vertx();
-
-  @AfterEach
-  void close() {
-    await(botSide.close());
-    await(feishuSide.close());
-  }
+  @RegisterExtension
+  final BotParts parts = BotParts.start(Map.of("HIREBOT_PORT", "0"));
 
   @Test
   @DisplayName("the warm-up reads candidates and sends a card through the SDK, and the bot's Feishu sees no request")
   void noRequestLeavesTheProcess() {
-    // GIVEN a bot configured against an emulator
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0"), List.of("--sandbox"));
-    FeishuSandbox sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())));
-    BotConfig config = loaded.withFeishu(loaded.feishu().withBaseUrl(sandbox.baseUrl()));
+    // GIVEN a bot configured against an emulator (parts)
 
     // WHEN the warm-up runs
-    WarmUp.Summary summary = await(botSide.executeBlocking(() -> WarmUp.run(botSide, config)), Duration.ofSeconds(60));
+    WarmUp.Summary summary = await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)),
+        Duration.ofSeconds(60));
 
     // THEN it parsed, rendered, read a pipeline page and sent a card
     assertEquals(WarmUp.ROUNDS * WarmUp.SAMPLE_COMMANDS.size(), summary.commandsParsed());
@@ -48,6 +35,6 @@ class WarmUpTest {
     assertTrue(summary.candidatesRead() > 0, summary.toString());
     assertEquals(1, summary.messagesSent(), summary.toString());
     // AND the Feishu the bot is configured with was asked nothing: no token, no Hire call, no message
-    assertEquals(List.of(), sandbox.requests().all(), "requests that reached the emulator");
+    assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
   }
 }

@@ -75,28 +75,47 @@ public final class Bench {
    * Floods until the JIT has settled (it compiled for less than a tenth of the last round), at most
    * {@link #INTAKE_WARM_UP_ROUNDS} rounds: the flood's CPU per event is then the warm bot's, not the compiler's.
    */
-  private static void warmUp(IntakeFlood flood, BenchOptions options) {
+  private static ObjectNode warmUp(IntakeFlood flood, BenchOptions options) {
     Duration round = INTAKE_WARM_UP.compareTo(Duration.ofSeconds(options.intakeSeconds())) > 0
         ? Duration.ofSeconds(options.intakeSeconds()) : INTAKE_WARM_UP;
-    for (int i = 0; i < INTAKE_WARM_UP_ROUNDS; i++) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    long events = 0;
+    long jitStart = Machine.jitMillis();
+    int rounds = 0;
+    while (rounds < INTAKE_WARM_UP_ROUNDS) {
       long jitBefore = Machine.jitMillis();
-      flood.run("warmup" + i, round, options.connections());
+      events += flood.run("warmup" + rounds, round, options.connections()).path("sent").asLong();
+      rounds++;
       if ((Machine.jitMillis() - jitBefore) * 10 < round.toMillis() || options.intakeSeconds() < 5) {
-        return;
+        break;
       }
     }
+    // The table says the figures are the warm bot's, after how much of the same flood (distinct events too).
+    o.put("rounds", rounds);
+    o.put("events", events);
+    o.put("jit_ms", Machine.jitMillis() - jitStart);
+    return o;
+  }
+
+  /** A quarter of the flood: its replies (one per mention, 50/s at most) are then drained in seconds. */
+  private static Duration mixDuration(BenchOptions options) {
+    return Duration.ofSeconds(Math.max(1, options.intakeSeconds() / 4));
   }
 
   private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results) {
     if (options.runs("intake")) {
       progress("intake");
       IntakeFlood flood = IntakeFlood.chosen(env.http, env.mainBot.port(), options).measuringThisJvm();
-      warmUp(flood, options);
+      ObjectNode warm = warmUp(flood, options);
       ObjectNode intake = results.putObject("intake");
+      intake.set("warm_up", warm);
       ObjectNode noMention = flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections());
       intake.set("no_mention", noMention);
       // Printed at once: a later step that fails must not take these figures with it.
       System.err.println("bench: intake no_mention " + intake.get("no_mention"));
+      intake.set("mix", new IntakeMix(env.sandbox, env.tenant).run(flood, "mix", mixDuration(options),
+          options.connections()));
+      System.err.println("bench: intake mix " + intake.get("mix"));
       intake.set("help_mentions", new HelpReplies(env.sandbox, env.tenant).run("help", options.helpEvents(),
           options.connections()));
       System.err.println("bench: intake help_mentions " + intake.get("help_mentions"));

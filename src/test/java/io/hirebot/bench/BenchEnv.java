@@ -5,6 +5,7 @@ import io.hirebot.app.RunningBot;
 import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.testing.TestApps;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -39,8 +40,8 @@ final class BenchEnv implements AutoCloseable {
     // A database of its own per run (event ids repeat between runs, and a stored claim would drop them), and
     // a file database as operators run by default, so the intake figures include writing each claim to disk.
     // A fixed port, as deployed: only then does the bot serve from every event loop (a random port gets one).
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(freePort()),
-        "HIREBOT_DB_URL", "jdbc:h2:file:" + tempDatabase()), List.of("--sandbox"));
+    BotConfig loaded = TestApps.ownApp(ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(freePort()),
+        "HIREBOT_DB_URL", "jdbc:h2:file:" + tempDatabase()), List.of("--sandbox")));
     PrometheusMeterRegistry registry = Launcher.registry();
     botVertx = Launcher.vertx(registry);
     started = BenchHttp.await(Launcher.startSandboxed(botVertx, loaded, registry, Clock.systemUTC()), STEP_TIMEOUT);

@@ -27,6 +27,12 @@ class BenchInProcessSmokeTest {
     assertTrue(flood.path("acked").asLong() > 0, flood.toString());
     assertEquals(flood.path("acked").asLong(), flood.path("handled").asLong(), flood.toString());
     assertEquals(0, flood.path("duplicates").asLong(), flood.toString());
+    JsonNode mix = r.path("intake").path("mix");
+    assertEquals(mix.path("acked").asLong(), mix.path("handled").asLong(), mix.toString());
+    assertTrue(mix.path("mentions").asLong() > 0, mix.toString());
+    assertEquals(mix.path("mentions").asLong(), mix.path("replied").asLong(), "each mention of the mix replied " + mix);
+    assertEquals(0, mix.path("duplicate_replies").asLong(), mix.toString());
+    assertEquals(0, mix.path("lost").asLong(), mix.toString());
     JsonNode help = r.path("intake").path("help_mentions");
     assertEquals(help.path("sent").asLong(), help.path("handled").asLong(), help.toString());
     assertEquals(0, help.path("duplicate_replies").asLong(), help.toString());

@@ -26,7 +26,7 @@ final class CommandLatency {
     this.env = env;
     this.options = options;
     this.probe = new CommandProbe(env.sandbox, env.tenant);
-    this.naive = new SequentialCandidateReader(ConfigLoader.SANDBOX_APP_ID, ConfigLoader.SANDBOX_APP_SECRET,
+    this.naive = new SequentialCandidateReader(env.sandbox.config().appId(), env.sandbox.config().appSecret(),
         env.sandbox.baseUrl());
   }
 

@@ -10,6 +10,7 @@ import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.store.Database;
+import io.hirebot.testing.TestApps;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ final class DigestFanOut {
 
   ObjectNode run() {
     String dbUrl = "jdbc:h2:mem:bench-digest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    BotConfig config = ConfigLoader.load(Map.of("HIREBOT_PORT", "0", "HIREBOT_DB_URL", dbUrl), List.of("--sandbox"));
+    BotConfig config = TestApps.ownApp(ConfigLoader.load(Map.of("HIREBOT_PORT", "0", "HIREBOT_DB_URL", dbUrl),
+        List.of("--sandbox")));
     var registry = Launcher.registry();
     Vertx vertx = Launcher.vertx(registry);
     Launcher.SandboxedBot started = BenchHttp.await(Launcher.startSandboxed(vertx, config, registry,

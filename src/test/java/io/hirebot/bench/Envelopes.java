@@ -30,6 +30,12 @@ final class Envelopes {
 
   /** A group text message from {@link #SENDER}; {@code mention} starts it with an @-mention of the bot. */
   static String groupText(String messageId, String chatId, String text, String botOpenId, boolean mention) {
+    return groupText(messageId, chatId, SENDER, text, botOpenId, mention);
+  }
+
+  /** A group text message from {@code sender}. */
+  static String groupText(String messageId, String chatId, String sender, String text, String botOpenId,
+      boolean mention) {
     ObjectNode message = JSON.objectNode().put("message_id", messageId).put("chat_id", chatId)
         .put("chat_type", "group").put("message_type", "text")
         .put("create_time", now()).put("update_time", now());
@@ -42,7 +48,7 @@ final class Envelopes {
     }
     ObjectNode event = JSON.objectNode();
     event.putObject("sender").put("sender_type", "user").put("tenant_key", FeishuSandbox.TENANT_KEY)
-        .set("sender_id", user(SENDER));
+        .set("sender_id", user(sender));
     event.set("message", message);
     return envelope("im.message.receive_v1", "ev_" + messageId, event);
   }

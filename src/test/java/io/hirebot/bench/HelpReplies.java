@@ -51,7 +51,7 @@ final class HelpReplies {
     for (int n = 0; n < events; n++) {
       ids.add(messageId(runId, n));
     }
-    long[] replies = awaitReplies(ids, budget);
+    long[] replies = awaitReplies(sandbox, ids, budget);
     long drained = System.nanoTime() - start;
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("sent", events);
@@ -86,22 +86,33 @@ final class HelpReplies {
     });
   }
 
+  /**
+   * Waits, as long as Feishu's 50 messages/s need plus a margin, until each of {@code ids} has a reply:
+   * {distinct messages answered, replies in total, nanoseconds waited}.
+   */
+  static long[] awaitReplies(FeishuSandbox sandbox, Set<String> ids) {
+    long start = System.nanoTime();
+    long[] counts = awaitReplies(sandbox, ids,
+        Duration.ofMillis((long) (ids.size() / IM_PER_SECOND * 1000)).plus(MARGIN));
+    return new long[] {counts[0], counts[1], System.nanoTime() - start};
+  }
+
   /** Polls the emulator's IM state: {distinct messages answered, replies in total}. */
-  private long[] awaitReplies(Set<String> ids, Duration budget) {
+  private static long[] awaitReplies(FeishuSandbox sandbox, Set<String> ids, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
     long[] counts;
     do {
-      counts = count(ids);
+      counts = count(sandbox, ids);
       if (counts[0] == ids.size()) {
         Pause.millis(200); // a late duplicate would show up now
-        return count(ids);
+        return count(sandbox, ids);
       }
       Pause.millis(20);
     } while (System.nanoTime() < deadline);
     return counts;
   }
 
-  private long[] count(Set<String> ids) {
+  private static long[] count(FeishuSandbox sandbox, Set<String> ids) {
     Set<String> answered = new HashSet<>();
     long total = 0;
     for (SentMessage m : sandbox.im().messages()) {

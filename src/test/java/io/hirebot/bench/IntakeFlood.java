@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.config.ConfigLoader;
 import java.time.Duration;
+import java.util.function.LongFunction;
 
 /**
  * Floods a bot's /webhook/event with signed, encrypted group messages that do not mention it (acked and
@@ -74,17 +75,27 @@ final class IntakeFlood {
 
   /** The n-th event of a run: a group text without a mention, its own message_id and event_id. */
   static SealedPush event(String runId, long n) {
-    return SealedPush.seal(Envelopes.groupText("om_" + runId + "_" + n, FLOOD_CHAT, "status update " + n, "", false),
+    return SealedPush.seal(Envelopes.groupText(messageId(runId, n), FLOOD_CHAT, "status update " + n, "", false),
         ConfigLoader.SANDBOX_ENCRYPT_KEY);
   }
 
+  static String messageId(String runId, long n) {
+    return "om_" + runId + "_" + n;
+  }
+
+  /** A flood of group chatter without a mention (acked, then dropped): the cheapest real work. */
   ObjectNode run(String runId, Duration duration, int connections) {
+    return run(runId, duration, connections, n -> event(runId, n));
+  }
+
+  /** A flood of the events {@code events} builds (the n-th event of the run), checked as {@link #run} says. */
+  ObjectNode run(String runId, Duration duration, int connections, LongFunction<SealedPush> events) {
     MetricsScrape metrics = new MetricsScrape(http, port);
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("connections", connections);
     String before = metrics.scrape();
     CpuWindow cpu = new CpuWindow();
-    long acked = wrk == null ? javaRun(o, runId, duration, connections, cpu) : wrkRun(o, runId, duration, connections, cpu);
+    long acked = wrk == null ? javaRun(o, events, duration, connections, cpu) : wrkRun(o, events, duration, connections, cpu);
     String after = metrics.scrape();
     long handled = delta(before, after, RECEIVED, MESSAGES);
     long duplicates = delta(before, after, DUPLICATES, "");
@@ -100,13 +111,13 @@ final class IntakeFlood {
     return o;
   }
 
-  private long javaRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
+  private long javaRun(ObjectNode o, LongFunction<SealedPush> events, Duration duration, int connections,
+      CpuWindow cpu) {
     o.put("generator", "java");
     o.put("generator_detail", "Vert.x client in the benchmark's JVM, each event built, encrypted and signed as it "
         + "is sent; " + generatorNote);
     cpu.start();
-    IntakeLoad.Result r = new IntakeLoad(http, port, "/webhook/event").run(duration, connections,
-        n -> event(runId, n));
+    IntakeLoad.Result r = new IntakeLoad(http, port, "/webhook/event").run(duration, connections, events);
     cpu.stop();
     o.put("seconds", Stats.round(r.nanos() / 1e9));
     o.put("sent", r.sent());
@@ -117,14 +128,15 @@ final class IntakeFlood {
     return r.ok();
   }
 
-  private long wrkRun(ObjectNode o, String runId, Duration duration, int connections, CpuWindow cpu) {
+  private long wrkRun(ObjectNode o, LongFunction<SealedPush> pushes, Duration duration, int connections,
+      CpuWindow cpu) {
     long seconds = Math.max(1, duration.toSeconds());
     // A short first run (the quick mode's) guesses low, so it is not cut off by its time limit with events unsent.
     long perSecond = lastRate > 0 ? (long) (lastRate * HEADROOM)
         : seconds < 5 ? FIRST_RUN_EVENTS_PER_S / 10 : FIRST_RUN_EVENTS_PER_S;
     long events = Math.max(100, Math.min(MAX_EVENTS_PER_S, perSecond) * seconds);
     long written = System.nanoTime();
-    wrk.writeSlices(events, n -> event(runId, n));
+    wrk.writeSlices(events, pushes);
     o.put("generator", "wrk");
     o.put("generator_detail", "wrk with bench/intake-replay.lua, pre-signed distinct events, one slice per thread; "
         + generatorNote);

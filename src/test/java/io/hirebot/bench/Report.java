@@ -69,8 +69,20 @@ final class Report {
     TextTable t = new TextTable("run", "events/s", "ack p50 ms", "ack p99 ms", "ack max ms", "sent", "acked", "handled",
         "duplicates", "lost");
     row(t, "group text, no mention (acked, dropped)", flood, "duplicates");
+    JsonNode mix = i.path("mix");
+    if (!mix.isMissingNode()) {
+      row(t, "mix: 1 in " + mix.path("mention_every").asInt() + " \"@HireBot help\", rest as above", mix, "duplicates");
+    }
     row(t, "\"@HireBot help\" (one reply each)", i.path("help_mentions"), "duplicate_replies");
     t.print(out);
+    JsonNode warm = i.path("warm_up");
+    out.printf("warm: before the measured runs the same flood ran %d rounds of distinct events (%,d events, JIT %s ms)%n",
+        warm.path("rounds").asInt(), warm.path("events").asLong(), warm.path("jit_ms").asText());
+    if (!mix.isMissingNode()) {
+      out.printf("mix: %d mentions, %d replied (%d twice) within %.2f s; mentions counted exactly: %s; load average %s%n",
+          mix.path("mentions").asLong(), mix.path("replied").asLong(), mix.path("duplicate_replies").asLong(),
+          mix.path("all_replied_s").asDouble(), mix.path("mentions_exact").asBoolean(), mix.path("load_average").asText());
+    }
     JsonNode h = i.path("help_mentions");
     out.printf("help run: every message replied after %.2f s (%d replies/s; the bot keeps to Feishu's 50 msg/s)%n",
         h.path("all_replied_s").asDouble(), h.path("replies_per_s").asLong());
@@ -84,6 +96,11 @@ final class Report {
     out.printf("README rows:%n");
     out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")
         .asLong() + ""));
+    if (!mix.isMissingNode()) {
+      out.println(readmeRow("mix: 1 in " + mix.path("mention_every").asInt() + " mentions the bot (`help`, one reply "
+          + "each), the rest as above", mix, "duplicates", mix.path("handled").asLong() + " (" + mix.path("replied")
+          .asLong() + " replies)"));
+    }
     out.println(readmeRow("`@HireBot help` (one reply each)", h, "duplicate_replies", h.path("handled").asLong()
         + " replies"));
   }

@@ -40,8 +40,10 @@ final class Targets {
           !withGenerator && cpu <= 100);
     }
     JsonNode help = intake.path("help_mentions");
+    JsonNode mix = intake.path("mix");
     long lost = flood.path("lost").asLong() + flood.path("duplicates").asLong() + help.path("lost").asLong()
-        + help.path("duplicate_replies").asLong();
+        + help.path("duplicate_replies").asLong() + mix.path("lost").asLong() + mix.path("duplicates").asLong()
+        + mix.path("duplicate_replies").asLong();
     add("intake: zero lost, zero duplicated", lost + " lost or duplicated", lost == 0);
   }
 

@@ -11,6 +11,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.store.Database;
 import io.hirebot.testing.SelfClosingFixture;
+import io.hirebot.testing.TestApps;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -99,7 +100,7 @@ public final class BotHarness extends SelfClosingFixture {
   private static BotHarness start(Map<String, String> given, String encryptKey, Clock clock) {
     Map<String, String> env = new HashMap<>(given);
     env.computeIfAbsent("HIREBOT_DB_URL", k -> "jdbc:h2:file:" + migratedCopy().resolve("hirebot"));
-    BotConfig loaded = ConfigLoader.load(env, List.of("--sandbox"));
+    BotConfig loaded = TestApps.ownApp(ConfigLoader.load(env, List.of("--sandbox")));
     var f = loaded.feishu();
     BotConfig config = loaded.withFeishu(new BotConfig.FeishuConfig(f.appId(), f.appSecret(),
         f.verificationToken(), encryptKey, f.baseUrl()));

@@ -77,7 +77,6 @@ class CrashRecoveryTest {
   void startSandbox() {
     vertx = Vertx.vertx();
     sandbox = await(FeishuSandbox.start(vertx, SandboxConfig.defaults()
-        .withCredentials(ConfigLoader.SANDBOX_APP_ID, ConfigLoader.SANDBOX_APP_SECRET)
         .withVerificationToken(ConfigLoader.SANDBOX_VERIFICATION_TOKEN)
         .withEncryptKey(ConfigLoader.SANDBOX_ENCRYPT_KEY)), START_TIMEOUT);
     CHATS.forEach(chat -> sandbox.im().addChat(Chat.group(chat, chat)));
@@ -108,8 +107,8 @@ class CrashRecoveryTest {
   private void crashAndRecover(String db, Map<String, String> dbEnv) {
     long started = System.nanoTime();
     Map<String, String> env = new HashMap<>(dbEnv);
-    env.put("FEISHU_APP_ID", ConfigLoader.SANDBOX_APP_ID);
-    env.put("FEISHU_APP_SECRET", ConfigLoader.SANDBOX_APP_SECRET);
+    env.put("FEISHU_APP_ID", sandbox.config().appId());
+    env.put("FEISHU_APP_SECRET", sandbox.config().appSecret());
     env.put("FEISHU_VERIFICATION_TOKEN", ConfigLoader.SANDBOX_VERIFICATION_TOKEN);
     env.put("FEISHU_ENCRYPT_KEY", ConfigLoader.SANDBOX_ENCRYPT_KEY);
     env.put("FEISHU_BASE_URL", sandbox.baseUrl());

@@ -30,8 +30,8 @@ class DoctorTest {
 
   private static Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
-    env.put("FEISHU_APP_ID", ConfigLoader.SANDBOX_APP_ID);
-    env.put("FEISHU_APP_SECRET", ConfigLoader.SANDBOX_APP_SECRET);
+    env.put("FEISHU_APP_ID", h.config.feishu().appId());
+    env.put("FEISHU_APP_SECRET", h.config.feishu().appSecret());
     env.put("FEISHU_VERIFICATION_TOKEN", ConfigLoader.SANDBOX_VERIFICATION_TOKEN);
     env.put("FEISHU_ENCRYPT_KEY", ConfigLoader.SANDBOX_ENCRYPT_KEY);
     env.put("FEISHU_BASE_URL", h.sandbox.baseUrl());
@@ -67,7 +67,7 @@ class DoctorTest {
     Run r = doctor(env());
     assertEquals(1, r.exit(), r.output());
     assertTrue(r.output().contains("FAIL  scope hire:offer:readonly is missing (offer status in profiles"), r.output());
-    assertTrue(r.output().contains("/app/cli_sandbox/auth?q=hire:offer:readonly"), r.output());
+    assertTrue(r.output().contains("/app/" + h.config.feishu().appId() + "/auth?q=hire:offer:readonly"), r.output());
     assertTrue(r.output().contains("FAIL  scope hire:note is missing (Add note)"), r.output());
     assertTrue(r.output().contains("ok    scope hire:note:readonly"), "the read scope is still there: " + r.output());
     assertTrue(r.output().contains("doctor: 2 problem(s) to fix"), r.output());

@@ -13,6 +13,7 @@ import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.testing.TestApps;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class GracefulShutdownTest {
   @BeforeEach
   void start() throws IOException {
     vertx = Vertx.vertx();
-    BotConfig credentials = ConfigLoader.load(Map.of(), List.of("--sandbox"));
+    BotConfig credentials = TestApps.ownApp(ConfigLoader.load(Map.of(), List.of("--sandbox")));
     sandbox = await(FeishuSandbox.start(vertx, Launcher.sandboxConfig(credentials, Clock.systemUTC())));
     dir = Files.createTempDirectory("hirebot-sigterm");
   }
@@ -173,8 +174,8 @@ class GracefulShutdownTest {
   /** The bot's configuration, for the child JVM's environment and for the restart in this JVM. */
   private Map<String, String> env(int port) {
     Map<String, String> env = new java.util.HashMap<>();
-    env.put("FEISHU_APP_ID", ConfigLoader.SANDBOX_APP_ID);
-    env.put("FEISHU_APP_SECRET", ConfigLoader.SANDBOX_APP_SECRET);
+    env.put("FEISHU_APP_ID", sandbox.config().appId());
+    env.put("FEISHU_APP_SECRET", sandbox.config().appSecret());
     env.put("FEISHU_VERIFICATION_TOKEN", ConfigLoader.SANDBOX_VERIFICATION_TOKEN);
     env.put("FEISHU_ENCRYPT_KEY", ConfigLoader.SANDBOX_ENCRYPT_KEY);
     env.put("FEISHU_BASE_URL", sandbox.baseUrl());

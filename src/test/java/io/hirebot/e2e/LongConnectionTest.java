@@ -16,6 +16,7 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.testing.TestApps;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -70,8 +71,8 @@ class LongConnectionTest {
       port = s.getLocalPort();
     }
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hirebot-ws-outage");
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0", "HIREBOT_MODE", "websocket",
-        "HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("hirebot")), List.of("--sandbox"));
+    BotConfig loaded = TestApps.ownApp(ConfigLoader.load(Map.of("HIREBOT_PORT", "0", "HIREBOT_MODE", "websocket",
+        "HIREBOT_DB_URL", "jdbc:h2:file:" + dir.resolve("hirebot")), List.of("--sandbox")));
     BotConfig config = loaded.withFeishu(loaded.feishu().withBaseUrl("http://127.0.0.1:" + port))
         .withAdmins(java.util.Set.of(DemoTenant.ADMIN_ZHOU));
     PrometheusMeterRegistry registry = Launcher.registry();

@@ -32,8 +32,13 @@ class AuthAndLimitsTest {
         .sendJsonObject(new JsonObject().put("app_id", appId).put("app_secret", secret)));
   }
 
+  /** A token request with the sandbox's own credentials. */
+  private HttpResponse<Buffer> appToken() {
+    return token(sandbox.config().appId(), sandbox.config().appSecret());
+  }
+
   private String validToken() {
-    return token("cli_sandbox", "secret").bodyAsJsonObject().getString("tenant_access_token");
+    return appToken().bodyAsJsonObject().getString("tenant_access_token");
   }
 
   private HttpResponse<Buffer> get(String path, String token) {
@@ -51,10 +56,10 @@ class AuthAndLimitsTest {
   @Test
   @DisplayName("Wrong app id gives 10003 and wrong secret 10014, both HTTP 400 with a log id")
   void wrongCredentials() {
-    HttpResponse<Buffer> badId = token("cli_other", "secret");
+    HttpResponse<Buffer> badId = token("cli_other", sandbox.config().appSecret());
     assertEquals(400, badId.statusCode());
     assertEquals(10003, badId.bodyAsJsonObject().getInteger("code"));
-    HttpResponse<Buffer> badSecret = token("cli_sandbox", "nope");
+    HttpResponse<Buffer> badSecret = token(sandbox.config().appId(), "nope");
     assertEquals(10014, badSecret.bodyAsJsonObject().getInteger("code"));
     assertNotNull(badSecret.getHeader("X-Tt-Logid"));
     assertEquals(badSecret.getHeader("X-Tt-Logid"), badSecret.bodyAsJsonObject().getJsonObject("error").getString("log_id"));
@@ -64,17 +69,17 @@ class AuthAndLimitsTest {
   @DisplayName("A token lasts 2 h: the same one is returned while > 30 min remain; expired tokens give 99991663")
   void tokenLifetime() {
     sandbox.expireTokens();
-    JsonObject first = token("cli_sandbox", "secret").bodyAsJsonObject();
+    JsonObject first = appToken().bodyAsJsonObject();
     assertEquals("ok", first.getString("msg"));
     assertEquals(7200, first.getInteger("expire"));
     String t = first.getString("tenant_access_token");
     assertTrue(t.startsWith("t-"));
     CLOCK.advance(Duration.ofMinutes(60));
-    JsonObject same = token("cli_sandbox", "secret").bodyAsJsonObject();
+    JsonObject same = appToken().bodyAsJsonObject();
     assertEquals(t, same.getString("tenant_access_token"));
     assertEquals(3600, same.getInteger("expire"));
     CLOCK.advance(Duration.ofMinutes(45));
-    assertNotEquals(t, token("cli_sandbox", "secret").bodyAsJsonObject().getString("tenant_access_token"));
+    assertNotEquals(t, appToken().bodyAsJsonObject().getString("tenant_access_token"));
     assertEquals(200, get("/open-apis/bot/v3/info", t).statusCode());
     CLOCK.advance(Duration.ofMinutes(20));
     HttpResponse<Buffer> expired = get("/open-apis/bot/v3/info", t);

@@ -134,7 +134,8 @@ class EventPusherTest {
 
     String cardToken = bot.actions.get(0).getEvent().getToken();
     String tenantToken = await(web.postAbs(sandbox.baseUrl() + "/open-apis/auth/v3/tenant_access_token/internal")
-        .sendJsonObject(new JsonObject().put("app_id", "cli_sandbox").put("app_secret", "secret")))
+        .sendJsonObject(new JsonObject().put("app_id", sandbox.config().appId())
+            .put("app_secret", sandbox.config().appSecret())))
         .bodyAsJsonObject().getString("tenant_access_token");
     JsonObject update = new JsonObject().put("token", cardToken).put("card", new JsonObject(SdkImFidelityTest.card("v3")));
     for (int i = 0; i < 2; i++) {

@@ -49,7 +49,7 @@ class LongConnectionTest {
           }
         })
         .build();
-    new com.lark.oapi.ws.Client.Builder("cli_sandbox", "secret").domain(sandbox.baseUrl()).eventHandler(dispatcher)
+    new com.lark.oapi.ws.Client.Builder(sandbox.config().appId(), sandbox.config().appSecret()).domain(sandbox.baseUrl()).eventHandler(dispatcher)
         .autoReconnect(false).build().start();
     await(sandbox.awaitLongConnection(Duration.ofSeconds(5)));
   }

@@ -21,8 +21,9 @@ final class SandboxTestSupport {
   }
 
   /**
-   * A real oapi-sdk client pointed at the sandbox. Each gets a private token cache: the SDK's default cache is
-   * process-wide and would hand one sandbox's token to the next.
+   * A real oapi-sdk client pointed at the sandbox. Building a client makes its cache the SDK's process-wide token
+   * cache (the last client built serves every client in the JVM): what keeps two sandboxes' tokens apart is that
+   * each has an app id of its own ({@link SandboxConfig#defaults()}), the cache's key.
    */
   static Client sdk(FeishuSandbox sandbox) {
     return Client.newBuilder(sandbox.config().appId(), sandbox.config().appSecret())

@@ -65,7 +65,7 @@ class SdkImFidelityTest {
     CreateMessageResp resp = send(ImState.DEMO_TEAM_CHAT, "text", "{\"text\":\"hello\"}", null);
     assertTrue(resp.success(), resp.getMsg());
     assertTrue(resp.getData().getMessageId().startsWith("om_"));
-    assertEquals("cli_sandbox", resp.getData().getSender().getId());
+    assertEquals(sandbox.config().appId(), resp.getData().getSender().getId());
     assertEquals("app", resp.getData().getSender().getSenderType());
     SentMessage m = sandbox.im().inChat(ImState.DEMO_TEAM_CHAT).get(0);
     assertEquals("hello", m.text());

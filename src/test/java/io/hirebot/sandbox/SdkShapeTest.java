@@ -41,7 +41,8 @@ class SdkShapeTest {
     sandbox.faults().rateLimits(false);
     web = WebClient.create(vertx);
     token = await(web.postAbs(sandbox.baseUrl() + Gateway.TOKEN_PATH)
-        .sendJsonObject(new JsonObject().put("app_id", "cli_sandbox").put("app_secret", "secret")))
+        .sendJsonObject(new JsonObject().put("app_id", sandbox.config().appId())
+            .put("app_secret", sandbox.config().appSecret())))
         .bodyAsJsonObject().getString("tenant_access_token");
   }
 

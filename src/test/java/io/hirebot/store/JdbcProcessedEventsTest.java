@@ -144,6 +144,66 @@ class JdbcProcessedEventsTest {
   }
 
   @Test
+  @DisplayName("an event claimed finished is one row, done and without its envelope: never replayed, its retries are duplicates")
+  void claimFinished() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claimFinished("fin-1")));
+    assertFalse(await(events.claimFinished("fin-1")), "a retry of a dropped event");
+    assertFalse(await(events.claim("fin-1", "{}")), "a finished event is not taken again");
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    assertFalse(await(events.claim("fin-1", "{}")), "nor after the lease");
+    assertEquals(List.of(), await(events.unfinished()).stream().filter(u -> u.key().equals("fin-1")).toList());
+    assertEquals(java.util.Arrays.asList(null, true), row("fin-1"), "no envelope kept, finished");
+  }
+
+  @Test
+  @DisplayName("claims, finished claims and finishes submitted together each answer as if alone")
+  void finishedClaimsInBatches() {
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    assertTrue(await(events.claim("finmix-live", "{}")));
+    assertTrue(await(events.claim("finmix-stale", "{\"stale\":1}")));
+    clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
+    List<Future<Boolean>> kept = new java.util.ArrayList<>();
+    List<Future<Boolean>> dropped = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      kept.add(events.claim("finmix-kept-" + i, "{\"n\":" + i + "}"));
+      dropped.add(events.claimFinished("finmix-dropped-" + i));
+    }
+    Future<Void> finish = events.done("finmix-live");
+    Future<Boolean> again = events.claimFinished("finmix-dropped-4");
+    Future<Boolean> stale = events.claimFinished("finmix-stale");
+    await(Future.join(List.of(Future.join(kept), Future.join(dropped), finish, again, stale)));
+
+    assertTrue(kept.stream().allMatch(Future::result) && dropped.stream().allMatch(Future::result), "every new key");
+    assertFalse(again.result(), "the same dropped event twice at once wins once");
+    assertTrue(stale.result(), "a stale claim is taken over, and finished");
+    assertEquals(java.util.Arrays.asList("{\"n\":7}", false), row("finmix-kept-7"));
+    assertEquals(java.util.Arrays.asList(null, true), row("finmix-dropped-7"));
+    assertEquals(java.util.Arrays.asList(null, true), row("finmix-stale"));
+    assertEquals(java.util.Arrays.asList(null, true), row("finmix-live"));
+    List<Future<Void>> finished = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      finished.add(events.done("finmix-kept-" + i));
+    }
+    await(Future.all(finished));
+  }
+
+  /** The stored envelope and whether the event is finished. */
+  private static List<Object> row(String key) {
+    return await(db.run(c -> {
+      try (var s = c.prepareStatement("SELECT envelope, done_at IS NOT NULL FROM processed_events WHERE event_key = ?")) {
+        s.setString(1, key);
+        try (var r = s.executeQuery()) {
+          assertTrue(r.next(), "no row for " + key);
+          return java.util.Arrays.asList(r.getString(1), r.getBoolean(2));
+        }
+      }
+    }));
+  }
+
+  @Test
   @DisplayName("H2 file databases commit before returning (WRITE_DELAY=0), unless the operator chose otherwise")
   void durableUrl() {
     assertEquals("jdbc:h2:file:./data/hirebot;WRITE_DELAY=0", Database.durable("jdbc:h2:file:./data/hirebot"));

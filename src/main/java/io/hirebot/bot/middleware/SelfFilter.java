@@ -1,11 +1,10 @@
 package io.hirebot.bot.middleware;
 
-import io.vertx.core.Future;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** Drops the bot's own messages (Feishu delivers them like anyone's), so it never answers itself. */
-public final class SelfFilter implements Middleware {
+public final class SelfFilter implements Filter {
   private final Supplier<String> botOpenId;
 
   public SelfFilter(Supplier<String> botOpenId) {
@@ -18,8 +17,8 @@ public final class SelfFilter implements Middleware {
   }
 
   @Override
-  public Future<Answer> apply(Inbound in, Next next) {
+  public boolean drops(Inbound in) {
     String sender = in.userOpenId();
-    return sender != null && sender.equals(botOpenId.get()) ? Future.succeededFuture(Answer.NONE) : next.run();
+    return sender != null && sender.equals(botOpenId.get());
   }
 }

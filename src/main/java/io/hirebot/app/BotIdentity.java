@@ -1,0 +1,124 @@
+package io.hirebot.app;
+
+import io.hirebot.error.MissingScopes;
+import io.hirebot.feishu.outbound.FeishuBotInfo;
+import io.hirebot.feishu.outbound.ScopeProbes;
+import io.hirebot.schedule.Scheduler;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Learns the bot's own open_id from Feishu once per process, however many verticle instances serve (retrying in
+ * the background while Feishu is unreachable), then starts the routines and runs the scope self-check, at start-up
+ * and hourly. Stopped with the bot: no call, retry or check after that.
+ */
+final class BotIdentity {
+  private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
+  static final long RETRY_MS = 5_000;
+  /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
+  static final long WAIT_MS = 5_000;
+  /** An admin may add a scope at any time; the self-check notices within this long. */
+  static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
+
+  private final Vertx vertx;
+  private final FeishuBotInfo botInfo;
+  private final ScopeProbes scopeProbes;
+  private final MissingScopes missingScopes;
+  private final AtomicReference<String> openId;
+  private final Scheduler scheduler;
+  /** Completes when the identity is known and the first self-check ran, or after {@link #WAIT_MS}. */
+  private final Promise<Void> ready = Promise.promise();
+  private volatile boolean scopesChecked;
+  private boolean started;
+  private boolean stopped;
+  /** The pending retry or the hourly self-check; -1 when none. */
+  private long timer = -1;
+
+  BotIdentity(Vertx vertx, FeishuBotInfo botInfo, ScopeProbes scopeProbes, MissingScopes missingScopes,
+      AtomicReference<String> openId, Scheduler scheduler) {
+    this.vertx = vertx;
+    this.botInfo = botInfo;
+    this.scopeProbes = scopeProbes;
+    this.missingScopes = missingScopes;
+    this.openId = openId;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Starts learning the identity on the first call; every call returns the same future, which completes once the
+   * identity is known and the self-check has run (its log lines then come before the bot serves), or after
+   * {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is known).
+   */
+  synchronized Future<Void> ready() {
+    if (!started && !stopped) {
+      started = true;
+      long wait = vertx.setTimer(WAIT_MS, t -> {
+        if (ready.tryComplete()) {
+          log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not "
+              + "recognised until the identity is known", WAIT_MS);
+        }
+      });
+      ready.future().onComplete(r -> vertx.cancelTimer(wait));
+      fetch();
+    }
+    return ready.future();
+  }
+
+  /** Whether the start-up scope self-check has finished. */
+  boolean scopesChecked() {
+    return scopesChecked;
+  }
+
+  /** No more calls, retries or checks; a call in flight is ignored when it answers. */
+  synchronized void stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
+    ready.tryComplete();
+  }
+
+  private synchronized void fetch() {
+    if (stopped) {
+      return;
+    }
+    botInfo.fetch().onComplete(r -> {
+      synchronized (this) {
+        if (stopped) {
+          return;
+        }
+        if (r.failed()) {
+          log.warn("bot identity unavailable, retrying in {} ms cause={}", RETRY_MS, r.cause().getMessage());
+          timer = vertx.setTimer(RETRY_MS, t -> fetch());
+          return;
+        }
+        FeishuBotInfo.BotIdentity id = r.result();
+        log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
+        openId.set(id.openId());
+        // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
+        scheduler.start();
+        timer = vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
+      }
+      checkScopes().onComplete(done -> {
+        scopesChecked = true;
+        ready.tryComplete();
+      });
+    });
+  }
+
+  /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */
+  private Future<?> checkScopes() {
+    if (stopped) {
+      return Future.succeededFuture();
+    }
+    return scopeProbes.checkInto(missingScopes).onSuccess(findings -> log.info(
+        "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope)
+            .toList(),
+        findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.UNKNOWN).map(ScopeProbes.Finding::scope)
+            .toList(),
+        scopeProbes.uncheckable()));
+  }
+}

@@ -1,0 +1,123 @@
+package io.hirebot.app;
+
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hirebot.config.BotConfig;
+import io.hirebot.config.ConfigLoader;
+import io.hirebot.e2e.BotHarness;
+import io.hirebot.sandbox.FeishuSandbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bot served by several verticle instances (one per CPU) starts as one process: it asks Feishu who it is and runs
+ * the scope self-check once, and reports healthy only when every instance listens.
+ */
+class ServingStartTest {
+  private static final String BOT_INFO = "/open-apis/bot/v3/info";
+  /** The scope self-check's probe of hire:application (a recover of an application that does not exist). */
+  private static final String RECOVER_PROBE = "/open-apis/hire/v1/applications/[^/]+/recover";
+
+  private final Vertx feishuSide = Vertx.vertx();
+  private final Vertx botSide = Vertx.vertx();
+  private FeishuSandbox sandbox;
+  private BotConfig config;
+
+  @BeforeEach
+  void start() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(port),
+        "HIREBOT_DB_URL", "jdbc:h2:file:" + Files.createTempDirectory("hirebot-serving-start").resolve("bot")),
+        List.of("--sandbox"));
+    sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())),
+        BotHarness.START_TIMEOUT);
+    config = loaded.withFeishu(loaded.feishu().withBaseUrl(sandbox.baseUrl()));
+  }
+
+  @AfterEach
+  void close() {
+    await(botSide.close(), BotHarness.START_TIMEOUT);
+    await(feishuSide.close());
+  }
+
+  @Test
+  @DisplayName("several instances: one identity call and one scope self-check per process")
+  void identityOncePerProcess() {
+    assumeTrue(BotVerticle.INSTANCES >= 2, "one CPU: one instance");
+
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+
+    assertEquals(1, sandbox.requests().count("GET", BOT_INFO), "bot/v3/info calls for " + BotVerticle.INSTANCES
+        + " instances");
+    assertEquals(1, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
+  @Test
+  @DisplayName("/healthz answers 200 only once every instance listens (one instance's identity call failed first)")
+  void healthyWhenEveryInstanceListens() throws Exception {
+    assumeTrue(BotVerticle.INSTANCES >= 2, "one CPU: one instance");
+    // The first identity call fails: Feishu is retried a few seconds later, a window any early listener shows in.
+    sandbox.faults().failNext("GET", BOT_INFO, 500, 1, "internal error");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest healthz = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.port() + "/healthz"))
+        .timeout(Duration.ofSeconds(5)).build();
+
+    Future<RunningBot> started = Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC());
+    long deadline = System.nanoTime() + BotHarness.START_TIMEOUT.toNanos();
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      try {
+        status = http.send(healthz, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException notListening) {
+        Thread.sleep(10);
+      }
+    }
+
+    // The deployment completes before the health check may say so: when it answers 200, the start has finished.
+    assertEquals(200, status);
+    assertTrue(started.isComplete(), "/healthz answered 200 while instances were still starting");
+    await(await(started).stop(), BotHarness.START_TIMEOUT);
+  }
+
+  @Test
+  @DisplayName("stopped while Feishu refuses the identity call: no retry, no scope check, no error after the stop")
+  void noIdentityWorkAfterStop() throws InterruptedException {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    botSide.exceptionHandler(uncaught::add);
+    sandbox.faults().failAlways("GET", BOT_INFO, 500, 1, "internal error");
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+    long asked = sandbox.requests().count("GET", BOT_INFO);
+    Thread.sleep(BotIdentity.RETRY_MS + 1_000);
+
+    assertEquals(asked, sandbox.requests().count("GET", BOT_INFO), "identity calls after the stop");
+    assertEquals(0, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+    assertEquals(List.of(), uncaught);
+  }
+}
