@@ -73,12 +73,8 @@ class FollowUpsTest {
   @Test
   @DisplayName("\"第二个人的简历\" opens the profile of the card's second row; \"her profile\" after a profile is that person")
   void secondPersonsProfile() {
-    Shown list = h.inGroup("candidates for Backend Engineer");
-    String second = list.buttons("advance").get(1).path("name").asText();
-    assertFalse(second.isEmpty(), list.all());
-
-    Shown profile = h.inGroup("第二个人的简历");
-    assertTrue(profile.title().contains(second), "wanted " + second + "'s profile: " + profile.all());
+    String second = nameOnRow(h.inGroup("candidates for Backend Engineer"), "advance", 1);
+    assertProfileOf(second, h.inGroup("第二个人的简历"));
 
     Shown again = h.inGroup("his resume");
     assertTrue(again.title().contains(second), again.all());
@@ -103,9 +99,7 @@ class FollowUpsTest {
   @Test
   @DisplayName("\"next page\" after the offers card: asked which job's candidates, truthfully; its rows still follow")
   void pageAfterAnotherListKeepsThatList() {
-    Shown offers = h.inGroup("offers");
-    String first = offers.buttons("profile").get(0).path("name").asText();
-    assertFalse(first.isEmpty(), offers.all());
+    String first = nameOnRow(h.inGroup("offers"), "profile", 0);
 
     Shown asked = h.inGroup("next page");
     assertEquals(WHICH_JOB, asked.title(), asked.all());
@@ -114,8 +108,18 @@ class FollowUpsTest {
     assertTrue(asked.contains("candidates"), asked.all());
 
     // The question is a picker: like a form, it leaves what the user was shown as it was.
-    Shown profile = h.inGroup("the first one");
-    assertTrue(profile.title().contains(first), "wanted " + first + "'s profile: " + profile.all());
+    assertProfileOf(first, h.inGroup("the first one"));
+  }
+
+  /** The name a card's row carries in its buttons' value ({@code action}), rows counted from 0. */
+  private static String nameOnRow(Shown card, String action, int row) {
+    String name = card.buttons(action).get(row).path("name").asText();
+    assertFalse(name.isEmpty(), card.all());
+    return name;
+  }
+
+  private static void assertProfileOf(String name, Shown profile) {
+    assertTrue(profile.title().contains(name), "wanted " + name + "'s profile: " + profile.all());
   }
 
   @Test
