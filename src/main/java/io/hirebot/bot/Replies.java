@@ -50,9 +50,17 @@ public final class Replies {
       return Future.succeededFuture();
     }
     String command = in.commandName();
+    // A reply's chat is known before it is sent: remember first, so a follow-up typed the moment the answer shows
+    // finds it (remembering after the send raced such a follow-up). A menu's private chat is known only after.
+    boolean chatKnown = m.messageId() != null;
+    if (chatKnown) {
+      remember(in, m, m.chat().chatId(), s.reply());
+    }
     return sendCommandReply(m, s.reply())
         .onSuccess(sent -> {
-          remember(in, m, sent, s.reply());
+          if (!chatKnown) {
+            remember(in, m, sent.chatId(), s.reply());
+          }
           if (s.reply() instanceof Reply.Card c) {
             replied(m, sent, c);
             if (s.late() != null) {
@@ -79,10 +87,10 @@ public final class Replies {
   }
 
   /** What the sender asked and was answered with is what their next follow-up in that chat follows. */
-  private void remember(Inbound in, IncomingMessage m, Messenger.Sent sent, Reply reply) {
+  private void remember(Inbound in, IncomingMessage m, String chatId, Reply reply) {
     if (in.parsed() instanceof io.hirebot.command.ParseResult.Parsed p && m.sender() != null) {
       Reply.Card card = reply instanceof Reply.Card c ? c : null;
-      conversations.asked(sent.chatId(), m.sender().openId(), p.command(), card == null ? null : card.card(),
+      conversations.asked(chatId, m.sender().openId(), p.command(), card == null ? null : card.card(),
           card == null ? null : card.view());
     }
   }
@@ -113,7 +121,7 @@ public final class Replies {
           outcome.succeeded() && outcome.result() instanceof Reply.Card c ? c.view() : null);
       messenger.updateCard(sent.messageId(), card.card())
           .onSuccess(v -> {
-            remember(in, m, sent, card);
+            remember(in, m, sent.chatId(), card);
             replied(m, sent, card);
           })
           .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(),

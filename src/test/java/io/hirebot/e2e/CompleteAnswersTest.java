@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * notice names the job even on a bot that never cached the application.
  */
 class CompleteAnswersTest {
-  private static final String STILL_READING = "This card updates when the answer comes";
+  private static final String STILL_READING = "this card shows the outcome when it comes";
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final AtomicInteger SENDERS = new AtomicInteger();
   /** More applications made in the last week than a date filter reads (PipelineReader.MAX_DATE_FILTERED). */
