@@ -16,6 +16,7 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DelayedUpdateAfterAnswerTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
-  private static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   /** Generous for a network hop between the bot and Feishu's callback proxy. */
   private static final Duration TRANSIT = Duration.ofMillis(1_500);
 
@@ -64,10 +64,9 @@ class DelayedUpdateAfterAnswerTest {
 
     if (!click.jsonBody().containsKey("card")) {
       // The bot said "Working on it…": the result must come through the click's token, and be taken.
-      String token = new JsonObject(click.plaintext()).getJsonObject("event").getString("token");
       // An update sent before the answer arrived is refused (300030) and tried again: one must be taken.
-      RecordedRequest update = await(h.sandbox.requests().await(q -> q.path().equals(CARD_UPDATE)
-          && q.body() != null && q.body().contains(token) && q.jsonResponse().getInteger("code", -1) == 0, TIMEOUT));
+      RecordedRequest update = await(h.sandbox.requests().await(ClickAnswer.updateWith(ClickAnswer.token(click))
+          .and(q -> q.jsonResponse().getInteger("code", -1) == 0), TIMEOUT));
       RecordedRequest moved = h.sandbox.requests().matching("POST", ".*/transfer_stage").get(0);
       System.out.printf("answer after %d ms; transfer_stage received %s, delayed update received %s: HTTP %d %s%n",
           click.latency().toMillis(), moved.time(), update.time(), update.status(), update.jsonResponse());

@@ -11,6 +11,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.testing.ClickAnswer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -78,7 +79,7 @@ class SlowChangesTest {
     assertTrue(click.delivered(), click.status() + " " + click.body());
     assertEquals("info", click.jsonBody().getJsonObject("toast").getString("type"), "slower than the budget");
 
-    String cardUpdate = "/open-apis/interactive/v1/card/update";
+    String cardUpdate = ClickAnswer.CARD_UPDATE;
     BotHarness.await(h.sandbox.requests().await(
         r -> r.path().equals(cardUpdate) && r.body().contains("now follows"), Duration.ofSeconds(20)));
     var updates = h.sandbox.requests().all().stream().filter(r -> r.path().equals(cardUpdate)).toList();

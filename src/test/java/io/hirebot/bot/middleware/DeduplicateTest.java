@@ -1,5 +1,6 @@
 package io.hirebot.bot.middleware;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,26 +10,22 @@ import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UserRef;
 import io.hirebot.command.CommandParser;
 import io.hirebot.schedule.MutableClock;
-import io.hirebot.store.Database;
 import io.hirebot.store.JdbcProcessedEvents;
+import io.hirebot.testing.MemoryDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The durable claim on H2: what an event that the filters drop leaves in the store, and what a kept one leaves. */
 class DeduplicateTest {
   private static final String BOT = "ou_bot";
-  private static Vertx vertx;
-  private static Database db;
+  @RegisterExtension
+  static final MemoryDatabase memory = new MemoryDatabase();
   private final CommandParser parser = new CommandParser();
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private JdbcProcessedEvents processed;
@@ -36,21 +33,9 @@ class DeduplicateTest {
   private Deduplicate dedupe;
   private int handled;
 
-  @BeforeAll
-  static void open() {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-    await(vertx.close());
-  }
-
   private void fresh() {
-    processed = new JdbcProcessedEvents(db, MutableClock.atNow());
-    inFlight = new InFlight(vertx, processed, metrics);
+    processed = new JdbcProcessedEvents(memory.db, MutableClock.atNow());
+    inFlight = new InFlight(memory.vertx, processed, metrics);
     dedupe = new Deduplicate(processed, inFlight, metrics, List.of(new SelfFilter(() -> BOT), new MentionFilter()));
   }
 
@@ -102,7 +87,7 @@ class DeduplicateTest {
   }
 
   private static List<Object> row(String key) {
-    return await(db.run(c -> {
+    return await(memory.db.run(c -> {
       try (var s = c.prepareStatement("SELECT envelope, done_at IS NOT NULL FROM processed_events WHERE event_key = ?")) {
         s.setString(1, key);
         try (var r = s.executeQuery()) {
@@ -111,13 +96,5 @@ class DeduplicateTest {
         }
       }
     }));
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }
