@@ -109,9 +109,13 @@ final class DigestCard {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
       // Overdue tasks do not make a period eventful, but a quiet line still says the team owes them.
       List<Waiting> owed = pipelines.stream().flatMap(p -> waitingOn(p, waiting).stream()).toList();
-      String team = owed.isEmpty() ? "" : " " + messages.get(lang, "digest.quiet.waiting", owed.size(),
-          words.counts(owed, lang));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + team + hidden);
+      Reply.Text line = Reply.text(messages, lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since);
+      if (!owed.isEmpty()) {
+        line = line.plus(new Reply.Text(" ")).plus(Reply.text(messages, lang, "digest.quiet.waiting", owed.size(),
+            words.counts(owed, lang)));
+      }
+      return interviewsHiddenBy.isEmpty() ? line : line.plus(new Reply.Text("\n", "\n")).plus(Reply.text(messages,
+          lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy));
     }
     // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
     // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).
