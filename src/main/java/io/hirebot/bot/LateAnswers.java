@@ -41,6 +41,10 @@ public final class LateAnswers {
     if (r != null && r.toastType() == ActionResult.ToastType.ERROR) {
       return errors.card(r.toast(), lang);
     }
+    if (r != null && r.toastType() == ActionResult.ToastType.WARNING) {
+      // A warning (the card was out of date, too many clicks) changed nothing: the title must not say "Finished".
+      return errors.notice("deadline.unchanged.title", Markdown.escape(r.toast()), "orange", lang);
+    }
     // A toast is plain text: all of it data.
     return finished(new Reply.Text(r == null ? "" : r.toast()), lang);
   }

@@ -147,5 +147,7 @@ class CallbackBudgetTest {
     ObjectNode taken = updates.taken.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     System.out.println("late toast card: " + taken);
     assertTrue(taken.toString().contains("Nothing to undo: it was already undone."), taken.toString());
+    // A warning changed nothing: the card says so rather than "Finished".
+    assertEquals("Nothing was changed", taken.path("header").path("title").path("content").asText(), taken.toString());
   }
 }
