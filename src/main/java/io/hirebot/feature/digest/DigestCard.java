@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Interview;
@@ -22,9 +23,7 @@ import io.hirebot.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +49,6 @@ final class DigestCard {
    * elements that keeps a digest under 170 of Feishu's 200; further people are counted in their job's line.
    */
   static final int MAX_WAITING_PEOPLE = 8;
-  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
   private final Cards cards;
   private final Messages messages;
@@ -141,7 +137,11 @@ final class DigestCard {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
-    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()) + hidden);
+    List<PipelinePage> shown = pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()));
+    // "Stuck" is explained only on a card that lists someone as stuck.
+    boolean anyStuck = shown.stream().flatMap(p -> p.applications().stream()).anyMatch(stuck);
+    model.put("footer", (anyStuck ? messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId())
+        : messages.get(lang, "digest.footer.times", period.zone().getId())) + hidden);
     ArrayNode jobs = model.putArray("jobs");
     if (pipelines.size() > MAX_JOBS) {
       model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
@@ -149,7 +149,7 @@ final class DigestCard {
               .collect(Collectors.joining(", "))));
     }
     int peopleLeft = peopleBudget;
-    for (PipelinePage p : pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()))) {
+    for (PipelinePage p : shown) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.total()));
@@ -222,7 +222,7 @@ final class DigestCard {
         .collect(Collectors.toMap(Application::id, a -> a.talentName().isBlank() ? a.talentId() : a.talentName(),
             (a, b) -> a));
     String list = mine.stream().limit(MAX_NAMES)
-        .map(i -> names.get(i.applicationId()) + " " + HOUR.format(i.begin().atZone(period.zone())))
+        .map(i -> names.get(i.applicationId()) + " " + DateTexts.time(i.begin(), period.zone()))
         .collect(Collectors.joining(", "));
     if (mine.size() > MAX_NAMES) {
       list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
@@ -257,6 +257,6 @@ final class DigestCard {
   }
 
   static String format(Instant t, ZoneId zone, Language lang) {
-    return (lang == Language.ZH ? ZH_TIME : EN_TIME).format(t.atZone(zone));
+    return DateTexts.dateTime(t, zone, lang);
   }
 }
