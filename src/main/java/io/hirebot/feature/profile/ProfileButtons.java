@@ -59,8 +59,7 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
-    return access.mayQuery(who).compose(decision -> {
-      boolean allowed = decision.allowed() && decision.role() != AccessPolicy.Role.INTERVIEWER;
+    return access.mayReadContact(who).compose(allowed -> {
       audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
           allowed ? "ok" : "refused"));
       if (!allowed) {

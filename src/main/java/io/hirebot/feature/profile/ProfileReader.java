@@ -33,7 +33,8 @@ final class ProfileReader {
 
   /**
    * The profile card of one talent at the given page of their applications (newest first), offering {@code viewer}
-   * Advance / Reject / Note only on the applications whose job they may change (the clicks are checked again).
+   * Advance / Reject / Note only on the applications whose job they may change, and "Full details (private)" only
+   * when they may read contact data (the clicks are checked again).
    */
   Future<ObjectNode> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
       Language lang) {
@@ -50,8 +51,9 @@ final class ProfileReader {
       var tests = Partial.of(hire.writtenTests(slice), Map.<String, WrittenTest>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
-      return Future.all(Future.all(details), notes, tests, jobs, processes).compose(done -> changeable(details, viewer)
-          .map(mayChange -> {
+      var contact = showContact ? Future.succeededFuture(false) : access.mayReadContact(viewer);
+      return Future.all(Future.all(details), notes, tests, jobs, processes, contact)
+          .compose(done -> changeable(details, viewer).map(mayChange -> {
         List<ApplicationDetail> shown = details.stream().map(Future::result).map(d -> d.withTests(tests.result()))
             .sorted(Comparator.comparing((ApplicationDetail d) -> d.application().appliedAt(),
                 Comparator.nullsLast(Comparator.reverseOrder())))
@@ -60,7 +62,8 @@ final class ProfileReader {
             ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
-        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact, mayChange, lang);
+        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
+            new ProfileCard.Offers(mayChange, contact.result()), lang);
       }));
     });
   }

@@ -44,10 +44,13 @@ class ProfileActionsTest {
     for (String action : CHANGES) {
       assertTrue(interviewer.buttons(action).isEmpty(), action + " shown to an interviewer: " + interviewer.all());
     }
+    // Contact details are refused to interviewers too: no "Full details (private)" button either.
+    assertTrue(interviewer.buttons(ProfileButtons.PRIVATE).isEmpty(), interviewer.all());
     Shown recruiter = open(carol, SmallTenant.RECRUITER_LI).card();
     for (String action : CHANGES) {
       assertEquals(1, recruiter.buttons(action).size(), action + " missing for the recruiter: " + recruiter.all());
     }
+    assertEquals(1, recruiter.buttons(ProfileButtons.PRIVATE).size(), recruiter.all());
   }
 
   @Test
