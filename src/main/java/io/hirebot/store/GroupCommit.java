@@ -7,9 +7,7 @@ import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +31,16 @@ final class GroupCommit<T> {
 
   /** A request, its caller's future, and the caller's context (null off Vert.x), where the future completes. */
   private record Pending<T>(T request, Promise<Object> promise, Context context) {
-    void settle(Object outcome) {
+    void complete(Object outcome) {
+      if (context == null || context == Vertx.currentContext()) {
+        settle(outcome);
+      } else {
+        // Batches mix requests from every event loop: each caller carries on on its own one.
+        context.runOnContext(v -> settle(outcome));
+      }
+    }
+
+    private void settle(Object outcome) {
       if (outcome instanceof Throwable failure) {
         promise.fail(failure);
       } else {
@@ -85,38 +92,9 @@ final class GroupCommit<T> {
       writing.set(false);
       // The next transaction starts before this one's callers run on: their work never delays the writer.
       writeNext();
-      List<Object> outcomes = new ArrayList<>(taken.size());
       for (int i = 0; i < taken.size(); i++) {
-        outcomes.add(ar.failed() ? ar.cause() : ar.result().get(i));
+        taken.get(i).complete(ar.failed() ? ar.cause() : ar.result().get(i));
       }
-      settle(taken, outcomes);
     });
-  }
-
-  /**
-   * Completes each caller's future on its own context. Batches mix requests from every event loop; each loop gets
-   * one task for all of its callers in the batch, not one per caller (each task handed to a sleeping loop wakes it).
-   */
-  private static <T> void settle(List<Pending<T>> taken, List<Object> outcomes) {
-    Context here = Vertx.currentContext();
-    Map<Context, List<Integer>> elsewhere = null;
-    for (int i = 0; i < taken.size(); i++) {
-      Context context = taken.get(i).context();
-      if (context == null || context == here) {
-        taken.get(i).settle(outcomes.get(i));
-      } else {
-        if (elsewhere == null) {
-          elsewhere = new IdentityHashMap<>(4);
-        }
-        elsewhere.computeIfAbsent(context, c -> new ArrayList<>()).add(i);
-      }
-    }
-    if (elsewhere != null) {
-      elsewhere.forEach((context, indexes) -> context.runOnContext(v -> {
-        for (int i : indexes) {
-          taken.get(i).settle(outcomes.get(i));
-        }
-      }));
-    }
   }
 }
