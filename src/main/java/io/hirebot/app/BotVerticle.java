@@ -76,7 +76,7 @@ public final class BotVerticle extends VerticleBase {
           + "/healthz shows the connection state", config.feishu().baseUrl());
     }
     return vertx.createHttpServer()
-        .requestHandler(new Routes(wiring.gateway, this::health, metrics).router(vertx))
+        .requestHandler(new Routes(wiring.gateway, this::health, metrics).handler(vertx))
         // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
         .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
         .onSuccess(s -> server = s);

@@ -56,8 +56,9 @@ public record BenchOptions(
   }
 
   /**
-   * {@code [--quick] [--sections a,b] [--out DIR] [--generator auto|wrk|java] [--intake-seconds N]}; unknown
-   * arguments are refused.
+   * {@code [--quick] [--sections a,b] [--out DIR] [--generator auto|wrk|java] [--intake-seconds N]
+   * [--connections N]}; unknown arguments are refused. {@code --quick --sections intake --intake-seconds 5
+   * --connections 8} is a short intake run under the full run's concurrency, for before/after comparisons.
    */
   public static BenchOptions parse(String[] args) {
     Path out = Path.of("target", "bench");
@@ -65,6 +66,7 @@ public record BenchOptions(
     Set<String> sections = ALL;
     String generator = null;
     Integer intakeSeconds = null;
+    Integer connections = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -72,8 +74,10 @@ public record BenchOptions(
         case "--sections" -> sections = Set.of(value(args, ++i).split(","));
         case "--generator" -> generator = value(args, ++i);
         case "--intake-seconds" -> intakeSeconds = positive(args, ++i);
+        case "--connections" -> connections = positive(args, ++i);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR, --generator auto|wrk|java, --intake-seconds N)");
+            + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR, --generator auto|wrk|java, --intake-seconds N, "
+            + "--connections N)");
       }
     }
     if (!ALL.containsAll(sections)) {
@@ -83,7 +87,8 @@ public record BenchOptions(
       throw new IllegalArgumentException("--generator must be one of " + GENERATORS + ", got " + generator);
     }
     BenchOptions base = quick ? quick(out) : full(out);
-    return new BenchOptions(intakeSeconds == null ? base.intakeSeconds : intakeSeconds, base.connections, base.helpEvents, base.sizes, base.latenciesMs,
+    return new BenchOptions(intakeSeconds == null ? base.intakeSeconds : intakeSeconds,
+        connections == null ? base.connections : connections, base.helpEvents, base.sizes, base.latenciesMs,
         base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, base.digestChats, base.digestJobs,
         base.outageUsers, base.outageSeconds, out, sections, generator == null ? base.generator : generator,
         base.installWrk);

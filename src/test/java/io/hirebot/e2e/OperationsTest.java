@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -93,5 +97,34 @@ class OperationsTest {
   void unknownPaths() {
     assertEquals(404, await(h.web.getAbs(h.bot.url("/nope")).send()).statusCode());
     assertEquals(405, await(h.web.getAbs(h.bot.url("/webhook/event")).send()).statusCode());
+  }
+
+  @Test
+  @DisplayName("a webhook body over 512 KB is refused with 413 'body too large', declared or streamed in chunks; a "
+      + "small garbled one is 400, and the bot still takes events afterwards")
+  void oversizedWebhookBody() {
+    byte[] big = new byte[(int) io.hirebot.web.Routes.MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) 'x');
+    var declared = await(h.web.postAbs(h.bot.url("/webhook/event")).sendBuffer(Buffer.buffer(big)));
+    assertEquals(413, declared.statusCode());
+    assertTrue(declared.bodyAsString().contains("body too large"), declared.bodyAsString());
+    // Without a Content-Length (chunked): the limit is kept while the body arrives.
+    HttpClient client = h.vertx.createHttpClient();
+    try {
+      var streamed = await(client.request(new RequestOptions().setMethod(HttpMethod.POST)
+          .setAbsoluteURI(h.bot.url("/webhook/card"))).compose(req -> {
+            req.setChunked(true);
+            for (int at = 0; at < big.length; at += 64 * 1024) {
+              req.write(Buffer.buffer(java.util.Arrays.copyOfRange(big, at, Math.min(big.length, at + 64 * 1024))));
+            }
+            return req.end().compose(v -> req.response()).compose(r -> r.body().map(b -> r.statusCode() + " " + b));
+          }));
+      assertTrue(streamed.startsWith("413 ") && streamed.contains("body too large"), streamed);
+    } finally {
+      await(client.close());
+    }
+    assertEquals(400, await(h.web.postAbs(h.bot.url("/webhook/event")).sendBuffer(
+        Buffer.buffer("{not json"))).statusCode());
+    assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
   }
 }

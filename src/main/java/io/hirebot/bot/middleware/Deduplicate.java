@@ -3,6 +3,7 @@ package io.hirebot.bot.middleware;
 import io.hirebot.bot.InFlight;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Deduplicate implements Middleware {
   private static final Logger log = LoggerFactory.getLogger(Deduplicate.class);
+  /** Every kind but clicks; built once (the chain asks each step for its kinds on every event). */
+  private static final Set<Inbound.Kind> KINDS = Collections.unmodifiableSet(
+      EnumSet.complementOf(EnumSet.of(Inbound.Kind.CARD_ACTION)));
 
   private final ProcessedEvents processed;
   private final InFlight inFlight;
@@ -34,7 +38,7 @@ public final class Deduplicate implements Middleware {
 
   @Override
   public Set<Inbound.Kind> kinds() {
-    return EnumSet.complementOf(EnumSet.of(Inbound.Kind.CARD_ACTION));
+    return KINDS;
   }
 
   @Override

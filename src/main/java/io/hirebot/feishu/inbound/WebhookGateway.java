@@ -8,11 +8,13 @@ import io.hirebot.bot.InboundHandler;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.middleware.ProcessedEvents;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public final class WebhookGateway {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final CallbackBodies bodies = new CallbackBodies();
+  /** Received counters by event class: the registry's lookup (tags, id, map) was ~1% of an event loop's intake time. */
+  private final Map<Class<?>, Counter> received = new ConcurrentHashMap<>();
   private volatile boolean taking = true;
 
   public WebhookGateway(EnvelopeVerifier verifier, InboundMapper mapper, InboundHandler bot, ObjectMapper json,
@@ -78,7 +82,8 @@ public final class WebhookGateway {
       log.warn("webhook malformed event reason={}", e.getMessage());
       return Future.succeededFuture(WebhookResponse.error(400, "malformed event"));
     }
-    metrics.counter("hirebot.events.received", "kind", event.getClass().getSimpleName()).increment();
+    received.computeIfAbsent(event.getClass(),
+        kind -> metrics.counter("hirebot.events.received", "kind", kind.getSimpleName())).increment();
     if (event instanceof CardAction action) {
       return bot.onCardAction(action).map(this::callbackBody)
           .recover(e -> {
