@@ -78,8 +78,14 @@ public final class ErrorReplies {
     }
     boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
     return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
-        : ours(f) ? "error.internal.title" : "error.title", text(failure, lang),
+        : ours(f) ? "error.internal.title" : answered(f) ? "error.answered.title" : "error.title", text(failure, lang),
         f instanceof FeishuApiException fe ? fe.logId() : "", lang);
+  }
+
+  /** Hire answered, with an error or a page that is not its JSON: "did not answer" would contradict the text. */
+  private static boolean answered(Throwable f) {
+    return f instanceof FeishuApiException fe && (fe.kind() == FeishuApiException.Kind.ANSWERED
+        || fe.kind() == FeishuApiException.Kind.UNREADABLE);
   }
 
   /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */

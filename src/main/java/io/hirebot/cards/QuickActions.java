@@ -13,6 +13,8 @@ public final class QuickActions {
   /** Value key naming the view a quick action sits on, so the click answers with that view; absent: a list. */
   public static final String VIEW = "view";
   public static final String PROFILE_VIEW = "profile";
+  /** Key of a card's view listing the applications the card shows where no button names them (a read-only profile). */
+  public static final String SHOWN = "shown_applications";
 
   private QuickActions() {}
 

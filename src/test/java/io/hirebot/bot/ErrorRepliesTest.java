@@ -31,6 +31,24 @@ class ErrorRepliesTest {
   }
 
   @Test
+  @DisplayName("Hire answered (an error code, an unreadable 502 page): the title says the call failed, not that Hire "
+      + "did not answer; a timeout still says it did not")
+  void titleMatchesWhatHappened() {
+    var answered = new FeishuApiException("hire.job.list", 500, 1002001, "system error", "L1");
+    var page = new FeishuApiException(FeishuApiException.Kind.UNREADABLE, "hire.application.get_detail", 502, -1,
+        "<html>", "L502", Duration.ZERO);
+    for (FeishuApiException e : java.util.List.of(answered, page)) {
+      String title = errors.card(e, Language.EN).path("header").path("title").path("content").asText();
+      assertEquals("Feishu Hire call failed", title, e.toString());
+      assertEquals("调用飞书招聘失败", errors.card(e, Language.ZH).path("header").path("title").path("content").asText());
+    }
+    var timeout = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
+        Duration.ofMillis(3_500));
+    assertEquals("Feishu Hire did not answer",
+        errors.card(timeout, Language.EN).path("header").path("title").path("content").asText());
+  }
+
+  @Test
   @DisplayName("refusals Hire explains get a sentence in the user's language, with code and log id in the toast")
   void knownRefusalToast() {
     var e = new FeishuApiException("hire.application.transfer_stage", 400, 1002205, "transfer stage failed", "LID");

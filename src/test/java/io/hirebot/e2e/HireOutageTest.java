@@ -207,7 +207,8 @@ class HireOutageTest {
   /** The error card's title, or a failure toast. */
   private static boolean isError(String seen) {
     // A deadline that passed says so ("still waiting"), and its card later shows what came of it.
-    return seen.contains("Feishu Hire did not answer") || seen.contains("That did not work")
+    return seen.contains("Feishu Hire did not answer") || seen.contains("Feishu Hire call failed")
+        || seen.contains("That did not work")
         || seen.contains("Still waiting for Feishu Hire");
   }
 

@@ -108,7 +108,8 @@ class LivingViewsTest {
     String interviewer = "ou_iv_living";
     h.sandbox.hire().addInterview(a.id(), clock.millis() + Duration.ofHours(2).toMillis(), interviewer);
     SentMessage list = ask("candidates for BE-001");
-    SentMessage profile = ask("candidate " + name(a));
+    // Asked by the recruiter: a profile offers its buttons (and names the application in them) to whoever may act.
+    SentMessage profile = ask(RECRUITER, "candidate " + name(a));
     SentMessage interviews = ask(interviewer, "my interviews");
     SentMessage offers = ask("offers for BE-001");
     String profileBefore = now(profile);

@@ -53,7 +53,7 @@ class ReadmeScopesTest {
   private static final List<String> SLOW_DOWN = List.of("sending commands too fast", "发送太快了");
   /** What a reply or card says when something failed. */
   private static final List<String> FAILURE_WORDS = List.of("sending commands too fast", "发送太快了", "Missing Feishu permission", "lacks the Feishu permission",
-      "did not answer", "Something went wrong", "hidden: missing permission", "缺少飞书权限", "缺少权限");
+      "did not answer", "call failed", "调用飞书招聘失败", "Something went wrong", "hidden: missing permission", "缺少飞书权限", "缺少权限");
   private BotHarness h;
   /** What the bot answered the last click, for failures that follow it. */
   private String lastAnswer = "";

@@ -28,6 +28,8 @@ final class ProfileButtons {
   static final String PRIVATE = "profile.private";
   /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
   static final String CONTACT = "contact";
+  /** View key: the ids of the applications a profile shows (see {@link io.hirebot.cards.QuickActions#SHOWN}). */
+  static final String SHOWN = io.hirebot.cards.QuickActions.SHOWN;
 
   private final HireMeter meter;
   private final ProfileReader reader;
@@ -66,7 +68,8 @@ final class ProfileButtons {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
       }
       return withContact(talent, 0, who, lang)
-          .compose(card -> messenger.sendToUser(who, Reply.card(card, view(card.objectNode(), talent, 0, lang).put(CONTACT, true)),
+          .compose(shown -> messenger.sendToUser(who, Reply.card(shown.card(),
+                  view(shown, talent, 0, lang).put(CONTACT, true)),
               "details-" + action.eventId()))
           .map(id -> ActionResult.info(messages.get(lang, "profile.private.sent")));
     });
@@ -78,8 +81,10 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
-    // Opening a profile needs no toast (the card is the answer); its pager's buttons say which page.
-    String toast = OPEN.equals(action.value().path("action").asText()) ? "" : messages.get(lang, "toast.page", page + 1);
+    // Opening a profile names whose it is; only its pager's buttons say which page.
+    String name = action.value().path("name").asText("");
+    String toast = !OPEN.equals(action.value().path("action").asText()) ? messages.get(lang, "toast.page", page + 1)
+        : name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
     return render(new Talent(talentId, action.value().path("name").asText(""), "", ""), page,
         action.operator() == null ? null : action.operator().openId(), lang)
         .map(c -> new ActionResult(ActionResult.ToastType.INFO, toast, c.card(), c.view()));
@@ -91,7 +96,7 @@ final class ProfileButtons {
    */
   public Future<Reply.Card> render(Talent talent, int page, String viewer, Language lang) {
     return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, lang))
-        .map(card -> new Reply.Card(card, view(card.objectNode(), talent, page, lang)));
+        .map(shown -> new Reply.Card(shown.card(), view(shown, talent, page, lang)));
   }
 
   /**
@@ -101,15 +106,25 @@ final class ProfileButtons {
   public Future<ObjectNode> rerender(ObjectNode view, String viewer, Language lang) {
     Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
     int page = Math.max(0, view.path("page").asInt(0));
-    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, viewer, lang)
+    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, viewer, lang).map(ProfileReader.Shown::card)
         : render(talent, page, viewer, lang).map(Reply.Card::card);
   }
 
   /** The profile with phone and email, for a private chat: the card carried no contact data, Hire's search has it. */
-  private Future<ObjectNode> withContact(Talent talent, int page, String viewer, Language lang) {
+  private Future<ProfileReader.Shown> withContact(Talent talent, int page, String viewer, Language lang) {
     return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
         .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent))
         .compose(full -> reader.render(hire, full, page, true, viewer, lang)));
+  }
+
+  /**
+   * The value living cards re-render a shown profile with: {@link #view}, naming the applications it shows
+   * ({@link #SHOWN}), which a card without buttons does not name otherwise.
+   */
+  static ObjectNode view(ProfileReader.Shown shown, Talent talent, int page, Language lang) {
+    ObjectNode v = view(shown.card().objectNode(), talent, page, lang);
+    shown.applicationIds().forEach(v.putArray(SHOWN)::add);
+    return v;
   }
 
   /** The value that shows the profile at {@code page}: its pager's, and what living cards re-render. */

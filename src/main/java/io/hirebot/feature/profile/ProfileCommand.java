@@ -78,8 +78,8 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
   }
 
   private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, String viewer, Language lang) {
-    return reader.render(hire, talent, 0, privateChat, viewer, lang).map(card -> Reply.card(card,
-        ProfileButtons.view(cards.model(), talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
+    return reader.render(hire, talent, 0, privateChat, viewer, lang).map(shown -> Reply.card(shown.card(),
+        ProfileButtons.view(shown, talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
   }
 
   /**

@@ -23,6 +23,12 @@ import io.hirebot.hire.WrittenTest;
  * applications (job, history, interviews, offer in one call each), the notes, and the cached jobs and processes.
  */
 final class ProfileReader {
+  /**
+   * A rendered profile and the applications it shows: a viewer without buttons still has a card that shows them, and
+   * living cards must know which (they otherwise learn it from the buttons' values).
+   */
+  record Shown(ObjectNode card, List<String> applicationIds) {}
+
   private final ProfileCard card;
   private final AccessPolicy access;
 
@@ -36,7 +42,7 @@ final class ProfileReader {
    * Advance / Reject / Note only on the applications whose job they may change, and "Full details (private)" only
    * when they may read contact data (the clicks are checked again).
    */
-  Future<ObjectNode> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
+  Future<Shown> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
       Language lang) {
     return hire.applicationIdsOfTalent(talent.id()).compose(ids -> {
       // Ids in Hire's order; ask for every detail only when they fit one page, otherwise this page's.
@@ -62,8 +68,8 @@ final class ProfileReader {
             ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
-        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
-            new ProfileCard.Offers(mayChange, contact.result()), lang);
+        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
+            new ProfileCard.Offers(mayChange, contact.result()), lang), slice);
       }));
     });
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.QuickActions;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.ViewRenderer;
@@ -59,6 +60,9 @@ final class LivingCards implements SentCards {
   public void sent(SentCard card) {
     Set<String> keys = new LinkedHashSet<>();
     collectApplications(card.card(), keys);
+    if (card.view() != null) {
+      card.view().path(QuickActions.SHOWN).forEach(id -> keys.add(id.asText()));
+    }
     String jobId = card.view() == null ? "" : card.view().path("job_id").asText("");
     if (!jobId.isEmpty()) {
       keys.add(JOB_KEY + jobId);

@@ -54,11 +54,11 @@ class ProfileActionsTest {
   }
 
   @Test
-  @DisplayName("opening a profile toasts nothing (the card is the answer), not 'Page 1'")
+  @DisplayName("opening a profile toasts whose it is, not 'Page 1'")
   void openingToastIsNotAPage() {
     FeatureHarness.Clicked opened = open(h.hire.talent("Carol Wu"), SmallTenant.RECRUITER_LI);
     assertTrue(opened.card().contains("Carol Wu"), opened.card().all());
-    assertEquals("", opened.toast());
+    assertEquals("Profile of Carol Wu", opened.toast());
   }
 
   @Test
