@@ -38,7 +38,7 @@ final class RejectActions {
       return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
     }
     return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
-        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
@@ -57,7 +57,7 @@ final class RejectActions {
                       kit.messages.get(lang, "toast.rejected", now.talentName()), notice);
                 });
           });
-        })).compose(r -> kit.places.land(action, t, r));
+        }).compose(r -> kit.places.land(action, t, r));
   }
 
   private Future<List<TerminationReason>> reasons() {

@@ -25,14 +25,14 @@ final class UndoActions {
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
-        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
           boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
           if (moved) {
             return kit.staleResult(t, now, lang);
           }
           return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
-        }));
+        });
   }
 
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
