@@ -43,7 +43,7 @@ public final class CachingHireDirectory implements HireDirectory {
       FutureCache<String, List<TerminationReason>> reasons,
       FutureCache<String, Offer> offers,
       FutureCache<String, List<Offer>> talentOffers,
-      FutureCache<String, Map<String, WrittenTest>> writtenTests) {
+      FutureCache<String, Optional<WrittenTest>> writtenTests) {
 
     static Caches create() {
       return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
@@ -52,7 +52,7 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(INTERVIEWS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
           new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
-          new FutureCache<>(PEOPLE_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 1_000));
+          new FutureCache<>(PEOPLE_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 50_000));
     }
   }
 
@@ -191,10 +191,7 @@ public final class CachingHireDirectory implements HireDirectory {
         return;
       }
       Application before = known.get();
-      // When it entered the stage is Hire's to say: left unknown until the next read.
-      Application after = new Application(before.id(), before.jobId(), before.talentId(), before.talentName(), to.get(),
-          true, before.appliedAt(), null, before.progress());
-      changed(before, after);
+      changed(before, before.movedTo(to.get()));
       withoutId(before.jobId() + "/" + before.stage().id(), applicationId);
       caches.applicationIds().update(before.jobId() + "/" + stageId, ids -> ids.contains(applicationId) ? ids
           : java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(applicationId)).toList());
@@ -211,8 +208,7 @@ public final class CachingHireDirectory implements HireDirectory {
         return;
       }
       Application before = known.get();
-      changed(before, new Application(before.id(), before.jobId(), before.talentId(), before.talentName(),
-          before.stage(), false, before.appliedAt(), before.stageEnteredAt(), before.progress()));
+      changed(before, before.withActive(false));
       withoutId(before.jobId() + "/" + before.stage().id(), applicationId);
       withoutId(before.jobId() + "/active", applicationId);
     });
@@ -280,14 +276,31 @@ public final class CachingHireDirectory implements HireDirectory {
     return caches.talentOffers().get(talentId, k -> call(() -> delegate.offersOfTalent(k)));
   }
 
-  /** Cached per set of applications (a card's page), as long as the applications themselves. */
+  /**
+   * Cached per application (whether it has a test, and which), as long as the applications themselves: a page that
+   * changed by a row (a candidate moved off it) asks Hire only about the rows it did not show before, if any.
+   */
   @Override
   public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
-    if (applicationIds.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+    Map<String, Future<Optional<WrittenTest>>> each = new java.util.LinkedHashMap<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (String id : applicationIds) {
+      Future<Optional<WrittenTest>> known = caches.writtenTests().caffeine().getIfPresent(id);
+      if (known == null || known.failed()) {
+        missing.add(id);
+      } else {
+        each.put(id, known);
+      }
     }
-    return caches.writtenTests().get(String.join(",", applicationIds.stream().sorted().toList()),
-        k -> call(() -> delegate.writtenTests(applicationIds)));
+    if (!missing.isEmpty()) {
+      Future<Map<String, WrittenTest>> read = call(() -> delegate.writtenTests(missing));
+      missing.forEach(id -> each.put(id, caches.writtenTests().get(id, k -> read.map(m -> Optional.ofNullable(m.get(k))))));
+    }
+    return Future.all(List.copyOf(each.values())).map(done -> {
+      Map<String, WrittenTest> tests = new java.util.HashMap<>();
+      each.forEach((id, test) -> test.result().ifPresent(t -> tests.put(id, t)));
+      return tests;
+    });
   }
 
   /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */

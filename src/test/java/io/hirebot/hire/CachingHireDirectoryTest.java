@@ -11,6 +11,7 @@ import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.SmallTenant;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -76,5 +77,20 @@ class CachingHireDirectoryTest {
     assertEquals(SmallTenant.SCREENING, await(cached.application(alice.id())).stage());
     assertEquals(List.of("activeApplicationIds", "application"),
         hire.calls().stream().map(FakeHireDirectory.Call::operation).toList(), "both read again");
+  }
+
+  @Test
+  @DisplayName("written tests are kept per application: a page that changed by a row asks Hire about that row only")
+  void writtenTestsPerApplication() {
+    String bob = hire.applicationOf(hire.talent("Bob Zhou"), job).id();
+    String carol = hire.applicationOf(hire.talent("Carol Wu"), job).id();
+    WrittenTest test = new WrittenTest(bob, 2, "88", "Backend paper", null);
+    hire.writtenTest(test);
+    assertEquals(Map.of(bob, test), await(cached.writtenTests(List.of(alice.id(), bob))));
+
+    assertEquals(Map.of(bob, test), await(cached.writtenTests(List.of(bob, carol))));
+
+    assertEquals(List.of(List.of(alice.id(), bob), List.of(carol)),
+        hire.calls("writtenTests").stream().map(c -> c.arg(0)).toList());
   }
 }

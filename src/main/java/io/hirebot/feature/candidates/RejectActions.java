@@ -48,13 +48,14 @@ final class RejectActions {
             if (reasonName == null) {
               return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
             }
+            var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
                       kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
                   Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
-                  return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
-                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice);
+                  return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
+                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice, before, now.withActive(false));
                 });
           });
         }).compose(r -> kit.places.land(action, t, r));

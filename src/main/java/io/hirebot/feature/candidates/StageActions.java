@@ -68,13 +68,14 @@ final class StageActions {
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
     String locale = lang.feishuLocale();
+    var before = kit.listsBefore(t);
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = t.inStage(to.id());
       Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(),
           now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
-      return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
-          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice);
+      return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
+          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice, before, now.movedTo(to));
     });
   }
 
