@@ -70,6 +70,11 @@ public final class AccessPolicy {
             : Decision.NOT_IN_HIRE);
   }
 
+  /** Who may read a candidate's phone and email (in a private chat): admins and hiring teams, not interviewers. */
+  public Future<Boolean> mayReadContact(String openId) {
+    return mayQuery(openId).map(d -> d.allowed() && d.role() != Role.INTERVIEWER);
+  }
+
   /** Admins, and the job's recruiter and hiring managers as Hire lists them, may change its applications. */
   public Future<Decision> mayChange(String openId, String jobId) {
     if (openId == null || openId.isEmpty()) {

@@ -121,7 +121,8 @@ public final class Wiring {
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
     // Admins hear of a missing scope once, privately, rather than from users' error cards.
     missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
-        new Reply.Text(messages.get(Language.EN, "error.scope", scope) + "\n" + messages.get(Language.ZH, "error.scope", scope)),
+        Reply.text(messages, Language.EN, "error.scope", scope).plus(new Reply.Text("\n", "\n"))
+            .plus(Reply.text(messages, Language.ZH, "error.scope", scope)),
         "missing-scope:" + scope + ":" + admin)));
 
     TeamIndex teamIndex = new TeamIndex(hire);

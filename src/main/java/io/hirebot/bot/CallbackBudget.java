@@ -66,8 +66,8 @@ public final class CallbackBudget {
         AtomicBoolean expired = new AtomicBoolean();
         long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(answered - started);
         deadline.within(result, left, expired).onComplete(r -> {
-          Future<Void> first = delayedUpdate(action, r.succeeded() ? lateCard(r.result(), lang)
-              : errors.card(r.cause(), lang), answered);
+          // The answer said the card updates: whatever the work came to (a toast alone too) updates it.
+          Future<Void> first = delayedUpdate(action, late.click(r, lang), answered);
           if (expired.get()) {
             // After the first one (and its retries): the outcome must not be overwritten by a retried deadline card.
             result.onComplete(outcome ->
@@ -81,17 +81,6 @@ public final class CallbackBudget {
       answer.tryComplete(r.succeeded() ? r.result() : errors.toast(r.cause(), lang));
     });
     return answer.future();
-  }
-
-  /** The card a late click result shows: its own, or its error toast as an error card; null for neither. */
-  private ObjectNode lateCard(ActionResult late, Language lang) {
-    if (late == null) {
-      return null;
-    }
-    if (late.card() != null) {
-      return late.card();
-    }
-    return late.toastType() == ActionResult.ToastType.ERROR ? errors.card(late.toast(), lang) : null;
   }
 
   /**

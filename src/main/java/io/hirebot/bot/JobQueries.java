@@ -40,12 +40,13 @@ public final class JobQueries {
       }
       if (match instanceof JobMatch.Several several) {
         Job first = several.jobs().get(0);
-        return new Resolved(null, new Reply.Text(messages.get(lang, "jobquery.several", query, names(several.jobs()),
-            first.code().isEmpty() ? first.title() : first.code())));
+        return new Resolved(null, Reply.text(messages, lang, "jobquery.several", query, names(several.jobs()),
+            first.code().isEmpty() ? first.title() : first.code()));
       }
       List<Job> closest = ((JobMatch.None) match).closest();
-      String hint = closest.isEmpty() ? "" : messages.get(lang, "jobquery.closest", names(closest));
-      return new Resolved(null, new Reply.Text(messages.get(lang, "jobquery.none", query) + hint));
+      Reply.Text none = Reply.text(messages, lang, "jobquery.none", query);
+      return new Resolved(null, closest.isEmpty() ? none
+          : none.plus(Reply.text(messages, lang, "jobquery.closest", names(closest))));
     });
   }
 

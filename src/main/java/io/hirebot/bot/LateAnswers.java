@@ -26,7 +26,7 @@ public final class LateAnswers {
     if (outcome.failed()) {
       return errors.card(outcome.cause(), lang);
     }
-    return outcome.result() instanceof Reply.Card c ? c.card() : finished(((Reply.Text) outcome.result()).text(), lang);
+    return outcome.result() instanceof Reply.Card c ? c.card() : finished((Reply.Text) outcome.result(), lang);
   }
 
   /** A click's outcome after its deadline: a toast alone (the click's card stayed as it was) goes in a card too. */
@@ -41,13 +41,18 @@ public final class LateAnswers {
     if (r != null && r.toastType() == ActionResult.ToastType.ERROR) {
       return errors.card(r.toast(), lang);
     }
-    return finished(r == null ? "" : r.toast(), lang);
+    if (r != null && r.toastType() == ActionResult.ToastType.WARNING) {
+      // A warning (the card was out of date, too many clicks) changed nothing: the title must not say "Finished".
+      return errors.notice("deadline.unchanged.title", Markdown.escape(r.toast()), "orange", lang);
+    }
+    // A toast is plain text: all of it data.
+    return finished(new Reply.Text(r == null ? "" : r.toast()), lang);
   }
 
-  private ObjectNode finished(String text, Language lang) {
-    String said = text == null || text.isBlank() ? messages.get(lang, "deadline.finished.text") : text;
-    // Each line as data, the lines kept (a list of subscriptions is one per line).
-    String markdown = said.lines().map(Markdown::escape).collect(java.util.stream.Collectors.joining("\n"));
+  /** The text in a card as the text message would have read: its own markup live, its data as typed. */
+  private ObjectNode finished(Reply.Text text, Language lang) {
+    String markdown = text.text() == null || text.text().isBlank()
+        ? Markdown.escape(messages.get(lang, "deadline.finished.text")) : text.asMarkdown();
     return errors.notice("deadline.finished.title", markdown, "green", lang);
   }
 }

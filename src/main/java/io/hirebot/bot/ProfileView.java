@@ -6,6 +6,10 @@ import io.vertx.core.Future;
 /** The profile feature's card of a talent, for other features whose actions answer with it (a note taken from a profile). */
 @FunctionalInterface
 public interface ProfileView {
-  /** The profile at the page of the talent's applications, with the value that renders it again. */
-  Future<Reply.Card> render(String talentId, int page, Language lang);
+  /**
+   * The profile at the page of the talent's applications, with the value that renders it again.
+   *
+   * @param viewer who it is shown to: it offers only the changes they may make
+   */
+  Future<Reply.Card> render(String talentId, int page, String viewer, Language lang);
 }

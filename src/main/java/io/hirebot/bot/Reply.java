@@ -1,10 +1,52 @@
 package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import java.util.stream.Collectors;
 
 /** What a command answers with: a text message or an interactive card (JSON 2.0). */
 public sealed interface Reply {
-  record Text(String text) implements Reply {}
+  /**
+   * A text message. Its markup ({@code **bold**}, a code span) is Feishu's text-message markup from our i18n
+   * patterns; when the text has to be shown in a card instead (a late answer replacing "still waiting"), the card
+   * needs the same words with that markup live and the data in them escaped, which only the composer can tell apart.
+   *
+   * @param markdown the same message as card markdown (data escaped, our markup kept), or null for a text whose every
+   *     character is data (then the card shows it all escaped)
+   */
+  record Text(String text, String markdown) implements Reply {
+    public Text(String text) {
+      this(text, null);
+    }
+
+    /** The text as card markdown: {@link #markdown} when composed, otherwise each line escaped. */
+    public String asMarkdown() {
+      return markdown != null ? markdown
+          : text == null ? "" : text.lines().map(Markdown::escape).collect(Collectors.joining("\n"));
+    }
+
+    /** This text followed by {@code more}, both forms. */
+    public Text plus(Text more) {
+      return new Text(text + more.text, asMarkdown() + more.asMarkdown());
+    }
+  }
+
+  /**
+   * The i18n pattern {@code key} filled with {@code args} in both forms: the text message with the data as it is,
+   * the card markdown with the data escaped ({@link Markdown#message}); a {@link Text} argument goes in as its own
+   * form in each.
+   */
+  static Text text(Messages messages, Language lang, String key, Object... args) {
+    Object[] plain = new Object[args.length];
+    Object[] marked = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      plain[i] = args[i] instanceof Text t ? t.text() : args[i];
+      marked[i] = args[i] instanceof Text t ? new Markdown.Own(t.asMarkdown()) : args[i];
+    }
+    return new Text(messages.get(lang, key, plain), Markdown.message(messages, lang, key, marked));
+  }
 
   /**
    * @param view the callback value that renders this card again (living cards re-render it on a stage change),

@@ -30,6 +30,14 @@ public final class DateTexts {
 
   /** "Wed Nov 25 14:00" / "11月25日 星期三 14:00"; "" for null. */
   public String dateTime(Instant instant, Language lang) {
+    return dateTime(instant, zone, lang);
+  }
+
+  /**
+   * The same form in another zone (a chat's own, as digests use): every card writes a moment this one way, so a
+   * reader never sees "Mon 30 Nov" on one card and "Mon Nov 30" on the next.
+   */
+  public static String dateTime(Instant instant, ZoneId zone, Language lang) {
     return instant == null ? "" : (lang == Language.ZH ? ZH_DATE_TIME : EN_DATE_TIME).format(instant.atZone(zone));
   }
 
@@ -40,6 +48,11 @@ public final class DateTexts {
 
   /** "15:00"; "" for null. */
   public String time(Instant instant) {
+    return time(instant, zone);
+  }
+
+  /** "15:00" in {@code zone}; "" for null. */
+  public static String time(Instant instant, ZoneId zone) {
     return instant == null ? "" : TIME.format(instant.atZone(zone));
   }
 }

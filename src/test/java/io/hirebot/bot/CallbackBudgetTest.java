@@ -132,4 +132,22 @@ class CallbackBudgetTest {
     System.out.printf("first delayed update %d ms after the answer%n", gapMs);
     assertTrue(gapMs >= CallbackBudget.AFTER_ANSWER_MS - 5, "first update " + gapMs + " ms after the answer");
   }
+
+  @Test
+  @DisplayName("a toast alone after the 'card updates in a moment' answer: the card does update, saying it")
+  void lateToastUpdatesTheCard() throws Exception {
+    Updates updates = new Updates(0);
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
+      assertTrue(a.toast().contains("the card updates in a moment"), a.toast());
+      // No card of its own: what the work came to is a toast, e.g. "nothing to undo any more".
+      work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null));
+    });
+
+    ObjectNode taken = updates.taken.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    System.out.println("late toast card: " + taken);
+    assertTrue(taken.toString().contains("Nothing to undo: it was already undone."), taken.toString());
+    // A warning changed nothing: the card says so rather than "Finished".
+    assertEquals("Nothing was changed", taken.path("header").path("title").path("content").asText(), taken.toString());
+  }
 }

@@ -60,6 +60,7 @@ public final class FakeHireDirectory implements HireDirectory {
   private final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   private final List<TerminationReason> reasons = new ArrayList<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
+  private final Map<String, Future<?>> holds = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   /** Pending tasks per user's open_id (what evaluation_tasks / exam_marking_tasks / interview_tasks list). */
@@ -123,6 +124,12 @@ public final class FakeHireDirectory implements HireDirectory {
   /** The next call of {@code operation} (a {@link HireDirectory} method name) fails with {@code failure}. */
   public synchronized FakeHireDirectory failNext(String operation, RuntimeException failure) {
     failures.put(operation, failure);
+    return this;
+  }
+
+  /** The next call of {@code operation} answers only once {@code until} completes (a slow Hire, without waiting). */
+  public synchronized FakeHireDirectory holdNext(String operation, Future<?> until) {
+    holds.put(operation, until);
     return this;
   }
 
@@ -353,6 +360,18 @@ public final class FakeHireDirectory implements HireDirectory {
     if (failure != null) {
       return Future.failedFuture(failure);
     }
+    Future<?> hold = holds.remove(operation);
+    if (hold != null) {
+      return hold.transform(x -> {
+        synchronized (this) {
+          return valueOf(value);
+        }
+      });
+    }
+    return valueOf(value);
+  }
+
+  private static <T> Future<T> valueOf(Supplier<T> value) {
     try {
       return Future.succeededFuture(value.get());
     } catch (RuntimeException e) {

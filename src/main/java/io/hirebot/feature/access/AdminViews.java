@@ -6,12 +6,12 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -20,7 +20,6 @@ import java.util.function.Supplier;
  * of its latest rows (a title naming how many, or a line saying there are none).
  */
 final class AdminViews {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   /**
    * One admin list: its card template, the i18n keys of its title ("latest {0}"), of its empty line and of its
@@ -66,8 +65,8 @@ final class AdminViews {
     });
   }
 
-  /** A time as the lists show it, in the bot's zone. */
-  String when(Instant at) {
-    return WHEN.format(at.atZone(zone));
+  /** A time as every card shows it, in the bot's zone. */
+  String when(Instant at, Language lang) {
+    return DateTexts.dateTime(at, zone, lang);
   }
 }

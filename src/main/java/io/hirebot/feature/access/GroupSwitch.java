@@ -72,7 +72,7 @@ final class GroupSwitch {
   }
 
   private Future<Reply> text(Language lang, String key) {
-    return Future.succeededFuture(new Reply.Text(messages.get(lang, key)));
+    return Future.succeededFuture(Reply.text(messages, lang, key));
   }
 
   private Reply notice(Language lang, String title, String text, String color) {

@@ -155,7 +155,7 @@ final class TypedActions {
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(ActionResult.ToastType.INFO, "", card.card())
             : new ActionResult(ActionResult.ToastType.WARNING, ((Reply.Text) reply).text(), notice(lang,
-                "typed.title", Markdown.escape(((Reply.Text) reply).text()), "grey")));
+                "typed.title", ((Reply.Text) reply).asMarkdown(), "grey")));
   }
 
   /**

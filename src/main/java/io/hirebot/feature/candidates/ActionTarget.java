@@ -16,7 +16,7 @@ import io.hirebot.cards.QuickActions;
  * @param origin the message a form opened apart from it updates with its outcome
  */
 record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
-    CandidatesQuery list, boolean fromProfile, String via, String origin) {
+    CandidatesQuery list, boolean fromProfile, String via, String origin, String viewer) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
   /** The form is a card only the clicker sees in the group (Feishu's ephemeral card). */
@@ -29,7 +29,7 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
         CandidatesQuery.readFrom(v), QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText("")), v.path(VIA).asText(""),
-        v.path(ORIGIN).asText(""));
+        v.path(ORIGIN).asText(""), action.operator() == null ? null : action.operator().openId());
   }
 
   boolean complete() {
@@ -38,12 +38,12 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
 
   /** The same target once the application is in another stage. */
   ActionTarget inStage(String newStageId) {
-    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin);
+    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, viewer);
   }
 
   /** The same target for a form opened apart from the card ({@code origin}). */
   ActionTarget placed(String how, String originMessageId) {
-    return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId);
+    return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId, viewer);
   }
 
   /** The value a follow-up button (form submit, undo) carries, with the given action name. */

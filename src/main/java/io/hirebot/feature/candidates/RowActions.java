@@ -63,8 +63,8 @@ final class RowActions {
     String talentId = action.value().path("talent_id").asText("");
     if (SharedActions.PROFILE_OPEN.equals(option) && !talentId.isEmpty()) {
       // The profile replaces the list, at its first page (the row's page is the list's).
-      return kit.profiles.render(talentId, 0, lang).map(c -> new ActionResult(ActionResult.ToastType.INFO,
-          kit.messages.get(lang, "toast.page", 1), c.card(), c.view()));
+      return kit.profiles.render(talentId, 0, action.operator() == null ? null : action.operator().openId(), lang)
+          .map(c -> new ActionResult(ActionResult.ToastType.INFO, "", c.card(), c.view()));
     }
     return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.unknownAction")));
   }

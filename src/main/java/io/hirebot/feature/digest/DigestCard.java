@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Interview;
@@ -22,9 +23,7 @@ import io.hirebot.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +49,6 @@ final class DigestCard {
    * elements that keeps a digest under 170 of Feishu's 200; further people are counted in their job's line.
    */
   static final int MAX_WAITING_PEOPLE = 8;
-  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
   private final Cards cards;
   private final Messages messages;
@@ -109,9 +105,13 @@ final class DigestCard {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
       // Overdue tasks do not make a period eventful, but a quiet line still says the team owes them.
       List<Waiting> owed = pipelines.stream().flatMap(p -> waitingOn(p, waiting).stream()).toList();
-      String team = owed.isEmpty() ? "" : " " + messages.get(lang, "digest.quiet.waiting", owed.size(),
-          words.counts(owed, lang));
-      return new Reply.Text(messages.get(lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since) + team + hidden);
+      Reply.Text line = Reply.text(messages, lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since);
+      if (!owed.isEmpty()) {
+        line = line.plus(new Reply.Text(" ")).plus(Reply.text(messages, lang, "digest.quiet.waiting", owed.size(),
+            words.counts(owed, lang)));
+      }
+      return interviewsHiddenBy.isEmpty() ? line : line.plus(new Reply.Text("\n", "\n")).plus(Reply.text(messages,
+          lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy));
     }
     // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
     // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).
@@ -137,7 +137,11 @@ final class DigestCard {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
-    model.put("footer", messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId()) + hidden);
+    List<PipelinePage> shown = pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()));
+    // "Stuck" is explained only on a card that lists someone as stuck.
+    boolean anyStuck = shown.stream().flatMap(p -> p.applications().stream()).anyMatch(stuck);
+    model.put("footer", (anyStuck ? messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId())
+        : messages.get(lang, "digest.footer.times", period.zone().getId())) + hidden);
     ArrayNode jobs = model.putArray("jobs");
     if (pipelines.size() > MAX_JOBS) {
       model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
@@ -145,7 +149,7 @@ final class DigestCard {
               .collect(Collectors.joining(", "))));
     }
     int peopleLeft = peopleBudget;
-    for (PipelinePage p : pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()))) {
+    for (PipelinePage p : shown) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.total()));
@@ -218,7 +222,7 @@ final class DigestCard {
         .collect(Collectors.toMap(Application::id, a -> a.talentName().isBlank() ? a.talentId() : a.talentName(),
             (a, b) -> a));
     String list = mine.stream().limit(MAX_NAMES)
-        .map(i -> names.get(i.applicationId()) + " " + HOUR.format(i.begin().atZone(period.zone())))
+        .map(i -> names.get(i.applicationId()) + " " + DateTexts.time(i.begin(), period.zone()))
         .collect(Collectors.joining(", "));
     if (mine.size() > MAX_NAMES) {
       list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
@@ -253,6 +257,6 @@ final class DigestCard {
   }
 
   static String format(Instant t, ZoneId zone, Language lang) {
-    return (lang == Language.ZH ? ZH_TIME : EN_TIME).format(t.atZone(zone));
+    return DateTexts.dateTime(t, zone, lang);
   }
 }

@@ -112,6 +112,6 @@ final class DigestCommands {
   }
 
   private Reply text(Language lang, String key, Object... args) {
-    return new Reply.Text(messages.get(lang, key, args));
+    return Reply.text(messages, lang, key, args);
   }
 }

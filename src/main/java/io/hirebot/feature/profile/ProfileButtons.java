@@ -59,14 +59,13 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
-    return access.mayQuery(who).compose(decision -> {
-      boolean allowed = decision.allowed() && decision.role() != AccessPolicy.Role.INTERVIEWER;
+    return access.mayReadContact(who).compose(allowed -> {
       audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
           allowed ? "ok" : "refused"));
       if (!allowed) {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
       }
-      return withContact(talent, 0, lang)
+      return withContact(talent, 0, who, lang)
           .compose(card -> messenger.sendToUser(who, Reply.card(card, view(card.objectNode(), talent, 0, lang).put(CONTACT, true)),
               "details-" + action.eventId()))
           .map(id -> ActionResult.info(messages.get(lang, "profile.private.sent")));
@@ -79,14 +78,19 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
-    return render(new Talent(talentId, action.value().path("name").asText(""), "", ""), page, lang)
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c.card(),
-            c.view()));
+    // Opening a profile needs no toast (the card is the answer); its pager's buttons say which page.
+    String toast = OPEN.equals(action.value().path("action").asText()) ? "" : messages.get(lang, "toast.page", page + 1);
+    return render(new Talent(talentId, action.value().path("name").asText(""), "", ""), page,
+        action.operator() == null ? null : action.operator().openId(), lang)
+        .map(c -> new ActionResult(ActionResult.ToastType.INFO, toast, c.card(), c.view()));
   }
 
-  /** A talent's profile without contact data (as every button shows it), with the value that renders it again. */
-  public Future<Reply.Card> render(Talent talent, int page, Language lang) {
-    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, lang))
+  /**
+   * A talent's profile without contact data (as every button shows it), offering {@code viewer} the changes they may
+   * make, with the value that renders it again.
+   */
+  public Future<Reply.Card> render(Talent talent, int page, String viewer, Language lang) {
+    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, lang))
         .map(card -> new Reply.Card(card, view(card.objectNode(), talent, page, lang)));
   }
 
@@ -94,18 +98,18 @@ final class ProfileButtons {
    * Renders a profile's view again, as a living card: contact data only where the view was a private chat's
    * profile with it (a value only the bot itself wrote; a click's value never reaches here).
    */
-  public Future<ObjectNode> rerender(ObjectNode view, Language lang) {
+  public Future<ObjectNode> rerender(ObjectNode view, String viewer, Language lang) {
     Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
     int page = Math.max(0, view.path("page").asInt(0));
-    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, lang)
-        : render(talent, page, lang).map(Reply.Card::card);
+    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, viewer, lang)
+        : render(talent, page, viewer, lang).map(Reply.Card::card);
   }
 
   /** The profile with phone and email, for a private chat: the card carried no contact data, Hire's search has it. */
-  private Future<ObjectNode> withContact(Talent talent, int page, Language lang) {
+  private Future<ObjectNode> withContact(Talent talent, int page, String viewer, Language lang) {
     return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
         .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent))
-        .compose(full -> reader.render(hire, full, page, true, lang)));
+        .compose(full -> reader.render(hire, full, page, true, viewer, lang)));
   }
 
   /** The value that shows the profile at {@code page}: its pager's, and what living cards re-render. */

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,14 @@ final class ProfileCard {
   /** The latest interviews and stage visits of an application; older ones are counted, not listed. */
   static final int MAX_INTERVIEWS = 6;
   static final int MAX_VISITS = 10;
+
+  /**
+   * What the viewer is offered: changes on the applications of these jobs, and the private details button.
+   *
+   * @param changeable the jobs whose applications the viewer may change (Advance / Reject / Note)
+   * @param details whether "Full details (private)" is offered (false where the card shows them already)
+   */
+  record Offers(Set<String> changeable, boolean details) {}
 
   private final Cards cards;
   private final Messages messages;
@@ -54,19 +63,20 @@ final class ProfileCard {
 
   /** @param stages names stages by id in the reader's language */
   ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, Partial<List<Note>> notes,
-      StageNames stages, boolean showContact, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()), showContact, l));
+      StageNames stages, boolean showContact, Offers offers, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()),
+        showContact, offers, l));
   }
 
   private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
-      Partial<List<Note>> notes, StageNames stages, boolean showContact, Language lang) {
+      Partial<List<Note>> notes, StageNames stages, boolean showContact, Offers offers, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String name = talent.name().isBlank() ? talent.id() : talent.name();
     model.put("title", messages.get(lang, "profile.title", name));
     model.put("subtitle", messages.get(lang, "profile.subtitle", total));
     model.put("contact", showContact ? contact(talent, lang) : "");
-    if (!showContact) {
+    if (!showContact && offers.details()) {
       // Where contact data is withheld, anyone allowed can ask for it privately.
       model.set("details", cards.model().put("action", ProfileButtons.PRIVATE).put("talent_id", talent.id())
           .put("name", talent.name()).put("lang", lang.feishuLocale()));
@@ -74,7 +84,7 @@ final class ProfileCard {
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
-    page.forEach(d -> apps.add(application(d, stages, pageNumber, lang)));
+    page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()), lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
@@ -92,7 +102,8 @@ final class ProfileCard {
     return String.join(" · ", parts);
   }
 
-  private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, Language lang) {
+  private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, boolean mayChange,
+      Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
@@ -108,7 +119,7 @@ final class ProfileCard {
     item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang)
         : flow.offer(a.progress(), d.offer(), lang));
     item.put("steps", steps(d, lang));
-    item.put("active", a.active());
+    item.put("actions", a.active() && mayChange);
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
     // Actions taken here answer with this profile, at this page.
     item.set("advance", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.ADVANCE, a, lang), pageNumber));

@@ -47,13 +47,13 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     Language lang = context.language();
     boolean privateChat = !context.message().chat().isGroup();
     if (!command.talentId().isEmpty()) {
-      return meter.run("profile", hire -> known(hire, command, privateChat, lang));
+      return meter.run("profile", hire -> known(hire, command, privateChat, viewer(context), lang));
     }
     return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        return show(hire, candidates.get(0), privateChat, lang);
+        return show(hire, candidates.get(0), privateChat, viewer(context), lang);
       }
       return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
           : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
@@ -64,16 +64,21 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
    * A talent already known by id (a row of the last card, named in a follow-up): that talent, whoever shares the
    * name. In a private chat the name search only adds the contact data shown there.
    */
-  private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, Language lang) {
+  private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, String viewer,
+      Language lang) {
     Talent row = new Talent(command.talentId(), command.name(), "", "");
     Future<Talent> talent = !privateChat || command.name().isBlank() ? Future.succeededFuture(row)
         : hire.searchTalents(command.name()).map(found -> found.stream()
             .filter(t -> t.id().equals(command.talentId())).findFirst().orElse(row));
-    return talent.compose(t -> show(hire, t, privateChat, lang));
+    return talent.compose(t -> show(hire, t, privateChat, viewer, lang));
   }
 
-  private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, Language lang) {
-    return reader.render(hire, talent, 0, privateChat, lang).map(card -> Reply.card(card,
+  private static String viewer(CommandContext context) {
+    return context.message().sender() == null ? null : context.message().sender().openId();
+  }
+
+  private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, String viewer, Language lang) {
+    return reader.render(hire, talent, 0, privateChat, viewer, lang).map(card -> Reply.card(card,
         ProfileButtons.view(cards.model(), talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
   }
 

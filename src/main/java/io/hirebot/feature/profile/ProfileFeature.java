@@ -28,7 +28,7 @@ public final class ProfileFeature implements Feature, ProfileView {
 
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
       AccessPolicy access, Messenger messenger, AuditLog audit) {
-    ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock));
+    ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
     this.command = new ProfileCommand(meter, reader, cards, messages);
     this.buttons = new ProfileButtons(meter, reader, messages, access, messenger, audit, clock);
   }
@@ -40,11 +40,11 @@ public final class ProfileFeature implements Feature, ProfileView {
         .action(ProfileButtons.OPEN, buttons::show)
         .action(ProfileButtons.PRIVATE, buttons::sendPrivately)
         .view(ProfileButtons.PAGE, (view, viewer) ->
-            buttons.rerender(view, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
+            buttons.rerender(view, viewer, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
   }
 
   @Override
-  public Future<Reply.Card> render(String talentId, int page, Language lang) {
-    return buttons.render(new Talent(talentId, "", "", ""), page, lang);
+  public Future<Reply.Card> render(String talentId, int page, String viewer, Language lang) {
+    return buttons.render(new Talent(talentId, "", "", ""), page, viewer, lang);
   }
 }

@@ -1,6 +1,7 @@
 package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.access.AccessPolicy;
 import io.hirebot.cards.Pager;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.ApplicationDetail;
@@ -11,8 +12,10 @@ import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.hirebot.hire.WrittenTest;
 
 /**
@@ -21,13 +24,20 @@ import io.hirebot.hire.WrittenTest;
  */
 final class ProfileReader {
   private final ProfileCard card;
+  private final AccessPolicy access;
 
-  ProfileReader(ProfileCard card) {
+  ProfileReader(ProfileCard card, AccessPolicy access) {
     this.card = card;
+    this.access = access;
   }
 
-  /** The profile card of one talent at the given page of their applications (newest first). */
-  Future<ObjectNode> render(HireDirectory hire, Talent talent, int page, boolean showContact, Language lang) {
+  /**
+   * The profile card of one talent at the given page of their applications (newest first), offering {@code viewer}
+   * Advance / Reject / Note only on the applications whose job they may change, and "Full details (private)" only
+   * when they may read contact data (the clicks are checked again).
+   */
+  Future<ObjectNode> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
+      Language lang) {
     return hire.applicationIdsOfTalent(talent.id()).compose(ids -> {
       // Ids in Hire's order; ask for every detail only when they fit one page, otherwise this page's.
       int pages = Pager.pages(ids.size(), ProfileCard.APPLICATIONS_PER_PAGE);
@@ -41,7 +51,9 @@ final class ProfileReader {
       var tests = Partial.of(hire.writtenTests(slice), Map.<String, WrittenTest>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
-      return Future.all(Future.all(details), notes, tests, jobs, processes).map(done -> {
+      var contact = showContact ? Future.succeededFuture(false) : access.mayReadContact(viewer);
+      return Future.all(Future.all(details), notes, tests, jobs, processes, contact)
+          .compose(done -> changeable(details, viewer).map(mayChange -> {
         List<ApplicationDetail> shown = details.stream().map(Future::result).map(d -> d.withTests(tests.result()))
             .sorted(Comparator.comparing((ApplicationDetail d) -> d.application().appliedAt(),
                 Comparator.nullsLast(Comparator.reverseOrder())))
@@ -50,8 +62,24 @@ final class ProfileReader {
             ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
-        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact, lang);
-      });
+        return card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
+            new ProfileCard.Offers(mayChange, contact.result()), lang);
+      }));
+    });
+  }
+
+  /** The jobs of these applications that {@code viewer} may change (one team lookup per job, cached). */
+  private Future<Set<String>> changeable(List<Future<ApplicationDetail>> details, String viewer) {
+    List<String> jobIds = details.stream().map(d -> d.result().application().jobId()).distinct().toList();
+    List<Future<AccessPolicy.Decision>> decisions = jobIds.stream().map(j -> access.mayChange(viewer, j)).toList();
+    return Future.all(decisions).map(all -> {
+      Set<String> allowed = new HashSet<>();
+      for (int i = 0; i < jobIds.size(); i++) {
+        if (decisions.get(i).result().allowed()) {
+          allowed.add(jobIds.get(i));
+        }
+      }
+      return allowed;
     });
   }
 }

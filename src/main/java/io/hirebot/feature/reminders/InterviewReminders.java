@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ final class InterviewReminders extends DeferredRoutine {
   static final Duration PERIOD = Duration.ofMinutes(1);
   /** Feedback older than this is no longer chased. */
   static final Duration NUDGE_HORIZON = Duration.ofDays(14);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
   // Cards carry both languages and each client shows its own; Chinese, a Feishu tenant's default, is the fallback
   // (and the language of names picked from Hire's records, such as the interviewers of an escalation).
   private static final Language LANG = Language.ZH;
@@ -49,7 +47,7 @@ final class InterviewReminders extends DeferredRoutine {
     super("interview-reminders", PERIOD);
     this.hire = hire;
     this.once = new ClaimedMessages(ledger::claim, messenger);
-    this.card = new ReminderCard(cards, messages);
+    this.card = new ReminderCard(cards, messages, zone);
     this.settings = settings;
     this.zone = zone;
   }
@@ -82,14 +80,14 @@ final class InterviewReminders extends DeferredRoutine {
 
   private Future<?> remind(Interview i) {
     return each(i, f -> true, (interviewer, ctx) -> send("remind:" + i.id() + ":" + interviewer, interviewer,
-        card(ReminderCard.Kind.SOON, ctx, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+        card(ReminderCard.Kind.SOON, ctx, ctx.candidate, ctx.job, i.begin())));
   }
 
   private Future<?> nudge(Interview i, Instant now) {
     String day = LocalDate.ofInstant(now, zone).toString();
     Future<?> nudges = each(i, f -> !f.submitted(), (interviewer, ctx) -> send(
         "nudge:" + i.id() + ":" + interviewer + ":" + day, interviewer,
-        card(ReminderCard.Kind.FEEDBACK, ctx, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+        card(ReminderCard.Kind.FEEDBACK, ctx, ctx.candidate, ctx.job, i.begin())));
     boolean late = i.end() != null && i.end().plus(settings.escalateAfter()).isBefore(now);
     return !late ? nudges : nudges.compose(v -> escalate(i, day));
   }
@@ -101,7 +99,7 @@ final class InterviewReminders extends DeferredRoutine {
       List<Future<?>> sends = new ArrayList<>();
       for (String hm : team.hiringManagerIds()) {
         sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, card(ReminderCard.Kind.ESCALATE, ctx,
-            missing, ctx.candidate, ctx.job, TIME.format(i.begin().atZone(zone)))));
+            missing, ctx.candidate, ctx.job, i.begin())));
       }
       return Future.join(sends);
     }));

@@ -4,8 +4,11 @@ import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A reminder, nudge or escalation ({@code cards/reminder.json}): one card in both languages, so each recipient
@@ -32,21 +35,26 @@ final class ReminderCard {
 
   private final Cards cards;
   private final Messages messages;
+  private final ZoneId zone;
 
-  ReminderCard(Cards cards, Messages messages) {
+  ReminderCard(Cards cards, Messages messages, ZoneId zone) {
     this.cards = cards;
     this.messages = messages;
+    this.zone = zone;
   }
 
   /**
    * @param writer the language whose text is the card's fallback (and the profile's, when the button is clicked)
-   * @param args the arguments of the kind's text, in the bundle's order
+   * @param args the arguments of the kind's text, in the bundle's order; an {@link Instant} is written in each
+   *     language's form ({@link DateTexts})
    */
   ObjectNode render(Kind kind, Language writer, String talentId, String talentName, Object... args) {
     return cards.bilingual(writer, lang -> {
       ObjectNode model = cards.model();
       model.put("title", messages.get(lang, kind.key() + ".title"));
-      model.put("text", Markdown.message(messages, lang, kind.key(), args));
+      Object[] written = java.util.Arrays.stream(args)
+          .map(a -> a instanceof Instant t ? DateTexts.dateTime(t, zone, lang) : a).toArray();
+      model.put("text", Markdown.message(messages, lang, kind.key(), written));
       model.put("color", kind.color);
       model.put("button", messages.get(lang, "reminder.button.profile"));
       model.set("profile", cards.model().put("action", OPEN_PROFILE).put("talent_id", talentId)

@@ -139,10 +139,11 @@ final class SubscriptionCommands {
       }
       return hire.jobs().map(jobs -> {
         Map<String, Job> byId = jobs.stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a));
-        String rows = subs.stream().map(s -> messages.get(lang, "subs.list.row",
+        Reply.Text newline = new Reply.Text("\n", "\n");
+        Reply.Text rows = subs.stream().map(s -> Reply.text(messages, lang, "subs.list.row",
                 byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(),
                 kindsText(s.kinds(), lang)))
-            .collect(Collectors.joining("\n"));
+            .reduce((a, b) -> a.plus(newline).plus(b)).orElse(new Reply.Text(""));
         return text(lang, "subs.list", rows);
       });
     });
@@ -160,6 +161,6 @@ final class SubscriptionCommands {
   }
 
   private Reply text(Language lang, String key, Object... args) {
-    return new Reply.Text(messages.get(lang, key, args));
+    return Reply.text(messages, lang, key, args);
   }
 }

@@ -1,0 +1,75 @@
+package io.hirebot.feature.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.cards.SharedActions;
+import io.hirebot.hire.Talent;
+import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
+import io.hirebot.testing.TestFeatures;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A profile shows only the actions its viewer can take: an interviewer who opens a candidate from "my tasks" reads
+ * the profile without Advance / Reject / Add note (Hire lets only the job's recruiter, its hiring managers and admins
+ * change it), the recruiter gets them; and a click the viewer may not make is still refused in words, writing nothing.
+ */
+class ProfileActionsTest {
+  private static final List<String> CHANGES = List.of(SharedActions.ADVANCE, SharedActions.REJECT, SharedActions.NOTE);
+
+  @RegisterExtension
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::profile);
+
+  private FeatureHarness.Clicked open(Talent talent, String viewer) {
+    ObjectNode value = h.cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
+        .put("name", talent.name()).put("lang", "en_us");
+    return h.click(value, viewer);
+  }
+
+  @Test
+  @DisplayName("an interviewer's profile (opened from my tasks) has no Advance / Reject / Add note; the recruiter's has")
+  void buttonsFollowTheViewer() {
+    Talent carol = h.hire.talent("Carol Wu");
+    Shown interviewer = open(carol, SmallTenant.INTERVIEWER_LIU).card();
+    assertTrue(interviewer.contains("Carol Wu"), interviewer.all());
+    for (String action : CHANGES) {
+      assertTrue(interviewer.buttons(action).isEmpty(), action + " shown to an interviewer: " + interviewer.all());
+    }
+    // Contact details are refused to interviewers too: no "Full details (private)" button either.
+    assertTrue(interviewer.buttons(ProfileButtons.PRIVATE).isEmpty(), interviewer.all());
+    Shown recruiter = open(carol, SmallTenant.RECRUITER_LI).card();
+    for (String action : CHANGES) {
+      assertEquals(1, recruiter.buttons(action).size(), action + " missing for the recruiter: " + recruiter.all());
+    }
+    assertEquals(1, recruiter.buttons(ProfileButtons.PRIVATE).size(), recruiter.all());
+  }
+
+  @Test
+  @DisplayName("opening a profile toasts nothing (the card is the answer), not 'Page 1'")
+  void openingToastIsNotAPage() {
+    FeatureHarness.Clicked opened = open(h.hire.talent("Carol Wu"), SmallTenant.RECRUITER_LI);
+    assertTrue(opened.card().contains("Carol Wu"), opened.card().all());
+    assertEquals("", opened.toast());
+  }
+
+  @Test
+  @DisplayName("an Advance an interviewer could not see, clicked anyway (a shared card): refused in words, no write")
+  void interviewerClickRefused() {
+    Shown recruiter = open(h.hire.talent("Carol Wu"), SmallTenant.RECRUITER_LI).card();
+    JsonNode advance = recruiter.buttons(SharedActions.ADVANCE).get(0);
+    h.hire.resetCalls();
+    FeatureHarness.Clicked refused = h.click(advance, SmallTenant.INTERVIEWER_LIU);
+    assertEquals(ActionResult.ToastType.ERROR, refused.toastType());
+    assertTrue(refused.toast().contains("Only the job's recruiter"), refused.toast());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+}
