@@ -42,6 +42,8 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // Side by side with building the metrics registry and Vert.x below, which only this thread would otherwise run.
+    Launcher.EarlyWarmUp warmUp = Launcher.beginWarmUp(config);
     var registry = Launcher.registry();
     var vertx = Launcher.vertx(registry);
     AtomicReference<RunningBot> running = new AtomicReference<>();
@@ -69,12 +71,12 @@ public final class Main {
     BotConfig cfg = config;
     if (cfg.sandbox()) {
       boolean asked = List.of(args).contains("--sandbox");
-      Launcher.startSandboxed(vertx, cfg, registry, clock)
+      Launcher.startSandboxed(vertx, cfg, registry, clock, warmUp)
           .onSuccess(s -> running.set(s.bot()))
           .onSuccess(s -> printSandboxHelp(s.bot().port(), s.sandbox().baseUrl(), asked))
           .onFailure(e -> fail(e));
     } else {
-      Launcher.startBot(vertx, cfg, registry, clock)
+      Launcher.startBot(vertx, cfg, registry, clock, warmUp)
           .onSuccess(running::set)
           .onSuccess(bot -> log.info("hirebot listening port={} feishu={} mode={}", bot.port(),
               cfg.feishu().baseUrl(), cfg.mode()))

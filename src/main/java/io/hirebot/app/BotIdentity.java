@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Learns the bot's own open_id from Feishu once per process, however many verticle instances serve (retrying in
  * the background while Feishu is unreachable), then starts the routines and runs the scope self-check, at start-up
- * and hourly. Stopped with the bot: no call, retry or check after that.
+ * (once the bot serves: it is a report for admins, not a condition of serving) and hourly. Stopped with the bot: no
+ * call, retry or check after that.
  */
 final class BotIdentity {
   private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
@@ -30,7 +31,7 @@ final class BotIdentity {
   private final MissingScopes missingScopes;
   private final AtomicReference<String> openId;
   private final Scheduler scheduler;
-  /** Completes when the identity is known and the first self-check ran, or after {@link #WAIT_MS}. */
+  /** Completes when the identity is known, or after {@link #WAIT_MS}. */
   private final Promise<Void> ready = Promise.promise();
   private volatile boolean scopesChecked;
   private boolean started;
@@ -50,16 +51,17 @@ final class BotIdentity {
 
   /**
    * Starts learning the identity on the first call; every call returns the same future, which completes once the
-   * identity is known and the self-check has run (its log lines then come before the bot serves), or after
-   * {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is known).
+   * identity is known, or after {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is
+   * known). The scope self-check starts then and does not hold the start up (a dozen probe calls through the SDK);
+   * {@code /healthz} says {@code scope_check: pending} until it is done.
    */
   synchronized Future<Void> ready() {
     if (!started && !stopped) {
       started = true;
       long wait = vertx.setTimer(WAIT_MS, t -> {
         if (ready.tryComplete()) {
-          log.warn("bot identity or scope self-check not done after {} ms; serving anyway; group mentions are not "
-              + "recognised until the identity is known", WAIT_MS);
+          log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it "
+              + "is", WAIT_MS);
         }
       });
       ready.future().onComplete(r -> vertx.cancelTimer(wait));
@@ -101,10 +103,8 @@ final class BotIdentity {
         scheduler.start();
         timer = vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
       }
-      checkScopes().onComplete(done -> {
-        scopesChecked = true;
-        ready.tryComplete();
-      });
+      ready.tryComplete();
+      checkScopes().onComplete(done -> scopesChecked = true);
     });
   }
 

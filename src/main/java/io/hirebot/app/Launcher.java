@@ -19,6 +19,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,32 @@ public final class Launcher {
    */
   public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
       Clock clock) {
-    return startBot(vertx, config, Future.succeededFuture(config), registry, clock);
+    return startBot(vertx, config, Future.succeededFuture(config), registry, clock, null);
+  }
+
+  /**
+   * Begins the warm-up's parsing and rendering at once, on a thread of its own, for a start that follows
+   * ({@link #startBot(Vertx, BotConfig, PrometheusMeterRegistry, Clock, EarlyWarmUp)},
+   * {@link #startSandboxed(Vertx, BotConfig, PrometheusMeterRegistry, Clock, EarlyWarmUp)}): {@code Main} calls it
+   * before building Vert.x, whose class loading otherwise keeps one core busy while the other has little to do.
+   */
+  public static EarlyWarmUp beginWarmUp(BotConfig config) {
+    return new EarlyWarmUp(WarmUp.begin(config));
+  }
+
+  /** The warm-up's parsing and rendering under way (see {@link #beginWarmUp}). */
+  public static final class EarlyWarmUp {
+    private final CompletableFuture<WarmUp.Local> local;
+
+    private EarlyWarmUp(CompletableFuture<WarmUp.Local> local) {
+      this.local = local;
+    }
+  }
+
+  /** Like {@link #startBot(Vertx, BotConfig, PrometheusMeterRegistry, Clock)}, with the warm-up begun early. */
+  public static Future<RunningBot> startBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry registry,
+      Clock clock, EarlyWarmUp warmUp) {
+    return startBot(vertx, config, Future.succeededFuture(config), registry, clock, warmUp);
   }
 
   /**
@@ -61,12 +87,13 @@ public final class Launcher {
    * migrate, on the "db" worker), the warm-up (on a Vert.x worker) and whatever completes {@code serving}.
    *
    * @param config the database and card settings, which {@code serving} keeps
+   * @param early the warm-up's parsing and rendering if begun already, else null
    */
   private static Future<RunningBot> startBot(Vertx vertx, BotConfig config, Future<BotConfig> serving,
-      PrometheusMeterRegistry registry, Clock clock) {
+      PrometheusMeterRegistry registry, Clock clock, EarlyWarmUp early) {
     Future<Database> opened = Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword());
     Future<Void> warmedUp = vertx.<Void>executeBlocking(() -> {
-      WarmUp.run(vertx, config);
+      WarmUp.run(vertx, config, early == null ? null : early.local);
       return null;
     }, false).recover(e -> {
       log.warn("warm-up failed, serving anyway cause={}", e.toString());
@@ -118,6 +145,12 @@ public final class Launcher {
    */
   public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
       PrometheusMeterRegistry registry, Clock base) {
+    return startSandboxed(vertx, config, registry, base, null);
+  }
+
+  /** Like {@link #startSandboxed(Vertx, BotConfig, PrometheusMeterRegistry, Clock)}, with the warm-up begun early. */
+  public static Future<SandboxedBot> startSandboxed(Vertx vertx, BotConfig config,
+      PrometheusMeterRegistry registry, Clock base, EarlyWarmUp warmUp) {
     if (!config.sandbox()) {
       // Real credentials: nothing typed into the emulator's console may ever be mistaken for the real tenant's.
       return Future.failedFuture(new IllegalStateException(
@@ -133,7 +166,7 @@ public final class Launcher {
     });
     // The bot's database and warm-up start first, and run while the emulator starts (much of which happens on this
     // thread): only the bot's Feishu address waits for the emulator.
-    Future<RunningBot> started = startBot(vertx, config, serving, registry, clock);
+    Future<RunningBot> started = startBot(vertx, config, serving, registry, clock, warmUp);
     try {
       FeishuSandbox.start(feishuSide, sandboxConfig(config, clock)).onComplete(emulator);
     } catch (RuntimeException e) {

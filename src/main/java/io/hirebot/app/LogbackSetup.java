@@ -2,11 +2,11 @@ package io.hirebot.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
@@ -14,11 +14,13 @@ import org.slf4j.Logger;
  * The bot's logging set-up in code, found by logback through {@code META-INF/services}: one line per event on
  * stdout (time, level, thread, logger, message with key=value pairs, an exception folded onto the same line), root
  * level from {@code HIREBOT_LOG_LEVEL}. An XML configuration costs start-up ~600 classes (logback's Joran and the
- * JDK's XML parser) for these few settings. An operator's {@code -Dlogback.configurationFile}, or a
+ * JDK's XML parser) for these few settings, and the line is written by {@link LogLine} rather than a pattern layout.
+ * An operator's {@code -Dlogback.configurationFile}, or a
  * {@code logback-test.xml} on the classpath (the tests'), still wins: this then steps aside.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
+  /** What {@link LogLine} writes, in logback's pattern language (for an operator's own configuration). */
   static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{24} "
       + "%msg%replace( %ex{short}){'[\\r\\n]+', ' | '}%nopex%n";
   static final String LEVEL_VARIABLE = "HIREBOT_LOG_LEVEL";
@@ -29,9 +31,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LogLine layout = new LogLine();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stdout = new ConsoleAppender<>();
     stdout.setContext(context);

@@ -2,7 +2,6 @@ package io.hirebot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.Reply;
 import io.hirebot.feishu.FeishuClients;
 import io.hirebot.feishu.outbound.FeishuHireDirectory;
@@ -15,15 +14,21 @@ import io.hirebot.hire.PipelineReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * client, our call layer, the Hire cache and the pipeline reader, against {@link FeishuClients#offline} (canned
  * answers in the process: no Hire call a user did not ask for, nothing sent to any chat, in sandbox and production
  * mode alike). Class loading and first-time initialisation otherwise land on the first user's time (about three
- * times a warm answer). It runs alongside the database's opening and migration, so it costs the time to healthy
- * little. It exercises the code, not the bot's objects: nothing here is kept.
+ * times a warm answer). It runs alongside the database's opening and migration, and its parsing and rendering can
+ * begin even earlier ({@link #begin}), so it costs the time to healthy little. It exercises the code, not the bot's
+ * objects: nothing here is kept.
  */
 final class WarmUp {
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
@@ -52,6 +58,11 @@ final class WarmUp {
   static final int ROUNDS = 3;
   /** The canned answers come from this process: anything slower than this is a bug, not a slow Feishu. */
   private static final long CALL_TIMEOUT_SECONDS = 10;
+  /**
+   * The canned calls' deadline, inside {@link #CALL_TIMEOUT_SECONDS}. Not a user's: on a busy machine the first
+   * canned call (loading the SDK's classes) outlasted the 3.5 s a user's Hire call gets, and the warm-up stopped there.
+   */
+  private static final Duration CALL_DEADLINE = Duration.ofSeconds(8);
   /** A candidates card's page. */
   private static final int PAGE_SIZE = 10;
   /** The chat of the canned message create answer. */
@@ -62,7 +73,86 @@ final class WarmUp {
   /** What a warm-up ran: commands parsed, cards rendered, candidates read and messages sent (canned). */
   record Summary(int commandsParsed, int cardsRendered, int candidatesRead, int messagesSent) {}
 
+  /** What the parsing and rendering did, and the last card rendered (the one the warm-up sends). */
+  record Local(int commandsParsed, int cardsRendered, int cardsNeedingData, ObjectNode lastCard, long ms) {}
+
   static Summary run(Vertx vertx, BotConfig config) {
+    return run(vertx, config, null);
+  }
+
+  /**
+   * @param begun the parsing and rendering when {@link #begin} started them earlier on a thread of their own, or
+   *     null to run them here first
+   */
+  static Summary run(Vertx vertx, BotConfig config, CompletableFuture<Local> begun) {
+    long started = System.nanoTime();
+    ObjectMapper json = new ObjectMapper();
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    FeishuClients feishu = FeishuClients.offline(vertx, metrics, CALL_DEADLINE);
+    try {
+      // The reads first: they need nothing of the parsing and rendering, which may still run on their own thread.
+      HireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
+      Job job = await(hire.jobs()).get(0);
+      PipelinePage page = await(new PipelineReader(hire).read(job, 0, PAGE_SIZE));
+      Local local = begun != null ? begun.join() : parseAndRender(config);
+      int sent = 0;
+      if (local.lastCard() != null) {
+        await(new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics)
+            .send(CANNED_CHAT, Reply.card(local.lastCard()), "warm-up"));
+        sent++;
+      }
+      Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), page.applications().size(), sent);
+      log.info("warm-up done ms={} parse_and_render_ms={} parse_and_render_begun_early={} commands_parsed={} "
+          + "cards_rendered={} cards_needing_data={} candidates_read={} messages_sent_canned={}",
+          (System.nanoTime() - started) / 1_000_000, local.ms(), begun != null, summary.commandsParsed(),
+          summary.cardsRendered(), local.cardsNeedingData(), summary.candidatesRead(), summary.messagesSent());
+      return summary;
+    } finally {
+      feishu.close();
+    }
+  }
+
+  /**
+   * Starts {@link #tls} and {@link #parseAndRender} now on a thread of its own, for {@link #run} to join later: they
+   * need neither Vert.x nor the database, so {@code Main} begins them before building those, while the main thread
+   * is the only one with work to do.
+   */
+  static CompletableFuture<Local> begin(BotConfig config) {
+    CompletableFuture<Local> local = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        tls();
+        local.complete(parseAndRender(config));
+      } catch (RuntimeException | Error e) {
+        local.completeExceptionally(e);
+      }
+    }, "hirebot-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+    return local;
+  }
+
+  /**
+   * Loads the JDK's trust store and initialises a TLS context, as the SDK's HTTP client does when the wiring builds
+   * it: the JDK keeps both, so the client's own set-up then takes nothing. Done cold by the wiring, it was about a
+   * third of the wiring's time (3.2 of 9.7 s in one restart's class-load log on a loaded machine), and the wiring
+   * is the last step before the verticles listen; here it runs while the main thread builds Vert.x.
+   */
+  static void tls() {
+    try {
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init((KeyStore) null);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      // The client's own set-up meets the same failure and reports it; this only saves it time.
+      log.debug("warm-up: TLS set-up failed cause={}", e.toString());
+    }
+  }
+
+  /** Parses the sample commands and renders and serializes every card template, {@link #ROUNDS} times. */
+  static Local parseAndRender(BotConfig config) {
     long started = System.nanoTime();
     int rendered = 0;
     int failed = 0;
@@ -84,37 +174,8 @@ final class WarmUp {
         }
       }
     }
-    long parsedAndRendered = System.nanoTime();
-    Summary summary = new Summary(ROUNDS * SAMPLE_COMMANDS.size(), rendered, 0, 0);
-    summary = firstAnswerCalls(vertx, json, lastCard, summary);
-    log.info("warm-up done ms={} parse_and_render_ms={} feishu_calls_ms={} commands_parsed={} cards_rendered={} "
-        + "cards_needing_data={} candidates_read={} messages_sent_canned={}", (System.nanoTime() - started) / 1_000_000,
-        (parsedAndRendered - started) / 1_000_000, (System.nanoTime() - parsedAndRendered) / 1_000_000,
-        summary.commandsParsed(), rendered, failed, summary.candidatesRead(), summary.messagesSent());
-    return summary;
-  }
-
-  /**
-   * A "show candidates" read and a card sent, against canned Feishu answers; its own metrics registry, so none of
-   * this shows in the bot's {@code /metrics}. @return {@code done} with the candidates read and messages sent
-   */
-  private static Summary firstAnswerCalls(Vertx vertx, ObjectMapper json, ObjectNode card, Summary done) {
-    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    FeishuClients feishu = FeishuClients.offline(vertx, metrics, BotDispatcher.COMMAND_DEADLINE);
-    try {
-      HireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
-      Job job = await(hire.jobs()).get(0);
-      PipelinePage page = await(new PipelineReader(hire).read(job, 0, PAGE_SIZE));
-      int sent = 0;
-      if (card != null) {
-        await(new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics)
-            .send(CANNED_CHAT, Reply.card(card), "warm-up"));
-        sent++;
-      }
-      return new Summary(done.commandsParsed(), done.cardsRendered(), page.applications().size(), sent);
-    } finally {
-      feishu.close();
-    }
+    return new Local(ROUNDS * SAMPLE_COMMANDS.size(), rendered, failed, lastCard,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private static <T> T await(Future<T> future) {

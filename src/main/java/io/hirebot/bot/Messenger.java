@@ -27,6 +27,15 @@ public interface Messenger {
    */
   Future<Sent> sendPrivately(String openId, Reply reply, String idempotencyKey);
 
+  /**
+   * Tells the messenger that {@code chatId} is {@code openId}'s private chat with the bot. Feishu allows 5 messages a
+   * second to one user, counting replies in that chat and messages sent to the open_id alike, so an implementation that
+   * paces messages paces both in one budget.
+   */
+  default void privateChat(String chatId, String openId) {
+    // Nothing to pace.
+  }
+
   /** Replaces the card of a message the bot sent (PATCH). */
   Future<Void> updateCard(String messageId, ObjectNode card);
 

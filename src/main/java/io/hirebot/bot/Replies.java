@@ -2,6 +2,7 @@ package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.middleware.Answer;
 import io.hirebot.bot.middleware.Inbound;
@@ -81,6 +82,10 @@ public final class Replies {
   private Future<Messenger.Sent> sendCommandReply(IncomingMessage m, Reply reply) {
     if (m.messageId() == null) {
       return messenger.sendPrivately(m.sender().openId(), reply, "menu-" + m.eventId());
+    }
+    if (m.chat().type() == ChatRef.ChatType.P2P && m.sender() != null) {
+      // A menu click answered at the same moment goes to the open_id: Feishu counts both against the user's 5/s.
+      messenger.privateChat(m.chat().chatId(), m.sender().openId());
     }
     return messenger.reply(m.chat().chatId(), m.messageId(), reply, "reply-" + m.messageId())
         .map(id -> new Messenger.Sent(id, m.chat().chatId()));

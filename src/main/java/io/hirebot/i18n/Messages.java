@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,12 @@ import java.util.Properties;
  */
 public final class Messages {
   private final Map<Language, Map<String, String>> bundles = new EnumMap<>(Language.class);
+  /**
+   * Each thread's parsed patterns, per language: parsing a pattern cost more than formatting it (bench/MessagesCost: a
+   * plain {@code {0}} text 926 ns and 2.3 KB a call parsed each time, 381 ns and 1 KB parsed once), and a MessageFormat
+   * may not be shared between threads. The bot formats on a few event-loop and worker threads; each keeps what it used.
+   */
+  private final ThreadLocal<Map<String, MessageFormat>[]> parsed = ThreadLocal.withInitial(Messages::emptyCache);
 
   private Messages() {}
 
@@ -43,7 +50,20 @@ public final class Messages {
     if (pattern == null) {
       throw new IllegalArgumentException("no message " + key);
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale(lang)).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    return parsed.get()[lang.ordinal()].computeIfAbsent(key, k -> new MessageFormat(pattern, locale(lang)))
+        .format(args);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, MessageFormat>[] emptyCache() {
+    Map<String, MessageFormat>[] perLanguage = new Map[Language.values().length];
+    for (int i = 0; i < perLanguage.length; i++) {
+      perLanguage[i] = new HashMap<>();
+    }
+    return perLanguage;
   }
 
   public boolean has(Language lang, String key) {

@@ -72,6 +72,9 @@ class ServingStartTest {
 
     assertEquals(1, sandbox.requests().count("GET", BOT_INFO), "bot/v3/info calls for " + BotVerticle.INSTANCES
         + " instances");
+    // The self-check runs once the bot serves, not before.
+    await(sandbox.requests().await(r -> r.path().matches(RECOVER_PROBE), BotHarness.START_TIMEOUT),
+        BotHarness.START_TIMEOUT);
     assertEquals(1, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
     await(bot.stop(), BotHarness.START_TIMEOUT);
   }

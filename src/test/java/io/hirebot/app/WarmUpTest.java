@@ -37,4 +37,23 @@ class WarmUpTest {
     // AND the Feishu the bot is configured with was asked nothing: no token, no Hire call, no message
     assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
   }
+
+  @Test
+  @DisplayName("begun early on its own thread (as Main does), the warm-up does the same work and asks Feishu nothing")
+  void begunEarly() {
+    // GIVEN the parsing and rendering begun before anything else
+    var begun = WarmUp.begin(parts.config);
+
+    // WHEN the rest of the warm-up runs on a worker
+    WarmUp.Summary summary = await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config,
+        begun)), Duration.ofSeconds(60));
+
+    // THEN the begun part's work counts, and the calls ran as before
+    assertTrue(begun.isDone());
+    assertEquals(WarmUp.ROUNDS * WarmUp.SAMPLE_COMMANDS.size(), summary.commandsParsed());
+    assertTrue(summary.cardsRendered() > 0, summary.toString());
+    assertTrue(summary.candidatesRead() > 0, summary.toString());
+    assertEquals(1, summary.messagesSent(), summary.toString());
+    assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
+  }
 }

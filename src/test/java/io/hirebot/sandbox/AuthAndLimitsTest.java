@@ -178,4 +178,24 @@ class AuthAndLimitsTest {
     CLOCK.advance(Duration.ofSeconds(1));
     assertEquals(200, post("/open-apis/im/v1/messages?receive_id_type=chat_id", t, msg).statusCode());
   }
+
+  @Test
+  @DisplayName("One user's 5/s counts messages sent to their open_id and replies in their private chat alike")
+  void perUserLimitSpansOpenIdAndPrivateChat() {
+    String t = validToken();
+    String user = "ou_budget_user";
+    JsonObject toUser = new JsonObject().put("receive_id", user).put("msg_type", "text").put("content", "{\"text\":\"hi\"}");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, post("/open-apis/im/v1/messages?receive_id_type=open_id", t, toUser).statusCode());
+    }
+    sandbox.im().recordInbound("om_user_typed", ImState.p2pChatId(user));
+    JsonObject reply = new JsonObject().put("msg_type", "text").put("content", "{\"text\":\"answer\"}");
+    for (int i = 0; i < 2; i++) {
+      assertEquals(200, post("/open-apis/im/v1/messages/om_user_typed/reply", t, reply).statusCode());
+    }
+    HttpResponse<Buffer> sixth = post("/open-apis/im/v1/messages/om_user_typed/reply", t, reply);
+    assertEquals(230020, sixth.bodyAsJsonObject().getInteger("code"));
+    assertEquals(230020, post("/open-apis/im/v1/messages?receive_id_type=open_id", t, toUser).bodyAsJsonObject()
+        .getInteger("code"));
+  }
 }

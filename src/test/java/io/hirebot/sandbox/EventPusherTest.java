@@ -147,6 +147,39 @@ class EventPusherTest {
   }
 
   @Test
+  @DisplayName("Over 30 KB of card JSON: a callback answer is reported (200673) and not applied, a delayed update is "
+      + "refused with 11311; at 30 KB both apply")
+  void cardSizeInAnswersAndDelayedUpdates() throws Exception {
+    String messageId = client.im().v1().message().create(CreateMessageReq.newBuilder().receiveIdType("chat_id")
+        .createMessageReqBody(CreateMessageReqBody.newBuilder().receiveId(ImState.DEMO_TEAM_CHAT).msgType("interactive")
+            .content(SdkImFidelityTest.card("v1")).build()).build()).getData().getMessageId();
+    String over = SdkImFidelityTest.cardOfBytes(30 * 1024 + 1);
+    String atLimit = SdkImFidelityTest.cardOfBytes(30 * 1024);
+    bot.cardResponse = "{\"card\":{\"type\":\"raw\",\"data\":" + over + "}}";
+    PushResult refused = await(sandbox.events().cardAction(CardActionSpec.on(messageId).value(new JsonObject().put("a", 1))));
+    assertEquals(1, refused.violations().size(), refused.violations().toString());
+    assertTrue(refused.violations().get(0).startsWith("200673"), refused.violations().toString());
+    assertEquals("v1", title(sandbox.im().message(messageId).orElseThrow()));
+
+    bot.cardResponse = "{\"card\":{\"type\":\"raw\",\"data\":" + atLimit + "}}";
+    PushResult applied = await(sandbox.events().cardAction(CardActionSpec.on(messageId).value(new JsonObject().put("a", 2))));
+    assertTrue(applied.violations().isEmpty(), applied.violations().toString());
+    assertEquals(atLimit.length(), sandbox.im().message(messageId).orElseThrow().currentContent().toString().length());
+
+    String cardToken = bot.actions.get(1).getEvent().getToken();
+    String tenantToken = await(web.postAbs(sandbox.baseUrl() + "/open-apis/auth/v3/tenant_access_token/internal")
+        .sendJsonObject(new JsonObject().put("app_id", sandbox.config().appId())
+            .put("app_secret", sandbox.config().appSecret())))
+        .bodyAsJsonObject().getString("tenant_access_token");
+    JsonObject tooBig = delayedUpdate(tenantToken, new JsonObject().put("token", cardToken).put("card", new JsonObject(over)));
+    assertEquals(11311, tooBig.getInteger("code"), tooBig.encode());
+    JsonObject fits = delayedUpdate(tenantToken, new JsonObject().put("token", cardToken)
+        .put("card", new JsonObject(SdkImFidelityTest.card("v3"))));
+    assertEquals(0, fits.getInteger("code"), fits.encode());
+    assertEquals("v3", title(sandbox.im().message(messageId).orElseThrow()));
+  }
+
+  @Test
   @DisplayName("A 1.0 card in a callback answer is reported and not applied")
   void badCardAnswer() throws Exception {
     String messageId = client.im().v1().message().create(CreateMessageReq.newBuilder().receiveIdType("chat_id")

@@ -116,6 +116,50 @@ class SdkImFidelityTest {
   }
 
   /**
+   * A card whose JSON (the {@code content} string) is exactly {@code bytes} long, padded with quotes: each is 2 bytes of
+   * card JSON and 4 of request body once the card is a JSON string inside the body.
+   */
+  static String cardOfBytes(int bytes) {
+    java.util.function.Function<String, String> card = text -> new JsonObject().put("schema", "2.0")
+        .put("config", new JsonObject().put("update_multi", true)).put("body", new JsonObject().put("elements",
+            new JsonArray().add(new JsonObject().put("tag", "markdown").put("content", text)))).encode();
+    int base = card.apply("").getBytes(StandardCharsets.UTF_8).length;
+    String text = "\"".repeat((bytes - base) / 2) + "x".repeat((bytes - base) % 2);
+    String json = card.apply(text);
+    assertEquals(bytes, json.getBytes(StandardCharsets.UTF_8).length);
+    return json;
+  }
+
+  @Test
+  @DisplayName("The 30 KB limit counts the card JSON (content), not the request body it is escaped into: 30 720 B is "
+      + "sent, replied and PATCHed; one byte more is 230025 on each")
+  void cardSizeCountsTheContent() throws Exception {
+    String atLimit = cardOfBytes(30 * 1024);
+    String over = cardOfBytes(30 * 1024 + 1);
+    CreateMessageResp sent = send(ImState.DEMO_TEAM_CHAT, "interactive", atLimit, null);
+    assertTrue(sent.success(), sent.getMsg());
+    String id = sent.getData().getMessageId();
+    assertEquals(230025, send(ImState.DEMO_TEAM_CHAT, "interactive", over, null).getCode());
+
+    ReplyMessageResp replied = client.im().v1().message().reply(ReplyMessageReq.newBuilder().messageId(id)
+        .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("interactive").content(atLimit).build()).build());
+    assertTrue(replied.success(), replied.getMsg());
+    assertEquals(230025, client.im().v1().message().reply(ReplyMessageReq.newBuilder().messageId(id)
+        .replyMessageReqBody(ReplyMessageReqBody.newBuilder().msgType("interactive").content(over).build()).build())
+        .getCode());
+
+    PatchMessageResp patched = client.im().v1().message().patch(PatchMessageReq.newBuilder().messageId(id)
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content(atLimit).build()).build());
+    assertTrue(patched.success(), patched.getMsg());
+    assertEquals(230025, client.im().v1().message().patch(PatchMessageReq.newBuilder().messageId(id)
+        .patchMessageReqBody(PatchMessageReqBody.newBuilder().content(over).build()).build()).getCode());
+    // The body the SDK sent for the card at the limit was well over 30 KB.
+    RecordedRequest first = sandbox.requests().all().stream().filter(r -> r.path().equals("/open-apis/im/v1/messages"))
+        .findFirst().orElseThrow();
+    assertTrue(first.body().getBytes(StandardCharsets.UTF_8).length > 50 * 1024, "body of " + first.body().length());
+  }
+
+  /**
    * 70 buttons with a confirm dialog: 70 body components, but 280 elements as Feishu counts them (each
    * button, its plain_text, the confirm's title and text).
    */

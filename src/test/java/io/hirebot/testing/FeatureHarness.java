@@ -159,9 +159,28 @@ public final class FeatureHarness extends SelfClosingFixture {
 
   private Shown ask(ChatRef chat, String user, String text) {
     String messageId = "om_asked_" + ids.incrementAndGet();
-    IncomingMessage m = new IncomingMessage("ev_" + messageId, messageId, chat, UserRef.ofOpenId(user), "text", text,
+    await(() -> dispatcher().handle(message(messageId, chat, user, text)));
+    return replyTo(messageId, text);
+  }
+
+  /**
+   * Someone in the team chat asks, without waiting for the bot to finish: handling completes only once its reply's
+   * send does, which a test may hold open ({@link RecordingMessenger#holdNextReply()}). Complete with the reply.
+   */
+  public Future<Shown> inGroupPending(String text) {
+    String messageId = "om_asked_" + ids.incrementAndGet();
+    IncomingMessage m = message(messageId, new ChatRef(TEAM_CHAT, ChatRef.ChatType.GROUP), ALICE, text);
+    Promise<Shown> done = Promise.promise();
+    context.runOnContext(v -> dispatcher().handle(m).map(x -> replyTo(messageId, text)).onComplete(done));
+    return done.future();
+  }
+
+  private IncomingMessage message(String messageId, ChatRef chat, String user, String text) {
+    return new IncomingMessage("ev_" + messageId, messageId, chat, UserRef.ofOpenId(user), "text", text,
         chat.isGroup(), clock.instant());
-    await(() -> dispatcher().handle(m));
+  }
+
+  private Shown replyTo(String messageId, String text) {
     return withinLimits(messenger.sent(RecordingMessenger.Kind.REPLY).stream()
         .filter(s -> messageId.equals(s.parentId())).findFirst()
         .orElseThrow(() -> new AssertionError("no reply to " + text + ": " + messenger.sent())).shown());

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link Messenger} that keeps every card and text the bot sent, replied, updated or deleted, for the middle test
@@ -14,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A fake is legitimate here only because the real {@code FeishuMessenger} (SDK, rate limits, uuids, card checks
  * against the sandbox's validator) is covered by the end-to-end journeys under {@code io.hirebot.e2e} and by
- * {@code SdkImFidelityTest}. Thread-safe; every send succeeds at once with a fresh message id.
+ * {@code SdkImFidelityTest}. Thread-safe; every send succeeds at once with a fresh message id, except a reply a test holds open
+ * ({@link #holdNextReply()}).
  */
 public final class RecordingMessenger implements Messenger {
 
@@ -36,15 +41,50 @@ public final class RecordingMessenger implements Messenger {
   private final List<Outgoing> sent;
   private final AtomicInteger ids;
   private final boolean bulk;
+  /** The reply to hold open next, if a test asked for one (shared with {@link #bulk()}). */
+  private final AtomicReference<HeldReply> nextHeld;
 
   public RecordingMessenger() {
-    this(new ArrayList<>(), new AtomicInteger(), false);
+    this(new ArrayList<>(), new AtomicInteger(), false, new AtomicReference<>());
   }
 
-  private RecordingMessenger(List<Outgoing> sent, AtomicInteger ids, boolean bulk) {
+  private RecordingMessenger(List<Outgoing> sent, AtomicInteger ids, boolean bulk, AtomicReference<HeldReply> nextHeld) {
     this.sent = sent;
     this.ids = ids;
     this.bulk = bulk;
+    this.nextHeld = nextHeld;
+  }
+
+  /**
+   * A reply on its way: recorded (the chat would show it once Feishu answers) but its send not complete, so the bot
+   * has not yet run what follows a successful send. Lets a test type a follow-up in that window.
+   */
+  public static final class HeldReply {
+    private final CompletableFuture<Outgoing> recorded = new CompletableFuture<>();
+    private final Promise<String> answer = Promise.promise();
+
+    /** Waits until the bot has sent the held reply (it is recorded, its future still pending). */
+    public Outgoing awaitSent() {
+      try {
+        return recorded.get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the held reply was never sent: " + e, e);
+      }
+    }
+
+    /** Feishu answers: the send completes with the reply's message id. */
+    public void release() {
+      answer.tryComplete(awaitSent().messageId());
+    }
+  }
+
+  /** Holds the next reply open until {@link HeldReply#release()}; every later one completes at once. */
+  public HeldReply holdNextReply() {
+    HeldReply held = new HeldReply();
+    if (!nextHeld.compareAndSet(null, held)) {
+      throw new IllegalStateException("a reply is already held");
+    }
+    return held;
   }
 
   /** Everything sent so far, in order, bulk or not. */
@@ -75,7 +115,13 @@ public final class RecordingMessenger implements Messenger {
 
   @Override
   public Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey) {
-    return record(Kind.REPLY, chatId, messageId, null, Shown.of(reply), idempotencyKey);
+    Outgoing out = add(Kind.REPLY, chatId, messageId, null, Shown.of(reply), idempotencyKey);
+    HeldReply held = nextHeld.getAndSet(null);
+    if (held == null) {
+      return Future.succeededFuture(out.messageId());
+    }
+    held.recorded.complete(out);
+    return held.answer.future();
   }
 
   @Override
@@ -106,7 +152,7 @@ public final class RecordingMessenger implements Messenger {
 
   @Override
   public Messenger bulk() {
-    return new RecordingMessenger(sent, ids, true);
+    return new RecordingMessenger(sent, ids, true, nextHeld);
   }
 
   @Override
@@ -121,10 +167,15 @@ public final class RecordingMessenger implements Messenger {
 
   private Future<String> record(Kind kind, String target, String parentId, String messageId, Shown shown,
       String key) {
+    return Future.succeededFuture(add(kind, target, parentId, messageId, shown, key).messageId());
+  }
+
+  private Outgoing add(Kind kind, String target, String parentId, String messageId, Shown shown, String key) {
     String id = messageId != null ? messageId : "om_recorded_" + ids.incrementAndGet();
+    Outgoing out = new Outgoing(kind, target, parentId, id, shown, key, bulk);
     synchronized (sent) {
-      sent.add(new Outgoing(kind, target, parentId, id, shown, key, bulk));
+      sent.add(out);
     }
-    return Future.succeededFuture(id);
+    return out;
   }
 }

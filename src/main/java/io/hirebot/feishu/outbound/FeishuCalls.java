@@ -131,6 +131,11 @@ public final class FeishuCalls {
         .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started));
   }
 
+  /** Learns that {@code chatId} is {@code openId}'s private chat: messages there and to the user share one budget. */
+  public void privateChat(String chatId, String openId) {
+    limits.privateChat(chatId, openId);
+  }
+
   /** Waits for the budget of the chat (or user) {@code receiveId} on top of the endpoint's own. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, String receiveId,
       Callable<R> sdkCall) {

@@ -84,7 +84,10 @@ public final class FeishuMessenger implements Messenger {
     return create("chat_id", FeishuIds.Kind.CHAT, chatId, reply, idempotencyKey).map(Sent::messageId);
   }
 
-  /** Feishu limits each recipient, chat or user, to 5 messages a second: one budget per receive id. */
+  /**
+   * Feishu limits each recipient, chat or user, to 5 messages a second: one budget per receive id, a user's private
+   * chat (named in Feishu's answer) counting as the user.
+   */
   private Future<Sent> create(String idType, FeishuIds.Kind kind, String receiveId, Reply reply,
       String idempotencyKey) {
     Content c = content(reply);
@@ -93,7 +96,17 @@ public final class FeishuMessenger implements Messenger {
             CreateMessageReq.newBuilder().receiveIdType(idType).createMessageReqBody(CreateMessageReqBody.newBuilder()
                 .receiveId(id).msgType(c.msgType()).content(c.json()).uuid(uuid(idempotencyKey)).build())
                 .build())))
-        .map(d -> new Sent(sent(c, d.getMessageId()), d.getChatId()));
+        .map(d -> {
+          if (kind == FeishuIds.Kind.OPEN_ID) {
+            calls.privateChat(d.getChatId(), receiveId);
+          }
+          return new Sent(sent(c, d.getMessageId()), d.getChatId());
+        });
+  }
+
+  @Override
+  public void privateChat(String chatId, String openId) {
+    calls.privateChat(chatId, openId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.hirebot.feishu.outbound;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.hirebot.util.RateBudget;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Feishu's per-endpoint rate limits (reference/feishu-hire-api.md §13, feishu-bot-protocol.md §5.5),
  * one budget per operation (with its minute ceiling where Feishu has one) so the bot slows itself down before Feishu
- * has to, and one per chat for Feishu's 5 messages/s into a chat. Both kinds are shared through the database by replicas on one, not multiplied.
+ * has to, and one per chat (or user) for Feishu's 5 messages/s into a chat or to a user. Both kinds are shared through the database by replicas on one, not multiplied.
  */
 public final class RateLimits {
   /** Documented limits per second; operations not listed get {@link #DEFAULT_PER_SECOND}. */
@@ -71,6 +72,14 @@ public final class RateLimits {
   private final Map<String, RateLanes> lanes = new ConcurrentHashMap<>();
   /** A chat's budget is one whichever lane sends; chats idle for minutes are forgotten here. */
   private final LoadingCache<String, RateBudget> perChat;
+  /**
+   * The user each known private chat is with: Feishu limits messages to one user to 5 a second whether they are sent to
+   * the open_id or replied in that chat, so both spend the user's budget. Refreshed by every message in the chat.
+   */
+  private final Cache<String, String> privateChats = Caffeine.newBuilder()
+      .expireAfterAccess(Duration.ofMinutes(30))
+      .maximumSize(100_000)
+      .build();
 
   public RateLimits(Vertx vertx, RateBudget.Factory budgets) {
     this.vertx = vertx;
@@ -87,9 +96,20 @@ public final class RateLimits {
         });
   }
 
-  /** The budget of messages into one chat or to one user ({@code receiveId}), shared by every sender there. */
+  /**
+   * The budget of messages into one chat or to one user ({@code receiveId}), shared by every sender there; a user's
+   * private chat with the bot spends that user's.
+   */
   public RateBudget perChat(String receiveId) {
-    return perChat.get(receiveId);
+    String user = privateChats.getIfPresent(receiveId);
+    return perChat.get(user != null ? user : receiveId);
+  }
+
+  /** Learns that {@code chatId} is {@code openId}'s private chat with the bot. */
+  public void privateChat(String chatId, String openId) {
+    if (chatId != null && openId != null && !openId.equals(privateChats.getIfPresent(chatId))) {
+      privateChats.put(chatId, openId);
+    }
   }
 
   /** The lanes of the budget {@code operation} spends. */

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.RecordingMessenger;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.TestFeatures;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,22 @@ class FollowUpsTest {
     assertTrue(clicked.contains("Page 2 of 2"), clicked.all());
     Shown back = h.inGroup("上一页");
     assertTrue(back.contains("Page 1 of 2"), back.all());
+  }
+
+  @Test
+  @DisplayName("\"next page\" typed while the list's reply is still on its way (shown, Feishu's answer not back) reads "
+      + "that list: the context is remembered before the send, not after it")
+  void followUpWhileTheListIsStillBeingSent() throws Exception {
+    RecordingMessenger.HeldReply held = h.messenger.holdNextReply();
+    Future<Shown> first = h.inGroupPending("candidates for Backend Engineer");
+    assertTrue(held.awaitSent().shown().contains("Page 1 of 2"), held.awaitSent().shown().all());
+
+    Shown second = h.inGroup("next page");
+    assertFalse(second.contains(WHICH_JOB), "read against the older context: " + second.all());
+    assertTrue(second.title().contains("Backend Engineer") && second.contains("Page 2 of 2"), second.all());
+
+    held.release();
+    assertTrue(first.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).contains("Page 1 of 2"));
   }
 
   @Test
