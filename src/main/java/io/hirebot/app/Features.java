@@ -16,6 +16,7 @@ import io.hirebot.feature.reminders.RemindersFeature;
 import io.hirebot.feature.subscriptions.SubscriptionsFeature;
 import io.hirebot.feature.tasks.TasksFeature;
 import io.hirebot.feature.understanding.UnderstandingFeature;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.TaskBoard;
 import java.util.List;
 
@@ -31,9 +32,12 @@ final class Features {
     // where the bot's cards are.
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
         s.messenger(), s.audit());
+    // Application details kept between routine passes, shared by the digest and the new-application poll, so an
+    // application one of them read is only checked for changes by the other.
+    KnownApplications known = new KnownApplications(s.hire(), s.clock());
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
         s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
-        s.clock(), s.config().timezone(), s.config().pollInterval());
+        s.clock(), s.config().timezone(), s.config().pollInterval(), known);
     // Everyone's Hire tasks, read once per scheduler pass for the task nudges and the digests alike.
     TaskBoard tasks = new TaskBoard(s.hire());
     return List.of(
@@ -52,7 +56,7 @@ final class Features {
         subscriptions,
         new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(), s.subscriptions(),
             s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,
-            s.config().reminders().taskNudgeAfter()),
+            s.config().reminders().taskNudgeAfter(), known),
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),

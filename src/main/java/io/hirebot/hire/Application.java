@@ -29,6 +29,16 @@ public record Application(
     this(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt, Progress.UNKNOWN);
   }
 
+  /** As a move Hire accepted left it: active in {@code to}, since a time only Hire knows until it is read again. */
+  public Application movedTo(Stage to) {
+    return new Application(id, jobId, talentId, talentName, to, true, appliedAt, null, progress);
+  }
+
+  /** As a rejection (false) or its undoing (true) Hire accepted left it, in the stage it was in. */
+  public Application withActive(boolean nowActive) {
+    return new Application(id, jobId, talentId, talentName, stage, nowActive, appliedAt, stageEnteredAt, progress);
+  }
+
   /** The same application with its written test joined in. */
   public Application withTest(WrittenTest test) {
     return new Application(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt,

@@ -43,7 +43,7 @@ public final class CachingHireDirectory implements HireDirectory {
       FutureCache<String, List<TerminationReason>> reasons,
       FutureCache<String, Offer> offers,
       FutureCache<String, List<Offer>> talentOffers,
-      FutureCache<String, Map<String, WrittenTest>> writtenTests) {
+      FutureCache<String, Optional<WrittenTest>> writtenTests) {
 
     static Caches create() {
       return new Caches(new FutureCache<>(JOBS_TTL, 1), new FutureCache<>(PROCESSES_TTL, 1),
@@ -52,7 +52,7 @@ public final class CachingHireDirectory implements HireDirectory {
           new FutureCache<>(APPLICATION_TTL, 10_000), new FutureCache<>(PEOPLE_TTL, 10_000),
           new FutureCache<>(INTERVIEWS_TTL, 100), new FutureCache<>(TEAM_TTL, 10_000),
           new FutureCache<>(REASONS_TTL, 1), new FutureCache<>(PEOPLE_TTL, 10_000),
-          new FutureCache<>(PEOPLE_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 1_000));
+          new FutureCache<>(PEOPLE_TTL, 10_000), new FutureCache<>(APPLICATION_TTL, 50_000));
     }
   }
 
@@ -176,14 +176,61 @@ public final class CachingHireDirectory implements HireDirectory {
     return caches.reasons().get(ALL, k -> call(delegate::terminationReasons));
   }
 
+  /**
+   * A move Hire accepted is applied to what is cached (the application's stage, its job's two stage lists) instead of
+   * forgetting them: the card that answers the click then renders without reading the lists again (one round trip
+   * fewer; the Hire event the move fires forgets them all soon after). What is not cached is read again as before.
+   */
   @Override
   public Future<Void> transferStage(String applicationId, String stageId) {
-    return written(applicationId, delegate.transferStage(applicationId, stageId));
+    return delegate.transferStage(applicationId, stageId).andThen(r -> {
+      Optional<Application> known = cachedApplication(applicationId);
+      Optional<Stage> to = known.isEmpty() ? Optional.empty() : cachedStage(stageId);
+      if (r.failed() || to.isEmpty() || !known.get().active()) {
+        forgetWritten(applicationId);
+        return;
+      }
+      Application before = known.get();
+      changed(before, before.movedTo(to.get()));
+      withoutId(before.jobId() + "/" + before.stage().id(), applicationId);
+      caches.applicationIds().update(before.jobId() + "/" + stageId, ids -> ids.contains(applicationId) ? ids
+          : java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(applicationId)).toList());
+    });
   }
 
+  /** A rejection Hire accepted leaves the cached lists of its job without the application (as a move does). */
   @Override
   public Future<Void> terminate(String applicationId, int terminationType, List<String> reasonIds, String note) {
-    return written(applicationId, delegate.terminate(applicationId, terminationType, reasonIds, note));
+    return delegate.terminate(applicationId, terminationType, reasonIds, note).andThen(r -> {
+      Optional<Application> known = cachedApplication(applicationId);
+      if (r.failed() || known.isEmpty()) {
+        forgetWritten(applicationId);
+        return;
+      }
+      Application before = known.get();
+      changed(before, before.withActive(false));
+      withoutId(before.jobId() + "/" + before.stage().id(), applicationId);
+      withoutId(before.jobId() + "/active", applicationId);
+    });
+  }
+
+  /** The application as the write left it; its detail (the profile's) and its job's date-bounded lists are read again. */
+  private void changed(Application before, Application after) {
+    caches.applications().update(before.id(), a -> after);
+    caches.details().invalidate(before.id());
+    caches.applicationIds().caffeine().asMap().keySet()
+        .removeIf(k -> k.startsWith(before.jobId() + "/updated-since/"));
+  }
+
+  private void withoutId(String listKey, String applicationId) {
+    caches.applicationIds().update(listKey, ids -> ids.stream().filter(id -> !id.equals(applicationId)).toList());
+  }
+
+  /** The stage with this id in the cached processes; empty when they are not cached. */
+  private Optional<Stage> cachedStage(String stageId) {
+    Future<List<JobProcess>> processes = caches.processes().caffeine().getIfPresent(ALL);
+    return processes == null || !processes.succeeded() ? Optional.empty() : processes.result().stream()
+        .flatMap(p -> p.stage(stageId).stream()).findFirst();
   }
 
   @Override
@@ -204,16 +251,18 @@ public final class CachingHireDirectory implements HireDirectory {
 
   /** After a write (successful or not), what we knew about the application and its job's lists is stale. */
   private Future<Void> written(String applicationId, Future<Void> write) {
-    return write.andThen(r -> {
-      Future<Application> known = caches.applications().caffeine().getIfPresent(applicationId);
-      if (known != null && known.succeeded()) {
-        invalidateApplication(applicationId, known.result().jobId());
-      } else {
-        caches.applications().invalidate(applicationId);
-        caches.details().invalidate(applicationId);
-        caches.applicationIds().invalidateAll();
-      }
-    });
+    return write.andThen(r -> forgetWritten(applicationId));
+  }
+
+  private void forgetWritten(String applicationId) {
+    Optional<Application> known = cachedApplication(applicationId);
+    if (known.isPresent()) {
+      invalidateApplication(applicationId, known.get().jobId());
+    } else {
+      caches.applications().invalidate(applicationId);
+      caches.details().invalidate(applicationId);
+      caches.applicationIds().invalidateAll();
+    }
   }
 
   /** Offers change status: cached briefly, and forgotten when an event says one changed ({@link #offerChanged}). */
@@ -227,14 +276,31 @@ public final class CachingHireDirectory implements HireDirectory {
     return caches.talentOffers().get(talentId, k -> call(() -> delegate.offersOfTalent(k)));
   }
 
-  /** Cached per set of applications (a card's page), as long as the applications themselves. */
+  /**
+   * Cached per application (whether it has a test, and which), as long as the applications themselves: a page that
+   * changed by a row (a candidate moved off it) asks Hire only about the rows it did not show before, if any.
+   */
   @Override
   public Future<Map<String, WrittenTest>> writtenTests(List<String> applicationIds) {
-    if (applicationIds.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+    Map<String, Future<Optional<WrittenTest>>> each = new java.util.LinkedHashMap<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (String id : applicationIds) {
+      Future<Optional<WrittenTest>> known = caches.writtenTests().caffeine().getIfPresent(id);
+      if (known == null || known.failed()) {
+        missing.add(id);
+      } else {
+        each.put(id, known);
+      }
     }
-    return caches.writtenTests().get(String.join(",", applicationIds.stream().sorted().toList()),
-        k -> call(() -> delegate.writtenTests(applicationIds)));
+    if (!missing.isEmpty()) {
+      Future<Map<String, WrittenTest>> read = call(() -> delegate.writtenTests(missing));
+      missing.forEach(id -> each.put(id, caches.writtenTests().get(id, k -> read.map(m -> Optional.ofNullable(m.get(k))))));
+    }
+    return Future.all(List.copyOf(each.values())).map(done -> {
+      Map<String, WrittenTest> tests = new java.util.HashMap<>();
+      each.forEach((id, test) -> test.result().ifPresent(t -> tests.put(id, t)));
+      return tests;
+    });
   }
 
   /** An offer changed status: forget it, and (once its talent is known) that talent's offer list. */

@@ -33,6 +33,23 @@ public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPer
     return ids;
   }
 
+  /**
+   * The pipeline as a change Hire accepted left it: the application in {@code stageId}'s list (at its end: Hire's
+   * own order shows at the next read), or in none when {@code stageId} is null (it left the active pipeline).
+   */
+  public JobPipeline after(String applicationId, String stageId) {
+    List<List<String>> lists = new ArrayList<>();
+    for (int i = 0; i < idsPerStage.size(); i++) {
+      List<String> ids = new ArrayList<>(idsPerStage.get(i));
+      ids.remove(applicationId);
+      if (process.stages().get(i).id().equals(stageId)) {
+        ids.add(applicationId);
+      }
+      lists.add(ids);
+    }
+    return new JobPipeline(job, process, lists);
+  }
+
   public int total() {
     return idsPerStage.stream().mapToInt(List::size).sum();
   }

@@ -59,18 +59,29 @@ public final class PipelineReader {
 
   /** One page of the job's active candidates that pass the filter, with the whole job's stage counts. */
   public Future<PipelinePage> read(Job job, PipelineFilter filter, int page, int pageSize) {
-    return stages(job).compose(pipeline -> kept(pipeline, filter).compose(kept -> {
+    return stages(job).compose(pipeline -> read(pipeline, filter, page, pageSize, Map.of()));
+  }
+
+  /**
+   * One page of {@code pipeline}'s candidates (its lists already read), with {@code known} standing in for Hire's
+   * details of those applications: a click that just changed one shows what the change made of it, whatever the
+   * cache holds by then (the change's Hire event may have emptied it).
+   */
+  public Future<PipelinePage> read(JobPipeline pipeline, PipelineFilter filter, int page, int pageSize,
+      Map<String, Application> known) {
+    Job job = pipeline.job();
+    return kept(pipeline, filter, known).compose(kept -> {
       List<String> ids = kept.ids();
       int pages = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
       int p = Math.max(0, Math.min(page, pages - 1));
       List<String> slice = ids.subList(Math.min(ids.size(), p * pageSize), Math.min(ids.size(), (p + 1) * pageSize));
-      Future<List<Application>> apps = details(slice);
+      Future<List<Application>> apps = details(slice, known);
       Future<Map<String, WrittenTest>> tests = writtenTests(pipeline, slice);
       return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
           apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
               .toList(),
           p, pageSize, ids.size(), kept.scan()));
-    }));
+    });
   }
 
   /** Ids of the job's active applications, in Hire's order (one list call, not one per stage). */
@@ -110,7 +121,12 @@ public final class PipelineReader {
 
   /** Applications by id, read in parallel, in the order given. */
   public Future<List<Application>> details(List<String> ids) {
-    List<Future<Application>> details = ids.stream().map(hire::application).toList();
+    return details(ids, Map.of());
+  }
+
+  private Future<List<Application>> details(List<String> ids, Map<String, Application> known) {
+    List<Future<Application>> details = ids.stream().map(id -> known.containsKey(id)
+        ? Future.succeededFuture(known.get(id)) : hire.application(id)).toList();
     return Future.all(details).map(done -> details.stream().map(Future::result).toList());
   }
 
@@ -132,14 +148,14 @@ public final class PipelineReader {
   /** The ids a filter keeps, in process order, and how completely a date filter could check them. */
   private record Kept(List<String> ids, PipelinePage.DateScan scan) {}
 
-  private Future<Kept> kept(JobPipeline pipeline, PipelineFilter filter) {
+  private Future<Kept> kept(JobPipeline pipeline, PipelineFilter filter, Map<String, Application> known) {
     List<String> ids = pipeline.ids(filter);
     Instant since = filter.appliedSince();
     if (since == null) {
       return Future.succeededFuture(new Kept(ids, null));
     }
     return updatedSince(pipeline.job(), ids, since).compose(pool -> newest(pipeline.job(), pool, since,
-        clock.instant(), 0).compose(checked -> details(checked).map(apps -> {
+        clock.instant(), 0).compose(checked -> details(checked, known).map(apps -> {
           // Stages in process order, the newest applications first within each.
           List<String> stageOrder = pipeline.process().stages().stream().map(Stage::id).toList();
           List<String> recent = apps.stream().filter(a -> a.appliedAt() != null && !a.appliedAt().isBefore(since))

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ActionOnce} across replicas and restarts: a click's key is claimed as a row of {@code action_keys}
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
  * updates it. Within one process the in-memory map still shares the first click's whole result.
  */
 public final class JdbcActionOnce implements ActionOnce {
+  private static final Logger log = LoggerFactory.getLogger(JdbcActionOnce.class);
   /** As long as an undo is offered; a key older than this may act again. */
   public static final Duration RETENTION = InMemoryActionOnce.RETENTION;
   static final int MAX_OUTCOME = 4000;
@@ -47,7 +50,11 @@ public final class JdbcActionOnce implements ActionOnce {
   public Future<ActionResult> once(String key, Supplier<Future<ActionResult>> action) {
     return local.once(key, () -> claim(key).compose(first -> !first ? firstOutcome(key, clock.millis())
         : action.get()
-            .compose(result -> store(key, result).map(result))
+            // The outcome is stored for a duplicate on another replica (which polls for it), not for this click's
+            // answer: storing it after the answer takes a commit off the click's path, and a failed store no
+            // longer turns a change Hire made into an error toast.
+            .onSuccess(result -> store(key, result).onFailure(e -> log.warn(
+                "action outcome not stored key={} cause={}", key, e.toString())))
             .onFailure(e -> forget(key))));
   }
 

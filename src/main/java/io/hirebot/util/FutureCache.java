@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A short-lived Caffeine cache of asynchronous results. Concurrent requests for one key share one load
@@ -26,6 +27,15 @@ public final class FutureCache<K, V> {
     Future<V> future = cache.get(key, loader);
     future.onFailure(e -> cache.asMap().remove(key, future));
     return future;
+  }
+
+  /**
+   * Replaces a loaded value with {@code change} of it (what a successful write made of it); a value still loading,
+   * or one that failed, is forgotten instead, so the next request reads again.
+   */
+  public void update(K key, UnaryOperator<V> change) {
+    cache.asMap().computeIfPresent(key, (k, f) -> f.succeeded() ? Future.succeededFuture(change.apply(f.result()))
+        : null);
   }
 
   public void invalidate(K key) {

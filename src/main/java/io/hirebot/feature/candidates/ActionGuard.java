@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +60,27 @@ final class ActionGuard {
   /** For buttons that change Hire data: permission, then {@code work} at most once per {@code key}. */
   public Future<ActionResult> write(CardAction action, Language lang, ActionTarget target, String name, String key,
       String detail, Supplier<Future<ActionResult>> work) {
+    return write(action, lang, target, name, key, detail, Future::succeededFuture, v -> work.get());
+  }
+
+  /**
+   * As {@link #write(CardAction, Language, ActionTarget, String, String, String, Supplier)}, with the Hire read the
+   * work starts from (the application as it is now) made alongside the claim of the key instead of after it: it
+   * writes nothing, so it needs no claim, and the click's path loses the claim's database commit. A duplicate's read
+   * is made and dropped; only the click that holds the key acts on it.
+   */
+  public <T> Future<ActionResult> write(CardAction action, Language lang, ActionTarget target, String name, String key,
+      String detail, Supplier<Future<T>> read, Function<T, Future<ActionResult>> work) {
     return permitted(action, lang, target, name).compose(refusal -> {
       if (refusal != null) {
         return Future.succeededFuture(refusal);
       }
+      Future<T> early = read.get();
       AtomicBoolean ran = new AtomicBoolean();
       return once.once(key, () -> {
             ran.set(true);
             answering(action, target);
-            return work.get();
+            return early.compose(work::apply);
           })
           .map(result -> {
             record(action, target, name, detail, ran.get() ? outcome(result) : "duplicate", "");

@@ -10,6 +10,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
@@ -75,6 +76,31 @@ final class ActionKit {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
         ? profiles.render(t.talentId(), t.page(), t.viewer(), lang).map(Optional::of)
         : view.render(t.list(), t.page(), lang, notice);
+    return answer(type, toast, shown);
+  }
+
+  /**
+   * The list's stage lists before the change the click makes (cached from the card, as a rule): taken before the
+   * write, so the answer after it reads no list again, whatever the change's Hire event has forgotten by then.
+   * Empty for a profile, which shows more than the lists and is read again.
+   */
+  Future<Optional<JobPipeline>> listsBefore(ActionTarget t) {
+    return t.fromProfile() ? Future.succeededFuture(Optional.empty())
+        : view.lists(t.jobId()).otherwise(Optional.empty());
+  }
+
+  /**
+   * As {@link #result}, after a change Hire accepted: the list from the lists read {@code before} it, with
+   * {@code changed} as the change left it; read again only when those lists are missing (a profile, a failed read).
+   */
+  Future<ActionResult> changed(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
+      Notice notice, Future<Optional<JobPipeline>> before, Application changed) {
+    return before.compose(lists -> lists.isEmpty() ? result(t, lang, type, toast, notice)
+        : answer(type, toast, view.render(lists.get(), changed, t.list(), t.page(), lang, notice).map(Optional::of)));
+  }
+
+  private static Future<ActionResult> answer(ActionResult.ToastType type, String toast,
+      Future<Optional<Reply.Card>> shown) {
     return shown.map(card -> new ActionResult(type, toast, card.map(Reply.Card::card).orElse(null),
         card.map(Reply.Card::view).orElse(null)));
   }

@@ -34,10 +34,10 @@ final class NoteActions {
     String key = "note:" + t.applicationId() + ":" + UUID.nameUUIDFromBytes(note.getBytes(StandardCharsets.UTF_8));
     String author = action.operator() == null ? "" : action.operator().openId();
     return kit.guard.write(action, lang, t, "note", key, note.length() + " chars",
-        () -> kit.hire.application(t.applicationId()).compose(app ->
+        () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.noted", app.talentName()),
-                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action)))))))
+                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action))))))
         .compose(r -> kit.places.land(action, t, r));
   }
 }

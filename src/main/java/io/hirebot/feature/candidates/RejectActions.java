@@ -38,7 +38,7 @@ final class RejectActions {
       return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
     }
     return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
-        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
@@ -48,16 +48,17 @@ final class RejectActions {
             if (reasonName == null) {
               return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
             }
+            var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
                       kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
                   Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
-                  return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
-                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice);
+                  return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
+                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice, before, now.withActive(false));
                 });
           });
-        })).compose(r -> kit.places.land(action, t, r));
+        }).compose(r -> kit.places.land(action, t, r));
   }
 
   private Future<List<TerminationReason>> reasons() {

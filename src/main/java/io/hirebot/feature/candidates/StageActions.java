@@ -22,7 +22,7 @@ final class StageActions {
   Future<ActionResult> advance(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.write(action, lang, t, RowActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
-        "from " + t.stageId(), () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "from " + t.stageId(), () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
@@ -33,7 +33,7 @@ final class StageActions {
             }
             return transfer(action, lang, t, now, next.get());
           });
-        }));
+        });
   }
 
   /** Opens the move form: every other stage of the process Hire lets the bot move into. */
@@ -52,7 +52,7 @@ final class StageActions {
       return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")));
     }
     return kit.guard.write(action, lang, t, "move", "move:" + t.applicationId() + ":" + t.stageId() + ":" + target,
-        "from " + t.stageId() + " to " + target, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "from " + t.stageId() + " to " + target, () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
@@ -63,18 +63,19 @@ final class StageActions {
                 ? Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")))
                 : transfer(action, lang, t, now, stage.get());
           });
-        })).compose(r -> kit.places.land(action, t, r));
+        }).compose(r -> kit.places.land(action, t, r));
   }
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
     String locale = lang.feishuLocale();
+    var before = kit.listsBefore(t);
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = t.inStage(to.id());
       Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(),
           now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
-      return kit.result(t, lang, ActionResult.ToastType.SUCCESS,
-          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice);
+      return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
+          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice, before, now.movedTo(to));
     });
   }
 

@@ -25,21 +25,23 @@ final class UndoActions {
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
-        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()).compose(now -> {
+        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
           boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
           if (moved) {
             return kit.staleResult(t, now, lang);
           }
           return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
-        }));
+        });
   }
 
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
+    var before = kit.listsBefore(t);
     return kit.hire.recover(t.applicationId()).compose(v -> {
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
-      return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
-          Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))));
+      return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+          Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))),
+          before, now.withActive(true));
     });
   }
 
@@ -50,12 +52,13 @@ final class UndoActions {
       if (stage.isEmpty()) {
         return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.expired")));
       }
+      var before = kit.listsBefore(t);
       return kit.hire.transferStage(t.applicationId(), backTo).compose(v -> {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
-        return kit.result(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+        return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
             Notice.of(Markdown.message(kit.messages, lang, "notice.movedBack", now.talentName(),
-                stage.get().name(lang.feishuLocale()), kit.byWhom(action))));
+                stage.get().name(lang.feishuLocale()), kit.byWhom(action))), before, now.movedTo(stage.get()));
       });
     });
   }

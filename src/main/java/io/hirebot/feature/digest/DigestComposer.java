@@ -50,11 +50,14 @@ final class DigestComposer {
   /** The applications' details, kept from one pass to the next and read again where Hire says they changed. */
   private final KnownApplications known;
 
-  /** @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age) */
+  /**
+   * @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age)
+   * @param known the details kept between passes, shared with the new-application poll
+   */
   DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
-      TaskBoard tasks, Duration overdueAfter, java.time.Clock clock) {
+      TaskBoard tasks, Duration overdueAfter, KnownApplications known) {
     this.hire = hire;
-    this.known = new KnownApplications(hire, clock);
+    this.known = known;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.card = card;

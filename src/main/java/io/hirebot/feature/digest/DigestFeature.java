@@ -7,6 +7,7 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Messages;
@@ -30,10 +31,11 @@ public final class DigestFeature implements Feature {
   /** @param messenger the bulk messenger: digests queue behind users' answers */
   public DigestFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, DigestStore store,
       ChatSettingsStore settings, SubscriptionStore subscriptions, Cards cards, Messages messages,
-      MeterRegistry metrics, Clock clock, ZoneId zone, TaskBoard tasks, java.time.Duration overdueAfter) {
+      MeterRegistry metrics, Clock clock, ZoneId zone, TaskBoard tasks, java.time.Duration overdueAfter,
+      KnownApplications known) {
     this.store = store;
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), subscriptions,
-        new DigestCard(cards, messages), tasks, overdueAfter, clock);
+        new DigestCard(cards, messages), tasks, overdueAfter, known);
     this.commands = new DigestCommands(store, settings, composer, jobQueries, messages, clock, zone);
     // Each replica claims slots under its own name, so a log shows which one sent a digest.
     this.routine = new DigestRoutine(store, composer, messenger, zone, UUID.randomUUID().toString(), metrics);

@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.schedule.Routine;
@@ -44,9 +45,13 @@ final class NewApplicationsPoller implements Routine {
   private final FanOut fanOut;
   private final Duration period;
   private final Clock clock;
+  /** The digest's details, kept between passes: what one of the two read, the other only checks for changes. */
+  private final KnownApplications known;
 
   NewApplicationsPoller(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions,
-      PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period, Clock clock) {
+      PollCursors cursors, PollSeen seenIds, NotificationCard cards, FanOut fanOut, Duration period, Clock clock,
+      KnownApplications known) {
+    this.known = known;
     this.hire = hire;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
@@ -148,9 +153,9 @@ final class NewApplicationsPoller implements Routine {
     Set<String> toMark = new LinkedHashSet<>(unseen);
     cursor.legacySeen().stream().filter(id -> active.contains(id) && !seenRows.contains(id)).forEach(toMark::add);
     List<String> gone = seenRows.stream().filter(id -> !active.contains(id)).toList();
-    return Future.all(unseen.stream().map(hire::application).toList()).compose(fetched -> {
+    return known.current(job.id(), unseen).compose(fetched -> {
       // A recovered old application is not new: only those created after the watermark are.
-      List<Application> fresh = fetched.<Application>list().stream()
+      List<Application> fresh = fetched.stream()
           .filter(a -> a.appliedAt() == null || a.appliedAt().toEpochMilli() > cursor.watermark())
           .toList();
       long watermark = fresh.stream().filter(a -> a.appliedAt() != null)

@@ -10,6 +10,7 @@ import io.hirebot.bot.ViewRenderer;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
@@ -47,7 +48,7 @@ public final class SubscriptionsFeature implements Feature {
    */
   public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, HiringDataRule hiringData,
       ChatSettingsStore settings, SubscriptionStore subscriptions, CardRegistry cardRegistry, Database db, Cards cards,
-      Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval) {
+      Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known) {
     this.subscriptions = subscriptions;
     NotificationCard notificationCard = new NotificationCard(cards, messages);
     QuietHours quiet = new QuietHours(settings, clock, zone);
@@ -55,7 +56,7 @@ public final class SubscriptionsFeature implements Feature {
     FanOut fanOut = new FanOut(messenger, quiet, held, this::unfollowAll);
     quietRelease = new QuietHoursRelease(held, quiet, cards, messages, messenger);
     poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
-        new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock);
+        new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock, known);
     // Notifications never land where the data may not go: the gate's own rule, for whoever makes the chat follow
     // (an interviewer, who sees only their own interviews, may not).
     commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,

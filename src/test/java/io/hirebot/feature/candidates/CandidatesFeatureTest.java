@@ -75,6 +75,27 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("Advance answers with the moved card after the stage check and the move, reading no list again")
+  void advanceReadsNoListAgain() {
+    // GIVEN the recruiter's candidates card for Backend Engineer (its lists and rows read by the command)
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).id();
+    h.hire.resetCalls();
+
+    // WHEN the recruiter clicks Advance on Alice's row
+    FeatureHarness.Clicked clicked = h.click(card.button("advance", "application_id", alice), SmallTenant.RECRUITER_LI);
+
+    // THEN Hire was asked who may change the job (kept for minutes), whether Alice is still in Screening, and to
+    // move her; the card shows her in Interview from what the move itself says, without reading the job's stage
+    // lists again (on main: four list calls and Alice read again, two more round trips before the answer)
+    assertEquals(List.of("jobTeam", "application", "transferStage"),
+        h.hire.calls().stream().map(FakeHireDirectory.Call::operation).toList());
+    assertEquals(ActionResult.ToastType.SUCCESS, clicked.toastType(), clicked.toString());
+    String shown = clicked.card().all();
+    assertTrue(shown.contains("**Interview** · 2") && shown.contains("**Screening** · 1"), shown);
+  }
+
+  @Test
   @DisplayName("Advance on a row, by the job's recruiter: Hire is asked to move that application to the next stage")
   void advanceCallsHire() {
     // GIVEN the recruiter's candidates card for Backend Engineer, Alice in screening

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.hire.HireTask;
+import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Messages;
@@ -91,7 +92,8 @@ class DigestFanOutTest {
 
   private DigestRoutine routine(FakeHireDirectory hire, DigestStore store, RecordingMessenger messenger) {
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), new SubscriptionStore(db, clock),
-        new DigestCard(new Cards(TEMPLATES, JSON), MESSAGES), new TaskBoard(hire), Duration.ofDays(1), clock);
+        new DigestCard(new Cards(TEMPLATES, JSON), MESSAGES), new TaskBoard(hire), Duration.ofDays(1),
+        new KnownApplications(hire, clock));
     return new DigestRoutine(store, composer, messenger, ZONE, UUID.randomUUID().toString(), new SimpleMeterRegistry());
   }
 
