@@ -56,7 +56,7 @@ public final class Launcher {
   }
 
   /**
-   * Begins the warm-up's parsing and rendering at once, on a thread of its own, for a start that follows
+   * Begins the warm-up's TLS set-up, parsing and rendering at once, on a thread of its own, for a start that follows
    * ({@link #startBot(Vertx, BotConfig, PrometheusMeterRegistry, Clock, EarlyWarmUp)},
    * {@link #startSandboxed(Vertx, BotConfig, PrometheusMeterRegistry, Clock, EarlyWarmUp)}): {@code Main} calls it
    * before building Vert.x, whose class loading otherwise keeps one core busy while the other has little to do.
@@ -65,7 +65,7 @@ public final class Launcher {
     return new EarlyWarmUp(WarmUp.begin(config));
   }
 
-  /** The warm-up's parsing and rendering under way (see {@link #beginWarmUp}). */
+  /** The warm-up's early part under way (see {@link #beginWarmUp}). */
   public static final class EarlyWarmUp {
     private final CompletableFuture<WarmUp.Local> local;
 
