@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -67,18 +66,21 @@ public final class Routes {
     };
   }
 
-  public Router router(Vertx vertx) {
+  /**
+   * The other URLs. POSTs to the webhook URLs are served before the router ({@link #handler}); their routes here make
+   * any other method on them a 405, and serve a POST the same way should one come through.
+   */
+  private Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.post(EVENT_PATH).handler(body).handler(this::handleWebhook);
-    router.post(CARD_PATH).handler(body).handler(this::handleWebhook);
+    router.post(EVENT_PATH).handler(ctx -> webhook(ctx.request()));
+    router.post(CARD_PATH).handler(ctx -> webhook(ctx.request()));
     router.get("/healthz").handler(this::handleHealth);
     router.get("/metrics").handler(this::handleMetrics);
     router.route().failureHandler(this::handleFailure);
     return router;
   }
 
-  /** A webhook request read whole (at most {@link #MAX_BODY_BYTES}, else 413 as the router's body handler says). */
+  /** A webhook request read whole (at most {@link #MAX_BODY_BYTES}, else 413 "body too large"). */
   private void webhook(HttpServerRequest request) {
     long declared = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
     if (declared > MAX_BODY_BYTES) {
@@ -121,11 +123,6 @@ public final class Routes {
   private static void tooLarge(HttpServerRequest request) {
     log.warn("request failed path={} status=413 cause=body over {} bytes", request.path(), MAX_BODY_BYTES);
     write(request.response(), WebhookResponse.error(413, "body too large"));
-  }
-
-  private void handleWebhook(RoutingContext ctx) {
-    byte[] bytes = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    answer(ctx.response(), ctx.request().path(), ctx.request().headers(), bytes);
   }
 
   private void answer(HttpServerResponse response, String path, MultiMap headers, byte[] body) {
