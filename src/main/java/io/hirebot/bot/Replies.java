@@ -107,13 +107,13 @@ public final class Replies {
     }
     if (r != null && r.card() != null && action.messageId() != null) {
       cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,
-          action.operator() == null ? null : action.operator().openId()));
+          action.operatorId()));
     }
   }
 
   private void replied(IncomingMessage m, Messenger.Sent sent, Reply.Card c) {
     cardsSent.sent(new CardSentListener.SentCard(sent.chatId(), sent.messageId(), c.card(), c.view(),
-        m.chat().type(), m.sender() == null ? null : m.sender().openId()));
+        m.chat().type(), m.senderId()));
   }
 
   /**

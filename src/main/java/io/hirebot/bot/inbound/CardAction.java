@@ -27,6 +27,11 @@ public record CardAction(
     return "card:" + eventId;
   }
 
+  /** The clicker's open_id, or null when the event named none. */
+  public String operatorId() {
+    return operator == null ? null : operator.openId();
+  }
+
   /** The {@code action} key of the callback value, or empty when the card carries none. */
   public String actionName() {
     return value == null ? "" : value.path("action").asText("");

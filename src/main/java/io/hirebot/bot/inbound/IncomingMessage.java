@@ -24,4 +24,9 @@ public record IncomingMessage(
   public String dedupKey() {
     return "msg:" + messageId;
   }
+
+  /** The sender's open_id, or null when the event named none. */
+  public String senderId() {
+    return sender == null ? null : sender.openId();
+  }
 }

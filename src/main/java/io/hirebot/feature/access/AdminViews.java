@@ -47,7 +47,7 @@ final class AdminViews {
 
   /** The list's card, read only once the sender is known to be an admin in a private chat; otherwise the refusal. */
   <T> Future<Reply> show(CommandContext ctx, Kind kind, int limit, Supplier<Future<List<T>>> read, Rows<T> rows) {
-    String user = ctx.message().sender() == null ? null : ctx.message().sender().openId();
+    String user = ctx.message().senderId();
     Language lang = ctx.language();
     if (!access.isAdmin(user)) {
       return Future.succeededFuture(new Reply.Text(messages.get(lang, "access.adminsOnly")));

@@ -50,7 +50,7 @@ final class GroupSwitch {
 
   Future<Reply> setEnabled(CommandContext ctx, boolean on) {
     Language lang = ctx.language();
-    String user = ctx.message().sender() == null ? null : ctx.message().sender().openId();
+    String user = ctx.message().senderId();
     if (!ctx.message().chat().isGroup()) {
       return text(lang, "access.groupsOnly");
     }

@@ -123,7 +123,7 @@ final class ActionGuard {
       record(action, target, name, "confirmation expired", "expired", "");
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.confirmationExpired")));
     }
-    String who = action.operator() == null ? null : action.operator().openId();
+    String who = action.operatorId();
     return access.mayChange(who, target.jobId()).map(decision -> {
       if (decision.allowed()) {
         return null;

@@ -29,7 +29,7 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
         CandidatesQuery.readFrom(v), QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText("")), v.path(VIA).asText(""),
-        v.path(ORIGIN).asText(""), action.operator() == null ? null : action.operator().openId());
+        v.path(ORIGIN).asText(""), action.operatorId());
   }
 
   boolean complete() {

@@ -37,7 +37,7 @@ final class FormPlaces {
 
   /** Opens the form {@code render} draws for the target placed where the clicker alone sees it. */
   Future<ActionResult> open(CardAction action, ActionTarget t, Language lang, Function<ActionTarget, ObjectNode> render) {
-    String clicker = action.operator() == null ? null : action.operator().openId();
+    String clicker = action.operatorId();
     return sentCards.chatType(action.messageId()).recover(e -> Future.succeededFuture(java.util.Optional.empty()))
         .compose(type -> {
           // A card the bot never recorded may sit in a group: treat it as one.
@@ -66,7 +66,7 @@ final class FormPlaces {
     if (t.via().isEmpty() || t.origin().isEmpty() || outcome.card() == null) {
       return Future.succeededFuture(outcome);
     }
-    String clicker = action.operator() == null ? null : action.operator().openId();
+    String clicker = action.operatorId();
     Future<Void> group = messenger.updateCard(t.origin(), outcome.card())
         .onSuccess(v -> sentCards.sent(new SentCard(action.chatId(), t.origin(), outcome.card(), outcome.view(), null,
             clicker)))

@@ -63,7 +63,7 @@ final class RowActions {
     String talentId = action.value().path("talent_id").asText("");
     if (SharedActions.PROFILE_OPEN.equals(option) && !talentId.isEmpty()) {
       // The profile replaces the list, at its first page (the row's page is the list's).
-      return kit.profiles.render(talentId, 0, action.operator() == null ? null : action.operator().openId(), lang)
+      return kit.profiles.render(talentId, 0, action.operatorId(), lang)
           .map(c -> new ActionResult(ActionResult.ToastType.INFO,
               kit.messages.get(lang, "toast.profile", action.value().path("name").asText("")), c.card(), c.view()));
     }

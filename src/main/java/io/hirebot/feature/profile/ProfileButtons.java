@@ -56,7 +56,7 @@ final class ProfileButtons {
    */
   public Future<ActionResult> sendPrivately(CardAction action, Language lang) {
     String talentId = action.value().path("talent_id").asText("");
-    String who = action.operator() == null ? null : action.operator().openId();
+    String who = action.operatorId();
     if (talentId.isEmpty()) {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
@@ -85,8 +85,8 @@ final class ProfileButtons {
     String name = action.value().path("name").asText("");
     String toast = !OPEN.equals(action.value().path("action").asText()) ? messages.get(lang, "toast.page", page + 1)
         : name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
-    return render(new Talent(talentId, action.value().path("name").asText(""), "", ""), page,
-        action.operator() == null ? null : action.operator().openId(), lang)
+    return render(new Talent(talentId, name, "", ""), page,
+        action.operatorId(), lang)
         .map(c -> new ActionResult(ActionResult.ToastType.INFO, toast, c.card(), c.view()));
   }
 

@@ -47,13 +47,13 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     Language lang = context.language();
     boolean privateChat = !context.message().chat().isGroup();
     if (!command.talentId().isEmpty()) {
-      return meter.run("profile", hire -> known(hire, command, privateChat, viewer(context), lang));
+      return meter.run("profile", hire -> known(hire, command, privateChat, context.message().senderId(), lang));
     }
     return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
       List<Talent> candidates = exact.isEmpty() ? found : exact;
       if (candidates.size() == 1) {
-        return show(hire, candidates.get(0), privateChat, viewer(context), lang);
+        return show(hire, candidates.get(0), privateChat, context.message().senderId(), lang);
       }
       return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
           : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
@@ -71,10 +71,6 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
         : hire.searchTalents(command.name()).map(found -> found.stream()
             .filter(t -> t.id().equals(command.talentId())).findFirst().orElse(row));
     return talent.compose(t -> show(hire, t, privateChat, viewer, lang));
-  }
-
-  private static String viewer(CommandContext context) {
-    return context.message().sender() == null ? null : context.message().sender().openId();
   }
 
   private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, String viewer, Language lang) {

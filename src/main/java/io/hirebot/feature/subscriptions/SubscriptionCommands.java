@@ -63,7 +63,7 @@ final class SubscriptionCommands {
   public Future<ActionResult> follow(CardAction action, Language lang) {
     String jobId = action.value().path("job_id").asText("");
     String chatId = action.chatId();
-    String by = action.operator() == null ? null : action.operator().openId();
+    String by = action.operatorId();
     if (jobId.isEmpty() || chatId == null) {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
@@ -102,7 +102,7 @@ final class SubscriptionCommands {
         return Future.succeededFuture(r.reply());
       }
       Set<String> kinds = command.kinds().stream().map(SubscriptionCommands::kindName).collect(Collectors.toSet());
-      String by = context.message().sender() == null ? null : context.message().sender().openId();
+      String by = context.message().senderId();
       return follows(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), r.job(), by)
           .map(v -> text(lang, "subs.subscribed", JobQueries.label(r.job()), kindsText(kinds, lang)));
     });
