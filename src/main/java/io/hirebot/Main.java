@@ -46,6 +46,7 @@ public final class Main {
     Launcher.EarlyWarmUp warmUp = Launcher.beginWarmUp(config);
     var registry = Launcher.registry();
     var vertx = Launcher.vertx(registry);
+    warmUp.mark("vertx");
     AtomicReference<RunningBot> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       SHUTTING_DOWN.set(true);
