@@ -72,8 +72,10 @@ final class GroupCommit<T> {
   private final AtomicInteger openTurns = new AtomicInteger();
   /** Per event-loop thread: whether its current turn is counted in {@link #openTurns}. */
   private final ThreadLocal<boolean[]> turnOpen = ThreadLocal.withInitial(() -> new boolean[1]);
-  /** The writer waiting for {@link #openTurns} to reach zero, if one is. */
+  /** The writer waiting for {@link #openTurns} to reach zero, or for company, if one is. */
   private volatile Thread waiting;
+  /** How many requests the last transaction took: what a writer that follows one waits for (bounded). */
+  private volatile int lastBatch;
   private final long turnWait;
 
   /** @param maxBatch most requests in one transaction */
@@ -95,7 +97,11 @@ final class GroupCommit<T> {
     Context context = Vertx.currentContext();
     openTurn(context);
     queue.add(new Pending<>(request, promise, context));
-    writeNext();
+    Thread writer = waiting;
+    if (writer != null) {
+      LockSupport.unpark(writer); // it may be waiting for company: let it count again
+    }
+    writeNext(false);
     return promise.future();
   }
 
@@ -125,8 +131,13 @@ final class GroupCommit<T> {
     });
   }
 
-  /** Starts a transaction with what is queued, unless one is being written (its completion starts the next). */
-  private void writeNext() {
+  /**
+   * Starts a transaction with what is queued, unless one is being written (its completion starts the next).
+   *
+   * @param following whether a transaction just committed: its callers' next requests (a closed loop's, Feishu's
+   *     connections') are about to arrive, so the writer waits for as many as the last one took, bounded
+   */
+  private void writeNext(boolean following) {
     if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
       return;
     }
@@ -134,7 +145,7 @@ final class GroupCommit<T> {
     List<Pending<T>> taken = new ArrayList<>();
     // Feishu waits for the acknowledgement, which waits for this commit: the urgent threads.
     db.transactionUrgent(c -> {
-      awaitTurnsEnded();
+      awaitCompany(following ? lastBatch : 0);
       Pending<T> p;
       while (taken.size() < maxBatch && (p = queue.poll()) != null) {
         taken.add(p);
@@ -142,33 +153,52 @@ final class GroupCommit<T> {
       if (taken.isEmpty()) {
         return List.<Object>of(); // an earlier writer took them between the check and the flag
       }
+      lastBatch = taken.size();
       List<T> requests = new ArrayList<>(taken.size());
       taken.forEach(t -> requests.add(t.request()));
       return batch.write(c, requests);
     }).onComplete(ar -> {
       writing.set(false);
       // The next transaction starts before this one's callers run on: their work never delays the writer.
-      writeNext();
+      writeNext(true);
       for (int i = 0; i < taken.size(); i++) {
         taken.get(i).complete(ar.failed() ? ar.cause() : ar.result().get(i));
       }
     });
   }
 
-  /** Waits (at most {@link #turnWait}) until no event loop is still in a turn that submitted requests. */
-  private void awaitTurnsEnded() {
-    if (openTurns.get() == 0) {
+  /**
+   * Waits (at most {@link #turnWait}) until no event loop is still in a turn that submitted requests and at least
+   * {@code expected} requests are queued. A lone request after a quiet spell waits for its own loop's turn only.
+   */
+  private void awaitCompany(int expected) {
+    if (ready(expected)) {
       return;
     }
     long deadline = System.nanoTime() + turnWait;
     waiting = Thread.currentThread();
     try {
       long left;
-      while (openTurns.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+      while (!ready(expected) && (left = deadline - System.nanoTime()) > 0) {
         LockSupport.parkNanos(this, left);
       }
     } finally {
       waiting = null;
     }
+  }
+
+  private boolean ready(int expected) {
+    return openTurns.get() == 0 && (expected <= 1 || atLeast(expected));
+  }
+
+  /** Whether the queue holds {@code n} requests (counting stops there: the queue's size() walks it all). */
+  private boolean atLeast(int n) {
+    int seen = 0;
+    for (Pending<T> ignored : queue) {
+      if (++seen >= n) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -68,6 +68,38 @@ class GroupCommitTest {
   }
 
   @Test
+  @DisplayName("requests queued while a transaction is written wait for as many as it took, then go together")
+  void followersWaitForCompany() {
+    List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> {
+      if (batches.isEmpty()) {
+        writing.countDown();
+        awaitQuietly(release); // the first transaction is being written while more arrive
+      }
+      batches.add(requests.size());
+      return new ArrayList<>(requests);
+    }, TimeUnit.MINUTES.toNanos(1));
+    Context loop = vertx.getOrCreateContext();
+    List<Future<Object>> first = new ArrayList<>();
+    await(onLoop(loop, () -> {
+      for (int i = 0; i < 3; i++) {
+        first.add(commits.submit(i));
+      }
+    }));
+    awaitQuietly(writing);
+    Future<Object> early = commits.submit(3); // queued behind the transaction in flight
+    release.countDown();
+    await(Future.all(first));
+    // The first three answered: their callers' next requests come now, and the one queued waits for them.
+    Future<Object> late = Future.all(commits.submit(4), commits.submit(5)).map(all -> null);
+
+    await(Future.all(early, late));
+    assertEquals(List.of(3, 3), batches, "transactions written, by size");
+  }
+
+  @Test
   @DisplayName("a loop busy after submitting does not hold the commit: the writer goes without waiting for its turn to end")
   void busyLoopDoesNotHoldTheCommit() throws InterruptedException {
     CountDownLatch written = new CountDownLatch(1);
@@ -104,6 +136,14 @@ class GroupCommitTest {
     await(Future.all(results));
     for (int i = 0; i < 10; i++) {
       assertEquals(i, results.get(i).result());
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
