@@ -1,8 +1,10 @@
 package io.hirebot.store;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.testing.MemoryDatabase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,38 +12,18 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How {@link GroupCommit} groups requests into transactions, seen from the batches its writer is handed. */
 class GroupCommitTest {
-  private static Vertx vertx;
-  private static Database db;
-
-  @BeforeAll
-  static void open() {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
+  @RegisterExtension
+  static final MemoryDatabase memory = new MemoryDatabase();
+  private static final Vertx vertx = memory.vertx;
+  private static final Database db = memory.db;
 
   @Test
   @DisplayName("requests an event loop submits in one turn share one commit; the first does not commit alone")
@@ -52,13 +34,7 @@ class GroupCommitTest {
       batches.add(requests.size());
       return new ArrayList<>(requests);
     }, TimeUnit.MINUTES.toNanos(1));
-    Context loop = vertx.getOrCreateContext();
-    List<Future<Object>> results = new ArrayList<>();
-    await(onLoop(loop, () -> {
-      for (int i = 0; i < 8; i++) {
-        results.add(commits.submit(i));
-      }
-    }));
+    List<Future<Object>> results = submitInOneTurn(commits, 8);
 
     await(Future.all(results));
     assertEquals(List.of(8), batches, "transactions written, by size");
@@ -81,13 +57,7 @@ class GroupCommitTest {
       batches.add(requests.size());
       return new ArrayList<>(requests);
     }, TimeUnit.MINUTES.toNanos(1));
-    Context loop = vertx.getOrCreateContext();
-    List<Future<Object>> first = new ArrayList<>();
-    await(onLoop(loop, () -> {
-      for (int i = 0; i < 3; i++) {
-        first.add(commits.submit(i));
-      }
-    }));
+    List<Future<Object>> first = submitInOneTurn(commits, 3);
     awaitQuietly(writing);
     Future<Object> early = commits.submit(3); // queued behind the transaction in flight
     release.countDown();
@@ -137,6 +107,17 @@ class GroupCommitTest {
     for (int i = 0; i < 10; i++) {
       assertEquals(i, results.get(i).result());
     }
+  }
+
+  /** Requests 0 to n - 1, submitted by an event loop in one turn, as it submits requests it read together. */
+  private static List<Future<Object>> submitInOneTurn(GroupCommit<Integer> commits, int n) {
+    List<Future<Object>> results = new ArrayList<>();
+    await(onLoop(vertx.getOrCreateContext(), () -> {
+      for (int i = 0; i < n; i++) {
+        results.add(commits.submit(i));
+      }
+    }));
+    return results;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
