@@ -62,8 +62,10 @@ import org.slf4j.LoggerFactory;
  * (Hire's jobs, processes, a pipeline page with an application's detail, then sending a card) through the real SDK
  * client, our call layer, the Hire cache and the pipeline reader, against {@link FeishuClients#offline} (canned
  * answers in the process: no Hire call a user did not ask for, nothing sent to any chat, in sandbox and production
- * mode alike). Class loading and first-time initialisation otherwise land on the first user's time (about three
- * times a warm answer). It runs alongside the database's opening and migration, and its parsing and rendering can
+ * mode alike); then a first event's own path ({@link #understand}: a signed click and mention through the bot's
+ * verifier and mapper, the lexicon parser, the conversation memory, dates), and on the early thread a TLS handshake
+ * in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading and first-time initialisation
+ * otherwise land on the first user's time (about three times a warm answer). It runs alongside the database's opening and migration, and its parsing and rendering can
  * begin even earlier ({@link #begin}), so it costs the time to healthy little. It exercises the code, not the bot's
  * objects: nothing here is kept.
  */
