@@ -71,7 +71,7 @@ public final class BotDispatcher implements InboundHandler {
     this.deadline = new Deadline(vertx);
     LateAnswers late = new LateAnswers(errors, messages);
     this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages, late);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late, messages);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;
