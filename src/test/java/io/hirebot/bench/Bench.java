@@ -105,7 +105,8 @@ public final class Bench {
   private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results) {
     if (options.runs("intake")) {
       progress("intake");
-      IntakeFlood flood = IntakeFlood.chosen(env.http, env.mainBot.port(), options).measuringThisJvm();
+      IntakeFlood flood = IntakeFlood.chosen(env.http, env.mainBot.port(), options).measuringThisJvm()
+          .countingCommits(env.dbUrl());
       ObjectNode warm = warmUp(flood, options);
       ObjectNode intake = results.putObject("intake");
       intake.set("warm_up", warm);

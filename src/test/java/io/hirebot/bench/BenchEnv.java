@@ -55,6 +55,11 @@ final class BenchEnv implements AutoCloseable {
     enableChats(mainBot);
   }
 
+  /** The bot's database (an H2 file of its own). */
+  String dbUrl() {
+    return config.dbUrl();
+  }
+
   private static int freePort() {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

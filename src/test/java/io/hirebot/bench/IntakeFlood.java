@@ -31,6 +31,7 @@ final class IntakeFlood {
   private final String generatorNote;
   private double lastRate;
   private boolean measureThisJvm;
+  private String dbUrl;
 
   /** The Java generator (the Vert.x client of {@code http}). */
   IntakeFlood(BenchHttp http, int port) {
@@ -73,6 +74,16 @@ final class IntakeFlood {
     return this;
   }
 
+  /**
+   * The bot's H2 file database, opened again in this JVM (H2 attaches to the open one): each run also says how many
+   * commits that wrote something to the file it made per event, a figure the machine's load does not move (group
+   * commit: claims read together share one).
+   */
+  IntakeFlood countingCommits(String h2FileUrl) {
+    dbUrl = h2FileUrl;
+    return this;
+  }
+
   /** The n-th event of a run: a group text without a mention, its own message_id and event_id. */
   static SealedPush event(String runId, long n) {
     return SealedPush.seal(Envelopes.groupText(messageId(runId, n), FLOOD_CHAT, "status update " + n, "", false),
@@ -95,12 +106,16 @@ final class IntakeFlood {
     o.put("connections", connections);
     String before = metrics.scrape();
     CpuWindow cpu = new CpuWindow();
+    long writes = fileWrites();
     long acked = wrk == null ? javaRun(o, events, duration, connections, cpu) : wrkRun(o, events, duration, connections, cpu);
     String after = metrics.scrape();
     long handled = delta(before, after, RECEIVED, MESSAGES);
     long duplicates = delta(before, after, DUPLICATES, "");
     if (measureThisJvm) {
       cpu.report(o, handled - duplicates, wrk == null);
+    }
+    if (writes >= 0 && handled > 0) {
+      o.put("db_commits_per_event", Math.round((fileWrites() - writes) * 1000.0 / handled) / 1000.0);
     }
     o.put("handled", handled - duplicates);
     o.put("duplicates", duplicates);
@@ -202,6 +217,22 @@ final class IntakeFlood {
       });
       o.put("jit_ms", jit);
       o.put("load_average", loadAverage);
+    }
+  }
+
+  /** H2's count of file writes (one per commit that changed something) so far, or -1 when not counting. */
+  private long fileWrites() {
+    if (dbUrl == null) {
+      return -1;
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, "", "");
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(
+            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_WRITE'")) {
+      return r.next() ? Long.parseLong(r.getString(1)) : -1;
+    } catch (java.sql.SQLException e) {
+      System.err.println("bench: commits not counted: " + e);
+      return -1;
     }
   }
 

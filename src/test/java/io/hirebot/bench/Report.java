@@ -87,11 +87,12 @@ final class Report {
     out.printf("help run: every message replied after %.2f s (%d replies/s; the bot keeps to Feishu's 50 msg/s)%n",
         h.path("all_replied_s").asDouble(), h.path("replies_per_s").asLong());
     out.printf("flood: this JVM's CPU %s us per event (%s; by threads %s; JIT %s ms meanwhile), generator CPU %s us"
-            + " per event, load average %s%n",
+            + " per event, database commits per event %s, load average %s%n",
         flood.path("bot_cpu_us_per_event").asText(), flood.path("cpu_includes_generator").asBoolean()
             ? "bot, idle emulator and the java generator" : "bot and idle emulator; the generator runs apart",
         flood.path("cpu_us_per_event_by_threads"), flood.path("jit_ms").asText(),
-        flood.path("generator_cpu_us_per_event").asText("-"), flood.path("load_average").asText());
+        flood.path("generator_cpu_us_per_event").asText("-"), flood.path("db_commits_per_event").asText("-"),
+        flood.path("load_average").asText());
     // The README's section 1 rows, ready to paste (same columns as its table).
     out.printf("README rows:%n");
     out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")

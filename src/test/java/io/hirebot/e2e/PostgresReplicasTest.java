@@ -128,7 +128,7 @@ class PostgresReplicasTest {
     double seconds = (System.nanoTime() - started) / 1e9;
 
     // THEN Feishu (the sandbox, enforcing one app's limits) refused nothing, and the IM rate was one app's
-    List<RecordedRequest> during = h.sandbox.requests().all().subList(before, h.sandbox.requests().all().size());
+    List<RecordedRequest> during = since(before);
     Map<String, Integer> busiest = RateFigures.busiestSecond(during, RateFigures::isFeishuCall);
     // App-wide limits (HTTP 429 / 99991400) are what the shared budgets hold; a chat's 5/s stays per replica,
     // so two replicas reminding one interviewer at once may draw a 230020, which the bot retries.
@@ -160,6 +160,15 @@ class PostgresReplicasTest {
       assertEquals(200, r.status(), r.body());
     }
     return List.of();
+  }
+
+  /**
+   * The requests the sandbox recorded after the first {@code before}, from one snapshot: the bot's calls go on while
+   * the test reads, so a second snapshot's size can exceed the first's (IndexOutOfBoundsException on main).
+   */
+  private static List<RecordedRequest> since(int before) {
+    List<RecordedRequest> all = h.sandbox.requests().all();
+    return all.subList(before, all.size());
   }
 
   /** The load chats stop following jobs and digests, so later tests' routines do not poll for them. */
@@ -217,8 +226,7 @@ class PostgresReplicasTest {
 
     // THEN Feishu never refused a message into the chat, and the chat got about 5 a second
     String replies = "/open-apis/im/v1/messages/om_chat_";
-    List<RecordedRequest> during = h.sandbox.requests().all().subList(before, h.sandbox.requests().all().size())
-        .stream().filter(r -> r.path().startsWith(replies)).toList();
+    List<RecordedRequest> during = since(before).stream().filter(r -> r.path().startsWith(replies)).toList();
     List<RecordedRequest> delivered = during.stream().filter(r -> !RateFigures.rateLimited(r)).toList();
     long refused = during.size() - delivered.size();
     int busiest = RateFigures.busiestSecond(delivered, r -> true).getOrDefault("im", 0);

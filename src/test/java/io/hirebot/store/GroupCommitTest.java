@@ -1,0 +1,139 @@
+package io.hirebot.store;
+
+import static io.hirebot.testing.MemoryDatabase.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.testing.MemoryDatabase;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** How {@link GroupCommit} groups requests into transactions, seen from the batches its writer is handed. */
+class GroupCommitTest {
+  @RegisterExtension
+  static final MemoryDatabase memory = new MemoryDatabase();
+  private static final Vertx vertx = memory.vertx;
+  private static final Database db = memory.db;
+
+  @Test
+  @DisplayName("requests an event loop submits in one turn share one commit; the first does not commit alone")
+  void oneTurnOneCommit() {
+    List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+    // A writer that would wait a minute for the loop: the turn's end, not a timer, is what lets it go.
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> {
+      batches.add(requests.size());
+      return new ArrayList<>(requests);
+    }, TimeUnit.MINUTES.toNanos(1));
+    List<Future<Object>> results = submitInOneTurn(commits, 8);
+
+    await(Future.all(results));
+    assertEquals(List.of(8), batches, "transactions written, by size");
+    for (int i = 0; i < 8; i++) {
+      assertEquals(i, results.get(i).result(), "each request answered with its own result");
+    }
+  }
+
+  @Test
+  @DisplayName("requests queued while a transaction is written wait for as many as it took, then go together")
+  void followersWaitForCompany() {
+    List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> {
+      if (batches.isEmpty()) {
+        writing.countDown();
+        awaitQuietly(release); // the first transaction is being written while more arrive
+      }
+      batches.add(requests.size());
+      return new ArrayList<>(requests);
+    }, TimeUnit.MINUTES.toNanos(1));
+    List<Future<Object>> first = submitInOneTurn(commits, 3);
+    awaitQuietly(writing);
+    Future<Object> early = commits.submit(3); // queued behind the transaction in flight
+    release.countDown();
+    await(Future.all(first));
+    // The first three answered: their callers' next requests come now, and the one queued waits for them.
+    Future<Object> late = Future.all(commits.submit(4), commits.submit(5)).map(all -> null);
+
+    await(Future.all(early, late));
+    assertEquals(List.of(3, 3), batches, "transactions written, by size");
+  }
+
+  @Test
+  @DisplayName("a loop busy after submitting does not hold the commit: the writer goes without waiting for its turn to end")
+  void busyLoopDoesNotHoldTheCommit() throws InterruptedException {
+    CountDownLatch written = new CountDownLatch(1);
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> {
+      written.countDown();
+      return new ArrayList<>(requests);
+    });
+    Context loop = vertx.getOrCreateContext();
+    boolean[] writtenWhileBusy = {false};
+    Future<Object>[] result = new Future[1];
+    // The loop submits, then stays in its turn (a routine's long callback, a backlog of tasks) until the commit was
+    // written or 20 s passed: a commit started only after the turn would be written only after those 20 s.
+    await(onLoop(loop, () -> {
+      result[0] = commits.submit(1);
+      try {
+        writtenWhileBusy[0] = written.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }));
+
+    assertTrue(writtenWhileBusy[0], "the commit was written while the submitting loop was still busy");
+    assertEquals(1, await(result[0]));
+  }
+
+  @Test
+  @DisplayName("requests from threads outside Vert.x are written too, each answered")
+  void offTheLoop() {
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 4, (c, requests) -> new ArrayList<>(requests));
+    List<Future<Object>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      results.add(commits.submit(i));
+    }
+    await(Future.all(results));
+    for (int i = 0; i < 10; i++) {
+      assertEquals(i, results.get(i).result());
+    }
+  }
+
+  /** Requests 0 to n - 1, submitted by an event loop in one turn, as it submits requests it read together. */
+  private static List<Future<Object>> submitInOneTurn(GroupCommit<Integer> commits, int n) {
+    List<Future<Object>> results = new ArrayList<>();
+    await(onLoop(vertx.getOrCreateContext(), () -> {
+      for (int i = 0; i < n; i++) {
+        results.add(commits.submit(i));
+      }
+    }));
+    return results;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Future<Void> onLoop(Context loop, Runnable work) {
+    Promise<Void> done = Promise.promise();
+    loop.runOnContext(v -> {
+      work.run();
+      done.complete();
+    });
+    return done.future();
+  }
+}
