@@ -159,7 +159,7 @@ public final class Wiring {
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome,
-        new Conversations(config.contextWindow(), clock));
+        new Conversations(config.contextWindow(), clock), services.cardRegistry());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
