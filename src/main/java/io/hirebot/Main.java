@@ -46,6 +46,7 @@ public final class Main {
     Launcher.EarlyWarmUp warmUp = Launcher.beginWarmUp(config);
     var registry = Launcher.registry();
     var vertx = Launcher.vertx(registry);
+    warmUp.mark("vertx");
     AtomicReference<RunningBot> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       SHUTTING_DOWN.set(true);
@@ -103,6 +104,10 @@ public final class Main {
       return; // stopped while starting: the shutdown hook ends the process
     }
     System.err.println("hirebot: failed to start: " + e.getMessage());
-    System.exit(1);
+    // Halted, not exited: the failed start has closed what it opened (the database), so nothing is left to drain,
+    // while the shutdown hook's closing of Vert.x interrupted calls still in flight (the identity call under load),
+    // which the SDK logged with stack traces after this line, and, called from an event loop as here, waited 5 s
+    // for that same event loop.
+    Runtime.getRuntime().halt(1);
   }
 }

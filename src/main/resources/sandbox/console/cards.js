@@ -20,6 +20,9 @@ const Cards = (() => {
     h = h.replace(/&amp;#(\d+);/g, '&#$1;');
     h = h.replace(/&lt;at (?:id|user_id|open_id)=(?:&quot;)?([\w-]+)(?:&quot;)?&gt;&lt;\/at&gt;/g,
       (m, id) => '<span class="at">@' + esc(id === 'all' ? (ctx.locale === 'zh_cn' ? '所有人' : 'all') : ctx.name(id)) + '</span>');
+    // <person id=…>: the person's name, no "@" (it notifies no one).
+    h = h.replace(/&lt;person id=(?:&quot;|')?([\w-]+)(?:&quot;|')?[^&]*(?:&quot;[^&]*)*&gt;&lt;\/person&gt;/g,
+      (m, id) => '<span class="person">' + esc(ctx.name(id)) + '</span>');
     h = h.replace(/&lt;font color=(?:&quot;|')?([a-z-]+)(?:&quot;|')?&gt;(.*?)&lt;\/font&gt;/g, '<span style="color:$1">$2</span>');
     h = h.replace(/&lt;text_tag color=(?:&quot;)?([a-z-]+)(?:&quot;)?&gt;(.*?)&lt;\/text_tag&gt;/g, '<span class="mdtag $1">$2</span>');
     h = h.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\*([^*\n]+?)\*/g, '<i>$1</i>')

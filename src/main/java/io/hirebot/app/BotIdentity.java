@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learns the bot's own open_id from Feishu once per process, however many verticle instances serve (retrying in
- * the background while Feishu is unreachable), then starts the routines and runs the scope self-check, at start-up
- * (once the bot serves: it is a report for admins, not a condition of serving) and hourly. Stopped with the bot: no
- * call, retry or check after that.
+ * the background while Feishu is unreachable); once it is known and the bot serves ({@link #serving()}), starts the
+ * routines and runs the scope self-check, then hourly (a report for admins, not a condition of serving). Stopped with
+ * the bot: no call, retry or check after that. A start that fails (its port taken) never served: no routine or
+ * check ran, so no Hire call is in flight when the process exits.
  */
 final class BotIdentity {
   private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
@@ -36,6 +37,11 @@ final class BotIdentity {
   private volatile boolean scopesChecked;
   private boolean started;
   private boolean stopped;
+  /** Whether every HTTP instance listens ({@link #serving()}). */
+  private boolean serving;
+  private boolean known;
+  /** Whether the routines and the hourly self-check have started. */
+  private boolean begun;
   /** The pending retry or the hourly self-check; -1 when none. */
   private long timer = -1;
 
@@ -75,6 +81,21 @@ final class BotIdentity {
     return scopesChecked;
   }
 
+  /**
+   * The bot serves (every instance listens): the routines and the scope self-check start now, or once the identity
+   * is known if it is not yet.
+   */
+  void serving() {
+    boolean check;
+    synchronized (this) {
+      serving = true;
+      check = known && begin();
+    }
+    if (check) {
+      checkScopes().onComplete(done -> scopesChecked = true);
+    }
+  }
+
   /** No more calls, retries or checks; a call in flight is ignored when it answers. */
   synchronized void stop() {
     stopped = true;
@@ -87,6 +108,7 @@ final class BotIdentity {
       return;
     }
     botInfo.fetch().onComplete(r -> {
+      boolean check;
       synchronized (this) {
         if (stopped) {
           return;
@@ -99,13 +121,28 @@ final class BotIdentity {
         FeishuBotInfo.BotIdentity id = r.result();
         log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
         openId.set(id.openId());
-        // Routines start once the bot knows itself: a replayed group message needs it to see the mention.
-        scheduler.start();
-        timer = vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
+        known = true;
+        check = serving && begin();
       }
       ready.tryComplete();
-      checkScopes().onComplete(done -> scopesChecked = true);
+      if (check) {
+        checkScopes().onComplete(done -> scopesChecked = true);
+      }
     });
+  }
+
+  /**
+   * Starts the routines and the hourly self-check, once: the routines wait for the identity (a replayed group message
+   * needs it to see the mention) and for serving. Called holding the lock. @return whether to run the first check
+   */
+  private boolean begin() {
+    if (stopped || begun) {
+      return false;
+    }
+    begun = true;
+    scheduler.start();
+    timer = vertx.setPeriodic(SCOPE_CHECK_PERIOD_MS, t -> checkScopes());
+    return true;
   }
 
   /** One line per missing scope (logged once by MissingScopes) and a summary line per run. */

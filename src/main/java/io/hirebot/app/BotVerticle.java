@@ -62,6 +62,10 @@ public final class BotVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     boolean first = wiring.attach(context);
+    if (first) {
+      // Routines and the scope self-check wait for the whole deployment: a start that fails leaves none running.
+      deployed.onSuccess(v -> wiring.identity.serving());
+    }
     // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
     // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
     return Future.join(wiring.identity.ready(), warmedUp).compose(v -> listen(first));
@@ -75,10 +79,13 @@ public final class BotVerticle extends VerticleBase {
       log.info("long connection mode: connecting to the Feishu WebSocket gateway at {} in the background; "
           + "/healthz shows the connection state", config.feishu().baseUrl());
     }
+    // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
+    String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
     return vertx.createHttpServer()
         .requestHandler(new Routes(wiring.gateway, this::health, metrics).handler(vertx))
-        // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
-        .listen(config.port(), config.sandbox() ? "127.0.0.1" : "0.0.0.0")
+        .listen(config.port(), host)
+        .recover(e -> Future.failedFuture(new IllegalStateException(
+            "cannot listen on " + host + ":" + config.port() + ": " + e.getMessage(), e)))
         .onSuccess(s -> server = s);
   }
 

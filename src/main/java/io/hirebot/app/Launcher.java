@@ -62,15 +62,24 @@ public final class Launcher {
    * before building Vert.x, whose class loading otherwise keeps one core busy while the other has little to do.
    */
   public static EarlyWarmUp beginWarmUp(BotConfig config) {
-    return new EarlyWarmUp(WarmUp.begin(config));
+    StartupTimeline timeline = new StartupTimeline();
+    return new EarlyWarmUp(WarmUp.begin(config), timeline);
   }
 
-  /** The warm-up's early part under way (see {@link #beginWarmUp}). */
+  /** The warm-up's early part under way (see {@link #beginWarmUp}), and the start's timeline begun with it. */
   public static final class EarlyWarmUp {
     private final CompletableFuture<WarmUp.Local> local;
+    private final StartupTimeline timeline;
 
-    private EarlyWarmUp(CompletableFuture<WarmUp.Local> local) {
+    private EarlyWarmUp(CompletableFuture<WarmUp.Local> local, StartupTimeline timeline) {
       this.local = local;
+      this.timeline = timeline;
+      local.whenComplete((done, e) -> timeline.mark("parse_and_render"));
+    }
+
+    /** {@code Main}'s own step {@code step} has just finished (on the start-up timeline's line). */
+    public void mark(String step) {
+      timeline.mark(step);
     }
   }
 
@@ -91,14 +100,18 @@ public final class Launcher {
    */
   private static Future<RunningBot> startBot(Vertx vertx, BotConfig config, Future<BotConfig> serving,
       PrometheusMeterRegistry registry, Clock clock, EarlyWarmUp early) {
-    Future<Database> opened = Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword());
+    StartupTimeline timeline = early == null ? new StartupTimeline() : early.timeline;
+    Future<Database> opened = Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword())
+        .onSuccess(db -> timeline.mark("database"));
     Future<Void> warmedUp = vertx.<Void>executeBlocking(() -> {
       WarmUp.run(vertx, config, early == null ? null : early.local);
+      timeline.mark("warm_up");
       return null;
     }, false).recover(e -> {
       log.warn("warm-up failed, serving anyway cause={}", e.toString());
       return Future.succeededFuture();
     });
+    serving.onSuccess(cfg -> timeline.mark("feishu_address"));
     // Opened for /healthz once the start has completed, i.e. once every instance listens.
     Promise<Void> deployed = Promise.promise();
     Future<RunningBot> started = Future.join(opened, serving).transform(both -> {
@@ -109,9 +122,14 @@ public final class Launcher {
       Database db = opened.result();
       BotConfig cfg = serving.result();
       // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
-      return vertx.executeBlocking(() -> new Wiring(vertx, cfg, registry, clock, db))
+      return vertx.executeBlocking(() -> {
+            Wiring built = new Wiring(vertx, cfg, registry, clock, db);
+            timeline.mark("wiring");
+            return built;
+          })
           .onFailure(e -> db.close())
           .compose(wiring -> {
+            wiring.identity.ready().onSuccess(v -> timeline.mark("identity"));
             // One instance per event loop up to the CPUs, all sharing this one wiring and one port. A random port
             // (0, tests) gets one: Vert.x's shared random port (-1) did not survive a restart in the same Vert.x.
             List<BotVerticle> instances = new CopyOnWriteArrayList<>();
@@ -125,7 +143,11 @@ public final class Launcher {
                 .map(id -> new RunningBot(vertx, id, instances.get(0).port(), wiring.groupAccess, wiring.scheduler));
           });
     });
-    started.onSuccess(bot -> deployed.complete());
+    started.onSuccess(bot -> {
+      deployed.complete();
+      timeline.mark("healthy");
+      log.info("start-up timeline (ms since main, thread) {}", timeline.line());
+    });
     return started;
   }
 

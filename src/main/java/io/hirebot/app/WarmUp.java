@@ -26,6 +26,23 @@ import io.hirebot.command.CommandParser;
 import io.hirebot.config.BotConfig;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.bot.Conversations;
+import io.hirebot.command.Lexicon;
+import io.hirebot.command.ParseResult;
+import io.hirebot.feature.candidates.CandidatesFeature;
+import io.hirebot.feishu.inbound.EnvelopeVerifier;
+import io.hirebot.feishu.inbound.FeishuCrypto;
+import io.hirebot.feishu.inbound.InboundMapper;
+import io.hirebot.feishu.inbound.Verification;
+import io.hirebot.bot.inbound.UnhandledEvent;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.i18n.DateTexts;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -65,13 +82,22 @@ final class WarmUp {
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(8);
   /** A candidates card's page. */
   private static final int PAGE_SIZE = 10;
-  /** The chat of the canned message create answer. */
+  /** The chat of the canned message create answer, and of the events the warm-up verifies and maps. */
   private static final String CANNED_CHAT = "oc_warm_up";
+  private static final String CANNED_USER = "ou_warm_up_user";
+  private static final String CANNED_BOT = "ou_warm_up_bot";
+  private static final String CANNED_MESSAGE = "om_warm_up";
+  private static final String CANNED_NONCE = "warm-up";
+  /** Feishu's webhook headers, lower-case as the gateway hands them to the verifier. */
+  private static final String TIMESTAMP_HEADER = "x-lark-request-timestamp";
+  private static final String NONCE_HEADER = "x-lark-request-nonce";
+  private static final String SIGNATURE_HEADER = "x-lark-signature";
+  private static final int IV_BYTES = 16;
 
   private WarmUp() {}
 
   /** What a warm-up ran: commands parsed, cards rendered, candidates read and messages sent (canned). */
-  record Summary(int commandsParsed, int cardsRendered, int candidatesRead, int messagesSent) {}
+  record Summary(int commandsParsed, int cardsRendered, int candidatesRead, int messagesSent, int eventsUnderstood) {}
 
   /** What the parsing and rendering did, and the last card rendered (the one the warm-up sends). */
   record Local(int commandsParsed, int cardsRendered, int cardsNeedingData, ObjectNode lastCard, long ms) {}
@@ -95,17 +121,20 @@ final class WarmUp {
       Job job = await(hire.jobs()).get(0);
       PipelinePage page = await(new PipelineReader(hire).read(job, 0, PAGE_SIZE));
       Local local = begun != null ? begun.join() : parseAndRender(config);
+      int understood = understand(config, json, await(hire.jobs()), await(hire.processes()));
       int sent = 0;
       if (local.lastCard() != null) {
         await(new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics)
             .send(CANNED_CHAT, Reply.card(local.lastCard()), "warm-up"));
         sent++;
       }
-      Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), page.applications().size(), sent);
+      Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), page.applications().size(), sent,
+          understood);
       log.info("warm-up done ms={} parse_and_render_ms={} parse_and_render_begun_early={} commands_parsed={} "
-          + "cards_rendered={} cards_needing_data={} candidates_read={} messages_sent_canned={}",
+          + "cards_rendered={} cards_needing_data={} candidates_read={} messages_sent_canned={} events_understood={}",
           (System.nanoTime() - started) / 1_000_000, local.ms(), begun != null, summary.commandsParsed(),
-          summary.cardsRendered(), local.cardsNeedingData(), summary.candidatesRead(), summary.messagesSent());
+          summary.cardsRendered(), local.cardsNeedingData(), summary.candidatesRead(), summary.messagesSent(),
+          summary.eventsUnderstood());
       return summary;
     } finally {
       feishu.close();
@@ -176,6 +205,101 @@ final class WarmUp {
     }
     return new Local(ROUNDS * SAMPLE_COMMANDS.size(), rendered, failed, lastCard,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * What a first event costs before any feature runs, found in a class-load log of the first click after healthy
+   * (272 classes): the webhook's verification and decryption and the event's mapping (a signed, and when configured
+   * encrypted, card click and mention as Feishu sends them, through the bot's own verifier and mapper), the parser
+   * with a lexicon of job names as the bot's has one, the conversation memory (its record keys), and dates in both
+   * languages (the JDK's locale data). @return the events that came out of the mapper as the bot would route them
+   */
+  static int understand(BotConfig config, ObjectMapper json, List<Job> jobs, List<JobProcess> processes) {
+    Lexicon lexicon = Lexicon.of(jobs, processes);
+    CommandParser parser = new CommandParser(() -> lexicon);
+    Conversations conversations = new Conversations(config.contextWindow(), Clock.systemUTC());
+    for (String text : SAMPLE_COMMANDS) {
+      ParseResult parsed = parser.parse(text, conversations.of(CANNED_CHAT, CANNED_USER));
+      if (parsed instanceof ParseResult.Parsed p) {
+        conversations.asked(CANNED_CHAT, CANNED_USER, p.command(), null, null);
+      }
+    }
+    DateTexts dates = new DateTexts(config.timezone());
+    Instant now = Instant.now();
+    for (Language lang : Language.values()) {
+      dates.dateTime(now, lang);
+      dates.date(now, lang);
+      DateTexts.day(LocalDate.now(config.timezone()), lang);
+    }
+    dates.time(now);
+    var feishu = config.feishu();
+    EnvelopeVerifier verifier = new EnvelopeVerifier(feishu.verificationToken(), feishu.encryptKey(), Clock.systemUTC());
+    InboundMapper mapper = new InboundMapper(() -> CANNED_BOT);
+    String job = jobs.isEmpty() ? "0" : jobs.get(0).id();
+    ObjectNode click = json.createObjectNode().put("token", "c-warm-up").put("host", "im_message");
+    click.set("operator", user(json, CANNED_USER));
+    click.putObject("action").put("tag", "button").putObject("value").put("action", CandidatesFeature.SHOW)
+        .put("job_id", job).put("page", 0).put("lang", "en_us");
+    click.putObject("context").put("open_message_id", CANNED_MESSAGE).put("open_chat_id", CANNED_CHAT);
+    ObjectNode message = json.createObjectNode().put("message_id", CANNED_MESSAGE).put("chat_id", CANNED_CHAT)
+        .put("chat_type", "group").put("message_type", "text").put("create_time", millis(now))
+        .put("update_time", millis(now))
+        .put("content", json.createObjectNode().put("text", "@_user_1 " + SAMPLE_COMMANDS.get(0)).toString());
+    message.putArray("mentions").addObject().put("key", "@_user_1").put("name", "HireBot")
+        .set("id", user(json, CANNED_BOT));
+    ObjectNode mention = json.createObjectNode();
+    mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, CANNED_USER));
+    mention.set("message", message);
+    int understood = 0;
+    for (ObjectNode envelope : List.of(envelope(json, feishu, "ev_warm_up_click", "card.action.trigger", click, now),
+        envelope(json, feishu, "ev_warm_up_mention", "im.message.receive_v1", mention, now))) {
+      if (understood(verifier, mapper, envelope.toString(), feishu.encryptKey(), json, now)) {
+        understood++;
+      }
+    }
+    return understood;
+  }
+
+  /** Feishu's v2 envelope around {@code event}, with the verification token Feishu puts in its header. */
+  private static ObjectNode envelope(ObjectMapper json, BotConfig.FeishuConfig feishu, String id, String type,
+      ObjectNode event, Instant now) {
+    ObjectNode root = json.createObjectNode().put("schema", "2.0");
+    root.putObject("header").put("event_id", id).put("event_type", type)
+        .put("create_time", millis(now)).put("token", feishu.verificationToken()).put("app_id", feishu.appId());
+    root.set("event", event);
+    return root;
+  }
+
+  /**
+   * Posts {@code plain} to the verifier as Feishu does (encrypted and signed with the Encrypt Key when one is
+   * configured) and maps what it accepts. @return whether it came out as an event the bot handles
+   */
+  private static boolean understood(EnvelopeVerifier verifier, InboundMapper mapper, String plain, String encryptKey,
+      ObjectMapper json, Instant now) {
+    byte[] body;
+    Map<String, String> headers;
+    if (encryptKey == null || encryptKey.isBlank()) {
+      body = plain.getBytes(StandardCharsets.UTF_8);
+      headers = Map.of();
+    } else {
+      byte[] iv = new byte[IV_BYTES];
+      ThreadLocalRandom.current().nextBytes(iv);
+      body = json.createObjectNode().put("encrypt", FeishuCrypto.encrypt(plain, encryptKey, iv)).toString()
+          .getBytes(StandardCharsets.UTF_8);
+      String timestamp = String.valueOf(now.getEpochSecond());
+      headers = Map.of(TIMESTAMP_HEADER, timestamp, NONCE_HEADER, CANNED_NONCE, SIGNATURE_HEADER,
+          FeishuCrypto.sha256Signature(timestamp, CANNED_NONCE, encryptKey, body));
+    }
+    return verifier.verify(headers, body) instanceof Verification.Accepted accepted
+        && !(mapper.map(accepted.plain()) instanceof UnhandledEvent);
+  }
+
+  private static ObjectNode user(ObjectMapper json, String openId) {
+    return json.createObjectNode().put("open_id", openId).put("union_id", "on_warm_up").put("user_id", "warm_up");
+  }
+
+  private static String millis(Instant instant) {
+    return String.valueOf(instant.toEpochMilli());
   }
 
   private static <T> T await(Future<T> future) {

@@ -102,13 +102,6 @@ public final class Wiring {
     this.metrics = metrics;
     this.db = db;
     this.scheduler = new Scheduler(vertx, clock);
-    ObjectMapper json = new ObjectMapper();
-    Messages messages = Messages.load();
-    Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
-    ChatSettingsStore settings = new ChatSettingsStore(db, clock);
-    this.groupAccess = new JdbcGroupAccess(settings);
-    AuditLog audit = new JdbcAuditLog(db);
-
     // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
     feishu = new FeishuClients(vertx, config.feishu(), metrics,
         db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL,
@@ -116,6 +109,15 @@ public final class Wiring {
     missingScopes = feishu.calls().missingScopes();
     identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
         new ScopeProbes(feishu.client(), feishu.calls()), missingScopes, botOpenId, scheduler);
+    // Asked first, on the Feishu pool, while the rest of the wiring is built: the first calls through the SDK and
+    // its HTTP client (a token, then bot info) were otherwise a step of their own between the wiring and listening.
+    identity.ready();
+    ObjectMapper json = new ObjectMapper();
+    Messages messages = Messages.load();
+    Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
+    ChatSettingsStore settings = new ChatSettingsStore(db, clock);
+    this.groupAccess = new JdbcGroupAccess(settings);
+    AuditLog audit = new JdbcAuditLog(db);
     CachingHireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
     hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
     FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
@@ -157,7 +159,7 @@ public final class Wiring {
         new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
     dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
         messenger, errors, metrics, messages, registry::welcome,
-        new Conversations(config.contextWindow(), clock));
+        new Conversations(config.contextWindow(), clock), services.cardRegistry());
     EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
@@ -201,6 +203,7 @@ public final class Wiring {
 
   /** Closes the Feishu clients and the database: after the last verticle has drained, or when none started. */
   void close() {
+    identity.stop();
     feishu.close();
     db.close();
   }

@@ -58,11 +58,12 @@ public final class BotDispatcher implements InboundHandler {
    * @param features the routes and the listener lists (Hire events, cards sent) the features registered
    * @param inFlight the same tracker the chain's de-duplication admits events into
    * @param conversations what each user was last shown in each chat: the context their follow-ups are read in
+   * @param cardChats the kind of chat each card is in: a late click notice in a group goes to the clicker alone
    */
   public BotDispatcher(Vertx vertx, CommandParser parser, FeatureRegistry features, MiddlewareChain chain,
       InFlight inFlight, Messenger messenger, ErrorReplies errors, MeterRegistry metrics,
       io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome,
-      Conversations conversations) {
+      Conversations conversations, io.hirebot.bot.middleware.CardChats cardChats) {
     this.parser = parser;
     this.conversations = conversations;
     this.features = features;
@@ -70,8 +71,8 @@ public final class BotDispatcher implements InboundHandler {
     this.inFlight = inFlight;
     this.deadline = new Deadline(vertx);
     LateAnswers late = new LateAnswers(errors, messages);
-    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages, late);
-    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late);
+    this.budget = new CallbackBudget(vertx, deadline, messenger, errors, messages, late, cardChats);
+    this.replies = new Replies(messenger, features.cardSentListeners(), metrics, conversations, late, messages);
     this.errors = errors;
     this.metrics = metrics;
     this.welcome = welcome;

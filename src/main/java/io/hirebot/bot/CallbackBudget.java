@@ -5,17 +5,29 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.bot.middleware.CardChats;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers a card click within Feishu's callback budget: with the result when it is ready in time, otherwise with
- * "Working on it…" now and the result (or what failed) later through the callback token's delayed update.
+ * "Working on it…" now and the result (or what failed) later.
+ *
+ * <p>Where the later result goes depends on whose card it is. JSON 2.0 cards are shared: a delayed update replaces the
+ * card for every member of a group. A result that is a card (the candidate advanced, the next page) is what the click
+ * was meant to change, so it updates the card. A result that is only a notice (a toast that came too late to be one,
+ * a failure, "still waiting for Hire") is the clicker's alone: in a group it goes to them in a card only they see
+ * (Feishu's ephemeral card), or to their private chat when Feishu refuses that (a topic group), and the group's card
+ * stays what everyone saw; in a private chat it updates the card as before. A "still waiting" notice shown to the
+ * clicker goes away when the outcome arrives.
  */
 public final class CallbackBudget {
   private static final Logger log = LoggerFactory.getLogger(CallbackBudget.class);
@@ -41,10 +53,13 @@ public final class CallbackBudget {
   private final ErrorReplies errors;
   private final Messages messages;
   private final LateAnswers late;
+  private final CardChats cardChats;
 
+  /** @param cardChats the kind of chat each clicked card is in (a card the bot never recorded counts as a group's) */
   public CallbackBudget(Vertx vertx, Deadline deadline, Messenger messenger, ErrorReplies errors,
-      Messages messages, LateAnswers late) {
+      Messages messages, LateAnswers late, CardChats cardChats) {
     this.late = late;
+    this.cardChats = cardChats;
     this.vertx = vertx;
     this.deadline = deadline;
     this.messenger = messenger;
@@ -65,13 +80,13 @@ public final class CallbackBudget {
         long answered = System.nanoTime();
         AtomicBoolean expired = new AtomicBoolean();
         long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(answered - started);
+        AtomicReference<String> notice = new AtomicReference<>();
         deadline.within(result, left, expired).onComplete(r -> {
-          // The answer said the card updates: whatever the work came to (a toast alone too) updates it.
-          Future<Void> first = delayedUpdate(action, late.click(r, lang), answered);
+          // Whatever the work came to (a toast alone too) is shown: on the card, or to the clicker alone.
+          Future<Void> first = show(action, r, lang, answered, notice);
           if (expired.get()) {
             // After the first one (and its retries): the outcome must not be overwritten by a retried deadline card.
-            result.onComplete(outcome ->
-                first.onComplete(x -> delayedUpdate(action, late.click(outcome, lang), answered)));
+            result.onComplete(outcome -> first.onComplete(x -> show(action, outcome, lang, answered, notice)));
           }
         });
       }
@@ -81,6 +96,50 @@ public final class CallbackBudget {
       answer.tryComplete(r.succeeded() ? r.result() : errors.toast(r.cause(), lang));
     });
     return answer.future();
+  }
+
+  /**
+   * Shows a late outcome: a card of its own updates the clicked card; a notice updates it only in a private chat and
+   * otherwise goes to the clicker alone. {@code notice} holds the message id of the notice the clicker was last shown
+   * alone, removed once something newer shows.
+   */
+  private Future<Void> show(CardAction action, AsyncResult<ActionResult> outcome, Language lang, long answeredNanos,
+      AtomicReference<String> notice) {
+    ObjectNode card = late.click(outcome, lang);
+    boolean ownCard = outcome.succeeded() && outcome.result() != null && outcome.result().card() != null;
+    String clicker = action.operatorId();
+    Future<Boolean> alone = ownCard || clicker == null || action.messageId() == null ? Future.succeededFuture(false)
+        : cardChats.kindOf(action.messageId()).map(kind -> kind.orElse(ChatRef.ChatType.GROUP) != ChatRef.ChatType.P2P)
+            .otherwise(true);
+    return alone.compose(toClicker -> {
+      String earlier = notice.getAndSet(null);
+      Future<Void> shown = toClicker ? toClicker(action, card, notice) : delayedUpdate(action, card, answeredNanos);
+      return shown.onComplete(x -> {
+        if (earlier != null) {
+          messenger.deleteEphemeral(earlier).onFailure(e -> log.warn("earlier notice not removed message_id={} "
+              + "notice_id={} cause={}", action.messageId(), earlier, e.toString()));
+        }
+      });
+    });
+  }
+
+  /** A notice for the clicker alone: a card only they see in the group, else their private chat. */
+  private Future<Void> toClicker(CardAction action, ObjectNode card, AtomicReference<String> notice) {
+    String clicker = action.operatorId();
+    return messenger.sendEphemeral(action.chatId(), clicker, card)
+        .onSuccess(notice::set)
+        .<Void>mapEmpty()
+        .recover(e -> {
+          log.info("late click notice not shown in the group, sent privately message_id={} chat_id={} cause={}",
+              action.messageId(), action.chatId(), e.toString());
+          return messenger.sendToUser(clicker, Reply.card(card), "late-" + action.eventId() + "-"
+                  + Integer.toHexString(card.hashCode()))
+              .<Void>mapEmpty()
+              .recover(x -> {
+                log.error("late click notice lost message_id={} cause={}", action.messageId(), x.toString());
+                return Future.succeededFuture();
+              });
+        });
   }
 
   /**

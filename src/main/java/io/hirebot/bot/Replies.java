@@ -6,6 +6,8 @@ import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.middleware.Answer;
 import io.hirebot.bot.middleware.Inbound;
+import io.hirebot.error.FeishuApiException;
+import io.hirebot.i18n.Messages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what handling an event answered: the reply to a message, a menu click's answer in the clicker's private
  * chat, the welcome to a group; what a command slower than its deadline came to replaces its "still waiting" card
- * ({@link LateAnswers}); the card-sent listeners hear of every card put in a chat.
+ * ({@link LateAnswers}); a card Feishu refuses is answered in words; the card-sent listeners hear of every card put in
+ * a chat.
  */
 public final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
@@ -26,11 +29,13 @@ public final class Replies {
   private final MeterRegistry metrics;
   private final Conversations conversations;
   private final LateAnswers late;
+  private final Messages messages;
 
   /** @param conversations told what each user was answered with, for their follow-ups */
   public Replies(Messenger messenger, CardSentListener cardsSent, MeterRegistry metrics, Conversations conversations,
-      LateAnswers late) {
+      LateAnswers late, Messages messages) {
     this.messenger = messenger;
+    this.messages = messages;
     this.late = late;
     this.cardsSent = cardsSent;
     this.metrics = metrics;
@@ -71,8 +76,30 @@ public final class Replies {
         })
         .onSuccess(id -> Timer.builder("hirebot.command.latency").tag("command", command)
             .register(metrics).record(System.nanoTime() - in.startedNanos(), TimeUnit.NANOSECONDS))
-        .onFailure(e -> log.error("reply failed command={} message_id={} chat_id={} cause={}",
-            command, m.messageId(), m.chat().chatId(), e.toString()));
+        .onFailure(e -> {
+          log.error("reply failed command={} message_id={} chat_id={} cause={}",
+              command, m.messageId(), m.chat().chatId(), e.toString());
+          refused(in, m, e);
+        });
+  }
+
+  /**
+   * A card Feishu refused (too large, too many elements) would leave the asker with nothing: they get a short text
+   * instead saying so, with the log id an admin can look up. Any other failure is not the card's, and a text would
+   * fail the same way.
+   */
+  private void refused(Inbound in, IncomingMessage m, Throwable e) {
+    if (!(e instanceof FeishuApiException fe) || !fe.isCardRefused()) {
+      return;
+    }
+    Reply.Text text = Reply.text(messages, in.language(), fe.isCardTooLong() ? "reply.refused.tooLong"
+        : "reply.refused.invalid", String.valueOf(fe.code()), fe.logId().isEmpty() ? "-" : fe.logId());
+    String key = "refused-" + (m.messageId() != null ? m.messageId() : m.eventId());
+    Future<?> sent = m.messageId() == null ? messenger.sendPrivately(m.sender().openId(), text, key)
+        : messenger.reply(m.chat().chatId(), m.messageId(), text, key);
+    sent.onSuccess(x -> log.info("refused card answered in words message_id={} code={} log_id={}", m.messageId(),
+            fe.code(), fe.logId()))
+        .onFailure(x -> log.error("refused card's text failed message_id={} cause={}", m.messageId(), x.toString()));
   }
 
   /**
@@ -129,8 +156,11 @@ public final class Replies {
             remember(in, m, sent.chatId(), card);
             replied(m, sent, card);
           })
-          .onFailure(e -> log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(),
-              sent.messageId(), e.toString()));
+          .onFailure(e -> {
+            log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(), sent.messageId(),
+                e.toString());
+            refused(in, m, e);
+          });
     });
   }
 }

@@ -34,15 +34,16 @@ public sealed interface Reply {
   }
 
   /**
-   * The i18n pattern {@code key} filled with {@code args} in both forms: the text message with the data as it is,
-   * the card markdown with the data escaped ({@link Markdown#message}); a {@link Text} argument goes in as its own
-   * form in each.
+   * The i18n pattern {@code key} filled with {@code args} in both forms: the text message with the data kept out of
+   * its markup ({@link Markdown#textMessage}: a typed {@code <at user_id="all">} mentions no one), the card markdown
+   * with the data escaped ({@link Markdown#message}); a {@link Text} argument goes in as its own form in each.
    */
   static Text text(Messages messages, Language lang, String key, Object... args) {
     Object[] plain = new Object[args.length];
     Object[] marked = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      plain[i] = args[i] instanceof Text t ? t.text() : args[i];
+      plain[i] = args[i] instanceof Text t ? t.text()
+          : args[i] instanceof CharSequence data ? Markdown.textMessage(data.toString()) : args[i];
       marked[i] = args[i] instanceof Text t ? new Markdown.Own(t.asMarkdown()) : args[i];
     }
     return new Text(messages.get(lang, key, plain), Markdown.message(messages, lang, key, marked));

@@ -87,8 +87,8 @@ public final class FlowTexts {
           : e.conclusion() == Evaluation.PASS || e.conclusion() == Evaluation.FAIL
               ? "flow.evaluation." + e.conclusion() : "flow.evaluation.submitted");
       return e.comment().isBlank()
-          ? Markdown.message(messages, lang, "flow.evaluation", Markdown.mention(e.evaluatorId()), verdict)
-          : Markdown.message(messages, lang, "flow.evaluation.comment", Markdown.mention(e.evaluatorId()), verdict,
+          ? Markdown.message(messages, lang, "flow.evaluation", Markdown.person(e.evaluatorId()), verdict)
+          : Markdown.message(messages, lang, "flow.evaluation.comment", Markdown.person(e.evaluatorId()), verdict,
               oneLine(e.comment()));
     }).collect(Collectors.joining(" · "));
     return messages.get(lang, "flow.evaluations", each);

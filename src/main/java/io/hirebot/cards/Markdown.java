@@ -15,6 +15,11 @@ import io.hirebot.i18n.Messages;
  * backslash noise. Line breaks become a space so a value cannot start a heading, a list or a quote on a
  * line of its own; a value is capped at {@link #MAX_VALUE} characters so one long note cannot push a card
  * past Feishu's 30 KB.
+ *
+ * <p>A text message has markup of its own ("发送消息内容", text): {@code <at user_id="…">} mentions someone,
+ * {@code <at user_id="all">} everyone, {@code <b> <i> <u> <s>} style and {@code [text](url)} links, and it has no
+ * documented escape. {@link #textMessage} keeps data out of that markup by changing the one character each construct
+ * needs; the same rule holds for both forms: data is shown, never obeyed.
  */
 public final class Markdown {
   /** The longest piece of Hire or user text one card shows; longer values end with "…". */
@@ -32,12 +37,14 @@ public final class Markdown {
   }
 
   /**
-   * A live mention of {@code openId} ({@code <at id=…></at>}) when it has the shape of a Feishu id; anything
-   * else shows as escaped text, so an id can never close the tag and mention someone else.
+   * {@code openId} named on a card without notifying them: Feishu's markdown {@code <person id=…>} shows the person's
+   * name (a card's {@code <at id=…>} is a mention, and in a group it pings: a profile read by the team must not
+   * ping each evaluator, nor a "by whom" line its clicker). An id without the shape of a Feishu id shows as escaped
+   * text, so it can never close the tag and name or mention someone else.
    */
-  public static Own mention(String openId) {
-    return new Own(openId != null && openId.matches("[A-Za-z0-9_-]{1,100}") ? "<at id=" + openId + "></at>"
-        : escape(openId));
+  public static Own person(String openId) {
+    return new Own(openId != null && openId.matches("[A-Za-z0-9_-]{1,100}")
+        ? "<person id=" + openId + " show_name=true show_avatar=false style=normal></person>" : escape(openId));
   }
 
   /**
@@ -51,6 +58,35 @@ public final class Markdown {
           : args[i] instanceof Own own ? own.markdown() : args[i];
     }
     return messages.get(lang, key, escaped);
+  }
+
+  /** Fullwidth "<": looks like the typed character and opens no tag. */
+  static final char TAG_OPEN = '\uFF1C';
+  /** Fullwidth "]": a "[text]" before "(" is no longer a link. */
+  static final char LINK_CLOSE = '\uFF3D';
+
+  /**
+   * {@code text} as data inside a Feishu text message: a "<" that would open a tag ({@code <at …>}, {@code <b>},
+   * {@code </s>}) becomes a fullwidth "＜" and a "]" right before "(" a fullwidth "］", so nothing the data holds
+   * can mention anyone, style or link; every other character (a "<" in "salary < 30k" too) stays as typed. null → "".
+   */
+  public static String textMessage(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+      if (c == '<' && (Character.isLetter(next) || next == '/')) {
+        out.append(TAG_OPEN);
+      } else if (c == ']' && next == '(') {
+        out.append(LINK_CLOSE);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** {@code text} as literal markdown text: markup characters as entities, line breaks as spaces; null → "". */

@@ -16,6 +16,11 @@ public final class SharedActions {
   public static final String PROFILE_PAGE = "profile.page";
   /** A talent's profile replacing the clicked card (feature/profile): on interview, offer, reminder cards. */
   public static final String PROFILE_OPEN = "profile";
+  /**
+   * Key in a {@link #PROFILE_OPEN} value: the value that shows the list the profile is opened from (tasks, offers), so
+   * the profile offers "Back to the list".
+   */
+  public static final String BACK = "back";
   /** Quick actions on an application (feature/candidates): on candidate lists and profiles. */
   public static final String ADVANCE = "advance";
   public static final String REJECT = "reject";

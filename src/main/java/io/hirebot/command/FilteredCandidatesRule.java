@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * still in screening", "Backend 在初筛的候选人", "上周投递 后端 还在初筛的". It takes the applied-since and the
  * stage phrases out, then lets the plain candidates rows read what is left, and adds the filters to their verdict.
  * Without a filter phrase it declines, so unfiltered requests reach those rows unchanged.
+ *
+ * <p>A day or period trailing the job without "applied" ("候选人 后端 上周", "candidates backend next monday") is read
+ * too, rather than taken as part of the job's name (which then matched no job, or was silently dropped): a day that
+ * has begun is when they applied; a day to come cannot be, so the answer asks which was meant, the job's candidates
+ * or the interviews of that day's week.
  */
 final class FilteredCandidatesRule implements CommandRule {
 
@@ -32,6 +37,13 @@ final class FilteredCandidatesRule implements CommandRule {
   private static final String ZH_NOUN_SUFFIX = " 的候选人";
   private static final String EN_NOUN_PREFIX = "candidates for ";
 
+  private static final String WEEKDAY_ZH = "(?:周|星期|礼拜)[一二三四五六日天]";
+  private static final String WEEKDAY_EN = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+  private static final Pattern WHEN_TAIL = Pattern.compile("^(?<rest>.+?) ?(?<w>(?<next>下个?" + WEEKDAY_ZH + "|next "
+      + WEEKDAY_EN + ")|(?<last>上个?" + WEEKDAY_ZH + "|last " + WEEKDAY_EN + ")|(?<day>(?:这个?|本)?" + WEEKDAY_ZH
+      + "|(?:this )?" + WEEKDAY_EN + ")|(?<soon>后天|day after tomorrow)|(?<p>" + PeriodWords.ALTERNATION + "))$",
+      Grammar.FLAGS);
+
   /** What is left of a message once its filter phrases are out. */
   private record Filters(String rest, String stage, Period since) {}
 
@@ -39,7 +51,7 @@ final class FilteredCandidatesRule implements CommandRule {
   public Optional<ParseResult> match(Utterance utterance) {
     Filters filters = stage(since(utterance.text()));
     if (filters.stage().isEmpty() && filters.since() == null) {
-      return Optional.empty();
+      return trailingWhen(utterance);
     }
     boolean english = utterance.language() == Language.EN;
     String rest = filters.rest();
@@ -49,6 +61,34 @@ final class FilteredCandidatesRule implements CommandRule {
       plain = plainCandidates(utterance, english ? EN_NOUN_PREFIX + rest : rest + ZH_NOUN_SUFFIX);
     }
     return plain.map(result -> withFilters(result, filters));
+  }
+
+  /**
+   * "候选人 后端 下周一": the job's candidates, with the trailing day read as when they applied when that day has begun;
+   * a day to come asks which was meant (the candidates, or that week's interviews). Empty when no day trails a
+   * candidates request.
+   */
+  private static Optional<ParseResult> trailingWhen(Utterance utterance) {
+    Matcher m = WHEN_TAIL.matcher(utterance.text());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Period when = m.group("next") != null ? Period.NEXT_WEEK : m.group("last") != null ? Period.LAST_WEEK
+        : m.group("day") != null ? Period.THIS_WEEK : m.group("soon") != null ? Period.UPCOMING
+        : PeriodWords.of(m.group("p")).orElse(null);
+    boolean begun = when == Period.TODAY || when == Period.YESTERDAY || when == Period.LAST_WEEK
+        || when == Period.LAST_MONTH || when == Period.THIS_MONTH
+        || (when == Period.THIS_WEEK && m.group("day") == null);
+    Optional<ParseResult> plain = plainCandidates(utterance, TextNormalizer.trimPunctuation(m.group("rest")));
+    if (plain.isEmpty() || !(plain.get() instanceof ParseResult.Parsed parsed)
+        || !(parsed.command() instanceof Command.ShowCandidates show) || show.jobQuery().isBlank() || when == null) {
+      return Optional.empty();
+    }
+    if (begun) {
+      return Optional.of(withFilters(parsed, new Filters("", "", when)));
+    }
+    return Optional.of(new ParseResult.Parsed(new Command.Clarify(List.of(new Command.ShowCandidates(show.jobQuery()),
+        new Command.ListInterviews(when, false))), parsed.language()));
   }
 
   private static Filters since(String text) {

@@ -11,6 +11,10 @@ public final class FeishuApiException extends RuntimeException {
   public static final int MISSING_SCOPE = 99991672;
   /** IM: "Bot/User can NOT be out of the chat" (feishu-bot-protocol.md §5.6). */
   public static final int BOT_NOT_IN_CHAT = 230002;
+  /** IM: the content is over its limit (30 KB for a card). */
+  public static final int CARD_TOO_LONG = 230025;
+  /** IM: the card content is invalid (sub-codes in the message: 11310 too many elements, 200621 bad JSON, …). */
+  public static final int CARD_INVALID = 230099;
 
   /** How the call failed, which decides what the user is told and whether Feishu counts as down. */
   public enum Kind {
@@ -98,6 +102,20 @@ public final class FeishuApiException extends RuntimeException {
    * Feishu refused to deliver into the chat because the bot is not in it (230002: removed from the group, or the
    * group dissolved): nothing sent there will arrive until someone adds the bot again.
    */
+  /**
+   * Feishu refused the card itself, not the call: 230025 (over 30 KB), 230099 (invalid card; its message carries the
+   * sub-code, 11310 "element exceeds the limit" among them), 11310 and 11311 (a card update's own codes). Sending the
+   * same card again cannot help; the user needs the answer in another form.
+   */
+  public boolean isCardRefused() {
+    return kind == Kind.ANSWERED && (code == CARD_TOO_LONG || code == CARD_INVALID || code == 11310 || code == 11311);
+  }
+
+  /** The card was refused for its size (230025) rather than its content. */
+  public boolean isCardTooLong() {
+    return code == CARD_TOO_LONG;
+  }
+
   public boolean isBotOutOfChat() {
     return code == BOT_NOT_IN_CHAT;
   }

@@ -164,6 +164,21 @@ final class ImRoutes {
     }
   }
 
+  /**
+   * The answer's {@code mentions[]} ({@code key, id, id_type, name, tenant_key}): whom the content mentions, keyed
+   * like received messages' placeholders; the key Feishu gives "all" is not documented ("@_all" here).
+   */
+  private static JsonArray mentionsJson(SentMessage m) {
+    JsonArray out = new JsonArray();
+    int n = 0;
+    for (String id : Mentions.in(m.msgType(), m.content())) {
+      boolean all = Mentions.ALL.equals(id);
+      out.add(new JsonObject().put("key", all ? "@_all" : "@_user_" + ++n).put("id", id)
+          .put("id_type", all ? "" : "open_id").put("name", "").put("tenant_key", FeishuSandbox.TENANT_KEY));
+    }
+    return out;
+  }
+
   private JsonObject messageData(SentMessage m) {
     String time = String.valueOf(m.createTime().toEpochMilli());
     JsonObject data = new JsonObject().put("message_id", m.messageId())
@@ -172,7 +187,7 @@ final class ImRoutes {
         .put("sender", new JsonObject().put("id", config.appId()).put("id_type", "app_id").put("sender_type", "app")
             .put("tenant_key", FeishuSandbox.TENANT_KEY))
         .put("body", new JsonObject().put("content", JsonSupport.write(m.content())))
-        .put("mentions", new JsonArray());
+        .put("mentions", mentionsJson(m));
     if (m.parentId() != null) {
       data.put("root_id", m.rootId()).put("parent_id", m.parentId());
     }

@@ -33,6 +33,16 @@ public record SentMessage(
     return updates.isEmpty() ? content : updates.get(updates.size() - 1).content();
   }
 
+  /**
+   * Whom this message notifies as Feishu would parse it ({@link Mentions}): its first version's mentions, then each
+   * update's, each once, in order; "all" for everyone.
+   */
+  public List<String> mentions() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>(Mentions.in(msgType, content));
+    updates.forEach(u -> out.addAll(Mentions.in(msgType, u.content())));
+    return List.copyOf(out);
+  }
+
   public boolean isReply() {
     return parentId != null;
   }

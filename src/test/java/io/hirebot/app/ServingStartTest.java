@@ -107,6 +107,25 @@ class ServingStartTest {
   }
 
   @Test
+  @DisplayName("port taken: the start fails naming the address, and no scope check or routine ran")
+  void portTaken() throws IOException {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    botSide.exceptionHandler(uncaught::add);
+    try (ServerSocket taken = new ServerSocket(config.port(), 50, java.net.InetAddress.getLoopbackAddress())) {
+      Future<RunningBot> started = Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC());
+      Throwable failure = await(started.transform(r -> Future.succeededFuture(r.cause())), BotHarness.START_TIMEOUT);
+
+      assertTrue(failure != null && failure.getMessage().startsWith("cannot listen on 127.0.0.1:" + config.port() + ": "),
+          String.valueOf(failure));
+      // The identity was asked (listening waits for it); what follows serving was not started.
+      await(botSide.close(), BotHarness.START_TIMEOUT);
+      assertEquals(1, sandbox.requests().count("GET", BOT_INFO), "bot/v3/info calls");
+      assertEquals(0, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+      assertEquals(List.of(), uncaught);
+    }
+  }
+
+  @Test
   @DisplayName("stopped while Feishu refuses the identity call: no retry, no scope check, no error after the stop")
   void noIdentityWorkAfterStop() throws InterruptedException {
     List<Throwable> uncaught = new CopyOnWriteArrayList<>();

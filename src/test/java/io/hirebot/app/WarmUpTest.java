@@ -34,6 +34,8 @@ class WarmUpTest {
     assertTrue(summary.cardsRendered() > 0, summary.toString());
     assertTrue(summary.candidatesRead() > 0, summary.toString());
     assertEquals(1, summary.messagesSent(), summary.toString());
+    // AND a signed, encrypted click and mention passed the bot's own verifier and mapper (the sandbox's Encrypt Key)
+    assertEquals(2, summary.eventsUnderstood(), summary.toString());
     // AND the Feishu the bot is configured with was asked nothing: no token, no Hire call, no message
     assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
   }

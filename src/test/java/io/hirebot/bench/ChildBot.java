@@ -69,8 +69,17 @@ public final class ChildBot implements AutoCloseable {
     return launch(log, List.of(), env, args);
   }
 
+  /** Like {@link #launch(Path, Map, String...)} on {@code port} (a test may hold it, to see the start fail). */
+  public static ChildBot launchOnPort(Path log, int port, Map<String, String> env, String... args) {
+    return launch(log, port, List.of(), env, args);
+  }
+
   private static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
-    int port = freePort();
+    return launch(log, freePort(), jvmFlags, env, args);
+  }
+
+  private static ChildBot launch(Path log, int port, List<String> jvmFlags, Map<String, String> env,
+      String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, HEAP));
     command.addAll(JVM_FLAGS);
@@ -195,6 +204,19 @@ public final class ChildBot implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits up to {@code timeout} for the child to exit by itself; its exit code. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("child bot still running after " + timeout);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for the child bot", e);
     }
   }
 

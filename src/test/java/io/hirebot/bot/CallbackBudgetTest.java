@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.UserRef;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
@@ -39,6 +40,10 @@ class CallbackBudgetTest {
     final List<Long> at = new CopyOnWriteArrayList<>();
     final Promise<ObjectNode> taken = Promise.promise();
     final int refusals;
+    /** Cards shown to one member of a group, and the ids of those removed again. */
+    final List<ObjectNode> alone = new CopyOnWriteArrayList<>();
+    final List<String> removed = new CopyOnWriteArrayList<>();
+    final Promise<ObjectNode> shownAlone = Promise.promise();
 
     Updates(int refusals) {
       this.refusals = refusals;
@@ -82,12 +87,17 @@ class CallbackBudgetTest {
 
     @Override
     public Future<String> sendEphemeral(String chatId, String openId, ObjectNode card) {
-      throw new UnsupportedOperationException();
+      assertEquals("oc_team", chatId);
+      assertEquals("ou_li", openId);
+      alone.add(card);
+      shownAlone.tryComplete(card);
+      return Future.succeededFuture("om_alone_" + alone.size());
     }
 
     @Override
     public Future<Void> deleteEphemeral(String messageId) {
-      throw new UnsupportedOperationException();
+      removed.add(messageId);
+      return Future.succeededFuture();
     }
 
     @Override
@@ -102,9 +112,18 @@ class CallbackBudgetTest {
   }
 
   private CallbackBudget budget(Messenger messenger) {
+    return budget(messenger, ChatRef.ChatType.P2P);
+  }
+
+  /** A budget whose clicked card sits in a chat of this kind. */
+  private CallbackBudget budget(Messenger messenger, ChatRef.ChatType kind) {
     ErrorReplies errors = new ErrorReplies(new Cards(CardTemplates.load(JSON, Optional.empty()), JSON), messages);
     return new CallbackBudget(vertx, new Deadline(vertx), messenger, errors, messages,
-        new LateAnswers(errors, messages));
+        new LateAnswers(errors, messages), id -> Future.succeededFuture(Optional.of(kind)));
+  }
+
+  private static <T> T await(Promise<T> p) throws Exception {
+    return p.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
   private static CardAction click() {
@@ -134,12 +153,12 @@ class CallbackBudgetTest {
   }
 
   @Test
-  @DisplayName("a toast alone after the 'card updates in a moment' answer: the card does update, saying it")
+  @DisplayName("in a private chat, a toast alone after the 'result shows in a moment' answer updates the card, saying it")
   void lateToastUpdatesTheCard() throws Exception {
     Updates updates = new Updates(0);
     Promise<ActionResult> work = Promise.promise();
     budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
-      assertTrue(a.toast().contains("the card updates in a moment"), a.toast());
+      assertTrue(a.toast().contains("in a moment"), a.toast());
       // No card of its own: what the work came to is a toast, e.g. "nothing to undo any more".
       work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null));
     });
@@ -149,5 +168,40 @@ class CallbackBudgetTest {
     assertTrue(taken.toString().contains("Nothing to undo: it was already undone."), taken.toString());
     // A warning changed nothing: the card says so rather than "Finished".
     assertEquals("Nothing was changed", taken.path("header").path("title").path("content").asText(), taken.toString());
+  }
+
+  @Test
+  @DisplayName("in a group, a late toast goes to the clicker alone and the shared card keeps what the group saw")
+  void lateToastInAGroupGoesToTheClickerAlone() throws Exception {
+    Updates updates = new Updates(0);
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN).onSuccess(a ->
+        work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null)));
+
+    ObjectNode alone = await(updates.shownAlone);
+    assertTrue(alone.toString().contains("Nothing to undo: it was already undone."), alone.toString());
+    // The notice took the clicker's path: nothing updates the group's card (the token is not even used).
+    assertEquals(List.of(), updates.at, "the group's card was not updated");
+  }
+
+  @Test
+  @DisplayName("in a group, 'still waiting' at the deadline goes to the clicker alone; the outcome card then updates the "
+      + "shared card and the notice goes")
+  void deadlineNoticeInAGroupThenTheOutcome() throws Exception {
+    Updates updates = new Updates(0);
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN);
+
+    ObjectNode waiting = await(updates.shownAlone);
+    System.out.println("still waiting, to the clicker alone: " + waiting);
+    assertEquals(List.of(), updates.at, "the group's card was not replaced by 'still waiting'");
+    ObjectNode card = JSON.createObjectNode().put("schema", "2.0");
+    work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "done", card));
+
+    assertEquals(card, await(updates.taken));
+    for (int i = 0; i < 100 && updates.removed.isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(List.of("om_alone_1"), updates.removed, "the 'still waiting' notice was removed");
   }
 }

@@ -31,14 +31,25 @@ class MarkdownTest {
   }
 
   @Test
-  @DisplayName("message() escapes text arguments, keeps numbers and Own markdown; mention() only for well-formed ids")
+  @DisplayName("message() escapes text arguments, keeps numbers and Own markdown; person() only for well-formed ids")
   void messagesAndMentions() {
     Messages messages = Messages.load();
     String row = Markdown.message(messages, Language.EN, "candidates.stageHeading", "**Offer**", 3);
     assertEquals("**&#42;&#42;Offer&#42;&#42;** · 3", row);
-    assertEquals("<at id=ou_admin_zhou></at>", Markdown.mention("ou_admin_zhou").markdown());
-    assertEquals("ou&#95;x&#62;&#60;/at&#62;&#60;at id=all", Markdown.mention("ou_x></at><at id=all").markdown());
+    assertEquals("<person id=ou_admin_zhou show_name=true show_avatar=false style=normal></person>",
+        Markdown.person("ou_admin_zhou").markdown());
+    assertEquals("ou&#95;x&#62;&#60;/at&#62;&#60;at id=all", Markdown.person("ou_x></at><at id=all").markdown());
     assertEquals("**x**", Markdown.message(messages, Language.EN, "help.suggestion", new Markdown.Own("x"))
         .replace("Did you mean ", "").replace("?", ""));
+  }
+
+  @Test
+  @DisplayName("textMessage() breaks what a text message obeys (<at>, <b>…</b>, [text](url)) and leaves other text as typed")
+  void textMessageData() {
+    assertEquals("＜at user_id=\"all\">＜/at> ＜b>x＜/b> [site］(https://evil.example)",
+        Markdown.textMessage("<at user_id=\"all\"></at> <b>x</b> [site](https://evil.example)"));
+    assertEquals("salary < 30k, [BE-001] (Beijing) **as typed**",
+        Markdown.textMessage("salary < 30k, [BE-001] (Beijing) **as typed**"));
+    assertEquals("", Markdown.textMessage(null));
   }
 }

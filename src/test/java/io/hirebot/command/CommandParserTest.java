@@ -440,4 +440,24 @@ class CommandParserTest {
     assertEquals("  ｃａｎｄｉｄｔｅｓ for Backend  ", unknown.text());
     assertEquals("candidates for Backend", unknown.suggestion());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("a day to come trailing a candidates request asks: the job's candidates, or that week's interviews")
+  @CsvSource({
+      "候选人 后端 下周一, 后端, NEXT_WEEK",
+      "candidates backend next monday, backend, NEXT_WEEK",
+      "candidates for Backend tomorrow, Backend, TOMORROW",
+      "候选人 后端 周三, 后端, THIS_WEEK"})
+  void futureDayAsks(String text, String job, Period period) {
+    Command.Clarify ask = assertInstanceOf(Command.Clarify.class, ((Parsed) parser.parse(text)).command());
+    assertEquals(java.util.List.of(new Command.ShowCandidates(job), new Command.ListInterviews(period, false)),
+        ask.readings());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("a period that has begun, trailing a candidates request, is when they applied")
+  @CsvSource({"候选人 后端 上周, 后端, LAST_WEEK", "candidates for Backend this month, Backend, THIS_MONTH"})
+  void pastPeriodFilters(String text, String job, Period period) {
+    assertEquals(new Command.ShowCandidates(job, "", period), ((Parsed) parser.parse(text)).command());
+  }
 }

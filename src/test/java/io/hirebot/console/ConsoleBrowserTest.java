@@ -244,6 +244,10 @@ class ConsoleBrowserTest {
             + " {locale: 'en_us', name: id => 'Name of ' + id})");
     assertTrue(String.valueOf(html).contains("@Name of ou_a") && String.valueOf(html).contains("@Name of ou_b")
         && String.valueOf(html).contains("color:red"), String.valueOf(html));
+    Object person = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+        "return Cards.markdown('by <person id=ou_a show_name=true show_avatar=false style=normal></person> · 10:32',"
+            + " {locale: 'en_us', name: id => 'Name of ' + id})");
+    assertEquals("by <span class=\"person\">Name of ou_a</span> · 10:32", String.valueOf(person));
     // As the bot writes them: the pipeline's grey line (single quotes, as in Feishu's docs) and help's *italic* slots.
     Object more = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
         "return Cards.markdown(\"<font color='grey'>median 4 d</font> **candidate** *name* a &#42;star&#42;\","

@@ -104,7 +104,7 @@ class CardActionsTest {
     assertEquals("success", toastType(r));
     assertEquals(next.id(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
     String updated = cardOf(r);
-    assertTrue(updated.contains(next.enName()) && updated.contains("<at id=" + RECRUITER + ">"), updated);
+    assertTrue(updated.contains(next.enName()) && updated.contains("<person id=" + RECRUITER + " "), updated);
     assertTrue(updated.contains("\"action\":\"undo\""), "undo offered");
   }
 

@@ -74,7 +74,7 @@ class FlowStepsTest {
     String en = text(card, "en_us");
     String zh = text(card, "zh_cn");
 
-    assertTrue(en.contains("Evaluations: ") && en.contains("<at id=" + failed.evaluatorId() + "></at> ❌ fail — “"
+    assertTrue(en.contains("Evaluations: ") && en.contains("<person id=" + failed.evaluatorId() + " show_name=true show_avatar=false style=normal></person> ❌ fail — “"
         + failed.content() + "”"), en);
     assertTrue(en.contains("Written test: " + test.paperName()) && en.contains("score **" + test.score() + "**"), en);
     assertTrue(zh.contains("❌ 未通过") && zh.contains("**" + test.score() + "** 分"), zh);

@@ -264,7 +264,7 @@ class LivingViewsTest {
     assertTrue(h.sandbox.hire().notes().stream().anyMatch(n -> n.content().equals("Clear thinker")));
     awaitPatch(list, 1);
     // The group's card now says who added a note (a notice only an outcome carries).
-    assertTrue(now(list).contains("<at id=" + RECRUITER + "></at>"), now(list));
+    assertTrue(now(list).contains("<person id=" + RECRUITER + " "), now(list));
     assertTrue(h.sandbox.im().ephemeralCards().isEmpty());
   }
 

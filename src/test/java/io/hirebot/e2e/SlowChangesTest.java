@@ -66,11 +66,12 @@ class SlowChangesTest {
   }
 
   @Test
-  @DisplayName("'Follow this job here' slower than the deadline: the card says it is still working, then that the "
-      + "chat follows the job (never 'did not answer' as its last word)")
+  @DisplayName("'Follow this job here' slower than the deadline, in a group: the clicker alone is told it is still "
+      + "working, then that the chat follows the job (never 'did not answer'); the group's card stays as it was")
   void slowFollowClickIsConfirmedLate() {
     // A card of the bot's that read no application list, so the follow's read is not cached.
     SentMessage list = ask("help");
+    String before = list.currentContent().toString();
     slowApplicationList();
     JsonObject follow = new JsonObject().put("action", "subscribe")
         .put("job_id", h.sandbox.hire().jobByCode("DS-001").orElseThrow().id()).put("lang", "en_us");
@@ -79,11 +80,20 @@ class SlowChangesTest {
     assertTrue(click.delivered(), click.status() + " " + click.body());
     assertEquals("info", click.jsonBody().getJsonObject("toast").getString("type"), "slower than the budget");
 
-    String cardUpdate = ClickAnswer.CARD_UPDATE;
     BotHarness.await(h.sandbox.requests().await(
-        r -> r.path().equals(cardUpdate) && r.body().contains("now follows"), Duration.ofSeconds(20)));
-    var updates = h.sandbox.requests().all().stream().filter(r -> r.path().equals(cardUpdate)).toList();
-    updates.forEach(u -> System.out.println("slow follow: card update " + u.body()));
-    assertTrue(updates.stream().noneMatch(u -> u.body().contains("did not answer")), updates.toString());
+        r -> r.path().equals(ClickAnswer.EPHEMERAL) && r.body().contains("now follows"), Duration.ofSeconds(20)));
+    var notices = h.sandbox.requests().all().stream().filter(r -> r.path().equals(ClickAnswer.EPHEMERAL)).toList();
+    notices.forEach(u -> System.out.println("slow follow: shown to the clicker alone " + u.body()));
+    assertTrue(notices.stream().allMatch(u -> u.body().contains(DemoTenant.RECRUITER_LI)), notices.toString());
+    assertTrue(notices.stream().noneMatch(u -> u.body().contains("did not answer")), notices.toString());
+    assertTrue(h.sandbox.requests().all().stream().noneMatch(r -> r.path().equals(ClickAnswer.CARD_UPDATE)),
+        "the group's card was not replaced by one person's notice");
+    assertEquals(before, h.sandbox.im().message(list.messageId()).orElseThrow().currentContent().toString());
+    if (notices.size() > 1) {
+      // Only the latest notice stays: a "still waiting" shown first is removed.
+      BotHarness.await(h.sandbox.requests().await(r -> r.path().equals("/open-apis/ephemeral/v1/delete")
+          && r.status() == 200, Duration.ofSeconds(20)));
+      assertEquals(1, h.sandbox.im().ephemeralCards().size(), h.sandbox.im().ephemeralCards().toString());
+    }
   }
 }

@@ -101,7 +101,9 @@ class TasksTest {
     JsonNode first = reply.currentContent();
     List<String> rows = new ArrayList<>(rowTalents(first));
     int page = 1;
-    while (first.toString().contains("\"action\":\"tasks.page\"") && page < 20) {
+    // A pager's button (the profile buttons' nested "back" values name tasks.page too, but they are not buttons).
+    while (first.findValues("value").stream().anyMatch(v -> "tasks.page".equals(v.path("action").asText()))
+        && page < 20) {
       JsonNode next = clickPage(reply, user, page, lang);
       List<String> more = rowTalents(next);
       if (more.isEmpty()) {
@@ -141,7 +143,8 @@ class TasksTest {
   }
 
   @Test
-  @DisplayName("我的待办 answers in Chinese with the same tasks; the profile button opens the candidate")
+  @DisplayName("我的待办 answers in Chinese with the same tasks; the profile button opens the candidate, whose profile "
+      + "leads back to the list")
   void myTasksChinese() {
     List<String> expected = pendingTalents(DemoTenant.INTERVIEWER_ZHAO);
     SentMessage reply = h.ask(MessageSpec.p2p(DemoTenant.INTERVIEWER_ZHAO).text("我的待办"));
@@ -158,6 +161,16 @@ class TasksTest {
     assertEquals(200, click.status(), click.body());
     String name = h.sandbox.hire().talent(open.path("talent_id").asText()).orElseThrow().name();
     assertTrue(click.body().contains(name), click.body());
+
+    // The profile offers the way back to the list it was opened from.
+    JsonNode profile = h.sandbox.im().message(reply.messageId()).orElseThrow().currentContent();
+    JsonNode back = profile.findValues("value").stream().filter(v -> "tasks.page".equals(v.path("action").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no Back to the list: " + profile));
+    assertTrue(profile.toString().contains("返回列表"), profile.toString());
+    PushResult backClick = await(h.sandbox.events().cardAction(CardActionSpec.on(reply.messageId())
+        .by(DemoTenant.INTERVIEWER_ZHAO).tag("button").value(new JsonObject(back.toString()))));
+    assertEquals(200, backClick.status(), backClick.body());
+    assertTrue(backClick.body().contains("我的待办 · " + expected.size()), backClick.body());
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /**
  * What a card click brought its user, read as Feishu shows it: the callback's own answer (a card, a toast other than
  * the info toast "Working on it…", or a refusal), or, after that info toast, the delayed card update the bot sends
- * with the click's token once its work is done. One reading for the end-to-end tests and the benchmark.
+ * with the click's token once its work is done, or (a notice for the clicker alone, in a group) the card it shows
+ * only them (ephemeral/v1/send). One reading for the end-to-end tests and the benchmark.
  *
  * @param click the push and the bot's answer to the callback
  * @param body what the user ends up seeing: the callback's answer, or the delayed update's request body
@@ -22,6 +23,10 @@ import java.util.function.Predicate;
 public record ClickAnswer(PushResult click, String body, Duration took, RecordedRequest update) {
   /** Feishu's delayed card update, the way a slow click is completed. */
   public static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
+  /** A card shown to one member of a group: where a slow click's notice goes in a group. */
+  public static final String EPHEMERAL = "/open-apis/ephemeral/v1/send";
+  /** Ephemeral sends already taken as some click's answer (by log id): two clicks by one person take one each. */
+  private static final java.util.Set<String> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Clicks as {@code spec} says and waits up to {@code patience} for the delayed update when there is one. */
   public static Future<ClickAnswer> click(FeishuSandbox sandbox, CardActionSpec spec, Duration patience) {
@@ -39,7 +44,13 @@ public record ClickAnswer(PushResult click, String body, Duration took, Recorded
       return Future.succeededFuture(new ClickAnswer(click, click.body(), click.latency(), null));
     }
     long answered = System.nanoTime();
-    return sandbox.requests().await(updateWith(token(click)), patience)
+    JsonObject event = new JsonObject(click.plaintext()).getJsonObject("event");
+    String clicker = event.getJsonObject("operator", new JsonObject()).getString("open_id", "");
+    String chat = event.getJsonObject("context", new JsonObject()).getString("open_chat_id", "");
+    Predicate<RecordedRequest> alone = q -> q.path().equals(EPHEMERAL) && q.status() == 200 && q.body() != null
+        && q.body().contains("\"" + clicker + "\"") && q.body().contains("\"" + chat + "\"")
+        && TAKEN.add(q.logId());
+    return sandbox.requests().await(updateWith(token(click)).or(alone), patience)
         .map(update -> new ClickAnswer(click, update.body(),
             click.latency().plusNanos(System.nanoTime() - answered), update));
   }

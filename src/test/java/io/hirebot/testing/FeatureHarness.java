@@ -193,7 +193,7 @@ public final class FeatureHarness extends SelfClosingFixture {
       // Never claimed: the harness calls handle, which takes no claim, so the tracker has no store.
       InFlight unclaimed = new InFlight(vertx, null, METERS);
       d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(), unclaimed, messenger, errors, METERS,
-          messages, registry::welcome, conversations);
+          messages, registry::welcome, conversations, sentCards::chatType);
       dispatcher = d;
     }
     return d;

@@ -26,7 +26,7 @@ final class AuditView {
 
   Future<Reply> show(Command.Audit command, CommandContext ctx) {
     return views.show(ctx, KIND, command.limit(), () -> audit.latest(command.limit()), (rows, e, lang) ->
-        rows.add(Markdown.message(messages, lang, "audit.row", views.when(e.at(), lang), Markdown.mention(e.actorOpenId()),
+        rows.add(Markdown.message(messages, lang, "audit.row", views.when(e.at(), lang), Markdown.person(e.actorOpenId()),
             e.action(), e.result(), e.logId().isEmpty() ? "" : " · " + e.logId())));
   }
 }

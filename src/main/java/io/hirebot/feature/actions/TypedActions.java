@@ -73,16 +73,16 @@ final class TypedActions {
     UserRef sender = context.message().sender();
     return meter.run("typed-action", hire -> Candidacies.find(hire, change.person()).compose(found -> {
       if (!found.anyone()) {
-        return text(messages.get(lang, "typed.none", change.person()));
+        return text(lang, "typed.none", change.person());
       }
       if (found.candidacies().isEmpty()) {
-        return text(messages.get(lang, "typed.noActive", change.person()));
+        return text(lang, "typed.noActive", change.person());
       }
-      return ofJob(hire, change, found.candidacies(), lang).compose(named -> !named.refusal().isEmpty()
-          ? text(named.refusal())
+      return ofJob(hire, change, found.candidacies(), lang).compose(named -> named.refusal() != null
+          ? Future.succeededFuture(named.refusal())
           : changeable(named.candidacies(), sender).compose(mine -> {
         if (mine.allowed().isEmpty()) {
-          return text(messages.get(lang, mine.refusalKey()));
+          return text(lang, mine.refusalKey());
         }
         if (mine.allowed().size() > 1) {
           return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), found.unread(), lang)));
@@ -93,7 +93,8 @@ final class TypedActions {
   }
 
   /** The candidacies of the job the change names (all of them when it names none), or why there are none. */
-  private record OfJob(List<Applied> candidacies, String refusal) {}
+  /** @param refusal why none, or null */
+  private record OfJob(List<Applied> candidacies, Reply.Text refusal) {}
 
   /**
    * Narrows to the applications of the job named ("reject Carol Davis for backend"), matched as every command
@@ -101,17 +102,17 @@ final class TypedActions {
    */
   private Future<OfJob> ofJob(HireDirectory hire, Command.Change change, List<Applied> all, Language lang) {
     if (change.jobQuery().isBlank()) {
-      return Future.succeededFuture(new OfJob(all, ""));
+      return Future.succeededFuture(new OfJob(all, null));
     }
     return JOBS.lookUp(hire, change.jobQuery()).map(match -> {
       List<Job> jobs = match instanceof JobMatch.One one ? List.of(one.job())
           : match instanceof JobMatch.Several several ? several.jobs() : List.of();
       if (jobs.isEmpty()) {
-        return new OfJob(List.of(), messages.get(lang, "typed.jobNone", change.jobQuery()));
+        return new OfJob(List.of(), Reply.text(messages, lang, "typed.jobNone", change.jobQuery()));
       }
       java.util.Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
       List<Applied> kept = all.stream().filter(c -> ids.contains(c.application().jobId())).toList();
-      return !kept.isEmpty() ? new OfJob(kept, "") : new OfJob(List.of(), messages.get(lang, "typed.notForJob",
+      return !kept.isEmpty() ? new OfJob(kept, null) : new OfJob(List.of(), Reply.text(messages, lang, "typed.notForJob",
           all.get(0).application().talentName(), jobs.size() == 1 ? JobQueries.label(jobs.get(0)) : change.jobQuery()));
     });
   }
@@ -151,7 +152,7 @@ final class TypedActions {
     String stageId = action.value().path("stage_id").asText("");
     return meter.run("typed-action", hire -> Candidacies.one(hire, applicationId).compose(c -> c.application().active()
             ? confirmation(hire, change.get(), c, stageId, action.operator(), lang)
-            : text(messages.get(lang, "typed.noActive", c.application().talentName()))))
+            : text(lang, "typed.noActive", c.application().talentName())))
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(ActionResult.ToastType.INFO, "", card.card())
             : new ActionResult(ActionResult.ToastType.WARNING, ((Reply.Text) reply).text(), notice(lang,
@@ -179,7 +180,7 @@ final class TypedActions {
     String asker = sender == null ? "" : sender.openId();
     return access.mayChange(asker, app.jobId()).compose(decision -> {
       if (!decision.allowed()) {
-        return text(messages.get(lang, decision.reasonKey()));
+        return text(lang, decision.reasonKey());
       }
       if (change instanceof Command.Reject) {
         return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
@@ -188,7 +189,7 @@ final class TypedActions {
         return Future.succeededFuture(note(note, c, asker, lang));
       }
       if (c.job() == null) {
-        return text(messages.get(lang, "typed.noActive", app.talentName()));
+        return text(lang, "typed.noActive", app.talentName());
       }
       return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
     });
@@ -201,7 +202,7 @@ final class TypedActions {
     if (change instanceof Command.Advance) {
       Optional<Stage> next = process.nextMovable(app.stage().id());
       if (next.isEmpty()) {
-        return text(messages.get(lang, "typed.lastStage", app.talentName(), app.stage().name(locale)));
+        return text(lang, "typed.lastStage", app.talentName(), app.stage().name(locale));
       }
       return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
           QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang));
@@ -211,14 +212,14 @@ final class TypedActions {
         : process.movableFrom("").stream().filter(s -> s.id().equals(stageId)).toList();
     if (targets.isEmpty()) {
       String stages = process.movableFrom("").stream().map(s -> s.name(locale)).collect(Collectors.joining(" · "));
-      return text(messages.get(lang, "typed.stageNone", c.jobTitle(), move.stageQuery(), stages));
+      return text(lang, "typed.stageNone", c.jobTitle(), move.stageQuery(), stages);
     }
     if (targets.size() > 1) {
       return Future.succeededFuture(Reply.card(stageChoice(move, c, targets, lang)));
     }
     Stage to = targets.get(0);
     if (to.id().equals(app.stage().id())) {
-      return text(messages.get(lang, "typed.stageSame", app.talentName(), to.name(locale)));
+      return text(lang, "typed.stageSame", app.talentName(), to.name(locale));
     }
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
     value.putObject(SharedActions.FIELDS).put("stage", to.id());
@@ -341,7 +342,8 @@ final class TypedActions {
     return c.application();
   }
 
-  private static Future<Reply> text(String text) {
-    return Future.succeededFuture(new Reply.Text(text));
+  /** A short answer in words; the names and words in {@code args} are data ({@link Reply#text}). */
+  private Future<Reply> text(Language lang, String key, Object... args) {
+    return Future.succeededFuture(Reply.text(messages, lang, key, args));
   }
 }

@@ -113,7 +113,7 @@ final class ActionKit {
   /** "by @someone · 10:32": who did it and when, in the configured time zone. */
   Markdown.Own byWhom(CardAction action) {
     String who = action.operator() == null ? "" : action.operator().openId();
-    return new Markdown.Own(Markdown.mention(who) + " · " + TIME.format(clock.instant().atZone(zone)));
+    return new Markdown.Own(Markdown.person(who) + " · " + TIME.format(clock.instant().atZone(zone)));
   }
 
   /** The Undo button sits on the card the outcome shows, whichever form led there. */

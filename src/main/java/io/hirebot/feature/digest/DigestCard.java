@@ -94,8 +94,7 @@ final class DigestCard {
    */
   public Reply render(List<PipelinePage> pipelines, List<Interview> today, String interviewsHiddenBy,
       Map<String, Offer> offers, List<Waiting> waiting, Period period, Language lang) {
-    String hidden = interviewsHiddenBy.isEmpty() ? ""
-        : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
+    String hidden = hidden(interviewsHiddenBy, lang);
     Predicate<Application> isNew = isNew(period);
     Predicate<Application> moved = moved(period);
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
@@ -119,12 +118,28 @@ final class DigestCard {
       Optional<ObjectNode> card = cards.renderIfFits("digest", model(pipelines, today, offers, waiting, people, hidden,
           since, period, lang));
       if (card.isPresent()) {
-        return Reply.card(card.get());
+        return Reply.card(inBoth(card.get(), lang, l -> model(pipelines, today, offers, waiting, people,
+            hidden(interviewsHiddenBy, l), format(period.since(), period.zone(), l), period, l)));
       }
     }
     String omitted = waiting.isEmpty() ? "" : "\n" + messages.get(lang, "digest.waiting.omitted", waiting.size());
-    return Reply.card(cards.render("digest", model(pipelines, today, offers, List.of(), 0, hidden + omitted, since,
-        period, lang)));
+    return Reply.card(inBoth(cards.render("digest", model(pipelines, today, offers, List.of(), 0, hidden + omitted,
+        since, period, lang)), lang, l -> model(pipelines, today, offers, List.of(), 0, hidden(interviewsHiddenBy, l)
+        + (waiting.isEmpty() ? "" : "\n" + messages.get(l, "digest.waiting.omitted", waiting.size())),
+        format(period.since(), period.zone(), l), period, l)));
+  }
+
+  /**
+   * A digest goes to a chat, a group's members reading it in their own client languages: {@code mine} (the writer's
+   * rendering, known to fit) with the other language merged in where that still fits Feishu's limits.
+   */
+  private ObjectNode inBoth(ObjectNode mine, Language lang, java.util.function.Function<Language, ObjectNode> model) {
+    return cards.bilingual(lang, l -> l == lang ? mine : cards.render("digest", model.apply(l)));
+  }
+
+  private String hidden(String interviewsHiddenBy, Language lang) {
+    return interviewsHiddenBy.isEmpty() ? ""
+        : "\n" + messages.get(lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy);
   }
 
   private ObjectNode model(List<PipelinePage> pipelines, List<Interview> today, Map<String, Offer> offers,

@@ -61,7 +61,8 @@ final class OffersCard {
               .orElse(offer.onboardDate()));
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
-      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang)
+          .set(SharedActions.BACK, OffersFeature.view(cards.model(), jobId, page, lang)));
     }
     ObjectNode value = OffersFeature.view(cards.model(), jobId, 0, lang);
     Pager.put(model, page, Pager.pages(total, Pager.PAGE_SIZE), total, value, messages, lang);

@@ -12,6 +12,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -26,6 +27,12 @@ final class ProfileButtons {
   static final String OPEN = SharedActions.PROFILE_OPEN;
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
   static final String PRIVATE = "profile.private";
+  /**
+   * Value key of a button that opens a profile from a list (tasks, offers): the value that shows that list again, so
+   * the profile offers "Back to the list". It is the bot's own card value; any action it names checks rights anew.
+   */
+  public static final String BACK = io.hirebot.cards.SharedActions.BACK;
+  private static final int MAX_BACK_FIELDS = 8;
   /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
   static final String CONTACT = "contact";
   /** View key: the ids of the applications a profile shows (see {@link io.hirebot.cards.QuickActions#SHOWN}). */
@@ -85,9 +92,23 @@ final class ProfileButtons {
     String name = action.value().path("name").asText("");
     String toast = !OPEN.equals(action.value().path("action").asText()) ? messages.get(lang, "toast.page", page + 1)
         : name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
-    return render(new Talent(talentId, name, "", ""), page,
-        action.operatorId(), lang)
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, toast, c.card(), c.view()));
+    Talent talent = new Talent(talentId, name, "", "");
+    ObjectNode back = back(action.value());
+    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, action.operatorId(), back, lang))
+        .map(shown -> {
+          ObjectNode view = view(shown, talent, page, lang);
+          if (back != null) {
+            view.set(BACK, back);
+          }
+          return new ActionResult(ActionResult.ToastType.INFO, toast, shown.card(), view);
+        });
+  }
+
+  /** The list to go back to, when the click's value names one as a card action (an object with an "action"). */
+  private static ObjectNode back(ObjectNode value) {
+    JsonNode back = value.get(BACK);
+    return back instanceof ObjectNode o && o.path("action").isTextual() && !o.path("action").asText().isBlank()
+        && o.size() <= MAX_BACK_FIELDS ? o : null;
   }
 
   /**

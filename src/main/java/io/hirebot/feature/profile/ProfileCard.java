@@ -44,8 +44,9 @@ final class ProfileCard {
    *
    * @param changeable the jobs whose applications the viewer may change (Advance / Reject / Note)
    * @param details whether "Full details (private)" is offered (false where the card shows them already)
+   * @param back the value that shows the list the profile was opened from ("Back to the list"), or null
    */
-  record Offers(Set<String> changeable, boolean details) {}
+  record Offers(Set<String> changeable, boolean details, ObjectNode back) {}
 
   private final Cards cards;
   private final Messages messages;
@@ -87,6 +88,11 @@ final class ProfileCard {
     page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()), lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
+    if (offers.back() != null) {
+      // Paging through the applications keeps the way back.
+      value.set(ProfileButtons.BACK, offers.back());
+      model.set("back", offers.back());
+    }
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
     return cards.render("profile", model);
   }

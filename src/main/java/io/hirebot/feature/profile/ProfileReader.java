@@ -44,6 +44,12 @@ final class ProfileReader {
    */
   Future<Shown> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
       Language lang) {
+    return render(hire, talent, page, showContact, viewer, null, lang);
+  }
+
+  /** @param back the value that shows the list the profile was opened from, or null for no "Back to the list" */
+  Future<Shown> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
+      com.fasterxml.jackson.databind.node.ObjectNode back, Language lang) {
     return hire.applicationIdsOfTalent(talent.id()).compose(ids -> {
       // Ids in Hire's order; ask for every detail only when they fit one page, otherwise this page's.
       int pages = Pager.pages(ids.size(), ProfileCard.APPLICATIONS_PER_PAGE);
@@ -69,7 +75,7 @@ final class ProfileReader {
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
-            new ProfileCard.Offers(mayChange, contact.result()), lang), slice);
+            new ProfileCard.Offers(mayChange, contact.result(), back), lang), slice);
       }));
     });
   }

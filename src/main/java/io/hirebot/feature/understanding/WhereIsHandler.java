@@ -41,7 +41,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     Language lang = context.language();
     return meter.run("where", hire -> TalentsByName.find(hire, command.name(), false).map(found -> {
       if (found.people().isEmpty()) {
-        return new Reply.Text(messages.get(lang, "where.none", command.name()));
+        return Reply.text(messages, lang, "where.none", command.name());
       }
       return Reply.card(card(command.name(), found.people(), found.people().stream().map(p -> lines(p, lang))
           .toList(), found.unread(), context.message().chat().type(), lang));
