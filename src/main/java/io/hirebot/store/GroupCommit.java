@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,15 +121,21 @@ final class GroupCommit<T> {
     }
     open[0] = true;
     openTurns.incrementAndGet();
-    loop.nettyEventLoop().execute(() -> {
-      open[0] = false;
-      if (openTurns.decrementAndGet() == 0) {
-        Thread writer = waiting;
-        if (writer != null) {
-          LockSupport.unpark(writer);
-        }
+    try {
+      loop.nettyEventLoop().execute(() -> closeTurn(open));
+    } catch (RejectedExecutionException e) {
+      closeTurn(open); // the loop is stopping: there is no turn left to wait for
+    }
+  }
+
+  private void closeTurn(boolean[] open) {
+    open[0] = false;
+    if (openTurns.decrementAndGet() == 0) {
+      Thread writer = waiting;
+      if (writer != null) {
+        LockSupport.unpark(writer);
       }
-    });
+    }
   }
 
   /**
@@ -146,18 +153,19 @@ final class GroupCommit<T> {
     // Feishu waits for the acknowledgement, which waits for this commit: the urgent threads.
     db.transactionUrgent(c -> {
       awaitCompany(following ? lastBatch : 0);
-      Pending<T> p;
-      while (taken.size() < maxBatch && (p = queue.poll()) != null) {
-        taken.add(p);
-      }
+      take(taken);
       if (taken.isEmpty()) {
-        return List.<Object>of(); // an earlier writer took them between the check and the flag
+        return List.<Object>of();
       }
       lastBatch = taken.size();
       List<T> requests = new ArrayList<>(taken.size());
       taken.forEach(t -> requests.add(t.request()));
       return batch.write(c, requests);
     }).onComplete(ar -> {
+      if (ar.failed() && taken.isEmpty()) {
+        // The writer never ran (the database is closed): these requests fail with it rather than wait for ever.
+        take(taken);
+      }
       writing.set(false);
       // The next transaction starts before this one's callers run on: their work never delays the writer.
       writeNext(true);
@@ -165,6 +173,14 @@ final class GroupCommit<T> {
         taken.get(i).complete(ar.failed() ? ar.cause() : ar.result().get(i));
       }
     });
+  }
+
+  /** Moves up to {@link #maxBatch} queued requests into {@code taken}. */
+  private void take(List<Pending<T>> taken) {
+    Pending<T> p;
+    while (taken.size() < maxBatch && (p = queue.poll()) != null) {
+      taken.add(p);
+    }
   }
 
   /**

@@ -109,6 +109,20 @@ class GroupCommitTest {
     }
   }
 
+  @Test
+  @DisplayName("requests to a closed database fail at once, from a loop or not, instead of waiting for ever")
+  void closedDatabase() {
+    Database closed = await(Database.open(vertx, "jdbc:h2:mem:" + java.util.UUID.randomUUID(), "", ""));
+    closed.close();
+    GroupCommit<Integer> commits = new GroupCommit<>(closed, 2, (c, requests) -> new ArrayList<>(requests));
+    List<Future<Object>> results = submitInOneTurn(commits, 5);
+    results.add(commits.submit(5));
+
+    for (Future<Object> r : results) {
+      assertTrue(await(r.map(ok -> false).otherwise(e -> true)), "failed with the closed database");
+    }
+  }
+
   /** Requests 0 to n - 1, submitted by an event loop in one turn, as it submits requests it read together. */
   private static List<Future<Object>> submitInOneTurn(GroupCommit<Integer> commits, int n) {
     List<Future<Object>> results = new ArrayList<>();
