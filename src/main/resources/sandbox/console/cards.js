@@ -157,7 +157,7 @@ const Cards = (() => {
       case 'select_static': return select(c, path, ctx, !!form);
       case 'input': return input(c, path, ctx, !!form);
       case 'img': return el('div', 'md notation', '[image ' + esc(c.alt ? text(c.alt, ctx) : c.img_key) + ']');
-      case 'person': return el('span', 'at', '@' + esc(ctx.name(c.user_id)));
+      case 'person': return el('span', 'person', esc(ctx.name(c.user_id)));  // names someone; notifies no one
       case 'column_set': {
         const row = el('div', 'cols');
         (c.columns || []).forEach((col, j) => {

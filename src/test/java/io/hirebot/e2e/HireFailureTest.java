@@ -76,7 +76,8 @@ class HireFailureTest {
   }
 
   @Test
-  @DisplayName("a slow click whose work then fails still gets its delayed update: the error card with the log id")
+  @DisplayName("a slow click in a group whose work then fails still answers: the error card with the log id, shown to "
+      + "the clicker alone; the group's card stays as it was")
   void slowFailingClickIsCompleted() {
     SentMessage list = ask("candidates for job BE-001");
     String details = "/open-apis/hire/v1/applications/[^/]+/get_detail";
@@ -88,9 +89,13 @@ class HireFailureTest {
         CardActionSpec.on(list.messageId()).by(DemoTenant.RECRUITER_LI).tag("button").value(nextPage)));
     assertTrue(click.delivered(), click.status() + " " + click.body());
     assertEquals("info", click.jsonBody().getJsonObject("toast").getString("type"), "slower than the budget");
+    // The failure is the clicker's notice, not the group's card: it goes to them alone (an ephemeral card).
     RecordedRequest update = BotHarness.await(h.sandbox.requests().await(
-        r -> r.path().equals(ClickAnswer.CARD_UPDATE), Duration.ofSeconds(20)));
+        r -> r.path().equals(ClickAnswer.EPHEMERAL) && r.body().contains("1002001"), Duration.ofSeconds(20)));
     assertEquals(200, update.status(), update.responseBody());
+    assertTrue(update.body().contains(DemoTenant.RECRUITER_LI), update.body());
+    assertTrue(h.sandbox.requests().all().stream().noneMatch(r -> r.path().equals(ClickAnswer.CARD_UPDATE)),
+        "the group's card was not replaced by one person's error");
     Set<String> failedLogIds = h.sandbox.requests().all().stream().filter(r -> r.status() == 500)
         .map(RecordedRequest::logId).collect(Collectors.toSet());
     assertTrue(failedLogIds.stream().anyMatch(update.body()::contains), "log id of a failed call in " + update.body());

@@ -18,7 +18,7 @@ final class CommandCodec {
   private static final Map<String, Class<? extends Command>> CARRIED = Map.of(
       "candidates", Command.ShowCandidates.class, "count", Command.CountCandidates.class,
       "profile", Command.ShowProfile.class, "where", Command.WhereIs.class, "pipeline", Command.ShowPipeline.class,
-      "offers", Command.ListOffers.class, "jobs", Command.ListJobs.class);
+      "offers", Command.ListOffers.class, "jobs", Command.ListJobs.class, "interviews", Command.ListInterviews.class);
 
   private final ObjectMapper mapper;
 

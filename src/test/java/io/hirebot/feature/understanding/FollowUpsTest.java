@@ -29,7 +29,7 @@ class FollowUpsTest {
   @RegisterExtension
   final FeatureHarness h = FeatureHarness.start()
       .with(TestFeatures::candidates, TestFeatures::profile, TestFeatures::pipeline, TestFeatures::offers,
-          TestFeatures::understanding, TestFeatures::typedActions)
+          TestFeatures::understanding, TestFeatures::typedActions, TestFeatures::interviews)
       .withLexicon();
 
   @BeforeEach
@@ -232,5 +232,19 @@ class FollowUpsTest {
         .toList();
     assertFalse(pages.isEmpty(), card.all());
     return pages.get(0);
+  }
+
+  @Test
+  @DisplayName("\"candidates backend next monday\" asks: the job's candidates, or next week's interviews; each button runs")
+  void dayToComeAsks() {
+    Shown ask = h.inGroup("candidates Backend Engineer next monday");
+    List<JsonNode> readings = ask.buttons(UnderstandingFeature.RUN);
+    assertEquals(2, readings.size(), ask.all());
+    assertTrue(ask.contains("interviews next week"), ask.all());
+
+    Shown interviews = h.click(readings.get(1), FeatureHarness.ALICE).card();
+    assertTrue(interviews.title().toLowerCase(java.util.Locale.ROOT).contains("interview"), interviews.all());
+    Shown candidates = h.click(readings.get(0), FeatureHarness.ALICE).card();
+    assertTrue(candidates.title().contains("Backend Engineer"), candidates.all());
   }
 }
