@@ -31,6 +31,17 @@ const Cards = (() => {
     return h.replace(/\n/g, '<br>');
   }
 
+  /* A text message as Feishu renders it: <at user_id> mentions, <b> <i> <u> <s> style, [text](url) links; no markdown. */
+  function textMessage(src, ctx) {
+    let h = esc(src || '');
+    h = h.replace(/&lt;at user_id=(?:&quot;)?([\w-]+)(?:&quot;)?&gt;(?:.*?)&lt;\/at&gt;/g,
+      (m, id) => '<span class="at">@' + esc(id === 'all' ? (ctx.locale === 'zh_cn' ? '所有人' : 'all') : ctx.name(id)) + '</span>');
+    h = h.replace(/&lt;(b|i|u|s)&gt;(.*?)&lt;\/\1&gt;/g, (m, t, inner) => '<' + (t === 's' ? 'del' : t) + '>' + inner
+      + '</' + (t === 's' ? 'del' : t) + '>');
+    h = h.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+    return h.replace(/\n/g, '<br>');
+  }
+
   function el(tag, cls, html) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -216,5 +227,5 @@ const Cards = (() => {
   }
 
   document.addEventListener('click', () => document.querySelectorAll('.menu').forEach(m => m.remove()));
-  return { card, markdown, esc, localized };
+  return { card, markdown, textMessage, esc, localized };
 })();

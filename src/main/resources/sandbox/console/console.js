@@ -102,7 +102,7 @@
     if (item.kind === 'user') {
       bubble.textContent = item.text;
     } else if (item.msg_type === 'text') {
-      bubble.innerHTML = Cards.markdown(item.content.text, { locale: S.locale, name });
+      bubble.innerHTML = Cards.textMessage(item.content.text, { locale: S.locale, name });
     } else {
       bubble.textContent = JSON.stringify(item.content);
     }

@@ -69,7 +69,8 @@ class MentionInjectionTest {
     String text = reply.text();
     assertTrue(text.contains("Ops ＜at user_id=\"all\">＜/at>"), text);
     assertFalse(text.contains("](https://evil"), "a live link: " + text);
-    assertFalse(text.contains("<b>"), "live styling: " + text);
+    assertFalse(text.contains("<b>now"), "live styling from the title: " + text);
+    assertTrue(text.contains("<b>Ops ＜at"), "the title in our own bold: " + text);
   }
 
   @Test

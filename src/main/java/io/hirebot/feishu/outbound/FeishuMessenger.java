@@ -190,7 +190,7 @@ public final class FeishuMessenger implements Messenger {
     if (reply instanceof Reply.Card card) {
       return new Content("interactive", json(card.card()));
     }
-    return new Content("text", json(mapper.createObjectNode().put("text", ((Reply.Text) reply).text())));
+    return new Content("text", json(mapper.createObjectNode().put("text", ((Reply.Text) reply).asTextMessage())));
   }
 
   private String sent(Content c, String messageId) {
