@@ -62,7 +62,8 @@ public final class Replies {
     if (chatKnown) {
       remember(in, m, m.chat().chatId(), s.reply());
     }
-    return sendCommandReply(m, s.reply())
+    String key = m.messageId() == null ? "menu-" + m.eventId() : "reply-" + m.messageId();
+    return sendCommandReply(m, s.reply(), key)
         .onSuccess(sent -> {
           if (!chatKnown) {
             remember(in, m, sent.chatId(), s.reply());
@@ -94,10 +95,8 @@ public final class Replies {
     }
     Reply.Text text = Reply.text(messages, in.language(), fe.isCardTooLong() ? "reply.refused.tooLong"
         : "reply.refused.invalid", String.valueOf(fe.code()), fe.logId().isEmpty() ? "-" : fe.logId());
-    String key = "refused-" + (m.messageId() != null ? m.messageId() : m.eventId());
-    Future<?> sent = m.messageId() == null ? messenger.sendPrivately(m.sender().openId(), text, key)
-        : messenger.reply(m.chat().chatId(), m.messageId(), text, key);
-    sent.onSuccess(x -> log.info("refused card answered in words message_id={} code={} log_id={}", m.messageId(),
+    sendCommandReply(m, text, "refused-" + (m.messageId() != null ? m.messageId() : m.eventId()))
+        .onSuccess(x -> log.info("refused card answered in words message_id={} code={} log_id={}", m.messageId(),
             fe.code(), fe.logId()))
         .onFailure(x -> log.error("refused card's text failed message_id={} cause={}", m.messageId(), x.toString()));
   }
@@ -105,16 +104,18 @@ public final class Replies {
   /**
    * A reply in the message's chat; a menu click has no message to reply to and names no chat, so its answer goes
    * to the clicker's open_id, and Feishu's answer names the private chat it landed in.
+   *
+   * @param key the send's idempotency key (one per answer: a command's reply and a refused card's text differ)
    */
-  private Future<Messenger.Sent> sendCommandReply(IncomingMessage m, Reply reply) {
+  private Future<Messenger.Sent> sendCommandReply(IncomingMessage m, Reply reply, String key) {
     if (m.messageId() == null) {
-      return messenger.sendPrivately(m.sender().openId(), reply, "menu-" + m.eventId());
+      return messenger.sendPrivately(m.sender().openId(), reply, key);
     }
     if (m.chat().type() == ChatRef.ChatType.P2P && m.sender() != null) {
       // A menu click answered at the same moment goes to the open_id: Feishu counts both against the user's 5/s.
       messenger.privateChat(m.chat().chatId(), m.sender().openId());
     }
-    return messenger.reply(m.chat().chatId(), m.messageId(), reply, "reply-" + m.messageId())
+    return messenger.reply(m.chat().chatId(), m.messageId(), reply, key)
         .map(id -> new Messenger.Sent(id, m.chat().chatId()));
   }
 
