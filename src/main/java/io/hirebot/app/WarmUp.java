@@ -96,10 +96,6 @@ final class WarmUp {
   private static final String CANNED_BOT = "ou_warm_up_bot";
   private static final String CANNED_MESSAGE = "om_warm_up";
   private static final String CANNED_NONCE = "warm-up";
-  /** Feishu's webhook headers, lower-case as the gateway hands them to the verifier. */
-  private static final String TIMESTAMP_HEADER = "x-lark-request-timestamp";
-  private static final String NONCE_HEADER = "x-lark-request-nonce";
-  private static final String SIGNATURE_HEADER = "x-lark-signature";
   private static final int IV_BYTES = 16;
   /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
   static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
@@ -374,8 +370,8 @@ final class WarmUp {
       body = json.createObjectNode().put("encrypt", FeishuCrypto.encrypt(plain, encryptKey, iv)).toString()
           .getBytes(StandardCharsets.UTF_8);
       String timestamp = String.valueOf(now.getEpochSecond());
-      headers = Map.of(TIMESTAMP_HEADER, timestamp, NONCE_HEADER, CANNED_NONCE, SIGNATURE_HEADER,
-          FeishuCrypto.sha256Signature(timestamp, CANNED_NONCE, encryptKey, body));
+      headers = Map.of(EnvelopeVerifier.TIMESTAMP, timestamp, EnvelopeVerifier.NONCE, CANNED_NONCE,
+          EnvelopeVerifier.SIGNATURE, FeishuCrypto.sha256Signature(timestamp, CANNED_NONCE, encryptKey, body));
     }
     return verifier.verify(headers, body) instanceof Verification.Accepted accepted
         && !(mapper.map(accepted.plain()) instanceof UnhandledEvent);

@@ -20,9 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class EnvelopeVerifier {
 
-  static final String SIGNATURE = "x-lark-signature";
-  static final String TIMESTAMP = "x-lark-request-timestamp";
-  static final String NONCE = "x-lark-request-nonce";
+  /** Feishu's webhook headers, lower-case as the gateway hands them to {@link #verify}. */
+  public static final String SIGNATURE = "x-lark-signature";
+  public static final String TIMESTAMP = "x-lark-request-timestamp";
+  public static final String NONCE = "x-lark-request-nonce";
 
   /** How the expected signature is computed from (timestamp, nonce, raw body). */
   private interface Signer {
