@@ -58,6 +58,8 @@ import io.hirebot.store.JdbcRateBudgets;
 import io.hirebot.store.Retention;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.util.RateBudget;
+import io.hirebot.web.RequestMeters;
+import io.hirebot.web.Routes;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -84,6 +86,8 @@ public final class Wiring {
   /** The bot's open_id and the scope self-check, learnt once for every verticle. */
   final BotIdentity identity;
   final WebhookGateway gateway;
+  /** The HTTP request meters every instance's routes count into (resolved once, here). */
+  final RequestMeters requestMeters;
   private final InboundMapper mapper;
   /** Exposed so sandbox mode can pre-enable the demo group. */
   final GroupAccess groupAccess;
@@ -164,6 +168,7 @@ public final class Wiring {
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
+    requestMeters = Routes.meters(metrics);
     Retention retention = new Retention(db, config.auditRetention());
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
