@@ -48,4 +48,24 @@ class PlainJsonTest {
       assertThrows(IllegalArgumentException.class, () -> PlainJson.strictUtf8(bytes));
     }
   }
+
+  @Test
+  @DisplayName("Only a body that is exactly {\"encrypt\":\"<base64>\"} is read in place; its span is the base64 text")
+  void sealedSpan() {
+    String[] sealed = {"{\"encrypt\":\"QUJD+/==\"}", " {\n\"encrypt\"\t: \"QUJD+/==\"\r}\n", "{\"encrypt\":\"\"}"};
+    for (String text : sealed) {
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      long span = PlainJson.sealedSpan(body);
+      int start = (int) (span >>> 32);
+      assertEquals(text.substring(text.indexOf(": \"") >= 0 ? text.indexOf(": \"") + 3 : text.indexOf(":\"") + 2,
+          text.lastIndexOf('"')), new String(body, start, (int) span - start, StandardCharsets.UTF_8), text);
+    }
+    String[] other = {"", "{}", "{\"encrypt\":\"QUJD\",\"encrypt\":\"QUJD\"}", "{\"encrypt\":\"QUJD\",\"x\":1}",
+        "{\"encrypt\":\"QU\\/JD\"}", "{\"encrypt\":\"QU JD\"}", "{\"encrypt\":\"QUJD\"", "{\"encrypt\":\"QUJD\"} {}",
+        "{\"encrypt\":\"QUJD\"}x", "{\"Encrypt\":\"QUJD\"}", "{\"encrypt\":42}", "[{\"encrypt\":\"QUJD\"}]",
+        "{\"encrypt\":\"QUJD\"}\u00a0", "{\"encrypt\" \"QUJD\"}", "{\"encryptx\":\"QUJD\"}"};
+    for (String text : other) {
+      assertEquals(-1, PlainJson.sealedSpan(text.getBytes(StandardCharsets.UTF_8)), text);
+    }
+  }
 }
