@@ -115,8 +115,10 @@ class CrashRecoveryTest {
 
     // GIVEN a bot in its own JVM, as operators run it
     // The child's log stays in target/ for whoever looks into a failure.
-    ChildBot child = ChildBot.launch(Path.of("target", "crash-recovery-" + db + ".log"), env);
+    Path childLog = Path.of("target", "crash-recovery-" + db + ".log");
+    ChildBot child = ChildBot.launch(childLog, env);
     RunningBot restarted = null;
+    ChildWatch watch = null;
     try {
       child.awaitReady(http);
       sandbox.botUrls(child.url("/webhook/event"), child.url("/webhook/card"));
@@ -127,6 +129,12 @@ class CrashRecoveryTest {
       CountDownLatch enoughAcks = new CountDownLatch(KILL_AFTER_ACKS);
       List<String> ids = IntStream.range(0, MESSAGES).mapToObj(i -> String.format("om_crash%04d", i)).toList();
       AtomicInteger next = new AtomicInteger();
+      // Pushes whose first attempt got no 200 within 3 s (known once a redelivery answered): slow, not lost.
+      AtomicInteger firstAttemptMissed = new AtomicInteger();
+      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db), ackedFirstTime::size,
+          () -> String.format("pushed=%d acked_first_attempt=%d first_attempt_missed=%d answered=%d",
+              Math.min(next.get(), MESSAGES), ackedFirstTime.size(), firstAttemptMissed.get(),
+              ids.size() - unanswered(ids).size()));
       vertx.setPeriodic(PUSH_EVERY_MS, timer -> {
         int i = next.getAndIncrement();
         if (i >= MESSAGES) {
@@ -141,10 +149,13 @@ class CrashRecoveryTest {
           if (r.status() == 200 && r.attempts() == 1) {
             ackedFirstTime.add(ids.get(i));
             enoughAcks.countDown();
+          } else if (r.attempts() > 1) {
+            firstAttemptMissed.incrementAndGet();
           }
         });
       });
-      awaitLatch(enoughAcks);
+      awaitLatch(enoughAcks, watch);
+      watch.close();
       child.kill();
       int ackedAtKill = ackedFirstTime.size();
 
@@ -174,6 +185,9 @@ class CrashRecoveryTest {
       assertEquals(List.of(), unanswered(ids), "redelivered but never answered");
       assertEquals(0, resentWithOtherUuid, "a reply sent again after the restart must reuse its uuid");
     } finally {
+      if (watch != null) {
+        watch.close();
+      }
       child.close();
       if (restarted != null) {
         await(restarted.stop(), START_TIMEOUT);
@@ -205,9 +219,11 @@ class CrashRecoveryTest {
     return ids.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty()).toList();
   }
 
-  private static void awaitLatch(CountDownLatch latch) {
+  private static void awaitLatch(CountDownLatch latch, ChildWatch watch) {
     try {
-      assertTrue(latch.await(3, TimeUnit.MINUTES), "the first bot never acknowledged enough");
+      if (!latch.await(3, TimeUnit.MINUTES)) {
+        throw new AssertionError("the first bot never acknowledged enough on the first attempt" + watch.report());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
