@@ -3,6 +3,7 @@ package io.hirebot.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
@@ -186,6 +187,30 @@ public final class Database implements AutoCloseable {
   /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
   public <T> Future<T> transactionUrgent(Work<T> work) {
     return runUrgent(c -> inTransaction(c, work));
+  }
+
+  /**
+   * Like {@link #transactionUrgent}, but completes {@code into} on the database thread itself once the transaction
+   * committed or failed, not on the caller's event loop: a group commit's writer learns of its commit there and
+   * starts the next at once, however busy the loop that started it is. {@code into}'s listeners run on that
+   * thread: they must be short and must not block.
+   */
+  <T> void transactionUrgent(Work<T> work, Promise<T> into) {
+    try {
+      urgent.executeBlocking(() -> {
+        T result;
+        try (Connection c = pool.getConnection()) {
+          result = inTransaction(c, work);
+        } catch (Throwable e) {
+          into.tryFail(e);
+          return null;
+        }
+        into.tryComplete(result);
+        return null;
+      }, false).onFailure(into::tryFail);
+    } catch (RejectedExecutionException e) {
+      into.tryFail(new IllegalStateException("database closed url=" + url, e));
+    }
   }
 
   private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
