@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -30,6 +31,16 @@ public final class Database implements AutoCloseable {
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
+  /**
+   * The longest a transaction on the urgent threads waits for a lock another transaction holds (PostgreSQL, whose
+   * default is for ever; H2 gives up after its own {@code LOCK_TIMEOUT}). A claim's insert waits for another
+   * replica's uncommitted insert of the same event; if that replica went silent in its transaction (a long GC pause,
+   * a stopped VM, a network partition), PostgreSQL keeps the lock until it notices, and the one writer of every claim
+   * would wait with it: the bot would acknowledge nothing, and log nothing. Past this wait the blocked statement
+   * fails alone (its push gets a 503 and Feishu delivers it again), well inside Feishu's 3 s for the others.
+   */
+  static final long URGENT_LOCK_WAIT_MS = 1_000;
+  private static final String BOUND_LOCK_WAIT = "SET LOCAL lock_timeout = " + URGENT_LOCK_WAIT_MS;
   private static final String H2_WRITE_DELAY = "WRITE_DELAY";
   private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
   /**
@@ -186,7 +197,7 @@ public final class Database implements AutoCloseable {
 
   /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
   public <T> Future<T> transactionUrgent(Work<T> work) {
-    return runUrgent(c -> inTransaction(c, work));
+    return runUrgent(c -> inTransaction(c, boundLockWaits(work)));
   }
 
   /**
@@ -200,7 +211,7 @@ public final class Database implements AutoCloseable {
       urgent.executeBlocking(() -> {
         T result;
         try (Connection c = pool.getConnection()) {
-          result = inTransaction(c, work);
+          result = inTransaction(c, boundLockWaits(work));
         } catch (Throwable e) {
           into.tryFail(e);
           return null;
@@ -211,6 +222,19 @@ public final class Database implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       into.tryFail(new IllegalStateException("database closed url=" + url, e));
     }
+  }
+
+  /** {@code work} after {@link #URGENT_LOCK_WAIT_MS} was set for its transaction (PostgreSQL; H2 has its own). */
+  private <T> Work<T> boundLockWaits(Work<T> work) {
+    if (!shared()) {
+      return work;
+    }
+    return c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(BOUND_LOCK_WAIT);
+      }
+      return work.apply(c);
+    };
   }
 
   private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
