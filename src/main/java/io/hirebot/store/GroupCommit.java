@@ -164,7 +164,13 @@ final class GroupCommit<T> {
       lastBatch = taken.size();
       List<T> requests = new ArrayList<>(taken.size());
       taken.forEach(t -> requests.add(t.request()));
-      return batch.write(c, requests);
+      List<Object> results = batch.write(c, requests);
+      if (results.size() != requests.size()) {
+        // Each caller is answered from its own slot: a short answer would leave the rest waiting for ever.
+        throw new IllegalStateException("group commit batch answered " + results.size() + " of " + requests.size()
+            + " requests");
+      }
+      return results;
     }, committed);
     committed.future().onComplete(ar -> {
       if (ar.failed() && taken.isEmpty()) {

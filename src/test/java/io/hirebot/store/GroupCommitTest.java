@@ -136,6 +136,18 @@ class GroupCommitTest {
   }
 
   @Test
+  @DisplayName("a batch that answers fewer requests than it was given fails them all instead of leaving some unanswered")
+  void shortAnswerFailsTheBatch() {
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> new ArrayList<>(requests.subList(0, 1)));
+    List<Future<Object>> results = submitInOneTurn(commits, 3);
+
+    for (Future<Object> r : results) {
+      assertTrue(await(r.map(ok -> false).otherwise(e -> e instanceof IllegalStateException)),
+          "failed with the batch's mistake");
+    }
+  }
+
+  @Test
   @DisplayName("requests from threads outside Vert.x are written too, each answered")
   void offTheLoop() {
     GroupCommit<Integer> commits = new GroupCommit<>(db, 4, (c, requests) -> new ArrayList<>(requests));
