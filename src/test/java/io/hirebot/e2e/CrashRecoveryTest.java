@@ -125,15 +125,17 @@ class CrashRecoveryTest {
       warmUp();
 
       // WHEN 300 mentions arrive over 3 chats and the bot is killed after about 100 acknowledgements
-      Set<String> ackedFirstTime = ConcurrentHashMap.newKeySet();
+      Set<String> acked = ConcurrentHashMap.newKeySet();
       CountDownLatch enoughAcks = new CountDownLatch(KILL_AFTER_ACKS);
       List<String> ids = IntStream.range(0, MESSAGES).mapToObj(i -> String.format("om_crash%04d", i)).toList();
       AtomicInteger next = new AtomicInteger();
-      // Pushes whose first attempt got no 200 within 3 s (known once a redelivery answered): slow, not lost.
+      // Acknowledged at the first attempt (within Feishu's 3 s), and not: the latter are known once a redelivery
+      // answered, 15 s later. Printed, not asserted: on a loaded machine many first answers come after the 3 s.
+      AtomicInteger firstAttempt = new AtomicInteger();
       AtomicInteger firstAttemptMissed = new AtomicInteger();
-      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db), ackedFirstTime::size,
-          () -> String.format("pushed=%d acked_first_attempt=%d first_attempt_missed=%d answered=%d",
-              Math.min(next.get(), MESSAGES), ackedFirstTime.size(), firstAttemptMissed.get(),
+      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db), acked::size,
+          () -> String.format("pushed=%d acked=%d acked_first_attempt=%d first_attempt_missed=%d answered=%d",
+              Math.min(next.get(), MESSAGES), acked.size(), firstAttempt.get(), firstAttemptMissed.get(),
               ids.size() - unanswered(ids).size()));
       vertx.setPeriodic(PUSH_EVERY_MS, timer -> {
         int i = next.getAndIncrement();
@@ -144,20 +146,21 @@ class CrashRecoveryTest {
         MessageSpec spec = MessageSpec.group(CHATS.get(i % CHATS.size())).from("ou_crash_user_" + (i % SENDERS))
             .mentioningBot().text("help").messageId(ids.get(i)).eventId("ev_crash_" + i);
         sandbox.events().message(spec).onSuccess(r -> {
-          // One attempt means a bot answered 200 at once (the first, or the restarted one for late pushes);
-          // the rest were redelivered.
-          if (r.status() == 200 && r.attempts() == 1) {
-            ackedFirstTime.add(ids.get(i));
+          // A 200 on any attempt: before the kill from the first bot, after it from the restarted one. Counting
+          // first attempts only, a loaded machine (load 17: 7 of the 100 pushes of a 10 s span acknowledged within
+          // 3 s while the bot received every one and kept answering) could stay below 100 and wait 3 minutes while
+          // the acknowledgements came, late or on the redeliveries.
+          if (r.status() == 200) {
+            acked.add(ids.get(i));
             enoughAcks.countDown();
-          } else if (r.attempts() > 1) {
-            firstAttemptMissed.incrementAndGet();
           }
+          (r.attempts() == 1 ? firstAttempt : firstAttemptMissed).incrementAndGet();
         });
       });
       awaitLatch(enoughAcks, watch);
       watch.close();
       child.kill();
-      int ackedAtKill = ackedFirstTime.size();
+      int ackedAtKill = acked.size();
 
       // THEN a bot restarted on the same database (as if after the claim lease) answers everything once
       Clock afterLease = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plusMinutes(1));
@@ -166,7 +169,7 @@ class CrashRecoveryTest {
       sandbox.botUrls(restarted.url("/webhook/event"), restarted.url("/webhook/card"));
       awaitAllAnswered(restarted, ids);
 
-      Set<String> lost = ackedFirstTime.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty())
+      Set<String> lost = acked.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty())
           .collect(Collectors.toSet());
       List<String> doubled = ids.stream().filter(id -> sandbox.im().repliesTo(id).size() > 1).toList();
       Map<String, List<RecordedRequest>> replyCalls = sandbox.requests().matching("POST", REPLY_PATH).stream()
@@ -174,10 +177,10 @@ class CrashRecoveryTest {
       List<List<RecordedRequest>> resent = replyCalls.values().stream().filter(calls -> calls.size() > 1).toList();
       long resentWithOtherUuid = resent.stream()
           .filter(calls -> calls.stream().map(c -> c.jsonBody().getString("uuid")).distinct().count() > 1).count();
-      System.out.printf("crash recovery db=%s acked_first_attempt=%d (%d at the kill) lost=%d doubled=%d "
-              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, ackedFirstTime.size(),
-          ackedAtKill, lost.size(), doubled.size(), unanswered(ids).size(), resent.size(), resentWithOtherUuid,
-          (System.nanoTime() - started) / 1e9);
+      System.out.printf("crash recovery db=%s acked=%d (%d at the kill) acked_first_attempt=%d lost=%d doubled=%d "
+              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, acked.size(),
+          ackedAtKill, firstAttempt.get(), lost.size(), doubled.size(), unanswered(ids).size(), resent.size(),
+          resentWithOtherUuid, (System.nanoTime() - started) / 1e9);
 
       assertTrue(ackedAtKill >= KILL_AFTER_ACKS && ackedAtKill < MESSAGES, "killed mid-stream: " + ackedAtKill);
       assertEquals(Set.of(), lost, "acknowledged but never answered");
@@ -222,7 +225,7 @@ class CrashRecoveryTest {
   private static void awaitLatch(CountDownLatch latch, ChildWatch watch) {
     try {
       if (!latch.await(3, TimeUnit.MINUTES)) {
-        throw new AssertionError("the first bot never acknowledged enough on the first attempt" + watch.report());
+        throw new AssertionError("the first bot never acknowledged enough" + watch.report());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
