@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -48,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   private static final int MESSAGES = 300;
-  private static final int KILL_AFTER_ACKS = 100;
+  /** Messages the first bot has taken (acknowledged, or answered: a reply means it was claimed) before the kill. */
+  private static final int KILL_AFTER_TAKEN = 100;
   private static final int SENDERS = 50;
   /**
    * Ten chats: each takes 5 replies a second, so 30 replies per chat need 6 s (with three chats, 100 per chat needed
@@ -65,6 +64,7 @@ class CrashRecoveryTest {
    * show when that happened).
    */
   private static final Duration ALL_ANSWERED_WITHIN = Duration.ofMinutes(7);
+  private static final Duration TAKEN_WITHIN = Duration.ofMinutes(3);
   private static final String REPLY_PATH = "/open-apis/im/v1/messages/[^/]+/reply";
 
   @TempDir
@@ -124,19 +124,18 @@ class CrashRecoveryTest {
       sandbox.botUrls(child.url("/webhook/event"), child.url("/webhook/card"));
       warmUp();
 
-      // WHEN 300 mentions arrive over 3 chats and the bot is killed after about 100 acknowledgements
+      // WHEN 300 mentions arrive over 10 chats and the bot is killed once it took about 100 of them
       Set<String> acked = ConcurrentHashMap.newKeySet();
-      CountDownLatch enoughAcks = new CountDownLatch(KILL_AFTER_ACKS);
       List<String> ids = IntStream.range(0, MESSAGES).mapToObj(i -> String.format("om_crash%04d", i)).toList();
       AtomicInteger next = new AtomicInteger();
       // Acknowledged at the first attempt (within Feishu's 3 s), and not: the latter are known once a redelivery
       // answered, 15 s later. Printed, not asserted: on a loaded machine many first answers come after the 3 s.
       AtomicInteger firstAttempt = new AtomicInteger();
       AtomicInteger firstAttemptMissed = new AtomicInteger();
-      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db), acked::size,
-          () -> String.format("pushed=%d acked=%d acked_first_attempt=%d first_attempt_missed=%d answered=%d",
-              Math.min(next.get(), MESSAGES), acked.size(), firstAttempt.get(), firstAttemptMissed.get(),
-              ids.size() - unanswered(ids).size()));
+      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db),
+          () -> taken(ids, acked), () -> String.format("pushed=%d taken=%d acked=%d acked_first_attempt=%d "
+              + "first_attempt_missed=%d answered=%d", Math.min(next.get(), MESSAGES), taken(ids, acked), acked.size(),
+              firstAttempt.get(), firstAttemptMissed.get(), ids.size() - unanswered(ids).size()));
       vertx.setPeriodic(PUSH_EVERY_MS, timer -> {
         int i = next.getAndIncrement();
         if (i >= MESSAGES) {
@@ -146,21 +145,17 @@ class CrashRecoveryTest {
         MessageSpec spec = MessageSpec.group(CHATS.get(i % CHATS.size())).from("ou_crash_user_" + (i % SENDERS))
             .mentioningBot().text("help").messageId(ids.get(i)).eventId("ev_crash_" + i);
         sandbox.events().message(spec).onSuccess(r -> {
-          // A 200 on any attempt: before the kill from the first bot, after it from the restarted one. Counting
-          // first attempts only, a loaded machine (load 17: 7 of the 100 pushes of a 10 s span acknowledged within
-          // 3 s while the bot received every one and kept answering) could stay below 100 and wait 3 minutes while
-          // the acknowledgements came, late or on the redeliveries.
+          // A 200 on any attempt: before the kill from the first bot, after it from the restarted one.
           if (r.status() == 200) {
             acked.add(ids.get(i));
-            enoughAcks.countDown();
           }
           (r.attempts() == 1 ? firstAttempt : firstAttemptMissed).incrementAndGet();
         });
       });
-      awaitLatch(enoughAcks, watch);
+      awaitTaken(ids, acked, watch);
       watch.close();
       child.kill();
-      int ackedAtKill = acked.size();
+      int takenAtKill = taken(ids, acked);
 
       // THEN a bot restarted on the same database (as if after the claim lease) answers everything once
       Clock afterLease = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plusMinutes(1));
@@ -177,12 +172,12 @@ class CrashRecoveryTest {
       List<List<RecordedRequest>> resent = replyCalls.values().stream().filter(calls -> calls.size() > 1).toList();
       long resentWithOtherUuid = resent.stream()
           .filter(calls -> calls.stream().map(c -> c.jsonBody().getString("uuid")).distinct().count() > 1).count();
-      System.out.printf("crash recovery db=%s acked=%d (%d at the kill) acked_first_attempt=%d lost=%d doubled=%d "
-              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, acked.size(),
-          ackedAtKill, firstAttempt.get(), lost.size(), doubled.size(), unanswered(ids).size(), resent.size(),
+      System.out.printf("crash recovery db=%s taken_at_kill=%d acked=%d acked_first_attempt=%d lost=%d doubled=%d "
+              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, takenAtKill, acked.size(),
+          firstAttempt.get(), lost.size(), doubled.size(), unanswered(ids).size(), resent.size(),
           resentWithOtherUuid, (System.nanoTime() - started) / 1e9);
 
-      assertTrue(ackedAtKill >= KILL_AFTER_ACKS && ackedAtKill < MESSAGES, "killed mid-stream: " + ackedAtKill);
+      assertTrue(takenAtKill >= KILL_AFTER_TAKEN && takenAtKill < MESSAGES, "killed mid-stream: " + takenAtKill);
       assertEquals(Set.of(), lost, "acknowledged but never answered");
       assertEquals(List.of(), doubled, "answered twice");
       assertEquals(List.of(), unanswered(ids), "redelivered but never answered");
@@ -222,15 +217,26 @@ class CrashRecoveryTest {
     return ids.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty()).toList();
   }
 
-  private static void awaitLatch(CountDownLatch latch, ChildWatch watch) {
-    try {
-      if (!latch.await(3, TimeUnit.MINUTES)) {
-        throw new AssertionError("the first bot never acknowledged enough" + watch.report());
+  /**
+   * Waits until the first bot took {@link #KILL_AFTER_TAKEN} messages: acknowledged (a 200 seen) or answered (a reply
+   * seen: it was claimed, so acknowledged, though maybe after Feishu's 3 s). Counting only 200s on the first attempt, a
+   * loaded machine waited 3 minutes and failed while the bot answered all 300 (reproduced with the child at nice 19,
+   * load 17: 38 first attempts within 3 s, the redeliveries 15 s later late too, the next ones due after 5 minutes).
+   */
+  private void awaitTaken(List<String> ids, Set<String> acked, ChildWatch watch) {
+    long deadline = System.nanoTime() + TAKEN_WITHIN.toNanos();
+    while (taken(ids, acked) < KILL_AFTER_TAKEN) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the first bot took fewer than " + KILL_AFTER_TAKEN + " messages in " + TAKEN_WITHIN
+            + watch.report());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+      sleep(Duration.ofMillis(100));
     }
+  }
+
+  /** Messages acknowledged or answered. */
+  private int taken(List<String> ids, Set<String> acked) {
+    return (int) ids.stream().filter(id -> acked.contains(id) || !sandbox.im().repliesTo(id).isEmpty()).count();
   }
 
   private static void sleep(Duration d) {

@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.testing.PostgresDatabase;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Event claims on PostgreSQL (real migrations) when another replica's transaction holds a row they need. */
 class ClaimsOnPostgresTest {
-  private static EmbeddedPostgres pg;
-  private static Vertx vertx;
-  private static Database db;
-
-  @BeforeAll
-  static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), 60);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    db.close();
-    await(vertx.close(), 60);
-    pg.close();
-  }
+  @RegisterExtension
+  static final PostgresDatabase postgres = new PostgresDatabase();
+  private static final Database db = postgres.db;
 
   @Test
   @DisplayName("a claim blocked by another replica's open transaction fails alone; the claims after it are answered")
@@ -44,10 +27,10 @@ class ClaimsOnPostgresTest {
     JdbcProcessedEvents events = new JdbcProcessedEvents(db, Clock.systemUTC());
     // Another replica inserted the event's claim and went silent before committing (a long GC pause, a VM stopped,
     // a network partition): PostgreSQL keeps its transaction, and the row's lock, until it hears of it again.
-    try (Connection other = pg.getPostgresDatabase().getConnection()) {
+    try (Connection other = postgres.direct().getConnection()) {
       other.setAutoCommit(false);
-      try (PreparedStatement s = other.prepareStatement("INSERT INTO processed_events "
-          + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES ('ev_held', '{}', 0, 0, NULL, 1)")) {
+      try (PreparedStatement s = other.prepareStatement("INSERT INTO processed_events (event_key, envelope, "
+          + "received_at, claimed_at, done_at, expires_at) VALUES ('ev_held', '{}', 0, 0, NULL, 1)")) {
         s.executeUpdate();
       }
       // Feishu redelivers that event here, then other events arrive: one writer serves all of them.
