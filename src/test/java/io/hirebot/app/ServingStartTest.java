@@ -142,4 +142,25 @@ class ServingStartTest {
     assertEquals(0, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
     assertEquals(List.of(), uncaught);
   }
+  @Test
+  @DisplayName("database unusable: the start fails naming it, and the identity call begun beside it stops (no retry)")
+  void databaseUnusable() throws InterruptedException {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    botSide.exceptionHandler(uncaught::add);
+    sandbox.faults().failAlways("GET", BOT_INFO, 500, 1, "internal error");
+    // H2 refuses a file path relative to the working directory.
+    String url = "jdbc:h2:file:relative/bot";
+    BotConfig unusable = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(config.port()), "HIREBOT_DB_URL", url),
+        List.of("--sandbox")).withFeishu(config.feishu());
+
+    Future<RunningBot> started = Launcher.startBot(botSide, unusable, Launcher.registry(), Clock.systemUTC());
+    Throwable failure = await(started.transform(r -> Future.succeededFuture(r.cause())), BotHarness.START_TIMEOUT);
+
+    assertTrue(failure != null && failure.getMessage().startsWith("database unusable url=" + url),
+        String.valueOf(failure));
+    long asked = sandbox.requests().count("GET", BOT_INFO);
+    Thread.sleep(BotIdentity.RETRY_MS + 1_000);
+    assertEquals(asked, sandbox.requests().count("GET", BOT_INFO), "identity calls after the failed start");
+    assertEquals(List.of(), uncaught);
+  }
 }
