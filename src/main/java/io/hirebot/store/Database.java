@@ -268,6 +268,11 @@ public final class Database implements AutoCloseable {
 
   /** Whether replicas may share this database (PostgreSQL); an H2 file belongs to one process. */
   public boolean shared() {
+    return sharedUrl(url);
+  }
+
+  /** {@link #shared()} for a database not opened yet. */
+  public static boolean sharedUrl(String url) {
     return url.startsWith("jdbc:postgresql:");
   }
 
