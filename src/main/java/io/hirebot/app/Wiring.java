@@ -98,14 +98,22 @@ public final class Wiring {
 
   /** Blocks for seconds (the SDK client's class loading): call it off the event loop. */
   public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db) {
+    // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
+    this(vertx, config, metrics, clock, db, new FeishuClients(vertx, config.feishu(), metrics,
+        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL, BotDispatcher.COMMAND_DEADLINE));
+  }
+
+  /**
+   * The same wiring on Feishu clients of the caller's: the start-up warm-up's throwaway bot, on
+   * {@link FeishuClients#offline} and a scratch database, runs the real features' code without a real Feishu.
+   */
+  Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db,
+      FeishuClients feishu) {
     this.config = config;
     this.metrics = metrics;
     this.db = db;
     this.scheduler = new Scheduler(vertx, clock);
-    // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
-    feishu = new FeishuClients(vertx, config.feishu(), metrics,
-        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL,
-        BotDispatcher.COMMAND_DEADLINE);
+    this.feishu = feishu;
     missingScopes = feishu.calls().missingScopes();
     identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
         new ScopeProbes(feishu.client(), feishu.calls()), missingScopes, botOpenId, scheduler);
