@@ -16,11 +16,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -58,16 +59,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the code of a first answer once at start-up, on a worker thread, before the bot reports healthy: parsing
- * commands in both languages, rendering and serializing every card template, and a first answer's Feishu calls
- * (Hire's jobs, processes, a pipeline page with an application's detail, then sending a card) through the real SDK
- * client, our call layer, the Hire cache and the pipeline reader, against {@link FeishuClients#offline} (canned
- * answers in the process: no Hire call a user did not ask for, nothing sent to any chat, in sandbox and production
- * mode alike); then a first event's own path ({@link #understand}: a signed click and mention through the bot's
- * verifier and mapper, the lexicon parser, the conversation memory, dates), and on the early thread a TLS handshake
- * in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading and first-time initialisation
- * otherwise land on the first user's time (about three times a warm answer). It runs alongside the database's opening and migration, and its parsing and rendering can
- * begin even earlier ({@link #begin}), so it costs the time to healthy little. It exercises the code, not the bot's
- * objects: nothing here is kept.
+ * commands in both languages, rendering and serializing every card template, then a first click and first commands
+ * through a throwaway bot ({@link #throwawayBot}): the bot's own wiring, middleware chain, features, stores and
+ * messenger, on canned Feishu answers in the process ({@link FeishuClients#offline}: no Hire call a user did not ask
+ * for, nothing sent to any chat, in sandbox and production mode alike) and a scratch in-memory database
+ * ({@link Database#scratch}: not a row in the bot's); and on the early thread a TLS handshake in memory
+ * ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
+ * interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
+ * opening and migration, and its parsing and rendering can begin even earlier ({@link #begin}), so it costs the time
+ * to healthy little. Nothing it builds is kept.
  */
 final class WarmUp {
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
@@ -102,6 +102,8 @@ final class WarmUp {
   static final List<String> MENTIONS = List.of("show candidates for job Backend Engineer", "Backend Engineer 的候选人");
   /** Each throwaway bot's scratch database has a name of its own (tests warm up more than once per JVM). */
   private static final AtomicInteger SCRATCH = new AtomicInteger();
+  /** Rounds of clicks and commands through the throwaway bot. */
+  static final int BOT_ROUNDS = Integer.getInteger("hirebot.warm-up.rounds", 1);
   private static final int IV_BYTES = 16;
   /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
   static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
@@ -113,10 +115,11 @@ final class WarmUp {
   private WarmUp() {}
 
   /**
-   * What a warm-up ran: commands parsed, card templates rendered, clicks the throwaway bot answered with a card,
-   * messages it sent (to the canned Feishu) and events its webhook took.
+   * What a warm-up ran: commands parsed, card templates rendered, clicks the throwaway bot answered (with the card,
+   * or on a busy machine with "working on it" and the card later), messages it sent (to the canned Feishu) and
+   * events its webhook took.
    */
-  record Summary(int commandsParsed, int cardsRendered, int cardsAnswered, int messagesSent, int eventsHandled) {}
+  record Summary(int commandsParsed, int cardsRendered, int clicksAnswered, int messagesSent, int eventsHandled) {}
 
   /** What the parsing and rendering did, and the last card rendered (the one the warm-up sends). */
   record Local(int commandsParsed, int cardsRendered, int cardsNeedingData, ObjectNode lastCard, long ms) {}
@@ -140,40 +143,47 @@ final class WarmUp {
       Context context = vertx.getOrCreateContext();
       long setUpMs = (System.nanoTime() - started) / 1_000_000;
       // The throwaway bot's own group, enabled in its own database: the hiring-data gate lets its admin through.
-      await(on(context, () -> bot.groupAccess.set(CANNED_CHAT, true, CANNED_USER)));
+      await(on(context, () -> bot.groupAccess.set(CANNED_CHAT, true, user(0))));
       Local local = begun != null ? begun.join() : parseAndRender(config);
       Instant now = Instant.now();
       var feishu = config.feishu();
-      ObjectNode click = json.createObjectNode().put("token", "c-warm-up").put("host", "im_message");
-      click.set("operator", user(json, CANNED_USER));
-      click.putObject("action").put("tag", "button").putObject("value").put("action", CandidatesFeature.SHOW)
-          .put("job_id", CANNED_JOB).put("page", 0).put("lang", "en_us");
-      click.putObject("context").put("open_message_id", CANNED_MESSAGE).put("open_chat_id", CANNED_CHAT);
-      WebhookResponse clicked = await(on(context, () -> post(bot.gateway,
-          envelope(json, feishu, "ev_warm_up_click", "card.action.trigger", click, now), feishu.encryptKey(), json,
-          now)));
-      int handled = clicked.status() == 200 ? 1 : 0;
-      int cardsAnswered = clicked.json().contains("\"card\"") ? 1 : 0;
-      for (int i = 0; i < MENTIONS.size(); i++) {
-        String id = CANNED_MESSAGE + "_" + i;
-        ObjectNode mention = mention(json, id, MENTIONS.get(i), now);
-        WebhookResponse asked = await(on(context, () -> post(bot.gateway,
-            envelope(json, feishu, "ev_" + id, "im.message.receive_v1", mention, now), feishu.encryptKey(), json,
-            now)));
-        handled += asked.status() == 200 ? 1 : 0;
+      int clicks = 0;
+      int withCard = 0;
+      int mentioned = 0;
+      for (int round = 0; round < BOT_ROUNDS; round++) {
+        String user = user(round);
+        String id = CANNED_MESSAGE + "_" + round;
+        ObjectNode click = json.createObjectNode().put("token", "c-warm-up-" + round).put("host", "im_message");
+        click.set("operator", user(json, user));
+        click.putObject("action").put("tag", "button").putObject("value").put("action", CandidatesFeature.SHOW)
+            .put("job_id", CANNED_JOB).put("page", 0).put("lang", "en_us");
+        click.putObject("context").put("open_message_id", id).put("open_chat_id", CANNED_CHAT);
+        WebhookResponse clicked = await(on(context, () -> post(bot.gateway,
+            envelope(json, feishu, "ev_warm_up_click_" + id, "card.action.trigger", click, now),
+            feishu.encryptKey(), json, now)));
+        clicks += clicked.status() == 200 ? 1 : 0;
+        withCard += clicked.json().contains("\"card\"") ? 1 : 0;
+        for (int i = 0; i < MENTIONS.size(); i++) {
+          String messageId = id + "_" + i;
+          ObjectNode mention = mention(json, messageId, user, MENTIONS.get(i), now);
+          WebhookResponse asked = await(on(context, () -> post(bot.gateway,
+              envelope(json, feishu, "ev_" + messageId, "im.message.receive_v1", mention, now), feishu.encryptKey(),
+              json, now)));
+          mentioned += asked.status() == 200 ? 1 : 0;
+        }
       }
       // An acknowledged message is answered after its 200: waits for the answers, as a stopping bot does.
       InFlight.Drained drained = await(on(context, () -> bot.dispatcher.drain(CALL_DEADLINE)));
       dates(config, now);
       int sent = sentToChats(metrics);
-      Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), cardsAnswered, sent, handled);
+      Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), clicks, sent, clicks + mentioned);
       log.info("warm-up done ms={} cpu_ms_this_thread={} set_up_ms={} parse_and_render_ms={} "
           + "parse_and_render_begun_early={} commands_parsed={} cards_rendered={} cards_needing_data={} "
-          + "clicks_answered_with_card={} events_handled={} events_unfinished={} messages_sent_canned={} "
+          + "rounds={} clicks_answered_with_card={} events_handled={} events_unfinished={} messages_sent_canned={} "
           + "canned_calls_refused={}",
           (System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000,
           setUpMs, local.ms(), begun != null, summary.commandsParsed(), summary.cardsRendered(),
-          local.cardsNeedingData(), cardsAnswered, handled, drained.handedBack(), sent, refused(metrics));
+          local.cardsNeedingData(), BOT_ROUNDS, withCard, summary.eventsHandled(), drained.handedBack(), sent, refused(metrics));
       return summary;
     } finally {
       bot.close();
@@ -191,12 +201,13 @@ final class WarmUp {
     Database db;
     try {
       db = Database.scratch(vertx, "hirebot-warm-up-" + SCRATCH.incrementAndGet());
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       feishu.close();
-      throw new IllegalStateException("warm-up: no scratch database: " + e, e);
+      throw e;
     }
     try {
-      return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, feishu);
+      Set<String> admins = IntStream.range(0, BOT_ROUNDS).mapToObj(WarmUp::user).collect(Collectors.toSet());
+      return new Wiring(vertx, config.withAdmins(admins), metrics, Clock.systemUTC(), db, feishu);
     } catch (RuntimeException e) {
       feishu.close();
       db.close();
@@ -204,8 +215,13 @@ final class WarmUp {
     }
   }
 
-  /** A group message from the canned user mentioning the canned bot. */
-  private static ObjectNode mention(ObjectMapper json, String messageId, String text, Instant now) {
+  /** The canned user of {@code round}: each has a budget of its own in the throwaway bot. */
+  private static String user(int round) {
+    return CANNED_USER + "_" + round;
+  }
+
+  /** A group message from {@code sender} mentioning the canned bot. */
+  private static ObjectNode mention(ObjectMapper json, String messageId, String sender, String text, Instant now) {
     ObjectNode message = json.createObjectNode().put("message_id", messageId).put("chat_id", CANNED_CHAT)
         .put("chat_type", "group").put("message_type", "text").put("create_time", millis(now))
         .put("update_time", millis(now))
@@ -213,7 +229,7 @@ final class WarmUp {
     message.putArray("mentions").addObject().put("key", "@_user_1").put("name", "HireBot")
         .set("id", user(json, CANNED_BOT));
     ObjectNode mention = json.createObjectNode();
-    mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, CANNED_USER));
+    mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, sender));
     mention.set("message", message);
     return mention;
   }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process stand-in for Feishu used by the start-up warm-up: the SDK transport answers the requests of a first
  * answer (token, the bot's info, Hire's jobs, processes, applications, an application's detail and written tests,
- * IM's message create and reply) with canned
+ * IM's message create and reply, a card's delayed update) with canned
  * bodies recorded from the emulator ({@code resources/warmup/}), and anything else with a refusal. It never opens a
  * socket, so warming the SDK's request building and JSON mapping costs no Hire call and sends nothing to any chat.
  */
@@ -36,7 +36,9 @@ final class CannedFeishu implements IHttpTransport {
       Map.entry("hire/v1/applications", "applications.json"),
       Map.entry("hire/v1/tests/search", "tests_search.json"),
       Map.entry("im/v1/messages", "messages.json"),
-      Map.entry("im/v1/messages/*/reply", "messages.json"));
+      Map.entry("im/v1/messages/*/reply", "messages.json"),
+      // A click answered after Feishu's callback budget (a busy machine) completes its card with a delayed update.
+      Map.entry("interactive/v1/card/update", "ok.json"));
 
   @Override
   public RawResponse execute(RawRequest request) {

@@ -97,16 +97,18 @@ public final class Database implements AutoCloseable {
    * stores' code on without touching the bot's own database (whatever its engine). The scripts run as they are, in
    * version order (H2's {@code RUNSCRIPT}), not through Flyway, whose classes a restart otherwise never loads. Gone
    * once closed. Blocks (tens of ms): call it off the event loop.
+   *
+   * @throws IllegalStateException when the migrations cannot be listed or a script fails
    */
-  public static Database scratch(Vertx vertx, String name) throws SQLException {
+  public static Database scratch(Vertx vertx, String name) {
     Map<String, Integer> scripts;
     try {
       scripts = AppliedMigrations.onClasspath(Database.class.getClassLoader());
     } catch (IOException | URISyntaxException e) {
-      throw new SQLException("cannot list the migrations for the scratch database " + name, e);
+      throw new IllegalStateException("cannot list the migrations for the scratch database " + name, e);
     }
     if (scripts == null) {
-      throw new SQLException("migrations not all versioned SQL scripts: no scratch database " + name);
+      throw new IllegalStateException("migrations not all versioned SQL scripts: no scratch database " + name);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:h2:mem:" + name);
@@ -118,7 +120,10 @@ public final class Database implements AutoCloseable {
       for (String script : scripts.keySet().stream().sorted(Comparator.comparingInt(Database::version)).toList()) {
         statement.execute("RUNSCRIPT FROM 'classpath:/" + AppliedMigrations.LOCATION + "/" + script + "'");
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
+      pool.close();
+      throw new IllegalStateException("scratch database " + name + " not created: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
