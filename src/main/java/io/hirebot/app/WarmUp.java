@@ -11,17 +11,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,8 +97,6 @@ final class WarmUp {
   static final List<String> MENTIONS = List.of("show candidates for job Backend Engineer", "Backend Engineer 的候选人");
   /** Each throwaway bot's scratch database has a name of its own (tests warm up more than once per JVM). */
   private static final AtomicInteger SCRATCH = new AtomicInteger();
-  /** Rounds of clicks and commands through the throwaway bot. */
-  static final int BOT_ROUNDS = Integer.getInteger("hirebot.warm-up.rounds", 1);
   private static final int IV_BYTES = 16;
   /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
   static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
@@ -140,50 +133,47 @@ final class WarmUp {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Wiring bot = throwawayBot(vertx, config, metrics);
     try {
-      Context context = vertx.getOrCreateContext();
       long setUpMs = (System.nanoTime() - started) / 1_000_000;
+      // Called from this worker thread: what the calls chain on runs on the caller's context, an event loop's (the
+      // one executeBlocking was called from), as a request's does; nothing here blocks it.
       // The throwaway bot's own group, enabled in its own database: the hiring-data gate lets its admin through.
-      await(on(context, () -> bot.groupAccess.set(CANNED_CHAT, true, user(0))));
+      await(bot.groupAccess.set(CANNED_CHAT, true, CANNED_USER));
       Local local = begun != null ? begun.join() : parseAndRender(config);
       Instant now = Instant.now();
       var feishu = config.feishu();
-      int clicks = 0;
-      int withCard = 0;
+      // Once: what is left cold after one pass is the JIT's, and more passes did not buy it (4 and 10 passes left 375
+      // and 340 compilations in the first real click against 385 after one, -XX:+PrintCompilation; 495 before).
+      ObjectNode click = json.createObjectNode().put("token", "c-warm-up").put("host", "im_message");
+      click.set("operator", user(json, CANNED_USER));
+      click.putObject("action").put("tag", "button").putObject("value").put("action", CandidatesFeature.SHOW)
+          .put("job_id", CANNED_JOB).put("page", 0).put("lang", "en_us");
+      click.putObject("context").put("open_message_id", CANNED_MESSAGE).put("open_chat_id", CANNED_CHAT);
+      WebhookResponse clicked = await(post(bot.gateway,
+          envelope(json, feishu, "ev_warm_up_click", "card.action.trigger", click, now), feishu.encryptKey(), json,
+          now));
+      int clicks = clicked.status() == 200 ? 1 : 0;
       int mentioned = 0;
-      for (int round = 0; round < BOT_ROUNDS; round++) {
-        String user = user(round);
-        String id = CANNED_MESSAGE + "_" + round;
-        ObjectNode click = json.createObjectNode().put("token", "c-warm-up-" + round).put("host", "im_message");
-        click.set("operator", user(json, user));
-        click.putObject("action").put("tag", "button").putObject("value").put("action", CandidatesFeature.SHOW)
-            .put("job_id", CANNED_JOB).put("page", 0).put("lang", "en_us");
-        click.putObject("context").put("open_message_id", id).put("open_chat_id", CANNED_CHAT);
-        WebhookResponse clicked = await(on(context, () -> post(bot.gateway,
-            envelope(json, feishu, "ev_warm_up_click_" + id, "card.action.trigger", click, now),
-            feishu.encryptKey(), json, now)));
-        clicks += clicked.status() == 200 ? 1 : 0;
-        withCard += clicked.json().contains("\"card\"") ? 1 : 0;
-        for (int i = 0; i < MENTIONS.size(); i++) {
-          String messageId = id + "_" + i;
-          ObjectNode mention = mention(json, messageId, user, MENTIONS.get(i), now);
-          WebhookResponse asked = await(on(context, () -> post(bot.gateway,
-              envelope(json, feishu, "ev_" + messageId, "im.message.receive_v1", mention, now), feishu.encryptKey(),
-              json, now)));
-          mentioned += asked.status() == 200 ? 1 : 0;
-        }
+      for (int i = 0; i < MENTIONS.size(); i++) {
+        String messageId = CANNED_MESSAGE + "_" + i;
+        ObjectNode mention = mention(json, messageId, MENTIONS.get(i), now);
+        WebhookResponse asked = await(post(bot.gateway,
+            envelope(json, feishu, "ev_" + messageId, "im.message.receive_v1", mention, now), feishu.encryptKey(),
+            json, now));
+        mentioned += asked.status() == 200 ? 1 : 0;
       }
       // An acknowledged message is answered after its 200: waits for the answers, as a stopping bot does.
-      InFlight.Drained drained = await(on(context, () -> bot.dispatcher.drain(CALL_DEADLINE)));
+      InFlight.Drained drained = await(bot.dispatcher.drain(CALL_DEADLINE));
       dates(config, now);
       int sent = sentToChats(metrics);
       Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), clicks, sent, clicks + mentioned);
       log.info("warm-up done ms={} cpu_ms_this_thread={} set_up_ms={} parse_and_render_ms={} "
           + "parse_and_render_begun_early={} commands_parsed={} cards_rendered={} cards_needing_data={} "
-          + "rounds={} clicks_answered_with_card={} events_handled={} events_unfinished={} messages_sent_canned={} "
+          + "click_answered_with_card={} events_handled={} events_unfinished={} messages_sent_canned={} "
           + "canned_calls_refused={}",
           (System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000,
           setUpMs, local.ms(), begun != null, summary.commandsParsed(), summary.cardsRendered(),
-          local.cardsNeedingData(), BOT_ROUNDS, withCard, summary.eventsHandled(), drained.handedBack(), sent, refused(metrics));
+          local.cardsNeedingData(), clicked.json().contains("\"card\""), summary.eventsHandled(), drained.handedBack(),
+          sent, refused(metrics));
       return summary;
     } finally {
       bot.close();
@@ -206,8 +196,7 @@ final class WarmUp {
       throw e;
     }
     try {
-      Set<String> admins = IntStream.range(0, BOT_ROUNDS).mapToObj(WarmUp::user).collect(Collectors.toSet());
-      return new Wiring(vertx, config.withAdmins(admins), metrics, Clock.systemUTC(), db, feishu);
+      return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, feishu);
     } catch (RuntimeException e) {
       feishu.close();
       db.close();
@@ -215,13 +204,8 @@ final class WarmUp {
     }
   }
 
-  /** The canned user of {@code round}: each has a budget of its own in the throwaway bot. */
-  private static String user(int round) {
-    return CANNED_USER + "_" + round;
-  }
-
-  /** A group message from {@code sender} mentioning the canned bot. */
-  private static ObjectNode mention(ObjectMapper json, String messageId, String sender, String text, Instant now) {
+  /** A group message from the canned user mentioning the canned bot. */
+  private static ObjectNode mention(ObjectMapper json, String messageId, String text, Instant now) {
     ObjectNode message = json.createObjectNode().put("message_id", messageId).put("chat_id", CANNED_CHAT)
         .put("chat_type", "group").put("message_type", "text").put("create_time", millis(now))
         .put("update_time", millis(now))
@@ -229,7 +213,7 @@ final class WarmUp {
     message.putArray("mentions").addObject().put("key", "@_user_1").put("name", "HireBot")
         .set("id", user(json, CANNED_BOT));
     ObjectNode mention = json.createObjectNode();
-    mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, sender));
+    mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, CANNED_USER));
     mention.set("message", message);
     return mention;
   }
@@ -245,19 +229,6 @@ final class WarmUp {
   private static int refused(MeterRegistry metrics) {
     return (int) metrics.find("hirebot.feishu.calls").counters().stream()
         .filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(Counter::count).sum();
-  }
-
-  /** {@code work} on {@code context} (an event loop's, as a request's), its outcome for {@link #await}. */
-  private static <T> Future<T> on(Context context, Supplier<Future<T>> work) {
-    Promise<T> done = Promise.promise();
-    context.runOnContext(v -> {
-      try {
-        work.get().onComplete(done);
-      } catch (RuntimeException e) {
-        done.fail(e);
-      }
-    });
-    return done.future();
   }
 
   /**
