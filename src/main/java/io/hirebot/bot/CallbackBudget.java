@@ -107,20 +107,42 @@ public final class CallbackBudget {
       AtomicReference<String> notice) {
     ObjectNode card = late.click(outcome, lang);
     boolean ownCard = outcome.succeeded() && outcome.result() != null && outcome.result().card() != null;
+    String earlier = notice.getAndSet(null);
+    Future<Void> shown = ownCard ? delayedUpdate(action, card, answeredNanos)
+        : showNotice(action, card, answeredNanos, notice);
+    return shown.recover(e -> {
+      if (e instanceof FeishuApiException fe && fe.isCardRefused() && ownCard) {
+        // Sending the same card again would be refused again; the clicker still learns what their click did.
+        log.warn("late click card refused, told in words message_id={} code={} log_id={}", action.messageId(),
+            fe.code(), fe.logId());
+        return showNotice(action, late.refusedCard(outcome.result(), fe, lang), answeredNanos, notice)
+            .recover(x -> {
+              log.error("late click notice lost message_id={} cause={}", action.messageId(), x.toString());
+              return Future.succeededFuture();
+            });
+      }
+      log.error("delayed card update failed message_id={} cause={}", action.messageId(), e.toString());
+      return Future.succeededFuture();
+    }).onComplete(x -> {
+      if (earlier != null) {
+        messenger.deleteEphemeral(earlier).onFailure(e -> log.warn("earlier notice not removed message_id={} "
+            + "notice_id={} cause={}", action.messageId(), earlier, e.toString()));
+      }
+    });
+  }
+
+  /**
+   * A notice about a click (not a card of its own): in a private chat it replaces the clicked card; elsewhere it goes
+   * to the clicker alone and the shared card stays.
+   */
+  private Future<Void> showNotice(CardAction action, ObjectNode card, long answeredNanos,
+      AtomicReference<String> notice) {
     String clicker = action.operatorId();
-    Future<Boolean> alone = ownCard || clicker == null || action.messageId() == null ? Future.succeededFuture(false)
+    Future<Boolean> alone = clicker == null || action.messageId() == null ? Future.succeededFuture(false)
         : cardChats.kindOf(action.messageId()).map(kind -> kind.orElse(ChatRef.ChatType.GROUP) != ChatRef.ChatType.P2P)
             .otherwise(true);
-    return alone.compose(toClicker -> {
-      String earlier = notice.getAndSet(null);
-      Future<Void> shown = toClicker ? toClicker(action, card, notice) : delayedUpdate(action, card, answeredNanos);
-      return shown.onComplete(x -> {
-        if (earlier != null) {
-          messenger.deleteEphemeral(earlier).onFailure(e -> log.warn("earlier notice not removed message_id={} "
-              + "notice_id={} cause={}", action.messageId(), earlier, e.toString()));
-        }
-      });
-    });
+    return alone.compose(toClicker -> toClicker ? toClicker(action, card, notice)
+        : delayedUpdate(action, card, answeredNanos));
   }
 
   /** A notice for the clicker alone: a card only they see in the group, else their private chat. */
@@ -143,8 +165,8 @@ public final class CallbackBudget {
   }
 
   /**
-   * Updates the card with the click's token, no sooner than {@link #AFTER_ANSWER_MS} after the answer left;
-   * completes when it is done, for good or not.
+   * Updates the card with the click's token, no sooner than {@link #AFTER_ANSWER_MS} after the answer left, trying
+   * again while Feishu refuses the token (the answer may not have reached it yet); fails with the last refusal.
    */
   private Future<Void> delayedUpdate(CardAction action, ObjectNode card, long answeredNanos) {
     if (card == null || action.token() == null) {
@@ -160,14 +182,13 @@ public final class CallbackBudget {
     messenger.delayedUpdate(action.token(), card).onSuccess(v -> done.complete()).onFailure(e -> {
       // Feishu refused it (the answer had not reached it yet, say): worth another try; nothing else is.
       boolean refused = e instanceof FeishuApiException fe && fe.kind() == FeishuApiException.Kind.ANSWERED
-          && !fe.isRateLimited() && fe.code() != TOKEN_USED_UP;
+          && !fe.isRateLimited() && fe.code() != TOKEN_USED_UP && !fe.isCardRefused();
       if (refused && retry < RETRY_MS.length) {
         log.warn("delayed card update refused, trying again message_id={} retry_in_ms={} cause={}",
             action.messageId(), RETRY_MS[retry], e.toString());
         later(RETRY_MS[retry], () -> tryUpdate(action, card, retry + 1, done));
       } else {
-        log.error("delayed card update failed message_id={} cause={}", action.messageId(), e.toString());
-        done.complete();
+        done.fail(e);
       }
     });
   }

@@ -2,6 +2,7 @@ package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
+import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.AsyncResult;
@@ -47,6 +48,19 @@ public final class LateAnswers {
     }
     // A toast is plain text: all of it data.
     return finished(new Reply.Text(r == null ? "" : r.toast()), lang);
+  }
+
+  /**
+   * What the clicker reads when Feishu refused the card a late click result would have shown (over its size or element
+   * limits): what the click did (its toast, else "Done."), that the clicked card may now be out of date, and the code
+   * and log id an admin can look up.
+   */
+  public ObjectNode refusedCard(ActionResult result, FeishuApiException refusal, Language lang) {
+    String done = result == null || result.toast() == null || result.toast().isBlank()
+        ? messages.get(lang, "deadline.finished.text") : result.toast();
+    String text = Markdown.message(messages, lang, "click.refused.text", done, String.valueOf(refusal.code()),
+        refusal.logId().isEmpty() ? "-" : refusal.logId());
+    return errors.notice("click.refused.title", text, "orange", lang);
   }
 
   /** The text in a card as the text message would have read: its own markup live, its data as typed. */

@@ -99,10 +99,6 @@ public final class FeishuApiException extends RuntimeException {
   }
 
   /**
-   * Feishu refused to deliver into the chat because the bot is not in it (230002: removed from the group, or the
-   * group dissolved): nothing sent there will arrive until someone adds the bot again.
-   */
-  /**
    * Feishu refused the card itself, not the call: 230025 (over 30 KB), 230099 (invalid card; its message carries the
    * sub-code, 11310 "element exceeds the limit" among them), 11310 and 11311 (a card update's own codes). Sending the
    * same card again cannot help; the user needs the answer in another form.
@@ -116,6 +112,10 @@ public final class FeishuApiException extends RuntimeException {
     return code == CARD_TOO_LONG;
   }
 
+  /**
+   * Feishu refused to deliver into the chat because the bot is not in it (230002: removed from the group, or the
+   * group dissolved): nothing sent there will arrive until someone adds the bot again.
+   */
   public boolean isBotOutOfChat() {
     return code == BOT_NOT_IN_CHAT;
   }

@@ -40,6 +40,11 @@ class CallbackBudgetTest {
     final List<Long> at = new CopyOnWriteArrayList<>();
     final Promise<ObjectNode> taken = Promise.promise();
     final int refusals;
+    /** Feishu's code for a card it refuses to show (11311), refused once; 0 for none. */
+    int refuseCard;
+    /** Cards sent to the clicker's private chat. */
+    final List<ObjectNode> privately = new CopyOnWriteArrayList<>();
+    final Promise<ObjectNode> sentPrivately = Promise.promise();
     /** Cards shown to one member of a group, and the ids of those removed again. */
     final List<ObjectNode> alone = new CopyOnWriteArrayList<>();
     final List<String> removed = new CopyOnWriteArrayList<>();
@@ -55,6 +60,12 @@ class CallbackBudgetTest {
       if (at.size() <= refusals) {
         return Future.failedFuture(new FeishuApiException("im.card.delayed_update", 400, 300030,
             "token cannot be used before the card callback has been answered", "LOG"));
+      }
+      if (refuseCard != 0) {
+        int code = refuseCard;
+        refuseCard = 0;
+        return Future.failedFuture(new FeishuApiException("im.card.delayed_update", 400, code,
+            "card format error", "LOG-CARD"));
       }
       taken.tryComplete(card);
       return Future.succeededFuture();
@@ -72,7 +83,11 @@ class CallbackBudgetTest {
 
     @Override
     public Future<String> sendToUser(String openId, Reply reply, String idempotencyKey) {
-      throw new UnsupportedOperationException();
+      assertEquals("ou_li", openId);
+      ObjectNode card = ((Reply.Card) reply).card();
+      privately.add(card);
+      sentPrivately.tryComplete(card);
+      return Future.succeededFuture("om_private_" + privately.size());
     }
 
     @Override
@@ -203,5 +218,43 @@ class CallbackBudgetTest {
       Thread.sleep(50);
     }
     assertEquals(List.of("om_alone_1"), updates.removed, "the 'still waiting' notice was removed");
+  }
+
+  @Test
+  @DisplayName("in a group, a late result card Feishu refuses (11311) is not sent again: the clicker alone reads what was "
+      + "done, that the card may be out of date, the code and the log id")
+  void refusedLateCardInAGroup() throws Exception {
+    Updates updates = new Updates(0);
+    updates.refuseCard = 11311;
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN).onSuccess(a ->
+        work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview",
+            JSON.createObjectNode().put("schema", "2.0"))));
+
+    ObjectNode alone = await(updates.shownAlone);
+    System.out.println("refused card, to the clicker alone: " + alone);
+    String text = alone.toString();
+    assertTrue(text.contains("Moved Zhang San to Interview"), text);
+    assertTrue(text.contains("11311") && text.contains("LOG-CARD"), text);
+    assertTrue(text.contains("out of date"), text);
+    assertEquals(1, updates.at.size(), "a refused card is not sent again: it would be refused again");
+  }
+
+  @Test
+  @DisplayName("in a private chat, a late result card Feishu refuses is replaced by the notice in words")
+  void refusedLateCardInAPrivateChat() throws Exception {
+    Updates updates = new Updates(0);
+    updates.refuseCard = 11311;
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a ->
+        work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview",
+            JSON.createObjectNode().put("schema", "2.0"))));
+
+    ObjectNode notice = await(updates.taken);
+    System.out.println("refused card, in its place: " + notice);
+    assertTrue(notice.toString().contains("Moved Zhang San to Interview"), notice.toString());
+    assertTrue(notice.toString().contains("11311"), notice.toString());
+    assertEquals(2, updates.at.size(), "the refused card, then the notice");
+    assertEquals(List.of(), updates.alone);
   }
 }
