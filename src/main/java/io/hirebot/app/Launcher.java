@@ -112,24 +112,39 @@ public final class Launcher {
       return Future.succeededFuture();
     });
     serving.onSuccess(cfg -> timeline.mark("feishu_address"));
+    // The SDK clients, and the identity call through them, as soon as Feishu's address is known: beside the database's
+    // opening, unless the rate budgets live in that database (PostgreSQL, shared by replicas). The call's round trips
+    // to Feishu then overlap the database instead of following it; the building loads the SDK's classes meanwhile.
+    Future<Wiring.FeishuSide> feishuSide = (Database.sharedUrl(config.dbUrl())
+        ? Future.join(opened, serving).map(both -> Wiring.budgets(opened.result()))
+        : serving.map(cfg -> Wiring.budgets(null)))
+        .compose(budgets -> vertx.executeBlocking(() -> {
+          // Building the SDK client loads thousands of classes: work that must not stall an event loop.
+          Wiring.FeishuSide side = new Wiring.FeishuSide(vertx, serving.result(), registry, clock, budgets);
+          timeline.mark("feishu_clients");
+          side.identity.ready().onSuccess(v -> timeline.mark("identity"));
+          return side;
+        }, false));
     // Opened for /healthz once the start has completed, i.e. once every instance listens.
     Promise<Void> deployed = Promise.promise();
-    Future<RunningBot> started = Future.join(opened, serving).transform(both -> {
-      if (both.failed()) {
+    Future<RunningBot> started = Future.join(opened, serving, feishuSide).transform(all -> {
+      if (all.failed()) {
         opened.onSuccess(Database::close);
-        return Future.failedFuture(both.cause());
+        feishuSide.onSuccess(Wiring.FeishuSide::close);
+        return Future.failedFuture(all.cause());
       }
       Database db = opened.result();
       BotConfig cfg = serving.result();
-      // Building the SDK client loads thousands of classes: seconds of work that must not stall an event loop.
       return vertx.executeBlocking(() -> {
-            Wiring built = new Wiring(vertx, cfg, registry, clock, db);
+            Wiring built = new Wiring(vertx, cfg, registry, clock, db, feishuSide.result());
             timeline.mark("wiring");
             return built;
           })
-          .onFailure(e -> db.close())
+          .onFailure(e -> {
+            feishuSide.result().close();
+            db.close();
+          })
           .compose(wiring -> {
-            wiring.identity.ready().onSuccess(v -> timeline.mark("identity"));
             // One instance per event loop up to the CPUs, all sharing this one wiring and one port. A random port
             // (0, tests) gets one: Vert.x's shared random port (-1) did not survive a restart in the same Vert.x.
             List<BotVerticle> instances = new CopyOnWriteArrayList<>();

@@ -195,10 +195,11 @@ final class WarmUp {
       feishu.close();
       throw e;
     }
+    Wiring.FeishuSide side = new Wiring.FeishuSide(vertx, Clock.systemUTC(), feishu);
     try {
-      return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, feishu);
+      return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, side);
     } catch (RuntimeException e) {
-      feishu.close();
+      side.close();
       db.close();
       throw e;
     }
@@ -238,13 +239,18 @@ final class WarmUp {
    */
   static CompletableFuture<Local> begin(BotConfig config) {
     CompletableFuture<Local> local = new CompletableFuture<>();
+    boolean tls = warmsTls(config);
     Thread thread = new Thread(() -> {
       try {
-        tls();
+        if (tls) {
+          tls();
+        }
         local.complete(parseAndRender(config));
         // After the parsing and rendering, which the warm-up's canned calls wait for; the handshake only has to come
         // before the identity call, which waits for the database and the wiring.
-        tlsHandshake();
+        if (tls) {
+          tlsHandshake();
+        }
       } catch (RuntimeException | Error e) {
         local.completeExceptionally(e);
       }
@@ -252,6 +258,16 @@ final class WarmUp {
     thread.setDaemon(true);
     thread.start();
     return local;
+  }
+
+  /**
+   * Whether the early thread sets up TLS and makes its handshake: only for a bot that talks to Feishu over TLS, or a
+   * start that records an archive ({@link ArchiveTraining}: the Dockerfile trains in sandbox mode for production
+   * starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
+   * handshake were ~12 % of a sandbox restart's Java CPU, besides the JIT's work on the handshake's key exchange).
+   */
+  static boolean warmsTls(BotConfig config) {
+    return (!config.sandbox() && FeishuClients.usesTls(config.feishu().baseUrl())) || ArchiveTraining.recording();
   }
 
   /**

@@ -80,7 +80,7 @@ public final class Wiring {
   final BotConfig config;
   final FeishuClients feishu;
   final MissingScopes missingScopes;
-  final AtomicReference<String> botOpenId = new AtomicReference<>("");
+  final AtomicReference<String> botOpenId;
   /** The bot's open_id and the scope self-check, learnt once for every verticle. */
   final BotIdentity identity;
   final WebhookGateway gateway;
@@ -96,30 +96,69 @@ public final class Wiring {
   /** Null in webhook mode, and until the first verticle starts. */
   private volatile LongConnectionGateway longConnection;
 
+  /**
+   * The SDK clients and the bot's identity, asked for at once: what the wiring needs of Feishu, built apart so that a
+   * start can build it, and begin the identity call (a token, then bot info: round trips to Feishu), while the
+   * database is still opening ({@link Launcher}). The rate budgets live in the process unless {@code sharedBudgets}.
+   */
+  static final class FeishuSide {
+    final FeishuClients feishu;
+    final Scheduler scheduler;
+    final AtomicReference<String> botOpenId = new AtomicReference<>("");
+    final BotIdentity identity;
+
+    /** Blocks (the SDK client's class loading): call it off the event loop. */
+    FeishuSide(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
+        RateBudget.Factory budgets) {
+      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE));
+    }
+
+    /**
+     * On Feishu clients of the caller's: the start-up warm-up's throwaway bot, on {@link FeishuClients#offline} and a
+     * scratch database, runs the real features' code without a real Feishu.
+     */
+    FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu) {
+      scheduler = new Scheduler(vertx, clock);
+      this.feishu = feishu;
+      identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
+          new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler);
+      // Asked first, on the Feishu pool, while the rest is built: the first calls through the SDK and its HTTP client
+      // were otherwise a step of their own between the wiring and listening.
+      identity.ready();
+    }
+
+    /** For a start that fails before the wiring is built: no identity call or retry goes on after it. */
+    void close() {
+      identity.stop();
+      feishu.close();
+    }
+  }
+
   /** Blocks for seconds (the SDK client's class loading): call it off the event loop. */
   public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db) {
-    // Feishu's limits are per app: replicas sharing a database share the budgets kept there.
-    this(vertx, config, metrics, clock, db, new FeishuClients(vertx, config.feishu(), metrics,
-        db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL, BotDispatcher.COMMAND_DEADLINE));
+    this(vertx, config, metrics, clock, db, new FeishuSide(vertx, config, metrics, clock, budgets(db)));
   }
 
   /**
-   * The same wiring on Feishu clients of the caller's: the start-up warm-up's throwaway bot, on
-   * {@link FeishuClients#offline} and a scratch database, runs the real features' code without a real Feishu.
+   * Feishu's limits are per app: replicas sharing a database share the budgets kept there; a database of one process
+   * (H2) leaves them in the process, and the Feishu side need not wait for it.
+   *
+   * @param db the database once open, or null when {@link Database#sharedUrl} says it holds no budgets
    */
-  Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db,
-      FeishuClients feishu) {
+  static RateBudget.Factory budgets(Database db) {
+    return db != null && db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL;
+  }
+
+  /** Like {@link #Wiring(Vertx, BotConfig, PrometheusMeterRegistry, Clock, Database)} with the Feishu side built. */
+  Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db, FeishuSide side) {
     this.config = config;
     this.metrics = metrics;
     this.db = db;
-    this.scheduler = new Scheduler(vertx, clock);
-    this.feishu = feishu;
+    this.scheduler = side.scheduler;
+    this.feishu = side.feishu;
+    this.botOpenId = side.botOpenId;
+    this.identity = side.identity;
     missingScopes = feishu.calls().missingScopes();
-    identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
-        new ScopeProbes(feishu.client(), feishu.calls()), missingScopes, botOpenId, scheduler);
-    // Asked first, on the Feishu pool, while the rest of the wiring is built: the first calls through the SDK and
-    // its HTTP client (a token, then bot info) were otherwise a step of their own between the wiring and listening.
-    identity.ready();
     ObjectMapper json = new ObjectMapper();
     Messages messages = Messages.load();
     Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);

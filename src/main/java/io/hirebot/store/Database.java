@@ -3,6 +3,7 @@ package io.hirebot.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -36,6 +37,16 @@ public final class Database implements AutoCloseable {
   static final String UNIQUE_VIOLATION = "23505";
   /** Connections (and threads) of a {@link #scratch} database: the warm-up's few statements at a time. */
   private static final int SCRATCH_POOL_SIZE = 2;
+  /**
+   * The longest a transaction on the urgent threads waits for a lock another transaction holds (PostgreSQL, whose
+   * default is for ever; H2 gives up after its own {@code LOCK_TIMEOUT}). A claim's insert waits for another
+   * replica's uncommitted insert of the same event; if that replica went silent in its transaction (a long GC pause,
+   * a stopped VM, a network partition), PostgreSQL keeps the lock until it notices, and the one writer of every claim
+   * would wait with it: the bot would acknowledge nothing, and log nothing. Past this wait the blocked statement
+   * fails alone (its push gets a 503 and Feishu delivers it again), well inside Feishu's 3 s for the others.
+   */
+  static final long URGENT_LOCK_WAIT_MS = 1_000;
+  private static final String BOUND_LOCK_WAIT = "SET LOCAL lock_timeout = " + URGENT_LOCK_WAIT_MS;
   private static final String H2_WRITE_DELAY = "WRITE_DELAY";
   private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
   /**
@@ -238,7 +249,44 @@ public final class Database implements AutoCloseable {
 
   /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
   public <T> Future<T> transactionUrgent(Work<T> work) {
-    return runUrgent(c -> inTransaction(c, work));
+    return runUrgent(c -> inTransaction(c, boundLockWaits(work)));
+  }
+
+  /**
+   * Like {@link #transactionUrgent}, but completes {@code into} on the database thread itself once the transaction
+   * committed or failed, not on the caller's event loop: a group commit's writer learns of its commit there and
+   * starts the next at once, however busy the loop that started it is. {@code into}'s listeners run on that
+   * thread: they must be short and must not block.
+   */
+  <T> void transactionUrgent(Work<T> work, Promise<T> into) {
+    try {
+      urgent.executeBlocking(() -> {
+        T result;
+        try (Connection c = pool.getConnection()) {
+          result = inTransaction(c, boundLockWaits(work));
+        } catch (Throwable e) {
+          into.tryFail(e);
+          return null;
+        }
+        into.tryComplete(result);
+        return null;
+      }, false).onFailure(into::tryFail);
+    } catch (RejectedExecutionException e) {
+      into.tryFail(new IllegalStateException("database closed url=" + url, e));
+    }
+  }
+
+  /** {@code work} after {@link #URGENT_LOCK_WAIT_MS} was set for its transaction (PostgreSQL; H2 has its own). */
+  private <T> Work<T> boundLockWaits(Work<T> work) {
+    if (!shared()) {
+      return work;
+    }
+    return c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(BOUND_LOCK_WAIT);
+      }
+      return work.apply(c);
+    };
   }
 
   private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
@@ -272,6 +320,11 @@ public final class Database implements AutoCloseable {
 
   /** Whether replicas may share this database (PostgreSQL); an H2 file belongs to one process. */
   public boolean shared() {
+    return sharedUrl(url);
+  }
+
+  /** {@link #shared()} for a database not opened yet. */
+  public static boolean sharedUrl(String url) {
     return url.startsWith("jdbc:postgresql:");
   }
 

@@ -128,18 +128,46 @@ class ServingStartTest {
   @Test
   @DisplayName("stopped while Feishu refuses the identity call: no retry, no scope check, no error after the stop")
   void noIdentityWorkAfterStop() throws InterruptedException {
-    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    botSide.exceptionHandler(uncaught::add);
-    sandbox.faults().failAlways("GET", BOT_INFO, 500, 1, "internal error");
+    List<Throwable> uncaught = identityRefused();
     RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
         BotHarness.START_TIMEOUT);
 
     await(bot.stop(), BotHarness.START_TIMEOUT);
+
+    assertNoIdentityWorkAfter("the stop", uncaught);
+    assertEquals(0, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+  }
+
+  @Test
+  @DisplayName("database unusable: the start fails naming it, and the identity call begun beside it stops (no retry)")
+  void databaseUnusable() throws InterruptedException {
+    List<Throwable> uncaught = identityRefused();
+    // H2 refuses a file path relative to the working directory.
+    String url = "jdbc:h2:file:relative/bot";
+    BotConfig unusable = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(config.port()), "HIREBOT_DB_URL", url),
+        List.of("--sandbox")).withFeishu(config.feishu());
+
+    Future<RunningBot> started = Launcher.startBot(botSide, unusable, Launcher.registry(), Clock.systemUTC());
+    Throwable failure = await(started.transform(r -> Future.succeededFuture(r.cause())), BotHarness.START_TIMEOUT);
+
+    assertTrue(failure != null && failure.getMessage().startsWith("database unusable url=" + url),
+        String.valueOf(failure));
+    assertNoIdentityWorkAfter("the failed start", uncaught);
+  }
+
+  /** Feishu refuses the identity call (the bot retries it); the errors nobody handled on the bot's side, collected. */
+  private List<Throwable> identityRefused() {
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    botSide.exceptionHandler(uncaught::add);
+    sandbox.faults().failAlways("GET", BOT_INFO, 500, 1, "internal error");
+    return uncaught;
+  }
+
+  /** No identity call for longer than a retry takes, and no error nobody handled. */
+  private void assertNoIdentityWorkAfter(String event, List<Throwable> uncaught) throws InterruptedException {
     long asked = sandbox.requests().count("GET", BOT_INFO);
     Thread.sleep(BotIdentity.RETRY_MS + 1_000);
-
-    assertEquals(asked, sandbox.requests().count("GET", BOT_INFO), "identity calls after the stop");
-    assertEquals(0, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+    assertEquals(asked, sandbox.requests().count("GET", BOT_INFO), "identity calls after " + event);
     assertEquals(List.of(), uncaught);
   }
 }

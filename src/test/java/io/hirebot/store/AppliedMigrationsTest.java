@@ -56,6 +56,26 @@ class AppliedMigrationsTest {
   }
 
   @Test
+  @DisplayName("a database an older release left at V21 (Flyway's history) is migrated to the jar's latest at open")
+  void olderStopMigrated() throws Exception {
+    // GIVEN a database Flyway migrated up to V21, as a release of that time left it
+    org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:" + AppliedMigrations.LOCATION)
+        .target("21").load().migrate();
+    assertFalse(AppliedMigrations.upToDate(connection, loader()), "V23 is not applied yet");
+
+    // WHEN the bot opens it
+    await(Database.open(vertx, url, "", "")).close();
+
+    // THEN the later migrations ran (V23 dropped the claims' expiry index) and the history matches the jar
+    assertTrue(AppliedMigrations.upToDate(connection, loader()));
+    try (var rows = connection.createStatement().executeQuery(
+        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '23' AND \"success\"")) {
+      rows.next();
+      assertEquals(1, rows.getInt(1));
+    }
+  }
+
+  @Test
   @DisplayName("a changed migration's checksum: not up to date, and the start fails in Flyway's validation as before")
   void changedMigrationStillRefused() throws Exception {
     await(Database.open(vertx, url, "", "")).close();
