@@ -9,13 +9,21 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock tests move by hand: schedules are driven by jumping the time, never by waiting for it. Between
- * jumps it runs with the system clock, so rate limiters and timeouts that read it keep working.
+ * jumps it runs with the system clock, so rate limiters and timeouts that read it keep working. Its views in other
+ * zones ({@link #withZone}) move with it: "today" in Shanghai is read from one of them, and a view that kept UTC made
+ * tests of "today" fail every day from 16:00 UTC.
  */
 public final class MutableClock extends Clock {
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicReference<Duration> offset;
+  private final ZoneId zone;
+
+  private MutableClock(AtomicReference<Duration> offset, ZoneId zone) {
+    this.offset = offset;
+    this.zone = zone;
+  }
 
   public static MutableClock atNow() {
-    return new MutableClock();
+    return new MutableClock(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
   }
 
   public void advance(Duration by) {
@@ -29,11 +37,12 @@ public final class MutableClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
+  /** The same clock, moved by the same {@link #advance} calls, read in {@code zone}. */
   @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+  public MutableClock withZone(ZoneId zone) {
+    return zone.equals(this.zone) ? this : new MutableClock(offset, zone);
   }
 }
