@@ -82,7 +82,7 @@ public final class BotVerticle extends VerticleBase {
     // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
     String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
     return vertx.createHttpServer()
-        .requestHandler(new Routes(wiring.gateway, this::health, metrics).handler(vertx))
+        .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters).handler(vertx))
         .listen(config.port(), host)
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "cannot listen on " + host + ":" + config.port() + ": " + e.getMessage(), e)))

@@ -58,6 +58,8 @@ import io.hirebot.store.JdbcRateBudgets;
 import io.hirebot.store.Retention;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.util.RateBudget;
+import io.hirebot.web.RequestMeters;
+import io.hirebot.web.Routes;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -84,6 +86,8 @@ public final class Wiring {
   /** The bot's open_id and the scope self-check, learnt once for every verticle. */
   final BotIdentity identity;
   final WebhookGateway gateway;
+  /** The HTTP request meters every instance's routes count into (resolved once, here). */
+  final RequestMeters requestMeters;
   private final InboundMapper mapper;
   /** Exposed so sandbox mode can pre-enable the demo group. */
   final GroupAccess groupAccess;
@@ -110,8 +114,16 @@ public final class Wiring {
     /** Blocks (the SDK client's class loading): call it off the event loop. */
     FeishuSide(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
         RateBudget.Factory budgets) {
+      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE));
+    }
+
+    /**
+     * On Feishu clients of the caller's: the start-up warm-up's throwaway bot, on {@link FeishuClients#offline} and a
+     * scratch database, runs the real features' code without a real Feishu.
+     */
+    FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu) {
       scheduler = new Scheduler(vertx, clock);
-      feishu = new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE);
+      this.feishu = feishu;
       identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
           new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler);
       // Asked first, on the Feishu pool, while the rest is built: the first calls through the SDK and its HTTP client
@@ -203,6 +215,7 @@ public final class Wiring {
         config.feishu().encryptKey(), clock);
     mapper = new InboundMapper(botOpenId::get);
     gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
+    requestMeters = Routes.meters(metrics);
     Retention retention = new Retention(db, config.auditRetention());
     scheduler
         .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))

@@ -3,10 +3,16 @@ package io.hirebot.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -29,6 +35,18 @@ public final class Database implements AutoCloseable {
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
+  /** Connections (and threads) of a {@link #scratch} database: the warm-up's few statements at a time. */
+  private static final int SCRATCH_POOL_SIZE = 2;
+  /**
+   * The longest a transaction on the urgent threads waits for a lock another transaction holds (PostgreSQL, whose
+   * default is for ever; H2 gives up after its own {@code LOCK_TIMEOUT}). A claim's insert waits for another
+   * replica's uncommitted insert of the same event; if that replica went silent in its transaction (a long GC pause,
+   * a stopped VM, a network partition), PostgreSQL keeps the lock until it notices, and the one writer of every claim
+   * would wait with it: the bot would acknowledge nothing, and log nothing. Past this wait the blocked statement
+   * fails alone (its push gets a 503 and Feishu delivers it again), well inside Feishu's 3 s for the others.
+   */
+  static final long URGENT_LOCK_WAIT_MS = 1_000;
+  private static final String BOUND_LOCK_WAIT = "SET LOCAL lock_timeout = " + URGENT_LOCK_WAIT_MS;
   private static final String H2_WRITE_DELAY = "WRITE_DELAY";
   private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
   /**
@@ -83,6 +101,52 @@ public final class Database implements AutoCloseable {
       worker.close();
       return Future.failedFuture(new IllegalStateException("database unusable url=" + url + ": " + e.getMessage(), e));
     });
+  }
+
+  /**
+   * A throwaway in-memory H2 database with the schema the migrations create, for the start-up warm-up to run the
+   * stores' code on without touching the bot's own database (whatever its engine). The scripts run as they are, in
+   * version order (H2's {@code RUNSCRIPT}), not through Flyway, whose classes a restart otherwise never loads. Gone
+   * once closed. Blocks (tens of ms): call it off the event loop.
+   *
+   * @throws IllegalStateException when the migrations cannot be listed or a script fails
+   */
+  public static Database scratch(Vertx vertx, String name) {
+    Map<String, Integer> scripts;
+    try {
+      scripts = AppliedMigrations.onClasspath(Database.class.getClassLoader());
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot list the migrations for the scratch database " + name, e);
+    }
+    if (scripts == null) {
+      throw new IllegalStateException("migrations not all versioned SQL scripts: no scratch database " + name);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:" + name);
+    config.setMaximumPoolSize(SCRATCH_POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setPoolName(name);
+    HikariDataSource pool = new HikariDataSource(config);
+    try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
+      for (String script : scripts.keySet().stream().sorted(Comparator.comparingInt(Database::version)).toList()) {
+        statement.execute("RUNSCRIPT FROM 'classpath:/" + AppliedMigrations.LOCATION + "/" + script + "'");
+      }
+    } catch (SQLException e) {
+      pool.close();
+      throw new IllegalStateException("scratch database " + name + " not created: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool,
+        vertx.createSharedWorkerExecutor(name, SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
+        vertx.createSharedWorkerExecutor(name + "-urgent", SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
+        "jdbc:h2:mem:" + name);
+  }
+
+  /** {@code V<version>__<description>.sql}'s version. */
+  private static int version(String script) {
+    return Integer.parseInt(script.substring(1, script.indexOf("__")));
   }
 
   /**
@@ -185,7 +249,44 @@ public final class Database implements AutoCloseable {
 
   /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
   public <T> Future<T> transactionUrgent(Work<T> work) {
-    return runUrgent(c -> inTransaction(c, work));
+    return runUrgent(c -> inTransaction(c, boundLockWaits(work)));
+  }
+
+  /**
+   * Like {@link #transactionUrgent}, but completes {@code into} on the database thread itself once the transaction
+   * committed or failed, not on the caller's event loop: a group commit's writer learns of its commit there and
+   * starts the next at once, however busy the loop that started it is. {@code into}'s listeners run on that
+   * thread: they must be short and must not block.
+   */
+  <T> void transactionUrgent(Work<T> work, Promise<T> into) {
+    try {
+      urgent.executeBlocking(() -> {
+        T result;
+        try (Connection c = pool.getConnection()) {
+          result = inTransaction(c, boundLockWaits(work));
+        } catch (Throwable e) {
+          into.tryFail(e);
+          return null;
+        }
+        into.tryComplete(result);
+        return null;
+      }, false).onFailure(into::tryFail);
+    } catch (RejectedExecutionException e) {
+      into.tryFail(new IllegalStateException("database closed url=" + url, e));
+    }
+  }
+
+  /** {@code work} after {@link #URGENT_LOCK_WAIT_MS} was set for its transaction (PostgreSQL; H2 has its own). */
+  private <T> Work<T> boundLockWaits(Work<T> work) {
+    if (!shared()) {
+      return work;
+    }
+    return c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(BOUND_LOCK_WAIT);
+      }
+      return work.apply(c);
+    };
   }
 
   private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {

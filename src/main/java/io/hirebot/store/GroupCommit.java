@@ -47,7 +47,8 @@ final class GroupCommit<T> {
   /** A request, its caller's future, and the caller's context (null off Vert.x), where the future completes. */
   private record Pending<T>(T request, Promise<Object> promise, Context context) {
     void complete(Object outcome) {
-      if (context == null || context == Vertx.currentContext()) {
+      // The writer's thread may carry a loop's context (the one that started it) without being that loop's thread.
+      if (context == null || ((ContextInternal) context).isRunningOnContext()) {
         settle(outcome);
       } else {
         // Batches mix requests from every event loop: each caller carries on on its own one.
@@ -150,6 +151,9 @@ final class GroupCommit<T> {
     }
     // Filled on the writer's thread; read back once the transaction's future completes (which orders the two).
     List<Pending<T>> taken = new ArrayList<>();
+    // Completed on the writer's thread, not on the loop that started this transaction: a loop busy then (a routine's
+    // backlog) would otherwise keep the writer "writing", and every loop's requests queued, until it got to it.
+    Promise<List<Object>> committed = Promise.promise();
     // Feishu waits for the acknowledgement, which waits for this commit: the urgent threads.
     db.transactionUrgent(c -> {
       awaitCompany(following ? lastBatch : 0);
@@ -160,8 +164,15 @@ final class GroupCommit<T> {
       lastBatch = taken.size();
       List<T> requests = new ArrayList<>(taken.size());
       taken.forEach(t -> requests.add(t.request()));
-      return batch.write(c, requests);
-    }).onComplete(ar -> {
+      List<Object> results = batch.write(c, requests);
+      if (results.size() != requests.size()) {
+        // Each caller is answered from its own slot: a short answer would leave the rest waiting for ever.
+        throw new IllegalStateException("group commit batch answered " + results.size() + " of " + requests.size()
+            + " requests");
+      }
+      return results;
+    }, committed);
+    committed.future().onComplete(ar -> {
       if (ar.failed() && taken.isEmpty()) {
         // The writer never ran (the database is closed): these requests fail with it rather than wait for ever.
         take(taken);

@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class Routes {
   private static final CharSequence JSON_TYPE = HttpHeaders.createOptimized(JSON);
   static final String EVENT_PATH = "/webhook/event";
   static final String CARD_PATH = "/webhook/card";
+  static final String HEALTH_PATH = "/healthz";
+  static final String METRICS_PATH = "/metrics";
   private static final Set<String> WEBHOOKS = Set.of(EVENT_PATH, CARD_PATH);
   /**
    * {@code /healthz?allow_sandbox=0} (the Docker HEALTHCHECK passes {@code $HIREBOT_SANDBOX}): a deployment
@@ -44,11 +47,19 @@ public final class Routes {
   private final WebhookGateway gateway;
   private final Health health;
   private final PrometheusMeterRegistry registry;
+  private final RequestMeters meters;
 
-  public Routes(WebhookGateway gateway, Health health, PrometheusMeterRegistry registry) {
+  /** @param meters this bot's request meters ({@link #meters}), shared by every instance's routes */
+  public Routes(WebhookGateway gateway, Health health, PrometheusMeterRegistry registry, RequestMeters meters) {
     this.gateway = gateway;
     this.health = health;
     this.registry = registry;
+    this.meters = meters;
+  }
+
+  /** The request meters of the bot's routes, registered in {@code registry}: built once per bot, not per instance. */
+  public static RequestMeters meters(PrometheusMeterRegistry registry) {
+    return new RequestMeters(registry, List.of(EVENT_PATH, CARD_PATH, HEALTH_PATH, METRICS_PATH));
   }
 
   /**
@@ -58,6 +69,15 @@ public final class Routes {
   public Handler<HttpServerRequest> handler(Vertx vertx) {
     Router router = router(vertx);
     return request -> {
+      long start = System.nanoTime();
+      int route = meters.route(request.path());
+      HttpServerResponse response = request.response();
+      response.endHandler(v -> {
+        // Also called when the connection closed before an answer: then nothing was answered, nothing is counted.
+        if (response.ended()) {
+          meters.record(route, response.getStatusCode(), start);
+        }
+      });
       if (request.method() == HttpMethod.POST && WEBHOOKS.contains(request.path())) {
         webhook(request);
       } else {
@@ -74,8 +94,8 @@ public final class Routes {
     Router router = Router.router(vertx);
     router.post(EVENT_PATH).handler(ctx -> webhook(ctx.request()));
     router.post(CARD_PATH).handler(ctx -> webhook(ctx.request()));
-    router.get("/healthz").handler(this::handleHealth);
-    router.get("/metrics").handler(this::handleMetrics);
+    router.get(HEALTH_PATH).handler(this::handleHealth);
+    router.get(METRICS_PATH).handler(this::handleMetrics);
     router.route().failureHandler(this::handleFailure);
     return router;
   }

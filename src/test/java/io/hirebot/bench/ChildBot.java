@@ -159,12 +159,23 @@ public final class ChildBot implements AutoCloseable {
    * {@code -XX:NativeMemoryTracking=summary} (the benchmark's {@code -Dhirebot.bench.nmt}): where the RSS goes.
    */
   void nativeMemory(Path file) {
-    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    jcmd(file, "VM.native_memory", "summary");
+  }
+
+  /** {@code jcmd <pid> Thread.print} into {@code file}: what every thread of the child is doing now. */
+  public void threadDump(Path file) {
+    jcmd(file, "Thread.print");
+  }
+
+  private void jcmd(Path file, String... command) {
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(process.pid())));
+    line.addAll(List.of(command));
     try {
-      new ProcessBuilder(jcmd, String.valueOf(process.pid()), "VM.native_memory", "summary")
-          .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+      new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(file.toFile()).start()
+          .waitFor(30, TimeUnit.SECONDS);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run jcmd on the child bot", e);
+      throw new UncheckedIOException("cannot run jcmd " + String.join(" ", command) + " on the child bot", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -176,7 +187,7 @@ public final class ChildBot implements AutoCloseable {
   }
 
   /** CPU time (user + system) the child has used so far, in ms, from /proc/<pid>/stat at 100 ticks a second. */
-  double cpuMs() {
+  public double cpuMs() {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

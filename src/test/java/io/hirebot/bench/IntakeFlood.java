@@ -187,11 +187,13 @@ final class IntakeFlood {
     private long jit;
     private double load;
     private java.util.Map<String, Long> threads;
+    private java.util.Map<String, Long> allocated;
     private String loadAverage;
 
     void start() {
       load = Machine.loadAverage();
       threads = Machine.cpuNanosByThreadGroup();
+      allocated = Machine.allocatedBytesByThreadGroup();
       jit = Machine.jitMillis();
       cpu = Machine.processCpuNanos();
     }
@@ -202,6 +204,9 @@ final class IntakeFlood {
       java.util.Map<String, Long> now = Machine.cpuNanosByThreadGroup();
       now.replaceAll((group, nanos) -> nanos - threads.getOrDefault(group, 0L));
       threads = now;
+      java.util.Map<String, Long> allocatedNow = Machine.allocatedBytesByThreadGroup();
+      allocatedNow.replaceAll((group, bytes) -> bytes - allocated.getOrDefault(group, 0L));
+      allocated = allocatedNow;
       loadAverage = load + " -> " + Machine.loadAverage();
     }
 
@@ -213,6 +218,13 @@ final class IntakeFlood {
       threads.forEach((group, nanos) -> {
         if (nanos / 1000.0 / n >= 0.5) {
           byThreads.put(group, Stats.round(nanos / 1000.0 / n));
+        }
+      });
+      // Allocation per event moves with the code, not with the machine's load: the garbage the collector is left with.
+      ObjectNode bytes = o.putObject("allocated_bytes_per_event_by_threads");
+      allocated.forEach((group, b) -> {
+        if (b / n >= 10) {
+          bytes.put(group, Math.round(b / (double) n));
         }
       });
       o.put("jit_ms", jit);

@@ -68,6 +68,28 @@ final class Machine {
     return groups;
   }
 
+  /**
+   * Bytes allocated so far by this JVM's live threads, by name with digits dropped (as {@link #cpuNanosByThreadGroup});
+   * empty when the JVM does not count allocation per thread.
+   */
+  static java.util.Map<String, Long> allocatedBytesByThreadGroup() {
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+    if (!(java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+        || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+      return groups;
+    }
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
+      if (bytes > 0) {
+        groups.merge(info.getThreadName().replaceAll("\\d+", ""), bytes, Long::sum);
+      }
+    }
+    return groups;
+  }
+
   private static String procField(String file, String key) {
     try {
       for (String line : Files.readAllLines(Path.of(file))) {

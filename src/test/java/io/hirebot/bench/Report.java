@@ -93,6 +93,7 @@ final class Report {
         flood.path("cpu_us_per_event_by_threads"), flood.path("jit_ms").asText(),
         flood.path("generator_cpu_us_per_event").asText("-"), flood.path("db_commits_per_event").asText("-"),
         flood.path("load_average").asText());
+    out.printf("flood: bytes allocated per event by threads %s%n", flood.path("allocated_bytes_per_event_by_threads"));
     // The README's section 1 rows, ready to paste (same columns as its table).
     out.printf("README rows:%n");
     out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")

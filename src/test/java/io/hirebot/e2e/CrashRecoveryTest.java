@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -48,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   private static final int MESSAGES = 300;
-  private static final int KILL_AFTER_ACKS = 100;
+  /** Messages the first bot has taken (acknowledged, or answered: a reply means it was claimed) before the kill. */
+  private static final int KILL_AFTER_TAKEN = 100;
   private static final int SENDERS = 50;
   /**
    * Ten chats: each takes 5 replies a second, so 30 replies per chat need 6 s (with three chats, 100 per chat needed
@@ -65,6 +64,7 @@ class CrashRecoveryTest {
    * show when that happened).
    */
   private static final Duration ALL_ANSWERED_WITHIN = Duration.ofMinutes(7);
+  private static final Duration TAKEN_WITHIN = Duration.ofMinutes(3);
   private static final String REPLY_PATH = "/open-apis/im/v1/messages/[^/]+/reply";
 
   @TempDir
@@ -115,18 +115,27 @@ class CrashRecoveryTest {
 
     // GIVEN a bot in its own JVM, as operators run it
     // The child's log stays in target/ for whoever looks into a failure.
-    ChildBot child = ChildBot.launch(Path.of("target", "crash-recovery-" + db + ".log"), env);
+    Path childLog = Path.of("target", "crash-recovery-" + db + ".log");
+    ChildBot child = ChildBot.launch(childLog, env);
     RunningBot restarted = null;
+    ChildWatch watch = null;
     try {
       child.awaitReady(http);
       sandbox.botUrls(child.url("/webhook/event"), child.url("/webhook/card"));
       warmUp();
 
-      // WHEN 300 mentions arrive over 3 chats and the bot is killed after about 100 acknowledgements
-      Set<String> ackedFirstTime = ConcurrentHashMap.newKeySet();
-      CountDownLatch enoughAcks = new CountDownLatch(KILL_AFTER_ACKS);
+      // WHEN 300 mentions arrive over 10 chats and the bot is killed once it took about 100 of them
+      Set<String> acked = ConcurrentHashMap.newKeySet();
       List<String> ids = IntStream.range(0, MESSAGES).mapToObj(i -> String.format("om_crash%04d", i)).toList();
       AtomicInteger next = new AtomicInteger();
+      // Acknowledged at the first attempt (within Feishu's 3 s), and not: the latter are known once a redelivery
+      // answered, 15 s later. Printed, not asserted: on a loaded machine many first answers come after the 3 s.
+      AtomicInteger firstAttempt = new AtomicInteger();
+      AtomicInteger firstAttemptMissed = new AtomicInteger();
+      watch = ChildWatch.start(child, http, childLog, Path.of("target", "crash-recovery-" + db),
+          () -> taken(ids, acked), () -> String.format("pushed=%d taken=%d acked=%d acked_first_attempt=%d "
+              + "first_attempt_missed=%d answered=%d", Math.min(next.get(), MESSAGES), taken(ids, acked), acked.size(),
+              firstAttempt.get(), firstAttemptMissed.get(), ids.size() - unanswered(ids).size()));
       vertx.setPeriodic(PUSH_EVERY_MS, timer -> {
         int i = next.getAndIncrement();
         if (i >= MESSAGES) {
@@ -136,17 +145,17 @@ class CrashRecoveryTest {
         MessageSpec spec = MessageSpec.group(CHATS.get(i % CHATS.size())).from("ou_crash_user_" + (i % SENDERS))
             .mentioningBot().text("help").messageId(ids.get(i)).eventId("ev_crash_" + i);
         sandbox.events().message(spec).onSuccess(r -> {
-          // One attempt means a bot answered 200 at once (the first, or the restarted one for late pushes);
-          // the rest were redelivered.
-          if (r.status() == 200 && r.attempts() == 1) {
-            ackedFirstTime.add(ids.get(i));
-            enoughAcks.countDown();
+          // A 200 on any attempt: before the kill from the first bot, after it from the restarted one.
+          if (r.status() == 200) {
+            acked.add(ids.get(i));
           }
+          (r.attempts() == 1 ? firstAttempt : firstAttemptMissed).incrementAndGet();
         });
       });
-      awaitLatch(enoughAcks);
+      awaitTaken(ids, acked, watch);
+      watch.close();
       child.kill();
-      int ackedAtKill = ackedFirstTime.size();
+      int takenAtKill = taken(ids, acked);
 
       // THEN a bot restarted on the same database (as if after the claim lease) answers everything once
       Clock afterLease = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plusMinutes(1));
@@ -155,7 +164,7 @@ class CrashRecoveryTest {
       sandbox.botUrls(restarted.url("/webhook/event"), restarted.url("/webhook/card"));
       awaitAllAnswered(restarted, ids);
 
-      Set<String> lost = ackedFirstTime.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty())
+      Set<String> lost = acked.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty())
           .collect(Collectors.toSet());
       List<String> doubled = ids.stream().filter(id -> sandbox.im().repliesTo(id).size() > 1).toList();
       Map<String, List<RecordedRequest>> replyCalls = sandbox.requests().matching("POST", REPLY_PATH).stream()
@@ -163,17 +172,20 @@ class CrashRecoveryTest {
       List<List<RecordedRequest>> resent = replyCalls.values().stream().filter(calls -> calls.size() > 1).toList();
       long resentWithOtherUuid = resent.stream()
           .filter(calls -> calls.stream().map(c -> c.jsonBody().getString("uuid")).distinct().count() > 1).count();
-      System.out.printf("crash recovery db=%s acked_first_attempt=%d (%d at the kill) lost=%d doubled=%d "
-              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, ackedFirstTime.size(),
-          ackedAtKill, lost.size(), doubled.size(), unanswered(ids).size(), resent.size(), resentWithOtherUuid,
-          (System.nanoTime() - started) / 1e9);
+      System.out.printf("crash recovery db=%s taken_at_kill=%d acked=%d acked_first_attempt=%d lost=%d doubled=%d "
+              + "unanswered=%d replies_resent=%d resent_with_other_uuid=%d seconds=%.1f%n", db, takenAtKill, acked.size(),
+          firstAttempt.get(), lost.size(), doubled.size(), unanswered(ids).size(), resent.size(),
+          resentWithOtherUuid, (System.nanoTime() - started) / 1e9);
 
-      assertTrue(ackedAtKill >= KILL_AFTER_ACKS && ackedAtKill < MESSAGES, "killed mid-stream: " + ackedAtKill);
+      assertTrue(takenAtKill >= KILL_AFTER_TAKEN && takenAtKill < MESSAGES, "killed mid-stream: " + takenAtKill);
       assertEquals(Set.of(), lost, "acknowledged but never answered");
       assertEquals(List.of(), doubled, "answered twice");
       assertEquals(List.of(), unanswered(ids), "redelivered but never answered");
       assertEquals(0, resentWithOtherUuid, "a reply sent again after the restart must reuse its uuid");
     } finally {
+      if (watch != null) {
+        watch.close();
+      }
       child.close();
       if (restarted != null) {
         await(restarted.stop(), START_TIMEOUT);
@@ -205,13 +217,26 @@ class CrashRecoveryTest {
     return ids.stream().filter(id -> sandbox.im().repliesTo(id).isEmpty()).toList();
   }
 
-  private static void awaitLatch(CountDownLatch latch) {
-    try {
-      assertTrue(latch.await(3, TimeUnit.MINUTES), "the first bot never acknowledged enough");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+  /**
+   * Waits until the first bot took {@link #KILL_AFTER_TAKEN} messages: acknowledged (a 200 seen) or answered (a reply
+   * seen: it was claimed, so acknowledged, though maybe after Feishu's 3 s). Counting only 200s on the first attempt, a
+   * loaded machine waited 3 minutes and failed while the bot answered all 300 (reproduced with the child at nice 19,
+   * load 17: 38 first attempts within 3 s, the redeliveries 15 s later late too, the next ones due after 5 minutes).
+   */
+  private void awaitTaken(List<String> ids, Set<String> acked, ChildWatch watch) {
+    long deadline = System.nanoTime() + TAKEN_WITHIN.toNanos();
+    while (taken(ids, acked) < KILL_AFTER_TAKEN) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the first bot took fewer than " + KILL_AFTER_TAKEN + " messages in " + TAKEN_WITHIN
+            + watch.report());
+      }
+      sleep(Duration.ofMillis(100));
     }
+  }
+
+  /** Messages acknowledged or answered. */
+  private int taken(List<String> ids, Set<String> acked) {
+    return (int) ids.stream().filter(id -> acked.contains(id) || !sandbox.im().repliesTo(id).isEmpty()).count();
   }
 
   private static void sleep(Duration d) {

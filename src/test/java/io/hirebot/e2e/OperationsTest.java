@@ -93,6 +93,36 @@ class OperationsTest {
   }
 
   @Test
+  @DisplayName("/metrics counts the bot's requests by route and status code (unknown paths as route 'other', adding no "
+      + "tag values) and times them by route; Vert.x's own HTTP server meters are off")
+  void requestMeters() {
+    String before = await(h.web.getAbs(h.bot.url("/metrics")).send()).bodyAsString();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(404, await(h.web.getAbs(h.bot.url("/nope-" + i + "?x=" + i)).send()).statusCode());
+    }
+    assertEquals(405, await(h.web.getAbs(h.bot.url("/webhook/card")).send()).statusCode());
+    assertEquals(400, await(h.web.postAbs(h.bot.url("/webhook/event")).sendBuffer(Buffer.buffer("{"))).statusCode());
+    assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
+    String after = await(h.web.getAbs(h.bot.url("/metrics")).send()).bodyAsString();
+    assertEquals(3, requests(after, "other", "404") - requests(before, "other", "404"), after);
+    assertEquals(1, requests(after, "/webhook/card", "405") - requests(before, "/webhook/card", "405"), after);
+    assertEquals(1, requests(after, "/webhook/event", "400") - requests(before, "/webhook/event", "400"), after);
+    assertEquals(1, requests(after, "/healthz", "200") - requests(before, "/healthz", "200"), after);
+    // The first scrape was answered before it was counted; the second sees it.
+    assertTrue(requests(after, "/metrics", "200") >= 1, after);
+    assertTrue(after.contains("hirebot_http_response_time_seconds_count{route=\"/webhook/event\"}"), after);
+    assertTrue(!after.contains("nope"), "no tag value from a sender's path");
+    assertTrue(!after.contains("vertx_http_server_"), "Vert.x's HTTP server meters are off");
+  }
+
+  /** The value of {@code hirebot_http_requests_total{code,route}} in a scrape, 0 when absent. */
+  private static double requests(String scrape, String route, String code) {
+    String series = "hirebot_http_requests_total{code=\"" + code + "\",route=\"" + route + "\"} ";
+    return scrape.lines().filter(l -> l.startsWith(series)).mapToDouble(l -> Double.parseDouble(l.substring(series.length())))
+        .findFirst().orElse(0);
+  }
+
+  @Test
   @DisplayName("unknown paths are 404 and wrong methods are 405, never 500")
   void unknownPaths() {
     assertEquals(404, await(h.web.getAbs(h.bot.url("/nope")).send()).statusCode());

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,6 +97,57 @@ class GroupCommitTest {
   }
 
   @Test
+  @DisplayName("a loop busy when its transaction commits does not hold the next one: other requests are written meanwhile")
+  void busyLoopDoesNotHoldTheNextCommit() {
+    CountDownLatch firstWriting = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CountDownLatch secondWritten = new CountDownLatch(1);
+    AtomicInteger transactions = new AtomicInteger();
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> {
+      if (transactions.incrementAndGet() == 1) {
+        firstWriting.countDown();
+        awaitQuietly(releaseFirst);
+      } else {
+        secondWritten.countDown();
+      }
+      return new ArrayList<>(requests);
+    });
+    Context loop = vertx.getOrCreateContext();
+    List<Future<Object>> first = new ArrayList<>();
+    await(onLoop(loop, () -> first.add(commits.submit(1))));
+    awaitQuietly(firstWriting);
+    // The loop that submitted turns busy (a routine's long callback, a backlog) before its transaction commits, for
+    // 20 s or until the next request was written: a writer that learns of its commit only on that loop stays
+    // "writing" all that time, and every other loop's claims wait behind this one's backlog.
+    CountDownLatch busy = new CountDownLatch(1);
+    boolean[] writtenWhileBusy = {false};
+    Future<Void> busyTurn = onLoop(loop, () -> {
+      busy.countDown();
+      writtenWhileBusy[0] = awaitQuietly(secondWritten);
+    });
+    awaitQuietly(busy);
+    releaseFirst.countDown();
+    Future<Object> second = commits.submit(2); // from elsewhere: a worker, another loop
+
+    await(busyTurn);
+    assertTrue(writtenWhileBusy[0], "the next transaction was written while the loop of the one before was busy");
+    assertEquals(2, await(second));
+    assertEquals(1, await(first.get(0)), "the busy loop's own caller is answered once it is free");
+  }
+
+  @Test
+  @DisplayName("a batch that answers fewer requests than it was given fails them all instead of leaving some unanswered")
+  void shortAnswerFailsTheBatch() {
+    GroupCommit<Integer> commits = new GroupCommit<>(db, 64, (c, requests) -> new ArrayList<>(requests.subList(0, 1)));
+    List<Future<Object>> results = submitInOneTurn(commits, 3);
+
+    for (Future<Object> r : results) {
+      assertTrue(await(r.map(ok -> false).otherwise(e -> e instanceof IllegalStateException)),
+          "failed with the batch's mistake");
+    }
+  }
+
+  @Test
   @DisplayName("requests from threads outside Vert.x are written too, each answered")
   void offTheLoop() {
     GroupCommit<Integer> commits = new GroupCommit<>(db, 4, (c, requests) -> new ArrayList<>(requests));
@@ -134,11 +186,13 @@ class GroupCommitTest {
     return results;
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
+  /** Whether the latch opened within 20 s. */
+  private static boolean awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(20, TimeUnit.SECONDS);
+      return latch.await(20, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -4,34 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.util.RateBudget;
+import io.hirebot.testing.PostgresDatabase;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A budget with a minute ceiling shared by two replicas through PostgreSQL's rate_budgets row (real migrations). */
 class JdbcRateBudgetsTest {
-  private static EmbeddedPostgres pg;
-  private static Vertx vertx;
-  private static Database db;
-
-  @BeforeAll
-  static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    db.close();
-    await(vertx.close());
-    pg.close();
-  }
+  @RegisterExtension
+  static final PostgresDatabase postgres = new PostgresDatabase();
+  private static final Database db = postgres.db;
 
   @Test
   @DisplayName("two replicas share one minute ceiling: bulk stops above the interactive reserve, replies take the rest")

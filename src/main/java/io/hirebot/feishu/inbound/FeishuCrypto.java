@@ -1,5 +1,6 @@
 package io.hirebot.feishu.inbound;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -25,6 +26,8 @@ public final class FeishuCrypto {
   // instances are not thread-safe, so each thread (event loop, worker) keeps its own.
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
   private static final ThreadLocal<Cipher> AES = ThreadLocal.withInitial(FeishuCrypto::aesCipher);
+  /** Decrypted plaintext before it becomes a String: the cipher's own output array was a tenth of intake's garbage. */
+  private static final ThreadLocal<byte[]> PLAIN = ThreadLocal.withInitial(() -> new byte[4096]);
 
   private FeishuCrypto() {}
 
@@ -68,24 +71,48 @@ public final class FeishuCrypto {
 
   /** As {@link #decrypt(String, String)} with a key precomputed by {@link #aesKey(String)}. */
   public static String decrypt(String base64, SecretKeySpec key) {
-    byte[] raw;
+    byte[] ascii = base64.getBytes(StandardCharsets.ISO_8859_1); // what Base64's String decode does too
+    return decrypt(ascii, 0, ascii.length, key);
+  }
+
+  /**
+   * As {@link #decrypt(String, SecretKeySpec)} for base64 text that is {@code length} ASCII bytes of {@code bytes} from
+   * {@code offset} (a webhook body read in place). The plaintext is decrypted into this thread's buffer, so the one
+   * array allocated is the decoded ciphertext's.
+   */
+  public static String decrypt(byte[] bytes, int offset, int length, SecretKeySpec key) {
+    ByteBuffer raw;
     try {
-      raw = Base64.getDecoder().decode(base64);
+      raw = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("encrypt is not base64");
     }
+    int n = raw.remaining();
     // At least the IV plus one cipher block, and whole blocks only: anything else can't be ours.
-    if (raw.length < 2 * IV_LENGTH || raw.length % IV_LENGTH != 0) {
+    if (n < 2 * IV_LENGTH || n % IV_LENGTH != 0) {
       throw new IllegalArgumentException("encrypt has a bad length");
     }
+    byte[] sealed = raw.array();
+    int start = raw.arrayOffset() + raw.position();
     try {
       Cipher cipher = AES.get();
-      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(raw, 0, IV_LENGTH));
-      byte[] plain = cipher.doFinal(raw, IV_LENGTH, raw.length - IV_LENGTH);
-      return PlainJson.strictUtf8(plain);
+      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(sealed, start, IV_LENGTH));
+      byte[] out = plainBuffer(cipher.getOutputSize(n - IV_LENGTH));
+      int plain = cipher.doFinal(sealed, start + IV_LENGTH, n - IV_LENGTH, out, 0);
+      return PlainJson.strictUtf8(out, plain);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("encrypt does not decrypt with our key");
     }
+  }
+
+  /** This thread's plaintext buffer, at least {@code size} bytes (grown, never shrunk: bodies are at most 512 KB). */
+  private static byte[] plainBuffer(int size) {
+    byte[] buffer = PLAIN.get();
+    if (buffer.length < size) {
+      buffer = new byte[Math.max(size, 2 * buffer.length)];
+      PLAIN.set(buffer);
+    }
+    return buffer;
   }
 
   /** Encrypts {@code plaintext} as Feishu does, with a caller-chosen 16-byte IV (tests, benchmarks, emulators). */

@@ -226,6 +226,44 @@ class EnvelopeVerifierTest {
     }
 
     @Test
+    @DisplayName("The encrypted body is read the same whatever its JSON spelling: spaces, an escaped '/' in the base64 "
+        + "or \\u0041 in the base64 (read by the general parser); a second encrypt field or trailing data is 400")
+    void encryptedBodySpellings() throws Exception {
+      byte[] plain = fixture("im_message_group_mention.json");
+      String base64 = JSON.readTree(encrypted(plain, KEY)).get("encrypt").asText();
+      java.util.List<String> bodies = new java.util.ArrayList<>(java.util.List.of(
+          "{\"encrypt\":\"" + base64 + "\"}",
+          " \r\n{ \"encrypt\" :\t\"" + base64 + "\" }\n",
+          "{\"encrypt\":\"" + base64.replace("/", "\\/").replace("A", "\\u0041") + "\"}"));
+      for (String text : bodies) {
+        byte[] body = utf8(text);
+        Accepted accepted = assertInstanceOf(Accepted.class, verifier.verify(signed(TS, body, KEY), body), text);
+        assertEquals(JSON.readTree(plain), accepted.plain(), text);
+      }
+      for (String text : new String[] {
+          "{\"encrypt\":\"AAAA\",\"encrypt\":\"" + base64 + "\"}",
+          "{\"encrypt\":\"" + base64 + "\",\"encrypt\":\"" + base64 + "\"}",
+          "{\"encrypt\":\"" + base64 + "\"} {}",
+          "{\"encrypt\":\"" + base64 + "\"}]"}) {
+        byte[] body = utf8(text);
+        assertEquals(400, status(verifier.verify(signed(TS, body, KEY), body)), text);
+      }
+    }
+
+    @Test
+    @DisplayName("A signed encrypted event whose plaintext repeats a key is 400: the signed text and the value read "
+        + "could differ")
+    void duplicateKeyInPlaintext() {
+      for (String text : new String[] {
+          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e1\",\"event_type\":\"x\",\"token\":\"a\",\"token\":\"b\"}}",
+          "{\"schema\":\"2.0\",\"schema\":\"2.0\",\"header\":{\"event_id\":\"e1\",\"event_type\":\"x\"}}",
+          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e1\",\"event_type\":\"x\"},\"event\":{\"a\":[{\"b\":1,\"b\":2}]}}"}) {
+        byte[] body = encrypted(utf8(text), KEY);
+        assertEquals(400, status(verifier.verify(signed(TS, body, KEY), body)), text);
+      }
+    }
+
+    @Test
     @DisplayName("A signed body that decrypts to something other than a JSON object is 400")
     void decryptsToNonJson() {
       byte[] body = encrypted(utf8("hello world"), KEY);
