@@ -19,7 +19,7 @@ COPY --from=build /src/target/hirebot.jar /app/hirebot.jar
 # skip most of the class loading (healthy in about half the time). A stale archive is ignored, not fatal. The
 # training talks to the emulator over plain HTTP; the warm-up's TLS handshake in memory puts the code of the
 # identity call's handshake with Feishu in the archive as well (a sandbox start makes it only when it records an
-# archive, as here: app/ArchiveTraining sees -XX:ArchiveClassesAtExit on the command line).
+# archive, as here: app/ArchiveTraining finds the archive-writing option on the command line).
 RUN (HIREBOT_PORT=18080 HIREBOT_DB_URL=jdbc:h2:file:/tmp/training/bot MALLOC_ARENA_MAX=2 \
        java -XX:+UseSerialGC -Xms64m -XX:ArchiveClassesAtExit=/app/hirebot.jsa \
        -jar /app/hirebot.jar --sandbox >/tmp/training.log 2>&1 & pid=$!; \
