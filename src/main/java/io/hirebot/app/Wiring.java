@@ -114,8 +114,16 @@ public final class Wiring {
     /** Blocks (the SDK client's class loading): call it off the event loop. */
     FeishuSide(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
         RateBudget.Factory budgets) {
+      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE));
+    }
+
+    /**
+     * On Feishu clients of the caller's: the start-up warm-up's throwaway bot, on {@link FeishuClients#offline} and a
+     * scratch database, runs the real features' code without a real Feishu.
+     */
+    FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu) {
       scheduler = new Scheduler(vertx, clock);
-      feishu = new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE);
+      this.feishu = feishu;
       identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
           new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler);
       // Asked first, on the Feishu pool, while the rest is built: the first calls through the SDK and its HTTP client

@@ -2,9 +2,20 @@ package io.hirebot.app;
 
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.e2e.BotHarness;
+import io.hirebot.sandbox.RecordedRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -13,15 +24,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up warm-up runs a first answer's code, Feishu calls included, without asking Feishu anything: the
- * emulator the bot is pointed at sees no request, yet candidates were read and a card was sent (to the canned
- * Feishu in the process).
+ * emulator the bot is pointed at sees no request, yet a click was answered with a candidates card and commands were
+ * answered (to the canned Feishu in the process); the bot's own database gets no row.
  */
 class WarmUpTest {
   @RegisterExtension
   final BotParts parts = BotParts.start(Map.of("HIREBOT_PORT", "0"));
 
   @Test
-  @DisplayName("the warm-up reads candidates and sends a card through the SDK, and the bot's Feishu sees no request")
+  @DisplayName("the warm-up answers a click and commands through the SDK, and the bot's Feishu sees no request")
   void noRequestLeavesTheProcess() {
     // GIVEN a bot configured against an emulator (parts)
 
@@ -29,15 +40,73 @@ class WarmUpTest {
     WarmUp.Summary summary = await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)),
         Duration.ofSeconds(60));
 
-    // THEN it parsed, rendered, read a pipeline page and sent a card
+    // THEN it parsed, rendered, answered the click with a card and the commands with messages
     assertEquals(WarmUp.ROUNDS * WarmUp.SAMPLE_COMMANDS.size(), summary.commandsParsed());
     assertTrue(summary.cardsRendered() > 0, summary.toString());
-    assertTrue(summary.candidatesRead() > 0, summary.toString());
-    assertEquals(1, summary.messagesSent(), summary.toString());
-    // AND a signed, encrypted click and mention passed the bot's own verifier and mapper (the sandbox's Encrypt Key)
-    assertEquals(2, summary.eventsUnderstood(), summary.toString());
+    assertEquals(1, summary.clicksAnswered(), summary.toString());
+    assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), summary.toString());
+    // AND a signed, encrypted click and mentions passed the bot's own verifier (the sandbox's Encrypt Key)
+    assertEquals(1 + WarmUp.MENTIONS.size(), summary.eventsHandled(), summary.toString());
     // AND the Feishu the bot is configured with was asked nothing: no token, no Hire call, no message
     assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
+  }
+
+  @Test
+  @DisplayName("a started bot warmed up again: no row in the bot's database, no message in any chat, no IM call")
+  void writesNoRowAndSendsNothing() throws SQLException {
+    // GIVEN a bot started on a database of its own (its start ran the warm-up once already)
+    String url = "jdbc:h2:mem:warm-up-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    try (BotParts own = BotParts.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_DB_URL", url))) {
+      RunningBot bot = await(Launcher.startBot(own.botSide, own.config, Launcher.registry(), Clock.systemUTC()),
+          BotHarness.START_TIMEOUT);
+      Map<String, Long> afterStart = rows(url);
+      // The scope self-check's one IM call (a create refused for its made-up receiver) is the serving bot's own.
+      await(own.sandbox.requests().await(WarmUpTest::im, BotHarness.START_TIMEOUT), BotHarness.START_TIMEOUT);
+      long imCalls = imCalls(own);
+
+      // WHEN the warm-up runs again beside the serving bot
+      WarmUp.Summary summary = await(own.botSide.executeBlocking(() -> WarmUp.run(own.botSide, own.config)),
+          Duration.ofSeconds(60));
+
+      // THEN the bot's database holds no row, neither after the start nor after the warm-up
+      assertTrue(afterStart.values().stream().allMatch(n -> n == 0), "rows after the start: " + afterStart);
+      assertEquals(afterStart, rows(url), "rows after the warm-up");
+      // AND the emulator's chats got nothing, and it saw no IM call from the warm-up
+      assertEquals(List.of(), own.sandbox.im().messages(), "messages in the emulator's chats");
+      assertEquals(imCalls, imCalls(own), "IM requests that reached the emulator");
+      // AND yet it answered the click and sent its answers (to the canned Feishu)
+      assertEquals(1, summary.clicksAnswered(), summary.toString());
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), summary.toString());
+      await(bot.stop(), BotHarness.START_TIMEOUT);
+    }
+  }
+
+  private static boolean im(RecordedRequest request) {
+    return request.path().startsWith("/open-apis/im/");
+  }
+
+  private static long imCalls(BotParts parts) {
+    return parts.sandbox.requests().all().stream().filter(WarmUpTest::im).count();
+  }
+
+  /** Rows per table of the bot's schema (Flyway's history left out: the migrations write it). */
+  private static Map<String, Long> rows(String url) throws SQLException {
+    Map<String, Long> rows = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url);
+        ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+      while (tables.next()) {
+        String table = tables.getString("TABLE_NAME");
+        if (table.equalsIgnoreCase("flyway_schema_history")) {
+          continue;
+        }
+        try (Statement s = c.createStatement(); ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          count.next();
+          rows.put(table, count.getLong(1));
+        }
+      }
+    }
+    assertFalse(rows.isEmpty(), "no tables found at " + url);
+    return rows;
   }
 
   @Test
@@ -60,8 +129,8 @@ class WarmUpTest {
     assertTrue(begun.isDone());
     assertEquals(WarmUp.ROUNDS * WarmUp.SAMPLE_COMMANDS.size(), summary.commandsParsed());
     assertTrue(summary.cardsRendered() > 0, summary.toString());
-    assertTrue(summary.candidatesRead() > 0, summary.toString());
-    assertEquals(1, summary.messagesSent(), summary.toString());
+    assertEquals(1, summary.clicksAnswered(), summary.toString());
+    assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), summary.toString());
     assertEquals(List.of(), parts.sandbox.requests().all(), "requests that reached the emulator");
   }
 }
