@@ -107,7 +107,9 @@ public final class Routes {
       tooLarge(request);
       return;
     }
-    Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+    // A declared length (every Feishu push) is read straight into an array of that size: collecting a Buffer and
+    // copying it out was two copies of each body (a tenth of the event loops' allocation under intake load, JFR).
+    BodyBytes body = new BodyBytes(declared);
     boolean[] refused = {false};
     request.handler(chunk -> {
       if (refused[0]) {
@@ -117,12 +119,12 @@ public final class Routes {
         refused[0] = true;
         tooLarge(request);
       } else {
-        body.appendBuffer(chunk);
+        body.append(chunk);
       }
     });
     request.endHandler(v -> {
       if (!refused[0]) {
-        answer(request.response(), request.path(), request.headers(), body.getBytes());
+        answer(request.response(), request.path(), request.headers(), body.bytes());
       }
     });
     request.exceptionHandler(e -> log.warn("webhook request failed path={} cause={}", request.path(), e.toString()));
@@ -186,6 +188,46 @@ public final class Routes {
       return;
     }
     response.setStatusCode(resp.status()).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(resp.json());
+  }
+
+  /** A request body as it arrives: in an array of the declared length, else (chunked, or more than declared) grown. */
+  private static final class BodyBytes {
+    private byte[] exact;
+    private int filled;
+    private Buffer grown;
+
+    BodyBytes(long declared) {
+      if (declared > 0) {
+        exact = new byte[(int) declared];
+      } else {
+        grown = Buffer.buffer(1024);
+      }
+    }
+
+    int length() {
+      return grown == null ? filled : grown.length();
+    }
+
+    void append(Buffer chunk) {
+      if (grown == null && filled + chunk.length() <= exact.length) {
+        chunk.getBytes(0, chunk.length(), exact, filled);
+        filled += chunk.length();
+        return;
+      }
+      if (grown == null) {
+        grown = Buffer.buffer(filled + chunk.length()).appendBytes(exact, 0, filled);
+        exact = null;
+      }
+      grown.appendBuffer(chunk);
+    }
+
+    /** The body read, as long as it is (shorter than declared when the sender sent less). */
+    byte[] bytes() {
+      if (grown != null) {
+        return grown.getBytes();
+      }
+      return filled == exact.length ? exact : java.util.Arrays.copyOf(exact, filled);
+    }
   }
 
   /**

@@ -52,18 +52,8 @@ final class Machine {
    */
   static java.util.Map<String, Long> cpuNanosByThreadGroup() {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
-    long javaThreads = 0;
-    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info == null) {
-        continue;
-      }
-      long cpu = threads.getThreadCpuTime(info.getThreadId());
-      if (cpu > 0) {
-        groups.merge(info.getThreadName().replaceAll("\\d+", ""), cpu, Long::sum);
-        javaThreads += cpu;
-      }
-    }
+    java.util.Map<String, Long> groups = byThreadGroup(threads, threads::getThreadCpuTime);
+    long javaThreads = groups.values().stream().mapToLong(Long::longValue).sum();
     groups.put("jvm (gc, jit, other)", processCpuNanos() - javaThreads);
     return groups;
   }
@@ -73,18 +63,24 @@ final class Machine {
    * empty when the JVM does not count allocation per thread.
    */
   static java.util.Map<String, Long> allocatedBytesByThreadGroup() {
-    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
     if (!(java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
         || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
-      return groups;
+      return new java.util.TreeMap<>();
     }
+    return byThreadGroup(threads, threads::getThreadAllocatedBytes);
+  }
+
+  /** {@code perThread} of each live thread (by id) summed by thread name with digits dropped; non-positive ones left out. */
+  private static java.util.Map<String, Long> byThreadGroup(java.lang.management.ThreadMXBean threads,
+      java.util.function.LongUnaryOperator perThread) {
+    java.util.Map<String, Long> groups = new java.util.TreeMap<>();
     for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
         continue;
       }
-      long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
-      if (bytes > 0) {
-        groups.merge(info.getThreadName().replaceAll("\\d+", ""), bytes, Long::sum);
+      long value = perThread.applyAsLong(info.getThreadId());
+      if (value > 0) {
+        groups.merge(info.getThreadName().replaceAll("\\d+", ""), value, Long::sum);
       }
     }
     return groups;

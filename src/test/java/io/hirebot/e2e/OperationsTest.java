@@ -123,6 +123,37 @@ class OperationsTest {
   }
 
   @Test
+  @DisplayName("a webhook body is read whole however it arrives: chunked, or with a Content-Length in several writes")
+  void bodyInPieces() {
+    var feishu = h.config.feishu();
+    String plain = "{\"type\":\"url_verification\",\"challenge\":\"c-in-pieces\",\"token\":\""
+        + feishu.verificationToken() + "\"}";
+    byte[] body = ("{\"encrypt\":\"" + io.hirebot.feishu.inbound.FeishuCrypto.encrypt(plain, feishu.encryptKey(),
+        new byte[16]) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpClient client = h.vertx.createHttpClient();
+    try {
+      for (boolean chunked : new boolean[] {true, false}) {
+        String answer = await(client.request(new RequestOptions().setMethod(HttpMethod.POST)
+            .setAbsoluteURI(h.bot.url("/webhook/event"))).compose(req -> {
+              if (chunked) {
+                req.setChunked(true);
+              } else {
+                req.putHeader("content-length", String.valueOf(body.length));
+              }
+              int third = body.length / 3;
+              req.write(Buffer.buffer(java.util.Arrays.copyOfRange(body, 0, third)));
+              req.write(Buffer.buffer(java.util.Arrays.copyOfRange(body, third, 2 * third)));
+              return req.end(Buffer.buffer(java.util.Arrays.copyOfRange(body, 2 * third, body.length)))
+                  .compose(v -> req.response()).compose(r -> r.body().map(b -> r.statusCode() + " " + b));
+            }));
+        assertEquals("200 {\"challenge\":\"c-in-pieces\"}", answer, chunked ? "chunked" : "content-length");
+      }
+    } finally {
+      await(client.close());
+    }
+  }
+
+  @Test
   @DisplayName("unknown paths are 404 and wrong methods are 405, never 500")
   void unknownPaths() {
     assertEquals(404, await(h.web.getAbs(h.bot.url("/nope")).send()).statusCode());
