@@ -47,6 +47,14 @@ public final class Database implements AutoCloseable {
    */
   static final long URGENT_LOCK_WAIT_MS = 1_000;
   private static final String BOUND_LOCK_WAIT = "SET LOCAL lock_timeout = " + URGENT_LOCK_WAIT_MS;
+  /**
+   * How long a PostgreSQL connection waits for the server's next bytes before it fails (pgjdbc's {@code socketTimeout},
+   * unset by default, i.e. for ever). A database that stops answering without closing the connection (a half-open
+   * TCP connection after a failover, a dropped NAT entry) would otherwise hold the claim writer, and with it every
+   * acknowledgement, until the process restarts; past this the statement fails, its pushes get a 503 and Feishu
+   * delivers them again. Longer than any statement of the bot's; a URL that sets its own keeps it.
+   */
+  public static final int PG_SOCKET_TIMEOUT_SECONDS = 60;
   private static final String H2_WRITE_DELAY = "WRITE_DELAY";
   private static final String H2_QUERY_CACHE = "QUERY_CACHE_SIZE";
   /**
@@ -83,6 +91,11 @@ public final class Database implements AutoCloseable {
       if (user != null && !user.isEmpty()) {
         config.setUsername(user);
         config.setPassword(password);
+      }
+      if (sharedUrl(url)) {
+        // Driver defaults: a URL's own parameters take precedence over them (pgjdbc reads these as the defaults).
+        config.addDataSourceProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
       }
       config.setMaximumPoolSize(POOL_SIZE + URGENT_POOL_SIZE);
       config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);

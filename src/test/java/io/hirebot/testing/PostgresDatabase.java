@@ -11,8 +11,7 @@ import javax.sql.DataSource;
 public final class PostgresDatabase extends SelfClosingFixture {
   private final EmbeddedPostgres pg = start();
   public final Vertx vertx = Vertx.vertx();
-  public final Database db = MemoryDatabase.await(Database.open(vertx, pg.getJdbcUrl("postgres", "postgres"),
-      "postgres", "postgres"));
+  public final Database db = MemoryDatabase.await(Database.open(vertx, url(), "postgres", "postgres"));
 
   private static EmbeddedPostgres start() {
     try {
@@ -20,6 +19,11 @@ public final class PostgresDatabase extends SelfClosingFixture {
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
+  }
+
+  /** Its JDBC URL (user and password "postgres"). */
+  public String url() {
+    return pg.getJdbcUrl("postgres", "postgres");
   }
 
   /** The same database, for connections of the test's own (another replica's, say), outside the bot's pool. */
