@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -31,6 +32,8 @@ public final class Launcher {
   private static final Logger log = LoggerFactory.getLogger(Launcher.class);
   /** The bot's open_id in the emulator's demo tenant. */
   public static final String SANDBOX_BOT_OPEN_ID = "ou_hirebot";
+  /** The longest the bot waits for its warm-up before it listens (the warm-up takes well under a second when quiet). */
+  static final long WARM_UP_WAIT_SECONDS = 15;
 
   private Launcher() {}
 
@@ -113,10 +116,14 @@ public final class Launcher {
       WarmUp.run(vertx, config, early == null ? null : early.local);
       timeline.mark("warm_up");
       return null;
-    }, false).recover(e -> {
-      log.warn("warm-up failed, serving anyway cause={}", e.toString());
-      return Future.succeededFuture();
-    });
+    }, false)
+        // A warm-up stuck on a busy machine must not keep Feishu's pushes waiting: past this the bot serves, cold,
+        // and the warm-up's throwaway bot finishes (or fails) on its own, touching nothing of the bot's.
+        .timeout(WARM_UP_WAIT_SECONDS, TimeUnit.SECONDS)
+        .recover(e -> {
+          log.warn("warm-up failed or too slow, serving anyway cause={}", e.toString());
+          return Future.succeededFuture();
+        });
     serving.onSuccess(cfg -> timeline.mark("feishu_address"));
     // The SDK clients, and the identity call through them, as soon as Feishu's address is known: beside the database's
     // opening, unless the rate budgets live in that database (PostgreSQL, shared by replicas). The call's round trips

@@ -3,6 +3,7 @@ package io.hirebot.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.feishu.FeishuClients;
+import io.hirebot.feishu.outbound.FeishuMessenger;
 import io.hirebot.bot.InFlight;
 import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.inbound.WebhookResponse;
@@ -152,6 +153,8 @@ final class WarmUp {
           envelope(json, feishu, "ev_warm_up_click", "card.action.trigger", click, now), feishu.encryptKey(), json,
           now));
       int clicks = clicked.status() == 200 ? 1 : 0;
+      // The mention filter needs the bot's open_id (canned bot info): without it the mentions would be dropped unread.
+      await(bot.identity.ready());
       int mentioned = 0;
       for (int i = 0; i < MENTIONS.size(); i++) {
         String messageId = CANNED_MESSAGE + "_" + i;
@@ -163,6 +166,11 @@ final class WarmUp {
       }
       // An acknowledged message is answered after its 200: waits for the answers, as a stopping bot does.
       InFlight.Drained drained = await(bot.dispatcher.drain(CALL_DEADLINE));
+      if (!clicked.json().contains("\"card\"")) {
+        // Answered "working on it" (a busy machine): its card comes by a delayed update, which the drain does not wait
+        // for (clicks are not in flight); closing first would fail it against closed pools.
+        awaitDelayedUpdate(metrics);
+      }
       dates(config, now);
       int sent = sentToChats(metrics);
       Summary summary = new Summary(local.commandsParsed(), local.cardsRendered(), clicks, sent, clicks + mentioned);
@@ -195,7 +203,14 @@ final class WarmUp {
       feishu.close();
       throw e;
     }
-    Wiring.FeishuSide side = new Wiring.FeishuSide(vertx, Clock.systemUTC(), feishu);
+    Wiring.FeishuSide side;
+    try {
+      side = new Wiring.FeishuSide(vertx, Clock.systemUTC(), feishu);
+    } catch (RuntimeException e) {
+      feishu.close();
+      db.close();
+      throw e;
+    }
     try {
       return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, side);
     } catch (RuntimeException e) {
@@ -217,6 +232,20 @@ final class WarmUp {
     mention.putObject("sender").put("sender_type", "user").set("sender_id", user(json, CANNED_USER));
     mention.set("message", message);
     return mention;
+  }
+
+  /** Waits, at most {@link #CALL_DEADLINE} and then regardless, until the throwaway bot made its delayed card update. */
+  private static void awaitDelayedUpdate(MeterRegistry metrics) {
+    long until = System.nanoTime() + CALL_DEADLINE.toNanos();
+    while (System.nanoTime() < until && metrics.find("hirebot.feishu.calls")
+        .tag("operation", FeishuMessenger.DELAYED_UPDATE).counters().stream().mapToDouble(Counter::count).sum() < 1) {
+      try {
+        Thread.sleep(20); // a worker thread, never an event loop
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Messages the throwaway bot sent, to the canned Feishu (the messenger's calls that it answered). */

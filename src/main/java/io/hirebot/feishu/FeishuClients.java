@@ -81,7 +81,7 @@ public final class FeishuClients {
         TimeUnit.SECONDS);
     this.hireCircuit = new HireCircuit(vertx, new HireCircuit.Settings(commandDeadline.minus(ANSWER_MARGIN),
         CIRCUIT_MAX_FAILURES, PROBE_INTERVAL), metrics);
-    this.bulkWorker = vertx.createSharedWorkerExecutor("feishu-bulk", BULK_POOL_SIZE, MAX_BLOCKING_SECONDS,
+    this.bulkWorker = vertx.createSharedWorkerExecutor(poolPrefix + "feishu-bulk", BULK_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
     this.calls = new FeishuCalls(vertx, worker, hireWorker, bulkWorker, new RateLimits(vertx, budgets), metrics,
         tokens::clear, hireCircuit, commandDeadline);

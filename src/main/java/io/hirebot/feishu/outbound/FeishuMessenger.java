@@ -29,6 +29,8 @@ import java.util.UUID;
  * of the app's IM budget: the interactive one, or {@link #bulk()}'s.
  */
 public final class FeishuMessenger implements Messenger {
+  /** The delayed card update's operation name in the call metrics ({@code hirebot_feishu_calls_total}). */
+  public static final String DELAYED_UPDATE = "im.card.delayed_update";
   private final Client client;
   private final FeishuCalls calls;
   private final ObjectMapper mapper;
@@ -135,7 +137,7 @@ public final class FeishuMessenger implements Messenger {
   @Override
   public Future<Void> delayedUpdate(String callbackToken, ObjectNode card) {
     DelayedUpdate body = new DelayedUpdate(callbackToken, JsonParser.parseString(json(card)));
-    return calls.raw("im.card.delayed_update",
+    return calls.raw(DELAYED_UPDATE,
             () -> client.post("/open-apis/interactive/v1/card/update", body, AccessTokenType.Tenant))
         .mapEmpty();
   }
