@@ -76,12 +76,14 @@ public final class Database implements AutoCloseable {
   private final WorkerExecutor worker;
   private final WorkerExecutor urgent;
   private final String url;
+  private final boolean scratch;
 
-  private Database(HikariDataSource pool, WorkerExecutor worker, WorkerExecutor urgent, String url) {
+  private Database(HikariDataSource pool, WorkerExecutor worker, WorkerExecutor urgent, String url, boolean scratch) {
     this.pool = pool;
     this.worker = worker;
     this.urgent = urgent;
     this.url = url;
+    this.scratch = scratch;
   }
 
   /** Opens the pool and migrates the schema, on the "db" worker; fails with the URL (never the password) on error. */
@@ -107,7 +109,7 @@ public final class Database implements AutoCloseable {
         migrate(pool, url);
         return new Database(pool, worker,
             vertx.createSharedWorkerExecutor("db-urgent", URGENT_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
-            url);
+            url, false);
       } catch (RuntimeException | SQLException e) {
         pool.close();
         throw e;
@@ -156,7 +158,7 @@ public final class Database implements AutoCloseable {
     return new Database(pool,
         vertx.createSharedWorkerExecutor(name, SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         vertx.createSharedWorkerExecutor(name + "-urgent", SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
-        "jdbc:h2:mem:" + name);
+        "jdbc:h2:mem:" + name, true);
   }
 
   /** {@code V<version>__<description>.sql}'s version. */
@@ -331,6 +333,11 @@ public final class Database implements AutoCloseable {
   /** The JDBC URL, for health output and logs (it carries no password: that is configured apart). */
   public String url() {
     return url;
+  }
+
+  /** Whether this is a {@link #scratch} database: what happens in it happened to no user. */
+  public boolean scratch() {
+    return scratch;
   }
 
   /** Whether replicas may share this database (PostgreSQL); an H2 file belongs to one process. */

@@ -25,9 +25,12 @@ public final class JdbcAuditLog implements AuditLog {
   @Override
   public void record(AuditEntry e) {
     String detail = e.detail() == null ? "" : e.detail();
-    log.info("audit at={} actor={} chat_id={} action={} application_id={} job_id={} result={} logid={} detail=\"{}\"",
-        e.at(), e.actorOpenId(), e.chatId(), e.action(), e.applicationId(), e.jobId(), e.result(), e.logId(),
-        detail.replace('"', '\''));
+    if (!db.scratch()) {
+      // The start-up warm-up's canned user acting in a scratch database is no one's action: not in the audit trail.
+      log.info("audit at={} actor={} chat_id={} action={} application_id={} job_id={} result={} logid={} detail=\"{}\"",
+          e.at(), e.actorOpenId(), e.chatId(), e.action(), e.applicationId(), e.jobId(), e.result(), e.logId(),
+          detail.replace('"', '\''));
+    }
     db.run(c -> Claims.update(c, "INSERT INTO audit_log (occurred_at, actor, chat_id, action, target, outcome, log_id, "
         + "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", st -> {
           st.setLong(1, e.at().toEpochMilli());

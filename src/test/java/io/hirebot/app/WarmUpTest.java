@@ -52,6 +52,25 @@ class WarmUpTest {
   }
 
   @Test
+  @DisplayName("the warm-up's throwaway actions leave no line in the audit log operators keep (logger hirebot.audit)")
+  void noAuditLine() {
+    ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger("hirebot.audit");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    audit.addAppender(logged);
+    try {
+      WarmUp.Summary summary = await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)),
+          Duration.ofSeconds(60));
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
+      assertEquals(List.of(), logged.list.stream().map(e -> e.getFormattedMessage()).toList());
+    } finally {
+      audit.detachAppender(logged);
+    }
+  }
+
+  @Test
   @DisplayName("a started bot warmed up again: no row in the bot's database, no message in any chat, no IM call")
   void writesNoRowAndSendsNothing() throws SQLException {
     // GIVEN a bot started on a database of its own (its start ran the warm-up once already)
