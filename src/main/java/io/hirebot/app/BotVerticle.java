@@ -5,6 +5,7 @@ import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * then listens on the configured port. The last instance to stop closes the shared services.
  */
 public final class BotVerticle extends VerticleBase {
+  /** Seconds without a byte either way after which the bot closes a connection. */
+  static final int IDLE_TIMEOUT_SECONDS = 120;
   private static final Logger log = LoggerFactory.getLogger(BotVerticle.class);
   static final long HEALTH_DB_TIMEOUT_MS = 2_000;
   /** Docker waits 10 s after SIGTERM before it kills: finish or hand back well inside that. */
@@ -81,7 +84,10 @@ public final class BotVerticle extends VerticleBase {
     }
     // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
     String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
-    return vertx.createHttpServer()
+    // Connections silent this long are closed: a sender cannot hold sockets (and their buffers) open for ever;
+    // Feishu's client opens a new one when it next pushes.
+    return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+            .setIdleTimeoutUnit(TimeUnit.SECONDS))
         .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters).handler(vertx))
         .listen(config.port(), host)
         .recover(e -> Future.failedFuture(new IllegalStateException(

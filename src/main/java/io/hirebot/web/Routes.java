@@ -27,6 +27,8 @@ public final class Routes {
   private static final Logger log = LoggerFactory.getLogger(Routes.class);
   /** Feishu envelopes are a few KB; anything much larger is not from Feishu. */
   public static final long MAX_BODY_BYTES = 512 * 1024;
+  /** The largest declared body read into an array of exactly its size; longer ones grow as their bytes arrive. */
+  private static final int EXACT_MAX_BYTES = 64 * 1024;
   private static final String JSON = "application/json; charset=utf-8";
   /** Built once: a header value Netty writes as it is, without encoding it per response. */
   private static final CharSequence JSON_TYPE = HttpHeaders.createOptimized(JSON);
@@ -197,7 +199,9 @@ public final class Routes {
     private Buffer grown;
 
     BodyBytes(long declared) {
-      if (declared > 0) {
+      // Only a modest declared length is taken at its word: a sender declaring 512 KB on many connections and
+      // sending nothing must not make the bot hold 512 KB for each (Feishu's events are a few KB).
+      if (declared > 0 && declared <= EXACT_MAX_BYTES) {
         exact = new byte[(int) declared];
       } else {
         grown = Buffer.buffer(1024);
