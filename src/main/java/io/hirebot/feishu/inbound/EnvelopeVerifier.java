@@ -53,7 +53,11 @@ public final class EnvelopeVerifier {
   /** Verifies a request whose header names are already lower-case; never throws for any input. */
   public Verification verify(Map<String, String> lowerCaseHeaders, byte[] rawBody) {
     Map<String, String> headers = lowerCaseHeaders == null ? Map.of() : lowerCaseHeaders;
-    Verification v = encryptKey == null || rawBody == null ? null : verifySealed(headers, rawBody);
+    // Nearly every push with an encrypt key is a signed {"encrypt":"<base64>"}: decrypted from the body's bytes in
+    // place. Its signature, once computed, also serves the general path when it is wrong (one SHA-256 per body).
+    long span = encryptKey == null || rawBody == null ? -1 : PlainJson.sealedSpan(rawBody);
+    String sealedProblem = span < 0 ? null : signatureProblem(headers, rawBody, this::eventSignature);
+    Verification v = span >= 0 && sealedProblem == null ? openSealed(rawBody, span) : null;
     if (v == null) {
       Plain root;
       try {
@@ -61,7 +65,9 @@ public final class EnvelopeVerifier {
       } catch (IllegalArgumentException e) {
         return Rejected.malformed(e.getMessage());
       }
-      v = encryptKey == null ? verifyByToken(headers, rawBody, root) : verifyBySignature(headers, rawBody, root);
+      v = encryptKey == null ? verifyByToken(headers, rawBody, root)
+          : sealedProblem != null ? verifyUnsigned(headers, rawBody, root, sealedProblem)
+          : verifyBySignature(headers, rawBody, root);
     }
     // A present timestamp must be fresh whatever else was checked; how fresh depends on what the request is,
     // which is known only once it is decrypted. A missing one was judged with the signature.
@@ -99,15 +105,11 @@ public final class EnvelopeVerifier {
   }
 
   /**
-   * Nearly every push with an encrypt key: a signed body that is just {@code {"encrypt":"<base64>"}}, decrypted from the
-   * body's bytes in place. Null for any other body or a bad signature (an unsigned url_verification, a legacy callback,
-   * a forgery): the general path judges those, as it would have judged this one.
+   * A signed body that is just {@code {"encrypt":"<base64>"}} ({@code span} from {@link PlainJson#sealedSpan}),
+   * decrypted from the body's bytes in place. Any other body, or this one with a bad signature (an unsigned
+   * url_verification, a forgery), is judged by the general path.
    */
-  private Verification verifySealed(Map<String, String> headers, byte[] body) {
-    long span = PlainJson.sealedSpan(body);
-    if (span < 0 || signatureProblem(headers, body, this::eventSignature) != null) {
-      return null;
-    }
+  private Verification openSealed(byte[] body, long span) {
     int start = (int) (span >>> 32);
     Plain plain;
     try {
