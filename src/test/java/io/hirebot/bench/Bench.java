@@ -16,6 +16,14 @@ import java.time.Duration;
 public final class Bench {
   private static final Duration INTAKE_WARM_UP = Duration.ofSeconds(2);
   private static final int INTAKE_WARM_UP_ROUNDS = 5;
+  /**
+   * The child's JIT takes longer than five rounds to settle on a busy machine (its compiler threads get their share
+   * of two saturated cores, and code run per commit or per chunk reaches C2's thresholds only after tens of
+   * seconds), so it gets up to 30 s before it is called not warm.
+   */
+  private static final int CHILD_WARM_UP_ROUNDS = 15;
+  /** Settled: the compiler threads used less than this share of the bot JVM's CPU during a warm-up round. */
+  private static final double SETTLED_JIT_SHARE = 0.05;
 
   private Bench() {}
 
@@ -51,9 +59,11 @@ public final class Bench {
         BenchHttp.await(vertx.close(), BenchEnv.STEP_TIMEOUT);
       }
     }
+    // The intake flood against the bot as operators run it, first, while this JVM is idle (see intakeInChildJvm).
+    ObjectNode childIntake = options.runs("intake") ? intakeInChildJvm(options) : null;
     if (options.runs("intake") || options.runs("latency") || options.runs("card") || options.runs("outage")) {
       try (BenchEnv env = new BenchEnv(options.sizes(), options.connections())) {
-        inProcess(env, options, results);
+        inProcess(env, options, results, childIntake);
       }
     }
     if (options.runs("digest")) {
@@ -76,17 +86,18 @@ public final class Bench {
    * {@link #INTAKE_WARM_UP_ROUNDS} rounds: the flood's CPU per event is then the warm bot's, not the compiler's.
    */
   private static ObjectNode warmUp(IntakeFlood flood, BenchOptions options) {
-    Duration round = INTAKE_WARM_UP.compareTo(Duration.ofSeconds(options.intakeSeconds())) > 0
-        ? Duration.ofSeconds(options.intakeSeconds()) : INTAKE_WARM_UP;
+    Duration round = warmUpRound(options);
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     long events = 0;
     long jitStart = Machine.jitMillis();
     int rounds = 0;
+    boolean settled = false;
     while (rounds < INTAKE_WARM_UP_ROUNDS) {
       long jitBefore = Machine.jitMillis();
       events += flood.run("warmup" + rounds, round, options.connections()).path("sent").asLong();
       rounds++;
-      if ((Machine.jitMillis() - jitBefore) * 10 < round.toMillis() || options.intakeSeconds() < 5) {
+      settled = (Machine.jitMillis() - jitBefore) * 10 < round.toMillis();
+      if (settled || options.intakeSeconds() < 5) {
         break;
       }
     }
@@ -94,7 +105,14 @@ public final class Bench {
     o.put("rounds", rounds);
     o.put("events", events);
     o.put("jit_ms", Machine.jitMillis() - jitStart);
+    o.put("settled", settled);
     return o;
+  }
+
+  /** One warm-up round: {@link #INTAKE_WARM_UP}, or the flood's length when that is shorter (quick mode). */
+  private static Duration warmUpRound(BenchOptions options) {
+    Duration flood = Duration.ofSeconds(options.intakeSeconds());
+    return INTAKE_WARM_UP.compareTo(flood) > 0 ? flood : INTAKE_WARM_UP;
   }
 
   /** A quarter of the flood: its replies (one per mention, 50/s at most) are then drained in seconds. */
@@ -102,7 +120,64 @@ public final class Bench {
     return Duration.ofSeconds(Math.max(1, options.intakeSeconds() / 4));
   }
 
-  private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results) {
+  /**
+   * The intake flood against a child JVM started as operators run the bot (the Dockerfile's flags, SerialGC, its
+   * heap), after warm-up rounds until its JIT settled: the CPU per event is read from /proc for that process alone, by
+   * thread, so neither the emulator's nor the benchmark's own code (the in-process run's JVM hosts both, on G1 with
+   * the JVM's default heap) competes with the bot for the compiler or adds to the figure.
+   */
+  private static ObjectNode intakeInChildJvm(BenchOptions options) {
+    progress("intake (child JVM, as operators run it)");
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    Vertx vertx = Vertx.vertx();
+    try (BenchHttp http = new BenchHttp(vertx, options.connections());
+        ChildBot child = ChildBot.launch(options.outDir().resolve("child-intake.log"), java.util.List.of())) {
+      child.awaitReady(http);
+      o.put("jvm", "java " + ChildBot.HEAP + " " + String.join(" ", ChildBot.JVM_FLAGS) + " (the Dockerfile's flags)");
+      IntakeFlood flood = IntakeFlood.chosen(http, child.port(), options).measuringChild(child);
+      ObjectNode warm = warmUpByCpu(flood, options);
+      o.set("warm_up", warm);
+      ObjectNode noMention = flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections());
+      noMention.put("warm", warm.path("settled").asBoolean());
+      o.set("no_mention", noMention);
+      System.err.println("bench: intake child_jvm " + o);
+    } finally {
+      BenchHttp.await(vertx.close(), BenchEnv.STEP_TIMEOUT);
+    }
+    return o;
+  }
+
+  /**
+   * Floods until the JIT of the bot's JVM has settled: its compiler threads used less than {@link #SETTLED_JIT_SHARE}
+   * of that JVM's CPU during the round (CPU, from /proc: the compilers' wall time grows when the machine is busy), at
+   * most {@link #CHILD_WARM_UP_ROUNDS} rounds; says whether it settled.
+   */
+  private static ObjectNode warmUpByCpu(IntakeFlood flood, BenchOptions options) {
+    Duration round = warmUpRound(options);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    long events = 0;
+    double jitStart = flood.jitCpuMs();
+    double lastShare = 1;
+    int rounds = 0;
+    while (rounds < CHILD_WARM_UP_ROUNDS) {
+      double jitBefore = flood.jitCpuMs();
+      double cpuBefore = flood.botCpuMs();
+      events += flood.run("warmup" + rounds, round, options.connections()).path("sent").asLong();
+      rounds++;
+      lastShare = (flood.jitCpuMs() - jitBefore) / Math.max(1, flood.botCpuMs() - cpuBefore);
+      if (lastShare < SETTLED_JIT_SHARE || options.intakeSeconds() < 5) {
+        break;
+      }
+    }
+    o.put("rounds", rounds);
+    o.put("events", events);
+    o.put("jit_cpu_ms", Math.round(flood.jitCpuMs() - jitStart));
+    o.put("last_round_jit_share", Stats.round(lastShare));
+    o.put("settled", lastShare < SETTLED_JIT_SHARE);
+    return o;
+  }
+
+  private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results, ObjectNode childIntake) {
     if (options.runs("intake")) {
       progress("intake");
       IntakeFlood flood = IntakeFlood.chosen(env.http, env.mainBot.port(), options).measuringThisJvm()
@@ -110,6 +185,9 @@ public final class Bench {
       ObjectNode warm = warmUp(flood, options);
       ObjectNode intake = results.putObject("intake");
       intake.set("warm_up", warm);
+      if (childIntake != null) {
+        intake.set("child_jvm", childIntake);
+      }
       ObjectNode noMention = flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections());
       intake.set("no_mention", noMention);
       // Printed at once: a later step that fails must not take these figures with it.
