@@ -43,6 +43,7 @@ public final class ClaimCost {
       long writes = fileWrites(db, "info.FILE_WRITE");
       long bytes = fileWrites(db, "info.FILE_WRITE_BYTES");
       java.util.Map<String, Long> threads = Machine.cpuNanosByThreadGroup();
+      long allocated = Machine.allocatedBytesByThreadGroup().getOrDefault(WRITER, 0L);
       long cpu = Machine.processCpuNanos();
       long wall = System.nanoTime();
       run(loop, claims, "measured", events, concurrency, dropped);
@@ -52,10 +53,12 @@ public final class ClaimCost {
       bytes = fileWrites(db, "info.FILE_WRITE_BYTES") - bytes;
       // The writer's own CPU moves less with other processes' load than the whole JVM's (JIT, GC) does.
       long writer = Machine.cpuNanosByThreadGroup().getOrDefault(WRITER, 0L) - threads.getOrDefault(WRITER, 0L);
+      // Bytes the writer allocates per event move with the code only, not with the machine's load.
+      allocated = Machine.allocatedBytesByThreadGroup().getOrDefault(WRITER, 0L) - allocated;
       System.out.printf((dropped ? "claimed finished" : "claim+finish") + ": %d events, %d at a time: %.1f us CPU per "
-          + "event (%s threads %.1f), %.0f events/s, %.3f file writes (commits) and %.0f bytes written per event, "
+          + "event (%s threads %.1f, allocating %.0f bytes), %.0f events/s, %.3f file writes (commits) and %.0f bytes written per event, "
           + "load %.2f%n", events, concurrency, cpu / 1000.0 / events, WRITER, writer / 1000.0 / events,
-          events * 1e9 / wall, writes / (double) events, bytes / (double) events, Machine.loadAverage());
+          allocated / (double) events, events * 1e9 / wall, writes / (double) events, bytes / (double) events, Machine.loadAverage());
     } finally {
       db.close();
       BenchHttp.await(vertx.close(), WAVE_TIMEOUT);
