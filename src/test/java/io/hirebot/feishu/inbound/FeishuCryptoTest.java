@@ -105,6 +105,36 @@ class FeishuCryptoTest {
   }
 
   @Test
+  @DisplayName("A signature matches only as its lower-case hex text would: same length, same digits, non-ASCII parts too")
+  void signatureMatches() {
+    byte[] body = "{\"encrypt\":\"abc\"}".getBytes(StandardCharsets.UTF_8);
+    for (String nonce : new String[] {"nonce", "n\u00f6nce", "\uD83D", "x".repeat(600)}) {
+      for (String timestamp : new String[] {"1700000000", "\uDE00"}) {
+        String hex = FeishuCrypto.sha256Signature(timestamp, nonce, KEY, body);
+        assertEquals(hex, HexFormat.of().formatHex(sha256((timestamp + nonce + KEY), body)), nonce + timestamp);
+        assertTrue(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex.toUpperCase()));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex.substring(1)));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex + "0"));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, null));
+        char last = hex.charAt(63);
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body,
+            hex.substring(0, 63) + (last == '0' ? '1' : '0')));
+      }
+    }
+  }
+
+  private static byte[] sha256(String text, byte[] body) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      d.update(text.getBytes(StandardCharsets.UTF_8));
+      return d.digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   @DisplayName("Constant-time comparison is plain equality, null-safe")
   void constantTimeEquals() {
     assertTrue(FeishuCrypto.constantTimeEquals("abc", "abc"));
