@@ -22,6 +22,8 @@ public final class Bench {
    * seconds), so it gets up to 30 s before it is called not warm.
    */
   private static final int CHILD_WARM_UP_ROUNDS = 15;
+  /** The most measured floods run against the child to find one in which its JIT had settled. */
+  private static final int CHILD_MEASURED_RUNS = 3;
   /** Settled: the compiler threads used less than this share of the bot JVM's CPU during a warm-up round. */
   private static final double SETTLED_JIT_SHARE = 0.05;
 
@@ -137,8 +139,19 @@ public final class Bench {
       IntakeFlood flood = IntakeFlood.chosen(http, child.port(), options).measuringChild(child);
       ObjectNode warm = warmUpByCpu(flood, options);
       o.set("warm_up", warm);
-      ObjectNode noMention = flood.run("flood", Duration.ofSeconds(options.intakeSeconds()), options.connections());
-      noMention.put("warm", warm.path("settled").asBoolean());
+      // The compilers work in bursts (code run per chunk or per purge reaches C2 late): a settled warm-up round does
+      // not promise a measured flood without compiling. A flood in which they still took a share is not the warm
+      // figure, so it is run again (distinct events), a bounded number of times; the last one is reported.
+      ObjectNode noMention;
+      int runs = 0;
+      do {
+        noMention = flood.run(runs == 0 ? "flood" : "flood" + runs, Duration.ofSeconds(options.intakeSeconds()),
+            options.connections());
+        runs++;
+      } while (runs < CHILD_MEASURED_RUNS && jitShare(noMention) >= SETTLED_JIT_SHARE && options.intakeSeconds() >= 5);
+      noMention.put("measured_runs", runs);
+      noMention.put("jit_share", Stats.round(jitShare(noMention)));
+      noMention.put("warm", jitShare(noMention) < SETTLED_JIT_SHARE);
       o.set("no_mention", noMention);
       System.err.println("bench: intake child_jvm " + o);
     } finally {
@@ -175,6 +188,12 @@ public final class Bench {
     o.put("last_round_jit_share", Stats.round(lastShare));
     o.put("settled", lastShare < SETTLED_JIT_SHARE);
     return o;
+  }
+
+  /** The share of a run's CPU (of the bot's JVM) its compiler threads took. */
+  private static double jitShare(ObjectNode run) {
+    double cpu = run.path("bot_cpu_us_per_event").asDouble();
+    return cpu <= 0 ? 0 : run.path("jvm_cpu_us_per_event").path(ProcThreads.JIT).asDouble() / cpu;
   }
 
   private static void inProcess(BenchEnv env, BenchOptions options, ObjectNode results, ObjectNode childIntake) {

@@ -278,6 +278,9 @@ final class IntakeFlood {
       });
       ObjectNode jvm = o.putObject("jvm_cpu_us_per_event");
       roles.forEach((role, nanos) -> jvm.put(role, Stats.round(nanos / 1000.0 / n)));
+      // What the bot cost beside its compilers: the warm figure when they still worked during the run (an upper
+      // bound: code they had yet to compile ran slower meanwhile).
+      o.put("bot_cpu_us_per_event_without_jit", Stats.round((cpu - roles.getOrDefault(ProcThreads.JIT, 0L)) / 1000.0 / n));
       if (!allocated.isEmpty()) {
         // Allocation per event moves with the code, not with the machine's load: the garbage the collector is left with.
         ObjectNode bytes = o.putObject("allocated_bytes_per_event_by_threads");
