@@ -71,6 +71,36 @@ class WarmUpTest {
   }
 
   @Test
+  @DisplayName("started from an event loop (as the launcher does), the throwaway bot's handlers run on no event loop")
+  void handlersRunOffTheEventLoops() {
+    // GIVEN every line the bot's code logs while the warm-up runs (the sandbox's own lines aside: it is asked nothing)
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try {
+      // WHEN the warm-up runs on a worker started from an event loop's context, as the launcher starts it
+      WarmUp.Summary summary = await(parts.botSide.<WarmUp.Summary>executeBlocking(() -> WarmUp.run(parts.botSide,
+          parts.config)), Duration.ofSeconds(60));
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
+    } finally {
+      root.detachAppender(logged);
+    }
+
+    // THEN its commands' handlers logged (the Hire meter's line per command), and no line of its came from an event
+    // loop: the serving bot's loops are free for the requests, the identity call and the start while it runs
+    List<String> bots = logged.list.stream().filter(e -> e.getLoggerName().startsWith("io.hirebot.")
+        && !e.getLoggerName().startsWith("io.hirebot.sandbox.")).map(e -> e.getThreadName() + " "
+        + e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+    assertTrue(bots.stream().anyMatch(line -> line.contains("HireMeter hire calls command=candidates")),
+        "the throwaway bot's commands logged: " + bots);
+    assertEquals(List.of(), bots.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
+        "lines the warm-up logged on an event loop");
+  }
+
+  @Test
   @DisplayName("a started bot warmed up again: no row in the bot's database, no message in any chat, no IM call")
   void writesNoRowAndSendsNothing() throws SQLException {
     // GIVEN a bot started on a database of its own (its start ran the warm-up once already)
