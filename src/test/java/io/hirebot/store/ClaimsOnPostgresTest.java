@@ -59,6 +59,55 @@ class ClaimsOnPostgresTest {
   }
 
   @Test
+  @DisplayName("a claim is committed while reply rate permits wait for their budget's row: claims have threads of "
+      + "their own")
+  void claimNotBehindRatePermits() throws Exception {
+    // GIVEN a shared rate budget whose row another replica's transaction holds (a slow permit UPDATE, a retention
+    // purge deleting idle budgets), and replies asking it for permits: more of them than there are urgent threads
+    io.hirebot.util.RateBudget budget = new JdbcRateBudgets(db).create("test.held", 1000, 100);
+    assertEquals(0L, await(budget.reserve(), 20), "the budget's row is made");
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, Clock.systemUTC());
+    try (Connection other = postgres.direct().getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement s = other.prepareStatement(
+          "SELECT budget_key FROM rate_budgets WHERE budget_key = 'test.held' FOR UPDATE")) {
+        s.executeQuery().close();
+      }
+      java.util.List<Future<Long>> permits = new java.util.ArrayList<>();
+      for (int i = 0; i < Database.URGENT_POOL_SIZE + 1; i++) {
+        permits.add(budget.reserve());
+      }
+      // every urgent thread is in a permit's UPDATE, waiting for the row
+      boolean waiting = eventually(() -> lockWaits() >= Database.URGENT_POOL_SIZE, 30);
+
+      // WHEN an event arrives and is claimed
+      boolean answered = answeredWithin(events.claim("ev_beside_permits", "{}"), 20);
+      boolean permitsHeld = permits.stream().noneMatch(Future::isComplete);
+      other.rollback();
+
+      // THEN its claim was committed while the permits still waited; they get theirs once the row is free
+      assertTrue(waiting, "the permits' UPDATEs waited for the held row");
+      assertTrue(answered, "the claim was answered while rate permits held every urgent thread");
+      assertTrue(permitsHeld, "the permits were still waiting when the claim was answered");
+      for (Future<Long> permit : permits) {
+        await(permit, 20);
+      }
+    }
+    assertFalse(await(events.claim("ev_beside_permits", "{}"), 20), "the claim was committed");
+  }
+
+  /** Sessions of the database waiting for a row lock. */
+  private static int lockWaits() throws java.sql.SQLException {
+    try (Connection c = postgres.direct().getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the purge deletes expired claims in bounded transactions: batches commit while another transaction "
       + "holds a later row, claims go on, and in the end every expired row is gone and every fresh one stays")
   void purgeInBatches() throws Exception {
