@@ -231,8 +231,7 @@ final class WarmUp {
     try {
       return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, side);
     } catch (RuntimeException e) {
-      side.close();
-      db.close();
+      db.close(); // the wiring closed the side
       throw e;
     }
   }
