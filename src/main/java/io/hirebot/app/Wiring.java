@@ -114,7 +114,8 @@ public final class Wiring {
     /** Blocks (the SDK client's class loading): call it off the event loop. */
     FeishuSide(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
         RateBudget.Factory budgets) {
-      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE));
+      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE),
+          false);
     }
 
     /**
@@ -122,10 +123,16 @@ public final class Wiring {
      * scratch database, runs the real features' code without a real Feishu.
      */
     FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu) {
+      this(vertx, clock, feishu, true);
+    }
+
+    /** @param throwaway the warm-up's: its identity's lines are DEBUG (operators read the real bot's) */
+    private FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu, boolean throwaway) {
       scheduler = new Scheduler(vertx, clock);
       this.feishu = feishu;
       identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
-          new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler);
+          new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler,
+          throwaway);
       // Asked first, on the Feishu pool, while the rest is built: the first calls through the SDK and its HTTP client
       // were otherwise a step of their own between the wiring and listening.
       identity.ready();

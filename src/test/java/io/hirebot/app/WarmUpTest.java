@@ -101,6 +101,32 @@ class WarmUpTest {
   }
 
   @Test
+  @DisplayName("the throwaway bot's identity is not logged at INFO: the first 'bot identity' line operators read is "
+      + "the real bot's")
+  void throwawayIdentityQuiet() {
+    ch.qos.logback.classic.Logger identity = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger(BotIdentity.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    identity.addAppender(logged);
+    ch.qos.logback.classic.Level before = identity.getLevel();
+    identity.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)), Duration.ofSeconds(60));
+    } finally {
+      identity.detachAppender(logged);
+      identity.setLevel(before);
+    }
+    // The identity was learnt (the mentions need it), at DEBUG only
+    assertTrue(logged.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("bot identity open_id=")),
+        "the throwaway bot learnt its identity: " + logged.list);
+    assertEquals(List.of(), logged.list.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList(), "lines at INFO or above");
+  }
+
+  @Test
   @DisplayName("a started bot warmed up again: no row in the bot's database, no message in any chat, no IM call")
   void writesNoRowAndSendsNothing() throws SQLException {
     // GIVEN a bot started on a database of its own (its start ran the warm-up once already)
