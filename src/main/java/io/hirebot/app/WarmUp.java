@@ -10,6 +10,7 @@ import io.hirebot.feishu.inbound.WebhookResponse;
 import io.hirebot.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -100,6 +101,18 @@ final class WarmUp {
   static final List<String> MENTIONS = List.of("show candidates for job Backend Engineer", "Backend Engineer 的候选人");
   /** Each throwaway bot's scratch database has a name of its own (tests warm up more than once per JVM). */
   private static final AtomicInteger SCRATCH = new AtomicInteger();
+  /**
+   * How the names of the warm-up's worker pools begin: its scratch database's, and its canned Feishu's
+   * ({@link FeishuClients#offline}, "warm-up-feishu…").
+   */
+  static final String POOLS = "warm-up-";
+  /**
+   * Keeps the warm-up's pools out of the bot's metrics ({@link Launcher#vertx}): Vert.x's pool meters outlive their
+   * pool (vertx-micrometer's pool metrics have no close), so each pool the warm-up opened and closed left a dozen
+   * {@code vertx_pool_*} series in {@code /metrics}, frozen, for the life of the process.
+   */
+  static final MeterFilter POOL_METERS = MeterFilter.deny(id -> id.getName().startsWith("vertx.pool.")
+      && id.getTag("pool_name") != null && id.getTag("pool_name").startsWith(POOLS));
   private static final int IV_BYTES = 16;
   /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
   static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
@@ -215,7 +228,7 @@ final class WarmUp {
     FeishuClients feishu = FeishuClients.offline(vertx, metrics, CALL_DEADLINE);
     Database db;
     try {
-      db = Database.scratch(vertx, "hirebot-warm-up-" + SCRATCH.incrementAndGet());
+      db = Database.scratch(vertx, POOLS + "db-" + SCRATCH.incrementAndGet());
     } catch (RuntimeException e) {
       feishu.close();
       throw e;

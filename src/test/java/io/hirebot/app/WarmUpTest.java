@@ -127,6 +127,29 @@ class WarmUpTest {
   }
 
   @Test
+  @DisplayName("the warm-up's pools (scratch database, canned Feishu) leave no Vert.x pool series in the bot's metrics")
+  void noPoolSeriesLeft() {
+    // GIVEN a Vert.x whose metrics land in the bot's registry, as the launcher builds it
+    io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = Launcher.registry();
+    io.vertx.core.Vertx vertx = Launcher.vertx(registry);
+    try {
+      // WHEN the warm-up runs on it and closes what it opened
+      WarmUp.Summary summary = await(vertx.executeBlocking(() -> WarmUp.run(vertx, parts.config)),
+          Duration.ofSeconds(60));
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
+
+      // THEN /metrics shows none of its pools: their series would stay, frozen, for the life of the process
+      List<String> pools = registry.getMeters().stream().map(m -> m.getId())
+          .filter(id -> id.getName().startsWith("vertx.pool.") && id.getTag("pool_name") != null)
+          .map(id -> id.getTag("pool_name")).distinct().sorted().toList();
+      assertEquals(List.of(), pools.stream().filter(name -> name.contains("warm-up")).toList(),
+          "the warm-up's pools in the registry (all pools: " + pools + ")");
+    } finally {
+      await(vertx.close(), Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
   @DisplayName("a started bot warmed up again: no row in the bot's database, no message in any chat, no IM call")
   void writesNoRowAndSendsNothing() throws SQLException {
     // GIVEN a bot started on a database of its own (its start ran the warm-up once already)
