@@ -213,7 +213,7 @@ public final class Wiring {
 
       // The parser's job names are read only once the bot has answered someone with a card: a message the gates
       // refuse (a group not enabled, a stranger) never makes the bot read Hire, not even for its own lexicon.
-      LiveLexicon lexicon = new LiveLexicon(hire);
+      LiveLexicon lexicon = new LiveLexicon(vertx, hire);
       registry.cardsSent(card -> lexicon.refreshIfStale());
       InFlight inFlight = new InFlight(vertx, processed, metrics);
       Audit queries = new Audit(audit, clock);
