@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,6 +61,29 @@ class ServingStartTest {
   void close() {
     await(botSide.close(), BotHarness.START_TIMEOUT);
     await(feishuSide.close());
+  }
+
+  @Test
+  @DisplayName("stopping closes the database (Hikari's shutdown, H2 writing its file) on no event loop")
+  void databaseClosedOffTheEventLoop() {
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+    ch.qos.logback.classic.Logger hikari = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+        .getLogger("com.zaxxer.hikari");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    hikari.addAppender(logged);
+    try {
+      await(bot.stop(), BotHarness.START_TIMEOUT);
+    } finally {
+      hikari.detachAppender(logged);
+    }
+    List<String> closing = logged.list.stream().filter(e -> e.getFormattedMessage().contains("hirebot-db - Shutdown"))
+        .map(e -> e.getThreadName() + " " + e.getFormattedMessage()).toList();
+    assertFalse(closing.isEmpty(), "the database was closed");
+    assertEquals(List.of(), closing.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
+        "the database's closing on an event loop");
   }
 
   @Test
