@@ -10,6 +10,7 @@ import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.testing.LoggedLines;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -68,19 +69,11 @@ class ServingStartTest {
   void databaseClosedOffTheEventLoop() {
     RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
         BotHarness.START_TIMEOUT);
-    ch.qos.logback.classic.Logger hikari = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-        .getLogger("com.zaxxer.hikari");
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-        new ch.qos.logback.core.read.ListAppender<>();
-    logged.start();
-    hikari.addAppender(logged);
-    try {
+    List<String> closing;
+    try (LoggedLines hikari = LoggedLines.of("com.zaxxer.hikari")) {
       await(bot.stop(), BotHarness.START_TIMEOUT);
-    } finally {
-      hikari.detachAppender(logged);
+      closing = hikari.lines().stream().filter(line -> line.contains("hirebot-db - Shutdown")).toList();
     }
-    List<String> closing = logged.list.stream().filter(e -> e.getFormattedMessage().contains("hirebot-db - Shutdown"))
-        .map(e -> e.getThreadName() + " " + e.getFormattedMessage()).toList();
     assertFalse(closing.isEmpty(), "the database was closed");
     assertEquals(List.of(), closing.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
         "the database's closing on an event loop");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.testing.LoggedLines;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -74,26 +75,17 @@ class WarmUpTest {
   @DisplayName("started from an event loop (as the launcher does), the throwaway bot's handlers run on no event loop")
   void handlersRunOffTheEventLoops() {
     // GIVEN every line the bot's code logs while the warm-up runs (the sandbox's own lines aside: it is asked nothing)
-    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-        new ch.qos.logback.core.read.ListAppender<>();
-    logged.start();
-    root.addAppender(logged);
-    try {
+    List<String> bots;
+    try (LoggedLines logged = LoggedLines.of("io.hirebot")) {
       // WHEN the warm-up runs on a worker started from an event loop's context, as the launcher starts it
       WarmUp.Summary summary = await(parts.botSide.<WarmUp.Summary>executeBlocking(() -> WarmUp.run(parts.botSide,
           parts.config)), Duration.ofSeconds(60));
       assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
-    } finally {
-      root.detachAppender(logged);
+      bots = logged.lines().stream().filter(line -> !line.contains(" io.hirebot.sandbox.")).toList();
     }
 
     // THEN its commands' handlers logged (the Hire meter's line per command), and no line of its came from an event
     // loop: the serving bot's loops are free for the requests, the identity call and the start while it runs
-    List<String> bots = logged.list.stream().filter(e -> e.getLoggerName().startsWith("io.hirebot.")
-        && !e.getLoggerName().startsWith("io.hirebot.sandbox.")).map(e -> e.getThreadName() + " "
-        + e.getLoggerName() + " " + e.getFormattedMessage()).toList();
     assertTrue(bots.stream().anyMatch(line -> line.contains("HireMeter hire calls command=candidates")),
         "the throwaway bot's commands logged: " + bots);
     assertEquals(List.of(), bots.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
@@ -104,24 +96,15 @@ class WarmUpTest {
   @DisplayName("the throwaway bot's identity is not logged at INFO: the first 'bot identity' line operators read is "
       + "the real bot's")
   void throwawayIdentityQuiet() {
-    ch.qos.logback.classic.Logger identity = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-        .getLogger(BotIdentity.class);
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-        new ch.qos.logback.core.read.ListAppender<>();
-    logged.start();
-    identity.addAppender(logged);
-    ch.qos.logback.classic.Level before = identity.getLevel();
-    identity.setLevel(ch.qos.logback.classic.Level.DEBUG);
-    try {
+    List<ch.qos.logback.classic.spi.ILoggingEvent> logged;
+    try (LoggedLines identity = LoggedLines.of(BotIdentity.class.getName(), ch.qos.logback.classic.Level.DEBUG)) {
       await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)), Duration.ofSeconds(60));
-    } finally {
-      identity.detachAppender(logged);
-      identity.setLevel(before);
+      logged = identity.events();
     }
     // The identity was learnt (the mentions need it), at DEBUG only
-    assertTrue(logged.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("bot identity open_id=")),
-        "the throwaway bot learnt its identity: " + logged.list);
-    assertEquals(List.of(), logged.list.stream()
+    assertTrue(logged.stream().anyMatch(e -> e.getFormattedMessage().startsWith("bot identity open_id=")),
+        "the throwaway bot learnt its identity: " + logged);
+    assertEquals(List.of(), logged.stream()
         .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
         .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList(), "lines at INFO or above");
   }

@@ -1,36 +1,21 @@
 package io.hirebot.store;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hirebot.bot.ActionResult;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.hirebot.testing.MemoryDatabase;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Click keys on H2 with the real migrations. */
 class JdbcActionOnceTest {
-  private static Vertx vertx;
-  private static Database db;
-
-  @BeforeAll
-  static void open() {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", ""));
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-    await(vertx.close());
-  }
+  @RegisterExtension
+  final MemoryDatabase memory = new MemoryDatabase();
 
   @Test
   @DisplayName("the purge forgets every click key past its retention, over more than one batch, and keeps recent ones")
@@ -39,6 +24,7 @@ class JdbcActionOnceTest {
     long now = System.currentTimeMillis();
     long old = now - JdbcActionOnce.RETENTION.toMillis() - 60_000;
     int olds = ExpiredRows.BATCH + 3;
+    Database db = memory.db;
     await(db.run(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO action_keys (idem_key, created_at) VALUES (?, ?)")) {
         for (int i = 0; i < olds + 2; i++) {
@@ -50,20 +36,12 @@ class JdbcActionOnceTest {
       }
       return null;
     }));
-    JdbcActionOnce keys = new JdbcActionOnce(vertx, db, Clock.systemUTC(), () -> ActionResult.info("still running"));
+    JdbcActionOnce keys = new JdbcActionOnce(memory.vertx, db, Clock.systemUTC(), () -> ActionResult.info("still running"));
 
     // WHEN the purge runs, THEN the old keys go and the recent ones stay
     assertEquals(olds, await(keys.purgeExpired()));
     assertEquals(List.of(String.format("click_%05d", olds), String.format("click_%05d", olds + 1)),
         await(db.run(c -> Rows.list(c, "SELECT idem_key FROM action_keys ORDER BY idem_key", s -> { },
             r -> r.getString(1)))));
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 }
