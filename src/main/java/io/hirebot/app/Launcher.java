@@ -40,10 +40,12 @@ public final class Launcher {
   /**
    * A Vert.x instance whose metrics land in {@code registry}: its pool, HTTP client and event-bus meters, not its HTTP
    * server's. Those looked up tagged meters and formatted the status code on every request (9.6 % of an event loop's
-   * intake time); the bot counts its own requests, with meters resolved once ({@code web/RequestMeters}).
+   * intake time); the bot counts its own requests, with meters resolved once ({@code web/RequestMeters}). The
+   * warm-up's pools are left out ({@link WarmUp#POOL_METERS}).
    */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
     VertxGaugeNotices.install();
+    registry.config().meterFilter(WarmUp.POOL_METERS);
     return Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)))
