@@ -88,26 +88,49 @@ public final class Bench {
    * {@link #INTAKE_WARM_UP_ROUNDS} rounds: the flood's CPU per event is then the warm bot's, not the compiler's.
    */
   private static ObjectNode warmUp(IntakeFlood flood, BenchOptions options) {
+    // The table says the figures are the warm bot's, after how much of the same flood (distinct events too).
+    return warmUp(flood, options, INTAKE_WARM_UP_ROUNDS, "jit_ms", Machine::jitMillis, () -> 0,
+        (jit, cpu, roundMs) -> jit * 10 < roundMs);
+  }
+
+  /** Whether a warm-up round left the JIT settled, from what the JIT and the bot's JVM used during it (ms). */
+  private interface Settled {
+    boolean test(double jit, double cpu, long roundMs);
+  }
+
+  /**
+   * Floods in rounds of {@link #warmUpRound} until {@code settled} judges a round quiet, at most {@code maxRounds}
+   * (one in quick mode); says how many rounds and events, the JIT's total ({@code jitKey}) and whether it settled.
+   */
+  private static ObjectNode warmUp(IntakeFlood flood, BenchOptions options, int maxRounds, String jitKey,
+      java.util.function.DoubleSupplier jit, java.util.function.DoubleSupplier cpu, Settled settled) {
     Duration round = warmUpRound(options);
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     long events = 0;
-    long jitStart = Machine.jitMillis();
+    double jitStart = jit.getAsDouble();
+    double lastShare = 0;
+    boolean quiet = false;
     int rounds = 0;
-    boolean settled = false;
-    while (rounds < INTAKE_WARM_UP_ROUNDS) {
-      long jitBefore = Machine.jitMillis();
+    while (rounds < maxRounds) {
+      double jitBefore = jit.getAsDouble();
+      double cpuBefore = cpu.getAsDouble();
       events += flood.run("warmup" + rounds, round, options.connections()).path("sent").asLong();
       rounds++;
-      settled = (Machine.jitMillis() - jitBefore) * 10 < round.toMillis();
-      if (settled || options.intakeSeconds() < 5) {
+      double jitUsed = jit.getAsDouble() - jitBefore;
+      double cpuUsed = cpu.getAsDouble() - cpuBefore;
+      lastShare = jitUsed / Math.max(1, cpuUsed);
+      quiet = settled.test(jitUsed, cpuUsed, round.toMillis());
+      if (quiet || options.intakeSeconds() < 5) {
         break;
       }
     }
-    // The table says the figures are the warm bot's, after how much of the same flood (distinct events too).
     o.put("rounds", rounds);
     o.put("events", events);
-    o.put("jit_ms", Machine.jitMillis() - jitStart);
-    o.put("settled", settled);
+    o.put(jitKey, Math.round(jit.getAsDouble() - jitStart));
+    if (cpu.getAsDouble() > 0) {
+      o.put("last_round_jit_share", Stats.round(lastShare));
+    }
+    o.put("settled", quiet);
     return o;
   }
 
@@ -166,28 +189,8 @@ public final class Bench {
    * most {@link #CHILD_WARM_UP_ROUNDS} rounds; says whether it settled.
    */
   private static ObjectNode warmUpByCpu(IntakeFlood flood, BenchOptions options) {
-    Duration round = warmUpRound(options);
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    long events = 0;
-    double jitStart = flood.jitCpuMs();
-    double lastShare = 1;
-    int rounds = 0;
-    while (rounds < CHILD_WARM_UP_ROUNDS) {
-      double jitBefore = flood.jitCpuMs();
-      double cpuBefore = flood.botCpuMs();
-      events += flood.run("warmup" + rounds, round, options.connections()).path("sent").asLong();
-      rounds++;
-      lastShare = (flood.jitCpuMs() - jitBefore) / Math.max(1, flood.botCpuMs() - cpuBefore);
-      if (lastShare < SETTLED_JIT_SHARE || options.intakeSeconds() < 5) {
-        break;
-      }
-    }
-    o.put("rounds", rounds);
-    o.put("events", events);
-    o.put("jit_cpu_ms", Math.round(flood.jitCpuMs() - jitStart));
-    o.put("last_round_jit_share", Stats.round(lastShare));
-    o.put("settled", lastShare < SETTLED_JIT_SHARE);
-    return o;
+    return warmUp(flood, options, CHILD_WARM_UP_ROUNDS, "jit_cpu_ms", flood::jitCpuMs, flood::botCpuMs,
+        (jit, cpu, roundMs) -> jit < SETTLED_JIT_SHARE * cpu);
   }
 
   /** The share of a run's CPU (of the bot's JVM) its compiler threads took. */
