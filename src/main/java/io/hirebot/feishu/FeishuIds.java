@@ -4,7 +4,6 @@ import io.hirebot.error.FeishuApiException;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * The one place that decides whether an id taken from a request may be used, and how it enters a Feishu URL.
@@ -19,8 +18,6 @@ public final class FeishuIds {
   public static final int MAX_LENGTH = 64;
   /** Code of the failure when the bot refused to send an id to Feishu (no Feishu code applies: no call was made). */
   public static final int REFUSED_CODE = -1;
-
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
 
   /** The kinds of id we take from requests, each with its documented prefix (Hire ids have none). */
   public enum Kind {
@@ -49,7 +46,22 @@ public final class FeishuIds {
 
   /** Whether {@code id} has the shape of a {@code kind}: its prefix, then only safe characters, bounded length. */
   public static boolean valid(Kind kind, String id) {
-    return id != null && id.startsWith(kind.prefix) && id.length() > kind.prefix.length() && SAFE.matcher(id).matches();
+    return id != null && id.startsWith(kind.prefix) && id.length() > kind.prefix.length() && id.length() <= MAX_LENGTH
+        && safe(id);
+  }
+
+  /**
+   * Only ASCII letters, digits, {@code _} and {@code -}. A loop, not a regex: every event checks several ids on an
+   * event loop, and a {@code Matcher} per id was 11 % of the webhook path's allocation (JFR, {@code WebhookCost}).
+   */
+  private static boolean safe(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

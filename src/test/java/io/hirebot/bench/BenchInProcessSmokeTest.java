@@ -27,6 +27,12 @@ class BenchInProcessSmokeTest {
     assertTrue(flood.path("acked").asLong() > 0, flood.toString());
     assertEquals(flood.path("acked").asLong(), flood.path("handled").asLong(), flood.toString());
     assertEquals(0, flood.path("duplicates").asLong(), flood.toString());
+    // AND the flood against the bot in a JVM of its own (operators' flags) too, its CPU read from /proc
+    JsonNode child = r.path("intake").path("child_jvm").path("no_mention");
+    assertTrue(child.path("acked").asLong() > 0, child.toString());
+    assertEquals(child.path("acked").asLong(), child.path("handled").asLong(), child.toString());
+    assertEquals(0, child.path("duplicates").asLong(), child.toString());
+    assertTrue(child.path("cpu_us_per_event_by_threads").has("vert.x-eventloo"), child.toString());
     JsonNode mix = r.path("intake").path("mix");
     assertEquals(mix.path("acked").asLong(), mix.path("handled").asLong(), mix.toString());
     assertTrue(mix.path("mentions").asLong() > 0, mix.toString());

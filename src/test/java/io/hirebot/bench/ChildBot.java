@@ -114,6 +114,11 @@ public final class ChildBot implements AutoCloseable {
     return port;
   }
 
+  /** The child's process id (its threads are under /proc/<pid>/task). */
+  long pid() {
+    return process.pid();
+  }
+
   /** The URL of {@code path} on the child's HTTP server. */
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;

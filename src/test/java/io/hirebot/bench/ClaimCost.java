@@ -23,7 +23,10 @@ import java.util.List;
  */
 public final class ClaimCost {
   private static final Duration WAVE_TIMEOUT = Duration.ofSeconds(60);
-  /** The thread group that writes the group commits ({@code Database}'s urgent pool). */
+  /**
+   * The thread groups that write the group commits: {@code Database}'s urgent pool and its writers' lane
+   * ("db-urgent-", "db-urgent-writers-"), counted together.
+   */
   private static final String WRITER = "db-urgent-";
 
   private ClaimCost() {}
@@ -43,6 +46,7 @@ public final class ClaimCost {
       long writes = fileWrites(db, "info.FILE_WRITE");
       long bytes = fileWrites(db, "info.FILE_WRITE_BYTES");
       java.util.Map<String, Long> threads = Machine.cpuNanosByThreadGroup();
+      long allocated = writers(Machine.allocatedBytesByThreadGroup());
       long cpu = Machine.processCpuNanos();
       long wall = System.nanoTime();
       run(loop, claims, "measured", events, concurrency, dropped);
@@ -51,15 +55,23 @@ public final class ClaimCost {
       writes = fileWrites(db, "info.FILE_WRITE") - writes;
       bytes = fileWrites(db, "info.FILE_WRITE_BYTES") - bytes;
       // The writer's own CPU moves less with other processes' load than the whole JVM's (JIT, GC) does.
-      long writer = Machine.cpuNanosByThreadGroup().getOrDefault(WRITER, 0L) - threads.getOrDefault(WRITER, 0L);
+      long writer = writers(Machine.cpuNanosByThreadGroup()) - writers(threads);
+      // Bytes the writer allocates per event move with the code only, not with the machine's load.
+      allocated = writers(Machine.allocatedBytesByThreadGroup()) - allocated;
       System.out.printf((dropped ? "claimed finished" : "claim+finish") + ": %d events, %d at a time: %.1f us CPU per "
-          + "event (%s threads %.1f), %.0f events/s, %.3f file writes (commits) and %.0f bytes written per event, "
+          + "event (%s threads %.1f, allocating %.0f bytes), %.0f events/s, %.3f file writes (commits) and %.0f bytes written per event, "
           + "load %.2f%n", events, concurrency, cpu / 1000.0 / events, WRITER, writer / 1000.0 / events,
-          events * 1e9 / wall, writes / (double) events, bytes / (double) events, Machine.loadAverage());
+          allocated / (double) events, events * 1e9 / wall, writes / (double) events, bytes / (double) events, Machine.loadAverage());
     } finally {
       db.close();
       BenchHttp.await(vertx.close(), WAVE_TIMEOUT);
     }
+  }
+
+  /** The sum over the writers' thread groups (names starting with {@link #WRITER}). */
+  private static long writers(java.util.Map<String, Long> byGroup) {
+    return byGroup.entrySet().stream().filter(e -> e.getKey().startsWith(WRITER)).mapToLong(java.util.Map.Entry::getValue)
+        .sum();
   }
 
   private static void run(Context loop, JdbcProcessedEvents claims, String runId, int events, int concurrency,

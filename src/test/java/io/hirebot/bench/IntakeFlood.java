@@ -31,6 +31,7 @@ final class IntakeFlood {
   private final String generatorNote;
   private double lastRate;
   private boolean measureThisJvm;
+  private ChildBot child;
   private String dbUrl;
 
   /** The Java generator (the Vert.x client of {@code http}). */
@@ -75,6 +76,29 @@ final class IntakeFlood {
   }
 
   /**
+   * The bot runs in {@code child}, a JVM of its own started as operators run it: each run also says that JVM's CPU
+   * per event, by thread, with the JIT's and the collector's threads apart (from /proc).
+   */
+  IntakeFlood measuringChild(ChildBot child) {
+    this.child = child;
+    return this;
+  }
+
+  /**
+   * CPU time the JIT's compiler threads of the bot's JVM have used so far, in ms (from /proc, so it is the CPU
+   * they got, not the wall time of their compilations, which grows when the machine is busy).
+   */
+  double jitCpuMs() {
+    long pid = child == null ? ProcessHandle.current().pid() : child.pid();
+    return ProcThreads.jitNanos(ProcThreads.cpuNanosByName(pid)) / 1e6;
+  }
+
+  /** CPU time the bot's JVM has used so far, in ms. */
+  double botCpuMs() {
+    return child == null ? Machine.processCpuNanos() / 1e6 : child.cpuMs();
+  }
+
+  /**
    * The bot's H2 file database, opened again in this JVM (H2 attaches to the open one): each run also says how many
    * commits that wrote something to the file it made per event, a figure the machine's load does not move (group
    * commit: claims read together share one).
@@ -105,14 +129,14 @@ final class IntakeFlood {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("connections", connections);
     String before = metrics.scrape();
-    CpuWindow cpu = new CpuWindow();
+    CpuWindow cpu = new CpuWindow(child);
     long writes = fileWrites();
     long acked = wrk == null ? javaRun(o, events, duration, connections, cpu) : wrkRun(o, events, duration, connections, cpu);
     String after = metrics.scrape();
     long handled = delta(before, after, RECEIVED, MESSAGES);
     long duplicates = delta(before, after, DUPLICATES, "");
-    if (measureThisJvm) {
-      cpu.report(o, handled - duplicates, wrk == null);
+    if (measureThisJvm || child != null) {
+      cpu.report(o, handled - duplicates, wrk == null && child == null);
     }
     if (writes >= 0 && handled > 0) {
       o.put("db_commits_per_event", Math.round((fileWrites() - writes) * 1000.0 / handled) / 1000.0);
@@ -181,32 +205,56 @@ final class IntakeFlood {
     return r.acked();
   }
 
-  /** This JVM's CPU between start and stop: in all, by thread group, the JIT's time, and the load average. */
+  /**
+   * The bot's CPU between start and stop: in all, by thread group, the JIT's and the collector's threads apart (read
+   * from /proc), and the load average. In this JVM, the Java threads' CPU and allocation come from ThreadMXBean (full
+   * names) and "jvm (gc, jit, other)" is the rest; in a child JVM, every thread's CPU comes from /proc (15-character
+   * names, "vert.x-eventloo").
+   */
   private static final class CpuWindow {
+    private final ChildBot child;
     private long cpu;
     private long jit;
     private double load;
     private java.util.Map<String, Long> threads;
     private java.util.Map<String, Long> allocated;
+    private java.util.Map<String, Long> named;
     private String loadAverage;
+
+    /** @param child the bot's JVM, or null for this one */
+    CpuWindow(ChildBot child) {
+      this.child = child;
+    }
+
+    private long pid() {
+      return child == null ? ProcessHandle.current().pid() : child.pid();
+    }
 
     void start() {
       load = Machine.loadAverage();
-      threads = Machine.cpuNanosByThreadGroup();
-      allocated = Machine.allocatedBytesByThreadGroup();
-      jit = Machine.jitMillis();
-      cpu = Machine.processCpuNanos();
+      named = ProcThreads.cpuNanosByName(pid());
+      if (child == null) {
+        threads = Machine.cpuNanosByThreadGroup();
+        allocated = Machine.allocatedBytesByThreadGroup();
+        jit = Machine.jitMillis();
+        cpu = Machine.processCpuNanos();
+      } else {
+        cpu = Math.round(child.cpuMs() * 1e6);
+      }
     }
 
     void stop() {
-      cpu = Machine.processCpuNanos() - cpu;
-      jit = Machine.jitMillis() - jit;
-      java.util.Map<String, Long> now = Machine.cpuNanosByThreadGroup();
-      now.replaceAll((group, nanos) -> nanos - threads.getOrDefault(group, 0L));
-      threads = now;
-      java.util.Map<String, Long> allocatedNow = Machine.allocatedBytesByThreadGroup();
-      allocatedNow.replaceAll((group, bytes) -> bytes - allocated.getOrDefault(group, 0L));
-      allocated = allocatedNow;
+      named = ProcThreads.minus(ProcThreads.cpuNanosByName(pid()), named);
+      if (child == null) {
+        cpu = Machine.processCpuNanos() - cpu;
+        jit = Machine.jitMillis() - jit;
+        threads = ProcThreads.minus(Machine.cpuNanosByThreadGroup(), threads);
+        allocated = ProcThreads.minus(Machine.allocatedBytesByThreadGroup(), allocated);
+      } else {
+        cpu = Math.round(child.cpuMs() * 1e6) - cpu;
+        threads = named;
+        allocated = java.util.Map.of();
+      }
       loadAverage = load + " -> " + Machine.loadAverage();
     }
 
@@ -220,14 +268,31 @@ final class IntakeFlood {
           byThreads.put(group, Stats.round(nanos / 1000.0 / n));
         }
       });
-      // Allocation per event moves with the code, not with the machine's load: the garbage the collector is left with.
-      ObjectNode bytes = o.putObject("allocated_bytes_per_event_by_threads");
-      allocated.forEach((group, b) -> {
-        if (b / n >= 10) {
-          bytes.put(group, Math.round(b / (double) n));
+      // The JVM's own threads by role, from /proc: how much of the CPU per event is compiling and collecting.
+      java.util.Map<String, Long> roles = new java.util.TreeMap<>();
+      named.forEach((name, nanos) -> {
+        String role = ProcThreads.jvmRole(name);
+        if (role != null) {
+          roles.merge(role, nanos, Long::sum);
         }
       });
-      o.put("jit_ms", jit);
+      ObjectNode jvm = o.putObject("jvm_cpu_us_per_event");
+      roles.forEach((role, nanos) -> jvm.put(role, Stats.round(nanos / 1000.0 / n)));
+      // What the bot cost beside its compilers: the warm figure when they still worked during the run (an upper
+      // bound: code they had yet to compile ran slower meanwhile).
+      o.put("bot_cpu_us_per_event_without_jit", Stats.round((cpu - roles.getOrDefault(ProcThreads.JIT, 0L)) / 1000.0 / n));
+      if (!allocated.isEmpty()) {
+        // Allocation per event moves with the code, not with the machine's load: the garbage the collector is left with.
+        ObjectNode bytes = o.putObject("allocated_bytes_per_event_by_threads");
+        allocated.forEach((group, b) -> {
+          if (b / n >= 10) {
+            bytes.put(group, Math.round(b / (double) n));
+          }
+        });
+      }
+      if (child == null) {
+        o.put("jit_ms", jit);
+      }
       o.put("load_average", loadAverage);
     }
   }

@@ -94,6 +94,17 @@ final class Report {
         flood.path("generator_cpu_us_per_event").asText("-"), flood.path("db_commits_per_event").asText("-"),
         flood.path("load_average").asText());
     out.printf("flood: bytes allocated per event by threads %s%n", flood.path("allocated_bytes_per_event_by_threads"));
+    JsonNode child = i.path("child_jvm");
+    if (!child.isMissingNode()) {
+      JsonNode c = child.path("no_mention");
+      JsonNode w = child.path("warm_up");
+      out.printf("flood, bot in a JVM of its own (%s): %s events/s, ack p99 %s ms, lost %d, CPU %s us per event (by"
+              + " threads %s; JVM threads %s), JIT settled: %s after %d rounds (last round's JIT share %s); load"
+              + " average %s%n", child.path("jvm").asText(), c.path("events_per_s").asText(),
+          c.path("ack").path("p99_ms").asText(), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
+          c.path("cpu_us_per_event_by_threads"), c.path("jvm_cpu_us_per_event"), w.path("settled").asBoolean(),
+          w.path("rounds").asInt(), w.path("last_round_jit_share").asText(), c.path("load_average").asText());
+    }
     // The README's section 1 rows, ready to paste (same columns as its table).
     out.printf("README rows:%n");
     out.println(readmeRow("group text without a mention (acked, dropped)", flood, "duplicates", flood.path("handled")

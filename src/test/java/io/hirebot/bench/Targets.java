@@ -33,8 +33,15 @@ final class Targets {
         flood.path("events_per_s").asLong() >= 10_000);
     add("intake ack p99 <= 10 ms", flood.path("ack").path("p99_ms").asDouble() + " ms",
         flood.path("ack").path("p99_ms").asDouble() <= 10);
-    double cpu = flood.path("bot_cpu_us_per_event").asDouble(-1);
+    // The figure of the bot as operators run it (a JVM of its own) when measured, warm only if its JIT settled.
+    JsonNode child = intake.path("child_jvm").path("no_mention");
+    double cpu = child.path("bot_cpu_us_per_event").asDouble(-1);
     if (cpu >= 0) {
+      boolean warm = child.path("warm").asBoolean();
+      add("bot CPU per event <= 100 us (warm)", cpu + " us (child JVM" + (warm ? ")" : ", JIT not settled)"),
+          warm && cpu <= 100);
+    } else if (flood.path("bot_cpu_us_per_event").asDouble(-1) >= 0) {
+      cpu = flood.path("bot_cpu_us_per_event").asDouble();
       boolean withGenerator = flood.path("cpu_includes_generator").asBoolean();
       add("bot CPU per event <= 100 us (warm)", cpu + " us" + (withGenerator ? " (includes the java generator)" : ""),
           !withGenerator && cpu <= 100);

@@ -47,6 +47,23 @@ class FeishuIdsTest {
   }
 
   @Test
+  @DisplayName("every character is judged as the documented shape [A-Za-z0-9_-]{1,64} judges it, alone and inside an id")
+  void sameJudgementAsTheShape() {
+    java.util.regex.Pattern shape = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1," + FeishuIds.MAX_LENGTH + "}");
+    for (char c = 0; c < 0x3100; c++) {
+      for (String id : new String[] {"om_" + c, "om_a" + c + "b", String.valueOf(c)}) {
+        for (Kind kind : new Kind[] {Kind.MESSAGE, Kind.HIRE}) {
+          boolean expected = id.startsWith(kind == Kind.MESSAGE ? "om_" : "") && shape.matcher(id).matches()
+              && id.length() > (kind == Kind.MESSAGE ? 3 : 0);
+          assertEquals(expected, FeishuIds.valid(kind, id), kind + " " + (int) c);
+        }
+      }
+    }
+    assertTrue(FeishuIds.valid(Kind.MESSAGE, "om_" + "a".repeat(FeishuIds.MAX_LENGTH - 3)));
+    assertFalse(FeishuIds.valid(Kind.MESSAGE, "om_" + "a".repeat(FeishuIds.MAX_LENGTH - 2)));
+  }
+
+  @Test
   @DisplayName("a refused id is described briefly, without control characters")
   void describe() {
     String d = FeishuIds.describe(Kind.MESSAGE, "om_" + "x".repeat(100) + "\n");

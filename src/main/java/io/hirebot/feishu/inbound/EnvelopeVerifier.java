@@ -25,9 +25,9 @@ public final class EnvelopeVerifier {
   public static final String TIMESTAMP = "x-lark-request-timestamp";
   public static final String NONCE = "x-lark-request-nonce";
 
-  /** How the expected signature is computed from (timestamp, nonce, raw body). */
+  /** Whether a request's signature is the one computed from (timestamp, nonce, raw body). */
   private interface Signer {
-    String sign(String timestamp, String nonce, byte[] body);
+    boolean matches(String timestamp, String nonce, byte[] body, String signature);
   }
 
   private final String verificationToken;
@@ -222,16 +222,16 @@ public final class EnvelopeVerifier {
     if (nonce == null) {
       return "missing x-lark-request-nonce";
     }
-    String expected = signer.sign(timestamp, nonce, body);
-    return FeishuCrypto.constantTimeEquals(expected, signature) ? null : "signature mismatch";
+    return signer.matches(timestamp, nonce, body, signature) ? null : "signature mismatch";
   }
 
-  private String eventSignature(String timestamp, String nonce, byte[] body) {
-    return FeishuCrypto.sha256Signature(timestamp, nonce, encryptKey, body);
+  private boolean eventSignature(String timestamp, String nonce, byte[] body, String signature) {
+    return FeishuCrypto.sha256SignatureMatches(timestamp, nonce, encryptKey, body, signature);
   }
 
-  private String legacySignature(String timestamp, String nonce, byte[] body) {
-    return FeishuCrypto.legacySha1Signature(timestamp, nonce, verificationToken, body);
+  private boolean legacySignature(String timestamp, String nonce, byte[] body, String signature) {
+    return FeishuCrypto.constantTimeEquals(FeishuCrypto.legacySha1Signature(timestamp, nonce, verificationToken, body),
+        signature);
   }
 
   private static String blankToNull(String s) {

@@ -25,12 +25,21 @@ public final class FeishuCrypto {
   // Provider look-ups in getInstance cost more than hashing or decrypting a small event (JFR: ~4% of intake);
   // instances are not thread-safe, so each thread (event loop, worker) keeps its own.
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
-  private static final ThreadLocal<Cipher> AES = ThreadLocal.withInitial(FeishuCrypto::aesCipher);
+  private static final ThreadLocal<Cipher> AES = ThreadLocal.withInitial(() -> aesCipher(AES_MODE));
+  /**
+   * Decryption without the JDK's unpadding, which decrypts into an array of its own before copying the unpadded
+   * bytes out (the event loops' fourth-largest allocation in {@code WebhookCost}); {@link #unpad} checks PKCS7 as
+   * strictly.
+   */
+  private static final ThreadLocal<Cipher> AES_UNPADDED = ThreadLocal.withInitial(() -> aesCipher("AES/CBC/NoPadding"));
   /**
    * Decrypted plaintext before it becomes a String, instead of an array the cipher returns per call (4 % of the event
    * loops' allocation under intake load). Grows to the largest body decrypted on the thread: at most 512 KB.
    */
   private static final ThreadLocal<byte[]> PLAIN = ThreadLocal.withInitial(() -> new byte[4096]);
+  private static final int SHA256_LENGTH = 32;
+  /** Per thread: the ASCII bytes of a signature's text parts, then its digest (at least {@link #SHA256_LENGTH}). */
+  private static final ThreadLocal<byte[]> DIGEST_SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
   private FeishuCrypto() {}
 
@@ -41,10 +50,71 @@ public final class FeishuCrypto {
 
   /** {@code lowercase_hex(SHA-256(UTF8(timestamp + nonce + encryptKey) || body))} for events and new callbacks. */
   public static String sha256Signature(String timestamp, String nonce, String encryptKey, byte[] body) {
+    return HEX.formatHex(sha256Of(timestamp, nonce, encryptKey, body), 0, SHA256_LENGTH);
+  }
+
+  /**
+   * Whether {@code signature} is {@link #sha256Signature} of the same input (lower-case hex, compared in time
+   * independent of where it differs), without the Strings and arrays of computing and comparing it as text: every
+   * event is checked so on an event loop (a sixth of the webhook path's allocation, {@code WebhookCost}).
+   */
+  public static boolean sha256SignatureMatches(String timestamp, String nonce, String encryptKey, byte[] body,
+      String signature) {
+    byte[] digest = sha256Of(timestamp, nonce, encryptKey, body);
+    if (signature == null || signature.length() != 2 * SHA256_LENGTH) {
+      return false; // the length is no secret: every genuine signature has it
+    }
+    int diff = 0;
+    for (int i = 0; i < SHA256_LENGTH; i++) {
+      diff |= signature.charAt(2 * i) ^ HEX.toLowHexDigit(digest[i] >> 4);
+      diff |= signature.charAt(2 * i + 1) ^ HEX.toLowHexDigit(digest[i]);
+    }
+    return diff == 0;
+  }
+
+  /**
+   * SHA-256 of {@code UTF8(timestamp + nonce + encryptKey) || body} into this thread's digest buffer (its first
+   * {@link #SHA256_LENGTH} bytes), valid until the thread's next call. ASCII parts (Feishu's always are) are hashed
+   * from a scratch buffer, not from a concatenated String's bytes.
+   */
+  private static byte[] sha256Of(String timestamp, String nonce, String encryptKey, byte[] body) {
     MessageDigest digest = sha256();
-    digest.update(utf8(timestamp + nonce + encryptKey));
+    byte[] scratch = DIGEST_SCRATCH.get();
+    if (ascii(timestamp) && ascii(nonce) && ascii(encryptKey)) {
+      update(digest, timestamp, scratch);
+      update(digest, nonce, scratch);
+      update(digest, encryptKey, scratch);
+    } else {
+      // A surrogate pair split between two parts encodes differently apart: the whole text's bytes, as specified.
+      digest.update(utf8(timestamp + nonce + encryptKey));
+    }
     digest.update(body);
-    return HEX.formatHex(digest.digest());
+    try {
+      digest.digest(scratch, 0, SHA256_LENGTH);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("SHA-256 output does not fit 32 bytes", e);
+    }
+    return scratch;
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Hashes the ASCII string {@code s} through {@code scratch}, a chunk at a time. */
+  private static void update(MessageDigest digest, String s, byte[] scratch) {
+    for (int from = 0; from < s.length(); from += scratch.length) {
+      int to = Math.min(s.length(), from + scratch.length);
+      for (int i = from; i < to; i++) {
+        scratch[i - from] = (byte) s.charAt(i);
+      }
+      digest.update(scratch, 0, to - from);
+    }
   }
 
   /** {@code lowercase_hex(SHA-1(UTF8(timestamp + nonce + verificationToken) || body))} for legacy card callbacks. */
@@ -98,14 +168,31 @@ public final class FeishuCrypto {
     byte[] sealed = raw.array();
     int start = raw.arrayOffset() + raw.position();
     try {
-      Cipher cipher = AES.get();
+      Cipher cipher = AES_UNPADDED.get();
       cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(sealed, start, IV_LENGTH));
-      byte[] out = plainBuffer(cipher.getOutputSize(n - IV_LENGTH));
-      int plain = cipher.doFinal(sealed, start + IV_LENGTH, n - IV_LENGTH, out, 0);
-      return PlainJson.strictUtf8(out, plain);
+      byte[] out = plainBuffer(n - IV_LENGTH);
+      int padded = cipher.doFinal(sealed, start + IV_LENGTH, n - IV_LENGTH, out, 0);
+      return PlainJson.strictUtf8(out, unpad(out, padded));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("encrypt does not decrypt with our key");
     }
+  }
+
+  /**
+   * The plaintext's length once its PKCS7 padding is checked: the last byte says how many (1 to 16) final bytes are
+   * padding, each equal to it. Anything else is what the JDK's unpadding refuses too: the wrong key, or tampering.
+   */
+  private static int unpad(byte[] out, int length) {
+    int pad = length == 0 ? 0 : out[length - 1] & 0xff;
+    if (pad < 1 || pad > IV_LENGTH || pad > length) {
+      throw new IllegalArgumentException("encrypt does not decrypt with our key");
+    }
+    for (int i = length - pad; i < length - 1; i++) {
+      if ((out[i] & 0xff) != pad) {
+        throw new IllegalArgumentException("encrypt does not decrypt with our key");
+      }
+    }
+    return length - pad;
   }
 
   /** This thread's plaintext buffer, at least {@code size} bytes (grown, never shrunk: webhook bodies are at most 512 KB). */
@@ -147,9 +234,9 @@ public final class FeishuCrypto {
     return d;
   }
 
-  private static Cipher aesCipher() {
+  private static Cipher aesCipher(String mode) {
     try {
-      return Cipher.getInstance(AES_MODE);
+      return Cipher.getInstance(mode);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES/CBC is required of every JDK", e);
     }

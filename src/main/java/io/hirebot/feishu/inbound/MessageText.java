@@ -1,7 +1,6 @@
 package io.hirebot.feishu.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ final class MessageText {
   record Rendered(String text, boolean mentionsBot) {}
 
   private static final Pattern PLACEHOLDER = Pattern.compile("@_user_\\d+|@_all");
-  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
-  private static final Pattern HORIZONTAL_SPACE = Pattern.compile("\\h+");
   private static final String ALL = "@_all";
 
   private MessageText() {}
@@ -63,6 +60,9 @@ final class MessageText {
 
   /** Bot mentions become a space (so neighbouring words stay apart), others {@code @Name}, {@code @_all} {@code @all}. */
   private static String resolve(String text, Map<String, JsonNode> byKey, String botOpenId) {
+    if (text.indexOf('@') < 0) {
+      return text; // no placeholder: most group chatter
+    }
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder(text.length());
     while (matcher.find()) {
@@ -91,15 +91,67 @@ final class MessageText {
     return openId != null && botOpenId != null && !botOpenId.isEmpty() && openId.equals(botOpenId);
   }
 
-  /** Runs of spaces (any Unicode horizontal space) become one; lines are trimmed; blank lines dropped. */
-  private static String normalizeSpace(String text) {
-    List<String> lines = new ArrayList<>();
-    for (String line : LINE_BREAK.split(text)) {
-      String collapsed = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
-      if (!collapsed.isEmpty()) {
-        lines.add(collapsed);
+  /**
+   * Runs of spaces (any Unicode horizontal space, regex {@code \h}) become one; lines (split at any {@code \R}) are
+   * stripped of whitespace at both ends; blank lines dropped. One pass, no regex: it runs for every message, dropped
+   * group chatter included, on an event loop (the regex split and a Matcher per line were a tenth of the webhook
+   * path's allocation).
+   */
+  static String normalizeSpace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int lineStart = out.length();
+      boolean inSpace = false;
+      for (; i < n && !lineBreak(text.charAt(i)); i++) {
+        char c = text.charAt(i);
+        if (horizontalSpace(c)) {
+          if (!inSpace) {
+            out.append(' ');
+          }
+          inSpace = true;
+        } else {
+          out.append(c);
+          inSpace = false;
+        }
+      }
+      i++; // past the line break
+      stripLine(out, lineStart);
+      if (out.length() > lineStart) {
+        out.append('\n');
       }
     }
-    return String.join("\n", lines);
+    if (out.length() > 0) {
+      out.setLength(out.length() - 1); // the last line's
+    }
+    return out.toString();
+  }
+
+  /** {@link String#strip} on the line that starts at {@code start} in {@code out} (and runs to its end). */
+  private static void stripLine(StringBuilder out, int start) {
+    int end = out.length();
+    while (end > start && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    int first = start;
+    while (first < end && Character.isWhitespace(out.charAt(first))) {
+      first++;
+    }
+    out.setLength(end);
+    if (first > start) {
+      out.delete(start, first);
+    }
+  }
+
+  /** What the regex {@code \R} matches (its {@code \r\n} is two breaks here, with an empty line between, dropped). */
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** What the regex {@code \h} matches. */
+  private static boolean horizontalSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u1680' || c == '\u180E' || c >= '\u2000' && c <= '\u200A'
+        || c == '\u202F' || c == '\u205F' || c == '\u3000';
   }
 }

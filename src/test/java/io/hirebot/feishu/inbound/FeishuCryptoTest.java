@@ -62,6 +62,79 @@ class FeishuCryptoTest {
   }
 
   @Test
+  @DisplayName("PKCS7 padding is judged as the JDK's PKCS5Padding judges it: every last byte, consistent or not")
+  void paddingAsStrictAsTheJdk() throws Exception {
+    javax.crypto.spec.SecretKeySpec key = FeishuCrypto.aesKey(KEY);
+    for (int last = 0; last < 256; last++) {
+      for (boolean consistent : new boolean[] {true, false}) {
+        // Two blocks of plaintext whose tail claims `last` bytes of padding, all of them equal or one off.
+        byte[] plain = new byte[32];
+        java.util.Arrays.fill(plain, (byte) 'x');
+        for (int i = 0; i < Math.min(last, 32); i++) {
+          plain[31 - i] = (byte) last;
+        }
+        if (!consistent && last >= 2 && last <= 32) {
+          plain[32 - last] = (byte) (last + 1);
+        }
+        javax.crypto.Cipher raw = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        raw.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(IV));
+        byte[] sealed = raw.doFinal(plain);
+        byte[] body = new byte[IV.length + sealed.length];
+        System.arraycopy(IV, 0, body, 0, IV.length);
+        System.arraycopy(sealed, 0, body, IV.length, sealed.length);
+        String base64 = java.util.Base64.getEncoder().encodeToString(body);
+
+        javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+        jdk.init(javax.crypto.Cipher.DECRYPT_MODE, key, new javax.crypto.spec.IvParameterSpec(IV));
+        String expected;
+        try {
+          expected = new String(jdk.doFinal(sealed), StandardCharsets.ISO_8859_1);
+        } catch (java.security.GeneralSecurityException e) {
+          expected = null;
+        }
+        String actual;
+        try {
+          actual = FeishuCrypto.decrypt(base64, key);
+        } catch (IllegalArgumentException e) {
+          assertEquals("encrypt does not decrypt with our key", e.getMessage());
+          actual = null;
+        }
+        assertEquals(expected, actual, "last byte " + last + (consistent ? "" : ", inconsistent padding"));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("A signature matches only as its lower-case hex text would: same length, same digits, non-ASCII parts too")
+  void signatureMatches() {
+    byte[] body = "{\"encrypt\":\"abc\"}".getBytes(StandardCharsets.UTF_8);
+    for (String nonce : new String[] {"nonce", "n\u00f6nce", "\uD83D", "x".repeat(600)}) {
+      for (String timestamp : new String[] {"1700000000", "\uDE00"}) {
+        String hex = FeishuCrypto.sha256Signature(timestamp, nonce, KEY, body);
+        assertEquals(hex, HexFormat.of().formatHex(sha256((timestamp + nonce + KEY), body)), nonce + timestamp);
+        assertTrue(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex.toUpperCase()));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex.substring(1)));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, hex + "0"));
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body, null));
+        char last = hex.charAt(63);
+        assertFalse(FeishuCrypto.sha256SignatureMatches(timestamp, nonce, KEY, body,
+            hex.substring(0, 63) + (last == '0' ? '1' : '0')));
+      }
+    }
+  }
+
+  private static byte[] sha256(String text, byte[] body) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      d.update(text.getBytes(StandardCharsets.UTF_8));
+      return d.digest(body);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   @DisplayName("Constant-time comparison is plain equality, null-safe")
   void constantTimeEquals() {
     assertTrue(FeishuCrypto.constantTimeEquals("abc", "abc"));

@@ -100,4 +100,38 @@ class MessageTextTest {
     assertThrows(MalformedEventException.class, () -> MessageText.render("post", "[]", MENTIONS, BOT));
     assertThrows(MalformedEventException.class, () -> MessageText.render("text", null, MENTIONS, BOT));
   }
+
+  @Test
+  @DisplayName("spaces and lines are normalised as the regexes \\h+ and \\R did: every character up to U+30FF, and random mixes")
+  void normalizeSpaceAsTheRegexes() {
+    for (char c = 0; c < 0x3100; c++) {
+      for (String text : new String[] {"a" + c + c + "b", c + "x" + c, String.valueOf(c), "a " + c + " b\n" + c}) {
+        assertEquals(regexNormalized(text), MessageText.normalizeSpace(text), "U+" + Integer.toHexString(c));
+      }
+    }
+    char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\u00A0', '\u1680', '\u180E', '\u2000', '\u2007', '\u200A', '\u200B',
+        '\u202F', '\u205F', '\u3000', '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029', '\u001C', '\u001F',
+        '\u0000', '\uD83D', '\uDE00'};
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      assertEquals(regexNormalized(text.toString()), MessageText.normalizeSpace(text.toString()),
+          text.chars().mapToObj(Integer::toHexString).toList().toString());
+    }
+  }
+
+  /** The normalisation as it was written with regexes: the reference the one-pass version must agree with. */
+  private static String regexNormalized(String text) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String collapsed = line.replaceAll("\\h+", " ").strip();
+      if (!collapsed.isEmpty()) {
+        lines.add(collapsed);
+      }
+    }
+    return String.join("\n", lines);
+  }
 }
