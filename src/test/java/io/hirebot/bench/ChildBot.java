@@ -23,7 +23,7 @@ public final class ChildBot implements AutoCloseable {
    * class-data archive the benchmark trains itself), so the benchmark measures what operators run;
    * {@code DockerfileTest} keeps the two the same.
    */
-  public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m");
+  public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m");
   /** The Dockerfile's environment for the JVM: glibc's malloc arenas capped (one per thread otherwise). */
   public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";
