@@ -173,6 +173,8 @@ public final class Launcher {
     });
     started.onSuccess(bot -> {
       deployed.complete();
+      // The pool opened only the start's few connections: the rest now, in the background, while the bot serves.
+      opened.result().serving();
       timeline.mark("healthy");
       log.info("start-up timeline (ms since main, thread) {}", timeline.line());
     });

@@ -32,6 +32,12 @@ public final class Database implements AutoCloseable {
    * acknowledgement, a reply's rate permit — so a routine's hundreds of queued statements never delay them.
    */
   public static final int URGENT_POOL_SIZE = 2;
+  /**
+   * Connections the pool keeps while the bot starts: one for the migration check, one spare. Until it serves nothing
+   * else uses the database (the warm-up has its own), and each connection more is CPU the start competes for (H2
+   * opening a session; on PostgreSQL a TCP and authentication round trip). {@link #serving} restores the full pool.
+   */
+  public static final int START_CONNECTIONS = 2;
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
@@ -102,6 +108,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("tcpKeepAlive", "true");
       }
       config.setMaximumPoolSize(POOL_SIZE + URGENT_POOL_SIZE);
+      config.setMinimumIdle(START_CONNECTIONS);
       config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
       config.setPoolName("hirebot-db");
       HikariDataSource pool = new HikariDataSource(config);
@@ -361,6 +368,24 @@ public final class Database implements AutoCloseable {
 
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  /**
+   * The bot serves: the pool keeps all its connections from now on, as it did from the start before (its housekeeping
+   * opens them within 30 s, and a borrower that finds none idle gets a new one at once).
+   */
+  public void serving() {
+    pool.getHikariConfigMXBean().setMinimumIdle(POOL_SIZE + URGENT_POOL_SIZE);
+  }
+
+  /** Connections the pool keeps open, idle or not. */
+  int connectionsKept() {
+    return pool.getHikariConfigMXBean().getMinimumIdle();
+  }
+
+  /** Connections open now. */
+  int connectionsOpen() {
+    return pool.getHikariPoolMXBean().getTotalConnections();
   }
 
   @Override
