@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Learns the bot's own open_id from Feishu once per process, however many verticle instances serve (retrying in
@@ -26,6 +27,9 @@ final class BotIdentity {
   /** An admin may add a scope at any time; the self-check notices within this long. */
   static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
 
+  /** The level of what operators read about the identity, and of what they must act on. */
+  private final Level notice;
+  private final Level warning;
   private final Vertx vertx;
   private final FeishuBotInfo botInfo;
   private final ScopeProbes scopeProbes;
@@ -45,8 +49,11 @@ final class BotIdentity {
   /** The pending retry or the hourly self-check; -1 when none. */
   private long timer = -1;
 
+  /** @param throwaway the warm-up's: its lines are DEBUG, so the first identity operators read is the real bot's */
   BotIdentity(Vertx vertx, FeishuBotInfo botInfo, ScopeProbes scopeProbes, MissingScopes missingScopes,
-      AtomicReference<String> openId, Scheduler scheduler) {
+      AtomicReference<String> openId, Scheduler scheduler, boolean throwaway) {
+    this.notice = throwaway ? Level.DEBUG : Level.INFO;
+    this.warning = throwaway ? Level.DEBUG : Level.WARN;
     this.vertx = vertx;
     this.botInfo = botInfo;
     this.scopeProbes = scopeProbes;
@@ -66,8 +73,8 @@ final class BotIdentity {
       started = true;
       long wait = vertx.setTimer(WAIT_MS, t -> {
         if (ready.tryComplete()) {
-          log.warn("bot identity not known after {} ms; serving anyway; group mentions are not recognised until it "
-              + "is", WAIT_MS);
+          log.atLevel(warning).log("bot identity not known after {} ms; serving anyway; group mentions are not "
+              + "recognised until it is", WAIT_MS);
         }
       });
       ready.future().onComplete(r -> vertx.cancelTimer(wait));
@@ -114,12 +121,13 @@ final class BotIdentity {
           return;
         }
         if (r.failed()) {
-          log.warn("bot identity unavailable, retrying in {} ms cause={}", RETRY_MS, r.cause().getMessage());
+          log.atLevel(warning).log("bot identity unavailable, retrying in {} ms cause={}", RETRY_MS,
+              r.cause().getMessage());
           timer = vertx.setTimer(RETRY_MS, t -> fetch());
           return;
         }
         FeishuBotInfo.BotIdentity id = r.result();
-        log.info("bot identity open_id={} app_name={}", id.openId(), id.appName());
+        log.atLevel(notice).log("bot identity open_id={} app_name={}", id.openId(), id.appName());
         openId.set(id.openId());
         known = true;
         check = serving && begin();

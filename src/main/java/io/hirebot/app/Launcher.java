@@ -42,10 +42,12 @@ public final class Launcher {
   /**
    * A Vert.x instance whose metrics land in {@code registry}: its pool, HTTP client and event-bus meters, not its HTTP
    * server's. Those looked up tagged meters and formatted the status code on every request (9.6 % of an event loop's
-   * intake time); the bot counts its own requests, with meters resolved once ({@code web/RequestMeters}).
+   * intake time); the bot counts its own requests, with meters resolved once ({@code web/RequestMeters}). The
+   * warm-up's pools are left out ({@link WarmUp#POOL_METERS}).
    */
   public static Vertx vertx(PrometheusMeterRegistry registry) {
     VertxGaugeNotices.install();
+    registry.config().meterFilter(WarmUp.POOL_METERS);
     // The bot's Vert.x resolves no host name (its only outbound calls, Feishu's, go through the SDK's OkHttp) and
     // serves no file: Netty's DNS resolver (~80 classes, reading resolv.conf) and the file cache (a temp directory)
     // were built at every start for nothing. Vert.x reads the resolver choice from this property only; a name it

@@ -10,9 +10,12 @@ import io.hirebot.feishu.inbound.WebhookResponse;
 import io.hirebot.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -98,6 +101,18 @@ final class WarmUp {
   static final List<String> MENTIONS = List.of("show candidates for job Backend Engineer", "Backend Engineer 的候选人");
   /** Each throwaway bot's scratch database has a name of its own (tests warm up more than once per JVM). */
   private static final AtomicInteger SCRATCH = new AtomicInteger();
+  /**
+   * How the names of the warm-up's worker pools begin: its scratch database's, and its canned Feishu's
+   * ({@link FeishuClients#offline}, "warm-up-feishu…").
+   */
+  static final String POOLS = "warm-up-";
+  /**
+   * Keeps the warm-up's pools out of the bot's metrics ({@link Launcher#vertx}): Vert.x's pool meters outlive their
+   * pool (vertx-micrometer's pool metrics have no close), so each pool the warm-up opened and closed left a dozen
+   * {@code vertx_pool_*} series in {@code /metrics}, frozen, for the life of the process.
+   */
+  static final MeterFilter POOL_METERS = MeterFilter.deny(id -> id.getName().startsWith("vertx.pool.")
+      && id.getTag("pool_name") != null && id.getTag("pool_name").startsWith(POOLS));
   private static final int IV_BYTES = 16;
   /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
   static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
@@ -127,6 +142,22 @@ final class WarmUp {
    *     null to run them here first
    */
   static Summary run(Vertx vertx, BotConfig config, CompletableFuture<Local> begun) {
+    // The throwaway bot's handlers (middleware, features, card rendering, all cold) run where its calls were made
+    // from: on the caller's context, an event loop's when the launcher starts this from one. They held that loop,
+    // which the serving bot shares, for up to 1.6 s at a stretch on a quiet machine and 2.3-4.4 s at load 20+
+    // (Vert.x's blocked-thread checker), while the start's own continuations (the identity call's, the database's,
+    // the listening) waited behind them. A worker context of its own takes them off every loop; the classes they
+    // load and the code the JIT compiles are the same on any thread.
+    ContextInternal offLoop = ((VertxInternal) vertx).createWorkerContext();
+    ContextInternal caller = offLoop.beginDispatch();
+    try {
+      return runOn(vertx, config, begun);
+    } finally {
+      offLoop.endDispatch(caller);
+    }
+  }
+
+  private static Summary runOn(Vertx vertx, BotConfig config, CompletableFuture<Local> begun) {
     long started = System.nanoTime();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -135,8 +166,7 @@ final class WarmUp {
     Wiring bot = throwawayBot(vertx, config, metrics);
     try {
       long setUpMs = (System.nanoTime() - started) / 1_000_000;
-      // Called from this worker thread: what the calls chain on runs on the caller's context, an event loop's (the
-      // one executeBlocking was called from), as a request's does; nothing here blocks it.
+      // Called from this worker thread: what the calls chain on runs on the worker context run() made current.
       // The throwaway bot's own group, enabled in its own database: the hiring-data gate lets its admin through.
       await(bot.groupAccess.set(CANNED_CHAT, true, CANNED_USER));
       Local local = begun != null ? begun.join() : parseAndRender(config);
@@ -198,7 +228,7 @@ final class WarmUp {
     FeishuClients feishu = FeishuClients.offline(vertx, metrics, CALL_DEADLINE);
     Database db;
     try {
-      db = Database.scratch(vertx, "hirebot-warm-up-" + SCRATCH.incrementAndGet());
+      db = Database.scratch(vertx, POOLS + "db-" + SCRATCH.incrementAndGet());
     } catch (RuntimeException e) {
       feishu.close();
       throw e;
@@ -214,8 +244,7 @@ final class WarmUp {
     try {
       return new Wiring(vertx, config.withAdmins(Set.of(CANNED_USER)), metrics, Clock.systemUTC(), db, side);
     } catch (RuntimeException e) {
-      side.close();
-      db.close();
+      db.close(); // the wiring closed the side
       throw e;
     }
   }

@@ -114,7 +114,8 @@ public final class Wiring {
     /** Blocks (the SDK client's class loading): call it off the event loop. */
     FeishuSide(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock,
         RateBudget.Factory budgets) {
-      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE));
+      this(vertx, clock, new FeishuClients(vertx, config.feishu(), metrics, budgets, BotDispatcher.COMMAND_DEADLINE),
+          false);
     }
 
     /**
@@ -122,10 +123,16 @@ public final class Wiring {
      * scratch database, runs the real features' code without a real Feishu.
      */
     FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu) {
+      this(vertx, clock, feishu, true);
+    }
+
+    /** @param throwaway the warm-up's: its identity's lines are DEBUG (operators read the real bot's) */
+    private FeishuSide(Vertx vertx, Clock clock, FeishuClients feishu, boolean throwaway) {
       scheduler = new Scheduler(vertx, clock);
       this.feishu = feishu;
       identity = new BotIdentity(vertx, new FeishuBotInfo(feishu.client(), feishu.calls()),
-          new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler);
+          new ScopeProbes(feishu.client(), feishu.calls()), feishu.calls().missingScopes(), botOpenId, scheduler,
+          throwaway);
       // Asked first, on the Feishu pool, while the rest is built: the first calls through the SDK and its HTTP client
       // were otherwise a step of their own between the wiring and listening.
       identity.ready();
@@ -153,7 +160,10 @@ public final class Wiring {
     return db != null && db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL;
   }
 
-  /** Like {@link #Wiring(Vertx, BotConfig, PrometheusMeterRegistry, Clock, Database)} with the Feishu side built. */
+  /**
+   * Like {@link #Wiring(Vertx, BotConfig, PrometheusMeterRegistry, Clock, Database)} with the Feishu side built; closes
+   * {@code side} when it throws.
+   */
   Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db, FeishuSide side) {
     this.config = config;
     this.metrics = metrics;
@@ -162,69 +172,78 @@ public final class Wiring {
     this.feishu = side.feishu;
     this.botOpenId = side.botOpenId;
     this.identity = side.identity;
-    missingScopes = feishu.calls().missingScopes();
-    ObjectMapper json = new ObjectMapper();
-    Messages messages = Messages.load();
-    Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
-    ChatSettingsStore settings = new ChatSettingsStore(db, clock);
-    this.groupAccess = new JdbcGroupAccess(settings);
-    AuditLog audit = new JdbcAuditLog(db);
-    CachingHireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
-    hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
-    FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
-    // Admins hear of a missing scope once, privately, rather than from users' error cards.
-    missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
-        Reply.text(messages, Language.EN, "error.scope", scope).plus(new Reply.Text("\n", "\n"))
-            .plus(Reply.text(messages, Language.ZH, "error.scope", scope)),
-        "missing-scope:" + scope + ":" + admin)));
+    // The side's SDK clients and identity call are the caller's to close when this returns, and this wiring's to
+    // close when it throws: the test-only constructor built its side itself, and left it open when a card template
+    // or the features failed.
+    try {
+      missingScopes = feishu.calls().missingScopes();
+      ObjectMapper json = new ObjectMapper();
+      Messages messages = Messages.load();
+      Cards cards = new Cards(CardTemplates.load(json, config.cardsDir()), json);
+      ChatSettingsStore settings = new ChatSettingsStore(db, clock);
+      this.groupAccess = new JdbcGroupAccess(settings);
+      AuditLog audit = new JdbcAuditLog(db);
+      CachingHireDirectory hire = new CachingHireDirectory(new FeishuHireDirectory(feishu.client(), feishu.calls()));
+      hire.caches().forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics, cache.caffeine(), name));
+      FeishuMessenger messenger = new FeishuMessenger(feishu.client(), feishu.calls(), json, metrics);
+      // Admins hear of a missing scope once, privately, rather than from users' error cards.
+      missingScopes.onNewlyMissing(scope -> config.admins().forEach(admin -> messenger.sendToUser(admin,
+          Reply.text(messages, Language.EN, "error.scope", scope).plus(new Reply.Text("\n", "\n"))
+              .plus(Reply.text(messages, Language.ZH, "error.scope", scope)),
+          "missing-scope:" + scope + ":" + admin)));
 
-    TeamIndex teamIndex = new TeamIndex(hire);
-    AccessPolicy access = new AccessPolicy(config.admins(), hire, teamIndex, clock);
-    ErrorReplies errors = new ErrorReplies(cards, messages);
-    JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
-    // Click keys live in the database, so the same click delivered to two replicas (or before and after a
-    // restart) writes once; a duplicate whose first click is still running says so in both languages.
-    JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.info(
-        messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
+      TeamIndex teamIndex = new TeamIndex(hire);
+      AccessPolicy access = new AccessPolicy(config.admins(), hire, teamIndex, clock);
+      ErrorReplies errors = new ErrorReplies(cards, messages);
+      JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
+      // Click keys live in the database, so the same click delivered to two replicas (or before and after a
+      // restart) writes once; a duplicate whose first click is still running says so in both languages.
+      JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.info(
+          messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
 
-    FeatureRegistry registry = new FeatureRegistry(messages);
-    HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
-    CardRegistry cardRegistry = new CardRegistry(db, clock);
-    Services services = new Services(config, clock, db, metrics, messenger, messenger.bulk(), hire,
-        new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, hiringData, audit,
-        errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
-        new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
-        cardRegistry, registry.views());
-    registry.registerAll(Features.create(services));
+      FeatureRegistry registry = new FeatureRegistry(messages);
+      HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
+      CardRegistry cardRegistry = new CardRegistry(db, clock);
+      Services services = new Services(config, clock, db, metrics, messenger, messenger.bulk(), hire,
+          new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, hiringData,
+          audit, errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
+          new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
+          cardRegistry, registry.views());
+      registry.registerAll(Features.create(services));
 
-    // The parser's job names are read only once the bot has answered someone with a card: a message the gates
-    // refuse (a group not enabled, a stranger) never makes the bot read Hire, not even for its own lexicon.
-    LiveLexicon lexicon = new LiveLexicon(hire);
-    registry.cardsSent(card -> lexicon.refreshIfStale());
-    InFlight inFlight = new InFlight(vertx, processed, metrics);
-    Audit queries = new Audit(audit, clock);
-    SelfFilter self = new SelfFilter(botOpenId::get);
-    MentionFilter mention = new MentionFilter();
-    MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics, List.of(self, mention)),
-        self, mention, new UserRateLimit(messages), new MenuReadOnly(messages),
-        new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
-    dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
-        messenger, errors, metrics, messages, registry::welcome,
-        new Conversations(config.contextWindow(), clock), services.cardRegistry());
-    EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
-        config.feishu().encryptKey(), clock);
-    mapper = new InboundMapper(botOpenId::get);
-    gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
-    requestMeters = Routes.meters(metrics);
-    Retention retention = new Retention(db, config.auditRetention());
-    scheduler
-        .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD, now -> gateway.replayUnfinished(processed)))
-        .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
-        .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge))
-        .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()))
-        // Not at start: the first private query builds the index, the routine keeps it fresh after that.
-        .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
-    registry.routines().forEach(scheduler::add);
+      // The parser's job names are read only once the bot has answered someone with a card: a message the gates
+      // refuse (a group not enabled, a stranger) never makes the bot read Hire, not even for its own lexicon.
+      LiveLexicon lexicon = new LiveLexicon(vertx, hire);
+      registry.cardsSent(card -> lexicon.refreshIfStale());
+      InFlight inFlight = new InFlight(vertx, processed, metrics);
+      Audit queries = new Audit(audit, clock);
+      SelfFilter self = new SelfFilter(botOpenId::get);
+      MentionFilter mention = new MentionFilter();
+      MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics, List.of(self, mention)),
+          self, mention, new UserRateLimit(messages), new MenuReadOnly(messages),
+          new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
+      dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
+          messenger, errors, metrics, messages, registry::welcome,
+          new Conversations(config.contextWindow(), clock), services.cardRegistry());
+      EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
+          config.feishu().encryptKey(), clock);
+      mapper = new InboundMapper(botOpenId::get);
+      gateway = new WebhookGateway(verifier, mapper, dispatcher, json, metrics);
+      requestMeters = Routes.meters(metrics);
+      Retention retention = new Retention(db, config.auditRetention());
+      scheduler
+          .add(Routine.every("replay-unfinished-events", EVENT_REPLAY_PERIOD,
+              now -> gateway.replayUnfinished(processed)))
+          .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, now -> processed.purgeExpired()))
+          .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, retention::purge))
+          .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, now -> actionOnce.purgeExpired()))
+          // Not at start: the first private query builds the index, the routine keeps it fresh after that.
+          .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
+      registry.routines().forEach(scheduler::add);
+    } catch (RuntimeException | Error e) {
+      side.close();
+      throw e;
+    }
   }
 
   /**

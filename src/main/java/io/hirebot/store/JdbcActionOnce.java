@@ -37,11 +37,13 @@ public final class JdbcActionOnce implements ActionOnce {
   private final Clock clock;
   private final Supplier<ActionResult> stillRunning;
   private final InMemoryActionOnce local = new InMemoryActionOnce();
+  private final ExpiredRows expired;
 
   /** @param stillRunning the answer to a duplicate whose first click has not finished in time */
   public JdbcActionOnce(Vertx vertx, Database db, Clock clock, Supplier<ActionResult> stillRunning) {
     this.vertx = vertx;
     this.db = db;
+    this.expired = new ExpiredRows(db, "action_keys", "idem_key", "created_at");
     this.clock = clock;
     this.stillRunning = stillRunning;
   }
@@ -64,10 +66,10 @@ public final class JdbcActionOnce implements ActionOnce {
     forget(key);
   }
 
-  /** Forgets keys no click can reuse any more; completes with how many were forgotten. */
+  /** Forgets keys no click can reuse any more, in bounded batches; completes with how many were forgotten. */
   public Future<Integer> purgeExpired() {
     long before = clock.millis() - RETENTION.toMillis();
-    return db.run(c -> Claims.update(c, "DELETE FROM action_keys WHERE created_at < ?", s -> s.setLong(1, before)));
+    return expired.purge(before);
   }
 
   private Future<Boolean> claim(String key) {

@@ -60,12 +60,14 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   private final Clock clock;
   // A claim must be durable before its 200: commits are synchronous, so concurrent claims and finishes share one.
   private final GroupCommit<Write> writes;
+  private final ExpiredRows expired;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
     boolean savepoints = db.failedStatementSpoilsTransaction();
     this.writes = new GroupCommit<>(db, MAX_GROUP, (c, batch) -> write(c, batch, savepoints));
+    this.expired = new ExpiredRows(db, "processed_events", "event_key", "expires_at");
   }
 
   @Override
@@ -244,10 +246,10 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
     });
   }
 
+  /** In bounded batches on the "db" worker ({@link ExpiredRows}): the claim writer is never held up behind it. */
   @Override
   public Future<Integer> purgeExpired() {
-    long now = clock.millis();
-    return db.run(c -> Claims.update(c, "DELETE FROM processed_events WHERE expires_at < ?", s -> s.setLong(1, now)));
+    return expired.purge(clock.millis());
   }
 
   @Override

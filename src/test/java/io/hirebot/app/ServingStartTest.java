@@ -2,6 +2,7 @@ package io.hirebot.app;
 
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.testing.LoggedLines;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -60,6 +62,21 @@ class ServingStartTest {
   void close() {
     await(botSide.close(), BotHarness.START_TIMEOUT);
     await(feishuSide.close());
+  }
+
+  @Test
+  @DisplayName("stopping closes the database (Hikari's shutdown, H2 writing its file) on no event loop")
+  void databaseClosedOffTheEventLoop() {
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+    List<String> closing;
+    try (LoggedLines hikari = LoggedLines.of("com.zaxxer.hikari")) {
+      await(bot.stop(), BotHarness.START_TIMEOUT);
+      closing = hikari.lines().stream().filter(line -> line.contains("hirebot-db - Shutdown")).toList();
+    }
+    assertFalse(closing.isEmpty(), "the database was closed");
+    assertEquals(List.of(), closing.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
+        "the database's closing on an event loop");
   }
 
   @Test

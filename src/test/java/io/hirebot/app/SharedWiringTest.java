@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,36 @@ import org.junit.jupiter.api.Test;
  * services: both answer, and only the last to stop closes the database.
  */
 class SharedWiringTest {
+
+  @Test
+  @DisplayName("a wiring whose building fails (a broken card template) closes the Feishu side it was given: that "
+      + "side calls Feishu no more")
+  void failedWiringClosesItsFeishuSide() throws IOException {
+    // GIVEN an operator's card directory with a template that is not JSON, and the Feishu side built for the bot
+    Path cards = Files.createTempDirectory("hirebot-broken-cards");
+    Files.writeString(cards.resolve(io.hirebot.cards.CardTemplates.NAMES.get(0) + ".json"), "{ not json");
+    try (BotParts parts = BotParts.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_CARDS_DIR", cards.toString(),
+        "HIREBOT_DB_URL", "jdbc:h2:mem:broken-cards-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"))) {
+      Vertx botSide = parts.botSide;
+      BotConfig config = parts.config;
+      Database db = await(Database.open(botSide, config.dbUrl(), config.dbUser(), config.dbPassword()),
+          BotHarness.START_TIMEOUT);
+      Wiring.FeishuSide side = await(botSide.executeBlocking(() -> new Wiring.FeishuSide(botSide, config,
+          Launcher.registry(), Clock.systemUTC(), io.hirebot.util.RateBudget.Factory.LOCAL)), Duration.ofSeconds(60));
+
+      // WHEN the rest of the wiring is built on it and fails
+      Throwable failed = await(botSide.executeBlocking(() -> new Wiring(botSide, config, Launcher.registry(),
+          Clock.systemUTC(), db, side)).map(w -> (Throwable) null).otherwise(e -> e), Duration.ofSeconds(60));
+      db.close();
+
+      // THEN the start fails with the template's name, and the side it was given is closed: a call through it is refused
+      assertTrue(failed != null && String.valueOf(failed.getMessage()).contains(".json"), "failed: " + failed);
+      io.hirebot.feishu.outbound.FeishuBotInfo info =
+          new io.hirebot.feishu.outbound.FeishuBotInfo(side.feishu.client(), side.feishu.calls());
+      assertTrue(await(Future.succeededFuture().compose(v -> info.fetch()).map(id -> false).otherwise(e -> true),
+          Duration.ofSeconds(30)), "a call through the failed wiring's Feishu side was refused (its pools are closed)");
+    }
+  }
 
   @Test
   void twoVerticleInstancesShareOneWiringAndTheLastToStopClosesIt() throws IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.testing.LoggedLines;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,6 +68,67 @@ class WarmUpTest {
       assertEquals(List.of(), logged.list.stream().map(e -> e.getFormattedMessage()).toList());
     } finally {
       audit.detachAppender(logged);
+    }
+  }
+
+  @Test
+  @DisplayName("started from an event loop (as the launcher does), the throwaway bot's handlers run on no event loop")
+  void handlersRunOffTheEventLoops() {
+    // GIVEN every line the bot's code logs while the warm-up runs (the sandbox's own lines aside: it is asked nothing)
+    List<String> bots;
+    try (LoggedLines logged = LoggedLines.of("io.hirebot")) {
+      // WHEN the warm-up runs on a worker started from an event loop's context, as the launcher starts it
+      WarmUp.Summary summary = await(parts.botSide.<WarmUp.Summary>executeBlocking(() -> WarmUp.run(parts.botSide,
+          parts.config)), Duration.ofSeconds(60));
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
+      bots = logged.lines().stream().filter(line -> !line.contains(" io.hirebot.sandbox.")).toList();
+    }
+
+    // THEN its commands' handlers logged (the Hire meter's line per command), and no line of its came from an event
+    // loop: the serving bot's loops are free for the requests, the identity call and the start while it runs
+    assertTrue(bots.stream().anyMatch(line -> line.contains("HireMeter hire calls command=candidates")),
+        "the throwaway bot's commands logged: " + bots);
+    assertEquals(List.of(), bots.stream().filter(line -> line.startsWith("vert.x-eventloop-thread-")).toList(),
+        "lines the warm-up logged on an event loop");
+  }
+
+  @Test
+  @DisplayName("the throwaway bot's identity is not logged at INFO: the first 'bot identity' line operators read is "
+      + "the real bot's")
+  void throwawayIdentityQuiet() {
+    List<ch.qos.logback.classic.spi.ILoggingEvent> logged;
+    try (LoggedLines identity = LoggedLines.of(BotIdentity.class.getName(), ch.qos.logback.classic.Level.DEBUG)) {
+      await(parts.botSide.executeBlocking(() -> WarmUp.run(parts.botSide, parts.config)), Duration.ofSeconds(60));
+      logged = identity.events();
+    }
+    // The identity was learnt (the mentions need it), at DEBUG only
+    assertTrue(logged.stream().anyMatch(e -> e.getFormattedMessage().startsWith("bot identity open_id=")),
+        "the throwaway bot learnt its identity: " + logged);
+    assertEquals(List.of(), logged.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList(), "lines at INFO or above");
+  }
+
+  @Test
+  @DisplayName("the warm-up's pools (scratch database, canned Feishu) leave no Vert.x pool series in the bot's metrics")
+  void noPoolSeriesLeft() {
+    // GIVEN a Vert.x whose metrics land in the bot's registry, as the launcher builds it
+    io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = Launcher.registry();
+    io.vertx.core.Vertx vertx = Launcher.vertx(registry);
+    try {
+      // WHEN the warm-up runs on it and closes what it opened
+      WarmUp.Summary summary = await(vertx.executeBlocking(() -> WarmUp.run(vertx, parts.config)),
+          Duration.ofSeconds(60));
+      assertEquals(WarmUp.MENTIONS.size(), summary.messagesSent(), "the warm-up's commands ran: " + summary);
+
+      // THEN /metrics shows none of its pools: their series would stay, frozen, for the life of the process
+      List<String> pools = registry.getMeters().stream().map(m -> m.getId())
+          .filter(id -> id.getName().startsWith("vertx.pool.") && id.getTag("pool_name") != null)
+          .map(id -> id.getTag("pool_name")).distinct().sorted().toList();
+      assertEquals(List.of(), pools.stream().filter(name -> name.contains("warm-up")).toList(),
+          "the warm-up's pools in the registry (all pools: " + pools + ")");
+    } finally {
+      await(vertx.close(), Duration.ofSeconds(30));
     }
   }
 

@@ -58,6 +58,134 @@ class ClaimsOnPostgresTest {
     assertEquals(true, await(fresh, 20));
   }
 
+  @Test
+  @DisplayName("a claim is committed while reply rate permits wait for their budget's row: claims have threads of "
+      + "their own")
+  void claimNotBehindRatePermits() throws Exception {
+    // GIVEN a shared rate budget whose row another replica's transaction holds (a slow permit UPDATE, a retention
+    // purge deleting idle budgets), and replies asking it for permits: more of them than there are urgent threads
+    io.hirebot.util.RateBudget budget = new JdbcRateBudgets(db).create("test.held", 1000, 100);
+    assertEquals(0L, await(budget.reserve(), 20), "the budget's row is made");
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, Clock.systemUTC());
+    try (Connection other = postgres.direct().getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement s = other.prepareStatement(
+          "SELECT budget_key FROM rate_budgets WHERE budget_key = 'test.held' FOR UPDATE")) {
+        s.executeQuery().close();
+      }
+      java.util.List<Future<Long>> permits = new java.util.ArrayList<>();
+      for (int i = 0; i < Database.URGENT_POOL_SIZE + 1; i++) {
+        permits.add(budget.reserve());
+      }
+      // every urgent thread is in a permit's UPDATE, waiting for the row
+      boolean waiting = eventually(() -> lockWaits() >= Database.URGENT_POOL_SIZE, 30);
+
+      // WHEN an event arrives and is claimed
+      boolean answered = answeredWithin(events.claim("ev_beside_permits", "{}"), 20);
+      boolean permitsHeld = permits.stream().noneMatch(Future::isComplete);
+      other.rollback();
+
+      // THEN its claim was committed while the permits still waited; they get theirs once the row is free
+      assertTrue(waiting, "the permits' UPDATEs waited for the held row");
+      assertTrue(answered, "the claim was answered while rate permits held every urgent thread");
+      assertTrue(permitsHeld, "the permits were still waiting when the claim was answered");
+      for (Future<Long> permit : permits) {
+        await(permit, 20);
+      }
+    }
+    assertFalse(await(events.claim("ev_beside_permits", "{}"), 20), "the claim was committed");
+  }
+
+  /** Sessions of the database waiting for a row lock. */
+  private static int lockWaits() throws java.sql.SQLException {
+    try (Connection c = postgres.direct().getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the purge deletes expired claims in bounded transactions: batches commit while another transaction "
+      + "holds a later row, claims go on, and in the end every expired row is gone and every fresh one stays")
+  void purgeInBatches() throws Exception {
+    // GIVEN more expired claims than one batch, fresh ones between them in key order, and another replica's
+    // transaction holding the last expired row (a claim taking it over, say, or a slow commit)
+    int expired = 2 * ExpiredRows.BATCH + 1_000;
+    int fresh = 50;
+    long now = System.currentTimeMillis();
+    try (Connection c = postgres.direct().getConnection(); PreparedStatement s = c.prepareStatement(
+        "INSERT INTO processed_events (event_key, envelope, received_at, claimed_at, done_at, expires_at) "
+            + "VALUES (?, NULL, 0, 0, 0, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < expired; i++) {
+        s.setString(1, String.format("purge_%06d_old", i));
+        s.setLong(2, now - 1_000);
+        s.addBatch();
+        if (i % 100 == 0 && fresh-- > 0) {
+          s.setString(1, String.format("purge_%06d_new", i));
+          s.setLong(2, now + JdbcProcessedEvents.RETENTION.toMillis());
+          s.addBatch();
+        }
+      }
+      s.executeBatch();
+      c.commit();
+    }
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, Clock.systemUTC());
+    try (Connection other = postgres.direct().getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement s = other.prepareStatement(
+          "SELECT event_key FROM processed_events WHERE event_key = ? FOR UPDATE")) {
+        s.setString(1, String.format("purge_%06d_old", expired - 1));
+        s.executeQuery().close();
+      }
+
+      // WHEN the hourly purge runs
+      Future<Integer> purged = events.purgeExpired();
+
+      // THEN the batches before the held row commit, visible to everyone, while the held row's batch waits
+      boolean progressed = eventually(() -> count("_old") <= expired - 2 * ExpiredRows.BATCH, 30);
+      // AND a claim meanwhile is written and answered
+      boolean claimed = answeredWithin(events.claim("purge_claim_meanwhile", "{}"), 20);
+      int left = count("_old");
+      other.rollback();
+
+      assertTrue(progressed, "expired rows left while a later row was held: " + left + " of " + expired
+          + " (one transaction for the whole purge deletes none until it can delete all)");
+      assertTrue(claimed, "a claim during the purge was answered");
+      assertEquals(expired, await(purged, 60), "rows purged");
+    }
+    assertEquals(0, count("_old"), "expired rows left");
+    assertEquals(50, count("_new"), "fresh rows kept");
+    assertFalse(await(events.claim("purge_claim_meanwhile", "{}"), 20), "the claim made during the purge stays");
+  }
+
+  /** Rows of {@link #purgeInBatches} whose key ends with {@code suffix}. */
+  private static int count(String suffix) throws java.sql.SQLException {
+    try (Connection c = postgres.direct().getConnection(); PreparedStatement s = c.prepareStatement(
+        "SELECT COUNT(*) FROM processed_events WHERE event_key LIKE ?")) {
+      s.setString(1, "purge_%" + suffix);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  /** Whether {@code condition} held within {@code seconds} (checked every 50 ms): a wait, not a measurement. */
+  private static boolean eventually(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.call()) {
+      if (System.nanoTime() > until) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
   private static boolean answeredWithin(Future<?> f, int seconds) throws InterruptedException {
     try {
       f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);

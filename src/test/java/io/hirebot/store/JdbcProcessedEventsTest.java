@@ -69,6 +69,27 @@ class JdbcProcessedEventsTest {
   }
 
   @Test
+  @DisplayName("on H2 too, more expired claims than one purge batch all go, and claims made since stay")
+  void purgeOverSeveralBatches() {
+    // GIVEN more claims than one batch, all of them past the retention, then one fresh claim
+    MutableClock clock = MutableClock.atNow();
+    JdbcProcessedEvents events = new JdbcProcessedEvents(db, clock);
+    int old = ExpiredRows.BATCH + 7;
+    List<Future<Boolean>> claims = new java.util.ArrayList<>();
+    for (int i = 0; i < old; i++) {
+      claims.add(events.claimFinished(String.format("batch_%05d", i)));
+    }
+    await(Future.all(claims));
+    clock.advance(JdbcProcessedEvents.RETENTION.plus(Duration.ofMinutes(1)));
+    assertTrue(await(events.claim("batch_fresh", "{}")));
+
+    // WHEN the purge runs, THEN every old claim goes (in more than one batch) and the fresh one stays
+    assertTrue(await(events.purgeExpired()) >= old, "purged at least the old claims");
+    assertTrue(await(events.claim(String.format("batch_%05d", old - 1), "{}")), "the last old key is free again");
+    assertFalse(await(events.claim("batch_fresh", "{}")), "the fresh claim stays");
+  }
+
+  @Test
   @DisplayName("rows expire after Feishu's retry window and are purged")
   void expiry() {
     MutableClock clock = MutableClock.atNow();

@@ -29,7 +29,7 @@ class StartConnectionsTest {
       db.serving();
 
       // THEN the pool keeps its full size, and opens it (the pool's housekeeping fills it within 30 s)
-      assertEquals(Database.POOL_SIZE + Database.URGENT_POOL_SIZE, db.connectionsKept());
+      assertEquals(Database.CONNECTIONS, db.connectionsKept());
       long until = System.nanoTime() + 120_000_000_000L;
       while (db.connectionsOpen() < db.connectionsKept() && System.nanoTime() < until) {
         Thread.sleep(100);

@@ -3,6 +3,7 @@ package io.hirebot.feature.understanding;
 import io.hirebot.command.Lexicon;
 import io.hirebot.hire.HireDirectory;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -19,12 +20,14 @@ public final class LiveLexicon implements Supplier<Lexicon> {
   /** Jobs open and close a few times a day: a minute's delay before a new one is read by name is fine. */
   static final long MAX_AGE_MS = 60_000;
 
+  private final Vertx vertx;
   private final HireDirectory hire;
   private final AtomicBoolean loading = new AtomicBoolean();
   private volatile Lexicon current = Lexicon.EMPTY;
   private volatile long loadedAt = Long.MIN_VALUE;
 
-  public LiveLexicon(HireDirectory hire) {
+  public LiveLexicon(Vertx vertx, HireDirectory hire) {
+    this.vertx = vertx;
     this.hire = hire;
   }
 
@@ -42,15 +45,19 @@ public final class LiveLexicon implements Supplier<Lexicon> {
     }
   }
 
-  /** Reads the jobs and processes into a new lexicon; a failure keeps the last one (and is retried next parse). */
+  /**
+   * Reads the jobs and processes into a new lexicon; a failure keeps the last one (and is retried next parse). The
+   * building goes to a worker: it folds and splits every open job's title (20 ms for a thousand jobs warm, 150-360 ms
+   * the first times), and ran on the event loop that had just sent a card.
+   */
   Future<Lexicon> reload() {
     try {
-      return Future.all(hire.jobs(), hire.processes()).map(all -> {
+      return Future.all(hire.jobs(), hire.processes()).compose(all -> vertx.executeBlocking(() -> {
         Lexicon next = Lexicon.of(all.resultAt(0), all.resultAt(1));
         current = next;
         loadedAt = System.nanoTime();
         return next;
-      }).onFailure(e -> log.warn("lexicon reload failed, keeping the last one jobs={} cause={}", current.jobCount(),
+      }, false)).onFailure(e -> log.warn("lexicon reload failed, keeping the last one jobs={} cause={}", current.jobCount(),
           e.toString()));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
