@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -36,6 +38,13 @@ final class AppliedMigrations {
   private static final java.util.Set<String> CREATED = java.util.Set.of("TABLE", "SCHEMA");
   private static final String HISTORY =
       "SELECT \"script\", \"checksum\", \"type\", \"success\" FROM \"flyway_schema_history\"";
+
+  /**
+   * What {@link #onClasspath} found, per class loader: the migrations a process ships do not change while it runs,
+   * and each scan reads the whole jar's directory (36,000 entries in the bot's jar: a start scanned it twice, for
+   * the database's check and the warm-up's scratch database).
+   */
+  private static final Map<ClassLoader, Optional<Map<String, Integer>>> SCANNED = new ConcurrentHashMap<>();
 
   private AppliedMigrations() {}
 
@@ -73,6 +82,16 @@ final class AppliedMigrations {
    * null when a location is of another kind or holds anything but {@code V<version>__<description>.sql}.
    */
   static Map<String, Integer> onClasspath(ClassLoader loader) throws IOException, URISyntaxException {
+    Optional<Map<String, Integer>> known = SCANNED.get(loader);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    Map<String, Integer> found = scan(loader);
+    SCANNED.put(loader, Optional.ofNullable(found).map(Map::copyOf));
+    return found;
+  }
+
+  private static Map<String, Integer> scan(ClassLoader loader) throws IOException, URISyntaxException {
     Map<String, Integer> found = new HashMap<>();
     Enumeration<URL> locations = loader.getResources(LOCATION);
     while (locations.hasMoreElements()) {

@@ -34,6 +34,12 @@ public final class Database implements AutoCloseable {
    */
   public static final int URGENT_POOL_SIZE = 2;
   /**
+   * Connections the pool keeps while the bot starts: one for the migration check, one spare. Until it serves nothing
+   * else uses the database (the warm-up has its own), and each connection more is CPU the start competes for (H2
+   * opening a session; on PostgreSQL a TCP and authentication round trip). {@link #serving} restores the full pool.
+   */
+  public static final int START_CONNECTIONS = 2;
+  /**
    * Threads (and connections) of the group commits' writers ({@link GroupCommit}: the event claims', the application
    * jobs'), apart from {@link #URGENT_POOL_SIZE}'s: each writer has one transaction in flight at most, so with one
    * thread each a claim never waits for a thread, not behind a reply's rate permit (on PostgreSQL an UPDATE of a shared
@@ -41,6 +47,8 @@ public final class Database implements AutoCloseable {
    * under "db-urgent-" with the urgent threads (the benchmark's claim writer CPU counts both).
    */
   static final int WRITER_POOL_SIZE = 2;
+  /** The pool's connections once the bot serves: one per thread of the three pools. */
+  static final int CONNECTIONS = POOL_SIZE + URGENT_POOL_SIZE + WRITER_POOL_SIZE;
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
@@ -113,7 +121,8 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
         config.addDataSourceProperty("tcpKeepAlive", "true");
       }
-      config.setMaximumPoolSize(POOL_SIZE + URGENT_POOL_SIZE + WRITER_POOL_SIZE);
+      config.setMaximumPoolSize(CONNECTIONS);
+      config.setMinimumIdle(START_CONNECTIONS);
       config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
       config.setPoolName("hirebot-db");
       HikariDataSource pool = new HikariDataSource(config);
@@ -376,6 +385,24 @@ public final class Database implements AutoCloseable {
 
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  /**
+   * The bot serves: the pool keeps all its connections from now on, as it did from the start before (its housekeeping
+   * opens them within 30 s, and a borrower that finds none idle gets a new one at once).
+   */
+  public void serving() {
+    pool.getHikariConfigMXBean().setMinimumIdle(CONNECTIONS);
+  }
+
+  /** Connections the pool keeps open, idle or not. */
+  int connectionsKept() {
+    return pool.getHikariConfigMXBean().getMinimumIdle();
+  }
+
+  /** Connections open now. */
+  int connectionsOpen() {
+    return pool.getHikariPoolMXBean().getTotalConnections();
   }
 
   @Override

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param warmPerCold warm commands after each cold one
  * @param cardClicks pager clicks at 50 ms upstream (1.1 s apart: 10 stay within the 15 s the command's stage lists are cached)
  * @param childSeconds intake flood against the child JVM between the two RSS readings
+ * @param restarts restarts of the child JVM timed per kind (sandbox and real mode, with and without the archive):
+ *     the figures are their median
  * @param outageUsers users sending commands and clicks while Hire is down
  * @param outageSeconds how long Hire is down (hanging the first half, answering 503 the second)
  * @param generator the intake load generator: {@code wrk}, {@code java} (the Vert.x client in the benchmark's
@@ -31,6 +33,7 @@ public record BenchOptions(
     int warmPerCold,
     int cardClicks,
     int childSeconds,
+    int restarts,
     int digestChats,
     int digestJobs,
     int outageUsers,
@@ -44,11 +47,11 @@ public record BenchOptions(
   public static final Set<String> GENERATORS = Set.of("auto", "wrk", "java");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 10, 10, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 10, 10, 1, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL, "auto", false);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL, "auto", false);
   }
 
   public boolean runs(String section) {
@@ -57,7 +60,7 @@ public record BenchOptions(
 
   /**
    * {@code [--quick] [--sections a,b] [--out DIR] [--generator auto|wrk|java] [--intake-seconds N]
-   * [--connections N]}; unknown arguments are refused. {@code --quick --sections intake --intake-seconds 5
+   * [--connections N] [--restarts N]}; unknown arguments are refused. {@code --quick --sections intake --intake-seconds 5
    * --connections 8} is a short intake run under the full run's concurrency, for before/after comparisons.
    */
   public static BenchOptions parse(String[] args) {
@@ -67,6 +70,7 @@ public record BenchOptions(
     String generator = null;
     Integer intakeSeconds = null;
     Integer connections = null;
+    Integer restarts = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -75,9 +79,10 @@ public record BenchOptions(
         case "--generator" -> generator = value(args, ++i);
         case "--intake-seconds" -> intakeSeconds = positive(args, ++i);
         case "--connections" -> connections = positive(args, ++i);
+        case "--restarts" -> restarts = positive(args, ++i);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR, --generator auto|wrk|java, --intake-seconds N, "
-            + "--connections N)");
+            + "--connections N, --restarts N)");
       }
     }
     if (!ALL.containsAll(sections)) {
@@ -89,7 +94,7 @@ public record BenchOptions(
     BenchOptions base = quick ? quick(out) : full(out);
     return new BenchOptions(intakeSeconds == null ? base.intakeSeconds : intakeSeconds,
         connections == null ? base.connections : connections, base.helpEvents, base.sizes, base.latenciesMs,
-        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, base.digestChats, base.digestJobs,
+        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, restarts == null ? base.restarts : restarts, base.digestChats, base.digestJobs,
         base.outageUsers, base.outageSeconds, out, sections, generator == null ? base.generator : generator,
         base.installWrk);
   }

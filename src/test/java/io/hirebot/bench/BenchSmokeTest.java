@@ -53,5 +53,9 @@ class BenchSmokeTest {
     // AND a restart on the first child's database became healthy too (with and without the class-data archive)
     assertTrue(memory.path("healthy_ms_restart").asDouble() > 0, memory.toString());
     assertTrue(memory.has("cds_error") || memory.path("healthy_ms_with_cds_restart").asDouble() > 0, memory.toString());
+    // AND so did a restart in real mode, against the emulator in the benchmark's JVM over TLS (with and without it)
+    assertTrue(memory.path("healthy_ms_real_restart").asDouble() > 0, memory.toString());
+    assertTrue(memory.has("cds_error") || memory.path("healthy_ms_real_with_cds_restart").asDouble() > 0,
+        memory.toString());
   }
 }

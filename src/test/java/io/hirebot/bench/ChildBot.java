@@ -23,11 +23,22 @@ public final class ChildBot implements AutoCloseable {
    * class-data archive the benchmark trains itself), so the benchmark measures what operators run;
    * {@code DockerfileTest} keeps the two the same.
    */
-  public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m");
+  public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m");
   /** The Dockerfile's environment for the JVM: glibc's malloc arenas capped (one per thread otherwise). */
   public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // generous: the machine may be shared
+  /**
+   * {@code -Dhirebot.bench.childFlags="-Xlog:class+load …"}: JVM flags added to every child (a profile, a class-load
+   * log), space-separated; none by default.
+   */
+  private static final List<String> EXTRA_FLAGS = List.of(System.getProperty("hirebot.bench.childFlags", "").trim()
+      .split("\\s+")).stream().filter(f -> !f.isEmpty()).toList();
+  /**
+   * {@code -Dhirebot.bench.childLogLevel=INFO}: the children's log level; WARN by default, which leaves out the
+   * start-up timeline ({@code app/StartupTimeline}) and the warm-up's line, logged at INFO.
+   */
+  private static final String LOG_LEVEL = System.getProperty("hirebot.bench.childLogLevel", "WARN");
 
   private final int port;
   private final Process process;
@@ -74,7 +85,8 @@ public final class ChildBot implements AutoCloseable {
     return launch(log, port, List.of(), env, args);
   }
 
-  private static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
+  /** The bot with {@code jvmFlags} before the classpath and {@code env} added (see {@link #launch(Path, Map, String...)}). */
+  static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
     return launch(log, freePort(), jvmFlags, env, args);
   }
 
@@ -84,11 +96,12 @@ public final class ChildBot implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java, HEAP));
     command.addAll(JVM_FLAGS);
     command.addAll(jvmFlags);
+    command.addAll(EXTRA_FLAGS);
     command.addAll(List.of("-cp", classpath(), "io.hirebot.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().keySet().removeIf(k -> k.startsWith("FEISHU_") || k.startsWith("HIREBOT_"));
-    pb.environment().put("HIREBOT_LOG_LEVEL", "WARN");
+    pb.environment().put("HIREBOT_LOG_LEVEL", LOG_LEVEL);
     pb.environment().putAll(JVM_ENV);
     pb.environment().putAll(env);
     pb.environment().put("HIREBOT_PORT", String.valueOf(port));
@@ -200,6 +213,33 @@ public final class ChildBot implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read /proc stat of the child bot", e);
     }
+  }
+
+  /**
+   * CPU time (ms) the child's threads have used so far, by thread name with its digits dropped ({@code C2 CompilerThre},
+   * {@code vert.x-worker-thread-}; Linux keeps 15 characters of a name): where the start-up's CPU went, summed over
+   * each kind of thread, largest first. Threads that already ended are not counted.
+   */
+  Map<String, Double> threadCpuMs() {
+    Map<String, Double> byName = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0, Double::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list /proc tasks of the child bot", e);
+    }
+    Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+    byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   private long statusKb(String field) {

@@ -203,6 +203,9 @@ final class Report {
         ms(m, "healthy_ms_with_cds"), ms(m, "cpu_ms_to_healthy_with_cds"));
     healthy.row("restart (migrated database)", ms(m, "healthy_ms_restart"), ms(m, "cpu_ms_to_healthy_restart"),
         ms(m, "healthy_ms_with_cds_restart"), ms(m, "cpu_ms_to_healthy_with_cds_restart"));
+    healthy.row("restart, real mode (emulator outside, TLS): the targets'", ms(m, "healthy_ms_real_restart"),
+        ms(m, "cpu_ms_to_healthy_real_restart"), ms(m, "healthy_ms_real_with_cds_restart"),
+        ms(m, "cpu_ms_to_healthy_real_with_cds_restart"));
     healthy.print(out);
   }
 

@@ -112,14 +112,17 @@ final class Targets {
     }
     add("RSS <= 256 MB", memory.path("rss_after_runs_mb").asDouble() + " MB after runs, peak "
         + memory.path("rss_peak_mb").asDouble() + " MB", memory.path("rss_peak_mb").asDouble() <= 256);
-    // Judged on a restart (a database already migrated), what every deploy but the first does; the first start on
-    // an empty database, which also runs every migration, is shown beside it.
-    double restart = memory.path("healthy_ms_restart").asDouble(-1);
-    add("healthy within 2 s", restart + " ms restart, " + memory.path("healthy_ms").asDouble() + " ms first start",
-        restart >= 0 && restart <= 2000);
-    double cds = memory.path("healthy_ms_with_cds_restart").asDouble(-1);
-    add("healthy within 1 s with the Dockerfile's class-data archive", cds < 0 ? "not measured"
-        : cds + " ms restart, " + memory.path("healthy_ms_with_cds").asDouble() + " ms first start",
+    // Judged on a restart (a database already migrated), what every deploy but the first does, in real mode (the
+    // emulator outside the bot's JVM, over TLS: what operators run); the sandbox restart, which also builds the
+    // emulator and its demo tenant in the bot's JVM, and the first start on an empty database are shown beside it.
+    double restart = memory.path("healthy_ms_real_restart").asDouble(-1);
+    add("healthy within 2 s (restart, real mode)", restart + " ms restart in real mode, "
+        + memory.path("healthy_ms_restart").asDouble() + " ms in sandbox mode, " + memory.path("healthy_ms").asDouble()
+        + " ms first start (sandbox)", restart >= 0 && restart <= 2000);
+    double cds = memory.path("healthy_ms_real_with_cds_restart").asDouble(-1);
+    add("healthy within 1 s with the Dockerfile's class-data archive (restart, real mode)", cds < 0 ? "not measured"
+        : cds + " ms restart in real mode, " + memory.path("healthy_ms_with_cds_restart").asDouble()
+            + " ms in sandbox mode, " + memory.path("healthy_ms_with_cds").asDouble() + " ms first start (sandbox)",
         cds >= 0 && cds <= 1000);
     double first = memory.path("first_command_ms").asDouble();
     double warm = memory.path("warm_command_ms").asDouble();
