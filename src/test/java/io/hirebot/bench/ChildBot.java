@@ -216,29 +216,15 @@ public final class ChildBot implements AutoCloseable {
   }
 
   /**
-   * CPU time (ms) the child's threads have used so far, by thread name with its digits dropped ({@code C2 CompilerThre},
-   * {@code vert.x-worker-thread-}; Linux keeps 15 characters of a name): where the start-up's CPU went, summed over
-   * each kind of thread, largest first. Threads that already ended are not counted.
+   * CPU time (ms) the child's threads have used so far, by thread name with its digits dropped
+   * ({@link ProcThreads#cpuNanosByName}), largest first: where the start-up's CPU went. Threads that already ended
+   * are not counted.
    */
   Map<String, Double> threadCpuMs() {
-    Map<String, Double> byName = new java.util.HashMap<>();
-    try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
-      for (Path task : tasks.toList()) {
-        try {
-          String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
-          String stat = Files.readString(task.resolve("stat"));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0, Double::sum);
-        } catch (IOException e) {
-          // the thread ended meanwhile
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list /proc tasks of the child bot", e);
-    }
     Map<String, Double> sorted = new java.util.LinkedHashMap<>();
-    byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    ProcThreads.cpuNanosByName(process.pid()).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue() / 1e6));
     return sorted;
   }
 
