@@ -10,7 +10,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,13 +68,7 @@ final class BenchEnv implements AutoCloseable {
   }
 
   private static Path tempDatabase() {
-    try {
-      Path dir = Files.createTempDirectory("hirebot-bench-db");
-      dir.toFile().deleteOnExit();
-      return dir.resolve("bench");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the benchmark's database directory", e);
-    }
+    return TempDirs.create("hirebot-bench-db").resolve("bench");
   }
 
   /** The benchmark's groups are hiring groups: enabled, as an admin would. */

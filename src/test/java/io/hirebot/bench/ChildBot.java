@@ -65,11 +65,7 @@ public final class ChildBot implements AutoCloseable {
 
   /** An empty directory for a child's database. */
   static Path newDatabaseDir() {
-    try {
-      return Files.createTempDirectory("hirebot-child-db");
-    } catch (IOException e) {
-      throw new UncheckedIOException("no temp dir for the child's database", e);
-    }
+    return TempDirs.create("hirebot-child-db");
   }
 
   /**

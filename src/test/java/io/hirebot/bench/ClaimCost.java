@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +34,7 @@ public final class ClaimCost {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     boolean dropped = args.length > 2 && "dropped".equals(args[2]);
-    Path dir = Files.createTempDirectory("hirebot-claim-cost");
+    Path dir = TempDirs.create("hirebot-claim-cost");
     Vertx vertx = Vertx.vertx();
     Database db = BenchHttp.await(Database.open(vertx, "jdbc:h2:file:" + dir.resolve("claims") + System.getProperty("claimcost.settings", ""), "", ""), WAVE_TIMEOUT);
     try {
