@@ -50,18 +50,27 @@ public final class Launcher {
     registry.config().meterFilter(WarmUp.POOL_METERS);
     // The bot's Vert.x resolves no host name (its only outbound calls, Feishu's, go through the SDK's OkHttp) and
     // serves no file: Netty's DNS resolver (~80 classes, reading resolv.conf) and the file cache (a temp directory)
-    // were built at every start for nothing. Vert.x reads the resolver choice from this property only; a name it
-    // ever has to resolve goes to the JDK's resolver instead. An operator's own setting is kept.
-    if (System.getProperty(DISABLE_DNS_RESOLVER) == null) {
+    // were built at every start for nothing. Vert.x reads the resolver choice from this property only, when a Vert.x
+    // is built; a name this one ever had to resolve would go to the JDK's resolver, blocking its event loop, so no
+    // Vert.x client of the bot may be given a host name. The property is cleared again after the build, so other
+    // Vert.x instances of the process (the emulator's) keep Netty's resolver. An operator's own setting is kept.
+    boolean ours = System.getProperty(DISABLE_DNS_RESOLVER) == null;
+    if (ours) {
       System.setProperty(DISABLE_DNS_RESOLVER, "true");
     }
-    return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER))
-            .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                .setClassPathResolvingEnabled(false)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    try {
+      return Vertx.builder()
+          .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+              .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER))
+              .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                  .setClassPathResolvingEnabled(false)))
+          .withMetrics(new MicrometerMetricsFactory(registry))
+          .build();
+    } finally {
+      if (ours) {
+        System.clearProperty(DISABLE_DNS_RESOLVER);
+      }
+    }
   }
 
   public static PrometheusMeterRegistry registry() {
