@@ -83,12 +83,11 @@ final class AppliedMigrations {
    */
   static Map<String, Integer> onClasspath(ClassLoader loader) throws IOException, URISyntaxException {
     Optional<Map<String, Integer>> known = SCANNED.get(loader);
-    if (known != null) {
-      return known.orElse(null);
+    if (known == null) {
+      known = Optional.ofNullable(scan(loader)).map(Map::copyOf);
+      SCANNED.put(loader, known);
     }
-    Map<String, Integer> found = scan(loader);
-    SCANNED.put(loader, Optional.ofNullable(found).map(Map::copyOf));
-    return found;
+    return known.orElse(null);
   }
 
   private static Map<String, Integer> scan(ClassLoader loader) throws IOException, URISyntaxException {

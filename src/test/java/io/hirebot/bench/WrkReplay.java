@@ -13,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The fast intake generator: {@code wrk} in a process of its own, each of its threads replaying a disjoint slice
@@ -219,13 +217,8 @@ final class WrkReplay {
   }
 
   private void deleteWorkDir() {
-    if (!Files.exists(workDir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(workDir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("bench: could not delete " + workDir + ": " + e);
+    if (Files.exists(workDir)) {
+      TempDirs.deleteTree(workDir);
     }
   }
 }
