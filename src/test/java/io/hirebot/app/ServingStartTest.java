@@ -10,6 +10,10 @@ import io.hirebot.config.BotConfig;
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.e2e.BotHarness;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.testing.LoggedLines;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,8 +26,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +98,42 @@ class ServingStartTest {
     // The self-check runs once the bot serves, not before.
     await(sandbox.requests().await(r -> r.path().matches(RECOVER_PROBE), BotHarness.START_TIMEOUT),
         BotHarness.START_TIMEOUT);
+    assertEquals(1, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
+  @Test
+  @DisplayName("a command sent as the bot starts serving: the scope self-check sends no probe while it is handled")
+  void selfCheckGivesWayToUsers() {
+    // Slow enough that probes sent together at serving are all still in flight when the command arrives; the reply
+    // is slower still, so the command stays in flight over several probes' round trips.
+    sandbox.faults().latency("/open-apis/hire/.*", Duration.ofMillis(1_000))
+        .latency("/open-apis/im/v1/messages/[^/]+/reply", Duration.ofMillis(3_000));
+    RunningBot bot = await(Launcher.startBot(botSide, config.withAdmins(Set.of(DemoTenant.ADMIN_ZHOU)),
+        Launcher.registry(), Clock.systemUTC()), BotHarness.START_TIMEOUT);
+    await(bot.groupAccess().set(ImState.DEMO_TEAM_CHAT, true, DemoTenant.ADMIN_ZHOU), BotHarness.START_TIMEOUT);
+    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+
+    Instant pushed = Instant.now();
+    PushResult push = await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT)
+        .from(DemoTenant.ADMIN_ZHOU).mentioningBot().text("help").messageId("om_first_command")),
+        BotHarness.START_TIMEOUT);
+    assertEquals(200, push.status(), push.body());
+    await(sandbox.im().awaitMessage(m -> "om_first_command".equals(m.parentId()), BotHarness.START_TIMEOUT),
+        BotHarness.START_TIMEOUT);
+    Instant replied = Instant.now();
+
+    // "help" reads nothing from Hire: every Hire call in flight while it was handled is the self-check's. The one
+    // probe already sent when the command arrived may still be answering; no other may start.
+    List<String> probesDuring = sandbox.requests().all().stream()
+        .filter(r -> r.path().startsWith("/open-apis/hire/"))
+        .filter(r -> r.time().isBefore(replied) && r.time().plus(r.took()).isAfter(pushed))
+        .map(r -> r.method() + " " + r.path()).toList();
+    assertTrue(probesDuring.size() <= 1, "self-check probes in flight while the first command was handled: "
+        + probesDuring);
+    // The check still runs to the end once the bot is idle.
+    sandbox.faults().clear();
+    BotHarness.awaitScopeCheck(bot);
     assertEquals(1, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
     await(bot.stop(), BotHarness.START_TIMEOUT);
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * Section 2: "candidates for job X" over pipelines of several sizes while the emulator delays every Hire call,
  * cold (a fresh bot, empty caches) and warm (the same command again at once), against the naive sequential
  * reader over the same data. Upstream round trips are counted from when the Hire calls reached the emulator
- * (see {@link CommandProbe.Sample#waves}), plus the one IM reply.
+ * (see {@link CommandProbe.Sample#waves}), plus the one IM reply. The cold sample does not wait for the fresh bot's
+ * scope self-check: a user's first command does not either, and the check gives way to it.
  */
 final class CommandLatency {
   private static final int WARM_UP_BOTS = 3;
@@ -36,6 +37,8 @@ final class CommandLatency {
     naive.candidateNames(env.tenant.job(options.sizes().get(0)).id()); // fetches its token outside the timing
     warmUp();
     ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("hire_calls_counted", "arriving between the push and the reply (a fresh bot's start-up self-check may "
+        + "still run, giving way to the command: its calls sent before the push are not counted)");
     out.put("sandbox_rate_limits", "off (the bot's own client-side limits stay on; fresh bot per cold sample)");
     ArrayNode cells = out.putArray("cells");
     for (int size : options.sizes()) {

@@ -137,7 +137,8 @@ final class Report {
       return;
     }
     out.printf("%n2. \"candidates for job X\": push -> reply (ms); round trips = sequential Hire waves + the IM reply;"
-        + " sandbox rate limits %s%n", l.path("sandbox_rate_limits").asText());
+        + " Hire calls %s; sandbox rate limits %s%n", l.path("hire_calls_counted").asText(),
+        l.path("sandbox_rate_limits").asText());
     TextTable t = new TextTable("apps", "upstream ms", "cold p50", "cold p99", "cold Hire calls", "cold round trips",
         "warm p50", "warm p99", "warm Hire calls", "warm round trips", "naive ms", "naive Hire calls", "naive/cold",
         "naive/warm");

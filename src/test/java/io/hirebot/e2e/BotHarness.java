@@ -167,7 +167,7 @@ public final class BotHarness extends SelfClosingFixture {
   }
 
   /** Waits until the bot's start-up scope self-check has finished, as its /healthz reports. */
-  static void awaitScopeCheck(RunningBot which) {
+  public static void awaitScopeCheck(RunningBot which) {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {

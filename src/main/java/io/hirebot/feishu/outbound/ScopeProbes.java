@@ -17,6 +17,7 @@ import com.lark.oapi.service.im.v1.model.CreateMessageReqBody;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuScopes;
+import io.hirebot.util.RateLanes.Lane;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The self-check of scopes: for each scope the README asks for, one cheap call to an endpoint that needs it, read
@@ -93,27 +95,43 @@ public final class ScopeProbes {
     return FeishuScopes.required().stream().filter(s -> !probes.containsKey(s)).toList();
   }
 
-  /** Probes every checkable scope; never fails (a probe that cannot tell says UNKNOWN). */
+  /** Probes every checkable scope at once (an operator waits for it); never fails (a probe that cannot tell says UNKNOWN). */
   public Future<List<Finding>> check() {
     List<Future<Finding>> all = new ArrayList<>();
-    checkable().forEach(scope -> all.add(probe(scope)));
+    checkable().forEach(scope -> all.add(probe(scope, Lane.INTERACTIVE)));
     return Future.join(all).map(done -> all.stream().map(Future::result).toList());
   }
 
-  /** Probes, and keeps {@code missing} in step: newly missing scopes are recorded (logged once), granted ones cleared. */
-  public Future<List<Finding>> checkInto(MissingScopes missing) {
-    return check().onSuccess(findings -> findings.forEach(f -> {
-      if (f.outcome() == Outcome.MISSING) {
-        missing.record(f.scope(), FeishuScopes.usedFor(f.scope()));
-      } else if (f.outcome() == Outcome.GRANTED) {
-        missing.granted(f.scope());
-      }
-    }));
+  /**
+   * Probes one scope at a time, each once {@code turn} completes, in the bulk lane (nobody waits for the answer), and
+   * keeps {@code missing} in step: newly missing scopes are recorded (logged once), granted ones cleared. A serving
+   * bot's check gives way to users this way; a failed {@code turn} ends the check there (the bot stopped), recording
+   * nothing.
+   */
+  public Future<List<Finding>> checkInto(MissingScopes missing, Supplier<Future<Void>> turn) {
+    List<Finding> findings = new ArrayList<>();
+    Future<Void> done = Future.succeededFuture();
+    for (String scope : checkable()) {
+      done = done.compose(v -> turn.get()).compose(v -> probe(scope, Lane.BULK)).map(f -> {
+        findings.add(f);
+        return null;
+      });
+    }
+    return done.map(v -> {
+      findings.forEach(f -> {
+        if (f.outcome() == Outcome.MISSING) {
+          missing.record(f.scope(), FeishuScopes.usedFor(f.scope()));
+        } else if (f.outcome() == Outcome.GRANTED) {
+          missing.granted(f.scope());
+        }
+      });
+      return List.copyOf(findings);
+    });
   }
 
-  private Future<Finding> probe(String scope) {
+  private Future<Finding> probe(String scope, Lane lane) {
     Probe p = probes.get(scope);
-    return calls.call(p.operation(), rawCall(p.call()))
+    return calls.call(p.operation(), lane, rawCall(p.call()))
         .map(ok -> new Finding(scope, Outcome.GRANTED, ""))
         .recover(e -> Future.succeededFuture(judge(scope, e)));
   }
