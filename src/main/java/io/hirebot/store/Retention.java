@@ -3,7 +3,9 @@ package io.hirebot.store;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import io.hirebot.util.RateBudget;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,36 +29,52 @@ public final class Retention {
 
   private final Database db;
   private final Duration audit;
+  private final ExpiredRows auditLog;
+  private final ExpiredRows digestSlots;
+  private final ExpiredRows remindersSent;
+  private final ExpiredRows failedEvents;
 
   /** @param audit how long audit entries are kept (HIREBOT_AUDIT_RETENTION_DAYS) */
   public Retention(Database db, Duration audit) {
     this.db = db;
     this.audit = audit;
+    auditLog = new ExpiredRows(db, "audit_log", "id", "occurred_at");
+    digestSlots = new ExpiredRows(db, "digest_slots", List.of("chat_id", "slot_at"), "slot_at");
+    remindersSent = new ExpiredRows(db, "reminders_sent", "reminder_key", "sent_at");
+    failedEvents = new ExpiredRows(db, "failed_events", "event_key", "failed_at");
   }
 
-  /** Deletes every row past its retention at {@code now}; completes with the rows deleted per table. */
+  /**
+   * Deletes every row past its retention at {@code now}, table after table, each in bounded transactions
+   * ({@link ExpiredRows}): a year's backlog of audit entries never holds one transaction open; completes with the rows
+   * deleted per table.
+   */
   public Future<Map<String, Integer>> purge(Instant now) {
     long t = now.toEpochMilli();
-    return db.transaction(c -> {
-      Map<String, Integer> deleted = new LinkedHashMap<>();
-      deleted.put("audit_log", delete(c, "DELETE FROM audit_log WHERE occurred_at < ?", t - audit.toMillis()));
-      deleted.put("digest_slots", delete(c, "DELETE FROM digest_slots WHERE slot_at < ?", t - DIGEST_SLOTS.toMillis()));
-      deleted.put("reminders_sent", delete(c, "DELETE FROM reminders_sent WHERE sent_at < ?",
-          t - REMINDER_CLAIMS.toMillis()));
-      deleted.put("failed_events", delete(c, "DELETE FROM failed_events WHERE failed_at < ?",
-          t - FAILED_EVENTS.toMillis()));
-      if (db.shared()) {
-        deleted.put("rate_budgets", JdbcRateBudgets.purgeIdle(c, io.hirebot.util.RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS));
+    Map<String, Integer> deleted = new LinkedHashMap<>();
+    return auditLog.purge(t - audit.toMillis()).compose(n -> {
+      deleted.put("audit_log", n);
+      return digestSlots.purge(t - DIGEST_SLOTS.toMillis());
+    }).compose(n -> {
+      deleted.put("digest_slots", n);
+      return remindersSent.purge(t - REMINDER_CLAIMS.toMillis());
+    }).compose(n -> {
+      deleted.put("reminders_sent", n);
+      return failedEvents.purge(t - FAILED_EVENTS.toMillis());
+    }).compose(n -> {
+      deleted.put("failed_events", n);
+      // Chats' budget rows: a few per active chat, each idle an hour at most, so one statement stays short.
+      return db.shared() ? db.run(c -> JdbcRateBudgets.purgeIdle(c, RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS))
+          : Future.succeededFuture(null);
+    }).map(n -> {
+      if (n != null) {
+        deleted.put("rate_budgets", n);
       }
       return deleted;
-    }).onSuccess(deleted -> {
-      if (deleted.values().stream().anyMatch(n -> n > 0)) {
-        log.info("retention purge deleted={}", deleted);
+    }).onSuccess(counts -> {
+      if (counts.values().stream().anyMatch(n -> n > 0)) {
+        log.info("retention purge deleted={}", counts);
       }
     });
-  }
-
-  private static int delete(java.sql.Connection c, String sql, long before) throws java.sql.SQLException {
-    return Claims.update(c, sql, s -> s.setLong(1, before));
   }
 }

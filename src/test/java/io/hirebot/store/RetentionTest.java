@@ -59,6 +59,34 @@ class RetentionTest {
     assertEquals(0, count("audit_log"));
   }
 
+  @Test
+  @DisplayName("H2: a backlog of digest slots larger than one batch (keyed by chat and time) is purged batch by batch, "
+      + "fresh slots among them kept")
+  void compositeKeyBacklog() {
+    Instant now = Instant.now();
+    long old = now.minus(Retention.DIGEST_SLOTS).minus(Duration.ofDays(1)).toEpochMilli();
+    long young = now.minus(Duration.ofDays(1)).toEpochMilli();
+    int rows = ExpiredRows.BATCH + 1_500;
+    await(db.run(c -> {
+      try (var s = c.prepareStatement("INSERT INTO digest_slots (chat_id, slot_at, claimed_by, claimed_at) "
+          + "VALUES (?, ?, 'r1', 0)")) {
+        for (int i = 0; i < rows; i++) {
+          s.setString(1, String.format("oc_%05d", i / 10));
+          s.setLong(2, (i % 100 == 0 ? young : old) + i % 10);
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+      return null;
+    }));
+    int fresh = (rows + 99) / 100;
+
+    Map<String, Integer> deleted = await(new Retention(db, Duration.ofDays(90)).purge(now));
+
+    assertEquals(rows - fresh, deleted.get("digest_slots"), deleted.toString());
+    assertEquals(fresh, count("digest_slots"), "fresh slots kept");
+  }
+
   /** One old row per table at {@code start}, and a second, younger one (20 days later) that must survive. */
   private void insertRows(Instant start) {
     long t = start.toEpochMilli();
