@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
   static final long CONNECTION_TIMEOUT_MS = 3_000;
   static final long MAX_BLOCKING_SECONDS = 30;
   static final String UNIQUE_VIOLATION = "23505";
+  /** PostgreSQL's lock_not_available: a statement's {@link #URGENT_LOCK_WAIT_MS} for another's row lock ran out. */
+  static final String LOCK_NOT_AVAILABLE = "55P03";
   /** Connections (and threads) of a {@link #scratch} database: the warm-up's few statements at a time. */
   private static final int SCRATCH_POOL_SIZE = 2;
   /**
@@ -288,7 +290,15 @@ public final class Database implements AutoCloseable {
     return run(c -> inTransaction(c, work));
   }
 
-  /** Like {@link #transaction}, on the threads kept for what a user is waiting on. */
+  /**
+   * Like {@link #transaction}, waiting at most {@link #URGENT_LOCK_WAIT_MS} for a row another transaction holds (then
+   * failing), as {@link #transactionUrgent} does: for statements a stuck transaction elsewhere must not hold for ever.
+   */
+  public <T> Future<T> transactionBoundedWait(Work<T> work) {
+    return run(c -> inTransaction(c, boundLockWaits(work)));
+  }
+
+  /** Like {@link #transactionBoundedWait}, on the threads kept for what a user is waiting on. */
   public <T> Future<T> transactionUrgent(Work<T> work) {
     return runUrgent(c -> inTransaction(c, boundLockWaits(work)));
   }

@@ -2,6 +2,7 @@ package io.hirebot.store;
 
 import io.hirebot.util.RateBudget;
 import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -11,11 +12,18 @@ import org.slf4j.LoggerFactory;
  * Rate budgets every replica on one PostgreSQL shares: a token bucket per limit in {@code rate_budgets},
  * refilled by the database's clock and taken by one atomic UPDATE, so two replicas together stay within one
  * app's limit (and a chat's: those rows are made on a chat's first message and purged by {@link Retention} once
- * idle). If the database cannot answer, a replica falls back to a bucket of its own until it can.
+ * idle). If the database cannot answer, a replica falls back to a bucket of its own until it can. A statement waits
+ * at most {@link Database#URGENT_LOCK_WAIT_MS} for a budget's row another transaction holds (PostgreSQL would wait
+ * for ever behind a replica stuck in its transaction): the permit is then this replica's own bucket's, and the row is
+ * left alone for {@link #ROW_HELD_BACK_OFF_MS}, so one stuck row costs one reply that wait, not every reply. A call
+ * thus always gets a permit, of one bucket or the other: nothing is dropped or done twice; at worst replicas on their
+ * own buckets together overshoot the app's limit for that moment, and Feishu's 429 is retried like any other.
  */
 public final class JdbcRateBudgets implements RateBudget.Factory {
   private static final Logger log = LoggerFactory.getLogger(JdbcRateBudgets.class);
   private static final double NANOS_PER_SECOND = 1e9;
+  /** After a permit's wait for a held row ran out, the row is not asked again for this long. */
+  static final long ROW_HELD_BACK_OFF_MS = 1_000;
 
   private static final String CREATE = "INSERT INTO rate_budgets (budget_key, tokens, refilled_us, taken) "
       + "VALUES (?, ?, 0, FALSE) ON CONFLICT (budget_key) DO NOTHING";
@@ -83,6 +91,8 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     private final RateBudget fallback;
     private final AtomicBoolean degraded = new AtomicBoolean();
     private volatile Future<Void> created;
+    /** Until when (System.nanoTime) the row is left alone after a lock wait ran out; 0 when it is not. */
+    private volatile long rowHeldUntil;
 
     Shared(String key, double rate, int burst, RateBudget.Ceiling ceiling) {
       this.key = key;
@@ -107,7 +117,7 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     public void penalize(long nanos) {
       fallback.penalize(nanos);
       double debt = -nanos / NANOS_PER_SECOND * rate;
-      created().compose(v -> db.run(c -> Claims.update(c, PENALIZE, s -> {
+      created().compose(v -> db.transactionBoundedWait(c -> Claims.update(c, PENALIZE, s -> {
         s.setDouble(1, burst);
         s.setDouble(2, rate / 1e6);
         s.setDouble(3, debt);
@@ -131,7 +141,11 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
           : c -> Rows.list(c, TAKE_CEILED, s -> bindCeiled(s, borrow),
               r -> ceiledWaitNanos(r.getDouble(1), r.getDouble(2), r.getBoolean(3), borrow)).stream().findFirst()
               .orElse(null);
-      return created().compose(v -> borrow ? db.runUrgent(statement) : db.run(statement))
+      long held = rowHeldUntil;
+      if (held != 0 && System.nanoTime() - held < 0) {
+        return whenDown.get();
+      }
+      return created().compose(v -> borrow ? db.transactionUrgent(statement) : db.transactionBoundedWait(statement))
           .compose(w -> {
             if (w == null) {
               // The retention purge deleted the row of an idle chat: made again by the next take.
@@ -146,6 +160,9 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
             }
           })
           .recover(e -> {
+            if (e instanceof java.sql.SQLException sql && Database.LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+              rowHeldUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROW_HELD_BACK_OFF_MS);
+            }
             if (degraded.compareAndSet(false, true)) {
               log.warn("shared rate budget unavailable, using this replica's own key={} cause={}", key, e.toString());
             }
@@ -206,7 +223,7 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     private Future<Void> created() {
       Future<Void> f = created;
       if (f == null || f.failed()) {
-        f = db.run(c -> Claims.update(c, CREATE, s -> {
+        f = db.transactionBoundedWait(c -> Claims.update(c, CREATE, s -> {
           s.setString(1, key);
           s.setDouble(2, burst);
         })).mapEmpty();

@@ -63,8 +63,9 @@ public final class Retention {
       return failedEvents.purge(t - FAILED_EVENTS.toMillis());
     }).compose(n -> {
       deleted.put("failed_events", n);
-      // Chats' budget rows: a few per active chat, each idle an hour at most, so one statement stays short.
-      return db.shared() ? db.run(c -> JdbcRateBudgets.purgeIdle(c, RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS))
+      // Chats' budget rows: one per chat active in the last hour, so one statement stays short; a row a stuck
+      // transaction holds fails it (the next hour's purge tries again) rather than holding a worker for ever.
+      return db.shared() ? db.transactionBoundedWait(c -> JdbcRateBudgets.purgeIdle(c, RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS))
           : Future.succeededFuture(null);
     }).map(n -> {
       if (n != null) {
