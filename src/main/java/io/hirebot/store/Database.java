@@ -398,11 +398,35 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The bot serves: the pool keeps all its connections from now on, as it did from the start before (its housekeeping
-   * opens them within 30 s, and a borrower that finds none idle gets a new one at once).
+   * The bot serves: the pool keeps all its connections from now on, as it did from the start before. Hikari opens
+   * them only at its next housekeeping (up to 30 s later), and meanwhile a borrower that finds none idle waits for one
+   * to be opened, one at a time: on PostgreSQL (a TCP and authentication round trip each) a burst right after healthy
+   * queued for them. So there they are opened now, in the background on one "db" thread.
    */
   public void serving() {
     pool.getHikariConfigMXBean().setMinimumIdle(CONNECTIONS);
+    if (shared()) {
+      run(c -> openAll(c)).onFailure(e -> log.warn("database connections not opened at once url={} cause={}", url,
+          e.toString()));
+    }
+  }
+
+  /**
+   * Borrows connections (besides {@code first}) until the pool holds {@link #CONNECTIONS}, each new one opened by the
+   * pool, then gives them all back idle. Others borrow meanwhile as usual: the pool opens theirs alongside.
+   */
+  private int openAll(Connection first) throws SQLException {
+    java.util.List<Connection> held = new java.util.ArrayList<>();
+    try {
+      while (pool.getHikariPoolMXBean().getTotalConnections() < CONNECTIONS && held.size() < CONNECTIONS) {
+        held.add(pool.getConnection());
+      }
+      return held.size();
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
   }
 
   /** Connections the pool keeps open, idle or not. */
