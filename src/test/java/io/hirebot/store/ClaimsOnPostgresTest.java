@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.testing.Eventually;
 import io.hirebot.testing.PostgresDatabase;
 import io.vertx.core.Future;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ class ClaimsOnPostgresTest {
         permits.add(new JdbcRateBudgets(db).create("test.held", 1000, 100).reserve());
       }
       // every urgent thread is in a permit's UPDATE, waiting for the row
-      boolean waiting = eventually(() -> lockWaits() >= Database.URGENT_POOL_SIZE, 30);
+      boolean waiting = Eventually.holds(() -> lockWaits() >= Database.URGENT_POOL_SIZE, 30);
 
       // WHEN an event arrives and is claimed
       boolean answered = answeredWithin(events.claim("ev_beside_permits", "{}"), 20);
@@ -148,7 +149,7 @@ class ClaimsOnPostgresTest {
       Future<Integer> purged = events.purgeExpired();
 
       // THEN the batches before the held row commit, visible to everyone, while the held row's batch waits
-      boolean progressed = eventually(() -> count("_old") <= expired - 2 * ExpiredRows.BATCH, 30);
+      boolean progressed = Eventually.holds(() -> count("_old") <= expired - 2 * ExpiredRows.BATCH, 30);
       // AND a claim meanwhile is written and answered
       boolean claimed = answeredWithin(events.claim("purge_claim_meanwhile", "{}"), 20);
       int left = count("_old");
@@ -174,18 +175,6 @@ class ClaimsOnPostgresTest {
         return r.getInt(1);
       }
     }
-  }
-
-  /** Whether {@code condition} held within {@code seconds} (checked every 50 ms): a wait, not a measurement. */
-  private static boolean eventually(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.call()) {
-      if (System.nanoTime() > until) {
-        return false;
-      }
-      Thread.sleep(50);
-    }
-    return true;
   }
 
   private static boolean answeredWithin(Future<?> f, int seconds) throws InterruptedException {
