@@ -225,7 +225,7 @@ public final class Wiring {
       dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
           messenger, errors, metrics, messages, registry::welcome,
           new Conversations(config.contextWindow(), clock), services.cardRegistry());
-      identity.yieldTo(() -> dispatcher.inFlight() > 0);
+      identity.yieldTo(dispatcher::busy);
       EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
           config.feishu().encryptKey(), clock);
       mapper = new InboundMapper(botOpenId::get);

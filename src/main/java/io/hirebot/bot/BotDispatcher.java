@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ public final class BotDispatcher implements InboundHandler {
   private final MeterRegistry metrics;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
   private final Conversations conversations;
+  /** Events and clicks being handled, from their arrival here (before the event's claim) to their answer. */
+  private final AtomicInteger handling = new AtomicInteger();
 
   /**
    * @param features the routes and the listener lists (Hire events, cards sent) the features registered
@@ -86,7 +89,9 @@ public final class BotDispatcher implements InboundHandler {
       return Future.failedFuture(new InFlight.StoppedTaking());
     }
     Inbound in = inbound(event, envelope);
+    handling.incrementAndGet();
     handled(in).onComplete(r -> {
+      handling.decrementAndGet();
       if (r.failed()) {
         in.notAccepted(r.cause());
       }
@@ -124,6 +129,14 @@ public final class BotDispatcher implements InboundHandler {
    */
   public Future<InFlight.Drained> drain(Duration grace) {
     return inFlight.drain(grace);
+  }
+
+  /**
+   * Whether a user's event or click is being handled now, from its arrival (before an event's claim) to its answer:
+   * background work that can wait (the scope self-check) waits for none.
+   */
+  public boolean busy() {
+    return handling.get() > 0;
   }
 
   /** How many claimed events are being handled now. */
@@ -201,6 +214,8 @@ public final class BotDispatcher implements InboundHandler {
             log.error("card action failed {} cause={}", where, e.toString());
           }
         });
+    handling.incrementAndGet();
+    result.onComplete(r -> handling.decrementAndGet());
     Future<ActionResult> answer = budget.answer(action, result, in.language());
     // Added after the answer's listener, so a result that takes a Hire call is answered first and then recorded as
     // what the card shows (living cards, the clicker's conversation): nothing in that record is needed to answer.
