@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -147,9 +146,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * A throwaway in-memory H2 database with the schema the migrations create, for the start-up warm-up to run the
-   * stores' code on without touching the bot's own database (whatever its engine). The scripts run as they are, in
-   * version order (H2's {@code RUNSCRIPT}), not through Flyway, whose classes a restart otherwise never loads. Gone
-   * once closed. Blocks (tens of ms): call it off the event loop.
+   * stores' code on without touching the bot's own database (whatever its engine). The schema comes from the script
+   * shipped in the jar ({@link ScratchSchema}: one script for what the migrations make, and any migration added since
+   * on top), not through Flyway, whose classes a restart otherwise never loads. Gone once closed. Blocks (tens of ms):
+   * call it off the event loop.
    *
    * @throws IllegalStateException when the migrations cannot be listed or a script fails
    */
@@ -170,10 +170,15 @@ public final class Database implements AutoCloseable {
     config.setPoolName(name);
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
-      for (String script : scripts.keySet().stream().sorted(Comparator.comparingInt(Database::version)).toList()) {
-        statement.execute("RUNSCRIPT FROM 'classpath:/" + AppliedMigrations.LOCATION + "/" + script + "'");
+      ScratchSchema.Plan plan = ScratchSchema.plan(scripts, Database.class.getClassLoader());
+      for (String step : ScratchSchema.statements(plan)) {
+        statement.execute(step);
       }
-    } catch (SQLException e) {
+      if (!plan.shippedSchema() || !plan.migrations().isEmpty()) {
+        log.info("scratch database {} created from {}: {} is stale (io.hirebot.store.ScratchSchemaWriter in the test "
+            + "tree writes it again)", name, ScratchSchema.describe(plan), ScratchSchema.RESOURCE);
+      }
+    } catch (SQLException | IOException e) {
       pool.close();
       throw new IllegalStateException("scratch database " + name + " not created: " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -185,11 +190,6 @@ public final class Database implements AutoCloseable {
         vertx.createSharedWorkerExecutor(name + "-urgent", SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         vertx.createSharedWorkerExecutor(name + "-writers", WRITER_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         "jdbc:h2:mem:" + name, true);
-  }
-
-  /** {@code V<version>__<description>.sql}'s version. */
-  private static int version(String script) {
-    return Integer.parseInt(script.substring(1, script.indexOf("__")));
   }
 
   /**
