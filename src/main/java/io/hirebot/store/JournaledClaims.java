@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * Feishu has connections open; a journal record is one file write per group. The table stays the truth for everything
  * but the newest claims: each claim is checked against the claims not copied yet ({@code pending}, in memory, as
  * long as one copy takes) and then against the table, so a redelivery is recognised whether it arrives before the
- * copy, after it, or after a restart (the journal's segments left at a start are read back into {@code pending} and
- * copied first). Claims whose key is in the table already (a stale claim taken over, an expired one reused) are
+ * copy, after it, or after a restart (the journal's segments left at a start are read back and copied into the table
+ * before any claim is answered). Claims whose key is in the table already (a stale claim taken over, an expired one reused) are
  * written to the table directly, as on PostgreSQL. Readers of claim state that is not the claim itself (the replay
  * of unfinished events, a failed attempt, a release) first wait for the copy ({@link #settled}).
  *
@@ -95,11 +95,17 @@ final class JournaledClaims {
     synchronized (OPEN) {
       JournaledClaims claims = OPEN.get(key);
       if (claims == null) {
-        claims = new JournaledClaims(key, ClaimJournal.open(key));
+        ClaimJournal journal = ClaimJournal.open(key);
+        try {
+          claims = new JournaledClaims(key, journal);
+          claims.copyReadBack(db);
+        } catch (IOException | RuntimeException e) {
+          journal.close();
+          throw e;
+        }
         OPEN.put(key, claims);
       }
       claims.users.add(db);
-      claims.copySoon();
       return claims;
     }
   }
@@ -330,6 +336,36 @@ final class JournaledClaims {
         }
       }
     }
+  }
+
+  /**
+   * Copies what the journal held at the start into the table before any claim is answered, so that every claim
+   * from before the start is judged by the table's rules (a stale claim taken over, an expired one reused), not by
+   * its age in the journal. Blocks; a start whose copy fails fails.
+   */
+  private void copyReadBack(Database db) throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = new ArrayList<>(pending.values());
+    long sealed = journal.seal();
+    Promise<Void> copied = Promise.promise();
+    db.transactionUrgent(c -> {
+      copy(c, batch);
+      return null;
+    }, copied);
+    try {
+      copied.future().toCompletionStage().toCompletableFuture().get(Database.MAX_BLOCKING_SECONDS,
+          java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("claims read back from the journal not copied into the table dir=" + dir + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while copying the journal's claims dir=" + dir, e);
+    }
+    pending.clear();
+    journal.deleteThrough(sealed);
+    log.info("claim journal copied into the table dir={} events={}", dir, batch.size());
   }
 
   /** Holding {@link #lock}: waits until a copy is due (see {@link #copySoon}). */
