@@ -1,11 +1,11 @@
 package io.hirebot.store;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.bot.middleware.ProcessedEvents;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,14 +57,6 @@ class ClaimsAfterKillTest {
 
   static String envelope(int n) {
     return "{\"event\":\"kept " + n + "\"}";
-  }
-
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   @Test
@@ -110,7 +101,6 @@ class ClaimsAfterKillTest {
     try {
       Clock afterLease = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plusMinutes(1));
       JdbcProcessedEvents events = new JdbcProcessedEvents(db, afterLease);
-      List<Future<List<ProcessedEvents.Unfinished>>> pages = new ArrayList<>();
       Set<String> replayed = new HashSet<>();
       // The unfinished kept events, each with its envelope, oldest first (a bounded page at a time: finished as read)
       for (List<ProcessedEvents.Unfinished> page = await(events.unfinished()); !page.isEmpty();
