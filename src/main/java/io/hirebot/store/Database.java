@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +41,12 @@ public final class Database implements AutoCloseable {
   /**
    * Threads (and connections) of the group commits' writers ({@link GroupCommit}: the event claims', the application
    * jobs'), apart from {@link #URGENT_POOL_SIZE}'s: each writer has one transaction in flight at most, so with one
-   * thread each a claim never waits for a thread, not behind a reply's rate permit (on PostgreSQL an UPDATE of a shared
+   * thread each (and one for the claim journal's copies into the table, {@link JdbcProcessedEvents}) a claim never
+   * waits for a thread, not behind a reply's rate permit (on PostgreSQL an UPDATE of a shared
    * budget's row, which waits for as long as another transaction holds that row) nor behind the other writer. Named
    * under "db-urgent-" with the urgent threads (the benchmark's claim writer CPU counts both).
    */
-  static final int WRITER_POOL_SIZE = 2;
+  static final int WRITER_POOL_SIZE = 3;
   /** The pool's connections once the bot serves: one per thread of the three pools. */
   static final int CONNECTIONS = POOL_SIZE + URGENT_POOL_SIZE + WRITER_POOL_SIZE;
   static final long CONNECTION_TIMEOUT_MS = 3_000;
@@ -97,6 +97,9 @@ public final class Database implements AutoCloseable {
   private final WorkerExecutor writers;
   private final String url;
   private final boolean scratch;
+  /** Whether {@link #journaledClaims} was asked for (then {@link #claims} is this database's share, or null). */
+  private boolean claimsAttached;
+  private JournaledClaims claims;
 
   private Database(HikariDataSource pool, WorkerExecutor worker, WorkerExecutor urgent, WorkerExecutor writers,
       String url, boolean scratch) {
@@ -147,9 +150,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * A throwaway in-memory H2 database with the schema the migrations create, for the start-up warm-up to run the
-   * stores' code on without touching the bot's own database (whatever its engine). The scripts run as they are, in
-   * version order (H2's {@code RUNSCRIPT}), not through Flyway, whose classes a restart otherwise never loads. Gone
-   * once closed. Blocks (tens of ms): call it off the event loop.
+   * stores' code on without touching the bot's own database (whatever its engine). The schema comes from the script
+   * shipped in the jar ({@link ScratchSchema}: one script for what the migrations make, and any migration added since
+   * on top), not through Flyway, whose classes a restart otherwise never loads. Gone once closed. Blocks (tens of ms):
+   * call it off the event loop.
    *
    * @throws IllegalStateException when the migrations cannot be listed or a script fails
    */
@@ -170,10 +174,15 @@ public final class Database implements AutoCloseable {
     config.setPoolName(name);
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection(); Statement statement = c.createStatement()) {
-      for (String script : scripts.keySet().stream().sorted(Comparator.comparingInt(Database::version)).toList()) {
-        statement.execute("RUNSCRIPT FROM 'classpath:/" + AppliedMigrations.LOCATION + "/" + script + "'");
+      ScratchSchema.Plan plan = ScratchSchema.plan(scripts, Database.class.getClassLoader());
+      for (String step : ScratchSchema.statements(plan)) {
+        statement.execute(step);
       }
-    } catch (SQLException e) {
+      if (!plan.shippedSchema() || !plan.migrations().isEmpty()) {
+        log.info("scratch database {} created from {}: {} is stale (io.hirebot.store.ScratchSchemaWriter in the test "
+            + "tree writes it again)", name, ScratchSchema.describe(plan), ScratchSchema.RESOURCE);
+      }
+    } catch (SQLException | IOException e) {
       pool.close();
       throw new IllegalStateException("scratch database " + name + " not created: " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -185,11 +194,6 @@ public final class Database implements AutoCloseable {
         vertx.createSharedWorkerExecutor(name + "-urgent", SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         vertx.createSharedWorkerExecutor(name + "-writers", WRITER_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         "jdbc:h2:mem:" + name, true);
-  }
-
-  /** {@code V<version>__<description>.sql}'s version. */
-  private static int version(String script) {
-    return Integer.parseInt(script.substring(1, script.indexOf("__")));
   }
 
   /**
@@ -260,6 +264,45 @@ public final class Database implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * The directory of the claim journal for a database in a local H2 file: next to the file, named after it with
+   * {@code .claims} ({@code jdbc:h2:file:./data/hirebot} keeps it in {@code ./data/hirebot.claims}); null for any other
+   * database (in memory, an H2 server, PostgreSQL), whose claims are rows written by the commit that answers them.
+   */
+  static java.nio.file.Path claimJournalDir(String url) {
+    if (!url.startsWith("jdbc:h2:")) {
+      return null;
+    }
+    if ("true".equalsIgnoreCase(setting(url, "AUTO_SERVER"))) {
+      return null; // other processes may use the file through this one: their claims must be rows at once
+    }
+    String name = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+    if (name.startsWith("file:")) {
+      name = name.substring("file:".length());
+    } else if (!(name.startsWith("/") || name.startsWith("./") || name.startsWith("~") || name.startsWith("../")
+        || name.matches("[A-Za-z]:[/\\\\].*"))) {
+      return null; // mem:, tcp:, ssl:, zip:, a file system prefix such as nio: or async:
+    }
+    if (name.startsWith("~")) {
+      name = System.getProperty("user.home") + name.substring(1);
+    }
+    return java.nio.file.Path.of(name + ".claims");
+  }
+
+  /**
+   * The claims journaled in front of this database's {@code processed_events} ({@link #claimJournalDir}), shared with
+   * every database on the same H2 file in this process, or null when it has no journal; the first call opens it
+   * (blocking: reading back what an earlier process left) and {@link #close} lets go of it.
+   */
+  synchronized JournaledClaims journaledClaims() throws java.io.IOException {
+    if (!claimsAttached) {
+      java.nio.file.Path dir = claimJournalDir(url);
+      claims = dir == null ? null : JournaledClaims.attach(this, dir);
+      claimsAttached = true;
+    }
+    return claims;
   }
 
   /** Runs {@code work} on the "db" worker with an auto-commit connection. */
@@ -441,9 +484,18 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    closeClaimJournal();
     pool.close();
     worker.close();
     urgent.close();
     writers.close();
+  }
+
+  /** Lets go of the claim journal: the last database on it copies what it holds into the table and closes it. */
+  private synchronized void closeClaimJournal() {
+    if (claims != null) {
+      claims.detach(this);
+      claims = null;
+    }
   }
 }

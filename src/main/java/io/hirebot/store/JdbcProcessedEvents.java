@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link ProcessedEvents} in the {@code processed_events} table: a claim is a unique row. */
+/**
+ * {@link ProcessedEvents} in the {@code processed_events} table: a claim is a unique row. On a local H2 file a new
+ * claim is made durable by its claim journal's record and copied into the table shortly after ({@link JournaledClaims});
+ * elsewhere (PostgreSQL, whose replicas share the claims) by the commit of its row. Constructing it on an H2 file
+ * reads back what the journal holds from before: do it off the event loop.
+ */
 public final class JdbcProcessedEvents implements ProcessedEvents {
   /** Feishu retries for about 7.1 h (15 s, 5 min, 1 h, 6 h): remember a little longer. */
   public static final Duration RETENTION = Duration.ofHours(8);
@@ -34,50 +39,59 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
       + "WHERE event_key = ? AND ((done_at IS NULL AND claimed_at < ? AND attempts < " + MAX_ATTEMPTS + ") "
       + "OR expires_at < ?)";
 
-  private static final String INSERT_COLUMNS = "INSERT INTO processed_events "
+  static final String INSERT_COLUMNS = "INSERT INTO processed_events "
       + "(event_key, envelope, received_at, claimed_at, done_at, expires_at) VALUES ";
   private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?)";
   private static final String INSERT = INSERT_COLUMNS + INSERT_ROW;
   private static final String DONE = "UPDATE processed_events SET done_at = ?, envelope = NULL WHERE event_key";
 
   /** What goes into a group commit: a claim (answered true or false) or a finish (answered null). */
-  private sealed interface Write permits Claim, Done {}
+  sealed interface Write permits Claim, Done {}
 
-  /** {@code finished}: an event that needs no handling, stored as done and without its envelope. */
-  private record Claim(String key, String envelope, long now, boolean finished) implements Write {
-    Long doneAt() {
-      return finished ? now : null;
+  /** {@code doneAt} set: an event finished already (one that needs no handling), stored without its envelope. */
+  record Claim(String key, String envelope, long now, Long doneAt) implements Write {
+    boolean finished() {
+      return doneAt != null;
     }
 
     String kept() {
-      return finished ? null : envelope;
+      return finished() ? null : envelope;
     }
   }
 
-  private record Done(String key, long now) implements Write {}
+  record Done(String key, long now) implements Write {}
 
   private final Database db;
   private final Clock clock;
   // A claim must be durable before its 200: commits are synchronous, so concurrent claims and finishes share one.
   private final GroupCommit<Write> writes;
   private final ExpiredRows expired;
+  /** The claim journal's side, on a local H2 file; null elsewhere. */
+  private final JournaledClaims journaled;
 
   public JdbcProcessedEvents(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
     boolean savepoints = db.failedStatementSpoilsTransaction();
-    this.writes = new GroupCommit<>(db, MAX_GROUP, (c, batch) -> write(c, batch, savepoints));
+    try {
+      this.journaled = db.journaledClaims();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("claim journal not opened url=" + db.url(), e);
+    }
+    this.writes = new GroupCommit<>(db, MAX_GROUP,
+        journaled != null ? journaled::write : (c, batch) -> write(c, batch, savepoints));
     this.expired = new ExpiredRows(db, "processed_events", "event_key", "expires_at");
   }
 
   @Override
   public Future<Boolean> claim(String key, String envelope) {
-    return writes.submit(new Claim(key, envelope, clock.millis(), false)).map(Boolean.class::cast);
+    return writes.submit(new Claim(key, envelope, clock.millis(), null)).map(Boolean.class::cast);
   }
 
   @Override
   public Future<Boolean> claimFinished(String key) {
-    return writes.submit(new Claim(key, null, clock.millis(), true)).map(Boolean.class::cast);
+    long now = clock.millis();
+    return writes.submit(new Claim(key, null, now, now)).map(Boolean.class::cast);
   }
 
   /**
@@ -145,12 +159,12 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   }
 
   @FunctionalInterface
-  private interface RowWork {
+  interface RowWork {
     Object run() throws SQLException;
   }
 
   /** The request's result, or the SQLException that rolled it (alone) back. */
-  private static Object oneByOne(Connection c, RowWork work, boolean savepoint) throws SQLException {
+  static Object oneByOne(Connection c, RowWork work, boolean savepoint) throws SQLException {
     Savepoint before = savepoint ? c.setSavepoint() : null;
     try {
       return work.run();
@@ -161,7 +175,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   }
 
   /** Inserts every claim as a new row; fails (unique violation) if any key exists. */
-  private static void insertAll(Connection c, List<Write> writes) throws SQLException {
+  static void insertAll(Connection c, List<Write> writes) throws SQLException {
     String sql = INSERT_COLUMNS + String.join(", ", java.util.Collections.nCopies(writes.size(), INSERT_ROW));
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int p = 1;
@@ -179,7 +193,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   }
 
   /** Finishes every event in one update, stamped with the latest of their times. */
-  private static void finishAll(Connection c, List<Write> writes) throws SQLException {
+  static void finishAll(Connection c, List<Write> writes) throws SQLException {
     String sql = DONE + " IN (" + String.join(", ", java.util.Collections.nCopies(writes.size(), "?")) + ")";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, writes.stream().mapToLong(w -> ((Done) w).now()).max().orElseThrow());
@@ -199,7 +213,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
     return null;
   }
 
-  private static boolean claim(Connection c, Claim claim) throws SQLException {
+  static boolean claim(Connection c, Claim claim) throws SQLException {
     long now = claim.now();
     long expires = now + RETENTION.toMillis();
     return Claims.claim(c, INSERT, s -> {
@@ -229,7 +243,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   @Override
   public Future<List<Unfinished>> unfinished() {
     long staleBefore = clock.millis() - LEASE.toMillis();
-    return db.run(c -> {
+    return settled().compose(v -> db.run(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT event_key, envelope FROM processed_events "
           + "WHERE done_at IS NULL AND claimed_at < ? AND envelope IS NOT NULL AND attempts < " + MAX_ATTEMPTS
           + " ORDER BY received_at")) {
@@ -243,7 +257,15 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
         }
         return found;
       }
-    });
+    }));
+  }
+
+  /**
+   * Completes once every claim and finish answered before the call is in the table, which the statements reading or
+   * changing a claim's state beyond the claim itself (a replay, a failure, a release) work on.
+   */
+  private Future<Void> settled() {
+    return journaled == null ? Future.succeededFuture() : journaled.settled();
   }
 
   /** In bounded batches on the "db" worker ({@link ExpiredRows}): the claim writer is never held up behind it. */
@@ -256,7 +278,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
   public Future<Failure> failed(String key, String error) {
     long now = clock.millis();
     String cause = clip(error);
-    return db.transaction(c -> {
+    return settled().compose(v -> db.transaction(c -> {
       int attempts;
       try (PreparedStatement s = c.prepareStatement(
           "SELECT attempts FROM processed_events WHERE event_key = ? AND done_at IS NULL")) {
@@ -280,23 +302,23 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
         s.setString(3, key);
       });
       return new Failure(false, attempts, java.time.Instant.ofEpochMilli(retryAt));
-    });
+    }));
   }
 
   @Override
   public Future<Void> release(String key) {
     long now = clock.millis();
-    return db.run(c -> Claims.update(c, "UPDATE processed_events SET claimed_at = ?, attempts = attempts - 1 "
-        + "WHERE event_key = ? AND done_at IS NULL", s -> {
+    return settled().compose(v -> db.run(c -> Claims.update(c, "UPDATE processed_events SET claimed_at = ?, "
+        + "attempts = attempts - 1 WHERE event_key = ? AND done_at IS NULL", s -> {
           s.setLong(1, now - LEASE.toMillis() - 1);
           s.setString(2, key);
-        })).mapEmpty();
+        }))).mapEmpty();
   }
 
   @Override
   public Future<Integer> parkAbandoned() {
     long now = clock.millis();
-    return db.transaction(c -> {
+    return settled().compose(v -> db.transaction(c -> {
       List<String[]> abandoned = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT event_key, last_error FROM processed_events "
           + "WHERE done_at IS NULL AND claimed_at < ? AND attempts >= " + MAX_ATTEMPTS)) {
@@ -313,7 +335,7 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
             + "hung)" + (a[1] == null ? "" : "; last error: " + a[1])), now);
       }
       return abandoned.size();
-    });
+    }));
   }
 
   /** Moves the event to failed_events and finishes its claim, so it stays de-duplicated and is never replayed. */

@@ -13,15 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bot as operators run it, in a JVM of its own: {@code java -Xmx256m <the Dockerfile's flags> -cp <this
- * classpath> io.hirebot.Main [--sandbox]} on a free port, output to a log file; knows its start time and reads its RSS from /proc. The
+ * classpath> io.hirebot.Main [--sandbox]} on a free port (this JVM's JDK, or the one given: {@link ChildJdk}), output
+ * to a log file; knows its start time and reads its RSS from /proc. The
  * crash test kills it with {@link #kill()} (SIGKILL, as {@code kill -9} would).
  */
 public final class ChildBot implements AutoCloseable {
   public static final String HEAP = "-Xmx256m";
   /**
-   * The Dockerfile's JVM flags (its ENTRYPOINT, less the heap size it takes from the container's memory and the
-   * class-data archive the benchmark trains itself), so the benchmark measures what operators run;
-   * {@code DockerfileTest} keeps the two the same.
+   * The Dockerfile's JVM flags on any JDK (its ENTRYPOINT, less the heap size it takes from the container's memory,
+   * the class-data archive the benchmark trains itself, and the flags of a JDK version, {@link ChildJdk#flags}), so
+   * the benchmark measures what operators run; {@code DockerfileTest} keeps the two the same.
    */
   public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m");
   /** The Dockerfile's environment for the JVM: glibc's malloc arenas capped (one per thread otherwise). */
@@ -43,11 +44,13 @@ public final class ChildBot implements AutoCloseable {
   private final int port;
   private final Process process;
   private final long launchedAt;
+  private final ChildJdk jdk;
 
-  private ChildBot(int port, Process process, long launchedAt) {
+  private ChildBot(int port, Process process, long launchedAt, ChildJdk jdk) {
     this.port = port;
     this.process = process;
     this.launchedAt = launchedAt;
+    this.jdk = jdk;
   }
 
   /**
@@ -60,7 +63,12 @@ public final class ChildBot implements AutoCloseable {
 
   /** Like {@link #launch(Path, List)} on the H2 database in {@code dbDir}: a restart when an earlier child used it. */
   static ChildBot launch(Path log, List<String> jvmFlags, Path dbDir) {
-    return launch(log, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dbDir.resolve("bot")), "--sandbox");
+    return launch(log, ChildJdk.current(), jvmFlags, dbDir);
+  }
+
+  /** Like {@link #launch(Path, List, Path)} on {@code jdk} (section 5: the Dockerfile's). */
+  static ChildBot launch(Path log, ChildJdk jdk, List<String> jvmFlags, Path dbDir) {
+    return launch(log, jdk, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dbDir.resolve("bot")), "--sandbox");
   }
 
   /** An empty directory for a child's database. */
@@ -83,14 +91,24 @@ public final class ChildBot implements AutoCloseable {
 
   /** The bot with {@code jvmFlags} before the classpath and {@code env} added (see {@link #launch(Path, Map, String...)}). */
   static ChildBot launch(Path log, List<String> jvmFlags, Map<String, String> env, String... args) {
-    return launch(log, freePort(), jvmFlags, env, args);
+    return launch(log, ChildJdk.current(), jvmFlags, env, args);
+  }
+
+  /** Like {@link #launch(Path, List, Map, String...)} on {@code jdk}, with the flags the Dockerfile gives it. */
+  static ChildBot launch(Path log, ChildJdk jdk, List<String> jvmFlags, Map<String, String> env, String... args) {
+    return launch(log, freePort(), jdk, jvmFlags, env, args);
   }
 
   private static ChildBot launch(Path log, int port, List<String> jvmFlags, Map<String, String> env,
       String... args) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, HEAP));
+    return launch(log, port, ChildJdk.current(), jvmFlags, env, args);
+  }
+
+  private static ChildBot launch(Path log, int port, ChildJdk jdk, List<String> jvmFlags, Map<String, String> env,
+      String... args) {
+    List<String> command = new ArrayList<>(List.of(jdk.tool("java"), HEAP));
     command.addAll(JVM_FLAGS);
+    command.addAll(jdk.flags());
     command.addAll(jvmFlags);
     command.addAll(EXTRA_FLAGS);
     command.addAll(List.of("-cp", classpath(), "io.hirebot.Main"));
@@ -104,7 +122,7 @@ public final class ChildBot implements AutoCloseable {
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     long t0 = System.nanoTime();
     try {
-      return new ChildBot(port, pb.start(), t0);
+      return new ChildBot(port, pb.start(), t0, jdk);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the child JVM", e);
     }
@@ -182,8 +200,7 @@ public final class ChildBot implements AutoCloseable {
   }
 
   private void jcmd(Path file, String... command) {
-    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        String.valueOf(process.pid())));
+    List<String> line = new ArrayList<>(List.of(jdk.tool("jcmd"), String.valueOf(process.pid())));
     line.addAll(List.of(command));
     try {
       new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(file.toFile()).start()

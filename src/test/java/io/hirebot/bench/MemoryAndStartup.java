@@ -22,6 +22,9 @@ import java.util.Map;
  * and load are signed pushes straight to its webhooks: a flood of messages, and "show candidates" button
  * clicks for every demo job (answered in the callback, so the emulator need not know the message). Restarts are
  * timed in sandbox mode and in real mode ({@link RealTenant}), with and without the Dockerfile's class-data archive.
+ * Every child runs on the JDK the Dockerfile's runtime stage names ({@link ChildJdk#dockerfiles}) with that JDK's
+ * archive (JDK 25: an AOT cache); when that is not this JVM's JDK, real-mode restarts on this JVM's JDK with its own
+ * archive (JDK 17: dynamic CDS) are timed beside them, interleaved ({@code …_jdk<N>}).
  */
 final class MemoryAndStartup {
   private static final Duration WARM_UP = Duration.ofSeconds(5);
@@ -30,6 +33,11 @@ final class MemoryAndStartup {
   private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
   /** {@code -Dhirebot.bench.nmt}: the child tracks its native memory and the summary is kept beside the results. */
   private static final boolean NMT = Boolean.getBoolean("hirebot.bench.nmt");
+  /**
+   * {@code -Dhirebot.bench.startupOnly}: the first child only migrates the database and is stopped once healthy (no
+   * commands, flood or RSS): the restarts alone, for an A/B of a start-up change in a minute or two.
+   */
+  private static final boolean STARTUP_ONLY = Boolean.getBoolean("hirebot.bench.startupOnly");
 
   private final BenchHttp http;
   private final BenchOptions options;
@@ -42,70 +50,121 @@ final class MemoryAndStartup {
 
   ObjectNode run() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
+    ChildJdk jdk = ChildJdk.dockerfiles();
+    out.put("child_jdk", jdk.describe());
     List<Job> jobs = openJobs();
     Path database = ChildBot.newDatabaseDir();
-    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"),
+    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-bot.log"), jdk,
         NMT ? List.of("-XX:NativeMemoryTracking=summary") : List.of(), database)) {
       out.put("heap", ChildBot.HEAP);
       out.put("healthy_ms", Stats.round(child.awaitHealthy(http)));
       // CPU spent until healthy: unlike the wall time, it does not grow when other work shares the machine.
       out.put("cpu_ms_to_healthy", Stats.round(child.cpuMs()));
-      BenchEnv.awaitIdentity(http, child.port());
-      out.put("identity_known_ms", Stats.round(child.sinceLaunchMs()));
-      // The first command of a fresh JVM against the first read of another job once the JVM is warm: both read
-      // Hire (cold cache) and render the same card, so the difference is class loading and JIT.
-      double cpu = child.cpuMs();
-      out.put("first_command_ms", Stats.round(timedClick(child.port(), jobs.get(0), "first")));
-      // The child's CPU for the command (JIT threads included): unlike the wall time, it hardly moves with the load.
-      out.put("first_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
-      IntakeFlood flood = new IntakeFlood(http, child.port());
-      flood.run("warm", options.intakeSeconds() < 5 ? Duration.ofSeconds(1) : WARM_UP, options.connections());
-      readCandidates(child.port(), List.of(jobs.get(0)), WARM_UP_READS);
-      cpu = child.cpuMs();
-      out.put("warm_command_ms", Stats.round(timedClick(child.port(), jobs.get(1), "warm")));
-      out.put("warm_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
-      out.put("first_command_jobs", jobs.get(0).id() + " then " + jobs.get(1).id());
-      out.put("card_reads_warm_up", WARM_UP_READS * jobs.size());
-      out.put("card_reads_ok_warm_up", readCandidates(child.port(), jobs, WARM_UP_READS));
-      out.put("rss_after_warm_up_mb", Stats.round(child.rssMb()));
-      double cpuBefore = child.cpuMs();
-      ObjectNode load = flood.run("load", Duration.ofSeconds(options.childSeconds()), options.connections());
-      // CPU per event does not depend on what else runs on the machine, unlike events per second.
-      out.put("bot_cpu_us_per_event", Stats.round((child.cpuMs() - cpuBefore) * 1000 / Math.max(1, load.path("acked").asLong())));
-      out.set("intake_child_jvm", load);
-      out.put("card_reads_load", LOAD_READS * jobs.size());
-      out.put("card_reads_ok_load", readCandidates(child.port(), jobs, LOAD_READS));
-      out.put("rss_after_runs_mb", Stats.round(child.rssMb()));
-      out.put("rss_peak_mb", Stats.round(child.peakRssMb()));
-      out.put("threads_after_runs", child.threads());
-      if (NMT) {
-        child.nativeMemory(options.outDir().resolve("child-native-memory.txt"));
+      if (!STARTUP_ONLY) {
+        commandsAndLoad(out, child, jobs);
       }
     }
-    // A restart: a new JVM on the database the first one created and migrated, as every deploy after the first; in
-    // sandbox mode (the emulator and its demo tenant in the bot's JVM, as the README's earlier figures) and in real
-    // mode against the emulator in this JVM over TLS, as operators run it. The targets are judged on real mode.
-    Restarts restarts = new Restarts();
-    try (RealTenant tenant = RealTenant.start(options.outDir().toAbsolutePath())) {
-      for (int run = 0; run < options.restarts(); run++) {
-        restarts.add("restart", launchSandbox("child-restart", run, List.of(), database));
-        restarts.add("real_restart", launchReal("child-real-restart", run, List.of(), database, tenant));
-      }
-      classDataSharing(out, restarts, database, tenant);
-    }
-    restarts.write(out);
+    restarts(out, jdk, database);
     out.put("target_judged_on", "real_restart");
     return out;
   }
 
-  private ChildBot launchSandbox(String name, int run, List<String> flags, Path database) {
-    return ChildBot.launch(options.outDir().resolve(logName(name, run)), flags, database);
+  /** The first command, a flood and card reads against the first child; its RSS and CPU per event. */
+  private void commandsAndLoad(ObjectNode out, ChildBot child, List<Job> jobs) {
+    BenchEnv.awaitIdentity(http, child.port());
+    out.put("identity_known_ms", Stats.round(child.sinceLaunchMs()));
+    // The first command of a fresh JVM against the first read of another job once the JVM is warm: both read
+    // Hire (cold cache) and render the same card, so the difference is class loading and JIT.
+    double cpu = child.cpuMs();
+    out.put("first_command_ms", Stats.round(timedClick(child.port(), jobs.get(0), "first")));
+    // The child's CPU for the command (JIT threads included): unlike the wall time, it hardly moves with the load.
+    out.put("first_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
+    IntakeFlood flood = new IntakeFlood(http, child.port());
+    flood.run("warm", options.intakeSeconds() < 5 ? Duration.ofSeconds(1) : WARM_UP, options.connections());
+    readCandidates(child.port(), List.of(jobs.get(0)), WARM_UP_READS);
+    cpu = child.cpuMs();
+    out.put("warm_command_ms", Stats.round(timedClick(child.port(), jobs.get(1), "warm")));
+    out.put("warm_command_cpu_ms", Stats.round(child.cpuMs() - cpu));
+    out.put("first_command_jobs", jobs.get(0).id() + " then " + jobs.get(1).id());
+    out.put("card_reads_warm_up", WARM_UP_READS * jobs.size());
+    out.put("card_reads_ok_warm_up", readCandidates(child.port(), jobs, WARM_UP_READS));
+    out.put("rss_after_warm_up_mb", Stats.round(child.rssMb()));
+    double cpuBefore = child.cpuMs();
+    ObjectNode load = flood.run("load", Duration.ofSeconds(options.childSeconds()), options.connections());
+    // CPU per event does not depend on what else runs on the machine, unlike events per second.
+    out.put("bot_cpu_us_per_event", Stats.round((child.cpuMs() - cpuBefore) * 1000 / Math.max(1, load.path("acked").asLong())));
+    out.set("intake_child_jvm", load);
+    out.put("card_reads_load", LOAD_READS * jobs.size());
+    out.put("card_reads_ok_load", readCandidates(child.port(), jobs, LOAD_READS));
+    out.put("rss_after_runs_mb", Stats.round(child.rssMb()));
+    out.put("rss_peak_mb", Stats.round(child.peakRssMb()));
+    out.put("threads_after_runs", child.threads());
+    if (NMT) {
+      child.nativeMemory(options.outDir().resolve("child-native-memory.txt"));
+    }
   }
 
-  private ChildBot launchReal(String name, int run, List<String> flags, Path database, RealTenant tenant) {
+  /**
+   * Restarts: each a new JVM on the database the first one created and migrated, as every deploy after the first; in
+   * sandbox mode (the emulator and its demo tenant in the bot's JVM, as the README's earlier figures) and in real
+   * mode against the emulator in this JVM over TLS, as operators run it, with and without the archive, all kinds
+   * interleaved run by run so that a change in the machine's load touches each alike. The targets are judged on real
+   * mode on the Dockerfile's JDK.
+   */
+  private void restarts(ObjectNode out, ChildJdk jdk, Path database) {
+    Restarts restarts = new Restarts();
+    // The earlier JDK beside the Dockerfile's, for the session that changes it (not in the smoke test's quick run).
+    List<ChildJdk> compared = jdk.major() == ChildJdk.current().major() || quick() ? List.of()
+        : List.of(ChildJdk.current());
+    try (RealTenant tenant = RealTenant.start(options.outDir().toAbsolutePath(), jdk)) {
+      List<String> archive = archive(out, jdk, "");
+      if (archive != null) {
+        firstStartWithArchive(out, jdk, archive);
+      }
+      Map<ChildJdk, List<String>> comparedArchives = new LinkedHashMap<>();
+      for (ChildJdk other : compared) {
+        comparedArchives.put(other, archive(out, other, suffix(other)));
+      }
+      for (int run = 0; run < options.restarts(); run++) {
+        restarts.add("restart", launchSandbox("child-restart", run, jdk, List.of(), database));
+        restarts.add("real_restart", launchReal("child-real-restart", run, jdk, List.of(), database, tenant));
+        if (archive != null) {
+          restarts.add("with_cds_restart", launchSandbox("child-cds-restart", run, jdk, archive, database));
+          restarts.add("real_with_cds_restart",
+              launchReal("child-real-cds-restart", run, jdk, archive, database, tenant));
+        }
+        for (var other : comparedArchives.entrySet()) {
+          String suffix = suffix(other.getKey());
+          restarts.add("real_restart" + suffix,
+              launchReal("child-real-restart" + suffix, run, other.getKey(), List.of(), database, tenant));
+          if (other.getValue() != null) {
+            restarts.add("real_with_cds_restart" + suffix, launchReal("child-real-cds-restart" + suffix, run,
+                other.getKey(), other.getValue(), database, tenant));
+          }
+        }
+      }
+    }
+    restarts.write(out);
+  }
+
+  /** The benchmark's quick mode (the smoke test's), by its one-second floods. */
+  private boolean quick() {
+    return options.intakeSeconds() < 5;
+  }
+
+  private static String suffix(ChildJdk other) {
+    return "_jdk" + other.major();
+  }
+
+  private ChildBot launchSandbox(String name, int run, ChildJdk jdk, List<String> flags, Path database) {
+    return ChildBot.launch(options.outDir().resolve(logName(name, run)), jdk, flags, database);
+  }
+
+  private ChildBot launchReal(String name, int run, ChildJdk jdk, List<String> flags, Path database,
+      RealTenant tenant) {
     List<String> all = new ArrayList<>(flags);
     all.addAll(tenant.jvmFlags());
-    return ChildBot.launch(options.outDir().resolve(logName(name, run)), all, tenant.env(database));
+    return ChildBot.launch(options.outDir().resolve(logName(name, run)), jdk, all, tenant.env(database));
   }
 
   /** {@code name.log} for the first run (the names earlier results used), {@code name-<run>.log} after it. */
@@ -159,32 +218,39 @@ final class MemoryAndStartup {
   }
 
   /**
-   * The Dockerfile's class-data sharing, with its flags, on this jar: one training start (empty database, as the
-   * image build's: sandbox mode) that writes the archive at exit, then a first start and restarts on
-   * {@code database} that use it, in sandbox and in real mode; their time to healthy. Only classes from jars are
-   * archived.
+   * The Dockerfile's archive for {@code jdk} (its AOT cache on JDK 25, its dynamic CDS archive on 17) on this jar:
+   * one training start as the image build's (sandbox mode on an empty database, stopped by SIGTERM once healthy) that
+   * writes it as it exits; the flags of a start that uses it, or null (the error in {@code cds_error<suffix>}). Only
+   * classes from jars are archived.
    */
-  private void classDataSharing(ObjectNode out, Restarts restarts, Path database, RealTenant tenant) {
-    Path archive = options.outDir().toAbsolutePath().resolve("hirebot.jsa");
+  private List<String> archive(ObjectNode out, ChildJdk jdk, String suffix) {
+    Path archive = jdk.archive(options.outDir().toAbsolutePath());
     try {
       Files.deleteIfExists(archive);
-      try (ChildBot training = ChildBot.launch(options.outDir().resolve("child-cds-training.log"),
-          List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+      try (ChildBot training = ChildBot.launch(options.outDir().resolve("child-cds-training" + suffix + ".log"),
+          jdk, jdk.recordArchive(archive), ChildBot.newDatabaseDir())) {
         training.awaitHealthy(http);
         training.stop(ARCHIVE_WRITE); // SIGTERM, as the Dockerfile's training: the JVM writes the archive as it exits
       }
-      List<String> shared = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-      try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds.log"), shared)) {
-        out.put("cds_archive_mb", Stats.round(Files.size(archive) / 1e6));
-        out.put("healthy_ms_with_cds", Stats.round(child.awaitHealthy(http)));
-        out.put("cpu_ms_to_healthy_with_cds", Stats.round(child.cpuMs()));
+      if (!Files.isRegularFile(archive)) {
+        throw new IllegalStateException("the training start wrote no " + archive);
       }
-      for (int run = 0; run < options.restarts(); run++) {
-        restarts.add("with_cds_restart", launchSandbox("child-cds-restart", run, shared, database));
-        restarts.add("real_with_cds_restart", launchReal("child-real-cds-restart", run, shared, database, tenant));
-      }
+      out.put("cds_archive_mb" + suffix, Stats.round(Files.size(archive) / 1e6));
+      out.put("cds_archive" + suffix, String.join(" ", jdk.recordArchive(archive)) + " → "
+          + String.join(" ", jdk.useArchive(archive)));
+      return jdk.useArchive(archive);
     } catch (IOException | RuntimeException e) {
-      out.put("cds_error", e.toString());
+      out.put("cds_error" + suffix, e.toString());
+      return null;
+    }
+  }
+
+  /** A first start (empty database: every migration) with the archive, in sandbox mode. */
+  private void firstStartWithArchive(ObjectNode out, ChildJdk jdk, List<String> archive) {
+    try (ChildBot child = ChildBot.launch(options.outDir().resolve("child-cds.log"), jdk, archive,
+        ChildBot.newDatabaseDir())) {
+      out.put("healthy_ms_with_cds", Stats.round(child.awaitHealthy(http)));
+      out.put("cpu_ms_to_healthy_with_cds", Stats.round(child.cpuMs()));
     }
   }
 

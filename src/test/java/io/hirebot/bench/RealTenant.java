@@ -46,8 +46,11 @@ final class RealTenant implements AutoCloseable {
     this.trustStore = trustStore;
   }
 
-  /** Starts the emulator (with its demo tenant) and its TLS front; files go to {@code dir}. */
-  static RealTenant start(Path dir) {
+  /**
+   * Starts the emulator (with its demo tenant) and its TLS front; files go to {@code dir}; the trust store is
+   * {@code jdk}'s own plus one, for children on that JDK.
+   */
+  static RealTenant start(Path dir, ChildJdk jdk) {
     Path keyStore = dir.resolve("emulator-tls.p12");
     Path trustStore = dir.resolve("child-truststore.p12");
     try {
@@ -55,7 +58,7 @@ final class RealTenant implements AutoCloseable {
       keytool("-genkeypair", "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
           "-alias", "emulator", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
           "-ext", "SAN=ip:127.0.0.1", "-validity", "2");
-      trustStore(keyStore, trustStore);
+      trustStore(jdk, keyStore, trustStore);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot make the emulator's TLS certificate in " + dir, e);
     }
@@ -103,10 +106,11 @@ final class RealTenant implements AutoCloseable {
     }
   }
 
-  /** The JDK's cacerts plus the emulator's certificate, written to {@code target}. */
-  private static void trustStore(Path keyStore, Path target) throws IOException, GeneralSecurityException {
-    KeyStore jdk = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
-        .toFile(), PASSWORD.toCharArray());
+  /** {@code child}'s cacerts plus the emulator's certificate, written to {@code target}. */
+  private static void trustStore(ChildJdk child, Path keyStore, Path target)
+      throws IOException, GeneralSecurityException {
+    KeyStore jdk = KeyStore.getInstance(child.home().resolve("lib").resolve("security").resolve("cacerts").toFile(),
+        PASSWORD.toCharArray());
     KeyStore emulator = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
       emulator.load(in, PASSWORD.toCharArray());
