@@ -17,7 +17,8 @@ import java.util.List;
  * database, as deployed, in waves of {@code concurrency} events (each wave's claims share transactions with the
  * previous wave's finishes, as under intake load). CPU per event is the whole JVM's, after a warm-up; on a busy
  * machine it moves much less than events per second do, so changes to the claim path are compared with it.
- * {@code dropped} measures events the filters drop instead (group chatter: claimed finished, no finish later).
+ * On an H2 file the claims are journaled and copied into the table in batches ({@code JournaledClaims}): H2's writes
+ * are then the copies'. {@code dropped} measures events the filters drop instead (group chatter: claimed finished, no finish later).
  * {@code java -cp … io.hirebot.bench.ClaimCost [events] [concurrency] [kept|dropped]}.
  */
 public final class ClaimCost {
@@ -58,7 +59,7 @@ public final class ClaimCost {
       // Bytes the writer allocates per event move with the code only, not with the machine's load.
       allocated = writers(Machine.allocatedBytesByThreadGroup()) - allocated;
       System.out.printf((dropped ? "claimed finished" : "claim+finish") + ": %d events, %d at a time: %.1f us CPU per "
-          + "event (%s threads %.1f, allocating %.0f bytes), %.0f events/s, %.3f file writes (commits) and %.0f bytes written per event, "
+          + "event (%s threads %.1f, allocating %.0f bytes), %.0f events/s, %.3f H2 file writes (table commits; on a file the claims' own records go to the claim journal) and %.0f H2 bytes written per event, "
           + "load %.2f%n", events, concurrency, cpu / 1000.0 / events, WRITER, writer / 1000.0 / events,
           allocated / (double) events, events * 1e9 / wall, writes / (double) events, bytes / (double) events, Machine.loadAverage());
     } finally {
