@@ -146,19 +146,24 @@ public final class Bench {
   }
 
   /**
-   * The intake flood against a child JVM started as operators run the bot (the Dockerfile's flags, SerialGC, its
-   * heap), after warm-up rounds until its JIT settled: the CPU per event is read from /proc for that process alone, by
+   * The intake flood against a child JVM started as operators run the bot (the Dockerfile's JDK and flags, SerialGC,
+   * its heap), after warm-up rounds until its JIT settled: the CPU per event is read from /proc for that process alone, by
    * thread, so neither the emulator's nor the benchmark's own code (the in-process run's JVM hosts both, on G1 with
    * the JVM's default heap) competes with the bot for the compiler or adds to the figure.
    */
   private static ObjectNode intakeInChildJvm(BenchOptions options) {
     progress("intake (child JVM, as operators run it)");
     ObjectNode o = JsonNodeFactory.instance.objectNode();
+    // The image's JDK (Dockerfile's runtime stage), as for section 5's restarts: operators run the bot on it.
+    ChildJdk jdk = ChildJdk.dockerfiles();
     Vertx vertx = Vertx.vertx();
     try (BenchHttp http = new BenchHttp(vertx, options.connections());
-        ChildBot child = ChildBot.launch(options.outDir().resolve("child-intake.log"), java.util.List.of())) {
+        ChildBot child = ChildBot.launch(options.outDir().resolve("child-intake.log"), jdk, java.util.List.of(),
+            ChildBot.newDatabaseDir())) {
       child.awaitReady(http);
-      o.put("jvm", "java " + ChildBot.HEAP + " " + String.join(" ", ChildBot.JVM_FLAGS) + " (the Dockerfile's flags)");
+      o.put("jvm", "java " + ChildBot.HEAP + " " + String.join(" ", ChildBot.JVM_FLAGS) + " "
+          + String.join(" ", jdk.flags()) + " (the Dockerfile's flags)");
+      o.put("child_jdk", jdk.describe());
       IntakeFlood flood = IntakeFlood.chosen(http, child.port(), options).measuringChild(child);
       ObjectNode warm = warmUpByCpu(flood, options);
       o.set("warm_up", warm);
