@@ -54,7 +54,13 @@ final class ClaimJournal implements AutoCloseable {
   private final Path dir;
   private long segment;
   private FileChannel out;
-  private ByteBuffer buffer = ByteBuffer.allocateDirect(64 << 10);
+  private static final int BUFFER_BYTES = 64 << 10;
+  /**
+   * A group of large envelopes (a sender controls a message's size) grows the buffer; past this it is not kept, so
+   * one burst of them does not hold megabytes of native memory for the life of the process.
+   */
+  private static final int BUFFER_KEPT_BYTES = 1 << 20;
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
   private volatile boolean closed;
   /** Holds the directory's lock while open: one process writes a journal. */
   private FileChannel lockFile;
@@ -132,6 +138,10 @@ final class ClaimJournal implements AutoCloseable {
       // Part of the write may be in the file: nothing may follow it there, so the next append starts a new segment.
       closeSegment();
       throw new IOException("claim journal write failed segment=" + file(segment) + " at=" + before, e);
+    } finally {
+      if (buffer.capacity() > BUFFER_KEPT_BYTES) {
+        buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+      }
     }
   }
 

@@ -118,11 +118,12 @@ final class JournaledClaims {
         return;
       }
       OPEN.remove(dir);
-    }
-    try {
-      journal.close();
-    } catch (IOException e) {
-      log.warn("claim journal not closed dir={} cause={}", dir, e.toString());
+      // Closed while OPEN is held: a database opened on the same file meanwhile waits for the lock, not fails on it.
+      try {
+        journal.close();
+      } catch (IOException e) {
+        log.warn("claim journal not closed dir={} cause={}", dir, e.toString());
+      }
     }
   }
 
@@ -286,6 +287,12 @@ final class JournaledClaims {
       if (ar.succeeded()) {
         synchronized (lock) {
           batch.forEach(p -> pending.remove(p.key(), p));
+          if (pending.isEmpty()) {
+            // Waiters who came during this copy wanted only what it just committed: with nothing pending, no copy
+            // would ever start for them.
+            waiting.addAll(waiters);
+            waiters.clear();
+          }
         }
         try {
           journal.deleteThrough(ar.result());
@@ -309,7 +316,7 @@ final class JournaledClaims {
       synchronized (lock) {
         copying.set(false);
         lock.notifyAll(); // the database's close may be waiting for this copy
-        more = ar.succeeded() && !pending.isEmpty();
+        more = ar.succeeded() && (!pending.isEmpty() || !waiters.isEmpty());
       }
       if (more) {
         copySoon();
@@ -405,9 +412,12 @@ final class JournaledClaims {
               if (p.doneAt() != null) {
                 finishes.add(p);
               }
-            } else {
-              // One row the table refuses must not hold back every later copy (and the journal's deletion).
+            } else if (isDataError(again)) {
+              // One row the table refuses for what it holds must not hold back every later copy (and the journal's
+              // deletion); anything else (a lock, the disk) fails the whole copy, which keeps the journal and retries.
               log.error("event claim not copied into the table key={} cause={}", clip(p.key()), again.toString());
+            } else {
+              throw again;
             }
           }
         }
@@ -417,6 +427,11 @@ final class JournaledClaims {
       List<Pending> chunk = finishes.subList(from, Math.min(finishes.size(), from + JdbcProcessedEvents.MAX_GROUP));
       JdbcProcessedEvents.finishAll(c, chunk.stream().<Write>map(p -> new Done(p.key(), p.doneAt())).toList());
     }
+  }
+
+  /** SQLSTATE class 22 (data exception): the row's values, which no retry changes. */
+  private static boolean isDataError(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("22");
   }
 
   private static String clip(String key) {
