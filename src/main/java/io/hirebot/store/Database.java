@@ -100,9 +100,17 @@ public final class Database implements AutoCloseable {
   /** Whether {@link #journaledClaims} was asked for (then {@link #claims} is this database's share, or null). */
   private boolean claimsAttached;
   private JournaledClaims claims;
+  /**
+   * A scratch database's claim journal, in a directory of its own deleted on close, else null: the warm-up's claims
+   * then run the journal's code (append, copy into the table), which a file database's first event otherwise runs
+   * cold (the first command after a start: 182 ms with the journal's first use inside it, 123 ms without a journal;
+   * medians of three fresh JVMs).
+   */
+  private final java.nio.file.Path scratchJournal;
 
   private Database(HikariDataSource pool, WorkerExecutor worker, WorkerExecutor urgent, WorkerExecutor writers,
-      String url, boolean scratch) {
+      String url, boolean scratch, java.nio.file.Path scratchJournal) {
+    this.scratchJournal = scratchJournal;
     this.pool = pool;
     this.worker = worker;
     this.urgent = urgent;
@@ -137,7 +145,7 @@ public final class Database implements AutoCloseable {
             vertx.createSharedWorkerExecutor("db-urgent", URGENT_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
             vertx.createSharedWorkerExecutor("db-urgent-writers", WRITER_POOL_SIZE, MAX_BLOCKING_SECONDS,
                 TimeUnit.SECONDS),
-            url, false);
+            url, false, null);
       } catch (RuntimeException | SQLException e) {
         pool.close();
         throw e;
@@ -189,11 +197,18 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw e;
     }
+    java.nio.file.Path journal;
+    try {
+      journal = java.nio.file.Files.createTempDirectory("hirebot-" + name + "-claims");
+    } catch (IOException e) {
+      pool.close();
+      throw new IllegalStateException("scratch database " + name + ": no directory for its claim journal", e);
+    }
     return new Database(pool,
         vertx.createSharedWorkerExecutor(name, SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         vertx.createSharedWorkerExecutor(name + "-urgent", SCRATCH_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
         vertx.createSharedWorkerExecutor(name + "-writers", WRITER_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS),
-        "jdbc:h2:mem:" + name, true);
+        "jdbc:h2:mem:" + name, true, journal);
   }
 
   /**
@@ -298,7 +313,7 @@ public final class Database implements AutoCloseable {
    */
   synchronized JournaledClaims journaledClaims() throws java.io.IOException {
     if (!claimsAttached) {
-      java.nio.file.Path dir = claimJournalDir(url);
+      java.nio.file.Path dir = scratchJournal != null ? scratchJournal : claimJournalDir(url);
       claims = dir == null ? null : JournaledClaims.attach(this, dir);
       claimsAttached = true;
     }
@@ -485,10 +500,24 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     closeClaimJournal();
+    if (scratchJournal != null) {
+      deleteScratchJournal();
+    }
     pool.close();
     worker.close();
     urgent.close();
     writers.close();
+  }
+
+  private void deleteScratchJournal() {
+    try (var files = java.nio.file.Files.list(scratchJournal)) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        java.nio.file.Files.deleteIfExists(f);
+      }
+      java.nio.file.Files.deleteIfExists(scratchJournal);
+    } catch (IOException e) {
+      log.warn("scratch claim journal not deleted dir={} cause={}", scratchJournal, e.toString());
+    }
   }
 
   /** Lets go of the claim journal: the last database on it copies what it holds into the table and closes it. */

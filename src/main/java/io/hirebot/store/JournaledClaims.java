@@ -127,6 +127,11 @@ final class JournaledClaims {
     }
   }
 
+  /** The journal's directory. */
+  java.nio.file.Path directory() {
+    return dir;
+  }
+
   private JournaledClaims(java.nio.file.Path dir, ClaimJournal journal) {
     this.dir = dir;
     this.journal = journal;

@@ -82,6 +82,40 @@ class JournaledClaimsTest {
     }
   }
 
+  @Test
+  @DisplayName("the warm-up's scratch database journals its claims in a directory of its own, copied into its table "
+      + "and gone once it closes")
+  void scratchDatabaseJournal() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Database scratch = Database.scratch(vertx, "journal-test-" + java.util.UUID.randomUUID());
+    Path journal;
+    try {
+      // GIVEN the scratch database's claims (as the warm-up's throwaway bot makes them)
+      JdbcProcessedEvents events = new JdbcProcessedEvents(scratch, MutableClock.atNow());
+      assertTrue(await(events.claim("ev_warm", "{\"n\":1}"), 30));
+      assertEquals(false, await(events.claim("ev_warm", "{\"n\":1}"), 30), "a redelivery is a duplicate");
+      // THEN they went through a journal (not the bot's: the scratch database has a directory of its own)
+      journal = scratch.journaledClaims().directory();
+      assertTrue(java.nio.file.Files.isDirectory(journal), journal.toString());
+      assertTrue(journal.getFileName().toString().startsWith("hirebot-journal-test-"), journal.toString());
+      // AND a reader that waits for the copy finds the row in the table
+      await(events.done("ev_warm"), 30);
+      assertEquals(List.of(), await(events.unfinished(), 30));
+      assertEquals(1L, (long) await(scratch.run(c -> {
+        try (var s = c.prepareStatement("SELECT COUNT(*) FROM processed_events WHERE event_key = 'ev_warm' "
+            + "AND done_at IS NOT NULL"); var r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }), 30));
+    } finally {
+      scratch.close();
+      await(vertx.close(), 30);
+    }
+    // AND once closed its directory is gone
+    assertTrue(java.nio.file.Files.notExists(journal), journal + " left behind");
+  }
+
   /** Whether the copy's insert is under way (here: waiting for the held row). */
   private static boolean copyBlocked(Database db) {
     return await(db.run(c -> {
