@@ -1,5 +1,6 @@
 package io.hirebot.store;
 
+import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,20 +21,12 @@ class JournaledClaimsTest {
   @TempDir
   Path dir;
 
-  private static <T> T await(Future<T> f, long seconds) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   @DisplayName("a reader asking while a copy is under way, for claims that copy holds, is answered once it commits")
   void readerDuringCopy() throws Exception {
     Vertx vertx = Vertx.vertx();
-    Database db = await(Database.open(vertx, "jdbc:h2:file:" + dir.resolve("bot") + ";LOCK_TIMEOUT=30000", "", ""),
-        30);
+    Database db = await(Database.open(vertx, "jdbc:h2:file:" + dir.resolve("bot") + ";LOCK_TIMEOUT=30000", "", ""));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try {
@@ -58,7 +51,7 @@ class JournaledClaimsTest {
       });
       assertTrue(holding.await(30, TimeUnit.SECONDS));
       // AND the event is claimed (the table has no committed row: the claim goes to the journal)
-      assertTrue(await(events.claim("ev_held", "{\"n\":1}"), 30));
+      assertTrue(await(events.claim("ev_held", "{\"n\":1}")));
       // AND its copy has taken its batch and waits for the held row
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!copyBlocked(db) && System.nanoTime() < deadline) {
@@ -70,15 +63,15 @@ class JournaledClaimsTest {
       clock.advance(JdbcProcessedEvents.LEASE.plusMinutes(1));
       Future<List<ProcessedEvents.Unfinished>> unfinished = events.unfinished();
       release.countDown();
-      await(holder, 30);
+      await(holder);
 
       // THEN the reader gets its answer, with the claim in it (before, it waited until some later event's copy)
-      List<ProcessedEvents.Unfinished> found = await(unfinished, 30);
+      List<ProcessedEvents.Unfinished> found = await(unfinished);
       assertEquals(List.of("ev_held"), found.stream().map(ProcessedEvents.Unfinished::key).toList());
     } finally {
       release.countDown();
       db.close();
-      await(vertx.close(), 30);
+      await(vertx.close());
     }
   }
 
@@ -92,25 +85,25 @@ class JournaledClaimsTest {
     try {
       // GIVEN the scratch database's claims (as the warm-up's throwaway bot makes them)
       JdbcProcessedEvents events = new JdbcProcessedEvents(scratch, MutableClock.atNow());
-      assertTrue(await(events.claim("ev_warm", "{\"n\":1}"), 30));
-      assertEquals(false, await(events.claim("ev_warm", "{\"n\":1}"), 30), "a redelivery is a duplicate");
+      assertTrue(await(events.claim("ev_warm", "{\"n\":1}")));
+      assertEquals(false, await(events.claim("ev_warm", "{\"n\":1}")), "a redelivery is a duplicate");
       // THEN they went through a journal (not the bot's: the scratch database has a directory of its own)
       journal = scratch.journaledClaims().directory();
       assertTrue(java.nio.file.Files.isDirectory(journal), journal.toString());
       assertTrue(journal.getFileName().toString().startsWith("hirebot-journal-test-"), journal.toString());
       // AND a reader that waits for the copy finds the row in the table
-      await(events.done("ev_warm"), 30);
-      assertEquals(List.of(), await(events.unfinished(), 30));
+      await(events.done("ev_warm"));
+      assertEquals(List.of(), await(events.unfinished()));
       assertEquals(1L, (long) await(scratch.run(c -> {
         try (var s = c.prepareStatement("SELECT COUNT(*) FROM processed_events WHERE event_key = 'ev_warm' "
             + "AND done_at IS NOT NULL"); var r = s.executeQuery()) {
           r.next();
           return r.getLong(1);
         }
-      }), 30));
+      })));
     } finally {
       scratch.close();
-      await(vertx.close(), 30);
+      await(vertx.close());
     }
     // AND once closed its directory is gone
     assertTrue(java.nio.file.Files.notExists(journal), journal + " left behind");
@@ -126,6 +119,6 @@ class JournaledClaimsTest {
         r.next();
         return r.getLong(1) > 0;
       }
-    }), 30);
+    }));
   }
 }
