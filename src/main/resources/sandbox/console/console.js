@@ -195,7 +195,10 @@
   function connect() {
     if (S.source) S.source.close();
     S.source = new EventSource(API + '/events?persona=' + encodeURIComponent(S.persona));
-    S.source.onmessage = e => apply(JSON.parse(e.data));
+    S.source.onmessage = e => {
+      const item = JSON.parse(e.data);
+      if (item.kind === 'hire_changed') hireChanged(); else apply(item);
+    };
   }
 
   async function refresh() {
@@ -264,6 +267,12 @@
     sel.value = keep;
     S.job = keep;
     renderHire();
+  }
+
+  /* Hire changed (a button in a card, a routine, this panel): one reload for a burst of changes. */
+  function hireChanged() {
+    clearTimeout(S.hireReload);
+    S.hireReload = setTimeout(loadHire, 150);
   }
 
   function optionList(select, list, current) {

@@ -28,6 +28,8 @@ final class ConsoleRoutes {
   static final int MAX_TEXT = 4000;
   static final long HEARTBEAT_MILLIS = 15_000;
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleRoutes.class);
+  /** The stream's item saying Hire's data changed (console.js reloads its Hire panel). */
+  static final String HIRE_CHANGED = "{\"kind\":\"hire_changed\"}";
 
   private final Vertx vertx;
   private final SandboxConfig config;
@@ -127,9 +129,17 @@ final class ConsoleRoutes {
       }
     };
     im.listen(listener);
+    // Hire changes carry no item: the panel reads /hire again, whoever moved a candidate (the bot's button too).
+    Runnable hireChanged = () -> context.runOnContext(v -> {
+      if (!response.closed()) {
+        response.write("data: " + HIRE_CHANGED + "\n\n");
+      }
+    });
+    hire.watch(hireChanged);
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> response.write(": still here\n\n"));
     response.closeHandler(v -> {
       im.unlisten(listener);
+      hire.unwatch(hireChanged);
       vertx.cancelTimer(heartbeat);
     });
     response.write(": connected\n\n");

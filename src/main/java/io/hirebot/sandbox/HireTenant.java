@@ -37,6 +37,8 @@ public final class HireTenant {
 
   private final Supplier<HireData> seed;
   private volatile Listener listener;
+  /** Told after every change, whoever made it (the bot's calls, the console, a test): the console's Hire panel. */
+  private final List<Runnable> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Clock clock;
   private HireData data;
 
@@ -50,9 +52,21 @@ public final class HireTenant {
     this.listener = l;
   }
 
+  /** {@code watcher} runs after each change to Hire's data; it must not block (it runs on the changer's thread). */
+  void watch(Runnable watcher) {
+    watchers.add(watcher);
+  }
+
+  void unwatch(Runnable watcher) {
+    watchers.remove(watcher);
+  }
+
   /** Back to the seeded state (the demo tenant, or the empty one). */
-  public synchronized void reset() {
-    data = seed.get();
+  public void reset() {
+    synchronized (this) {
+      data = seed.get();
+    }
+    changed();
   }
 
   /** Runs a read against a consistent view; the function must not keep the maps. */
@@ -61,8 +75,11 @@ public final class HireTenant {
   }
 
   /** Runs a change under the lock (for tests that need more than the mutators below). */
-  public synchronized void write(Consumer<HireData> change) {
-    change.accept(data);
+  public void write(Consumer<HireData> change) {
+    synchronized (this) {
+      change.accept(data);
+    }
+    changed();
   }
 
   public List<JobProcess> processes() {
@@ -278,8 +295,18 @@ public final class HireTenant {
     });
   }
 
-  private synchronized <T> T update(Function<HireData, T> change) {
-    return change.apply(data);
+  private <T> T update(Function<HireData, T> change) {
+    T result;
+    synchronized (this) {
+      result = change.apply(data);
+    }
+    changed();
+    return result;
+  }
+
+  /** Outside the lock, so a watcher never runs while another thread waits to change or read Hire. */
+  private void changed() {
+    watchers.forEach(Runnable::run);
   }
 
   static <T> T require(T value, String what) {

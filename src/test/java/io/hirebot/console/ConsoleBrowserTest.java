@@ -132,6 +132,9 @@ class ConsoleBrowserTest {
     String before = msg.getText();
     b.screenshot(SHOTS.resolve("console-candidates.png"));
     Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    b.choose(b.find(By.id("hire-job")), job.id());
+    java.util.Map<String, String> stagesBefore = h.sandbox.hire().applicationsOfJob(job.id()).stream()
+        .collect(java.util.stream.Collectors.toMap(Application::id, Application::stageId));
 
     click(cardId, "Advance");
     String advanced = toast();
@@ -141,6 +144,11 @@ class ConsoleBrowserTest {
     });
     assertTrue(after.contains("updated ×"), after);
     assertFalse(advanced.isBlank());
+    // The Hire panel follows the bot's move without a reload: the advanced row shows its new stage.
+    Application moved = h.sandbox.hire().applicationsOfJob(job.id()).stream()
+        .filter(a -> !a.stageId().equals(stagesBefore.get(a.id()))).findFirst().orElseThrow();
+    b.until("the Hire panel to show the move", () -> moved.stageId().equals(b.find(
+        By.cssSelector("#hire-apps tr[data-app='" + moved.id() + "'] select.stage")).getAttribute("value")) ? true : null);
 
     click(cardId, "Reject");
     assertTrue(b.find(By.id("modal-title")).getText().contains("Reject"), "the button's confirm dialog");
@@ -157,6 +165,8 @@ class ConsoleBrowserTest {
         By.cssSelector("#stream .msg[data-id='" + formId + "']")).isEmpty());
     String appId = application(talent, job);
     b.until("Hire to record the rejection", () -> !h.sandbox.hire().application(appId).orElseThrow().active());
+    b.until("the Hire panel to grey the rejected application out", () -> b.find(
+        By.cssSelector("#hire-apps tr[data-app='" + appId + "']")).getAttribute("class").contains("inactive") ? true : null);
     b.screenshot(SHOTS.resolve("console-rejected.png"));
 
     click(cardId, "Undo");
