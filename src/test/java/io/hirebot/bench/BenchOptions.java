@@ -17,6 +17,8 @@ import java.util.Set;
  * @param childSeconds intake flood against the child JVM between the two RSS readings
  * @param restarts restarts of the child JVM timed per kind (sandbox and real mode, with and without the archive):
  *     the figures are their median
+ * @param firstCommands fresh real-mode JVMs that each time their first command and then warm ones of the same shape
+ *     (section 5's "first ÷ warm" is the median of their samples)
  * @param outageUsers users sending commands and clicks while Hire is down
  * @param outageSeconds how long Hire is down (hanging the first half, answering 503 the second)
  * @param generator the intake load generator: {@code wrk}, {@code java} (the Vert.x client in the benchmark's
@@ -34,6 +36,7 @@ public record BenchOptions(
     int cardClicks,
     int childSeconds,
     int restarts,
+    int firstCommands,
     int digestChats,
     int digestJobs,
     int outageUsers,
@@ -47,11 +50,11 @@ public record BenchOptions(
   public static final Set<String> GENERATORS = Set.of("auto", "wrk", "java");
 
   public static BenchOptions full(Path outDir) {
-    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 10, 10, 1, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
+    return new BenchOptions(20, 8, 500, List.of(10, 50, 200), List.of(0, 20, 50), 5, 2, 10, 10, 1, 5, 1_000, 100, 10, 60, outDir, ALL, "auto", true);
   }
 
   public static BenchOptions quick(Path outDir) {
-    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL, "auto", false);
+    return new BenchOptions(1, 2, 5, List.of(30), List.of(0, 20), 1, 1, 1, 1, 1, 1, 20, 5, 2, 4, outDir, ALL, "auto", false);
   }
 
   public boolean runs(String section) {
@@ -60,7 +63,7 @@ public record BenchOptions(
 
   /**
    * {@code [--quick] [--sections a,b] [--out DIR] [--generator auto|wrk|java] [--intake-seconds N]
-   * [--connections N] [--restarts N]}; unknown arguments are refused. {@code --quick --sections intake --intake-seconds 5
+   * [--connections N] [--restarts N] [--first-commands N]}; unknown arguments are refused. {@code --quick --sections intake --intake-seconds 5
    * --connections 8} is a short intake run under the full run's concurrency, for before/after comparisons.
    */
   public static BenchOptions parse(String[] args) {
@@ -71,6 +74,7 @@ public record BenchOptions(
     Integer intakeSeconds = null;
     Integer connections = null;
     Integer restarts = null;
+    Integer firstCommands = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -80,9 +84,10 @@ public record BenchOptions(
         case "--intake-seconds" -> intakeSeconds = positive(args, ++i);
         case "--connections" -> connections = positive(args, ++i);
         case "--restarts" -> restarts = positive(args, ++i);
+        case "--first-commands" -> firstCommands = positive(args, ++i);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
             + " (use --quick, --sections " + String.join(",", ALL) + ", --out DIR, --generator auto|wrk|java, --intake-seconds N, "
-            + "--connections N, --restarts N)");
+            + "--connections N, --restarts N, --first-commands N)");
       }
     }
     if (!ALL.containsAll(sections)) {
@@ -94,7 +99,8 @@ public record BenchOptions(
     BenchOptions base = quick ? quick(out) : full(out);
     return new BenchOptions(intakeSeconds == null ? base.intakeSeconds : intakeSeconds,
         connections == null ? base.connections : connections, base.helpEvents, base.sizes, base.latenciesMs,
-        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, restarts == null ? base.restarts : restarts, base.digestChats, base.digestJobs,
+        base.coldSamples, base.warmPerCold, base.cardClicks, base.childSeconds, restarts == null ? base.restarts : restarts,
+        firstCommands == null ? base.firstCommands : firstCommands, base.digestChats, base.digestJobs,
         base.outageUsers, base.outageSeconds, out, sections, generator == null ? base.generator : generator,
         base.installWrk);
   }

@@ -57,5 +57,8 @@ class BenchSmokeTest {
     assertTrue(memory.path("healthy_ms_real_restart").asDouble() > 0, memory.toString());
     assertTrue(memory.has("cds_error") || memory.path("healthy_ms_real_with_cds_restart").asDouble() > 0,
         memory.toString());
+    // AND a fresh real-mode JVM answered its first click and the warm ones with their twin job's card (else the
+    // section fails), on each JVM
+    assertEquals(BenchOptions.quick(out).firstCommands(), memory.path("first_over_warm_runs").size(), memory.toString());
   }
 }

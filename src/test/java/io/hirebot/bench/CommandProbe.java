@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * Sends one command the way a user does (an @-mention pushed by the emulator) and times it from the push to
@@ -43,11 +44,16 @@ final class CommandProbe {
   private static final AtomicLong SEQ = new AtomicLong();
 
   private final FeishuSandbox sandbox;
-  private final BenchTenant tenant;
+  private final LongFunction<String> chats;
 
   CommandProbe(FeishuSandbox sandbox, BenchTenant tenant) {
+    this(sandbox, tenant::chat);
+  }
+
+  /** Asks the n-th command in the group chat {@code chats.apply(n)}, which the bot under test must have enabled. */
+  CommandProbe(FeishuSandbox sandbox, LongFunction<String> chats) {
     this.sandbox = sandbox;
-    this.tenant = tenant;
+    this.chats = chats;
   }
 
   Sample ask(String text) {
@@ -61,7 +67,7 @@ final class CommandProbe {
     Instant pushed = sandbox.config().clock().instant();
     long t0 = System.nanoTime();
     PushResult push = BenchHttp.await(sandbox.events().message(
-        MessageSpec.group(tenant.chat(n)).from(Envelopes.sender(n)).mentioningBot().text(text).messageId(id)), TIMEOUT);
+        MessageSpec.group(chats.apply(n)).from(Envelopes.sender(n)).mentioningBot().text(text).messageId(id)), TIMEOUT);
     if (push.status() != 200) {
       throw new IllegalStateException("push of '" + text + "' answered " + push.status() + " " + push.body());
     }

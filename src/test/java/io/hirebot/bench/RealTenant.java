@@ -121,6 +121,11 @@ final class RealTenant implements AutoCloseable {
     }
   }
 
+  /** The emulator behind the TLS front: its Hire data, faults and request log. */
+  FeishuSandbox sandbox() {
+    return sandbox;
+  }
+
   /** The child JVM's flags: trust the emulator's certificate as well as the JDK's. */
   List<String> jvmFlags() {
     return List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + PASSWORD);

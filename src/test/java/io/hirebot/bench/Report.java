@@ -192,12 +192,18 @@ final class Report {
         ms(i.path("ack"), "p99_ms"), i.path("lost").asLong(), m.path("bot_cpu_us_per_event").asDouble(),
         m.path("card_reads_ok_warm_up").asInt() + m.path("card_reads_ok_load").asInt());
     t.print(out);
-    TextTable start = new TextTable("first command ms", "warm command ms", "first ÷ warm", "jobs read",
-        "archive MB");
-    start.row(ms(m, "first_command_ms"), ms(m, "warm_command_ms"),
-        String.format("%.2f", m.path("first_command_ms").asDouble() / Math.max(0.001, m.path("warm_command_ms").asDouble())),
-        m.path("first_command_jobs").asText(),
-        m.has("cds_error") ? m.path("cds_error").asText() : String.valueOf(m.path("cds_archive_mb").asDouble()));
+    TextTable start = new TextTable("measured on", "first command ms", "warm command ms", "first ÷ warm", "jobs read",
+        "archive MB", "first ÷ warm per JVM", "first / warm CPU ms");
+    String archive = m.has("cds_error") ? m.path("cds_error").asText() : String.valueOf(m.path("cds_archive_mb").asDouble());
+    // The medians of fresh real-mode JVMs (FirstCommands), on which the target is judged, then the first start's
+    // single sample in sandbox mode, as earlier sessions reported it.
+    start.row("real-mode restarts, medians of " + m.path("first_command_ms_runs").size() + " JVMs",
+        ms(m, "first_command_ms"), ms(m, "warm_command_ms"), ratio(m, "first_command_ms", "warm_command_ms"),
+        m.path("first_command_jobs").asText(), archive, m.path("first_over_warm_runs").toString(),
+        ms(m, "first_command_cpu_ms") + " / " + ms(m, "warm_command_cpu_ms"));
+    start.row("sandbox first start, one sample", ms(m, "sandbox_first_command_ms"), ms(m, "sandbox_warm_command_ms"),
+        ratio(m, "sandbox_first_command_ms", "sandbox_warm_command_ms"), m.path("sandbox_first_command_jobs").asText(),
+        archive, "", ms(m, "sandbox_first_command_cpu_ms") + " / " + ms(m, "sandbox_warm_command_cpu_ms"));
     start.print(out);
     TextTable healthy = new TextTable("start", "healthy ms", "CPU ms to healthy", "with archive: healthy ms",
         "with archive: CPU ms");
@@ -218,6 +224,10 @@ final class Report {
       }
     });
     healthy.print(out);
+  }
+
+  private static String ratio(JsonNode node, String numerator, String denominator) {
+    return String.format("%.2f", node.path(numerator).asDouble() / Math.max(0.001, node.path(denominator).asDouble()));
   }
 
   private static String ms(JsonNode node, String field) {

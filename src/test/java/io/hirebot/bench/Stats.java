@@ -66,6 +66,14 @@ public final class Stats {
     return o;
   }
 
+  /** The median of {@code values} (the mean of the middle two when their count is even); 0 for none. */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
   static double round(double v) {
     return Math.round(v * 100) / 100.0;
   }

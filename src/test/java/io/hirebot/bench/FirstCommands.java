@@ -1,0 +1,171 @@
+package io.hirebot.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.sandbox.hire.Talent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Section 5's first command against warm ones, on several fresh JVMs so that one sample's noise does not decide the
+ * target: each a real-mode restart (the emulator outside over TLS, as operators run the bot) that times its first
+ * "candidates for job X" command (an @-mention pushed by the emulator, timed to the reply reaching its IM API) once
+ * it knows its identity, warms up on more commands, and times more. Every timed command reads a twin job (one
+ * process, the same number of applications and name lengths) that this JVM has not read yet: the same Hire calls
+ * with a cold cache, the same card sent the same way, and no emulator latency for any, so that first ÷ warm is about
+ * the JVM's warmth and not about how much upstream work a job needs.
+ */
+final class FirstCommands {
+  private static final int APPLICATIONS = 6;
+  /** Before each warm sample: the bot's client-side rate budgets refill and the JIT queue drains, as between users. */
+  private static final Duration SETTLE = Duration.ofMillis(400);
+  /** Between untimed commands: Feishu takes 5 messages a second per chat, and the bot holds its replies to that. */
+  private static final Duration PACE = Duration.ofMillis(220);
+
+  /** One JVM's samples. */
+  private record Run(double firstMs, double firstCpuMs, double firstAtMs, int firstHireCalls, double warmMs,
+      double warmCpuMs, double warmHireCalls) {}
+
+  /** CPU by thread (digits dropped from names) that the first commands took, and as much of the warm ones. */
+  private final Map<String, Double> firstThreads = new TreeMap<>();
+  private final Map<String, Double> warmThreads = new TreeMap<>();
+
+  private final BenchHttp http;
+  private final RealTenant tenant;
+  private final int warmSamples;
+  private final int warmUpCommands;
+  private final List<Job> twins;
+  private final CommandProbe probe;
+
+  FirstCommands(BenchHttp http, RealTenant tenant, boolean quick) {
+    this.http = http;
+    this.tenant = tenant;
+    this.warmSamples = quick ? 2 : 3;
+    this.warmUpCommands = quick ? 4 : 12;
+    this.twins = twins(tenant, 1 + warmSamples + warmUpCommands);
+    // The one group the bot's database has enabled (the first, sandbox-mode start did): real mode shares it.
+    this.probe = new CommandProbe(tenant.sandbox(), n -> ImState.DEMO_TEAM_CHAT);
+  }
+
+  /**
+   * {@code runs} fresh JVMs of {@code jdk} with {@code flags} on {@code database}, their logs named after
+   * {@code logName}; the medians go to {@code out} under {@code first_command_ms}, {@code warm_command_ms} and friends
+   * (each JVM's figure in {@code <key>_runs}).
+   */
+  void run(ObjectNode out, int runs, ChildJdk jdk, List<String> flags, Path database, Path logDir) {
+    tenant.sandbox().faults().clear(); // no upstream latency for any sample (and rate limits as Feishu's)
+    List<Run> results = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      List<String> all = new ArrayList<>(flags);
+      all.addAll(tenant.jvmFlags());
+      Path log = logDir.resolve(i == 0 ? "child-first-command.log" : "child-first-command-" + i + ".log");
+      try (ChildBot child = ChildBot.launch(log, jdk, all, tenant.env(database))) {
+        results.add(measure(child));
+      }
+    }
+    out.put("first_command_mode", "real-mode restart, " + runs + " fresh JVM(s): each its first \"candidates for "
+        + "job\" command, then " + warmUpCommands + " untimed and " + warmSamples + " timed ones, each on a twin job not read yet");
+    put(out, "first_command_ms", results, Run::firstMs);
+    put(out, "warm_command_ms", results, Run::warmMs);
+    put(out, "first_over_warm", results, r -> r.firstMs() / r.warmMs());
+    // The child's CPU for the command (JIT threads included): unlike the wall time, it hardly moves with the load.
+    put(out, "first_command_cpu_ms", results, Run::firstCpuMs);
+    put(out, "warm_command_cpu_ms", results, Run::warmCpuMs);
+    put(out, "first_command_hire_calls", results, Run::firstHireCalls);
+    put(out, "warm_command_hire_calls", results, Run::warmHireCalls);
+    // When the first command was pushed, from the child's launch: where to look in a class-load or JIT log.
+    put(out, "first_command_at_ms", results, Run::firstAtMs);
+    out.put("first_command_jobs", twins.get(0).title() + " then " + warmSamples + " twins");
+    // Where the first command's extra CPU goes (the JIT's threads, the Hire pool's, the event loops'), per JVM.
+    ObjectNode byThread = out.putObject("first_vs_warm_command_thread_cpu_ms");
+    firstThreads.forEach((name, ms) -> byThread.put(name, Stats.round(ms / runs) + " / "
+        + Stats.round(warmThreads.getOrDefault(name, 0.0) / runs)));
+  }
+
+  private static void addDifference(Map<String, Double> sum, Map<String, Double> before, Map<String, Double> after,
+      double weight) {
+    after.forEach((name, ms) -> {
+      double d = ms - before.getOrDefault(name, 0.0);
+      if (d > 0) {
+        sum.merge(name, d * weight, Double::sum);
+      }
+    });
+  }
+
+  private Run measure(ChildBot child) {
+    child.awaitHealthy(http);
+    BenchEnv.awaitIdentity(http, child.port());
+    tenant.sandbox().botUrls(child.url("/webhook/event"), child.url("/webhook/card"));
+    double cpu = child.cpuMs();
+    double at = child.sinceLaunchMs();
+    Map<String, Double> threads = child.threadCpuMs();
+    CommandProbe.Sample first = ask(twins.get(0));
+    double firstCpu = child.cpuMs() - cpu;
+    addDifference(firstThreads, threads, child.threadCpuMs(), 1);
+    for (int i = 0; i < warmUpCommands; i++) {
+      Pause.millis(PACE.toMillis());
+      ask(twins.get(1 + warmSamples + i));
+    }
+    double[] warmMs = new double[warmSamples];
+    double[] warmCpu = new double[warmSamples];
+    double warmCalls = 0;
+    for (int i = 0; i < warmSamples; i++) {
+      Pause.millis(SETTLE.toMillis());
+      cpu = child.cpuMs();
+      threads = child.threadCpuMs();
+      CommandProbe.Sample warm = ask(twins.get(1 + i));
+      warmCpu[i] = child.cpuMs() - cpu;
+      addDifference(warmThreads, threads, child.threadCpuMs(), 1.0 / warmSamples);
+      warmMs[i] = warm.nanos() / 1e6;
+      warmCalls += warm.hireCalls().size();
+    }
+    return new Run(first.nanos() / 1e6, firstCpu, at, first.hireCalls().size(), Stats.median(warmMs),
+        Stats.median(warmCpu), warmCalls / warmSamples);
+  }
+
+  /** "candidates for job <code>" as a user asks it; a reply without the job's card would make the time meaningless. */
+  private CommandProbe.Sample ask(Job job) {
+    CommandProbe.Sample s = probe.ask("candidates for job " + job.code());
+    String card = s.reply().currentContent().toString();
+    if (!card.contains(job.title()) || !card.contains("Twin Talent ")) {
+      throw new IllegalStateException("unexpected reply to the candidates command on " + job.code() + ": " + card);
+    }
+    return s;
+  }
+
+  /** {@code count} jobs alike in all the card shows: one process, {@link #APPLICATIONS} applications over its stages. */
+  private static List<Job> twins(RealTenant tenant, int count) {
+    var hire = tenant.sandbox().hire();
+    Job like = hire.jobByCode("BE-001").orElseThrow(() -> new IllegalStateException("demo job BE-001 missing"));
+    List<Job> jobs = new ArrayList<>();
+    for (int j = 0; j < count; j++) {
+      String n = String.format("%02d", j);
+      Job job = hire.addJob("Twin Role " + n, "TWIN-" + n, like.processId(), like.recruiterId(),
+          like.hiringManagerIds().get(0));
+      List<Stage> stages = hire.stagesOf(job.id());
+      for (int i = 0; i < APPLICATIONS; i++) {
+        Talent t = hire.addTalent("Twin Talent " + n + "-" + i, String.format("1370%03d%04d", j, i),
+            "twin" + n + "-" + i + "@example.com");
+        hire.addApplication(job.id(), t.id(), stages.get(i % stages.size()).id());
+      }
+      jobs.add(job);
+    }
+    return jobs;
+  }
+
+  private static void put(ObjectNode out, String key, List<Run> runs, ToDoubleFunction<Run> figure) {
+    double[] values = runs.stream().mapToDouble(figure).toArray();
+    out.put(key, Stats.round(Stats.median(values)));
+    var array = out.putArray(key + "_runs");
+    for (double v : values) {
+      array.add(Stats.round(v));
+    }
+  }
+}
