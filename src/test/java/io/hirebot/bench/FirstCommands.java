@@ -31,7 +31,7 @@ final class FirstCommands {
 
   /** One JVM's samples. */
   private record Run(double firstMs, double firstCpuMs, double firstAtMs, int firstHireCalls, double warmMs,
-      double warmCpuMs, double warmHireCalls) {}
+      double warmCpuMs, double warmHireCalls, long firstConnections, double warmConnections) {}
 
   /** CPU by thread (digits dropped from names) that the first commands took, and as much of the warm ones. */
   private final Map<String, Double> firstThreads = new TreeMap<>();
@@ -80,6 +80,9 @@ final class FirstCommands {
     put(out, "warm_command_cpu_ms", results, Run::warmCpuMs);
     put(out, "first_command_hire_calls", results, Run::firstHireCalls);
     put(out, "warm_command_hire_calls", results, Run::warmHireCalls);
+    // New TLS connections to Feishu (each a handshake) while the command ran: the pool is warm for the warm ones.
+    put(out, "first_command_new_connections", results, Run::firstConnections);
+    put(out, "warm_command_new_connections", results, Run::warmConnections);
     // When the first command was pushed, from the child's launch: where to look in a class-load or JIT log.
     put(out, "first_command_at_ms", results, Run::firstAtMs);
     out.put("first_command_jobs", twins.get(0).title() + " then " + warmSamples + " twins");
@@ -106,7 +109,9 @@ final class FirstCommands {
     double cpu = child.cpuMs();
     double at = child.sinceLaunchMs();
     Map<String, Double> threads = child.threadCpuMs();
+    long connections = tenant.connections();
     CommandProbe.Sample first = ask(twins.get(0));
+    long firstConnections = tenant.connections() - connections;
     double firstCpu = child.cpuMs() - cpu;
     addDifference(firstThreads, threads, child.threadCpuMs(), 1);
     for (int i = 0; i < warmUpCommands; i++) {
@@ -116,18 +121,21 @@ final class FirstCommands {
     double[] warmMs = new double[warmSamples];
     double[] warmCpu = new double[warmSamples];
     double warmCalls = 0;
+    long warmConnections = 0;
     for (int i = 0; i < warmSamples; i++) {
       Pause.millis(SETTLE.toMillis());
       cpu = child.cpuMs();
       threads = child.threadCpuMs();
+      connections = tenant.connections();
       CommandProbe.Sample warm = ask(twins.get(1 + i));
+      warmConnections += tenant.connections() - connections;
       warmCpu[i] = child.cpuMs() - cpu;
       addDifference(warmThreads, threads, child.threadCpuMs(), 1.0 / warmSamples);
       warmMs[i] = warm.nanos() / 1e6;
       warmCalls += warm.hireCalls().size();
     }
     return new Run(first.nanos() / 1e6, firstCpu, at, first.hireCalls().size(), Stats.median(warmMs),
-        Stats.median(warmCpu), warmCalls / warmSamples);
+        Stats.median(warmCpu), warmCalls / warmSamples, firstConnections, (double) warmConnections / warmSamples);
   }
 
   /** "candidates for job <code>" as a user asks it; a reply without the job's card would make the time meaningless. */

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feishu as a bot with real credentials meets it, for a child bot in real mode: the emulator in this JVM (on a
@@ -37,6 +38,8 @@ final class RealTenant implements AutoCloseable {
   private final Vertx vertx;
   private final FeishuSandbox sandbox;
   private final NetServer front;
+  /** TLS connections the front has accepted: each a handshake on the bot's side. */
+  private static final AtomicLong CONNECTIONS = new AtomicLong();
   private final Path trustStore;
 
   private RealTenant(Vertx vertx, FeishuSandbox sandbox, NetServer front, Path trustStore) {
@@ -71,7 +74,10 @@ final class RealTenant implements AutoCloseable {
       NetClient back = vertx.createNetClient();
       NetServer front = BenchHttp.await(vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0)
               .setSsl(true).setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(PASSWORD)))
-          .connectHandler(in -> forward(in, back, plainPort))
+          .connectHandler(in -> {
+            CONNECTIONS.incrementAndGet();
+            forward(in, back, plainPort);
+          })
           .listen(), START);
       return new RealTenant(vertx, sandbox, front, trustStore);
     } catch (RuntimeException e) {
@@ -119,6 +125,11 @@ final class RealTenant implements AutoCloseable {
     try (OutputStream out = Files.newOutputStream(target)) {
       jdk.store(out, PASSWORD.toCharArray());
     }
+  }
+
+  /** How many TLS connections bots have opened to the emulator so far (in this JVM). */
+  long connections() {
+    return CONNECTIONS.get();
   }
 
   /** The emulator behind the TLS front: its Hire data, faults and request log. */
