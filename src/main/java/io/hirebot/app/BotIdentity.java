@@ -7,6 +7,7 @@ import io.hirebot.schedule.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -42,8 +43,12 @@ final class BotIdentity {
   private final MissingScopes missingScopes;
   private final AtomicReference<String> openId;
   private final Scheduler scheduler;
-  /** Completes when the identity is known, or after {@link #WAIT_MS}. */
+  /** Completes when the identity is known and the first wave answered, or after {@link #WAIT_MS}. */
   private final Promise<Void> ready = Promise.promise();
+  /** Whether this is the warm-up's throwaway bot: it serves nobody and sends no self-check. */
+  private final boolean throwaway;
+  /** The self-check's first probes, sent with the identity call ({@link ScopeProbes#firstWave}); null until then. */
+  private Future<List<ScopeProbes.Finding>> firstWave;
   private volatile boolean scopesChecked;
   /** Whether a user's event is being handled: the self-check's probes wait for none ({@link #yieldTo}). */
   private volatile BooleanSupplier busy = () -> false;
@@ -68,13 +73,16 @@ final class BotIdentity {
     this.missingScopes = missingScopes;
     this.openId = openId;
     this.scheduler = scheduler;
+    this.throwaway = throwaway;
   }
 
   /**
-   * Starts learning the identity on the first call; every call returns the same future, which completes once the
-   * identity is known, or after {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is
-   * known). The scope self-check starts then and does not hold the start up (a dozen probe calls through the SDK);
-   * {@code /healthz} says {@code scope_check: pending} until it is done.
+   * Starts learning the identity on the first call, and sends the scope self-check's first wave beside it; every call
+   * returns the same future, which completes once the identity is known and that wave answered, or after
+   * {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is known). The wave's
+   * connections are what a first command's Hire calls then use (no user is waiting while it is sent); the rest of the
+   * check follows once the bot serves, one probe at a time, and {@code /healthz} says {@code scope_check: pending}
+   * until it is done.
    */
   synchronized Future<Void> ready() {
     if (!started && !stopped) {
@@ -86,6 +94,7 @@ final class BotIdentity {
         }
       });
       ready.future().onComplete(r -> vertx.cancelTimer(wait));
+      firstWave = throwaway ? Future.succeededFuture(List.of()) : scopeProbes.firstWave();
       fetch();
     }
     return ready.future();
@@ -133,6 +142,7 @@ final class BotIdentity {
     }
     botInfo.fetch().onComplete(r -> {
       boolean check;
+      Future<List<ScopeProbes.Finding>> wave;
       synchronized (this) {
         if (stopped) {
           return;
@@ -143,13 +153,15 @@ final class BotIdentity {
           timer = vertx.setTimer(RETRY_MS, t -> fetch());
           return;
         }
+        wave = firstWave;
         FeishuBotInfo.BotIdentity id = r.result();
         log.atLevel(notice).log("bot identity open_id={} app_name={}", id.openId(), id.appName());
         openId.set(id.openId());
         known = true;
         check = serving && begin();
       }
-      ready.tryComplete();
+      // Read under the lock: once serving, checkScopes takes the wave over and clears it.
+      (wave == null ? Future.succeededFuture() : wave).onComplete(w -> ready.tryComplete());
       if (check) {
         checkScopes().onComplete(done -> scopesChecked = true);
       }
@@ -171,14 +183,21 @@ final class BotIdentity {
   }
 
   /**
-   * One line per missing scope (logged once by MissingScopes) and a summary line per run. The probes go one at a time,
-   * each once no user's event is in flight ({@link #yieldTo}): a report for admins never holds up an answer.
+   * One line per missing scope (logged once by MissingScopes) and a summary line per run. Past the start's first wave
+   * (sent before serving), the probes go one at a time, each once no user's event is in flight ({@link #yieldTo}): a
+   * report for admins never holds up an answer.
    */
   private Future<?> checkScopes() {
     if (stopped) {
       return Future.succeededFuture();
     }
-    return scopeProbes.checkInto(missingScopes, this::usersServed).onSuccess(findings -> log.info(
+    // The start's first wave once; the hourly checks probe every scope again.
+    Future<List<ScopeProbes.Finding>> known;
+    synchronized (this) {
+      known = firstWave == null ? Future.succeededFuture(List.of()) : firstWave;
+      firstWave = null;
+    }
+    return known.compose(wave -> scopeProbes.checkInto(missingScopes, wave, this::usersServed)).onSuccess(findings -> log.info(
         "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
         findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope)
             .toList(),

@@ -13,6 +13,8 @@ import io.hirebot.sandbox.FeishuSandbox;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.feishu.outbound.ScopeProbes;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.testing.LoggedLines;
 import io.vertx.core.Future;
@@ -95,11 +97,35 @@ class ServingStartTest {
 
     assertEquals(1, sandbox.requests().count("GET", BOT_INFO), "bot/v3/info calls for " + BotVerticle.INSTANCES
         + " instances");
-    // The self-check runs once the bot serves, not before.
-    await(sandbox.requests().await(r -> r.path().matches(RECOVER_PROBE), BotHarness.START_TIMEOUT),
-        BotHarness.START_TIMEOUT);
+    // The self-check once: its first wave with the identity call, the rest once the bot serves.
+    BotHarness.awaitScopeCheck(bot);
     assertEquals(1, sandbox.requests().count("POST", RECOVER_PROBE), "scope self-checks");
     await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
+  @Test
+  @DisplayName("the self-check's first wave is answered before the bot serves, the rest after, each scope probed once")
+  void firstWaveBeforeServing() {
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+    Instant serving = Instant.now();
+
+    // Nothing else calls Hire or sends a message before the bot serves (the warm-up's Feishu is canned): these are
+    // the wave's probes, answered, so their connections are open for a first command's Hire calls.
+    List<RecordedRequest> answeredBefore = probes().stream()
+        .filter(r -> !r.time().plus(r.took()).isAfter(serving)).toList();
+    assertEquals(ScopeProbes.WAVE, answeredBefore.size(), "probes answered before serving: " + answeredBefore);
+    BotHarness.awaitScopeCheck(bot);
+    List<String> all = probes().stream().map(r -> r.method() + " " + r.path().replaceFirst("\\?.*", "")).toList();
+    assertEquals(all.size(), new java.util.HashSet<>(all).size(), "each scope probed once: " + all);
+    assertTrue(all.size() > ScopeProbes.WAVE, "the rest of the check after serving: " + all);
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
+  /** The calls the scope self-check makes: Hire's, and IM's message create (to a chat that does not exist). */
+  private List<RecordedRequest> probes() {
+    return sandbox.requests().all().stream().filter(r -> r.path().startsWith("/open-apis/hire/")
+        || r.path().startsWith("/open-apis/im/v1/messages")).toList();
   }
 
   @Test
