@@ -5,6 +5,8 @@ import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -71,7 +73,12 @@ public final class BotVerticle extends VerticleBase {
     }
     // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
     // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
-    return Future.join(wiring.identity.ready(), warmedUp).compose(v -> listen(first));
+    // Joined futures complete on the thread that finished last (the warm-up's event loop), and a server binds on the
+    // context it is listened from: each instance listens from its own, or every instance's server served on that one
+    // event loop (wrk on /metrics: all the CPU on vert.x-eventloop-thread-0, none on the others).
+    Promise<Void> onOwnLoop = ((ContextInternal) context).promise();
+    Future.join(wiring.identity.ready(), warmedUp).<Void>mapEmpty().onComplete(onOwnLoop);
+    return onOwnLoop.future().compose(v -> listen(first));
   }
 
   private Future<?> listen(boolean first) {
