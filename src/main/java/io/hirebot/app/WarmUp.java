@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * through a throwaway bot ({@link #throwawayBot}): the bot's own wiring, middleware chain, features, stores and
  * messenger, on canned Feishu answers in the process ({@link FeishuClients#offline}: no Hire call a user did not ask
  * for, nothing sent to any chat, in sandbox and production mode alike) and a scratch in-memory database
- * ({@link Database#scratch}: not a row in the bot's); and on the early thread a TLS handshake in memory
- * ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
+ * ({@link Database#scratch}: not a row in the bot's); and, in a start that records an archive, on the early thread
+ * a TLS handshake in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
  * interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
  * opening and migration, and its parsing and rendering can begin even earlier ({@link #begin}), so it costs the time
  * to healthy little. Nothing it builds is kept.
@@ -298,6 +298,10 @@ final class WarmUp {
   static CompletableFuture<Local> begin(BotConfig config) {
     CompletableFuture<Local> local = new CompletableFuture<>();
     boolean tls = warmsTls(config);
+    // The handshake only for a start that records an archive: its training talks plain HTTP to the emulator, so the
+    // handshake's code reaches the archive (and its method profiles) through this alone. A start that talks TLS to
+    // Feishu makes its identity call's handshake at about the same moment, and made both, cold, side by side.
+    boolean handshake = ArchiveTraining.recording();
     Thread thread = new Thread(() -> {
       try {
         if (tls) {
@@ -306,7 +310,7 @@ final class WarmUp {
         local.complete(parseAndRender(config));
         // After the parsing and rendering, which the warm-up's canned calls wait for; the handshake only has to come
         // before the identity call, which waits for the database and the wiring.
-        if (tls) {
+        if (handshake) {
           tlsHandshake();
         }
       } catch (RuntimeException | Error e) {
