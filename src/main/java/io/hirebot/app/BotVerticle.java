@@ -91,15 +91,20 @@ public final class BotVerticle extends VerticleBase {
     }
     // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
     String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
-    // Connections silent this long are closed: a sender cannot hold sockets (and their buffers) open for ever;
-    // Feishu's client opens a new one when it next pushes.
-    return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-            .setIdleTimeoutUnit(TimeUnit.SECONDS))
+    return vertx.createHttpServer(serverOptions())
         .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters).handler(vertx))
         .listen(config.port(), host)
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "cannot listen on " + host + ":" + config.port() + ": " + e.getMessage(), e)))
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Connections silent this long are closed: a sender cannot hold sockets (and their buffers) open for ever; Feishu's
+   * client opens a new one when it next pushes.
+   */
+  static HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /**

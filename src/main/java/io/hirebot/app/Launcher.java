@@ -154,6 +154,7 @@ public final class Launcher {
           log.warn("warm-up failed or too slow, serving anyway cause={}", e.toString());
           return Future.succeededFuture();
         });
+    WarmUp.listenOnce(vertx);
     serving.onSuccess(cfg -> timeline.mark("feishu_address"));
     // The SDK clients, and the identity call through them, as soon as Feishu's address is known: beside the database's
     // opening, unless the rate budgets live in that database (PostgreSQL, shared by replicas). The call's round trips

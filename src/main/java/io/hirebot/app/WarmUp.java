@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.lang.management.ManagementFactory;
@@ -446,6 +447,23 @@ final class WarmUp {
     }
     return new Local(ROUNDS * SAMPLE_COMMANDS.size(), rendered, failed, lastCard,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Binds an HTTP server with the bot's options on a random loopback port and closes it again, beside the rest of the
+   * start: Vert.x's and Netty's server code otherwise loaded when the instances first listen, after the warm-up and
+   * the identity call, the last step before healthy (~100 ms of it). It serves nothing: anything reaching it gets 503.
+   */
+  static Future<Void> listenOnce(Vertx vertx) {
+    return vertx.createHttpServer(BotVerticle.serverOptions())
+        .requestHandler(request -> request.response().setStatusCode(503).end())
+        .listen(0, "127.0.0.1")
+        .compose(HttpServer::close)
+        .recover(e -> {
+          // Only time is lost: the instances' own listening loads the same code.
+          log.debug("warm-up: loopback listen failed cause={}", e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   /** Dates in both languages (the JDK's locale data): the throwaway bot's answers were in one of them. */
