@@ -5,6 +5,8 @@ import io.hirebot.feishu.inbound.LongConnectionGateway;
 import io.hirebot.web.Routes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -71,7 +73,12 @@ public final class BotVerticle extends VerticleBase {
     }
     // Mentions are recognised by the bot's open_id: learn it before taking events, so none is misread. The
     // warm-up runs meanwhile on a worker: the first user's answer is then a warm one.
-    return Future.join(wiring.identity.ready(), warmedUp).compose(v -> listen(first));
+    // Joined futures complete on the thread that finished last (the warm-up's event loop), and a server binds on the
+    // context it is listened from: each instance listens from its own, or every instance's server served on that one
+    // event loop (wrk on /metrics: all the CPU on vert.x-eventloop-thread-0, none on the others).
+    Promise<Void> onOwnLoop = ((ContextInternal) context).promise();
+    Future.join(wiring.identity.ready(), warmedUp).<Void>mapEmpty().onComplete(onOwnLoop);
+    return onOwnLoop.future().compose(v -> listen(first));
   }
 
   private Future<?> listen(boolean first) {
@@ -84,15 +91,20 @@ public final class BotVerticle extends VerticleBase {
     }
     // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
     String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
-    // Connections silent this long are closed: a sender cannot hold sockets (and their buffers) open for ever;
-    // Feishu's client opens a new one when it next pushes.
-    return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-            .setIdleTimeoutUnit(TimeUnit.SECONDS))
+    return vertx.createHttpServer(serverOptions())
         .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters).handler(vertx))
         .listen(config.port(), host)
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "cannot listen on " + host + ":" + config.port() + ": " + e.getMessage(), e)))
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * Connections silent this long are closed: a sender cannot hold sockets (and their buffers) open for ever; Feishu's
+   * client opens a new one when it next pushes.
+   */
+  static HttpServerOptions serverOptions() {
+    return new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
   }
 
   /**

@@ -36,6 +36,7 @@ public final class Launcher {
   /** The longest the bot waits for its warm-up before it listens (the warm-up takes well under a second when quiet). */
   static final long WARM_UP_WAIT_SECONDS = 15;
   private static final String DISABLE_DNS_RESOLVER = "vertx.disableDnsResolver";
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   private Launcher() {}
 
@@ -54,6 +55,13 @@ public final class Launcher {
     // is built; a name this one ever had to resolve would go to the JDK's resolver, blocking its event loop, so no
     // Vert.x client of the bot may be given a host name. The property is cleared again after the build, so other
     // Vert.x instances of the process (the emulator's) keep Netty's resolver. An operator's own setting is kept.
+    // Netty 4.2 emits JFR events for its buffer allocator's chunks: the first chunk registered an event class, which
+    // set up JFR's metadata (~130 classes from the JDK image and bytecode instrumented through the class-file API) on
+    // the start's critical path, in every start, recording or not. Read once, when Netty's PlatformDependent first
+    // loads (in the build below); an operator's own setting is kept, and a JFR recording still has the JVM's events.
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
+    }
     boolean ours = System.getProperty(DISABLE_DNS_RESOLVER) == null;
     if (ours) {
       System.setProperty(DISABLE_DNS_RESOLVER, "true");
@@ -146,6 +154,7 @@ public final class Launcher {
           log.warn("warm-up failed or too slow, serving anyway cause={}", e.toString());
           return Future.succeededFuture();
         });
+    WarmUp.listenOnce(vertx);
     serving.onSuccess(cfg -> timeline.mark("feishu_address"));
     // The SDK clients, and the identity call through them, as soon as Feishu's address is known: beside the database's
     // opening, unless the rate budgets live in that database (PostgreSQL, shared by replicas). The call's round trips

@@ -4,10 +4,8 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * When each step of one start finished, on which thread and with how much of that thread's CPU, logged in one line
@@ -35,13 +33,13 @@ final class StartupTimeline {
    * {@code jvm_to_origin_ms=… step=ms@thread/cpu_ms … cpu_ms=… jit_ms=… gc=count/ms} in the order the steps finished,
    * each in ms since this timeline was made ({@code Main}'s first statement) with the CPU its thread had used since
    * the thread began (a pool thread's earlier tasks included); then the process's CPU, the JIT compilers' time and
-   * the collections so far. The JVM's own start before the origin comes from the process's start time (10 ms
-   * resolution); -1 where the platform does not tell a figure.
+   * the collections so far. The JVM's own start before the origin is the JVM's recorded start: the process's start
+   * instant ({@link ProcessHandle.Info#startInstant}) comes on Linux from the boot time in /proc, in whole seconds,
+   * and was off by up to a second; -1 where the platform does not tell a figure.
    */
   synchronized String line() {
-    Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
     StringBuilder line = new StringBuilder("jvm_to_origin_ms=")
-        .append(processStart.map(s -> originMillis - s.toEpochMilli()).orElse(-1L));
+        .append(originMillis - ManagementFactory.getRuntimeMXBean().getStartTime());
     marks.stream().sorted(java.util.Comparator.comparingLong(Mark::nanos)).forEach(m -> line.append(' ')
         .append(m.step()).append('=').append((m.nanos() - originNanos) / 1_000_000).append('@').append(m.thread())
         .append('/').append(m.threadCpuMs()));

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.lang.management.ManagementFactory;
@@ -62,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * through a throwaway bot ({@link #throwawayBot}): the bot's own wiring, middleware chain, features, stores and
  * messenger, on canned Feishu answers in the process ({@link FeishuClients#offline}: no Hire call a user did not ask
  * for, nothing sent to any chat, in sandbox and production mode alike) and a scratch in-memory database
- * ({@link Database#scratch}: not a row in the bot's); and on the early thread a TLS handshake in memory
- * ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
+ * ({@link Database#scratch}: not a row in the bot's); and, in a start that records an archive, on the early thread
+ * a TLS handshake in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
  * interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
  * opening and migration, and its parsing and rendering can begin even earlier ({@link #begin}), so it costs the time
  * to healthy little. Nothing it builds is kept.
@@ -225,20 +226,27 @@ final class WarmUp {
    * away with it; nothing reaches the bot's database or any chat.
    */
   private static Wiring throwawayBot(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics) {
-    FeishuClients feishu = FeishuClients.offline(vertx, metrics, CALL_DEADLINE);
-    Database db;
-    try {
-      db = Database.scratch(vertx, POOLS + "db-" + SCRATCH.incrementAndGet());
-    } catch (RuntimeException e) {
-      feishu.close();
-      throw e;
-    }
+    // The scratch database (H2 and its schema) on another worker while this one builds the canned Feishu side: the
+    // two share nothing, and each was a few hundred ms of the warm-up's set-up, one after the other.
+    String name = POOLS + "db-" + SCRATCH.incrementAndGet();
+    Future<Database> scratch = vertx.executeBlocking(() -> Database.scratch(vertx, name), false);
+    FeishuClients feishu = null;
     Wiring.FeishuSide side;
     try {
+      feishu = FeishuClients.offline(vertx, metrics, CALL_DEADLINE);
       side = new Wiring.FeishuSide(vertx, Clock.systemUTC(), feishu);
     } catch (RuntimeException e) {
-      feishu.close();
-      db.close();
+      if (feishu != null) {
+        feishu.close();
+      }
+      scratch.onSuccess(Database::close);
+      throw e;
+    }
+    Database db;
+    try {
+      db = await(scratch);
+    } catch (RuntimeException e) {
+      side.close();
       throw e;
     }
     try {
@@ -298,6 +306,10 @@ final class WarmUp {
   static CompletableFuture<Local> begin(BotConfig config) {
     CompletableFuture<Local> local = new CompletableFuture<>();
     boolean tls = warmsTls(config);
+    // The handshake only for a start that records an archive: its training talks plain HTTP to the emulator, so the
+    // handshake's code reaches the archive (and its method profiles) through this alone. A start that talks TLS to
+    // Feishu makes its identity call's handshake at about the same moment, and made both, cold, side by side.
+    boolean handshake = ArchiveTraining.recording();
     Thread thread = new Thread(() -> {
       try {
         if (tls) {
@@ -306,7 +318,7 @@ final class WarmUp {
         local.complete(parseAndRender(config));
         // After the parsing and rendering, which the warm-up's canned calls wait for; the handshake only has to come
         // before the identity call, which waits for the database and the wiring.
-        if (tls) {
+        if (handshake) {
           tlsHandshake();
         }
       } catch (RuntimeException | Error e) {
@@ -442,6 +454,26 @@ final class WarmUp {
     }
     return new Local(ROUNDS * SAMPLE_COMMANDS.size(), rendered, failed, lastCard,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Binds an HTTP server with the bot's options on a random loopback port and closes it again, beside the rest of the
+   * start: Vert.x's and Netty's server code otherwise loaded when the instances first listen, after the warm-up and
+   * the identity call, the last step before healthy (~100 ms of it). It serves nothing: anything reaching it gets 503.
+   */
+  static Future<Void> listenOnce(Vertx vertx) {
+    // From a worker: what the server's making and binding load runs on the caller's thread until the bind is handed
+    // to an event loop, and called from Main's thread it held up the start's next steps (~350 ms at load 20).
+    return vertx.executeBlocking(() -> vertx.createHttpServer(BotVerticle.serverOptions())
+            .requestHandler(request -> request.response().setStatusCode(503).end())
+            .listen(0, "127.0.0.1"), false)
+        .compose(listening -> listening)
+        .compose(HttpServer::close)
+        .recover(e -> {
+          // Only time is lost: the instances' own listening loads the same code.
+          log.debug("warm-up: loopback listen failed cause={}", e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   /** Dates in both languages (the JDK's locale data): the throwaway bot's answers were in one of them. */
