@@ -104,6 +104,17 @@ final class Report {
           c.path("ack").path("p99_ms").asText(), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
           c.path("cpu_us_per_event_by_threads"), c.path("jvm_cpu_us_per_event"), w.path("settled").asBoolean(),
           w.path("rounds").asInt(), w.path("last_round_jit_share").asText(), c.path("load_average").asText());
+      JsonNode gc = c.path("gc");
+      if (!gc.isMissingNode()) {
+        out.printf("flood, bot in a JVM of its own, its collector: young pauses %s (%s/s, p50 %s, p90 %s, p99 %s, max %s"
+                + " ms), full %s (max %s ms), paused %s of the run; allocated %s and promoted %s bytes per event%n",
+            gc.path("young").path("count").asText(), gc.path("young").path("per_s").asText(),
+            gc.path("young").path("p50_ms").asText("-"), gc.path("young").path("p90_ms").asText("-"),
+            gc.path("young").path("p99_ms").asText("-"), gc.path("young").path("max_ms").asText("-"),
+            gc.path("full").path("count").asText(), gc.path("full").path("max_ms").asText("-"),
+            gc.path("paused_share").asText(), gc.path("allocated_bytes_per_event").asText(),
+            gc.path("promoted_bytes_per_event").asText());
+      }
     }
     // The README's section 1 rows, ready to paste (same columns as its table).
     out.printf("README rows:%n");
