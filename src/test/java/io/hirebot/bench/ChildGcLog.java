@@ -23,7 +23,7 @@ final class ChildGcLog {
   private static final Pattern PAUSE = Pattern.compile(
       "^\\[(\\d+)ms]\\[gc\\s*] GC\\((\\d+)\\) Pause (Young|Full) .* ([\\d.]+)ms$");
   /** {@code ... GC(12) DefNew: 18525K(19648K)->1347K(19648K) Eden: ...}. */
-  private static final Pattern YOUNG = Pattern.compile("GC\\((\\d+)\\) DefNew: (\\d+)K\\(\\d+K\\)->(\\d+)K");
+  private static final Pattern YOUNG = Pattern.compile("GC\\((\\d+)\\) DefNew: (\\d+)K\\((\\d+)K\\)->(\\d+)K");
   /** {@code ... GC(12) Tenured: 160504K(160640K)->160504K(160640K)}. */
   private static final Pattern OLD = Pattern.compile("GC\\((\\d+)\\) Tenured: (\\d+)K\\(\\d+K\\)->(\\d+)K");
 
@@ -44,6 +44,7 @@ final class ChildGcLog {
     double ms;
     long youngBefore = -1;
     long youngAfter = -1;
+    long youngCapacity = -1;
     long oldBefore = -1;
     long oldAfter = -1;
   }
@@ -94,7 +95,17 @@ final class ChildGcLog {
     long n = Math.max(1, events);
     o.put("allocated_bytes_per_event", Math.round(allocatedKb * 1024.0 / n));
     o.put("promoted_bytes_per_event", Math.round(promotedKb * 1024.0 / n));
+    // What each young collection copied (the survivors): the part of its pause that grows with what lives on.
+    List<Long> survived = in.stream().filter(g -> "Young".equals(g.kind) && g.youngAfter >= 0).map(g -> g.youngAfter)
+        .sorted().toList();
+    if (!survived.isEmpty()) {
+      o.put("young_survived_kb_p50", survived.get((survived.size() - 1) / 2));
+      o.put("young_survived_kb_max", survived.get(survived.size() - 1));
+    }
     Gc last = in.isEmpty() ? null : in.get(in.size() - 1);
+    if (last != null && last.youngCapacity >= 0) {
+      o.put("young_capacity_kb", last.youngCapacity);
+    }
     if (last != null && last.oldAfter >= 0) {
       o.put("old_after_last_kb", last.oldAfter);
     }
@@ -126,7 +137,8 @@ final class ChildGcLog {
       if (m.find()) {
         Gc g = gcs.computeIfAbsent(Integer.parseInt(m.group(1)), id -> new Gc());
         g.youngBefore = Long.parseLong(m.group(2));
-        g.youngAfter = Long.parseLong(m.group(3));
+        g.youngCapacity = Long.parseLong(m.group(3));
+        g.youngAfter = Long.parseLong(m.group(4));
         continue;
       }
       m = OLD.matcher(line);

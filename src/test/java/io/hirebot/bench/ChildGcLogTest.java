@@ -43,6 +43,8 @@ class ChildGcLogTest {
     // (19648 - 2176) + (18184 - 712) + (7880 - 712) KB over 1024 events; promoted only by young collections.
     assertEquals((17472 + 17472 + 7168) * 1024 / 1024, w.path("allocated_bytes_per_event").asLong());
     assertEquals(2048, w.path("promoted_bytes_per_event").asLong());
+    assertEquals(712, w.path("young_survived_kb_p50").asLong());
+    assertEquals(19648, w.path("young_capacity_kb").asLong());
   }
 
   @Test

@@ -107,10 +107,12 @@ final class Report {
       JsonNode gc = c.path("gc");
       if (!gc.isMissingNode()) {
         out.printf("flood, bot in a JVM of its own, its collector: young pauses %s (%s/s, p50 %s, p90 %s, p99 %s, max %s"
-                + " ms), full %s (max %s ms), paused %s of the run; allocated %s and promoted %s bytes per event%n",
+                + " ms; survivors p50 %s KB of a %s KB young generation), full %s (max %s ms), paused %s of the run;"
+                + " allocated %s and promoted %s bytes per event%n",
             gc.path("young").path("count").asText(), gc.path("young").path("per_s").asText(),
             gc.path("young").path("p50_ms").asText("-"), gc.path("young").path("p90_ms").asText("-"),
             gc.path("young").path("p99_ms").asText("-"), gc.path("young").path("max_ms").asText("-"),
+            gc.path("young_survived_kb_p50").asText("-"), gc.path("young_capacity_kb").asText("-"),
             gc.path("full").path("count").asText(), gc.path("full").path("max_ms").asText("-"),
             gc.path("paused_share").asText(), gc.path("allocated_bytes_per_event").asText(),
             gc.path("promoted_bytes_per_event").asText());
