@@ -200,6 +200,10 @@ final class IntakeFlood {
     ack.put("n", r.completed());
     ack.put("p50_ms", Stats.round(r.p50Ms()));
     ack.put("p99_ms", Stats.round(r.p99Ms()));
+    // The tail's shape: wrk keeps one request in flight per connection, so one pause delays at most that many; p90
+    // and p99.9 beside p99 tell a tail of a few long stalls from one of many short waits.
+    ack.put("p90_ms", Stats.round(r.p90Ms()));
+    ack.put("p999_ms", Stats.round(r.p999Ms()));
     ack.put("max_ms", Stats.round(r.maxMs()));
     if (r.wrkCpuUs() >= 0 && r.sent() > 0) {
       // wrk's whole CPU time, reading and formatting its slices included: an upper bound per request.

@@ -98,10 +98,11 @@ final class Report {
     if (!child.isMissingNode()) {
       JsonNode c = child.path("no_mention");
       JsonNode w = child.path("warm_up");
-      out.printf("flood, bot in a JVM of its own (%s): %s events/s, ack p99 %s ms, lost %d, CPU %s us per event (by"
+      out.printf("flood, bot in a JVM of its own (%s): %s events/s, ack p90/p99/p99.9 %s/%s/%s ms, lost %d, CPU %s us per event (by"
               + " threads %s; JVM threads %s), JIT settled: %s after %d rounds (last round's JIT share %s); load"
               + " average %s%n", child.path("jvm").asText() + ", " + child.path("child_jdk").asText("this JVM's JDK"), c.path("events_per_s").asText(),
-          c.path("ack").path("p99_ms").asText(), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
+          c.path("ack").path("p90_ms").asText("-"), c.path("ack").path("p99_ms").asText(),
+          c.path("ack").path("p999_ms").asText("-"), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
           c.path("cpu_us_per_event_by_threads"), c.path("jvm_cpu_us_per_event"), w.path("settled").asBoolean(),
           w.path("rounds").asInt(), w.path("last_round_jit_share").asText(), c.path("load_average").asText());
       JsonNode gc = c.path("gc");
