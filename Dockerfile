@@ -49,9 +49,11 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # healthy. It reserves nothing: metaspace is committed as classes load. MaxTenuringThreshold=2: under an intake flood
 # what survives two young collections (H2's cached pages, ~0.5 MB per collection) lives on for seconds and reaches
 # the old generation anyway; kept in the survivor spaces up to 15 times it was copied at every young pause (README
-# "Performance", section 1: survivors 4.5 -> 1.6 MB per collection, bytes promoted per event unchanged). --sun-misc-unsafe-memory-access=allow (JDK 23+
-# only): Netty 4.2 turns its sun.misc.Unsafe paths off by default on JDK 25 (io.netty.noUnsafe) and JDK 24+ warns
-# about them; allowed, Netty's buffers run as on JDK 17, where the bot is tested and its intake was measured.
+# "Performance", section 1: survivors 4.5 -> 1.6 MB per collection, bytes promoted per event unchanged).
+# --sun-misc-unsafe-memory-access=allow (JDK 23+ only): Netty 4.2 turns its sun.misc.Unsafe paths off by default on
+# JDK 25 (io.netty.noUnsafe) and JDK 24+ warns about them; allowed, Netty's buffers run as on JDK 17, where the bot is
+# tested and its intake was measured.
 ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m", \
-            "-XX:MaxTenuringThreshold=2", "--sun-misc-unsafe-memory-access=allow", "-XX:AOTCache=/app/hirebot.aot", "-jar", "/app/hirebot.jar"]
+            "-XX:MaxTenuringThreshold=2", "--sun-misc-unsafe-memory-access=allow", "-XX:AOTCache=/app/hirebot.aot", \
+            "-jar", "/app/hirebot.jar"]
