@@ -26,7 +26,7 @@ COPY --from=build /src/target/hirebot.jar /app/hirebot.jar
 # handshake in memory puts the code of the identity call's handshake with Feishu in the cache as well (a sandbox
 # start makes it only when it records, as here: app/ArchiveTraining finds the recording option on the command line).
 RUN (HIREBOT_PORT=18080 HIREBOT_DB_URL=jdbc:h2:file:/tmp/training/bot MALLOC_ARENA_MAX=2 \
-       java -XX:+UseSerialGC -Xms64m -XX:MetaspaceSize=64m --sun-misc-unsafe-memory-access=allow \
+       java -XX:+UseSerialGC -Xms64m -XX:MetaspaceSize=64m -XX:MaxTenuringThreshold=2 --sun-misc-unsafe-memory-access=allow \
        -XX:AOTCacheOutput=/app/hirebot.aot -jar /app/hirebot.jar --sandbox >/tmp/training.log 2>&1 & pid=$!; \
      ok=0; for i in $(seq 1 300); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && { ok=1; break; }; sleep 0.2; done; \
      kill -TERM $pid; wait $pid; rc=$?; \
@@ -46,9 +46,14 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # at 2 (one per thread otherwise). The benchmark's child JVM uses the same flags (ChildBot.JVM_FLAGS, checked by
 # DockerfileTest). Metaspace: the first collection for class metadata comes at 64 MB instead of ~21 MB; the start
 # loads ~40 MB of it, and each threshold crossed was a full collection (2-4 of 50-70 ms, the world stopped) before
-# healthy. It reserves nothing: metaspace is committed as classes load. --sun-misc-unsafe-memory-access=allow (JDK 23+
-# only): Netty 4.2 turns its sun.misc.Unsafe paths off by default on JDK 25 (io.netty.noUnsafe) and JDK 24+ warns
-# about them; allowed, Netty's buffers run as on JDK 17, where the bot is tested and its intake was measured.
+# healthy. It reserves nothing: metaspace is committed as classes load. MaxTenuringThreshold=2: under an intake flood
+# what survives two young collections (H2's cached pages, ~0.5 MB per collection) lives on for seconds and reaches
+# the old generation anyway; kept in the survivor spaces up to 15 times it was copied at every young pause (README
+# "Performance", section 1: survivors 4.5 -> 1.6 MB per collection, bytes promoted per event unchanged).
+# --sun-misc-unsafe-memory-access=allow (JDK 23+ only): Netty 4.2 turns its sun.misc.Unsafe paths off by default on
+# JDK 25 (io.netty.noUnsafe) and JDK 24+ warns about them; allowed, Netty's buffers run as on JDK 17, where the bot is
+# tested and its intake was measured.
 ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m", \
-            "--sun-misc-unsafe-memory-access=allow", "-XX:AOTCache=/app/hirebot.aot", "-jar", "/app/hirebot.jar"]
+            "-XX:MaxTenuringThreshold=2", "--sun-misc-unsafe-memory-access=allow", "-XX:AOTCache=/app/hirebot.aot", \
+            "-jar", "/app/hirebot.jar"]

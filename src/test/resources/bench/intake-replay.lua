@@ -128,11 +128,12 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format("hirebot-wrk result {\"threads\":%d,\"events\":%d,\"sent\":%d,\"acked\":%d,"
-      .. "\"rejected\":%d,\"first_us\":%.0f,\"last_us\":%.0f,\"completed\":%d,\"p50_us\":%.0f,\"p99_us\":%.0f,"
+      .. "\"rejected\":%d,\"first_us\":%.0f,\"last_us\":%.0f,\"completed\":%d,\"p50_us\":%.0f,\"p90_us\":%.0f,"
+      .. "\"p99_us\":%.0f,\"p999_us\":%.0f,"
       .. "\"max_us\":%.0f,\"errors\":{\"connect\":%d,\"read\":%d,\"write\":%d,\"status\":%d,\"timeout\":%d},"
       .. "\"cpu_us\":%.0f}\n",
       thread_count, t.events, t.sent, t.acked, t.rejected, t.first, t.last, summary.requests,
-      latency:percentile(50), latency:percentile(99), latency.max,
+      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9), latency.max,
       e.connect, e.read, e.write, e.status, e.timeout, cpu_us()))
   io.flush()
 end

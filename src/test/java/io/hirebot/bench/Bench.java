@@ -157,14 +157,16 @@ public final class Bench {
     // The image's JDK (Dockerfile's runtime stage), as for section 5's restarts: operators run the bot on it.
     ChildJdk jdk = ChildJdk.dockerfiles();
     Vertx vertx = Vertx.vertx();
+    // The collector's log of the child: each run says how often and how long every thread stood still for it.
+    ChildGcLog gcLog = new ChildGcLog(options.outDir().resolve("child-intake-gc.log"));
     try (BenchHttp http = new BenchHttp(vertx, options.connections());
-        ChildBot child = ChildBot.launch(options.outDir().resolve("child-intake.log"), jdk, java.util.List.of(),
-            ChildBot.newDatabaseDir())) {
+        ChildBot child = ChildBot.launch(options.outDir().resolve("child-intake.log"), jdk,
+            java.util.List.of(gcLog.flag()), ChildBot.newDatabaseDir())) {
       child.awaitReady(http);
       o.put("jvm", "java " + ChildBot.HEAP + " " + String.join(" ", ChildBot.JVM_FLAGS) + " "
           + String.join(" ", jdk.flags()) + " (the Dockerfile's flags)");
       o.put("child_jdk", jdk.describe());
-      IntakeFlood flood = IntakeFlood.chosen(http, child.port(), options).measuringChild(child);
+      IntakeFlood flood = IntakeFlood.chosen(http, child.port(), options).measuringChild(child, gcLog);
       ObjectNode warm = warmUpByCpu(flood, options);
       o.set("warm_up", warm);
       // The compilers work in bursts (code run per chunk or per purge reaches C2 late): a settled warm-up round does

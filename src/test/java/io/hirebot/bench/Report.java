@@ -98,12 +98,26 @@ final class Report {
     if (!child.isMissingNode()) {
       JsonNode c = child.path("no_mention");
       JsonNode w = child.path("warm_up");
-      out.printf("flood, bot in a JVM of its own (%s): %s events/s, ack p99 %s ms, lost %d, CPU %s us per event (by"
+      out.printf("flood, bot in a JVM of its own (%s): %s events/s, ack p90/p99/p99.9 %s/%s/%s ms, lost %d, CPU %s us per event (by"
               + " threads %s; JVM threads %s), JIT settled: %s after %d rounds (last round's JIT share %s); load"
               + " average %s%n", child.path("jvm").asText() + ", " + child.path("child_jdk").asText("this JVM's JDK"), c.path("events_per_s").asText(),
-          c.path("ack").path("p99_ms").asText(), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
+          c.path("ack").path("p90_ms").asText("-"), c.path("ack").path("p99_ms").asText(),
+          c.path("ack").path("p999_ms").asText("-"), c.path("lost").asLong(), c.path("bot_cpu_us_per_event").asText(),
           c.path("cpu_us_per_event_by_threads"), c.path("jvm_cpu_us_per_event"), w.path("settled").asBoolean(),
           w.path("rounds").asInt(), w.path("last_round_jit_share").asText(), c.path("load_average").asText());
+      JsonNode gc = c.path("gc");
+      if (!gc.isMissingNode()) {
+        out.printf("flood, bot in a JVM of its own, its collector: young pauses %s (%s/s, p50 %s, p90 %s, p99 %s, max %s"
+                + " ms; survivors p50 %s KB of a %s KB young generation), full %s (max %s ms), paused %s of the run;"
+                + " allocated %s and promoted %s bytes per event%n",
+            gc.path("young").path("count").asText(), gc.path("young").path("per_s").asText(),
+            gc.path("young").path("p50_ms").asText("-"), gc.path("young").path("p90_ms").asText("-"),
+            gc.path("young").path("p99_ms").asText("-"), gc.path("young").path("max_ms").asText("-"),
+            gc.path("young_survived_kb_p50").asText("-"), gc.path("young_capacity_kb").asText("-"),
+            gc.path("full").path("count").asText(), gc.path("full").path("max_ms").asText("-"),
+            gc.path("paused_share").asText(), gc.path("allocated_bytes_per_event").asText(),
+            gc.path("promoted_bytes_per_event").asText());
+      }
     }
     // The README's section 1 rows, ready to paste (same columns as its table).
     out.printf("README rows:%n");

@@ -37,7 +37,7 @@ final class WrkReplay {
 
   /** One replay: what wrk reports (see the script's done()) and the wall time between its first send and last answer. */
   record Result(long events, long sent, long acked, long rejected, long completed, double seconds, double p50Ms,
-      double p99Ms, double maxMs, long transportErrors, double wrkCpuUs, int threads) {
+      double p90Ms, double p99Ms, double p999Ms, double maxMs, long transportErrors, double wrkCpuUs, int threads) {
     double perSecond() {
       return seconds <= 0 ? 0 : acked / seconds;
     }
@@ -211,7 +211,8 @@ final class WrkReplay {
     return new Result(j.path("events").asLong(), j.path("sent").asLong(), j.path("acked").asLong(),
         j.path("rejected").asLong(), j.path("completed").asLong(),
         (j.path("last_us").asLong() - j.path("first_us").asLong()) / 1e6,
-        j.path("p50_us").asDouble() / 1000, j.path("p99_us").asDouble() / 1000, j.path("max_us").asDouble() / 1000,
+        j.path("p50_us").asDouble() / 1000, j.path("p90_us").asDouble() / 1000, j.path("p99_us").asDouble() / 1000,
+        j.path("p999_us").asDouble() / 1000, j.path("max_us").asDouble() / 1000,
         e.path("connect").asLong() + e.path("read").asLong() + e.path("write").asLong() + e.path("timeout").asLong(),
         j.path("cpu_us").asDouble(), j.path("threads").asInt());
   }
