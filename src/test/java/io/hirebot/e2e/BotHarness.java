@@ -226,6 +226,16 @@ public final class BotHarness extends SelfClosingFixture {
     return ids;
   }
 
+  /** Runs {@code work} against the bot's own database (the rows it stored), through a connection of the test's. */
+  public <T> T inDatabase(Database.Work<T> work) {
+    Database db = await(Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword()), START_TIMEOUT);
+    try {
+      return await(db.run(work));
+    } finally {
+      db.close();
+    }
+  }
+
   /** The bot learns its open_id from bot/v3/info asynchronously; mentions need it. */
   private void awaitBotIdentity() {
     await(sandbox.requests().await(r -> r.path().equals("/open-apis/bot/v3/info") && r.status() == 200,
