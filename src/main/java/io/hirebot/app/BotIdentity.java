@@ -197,7 +197,8 @@ final class BotIdentity {
       known = firstWave == null ? Future.succeededFuture(List.of()) : firstWave;
       firstWave = null;
     }
-    return known.compose(wave -> scopeProbes.checkInto(missingScopes, wave, this::usersServed)).onSuccess(findings -> log.info(
+    return known.compose(wave -> scopeProbes.checkInto(missingScopes, wave, this::usersServed))
+        .onSuccess(findings -> log.info(
         "feishu scope self-check checked={} missing={} unknown={} not_checkable_by_call={}", findings.size(),
         findings.stream().filter(f -> f.outcome() == ScopeProbes.Outcome.MISSING).map(ScopeProbes.Finding::scope)
             .toList(),
