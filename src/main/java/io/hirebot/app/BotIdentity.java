@@ -94,8 +94,9 @@ final class BotIdentity {
         }
       });
       ready.future().onComplete(r -> vertx.cancelTimer(wait));
-      firstWave = throwaway ? Future.succeededFuture(List.of()) : scopeProbes.firstWave();
+      // The identity call first: the wave's six calls queued ahead of it delayed it (and the start) for nothing.
       fetch();
+      firstWave = throwaway ? Future.succeededFuture(List.of()) : scopeProbes.firstWave();
     }
     return ready.future();
   }
