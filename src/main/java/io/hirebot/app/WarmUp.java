@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * messenger, on canned Feishu answers in the process ({@link FeishuClients#offline}: no Hire call a user did not ask
  * for, nothing sent to any chat, in sandbox and production mode alike) and a scratch in-memory database
  * ({@link Database#scratch}: not a row in the bot's); and, in a start that records an archive, on the early thread
- * a TLS handshake in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time initialisation and the
- * interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
+ * a TLS handshake in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time
+ * initialisation and the interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
  * opening and migration, and its parsing and rendering can begin even earlier ({@link #begin}), so it costs the time
  * to healthy little. Nothing it builds is kept.
  */
@@ -331,9 +331,9 @@ final class WarmUp {
   }
 
   /**
-   * Whether the early thread sets up TLS and makes its handshake: only for a bot that talks to Feishu over TLS, or a
-   * start that records an archive ({@link ArchiveTraining}: the Dockerfile trains in sandbox mode for production
-   * starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
+   * Whether the early thread sets up TLS (the trust store and context; its in-memory handshake only in a start that
+   * records an archive, see {@link #begin}): only for a bot that talks to Feishu over TLS, or a start that records an
+   * archive ({@link ArchiveTraining}: the Dockerfile trains in sandbox mode for production starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
    * handshake were ~12 % of a sandbox restart's Java CPU, besides the JIT's work on the handshake's key exchange).
    */
   static boolean warmsTls(BotConfig config) {

@@ -76,7 +76,6 @@ final class JournaledClaims {
 
   /** The databases on the H2 file, which the copies use (any one still open). */
   private final List<Database> users = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final java.nio.file.Path dir;
   private final ClaimJournal journal;
   /** Serialises the groups of every writer sharing this (one per database using it). */
   private final Object writing = new Object();
@@ -97,7 +96,7 @@ final class JournaledClaims {
       if (claims == null) {
         ClaimJournal journal = ClaimJournal.open(key);
         try {
-          claims = new JournaledClaims(key, journal);
+          claims = new JournaledClaims(journal);
           claims.copyReadBack(db);
         } catch (IOException | RuntimeException e) {
           journal.close();
@@ -117,23 +116,22 @@ final class JournaledClaims {
       if (!users.isEmpty()) {
         return;
       }
-      OPEN.remove(dir);
+      OPEN.remove(journal.dir());
       // Closed while OPEN is held: a database opened on the same file meanwhile waits for the lock, not fails on it.
       try {
         journal.close();
       } catch (IOException e) {
-        log.warn("claim journal not closed dir={} cause={}", dir, e.toString());
+        log.warn("claim journal not closed dir={} cause={}", journal.dir(), e.toString());
       }
     }
   }
 
-  /** The journal's directory. */
-  java.nio.file.Path directory() {
-    return dir;
+  /** The journal's directory (the key it is shared under in this process). */
+  java.nio.file.Path dir() {
+    return journal.dir();
   }
 
-  private JournaledClaims(java.nio.file.Path dir, ClaimJournal journal) {
-    this.dir = dir;
+  private JournaledClaims(ClaimJournal journal) {
     this.journal = journal;
     journal.onClose(this::lastCopy);
     List<ClaimJournal.Entry> recovered;
@@ -370,14 +368,14 @@ final class JournaledClaims {
       copied.future().toCompletionStage().toCompletableFuture().get(Database.MAX_BLOCKING_SECONDS,
           java.util.concurrent.TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IOException("claims read back from the journal not copied into the table dir=" + dir + ": " + e, e);
+      throw new IOException("claims read back from the journal not copied into the table dir=" + journal.dir() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while copying the journal's claims dir=" + dir, e);
+      throw new IOException("interrupted while copying the journal's claims dir=" + journal.dir(), e);
     }
     pending.clear();
     journal.deleteThrough(sealed);
-    log.info("claim journal copied into the table dir={} events={}", dir, batch.size());
+    log.info("claim journal copied into the table dir={} events={}", journal.dir(), batch.size());
   }
 
   /** Holding {@link #lock}: waits until a copy is due (see {@link #copySoon}). */

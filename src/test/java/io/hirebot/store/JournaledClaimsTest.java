@@ -88,7 +88,7 @@ class JournaledClaimsTest {
       assertTrue(await(events.claim("ev_warm", "{\"n\":1}")));
       assertEquals(false, await(events.claim("ev_warm", "{\"n\":1}")), "a redelivery is a duplicate");
       // THEN they went through a journal (not the bot's: the scratch database has a directory of its own)
-      journal = scratch.journaledClaims().directory();
+      journal = scratch.journaledClaims().dir();
       assertTrue(java.nio.file.Files.isDirectory(journal), journal.toString());
       assertTrue(journal.getFileName().toString().startsWith("hirebot-journal-test-"), journal.toString());
       // AND a reader that waits for the copy finds the row in the table
