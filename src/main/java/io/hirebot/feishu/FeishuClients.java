@@ -9,6 +9,7 @@ import com.lark.oapi.okhttp.ConnectionSpec;
 import com.lark.oapi.okhttp.OkHttpClient;
 import io.hirebot.config.BotConfig.FeishuConfig;
 import io.hirebot.feishu.outbound.CaffeineTokenCache;
+import io.hirebot.feishu.outbound.SharedTokenFetch;
 import io.hirebot.feishu.outbound.FeishuCalls;
 import io.hirebot.feishu.outbound.HireCircuit;
 import io.hirebot.feishu.outbound.ResponseCapture;
@@ -75,7 +76,7 @@ public final class FeishuClients {
       Duration commandDeadline, IHttpTransport transport, String poolPrefix, boolean processTokens) {
     CaffeineTokenCache tokens = new CaffeineTokenCache();
     this.client = new LeanClient(config.appId(), config.appSecret(), config.baseUrl(), tokens,
-        REQUEST_TIMEOUT_SECONDS, new ResponseCapture(transport), processTokens);
+        REQUEST_TIMEOUT_SECONDS, new ResponseCapture(new SharedTokenFetch(transport)), processTokens);
     this.worker = vertx.createSharedWorkerExecutor(poolPrefix + "feishu", IM_POOL_SIZE, MAX_BLOCKING_SECONDS, TimeUnit.SECONDS);
     this.hireWorker = vertx.createSharedWorkerExecutor(poolPrefix + "feishu-hire", WORKER_POOL_SIZE, MAX_BLOCKING_SECONDS,
         TimeUnit.SECONDS);
