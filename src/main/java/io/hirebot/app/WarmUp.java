@@ -160,6 +160,13 @@ final class WarmUp {
 
   private static Summary runOn(Vertx vertx, BotConfig config, CompletableFuture<Local> begun) {
     long started = System.nanoTime();
+    if (!withThrowawayBot()) {
+      Local local = begun != null ? begun.join() : parseAndRender(config);
+      log.info("warm-up done ms={} parse_and_render_ms={} commands_parsed={} cards_rendered={} "
+          + "throwaway_bot=skipped reason=aot_cache", (System.nanoTime() - started) / 1_000_000, local.ms(),
+          local.commandsParsed(), local.cardsRendered());
+      return new Summary(local.commandsParsed(), local.cardsRendered(), 0, 0, 0);
+    }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStarted = threads.getCurrentThreadCpuTime();
     ObjectMapper json = new ObjectMapper();
@@ -217,6 +224,19 @@ final class WarmUp {
     } finally {
       bot.close();
     }
+  }
+
+  /**
+   * Whether the warm-up runs its throwaway bot: not in a start from an AOT cache ({@link ClassArchive#reading}, the
+   * Dockerfile's ENTRYPOINT), whose training start ran it, so that its classes come loaded and linked. There it cost
+   * more than it saved: real-mode restarts from the cache (bench/StartupAB, 8 rounds each) were healthy in 1,346 ms
+   * with it and 1,104 ms without it (CPU 2,310 / 1,800 ms; the cache's method profiles not replayed, see the
+   * Dockerfile: replayed, 1,258 ms), while the first command after such a start took 1.19x a warm one instead of
+   * 0.84x (FirstCommands' medians of 5 JVMs; the target is 1.5x). Without a cache it stays: the first command took
+   * 1.44x a warm one without it.
+   */
+  static boolean withThrowawayBot() {
+    return !ClassArchive.reading();
   }
 
   /**
@@ -309,7 +329,7 @@ final class WarmUp {
     // The handshake only for a start that records an archive: its training talks plain HTTP to the emulator, so the
     // handshake's code reaches the archive (and its method profiles) through this alone. A start that talks TLS to
     // Feishu makes its identity call's handshake at about the same moment, and made both, cold, side by side.
-    boolean handshake = ArchiveTraining.recording();
+    boolean handshake = ClassArchive.recording();
     Thread thread = new Thread(() -> {
       try {
         if (tls) {
@@ -333,11 +353,11 @@ final class WarmUp {
   /**
    * Whether the early thread sets up TLS (the trust store and context; its in-memory handshake only in a start that
    * records an archive, see {@link #begin}): only for a bot that talks to Feishu over TLS, or a start that records an
-   * archive ({@link ArchiveTraining}: the Dockerfile trains in sandbox mode for production starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
+   * archive ({@link ClassArchive}: the Dockerfile trains in sandbox mode for production starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
    * handshake were ~12 % of a sandbox restart's Java CPU, besides the JIT's work on the handshake's key exchange).
    */
   static boolean warmsTls(BotConfig config) {
-    return (!config.sandbox() && FeishuClients.usesTls(config.feishu().baseUrl())) || ArchiveTraining.recording();
+    return (!config.sandbox() && FeishuClients.usesTls(config.feishu().baseUrl())) || ClassArchive.recording();
   }
 
   /**

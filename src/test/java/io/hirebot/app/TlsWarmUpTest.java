@@ -18,7 +18,7 @@ class TlsWarmUpTest {
   @DisplayName("production against Feishu's https URL warms TLS; the sandbox and an http emulator do not")
   void onlyWhereTlsIsUsed() {
     // GIVEN this test JVM, which records no class-data archive
-    assertFalse(ArchiveTraining.recording());
+    assertFalse(ClassArchive.recording());
 
     // THEN a production bot pointed at Feishu (the default URL, or one set explicitly) warms TLS up
     assertTrue(WarmUp.warmsTls(ConfigLoader.load(PRODUCTION, List.of())));

@@ -38,6 +38,8 @@ record ChildJdk(Path home, int major, String note) {
   /** A training run's option that writes the archive at exit, before its file name. */
   static final String AOT_RECORD = "-XX:AOTCacheOutput=";
   static final String AOT_USE = "-XX:AOTCache=";
+  /** The cache's classes without its training's method profiles (the Dockerfile's ENTRYPOINT says why). */
+  static final List<String> AOT_NO_PROFILES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining");
   static final String CDS_RECORD = "-XX:ArchiveClassesAtExit=";
   static final String CDS_USE = "-XX:SharedArchiveFile=";
 
@@ -147,6 +149,9 @@ record ChildJdk(Path home, int major, String note) {
   /** A start's flags that use {@code archive} (ignored when stale, as the Dockerfile's ENTRYPOINT). */
   List<String> useArchive(Path archive) {
     List<String> flags = new ArrayList<>(List.of((aotCache() ? AOT_USE : CDS_USE) + archive));
+    if (aotCache()) {
+      flags.addAll(AOT_NO_PROFILES);
+    }
     if (!aotCache()) {
       flags.add("-Xshare:auto");
     }

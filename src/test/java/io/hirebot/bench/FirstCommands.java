@@ -59,13 +59,15 @@ final class FirstCommands {
    * {@code logName}; the medians go to {@code out} under {@code first_command_ms}, {@code warm_command_ms} and friends
    * (each JVM's figure in {@code <key>_runs}).
    */
-  void run(ObjectNode out, int runs, ChildJdk jdk, List<String> flags, Path database, Path logDir) {
+  void run(ObjectNode out, int runs, ChildJdk jdk, List<String> flags, Path database, Path logDir, String logName) {
     tenant.sandbox().faults().clear(); // no upstream latency for any sample (and rate limits as Feishu's)
+    firstThreads.clear();
+    warmThreads.clear();
     List<Run> results = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       List<String> all = new ArrayList<>(flags);
       all.addAll(tenant.jvmFlags());
-      Path log = logDir.resolve(i == 0 ? "child-first-command.log" : "child-first-command-" + i + ".log");
+      Path log = logDir.resolve(i == 0 ? logName + ".log" : logName + "-" + i + ".log");
       try (ChildBot child = ChildBot.launch(log, jdk, all, tenant.env(database))) {
         results.add(measure(child));
       }

@@ -117,19 +117,26 @@ final class MemoryAndStartup {
   private void restarts(ObjectNode out, ChildJdk jdk, Path database) {
     Restarts restarts = new Restarts();
     try (RealTenant tenant = RealTenant.start(options.outDir().toAbsolutePath(), jdk)) {
-      if (!FIRST_COMMAND_ONLY) {
-        timeRestarts(out, restarts, jdk, database, tenant);
-      }
+      List<String> archive = FIRST_COMMAND_ONLY ? null : timeRestarts(out, restarts, jdk, database, tenant);
       if (!STARTUP_ONLY) {
-        new FirstCommands(http, tenant, quick()).run(out, options.firstCommands(), jdk, List.of(), database,
-            options.outDir());
+        FirstCommands first = new FirstCommands(http, tenant, quick());
+        first.run(out, options.firstCommands(), jdk, List.of(), database, options.outDir(), "child-first-command");
+        // A start from the cache skips the warm-up's throwaway bot (app/WarmUp): its first command is timed too.
+        if (archive != null) {
+          first.run(out.putObject("first_command_with_cache"), options.firstCommands(), jdk, archive, database,
+              options.outDir(), "child-first-command-cache");
+        }
       }
     }
     restarts.write(out);
   }
 
-  /** Each kind of restart {@code options.restarts()} times, interleaved. */
-  private void timeRestarts(ObjectNode out, Restarts restarts, ChildJdk jdk, Path database, RealTenant tenant) {
+  /**
+   * Each kind of restart {@code options.restarts()} times, interleaved. @return the flags of a start from the
+   * Dockerfile's archive, or null when it could not be made
+   */
+  private List<String> timeRestarts(ObjectNode out, Restarts restarts, ChildJdk jdk, Path database,
+      RealTenant tenant) {
     // The earlier JDK beside the Dockerfile's, for the session that changes it (not in the smoke test's quick run).
     List<ChildJdk> compared = jdk.major() == ChildJdk.current().major() || quick() ? List.of()
         : List.of(ChildJdk.current());
@@ -159,6 +166,7 @@ final class MemoryAndStartup {
         }
       }
     }
+    return archive;
   }
 
   /** The benchmark's quick mode (the smoke test's), by its one-second floods. */

@@ -215,6 +215,13 @@ final class Report {
         ms(m, "first_command_ms"), ms(m, "warm_command_ms"), ratio(m, "first_command_ms", "warm_command_ms"),
         m.path("first_command_jobs").asText(), archive, m.path("first_over_warm_runs").toString(),
         ms(m, "first_command_cpu_ms") + " / " + ms(m, "warm_command_cpu_ms"));
+    JsonNode c = m.path("first_command_with_cache");
+    if (!c.isMissingNode()) {
+      start.row("the same from the AOT cache, medians of " + c.path("first_command_ms_runs").size() + " JVMs",
+          ms(c, "first_command_ms"), ms(c, "warm_command_ms"), ratio(c, "first_command_ms", "warm_command_ms"),
+          c.path("first_command_jobs").asText(), archive, c.path("first_over_warm_runs").toString(),
+          ms(c, "first_command_cpu_ms") + " / " + ms(c, "warm_command_cpu_ms"));
+    }
     start.row("sandbox first start, one sample", ms(m, "sandbox_first_command_ms"), ms(m, "sandbox_warm_command_ms"),
         ratio(m, "sandbox_first_command_ms", "sandbox_warm_command_ms"), m.path("sandbox_first_command_jobs").asText(),
         archive, "", ms(m, "sandbox_first_command_cpu_ms") + " / " + ms(m, "sandbox_warm_command_cpu_ms"));

@@ -124,12 +124,23 @@ final class Targets {
         : cds + " ms restart in real mode, " + memory.path("healthy_ms_with_cds_restart").asDouble()
             + " ms in sandbox mode, " + memory.path("healthy_ms_with_cds").asDouble() + " ms first start (sandbox)",
         cds >= 0 && cds <= 1000);
-    double first = memory.path("first_command_ms").asDouble();
-    double warm = memory.path("warm_command_ms").asDouble();
-    add("first command within 1.5x of a warm one", first + " ms vs " + warm + " ms (medians of "
-        + memory.path("first_command_ms_runs").size() + " fresh real-mode JVMs; per JVM "
-        + memory.path("first_over_warm_runs") + ")",
-        first > 0 && warm > 0 && first <= 1.5 * warm);
+    // Judged without an archive and, when measured, from the Dockerfile's (whose starts skip the throwaway bot).
+    JsonNode cached = memory.path("first_command_with_cache");
+    add("first command within 1.5x of a warm one", firstCommand(memory) + (cached.isMissingNode() ? ""
+        : "; from the AOT cache " + firstCommand(cached)), firstWithin(memory)
+        && (cached.isMissingNode() || firstWithin(cached)));
+  }
+
+  private static String firstCommand(JsonNode m) {
+    return m.path("first_command_ms").asDouble() + " ms vs " + m.path("warm_command_ms").asDouble()
+        + " ms (medians of " + m.path("first_command_ms_runs").size() + " fresh real-mode JVMs; per JVM "
+        + m.path("first_over_warm_runs") + ")";
+  }
+
+  private static boolean firstWithin(JsonNode m) {
+    double first = m.path("first_command_ms").asDouble();
+    double warm = m.path("warm_command_ms").asDouble();
+    return first > 0 && warm > 0 && first <= 1.5 * warm;
   }
 
   private void add(String target, String measured, boolean met) {

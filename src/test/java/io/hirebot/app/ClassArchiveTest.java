@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Dockerfile's training start is recognised as one (it then warms TLS up for the production starts its archive
- * serves), and the production start is not.
+ * serves), and the production start as a start from the cache (its warm-up skips the throwaway bot).
  */
-class ArchiveTrainingTest {
+class ClassArchiveTest {
   @Test
-  @DisplayName("the Dockerfile's training java command records an archive; its ENTRYPOINT only reads one")
+  @DisplayName("the Dockerfile's training java command records an archive; its ENTRYPOINT reads it")
   void dockerfilesTraining() throws Exception {
     // GIVEN the Dockerfile's training start (the RUN that starts java in the runtime stage) and its ENTRYPOINT
     String dockerfile = Files.readString(Path.of("Dockerfile"));
@@ -28,12 +28,18 @@ class ArchiveTrainingTest {
     List<String> entrypoint = List.of(runtime.substring(runtime.indexOf("ENTRYPOINT")).split("[\\s,\"\\[\\]\\\\]+"));
 
     // THEN one of the training start's arguments records, and none of the ENTRYPOINT's
-    assertTrue(trainingArgs.stream().anyMatch(ArchiveTraining::records), "not seen as recording: " + training);
-    assertFalse(entrypoint.stream().anyMatch(ArchiveTraining::records), "ENTRYPOINT seen as recording: " + entrypoint);
+    assertTrue(trainingArgs.stream().anyMatch(ClassArchive::records), "not seen as recording: " + training);
+    assertFalse(entrypoint.stream().anyMatch(ClassArchive::records), "ENTRYPOINT seen as recording: " + entrypoint);
     // AND JDK 17's and JDK 24's ways of recording count too, reading a cache does not
-    assertTrue(ArchiveTraining.records("-XX:ArchiveClassesAtExit=/app/hirebot.jsa"));
-    assertTrue(ArchiveTraining.records("-XX:AOTMode=record"));
-    assertFalse(ArchiveTraining.records("-XX:AOTCache=/app/hirebot.aot"));
-    assertFalse(ArchiveTraining.records("-XX:SharedArchiveFile=/app/hirebot.jsa"));
+    assertTrue(ClassArchive.records("-XX:ArchiveClassesAtExit=/app/hirebot.jsa"));
+    assertTrue(ClassArchive.records("-XX:AOTMode=record"));
+    assertFalse(ClassArchive.records("-XX:AOTCache=/app/hirebot.aot"));
+    assertFalse(ClassArchive.records("-XX:SharedArchiveFile=/app/hirebot.jsa"));
+    // AND the ENTRYPOINT reads the AOT cache (its starts skip the warm-up's throwaway bot), the training does not
+    assertTrue(entrypoint.stream().anyMatch(ClassArchive::reads), "ENTRYPOINT not seen as reading: " + entrypoint);
+    assertFalse(trainingArgs.stream().anyMatch(ClassArchive::reads), "training seen as reading: " + training);
+    // AND this test's JVM does neither: its warm-ups run the throwaway bot
+    assertFalse(ClassArchive.reading());
+    assertTrue(WarmUp.withThrowawayBot());
   }
 }
