@@ -15,7 +15,7 @@ import java.util.Map;
  * builds of the bot, interleaved round by round so that the machine's load touches each alike, without and with
  * each build's own AOT cache (trained as the Dockerfile trains it). Section 5 runs each kind two or three times in a
  * minute of other work; on a shared machine that did not separate a 100 ms change from noise. Usage, from the
- * project root (the Dockerfile picks the JDK):
+ * project root (the Dockerfile picks the JDK; {@code --this-jdk} runs the children on this JVM's):
  * {@code java -cp <test classes:classes:deps> io.hirebot.bench.StartupAB --rounds 8 --out DIR a=A.jar b=B.jar
  * "c=B.jar -Dsome.flag=x"} (a variant is {@code name=jar} and JVM flags, space-separated). Prints a table of the
  * medians and every run.
@@ -39,20 +39,21 @@ public final class StartupAB {
   public static void main(String[] args) throws IOException {
     int rounds = 6;
     Path out = Path.of("target/bench/startup-ab");
+    ChildJdk jdk = ChildJdk.dockerfiles();
     List<Variant> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--this-jdk" -> jdk = ChildJdk.current();
         default -> variants.add(Variant.parse(args[i]));
       }
     }
     if (variants.isEmpty()) {
-      System.err.println("usage: StartupAB [--rounds N] [--out DIR] name=jar[ flags] ...");
+      System.err.println("usage: StartupAB [--rounds N] [--out DIR] [--this-jdk] name=jar[ flags] ...");
       System.exit(2);
     }
     Files.createDirectories(out);
-    ChildJdk jdk = ChildJdk.dockerfiles();
     Vertx vertx = Vertx.vertx();
     Map<String, List<double[]>> runs = new LinkedHashMap<>();
     try (BenchHttp http = new BenchHttp(vertx, 2);
