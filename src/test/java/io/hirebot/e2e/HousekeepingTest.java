@@ -2,7 +2,10 @@ package io.hirebot.e2e;
 
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.app.Wiring;
+import io.hirebot.sandbox.ImState;
 import io.hirebot.store.Database;
 import io.hirebot.store.JdbcProcessedEvents;
 import java.sql.PreparedStatement;
@@ -15,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A start leaves the database's housekeeping for later: purged at once, the claims table was scanned while the start's
- * first users were being answered (the benchmark's first command from the AOT cache).
+ * A start leaves the database's background work for later: run at once, the purges and the replay of unfinished
+ * events scanned the claims table while the start's first users were being answered (the benchmark's first command
+ * from the AOT cache).
  */
 class HousekeepingTest {
   @RegisterExtension
@@ -32,6 +36,27 @@ class HousekeepingTest {
         }
       }
     });
+  }
+
+  @Test
+  @DisplayName("an event a dead bot left unfinished is answered by the next bot a few seconds after it starts")
+  void replayShortlyAfterStart() {
+    // GIVEN an event acknowledged by a bot that died before answering it, longer ago than a claim's lease
+    await(h.bot.stop());
+    long now = Clock.systemUTC().millis();
+    h.sandbox.im().recordInbound("om_housekeeping_2", ImState.DEMO_TEAM_CHAT);
+    Clock then = Clock.offset(Clock.systemUTC(), JdbcProcessedEvents.LEASE.plus(Duration.ofMinutes(1)).negated());
+    StoredEvents.claimAndDie(h.vertx, h.config.dbUrl(), then, "msg:om_housekeeping_2", StoredEvents.groupMessage(
+        "ev_housekeeping_2", "om_housekeeping_2", ImState.DEMO_TEAM_CHAT, "ou_user_alice", "help", now));
+
+    // WHEN a bot starts on that database
+    h.replaceBot();
+    long started = System.nanoTime();
+
+    // THEN it answers the event, not in the start's first seconds but soon after them
+    await(h.sandbox.im().awaitMessage(m -> "om_housekeeping_2".equals(m.parentId()), BotHarness.TIMEOUT));
+    long answeredAfterMs = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(answeredAfterMs >= Wiring.REPLAY_START_DELAY.toMillis() - 500, "answered after " + answeredAfterMs + " ms");
   }
 
   @Test
