@@ -48,9 +48,14 @@ final class ClassArchive {
   }
 
   private static Stream<String> options() {
-    Stream<String> commandLine = ProcessHandle.current().info().arguments().map(Stream::of).orElseGet(Stream::empty);
-    Stream<String> fromEnvironment = Stream.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")
-        .map(name -> Optional.ofNullable(System.getenv(name)).orElse(""));
-    return Stream.concat(commandLine, fromEnvironment);
+    return Options.ALL.stream();
+  }
+
+  /** The JVM's options, read once (a start asks several times, and each read is /proc's command line). */
+  private static final class Options {
+    static final List<String> ALL = Stream.concat(
+        ProcessHandle.current().info().arguments().map(Stream::of).orElseGet(Stream::empty),
+        Stream.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS").map(name -> Optional.ofNullable(System.getenv(name))
+            .orElse(""))).toList();
   }
 }

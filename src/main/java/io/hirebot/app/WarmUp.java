@@ -161,7 +161,7 @@ final class WarmUp {
   private static Summary runOn(Vertx vertx, BotConfig config, CompletableFuture<Local> begun) {
     long started = System.nanoTime();
     if (!withThrowawayBot()) {
-      Local local = begun != null ? begun.join() : parseAndRender(config);
+      Local local = parsedAndRendered(config, begun);
       log.info("warm-up done ms={} parse_and_render_ms={} commands_parsed={} cards_rendered={} "
           + "throwaway_bot=skipped reason=aot_cache", (System.nanoTime() - started) / 1_000_000, local.ms(),
           local.commandsParsed(), local.cardsRendered());
@@ -177,7 +177,7 @@ final class WarmUp {
       // Called from this worker thread: what the calls chain on runs on the worker context run() made current.
       // The throwaway bot's own group, enabled in its own database: the hiring-data gate lets its admin through.
       await(bot.groupAccess.set(CANNED_CHAT, true, CANNED_USER));
-      Local local = begun != null ? begun.join() : parseAndRender(config);
+      Local local = parsedAndRendered(config, begun);
       Instant now = Instant.now();
       var feishu = config.feishu();
       // Once: what is left cold after one pass is the JIT's, and more passes did not buy it (4 and 10 passes left 375
@@ -224,6 +224,11 @@ final class WarmUp {
     } finally {
       bot.close();
     }
+  }
+
+  /** The parsing and rendering {@link #begin} started, or run here when it did not. */
+  private static Local parsedAndRendered(BotConfig config, CompletableFuture<Local> begun) {
+    return begun != null ? begun.join() : parseAndRender(config);
   }
 
   /**

@@ -30,6 +30,8 @@ public final class ChildBot implements AutoCloseable {
   public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // generous: the machine may be shared
+  /** How long a training start may take to write its archive after the SIGTERM. */
+  private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
   /**
    * {@code -Dhirebot.bench.childFlags="-Xlog:class+load …"}: JVM flags added to every child (a profile, a class-load
    * log), space-separated; none by default.
@@ -70,6 +72,25 @@ public final class ChildBot implements AutoCloseable {
   /** Like {@link #launch(Path, List, Path)} on {@code jdk} (section 5: the Dockerfile's). */
   static ChildBot launch(Path log, ChildJdk jdk, List<String> jvmFlags, Path dbDir) {
     return launch(log, jdk, jvmFlags, Map.of("HIREBOT_DB_URL", "jdbc:h2:file:" + dbDir.resolve("bot")), "--sandbox");
+  }
+
+  /**
+   * One training start as the image build's: sandbox mode on {@code dbDir} with {@code flags} and the options that
+   * record {@code archive}, stopped by SIGTERM once healthy, the JVM writing the archive as it exits (which takes a
+   * while: {@link #ARCHIVE_WRITE}). Fails when no archive was written.
+   */
+  static void trainArchive(Path log, ChildJdk jdk, List<String> flags, Path archive, Path dbDir, BenchHttp http)
+      throws IOException {
+    Files.deleteIfExists(archive);
+    List<String> training = new ArrayList<>(flags);
+    training.addAll(jdk.recordArchive(archive));
+    try (ChildBot child = launch(log, jdk, training, dbDir)) {
+      child.awaitHealthy(http);
+      child.stop(ARCHIVE_WRITE);
+    }
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("the training start wrote no " + archive);
+    }
   }
 
   /** An empty directory for a child's database. */

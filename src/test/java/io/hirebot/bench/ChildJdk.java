@@ -151,8 +151,7 @@ record ChildJdk(Path home, int major, String note) {
     List<String> flags = new ArrayList<>(List.of((aotCache() ? AOT_USE : CDS_USE) + archive));
     if (aotCache()) {
       flags.addAll(AOT_NO_PROFILES);
-    }
-    if (!aotCache()) {
+    } else {
       flags.add("-Xshare:auto");
     }
     return flags;

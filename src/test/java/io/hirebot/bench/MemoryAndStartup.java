@@ -29,7 +29,6 @@ final class MemoryAndStartup {
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final int WARM_UP_READS = 2;
   private static final int LOAD_READS = 5;
-  private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
   /** {@code -Dhirebot.bench.nmt}: the child tracks its native memory and the summary is kept beside the results. */
   private static final boolean NMT = Boolean.getBoolean("hirebot.bench.nmt");
   /**
@@ -245,15 +244,8 @@ final class MemoryAndStartup {
   private List<String> archive(ObjectNode out, ChildJdk jdk, String suffix) {
     Path archive = jdk.archive(options.outDir().toAbsolutePath());
     try {
-      Files.deleteIfExists(archive);
-      try (ChildBot training = ChildBot.launch(options.outDir().resolve("child-cds-training" + suffix + ".log"),
-          jdk, jdk.recordArchive(archive), ChildBot.newDatabaseDir())) {
-        training.awaitHealthy(http);
-        training.stop(ARCHIVE_WRITE); // SIGTERM, as the Dockerfile's training: the JVM writes the archive as it exits
-      }
-      if (!Files.isRegularFile(archive)) {
-        throw new IllegalStateException("the training start wrote no " + archive);
-      }
+      ChildBot.trainArchive(options.outDir().resolve("child-cds-training" + suffix + ".log"), jdk, List.of(), archive,
+          ChildBot.newDatabaseDir(), http);
       out.put("cds_archive_mb" + suffix, Stats.round(Files.size(archive) / 1e6));
       out.put("cds_archive" + suffix, String.join(" ", jdk.recordArchive(archive)) + " → "
           + String.join(" ", jdk.useArchive(archive)));

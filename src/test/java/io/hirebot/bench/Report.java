@@ -211,16 +211,10 @@ final class Report {
     String archive = m.has("cds_error") ? m.path("cds_error").asText() : String.valueOf(m.path("cds_archive_mb").asDouble());
     // The medians of fresh real-mode JVMs (FirstCommands), on which the target is judged, then the first start's
     // single sample in sandbox mode, as earlier sessions reported it.
-    start.row("real-mode restarts, medians of " + m.path("first_command_ms_runs").size() + " JVMs",
-        ms(m, "first_command_ms"), ms(m, "warm_command_ms"), ratio(m, "first_command_ms", "warm_command_ms"),
-        m.path("first_command_jobs").asText(), archive, m.path("first_over_warm_runs").toString(),
-        ms(m, "first_command_cpu_ms") + " / " + ms(m, "warm_command_cpu_ms"));
+    firstCommandRow(start, "real-mode restarts", m, archive);
     JsonNode c = m.path("first_command_with_cache");
     if (!c.isMissingNode()) {
-      start.row("the same from the AOT cache, medians of " + c.path("first_command_ms_runs").size() + " JVMs",
-          ms(c, "first_command_ms"), ms(c, "warm_command_ms"), ratio(c, "first_command_ms", "warm_command_ms"),
-          c.path("first_command_jobs").asText(), archive, c.path("first_over_warm_runs").toString(),
-          ms(c, "first_command_cpu_ms") + " / " + ms(c, "warm_command_cpu_ms"));
+      firstCommandRow(start, "the same from the AOT cache", c, archive);
     }
     start.row("sandbox first start, one sample", ms(m, "sandbox_first_command_ms"), ms(m, "sandbox_warm_command_ms"),
         ratio(m, "sandbox_first_command_ms", "sandbox_warm_command_ms"), m.path("sandbox_first_command_jobs").asText(),
@@ -245,6 +239,14 @@ final class Report {
       }
     });
     healthy.print(out);
+  }
+
+  /** One row of FirstCommands' medians ({@code m}: the memory section's, or its {@code first_command_with_cache}). */
+  private static void firstCommandRow(TextTable start, String label, JsonNode m, String archive) {
+    start.row(label + ", medians of " + m.path("first_command_ms_runs").size() + " JVMs",
+        ms(m, "first_command_ms"), ms(m, "warm_command_ms"), ratio(m, "first_command_ms", "warm_command_ms"),
+        m.path("first_command_jobs").asText(), archive, m.path("first_over_warm_runs").toString(),
+        ms(m, "first_command_cpu_ms") + " / " + ms(m, "warm_command_cpu_ms"));
   }
 
   private static String ratio(JsonNode node, String numerator, String denominator) {

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
  * medians and every run.
  */
 public final class StartupAB {
-  private static final Duration ARCHIVE_WRITE = Duration.ofSeconds(120);
-
   private record Variant(String name, String jar, List<String> flags) {
     static Variant parse(String arg) {
       int eq = arg.indexOf('=');
@@ -66,13 +63,7 @@ public final class StartupAB {
         Path db = ChildBot.newDatabaseDir();
         Path archive = jdk.archive(out.toAbsolutePath().resolve(v.name()));
         Files.createDirectories(archive.getParent());
-        Files.deleteIfExists(archive);
-        List<String> training = new ArrayList<>(v.flags());
-        training.addAll(jdk.recordArchive(archive));
-        try (ChildBot child = ChildBot.launch(out.resolve(v.name() + "-training.log"), jdk, training, db)) {
-          child.awaitHealthy(http);
-          child.stop(ARCHIVE_WRITE);
-        }
+        ChildBot.trainArchive(out.resolve(v.name() + "-training.log"), jdk, v.flags(), archive, db, http);
         databases.put(v.name(), db);
         List<String> cached = new ArrayList<>(v.flags());
         cached.addAll(jdk.useArchive(archive));

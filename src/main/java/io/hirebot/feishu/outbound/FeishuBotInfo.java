@@ -2,6 +2,7 @@ package io.hirebot.feishu.outbound;
 
 import com.google.gson.annotations.SerializedName;
 import com.lark.oapi.Client;
+import com.lark.oapi.core.Constants;
 import com.lark.oapi.core.token.AccessTokenType;
 import io.vertx.core.Future;
 
@@ -45,7 +46,7 @@ public final class FeishuBotInfo {
    * completing with the seconds it has left; fails with Feishu's code (10003 bad app id, 10014 bad secret).
    */
   public Future<Integer> tenantToken(String appId, String appSecret) {
-    return calls.raw("auth.tenant_access_token", () -> client.post("/open-apis/auth/v3/tenant_access_token/internal",
+    return calls.raw("auth.tenant_access_token", () -> client.post(Constants.TENANT_ACCESS_TOKEN_INTERNAL_URL_PATH,
             new TokenRequest(appId, appSecret), AccessTokenType.None))
         .map(body -> body.path("expire").asInt(0));
   }

@@ -1,5 +1,6 @@
 package io.hirebot.feishu.outbound;
 
+import com.lark.oapi.core.Constants;
 import com.lark.oapi.core.httpclient.IHttpTransport;
 import com.lark.oapi.core.request.RawRequest;
 import com.lark.oapi.core.response.RawResponse;
@@ -9,7 +10,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The SDK's HTTP transport with at most one tenant-token request in flight: the SDK fetches a token for every call
+ * The SDK's HTTP transport with at most one tenant-token request in flight (the SDK's own token path,
+ * {@link Constants#TENANT_ACCESS_TOKEN_INTERNAL_URL_PATH}): the SDK fetches a token for every call
  * that finds none cached, so the calls of a cold start (the identity call and the scope self-check's first wave,
  * seven at once) each made a token request, and the calls under way when a token expires would each make one again.
  * A token request made while another is in flight waits for that one and gets its answer, failure included (the
@@ -17,7 +19,6 @@ import java.util.concurrent.ExecutionException;
  * the request it waits for is bounded by the HTTP client's call timeout.
  */
 public final class SharedTokenFetch implements IHttpTransport {
-  static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
   private final IHttpTransport delegate;
   /** The token request in flight, by URL (one client talks for one app). */
   private final ConcurrentMap<String, CompletableFuture<RawResponse>> inFlight = new ConcurrentHashMap<>();
@@ -29,7 +30,7 @@ public final class SharedTokenFetch implements IHttpTransport {
   @Override
   public RawResponse execute(RawRequest request) throws Exception {
     String url = request.getReqUrl();
-    if (url == null || !url.endsWith(TOKEN_PATH)) {
+    if (url == null || !url.endsWith(Constants.TENANT_ACCESS_TOKEN_INTERNAL_URL_PATH)) {
       return delegate.execute(request);
     }
     CompletableFuture<RawResponse> mine = new CompletableFuture<>();
