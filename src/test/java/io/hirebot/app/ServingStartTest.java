@@ -106,6 +106,45 @@ class ServingStartTest {
   }
 
   @Test
+  @DisplayName("several instances: webhook connections are served on as many event loops as instances")
+  void eachInstanceServesOnItsOwnEventLoop() throws IOException {
+    assumeTrue(BotVerticle.INSTANCES >= 2, "one CPU: one instance");
+    RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+        BotHarness.START_TIMEOUT);
+
+    // Vert.x hands a shared port's connections to its servers in turn; each server runs where it was listened from.
+    // Every unsigned push is refused with a line logged on the event loop that read it.
+    List<String> threads;
+    try (LoggedLines gateway = LoggedLines.of("io.hirebot.feishu.inbound.WebhookGateway")) {
+      for (int i = 0; i < 4 * BotVerticle.INSTANCES; i++) {
+        assertEquals(401, unsignedPush(config.port()), "an unsigned push");
+      }
+      threads = gateway.events().stream().map(e -> e.getThreadName()).toList();
+    }
+
+    assertEquals(4 * BotVerticle.INSTANCES, threads.size(), "refusals logged: " + threads);
+    assertEquals(BotVerticle.INSTANCES, new java.util.HashSet<>(threads).size(),
+        "event loops that served the pushes: " + threads);
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
+  /** One unsigned event push on a connection of its own; the status the bot answered. */
+  private static int unsignedPush(int port) throws IOException {
+    byte[] body = "{\"schema\":\"2.0\",\"header\":{\"event_type\":\"im.message.receive_v1\"}}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(5_000);
+      String head = "POST /webhook/event HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  @Test
   @DisplayName("the self-check's first wave is answered before the bot serves, the rest after, each scope probed once")
   void firstWaveBeforeServing() {
     // Each probe answers 400 ms after it is sent: one sent once the bot serves cannot have answered by the time the
