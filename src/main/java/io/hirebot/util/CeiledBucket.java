@@ -1,34 +1,41 @@
 package io.hirebot.util;
 
 import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * A per-second token bucket under a {@link RateBudget.Ceiling} per minute, as one budget of this process: a permit
- * is taken from both or from neither, and bulk takers leave the ceiling's reserve to interactive ones.
+ * is taken from both or from neither, and bulk takers leave the ceiling's reserve to interactive ones. The minute is
+ * a log of each permit's time ({@link PermitLog}): the whole ceiling is usable at once, and no 60 s ever holds more.
  */
 public final class CeiledBucket implements RateBudget {
+  private static final long MINUTE_NANOS = TimeUnit.MINUTES.toNanos(1);
   private final TokenBucket second;
-  private final TokenBucket minute;
-  private final double bulkFloor;
+  private final PermitLog minute;
+  private final int bulkFloor;
 
   public CeiledBucket(double permitsPerSecond, int burst, Ceiling perMinute, LongSupplier nanoClock) {
     this.second = new TokenBucket(permitsPerSecond, burst, nanoClock);
-    this.minute = new TokenBucket(perMinute.perSecond(), Math.max(1, (int) perMinute.capacity()), nanoClock);
-    this.bulkFloor = 1 + perMinute.reserve();
+    this.minute = new PermitLog(Math.max(1, perMinute.permits()), MINUTE_NANOS, nanoClock);
+    this.bulkFloor = 1 + (int) Math.round(perMinute.reserve());
   }
 
-  /** Books a permit in both buckets (borrowing if need be): the wait is the longer of the two. */
+  /**
+   * Books a permit in both (borrowing if need be): the wait is the longer of the two. The minute's log records when
+   * the permit will be used, after the per-second wait, so it counts the call in the 60 s Feishu will.
+   */
   public synchronized long reserveNanos() {
-    return Math.max(second.reserve(), minute.reserve());
+    long now = minute.now();
+    return minute.reserveFrom(now + second.reserve());
   }
 
-  /** Takes a permit only if both buckets have one free now, the minute's above the reserve; else the wait. */
+  /** Takes a permit only if both have one free now, the minute's above the reserve; else the wait. */
   public synchronized long takeOrWaitNanos() {
     long wait = Math.max(second.waitFor(1), minute.waitFor(bulkFloor));
     if (wait == 0) {
       second.reserve();
-      minute.reserve();
+      minute.reserveFrom(minute.now());
     }
     return wait;
   }

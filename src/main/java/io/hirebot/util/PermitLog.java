@@ -1,0 +1,80 @@
+package io.hirebot.util;
+
+import java.util.function.LongSupplier;
+
+/**
+ * At most {@code permits} permits in any window of {@code windowNanos}, kept exactly: the time of each permit still
+ * in the window (or booked ahead) is remembered, so the whole allowance is usable at once and the next permit comes
+ * when the oldest leaves the window. Not thread-safe: its owner ({@link CeiledBucket}) locks.
+ */
+final class PermitLog {
+  private final int permits;
+  private final long windowNanos;
+  private final LongSupplier nanoClock;
+  /** Permit times, oldest first, in a ring: {@code times[(head + i) % times.length]} for {@code i < size}. */
+  private long[] times;
+  private int head;
+  private int size;
+
+  PermitLog(int permits, long windowNanos, LongSupplier nanoClock) {
+    if (permits < 1 || windowNanos < 1) {
+      throw new IllegalArgumentException("permits and window must be positive: " + permits + "/" + windowNanos);
+    }
+    this.permits = permits;
+    this.windowNanos = windowNanos;
+    this.nanoClock = nanoClock;
+    this.times = new long[Math.min(permits + 1, 1024)];
+  }
+
+  /**
+   * Books one permit for no earlier than {@code earliest} (a clock reading) and as soon as the window allows after
+   * it; the nanoseconds from now until it may be used.
+   */
+  long reserveFrom(long earliest) {
+    long now = nanoClock.getAsLong();
+    forgetBefore(now);
+    long at = Math.max(earliest, size == 0 ? now : get(size - 1));
+    if (size >= permits) {
+      at = Math.max(at, get(size - permits) + windowNanos);
+    }
+    add(at);
+    return Math.max(0, at - now);
+  }
+
+  /** Nanoseconds until {@code free} permits would be free now (0 if they are); books nothing. */
+  long waitFor(int free) {
+    long now = nanoClock.getAsLong();
+    forgetBefore(now);
+    int over = size + free - permits;
+    return over <= 0 ? 0 : Math.max(1, get(over - 1) + windowNanos - now);
+  }
+
+  /** The clock now, as this log reads it. */
+  long now() {
+    return nanoClock.getAsLong();
+  }
+
+  private void forgetBefore(long now) {
+    while (size > 0 && get(0) + windowNanos <= now) {
+      head = (head + 1) % times.length;
+      size--;
+    }
+  }
+
+  private long get(int i) {
+    return times[(head + i) % times.length];
+  }
+
+  private void add(long at) {
+    if (size == times.length) {
+      long[] larger = new long[times.length * 2];
+      for (int i = 0; i < size; i++) {
+        larger[i] = get(i);
+      }
+      times = larger;
+      head = 0;
+    }
+    times[(head + size) % times.length] = at;
+    size++;
+  }
+}
