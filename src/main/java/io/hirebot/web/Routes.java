@@ -2,6 +2,7 @@ package io.hirebot.web;
 
 import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.inbound.WebhookResponse;
+import io.hirebot.util.RepeatedWarnings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -50,10 +51,13 @@ public final class Routes {
   private final Health health;
   private final PrometheusMeterRegistry registry;
   private final RequestMeters meters;
+  /** Oversized, cut-off or unroutable requests: a sender decides how many, so their warnings are gated. */
+  private final RepeatedWarnings warnings;
 
   /** @param meters this bot's request meters ({@link #meters}), shared by every instance's routes */
   public Routes(WebhookGateway gateway, Health health, PrometheusMeterRegistry registry, RequestMeters meters) {
     this.gateway = gateway;
+    this.warnings = gateway.warnings();
     this.health = health;
     this.registry = registry;
     this.meters = meters;
@@ -129,7 +133,8 @@ public final class Routes {
         answer(request.response(), request.path(), request.headers(), body.bytes());
       }
     });
-    request.exceptionHandler(e -> log.warn("webhook request failed path={} cause={}", request.path(), e.toString()));
+    request.exceptionHandler(e -> warnings.warn(log, "request failed", "webhook request failed path={} cause={}",
+        request.path(), e.toString()));
   }
 
   /** The Content-Length a request declares, or -1 when it declares none (chunked) or nothing readable. */
@@ -144,8 +149,9 @@ public final class Routes {
     }
   }
 
-  private static void tooLarge(HttpServerRequest request) {
-    log.warn("request failed path={} status=413 cause=body over {} bytes", request.path(), MAX_BODY_BYTES);
+  private void tooLarge(HttpServerRequest request) {
+    warnings.warn(log, "too large", "request failed path={} status=413 cause=body over {} bytes", request.path(),
+        MAX_BODY_BYTES);
     write(request.response(), WebhookResponse.error(413, "body too large"));
   }
 
@@ -179,8 +185,8 @@ public final class Routes {
   private void handleFailure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 400;
     if (ctx.failure() != null) {
-      log.warn("request failed path={} status={} cause={}", ctx.request().path(), ctx.statusCode(),
-          ctx.failure().toString());
+      warnings.warn(log, "failed " + status, "request failed path={} status={} cause={}", ctx.request().path(),
+          ctx.statusCode(), ctx.failure().toString());
     }
     write(ctx.response(), WebhookResponse.error(status, status == 413 ? "body too large" : "bad request"));
   }

@@ -8,6 +8,7 @@ import io.hirebot.bot.InboundHandler;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.middleware.ProcessedEvents;
+import io.hirebot.util.RepeatedWarnings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -33,6 +34,8 @@ public final class WebhookGateway {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
   private final CallbackBodies bodies = new CallbackBodies();
+  /** Whoever sends pushes decides how many are refused: their warnings are gated, their counters are not. */
+  private final RepeatedWarnings warnings = new RepeatedWarnings();
   /** Received counters by event class: the registry's lookup (tags, id, map) was ~1% of an event loop's intake time. */
   private final Map<Class<?>, Counter> received = new ConcurrentHashMap<>();
   private volatile boolean taking = true;
@@ -44,6 +47,11 @@ public final class WebhookGateway {
     this.bot = bot;
     this.json = json;
     this.metrics = metrics;
+  }
+
+  /** The gate of the warnings senders cause, shared with the HTTP routes in front of this gateway. */
+  public RepeatedWarnings warnings() {
+    return warnings;
   }
 
   /**
@@ -63,7 +71,8 @@ public final class WebhookGateway {
     Verification v = verifier.verify(lowerCaseHeaders, body);
     if (v instanceof Verification.Rejected r) {
       metrics.counter("hirebot.events.rejected", "status", String.valueOf(r.status())).increment();
-      log.warn("webhook rejected status={} reason={} bytes={}", r.status(), r.reason(), body.length);
+      warnings.warn(log, "rejected " + r.status(), "webhook rejected status={} reason={} bytes={}", r.status(),
+          r.reason(), body.length);
       return Future.succeededFuture(WebhookResponse.error(r.status(), r.reason()));
     }
     if (v instanceof Verification.Challenge c) {
@@ -79,7 +88,7 @@ public final class WebhookGateway {
       event = mapper.map(accepted.plain());
     } catch (MalformedEventException e) {
       metrics.counter("hirebot.events.rejected", "status", "400").increment();
-      log.warn("webhook malformed event reason={}", e.getMessage());
+      warnings.warn(log, "malformed", "webhook malformed event reason={}", e.getMessage());
       return Future.succeededFuture(WebhookResponse.error(400, "malformed event"));
     }
     received.computeIfAbsent(event.getClass(),

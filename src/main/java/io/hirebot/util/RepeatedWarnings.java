@@ -1,0 +1,75 @@
+package io.hirebot.util;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/**
+ * Gates warnings that whoever sends requests decides the rate of (a forged or malformed push, an oversized body): each
+ * kind is written at once the first time, then at most once per interval, saying how many were left out since. A
+ * flood of bad requests then neither fills the log nor holds an event loop on a slow log reader; the metrics still
+ * count every one.
+ */
+public final class RepeatedWarnings {
+  /** One line per kind per this long. */
+  public static final Duration INTERVAL = Duration.ofSeconds(10);
+  /** {@link #admit}'s answer for a warning to leave out. */
+  public static final long LEAVE_OUT = -1;
+
+  private final long intervalNanos;
+  private final LongSupplier nanoClock;
+  private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+
+  private static final class Kind {
+    long writtenAt;
+    long leftOut;
+  }
+
+  public RepeatedWarnings() {
+    this(INTERVAL, System::nanoTime);
+  }
+
+  public RepeatedWarnings(Duration interval, LongSupplier nanoClock) {
+    this.intervalNanos = interval.toNanos();
+    this.nanoClock = nanoClock;
+  }
+
+  /**
+   * Logs {@code format} with {@code args} as a warning if its kind is due ({@link #admit}), with
+   * {@code similar_not_logged=<n>} appended: how many of its kind were left out since the last line.
+   */
+  public void warn(Logger log, String kind, String format, Object... args) {
+    long leftOut = admit(kind);
+    if (leftOut != LEAVE_OUT) {
+      Object[] withCount = Arrays.copyOf(args, args.length + 1);
+      withCount[args.length] = leftOut;
+      log.warn(format + " similar_not_logged={}", withCount);
+    }
+  }
+
+  /**
+   * Whether to write a warning of {@code kind} now (a name from the code, never from the request: the kinds stay
+   * few): {@link #LEAVE_OUT}, or how many of its kind were left out since the last one written (0 the first time).
+   */
+  public long admit(String kind) {
+    long now = nanoClock.getAsLong();
+    Kind k = kinds.computeIfAbsent(kind, name -> {
+      Kind fresh = new Kind();
+      fresh.writtenAt = now - intervalNanos;
+      return fresh;
+    });
+    synchronized (k) {
+      if (now - k.writtenAt < intervalNanos) {
+        k.leftOut++;
+        return LEAVE_OUT;
+      }
+      long leftOut = k.leftOut;
+      k.writtenAt = now;
+      k.leftOut = 0;
+      return leftOut;
+    }
+  }
+}
