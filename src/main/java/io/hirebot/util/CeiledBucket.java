@@ -17,8 +17,10 @@ public final class CeiledBucket implements RateBudget {
 
   public CeiledBucket(double permitsPerSecond, int burst, Ceiling perMinute, LongSupplier nanoClock) {
     this.second = new TokenBucket(permitsPerSecond, burst, nanoClock);
-    this.minute = new PermitLog(Math.max(1, perMinute.permits()), MINUTE_NANOS, nanoClock);
-    this.bulkFloor = 1 + (int) Math.round(perMinute.reserve());
+    int permits = Math.max(1, perMinute.permits());
+    this.minute = new PermitLog(permits, MINUTE_NANOS, nanoClock);
+    // A reserve as large as the ceiling would leave bulk nothing ever: it then takes only from an empty minute.
+    this.bulkFloor = Math.min(permits, 1 + (int) Math.round(perMinute.reserve()));
   }
 
   /**

@@ -41,12 +41,18 @@ final class PermitLog {
     return Math.max(0, at - now);
   }
 
-  /** Nanoseconds until {@code free} permits would be free now (0 if they are); books nothing. */
+  /**
+   * Nanoseconds until {@code free} permits would be free now (0 if they are); books nothing. More than the whole
+   * allowance is never free: the answer is then a window's wait.
+   */
   long waitFor(int free) {
     long now = nanoClock.getAsLong();
     forgetBefore(now);
     int over = size + free - permits;
-    return over <= 0 ? 0 : Math.max(1, get(over - 1) + windowNanos - now);
+    if (over <= 0) {
+      return 0;
+    }
+    return over > size ? windowNanos : Math.max(1, get(over - 1) + windowNanos - now);
   }
 
   /** The clock now, as this log reads it. */

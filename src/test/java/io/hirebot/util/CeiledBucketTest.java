@@ -47,6 +47,17 @@ class CeiledBucketTest {
   }
 
   @Test
+  @DisplayName("a reserve as large as the ceiling: bulk takes only from an empty minute, and waits a window otherwise")
+  void reserveAsLargeAsTheCeiling() {
+    AtomicLong now = new AtomicLong();
+    CeiledBucket b = new CeiledBucket(100, 100, new RateBudget.Ceiling(2, 0, 5), now::get);
+    assertEquals(0, b.takeOrWaitNanos(), "an empty minute");
+    assertEquals(60 * SECOND, b.takeOrWaitNanos(), "until that permit leaves the window");
+    now.set(60 * SECOND);
+    assertEquals(0, b.takeOrWaitNanos());
+  }
+
+  @Test
   @DisplayName("any 60 s holds at most the ceiling, whatever the mix of bulk and interactive calls")
   void neverOverTheCeiling() {
     AtomicLong now = new AtomicLong();
