@@ -5,7 +5,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -84,16 +83,29 @@ public final class RateLanes {
       bulk.poll().complete();
       step();
     } else {
-      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), t -> step());
+      vertx.setTimer(timerMillis(waitNanos), t -> step());
     }
   }
 
   private Future<Void> after(long nanos) {
+    return after(vertx, nanos);
+  }
+
+  /** Completes once a permit's wait of {@code nanos} is over (at once when there is none), on a Vert.x timer. */
+  public static Future<Void> after(Vertx vertx, long nanos) {
     if (nanos <= 0) {
       return Future.succeededFuture();
     }
     Promise<Void> promise = Promise.promise();
-    vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)), id -> promise.complete());
+    vertx.setTimer(timerMillis(nanos), id -> promise.complete());
     return promise.future();
+  }
+
+  /**
+   * A timer's milliseconds for a permit's wait, rounded up: rounded down, a permit booked for the moment the oldest
+   * leaves a minute's window was used up to a millisecond before it did.
+   */
+  static long timerMillis(long waitNanos) {
+    return Math.max(1, (waitNanos + 999_999) / 1_000_000);
   }
 }

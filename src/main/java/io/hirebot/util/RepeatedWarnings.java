@@ -18,6 +18,9 @@ public final class RepeatedWarnings {
   public static final Duration INTERVAL = Duration.ofSeconds(10);
   /** {@link #admit}'s answer for a warning to leave out. */
   public static final long LEAVE_OUT = -1;
+  /** Kinds kept apart at most; any further kind shares {@link #OTHER}'s gate, so the map stays small whatever comes. */
+  static final int MAX_KINDS = 64;
+  static final String OTHER = "other";
 
   private final long intervalNanos;
   private final LongSupplier nanoClock;
@@ -51,12 +54,13 @@ public final class RepeatedWarnings {
   }
 
   /**
-   * Whether to write a warning of {@code kind} now (a name from the code, never from the request: the kinds stay
-   * few): {@link #LEAVE_OUT}, or how many of its kind were left out since the last one written (0 the first time).
+   * Whether to write a warning of {@code kind} now: {@link #LEAVE_OUT}, or how many of its kind were left out since
+   * the last one written (0 the first time). Past {@link #MAX_KINDS} kinds, a new one is gated as {@link #OTHER}.
    */
   public long admit(String kind) {
     long now = nanoClock.getAsLong();
-    Kind k = kinds.computeIfAbsent(kind, name -> {
+    String key = kinds.size() >= MAX_KINDS && !kinds.containsKey(kind) ? OTHER : kind;
+    Kind k = kinds.computeIfAbsent(key, name -> {
       Kind fresh = new Kind();
       fresh.writtenAt = now - intervalNanos;
       return fresh;

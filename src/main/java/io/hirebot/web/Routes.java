@@ -184,9 +184,13 @@ public final class Routes {
 
   private void handleFailure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 400;
-    if (ctx.failure() != null) {
+    if (ctx.failure() != null && status == ctx.statusCode()) {
       warnings.warn(log, "failed " + status, "request failed path={} status={} cause={}", ctx.request().path(),
           ctx.statusCode(), ctx.failure().toString());
+    } else if (ctx.failure() != null) {
+      // Not the sender's doing (a bug in a handler): every one logged, with its stack.
+      log.error("request failed path={} status={} cause={}", ctx.request().path(), ctx.statusCode(),
+          ctx.failure().toString(), ctx.failure());
     }
     write(ctx.response(), WebhookResponse.error(status, status == 413 ? "body too large" : "bad request"));
   }

@@ -66,4 +66,13 @@ class RateLanesTest {
     assertEquals(List.of(0, 1, 2), order);
     assertEquals(1, budget.reserved.get());
   }
+
+  @Test
+  @DisplayName("a permit's wait becomes a timer rounded up to the millisecond, never one that fires before it ends")
+  void timersRoundUp() {
+    assertEquals(1, RateLanes.timerMillis(1));
+    assertEquals(1, RateLanes.timerMillis(1_000_000));
+    assertEquals(2, RateLanes.timerMillis(1_000_001));
+    assertEquals(60_000, RateLanes.timerMillis(59_999_000_001L));
+  }
 }

@@ -47,4 +47,17 @@ class RepeatedWarningsTest {
           lines.events().stream().map(e -> e.getFormattedMessage()).toList());
     }
   }
+
+  @Test
+  @DisplayName("past the kinds it keeps apart, new kinds share one gate: whatever a request makes of a kind, the map stays small")
+  void boundedKinds() {
+    AtomicLong now = new AtomicLong();
+    RepeatedWarnings gate = new RepeatedWarnings(Duration.ofSeconds(10), now::get);
+    for (int i = 0; i < RepeatedWarnings.MAX_KINDS; i++) {
+      assertEquals(0, gate.admit("kind " + i));
+    }
+    assertEquals(0, gate.admit("one more"), "the first beyond the bound opens the shared gate");
+    assertEquals(RepeatedWarnings.LEAVE_OUT, gate.admit("and another"), "which the next new kind finds closed");
+    assertEquals(RepeatedWarnings.LEAVE_OUT, gate.admit("kind 3"), "the kinds kept apart keep their own gates");
+  }
 }

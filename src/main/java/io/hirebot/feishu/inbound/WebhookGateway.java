@@ -71,8 +71,9 @@ public final class WebhookGateway {
     Verification v = verifier.verify(lowerCaseHeaders, body);
     if (v instanceof Verification.Rejected r) {
       metrics.counter("hirebot.events.rejected", "status", String.valueOf(r.status())).increment();
-      warnings.warn(log, "rejected " + r.status(), "webhook rejected status={} reason={} bytes={}", r.status(),
-          r.reason(), body.length);
+      // By reason as well: a wrong encrypt key or token (the operator's to fix) is not hidden behind forgeries.
+      warnings.warn(log, "rejected " + r.status() + " " + r.reason(), "webhook rejected status={} reason={} bytes={}",
+          r.status(), r.reason(), body.length);
       return Future.succeededFuture(WebhookResponse.error(r.status(), r.reason()));
     }
     if (v instanceof Verification.Challenge c) {

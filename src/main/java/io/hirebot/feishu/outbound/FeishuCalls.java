@@ -7,11 +7,11 @@ import com.lark.oapi.core.response.RawResponse;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.MissingScopes;
 import io.hirebot.feishu.FeishuScopes;
+import io.hirebot.util.RateLanes;
 import io.hirebot.util.RateLanes.Lane;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
@@ -228,12 +228,7 @@ public final class FeishuCalls {
   }
 
   private Future<Void> waitFor(long nanos) {
-    if (nanos <= 0) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> promise = Promise.promise();
-    vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)), id -> promise.complete());
-    return promise.future();
+    return RateLanes.after(vertx, nanos);
   }
 
   static long exponentialBackoffMs(int attempt) {
