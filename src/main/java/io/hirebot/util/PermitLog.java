@@ -23,7 +23,7 @@ final class PermitLog {
     this.permits = permits;
     this.windowNanos = windowNanos;
     this.nanoClock = nanoClock;
-    this.times = new long[Math.min(permits + 1, 1024)];
+    this.times = new long[(int) Math.min(permits + 1L, 1024)];
   }
 
   /**
@@ -61,7 +61,8 @@ final class PermitLog {
   }
 
   private void forgetBefore(long now) {
-    while (size > 0 && get(0) + windowNanos <= now) {
+    // Differences, not sums: nanoTime's origin is arbitrary and a sum may overflow where a difference does not.
+    while (size > 0 && now - get(0) >= windowNanos) {
       head = (head + 1) % times.length;
       size--;
     }
