@@ -92,7 +92,8 @@ public final class BotVerticle extends VerticleBase {
     // The sandbox answers anyone who can reach it as if they were Feishu: never beyond this machine.
     String host = config.sandbox() ? "127.0.0.1" : "0.0.0.0";
     return vertx.createHttpServer(serverOptions())
-        .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters).handler(vertx))
+        .requestHandler(new Routes(wiring.gateway, this::health, metrics, wiring.requestMeters,
+            wiring.config.metricsToken()).handler(vertx))
         .listen(config.port(), host)
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "cannot listen on " + host + ":" + config.port() + ": " + e.getMessage(), e)))

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param auditRetention how long audit entries are kept ({@code HIREBOT_AUDIT_RETENTION_DAYS})
  * @param contextWindow how long a card can be followed up ("next page", "her profile") by the user it was shown to
  *     ({@code HIREBOT_CONTEXT_MINUTES})
+ * @param metricsToken when set ({@code HIREBOT_METRICS_TOKEN}), {@code /metrics} answers only a request bearing it
  * @param sandbox true when no Feishu credentials are set (or {@code --sandbox}): the bot starts its own
  *     Feishu emulator and talks to it
  */
@@ -30,7 +31,8 @@ public record BotConfig(
     java.time.Duration pollInterval,
     Reminders reminders,
     java.time.Duration auditRetention,
-    java.time.Duration contextWindow) {
+    java.time.Duration contextWindow,
+    Optional<BearerToken> metricsToken) {
 
   /**
    * Interview reminders: {@code lead} before an interview each interviewer gets a private reminder; a missing
@@ -66,15 +68,15 @@ public record BotConfig(
   }
 
   public BotConfig withFeishu(FeishuConfig f) {
-    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow);
+    return new BotConfig(sandbox, f, port, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow, metricsToken);
   }
 
   public BotConfig withAdmins(Set<String> a) {
     return new BotConfig(sandbox, feishu, port, dbUrl, dbUser, dbPassword, Set.copyOf(a), timezone, cardsDir, mode,
-        pollInterval, reminders, auditRetention, contextWindow);
+        pollInterval, reminders, auditRetention, contextWindow, metricsToken);
   }
 
   public BotConfig withPort(int p) {
-    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow);
+    return new BotConfig(sandbox, feishu, p, dbUrl, dbUser, dbPassword, admins, timezone, cardsDir, mode, pollInterval, reminders, auditRetention, contextWindow, metricsToken);
   }
 }

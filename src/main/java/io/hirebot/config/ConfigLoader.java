@@ -55,7 +55,21 @@ public final class ConfigLoader {
             java.time.Duration.ofHours(positive(env, "HIREBOT_FEEDBACK_ESCALATE_HOURS", DEFAULT_ESCALATE_HOURS)),
             java.time.Duration.ofHours(positive(env, "HIREBOT_TASK_NUDGE_HOURS", DEFAULT_TASK_NUDGE_HOURS))),
         java.time.Duration.ofDays(positive(env, "HIREBOT_AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION_DAYS)),
-        java.time.Duration.ofMinutes(positive(env, "HIREBOT_CONTEXT_MINUTES", DEFAULT_CONTEXT_MINUTES)));
+        java.time.Duration.ofMinutes(positive(env, "HIREBOT_CONTEXT_MINUTES", DEFAULT_CONTEXT_MINUTES)),
+        metricsToken(env.get("HIREBOT_METRICS_TOKEN")));
+  }
+
+  private static Optional<BearerToken> metricsToken(String raw) {
+    if (blank(raw)) {
+      return Optional.empty();
+    }
+    String token = raw.trim();
+    if (token.length() < BearerToken.MIN_LENGTH || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+      throw new ConfigException("HIREBOT_METRICS_TOKEN", "expected at least " + BearerToken.MIN_LENGTH
+          + " printable ASCII characters without spaces (e.g. the output of openssl rand -hex 16), got "
+          + token.length() + " characters");
+    }
+    return Optional.of(new BearerToken(token));
   }
 
   private static FeishuConfig sandboxFeishu() {

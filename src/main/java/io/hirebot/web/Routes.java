@@ -1,5 +1,6 @@
 package io.hirebot.web;
 
+import io.hirebot.config.BearerToken;
 import io.hirebot.feishu.inbound.WebhookGateway;
 import io.hirebot.feishu.inbound.WebhookResponse;
 import io.hirebot.util.RepeatedWarnings;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +55,20 @@ public final class Routes {
   private final RequestMeters meters;
   /** Oversized, cut-off or unroutable requests: a sender decides how many, so their warnings are gated. */
   private final RepeatedWarnings warnings;
+  private final Optional<BearerToken> metricsToken;
 
-  /** @param meters this bot's request meters ({@link #meters}), shared by every instance's routes */
-  public Routes(WebhookGateway gateway, Health health, PrometheusMeterRegistry registry, RequestMeters meters) {
+  /**
+   * @param meters this bot's request meters ({@link #meters}), shared by every instance's routes
+   * @param metricsToken the bearer token {@code /metrics} asks for, if any
+   */
+  public Routes(WebhookGateway gateway, Health health, PrometheusMeterRegistry registry, RequestMeters meters,
+      Optional<BearerToken> metricsToken) {
     this.gateway = gateway;
     this.warnings = gateway.warnings();
     this.health = health;
     this.registry = registry;
     this.meters = meters;
+    this.metricsToken = metricsToken;
   }
 
   /** The request meters of the bot's routes, registered in {@code registry}: built once per bot, not per instance. */
@@ -178,6 +186,14 @@ public final class Routes {
   }
 
   private void handleMetrics(RoutingContext ctx) {
+    if (metricsToken.isPresent() && !metricsToken.get().admits(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+      // Refused before the scrape, which costs about a millisecond of the event loop each.
+      warnings.warn(log, "metrics refused", "request refused path={} status=401 cause=missing or wrong bearer token",
+          ctx.request().path());
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      write(ctx.response(), WebhookResponse.error(401, "metrics need HIREBOT_METRICS_TOKEN as a bearer token"));
+      return;
+    }
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
         .end(registry.scrape());
   }

@@ -88,4 +88,26 @@ class ConfigLoaderTest {
     assertEquals(java.time.Duration.ofSeconds(30),
         ConfigLoader.load(Map.of("HIREBOT_POLL_INTERVAL", "30"), List.of()).pollInterval());
   }
+
+  @Test
+  @DisplayName("HIREBOT_METRICS_TOKEN: unset leaves /metrics open; too short or with spaces is refused naming the "
+      + "variable; set, it is never printed")
+  void metricsToken() {
+    assertTrue(ConfigLoader.load(Map.of(), List.of()).metricsToken().isEmpty());
+    assertTrue(ConfigLoader.load(Map.of("HIREBOT_METRICS_TOKEN", "  "), List.of()).metricsToken().isEmpty());
+    for (String weak : List.of("short", "sixteen chars ok", "0123456789abcde")) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ConfigLoader.load(Map.of("HIREBOT_METRICS_TOKEN", weak), List.of()), weak);
+      assertTrue(e.getMessage().contains("HIREBOT_METRICS_TOKEN"), e.getMessage());
+      assertTrue(!e.getMessage().contains(weak), "the refusal repeats the secret: " + e.getMessage());
+    }
+    BotConfig c = ConfigLoader.load(Map.of("HIREBOT_METRICS_TOKEN", "0123456789abcdef0123"), List.of());
+    BearerToken token = c.metricsToken().orElseThrow();
+    assertTrue(token.admits("Bearer 0123456789abcdef0123"));
+    assertTrue(token.admits("bearer 0123456789abcdef0123"), "the scheme's name in any case");
+    assertTrue(!token.admits("Bearer 0123456789abcdef012"), "a prefix of the token");
+    assertTrue(!token.admits("0123456789abcdef0123"), "without the scheme");
+    assertTrue(!token.admits(null));
+    assertTrue(!c.toString().contains("0123456789abcdef0123"), c.toString());
+  }
 }
