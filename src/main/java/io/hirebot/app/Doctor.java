@@ -125,6 +125,17 @@ public final class Doctor {
       check.problem(url).ifPresentOrElse(p -> fail("URL " + url + " " + p), () -> ok("URL " + url
           + " answers Feishu's url_verification"));
     }
+    String metrics = base + "/metrics";
+    check.statusWithoutCredentials(metrics).ifPresent(status -> {
+      if (status == 200) {
+        warn(metrics + " answers anyone: set HIREBOT_METRICS_TOKEN (and give Prometheus the same token as a bearer "
+            + "token), or keep /metrics behind your proxy");
+      } else if (status == 401) {
+        ok(metrics + " asks for HIREBOT_METRICS_TOKEN");
+      } else {
+        ok(metrics + " is not served there (HTTP " + status + ")");
+      }
+    });
   }
 
   /** The console page where the scope is added (Lark's console for Lark, Feishu's otherwise). */

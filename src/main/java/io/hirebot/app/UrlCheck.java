@@ -63,6 +63,22 @@ final class UrlCheck {
     }
   }
 
+  /**
+   * The status a request from anyone, without credentials, gets from {@code url} (the bot's {@code /metrics}); empty
+   * when it cannot be reached.
+   */
+  Optional<Integer> statusWithoutCredentials(String url) {
+    try {
+      return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
   private static byte[] iv() {
     byte[] iv = new byte[16];
     RANDOM.nextBytes(iv);

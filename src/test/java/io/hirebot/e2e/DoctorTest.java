@@ -26,9 +26,14 @@ class DoctorTest {
     h.sandbox.scopes().grantAll();
   }
 
-  private record Run(int exit, String output) {}
+  record Run(int exit, String output) {}
 
   private static Map<String, String> env() {
+    return envFor(h);
+  }
+
+  /** What an operator sets to check the app behind {@code h}'s sandbox, with {@code h}'s bot as the public URL. */
+  static Map<String, String> envFor(BotHarness h) {
     Map<String, String> env = new HashMap<>();
     env.put("FEISHU_APP_ID", h.config.feishu().appId());
     env.put("FEISHU_APP_SECRET", h.config.feishu().appSecret());
@@ -39,7 +44,7 @@ class DoctorTest {
     return env;
   }
 
-  private static Run doctor(Map<String, String> env) {
+  static Run doctor(Map<String, String> env) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = Doctor.run(env, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
@@ -57,6 +62,8 @@ class DoctorTest {
     assertTrue(r.output().contains("ok    scope hire:offer:readonly"), r.output());
     assertTrue(r.output().contains("/webhook/event answers Feishu's url_verification"), r.output());
     assertTrue(r.output().contains("/webhook/card answers Feishu's url_verification"), r.output());
+    assertTrue(r.output().contains("WARN  " + h.bot.url("/metrics") + " answers anyone: set HIREBOT_METRICS_TOKEN"),
+        r.output());
     assertFalse(r.output().contains("FAIL"), r.output());
   }
 

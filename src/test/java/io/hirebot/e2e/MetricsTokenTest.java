@@ -38,4 +38,12 @@ class MetricsTokenTest {
     // Webhooks and health checks do not ask for it.
     assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
   }
+
+  @Test
+  @DisplayName("doctor sees that /metrics at the public URL asks for the token")
+  void doctorSeesTheToken() {
+    DoctorTest.Run r = DoctorTest.doctor(DoctorTest.envFor(h));
+    assertEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("ok    " + h.bot.url("/metrics") + " asks for HIREBOT_METRICS_TOKEN"), r.output());
+  }
 }
