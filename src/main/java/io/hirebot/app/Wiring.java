@@ -58,6 +58,7 @@ import io.hirebot.store.JdbcRateBudgets;
 import io.hirebot.store.Retention;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.util.RateBudget;
+import io.hirebot.util.RepeatedWarnings;
 import io.hirebot.web.RequestMeters;
 import io.hirebot.web.Routes;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -256,6 +257,11 @@ public final class Wiring {
           .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, HOUSEKEEPING_DELAY, retention::purge))
           .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, HOUSEKEEPING_DELAY,
               now -> actionOnce.purgeExpired()))
+          .add(Routine.every("report-left-out-warnings", RepeatedWarnings.INTERVAL, RepeatedWarnings.INTERVAL,
+              now -> {
+                gateway.warnings().reportLeftOut();
+                return io.vertx.core.Future.succeededFuture();
+              }))
           // Not at start: the first private query builds the index, the routine keeps it fresh after that.
           .add(Routine.every("team-index", TeamIndex.REFRESH, TeamIndex.REFRESH, now -> teamIndex.refresh()));
       registry.routines().forEach(scheduler::add);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gates warnings that whoever sends requests decides the rate of (a forged or malformed push, an oversized body): each
@@ -21,6 +22,7 @@ public final class RepeatedWarnings {
   /** Kinds kept apart at most; any further kind shares {@link #OTHER}'s gate, so the map stays small whatever comes. */
   static final int MAX_KINDS = 64;
   static final String OTHER = "other";
+  private static final Logger LEFT_OUT = LoggerFactory.getLogger(RepeatedWarnings.class);
 
   private final long intervalNanos;
   private final LongSupplier nanoClock;
@@ -51,6 +53,29 @@ public final class RepeatedWarnings {
       withCount[args.length] = leftOut;
       log.warn(format + " similar_not_logged={}", withCount);
     }
+  }
+
+  /**
+   * One line per kind with warnings left out whose interval is over, and no line of its own since (a flood that
+   * stopped): how many, so they are told within an interval rather than with the kind's next warning, whenever that
+   * comes. Each line counts as its kind's: the next warning within the interval is left out, and counted.
+   */
+  public void reportLeftOut() {
+    long now = nanoClock.getAsLong();
+    kinds.forEach((name, k) -> {
+      long leftOut;
+      long sinceMs;
+      synchronized (k) {
+        if (k.leftOut == 0 || now - k.writtenAt < intervalNanos) {
+          return;
+        }
+        leftOut = k.leftOut;
+        sinceMs = (now - k.writtenAt) / 1_000_000;
+        k.writtenAt = now;
+        k.leftOut = 0;
+      }
+      LEFT_OUT.warn("warnings not logged kind={} count={} since_last_line_ms={}", name, leftOut, sinceMs);
+    });
   }
 
   /**

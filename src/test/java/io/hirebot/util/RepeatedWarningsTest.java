@@ -60,4 +60,28 @@ class RepeatedWarningsTest {
     assertEquals(RepeatedWarnings.LEAVE_OUT, gate.admit("and another"), "which the next new kind finds closed");
     assertEquals(RepeatedWarnings.LEAVE_OUT, gate.admit("kind 3"), "the kinds kept apart keep their own gates");
   }
+
+  @Test
+  @DisplayName("warnings left out are reported once their interval is over, without waiting for the kind's next one")
+  void leftOutReported() {
+    AtomicLong now = new AtomicLong();
+    RepeatedWarnings gate = new RepeatedWarnings(Duration.ofSeconds(10), now::get);
+    try (LoggedLines lines = LoggedLines.of("io.hirebot.util.RepeatedWarnings")) {
+      assertEquals(0, gate.admit("rejected 401 signature mismatch"));
+      for (int i = 0; i < 4; i++) {
+        gate.admit("rejected 401 signature mismatch");
+      }
+      assertEquals(0, gate.admit("too large"), "written, nothing left out: nothing to report");
+      now.addAndGet(9 * SECOND);
+      gate.reportLeftOut();
+      assertEquals(java.util.List.of(), lines.events(), "the interval is not over");
+      now.addAndGet(SECOND);
+      gate.reportLeftOut();
+      gate.reportLeftOut();
+      assertEquals(java.util.List.of("warnings not logged kind=rejected 401 signature mismatch count=4 "
+          + "since_last_line_ms=10000"), lines.events().stream().map(e -> e.getFormattedMessage()).toList());
+      assertEquals(RepeatedWarnings.LEAVE_OUT, gate.admit("rejected 401 signature mismatch"),
+          "the report was the kind's line of this interval");
+    }
+  }
 }
