@@ -24,12 +24,11 @@ public final class CeiledBucket implements RateBudget {
   }
 
   /**
-   * Books a permit in both (borrowing if need be): the wait is the longer of the two. The minute's log records when
-   * the permit will be used, after the per-second wait, so it counts the call in the 60 s Feishu will.
+   * Books a permit in both (borrowing if need be): the wait is the longer of the two. The minute's log records the
+   * permit for when the per-second wait lets it go, not before.
    */
   public synchronized long reserveNanos() {
-    long now = minute.now();
-    return minute.reserveFrom(now + second.reserve());
+    return minute.reserveAfter(second.reserve());
   }
 
   /** Takes a permit only if both have one free now, the minute's above the reserve; else the wait. */
@@ -37,7 +36,7 @@ public final class CeiledBucket implements RateBudget {
     long wait = Math.max(second.waitFor(1), minute.waitFor(bulkFloor));
     if (wait == 0) {
       second.reserve();
-      minute.reserveFrom(minute.now());
+      minute.reserveAfter(0);
     }
     return wait;
   }

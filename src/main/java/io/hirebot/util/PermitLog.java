@@ -27,18 +27,18 @@ final class PermitLog {
   }
 
   /**
-   * Books one permit for no earlier than {@code earliest} (a clock reading) and as soon as the window allows after
-   * it; the nanoseconds from now until it may be used.
+   * Books one permit for no sooner than {@code afterNanos} from now and as soon as the window allows after that; the
+   * nanoseconds from now until it may be used.
    */
-  long reserveFrom(long earliest) {
+  long reserveAfter(long afterNanos) {
     long now = nanoClock.getAsLong();
     forgetBefore(now);
-    long at = Math.max(earliest, size == 0 ? now : get(size - 1));
+    long at = Math.max(now + Math.max(0, afterNanos), size == 0 ? now : get(size - 1));
     if (size >= permits) {
       at = Math.max(at, get(size - permits) + windowNanos);
     }
     add(at);
-    return Math.max(0, at - now);
+    return at - now;
   }
 
   /**
@@ -53,11 +53,6 @@ final class PermitLog {
       return 0;
     }
     return over > size ? windowNanos : Math.max(1, get(over - 1) + windowNanos - now);
-  }
-
-  /** The clock now, as this log reads it. */
-  long now() {
-    return nanoClock.getAsLong();
   }
 
   private void forgetBefore(long now) {

@@ -30,7 +30,7 @@ public final class RateLanes {
   /** Completes when the caller may make its call. */
   public Future<Void> acquire(Lane lane) {
     if (lane == Lane.INTERACTIVE) {
-      return budget.reserve().otherwise(0L).compose(this::after);
+      return budget.reserve().otherwise(0L).compose(wait -> after(vertx, wait));
     }
     Promise<Void> waiter = Promise.promise();
     bulk.add(waiter);
@@ -85,10 +85,6 @@ public final class RateLanes {
     } else {
       vertx.setTimer(timerMillis(waitNanos), t -> step());
     }
-  }
-
-  private Future<Void> after(long nanos) {
-    return after(vertx, nanos);
   }
 
   /** Completes once a permit's wait of {@code nanos} is over (at once when there is none), on a Vert.x timer. */

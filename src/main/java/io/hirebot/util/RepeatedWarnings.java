@@ -31,6 +31,14 @@ public final class RepeatedWarnings {
   private static final class Kind {
     long writtenAt;
     long leftOut;
+
+    /** A line of this kind is written at {@code now}: how many were left out before it. Called holding its lock. */
+    long written(long now) {
+      long before = leftOut;
+      writtenAt = now;
+      leftOut = 0;
+      return before;
+    }
   }
 
   public RepeatedWarnings() {
@@ -69,10 +77,8 @@ public final class RepeatedWarnings {
         if (k.leftOut == 0 || now - k.writtenAt < intervalNanos) {
           return;
         }
-        leftOut = k.leftOut;
         sinceMs = (now - k.writtenAt) / 1_000_000;
-        k.writtenAt = now;
-        k.leftOut = 0;
+        leftOut = k.written(now);
       }
       LEFT_OUT.warn("warnings not logged kind={} count={} since_last_line_ms={}", name, leftOut, sinceMs);
     });
@@ -95,10 +101,7 @@ public final class RepeatedWarnings {
         k.leftOut++;
         return LEAVE_OUT;
       }
-      long leftOut = k.leftOut;
-      k.writtenAt = now;
-      k.leftOut = 0;
-      return leftOut;
+      return k.written(now);
     }
   }
 }

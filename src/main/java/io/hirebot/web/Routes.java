@@ -199,8 +199,9 @@ public final class Routes {
   }
 
   private void handleFailure(RoutingContext ctx) {
-    int status = ctx.statusCode() >= 400 && ctx.statusCode() < 500 ? ctx.statusCode() : 400;
-    if (ctx.failure() != null && status == ctx.statusCode()) {
+    boolean sendersDoing = ctx.statusCode() >= 400 && ctx.statusCode() < 500;
+    int status = sendersDoing ? ctx.statusCode() : 400;
+    if (ctx.failure() != null && sendersDoing) {
       warnings.warn(log, "failed " + status, "request failed path={} status={} cause={}", ctx.request().path(),
           ctx.statusCode(), ctx.failure().toString());
     } else if (ctx.failure() != null) {
