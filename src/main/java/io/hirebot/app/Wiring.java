@@ -92,7 +92,7 @@ public final class Wiring {
    * up this soon, not at the very start, whose first seconds belong to its first users. Run at once, its scan of the
    * claims table (unfinished claims have no index: every event would pay to keep one) overlapped the benchmark's first
    * command from the AOT cache: its database worker used 92 ms of CPU and the command took 1.43x a warm one; with the
-   * replay's first run 20 s later, 4 ms and 0.76x (medians of 5 JVMs each).
+   * replay's first run 5 s later, 8 ms and 0.70x (medians of 5 JVMs each; README, twelfth session).
    */
   public static final Duration REPLAY_START_DELAY = Duration.ofSeconds(5);
 
