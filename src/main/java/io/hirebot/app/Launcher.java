@@ -160,8 +160,8 @@ public final class Launcher {
     // opening, unless the rate budgets live in that database (PostgreSQL, shared by replicas). The call's round trips
     // to Feishu then overlap the database instead of following it; the building loads the SDK's classes meanwhile.
     Future<Wiring.FeishuSide> feishuSide = (Database.sharedUrl(config.dbUrl())
-        ? Future.join(opened, serving).map(both -> Wiring.budgets(opened.result()))
-        : serving.map(cfg -> Wiring.budgets(null)))
+        ? Future.join(opened, serving).map(both -> Wiring.budgets(vertx, opened.result()))
+        : serving.map(cfg -> Wiring.budgets(vertx, null)))
         .compose(budgets -> vertx.executeBlocking(() -> {
           // Building the SDK client loads thousands of classes: work that must not stall an event loop.
           Wiring.FeishuSide side = new Wiring.FeishuSide(vertx, serving.result(), registry, clock, budgets);

@@ -164,7 +164,7 @@ public final class Wiring {
 
   /** Blocks for seconds (the SDK client's class loading): call it off the event loop. */
   public Wiring(Vertx vertx, BotConfig config, PrometheusMeterRegistry metrics, Clock clock, Database db) {
-    this(vertx, config, metrics, clock, db, new FeishuSide(vertx, config, metrics, clock, budgets(db)));
+    this(vertx, config, metrics, clock, db, new FeishuSide(vertx, config, metrics, clock, budgets(vertx, db)));
   }
 
   /**
@@ -173,8 +173,8 @@ public final class Wiring {
    *
    * @param db the database once open, or null when {@link Database#sharedUrl} says it holds no budgets
    */
-  static RateBudget.Factory budgets(Database db) {
-    return db != null && db.shared() ? new JdbcRateBudgets(db) : RateBudget.Factory.LOCAL;
+  static RateBudget.Factory budgets(Vertx vertx, Database db) {
+    return db != null && db.shared() ? new JdbcRateBudgets(vertx, db) : RateBudget.Factory.LOCAL;
   }
 
   /**

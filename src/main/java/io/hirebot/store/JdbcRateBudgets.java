@@ -1,7 +1,11 @@
 package io.hirebot.store;
 
 import io.hirebot.util.RateBudget;
+import io.hirebot.util.RateLanes;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rate budgets every replica on one PostgreSQL shares: a token bucket per limit in {@code rate_budgets},
- * refilled by the database's clock and taken by one atomic UPDATE, so two replicas together stay within one
+ * refilled by the database's clock and taken by one atomic statement, so two replicas together stay within one
  * app's limit (and a chat's: those rows are made on a chat's first message and purged by {@link Retention} once
- * idle). If the database cannot answer, a replica falls back to a bucket of its own until it can. A statement waits
+ * idle). A limit's minute ceiling is counted in the same row, in slots of {@link #MINUTE_SLOT} ({@link #SLOTS} of
+ * them: the minute's and the current one), so the whole ceiling is usable at once and no 60 s holds more; a permit
+ * stays counted 60 to 65 s, and a reply taken past the ceiling is counted when taken, not when it may be sent. If the database cannot answer, a replica falls back to a bucket of its own until it can. A statement waits
  * at most {@link Database#URGENT_LOCK_WAIT_MS} for a budget's row another transaction holds (PostgreSQL would wait
  * for ever behind a replica stuck in its transaction): the permit is then this replica's own bucket's, and the row is
  * left alone for {@link #ROW_HELD_BACK_OFF_MS}, so one stuck row costs one reply that wait, not every reply. A call
@@ -27,35 +33,53 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
 
   private static final String CREATE = "INSERT INTO rate_budgets (budget_key, tokens, refilled_us, taken) "
       + "VALUES (?, ?, 0, FALSE) ON CONFLICT (budget_key) DO NOTHING";
+  /** The database's clock in microseconds: every replica's permits are timed by the one clock. */
+  private static final String NOW_US = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
   /** The refilled level, in the target row's own columns so a statement that waited for the row lock sees its latest state. */
   private static final String LEVEL = "LEAST(?, b.tokens + GREATEST(0, n.us - b.refilled_us) * ?)";
   private static final String TAKE = "UPDATE rate_budgets b SET "
       + "tokens = " + LEVEL + " - CASE WHEN ? OR " + LEVEL + " >= 1 THEN 1 ELSE 0 END, "
       + "taken = (? OR " + LEVEL + " >= 1), "
       + "refilled_us = GREATEST(b.refilled_us, n.us) "
-      + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
+      + "FROM (SELECT " + NOW_US + " AS us) n "
       + "WHERE b.budget_key = ? RETURNING b.tokens, b.taken";
-  /** The refilled level of the minute ceiling, refilled over the same interval as {@link #LEVEL}. */
-  private static final String MINUTE_LEVEL =
-      "LEAST(?, COALESCE(b.minute_tokens, ?) + GREATEST(0, n.us - b.refilled_us) * ?)";
-  /** A permit is taken from both buckets or neither: borrowed, or free in both with the minute's above the floor. */
-  private static final String BOTH_FREE = "(? OR (" + LEVEL + " >= 1 AND " + MINUTE_LEVEL + " >= ?))";
-  private static final String TAKE_CEILED = "UPDATE rate_budgets b SET "
-      + "tokens = " + LEVEL + " - CASE WHEN " + BOTH_FREE + " THEN 1 ELSE 0 END, "
-      + "minute_tokens = " + MINUTE_LEVEL + " - CASE WHEN " + BOTH_FREE + " THEN 1 ELSE 0 END, "
-      + "taken = " + BOTH_FREE + ", "
-      + "refilled_us = GREATEST(b.refilled_us, n.us) "
-      + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
-      + "WHERE b.budget_key = ? RETURNING b.tokens, b.minute_tokens, b.taken";
+  /** Slots a minute ceiling counts permits in: the window's and the current one. */
+  static final int SLOTS = 13;
+  /**
+   * A take under a minute ceiling, in one statement on the row's latest version (the CTE's {@code FOR UPDATE} waits
+   * for a replica holding it and then reads what that replica wrote): the permits of the last {@link #SLOTS} slots
+   * are summed, slots the clock has moved past are zeroed, and the permit, if taken, is counted in the current slot.
+   * A slot of {@code minute_slots} at index i (1-based) holds the latest slot number at or before the current one
+   * congruent to i - 1; it is stale when that number is past {@code minute_slot}, the newest slot written.
+   */
+  private static final String TAKE_CEILED = "WITH n AS (SELECT " + NOW_US + " AS us), "
+      + "r AS (SELECT tokens, refilled_us, minute_slots, minute_slot FROM rate_budgets WHERE budget_key = ? "
+      + "FOR UPDATE), "
+      + "s AS (SELECT r.*, n.us, GREATEST(COALESCE(r.minute_slot, 0), n.us / ?) AS cur, "
+      + "LEAST(?, r.tokens + GREATEST(0, n.us - r.refilled_us) * ?) AS level FROM r, n), "
+      + "k AS (SELECT s.*, ARRAY(SELECT CASE WHEN s.minute_slot IS NULL "
+      + "OR s.cur - (((s.cur - i + 1) % " + SLOTS + ") + " + SLOTS + ") % " + SLOTS + " > s.minute_slot THEN 0 "
+      + "ELSE COALESCE(s.minute_slots[i], 0) END FROM generate_series(1, " + SLOTS + ") i ORDER BY i) AS kept FROM s), "
+      + "d AS (SELECT k.*, ((? OR k.level >= 1) AND (SELECT SUM(x) FROM unnest(k.kept) x) + ? <= ?) AS take FROM k) "
+      + "UPDATE rate_budgets b SET "
+      + "tokens = d.level - CASE WHEN d.take THEN 1 ELSE 0 END, "
+      + "minute_slots = ARRAY(SELECT d.kept[i] + CASE WHEN d.take AND i = d.cur % " + SLOTS + " + 1 THEN 1 ELSE 0 END "
+      + "FROM generate_series(1, " + SLOTS + ") i ORDER BY i), "
+      + "minute_slot = d.cur, taken = d.take, refilled_us = GREATEST(b.refilled_us, d.us) "
+      + "FROM d WHERE b.budget_key = ? RETURNING b.tokens, b.minute_slots, d.cur, d.us, d.take";
   private static final String PENALIZE = "UPDATE rate_budgets b SET "
       + "tokens = LEAST(" + LEVEL + ", ?), refilled_us = GREATEST(b.refilled_us, n.us) "
-      + "FROM (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS us) n "
+      + "FROM (SELECT " + NOW_US + " AS us) n "
       + "WHERE b.budget_key = ?";
 
   private static final String PURGE_IDLE = "DELETE FROM rate_budgets WHERE budget_key LIKE ? "
-      + "AND refilled_us < CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) - ?";
+      + "AND refilled_us < " + NOW_US + " - ?";
 
+  /** A minute ceiling counts its permits in slots this long: a permit is counted for 60 to 65 s. */
+  static final Duration MINUTE_SLOT = Duration.ofSeconds(5);
+  private final Vertx vertx;
   private final Database db;
+  private final long slotMicros;
 
   /**
    * Deletes the budgets whose key starts with {@code prefix} that nobody took from for {@code idle}, by the
@@ -68,8 +92,16 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     });
   }
 
-  public JdbcRateBudgets(Database db) {
+  /** @param vertx the timers of replies that wait for a permit to leave a full minute */
+  public JdbcRateBudgets(Vertx vertx, Database db) {
+    this(vertx, db, MINUTE_SLOT);
+  }
+
+  /** @param slot a minute ceiling's slot, a twelfth of its window (tests shorten the minute this way) */
+  JdbcRateBudgets(Vertx vertx, Database db, Duration slot) {
+    this.vertx = vertx;
     this.db = db;
+    this.slotMicros = slot.toNanos() / 1000;
   }
 
   /**
@@ -86,7 +118,7 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
     private final String key;
     private final double rate;
     private final int burst;
-    /** The minute ceiling, or {@code null}: then the row's {@code minute_tokens} stays NULL. */
+    /** The minute ceiling, or {@code null}: then the row's minute slots stay NULL. */
     private final RateBudget.Ceiling ceiling;
     private final RateBudget fallback;
     private final AtomicBoolean degraded = new AtomicBoolean();
@@ -125,8 +157,13 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       }))).onFailure(e -> log.warn("shared rate budget penalty failed key={} cause={}", key, e.toString()));
     }
 
+    /**
+     * A permit from the row, or from this replica's own budget while the row cannot be had. A reply is booked
+     * however long it must wait, except past a full minute: the minute counts a permit when it is taken, so a reply
+     * there waits for a permit to leave the minute and asks again.
+     */
     private Future<Long> take(boolean borrow, Supplier<Future<Long>> whenDown) {
-      Database.Work<Long> statement = ceiling == null ? c -> Rows.list(c, TAKE, s -> {
+      Database.Work<Answer> statement = ceiling == null ? c -> Rows.list(c, TAKE, s -> {
         double perMicro = rate / 1e6;
         s.setDouble(1, burst);
         s.setDouble(2, perMicro);
@@ -137,29 +174,29 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
         s.setDouble(7, burst);
         s.setDouble(8, perMicro);
         s.setString(9, key);
-      }, r -> waitNanos(r.getDouble(1), r.getBoolean(2))).stream().findFirst().orElse(null)
-          : c -> Rows.list(c, TAKE_CEILED, s -> bindCeiled(s, borrow),
-              r -> ceiledWaitNanos(r.getDouble(1), r.getDouble(2), r.getBoolean(3), borrow)).stream().findFirst()
-              .orElse(null);
+      }, r -> new Answer(waitNanos(r.getDouble(1), r.getBoolean(2)), false)).stream().findFirst().orElse(null)
+          : c -> Rows.list(c, TAKE_CEILED, s -> bindCeiled(s, borrow), r -> {
+            boolean taken = r.getBoolean(5);
+            long minuteWait = minuteWaitNanos(slots(r.getArray(2)), r.getLong(3), r.getLong(4), taken, borrow);
+            return new Answer(Math.max(waitNanos(r.getDouble(1), taken), minuteWait), borrow && !taken);
+          }).stream().findFirst().orElse(null);
       long held = rowHeldUntil;
       if (held != 0 && System.nanoTime() - held < 0) {
         return whenDown.get();
       }
       return created().compose(v -> borrow ? db.transactionUrgent(statement) : db.transactionBoundedWait(statement))
           .compose(w -> {
+            if (degraded.compareAndSet(true, false)) {
+              log.info("shared rate budget back key={}", key);
+            }
             if (w == null) {
               // The retention purge deleted the row of an idle chat: made again by the next take.
               created = null;
               return whenDown.get();
             }
-            return Future.succeededFuture(w);
-          })
-          .onSuccess(w -> {
-            if (degraded.compareAndSet(true, false)) {
-              log.info("shared rate budget back key={}", key);
-            }
-          })
-          .recover(e -> {
+            return w.askAgain() ? RateLanes.after(vertx, w.nanos()).compose(v -> take(borrow, whenDown))
+                : Future.succeededFuture(w.nanos());
+          }, e -> {
             if (e instanceof java.sql.SQLException sql && Database.LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
               rowHeldUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROW_HELD_BACK_OFF_MS);
             }
@@ -172,46 +209,28 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
 
     /** The parameters of {@link #TAKE_CEILED} in the order its text has them. */
     private void bindCeiled(java.sql.PreparedStatement s, boolean borrow) throws java.sql.SQLException {
-      double perMicro = rate / 1e6;
-      double minutePerMicro = ceiling.perSecond() / 1e6;
-      double floor = borrow ? 1 : 1 + ceiling.reserve();
-      int i = level(s, 1, perMicro);
-      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
-      i = minuteLevel(s, i, minutePerMicro);
-      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
-      i = bothFree(s, i, borrow, perMicro, minutePerMicro, floor);
-      s.setString(i, key);
+      s.setString(1, key);
+      s.setLong(2, slotMicros);
+      s.setDouble(3, burst);
+      s.setDouble(4, rate / 1e6);
+      s.setBoolean(5, borrow);
+      s.setInt(6, bulkFloor(borrow));
+      s.setInt(7, ceiling.permits());
+      s.setString(8, key);
     }
 
-    private int bothFree(java.sql.PreparedStatement s, int i, boolean borrow, double perMicro, double minutePerMicro,
-        double floor) throws java.sql.SQLException {
-      s.setBoolean(i++, borrow);
-      i = level(s, i, perMicro);
-      i = minuteLevel(s, i, minutePerMicro);
-      s.setDouble(i++, floor);
-      return i;
+    /** Permits that must be left for a take, its own included: a reply needs one, bulk leaves the reserve too. */
+    private int bulkFloor(boolean borrow) {
+      return borrow ? 1 : ceiling.bulkFloor();
     }
 
-    private int level(java.sql.PreparedStatement s, int i, double perMicro) throws java.sql.SQLException {
-      s.setDouble(i++, burst);
-      s.setDouble(i++, perMicro);
-      return i;
-    }
-
-    private int minuteLevel(java.sql.PreparedStatement s, int i, double perMicro) throws java.sql.SQLException {
-      s.setDouble(i++, ceiling.capacity());
-      s.setDouble(i++, ceiling.capacity());
-      s.setDouble(i++, perMicro);
-      return i;
-    }
-
-    /** As {@link #waitNanos} over both buckets: the longer wait, the minute's up to the floor bulk must leave. */
-    private long ceiledWaitNanos(double tokensLeft, double minuteLeft, boolean taken, boolean borrow) {
-      double floor = taken || borrow ? 0 : ceiling.reserve();
-      double minuteMissing = taken ? -minuteLeft : 1 + floor - minuteLeft;
-      long minuteWait = minuteMissing <= 0 ? 0
-          : Math.max(1, (long) Math.ceil(minuteMissing / ceiling.perSecond() * NANOS_PER_SECOND));
-      return Math.max(waitNanos(tokensLeft, taken), minuteWait);
+    /**
+     * After a take under the ceiling: 0 if the minute allowed it; else until enough of the minute's permits leave it
+     * for the permit (a reply's) or for bulk's next one (above the reserve).
+     */
+    private long minuteWaitNanos(int[] slots, long current, long nowMicros, boolean taken, boolean borrow) {
+      int over = taken ? 0 : Arrays.stream(slots).sum() + bulkFloor(borrow) - ceiling.permits();
+      return over <= 0 ? 0 : Math.max(1, (untilLeftMicros(slots, current, slotMicros, over) - nowMicros) * 1000);
     }
 
     /** After a take: 0 if the permit is usable now, else how long until it is (or until one is free). */
@@ -232,4 +251,33 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       return f;
     }
   }
+
+  /**
+   * When (microseconds on the database's clock) {@code count} of the permits counted in {@code slots} will have left
+   * the ceiling's window: the oldest slot, {@code current - SLOTS + 1}, leaves once the current slot is past it by
+   * {@link #SLOTS}, and the others one slot after another. Past the last permit: when every slot has left.
+   */
+  static long untilLeftMicros(int[] slots, long current, long slotMicros, int count) {
+    int left = 0;
+    for (int j = 0; j < SLOTS; j++) {
+      left += slots[(int) ((current + 1 + j) % SLOTS)];
+      if (left >= count) {
+        return (current + 1 + j) * slotMicros;
+      }
+    }
+    return (current + SLOTS) * slotMicros;
+  }
+
+  /** A slot array as the row holds it (an SQL array of integers, nulls as 0). */
+  private static int[] slots(java.sql.Array array) throws java.sql.SQLException {
+    Object[] values = (Object[]) array.getArray();
+    int[] slots = new int[SLOTS];
+    for (int i = 0; i < Math.min(SLOTS, values.length); i++) {
+      slots[i] = values[i] == null ? 0 : ((Number) values[i]).intValue();
+    }
+    return slots;
+  }
+
+  /** What a take answered: the nanoseconds to wait, and whether to ask again then (nothing was booked). */
+  private record Answer(long nanos, boolean askAgain) {}
 }

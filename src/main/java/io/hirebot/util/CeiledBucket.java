@@ -20,7 +20,7 @@ public final class CeiledBucket implements RateBudget {
     int permits = Math.max(1, perMinute.permits());
     this.minute = new PermitLog(permits, MINUTE_NANOS, nanoClock);
     // A reserve as large as the ceiling would leave bulk nothing ever: it then takes only from an empty minute.
-    this.bulkFloor = Math.min(permits, 1 + (int) Math.ceil(perMinute.reserve() - 1e-9));
+    this.bulkFloor = perMinute.bulkFloor();
   }
 
   /**

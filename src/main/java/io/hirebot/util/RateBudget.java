@@ -22,27 +22,24 @@ public interface RateBudget {
   void penalize(long nanos);
 
   /**
-   * A ceiling per minute on top of a budget's per-second rate. A budget of this process keeps each permit's time
-   * ({@link CeiledBucket}): at most {@link #permits()} in any 60 s, all usable at once. Replicas sharing one database
-   * row cannot keep every permit's time, so theirs is a second token bucket whose capacity plus a minute's refill is
-   * the ceiling: then no 60 s (fixed minute or sliding) ever holds more, whatever the order of calls; half the
-   * ceiling is the capacity, so a fan-out starts at the per-second pace and then slows to half the ceiling's average.
-   * Bulk calls take only while more than {@code reserve} permits are left, so interactive calls always find some:
-   * bulk gets at most {@code bulkShare} of any 60 s.
+   * A ceiling per minute on top of a budget's per-second rate: at most {@code permits} in any 60 s, all usable at
+   * once. A budget of this process keeps each permit's time ({@link CeiledBucket}); replicas sharing one database row
+   * count their permits in slots of a few seconds ({@code JdbcRateBudgets}). Bulk calls take only while more than
+   * {@code reserve} permits are left, so interactive calls always find some: bulk gets at most {@code bulkShare} of
+   * any 60 s.
    *
-   * @param capacity the shared bucket's permits usable at once after a quiet minute
-   * @param perSecond the shared bucket's refill rate
+   * @param permits the permits any 60 s may hold
    * @param reserve permits bulk calls leave to interactive ones
    */
-  record Ceiling(double capacity, double perSecond, double reserve) {
-    /** {@code permits} in any 60 s, of which bulk calls may use {@code bulkShare}. */
+  record Ceiling(int permits, double reserve) {
+    /** {@code permits} in any 60 s (rounded down), of which bulk calls may use {@code bulkShare}. */
     public static Ceiling perMinute(double permits, double bulkShare) {
-      return new Ceiling(permits / 2, permits / 2 / 60, permits * (1 - bulkShare));
+      return new Ceiling((int) Math.floor(permits + 1e-9), permits * (1 - bulkShare));
     }
 
-    /** The permits any 60 s may hold: the capacity and a minute's refill (rounded down). */
-    public int permits() {
-      return (int) Math.floor(capacity + 60 * perSecond + 1e-9);
+    /** Permits a bulk call needs left, its own included: 1 and the reserve (rounded up), at most all of them. */
+    public int bulkFloor() {
+      return Math.min(Math.max(1, permits), 1 + (int) Math.ceil(reserve - 1e-9));
     }
   }
 

@@ -65,7 +65,7 @@ class ClaimsOnPostgresTest {
   void claimNotBehindRatePermits() throws Exception {
     // GIVEN a shared rate budget whose row another replica's transaction holds (a slow permit UPDATE, a retention
     // purge deleting idle budgets), and replies asking it for permits: more of them than there are urgent threads
-    io.hirebot.util.RateBudget budget = new JdbcRateBudgets(db).create("test.held", 1000, 100);
+    io.hirebot.util.RateBudget budget = new JdbcRateBudgets(postgres.vertx, db).create("test.held", 1000, 100);
     assertEquals(0L, await(budget.reserve(), 20), "the budget's row is made");
     JdbcProcessedEvents events = new JdbcProcessedEvents(db, Clock.systemUTC());
     try (Connection other = postgres.direct().getConnection()) {
@@ -78,7 +78,7 @@ class ClaimsOnPostgresTest {
       // (JdbcRateBudgets): budgets of many replicas-to-be keep the urgent threads waiting for seconds.
       java.util.List<Future<Long>> permits = new java.util.ArrayList<>();
       for (int i = 0; i < 10 * Database.URGENT_POOL_SIZE; i++) {
-        permits.add(new JdbcRateBudgets(db).create("test.held", 1000, 100).reserve());
+        permits.add(new JdbcRateBudgets(postgres.vertx, db).create("test.held", 1000, 100).reserve());
       }
       // every urgent thread is in a permit's UPDATE, waiting for the row
       boolean waiting = Eventually.holds(() -> lockWaits() >= Database.URGENT_POOL_SIZE, 30);

@@ -37,7 +37,7 @@ class CeiledBucketTest {
   @DisplayName("a permit is logged for when the per-second wait lets it be used, so the minute counts it where Feishu does")
   void loggedWhenUsed() {
     AtomicLong now = new AtomicLong();
-    CeiledBucket b = new CeiledBucket(1, 1, new RateBudget.Ceiling(3, 0, 0), now::get);
+    CeiledBucket b = new CeiledBucket(1, 1, new RateBudget.Ceiling(3, 0), now::get);
     assertEquals(0, b.reserveNanos());
     assertEquals(SECOND, b.reserveNanos());
     assertEquals(2 * SECOND, b.reserveNanos());
@@ -50,7 +50,7 @@ class CeiledBucketTest {
   @DisplayName("a reserve as large as the ceiling: bulk takes only from an empty minute, and waits a window otherwise")
   void reserveAsLargeAsTheCeiling() {
     AtomicLong now = new AtomicLong();
-    CeiledBucket b = new CeiledBucket(100, 100, new RateBudget.Ceiling(2, 0, 5), now::get);
+    CeiledBucket b = new CeiledBucket(100, 100, new RateBudget.Ceiling(2, 5), now::get);
     assertEquals(0, b.takeOrWaitNanos(), "an empty minute");
     assertEquals(60 * SECOND, b.takeOrWaitNanos(), "until that permit leaves the window");
     now.set(60 * SECOND);
