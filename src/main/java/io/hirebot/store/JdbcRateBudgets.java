@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * app's limit (and a chat's: those rows are made on a chat's first message and purged by {@link Retention} once
  * idle). A limit's minute ceiling is counted in the same row, in slots of {@link #MINUTE_SLOT} ({@link #SLOTS} of
  * them: the minute's and the current one), so the whole ceiling is usable at once and no 60 s holds more; a permit
- * stays counted 60 to 65 s, and a reply taken past the ceiling is counted when taken, not when it may be sent. If the database cannot answer, a replica falls back to a bucket of its own until it can. A statement waits
+ * stays counted 60 to 65 s from when it is taken (a reply booked behind the per-second budget is sent up to its wait
+ * later, which the 5 s of slack and the budgets' headroom cover), and a reply finding the minute full waits for a
+ * permit to leave it and asks again. If the database cannot answer, a replica falls back to a bucket of its own until it can. A statement waits
  * at most {@link Database#URGENT_LOCK_WAIT_MS} for a budget's row another transaction holds (PostgreSQL would wait
  * for ever behind a replica stuck in its transaction): the permit is then this replica's own bucket's, and the row is
  * left alone for {@link #ROW_HELD_BACK_OFF_MS}, so one stuck row costs one reply that wait, not every reply. A call
@@ -35,8 +37,16 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       + "VALUES (?, ?, 0, FALSE) ON CONFLICT (budget_key) DO NOTHING";
   /** The database's clock in microseconds: every replica's permits are timed by the one clock. */
   private static final String NOW_US = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+  /**
+   * The minute bucket of the previous version (V16: half the ceiling at once, refilled over the minute), kept
+   * refilled and taken from as that version would, so its replicas go on sharing the ceiling during a rolling
+   * upgrade instead of finding their refill spent by this version's {@code refilled_us}. Goes with the column once
+   * no replica of that version is left.
+   */
+  private static final String LEGACY_MINUTE_LEVEL =
+      "LEAST(?, COALESCE(d.minute_tokens, ?) + GREATEST(0, d.us - d.refilled_us) * ?)";
   /** The refilled level, in the target row's own columns so a statement that waited for the row lock sees its latest state. */
-  private static final String LEVEL = "LEAST(?, b.tokens + GREATEST(0, n.us - b.refilled_us) * ?)";
+  private static final String LEVEL = level("b", "n");
   private static final String TAKE = "UPDATE rate_budgets b SET "
       + "tokens = " + LEVEL + " - CASE WHEN ? OR " + LEVEL + " >= 1 THEN 1 ELSE 0 END, "
       + "taken = (? OR " + LEVEL + " >= 1), "
@@ -45,27 +55,34 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       + "WHERE b.budget_key = ? RETURNING b.tokens, b.taken";
   /** Slots a minute ceiling counts permits in: the window's and the current one. */
   static final int SLOTS = 13;
+  /** A minute ceiling counts its permits in slots this long: a permit is counted for 60 to 65 s. */
+  static final Duration MINUTE_SLOT = Duration.ofSeconds(5);
   /**
-   * A take under a minute ceiling, in one statement on the row's latest version (the CTE's {@code FOR UPDATE} waits
-   * for a replica holding it and then reads what that replica wrote): the permits of the last {@link #SLOTS} slots
-   * are summed, slots the clock has moved past are zeroed, and the permit, if taken, is counted in the current slot.
-   * A slot of {@code minute_slots} at index i (1-based) holds the latest slot number at or before the current one
-   * congruent to i - 1; it is stale when that number is past {@code minute_slot}, the newest slot written.
+   * A take under a minute ceiling, in one statement on the row's latest version: {@code r}'s {@code FOR UPDATE} waits
+   * for a replica holding the row and then reads what that replica wrote, and the clock is read after it ({@code t}:
+   * a query with a volatile function is evaluated once). The permits of the last {@link #SLOTS} slots are summed,
+   * slots the clock has moved past are zeroed, and the permit, if taken, is counted in the current slot. A slot of
+   * {@code minute_slots} at index i (1-based) holds the latest slot number at or before the current one congruent to
+   * i - 1; it is stale when that number is past {@code minute_slot}, the newest slot written. Slots written more than
+   * a window ahead of the clock (the database's clock stepped back) are forgotten rather than waited for.
    */
-  private static final String TAKE_CEILED = "WITH n AS (SELECT " + NOW_US + " AS us), "
-      + "r AS (SELECT tokens, refilled_us, minute_slots, minute_slot FROM rate_budgets WHERE budget_key = ? "
-      + "FOR UPDATE), "
-      + "s AS (SELECT r.*, n.us, GREATEST(COALESCE(r.minute_slot, 0), n.us / ?) AS cur, "
-      + "LEAST(?, r.tokens + GREATEST(0, n.us - r.refilled_us) * ?) AS level FROM r, n), "
-      + "k AS (SELECT s.*, ARRAY(SELECT CASE WHEN s.minute_slot IS NULL "
-      + "OR s.cur - (((s.cur - i + 1) % " + SLOTS + ") + " + SLOTS + ") % " + SLOTS + " > s.minute_slot THEN 0 "
+  private static final String TAKE_CEILED = "WITH r AS (SELECT tokens, refilled_us, minute_slots, minute_slot, "
+      + "minute_tokens FROM rate_budgets WHERE budget_key = ? FOR UPDATE), "
+      + "t AS (SELECT r.*, " + NOW_US + " AS us FROM r), "
+      + "w AS (SELECT t.*, CASE WHEN t.minute_slot > t.us / ? + " + SLOTS + " THEN NULL ELSE t.minute_slot END AS last, "
+      + level("t", "t") + " AS level FROM t), "
+      + "s AS (SELECT w.*, GREATEST(COALESCE(w.last, 0), w.us / ?) AS cur FROM w), "
+      + "k AS (SELECT s.*, ARRAY(SELECT CASE WHEN s.last IS NULL "
+      + "OR s.cur - (((s.cur - i + 1) % " + SLOTS + ") + " + SLOTS + ") % " + SLOTS + " > s.last THEN 0 "
       + "ELSE COALESCE(s.minute_slots[i], 0) END FROM generate_series(1, " + SLOTS + ") i ORDER BY i) AS kept FROM s), "
       + "d AS (SELECT k.*, ((? OR k.level >= 1) AND (SELECT SUM(x) FROM unnest(k.kept) x) + ? <= ?) AS take FROM k) "
       + "UPDATE rate_budgets b SET "
       + "tokens = d.level - CASE WHEN d.take THEN 1 ELSE 0 END, "
       + "minute_slots = ARRAY(SELECT d.kept[i] + CASE WHEN d.take AND i = d.cur % " + SLOTS + " + 1 THEN 1 ELSE 0 END "
       + "FROM generate_series(1, " + SLOTS + ") i ORDER BY i), "
-      + "minute_slot = d.cur, taken = d.take, refilled_us = GREATEST(b.refilled_us, d.us) "
+      + "minute_slot = d.cur, taken = d.take, "
+      + "minute_tokens = " + LEGACY_MINUTE_LEVEL + " - CASE WHEN d.take THEN 1 ELSE 0 END, "
+      + "refilled_us = GREATEST(b.refilled_us, d.us) "
       + "FROM d WHERE b.budget_key = ? RETURNING b.tokens, b.minute_slots, d.cur, d.us, d.take";
   private static final String PENALIZE = "UPDATE rate_budgets b SET "
       + "tokens = LEAST(" + LEVEL + ", ?), refilled_us = GREATEST(b.refilled_us, n.us) "
@@ -75,8 +92,6 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
   private static final String PURGE_IDLE = "DELETE FROM rate_budgets WHERE budget_key LIKE ? "
       + "AND refilled_us < " + NOW_US + " - ?";
 
-  /** A minute ceiling counts its permits in slots this long: a permit is counted for 60 to 65 s. */
-  static final Duration MINUTE_SLOT = Duration.ofSeconds(5);
   private final Vertx vertx;
   private final Database db;
   private final long slotMicros;
@@ -90,6 +105,11 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       s.setString(1, prefix + "%");
       s.setLong(2, idle.toNanos() / 1000);
     });
+  }
+
+  /** A budget's per-second level, refilled from {@code row}'s tokens up to {@code clock}'s time (burst, rate bound). */
+  private static String level(String row, String clock) {
+    return "LEAST(?, " + row + ".tokens + GREATEST(0, " + clock + ".us - " + row + ".refilled_us) * ?)";
   }
 
   /** @param vertx the timers of replies that wait for a permit to leave a full minute */
@@ -194,8 +214,10 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
               created = null;
               return whenDown.get();
             }
+            // Vert.x closing refuses the timer: the reply then takes this replica's own permit, as when the
+            // database cannot answer.
             return w.askAgain() ? RateLanes.after(vertx, w.nanos()).compose(v -> take(borrow, whenDown))
-                : Future.succeededFuture(w.nanos());
+                .recover(e -> whenDown.get()) : Future.succeededFuture(w.nanos());
           }, e -> {
             if (e instanceof java.sql.SQLException sql && Database.LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
               rowHeldUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROW_HELD_BACK_OFF_MS);
@@ -213,14 +235,20 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
       s.setLong(2, slotMicros);
       s.setDouble(3, burst);
       s.setDouble(4, rate / 1e6);
-      s.setBoolean(5, borrow);
-      s.setInt(6, bulkFloor(borrow));
-      s.setInt(7, ceiling.permits());
-      s.setString(8, key);
+      s.setLong(5, slotMicros);
+      s.setBoolean(6, borrow);
+      s.setInt(7, floor(borrow));
+      s.setInt(8, ceiling.permits());
+      // the previous version's bucket: half the ceiling, refilled with the other half over the minute
+      double legacyCapacity = ceiling.permits() / 2.0;
+      s.setDouble(9, legacyCapacity);
+      s.setDouble(10, legacyCapacity);
+      s.setDouble(11, legacyCapacity / 60 / 1e6);
+      s.setString(12, key);
     }
 
     /** Permits that must be left for a take, its own included: a reply needs one, bulk leaves the reserve too. */
-    private int bulkFloor(boolean borrow) {
+    private int floor(boolean borrow) {
       return borrow ? 1 : ceiling.bulkFloor();
     }
 
@@ -229,7 +257,7 @@ public final class JdbcRateBudgets implements RateBudget.Factory {
      * for the permit (a reply's) or for bulk's next one (above the reserve).
      */
     private long minuteWaitNanos(int[] slots, long current, long nowMicros, boolean taken, boolean borrow) {
-      int over = taken ? 0 : Arrays.stream(slots).sum() + bulkFloor(borrow) - ceiling.permits();
+      int over = taken ? 0 : Arrays.stream(slots).sum() + floor(borrow) - ceiling.permits();
       return over <= 0 ? 0 : Math.max(1, (untilLeftMicros(slots, current, slotMicros, over) - nowMicros) * 1000);
     }
 

@@ -17,7 +17,7 @@ public final class CeiledBucket implements RateBudget {
 
   public CeiledBucket(double permitsPerSecond, int burst, Ceiling perMinute, LongSupplier nanoClock) {
     this.second = new TokenBucket(permitsPerSecond, burst, nanoClock);
-    int permits = Math.max(1, perMinute.permits());
+    int permits = perMinute.permits();
     this.minute = new PermitLog(permits, MINUTE_NANOS, nanoClock);
     // A reserve as large as the ceiling would leave bulk nothing ever: it then takes only from an empty minute.
     this.bulkFloor = perMinute.bulkFloor();

@@ -12,7 +12,10 @@ public interface RateBudget {
   /** Keys of per-chat budgets start so: made on demand, one per chat, and purged once idle. */
   String CHAT_KEY_PREFIX = "im.chat:";
 
-  /** Books one permit, borrowed from the future if need be; completes with the nanoseconds to wait before using it. */
+  /**
+   * Books one permit, borrowed from the future if need be; completes with the nanoseconds to wait before using it.
+   * Past a full minute ceiling the budget replicas share completes only once a permit has left the minute.
+   */
   Future<Long> reserve();
 
   /** Takes a permit if one is free now (completes with 0), else completes with the nanoseconds until one will be. */
@@ -32,6 +35,11 @@ public interface RateBudget {
    * @param reserve permits bulk calls leave to interactive ones
    */
   record Ceiling(int permits, double reserve) {
+    /** A ceiling of none would hold every call for ever: at least one permit per minute. */
+    public Ceiling {
+      permits = Math.max(1, permits);
+    }
+
     /** {@code permits} in any 60 s (rounded down), of which bulk calls may use {@code bulkShare}. */
     public static Ceiling perMinute(double permits, double bulkShare) {
       return new Ceiling((int) Math.floor(permits + 1e-9), permits * (1 - bulkShare));
@@ -39,7 +47,7 @@ public interface RateBudget {
 
     /** Permits a bulk call needs left, its own included: 1 and the reserve (rounded up), at most all of them. */
     public int bulkFloor() {
-      return Math.min(Math.max(1, permits), 1 + (int) Math.ceil(reserve - 1e-9));
+      return Math.min(permits, 1 + (int) Math.ceil(reserve - 1e-9));
     }
   }
 

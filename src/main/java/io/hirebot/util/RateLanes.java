@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Two lanes in front of one {@link RateBudget}: a call someone is waiting for (a reply, a card answer) books
+ * Two lanes in front of one {@link RateBudget}: a call someone is waiting for (a reply, a card answer) asks for
  * its permit at once, while bulk calls (digests, notifications) queue here and take a permit only when one
- * is free. A thousand queued digests therefore never stand between a user and the reply: the reply waits
- * at most for the permit being refilled, and the digests use whatever the replies leave.
+ * is free above the replies' reserve. A thousand queued digests therefore never stand between a user and the
+ * reply: the reply waits at most for the next permit the budget frees, and the digests use whatever the replies
+ * leave.
  */
 public final class RateLanes {
   /** Who is waiting for a call. */

@@ -136,6 +136,43 @@ class JdbcRateBudgetsTest {
   }
 
   @Test
+  @DisplayName("a database clock stepped back by more than a minute does not hold replies until it catches up: the "
+      + "slots written ahead of it are forgotten")
+  void clockSteppedBack() throws Exception {
+    // GIVEN a full minute whose slots were written an hour ahead of the database's clock now
+    RateBudget.Ceiling ceiling = RateBudget.Ceiling.perMinute(10, 0.7);
+    RateBudget budget = new JdbcRateBudgets(postgres.vertx, db).create("test.clock_back", 1000, 1000, ceiling);
+    for (int i = 0; i < 10; i++) {
+      await(budget.reserve());
+    }
+    execute("UPDATE rate_budgets SET minute_slot = minute_slot + 720 WHERE budget_key = 'test.clock_back'");
+
+    // WHEN a reply asks for a permit, THEN it has one at once
+    assertEquals(0L, within(budget.reserve(), 5), "a reply answered at once (null: still waiting)");
+  }
+
+  @Test
+  @DisplayName("during a rolling upgrade the previous version's minute bucket is kept refilled and taken from, so "
+      + "its replicas see this version's permits and are not starved")
+  void previousVersionsBucketKept() throws Exception {
+    // GIVEN a ceiling of 10 per minute: the previous version's bucket holds 5, refilled by 5 over the minute
+    RateBudget.Ceiling ceiling = RateBudget.Ceiling.perMinute(10, 0.7);
+    RateBudget budget = new JdbcRateBudgets(postgres.vertx, db).create("test.upgrade", 1000, 1000, ceiling);
+
+    // WHEN this version takes 4 permits
+    for (int i = 0; i < 4; i++) {
+      assertEquals(0L, await(budget.takeOrWait()));
+    }
+    // THEN the old bucket lost them too (5 - 4)
+    assertEquals(1.0, rowDouble("test.upgrade", "minute_tokens"), 0.05);
+
+    // AND after 24 s (the row's refill time set back) it is refilled by 2 as the old version would, less the permit
+    execute("UPDATE rate_budgets SET refilled_us = refilled_us - 24000000 WHERE budget_key = 'test.upgrade'");
+    assertEquals(0L, await(budget.takeOrWait()));
+    assertEquals(2.0, rowDouble("test.upgrade", "minute_tokens"), 0.05);
+  }
+
+  @Test
   @DisplayName("a budget without a ceiling is only limited per second, as before")
   void noCeiling() {
     RateBudget plain = new JdbcRateBudgets(postgres.vertx, db).create("test.plain", 0.001, 4);
@@ -187,8 +224,18 @@ class JdbcRateBudgetsTest {
   }
 
   private static double rowTokens(String key) throws java.sql.SQLException {
+    return rowDouble(key, "tokens");
+  }
+
+  private static void execute(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection c = postgres.direct().getConnection(); var s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static double rowDouble(String key, String column) throws java.sql.SQLException {
     try (java.sql.Connection c = postgres.direct().getConnection();
-        var s = c.prepareStatement("SELECT tokens FROM rate_budgets WHERE budget_key = ?")) {
+        var s = c.prepareStatement("SELECT " + column + " FROM rate_budgets WHERE budget_key = ?")) {
       s.setString(1, key);
       try (var r = s.executeQuery()) {
         r.next();
