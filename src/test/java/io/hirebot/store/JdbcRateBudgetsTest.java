@@ -22,10 +22,8 @@ class JdbcRateBudgetsTest {
   @Test
   @DisplayName("two replicas share one minute ceiling: bulk stops above the interactive reserve, replies take the rest")
   void sharedMinuteCeiling() throws Exception {
-    // A per-second budget that never binds here, under a ceiling of 10 per minute, 3 kept back for replies
-    RateBudget.Ceiling ceiling = RateBudget.Ceiling.perMinute(10, 0.7);
-    RateBudget a = new JdbcRateBudgets(postgres.vertx, db).create("test.minute", 1000, 1000, ceiling);
-    RateBudget b = new JdbcRateBudgets(postgres.vertx, db).create("test.minute", 1000, 1000, ceiling);
+    RateBudget a = tenPerMinute("test.minute");
+    RateBudget b = tenPerMinute("test.minute");
     int bulk = 0;
     for (int i = 0; i < 10; i++) {
       if (await((i % 2 == 0 ? a : b).takeOrWait()) == 0) {
@@ -140,8 +138,7 @@ class JdbcRateBudgetsTest {
       + "slots written ahead of it are forgotten")
   void clockSteppedBack() throws Exception {
     // GIVEN a full minute whose slots were written an hour ahead of the database's clock now
-    RateBudget.Ceiling ceiling = RateBudget.Ceiling.perMinute(10, 0.7);
-    RateBudget budget = new JdbcRateBudgets(postgres.vertx, db).create("test.clock_back", 1000, 1000, ceiling);
+    RateBudget budget = tenPerMinute("test.clock_back");
     for (int i = 0; i < 10; i++) {
       await(budget.reserve());
     }
@@ -156,8 +153,7 @@ class JdbcRateBudgetsTest {
       + "its replicas see this version's permits and are not starved")
   void previousVersionsBucketKept() throws Exception {
     // GIVEN a ceiling of 10 per minute: the previous version's bucket holds 5, refilled by 5 over the minute
-    RateBudget.Ceiling ceiling = RateBudget.Ceiling.perMinute(10, 0.7);
-    RateBudget budget = new JdbcRateBudgets(postgres.vertx, db).create("test.upgrade", 1000, 1000, ceiling);
+    RateBudget budget = tenPerMinute("test.upgrade");
 
     // WHEN this version takes 4 permits
     for (int i = 0; i < 4; i++) {
@@ -212,6 +208,14 @@ class JdbcRateBudgetsTest {
     Thread.sleep(JdbcRateBudgets.ROW_HELD_BACK_OFF_MS + 200);
     assertEquals(0L, await(budget.reserve()));
     assertTrue(rowTokens("test.held_row") < 1, "the shared row gave the permit: " + rowTokens("test.held_row"));
+  }
+
+  /**
+   * A replica's budget under a ceiling of 10 per minute, 3 kept back for replies, with a per-second rate that never
+   * binds here.
+   */
+  private static RateBudget tenPerMinute(String key) {
+    return new JdbcRateBudgets(postgres.vertx, db).create(key, 1000, 1000, RateBudget.Ceiling.perMinute(10, 0.7));
   }
 
   /** The future's result if it completes within {@code seconds}, else null. */
