@@ -41,6 +41,9 @@ final class FollowUps {
   private static final ReusableMatcher PEOPLE_IN = whole("(?:candidates|people|applicants)(?: (?:in|at))(?: the)? (.+?)(?: stage)?");
   private static final ReusableMatcher OTHER = whole("(?:(?:and |so )?(?:what|how) about|and|same for|what of|now) (?:the )?(.+?)"
       + "|(?:那|那么|换成|换|再看看?|看看)?(.+?)(?:的)?呢|换成(.+)|换(.+)");
+  /** The forms of {@link #OTHER} that can only ask the same question for something else ("and …" could be anything). */
+  private static final ReusableMatcher SUBSTITUTE = whole("(?:(?:and |so )?(?:what|how) about|same for) (?:the )?(.+?)"
+      + "|(?:那|那么|换成|换)(.+?)(?:的)?呢|换成(.+)");
   private static final ReusableMatcher ORDINAL = whole("(?:(?:show|open|see|view|check|pull up)(?: me)? )?(?:the )?(?:profile of the |resume of the )?"
       + "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\\d{1,2}(?:st|nd|rd|th))"
       + "(?: one| person| candidate| guy| row| applicant)?" + DOCUMENT
@@ -218,19 +221,34 @@ final class FollowUps {
       return Optional.of(filtered(stage, c));
     }
     Optional<String> job = jobAlone(named, lexicon);
-    if (job.isEmpty()) {
-      return Optional.empty();
-    }
     Command shown = c.shown();
-    if (shown instanceof Command.ShowCandidates || shown instanceof Command.CountCandidates
-        || shown instanceof Command.ShowPipeline || shown instanceof Command.ListOffers) {
-      Command same = withJob(shown, job.get());
-      return Optional.of(same instanceof Command.ShowCandidates s
-          ? new Command.ShowCandidates(s.jobQuery(), s.stageQuery(), s.appliedSince(), 0) : same);
+    boolean aboutAJob = shown instanceof Command.ShowCandidates || shown instanceof Command.CountCandidates
+        || shown instanceof Command.ShowPipeline || shown instanceof Command.ListOffers;
+    if (job.isEmpty()) {
+      // "same for sales manager" when the tenant has no such job: the same question, whose answer then says no job
+      // matches and offers the closest, instead of not understanding; only asked that way, and never for a person
+      // on the card ("what about Carol Wu").
+      return aboutAJob && SUBSTITUTE.on(f).matches() && !onCard(named, c) ? Optional.of(sameFor(shown, named))
+          : Optional.empty();
+    }
+    if (aboutAJob) {
+      return Optional.of(sameFor(shown, job.get()));
     }
     // A job named alone, after nothing about a job: which of the job's views is meant?
     return Optional.of(new Command.Clarify(List.of(new Command.ShowCandidates(job.get()),
         new Command.ShowPipeline(job.get()), new Command.ListOffers(job.get()))));
+  }
+
+  /** The question {@code shown} asked, for another job (a candidates list from its first page). */
+  private static Command sameFor(Command shown, String job) {
+    Command same = withJob(shown, job);
+    return same instanceof Command.ShowCandidates s
+        ? new Command.ShowCandidates(s.jobQuery(), s.stageQuery(), s.appliedSince(), 0) : same;
+  }
+
+  private static boolean onCard(String named, Conversation c) {
+    String name = Lexicon.fold(named);
+    return people(c).stream().anyMatch(p -> !p.name().isEmpty() && Lexicon.fold(p.name()).equals(name));
   }
 
   private static Optional<Command> person(String f, Conversation c) {

@@ -192,6 +192,24 @@ class FollowUpsTest {
   }
 
   @Test
+  @DisplayName("\"same for sales manager\" after a candidates list, for a job the tenant does not have: the same "
+      + "question for it, answered with the closest jobs, not the help card; a person on the card is not read as a job")
+  void otherJobNobodyHas() {
+    h.inGroup("candidates for Backend Engineer");
+
+    Shown sales = h.inGroup("same for sales manager");
+    assertEquals("No job matches “sales manager”", sales.title(), sales.all());
+    assertFalse(sales.contains("I did not understand"), sales.all());
+    Shown director = h.inGroup("那销售总监呢");
+    assertEquals("没有找到职位“销售总监”", director.title(), director.all());
+
+    // "what about Alice Chen": Alice Chen is on the Backend list, not a job: not answered as a job search
+    h.inGroup("candidates for Backend Engineer");
+    Shown alice = h.inGroup("what about Alice Chen");
+    assertFalse(alice.title().startsWith("No job matches"), alice.all());
+  }
+
+  @Test
   @DisplayName("\"pipeline for that job\" and \"what about frontend\" with nothing shown: asked, never guessed")
   void noContextQuestions() {
     Shown pipeline = h.inGroup("pipeline for that job");
