@@ -128,8 +128,7 @@ final class FollowUps {
       person = people.get(0);
     }
     if (person == null || person.name().isEmpty()) {
-      return Optional.of(new ParseResult.Parsed(people.isEmpty()
-          ? new Command.AskWhich(Command.AskWhich.Subject.PERSON, null) : whichOf(people), u.language()));
+      return Optional.of(new ParseResult.Parsed(whichOf(people), u.language()));
     }
     ParseResult read = parse.apply(named(typed, start, end, person.name()));
     return Optional.of(read instanceof ParseResult.Parsed p ? new ParseResult.Parsed(p.command(), u.language()) : read);
@@ -259,8 +258,7 @@ final class FollowUps {
       if (n >= 1 && n <= people.size()) {
         return Optional.of(profile(people.get(n - 1)));
       }
-      return Optional.of(people.isEmpty() ? new Command.AskWhich(Command.AskWhich.Subject.PERSON, null)
-          : whichOf(people));
+      return Optional.of(whichOf(people));
     }
     if (!PRONOUN.on(f).matches()) {
       return Optional.empty();
@@ -269,8 +267,7 @@ final class FollowUps {
     if (people.size() == 1) {
       return Optional.of(profile(people.get(0)));
     }
-    return Optional.of(people.isEmpty() ? new Command.AskWhich(Command.AskWhich.Subject.PERSON, null)
-        : whichOf(people));
+    return Optional.of(whichOf(people));
   }
 
   /** "offers for that job", "这个职位的漏斗": the message read with the last card's job in the place of the pointer. */
@@ -319,7 +316,14 @@ final class FollowUps {
   }
 
   /** Several people on the card and no telling which: one button per person. */
+  /**
+   * "Which of them?" with their profiles to pick from, for a reference that named none of the card's people; with
+   * fewer than two there is nothing to pick ("the second one" of a card showing one person): "Which person?".
+   */
   private static Command whichOf(List<Conversation.Person> people) {
+    if (people.size() < 2) {
+      return new Command.AskWhich(Command.AskWhich.Subject.PERSON, null);
+    }
     return new Command.Clarify(people.stream().limit(MAX_PEOPLE_ASKED).map(FollowUps::profile)
         .map(Command.class::cast).toList());
   }

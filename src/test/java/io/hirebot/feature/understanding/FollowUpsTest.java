@@ -192,6 +192,19 @@ class FollowUpsTest {
   }
 
   @Test
+  @DisplayName("\"the second one\" or \"move the second one to interview\" after a card showing one person: "
+      + "\"Which person?\", never that one person offered as the only choice")
+  void positionPastACardOfOne() {
+    h.inGroup("candidate Alice Chen");
+
+    Shown second = h.inGroup("the second one");
+    assertEquals(WHICH_PERSON, second.title(), second.all());
+    Shown move = h.inGroup("move the second one to interview");
+    assertEquals(WHICH_PERSON, move.title(), move.all());
+    assertFalse(move.contains("Alice Chen"), move.all());
+  }
+
+  @Test
   @DisplayName("\"same for sales manager\" after a candidates list, for a job the tenant does not have: the same "
       + "question for it, answered with the closest jobs, not the help card; a person on the card is not read as a job")
   void otherJobNobodyHas() {
