@@ -201,7 +201,10 @@ public sealed interface Command
   /** {@code digest now} / {@code 立即发送摘要}: this chat's digest, now, outside its schedule. */
   record DigestNow() implements Command {}
 
-  /** {@code timezone Europe/Berlin} / {@code 时区 Asia/Shanghai}: {@code zoneId} is a valid IANA zone id. */
+  /**
+   * {@code timezone Europe/Berlin} / {@code 时区 Asia/Shanghai} / {@code timezone UTC+8}: {@code zoneId} is a valid
+   * IANA zone id or a fixed offset ({@code UTC+08:00}).
+   */
   record SetTimezone(String zoneId) implements Command {
     @Override
     public boolean readsHiringData() {

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,10 @@ final class DigestRules {
       "日", DayOfWeek.SUNDAY, "天", DayOfWeek.SUNDAY);
   private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
+  /** A UTC offset as typed after "UTC"/"GMT": "+8", "-5", "+05:30", "+0530". */
+  private static final String OFFSET = "[+-] ?\\d{1,2}(?::?\\d{2})?";
+  private static final ReusableMatcher OFFSET_OF = ReusableMatcher.compile("([+-]) ?(\\d{1,2})(?::?(\\d{2}))?$", 0);
+
   static final List<CommandRule> RULES = List.of(
       PatternRule.phrases(new Command.DigestOff(), List.of("digest off", "stop digest", "stop the digest",
           "disable digest", "cancel digest", "关闭摘要", "摘要 关闭", "取消摘要", "停止摘要")),
@@ -42,8 +47,10 @@ final class DigestRules {
       PatternRule.groups("^(?:digest|daily digest) " + EN_CADENCE + " " + EN_TIME
           + "(?: (?:for )?(?:(?:the )?job )?(?<job>.+))?$", DigestRules::schedule),
       PatternRule.groups("^摘要 ?" + ZH_CADENCE + " ?" + ZH_TIME + "(?: ?(?<job>.+))?$", DigestRules::schedule),
-      PatternRule.of("^(?:timezone|time zone|tz|时区) ?(?<arg>[A-Za-z_]+(?:/[A-Za-z_+\\-0-9]+)*|UTC|GMT)$",
-          DigestRules::timezone));
+      PatternRule.of("^(?:timezone|time zone|tz|时区) ?(?<arg>[A-Za-z_]+(?:/[A-Za-z_+\\-0-9]+)*"
+          + "|(?:UTC|GMT) ?" + OFFSET + ")$", DigestRules::timezone),
+      // A zone no one has ("timezone Mars/Olympus", "时区 北京"): an example of one, not the bare help.
+      MissingArgumentRule.of("^(?:timezone|time zone|tz|时区)(?: ?.+)?$", DigestRules::timezoneExample));
 
   private DigestRules() {}
 
@@ -103,6 +110,11 @@ final class DigestRules {
   }
 
   private static Optional<Command> timezone(String raw) {
+    // "UTC+8" is an offset; "Etc/GMT+8", an IANA name (whose sign POSIX inverts), is looked up as typed.
+    Matcher offset = OFFSET_OF.on(raw);
+    if (!raw.contains("/") && offset.find()) {
+      return offsetZone(offset);
+    }
     for (String id : ZoneId.getAvailableZoneIds()) {
       if (id.equalsIgnoreCase(raw)) {
         return Optional.of(new Command.SetTimezone(id));
@@ -110,6 +122,23 @@ final class DigestRules {
     }
     return raw.equalsIgnoreCase("UTC") || raw.equalsIgnoreCase("GMT")
         ? Optional.of(new Command.SetTimezone("UTC")) : Optional.empty();
+  }
+
+  /** "UTC+8", "GMT-05:30": a fixed offset, as the zone "UTC+08:00"; empty past Java's ±18 hours. */
+  private static Optional<Command> offsetZone(Matcher m) {
+    try {
+      int hours = Integer.parseInt(m.group(2));
+      int minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+      int sign = m.group(1).equals("-") ? -1 : 1;
+      ZoneOffset offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      return Optional.of(new Command.SetTimezone(ZoneId.ofOffset("UTC", offset).getId()));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String timezoneExample(Language language) {
+    return language == Language.EN ? "timezone Asia/Shanghai" : "时区 Asia/Shanghai";
   }
 
   static String example(Language language) {
