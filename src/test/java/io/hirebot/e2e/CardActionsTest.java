@@ -166,6 +166,20 @@ class CardActionsTest {
   }
 
   @Test
+  @DisplayName("a card whose candidate was rejected since (in Hire, no event) says so in words, not \"is now in "
+      + "terminated\", and the list it refreshes no longer shows them")
+  void staleAfterRejection() {
+    Application a = movable();
+    h.sandbox.hire().terminateApplication(a.id(), 1, List.of());
+    PushResult r = click(RECRUITER, value("advance", a));
+    assertEquals(0, transfers(a));
+    String card = cardOf(r);
+    assertTrue(card.contains("application has ended"), card);
+    assertFalse(card.contains("is now in **terminated**"), card);
+    assertFalse(card.contains("\"application_id\":\"" + a.id() + "\""), "no row of theirs: " + card);
+  }
+
+  @Test
   @DisplayName("a Hire refusal shows a clear toast with the call's log id")
   void hireRefusal() {
     Application a = movable();

@@ -60,11 +60,17 @@ final class ActionKit {
     return !now.active() || !now.stage().id().equals(shown.stageId());
   }
 
-  /** Refreshes the list with a notice saying the candidate moved since the card was sent. */
+  /**
+   * Refreshes the list with a notice saying the candidate moved, or left the pipeline, since the card was sent; the
+   * list shows the application as Hire has it now, not where the cached lists last had it (a rejection made in Hire
+   * itself sends the bot no event).
+   */
   Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
-    String where = now.active() ? now.stage().name(lang.feishuLocale()) : messages.get(lang, "notice.terminated");
-    return result(t, lang, ActionResult.ToastType.WARNING, messages.get(lang, "toast.stale"),
-        Notice.of(Markdown.message(messages, lang, "notice.stale", now.talentName(), where)));
+    String notice = now.active()
+        ? Markdown.message(messages, lang, "notice.stale", now.talentName(), now.stage().name(lang.feishuLocale()))
+        : Markdown.message(messages, lang, "notice.staleEnded", now.talentName());
+    return changed(t, lang, ActionResult.ToastType.WARNING, messages.get(lang, "toast.stale"), Notice.of(notice),
+        listsBefore(t), now);
   }
 
   /**
