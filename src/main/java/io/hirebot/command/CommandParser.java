@@ -1,6 +1,8 @@
 package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,22 +53,41 @@ public final class CommandParser {
     if (utterance.text().length() > MAX_INPUT_LENGTH) {
       return new ParseResult.Unknown(original, "", language);
     }
-    Lexicon known = lexicon == null ? null : lexicon.get();
+    Lexicon latest = lexicon == null ? null : lexicon.get();
+    Lexicon known = latest == null ? Lexicon.EMPTY : latest;
     if (followUps) {
       Optional<ParseResult> followUp = FollowUps.read(utterance, conversation == null ? Conversation.NONE : conversation,
-          known == null ? Lexicon.EMPTY : known, rewritten -> parse(rewritten, Conversation.NONE, false));
+          known, rewritten -> parse(rewritten, Conversation.NONE, false));
       if (followUp.isPresent()) {
-        return followUp.get();
+        return inItsLanguage(followUp.get(), original, Optional.empty(), known);
       }
     }
     Optional<ParseResult> grammar = Grammar.match(utterance);
-    if (known != null) {
+    if (latest != null) {
       Optional<ParseResult> understood = Understanding.read(utterance, grammar, known);
       if (understood.isPresent() && !isBare(understood.get())) {
-        return understood.get();
+        return inItsLanguage(understood.get(), original, grammar, known);
       }
     }
-    return grammar.orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+    return grammar.map(g -> inItsLanguage(g, original, Optional.empty(), known))
+        .orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+  }
+
+  /**
+   * The command read, to be answered in the language its own words are in rather than its names' (the rules read
+   * with the message's script, in which any Chinese character is Chinese): "advance 王敏" is answered in English.
+   * Text read as no command keeps that script's language.
+   */
+  private static ParseResult inItsLanguage(ParseResult result, String original, Optional<ParseResult> grammar,
+      Lexicon known) {
+    if (!(result instanceof ParseResult.Parsed parsed)) {
+      return result;
+    }
+    List<Command> readings = new ArrayList<>(List.of(parsed.command()));
+    grammar.filter(ParseResult.Parsed.class::isInstance).map(g -> ((ParseResult.Parsed) g).command())
+        .ifPresent(readings::add);
+    Language language = LanguageDetector.ofCommand(original, readings, known);
+    return language == parsed.language() ? parsed : new ParseResult.Parsed(parsed.command(), language);
   }
 
   /** An unknown without a suggestion: the typo corrector may still find the command meant. */

@@ -92,7 +92,7 @@ class CommandParserTest {
       「数据科学家」的候选人                            | CANDIDATES | 数据科学家        | ZH
       后端岗位的候选人                                  | CANDIDATES | 后端              | ZH
       ＢＥ－００１的候选人                              | CANDIDATES | BE-001            | ZH
-      show candidates for 后端                          | CANDIDATES | 后端              | ZH
+      show candidates for 后端                          | CANDIDATES | 后端              | EN
       # --- jobs ---
       jobs                                              | JOBS       |                   | EN
       Jobs.                                             | JOBS       |                   | EN
@@ -173,13 +173,13 @@ class CommandParserTest {
   @CsvSource(delimiter = '|', textBlock = """
       # input                                      | kind       | first                    | second          | third      | lang
       candidate Alice Johnson                      | PROFILE    | Alice Johnson            |                 |            | EN
-      candidate named 张伟                           | PROFILE    | 张伟                       |                 |            | ZH
+      candidate named 张伟                           | PROFILE    | 张伟                       |                 |            | EN
       profile of Alice Johnson                     | PROFILE    | Alice Johnson            |                 |            | EN
       Alice Johnson's profile                      | PROFILE    | Alice Johnson            |                 |            | EN
       who is Alice Johnson                         | PROFILE    | Alice Johnson            |                 |            | EN
       look up Alice Johnson                        | PROFILE    | Alice Johnson            |                 |            | EN
       find candidate Alice                         | PROFILE    | Alice                    |                 |            | EN
-      search for 张伟                                | PROFILE    | 张伟                       |                 |            | ZH
+      search for 张伟                                | PROFILE    | 张伟                       |                 |            | EN
       talent Alice Johnson                         | PROFILE    | Alice Johnson            |                 |            | EN
       'show me candidate "Alice Johnson"'          | PROFILE    | Alice Johnson            |                 |            | EN
       candidate                                    | UNKNOWN    | candidate <name>         |                 |            | EN
@@ -282,7 +282,7 @@ class CommandParserTest {
       jobs in Beijing                              | JOBS       | in Beijing               |                 |            | EN
       who applied to Backend                       | CANDIDATES | Backend                  |                 |            | EN
       please show me the profile of Alice Johnson  | PROFILE    | Alice Johnson            |                 |            | EN
-      Could you look up 王芳 please                  | PROFILE    | 王芳                       |                 |            | ZH
+      Could you look up 王芳 please                  | PROFILE    | 王芳                       |                 |            | EN
       “张伟”的简历                                      | PROFILE    | 张伟                       |                 |            | ZH
       候选人「李娜」                                      | PROFILE    | 李娜                       |                 |            | ZH
       请帮我看看张伟的面试情况                                 | PROFILE    | 张伟                       |                 |            | ZH
@@ -290,7 +290,7 @@ class CommandParserTest {
       候选人 Product Manager                          | CANDIDATES | Product Manager          |                 |            | ZH
       show me the funnel for job BE-001            | PIPELINE   | BE-001                   |                 |            | EN
       Data Scientist funnel                        | PIPELINE   | Data Scientist           |                 |            | EN
-      pipeline for 后端                              | PIPELINE   | 后端                       |                 |            | ZH
+      pipeline for 后端                              | PIPELINE   | 后端                       |                 |            | EN
       请给我看一下 后端开发工程师 的招聘漏斗                         | PIPELINE   | 后端开发工程师                  |                 |            | ZH
       产品经理 的转化                                     | PIPELINE   | 产品经理                     |                 |            | ZH
       数据科学家的各阶段人数                                  | PIPELINE   | 数据科学家                    |                 |            | ZH
@@ -459,5 +459,44 @@ class CommandParserTest {
   @CsvSource({"候选人 后端 上周, 后端, LAST_WEEK", "candidates for Backend this month, Backend, THIS_MONTH"})
   void pastPeriodFilters(String text, String job, Period period) {
     assertEquals(new Command.ShowCandidates(job, "", period), ((Parsed) parser.parse(text)).command());
+  }
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @DisplayName("answers in the language of the command's own words: the names, jobs, stages, notes and remarks it "
+      + "carries may be in either script")
+  @CsvSource(delimiter = '|', textBlock = """
+      # English commands about Chinese names (QA: these got Chinese cards)
+      note on 李洋: strong system design                | EN
+      advance 王敏                                      | EN
+      reject 何勇 - not a fit                           | EN
+      where is 张伟                                     | EN
+      candidate 张                                      | EN
+      profile of 张伟                                   | EN
+      move 张伟 to second interview                     | EN
+      reject 张伟: 经验不足                              | EN
+      note on 李洋: 系統設計很強                         | EN
+      show candidates for 后端                          | EN
+      how many candidates for 后端                      | EN
+      pipeline for 后端开发工程师                        | EN
+      what about 前端                                   | EN
+      Offer 后端                                        | ZH
+      # Chinese commands about Latin names and jobs
+      给Alice Chen备注：strong system design            | ZH
+      推进 Alice Chen                                   | ZH
+      淘汰Bob Zhou：not a fit                           | ZH
+      Alice Chen 到哪一步了                             | ZH
+      Alice Chen的简历                                  | ZH
+      候选人 Alice                                      | ZH
+      Backend 的候选人                                  | ZH
+      帮我看一下 Backend Engineer 的候选人              | ZH
+      候选人 BE-001                                     | ZH
+      # one script throughout
+      advance Alice Chen                                | EN
+      推进张伟                                          | ZH
+      张伟的简历                                        | ZH
+      """)
+  void answersInTheCommandsLanguage(String text, Language language) {
+    // The app's parser: with the tenant's jobs and stages, as "where is" and "how many" are read
+    CommandParser app = new CommandParser(Phrasings::lexicon);
+    assertEquals(language, app.parse(text).language(), () -> String.valueOf(app.parse(text)));
   }
 }
