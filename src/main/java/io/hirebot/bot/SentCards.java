@@ -16,4 +16,11 @@ public interface SentCards extends CardSentListener {
    * and an Undo: the Hire event that change fires must not re-render them and drop that.
    */
   Future<Void> answering(Collection<String> messageIds, String applicationId);
+
+  /**
+   * The bot changed the application in a way Hire fires no event for (a rejection, a restore: neither moves it to
+   * another stage): brings the cards showing it or its job up to date as that stage change's event does, but for
+   * the ones answering the change.
+   */
+  Future<Void> changedWithoutEvent(String applicationId, String jobId);
 }

@@ -66,6 +66,10 @@ final class HireActionRoutes {
     return new JsonObject();
   }
 
+  /**
+   * Like Feishu, fires no event: of Hire's 12 events (SDK 2.5.3's EventDispatcher) none reports a termination or a
+   * recovery, and stage_changed_v1 reports moves between stages, which neither makes.
+   */
   private JsonObject terminate(RoutingContext ctx) {
     JsonObject body = Api.jsonBody(ctx, 1002002);
     Object typeValue = body.getValue("termination_type");
@@ -90,6 +94,7 @@ final class HireActionRoutes {
     return new JsonObject();
   }
 
+  /** Fires no event either (see {@link #terminate}). */
   private JsonObject recover(RoutingContext ctx) {
     long now = clock.millis();
     hire.write(d -> {

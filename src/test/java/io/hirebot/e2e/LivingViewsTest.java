@@ -328,6 +328,93 @@ class LivingViewsTest {
     assertTrue(after.contains("\"action\":\"undo\"") && after.contains(name(a)), "Undo still offered");
   }
 
+  @Test
+  @DisplayName("a rejection made in one chat, and its Undo, bring the job's list open in another chat up to date")
+  void rejectAndRestoreRefreshOtherCards() {
+    Application a = uniquelyNamed();
+    long active = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).count();
+    SentMessage elsewhere = h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001"));
+    SentMessage list = ask(RECRUITER, "candidates for BE-001");
+    ask("help");
+    assertTrue(now(elsewhere).contains("\"application_id\":\"" + a.id() + "\"")
+        && now(elsewhere).contains(active + " active"), now(elsewhere));
+
+    PushResult opened = click(list, findValue(now(list), v -> "reject".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id"))));
+    assertEquals(200, opened.status(), opened.body());
+    var form = h.sandbox.im().ephemeralCards().stream().filter(e -> e.chatId().equals(TEAM)).findFirst().orElseThrow();
+    String reason = h.sandbox.hire().terminationReasons().stream()
+        .filter(x -> x.type() == 1 && x.activeStatus() == 1).findFirst().orElseThrow().id();
+    PushResult rejected = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(findValue(form.card().toString(), v -> "reject.confirm".equals(v.getString("action"))))
+        .formValue(new JsonObject().put("reason", reason).put("note", "not enough experience"))));
+    assertEquals("success", rejected.jsonBody().getJsonObject("toast").getString("type"), rejected.body());
+    assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
+
+    // Hire fires no event for a rejection: the bot brings the other card up to date itself.
+    awaitPatch(elsewhere, 1);
+    String afterReject = now(elsewhere);
+    assertFalse(afterReject.contains("\"application_id\":\"" + a.id() + "\""), "no buttons for the rejected: "
+        + afterReject);
+    assertTrue(afterReject.contains((active - 1) + " active"), afterReject);
+
+    awaitPatch(list, 1);
+    JsonObject undo = findValue(now(list), v -> "undo".equals(v.getString("action")));
+    assertNotNull(undo, now(list));
+    PushResult restored = click(list, undo);
+    assertEquals("success", restored.jsonBody().getJsonObject("toast").getString("type"), restored.body());
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    awaitPatch(elsewhere, 2);
+    String afterUndo = now(elsewhere);
+    assertTrue(afterUndo.contains("\"application_id\":\"" + a.id() + "\"") && afterUndo.contains(active + " active"),
+        afterUndo);
+  }
+
+  @Test
+  @DisplayName("the banner of an Advance and its Undo stay on the card when another change of the job re-renders it")
+  void bannerSurvivesARefresh() {
+    Application a = uniquelyNamed();
+    SentMessage list = ask(RECRUITER, "candidates for BE-001");
+    ask("help");
+    PushResult done = click(list, findValue(now(list), v -> "advance".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id"))));
+    assertEquals("success", done.jsonBody().getJsonObject("toast").getString("type"), done.body());
+    assertTrue(now(list).contains("\"action\":\"undo\""), now(list));
+
+    Application other = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(x -> !x.id().equals(a.id()) && next(x) != null).findFirst().orElseThrow();
+    h.sandbox.hire().moveApplication(other.id(), next(other).id());
+    awaitPatch(list, 1);
+    String refreshed = now(list);
+    assertTrue(refreshed.contains("\"stage_id\":\"" + next(other).id() + "\""), "the other move is shown: " + refreshed);
+    assertTrue(refreshed.contains("moved from") && refreshed.contains(name(a)), "the banner is kept: " + refreshed);
+    JsonObject undo = findValue(refreshed, v -> "undo".equals(v.getString("action")));
+    assertNotNull(undo, "its Undo is kept: " + refreshed);
+
+    PushResult undone = click(list, undo);
+    assertEquals("success", undone.jsonBody().getJsonObject("toast").getString("type"), undone.body());
+    assertEquals(a.stageId(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
+  }
+
+  @Test
+  @DisplayName("a kept banner goes once its Undo has expired")
+  void keptBannerExpires() {
+    Application a = uniquelyNamed();
+    SentMessage list = ask(RECRUITER, "candidates for BE-001");
+    ask("help");
+    click(list, findValue(now(list), v -> "advance".equals(v.getString("action"))
+        && a.id().equals(v.getString("application_id"))));
+    assertTrue(now(list).contains("\"action\":\"undo\""), now(list));
+
+    clock.advance(Duration.ofMinutes(11));
+    Application other = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(x -> !x.id().equals(a.id()) && next(x) != null).findFirst().orElseThrow();
+    h.sandbox.hire().moveApplication(other.id(), next(other).id());
+    awaitPatch(list, 1);
+    String refreshed = now(list);
+    assertFalse(refreshed.contains("\"action\":\"undo\"") || refreshed.contains("moved from"), refreshed);
+  }
+
   private PushResult click(SentMessage card, JsonObject value) {
     return await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER).tag("button")
         .value(value)));

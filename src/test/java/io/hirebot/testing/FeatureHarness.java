@@ -230,6 +230,11 @@ public final class FeatureHarness extends SelfClosingFixture {
     }
 
     @Override
+    public Future<Void> changedWithoutEvent(String applicationId, String jobId) {
+      return Future.succeededFuture();
+    }
+
+    @Override
     public void sent(SentCard card) {
       if (card.chatType() != null) {
         chatTypes.put(card.messageId(), card.chatType());

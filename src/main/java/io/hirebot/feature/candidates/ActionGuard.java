@@ -95,7 +95,7 @@ final class ActionGuard {
    * from it lands on) will show the change. It runs alongside the work rather than before it: Hire's event for
    * the write comes after a read, the write, Feishu's push and the event's claim, all behind this one-row update.
    */
-  private void answering(CardAction action, ActionTarget target) {
+  private Future<Void> answering(CardAction action, ActionTarget target) {
     List<String> shown = new ArrayList<>();
     if (action.messageId() != null) {
       shown.add(action.messageId());
@@ -103,9 +103,22 @@ final class ActionGuard {
     if (!target.origin().isEmpty()) {
       shown.add(target.origin());
     }
-    sentCards.answering(shown, target.applicationId()).onFailure(e -> log.warn(
+    return sentCards.answering(shown, target.applicationId()).onFailure(e -> log.warn(
         "card not marked as answered message_id={} application_id={} cause={}", action.messageId(),
         target.applicationId(), e.toString()));
+  }
+
+  /**
+   * After a write Hire accepted but fires no event for (terminate, recover), brings the other cards showing the
+   * application or its job up to date through the living cards' own refresh, as the stage-changed event does for a
+   * move. The click's answer is marked first (again: the mark made alongside the work may still be on its way) so
+   * the refresh leaves it alone. Nothing waits for it: the click is answered meanwhile.
+   */
+  void changedWithoutEvent(CardAction action, ActionTarget target) {
+    answering(action, target).otherwiseEmpty()
+        .compose(v -> sentCards.changedWithoutEvent(target.applicationId(), target.jobId()))
+        .onFailure(e -> log.warn("cards showing the change not refreshed application_id={} job_id={} cause={}",
+            target.applicationId(), target.jobId(), e.toString()));
   }
 
   /** Lets the same action run again (its effect was undone). */

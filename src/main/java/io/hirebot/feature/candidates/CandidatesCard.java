@@ -87,6 +87,12 @@ final class CandidatesCard {
     return query.view(cards.model(), page, lang.feishuLocale());
   }
 
+  /** As {@link #view(CandidatesQuery, int, Language)}, keeping the card's notice while its Undo is open. */
+  ObjectNode view(CandidatesQuery query, int page, Language lang, Notice notice) {
+    ObjectNode view = view(query, page, lang);
+    return notice == null ? view : notice.keptIn(view);
+  }
+
   private String stageCounts(PipelinePage page, Language lang) {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {

@@ -7,22 +7,27 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.Clock;
 
 /** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
 final class CandidatesPager {
   private final HireMeter meter;
   private final CandidatesCard card;
   private final Messages messages;
+  private final Clock clock;
 
-  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages) {
+  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages, Clock clock) {
     this.meter = meter;
     this.card = card;
     this.messages = messages;
+    this.clock = clock;
   }
 
   Future<ActionResult> showPage(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
+    // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
+    Notice kept = Notice.keptBy(action.value(), clock.millis());
     return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);
       reader.prefetch();
@@ -33,8 +38,8 @@ final class CandidatesPager {
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
             .map(p -> new ActionResult(ActionResult.ToastType.INFO,
-                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang),
-                card.view(query, p.page(), lang)));
+                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang, kept),
+                card.view(query, p.page(), lang, kept)));
       });
     });
   }

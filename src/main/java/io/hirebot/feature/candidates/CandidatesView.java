@@ -53,7 +53,7 @@ final class CandidatesView {
   }
 
   private Reply.Card card(PipelinePage p, CandidatesQuery query, Language lang, Notice notice) {
-    return new Reply.Card(card.render(p, query, lang, notice), card.view(query, p.page(), lang));
+    return new Reply.Card(card.render(p, query, lang, notice), card.view(query, p.page(), lang, notice));
   }
 
   public Future<Optional<Job>> job(String jobId) {

@@ -51,6 +51,7 @@ final class RejectActions {
             var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
+                  kit.guard.changedWithoutEvent(action, t);
                   String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
                       kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
                   Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));

@@ -38,6 +38,7 @@ final class UndoActions {
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
     var before = kit.listsBefore(t);
     return kit.hire.recover(t.applicationId()).compose(v -> {
+      kit.guard.changedWithoutEvent(action, t);
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
       return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
           Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))),

@@ -40,7 +40,8 @@ final class LivingCards implements SentCards {
   static final String JOB_KEY = "job:";
   /**
    * How long a card answered by its own click keeps that answer against the change's Hire event, which Feishu pushes
-   * within seconds of the write (a later retry of it finds the card as the answer left it, current but for the notice).
+   * within seconds of the write (a later retry of it re-renders the card from its view, which keeps the notice and its
+   * Undo while the Undo is open).
    */
   static final Duration ANSWER_KEPT = Duration.ofMinutes(2);
 
@@ -84,6 +85,11 @@ final class LivingCards implements SentCards {
   @Override
   public Future<Void> answering(Collection<String> messageIds, String applicationId) {
     return registry.answering(messageIds, applicationId, clock.instant().plus(ANSWER_KEPT));
+  }
+
+  @Override
+  public Future<Void> changedWithoutEvent(String applicationId, String jobId) {
+    return refresh(applicationId, jobId);
   }
 
   /**
