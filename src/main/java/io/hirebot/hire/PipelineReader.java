@@ -119,6 +119,23 @@ public final class PipelineReader {
     });
   }
 
+  /**
+   * How many of the job's applications were terminated at each stage of {@code pipeline}, in process order: one
+   * list call per stage ({@code active_status} 2), in parallel, ids only (no detail calls, so the counts are exact).
+   */
+  public Future<List<PipelinePage.StageCount>> droppedOut(JobPipeline pipeline) {
+    List<Stage> stages = pipeline.process().stages();
+    List<Future<List<String>>> perStage = stages.stream()
+        .map(s -> hire.terminatedApplicationIds(pipeline.job().id(), s.id())).toList();
+    return Future.all(perStage).map(all -> {
+      List<PipelinePage.StageCount> counts = new java.util.ArrayList<>();
+      for (int i = 0; i < stages.size(); i++) {
+        counts.add(new PipelinePage.StageCount(stages.get(i), perStage.get(i).result().size()));
+      }
+      return counts;
+    });
+  }
+
   /** Applications by id, read in parallel, in the order given. */
   public Future<List<Application>> details(List<String> ids) {
     return details(ids, Map.of());
