@@ -80,7 +80,7 @@ public final class PipelineReader {
       return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
           apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
               .toList(),
-          p, pageSize, ids.size(), kept.scan()));
+          p, pageSize, ids.size(), pipeline.hired(ids), kept.scan()));
     });
   }
 
@@ -104,7 +104,9 @@ public final class PipelineReader {
               Collectors.counting()));
           List<PipelinePage.StageCount> counts = process.stages().stream()
               .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s.id(), 0L).intValue())).toList();
-          return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(), null);
+          // Hires among those read: a job with more than max active applications may have more.
+          return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
+              PipelinePage.hired(counts), null);
         })));
   }
 

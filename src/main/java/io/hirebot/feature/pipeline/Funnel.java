@@ -13,8 +13,14 @@ import java.util.List;
  * (of those who reached the stage, the share now past it) and the median days spent so far in the stage. Pure.
  *
  * @param total the active applications (in process or hired), what the bars and the sample are out of
+ * @param hired how many of {@code total} are hires ({@link Stage#hired}), not active candidates
  */
-record Funnel(List<Step> steps, int total) {
+record Funnel(List<Step> steps, int total, int hired) {
+
+  /** The active candidates: still in process, not hired. */
+  int inProcess() {
+    return total - hired;
+  }
 
   /**
    * One stage of the funnel.
@@ -48,7 +54,7 @@ record Funnel(List<Step> steps, int total) {
           medianDays(c.stage(), sample, now)));
       reached = passed;
     }
-    return new Funnel(steps, total);
+    return new Funnel(steps, total, PipelinePage.hired(active));
   }
 
   /** Rounded, except that 100% is only shown when nobody stopped and 0% only when nobody passed (199 of 200 is 99%). */

@@ -7,6 +7,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
+import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 
 /**
@@ -34,7 +35,8 @@ final class PipelineCard {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "pipeline.title", job.title()));
-    model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.total()));
+    model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.inProcess(),
+        HireTexts.hiredSuffix(messages, lang, funnel.hired())));
     model.put("empty", funnel.total() == 0);
     model.put("emptyText", messages.get(lang, "candidates.empty"));
     int fullest = funnel.steps().stream().mapToInt(Funnel.Step::count).max().orElse(0);

@@ -1,5 +1,6 @@
 package io.hirebot.feature.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,5 +69,19 @@ class PipelineFeatureTest {
     // AND the card says what the percentage means, in both languages
     assertTrue(en.contains("dropped out at it or later"), en.all());
     assertTrue(zh.contains("在该阶段及之后被终止"), zh.all());
+  }
+
+  @Test
+  @DisplayName("pipeline: people already onboarded are hires, not active candidates")
+  void hiresAreNotActive() {
+    // GIVEN Ops Engineer: 2 in screening, 1 onboarded
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+
+    Shown en = h.inGroup("pipeline for Ops Engineer");
+    Shown zh = h.inGroup("Ops Engineer 的招聘漏斗");
+
+    assertEquals("2 active candidates · 1 hired", en.subtitle(), en.all());
+    assertEquals("2 位候选人在流程中 · 已入职 1 人", zh.subtitle(), zh.all());
+    assertTrue(en.contains("**Onboarded** · 1"), en.all());
   }
 }
