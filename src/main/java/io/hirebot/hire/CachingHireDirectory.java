@@ -114,6 +114,13 @@ public final class CachingHireDirectory implements HireDirectory {
         k -> call(() -> delegate.activeApplicationIds(jobId, stageId)));
   }
 
+  /** Kept with the job's other id lists, so {@link #invalidateJob} (after a rejection or a recovery) forgets it too. */
+  @Override
+  public Future<List<String>> terminatedApplicationIds(String jobId, String stageId) {
+    return caches.applicationIds().get(jobId + "/terminated/" + stageId,
+        k -> call(() -> delegate.terminatedApplicationIds(jobId, stageId)));
+  }
+
   /** Kept with the job's other id lists, so {@link #invalidateJob} forgets it too. */
   @Override
   public Future<List<String>> activeApplicationIds(String jobId) {

@@ -28,6 +28,13 @@ public interface HireDirectory {
   Future<List<String>> activeApplicationIds(String jobId);
 
   /**
+   * Ids of the job's terminated applications (rejected, declined or withdrawn) whose stage is {@code stageId}, in
+   * Hire's order: Hire leaves a terminated application in the stage it was terminated at ({@code stage} with
+   * {@code active_status} 2), so these are the funnel's drop-outs at that stage.
+   */
+  Future<List<String>> terminatedApplicationIds(String jobId, String stageId);
+
+  /**
    * Ids of the job's active applications that Hire last updated at or after {@code since} (the list's only time
    * filter; an application made since then was updated since then too), in Hire's order.
    */

@@ -50,7 +50,24 @@ public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPer
     return new JobPipeline(job, process, lists);
   }
 
+  /** Every active application, hires included. */
   public int total() {
     return idsPerStage.stream().mapToInt(List::size).sum();
+  }
+
+  /** The active candidates: active applications not hired ({@link Stage#hired}). */
+  public int inProcess() {
+    return total() - PipelinePage.hired(counts());
+  }
+
+  /** How many of {@code ids} sit in a hired stage. */
+  public int hired(List<String> ids) {
+    java.util.Set<String> hires = new java.util.HashSet<>();
+    for (int i = 0; i < idsPerStage.size(); i++) {
+      if (process.stages().get(i).hired()) {
+        hires.addAll(idsPerStage.get(i));
+      }
+    }
+    return (int) ids.stream().filter(hires::contains).count();
   }
 }

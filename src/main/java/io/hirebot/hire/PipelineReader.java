@@ -80,7 +80,7 @@ public final class PipelineReader {
       return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
           apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
               .toList(),
-          p, pageSize, ids.size(), kept.scan()));
+          p, pageSize, ids.size(), pipeline.hired(ids), kept.scan()));
     });
   }
 
@@ -104,7 +104,9 @@ public final class PipelineReader {
               Collectors.counting()));
           List<PipelinePage.StageCount> counts = process.stages().stream()
               .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s.id(), 0L).intValue())).toList();
-          return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(), null);
+          // Hires among those read: a job with more than max active applications may have more.
+          return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
+              PipelinePage.hired(counts), null);
         })));
   }
 
@@ -116,6 +118,23 @@ public final class PipelineReader {
           .toList();
       return Future.all(perStage).map(all -> new JobPipeline(job, process,
           perStage.stream().map(Future::result).toList()));
+    });
+  }
+
+  /**
+   * How many of the job's applications were terminated at each stage of {@code pipeline}, in process order: one
+   * list call per stage ({@code active_status} 2), in parallel, ids only (no detail calls, so the counts are exact).
+   */
+  public Future<List<PipelinePage.StageCount>> droppedOut(JobPipeline pipeline) {
+    List<Stage> stages = pipeline.process().stages();
+    List<Future<List<String>>> perStage = stages.stream()
+        .map(s -> hire.terminatedApplicationIds(pipeline.job().id(), s.id())).toList();
+    return Future.all(perStage).map(all -> {
+      List<PipelinePage.StageCount> counts = new java.util.ArrayList<>();
+      for (int i = 0; i < stages.size(); i++) {
+        counts.add(new PipelinePage.StageCount(stages.get(i), perStage.get(i).result().size()));
+      }
+      return counts;
     });
   }
 

@@ -2,6 +2,16 @@ package io.hirebot.hire;
 
 /** One step of a hiring process, with its names in both languages. */
 public record Stage(String id, String zhName, String enName, StageType type) {
+  /**
+   * Whether an application in this stage is a hire: onboarded, no longer an active candidate of the pipeline, though
+   * Hire still lists it as active ({@code active_status} 1). The one place that says who counts as active: every card
+   * counts active candidates through {@link PipelinePage#hired} and {@link JobPipeline#hired}. Pending onboarding
+   * (offer accepted, not started) is still in process: the person can still drop out.
+   */
+  public boolean hired() {
+    return type == StageType.ONBOARDED;
+  }
+
   /** The name in the given locale ("zh_cn" or "en_us"), falling back to the other one. */
   public String name(String feishuLocale) {
     boolean zh = "zh_cn".equals(feishuLocale);

@@ -9,6 +9,14 @@ public final class HireTexts {
 
   private HireTexts() {}
 
+  /**
+   * " · 3 hired" after a count of active candidates, or nothing when there are no hires: the onboarded are counted
+   * apart from the active ({@link io.hirebot.hire.Stage#hired}) wherever a card counts a job's candidates.
+   */
+  public static String hiredSuffix(Messages messages, Language lang, int hired) {
+    return hired == 0 ? "" : messages.get(lang, "hired.suffix", hired);
+  }
+
   /** "offer.status.6" for a known code, "offer.status.other" otherwise. */
   public static String offerStatusKey(int status) {
     return "offer.status." + (OFFER_STATUSES.contains(status) ? String.valueOf(status) : "other");

@@ -79,9 +79,22 @@ class UnderstandingTest {
     return card.path("header").path("title").path("content").asText();
   }
 
+  /** Active candidates: active applications not yet onboarded (those are hires). */
   private static long active(String code) {
+    return activeIn(code, false);
+  }
+
+  private static long hired(String code) {
+    return activeIn(code, true);
+  }
+
+  private static long activeIn(String code, boolean onboarded) {
     Job job = h.sandbox.hire().jobByCode(code).orElseThrow();
-    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).count();
+    java.util.Set<String> onboardedStages = h.sandbox.hire().stagesOf(job.id()).stream()
+        .filter(s -> s.type() == io.hirebot.sandbox.hire.Stage.ONBOARDED).map(io.hirebot.sandbox.hire.Stage::id)
+        .collect(java.util.stream.Collectors.toSet());
+    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(a -> onboardedStages.contains(a.stageId()) == onboarded).count();
   }
 
   @Test
@@ -90,7 +103,9 @@ class UnderstandingTest {
     String en = inGroup("how many candidates for frontend?").currentContent().toString();
     String zh = inGroup("前端有几个候选人").currentContent().toString();
 
-    assertTrue(en.contains(active("FE-001") + " active candidates for Frontend Engineer."), en);
+    long hired = hired("FE-001");
+    assertTrue(en.contains(active("FE-001") + " active candidates for Frontend Engineer"
+        + (hired > 0 ? " · " + hired + " hired." : ".")), en);
     assertTrue(zh.contains("Frontend Engineer共有 " + active("FE-001") + " 位进行中的候选人"), zh);
   }
 

@@ -121,6 +121,11 @@ public final class FakeHireDirectory implements HireDirectory {
         a.appliedAt(), at));
   }
 
+  /** Someone terminated the application in Hire (a rejection in Hire's own UI): it stays in its stage, inactive. */
+  public synchronized void terminated(String applicationId) {
+    setActive(applicationId, false);
+  }
+
   /** The next call of {@code operation} (a {@link HireDirectory} method name) fails with {@code failure}. */
   public synchronized FakeHireDirectory failNext(String operation, RuntimeException failure) {
     failures.put(operation, failure);
@@ -224,6 +229,13 @@ public final class FakeHireDirectory implements HireDirectory {
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
     return answer("activeApplicationIds", () -> applications.values().stream()
         .filter(a -> a.active() && a.jobId().equals(jobId) && a.stage().id().equals(stageId))
+        .map(Application::id).toList(), jobId, stageId);
+  }
+
+  @Override
+  public Future<List<String>> terminatedApplicationIds(String jobId, String stageId) {
+    return answer("terminatedApplicationIds", () -> applications.values().stream()
+        .filter(a -> !a.active() && a.jobId().equals(jobId) && a.stage().id().equals(stageId))
         .map(Application::id).toList(), jobId, stageId);
   }
 

@@ -80,6 +80,25 @@ public final class SmallTenant {
     return hire;
   }
 
+  /** Hire's last stage, which only Hire itself moves an application into: a hire. */
+  public static final Stage ONBOARDED = new Stage("stage_onboarded", "已入职", "Onboarded", StageType.ONBOARDED);
+  public static final JobProcess PROCESS_TO_ONBOARDED = new JobProcess("process_to_onboarded", "社招流程（含入职）",
+      "Hiring to onboarding", List.of(SCREENING, INTERVIEW, ONBOARDED));
+  public static final Job OPS = new Job("job_ops", "OPS-001", "Ops Engineer", PROCESS_TO_ONBOARDED.id(), true);
+
+  /**
+   * Adds OPS-001 Ops Engineer (recruiter Li), whose process ends in an onboarded stage: two candidates in screening
+   * and one person already onboarded (a hire Hire still lists as active).
+   */
+  public static void addOpsWithHire(FakeHireDirectory hire, Clock clock) {
+    Instant now = clock.instant();
+    hire.addProcess(PROCESS_TO_ONBOARDED);
+    hire.addJob(OPS, new JobTeam(OPS.id(), RECRUITER_LI, List.of(), List.of()));
+    hire.addApplication(OPS, talent(hire, "Olga Fan", 6), SCREENING, now.minus(Duration.ofDays(3)));
+    hire.addApplication(OPS, talent(hire, "Oscar Lu", 7), SCREENING, now.minus(Duration.ofDays(4)));
+    hire.addApplication(OPS, talent(hire, "Owen Hu", 8), ONBOARDED, now.minus(Duration.ofDays(40)));
+  }
+
   private static Talent talent(FakeHireDirectory hire, String name, int n) {
     return hire.addTalent(name, "1380000000" + n, "candidate" + n + "@example.com");
   }

@@ -13,6 +13,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
 import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,11 +59,13 @@ final class CandidatesCard {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "candidates.title", title));
-    model.put("subtitle", page.job().code().isEmpty()
-        ? messages.get(lang, "candidates.subtitle.nocode", page.total())
-        : messages.get(lang, "candidates.subtitle", page.job().code(), page.total()));
-    model.put("totalTag", messages.get(lang, "candidates.total", page.total()));
-    model.put("summary", messages.get(lang, "candidates.summary", title, page.total()));
+    // Hires are listed (under their stage) but are not active candidates: counted apart.
+    String headcount = messages.get(lang, "candidates.headcount", page.inProcess(),
+        HireTexts.hiredSuffix(messages, lang, page.hired()));
+    model.put("subtitle", page.job().code().isEmpty() ? headcount
+        : messages.get(lang, "candidates.subtitle", page.job().code(), headcount));
+    model.put("totalTag", messages.get(lang, "candidates.total", page.inProcess()));
+    model.put("summary", messages.get(lang, "candidates.summary", title, page.inProcess()));
     model.put("stageCounts", stageCounts(page, lang));
     model.put("notice", query.notice());
     model.set("follow", cards.model().put("action", SharedActions.FOLLOW).put("job_id", page.job().id())

@@ -6,6 +6,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.Command.CountCandidates;
 import io.hirebot.command.Command.ShowCandidates;
+import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
@@ -13,6 +14,7 @@ import io.hirebot.hire.Job;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineFilter;
+import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageMatcher;
@@ -75,16 +77,17 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
       CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
       return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
           .map(page -> {
-            CandidatesQuery shown = count ? query.withNotice(countAnswer(page.total(), job, command, lang)) : query;
+            CandidatesQuery shown = count ? query.withNotice(countAnswer(page, job, command, lang)) : query;
             return Reply.card(card.render(page, shown, lang), card.view(query, page.page(), lang));
           });
     });
   }
 
-  private String countAnswer(int total, Job job, ShowCandidates command, Language lang) {
+  private String countAnswer(PipelinePage page, Job job, ShowCandidates command, Language lang) {
     String filtered = command.stageQuery().isEmpty() ? "" : messages.get(lang, "candidates.count.stage",
         command.stageQuery());
-    return messages.get(lang, "candidates.count", total, job.title(), filtered);
+    return messages.get(lang, "candidates.count", page.inProcess(), job.title(), filtered,
+        HireTexts.hiredSuffix(messages, lang, page.hired()));
   }
 
   /** The filter for the stage as typed; a stage the job lacks widens to every stage, with a notice saying so. */

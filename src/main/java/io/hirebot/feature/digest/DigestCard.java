@@ -167,7 +167,7 @@ final class DigestCard {
     for (PipelinePage p : shown) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
-          p.total()));
+          p.inProcess()));
       Function<Application, String> stage = a -> a.stage().name(lang.feishuLocale());
       line(text, lang, "digest.job.new", apps, isNew, stage);
       line(text, lang, "digest.job.moved", apps, moved, stage);

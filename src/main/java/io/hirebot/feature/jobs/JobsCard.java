@@ -94,6 +94,6 @@ final class JobsCard {
       }
     });
     return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates")
-        : messages.get(lang, "jobs.active", pipeline.total()) + " · " + String.join(" · ", parts);
+        : messages.get(lang, "jobs.active", pipeline.inProcess()) + " · " + String.join(" · ", parts);
   }
 }

@@ -9,31 +9,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A job's funnel from its active pipeline: per stage the count, the share of candidates who got that far
- * and went further (conversion to the next stage), and the median days spent so far in the stage. Pure.
+ * A job's funnel: per stage the active count, how many dropped out there (terminated at it), the pass-through rate
+ * (of those who reached the stage, the share now past it) and the median days spent so far in the stage. Pure.
+ *
+ * @param total the active applications (in process or hired), what the bars and the sample are out of
+ * @param hired how many of {@code total} are hires ({@link Stage#hired}), not active candidates
  */
-record Funnel(List<Step> steps, int total) {
+record Funnel(List<Step> steps, int total, int hired) {
+
+  /** The active candidates: still in process, not hired. */
+  int inProcess() {
+    return total - hired;
+  }
 
   /**
    * One stage of the funnel.
    *
-   * @param conversion percent of the active candidates at or beyond this stage who are beyond it; -1 for the last
+   * @param droppedOut applications terminated at this stage (rejected, declined, withdrawn)
+   * @param reached applications that got to this stage: active at it or later, or terminated at it or later
+   * @param passed those of {@code reached} past this stage: active or terminated at a later stage
+   * @param conversion {@code passed} of {@code reached} in percent; -1 for the last stage or when none reached it
    * @param medianDays median days in the stage of its candidates (of those read); -1 when none
    */
-  record Step(Stage stage, int count, int conversion, long medianDays) {}
+  record Step(Stage stage, int count, int droppedOut, int reached, int passed, int conversion, long medianDays) {}
 
-  static Funnel of(List<PipelinePage.StageCount> counts, List<Application> sample, Instant now) {
+  /**
+   * @param active active applications per stage, in process order
+   * @param droppedOut terminated applications per stage (the stage each was terminated at), in the same order
+   */
+  static Funnel of(List<PipelinePage.StageCount> active, List<PipelinePage.StageCount> droppedOut,
+      List<Application> sample, Instant now) {
     List<Step> steps = new ArrayList<>();
-    int total = counts.stream().mapToInt(PipelinePage.StageCount::count).sum();
-    int atOrBeyond = total;
-    for (int i = 0; i < counts.size(); i++) {
-      PipelinePage.StageCount c = counts.get(i);
-      int beyond = atOrBeyond - c.count();
-      int conversion = i == counts.size() - 1 || atOrBeyond == 0 ? -1 : Math.round(100f * beyond / atOrBeyond);
-      steps.add(new Step(c.stage(), c.count(), conversion, medianDays(c.stage(), sample, now)));
-      atOrBeyond = beyond;
+    int total = active.stream().mapToInt(PipelinePage.StageCount::count).sum();
+    // Whoever is past a stage, still in process, hired or dropped out later, passed through it; only those who
+    // dropped out at a stage stopped there. Leaving the dropped-out aside made every stage look like 100% kept.
+    int reached = total + droppedOut.stream().mapToInt(PipelinePage.StageCount::count).sum();
+    for (int i = 0; i < active.size(); i++) {
+      PipelinePage.StageCount c = active.get(i);
+      int dropped = droppedOut.get(i).count();
+      int passed = reached - c.count() - dropped;
+      boolean last = i == active.size() - 1;
+      int conversion = last || reached == 0 ? -1 : percent(passed, reached);
+      steps.add(new Step(c.stage(), c.count(), dropped, reached, passed, conversion,
+          medianDays(c.stage(), sample, now)));
+      reached = passed;
     }
-    return new Funnel(steps, total);
+    return new Funnel(steps, total, PipelinePage.hired(active));
+  }
+
+  /** Rounded, except that 100% is only shown when nobody stopped and 0% only when nobody passed (199 of 200 is 99%). */
+  private static int percent(int part, int whole) {
+    int p = Math.round(100f * part / whole);
+    return part < whole ? Math.max(part > 0 ? 1 : 0, Math.min(99, p)) : 100;
   }
 
   private static long medianDays(Stage stage, List<Application> sample, Instant now) {

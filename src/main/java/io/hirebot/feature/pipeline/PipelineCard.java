@@ -7,9 +7,13 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
+import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 
-/** The funnel card ({@code cards/pipeline.json}): one line per stage with count, bar, conversion and median days. */
+/**
+ * The funnel card ({@code cards/pipeline.json}): one line per stage with count, bar, median days, pass-through rate
+ * and drop-outs, and a legend saying what the rate is out of.
+ */
 final class PipelineCard {
   /** Longest bar, in blocks; bars are scaled to the fullest stage. */
   static final int BAR_WIDTH = 12;
@@ -31,7 +35,8 @@ final class PipelineCard {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "pipeline.title", job.title()));
-    model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.total()));
+    model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.inProcess(),
+        HireTexts.hiredSuffix(messages, lang, funnel.hired())));
     model.put("empty", funnel.total() == 0);
     model.put("emptyText", messages.get(lang, "candidates.empty"));
     int fullest = funnel.steps().stream().mapToInt(Funnel.Step::count).max().orElse(0);
@@ -41,10 +46,15 @@ final class PipelineCard {
       step.put("line", Markdown.message(messages, lang, "pipeline.step", s.stage().name(lang.feishuLocale()), s.count(),
           bar(s.count(), fullest)));
       String median = s.medianDays() < 0 ? "" : messages.get(lang, "pipeline.median", s.medianDays());
-      String conversion = s.conversion() < 0 ? "" : messages.get(lang, "pipeline.conversion", s.conversion());
-      step.put("detail", String.join(" · ", java.util.stream.Stream.of(median, conversion)
+      String conversion = s.conversion() < 0 ? ""
+          : messages.get(lang, "pipeline.conversion", s.conversion(), s.passed(), s.reached());
+      String dropped = s.droppedOut() == 0 ? "" : messages.get(lang, "pipeline.droppedOut", s.droppedOut());
+      step.put("detail", String.join(" · ", java.util.stream.Stream.of(median, conversion, dropped)
           .filter(x -> !x.isEmpty()).toList()));
     }
+    // The percentages are read as facts: the card says what they are out of wherever one is shown.
+    boolean rates = funnel.steps().stream().anyMatch(s -> s.conversion() >= 0);
+    model.put("legend", rates ? messages.get(lang, "pipeline.legend") : "");
     model.put("footer", messages.get(lang, sampled < funnel.total() ? "pipeline.footer.sampled" : "pipeline.footer",
         sampled, funnel.total()));
     ObjectNode candidates = model.putObject("candidates");

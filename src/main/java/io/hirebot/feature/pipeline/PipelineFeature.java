@@ -16,6 +16,8 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobMatcher;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -23,8 +25,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * "pipeline for job X": the job's funnel. Counts come from the per-stage id lists (exact); the median days
- * need each application's stage entry time, so they are read for at most {@link #MAX_SAMPLE} applications.
+ * "pipeline for job X": the job's funnel. Counts come from the per-stage id lists (exact), active and terminated
+ * (the drop-outs, for the pass-through rates); the median days need each application's stage entry time, so they are
+ * read for at most {@link #MAX_SAMPLE} applications.
  */
 public final class PipelineFeature implements Feature, CommandHandler<ShowPipeline> {
   static final String SHOW = "pipeline.show";
@@ -74,8 +77,10 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
     return reader.stages(job).compose(pipeline -> {
       List<String> ids = pipeline.ids(io.hirebot.hire.PipelineFilter.NONE);
       List<String> sample = ids.subList(0, Math.min(ids.size(), MAX_SAMPLE));
-      return reader.details(sample).map(apps ->
-          card.render(job, Funnel.of(pipeline.counts(), apps, clock.instant()), sample.size(), lang));
+      Future<List<PipelinePage.StageCount>> droppedOut = reader.droppedOut(pipeline);
+      Future<List<Application>> apps = reader.details(sample);
+      return Future.all(droppedOut, apps).map(done -> card.render(job,
+          Funnel.of(pipeline.counts(), droppedOut.result(), apps.result(), clock.instant()), sample.size(), lang));
     });
   }
 }

@@ -143,6 +143,13 @@ public final class FeishuHireDirectory implements HireDirectory {
   }
 
   @Override
+  public Future<List<String>> terminatedApplicationIds(String jobId, String stageId) {
+    return hireId("hire.application.list", jobId).compose(ok -> hireId("hire.application.list", stageId))
+        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId)
+            .activeStatus("2")));
+  }
+
+  @Override
   public Future<List<String>> activeApplicationIds(String jobId) {
     return hireId("hire.application.list", jobId).compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder()
         .jobId(jobId).activeStatus("1")));

@@ -52,7 +52,7 @@ class CandidatesCardLimitsTest {
     }
     List<PipelinePage.StageCount> counts = stages.stream().map(s -> new PipelinePage.StageCount(s, 7)).toList();
     // A long date-filtered list that was read only in part adds its note to the card.
-    PipelinePage page = new PipelinePage(job, process, counts, rows, 1, CandidatesFeature.PAGE_SIZE, 70,
+    PipelinePage page = new PipelinePage(job, process, counts, rows, 1, CandidatesFeature.PAGE_SIZE, 70, 0,
         new PipelinePage.DateScan(100, 1340));
     CandidatesQuery query = new CandidatesQuery(job.id(),
         new PipelineFilter(Set.of("st0", "st1", "st2", "st3", "st4", "st5", "st6", "st7"), applied),

@@ -130,4 +130,21 @@ class CandidatesFeatureTest {
     assertTrue(card.contains("Log ID: `fakelog-jobs`"), card.all());
     assertTrue(h.hire.calls("transferStage").isEmpty());
   }
+
+  @Test
+  @DisplayName("candidates: the onboarded are listed but counted as hires, not active candidates, in both languages")
+  void hiresCountedApart() {
+    // GIVEN Ops Engineer: 2 in screening, 1 onboarded
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+    h.withLexicon();
+
+    Shown en = h.inGroup("candidates for Ops Engineer");
+    Shown zh = h.inGroup("Ops Engineer 的候选人");
+    Shown count = h.inGroup("how many candidates for Ops Engineer");
+
+    assertEquals("OPS-001 · 2 active · 1 hired", en.subtitle(), en.all());
+    assertEquals("OPS-001 · 进行中 2 人 · 已入职 1 人", zh.subtitle(), zh.all());
+    assertTrue(en.contains("**Owen Hu** · applied"), "the hire is still listed: " + en.all());
+    assertTrue(count.contains("2 active candidates for Ops Engineer · 1 hired."), count.all());
+  }
 }

@@ -52,7 +52,7 @@ class DigestCardLimitsTest {
         apps.add(new Application("a" + j + "_" + i, job.id(), "t" + i, "Candidate Name " + i, i % 2 == 0 ? screen : offer,
             true, i < 4 ? until.minusSeconds(600) : since.minusSeconds(86_400 * 30), since.minusSeconds(86_400 * 20)));
       }
-      pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size(), null));
+      pipelines.add(new PipelinePage(job, process, List.of(), apps, 0, 100, apps.size(), 0, null));
       for (int i = 0; i < 6; i++) {
         HireTask.Kind kind = HireTask.Kind.values()[i % 3];
         waiting.add(new TaskBoard.Waiting("ou_person_" + (i % 3), new HireTask(kind, "task" + j + "_" + i, job.id(),

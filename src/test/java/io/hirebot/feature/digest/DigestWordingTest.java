@@ -42,7 +42,7 @@ class DigestWordingTest {
     Application old = new Application("a2", job.id(), "t2", "Bob Zhou", screen, true, SINCE.minus(Duration.ofDays(40)),
         stageEntered);
     PipelinePage page = new PipelinePage(job, new JobProcess("p", "流程", "Process", List.of(screen)), List.of(),
-        List.of(fresh, old), 0, 100, 2, null);
+        List.of(fresh, old), 0, 100, 2, 0, null);
     return ((Reply.Card) card.render(List.of(page), List.of(), "", Map.of(), List.of(),
         new DigestCard.Period(SINCE, UNTIL, ZONE), lang)).card().toString();
   }

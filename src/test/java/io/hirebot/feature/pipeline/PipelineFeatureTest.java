@@ -1,5 +1,7 @@
 package io.hirebot.feature.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.hire.Stage;
@@ -7,6 +9,7 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,5 +36,52 @@ class PipelineFeatureTest {
     });
     assertTrue(en.contains("moved on") && en.contains("median"), en.all());
     assertTrue(zh.contains("已进入后续阶段") && zh.contains("中位数"), zh.all());
+  }
+
+  @Test
+  @DisplayName("pipeline: a stage where candidates dropped out converts under 100%, counting who reached it and left")
+  void dropOutsLowerConversion() {
+    // GIVEN Backend Engineer: Alice and Bob in screening, Carol in interview with Dave rejected there, Frank rejected
+    // at offer (nobody active at offer) and Grace past it, to onboard
+    var now = h.clock.instant();
+    var dave = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Dave Li", "13900000001", "d@example.com"),
+        SmallTenant.INTERVIEW, now.minus(Duration.ofDays(4)));
+    var frank = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Frank Xu", "13900000002", "f@example.com"),
+        SmallTenant.OFFER, now.minus(Duration.ofDays(6)));
+    h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Grace He", "13900000003", "g@example.com"),
+        SmallTenant.ONBOARDING, now.minus(Duration.ofDays(8)));
+    h.hire.terminated(dave.id());
+    h.hire.terminated(frank.id());
+
+    Shown en = h.inGroup("pipeline for Backend Engineer");
+    Shown zh = h.inGroup("Backend Engineer 的招聘漏斗");
+
+    // THEN screening: 6 reached it (4 active, 2 rejected later), 4 got past it; interview: 4 reached, 2 past;
+    // offer: Frank and Grace reached it, only Grace got past (not 100% as when the rejected were left out)
+    assertTrue(en.contains("→ 67% moved on (4 of 6)"), en.all());
+    assertTrue(en.contains("→ 50% moved on (2 of 4) · 1 dropped out here"), en.all());
+    assertTrue(en.contains("**Offer** · 0"), en.all());
+    assertTrue(en.contains("→ 50% moved on (1 of 2) · 1 dropped out here"), en.all());
+    assertFalse(en.contains("100%"), en.all());
+    assertTrue(zh.contains("**Offer 沟通** · 0"), zh.all());
+    assertTrue(zh.contains("→ 50% 已进入后续阶段（2 人中的 1 人） · 1 人在此阶段终止"), zh.all());
+    assertFalse(zh.contains("100%"), zh.all());
+    // AND the card says what the percentage means, in both languages
+    assertTrue(en.contains("dropped out at it or later"), en.all());
+    assertTrue(zh.contains("在该阶段及之后被终止"), zh.all());
+  }
+
+  @Test
+  @DisplayName("pipeline: people already onboarded are hires, not active candidates")
+  void hiresAreNotActive() {
+    // GIVEN Ops Engineer: 2 in screening, 1 onboarded
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+
+    Shown en = h.inGroup("pipeline for Ops Engineer");
+    Shown zh = h.inGroup("Ops Engineer 的招聘漏斗");
+
+    assertEquals("2 active candidates · 1 hired", en.subtitle(), en.all());
+    assertEquals("2 位候选人在流程中 · 已入职 1 人", zh.subtitle(), zh.all());
+    assertTrue(en.contains("**Onboarded** · 1"), en.all());
   }
 }
