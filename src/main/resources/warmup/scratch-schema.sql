@@ -1,4 +1,4 @@
--- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875
+-- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755
 CREATE MEMORY TABLE "PUBLIC"."PROCESSED_EVENTS"(
     "EVENT_KEY" CHARACTER VARYING(200) NOT NULL,
     "ENVELOPE" CHARACTER VARYING(1000000),
@@ -101,7 +101,7 @@ CREATE MEMORY TABLE "PUBLIC"."SENT_CARDS"(
     "CHAT_ID" CHARACTER VARYING(100) NOT NULL,
     "CHAT_TYPE" CHARACTER VARYING(10),
     "VIEWER" CHARACTER VARYING(100),
-    "CARD_VIEW" CHARACTER VARYING(2000),
+    "CARD_VIEW" CHARACTER VARYING,
     "FIRST_SENT_AT" BIGINT NOT NULL,
     "UPDATED_AT" BIGINT NOT NULL,
     "ANSWERED_APPLICATION" CHARACTER VARYING(64),

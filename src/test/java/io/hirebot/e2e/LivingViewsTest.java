@@ -332,7 +332,12 @@ class LivingViewsTest {
   @DisplayName("a rejection made in one chat, and its Undo, bring the job's list open in another chat up to date")
   void rejectAndRestoreRefreshOtherCards() {
     Application a = uniquelyNamed();
-    long active = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).count();
+    // Active candidates, as the card counts them: active applications not yet onboarded (those are hires)
+    java.util.Set<String> onboarded = h.sandbox.hire().stagesOf(job.id()).stream()
+        .filter(s -> s.type() == io.hirebot.sandbox.hire.Stage.ONBOARDED).map(io.hirebot.sandbox.hire.Stage::id)
+        .collect(java.util.stream.Collectors.toSet());
+    long active = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(x -> !onboarded.contains(x.stageId())).count();
     SentMessage elsewhere = h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001"));
     SentMessage list = ask(RECRUITER, "candidates for BE-001");
     ask("help");
