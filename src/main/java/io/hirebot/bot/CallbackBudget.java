@@ -21,13 +21,12 @@ import org.slf4j.LoggerFactory;
  * Answers a card click within Feishu's callback budget: with the result when it is ready in time, otherwise with
  * "Working on it…" now and the result (or what failed) later.
  *
- * <p>Where the later result goes depends on whose card it is. JSON 2.0 cards are shared: a delayed update replaces the
- * card for every member of a group. A result that is a card (the candidate advanced, the next page) is what the click
- * was meant to change, so it updates the card. A result that is only a notice (a toast that came too late to be one,
- * a failure, "still waiting for Hire") is the clicker's alone: in a group it goes to them in a card only they see
- * (Feishu's ephemeral card), or to their private chat when Feishu refuses that (a topic group), and the group's card
- * stays what everyone saw; in a private chat it updates the card as before. A "still waiting" notice shown to the
- * clicker goes away when the outcome arrives.
+ * <p>Where the later result goes depends on what it is. A result that is a card (the candidate advanced, the next
+ * page) is what the click was meant to change, so it updates the card. A result that is only a notice (a toast that
+ * came too late to be one, a failure, "still waiting for Hire") never replaces the clicked card, which stays usable
+ * (its list, its buttons): it goes to the clicker alone, in a group in a card only they see (Feishu's ephemeral card,
+ * ordinary groups only), else (a private chat, a topic group) as a message in their private chat. A "still waiting"
+ * notice gives way to the outcome: a one-member card is removed, a message is updated in place.
  */
 public final class CallbackBudget {
   private static final Logger log = LoggerFactory.getLogger(CallbackBudget.class);
@@ -55,6 +54,12 @@ public final class CallbackBudget {
   private final LateAnswers late;
   private final CardChats cardChats;
 
+  /**
+   * A notice the clicker was shown: a one-member card in the group (removed once something newer shows; Feishu cannot
+   * PATCH it) or a message in their private chat (updated in place).
+   */
+  private record Notice(String messageId, boolean ephemeral) {}
+
   /** @param cardChats the kind of chat each clicked card is in (a card the bot never recorded counts as a group's) */
   public CallbackBudget(Vertx vertx, Deadline deadline, Messenger messenger, ErrorReplies errors,
       Messages messages, LateAnswers late, CardChats cardChats) {
@@ -80,7 +85,7 @@ public final class CallbackBudget {
         long answered = System.nanoTime();
         AtomicBoolean expired = new AtomicBoolean();
         long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(answered - started);
-        AtomicReference<String> notice = new AtomicReference<>();
+        AtomicReference<Notice> notice = new AtomicReference<>();
         deadline.within(result, left, expired).onComplete(r -> {
           // Whatever the work came to (a toast alone too) is shown: on the card, or to the clicker alone.
           Future<Void> first = show(action, r, lang, answered, notice);
@@ -99,68 +104,90 @@ public final class CallbackBudget {
   }
 
   /**
-   * Shows a late outcome: a card of its own updates the clicked card; a notice updates it only in a private chat and
-   * otherwise goes to the clicker alone. {@code notice} holds the message id of the notice the clicker was last shown
-   * alone, removed once something newer shows.
+   * Shows a late outcome: a card of its own updates the clicked card; a notice goes to the clicker alone. {@code
+   * notice} holds the notice the clicker was last shown, which gives way to what shows next.
    */
   private Future<Void> show(CardAction action, AsyncResult<ActionResult> outcome, Language lang, long answeredNanos,
-      AtomicReference<String> notice) {
+      AtomicReference<Notice> notice) {
     ObjectNode card = late.click(outcome, lang);
     boolean ownCard = outcome.succeeded() && outcome.result() != null && outcome.result().card() != null;
-    String earlier = notice.getAndSet(null);
+    Notice earlier = notice.getAndSet(null);
     Future<Void> shown = ownCard ? delayedUpdate(action, card, answeredNanos)
-        : showNotice(action, card, answeredNanos, notice);
+        : showNotice(action, card, earlier, notice, answeredNanos);
     return shown.recover(e -> {
       if (e instanceof FeishuApiException fe && fe.isCardRefused() && ownCard) {
         // Sending the same card again would be refused again; the clicker still learns what their click did.
         log.warn("late click card refused, told in words message_id={} code={} log_id={}", action.messageId(),
             fe.code(), fe.logId());
-        return showNotice(action, late.refusedCard(outcome.result(), fe, lang), answeredNanos, notice)
-            .recover(x -> {
-              log.error("late click notice lost message_id={} cause={}", action.messageId(), x.toString());
-              return Future.succeededFuture();
-            });
+        return showNotice(action, late.refusedCard(outcome.result(), fe, lang), earlier, notice, answeredNanos);
       }
       log.error("delayed card update failed message_id={} cause={}", action.messageId(), e.toString());
       return Future.succeededFuture();
     }).onComplete(x -> {
-      if (earlier != null) {
-        messenger.deleteEphemeral(earlier).onFailure(e -> log.warn("earlier notice not removed message_id={} "
-            + "notice_id={} cause={}", action.messageId(), earlier, e.toString()));
+      if (earlier == null || earlier.equals(notice.get())) {
+        return;
+      }
+      if (earlier.ephemeral()) {
+        messenger.deleteEphemeral(earlier.messageId()).onFailure(e -> log.warn("earlier notice not removed "
+            + "message_id={} notice_id={} cause={}", action.messageId(), earlier.messageId(), e.toString()));
+      } else if (ownCard) {
+        // The clicked card shows the outcome; the "still waiting" message says in words what it came to.
+        ActionResult r = outcome.result();
+        messenger.updateCard(earlier.messageId(),
+                late.click(Future.succeededFuture(new ActionResult(r.toastType(), r.toast(), null)), lang))
+            .onFailure(e -> log.warn("earlier notice not updated message_id={} notice_id={} cause={}",
+                action.messageId(), earlier.messageId(), e.toString()));
       }
     });
   }
 
   /**
-   * A notice about a click (not a card of its own): in a private chat it replaces the clicked card; elsewhere it goes
-   * to the clicker alone and the shared card stays.
+   * A notice about a click (not a card of its own), for the clicker alone: the clicked card stays as it is. One
+   * shown before as a message is updated in place; otherwise a card only they see in a group, else a message in their
+   * private chat. With no clicker to send it to (a click Feishu named nobody for), it can only take the card's place.
    */
-  private Future<Void> showNotice(CardAction action, ObjectNode card, long answeredNanos,
-      AtomicReference<String> notice) {
+  private Future<Void> showNotice(CardAction action, ObjectNode card, Notice earlier, AtomicReference<Notice> notice,
+      long answeredNanos) {
     String clicker = action.operatorId();
-    Future<Boolean> alone = clicker == null || action.messageId() == null ? Future.succeededFuture(false)
+    if (clicker == null) {
+      return delayedUpdate(action, card, answeredNanos);
+    }
+    if (earlier != null && !earlier.ephemeral()) {
+      return messenger.updateCard(earlier.messageId(), card)
+          .onSuccess(v -> notice.set(earlier))
+          .recover(e -> {
+            log.warn("earlier notice not updated, sending another message_id={} notice_id={} cause={}",
+                action.messageId(), earlier.messageId(), e.toString());
+            return privately(action, card, notice);
+          });
+    }
+    Future<Boolean> group = action.messageId() == null ? Future.succeededFuture(true)
         : cardChats.kindOf(action.messageId()).map(kind -> kind.orElse(ChatRef.ChatType.GROUP) != ChatRef.ChatType.P2P)
             .otherwise(true);
-    return alone.compose(toClicker -> toClicker ? toClicker(action, card, notice)
-        : delayedUpdate(action, card, answeredNanos));
+    return group.compose(inGroup -> inGroup ? alone(action, card, notice) : privately(action, card, notice));
   }
 
-  /** A notice for the clicker alone: a card only they see in the group, else their private chat. */
-  private Future<Void> toClicker(CardAction action, ObjectNode card, AtomicReference<String> notice) {
-    String clicker = action.operatorId();
-    return messenger.sendEphemeral(action.chatId(), clicker, card)
-        .onSuccess(notice::set)
+  /** A card only the clicker sees in the group, else (Feishu refused it: a topic group) their private chat. */
+  private Future<Void> alone(CardAction action, ObjectNode card, AtomicReference<Notice> notice) {
+    return messenger.sendEphemeral(action.chatId(), action.operatorId(), card)
+        .onSuccess(id -> notice.set(new Notice(id, true)))
         .<Void>mapEmpty()
         .recover(e -> {
           log.info("late click notice not shown in the group, sent privately message_id={} chat_id={} cause={}",
               action.messageId(), action.chatId(), e.toString());
-          return messenger.sendToUser(clicker, Reply.card(card), "late-" + action.eventId() + "-"
-                  + Integer.toHexString(card.hashCode()))
-              .<Void>mapEmpty()
-              .recover(x -> {
-                log.error("late click notice lost message_id={} cause={}", action.messageId(), x.toString());
-                return Future.succeededFuture();
-              });
+          return privately(action, card, notice);
+        });
+  }
+
+  /** A message in the clicker's private chat with the bot (where a private chat's card was clicked, that chat). */
+  private Future<Void> privately(CardAction action, ObjectNode card, AtomicReference<Notice> notice) {
+    return messenger.sendToUser(action.operatorId(), Reply.card(card), "late-" + action.eventId() + "-"
+            + Integer.toHexString(card.hashCode()))
+        .onSuccess(id -> notice.set(new Notice(id, false)))
+        .<Void>mapEmpty()
+        .recover(x -> {
+          log.error("late click notice lost message_id={} cause={}", action.messageId(), x.toString());
+          return Future.succeededFuture();
         });
   }
 

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
+import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
@@ -60,7 +61,8 @@ public final class ErrorReplies {
     if (!ours(failure)) {
       return "";
     }
-    return incidents.get(failure, f -> {
+    // By the failure itself: a change's failure that wraps it (see ChangeFailedException) quotes the same reference.
+    return incidents.get(unwrapped(failure), f -> {
       String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
       log.error("internal failure ref={} {} cause={}", ref, context, f.toString(), f);
       return ref;
@@ -78,7 +80,7 @@ public final class ErrorReplies {
     }
     boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
     return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
-        : ours(f) ? "error.internal.title" : answered(f) ? "error.answered.title" : "error.title", text(failure, lang),
+        : unconfirmed(failure) ? "error.unconfirmed.title" : ours(f) ? "error.internal.title" : answered(f) ? "error.answered.title" : "error.title", text(failure, lang),
         f instanceof FeishuApiException fe ? fe.logId() : "", lang);
   }
 
@@ -116,7 +118,35 @@ public final class ErrorReplies {
     if (unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty()) {
       text = text + " " + messages.get(lang, "error.logid", fe.logId()).replace("`", "");
     }
-    return ActionResult.error(messages.get(lang, "toast.failed", text));
+    // A change Hire did not answer may well have been made: "that did not work" could be false.
+    return ActionResult.error(unconfirmed(failure) ? text : messages.get(lang, "toast.failed", text));
+  }
+
+  /**
+   * A change (a write) whose outcome nobody knows: Hire gave no answer, or a page that is not its answer (a gateway's
+   * timeout page, a cut-off body), after the request may have reached it.
+   */
+  private static boolean unconfirmed(Throwable failure) {
+    return change(failure) != null && unwrapped(failure) instanceof FeishuApiException fe
+        && !fe.operation().isEmpty()
+        && (fe.kind() == FeishuApiException.Kind.NO_ANSWER || fe.kind() == FeishuApiException.Kind.UNREADABLE);
+  }
+
+  /** The change that failed, as the user asked for it, or null when the failure is not a change's. */
+  private static ChangeFailedException change(Throwable failure) {
+    for (Throwable f = failure; f != null; f = f.getCause()) {
+      if (f instanceof ChangeFailedException c) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The change's name as the user clicked it, quoted; "the change" when the failure names none. */
+  private String changeName(Throwable failure, Language lang) {
+    ChangeFailedException c = change(failure);
+    return c == null ? messages.get(lang, "change.any")
+        : messages.get(lang, "change.quoted", messages.get(lang, c.changeKey()));
   }
 
   private String text(Throwable thrown, Language lang) {
@@ -126,6 +156,12 @@ public final class ErrorReplies {
     }
     if (failure instanceof FeishuApiException fe) {
       String seconds = String.valueOf(Math.max(1, (fe.waitTime().toMillis() + 999) / 1000));
+      if (unconfirmed(thrown)) {
+        return fe.kind() == FeishuApiException.Kind.NO_ANSWER
+            ? messages.get(lang, "error.change.noAnswer", changeName(thrown, lang), seconds, fe.operation())
+            : messages.get(lang, "error.change.unreadable", changeName(thrown, lang),
+                String.valueOf(fe.httpStatus()), fe.operation());
+      }
       switch (fe.kind()) {
         case NOT_TRIED:
           return messages.get(lang, "error.notAnswering", String.valueOf(fe.waitTime().toSeconds()));
@@ -150,16 +186,16 @@ public final class ErrorReplies {
       }
       // Refusals we can explain get a sentence; the code stays visible for whoever looks it up.
       String known = "error.code." + fe.code();
-      return messages.has(lang, known) ? messages.get(lang, known) + " (" + fe.code() + ")"
+      return messages.has(lang, known) ? messages.get(lang, known, changeName(thrown, lang)) + " (" + fe.code() + ")"
           : messages.get(lang, "error.hire", String.valueOf(fe.code()), shorten(fe.feishuMsg()));
     }
     return messages.get(lang, "error.internal", incident(thrown, ""));
   }
 
-  /** The failure itself when a future or stream wrapped it. */
+  /** The failure itself when a future or stream wrapped it, or a change's failure names the change. */
   private static Throwable unwrapped(Throwable failure) {
     Throwable f = failure;
-    while (f instanceof CompletionException && f.getCause() != null) {
+    while ((f instanceof CompletionException || f instanceof ChangeFailedException) && f.getCause() != null) {
       f = f.getCause();
     }
     return f;

@@ -49,6 +49,9 @@ class CallbackBudgetTest {
     final List<ObjectNode> alone = new CopyOnWriteArrayList<>();
     final List<String> removed = new CopyOnWriteArrayList<>();
     final Promise<ObjectNode> shownAlone = Promise.promise();
+    /** Messages the bot sent that were updated in place (PATCH), by message id. */
+    final List<Map.Entry<String, ObjectNode>> patched = new CopyOnWriteArrayList<>();
+    final Promise<ObjectNode> patchedOnce = Promise.promise();
 
     Updates(int refusals) {
       this.refusals = refusals;
@@ -92,7 +95,9 @@ class CallbackBudgetTest {
 
     @Override
     public Future<Void> updateCard(String messageId, ObjectNode card) {
-      throw new UnsupportedOperationException();
+      patched.add(Map.entry(messageId, card));
+      patchedOnce.tryComplete(card);
+      return Future.succeededFuture();
     }
 
     @Override
@@ -168,8 +173,9 @@ class CallbackBudgetTest {
   }
 
   @Test
-  @DisplayName("in a private chat, a toast alone after the 'result shows in a moment' answer updates the card, saying it")
-  void lateToastUpdatesTheCard() throws Exception {
+  @DisplayName("in a private chat, a toast alone after the 'result shows in a moment' answer comes as a message of its "
+      + "own, saying it; the clicked card stays usable")
+  void lateToastInAPrivateChatIsAMessage() throws Exception {
     Updates updates = new Updates(0);
     Promise<ActionResult> work = Promise.promise();
     budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
@@ -178,11 +184,53 @@ class CallbackBudgetTest {
       work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null));
     });
 
-    ObjectNode taken = updates.taken.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    System.out.println("late toast card: " + taken);
-    assertTrue(taken.toString().contains("Nothing to undo: it was already undone."), taken.toString());
+    ObjectNode sent = await(updates.sentPrivately);
+    System.out.println("late toast card: " + sent);
+    assertTrue(sent.toString().contains("Nothing to undo: it was already undone."), sent.toString());
     // A warning changed nothing: the card says so rather than "Finished".
-    assertEquals("Nothing was changed", taken.path("header").path("title").path("content").asText(), taken.toString());
+    assertEquals("Nothing was changed", sent.path("header").path("title").path("content").asText(), sent.toString());
+    assertEquals(List.of(), updates.at, "the clicked card was not replaced");
+  }
+
+  @Test
+  @DisplayName("in a private chat, 'still waiting' at the deadline and then a failure: one message of its own, updated "
+      + "from the one to the other; the clicked card (a list, say) is never replaced")
+  void deadlineThenFailureInAPrivateChat() throws Exception {
+    Updates updates = new Updates(0);
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates).answer(click(), work.future(), Language.EN);
+
+    ObjectNode waiting = await(updates.sentPrivately);
+    assertEquals("Still waiting for Feishu Hire", waiting.path("header").path("title").path("content").asText(),
+        waiting.toString());
+    work.fail(new io.hirebot.error.ChangeFailedException("change.advance", new FeishuApiException(
+        FeishuApiException.Kind.NO_ANSWER, "hire.application.transfer_stage", 0, -1, "", "",
+        java.time.Duration.ofSeconds(4))));
+
+    ObjectNode failed = await(updates.patchedOnce);
+    System.out.println("the waiting message, updated: " + failed);
+    assertEquals("om_private_1", updates.patched.get(0).getKey(), "the 'still waiting' message itself");
+    assertTrue(failed.toString().contains("may or may not"), failed.toString());
+    assertEquals(1, updates.privately.size(), "no second message");
+    assertEquals(List.of(), updates.at, "the clicked card was not replaced");
+  }
+
+  @Test
+  @DisplayName("in a private chat, 'still waiting' and then the outcome card: the card updates, the waiting message "
+      + "says what the click came to")
+  void deadlineThenOutcomeInAPrivateChat() throws Exception {
+    Updates updates = new Updates(0);
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates).answer(click(), work.future(), Language.EN);
+
+    await(updates.sentPrivately);
+    ObjectNode card = JSON.createObjectNode().put("schema", "2.0");
+    work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview", card));
+
+    assertEquals(card, await(updates.taken));
+    ObjectNode settled = await(updates.patchedOnce);
+    assertTrue(settled.toString().contains("Moved Zhang San to Interview"), settled.toString());
+    assertEquals("Finished", settled.path("header").path("title").path("content").asText(), settled.toString());
   }
 
   @Test
@@ -241,7 +289,7 @@ class CallbackBudgetTest {
   }
 
   @Test
-  @DisplayName("in a private chat, a late result card Feishu refuses is replaced by the notice in words")
+  @DisplayName("in a private chat, a late result card Feishu refuses is told in words in a message of its own")
   void refusedLateCardInAPrivateChat() throws Exception {
     Updates updates = new Updates(0);
     updates.refuseCard = 11311;
@@ -250,11 +298,11 @@ class CallbackBudgetTest {
         work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview",
             JSON.createObjectNode().put("schema", "2.0"))));
 
-    ObjectNode notice = await(updates.taken);
-    System.out.println("refused card, in its place: " + notice);
+    ObjectNode notice = await(updates.sentPrivately);
+    System.out.println("refused card, told privately: " + notice);
     assertTrue(notice.toString().contains("Moved Zhang San to Interview"), notice.toString());
     assertTrue(notice.toString().contains("11311"), notice.toString());
-    assertEquals(2, updates.at.size(), "the refused card, then the notice");
+    assertEquals(1, updates.at.size(), "the refused card only: it would be refused again");
     assertEquals(List.of(), updates.alone);
   }
 }

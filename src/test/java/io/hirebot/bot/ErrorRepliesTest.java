@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
+import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
 import java.time.Duration;
@@ -55,6 +56,53 @@ class ErrorRepliesTest {
     ActionResult zh = errors.toast(e, Language.ZH);
     assertEquals(ActionResult.ToastType.ERROR, zh.toastType());
     assertTrue(zh.toast().contains("锁定") && zh.toast().contains("1002205") && zh.toast().contains("LID"), zh.toast());
+  }
+
+  @Test
+  @DisplayName("a change Hire did not answer (a timeout, an unreadable page) may have been made: the toast and the card "
+      + "say so and to check the candidate, never 'did not work' or 'try again'; the log id stays; reads keep their text")
+  void changeWithoutAnswer() {
+    var timeout = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.transfer_stage", 0, -1,
+        "", "", Duration.ofMillis(4_000));
+    var change = new ChangeFailedException("change.advance", timeout);
+    String toast = errors.toast(change, Language.EN).toast();
+    assertTrue(toast.contains("Advance") && toast.contains("may or may not") && toast.contains("check the candidate")
+        && toast.contains("hire.application.transfer_stage"), toast);
+    assertFalse(toast.contains("did not work") || toast.contains("try again in a moment"), toast);
+    String zh = errors.toast(change, Language.ZH).toast();
+    assertTrue(zh.contains("推进") && zh.contains("可能"), zh);
+    assertFalse(zh.contains("操作失败") || zh.contains("请稍后重试"), zh);
+
+    var card = errors.card(change, Language.EN);
+    String title = card.path("header").path("title").path("content").asText();
+    String body = card.path("body").path("elements").get(0).path("content").asText();
+    assertEquals("Change not confirmed", title);
+    assertFalse(body.startsWith(title) || body.contains("did not work"), body);
+    assertTrue(body.contains("may or may not"), body);
+
+    var page = new ChangeFailedException("change.reject", new FeishuApiException(FeishuApiException.Kind.UNREADABLE,
+        "hire.application.terminate", 504, -1, "<html>", "L504", Duration.ZERO));
+    String unreadable = errors.toast(page, Language.EN).toast();
+    assertTrue(unreadable.contains("Reject") && unreadable.contains("may or may not") && unreadable.contains("L504"),
+        unreadable);
+
+    // A read that timed out keeps its text: nothing was changed, trying again is right.
+    var read = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
+        Duration.ofMillis(4_000));
+    assertTrue(errors.toast(read, Language.EN).toast().contains("try again in a moment"));
+  }
+
+  @Test
+  @DisplayName("Hire refusing a change (1002205) names the change the user asked for: a rejection is not a move")
+  void refusalNamesTheChange() {
+    var refused = new FeishuApiException("hire.application.terminate", 400, 1002205, "cannot terminate", "LID");
+    String en = errors.toast(new ChangeFailedException("change.reject", refused), Language.EN).toast();
+    assertTrue(en.contains("Reject") && en.contains("1002205") && en.contains("LID"), en);
+    assertFalse(en.contains("move"), en);
+    String zh = errors.toast(new ChangeFailedException("change.reject", refused), Language.ZH).toast();
+    assertTrue(zh.contains("淘汰") && !zh.contains("转移"), zh);
+    String card = errors.card(new ChangeFailedException("change.reject", refused), Language.EN).toString();
+    assertTrue(card.contains("Reject") && !card.contains("did not work"), card);
   }
 
   @Test

@@ -241,6 +241,27 @@ class CardActionsTest {
   }
 
   @Test
+  @DisplayName("Reject on an onboarded application: Hire refuses it (1002205), and the toast names the rejection the "
+      + "user asked for, not a move")
+  void refusedRejectionNamesTheRejection() {
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    Application onboarded = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(x -> stages.stream().anyMatch(st -> st.id().equals(x.stageId()) && st.type() == 7))
+        .findFirst().orElseThrow();
+    click(RECRUITER, value("reject", onboarded));
+    EphemeralCard form = formFor(RECRUITER);
+    String reasonId = h.sandbox.hire().terminationReasons().stream().filter(x -> x.type() == 1 && x.activeStatus() == 1)
+        .findFirst().orElseThrow().id();
+    PushResult done = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(submitValue(form)).formValue(new JsonObject().put("reason", reasonId))));
+    assertEquals("error", toastType(done), done.body());
+    String toast = done.jsonBody().getJsonObject("toast").getString("content");
+    assertTrue(toast.contains("1002205") && toast.contains("Reject"), toast);
+    assertFalse(toast.contains("move"), toast);
+    assertTrue(h.sandbox.hire().application(onboarded.id()).orElseThrow().active(), "Hire refused it");
+  }
+
+  @Test
   @DisplayName("add note writes the note to Hire as the clicking user")
   void addNote() {
     Application a = movable();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
@@ -100,5 +101,37 @@ class HireFailureTest {
         .map(RecordedRequest::logId).collect(Collectors.toSet());
     assertTrue(failedLogIds.stream().anyMatch(update.body()::contains), "log id of a failed call in " + update.body());
     assertTrue(update.body().contains("1002001"), update.body());
+  }
+  @Test
+  @DisplayName("in a private chat, an Advance whose transfer_stage Hire never answers leaves the list usable: what "
+      + "happened comes as a message of its own, saying the move may or may not have been made, not 'did not work'")
+  void unansweredWriteInAPrivateChatKeepsTheList() {
+    SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for job BE-001"));
+    JsonNode advance = firstValue(list.currentContent(), "advance");
+    h.sandbox.faults().hang(".*/transfer_stage");
+    PushResult click = BotHarness.await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId())
+        .by(DemoTenant.RECRUITER_LI).tag("button").value(new JsonObject(advance.toString()))));
+    assertTrue(click.delivered(), click.status() + " " + click.body());
+
+    String chat = ImState.p2pChatId(DemoTenant.RECRUITER_LI);
+    SentMessage told = BotHarness.await(h.sandbox.im().awaitMessage(m -> m.chatId().equals(chat)
+        && !m.messageId().equals(list.messageId())
+        && m.currentContent().toString().contains("hire.application.transfer"), Duration.ofSeconds(20)));
+    String notice = told.currentContent().toString();
+    assertTrue(notice.contains("may or may not"), notice);
+    assertFalse(notice.contains("did not work") || notice.contains("try again in a moment"), notice);
+    // The clicked list is still the list, its buttons there to use.
+    JsonNode now = h.sandbox.im().message(list.messageId()).orElseThrow().currentContent();
+    assertTrue(firstValue(now, "advance") != null, "the list card still offers Advance: " + now);
+  }
+
+  /** The callback value of the first button or menu of {@code card} whose action is {@code action}, or null. */
+  private static JsonNode firstValue(JsonNode card, String action) {
+    for (JsonNode value : card.findValues("value")) {
+      if (value.isObject() && action.equals(value.path("action").asText())) {
+        return value;
+      }
+    }
+    return null;
   }
 }

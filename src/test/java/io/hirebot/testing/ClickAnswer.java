@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 /**
  * What a card click brought its user, read as Feishu shows it: the callback's own answer (a card, a toast other than
  * the info toast "Working on it…", or a refusal), or, after that info toast, the delayed card update the bot sends
- * with the click's token once its work is done, or (a notice for the clicker alone, in a group) the card it shows
- * only them (ephemeral/v1/send). One reading for the end-to-end tests and the benchmark.
+ * with the click's token once its work is done, or (a notice for the clicker alone) the card it shows only them in a
+ * group (ephemeral/v1/send) or the message it sends them in their private chat. One reading for the end-to-end tests and the benchmark.
  *
  * @param click the push and the bot's answer to the callback
  * @param body what the user ends up seeing: the callback's answer, or the delayed update's request body
@@ -25,6 +25,8 @@ public record ClickAnswer(PushResult click, String body, Duration took, Recorded
   public static final String CARD_UPDATE = "/open-apis/interactive/v1/card/update";
   /** A card shown to one member of a group: where a slow click's notice goes in a group. */
   public static final String EPHEMERAL = "/open-apis/ephemeral/v1/send";
+  /** A message the bot sends: where a slow click's notice goes in a private chat (and a topic group). */
+  public static final String MESSAGES = "/open-apis/im/v1/messages";
   /** Ephemeral sends already taken as some click's answer (by log id): two clicks by one person take one each. */
   private static final java.util.Set<String> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -50,7 +52,10 @@ public record ClickAnswer(PushResult click, String body, Duration took, Recorded
     Predicate<RecordedRequest> alone = q -> q.path().equals(EPHEMERAL) && q.status() == 200 && q.body() != null
         && q.body().contains("\"" + clicker + "\"") && q.body().contains("\"" + chat + "\"")
         && TAKEN.add(q.logId());
-    return sandbox.requests().await(updateWith(token(click)).or(alone), patience)
+    Predicate<RecordedRequest> privately = q -> q.path().equals(MESSAGES) && "POST".equals(q.method())
+        && q.status() == 200 && q.body() != null && q.body().contains("\"receive_id\":\"" + clicker + "\"")
+        && TAKEN.add(q.logId());
+    return sandbox.requests().await(updateWith(token(click)).or(alone).or(privately), patience)
         .map(update -> new ClickAnswer(click, update.body(),
             click.latency().plusNanos(System.nanoTime() - answered), update));
   }

@@ -10,6 +10,7 @@ import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.i18n.Language;
+import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -54,7 +55,7 @@ final class ActionGuard {
       Supplier<Future<ActionResult>> work) {
     return permitted(action, lang, target, name)
         .compose(refusal -> refusal != null ? Future.succeededFuture(refusal) : work.get())
-        .recover(e -> failed(action, lang, target, name, "", e));
+        .recover(e -> failed(action, target, name, "", e, null));
   }
 
   /** For buttons that change Hire data: permission, then {@code work} at most once per {@code key}. */
@@ -86,7 +87,7 @@ final class ActionGuard {
             record(action, target, name, detail, ran.get() ? outcome(result) : "duplicate", "");
             return result;
           })
-          .recover(e -> failed(action, lang, target, name, detail, e));
+          .recover(e -> failed(action, target, name, detail, e, changeKey(name)));
     });
   }
 
@@ -146,14 +147,24 @@ final class ActionGuard {
     });
   }
 
-  private Future<ActionResult> failed(CardAction action, Language lang, ActionTarget target, String name,
-      String detail, Throwable e) {
+  /** The message key naming a write as its button does (undo.stage, undo.reject: Undo). */
+  private static String changeKey(String name) {
+    int dot = name.indexOf('.');
+    return "change." + (dot < 0 ? name : name.substring(0, dot));
+  }
+
+  /**
+   * Audits a failed click and fails with what failed, so the callback's answer (a toast in time, else a card) says it
+   * the way every click's failure is said; a write's failure names the change ({@code changeKey}, else null).
+   */
+  private Future<ActionResult> failed(CardAction action, ActionTarget target, String name, String detail,
+      Throwable e, String changeKey) {
     // A bug of ours is logged once with its reference, which the audit row keeps where Feishu's log id would be.
     String logId = e instanceof FeishuApiException fe ? fe.logId() : errors.incident(e, "action=" + name
         + " application_id=" + target.applicationId() + " operator="
         + (action.operator() == null ? "" : action.operator().openId()));
     record(action, target, name, detail + " " + e.getMessage(), "failed", logId);
-    return Future.succeededFuture(errors.toast(e, lang));
+    return Future.failedFuture(changeKey == null ? e : new ChangeFailedException(changeKey, e));
   }
 
   private static String outcome(ActionResult result) {
