@@ -31,7 +31,15 @@ public record Application(
 
   /** As a move Hire accepted left it: active in {@code to}, since a time only Hire knows until it is read again. */
   public Application movedTo(Stage to) {
-    return new Application(id, jobId, talentId, talentName, to, true, appliedAt, null, progress);
+    return movedTo(to, null);
+  }
+
+  /**
+   * As a move Hire accepted at {@code at} left it: a card drawn from it says the application has been in {@code to}
+   * since then (left unknown, the row counted its days in the stage from the application's date).
+   */
+  public Application movedTo(Stage to, Instant at) {
+    return new Application(id, jobId, talentId, talentName, to, true, appliedAt, at, progress);
   }
 
   /** As a rejection (false) or its undoing (true) Hire accepted left it, in the stage it was in. */

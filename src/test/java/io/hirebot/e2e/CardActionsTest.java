@@ -166,6 +166,21 @@ class CardActionsTest {
   }
 
   @Test
+  @DisplayName("the card an Advance returns counts the moved candidate's days in the new stage from the move (0 d), "
+      + "not from the application's date")
+  void movedRowCountsFromTheMove() {
+    Application a = movable();
+    PushResult r = click(RECRUITER, value("advance", a));
+    assertEquals("success", toastType(r));
+    String card = cardOf(r);
+    String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("\\*\\*" + java.util.regex.Pattern.quote(name)
+        + "\\*\\* · applied [^·]+ · (\\d+) d in stage").matcher(card);
+    assertTrue(row.find(), card);
+    assertEquals("0", row.group(1), row.group());
+  }
+
+  @Test
   @DisplayName("a card whose candidate was rejected since (in Hire, no event) says so in words, not \"is now in "
       + "terminated\", and the list it refreshes no longer shows them")
   void staleAfterRejection() {

@@ -75,7 +75,8 @@ final class StageActions {
           now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
-          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice, before, now.movedTo(to));
+          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice, before,
+          now.movedTo(to, kit.clock.instant()));
     });
   }
 

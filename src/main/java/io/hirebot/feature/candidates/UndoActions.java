@@ -59,7 +59,8 @@ final class UndoActions {
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
         return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
             Notice.of(Markdown.message(kit.messages, lang, "notice.movedBack", now.talentName(),
-                stage.get().name(lang.feishuLocale()), kit.byWhom(action))), before, now.movedTo(stage.get()));
+                stage.get().name(lang.feishuLocale()), kit.byWhom(action))), before,
+                now.movedTo(stage.get(), kit.clock.instant()));
       });
     });
   }
