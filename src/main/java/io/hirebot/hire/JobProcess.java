@@ -19,16 +19,26 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
    */
   public Optional<Stage> nextMovable(String currentStageId) {
     int i = indexOf(currentStageId);
-    if (i + 1 >= stages.size()) {
+    if (i + 1 >= stages.size() || !movableOut(currentStageId)) {
       return Optional.empty();
     }
     Stage next = stages.get(i + 1);
     return movable(next) ? Optional.of(next) : Optional.empty();
   }
 
-  /** Every other stage the API may move an application in {@code currentStageId} to. */
+  /**
+   * Every other stage the API may move an application in {@code currentStageId} to; none out of "onboarded", which
+   * Hire refuses to move an application out of as much as into.
+   */
   public List<Stage> movableFrom(String currentStageId) {
+    if (!movableOut(currentStageId)) {
+      return List.of();
+    }
     return stages.stream().filter(s -> !s.id().equals(currentStageId)).filter(JobProcess::movable).toList();
+  }
+
+  private boolean movableOut(String currentStageId) {
+    return stage(currentStageId).map(s -> s.type() != StageType.ONBOARDED).orElse(true);
   }
 
   private static boolean movable(Stage stage) {

@@ -176,7 +176,13 @@ final class CandidatesCard {
     }
     row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
     // The page and the filter travel in the value, so the card a click returns is the list the user was on.
-    row.set("advance", rowValue(RowActions.ADVANCE, a, page, query, lang));
+    // Only the moves Hire takes: none out of "onboarded", and Advance only to a next stage the API may enter.
+    if (page.process().nextMovable(a.stage().id()).isPresent()) {
+      row.set("advance", rowValue(RowActions.ADVANCE, a, page, query, lang));
+    }
+    if (!page.process().movableFrom(a.stage().id()).isEmpty()) {
+      row.put("movable", true);
+    }
     row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
     row.set("more", rowValue(RowActions.MORE, a, page, query, lang));
     return row;

@@ -147,4 +147,31 @@ class CandidatesFeatureTest {
     assertTrue(en.contains("**Owen Hu** · applied"), "the hire is still listed: " + en.all());
     assertTrue(count.contains("2 active candidates for Ops Engineer · 1 hired."), count.all());
   }
+
+  @Test
+  @DisplayName("an onboarded row offers no Advance and no Move (Hire refuses to move an application out of "
+      + "onboarded), a row whose next stage is onboarded no Advance; the others keep both")
+  void noMovesHireRefuses() throws Exception {
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+    h.withLexicon();
+
+    Shown card = h.inGroup("candidates for Ops Engineer");
+
+    List<String> advanced = card.buttons("advance").stream().map(v -> v.path("name").asText()).toList();
+    assertEquals(List.of("Olga Fan", "Oscar Lu"), advanced.stream().sorted().toList(), card.all());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(card.all());
+    List<String> movableNames = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode menu : json.findParents("options")) {
+      boolean move = false;
+      for (com.fasterxml.jackson.databind.JsonNode o : menu.path("options")) {
+        move |= o.path("value").asText().equals("move");
+      }
+      if (move) {
+        movableNames.add(menu.path("behaviors").path(0).path("value").path("name").asText());
+      }
+    }
+    assertEquals(List.of("Olga Fan", "Oscar Lu"), movableNames.stream().sorted().toList(), card.all());
+    assertTrue(card.buttons("reject").stream().anyMatch(v -> v.path("name").asText().equals("Owen Hu")),
+        "Reject stays: " + card.all());
+  }
 }
