@@ -80,7 +80,8 @@ public final class ErrorReplies {
     }
     boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
     return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
-        : unconfirmed(failure) ? "error.unconfirmed.title" : ours(f) ? "error.internal.title" : answered(f) ? "error.answered.title" : "error.title", text(failure, lang),
+        : unconfirmed(failure) ? "error.unconfirmed.title" : ours(f) ? "error.internal.title"
+        : answered(f) ? "error.answered.title" : "error.title", text(failure, lang),
         f instanceof FeishuApiException fe ? fe.logId() : "", lang);
   }
 

@@ -30,7 +30,7 @@ final class LanguageDetector {
     // A loop rather than a stream: it runs on every message, and most are short ASCII.
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      if (cp >= 0x2E80 && isIdeograph(cp)) {
+      if (cp >= 0x2E80 && EntityText.isHan(cp)) {
         return Language.ZH;
       }
       i += Character.charCount(cp);
@@ -98,9 +98,5 @@ final class LanguageDetector {
       }
     }
     return false;
-  }
-
-  private static boolean isIdeograph(int codePoint) {
-    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 }

@@ -137,16 +137,19 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<String>> activeApplicationIds(String jobId, String stageId) {
-    return hireId("hire.application.list", jobId).compose(ok -> hireId("hire.application.list", stageId))
-        .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId)
-            .activeStatus("1")));
+    return stageApplicationIds(jobId, stageId, "1");
   }
 
   @Override
   public Future<List<String>> terminatedApplicationIds(String jobId, String stageId) {
+    return stageApplicationIds(jobId, stageId, "2");
+  }
+
+  /** The ids of the job's applications in one stage with Hire's {@code active_status} (1 active, 2 terminated). */
+  private Future<List<String>> stageApplicationIds(String jobId, String stageId, String activeStatus) {
     return hireId("hire.application.list", jobId).compose(ok -> hireId("hire.application.list", stageId))
         .compose(ok -> applicationIds(() -> ListApplicationReq.newBuilder().jobId(jobId).stageId(stageId)
-            .activeStatus("2")));
+            .activeStatus(activeStatus)));
   }
 
   @Override
