@@ -38,11 +38,11 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
   }
 
   private boolean movableOut(String currentStageId) {
-    return stage(currentStageId).map(s -> s.type() != StageType.ONBOARDED).orElse(true);
+    return stage(currentStageId).map(s -> !s.hired()).orElse(true);
   }
 
   private static boolean movable(Stage stage) {
-    return stage.type() != StageType.ONBOARDED && stage.type() != StageType.SYSTEM;
+    return !stage.hired() && stage.type() != StageType.SYSTEM;
   }
 
   /** Position of the stage in process order, or {@code stages.size()} for a stage not in this process. */
