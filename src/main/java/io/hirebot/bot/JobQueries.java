@@ -43,10 +43,10 @@ public final class JobQueries {
         return new Resolved(null, Reply.text(messages, lang, "jobquery.several", query, names(several.jobs()),
             first.code().isEmpty() ? first.title() : first.code()));
       }
-      List<Job> closest = ((JobMatch.None) match).closest();
+      JobMatch.None nothing = (JobMatch.None) match;
       Reply.Text none = Reply.text(messages, lang, "jobquery.none", query);
-      return new Resolved(null, closest.isEmpty() ? none
-          : none.plus(Reply.text(messages, lang, "jobquery.closest", names(closest))));
+      return new Resolved(null, nothing.offered().isEmpty() ? none : none.plus(Reply.text(messages, lang,
+          nothing.near() ? "jobquery.closest" : "jobquery.open", names(nothing.offered()))));
     });
   }
 

@@ -37,7 +37,7 @@ public final class JobChoiceCard {
     if (match instanceof JobMatch.Several several) {
       return Future.succeededFuture(asAnswer.apply(picker(query, several.jobs(), action, lang)));
     }
-    return Future.succeededFuture(asAnswer.apply(notFound(query, ((JobMatch.None) match).closest(), action, lang)));
+    return Future.succeededFuture(asAnswer.apply(notFound(query, (JobMatch.None) match, action, lang)));
   }
 
   /** Several jobs match: one button per job. */
@@ -49,15 +49,15 @@ public final class JobChoiceCard {
     return cards.render("job-picker", model);
   }
 
-  /** Nothing matches: say so, offer the closest jobs as buttons. */
-  public ObjectNode notFound(String query, List<Job> closest, String action, Language lang) {
+  /** Nothing matches: say so, offer the closest jobs (or, with none close, some open ones) as buttons. */
+  public ObjectNode notFound(String query, JobMatch.None none, String action, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "jobnotfound.title", query));
-    String text = Markdown.message(messages, lang, "jobnotfound.text", query) + "\n"
-        + messages.get(lang, closest.isEmpty() ? "jobnotfound.none" : "jobnotfound.closest");
+    String text = Markdown.message(messages, lang, "jobnotfound.text", query) + "\n" + messages.get(lang,
+        none.offered().isEmpty() ? "jobnotfound.none" : none.near() ? "jobnotfound.closest" : "jobnotfound.open");
     model.put("text", text);
     model.put("hint", messages.get(lang, "jobnotfound.hint"));
-    model.set("jobs", buttons(closest, action, lang));
+    model.set("jobs", buttons(none.offered(), action, lang));
     return cards.render("job-not-found", model);
   }
 

@@ -15,6 +15,11 @@ public final class JobMatcher {
   public static final int CLOSEST = 3;
   /** A typo this close (edit distance per character) still names the job, when only one job is that close. */
   static final double MAX_TYPO_RATIO = 0.25;
+  /**
+   * A job this close or closer is offered as a near miss ("sales manager" → Product Manager, 0.47; "销售经理" →
+   * 产品经理, 0.5); past it the ranking is noise ("designer" is 0.55 from both engineers, "astronaut" 0.7 from all).
+   */
+  static final double NEAR_RATIO = 0.5;
   static final int MAX_CHOICES = 10;
 
   /** The one place a job named by a user is looked up in Hire: the (cached) jobs, matched against the query. */
@@ -26,7 +31,7 @@ public final class JobMatcher {
     List<Job> open = jobs.stream().filter(Job::open).toList();
     String q = normalize(query);
     if (q.isEmpty()) {
-      return new JobMatch.None(open.stream().limit(CLOSEST).toList());
+      return someOpen(open);
     }
     List<Job> exact = open.stream()
         .filter(j -> normalize(j.code()).equals(q) || normalize(j.title()).equals(q) || j.id().equals(query.trim()))
@@ -47,7 +52,12 @@ public final class JobMatcher {
     if (typos.size() == 1) {
       return new JobMatch.One(typos.get(0));
     }
-    return new JobMatch.None(ranked.stream().limit(CLOSEST).toList());
+    List<Job> near = ranked.stream().filter(j -> distance(q, j) <= NEAR_RATIO).limit(CLOSEST).toList();
+    return near.isEmpty() ? someOpen(open) : new JobMatch.None(near, true);
+  }
+
+  private static JobMatch.None someOpen(List<Job> open) {
+    return new JobMatch.None(open.stream().limit(CLOSEST).toList(), false);
   }
 
   /** Whether a keyword appears in the job's title or code, ignoring case, width and punctuation. */

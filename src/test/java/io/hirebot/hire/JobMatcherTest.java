@@ -35,9 +35,21 @@ class JobMatcherTest {
   }
 
   @Test
-  @DisplayName("nothing close → None with the closest open jobs")
+  @DisplayName("a near miss → None offering only the jobs that are close, as the closest")
+  void nearMiss() {
+    List<Job> jobs = List.of(new Job("6", "PM-02", "Product Manager", "p", true),
+        new Job("7", "DS-01", "Data Scientist", "p", true), new Job("8", "SR-01", "Sales Representative", "p", true));
+    JobMatch.None m = assertInstanceOf(JobMatch.None.class, matcher.match("sales manager", jobs));
+    assertEquals(new JobMatch.None(List.of(jobs.get(0)), true), m);
+    assertEquals(new JobMatch.None(List.of(JOBS.get(3)), true), matcher.match("销售经理", JOBS));
+  }
+
+  @Test
+  @DisplayName("nothing close → None offering some open jobs, not called the closest")
   void none() {
-    JobMatch m = matcher.match("Astronaut", JOBS);
-    assertEquals(JobMatcher.CLOSEST, assertInstanceOf(JobMatch.None.class, m).closest().size());
+    JobMatch.None m = assertInstanceOf(JobMatch.None.class, matcher.match("Astronaut", JOBS));
+    assertEquals(false, m.near());
+    assertEquals(List.of("1", "2", "3"), m.offered().stream().map(Job::id).toList());
+    assertEquals(false, assertInstanceOf(JobMatch.None.class, matcher.match("designer", JOBS)).near());
   }
 }

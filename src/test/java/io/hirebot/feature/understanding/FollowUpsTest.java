@@ -215,6 +215,10 @@ class FollowUpsTest {
     assertFalse(sales.contains("I did not understand"), sales.all());
     Shown director = h.inGroup("那销售总监呢");
     assertEquals("没有找到职位“销售总监”", director.title(), director.all());
+    // Nothing near: some open jobs are offered, not called the closest (they are not)
+    Shown astronaut = h.inGroup("same for astronaut");
+    assertTrue(astronaut.contains("None is close. Some open jobs:"), astronaut.all());
+    assertFalse(astronaut.contains("Closest"), astronaut.all());
 
     // "what about Alice Chen": Alice Chen is on the Backend list, not a job: not answered as a job search
     h.inGroup("candidates for Backend Engineer");
