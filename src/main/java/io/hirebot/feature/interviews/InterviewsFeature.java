@@ -108,11 +108,7 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
     return Future.all(hire.interviews(from, to), before).compose(read -> {
       List<Interview> all = mine(read.resultAt(0), interviewer)
           .sorted(Comparator.comparing(Interview::begin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
-      List<Interview> earlier = read.resultAt(1);
-      Instant now = clock.instant();
-      long missing = all.stream().filter(i -> i.lacksFeedback(now)).count()
-          + (earlier == null ? 0 : mine(earlier, interviewer).filter(i -> i.lacksFeedback(now)).count());
-      InterviewsCard.Owed owed = new InterviewsCard.Owed(missing, earlier != null, OWED_WINDOW.getDays());
+      InterviewsCard.Owed owed = owed(all, read.resultAt(1), interviewer);
       int p = Pager.clamp(page, Pager.pages(all.size(), Pager.PAGE_SIZE));
       List<Interview> shown = all.subList(Math.min(all.size(), p * Pager.PAGE_SIZE),
           Math.min(all.size(), (p + 1) * Pager.PAGE_SIZE));
@@ -128,6 +124,17 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
             stages, owed), lang);
       });
     });
+  }
+
+  /**
+   * The interviews held that still lack feedback: of {@code shown}, and of {@code earlier} (the days before a schedule
+   * of days to come; null for any other view).
+   */
+  private InterviewsCard.Owed owed(List<Interview> shown, List<Interview> earlier, String interviewer) {
+    Instant now = clock.instant();
+    long missing = shown.stream().filter(i -> i.lacksFeedback(now)).count()
+        + (earlier == null ? 0 : mine(earlier, interviewer).filter(i -> i.lacksFeedback(now)).count());
+    return new InterviewsCard.Owed(missing, earlier != null, OWED_WINDOW.getDays());
   }
 
   private static java.util.stream.Stream<Interview> mine(List<Interview> interviews, String interviewer) {

@@ -89,6 +89,22 @@ class OffersFeatureTest {
   }
 
   @Test
+  @DisplayName("pending offers among more candidates at the offer stage than are read say how many were not checked")
+  void pendingOffersBounded() {
+    // GIVEN 95 more candidates at Backend's offer stage (107 in all with the 12 seeded), their offers accepted
+    for (int i = 0; i < 95; i++) {
+      Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Accepted " + i, "1350000" + i,
+          "acc" + i + "@example.com"), OFFER, h.clock.instant().minus(Duration.ofDays(5)));
+      h.hire.addOffer(new Offer("offer_acc" + i, a.id(), 7, "", h.clock.instant()));
+    }
+
+    Shown pending = h.inGroup("pending offers");
+
+    assertTrue(pending.subtitle().endsWith("(among the first 100 candidates at the offer stage; 7 more not checked)"),
+        pending.subtitle());
+  }
+
+  @Test
   @DisplayName("a start date reads as on the profile and onboarding cards (Dec 21 / 12月21日), not as Hire's 2026-12-21")
   void startDateAsElsewhere() {
     Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Starting Soon", "13922222222",
