@@ -35,11 +35,15 @@ final class Features {
     // Application details kept between routine passes, shared by the digest and the new-application poll, so an
     // application one of them read is only checked for changes by the other.
     KnownApplications known = new KnownApplications(s.hire(), s.clock());
-    SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
-        s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
-        s.clock(), s.config().timezone(), s.config().pollInterval(), known);
     // Everyone's Hire tasks, read once per scheduler pass for the task nudges and the digests alike.
     TaskBoard tasks = new TaskBoard(s.hire());
+    DigestFeature digest = new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(),
+        s.subscriptions(), s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,
+        s.config().reminders().taskNudgeAfter(), known);
+    // A chat's subscriptions list shows its digest too, through the digest feature's port.
+    SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
+        s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
+        s.clock(), s.config().timezone(), s.config().pollInterval(), known, digest.chatDigests());
     return List.of(
         new HelpFeature(s.cards(), s.messages()),
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),
@@ -54,9 +58,7 @@ final class Features {
         new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages()),
         new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         subscriptions,
-        new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(), s.subscriptions(),
-            s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,
-            s.config().reminders().taskNudgeAfter(), known),
+        digest,
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),

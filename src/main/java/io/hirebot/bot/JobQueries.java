@@ -50,6 +50,12 @@ public final class JobQueries {
     });
   }
 
+  /** The {@link #label} of the job of id {@code jobId}; the id itself when Hire no longer has that job. */
+  public Future<String> label(String jobId) {
+    return hire.jobs().map(jobs -> jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
+        .map(JobQueries::label).orElse(jobId));
+  }
+
   /** "Backend Engineer (BE-001)" — how jobs are named in every automation message. */
   public static String label(Job job) {
     return job.code().isEmpty() ? job.title() : job.title() + " (" + job.code() + ")";

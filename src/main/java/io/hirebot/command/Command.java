@@ -128,8 +128,16 @@ public sealed interface Command
   /** {@code interviews [today|tomorrow|this week] [mine]} / {@code 今天的面试}, {@code 我的面试}. */
   record ListInterviews(Period period, boolean mine) implements Command {}
 
-  /** {@code offers [job X]} / {@code Offer 列表}: {@code jobQuery} is "" for every job. */
-  record ListOffers(String jobQuery) implements Command {}
+  /**
+   * {@code [pending] offers [job X]} / {@code [待处理的] Offer 列表}: {@code jobQuery} is "" for every job;
+   * {@code pending} keeps only the offers still open (reference §9: not applied, approving, approved, sent, created).
+   */
+  record ListOffers(String jobQuery, boolean pending) implements Command {
+    /** Every offer, pending or settled. */
+    public ListOffers(String jobQuery) {
+      this(jobQuery, false);
+    }
+  }
 
   /** {@code enable} / {@code 启用}: an admin allows hiring data in this group. */
   record Enable() implements Command {

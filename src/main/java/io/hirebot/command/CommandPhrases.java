@@ -59,10 +59,7 @@ public final class CommandPhrases {
       return interviews(interviews, english);
     }
     if (command instanceof Command.ListOffers offers) {
-      if (offers.jobQuery().isEmpty()) {
-        return english ? "offers" : "Offer 列表";
-      }
-      return english ? "offers for " + offers.jobQuery() : offers.jobQuery() + " 的 Offer";
+      return offers(offers, english);
     }
     if (command instanceof Command.Help) {
       return english ? "help" : "帮助";
@@ -130,6 +127,16 @@ public final class CommandPhrases {
       return interviews.mine() ? "我的面试" : "面试";
     }
     return (interviews.mine() ? "我" : "") + when + "的面试";
+  }
+
+  /** "pending offers for BE-001", "BE-001 待处理的 Offer": as the offers grammar reads them back. */
+  private static String offers(Command.ListOffers offers, boolean english) {
+    String job = offers.jobQuery();
+    if (english) {
+      return (offers.pending() ? "pending offers" : "offers") + (job.isEmpty() ? "" : " for " + job);
+    }
+    String noun = offers.pending() ? "待处理的 Offer" : job.isEmpty() ? "Offer 列表" : "的 Offer";
+    return job.isEmpty() ? noun : job + " " + noun;
   }
 
   private static String change(Command.Change change, boolean english) {

@@ -23,6 +23,9 @@ final class Cues {
       "how is hiring going", "hiring going", "how's", "how is", "going", "doing", "status", "漏斗", "进度", "进展",
       "转化率", "转化", "情况", "怎么样", "如何");
   static final List<String> OFFERS = List.of("offers", "offer", "录用", "发了哪些offer");
+  /** Words that ask for the offers still open rather than every offer (read only with an offer word). */
+  static final List<String> PENDING = List.of("pending", "outstanding", "still open", "open", "in progress",
+      "ongoing", "unsigned", "待处理", "进行中", "未完成", "未结束", "处理中", "在途");
   static final List<String> INTERVIEW = List.of("interviews", "interview", "interviewing", "面试");
   static final List<String> JOBS = List.of("jobs", "job", "roles", "role", "positions", "position", "openings",
       "opening", "vacancies", "hiring for", "职位", "岗位", "在招");

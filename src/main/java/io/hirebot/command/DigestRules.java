@@ -27,6 +27,8 @@ final class DigestRules {
   private static final String ZH_CADENCE = "(?<cadence>每天|每日|工作日|每个工作日|每周(?<zhday>[一二三四五六日天]))";
   private static final String EN_TIME = "(?:at )?(?<time>\\d{1,2}(?::\\d{2})? ?(?:am|pm)?)";
   private static final String ZH_TIME = "(?<time>\\d{1,2}(?::\\d{2}|点半|点)?)";
+  /** What a user may type for a time, in range or not ("25:00", "8:75", "123"): the refusal rows read it. */
+  static final String ANY_TIME = "\\d{1,4}(?::\\d{1,4})?(?: ?am| ?pm|点半|点)?";
 
   private static final Map<String, DayOfWeek> ZH_DAYS = Map.of("一", DayOfWeek.MONDAY, "二", DayOfWeek.TUESDAY,
       "三", DayOfWeek.WEDNESDAY, "四", DayOfWeek.THURSDAY, "五", DayOfWeek.FRIDAY, "六", DayOfWeek.SATURDAY,
@@ -44,15 +46,27 @@ final class DigestRules {
           "send digest now", "立即发送摘要", "现在发送摘要", "摘要 现在", "发送摘要")),
       MissingArgumentRule.of("^(?:digest|daily digest)$", DigestRules::example),
       MissingArgumentRule.of("^(?:摘要|每日摘要)$", DigestRules::example),
-      PatternRule.groups("^(?:digest|daily digest) " + EN_CADENCE + " " + EN_TIME
-          + "(?: (?:for )?(?:(?:the )?job )?(?<job>.+))?$", DigestRules::schedule),
-      PatternRule.groups("^摘要 ?" + ZH_CADENCE + " ?" + ZH_TIME + "(?: ?(?<job>.+))?$", DigestRules::schedule),
+      PatternRule.groups(enSchedule(EN_TIME), DigestRules::schedule),
+      PatternRule.groups(zhSchedule(ZH_TIME), DigestRules::schedule),
+      // "digest daily 25:00": the time is wrong, not the command.
+      OutOfRangeRule.of(enSchedule("(?:at )?(?<time>" + ANY_TIME + ")"), m -> OutOfRangeRule.notATime(m, "time"),
+          DigestRules::example),
+      OutOfRangeRule.of(zhSchedule("(?<time>" + ANY_TIME + ")"), m -> OutOfRangeRule.notATime(m, "time"),
+          DigestRules::example),
       PatternRule.of("^(?:timezone|time zone|tz|时区) ?(?<arg>[A-Za-z_]+(?:/[A-Za-z_+\\-0-9]+)*"
           + "|(?:UTC|GMT) ?" + OFFSET + ")$", DigestRules::timezone),
       // A zone no one has ("timezone Mars/Olympus", "时区 北京"): an example of one, not the bare help.
       MissingArgumentRule.of("^(?:timezone|time zone|tz|时区)(?: ?.+)?$", DigestRules::timezoneExample));
 
   private DigestRules() {}
+
+  private static String enSchedule(String time) {
+    return "^(?:digest|daily digest) " + EN_CADENCE + " " + time + "(?: (?:for )?(?:(?:the )?job )?(?<job>.+))?$";
+  }
+
+  private static String zhSchedule(String time) {
+    return "^摘要 ?" + ZH_CADENCE + " ?" + time + "(?: ?(?<job>.+))?$";
+  }
 
   private static Optional<Command> schedule(Matcher m) {
     Optional<LocalTime> time = time(PatternRule.group(m, "time"));

@@ -63,6 +63,7 @@ final class EntityReader {
     r.profile = !text.takeAll(Cues.PROFILE).isEmpty();
     r.candidates = !text.takeAll(Cues.CANDIDATES).isEmpty();
     r.mine = !text.takeAll(Cues.MINE).isEmpty();
+    r.pending = !text.takeAll(Cues.PENDING).isEmpty();
     text.takeAll(Cues.STOP);
     List<EntityText.Span> rest = text.rest();
     Name name = person(rest, cased);
@@ -107,6 +108,7 @@ final class EntityReader {
     boolean profile;
     boolean candidates;
     boolean mine;
+    boolean pending;
     boolean leftover;
 
     boolean anyCue() {
@@ -141,7 +143,7 @@ final class EntityReader {
         return parsed(new Command.CountCandidates(list), language);
       }
       if (r.offers) {
-        return parsed(new Command.ListOffers(jobQuery == null ? "" : jobQuery), language);
+        return parsed(new Command.ListOffers(jobQuery == null ? "" : jobQuery, r.pending), language);
       }
       if (r.jobs) {
         return parsed(new Command.ListJobs(""), language);
@@ -152,7 +154,7 @@ final class EntityReader {
       return Optional.empty();
     }
     if (r.offers && r.stage.isEmpty()) {
-      return parsed(new Command.ListOffers(jobQuery == null ? "" : jobQuery), language);
+      return parsed(new Command.ListOffers(jobQuery == null ? "" : jobQuery, r.pending), language);
     }
     if ((r.pipeline || r.where) && jobQuery != null && !r.candidates) {
       return parsed(new Command.ShowPipeline(jobQuery), language);

@@ -301,8 +301,8 @@ final class FollowUps {
     if (command instanceof Command.ShowPipeline) {
       return new Command.ShowPipeline(job);
     }
-    if (command instanceof Command.ListOffers) {
-      return new Command.ListOffers(job);
+    if (command instanceof Command.ListOffers o) {
+      return new Command.ListOffers(job, o.pending());
     }
     return null;
   }

@@ -38,8 +38,10 @@ final class SubscriptionRules {
       PatternRule.groups("^订阅 ?(?<job>.+?)(?: ?的? ?" + ZH_KINDS + ")?$", SubscriptionRules::subscribe),
       PatternRule.phrases(new Command.QuietHoursOff(), List.of("quiet off", "quiet hours off", "no quiet hours",
           "关闭免打扰", "免打扰 关闭", "取消免打扰")),
-      PatternRule.groups("^(?:quiet|quiet hours|免打扰) ?(?:from )?(?<from>" + TIME + ") ?(?:-|~|to|until|到|至) ?(?<to>"
-          + TIME + ")$", SubscriptionRules::quiet));
+      PatternRule.groups(quietWindow(TIME), SubscriptionRules::quiet),
+      // "quiet 25:00-08:00": which time is no time of day, and an example, rather than the bare help.
+      OutOfRangeRule.of(quietWindow(DigestRules.ANY_TIME), m -> OutOfRangeRule.notATime(m, "from", "to"),
+          SubscriptionRules::quietExample));
 
 
   private SubscriptionRules() {}
@@ -47,6 +49,15 @@ final class SubscriptionRules {
   private static Optional<Command> subscribe(Matcher m) {
     Set<NotificationKind> kinds = kinds(PatternRule.group(m, "kinds"));
     return Slots.jobQuery(PatternRule.group(m, "job")).map(job -> new Command.Subscribe(job, kinds));
+  }
+
+  /** "quiet 22:00-08:00", "免打扰 22点到8点": the window's two ends as {@code time}s, groups "from" and "to". */
+  private static String quietWindow(String time) {
+    return "^(?:quiet|quiet hours|免打扰) ?(?:from )?(?<from>" + time + ") ?(?:-|~|to|until|到|至) ?(?<to>" + time + ")$";
+  }
+
+  static String quietExample(Language language) {
+    return language == Language.EN ? "quiet 22:00-08:00" : "免打扰 22:00-08:00";
   }
 
   private static Optional<Command> quiet(Matcher m) {

@@ -9,6 +9,16 @@ package io.hirebot.hire;
  * @param createdAt null when Hire did not say
  */
 public record Offer(String id, String applicationId, int status, String onboardDate, java.time.Instant createdAt) {
+  /**
+   * The statuses of an offer still open, neither accepted nor ended (reference §9): 1 not applied, 2 approving,
+   * 4 approved, 6 sent, 10 created. "Pending offers" are these.
+   */
+  private static final java.util.Set<Integer> PENDING = java.util.Set.of(1, 2, 4, 6, 10);
+
+  /** Whether the offer is still open: the candidate has not answered it and nothing ended it. */
+  public boolean pending() {
+    return PENDING.contains(status);
+  }
 
   /** Of two offers of one application (a re-issued offer), the one made last; an undated one loses. */
   public static Offer newer(Offer a, Offer b) {

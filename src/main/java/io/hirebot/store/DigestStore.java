@@ -51,12 +51,15 @@ public final class DigestStore {
     this.clock = clock;
   }
 
-  /** Sets the chat's schedule (replacing any); slots from now on count. */
-  public Future<Void> put(String chatId, Set<DayOfWeek> days, LocalTime time, String jobId, String lang) {
+  /** Sets the chat's schedule (replacing any); slots from now on count. Completes with the schedule it replaced. */
+  public Future<Optional<Schedule>> put(String chatId, Set<DayOfWeek> days, LocalTime time, String jobId,
+      String lang) {
     String dayList = days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
     String localTime = time.toString();
     long now = clock.millis();
     return db.transaction(c -> {
+      Optional<Schedule> replaced = Rows.list(c, SELECT + " WHERE d.chat_id = ?", s -> s.setString(1, chatId),
+          DigestStore::row).stream().findFirst();
       Rows.upsert(c, "UPDATE digest_schedules SET days = ?, local_time = ?, job_id = ?, lang = ?, since_at = ? "
           + "WHERE chat_id = ?", s -> {
             s.setString(1, dayList);
@@ -74,7 +77,7 @@ public final class DigestStore {
             s.setString(5, lang);
             s.setLong(6, now);
           });
-      return null;
+      return replaced;
     });
   }
 

@@ -122,6 +122,40 @@ class AutomationCommandsTest {
     assertInstanceOf(ParseResult.Unknown.class, parser.parse(text), text);
   }
 
+  @DisplayName("a known command with an argument out of range says what is wrong and how to write it")
+  @ParameterizedTest(name = "\"{0}\" → {1} {2}, e.g. {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      quiet 25:00-08:00          | NOT_A_TIME     | 25:00  | quiet 22:00-08:00   | EN
+      quiet 22:00-08:75          | NOT_A_TIME     | 08:75  | quiet 22:00-08:00   | EN
+      quiet hours 22:00 to 123   | NOT_A_TIME     | 123    | quiet 22:00-08:00   | EN
+      免打扰 25:00-08:00          | NOT_A_TIME     | 25:00  | 免打扰 22:00-08:00   | ZH
+      digest daily 25:00         | NOT_A_TIME     | 25:00  | digest daily 09:00  | EN
+      摘要 每天 25:00             | NOT_A_TIME     | 25:00  | 摘要 每天 09:00      | ZH
+      audit 100000               | AUDIT_RANGE    | 100000 | audit 50            | EN
+      audit 51                   | AUDIT_RANGE    | 51     | audit 50            | EN
+      audit 0                    | AUDIT_RANGE    | 0      | audit 50            | EN
+      审计 0                      | AUDIT_RANGE    | 0      | 审计 50              | ZH
+      """)
+  void outOfRange(String text, ParseResult.Problem.Kind kind, String given, String example,
+      io.hirebot.i18n.Language language) {
+    ParseResult.Unknown refused = assertInstanceOf(ParseResult.Unknown.class, parser.parse(text), text);
+    assertEquals(new ParseResult.Problem(kind, given), refused.problem(), text);
+    assertEquals(example, refused.suggestion(), text);
+    assertEquals(language, refused.language(), text);
+  }
+
+  @DisplayName("audit takes 1 to 50 entries")
+  @ParameterizedTest(name = "\"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      audit      | 20
+      audit 1    | 1
+      audit 50   | 50
+      审计 5      | 5
+      """)
+  void auditInRange(String text, int limit) {
+    assertEquals(new Command.Audit(limit), parsed(text));
+  }
+
   @DisplayName("the time zone keeps its canonical spelling")
   @ParameterizedTest(name = "\"{0}\" → {1}")
   @CsvSource(delimiter = '|', textBlock = """

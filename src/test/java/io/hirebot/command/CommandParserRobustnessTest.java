@@ -72,7 +72,13 @@ class CommandParserRobustnessTest {
         Arguments.of(new Command.ListJobs(""), Language.EN),
         Arguments.of(new Command.ListJobs("backend"), Language.EN),
         Arguments.of(new Command.ListJobs(""), Language.ZH),
-        Arguments.of(new Command.ListJobs("后端"), Language.ZH));
+        Arguments.of(new Command.ListJobs("后端"), Language.ZH),
+        Arguments.of(new Command.ListOffers(""), Language.EN),
+        Arguments.of(new Command.ListOffers("", true), Language.EN),
+        Arguments.of(new Command.ListOffers("Backend", true), Language.EN),
+        Arguments.of(new Command.ListOffers("", true), Language.ZH),
+        Arguments.of(new Command.ListOffers("后端", true), Language.ZH),
+        Arguments.of(new Command.ListOffers("后端"), Language.ZH));
   }
 
   @DisplayName("parses every canonical phrasing back to its command")

@@ -166,7 +166,7 @@ class CommandParserTest {
   }
 
   /** Kinds of the query-command table; UNKNOWN takes the first argument column as the suggestion. */
-  enum Kind { PROFILE, PIPELINE, INTERVIEWS, OFFERS, CANDIDATES, JOBS, UNKNOWN }
+  enum Kind { PROFILE, PIPELINE, INTERVIEWS, OFFERS, PENDING_OFFERS, CANDIDATES, JOBS, UNKNOWN }
 
   @DisplayName("understands (or refuses) profile, pipeline, interview, offer and filtered candidate phrasings")
   @ParameterizedTest(name = "[{index}] \"{0}\" → {1} {2} {3} {4} ({5})")
@@ -243,7 +243,17 @@ class CommandParserTest {
       面试                                           | INTERVIEWS | UPCOMING                 |                 |            | ZH
       offers                                       | OFFERS     |                          |                 |            | EN
       offer list                                   | OFFERS     |                          |                 |            | EN
-      pending offers                               | OFFERS     |                          |                 |            | EN
+      pending offers                               | PENDING_OFFERS |                      |                 |            | EN
+      open offers                                  | PENDING_OFFERS |                      |                 |            | EN
+      outstanding offers please                    | PENDING_OFFERS |                      |                 |            | EN
+      pending offers for Backend                   | PENDING_OFFERS | Backend              |                 |            | EN
+      pending Backend offers                       | PENDING_OFFERS | Backend              |                 |            | EN
+      offers still pending                         | PENDING_OFFERS |                      |                 |            | EN
+      待处理的offer                                    | PENDING_OFFERS |                      |                 |            | ZH
+      进行中的 Offer                                   | PENDING_OFFERS |                      |                 |            | ZH
+      未完成的offer                                    | PENDING_OFFERS |                      |                 |            | ZH
+      后端 待处理的 offer                               | PENDING_OFFERS | 后端                   |                 |            | ZH
+      后端的进行中的offer                                 | PENDING_OFFERS | 后端                   |                 |            | ZH
       offers for job Backend Engineer              | OFFERS     | Backend Engineer         |                 |            | EN
       offers for Backend                           | OFFERS     | Backend                  |                 |            | EN
       Backend offers                               | OFFERS     | Backend                  |                 |            | EN
@@ -308,7 +318,7 @@ class CommandParserTest {
       今日面试                                         | INTERVIEWS | TODAY                    |                 |            | ZH
       下周面试                                         | INTERVIEWS | NEXT_WEEK                |                 |            | ZH
       offers please                                | OFFERS     |                          |                 |            | EN
-      show all pending offers                      | OFFERS     |                          |                 |            | EN
+      show all pending offers                      | PENDING_OFFERS |                          |                 |            | EN
       'Offers for "Data Scientist"'                | OFFERS     | Data Scientist           |                 |            | EN
       offers of BE-001                             | OFFERS     | BE-001                   |                 |            | EN
       status of offers                             | OFFERS     |                          |                 |            | EN
@@ -360,6 +370,7 @@ class CommandParserTest {
       case PIPELINE -> new Parsed(new Command.ShowPipeline(a), language);
       case INTERVIEWS -> new Parsed(new Command.ListInterviews(Period.valueOf(a), "mine".equals(b)), language);
       case OFFERS -> new Parsed(new Command.ListOffers(a), language);
+      case PENDING_OFFERS -> new Parsed(new Command.ListOffers(a, true), language);
       case CANDIDATES -> new Parsed(
           new Command.ShowCandidates(a, b, third == null ? null : Period.valueOf(third)), language);
       case JOBS -> new Parsed(new Command.ListJobs(a), language);

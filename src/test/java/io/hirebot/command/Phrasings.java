@@ -154,7 +154,10 @@ public final class Phrasings {
         Conversation.Person p = person(arg);
         return new Command.ShowProfile(p.name(), p.talentId());
       case "offers":
-        return new Command.ListOffers(arg);
+        // "offers BE-001 pending": the job, if any, then the pending filter, if any.
+        boolean pending = arg.equals("pending") || arg.endsWith(" pending");
+        return new Command.ListOffers(pending ? arg.substring(0, arg.length() - "pending".length()).strip() : arg,
+            pending);
       case "pipeline":
         return new Command.ShowPipeline(arg);
       case "jobs":
@@ -230,7 +233,7 @@ public final class Phrasings {
       return "interviews " + i.period() + (i.mine() ? " mine" : "");
     }
     if (command instanceof Command.ListOffers o) {
-      return o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery();
+      return (o.jobQuery().isEmpty() ? "offers" : "offers " + o.jobQuery()) + (o.pending() ? " pending" : "");
     }
     if (command instanceof Command.Move m) {
       return "move " + m.person() + " → " + m.stageQuery() + job(m);

@@ -168,4 +168,32 @@ class DigestTest {
     assertTrue(say(h, backend, "timezone Europe/Berlin").contains("Europe/Berlin"));
     assertTrue(say(h, backend, "digest weekly mon 09:00").contains("Europe/Berlin"));
   }
+
+  @Test
+  @DisplayName("a second digest says which one it replaced, and \"subscriptions\" shows the chat's digest and how to stop it")
+  void replacedAndListed() {
+    String team = ImState.DEMO_TEAM_CHAT;
+    String first = say(h, team, "digest daily 09:00 job BE-001");
+    assertTrue(first.contains("Digest set") && !first.contains("replaces"), first);
+
+    // WHEN the chat sets another digest
+    String second = say(h, team, "digest weekly mon 18:00");
+    // THEN the answer names the schedule it replaced
+    assertTrue(second.contains("Digest set: every Monday at 18:00"), second);
+    assertTrue(second.contains("It replaces the previous digest: every day at 09:00 (Asia/Shanghai) for "
+        + "Backend Engineer (BE-001)"), second);
+
+    // AND the chat's list shows the digest in force, with the command that stops it, in either language
+    String list = say(h, team, "subscriptions");
+    assertTrue(list.contains("every Monday at 18:00 (Asia/Shanghai) for this chat’s subscribed jobs")
+        && list.contains("digest off"), list);
+    assertTrue(list.contains("follows no job"), list);
+    String zh = say(h, team, "订阅列表");
+    assertTrue(zh.contains("摘要：每星期一 18:00") && zh.contains("关闭摘要"), zh);
+
+    // AND once it is off, the list no longer shows one
+    say(h, team, "digest off");
+    String after = say(h, team, "subscriptions");
+    assertTrue(!after.contains("Digest") && !after.contains("18:00"), after);
+  }
 }

@@ -1,5 +1,6 @@
 package io.hirebot.feature.digest;
 
+import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
@@ -14,10 +15,12 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** "digest daily 09:00 [job X]" and friends, "digest off", "digest now" and "timezone Z" for one chat. */
@@ -58,13 +61,32 @@ final class DigestCommands {
       String jobId = r.found() ? r.job().id() : "";
       String what = r.found() ? JobQueries.label(r.job()) : messages.get(lang, "digest.set.subscribed");
       return digests.put(chatId, command.days(), command.time(), jobId, lang.feishuLocale())
-          .compose(v -> zone(chatId))
-          .map(zone -> {
+          .compose(replaced -> zone(chatId).compose(zone -> {
             Instant next = new WeeklySlots(command.days(), command.time(), zone).nextAfter(clock.instant());
-            return text(lang, "digest.set", cadence(command.days(), lang), command.time(), zone.getId(), what,
+            Reply.Text set = text(lang, "digest.set", phrase(command.days(), command.time(), zone, what, lang),
                 DigestCard.format(next, zone, lang));
-          });
+            // A chat has one digest: say which one this replaced, so no one is left expecting the old one.
+            return replaced.isEmpty() ? Future.succeededFuture(set)
+                : describe(replaced.get(), lang).map(old -> set.plus(text(lang, "digest.replaced", old)));
+          }));
     });
+  }
+
+  /** The chat's digest in words ({@link ChatDigests}); empty when it has none. */
+  Future<Optional<Reply.Text>> describe(String chatId, Language lang) {
+    return digests.get(chatId).compose(schedule -> schedule.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : describe(schedule.get(), lang).map(Optional::of));
+  }
+
+  private Future<Reply.Text> describe(DigestStore.Schedule schedule, Language lang) {
+    Future<String> what = schedule.jobId().isEmpty()
+        ? Future.succeededFuture(messages.get(lang, "digest.set.subscribed")) : jobQueries.label(schedule.jobId());
+    return what.map(w -> phrase(schedule.days(), schedule.time(), schedule.zone().orElse(defaultZone), w, lang));
+  }
+
+  /** "every day at 09:00 (Asia/Shanghai) for Backend Engineer (BE-001)". */
+  private Reply.Text phrase(Set<DayOfWeek> days, LocalTime time, ZoneId zone, String what, Language lang) {
+    return text(lang, "digest.schedule", cadence(days, lang), time.toString(), zone.getId(), what);
   }
 
   public Future<Reply> off(Command.DigestOff command, CommandContext context) {
@@ -111,7 +133,7 @@ final class DigestCommands {
     return context.message().chat().chatId();
   }
 
-  private Reply text(Language lang, String key, Object... args) {
+  private Reply.Text text(Language lang, String key, Object... args) {
     return Reply.text(messages, lang, key, args);
   }
 }

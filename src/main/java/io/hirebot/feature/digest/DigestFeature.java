@@ -1,5 +1,6 @@
 package io.hirebot.feature.digest;
 
+import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -39,6 +40,11 @@ public final class DigestFeature implements Feature {
     this.commands = new DigestCommands(store, settings, composer, jobQueries, messages, clock, zone);
     // Each replica claims slots under its own name, so a log shows which one sent a digest.
     this.routine = new DigestRoutine(store, composer, messenger, zone, UUID.randomUUID().toString(), metrics);
+  }
+
+  /** The chat's digest in words, for the features that show it (the chat's subscriptions list). */
+  public ChatDigests chatDigests() {
+    return commands::describe;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.command.Command;
 import io.hirebot.command.Command.Help;
 import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
@@ -48,6 +49,11 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
   @Override
   public Future<Reply> handle(ParseResult.Unknown unknown, CommandContext context) {
     Language lang = context.language();
+    if (unknown.problem() != null) {
+      // A command with its argument out of range: one line saying what is wrong and how to write it.
+      return Future.succeededFuture(Reply.text(messages, lang, problemKey(unknown.problem().kind()),
+          unknown.problem().given(), unknown.suggestion(), Command.Audit.MAX));
+    }
     String text = unknown.text() == null ? "" : unknown.text().strip();
     String notice = text.isEmpty() ? "" : Markdown.message(messages, lang, "help.unknown", echo(text));
     String suggestion = unknown.suggestion().isEmpty() ? "" : Markdown.message(messages, lang, "help.suggestion", unknown.suggestion());
@@ -63,6 +69,13 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
     COMMAND_KEYS.forEach(k -> commands.add(messages.get(lang, k)));
     model.put("footer", messages.get(lang, "help.footer"));
     return cards.render("help", model);
+  }
+
+  private static String problemKey(ParseResult.Problem.Kind kind) {
+    return switch (kind) {
+      case NOT_A_TIME -> "help.invalid.notATime";
+      case AUDIT_RANGE -> "help.invalid.auditRange";
+    };
   }
 
   private static String echo(String text) {

@@ -38,7 +38,15 @@ final class InterviewsCard {
 
   /** What one page shows: the interviews, their applications by id, and the names of jobs and stages. */
   record Page(Period period, boolean mine, List<Interview> all, List<Interview> shown, int page,
-      Map<String, Application> applications, List<Job> jobs, StageNames stages) {}
+      Map<String, Application> applications, List<Job> jobs, StageNames stages, Owed owed) {}
+
+  /**
+   * The header's count of interviews held that still lack feedback.
+   *
+   * @param before whether they are those of the {@code days} before a schedule of days to come, rather than the
+   *     schedule's own
+   */
+  record Owed(long missing, boolean before, int days) {}
 
   /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
   ObjectNode render(Page p, Language lang) {
@@ -51,8 +59,9 @@ final class InterviewsCard {
     String when = CommandPhrases.period(p.period(), lang);
     model.put("title", messages.get(lang, p.mine() ? "interviews.title.mine" : "interviews.title",
         when.isEmpty() ? messages.get(lang, "interviews.upcoming") : when));
-    long missing = p.all().stream().filter(i -> i.lacksFeedback(clock.instant())).count();
-    model.put("subtitle", messages.get(lang, "interviews.subtitle", p.all().size(), missing, dates.zone().getId()));
+    Owed owed = p.owed();
+    model.put("subtitle", messages.get(lang, owed.before() ? "interviews.subtitle.ahead" : "interviews.subtitle",
+        p.all().size(), owed.missing(), dates.zone().getId(), owed.days()));
     model.put("empty", p.all().isEmpty());
     model.put("emptyText", messages.get(lang, "interviews.empty"));
     ArrayNode rows = model.putArray("rows");

@@ -25,9 +25,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * "interviews [today|tomorrow|this week] [mine]" and its pager: the schedule in the configured zone, with
@@ -36,6 +38,13 @@ import java.util.Map;
  */
 public final class InterviewsFeature implements Feature, CommandHandler<ListInterviews> {
   static final String PAGE = "interviews.page";
+  /**
+   * The views of days to come (the default "next 7 days", tomorrow, next week): their header counts the feedback
+   * still owed for the interviews of the {@link #OWED_WINDOW} before them, which they do not show, since none of
+   * their own can owe any yet. The other views count their own interviews.
+   */
+  static final Set<Period> AHEAD = EnumSet.of(Period.UPCOMING, Period.TOMORROW, Period.NEXT_WEEK);
+  static final java.time.Period OWED_WINDOW = java.time.Period.ofDays(7);
 
   private final HireMeter meter;
   private final InterviewsCard card;
@@ -92,9 +101,14 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
     LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
     Instant from = period.start(today).atStartOfDay(dates.zone()).toInstant();
     Instant to = period.endExclusive(today).atStartOfDay(dates.zone()).toInstant();
-    return hire.interviews(from, to).compose(found -> {
-      List<Interview> all = found.stream().filter(i -> interviewer == null || i.hasInterviewer(interviewer))
+    // A schedule of the days ahead holds no interview that owes feedback: what is owed is in the days before it.
+    Future<List<Interview>> before = AHEAD.contains(period)
+        ? hire.interviews(today.minus(OWED_WINDOW).atStartOfDay(dates.zone()).toInstant(), from)
+        : Future.succeededFuture(null);
+    return Future.all(hire.interviews(from, to), before).compose(read -> {
+      List<Interview> all = mine(read.resultAt(0), interviewer)
           .sorted(Comparator.comparing(Interview::begin, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+      InterviewsCard.Owed owed = owed(all, read.resultAt(1), interviewer);
       int p = Pager.clamp(page, Pager.pages(all.size(), Pager.PAGE_SIZE));
       List<Interview> shown = all.subList(Math.min(all.size(), p * Pager.PAGE_SIZE),
           Math.min(all.size(), (p + 1) * Pager.PAGE_SIZE));
@@ -107,8 +121,23 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
         apps.forEach((id, f) -> byId.put(id, f.result()));
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         return card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId, jobs.result(),
-            stages), lang);
+            stages, owed), lang);
       });
     });
+  }
+
+  /**
+   * The interviews held that still lack feedback: of {@code shown}, and of {@code earlier} (the days before a schedule
+   * of days to come; null for any other view).
+   */
+  private InterviewsCard.Owed owed(List<Interview> shown, List<Interview> earlier, String interviewer) {
+    Instant now = clock.instant();
+    long missing = shown.stream().filter(i -> i.lacksFeedback(now)).count()
+        + (earlier == null ? 0 : mine(earlier, interviewer).filter(i -> i.lacksFeedback(now)).count());
+    return new InterviewsCard.Owed(missing, earlier != null, OWED_WINDOW.getDays());
+  }
+
+  private static java.util.stream.Stream<Interview> mine(List<Interview> interviews, String interviewer) {
+    return interviews.stream().filter(i -> interviewer == null || i.hasInterviewer(interviewer));
   }
 }

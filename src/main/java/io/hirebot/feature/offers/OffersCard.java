@@ -31,24 +31,39 @@ final class OffersCard {
   private record Rows(List<Application> shown, Map<String, String> jobTitles, Map<String, Offer> offers) {}
 
   /**
-   * The card in both languages (each viewer reads their own), or the writer's alone where that is too big.
+   * Which list a card shows.
    *
    * @param jobTitle the job the list is limited to, "" for every open job
+   * @param pending only the offers still open
+   * @param total the rows of the whole list
+   * @param unchecked candidates at the offer stage not looked at for a pending offer (0 when all were)
    */
-  ObjectNode render(String jobId, String jobTitle, List<Application> shown, Map<String, String> jobTitles,
-      Map<String, Offer> offers, int page, int total, Language lang) {
-    Rows rows = new Rows(shown, jobTitles, offers);
-    return cards.bilingual(lang, l -> renderIn(jobId, jobTitle, rows, page, total, l));
+  record Listing(String jobId, String jobTitle, boolean pending, int page, int total, int unchecked) {
+    Listing atPage(int p) {
+      return new Listing(jobId, jobTitle, pending, p, total, unchecked);
+    }
   }
 
-  private ObjectNode renderIn(String jobId, String jobTitle, Rows shown, int page, int total, Language lang) {
+  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  ObjectNode render(Listing listing, List<Application> shown, Map<String, String> jobTitles, Map<String, Offer> offers,
+      Language lang) {
+    Rows rows = new Rows(shown, jobTitles, offers);
+    return cards.bilingual(lang, l -> renderIn(listing, rows, l));
+  }
+
+  private ObjectNode renderIn(Listing listing, Rows shown, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
-    model.put("title", jobTitle.isEmpty() ? messages.get(lang, "offers.title")
-        : messages.get(lang, "offers.title.job", jobTitle));
-    model.put("subtitle", messages.get(lang, "offers.subtitle", total));
-    model.put("empty", total == 0);
-    model.put("emptyText", messages.get(lang, "offers.empty"));
+    // "Offers", "Pending offers · Backend Engineer": the header says which offers the list holds.
+    String kind = listing.pending() ? "offers.pending" : "offers";
+    String jobTitle = listing.jobTitle();
+    model.put("title", jobTitle.isEmpty() ? messages.get(lang, kind + ".title")
+        : messages.get(lang, kind + ".title.job", jobTitle));
+    String subtitle = messages.get(lang, kind + ".subtitle", listing.total());
+    model.put("subtitle", listing.unchecked() == 0 ? subtitle
+        : subtitle + messages.get(lang, "offers.pending.unchecked", OffersFeature.MAX_PENDING_READ, listing.unchecked()));
+    model.put("empty", listing.total() == 0);
+    model.put("emptyText", messages.get(lang, kind + ".empty"));
     ArrayNode rows = model.putArray("rows");
     for (Application a : shown.shown()) {
       Offer offer = shown.offers().get(a.id());
@@ -62,10 +77,12 @@ final class OffersCard {
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang)
-          .set(SharedActions.BACK, OffersFeature.view(cards.model(), jobId, page, lang)));
+          .set(SharedActions.BACK, OffersFeature.view(cards.model(), listing.jobId(), listing.pending(),
+              listing.page(), lang)));
     }
-    ObjectNode value = OffersFeature.view(cards.model(), jobId, 0, lang);
-    Pager.put(model, page, Pager.pages(total, Pager.PAGE_SIZE), total, value, messages, lang);
+    ObjectNode value = OffersFeature.view(cards.model(), listing.jobId(), listing.pending(), 0, lang);
+    Pager.put(model, listing.page(), Pager.pages(listing.total(), Pager.PAGE_SIZE), listing.total(), value, messages,
+        lang);
     return cards.render("offers", model);
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ final class SubscriptionCommands {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionCommands.class);
   /** The card action of the "Follow this job here" button on candidate lists. */
   static final String FOLLOW = SharedActions.FOLLOW;
+  private static final Reply.Text NEWLINE = new Reply.Text("\n", "\n");
 
   /** Whether this person may make this chat follow a job (so notifications land only where data may go). */
   @FunctionalInterface
@@ -46,9 +49,11 @@ final class SubscriptionCommands {
   private final QuietHours quiet;
   private final MayFollow mayFollow;
   private final NewApplicationsPoller poller;
+  private final ChatDigests digests;
 
   SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
-      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow, NewApplicationsPoller poller) {
+      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow, NewApplicationsPoller poller,
+      ChatDigests digests) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
@@ -57,6 +62,7 @@ final class SubscriptionCommands {
     this.quiet = quiet;
     this.mayFollow = mayFollow;
     this.poller = poller;
+    this.digests = digests;
   }
 
   /** "Follow this job here" on a candidates card: the chat the card is in follows the job, every kind. */
@@ -131,21 +137,26 @@ final class SubscriptionCommands {
     });
   }
 
+  /** The jobs this chat follows, and its digest with how to stop it: all that the bot posts here unasked. */
   public Future<Reply> list(Command.ListSubscriptions command, CommandContext context) {
     Language lang = context.language();
-    return store.ofChat(context.message().chat().chatId()).compose(subs -> {
-      if (subs.isEmpty()) {
-        return Future.succeededFuture(text(lang, "subs.list.empty"));
-      }
-      return hire.jobs().map(jobs -> {
-        Map<String, Job> byId = jobs.stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a));
-        Reply.Text newline = new Reply.Text("\n", "\n");
-        Reply.Text rows = subs.stream().map(s -> Reply.text(messages, lang, "subs.list.row",
-                byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(),
-                kindsText(s.kinds(), lang)))
-            .reduce((a, b) -> a.plus(newline).plus(b)).orElse(new Reply.Text(""));
-        return text(lang, "subs.list", rows);
-      });
+    String chatId = context.message().chat().chatId();
+    Future<Optional<Reply.Text>> digest = digests.describe(chatId, lang);
+    return store.ofChat(chatId).compose(subs -> followed(subs, lang)).compose(followed -> digest.map(d -> d
+        .map(schedule -> followed.plus(NEWLINE).plus(text(lang, "subs.list.digest", schedule))).orElse(followed)));
+  }
+
+  private Future<Reply.Text> followed(List<Subscription> subs, Language lang) {
+    if (subs.isEmpty()) {
+      return Future.succeededFuture(text(lang, "subs.list.empty"));
+    }
+    return hire.jobs().map(jobs -> {
+      Map<String, Job> byId = jobs.stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a));
+      Reply.Text rows = subs.stream().map(s -> Reply.text(messages, lang, "subs.list.row",
+              byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(),
+              kindsText(s.kinds(), lang)))
+          .reduce((a, b) -> a.plus(NEWLINE).plus(b)).orElse(new Reply.Text(""));
+      return text(lang, "subs.list", rows);
     });
   }
 
@@ -160,7 +171,7 @@ final class SubscriptionCommands {
     return String.join(messages.get(lang, "subs.kind.separator"), names);
   }
 
-  private Reply text(Language lang, String key, Object... args) {
+  private Reply.Text text(Language lang, String key, Object... args) {
     return Reply.text(messages, lang, key, args);
   }
 }

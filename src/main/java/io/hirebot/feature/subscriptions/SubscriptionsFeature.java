@@ -1,6 +1,7 @@
 package io.hirebot.feature.subscriptions;
 
 import io.hirebot.access.HiringDataRule;
+import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -45,10 +46,12 @@ public final class SubscriptionsFeature implements Feature {
   /**
    * @param messenger the bulk messenger: notifications queue behind users' answers
    * @param views renders a sent card's view again, as its own button would
+   * @param digests the chat's digest, which its subscriptions list shows too
    */
   public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, HiringDataRule hiringData,
       ChatSettingsStore settings, SubscriptionStore subscriptions, CardRegistry cardRegistry, Database db, Cards cards,
-      Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known) {
+      Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known,
+      ChatDigests digests) {
     this.subscriptions = subscriptions;
     NotificationCard notificationCard = new NotificationCard(cards, messages);
     QuietHours quiet = new QuietHours(settings, clock, zone);
@@ -61,7 +64,7 @@ public final class SubscriptionsFeature implements Feature {
     // (an interviewer, who sees only their own interviews, may not).
     commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
         (chatId, openId) -> hiringData.refusal(chatId, HiringDataRule.Place.UNKNOWN, openId, false)
-            .map(refusal -> refusal == null), poller);
+            .map(refusal -> refusal == null), poller, digests);
     livingCards = new LivingCards(cardRegistry, views, messenger, clock);
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(

@@ -1,5 +1,7 @@
 package io.hirebot.feature.help;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.testing.FeatureHarness;
@@ -26,6 +28,25 @@ class HelpFeatureTest {
     for (String command : List.of("候选人", "招聘漏斗", "今天的面试", "Offer 列表", "上周投递")) {
       assertTrue(zh.contains(command), command);
     }
+  }
+
+  @Test
+  @DisplayName("a command with an argument out of range gets one line saying what is wrong, with an example, in the "
+      + "writer's language: no help card")
+  void outOfRange() {
+    h.withLexicon(); // as in the app, where the tenant's words are read too
+    Shown quiet = h.inGroup("quiet 25:00-08:00");
+    assertFalse(quiet.isCard(), quiet.all());
+    assertEquals("25:00 is not a time of day; e.g. `quiet 22:00-08:00`", quiet.text());
+    Shown quietZh = h.inGroup("免打扰 25:00-08:00");
+    assertEquals("25:00 不是一天中的时间；例如 `免打扰 22:00-08:00`", quietZh.text());
+
+    for (String asked : List.of("audit 100000", "audit 0")) {
+      Shown audit = h.privately(FeatureHarness.ADMIN, asked);
+      assertFalse(audit.isCard(), audit.all());
+      assertEquals("audit shows the latest 1 to 50 entries; e.g. `audit 50`", audit.text(), asked);
+    }
+    assertEquals("审计最多显示最近 50 条（至少 1 条）；例如 `审计 50`", h.privately(FeatureHarness.ADMIN, "审计 0").text());
   }
 
   @Test

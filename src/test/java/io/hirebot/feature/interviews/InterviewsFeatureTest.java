@@ -68,4 +68,34 @@ class InterviewsFeatureTest {
     assertTrue(next.contains("Page 2 of 2"), next.all());
     assertEquals(false, next.contains("Candidate 0099"), "Zhao's own interview is not Liu's");
   }
+
+  @Test
+  @DisplayName("the upcoming schedule counts the feedback still owed for the last 7 days' interviews (not \"0 missing\" "
+      + "from the days ahead), for the asker's own with \"mine\"; a past day counts its own")
+  void missingFeedbackCounted() {
+    // GIVEN interviews held yesterday, 3 and 5 days ago whose feedback never came, and one 20 days ago
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    interview("0001", today.minusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(), LIU);
+    interview("0002", today.minusDays(3).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(), ZHAO);
+    interview("0003", today.minusDays(5).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(), ZHAO);
+    interview("0004", today.minusDays(20).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(), ZHAO);
+
+    // WHEN the team looks at what is coming
+    Shown upcoming = h.inGroup("interviews");
+    Shown tomorrow = h.inGroup("interviews tomorrow");
+    Shown zh = h.inGroup("面试安排");
+    Shown mine = h.privately(INTERVIEWER_LIU, "my interviews");
+
+    // THEN the header says what is owed from the last 7 days, whatever the days ahead hold
+    assertTrue(upcoming.subtitle().startsWith("1 interview · 3 interviews of the last 7 days missing feedback"),
+        upcoming.subtitle());
+    assertTrue(tomorrow.subtitle().startsWith("1 interview · 3 interviews of the last 7 days missing feedback"),
+        tomorrow.subtitle());
+    assertTrue(zh.subtitle().startsWith("1 场面试 · 近 7 天有 3 场缺面评"), zh.subtitle());
+    assertTrue(mine.subtitle().startsWith("1 interview · 1 interview of the last 7 days missing feedback"),
+        mine.subtitle());
+    // AND a day in the past counts the interviews it shows
+    Shown yesterday = h.inGroup("interviews yesterday");
+    assertTrue(yesterday.subtitle().startsWith("1 interview · 1 missing feedback"), yesterday.subtitle());
+  }
 }

@@ -12,6 +12,7 @@ import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,60 @@ class OffersFeatureTest {
     assertTrue(ds.contains("Offer Person 0") && !ds.contains("· Backend Engineer ·"), ds.all());
     assertFalse(ds.contains("Backend Offer"), ds.all());
     assertTrue(h.inGroup("Offer 列表").contains("已发出"));
+  }
+
+  @Test
+  @DisplayName("pending offers: only offers still open (not applied, approving, approved, sent, created), in the "
+      + "header too, and the next page keeps the filter")
+  void pendingOffers() {
+    // GIVEN beside the eleven sent offers on Data Scientist (and Backend's candidate without one), offers of every
+    // other status on Backend
+    int[] statuses = {1, 2, 3, 4, 5, 7, 8, 9, 10};
+    for (int status : statuses) {
+      Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Status " + status + " Person",
+          "1370000000" + status, "s" + status + "@example.com"), OFFER, h.clock.instant().minus(Duration.ofDays(5)));
+      h.hire.addOffer(new Offer("offer_s" + status, a.id(), status, status == 7 ? "2026-12-21" : "", h.clock.instant()));
+    }
+
+    // WHEN someone asks for the pending ones, and turns the page
+    Shown first = h.inGroup("pending offers");
+    Shown second = h.click(first.button("offers.page", "page", 1), FeatureHarness.ALICE).card();
+
+    // THEN both pages list the 15 still open (11 sent, not applied, approving, approved, created) and say so
+    for (Shown page : List.of(first, second)) {
+      assertTrue(page.title().startsWith("Pending offers"), page.title());
+      assertTrue(page.contains("· 15 in all"), page.all());
+      for (int closed : new int[] {3, 5, 7, 8, 9}) {
+        assertFalse(page.contains("Status " + closed + " Person"), closed + " is no pending offer: " + page.all());
+      }
+      assertFalse(page.contains("Backend Offer"), "no offer yet is no pending offer: " + page.all());
+    }
+    String both = first.all() + second.all();
+    for (int open : new int[] {1, 2, 4, 10}) {
+      assertTrue(both.contains("Status " + open + " Person"), open + " is pending: " + both);
+    }
+    assertTrue(second.contains("Page 2 of 2"), second.all());
+
+    // AND the job's pending ones, in Chinese, say so too
+    Shown zh = h.inGroup("Backend Engineer 待处理的 offer");
+    assertTrue(zh.contains("待处理的 Offer · Backend Engineer"), zh.all());
+    assertTrue(zh.contains("Status 10 Person") && !zh.contains("Status 7 Person"), zh.all());
+  }
+
+  @Test
+  @DisplayName("pending offers among more candidates at the offer stage than are read say how many were not checked")
+  void pendingOffersBounded() {
+    // GIVEN 95 more candidates at Backend's offer stage (107 in all with the 12 seeded), their offers accepted
+    for (int i = 0; i < 95; i++) {
+      Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Accepted " + i, "1350000" + i,
+          "acc" + i + "@example.com"), OFFER, h.clock.instant().minus(Duration.ofDays(5)));
+      h.hire.addOffer(new Offer("offer_acc" + i, a.id(), 7, "", h.clock.instant()));
+    }
+
+    Shown pending = h.inGroup("pending offers");
+
+    assertTrue(pending.subtitle().endsWith("(among the first 100 candidates at the offer stage; 7 more not checked)"),
+        pending.subtitle());
   }
 
   @Test
