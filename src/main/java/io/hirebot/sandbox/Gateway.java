@@ -113,6 +113,7 @@ final class Gateway {
     var received = clock.instant();
     long arrived = System.nanoTime();
     String body = ctx.body() == null ? null : ctx.body().asString();
+    log.arrived();
     ctx.addEndHandler(ar -> log.record(new RecordedRequest(
         ctx.request().method().name(), ctx.request().path(), query(ctx.queryParams()),
         headers(ctx.request().headers()), body, received, ctx.response().getStatusCode(), logId,

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +17,8 @@ public final class RequestLog {
   public static final int CAPACITY = 100_000;
 
   private final List<RecordedRequest> requests = new ArrayList<>();
+  /** Requests received and not yet recorded: a response can reach its client before it is recorded here. */
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final Waiters<RecordedRequest> waiters;
 
   RequestLog(Vertx vertx) {
@@ -42,6 +45,18 @@ public final class RequestLog {
     }
   }
 
+  /**
+   * How many requests the sandbox is still answering. A test that resets the log after its set-up waits for 0
+   * first: a set-up call whose answer the bot already read may otherwise be recorded after the reset.
+   */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  void arrived() {
+    inFlight.incrementAndGet();
+  }
+
   public synchronized void reset() {
     requests.clear();
   }
@@ -55,6 +70,7 @@ public final class RequestLog {
       requests.add(request);
       done = waiters.offer(request);
     }
+    inFlight.decrementAndGet();
     done.forEach(Runnable::run);
   }
 }

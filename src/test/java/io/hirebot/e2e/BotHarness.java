@@ -110,7 +110,10 @@ public final class BotHarness extends SelfClosingFixture {
     BotHarness h = new BotHarness(vertx, registry, started, config, clock);
     h.awaitBotIdentity();
     awaitScopeCheck(h.bot);
-    // The start-up self-check called Feishu; tests look at the calls they cause themselves.
+    // The start-up self-check called Feishu; tests look at the calls they cause themselves. Vert.x records a
+    // request after its response was written, which the bot may have read already: a self-check call recorded after
+    // the reset was once a test's "first" Hire call (HireFailureTest saw 200 where its fault answered 500).
+    h.awaitSandboxIdle();
     h.sandbox.requests().reset();
     return h;
   }
@@ -233,6 +236,52 @@ public final class BotHarness extends SelfClosingFixture {
       return await(db.run(work));
     } finally {
       db.close();
+    }
+  }
+
+  /**
+   * Waits until the bot stored the card it sent as {@code messageId} (sent_cards). The bot records a card after
+   * Feishu accepted it, so a test that changes Hire as soon as the reply arrived could otherwise outrun the record
+   * and find the card not refreshed (seen under load on a shared machine).
+   */
+  public void awaitCardRecorded(String messageId) {
+    Database db = await(Database.open(vertx, config.dbUrl(), config.dbUser(), config.dbPassword()), START_TIMEOUT);
+    try {
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (await(db.run(c -> {
+        try (var q = c.prepareStatement("SELECT COUNT(*) FROM sent_cards WHERE message_id = ?")) {
+          q.setString(1, messageId);
+          try (var r = q.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+          }
+        }
+      })) == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("card " + messageId + " not recorded after " + TIMEOUT);
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } finally {
+      db.close();
+    }
+  }
+
+  private void awaitSandboxIdle() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (sandbox.requests().inFlight() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the sandbox still answers " + sandbox.requests().inFlight() + " requests");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 

@@ -53,7 +53,13 @@ class LivingViewsTest {
 
   private SentMessage ask(String from, String text) {
     PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(from).mentioningBot().text(text)));
-    return h.replyTo(push);
+    return recorded(h.replyTo(push));
+  }
+
+  /** The card once the bot stored it: only a stored card is refreshed by a later change. */
+  private SentMessage recorded(SentMessage m) {
+    h.awaitCardRecorded(m.messageId());
+    return m;
   }
 
   /** Each command from another member, so the per-user rate limit never answers instead. */
@@ -117,8 +123,6 @@ class LivingViewsTest {
     assertTrue(profileBefore.contains(name(a)) && profileBefore.contains("\"application_id\":\"" + a.id() + "\""),
         profileBefore);
     assertTrue(interviewsBefore.contains("\"application_id\":\"" + a.id() + "\""), interviewsBefore);
-    // One more round trip lets the bot record what the last card shows.
-    ask("help");
 
     Stage target = next(a);
     h.sandbox.hire().moveApplication(a.id(), target.id());
@@ -147,9 +151,8 @@ class LivingViewsTest {
   void privateProfileKeepsItsViewerMode() {
     Application a = uniquelyNamed();
     Talent talent = h.sandbox.hire().talent(a.talentId()).orElseThrow();
-    SentMessage profile = h.ask(MessageSpec.p2p(RECRUITER).text("candidate " + talent.name()));
+    SentMessage profile = recorded(h.ask(MessageSpec.p2p(RECRUITER).text("candidate " + talent.name())));
     assertTrue(now(profile).contains(talent.mobile()), now(profile));
-    ask("help");
 
     h.sandbox.hire().moveApplication(a.id(), next(a).id());
     awaitPatch(profile, 1);
@@ -272,8 +275,7 @@ class LivingViewsTest {
   @DisplayName("in a private chat the form replaces the card in place (only one person sees it)")
   void privateChatFormInPlace() {
     Application a = uniquelyNamed();
-    SentMessage list = h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001"));
-    ask("help");
+    SentMessage list = recorded(h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001")));
     JsonObject reject = findValue(now(list), v -> "reject".equals(v.getString("action"))
         && a.id().equals(v.getString("application_id")));
     PushResult opened = click(list, reject);
@@ -285,7 +287,6 @@ class LivingViewsTest {
   @DisplayName("a card first sent over 14 days ago is not PATCHed, however recently it was refreshed")
   void fourteenDayWindow() {
     SentMessage old = ask("candidates for BE-001");
-    ask("help");
     Application a = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
         .filter(x -> now(old).contains("\"application_id\":\"" + x.id() + "\"")).findFirst().orElseThrow();
     clock.advance(Duration.ofDays(13));
@@ -298,7 +299,6 @@ class LivingViewsTest {
 
     clock.advance(Duration.ofDays(1).plusMinutes(1));
     SentMessage fresh = ask("candidates for BE-001");
-    ask("help");
     h.sandbox.hire().moveApplication(a.id(), back.id());
     awaitPatch(fresh, 1);
     // The fresh card's update was the same event's work; the old card got no attempt at all.
@@ -311,7 +311,6 @@ class LivingViewsTest {
     Application a = uniquelyNamed();
     SentMessage list = ask(RECRUITER, "candidates for BE-001");
     SentMessage witness = ask("candidates for BE-001");
-    ask("help");
     JsonObject advance = findValue(now(list), v -> "advance".equals(v.getString("action"))
         && a.id().equals(v.getString("application_id")));
     assertNotNull(advance, now(list));
@@ -322,7 +321,6 @@ class LivingViewsTest {
     // Hire fires stage_changed for the bot's own transfer_stage: the other member's list is brought up to date by it.
     awaitPatch(witness, 1);
     assertTrue(now(witness).contains("\"stage_id\":\"" + next(a).id() + "\""), now(witness));
-    ask("help");
     String after = now(list);
     assertEquals(0, patches(list), "the answer already showed the move; re-rendering it dropped its notice and Undo");
     assertTrue(after.contains("\"action\":\"undo\"") && after.contains(name(a)), "Undo still offered");
@@ -338,9 +336,8 @@ class LivingViewsTest {
         .collect(java.util.stream.Collectors.toSet());
     long active = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
         .filter(x -> !onboarded.contains(x.stageId())).count();
-    SentMessage elsewhere = h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001"));
+    SentMessage elsewhere = recorded(h.ask(MessageSpec.p2p(RECRUITER).text("candidates for BE-001")));
     SentMessage list = ask(RECRUITER, "candidates for BE-001");
-    ask("help");
     assertTrue(now(elsewhere).contains("\"application_id\":\"" + a.id() + "\"")
         && now(elsewhere).contains(active + " active"), now(elsewhere));
 
@@ -380,7 +377,6 @@ class LivingViewsTest {
   void bannerSurvivesARefresh() {
     Application a = uniquelyNamed();
     SentMessage list = ask(RECRUITER, "candidates for BE-001");
-    ask("help");
     PushResult done = click(list, findValue(now(list), v -> "advance".equals(v.getString("action"))
         && a.id().equals(v.getString("application_id"))));
     assertEquals("success", done.jsonBody().getJsonObject("toast").getString("type"), done.body());
@@ -406,7 +402,6 @@ class LivingViewsTest {
   void keptBannerExpires() {
     Application a = uniquelyNamed();
     SentMessage list = ask(RECRUITER, "candidates for BE-001");
-    ask("help");
     click(list, findValue(now(list), v -> "advance".equals(v.getString("action"))
         && a.id().equals(v.getString("application_id"))));
     assertTrue(now(list).contains("\"action\":\"undo\""), now(list));

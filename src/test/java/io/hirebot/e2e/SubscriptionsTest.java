@@ -135,8 +135,8 @@ class SubscriptionsTest {
     Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
     Application shown = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
         .filter(a -> before.contains("\"application_id\":\"" + a.id() + "\"")).findFirst().orElseThrow();
-    // The bot records what the card shows right after Feishu accepted it; one more round trip lets that land.
-    say(TEAM, "help");
+    // The bot records what the card shows right after Feishu accepted it; a change before that finds no card.
+    h.awaitCardRecorded(card.messageId());
 
     Stage target = moveAndPush(shown);
     await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + card.messageId())
