@@ -13,7 +13,6 @@ import io.hirebot.schedule.MutableClock;
 import io.hirebot.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -69,10 +68,9 @@ class QuietHoursTest {
     String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
     Stage target = h.sandbox.hire().stagesOf(job.id()).stream()
         .filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
+    // The move pushes hire.application.stage_changed_v1 itself, as Feishu does; a second push of the same change
+    // (another event id) could land after quiet hours ended and be sent on its own.
     h.sandbox.hire().moveApplication(a.id(), target.id());
-    await(h.sandbox.events().raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", a.id())
-        .put("origin_stage_id", a.stageId()).put("target_stage_id", target.id())
-        .put("update_time", clock.millis())));
     await(heldFor(TEAM));
     assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "nothing sent inside quiet hours");
 
