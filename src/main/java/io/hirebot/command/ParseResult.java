@@ -29,6 +29,8 @@ public sealed interface ParseResult {
     public enum Kind {
       /** {@code given} is no time of day (25:00, 08:75). */
       NOT_A_TIME,
+      /** quiet hours that would start and end at the same time; {@code given} is "from-to" as typed. */
+      EMPTY_WINDOW,
       /** {@code given} is not a number of audit entries the bot shows (1 to {@link Command.Audit#MAX}). */
       AUDIT_RANGE
     }

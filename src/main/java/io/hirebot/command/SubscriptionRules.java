@@ -39,9 +39,9 @@ final class SubscriptionRules {
       PatternRule.phrases(new Command.QuietHoursOff(), List.of("quiet off", "quiet hours off", "no quiet hours",
           "关闭免打扰", "免打扰 关闭", "取消免打扰")),
       PatternRule.groups(quietWindow(TIME), SubscriptionRules::quiet),
-      // "quiet 25:00-08:00": which time is no time of day, and an example, rather than the bare help.
-      OutOfRangeRule.of(quietWindow(DigestRules.ANY_TIME), m -> OutOfRangeRule.notATime(m, "from", "to"),
-          SubscriptionRules::quietExample));
+      // "quiet 25:00-08:00", "quiet 08:00-08:00": what is wrong, and an example, rather than the bare help.
+      OutOfRangeRule.of(quietWindow(DigestRules.ANY_TIME),
+          m -> OutOfRangeRule.notATime(m, "from", "to").or(() -> emptyWindow(m)), SubscriptionRules::quietExample));
 
 
   private SubscriptionRules() {}
@@ -65,6 +65,15 @@ final class SubscriptionRules {
     var to = DigestRules.time(PatternRule.group(m, "to"));
     return from.isPresent() && to.isPresent() && !from.get().equals(to.get())
         ? Optional.of(new Command.QuietHours(from.get(), to.get())) : Optional.empty();
+  }
+
+  /** Two times of day that are the same time ("08:00-8am"): quiet hours of no length. */
+  private static Optional<ParseResult.Problem> emptyWindow(Matcher m) {
+    String from = PatternRule.group(m, "from");
+    String to = PatternRule.group(m, "to");
+    return DigestRules.time(from).equals(DigestRules.time(to))
+        ? Optional.of(new ParseResult.Problem(ParseResult.Problem.Kind.EMPTY_WINDOW, from.strip() + "-" + to.strip()))
+        : Optional.empty();
   }
 
   private static Optional<Command> unsubscribe(String arg) {

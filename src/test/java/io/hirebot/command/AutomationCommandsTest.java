@@ -129,6 +129,9 @@ class AutomationCommandsTest {
       quiet 22:00-08:75          | NOT_A_TIME     | 08:75  | quiet 22:00-08:00   | EN
       quiet hours 22:00 to 123   | NOT_A_TIME     | 123    | quiet 22:00-08:00   | EN
       免打扰 25:00-08:00          | NOT_A_TIME     | 25:00  | 免打扰 22:00-08:00   | ZH
+      quiet 08:00-08:00          | EMPTY_WINDOW   | 08:00-08:00 | quiet 22:00-08:00 | EN
+      quiet 8am to 08:00         | EMPTY_WINDOW   | 8am-08:00   | quiet 22:00-08:00 | EN
+      免打扰 8点到8点              | EMPTY_WINDOW   | 8点-8点      | 免打扰 22:00-08:00 | ZH
       digest daily 25:00         | NOT_A_TIME     | 25:00  | digest daily 09:00  | EN
       摘要 每天 25:00             | NOT_A_TIME     | 25:00  | 摘要 每天 09:00      | ZH
       audit 100000               | AUDIT_RANGE    | 100000 | audit 50            | EN

@@ -74,6 +74,7 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
   private static String problemKey(ParseResult.Problem.Kind kind) {
     return switch (kind) {
       case NOT_A_TIME -> "help.invalid.notATime";
+      case EMPTY_WINDOW -> "help.invalid.emptyWindow";
       case AUDIT_RANGE -> "help.invalid.auditRange";
     };
   }

@@ -40,6 +40,12 @@ class HelpFeatureTest {
     assertEquals("25:00 is not a time of day; e.g. `quiet 22:00-08:00`", quiet.text());
     Shown quietZh = h.inGroup("免打扰 25:00-08:00");
     assertEquals("25:00 不是一天中的时间；例如 `免打扰 22:00-08:00`", quietZh.text());
+    Shown empty = h.inGroup("quiet 08:00-08:00");
+    assertFalse(empty.isCard(), empty.all());
+    assertEquals("08:00-08:00 would be quiet for no time: start and end must differ; e.g. `quiet 22:00-08:00`",
+        empty.text());
+    assertEquals("08:00-08:00 的开始和结束时间相同，免打扰需要两个不同的时间；例如 `免打扰 22:00-08:00`",
+        h.inGroup("免打扰 08:00-08:00").text());
 
     for (String asked : List.of("audit 100000", "audit 0")) {
       Shown audit = h.privately(FeatureHarness.ADMIN, asked);
