@@ -9,6 +9,7 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.cards.Pager;
 import io.hirebot.command.Command.ListOffers;
@@ -45,8 +46,6 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
   static final String SHOW = "offers.show";
   private static final JobMatcher JOBS = new JobMatcher();
   static final Set<StageType> OFFER_STAGES = Set.of(StageType.OFFER, StageType.PENDING_ONBOARDING);
-  /** Hire's offer_status of an offer the candidate accepted: the one whose onboarding date matters. */
-  static final int ACCEPTED = 7;
   /** The callback value's flag of a list of the offers still open. */
   static final String PENDING = "pending";
   /** Candidates at the offer stage read to find the pending offers: bounds the get_detail calls (10/s) of one list. */
@@ -156,7 +155,7 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
 
   /** The offer list has no onboarding date: read it (one cached get each) for the accepted offers only. */
   private static Future<Map<String, Offer>> withOnboardDates(HireDirectory hire, Map<String, Offer> offers) {
-    List<Future<Offer>> accepted = offers.values().stream().filter(o -> o.status() == ACCEPTED)
+    List<Future<Offer>> accepted = offers.values().stream().filter(o -> o.status() == FlowTexts.ACCEPTED)
         .map(o -> hire.offer(o.id()).otherwise(o)).toList();
     return Future.all(accepted).map(done -> {
       Map<String, Offer> dated = new HashMap<>(offers);
