@@ -1,5 +1,6 @@
 package io.hirebot.sandbox;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * Switches {@link Faults} over HTTP while the sandbox runs, to watch the bot through a Feishu outage by hand:
  * {@code POST /sandbox/faults} with {@code {"fault":"rate_limit","reset_seconds":5}}, {@code {"fault":"bad_gateway"}},
  * {@code {"fault":"hang"}} or {@code {"fault":"clear"}}; {@code "path"} (a regex, default every Hire path) picks the
- * endpoints.
+ * endpoints. Switches add up until "clear"; every answer, and {@code GET /sandbox/faults}, lists those now on
+ * ({@link Faults#active()}).
  */
 final class FaultRoutes {
   private static final int DEFAULT_RESET_SECONDS = 5;
@@ -24,6 +26,7 @@ final class FaultRoutes {
 
   void install(Router router) {
     router.post("/sandbox/faults").handler(this::set);
+    router.get("/sandbox/faults").handler(ctx -> ApiReply.json(ctx, 200, new JsonObject().put("active", active())));
   }
 
   private void set(RoutingContext ctx) {
@@ -45,6 +48,12 @@ final class FaultRoutes {
           "send {\"fault\":\"rate_limit|bad_gateway|hang|clear\",\"path\":\"regex\",\"reset_seconds\":5}"));
       return;
     }
-    ApiReply.json(ctx, 200, new JsonObject().put("fault", fault).put("path", path));
+    ApiReply.json(ctx, 200, new JsonObject().put("fault", fault).put("path", path).put("active", active()));
+  }
+
+  private JsonArray active() {
+    JsonArray on = new JsonArray();
+    faults.active().forEach(f -> on.add(new JsonObject(f)));
+    return on;
   }
 }

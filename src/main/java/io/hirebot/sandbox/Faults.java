@@ -150,6 +150,39 @@ public final class Faults {
     answerTransit = Duration.ZERO;
   }
 
+  /**
+   * What is switched on now, as the console's fault switch names it: delays first (a "hang", or a "latency" in ms),
+   * then errors ("rate_limit" with its reset, "bad_gateway", or an "error" with its code, next or always), then rate
+   * settings that differ from Feishu's; each with the path regex it applies to.
+   */
+  public synchronized List<Map<String, Object>> active() {
+    List<Map<String, Object>> on = new ArrayList<>();
+    latencies.forEach((path, delay) -> on.add(delay.equals(HANG) ? Map.of("fault", "hang", "path", path)
+        : Map.of("fault", "latency", "path", path, "ms", delay.toMillis())));
+    for (Fault f : faults) {
+      if (f.rawBody() != null) {
+        on.add(Map.of("fault", "bad_gateway", "path", f.pathRegex(), "status", f.httpStatus()));
+      } else if (f.headers().containsKey("x-ogw-ratelimit-reset")) {
+        on.add(Map.of("fault", "rate_limit", "path", f.pathRegex(),
+            "reset_seconds", Integer.parseInt(f.headers().get("x-ogw-ratelimit-reset"))));
+      } else {
+        on.add(Map.of("fault", "error", "method", f.method(), "path", f.pathRegex(), "status", f.httpStatus(),
+            "code", f.code(), "times", f.always() ? "always" : "next"));
+      }
+    }
+    rateOverrides.forEach((endpoint, perSecond) -> on.add(Map.of("fault", "rate", "endpoint", endpoint,
+        "per_second", perSecond)));
+    perMinuteOverrides.forEach((endpoint, perMinute) -> on.add(Map.of("fault", "rate", "endpoint", endpoint,
+        "per_minute", perMinute)));
+    if (!rateLimitsEnabled) {
+      on.add(Map.of("fault", "rate_limits_off"));
+    }
+    if (!answerTransit.isZero()) {
+      on.add(Map.of("fault", "answer_transit", "ms", answerTransit.toMillis()));
+    }
+    return on;
+  }
+
   synchronized Optional<Fault> take(String method, String path) {
     for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
       Fault f = it.next();

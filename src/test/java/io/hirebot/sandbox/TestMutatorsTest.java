@@ -109,6 +109,32 @@ class TestMutatorsTest {
     assertTrue(client.hire().v1().job().list(ListJobReq.newBuilder().build()).success());
   }
 
+  @Test
+  @DisplayName("switched faults add up, and every answer (and GET /sandbox/faults) lists those now on, until clear")
+  void activeFaultsListed() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try {
+      switchFault(http, "{\"fault\":\"clear\"}"); // another test's latency may still be on
+      switchFault(http, "{\"fault\":\"hang\",\"path\":\"/open-apis/hire/v1/talents.*\"}");
+      JsonObject both = new JsonObject(switchFault(http, "{\"fault\":\"rate_limit\",\"reset_seconds\":3}").body());
+      assertEquals("rate_limit", both.getString("fault"));
+      var active = both.getJsonArray("active");
+      assertEquals(2, active.size(), both.encode());
+      assertEquals("hang", active.getJsonObject(0).getString("fault"), both.encode());
+      assertEquals("/open-apis/hire/v1/talents.*", active.getJsonObject(0).getString("path"), both.encode());
+      assertEquals("rate_limit", active.getJsonObject(1).getString("fault"), both.encode());
+      assertEquals(3, active.getJsonObject(1).getInteger("reset_seconds"), both.encode());
+      HttpResponse<String> listed = get(http, "/sandbox/faults");
+      assertEquals(200, listed.statusCode());
+      assertEquals(active, new JsonObject(listed.body()).getJsonArray("active"));
+
+      JsonObject cleared = new JsonObject(switchFault(http, "{\"fault\":\"clear\"}").body());
+      assertTrue(cleared.getJsonArray("active").isEmpty(), cleared.encode());
+    } finally {
+      switchFault(http, "{\"fault\":\"clear\"}");
+    }
+  }
+
   private static HttpResponse<String> switchFault(HttpClient http, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sandbox/faults"))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
