@@ -151,7 +151,7 @@ public final class Faults {
   }
 
   /**
-   * What is switched on now, as the console's fault switch names it: delays first (a "hang", or a "latency" in ms),
+   * What is switched on now, named as POST /sandbox/faults names it: delays first (a "hang", or a "latency" in ms),
    * then errors ("rate_limit" with its reset, "bad_gateway", or an "error" with its code, next or always), then rate
    * settings that differ from Feishu's; each with the path regex it applies to.
    */
