@@ -136,6 +136,7 @@ public final class FeishuClients {
   }
 
   public void close() {
+    hireCircuit.close();
     worker.close();
     hireWorker.close();
     bulkWorker.close();

@@ -41,6 +41,7 @@ public final class HireCircuit {
   private final Settings settings;
   private volatile LastFailure last;
   private volatile Supplier<Future<?>> probe = () -> Future.succeededFuture();
+  private volatile boolean closed;
 
   public HireCircuit(Vertx vertx, Settings settings, MeterRegistry metrics) {
     this.settings = settings;
@@ -104,7 +105,15 @@ public final class HireCircuit {
     return !(outcome.cause() instanceof FeishuApiException fe) || fe.isOutage();
   }
 
+  /** Stops probing: the bot is stopping, and its SDK pools with it. */
+  public void close() {
+    closed = true;
+  }
+
   private void runProbe() {
+    if (closed) {
+      return;
+    }
     log.info("feishu hire circuit half-open: probing Hire");
     Future<?> p;
     try {
@@ -112,7 +121,11 @@ public final class HireCircuit {
     } catch (RuntimeException e) {
       p = Future.failedFuture(e);
     }
-    p.onFailure(e -> log.warn("feishu hire probe failed cause={}", e.getMessage()));
+    p.onFailure(e -> {
+      if (!closed) {
+        log.warn("feishu hire probe failed cause={}", e.getMessage());
+      }
+    });
   }
 
   /** closed, open or half_open. */
