@@ -5,6 +5,8 @@ import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.Job;
@@ -16,6 +18,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -70,9 +74,11 @@ class QuietHoursTest {
     Stage target = h.sandbox.hire().stagesOf(job.id()).stream()
         .filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
     h.sandbox.hire().moveApplication(a.id(), target.id());
+    // The change happened in Hire 25 minutes before its event reached the bot
+    Instant changedAt = clock.instant().minus(Duration.ofMinutes(25)).truncatedTo(ChronoUnit.MINUTES);
     await(h.sandbox.events().raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", a.id())
         .put("origin_stage_id", a.stageId()).put("target_stage_id", target.id())
-        .put("update_time", clock.millis())));
+        .put("update_time", changedAt.toEpochMilli())));
     await(heldFor(TEAM));
     assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "nothing sent inside quiet hours");
 
@@ -83,6 +89,13 @@ class QuietHoursTest {
     String batch = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
         && m.currentContent().toString().contains(name), TIMEOUT)).currentContent().toString();
     assertTrue(batch.contains("during quiet hours") && batch.contains(target.enName()), batch);
+    // AND the batch reads in both languages, like the notification it holds
+    assertTrue(batch.contains("免打扰期间的") && batch.contains(target.zhName()), batch);
+    // AND it says when the change happened, in the chat's zone, and offers the job's candidates
+    assertTrue(batch.contains(DateTexts.dateTime(changedAt, zone, Language.EN))
+        && batch.contains(DateTexts.dateTime(changedAt, zone, Language.ZH)), batch);
+    assertTrue(batch.contains("\"action\":\"candidates.show\"") && batch.contains("\"job_id\":\"" + job.id() + "\"")
+        && batch.contains("Show candidates"), batch);
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
   }
