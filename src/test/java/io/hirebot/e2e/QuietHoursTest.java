@@ -74,11 +74,11 @@ class QuietHoursTest {
     Stage target = h.sandbox.hire().stagesOf(job.id()).stream()
         .filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
     h.sandbox.hire().moveApplication(a.id(), target.id());
-    // The change happened in Hire 25 minutes before its event reached the bot
+    // The change happened in Hire 25 minutes before its event reached the bot; Hire says when in seconds
     Instant changedAt = clock.instant().minus(Duration.ofMinutes(25)).truncatedTo(ChronoUnit.MINUTES);
     await(h.sandbox.events().raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", a.id())
         .put("origin_stage_id", a.stageId()).put("target_stage_id", target.id())
-        .put("update_time", changedAt.toEpochMilli())));
+        .put("update_time", changedAt.getEpochSecond())));
     await(heldFor(TEAM));
     assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "nothing sent inside quiet hours");
 
