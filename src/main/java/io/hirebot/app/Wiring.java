@@ -15,6 +15,7 @@ import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.middleware.SelfFilter;
 import io.hirebot.bot.middleware.UserRateLimit;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.Conversations;
 import io.hirebot.bot.ErrorReplies;
@@ -215,8 +216,8 @@ public final class Wiring {
       JdbcProcessedEvents processed = new JdbcProcessedEvents(db, clock);
       // Click keys live in the database, so the same click delivered to two replicas (or before and after a
       // restart) writes once; a duplicate whose first click is still running says so in both languages.
-      JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.info(
-          messages.get(Language.EN, "toast.inProgress") + " / " + messages.get(Language.ZH, "toast.inProgress")));
+      JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.of(
+          Toast.info(messages, "toast.inProgress")));
 
       FeatureRegistry registry = new FeatureRegistry(messages);
       HiringDataRule hiringData = new HiringDataRule(groupAccess, access);

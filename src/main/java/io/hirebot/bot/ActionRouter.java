@@ -31,7 +31,7 @@ public final class ActionRouter {
     ActionHandler handler = handlers.get(action.actionName());
     if (handler == null) {
       log.debug("unknown card action action={} message_id={}", action.actionName(), action.messageId());
-      return Future.succeededFuture(ActionResult.info(messages.get(language, "toast.unknownAction")));
+      return Future.succeededFuture(ActionResult.of(Toast.info(messages, "toast.unknownAction")));
     }
     return handler.handle(action, language);
   }

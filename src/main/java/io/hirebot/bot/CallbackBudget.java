@@ -81,7 +81,7 @@ public final class CallbackBudget {
     long started = System.nanoTime();
     Promise<ActionResult> answer = Promise.promise();
     long timer = vertx.setTimer(ANSWER_MS, t -> {
-      if (answer.tryComplete(ActionResult.info(messages.get(lang, "toast.inProgress")))) {
+      if (answer.tryComplete(ActionResult.of(Toast.info(messages, "toast.inProgress")))) {
         long answered = System.nanoTime();
         AtomicBoolean expired = new AtomicBoolean();
         long left = Deadline.COMMAND.toMillis() - TimeUnit.NANOSECONDS.toMillis(answered - started);
@@ -98,7 +98,7 @@ public final class CallbackBudget {
     });
     result.onComplete(r -> {
       vertx.cancelTimer(timer);
-      answer.tryComplete(r.succeeded() ? r.result() : errors.toast(r.cause(), lang));
+      answer.tryComplete(r.succeeded() ? r.result() : errors.toast(r.cause()));
     });
     return answer.future();
   }
@@ -134,7 +134,7 @@ public final class CallbackBudget {
         // The clicked card shows the outcome; the "still waiting" message says in words what it came to.
         ActionResult r = outcome.result();
         messenger.updateCard(earlier.messageId(),
-                late.click(Future.succeededFuture(new ActionResult(r.toastType(), r.toast(), null)), lang))
+                late.click(Future.succeededFuture(ActionResult.of(r.toast())), lang))
             .onFailure(e -> log.warn("earlier notice not updated message_id={} notice_id={} cause={}",
                 action.messageId(), earlier.messageId(), e.toString()));
       }

@@ -114,13 +114,16 @@ public final class ErrorReplies {
     return cards.render("error", model);
   }
 
-  public ActionResult toast(Throwable failure, Language lang) {
-    String text = text(failure, lang);
-    if (unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty()) {
-      text = text + " " + messages.get(lang, "error.logid", fe.logId()).replace("`", "");
-    }
-    // A change Hire did not answer may well have been made: "that did not work" could be false.
-    return ActionResult.error(unconfirmed(failure) ? text : messages.get(lang, "toast.failed", text));
+  /** The toast of a failed click, in every language. */
+  public ActionResult toast(Throwable failure) {
+    return ActionResult.of(Toast.of(Toast.Type.ERROR, lang -> {
+      String text = text(failure, lang);
+      if (unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty()) {
+        text = text + " " + messages.get(lang, "error.logid", fe.logId()).replace("`", "");
+      }
+      // A change Hire did not answer may well have been made: "that did not work" could be false.
+      return unconfirmed(failure) ? text : messages.get(lang, "toast.failed", text);
+    }));
   }
 
   /**

@@ -39,15 +39,16 @@ public final class LateAnswers {
     if (r != null && r.card() != null) {
       return r.card();
     }
-    if (r != null && r.toastType() == ActionResult.ToastType.ERROR) {
-      return errors.card(r.toast(), lang);
+    String toast = r == null ? "" : r.toast().text(lang);
+    if (r != null && r.toast().type() == Toast.Type.ERROR) {
+      return errors.card(toast, lang);
     }
-    if (r != null && r.toastType() == ActionResult.ToastType.WARNING) {
+    if (r != null && r.toast().type() == Toast.Type.WARNING) {
       // A warning (the card was out of date, too many clicks) changed nothing: the title must not say "Finished".
-      return errors.notice("deadline.unchanged.title", Markdown.escape(r.toast()), "orange", lang);
+      return errors.notice("deadline.unchanged.title", Markdown.escape(toast), "orange", lang);
     }
     // A toast is plain text: all of it data.
-    return finished(new Reply.Text(r == null ? "" : r.toast()), lang);
+    return finished(new Reply.Text(toast), lang);
   }
 
   /**
@@ -56,8 +57,8 @@ public final class LateAnswers {
    * and log id an admin can look up.
    */
   public ObjectNode refusedCard(ActionResult result, FeishuApiException refusal, Language lang) {
-    String done = result == null || result.toast() == null || result.toast().isBlank()
-        ? messages.get(lang, "deadline.finished.text") : result.toast();
+    String done = result == null || result.toast().text(lang).isBlank()
+        ? messages.get(lang, "deadline.finished.text") : result.toast().text(lang);
     String text = Markdown.message(messages, lang, "click.refused.text", done, String.valueOf(refusal.code()),
         refusal.logId().isEmpty() ? "-" : refusal.logId());
     return errors.notice("click.refused.title", text, "orange", lang);

@@ -33,6 +33,7 @@ final class ViewReplay implements ViewRenderer {
     CardAction replay = new CardAction("living-" + UUID.randomUUID(), viewer == null ? null : UserRef.ofOpenId(viewer),
         null, null, null, "button", view.deepCopy(), null, Map.of(), null);
     return actions.route(replay, lang).compose(r -> r.card() != null ? Future.succeededFuture(r.card())
-        : Future.failedFuture(new IllegalStateException("view " + action + " no longer renders: " + r.toast())));
+        : Future.failedFuture(new IllegalStateException("view " + action + " no longer renders: "
+            + r.toast().text(lang))));
   }
 }

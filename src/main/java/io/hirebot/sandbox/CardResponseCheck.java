@@ -14,6 +14,9 @@ final class CardResponseCheck {
   record Outcome(List<String> violations, JsonNode card) {}
 
   private static final Set<String> TOAST_TYPES = Set.of("info", "success", "error", "warning");
+  /** The locales a toast's {@code i18n} map may name (reference §3.2). */
+  private static final Set<String> TOAST_LOCALES = Set.of("zh_cn", "en_us", "zh_hk", "zh_tw", "ja_jp", "id_id",
+      "vi_vn", "th_th", "pt_br", "es_es", "ko_kr", "de_de", "fr_fr", "it_it", "ru_ru", "ms_my");
 
   private CardResponseCheck() {}
 
@@ -35,8 +38,8 @@ final class CardResponseCheck {
       return new Outcome(List.of("200672: the answer is not a JSON object: " + r.body()), null);
     }
     JsonNode toast = body.get("toast");
-    if (toast != null && !TOAST_TYPES.contains(toast.path("type").asText())) {
-      problems.add("200672: toast.type must be info|success|error|warning, was " + toast.path("type"));
+    if (toast != null) {
+      checkToast(toast, problems);
     }
     JsonNode card = body.get("card");
     JsonNode raw = null;
@@ -55,5 +58,35 @@ final class CardResponseCheck {
       }
     }
     return new Outcome(problems, problems.isEmpty() ? raw : null);
+  }
+
+  /** A toast: a known type, a text {@code content}, and an {@code i18n} map of known locales to texts. */
+  private static void checkToast(JsonNode toast, List<String> problems) {
+    if (!toast.isObject()) {
+      problems.add("200672: toast must be an object, was " + toast);
+      return;
+    }
+    if (!TOAST_TYPES.contains(toast.path("type").asText())) {
+      problems.add("200672: toast.type must be info|success|error|warning, was " + toast.path("type"));
+    }
+    JsonNode content = toast.get("content");
+    if (content != null && !content.isTextual()) {
+      problems.add("200672: toast.content must be a string, was " + content);
+    }
+    JsonNode i18n = toast.get("i18n");
+    if (i18n == null) {
+      return;
+    }
+    if (!i18n.isObject()) {
+      problems.add("200672: toast.i18n must be an object of locale to text, was " + i18n);
+      return;
+    }
+    i18n.fields().forEachRemaining(e -> {
+      if (!TOAST_LOCALES.contains(e.getKey())) {
+        problems.add("200672: toast.i18n has an unknown locale " + e.getKey());
+      } else if (!e.getValue().isTextual()) {
+        problems.add("200672: toast.i18n." + e.getKey() + " must be a string, was " + e.getValue());
+      }
+    });
   }
 }

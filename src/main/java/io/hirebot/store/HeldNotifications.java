@@ -1,17 +1,44 @@
 package io.hirebot.store;
 
+import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code held_notifications} table: notifications that arrived in a chat's quiet hours. A replica
  * releases a chat's rows by stamping them with its token first, so each row is delivered in one batch.
  */
 public final class HeldNotifications {
+  /** The longest job label kept (the column's length). */
+  static final int MAX_JOB_LABEL = 300;
 
-  /** One held notification: a one-line summary in the language of the subscription. */
-  public record Held(String chatId, String lang, String summary) {}
+  /**
+   * What a batch shows of one notification.
+   *
+   * @param summaries its summary (markdown) per language, one for each {@link Language}
+   * @param jobId the job it is about; empty for rows held before jobs were kept
+   * @param changedAt when the change happened in Hire, or null for "when it was held"
+   */
+  public record Change(Map<Language, String> summaries, String jobId, String jobLabel, Instant changedAt) {
+    public Change {
+      summaries = Map.copyOf(summaries);
+    }
+  }
+
+  /** One held notification, in the language of the subscription it was held for. */
+  public record Held(String chatId, String lang, Change change) {}
+
+  /** The columns written and read after chat_id and lang; the summaries last, one per language. */
+  private static final String COLUMNS = "summary, job_id, job_label, changed_at, held_at, "
+      + Arrays.stream(Language.values()).map(HeldNotifications::column).collect(Collectors.joining(", "));
 
   private final Database db;
   private final Clock clock;
@@ -21,14 +48,24 @@ public final class HeldNotifications {
     this.clock = clock;
   }
 
-  public Future<Void> hold(String chatId, String lang, String summary) {
+  public Future<Void> hold(String chatId, String lang, Change change) {
     long now = clock.millis();
-    return db.run(c -> Claims.update(c, "INSERT INTO held_notifications (chat_id, lang, summary, held_at) "
-        + "VALUES (?, ?, ?, ?)", s -> {
+    Language own = Language.ofFeishuLocale(lang);
+    Language[] languages = Language.values();
+    String label = change.jobLabel().length() > MAX_JOB_LABEL ? change.jobLabel().substring(0, MAX_JOB_LABEL)
+        : change.jobLabel();
+    return db.run(c -> Claims.update(c, "INSERT INTO held_notifications (chat_id, lang, " + COLUMNS + ") VALUES (?, ?, "
+        + "?, ?, ?, ?, ?" + ", ?".repeat(languages.length) + ")", s -> {
           s.setString(1, chatId);
           s.setString(2, lang);
-          s.setString(3, summary);
-          s.setLong(4, now);
+          s.setString(3, change.summaries().get(own));
+          s.setString(4, change.jobId());
+          s.setString(5, label);
+          s.setLong(6, change.changedAt() == null ? now : change.changedAt().toEpochMilli());
+          s.setLong(7, now);
+          for (int i = 0; i < languages.length; i++) {
+            s.setString(8 + i, change.summaries().get(languages[i]));
+          }
         })).mapEmpty();
   }
 
@@ -46,8 +83,8 @@ public final class HeldNotifications {
             s.setString(1, token);
             s.setString(2, chatId);
           });
-      return Rows.list(c, "SELECT chat_id, lang, summary FROM held_notifications WHERE released_by = ? ORDER BY id",
-          s -> s.setString(1, token), r -> new Held(r.getString(1), r.getString(2), r.getString(3)));
+      return Rows.list(c, "SELECT chat_id, lang, " + COLUMNS + " FROM held_notifications WHERE released_by = ? "
+          + "ORDER BY id", s -> s.setString(1, token), HeldNotifications::held);
     });
   }
 
@@ -55,5 +92,25 @@ public final class HeldNotifications {
   public Future<Void> delete(String token) {
     return db.run(c -> Claims.update(c, "DELETE FROM held_notifications WHERE released_by = ?",
         s -> s.setString(1, token))).mapEmpty();
+  }
+
+  /** A row; one held before V26 has only its summary (shown in every language) and the time it was held. */
+  private static Held held(ResultSet r) throws SQLException {
+    String summary = r.getString("summary");
+    Map<Language, String> summaries = new EnumMap<>(Language.class);
+    for (Language lang : Language.values()) {
+      String own = r.getString(column(lang));
+      summaries.put(lang, own == null ? summary : own);
+    }
+    long changedAt = r.getLong("changed_at");
+    Instant at = Instant.ofEpochMilli(r.wasNull() ? r.getLong("held_at") : changedAt);
+    String jobId = r.getString("job_id");
+    String label = r.getString("job_label");
+    return new Held(r.getString("chat_id"), r.getString("lang"),
+        new Change(summaries, jobId == null ? "" : jobId, label == null ? "" : label, at));
+  }
+
+  private static String column(Language lang) {
+    return "summary_" + lang.feishuLocale();
   }
 }

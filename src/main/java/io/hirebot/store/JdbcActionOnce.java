@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link ActionOnce} across replicas and restarts: a click's key is claimed as a row of {@code action_keys}
  * before the action runs, so the same click delivered to two replicas writes to Hire once. The second sees the
- * first's toast when it is stored (waiting briefly for it); its card is left as it is, the first click's answer
- * updates it. Within one process the in-memory map still shares the first click's whole result.
+ * first's toast, in every language ({@link StoredToasts}), when it is stored (waiting briefly for it); its card is left
+ * as it is, the first click's answer updates it. Within one process the in-memory map still shares the first click's whole result.
  */
 public final class JdbcActionOnce implements ActionOnce {
   private static final Logger log = LoggerFactory.getLogger(JdbcActionOnce.class);
@@ -85,8 +85,7 @@ public final class JdbcActionOnce implements ActionOnce {
   }
 
   private Future<Void> store(String key, ActionResult result) {
-    String outcome = result.toastType().name() + ":" + (result.toast() == null ? "" : result.toast());
-    String bounded = outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME) : outcome;
+    String bounded = StoredToasts.write(result.toast(), MAX_OUTCOME);
     return db.run(c -> Claims.update(c, "UPDATE action_keys SET outcome = ? WHERE idem_key = ?", s -> {
       s.setString(1, bounded);
       s.setString(2, key);
@@ -102,7 +101,7 @@ public final class JdbcActionOnce implements ActionOnce {
             r -> Optional.ofNullable(r.getString(1))).stream().findFirst().flatMap(o -> o))
         .compose(outcome -> {
           if (outcome.isPresent()) {
-            return Future.succeededFuture(parse(outcome.get()));
+            return Future.succeededFuture(ActionResult.of(StoredToasts.read(outcome.get())));
           }
           if (clock.millis() - since >= OUTCOME_WAIT.toMillis()) {
             return Future.succeededFuture(stillRunning.get());
@@ -111,16 +110,5 @@ public final class JdbcActionOnce implements ActionOnce {
           vertx.setTimer(OUTCOME_POLL_MS, t -> later.complete());
           return later.future().compose(v -> firstOutcome(key, since));
         });
-  }
-
-  private static ActionResult parse(String outcome) {
-    int colon = outcome.indexOf(':');
-    ActionResult.ToastType type;
-    try {
-      type = ActionResult.ToastType.valueOf(outcome.substring(0, Math.max(0, colon)));
-    } catch (IllegalArgumentException e) {
-      type = ActionResult.ToastType.INFO;
-    }
-    return new ActionResult(type, outcome.substring(colon + 1), null);
   }
 }

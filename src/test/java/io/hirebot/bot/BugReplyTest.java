@@ -39,7 +39,7 @@ class BugReplyTest {
 
     FeatureHarness.Clicked clicked = h.click(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
         .put("action", THROWS), FeatureHarness.ALICE);
-    assertEquals(ActionResult.ToastType.ERROR, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.ERROR, clicked.toastType(), clicked.toString());
     assertTrue(clicked.toast().contains("on our side") && !clicked.toast().contains("bug in"), clicked.toast());
   }
 

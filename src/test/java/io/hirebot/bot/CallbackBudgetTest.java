@@ -161,7 +161,7 @@ class CallbackBudgetTest {
     budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
       answered[0] = System.nanoTime();
       // The work ends right after the "Working on it…" answer went out.
-      work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "done", card));
+      work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "done"), card));
     });
 
     ObjectNode taken = updates.taken.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -179,9 +179,9 @@ class CallbackBudgetTest {
     Updates updates = new Updates(0);
     Promise<ActionResult> work = Promise.promise();
     budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a -> {
-      assertTrue(a.toast().contains("in a moment"), a.toast());
+      assertTrue(a.toast().text(Language.EN).contains("in a moment"), a.toast().toString());
       // No card of its own: what the work came to is a toast, e.g. "nothing to undo any more".
-      work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null));
+      work.complete(new ActionResult(Toast.verbatim(Toast.Type.WARNING, "Nothing to undo: it was already undone."), null));
     });
 
     ObjectNode sent = await(updates.sentPrivately);
@@ -225,7 +225,7 @@ class CallbackBudgetTest {
 
     await(updates.sentPrivately);
     ObjectNode card = JSON.createObjectNode().put("schema", "2.0");
-    work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview", card));
+    work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "Moved Zhang San to Interview"), card));
 
     assertEquals(card, await(updates.taken));
     ObjectNode settled = await(updates.patchedOnce);
@@ -239,7 +239,7 @@ class CallbackBudgetTest {
     Updates updates = new Updates(0);
     Promise<ActionResult> work = Promise.promise();
     budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN).onSuccess(a ->
-        work.complete(new ActionResult(ActionResult.ToastType.WARNING, "Nothing to undo: it was already undone.", null)));
+        work.complete(new ActionResult(Toast.verbatim(Toast.Type.WARNING, "Nothing to undo: it was already undone."), null)));
 
     ObjectNode alone = await(updates.shownAlone);
     assertTrue(alone.toString().contains("Nothing to undo: it was already undone."), alone.toString());
@@ -259,7 +259,7 @@ class CallbackBudgetTest {
     System.out.println("still waiting, to the clicker alone: " + waiting);
     assertEquals(List.of(), updates.at, "the group's card was not replaced by 'still waiting'");
     ObjectNode card = JSON.createObjectNode().put("schema", "2.0");
-    work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "done", card));
+    work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "done"), card));
 
     assertEquals(card, await(updates.taken));
     for (int i = 0; i < 100 && updates.removed.isEmpty(); i++) {
@@ -276,8 +276,7 @@ class CallbackBudgetTest {
     updates.refuseCard = 11311;
     Promise<ActionResult> work = Promise.promise();
     budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN).onSuccess(a ->
-        work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview",
-            JSON.createObjectNode().put("schema", "2.0"))));
+        work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "Moved Zhang San to Interview"), JSON.createObjectNode().put("schema", "2.0"))));
 
     ObjectNode alone = await(updates.shownAlone);
     System.out.println("refused card, to the clicker alone: " + alone);
@@ -295,8 +294,7 @@ class CallbackBudgetTest {
     updates.refuseCard = 11311;
     Promise<ActionResult> work = Promise.promise();
     budget(updates).answer(click(), work.future(), Language.EN).onSuccess(a ->
-        work.complete(new ActionResult(ActionResult.ToastType.SUCCESS, "Moved Zhang San to Interview",
-            JSON.createObjectNode().put("schema", "2.0"))));
+        work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "Moved Zhang San to Interview"), JSON.createObjectNode().put("schema", "2.0"))));
 
     ObjectNode notice = await(updates.sentPrivately);
     System.out.println("refused card, told privately: " + notice);

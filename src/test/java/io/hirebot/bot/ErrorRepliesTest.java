@@ -53,9 +53,10 @@ class ErrorRepliesTest {
   @DisplayName("refusals Hire explains get a sentence in the user's language, with code and log id in the toast")
   void knownRefusalToast() {
     var e = new FeishuApiException("hire.application.transfer_stage", 400, 1002205, "transfer stage failed", "LID");
-    ActionResult zh = errors.toast(e, Language.ZH);
-    assertEquals(ActionResult.ToastType.ERROR, zh.toastType());
-    assertTrue(zh.toast().contains("锁定") && zh.toast().contains("1002205") && zh.toast().contains("LID"), zh.toast());
+    ActionResult failed = errors.toast(e);
+    assertEquals(Toast.Type.ERROR, failed.toast().type());
+    String zh = failed.toast().text(Language.ZH);
+    assertTrue(zh.contains("锁定") && zh.contains("1002205") && zh.contains("LID"), zh);
   }
 
   @Test
@@ -65,11 +66,11 @@ class ErrorRepliesTest {
     var timeout = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.transfer_stage", 0, -1,
         "", "", Duration.ofMillis(4_000));
     var change = new ChangeFailedException("change.advance", timeout);
-    String toast = errors.toast(change, Language.EN).toast();
+    String toast = errors.toast(change).toast().text(Language.EN);
     assertTrue(toast.contains("Advance") && toast.contains("may or may not") && toast.contains("check the candidate")
         && toast.contains("hire.application.transfer_stage"), toast);
     assertFalse(toast.contains("did not work") || toast.contains("try again in a moment"), toast);
-    String zh = errors.toast(change, Language.ZH).toast();
+    String zh = errors.toast(change).toast().text(Language.ZH);
     assertTrue(zh.contains("推进") && zh.contains("可能"), zh);
     assertFalse(zh.contains("操作失败") || zh.contains("请稍后重试"), zh);
 
@@ -82,24 +83,24 @@ class ErrorRepliesTest {
 
     var page = new ChangeFailedException("change.reject", new FeishuApiException(FeishuApiException.Kind.UNREADABLE,
         "hire.application.terminate", 504, -1, "<html>", "L504", Duration.ZERO));
-    String unreadable = errors.toast(page, Language.EN).toast();
+    String unreadable = errors.toast(page).toast().text(Language.EN);
     assertTrue(unreadable.contains("Reject") && unreadable.contains("may or may not") && unreadable.contains("L504"),
         unreadable);
 
     // A read that timed out keeps its text: nothing was changed, trying again is right.
     var read = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
         Duration.ofMillis(4_000));
-    assertTrue(errors.toast(read, Language.EN).toast().contains("try again in a moment"));
+    assertTrue(errors.toast(read).toast().text(Language.EN).contains("try again in a moment"));
   }
 
   @Test
   @DisplayName("Hire refusing a change (1002205) names the change the user asked for: a rejection is not a move")
   void refusalNamesTheChange() {
     var refused = new FeishuApiException("hire.application.terminate", 400, 1002205, "cannot terminate", "LID");
-    String en = errors.toast(new ChangeFailedException("change.reject", refused), Language.EN).toast();
+    String en = errors.toast(new ChangeFailedException("change.reject", refused)).toast().text(Language.EN);
     assertTrue(en.contains("Reject") && en.contains("1002205") && en.contains("LID"), en);
     assertFalse(en.contains("move"), en);
-    String zh = errors.toast(new ChangeFailedException("change.reject", refused), Language.ZH).toast();
+    String zh = errors.toast(new ChangeFailedException("change.reject", refused)).toast().text(Language.ZH);
     assertTrue(zh.contains("淘汰") && !zh.contains("转移"), zh);
     String card = errors.card(new ChangeFailedException("change.reject", refused), Language.EN).toString();
     assertTrue(card.contains("Reject") && !card.contains("did not work"), card);
@@ -109,7 +110,7 @@ class ErrorRepliesTest {
   @DisplayName("rate limits say 'try again' instead of a code; bugs say something went wrong, without details")
   void rateLimitAndBug() {
     var limited = new FeishuApiException("hire.application.get_detail", 429, 99991400, "limit", "L");
-    assertTrue(errors.toast(limited, Language.EN).toast().contains("rate limit"));
+    assertTrue(errors.toast(limited).toast().text(Language.EN).contains("rate limit"));
     String bug = ((Reply.Card) errors.reply(new NullPointerException("secret detail"), Language.EN)).card().toString();
     assertFalse(bug.contains("secret detail") || bug.contains("NullPointer"), bug);
   }
@@ -124,13 +125,13 @@ class ErrorRepliesTest {
     assertTrue(card.contains("not answering") && card.contains("3 s ago") && card.contains("LAST502"), card);
     var noAnswer = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
         Duration.ofMillis(3_500));
-    assertTrue(errors.toast(noAnswer, Language.EN).toast().contains("within 4 s (hire.application.list)"));
+    assertTrue(errors.toast(noAnswer).toast().text(Language.EN).contains("within 4 s (hire.application.list)"));
     var page = new FeishuApiException(FeishuApiException.Kind.UNREADABLE, "hire.job.list", 502, -1, "<html>", "L502",
         Duration.ZERO);
-    String zh = errors.toast(page, Language.ZH).toast();
+    String zh = errors.toast(page).toast().text(Language.ZH);
     assertTrue(zh.contains("502") && zh.contains("L502") && !zh.contains("<html>"), zh);
     var limited = new FeishuApiException("hire.job.list", 429, 99991400, "limit", "L429").withWait(Duration.ofSeconds(30));
-    assertTrue(errors.toast(limited, Language.EN).toast().contains("try again in 30 s"));
+    assertTrue(errors.toast(limited).toast().text(Language.EN).contains("try again in 30 s"));
   }
 
   @Test
@@ -145,7 +146,7 @@ class ErrorRepliesTest {
     try {
       var bug = new IllegalArgumentException("stage index 7 out of range");
       String card = errors.card(bug, Language.EN).toString();
-      String toast = errors.toast(bug, Language.EN).toast();
+      String toast = errors.toast(bug).toast().text(Language.EN);
       String zh = errors.card(bug, Language.ZH).toString();
 
       assertFalse(card.contains("did not answer") || card.contains("Feishu Hire"), card);

@@ -22,11 +22,11 @@ class FeatureRegistryTest {
   @Test
   void aSecondHandlerForOneCommandOrActionFailsAtStartUp() {
     registry.command(Command.Help.class, (c, ctx) -> Future.succeededFuture(new Reply.Text("a")));
-    registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.info("a")));
+    registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "a"))));
     assertThrows(IllegalStateException.class,
         () -> registry.command(Command.Help.class, (c, ctx) -> Future.succeededFuture(new Reply.Text("b"))));
     assertThrows(IllegalStateException.class,
-        () -> registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.info("b"))));
+        () -> registry.action("x.page", (a, l) -> Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "b")))));
   }
 
   @Test
@@ -77,8 +77,7 @@ class FeatureRegistryTest {
   @Test
   void aLivingViewIsRenderedByItsFeaturesRendererElseReplayedAsAClick() {
     ObjectMapper json = new ObjectMapper();
-    registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(ActionResult.ToastType.INFO, "",
-        json.createObjectNode().put("from", "click " + a.value().path("page").asInt()))))
+    registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(Toast.NONE, json.createObjectNode().put("from", "click " + a.value().path("page").asInt()))))
         .view("y.page", (view, viewer) -> Future.succeededFuture(json.createObjectNode().put("from", "own " + viewer)));
 
     assertEquals("click 2", registry.views().render(json.createObjectNode().put("action", "x.page").put("page", 2),

@@ -109,6 +109,24 @@ class CardActionsTest {
   }
 
   @Test
+  @DisplayName("a toast speaks both languages: content in the clicked card's language, i18n in en_us and zh_cn, each "
+      + "naming the stage as that language names it")
+  void bilingualToast() {
+    // GIVEN a Chinese card's Advance button
+    Application a = movable();
+    Stage next = nextStage(a);
+    String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
+    // WHEN the recruiter clicks it
+    PushResult r = click(RECRUITER, value("advance", a).put("lang", "zh_cn"));
+    // THEN the emulator accepts the answer and the toast carries both languages, the card's in content
+    assertEquals(List.of(), r.violations());
+    JsonObject toast = r.jsonBody().getJsonObject("toast");
+    assertEquals(name + " → " + next.zhName(), toast.getString("content"), toast.encode());
+    assertEquals(new JsonObject().put("en_us", name + " → " + next.enName()).put("zh_cn", name + " → " + next.zhName()),
+        toast.getJsonObject("i18n"));
+  }
+
+  @Test
   @DisplayName("a double click (two callbacks at once) makes one transfer call, and both see the result")
   void doubleClick() {
     Application a = movable();

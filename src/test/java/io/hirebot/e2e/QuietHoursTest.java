@@ -5,6 +5,8 @@ import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.Job;
@@ -13,8 +15,11 @@ import io.hirebot.schedule.MutableClock;
 import io.hirebot.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -29,8 +34,8 @@ class QuietHoursTest {
   @RegisterExtension
   static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 
-  /** Completes once the bot's database holds a notification for {@code chat}, checking every 50 ms. */
-  private static Future<Void> heldFor(String chat) {
+  /** Completes once the bot's database holds {@code count} notifications for {@code chat}, checking every 50 ms. */
+  private static Future<Void> heldFor(String chat, int count) {
     Database db = await(Database.open(h.vertx, h.config.dbUrl(), "", ""));
     Promise<Void> held = Promise.promise();
     long timer = h.vertx.setPeriodic(50, id -> db.run(c -> {
@@ -38,7 +43,7 @@ class QuietHoursTest {
         s.setString(1, chat);
         try (ResultSet r = s.executeQuery()) {
           r.next();
-          return r.getLong(1) > 0;
+          return r.getLong(1) >= count;
         }
       }
     }).onSuccess(found -> {
@@ -68,10 +73,15 @@ class QuietHoursTest {
     String name = h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
     Stage target = h.sandbox.hire().stagesOf(job.id()).stream()
         .filter(s -> !s.id().equals(a.stageId()) && s.type() != 7).findFirst().orElseThrow();
-    // The move pushes hire.application.stage_changed_v1 itself, as Feishu does; a second push of the same change
-    // (another event id) could land after quiet hours ended and be sent on its own.
+    // The move pushes hire.application.stage_changed_v1 itself, as Feishu does; the test pushes the same change once
+    // more, as if it happened in Hire 25 minutes before its event reached the bot (Hire says when in seconds). Both
+    // are held before the window ends: one landing after it would be sent on its own.
     h.sandbox.hire().moveApplication(a.id(), target.id());
-    await(heldFor(TEAM));
+    Instant changedAt = clock.instant().minus(Duration.ofMinutes(25)).truncatedTo(ChronoUnit.MINUTES);
+    await(h.sandbox.events().raw("hire.application.stage_changed_v1", new JsonObject().put("application_id", a.id())
+        .put("origin_stage_id", a.stageId()).put("target_stage_id", target.id())
+        .put("update_time", changedAt.getEpochSecond())));
+    await(heldFor(TEAM, 2));
     assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "nothing sent inside quiet hours");
 
     h.runRoutines(h.bot);
@@ -81,6 +91,13 @@ class QuietHoursTest {
     String batch = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
         && m.currentContent().toString().contains(name), TIMEOUT)).currentContent().toString();
     assertTrue(batch.contains("during quiet hours") && batch.contains(target.enName()), batch);
+    // AND the batch reads in both languages, like the notification it holds
+    assertTrue(batch.contains("免打扰期间的") && batch.contains(target.zhName()), batch);
+    // AND it says when the change happened, in the chat's zone, and offers the job's candidates
+    assertTrue(batch.contains(DateTexts.dateTime(changedAt, zone, Language.EN))
+        && batch.contains(DateTexts.dateTime(changedAt, zone, Language.ZH)), batch);
+    assertTrue(batch.contains("\"action\":\"candidates.show\"") && batch.contains("\"job_id\":\"" + job.id() + "\"")
+        && batch.contains("Show candidates"), batch);
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
   }

@@ -72,7 +72,7 @@ class SubscriptionsTest {
   }
 
   @Test
-  @DisplayName("a stage change reaches the chat subscribed to the job, not the others; kinds filter")
+  @DisplayName("a stage change reaches the chat subscribed to the job, not the others, in both languages; kinds filter")
   void stageChangeToSubscribersOnly() {
     assertTrue(say(TEAM, "subscribe job BE-001").contains("Backend Engineer"));
     assertTrue(say(BACKEND, "subscribe job FE-001").contains("Frontend Engineer"));
@@ -87,6 +87,9 @@ class SubscriptionsTest {
     assertTrue(text.contains(target.enName()), text);
     assertTrue(text.contains("\"action\":\"candidates.show\""), text);
     assertEquals(List.of(), CardLimits.violations((ObjectNode) card.currentContent(), text));
+    // AND it reads in both languages, the subscription's (English) first: each member sees their client's
+    assertTrue(text.contains("\"locales\":[\"en_us\",\"zh_cn\"]") && text.contains("阶段变化")
+        && text.contains(target.zhName()) && text.contains("查看候选人"), text);
 
     Application be2 = activeApplication("BE-002");
     String name2 = h.sandbox.hire().talent(be2.talentId()).orElseThrow().name();

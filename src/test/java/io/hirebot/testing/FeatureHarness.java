@@ -7,6 +7,7 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.MiddlewareChain;
@@ -199,8 +200,11 @@ public final class FeatureHarness extends SelfClosingFixture {
     return d;
   }
 
-  /** The answer to a click: its toast, and the card that replaced the clicked one (null when it stays). */
-  public record Clicked(ActionResult.ToastType toastType, String toast, Shown card) {}
+  /**
+   * The answer to a click: its toast (its kind, its text in the clicked card's language, and in every language), and
+   * the card that replaced the clicked one (null when it stays).
+   */
+  public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts) {}
 
   /** {@code user} clicks a button whose callback value is {@code value} on a card in the team chat. */
   public Clicked click(JsonNode value, String user) {
@@ -213,7 +217,7 @@ public final class FeatureHarness extends SelfClosingFixture {
     CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
     ActionResult r = await(() -> dispatcher().onCardAction(action));
-    return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
+    return new Clicked(r.toast().type(), r.toast().text(action.language()), withinLimits(Shown.of(r.card())), r.toast());
   }
 
   /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */

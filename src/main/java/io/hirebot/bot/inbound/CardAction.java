@@ -1,6 +1,7 @@
 package io.hirebot.bot.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.i18n.Language;
 import java.util.Map;
 
 /**
@@ -35,6 +36,11 @@ public record CardAction(
   /** The {@code action} key of the callback value, or empty when the card carries none. */
   public String actionName() {
     return value == null ? "" : value.path("action").asText("");
+  }
+
+  /** The language of the clicked card (its callback value's {@code lang}), which the answer is written in. */
+  public Language language() {
+    return Language.ofFeishuLocale(value == null ? "" : value.path("lang").asText());
   }
 
   /** The same click, as if its value had named another action (a menu option that opens another card). */

@@ -1,7 +1,7 @@
 package io.hirebot.bot.middleware;
 
 import io.hirebot.access.HiringDataRule;
-import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
@@ -43,7 +43,7 @@ public final class HiringDataGate implements Middleware {
         return next.run();
       }
       audit.record(in, "refused");
-      return Future.succeededFuture(in.refusal(ActionResult.ToastType.ERROR, messages.get(in.language(), key)));
+      return Future.succeededFuture(in.refusal(Toast.error(messages, key)));
     });
   }
 

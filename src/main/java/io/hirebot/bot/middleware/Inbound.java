@@ -2,6 +2,7 @@ package io.hirebot.bot.middleware;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Reply;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.bot.inbound.BotMenuClicked;
 import io.hirebot.bot.inbound.CardAction;
@@ -155,7 +156,7 @@ public final class Inbound {
       return parsed().language();
     }
     if (event instanceof CardAction a) {
-      return "zh_cn".equals(a.value() == null ? "" : a.value().path("lang").asText()) ? Language.ZH : Language.EN;
+      return a.language();
     }
     return Language.EN;
   }
@@ -166,11 +167,11 @@ public final class Inbound {
   }
 
   /** A gate's refusal, in the form this kind answers: a reply to a command, a toast to a click. */
-  public Answer refusal(ActionResult.ToastType type, String text) {
+  public Answer refusal(Toast toast) {
     if (message != null) {
-      return Answer.send(new Reply.Text(text));
+      return Answer.send(new Reply.Text(toast.text(language())));
     }
-    return kind == Kind.CARD_ACTION ? new Answer.Click(new ActionResult(type, text, null)) : Answer.NONE;
+    return kind == Kind.CARD_ACTION ? new Answer.Click(ActionResult.of(toast)) : Answer.NONE;
   }
 
   /** Completes once the event is durably taken (or known as a duplicate): the webhook may then acknowledge. */

@@ -1,5 +1,6 @@
 package io.hirebot.bot.middleware;
 
+import io.hirebot.bot.Toast;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -25,8 +26,8 @@ public final class MenuReadOnly implements Middleware {
   @Override
   public Future<Answer> apply(Inbound in, Next next) {
     if (in.parsed() instanceof ParseResult.Parsed p && !p.command().readOnly()) {
-      return Future.succeededFuture(in.refusal(null,
-          messages.get(in.language(), "menu.useInChat", in.message().text().strip())));
+      return Future.succeededFuture(in.refusal(
+          Toast.info(messages, "menu.useInChat", in.message().text().strip())));
     }
     return next.run();
   }

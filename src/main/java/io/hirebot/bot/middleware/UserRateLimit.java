@@ -2,7 +2,7 @@ package io.hirebot.bot.middleware;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.i18n.Messages;
 import io.hirebot.util.TokenBucket;
 import io.vertx.core.Future;
@@ -39,7 +39,6 @@ public final class UserRateLimit implements Middleware {
     if (buckets.get(user == null ? "" : user).tryAcquire()) {
       return next.run();
     }
-    return Future.succeededFuture(in.refusal(ActionResult.ToastType.WARNING,
-        messages.get(in.language(), "access.slowDown")));
+    return Future.succeededFuture(in.refusal(Toast.warning(messages, "access.slowDown")));
   }
 }

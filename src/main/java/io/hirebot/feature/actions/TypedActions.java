@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
@@ -147,15 +148,15 @@ final class TypedActions {
     Optional<Command.Change> change = values.read(action.value());
     String applicationId = action.value().path("application_id").asText("");
     if (change.isEmpty() || applicationId.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     String stageId = action.value().path("stage_id").asText("");
     return meter.run("typed-action", hire -> Candidacies.one(hire, applicationId).compose(c -> c.application().active()
             ? confirmation(hire, change.get(), c, stageId, action.operator(), lang)
             : text(lang, "typed.noActive", c.application().talentName())))
         .map(reply -> reply instanceof Reply.Card card
-            ? new ActionResult(ActionResult.ToastType.INFO, "", card.card())
-            : new ActionResult(ActionResult.ToastType.WARNING, ((Reply.Text) reply).text(), notice(lang,
+            ? new ActionResult(Toast.NONE, card.card())
+            : new ActionResult(Toast.verbatim(Toast.Type.WARNING, ((Reply.Text) reply).text()), notice(lang,
                 "typed.title", ((Reply.Text) reply).asMarkdown(), "grey")));
   }
 
@@ -169,9 +170,9 @@ final class TypedActions {
     Future<Boolean> may = clicker.equals(action.value().path("by").asText(null)) ? Future.succeededFuture(true)
         : access.mayChange(clicker, action.value().path("job_id").asText("")).map(AccessPolicy.Decision::allowed);
     return may.map(allowed -> allowed
-        ? new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "typed.cancelledToast"),
+        ? new ActionResult(Toast.info(messages, "typed.cancelledToast"),
             notice(lang, "typed.cancelled.title", Markdown.message(messages, lang, "typed.cancelled", what), "grey"))
-        : ActionResult.error(messages.get(lang, "typed.cancelRefused")));
+        : ActionResult.of(Toast.error(messages, "typed.cancelRefused")));
   }
 
   private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,

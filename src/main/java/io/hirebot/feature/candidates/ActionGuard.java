@@ -5,6 +5,7 @@ import io.hirebot.access.AuditEntry;
 import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
@@ -130,12 +131,12 @@ final class ActionGuard {
   /** Null when allowed; otherwise the refusal to answer with (already audited). */
   private Future<ActionResult> permitted(CardAction action, Language lang, ActionTarget target, String name) {
     if (!target.complete()) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     long expires = action.value().path(SharedActions.EXPIRES).asLong(Long.MAX_VALUE);
     if (clock.millis() > expires) {
       record(action, target, name, "confirmation expired", "expired", "");
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.confirmationExpired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.confirmationExpired")));
     }
     String who = action.operatorId();
     return access.mayChange(who, target.jobId()).map(decision -> {
@@ -143,7 +144,7 @@ final class ActionGuard {
         return null;
       }
       record(action, target, name, decision.reasonKey(), "refused", "");
-      return ActionResult.error(messages.get(lang, decision.reasonKey()));
+      return ActionResult.of(Toast.error(messages, decision.reasonKey()));
     });
   }
 
@@ -168,8 +169,8 @@ final class ActionGuard {
   }
 
   private static String outcome(ActionResult result) {
-    return result.toastType() == ActionResult.ToastType.WARNING ? "stale"
-        : result.toastType() == ActionResult.ToastType.ERROR ? "refused" : "ok";
+    return result.toast().type() == Toast.Type.WARNING ? "stale"
+        : result.toast().type() == Toast.Type.ERROR ? "refused" : "ok";
   }
 
   private void record(CardAction action, ActionTarget target, String name, String detail, String result,

@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
@@ -69,7 +70,7 @@ final class ActionKit {
     String notice = now.active()
         ? Markdown.message(messages, lang, "notice.stale", now.talentName(), now.stage().name(lang.feishuLocale()))
         : Markdown.message(messages, lang, "notice.staleEnded", now.talentName());
-    return changed(t, lang, ActionResult.ToastType.WARNING, messages.get(lang, "toast.stale"), Notice.of(notice),
+    return changed(t, lang, Toast.warning(messages, "toast.stale"), Notice.of(notice),
         listsBefore(t), now);
   }
 
@@ -77,12 +78,11 @@ final class ActionKit {
    * The view the button sat on, refreshed, answered with a toast: the list (same filter, same page) with the
    * notice on top, or the profile (the toast says what happened there).
    */
-  Future<ActionResult> result(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
-      Notice notice) {
+  Future<ActionResult> result(ActionTarget t, Language lang, Toast toast, Notice notice) {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
         ? profiles.render(t.talentId(), t.page(), t.viewer(), lang).map(Optional::of)
         : view.render(t.list(), t.page(), lang, notice);
-    return answer(type, toast, shown);
+    return answer(toast, shown);
   }
 
   /**
@@ -99,15 +99,14 @@ final class ActionKit {
    * As {@link #result}, after a change Hire accepted: the list from the lists read {@code before} it, with
    * {@code changed} as the change left it; read again only when those lists are missing (a profile, a failed read).
    */
-  Future<ActionResult> changed(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
-      Notice notice, Future<Optional<JobPipeline>> before, Application changed) {
-    return before.compose(lists -> lists.isEmpty() ? result(t, lang, type, toast, notice)
-        : answer(type, toast, view.render(lists.get(), changed, t.list(), t.page(), lang, notice).map(Optional::of)));
+  Future<ActionResult> changed(ActionTarget t, Language lang, Toast toast, Notice notice,
+      Future<Optional<JobPipeline>> before, Application changed) {
+    return before.compose(lists -> lists.isEmpty() ? result(t, lang, toast, notice)
+        : answer(toast, view.render(lists.get(), changed, t.list(), t.page(), lang, notice).map(Optional::of)));
   }
 
-  private static Future<ActionResult> answer(ActionResult.ToastType type, String toast,
-      Future<Optional<Reply.Card>> shown) {
-    return shown.map(card -> new ActionResult(type, toast, card.map(Reply.Card::card).orElse(null),
+  private static Future<ActionResult> answer(Toast toast, Future<Optional<Reply.Card>> shown) {
+    return shown.map(card -> new ActionResult(toast, card.map(Reply.Card::card).orElse(null),
         card.map(Reply.Card::view).orElse(null)));
   }
 

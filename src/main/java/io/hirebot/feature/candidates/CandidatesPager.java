@@ -1,6 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
@@ -34,11 +35,11 @@ final class CandidatesPager {
       return hire.jobs().compose(jobs -> {
         var job = jobs.stream().filter(j -> j.id().equals(query.jobId())).findFirst();
         if (job.isEmpty()) {
-          return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+          return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
-            .map(p -> new ActionResult(ActionResult.ToastType.INFO,
-                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang, kept),
+            .map(p -> new ActionResult(Toast.info(messages, "toast.page", p.page() + 1),
+                card.render(p, query, lang, kept),
                 card.view(query, p.page(), lang, kept)));
       });
     });

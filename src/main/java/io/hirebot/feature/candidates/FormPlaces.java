@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CardSentListener.SentCard;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
@@ -42,17 +43,17 @@ final class FormPlaces {
         .compose(type -> {
           // A card the bot never recorded may sit in a group: treat it as one.
           if (type.orElse(ChatRef.ChatType.GROUP) == ChatRef.ChatType.P2P || clicker == null) {
-            return Future.succeededFuture(new ActionResult(ActionResult.ToastType.INFO, "", render.apply(t)));
+            return Future.succeededFuture(new ActionResult(Toast.NONE, render.apply(t)));
           }
           ObjectNode ephemeral = render.apply(t.placed(ActionTarget.EPHEMERAL, action.messageId()));
           return messenger.sendEphemeral(action.chatId(), clicker, ephemeral)
-              .map(id -> new ActionResult(ActionResult.ToastType.INFO, "", null))
+              .map(id -> new ActionResult(Toast.NONE, null))
               .recover(e -> {
                 log.info("form not shown in the group, sent privately message_id={} chat_id={} cause={}",
                     action.messageId(), action.chatId(), e.toString());
                 ObjectNode privately = render.apply(t.placed(ActionTarget.PRIVATELY, action.messageId()));
                 return messenger.sendToUser(clicker, Reply.card(privately), "form-" + action.eventId())
-                    .map(id -> ActionResult.info(messages.get(lang, "toast.formPrivate")));
+                    .map(id -> ActionResult.of(Toast.info(messages, "toast.formPrivate")));
               });
         });
   }
@@ -79,7 +80,7 @@ final class FormPlaces {
       return group.map(v -> outcome);
     }
     return group.compose(v -> close(action.messageId()))
-        .map(v -> new ActionResult(outcome.toastType(), outcome.toast(), null));
+        .map(v -> ActionResult.of(outcome.toast()));
   }
 
   /** Removes a form shown to the clicker alone (its Back button, or once submitted). */

@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
@@ -28,7 +29,7 @@ final class NoteActions {
     ActionTarget t = ActionTarget.of(action);
     String note = ActionKit.formText(action, "note");
     if (note.isEmpty() || note.length() > MAX_NOTE) {
-      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.noteInvalid", MAX_NOTE)));
+      return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.noteInvalid", MAX_NOTE)));
     }
     // Same text on the same application is one note, however often the form is submitted.
     String key = "note:" + t.applicationId() + ":" + UUID.nameUUIDFromBytes(note.getBytes(StandardCharsets.UTF_8));
@@ -36,7 +37,7 @@ final class NoteActions {
     return kit.guard.write(action, lang, t, "note", key, note.length() + " chars",
         () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
-                ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.noted", app.talentName()),
+                Toast.success(kit.messages, "toast.noted", app.talentName()),
                 Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action))))))
         .compose(r -> kit.places.land(action, t, r));
   }

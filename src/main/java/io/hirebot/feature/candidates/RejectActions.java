@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
@@ -35,7 +36,7 @@ final class RejectActions {
     String reason = ActionKit.formText(action, "reason");
     String note = ActionKit.formText(action, "note");
     if (reason.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseReason")));
     }
     return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
         "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()), now -> {
@@ -46,7 +47,7 @@ final class RejectActions {
             String reasonName = reasons.stream().filter(r -> r.id().equals(reason)).findFirst()
                 .map(r -> r.name(lang.feishuLocale())).orElse(null);
             if (reasonName == null) {
-              return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseReason")));
+              return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseReason")));
             }
             var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
@@ -55,8 +56,8 @@ final class RejectActions {
                   String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
                       kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
                   Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
-                  return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
-                      kit.messages.get(lang, "toast.rejected", now.talentName()), notice, before, now.withActive(false));
+                  return kit.changed(t, lang, Toast.success(kit.messages, "toast.rejected", now.talentName()),
+                      notice, before, now.withActive(false));
                 });
           });
         }).compose(r -> kit.places.land(action, t, r));

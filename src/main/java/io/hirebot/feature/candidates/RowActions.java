@@ -1,6 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.SharedActions;
@@ -48,7 +49,8 @@ final class RowActions {
         .action(NOTE_SUBMIT, notes::submit)
         .action(UNDO, undo::undo)
         .action(MORE, this::more)
-        .action(FORM_CLOSE, (action, lang) -> kit.places.close(action.messageId()).map(v -> ActionResult.info("")));
+        .action(FORM_CLOSE, (action, lang) -> kit.places.close(action.messageId())
+            .map(v -> ActionResult.of(Toast.NONE)));
   }
 
   /** The "⋯" menu: its chosen option says which action the row asked for. */
@@ -64,9 +66,9 @@ final class RowActions {
     if (SharedActions.PROFILE_OPEN.equals(option) && !talentId.isEmpty()) {
       // The profile replaces the list, at its first page (the row's page is the list's).
       return kit.profiles.render(talentId, 0, action.operatorId(), lang)
-          .map(c -> new ActionResult(ActionResult.ToastType.INFO,
-              kit.messages.get(lang, "toast.profile", action.value().path("name").asText("")), c.card(), c.view()));
+          .map(c -> new ActionResult(Toast.info(kit.messages, "toast.profile", action.value().path("name").asText("")),
+              c.card(), c.view()));
     }
-    return Future.succeededFuture(ActionResult.info(kit.messages.get(lang, "toast.unknownAction")));
+    return Future.succeededFuture(ActionResult.of(Toast.info(kit.messages, "toast.unknownAction")));
   }
 }

@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
@@ -29,7 +30,7 @@ final class StageActions {
           return kit.process(t.jobId()).compose(process -> {
             Optional<Stage> next = next(process, now.stage().id());
             if (next.isEmpty()) {
-              return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.lastStage")));
+              return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.lastStage")));
             }
             return transfer(action, lang, t, now, next.get());
           });
@@ -49,7 +50,7 @@ final class StageActions {
     ActionTarget t = ActionTarget.of(action);
     String target = ActionKit.formText(action, "stage");
     if (target.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseStage")));
     }
     return kit.guard.write(action, lang, t, "move", "move:" + t.applicationId() + ":" + t.stageId() + ":" + target,
         "from " + t.stageId() + " to " + target, () -> kit.hire.applicationNow(t.applicationId()), now -> {
@@ -60,7 +61,7 @@ final class StageActions {
             Optional<Stage> stage = choices(process, now.stage().id()).stream()
                 .filter(s -> s.id().equals(target)).findFirst();
             return stage.isEmpty()
-                ? Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.chooseStage")))
+                ? Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseStage")))
                 : transfer(action, lang, t, now, stage.get());
           });
         }).compose(r -> kit.places.land(action, t, r));
@@ -74,8 +75,8 @@ final class StageActions {
       Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(),
           now.stage().name(locale),
           to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
-      return kit.changed(t, lang, ActionResult.ToastType.SUCCESS,
-          kit.messages.get(lang, "toast.moved", now.talentName(), to.name(locale)), notice, before,
+      return kit.changed(t, lang, Toast.of(Toast.Type.SUCCESS,
+          l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale()))), notice, before,
           now.movedTo(to, kit.clock.instant()));
     });
   }

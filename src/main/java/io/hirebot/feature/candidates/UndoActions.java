@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
@@ -21,7 +22,7 @@ final class UndoActions {
     String backTo = action.value().path("back_to").asText("");
     long until = action.value().path("until").asLong(0);
     if (kit.clock.millis() > until) {
-      return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.undoExpired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.undoExpired")));
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
@@ -40,7 +41,7 @@ final class UndoActions {
     return kit.hire.recover(t.applicationId()).compose(v -> {
       kit.guard.changedWithoutEvent(action, t);
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
-      return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+      return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
           Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))),
           before, now.withActive(true));
     });
@@ -51,13 +52,13 @@ final class UndoActions {
     return kit.process(t.jobId()).compose(process -> {
       var stage = process.stage(backTo);
       if (stage.isEmpty()) {
-        return Future.succeededFuture(ActionResult.error(kit.messages.get(lang, "toast.expired")));
+        return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.expired")));
       }
       var before = kit.listsBefore(t);
       return kit.hire.transferStage(t.applicationId(), backTo).compose(v -> {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
-        return kit.changed(t, lang, ActionResult.ToastType.SUCCESS, kit.messages.get(lang, "toast.undone"),
+        return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
             Notice.of(Markdown.message(kit.messages, lang, "notice.movedBack", now.talentName(),
                 stage.get().name(lang.feishuLocale()), kit.byWhom(action))), before,
                 now.movedTo(stage.get(), kit.clock.instant()));

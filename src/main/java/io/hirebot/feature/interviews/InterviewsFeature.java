@@ -2,6 +2,7 @@ package io.hirebot.feature.interviews;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Feature;
@@ -79,14 +80,14 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
     try {
       period = Period.valueOf(action.value().path("period").asText(Period.UPCOMING.name()));
     } catch (IllegalArgumentException e) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
     String me = action.value().path("mine").asBoolean(false) && action.operator() != null
         ? action.operator().openId() : null;
     boolean mine = action.value().path("mine").asBoolean(false);
     return meter.run(PAGE, hire -> render(hire, period, me, page, lang))
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c,
+        .map(c -> new ActionResult(Toast.info(messages, "toast.page", page + 1), c,
             view(c.objectNode(), period, mine, page, lang)));
   }
 

@@ -1,6 +1,7 @@
 package io.hirebot.feature.jobs;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Feature;
@@ -42,6 +43,6 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String keyword = action.value().path("keyword").asText("");
     return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+        .map(c -> new ActionResult(Toast.info(messages, "toast.page", page + 1), c));
   }
 }

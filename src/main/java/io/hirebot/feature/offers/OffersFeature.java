@@ -2,6 +2,7 @@ package io.hirebot.feature.offers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Feature;
@@ -91,10 +92,10 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
     return meter.run(PAGE, hire -> hire.jobs().compose(jobs -> {
       List<Job> scope = jobs.stream().filter(j -> jobId.isEmpty() ? j.open() : j.id().equals(jobId)).toList();
       if (!jobId.isEmpty() && scope.isEmpty()) {
-        return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+        return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
       }
-      return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(ActionResult.ToastType.INFO,
-          messages.get(lang, "toast.page", page + 1), c.card(), c.view()));
+      return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(
+          Toast.info(messages, "toast.page", page + 1), c.card(), c.view()));
     }));
   }
 

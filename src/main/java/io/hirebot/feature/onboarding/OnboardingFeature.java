@@ -2,6 +2,7 @@ package io.hirebot.feature.onboarding;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
@@ -71,8 +72,8 @@ public final class OnboardingFeature implements Feature {
   /** The list again for the period in the value (a view re-rendered, or a click on one). */
   private Future<ActionResult> show(CardAction action, Language lang) {
     Period period = "NEXT_WEEK".equals(action.value().path("period").asText()) ? Period.NEXT_WEEK : Period.THIS_WEEK;
-    return meter.run(SHOW, hire -> render(hire, period, lang)).map(c -> new ActionResult(ActionResult.ToastType.INFO,
-        messages.get(lang, "onboarding.refreshed"), c.card(), c.view()));
+    return meter.run(SHOW, hire -> render(hire, period, lang)).map(c -> new ActionResult(
+        Toast.info(messages, "onboarding.refreshed"), c.card(), c.view()));
   }
 
   /** One person starting in the period: their application (with its offer) and the start day. */

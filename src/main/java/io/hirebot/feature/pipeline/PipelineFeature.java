@@ -2,6 +2,7 @@ package io.hirebot.feature.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Feature;
@@ -67,8 +68,8 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
     String jobId = action.value().path("job_id").asText("");
     return meter.run(SHOW, hire -> hire.jobs().compose(jobs -> {
       var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
-      return job.isEmpty() ? Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")))
-          : funnel(hire, job.get(), lang).map(c -> new ActionResult(ActionResult.ToastType.INFO, "", c));
+      return job.isEmpty() ? Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")))
+          : funnel(hire, job.get(), lang).map(c -> new ActionResult(Toast.NONE, c));
     }));
   }
 

@@ -5,6 +5,7 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditEntry;
 import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
@@ -65,33 +66,33 @@ final class ProfileButtons {
     String talentId = action.value().path("talent_id").asText("");
     String who = action.operatorId();
     if (talentId.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
     return access.mayReadContact(who).compose(allowed -> {
       audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
           allowed ? "ok" : "refused"));
       if (!allowed) {
-        return Future.succeededFuture(ActionResult.error(messages.get(lang, "profile.private.refused")));
+        return Future.succeededFuture(ActionResult.of(Toast.error(messages, "profile.private.refused")));
       }
       return withContact(talent, 0, who, lang)
           .compose(shown -> messenger.sendToUser(who, Reply.card(shown.card(),
                   view(shown, talent, 0, lang).put(CONTACT, true)),
               "details-" + action.eventId()))
-          .map(id -> ActionResult.info(messages.get(lang, "profile.private.sent")));
+          .map(id -> ActionResult.of(Toast.info(messages, "profile.private.sent")));
     });
   }
 
   public Future<ActionResult> show(CardAction action, Language lang) {
     String talentId = action.value().path("talent_id").asText("");
     if (talentId.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Opening a profile names whose it is; only its pager's buttons say which page.
     String name = action.value().path("name").asText("");
-    String toast = !OPEN.equals(action.value().path("action").asText()) ? messages.get(lang, "toast.page", page + 1)
-        : name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
+    Toast toast = !OPEN.equals(action.value().path("action").asText()) ? Toast.info(messages, "toast.page", page + 1)
+        : name.isBlank() ? Toast.info(messages, "toast.profile.opened") : Toast.info(messages, "toast.profile", name);
     Talent talent = new Talent(talentId, name, "", "");
     ObjectNode back = back(action.value());
     return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, action.operatorId(), back, lang))
@@ -100,7 +101,7 @@ final class ProfileButtons {
           if (back != null) {
             view.set(BACK, back);
           }
-          return new ActionResult(ActionResult.ToastType.INFO, toast, shown.card(), view);
+          return new ActionResult(toast, shown.card(), view);
         });
   }
 

@@ -45,7 +45,7 @@ final class FanOut {
     for (Subscription s : subs) {
       Notification n = perLanguage.computeIfAbsent(Language.ofFeishuLocale(s.lang()), render);
       sends.add(quiet.isQuiet(s.chatId())
-          .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.summary())
+          .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.held())
               : messenger.send(s.chatId(), Reply.card(n.card()), key + ":" + s.chatId()).<Void>mapEmpty())
           .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
           .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),

@@ -12,6 +12,7 @@ import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +52,9 @@ final class HireNotifier implements HireEventHandler {
       return hire.application(s.applicationId()).compose(a -> {
         hire.invalidateApplication(a.id(), a.jobId());
         Future<Void> living = livingCards.refresh(a.id(), a.jobId());
+        Instant at = s.updateTimeMillis() > 0 ? Instant.ofEpochMilli(s.updateTimeMillis()) : null;
         Future<Void> notified = stageName(a.jobId(), s.originStageId()).compose(from ->
-            notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from.apply(lang.lang), lang.lang)));
+            notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from, at, lang.lang)));
         return Future.join(living, notified).mapEmpty();
       });
     }

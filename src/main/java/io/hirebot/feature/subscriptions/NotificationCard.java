@@ -1,29 +1,40 @@
 package io.hirebot.feature.subscriptions;
 
-import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.cards.Markdown;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.FlowTexts;
-import io.hirebot.hire.Offer;
-import io.hirebot.i18n.Language;
+import io.hirebot.cards.Markdown;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
+import io.hirebot.hire.Offer;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.store.HeldNotifications;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
-/** The compact card a subscribed chat gets: who, what happened, and buttons to act on it. */
+/**
+ * The compact card a subscribed chat gets: who, what happened, and buttons to act on it; in both languages (each
+ * member reads their client's), the subscription's first.
+ */
 final class NotificationCard {
   /** Summaries of held notifications stay short: a batch lists many. */
   static final int MAX_SUMMARY = 600;
 
-  /** A rendered notification and its one-paragraph summary (for a quiet-hours batch). */
-  public record Notification(ObjectNode card, String summary) {}
+  /** A rendered notification and what a quiet-hours batch keeps of it (its summary per language, job, time). */
+  public record Notification(ObjectNode card, HeldNotifications.Change held) {}
 
   /** New applications listed by name in one card; more are summed up in a line. */
   static final int MAX_NEW_ROWS = 10;
+
+  /** One language's rendering of a notification: its title, markdown text and buttons. */
+  private record Parts(String title, String text, ArrayNode buttons) {}
 
   private final Cards cards;
   private final Messages messages;
@@ -33,56 +44,80 @@ final class NotificationCard {
     this.messages = messages;
   }
 
-  /** An application moved from one stage to another ({@code from} may be empty when unknown). */
-  public Notification stageChanged(Job job, Application a, String from, Language lang) {
-    String fromName = from.isEmpty() ? messages.get(lang, "notify.stage.unknown") : from;
-    String text = Markdown.message(messages, lang, "notify.stage.text", name(a), fromName, a.stage().name(lang.feishuLocale()));
-    return render(lang, "notify.stage.title", job, text, "blue", buttons(job, a, lang));
+  /**
+   * An application moved from one stage to another at {@code at} (null when Hire did not say).
+   *
+   * @param from the stage it left, per language (empty when unknown)
+   */
+  public Notification stageChanged(Job job, Application a, Function<Language, String> from, Instant at,
+      Language lang) {
+    return render(lang, job, "blue", at, l -> {
+      String fromName = from.apply(l).isEmpty() ? messages.get(l, "notify.stage.unknown") : from.apply(l);
+      return parts(l, "notify.stage.title", job, Markdown.message(messages, l, "notify.stage.text", name(a), fromName,
+          a.stage().name(l.feishuLocale())), buttons(job, a, l));
+    });
   }
 
   /** An offer of an application changed status ({@code offer} as Hire has it now, for its onboarding date). */
   public Notification offerChanged(Job job, Application a, Integer status, Offer offer, Language lang) {
-    // What the status means for the team ("accepted — starts Dec 21"), not only its name.
-    String statusText = status == null ? messages.get(lang, "offer.status.unknown")
-        : FlowTexts.offerMeaning(messages, status, offer, lang);
-    String text = Markdown.message(messages, lang, "notify.offer.text", name(a), statusText);
-    return render(lang, "notify.offer.title", job, text, "green", buttons(job, a, lang));
+    return render(lang, job, "green", null, l -> {
+      // What the status means for the team ("accepted — starts Dec 21"), not only its name.
+      String statusText = status == null ? messages.get(l, "offer.status.unknown")
+          : FlowTexts.offerMeaning(messages, status, offer, l);
+      return parts(l, "notify.offer.title", job,
+          Markdown.message(messages, l, "notify.offer.text", name(a), statusText), buttons(job, a, l));
+    });
   }
 
   /** An application was deleted in Hire. */
   public Notification deleted(Job job, Application a, Language lang) {
-    String text = Markdown.message(messages, lang, "notify.deleted.text", name(a));
-    return render(lang, "notify.deleted.title", job, text, "grey", candidatesButton(job, lang));
+    return render(lang, job, "grey", null, l -> parts(l, "notify.deleted.title", job,
+        Markdown.message(messages, l, "notify.deleted.text", name(a)), candidatesButton(job, l)));
   }
 
   /** New applications to a job, batched into one card. */
   public Notification newApplications(Job job, List<Application> applications, Language lang) {
-    StringBuilder text = new StringBuilder(messages.get(lang, "notify.new.text", applications.size()));
-    applications.stream().limit(MAX_NEW_ROWS).forEach(a -> text.append('\n')
-        .append(Markdown.message(messages, lang, "notify.new.row", name(a), a.stage().name(lang.feishuLocale()))));
-    if (applications.size() > MAX_NEW_ROWS) {
-      text.append('\n').append(messages.get(lang, "notify.new.more", applications.size() - MAX_NEW_ROWS));
-    }
-    return render(lang, "notify.new.title", job, text.toString(), "turquoise", candidatesButton(job, lang));
+    return render(lang, job, "turquoise", null, l -> {
+      StringBuilder text = new StringBuilder(messages.get(l, "notify.new.text", applications.size()));
+      applications.stream().limit(MAX_NEW_ROWS).forEach(a -> text.append('\n')
+          .append(Markdown.message(messages, l, "notify.new.row", name(a), a.stage().name(l.feishuLocale()))));
+      if (applications.size() > MAX_NEW_ROWS) {
+        text.append('\n').append(messages.get(l, "notify.new.more", applications.size() - MAX_NEW_ROWS));
+      }
+      return parts(l, "notify.new.title", job, text.toString(), candidatesButton(job, l));
+    });
   }
 
-  private Notification render(Language lang, String titleKey, Job job, String text, String color,
-      ArrayNode buttons) {
-    ObjectNode model = cards.model();
-    String title = messages.get(lang, titleKey, job.title());
-    model.put("title", title);
-    model.put("subtitle", JobQueries.label(job));
-    model.put("text", text);
-    model.put("color", color);
-    model.set("buttons", buttons);
-    String summary = "**" + Markdown.escape(title) + "**\n" + text;
-    return new Notification(cards.render("notification", model),
-        summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
+  private Parts parts(Language lang, String titleKey, Job job, String text, ArrayNode buttons) {
+    return new Parts(messages.get(lang, titleKey, job.title()), text, buttons);
+  }
+
+  /** The card in both languages (the writer's where they cannot merge) and each language's summary. */
+  private Notification render(Language writer, Job job, String color, Instant at, Function<Language, Parts> in) {
+    Map<Language, Parts> parts = new EnumMap<>(Language.class);
+    Map<Language, String> summaries = new EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      Parts p = in.apply(l);
+      parts.put(l, p);
+      String summary = "**" + Markdown.escape(p.title()) + "**\n" + p.text();
+      summaries.put(l, summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
+    }
+    ObjectNode card = cards.bilingual(writer, l -> {
+      ObjectNode model = cards.model();
+      model.put("title", parts.get(l).title());
+      model.put("subtitle", JobQueries.label(job));
+      model.put("text", parts.get(l).text());
+      model.put("color", color);
+      model.set("buttons", parts.get(l).buttons());
+      return cards.render("notification", model);
+    });
+    return new Notification(card, new HeldNotifications.Change(summaries, job.id(), JobQueries.label(job), at));
   }
 
   private ArrayNode buttons(Job job, Application a, Language lang) {
     ArrayNode list = candidatesButton(job, lang);
-    ObjectNode profile = button(list, messages.get(lang, "notify.button.profile"), "default", SharedActions.PROFILE_OPEN, lang);
+    ObjectNode profile = button(list, messages.get(lang, "notify.button.profile"), "default",
+        SharedActions.PROFILE_OPEN, lang);
     profile.put("job_id", job.id());
     profile.put("application_id", a.id());
     profile.put("talent_id", a.talentId());
@@ -92,14 +127,19 @@ final class NotificationCard {
 
   private ArrayNode candidatesButton(Job job, Language lang) {
     ArrayNode list = cards.mapper().createArrayNode();
-    ObjectNode value = button(list, messages.get(lang, "notify.button.candidates"), "primary", SharedActions.CANDIDATES_SHOW, lang);
-    value.put("job_id", job.id());
-    value.put("page", 0);
+    candidatesButton(list, job.id(), messages.get(lang, "notify.button.candidates"), lang);
     return list;
   }
 
+  /** Adds a "Show candidates" button for the job (its first page) to {@code list}. */
+  static void candidatesButton(ArrayNode list, String jobId, String label, Language lang) {
+    ObjectNode value = button(list, label, "primary", SharedActions.CANDIDATES_SHOW, lang);
+    value.put("job_id", jobId);
+    value.put("page", 0);
+  }
+
   /** Adds a button and returns its callback value for the caller to complete. */
-  private ObjectNode button(ArrayNode list, String label, String type, String action, Language lang) {
+  private static ObjectNode button(ArrayNode list, String label, String type, String action, Language lang) {
     ObjectNode b = list.addObject();
     b.put("label", label);
     b.put("type", type);

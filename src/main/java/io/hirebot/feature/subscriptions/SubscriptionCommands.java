@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
@@ -71,20 +72,19 @@ final class SubscriptionCommands {
     String chatId = action.chatId();
     String by = action.operatorId();
     if (jobId.isEmpty() || chatId == null) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     return mayFollow.test(chatId, by).compose(allowed -> !allowed
-        ? Future.succeededFuture(ActionResult.error(messages.get(lang, "subs.followRefused")))
+        ? Future.succeededFuture(ActionResult.of(Toast.error(messages, "subs.followRefused")))
         : hire.jobs().compose(jobs -> {
           var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
           if (job.isEmpty()) {
-            return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+            return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
           }
           Set<String> kinds = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
               .collect(Collectors.toSet());
           return follows(new Subscription(chatId, jobId, kinds, lang.feishuLocale()), job.get(), by)
-              .map(v -> new ActionResult(ActionResult.ToastType.SUCCESS,
-                  messages.get(lang, "subs.followed", JobQueries.label(job.get())), null));
+              .map(v -> ActionResult.of(Toast.success(messages, "subs.followed", JobQueries.label(job.get()))));
         }));
   }
 

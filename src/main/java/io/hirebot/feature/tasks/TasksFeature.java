@@ -2,6 +2,7 @@ package io.hirebot.feature.tasks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.ClaimedMessages;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.Feature;
@@ -84,7 +85,7 @@ public final class TasksFeature implements Feature {
     int page = Math.max(0, action.value().path("page").asInt(0));
     return render(me, page, lang, PAGE).map(reply -> {
       Reply.Card c = (Reply.Card) reply;
-      return new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c.card(),
+      return new ActionResult(Toast.info(messages, "toast.page", page + 1), c.card(),
           c.view());
     });
   }

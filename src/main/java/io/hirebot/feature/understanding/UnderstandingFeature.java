@@ -3,6 +3,7 @@ package io.hirebot.feature.understanding;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.Feature;
@@ -96,14 +97,14 @@ public final class UnderstandingFeature implements Feature {
   private Future<ActionResult> run(CommandRouter commands, CardAction action, Language lang) {
     var command = action.value() == null ? java.util.Optional.<Command>empty() : codec.read(action.value());
     if (command.isEmpty()) {
-      return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
+      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     IncomingMessage asTyped = new IncomingMessage(action.eventId(), null,
         new ChatRef(action.chatId(), CommandCodec.chatType(action.value())),
         action.operator(), "text", "", false, Instant.now());
     return commands.route(new ParseResult.Parsed(command.get(), lang), new CommandContext(asTyped, lang))
         .map(reply -> reply instanceof Reply.Card card
-            ? new ActionResult(ActionResult.ToastType.INFO, "", card.card(), card.view())
-            : ActionResult.info(((Reply.Text) reply).text()));
+            ? new ActionResult(Toast.NONE, card.card(), card.view())
+            : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())));
   }
 }

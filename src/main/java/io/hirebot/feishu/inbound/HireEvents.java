@@ -2,6 +2,7 @@ package io.hirebot.feishu.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.HireEvent;
+import io.hirebot.feishu.EpochTimes;
 import io.hirebot.feishu.FeishuIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ final class HireEvents {
       return new HireEvent.StageChanged(eventId, Fields.id(event, "application_id", "event.application_id", HIRE),
           Fields.optionalId(event, "origin_stage_id", "event.origin_stage_id", HIRE),
           Fields.id(event, "target_stage_id", "event.target_stage_id", HIRE),
-          // update_time is a number in the SDK model, but tolerate a string of digits too
-          event.path("update_time").asLong(0));
+          // update_time is a number in the SDK model, but tolerate a string of digits too; in ms as documented, but
+          // Hire's times also come in seconds
+          EpochTimes.millis(event.path("update_time").asLong(0)));
     }
     if (APPLICATION_DELETED.equals(eventType)) {
       List<String> ids = new ArrayList<>();

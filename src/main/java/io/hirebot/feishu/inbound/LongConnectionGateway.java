@@ -274,7 +274,8 @@ public final class LongConnectionGateway {
 
     private Object answer(CardAction action) {
       Promise<ObjectNode> body = Promise.promise();
-      context.runOnContext(v -> bot.onCardAction(action).map(bodies::of).onComplete(body));
+      context.runOnContext(v -> bot.onCardAction(action).map(result -> bodies.of(result, action.language()))
+          .onComplete(body));
       try {
         ObjectNode json = body.future().toCompletionStage().toCompletableFuture()
             .get(CARD_ANSWER_MS, TimeUnit.MILLISECONDS);

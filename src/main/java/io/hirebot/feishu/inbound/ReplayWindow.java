@@ -1,5 +1,6 @@
 package io.hirebot.feishu.inbound;
 
+import io.hirebot.feishu.EpochTimes;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -32,9 +33,6 @@ final class ReplayWindow {
   /** Synchronous requests (card callbacks, url_verification) and any timestamp ahead of our clock. */
   static final Duration CALLBACK_WINDOW = Duration.ofMinutes(5);
 
-  /** Timestamps above this are milliseconds: 10^11 seconds is the year 5138. */
-  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
-
   private final Clock clock;
   private final Duration eventWindow;
   private final Duration callbackWindow;
@@ -58,7 +56,7 @@ final class ReplayWindow {
   String problem(String timestamp, boolean retriedByFeishu) {
     try {
       long value = Long.parseLong(timestamp.trim());
-      Instant sent = value > MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+      Instant sent = EpochTimes.instant(value);
       Duration age = Duration.between(sent, clock.instant());
       Duration allowed = age.isNegative() ? callbackWindow : retriedByFeishu ? eventWindow : callbackWindow;
       return age.abs().compareTo(allowed) > 0 ? "timestamp outside the replay window" : null;

@@ -95,7 +95,7 @@ public final class WebhookGateway {
     received.computeIfAbsent(event.getClass(),
         kind -> metrics.counter("hirebot.events.received", "kind", kind.getSimpleName())).increment();
     if (event instanceof CardAction action) {
-      return bot.onCardAction(action).map(this::callbackBody)
+      return bot.onCardAction(action).map(result -> callbackBody(result, action))
           .recover(e -> {
             log.error("card callback failed message_id={} cause={}", action.messageId(), e.toString());
             return Future.succeededFuture(WebhookResponse.ok("{}"));
@@ -136,9 +136,9 @@ public final class WebhookGateway {
     });
   }
 
-  private WebhookResponse callbackBody(ActionResult result) {
+  private WebhookResponse callbackBody(ActionResult result, CardAction action) {
     try {
-      return WebhookResponse.ok(json.writeValueAsString(bodies.of(result)));
+      return WebhookResponse.ok(json.writeValueAsString(bodies.of(result, action.language())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("callback body not serializable", e);
     }

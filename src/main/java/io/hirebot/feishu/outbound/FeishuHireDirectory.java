@@ -32,6 +32,7 @@ import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
+import io.hirebot.feishu.EpochTimes;
 import io.hirebot.feishu.FeishuIds;
 import io.hirebot.feishu.FeishuScopes;
 import com.lark.oapi.service.hire.v1.model.ListInterviewReq;
@@ -393,7 +394,7 @@ public final class FeishuHireDirectory implements HireDirectory {
         .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
         .map(items -> items.stream().map(o -> new Offer(o.getId(), nullToEmpty(o.getApplicationId()),
             o.getOfferStatus() == null ? 0 : o.getOfferStatus(), "",
-            o.getCreateTime() == null ? null : Instant.ofEpochMilli(o.getCreateTime()))).toList());
+            o.getCreateTime() == null ? null : EpochTimes.instant(o.getCreateTime()))).toList());
   }
 
   private static Application toApplication(GetDetailApplicationRespBody d) {
@@ -502,12 +503,13 @@ public final class FeishuHireDirectory implements HireDirectory {
     });
   }
 
+  /** A Hire time (in milliseconds, or seconds: {@link EpochTimes}); null when absent or no number. */
   static Instant millis(String ms) {
     if (ms == null || ms.isBlank()) {
       return null;
     }
     try {
-      return Instant.ofEpochMilli(Long.parseLong(ms.trim()));
+      return EpochTimes.instant(Long.parseLong(ms.trim()));
     } catch (NumberFormatException e) {
       return null;
     }

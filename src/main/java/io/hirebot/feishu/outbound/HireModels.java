@@ -11,6 +11,7 @@ import com.lark.oapi.service.hire.v1.model.InterviewExtendV2;
 import com.lark.oapi.service.hire.v1.model.InterviewRecord;
 import com.lark.oapi.service.hire.v1.model.InterviewRecordV2;
 import com.lark.oapi.service.hire.v1.model.OfferBasicInfoV2;
+import io.hirebot.feishu.EpochTimes;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.Evaluation;
@@ -44,7 +45,7 @@ final class HireModels {
   static Note note(com.lark.oapi.service.hire.v1.model.Note n) {
     boolean secret = Boolean.TRUE.equals(n.getIsPrivate()) || Integer.valueOf(1).equals(n.getPrivacy());
     return new Note(n.getId(), text(n.getApplicationId()), text(n.getCreatorId()), text(n.getContent()),
-        n.getCreateTime() == null ? null : Instant.ofEpochMilli(n.getCreateTime()), secret);
+        n.getCreateTime() == null ? null : EpochTimes.instant(n.getCreateTime()), secret);
   }
 
   /** An interview of the interviews list (times as numbers). */
@@ -189,7 +190,7 @@ final class HireModels {
   }
 
   private static Instant millis(Long ms) {
-    return ms == null || ms <= 0 ? null : Instant.ofEpochMilli(ms);
+    return ms == null || ms <= 0 ? null : EpochTimes.instant(ms);
   }
 
   private static int number(Integer n) {

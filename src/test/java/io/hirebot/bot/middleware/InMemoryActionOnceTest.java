@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +25,9 @@ class InMemoryActionOnceTest {
     });
     Future<ActionResult> second = once.once("k", () -> {
       runs.incrementAndGet();
-      return Future.succeededFuture(ActionResult.info("again"));
+      return Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "again")));
     });
-    slow.complete(ActionResult.info("done"));
+    slow.complete(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "done")));
     assertEquals(1, runs.get());
     assertSame(first.result(), second.result());
   }
@@ -41,12 +42,12 @@ class InMemoryActionOnceTest {
     });
     once.once("f", () -> {
       runs.incrementAndGet();
-      return Future.succeededFuture(ActionResult.info("ok"));
+      return Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "ok")));
     });
     once.release("f");
     once.once("f", () -> {
       runs.incrementAndGet();
-      return Future.succeededFuture(ActionResult.info("ok again"));
+      return Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "ok again")));
     });
     assertEquals(3, runs.get());
   }

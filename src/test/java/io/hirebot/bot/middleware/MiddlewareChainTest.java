@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.BotMenuClicked;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
@@ -112,7 +113,7 @@ class MiddlewareChainTest {
     Answer over = run(click("ou_clicker"));
     assertEquals(UserRateLimit.BURST, handled);
     ActionResult toast = assertInstanceOf(Answer.Click.class, over).result();
-    assertEquals(ActionResult.ToastType.WARNING, toast.toastType());
+    assertEquals(Toast.Type.WARNING, toast.toast().type());
     assertTrue(passed.stream().allMatch("UserRateLimit"::equals), "a click meets no message filter: " + passed);
   }
 }

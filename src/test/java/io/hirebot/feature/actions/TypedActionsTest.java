@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.testing.FakeHireDirectory;
@@ -67,7 +67,7 @@ class TypedActionsTest {
     List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
     assertEquals(1, moves.size(), h.hire.calls().toString());
     assertEquals(List.of(alice(), INTERVIEW.id()), moves.get(0).args());
-    assertEquals(ActionResult.ToastType.SUCCESS, first.toastType(), first.toString());
+    assertEquals(Toast.Type.SUCCESS, first.toastType(), first.toString());
     assertTrue(first.card().contains("moved from Screening to"), first.card().all());
     assertEquals(1, first.card().buttons("undo").size(), "Undo on the updated card: " + first.card().all());
     assertEquals(1, h.hire.calls("transferStage").size(), "the second click: " + second);
@@ -108,7 +108,7 @@ class TypedActionsTest {
 
     FeatureHarness.Clicked refused = h.click(card.buttons("typed.cancel").get(0), SmallTenant.INTERVIEWER_LIU);
 
-    assertEquals(ActionResult.ToastType.ERROR, refused.toastType(), refused.toString());
+    assertEquals(Toast.Type.ERROR, refused.toastType(), refused.toString());
     assertEquals(null, refused.card(), "the card stays");
   }
 
@@ -121,7 +121,7 @@ class TypedActionsTest {
 
     FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), LI);
 
-    assertEquals(ActionResult.ToastType.WARNING, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.WARNING, clicked.toastType(), clicked.toString());
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
   }
 
@@ -133,7 +133,7 @@ class TypedActionsTest {
 
     FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), LI);
 
-    assertEquals(ActionResult.ToastType.ERROR, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.ERROR, clicked.toastType(), clicked.toString());
     assertTrue(clicked.toast().contains("expired"), clicked.toast());
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
   }
@@ -155,7 +155,7 @@ class TypedActionsTest {
 
     FeatureHarness.Clicked clicked = h.click(confirm(card, "move.confirm"), SmallTenant.INTERVIEWER_LIU);
 
-    assertEquals(ActionResult.ToastType.ERROR, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.ERROR, clicked.toastType(), clicked.toString());
     assertEquals(h.messages.get(io.hirebot.i18n.Language.EN, "access.refused.notOnTeam"), clicked.toast());
     assertTrue(h.hire.calls("transferStage").isEmpty());
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.testing.FakeHireDirectory;
@@ -90,7 +90,7 @@ class CandidatesFeatureTest {
     // lists again (on main: four list calls and Alice read again, two more round trips before the answer)
     assertEquals(List.of("jobTeam", "application", "transferStage"),
         h.hire.calls().stream().map(FakeHireDirectory.Call::operation).toList());
-    assertEquals(ActionResult.ToastType.SUCCESS, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.SUCCESS, clicked.toastType(), clicked.toString());
     String shown = clicked.card().all();
     assertTrue(shown.contains("**Interview** · 2") && shown.contains("**Screening** · 1"), shown);
   }
@@ -110,7 +110,7 @@ class CandidatesFeatureTest {
     assertEquals(1, moves.size(), h.hire.calls().toString());
     assertEquals(List.of(alice, INTERVIEW.id()), moves.get(0).args());
     assertEquals(INTERVIEW, h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).stage());
-    assertEquals(ActionResult.ToastType.SUCCESS, clicked.toastType(), clicked.toString());
+    assertEquals(Toast.Type.SUCCESS, clicked.toastType(), clicked.toString());
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.Toast;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Talent;
 import io.hirebot.testing.FeatureHarness;
@@ -68,7 +68,7 @@ class ProfileActionsTest {
     JsonNode advance = recruiter.buttons(SharedActions.ADVANCE).get(0);
     h.hire.resetCalls();
     FeatureHarness.Clicked refused = h.click(advance, SmallTenant.INTERVIEWER_LIU);
-    assertEquals(ActionResult.ToastType.ERROR, refused.toastType());
+    assertEquals(Toast.Type.ERROR, refused.toastType());
     assertTrue(refused.toast().contains("Only the job's recruiter"), refused.toast());
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
   }

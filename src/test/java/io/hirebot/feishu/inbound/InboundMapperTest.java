@@ -15,6 +15,7 @@ import io.hirebot.bot.inbound.BotRemovedFromChat;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.ChatRef.ChatType;
+import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.bot.inbound.InboundEvent;
 import io.hirebot.bot.inbound.IncomingMessage;
 import io.hirebot.bot.inbound.UnhandledEvent;
@@ -88,6 +89,25 @@ class InboundMapperTest {
   @DisplayName("The mapped card action reads its action name from value.action")
   void cardActionName() {
     assertEquals("candidates.approve", ((CardAction) mapper.map(load("card_action_trigger.json"))).actionName());
+  }
+
+  @ParameterizedTest(name = "update_time {0}")
+  @CsvSource({
+      "1764630000123, 1764630000123",      // milliseconds, as the SDK model documents it
+      "'\"1764630000123\"', 1764630000123", // milliseconds as a string of digits
+      "1764630000, 1764630000000",         // seconds, as other Hire times arrive
+      "'\"1764630000\"', 1764630000000",    // seconds as a string of digits
+      "99999999999, 99999999999000",       // the largest value read as seconds (the year 5138)
+      "100000000000, 100000000000",        // the smallest read as milliseconds (March 1973)
+      "'null', 0"})                        // absent: unknown
+  @DisplayName("A stage change's update_time in seconds or milliseconds (a number or a string) is read as its moment")
+  void stageChangeTime(String updateTime, long expectedMillis) {
+    ObjectNode plain = json("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"ev_hire_1\","
+        + "\"event_type\":\"hire.application.stage_changed_v1\"},\"event\":{\"application_id\":\"6992822358\","
+        + "\"origin_stage_id\":\"6960663240925956573\",\"target_stage_id\":\"6960663240925956574\","
+        + "\"update_time\":" + updateTime + "}}");
+    assertEquals(new HireEvent.StageChanged("ev_hire_1", "6992822358", "6960663240925956573", "6960663240925956574",
+        expectedMillis), mapper.map(plain));
   }
 
   @Test

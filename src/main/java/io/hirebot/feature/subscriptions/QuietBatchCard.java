@@ -1,0 +1,59 @@
+package io.hirebot.feature.subscriptions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.hirebot.store.HeldNotifications.Held;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The card a chat gets when its quiet hours end (template {@code quiet-batch}): each notification held for it with
+ * when it happened, in the chat's zone and in that order, and a "Show candidates" button per job; in both languages, the language of the
+ * first held notification's subscription first. Pure.
+ */
+final class QuietBatchCard {
+  /** Notifications listed in one batch card; the rest are counted, keeping the card inside Feishu's limits. */
+  static final int MAX_LISTED = 15;
+  /** Jobs with a button of their own; a batch about more jobs names the rest in its rows only. */
+  static final int MAX_JOB_BUTTONS = 5;
+
+  private final Cards cards;
+  private final Messages messages;
+
+  QuietBatchCard(Cards cards, Messages messages) {
+    this.cards = cards;
+    this.messages = messages;
+  }
+
+  /** @param held the chat's held notifications, oldest first (at least one) */
+  ObjectNode render(List<Held> held, ZoneId zone) {
+    Language writer = Language.ofFeishuLocale(held.get(0).lang());
+    return cards.bilingual(writer, lang -> cards.render("quiet-batch", model(held, zone, lang)));
+  }
+
+  private ObjectNode model(List<Held> held, ZoneId zone, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", messages.get(lang, "quiet.batch.title", held.size()));
+    model.put("subtitle", messages.get(lang, "quiet.batch.subtitle", zone.getId()));
+    ArrayNode rows = model.putArray("rows");
+    held.stream().sorted(Comparator.comparing(h -> h.change().changedAt())).limit(MAX_LISTED).forEach(h -> rows.addObject()
+        .put("time", DateTexts.dateTime(h.change().changedAt(), zone, lang))
+        .put("text", h.change().summaries().get(lang)));
+    model.put("more", held.size() > MAX_LISTED ? messages.get(lang, "quiet.batch.more", held.size() - MAX_LISTED) : "");
+    Map<String, String> jobs = new LinkedHashMap<>();
+    held.stream().filter(h -> !h.change().jobId().isEmpty())
+        .forEach(h -> jobs.putIfAbsent(h.change().jobId(), h.change().jobLabel()));
+    ArrayNode buttons = model.putArray("buttons");
+    jobs.entrySet().stream().limit(MAX_JOB_BUTTONS).forEach(job -> NotificationCard.candidatesButton(buttons,
+        job.getKey(), jobs.size() == 1 ? messages.get(lang, "notify.button.candidates")
+            : messages.get(lang, "quiet.batch.button", job.getValue()), lang));
+    return model;
+  }
+}

@@ -1,0 +1,26 @@
+package io.hirebot.feishu;
+
+import java.time.Instant;
+
+/**
+ * Feishu's epoch timestamps, which arrive in seconds or in milliseconds (Hire's {@code update_time} and the enter and
+ * exit times of an application's stages among them; request timestamps too). A value below 10^11 is seconds: as
+ * milliseconds it would be before March 1973, and in seconds it reaches the year 5138. Pure.
+ */
+public final class EpochTimes {
+  /** Below this a timestamp is in seconds. */
+  static final long SECONDS_BELOW = 100_000_000_000L;
+
+  private EpochTimes() {}
+
+  /** The moment a timestamp in seconds or milliseconds names. */
+  public static Instant instant(long secondsOrMillis) {
+    return secondsOrMillis < SECONDS_BELOW ? Instant.ofEpochSecond(secondsOrMillis)
+        : Instant.ofEpochMilli(secondsOrMillis);
+  }
+
+  /** The same timestamp in milliseconds. */
+  public static long millis(long secondsOrMillis) {
+    return instant(secondsOrMillis).toEpochMilli();
+  }
+}

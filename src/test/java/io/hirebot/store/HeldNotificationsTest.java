@@ -1,0 +1,86 @@
+package io.hirebot.store;
+
+import static io.hirebot.testing.MemoryDatabase.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hirebot.i18n.Language;
+import io.hirebot.store.HeldNotifications.Change;
+import io.hirebot.store.HeldNotifications.Held;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Notifications held in quiet hours, on H2 with the real migrations. */
+class HeldNotificationsTest {
+  private static final Instant NOW = Instant.parse("2026-12-02T00:30:00Z");
+  private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  private final Vertx vertx = Vertx.vertx();
+  private Database db;
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+    await(vertx.close());
+  }
+
+  private HeldNotifications held() {
+    return new HeldNotifications(db, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  @DisplayName("a held notification comes back with its summary in each language, its job and when it happened")
+  void heldAndReleased() {
+    // GIVEN a stage change held for a chat that follows the job in Chinese
+    db = await(Database.open(vertx, url, "", ""));
+    Change change = new Change(Map.of(Language.EN, "**Stage change · Backend**\nAlice moved", Language.ZH,
+        "**阶段变化 · Backend**\nAlice 进入面试"), "job_1", "Backend Engineer (BE-001)",
+        Instant.parse("2026-12-01T23:10:00Z"));
+    await(held().hold("oc_team", "zh_cn", change));
+
+    // WHEN the chat's quiet hours end
+    List<Held> rows = await(held().release("oc_team", "token-1"));
+
+    // THEN the batch has what it shows of the change
+    assertEquals(List.of(new Held("oc_team", "zh_cn", change)), rows);
+  }
+
+  @Test
+  @DisplayName("a notification held before V26 (one summary, no job, no change time) is still released: its summary "
+      + "in every language, at the time it was held")
+  void rowsHeldBeforeV26() throws Exception {
+    // GIVEN a database a release before V26 migrated, holding a notification as it wrote them
+    org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:" + AppliedMigrations.LOCATION)
+        .target("25").load().migrate();
+    long heldAt = Instant.parse("2026-12-01T22:05:00Z").toEpochMilli();
+    try (Connection c = DriverManager.getConnection(url, "", "");
+        PreparedStatement s = c.prepareStatement(
+            "INSERT INTO held_notifications (chat_id, lang, summary, held_at) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, "oc_team");
+      s.setString(2, "en_us");
+      s.setString(3, "**Stage change · Backend**\nAlice moved");
+      s.setLong(4, heldAt);
+      s.executeUpdate();
+    }
+
+    // WHEN this release opens it (running V26) and the chat's quiet hours end
+    db = await(Database.open(vertx, url, "", ""));
+    List<Held> rows = await(held().release("oc_team", "token-1"));
+
+    // THEN the old row is released with what it has
+    String summary = "**Stage change · Backend**\nAlice moved";
+    assertEquals(List.of(new Held("oc_team", "en_us", new Change(Map.of(Language.EN, summary, Language.ZH, summary),
+        "", "", Instant.ofEpochMilli(heldAt)))), rows);
+  }
+}
