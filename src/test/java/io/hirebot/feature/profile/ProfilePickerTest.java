@@ -2,7 +2,9 @@ package io.hirebot.feature.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.Talent;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ProfilePickerTest {
   @RegisterExtension
-  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::profile);
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::profile, TestFeatures::understanding)
+      .withLexicon();
   private Talent backendTwin;
   private Talent dataTwin;
 
@@ -66,5 +69,19 @@ class ProfilePickerTest {
 
     assertEquals(List.of("Zed Twin · Backend Engineer · Screening", "Zed Twin · Data Scientist · Offer"),
         notFound.labels(ProfileButtons.PAGE), notFound.all());
+  }
+
+  @Test
+  @DisplayName("\"where is\" two people of one name: each profile button names job and stage and opens that person")
+  void whereIsNamesakes() {
+    Shown where = h.inGroup("where is Zed Twin");
+
+    List<String> labels = where.labels(UnderstandingFeature.RUN);
+    assertEquals(List.of("Zed Twin · Backend Engineer · Screening", "Zed Twin · Data Scientist · Offer"), labels,
+        where.all());
+    Shown profile = h.click(where.buttons(UnderstandingFeature.RUN).get(1), SmallTenant.RECRUITER_LI).card();
+    assertEquals("Zed Twin", profile.title(), profile.all());
+    // That person's profile, not the picker again: the Data Scientist application only.
+    assertTrue(profile.contains("Data Scientist") && !profile.contains("Backend Engineer"), profile.all());
   }
 }
