@@ -199,8 +199,16 @@ public final class FeatureHarness extends SelfClosingFixture {
     return d;
   }
 
-  /** The answer to a click: its toast, and the card that replaced the clicked one (null when it stays). */
-  public record Clicked(ActionResult.ToastType toastType, String toast, Shown card) {}
+  /**
+   * The answer to a click: its toast, the card that replaced the clicked one (null when it stays), and the view that
+   * renders that card again when it lives on (null for a card nothing re-renders).
+   */
+  public record Clicked(ActionResult.ToastType toastType, String toast, Shown card, ObjectNode view) {}
+
+  /** Renders a card's {@code view} again for {@code viewer}, as a living card is refreshed after a change in Hire. */
+  public Shown rerender(ObjectNode view, String viewer) {
+    return withinLimits(Shown.of(await(() -> registry.views().render(view.deepCopy(), viewer))));
+  }
 
   /** {@code user} clicks a button whose callback value is {@code value} on a card in the team chat. */
   public Clicked click(JsonNode value, String user) {
@@ -213,7 +221,7 @@ public final class FeatureHarness extends SelfClosingFixture {
     CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
     ActionResult r = await(() -> dispatcher().onCardAction(action));
-    return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())));
+    return new Clicked(r.toastType(), r.toast(), withinLimits(Shown.of(r.card())), r.view());
   }
 
   /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */

@@ -80,7 +80,7 @@ final class ActionKit {
   Future<ActionResult> result(ActionTarget t, Language lang, ActionResult.ToastType type, String toast,
       Notice notice) {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
-        ? profiles.render(t.talentId(), t.page(), t.viewer(), lang).map(Optional::of)
+        ? profiles.render(t.talentId(), t.page(), t.viewer(), t.back(), lang).map(Optional::of)
         : view.render(t.list(), t.page(), lang, notice);
     return answer(type, toast, shown);
   }
