@@ -19,6 +19,19 @@ public final class Pager {
     return Math.max(1, (total + pageSize - 1) / pageSize);
   }
 
+  /** A rendered page of a list card, and which page it is (clamped to those that exist, so not always the one asked). */
+  public record Page(ObjectNode card, int page) {}
+
+  /**
+   * The toast of a click on a pager: "Page 3"; or, when the click asked for a page past the list's end (the list
+   * shrank since the card was sent) and its last page is shown instead, "That was the last page".
+   *
+   * @param asked the page the click asked for; {@code shown} the page shown (both from 0)
+   */
+  public static String toast(Messages messages, Language lang, int asked, int shown) {
+    return asked > shown ? messages.get(lang, "toast.lastPage") : messages.get(lang, "toast.page", shown + 1);
+  }
+
   /** The page, clamped to those that exist. */
   public static int clamp(int page, int pages) {
     return Math.max(0, Math.min(page, pages - 1));

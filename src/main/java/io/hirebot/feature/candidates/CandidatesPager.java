@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.cards.Pager;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
@@ -38,7 +39,7 @@ final class CandidatesPager {
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
             .map(p -> new ActionResult(ActionResult.ToastType.INFO,
-                messages.get(lang, "toast.page", p.page() + 1), card.render(p, query, lang, kept),
+                Pager.toast(messages, lang, page, p.page()), card.render(p, query, lang, kept),
                 card.view(query, p.page(), lang, kept)));
       });
     });

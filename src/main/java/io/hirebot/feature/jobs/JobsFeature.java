@@ -6,6 +6,7 @@ import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Command.ListJobs;
@@ -34,7 +35,8 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
   @Override
   public Future<Reply> handle(ListJobs command, CommandContext context) {
     String keyword = command.keyword() == null ? "" : command.keyword().strip();
-    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language())).map(Reply::card);
+    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language()))
+        .map(shown -> Reply.card(shown.card()));
   }
 
   /** Next / previous page of the jobs card. */
@@ -42,6 +44,7 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String keyword = action.value().path("keyword").asText("");
     return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))
-        .map(c -> new ActionResult(ActionResult.ToastType.INFO, messages.get(lang, "toast.page", page + 1), c));
+        .map(shown -> new ActionResult(ActionResult.ToastType.INFO, Pager.toast(messages, lang, page, shown.page()),
+            shown.card()));
   }
 }

@@ -94,8 +94,9 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
       if (!jobId.isEmpty() && scope.isEmpty()) {
         return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
       }
+      // The view names the page shown: the last one, when the list shrank below the page asked for.
       return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(ActionResult.ToastType.INFO,
-          messages.get(lang, "toast.page", page + 1), c.card(), c.view()));
+          Pager.toast(messages, lang, page, c.view().path("page").asInt()), c.card(), c.view()));
     }));
   }
 

@@ -1,5 +1,6 @@
 package io.hirebot.feature.profile;
 
+import io.hirebot.cards.Pager;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditEntry;
@@ -86,12 +87,16 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.error(messages.get(lang, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
-    // Opening a profile names whose it is; only its pager's buttons say which page.
     String name = action.value().path("name").asText("");
-    String toast = !OPEN.equals(action.value().path("action").asText()) ? messages.get(lang, "toast.page", page + 1)
-        : name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
+    boolean opening = OPEN.equals(action.value().path("action").asText());
     return render(new Talent(talentId, name, "", ""), page, action.operatorId(), back(action.value()), lang)
-        .map(shown -> new ActionResult(ActionResult.ToastType.INFO, toast, shown.card(), shown.view()));
+        .map(shown -> new ActionResult(ActionResult.ToastType.INFO, opening ? opened(name, lang)
+            : Pager.toast(messages, lang, page, shown.view().path("page").asInt()), shown.card(), shown.view()));
+  }
+
+  /** Opening a profile names whose it is; only its pager's buttons say which page. */
+  private String opened(String name, Language lang) {
+    return name.isBlank() ? messages.get(lang, "toast.profile.opened") : messages.get(lang, "toast.profile", name);
   }
 
   /** The list to go back to, when the click's value names one as a card action (an object with an "action"). */
@@ -106,7 +111,7 @@ final class ProfileButtons {
   public Future<Reply.Card> render(Talent talent, int page, String viewer, ObjectNode back, Language lang) {
     return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, back, lang))
         .map(shown -> {
-          ObjectNode view = view(shown, talent, page, lang);
+          ObjectNode view = view(shown, talent, shown.page(), lang);
           if (back != null) {
             view.set(BACK, back);
           }
