@@ -1,7 +1,6 @@
 package io.hirebot.feature;
 
 import static io.hirebot.testing.SmallTenant.BACKEND;
-import static io.hirebot.testing.SmallTenant.INTERVIEW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,6 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,15 +34,12 @@ class LastPageTest {
   @DisplayName("candidates: page 2 of a list that shrank to one page shows page 1, toasting that it was the last")
   void candidatesShrank() {
     // GIVEN Backend Engineer's card at page 1 of 2
-    for (int i = 0; i < 8; i++) {
-      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
-          INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
-    }
+    SmallTenant.addLaterPeople(h.hire, h.clock);
     Shown card = h.inGroup("candidates for Backend Engineer");
     assertTrue(card.contains("Page 1 of 2"), card.all());
     JsonNode next = card.button("candidates.page", "page", 1);
     // WHEN the list shrinks to one page (people rejected in Hire) and "next page" is clicked on the old card
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < SmallTenant.LATER_PEOPLE; i++) {
       h.hire.terminated(h.hire.applicationOf(h.hire.talent("Later Person " + i), BACKEND).id());
     }
     h.cachedHire.invalidateJob(BACKEND.id());

@@ -34,10 +34,7 @@ class CandidatesFeatureTest {
   @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")
   void candidatesInStage() {
     // GIVEN Backend Engineer with Alice and Bob in screening, and more than a page in interview
-    for (int i = 0; i < 8; i++) {
-      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
-          INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
-    }
+    SmallTenant.addLaterPeople(h.hire, h.clock);
 
     // WHEN someone asks for the screening stage only
     Shown card = h.inGroup("candidates for Backend Engineer in screening");

@@ -13,7 +13,6 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -78,10 +77,7 @@ class ProfileActionsTest {
 
   /** Backend Engineer with two pages of candidates: the recruiter opens page 2, then a row's profile from its ⋯ menu. */
   private FeatureHarness.Clicked profileFromSecondPage() {
-    for (int i = 0; i < 8; i++) {
-      h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i,
-          "later" + i + "@example.com"), SmallTenant.INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
-    }
+    SmallTenant.addLaterPeople(h.hire, h.clock);
     Shown first = h.inGroup("candidates for Backend Engineer");
     Shown second = h.click(first.button(LIST, "page", 1), FeatureHarness.ALICE).card();
     assertTrue(second.contains("Page 2 of 2"), second.all());
