@@ -97,7 +97,7 @@ public final class ErrorReplies {
   }
 
   /** A notice card: {@code markdown} is ours, its data already escaped. */
-  ObjectNode notice(String titleKey, String markdown, String color, Language lang) {
+  public ObjectNode notice(String titleKey, String markdown, String color, Language lang) {
     var model = cards.model();
     model.put("title", messages.get(lang, titleKey));
     model.put("text", markdown);

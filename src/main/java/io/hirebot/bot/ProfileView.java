@@ -1,5 +1,6 @@
 package io.hirebot.bot;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 
@@ -10,6 +11,7 @@ public interface ProfileView {
    * The profile at the page of the talent's applications, with the value that renders it again.
    *
    * @param viewer who it is shown to: it offers only the changes they may make
+   * @param back the card value that shows the list the profile is opened from ("Back to the list"), or null
    */
-  Future<Reply.Card> render(String talentId, int page, String viewer, Language lang);
+  Future<Reply.Card> render(String talentId, int page, String viewer, ObjectNode back, Language lang);
 }

@@ -61,6 +61,16 @@ public record Toast(Type type, Map<Language, String> texts) {
     return of(Type.ERROR, messages, key, args);
   }
 
+  /**
+   * The toast of a click on a pager: "Page 3"; or, when the click asked for a page past the list's end (the list
+   * shrank since the card was sent) and its last page is shown instead, "That was the last page".
+   *
+   * @param asked the page the click asked for; {@code shown} the page shown (both from 0)
+   */
+  public static Toast page(Messages messages, int asked, int shown) {
+    return asked > shown ? info(messages, "toast.lastPage") : info(messages, "toast.page", shown + 1);
+  }
+
   /** The same text in every language: text that exists in one language only (a reply written for the clicker). */
   public static Toast verbatim(Type type, String text) {
     return of(type, lang -> text == null ? "" : text);

@@ -19,6 +19,9 @@ public final class Pager {
     return Math.max(1, (total + pageSize - 1) / pageSize);
   }
 
+  /** A rendered page of a list card, and which page it is (clamped to those that exist, so not always the one asked). */
+  public record Page(ObjectNode card, int page) {}
+
   /** The page, clamped to those that exist. */
   public static int clamp(int page, int pages) {
     return Math.max(0, Math.min(page, pages - 1));

@@ -18,9 +18,31 @@ public final class QuickActions {
 
   private QuickActions() {}
 
+  /** Most fields of a {@link SharedActions#BACK} value a click may bring back (a list's view has at most 7). */
+  private static final int MAX_BACK_FIELDS = 8;
+
   /** Marks a quick action as sitting on page {@code page} of a profile: the click answers with that profile. */
   public static ObjectNode onProfile(ObjectNode value, int page) {
     return value.put(VIEW, PROFILE_VIEW).put("page", page);
+  }
+
+  /**
+   * The same, on a profile that leads back to a list ({@code back}, the value that shows it; null for none): the
+   * profile the click answers with leads back there too.
+   */
+  public static ObjectNode onProfile(ObjectNode value, int page, ObjectNode back) {
+    onProfile(value, page);
+    return back == null ? value : value.set(SharedActions.BACK, back);
+  }
+
+  /**
+   * The list a clicked value leads back to ({@link SharedActions#BACK}), when it names one as a card action (an object
+   * with an "action", of a bounded size); null otherwise. It is the bot's own card value; any action it names checks
+   * rights anew when clicked.
+   */
+  public static ObjectNode back(ObjectNode value) {
+    return value.get(SharedActions.BACK) instanceof ObjectNode o && o.path("action").isTextual()
+        && !o.path("action").asText().isBlank() && o.size() <= MAX_BACK_FIELDS ? o : null;
   }
 
   /**

@@ -43,13 +43,23 @@ public final class TalentsByName {
         return Future.succeededFuture(new Found(List.of(), 0));
       }
       List<Talent> shown = talents.stream().limit(PEOPLE).toList();
-      return hire.jobs().compose(jobs -> Future.all(shown.stream().map(t -> person(hire, t, jobs, fresh)).toList())
-          .map(all -> new Found(all.list(), talents.size() - shown.size())));
+      return read(hire, shown, APPLICATIONS, fresh).map(people -> new Found(people, talents.size() - shown.size()));
     });
   }
 
-  private static Future<Person> person(HireDirectory hire, Talent talent, List<Job> jobs, boolean fresh) {
-    return hire.applicationIdsOfTalent(talent.id()).compose(ids -> Future.all(ids.stream().limit(APPLICATIONS)
+  /**
+   * {@code talents} (found already) with at most {@code applications} of their latest applications each, read as
+   * {@link #find} reads them: a person picker labels each person with their latest one.
+   */
+  public static Future<List<Person>> read(HireDirectory hire, List<Talent> talents, int applications, boolean fresh) {
+    return hire.jobs().compose(jobs -> Future.all(talents.stream()
+            .map(t -> person(hire, t, jobs, applications, fresh)).toList())
+        .map(all -> all.<Person>list()));
+  }
+
+  private static Future<Person> person(HireDirectory hire, Talent talent, List<Job> jobs, int applications,
+      boolean fresh) {
+    return hire.applicationIdsOfTalent(talent.id()).compose(ids -> Future.all(ids.stream().limit(applications)
             .map(id -> fresh ? hire.applicationNow(id) : hire.application(id)).toList())
         .map(all -> new Person(talent, all.<Application>list().stream().map(a -> Applied.of(a, jobs)).toList())));
   }

@@ -46,6 +46,14 @@ public final class DateTexts {
     return day == null ? "" : (lang == Language.ZH ? ZH_DATE : EN_DATE).format(day);
   }
 
+  /**
+   * Whether {@code instant} is before the midnight that began {@code now}'s day in {@code zone}: a time of day alone
+   * ("23:58") would then read as today's, so a text about it needs the date ({@link #dateTime}).
+   */
+  public static boolean beforeToday(Instant instant, Instant now, ZoneId zone) {
+    return instant.isBefore(now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
+  }
+
   /** "15:00"; "" for null. */
   public String time(Instant instant) {
     return time(instant, zone);

@@ -201,10 +201,16 @@ public final class FeatureHarness extends SelfClosingFixture {
   }
 
   /**
-   * The answer to a click: its toast (its kind, its text in the clicked card's language, and in every language), and
-   * the card that replaced the clicked one (null when it stays).
+   * The answer to a click: its toast (its kind, its text in the clicked card's language, and in every language), the
+   * card that replaced the clicked one (null when it stays), and the view that renders that card again when it lives
+   * on (null for a card nothing re-renders).
    */
-  public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts) {}
+  public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view) {}
+
+  /** Renders a card's {@code view} again for {@code viewer}, as a living card is refreshed after a change in Hire. */
+  public Shown rerender(ObjectNode view, String viewer) {
+    return withinLimits(Shown.of(await(() -> registry.views().render(view.deepCopy(), viewer))));
+  }
 
   /** {@code user} clicks a button whose callback value is {@code value} on a card in the team chat. */
   public Clicked click(JsonNode value, String user) {
@@ -217,7 +223,8 @@ public final class FeatureHarness extends SelfClosingFixture {
     CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
     ActionResult r = await(() -> dispatcher().onCardAction(action));
-    return new Clicked(r.toast().type(), r.toast().text(action.language()), withinLimits(Shown.of(r.card())), r.toast());
+    return new Clicked(r.toast().type(), r.toast().text(action.language()), withinLimits(Shown.of(r.card())), r.toast(),
+        r.view());
   }
 
   /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */

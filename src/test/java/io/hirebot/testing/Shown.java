@@ -53,6 +53,24 @@ public record Shown(String text, JsonNode card) {
         .orElseThrow(() -> new AssertionError("no " + action + " button with " + key + "=" + value + " in " + all()));
   }
 
+  /** The texts of the buttons whose callback value names {@code action}, in card order: what the user reads on them. */
+  public List<String> labels(String action) {
+    List<String> labels = new java.util.ArrayList<>();
+    collectLabels(requireCard(), action, labels);
+    return labels;
+  }
+
+  private static void collectLabels(JsonNode node, String action, List<String> labels) {
+    if (node.isObject() && "button".equals(node.path("tag").asText())) {
+      for (JsonNode behavior : node.path("behaviors")) {
+        if (action.equals(behavior.path("value").path("action").asText())) {
+          labels.add(node.path("text").path("content").asText());
+        }
+      }
+    }
+    node.forEach(child -> collectLabels(child, action, labels));
+  }
+
   public boolean contains(String fragment) {
     return all().contains(fragment);
   }

@@ -99,6 +99,20 @@ public final class SmallTenant {
     hire.addApplication(OPS, talent(hire, "Owen Hu", 8), ONBOARDED, now.minus(Duration.ofDays(40)));
   }
 
+  /** People in Backend Engineer's interview stage beyond the seed: "Later Person 0" … (8 make the card two pages). */
+  public static final int LATER_PEOPLE = 8;
+
+  /**
+   * Adds {@link #LATER_PEOPLE} people, "Later Person 0" to "… 7", in Backend Engineer's interview stage (applied 5 days
+   * ago), so its candidates card has two pages.
+   */
+  public static void addLaterPeople(FakeHireDirectory hire, Clock clock) {
+    for (int i = 0; i < LATER_PEOPLE; i++) {
+      hire.addApplication(BACKEND, hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
+          INTERVIEW, clock.instant().minus(Duration.ofDays(5)));
+    }
+  }
+
   private static Talent talent(FakeHireDirectory hire, String name, int n) {
     return hire.addTalent(name, "1380000000" + n, "candidate" + n + "@example.com");
   }

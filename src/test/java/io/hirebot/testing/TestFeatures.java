@@ -9,6 +9,7 @@ import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
+import java.time.Duration;
 
 /**
  * The app's features, built for a {@link FeatureHarness} with the same constructors {@code app/Features} calls, the
@@ -57,6 +58,15 @@ public final class TestFeatures {
 
   public static Feature offers(FeatureHarness h) {
     return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages);
+  }
+
+  /**
+   * "my tasks" and its pager. The harness runs no routine, so the nudges' ledger (a database in the app) is never asked
+   * and there is none.
+   */
+  public static Feature tasks(FeatureHarness h) {
+    return new io.hirebot.feature.tasks.TasksFeature(h.meter, h.cachedHire, new io.hirebot.hire.TaskBoard(h.cachedHire),
+        h.messenger, h.messenger, null, h.cards, h.messages, h.clock, Duration.ofDays(2), FeatureHarness.ZONE);
   }
 
   private static ProfileFeature profileFeature(FeatureHarness h) {

@@ -10,6 +10,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
@@ -308,8 +309,7 @@ final class TypedActions {
     for (Applied c : all) {
       Application a = c.application();
       ObjectNode value = values.write(change, lang).put("application_id", a.id());
-      choices.addObject().put("label", messages.get(lang, "typed.choice", a.talentName(), c.jobTitle(),
-          a.stage().name(lang.feishuLocale()))).set("value", value);
+      choices.addObject().put("label", ChoiceLabels.application(messages, lang, c)).set("value", value);
     }
     model.put("hint", unread > 0 ? messages.get(lang, "typed.choose.more", unread) + " "
         + messages.get(lang, "typed.choose.hint") : messages.get(lang, "typed.choose.hint"));

@@ -9,6 +9,8 @@ import io.hirebot.bot.Toast;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.inbound.CardAction;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Markdown;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.i18n.Language;
 import io.hirebot.error.ChangeFailedException;
@@ -136,7 +138,7 @@ final class ActionGuard {
     long expires = action.value().path(SharedActions.EXPIRES).asLong(Long.MAX_VALUE);
     if (clock.millis() > expires) {
       record(action, target, name, "confirmation expired", "expired", "");
-      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.confirmationExpired")));
+      return Future.succeededFuture(expired(action, lang));
     }
     String who = action.operatorId();
     return access.mayChange(who, target.jobId()).map(decision -> {
@@ -146,6 +148,17 @@ final class ActionGuard {
       record(action, target, name, decision.reasonKey(), "refused", "");
       return ActionResult.of(Toast.error(messages, decision.reasonKey()));
     });
+  }
+
+  /**
+   * An expired confirmation: the toast says so, and the card is replaced by one that says it too, with no Confirm left
+   * that looks as if it would still act.
+   */
+  private ActionResult expired(CardAction action, Language lang) {
+    String who = action.value().path("name").asText("");
+    ObjectNode card = errors.notice("typed.expired.title", Markdown.message(messages, lang,
+        who.isBlank() ? "typed.expired.anyone" : "typed.expired", who), "grey", lang);
+    return new ActionResult(Toast.error(messages, "toast.confirmationExpired"), card);
   }
 
   /** The message key naming a write as its button does (undo.stage, undo.reject: Undo). */

@@ -5,6 +5,9 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.ProfileView;
+import io.hirebot.i18n.DateTexts;
+import java.util.function.Function;
+import java.time.Instant;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
@@ -80,7 +83,7 @@ final class ActionKit {
    */
   Future<ActionResult> result(ActionTarget t, Language lang, Toast toast, Notice notice) {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
-        ? profiles.render(t.talentId(), t.page(), t.viewer(), lang).map(Optional::of)
+        ? profiles.render(t.talentId(), t.page(), t.viewer(), t.back(), lang).map(Optional::of)
         : view.render(t.list(), t.page(), lang, notice);
     return answer(toast, shown);
   }
@@ -117,8 +120,23 @@ final class ActionKit {
 
   /** "by @someone · 10:32": who did it and when, in the configured time zone. */
   Markdown.Own byWhom(CardAction action) {
+    return byWhom(action, TIME.format(clock.instant().atZone(zone)));
+  }
+
+  private static Markdown.Own byWhom(CardAction action, String when) {
     String who = action.operator() == null ? "" : action.operator().openId();
-    return new Markdown.Own(Markdown.person(who) + " · " + TIME.format(clock.instant().atZone(zone)));
+    return new Markdown.Own(Markdown.person(who) + " · " + when);
+  }
+
+  /**
+   * The notice of a change {@code action} just made, offering {@code undo}: {@code text} says it with
+   * {@link #byWhom}. The card keeps it while the Undo is open; re-rendered after midnight, it says the day of the
+   * change too ("· Mon Nov 30 23:58"), as a time alone would read as today's.
+   */
+  Notice undoable(CardAction action, Language lang, Function<Markdown.Own, String> text, ObjectNode undo) {
+    Instant now = clock.instant();
+    return new Notice(text.apply(byWhom(action)), undo,
+        text.apply(byWhom(action, DateTexts.dateTime(now, zone, lang))), now);
   }
 
   /** The Undo button sits on the card the outcome shows, whichever form led there. */

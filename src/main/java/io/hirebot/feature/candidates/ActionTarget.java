@@ -14,9 +14,10 @@ import io.hirebot.cards.QuickActions;
  * @param list the list the button sits on (its job and filter); unused when {@code fromProfile}
  * @param via how a form was opened: "" in place of the card, {@link #EPHEMERAL} or {@link #PRIVATELY}
  * @param origin the message a form opened apart from it updates with its outcome
+ * @param back on a profile opened from a list: the value that shows that list ("Back to the list"), else null
  */
 record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
-    CandidatesQuery list, boolean fromProfile, String via, String origin, String viewer) {
+    CandidatesQuery list, boolean fromProfile, String via, String origin, String viewer, ObjectNode back) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
   /** The form is a card only the clicker sees in the group (Feishu's ephemeral card). */
@@ -26,10 +27,11 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
 
   static ActionTarget of(CardAction action) {
     ObjectNode v = action.value();
+    boolean fromProfile = QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText(""));
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
-        CandidatesQuery.readFrom(v), QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText("")), v.path(VIA).asText(""),
-        v.path(ORIGIN).asText(""), action.operatorId());
+        CandidatesQuery.readFrom(v), fromProfile, v.path(VIA).asText(""), v.path(ORIGIN).asText(""),
+        action.operatorId(), fromProfile ? QuickActions.back(v) : null);
   }
 
   boolean complete() {
@@ -38,12 +40,14 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
 
   /** The same target once the application is in another stage. */
   ActionTarget inStage(String newStageId) {
-    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, viewer);
+    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, viewer,
+        back);
   }
 
   /** The same target for a form opened apart from the card ({@code origin}). */
   ActionTarget placed(String how, String originMessageId) {
-    return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId, viewer);
+    return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId,
+        viewer, back);
   }
 
   /** The value a follow-up button (form submit, undo) carries, with the given action name. */
@@ -51,7 +55,7 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     ObjectNode v = blank.put("action", action).put("application_id", applicationId).put("job_id", jobId)
         .put("talent_id", talentId).put("stage_id", stageId).put("page", page).put("lang", lang);
     if (fromProfile) {
-      QuickActions.onProfile(v, page);
+      QuickActions.onProfile(v, page, back);
     } else {
       list.writeFilter(v);
     }
@@ -63,8 +67,11 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
 
   /** The value that shows again the view the button sat on (a form's Back button). */
   ObjectNode viewValue(ObjectNode blank, String lang) {
-    return fromProfile
-        ? blank.put("action", SharedActions.PROFILE_OPEN).put("talent_id", talentId).put("page", page).put("lang", lang)
-        : list.view(blank, page, lang);
+    if (!fromProfile) {
+      return list.view(blank, page, lang);
+    }
+    ObjectNode profile = blank.put("action", SharedActions.PROFILE_OPEN).put("talent_id", talentId).put("page", page)
+        .put("lang", lang);
+    return back == null ? profile : profile.set(SharedActions.BACK, back);
   }
 }

@@ -54,7 +54,7 @@ public final class CandidatesFeature implements Feature {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
     PipelineReader pipeline = new PipelineReader(hire, clock);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, jobChoices, messages, clock, zone);
-    this.pager = new CandidatesPager(meter, card, messages, clock);
+    this.pager = new CandidatesPager(meter, card, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
         new CandidatesView(hire, pipeline, card), new ActionGuard(access, sentCards, once, audit, errors, messages, clock),
         new ActionForms(cards, messages), cards, messages, clock, zone));

@@ -9,6 +9,7 @@ import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.ZoneId;
 
 /** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
 final class CandidatesPager {
@@ -16,19 +17,22 @@ final class CandidatesPager {
   private final CandidatesCard card;
   private final Messages messages;
   private final Clock clock;
+  private final ZoneId zone;
 
-  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages, Clock clock) {
+  /** @param zone the zone the card's times are written in (a kept notice's "by … · 10:32") */
+  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages, Clock clock, ZoneId zone) {
     this.meter = meter;
     this.card = card;
     this.messages = messages;
     this.clock = clock;
+    this.zone = zone;
   }
 
   Future<ActionResult> showPage(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
-    Notice kept = Notice.keptBy(action.value(), clock.millis());
+    Notice kept = Notice.keptBy(action.value(), clock.instant(), zone);
     return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);
       reader.prefetch();
@@ -38,8 +42,7 @@ final class CandidatesPager {
           return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
-            .map(p -> new ActionResult(Toast.info(messages, "toast.page", p.page() + 1),
-                card.render(p, query, lang, kept),
+            .map(p -> new ActionResult(Toast.page(messages, page, p.page()), card.render(p, query, lang, kept),
                 card.view(query, p.page(), lang, kept)));
       });
     });

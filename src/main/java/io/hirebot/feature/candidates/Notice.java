@@ -2,14 +2,25 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.i18n.DateTexts;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A line at the top of a refreshed candidates card saying what just happened (who did what, when,
  * why), with an optional Undo button whose callback value is {@code undo}.
+ *
+ * @param dated the same text with the day written with the time ("· Mon Nov 30 23:58"), for a re-render after the
+ *     midnight that followed {@code at} (the moment of the change; null for a notice nothing keeps)
  */
-record Notice(String text, ObjectNode undo) {
+record Notice(String text, ObjectNode undo, String dated, Instant at) {
   /** Where a list's view keeps a notice with an Undo, so the card's re-renders show it until the Undo expires. */
   static final String KEPT = "outcome";
+
+  /** A notice whose text reads the same on any day. */
+  Notice(String text, ObjectNode undo) {
+    this(text, undo, text, null);
+  }
 
   public static Notice of(String text) {
     return new Notice(text, null);
@@ -22,17 +33,26 @@ record Notice(String text, ObjectNode undo) {
    */
   ObjectNode keptIn(ObjectNode view) {
     if (undo != null) {
-      view.putObject(KEPT).put("text", text).set("undo", undo);
+      ObjectNode kept = view.putObject(KEPT).put("text", text).put("dated", dated).set("undo", undo);
+      if (at != null) {
+        kept.put("at", at.toEpochMilli());
+      }
     }
     return view;
   }
 
-  /** The notice a view keeps, while its Undo (see {@link ActionKit#undoValue}) is still open; else null. */
-  static Notice keptBy(JsonNode view, long nowMillis) {
+  /**
+   * The notice a view keeps, while its Undo (see {@link ActionKit#undoValue}) is still open, as it reads {@code now}:
+   * after the midnight (in {@code zone}) that followed the change, with its day; else null.
+   */
+  static Notice keptBy(JsonNode view, Instant now, ZoneId zone) {
     JsonNode kept = view.path(KEPT);
-    if (!kept.path("undo").isObject() || kept.path("undo").path("until").asLong(0) < nowMillis) {
+    if (!kept.path("undo").isObject() || kept.path("undo").path("until").asLong(0) < now.toEpochMilli()) {
       return null;
     }
-    return new Notice(kept.path("text").asText(""), (ObjectNode) kept.get("undo"));
+    String text = kept.path("text").asText("");
+    String dated = kept.path("dated").asText(text);
+    Instant at = Instant.ofEpochMilli(kept.path("at").asLong(now.toEpochMilli()));
+    return new Notice(DateTexts.beforeToday(at, now, zone) ? dated : text, (ObjectNode) kept.get("undo"), dated, at);
   }
 }

@@ -53,9 +53,9 @@ final class RejectActions {
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   kit.guard.changedWithoutEvent(action, t);
-                  String text = Markdown.message(kit.messages, lang, "notice.rejected", now.talentName(), reasonName,
-                      kit.byWhom(action)) + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note));
-                  Notice notice = new Notice(text, kit.undoValue(t, "reject", t.stageId(), lang));
+                  Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang,
+                      "notice.rejected", now.talentName(), reasonName, by)
+                      + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note)), kit.undoValue(t, "reject", t.stageId(), lang));
                   return kit.changed(t, lang, Toast.success(kit.messages, "toast.rejected", now.talentName()),
                       notice, before, now.withActive(false));
                 });

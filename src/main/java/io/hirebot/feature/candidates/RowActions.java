@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.FeatureRegistry;
@@ -64,8 +65,10 @@ final class RowActions {
     }
     String talentId = action.value().path("talent_id").asText("");
     if (SharedActions.PROFILE_OPEN.equals(option) && !talentId.isEmpty()) {
-      // The profile replaces the list, at its first page (the row's page is the list's).
-      return kit.profiles.render(talentId, 0, action.operatorId(), lang)
+      // The profile replaces the list, at its first page (the row's page is the list's), with the way back to the
+      // list at the row's page.
+      ObjectNode back = ActionTarget.of(action).viewValue(kit.cards.model(), lang.feishuLocale());
+      return kit.profiles.render(talentId, 0, action.operatorId(), back, lang)
           .map(c -> new ActionResult(Toast.info(kit.messages, "toast.profile", action.value().path("name").asText("")),
               c.card(), c.view()));
     }

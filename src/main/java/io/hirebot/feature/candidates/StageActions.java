@@ -72,9 +72,9 @@ final class StageActions {
     var before = kit.listsBefore(t);
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = t.inStage(to.id());
-      Notice notice = new Notice(Markdown.message(kit.messages, lang, "notice.moved", now.talentName(),
-          now.stage().name(locale),
-          to.name(locale), kit.byWhom(action)), kit.undoValue(after, "move", now.stage().id(), lang));
+      Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang, "notice.moved",
+          now.talentName(), now.stage().name(locale), to.name(locale), by),
+          kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.changed(t, lang, Toast.of(Toast.Type.SUCCESS,
           l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale()))), notice, before,
           now.movedTo(to, kit.clock.instant()));

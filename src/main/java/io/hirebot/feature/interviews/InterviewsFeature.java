@@ -71,7 +71,8 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
     String me = context.message().sender() == null ? "" : context.message().sender().openId();
     Language lang = context.language();
     return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0, lang))
-        .map(card -> Reply.card(card, view(card.objectNode(), command.period(), command.mine(), 0, lang)));
+        .map(shown -> Reply.card(shown.card(), view(shown.card().objectNode(), command.period(), command.mine(), 0,
+            lang)));
   }
 
   /** Next / previous page; "mine" means whoever clicked. */
@@ -87,8 +88,8 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
         ? action.operator().openId() : null;
     boolean mine = action.value().path("mine").asBoolean(false);
     return meter.run(PAGE, hire -> render(hire, period, me, page, lang))
-        .map(c -> new ActionResult(Toast.info(messages, "toast.page", page + 1), c,
-            view(c.objectNode(), period, mine, page, lang)));
+        .map(shown -> new ActionResult(Toast.page(messages, page, shown.page()),
+            shown.card(), view(shown.card().objectNode(), period, mine, shown.page(), lang)));
   }
 
   /** The value that shows this schedule at {@code page}: its pager's, and what living cards re-render. */
@@ -98,7 +99,7 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
   }
 
   /** @param interviewer the open_id whose interviews to keep, or null for everyone's */
-  private Future<ObjectNode> render(HireDirectory hire, Period period, String interviewer, int page, Language lang) {
+  private Future<Pager.Page> render(HireDirectory hire, Period period, String interviewer, int page, Language lang) {
     LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
     Instant from = period.start(today).atStartOfDay(dates.zone()).toInstant();
     Instant to = period.endExclusive(today).atStartOfDay(dates.zone()).toInstant();
@@ -121,8 +122,8 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
         Map<String, Application> byId = new LinkedHashMap<>();
         apps.forEach((id, f) -> byId.put(id, f.result()));
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
-        return card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId, jobs.result(),
-            stages, owed), lang);
+        return new Pager.Page(card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId,
+            jobs.result(), stages, owed), lang), p);
       });
     });
   }

@@ -36,8 +36,8 @@ final class JobsCard {
     this.messages = messages;
   }
 
-  /** Reads the counts of the jobs on {@code page} (only those) and renders the card. */
-  public Future<ObjectNode> render(HireDirectory hire, String keyword, int page, Language lang) {
+  /** Reads the counts of the jobs on {@code page} (only those) and renders the card (at the last page, past it). */
+  public Future<Pager.Page> render(HireDirectory hire, String keyword, int page, Language lang) {
     return hire.jobs().compose(all -> {
       List<Job> open = all.stream().filter(Job::open)
           .filter(j -> keyword.isEmpty() || JobMatcher.mentions(j, keyword)).toList();
@@ -47,8 +47,8 @@ final class JobsCard {
           Math.min(open.size(), (p + 1) * Pager.PAGE_SIZE));
       PipelineReader reader = new PipelineReader(hire);
       List<Future<JobPipeline>> pipelines = shown.stream().map(reader::stages).toList();
-      return Future.all(pipelines).map(done -> cards.bilingual(lang, l -> renderIn(keyword, open.size(), p, pages,
-          pipelines.stream().map(Future::result).toList(), l)));
+      return Future.all(pipelines).map(done -> new Pager.Page(cards.bilingual(lang, l -> renderIn(keyword,
+          open.size(), p, pages, pipelines.stream().map(Future::result).toList(), l)), p));
     });
   }
 

@@ -35,7 +35,8 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
   @Override
   public Future<Reply> handle(ListJobs command, CommandContext context) {
     String keyword = command.keyword() == null ? "" : command.keyword().strip();
-    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language())).map(Reply::card);
+    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language()))
+        .map(shown -> Reply.card(shown.card()));
   }
 
   /** Next / previous page of the jobs card. */
@@ -43,6 +44,7 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String keyword = action.value().path("keyword").asText("");
     return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))
-        .map(c -> new ActionResult(Toast.info(messages, "toast.page", page + 1), c));
+        .map(shown -> new ActionResult(Toast.page(messages, page, shown.page()),
+            shown.card()));
   }
 }

@@ -94,8 +94,8 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
       if (!jobId.isEmpty() && scope.isEmpty()) {
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
       }
-      return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(
-          Toast.info(messages, "toast.page", page + 1), c.card(), c.view()));
+      // The view names the page shown: the last one, when the list shrank below the page asked for.
+      return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view()));
     }));
   }
 

@@ -13,7 +13,6 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -33,7 +32,6 @@ final class ProfileButtons {
    * the profile offers "Back to the list". It is the bot's own card value; any action it names checks rights anew.
    */
   public static final String BACK = io.hirebot.cards.SharedActions.BACK;
-  private static final int MAX_BACK_FIELDS = 8;
   /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
   static final String CONTACT = "contact";
   /** View key: the ids of the applications a profile shows (see {@link io.hirebot.cards.QuickActions#SHOWN}). */
@@ -89,47 +87,48 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
-    // Opening a profile names whose it is; only its pager's buttons say which page.
     String name = action.value().path("name").asText("");
-    Toast toast = !OPEN.equals(action.value().path("action").asText()) ? Toast.info(messages, "toast.page", page + 1)
-        : name.isBlank() ? Toast.info(messages, "toast.profile.opened") : Toast.info(messages, "toast.profile", name);
-    Talent talent = new Talent(talentId, name, "", "");
-    ObjectNode back = back(action.value());
-    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, action.operatorId(), back, lang))
-        .map(shown -> {
-          ObjectNode view = view(shown, talent, page, lang);
-          if (back != null) {
-            view.set(BACK, back);
-          }
-          return new ActionResult(toast, shown.card(), view);
-        });
+    boolean opening = OPEN.equals(action.value().path("action").asText());
+    return render(new Talent(talentId, name, "", ""), page, action.operatorId(), back(action.value()), lang)
+        .map(shown -> new ActionResult(opening ? opened(name)
+            : Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(), shown.view()));
+  }
+
+  /** Opening a profile names whose it is; only its pager's buttons say which page. */
+  private Toast opened(String name) {
+    return name.isBlank() ? Toast.info(messages, "toast.profile.opened") : Toast.info(messages, "toast.profile", name);
   }
 
   /** The list to go back to, when the click's value names one as a card action (an object with an "action"). */
   private static ObjectNode back(ObjectNode value) {
-    JsonNode back = value.get(BACK);
-    return back instanceof ObjectNode o && o.path("action").isTextual() && !o.path("action").asText().isBlank()
-        && o.size() <= MAX_BACK_FIELDS ? o : null;
+    return io.hirebot.cards.QuickActions.back(value);
   }
 
   /**
    * A talent's profile without contact data (as every button shows it), offering {@code viewer} the changes they may
-   * make, with the value that renders it again.
+   * make and, with {@code back}, the way back to the list it was opened from, with the value that renders it again.
    */
-  public Future<Reply.Card> render(Talent talent, int page, String viewer, Language lang) {
-    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, lang))
-        .map(shown -> new Reply.Card(shown.card(), view(shown, talent, page, lang)));
+  public Future<Reply.Card> render(Talent talent, int page, String viewer, ObjectNode back, Language lang) {
+    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, back, lang))
+        .map(shown -> {
+          ObjectNode view = view(shown, talent, shown.page(), lang);
+          if (back != null) {
+            view.set(BACK, back);
+          }
+          return new Reply.Card(shown.card(), view);
+        });
   }
 
   /**
    * Renders a profile's view again, as a living card: contact data only where the view was a private chat's
-   * profile with it (a value only the bot itself wrote; a click's value never reaches here).
+   * profile with it (a value only the bot itself wrote; a click's value never reaches here), the way back where it had
+   * one.
    */
   public Future<ObjectNode> rerender(ObjectNode view, String viewer, Language lang) {
     Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
     int page = Math.max(0, view.path("page").asInt(0));
     return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, viewer, lang).map(ProfileReader.Shown::card)
-        : render(talent, page, viewer, lang).map(Reply.Card::card);
+        : render(talent, page, viewer, back(view), lang).map(Reply.Card::card);
   }
 
   /** The profile with phone and email, for a private chat: the card carried no contact data, Hire's search has it. */

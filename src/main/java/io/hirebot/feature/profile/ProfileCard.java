@@ -85,7 +85,8 @@ final class ProfileCard {
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
-    page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()), lang)));
+    page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()),
+        offers.back(), lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
     if (offers.back() != null) {
@@ -109,7 +110,7 @@ final class ProfileCard {
   }
 
   private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, boolean mayChange,
-      Language lang) {
+      ObjectNode back, Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
@@ -127,10 +128,10 @@ final class ProfileCard {
     item.put("steps", steps(d, lang));
     item.put("actions", a.active() && mayChange);
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
-    // Actions taken here answer with this profile, at this page.
-    item.set("advance", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.ADVANCE, a, lang), pageNumber));
-    item.set("reject", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.REJECT, a, lang), pageNumber));
-    item.set("note", QuickActions.onProfile(QuickActions.value(cards.model(), SharedActions.NOTE, a, lang), pageNumber));
+    // Actions taken here answer with this profile, at this page, leading back where it leads.
+    for (String action : List.of(SharedActions.ADVANCE, SharedActions.REJECT, SharedActions.NOTE)) {
+      item.set(action, QuickActions.onProfile(QuickActions.value(cards.model(), action, a, lang), pageNumber, back));
+    }
     return item;
   }
 

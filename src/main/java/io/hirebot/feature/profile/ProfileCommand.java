@@ -7,11 +7,13 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.command.Command.ShowProfile;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
+import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.Arrays;
@@ -55,8 +57,12 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
       if (candidates.size() == 1) {
         return show(hire, candidates.get(0), privateChat, context.message().senderId(), lang);
       }
-      return (candidates.isEmpty() ? suggestions(hire, command.name()).map(s -> notFound(command.name(), s, lang))
-          : Future.succeededFuture(picker(command.name(), candidates, lang))).map(Reply::card);
+      if (candidates.isEmpty()) {
+        return suggestions(hire, command.name()).compose(s -> people(hire, s))
+            .map(people -> Reply.card(notFound(command.name(), people, lang)));
+      }
+      return people(hire, candidates.subList(0, Math.min(MAX_CHOICES, candidates.size())))
+          .map(people -> Reply.card(picker(command.name(), candidates.size(), people, lang)));
     }));
   }
 
@@ -99,7 +105,12 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
-  private ObjectNode notFound(String name, List<Talent> suggestions, Language lang) {
+  /** The people to pick from, each with their latest application, which their button names. */
+  private static Future<List<TalentsByName.Person>> people(HireDirectory hire, List<Talent> talents) {
+    return talents.isEmpty() ? Future.succeededFuture(List.of()) : TalentsByName.read(hire, talents, 1, false);
+  }
+
+  private ObjectNode notFound(String name, List<TalentsByName.Person> suggestions, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.notfound.title", name));
     if (!suggestions.isEmpty()) {
@@ -112,21 +123,22 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     return cards.render("notice", model);
   }
 
-  /** Several talents share the name: a button per talent, labelled so they can be told apart. */
-  private ObjectNode picker(String name, List<Talent> talents, Language lang) {
+  /** Several talents share the name ({@code found} of them): a button per person shown, labelled so they can be told apart. */
+  private ObjectNode picker(String name, int found, List<TalentsByName.Person> people, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "profile.picker.title"));
-    model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, talents.size()));
-    addButtons(model, talents.subList(0, Math.min(MAX_CHOICES, talents.size())), lang);
+    model.put("text", Markdown.message(messages, lang, "profile.picker.text", name, found));
+    addButtons(model, people, lang);
     return cards.render("job-picker", model);
   }
 
-  /** A button per talent that opens their profile, labelled with name and id so namesakes can be told apart. */
-  private void addButtons(ObjectNode model, List<Talent> talents, Language lang) {
+  /** A button per person that opens their profile, labelled with name, job and stage (never Hire's ids). */
+  private void addButtons(ObjectNode model, List<TalentsByName.Person> people, Language lang) {
     ArrayNode buttons = model.putArray("jobs");
-    for (Talent t : talents) {
+    for (TalentsByName.Person p : people) {
+      Talent t = p.talent();
       ObjectNode item = buttons.addObject();
-      item.put("label", messages.get(lang, "profile.picker.label", t.name(), t.id()));
+      item.put("label", ChoiceLabels.person(messages, lang, p));
       item.putObject("value").put("action", ProfileButtons.PAGE).put("talent_id", t.id()).put("name", t.name())
           .put("page", 0).put("lang", lang.feishuLocale());
     }

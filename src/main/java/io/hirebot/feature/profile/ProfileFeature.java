@@ -1,5 +1,6 @@
 package io.hirebot.feature.profile;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.bot.Feature;
@@ -44,7 +45,7 @@ public final class ProfileFeature implements Feature, ProfileView {
   }
 
   @Override
-  public Future<Reply.Card> render(String talentId, int page, String viewer, Language lang) {
-    return buttons.render(new Talent(talentId, "", "", ""), page, viewer, lang);
+  public Future<Reply.Card> render(String talentId, int page, String viewer, ObjectNode back, Language lang) {
+    return buttons.render(new Talent(talentId, "", "", ""), page, viewer, back, lang);
   }
 }

@@ -27,7 +27,8 @@ final class ProfileReader {
    * A rendered profile and the applications it shows: a viewer without buttons still has a card that shows them, and
    * living cards must know which (they otherwise learn it from the buttons' values).
    */
-  record Shown(ObjectNode card, List<String> applicationIds) {}
+  /** @param page the page of the applications shown (the last one, when asked for a page past it) */
+  record Shown(ObjectNode card, List<String> applicationIds, int page) {}
 
   private final ProfileCard card;
   private final AccessPolicy access;
@@ -75,7 +76,7 @@ final class ProfileReader {
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
-            new ProfileCard.Offers(mayChange, contact.result(), back), lang), slice);
+            new ProfileCard.Offers(mayChange, contact.result(), back), lang), slice, p);
       }));
     });
   }

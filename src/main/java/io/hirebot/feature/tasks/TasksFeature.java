@@ -11,6 +11,7 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Pager;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
@@ -85,15 +86,15 @@ public final class TasksFeature implements Feature {
     int page = Math.max(0, action.value().path("page").asInt(0));
     return render(me, page, lang, PAGE).map(reply -> {
       Reply.Card c = (Reply.Card) reply;
-      return new ActionResult(Toast.info(messages, "toast.page", page + 1), c.card(),
-          c.view());
+      // The view names the page shown: the last one, when the list shrank below the page asked for.
+      return new ActionResult(Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view());
     });
   }
 
   private Future<Reply> render(String openId, int page, Language lang, String command) {
     return meter.run(command, hire -> new TaskBoard(hire).of(openId, clock.instant())).map(tasks -> {
-      ObjectNode view = view(page, lang);
-      return Reply.card(card.mine(tasks, page, clock.instant(), lang, view(0, lang)), view);
+      int shown = Pager.clamp(page, Pager.pages(tasks.items().size(), Pager.PAGE_SIZE));
+      return Reply.card(card.mine(tasks, shown, clock.instant(), lang, view(0, lang)), view(shown, lang));
     });
   }
 

@@ -7,6 +7,7 @@ import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.cards.Markdown;
 import io.hirebot.command.Command;
 import io.hirebot.hire.Application;
@@ -74,8 +75,11 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     ArrayNode choices = model.putArray("choices");
     for (TalentsByName.Person person : people) {
       Talent talent = person.talent();
-      ObjectNode value = codec.button(new Command.ShowProfile(talent.name()), lang, chatType);
-      choices.addObject().put("label", messages.get(lang, "where.profile", talent.name())).set("value", value);
+      // The person of this button, not a new search by the name (which would ask again among namesakes).
+      ObjectNode value = codec.button(new Command.ShowProfile(talent.name(), talent.id()), lang, chatType);
+      String label = people.size() == 1 ? messages.get(lang, "where.profile", talent.name())
+          : ChoiceLabels.person(messages, lang, person);
+      choices.addObject().put("label", label).set("value", value);
     }
     return cards.render("choices", model);
   }

@@ -126,7 +126,8 @@ class TypedActionsTest {
   }
 
   @Test
-  @DisplayName("a confirmation clicked after 10 minutes has expired: it says so and writes nothing")
+  @DisplayName("a confirmation clicked after 10 minutes has expired: it says so, writes nothing, and the card is "
+      + "replaced by one that says it expired, with no Confirm left to click")
   void expiredWritesNothing() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
     h.clock.advance(Duration.ofMinutes(11));
@@ -136,6 +137,26 @@ class TypedActionsTest {
     assertEquals(Toast.Type.ERROR, clicked.toastType(), clicked.toString());
     assertTrue(clicked.toast().contains("expired"), clicked.toast());
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+    Shown expired = clicked.card();
+    assertTrue(expired != null, "the live-looking confirmation stayed: " + clicked);
+    assertEquals("Confirmation expired", expired.title(), expired.all());
+    assertTrue(expired.contains("**Alice Chen**") && expired.contains("nothing was changed"), expired.all());
+    assertEquals(List.of(), expired.buttons("move.confirm"), expired.all());
+    assertEquals(List.of(), expired.buttons("typed.cancel"), expired.all());
+  }
+
+  @Test
+  @DisplayName("an expired reject confirmation (a form) in Chinese: replaced by a card saying it expired, in Chinese")
+  void expiredRejectInChinese() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Alice Chen，经验不足");
+    h.clock.advance(Duration.ofMinutes(11));
+
+    FeatureHarness.Clicked clicked = h.click(confirm(card, "reject.confirm"), LI, null,
+        Map.of("reason", "reason_skills"));
+
+    assertTrue(h.hire.calls("terminate").isEmpty(), h.hire.calls().toString());
+    assertTrue(clicked.card() != null && clicked.card().title().equals("确认已过期"), clicked.toString());
+    assertEquals(List.of(), clicked.card().buttons("reject.confirm"), clicked.card().all());
   }
 
   @Test

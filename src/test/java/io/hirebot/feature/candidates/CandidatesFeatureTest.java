@@ -34,10 +34,7 @@ class CandidatesFeatureTest {
   @DisplayName("candidates in a stage: only that stage's candidates, the filter shown as chips with a button to widen it")
   void candidatesInStage() {
     // GIVEN Backend Engineer with Alice and Bob in screening, and more than a page in interview
-    for (int i = 0; i < 8; i++) {
-      h.hire.addApplication(BACKEND, h.hire.addTalent("Later Person " + i, "1370000000" + i, "later" + i + "@example.com"),
-          INTERVIEW, h.clock.instant().minus(Duration.ofDays(5)));
-    }
+    SmallTenant.addLaterPeople(h.hire, h.clock);
 
     // WHEN someone asks for the screening stage only
     Shown card = h.inGroup("candidates for Backend Engineer in screening");
@@ -173,5 +170,28 @@ class CandidatesFeatureTest {
     assertEquals(List.of("Olga Fan", "Oscar Lu"), movableNames.stream().sorted().toList(), card.all());
     assertTrue(card.buttons("reject").stream().anyMatch(v -> v.path("name").asText().equals("Owen Hu")),
         "Reject stays: " + card.all());
+  }
+
+  @Test
+  @DisplayName("the banner of a change, re-rendered after midnight while its Undo is open, says the day, not only the time")
+  void bannerAfterMidnightHasTheDate() {
+    // GIVEN the recruiter advances Alice at 23:58
+    java.time.ZonedDateTime now = h.clock.instant().atZone(FeatureHarness.ZONE);
+    java.time.ZonedDateTime lateEvening = now.toLocalDate().atTime(23, 58).atZone(FeatureHarness.ZONE);
+    h.clock.advance(Duration.between(now, lateEvening.isAfter(now) ? lateEvening : lateEvening.plusDays(1)));
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    assertTrue(advanced.card().contains("· 23:58"), advanced.card().all());
+
+    // WHEN the living card is re-rendered five minutes later, the next day
+    h.clock.advance(Duration.ofMinutes(5));
+    Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
+
+    // THEN its banner (still offering Undo) names the day of the change
+    String day = io.hirebot.i18n.DateTexts.dateTime(h.clock.instant().minus(Duration.ofMinutes(5)),
+        FeatureHarness.ZONE, io.hirebot.i18n.Language.EN);
+    assertTrue(day.endsWith("23:58"), day);
+    assertTrue(refreshed.contains("· " + day), refreshed.all());
+    assertEquals(1, refreshed.buttons("undo").size(), refreshed.all());
   }
 }

@@ -14,6 +14,7 @@ import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * change it), the recruiter gets them; and a click the viewer may not make is still refused in words, writing nothing.
  */
 class ProfileActionsTest {
+  private static final String LIST = SharedActions.CANDIDATES_PAGE;
   private static final List<String> CHANGES = List.of(SharedActions.ADVANCE, SharedActions.REJECT, SharedActions.NOTE);
 
   @RegisterExtension
@@ -71,5 +73,43 @@ class ProfileActionsTest {
     assertEquals(Toast.Type.ERROR, refused.toastType());
     assertTrue(refused.toast().contains("Only the job's recruiter"), refused.toast());
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+  }
+
+  /** Backend Engineer with two pages of candidates: the recruiter opens page 2, then a row's profile from its ⋯ menu. */
+  private FeatureHarness.Clicked profileFromSecondPage() {
+    SmallTenant.addLaterPeople(h.hire, h.clock);
+    Shown first = h.inGroup("candidates for Backend Engineer");
+    Shown second = h.click(first.button(LIST, "page", 1), FeatureHarness.ALICE).card();
+    assertTrue(second.contains("Page 2 of 2"), second.all());
+    JsonNode row = second.buttons("more").get(0);
+    FeatureHarness.Clicked opened = h.click(row, SmallTenant.RECRUITER_LI, "profile", Map.of());
+    assertEquals(row.path("name").asText(), opened.card().title(), opened.card().all());
+    return opened;
+  }
+
+  @Test
+  @DisplayName("a profile opened from a row's ⋯ menu has \"Back to the list\", which shows the list at the page it left")
+  void profileLeadsBackToTheList() {
+    FeatureHarness.Clicked opened = profileFromSecondPage();
+    Shown profile = opened.card();
+
+    // It offers "Back to the list", also once the living card is refreshed, which shows the list at page 2 again.
+    assertEquals(List.of("Back to the list"), profile.labels(LIST), profile.all());
+    Shown refreshed = h.rerender(opened.view(), SmallTenant.RECRUITER_LI);
+    assertEquals(List.of("Back to the list"), refreshed.labels(LIST), refreshed.all());
+    Shown back = h.click(profile.buttons(LIST).get(0), SmallTenant.RECRUITER_LI).card();
+    assertTrue(back.title().contains("Backend Engineer") && back.contains("Page 2 of 2"), back.all());
+  }
+
+  @Test
+  @DisplayName("Advance on that profile answers with the profile, still with \"Back to the list\"")
+  void actionsKeepTheWayBack() {
+    Shown profile = profileFromSecondPage().card();
+
+    Shown advanced = h.click(profile.buttons(SharedActions.ADVANCE).get(0), SmallTenant.RECRUITER_LI).card();
+    assertTrue(advanced.contains("Offer"), "moved to the next stage: " + advanced.all());
+    assertEquals(List.of("Back to the list"), advanced.labels(LIST), advanced.all());
+    Shown back = h.click(advanced.buttons(LIST).get(0), SmallTenant.RECRUITER_LI).card();
+    assertTrue(back.contains("Page 2 of 2"), back.all());
   }
 }
