@@ -44,17 +44,18 @@ final class CandidatesCard {
     this.flow = new FlowTexts(messages, dates);
   }
 
-  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
-  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang) {
-    return render(page, query, lang, null);
+  /**
+   * The card in both languages (each viewer reads their own), or the writer's alone where that is too big.
+   *
+   * @param outcome what a button just did, shown on top with its Undo (null for none)
+   * @param audience what the card offers where it is shown (Follow or Unfollow)
+   */
+  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome, Audience audience) {
+    return cards.bilingual(lang, l -> renderIn(page, query, l, outcome, audience));
   }
 
-  /** @param outcome what a button just did, shown on top with its Undo (null for none) */
-  ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome) {
-    return cards.bilingual(lang, l -> renderIn(page, query, l, outcome));
-  }
-
-  private ObjectNode renderIn(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome) {
+  private ObjectNode renderIn(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
+      Audience audience) {
     String title = page.job().title();
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -68,8 +69,7 @@ final class CandidatesCard {
     model.put("summary", messages.get(lang, "candidates.summary", title, page.inProcess()));
     model.put("stageCounts", stageCounts(page, lang));
     model.put("notice", query.notice());
-    model.set("follow", cards.model().put("action", SharedActions.FOLLOW).put("job_id", page.job().id())
-        .put("lang", lang.feishuLocale()));
+    follow(model, page, query, lang, outcome, audience);
     if (outcome != null) {
       ObjectNode o = model.putObject("outcome").put("text", outcome.text());
       if (outcome.undo() != null) {
@@ -94,6 +94,19 @@ final class CandidatesCard {
   ObjectNode view(CandidatesQuery query, int page, Language lang, Notice notice) {
     ObjectNode view = view(query, page, lang);
     return notice == null ? view : notice.keptIn(view);
+  }
+
+  /**
+   * Follow, or "✓ Following · Unfollow" where the chat follows the job: its value carries the list's view (with the
+   * notice it keeps), so the click's answer is this same list, showing what the chat now does.
+   */
+  private void follow(ObjectNode model, PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
+      Audience audience) {
+    model.put("followLabel", messages.get(lang, audience.following() ? "button.unfollow" : "button.follow"));
+    ObjectNode value = cards.model().put("action", audience.following() ? SharedActions.UNFOLLOW : SharedActions.FOLLOW)
+        .put("job_id", page.job().id()).put("lang", lang.feishuLocale());
+    value.set(SharedActions.LIST, view(query, page.page(), lang, outcome));
+    model.set("follow", value);
   }
 
   private String stageCounts(PipelinePage page, Language lang) {

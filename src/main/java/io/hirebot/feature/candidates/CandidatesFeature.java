@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
@@ -46,17 +47,20 @@ public final class CandidatesFeature implements Feature {
   /**
    * @param profiles the profile card, which actions taken from a profile answer with
    * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
+   * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
    * @param once makes a click that Feishu delivers twice write once
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
-      SentCards sentCards, AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors,
-      JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock, ZoneId zone) {
+      SentCards sentCards, ChatFollows follows, AccessPolicy access, ActionOnce once, AuditLog audit,
+      ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
+      ZoneId zone) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
     PipelineReader pipeline = new PipelineReader(hire, clock);
-    this.command = new CandidatesCommand(meter, new StageMatcher(), card, jobChoices, messages, clock, zone);
-    this.pager = new CandidatesPager(meter, card, messages, clock, zone);
+    Audiences audiences = new Audiences(follows);
+    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
+    this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
-        new CandidatesView(hire, pipeline, card), new ActionGuard(access, sentCards, once, audit, errors, messages, clock),
+        new CandidatesView(hire, pipeline, card, audiences), new ActionGuard(access, sentCards, once, audit, errors, messages, clock),
         new ActionForms(cards, messages), cards, messages, clock, zone));
   }
 
