@@ -220,4 +220,31 @@ class CandidatesFeatureTest {
     Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
     assertEquals(List.of("✓ Following · Unfollow"), refreshed.labels("unfollow"), refreshed.all());
   }
+
+  @Test
+  @DisplayName("a private list of a job the asker may not change offers no Advance, Reject, Move or Note, keeps the "
+      + "profile and says why; their group list, and the job's recruiter's private list, keep every button")
+  void privateListOffersOnlyWhatTheViewerMayDo() {
+    // GIVEN Wang, recruiter of Data Scientist, not on Backend Engineer's team
+
+    // WHEN Wang asks for Backend Engineer's candidates in a private chat
+    Shown viewOnly = h.privately(SmallTenant.RECRUITER_WANG, "candidates for Backend Engineer");
+
+    // THEN the rows offer only the profile, and one line says why
+    assertEquals(List.of(), viewOnly.buttons("advance"), viewOnly.all());
+    assertEquals(List.of(), viewOnly.buttons("reject"), viewOnly.all());
+    assertTrue(viewOnly.contains("\"value\":\"profile\"") && !viewOnly.contains("\"value\":\"move\"")
+        && !viewOnly.contains("\"value\":\"note\""), viewOnly.all());
+    assertTrue(viewOnly.contains("View only: you are not on this job's hiring team"), viewOnly.all());
+    // AND in Chinese
+    assertTrue(viewOnly.contains("仅可查看"), viewOnly.all());
+
+    // WHEN Wang asks in a group, and Li (Backend's recruiter) asks privately THEN every button is there
+    Shown group = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "candidates for Backend Engineer");
+    Shown owner = h.privately(SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    for (Shown full : List.of(group, owner)) {
+      assertFalse(full.buttons("advance").isEmpty() || full.buttons("reject").isEmpty(), full.all());
+      assertFalse(full.contains("View only"), full.all());
+    }
+  }
 }
