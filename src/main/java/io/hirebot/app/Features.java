@@ -29,7 +29,7 @@ final class Features {
 
   static List<Feature> create(Services s) {
     // The two features other features lean on (through bot-level ports, never by import): the profile card, and
-    // where the bot's cards are.
+    // where the bot's cards are (with whether a chat follows a job, which the candidates card shows).
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
         s.messenger(), s.audit());
     // Application details kept between routine passes, shared by the digest and the new-application poll, so an
@@ -49,9 +49,9 @@ final class Features {
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),
             s.config().timezone(), s.clock()),
         new JobsFeature(s.meter(), s.cards(), s.messages()),
-        new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(), s.access(),
-            s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock(),
-            s.config().timezone()),
+        new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(),
+            subscriptions.chatFollows(), s.access(), s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(),
+            s.messages(), s.dates(), s.clock(), s.config().timezone()),
         profile,
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Renders a living card's view again the way its own pager button would: the view is that button's callback
- * value, routed as a click by the card's viewer. A feature that registered a renderer for the view's action
+ * value, routed as a click by the card's viewer on the card itself (its message, in its chat). A feature that registered a renderer for the view's action
  * renders it itself (the profile alone may show a private chat's profile with its contact data; no click can).
  */
 final class ViewReplay implements ViewRenderer {
@@ -23,15 +23,16 @@ final class ViewReplay implements ViewRenderer {
   }
 
   @Override
-  public Future<ObjectNode> render(ObjectNode view, String viewer) {
+  public Future<ObjectNode> render(ObjectNode view, CardPlace place) {
     String action = view.path("action").asText("");
     ViewRenderer own = byAction.get(action);
     if (own != null) {
-      return own.render(view, viewer);
+      return own.render(view, place);
     }
     Language lang = Language.ofFeishuLocale(view.path("lang").asText("en_us"));
-    CardAction replay = new CardAction("living-" + UUID.randomUUID(), viewer == null ? null : UserRef.ofOpenId(viewer),
-        null, null, null, "button", view.deepCopy(), null, Map.of(), null);
+    CardAction replay = new CardAction("living-" + UUID.randomUUID(),
+        place.viewer() == null ? null : UserRef.ofOpenId(place.viewer()), place.messageId(), place.chatId(), null,
+        "button", view.deepCopy(), null, Map.of(), null);
     return actions.route(replay, lang).compose(r -> r.card() != null ? Future.succeededFuture(r.card())
         : Future.failedFuture(new IllegalStateException("view " + action + " no longer renders: "
             + r.toast().text(lang))));

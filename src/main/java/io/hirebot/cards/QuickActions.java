@@ -18,8 +18,11 @@ public final class QuickActions {
 
   private QuickActions() {}
 
-  /** Most fields of a {@link SharedActions#BACK} value a click may bring back (a list's view has at most 7). */
-  private static final int MAX_BACK_FIELDS = 8;
+  /**
+   * Most fields of a list's view a click may bring back ({@link SharedActions#BACK}, {@link SharedActions#LIST}): a
+   * list's view has at most 8 (a candidates list's, with the notice it keeps while its Undo is open).
+   */
+  private static final int MAX_VIEW_FIELDS = 8;
 
   /** Marks a quick action as sitting on page {@code page} of a profile: the click answers with that profile. */
   public static ObjectNode onProfile(ObjectNode value, int page) {
@@ -41,8 +44,16 @@ public final class QuickActions {
    * rights anew when clicked.
    */
   public static ObjectNode back(ObjectNode value) {
-    return value.get(SharedActions.BACK) instanceof ObjectNode o && o.path("action").isTextual()
-        && !o.path("action").asText().isBlank() && o.size() <= MAX_BACK_FIELDS ? o : null;
+    return viewIn(value, SharedActions.BACK);
+  }
+
+  /**
+   * The view a clicked value carries under {@code key} (a card action, an object with an "action", of a bounded size);
+   * null when it carries none.
+   */
+  public static ObjectNode viewIn(ObjectNode value, String key) {
+    return value.get(key) instanceof ObjectNode o && o.path("action").isTextual()
+        && !o.path("action").asText().isBlank() && o.size() <= MAX_VIEW_FIELDS ? o : null;
   }
 
   /**

@@ -41,6 +41,13 @@ public final class SharedActions {
   public static final String FIELDS = "form";
   /** "Follow this job here" (feature/subscriptions): on candidate lists. */
   public static final String FOLLOW = "subscribe";
+  /** "✓ Following · Unfollow" (feature/subscriptions): on candidate lists of a job the chat follows. */
+  public static final String UNFOLLOW = "unfollow";
+  /**
+   * Key in a {@link #FOLLOW} or {@link #UNFOLLOW} value: the view of the list the button sits on (a
+   * {@link #CANDIDATES_PAGE} value), drawn again once the chat follows the job, or no longer does.
+   */
+  public static final String LIST = "list";
 
   private SharedActions() {}
 }

@@ -75,14 +75,19 @@ class FeatureRegistryTest {
   }
 
   @Test
-  void aLivingViewIsRenderedByItsFeaturesRendererElseReplayedAsAClick() {
+  void aLivingViewIsRenderedByItsFeaturesRendererElseReplayedAsAClickOnItsCard() {
     ObjectMapper json = new ObjectMapper();
-    registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(Toast.NONE, json.createObjectNode().put("from", "click " + a.value().path("page").asInt()))))
-        .view("y.page", (view, viewer) -> Future.succeededFuture(json.createObjectNode().put("from", "own " + viewer)));
+    registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(Toast.NONE, json.createObjectNode()
+            .put("from", "click " + a.value().path("page").asInt() + " on " + a.messageId() + " in " + a.chatId()
+                + " by " + a.operatorId()))))
+        .view("y.page", (view, place) -> Future.succeededFuture(json.createObjectNode()
+            .put("from", "own " + place.viewer())));
+    CardPlace place = new CardPlace("oc_1", "om_1", "ou_a");
 
-    assertEquals("click 2", registry.views().render(json.createObjectNode().put("action", "x.page").put("page", 2),
-        "ou_a").result().path("from").asText());
-    assertEquals("own ou_a", registry.views().render(json.createObjectNode().put("action", "y.page"), "ou_a")
+    // Replayed as a click by the card's viewer on the card itself, in its chat.
+    assertEquals("click 2 on om_1 in oc_1 by ou_a", registry.views()
+        .render(json.createObjectNode().put("action", "x.page").put("page", 2), place).result().path("from").asText());
+    assertEquals("own ou_a", registry.views().render(json.createObjectNode().put("action", "y.page"), place)
         .result().path("from").asText());
     assertThrows(IllegalStateException.class,
         () -> registry.view("y.page", (view, viewer) -> Future.succeededFuture(null)));

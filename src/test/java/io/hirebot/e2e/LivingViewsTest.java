@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
@@ -18,6 +19,7 @@ import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
 import io.hirebot.schedule.MutableClock;
+import io.hirebot.testing.Shown;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -413,6 +415,56 @@ class LivingViewsTest {
     awaitPatch(list, 1);
     String refreshed = now(list);
     assertFalse(refreshed.contains("\"action\":\"undo\"") || refreshed.contains("moved from"), refreshed);
+  }
+
+  @Test
+  @DisplayName("in a private chat, a job the viewer may not change lists its candidates with the profile only and says "
+      + "why, re-rendered and paged alike; the same person's card in a group keeps every button")
+  void privateListOfAJobTheViewerMayNotChange() {
+    // GIVEN a hiring manager of other jobs, not on BE-001's team, and more than a page of BE-001 candidates
+    String viewer = DemoTenant.HM_SMITH;
+    assertFalse(job.recruiterId().equals(viewer) || job.hiringManagerIds().contains(viewer));
+    Stage first = h.sandbox.hire().stagesOf(job.id()).get(0);
+    for (int i = 0; i < 8; i++) {
+      Talent t = h.sandbox.hire().addTalent("Viewed Person " + i, "1390000" + (1000 + i), "v" + i + "@example.com");
+      h.sandbox.hire().addApplication(job.id(), t.id(), first.id());
+    }
+
+    // WHEN they ask for BE-001's candidates in their private chat
+    SentMessage list = recorded(h.ask(MessageSpec.p2p(viewer).text("candidates for BE-001")));
+
+    // THEN no row offers a change, each still opens the profile, and the card says why
+    assertViewOnly(Shown.of((ObjectNode) h.sandbox.im().message(list.messageId()).orElseThrow().currentContent()));
+
+    // WHEN a change of the job re-renders the card THEN it is still theirs to read only
+    Application a = uniquelyNamed();
+    h.sandbox.hire().moveApplication(a.id(), next(a).id());
+    awaitPatch(list, 1);
+    assertViewOnly(Shown.of((ObjectNode) h.sandbox.im().message(list.messageId()).orElseThrow().currentContent()));
+
+    // WHEN they page on THEN the next page is read-only too
+    JsonObject nextPage = findValue(now(list), v -> "candidates.page".equals(v.getString("action"))
+        && v.getInteger("page", 0) == 1);
+    assertNotNull(nextPage, now(list));
+    PushResult paged = await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId()).by(viewer).tag("button")
+        .value(nextPage)));
+    assertEquals(200, paged.status(), paged.body());
+    assertTrue(now(list).contains("Page 2 of"), now(list));
+    assertViewOnly(Shown.of((ObjectNode) h.sandbox.im().message(list.messageId()).orElseThrow().currentContent()));
+
+    // AND in a group, shared by many, the same person's card keeps the buttons (the click's check still guards them)
+    Shown group = Shown.of((ObjectNode) ask(viewer, "candidates for BE-001").currentContent());
+    assertFalse(group.buttons("advance").isEmpty() || group.buttons("reject").isEmpty(), group.all());
+    assertFalse(group.contains("View only"), group.all());
+  }
+
+  private static void assertViewOnly(Shown card) {
+    assertEquals(List.of(), card.buttons("advance"), card.all());
+    assertEquals(List.of(), card.buttons("reject"), card.all());
+    assertFalse(card.buttons("more").isEmpty(), "each row opens the profile: " + card.all());
+    assertTrue(card.contains("\"value\":\"profile\"") && !card.contains("\"value\":\"move\"")
+        && !card.contains("\"value\":\"note\""), card.all());
+    assertTrue(card.contains("View only: you are not on this job's hiring team"), card.all());
   }
 
   private PushResult click(SentMessage card, JsonObject value) {

@@ -3,6 +3,7 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.testing.Shown;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -175,5 +177,54 @@ class SubscriptionsTest {
     PushResult refused = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec
         .on(closedCard.messageId()).by("ou_user_sun").value(follow)));
     assertEquals("error", refused.jsonBody().getJsonObject("toast").getString("type"), refused.body());
+  }
+
+  @Test
+  @DisplayName("Follow on a candidates card turns it into 'Following · Unfollow', which its re-renders and a list sent "
+      + "later in that chat show too; Unfollow turns it back")
+  void followButtonShowsFollowing() {
+    // GIVEN a candidates card in a group that follows no job
+    String chat = "oc_follow_shown";
+    h.sandbox.im().addChat(io.hirebot.sandbox.Chat.group(chat, "follow shown"));
+    h.enableGroup(chat);
+    SentMessage card = h.ask(MessageSpec.group(chat).from(ALICE).mentioningBot().text("candidates for job CS-001"));
+    h.awaitCardRecorded(card.messageId());
+    Shown before = shown(card);
+    assertEquals(List.of("🔔 Follow this job here"), before.labels("subscribe"), before.all());
+    assertEquals(List.of(), before.buttons("unfollow"), before.all());
+
+    // WHEN a member clicks Follow on it
+    PushResult followed = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec.on(card.messageId())
+        .by(ALICE).tag("button").value(new JsonObject(before.buttons("subscribe").get(0).toString()))));
+
+    // THEN the chat follows the job, and the card says so, offering Unfollow instead of Follow
+    assertEquals("success", followed.jsonBody().getJsonObject("toast").getString("type"), followed.body());
+    Shown following = shown(card);
+    assertEquals(List.of("✓ Following · Unfollow"), following.labels("unfollow"), following.all());
+    assertEquals(List.of(), following.buttons("subscribe"), following.all());
+    assertTrue(say(chat, "subscriptions").contains("2026 校招软件工程师"));
+
+    // WHEN a change of the job re-renders the card THEN it still says Following
+    long patches = h.sandbox.requests().count("PATCH", "/open-apis/im/v1/messages/" + card.messageId());
+    moveAndPush(activeApplication("CS-001"));
+    await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + card.messageId())
+        && h.sandbox.requests().count("PATCH", "/open-apis/im/v1/messages/" + card.messageId()) > patches, TIMEOUT));
+    assertEquals(List.of("✓ Following · Unfollow"), shown(card).labels("unfollow"), shown(card).all());
+    // AND a list of the job asked for later in that chat says it from the start, in Chinese too
+    Shown later = shown(h.ask(MessageSpec.group(chat).from(ALICE + "_later").mentioningBot().text("CS-001 的候选人")));
+    assertEquals(List.of("✓ 已订阅 · 取消订阅"), later.labels("unfollow"), later.all());
+
+    // WHEN Unfollow is clicked THEN the chat follows the job no more and the card offers Follow again
+    PushResult unfollowed = await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec
+        .on(card.messageId()).by(ALICE).tag("button").value(new JsonObject(following.buttons("unfollow").get(0)
+            .toString()))));
+    assertEquals("success", unfollowed.jsonBody().getJsonObject("toast").getString("type"), unfollowed.body());
+    assertEquals(List.of("🔔 Follow this job here"), shown(card).labels("subscribe"), shown(card).all());
+    assertFalse(say(chat, "subscriptions").contains("2026 校招软件工程师"));
+  }
+
+  /** The card as the message shows it now. */
+  private static Shown shown(SentMessage m) {
+    return Shown.of((ObjectNode) h.sandbox.im().message(m.messageId()).orElseThrow().currentContent());
   }
 }

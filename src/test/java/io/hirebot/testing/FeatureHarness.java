@@ -9,6 +9,8 @@ import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
+import io.hirebot.bot.CardPlace;
+import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.ErrorReplies;
@@ -101,6 +103,10 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final ActionOnce actionOnce = new InMemoryActionOnce();
   /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
   public final SentCards sentCards = new KnownChats();
+  /** Which chats follow which jobs ("chat/job"), as the subscriptions feature keeps them in the app. */
+  private final Set<String> follows = ConcurrentHashMap.newKeySet();
+  /** Whether a chat follows a job, from {@link #follow}. */
+  public final ChatFollows chatFollows = (chatId, jobId) -> Future.succeededFuture(follows.contains(chatId + "/" + jobId));
   private final Context context;
   /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
   public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);
@@ -207,9 +213,22 @@ public final class FeatureHarness extends SelfClosingFixture {
    */
   public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view) {}
 
-  /** Renders a card's {@code view} again for {@code viewer}, as a living card is refreshed after a change in Hire. */
+  /** The chat follows the job from now on, as "subscribe job …" typed in it would make it. */
+  public void follow(String chatId, String jobId) {
+    follows.add(chatId + "/" + jobId);
+  }
+
+  /**
+   * Renders a card's {@code view} again for {@code viewer}, as a living card in the team chat is refreshed after a change
+   * in Hire.
+   */
   public Shown rerender(ObjectNode view, String viewer) {
-    return withinLimits(Shown.of(await(() -> registry.views().render(view.deepCopy(), viewer))));
+    return rerender(view, new CardPlace(TEAM_CHAT, "om_living_" + ids.incrementAndGet(), viewer));
+  }
+
+  /** The same for the card at {@code place}. */
+  public Shown rerender(ObjectNode view, CardPlace place) {
+    return withinLimits(Shown.of(await(() -> registry.views().render(view.deepCopy(), place))));
   }
 
   /** {@code user} clicks a button whose callback value is {@code value} on a card in the team chat. */

@@ -38,8 +38,9 @@ public final class TestFeatures {
 
   /** Candidates with its row buttons; a profile opened from a row is the profile feature's card, as in the app. */
   public static Feature candidates(FeatureHarness h) {
-    return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.access,
-        h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock, FeatureHarness.ZONE);
+    return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.chatFollows,
+        h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock,
+        FeatureHarness.ZONE);
   }
 
   /** Actions typed in words, whose Confirm runs the candidate-row actions: register with {@link #candidates}. */

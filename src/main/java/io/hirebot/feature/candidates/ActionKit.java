@@ -84,7 +84,7 @@ final class ActionKit {
   Future<ActionResult> result(ActionTarget t, Language lang, Toast toast, Notice notice) {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
         ? profiles.render(t.talentId(), t.page(), t.viewer(), t.back(), lang).map(Optional::of)
-        : view.render(t.list(), t.page(), lang, notice);
+        : view.render(t.list(), t.page(), lang, notice, t.clicked());
     return answer(toast, shown);
   }
 
@@ -105,7 +105,8 @@ final class ActionKit {
   Future<ActionResult> changed(ActionTarget t, Language lang, Toast toast, Notice notice,
       Future<Optional<JobPipeline>> before, Application changed) {
     return before.compose(lists -> lists.isEmpty() ? result(t, lang, toast, notice)
-        : answer(toast, view.render(lists.get(), changed, t.list(), t.page(), lang, notice).map(Optional::of)));
+        : answer(toast, view.render(lists.get(), changed, t.list(), t.page(), lang, notice, t.clicked())
+            .map(Optional::of)));
   }
 
   private static Future<ActionResult> answer(Toast toast, Future<Optional<Reply.Card>> shown) {

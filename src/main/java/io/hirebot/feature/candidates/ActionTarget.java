@@ -2,6 +2,7 @@ package io.hirebot.feature.candidates;
 
 import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.QuickActions;
 
@@ -14,10 +15,11 @@ import io.hirebot.cards.QuickActions;
  * @param list the list the button sits on (its job and filter); unused when {@code fromProfile}
  * @param via how a form was opened: "" in place of the card, {@link #EPHEMERAL} or {@link #PRIVATELY}
  * @param origin the message a form opened apart from it updates with its outcome
+ * @param clicked the card the button sat on, and the clicker, whom the answer is shown to
  * @param back on a profile opened from a list: the value that shows that list ("Back to the list"), else null
  */
 record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
-    CandidatesQuery list, boolean fromProfile, String via, String origin, String viewer, ObjectNode back) {
+    CandidatesQuery list, boolean fromProfile, String via, String origin, CardPlace clicked, ObjectNode back) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
   /** The form is a card only the clicker sees in the group (Feishu's ephemeral card). */
@@ -31,7 +33,12 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
         CandidatesQuery.readFrom(v), fromProfile, v.path(VIA).asText(""), v.path(ORIGIN).asText(""),
-        action.operatorId(), fromProfile ? QuickActions.back(v) : null);
+        CardPlace.of(action), fromProfile ? QuickActions.back(v) : null);
+  }
+
+  /** Who clicked: the answer offers them the changes they may make. */
+  String viewer() {
+    return clicked.viewer();
   }
 
   boolean complete() {
@@ -40,14 +47,14 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
 
   /** The same target once the application is in another stage. */
   ActionTarget inStage(String newStageId) {
-    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, viewer,
+    return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, clicked,
         back);
   }
 
   /** The same target for a form opened apart from the card ({@code origin}). */
   ActionTarget placed(String how, String originMessageId) {
     return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId,
-        viewer, back);
+        clicked, back);
   }
 
   /** The value a follow-up button (form submit, undo) carries, with the given action name. */

@@ -35,16 +35,18 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
   private final HireMeter meter;
   private final StageMatcher stageMatcher;
   private final CandidatesCard card;
+  private final Audiences audiences;
   private final JobChoiceCard choices;
   private final Messages messages;
   private final Clock clock;
   private final ZoneId zone;
 
-  CandidatesCommand(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card,
+  CandidatesCommand(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card, Audiences audiences,
       JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
     this.meter = meter;
     this.stageMatcher = stageMatcher;
     this.card = card;
+    this.audiences = audiences;
     this.choices = choices;
     this.messages = messages;
     this.clock = clock;
@@ -53,33 +55,37 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
 
   @Override
   public Future<Reply> handle(ShowCandidates command, CommandContext context) {
-    return answer(command, false, context.language());
+    return answer(command, false, context);
   }
 
   /** "how many candidates for X": the same list, its count said first, as a direct answer. */
   public Future<Reply> count(CountCandidates command, CommandContext context) {
-    return answer(command.list(), true, context.language());
+    return answer(command.list(), true, context);
   }
 
-  private Future<Reply> answer(ShowCandidates command, boolean count, Language lang) {
+  private Future<Reply> answer(ShowCandidates command, boolean count, CommandContext context) {
+    Language lang = context.language();
     return meter.run("candidates", hire -> {
       new PipelineReader(hire).prefetch();
       return JOBS.lookUp(hire, command.jobQuery()).compose(match -> choices.resolve(match, command.jobQuery(),
-          CandidatesFeature.SHOW, lang, job -> show(hire, job, command, count, lang), Reply::card));
+          CandidatesFeature.SHOW, lang, job -> show(hire, job, command, count, context), Reply::card));
     });
   }
 
-  private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, boolean count, Language lang) {
+  private Future<Reply> show(HireDirectory hire, Job job, ShowCandidates command, boolean count,
+      CommandContext context) {
+    Language lang = context.language();
+    Future<Audience> audience = audiences.of(job.id(), context);
     Instant since = command.appliedSince() == null ? null
         : command.appliedSince().start(LocalDate.now(clock.withZone(zone))).atStartOfDay(zone).toInstant();
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
       return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
-          .map(page -> {
+          .compose(page -> audience.map(offers -> {
             CandidatesQuery shown = count ? query.withNotice(countAnswer(page, job, command, lang)) : query;
-            return Reply.card(card.render(page, shown, lang), card.view(query, page.page(), lang));
-          });
+            return Reply.card(card.render(page, shown, lang, null, offers), card.view(query, page.page(), lang));
+          }));
     });
   }
 

@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
@@ -31,7 +32,8 @@ public final class CandidatesFeature implements Feature {
    * Rows per candidates page, sized to Feishu's 200 elements as Feishu counts them: a row is 19 (its column
    * set, 4 columns, the line, Advance and Reject with their texts and confirm, the menu's 3 options and their
    * texts), the rest of the card at most 46 (header, outcome, chips, widen buttons, notice, follow, counts,
-   * a heading per stage, pager): 8 rows are at most 198. Ten were up to 218 and Feishu refused them.
+   * a heading per stage, pager): 8 rows are at most 198. Ten were up to 218 and Feishu refused them. A private card
+   * whose viewer may not change the job adds a line saying so, and each of its rows loses Advance and Reject.
    */
   public static final int PAGE_SIZE = 8;
   /** A job chosen from a picker, or any card's button to a job's candidates. */
@@ -46,18 +48,22 @@ public final class CandidatesFeature implements Feature {
   /**
    * @param profiles the profile card, which actions taken from a profile answer with
    * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
+   * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
    * @param once makes a click that Feishu delivers twice write once
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
-      SentCards sentCards, AccessPolicy access, ActionOnce once, AuditLog audit, ErrorReplies errors,
-      JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock, ZoneId zone) {
+      SentCards sentCards, ChatFollows follows, AccessPolicy access, ActionOnce once, AuditLog audit,
+      ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
+      ZoneId zone) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
     PipelineReader pipeline = new PipelineReader(hire, clock);
-    this.command = new CandidatesCommand(meter, new StageMatcher(), card, jobChoices, messages, clock, zone);
-    this.pager = new CandidatesPager(meter, card, messages, clock, zone);
+    Audiences audiences = new Audiences(follows, access, sentCards);
+    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
+    this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
-        new CandidatesView(hire, pipeline, card), new ActionGuard(access, sentCards, once, audit, errors, messages, clock),
-        new ActionForms(cards, messages), cards, messages, clock, zone));
+        new CandidatesView(hire, pipeline, card, audiences),
+        new ActionGuard(access, sentCards, once, audit, errors, messages, clock), new ActionForms(cards, messages), cards,
+        messages, clock, zone));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
@@ -15,14 +16,17 @@ import java.time.ZoneId;
 final class CandidatesPager {
   private final HireMeter meter;
   private final CandidatesCard card;
+  private final Audiences audiences;
   private final Messages messages;
   private final Clock clock;
   private final ZoneId zone;
 
   /** @param zone the zone the card's times are written in (a kept notice's "by … · 10:32") */
-  CandidatesPager(HireMeter meter, CandidatesCard card, Messages messages, Clock clock, ZoneId zone) {
+  CandidatesPager(HireMeter meter, CandidatesCard card, Audiences audiences, Messages messages, Clock clock,
+      ZoneId zone) {
     this.meter = meter;
     this.card = card;
+    this.audiences = audiences;
     this.messages = messages;
     this.clock = clock;
     this.zone = zone;
@@ -33,6 +37,7 @@ final class CandidatesPager {
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
     Notice kept = Notice.keptBy(action.value(), clock.instant(), zone);
+    Future<Audience> audience = audiences.of(query.jobId(), CardPlace.of(action));
     return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);
       reader.prefetch();
@@ -42,8 +47,8 @@ final class CandidatesPager {
           return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
-            .map(p -> new ActionResult(Toast.page(messages, page, p.page()), card.render(p, query, lang, kept),
-                card.view(query, p.page(), lang, kept)));
+            .compose(p -> audience.map(offers -> new ActionResult(Toast.page(messages, page, p.page()),
+                card.render(p, query, lang, kept, offers), card.view(query, p.page(), lang, kept))));
       });
     });
   }

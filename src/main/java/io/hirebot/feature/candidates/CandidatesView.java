@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Reply;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
@@ -17,19 +18,25 @@ final class CandidatesView {
   private final HireDirectory hire;
   private final PipelineReader pipeline;
   private final CandidatesCard card;
+  private final Audiences audiences;
 
-  CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card) {
+  CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card, Audiences audiences) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.card = card;
+    this.audiences = audiences;
   }
 
-  /** The list's page (or its last, when it shrank) with the notice on top; empty when the job no longer exists. */
-  Future<Optional<Reply.Card>> render(CandidatesQuery query, int page, Language lang, Notice notice) {
+  /**
+   * The list's page (or its last, when it shrank) with the notice on top, shown at {@code place}; empty when the job no
+   * longer exists.
+   */
+  Future<Optional<Reply.Card>> render(CandidatesQuery query, int page, Language lang, Notice notice, CardPlace place) {
+    Future<Audience> audience = audiences.of(query.jobId(), place);
     return job(query.jobId()).compose(job -> job.isEmpty()
         ? Future.succeededFuture(Optional.<Reply.Card>empty())
         : pipeline.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
-            .map(p -> Optional.of(card(p, query, lang, notice))));
+            .compose(p -> card(p, query, lang, notice, audience)).map(Optional::of));
   }
 
   /**
@@ -46,14 +53,17 @@ final class CandidatesView {
    * of the lists when no longer active), and shown as it now is.
    */
   Future<Reply.Card> render(JobPipeline before, Application changed, CandidatesQuery query, int page, Language lang,
-      Notice notice) {
+      Notice notice, CardPlace place) {
+    Future<Audience> audience = audiences.of(query.jobId(), place);
     JobPipeline after = before.after(changed.id(), changed.active() ? changed.stage().id() : null);
     return pipeline.read(after, query.filter(), page, CandidatesFeature.PAGE_SIZE, Map.of(changed.id(), changed))
-        .map(p -> card(p, query, lang, notice));
+        .compose(p -> card(p, query, lang, notice, audience));
   }
 
-  private Reply.Card card(PipelinePage p, CandidatesQuery query, Language lang, Notice notice) {
-    return new Reply.Card(card.render(p, query, lang, notice), card.view(query, p.page(), lang, notice));
+  private Future<Reply.Card> card(PipelinePage p, CandidatesQuery query, Language lang, Notice notice,
+      Future<Audience> audience) {
+    return audience.map(offers -> new Reply.Card(card.render(p, query, lang, notice, offers),
+        card.view(query, p.page(), lang, notice)));
   }
 
   public Future<Optional<Job>> job(String jobId) {

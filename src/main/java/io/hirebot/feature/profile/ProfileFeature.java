@@ -40,8 +40,8 @@ public final class ProfileFeature implements Feature, ProfileView {
         .action(ProfileButtons.PAGE, buttons::show)
         .action(ProfileButtons.OPEN, buttons::show)
         .action(ProfileButtons.PRIVATE, buttons::sendPrivately)
-        .view(ProfileButtons.PAGE, (view, viewer) ->
-            buttons.rerender(view, viewer, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
+        .view(ProfileButtons.PAGE, (view, place) ->
+            buttons.rerender(view, place.viewer(), Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
   }
 
   @Override

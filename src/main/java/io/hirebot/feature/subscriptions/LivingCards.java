@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.ViewRenderer;
@@ -109,7 +110,7 @@ final class LivingCards implements SentCards {
       log.warn("living card view unreadable message_id={} view={}", c.messageId(), c.view());
       return Future.succeededFuture();
     }
-    return renderer.render(view, c.viewer())
+    return renderer.render(view, new CardPlace(c.chatId(), c.messageId(), c.viewer()))
         .compose(card -> messenger.updateCard(c.messageId(), card)
             .onSuccess(v -> sent(new SentCard(c.chatId(), c.messageId(), card, view, null, c.viewer()))))
         .onFailure(e -> log.warn("living card not updated message_id={} view={} application_id={} cause={}",

@@ -1,13 +1,9 @@
 package io.hirebot.feature.subscriptions;
 
-import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.Toast;
 import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
-import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.command.Command.NotificationKind;
 import io.hirebot.i18n.Language;
@@ -32,15 +28,7 @@ import org.slf4j.LoggerFactory;
 /** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
 final class SubscriptionCommands {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionCommands.class);
-  /** The card action of the "Follow this job here" button on candidate lists. */
-  static final String FOLLOW = SharedActions.FOLLOW;
   private static final Reply.Text NEWLINE = new Reply.Text("\n", "\n");
-
-  /** Whether this person may make this chat follow a job (so notifications land only where data may go). */
-  @FunctionalInterface
-  public interface MayFollow {
-    Future<Boolean> test(String chatId, String openId);
-  }
 
   private final SubscriptionStore store;
   private final JobQueries jobQueries;
@@ -48,44 +36,19 @@ final class SubscriptionCommands {
   private final Messages messages;
   private final ChatSettingsStore settings;
   private final QuietHours quiet;
-  private final MayFollow mayFollow;
   private final NewApplicationsPoller poller;
   private final ChatDigests digests;
 
   SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
-      ChatSettingsStore settings, QuietHours quiet, MayFollow mayFollow, NewApplicationsPoller poller,
-      ChatDigests digests) {
+      ChatSettingsStore settings, QuietHours quiet, NewApplicationsPoller poller, ChatDigests digests) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
     this.messages = messages;
     this.settings = settings;
     this.quiet = quiet;
-    this.mayFollow = mayFollow;
     this.poller = poller;
     this.digests = digests;
-  }
-
-  /** "Follow this job here" on a candidates card: the chat the card is in follows the job, every kind. */
-  public Future<ActionResult> follow(CardAction action, Language lang) {
-    String jobId = action.value().path("job_id").asText("");
-    String chatId = action.chatId();
-    String by = action.operatorId();
-    if (jobId.isEmpty() || chatId == null) {
-      return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
-    }
-    return mayFollow.test(chatId, by).compose(allowed -> !allowed
-        ? Future.succeededFuture(ActionResult.of(Toast.error(messages, "subs.followRefused")))
-        : hire.jobs().compose(jobs -> {
-          var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
-          if (job.isEmpty()) {
-            return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
-          }
-          Set<String> kinds = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
-              .collect(Collectors.toSet());
-          return follows(new Subscription(chatId, jobId, kinds, lang.feishuLocale()), job.get(), by)
-              .map(v -> ActionResult.of(Toast.success(messages, "subs.followed", JobQueries.label(job.get()))));
-        }));
   }
 
   public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
@@ -118,7 +81,7 @@ final class SubscriptionCommands {
    * Stores the subscription and, when it includes new applications, has the poller note the job's applications
    * now: one that arrives after the answer is news. If Hire cannot be read now, the first poll does it later.
    */
-  private Future<Void> follows(Subscription s, Job job, String by) {
+  Future<Void> follows(Subscription s, Job job, String by) {
     return store.put(s, by).compose(v -> !s.kinds().contains(NewApplicationsPoller.KIND) ? Future.succeededFuture()
         : poller.startFollowing(job).recover(e -> {
           log.warn("new-application baseline deferred to the first poll job_id={} cause={}", job.id(), e.toString());

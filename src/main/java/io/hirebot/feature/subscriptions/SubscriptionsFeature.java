@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.ChatDigests;
+import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -29,7 +30,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the "Follow this job here" button;
+ * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the Follow / Unfollow button of lists;
  * Hire events and the new-applications poll become notification cards (held through quiet hours), and the cards
  * the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
  */
@@ -38,6 +39,7 @@ public final class SubscriptionsFeature implements Feature {
 
   private final SubscriptionStore subscriptions;
   private final SubscriptionCommands commands;
+  private final FollowButtons followButtons;
   private final HireNotifier notifier;
   private final NewApplicationsPoller poller;
   private final QuietHoursRelease quietRelease;
@@ -62,9 +64,10 @@ public final class SubscriptionsFeature implements Feature {
         new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock, known);
     // Notifications never land where the data may not go: the gate's own rule, for whoever makes the chat follow
     // (an interviewer, who sees only their own interviews, may not).
-    commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet,
+    commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet, poller, digests);
+    followButtons = new FollowButtons(subscriptions, hire, messages,
         (chatId, openId) -> hiringData.refusal(chatId, HiringDataRule.Place.UNKNOWN, openId, false)
-            .map(refusal -> refusal == null), poller, digests);
+            .map(refusal -> refusal == null), commands::follows, views);
     livingCards = new LivingCards(cardRegistry, views, messenger, clock);
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
@@ -79,7 +82,8 @@ public final class SubscriptionsFeature implements Feature {
         .command(Command.ListSubscriptions.class, commands::list)
         .command(Command.QuietHours.class, commands::quietHours)
         .command(Command.QuietHoursOff.class, commands::quietHoursOff)
-        .action(SubscriptionCommands.FOLLOW, commands::follow)
+        .action(FollowButtons.FOLLOW, followButtons::follow)
+        .action(FollowButtons.UNFOLLOW, followButtons::unfollow)
         .hireEvents(notifier)
         .cardsSent(livingCards)
         .routine(poller)
@@ -93,6 +97,11 @@ public final class SubscriptionsFeature implements Feature {
   private Future<?> unfollowAll(String chatId) {
     return subscriptions.ofChat(chatId).compose(subs ->
         Future.join(subs.stream().map(s -> subscriptions.remove(chatId, s.jobId())).toList()));
+  }
+
+  /** Whether a chat follows a job, for the cards that offer Follow or Unfollow (the candidates list). */
+  public ChatFollows chatFollows() {
+    return followButtons.chatFollows();
   }
 
   /** Where the bot's cards are (and what kind of chat each is in), for features that place forms next to them. */

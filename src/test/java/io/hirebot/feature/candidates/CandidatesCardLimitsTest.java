@@ -59,7 +59,7 @@ class CandidatesCardLimitsTest {
         "This job has no stage like “x”, so all stages are shown.");
     ObjectNode undo = json.createObjectNode().put("action", "undo");
     for (Language lang : Language.values()) {
-      ObjectNode rendered = card.render(page, query, lang, new Notice("✅ moved", undo));
+      ObjectNode rendered = card.render(page, query, lang, new Notice("✅ moved", undo), new Audience(true, false));
       int elements = CardLimits.elements(rendered);
       System.out.println("candidates card, largest page, " + lang + ": " + elements + " elements");
       assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));

@@ -194,4 +194,57 @@ class CandidatesFeatureTest {
     assertTrue(refreshed.contains("· " + day), refreshed.all());
     assertEquals(1, refreshed.buttons("undo").size(), refreshed.all());
   }
+
+  @Test
+  @DisplayName("in a chat that follows the job, the list offers Unfollow from the start, and so does every answer and "
+      + "re-render of it; elsewhere it offers Follow, and either button carries the list it sits on")
+  void followingShownWhereTheChatFollows() {
+    // GIVEN the team chat follows Backend Engineer
+    h.follow(FeatureHarness.TEAM_CHAT, BACKEND.id());
+
+    // WHEN the recruiter asks for its list there, and someone asks for it in another group
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    Shown elsewhere = h.inGroup("oc_other", FeatureHarness.ALICE, "candidates for Backend Engineer");
+
+    // THEN the team's card says it follows the job and offers Unfollow; the other offers Follow
+    assertEquals(List.of("✓ Following · Unfollow"), card.labels("unfollow"), card.all());
+    assertEquals(List.of(), card.buttons("subscribe"), card.all());
+    assertEquals(List.of("🔔 Follow this job here"), elsewhere.labels("subscribe"), elsewhere.all());
+    // AND the button carries the list it sits on (so its click answers with that list drawn again)
+    assertEquals("candidates.page", card.buttons("unfollow").get(0).path("list").path("action").asText(), card.all());
+    assertEquals(BACKEND.id(), card.buttons("unfollow").get(0).path("list").path("job_id").asText(), card.all());
+
+    // WHEN the recruiter advances Alice, and the card is re-rendered later THEN both still offer Unfollow
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    assertEquals(List.of("✓ Following · Unfollow"), advanced.card().labels("unfollow"), advanced.card().all());
+    Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
+    assertEquals(List.of("✓ Following · Unfollow"), refreshed.labels("unfollow"), refreshed.all());
+  }
+
+  @Test
+  @DisplayName("a private list of a job the asker may not change offers no Advance, Reject, Move or Note, keeps the "
+      + "profile and says why; their group list, and the job's recruiter's private list, keep every button")
+  void privateListOffersOnlyWhatTheViewerMayDo() {
+    // GIVEN Wang, recruiter of Data Scientist, not on Backend Engineer's team
+
+    // WHEN Wang asks for Backend Engineer's candidates in a private chat
+    Shown viewOnly = h.privately(SmallTenant.RECRUITER_WANG, "candidates for Backend Engineer");
+
+    // THEN the rows offer only the profile, and one line says why
+    assertEquals(List.of(), viewOnly.buttons("advance"), viewOnly.all());
+    assertEquals(List.of(), viewOnly.buttons("reject"), viewOnly.all());
+    assertTrue(viewOnly.contains("\"value\":\"profile\"") && !viewOnly.contains("\"value\":\"move\"")
+        && !viewOnly.contains("\"value\":\"note\""), viewOnly.all());
+    assertTrue(viewOnly.contains("View only: you are not on this job's hiring team"), viewOnly.all());
+    // AND in Chinese
+    assertTrue(viewOnly.contains("仅可查看"), viewOnly.all());
+
+    // WHEN Wang asks in a group, and Li (Backend's recruiter) asks privately THEN every button is there
+    Shown group = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "candidates for Backend Engineer");
+    Shown owner = h.privately(SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    for (Shown full : List.of(group, owner)) {
+      assertFalse(full.buttons("advance").isEmpty() || full.buttons("reject").isEmpty(), full.all());
+      assertFalse(full.contains("View only"), full.all());
+    }
+  }
 }

@@ -1,0 +1,106 @@
+package io.hirebot.feature.candidates;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.FlowTexts;
+import io.hirebot.cards.Markdown;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.hire.Application;
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.Stage;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of the candidates card: a line per candidate (applied, days in stage, the step's marker) with the profile in
+ * its menu, and the changes ({@link RowActions}) where the card offers them.
+ */
+final class CandidateRows {
+  private final Cards cards;
+  private final Messages messages;
+  private final Clock clock;
+  private final DateTexts dates;
+  private final FlowTexts flow;
+
+  CandidateRows(Cards cards, Messages messages, Clock clock, DateTexts dates) {
+    this.cards = cards;
+    this.messages = messages;
+    this.clock = clock;
+    this.dates = dates;
+    this.flow = new FlowTexts(messages, dates);
+  }
+
+  /** The page's candidates grouped by stage in process order, each group with its heading and rows. */
+  ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang, Audience audience) {
+    Map<String, List<Application>> byStage = new LinkedHashMap<>();
+    for (Application a : page.applications()) {
+      byStage.computeIfAbsent(a.stage().id(), k -> new ArrayList<>()).add(a);
+    }
+    ArrayNode groups = cards.mapper().createArrayNode();
+    for (var entry : byStage.entrySet()) {
+      Stage stage = page.process().stage(entry.getKey()).orElse(entry.getValue().get(0).stage());
+      int count = page.counts().stream().filter(c -> c.stage().id().equals(stage.id()))
+          .mapToInt(PipelinePage.StageCount::count).findFirst().orElse(entry.getValue().size());
+      ObjectNode group = groups.addObject();
+      group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
+      ArrayNode rows = group.putArray("rows");
+      for (Application a : entry.getValue()) {
+        rows.add(row(a, page, query, lang, !audience.viewOnly()));
+      }
+    }
+    return groups;
+  }
+
+  /** @param changes whether the row offers changes (Advance, Reject, Move, Note) besides its profile */
+  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean changes) {
+    ObjectNode row = cards.model();
+    String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
+    if (a.appliedAt() == null) {
+      row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
+    } else {
+      var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
+      long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
+      row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
+    }
+    // The step's state in a few words, from what the row's read already holds (no call of its own).
+    String marker = flow.marker(a, clock.instant(), lang);
+    if (!marker.isEmpty()) {
+      row.put("line", messages.get(lang, "flow.row", row.get("line").asText(), marker));
+    }
+    // The page and the filter travel in the value, so the card a click returns is the list the user was on.
+    row.set("more", rowValue(RowActions.MORE, a, page, query, lang));
+    if (changes) {
+      changes(row, a, name, page, query, lang);
+    }
+    return row;
+  }
+
+  /**
+   * Advance, Reject, Move and Note; only the moves Hire takes: none out of "onboarded", and Advance only to a next
+   * stage the API may enter.
+   */
+  private void changes(ObjectNode row, Application a, String name, PipelinePage page, CandidatesQuery query,
+      Language lang) {
+    if (page.process().nextMovable(a.stage().id()).isPresent()) {
+      row.set("advance", rowValue(RowActions.ADVANCE, a, page, query, lang));
+    }
+    if (!page.process().movableFrom(a.stage().id()).isEmpty()) {
+      row.put("movable", true);
+    }
+    row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
+    row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
+    row.put("note", true);
+  }
+
+  private ObjectNode rowValue(String action, Application a, PipelinePage page, CandidatesQuery query, Language lang) {
+    return query.writeFilter(QuickActions.value(cards.model(), action, a, lang).put("page", page.page()));
+  }
+}
