@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -70,9 +72,20 @@ public final class AccessPolicy {
             : Decision.NOT_IN_HIRE);
   }
 
-  /** Who may read a candidate's phone and email (in a private chat): admins and hiring teams, not interviewers. */
-  public Future<Boolean> mayReadContact(String openId) {
-    return mayQuery(openId).map(d -> d.allowed() && d.role() != Role.INTERVIEWER);
+  /**
+   * Who may read a candidate's phone and email (in a private chat): admins, and the hiring team (recruiter, hiring
+   * managers, assistants) of a job the candidate applied to, {@code jobIds}; not the teams of other jobs, nor
+   * interviewers.
+   */
+  public Future<Boolean> mayReadContact(String openId, Collection<String> jobIds) {
+    if (openId == null || openId.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    if (isAdmin(openId)) {
+      return Future.succeededFuture(true);
+    }
+    List<Future<Decision>> teams = jobIds.stream().distinct().map(j -> mayChange(openId, j)).toList();
+    return Future.all(teams).map(done -> teams.stream().anyMatch(d -> d.result().allowed()));
   }
 
   /** Admins, and the job's recruiter and hiring managers as Hire lists them, may change its applications. */

@@ -67,7 +67,7 @@ final class ProfileButtons {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
-    return access.mayReadContact(who).compose(allowed -> {
+    return meter.run(PRIVATE, hire -> reader.mayReadContact(hire, talentId, who)).compose(allowed -> {
       audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
           allowed ? "ok" : "refused"));
       if (!allowed) {

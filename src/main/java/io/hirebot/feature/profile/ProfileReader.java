@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.cards.Pager;
 import io.hirebot.i18n.Language;
+import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Note;
@@ -12,6 +13,7 @@ import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +66,11 @@ final class ProfileReader {
       var tests = Partial.of(hire.writtenTests(slice), Map.<String, WrittenTest>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
-      var contact = showContact ? Future.succeededFuture(false) : access.mayReadContact(viewer);
-      return Future.all(Future.all(details), notes, tests, jobs, processes, contact)
-          .compose(done -> changeable(details, viewer).map(mayChange -> {
+      return Future.all(Future.all(details), notes, tests, jobs, processes)
+          .compose(done -> Future.all(changeable(details, viewer), mayReadContact(hire, ids, details, viewer)))
+          .map(both -> {
+        Set<String> mayChange = both.resultAt(0);
+        boolean contact = both.<Boolean>resultAt(1);
         List<ApplicationDetail> shown = details.stream().map(Future::result).map(d -> d.withTests(tests.result()))
             .sorted(Comparator.comparing((ApplicationDetail d) -> d.application().appliedAt(),
                 Comparator.nullsLast(Comparator.reverseOrder())))
@@ -75,10 +79,30 @@ final class ProfileReader {
             ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
-        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
-            new ProfileCard.Offers(mayChange, contact.result(), back), lang), slice, p);
-      }));
+        // Contact data (shown in a private chat, or offered there by button) only to whom it is for.
+        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact && contact,
+            new ProfileCard.Offers(mayChange, !showContact && contact, back), lang), slice, p);
+      });
     });
+  }
+
+  /**
+   * Whether {@code viewer} may read the talent's phone and email: an admin, or on the hiring team of a job the
+   * talent applied to ({@link AccessPolicy#mayReadContact}), each job read from the details at hand or Hire's
+   * (cached) application.
+   */
+  Future<Boolean> mayReadContact(HireDirectory hire, String talentId, String viewer) {
+    return hire.applicationIdsOfTalent(talentId).compose(ids -> mayReadContact(hire, ids, List.of(), viewer));
+  }
+
+  private Future<Boolean> mayReadContact(HireDirectory hire, List<String> ids, List<Future<ApplicationDetail>> known,
+      String viewer) {
+    Map<String, String> jobOf = new HashMap<>();
+    known.forEach(d -> jobOf.put(d.result().application().id(), d.result().application().jobId()));
+    List<Future<String>> jobs = ids.stream().map(id -> jobOf.containsKey(id) ? Future.succeededFuture(jobOf.get(id))
+        : hire.application(id).map(Application::jobId)).toList();
+    return Future.all(jobs).compose(done -> access.mayReadContact(viewer,
+        jobs.stream().map(Future::result).toList()));
   }
 
   /** The jobs of these applications that {@code viewer} may change (one team lookup per job, cached). */

@@ -51,6 +51,22 @@ class ContactDataTest {
     assertTrue(profile.contains(alice.mobile()) && profile.contains(alice.email()), profile.all());
   }
 
+  @Test
+  @DisplayName("a recruiter of other jobs reads the profile privately without the phone number, the email or the "
+      + "private-details button: contact data is for the candidate's own hiring teams and admins")
+  void contactDataOnlyForTheCandidatesTeams() {
+    // Alice applied to Backend only; Wang recruits for Data and Frontend
+    Talent alice = h.hire.talent("Alice Chen");
+    Shown profile = h.privately(SmallTenant.RECRUITER_WANG, "candidate Alice Chen");
+    assertTrue(profile.contains("Alice Chen"), profile.all());
+    assertNoneIn(List.of(alice.mobile(), alice.email()), profile, "Wang's private profile of Alice");
+    assertFalse(profile.contains("\"action\":\"profile.private\""), profile.all());
+    // and 张伟, who applied to Data, is Wang's to read
+    Talent zhang = h.hire.talent("张伟");
+    Shown own = h.privately(SmallTenant.RECRUITER_WANG, "candidate 张伟");
+    assertTrue(own.contains(zhang.mobile()) && own.contains(zhang.email()), own.all());
+  }
+
   private static void assertNoneIn(List<String> contact, Shown card, String what) {
     for (String secret : contact) {
       assertFalse(card.contains(secret), what + " card leaks " + secret + ": " + card.all());
