@@ -42,16 +42,27 @@ public final class CommandParser {
     return parse(text, conversation, true);
   }
 
+  /**
+   * A message too long to be read as a command, answered in the language of its first word: "note on 李洋: …" with a
+   * long English note is English, "给李洋备注：…" Chinese (the whole text's script would make any name Chinese).
+   */
+  private static ParseResult tooLong(String original, int length) {
+    String first = original.strip().split("\\s+", 2)[0];
+    return new ParseResult.Unknown(original, "", LanguageDetector.detect(first),
+        new ParseResult.Problem(ParseResult.Problem.Kind.TOO_LONG, String.valueOf(length)));
+  }
+
   private ParseResult parse(String text, Conversation conversation, boolean followUps) {
     String original = text == null ? "" : text;
     Language language = LanguageDetector.detect(original);
-    if (original.codePointCount(0, original.length()) > MAX_INPUT_LENGTH) {
-      return new ParseResult.Unknown(original, "", language);
+    int length = original.codePointCount(0, original.length());
+    if (length > MAX_INPUT_LENGTH) {
+      return tooLong(original, length);
     }
     Utterance utterance = Utterance.of(original, language);
     // NFKC can expand a character into several ("㍿" → "株式会社"), so check again after normalizing.
     if (utterance.text().length() > MAX_INPUT_LENGTH) {
-      return new ParseResult.Unknown(original, "", language);
+      return tooLong(original, length);
     }
     Lexicon latest = lexicon == null ? null : lexicon.get();
     Lexicon known = latest == null ? Lexicon.EMPTY : latest;

@@ -31,6 +31,8 @@ public sealed interface ParseResult {
       NOT_A_TIME,
       /** quiet hours that would start and end at the same time; {@code given} is "from-to" as typed. */
       EMPTY_WINDOW,
+      /** a message longer than any command ({@link CommandParser#MAX_INPUT_LENGTH}); {@code given} is its length. */
+      TOO_LONG,
       /** {@code given} is not a number of audit entries the bot shows (1 to {@link Command.Audit#MAX}). */
       AUDIT_RANGE
     }

@@ -420,13 +420,23 @@ class CommandParserTest {
   }
 
   @Test
-  @DisplayName("refuses text over 500 characters without a suggestion, even when it starts like a command")
+  @DisplayName("refuses text over 500 characters as too long, even when it starts like a command")
   void refusesLongInput() {
     // GIVEN a message that would be a command but is one character too long
     String longText = "candidates for " + "B".repeat(CommandParser.MAX_INPUT_LENGTH - 14);
 
-    // WHEN it is parsed THEN it is refused, quietly
-    assertEquals(new Unknown(longText, "", Language.EN), parser.parse(longText));
+    // WHEN it is parsed THEN it is refused as too long, with its length
+    assertEquals(new Unknown(longText, "", Language.EN, new ParseResult.Problem(ParseResult.Problem.Kind.TOO_LONG,
+        "501")), parser.parse(longText));
+  }
+
+  @Test
+  @DisplayName("a too long note on a Chinese name is answered in English, the language of its command word")
+  void longNoteKeepsItsLanguage() {
+    String longNote = "note on 李洋: " + "g".repeat(CommandParser.MAX_INPUT_LENGTH);
+    assertEquals(Language.EN, assertInstanceOf(Unknown.class, parser.parse(longNote)).language());
+    assertEquals(Language.ZH, assertInstanceOf(Unknown.class, parser.parse("给李洋备注：" + "好".repeat(600)))
+        .language());
   }
 
   @Test
@@ -441,7 +451,8 @@ class CommandParserTest {
   void refusesLongChineseInput() {
     String longText = "后".repeat(CommandParser.MAX_INPUT_LENGTH + 1) + "的候选人";
     ParseResult result = parser.parse(longText);
-    assertEquals(new Unknown(longText, "", Language.ZH), result);
+    assertEquals(new Unknown(longText, "", Language.ZH, new ParseResult.Problem(ParseResult.Problem.Kind.TOO_LONG,
+        String.valueOf(CommandParser.MAX_INPUT_LENGTH + 5))), result);
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
+import io.hirebot.command.CommandParser;
 import io.hirebot.command.Command.Help;
 import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
@@ -52,7 +53,7 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
     if (unknown.problem() != null) {
       // A command with its argument out of range: one line saying what is wrong and how to write it.
       return Future.succeededFuture(Reply.text(messages, lang, problemKey(unknown.problem().kind()),
-          unknown.problem().given(), unknown.suggestion(), Command.Audit.MAX));
+          unknown.problem().given(), unknown.suggestion(), Command.Audit.MAX, CommandParser.MAX_INPUT_LENGTH));
     }
     String text = unknown.text() == null ? "" : unknown.text().strip();
     String notice = text.isEmpty() ? "" : Markdown.message(messages, lang, "help.unknown", echo(text));
@@ -75,6 +76,7 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
     return switch (kind) {
       case NOT_A_TIME -> "help.invalid.notATime";
       case EMPTY_WINDOW -> "help.invalid.emptyWindow";
+      case TOO_LONG -> "help.invalid.tooLong";
       case AUDIT_RANGE -> "help.invalid.auditRange";
     };
   }

@@ -47,6 +47,11 @@ class HelpFeatureTest {
     assertEquals("08:00-08:00 的开始和结束时间相同，免打扰需要两个不同的时间；例如 `免打扰 22:00-08:00`",
         h.inGroup("免打扰 08:00-08:00").text());
 
+    Shown tooLong = h.inGroup("note on 李洋: " + "g".repeat(495));
+    assertFalse(tooLong.isCard(), tooLong.all());
+    assertEquals("That message is 507 characters long; a command is at most 500. A longer note goes in the Add note "
+        + "form (⋯ on the candidate's row).", tooLong.text());
+
     for (String asked : List.of("audit 100000", "audit 0")) {
       Shown audit = h.privately(FeatureHarness.ADMIN, asked);
       assertFalse(audit.isCard(), audit.all());
