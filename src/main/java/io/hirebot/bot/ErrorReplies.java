@@ -153,13 +153,22 @@ public final class ErrorReplies {
         : messages.get(lang, "change.quoted", messages.get(lang, c.changeKey()));
   }
 
+  /**
+   * How long a call was waited for, as said to the user: whole seconds, or tenths where there are any (the call
+   * timeout is 3.5 s; "within 4 s" overstated it when the answer came after 3.5).
+   */
+  static String seconds(java.time.Duration waited) {
+    long tenths = Math.max(10, (waited.toMillis() + 99) / 100);
+    return tenths % 10 == 0 ? String.valueOf(tenths / 10) : (tenths / 10) + "." + (tenths % 10);
+  }
+
   private String text(Throwable thrown, Language lang) {
     Throwable failure = unwrapped(thrown);
     if (failure instanceof NotFoundException miss) {
       return messages.get(lang, miss.messageKey(), miss.name());
     }
     if (failure instanceof FeishuApiException fe) {
-      String seconds = String.valueOf(Math.max(1, (fe.waitTime().toMillis() + 999) / 1000));
+      String seconds = seconds(fe.waitTime());
       if (unconfirmed(thrown)) {
         return fe.kind() == FeishuApiException.Kind.NO_ANSWER
             ? messages.get(lang, "error.change.noAnswer", changeName(thrown, lang), seconds, fe.operation())

@@ -125,7 +125,7 @@ class ErrorRepliesTest {
     assertTrue(card.contains("not answering") && card.contains("3 s ago") && card.contains("LAST502"), card);
     var noAnswer = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
         Duration.ofMillis(3_500));
-    assertTrue(errors.toast(noAnswer).toast().text(Language.EN).contains("within 4 s (hire.application.list)"));
+    assertTrue(errors.toast(noAnswer).toast().text(Language.EN).contains("within 3.5 s (hire.application.list)"));
     var page = new FeishuApiException(FeishuApiException.Kind.UNREADABLE, "hire.job.list", 502, -1, "<html>", "L502",
         Duration.ZERO);
     String zh = errors.toast(page).toast().text(Language.ZH);
