@@ -51,6 +51,17 @@ class LastPageTest {
     assertTrue(clicked.card().contains("Alice Chen") && !clicked.card().contains("Page 2"), clicked.card().all());
   }
 
+  @Test
+  @DisplayName("candidates: a typed page past the end shows the last page and says it is the last")
+  void typedPagePastTheEnd() {
+    SmallTenant.addLaterPeople(h.hire, h.clock);
+    assertTrue(h.inGroup("candidates for Backend Engineer").contains("Page 1 of 2"));
+    Shown last = h.inGroup("page 5");
+    assertTrue(last.contains("Page 2 of 2") && last.contains("There are 2 pages; this is the last."), last.all());
+    Shown zh = h.inGroup("第9页");
+    assertTrue(zh.contains("共 2 页，这是最后一页。"), zh.all());
+  }
+
   @ParameterizedTest(name = "{0} in {2}")
   @CsvSource(delimiter = '|', textBlock = """
       jobs       | {"action":"jobs.page","keyword":"","page":2}                                 | en_us | Backend Engineer | That was the last page

@@ -84,6 +84,10 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
       return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
           .compose(page -> audience.map(offers -> {
             CandidatesQuery shown = count ? query.withNotice(countAnswer(page, job, command, lang)) : query;
+            if (command.page() > page.page()) {
+              // "page 5" of a list of 3 pages: its last page, saying so (a click past the end toasts it).
+              shown = shown.withNotice(messages.get(lang, "candidates.lastPage", page.pages()));
+            }
             return Reply.card(card.render(page, shown, lang, null, offers), card.view(query, page.page(), lang));
           }));
     });
