@@ -176,7 +176,10 @@ final class ProfileCard {
     return notes.stream().filter(n -> !n.isPrivate())
         .sorted(Comparator.comparing(Note::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(LATEST_NOTES)
-        .map(n -> Markdown.message(messages, lang, "profile.note", dates.date(n.createdAt(), lang), shorten(n.content())))
+        .map(n -> n.creatorId().isBlank()
+            ? Markdown.message(messages, lang, "profile.note", dates.date(n.createdAt(), lang), shorten(n.content()))
+            : Markdown.message(messages, lang, "profile.note.by", dates.date(n.createdAt(), lang), shorten(n.content()),
+                Markdown.person(n.creatorId())))
         .collect(Collectors.joining("\n"));
   }
 
