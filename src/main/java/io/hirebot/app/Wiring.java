@@ -234,12 +234,13 @@ public final class Wiring {
       LiveLexicon lexicon = new LiveLexicon(vertx, hire);
       registry.cardsSent(card -> lexicon.refreshIfStale());
       InFlight inFlight = new InFlight(vertx, processed, metrics);
-      Audit queries = new Audit(audit, clock);
+      Audit audited = new Audit(audit, errors, clock);
       SelfFilter self = new SelfFilter(botOpenId::get);
       MentionFilter mention = new MentionFilter();
       MiddlewareChain chain = new MiddlewareChain(new Deduplicate(processed, inFlight, metrics, List.of(self, mention)),
           self, mention, new UserRateLimit(messages), new MenuReadOnly(messages),
-          new HiringDataGate(services.hiringData(), services.cardRegistry(), queries, messages), queries);
+          audited,
+          new HiringDataGate(services.hiringData(), services.cardRegistry(), messages));
       dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
           messenger, errors, metrics, messages, registry::welcome,
           new Conversations(config.contextWindow(), clock), services.cardRegistry());

@@ -180,16 +180,28 @@ public final class BotDispatcher implements InboundHandler {
     Future<Reply> work = route(parsed, new CommandContext(m, lang));
     AtomicBoolean expired = new AtomicBoolean();
     return (BATCH_COMMANDS.contains(command) ? work : deadline.within(work, Deadline.COMMAND.toMillis(), expired))
-        .recover(e -> {
-          String where = "command=" + command + " message_id=" + m.messageId() + " chat_id=" + m.chat().chatId()
-              + " sender=" + (in.userOpenId() == null ? "" : in.userOpenId());
-          // A bug of ours is logged once, with its reference and stack; Feishu's failures name their call and log id.
-          if (errors.incident(e, where).isEmpty()) {
-            log.error("command failed {} cause={}", where, e.toString());
-          }
-          return Future.succeededFuture(errors.reply(e, lang));
-        })
-        .map(reply -> new Answer.Send(reply, expired.get() ? work : null));
+        .<Answer>map(reply -> new Answer.Send(reply, null))
+        .recover(e -> Future.succeededFuture(failed(in, e, expired.get() ? work : null)));
+  }
+
+  /**
+   * A command's failure as its answer: a refusal's reply, or the error reply (the deadline's "still waiting", with the
+   * work to finish it). A failure is logged here, once: a bug of ours with its reference and stack, Feishu's failures
+   * with their call and log id; the answer keeps that id for the audit.
+   */
+  private Answer failed(Inbound in, Throwable e, Future<Reply> late) {
+    if (e instanceof Refusal r) {
+      return new Answer.Send(r.reply(), null, Answer.Outcome.REFUSED);
+    }
+    IncomingMessage m = in.message();
+    String where = "command=" + in.commandName() + " message_id=" + m.messageId() + " chat_id=" + m.chat().chatId()
+        + " sender=" + (in.userOpenId() == null ? "" : in.userOpenId());
+    String ref = errors.incident(e, where);
+    if (ref.isEmpty()) {
+      log.error("command failed {} cause={}", where, e.toString());
+    }
+    Answer.Outcome outcome = late != null ? Answer.Outcome.LATE : Answer.Outcome.failed(ErrorReplies.logId(e, ref));
+    return new Answer.Send(errors.reply(e, in.language()), late, outcome);
   }
 
   private Future<Reply> route(ParseResult parsed, CommandContext context) {

@@ -69,6 +69,11 @@ public final class ErrorReplies {
     });
   }
 
+  /** What an admin looks a failure up by: the failed call's X-Tt-Logid, else {@code ref}, the reference of ours. */
+  public static String logId(Throwable failure, String ref) {
+    return unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty() ? fe.logId() : ref;
+  }
+
   /**
    * The error card for a failure (a command's reply, or a slow click's delayed update); for the deadline passing, a
    * "still waiting" card instead: the work goes on and may well succeed (see {@link LateAnswers}).

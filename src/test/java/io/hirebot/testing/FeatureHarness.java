@@ -12,6 +12,7 @@ import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.InFlight;
+import io.hirebot.bot.middleware.Audit;
 import io.hirebot.bot.middleware.MiddlewareChain;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
@@ -193,13 +194,13 @@ public final class FeatureHarness extends SelfClosingFixture {
         .orElseThrow(() -> new AssertionError("no reply to " + text + ": " + messenger.sent())).shown());
   }
 
-  /** The app's dispatcher over this harness's features and fakes, with no gates in its chain. */
+  /** The app's dispatcher over this harness's features and fakes, with no gates in its chain: only the audit. */
   private BotDispatcher dispatcher() {
     BotDispatcher d = dispatcher;
     if (d == null) {
       // Never claimed: the harness calls handle, which takes no claim, so the tracker has no store.
       InFlight unclaimed = new InFlight(vertx, null, METERS);
-      d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(), unclaimed, messenger, errors, METERS,
+      d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(new Audit(audit, errors, clock)), unclaimed, messenger, errors, METERS,
           messages, registry::welcome, conversations, sentCards::chatType);
       dispatcher = d;
     }

@@ -71,6 +71,6 @@ public final class TestFeatures {
   }
 
   private static ProfileFeature profileFeature(FeatureHarness h) {
-    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger, h.audit);
+    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger);
   }
 }

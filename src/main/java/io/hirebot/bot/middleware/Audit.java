@@ -2,38 +2,51 @@ package io.hirebot.bot.middleware;
 
 import io.hirebot.access.AuditEntry;
 import io.hirebot.access.AuditLog;
+import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.Toast;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Set;
 
 /**
- * Records who asked for hiring data where (DESIGN §5): every command that reads it and got past the gates, and
- * (told by {@link HiringDataGate}) every command or click the gate refused.
+ * Records every attempt (DESIGN §5): each command (but {@code help} and text that is none) and each click, once its
+ * outcome is known, which only this step sees for all of them: {@code ok}, {@code refused} (by the hiring-data gate
+ * after it, or by the feature), {@code stale}, {@code late} or {@code failed} with the failed call's X-Tt-Logid (or
+ * the reference of a failure of ours). Features record nothing themselves.
  */
 public final class Audit implements Middleware {
   /** Audit keeps what was asked, not essays. */
   static final int MAX_AUDITED_TEXT = 200;
+  /** The prefixes of the recorded action names: the command's type, the click's action id. */
+  public static final String COMMAND = "command.";
+  public static final String CLICK = "click.";
 
   private final AuditLog log;
+  private final ErrorReplies errors;
   private final Clock clock;
 
-  public Audit(AuditLog log, Clock clock) {
+  public Audit(AuditLog log, ErrorReplies errors, Clock clock) {
     this.log = log;
+    this.errors = errors;
     this.clock = clock;
   }
 
   @Override
   public Set<Inbound.Kind> kinds() {
-    return Set.of(Inbound.Kind.MESSAGE, Inbound.Kind.MENU);
+    return Inbound.REQUESTS;
   }
 
   @Override
   public Future<Answer> apply(Inbound in, Next next) {
-    if (readsHiringData(in)) {
-      record(in, "ok");
+    if (!audited(in)) {
+      return next.run();
     }
-    return next.run();
+    return next.run()
+        .onSuccess(answer -> record(in, outcome(answer)))
+        .onFailure(e -> record(in, Answer.Outcome.failed(ErrorReplies.logId(e, errors.incident(e, where(in))))));
   }
 
   /** Whether the command shows hiring data (a click always does: every card action is about a job or candidate). */
@@ -42,17 +55,43 @@ public final class Audit implements Middleware {
         || in.parsed() instanceof ParseResult.Parsed p && p.command().readsHiringData();
   }
 
-  void record(Inbound in, String result) {
-    String action;
-    String text;
-    if (in.isCommand()) {
-      action = "query." + in.commandName();
-      text = in.message().text() == null ? "" : in.message().text();
-    } else {
-      action = "click." + in.action().actionName();
-      text = "";
+  /** Every click, and every command but help (text that is no command asks for nothing). */
+  private static boolean audited(Inbound in) {
+    return !in.isCommand() || in.parsed() instanceof ParseResult.Parsed p && !(p.command() instanceof Command.Help);
+  }
+
+  private static Answer.Outcome outcome(Answer answer) {
+    if (answer instanceof Answer.Send send) {
+      return send.outcome();
     }
-    log.record(AuditEntry.inChat(clock.instant(), in.userOpenId(), in.chatId(), action,
-        text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, result));
+    if (answer instanceof Answer.Click click && click.result() != null) {
+      Toast.Type type = click.result().toast().type();
+      return type == Toast.Type.ERROR ? Answer.Outcome.REFUSED
+          : type == Toast.Type.WARNING ? new Answer.Outcome("stale", "") : Answer.Outcome.OK;
+    }
+    return Answer.Outcome.OK;
+  }
+
+  /** The click's context as the dispatcher logs its failure (a failure of ours is logged once, by the first). */
+  private static String where(Inbound in) {
+    CardAction a = in.action();
+    return a == null ? "command=" + in.commandName() : "action=" + a.actionName() + " message_id=" + a.messageId()
+        + " operator=" + (in.userOpenId() == null ? "" : in.userOpenId());
+  }
+
+  private void record(Inbound in, Answer.Outcome outcome) {
+    String chat = in.chatId() == null ? "" : in.chatId();
+    String actor = in.userOpenId() == null ? "" : in.userOpenId();
+    CardAction a = in.action();
+    if (a == null) {
+      String text = in.message().text() == null ? "" : in.message().text();
+      log.record(new AuditEntry(clock.instant(), actor, chat, COMMAND + in.commandName(), "", "",
+          text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, outcome.result(),
+          outcome.logId()));
+    } else {
+      log.record(new AuditEntry(clock.instant(), actor, chat, CLICK + a.actionName(),
+          a.value().path("application_id").asText(""), a.value().path("job_id").asText(""), "", outcome.result(),
+          outcome.logId()));
+    }
   }
 }

@@ -12,19 +12,17 @@ import java.util.Set;
 /**
  * Lets a command or click that shows hiring data through only where it may be shown (DESIGN §5): in a group an
  * admin has enabled, or to someone Hire knows as a hiring team member. A refusal is one polite line (a toast for a
- * click), causes no read of candidates, and is audited. Who may <em>change</em> a candidate is decided per job by
+ * click), causes no read of candidates, and is audited (by {@link Audit}, before it in the chain). Who may <em>change</em> a candidate is decided per job by
  * {@code ActionGuard} after this gate; this gate decides only who may see.
  */
 public final class HiringDataGate implements Middleware {
   private final HiringDataRule rule;
   private final CardChats cardChats;
-  private final Audit audit;
   private final Messages messages;
 
-  public HiringDataGate(HiringDataRule rule, CardChats cardChats, Audit audit, Messages messages) {
+  public HiringDataGate(HiringDataRule rule, CardChats cardChats, Messages messages) {
     this.rule = rule;
     this.cardChats = cardChats;
-    this.audit = audit;
     this.messages = messages;
   }
 
@@ -42,7 +40,6 @@ public final class HiringDataGate implements Middleware {
       if (key == null) {
         return next.run();
       }
-      audit.record(in, "refused");
       return Future.succeededFuture(in.refusal(Toast.error(messages, key)));
     });
   }

@@ -169,7 +169,7 @@ public final class Inbound {
   /** A gate's refusal, in the form this kind answers: a reply to a command, a toast to a click. */
   public Answer refusal(Toast toast) {
     if (message != null) {
-      return Answer.send(new Reply.Text(toast.text(language())));
+      return Answer.refused(new Reply.Text(toast.text(language())));
     }
     return kind == Kind.CARD_ACTION ? new Answer.Click(ActionResult.of(toast)) : Answer.NONE;
   }

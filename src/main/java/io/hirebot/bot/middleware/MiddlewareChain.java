@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * The middleware every inbound event passes, in the one order they run (Bolt's): de-duplication, self-filter,
- * mention filter, per-user rate limit, hiring-data gate, audit; then the handler. Each step applies only to the
- * kinds it names, so a click meets the same rate limit and gate a command meets.
+ * mention filter, per-user rate limit, menu, audit, hiring-data gate; then the handler. Each step applies only to the
+ * kinds it names, so a click meets the same rate limit and gate a command meets. Audit comes before the gate, so it
+ * records the gate's refusals with everything else.
  */
 public final class MiddlewareChain {
   private final List<Middleware> steps;
 
   public MiddlewareChain(Deduplicate dedupe, SelfFilter self, MentionFilter mention, UserRateLimit rateLimit,
-      MenuReadOnly menu, HiringDataGate gate, Audit audit) {
-    this(List.of(dedupe, self, mention, rateLimit, menu, gate, audit));
+      MenuReadOnly menu, Audit audit, HiringDataGate gate) {
+    this(List.of(dedupe, self, mention, rateLimit, menu, audit, gate));
   }
 
   MiddlewareChain(List<Middleware> steps) {

@@ -41,7 +41,7 @@ public final class AccessFeature implements Feature {
 
   @Override
   public void register(FeatureRegistry registry) {
-    GroupSwitch groupSwitch = new GroupSwitch(groups, access, audit, cards, messages, clock, registry::stopChat);
+    GroupSwitch groupSwitch = new GroupSwitch(groups, access, cards, messages, registry::stopChat);
     AdminViews adminViews = new AdminViews(access, cards, messages, zone);
     AuditView auditView = new AuditView(adminViews, audit, messages);
     FailedEventsView failed = new FailedEventsView(adminViews, events, messages);

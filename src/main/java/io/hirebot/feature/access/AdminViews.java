@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.DateTexts;
@@ -50,10 +51,10 @@ final class AdminViews {
     String user = ctx.message().senderId();
     Language lang = ctx.language();
     if (!access.isAdmin(user)) {
-      return Future.succeededFuture(new Reply.Text(messages.get(lang, "access.adminsOnly")));
+      return Refusal.of(messages, lang, "access.adminsOnly");
     }
     if (ctx.message().chat().isGroup()) {
-      return Future.succeededFuture(new Reply.Text(messages.get(lang, kind.privateOnlyKey())));
+      return Refusal.of(messages, lang, kind.privateOnlyKey());
     }
     return read.get().map(items -> {
       ObjectNode model = cards.model();

@@ -2,17 +2,15 @@ package io.hirebot.feature.access;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.AuditEntry;
-import io.hirebot.access.AuditLog;
 import io.hirebot.access.GroupAccess;
 import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.BotAddedToChat;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -23,21 +21,17 @@ final class GroupSwitch {
 
   private final GroupAccess groups;
   private final AccessPolicy access;
-  private final AuditLog audit;
   private final Cards cards;
   private final Messages messages;
-  private final Clock clock;
   private final Function<String, Future<Void>> onDisabled;
 
   /** @param onDisabled ends what would keep posting hiring data into a group once it is disabled */
-  GroupSwitch(GroupAccess groups, AccessPolicy access, AuditLog audit, Cards cards, Messages messages, Clock clock,
+  GroupSwitch(GroupAccess groups, AccessPolicy access, Cards cards, Messages messages,
       Function<String, Future<Void>> onDisabled) {
     this.groups = groups;
     this.access = access;
-    this.audit = audit;
     this.cards = cards;
     this.messages = messages;
-    this.clock = clock;
     this.onDisabled = onDisabled;
   }
 
@@ -55,21 +49,16 @@ final class GroupSwitch {
       return text(lang, "access.groupsOnly");
     }
     if (!access.isAdmin(user)) {
-      record(ctx, user, on ? "enable" : "disable", "refused");
-      return text(lang, "access.adminsOnly");
+      return Refusal.of(messages, lang, "access.adminsOnly");
     }
     String chatId = ctx.message().chat().chatId();
     return groups.set(chatId, on, user).compose(v -> on ? Future.succeededFuture() : onDisabled.apply(chatId))
         .map(v -> {
-      record(ctx, user, on ? "enable" : "disable", "ok");
       return notice(lang, "hirebot", messages.get(lang, on ? "access.enabled" : "access.disabled"),
           on ? "green" : "grey");
     });
   }
 
-  private void record(CommandContext ctx, String user, String action, String result) {
-    audit.record(AuditEntry.inChat(clock.instant(), user, ctx.message().chat().chatId(), action, "", result));
-  }
 
   private Future<Reply> text(Language lang, String key) {
     return Future.succeededFuture(Reply.text(messages, lang, key));

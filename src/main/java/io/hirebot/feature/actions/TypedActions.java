@@ -6,6 +6,7 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
@@ -84,7 +85,7 @@ final class TypedActions {
           ? Future.succeededFuture(named.refusal())
           : changeable(named.candidacies(), sender).compose(mine -> {
         if (mine.allowed().isEmpty()) {
-          return text(lang, mine.refusalKey());
+          return Refusal.of(messages, lang, mine.refusalKey());
         }
         if (mine.allowed().size() > 1) {
           return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), found.unread(), lang)));

@@ -1,8 +1,6 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.AuditEntry;
-import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
@@ -14,13 +12,11 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.i18n.Language;
 import io.hirebot.error.ChangeFailedException;
-import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path every candidate button takes to Hire: is the clicker allowed (else a refusal toast and
  * no Hire call), has this exact action already run (then its result again, no second write), and
- * what happened (an audit entry for every attempt, with the log id of a failed call).
+ * what happened: the audit middleware records every click with its outcome (a refusal here is an error toast, a
+ * failure the failed {@code Future}).
  */
 final class ActionGuard {
   private static final Logger log = LoggerFactory.getLogger(ActionGuard.class);
@@ -37,17 +34,15 @@ final class ActionGuard {
   private final AccessPolicy access;
   private final SentCards sentCards;
   private final ActionOnce once;
-  private final AuditLog audit;
   private final ErrorReplies errors;
   private final Messages messages;
   private final Clock clock;
 
-  ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, AuditLog audit, ErrorReplies errors,
+  ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, ErrorReplies errors,
       Messages messages, Clock clock) {
     this.access = access;
     this.sentCards = sentCards;
     this.once = once;
-    this.audit = audit;
     this.errors = errors;
     this.messages = messages;
     this.clock = clock;
@@ -57,8 +52,7 @@ final class ActionGuard {
   public Future<ActionResult> allowed(CardAction action, Language lang, ActionTarget target, String name,
       Supplier<Future<ActionResult>> work) {
     return permitted(action, lang, target, name)
-        .compose(refusal -> refusal != null ? Future.succeededFuture(refusal) : work.get())
-        .recover(e -> failed(action, target, name, "", e, null));
+        .compose(refusal -> refusal != null ? Future.succeededFuture(refusal) : work.get());
   }
 
   /** For buttons that change Hire data: permission, then {@code work} at most once per {@code key}. */
@@ -80,17 +74,11 @@ final class ActionGuard {
         return Future.succeededFuture(refusal);
       }
       Future<T> early = read.get();
-      AtomicBoolean ran = new AtomicBoolean();
       return once.once(key, () -> {
-            ran.set(true);
             answering(action, target);
             return early.compose(work::apply);
           })
-          .map(result -> {
-            record(action, target, name, detail, ran.get() ? outcome(result) : "duplicate", "");
-            return result;
-          })
-          .recover(e -> failed(action, target, name, detail, e, changeKey(name)));
+          .recover(e -> Future.failedFuture(new ChangeFailedException(changeKey(name), e)));
     });
   }
 
@@ -137,7 +125,6 @@ final class ActionGuard {
     }
     long expires = action.value().path(SharedActions.EXPIRES).asLong(Long.MAX_VALUE);
     if (clock.millis() > expires) {
-      record(action, target, name, "confirmation expired", "expired", "");
       return Future.succeededFuture(expired(action, lang));
     }
     String who = action.operatorId();
@@ -145,7 +132,6 @@ final class ActionGuard {
       if (decision.allowed()) {
         return null;
       }
-      record(action, target, name, decision.reasonKey(), "refused", "");
       return ActionResult.of(Toast.error(messages, decision.reasonKey()));
     });
   }
@@ -165,30 +151,5 @@ final class ActionGuard {
   private static String changeKey(String name) {
     int dot = name.indexOf('.');
     return "change." + (dot < 0 ? name : name.substring(0, dot));
-  }
-
-  /**
-   * Audits a failed click and fails with what failed, so the callback's answer (a toast in time, else a card) says it
-   * the way every click's failure is said; a write's failure names the change ({@code changeKey}, else null).
-   */
-  private Future<ActionResult> failed(CardAction action, ActionTarget target, String name, String detail,
-      Throwable e, String changeKey) {
-    // A bug of ours is logged once with its reference, which the audit row keeps where Feishu's log id would be.
-    String logId = e instanceof FeishuApiException fe ? fe.logId() : errors.incident(e, "action=" + name
-        + " application_id=" + target.applicationId() + " operator="
-        + (action.operator() == null ? "" : action.operator().openId()));
-    record(action, target, name, detail + " " + e.getMessage(), "failed", logId);
-    return Future.failedFuture(changeKey == null ? e : new ChangeFailedException(changeKey, e));
-  }
-
-  private static String outcome(ActionResult result) {
-    return result.toast().type() == Toast.Type.WARNING ? "stale"
-        : result.toast().type() == Toast.Type.ERROR ? "refused" : "ok";
-  }
-
-  private void record(CardAction action, ActionTarget target, String name, String detail, String result,
-      String logId) {
-    audit.record(new AuditEntry(clock.instant(), action.operator() == null ? "" : action.operator().openId(),
-        action.chatId(), name, target.applicationId(), target.jobId(), detail, result, logId));
   }
 }

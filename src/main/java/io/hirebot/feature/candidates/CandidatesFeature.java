@@ -62,7 +62,7 @@ public final class CandidatesFeature implements Feature {
     this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
         new CandidatesView(hire, pipeline, card, audiences),
-        new ActionGuard(access, sentCards, once, audit, errors, messages, clock), new ActionForms(cards, messages), cards,
+        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), cards,
         messages, clock, zone));
   }
 

@@ -1,9 +1,6 @@
 package io.hirebot.feature.profile;
 
 import io.hirebot.cards.SharedActions;
-import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.AuditEntry;
-import io.hirebot.access.AuditLog;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.Messenger;
@@ -15,7 +12,6 @@ import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import java.time.Clock;
 
 /**
  * Profile buttons: a talent picked from several of the same name, and the pager over their applications.
@@ -40,20 +36,13 @@ final class ProfileButtons {
   private final HireMeter meter;
   private final ProfileReader reader;
   private final Messages messages;
-  private final AccessPolicy access;
   private final Messenger messenger;
-  private final AuditLog audit;
-  private final Clock clock;
 
-  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, AccessPolicy access, Messenger messenger,
-      AuditLog audit, Clock clock) {
+  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, Messenger messenger) {
     this.meter = meter;
     this.reader = reader;
     this.messages = messages;
-    this.access = access;
     this.messenger = messenger;
-    this.audit = audit;
-    this.clock = clock;
   }
 
   /**
@@ -68,8 +57,6 @@ final class ProfileButtons {
     }
     Talent talent = new Talent(talentId, action.value().path("name").asText(""), "", "");
     return meter.run(PRIVATE, hire -> reader.mayReadContact(hire, talentId, who)).compose(allowed -> {
-      audit.record(AuditEntry.inChat(clock.instant(), who, action.chatId(), PRIVATE, "talent " + talentId,
-          allowed ? "ok" : "refused"));
       if (!allowed) {
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "profile.private.refused")));
       }

@@ -2,7 +2,6 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
-import io.hirebot.access.AuditLog;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
@@ -28,10 +27,10 @@ public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileButtons buttons;
 
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      AccessPolicy access, Messenger messenger, AuditLog audit) {
+      AccessPolicy access, Messenger messenger) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
     this.command = new ProfileCommand(meter, reader, cards, messages);
-    this.buttons = new ProfileButtons(meter, reader, messages, access, messenger, audit, clock);
+    this.buttons = new ProfileButtons(meter, reader, messages, messenger);
   }
 
   @Override

@@ -71,7 +71,7 @@ class TypedActionsTest {
     assertTrue(first.card().contains("moved from Screening to"), first.card().all());
     assertEquals(1, first.card().buttons("undo").size(), "Undo on the updated card: " + first.card().all());
     assertEquals(1, h.hire.calls("transferStage").size(), "the second click: " + second);
-    assertTrue(h.audit.entries().stream().anyMatch(e -> e.action().equals("move") && e.result().equals("ok")),
+    assertTrue(h.audit.entries().stream().anyMatch(e -> e.action().equals("click.move.confirm") && e.result().equals("ok")),
         h.audit.entries().toString());
   }
 
