@@ -22,7 +22,8 @@ final class UndoActions {
     String backTo = action.value().path("back_to").asText("");
     long until = action.value().path("until").asLong(0);
     if (kit.clock.millis() > until) {
-      return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.undoExpired")));
+      // The card the Undo sat on, drawn again without it: a live-looking Undo that only ever refuses misleads.
+      return kit.result(t, lang, Toast.error(kit.messages, "toast.undoExpired"), null);
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,

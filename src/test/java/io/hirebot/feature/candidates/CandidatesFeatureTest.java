@@ -196,6 +196,23 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("Undo clicked after its 10 minutes changes nothing, says so, and the card loses the Undo")
+  void expiredUndoLeavesTheCard() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    assertEquals(1, advanced.card().buttons("undo").size(), advanced.card().all());
+    int moves = h.hire.calls("transferStage").size();
+
+    h.clock.advance(Duration.ofMinutes(11));
+    FeatureHarness.Clicked late = h.click(advanced.card().buttons("undo").get(0), SmallTenant.RECRUITER_LI);
+
+    assertEquals("Undo is only possible for 10 minutes.", late.toast());
+    assertEquals(moves, h.hire.calls("transferStage").size(), "nothing moved back");
+    assertTrue(late.card() != null && late.card().contains("Alice Chen"), String.valueOf(late.card()));
+    assertEquals(0, late.card().buttons("undo").size(), late.card().all());
+  }
+
+  @Test
   @DisplayName("in a chat that follows the job, the list offers Unfollow from the start, and so does every answer and "
       + "re-render of it; elsewhere it offers Follow, and either button carries the list it sits on")
   void followingShownWhereTheChatFollows() {
