@@ -86,7 +86,7 @@ class PipelineFeatureTest {
     Shown zh = h.inGroup("Ops Engineer 的招聘漏斗");
 
     assertEquals("2 active candidates · 1 hired", en.subtitle(), en.all());
-    assertEquals("2 位候选人在流程中 · 已入职 1 人", zh.subtitle(), zh.all());
+    assertEquals("进行中 2 人 · 已入职 1 人", zh.subtitle(), zh.all());
     assertTrue(en.contains("**Onboarded** · 1"), en.all());
   }
   @Test
