@@ -12,6 +12,15 @@ public record Stage(String id, String zhName, String enName, StageType type) {
     return type == StageType.ONBOARDED;
   }
 
+  /**
+   * Whether the stage is a step of the hiring flow. A stage of type "other" (a pool such as Talent reserve, where Hire
+   * parks people whatever step they reached) or "system" is not: listed among the steps, its people counted as past
+   * every step before it and the pool came after the last one.
+   */
+  public boolean inFunnel() {
+    return type != StageType.OTHER && type != StageType.SYSTEM;
+  }
+
   /** The name in the given locale ("zh_cn" or "en_us"), falling back to the other one. */
   public String name(String feishuLocale) {
     boolean zh = "zh_cn".equals(feishuLocale);

@@ -12,6 +12,7 @@ import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Offer;
+import io.hirebot.hire.Progress;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.TerminationReason;
@@ -119,6 +120,13 @@ public final class FakeHireDirectory implements HireDirectory {
     Application a = require(applicationId);
     applications.put(a.id(), new Application(a.id(), a.jobId(), a.talentId(), a.talentName(), stage, a.active(),
         a.appliedAt(), at));
+  }
+
+  /** Hire's get_detail now reads {@code progress} for the application (its offer, whether the person joined). */
+  public synchronized void progress(String applicationId, Progress progress) {
+    Application a = require(applicationId);
+    applications.put(a.id(), new Application(a.id(), a.jobId(), a.talentId(), a.talentName(), a.stage(), a.active(),
+        a.appliedAt(), a.stageEnteredAt(), progress));
   }
 
   /** Someone terminated the application in Hire (a rejection in Hire's own UI): it stays in its stage, inactive. */

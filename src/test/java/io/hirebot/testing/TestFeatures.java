@@ -7,6 +7,7 @@ import io.hirebot.feature.interviews.InterviewsFeature;
 import io.hirebot.feature.jobs.JobsFeature;
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.feature.offers.OffersFeature;
+import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
 import java.time.Duration;
@@ -51,6 +52,10 @@ public final class TestFeatures {
 
   public static Feature pipeline(FeatureHarness h) {
     return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock);
+  }
+
+  public static Feature onboarding(FeatureHarness h) {
+    return new OnboardingFeature(h.meter, h.cards, h.messages, h.dates, h.clock);
   }
 
   public static Feature interviews(FeatureHarness h) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
+import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Job;
@@ -81,11 +82,16 @@ final class JobsCard {
     return item;
   }
 
-  /** "Screening 3 · Interview 5 · Offer 1", kinds in process order, empty kinds left out. */
+  /**
+   * "5 active: Screening 3 · Interview 2 · 1 hired": the active candidates by kind of stage, kinds in process order,
+   * empty kinds left out, and the hires after them, apart, so the breakdown adds up to the active count.
+   */
   private String countsByType(JobPipeline pipeline, Language lang) {
     Map<StageType, Integer> byType = new EnumMap<>(StageType.class);
     for (PipelinePage.StageCount c : pipeline.counts()) {
-      byType.merge(c.stage().type(), c.count(), Integer::sum);
+      if (!c.stage().hired()) {
+        byType.merge(c.stage().type(), c.count(), Integer::sum);
+      }
     }
     List<String> parts = new ArrayList<>();
     byType.forEach((type, count) -> {
@@ -93,7 +99,8 @@ final class JobsCard {
         parts.add(messages.get(lang, "candidates.stageCount", messages.get(lang, "stagetype." + type.name()), count));
       }
     });
-    return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates")
-        : messages.get(lang, "jobs.active", pipeline.inProcess()) + " · " + String.join(" · ", parts);
+    String hired = HireTexts.hiredSuffix(messages, lang, PipelinePage.hired(pipeline.counts()));
+    return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates") + hired
+        : messages.get(lang, "jobs.active", pipeline.inProcess(), String.join(" · ", parts), hired);
   }
 }

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The onboarding card ({@code cards/onboarding.json}): who starts in the week, per job, by start day. */
+/**
+ * The onboarding card ({@code cards/onboarding.json}): who starts in the week, per job, by start day, each marked joined,
+ * or not joined yet once the start day has passed.
+ */
 final class OnboardingCard {
   /** A row is five card elements; this many keep the card well inside Feishu's 200, in both languages. */
   static final int MAX_ROWS = 15;
@@ -29,13 +32,13 @@ final class OnboardingCard {
   }
 
   /** @param read how many candidates were read, of {@code candidates} in offer and onboarding stages */
-  ObjectNode render(Period period, LocalDate from, LocalDate to, List<OnboardingFeature.Start> starts, int read,
-      int candidates, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(period, from, to, starts, read, candidates, l));
+  ObjectNode render(Period period, LocalDate from, LocalDate to, LocalDate today, List<OnboardingFeature.Start> starts,
+      int read, int candidates, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(period, from, to, today, starts, read, candidates, l));
   }
 
-  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, List<OnboardingFeature.Start> starts,
-      int read, int candidates, Language lang) {
+  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, LocalDate today,
+      List<OnboardingFeature.Start> starts, int read, int candidates, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String when = messages.get(lang, "onboarding.period." + period.name());
@@ -60,12 +63,20 @@ final class OnboardingCard {
       list.forEach(s -> {
         var a = s.application();
         String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
-        boolean joined = a.progress().onboarded() || a.progress().onboardedAt() != null;
         rows.addObject().put("line", Markdown.message(messages, lang, "onboarding.row", name,
-                DateTexts.day(s.day(), lang), messages.get(lang, joined ? "onboarding.row.joined" : "onboarding.row.notJoined")))
+                DateTexts.day(s.day(), lang), messages.get(lang, joinedKey(s, today))))
             .set("profile", QuickActions.value(cards.model(), "profile", a, lang));
       });
     });
     return cards.render("onboarding", model);
+  }
+
+  /** Joined (Hire says so, or moved them to Onboarded); not joined yet past the start day; nothing to say before it. */
+  private static String joinedKey(OnboardingFeature.Start s, LocalDate today) {
+    var p = s.application().progress();
+    if (p.onboarded() || p.onboardedAt() != null || s.application().stage().hired()) {
+      return "onboarding.row.joined";
+    }
+    return s.day().isBefore(today) ? "onboarding.row.overdue" : "onboarding.row.notJoined";
   }
 }

@@ -18,12 +18,14 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,8 @@ import java.util.stream.Collectors;
  * Hire has no "offers by date" read, so the bot takes each open job's active applications in its offer and
  * pending-onboarding stages (the per-stage id lists every pipeline card uses, cached), reads them (get_detail,
  * which carries the offer's status and onboard_date and whether the candidate joined: no call per offer) and keeps
- * the accepted offers whose start date falls in the week. Applications already in the onboarded stage are not read:
- * that stage holds every hire ever made, and someone who joined is no longer waited for.
+ * the accepted offers whose start date falls in the week. Of the onboarded stage, which holds every hire ever made,
+ * only the applications updated since the week began are read: those who joined in it, listed as joined.
  */
 public final class OnboardingFeature implements Feature {
   /** The card's view: re-renders the list for its period (living cards, and a click on it). */
@@ -92,13 +94,12 @@ public final class OnboardingFeature implements Feature {
       List<Job> open = hire.jobs().result().stream().filter(Job::open).toList();
       Map<String, JobProcess> processes = hire.processes().result().stream()
           .collect(Collectors.toMap(JobProcess::id, p -> p, (a, b) -> a));
-      // Only the offer and pending-onboarding stages' id lists: two calls per job, not one per stage.
+      Instant since = from.atStartOfDay(dates.zone()).toInstant();
       List<Future<List<String>>> lists = new ArrayList<>();
       for (Job job : open) {
         JobProcess process = processes.get(job.processId());
         if (process != null) {
-          process.stages().stream().filter(s -> STAGES.contains(s.type()))
-              .forEach(s -> lists.add(hire.activeApplicationIds(job.id(), s.id())));
+          process.stages().forEach(s -> lists.add(ids(hire, job, s, since)));
         }
       }
       return Future.all(lists).compose(done -> {
@@ -114,10 +115,30 @@ public final class OnboardingFeature implements Feature {
             FlowTexts.startDate(offer).filter(d -> !d.isBefore(from) && d.isBefore(to)).ifPresent(d -> starts.add(
                 new Start(open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow(), a, d)));
           }
-          ObjectNode c = card.render(week, from, to, starts, read.size(), ids.size(), lang);
+          ObjectNode c = card.render(week, from, to, today, starts, read.size(), ids.size(), lang);
           return new Reply.Card(c, view(c, week, lang));
         });
       });
+    });
+  }
+
+  /**
+   * The ids to read in {@code stage}: all of an offer or pending-onboarding stage; of the onboarded stage, which holds
+   * every hire ever made, only those updated since the period began (who joined in it: the card marks them joined);
+   * none of any other stage. Each list is one call, cached; the onboarded stage's two.
+   */
+  private static Future<List<String>> ids(HireDirectory hire, Job job, Stage stage, Instant since) {
+    if (STAGES.contains(stage.type())) {
+      return hire.activeApplicationIds(job.id(), stage.id());
+    }
+    if (!stage.hired()) {
+      return Future.succeededFuture(List.of());
+    }
+    Future<List<String>> hires = hire.activeApplicationIds(job.id(), stage.id());
+    Future<List<String>> recent = hire.activeApplicationIdsUpdatedSince(job.id(), since);
+    return Future.all(hires, recent).map(done -> {
+      Set<String> touched = Set.copyOf(recent.result());
+      return hires.result().stream().filter(touched::contains).toList();
     });
   }
 

@@ -12,10 +12,12 @@ import java.util.List;
  * A job's funnel: per stage the active count, how many dropped out there (terminated at it), the pass-through rate
  * (of those who reached the stage, the share now past it) and the median days spent so far in the stage. Pure.
  *
- * @param total the active applications (in process or hired), what the bars and the sample are out of
+ * @param steps the steps of the flow, in process order; pool stages ({@link Stage#inFunnel}) are not among them
+ * @param apart the active applications in pool stages, shown apart: neither a step nor in any rate
+ * @param total the active applications (in process, in a pool or hired), what the sample is out of
  * @param hired how many of {@code total} are hires ({@link Stage#hired}), not active candidates
  */
-record Funnel(List<Step> steps, int total, int hired) {
+record Funnel(List<Step> steps, List<PipelinePage.StageCount> apart, int total, int hired) {
 
   /** The active candidates: still in process, not hired. */
   int inProcess() {
@@ -40,21 +42,32 @@ record Funnel(List<Step> steps, int total, int hired) {
   static Funnel of(List<PipelinePage.StageCount> active, List<PipelinePage.StageCount> droppedOut,
       List<Application> sample, Instant now) {
     List<Step> steps = new ArrayList<>();
-    int total = active.stream().mapToInt(PipelinePage.StageCount::count).sum();
+    List<PipelinePage.StageCount> apart = active.stream().filter(c -> !c.stage().inFunnel()).toList();
+    List<PipelinePage.StageCount> flowActive = inFunnel(active);
+    List<PipelinePage.StageCount> flowDropped = inFunnel(droppedOut);
     // Whoever is past a stage, still in process, hired or dropped out later, passed through it; only those who
     // dropped out at a stage stopped there. Leaving the dropped-out aside made every stage look like 100% kept.
-    int reached = total + droppedOut.stream().mapToInt(PipelinePage.StageCount::count).sum();
-    for (int i = 0; i < active.size(); i++) {
-      PipelinePage.StageCount c = active.get(i);
-      int dropped = droppedOut.get(i).count();
+    // Those in a pool stage (Talent reserve) are in no step: counted, they had passed every step, Onboarded included.
+    int reached = sum(flowActive) + sum(flowDropped);
+    for (int i = 0; i < flowActive.size(); i++) {
+      PipelinePage.StageCount c = flowActive.get(i);
+      int dropped = flowDropped.get(i).count();
       int passed = reached - c.count() - dropped;
-      boolean last = i == active.size() - 1;
+      boolean last = i == flowActive.size() - 1;
       int conversion = last || reached == 0 ? -1 : percent(passed, reached);
       steps.add(new Step(c.stage(), c.count(), dropped, reached, passed, conversion,
           medianDays(c.stage(), sample, now)));
       reached = passed;
     }
-    return new Funnel(steps, total, PipelinePage.hired(active));
+    return new Funnel(steps, apart, sum(active), PipelinePage.hired(active));
+  }
+
+  private static List<PipelinePage.StageCount> inFunnel(List<PipelinePage.StageCount> counts) {
+    return counts.stream().filter(c -> c.stage().inFunnel()).toList();
+  }
+
+  private static int sum(List<PipelinePage.StageCount> counts) {
+    return counts.stream().mapToInt(PipelinePage.StageCount::count).sum();
   }
 
   /** Rounded, except that 100% is only shown when nobody stopped and 0% only when nobody passed (199 of 200 is 99%). */

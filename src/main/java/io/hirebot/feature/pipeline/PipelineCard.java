@@ -11,8 +11,8 @@ import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 
 /**
- * The funnel card ({@code cards/pipeline.json}): one line per stage with count, bar, median days, pass-through rate
- * and drop-outs, and a legend saying what the rate is out of.
+ * The funnel card ({@code cards/pipeline.json}): one line per step with count, bar, median days, pass-through rate
+ * and drop-outs, the pool stages apart on one line, and a legend saying what the rate is out of.
  */
 final class PipelineCard {
   /** Longest bar, in blocks; bars are scaled to the fullest stage. */
@@ -52,6 +52,7 @@ final class PipelineCard {
       step.put("detail", String.join(" · ", java.util.stream.Stream.of(median, conversion, dropped)
           .filter(x -> !x.isEmpty()).toList()));
     }
+    model.put("apart", apart(funnel, lang));
     // The percentages are read as facts: the card says what they are out of wherever one is shown.
     boolean rates = funnel.steps().stream().anyMatch(s -> s.conversion() >= 0);
     model.put("legend", rates ? messages.get(lang, "pipeline.legend") : "");
@@ -60,6 +61,16 @@ final class PipelineCard {
     ObjectNode candidates = model.putObject("candidates");
     candidates.put("action", SharedActions.CANDIDATES_SHOW).put("job_id", job.id()).put("page", 0).put("lang", lang.feishuLocale());
     return cards.render("pipeline", model);
+  }
+
+  /** The pool stages (Talent reserve …) with their counts, on one line after the steps; "" when there are none. */
+  private String apart(Funnel funnel, Language lang) {
+    if (funnel.apart().isEmpty()) {
+      return "";
+    }
+    String pools = String.join(" · ", funnel.apart().stream().map(c -> Markdown.message(messages, lang,
+        "pipeline.apart.stage", c.stage().name(lang.feishuLocale()), c.count())).toList());
+    return Markdown.message(messages, lang, "pipeline.apart", new Markdown.Own(pools));
   }
 
   private static String bar(int count, int fullest) {

@@ -69,4 +69,12 @@ class DigestWordingTest {
       assertTrue(text.contains(dates.dateTime(SINCE, lang)), dates.dateTime(SINCE, lang) + " not in " + text);
     }
   }
+
+  @Test
+  @DisplayName("a job's heading counts its active candidates in the words every other card uses (进行中)")
+  void activeCountWords() {
+    String zh = digest(SINCE.minus(Duration.ofDays(3)), Language.ZH);
+    assertTrue(zh.contains("进行中 2 人"), zh);
+    assertFalse(zh.contains("在途"), zh);
+  }
 }

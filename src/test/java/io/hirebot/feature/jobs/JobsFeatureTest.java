@@ -26,9 +26,9 @@ class JobsFeatureTest {
     Shown zh = h.inGroup("职位");
 
     // THEN each open job is a row with its counts, and a button to its candidates
-    assertTrue(en.contains("3 active · Screening **2**"), en.all());
+    assertTrue(en.contains("3 active: Screening **2**"), en.all());
     assertTrue(en.contains("Interview **1**") && en.contains("Offer **"), en.all());
-    assertTrue(zh.contains("3 人在流程中 · 筛选 **2**"), zh.all());
+    assertTrue(zh.contains("进行中 3 人：筛选 **2**"), zh.all());
     assertEquals(2, en.buttons("candidates.show").size(), "one button per open job");
     assertEquals(2, zh.buttons("candidates.show").size(), zh.all());
     assertTrue(en.buttons("candidates.show").stream().anyMatch(v -> v.toString().contains(SmallTenant.BACKEND.id())),
@@ -36,5 +36,20 @@ class JobsFeatureTest {
     assertFalse(en.contains(SmallTenant.FRONTEND_CLOSED.title()), "a closed job is not listed");
     // Each viewer reads their own language: the English card carries the Chinese texts too, and back.
     assertTrue(en.contains("\"zh_cn\":\"在招职位\"") && zh.contains("\"en_us\":\"Open jobs\""), en.all());
+  }
+
+  @Test
+  @DisplayName("jobs: hires are counted apart from the active candidates, so the breakdown adds up to the active count")
+  void hiresApartFromActive() {
+    // GIVEN Ops Engineer: 2 in screening, 1 onboarded
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+
+    Shown en = h.inGroup("jobs");
+    Shown zh = h.inGroup("职位");
+
+    // THEN its row breaks down the 2 active candidates alone, the hire after them, as the candidates card says it
+    assertTrue(en.contains("2 active: Screening **2** · 1 hired"), en.all());
+    assertFalse(en.contains("Onboarded **1**"), en.all());
+    assertTrue(zh.contains("进行中 2 人：筛选 **2** · 已入职 1 人"), zh.all());
   }
 }

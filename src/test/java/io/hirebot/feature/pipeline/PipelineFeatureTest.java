@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -81,7 +86,37 @@ class PipelineFeatureTest {
     Shown zh = h.inGroup("Ops Engineer 的招聘漏斗");
 
     assertEquals("2 active candidates · 1 hired", en.subtitle(), en.all());
-    assertEquals("2 位候选人在流程中 · 已入职 1 人", zh.subtitle(), zh.all());
+    assertEquals("进行中 2 人 · 已入职 1 人", zh.subtitle(), zh.all());
     assertTrue(en.contains("**Onboarded** · 1"), en.all());
+  }
+  @Test
+  @DisplayName("pipeline: a pool stage (Talent reserve, type other) is shown apart, out of the funnel and its rates")
+  void poolStageIsApart() {
+    // GIVEN a campus process screening → onboarded → talent reserve (type "other"): 2 in screening, 1 onboarded,
+    // 1 in the reserve
+    Stage reserve = new Stage("stage_reserve", "人才储备", "Talent Reserve", StageType.OTHER);
+    JobProcess process = new JobProcess("process_campus", "校招流程", "Campus hiring",
+        List.of(SmallTenant.SCREENING, SmallTenant.ONBOARDED, reserve));
+    h.hire.addProcess(process);
+    Job job = h.hire.addJob(new Job("job_campus", "CS-001", "Campus Engineer", process.id(), true),
+        new JobTeam("job_campus", SmallTenant.RECRUITER_LI, List.of(), List.of()));
+    var now = h.clock.instant();
+    h.hire.addApplication(job, h.hire.addTalent("Ann Su", "13900000011", "a@example.com"), SmallTenant.SCREENING, now);
+    h.hire.addApplication(job, h.hire.addTalent("Ben Yu", "13900000012", "b@example.com"), SmallTenant.SCREENING, now);
+    h.hire.addApplication(job, h.hire.addTalent("Cai Lo", "13900000013", "c@example.com"), SmallTenant.ONBOARDED, now);
+    h.hire.addApplication(job, h.hire.addTalent("Dee Wu", "13900000014", "e@example.com"), reserve, now);
+
+    Shown en = h.inGroup("pipeline for CS-001");
+    Shown zh = h.inGroup("CS-001 的招聘漏斗");
+
+    // THEN screening: 3 reached it (not the one in reserve), 1 got past; Onboarded is the last step, with no rate
+    assertTrue(en.contains("→ 33% moved on (1 of 3)"), en.all());
+    assertTrue(zh.contains("→ 33% 已进入后续阶段（3 人中的 1 人）"), zh.all());
+    assertFalse(en.contains("**Talent Reserve** · 1"), en.all());
+    assertFalse(en.contains("of 4)") || en.contains("(1 of 1)") || en.contains("100%"), en.all());
+    // AND the reserve is shown apart, after the funnel
+    assertTrue(en.contains("Outside the funnel: Talent Reserve 1"), en.all());
+    assertTrue(zh.contains("不计入漏斗：人才储备 1 人"), zh.all());
+    assertTrue(en.all().indexOf("**Onboarded** · 1") < en.all().indexOf("Talent Reserve"), en.all());
   }
 }
