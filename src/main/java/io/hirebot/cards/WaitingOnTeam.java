@@ -58,8 +58,10 @@ public final class WaitingOnTeam {
   /**
    * Appends one {@code {id, text}} row per person (at most {@code max}) to {@code rows}, for the {@code people}
    * loop of a template; completes with the number of people left out.
+   *
+   * @param withJob whether each candidate named says the job (not inside one job's section of a digest)
    */
-  public int people(ArrayNode rows, List<Waiting> tasks, int max, Instant now, Language lang) {
+  public int people(ArrayNode rows, List<Waiting> tasks, int max, boolean withJob, Instant now, Language lang) {
     Map<String, List<Waiting>> byPerson = byPerson(tasks);
     int shown = 0;
     for (Map.Entry<String, List<Waiting>> e : byPerson.entrySet()) {
@@ -67,8 +69,11 @@ public final class WaitingOnTeam {
         break;
       }
       List<Waiting> theirs = e.getValue();
-      String names = theirs.stream().limit(MAX_NAMES).map(w -> Markdown.message(messages, lang, "tasks.person.item",
-          w.application().talentName(), w.jobTitle(), waited(w.waited(now), lang))).collect(Collectors.joining(", "));
+      String names = theirs.stream().limit(MAX_NAMES).map(w -> withJob
+          ? Markdown.message(messages, lang, "tasks.person.item", w.application().talentName(), w.jobTitle(),
+              waited(w.waited(now), lang))
+          : Markdown.message(messages, lang, "tasks.person.item.inJob", w.application().talentName(),
+              waited(w.waited(now), lang))).collect(Collectors.joining(messages.get(lang, "digest.separator")));
       if (theirs.size() > MAX_NAMES) {
         names += " " + messages.get(lang, "digest.more", theirs.size() - MAX_NAMES);
       }

@@ -164,6 +164,7 @@ final class DigestCard {
               .collect(Collectors.joining(", "))));
     }
     int peopleLeft = peopleBudget;
+    int jobsLeft = shown.size();
     for (PipelinePage p : shown) {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
@@ -176,7 +177,10 @@ final class DigestCard {
       line(text, lang, "digest.job.stuck", apps, stuck, stage);
       interviewsLine(text, p, today, period, lang);
       ObjectNode item = jobs.addObject();
-      peopleLeft -= waitingLines(text, item, waitingOn(p, waiting), peopleLeft, period.until(), lang);
+      // The person rows are shared: each job gets its share of those left (what it does not use goes to the next),
+      // so the jobs further down still name who owes them something.
+      int share = (peopleLeft + jobsLeft - 1) / jobsLeft--;
+      peopleLeft -= waitingLines(text, item, waitingOn(p, waiting), share, period.until(), lang);
       item.put("text", text.toString());
       item.put("button", messages.get(lang, "notify.button.candidates"));
       ObjectNode value = item.putObject("value");
@@ -213,7 +217,8 @@ final class DigestCard {
     text.append('\n').append(Markdown.message(messages, lang, "digest.job.waiting", mine.size(),
         words.counts(mine, lang)));
     ArrayNode people = item.putArray("people");
-    int left = words.people(people, mine, budget, now, lang);
+    // Inside the job's section a row need not name the job again.
+    int left = words.people(people, mine, budget, false, now, lang);
     if (left > 0) {
       text.append(' ').append(messages.get(lang, "digest.waiting.more", left));
     }
@@ -263,8 +268,9 @@ final class DigestCard {
       return;
     }
     String names = matching.stream().limit(MAX_NAMES)
-        .map(a -> (a.talentName().isBlank() ? a.talentId() : a.talentName()) + " (" + detail.apply(a) + ")")
-        .collect(Collectors.joining(", "));
+        .map(a -> messages.get(lang, "digest.item", a.talentName().isBlank() ? a.talentId() : a.talentName(),
+            detail.apply(a)))
+        .collect(Collectors.joining(messages.get(lang, "digest.separator")));
     if (matching.size() > MAX_NAMES) {
       names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);
     }

@@ -79,7 +79,7 @@ final class TasksCard {
           messages.get(lang, "tasks.escalate.subtitle"), "red");
       model.put("intro", Markdown.message(messages, lang, "tasks.escalate.intro", overdue.size(),
           words.waited(after, lang)));
-      int left = words.people(model.putArray("people"), overdue, MAX_PEOPLE, now, lang);
+      int left = words.people(model.putArray("people"), overdue, MAX_PEOPLE, true, now, lang);
       more(model, left, lang);
       return cards.render("tasks", model);
     });

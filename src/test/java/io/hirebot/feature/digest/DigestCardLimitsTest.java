@@ -76,6 +76,14 @@ class DigestCardLimitsTest {
       ObjectNode five = ((Reply.Card) card.render(pipelines.subList(0, 5), List.of(), "", offers, waiting,
           new DigestCard.Period(since, until, ZoneId.of("Asia/Shanghai")), lang)).card();
       assertEquals(DigestCard.MAX_WAITING_PEOPLE, five.findValues("user_id").size());
+      // AND the rows are shared among the jobs: each of the five names who owes it something (QA: the first jobs
+      // took every row, and the later ones said only "+3 more people")
+      String json = five.toString();
+      for (int j = 0; j < 5; j++) {
+        int from = json.indexOf("(JB-" + j + ")");
+        int to = j == 4 ? json.length() : json.indexOf("(JB-" + (j + 1) + ")");
+        assertTrue(from >= 0 && json.substring(from, to).contains("user_id"), "no person row for JB-" + j + ": " + json);
+      }
       assertEquals(List.of(), CardLimits.violations(five, five.toString()));
     }
   }
