@@ -34,6 +34,7 @@ public sealed interface Answer {
     public static final Outcome OK = new Outcome("ok", "");
     public static final Outcome REFUSED = new Outcome("refused", "");
     public static final Outcome LATE = new Outcome("late", "");
+    public static final Outcome DUPLICATE = new Outcome("duplicate", "");
 
     public static Outcome failed(String logId) {
       return new Outcome("failed", logId == null ? "" : logId);

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Records every attempt (DESIGN §5): each command (but {@code help} and text that is none) and each click, once its
  * outcome is known, which only this step sees for all of them: {@code ok}, {@code refused} (by the hiring-data gate
- * after it, or by the feature), {@code stale}, {@code late} or {@code failed} with the failed call's X-Tt-Logid (or
+ * after it, or by the feature), {@code stale}, {@code late}, {@code duplicate} (a repeated click that changed nothing) or {@code failed} with the failed call's X-Tt-Logid (or
  * the reference of a failure of ours). Features record nothing themselves.
  */
 public final class Audit implements Middleware {
@@ -65,6 +65,9 @@ public final class Audit implements Middleware {
       return send.outcome();
     }
     if (answer instanceof Answer.Click click && click.result() != null) {
+      if (click.result().repeated()) {
+        return Answer.Outcome.DUPLICATE;
+      }
       Toast.Type type = click.result().toast().type();
       return type == Toast.Type.ERROR ? Answer.Outcome.REFUSED
           : type == Toast.Type.WARNING ? new Answer.Outcome("stale", "") : Answer.Outcome.OK;

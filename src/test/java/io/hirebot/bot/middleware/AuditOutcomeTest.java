@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hirebot.access.AuditEntry;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.util.List;
@@ -51,5 +52,19 @@ class AuditOutcomeTest {
   void myTasks() {
     h.privately(SmallTenant.RECRUITER_LI, "my tasks");
     assertTrue(only("command.MyTasks").result().equals("ok"), h.audit.entries().toString());
+  }
+
+  @Test
+  @DisplayName("a double click is recorded as done once and then as a duplicate, not as two changes")
+  void doubleClick() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    var advance = card.button("advance", "name", "Alice Chen");
+    h.click(advance, SmallTenant.RECRUITER_LI);
+    h.click(advance, SmallTenant.RECRUITER_LI);
+    List<String> results = h.audit.entries().stream().filter(e -> e.action().equals("click.advance"))
+        .map(AuditEntry::result).toList();
+    assertEquals(List.of("ok", "duplicate"), results.stream().sorted(java.util.Comparator.comparing(r -> r.equals("ok")
+        ? 0 : 1)).toList(), h.audit.entries().toString());
+    assertEquals(1, h.hire.calls("transferStage").size(), "moved once");
   }
 }
