@@ -46,7 +46,7 @@ final class ProfileCard {
    * @param details whether "Full details (private)" is offered (false where the card shows them already)
    * @param back the value that shows the list the profile was opened from ("Back to the list"), or null
    */
-  record Offers(Set<String> changeable, boolean details, ObjectNode back) {}
+  record Offers(Set<String> changeable, boolean contactReadable, ObjectNode back) {}
 
   private final Cards cards;
   private final Messages messages;
@@ -76,8 +76,10 @@ final class ProfileCard {
     String name = talent.name().isBlank() ? talent.id() : talent.name();
     model.put("title", messages.get(lang, "profile.title", name));
     model.put("subtitle", messages.get(lang, "profile.subtitle", total));
-    model.put("contact", showContact ? contact(talent, lang) : "");
-    if (!showContact && offers.details()) {
+    // In a private chat: the phone and email for whom they are for, else a line saying whom they are for.
+    model.put("contact", !showContact ? "" : offers.contactReadable() ? contact(talent, lang)
+        : Markdown.message(messages, lang, "profile.contact.withheld"));
+    if (!showContact && offers.contactReadable()) {
       // Where contact data is withheld, anyone allowed can ask for it privately.
       model.set("details", cards.model().put("action", ProfileButtons.PRIVATE).put("talent_id", talent.id())
           .put("name", talent.name()).put("lang", lang.feishuLocale()));

@@ -61,6 +61,8 @@ class ContactDataTest {
     assertTrue(profile.contains("Alice Chen"), profile.all());
     assertNoneIn(List.of(alice.mobile(), alice.email()), profile, "Wang's private profile of Alice");
     assertFalse(profile.contains("\"action\":\"profile.private\""), profile.all());
+    // and the card says why there is no phone or email, rather than leave the reader to wonder
+    assertTrue(profile.contains("Phone and email are shown only to admins and to the hiring teams of the jobs this candidate applied to"), profile.all());
     // and 张伟, who applied to Data, is Wang's to read
     Talent zhang = h.hire.talent("张伟");
     Shown own = h.privately(SmallTenant.RECRUITER_WANG, "candidate 张伟");
