@@ -36,6 +36,9 @@ public final class BenchHttp implements AutoCloseable {
     return client.request(options)
         .compose(req -> req.send(Buffer.buffer(push.body())))
         .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), b.toString())))
+        // As for GET: the request's own timeout does not cover a connection stuck in the pool, and one such post
+        // once held a flood's sender past the benchmark step's limit (BenchInProcessSmokeTest, the mix, 31 s).
+        .timeout(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .otherwise(e -> new Response(0, String.valueOf(e.getMessage())));
   }
 

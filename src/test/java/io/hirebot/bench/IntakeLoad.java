@@ -55,10 +55,24 @@ final class IntakeLoad {
       return;
     }
     SealedPush push = pushes.apply(sent.getAndIncrement());
+    send(push, true, deadline, sent, ok, failed, ack, pushes, done);
+  }
+
+  /**
+   * Posts one push; a post that got no answer at all (status 0: timed out, connection lost) is sent once more, as
+   * Feishu redelivers an unacknowledged push (the bot takes each event once, by its id).
+   */
+  private void send(SealedPush push, boolean mayRetry, long deadline, AtomicLong sent, AtomicLong ok,
+      AtomicLong failed, Stats ack, LongFunction<SealedPush> pushes, Promise<Void> done) {
     long t0 = System.nanoTime();
     http.post(port, path, push).onComplete(ar -> {
       ack.addNanos(System.nanoTime() - t0);
-      if (ar.succeeded() && ar.result().status() == 200) {
+      int status = ar.succeeded() ? ar.result().status() : 0;
+      if (status == 0 && mayRetry) {
+        send(push, false, deadline, sent, ok, failed, ack, pushes, done);
+        return;
+      }
+      if (status == 200) {
         ok.incrementAndGet();
       } else {
         failed.incrementAndGet();
