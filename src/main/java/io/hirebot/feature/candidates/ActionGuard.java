@@ -50,27 +50,23 @@ final class ActionGuard {
   }
 
   /** For buttons that only open a form: checks permission, writes nothing. */
-  public Future<ActionResult> allowed(CardAction action, Language lang, ActionTarget target, String name,
+  public Future<ActionResult> allowed(CardAction action, Language lang, ActionTarget target,
       Supplier<Future<ActionResult>> work) {
-    return permitted(action, lang, target, name)
+    return permitted(action, lang, target)
         .compose(refusal -> refusal != null ? Future.succeededFuture(refusal) : work.get());
   }
 
-  /** For buttons that change Hire data: permission, then {@code work} at most once per {@code key}. */
-  public Future<ActionResult> write(CardAction action, Language lang, ActionTarget target, String name, String key,
-      String detail, Supplier<Future<ActionResult>> work) {
-    return write(action, lang, target, name, key, detail, Future::succeededFuture, v -> work.get());
-  }
-
   /**
-   * As {@link #write(CardAction, Language, ActionTarget, String, String, String, Supplier)}, with the Hire read the
-   * work starts from (the application as it is now) made alongside the claim of the key instead of after it: it
+   * For buttons that change Hire data: permission, then {@code work} at most once per {@code key}, with the Hire read
+   * the work starts from (the application as it is now) made alongside the claim of the key instead of after it: it
    * writes nothing, so it needs no claim, and the click's path loses the claim's database commit. A duplicate's read
    * is made and dropped; only the click that holds the key acts on it.
+   *
+   * @param name the button's change, as {@code change.*} names it in a failure's message
    */
   public <T> Future<ActionResult> write(CardAction action, Language lang, ActionTarget target, String name, String key,
-      String detail, Supplier<Future<T>> read, Function<T, Future<ActionResult>> work) {
-    return permitted(action, lang, target, name).compose(refusal -> {
+      Supplier<Future<T>> read, Function<T, Future<ActionResult>> work) {
+    return permitted(action, lang, target).compose(refusal -> {
       if (refusal != null) {
         return Future.succeededFuture(refusal);
       }
@@ -122,8 +118,8 @@ final class ActionGuard {
     once.release(key);
   }
 
-  /** Null when allowed; otherwise the refusal to answer with (already audited). */
-  private Future<ActionResult> permitted(CardAction action, Language lang, ActionTarget target, String name) {
+  /** Null when allowed; otherwise the refusal to answer with (the Audit middleware records it from the toast). */
+  private Future<ActionResult> permitted(CardAction action, Language lang, ActionTarget target) {
     if (!target.complete()) {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }

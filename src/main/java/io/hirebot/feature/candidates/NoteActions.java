@@ -21,7 +21,7 @@ final class NoteActions {
 
   Future<ActionResult> openForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
-    return kit.guard.allowed(action, lang, t, "note.form", () -> kit.hire.application(t.applicationId())
+    return kit.guard.allowed(action, lang, t, () -> kit.hire.application(t.applicationId())
         .compose(app -> kit.places.open(action, t, lang, placed -> kit.forms.note(placed, app, lang))));
   }
 
@@ -34,7 +34,7 @@ final class NoteActions {
     // Same text on the same application is one note, however often the form is submitted.
     String key = "note:" + t.applicationId() + ":" + UUID.nameUUIDFromBytes(note.getBytes(StandardCharsets.UTF_8));
     String author = action.operator() == null ? "" : action.operator().openId();
-    return kit.guard.write(action, lang, t, "note", key, note.length() + " chars",
+    return kit.guard.write(action, lang, t, "note", key,
         () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 Toast.success(kit.messages, "toast.noted", app.talentName()),

@@ -21,7 +21,7 @@ final class RejectActions {
   /** The Reject button opens a form: reason (Hire's "we rejected" reasons), note, confirm. */
   Future<ActionResult> openForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
-    return kit.guard.allowed(action, lang, t, "reject.form", () -> kit.hire.applicationNow(t.applicationId())
+    return kit.guard.allowed(action, lang, t, () -> kit.hire.applicationNow(t.applicationId())
         .compose(now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
@@ -39,7 +39,7 @@ final class RejectActions {
       return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseReason")));
     }
     return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
-        "reason " + reason, () -> kit.hire.applicationNow(t.applicationId()), now -> {
+        () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }

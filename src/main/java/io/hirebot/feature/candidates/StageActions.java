@@ -23,7 +23,7 @@ final class StageActions {
   Future<ActionResult> advance(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.write(action, lang, t, RowActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
-        "from " + t.stageId(), () -> kit.hire.applicationNow(t.applicationId()), now -> {
+        () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
@@ -40,7 +40,7 @@ final class StageActions {
   /** Opens the move form: every other stage of the process Hire lets the bot move into. */
   Future<ActionResult> openMoveForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
-    return kit.guard.allowed(action, lang, t, "move.form", () -> kit.hire.applicationNow(t.applicationId())
+    return kit.guard.allowed(action, lang, t, () -> kit.hire.applicationNow(t.applicationId())
         .compose(now -> ActionKit.stale(now, t) ? kit.staleResult(t, now, lang)
             : kit.process(t.jobId()).compose(p -> kit.places.open(action, t, lang,
                 placed -> kit.forms.move(placed, now, choices(p, now.stage().id()), lang)))));
@@ -53,7 +53,7 @@ final class StageActions {
       return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseStage")));
     }
     return kit.guard.write(action, lang, t, "move", "move:" + t.applicationId() + ":" + t.stageId() + ":" + target,
-        "from " + t.stageId() + " to " + target, () -> kit.hire.applicationNow(t.applicationId()), now -> {
+        () -> kit.hire.applicationNow(t.applicationId()), now -> {
           if (ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }

@@ -27,7 +27,7 @@ final class UndoActions {
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
-        "back to " + backTo, () -> kit.hire.applicationNow(t.applicationId()), now -> {
+        () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
           boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
           if (moved) {
