@@ -15,13 +15,16 @@ import io.hirebot.cards.QuickActions;
  * @param list the list the button sits on (its job and filter); unused when {@code fromProfile}
  * @param via how a form was opened: "" in place of the card, {@link #EPHEMERAL} or {@link #PRIVATELY}
  * @param origin the message a form opened apart from it updates with its outcome
- * @param clicked the card the button sat on, and the clicker, whom the answer is shown to
+ * @param clicked the card the button sat on, and the clicker, whom the answer is shown to; for a form sent privately,
+ *     the group's card it was opened from (where its outcome is shown)
  * @param back on a profile opened from a list: the value that shows that list ("Back to the list"), else null
  */
 record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
     CandidatesQuery list, boolean fromProfile, String via, String origin, CardPlace clicked, ObjectNode back) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
+  /** The chat of the message a form sent privately updates (the group the form was opened from). */
+  static final String ORIGIN_CHAT = "mc";
   /** The form is a card only the clicker sees in the group (Feishu's ephemeral card). */
   static final String EPHEMERAL = "e";
   /** The form went to the clicker's private chat with the bot. */
@@ -30,10 +33,16 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
   static ActionTarget of(CardAction action) {
     ObjectNode v = action.value();
     boolean fromProfile = QuickActions.PROFILE_VIEW.equals(v.path(QuickActions.VIEW).asText(""));
+    String via = v.path(VIA).asText("");
+    String origin = v.path(ORIGIN).asText("");
+    String originChat = v.path(ORIGIN_CHAT).asText("");
+    // A form sent privately is submitted in the private chat, but its outcome is the group's card: drawn for the
+    // group (what the group follows), not for the chat the form sat in.
+    CardPlace clicked = PRIVATELY.equals(via) && !origin.isEmpty() && !originChat.isEmpty()
+        ? new CardPlace(originChat, origin, action.operatorId()) : CardPlace.of(action);
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
-        CandidatesQuery.readFrom(v), fromProfile, v.path(VIA).asText(""), v.path(ORIGIN).asText(""),
-        CardPlace.of(action), fromProfile ? QuickActions.back(v) : null);
+        CandidatesQuery.readFrom(v), fromProfile, via, origin, clicked, fromProfile ? QuickActions.back(v) : null);
   }
 
   /** Who clicked: the answer offers them the changes they may make. */
@@ -68,6 +77,9 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     }
     if (!via.isEmpty()) {
       v.put(VIA, via).put(ORIGIN, origin);
+    }
+    if (PRIVATELY.equals(via) && clicked.chatId() != null) {
+      v.put(ORIGIN_CHAT, clicked.chatId());
     }
     return v;
   }

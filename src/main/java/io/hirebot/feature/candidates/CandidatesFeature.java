@@ -60,7 +60,7 @@ public final class CandidatesFeature implements Feature {
     Audiences audiences = new Audiences(follows, access, sentCards);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
     this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
-    this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages), pipeline,
+    this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences),
         new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), cards,
         messages, clock, zone));

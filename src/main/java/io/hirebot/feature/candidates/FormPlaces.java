@@ -2,13 +2,15 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.Toast;
 import io.hirebot.bot.CardSentListener.SentCard;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.SentCards;
+import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -29,11 +31,13 @@ final class FormPlaces {
   private final Messenger messenger;
   private final SentCards sentCards;
   private final Messages messages;
+  private final Cards cards;
 
-  FormPlaces(Messenger messenger, SentCards sentCards, Messages messages) {
+  FormPlaces(Messenger messenger, SentCards sentCards, Messages messages, Cards cards) {
     this.messenger = messenger;
     this.sentCards = sentCards;
     this.messages = messages;
+    this.cards = cards;
   }
 
   /** Opens the form {@code render} draws for the target placed where the clicker alone sees it. */
@@ -60,16 +64,19 @@ final class FormPlaces {
 
   /**
    * Puts a submitted form's outcome where the form came from: a form that replaced the card already shows it; one
-   * opened apart from the group's card updates that card in place, and the clicker's own form is removed (the
-   * ephemeral card) or shows the outcome too (the private chat).
+   * opened apart from the group's card updates that card in place (the outcome was drawn for the group: {@link
+   * ActionTarget#of}), and the clicker's own form is removed (the ephemeral card) or turns into a line saying the
+   * group's card shows the outcome (the private chat: a second copy of the list there would follow, and be
+   * followed, as the private chat, not the group).
    */
-  Future<ActionResult> land(CardAction action, ActionTarget t, ActionResult outcome) {
+  Future<ActionResult> land(CardAction action, ActionTarget t, ActionResult outcome, Language lang) {
     if (t.via().isEmpty() || t.origin().isEmpty() || outcome.card() == null) {
       return Future.succeededFuture(outcome);
     }
     String clicker = action.operatorId();
+    String groupChat = t.clicked().chatId();
     Future<Void> group = messenger.updateCard(t.origin(), outcome.card())
-        .onSuccess(v -> sentCards.sent(new SentCard(action.chatId(), t.origin(), outcome.card(), outcome.view(), null,
+        .onSuccess(v -> sentCards.sent(new SentCard(groupChat, t.origin(), outcome.card(), outcome.view(), null,
             clicker)))
         .recover(e -> {
           log.warn("group card not updated after a form message_id={} origin={} cause={}", action.messageId(),
@@ -77,10 +84,19 @@ final class FormPlaces {
           return Future.succeededFuture();
         });
     if (!ActionTarget.EPHEMERAL.equals(t.via())) {
-      return group.map(v -> outcome);
+      return group.map(v -> new ActionResult(outcome.toast(), done(outcome.toast(), lang)));
     }
     return group.compose(v -> close(action.messageId()))
         .map(v -> ActionResult.of(outcome.toast()));
+  }
+
+  /** What a form sent privately becomes once submitted: what it did, and where that shows. */
+  private ObjectNode done(Toast toast, Language lang) {
+    ObjectNode model = cards.model();
+    model.put("title", toast.text(lang));
+    model.put("color", "green");
+    model.put("text", Markdown.message(messages, lang, "form.private.done"));
+    return cards.render("notice", model);
   }
 
   /** Removes a form shown to the clicker alone (its Back button, or once submitted). */

@@ -39,6 +39,6 @@ final class NoteActions {
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 Toast.success(kit.messages, "toast.noted", app.talentName()),
                 Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action))))))
-        .compose(r -> kit.places.land(action, t, r));
+        .compose(r -> kit.places.land(action, t, r, lang));
   }
 }

@@ -60,7 +60,7 @@ final class RejectActions {
                       notice, before, now.withActive(false));
                 });
           });
-        }).compose(r -> kit.places.land(action, t, r));
+        }).compose(r -> kit.places.land(action, t, r, lang));
   }
 
   private Future<List<TerminationReason>> reasons() {

@@ -64,7 +64,7 @@ final class StageActions {
                 ? Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseStage")))
                 : transfer(action, lang, t, now, stage.get());
           });
-        }).compose(r -> kit.places.land(action, t, r));
+        }).compose(r -> kit.places.land(action, t, r, lang));
   }
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
