@@ -91,9 +91,11 @@ public final class ErrorReplies {
   }
 
   /** Hire answered, with an error or a page that is not its JSON: "did not answer" would contradict the text. */
+  /** Hire answered, with an error (or was last seen answering errors, for a call not tried). */
   private static boolean answered(Throwable f) {
     return f instanceof FeishuApiException fe && (fe.kind() == FeishuApiException.Kind.ANSWERED
-        || fe.kind() == FeishuApiException.Kind.UNREADABLE);
+        || fe.kind() == FeishuApiException.Kind.UNREADABLE
+        || fe.kind() == FeishuApiException.Kind.NOT_TRIED && fe.httpStatus() >= 400);
   }
 
   /** An error card carrying a failure toast's text (which already names the log id), for a delayed update. */
@@ -182,7 +184,10 @@ public final class ErrorReplies {
       }
       switch (fe.kind()) {
         case NOT_TRIED:
-          return messages.get(lang, "error.notAnswering", String.valueOf(fe.waitTime().toSeconds()));
+          return fe.httpStatus() >= 400
+              ? messages.get(lang, "error.failing", String.valueOf(fe.waitTime().toSeconds()),
+                  String.valueOf(fe.httpStatus()))
+              : messages.get(lang, "error.notAnswering", String.valueOf(fe.waitTime().toSeconds()));
         case NO_ANSWER:
           // The command's own deadline names no call: several may have been waiting.
           return fe.operation().isEmpty() ? messages.get(lang, "error.deadline", seconds)

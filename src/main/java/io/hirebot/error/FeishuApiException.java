@@ -26,7 +26,10 @@ public final class FeishuApiException extends RuntimeException {
     NO_ANSWER,
     /** The connection failed (refused, reset, DNS). */
     UNREACHABLE,
-    /** Not tried: Feishu failed repeatedly just now and the bot is waiting before probing it again. */
+    /**
+     * Not tried: Feishu failed repeatedly just now and the bot is waiting before probing it again; the HTTP status is
+     * the last failure's (0 when it gave none: no answer, no connection).
+     */
     NOT_TRIED
   }
 

@@ -123,6 +123,11 @@ class ErrorRepliesTest {
         Duration.ofSeconds(3));
     String card = errors.card(notTried, Language.EN).toString();
     assertTrue(card.contains("not answering") && card.contains("3 s ago") && card.contains("LAST502"), card);
+    var failing = new FeishuApiException(FeishuApiException.Kind.NOT_TRIED, "hire.job.list", 502, -1, "down",
+        "LAST502", Duration.ofSeconds(2));
+    String failingCard = errors.card(failing, Language.EN).toString();
+    assertTrue(failingCard.contains("keeps failing (HTTP 502") && failingCard.contains("2 s ago")
+        && failingCard.contains("Feishu Hire call failed") && !failingCard.contains("not answer"), failingCard);
     var noAnswer = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
         Duration.ofMillis(3_500));
     assertTrue(errors.toast(noAnswer).toast().text(Language.EN).contains("within 3.5 s (hire.application.list)"));

@@ -66,26 +66,28 @@ class HireOutageTest {
   @Test
   @DisplayName("a wave of 429s with x-ogw-ratelimit-reset: everyone answered within 5 s with the limit and log id")
   void rateLimitWave() {
-    outage("429 wave", f -> f.rateLimitAlways(Faults.HIRE_PATHS, 10, 5), true, "closed");
+    outage("429 wave", f -> f.rateLimitAlways(Faults.HIRE_PATHS, 10, 5), true, "closed", "rate limit");
   }
 
   @Test
   @DisplayName("502 with an HTML body: everyone answered within 5 s with the status and the X-Tt-Logid")
   void badGatewayPage() {
-    outage("502 non-JSON", f -> f.gatewayErrorAlways(Faults.HIRE_PATHS, 502), true, "open");
+    outage("502 non-JSON", f -> f.gatewayErrorAlways(Faults.HIRE_PATHS, 502), true, "open", "502");
   }
 
   @Test
   @DisplayName("Hire hangs: everyone answered within 5 s that Hire did not answer")
   void hang() {
-    outage("hang", f -> f.hang(Faults.HIRE_PATHS), false, "open");
+    outage("hang", f -> f.hang(Faults.HIRE_PATHS), false, "open", "not answer|did not answer|not finished");
   }
 
   /**
    * @param logIdExists whether the failed calls got an answer with an X-Tt-Logid (not so when Hire hangs)
    * @param circuit "open" if the wave opens the Hire circuit; rate limits mean Hire answers, so it stays "closed"
+   * @param said what every answer says the fault was (a regular expression) (once the circuit is open too: Hire answering 502s is not
+   *     "not answering")
    */
-  private void outage(String kind, Consumer<Faults> fault, boolean logIdExists, String circuit) {
+  private void outage(String kind, Consumer<Faults> fault, boolean logIdExists, String circuit, String said) {
     SentMessage list = ask(RECRUITER, "candidates for job BE-001");
     List<JsonObject> clicks = clickValues(list);
     assertTrue(clicks.size() >= CLICKS, "enough buttons: " + clicks);
@@ -119,6 +121,7 @@ class HireOutageTest {
       assertTrue(a.took().compareTo(ANSWER_GOAL.plus(LOAD_MARGIN)) <= 0,
           a.who() + " waited " + a.took().toMillis() + " ms: " + a.seen());
       assertTrue(a.error(), a.who() + " was answered as if Hire were fine: " + a.seen());
+      assertTrue(java.util.regex.Pattern.compile(said).matcher(a.seen()).find(), a.who() + " was not told the fault (" + said + "): " + a.seen());
       if (logIdExists) {
         assertTrue(failedLogIds.stream().anyMatch(a.seen()::contains),
             a.who() + " was not told the log id of a failed call: " + a.seen());

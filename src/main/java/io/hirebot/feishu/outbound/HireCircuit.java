@@ -90,8 +90,10 @@ public final class HireCircuit {
     if (e instanceof OpenCircuitException) {
       LastFailure l = last;
       Duration ago = l == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - l.atNanos());
-      return new FeishuApiException(FeishuApiException.Kind.NOT_TRIED, operation, 0, -1,
-          "Feishu Hire is not answering" + (l == null ? "" : "; last failure: " + l.failure().getMessage()),
+      // The last failure's HTTP status goes with it: Hire answering 502s is failing, not silent.
+      return new FeishuApiException(FeishuApiException.Kind.NOT_TRIED, operation,
+          l == null ? 0 : l.failure().httpStatus(), -1,
+          "Feishu Hire is failing" + (l == null ? "" : "; last failure: " + l.failure().getMessage()),
           l == null ? "" : l.failure().logId(), ago);
     }
     return new FeishuApiException(FeishuApiException.Kind.UNREACHABLE, operation, 0, -1,
