@@ -153,13 +153,21 @@ final class TypedActions {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     String stageId = action.value().path("stage_id").asText("");
-    return meter.run("typed-action", hire -> Candidacies.one(hire, applicationId).compose(c -> c.application().active()
-            ? confirmation(hire, change.get(), c, stageId, action.operator(), lang)
-            : text(lang, "typed.noActive", c.application().talentName())))
-        .map(reply -> reply instanceof Reply.Card card
-            ? new ActionResult(Toast.NONE, card.card())
-            : new ActionResult(Toast.verbatim(Toast.Type.WARNING, ((Reply.Text) reply).text()), notice(lang,
-                "typed.title", ((Reply.Text) reply).asMarkdown(), "grey")));
+    String clicker = action.operator() == null ? "" : action.operator().openId();
+    return meter.run("typed-action", hire -> Candidacies.one(hire, applicationId).compose(c ->
+        access.mayChange(clicker, c.application().jobId()).compose(decision -> {
+          // Someone else's click on a choice shared in a group: refused, and the card stays for the one who asked.
+          if (!decision.allowed()) {
+            return Future.succeededFuture(ActionResult.of(Toast.error(messages, decision.reasonKey())));
+          }
+          Future<Reply> next = c.application().active()
+              ? allowedConfirmation(hire, change.get(), c, stageId, clicker, lang)
+              : text(lang, "typed.noActive", c.application().talentName());
+          return next.map(reply -> reply instanceof Reply.Card card
+              ? new ActionResult(Toast.NONE, card.card())
+              : new ActionResult(Toast.verbatim(Toast.Type.WARNING, ((Reply.Text) reply).text()), notice(lang,
+                  "typed.title", ((Reply.Text) reply).asMarkdown(), "grey")));
+        })));
   }
 
   /**
@@ -179,23 +187,24 @@ final class TypedActions {
 
   private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
       UserRef sender, Language lang) {
-    Application app = c.application();
     String asker = sender == null ? "" : sender.openId();
-    return access.mayChange(asker, app.jobId()).compose(decision -> {
-      if (!decision.allowed()) {
-        return text(lang, decision.reasonKey());
-      }
-      if (change instanceof Command.Reject) {
-        return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
-      }
-      if (change instanceof Command.Note note) {
-        return Future.succeededFuture(note(note, c, asker, lang));
-      }
-      if (c.job() == null) {
-        return text(lang, "typed.noActive", app.talentName());
-      }
-      return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
-    });
+    return access.mayChange(asker, c.application().jobId()).compose(decision -> !decision.allowed()
+        ? text(lang, decision.reasonKey()) : allowedConfirmation(hire, change, c, stageId, asker, lang));
+  }
+
+  /** The confirmation for someone who may change the application's job. */
+  private Future<Reply> allowedConfirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
+      String asker, Language lang) {
+    if (change instanceof Command.Reject) {
+      return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
+    }
+    if (change instanceof Command.Note note) {
+      return Future.succeededFuture(note(note, c, asker, lang));
+    }
+    if (c.job() == null) {
+      return text(lang, "typed.noActive", c.application().talentName());
+    }
+    return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
   }
 
   private Future<Reply> move(Command.Change change, Applied c, JobProcess process, String stageId, String asker,

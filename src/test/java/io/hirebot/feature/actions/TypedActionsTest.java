@@ -200,6 +200,24 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("someone who may not change the job clicking a choice button is refused (an error, audited as refused), "
+      + "and gets no card to confirm")
+  void choiceRefusedToOthers() {
+    h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
+    Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "advance Alice Chen");
+
+    FeatureHarness.Clicked picked = h.click(choice.button(ActionsFeature.CHOOSE, "application_id", alice()),
+        SmallTenant.INTERVIEWER_LIU);
+
+    assertEquals(Toast.Type.ERROR, picked.toastType(), picked.toString());
+    assertEquals(h.messages.get(io.hirebot.i18n.Language.EN, "access.refused.notOnTeam"), picked.toast());
+    assertEquals(null, picked.card(), "the group's choice card stays for the one who asked");
+    assertTrue(h.audit.entries().stream().anyMatch(e -> e.action().equals("click.typed.choose")
+        && e.result().equals("refused")), h.audit.entries().toString());
+    assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+
+  @Test
   @DisplayName("two applications, one of a job the sender may not change: only the other is offered, straight to confirm")
   void onlyChangeableApplicationsOffered() {
     h.hire.addApplication(DATA, h.hire.talent("Alice Chen"), SCREENING, h.clock.instant());
