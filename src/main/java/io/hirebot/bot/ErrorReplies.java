@@ -184,10 +184,11 @@ public final class ErrorReplies {
       }
       switch (fe.kind()) {
         case NOT_TRIED:
+          long ago = fe.waitTime().toSeconds();
+          String tried = ago == 0 ? messages.get(lang, "error.tried.now") : messages.get(lang, "error.tried.ago", ago);
           return fe.httpStatus() >= 400
-              ? messages.get(lang, "error.failing", String.valueOf(fe.waitTime().toSeconds()),
-                  String.valueOf(fe.httpStatus()))
-              : messages.get(lang, "error.notAnswering", String.valueOf(fe.waitTime().toSeconds()));
+              ? messages.get(lang, "error.failing", tried, String.valueOf(fe.httpStatus()))
+              : messages.get(lang, "error.notAnswering", tried);
         case NO_ANSWER:
           // The command's own deadline names no call: several may have been waiting.
           return fe.operation().isEmpty() ? messages.get(lang, "error.deadline", seconds)

@@ -128,6 +128,10 @@ class ErrorRepliesTest {
     String failingCard = errors.card(failing, Language.EN).toString();
     assertTrue(failingCard.contains("keeps failing (HTTP 502") && failingCard.contains("2 s ago")
         && failingCard.contains("Feishu Hire call failed") && !failingCard.contains("not answer"), failingCard);
+    var justNow = new FeishuApiException(FeishuApiException.Kind.NOT_TRIED, "hire.job.list", 502, -1, "down", "L",
+        Duration.ofMillis(300));
+    assertTrue(errors.card(justNow, Language.EN).toString().contains("the bot tried a moment ago"));
+    assertTrue(errors.card(justNow, Language.ZH).toString().contains("机器人刚刚尝试过"));
     var noAnswer = new FeishuApiException(FeishuApiException.Kind.NO_ANSWER, "hire.application.list", 0, -1, "", "",
         Duration.ofMillis(3_500));
     assertTrue(errors.toast(noAnswer).toast().text(Language.EN).contains("within 3.5 s (hire.application.list)"));
