@@ -1,9 +1,12 @@
 package io.hirebot.bot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hirebot.cards.Pager;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.command.Conversation;
@@ -18,17 +21,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What each user was last shown in each chat, for {@code window}, so that a follow-up ("next page", "第二个人的简历")
- * knows what it follows: the command asked and the people on the card that answered it, updated when a click
- * replaces that card with another list page or a profile. Keyed by (chat, user), so context never crosses chats or
- * users. Kept in memory on this replica: a follow-up that reaches another replica finds nothing and is asked
- * "which job?" / "which person?", never answered from someone else's context. Thread-safe.
+ * knows what it follows: the command asked, the people on the card that answered it and, for a card with a pager, its
+ * view (the callback value that renders it, a pager's value); updated when a click replaces that card with another
+ * page or a profile, and when a typed page does (it is that pager's click). Keyed by (chat, user), so context never
+ * crosses chats or users. Kept in memory on this replica: a follow-up that reaches another replica finds nothing and
+ * is asked "which job?" / "which person?", never answered from someone else's context. Thread-safe.
  */
 public final class Conversations {
-  /** A bound on memory: one entry per active (chat, user) pair, a few hundred bytes each. */
+  /** A bound on memory: one entry per active (chat, user) pair, under a kilobyte each (a view, a few people). */
   static final int MAX_ENTRIES = 50_000;
   /** Buttons that act on one person's row; an Undo, a follow or a pager names no one shown. */
   private static final Set<String> ROW_ACTIONS = Set.of(SharedActions.ADVANCE, SharedActions.REJECT,
       SharedActions.NOTE, SharedActions.PROFILE_OPEN, "more");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Key(String chatId, String userId) {}
 
@@ -64,12 +70,18 @@ public final class Conversations {
         || command instanceof Command.Clarify) {
       return;
     }
-    recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card)));
+    if (command instanceof Command.TurnPage) {
+      // A typed page is its pager's click: the same card at another page, or (past the last page) a text that leaves
+      // the card as it was.
+      clicked(chatId, userId, card, view);
+      return;
+    }
+    recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card), paged(view)));
   }
 
   /**
-   * {@code userId}'s click in {@code chatId} replaced a card with {@code card}: a list page or a profile becomes what
-   * follow-ups follow; a form or a picker (no view) leaves the conversation as it was.
+   * {@code userId}'s click in {@code chatId} replaced a card with {@code card}: a card with a view (a list page, a
+   * profile) becomes what follow-ups follow; a form or a picker (no view) leaves the conversation as it was.
    */
   public void clicked(String chatId, String userId, ObjectNode card, ObjectNode view) {
     if (chatId == null || userId == null || view == null) {
@@ -77,7 +89,37 @@ public final class Conversations {
     }
     Key key = new Key(chatId, userId);
     Conversation before = of(chatId, userId);
-    recent.put(key, new Conversation(shownBy(view, before.shown()), people(card)));
+    Command shown = shownBy(view, before.shown());
+    if (shown == null && samePager(view, before.paged())) {
+      // Another page of the card the command showed ("offers for BE-001", page 2) still answers that command.
+      shown = before.shown();
+    }
+    recent.put(key, new Conversation(shown, people(card), paged(view)));
+  }
+
+  /** The card as its pager shows it, when the view has a page (a pager's value); else null. */
+  private static Conversation.Paged paged(ObjectNode view) {
+    return view != null && view.path(Pager.PAGE).canConvertToInt()
+        ? new Conversation.Paged(view.toString(), view.path(Pager.PAGE).asInt()) : null;
+  }
+
+  /** Whether {@code view} shows the card {@code before} showed, at whichever page and in whichever language. */
+  private static boolean samePager(ObjectNode view, Conversation.Paged before) {
+    if (before == null || !view.has(Pager.PAGE)) {
+      return false;
+    }
+    try {
+      JsonNode earlier = JSON.readTree(before.view());
+      return earlier instanceof ObjectNode e && withoutPage(e).equals(withoutPage(view));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private static ObjectNode withoutPage(ObjectNode view) {
+    ObjectNode v = view.deepCopy();
+    v.remove(List.of(Pager.PAGE, "lang"));
+    return v;
   }
 
   /** The typed command at the page its card shows (a pager click later moves it). */

@@ -9,6 +9,12 @@ import io.hirebot.i18n.Messages;
  * value (its action and filters) with the target page, so a click re-reads exactly that list.
  */
 public final class Pager {
+  /**
+   * The key of the page in a pager's callback value, from 0. A card's view (the value that renders it again) that has
+   * one is that card's pager value: set another page in it and it shows that page, as the pager's button does, which is
+   * how a typed "page 2" pages whatever card was shown last.
+   */
+  public static final String PAGE = "page";
   /** Rows per page of every list card: readable on a phone and far inside the 200-component limit. */
   public static final int PAGE_SIZE = 10;
 
@@ -41,7 +47,7 @@ public final class Pager {
     pager.put("label", messages.get(lang, "pager.label", page + 1, pages, total));
     pager.put("firstPage", page == 0);
     pager.put("lastPage", page >= pages - 1);
-    pager.set("previous", value.deepCopy().put("page", Math.max(0, page - 1)));
-    pager.set("next", value.deepCopy().put("page", Math.min(pages - 1, page + 1)));
+    pager.set("previous", value.deepCopy().put(PAGE, Math.max(0, page - 1)));
+    pager.set("next", value.deepCopy().put(PAGE, Math.min(pages - 1, page + 1)));
   }
 }

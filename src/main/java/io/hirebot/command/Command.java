@@ -7,7 +7,7 @@ public sealed interface Command
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
         Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change,
-        Command.AskWhich {
+        Command.AskWhich, Command.TurnPage {
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -93,12 +93,27 @@ public sealed interface Command
    * would have been, its job left empty ({@link Subject#JOB}), or null ({@link Subject#PERSON}).
    */
   record AskWhich(Subject subject, Command template) implements Command {
-    /** What the follow-up lacked. */
-    public enum Subject { JOB, PERSON }
+    /**
+     * What the follow-up lacked: a job's list, a person, or a card with pages to turn ("next page" after a card with no
+     * pager, or after nothing), which is asked as a job's list is.
+     */
+    public enum Subject { JOB, PERSON, PAGE }
 
     /** The command the follow-up meant, about {@code job}; null when it was about a person. */
     public Command forJob(String job) {
       return template == null ? null : FollowUps.withJob(template, job);
+    }
+  }
+
+  /**
+   * {@code page 2}, {@code next page}, {@code 下一页} after a card with a pager that is no candidates list (a list
+   * pages as {@link ShowCandidates}): that card ({@code card}, the conversation's) at {@code page}, from 0, as its
+   * pager's button would show it; a page past its last is answered by saying so.
+   */
+  record TurnPage(Conversation.Paged card, int page) implements Command {
+    public TurnPage {
+      java.util.Objects.requireNonNull(card, "card");
+      page = Math.max(0, page);
     }
   }
 

@@ -45,6 +45,10 @@ public final class CommandPhrases {
     if (command instanceof Command.Clarify clarify) {
       return canonical(clarify.readings().get(0), language);
     }
+    if (command instanceof Command.TurnPage turn) {
+      // Another page of the card shown last is asked for by its number alone.
+      return english ? "page " + (turn.page() + 1) : "第" + (turn.page() + 1) + "页";
+    }
     if (command instanceof Command.ListJobs list) {
       String jobs = english ? "jobs" : "职位";
       return list.keyword().isEmpty() ? jobs : jobs + " " + list.keyword();

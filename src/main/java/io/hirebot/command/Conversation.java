@@ -5,13 +5,27 @@ import java.util.List;
 /**
  * What the last card the bot showed this user in this chat was about, recently enough to be followed up ("next
  * page", "那前端呢", "第二个人的简历"): the command that shows that card again ({@code shown}, null when the last
- * answer was no list or profile) and the people on it, in the order they were shown. An input of the parser, so
- * a follow-up is read as purely as any other message; {@link #NONE} when there is nothing to follow.
+ * answer was no list or profile), the people on it, in the order they were shown, and, when the card has a pager, the
+ * page it shows ({@code paged}, null for a card without one). An input of the parser, so a follow-up is read as purely
+ * as any other message; {@link #NONE} when there is nothing to follow.
  */
-public record Conversation(Command shown, List<Person> people) {
+public record Conversation(Command shown, List<Person> people, Paged paged) {
 
   /** Nothing shown lately (or shown on another replica): follow-ups are answered with a question. */
   public static final Conversation NONE = new Conversation(null, List.of());
+
+  /**
+   * The last card, as its pager shows it: its view (the callback value that renders it, the pager's own with the page
+   * set; JSON the parser never reads, handed on in {@link Command.TurnPage}) and the page it shows, from 0.
+   */
+  public record Paged(String view, int page) {
+    public Paged {
+      if (view == null || view.isBlank()) {
+        throw new IllegalArgumentException("a paged card without its view");
+      }
+      page = Math.max(0, page);
+    }
+  }
 
   /** Someone on the card: the talent, their name as shown (may be empty) and the application the row was about. */
   public record Person(String talentId, String name, String applicationId) {
@@ -26,9 +40,14 @@ public record Conversation(Command shown, List<Person> people) {
     people = people == null ? List.of() : List.copyOf(people);
   }
 
+  /** A card without a pager. */
+  public Conversation(Command shown, List<Person> people) {
+    this(shown, people, null);
+  }
+
   /** Whether nothing is known to follow up on. */
   public boolean isEmpty() {
-    return shown == null && people.isEmpty();
+    return shown == null && people.isEmpty() && paged == null;
   }
 
   /** The job the shown card was about ("" when it was about no job). */

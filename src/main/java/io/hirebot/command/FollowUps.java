@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follow-ups of the last card the user was shown in this chat ({@link Conversation}): another page, a stage filter,
- * another job for the same question, a person on the card by position ("the second one", "第二个人的简历") or by
- * pronoun ("her profile"), the same job in another view ("offers for that job"). They become ordinary commands;
- * with nothing to follow they become {@link Command.AskWhich} (or, for a job named alone, a choice of what to show
- * for it), never a guess. Only whole messages of these shapes are follow-ups: anything more is read as usual.
+ * Follow-ups of the last card the user was shown in this chat ({@link Conversation}): another page (of a candidates
+ * list, or of any other card with a pager), a stage filter, another job for the same question, a person on the card by
+ * position ("the second one", "第二个人的简历") or by pronoun ("her profile"), the same job in another view ("offers
+ * for that job"). They become ordinary commands; with nothing to follow they become {@link Command.AskWhich} (or, for a
+ * job named alone, a choice of what to show for it), never a guess. Only whole messages of these shapes are
+ * follow-ups: anything more is read as usual.
  */
 final class FollowUps {
 
@@ -183,8 +184,12 @@ final class FollowUps {
       return Optional.empty();
     }
     Command.ShowCandidates list = list(c);
-    return Optional.of(list == null ? askJob(new Command.ShowCandidates("", "", null, 0))
-        : new Command.ShowCandidates(list.jobQuery(), list.stageQuery(), list.appliedSince(), page));
+    if (list != null) {
+      return Optional.of(new Command.ShowCandidates(list.jobQuery(), list.stageQuery(), list.appliedSince(), page));
+    }
+    // Any other card with a pager pages as its pager does; with none, which job's list is asked, saying why.
+    return Optional.of(c.paged() != null ? new Command.TurnPage(c.paged(), page)
+        : new Command.AskWhich(Command.AskWhich.Subject.PAGE, new Command.ShowCandidates("", "", null, 0)));
   }
 
   private static Optional<Command> stage(String f, Conversation c, Lexicon lexicon) {
@@ -336,9 +341,10 @@ final class FollowUps {
     return c.shown() instanceof Command.CountCandidates count ? count.list() : null;
   }
 
+  /** The page the last card shows: its list's, or its pager's. */
   private static int currentPage(Conversation c) {
     Command.ShowCandidates list = list(c);
-    return list == null ? 0 : list.page();
+    return list != null ? list.page() : c.paged() != null ? c.paged().page() : 0;
   }
 
   /** A stage of the tenant's processes or a kind of stage, as the handler's stage matcher takes it; else null. */

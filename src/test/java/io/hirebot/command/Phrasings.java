@@ -1,5 +1,6 @@
 package io.hirebot.command;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Stage;
@@ -43,6 +44,9 @@ public final class Phrasings {
 
   private static final String AFTER = "after ";
   private static final String WITH = " with ";
+  /** Before a paged card's pager in a context cell: " on offers.page page=2". */
+  private static final String ON = " on ";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Phrasings() {}
 
@@ -114,7 +118,8 @@ public final class Phrasings {
   /**
    * A row's fourth cell: "after nothing", or "after " the command that showed the last card in the tables' notation
    * ("candidates BE-001 stage=面试 page=2", "profile Carol Davis #t3", "offers BE-001", "pipeline FE-001", "count
-   * BE-001"), optionally followed by " with " and the people on it, in order ("Alice Johnson #t1, 张伟 #t2").
+   * BE-001"), optionally followed by " on " and the card's pager when it has one ("offers.page page=2": its view's action
+   * and the page it shows), then by " with " and the people on it, in order ("Alice Johnson #t1, 张伟 #t2").
    */
   static Conversation context(String cell, String where) {
     if (!cell.startsWith(AFTER)) {
@@ -132,7 +137,23 @@ public final class Phrasings {
       }
       rest = rest.substring(0, with).strip();
     }
-    return new Conversation(rest.equals("nothing") ? null : command(rest, where), people);
+    Conversation.Paged paged = null;
+    int on = rest.indexOf(ON);
+    if (on >= 0) {
+      paged = paged(rest.substring(on + ON.length()).strip(), where);
+      rest = rest.substring(0, on).strip();
+    }
+    return new Conversation(rest.equals("nothing") ? null : command(rest, where), people, paged);
+  }
+
+  /** A pager written "offers.page page=2": a view of that action at that page (written from 1). */
+  private static Conversation.Paged paged(String written, String where) {
+    String[] words = written.split(" ");
+    if (words.length != 2 || !words[1].startsWith("page=")) {
+      throw new IllegalArgumentException(where + ": a pager is written \"<action> page=<n>\": " + written);
+    }
+    int page = Integer.parseInt(words[1].substring("page=".length())) - 1;
+    return new Conversation.Paged(JSON.createObjectNode().put("action", words[0]).put("page", page).toString(), page);
   }
 
   private static Conversation.Person person(String written) {
@@ -162,6 +183,8 @@ public final class Phrasings {
         return new Command.ShowPipeline(arg);
       case "jobs":
         return new Command.ListJobs(arg);
+      case "tasks":
+        return new Command.MyTasks();
       case "help":
         return new Command.Help();
       case "where":
@@ -189,7 +212,7 @@ public final class Phrasings {
 
   /** A conversation in the tables' notation, as a row's fourth cell writes it. */
   static String describe(Conversation c) {
-    String shown = c.shown() == null ? "nothing" : describe(c.shown());
+    String shown = (c.shown() == null ? "nothing" : describe(c.shown())) + (c.paged() == null ? "" : ON + pager(c.paged()));
     return c.people().isEmpty() ? shown : shown + WITH + c.people().stream()
         .map(p -> p.talentId().isEmpty() ? p.name() : p.name() + " #" + p.talentId()).collect(Collectors.joining(", "));
   }
@@ -216,9 +239,15 @@ public final class Phrasings {
       return "profile " + p.name() + (p.talentId().isEmpty() ? "" : " #" + p.talentId());
     }
     if (command instanceof Command.AskWhich a) {
-      // The job the follow-up lacked is written "*": "ask-job candidates * stage=interview".
+      // The job the follow-up lacked is written "*": "ask-job candidates * stage=interview"; a page with no card to
+      // turn is asked the same way, saying so: "ask-page candidates *".
       return a.subject() == Command.AskWhich.Subject.PERSON ? "ask-person"
-          : "ask-job " + describe(FollowUps.withJob(a.template(), "*"));
+          : (a.subject() == Command.AskWhich.Subject.PAGE ? "ask-page " : "ask-job ")
+              + describe(FollowUps.withJob(a.template(), "*"));
+    }
+    if (command instanceof Command.TurnPage t) {
+      // The card's pager at the page asked for: "turn offers.page page=3".
+      return "turn " + pager(new Conversation.Paged(t.card().view(), t.page()));
     }
     if (command instanceof Command.WhereIs w) {
       return "where " + w.name();
@@ -251,6 +280,15 @@ public final class Phrasings {
       return "help";
     }
     return command.toString();
+  }
+
+  /** A pager in the tables' notation: its view's action and the page, from 1 ("offers.page page=2"). */
+  private static String pager(Conversation.Paged paged) {
+    try {
+      return JSON.readTree(paged.view()).path("action").asText() + " page=" + (paged.page() + 1);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A typed change's job, when it names one: " job=BE-001". */

@@ -47,8 +47,9 @@ public final class HiringDataGate implements Middleware {
   /**
    * The rule ({@link HiringDataRule}), for commands and clicks: a command says its chat's kind; a click names its chat
    * but not its kind, so the kind recorded with the clicked card decides (looked up while the chat's switch is read:
-   * the click's answer has 2 s). An interviewer's command may ask only for their own interviews; their clicks are on
-   * cards they were shown. Null when allowed, else the i18n key of the refusal.
+   * the click's answer has 2 s). An interviewer's command may ask only for their own interviews (or another page of
+   * a card they were shown); their clicks are on cards they were shown. Null when allowed, else the i18n key of the
+   * refusal.
    */
   private Future<String> refusal(Inbound in) {
     boolean interviewerMay = !in.isCommand() || ownInterviews(in);
@@ -67,8 +68,12 @@ public final class HiringDataGate implements Middleware {
     return type == ChatRef.ChatType.P2P ? HiringDataRule.Place.PRIVATE : HiringDataRule.Place.GROUP;
   }
 
-  /** What an interviewer may ask: the interviews they hold. */
+  /**
+   * What an interviewer may ask: the interviews they hold, and another page of the card last shown to them in this
+   * chat, which is its pager's click typed in words.
+   */
   private static boolean ownInterviews(Inbound in) {
-    return in.parsed() instanceof ParseResult.Parsed p && p.command() instanceof Command.ListInterviews li && li.mine();
+    return in.parsed() instanceof ParseResult.Parsed p && (p.command() instanceof Command.ListInterviews li && li.mine()
+        || p.command() instanceof Command.TurnPage);
   }
 }

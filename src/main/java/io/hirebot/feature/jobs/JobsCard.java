@@ -53,6 +53,12 @@ final class JobsCard {
     });
   }
 
+  /** The value that shows these jobs at {@code page}: its pager's, and what a typed "next page" pages. */
+  ObjectNode view(String keyword, int page, Language lang) {
+    return cards.model().put("action", PAGE).put("keyword", keyword).put(Pager.PAGE, page)
+        .put("lang", lang.feishuLocale());
+  }
+
   private ObjectNode renderIn(String keyword, int openJobs, int p, int pages, List<JobPipeline> shown,
       Language lang) {
     ObjectNode model = cards.model();
@@ -64,8 +70,7 @@ final class JobsCard {
     model.put("emptyText", messages.get(lang, "jobs.empty"));
     ArrayNode jobs = model.putArray("jobs");
     shown.forEach(pipeline -> jobs.add(row(pipeline, lang)));
-    ObjectNode value = cards.model().put("action", PAGE).put("keyword", keyword).put("lang", lang.feishuLocale());
-    Pager.put(model, p, pages, openJobs, value, messages, lang);
+    Pager.put(model, p, pages, openJobs, view(keyword, p, lang), messages, lang);
     return cards.render("jobs", model);
   }
 

@@ -35,8 +35,9 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
   @Override
   public Future<Reply> handle(ListJobs command, CommandContext context) {
     String keyword = command.keyword() == null ? "" : command.keyword().strip();
-    return meter.run("jobs", hire -> card.render(hire, keyword, 0, context.language()))
-        .map(shown -> Reply.card(shown.card()));
+    Language lang = context.language();
+    return meter.run("jobs", hire -> card.render(hire, keyword, 0, lang))
+        .map(shown -> Reply.card(shown.card(), card.view(keyword, shown.page(), lang)));
   }
 
   /** Next / previous page of the jobs card. */
@@ -44,7 +45,7 @@ public final class JobsFeature implements Feature, CommandHandler<ListJobs> {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String keyword = action.value().path("keyword").asText("");
     return meter.run(JobsCard.PAGE, hire -> card.render(hire, keyword, page, lang))
-        .map(shown -> new ActionResult(Toast.page(messages, page, shown.page()),
-            shown.card()));
+        .map(shown -> new ActionResult(Toast.page(messages, page, shown.page()), shown.card(),
+            card.view(keyword, shown.page(), lang)));
   }
 }

@@ -16,9 +16,10 @@ import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
- * Answers a follow-up that has nothing to follow ("next page", "her profile" with no card shown lately, or shown on
- * another replica): "Which job?" with a button per open job that runs what the follow-up meant for that job, or
- * "Which person?" with how to name one. Never silence, never a guess.
+ * Answers a follow-up that has nothing to follow ("only the ones in interview", "her profile" with no card shown
+ * lately, or shown on another replica; "next page" when the last card has no pages): "Which job?" with a button per open
+ * job that runs what the follow-up meant for that job, or "Which person?" with how to name one. Never silence, never a
+ * guess.
  */
 final class FollowUpQuestion implements CommandHandler<Command.AskWhich> {
   /** Buttons on the question; more jobs are reached by typing the whole command, as the hint says. */
@@ -43,7 +44,8 @@ final class FollowUpQuestion implements CommandHandler<Command.AskWhich> {
     Language lang = context.language();
     String asked = context.message().text();
     if (ask.subject() == Command.AskWhich.Subject.PERSON) {
-      return Future.succeededFuture(Reply.card(card("followup.person", asked, cards.mapper().createArrayNode(), lang)));
+      return Future.succeededFuture(Reply.card(card("followup.person", "followup.person.text", asked,
+          cards.mapper().createArrayNode(), lang)));
     }
     return hire.jobs().map(jobs -> {
       ArrayNode choices = cards.mapper().createArrayNode();
@@ -56,15 +58,18 @@ final class FollowUpQuestion implements CommandHandler<Command.AskWhich> {
           choices.addObject().put("label", label).set("value", value);
         }
       }
-      return Reply.card(card("followup.job", asked, choices, lang));
+      // "next page" with no card to page says so (a list was perhaps shown, but no longer last); the rest lacked a list.
+      String text = ask.subject() == Command.AskWhich.Subject.PAGE ? "followup.page.text" : "followup.job.text";
+      return Reply.card(card("followup.job", text, asked, choices, lang));
     });
   }
 
-  private ObjectNode card(String key, String asked, ArrayNode choices, Language lang) {
+  /** @param key the question's title and hint; {@code textKey} what it says lacked */
+  private ObjectNode card(String key, String textKey, String asked, ArrayNode choices, Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, key + ".title"));
     model.put("color", "wathet");
-    model.put("text", Markdown.message(messages, lang, key + ".text", asked, windowMinutes));
+    model.put("text", Markdown.message(messages, lang, textKey, asked, windowMinutes));
     model.put("hint", messages.get(lang, key + ".hint"));
     model.set("choices", choices);
     return cards.render("choices", model);

@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * Understanding people, not patterns (issue 17): answers "where is <person>", asks "did you mean…?" with a button
- * per reading, and runs the reading clicked; {@link LiveLexicon} keeps the parser's lexicon fresh.
+ * per reading, and runs the reading clicked; pages the last card as its pager would ("next page", {@link TypedPage});
+ * {@link LiveLexicon} keeps the parser's lexicon fresh.
  */
 public final class UnderstandingFeature implements Feature {
 
@@ -58,6 +59,7 @@ public final class UnderstandingFeature implements Feature {
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
+        .command(Command.TurnPage.class, new TypedPage(registry.actions(), messages))
         .action(RUN, (action, lang) -> run(commands, action, lang));
   }
 

@@ -1,15 +1,19 @@
 package io.hirebot.feature.understanding;
 
 import static io.hirebot.testing.SmallTenant.BACKEND;
+import static io.hirebot.testing.SmallTenant.DATA;
+import static io.hirebot.testing.SmallTenant.OFFER;
 import static io.hirebot.testing.SmallTenant.SCREENING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.hire.Offer;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.RecordingMessenger;
 import io.hirebot.testing.Shown;
+import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -116,18 +120,51 @@ class FollowUpsTest {
   }
 
   @Test
-  @DisplayName("\"next page\" after the offers card: asked which job's candidates, truthfully; its rows still follow")
-  void pageAfterAnotherListKeepsThatList() {
+  @DisplayName("\"next page\" after an offers card of one page pages that card: there is no page 2, it says, not "
+      + "\"which job's candidates?\"; its rows still follow")
+  void pageAfterAnotherListPagesThatList() {
     String first = nameOnRow(h.inGroup("offers"), "profile", 0);
 
-    Shown asked = h.inGroup("next page");
-    assertEquals(WHICH_JOB, asked.title(), asked.all());
-    // The bot did show a list here a moment ago: it must not say it showed none.
-    assertFalse(asked.contains("I have none"), asked.all());
-    assertTrue(asked.contains("candidates"), asked.all());
+    Shown none = h.inGroup("next page");
+    assertFalse(none.isCard(), none.all());
+    assertTrue(none.contains("This card has one page, so there is no page 2"), none.all());
+    assertFalse(none.contains("candidates"), none.all());
 
-    // The question is a picker: like a form, it leaves what the user was shown as it was.
+    // Nothing new was shown: the offers card and its rows are still what follows.
     assertProfileOf(first, h.inGroup("the first one"));
+  }
+
+  @Test
+  @DisplayName("\"next page\" after a job's offers shows their second page, which still answers \"offers for that job\": "
+      + "\"what about Backend Engineer?\" asks the same of Backend")
+  void pageOfOffersThenAnotherJob() {
+    for (int i = 0; i < 10; i++) {
+      var a = h.hire.addApplication(DATA, h.hire.addTalent("Offer Person " + i, "1380000000" + i, "o" + i + "@x.com"),
+          OFFER, h.clock.instant().minus(Duration.ofDays(5)));
+      h.hire.addOffer(new Offer("offer_more_" + i, a.id(), SmallTenant.OFFER_SENT, "", h.clock.instant()));
+    }
+    Shown first = h.inGroup("offers for Data Scientist");
+    assertTrue(first.contains("Page 1 of 2"), first.all());
+
+    Shown second = h.inGroup("next page");
+    assertTrue(second.title().contains("Data Scientist") && second.contains("Page 2 of 2"), second.all());
+    Shown back = h.inGroup("上一页");
+    assertTrue(back.title().contains("Data Scientist") && back.contains("第 1/2 页"), back.all());
+
+    Shown backend = h.inGroup("what about Backend Engineer?");
+    assertTrue(backend.title().contains("Offers") && backend.title().contains("Backend Engineer"), backend.all());
+  }
+
+  @Test
+  @DisplayName("\"page 2\" after a card with no pages (a pipeline): which job's candidates, saying there is no list to "
+      + "page here")
+  void pageAfterACardWithoutPages() {
+    h.inGroup("pipeline for Backend Engineer");
+
+    Shown asked = h.inGroup("page 2");
+    assertEquals(WHICH_JOB, asked.title(), asked.all());
+    assertTrue(asked.contains("There is no list to page in this chat"), asked.all());
+    assertFalse(asked.contains("continues a list of candidates"), asked.all());
   }
 
   /** The name a card's row carries in its buttons' value ({@code action}), rows counted from 0. */

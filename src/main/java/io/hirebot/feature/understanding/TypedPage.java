@@ -1,0 +1,69 @@
+package io.hirebot.feature.understanding;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ActionRouter;
+import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.IncomingMessage;
+import io.hirebot.cards.Pager;
+import io.hirebot.command.Command;
+import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Messages;
+import io.vertx.core.Future;
+import java.util.Map;
+
+/**
+ * "page 2", "next page", "下一页" after a card with a pager ({@link Command.TurnPage}): the card's view at that page,
+ * routed as a click on its pager by whoever typed it, in the chat they typed it in, so every paged card (a profile, the
+ * jobs, offers, interviews or tasks) is paged by its own pager code and shows what the button would. The answer is a
+ * reply, as any command's, and so carries no toast: a page past the last is said in words instead, and what the pager
+ * would have toasted without a card (the list is gone) is the reply's text.
+ */
+final class TypedPage implements CommandHandler<Command.TurnPage> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ActionRouter actions;
+  private final Messages messages;
+
+  TypedPage(ActionRouter actions, Messages messages) {
+    this.actions = actions;
+    this.messages = messages;
+  }
+
+  @Override
+  public Future<Reply> handle(Command.TurnPage turn, CommandContext context) {
+    Language lang = context.language();
+    IncomingMessage m = context.message();
+    // The pager's own value at the page asked for, in the language the page was asked in.
+    ObjectNode value = view(turn).put(Pager.PAGE, turn.page()).put("lang", lang.feishuLocale());
+    CardAction click = new CardAction(m.eventId(), m.sender(), null, m.chat().chatId(), null, "button", value, null,
+        Map.of(), null);
+    return actions.route(click, lang).map(result -> answer(turn, result, lang));
+  }
+
+  private Reply answer(Command.TurnPage turn, ActionResult result, Language lang) {
+    if (result.card() == null) {
+      return new Reply.Text(result.toast().text(lang));
+    }
+    int shown = result.view() == null ? turn.page() : result.view().path(Pager.PAGE).asInt(turn.page());
+    if (turn.page() > shown) {
+      // A pager shows its last page for one past it and toasts that it was the last; a reply says so in words.
+      return Reply.text(messages, lang, "paging.pastEnd", shown + 1, turn.page() + 1);
+    }
+    return Reply.card(result.card(), result.view());
+  }
+
+  /** The view the conversation kept: the bot's own JSON, so unreadable only through a bug of ours. */
+  private static ObjectNode view(Command.TurnPage turn) {
+    try {
+      return (ObjectNode) JSON.readTree(turn.card().view());
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("a paged card's view is no JSON object: " + turn.card().view(), e);
+    }
+  }
+}
