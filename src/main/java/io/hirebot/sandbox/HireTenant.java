@@ -243,7 +243,6 @@ public final class HireTenant {
       d.interviews.values().removeIf(i -> i.applicationId().equals(applicationId));
       d.offers.values().removeIf(o -> o.applicationId().equals(applicationId));
       d.evaluations.values().removeIf(e -> e.applicationId().equals(applicationId));
-      d.examMarkings.values().removeIf(m -> m.applicationId().equals(applicationId));
       d.tests.values().removeIf(t -> t.applicationId().equals(applicationId));
       d.employees.values().removeIf(e -> e.applicationId().equals(applicationId));
       return null;

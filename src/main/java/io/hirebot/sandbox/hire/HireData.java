@@ -19,9 +19,10 @@ public final class HireData {
   public final Map<String, TerminationReason> terminationReasons = new LinkedHashMap<>();
   public final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
   public final Map<String, HireUser> users = new LinkedHashMap<>();
-  /** Written tests to mark (exam_marking_tasks); evaluation and interview tasks derive from the maps above. */
-  public final Map<String, ExamMarking> examMarkings = new LinkedHashMap<>();
-  /** Written tests and employee records (issue 16's flow data, {@link DemoFlow}). */
+  /**
+   * Written tests and employee records (issue 16's flow data, {@link DemoFlow}). Like evaluation and interview tasks,
+   * the exam-marking tasks have no map of their own: each is a test's {@link WrittenTest#markingStatus}.
+   */
   public final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   public final Map<String, Employee> employees = new LinkedHashMap<>();
   /** Next serial per id kind, so ids created by tests never collide with seeded ones. */
@@ -45,7 +46,6 @@ public final class HireData {
     c.terminationReasons.putAll(terminationReasons);
     c.evaluations.putAll(evaluations);
     c.users.putAll(users);
-    c.examMarkings.putAll(examMarkings);
     c.tests.putAll(tests);
     c.employees.putAll(employees);
     c.serials.putAll(serials);

@@ -273,9 +273,11 @@ public final class HireJson {
         .put("test_schedule", new JsonObject().put("start_time", String.valueOf(t.startTime()))
             .put("end_time", String.valueOf(t.endTime())))
         .put("created_at", String.valueOf(t.createdAt()));
+    if (t.answered()) {
+      o.put("test_complete_time", String.valueOf(t.endTime()));
+    }
     if (!t.score().isEmpty()) {
-      o.put("score", t.score()).put("score_submit_time", String.valueOf(t.endTime() + 86_400_000L))
-          .put("test_complete_time", String.valueOf(t.endTime()));
+      o.put("score", t.score()).put("score_submit_time", String.valueOf(t.endTime() + 86_400_000L));
     }
     if (t.reviewerId() != null) {
       o.put("reviewer", t.reviewerId());
