@@ -126,8 +126,9 @@ final class DemoFlow {
     if (stage.type() == Stage.ONBOARDED) {
       long joined = LocalDate.parse(offer.onboardDate()).atTime(9, 0).atZone(DemoApplications.ZONE).toInstant()
           .toEpochMilli();
-      String id = d.nextId(IdKinds.OTHER);
-      d.employees.put(id, new Employee(id, a.id(), 1, Math.min(joined, now)));
+      // Joined on the offer's date; the team recorded it in Hire days later (the stage's enter time), as
+      // transfer_onboard's actual_onboard_time allows.
+      d.recordOnboarding(a.id(), Math.min(joined, now));
       return;
     }
     LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

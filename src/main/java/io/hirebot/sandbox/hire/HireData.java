@@ -52,6 +52,21 @@ public final class HireData {
     return c;
   }
 
+  /** The employee record Hire made when the application's candidate joined, if they did. */
+  public java.util.Optional<Employee> employeeOf(String applicationId) {
+    return employees.values().stream().filter(e -> e.applicationId().equals(applicationId)).findFirst();
+  }
+
+  /**
+   * The candidate joined at {@code onboardTime} (transfer_onboard's actual_onboard_time): their employee record, made
+   * now or, when they already have one, given that time.
+   */
+  public void recordOnboarding(String applicationId, long onboardTime) {
+    Employee before = employeeOf(applicationId).orElse(null);
+    String id = before == null ? nextId(IdKinds.OTHER) : before.id();
+    employees.put(id, new Employee(id, applicationId, Employee.JOINED, onboardTime));
+  }
+
   /** A user's display name, or the id itself when unknown. */
   public String userName(String openId) {
     HireUser u = users.get(openId);
