@@ -21,6 +21,11 @@ public record Stage(String id, String zhName, String enName, StageType type) {
     return type != StageType.OTHER && type != StageType.SYSTEM;
   }
 
+  /** Whether Hire gave the stage a name in either language (a card says its type's word for one it did not). */
+  public boolean hasName() {
+    return (zhName != null && !zhName.isBlank()) || (enName != null && !enName.isBlank());
+  }
+
   /** The name in the given locale ("zh_cn" or "en_us"), falling back to the other one. */
   public String name(String feishuLocale) {
     boolean zh = "zh_cn".equals(feishuLocale);

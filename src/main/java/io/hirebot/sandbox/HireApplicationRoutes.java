@@ -112,8 +112,7 @@ final class HireApplicationRoutes {
         detail.put("evaluations", list);
       }
       if (options.contains("with_employee")) {
-        d.employees.values().stream().filter(e -> e.applicationId().equals(a.id())).findFirst()
-            .ifPresent(e -> detail.put("employee", HireJson.employeeDetail(e)));
+        d.employeeOf(a.id()).ifPresent(e -> detail.put("employee", HireJson.employeeDetail(e)));
       }
       return new JsonObject().put("application_detail", detail);
     });

@@ -34,8 +34,7 @@ final class HireFlowRoutes {
           throw ApiError.badRequest(1002201, "application does not exist");
         }
         JsonObject data = new JsonObject();
-        d.employees.values().stream().filter(e -> e.applicationId().equals(applicationId)).findFirst()
-            .ifPresent(e -> data.put("employee", HireJson.employee(e)));
+        d.employeeOf(applicationId).ifPresent(e -> data.put("employee", HireJson.employee(e)));
         return data;
       });
     });

@@ -23,9 +23,6 @@ final class HireTaskRoutes {
   private static final int TO_EVALUATE = 1;
   private static final int EVALUATED = 2;
   private static final int NO_NEED = 3;
-  /** exam_marking_tasks activity_status: 1 待阅卷, 2 已阅卷. */
-  private static final int TO_MARK = 1;
-  private static final int MARKED = 2;
 
   private final HireTenant hire;
 
@@ -37,9 +34,11 @@ final class HireTaskRoutes {
     api.get(V1 + "/evaluation_tasks", Api.DEFAULT_RATE, ctx -> list(ctx, (d, user) -> d.evaluations.values().stream()
         .filter(e -> e.evaluatorId().equals(user))
         .map(e -> task(d, e.id(), e.applicationId(), status(d, e)))));
-    api.get(V1 + "/exam_marking_tasks", Api.DEFAULT_RATE, ctx -> list(ctx, (d, user) -> d.examMarkings.values().stream()
-        .filter(m -> m.reviewerId().equals(user))
-        .map(m -> task(d, m.id(), m.applicationId(), m.marked() ? MARKED : TO_MARK))));
+    // A reviewer's marking tasks are their written tests, in the status the test itself says (to mark while 待阅卷,
+    // marked once scored): one record, so a scored test is never also a test to mark.
+    api.get(V1 + "/exam_marking_tasks", Api.DEFAULT_RATE, ctx -> list(ctx, (d, user) -> d.tests.values().stream()
+        .filter(t -> user.equals(t.reviewerId()) && t.markingStatus() != null)
+        .map(t -> task(d, t.id(), t.applicationId(), t.markingStatus()))));
   }
 
   private JsonObject list(RoutingContext ctx, BiFunction<HireData, String, Stream<JsonObject>> tasks) {

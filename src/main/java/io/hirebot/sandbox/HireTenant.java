@@ -199,15 +199,43 @@ public final class HireTenant {
 
   /**
    * Moves an application to another stage without transfer_stage's rules (a change made in the Hire UI); like
-   * Feishu, this fires hire.application.stage_changed_v1 when the bot can receive events.
+   * Feishu, this fires hire.application.stage_changed_v1 when the bot can receive events. Into an onboarded stage
+   * it is Hire's onboarding (the UI's 办理入职, as transfer_onboard): the candidate joins now and gets an employee
+   * record; out of one, the onboarding is undone and the record goes.
    */
   public Application moveApplication(String applicationId, String stageId) {
+    return move(applicationId, stageId, clock.millis());
+  }
+
+  /**
+   * Records that the candidate joined at {@code actualOnboardTime}, as transfer_onboard does with its
+   * actual_onboard_time: the application moves to its process's onboarded stage now (Hire updates it now, and the
+   * stage's enter time is now), while the employee record's onboard_time says when they really joined, which may be
+   * weeks earlier when the team records a join late.
+   */
+  public Application onboard(String applicationId, long actualOnboardTime) {
+    String onboarded = read(d -> {
+      Application a = require(d.applications.get(applicationId), "application " + applicationId);
+      return d.processOf(d.jobs.get(a.jobId())).stages().stream().filter(s -> s.type() == Stage.ONBOARDED)
+          .findFirst().orElseThrow(() -> new NoSuchElementException("no onboarded stage for " + applicationId)).id();
+    });
+    return move(applicationId, onboarded, actualOnboardTime);
+  }
+
+  private Application move(String applicationId, String stageId, long joinedAt) {
     long now = clock.millis();
     String[] from = new String[1];
     Application moved = update(d -> {
       Application a = require(d.applications.get(applicationId), "application " + applicationId);
       from[0] = a.stageId();
       d.applications.put(applicationId, a.movedTo(stageId, now));
+      boolean joins = d.processOf(d.jobs.get(a.jobId())).stage(stageId).map(s -> s.type() == Stage.ONBOARDED)
+          .orElse(false);
+      if (joins) {
+        d.recordOnboarding(applicationId, joinedAt);
+      } else {
+        d.employees.values().removeIf(e -> e.applicationId().equals(applicationId));
+      }
       return d.applications.get(applicationId);
     });
     Listener l = listener;
@@ -243,7 +271,6 @@ public final class HireTenant {
       d.interviews.values().removeIf(i -> i.applicationId().equals(applicationId));
       d.offers.values().removeIf(o -> o.applicationId().equals(applicationId));
       d.evaluations.values().removeIf(e -> e.applicationId().equals(applicationId));
-      d.examMarkings.values().removeIf(m -> m.applicationId().equals(applicationId));
       d.tests.values().removeIf(t -> t.applicationId().equals(applicationId));
       d.employees.values().removeIf(e -> e.applicationId().equals(applicationId));
       return null;

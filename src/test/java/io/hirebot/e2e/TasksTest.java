@@ -62,8 +62,9 @@ class TasksTest {
       List<String> ids = new ArrayList<>();
       d.evaluations.values().stream().filter(e -> e.evaluatorId().equals(user) && e.commitStatus() == 2
           && d.applications.get(e.applicationId()).active()).forEach(e -> ids.add(talent(d, e.applicationId())));
-      d.examMarkings.values().stream().filter(m -> m.reviewerId().equals(user) && !m.marked())
-          .forEach(m -> ids.add(talent(d, m.applicationId())));
+      d.tests.values().stream().filter(t -> user.equals(t.reviewerId())
+          && Integer.valueOf(io.hirebot.sandbox.hire.WrittenTest.TO_MARK).equals(t.markingStatus()))
+          .forEach(t -> ids.add(talent(d, t.applicationId())));
       d.interviews.values().stream().filter(i -> i.beginTime() <= now && d.applications.get(i.applicationId()).active())
           .forEach(i -> i.feedback().stream().filter(f -> f.interviewerId().equals(user) && !f.submitted())
               .forEach(f -> ids.add(talent(d, i.applicationId()))));
@@ -98,25 +99,42 @@ class TasksTest {
 
   /** Every row of "my tasks", page by page, as the user sees them. */
   private List<String> allRows(SentMessage reply, String user, String lang) {
+    List<String> rows = new ArrayList<>();
+    allPages(reply, user, lang).forEach(page -> rows.addAll(rowTalents(page)));
+    rows.sort(null);
+    return rows;
+  }
+
+  /** Every page of "my tasks" as the user sees it, the first one included. */
+  private List<JsonNode> allPages(SentMessage reply, String user, String lang) {
     JsonNode first = reply.currentContent();
-    List<String> rows = new ArrayList<>(rowTalents(first));
+    List<JsonNode> pages = new ArrayList<>(List.of(first));
     int page = 1;
     // A pager's button (the profile buttons' nested "back" values name tasks.page too, but they are not buttons).
     while (first.findValues("value").stream().anyMatch(v -> "tasks.page".equals(v.path("action").asText()))
         && page < 20) {
       JsonNode next = clickPage(reply, user, page, lang);
-      List<String> more = rowTalents(next);
-      if (more.isEmpty()) {
+      if (rowTalents(next).isEmpty()) {
         break;
       }
-      rows.addAll(more);
+      pages.add(next);
       if (!next.toString().contains("\"page\":" + (page + 1))) {
         break;
       }
       page++;
     }
-    rows.sort(null);
-    return rows;
+    return pages;
+  }
+
+  /** The application ids of a card's "Mark written test" rows (a row: its line, and its profile button's value). */
+  private static List<String> markingRows(JsonNode card) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode row : card.findParents("columns")) {
+      boolean marking = row.findValues("content").stream().anyMatch(c -> c.asText().contains("Mark written test"));
+      row.findValues("value").stream().filter(v -> marking && "profile".equals(v.path("action").asText()))
+          .forEach(v -> ids.add(v.path("application_id").asText()));
+    }
+    return ids;
   }
 
   @Test
@@ -171,6 +189,29 @@ class TasksTest {
         .by(DemoTenant.INTERVIEWER_ZHAO).tag("button").value(new JsonObject(back.toString()))));
     assertEquals(200, backClick.status(), backClick.body());
     assertTrue(backClick.body().contains("我的待办 · " + expected.size()), backClick.body());
+  }
+
+  @Test
+  @DisplayName("my tasks never lists a written test that already has a score as one to mark, for any demo user")
+  void scoredTestsAreNotToMark() {
+    // GIVEN the demo tenant's written tests, as tests/search serves them: those with a score were marked
+    Map<String, String> scores = new java.util.HashMap<>();
+    h.sandbox.hire().read((HireData d) -> {
+      d.tests.values().forEach(t -> scores.merge(t.applicationId(), t.score(), (a, b) -> a.isEmpty() ? a : b));
+      return null;
+    });
+    List<String> users = h.sandbox.hire().read((HireData d) -> List.copyOf(d.users.keySet()));
+    // WHEN each demo user asks for their tasks
+    List<String> toMark = new ArrayList<>();
+    for (String user : users) {
+      SentMessage reply = h.ask(MessageSpec.p2p(user).text("my tasks"));
+      allPages(reply, user, "en_us").forEach(page -> toMark.addAll(markingRows(page)));
+    }
+    // THEN the demo has tests to mark, and none of them has a score
+    assertTrue(!toMark.isEmpty(), "the demo tenant has written tests waiting to be marked");
+    List<String> scored = toMark.stream().filter(id -> !scores.getOrDefault(id, "").isEmpty()).toList();
+    assertEquals(List.of(), scored, "tests listed to mark that already have a score: " + scored.stream()
+        .map(id -> id + " (score " + scores.get(id) + ")").toList());
   }
 
   @Test

@@ -114,6 +114,22 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  @DisplayName("jobs names the demo's Talent Reserve (Hire stage type 8, other) by its name, not as 'Other'")
+  void jobsNamePoolStages() {
+    // GIVEN the demo tenant, whose campus job 2026 校招软件工程师 has one person in 人才储备 / Talent Reserve
+    long inReserve = h.sandbox.hire().applications().stream().filter(Application::active)
+        .filter(a -> h.sandbox.hire().stagesOf(a.jobId()).stream().anyMatch(s -> s.id().equals(a.stageId())
+            && s.type() == io.hirebot.sandbox.hire.Stage.OTHER)).count();
+    assertEquals(1, inReserve, "the demo tenant parks one person in its talent reserve");
+    // WHEN a recruiter asks for the jobs
+    String text = cardText(replyTo(await(h.sandbox.events().message(
+        MessageSpec.p2p(io.hirebot.sandbox.hire.DemoTenant.RECRUITER_LI).text("jobs")))));
+    // THEN the reserve is counted under its own name, in both languages
+    assertTrue(text.contains("Talent Reserve **1**") && text.contains("人才储备 **1**"), text);
+    assertFalse(text.contains("Other **") || text.contains("其他 **"), text);
+  }
+
+  @Test
   @DisplayName("a forged signature gets 401 and causes no IM call")
   void forgedSignature() {
     PushResult r = await(h.sandbox.events().message(

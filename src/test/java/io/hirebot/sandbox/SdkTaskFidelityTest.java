@@ -89,8 +89,9 @@ class SdkTaskFidelityTest {
     ListExamMarkingTaskResp resp = client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq.newBuilder()
         .userId(DemoTenant.INTERVIEWER_ZHAO).activityStatus(1).pageSize(20).build());
     assertEquals(0, resp.getCode(), resp.getMsg());
-    long expected = sandbox.hire().read((HireData d) -> d.examMarkings.values().stream()
-        .filter(m -> m.reviewerId().equals(DemoTenant.INTERVIEWER_ZHAO) && !m.marked()).count());
+    long expected = sandbox.hire().read((HireData d) -> d.tests.values().stream()
+        .filter(t -> DemoTenant.INTERVIEWER_ZHAO.equals(t.reviewerId())
+            && Integer.valueOf(io.hirebot.sandbox.hire.WrittenTest.TO_MARK).equals(t.markingStatus())).count());
     ExamMarkingTask[] items = resp.getData().getItems();
     assertEquals(expected, items.length);
     assertTrue(expected > 0);

@@ -14,6 +14,7 @@ import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.JobProcess;
+import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -63,6 +64,50 @@ class TestMutatorsTest {
 
     sandbox.hire().reset();
     assertTrue(sandbox.hire().jobs().isEmpty());
+  }
+
+  @Test
+  @DisplayName("Onboarding is Hire's record, as Feishu keeps it: moving into Onboarded joins now (employee record, "
+      + "basic_info.onboard_status 2), out of it undoes that; a join recorded late keeps its real onboard_time")
+  void onboardingRecords() throws Exception {
+    JobProcess process = sandbox.hire().addProcess(
+        DemoTenant.seed(sandbox.config().clock()).processes.values().iterator().next());
+    Job job = sandbox.hire().addJob("Ops Engineer", "OP-001", process.id(), "ou_recruiter_li", "ou_hm_zhang");
+    String pending = process.stages().stream().filter(s -> s.type() == Stage.PENDING_ONBOARD).findFirst()
+        .orElseThrow().id();
+    String onboarded = process.stages().stream().filter(s -> s.type() == Stage.ONBOARDED).findFirst().orElseThrow()
+        .id();
+    Application moved = sandbox.hire().addApplication(job.id(),
+        sandbox.hire().addTalent("李新", "13800000001", "lixin@example.com").id(), pending);
+    assertEquals(1, detail(moved.id()).getBasicInfo().getOnboardStatus(), "pending onboarding: not joined");
+    assertEquals(null, detail(moved.id()).getEmployee());
+
+    long now = sandbox.config().clock().millis();
+    sandbox.hire().moveApplication(moved.id(), onboarded);
+    var joined = detail(moved.id());
+    assertEquals(2, joined.getBasicInfo().getOnboardStatus());
+    assertEquals(1, joined.getEmployee().getOnboardStatus());
+    assertTrue(Long.parseLong(joined.getEmployee().getOnboardTime()) >= now, joined.getEmployee().getOnboardTime());
+    sandbox.hire().moveApplication(moved.id(), pending);
+    assertEquals(1, detail(moved.id()).getBasicInfo().getOnboardStatus(), "onboarding undone");
+    assertEquals(null, detail(moved.id()).getEmployee());
+
+    Application late = sandbox.hire().addApplication(job.id(),
+        sandbox.hire().addTalent("Late Record", "13800000002", "late@example.com").id(), pending);
+    long monthAgo = now - Duration.ofDays(30).toMillis();
+    sandbox.hire().onboard(late.id(), monthAgo);
+    var recorded = detail(late.id());
+    assertEquals(onboarded, recorded.getBasicInfo().getStage().getId());
+    assertEquals(2, recorded.getBasicInfo().getOnboardStatus());
+    assertEquals(String.valueOf(monthAgo), recorded.getEmployee().getOnboardTime(), "the real join time");
+    assertTrue(Long.parseLong(recorded.getBasicInfo().getModifyTime()) >= now, "the application was updated now");
+    sandbox.hire().reset();
+  }
+
+  private static com.lark.oapi.service.hire.v1.model.ApplicationDetailInfo detail(String applicationId)
+      throws Exception {
+    return client.hire().v1().application().getDetail(GetDetailApplicationReq.newBuilder().applicationId(applicationId)
+        .options(new String[] {"with_employee"}).build()).getData().getApplicationDetail();
   }
 
   @Test

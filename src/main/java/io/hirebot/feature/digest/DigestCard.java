@@ -20,6 +20,7 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -169,7 +170,7 @@ final class DigestCard {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.inProcess()));
-      Function<Application, String> stage = a -> a.stage().name(lang.feishuLocale());
+      Function<Application, String> stage = a -> StageWords.name(messages, lang, a.stage());
       line(text, lang, "digest.job.new", apps, isNew, stage);
       line(text, lang, "digest.job.moved", apps, moved, stage);
       line(text, lang, "digest.job.offer", apps, atOffer, offers == null ? stage : a -> offers.containsKey(a.id())

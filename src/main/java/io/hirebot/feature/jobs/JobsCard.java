@@ -14,13 +14,11 @@ import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One page of the open jobs ({@code cards/jobs.json}): each job with its active candidates counted per
@@ -88,22 +86,15 @@ final class JobsCard {
   }
 
   /**
-   * "5 active: Screening 3 · Interview 2 · 1 hired": the active candidates by kind of stage, kinds in process order,
-   * empty kinds left out, and the hires after them, apart, so the breakdown adds up to the active count.
+   * "5 active: Screening 3 · Interview 2 · Talent Reserve 1 · 1 hired": the active candidates by kind of stage
+   * ({@link StageWords#countsByKind}: a pool stage by its own name), empty kinds left out, and the hires after them,
+   * apart, so the breakdown adds up to the active count.
    */
   private String countsByType(JobPipeline pipeline, Language lang) {
-    Map<StageType, Integer> byType = new EnumMap<>(StageType.class);
-    for (PipelinePage.StageCount c : pipeline.counts()) {
-      if (!c.stage().hired()) {
-        byType.merge(c.stage().type(), c.count(), Integer::sum);
-      }
-    }
+    List<PipelinePage.StageCount> active = pipeline.counts().stream().filter(c -> !c.stage().hired()).toList();
     List<String> parts = new ArrayList<>();
-    byType.forEach((type, count) -> {
-      if (count > 0) {
-        parts.add(messages.get(lang, "candidates.stageCount", messages.get(lang, "stagetype." + type.name()), count));
-      }
-    });
+    StageWords.countsByKind(messages, lang, active).forEach((kind, count) -> parts.add(
+        Markdown.message(messages, lang, "candidates.stageCount", kind, count)));
     String hired = HireTexts.hiredSuffix(messages, lang, PipelinePage.hired(pipeline.counts()));
     return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates") + hired
         : messages.get(lang, "jobs.active", pipeline.inProcess(), String.join(" · ", parts), hired);

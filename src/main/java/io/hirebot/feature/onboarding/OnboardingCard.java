@@ -32,13 +32,13 @@ final class OnboardingCard {
   }
 
   /** @param read how many candidates were read, of {@code candidates} in offer and onboarding stages */
-  ObjectNode render(Period period, LocalDate from, LocalDate to, LocalDate today, List<OnboardingFeature.Start> starts,
+  ObjectNode render(Period period, LocalDate from, LocalDate to, LocalDate today, List<Start> starts,
       int read, int candidates, Language lang) {
     return cards.bilingual(lang, l -> renderIn(period, from, to, today, starts, read, candidates, l));
   }
 
   private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, LocalDate today,
-      List<OnboardingFeature.Start> starts, int read, int candidates, Language lang) {
+      List<Start> starts, int read, int candidates, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String when = messages.get(lang, "onboarding.period." + period.name());
@@ -49,9 +49,9 @@ final class OnboardingCard {
     model.put("empty", starts.isEmpty());
     model.put("emptyText", messages.get(lang, "onboarding.empty", when));
     model.put("partial", read < candidates ? messages.get(lang, "onboarding.partial", read, candidates) : "");
-    Map<String, List<OnboardingFeature.Start>> byJob = new LinkedHashMap<>();
+    Map<String, List<Start>> byJob = new LinkedHashMap<>();
     model.put("more", starts.size() > MAX_ROWS ? messages.get(lang, "onboarding.more", starts.size() - MAX_ROWS) : "");
-    starts.stream().sorted(Comparator.comparing(OnboardingFeature.Start::day)
+    starts.stream().sorted(Comparator.comparing(Start::day)
             .thenComparing(s -> s.application().talentName()))
         .limit(MAX_ROWS)
         .forEach(s -> byJob.computeIfAbsent(s.job().id(), k -> new java.util.ArrayList<>()).add(s));
@@ -63,20 +63,24 @@ final class OnboardingCard {
       list.forEach(s -> {
         var a = s.application();
         String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
-        rows.addObject().put("line", Markdown.message(messages, lang, "onboarding.row", name,
-                DateTexts.day(s.day(), lang), messages.get(lang, joinedKey(s, today))))
+        rows.addObject().put("line", line(s, name, today, lang))
             .set("profile", QuickActions.value(cards.model(), "profile", a, lang));
       });
     });
     return cards.render("onboarding", model);
   }
 
-  /** Joined (Hire says so, or moved them to Onboarded); not joined yet past the start day; nothing to say before it. */
-  private static String joinedKey(OnboardingFeature.Start s, LocalDate today) {
-    var p = s.application().progress();
-    if (p.onboarded() || p.onboardedAt() != null || s.application().stage().hired()) {
-      return "onboarding.row.joined";
+  /**
+   * "Olga · ✅ joined Dec 1" on the day Hire says she joined; otherwise "Frank · starts Dec 5", with "✅ joined" when Hire
+   * says so without a date, or "⚠️ not joined yet" once the planned day has passed; nothing more before it.
+   */
+  private String line(Start s, String name, LocalDate today, Language lang) {
+    if (s.joinedOn() != null) {
+      return Markdown.message(messages, lang, "onboarding.row.joinedOn", name, DateTexts.day(s.joinedOn(), lang));
     }
-    return s.day().isBefore(today) ? "onboarding.row.overdue" : "onboarding.row.notJoined";
+    String key = s.joined() ? "onboarding.row.joined"
+        : s.planned().isBefore(today) ? "onboarding.row.overdue" : "onboarding.row.notJoined";
+    return Markdown.message(messages, lang, "onboarding.row", name, DateTexts.day(s.planned(), lang),
+        messages.get(lang, key));
   }
 }

@@ -9,7 +9,6 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Cards;
-import io.hirebot.cards.FlowTexts;
 import io.hirebot.command.Command.ListOnboarding;
 import io.hirebot.command.Period;
 import io.hirebot.hire.Application;
@@ -37,9 +36,10 @@ import java.util.stream.Collectors;
  * "onboarding [this week|next week]" / "入职 [本周|下周]" (issue 16): who starts then, per open job, with start dates.
  * Hire has no "offers by date" read, so the bot takes each open job's active applications in its offer and
  * pending-onboarding stages (the per-stage id lists every pipeline card uses, cached), reads them (get_detail,
- * which carries the offer's status and onboard_date and whether the candidate joined: no call per offer) and keeps
- * the accepted offers whose start date falls in the week. Of the onboarded stage, which holds every hire ever made,
- * only the applications updated since the week began are read: those who joined in it, listed as joined.
+ * which carries the offer's status and onboard_date, basic_info.onboard_status and the employee record's onboard_time:
+ * no call per offer) and keeps those whose accepted offer starts in the week or who joined in it ({@link Start}).
+ * Whether and when someone joined is what Hire's onboarding fields say; the onboarded stage's update time only bounds
+ * which of its hires are read (see {@link #ids}).
  */
 public final class OnboardingFeature implements Feature {
   /** The card's view: re-renders the list for its period (living cards, and a click on it). */
@@ -78,9 +78,6 @@ public final class OnboardingFeature implements Feature {
         Toast.info(messages, "onboarding.refreshed"), c.card(), c.view()));
   }
 
-  /** One person starting in the period: their application (with its offer) and the start day. */
-  record Start(Job job, Application application, LocalDate day) {}
-
   private Future<Reply.Card> render(HireDirectory hire, Period period, Language lang) {
     if (period != Period.NEXT_WEEK) {
       period = Period.THIS_WEEK;
@@ -108,12 +105,8 @@ public final class OnboardingFeature implements Feature {
         return reader.details(read).map(apps -> {
           List<Start> starts = new ArrayList<>();
           for (Application a : apps) {
-            var offer = a.progress().offer();
-            if (offer == null || offer.status() != FlowTexts.ACCEPTED) {
-              continue;
-            }
-            FlowTexts.startDate(offer).filter(d -> !d.isBefore(from) && d.isBefore(to)).ifPresent(d -> starts.add(
-                new Start(open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow(), a, d)));
+            Job job = open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow();
+            Start.of(job, a, from, to, dates.zone()).ifPresent(starts::add);
           }
           ObjectNode c = card.render(week, from, to, today, starts, read.size(), ids.size(), lang);
           return new Reply.Card(c, view(c, week, lang));
@@ -124,8 +117,10 @@ public final class OnboardingFeature implements Feature {
 
   /**
    * The ids to read in {@code stage}: all of an offer or pending-onboarding stage; of the onboarded stage, which holds
-   * every hire ever made, only those updated since the period began (who joined in it: the card marks them joined);
-   * none of any other stage. Each list is one call, cached; the onboarded stage's two.
+   * every hire ever made, only those updated since the period began. That is a bound on the reads, not a verdict:
+   * recording a join (transfer_onboard) updates the application, so whoever joined in the period is among them, but so
+   * is a hire of long ago recorded late or touched since; {@link Start} decides by the employee record's onboard_time.
+   * None of any other stage. Each list is one call, cached; the onboarded stage's two.
    */
   private static Future<List<String>> ids(HireDirectory hire, Job job, Stage stage, Instant since) {
     if (STAGES.contains(stage.type())) {

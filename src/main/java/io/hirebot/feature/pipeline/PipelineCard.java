@@ -9,6 +9,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 
 /**
  * The funnel card ({@code cards/pipeline.json}): one line per step with count, bar, median days, pass-through rate
@@ -43,8 +44,8 @@ final class PipelineCard {
     ArrayNode steps = model.putArray("steps");
     for (Funnel.Step s : funnel.steps()) {
       ObjectNode step = steps.addObject();
-      step.put("line", Markdown.message(messages, lang, "pipeline.step", s.stage().name(lang.feishuLocale()), s.count(),
-          bar(s.count(), fullest)));
+      step.put("line", Markdown.message(messages, lang, "pipeline.step", StageWords.name(messages, lang, s.stage()),
+          s.count(), bar(s.count(), fullest)));
       String median = s.medianDays() < 0 ? "" : messages.get(lang, "pipeline.median", s.medianDays());
       String conversion = s.conversion() < 0 ? ""
           : messages.get(lang, "pipeline.conversion", s.conversion(), s.passed(), s.reached());
@@ -69,7 +70,7 @@ final class PipelineCard {
       return "";
     }
     String pools = String.join(" · ", funnel.apart().stream().map(c -> Markdown.message(messages, lang,
-        "pipeline.apart.stage", c.stage().name(lang.feishuLocale()), c.count())).toList());
+        "pipeline.apart.stage", StageWords.name(messages, lang, c.stage()), c.count())).toList());
     return Markdown.message(messages, lang, "pipeline.apart", new Markdown.Own(pools));
   }
 

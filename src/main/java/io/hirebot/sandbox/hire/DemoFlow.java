@@ -9,7 +9,8 @@ import java.util.ArrayList;
 
 /**
  * Issue 16's flow data on top of the demo applications: a second resume evaluator (some pass, some fail, some
- * still pending), written tests with papers and scores, onboarding dates spread over this week, next week and
+ * still pending), written tests with papers, scores and reviewers (a test in marking is its reviewer's task to mark,
+ * a scored one a task done: {@link WrittenTest#markingStatus}), onboarding dates spread over this week, next week and
  * later for the accepted offers awaiting onboarding, and employee records for those who joined. Deterministic
  * for a given clock; every date relative to it. Kept apart from {@link DemoApplications} so that other flow data
  * (tasks) can grow beside it.
@@ -19,16 +20,26 @@ final class DemoFlow {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final int COMMITTED = 1;
   private static final int NOT_COMMITTED = 2;
-  /** Statuses of tests still in the written-test stage, in turn: passed with a score, awaiting marking, unanswered, answered. */
-  private static final int[] CURRENT_TEST_STATUSES = {5, 4, 2, 3};
+  /**
+   * Statuses of the tests of active applications still in the written-test stage, in turn: awaiting marking, passed
+   * with a score, awaiting marking, unanswered, answered.
+   */
+  private static final int[] CURRENT_TEST_STATUSES = {4, 5, 4, 2, 3};
   private static final String[] PAPERS = {
       "后端工程师笔试 A / Backend coding test A", "通用能力测评 / General aptitude", "数据分析笔试 / Data analysis"};
+
+  /** Who marks tests in the demo: the interviewers and the hiring managers who also interview, in turn. */
+  private static final String[] REVIEWERS = {DemoTenant.INTERVIEWER_ZHAO, DemoTenant.INTERVIEWER_LIU,
+      DemoTenant.HM_ZHANG, DemoTenant.INTERVIEWER_BROWN};
 
   private final HireData d;
   private final long now;
   private final LocalDate today;
   private int evaluations;
   private int tests;
+  private int current;
+  private int toMark;
+  private int marked;
   private int starts;
 
   private DemoFlow(HireData d, Clock clock) {
@@ -82,7 +93,7 @@ final class DemoFlow {
     for (int s : reached(p, at, Stage.WRITTEN_TEST)) {
       int n = tests++;
       boolean past = s < at;
-      int status = past ? 5 : !a.active() ? 6 : CURRENT_TEST_STATUSES[n % CURRENT_TEST_STATUSES.length];
+      int status = past ? 5 : !a.active() ? 6 : CURRENT_TEST_STATUSES[current++ % CURRENT_TEST_STATUSES.length];
       String score = switch (status) {
         case 5 -> String.valueOf(past ? 70 + (n * 7) % 26 : 82 + (n / 4) % 3 * 5);
         case 6 -> "45";
@@ -91,9 +102,12 @@ final class DemoFlow {
       long start = a.stageTimes().get(s).enterTime() + DAY;
       String paper = PAPERS[n % PAPERS.length];
       String id = d.nextId(IdKinds.OTHER);
+      // A test reaches a reviewer once it is in marking (待阅卷) or marked; each such test is its reviewer's task.
+      // Those still to mark go round the reviewers on their own, so each reviewer has some.
+      String reviewer = status == WrittenTest.AWAITING_MARKING ? REVIEWERS[toMark++ % REVIEWERS.length]
+          : status > WrittenTest.AWAITING_MARKING ? REVIEWERS[marked++ % REVIEWERS.length] : null;
       d.tests.put(id, new WrittenTest(id, a.id(), a.talentId(), a.jobId(), HireJson.derivedId(id, 5), paper,
-          status == 2 ? 3 : 1, status, start, start + 2 * HOUR, score,
-          score.isEmpty() ? null : d.jobs.get(a.jobId()).hiringManagerIds().get(0), start - HOUR));
+          status == 2 ? 3 : 1, status, start, start + 2 * HOUR, score, reviewer, start - HOUR));
     }
   }
 
@@ -112,8 +126,9 @@ final class DemoFlow {
     if (stage.type() == Stage.ONBOARDED) {
       long joined = LocalDate.parse(offer.onboardDate()).atTime(9, 0).atZone(DemoApplications.ZONE).toInstant()
           .toEpochMilli();
-      String id = d.nextId(IdKinds.OTHER);
-      d.employees.put(id, new Employee(id, a.id(), 1, Math.min(joined, now)));
+      // Joined on the offer's date; the team recorded it in Hire days later (the stage's enter time), as
+      // transfer_onboard's actual_onboard_time allows.
+      d.recordOnboarding(a.id(), Math.min(joined, now));
       return;
     }
     LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -65,7 +65,6 @@ public final class DemoTenant {
     new DemoApplications(d, clock).add(jobs.get(4), talentIds.get(0), 3, false);
     new DemoApplications(d, clock).add(jobs.get(2), talentIds.get(30), 4, false);
     notes(d, now);
-    DemoTasks.seed(d, clock);
     DemoFlow.add(d, clock);
     return d;
   }

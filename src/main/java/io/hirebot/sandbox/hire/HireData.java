@@ -19,9 +19,10 @@ public final class HireData {
   public final Map<String, TerminationReason> terminationReasons = new LinkedHashMap<>();
   public final Map<String, Evaluation> evaluations = new LinkedHashMap<>();
   public final Map<String, HireUser> users = new LinkedHashMap<>();
-  /** Written tests to mark (exam_marking_tasks); evaluation and interview tasks derive from the maps above. */
-  public final Map<String, ExamMarking> examMarkings = new LinkedHashMap<>();
-  /** Written tests and employee records (issue 16's flow data, {@link DemoFlow}). */
+  /**
+   * Written tests and employee records (issue 16's flow data, {@link DemoFlow}). Like evaluation and interview tasks,
+   * the exam-marking tasks have no map of their own: each is a test's {@link WrittenTest#markingStatus}.
+   */
   public final Map<String, WrittenTest> tests = new LinkedHashMap<>();
   public final Map<String, Employee> employees = new LinkedHashMap<>();
   /** Next serial per id kind, so ids created by tests never collide with seeded ones. */
@@ -45,11 +46,25 @@ public final class HireData {
     c.terminationReasons.putAll(terminationReasons);
     c.evaluations.putAll(evaluations);
     c.users.putAll(users);
-    c.examMarkings.putAll(examMarkings);
     c.tests.putAll(tests);
     c.employees.putAll(employees);
     c.serials.putAll(serials);
     return c;
+  }
+
+  /** The employee record Hire made when the application's candidate joined, if they did. */
+  public java.util.Optional<Employee> employeeOf(String applicationId) {
+    return employees.values().stream().filter(e -> e.applicationId().equals(applicationId)).findFirst();
+  }
+
+  /**
+   * The candidate joined at {@code onboardTime} (transfer_onboard's actual_onboard_time): their employee record, made
+   * now or, when they already have one, given that time.
+   */
+  public void recordOnboarding(String applicationId, long onboardTime) {
+    Employee before = employeeOf(applicationId).orElse(null);
+    String id = before == null ? nextId(IdKinds.OTHER) : before.id();
+    employees.put(id, new Employee(id, applicationId, Employee.JOINED, onboardTime));
   }
 
   /** A user's display name, or the id itself when unknown. */

@@ -127,7 +127,9 @@ public final class HireJson {
     JsonObject o = new JsonObject().put("id", a.id()).put("job_id", a.jobId()).put("talent_id", a.talentId())
         .put("stage", currentStage(d, a)).put("active_status", a.activeStatus()).put("delivery_type", a.deliveryType())
         .put("resume_source_info", resumeSource(a)).put("stage_time_list", stageTimes(a))
-        .put("onboard_status", currentStage(d, a).getInteger("type", 0) == Stage.ONBOARDED ? 2 : 1)
+        // 投递入职状态, 1 not joined / 2 joined: Hire's word on whether the candidate joined, set with the employee
+        // record by the onboarding itself (not by the stage's type or the application's update time).
+        .put("onboard_status", d.employeeOf(a.id()).isPresent() ? 2 : 1)
         .put("owner_id", d.jobs.get(a.jobId()).recruiterId())
         .put("create_time", String.valueOf(a.createTime())).put("modify_time", String.valueOf(a.modifyTime()));
     if (!a.active() && !a.terminationReasonIds().isEmpty()) {
@@ -273,9 +275,11 @@ public final class HireJson {
         .put("test_schedule", new JsonObject().put("start_time", String.valueOf(t.startTime()))
             .put("end_time", String.valueOf(t.endTime())))
         .put("created_at", String.valueOf(t.createdAt()));
+    if (t.answered()) {
+      o.put("test_complete_time", String.valueOf(t.endTime()));
+    }
     if (!t.score().isEmpty()) {
-      o.put("score", t.score()).put("score_submit_time", String.valueOf(t.endTime() + 86_400_000L))
-          .put("test_complete_time", String.valueOf(t.endTime()));
+      o.put("score", t.score()).put("score_submit_time", String.valueOf(t.endTime() + 86_400_000L));
     }
     if (t.reviewerId() != null) {
       o.put("reviewer", t.reviewerId());

@@ -37,11 +37,16 @@ class DigestWordingTest {
   private final Job job = new Job("job_be", "BE-001", "Backend Engineer", "p", true);
 
   private String digest(Instant stageEntered, Language lang) {
-    Application fresh = new Application("a1", job.id(), "t1", "Alice Chen", screen, true, UNTIL.minusSeconds(600),
+    return digest(stageEntered, screen, lang);
+  }
+
+  /** The digest with Alice Chen new in {@code freshIn}, Bob Zhou in screening since {@code stageEntered}. */
+  private String digest(Instant stageEntered, Stage freshIn, Language lang) {
+    Application fresh = new Application("a1", job.id(), "t1", "Alice Chen", freshIn, true, UNTIL.minusSeconds(600),
         UNTIL.minusSeconds(600));
     Application old = new Application("a2", job.id(), "t2", "Bob Zhou", screen, true, SINCE.minus(Duration.ofDays(40)),
         stageEntered);
-    PipelinePage page = new PipelinePage(job, new JobProcess("p", "流程", "Process", List.of(screen)), List.of(),
+    PipelinePage page = new PipelinePage(job, new JobProcess("p", "流程", "Process", List.of(screen, freshIn)), List.of(),
         List.of(fresh, old), 0, 100, 2, 0, null);
     return ((Reply.Card) card.render(List.of(page), List.of(), "", Map.of(), List.of(),
         new DigestCard.Period(SINCE, UNTIL, ZONE), lang)).card().toString();
@@ -76,5 +81,19 @@ class DigestWordingTest {
     String zh = digest(SINCE.minus(Duration.ofDays(3)), Language.ZH);
     assertTrue(zh.contains("进行中 2 人"), zh);
     assertFalse(zh.contains("在途"), zh);
+  }
+
+  @Test
+  @DisplayName("a stage is named as in the job's process (Talent Reserve, 人才储备); one Hire gave no name is called by "
+      + "its kind ('Other', 其他), never by its id")
+  void stagesByName() {
+    Stage reserve = new Stage("st_reserve", "人才储备", "Talent Reserve", StageType.OTHER);
+    assertTrue(digest(SINCE.minus(Duration.ofDays(3)), reserve, Language.EN).contains("Alice Chen (Talent Reserve)"));
+    assertTrue(digest(SINCE.minus(Duration.ofDays(3)), reserve, Language.ZH).contains("Alice Chen (人才储备)"));
+    Stage nameless = new Stage("st_nameless", "", "", StageType.OTHER);
+    String en = digest(SINCE.minus(Duration.ofDays(3)), nameless, Language.EN);
+    assertTrue(en.contains("Alice Chen (Other)") && !en.contains("st_nameless"), en);
+    String zh = digest(SINCE.minus(Duration.ofDays(3)), nameless, Language.ZH);
+    assertTrue(zh.contains("其他") && !zh.contains("st_nameless"), zh);
   }
 }

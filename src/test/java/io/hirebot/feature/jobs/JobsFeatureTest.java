@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.hire.Job;
+import io.hirebot.hire.JobProcess;
+import io.hirebot.hire.JobTeam;
+import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageType;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,5 +57,30 @@ class JobsFeatureTest {
     assertTrue(en.contains("2 active: Screening **2** · 1 hired"), en.all());
     assertFalse(en.contains("Onboarded **1**"), en.all());
     assertTrue(zh.contains("进行中 2 人：筛选 **2** · 已入职 1 人"), zh.all());
+  }
+
+  @Test
+  @DisplayName("jobs: a pool stage (type other, e.g. Talent Reserve) is counted under its own name, not as 'Other'")
+  void poolStageUnderItsOwnName() {
+    // GIVEN a campus job: 1 in screening, 1 in Talent Reserve (Hire type 8, other), 1 in a stage of type other that
+    // Hire gave no name
+    Stage reserve = new Stage("stage_reserve", "人才储备", "Talent Reserve", StageType.OTHER);
+    Stage nameless = new Stage("stage_nameless", "", "", StageType.OTHER);
+    JobProcess process = new JobProcess("process_campus", "校招流程", "Campus hiring",
+        List.of(SmallTenant.SCREENING, reserve, nameless));
+    h.hire.addProcess(process);
+    Job job = h.hire.addJob(new Job("job_campus", "CS-001", "Campus Engineer", process.id(), true),
+        new JobTeam("job_campus", SmallTenant.RECRUITER_LI, List.of(), List.of()));
+    var now = h.clock.instant();
+    h.hire.addApplication(job, h.hire.addTalent("Ann Su", "13900000011", "a@example.com"), SmallTenant.SCREENING, now);
+    h.hire.addApplication(job, h.hire.addTalent("Dee Wu", "13900000014", "d@example.com"), reserve, now);
+    h.hire.addApplication(job, h.hire.addTalent("Eli Ng", "13900000015", "e@example.com"), nameless, now);
+
+    Shown en = h.inGroup("jobs");
+    Shown zh = h.inGroup("职位");
+
+    // THEN the reserve is named as in the job's process, in each language; only the nameless stage is "Other"
+    assertTrue(en.contains("3 active: Screening **1** · Talent Reserve **1** · Other **1**"), en.all());
+    assertTrue(zh.contains("进行中 3 人：筛选 **1** · 人才储备 **1** · 其他 **1**"), zh.all());
   }
 }

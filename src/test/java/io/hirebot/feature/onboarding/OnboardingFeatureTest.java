@@ -9,6 +9,8 @@ import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.hire.Stage;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
@@ -43,11 +45,11 @@ class OnboardingFeatureTest {
     Shown en = h.inGroup("onboarding this week");
     Shown zh = h.inGroup("入职 本周");
 
-    // THEN each is listed, 陈明 flagged as overdue, Olga as joined, Frank with nothing to flag yet
+    // THEN each is listed, 陈明 flagged as overdue, Olga as joined on the day Hire says, Frank with nothing to flag yet
     assertTrue(en.contains("陈明 · starts **") && en.contains("· ⚠️ not joined yet"), en.all());
     assertTrue(zh.contains("· ⚠️ 已过入职日期，尚未入职"), zh.all());
-    assertTrue(en.contains("Olga Joined · starts **") && en.contains("· ✅ joined"), en.all());
-    assertTrue(zh.contains("· ✅ 已入职"), zh.all());
+    assertTrue(en.contains("Olga Joined · ✅ joined **" + DateTexts.day(monday, Language.EN) + "**"), en.all());
+    assertTrue(zh.contains("Olga Joined · ✅ **" + DateTexts.day(monday, Language.ZH) + "**已入职"), zh.all());
     assertTrue(en.contains("Frank Soon · starts **"), en.all());
     String frankRow = en.all().substring(en.all().indexOf("Frank Soon"));
     assertFalse(frankRow.substring(0, frankRow.indexOf('"')).contains("⚠️"), en.all());

@@ -119,4 +119,26 @@ class PipelineFeatureTest {
     assertTrue(zh.contains("不计入漏斗：人才储备 1 人"), zh.all());
     assertTrue(en.all().indexOf("**Onboarded** · 1") < en.all().indexOf("Talent Reserve"), en.all());
   }
+
+  @Test
+  @DisplayName("pipeline: a stage Hire gave no name is called by its kind ('Other' / 其他), never by its id")
+  void namelessStageByItsKind() {
+    // GIVEN a process screening → a pool stage of type other with no name in either language: 1 in each
+    Stage nameless = new Stage("stage_nameless", "", "", StageType.OTHER);
+    JobProcess process = new JobProcess("process_pool", "流程", "Process", List.of(SmallTenant.SCREENING, nameless));
+    h.hire.addProcess(process);
+    Job job = h.hire.addJob(new Job("job_pool", "PL-001", "Pool Engineer", process.id(), true),
+        new JobTeam("job_pool", SmallTenant.RECRUITER_LI, List.of(), List.of()));
+    var now = h.clock.instant();
+    h.hire.addApplication(job, h.hire.addTalent("Ann Su", "13900000011", "a@example.com"), SmallTenant.SCREENING, now);
+    h.hire.addApplication(job, h.hire.addTalent("Dee Wu", "13900000014", "d@example.com"), nameless, now);
+
+    Shown en = h.inGroup("pipeline for PL-001");
+    Shown zh = h.inGroup("PL-001 的招聘漏斗");
+
+    // THEN the pool is shown apart under the generic word, in each language, and its id nowhere
+    assertTrue(en.contains("Outside the funnel: Other 1"), en.all());
+    assertTrue(zh.contains("不计入漏斗：其他 1 人"), zh.all());
+    assertFalse(en.all().contains("Outside the funnel: stage_nameless"), en.all());
+  }
 }

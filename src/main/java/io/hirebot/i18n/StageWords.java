@@ -1,0 +1,49 @@
+package io.hirebot.i18n;
+
+import io.hirebot.hire.PipelinePage;
+import io.hirebot.hire.Stage;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a card calls a stage, and a job's counts by kind of stage: the one naming the jobs, pipeline and digest cards
+ * share. Hire's stage types say what kind of step a stage is (reference §3), but "other" (8) and "system" (255) say
+ * nothing: a pool such as 人才储备 / Talent Reserve is type 8, and "Other 1" told a team nothing about where that
+ * person is. Such a stage goes by its own name from the job's process; a type's word stands in only for a stage Hire
+ * gave no name. Pure.
+ */
+public final class StageWords {
+
+  private StageWords() {}
+
+  /**
+   * The stage's name in the language (in the other one when Hire gave only that), or the word of its type ("Other",
+   * 其他) when it has none at all — never its id.
+   */
+  public static String name(Messages messages, Language lang, Stage stage) {
+    return stage.hasName() ? stage.name(lang.feishuLocale()) : typeWord(messages, lang, stage);
+  }
+
+  /**
+   * Counts per kind of stage, kinds in the order of Hire's stage types: a step of the flow under its type's word (both
+   * interview rounds add up under "Interview"), a stage of type other or system under its own {@link #name}, as its
+   * type's word would lump unrelated pools together. Kinds counting 0 are left out.
+   */
+  public static Map<String, Integer> countsByKind(Messages messages, Language lang,
+      List<PipelinePage.StageCount> counts) {
+    Map<String, Integer> byKind = new LinkedHashMap<>();
+    counts.stream().sorted(Comparator.comparing(c -> c.stage().type())).filter(c -> c.count() > 0)
+        .forEach(c -> byKind.merge(kind(messages, lang, c.stage()), c.count(), Integer::sum));
+    return byKind;
+  }
+
+  private static String kind(Messages messages, Language lang, Stage stage) {
+    return stage.inFunnel() ? typeWord(messages, lang, stage) : name(messages, lang, stage);
+  }
+
+  private static String typeWord(Messages messages, Language lang, Stage stage) {
+    return messages.get(lang, "stagetype." + stage.type().name());
+  }
+}
