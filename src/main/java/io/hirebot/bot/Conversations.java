@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * What each user was last shown in each chat, for {@code window}, so that a follow-up ("next page", "第二个人的简历")
  * knows what it follows: the command asked, the people on the card that answered it and, for a card with a pager, its
  * view (the callback value that renders it, a pager's value); updated when a click replaces that card with another
- * page or a profile, and when a typed page does (it is that pager's click). Keyed by (chat, user), so context never
+ * page or a profile, when a typed page does (it is that pager's click), and when a card is sent to the chat for the
+ * user from elsewhere ({@link #shown}: their tasks asked in a group arrive in their private chat). Keyed by (chat, user), so context never
  * crosses chats or users. Kept in memory on this replica: a follow-up that reaches another replica finds nothing and
  * is asked "which job?" / "which person?", never answered from someone else's context. Thread-safe.
  */
@@ -73,17 +74,20 @@ public final class Conversations {
     if (command instanceof Command.TurnPage) {
       // A typed page is its pager's click: the same card at another page, or (past the last page) a text that leaves
       // the card as it was.
-      clicked(chatId, userId, card, view);
+      shown(chatId, userId, card, view);
       return;
     }
     recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card), paged(view)));
   }
 
   /**
-   * {@code userId}'s click in {@code chatId} replaced a card with {@code card}: a card with a view (a list page, a
-   * profile) becomes what follow-ups follow; a form or a picker (no view) leaves the conversation as it was.
+   * {@code card} was put in {@code chatId} for {@code userId} other than as the answer to words they typed there: their
+   * click replaced a card with it, or a command or click of theirs elsewhere sent it to this chat (their tasks asked
+   * in a group, a profile's full details, both sent to their private chat). A card with a view (a list page, a profile)
+   * becomes what their follow-ups in this chat follow; a form or a picker (no view) leaves the conversation as it was.
+   * Only this chat's conversation moves: the chat the command or click came from keeps its own.
    */
-  public void clicked(String chatId, String userId, ObjectNode card, ObjectNode view) {
+  public void shown(String chatId, String userId, ObjectNode card, ObjectNode view) {
     if (chatId == null || userId == null || view == null) {
       return;
     }
