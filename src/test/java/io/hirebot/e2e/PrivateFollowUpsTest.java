@@ -127,7 +127,8 @@ class PrivateFollowUpsTest {
         .value(new JsonObject(details.toString()))));
     assertEquals("info", sent.jsonBody().getJsonObject("toast").getString("type"), sent.body());
     String chat = ImState.p2pChatId(user);
-    SentMessage profile = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId())
+    // Sent, not a reply: the user's own profiles in that chat are replies to what they typed.
+    SentMessage profile = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && !m.isReply()
         && m.currentContent().toString().contains(paged.mobile()), TIMEOUT));
     assertTrue(card(profile).contains("Page 1 of 2"), card(profile));
     return profile;

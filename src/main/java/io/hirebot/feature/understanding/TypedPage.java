@@ -41,8 +41,10 @@ final class TypedPage implements CommandHandler<Command.TurnPage> {
     IncomingMessage m = context.message();
     // The pager's own value at the page asked for, in the language the page was asked in.
     ObjectNode value = view(turn).put(Pager.PAGE, turn.page()).put("lang", lang.feishuLocale());
+    // The chat's kind goes with it: no card was clicked whose recorded kind would say it (a private chat's profile
+    // keeps its contact data on the page asked for).
     CardAction click = new CardAction(m.eventId(), m.sender(), null, m.chat().chatId(), null, "button", value, null,
-        Map.of(), null);
+        Map.of(), null, m.chat().type());
     return actions.route(click, lang).map(result -> answer(turn, result, lang));
   }
 
