@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.command.Conversation;
@@ -71,9 +72,9 @@ public final class Conversations {
         || command instanceof Command.Clarify) {
       return;
     }
-    if (command instanceof Command.TurnPage) {
-      // A typed page is its pager's click: the same card at another page, or (past the last page) a text that leaves
-      // the card as it was.
+    if (command instanceof Command.TurnPage || command instanceof Command.GoBack) {
+      // A typed page is its pager's click, a typed "back" its Back button's: the same card at another page, or the list
+      // it was opened from, or (past the last page, a list gone) a text that leaves the card as it was.
       shown(chatId, userId, card, view);
       return;
     }
@@ -101,10 +102,17 @@ public final class Conversations {
     recent.put(key, new Conversation(shown, people(card), paged(view)));
   }
 
-  /** The card as its pager shows it, when the view has a page (a pager's value); else null. */
+  /**
+   * The card as its pager shows it, when the view has a page (a pager's value), with the list it leads back to when it
+   * was opened from one (its Back button's value); else null.
+   */
   private static Conversation.Paged paged(ObjectNode view) {
-    return view != null && view.path(Pager.PAGE).canConvertToInt()
-        ? new Conversation.Paged(view.toString(), view.path(Pager.PAGE).asInt()) : null;
+    if (view == null || !view.path(Pager.PAGE).canConvertToInt()) {
+      return null;
+    }
+    ObjectNode back = QuickActions.back(view);
+    return new Conversation.Paged(view.toString(), view.path(Pager.PAGE).asInt(),
+        back == null ? null : back.toString());
   }
 
   /** Whether {@code view} shows the card {@code before} showed, at whichever page and in whichever language. */
