@@ -223,4 +223,22 @@ class PrivateFollowUpsTest {
     String clicked = click(first, chen, pageButton(first.currentContent(), 1));
     assertTrue(clicked.contains("Page 2 of 2") && !hasContact(clicked), clicked);
   }
+
+  @Test
+  @DisplayName("privately, \"back\" from a profile to a list of a job the viewer may not change shows that list view "
+      + "only, as its Back button does")
+  void backToAViewOnlyList() {
+    String chen = DemoTenant.HM_CHEN;
+    SentMessage list = privately(chen, "candidates for BE-001");
+    assertTrue(card(list).contains("View only") && !card(list).contains("\"advance\""), card(list));
+    h.awaitCardRecorded(list.messageId());
+    JsonNode more = value(list.currentContent(), v -> "more".equals(v.path("action").asText()));
+    PushResult opened = await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId()).by(chen)
+        .tag("overflow").option("profile").value(new JsonObject(more.toString()))));
+    assertTrue(opened.body().contains("Back to the list"), opened.body());
+
+    SentMessage back = privately(chen, "back");
+    assertTrue(card(back).contains("Backend Engineer"), card(back));
+    assertTrue(card(back).contains("View only") && !card(back).contains("\"advance\""), card(back));
+  }
 }
