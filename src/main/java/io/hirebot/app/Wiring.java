@@ -18,6 +18,8 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.Conversations;
+import io.hirebot.bot.Messenger;
+import io.hirebot.bot.OnBehalfMessenger;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
@@ -222,7 +224,12 @@ public final class Wiring {
       FeatureRegistry registry = new FeatureRegistry(messages);
       HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
       CardRegistry cardRegistry = new CardRegistry(db, clock);
-      Services services = new Services(config, clock, db, metrics, messenger, messenger.bulk(), hire,
+      Conversations conversations = new Conversations(config.contextWindow(), clock);
+      // What features send privately on someone's behalf is recorded as replies are; the listeners are the features',
+      // read at each send (the features register below).
+      Messenger onBehalf = new OnBehalfMessenger(messenger, card -> registry.cardSentListeners().sent(card),
+          conversations);
+      Services services = new Services(config, clock, db, metrics, onBehalf, messenger.bulk(), hire,
           new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, hiringData,
           audit, errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
           new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
@@ -243,7 +250,7 @@ public final class Wiring {
           new HiringDataGate(services.hiringData(), services.cardRegistry(), messages));
       dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
           messenger, errors, metrics, messages, registry::welcome,
-          new Conversations(config.contextWindow(), clock), services.cardRegistry());
+          conversations, services.cardRegistry());
       identity.yieldTo(dispatcher::busy);
       EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
           config.feishu().encryptKey(), clock);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hirebot.cards.Pager;
+import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.command.Conversation;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * What each user was last shown in each chat, for {@code window}, so that a follow-up ("next page", "第二个人的简历")
  * knows what it follows: the command asked, the people on the card that answered it and, for a card with a pager, its
  * view (the callback value that renders it, a pager's value); updated when a click replaces that card with another
- * page or a profile, and when a typed page does (it is that pager's click). Keyed by (chat, user), so context never
+ * page or a profile, when a typed page does (it is that pager's click), and when a card is sent to the chat for the
+ * user from elsewhere ({@link #shown}: their tasks asked in a group arrive in their private chat). Keyed by (chat, user), so context never
  * crosses chats or users. Kept in memory on this replica: a follow-up that reaches another replica finds nothing and
  * is asked "which job?" / "which person?", never answered from someone else's context. Thread-safe.
  */
@@ -70,20 +72,23 @@ public final class Conversations {
         || command instanceof Command.Clarify) {
       return;
     }
-    if (command instanceof Command.TurnPage) {
-      // A typed page is its pager's click: the same card at another page, or (past the last page) a text that leaves
-      // the card as it was.
-      clicked(chatId, userId, card, view);
+    if (command instanceof Command.TurnPage || command instanceof Command.GoBack) {
+      // A typed page is its pager's click, a typed "back" its Back button's: the same card at another page, or the list
+      // it was opened from, or (past the last page, a list gone) a text that leaves the card as it was.
+      shown(chatId, userId, card, view);
       return;
     }
     recent.put(new Key(chatId, userId), new Conversation(atViewedPage(command, view), people(card), paged(view)));
   }
 
   /**
-   * {@code userId}'s click in {@code chatId} replaced a card with {@code card}: a card with a view (a list page, a
-   * profile) becomes what follow-ups follow; a form or a picker (no view) leaves the conversation as it was.
+   * {@code card} was put in {@code chatId} for {@code userId} other than as the answer to words they typed there: their
+   * click replaced a card with it, or a command or click of theirs elsewhere sent it to this chat (their tasks asked
+   * in a group, a profile's full details, both sent to their private chat). A card with a view (a list page, a profile)
+   * becomes what their follow-ups in this chat follow; a form or a picker (no view) leaves the conversation as it was.
+   * Only this chat's conversation moves: the chat the command or click came from keeps its own.
    */
-  public void clicked(String chatId, String userId, ObjectNode card, ObjectNode view) {
+  public void shown(String chatId, String userId, ObjectNode card, ObjectNode view) {
     if (chatId == null || userId == null || view == null) {
       return;
     }
@@ -97,10 +102,17 @@ public final class Conversations {
     recent.put(key, new Conversation(shown, people(card), paged(view)));
   }
 
-  /** The card as its pager shows it, when the view has a page (a pager's value); else null. */
+  /**
+   * The card as its pager shows it, when the view has a page (a pager's value), with the list it leads back to when it
+   * was opened from one (its Back button's value); else null.
+   */
   private static Conversation.Paged paged(ObjectNode view) {
-    return view != null && view.path(Pager.PAGE).canConvertToInt()
-        ? new Conversation.Paged(view.toString(), view.path(Pager.PAGE).asInt()) : null;
+    if (view == null || !view.path(Pager.PAGE).canConvertToInt()) {
+      return null;
+    }
+    ObjectNode back = QuickActions.back(view);
+    return new Conversation.Paged(view.toString(), view.path(Pager.PAGE).asInt(),
+        back == null ? null : back.toString());
   }
 
   /** Whether {@code view} shows the card {@code before} showed, at whichever page and in whichever language. */

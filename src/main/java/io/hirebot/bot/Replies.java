@@ -131,7 +131,7 @@ public final class Replies {
   /** Tells the listeners the card a click answered with now shows in the clicked message. */
   public void clicked(CardAction action, ActionResult r) {
     if (r != null && r.card() != null && action.operator() != null) {
-      conversations.clicked(action.chatId(), action.operator().openId(), r.card(), r.view());
+      conversations.shown(action.chatId(), action.operator().openId(), r.card(), r.view());
     }
     if (r != null && r.card() != null && action.messageId() != null) {
       cardsSent.sent(new CardSentListener.SentCard(action.chatId(), action.messageId(), r.card(), r.view(), null,

@@ -7,7 +7,13 @@ public sealed interface Command
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
         Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change,
-        Command.AskWhich, Command.TurnPage {
+        Command.AskWhich, Command.TurnPage, Command.GoBack {
+
+  /**
+   * The page "last page" / "最后一页" asks for: further than any card pages, so the card's pager shows its last page,
+   * as it does for any page past it (the total is not known to the conversation; the pager knows it).
+   */
+  int LAST_PAGE = 1 << 20;
 
   /** Whether answering shows hiring data, which group chats see only once enabled (DESIGN §5). */
   default boolean readsHiringData() {
@@ -114,6 +120,24 @@ public sealed interface Command
     public TurnPage {
       java.util.Objects.requireNonNull(card, "card");
       page = Math.max(0, page);
+    }
+
+    /** Whether the card's last page is asked for ({@link #LAST_PAGE}), whichever it is. */
+    public boolean last() {
+      return page == LAST_PAGE;
+    }
+  }
+
+  /**
+   * {@code back} / {@code 返回} after a card opened from a list (a profile with "Back to the list"): that list, as the
+   * card's Back button shows it ({@code card.back()}, the conversation's). Where there is no list to go back to, "back"
+   * is read as the previous page.
+   */
+  record GoBack(Conversation.Paged card) implements Command {
+    public GoBack {
+      if (card == null || card.back() == null) {
+        throw new IllegalArgumentException("going back needs a card opened from a list");
+      }
     }
   }
 

@@ -46,8 +46,14 @@ public final class CommandPhrases {
       return canonical(clarify.readings().get(0), language);
     }
     if (command instanceof Command.TurnPage turn) {
-      // Another page of the card shown last is asked for by its number alone.
+      // Another page of the card shown last is asked for by its number alone; its last page, whichever it is, so.
+      if (turn.last()) {
+        return english ? "last page" : "最后一页";
+      }
       return english ? "page " + (turn.page() + 1) : "第" + (turn.page() + 1) + "页";
+    }
+    if (command instanceof Command.GoBack) {
+      return english ? "back" : "返回";
     }
     if (command instanceof Command.ListJobs list) {
       String jobs = english ? "jobs" : "职位";

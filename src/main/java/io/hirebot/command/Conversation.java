@@ -16,14 +16,22 @@ public record Conversation(Command shown, List<Person> people, Paged paged) {
 
   /**
    * The last card, as its pager shows it: its view (the callback value that renders it, the pager's own with the page
-   * set; JSON the parser never reads, handed on in {@link Command.TurnPage}) and the page it shows, from 0.
+   * set; JSON the parser never reads, handed on in {@link Command.TurnPage}), the page it shows, from 0, and, for a card
+   * opened from a list (a profile with "Back to the list"), the view of that list ({@code back}: its Back button's
+   * value, handed on in {@link Command.GoBack}), else null.
    */
-  public record Paged(String view, int page) {
+  public record Paged(String view, int page, String back) {
     public Paged {
       if (view == null || view.isBlank()) {
         throw new IllegalArgumentException("a paged card without its view");
       }
       page = Math.max(0, page);
+      back = back == null || back.isBlank() ? null : back;
+    }
+
+    /** A card with no way back to a list. */
+    public Paged(String view, int page) {
+      this(view, page, null);
     }
   }
 

@@ -28,8 +28,21 @@ final class FollowUps {
   private static final String DOCUMENT = "(?: ?(?:'s|的))?(?: ?(?:profiles?|resumes?|cvs?|details|简历|履历|资料|档案|详情|情况|信息))*";
   private static final ReusableMatcher NEXT = whole("(?:(?:show|go to|see)(?: me)? )?(?:the )?(?:next|more)(?: page| one[s]?| results)?"
       + "|下一页|下页|再来一页|后一页|翻页|往后翻|下一批|更多|还有呢|还有吗|继续");
-  private static final ReusableMatcher PREVIOUS = whole("(?:(?:go )?back(?: to)? )?(?:the )?(?:previous|prev|last)(?: page)?|go back|back"
-      + "|上一页|上页|前一页|往前翻|返回上一页");
+  /** The page before: "previous page", and "back to the last page", where "back to" says which "last" is meant. */
+  private static final ReusableMatcher PREVIOUS = whole("(?:(?:go )?back(?: to)? )?(?:the )?(?:previous|prev)(?: page)?"
+      + "|(?:go )?back to (?:the )?last page|上一页|上页|前一页|往前翻|返回上一页");
+  /**
+   * The card's final page: "last page" (in English the final one, as "最后一页" is), "the last", "final page". "The last
+   * one" is a person ({@link #ORDINAL}).
+   */
+  private static final ReusableMatcher LAST = whole("(?:(?:show|go to|see|jump to|skip to)(?: me)? )?(?:the )?(?:last|final)"
+      + "(?: page)?|最后一页|最后1页|末页|尾页|翻到最后(?:一页)?");
+  /**
+   * Back where the card came from: the list a profile was opened from (as its Back button), else the page before, as
+   * "back" always read.
+   */
+  private static final ReusableMatcher BACK = whole("(?:go |take me )?back(?: to (?:the )?(?:list|results))?"
+      + "|return(?: to (?:the )?list)?|返回|返回列表|回到列表|回列表|后退");
   private static final ReusableMatcher PAGE = whole("(?:(?:show|go to|see)(?: me)? )?page ?(\\d{1,3})|第 ?(\\d{1,3}|[一二三四五六七八九十]) ?页");
   private static final ReusableMatcher ALL_STAGES = whole("(?:show )?(?:all|everyone|everybody|all of them|all stages|every stage)"
       + "|全部(?:阶段|的)?|所有(?:人|阶段|的)?|看全部|不筛选了|全部都看");
@@ -172,12 +185,19 @@ final class FollowUps {
   }
 
   private static Optional<Command> page(String f, Conversation c) {
+    boolean back = BACK.on(f).matches();
+    if (back && c.paged() != null && c.paged().back() != null) {
+      // A profile opened from a list: the list again, as its Back button shows it (not the profile's page before).
+      return Optional.of(new Command.GoBack(c.paged()));
+    }
     int page;
     Matcher m;
     if (NEXT.on(f).matches()) {
       page = currentPage(c) + 1;
-    } else if (PREVIOUS.on(f).matches()) {
+    } else if (back || PREVIOUS.on(f).matches()) {
       page = Math.max(0, currentPage(c) - 1);
+    } else if (LAST.on(f).matches()) {
+      page = Command.LAST_PAGE;
     } else if ((m = PAGE.on(f)).matches()) {
       page = number(m.group(1) != null ? m.group(1) : m.group(2)) - 1;
     } else {

@@ -46,6 +46,8 @@ public final class Phrasings {
   private static final String WITH = " with ";
   /** Before a paged card's pager in a context cell: " on offers.page page=2". */
   private static final String ON = " on ";
+  /** After a pager in a context cell: the list the card leads back to, " back=candidates.page". */
+  private static final String BACK = "back=";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Phrasings() {}
@@ -146,14 +148,22 @@ public final class Phrasings {
     return new Conversation(rest.equals("nothing") ? null : command(rest, where), people, paged);
   }
 
-  /** A pager written "offers.page page=2": a view of that action at that page (written from 1). */
+  /**
+   * A pager written "offers.page page=2": a view of that action at that page (written from 1); "profile.page page=1
+   * back=tasks.page" for a card opened from a list, whose Back button shows that list (a view of that action).
+   */
   private static Conversation.Paged paged(String written, String where) {
     String[] words = written.split(" ");
-    if (words.length != 2 || !words[1].startsWith("page=")) {
-      throw new IllegalArgumentException(where + ": a pager is written \"<action> page=<n>\": " + written);
+    if (words.length < 2 || words.length > 3 || !words[1].startsWith("page=")
+        || words.length == 3 && !words[2].startsWith(BACK)) {
+      throw new IllegalArgumentException(where + ": a pager is written \"<action> page=<n> [back=<action>]\": "
+          + written);
     }
     int page = Integer.parseInt(words[1].substring("page=".length())) - 1;
-    return new Conversation.Paged(JSON.createObjectNode().put("action", words[0]).put("page", page).toString(), page);
+    String back = words.length == 3
+        ? JSON.createObjectNode().put("action", words[2].substring(BACK.length())).put("page", 0).toString() : null;
+    return new Conversation.Paged(JSON.createObjectNode().put("action", words[0]).put("page", page).toString(), page,
+        back);
   }
 
   private static Conversation.Person person(String written) {
@@ -246,8 +256,13 @@ public final class Phrasings {
               + describe(FollowUps.withJob(a.template(), "*"));
     }
     if (command instanceof Command.TurnPage t) {
-      // The card's pager at the page asked for: "turn offers.page page=3".
-      return "turn " + pager(new Conversation.Paged(t.card().view(), t.page()));
+      // The card's pager at the page asked for: "turn offers.page page=3"; its last page, whichever: "page=last".
+      return "turn " + (t.last() ? action(t.card().view()) + " page=last"
+          : pager(new Conversation.Paged(t.card().view(), t.page())));
+    }
+    if (command instanceof Command.GoBack b) {
+      // The card's Back button: "back candidates.page", the list it shows.
+      return "back " + action(b.card().back());
     }
     if (command instanceof Command.WhereIs w) {
       return "where " + w.name();
@@ -282,10 +297,19 @@ public final class Phrasings {
     return command.toString();
   }
 
-  /** A pager in the tables' notation: its view's action and the page, from 1 ("offers.page page=2"). */
+  /**
+   * A pager in the tables' notation: its view's action and the page, from 1 ("offers.page page=2"), and the list it
+   * leads back to, if any (" back=candidates.page").
+   */
   private static String pager(Conversation.Paged paged) {
+    return action(paged.view()) + " page=" + (paged.page() + 1)
+        + (paged.back() == null ? "" : " " + BACK + action(paged.back()));
+  }
+
+  /** The action of a view. */
+  private static String action(String view) {
     try {
-      return JSON.readTree(paged.view()).path("action").asText() + " page=" + (paged.page() + 1);
+      return JSON.readTree(view).path("action").asText();
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -299,6 +323,6 @@ public final class Phrasings {
   private static String list(Command.ShowCandidates c) {
     return c.jobQuery() + (c.stageQuery().isEmpty() ? "" : " stage=" + c.stageQuery())
         + (c.appliedSince() == null ? "" : " since=" + c.appliedSince())
-        + (c.page() == 0 ? "" : " page=" + (c.page() + 1));
+        + (c.page() == 0 ? "" : " page=" + (c.page() == Command.LAST_PAGE ? "last" : String.valueOf(c.page() + 1)));
   }
 }

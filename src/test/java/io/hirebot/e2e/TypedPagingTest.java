@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -209,5 +214,77 @@ class TypedPagingTest {
     assertTrue(text.contains("no list to page"), text);
     assertFalse(text.contains("continues a list of candidates"), text);
     assertTrue(text.contains("Backend Engineer (BE-001)"), "the jobs are offered as before: " + text);
+  }
+
+  /** "Page 3 of 5": whether the card shows its final page. */
+  private static final Pattern PAGE_OF = Pattern.compile("Page (\\d+) of (\\d+)");
+
+  private static boolean onItsLastPage(String card) {
+    Matcher m = PAGE_OF.matcher(card);
+    return m.find() && m.group(1).equals(m.group(2));
+  }
+
+  /** {@code user} opens the first row's profile from a candidates card (the row's ⋯ menu, Profile): the profile. */
+  private static String openProfile(SentMessage list, String user) {
+    JsonNode more = list.currentContent().findValues("value").stream()
+        .filter(v -> "more".equals(v.path("action").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("no row menu on " + list.currentContent()));
+    PushResult opened = BotHarness.await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId()).by(user)
+        .tag("overflow").option("profile").value(new JsonObject(more.toString()))));
+    assertEquals(200, opened.status(), opened.body());
+    String profile = opened.jsonBody().getJsonObject("card").getJsonObject("data").encode();
+    assertTrue(profile.contains("Back to the list"), profile);
+    return profile;
+  }
+
+  @Test
+  @DisplayName("a profile opened from page 2 of a list, then \"back\": that list at page 2, as the profile's Back button "
+      + "shows it, not the profile's previous page; \"返回\" the same, in Chinese")
+  void backToTheList() {
+    String user = member();
+    say(user, "candidates for BE-001");
+    SentMessage second = say(user, "next page");
+    assertTrue(card(second).contains("Page 2 of "), card(second));
+    openProfile(second, user);
+
+    SentMessage back = say(user, "back");
+    assertTrue(title(back).contains("Backend Engineer"), title(back));
+    assertTrue(card(back).contains("Page 2 of "), card(back));
+
+    openProfile(back, user);
+    SentMessage zh = say(user, "返回");
+    assertTrue(title(zh).contains("Backend Engineer"), title(zh));
+    assertTrue(card(zh).contains("第 2/"), card(zh));
+  }
+
+  @Test
+  @DisplayName("\"back\" with no list to go back to: the previous page of a card with pages, else the question")
+  void backWithoutAList() {
+    String user = member();
+    say(user, "candidate " + BUSY);
+    say(user, "page 3");
+    SentMessage back = say(user, "back");
+    assertTrue(title(back).contains(BUSY) && card(back).contains("Page 2 of 3"), card(back));
+
+    say(user, "pipeline for BE-001");
+    SentMessage asked = say(user, "back");
+    assertTrue(card(asked).contains("no list to page"), card(asked));
+  }
+
+  @Test
+  @DisplayName("\"last page\" is the card's final page (not the previous one), whatever the card; \"最后一页\" too")
+  void lastPage() {
+    String user = member();
+    say(user, "candidate " + BUSY);
+    SentMessage last = say(user, "last page");
+    assertTrue(title(last).contains(BUSY) && card(last).contains("Page 3 of 3"), card(last));
+
+    say(user, "jobs");
+    SentMessage zh = say(user, "最后一页");
+    assertTrue(card(zh).contains("第 2/2 页"), card(zh));
+
+    say(user, "candidates for BE-001");
+    SentMessage list = say(user, "go to the last page");
+    assertTrue(title(list).contains("Backend Engineer") && onItsLastPage(card(list)), card(list));
   }
 }

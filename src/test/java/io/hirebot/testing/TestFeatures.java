@@ -76,6 +76,7 @@ public final class TestFeatures {
   }
 
   private static ProfileFeature profileFeature(FeatureHarness h) {
-    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger);
+    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger,
+        h.sentCards::chatType);
   }
 }

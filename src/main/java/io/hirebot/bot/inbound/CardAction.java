@@ -10,6 +10,9 @@ import java.util.Map;
  * @param value the component's callback value object (always an object: reference §0 item 7)
  * @param token the delayed-update token ({@code c-…}), valid 30 min for 2 updates
  * @param formValue submitted form fields (name → value), empty when the action was not a form submit
+ * @param chatType the kind of chat, when the event itself says it: a click the bot makes of words typed in a chat (a
+ *     page asked for in words) says the message's; Feishu's clicks do not (null), and the kind the bot recorded with
+ *     the clicked card stands for it
  */
 public record CardAction(
     String eventId,
@@ -21,8 +24,16 @@ public record CardAction(
     ObjectNode value,
     String option,
     Map<String, Object> formValue,
-    String inputValue)
+    String inputValue,
+    ChatRef.ChatType chatType)
     implements InboundEvent {
+
+  /** A click as Feishu delivers it: its chat's kind is not said. */
+  public CardAction(String eventId, UserRef operator, String messageId, String chatId, String token, String tag,
+      ObjectNode value, String option, Map<String, Object> formValue, String inputValue) {
+    this(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, null);
+  }
+
   @Override
   public String dedupKey() {
     return "card:" + eventId;
@@ -46,6 +57,6 @@ public record CardAction(
   /** The same click, as if its value had named another action (a menu option that opens another card). */
   public CardAction withAction(String action) {
     ObjectNode v = value == null ? null : value.deepCopy().put("action", action);
-    return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue);
+    return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue, chatType);
   }
 }

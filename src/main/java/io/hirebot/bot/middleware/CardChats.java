@@ -1,5 +1,6 @@
 package io.hirebot.bot.middleware;
 
+import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -12,4 +13,16 @@ import java.util.Optional;
 public interface CardChats {
   /** The kind of chat the bot's message {@code messageId} is in; empty when the bot did not record it. */
   Future<Optional<ChatRef.ChatType>> kindOf(String messageId);
+
+  /**
+   * The kind of chat a click came from: what the click says (one the bot made of typed words), else what the bot
+   * recorded with the clicked card; empty when neither says (a card the bot never recorded, such as one forwarded to
+   * another chat).
+   */
+  default Future<Optional<ChatRef.ChatType>> kindOf(CardAction action) {
+    if (action.chatType() != null) {
+      return Future.succeededFuture(Optional.of(action.chatType()));
+    }
+    return action.messageId() == null ? Future.succeededFuture(Optional.empty()) : kindOf(action.messageId());
+  }
 }

@@ -70,10 +70,10 @@ public final class HiringDataGate implements Middleware {
 
   /**
    * What an interviewer may ask: the interviews they hold, and another page of the card last shown to them in this
-   * chat, which is its pager's click typed in words.
+   * chat or the list it was opened from, which are its pager's and its Back button's clicks typed in words.
    */
   private static boolean ownInterviews(Inbound in) {
     return in.parsed() instanceof ParseResult.Parsed p && (p.command() instanceof Command.ListInterviews li && li.mine()
-        || p.command() instanceof Command.TurnPage);
+        || p.command() instanceof Command.TurnPage || p.command() instanceof Command.GoBack);
   }
 }

@@ -5,6 +5,7 @@ import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.ChatFollows;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.SentCards;
+import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -34,6 +35,16 @@ final class Audiences {
   Future<Audience> of(String jobId, CommandContext context) {
     CardPlace place = new CardPlace(context.message().chat().chatId(), null, context.message().senderId());
     return of(jobId, place, Future.succeededFuture(!context.message().chat().isGroup()));
+  }
+
+  /**
+   * The answer to a click: in the kind of chat it says (a page or "back" typed in words, made a click on no card), else
+   * as {@link #of(String, CardPlace)} for the clicked card.
+   */
+  Future<Audience> of(String jobId, CardAction action) {
+    CardPlace place = CardPlace.of(action);
+    return action.chatType() == null ? of(jobId, place)
+        : of(jobId, place, Future.succeededFuture(action.chatType() == ChatRef.ChatType.P2P));
   }
 
   /** The answer to a click on a card (or a re-render of a living one), in that card's chat. */

@@ -1,7 +1,6 @@
 package io.hirebot.feature.candidates;
 
 import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
@@ -37,7 +36,7 @@ final class CandidatesPager {
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
     Notice kept = Notice.keptBy(action.value(), clock.instant(), zone);
-    Future<Audience> audience = audiences.of(query.jobId(), CardPlace.of(action));
+    Future<Audience> audience = audiences.of(query.jobId(), action);
     return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);
       reader.prefetch();

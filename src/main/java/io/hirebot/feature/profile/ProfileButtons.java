@@ -6,6 +6,9 @@ import io.hirebot.bot.Toast;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
+import io.hirebot.bot.middleware.CardChats;
+import io.hirebot.hire.HireDirectory;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Talent;
@@ -14,8 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 
 /**
- * Profile buttons: a talent picked from several of the same name, and the pager over their applications.
- * A click does not say whether the chat is private, so cards shown from buttons never carry phone or email.
+ * Profile buttons: a talent picked from several of the same name, the pager over their applications, and "Full details
+ * (private)". A click does not say what kind of chat it came from: phone and email are shown on a page only where the
+ * page before showed them (the pager's value says so) and the clicked card is one the bot recorded in a private chat
+ * (or the page was typed there); a profile opened from any other button never shows them.
  */
 final class ProfileButtons {
   static final String PAGE = SharedActions.PROFILE_PAGE;
@@ -28,7 +33,10 @@ final class ProfileButtons {
    * the profile offers "Back to the list". It is the bot's own card value; any action it names checks rights anew.
    */
   public static final String BACK = io.hirebot.cards.SharedActions.BACK;
-  /** View key of a profile shown with phone and email (a private chat's); never read from a click. */
+  /**
+   * View key of a profile shown with phone and email (a private chat's), which its pager's values carry too: read from
+   * a click only together with the kind of chat the clicked card is in ({@link #show}), never alone.
+   */
   static final String CONTACT = "contact";
   /** View key: the ids of the applications a profile shows (see {@link io.hirebot.cards.QuickActions#SHOWN}). */
   static final String SHOWN = io.hirebot.cards.QuickActions.SHOWN;
@@ -37,12 +45,15 @@ final class ProfileButtons {
   private final ProfileReader reader;
   private final Messages messages;
   private final Messenger messenger;
+  private final CardChats cardChats;
 
-  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, Messenger messenger) {
+  /** @param cardChats the kind of chat each card the bot sent is in (a click names its chat, not the chat's kind) */
+  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, Messenger messenger, CardChats cardChats) {
     this.meter = meter;
     this.reader = reader;
     this.messages = messages;
     this.messenger = messenger;
+    this.cardChats = cardChats;
   }
 
   /**
@@ -60,10 +71,8 @@ final class ProfileButtons {
       if (!allowed) {
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "profile.private.refused")));
       }
-      return withContact(talent, 0, who, lang)
-          .compose(shown -> messenger.sendToUser(who, Reply.card(shown.card(),
-                  view(shown, talent, 0, lang).put(CONTACT, true)),
-              "details-" + action.eventId()))
+      return profile(PRIVATE, talent, 0, true, who, null, lang)
+          .compose(shown -> messenger.sendToUser(who, shown, "details-" + action.eventId()))
           .map(id -> ActionResult.of(Toast.info(messages, "profile.private.sent")));
     });
   }
@@ -76,9 +85,25 @@ final class ProfileButtons {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String name = action.value().path("name").asText("");
     boolean opening = OPEN.equals(action.value().path("action").asText());
-    return render(new Talent(talentId, name, "", ""), page, action.operatorId(), back(action.value()), lang)
+    return privateContact(action)
+        .compose(contact -> profile(PAGE, new Talent(talentId, name, "", ""), page, contact, action.operatorId(),
+            back(action.value()), lang))
         .map(shown -> new ActionResult(opening ? opened(name)
             : Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(), shown.view()));
+  }
+
+  /**
+   * Whether the clicked page shows contact data: the page before showed it (its pager's value says so; a group's
+   * profile never does) and the card is in a private chat, as the bot recorded it (or as a page typed there says).
+   * A value that claims it on a card the bot never recorded, or recorded in a group, shows none. Who may read it is
+   * the reader's to check, on every page.
+   */
+  private Future<Boolean> privateContact(CardAction action) {
+    if (!action.value().path(CONTACT).asBoolean(false)) {
+      return Future.succeededFuture(false);
+    }
+    return cardChats.kindOf(action).map(kind -> kind.orElse(ChatRef.ChatType.GROUP) == ChatRef.ChatType.P2P)
+        .otherwise(false);
   }
 
   /** Opening a profile names whose it is; only its pager's buttons say which page. */
@@ -96,14 +121,7 @@ final class ProfileButtons {
    * make and, with {@code back}, the way back to the list it was opened from, with the value that renders it again.
    */
   public Future<Reply.Card> render(Talent talent, int page, String viewer, ObjectNode back, Language lang) {
-    return meter.run(PAGE, hire -> reader.render(hire, talent, page, false, viewer, back, lang))
-        .map(shown -> {
-          ObjectNode view = view(shown, talent, shown.page(), lang);
-          if (back != null) {
-            view.set(BACK, back);
-          }
-          return new Reply.Card(shown.card(), view);
-        });
+    return profile(PAGE, talent, page, false, viewer, back, lang);
   }
 
   /**
@@ -114,15 +132,37 @@ final class ProfileButtons {
   public Future<ObjectNode> rerender(ObjectNode view, String viewer, Language lang) {
     Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
     int page = Math.max(0, view.path("page").asInt(0));
-    return view.path(CONTACT).asBoolean(false) ? withContact(talent, page, viewer, lang).map(ProfileReader.Shown::card)
-        : render(talent, page, viewer, back(view), lang).map(Reply.Card::card);
+    return profile(PAGE, talent, page, view.path(CONTACT).asBoolean(false), viewer, back(view), lang)
+        .map(Reply.Card::card);
   }
 
-  /** The profile with phone and email, for a private chat: the card carried no contact data, Hire's search has it. */
-  private Future<ProfileReader.Shown> withContact(Talent talent, int page, String viewer, Language lang) {
-    return meter.run(PRIVATE, hire -> hire.searchTalents(talent.name())
-        .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent))
-        .compose(full -> reader.render(hire, full, page, true, viewer, lang)));
+  /**
+   * The profile at {@code page} with the value that renders it again: with phone and email when {@code contact} (a
+   * private chat's; the reader shows them only to whom they are for, and says whom they are for to anyone else), and
+   * with the way back to {@code back} when there is one.
+   *
+   * @param command the name its Hire calls are counted under
+   */
+  private Future<Reply.Card> profile(String command, Talent talent, int page, boolean contact, String viewer,
+      ObjectNode back, Language lang) {
+    return meter.run(command, hire -> (contact ? withContact(hire, talent) : Future.succeededFuture(talent))
+            .compose(shown -> reader.render(hire, shown, page, contact, viewer, back, lang)))
+        .map(shown -> {
+          ObjectNode view = view(shown, talent, shown.page(), lang);
+          if (contact) {
+            view.put(CONTACT, true);
+          }
+          if (back != null) {
+            view.set(BACK, back);
+          }
+          return new Reply.Card(shown.card(), view);
+        });
+  }
+
+  /** The talent with phone and email: a card carries no contact data, Hire's search has it. */
+  private static Future<Talent> withContact(HireDirectory hire, Talent talent) {
+    return talent.name().isBlank() ? Future.succeededFuture(talent) : hire.searchTalents(talent.name())
+        .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent));
   }
 
   /**

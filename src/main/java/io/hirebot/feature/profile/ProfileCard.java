@@ -91,6 +91,11 @@ final class ProfileCard {
         offers.back(), lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
+    if (showContact) {
+      // The other pages of a private chat's profile with contact data show it too (ProfileButtons#show checks the
+      // chat and the clicker before it does).
+      value.put(ProfileButtons.CONTACT, true);
+    }
     if (offers.back() != null) {
       // Paging through the applications keeps the way back.
       value.set(ProfileButtons.BACK, offers.back());

@@ -7,6 +7,7 @@ import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.Reply;
+import io.hirebot.bot.middleware.CardChats;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
@@ -26,11 +27,12 @@ public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileCommand command;
   private final ProfileButtons buttons;
 
+  /** @param cardChats the kind of chat each card the bot sent is in: a private chat's profile pages keep contact data */
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      AccessPolicy access, Messenger messenger) {
+      AccessPolicy access, Messenger messenger, CardChats cardChats) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
     this.command = new ProfileCommand(meter, reader, cards, messages);
-    this.buttons = new ProfileButtons(meter, reader, messages, messenger);
+    this.buttons = new ProfileButtons(meter, reader, messages, messenger, cardChats);
   }
 
   @Override

@@ -56,10 +56,13 @@ public final class UnderstandingFeature implements Feature {
   @Override
   public void register(FeatureRegistry registry) {
     CommandRouter commands = registry.commands();
+    // One class clicks what a card's pager and its Back button would, for words typed after it.
+    TypedPage typed = new TypedPage(registry.actions(), messages);
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
-        .command(Command.TurnPage.class, new TypedPage(registry.actions(), messages))
+        .command(Command.TurnPage.class, typed::turn)
+        .command(Command.GoBack.class, typed::back)
         .action(RUN, (action, lang) -> run(commands, action, lang));
   }
 
