@@ -13,4 +13,9 @@ public record JobTeam(String jobId, String recruiterId, List<String> hiringManag
   public boolean owns(String openId) {
     return openId != null && (openId.equals(recruiterId) || hiringManagerIds.contains(openId));
   }
+
+  /** The owners and the assistants (协助人): everyone Hire lists on the job. */
+  public boolean includes(String openId) {
+    return owns(openId) || openId != null && assistantIds.contains(openId);
+  }
 }

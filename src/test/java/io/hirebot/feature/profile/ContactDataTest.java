@@ -69,6 +69,18 @@ class ContactDataTest {
     assertTrue(own.contains(zhang.mobile()) && own.contains(zhang.email()), own.all());
   }
 
+  @Test
+  @DisplayName("an assistant of the candidate's job (Hire's 协助人) reads phone and email privately, as the job's "
+      + "recruiter does, but may not change the application")
+  void assistantsReadContactData() {
+    h.hire.addJob(SmallTenant.BACKEND, new io.hirebot.hire.JobTeam(SmallTenant.BACKEND.id(), SmallTenant.RECRUITER_LI,
+        List.of(SmallTenant.MANAGER_ZHANG), List.of(SmallTenant.RECRUITER_WANG)));
+    Talent alice = h.hire.talent("Alice Chen");
+    Shown profile = h.privately(SmallTenant.RECRUITER_WANG, "candidate Alice Chen");
+    assertTrue(profile.contains(alice.mobile()) && profile.contains(alice.email()), profile.all());
+    assertFalse(profile.contains("\"action\":\"advance\""), "assistants do not change applications: " + profile.all());
+  }
+
   private static void assertNoneIn(List<String> contact, Shown card, String what) {
     for (String secret : contact) {
       assertFalse(card.contains(secret), what + " card leaks " + secret + ": " + card.all());
