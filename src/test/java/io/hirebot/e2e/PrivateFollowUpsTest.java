@@ -13,6 +13,7 @@ import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
@@ -42,10 +43,18 @@ class PrivateFollowUpsTest {
   /** Five applications: a profile of two pages (4 a page). */
   private static final String PAGED = "Private Pager";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Two applications to Wang's jobs: one changed from the profile's buttons, one moved in Hire meanwhile. */
+  private static final String KEPT = "Kept Contact";
+  /** One application to a job of Wang's, whose profile is asked for in the group. */
+  private static final String GROUPED = "Grouped Contact";
 
   @RegisterExtension
   static final BotHarness h = BotHarness.encrypted();
   private static Talent paged;
+  private static Talent kept;
+  private static Talent grouped;
+  private static Application keptMoved;
+  private static String keptMovedTo;
 
   @BeforeAll
   static void seed() {
@@ -69,6 +78,20 @@ class PrivateFollowUpsTest {
       Job role = hire.addJob("Private Paging Role " + i, "PP-00" + i, backend.processId(), DemoTenant.RECRUITER_LI,
           DemoTenant.HM_ZHANG);
       hire.addApplication(role.id(), paged.id(), hire.stagesOf(role.id()).get(0).id());
+    }
+    // Wang recruits for these jobs (and no other test here acts as Wang): his clicks have their own rate budget.
+    kept = hire.addTalent(KEPT, "13655500002", "kept.contact@example.com");
+    grouped = hire.addTalent(GROUPED, "13655500003", "grouped.contact@example.com");
+    for (int i = 0; i < 2; i++) {
+      Job role = hire.addJob("Contact Kept Role " + i, "CK-00" + i, backend.processId(), DemoTenant.RECRUITER_WANG,
+          DemoTenant.HM_SMITH);
+      List<Stage> stages = hire.stagesOf(role.id());
+      Application a = hire.addApplication(role.id(), kept.id(), stages.get(0).id());
+      if (i == 1) {
+        keptMoved = a;
+        keptMovedTo = stages.get(1).id();
+        hire.addApplication(role.id(), grouped.id(), stages.get(0).id());
+      }
     }
   }
 
@@ -115,7 +138,49 @@ class PrivateFollowUpsTest {
   }
 
   private static boolean hasContact(String card) {
-    return card.contains(paged.mobile()) || card.contains(paged.email());
+    return hasContact(card, paged);
+  }
+
+  private static boolean hasContact(String card, Talent talent) {
+    return card.contains(talent.mobile()) || card.contains(talent.email());
+  }
+
+  private static boolean hasBothContacts(String card, Talent talent) {
+    return card.contains(talent.mobile()) && card.contains(talent.email());
+  }
+
+  private static JsonNode json(String card) {
+    try {
+      return JSON.readTree(card);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(card, e);
+    }
+  }
+
+  /** The button of {@code action} on a card's application {@code applicationId}. */
+  private static JsonNode button(String card, String action, String applicationId) {
+    return value(json(card), v -> action.equals(v.path("action").asText())
+        && applicationId.equals(v.path("application_id").asText()));
+  }
+
+  /** {@code user} submits the form on {@code message} with {@code fields}; returns the card that replaced it. */
+  private static String submit(SentMessage message, String user, String form, JsonObject fields) {
+    JsonNode submit = value(json(form), v -> v.path("action").asText().endsWith(".submit")
+        || v.path("action").asText().endsWith(".confirm"));
+    PushResult r = await(h.sandbox.events().cardAction(CardActionSpec.on(message.messageId()).by(user).tag("button")
+        .name("submit").value(new JsonObject(submit.toString())).formValue(fields)));
+    assertEquals(200, r.status(), r.body());
+    JsonObject card = r.jsonBody().getJsonObject("card");
+    assertTrue(card != null, "the submit answered with a card: " + r.body());
+    return card.getJsonObject("data").encode();
+  }
+
+  private static String now(SentMessage m) {
+    return h.sandbox.im().message(m.messageId()).orElseThrow().currentContent().toString();
+  }
+
+  private static long patches(SentMessage m) {
+    return h.sandbox.requests().count("PATCH", "/open-apis/im/v1/messages/" + m.messageId());
   }
 
   /** The group profile's "Full details (private)", clicked by {@code user}: the card it sent them privately. */
@@ -240,5 +305,62 @@ class PrivateFollowUpsTest {
     SentMessage back = privately(chen, "back");
     assertTrue(card(back).contains("Backend Engineer"), card(back));
     assertTrue(card(back).contains("View only") && !card(back).contains("\"advance\""), card(back));
+  }
+
+  @Test
+  @DisplayName("a recruiter's private profile with phone and email keeps them after Advance, a note and a Reject made "
+      + "on it, and when a change made in Hire re-renders it")
+  void privateProfileKeepsContactAfterAChange() {
+    String wang = DemoTenant.RECRUITER_WANG;
+    SentMessage profile = privately(wang, "candidate " + KEPT);
+    assertTrue(hasBothContacts(card(profile), kept), card(profile));
+    h.awaitCardRecorded(profile.messageId());
+    Application changed = h.sandbox.hire().applications().stream()
+        .filter(a -> a.talentId().equals(kept.id()) && !a.id().equals(keptMoved.id())).findFirst().orElseThrow();
+
+    // WHEN the recruiter advances one application from the profile
+    String advanced = click(profile, wang, button(card(profile), "advance", changed.id()));
+    // THEN the profile that replaces it still shows the phone and the email
+    assertTrue(advanced.contains(KEPT) && hasBothContacts(advanced, kept), advanced);
+
+    // and so does the profile a note's form (which replaces the card in a private chat) lands on
+    String noteForm = click(profile, wang, button(advanced, "note", changed.id()));
+    String noted = submit(profile, wang, noteForm, new JsonObject().put("note", "Called, keen to proceed"));
+    assertTrue(noted.contains(KEPT) && hasBothContacts(noted, kept), noted);
+
+    // and the living card re-rendered after a change made in Hire itself
+    h.awaitCardRecorded(profile.messageId());
+    long before = patches(profile);
+    h.sandbox.hire().moveApplication(keptMoved.id(), keptMovedTo);
+    await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + profile.messageId())
+        && patches(profile) > before, TIMEOUT));
+    String living = now(profile);
+    assertTrue(living.contains("\"stage_id\":\"" + keptMovedTo + "\"") && hasBothContacts(living, kept), living);
+
+    // and the one a rejection through its form lands on
+    String rejectForm = click(profile, wang, button(living, "reject", changed.id()));
+    JsonNode reason = json(rejectForm).findValues("options").get(0).get(0).path("value");
+    String rejected = submit(profile, wang, rejectForm, new JsonObject().put("reason", reason.asText()));
+    assertTrue(rejected.contains(KEPT) && hasBothContacts(rejected, kept), rejected);
+  }
+
+  @Test
+  @DisplayName("Advance on a group's profile answers with the profile without phone or email, also when the clicked "
+      + "value claims contact data")
+  void groupProfileNeverShowsContactAfterAChange() {
+    String wang = DemoTenant.RECRUITER_WANG;
+    SentMessage profile = inGroup(wang, "candidate " + GROUPED);
+    assertFalse(hasContact(card(profile), grouped), card(profile));
+    h.awaitCardRecorded(profile.messageId());
+    Application a = h.sandbox.hire().applications().stream().filter(x -> x.talentId().equals(grouped.id()))
+        .findFirst().orElseThrow();
+
+    String advanced = click(profile, wang, button(card(profile), "advance", a.id()));
+    assertTrue(advanced.contains(GROUPED) && !hasContact(advanced, grouped), advanced);
+
+    JsonNode claiming = ((com.fasterxml.jackson.databind.node.ObjectNode) button(advanced, "advance", a.id())
+        .deepCopy()).put("contact", true);
+    String forged = click(profile, wang, claiming);
+    assertTrue(forged.contains(GROUPED) && !hasContact(forged, grouped), forged);
   }
 }
