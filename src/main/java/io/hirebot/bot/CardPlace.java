@@ -1,6 +1,7 @@
 package io.hirebot.bot;
 
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.inbound.ChatRef;
 
 /**
  * Where a card is shown and to whom: its chat, its message (null before it is sent) and the person it is rendered for
@@ -10,11 +11,18 @@ import io.hirebot.bot.inbound.CardAction;
  * @param chatId null when unknown
  * @param messageId null for a card not sent yet
  * @param viewer an open_id, or null when unknown
+ * @param chatType the kind of chat, when the event itself says it (a page typed in words); null when the kind the bot
+ *     recorded with the card {@code messageId} must say it (every Feishu click, every living card)
  */
-public record CardPlace(String chatId, String messageId, String viewer) {
+public record CardPlace(String chatId, String messageId, String viewer, ChatRef.ChatType chatType) {
+
+  /** A card whose chat's kind is what the bot recorded with it. */
+  public CardPlace(String chatId, String messageId, String viewer) {
+    this(chatId, messageId, viewer, null);
+  }
 
   /** The clicked card, for the clicker. */
   public static CardPlace of(CardAction action) {
-    return new CardPlace(action.chatId(), action.messageId(), action.operatorId());
+    return new CardPlace(action.chatId(), action.messageId(), action.operatorId(), action.chatType());
   }
 }

@@ -13,6 +13,12 @@ public final class QuickActions {
   /** Value key naming the view a quick action sits on, so the click answers with that view; absent: a list. */
   public static final String VIEW = "view";
   public static final String PROFILE_VIEW = "profile";
+  /**
+   * Value key of a quick action (and of the pager) on a profile that shows phone and email: the profile the click
+   * answers with shows them again where the profile feature's rule allows (the card is one the bot recorded in a
+   * private chat). A claim, never a permission: a click's value is the clicker's to forge.
+   */
+  public static final String CONTACT = "contact";
   /** Key of a card's view listing the applications the card shows where no button names them (a read-only profile). */
   public static final String SHOWN = "shown_applications";
 
@@ -30,11 +36,15 @@ public final class QuickActions {
   }
 
   /**
-   * The same, on a profile that leads back to a list ({@code back}, the value that shows it; null for none): the
-   * profile the click answers with leads back there too.
+   * The same, on a profile that leads back to a list ({@code back}, the value that shows it; null for none) and that
+   * shows phone and email or not ({@code contact}, see {@link #CONTACT}): the profile the click answers with leads back
+   * there too, and shows them again where they may be.
    */
-  public static ObjectNode onProfile(ObjectNode value, int page, ObjectNode back) {
+  public static ObjectNode onProfile(ObjectNode value, int page, ObjectNode back, boolean contact) {
     onProfile(value, page);
+    if (contact) {
+      value.put(CONTACT, true);
+    }
     return back == null ? value : value.set(SharedActions.BACK, back);
   }
 

@@ -13,6 +13,7 @@ import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Talent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +70,41 @@ class PrivateFormTest {
     String privately = h.sandbox.im().message(form.messageId()).orElseThrow().currentContent().toString();
     assertTrue(privately.contains("card in the group now shows it"), privately);
     assertFalse(privately.contains("candidates.page"), "no list in the private chat");
+  }
+
+  @Test
+  @DisplayName("a group profile's note form sent privately, submitted with a value that claims contact data: the "
+      + "group's card it updates shows no phone or email")
+  void privateFormOfAGroupProfileNeverShowsContact() {
+    var hire = h.sandbox.hire();
+    Job job = hire.jobByCode("BE-001").orElseThrow();
+    Talent talent = hire.addTalent("Forged Claim", "13655500004", "forged.claim@example.com");
+    Application a = hire.addApplication(job.id(), talent.id(), hire.stagesOf(job.id()).get(0).id());
+    SentMessage profile = say("candidate Forged Claim");
+    String before = profile.currentContent().toString();
+    assertFalse(before.contains(talent.mobile()) || before.contains(talent.email()), before);
+    h.awaitCardRecorded(profile.messageId());
+
+    h.sandbox.faults().failNext("POST", "/open-apis/ephemeral/v1/send", 400, 230001,
+        "invalid param: cards visible to certain people are not supported in this chat");
+    JsonObject note = new JsonObject().put("action", "note").put("application_id", a.id()).put("job_id", job.id())
+        .put("talent_id", talent.id()).put("name", talent.name()).put("stage_id", a.stageId()).put("lang", "en_us")
+        .put("view", "profile").put("page", 0);
+    PushResult opened = await(h.sandbox.events().cardAction(CardActionSpec.on(profile.messageId()).by(RECRUITER)
+        .tag("button").value(note)));
+    assertTrue(opened.body().contains("private"), opened.body());
+    String privateChat = ImState.p2pChatId(RECRUITER);
+    SentMessage form = await(h.sandbox.im().awaitMessage(m -> privateChat.equals(m.chatId())
+        && m.currentContent().toString().contains("\"tag\":\"input\""), TIMEOUT));
+
+    // The form sits in the private chat, but its outcome is the group's card: a claim of contact data is not honoured.
+    JsonObject claiming = submitValue(form).put("contact", true);
+    PushResult saved = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
+        .tag("button").value(claiming).formValue(new JsonObject().put("note", "Claims contact"))));
+    assertTrue(saved.body().contains("success"), saved.body());
+    String group = h.sandbox.im().message(profile.messageId()).orElseThrow().currentContent().toString();
+    assertTrue(group.contains("Forged Claim") && group.contains("\"action\":\"note\""), group);
+    assertFalse(group.contains(talent.mobile()) || group.contains(talent.email()), group);
   }
 
   /** The submit button's callback value of a form card. */

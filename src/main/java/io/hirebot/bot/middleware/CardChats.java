@@ -1,6 +1,6 @@
 package io.hirebot.bot.middleware;
 
-import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.inbound.ChatRef;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -15,14 +15,14 @@ public interface CardChats {
   Future<Optional<ChatRef.ChatType>> kindOf(String messageId);
 
   /**
-   * The kind of chat a click came from: what the click says (one the bot made of typed words), else what the bot
-   * recorded with the clicked card; empty when neither says (a card the bot never recorded, such as one forwarded to
-   * another chat).
+   * The kind of chat a card is in: what the event says (a click the bot made of typed words), else what the bot
+   * recorded with the card; empty when neither says (a card the bot never recorded, such as one forwarded to another
+   * chat, or a form shown to one member of a group).
    */
-  default Future<Optional<ChatRef.ChatType>> kindOf(CardAction action) {
-    if (action.chatType() != null) {
-      return Future.succeededFuture(Optional.of(action.chatType()));
+  default Future<Optional<ChatRef.ChatType>> kindOf(CardPlace place) {
+    if (place.chatType() != null) {
+      return Future.succeededFuture(Optional.of(place.chatType()));
     }
-    return action.messageId() == null ? Future.succeededFuture(Optional.empty()) : kindOf(action.messageId());
+    return place.messageId() == null ? Future.succeededFuture(Optional.empty()) : kindOf(place.messageId());
   }
 }

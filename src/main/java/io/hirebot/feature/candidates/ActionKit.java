@@ -79,11 +79,12 @@ final class ActionKit {
 
   /**
    * The view the button sat on, refreshed, answered with a toast: the list (same filter, same page) with the
-   * notice on top, or the profile (the toast says what happened there).
+   * notice on top, or the profile (the toast says what happened there), with the phone and email it showed where the
+   * profile feature's rule lets it show them again.
    */
   Future<ActionResult> result(ActionTarget t, Language lang, Toast toast, Notice notice) {
     Future<Optional<Reply.Card>> shown = t.fromProfile()
-        ? profiles.render(t.talentId(), t.page(), t.viewer(), t.back(), lang).map(Optional::of)
+        ? profiles.render(t.talentId(), t.page(), t.clicked(), t.contact(), t.back(), lang).map(Optional::of)
         : view.render(t.list(), t.page(), lang, notice, t.clicked());
     return answer(toast, shown);
   }

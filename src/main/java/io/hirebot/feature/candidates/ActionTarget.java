@@ -18,9 +18,12 @@ import io.hirebot.cards.QuickActions;
  * @param clicked the card the button sat on, and the clicker, whom the answer is shown to; for a form sent privately,
  *     the group's card it was opened from (where its outcome is shown)
  * @param back on a profile opened from a list: the value that shows that list ("Back to the list"), else null
+ * @param contact on a profile: its value says it showed phone and email (a claim the profile feature checks against
+ *     where the card is before it shows them again: {@link io.hirebot.bot.ProfileView})
  */
 record ActionTarget(String applicationId, String jobId, String talentId, String stageId, int page,
-    CandidatesQuery list, boolean fromProfile, String via, String origin, CardPlace clicked, ObjectNode back) {
+    CandidatesQuery list, boolean fromProfile, String via, String origin, CardPlace clicked, ObjectNode back,
+    boolean contact) {
   static final String VIA = "via";
   static final String ORIGIN = "m";
   /** The chat of the message a form sent privately updates (the group the form was opened from). */
@@ -42,7 +45,8 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
         ? new CardPlace(originChat, origin, action.operatorId()) : CardPlace.of(action);
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
-        CandidatesQuery.readFrom(v), fromProfile, via, origin, clicked, fromProfile ? QuickActions.back(v) : null);
+        CandidatesQuery.readFrom(v), fromProfile, via, origin, clicked, fromProfile ? QuickActions.back(v) : null,
+        fromProfile && v.path(QuickActions.CONTACT).asBoolean(false));
   }
 
   /** Who clicked: the answer offers them the changes they may make. */
@@ -57,13 +61,13 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
   /** The same target once the application is in another stage. */
   ActionTarget inStage(String newStageId) {
     return new ActionTarget(applicationId, jobId, talentId, newStageId, page, list, fromProfile, via, origin, clicked,
-        back);
+        back, contact);
   }
 
   /** The same target for a form opened apart from the card ({@code origin}). */
   ActionTarget placed(String how, String originMessageId) {
     return new ActionTarget(applicationId, jobId, talentId, stageId, page, list, fromProfile, how, originMessageId,
-        clicked, back);
+        clicked, back, contact);
   }
 
   /** The value a follow-up button (form submit, undo) carries, with the given action name. */
@@ -71,7 +75,7 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     ObjectNode v = blank.put("action", action).put("application_id", applicationId).put("job_id", jobId)
         .put("talent_id", talentId).put("stage_id", stageId).put("page", page).put("lang", lang);
     if (fromProfile) {
-      QuickActions.onProfile(v, page, back);
+      QuickActions.onProfile(v, page, back, contact);
     } else {
       list.writeFilter(v);
     }
@@ -91,6 +95,10 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     }
     ObjectNode profile = blank.put("action", SharedActions.PROFILE_OPEN).put("talent_id", talentId).put("page", page)
         .put("lang", lang);
+    if (contact) {
+      // Back from a form to a private chat's profile shows its contact data again (the profile's pager checks where).
+      profile.put(QuickActions.CONTACT, true);
+    }
     return back == null ? profile : profile.set(SharedActions.BACK, back);
   }
 }

@@ -2,12 +2,14 @@ package io.hirebot.feature.profile;
 
 import io.hirebot.cards.SharedActions;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.middleware.CardChats;
+import io.hirebot.cards.QuickActions;
+import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
@@ -18,9 +20,9 @@ import io.vertx.core.Future;
 
 /**
  * Profile buttons: a talent picked from several of the same name, the pager over their applications, and "Full details
- * (private)". A click does not say what kind of chat it came from: phone and email are shown on a page only where the
- * page before showed them (the pager's value says so) and the clicked card is one the bot recorded in a private chat
- * (or the page was typed there); a profile opened from any other button never shows them.
+ * (private)"; and the profile drawn in place of a card for other features and living cards. Phone and email are shown
+ * on a page, and on the profile a change made on one answers with, only as {@link ContactRule} says (the card before
+ * showed them, in a private chat); a profile opened from any other button never shows them.
  */
 final class ProfileButtons {
   static final String PAGE = SharedActions.PROFILE_PAGE;
@@ -34,10 +36,11 @@ final class ProfileButtons {
    */
   public static final String BACK = io.hirebot.cards.SharedActions.BACK;
   /**
-   * View key of a profile shown with phone and email (a private chat's), which its pager's values carry too: read from
-   * a click only together with the kind of chat the clicked card is in ({@link #show}), never alone.
+   * View key of a profile shown with phone and email (a private chat's), which its pager's and its quick actions'
+   * values carry too: read from a click only together with the kind of chat the clicked card is in
+   * ({@link ContactRule}), never alone.
    */
-  static final String CONTACT = "contact";
+  static final String CONTACT = QuickActions.CONTACT;
   /** View key: the ids of the applications a profile shows (see {@link io.hirebot.cards.QuickActions#SHOWN}). */
   static final String SHOWN = io.hirebot.cards.QuickActions.SHOWN;
 
@@ -45,7 +48,7 @@ final class ProfileButtons {
   private final ProfileReader reader;
   private final Messages messages;
   private final Messenger messenger;
-  private final CardChats cardChats;
+  private final ContactRule contact;
 
   /** @param cardChats the kind of chat each card the bot sent is in (a click names its chat, not the chat's kind) */
   ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, Messenger messenger, CardChats cardChats) {
@@ -53,7 +56,7 @@ final class ProfileButtons {
     this.reader = reader;
     this.messages = messages;
     this.messenger = messenger;
-    this.cardChats = cardChats;
+    this.contact = new ContactRule(cardChats);
   }
 
   /**
@@ -85,25 +88,10 @@ final class ProfileButtons {
     int page = Math.max(0, action.value().path("page").asInt(0));
     String name = action.value().path("name").asText("");
     boolean opening = OPEN.equals(action.value().path("action").asText());
-    return privateContact(action)
-        .compose(contact -> profile(PAGE, new Talent(talentId, name, "", ""), page, contact, action.operatorId(),
-            back(action.value()), lang))
+    return drawn(new Talent(talentId, name, "", ""), page, action.value().path(CONTACT).asBoolean(false),
+        CardPlace.of(action), back(action.value()), lang)
         .map(shown -> new ActionResult(opening ? opened(name)
             : Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(), shown.view()));
-  }
-
-  /**
-   * Whether the clicked page shows contact data: the page before showed it (its pager's value says so; a group's
-   * profile never does) and the card is in a private chat, as the bot recorded it (or as a page typed there says).
-   * A value that claims it on a card the bot never recorded, or recorded in a group, shows none. Who may read it is
-   * the reader's to check, on every page.
-   */
-  private Future<Boolean> privateContact(CardAction action) {
-    if (!action.value().path(CONTACT).asBoolean(false)) {
-      return Future.succeededFuture(false);
-    }
-    return cardChats.kindOf(action).map(kind -> kind.orElse(ChatRef.ChatType.GROUP) == ChatRef.ChatType.P2P)
-        .otherwise(false);
   }
 
   /** Opening a profile names whose it is; only its pager's buttons say which page. */
@@ -117,23 +105,30 @@ final class ProfileButtons {
   }
 
   /**
-   * A talent's profile without contact data (as every button shows it), offering {@code viewer} the changes they may
-   * make and, with {@code back}, the way back to the list it was opened from, with the value that renders it again.
+   * A talent's profile in place of the card at {@code place} (a change made on a profile answers with it), offering
+   * its viewer the changes they may make and, with {@code back}, the way back to the list it was opened from, with
+   * the value that renders it again; with phone and email where {@code claimed} and {@link ContactRule} agree.
    */
-  public Future<Reply.Card> render(Talent talent, int page, String viewer, ObjectNode back, Language lang) {
-    return profile(PAGE, talent, page, false, viewer, back, lang);
+  public Future<Reply.Card> render(String talentId, int page, CardPlace place, boolean claimed, ObjectNode back,
+      Language lang) {
+    return drawn(new Talent(talentId, "", "", ""), page, claimed, place, back, lang);
   }
 
   /**
-   * Renders a profile's view again, as a living card: contact data only where the view was a private chat's
-   * profile with it (a value only the bot itself wrote; a click's value never reaches here), the way back where it had
-   * one.
+   * Renders a profile's view again, as a living card at {@code place}: with contact data where the view says the
+   * profile showed it and {@link ContactRule} agrees, the way back where it had one.
    */
-  public Future<ObjectNode> rerender(ObjectNode view, String viewer, Language lang) {
+  public Future<ObjectNode> rerender(ObjectNode view, CardPlace place, Language lang) {
     Talent talent = new Talent(view.path("talent_id").asText(""), view.path("name").asText(""), "", "");
     int page = Math.max(0, view.path("page").asInt(0));
-    return profile(PAGE, talent, page, view.path(CONTACT).asBoolean(false), viewer, back(view), lang)
-        .map(Reply.Card::card);
+    return drawn(talent, page, view.path(CONTACT).asBoolean(false), place, back(view), lang).map(Reply.Card::card);
+  }
+
+  /** The profile in place of the card at {@code place}, for its viewer, with contact data as {@link ContactRule} says. */
+  private Future<Reply.Card> drawn(Talent talent, int page, boolean claimed, CardPlace place, ObjectNode back,
+      Language lang) {
+    return contact.shows(claimed, place)
+        .compose(shows -> profile(PAGE, talent, page, shows, place.viewer(), back, lang));
   }
 
   /**
@@ -146,9 +141,10 @@ final class ProfileButtons {
   private Future<Reply.Card> profile(String command, Talent talent, int page, boolean contact, String viewer,
       ObjectNode back, Language lang) {
     return meter.run(command, hire -> (contact ? withContact(hire, talent) : Future.succeededFuture(talent))
-            .compose(shown -> reader.render(hire, shown, page, contact, viewer, back, lang)))
-        .map(shown -> {
-          ObjectNode view = view(shown, talent, shown.page(), lang);
+        .compose(full -> reader.render(hire, full, page, contact, viewer, back, lang).map(shown -> {
+          // Named as Hire names them: the next page, or a re-render, of a profile drawn from an id alone finds the
+          // contact data by that name again.
+          ObjectNode view = view(shown, full, shown.page(), lang);
           if (contact) {
             view.put(CONTACT, true);
           }
@@ -156,13 +152,27 @@ final class ProfileButtons {
             view.set(BACK, back);
           }
           return new Reply.Card(shown.card(), view);
-        });
+        })));
   }
 
-  /** The talent with phone and email: a card carries no contact data, Hire's search has it. */
+  /**
+   * The talent with phone and email: a card carries no contact data, Hire's search by name has it. A profile drawn from
+   * an id alone (the answer to a change made on it) is named by one of the talent's applications first.
+   */
   private static Future<Talent> withContact(HireDirectory hire, Talent talent) {
-    return talent.name().isBlank() ? Future.succeededFuture(talent) : hire.searchTalents(talent.name())
-        .map(found -> found.stream().filter(t -> t.id().equals(talent.id())).findFirst().orElse(talent));
+    return named(hire, talent).compose(named -> named.name().isBlank() ? Future.succeededFuture(named)
+        : hire.searchTalents(named.name())
+            .map(found -> found.stream().filter(t -> t.id().equals(named.id())).findFirst().orElse(named)));
+  }
+
+  /** The talent with the name Hire gives them on their applications, when the card gave none. */
+  private static Future<Talent> named(HireDirectory hire, Talent talent) {
+    if (!talent.name().isBlank()) {
+      return Future.succeededFuture(talent);
+    }
+    return hire.applicationIdsOfTalent(talent.id()).compose(ids -> ids.isEmpty() ? Future.succeededFuture(talent)
+        : hire.application(ids.get(0)).map(Application::talentName)
+            .map(name -> name == null ? talent : new Talent(talent.id(), name, talent.mobile(), talent.email())));
   }
 
   /**

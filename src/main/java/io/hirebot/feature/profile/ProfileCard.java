@@ -88,12 +88,12 @@ final class ProfileCard {
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
     page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()),
-        offers.back(), lang)));
+        offers.back(), showContact, lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
     if (showContact) {
-      // The other pages of a private chat's profile with contact data show it too (ProfileButtons#show checks the
-      // chat and the clicker before it does).
+      // The other pages of a private chat's profile with contact data show it too (ContactRule checks the chat, and
+      // the reader the clicker, before they do).
       value.put(ProfileButtons.CONTACT, true);
     }
     if (offers.back() != null) {
@@ -117,7 +117,7 @@ final class ProfileCard {
   }
 
   private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, boolean mayChange,
-      ObjectNode back, Language lang) {
+      ObjectNode back, boolean showContact, Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
@@ -135,9 +135,11 @@ final class ProfileCard {
     item.put("steps", steps(d, lang));
     item.put("actions", a.active() && mayChange);
     item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
-    // Actions taken here answer with this profile, at this page, leading back where it leads.
+    // Actions taken here answer with this profile, at this page, leading back where it leads, with the contact data it
+    // shows (where ContactRule allows).
     for (String action : List.of(SharedActions.ADVANCE, SharedActions.REJECT, SharedActions.NOTE)) {
-      item.set(action, QuickActions.onProfile(QuickActions.value(cards.model(), action, a, lang), pageNumber, back));
+      item.set(action, QuickActions.onProfile(QuickActions.value(cards.model(), action, a, lang), pageNumber, back,
+          showContact));
     }
     return item;
   }

@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
@@ -11,7 +12,6 @@ import io.hirebot.bot.middleware.CardChats;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
-import io.hirebot.hire.Talent;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
@@ -20,8 +20,8 @@ import java.time.Clock;
 
 /**
  * A talent's profile: "candidate NAME", the pager over their applications, "full details (private)", and the
- * profile card other features answer with ({@link ProfileView}); a living profile re-renders with its contact
- * data only where the bot itself showed it so.
+ * profile card other features answer with ({@link ProfileView}); its pages, the profile a change made on it answers
+ * with, and its living re-renders keep a private chat's contact data by one rule ({@link ContactRule}).
  */
 public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileCommand command;
@@ -42,11 +42,12 @@ public final class ProfileFeature implements Feature, ProfileView {
         .action(ProfileButtons.OPEN, buttons::show)
         .action(ProfileButtons.PRIVATE, buttons::sendPrivately)
         .view(ProfileButtons.PAGE, (view, place) ->
-            buttons.rerender(view, place.viewer(), Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
+            buttons.rerender(view, place, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
   }
 
   @Override
-  public Future<Reply.Card> render(String talentId, int page, String viewer, ObjectNode back, Language lang) {
-    return buttons.render(new Talent(talentId, "", "", ""), page, viewer, back, lang);
+  public Future<Reply.Card> render(String talentId, int page, CardPlace place, boolean contact, ObjectNode back,
+      Language lang) {
+    return buttons.render(talentId, page, place, contact, back, lang);
   }
 }
