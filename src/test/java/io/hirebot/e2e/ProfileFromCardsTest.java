@@ -1,0 +1,237 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.sandbox.hire.Talent;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A profile opened from another card's button. Feishu's JSON 2.0 cards are shared: in a group, a card replaced by one
+ * member's click is replaced for everyone, so there the profile arrives as a new message replying to the card, which
+ * stays as it was; in a private chat it replaces the card, with a Back button to the card it came from.
+ */
+class ProfileFromCardsTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** Interviewed by Emily Brown tomorrow: her private schedule has a row with a Profile button. */
+  private static final String MET = "Brown Interviewee";
+  /** Asked about with "where is" in the group. */
+  private static final String WHERE = "Where Abouts";
+
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
+  private static Talent met;
+  private static Talent where;
+
+  @BeforeAll
+  static void seed() {
+    var hire = h.sandbox.hire();
+    Job backend = hire.jobByCode("BE-001").orElseThrow();
+    String interview = hire.stagesOf(backend.id()).stream().filter(s -> s.type() == Stage.INTERVIEW).findFirst()
+        .orElseThrow().id();
+    long tomorrow = LocalDate.now(ZONE).plusDays(1).atTime(15, 0).atZone(ZONE).toInstant().toEpochMilli();
+    met = hire.addTalent(MET, "13677700001", "brown.interviewee@example.com");
+    Application a = hire.addApplication(backend.id(), met.id(), interview);
+    hire.addInterview(a.id(), tomorrow, DemoTenant.INTERVIEWER_BROWN);
+    where = hire.addTalent(WHERE, "13677700002", "where.abouts@example.com");
+    hire.addApplication(backend.id(), where.id(), hire.stagesOf(backend.id()).get(0).id());
+  }
+
+  private static SentMessage inGroup(String user, String text) {
+    SentMessage reply = h.ask(MessageSpec.group(TEAM).from(user).mentioningBot().text(text));
+    assertEquals("interactive", reply.msgType(), reply.toString());
+    return reply;
+  }
+
+  private static JsonNode value(JsonNode card, Predicate<JsonNode> wanted) {
+    return card.findValues("value").stream().filter(JsonNode::isObject).filter(wanted).findFirst()
+        .orElseThrow(() -> new AssertionError("no such button on " + card));
+  }
+
+  private static CardActionSpec rowProfile(SentMessage list, String who, JsonNode more) {
+    return CardActionSpec.on(list.messageId()).by(who).tag("overflow").option("profile")
+        .value(new JsonObject(more.toString()));
+  }
+
+  private static CardActionSpec button(SentMessage message, String who, JsonNode value) {
+    return CardActionSpec.on(message.messageId()).by(who).tag("button").value(new JsonObject(value.toString()));
+  }
+
+  private static SentMessage now(SentMessage m) {
+    return h.sandbox.im().message(m.messageId()).orElseThrow();
+  }
+
+  /** The bot's messages replying to {@code m}. */
+  private static List<SentMessage> repliesTo(SentMessage m) {
+    return h.sandbox.im().messages().stream().filter(x -> m.messageId().equals(x.parentId())).toList();
+  }
+
+  private static SentMessage awaitReplyTo(SentMessage m) {
+    return await(h.sandbox.im().awaitMessage(x -> m.messageId().equals(x.parentId()), TIMEOUT));
+  }
+
+  private static String title(JsonNode card) {
+    return card.path("header").path("title").path("content").asText();
+  }
+
+  private static JsonObject toast(PushResult r) {
+    return r.jsonBody().getJsonObject("toast", new JsonObject());
+  }
+
+  /** The group's card stayed as it was: the click answered with no card, and nothing changed the message. */
+  private static void unchanged(SentMessage card, PushResult click) {
+    assertEquals(200, click.status(), click.body());
+    assertEquals(List.of(), click.violations());
+    assertNull(click.jsonBody().getJsonObject("card"), "the group's card is not replaced: " + click.body());
+    SentMessage after = now(card);
+    assertTrue(after.updates().isEmpty(), "the group's card is not changed: " + after.updates());
+    assertEquals(card.content(), after.currentContent());
+  }
+
+  @Test
+  @DisplayName("in a group, a stranger's ⋯ → Profile on the team's list leaves the list as it was for everyone, and the "
+      + "profile arrives as a new message replying to it, without \"Back to the list\" or contact data, with a toast "
+      + "in both languages")
+  void groupProfileRepliesToTheList() {
+    // GIVEN the team's BE-001 list in the group, asked for by its recruiter
+    SentMessage list = inGroup(DemoTenant.RECRUITER_LI, "candidates for BE-001");
+    h.awaitCardRecorded(list.messageId());
+    JsonNode more = value(list.currentContent(), v -> "more".equals(v.path("action").asText()));
+    Talent talent = h.sandbox.hire().talent(more.path("talent_id").asText()).orElseThrow();
+
+    // WHEN 孙丽, who is on no hiring team, opens a row's profile from its ⋯ menu
+    PushResult click = await(h.sandbox.events().cardAction(rowProfile(list, DemoTenant.GUEST_SUN, more)));
+
+    // THEN the list is the list still, for the whole group
+    unchanged(list, click);
+    // and the clicker is told where the profile went, in both languages
+    JsonObject toast = toast(click);
+    assertEquals("info", toast.getString("type"), click.body());
+    JsonObject i18n = toast.getJsonObject("i18n", new JsonObject());
+    assertTrue(i18n.getString("en_us", "").contains(talent.name()), toast.encode());
+    assertTrue(i18n.getString("zh_cn", "").contains(talent.name()), toast.encode());
+    assertFalse(i18n.getString("en_us").equals(i18n.getString("zh_cn")), toast.encode());
+    // and the profile is a new message in the group, replying to the list
+    SentMessage profile = awaitReplyTo(list);
+    assertEquals(TEAM, profile.chatId());
+    assertEquals(talent.name(), title(profile.currentContent()), profile.currentContent().toString());
+    String text = profile.currentContent().toString();
+    assertFalse(text.contains("candidates.page"), "no Back to the list: the list is right above: " + text);
+    assertFalse(text.contains(talent.mobile()) || text.contains(talent.email()), "no contact data in a group: " + text);
+  }
+
+  @Test
+  @DisplayName("in a group, a double click on Profile (two callbacks at once) sends one profile")
+  void doubleClickSendsOneProfile() {
+    SentMessage list = inGroup(DemoTenant.RECRUITER_LI, "candidates for BE-001");
+    h.awaitCardRecorded(list.messageId());
+    JsonNode more = value(list.currentContent(), v -> "more".equals(v.path("action").asText()));
+
+    Future<PushResult> first = h.sandbox.events().cardAction(rowProfile(list, DemoTenant.RECRUITER_LI, more));
+    Future<PushResult> second = h.sandbox.events().cardAction(rowProfile(list, DemoTenant.RECRUITER_LI, more));
+    await(Future.all(first, second));
+
+    unchanged(list, first.result());
+    unchanged(list, second.result());
+    awaitReplyTo(list);
+    assertEquals(1, repliesTo(list).size(), "one profile: " + repliesTo(list));
+  }
+
+  @Test
+  @DisplayName("in a group, Profile on the interviews card and on a \"where is\" answer also replies with the profile "
+      + "and leaves the card as it was")
+  void groupProfileFromOtherCards() {
+    SentMessage interviews = inGroup(DemoTenant.RECRUITER_LI, "interviews");
+    h.awaitCardRecorded(interviews.messageId());
+    JsonNode open = value(interviews.currentContent(), v -> met.id().equals(v.path("talent_id").asText()));
+    PushResult click = await(h.sandbox.events().cardAction(button(interviews, DemoTenant.HM_ZHANG, open)));
+    unchanged(interviews, click);
+    assertEquals(MET, title(awaitReplyTo(interviews).currentContent()));
+
+    SentMessage whereIs = inGroup(DemoTenant.RECRUITER_LI, "where is " + WHERE);
+    h.awaitCardRecorded(whereIs.messageId());
+    JsonNode profile = value(whereIs.currentContent(), v -> v.has("action"));
+    PushResult clicked = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.HM_ZHANG, profile)));
+    unchanged(whereIs, clicked);
+    assertEquals(WHERE, title(awaitReplyTo(whereIs).currentContent()));
+  }
+
+  @Test
+  @DisplayName("the profile a group click sent is a profile card like any: its Advance acts on it in place")
+  void groupProfileWorks() {
+    SentMessage list = inGroup(DemoTenant.RECRUITER_LI, "candidates for BE-001");
+    h.awaitCardRecorded(list.messageId());
+    JsonNode more = value(list.currentContent(), v -> "more".equals(v.path("action").asText()));
+    await(h.sandbox.events().cardAction(rowProfile(list, DemoTenant.RECRUITER_LI, more)));
+    SentMessage profile = awaitReplyTo(list);
+    h.awaitCardRecorded(profile.messageId());
+
+    // Shown to the recruiter, it offers them Advance; the click answers with the profile, in place, once changed.
+    JsonNode advance = value(profile.currentContent(), v -> "advance".equals(v.path("action").asText()));
+    PushResult done = await(h.sandbox.events().cardAction(button(profile, DemoTenant.RECRUITER_LI, advance)));
+    assertEquals("success", toast(done).getString("type"), done.body());
+    JsonObject card = done.jsonBody().getJsonObject("card");
+    assertNotNull(card, done.body());
+    assertEquals(title(profile.currentContent()), card.getJsonObject("data").getJsonObject("header")
+        .getJsonObject("title").getString("content"));
+  }
+
+  @Test
+  @DisplayName("privately, Emily Brown's Profile on her interviews card replaces it with the profile, whose Back button "
+      + "shows her schedule again")
+  void privateInterviewsLeadBack() {
+    // GIVEN Emily Brown's own schedule in her private chat
+    SentMessage schedule = h.ask(MessageSpec.p2p(DemoTenant.INTERVIEWER_BROWN).text("my interviews"));
+    String before = schedule.currentContent().toString();
+    assertTrue(before.contains(MET), before);
+    h.awaitCardRecorded(schedule.messageId());
+
+    // WHEN she opens the candidate's profile from it
+    JsonNode open = value(schedule.currentContent(), v -> met.id().equals(v.path("talent_id").asText()));
+    PushResult opened = await(h.sandbox.events().cardAction(button(schedule, DemoTenant.INTERVIEWER_BROWN, open)));
+
+    // THEN the profile replaces the schedule (one viewer), with a way back to it
+    assertEquals(200, opened.status(), opened.body());
+    JsonObject card = opened.jsonBody().getJsonObject("card");
+    assertNotNull(card, "the profile replaces the card in a private chat: " + opened.body());
+    JsonNode profile = now(schedule).currentContent();
+    assertEquals(MET, title(profile), profile.toString());
+    assertTrue(repliesTo(schedule).isEmpty(), "no second message in a private chat");
+    JsonNode back = value(profile, v -> "interviews.page".equals(v.path("action").asText()));
+    assertTrue(profile.toString().contains("Back to the list"), profile.toString());
+
+    // WHEN she clicks Back
+    PushResult backed = await(h.sandbox.events().cardAction(button(schedule, DemoTenant.INTERVIEWER_BROWN, back)));
+
+    // THEN her schedule is back, as it was
+    assertEquals(200, backed.status(), backed.body());
+    JsonNode again = now(schedule).currentContent();
+    assertEquals(title(schedule.content()), title(again), again.toString());
+    assertTrue(again.toString().contains(MET), again.toString());
+  }
+}
