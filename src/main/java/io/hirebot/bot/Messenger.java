@@ -12,6 +12,17 @@ public interface Messenger {
   /** Replies to a message in its chat; completes with the new message's id. */
   Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey);
 
+  /**
+   * Replies to the card at {@code card} with a new message in its chat, on behalf of the person it is for (who clicked
+   * it): a card a click sends rather than putting in place of the clicked one (a profile opened on a group's shared
+   * card). Completes with the new message's id.
+   *
+   * @param card the clicked card's chat and message, the clicker as its viewer, and its chat's kind when known
+   */
+  default Future<String> replyOnBehalf(CardPlace card, Reply reply, String idempotencyKey) {
+    return reply(card.chatId(), card.messageId(), reply, idempotencyKey);
+  }
+
   /** Sends a message to a chat; completes with the new message's id. */
   Future<String> send(String chatId, Reply reply, String idempotencyKey);
 

@@ -6,13 +6,14 @@ import io.vertx.core.Future;
 
 /**
  * The messenger features send with while answering someone: a card it puts in a user's private chat on their behalf
- * (their tasks asked in a group, a group profile's "Full details (private)", a form Feishu would not show in the group)
- * is recorded there as a reply's card is, by the code that records replies and clicks: with its view and its chat's
- * kind for the card-sent listeners (living cards; a click on it is known to come from a private chat), and as what
- * that user's follow-ups in that chat follow ({@link Conversations#shown}). A feature therefore never records what it
- * sends privately itself. The chat the command or click came from keeps its own conversation: nothing of the private
- * chat is visible there, nor the other way round. Messages nobody asked for ({@link #bulk}: digests, notifications,
- * reminders) are not on anyone's behalf and are not recorded here.
+ * (their tasks asked in a group, a group profile's "Full details (private)", a form Feishu would not show in the group),
+ * or sends as a reply to the card they clicked ({@link #replyOnBehalf}: a profile opened on a group's shared card), is
+ * recorded there as a reply's card is, by the code that records replies and clicks: with its view and its chat's
+ * kind for the card-sent listeners (living cards; a click on it is known to come from a private chat, or a group), and
+ * as what that user's follow-ups in that chat follow ({@link Conversations#shown}). A feature therefore never records
+ * what it sends on someone's behalf itself. The chat the command or click came from keeps its own conversation:
+ * nothing of the private chat is visible there, nor the other way round. Messages nobody asked for ({@link #bulk}:
+ * digests, notifications, reminders) are not on anyone's behalf and are not recorded here.
  */
 public final class OnBehalfMessenger implements Messenger {
   private final Messenger delegate;
@@ -37,13 +38,26 @@ public final class OnBehalfMessenger implements Messenger {
   /** Addressed by open_id, so the private chat is known from Feishu's answer: recorded once it is sent. */
   @Override
   public Future<Sent> sendPrivately(String openId, Reply reply, String idempotencyKey) {
-    return delegate.sendPrivately(openId, reply, idempotencyKey).onSuccess(sent -> {
-      if (reply instanceof Reply.Card c && sent.chatId() != null) {
-        cardsSent.sent(new CardSentListener.SentCard(sent.chatId(), sent.messageId(), c.card(), c.view(),
-            ChatRef.ChatType.P2P, openId));
-        conversations.shown(sent.chatId(), openId, c.card(), c.view());
-      }
-    });
+    return delegate.sendPrivately(openId, reply, idempotencyKey)
+        .onSuccess(sent -> recorded(sent.chatId(), sent.messageId(), reply, ChatRef.ChatType.P2P, openId));
+  }
+
+  /** A reply to the clicked card, recorded once sent in that card's chat, as the clicker's, with the kind known of it. */
+  @Override
+  public Future<String> replyOnBehalf(CardPlace card, Reply reply, String idempotencyKey) {
+    return delegate.reply(card.chatId(), card.messageId(), reply, idempotencyKey)
+        .onSuccess(id -> recorded(card.chatId(), id, reply, card.chatType(), card.viewer()));
+  }
+
+  /**
+   * A card sent for {@code openId} into {@code chatId}, recorded as a reply's is: for living cards and clicks (with the
+   * chat's kind, null when unknown), and as what their follow-ups in that chat follow.
+   */
+  private void recorded(String chatId, String messageId, Reply reply, ChatRef.ChatType kind, String openId) {
+    if (reply instanceof Reply.Card c && chatId != null) {
+      cardsSent.sent(new CardSentListener.SentCard(chatId, messageId, c.card(), c.view(), kind, openId));
+      conversations.shown(chatId, openId, c.card(), c.view());
+    }
   }
 
   @Override

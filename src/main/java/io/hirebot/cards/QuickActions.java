@@ -1,5 +1,6 @@
 package io.hirebot.cards;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
@@ -62,7 +63,12 @@ public final class QuickActions {
    * null when it carries none.
    */
   public static ObjectNode viewIn(ObjectNode value, String key) {
-    return value.get(key) instanceof ObjectNode o && o.path("action").isTextual()
+    return view(value.get(key));
+  }
+
+  /** {@code node} when it is a card action a view may lead back to (an object with an "action", of a bounded size). */
+  public static ObjectNode view(JsonNode node) {
+    return node instanceof ObjectNode o && o.path("action").isTextual()
         && !o.path("action").asText().isBlank() && o.size() <= MAX_VIEW_FIELDS ? o : null;
   }
 

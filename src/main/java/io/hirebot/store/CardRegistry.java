@@ -1,5 +1,9 @@
 package io.hirebot.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.middleware.CardChats;
 import io.vertx.core.Future;
@@ -17,6 +21,7 @@ import java.util.Set;
  * (so a stage change re-renders exactly that view) and when Feishu first received it (the PATCH window).
  */
 public final class CardRegistry implements CardChats {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * A card in a chat.
@@ -137,6 +142,21 @@ public final class CardRegistry implements CardChats {
   public Future<Optional<ChatRef.ChatType>> kindOf(String messageId) {
     return card(messageId).map(c -> c.map(ShownCard::chatType).filter(Objects::nonNull)
         .map(t -> ChatRef.ChatType.valueOf(t.toUpperCase(Locale.ROOT))));
+  }
+
+  @Override
+  public Future<Optional<ObjectNode>> viewOf(String messageId) {
+    return card(messageId).map(c -> c.map(ShownCard::view).flatMap(CardRegistry::parsed));
+  }
+
+  /** A recorded view: the bot's own JSON, so unreadable only through a bug of ours, which reads as no view. */
+  private static Optional<ObjectNode> parsed(String view) {
+    try {
+      JsonNode node = JSON.readTree(view);
+      return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   private static ShownCard row(java.sql.ResultSet r) throws java.sql.SQLException {

@@ -95,6 +95,16 @@ class ProfileFromCardsTest {
     return await(h.sandbox.im().awaitMessage(x -> m.messageId().equals(x.parentId()), TIMEOUT));
   }
 
+  /** The callback value of the profile's "Back to the list" button. */
+  private static JsonNode backButton(JsonNode card) {
+    for (JsonNode element : card.path("body").path("elements")) {
+      if ("Back to the list".equals(element.path("text").path("content").asText())) {
+        return element.path("behaviors").get(0).path("value");
+      }
+    }
+    throw new AssertionError("no Back to the list: " + card);
+  }
+
   private static String title(JsonNode card) {
     return card.path("header").path("title").path("content").asText();
   }
@@ -222,8 +232,8 @@ class ProfileFromCardsTest {
     JsonNode profile = now(schedule).currentContent();
     assertEquals(MET, title(profile), profile.toString());
     assertTrue(repliesTo(schedule).isEmpty(), "no second message in a private chat");
-    JsonNode back = value(profile, v -> "interviews.page".equals(v.path("action").asText()));
-    assertTrue(profile.toString().contains("Back to the list"), profile.toString());
+    JsonNode back = backButton(profile);
+    assertEquals("interviews.page", back.path("action").asText(), back.toString());
 
     // WHEN she clicks Back
     PushResult backed = await(h.sandbox.events().cardAction(button(schedule, DemoTenant.INTERVIEWER_BROWN, back)));
@@ -233,5 +243,24 @@ class ProfileFromCardsTest {
     JsonNode again = now(schedule).currentContent();
     assertEquals(title(schedule.content()), title(again), again.toString());
     assertTrue(again.toString().contains(MET), again.toString());
+  }
+
+  @Test
+  @DisplayName("privately, Profile on a \"where is\" answer replaces it with the profile, whose Back asks again")
+  void privateWhereIsLeadsBack() {
+    SentMessage whereIs = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("where is " + WHERE));
+    h.awaitCardRecorded(whereIs.messageId());
+    JsonNode open = value(whereIs.currentContent(), v -> where.id().equals(v.path("talent_id").asText()));
+
+    PushResult opened = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_LI, open)));
+
+    assertNotNull(opened.jsonBody().getJsonObject("card"), "in place in a private chat: " + opened.body());
+    JsonNode profile = now(whereIs).currentContent();
+    assertEquals(WHERE, title(profile), profile.toString());
+    JsonNode back = backButton(profile);
+    PushResult backed = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_LI, back)));
+    assertEquals(200, backed.status(), backed.body());
+    assertEquals(title(whereIs.content()), title(now(whereIs).currentContent()), now(whereIs).currentContent()
+        .toString());
   }
 }

@@ -238,21 +238,24 @@ class TypedPagingTest {
   }
 
   @Test
-  @DisplayName("a profile opened from page 2 of a list, then \"back\": that list at page 2, as the profile's Back button "
-      + "shows it, not the profile's previous page; \"返回\" the same, in Chinese")
+  @DisplayName("privately, a profile opened from page 2 of a list, then \"back\": that list at page 2, as the profile's "
+      + "Back button shows it, not the profile's previous page; \"返回\" the same, in Chinese")
   void backToTheList() {
-    String user = member();
-    say(user, "candidates for BE-001");
-    SentMessage second = say(user, "next page");
+    // A private chat: a profile opened on a group's list is a new message below it, with no Back (the list is above).
+    String user = DemoTenant.RECRUITER_LI;
+    privately(user, "candidates for BE-001");
+    SentMessage second = privately(user, "next page");
     assertTrue(card(second).contains("Page 2 of "), card(second));
+    h.awaitCardRecorded(second.messageId());
     openProfile(second, user);
 
-    SentMessage back = say(user, "back");
+    SentMessage back = privately(user, "back");
     assertTrue(title(back).contains("Backend Engineer"), title(back));
     assertTrue(card(back).contains("Page 2 of "), card(back));
 
+    h.awaitCardRecorded(back.messageId());
     openProfile(back, user);
-    SentMessage zh = say(user, "返回");
+    SentMessage zh = privately(user, "返回");
     assertTrue(title(zh).contains("Backend Engineer"), title(zh));
     assertTrue(card(zh).contains("第 2/"), card(zh));
   }

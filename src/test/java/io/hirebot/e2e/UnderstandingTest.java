@@ -110,15 +110,22 @@ class UnderstandingTest {
   }
 
   @Test
-  @DisplayName("where is <person> → each application's stage, and a button that opens the profile")
+  @DisplayName("where is <person> → each application's stage, and a button that opens the profile (in a group, as a "
+      + "reply to the answer)")
   void whereIs() {
     SentMessage reply = inGroup("where is Quinn Understanding");
     JsonNode card = reply.currentContent();
 
     assertEquals("Where is Quinn Understanding?", title(card));
     assertTrue(card.toString().contains("Backend Engineer: First Interview"), card.toString());
-    JsonNode profile = click(reply, runButtons(card).get(0));
-    assertEquals("Quinn Understanding", title(profile));
+    JsonNode button = card.findValues("value").stream().filter(v -> "profile".equals(v.path("action").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no Profile button: " + card));
+    PushResult r = await(h.sandbox.events().cardAction(CardActionSpec.on(reply.messageId()).by("ou_user_nlu_click")
+        .tag("button").value(new JsonObject(button.toString()))));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(null, r.jsonBody().getJsonObject("card"), "the group's answer stays: " + r.body());
+    SentMessage profile = await(h.sandbox.im().awaitMessage(m -> reply.messageId().equals(m.parentId()), TIMEOUT));
+    assertEquals("Quinn Understanding", title(profile.currentContent()));
     JsonNode zh = inGroup("Quinn Understanding 到哪一步了").currentContent();
     assertEquals("Quinn Understanding 到哪一步了？", title(zh));
     assertTrue(zh.toString().contains("Backend Engineer：一面"), zh.toString());

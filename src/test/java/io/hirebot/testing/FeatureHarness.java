@@ -210,9 +210,10 @@ public final class FeatureHarness extends SelfClosingFixture {
   /**
    * The answer to a click: its toast (its kind, its text in the clicked card's language, and in every language), the
    * card that replaced the clicked one (null when it stays), and the view that renders that card again when it lives
-   * on (null for a card nothing re-renders).
+   * on (null for a card nothing re-renders), and the id of the clicked card's message.
    */
-  public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view) {}
+  public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view,
+      String messageId) {}
 
   /** The chat follows the job from now on, as "subscribe job …" typed in it would make it. */
   public void follow(String chatId, String jobId) {
@@ -239,12 +240,53 @@ public final class FeatureHarness extends SelfClosingFixture {
 
   /** The same, for a menu ({@code option}) or a form submit ({@code form}). */
   public Clicked click(JsonNode value, String user, String option, Map<String, Object> form) {
+    return click(value, user, option, form, TEAM_CHAT);
+  }
+
+  /**
+   * {@code user} clicks a button on a card in their private chat with the bot, which the bot recorded there (so the
+   * click is known to come from a private chat, as the app knows it from the cards it sent).
+   */
+  public Clicked clickPrivately(JsonNode value, String user) {
+    return clickPrivately(value, user, null, Map.of());
+  }
+
+  /** The same, for a menu ({@code option}) or a form submit ({@code form}). */
+  public Clicked clickPrivately(JsonNode value, String user, String option, Map<String, Object> form) {
+    return click(value, user, option, form, "oc_p2p_" + user);
+  }
+
+  /**
+   * {@code user} clicks a button on the team chat's card {@code messageId}, which an earlier click was on (a double
+   * click, or a second member clicking the same button).
+   */
+  public Clicked clickOn(String messageId, JsonNode value, String user) {
+    return click(value, user, null, Map.of(), TEAM_CHAT, messageId);
+  }
+
+  /** The card clicked is a new one in {@code chatId}: one the harness recorded there when that is a private chat. */
+  private Clicked click(JsonNode value, String user, String option, Map<String, Object> form, String chatId) {
+    String messageId = "om_card_" + ids.incrementAndGet();
+    if (!TEAM_CHAT.equals(chatId)) {
+      chatTypes.put(messageId, ChatRef.ChatType.P2P);
+    }
+    return click(value, user, option, form, chatId, messageId);
+  }
+
+  private Clicked click(JsonNode value, String user, String option, Map<String, Object> form, String chatId,
+      String messageId) {
     String eventId = "ev_click_" + ids.incrementAndGet();
-    CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), "om_card_" + eventId, TEAM_CHAT,
+    CardAction action = new CardAction(eventId, UserRef.ofOpenId(user), messageId, chatId,
         "c-" + eventId, option == null ? "button" : "overflow", (ObjectNode) value.deepCopy(), option, form, null);
     ActionResult r = await(() -> dispatcher().onCardAction(action));
     return new Clicked(r.toast().type(), r.toast().text(action.language()), withinLimits(Shown.of(r.card())), r.toast(),
-        r.view());
+        r.view(), messageId);
+  }
+
+  /** What the bot sent as a reply to the message {@code messageId} (a profile opened on a group's card), in order. */
+  public List<Shown> repliesTo(String messageId) {
+    return messenger.sent(RecordingMessenger.Kind.REPLY).stream().filter(s -> messageId.equals(s.parentId()))
+        .map(s -> withinLimits(s.shown())).toList();
   }
 
   /** The bot's record of its cards, as the subscriptions feature keeps it in the app, for the cards shown here. */

@@ -77,6 +77,6 @@ public final class TestFeatures {
 
   private static ProfileFeature profileFeature(FeatureHarness h) {
     return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger,
-        h.sentCards::chatType);
+        h.sentCards::chatType, h.actionOnce);
   }
 }

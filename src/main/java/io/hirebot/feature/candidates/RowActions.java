@@ -2,7 +2,7 @@ package io.hirebot.feature.candidates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
-import io.hirebot.bot.CardPlace;
+import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.inbound.CardAction;
@@ -66,12 +66,12 @@ final class RowActions {
     }
     String talentId = action.value().path("talent_id").asText("");
     if (SharedActions.PROFILE_OPEN.equals(option) && !talentId.isEmpty()) {
-      // The profile replaces the list, at its first page (the row's page is the list's), with the way back to the
-      // list at the row's page; without contact data, as every profile opened from a button.
+      // Where any card's Profile opens (a new message in a group, in place privately): at its first page (the row's
+      // page is the list's), leading back to the list at the row's page and filter; without contact data, as every
+      // profile opened from a button.
       ObjectNode back = ActionTarget.of(action).viewValue(kit.cards.model(), lang.feishuLocale());
-      return kit.profiles.render(talentId, 0, CardPlace.of(action), false, back, lang)
-          .map(c -> new ActionResult(Toast.info(kit.messages, "toast.profile", action.value().path("name").asText("")),
-              c.card(), c.view()));
+      return kit.profiles.open(action, new ProfileView.Opened(talentId, action.value().path("name").asText(""), 0,
+          false, back), lang);
     }
     return Future.succeededFuture(ActionResult.of(Toast.info(kit.messages, "toast.unknownAction")));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Period;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
@@ -64,7 +65,7 @@ final class OnboardingCard {
         var a = s.application();
         String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
         rows.addObject().put("line", line(s, name, today, lang))
-            .set("profile", QuickActions.value(cards.model(), "profile", a, lang));
+            .set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
       });
     });
     return cards.render("onboarding", model);

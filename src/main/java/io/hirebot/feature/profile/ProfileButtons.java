@@ -20,14 +20,13 @@ import io.vertx.core.Future;
 
 /**
  * Profile buttons: a talent picked from several of the same name, the pager over their applications, and "Full details
- * (private)"; and the profile drawn in place of a card for other features and living cards. Phone and email are shown
- * on a page, and on the profile a change made on one answers with, only as {@link ContactRule} says (the card before
- * showed them, in a private chat); a profile opened from any other button never shows them.
+ * (private)"; and the profile drawn in place of a card for other features, living cards and {@link ProfileOpening}.
+ * Phone and email are shown on a page, and on the profile a change made on one answers with, only as
+ * {@link ContactRule} says (the card before showed them, in a private chat); a profile opened from any other button
+ * never shows them.
  */
 final class ProfileButtons {
   static final String PAGE = SharedActions.PROFILE_PAGE;
-  /** The "Profile" quick action of candidate rows: replaces the clicked card with the talent's profile. */
-  static final String OPEN = SharedActions.PROFILE_OPEN;
   /** "Full details (private)": the profile with contact data, sent to the clicker's private chat. */
   static final String PRIVATE = "profile.private";
   /**
@@ -80,6 +79,7 @@ final class ProfileButtons {
     });
   }
 
+  /** A page of the profile, or a namesake picked: in place of the clicked card (a picker, or the profile itself). */
   public Future<ActionResult> show(CardAction action, Language lang) {
     String talentId = action.value().path("talent_id").asText("");
     if (talentId.isEmpty()) {
@@ -87,16 +87,10 @@ final class ProfileButtons {
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
     String name = action.value().path("name").asText("");
-    boolean opening = OPEN.equals(action.value().path("action").asText());
     return drawn(new Talent(talentId, name, "", ""), page, action.value().path(CONTACT).asBoolean(false),
         CardPlace.of(action), back(action.value()), lang)
-        .map(shown -> new ActionResult(opening ? opened(name)
-            : Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(), shown.view()));
-  }
-
-  /** Opening a profile names whose it is; only its pager's buttons say which page. */
-  private Toast opened(String name) {
-    return name.isBlank() ? Toast.info(messages, "toast.profile.opened") : Toast.info(messages, "toast.profile", name);
+        .map(shown -> new ActionResult(Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(),
+            shown.view()));
   }
 
   /** The list to go back to, when the click's value names one as a card action (an object with an "action"). */
@@ -125,7 +119,7 @@ final class ProfileButtons {
   }
 
   /** The profile in place of the card at {@code place}, for its viewer, with contact data as {@link ContactRule} says. */
-  private Future<Reply.Card> drawn(Talent talent, int page, boolean claimed, CardPlace place, ObjectNode back,
+  Future<Reply.Card> drawn(Talent talent, int page, boolean claimed, CardPlace place, ObjectNode back,
       Language lang) {
     return contact.shows(claimed, place)
         .compose(shows -> profile(PAGE, talent, page, shows, place.viewer(), back, lang));

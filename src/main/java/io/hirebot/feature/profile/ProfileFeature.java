@@ -2,14 +2,18 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
+import io.hirebot.bot.ActionOnce;
+import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.Reply;
+import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.middleware.CardChats;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.DateTexts;
@@ -19,27 +23,36 @@ import io.vertx.core.Future;
 import java.time.Clock;
 
 /**
- * A talent's profile: "candidate NAME", the pager over their applications, "full details (private)", and the
- * profile card other features answer with ({@link ProfileView}); its pages, the profile a change made on it answers
- * with, and its living re-renders keep a private chat's contact data by one rule ({@link ContactRule}).
+ * A talent's profile: "candidate NAME", the pager over their applications, "full details (private)", the profile
+ * card other features answer with ({@link ProfileView}), and the profile opened from any card's Profile button
+ * ({@link ProfileOpening}: a new message in a group, in place with Back in a private chat); its pages, the profile a
+ * change made on it answers with, and its living re-renders keep a private chat's contact data by one rule
+ * ({@link ContactRule}).
  */
 public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileCommand command;
   private final ProfileButtons buttons;
+  private final ProfileOpening opening;
 
-  /** @param cardChats the kind of chat each card the bot sent is in: a private chat's profile pages keep contact data */
+  /**
+   * @param messenger the on-behalf messenger: a profile sent as a reply to a group's card is recorded as a reply is
+   * @param cardChats the kind of chat each card the bot sent is in (a private chat's profile pages keep contact data;
+   *     a profile opened from a group's card is sent apart from it), and the view it recorded (the way back)
+   * @param once a profile a group click sends is sent once per card, talent and clicker
+   */
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      AccessPolicy access, Messenger messenger, CardChats cardChats) {
+      AccessPolicy access, Messenger messenger, CardChats cardChats, ActionOnce once) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
     this.command = new ProfileCommand(meter, reader, cards, messages);
     this.buttons = new ProfileButtons(meter, reader, messages, messenger, cardChats);
+    this.opening = new ProfileOpening(buttons::drawn, once, messenger, cardChats, messages);
   }
 
   @Override
   public void register(FeatureRegistry registry) {
     registry.command(Command.ShowProfile.class, command)
         .action(ProfileButtons.PAGE, buttons::show)
-        .action(ProfileButtons.OPEN, buttons::show)
+        .action(SharedActions.PROFILE_OPEN, opening::click)
         .action(ProfileButtons.PRIVATE, buttons::sendPrivately)
         .view(ProfileButtons.PAGE, (view, place) ->
             buttons.rerender(view, place, Language.ofFeishuLocale(view.path("lang").asText("en_us"))));
@@ -49,5 +62,10 @@ public final class ProfileFeature implements Feature, ProfileView {
   public Future<Reply.Card> render(String talentId, int page, CardPlace place, boolean contact, ObjectNode back,
       Language lang) {
     return buttons.render(talentId, page, place, contact, back, lang);
+  }
+
+  @Override
+  public Future<ActionResult> open(CardAction click, Opened profile, Language lang) {
+    return opening.open(click, profile, lang);
   }
 }

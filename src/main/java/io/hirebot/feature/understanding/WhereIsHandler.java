@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
-import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireMeter;
@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * "where is Carol Davis" / "张伟到哪一步了": the stage of each of the person's applications, as a small card with a
- * button to the profile. The people are read as {@link TalentsByName} reads them (bounded per name).
+ * Profile button per person (opened as every card's Profile opens). The people are read as {@link TalentsByName} reads
+ * them (bounded per name).
  */
 final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
   private final HireMeter meter;
@@ -44,8 +45,9 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
       if (found.people().isEmpty()) {
         return Reply.text(messages, lang, "where.none", command.name());
       }
+      // Its view asks again (a profile opened from it in a private chat leads back to it, drawn anew).
       return Reply.card(card(command.name(), found.people(), found.people().stream().map(p -> lines(p, lang))
-          .toList(), found.unread(), context.message().chat().type(), lang));
+          .toList(), found.unread(), lang), codec.button(command, lang, context.message().chat().type()));
     }));
   }
 
@@ -65,7 +67,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     return String.join("\n", lines);
   }
 
-  private ObjectNode card(String asked, List<TalentsByName.Person> people, List<String> lines, int more, ChatRef.ChatType chatType,
+  private ObjectNode card(String asked, List<TalentsByName.Person> people, List<String> lines, int more,
       Language lang) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "where.title", asked));
@@ -75,8 +77,10 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     ArrayNode choices = model.putArray("choices");
     for (TalentsByName.Person person : people) {
       Talent talent = person.talent();
-      // The person of this button, not a new search by the name (which would ask again among namesakes).
-      ObjectNode value = codec.button(new Command.ShowProfile(talent.name(), talent.id()), lang, chatType);
+      // The person of this button, not a new search by the name (which would ask again among namesakes); a Profile
+      // button as every card's, so it opens where every card's does (a new message in a group).
+      ObjectNode value = cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
+          .put("name", talent.name()).put("lang", lang.feishuLocale());
       String label = people.size() == 1 ? messages.get(lang, "where.profile", talent.name())
           : ChoiceLabels.person(messages, lang, person);
       choices.addObject().put("label", label).set("value", value);

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A profile shows only the actions its viewer can take: an interviewer who opens a candidate from "my tasks" reads
  * the profile without Advance / Reject / Add note (Hire lets only the job's recruiter, its hiring managers and admins
  * change it), the recruiter gets them; and a click the viewer may not make is still refused in words, writing nothing.
+ * Opened in a private chat it replaces the card, leading back to it; opened on a group's card it is a new message
+ * replying to that card, which stays as it was.
  */
 class ProfileActionsTest {
   private static final String LIST = SharedActions.CANDIDATES_PAGE;
@@ -31,10 +33,14 @@ class ProfileActionsTest {
   @RegisterExtension
   final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::profile);
 
-  private FeatureHarness.Clicked open(Talent talent, String viewer) {
-    ObjectNode value = h.cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
+  private ObjectNode profileButton(Talent talent) {
+    return h.cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
         .put("name", talent.name()).put("lang", "en_us");
-    return h.click(value, viewer);
+  }
+
+  /** {@code viewer} opens the talent's profile from a card in their private chat (my tasks is always private). */
+  private FeatureHarness.Clicked open(Talent talent, String viewer) {
+    return h.clickPrivately(profileButton(talent), viewer);
   }
 
   @Test
@@ -75,16 +81,59 @@ class ProfileActionsTest {
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
   }
 
-  /** Backend Engineer with two pages of candidates: the recruiter opens page 2, then a row's profile from its ⋯ menu. */
+  /**
+   * Backend Engineer with two pages of candidates: the recruiter opens page 2 in their private chat, then a row's
+   * profile from its ⋯ menu.
+   */
   private FeatureHarness.Clicked profileFromSecondPage() {
     SmallTenant.addLaterPeople(h.hire, h.clock);
-    Shown first = h.inGroup("candidates for Backend Engineer");
-    Shown second = h.click(first.button(LIST, "page", 1), FeatureHarness.ALICE).card();
+    Shown first = h.privately(SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    Shown second = h.clickPrivately(first.button(LIST, "page", 1), SmallTenant.RECRUITER_LI).card();
     assertTrue(second.contains("Page 2 of 2"), second.all());
     JsonNode row = second.buttons("more").get(0);
-    FeatureHarness.Clicked opened = h.click(row, SmallTenant.RECRUITER_LI, "profile", Map.of());
+    FeatureHarness.Clicked opened = h.clickPrivately(row, SmallTenant.RECRUITER_LI, "profile", Map.of());
     assertEquals(row.path("name").asText(), opened.card().title(), opened.card().all());
     return opened;
+  }
+
+  @Test
+  @DisplayName("on a group's list, ⋯ → Profile leaves the list as it is and replies to it with the profile, drawn for "
+      + "the clicker, without \"Back to the list\"; a second click of that member sends no second profile")
+  void groupProfileIsAReply() {
+    Shown list = h.inGroup("candidates for Backend Engineer");
+    JsonNode row = list.buttons("more").get(0);
+
+    FeatureHarness.Clicked opened = h.click(row, SmallTenant.RECRUITER_LI, "profile", Map.of());
+
+    assertEquals(null, opened.card(), "the group's list stays");
+    assertEquals("Profile of " + row.path("name").asText() + " sent below, in reply to this card", opened.toast());
+    List<Shown> replies = h.repliesTo(opened.messageId());
+    assertEquals(1, replies.size(), h.messenger.sent().toString());
+    Shown profile = replies.get(0);
+    assertEquals(row.path("name").asText(), profile.title(), profile.all());
+    assertTrue(profile.buttons(LIST).isEmpty(), "no Back to the list: the list is right above: " + profile.all());
+    assertFalse(profile.buttons(SharedActions.ADVANCE).isEmpty(), "drawn for the recruiter: " + profile.all());
+  }
+
+  @Test
+  @DisplayName("a Profile click on a group's card is sent once per card, talent and clicker: a repeat sends nothing "
+      + "more, another member gets the profile drawn for them")
+  void groupProfileOncePerClicker() {
+    ObjectNode button = profileButton(h.hire.talent("Carol Wu"));
+    FeatureHarness.Clicked first = h.click(button, SmallTenant.RECRUITER_LI);
+    assertEquals(1, h.repliesTo(first.messageId()).size(), h.messenger.sent().toString());
+
+    // The same button of the same card, clicked again (a double click, a retried callback): nothing more is sent.
+    FeatureHarness.Clicked again = h.clickOn(first.messageId(), button, SmallTenant.RECRUITER_LI);
+    assertEquals(first.toast(), again.toast());
+    assertEquals(1, h.repliesTo(first.messageId()).size(), h.messenger.sent().toString());
+
+    // Another member asks too: the profile comes again, drawn for them (an interviewer: no Advance).
+    h.clickOn(first.messageId(), button, SmallTenant.INTERVIEWER_LIU);
+    List<Shown> replies = h.repliesTo(first.messageId());
+    assertEquals(2, replies.size(), h.messenger.sent().toString());
+    assertFalse(replies.get(0).buttons(SharedActions.ADVANCE).isEmpty(), replies.get(0).all());
+    assertTrue(replies.get(1).buttons(SharedActions.ADVANCE).isEmpty(), replies.get(1).all());
   }
 
   @Test

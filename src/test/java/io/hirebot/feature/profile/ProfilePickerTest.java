@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.Talent;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
@@ -76,10 +77,12 @@ class ProfilePickerTest {
   void whereIsNamesakes() {
     Shown where = h.inGroup("where is Zed Twin");
 
-    List<String> labels = where.labels(UnderstandingFeature.RUN);
+    List<String> labels = where.labels(SharedActions.PROFILE_OPEN);
     assertEquals(List.of("Zed Twin · Backend Engineer · Screening", "Zed Twin · Data Scientist · Offer"), labels,
         where.all());
-    Shown profile = h.click(where.buttons(UnderstandingFeature.RUN).get(1), SmallTenant.RECRUITER_LI).card();
+    // A group's answer: the profile replies to it.
+    FeatureHarness.Clicked clicked = h.click(where.buttons(SharedActions.PROFILE_OPEN).get(1), SmallTenant.RECRUITER_LI);
+    Shown profile = h.repliesTo(clicked.messageId()).get(0);
     assertEquals("Zed Twin", profile.title(), profile.all());
     // That person's profile, not the picker again: the Data Scientist application only.
     assertTrue(profile.contains("Data Scientist") && !profile.contains("Backend Engineer"), profile.all());
