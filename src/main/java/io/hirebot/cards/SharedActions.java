@@ -14,11 +14,16 @@ public final class SharedActions {
    */
   public static final String CANDIDATES_PAGE = "candidates.page";
   public static final String PROFILE_PAGE = "profile.page";
-  /** A talent's profile replacing the clicked card (feature/profile): on interview, offer, reminder cards. */
+  /**
+   * A talent's profile opened from the clicked card (feature/profile): a new message replying to it in a group, in its
+   * place with a way back in a private chat; on candidate rows (⋯), interview, tasks, offer, onboarding, reminder,
+   * notification and "where is" cards.
+   */
   public static final String PROFILE_OPEN = "profile";
   /**
-   * Key in a {@link #PROFILE_OPEN} value: the value that shows the list the profile is opened from (tasks, offers), so
-   * the profile offers "Back to the list".
+   * Key in a profile's view and in its buttons' values: the value that shows the card the profile was opened from, so
+   * the profile offers "Back to the list". A {@link #PROFILE_OPEN} value carries it where the button knows the way
+   * back better than the card's recorded view (a form's "Back to the profile").
    */
   public static final String BACK = "back";
   /** Quick actions on an application (feature/candidates): on candidate lists and profiles. */

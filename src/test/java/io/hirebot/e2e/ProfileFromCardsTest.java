@@ -17,18 +17,23 @@ import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Offer;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A profile opened from another card's button. Feishu's JSON 2.0 cards are shared: in a group, a card replaced by one
@@ -60,6 +65,15 @@ class ProfileFromCardsTest {
     hire.addInterview(a.id(), tomorrow, DemoTenant.INTERVIEWER_BROWN);
     where = hire.addTalent(WHERE, "13677700002", "where.abouts@example.com");
     hire.addApplication(backend.id(), where.id(), hire.stagesOf(backend.id()).get(0).id());
+    // Starts this Monday: the onboarding card of this week has a row with a Profile button.
+    Talent starting = hire.addTalent("Starting Soon", "13677700003", "starting.soon@example.com");
+    String pending = hire.stagesOf(backend.id()).stream().filter(s -> s.type() == Stage.PENDING_ONBOARD).findFirst()
+        .orElseThrow().id();
+    Application joining = hire.addApplication(backend.id(), starting.id(), pending);
+    Offer o = hire.addOffer(joining.id(), 7);
+    String monday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+    hire.write(d -> d.offers.put(o.id(), new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), o.status(),
+        o.offerType(), o.createTime(), monday, o.ownerId(), o.leaderId())));
   }
 
   private static SentMessage inGroup(String user, String text) {
@@ -248,19 +262,38 @@ class ProfileFromCardsTest {
   @Test
   @DisplayName("privately, Profile on a \"where is\" answer replaces it with the profile, whose Back asks again")
   void privateWhereIsLeadsBack() {
-    SentMessage whereIs = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("where is " + WHERE));
+    SentMessage whereIs = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_WANG).text("where is " + WHERE));
     h.awaitCardRecorded(whereIs.messageId());
     JsonNode open = value(whereIs.currentContent(), v -> where.id().equals(v.path("talent_id").asText()));
 
-    PushResult opened = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_LI, open)));
+    PushResult opened = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_WANG, open)));
 
     assertNotNull(opened.jsonBody().getJsonObject("card"), "in place in a private chat: " + opened.body());
     JsonNode profile = now(whereIs).currentContent();
     assertEquals(WHERE, title(profile), profile.toString());
     JsonNode back = backButton(profile);
-    PushResult backed = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_LI, back)));
+    PushResult backed = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_WANG, back)));
     assertEquals(200, backed.status(), backed.body());
     assertEquals(title(whereIs.content()), title(now(whereIs).currentContent()), now(whereIs).currentContent()
         .toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"offers for BE-001", "onboarding this week"})
+  @DisplayName("privately, Profile on an offers or onboarding card replaces it with the profile, whose Back shows that "
+      + "card again")
+  void privateCardsLeadBack(String asked) {
+    SentMessage card = h.ask(MessageSpec.p2p(DemoTenant.HM_SMITH).text(asked));
+    assertEquals("interactive", card.msgType(), card.toString());
+    h.awaitCardRecorded(card.messageId());
+    JsonNode open = value(card.currentContent(), v -> "profile".equals(v.path("action").asText()));
+
+    PushResult opened = await(h.sandbox.events().cardAction(button(card, DemoTenant.HM_SMITH, open)));
+
+    assertNotNull(opened.jsonBody().getJsonObject("card"), "in place in a private chat: " + opened.body());
+    JsonNode back = backButton(now(card).currentContent());
+    PushResult backed = await(h.sandbox.events().cardAction(button(card, DemoTenant.HM_SMITH, back)));
+    assertEquals(200, backed.status(), backed.body());
+    assertEquals(title(card.content()), title(now(card).currentContent()), now(card).currentContent().toString());
   }
 }

@@ -110,7 +110,7 @@ class TasksTest {
     JsonNode first = reply.currentContent();
     List<JsonNode> pages = new ArrayList<>(List.of(first));
     int page = 1;
-    // A pager's button (the profile buttons' nested "back" values name tasks.page too, but they are not buttons).
+    // A pager's button.
     while (first.findValues("value").stream().anyMatch(v -> "tasks.page".equals(v.path("action").asText()))
         && page < 20) {
       JsonNode next = clickPage(reply, user, page, lang);
@@ -174,6 +174,8 @@ class TasksTest {
     }
     JsonNode open = reply.currentContent().findValues("value").stream()
         .filter(v -> "profile".equals(v.path("action").asText())).findFirst().orElseThrow();
+    // The card is known to be in a private chat, and what draws it again, once the bot recorded it.
+    h.awaitCardRecorded(reply.messageId());
     PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(reply.messageId())
         .by(DemoTenant.INTERVIEWER_ZHAO).tag("button").value(new JsonObject(open.toString()))));
     assertEquals(200, click.status(), click.body());

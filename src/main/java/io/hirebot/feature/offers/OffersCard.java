@@ -76,9 +76,8 @@ final class OffersCard {
               .orElse(offer.onboardDate()));
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status, onboard));
-      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang)
-          .set(SharedActions.BACK, OffersFeature.view(cards.model(), listing.jobId(), listing.pending(),
-              listing.page(), lang)));
+      // A profile opened privately leads back to this card through the view the bot recorded with it.
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
     }
     ObjectNode value = OffersFeature.view(cards.model(), listing.jobId(), listing.pending(), 0, lang);
     Pager.put(model, listing.page(), Pager.pages(listing.total(), Pager.PAGE_SIZE), listing.total(), value, messages,

@@ -51,7 +51,7 @@ final class TasksCard {
             messages.get(lang, "tasks.hidden"), tasks.missingScope());
       }
       model.put("intro", intro);
-      rows(model, shown, now, lang, writer, view.deepCopy().put("page", p));
+      rows(model, shown, now, lang, writer);
       Pager.put(model, p, pages, all.size(), view, messages, lang);
       // The pager partial's button texts ("t.button.previous", "t.button.next") come from the bundle.
       model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -66,7 +66,7 @@ final class TasksCard {
           "orange");
       model.put("intro", Markdown.message(messages, lang, "tasks.nudge.intro", overdue.size(), words.waited(after, lang)));
       List<Waiting> shown = overdue.subList(0, Math.min(overdue.size(), Pager.PAGE_SIZE));
-      rows(model, shown, now, lang, writer, null);
+      rows(model, shown, now, lang, writer);
       more(model, overdue.size() - shown.size(), lang);
       return cards.render("tasks", model);
     });
@@ -94,16 +94,17 @@ final class TasksCard {
     return model;
   }
 
-  /** @param back the value that shows this list again, for the opened profile's "Back to the list"; null for none */
-  private void rows(ObjectNode model, List<Waiting> shown, Instant now, Language lang, Language writer,
-      ObjectNode back) {
+  /**
+   * One line per task, each with the candidate's Profile button (a profile opened privately leads back to this card
+   * through the view the bot recorded with it).
+   */
+  private void rows(ObjectNode model, List<Waiting> shown, Instant now, Language lang, Language writer) {
     ArrayNode rows = model.putArray("rows");
     for (Waiting w : shown) {
       ObjectNode row = rows.addObject();
       row.put("line", Markdown.message(messages, lang, "tasks.row", messages.get(lang, w.task().kind().key()),
           w.application().talentName(), w.jobTitle(), words.waited(w.waited(now), lang)));
-      ObjectNode open = QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer);
-      row.set("profile", back == null ? open : open.set(SharedActions.BACK, back));
+      row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer));
     }
   }
 
