@@ -59,8 +59,10 @@ final class SubscriptionCommands {
   }
 
   public Future<Reply> quietHoursOff(Command.QuietHoursOff command, CommandContext context) {
-    return settings.setQuietHours(context.message().chat().chatId(), null, null)
-        .map(v -> text(context.language(), "quiet.off"));
+    String chatId = context.message().chat().chatId();
+    return settings.quietHours(chatId).compose(had -> had.isEmpty()
+        ? Future.succeededFuture(text(context.language(), "quiet.off.none"))
+        : settings.setQuietHours(chatId, null, null).map(v -> text(context.language(), "quiet.off")));
   }
 
   public Future<Reply> subscribe(Command.Subscribe command, CommandContext context) {
