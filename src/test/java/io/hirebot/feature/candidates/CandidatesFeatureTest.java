@@ -297,7 +297,7 @@ class CandidatesFeatureTest {
   }
 
   @Test
-  @DisplayName("淘汰 from a Chinese list: the rejection's line names the reason in each viewer's language")
+  @DisplayName("淘汰 from a Chinese list: the rejection's line names the reason in each viewer's language, the note as written")
   void rejectionNoticeInEveryLanguage() {
     // GIVEN the recruiter's list in Chinese; Reject opens its form for the clicker alone
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "Backend Engineer 的候选人");
@@ -306,7 +306,7 @@ class CandidatesFeatureTest {
 
     // WHEN the rejection is confirmed with a reason, updating the group's card
     h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
-        java.util.Map.of("reason", "reason_skills"));
+        java.util.Map.of("reason", "reason_skills", "note", "经验不足"));
     Shown after = h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown();
 
     // THEN the line reads in both languages, the reason in each
@@ -314,6 +314,9 @@ class CandidatesFeatureTest {
     assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已淘汰（技能不匹配）"), line.toString());
     assertTrue(line.path("i18n_content").path("en_us").asText().contains("rejected (Skills do not match)"),
         line.toString());
+    // AND the note, as written, is quoted under it in both
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().endsWith("\n> 经验不足")
+        && line.path("i18n_content").path("en_us").asText().endsWith("\n> 经验不足"), line.toString());
   }
 
   /** The card's markdown line that starts with {@code mark} (the notice of a change). */
