@@ -44,18 +44,17 @@ final class RejectActions {
             return kit.staleResult(t, now, lang);
           }
           return reasons().compose(reasons -> {
-            String reasonName = reasons.stream().filter(r -> r.id().equals(reason)).findFirst()
-                .map(r -> r.name(lang.feishuLocale())).orElse(null);
-            if (reasonName == null) {
+            TerminationReason chosen = reasons.stream().filter(r -> r.id().equals(reason)).findFirst().orElse(null);
+            if (chosen == null) {
               return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseReason")));
             }
             var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   kit.guard.changedWithoutEvent(action, t);
-                  Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang,
-                      "notice.rejected", now.talentName(), reasonName, by)
-                      + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note)), kit.undoValue(t, "reject", t.stageId(), lang));
+                  Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
+                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by),
+                      kit.undoValue(t, "reject", t.stageId(), lang)).withNote(note);
                   return kit.changed(t, lang, Toast.success(kit.messages, "toast.rejected", now.talentName()),
                       notice, before, now.withActive(false));
                 });

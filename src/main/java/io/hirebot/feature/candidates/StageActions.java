@@ -68,12 +68,11 @@ final class StageActions {
   }
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
-    String locale = lang.feishuLocale();
     var before = kit.listsBefore(t);
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = t.inStage(to.id());
-      Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang, "notice.moved",
-          now.talentName(), now.stage().name(locale), to.name(locale), by),
+      Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l, "notice.moved",
+          now.talentName(), now.stage().name(l.feishuLocale()), to.name(l.feishuLocale()), by),
           kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.changed(t, lang, Toast.of(Toast.Type.SUCCESS,
           l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale()))), notice, before,

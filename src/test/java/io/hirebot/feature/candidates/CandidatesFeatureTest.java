@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.Toast;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobTeam;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.RecordingMessenger;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
@@ -263,5 +266,63 @@ class CandidatesFeatureTest {
       assertFalse(full.buttons("advance").isEmpty() || full.buttons("reject").isEmpty(), full.all());
       assertFalse(full.contains("View only"), full.all());
     }
+  }
+  @Test
+  @DisplayName("the line saying who moved whom reads in each viewer's language, stage names too, in the answer and in "
+      + "a re-render that keeps it; a kept line stored before it was bilingual still shows")
+  void noticeInEveryLanguage() {
+    // GIVEN the recruiter's candidates card, asked for in English
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+
+    // WHEN the recruiter advances Alice
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+
+    // THEN the line has a text per language, each with the stages in that language
+    JsonNode line = notice(advanced.card(), "✅");
+    assertTrue(line.path("i18n_content").path("en_us").asText().contains("moved from Screening to **Interview**"),
+        line.toString());
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已由 简历筛选 转移至 **面试**"),
+        line.toString());
+
+    // WHEN the living card is re-rendered for another change while the Undo is open THEN it still reads in both
+    JsonNode kept = notice(h.rerender(advanced.view(), SmallTenant.RECRUITER_LI), "✅");
+    assertEquals(line.path("i18n_content"), kept.path("i18n_content"), kept.toString());
+
+    // WHEN a view kept by the previous release (one text, one dated text) is re-rendered THEN that text shows
+    ObjectNode old = advanced.view().deepCopy();
+    ((ObjectNode) old.path(Notice.KEPT)).put("text", "✅ **Alice Chen** moved (old)").put("dated", "✅ dated (old)");
+    Shown oldShown = h.rerender(old, SmallTenant.RECRUITER_LI);
+    assertEquals("✅ **Alice Chen** moved (old)", notice(oldShown, "✅").path("content").asText(), oldShown.all());
+    assertEquals(1, oldShown.buttons("undo").size(), oldShown.all());
+  }
+
+  @Test
+  @DisplayName("淘汰 from a Chinese list: the rejection's line names the reason in each viewer's language, the note as written")
+  void rejectionNoticeInEveryLanguage() {
+    // GIVEN the recruiter's list in Chinese; Reject opens its form for the clicker alone
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "Backend Engineer 的候选人");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+
+    // WHEN the rejection is confirmed with a reason, updating the group's card
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills", "note", "经验不足"));
+    Shown after = h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown();
+
+    // THEN the line reads in both languages, the reason in each
+    JsonNode line = notice(after, "⛔");
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已淘汰（技能不匹配）"), line.toString());
+    assertTrue(line.path("i18n_content").path("en_us").asText().contains("rejected (Skills do not match)"),
+        line.toString());
+    // AND the note, as written, is quoted under it in both
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().endsWith("\n> 经验不足")
+        && line.path("i18n_content").path("en_us").asText().endsWith("\n> 经验不足"), line.toString());
+  }
+
+  /** The card's markdown line that starts with {@code mark} (the notice of a change). */
+  private static JsonNode notice(Shown card, String mark) {
+    return card.card().findParents("content").stream()
+        .filter(n -> "markdown".equals(n.path("tag").asText()) && n.path("content").asText().startsWith(mark))
+        .findFirst().orElseThrow(() -> new AssertionError("no line starting " + mark + " in " + card.all()));
   }
 }
