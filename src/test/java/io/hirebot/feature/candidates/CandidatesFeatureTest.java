@@ -254,9 +254,9 @@ class CandidatesFeatureTest {
     Shown backend = h.inGroup("candidates for Backend Engineer");
     Shown ops = h.inGroup("candidates for Ops Engineer");
 
-    assertTrue(row(backend, "Pia Pending").endsWith(" · starts " + day(soon, Language.EN)), backend.all());
+    assertTrue(row(backend, "Pia Pending").contains(" · starts " + day(soon, Language.EN)), backend.all());
     assertTrue(backend.contains(" · 计划 " + day(soon, Language.ZH) + "入职"), backend.all());
-    assertTrue(row(backend, "陈明").endsWith(" · was to start " + day(passed, Language.EN) + " · ⚠️ not joined yet"),
+    assertTrue(row(backend, "陈明").contains(" · was to start " + day(passed, Language.EN) + " · ⚠️ not joined yet"),
         backend.all());
     assertTrue(backend.contains(" · 原定 " + day(passed, Language.ZH) + "入职 · ⚠️ 尚未入职"), backend.all());
     assertTrue(row(ops, "Owen Hu").endsWith(" · ✅ joined " + day(joined, Language.EN)), ops.all());
