@@ -65,6 +65,23 @@ final class ActionKit {
   }
 
   /**
+   * Whether a rejection or move must not go ahead from this card: it is out of date ({@link #stale}), or the person is
+   * a hire, whom Hire neither rejects nor moves (1002205) though an older card still offered it.
+   */
+  static boolean unchangeable(Application now, ActionTarget shown) {
+    return stale(now, shown) || now.joined();
+  }
+
+  /** The answer to a click {@link #unchangeable} stops: the view refreshed, saying why; nothing is written. */
+  Future<ActionResult> unchangedResult(ActionTarget t, Application now, Language lang) {
+    if (stale(now, t)) {
+      return staleResult(t, now, lang);
+    }
+    return changed(t, lang, Toast.warning(messages, "toast.joined", now.talentName()),
+        Notice.of(Markdown.message(messages, lang, "notice.joined", now.talentName())), listsBefore(t), now);
+  }
+
+  /**
    * Refreshes the list with a notice saying the candidate moved, or left the pipeline, since the card was sent; the
    * list shows the application as Hire has it now, not where the cached lists last had it (a rejection made in Hire
    * itself sends the bot no event).
