@@ -78,7 +78,7 @@ final class ActionKit {
       return staleResult(t, now, lang);
     }
     return changed(t, lang, Toast.warning(messages, "toast.joined", now.talentName()),
-        Notice.of(Markdown.message(messages, lang, "notice.joined", now.talentName())), listsBefore(t), now);
+        Notice.of(l -> Markdown.message(messages, l, "notice.joined", now.talentName())), listsBefore(t), now);
   }
 
   /**
