@@ -55,7 +55,7 @@ final class Features {
         profile,
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
-        new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages()),
+        new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         subscriptions,
         digest,

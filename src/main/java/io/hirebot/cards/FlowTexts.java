@@ -10,15 +10,13 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Issue 16's words for each step of Hire's flow, as card markdown (Hire and user text escaped): a candidate row's
- * compact marker ("evaluation 1/2 in", "test 82", "feedback missing", "offer accepted", "starts Dec 21"), the
+ * compact marker ("evaluation 1/2 in", "test 82", "feedback missing", "offer accepted", "starts Dec 21": the start in
+ * {@link StartWords}' words, which every card uses), the
  * profile's evaluation, written-test and onboarding lines, and what an offer's status means for the team
  * ("accepted — starts Dec 21"). Pure; one place so the profile, the rows, the onboarding list and the offer
  * notifications say the same thing the same way.
@@ -32,23 +30,11 @@ public final class FlowTexts {
   private static final int CONCLUSION_NOT_SUBMITTED = 4;
 
   private final Messages messages;
-  private final DateTexts dates;
+  private final StartWords start;
 
   public FlowTexts(Messages messages, DateTexts dates) {
     this.messages = messages;
-    this.dates = dates;
-  }
-
-  /** An offer's onboard_date ("YYYY-MM-DD"), if it has a readable one. */
-  public static Optional<LocalDate> startDate(Offer offer) {
-    if (offer == null || offer.onboardDate() == null || offer.onboardDate().isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(offer.onboardDate().trim()));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    this.start = new StartWords(messages, dates);
   }
 
   /** The row's marker for the step the application is at; "" when there is nothing to say (or it was not read). */
@@ -64,10 +50,7 @@ public final class FlowTexts {
       case INTERVIEW -> p.interviews().stream().anyMatch(i -> i.lacksFeedback(now))
           ? messages.get(lang, "flow.marker.feedbackMissing") : "";
       case OFFER -> p.offer() == null ? "" : Markdown.message(messages, lang, "flow.marker.offer", offerStatus(p.offer(), lang));
-      case PENDING_ONBOARDING -> startDate(p.offer())
-          .map(d -> messages.get(lang, "flow.marker.starts", DateTexts.day(d, lang))).orElse("");
-      case ONBOARDED -> p.onboarded() || p.onboardedAt() != null
-          ? messages.get(lang, "flow.marker.joined") : "";
+      case PENDING_ONBOARDING, ONBOARDED -> start.of(a, p.offer(), now, lang);
       default -> "";
     };
   }
@@ -117,23 +100,17 @@ public final class FlowTexts {
         messages.get(lang, key));
   }
 
-  /** "Offer: **accepted** · starts Dec 21" and whether the candidate joined; "" without an offer. */
-  public String offer(Progress p, Offer offer, Language lang) {
+  /**
+   * "Offer: **accepted** · starts Dec 21", with the start as {@link StartWords} says it (joined, passed without a join,
+   * or none for an offer that ended); "" without an offer.
+   */
+  public String offer(Application a, Offer offer, Instant now, Language lang) {
     if (offer == null) {
       return "";
     }
     String line = Markdown.message(messages, lang, "profile.offer", offerStatus(offer, lang));
-    Optional<LocalDate> start = startDate(offer);
-    if (start.isPresent()) {
-      line += messages.get(lang, "flow.offer.starts", DateTexts.day(start.get(), lang));
-    }
-    if (p.onboarded() || p.onboardedAt() != null) {
-      line += p.onboardedAt() == null ? messages.get(lang, "flow.joined")
-          : messages.get(lang, "flow.joined.on", dates.date(p.onboardedAt(), lang));
-    } else if (offer.status() == ACCEPTED) {
-      line += messages.get(lang, "flow.notJoined");
-    }
-    return line;
+    String when = start.of(a, offer, now, lang);
+    return when.isEmpty() ? line : messages.get(lang, "flow.row", line, when);
   }
 
   /**
@@ -143,7 +120,7 @@ public final class FlowTexts {
   public static String offerMeaning(Messages messages, int status, Offer offer, Language lang) {
     String state = messages.get(lang, "offer.status." + (status >= 1 && status <= 13 ? status : "unknown"));
     if (status == ACCEPTED) {
-      return startDate(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, DateTexts.day(d, lang)))
+      return StartWords.planned(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, DateTexts.day(d, lang)))
           .orElse(messages.get(lang, "flow.meaning.nostart", state));
     }
     String key = "flow.meaning." + status;

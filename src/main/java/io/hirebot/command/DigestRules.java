@@ -56,7 +56,11 @@ final class DigestRules {
       PatternRule.of("^(?:timezone|time zone|tz|时区) ?(?<arg>[A-Za-z_]+(?:/[A-Za-z_+\\-0-9]+)*"
           + "|(?:UTC|GMT) ?" + OFFSET + ")$", DigestRules::timezone),
       // A zone no one has ("timezone Mars/Olympus", "时区 北京"): an example of one, not the bare help.
-      MissingArgumentRule.of("^(?:timezone|time zone|tz|时区)(?: ?.+)?$", DigestRules::timezoneExample));
+      // A zone no one has: says so, with the zone a slip of the keyboard was meant to be, else an example.
+      OutOfRangeRule.of("^(?:timezone|time zone|tz|时区) ?(?<zone>.+)$",
+          m -> Optional.of(new ParseResult.Problem(ParseResult.Problem.Kind.UNKNOWN_ZONE, m.group("zone").strip())),
+          (m, language) -> timezoneExample(m.group("zone"), language)),
+      MissingArgumentRule.of("^(?:timezone|time zone|tz|时区)$", DigestRules::timezoneExample));
 
   private DigestRules() {}
 
@@ -152,7 +156,31 @@ final class DigestRules {
   }
 
   static String timezoneExample(Language language) {
-    return language == Language.EN ? "timezone Asia/Shanghai" : "时区 Asia/Shanghai";
+    return timezoneExample("", language);
+  }
+
+  /** The example for a zone no one has: the zone a slip of the keyboard was meant to be, else Asia/Shanghai. */
+  static String timezoneExample(String typed, Language language) {
+    String zone = nearestZone(typed.strip()).orElse("Asia/Shanghai");
+    return (language == Language.EN ? "timezone " : "时区 ") + zone;
+  }
+
+  private static Optional<String> nearestZone(String typed) {
+    String wanted = typed.toLowerCase(java.util.Locale.ROOT);
+    if (!wanted.contains("/")) {
+      return Optional.empty();
+    }
+    int limit = EditDistance.allowedTypos(wanted);
+    String best = null;
+    int bestDistance = limit + 1;
+    for (String id : new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())) {
+      int d = EditDistance.distance(wanted, id.toLowerCase(java.util.Locale.ROOT), limit);
+      if (d < bestDistance) {
+        best = id;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   static String example(Language language) {

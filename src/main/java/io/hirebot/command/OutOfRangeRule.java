@@ -2,6 +2,7 @@ package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -12,10 +13,16 @@ import java.util.regex.Matcher;
  * falls through to the rules after it.
  */
 record OutOfRangeRule(ReusableMatcher pattern, Function<Matcher, Optional<ParseResult.Problem>> problem,
-    Function<Language, String> example) implements CommandRule {
+    BiFunction<Matcher, Language, String> example) implements CommandRule {
 
   static OutOfRangeRule of(String regex, Function<Matcher, Optional<ParseResult.Problem>> problem,
       Function<Language, String> example) {
+    return of(regex, problem, (m, language) -> example.apply(language));
+  }
+
+  /** @param example the example for what was typed (e.g. the nearest valid argument) */
+  static OutOfRangeRule of(String regex, Function<Matcher, Optional<ParseResult.Problem>> problem,
+      BiFunction<Matcher, Language, String> example) {
     return new OutOfRangeRule(ReusableMatcher.compile(regex, Grammar.FLAGS), problem, example);
   }
 
@@ -26,7 +33,8 @@ record OutOfRangeRule(ReusableMatcher pattern, Function<Matcher, Optional<ParseR
       return Optional.empty();
     }
     Language language = utterance.language();
-    return problem.apply(m).map(p -> new ParseResult.Unknown(utterance.original(), example.apply(language), language, p));
+    return problem.apply(m).map(p -> new ParseResult.Unknown(utterance.original(), example.apply(m, language), language,
+        p));
   }
 
   /** The first of the named groups that holds no time of day, as a problem. */

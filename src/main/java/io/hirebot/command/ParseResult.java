@@ -34,7 +34,9 @@ public sealed interface ParseResult {
       /** a message longer than any command ({@link CommandParser#MAX_INPUT_LENGTH}); {@code given} is its length. */
       TOO_LONG,
       /** {@code given} is not a number of audit entries the bot shows (1 to {@link Command.Audit#MAX}). */
-      AUDIT_RANGE
+      AUDIT_RANGE,
+      /** {@code given} is no time zone Java knows (an IANA name, UTC or an offset such as UTC+8). */
+      UNKNOWN_ZONE
     }
   }
 }

@@ -29,6 +29,16 @@ public record Application(
     this(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt, Progress.UNKNOWN);
   }
 
+  /**
+   * Whether Hire counts the person as hired on this application: it is in the onboarded stage, or Hire says they joined
+   * (get_detail's basic_info.onboard_status 2, or an employee record; a team may record the join while the application
+   * still sits in pending onboarding). Hire refuses to reject or move a hire (terminate and transfer_stage answer
+   * 1002205; reference §5).
+   */
+  public boolean joined() {
+    return stage != null && stage.hired() || progress.onboarded() || progress.onboardedAt() != null;
+  }
+
   /** As a move Hire accepted left it: active in {@code to}, since a time only Hire knows until it is read again. */
   public Application movedTo(Stage to) {
     return movedTo(to, null);

@@ -15,6 +15,17 @@ public record Offer(String id, String applicationId, int status, String onboardD
    */
   private static final java.util.Set<Integer> PENDING = java.util.Set.of(1, 2, 4, 6, 10);
 
+  /**
+   * The statuses of an offer that ended without a hire (reference §9): 3 approval withdrawn, 5 rejected in approval,
+   * 8 declined by the candidate, 9 expired. Its onboard_date plans nothing any more.
+   */
+  private static final java.util.Set<Integer> ENDED = java.util.Set.of(3, 5, 8, 9);
+
+  /** Whether the offer ended without a hire: withdrawn, refused, declined or expired. */
+  public boolean ended() {
+    return ENDED.contains(status);
+  }
+
   /** Whether the offer is still open: the candidate has not answered it and nothing ended it. */
   public boolean pending() {
     return PENDING.contains(status);

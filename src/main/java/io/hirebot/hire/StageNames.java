@@ -12,10 +12,15 @@ public record StageNames(List<Job> jobs, List<JobProcess> processes, String loca
 
   /** The stage's name, or {@code fallback} when the job or stage is unknown. */
   public String name(String jobId, String stageId, String fallback) {
-    return jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
-        .flatMap(j -> processes.stream().filter(p -> p.id().equals(j.processId())).findFirst())
+    return process(jobId)
         .flatMap(p -> p.stage(stageId))
         .map(s -> s.name(locale))
         .orElse(fallback);
+  }
+
+  /** The hiring process of the job, when the job and its process are known. */
+  public java.util.Optional<JobProcess> process(String jobId) {
+    return jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
+        .flatMap(j -> processes.stream().filter(p -> p.id().equals(j.processId())).findFirst());
   }
 }

@@ -86,7 +86,8 @@ final class HireActionRoutes {
       if (!a.active()) {
         throw ApiError.hireParam("the application is already terminated");
       }
-      if (HireApplicationRoutes.stageOf(d, a).type() == Stage.ONBOARDED) {
+      // A hire is not terminated: in the onboarded stage, or joined (an employee record) while still in another.
+      if (HireApplicationRoutes.stageOf(d, a).type() == Stage.ONBOARDED || d.employeeOf(a.id()).isPresent()) {
         throw ApiError.badRequest(TRANSFER_FAILED, "an onboarded application cannot be terminated");
       }
       d.applications.put(a.id(), a.terminated(type, reasons, note, now));

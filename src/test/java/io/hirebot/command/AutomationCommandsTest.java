@@ -138,6 +138,11 @@ class AutomationCommandsTest {
       audit 51                   | AUDIT_RANGE    | 51     | audit 50            | EN
       audit 0                    | AUDIT_RANGE    | 0      | audit 50            | EN
       审计 0                      | AUDIT_RANGE    | 0      | 审计 50              | ZH
+      timezone Europe/Berlinn    | UNKNOWN_ZONE   | Europe/Berlinn | timezone Europe/Berlin | EN
+      timezone asia/shangai      | UNKNOWN_ZONE   | asia/shangai   | timezone Asia/Shanghai | EN
+      timezone Mars/Olympus      | UNKNOWN_ZONE   | Mars/Olympus   | timezone Asia/Shanghai | EN
+      timezone PST               | UNKNOWN_ZONE   | PST            | timezone Asia/Shanghai | EN
+      时区 火星                   | UNKNOWN_ZONE   | 火星            | 时区 Asia/Shanghai      | ZH
       """)
   void outOfRange(String text, ParseResult.Problem.Kind kind, String given, String example,
       io.hirebot.i18n.Language language) {

@@ -274,24 +274,90 @@ class CardActionsTest {
   }
 
   @Test
-  @DisplayName("Reject on an onboarded application: Hire refuses it (1002205), and the toast names the rejection the "
-      + "user asked for, not a move")
+  @DisplayName("Hire refusing a rejection (1002205): the toast names the rejection the user asked for, not a move")
   void refusedRejectionNamesTheRejection() {
-    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
-    Application onboarded = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
-        .filter(x -> stages.stream().anyMatch(st -> st.id().equals(x.stageId()) && st.type() == 7))
-        .findFirst().orElseThrow();
-    click(RECRUITER, value("reject", onboarded));
+    Application a = movable();
+    click(RECRUITER, value("reject", a));
     EphemeralCard form = formFor(RECRUITER);
     String reasonId = h.sandbox.hire().terminationReasons().stream().filter(x -> x.type() == 1 && x.activeStatus() == 1)
         .findFirst().orElseThrow().id();
+    h.sandbox.faults().failNext("POST", "/open-apis/hire/v1/applications/[^/]+/terminate", 400, 1002205,
+        "transfer stage failed");
     PushResult done = await(h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(RECRUITER)
         .tag("button").value(submitValue(form)).formValue(new JsonObject().put("reason", reasonId))));
     assertEquals("error", toastType(done), done.body());
     String toast = done.jsonBody().getJsonObject("toast").getString("content");
     assertTrue(toast.contains("1002205") && toast.contains("Reject"), toast);
     assertFalse(toast.contains("move"), toast);
-    assertTrue(h.sandbox.hire().application(onboarded.id()).orElseThrow().active(), "Hire refused it");
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active(), "Hire refused it");
+  }
+
+  @Test
+  @DisplayName("BE-001's onboarded rows offer no Reject, Advance or Move (Hire refuses each); its pending onboarding "
+      + "rows Reject and Move but no Advance, saying the join is done in Feishu Hire")
+  void rowsOfferWhatHireTakes() {
+    // WHEN the recruiter lists BE-001's onboarded and its pending onboarding candidates
+    String onboarded = ask("candidates for BE-001 in stage Onboarded");
+    String pending = ask("candidates for BE-001 in stage Pending Onboarding");
+
+    // THEN the onboarded rows have the profile and a note only (on main: Reject, which Hire refuses with 1002205)
+    assertFalse(values(onboarded, "more").isEmpty(), "onboarded rows listed: " + onboarded);
+    assertEquals(List.of(), values(onboarded, "reject"), onboarded);
+    assertEquals(List.of(), values(onboarded, "advance"), onboarded);
+    assertFalse(onboarded.contains("\"value\":\"move\""), onboarded);
+    // AND each pending onboarding row has Reject and Move, no Advance (its next stage is Onboarded: Hire's onboarding)
+    int rows = values(pending, "more").size();
+    assertTrue(rows > 0, "pending onboarding rows listed: " + pending);
+    assertEquals(rows, values(pending, "reject").size(), pending);
+    assertEquals(List.of(), values(pending, "advance"), pending);
+    assertTrue(pending.contains("\"value\":\"move\"") && pending.contains("onboarding is done in Feishu Hire"),
+        pending);
+  }
+
+  @Test
+  @DisplayName("Reject clicked on an onboarded person (a card from before they joined): answered at once that Hire "
+      + "takes no rejection of a hire; no form, no terminate call")
+  void rejectOfAHireAnsweredAtOnce() {
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    Application onboarded = h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
+        .filter(x -> stages.stream().anyMatch(st -> st.id().equals(x.stageId()) && st.type() == Stage.ONBOARDED))
+        .findFirst().orElseThrow();
+    String name = h.sandbox.hire().talent(onboarded.talentId()).orElseThrow().name();
+    int forms = h.sandbox.im().ephemeralCards().size();
+
+    PushResult r = click(RECRUITER, value("reject", onboarded));
+
+    assertEquals("warning", toastType(r), r.body());
+    assertTrue(r.jsonBody().getJsonObject("toast").getString("content").contains(name + " has already joined"), r.body());
+    assertEquals(forms, h.sandbox.im().ephemeralCards().size(), "no reason form");
+    assertEquals(0, h.sandbox.requests().count("POST", "/open-apis/hire/v1/applications/" + onboarded.id()
+        + "/terminate"));
+  }
+
+  /** The card the bot answered {@code text} with, as JSON. */
+  private String ask(String text) {
+    PushResult asked = await(h.sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT)
+        .from(RECRUITER).mentioningBot().text(text)));
+    return await(h.sandbox.im().awaitMessage(m -> asked.messageId().equals(m.parentId()), TIMEOUT)).currentContent()
+        .toString();
+  }
+
+  /** The callback values on {@code card} whose action is {@code action}. */
+  private static List<JsonObject> values(String card, String action) {
+    List<JsonObject> found = new java.util.ArrayList<>();
+    collect(new JsonObject(card), action, found);
+    return found;
+  }
+
+  private static void collect(Object node, String action, List<JsonObject> found) {
+    if (node instanceof JsonObject o) {
+      if (action.equals(o.getString("action"))) {
+        found.add(o);
+      }
+      o.fieldNames().forEach(k -> collect(o.getValue(k), action, found));
+    } else if (node instanceof io.vertx.core.json.JsonArray arr) {
+      arr.forEach(e -> collect(e, action, found));
+    }
   }
 
   @Test

@@ -122,7 +122,11 @@ class FlowStepsTest {
     LocalDate day = LocalDate.parse(offer(starting).onboardDate());
     String zh = text(inGroup("候选人 " + hire.talent(starting.talentId()).orElseThrow().name()).currentContent(), "zh_cn");
 
-    assertTrue(zh.contains("Offer：**候选人已接受** · " + day.getMonthValue() + "月" + day.getDayOfMonth() + "日入职 · 尚未入职"), zh);
+    // A start still to come is planned; one passed without a join says so (never a bare "12月1日入职", which reads as
+    // "joined Dec 1").
+    String date = day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    assertTrue(zh.contains("Offer：**候选人已接受** · " + (day.isBefore(LocalDate.now(ZONE))
+        ? "原定 " + date + "入职 · ⚠️ 尚未入职" : "计划 " + date + "入职")), zh);
   }
 
   @Test
@@ -153,8 +157,11 @@ class FlowStepsTest {
     String onboarding = text(inGroup("candidates for BE-001 in stage Pending Onboarding").currentContent(), "en_us");
     for (Application a : active(backend, Stage.PENDING_ONBOARD)) {
       LocalDate day = LocalDate.parse(offer(a).onboardDate());
-      assertTrue(onboarding.contains("🚀 starts " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
-          java.util.Locale.ENGLISH) + " " + day.getDayOfMonth()), onboarding);
+      String date = day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
+          + day.getDayOfMonth();
+      // A start still to come, or one passed without a join (the demo's this-week starts, from Tuesday on).
+      assertTrue(onboarding.contains(day.isBefore(LocalDate.now(ZONE)) ? "was to start " + date + " · ⚠️ not joined yet"
+          : " · starts " + date), onboarding);
     }
 
     String interviews = text(inGroup("candidates for BE-001 in stage interview").currentContent(), "en_us");
@@ -177,8 +184,8 @@ class FlowStepsTest {
     JsonNode en = inGroup("onboarding this week").currentContent();
     JsonNode zh = inGroup("入职 下周").currentContent();
 
-    assertEquals(thisWeek, rowNames(en, "en_us", " · starts "));
-    assertEquals(nextWeek, rowNames(zh, "zh_cn", " · **"));
+    assertEquals(thisWeek, rowNames(en, "en_us", START_EN));
+    assertEquals(nextWeek, rowNames(zh, "zh_cn", START_ZH));
     assertTrue(en.toString().contains("Onboarding · this week"), en.toString());
     assertTrue(zh.toString().contains("入职 · 下周"), zh.toString());
   }
@@ -310,10 +317,17 @@ class FlowStepsTest {
     }
   }
 
-  /** The names of an onboarding card's rows ("Name · starts **Dec 1**"). */
-  private static Set<String> rowNames(JsonNode card, String locale, String separator) {
-    return text(card, locale).lines().filter(l -> l.contains(separator) && !l.startsWith("**"))
-        .map(l -> l.substring(0, l.indexOf(separator))).collect(Collectors.toSet());
+  /** What follows the name on an onboarding card's row: its start, still to come, passed, or the join. */
+  private static final java.util.regex.Pattern START_EN = java.util.regex.Pattern.compile(
+      " · (?:starts |was to start |✅ joined )");
+  private static final java.util.regex.Pattern START_ZH = java.util.regex.Pattern.compile(" · (?:计划 |原定 |✅ )");
+
+  /** The names of an onboarding card's rows ("Name · starts Dec 1"). */
+  private static Set<String> rowNames(JsonNode card, String locale, java.util.regex.Pattern start) {
+    return text(card, locale).lines().filter(l -> !l.startsWith("**")).flatMap(l -> {
+      java.util.regex.Matcher m = start.matcher(l);
+      return m.find() ? java.util.stream.Stream.of(l.substring(0, m.start())) : java.util.stream.Stream.empty();
+    }).collect(Collectors.toSet());
   }
 
   private static long count(String text, String part) {

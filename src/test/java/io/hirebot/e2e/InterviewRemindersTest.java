@@ -35,6 +35,17 @@ class InterviewRemindersTest {
     return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active).toList();
   }
 
+  /** Moves the clock to the next {@code time} in Shanghai, the bot's default zone (at least a minute ahead). */
+  private void advanceTo(java.time.LocalTime time) {
+    java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.ZonedDateTime now = clock.instant().atZone(shanghai);
+    java.time.ZonedDateTime next = now.toLocalDate().atTime(time).atZone(shanghai);
+    if (!next.isAfter(now.plusMinutes(1))) {
+      next = next.plusDays(1);
+    }
+    clock.advance(Duration.between(now, next));
+  }
+
   private String name(Application a) {
     return h.sandbox.hire().talent(a.talentId()).orElseThrow().name();
   }
@@ -123,11 +134,21 @@ class InterviewRemindersTest {
   }
 
   @Test
-  @DisplayName("missing feedback is nudged once a day and, when late, escalated to the job's hiring manager")
+  @DisplayName("missing feedback is nudged once a day and, when late, escalated to the job's hiring manager; never at "
+      + "night in the bot's zone (it waits for 09:00), though a reminder before an interview goes at any hour")
   void nudgeAndEscalate() {
     Application a = active("DS-001").get(0);
+    advanceTo(java.time.LocalTime.of(23, 0));
     h.sandbox.hire().addInterview(a.id(), clock.millis() - Duration.ofDays(3).toMillis(), ZHAO);
     String hm = h.sandbox.hire().jobByCode("DS-001").orElseThrow().hiringManagerIds().get(0);
+    Application soon = active("FE-001").get(0);
+    h.sandbox.hire().addInterview(soon.id(), clock.millis() + Duration.ofMinutes(20).toMillis(), LIU);
+    h.runRoutines(h.bot);
+    awaitTo(LIU, "面试即将开始", name(soon));
+    assertEquals(0, messagesTo(ZHAO, "面试反馈尚未", name(a)), "no feedback nudge at 23:00");
+    assertEquals(0, messagesTo(hm, "已逾期", name(a)), "no escalation at 23:00");
+
+    advanceTo(java.time.LocalTime.of(9, 30));
     h.runRoutines(h.bot);
     awaitTo(ZHAO, "面试反馈尚未", name(a));
     awaitTo(hm, "已逾期", name(a));

@@ -58,6 +58,14 @@ class QuietHoursTest {
   }
 
   @Test
+  @DisplayName("'quiet off' says whether there were quiet hours to turn off")
+  void quietOffWhenNone() {
+    assertTrue(DigestTest.say(h, TEAM, "quiet off").contains("had no quiet hours"));
+    assertTrue(DigestTest.say(h, TEAM, "quiet 22:00-08:00").contains("Quiet hours set"));
+    assertTrue(DigestTest.say(h, TEAM, "quiet off").contains("Quiet hours turned off"));
+  }
+
+  @Test
   @DisplayName("a stage change in quiet hours is held, then delivered once in a batch when the window ends")
   void heldThenBatched() {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");

@@ -120,6 +120,18 @@ class SubscriptionsTest {
   }
 
   @Test
+  @DisplayName("subscribing again with other kinds replaces the earlier ones, and the answer says what stops")
+  void resubscribeSaysWhatChanged() {
+    say(TEAM, "subscribe job UX-001 to new");
+    String again = say(TEAM, "subscribe job UX-001 to stage");
+    assertTrue(again.contains("stage changes") && again.contains("no longer") && again.contains("new applications"),
+        again);
+    String ux = java.util.Arrays.stream(say(TEAM, "subscriptions").split("\\\\n"))
+        .filter(line -> line.contains("UX Designer")).findFirst().orElseThrow();
+    assertTrue(ux.contains("stage changes") && !ux.contains("new applications"), ux);
+  }
+
+  @Test
   @DisplayName("subscriptions lists what the chat follows; unsubscribe stops it")
   void listAndUnsubscribe() {
     say(TEAM, "subscribe job UX-001 to new");

@@ -195,6 +195,38 @@ class SdkHireFidelityTest {
   }
 
   @Test
+  @DisplayName("terminate refuses a hire (1002205): an onboarded application, and one Hire says joined (an employee "
+      + "record) while still in pending onboarding; pending onboarding itself can be terminated")
+  void terminateRefusesAHire() throws Exception {
+    String reason = Arrays.stream(client.hire().v1().terminationReason().list(ListTerminationReasonReq.newBuilder()
+        .pageSize(50).build()).getData().getItems()).filter(r -> r.getTerminationType() == 1).findFirst().orElseThrow()
+        .getId();
+    var hire = sandbox.hire();
+    var onboarded = hire.applications().stream().filter(a -> a.active() && stageType(a) == Stage.ONBOARDED)
+        .findFirst().orElseThrow();
+    List<io.hirebot.sandbox.hire.Application> pending = hire.applications().stream()
+        .filter(a -> a.active() && stageType(a) == Stage.PENDING_ONBOARD).limit(2).toList();
+    assertEquals(2, pending.size(), "the demo has two people in pending onboarding");
+    var joined = pending.get(0);
+    hire.write(d -> d.recordOnboarding(joined.id(), System.currentTimeMillis()));
+
+    assertEquals(1002205, terminate(onboarded.id(), reason).getCode());
+    assertEquals(1002205, terminate(joined.id(), reason).getCode());
+    assertTrue(terminate(pending.get(1).id(), reason).success());
+  }
+
+  private int stageType(io.hirebot.sandbox.hire.Application a) {
+    return sandbox.hire().stagesOf(a.jobId()).stream().filter(s -> s.id().equals(a.stageId())).findFirst()
+        .orElseThrow().type();
+  }
+
+  private TerminateApplicationResp terminate(String appId, String reason) throws Exception {
+    return client.hire().v1().application().terminate(TerminateApplicationReq.newBuilder().applicationId(appId)
+        .terminateApplicationReqBody(TerminateApplicationReqBody.newBuilder().terminationType(1)
+            .terminationReasonList(new String[] {reason}).build()).build());
+  }
+
+  @Test
   @DisplayName("talent v1 get and interviews list parse; interviews without a filter give 1002002")
   void talentsAndInterviews() throws Exception {
     var talent = sandbox.hire().talents().get(0);

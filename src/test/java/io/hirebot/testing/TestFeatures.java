@@ -63,7 +63,7 @@ public final class TestFeatures {
   }
 
   public static Feature offers(FeatureHarness h) {
-    return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages);
+    return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages, h.dates, h.clock);
   }
 
   /**

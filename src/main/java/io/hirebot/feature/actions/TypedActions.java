@@ -18,6 +18,7 @@ import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.TalentsByName.Applied;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.Changes;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.bot.JobQueries;
@@ -87,10 +88,16 @@ final class TypedActions {
         if (mine.allowed().isEmpty()) {
           return Refusal.of(messages, lang, mine.refusalKey());
         }
-        if (mine.allowed().size() > 1) {
-          return Future.succeededFuture(Reply.card(applicationChoice(change, mine.allowed(), found.unread(), lang)));
+        // A hire is no choice for a change Hire refuses on one: offered alone, it is answered at once.
+        List<Applied> takes = mine.allowed().stream().filter(c -> Candidacies.refusedOnAHire(change, c).isEmpty()).toList();
+        if (takes.isEmpty()) {
+          return text(lang, Candidacies.refusedOnAHire(change, mine.allowed().get(0)).orElseThrow(),
+              mine.allowed().get(0).application().talentName(), mine.allowed().get(0).jobTitle());
         }
-        return confirmation(hire, change, mine.allowed().get(0), "", sender, lang);
+        if (takes.size() > 1) {
+          return Future.succeededFuture(Reply.card(applicationChoice(change, takes, found.unread(), lang)));
+        }
+        return confirmation(hire, change, takes.get(0), "", sender, lang);
       }));
     }));
   }
@@ -195,6 +202,10 @@ final class TypedActions {
   /** The confirmation for someone who may change the application's job. */
   private Future<Reply> allowedConfirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
       String asker, Language lang) {
+    Optional<String> refused = Candidacies.refusedOnAHire(change, c);
+    if (refused.isPresent()) {
+      return text(lang, refused.get(), c.application().talentName(), c.jobTitle());
+    }
     if (change instanceof Command.Reject) {
       return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
     }
@@ -212,9 +223,11 @@ final class TypedActions {
     Application app = c.application();
     String locale = lang.feishuLocale();
     if (change instanceof Command.Advance) {
-      Optional<Stage> next = process.nextMovable(app.stage().id());
+      Changes allowed = Changes.of(process, app);
+      Optional<Stage> next = allowed.advance();
       if (next.isEmpty()) {
-        return text(lang, "typed.lastStage", app.talentName(), app.stage().name(locale));
+        return text(lang, allowed.joinsInHire() ? "typed.joinsInHire" : "typed.lastStage", app.talentName(),
+            app.stage().name(locale));
       }
       return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
           QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang));

@@ -45,9 +45,8 @@ final class ActionForms {
     ArrayNode options = select.putArray("options");
     reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
     model.putObject("input").put("required", false).put("placeholder", messages.get(lang, "form.reject.note"));
+    // No confirm dialog on submit: the Reject button that opened the form asked "Reject this candidate?" already.
     model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");
-    model.putObject("confirm").put("title", messages.get(lang, "confirm.reject.title"))
-        .put("text", messages.get(lang, "confirm.reject.text", app.talentName(), jobTitle));
     model.set("submit", target.value(cards.model(), RowActions.REJECT_CONFIRM, lang.feishuLocale()));
     return cards.render("action-form", model);
   }

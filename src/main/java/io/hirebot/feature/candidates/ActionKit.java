@@ -6,7 +6,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.i18n.DateTexts;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.time.Instant;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
@@ -65,15 +65,32 @@ final class ActionKit {
   }
 
   /**
+   * Whether a rejection or move must not go ahead from this card: it is out of date ({@link #stale}), or the person is
+   * a hire, whom Hire neither rejects nor moves (1002205) though an older card still offered it.
+   */
+  static boolean unchangeable(Application now, ActionTarget shown) {
+    return stale(now, shown) || now.joined();
+  }
+
+  /** The answer to a click {@link #unchangeable} stops: the view refreshed, saying why; nothing is written. */
+  Future<ActionResult> unchangedResult(ActionTarget t, Application now, Language lang) {
+    if (stale(now, t)) {
+      return staleResult(t, now, lang);
+    }
+    return changed(t, lang, Toast.warning(messages, "toast.joined", now.talentName()),
+        Notice.of(l -> Markdown.message(messages, l, "notice.joined", now.talentName())), listsBefore(t), now);
+  }
+
+  /**
    * Refreshes the list with a notice saying the candidate moved, or left the pipeline, since the card was sent; the
    * list shows the application as Hire has it now, not where the cached lists last had it (a rejection made in Hire
    * itself sends the bot no event).
    */
   Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
-    String notice = now.active()
-        ? Markdown.message(messages, lang, "notice.stale", now.talentName(), now.stage().name(lang.feishuLocale()))
-        : Markdown.message(messages, lang, "notice.staleEnded", now.talentName());
-    return changed(t, lang, Toast.warning(messages, "toast.stale"), Notice.of(notice),
+    Notice notice = Notice.of(l -> now.active()
+        ? Markdown.message(messages, l, "notice.stale", now.talentName(), now.stage().name(l.feishuLocale()))
+        : Markdown.message(messages, l, "notice.staleEnded", now.talentName()));
+    return changed(t, lang, Toast.warning(messages, "toast.stale"), notice,
         listsBefore(t), now);
   }
 
@@ -131,14 +148,15 @@ final class ActionKit {
   }
 
   /**
-   * The notice of a change {@code action} just made, offering {@code undo}: {@code text} says it with
+   * The notice of a change {@code action} just made, offering {@code undo}: {@code text} says it in a language with
    * {@link #byWhom}. The card keeps it while the Undo is open; re-rendered after midnight, it says the day of the
-   * change too ("· Mon Nov 30 23:58"), as a time alone would read as today's.
+   * change too ("· Mon Nov 30 23:58", in each language's form), as a time alone would read as today's.
    */
-  Notice undoable(CardAction action, Language lang, Function<Markdown.Own, String> text, ObjectNode undo) {
+  Notice undoable(CardAction action, BiFunction<Language, Markdown.Own, String> text, ObjectNode undo) {
     Instant now = clock.instant();
-    return new Notice(text.apply(byWhom(action)), undo,
-        text.apply(byWhom(action, DateTexts.dateTime(now, zone, lang))), now);
+    Markdown.Own by = byWhom(action);
+    return Notice.undoable(l -> text.apply(l, by), l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, zone, l))),
+        undo, now);
   }
 
   /** The Undo button sits on the card the outcome shows, whichever form led there. */

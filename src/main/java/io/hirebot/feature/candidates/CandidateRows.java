@@ -7,6 +7,7 @@ import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.Changes;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
 import io.hirebot.i18n.DateTexts;
@@ -84,19 +85,26 @@ final class CandidateRows {
   }
 
   /**
-   * Advance, Reject, Move and Note; only the moves Hire takes: none out of "onboarded", and Advance only to a next
-   * stage the API may enter.
+   * Advance, Reject, Move and Note: only the changes Hire takes ({@link Changes}), so a hire's row keeps its note alone;
+   * a row waiting in pending onboarding says where its join is done, as it has no Advance.
    */
   private void changes(ObjectNode row, Application a, String name, PipelinePage page, CandidatesQuery query,
       Language lang) {
-    if (page.process().nextMovable(a.stage().id()).isPresent()) {
+    Changes allowed = Changes.of(page.process(), a);
+    if (allowed.advance().isPresent()) {
       row.set("advance", rowValue(RowActions.ADVANCE, a, page, query, lang));
     }
-    if (!page.process().movableFrom(a.stage().id()).isEmpty()) {
+    if (!allowed.moves().isEmpty()) {
       row.put("movable", true);
     }
-    row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
-    row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
+    if (allowed.reject()) {
+      row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
+      row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
+    }
+    if (allowed.joinsInHire()) {
+      row.put("line", messages.get(lang, "flow.row", row.get("line").asText(),
+          messages.get(lang, "candidates.row.joinsInHire")));
+    }
     row.put("note", true);
   }
 

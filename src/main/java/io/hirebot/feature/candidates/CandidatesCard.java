@@ -65,7 +65,7 @@ final class CandidatesCard {
     }
     follow(model, page, query, lang, outcome, audience);
     if (outcome != null) {
-      ObjectNode o = model.putObject("outcome").put("text", outcome.text());
+      ObjectNode o = model.putObject("outcome").put("text", outcome.text(lang));
       if (outcome.undo() != null) {
         o.set("undo", outcome.undo());
       }

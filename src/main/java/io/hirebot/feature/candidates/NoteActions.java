@@ -38,7 +38,12 @@ final class NoteActions {
         () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> kit.result(t, lang,
                 Toast.success(kit.messages, "toast.noted", app.talentName()),
-                Notice.of(Markdown.message(kit.messages, lang, "notice.noted", app.talentName(), kit.byWhom(action))))))
+                noted(action, app.talentName()))))
         .compose(r -> kit.places.land(action, t, r, lang));
+  }
+
+  private Notice noted(CardAction action, String talentName) {
+    Markdown.Own by = kit.byWhom(action);
+    return Notice.of(l -> Markdown.message(kit.messages, l, "notice.noted", talentName, by));
   }
 }

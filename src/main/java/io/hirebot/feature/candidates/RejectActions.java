@@ -18,13 +18,16 @@ final class RejectActions {
     this.kit = kit;
   }
 
-  /** The Reject button opens a form: reason (Hire's "we rejected" reasons), note, confirm. */
+  /**
+   * The Reject button opens a form: reason (Hire's "we rejected" reasons), note. The button asked "Reject this
+   * candidate?" before this opens; the form's submit does not ask again.
+   */
   Future<ActionResult> openForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.allowed(action, lang, t, () -> kit.hire.applicationNow(t.applicationId())
         .compose(now -> {
-          if (ActionKit.stale(now, t)) {
-            return kit.staleResult(t, now, lang);
+          if (ActionKit.unchangeable(now, t)) {
+            return kit.unchangedResult(t, now, lang);
           }
           return kit.view.job(t.jobId()).compose(job -> reasons().compose(reasons -> kit.places.open(action, t, lang,
               placed -> kit.forms.reject(placed, now, job.map(Job::title).orElse(""), reasons, lang))));
@@ -40,22 +43,21 @@ final class RejectActions {
     }
     return kit.guard.write(action, lang, t, RowActions.REJECT, "reject:" + t.applicationId() + ":" + t.stageId(),
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
-          if (ActionKit.stale(now, t)) {
-            return kit.staleResult(t, now, lang);
+          if (ActionKit.unchangeable(now, t)) {
+            return kit.unchangedResult(t, now, lang);
           }
           return reasons().compose(reasons -> {
-            String reasonName = reasons.stream().filter(r -> r.id().equals(reason)).findFirst()
-                .map(r -> r.name(lang.feishuLocale())).orElse(null);
-            if (reasonName == null) {
+            TerminationReason chosen = reasons.stream().filter(r -> r.id().equals(reason)).findFirst().orElse(null);
+            if (chosen == null) {
               return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.chooseReason")));
             }
             var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   kit.guard.changedWithoutEvent(action, t);
-                  Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang,
-                      "notice.rejected", now.talentName(), reasonName, by)
-                      + (note.isEmpty() ? "" : "\n> " + Markdown.escape(note)), kit.undoValue(t, "reject", t.stageId(), lang));
+                  Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
+                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by),
+                      kit.undoValue(t, "reject", t.stageId(), lang)).withNote(note);
                   return kit.changed(t, lang, Toast.success(kit.messages, "toast.rejected", now.talentName()),
                       notice, before, now.withActive(false));
                 });

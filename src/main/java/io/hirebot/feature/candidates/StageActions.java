@@ -24,8 +24,8 @@ final class StageActions {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.write(action, lang, t, RowActions.ADVANCE, "advance:" + t.applicationId() + ":" + t.stageId(),
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
-          if (ActionKit.stale(now, t)) {
-            return kit.staleResult(t, now, lang);
+          if (ActionKit.unchangeable(now, t)) {
+            return kit.unchangedResult(t, now, lang);
           }
           return kit.process(t.jobId()).compose(process -> {
             Optional<Stage> next = next(process, now.stage().id());
@@ -41,7 +41,7 @@ final class StageActions {
   Future<ActionResult> openMoveForm(CardAction action, Language lang) {
     ActionTarget t = ActionTarget.of(action);
     return kit.guard.allowed(action, lang, t, () -> kit.hire.applicationNow(t.applicationId())
-        .compose(now -> ActionKit.stale(now, t) ? kit.staleResult(t, now, lang)
+        .compose(now -> ActionKit.unchangeable(now, t) ? kit.unchangedResult(t, now, lang)
             : kit.process(t.jobId()).compose(p -> kit.places.open(action, t, lang,
                 placed -> kit.forms.move(placed, now, choices(p, now.stage().id()), lang)))));
   }
@@ -54,8 +54,8 @@ final class StageActions {
     }
     return kit.guard.write(action, lang, t, "move", "move:" + t.applicationId() + ":" + t.stageId() + ":" + target,
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
-          if (ActionKit.stale(now, t)) {
-            return kit.staleResult(t, now, lang);
+          if (ActionKit.unchangeable(now, t)) {
+            return kit.unchangedResult(t, now, lang);
           }
           return kit.process(t.jobId()).compose(process -> {
             Optional<Stage> stage = choices(process, now.stage().id()).stream()
@@ -68,12 +68,11 @@ final class StageActions {
   }
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
-    String locale = lang.feishuLocale();
     var before = kit.listsBefore(t);
     return kit.hire.transferStage(t.applicationId(), to.id()).compose(v -> {
       ActionTarget after = t.inStage(to.id());
-      Notice notice = kit.undoable(action, lang, by -> Markdown.message(kit.messages, lang, "notice.moved",
-          now.talentName(), now.stage().name(locale), to.name(locale), by),
+      Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l, "notice.moved",
+          now.talentName(), now.stage().name(l.feishuLocale()), to.name(l.feishuLocale()), by),
           kit.undoValue(after, "move", now.stage().id(), lang));
       return kit.changed(t, lang, Toast.of(Toast.Type.SUCCESS,
           l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale()))), notice, before,

@@ -42,8 +42,9 @@ final class UndoActions {
     return kit.hire.recover(t.applicationId()).compose(v -> {
       kit.guard.changedWithoutEvent(action, t);
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
+      Markdown.Own by = kit.byWhom(action);
       return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
-          Notice.of(Markdown.message(kit.messages, lang, "notice.recovered", now.talentName(), kit.byWhom(action))),
+          Notice.of(l -> Markdown.message(kit.messages, l, "notice.recovered", now.talentName(), by)),
           before, now.withActive(true));
     });
   }
@@ -59,9 +60,10 @@ final class UndoActions {
       return kit.hire.transferStage(t.applicationId(), backTo).compose(v -> {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
+        Markdown.Own by = kit.byWhom(action);
         return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
-            Notice.of(Markdown.message(kit.messages, lang, "notice.movedBack", now.talentName(),
-                stage.get().name(lang.feishuLocale()), kit.byWhom(action))), before,
+            Notice.of(l -> Markdown.message(kit.messages, l, "notice.movedBack", now.talentName(),
+                stage.get().name(l.feishuLocale()), by)), before,
                 now.movedTo(stage.get(), kit.clock.instant()));
       });
     });

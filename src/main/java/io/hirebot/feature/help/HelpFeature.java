@@ -78,6 +78,7 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
       case EMPTY_WINDOW -> "help.invalid.emptyWindow";
       case TOO_LONG -> "help.invalid.tooLong";
       case AUDIT_RANGE -> "help.invalid.auditRange";
+      case UNKNOWN_ZONE -> "help.invalid.unknownZone";
     };
   }
 

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
-import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.StartWords;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,14 @@ import java.util.Map;
 final class OffersCard {
   private final Cards cards;
   private final Messages messages;
+  private final StartWords starts;
+  private final Clock clock;
 
-  OffersCard(Cards cards, Messages messages) {
+  OffersCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
     this.cards = cards;
     this.messages = messages;
+    this.starts = new StartWords(messages, dates);
+    this.clock = clock;
   }
 
   /** What one page shows: its applications, their jobs' titles, and the current offer of each (when there is one). */
@@ -70,12 +75,11 @@ final class OffersCard {
       ObjectNode row = rows.addObject();
       String status = offer == null ? messages.get(lang, "offers.none")
           : messages.get(lang, HireTexts.offerStatusKey(offer.status()));
-      // The start date as every other card writes it; a date Hire sent in another shape, as it came.
-      String onboard = offer == null || offer.onboardDate().isBlank() ? ""
-          : messages.get(lang, "offers.onboard", FlowTexts.startDate(offer).map(d -> DateTexts.day(d, lang))
-              .orElse(offer.onboardDate()));
+      // The start in the words every card uses: joined, still to come, or passed without a join.
+      String start = starts.of(a, offer, clock.instant(), lang);
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
-          a.stage().name(lang.feishuLocale()), status, onboard));
+          a.stage().name(lang.feishuLocale()), status,
+          new Markdown.Own(start.isEmpty() ? "" : messages.get(lang, "offers.onboard", start))));
       // A profile opened privately leads back to this card through the view the bot recorded with it.
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
     }

@@ -27,8 +27,10 @@ import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,10 +59,11 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
   private final OffersCard card;
   private final Messages messages;
 
-  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages) {
+  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages, DateTexts dates,
+      Clock clock) {
     this.meter = meter;
     this.choices = choices;
-    this.card = new OffersCard(cards, messages);
+    this.card = new OffersCard(cards, messages, dates, clock);
     this.messages = messages;
   }
 

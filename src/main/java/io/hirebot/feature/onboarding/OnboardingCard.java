@@ -6,10 +6,12 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
+import io.hirebot.cards.StartWords;
 import io.hirebot.command.Period;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The onboarding card ({@code cards/onboarding.json}): who starts in the week, per job, by start day, each marked joined,
- * or not joined yet once the start day has passed.
+ * The onboarding card ({@code cards/onboarding.json}): who starts in the week, per job, by start day, each marked joined
+ * (on the day they really joined), or not joined yet once the start day has passed.
  */
 final class OnboardingCard {
   /** A row is five card elements; this many keep the card well inside Feishu's 200, in both languages. */
@@ -26,19 +28,24 @@ final class OnboardingCard {
 
   private final Cards cards;
   private final Messages messages;
+  private final StartWords start;
 
-  OnboardingCard(Cards cards, Messages messages) {
+  OnboardingCard(Cards cards, Messages messages, DateTexts dates) {
     this.cards = cards;
     this.messages = messages;
+    this.start = new StartWords(messages, dates);
   }
 
-  /** @param read how many candidates were read, of {@code candidates} in offer and onboarding stages */
-  ObjectNode render(Period period, LocalDate from, LocalDate to, LocalDate today, List<Start> starts,
+  /**
+   * @param now when the card is drawn: a planned start before its day reads as passed
+   * @param read how many candidates were read, of {@code candidates} in offer and onboarding stages
+   */
+  ObjectNode render(Period period, LocalDate from, LocalDate to, Instant now, List<Start> starts,
       int read, int candidates, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(period, from, to, today, starts, read, candidates, l));
+    return cards.bilingual(lang, l -> renderIn(period, from, to, now, starts, read, candidates, l));
   }
 
-  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, LocalDate today,
+  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, Instant now,
       List<Start> starts, int read, int candidates, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -64,7 +71,7 @@ final class OnboardingCard {
       list.forEach(s -> {
         var a = s.application();
         String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
-        rows.addObject().put("line", line(s, name, today, lang))
+        rows.addObject().put("line", line(s, name, now, lang))
             .set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
       });
     });
@@ -72,16 +79,12 @@ final class OnboardingCard {
   }
 
   /**
-   * "Olga · ✅ joined Dec 1" on the day Hire says she joined; otherwise "Frank · starts Dec 5", with "✅ joined" when Hire
-   * says so without a date, or "⚠️ not joined yet" once the planned day has passed; nothing more before it.
+   * "Olga · ✅ joined Dec 1", "Frank · starts Dec 5", "陈明 · was to start Nov 30 · ⚠️ not joined yet": the start in the
+   * words every card uses ({@link StartWords}).
    */
-  private String line(Start s, String name, LocalDate today, Language lang) {
-    if (s.joinedOn() != null) {
-      return Markdown.message(messages, lang, "onboarding.row.joinedOn", name, DateTexts.day(s.joinedOn(), lang));
-    }
-    String key = s.joined() ? "onboarding.row.joined"
-        : s.planned().isBefore(today) ? "onboarding.row.overdue" : "onboarding.row.notJoined";
-    return Markdown.message(messages, lang, "onboarding.row", name, DateTexts.day(s.planned(), lang),
-        messages.get(lang, key));
+  private String line(Start s, String name, Instant now, Language lang) {
+    var a = s.application();
+    return Markdown.message(messages, lang, "onboarding.row", name,
+        new Markdown.Own(start.of(a, a.progress().offer(), now, lang)));
   }
 }

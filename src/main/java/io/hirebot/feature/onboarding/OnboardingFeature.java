@@ -57,7 +57,7 @@ public final class OnboardingFeature implements Feature {
   public OnboardingFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock) {
     this.meter = meter;
     this.messages = messages;
-    this.card = new OnboardingCard(cards, messages);
+    this.card = new OnboardingCard(cards, messages, dates);
     this.dates = dates;
     this.clock = clock;
   }
@@ -108,7 +108,7 @@ public final class OnboardingFeature implements Feature {
             Job job = open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow();
             Start.of(job, a, from, to, dates.zone()).ifPresent(starts::add);
           }
-          ObjectNode c = card.render(week, from, to, today, starts, read.size(), ids.size(), lang);
+          ObjectNode c = card.render(week, from, to, clock.instant(), starts, read.size(), ids.size(), lang);
           return new Reply.Card(c, view(c, week, lang));
         });
       });

@@ -1,6 +1,7 @@
 package io.hirebot.feature.onboarding;
 
 import io.hirebot.cards.FlowTexts;
+import io.hirebot.cards.StartWords;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Progress;
@@ -28,15 +29,10 @@ record Start(Job job, Application application, LocalDate planned, LocalDate join
     Progress p = a.progress();
     var offer = p.offer();
     LocalDate planned = offer != null && offer.status() == FlowTexts.ACCEPTED
-        ? FlowTexts.startDate(offer).orElse(null) : null;
+        ? StartWords.planned(offer).orElse(null) : null;
     LocalDate joinedOn = p.onboardedAt() == null ? null : p.onboardedAt().atZone(zone).toLocalDate();
     boolean inWeek = within(planned, from, to) || within(joinedOn, from, to);
     return inWeek ? Optional.of(new Start(job, a, planned, joinedOn)) : Optional.empty();
-  }
-
-  /** Hire says the candidate joined (with or without a date). */
-  boolean joined() {
-    return joinedOn != null || application.progress().onboarded();
   }
 
   /** The day the row shows and sorts by: the real join day once known, else the planned start. */

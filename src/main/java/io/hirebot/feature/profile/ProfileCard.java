@@ -11,6 +11,7 @@ import io.hirebot.cards.QuickActions;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
+import io.hirebot.hire.Changes;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Partial;
@@ -131,17 +132,38 @@ final class ProfileCard {
         : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
     String offerHiddenBy = d.withheldBy(ApplicationDetail.OFFER);
     item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang)
-        : flow.offer(a.progress(), d.offer(), lang));
+        : flow.offer(a, d.offer(), clock.instant(), lang));
     item.put("steps", steps(d, lang));
-    item.put("actions", a.active() && mayChange);
-    item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), d.jobTitle()));
-    // Actions taken here answer with this profile, at this page, leading back where it leads, with the contact data it
-    // shows (where ContactRule allows).
-    for (String action : List.of(SharedActions.ADVANCE, SharedActions.REJECT, SharedActions.NOTE)) {
+    boolean actions = a.active() && mayChange;
+    item.put("actions", actions);
+    if (actions) {
+      changes(item, a, d.jobTitle(), Changes.of(stages.process(a.jobId()).orElse(null), a), pageNumber, back,
+          showContact, lang);
+    }
+    return item;
+  }
+
+  /**
+   * Advance and Reject where Hire takes them ({@link Changes}: a hire's profile has neither), with a line saying where
+   * a pending onboarding's join is done, and Add note always. Actions taken here answer with this profile, at this
+   * page, leading back where it leads, with the contact data it shows (where ContactRule allows).
+   */
+  private void changes(ObjectNode item, Application a, String jobTitle, Changes allowed, int pageNumber,
+      ObjectNode back, boolean showContact, Language lang) {
+    List<String> offered = new ArrayList<>();
+    allowed.advance().ifPresent(s -> offered.add(SharedActions.ADVANCE));
+    if (allowed.reject()) {
+      offered.add(SharedActions.REJECT);
+      item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), jobTitle));
+    }
+    offered.add(SharedActions.NOTE);
+    for (String action : offered) {
       item.set(action, QuickActions.onProfile(QuickActions.value(cards.model(), action, a, lang), pageNumber, back,
           showContact));
     }
-    return item;
+    if (allowed.joinsInHire()) {
+      item.put("joinsInHire", messages.get(lang, "candidates.row.joinsInHire"));
+    }
   }
 
   /** The resume evaluations and the written test, one line each (or why they are hidden). */

@@ -12,6 +12,7 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.DeferredRoutine;
+import io.hirebot.schedule.QuietWindow;
 import io.hirebot.store.ReminderLedger;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import java.util.List;
 /**
  * Interview reminders (issue 6): each interviewer gets a private message {@code lead} before an interview;
  * after it, an interviewer whose feedback is missing is nudged at most once a day, and once the feedback is
- * {@code escalateAfter} late the job's hiring managers are told, once a day. Every message is claimed in the
+ * {@code escalateAfter} late the job's hiring managers are told, once a day; those two never at night
+ * ({@link QuietWindow#nights}). Every message is claimed in the
  * database first, so restarts and replicas send each one once.
  */
 final class InterviewReminders extends DeferredRoutine {
@@ -62,7 +64,8 @@ final class InterviewReminders extends DeferredRoutine {
           for (Interview i : interviews) {
             if (i.begin() != null && i.begin().isAfter(now) && !i.begin().isAfter(now.plus(settings.lead()))) {
               sends.add(remind(i));
-            } else if (i.lacksFeedback(now)) {
+            } else if (i.lacksFeedback(now) && !QuietWindow.nights(zone).contains(now)) {
+              // Missing feedback can wait for the morning; an interview about to start cannot.
               sends.add(nudge(i, now));
             }
           }

@@ -59,8 +59,10 @@ final class SubscriptionCommands {
   }
 
   public Future<Reply> quietHoursOff(Command.QuietHoursOff command, CommandContext context) {
-    return settings.setQuietHours(context.message().chat().chatId(), null, null)
-        .map(v -> text(context.language(), "quiet.off"));
+    String chatId = context.message().chat().chatId();
+    return settings.quietHours(chatId).compose(had -> had.isEmpty()
+        ? Future.succeededFuture(text(context.language(), "quiet.off.none"))
+        : settings.setQuietHours(chatId, null, null).map(v -> text(context.language(), "quiet.off")));
   }
 
   public Future<Reply> subscribe(Command.Subscribe command, CommandContext context) {
@@ -72,8 +74,17 @@ final class SubscriptionCommands {
       }
       Set<String> kinds = command.kinds().stream().map(SubscriptionCommands::kindName).collect(Collectors.toSet());
       String by = context.message().senderId();
-      return follows(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), r.job(), by)
-          .map(v -> text(lang, "subs.subscribed", JobQueries.label(r.job()), kindsText(kinds, lang)));
+      // A subscription replaces the chat's earlier one to the job: what it no longer gets is said, not dropped quietly.
+      return store.ofChat(chatId).compose(before -> {
+        Set<String> dropped = before.stream().filter(s -> s.jobId().equals(r.job().id()))
+            .flatMap(s -> s.kinds().stream()).filter(k -> !kinds.contains(k))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return follows(new Subscription(chatId, r.job().id(), kinds, lang.feishuLocale()), r.job(), by)
+            .map(v -> dropped.isEmpty()
+                ? text(lang, "subs.subscribed", JobQueries.label(r.job()), kindsText(kinds, lang))
+                : text(lang, "subs.changed", JobQueries.label(r.job()), kindsText(kinds, lang),
+                    kindsText(dropped, lang)));
+      });
     });
   }
 

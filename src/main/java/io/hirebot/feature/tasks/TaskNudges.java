@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -35,9 +34,6 @@ final class TaskNudges extends DeferredRoutine {
   static final Duration PERIOD = Duration.ofMinutes(15);
   /** Tasks older than this are escalated to the job's hiring managers (issue 16: "older than 3 days"). */
   static final Duration ESCALATE_AFTER = Duration.ofDays(3);
-  /** Private chats have no quiet-hours setting of their own: nudges wait for the working day in the bot's zone. */
-  static final LocalTime QUIET_FROM = LocalTime.of(20, 0);
-  static final LocalTime QUIET_UNTIL = LocalTime.of(9, 0);
   // Both languages are on every card; Chinese, a Feishu tenant's default, is the fallback (as the reminders do).
   private static final Language LANG = Language.ZH;
 
@@ -61,7 +57,7 @@ final class TaskNudges extends DeferredRoutine {
 
   @Override
   public Future<Void> run(Instant now) {
-    if (new QuietWindow(QUIET_FROM, QUIET_UNTIL, zone).contains(now)) {
+    if (QuietWindow.nights(zone).contains(now)) {
       return Future.succeededFuture();
     }
     return board.everyone(now)

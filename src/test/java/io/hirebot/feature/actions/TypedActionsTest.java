@@ -357,4 +357,31 @@ class TypedActionsTest {
         notApplied.text());
     assertTrue(h.hire.calls("terminate").isEmpty(), h.hire.calls().toString());
   }
+
+  @Test
+  @DisplayName("reject, move or advance typed about a hire: answered at once that Hire takes no such change of an "
+      + "onboarded hire, with nothing to confirm; a note still asks to confirm; in Chinese too")
+  void changesOfAHireAnsweredAtOnce() {
+    // GIVEN Owen Hu, onboarded on Ops Engineer (recruiter Li)
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+
+    Shown reject = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Owen Hu");
+    Shown move = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Owen Hu to screening");
+    Shown advance = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "advance Owen Hu");
+    Shown zh = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Owen Hu");
+    Shown note = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "note on Owen Hu: settled in well");
+
+    // THEN (on main: a reject confirmation whose Confirm Hire refuses with 1002205, and a move confirmation likewise)
+    assertFalse(reject.isCard(), reject.all());
+    assertTrue(reject.contains("Owen Hu has already joined (Ops Engineer): Feishu Hire does not let an onboarded hire "
+        + "be rejected."), reject.all());
+    for (Shown moved : List.of(move, advance)) {
+      assertFalse(moved.isCard(), moved.all());
+      assertTrue(moved.contains("Owen Hu has already joined (Ops Engineer): Feishu Hire does not move an onboarded "
+          + "hire to another stage."), moved.all());
+    }
+    assertTrue(zh.contains("Owen Hu 已入职（Ops Engineer）：飞书招聘不允许淘汰已入职的人"), zh.all());
+    assertEquals(1, note.buttons("note.submit").size(), note.all());
+    assertTrue(h.hire.calls("terminate").isEmpty() && h.hire.calls("transferStage").isEmpty());
+  }
 }

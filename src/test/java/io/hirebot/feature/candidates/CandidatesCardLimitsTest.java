@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.CardLimits;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.Markdown;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
@@ -18,6 +19,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,13 +59,28 @@ class CandidatesCardLimitsTest {
     CandidatesQuery query = new CandidatesQuery(job.id(),
         new PipelineFilter(Set.of("st0", "st1", "st2", "st3", "st4", "st5", "st6", "st7"), applied),
         "This job has no stage like “x”, so all stages are shown.");
-    ObjectNode undo = json.createObjectNode().put("action", "undo");
+    ObjectNode undo = json.createObjectNode().put("action", "undo").put("until", Long.MAX_VALUE);
+    // A rejection's notice in every language (and dated), kept in the view that the Follow button carries.
+    Notice rejected = Notice.undoable(l -> rejection(l, "10:32"), l -> rejection(l, "Mon Nov 30 23:58"), undo, applied);
     for (Language lang : Language.values()) {
-      ObjectNode rendered = card.render(page, query, lang, new Notice("✅ moved", undo), new Audience(true, false));
+      ObjectNode rendered = card.render(page, query, lang, rejected, new Audience(true, false));
       int elements = CardLimits.elements(rendered);
-      System.out.println("candidates card, largest page, " + lang + ": " + elements + " elements");
+      System.out.println("candidates card, largest page, " + lang + ": " + elements + " elements, "
+          + rendered.toString().getBytes(StandardCharsets.UTF_8).length + " B");
       assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));
       assertTrue(elements > 180, "the page is really full: " + elements);
+      assertTrue(rendered.path("config").has("locales"), "the card, notice included, reads in both languages");
+
+      // AND with the longest note the form takes (Chinese: 3 bytes a character), it still fits (in one language)
+      ObjectNode noted = card.render(page, query, lang, rejected.withNote("很".repeat(NoteActions.MAX_NOTE)),
+          new Audience(true, false));
+      assertEquals(List.of(), CardLimits.violations(noted, noted.toString()));
     }
+  }
+
+  private String rejection(Language lang, String when) {
+    Markdown.Own by = new Markdown.Own(Markdown.person("ou_0123456789abcdef0123456789abcdef") + " · " + when);
+    return Markdown.message(messages, lang, "notice.rejected", "Candidate With A Long Name 0",
+        lang == Language.ZH ? "技能不匹配" : "Skills do not match", by);
   }
 }

@@ -8,11 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.Toast;
+import io.hirebot.cards.FlowTexts;
+import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobTeam;
+import io.hirebot.hire.Offer;
+import io.hirebot.hire.Progress;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
+import io.hirebot.testing.RecordingMessenger;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
@@ -146,30 +155,170 @@ class CandidatesFeatureTest {
   }
 
   @Test
-  @DisplayName("an onboarded row offers no Advance and no Move (Hire refuses to move an application out of "
-      + "onboarded), a row whose next stage is onboarded no Advance; the others keep both")
-  void noMovesHireRefuses() throws Exception {
+  @DisplayName("an onboarded row offers no Advance, Move or Reject (Hire refuses each on a hire), nor does a row Hire "
+      + "says has joined; the others keep them, and every row keeps the profile and Add note")
+  void noChangesHireRefuses() {
+    // GIVEN Ops Engineer (Owen Hu onboarded) and, on Backend Engineer, Jay in pending onboarding whom Hire says joined
     SmallTenant.addOpsWithHire(h.hire, h.clock);
+    Application jay = accepted("Jay Joined", h.clock.instant().minus(Duration.ofDays(3)));
+    h.hire.progress(jay.id(), new Progress(true, List.of(), List.of(), jay.progress().offer(), true,
+        h.clock.instant().minus(Duration.ofDays(3)), null));
     h.withLexicon();
 
-    Shown card = h.inGroup("candidates for Ops Engineer");
+    Shown ops = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Ops Engineer");
+    Shown backend = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
 
-    List<String> advanced = card.buttons("advance").stream().map(v -> v.path("name").asText()).toList();
-    assertEquals(List.of("Olga Fan", "Oscar Lu"), advanced.stream().sorted().toList(), card.all());
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(card.all());
-    List<String> movableNames = new java.util.ArrayList<>();
-    for (com.fasterxml.jackson.databind.JsonNode menu : json.findParents("options")) {
-      boolean move = false;
-      for (com.fasterxml.jackson.databind.JsonNode o : menu.path("options")) {
-        move |= o.path("value").asText().equals("move");
-      }
-      if (move) {
-        movableNames.add(menu.path("behaviors").path(0).path("value").path("name").asText());
-      }
+    // THEN Owen's row offers none of them (on main: Reject, which Hire refuses with 1002205), the others all three
+    assertEquals(List.of("Olga Fan", "Oscar Lu"), names(ops.buttons("advance")), ops.all());
+    assertEquals(List.of("Olga Fan", "Oscar Lu"), movable(ops), ops.all());
+    assertEquals(List.of("Olga Fan", "Oscar Lu"), names(ops.buttons("reject")), ops.all());
+    // AND Jay, whom Hire says joined, is offered none either
+    for (String action : List.of("advance", "reject")) {
+      assertFalse(names(backend.buttons(action)).contains("Jay Joined"), action + ": " + backend.all());
     }
-    assertEquals(List.of("Olga Fan", "Oscar Lu"), movableNames.stream().sorted().toList(), card.all());
-    assertTrue(card.buttons("reject").stream().anyMatch(v -> v.path("name").asText().equals("Owen Hu")),
-        "Reject stays: " + card.all());
+    assertFalse(movable(backend).contains("Jay Joined"), backend.all());
+    // AND the profile and the note stay on every row
+    assertEquals(3, names(ops.buttons("more")).size(), ops.all());
+    assertTrue(ops.contains("\"value\":\"note\""), ops.all());
+  }
+
+  @Test
+  @DisplayName("a row in pending onboarding offers Reject and Move (Hire takes both) but no Advance (joining is Hire's "
+      + "onboarding, not a move), and says where the join is done, in both languages")
+  void pendingOnboardingOffersWhatHireTakes() {
+    // GIVEN Pia in Backend Engineer's pending onboarding stage, her accepted offer starting in ten days
+    accepted("Pia Pending", h.clock.instant().plus(Duration.ofDays(10)));
+
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+
+    assertFalse(names(card.buttons("advance")).contains("Pia Pending"), card.all());
+    assertTrue(names(card.buttons("reject")).contains("Pia Pending"), card.all());
+    assertTrue(movable(card).contains("Pia Pending"), card.all());
+    assertTrue(row(card, "Pia Pending").contains("onboarding is done in Feishu Hire"), card.all());
+    assertTrue(card.contains("入职在飞书招聘中办理"), card.all());
+  }
+
+  @Test
+  @DisplayName("Reject or Move clicked on a hire's row of an older card: answered at once that Hire takes neither, with "
+      + "no form and no write, and the card refreshed without them")
+  void changeOfAHireAnsweredAtOnce() {
+    // GIVEN the Ops list, and the buttons Owen's row carried before (Olga's, naming Owen)
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+    h.withLexicon();
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Ops Engineer");
+    Application owen = h.hire.applicationOf(h.hire.talent("Owen Hu"), SmallTenant.OPS);
+    com.fasterxml.jackson.databind.JsonNode reject = asOwen(card.button("reject", "name", "Olga Fan"), owen);
+    com.fasterxml.jackson.databind.JsonNode more = asOwen(card.button("more", "name", "Olga Fan"), owen);
+
+    // WHEN the recruiter clicks Reject, and Move in the ⋯ menu
+    FeatureHarness.Clicked rejected = h.click(reject, SmallTenant.RECRUITER_LI);
+    FeatureHarness.Clicked moved = h.click(more, SmallTenant.RECRUITER_LI, "move", java.util.Map.of());
+
+    // THEN each says so at once (on main: the reason form, then Hire's 1002205), with no form and no Hire write
+    for (FeatureHarness.Clicked c : List.of(rejected, moved)) {
+      assertEquals(Toast.Type.WARNING, c.toastType(), c.toString());
+      assertTrue(c.toast().contains("Owen Hu has already joined"), c.toast());
+      assertTrue(c.card() != null && !names(c.card().buttons("reject")).contains("Owen Hu"), c.toString());
+    }
+    assertEquals(List.of(), h.messenger.sent(io.hirebot.testing.RecordingMessenger.Kind.SEND_EPHEMERAL));
+    assertTrue(h.hire.calls("terminate").isEmpty() && h.hire.calls("transferStage").isEmpty(),
+        h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("Reject asks 'Reject this candidate?' once, on the button; the form's submit does not ask it again")
+  void rejectAsksOnce() throws Exception {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    assertTrue(card.contains("Reject this candidate?"), "the button asks: " + card.all());
+
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+
+    Shown form = h.messenger.last(io.hirebot.testing.RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+    assertFalse(form.buttons("reject.confirm").isEmpty(), form.all());
+    assertFalse(form.contains("Reject this candidate?"), "asked again on submit: " + form.all());
+    assertFalse(form.contains("\"confirm\":{"), form.all());
+  }
+
+  @Test
+  @DisplayName("start dates on rows: a planned one still to come 'starts', a passed one without a join 'was to start "
+      + "· ⚠️ not joined yet', a joined one the day Hire says; in both languages")
+  void startDatesOnRows() {
+    // GIVEN Pia starting in ten days, 陈明 who was to start two days ago and has not joined, Owen who joined
+    java.time.Instant soon = h.clock.instant().plus(Duration.ofDays(10));
+    java.time.Instant passed = h.clock.instant().minus(Duration.ofDays(2));
+    accepted("Pia Pending", soon);
+    accepted("陈明", passed);
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+    Application owen = h.hire.applicationOf(h.hire.talent("Owen Hu"), SmallTenant.OPS);
+    java.time.Instant joined = h.clock.instant().minus(Duration.ofDays(40));
+    h.hire.progress(owen.id(), new Progress(true, List.of(), List.of(), null, true, joined, null));
+    h.withLexicon();
+
+    Shown backend = h.inGroup("candidates for Backend Engineer");
+    Shown ops = h.inGroup("candidates for Ops Engineer");
+
+    assertTrue(row(backend, "Pia Pending").contains(" · starts " + day(soon, Language.EN)), backend.all());
+    assertTrue(backend.contains(" · 计划 " + day(soon, Language.ZH) + "入职"), backend.all());
+    assertTrue(row(backend, "陈明").contains(" · was to start " + day(passed, Language.EN) + " · ⚠️ not joined yet"),
+        backend.all());
+    assertTrue(backend.contains(" · 原定 " + day(passed, Language.ZH) + "入职 · ⚠️ 尚未入职"), backend.all());
+    assertTrue(row(ops, "Owen Hu").endsWith(" · ✅ joined " + day(joined, Language.EN)), ops.all());
+    assertTrue(ops.contains(" · ✅ " + day(joined, Language.ZH) + "已入职"), ops.all());
+  }
+
+  /** An application in Backend Engineer's pending onboarding stage, its accepted offer planning the start at {@code start}. */
+  private Application accepted(String name, java.time.Instant start) {
+    Application a = h.hire.addApplication(BACKEND, h.hire.addTalent(name, "139" + Math.abs(name.hashCode()),
+        name.hashCode() + "@example.com"), SmallTenant.ONBOARDING, h.clock.instant().minus(Duration.ofDays(20)));
+    Offer offer = new Offer("offer_" + a.id(), a.id(), FlowTexts.ACCEPTED,
+        start.atZone(FeatureHarness.ZONE).toLocalDate().toString(), h.clock.instant().minus(Duration.ofDays(15)));
+    h.hire.addOffer(offer);
+    h.hire.progress(a.id(), new Progress(true, List.of(), List.of(), offer, false, null, null));
+    return h.hire.applicationOf(h.hire.talent(name), BACKEND);
+  }
+
+  private static String day(java.time.Instant at, Language lang) {
+    return DateTexts.day(at.atZone(FeatureHarness.ZONE).toLocalDate(), lang);
+  }
+
+  /** The English line of {@code name}'s row, as far as the end of its markdown string. */
+  private static String row(Shown card, String name) {
+    String all = card.all();
+    int at = all.indexOf("**" + name + "** · applied");
+    assertTrue(at >= 0, name + " not listed: " + all);
+    return all.substring(at, all.indexOf('"', at));
+  }
+
+  /** A button value of another row, made to name {@code a}: what that row's button carried before. */
+  private static com.fasterxml.jackson.databind.JsonNode asOwen(com.fasterxml.jackson.databind.JsonNode value,
+      Application a) {
+    return ((com.fasterxml.jackson.databind.node.ObjectNode) value.deepCopy()).put("application_id", a.id())
+        .put("talent_id", a.talentId()).put("stage_id", a.stage().id()).put("name", a.talentName());
+  }
+
+  private static List<String> names(List<com.fasterxml.jackson.databind.JsonNode> values) {
+    return values.stream().map(v -> v.path("name").asText()).sorted().toList();
+  }
+
+  /** The names of the rows whose ⋯ menu offers Move. */
+  private static List<String> movable(Shown card) {
+    List<String> names = new java.util.ArrayList<>();
+    try {
+      com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(card.all());
+      for (com.fasterxml.jackson.databind.JsonNode menu : json.findParents("options")) {
+        boolean move = false;
+        for (com.fasterxml.jackson.databind.JsonNode o : menu.path("options")) {
+          move |= o.path("value").asText().equals("move");
+        }
+        if (move) {
+          names.add(menu.path("behaviors").path(0).path("value").path("name").asText());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return names.stream().distinct().sorted().toList();
   }
 
   @Test
@@ -263,5 +412,63 @@ class CandidatesFeatureTest {
       assertFalse(full.buttons("advance").isEmpty() || full.buttons("reject").isEmpty(), full.all());
       assertFalse(full.contains("View only"), full.all());
     }
+  }
+  @Test
+  @DisplayName("the line saying who moved whom reads in each viewer's language, stage names too, in the answer and in "
+      + "a re-render that keeps it; a kept line stored before it was bilingual still shows")
+  void noticeInEveryLanguage() {
+    // GIVEN the recruiter's candidates card, asked for in English
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+
+    // WHEN the recruiter advances Alice
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+
+    // THEN the line has a text per language, each with the stages in that language
+    JsonNode line = notice(advanced.card(), "✅");
+    assertTrue(line.path("i18n_content").path("en_us").asText().contains("moved from Screening to **Interview**"),
+        line.toString());
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已由 简历筛选 转移至 **面试**"),
+        line.toString());
+
+    // WHEN the living card is re-rendered for another change while the Undo is open THEN it still reads in both
+    JsonNode kept = notice(h.rerender(advanced.view(), SmallTenant.RECRUITER_LI), "✅");
+    assertEquals(line.path("i18n_content"), kept.path("i18n_content"), kept.toString());
+
+    // WHEN a view kept by the previous release (one text, one dated text) is re-rendered THEN that text shows
+    ObjectNode old = advanced.view().deepCopy();
+    ((ObjectNode) old.path(Notice.KEPT)).put("text", "✅ **Alice Chen** moved (old)").put("dated", "✅ dated (old)");
+    Shown oldShown = h.rerender(old, SmallTenant.RECRUITER_LI);
+    assertEquals("✅ **Alice Chen** moved (old)", notice(oldShown, "✅").path("content").asText(), oldShown.all());
+    assertEquals(1, oldShown.buttons("undo").size(), oldShown.all());
+  }
+
+  @Test
+  @DisplayName("淘汰 from a Chinese list: the rejection's line names the reason in each viewer's language, the note as written")
+  void rejectionNoticeInEveryLanguage() {
+    // GIVEN the recruiter's list in Chinese; Reject opens its form for the clicker alone
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "Backend Engineer 的候选人");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+
+    // WHEN the rejection is confirmed with a reason, updating the group's card
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills", "note", "经验不足"));
+    Shown after = h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown();
+
+    // THEN the line reads in both languages, the reason in each
+    JsonNode line = notice(after, "⛔");
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已淘汰（技能不匹配）"), line.toString());
+    assertTrue(line.path("i18n_content").path("en_us").asText().contains("rejected (Skills do not match)"),
+        line.toString());
+    // AND the note, as written, is quoted under it in both
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().endsWith("\n> 经验不足")
+        && line.path("i18n_content").path("en_us").asText().endsWith("\n> 经验不足"), line.toString());
+  }
+
+  /** The card's markdown line that starts with {@code mark} (the notice of a change). */
+  private static JsonNode notice(Shown card, String mark) {
+    return card.card().findParents("content").stream()
+        .filter(n -> "markdown".equals(n.path("tag").asText()) && n.path("content").asText().startsWith(mark))
+        .findFirst().orElseThrow(() -> new AssertionError("no line starting " + mark + " in " + card.all()));
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
@@ -107,14 +109,36 @@ class OffersFeatureTest {
   @Test
   @DisplayName("a start date reads as on the profile and onboarding cards (Dec 21 / 12月21日), not as Hire's 2026-12-21")
   void startDateAsElsewhere() {
+    // A date still to come (a fixed one would pass one day and read 'was to start').
+    java.time.LocalDate start = java.time.LocalDate.now(h.clock.withZone(FeatureHarness.ZONE)).plusDays(19);
     Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Starting Soon", "13922222222",
         "ss@example.com"), OFFER, h.clock.instant().minus(Duration.ofDays(9)));
-    h.hire.addOffer(new Offer("offer_start", a.id(), 7, "2026-12-21", h.clock.instant()));
+    h.hire.addOffer(new Offer("offer_start", a.id(), 7, start.toString(), h.clock.instant()));
 
     Shown en = h.inGroup("offers for Backend Engineer");
-    assertTrue(en.contains("**accepted** · starts Dec 21"), en.all());
-    assertFalse(en.contains("2026-12-21"), en.all());
+    assertTrue(en.contains("**accepted** · starts " + DateTexts.day(start, Language.EN)), en.all());
+    assertFalse(en.contains(start.toString()), en.all());
     Shown zh = h.inGroup("Backend Engineer 的 Offer");
-    assertTrue(zh.contains("12月21日入职"), zh.all());
+    assertTrue(zh.contains("计划 " + DateTexts.day(start, Language.ZH) + "入职"), zh.all());
+  }
+
+  @Test
+  @DisplayName("a start date that passed without a join reads 'was to start … · ⚠️ not joined yet', not as still to "
+      + "come; in Chinese '原定 …入职 · ⚠️ 尚未入职'")
+  void passedStartDate() {
+    // GIVEN 陈明, pending onboarding, whose accepted offer planned the start two days ago; Hire says he has not joined
+    java.time.LocalDate start = java.time.LocalDate.now(h.clock.withZone(FeatureHarness.ZONE)).minusDays(2);
+    Application a = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("陈明", "13933333333",
+        "cm@example.com"), SmallTenant.ONBOARDING, h.clock.instant().minus(Duration.ofDays(30)));
+    Offer offer = h.hire.addOffer(new Offer("offer_chen", a.id(), 7, start.toString(), h.clock.instant()));
+    h.hire.progress(a.id(), new io.hirebot.hire.Progress(true, List.of(), List.of(), offer, false, null, null));
+
+    Shown card = h.inGroup("offers for Backend Engineer");
+
+    // THEN (on main: '陈明 · … · accepted · starts Nov 30', with no warning)
+    assertTrue(card.contains("**accepted** · was to start " + DateTexts.day(start, Language.EN)
+        + " · ⚠️ not joined yet"), card.all());
+    assertTrue(card.contains("原定 " + DateTexts.day(start, Language.ZH) + "入职 · ⚠️ 尚未入职"), card.all());
+    assertFalse(card.contains("starts " + DateTexts.day(start, Language.EN)), card.all());
   }
 }

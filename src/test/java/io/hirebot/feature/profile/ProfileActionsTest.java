@@ -161,4 +161,28 @@ class ProfileActionsTest {
     Shown back = h.click(advanced.buttons(LIST).get(0), SmallTenant.RECRUITER_LI).card();
     assertTrue(back.contains("Page 2 of 2"), back.all());
   }
+
+  @Test
+  @DisplayName("a hire's profile offers no Advance and no Reject (Hire takes neither), only Add note; one in pending "
+      + "onboarding Reject and Add note but no Advance, saying where the join is done")
+  void profileOffersWhatHireTakes() {
+    // GIVEN Owen Hu, onboarded on Ops Engineer, and Pia, in Backend Engineer's pending onboarding stage
+    SmallTenant.addOpsWithHire(h.hire, h.clock);
+    Talent pia = h.hire.addTalent("Pia Pending", "13955555555", "pia@example.com");
+    h.hire.addApplication(SmallTenant.BACKEND, pia, SmallTenant.ONBOARDING, h.clock.instant());
+
+    Shown owen = open(h.hire.talent("Owen Hu"), SmallTenant.RECRUITER_LI).card();
+    Shown pending = open(pia, SmallTenant.RECRUITER_LI).card();
+
+    // THEN Owen's has Add note only (on main: Advance, which Hire has nowhere to take, and Reject, refused with 1002205)
+    assertEquals(List.of(), owen.buttons(SharedActions.ADVANCE), owen.all());
+    assertEquals(List.of(), owen.buttons(SharedActions.REJECT), owen.all());
+    assertEquals(1, owen.buttons(SharedActions.NOTE).size(), owen.all());
+    // AND Pia's Reject and Add note, no Advance, and a line saying where she joins
+    assertEquals(List.of(), pending.buttons(SharedActions.ADVANCE), pending.all());
+    assertEquals(1, pending.buttons(SharedActions.REJECT).size(), pending.all());
+    assertEquals(1, pending.buttons(SharedActions.NOTE).size(), pending.all());
+    assertTrue(pending.contains("onboarding is done in Feishu Hire") && pending.contains("入职在飞书招聘中办理"),
+        pending.all());
+  }
 }
