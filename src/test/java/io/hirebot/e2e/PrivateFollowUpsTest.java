@@ -1,5 +1,7 @@
 package io.hirebot.e2e;
 
+import static io.hirebot.e2e.Replies.card;
+import static io.hirebot.e2e.Replies.title;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,16 +107,7 @@ class PrivateFollowUpsTest {
     return h.ask(MessageSpec.p2p(user).text(text));
   }
 
-  private static String card(SentMessage reply) {
-    assertEquals("interactive", reply.msgType(), "a card, not: " + reply.content());
-    return reply.currentContent().toString();
-  }
 
-  private static String title(SentMessage reply) {
-    JsonNode header = reply.currentContent().path("header").path("title");
-    return header.isMissingNode() ? reply.currentContent().toString()
-        : header.path("content").asText() + " " + header.path("i18n_content").toString();
-  }
 
   /** The first callback value on the card that passes {@code wanted}. */
   private static JsonNode value(JsonNode card, Predicate<JsonNode> wanted) {

@@ -1,5 +1,7 @@
 package io.hirebot.e2e;
 
+import static io.hirebot.e2e.Replies.card;
+import static io.hirebot.e2e.Replies.title;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,17 +94,7 @@ class TypedPagingTest {
     return h.ask(MessageSpec.p2p(user).text(text));
   }
 
-  private static String card(SentMessage reply) {
-    assertEquals("interactive", reply.msgType(), "a card, not: " + reply.content());
-    return reply.currentContent().toString();
-  }
 
-  /** A card's title in each language it has; a text (a refusal, say) as it reads, so a failure shows what came. */
-  private static String title(SentMessage reply) {
-    JsonNode header = reply.currentContent().path("header").path("title");
-    return header.isMissingNode() ? reply.currentContent().toString()
-        : header.path("content").asText() + " " + header.path("i18n_content").toString();
-  }
 
   @Test
   @DisplayName("a profile, then \"page 2\": the profile's second page of applications; \"下一页\" its third, in Chinese")
