@@ -63,7 +63,8 @@ final class Features {
             s.config().timezone(), s.clock()),
         new TasksFeature(s.meter(), s.hire(), tasks, s.messenger(), s.bulkMessenger(), s.db(), s.cards(), s.messages(),
             s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()),
-        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages(), s.config().contextWindow()),
+        new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages(), s.config().contextWindow(),
+            s.cardRegistry()),
         new ActionsFeature(s.meter(), s.access(), s.cards(), s.messages(), s.clock(), s.config().timezone()));
   }
 }

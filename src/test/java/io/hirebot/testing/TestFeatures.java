@@ -26,7 +26,8 @@ public final class TestFeatures {
 
   /** "where is", "did you mean…?", and the questions a follow-up with nothing to follow gets. */
   public static Feature understanding(FeatureHarness h) {
-    return new UnderstandingFeature(h.cachedHire, h.meter, h.cards, h.messages, FeatureHarness.CONTEXT_WINDOW);
+    return new UnderstandingFeature(h.cachedHire, h.meter, h.cards, h.messages, FeatureHarness.CONTEXT_WINDOW,
+        h.sentCards::chatType);
   }
 
   public static Feature jobs(FeatureHarness h) {

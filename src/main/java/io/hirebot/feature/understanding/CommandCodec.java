@@ -14,7 +14,6 @@ final class CommandCodec {
 
   static final String TYPE = "command";
   static final String ARGS = "args";
-  static final String CHAT_TYPE = "chat_type";
   private static final Map<String, Class<? extends Command>> CARRIED = Map.of(
       "candidates", Command.ShowCandidates.class, "count", Command.CountCandidates.class,
       "profile", Command.ShowProfile.class, "where", Command.WhereIs.class, "pipeline", Command.ShowPipeline.class,
@@ -39,19 +38,13 @@ final class CommandCodec {
   }
 
   /**
-   * A callback value that runs {@code command} when clicked, as typed in a chat of {@code chatType} (so the answer
-   * treats a group as a group); null for a command buttons may not carry.
+   * A callback value that runs {@code command} when clicked, as typed in the chat the clicked card is in (which the
+   * bot recorded when it sent the card; the value says nothing of it, since a card can be forwarded); null for a
+   * command buttons may not carry.
    */
-  ObjectNode button(Command command, io.hirebot.i18n.Language lang, io.hirebot.bot.inbound.ChatRef.ChatType chatType) {
-    ObjectNode value = mapper.createObjectNode().put("action", UnderstandingFeature.RUN).put("lang", lang.feishuLocale())
-        .put(CHAT_TYPE, chatType.name());
+  ObjectNode button(Command command, io.hirebot.i18n.Language lang) {
+    ObjectNode value = mapper.createObjectNode().put("action", UnderstandingFeature.RUN).put("lang", lang.feishuLocale());
     return write(command, value) ? value : null;
-  }
-
-  /** The kind of chat the button was sent to. */
-  static io.hirebot.bot.inbound.ChatRef.ChatType chatType(ObjectNode value) {
-    return "GROUP".equals(value.path(CHAT_TYPE).asText()) ? io.hirebot.bot.inbound.ChatRef.ChatType.GROUP
-        : io.hirebot.bot.inbound.ChatRef.ChatType.P2P;
   }
 
   /** The command a clicked value carries; empty when it carries none this codec reads, or is malformed. */

@@ -50,8 +50,7 @@ final class FollowUpQuestion implements CommandHandler<Command.AskWhich> {
     return hire.jobs().map(jobs -> {
       ArrayNode choices = cards.mapper().createArrayNode();
       for (Job job : jobs.stream().filter(Job::open).limit(MAX_JOBS).toList()) {
-        ObjectNode value = codec.button(ask.forJob(job.code().isEmpty() ? job.title() : job.code()), lang,
-            context.message().chat().type());
+        ObjectNode value = codec.button(ask.forJob(job.code().isEmpty() ? job.title() : job.code()), lang);
         if (value != null) {
           String label = job.code().isEmpty() ? job.title() : messages.get(lang, "followup.label", job.title(),
               job.code());

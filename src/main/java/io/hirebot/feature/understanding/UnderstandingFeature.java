@@ -3,6 +3,8 @@ package io.hirebot.feature.understanding;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.CardPlace;
+import io.hirebot.bot.middleware.CardChats;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandRouter;
@@ -23,6 +25,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -41,11 +44,14 @@ public final class UnderstandingFeature implements Feature {
   private final CommandCodec codec;
   private final WhereIsHandler whereIs;
   private final FollowUpQuestion followUps;
+  private final CardChats cardChats;
 
   /** @param contextWindow how long a card can be followed up (said when a follow-up has nothing to follow) */
+  /** @param cardChats the kind of chat each card the bot sent is in: a clicked reading runs as typed there */
   public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages,
-      java.time.Duration contextWindow) {
+      java.time.Duration contextWindow, CardChats cardChats) {
     this.hire = hire;
+    this.cardChats = cardChats;
     this.cards = cards;
     this.messages = messages;
     this.codec = new CommandCodec(cards.mapper());
@@ -76,7 +82,7 @@ public final class UnderstandingFeature implements Feature {
       model.put("hint", messages.get(lang, "clarify.hint"));
       ArrayNode choices = model.putArray("choices");
       for (Command reading : clarify.readings()) {
-        ObjectNode value = codec.button(reading, lang, context.message().chat().type());
+        ObjectNode value = codec.button(reading, lang);
         if (value != null) {
           choices.addObject().put("label", label(reading, jobs, lang)).set("value", value);
         }
@@ -104,10 +110,14 @@ public final class UnderstandingFeature implements Feature {
     if (command.isEmpty()) {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
-    IncomingMessage asTyped = new IncomingMessage(action.eventId(), null,
-        new ChatRef(action.chatId(), CommandCodec.chatType(action.value())),
-        action.operator(), "text", "", false, Instant.now());
-    return commands.route(new ParseResult.Parsed(command.get(), lang), new CommandContext(asTyped, lang))
+    // As typed in the chat the card is in, as the bot recorded it: never what the value says (a private chat's card
+    // forwarded to a group still says "private"); a card the bot never recorded counts as a group's.
+    return cardChats.kindOf(CardPlace.of(action)).otherwise(Optional.empty()).compose(kind -> {
+      ChatRef.ChatType type = kind.orElse(ChatRef.ChatType.GROUP);
+      IncomingMessage asTyped = new IncomingMessage(action.eventId(), null, new ChatRef(action.chatId(), type),
+          action.operator(), "text", "", false, Instant.now());
+      return commands.route(new ParseResult.Parsed(command.get(), lang), new CommandContext(asTyped, lang));
+    })
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(Toast.NONE, card.card(), card.view())
             : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())));

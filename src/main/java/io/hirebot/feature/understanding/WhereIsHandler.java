@@ -47,7 +47,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
       }
       // Its view asks again (a profile opened from it in a private chat leads back to it, drawn anew).
       return Reply.card(card(command.name(), found.people(), found.people().stream().map(p -> lines(p, lang))
-          .toList(), found.unread(), lang), codec.button(command, lang, context.message().chat().type()));
+          .toList(), found.unread(), lang), codec.button(command, lang));
     }));
   }
 
