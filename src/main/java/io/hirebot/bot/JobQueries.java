@@ -8,7 +8,6 @@ import io.hirebot.hire.JobMatcher;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Resolves a job as a user named it in a command that needs exactly one job (subscribe, digest): the job,
@@ -40,13 +39,13 @@ public final class JobQueries {
       }
       if (match instanceof JobMatch.Several several) {
         Job first = several.jobs().get(0);
-        return new Resolved(null, Reply.text(messages, lang, "jobquery.several", query, names(several.jobs()),
+        return new Resolved(null, Reply.text(messages, lang, "jobquery.several", query, names(several.jobs(), lang),
             first.code().isEmpty() ? first.title() : first.code()));
       }
       JobMatch.None nothing = (JobMatch.None) match;
       Reply.Text none = Reply.text(messages, lang, "jobquery.none", query);
       return new Resolved(null, nothing.offered().isEmpty() ? none : none.plus(Reply.text(messages, lang,
-          nothing.near() ? "jobquery.closest" : "jobquery.open", names(nothing.offered()))));
+          nothing.near() ? "jobquery.closest" : "jobquery.open", names(nothing.offered(), lang))));
     });
   }
 
@@ -61,7 +60,7 @@ public final class JobQueries {
     return job.code().isEmpty() ? job.title() : job.title() + " (" + job.code() + ")";
   }
 
-  private static String names(List<Job> jobs) {
-    return jobs.stream().map(JobQueries::label).collect(Collectors.joining(", "));
+  private String names(List<Job> jobs, Language lang) {
+    return messages.list(lang, jobs.stream().map(JobQueries::label).toList());
   }
 }

@@ -66,6 +66,11 @@ public final class Messages {
     return perLanguage;
   }
 
+  /** {@code items} as a list in running text: "a, b, c" in English, "a、b、c" in Chinese. */
+  public String list(Language lang, java.util.Collection<String> items) {
+    return String.join(get(lang, "list.separator"), items);
+  }
+
   public boolean has(Language lang, String key) {
     return bundles.get(lang).containsKey(key);
   }

@@ -107,7 +107,7 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
     }
     List<Stage> stages = stageMatcher.match(stageQuery, process);
     if (stages.isEmpty()) {
-      String known = process.stages().stream().map(s -> s.name(lang.feishuLocale())).collect(Collectors.joining(", "));
+      String known = messages.list(lang, process.stages().stream().map(s -> s.name(lang.feishuLocale())).toList());
       return new CandidatesQuery(job.id(), new PipelineFilter(Set.of(), since),
           messages.get(lang, "candidates.stage.unknown", stageQuery, known));
     }

@@ -20,7 +20,6 @@ import io.hirebot.i18n.Messages;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The interview schedule card ({@code cards/interviews.json}): one page of interviews in the configured zone. */
 final class InterviewsCard {
@@ -78,12 +77,12 @@ final class InterviewsCard {
         .findFirst().orElse("");
     String name = a == null ? i.applicationId() : a.talentName();
     String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
-    String who = i.feedback().stream().map(f -> f.interviewer().name(locale)).collect(Collectors.joining(", "));
+    String who = messages.list(lang, i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
     ObjectNode row = cards.model();
     row.put("line", Markdown.message(messages, lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),
         name, job, stage));
-    String owing = i.feedback().stream().filter(f -> !f.submitted()).map(f -> f.interviewer().name(locale))
-        .collect(Collectors.joining(", "));
+    String owing = messages.list(lang, i.feedback().stream().filter(f -> !f.submitted())
+        .map(f -> f.interviewer().name(locale)).toList());
     String status = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interviews.missing", owing)
         : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
     row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status));
