@@ -26,12 +26,13 @@ class BenchInProcessSmokeTest {
     JsonNode flood = r.path("intake").path("no_mention");
     assertTrue(flood.path("acked").asLong() > 0, flood.toString());
     assertEquals(flood.path("acked").asLong(), flood.path("handled").asLong(), flood.toString());
-    assertEquals(0, flood.path("duplicates").asLong(), flood.toString());
+    // (a post that got no answer is sent again, as Feishu redelivers: the bot then counts it a duplicate, and drops it)
+    assertTrue(flood.path("duplicates").asLong() <= flood.path("redelivered").asLong(), flood.toString());
     // AND the flood against the bot in a JVM of its own (operators' flags) too, its CPU read from /proc
     JsonNode child = r.path("intake").path("child_jvm").path("no_mention");
     assertTrue(child.path("acked").asLong() > 0, child.toString());
     assertEquals(child.path("acked").asLong(), child.path("handled").asLong(), child.toString());
-    assertEquals(0, child.path("duplicates").asLong(), child.toString());
+    assertTrue(child.path("duplicates").asLong() <= child.path("redelivered").asLong(), child.toString());
     assertTrue(child.path("cpu_us_per_event_by_threads").has("vert.x-eventloo"), child.toString());
     JsonNode mix = r.path("intake").path("mix");
     assertEquals(mix.path("acked").asLong(), mix.path("handled").asLong(), mix.toString());

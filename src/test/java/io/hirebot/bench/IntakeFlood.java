@@ -165,6 +165,7 @@ final class IntakeFlood {
     o.put("sent", r.sent());
     o.put("acked", r.ok());
     o.put("failed", r.failed());
+    o.put("redelivered", r.redelivered());
     o.put("events_per_s", Math.round(r.perSecond()));
     o.set("ack", r.ack().toJson());
     return r.ok();
