@@ -142,7 +142,7 @@ final class SubscriptionCommands {
   private String kindsText(Set<String> kinds, Language lang) {
     List<String> names = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
         .filter(kinds::contains).map(k -> messages.get(lang, "subs.kind." + k)).toList();
-    return String.join(messages.get(lang, "subs.kind.separator"), names);
+    return messages.list(lang, names);
   }
 
   private Reply.Text text(Language lang, String key, Object... args) {
