@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
+import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.MovesFromChats;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.i18n.DateTexts;
@@ -42,6 +43,7 @@ final class ActionKit {
   final CandidatesView view;
   final ActionGuard guard;
   final ActionForms forms;
+  final ErrorReplies notices;
   final Cards cards;
   final Messages messages;
   final Clock clock;
@@ -49,8 +51,8 @@ final class ActionKit {
   private final MovesFromChats moves;
 
   ActionKit(HireDirectory hire, MovesFromChats moves, ProfileView profiles, FormPlaces places, PipelineReader pipeline,
-      CandidatesView view, ActionGuard guard, ActionForms forms, Cards cards, Messages messages, Clock clock,
-      ZoneId zone) {
+      CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices, Cards cards, Messages messages,
+      Clock clock, ZoneId zone) {
     this.hire = hire;
     this.moves = moves;
     this.profiles = profiles;
@@ -59,6 +61,7 @@ final class ActionKit {
     this.view = view;
     this.guard = guard;
     this.forms = forms;
+    this.notices = notices;
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
@@ -186,6 +189,14 @@ final class ActionKit {
     ObjectNode v = after.placed("", "").value(cards.model(), RowActions.UNDO, lang.feishuLocale());
     return v.put("kind", kind).put("back_to", backTo)
         .put("until", clock.millis() + UNDO_WINDOW.toMillis());
+  }
+
+  /**
+   * Whether the click is the Confirm of a change typed in words: its card is a confirmation of its own, whose value
+   * carries an expiry ({@link io.hirebot.cards.SharedActions#EXPIRES}), where a row's button or a form's never does.
+   */
+  static boolean typedConfirmation(CardAction action) {
+    return action.value() != null && action.value().has(io.hirebot.cards.SharedActions.EXPIRES);
   }
 
   /**

@@ -64,7 +64,7 @@ public final class CandidatesFeature implements Feature {
     this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, moves, profiles, new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences),
-        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), cards,
+        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock, zone));
   }
 
