@@ -1,4 +1,4 @@
--- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152
+-- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978
 CREATE MEMORY TABLE "PUBLIC"."PROCESSED_EVENTS"(
     "EVENT_KEY" CHARACTER VARYING(200) NOT NULL,
     "ENVELOPE" CHARACTER VARYING(1000000),
@@ -89,6 +89,17 @@ CREATE MEMORY TABLE "PUBLIC"."ACTION_KEYS"(
     "OUTCOME" CHARACTER VARYING(4000)
 );
 ALTER TABLE "PUBLIC"."ACTION_KEYS" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_E0" PRIMARY KEY("IDEM_KEY");
+CREATE MEMORY TABLE "PUBLIC"."CHAT_MOVES"(
+    "MOVE_ID" CHARACTER VARYING(64) NOT NULL,
+    "CHAT_ID" CHARACTER VARYING(100) NOT NULL,
+    "APPLICATION_ID" CHARACTER VARYING(64) NOT NULL,
+    "ORIGIN_STAGE_ID" CHARACTER VARYING(64) NOT NULL,
+    "TARGET_STAGE_ID" CHARACTER VARYING(64) NOT NULL,
+    "MADE_AT" BIGINT NOT NULL,
+    "EVENT_KEY" CHARACTER VARYING(200)
+);
+ALTER TABLE "PUBLIC"."CHAT_MOVES" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_4" PRIMARY KEY("MOVE_ID", "CHAT_ID");
+CREATE INDEX "PUBLIC"."CHAT_MOVES_BY_APPLICATION" ON "PUBLIC"."CHAT_MOVES"("APPLICATION_ID" NULLS FIRST);
 CREATE MEMORY TABLE "PUBLIC"."CARD_APPLICATIONS"(
     "MESSAGE_ID" CHARACTER VARYING(100) NOT NULL,
     "SHOWN_KEY" CHARACTER VARYING(100) NOT NULL

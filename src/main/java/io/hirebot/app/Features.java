@@ -50,7 +50,7 @@ final class Features {
             s.config().timezone(), s.clock()),
         new JobsFeature(s.meter(), s.cards(), s.messages()),
         new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(),
-            subscriptions.chatFollows(), s.access(), s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(),
+            subscriptions.chatFollows(), subscriptions.movesFromChats(), s.access(), s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(),
             s.messages(), s.dates(), s.clock(), s.config().timezone()),
         profile,
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),

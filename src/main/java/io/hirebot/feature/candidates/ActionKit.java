@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
+import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.MovesFromChats;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.i18n.DateTexts;
 import java.util.function.BiFunction;
@@ -24,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the candidate actions share: Hire, the refreshed list card, the stale check, notices and undo values. */
 final class ActionKit {
@@ -39,24 +43,45 @@ final class ActionKit {
   final CandidatesView view;
   final ActionGuard guard;
   final ActionForms forms;
+  final ErrorReplies notices;
   final Cards cards;
   final Messages messages;
   final Clock clock;
   final ZoneId zone;
+  private final MovesFromChats moves;
 
-  ActionKit(HireDirectory hire, ProfileView profiles, FormPlaces places, PipelineReader pipeline, CandidatesView view,
-      ActionGuard guard, ActionForms forms, Cards cards, Messages messages, Clock clock, ZoneId zone) {
+  ActionKit(HireDirectory hire, MovesFromChats moves, ProfileView profiles, FormPlaces places, PipelineReader pipeline,
+      CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices, Cards cards, Messages messages,
+      Clock clock, ZoneId zone) {
     this.hire = hire;
+    this.moves = moves;
     this.profiles = profiles;
     this.places = places;
     this.pipeline = pipeline;
     this.view = view;
     this.guard = guard;
     this.forms = forms;
+    this.notices = notices;
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
     this.zone = zone;
+  }
+
+  /**
+   * Moves the application in Hire for this click, noting the chats whose cards answer it (the clicked card's, and the
+   * group's card a form opened apart from it lands on) so that Hire's event for the move is not notified back to them.
+   */
+  Future<Void> transfer(CardAction action, ActionTarget t, String fromStageId, String toStageId) {
+    Set<String> chats = new LinkedHashSet<>();
+    if (action.chatId() != null) {
+      chats.add(action.chatId());
+    }
+    if (t.clicked().chatId() != null) {
+      chats.add(t.clicked().chatId());
+    }
+    return moves.move(t.applicationId(), fromStageId, toStageId, chats,
+        () -> hire.transferStage(t.applicationId(), toStageId));
   }
 
   /** The card was sent when the application was elsewhere (moved or terminated since): do not act on it. */
@@ -164,6 +189,14 @@ final class ActionKit {
     ObjectNode v = after.placed("", "").value(cards.model(), RowActions.UNDO, lang.feishuLocale());
     return v.put("kind", kind).put("back_to", backTo)
         .put("until", clock.millis() + UNDO_WINDOW.toMillis());
+  }
+
+  /**
+   * Whether the click is the Confirm of a change typed in words: its card is a confirmation of its own, whose value
+   * carries an expiry ({@link io.hirebot.cards.SharedActions#EXPIRES}), where a row's button or a form's never does.
+   */
+  static boolean typedConfirmation(CardAction action) {
+    return action.value() != null && action.value().has(io.hirebot.cards.SharedActions.EXPIRES);
   }
 
   /**

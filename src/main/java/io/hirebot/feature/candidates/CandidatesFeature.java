@@ -8,6 +8,7 @@ import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.Messenger;
+import io.hirebot.bot.MovesFromChats;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.SentCards;
 import io.hirebot.cards.Cards;
@@ -50,9 +51,10 @@ public final class CandidatesFeature implements Feature {
    * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
    * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
    * @param once makes a click that Feishu delivers twice write once
+   * @param moves notes the chats each move is clicked in, which its notification skips (the subscriptions feature's)
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
-      SentCards sentCards, ChatFollows follows, AccessPolicy access, ActionOnce once, AuditLog audit,
+      SentCards sentCards, ChatFollows follows, MovesFromChats moves, AccessPolicy access, ActionOnce once, AuditLog audit,
       ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
       ZoneId zone) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
@@ -60,9 +62,9 @@ public final class CandidatesFeature implements Feature {
     Audiences audiences = new Audiences(follows, access, sentCards);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
     this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
-    this.rows = new RowActions(new ActionKit(hire, profiles, new FormPlaces(messenger, sentCards, messages, cards), pipeline,
+    this.rows = new RowActions(new ActionKit(hire, moves, profiles, new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences),
-        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), cards,
+        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock, zone));
   }
 

@@ -16,14 +16,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
- * offer) is fetched once per event, the card rendered once per language, then sent to every chat. A stage
- * change also refreshes the candidate cards that show the application.
+ * offer) is fetched once per event, the card rendered once per language, then sent to every chat but those a move
+ * the bot made was clicked in ({@link OwnMoves}). A stage change also refreshes the candidate cards that show the
+ * application.
  */
 final class HireNotifier implements HireEventHandler {
   private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
@@ -34,9 +36,11 @@ final class HireNotifier implements HireEventHandler {
   private final FanOut fanOut;
   private final LivingCards livingCards;
   private final ApplicationJobs applicationJobs;
+  private final OwnMoves ownMoves;
 
   HireNotifier(HireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
-      FanOut fanOut, LivingCards livingCards, ApplicationJobs applicationJobs) {
+      FanOut fanOut, LivingCards livingCards, ApplicationJobs applicationJobs, OwnMoves ownMoves) {
+    this.ownMoves = ownMoves;
     this.applicationJobs = applicationJobs;
     this.livingCards = livingCards;
     this.hire = hire;
@@ -49,12 +53,13 @@ final class HireNotifier implements HireEventHandler {
   public Future<Void> handle(HireEvent event) {
     if (event instanceof HireEvent.StageChanged s) {
       hire.invalidateApplication(s.applicationId());
+      Future<Set<String>> madeFrom = ownMoves.madeFrom(s);
       return hire.application(s.applicationId()).compose(a -> {
         hire.invalidateApplication(a.id(), a.jobId());
         Future<Void> living = livingCards.refresh(a.id(), a.jobId());
         Instant at = s.updateTimeMillis() > 0 ? Instant.ofEpochMilli(s.updateTimeMillis()) : null;
-        Future<Void> notified = stageName(a.jobId(), s.originStageId()).compose(from ->
-            notify(event, a, "stage", lang -> cards.stageChanged(lang.job, a, from, at, lang.lang)));
+        Future<Void> notified = madeFrom.compose(chats -> stageName(a.jobId(), s.originStageId()).compose(from ->
+            notify(event, a, "stage", chats, lang -> cards.stageChanged(lang.job, a, from, at, lang.lang))));
         return Future.join(living, notified).mapEmpty();
       });
     }
@@ -62,7 +67,7 @@ final class HireNotifier implements HireEventHandler {
       hire.offerChanged(o.offerId(), null);
       return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a -> {
         hire.offerChanged(o.offerId(), a.talentId());
-        return notify(event, a, "offer", lang -> cards.offerChanged(lang.job, a,
+        return notify(event, a, "offer", Set.of(), lang -> cards.offerChanged(lang.job, a,
             o.offerStatus() != null ? o.offerStatus() : offer.status(), offer, lang.lang));
       }));
     }
@@ -88,16 +93,19 @@ final class HireNotifier implements HireEventHandler {
         return Future.succeededFuture();
       }
       hire.invalidateApplication(id, a.get().jobId());
-      return notify(event, a.get(), "stage", lang -> cards.deleted(lang.job, a.get(), lang.lang));
+      return notify(event, a.get(), "stage", Set.of(), lang -> cards.deleted(lang.job, a.get(), lang.lang));
     });
   }
 
   /** The job of a card and the language to write it in. */
   private record CardLanguage(Job job, Language lang) {}
 
-  private Future<Void> notify(HireEvent event, Application a, String kind, Function<CardLanguage, NotificationCard.Notification> render) {
+  /** @param madeFrom the chats whose own card shows the change already (a move the bot made there): not notified */
+  private Future<Void> notify(HireEvent event, Application a, String kind, Set<String> madeFrom,
+      Function<CardLanguage, NotificationCard.Notification> render) {
     return subscriptions.ofJob(a.jobId()).compose(subs -> {
-      List<Subscription> wanted = subs.stream().filter(s -> s.kinds().contains(kind)).toList();
+      List<Subscription> wanted = subs.stream()
+          .filter(s -> s.kinds().contains(kind) && !madeFrom.contains(s.chatId())).toList();
       if (wanted.isEmpty()) {
         return Future.succeededFuture();
       }

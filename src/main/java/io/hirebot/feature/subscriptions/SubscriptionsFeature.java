@@ -7,6 +7,7 @@ import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Messenger;
+import io.hirebot.bot.MovesFromChats;
 import io.hirebot.bot.SentCards;
 import io.hirebot.bot.ViewRenderer;
 import io.hirebot.cards.Cards;
@@ -18,6 +19,7 @@ import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.CardRegistry;
+import io.hirebot.store.ChatMoves;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.HeldNotifications;
@@ -31,7 +33,8 @@ import java.time.ZoneId;
 
 /**
  * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the Follow / Unfollow button of lists;
- * Hire events and the new-applications poll become notification cards (held through quiet hours), and the cards
+ * Hire events and the new-applications poll become notification cards (held through quiet hours; a move the bot made
+ * for a click is not notified back to the chat it was clicked in), and the cards
  * the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
  */
 public final class SubscriptionsFeature implements Feature {
@@ -44,6 +47,7 @@ public final class SubscriptionsFeature implements Feature {
   private final NewApplicationsPoller poller;
   private final QuietHoursRelease quietRelease;
   private final LivingCards livingCards;
+  private final OwnMoves ownMoves;
 
   /**
    * @param messenger the bulk messenger: notifications queue behind users' answers
@@ -72,7 +76,8 @@ public final class SubscriptionsFeature implements Feature {
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs);
+    ownMoves = new OwnMoves(new ChatMoves(db, clock));
+    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs, ownMoves);
   }
 
   @Override
@@ -102,6 +107,11 @@ public final class SubscriptionsFeature implements Feature {
   /** Whether a chat follows a job, for the cards that offer Follow or Unfollow (the candidates list). */
   public ChatFollows chatFollows() {
     return followButtons.chatFollows();
+  }
+
+  /** The moves the bot makes for clicks, noted with their chats so their notifications skip those chats. */
+  public MovesFromChats movesFromChats() {
+    return ownMoves;
   }
 
   /** Where the bot's cards are (and what kind of chat each is in), for features that place forms next to them. */
