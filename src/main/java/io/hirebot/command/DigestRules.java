@@ -1,6 +1,7 @@
 package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
+import io.hirebot.util.EditDistance;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -170,7 +171,7 @@ final class DigestRules {
     if (!wanted.contains("/")) {
       return Optional.empty();
     }
-    int limit = EditDistance.allowedTypos(wanted);
+    int limit = Typos.allowedTypos(wanted);
     String best = null;
     int bestDistance = limit + 1;
     for (String id : new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())) {

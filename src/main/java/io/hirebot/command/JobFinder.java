@@ -1,6 +1,7 @@
 package io.hirebot.command;
 
 import io.hirebot.hire.Job;
+import io.hirebot.util.EditDistance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

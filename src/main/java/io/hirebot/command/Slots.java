@@ -109,7 +109,7 @@ final class Slots {
   }
 
   private static boolean isMisspeltFiller(String word) {
-    return MISSPELLABLE_FILLERS.stream().anyMatch(filler -> EditDistance.isSlip(word, filler));
+    return MISSPELLABLE_FILLERS.stream().anyMatch(filler -> Typos.isSlip(word, filler));
   }
 
   private static String lower(String text) {

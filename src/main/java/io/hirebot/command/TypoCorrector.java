@@ -1,6 +1,7 @@
 package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
+import io.hirebot.util.EditDistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ final class TypoCorrector {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : vocabulary) {
-      int allowed = EditDistance.allowedTypos(candidate);
+      int allowed = Typos.allowedTypos(candidate);
       int distance = EditDistance.distance(word, candidate, allowed);
       if (distance <= allowed && distance < bestDistance) {
         best = candidate;

@@ -1,5 +1,6 @@
 package io.hirebot.hire;
 
+import io.hirebot.util.EditDistance;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,26 +93,7 @@ public final class JobMatcher {
 
   private static double ratio(String a, String b) {
     int max = Math.max(a.length(), b.length());
-    return max == 0 ? 1 : (double) levenshtein(a, b) / max;
-  }
-
-  static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return max == 0 ? 1 : (double) EditDistance.withoutSwaps(a, b) / max;
   }
 
   /** Full-width to half-width, lower case, and no spaces or punctuation, so "Back-End  Engineer" = "backendengineer". */

@@ -1,5 +1,6 @@
 package io.hirebot.hire;
 
+import io.hirebot.util.EditDistance;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,6 @@ public final class StageMatcher {
 
   private static boolean closeEnough(String q, String name) {
     int max = Math.max(q.length(), name.length());
-    return max > 0 && (double) JobMatcher.levenshtein(q, name) / max <= JobMatcher.MAX_TYPO_RATIO;
+    return max > 0 && (double) EditDistance.withoutSwaps(q, name) / max <= JobMatcher.MAX_TYPO_RATIO;
   }
 }

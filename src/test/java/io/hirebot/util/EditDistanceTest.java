@@ -1,8 +1,9 @@
-package io.hirebot.command;
+package io.hirebot.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,17 +26,13 @@ class EditDistanceTest {
     assertEquals(expected, EditDistance.distance(a, b, limit));
   }
 
-  @DisplayName("treats dropped, doubled and swapped letters as slips, substitutions not")
-  @ParameterizedTest(name = "[{index}] {0} slip of {1}: {2}")
-  @CsvSource(textBlock = """
-      shwo,   show,  true
-      sho,    show,  true
-      shoow,  show,  true
-      shop,   show,  false
-      show,   show,  false
-      lisp,   list,  false
-      """)
-  void detectsSlips(String word, String target, boolean expected) {
-    assertEquals(expected, EditDistance.isSlip(word, target));
+  @Test
+  @DisplayName("for titles, counts the whole way and a swap as two edits")
+  void withoutSwaps() {
+    assertEquals(3, EditDistance.withoutSwaps("kitten", "sitting"));
+    assertEquals(15, EditDistance.withoutSwaps("", "backendengineer"));
+    assertEquals(2, EditDistance.withoutSwaps("enigneer", "engineer"));
+    assertEquals(4, EditDistance.withoutSwaps("designer", "denginee"));
+    assertEquals(3, EditDistance.distance("designer", "denginee", 9));
   }
 }
