@@ -15,7 +15,6 @@ import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Talent;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,22 +160,8 @@ class NoteConfirmationTest {
     return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
   }
 
-  /** The callback value of the card's button with this action on the application. */
   private static JsonObject valueOf(String card, String action, Application a) {
-    List<JsonObject> found = new java.util.ArrayList<>();
-    collect(new JsonObject(card), action, a.id(), found);
-    assertEquals(1, found.stream().distinct().count(), action + " for " + a.id() + " in " + card);
-    return found.get(0);
+    return ButtonValues.only(card, action, a.id());
   }
 
-  private static void collect(Object node, String action, String applicationId, List<JsonObject> into) {
-    if (node instanceof JsonObject o) {
-      if (action.equals(o.getString("action")) && applicationId.equals(o.getString("application_id"))) {
-        into.add(o);
-      }
-      o.fieldNames().forEach(k -> collect(o.getValue(k), action, applicationId, into));
-    } else if (node instanceof JsonArray arr) {
-      arr.forEach(e -> collect(e, action, applicationId, into));
-    }
-  }
 }

@@ -15,7 +15,6 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,26 +146,8 @@ class OwnChangeEchoTest {
     return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
   }
 
-  /**
-   * The callback value of the card's button with this action on the application (an Undo's value is also kept in the
-   * list's view, which its pager carries).
-   */
   private static JsonObject valueOf(String card, String action, Application a) {
-    List<JsonObject> found = new java.util.ArrayList<>();
-    collect(new JsonObject(card), action, a.id(), found);
-    assertEquals(1, found.stream().distinct().count(), action + " for " + a.id() + " in " + card);
-    return found.get(0);
-  }
-
-  private static void collect(Object node, String action, String applicationId, List<JsonObject> into) {
-    if (node instanceof JsonObject o) {
-      if (action.equals(o.getString("action")) && applicationId.equals(o.getString("application_id"))) {
-        into.add(o);
-      }
-      o.fieldNames().forEach(k -> collect(o.getValue(k), action, applicationId, into));
-    } else if (node instanceof JsonArray arr) {
-      arr.forEach(e -> collect(e, action, applicationId, into));
-    }
+    return ButtonValues.only(card, action, a.id());
   }
 
   /** The notifications in the chat naming the person: the cards the bot sent there on its own, not as an answer. */
