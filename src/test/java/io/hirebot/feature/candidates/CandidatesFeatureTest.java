@@ -62,7 +62,7 @@ class CandidatesFeatureTest {
   }
 
   @Test
-  @DisplayName("上周投递 后端 还在初筛的: job, stage and applied-since understood and shown as chips, in Chinese")
+  @DisplayName("上周投递 后端 还在初筛的: job, stage and last week's dates understood and shown as chips, in Chinese")
   void chineseFilters() {
     // GIVEN a job titled in Chinese with a candidate in screening
     Job backendZh = h.hire.addJob(new Job("job_backend_zh", "BE-002", "后端开发工程师", PROCESS.id(), true),
@@ -76,8 +76,37 @@ class CandidatesFeatureTest {
 
     assertTrue(card.title().contains("后端开发工程师"), card.title());
     assertTrue(card.contains("阶段：**简历筛选**"), card.all());
-    assertTrue(card.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), card.all());
+    assertTrue(card.contains("投递：**" + DateTexts.day(monday, Language.ZH) + " – " + DateTexts.day(monday.plusDays(6),
+        Language.ZH) + "**"), card.all());
     assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
+  }
+
+  @Test
+  @DisplayName("applied last week: only the previous calendar week (Monday to Sunday), its range stated on the card")
+  void lastWeekIsThePreviousCalendarWeek() {
+    // GIVEN one Backend candidate who applied this week (just now), one on last week's Wednesday, one the week before
+    LocalDate lastMonday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Thisweek", "13900000011", "t@example.com"), SCREENING,
+        h.clock.instant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Lars Lastweek", "13900000012", "l@example.com"), SCREENING,
+        lastMonday.plusDays(2).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Ezra Earlier", "13900000013", "e@example.com"), SCREENING,
+        lastMonday.minusDays(5).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+
+    // WHEN a recruiter asks, in English and in Chinese, for those who applied last week
+    Shown card = h.inGroup("candidates for Backend Engineer applied last week");
+    Shown zh = h.inGroup("上周投递的 Backend Engineer 候选人");
+
+    // THEN only last week's applicant is listed, and the chip names the week shown, Monday to Sunday
+    assertTrue(card.contains("**Lars Lastweek** · applied"), card.all());
+    assertFalse(card.contains("Tess Thisweek"), "applied this week, not last week: " + card.all());
+    assertFalse(card.contains("Ezra Earlier"), card.all());
+    String range = DateTexts.day(lastMonday, Language.EN) + " – " + DateTexts.day(lastMonday.plusDays(6), Language.EN);
+    assertTrue(card.contains("applied: **" + range + "**"), card.all());
+    assertTrue(zh.contains("Lars Lastweek") && !zh.contains("Tess Thisweek"), zh.all());
+    assertTrue(zh.contains("投递：**" + DateTexts.day(lastMonday, Language.ZH) + " – "
+        + DateTexts.day(lastMonday.plusDays(6), Language.ZH) + "**"), zh.all());
   }
 
   @Test
