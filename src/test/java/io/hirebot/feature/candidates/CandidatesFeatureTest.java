@@ -110,6 +110,29 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("a candidate who entered the stage today reads 'in stage since today' / '今天进入本阶段', never '0 d in stage'; "
+      + "days are calendar days in the bot's zone")
+  void enteredTheStageToday() {
+    // GIVEN Tess, who applied just now, and Yuri, who applied yesterday evening (under 24 hours ago, perhaps)
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Today", "13900000021", "tt@example.com"), SCREENING,
+        h.clock.instant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Yuri Yesterday", "13900000022", "yy@example.com"), SCREENING,
+        today.minusDays(1).atTime(23, 30).atZone(FeatureHarness.ZONE).toInstant());
+
+    // WHEN the team lists the job's screening stage
+    Shown card = h.inGroup("candidates for Backend Engineer in screening");
+
+    // THEN Tess's row says she is in the stage since today, in both languages, and Yuri's counts one day
+    assertTrue(card.contains("**Tess Today** · applied " + DateTexts.day(today, Language.EN) + " · in stage since today"),
+        card.all());
+    assertTrue(card.contains("**Tess Today** · " + DateTexts.day(today, Language.ZH) + " 投递 · 今天进入本阶段"), card.all());
+    assertTrue(card.contains("**Yuri Yesterday** · applied " + DateTexts.day(today.minusDays(1), Language.EN)
+        + " · 1 d in stage"), card.all());
+    assertFalse(card.contains(" 0 d in stage") || card.contains("本阶段 0 天"), card.all());
+  }
+
+  @Test
   @DisplayName("Advance answers with the moved card after the stage check and the move, reading no list again")
   void advanceReadsNoListAgain() {
     // GIVEN the recruiter's candidates card for Backend Engineer (its lists and rows read by the command)
