@@ -53,7 +53,7 @@ final class Features {
             subscriptions.chatFollows(), subscriptions.movesFromChats(), s.access(), s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(),
             s.messages(), s.dates(), s.clock(), s.config().timezone()),
         profile,
-        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
+        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), s.config().timezone()),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),

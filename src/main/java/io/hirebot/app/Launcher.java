@@ -212,11 +212,11 @@ public final class Launcher {
     return started;
   }
 
-  /** The sandbox config matching the bot's sandbox credentials. */
+  /** The sandbox config matching the bot's sandbox credentials, its demo week in the bot's zone. */
   public static SandboxConfig sandboxConfig(BotConfig config, Clock clock) {
     var f = config.feishu();
     return new SandboxConfig(f.appId(), f.appSecret(), f.verificationToken(), f.encryptKey(),
-        SANDBOX_BOT_OPEN_ID, "HireBot", 0, true, clock);
+        SANDBOX_BOT_OPEN_ID, "HireBot", 0, true, clock, config.timezone());
   }
 
   /**

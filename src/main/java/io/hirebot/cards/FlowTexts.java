@@ -114,17 +114,22 @@ public final class FlowTexts {
   }
 
   /**
-   * What an offer's new status means for the team: "accepted — starts Dec 21", "sent — waiting for the candidate
-   * to answer". Needs no time zone (an onboard date is a calendar day), so notification cards use it as it is.
+   * What an offer's new status means for the team, as card markdown: "accepted — starts Dec 21" (the start in
+   * {@link StartWords}' words as of {@code now}: "accepted — was to start Nov 30 · ⚠️ not joined yet" once the day has
+   * passed, the join day once Hire says they joined), "sent — waiting for the candidate to answer".
    */
-  public static String offerMeaning(Messages messages, int status, Offer offer, Language lang) {
+  public String offerMeaning(int status, Application a, Offer offer, Instant now, Language lang) {
     String state = messages.get(lang, "offer.status." + (status >= 1 && status <= 13 ? status : "unknown"));
     if (status == ACCEPTED) {
-      return StartWords.planned(offer).map(d -> messages.get(lang, "flow.meaning.starts", state, DateTexts.day(d, lang)))
-          .orElse(messages.get(lang, "flow.meaning.nostart", state));
+      Progress p = a.progress();
+      boolean dated = StartWords.planned(offer).isPresent() || p.onboarded() || p.onboardedAt() != null;
+      String when = dated ? start.of(a, offer, now, lang) : "";
+      return !when.isEmpty() ? Markdown.message(messages, lang, "flow.meaning", state, new Markdown.Own(when))
+          : a.active() ? Markdown.message(messages, lang, "flow.meaning.nostart", state) : Markdown.escape(state);
     }
     String key = "flow.meaning." + status;
-    return messages.has(lang, key) ? messages.get(lang, "flow.meaning", state, messages.get(lang, key)) : state;
+    return messages.has(lang, key) ? Markdown.message(messages, lang, "flow.meaning", state, messages.get(lang, key))
+        : Markdown.escape(state);
   }
 
   private String offerStatus(Offer offer, Language lang) {

@@ -123,6 +123,8 @@ public final class CommandPhrases {
       case LAST_WEEK: return english ? "last week" : "上周";
       case THIS_MONTH: return english ? "this month" : "本月";
       case LAST_MONTH: return english ? "last month" : "上个月";
+      case PAST_WEEK: return english ? "past week" : "最近一周";
+      case PAST_MONTH: return english ? "past month" : "最近一个月";
       default: return "";
     }
   }

@@ -77,7 +77,7 @@ final class FilteredCandidatesRule implements CommandRule {
         : m.group("day") != null ? Period.THIS_WEEK : m.group("soon") != null ? Period.UPCOMING
         : PeriodWords.of(m.group("p")).orElse(null);
     boolean begun = when == Period.TODAY || when == Period.YESTERDAY || when == Period.LAST_WEEK
-        || when == Period.LAST_MONTH || when == Period.THIS_MONTH
+        || when == Period.LAST_MONTH || when == Period.THIS_MONTH || when == Period.PAST_WEEK || when == Period.PAST_MONTH
         || (when == Period.THIS_WEEK && m.group("day") == null);
     Optional<ParseResult> plain = plainCandidates(utterance, TextNormalizer.trimPunctuation(m.group("rest")));
     if (plain.isEmpty() || !(plain.get() instanceof ParseResult.Parsed parsed)

@@ -16,9 +16,11 @@ final class PeriodWords {
     put(Period.YESTERDAY, "yesterday", "昨天", "昨日");
     put(Period.THIS_WEEK, "this week", "本周", "这周", "这个星期", "本星期", "这一周");
     put(Period.NEXT_WEEK, "next week", "下周", "下个星期", "下星期");
-    put(Period.LAST_WEEK, "last week", "past week", "上周", "上个星期", "上星期", "最近一周", "近一周");
+    put(Period.LAST_WEEK, "last week", "上周", "上个星期", "上星期");
     put(Period.THIS_MONTH, "this month", "本月", "这个月");
-    put(Period.LAST_MONTH, "last month", "past month", "上个月", "上月", "最近一个月");
+    put(Period.LAST_MONTH, "last month", "上个月", "上月");
+    put(Period.PAST_WEEK, "past week", "past 7 days", "last 7 days", "最近一周", "近一周", "最近7天", "近7天");
+    put(Period.PAST_MONTH, "past month", "最近一个月", "近一个月");
   }
 
   /** Every period word, longest first, for use inside a regex. */

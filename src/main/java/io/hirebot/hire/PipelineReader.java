@@ -177,7 +177,7 @@ public final class PipelineReader {
         clock.instant(), 0).compose(checked -> details(checked, known).map(apps -> {
           // Stages in process order, the newest applications first within each.
           List<String> stageOrder = pipeline.process().stages().stream().map(Stage::id).toList();
-          List<String> recent = apps.stream().filter(a -> a.appliedAt() != null && !a.appliedAt().isBefore(since))
+          List<String> recent = apps.stream().filter(a -> filter.keepsDate(a.appliedAt()))
               .sorted(Comparator.comparingInt((Application a) -> stageOrder.indexOf(a.stage().id()))
                   .thenComparing(Application::appliedAt, Comparator.reverseOrder()))
               .map(Application::id).toList();

@@ -79,7 +79,7 @@ public final class FeishuSandbox {
   public static Future<FeishuSandbox> start(Vertx vertx, SandboxConfig config) {
     Parts p = new Parts();
     Supplier<HireData> seed = config.seedDemoTenant()
-        ? () -> DemoTenant.seed(config.clock()) : DemoTenant::empty;
+        ? () -> DemoTenant.seed(config.clock(), config.demoZone()) : DemoTenant::empty;
     p.hire = new HireTenant(seed, config.clock());
     p.im = new ImState(vertx, config.clock(), config.seedDemoTenant() ? ImState.demoChats() : List.of());
     p.requests = new RequestLog(vertx);

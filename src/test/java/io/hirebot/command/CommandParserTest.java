@@ -273,6 +273,8 @@ class CommandParserTest {
       who applied to Backend last week             | CANDIDATES | Backend                  |                 | LAST_WEEK  | EN
       Backend applied last week                    | CANDIDATES | Backend                  |                 | LAST_WEEK  | EN
       candidates for Backend applied yesterday     | CANDIDATES | Backend                  |                 | YESTERDAY  | EN
+      candidates for Backend applied in the past week | CANDIDATES | Backend               |                 | PAST_WEEK  | EN
+      最近一周投递的后端候选人                                 | CANDIDATES | 后端                       |                 | PAST_WEEK  | ZH
       后端 在初筛的候选人                                   | CANDIDATES | 后端                       | 初筛              |            | ZH
       后端在初筛的候选人                                    | CANDIDATES | 后端                       | 初筛              |            | ZH
       上周投递 后端 还在初筛的                                | CANDIDATES | 后端                       | 初筛              | LAST_WEEK  | ZH
@@ -390,12 +392,30 @@ class CommandParserTest {
       LAST_WEEK  | 2026-11-16 | 2026-11-23
       THIS_MONTH | 2026-11-01 | 2026-12-01
       LAST_MONTH | 2026-10-01 | 2026-11-01
+      PAST_WEEK  | 2026-11-19 | 2026-11-26
+      PAST_MONTH | 2026-10-26 | 2026-11-26
       UPCOMING   | 2026-11-25 | 2026-12-02
       """)
   void resolvesPeriods(Period period, String start, String end) {
     java.time.LocalDate wednesday = java.time.LocalDate.of(2026, 11, 25);
     assertEquals(java.time.LocalDate.parse(start), period.start(wednesday));
     assertEquals(java.time.LocalDate.parse(end), period.endExclusive(wednesday));
+  }
+
+  @DisplayName("a span that ended (yesterday, last week, last month) has an end for a date filter; one reaching today has none")
+  @ParameterizedTest(name = "[{index}] {0} on 2026-11-25 → ends before {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      YESTERDAY  | 2026-11-25
+      LAST_WEEK  | 2026-11-23
+      LAST_MONTH | 2026-11-01
+      TODAY      |
+      THIS_WEEK  |
+      THIS_MONTH |
+      PAST_WEEK  |
+      """)
+  void endsOfSpansThatEnded(Period period, String end) {
+    java.time.LocalDate wednesday = java.time.LocalDate.of(2026, 11, 25);
+    assertEquals(java.util.Optional.ofNullable(end).map(java.time.LocalDate::parse), period.endIfOver(wednesday));
   }
 
   static Stream<Arguments> awkwardInputs() {

@@ -89,10 +89,11 @@ class CompleteAnswersTest {
   }
 
   @Test
-  @DisplayName("applied last week on a job with more recent applications than are read: the newest, and says so")
+  @DisplayName("applied in the past week on a job with more recent applications than are read: the newest, and says so")
   void longDateFilteredList() {
-    // WHEN someone asks for a busy job's candidates of the last week
-    String card = say("candidates for Busy Engineer applied last week");
+    // WHEN someone asks for a busy job's candidates of the past 7 days (not "last week": that is the previous calendar
+    // week, which the last 65 hours need not reach into)
+    String card = say("candidates for Busy Engineer applied in the past week");
 
     // THEN the card says it checked only part of the list, of how many
     assertTrue(card.contains("most recently updated of " + RECENT + " candidates"), card);

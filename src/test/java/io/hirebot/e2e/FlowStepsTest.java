@@ -172,14 +172,19 @@ class FlowStepsTest {
   }
 
   @Test
-  @DisplayName("onboarding this week lists exactly the demo people whose accepted offer starts this week; 入职 下周 next week's")
+  @DisplayName("onboarding this week lists exactly the demo people whose accepted offer starts this week or who joined "
+      + "in it; 入职 下周 next week's")
   void onboardingLists() {
     LocalDate monday = LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 
     Set<String> thisWeek = startingBetween(monday, monday.plusWeeks(1));
     Set<String> nextWeek = startingBetween(monday.plusWeeks(1), monday.plusWeeks(2));
+    Set<String> joined = joinedBetween(monday, monday.plusWeeks(1));
     assertFalse(thisWeek.isEmpty(), "the demo tenant has people starting this week");
+    assertFalse(joined.isEmpty(), "and people who joined this week");
     assertFalse(nextWeek.isEmpty(), "and next week");
+    thisWeek = new java.util.HashSet<>(thisWeek);
+    thisWeek.addAll(joined);
 
     JsonNode en = inGroup("onboarding this week").currentContent();
     JsonNode zh = inGroup("入职 下周").currentContent();
@@ -252,6 +257,17 @@ class FlowStepsTest {
           LocalDate d = LocalDate.parse(offer(a).onboardDate());
           return !d.isBefore(from) && d.isBefore(to);
         })
+        .map(a -> hire.talent(a.talentId()).orElseThrow().name()).collect(Collectors.toSet());
+  }
+
+  /** The demo's hires whose employee record says they joined in [from, to). */
+  private static Set<String> joinedBetween(LocalDate from, LocalDate to) {
+    HireTenant hire = h.sandbox.hire();
+    return hire.applications().stream().filter(Application::active).filter(a -> stageType(a) == Stage.ONBOARDED)
+        .filter(a -> hire.read(d -> d.employeeOf(a.id())).map(e -> {
+          LocalDate day = java.time.Instant.ofEpochMilli(e.onboardTime()).atZone(ZONE).toLocalDate();
+          return !day.isBefore(from) && day.isBefore(to);
+        }).orElse(false))
         .map(a -> hire.talent(a.talentId()).orElseThrow().name()).collect(Collectors.toSet());
   }
 

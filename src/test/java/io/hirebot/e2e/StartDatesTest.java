@@ -16,6 +16,7 @@ import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Offer;
 import io.hirebot.sandbox.hire.Stage;
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,13 +76,37 @@ class StartDatesTest {
     assertFalse(profile.contains(DateTexts.day(declinedStart, Language.ZH)), profile);
   }
 
-  private static void withOffer(HireTenant hire, Job job, String name, int stageType, int status, LocalDate start) {
+  @Test
+  @DisplayName("an 'offer accepted' notification whose planned start has passed: 'was to start … · ⚠️ not joined yet' "
+      + "/ '原定 …入职 · ⚠️ 尚未入职', never 'starts …' as if still to come")
+  void acceptedNotificationWithPassedStart() {
+    // GIVEN the team follows BE-001's offers, and Otto's accepted offer planned a start three days ago
+    inGroup("subscribe job BE-001 to offer");
+    LocalDate planned = LocalDate.now(ZONE).minusDays(3);
+    Offer offer = withOffer(h.sandbox.hire(), h.sandbox.hire().jobByCode("BE-001").orElseThrow(), "Otto Overdue",
+        Stage.PENDING_ONBOARD, 7, planned);
+
+    // WHEN Hire says the offer's status changed (accepted)
+    await(h.sandbox.events().raw("hire.offer.status_changed_v1",
+        new JsonObject().put("offer_id", offer.id()).put("offer_status", 7)));
+
+    // THEN the notification words the start as every card does: passed, not joined
+    String card = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Otto Overdue"), TIMEOUT)).currentContent().toString();
+    assertTrue(card.contains("was to start " + DateTexts.day(planned, Language.EN) + " · ⚠️ not joined yet"), card);
+    assertTrue(card.contains("原定 " + DateTexts.day(planned, Language.ZH) + "入职 · ⚠️ 尚未入职"), card);
+    assertFalse(card.contains("starts " + DateTexts.day(planned, Language.EN)), card);
+  }
+
+  private static Offer withOffer(HireTenant hire, Job job, String name, int stageType, int status, LocalDate start) {
     var talent = hire.addTalent(name, "139" + Math.abs(name.hashCode() % 100_000_000), name.replace(' ', '.') + "@x.com");
     String stage = hire.stagesOf(job.id()).stream().filter(s -> s.type() == stageType).findFirst().orElseThrow().id();
     Application a = hire.addApplication(job.id(), talent.id(), stage);
     Offer o = hire.addOffer(a.id(), status);
-    hire.write(d -> d.offers.put(o.id(), new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), o.status(),
-        o.offerType(), o.createTime(), start.toString(), o.ownerId(), o.leaderId())));
+    Offer dated = new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), o.status(), o.offerType(),
+        o.createTime(), start.toString(), o.ownerId(), o.leaderId());
+    hire.write(d -> d.offers.put(o.id(), dated));
+    return dated;
   }
 
   private static String inGroup(String text) {

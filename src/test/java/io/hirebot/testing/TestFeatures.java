@@ -52,7 +52,7 @@ public final class TestFeatures {
   }
 
   public static Feature pipeline(FeatureHarness h) {
-    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock);
+    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock, FeatureHarness.ZONE);
   }
 
   public static Feature onboarding(FeatureHarness h) {

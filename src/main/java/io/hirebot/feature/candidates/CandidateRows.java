@@ -6,6 +6,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.StageDays;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Changes;
 import io.hirebot.hire.PipelinePage;
@@ -14,7 +15,6 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,9 +67,9 @@ final class CandidateRows {
     if (a.appliedAt() == null) {
       row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {
-      var since = a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt();
-      long days = Math.max(0, Duration.between(since, clock.instant()).toDays());
-      row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang), days));
+      String inStage = StageDays.inStage(messages, lang, StageDays.of(a, clock.instant(), dates.zone()));
+      row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang),
+          new Markdown.Own(inStage)));
     }
     // The step's state in a few words, from what the row's read already holds (no call of its own).
     String marker = flow.marker(a, clock.instant(), lang);

@@ -7,6 +7,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.i18n.Language;
+import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
@@ -123,12 +124,23 @@ final class CandidatesCard {
       chips.add(Markdown.message(messages, lang, "chips.stage", String.join(", ", names)));
     }
     if (query.filter().appliedSince() != null) {
-      chips.add(Markdown.message(messages, lang, "chips.applied", dates.date(query.filter().appliedSince(), lang)));
+      chips.add(appliedChip(query.filter(), lang));
     }
     String line = String.join(" · ", chips);
     PipelinePage.DateScan scan = page.dateScan();
     return scan == null ? line : line + "\n" + Markdown.message(messages, lang, "candidates.partial", scan.checked(), scan.candidates(),
         dates.date(query.filter().appliedSince(), lang));
+  }
+
+  /** "applied: since Nov 30" for a span running to now; "applied: Nov 23 – Nov 29" (or one day) for one that ended. */
+  private String appliedChip(PipelineFilter filter, Language lang) {
+    String first = dates.date(filter.appliedSince(), lang);
+    if (filter.appliedBefore() == null) {
+      return Markdown.message(messages, lang, "chips.applied", first);
+    }
+    String last = dates.date(filter.appliedBefore().minusMillis(1), lang);
+    return first.equals(last) ? Markdown.message(messages, lang, "chips.applied.day", first)
+        : Markdown.message(messages, lang, "chips.applied.range", first, last);
   }
 
   private ArrayNode widen(CandidatesQuery query, Language lang) {

@@ -6,6 +6,7 @@ import io.hirebot.bot.Reply;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.command.Command.CountCandidates;
 import io.hirebot.command.Command.ShowCandidates;
+import io.hirebot.command.Period;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireDirectory;
@@ -76,11 +77,10 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
       CommandContext context) {
     Language lang = context.language();
     Future<Audience> audience = audiences.of(job.id(), context);
-    Instant since = command.appliedSince() == null ? null
-        : command.appliedSince().start(LocalDate.now(clock.withZone(zone))).atStartOfDay(zone).toInstant();
+    PipelineFilter dates = applied(command.appliedSince());
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
-      CandidatesQuery query = query(job, process, command.stageQuery(), since, lang);
+      CandidatesQuery query = query(job, process, command.stageQuery(), dates, lang);
       return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
           .compose(page -> audience.map(offers -> {
             CandidatesQuery shown = count ? query.withNotice(countAnswer(page, job, command, lang)) : query;
@@ -100,18 +100,31 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
         HireTexts.hiredSuffix(messages, lang, page.hired()));
   }
 
+  /**
+   * The dates of {@code period} in the bot's zone, as a filter of every stage: from its first day's midnight, and to
+   * the midnight after its last day when that day is over ("last week" is Monday to Sunday; "this week" runs to now).
+   */
+  private PipelineFilter applied(Period period) {
+    if (period == null) {
+      return PipelineFilter.NONE;
+    }
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    Instant before = period.endIfOver(today).map(day -> day.atStartOfDay(zone).toInstant()).orElse(null);
+    return new PipelineFilter(Set.of(), period.start(today).atStartOfDay(zone).toInstant(), before);
+  }
+
   /** The filter for the stage as typed; a stage the job lacks widens to every stage, with a notice saying so. */
-  private CandidatesQuery query(Job job, JobProcess process, String stageQuery, Instant since, Language lang) {
+  private CandidatesQuery query(Job job, JobProcess process, String stageQuery, PipelineFilter dates, Language lang) {
     if (stageQuery.isEmpty() || process == null) {
-      return new CandidatesQuery(job.id(), new PipelineFilter(Set.of(), since), "");
+      return new CandidatesQuery(job.id(), dates, "");
     }
     List<Stage> stages = stageMatcher.match(stageQuery, process);
     if (stages.isEmpty()) {
       String known = messages.list(lang, process.stages().stream().map(s -> s.name(lang.feishuLocale())).toList());
-      return new CandidatesQuery(job.id(), new PipelineFilter(Set.of(), since),
-          messages.get(lang, "candidates.stage.unknown", stageQuery, known));
+      return new CandidatesQuery(job.id(), dates, messages.get(lang, "candidates.stage.unknown", stageQuery, known));
     }
     Set<String> ids = stages.stream().map(Stage::id).collect(Collectors.toSet());
-    return new CandidatesQuery(job.id(), new PipelineFilter(ids, since), "", stageQuery);
+    return new CandidatesQuery(job.id(), new PipelineFilter(ids, dates.appliedSince(), dates.appliedBefore()), "",
+        stageQuery);
   }
 }

@@ -18,6 +18,8 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice, Strin
   /** Read by {@code bot/Conversations}: the words of the stage filter, next to its ids. */
   static final String STAGE_WORDS = "stage_words";
   static final String SINCE = "since";
+  /** The end of a span that has ended ("last week"); absent when the span runs to now. */
+  static final String UNTIL = "until";
 
   CandidatesQuery(String jobId, PipelineFilter filter, String notice) {
     this(jobId, filter, notice, "");
@@ -46,6 +48,9 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice, Strin
     if (filter.appliedSince() != null) {
       value.put(SINCE, filter.appliedSince().toEpochMilli());
     }
+    if (filter.appliedBefore() != null) {
+      value.put(UNTIL, filter.appliedBefore().toEpochMilli());
+    }
     return value;
   }
 
@@ -55,7 +60,8 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice, Strin
     Set<String> ids = stages.isEmpty() ? Set.of()
         : Arrays.stream(stages.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
     Instant since = value.hasNonNull(SINCE) ? Instant.ofEpochMilli(value.path(SINCE).asLong()) : null;
-    return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since), "",
+    Instant until = since != null && value.hasNonNull(UNTIL) ? Instant.ofEpochMilli(value.path(UNTIL).asLong()) : null;
+    return new CandidatesQuery(value.path("job_id").asText(""), new PipelineFilter(ids, since, until), "",
         ids.isEmpty() ? "" : value.path(STAGE_WORDS).asText(""));
   }
 
@@ -65,7 +71,7 @@ record CandidatesQuery(String jobId, PipelineFilter filter, String notice, Strin
   }
 
   CandidatesQuery widenStages() {
-    return new CandidatesQuery(jobId, new PipelineFilter(Set.of(), filter.appliedSince()), "");
+    return new CandidatesQuery(jobId, new PipelineFilter(Set.of(), filter.appliedSince(), filter.appliedBefore()), "");
   }
 
   CandidatesQuery widenDates() {

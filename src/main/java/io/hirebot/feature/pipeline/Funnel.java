@@ -1,10 +1,11 @@
 package io.hirebot.feature.pipeline;
 
+import io.hirebot.cards.StageDays;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ record Funnel(List<Step> steps, List<PipelinePage.StageCount> apart, int total, 
    * @param droppedOut terminated applications per stage (the stage each was terminated at), in the same order
    */
   static Funnel of(List<PipelinePage.StageCount> active, List<PipelinePage.StageCount> droppedOut,
-      List<Application> sample, Instant now) {
+      List<Application> sample, Instant now, ZoneId zone) {
     List<Step> steps = new ArrayList<>();
     List<PipelinePage.StageCount> apart = active.stream().filter(c -> !c.stage().inFunnel()).toList();
     List<PipelinePage.StageCount> flowActive = inFunnel(active);
@@ -56,7 +57,7 @@ record Funnel(List<Step> steps, List<PipelinePage.StageCount> apart, int total, 
       boolean last = i == flowActive.size() - 1;
       int conversion = last || reached == 0 ? -1 : percent(passed, reached);
       steps.add(new Step(c.stage(), c.count(), dropped, reached, passed, conversion,
-          medianDays(c.stage(), sample, now)));
+          medianDays(c.stage(), sample, now, zone)));
       reached = passed;
     }
     return new Funnel(steps, apart, sum(active), PipelinePage.hired(active));
@@ -76,11 +77,11 @@ record Funnel(List<Step> steps, List<PipelinePage.StageCount> apart, int total, 
     return part < whole ? Math.max(part > 0 ? 1 : 0, Math.min(99, p)) : 100;
   }
 
-  private static long medianDays(Stage stage, List<Application> sample, Instant now) {
+  /** Days counted as the candidate rows count them ({@link StageDays}), so a list and its funnel agree. */
+  private static long medianDays(Stage stage, List<Application> sample, Instant now, ZoneId zone) {
     List<Long> days = sample.stream().filter(a -> a.stage().id().equals(stage.id()))
-        .map(a -> a.stageEnteredAt() != null ? a.stageEnteredAt() : a.appliedAt())
-        .filter(t -> t != null)
-        .map(t -> Math.max(0, Duration.between(t, now).toDays()))
+        .map(a -> StageDays.of(a, now, zone))
+        .filter(d -> d >= 0)
         .sorted()
         .toList();
     if (days.isEmpty()) {

@@ -4,6 +4,7 @@ import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.StageDays;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
@@ -46,7 +47,7 @@ final class PipelineCard {
       ObjectNode step = steps.addObject();
       step.put("line", Markdown.message(messages, lang, "pipeline.step", StageWords.name(messages, lang, s.stage()),
           s.count(), bar(s.count(), fullest)));
-      String median = s.medianDays() < 0 ? "" : messages.get(lang, "pipeline.median", s.medianDays());
+      String median = s.medianDays() < 0 ? "" : StageDays.median(messages, lang, s.medianDays());
       String conversion = s.conversion() < 0 ? ""
           : messages.get(lang, "pipeline.conversion", s.conversion(), s.passed(), s.reached());
       String dropped = s.droppedOut() == 0 ? "" : messages.get(lang, "pipeline.droppedOut", s.droppedOut());

@@ -23,6 +23,7 @@ import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -41,14 +42,17 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
   private final PipelineCard card;
   private final Messages messages;
   private final Clock clock;
+  private final ZoneId zone;
 
+  /** @param zone where a day begins, for the days in a stage */
   public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages,
-      Clock clock) {
+      Clock clock, ZoneId zone) {
     this.meter = meter;
     this.choices = choices;
     this.card = new PipelineCard(cards, messages);
     this.messages = messages;
     this.clock = clock;
+    this.zone = zone;
   }
 
   @Override
@@ -81,7 +85,7 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
       Future<List<PipelinePage.StageCount>> droppedOut = reader.droppedOut(pipeline);
       Future<List<Application>> apps = reader.details(sample);
       return Future.all(droppedOut, apps).map(done -> card.render(job,
-          Funnel.of(pipeline.counts(), droppedOut.result(), apps.result(), clock.instant()), sample.size(), lang));
+          Funnel.of(pipeline.counts(), droppedOut.result(), apps.result(), clock.instant(), zone), sample.size(), lang));
     });
   }
 }

@@ -10,9 +10,11 @@ import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Offer;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.store.HeldNotifications;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,10 +40,15 @@ final class NotificationCard {
 
   private final Cards cards;
   private final Messages messages;
+  private final FlowTexts flow;
+  private final Clock clock;
 
-  NotificationCard(Cards cards, Messages messages) {
+  /** {@code dates} and {@code clock} word an accepted offer's start as of the moment the card is made. */
+  NotificationCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
     this.cards = cards;
     this.messages = messages;
+    this.flow = new FlowTexts(messages, dates);
+    this.clock = clock;
   }
 
   /**
@@ -62,10 +69,10 @@ final class NotificationCard {
   public Notification offerChanged(Job job, Application a, Integer status, Offer offer, Language lang) {
     return render(lang, job, "green", null, l -> {
       // What the status means for the team ("accepted — starts Dec 21"), not only its name.
-      String statusText = status == null ? messages.get(l, "offer.status.unknown")
-          : FlowTexts.offerMeaning(messages, status, offer, l);
+      String statusText = status == null ? Markdown.escape(messages.get(l, "offer.status.unknown"))
+          : flow.offerMeaning(status, a, offer, clock.instant(), l);
       return parts(l, "notify.offer.title", job,
-          Markdown.message(messages, l, "notify.offer.text", name(a), statusText), buttons(job, a, l));
+          Markdown.message(messages, l, "notify.offer.text", name(a), new Markdown.Own(statusText)), buttons(job, a, l));
     });
   }
 

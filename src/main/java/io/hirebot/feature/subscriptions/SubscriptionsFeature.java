@@ -15,6 +15,7 @@ import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.ApplicationJobs;
@@ -59,7 +60,7 @@ public final class SubscriptionsFeature implements Feature {
       Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known,
       ChatDigests digests) {
     this.subscriptions = subscriptions;
-    NotificationCard notificationCard = new NotificationCard(cards, messages);
+    NotificationCard notificationCard = new NotificationCard(cards, messages, new DateTexts(zone), clock);
     QuietHours quiet = new QuietHours(settings, clock, zone);
     HeldNotifications held = new HeldNotifications(db, clock);
     FanOut fanOut = new FanOut(messenger, quiet, held, this::unfollowAll);

@@ -1,30 +1,34 @@
 package io.hirebot.sandbox.hire;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Adds one demo application with its stage history, interviews, evaluation and offer, spread by its index k. */
+/**
+ * Adds one demo application with its stage history, interviews, evaluation and offer, spread by its index k, on the
+ * {@link DemoCalendar}'s week: interviews in office hours of working days, a hire's history ending the day they joined.
+ */
 final class DemoApplications {
 
-  /** "Today" of the demo data: the default zone of the bot (Asia/Shanghai). */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long HOUR = Duration.ofHours(1).toMillis();
   private static final int[] OFFER_STATUSES = {10, 2, 4, 6, 9};
   private static final int[] TERMINATION_TYPES = {1, 22, 27};
 
   private final HireData d;
+  private final DemoCalendar calendar;
   private final long now;
   private final LocalDate today;
 
-  DemoApplications(HireData d, Clock clock) {
+  DemoApplications(HireData d, DemoCalendar calendar) {
     this.d = d;
-    this.now = clock.millis();
-    this.today = clock.instant().atZone(ZONE).toLocalDate();
+    this.calendar = calendar;
+    this.now = calendar.now;
+    this.today = calendar.today;
   }
 
   void add(Job job, String talentId, int k, boolean closedJob) {
@@ -32,7 +36,9 @@ final class DemoApplications {
     int idx = k % p.stages().size();
     Stage stage = p.stages().get(idx);
     boolean terminated = closedJob || (k % 7 == 5 && stage.type() != Stage.ONBOARDED);
-    long created = now - ((idx * 3L) + 2 + k % 5) * DAY - (k % 7) * HOUR;
+    // A hire's history ends the moment they joined (the team records it then); anyone else's some days ago.
+    long created = stage.type() == Stage.ONBOARDED && !terminated ? calendar.joined(hires()) - idx * 3L * DAY
+        : now - ((idx * 3L) + 2 + k % 5) * DAY - (k % 7) * HOUR;
     List<StageTime> times = new ArrayList<>();
     for (int s = 0; s <= idx; s++) {
       long enter = created + s * 3L * DAY;
@@ -61,20 +67,26 @@ final class DemoApplications {
         continue;
       }
       long stageEnter = app.stageTimes().get(s).enterTime();
+      LocalDate dayAfter = Instant.ofEpochMilli(stageEnter).atZone(calendar.zone).toLocalDate().plusDays(1);
       boolean current = s == idx;
+      // Numbered across the tenant, not the job (k repeats in every job), and kept off the moments already taken.
+      int slot = d.interviews.size();
+      Set<Long> taken = d.interviews.values().stream().map(Interview::beginTime).collect(Collectors.toSet());
       long begin;
       List<InterviewFeedback> fb;
       if (!current || terminated) {
-        begin = stageEnter + DAY;
+        begin = calendar.slotBefore(now, dayAfter, slot, taken);
         fb = feedback(k, round, true, terminated && current ? 2 : 1);
       } else {
         int variant = k % 5;
+        // The working day of "today's" interviews (Monday's, at a weekend), then the days after it.
+        LocalDate next = DemoCalendar.workdayFrom(today);
         begin = switch (variant) {
-          case 0 -> at(today.minusDays(1), 15);
-          case 1 -> at(today, 10 + (k % 3) * 3);
-          case 2 -> at(today.plusDays(1), 10 + k % 6);
-          case 3 -> at(today.plusDays(3), 11);
-          default -> stageEnter + HOUR * 20;
+          case 0 -> calendar.slot(DemoCalendar.workdayBefore(today), slot, taken);
+          case 1 -> calendar.slot(next, slot, taken);
+          case 2 -> calendar.slot(DemoCalendar.workdaysAfter(next, 1), slot, taken);
+          case 3 -> calendar.slot(DemoCalendar.workdaysAfter(next, 2 + slot % 3), slot, taken);
+          default -> calendar.slotBefore(now, dayAfter, slot, taken);
         };
         fb = variant == 4 ? mixed(k, round) : feedback(k, round, false, 4);
       }
@@ -125,12 +137,16 @@ final class DemoApplications {
       return;
     }
     String id = d.nextId(IdKinds.OFFER);
-    String onboard = today.plusDays(stage.type() == Stage.ONBOARDED ? -7 : 21).toString();
+    // A hire joined on the day planned (the day their history ends); DemoFlow plans the others' starts.
+    String onboard = (stage.type() == Stage.ONBOARDED
+        ? Instant.ofEpochMilli(app.modifyTime()).atZone(calendar.zone).toLocalDate() : today.plusDays(21)).toString();
     d.offers.put(id, new Offer(id, app.id(), job.id(), app.talentId(), status, 1, app.modifyTime(), onboard,
         job.recruiterId(), job.hiringManagerIds().get(0)));
   }
 
-  private long at(LocalDate day, int hour) {
-    return day.atTime(hour, 0).atZone(ZONE).toInstant().toEpochMilli();
+  /** How many hires the tenant has so far: the next one's number, which spreads the join days. */
+  private int hires() {
+    return (int) d.applications.values().stream().filter(a -> a.active() && d.processOf(d.jobs.get(a.jobId()))
+        .stage(a.stageId()).map(st -> st.type() == Stage.ONBOARDED).orElse(false)).count();
   }
 }

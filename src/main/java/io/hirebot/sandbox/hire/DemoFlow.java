@@ -1,18 +1,14 @@
 package io.hirebot.sandbox.hire;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 
 /**
  * Issue 16's flow data on top of the demo applications: a second resume evaluator (some pass, some fail, some
  * still pending), written tests with papers, scores and reviewers (a test in marking is its reviewer's task to mark,
  * a scored one a task done: {@link WrittenTest#markingStatus}), onboarding dates spread over this week, next week and
- * later for the accepted offers awaiting onboarding, and employee records for those who joined. Deterministic
- * for a given clock; every date relative to it. Kept apart from {@link DemoApplications} so that other flow data
+ * later for the accepted offers awaiting onboarding ({@link DemoCalendar#start}), and employee records for those who
+ * joined, at the moment their history ends. Deterministic for a given clock; every date relative to it. Kept apart from {@link DemoApplications} so that other flow data
  * (tasks) can grow beside it.
  */
 final class DemoFlow {
@@ -33,8 +29,7 @@ final class DemoFlow {
       DemoTenant.HM_ZHANG, DemoTenant.INTERVIEWER_BROWN};
 
   private final HireData d;
-  private final long now;
-  private final LocalDate today;
+  private final DemoCalendar calendar;
   private int evaluations;
   private int tests;
   private int current;
@@ -42,14 +37,13 @@ final class DemoFlow {
   private int marked;
   private int starts;
 
-  private DemoFlow(HireData d, Clock clock) {
+  private DemoFlow(HireData d, DemoCalendar calendar) {
     this.d = d;
-    this.now = clock.millis();
-    this.today = clock.instant().atZone(DemoApplications.ZONE).toLocalDate();
+    this.calendar = calendar;
   }
 
-  static void add(HireData d, Clock clock) {
-    DemoFlow flow = new DemoFlow(d, clock);
+  static void add(HireData d, DemoCalendar calendar) {
+    DemoFlow flow = new DemoFlow(d, calendar);
     for (Application a : new ArrayList<>(d.applications.values())) {
       JobProcess p = d.processOf(d.jobs.get(a.jobId()));
       int at = indexOf(p, a.stageId());
@@ -112,8 +106,8 @@ final class DemoFlow {
   }
 
   /**
-   * Accepted offers awaiting onboarding start this week, next week or in three weeks, in turn; those who joined
-   * get an employee record dated by their offer.
+   * Accepted offers awaiting onboarding start this week, next week or in three weeks, in turn; those who joined get an
+   * employee record of the moment they entered the onboarded stage (the team recorded the join as it happened).
    */
   private void onboarding(Application a, Stage stage) {
     if (stage.type() != Stage.PENDING_ONBOARD && stage.type() != Stage.ONBOARDED) {
@@ -124,20 +118,10 @@ final class DemoFlow {
       return;
     }
     if (stage.type() == Stage.ONBOARDED) {
-      long joined = LocalDate.parse(offer.onboardDate()).atTime(9, 0).atZone(DemoApplications.ZONE).toInstant()
-          .toEpochMilli();
-      // Joined on the offer's date; the team recorded it in Hire days later (the stage's enter time), as
-      // transfer_onboard's actual_onboard_time allows.
-      d.recordOnboarding(a.id(), Math.min(joined, now));
+      d.recordOnboarding(a.id(), a.stageTimes().get(a.stageTimes().size() - 1).enterTime());
       return;
     }
-    LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    int n = starts++;
-    LocalDate start = switch (n % 3) {
-      case 0 -> monday.plusDays(n % 5);
-      case 1 -> monday.plusWeeks(1).plusDays(n % 5);
-      default -> today.plusDays(21);
-    };
+    var start = calendar.start(starts++);
     d.offers.put(offer.id(), new Offer(offer.id(), offer.applicationId(), offer.jobId(), offer.talentId(), offer.status(),
         offer.offerType(), offer.createTime(), start.toString(), offer.ownerId(), offer.leaderId()));
   }

@@ -8,6 +8,7 @@ import static io.hirebot.sandbox.hire.Stage.PENDING_ONBOARD;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,8 @@ public final class DemoTenant {
   public static final String ADMIN_ZHOU = "ou_admin_zhou";
   public static final String GUEST_SUN = "ou_user_sun";
 
+  /** The bot's default zone (HIREBOT_TIMEZONE unset), for a demo seeded without one. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final String[] INTERVIEWERS = {INTERVIEWER_LIU, INTERVIEWER_ZHAO, INTERVIEWER_BROWN, HM_ZHANG, HM_SMITH};
 
@@ -43,7 +46,14 @@ public final class DemoTenant {
     return d;
   }
 
+  /** The demo tenant's week in the bot's default zone. */
   public static HireData seed(Clock clock) {
+    return seed(clock, DEFAULT_ZONE);
+  }
+
+  /** The demo tenant, its days and office hours those of {@code zone} (the bot's configured zone). */
+  public static HireData seed(Clock clock, ZoneId zone) {
+    DemoCalendar calendar = new DemoCalendar(clock, zone);
     HireData d = empty();
     long now = clock.millis();
     JobProcess experienced = experienced(d);
@@ -59,13 +69,13 @@ public final class DemoTenant {
     int next = 0;
     for (int j = 0; j < jobs.size(); j++) {
       for (int k = 0; k < perJob[j]; k++) {
-        new DemoApplications(d, clock).add(jobs.get(j), talentIds.get(next++), k, j == 7);
+        new DemoApplications(d, calendar).add(jobs.get(j), talentIds.get(next++), k, j == 7);
       }
     }
-    new DemoApplications(d, clock).add(jobs.get(4), talentIds.get(0), 3, false);
-    new DemoApplications(d, clock).add(jobs.get(2), talentIds.get(30), 4, false);
+    new DemoApplications(d, calendar).add(jobs.get(4), talentIds.get(0), 3, false);
+    new DemoApplications(d, calendar).add(jobs.get(2), talentIds.get(30), 4, false);
     notes(d, now);
-    DemoFlow.add(d, clock);
+    DemoFlow.add(d, calendar);
     return d;
   }
 

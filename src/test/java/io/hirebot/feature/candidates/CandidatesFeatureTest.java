@@ -62,7 +62,7 @@ class CandidatesFeatureTest {
   }
 
   @Test
-  @DisplayName("上周投递 后端 还在初筛的: job, stage and applied-since understood and shown as chips, in Chinese")
+  @DisplayName("上周投递 后端 还在初筛的: job, stage and last week's dates understood and shown as chips, in Chinese")
   void chineseFilters() {
     // GIVEN a job titled in Chinese with a candidate in screening
     Job backendZh = h.hire.addJob(new Job("job_backend_zh", "BE-002", "后端开发工程师", PROCESS.id(), true),
@@ -76,8 +76,60 @@ class CandidatesFeatureTest {
 
     assertTrue(card.title().contains("后端开发工程师"), card.title());
     assertTrue(card.contains("阶段：**简历筛选**"), card.all());
-    assertTrue(card.contains("投递：**" + monday.getMonthValue() + "月" + monday.getDayOfMonth() + "日 起**"), card.all());
+    assertTrue(card.contains("投递：**" + DateTexts.day(monday, Language.ZH) + " – " + DateTexts.day(monday.plusDays(6),
+        Language.ZH) + "**"), card.all());
     assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
+  }
+
+  @Test
+  @DisplayName("applied last week: only the previous calendar week (Monday to Sunday), its range stated on the card")
+  void lastWeekIsThePreviousCalendarWeek() {
+    // GIVEN one Backend candidate who applied this week (just now), one on last week's Wednesday, one the week before
+    LocalDate lastMonday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Thisweek", "13900000011", "t@example.com"), SCREENING,
+        h.clock.instant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Lars Lastweek", "13900000012", "l@example.com"), SCREENING,
+        lastMonday.plusDays(2).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Ezra Earlier", "13900000013", "e@example.com"), SCREENING,
+        lastMonday.minusDays(5).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+
+    // WHEN a recruiter asks, in English and in Chinese, for those who applied last week
+    Shown card = h.inGroup("candidates for Backend Engineer applied last week");
+    Shown zh = h.inGroup("上周投递的 Backend Engineer 候选人");
+
+    // THEN only last week's applicant is listed, and the chip names the week shown, Monday to Sunday
+    assertTrue(card.contains("**Lars Lastweek** · applied"), card.all());
+    assertFalse(card.contains("Tess Thisweek"), "applied this week, not last week: " + card.all());
+    assertFalse(card.contains("Ezra Earlier"), card.all());
+    String range = DateTexts.day(lastMonday, Language.EN) + " – " + DateTexts.day(lastMonday.plusDays(6), Language.EN);
+    assertTrue(card.contains("applied: **" + range + "**"), card.all());
+    assertTrue(zh.contains("Lars Lastweek") && !zh.contains("Tess Thisweek"), zh.all());
+    assertTrue(zh.contains("投递：**" + DateTexts.day(lastMonday, Language.ZH) + " – "
+        + DateTexts.day(lastMonday.plusDays(6), Language.ZH) + "**"), zh.all());
+  }
+
+  @Test
+  @DisplayName("a candidate who entered the stage today reads 'in stage since today' / '今天进入本阶段', never '0 d in stage'; "
+      + "days are calendar days in the bot's zone")
+  void enteredTheStageToday() {
+    // GIVEN Tess, who applied just now, and Yuri, who applied yesterday evening (under 24 hours ago, perhaps)
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Today", "13900000021", "tt@example.com"), SCREENING,
+        h.clock.instant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Yuri Yesterday", "13900000022", "yy@example.com"), SCREENING,
+        today.minusDays(1).atTime(23, 30).atZone(FeatureHarness.ZONE).toInstant());
+
+    // WHEN the team lists the job's screening stage
+    Shown card = h.inGroup("candidates for Backend Engineer in screening");
+
+    // THEN Tess's row says she is in the stage since today, in both languages, and Yuri's counts one day
+    assertTrue(card.contains("**Tess Today** · applied " + DateTexts.day(today, Language.EN) + " · in stage since today"),
+        card.all());
+    assertTrue(card.contains("**Tess Today** · " + DateTexts.day(today, Language.ZH) + " 投递 · 今天进入本阶段"), card.all());
+    assertTrue(card.contains("**Yuri Yesterday** · applied " + DateTexts.day(today.minusDays(1), Language.EN)
+        + " · 1 d in stage"), card.all());
+    assertFalse(card.contains(" 0 d in stage") || card.contains("本阶段 0 天"), card.all());
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class FunnelTest {
         in(INTERVIEW, 4));
 
     // WHEN the funnel is computed
-    Funnel funnel = Funnel.of(counts, none(counts), sample, NOW);
+    Funnel funnel = Funnel.of(counts, none(counts), sample, NOW, ZoneOffset.UTC);
 
     // THEN 4 of 10 got past screening, 1 of 4 past interview; the last stage has no conversion
     assertEquals(10, funnel.total());
@@ -47,7 +48,7 @@ class FunnelTest {
   void empty() {
     List<PipelinePage.StageCount> counts = List.of(new PipelinePage.StageCount(SCREEN, 0),
         new PipelinePage.StageCount(OFFER, 0));
-    Funnel funnel = Funnel.of(counts, none(counts), List.of(), NOW);
+    Funnel funnel = Funnel.of(counts, none(counts), List.of(), NOW, ZoneOffset.UTC);
     assertEquals(List.of(-1, -1), funnel.steps().stream().map(Funnel.Step::conversion).toList());
   }
 
@@ -60,7 +61,7 @@ class FunnelTest {
     List<PipelinePage.StageCount> dropped = List.of(new PipelinePage.StageCount(SCREEN, 4),
         new PipelinePage.StageCount(INTERVIEW, 2), new PipelinePage.StageCount(OFFER, 1));
 
-    Funnel funnel = Funnel.of(active, dropped, List.of(), NOW);
+    Funnel funnel = Funnel.of(active, dropped, List.of(), NOW, ZoneOffset.UTC);
 
     // THEN screening: 15 reached it, 6 got past (3 in interview, 2 dropped at interview, 1 at offer) = 40%;
     // interview: 6 reached, 1 past = 17%; the active total leaves the dropped-out out
@@ -77,7 +78,7 @@ class FunnelTest {
         new PipelinePage.StageCount(OFFER, 199));
     List<PipelinePage.StageCount> dropped = List.of(new PipelinePage.StageCount(SCREEN, 1),
         new PipelinePage.StageCount(OFFER, 0));
-    assertEquals(99, Funnel.of(active, dropped, List.of(), NOW).steps().get(0).conversion());
+    assertEquals(99, Funnel.of(active, dropped, List.of(), NOW, ZoneOffset.UTC).steps().get(0).conversion());
   }
 
   private static List<PipelinePage.StageCount> none(List<PipelinePage.StageCount> counts) {

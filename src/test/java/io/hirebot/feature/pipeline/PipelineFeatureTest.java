@@ -44,6 +44,22 @@ class PipelineFeatureTest {
   }
 
   @Test
+  @DisplayName("pipeline: a stage whose candidates all entered it today has a median under a day, not '0 d in stage'")
+  void medianOfToday() {
+    // GIVEN Backend Engineer with one candidate, at offer since just now
+    h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Olive New", "13900000031", "o@example.com"),
+        SmallTenant.OFFER, h.clock.instant());
+
+    Shown en = h.inGroup("pipeline for Backend Engineer");
+    Shown zh = h.inGroup("Backend Engineer 的招聘漏斗");
+
+    // THEN offer's median is said in words, in both languages, by the same code as the candidate rows
+    assertTrue(en.contains("median under 1 d in stage"), en.all());
+    assertTrue(zh.contains("阶段停留中位数不足 1 天"), zh.all());
+    assertFalse(en.contains("median 0 d") || zh.contains("中位数 0 天"), en.all());
+  }
+
+  @Test
   @DisplayName("pipeline: a stage where candidates dropped out converts under 100%, counting who reached it and left")
   void dropOutsLowerConversion() {
     // GIVEN Backend Engineer: Alice and Bob in screening, Carol in interview with Dave rejected there, Frank rejected

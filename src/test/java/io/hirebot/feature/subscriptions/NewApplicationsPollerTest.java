@@ -47,7 +47,8 @@ class NewApplicationsPollerTest {
     FanOut fanOut = new FanOut(messenger, new QuietHours(new ChatSettingsStore(db, clock), clock, SmallTenant.ZONE),
         new HeldNotifications(db, clock), chatId -> Future.succeededFuture());
     return new NewApplicationsPoller(hire, new PipelineReader(hire, clock), new SubscriptionStore(db, clock),
-        new PollCursors(db, clock), new PollSeen(db, clock), new NotificationCard(new Cards(TEMPLATES, JSON), MESSAGES),
+        new PollCursors(db, clock), new PollSeen(db, clock), new NotificationCard(new Cards(TEMPLATES, JSON), MESSAGES,
+            new io.hirebot.i18n.DateTexts(SmallTenant.ZONE), clock),
         fanOut, Duration.ofMinutes(5), clock, known);
   }
 
