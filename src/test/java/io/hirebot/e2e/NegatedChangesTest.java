@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NegatedChangesTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final java.util.concurrent.atomic.AtomicInteger SENDERS = new java.util.concurrent.atomic.AtomicInteger();
   private static final String WRITES = ".*/(terminate|transfer_stage|recover|notes).*";
 
   @RegisterExtension
@@ -44,8 +45,9 @@ class NegatedChangesTest {
     hire.addApplication(backend.id(), hire.addTalent("Li Lei", "13677710002", "li.lei@example.com").id(), screening);
   }
 
+  /** A member of the team group (a new one each time: a burst of commands from one person is slowed down). */
   private static SentMessage inGroup(String text) {
-    return h.ask(MessageSpec.group(TEAM).from(DemoTenant.RECRUITER_LI).mentioningBot().text(text));
+    return h.ask(MessageSpec.group(TEAM).from("ou_member_" + SENDERS.incrementAndGet()).mentioningBot().text(text));
   }
 
   private static String title(SentMessage reply) {

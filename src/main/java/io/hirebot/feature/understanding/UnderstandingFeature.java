@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * Understanding people, not patterns (issue 17): answers "where is <person>", asks "did you mean…?" with a button
- * per reading, and runs the reading clicked; pages the last card as its pager would ("next page", {@link TypedPage});
+ * per reading, and runs the reading clicked; answers a change said not to be made ("don't reject…") with "nothing
+ * changed" ({@link NothingChanged}); pages the last card as its pager would ("next page", {@link TypedPage});
  * {@link LiveLexicon} keeps the parser's lexicon fresh.
  */
 public final class UnderstandingFeature implements Feature {
@@ -67,6 +68,7 @@ public final class UnderstandingFeature implements Feature {
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
+        .command(Command.Negated.class, new NothingChanged(cards, messages, codec))
         .command(Command.TurnPage.class, typed::turn)
         .command(Command.GoBack.class, typed::back)
         .action(RUN, (action, lang) -> run(commands, action, lang));
