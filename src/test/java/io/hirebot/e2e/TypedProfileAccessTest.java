@@ -145,6 +145,24 @@ class TypedProfileAccessTest {
   }
 
   @Test
+  @DisplayName("a button that runs \"candidate NAME\" as typed (the answer to \"don't reject NAME\") is refused for "
+      + "someone else's candidate in the words typing it gets")
+  void interviewerRunsTypedProfileByButton() {
+    SentMessage typed = privately(ZHAO, "candidate " + NOT_HERS);
+    SentMessage nothingChanged = privately(ZHAO, "don't reject " + NOT_HERS);
+    h.awaitCardRecorded(nothingChanged.messageId());
+    JsonNode run = nothingChanged.currentContent().findValues("value").stream()
+        .filter(v -> "understanding.run".equals(v.path("action").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("no button: " + nothingChanged.currentContent()));
+
+    PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(nothingChanged.messageId()).by(ZHAO)
+        .tag("button").value(new JsonObject(run.toString()))));
+
+    assertEquals("error", toast(clicked).getString("type"), clicked.body());
+    assertEquals(typed.text(), toast(clicked).getString("content"), clicked.body());
+  }
+
+  @Test
   @DisplayName("someone Hire lists nowhere is refused alike, typed or clicked")
   void strangerRefusedAlike() {
     SentMessage typed = privately(DemoTenant.GUEST_SUN, "candidate " + HERS);

@@ -10,6 +10,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
@@ -122,6 +123,10 @@ public final class UnderstandingFeature implements Feature {
     })
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(Toast.NONE, card.card(), card.view())
-            : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())));
+            : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())))
+        // Refused as typed (someone else's candidate, for an interviewer): refused as a click, in the same words.
+        .recover(e -> e instanceof Refusal r && r.reply() instanceof Reply.Text text
+            ? Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.ERROR, text.text())))
+            : Future.failedFuture(e));
   }
 }
