@@ -1,11 +1,14 @@
 package io.hirebot.access;
 
 import io.hirebot.hire.HireDirectory;
+import io.hirebot.hire.HireTask;
+import io.hirebot.hire.Interview;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import io.vertx.core.Future;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -65,11 +68,39 @@ public final class AccessPolicy {
 
   /** Interviewers see their own interviews only; Hire knows them through the interviews they hold. */
   private Future<Decision> asInterviewer(String openId) {
+    return interviewsAround().map(list -> list.stream().anyMatch(i -> i.hasInterviewer(openId)) ? Decision.INTERVIEWER
+        : Decision.NOT_IN_HIRE);
+  }
+
+  /** The interviews within {@link #INTERVIEWER_WINDOW} of now. */
+  private Future<List<Interview>> interviewsAround() {
     // An hour-aligned window keeps the cached interview list reusable across requests.
     Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-    return hire.interviews(hour.minus(INTERVIEWER_WINDOW), hour.plus(INTERVIEWER_WINDOW))
-        .map(list -> list.stream().anyMatch(i -> i.hasInterviewer(openId)) ? Decision.INTERVIEWER
-            : Decision.NOT_IN_HIRE);
+    return hire.interviews(hour.minus(INTERVIEWER_WINDOW), hour.plus(INTERVIEWER_WINDOW));
+  }
+
+  /**
+   * Whether Hire involves the user with any of these applications (one talent's): an interview they hold within
+   * {@link #INTERVIEWER_WINDOW}, which is what makes them an interviewer, or a task of theirs (a resume to evaluate, a
+   * written test to mark, feedback to give). Those are what every card the bot shows an interviewer is made of (their
+   * schedule, my tasks, reminders, nudges). Task lists Hire does not give (a scope missing) count as none.
+   */
+  public Future<Boolean> involves(String openId, Collection<String> applicationIds) {
+    if (openId == null || openId.isEmpty() || applicationIds.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    Set<String> ids = Set.copyOf(applicationIds);
+    return interviewsAround()
+        .map(list -> list.stream().anyMatch(i -> i.hasInterviewer(openId) && ids.contains(i.applicationId())))
+        .compose(held -> held ? Future.succeededFuture(true) : hasTask(openId, ids));
+  }
+
+  private Future<Boolean> hasTask(String openId, Set<String> applicationIds) {
+    List<Future<Boolean>> kinds = Arrays.stream(HireTask.Kind.values())
+        .map(kind -> hire.pendingTasks(kind, openId).otherwise(List.of())
+            .map(tasks -> tasks.stream().anyMatch(t -> applicationIds.contains(t.applicationId()))))
+        .toList();
+    return Future.all(kinds).map(done -> kinds.stream().anyMatch(Future::result));
   }
 
   /**

@@ -31,7 +31,7 @@ final class Features {
     // The two features other features lean on (through bot-level ports, never by import): the profile card, and
     // where the bot's cards are (with whether a chat follows a job, which the candidates card shows).
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
-        s.messenger(), s.cardRegistry(), s.actionOnce());
+        s.hiringData(), s.messenger(), s.cardRegistry(), s.actionOnce());
     // Application details kept between routine passes, shared by the digest and the new-application poll, so an
     // application one of them read is only checked for changes by the other.
     KnownApplications known = new KnownApplications(s.hire(), s.clock());

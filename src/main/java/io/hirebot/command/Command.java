@@ -7,7 +7,7 @@ public sealed interface Command
         Command.Subscribe, Command.Unsubscribe, Command.ListSubscriptions, Command.ScheduleDigest, Command.DigestOff,
         Command.DigestNow, Command.SetTimezone, Command.QuietHours, Command.QuietHoursOff, Command.MyTasks,
         Command.ListOnboarding, Command.CountCandidates, Command.WhereIs, Command.Clarify, Command.Change,
-        Command.AskWhich, Command.TurnPage, Command.GoBack {
+        Command.AskWhich, Command.TurnPage, Command.GoBack, Command.Negated {
 
   /**
    * The page "last page" / "最后一页" asks for: further than any card pages, so the card's pager shows its last page,
@@ -285,6 +285,18 @@ public sealed interface Command
       return false;
     }
   }
+  /**
+   * A change said not to be made ("don't reject Carol Davis", "do not move 张伟 to offer", "不要淘汰 Li Lei"): nothing is
+   * changed, and the answer says so, with the person's profile a click away. {@code person} is the name as typed. It
+   * shows no hiring data (the profile's button passes the same gate as any click).
+   */
+  record Negated(String person) implements Command {
+    @Override
+    public boolean readsHiringData() {
+      return false;
+    }
+  }
+
   /** {@code onboarding [this week|next week]} / {@code 入职 [本周|下周]}: accepted offers starting then, per job (issue 16). */
   record ListOnboarding(Period period) implements Command {}
   /**

@@ -80,25 +80,47 @@ public final class CommandParser {
         return inItsLanguage(understood.get(), original, grammar, known);
       }
     }
-    return grammar.map(g -> inItsLanguage(g, original, Optional.empty(), known))
-        .orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance), language));
+    return inItsLanguage(grammar.orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance),
+        language)), original, Optional.empty(), known);
   }
 
   /**
    * The command read, to be answered in the language its own words are in rather than its names' (the rules read
    * with the message's script, in which any Chinese character is Chinese): "advance 王敏" is answered in English.
-   * Text read as no command keeps that script's language.
+   * Every reading passes here, so this is where every answer's language is decided.
    */
   private static ParseResult inItsLanguage(ParseResult result, String original, Optional<ParseResult> grammar,
       Lexicon known) {
-    if (!(result instanceof ParseResult.Parsed parsed)) {
-      return result;
+    if (result instanceof ParseResult.Unknown unknown) {
+      return unknownInItsLanguage(unknown, original, known);
     }
+    ParseResult.Parsed parsed = (ParseResult.Parsed) result;
     List<Command> readings = new ArrayList<>(List.of(parsed.command()));
     grammar.filter(ParseResult.Parsed.class::isInstance).map(g -> ((ParseResult.Parsed) g).command())
         .ifPresent(readings::add);
     Language language = LanguageDetector.ofCommand(original, readings, known);
     return language == parsed.language() ? parsed : new ParseResult.Parsed(parsed.command(), language);
+  }
+
+  /**
+   * Text read as no command whose suggestion is one ("should we reject 张伟?" → "candidate 张伟"): in the language of
+   * the words left once what that command carries is taken out, its suggestion phrased in it. Text with no suggestion
+   * has nothing to tell its names from its words, and keeps its script's language.
+   */
+  private static ParseResult unknownInItsLanguage(ParseResult.Unknown unknown, String original, Lexicon known) {
+    if (unknown.suggestion().isEmpty() || unknown.problem() != null || !LanguageDetector.mixesScripts(original)) {
+      return unknown;
+    }
+    Optional<Command> closest = Grammar.match(Utterance.of(unknown.suggestion()))
+        .filter(ParseResult.Parsed.class::isInstance).map(r -> ((ParseResult.Parsed) r).command())
+        // only a suggestion that is a command's phrasing (not a template such as "candidates for job <name>")
+        .filter(c -> CommandPhrases.canonical(c, unknown.language()).equals(unknown.suggestion()));
+    if (closest.isEmpty()) {
+      return unknown;
+    }
+    Language language = LanguageDetector.ofCommand(original, List.of(closest.get()), known);
+    return language == unknown.language() ? unknown
+        : new ParseResult.Unknown(unknown.text(), CommandPhrases.canonical(closest.get(), language), language);
   }
 
   /** An unknown without a suggestion: the typo corrector may still find the command meant. */

@@ -89,6 +89,9 @@ public final class CommandPhrases {
     if (command instanceof Command.Change change) {
       return change(change, english);
     }
+    if (command instanceof Command.Negated negated) {
+      return (english ? "don't reject " : "不要淘汰") + negated.person();
+    }
     String automation = automationPhrase(command, english);
     if (automation != null) {
       return automation;

@@ -114,8 +114,8 @@ final class FollowUps {
   /**
    * "advance him", "reject her — not a fit", "把他推进到下一轮", "把第二个推进到一面": the message read as if the person
    * on the last card had been named, so the change rules answer it (a confirmation card, never a write) and so do the
-   * refusals ("don't reject her"). Only when the reference is whom the message is about, which a stand-in name tells:
-   * "reject Carol because she …" is about Carol. Several people on the card: which one is asked with their profiles
+   * refusals and negations ("don't reject her": nothing changed). Only when the reference is whom the message is
+   * about, which a stand-in name tells: "reject Carol because she …" is about Carol. Several people on the card: which one is asked with their profiles
    * (whose buttons act); nobody: "which person?".
    */
   private static Optional<ParseResult> change(Utterance u, Conversation c, Function<String, ParseResult> parse) {
@@ -159,6 +159,7 @@ final class FollowUps {
     }
     Command command = ((ParseResult.Parsed) read).command();
     return command instanceof Command.Change change && change.person().equals(name)
+        || command instanceof Command.Negated negated && negated.person().equals(name)
         || command instanceof Command.ShowProfile p && p.name().equals(name)
         || command instanceof Command.WhereIs w && w.name().equals(name);
   }

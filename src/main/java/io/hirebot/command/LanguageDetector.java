@@ -49,7 +49,7 @@ final class LanguageDetector {
    */
   static Language ofCommand(String original, List<Command> readings, Lexicon lexicon) {
     Language whole = detect(original);
-    if (whole == Language.EN || !hasLatinLetter(original)) {
+    if (!mixesScripts(original)) {
       return whole; // one script throughout: nothing to weigh (the common case, and no work)
     }
     EntityText text = new EntityText(Lexicon.fold(TextNormalizer.normalizeKeepingColons(original)));
@@ -67,6 +67,11 @@ final class LanguageDetector {
       latinLeft |= hasLatinLetter(word.text()) && !LOANWORDS.contains(word.text());
     }
     return latinLeft ? Language.EN : whole;
+  }
+
+  /** Whether the text has both Chinese and Latin letters: only then can its names' script differ from its words'. */
+  static boolean mixesScripts(String text) {
+    return detect(text) == Language.ZH && hasLatinLetter(text);
   }
 
   /**

@@ -21,6 +21,9 @@ final class Understanding {
 
   /** The reading to answer with, or empty to keep the grammar's verdict (or its unknown with a suggestion). */
   static Optional<ParseResult> read(Utterance utterance, Optional<ParseResult> grammar, Lexicon lexicon) {
+    if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed p && p.command() instanceof Command.Negated) {
+      return grammar; // a change said not to be made names its person: no entity reading makes more of it
+    }
     if (grammar.isPresent() && grammar.get() instanceof ParseResult.Parsed p && p.command() instanceof Command.Change c) {
       // A typed change names a person (the handler finds them and asks to confirm), and maybe the job of the
       // application meant: that job as the tenant knows it, when it is one.

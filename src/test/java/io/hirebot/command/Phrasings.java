@@ -294,6 +294,9 @@ public final class Phrasings {
     if (command instanceof Command.Help) {
       return "help";
     }
+    if (command instanceof Command.Negated n) {
+      return "negated " + n.person();
+    }
     return command.toString();
   }
 

@@ -154,10 +154,11 @@ class UnderstandingTest {
   }
 
   @Test
-  @DisplayName("a negated write (\"don't reject <person>\"): no write reaches Hire, the help card points at the profile")
+  @DisplayName("a write asked about (\"should we reject <person>?\"): no write reaches Hire, the help card points at the "
+      + "profile (a negated one is answered \"Nothing changed\": NegatedChangesTest)")
   void refusesTypedWrites() {
     h.sandbox.requests().reset();
-    String help = inGroup("don't reject Quinn Understanding").currentContent().toString();
+    String help = inGroup("should we reject Quinn Understanding?").currentContent().toString();
 
     assertTrue(help.contains("candidate Quinn Understanding"), help);
     assertEquals(0, h.sandbox.requests().count("POST", ".*/(terminate|transfer_stage|recover).*"));

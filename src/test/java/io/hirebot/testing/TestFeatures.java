@@ -1,5 +1,7 @@
 package io.hirebot.testing;
 
+import io.hirebot.access.GroupAccess;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.Feature;
 import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.feature.help.HelpFeature;
@@ -10,6 +12,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.vertx.core.Future;
 import java.time.Duration;
 
 /**
@@ -77,7 +80,20 @@ public final class TestFeatures {
   }
 
   private static ProfileFeature profileFeature(FeatureHarness h) {
-    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access, h.messenger,
-        h.sentCards::chatType, h.actionOnce);
+    return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access,
+        new HiringDataRule(EVERY_GROUP_ENABLED, h.access), h.messenger, h.sentCards::chatType, h.actionOnce);
   }
+
+  /** The harness runs no hiring-data gate: its groups are as if an admin had enabled every one. */
+  private static final GroupAccess EVERY_GROUP_ENABLED = new GroupAccess() {
+    @Override
+    public Future<Boolean> enabled(String chatId) {
+      return Future.succeededFuture(true);
+    }
+
+    @Override
+    public Future<Void> set(String chatId, boolean enabled, String byOpenId) {
+      throw new UnsupportedOperationException("the harness's groups are all enabled");
+    }
+  };
 }

@@ -48,11 +48,12 @@ public final class HiringDataGate implements Middleware {
    * The rule ({@link HiringDataRule}), for commands and clicks: a command says its chat's kind; a click names its chat
    * but not its kind, so the kind recorded with the clicked card decides (looked up while the chat's switch is read:
    * the click's answer has 2 s). An interviewer's command may ask only for their own interviews (or another page of
-   * a card they were shown); their clicks are on cards they were shown. Null when allowed, else the i18n key of the
-   * refusal.
+   * a card they were shown) and for a candidate's profile, which the profile feature shows them only for their own
+   * candidates, by the rule it applies to a profile clicked as well ({@link HiringDataRule#profiles}); their clicks are
+   * on cards they were shown. Null when allowed, else the i18n key of the refusal.
    */
   private Future<String> refusal(Inbound in) {
-    boolean interviewerMay = !in.isCommand() || ownInterviews(in);
+    boolean interviewerMay = !in.isCommand() || interviewerMay(in);
     ChatRef.ChatType said = in.chatType();
     if (said != null) {
       return rule.refusal(in.chatId(), place(said), in.userOpenId(), interviewerMay);
@@ -69,11 +70,13 @@ public final class HiringDataGate implements Middleware {
   }
 
   /**
-   * What an interviewer may ask: the interviews they hold, and another page of the card last shown to them in this
-   * chat or the list it was opened from, which are its pager's and its Back button's clicks typed in words.
+   * What an interviewer may ask: the interviews they hold, another page of the card last shown to them in this chat or
+   * the list it was opened from, which are its pager's and its Back button's clicks typed in words, and a profile,
+   * as its Profile buttons open one (whose it may be is the profile's rule).
    */
-  private static boolean ownInterviews(Inbound in) {
+  private static boolean interviewerMay(Inbound in) {
     return in.parsed() instanceof ParseResult.Parsed p && (p.command() instanceof Command.ListInterviews li && li.mine()
-        || p.command() instanceof Command.TurnPage || p.command() instanceof Command.GoBack);
+        || p.command() instanceof Command.TurnPage || p.command() instanceof Command.GoBack
+        || p.command() instanceof Command.ShowProfile);
   }
 }

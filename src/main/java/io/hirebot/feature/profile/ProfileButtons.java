@@ -48,11 +48,14 @@ final class ProfileButtons {
   private final Messages messages;
   private final Messenger messenger;
   private final ContactRule contact;
+  private final ProfileAccess access;
 
   /** @param cardChats the kind of chat each card the bot sent is in (a click names its chat, not the chat's kind) */
-  ProfileButtons(HireMeter meter, ProfileReader reader, Messages messages, Messenger messenger, CardChats cardChats) {
+  ProfileButtons(HireMeter meter, ProfileReader reader, ProfileAccess access, Messages messages, Messenger messenger,
+      CardChats cardChats) {
     this.meter = meter;
     this.reader = reader;
+    this.access = access;
     this.messages = messages;
     this.messenger = messenger;
     this.contact = new ContactRule(cardChats);
@@ -79,7 +82,10 @@ final class ProfileButtons {
     });
   }
 
-  /** A page of the profile, or a namesake picked: in place of the clicked card (a picker, or the profile itself). */
+  /**
+   * A page of the profile, or a namesake picked: in place of the clicked card (a picker, or the profile itself), when
+   * the clicker may see it there ({@link ProfileAccess}).
+   */
   public Future<ActionResult> show(CardAction action, Language lang) {
     String talentId = action.value().path("talent_id").asText("");
     if (talentId.isEmpty()) {
@@ -87,10 +93,22 @@ final class ProfileButtons {
     }
     int page = Math.max(0, action.value().path("page").asInt(0));
     String name = action.value().path("name").asText("");
-    return drawn(new Talent(talentId, name, "", ""), page, action.value().path(CONTACT).asBoolean(false),
-        CardPlace.of(action), back(action.value()), lang)
-        .map(shown -> new ActionResult(Toast.page(messages, page, shown.view().path("page").asInt()), shown.card(),
-            shown.view()));
+    CardPlace place = CardPlace.of(action);
+    return refusal(talentId, place).compose(refused -> refused != null
+        ? Future.succeededFuture(ActionResult.of(Toast.error(messages, refused)))
+        : drawn(new Talent(talentId, name, "", ""), page, action.value().path(CONTACT).asBoolean(false), place,
+            back(action.value()), lang)
+            .map(shown -> new ActionResult(Toast.page(messages, page, shown.view().path("page").asInt()),
+                shown.card(), shown.view())));
+  }
+
+  /**
+   * Null when the viewer at {@code place} may see the talent's profile there, else the refusal's i18n key: the rule a
+   * typed profile follows too ({@link ProfileAccess}). A profile re-rendered in place, or drawn after a change its
+   * viewer made on it, was theirs to see already.
+   */
+  Future<String> refusal(String talentId, CardPlace place) {
+    return meter.run(PAGE, hire -> access.refusal(hire, talentId, place));
   }
 
   /** The list to go back to, when the click's value names one as a card action (an object with an "action"). */

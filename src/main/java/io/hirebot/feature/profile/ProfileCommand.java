@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.CommandContext;
+import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.CommandHandler;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.ChoiceLabels;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * "candidate NAME": finds the talent by Hire's talent search; one → the profile, several → one button
- * each, none → says so. Phone and email only in a private chat (DESIGN §5).
+ * each, none → says so; only those its viewer may see ({@link ProfileAccess}). Phone and email only in a private chat
+ * (DESIGN §5).
  */
 final class ProfileCommand implements CommandHandler<ShowProfile> {
   static final int MAX_CHOICES = 10;
@@ -34,28 +37,42 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
 
   private final HireMeter meter;
   private final ProfileReader reader;
+  private final ProfileAccess access;
   private final Cards cards;
   private final Messages messages;
 
-  ProfileCommand(HireMeter meter, ProfileReader reader, Cards cards, Messages messages) {
+  ProfileCommand(HireMeter meter, ProfileReader reader, ProfileAccess access, Cards cards, Messages messages) {
     this.meter = meter;
     this.reader = reader;
+    this.access = access;
     this.cards = cards;
     this.messages = messages;
   }
 
+  /**
+   * The profile asked for, as its viewer may see it here ({@link ProfileAccess}, the rule a Profile button follows
+   * too): someone who may see only their own candidates is refused the same way for anyone else, found or not.
+   */
   @Override
   public Future<Reply> handle(ShowProfile command, CommandContext context) {
     Language lang = context.language();
     boolean privateChat = !context.message().chat().isGroup();
+    String viewer = context.message().senderId();
+    CardPlace place = new CardPlace(context.message().chat().chatId(), null, viewer, context.message().chat().type());
     if (!command.talentId().isEmpty()) {
-      return meter.run("profile", hire -> known(hire, command, privateChat, context.message().senderId(), lang));
+      return meter.run("profile", hire -> access.refusal(hire, command.talentId(), place).compose(refused ->
+          refused != null ? Refusal.of(messages, lang, refused) : known(hire, command, privateChat, viewer, lang)));
     }
     return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
-      List<Talent> candidates = exact.isEmpty() ? found : exact;
+      return access.visible(hire, exact.isEmpty() ? found : exact, place);
+    }).compose(seen -> {
+      List<Talent> candidates = seen.talents();
+      if (seen.refusal() != null) {
+        return Refusal.of(messages, lang, seen.refusal());
+      }
       if (candidates.size() == 1) {
-        return show(hire, candidates.get(0), privateChat, context.message().senderId(), lang);
+        return show(hire, candidates.get(0), privateChat, viewer, lang);
       }
       if (candidates.isEmpty()) {
         return suggestions(hire, command.name()).compose(s -> people(hire, s))

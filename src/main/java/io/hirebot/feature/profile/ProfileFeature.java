@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.access.AccessPolicy;
+import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.CardPlace;
@@ -27,7 +28,7 @@ import java.time.Clock;
  * card other features answer with ({@link ProfileView}), and the profile opened from any card's Profile button
  * ({@link ProfileOpening}: a new message in a group, in place with Back in a private chat); its pages, the profile a
  * change made on it answers with, and its living re-renders keep a private chat's contact data by one rule
- * ({@link ContactRule}).
+ * ({@link ContactRule}); whose profile a viewer may see, typed or clicked, is one rule too ({@link ProfileAccess}).
  */
 public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileCommand command;
@@ -35,17 +36,19 @@ public final class ProfileFeature implements Feature, ProfileView {
   private final ProfileOpening opening;
 
   /**
+   * @param hiringData whose profiles a viewer may see where ({@link HiringDataRule#profiles}), typed or clicked alike
    * @param messenger the on-behalf messenger: a profile sent as a reply to a group's card is recorded as a reply is
    * @param cardChats the kind of chat each card the bot sent is in (a private chat's profile pages keep contact data;
    *     a profile opened from a group's card is sent apart from it), and the view it recorded (the way back)
    * @param once a profile a group click sends is sent once per card, talent and clicker
    */
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      AccessPolicy access, Messenger messenger, CardChats cardChats, ActionOnce once) {
+      AccessPolicy access, HiringDataRule hiringData, Messenger messenger, CardChats cardChats, ActionOnce once) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
-    this.command = new ProfileCommand(meter, reader, cards, messages);
-    this.buttons = new ProfileButtons(meter, reader, messages, messenger, cardChats);
-    this.opening = new ProfileOpening(buttons::drawn, once, messenger, cardChats, messages);
+    ProfileAccess whose = new ProfileAccess(hiringData, cardChats);
+    this.command = new ProfileCommand(meter, reader, whose, cards, messages);
+    this.buttons = new ProfileButtons(meter, reader, whose, messages, messenger, cardChats);
+    this.opening = new ProfileOpening(buttons::drawn, buttons::refusal, once, messenger, cardChats, messages);
   }
 
   @Override

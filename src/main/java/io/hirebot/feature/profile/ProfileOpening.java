@@ -37,7 +37,14 @@ final class ProfileOpening {
     Future<Reply.Card> draw(Talent talent, int page, boolean claimed, CardPlace place, ObjectNode back, Language lang);
   }
 
+  /** The refusal's key when a viewer may not see a talent's profile at a place, null when they may. */
+  @FunctionalInterface
+  interface Access {
+    Future<String> refusal(String talentId, CardPlace place);
+  }
+
   private final Drawing profiles;
+  private final Access access;
   private final ActionOnce once;
   private final Messenger messenger;
   private final CardChats cardChats;
@@ -47,8 +54,10 @@ final class ProfileOpening {
    * @param messenger records what it sends on the clicker's behalf, as a reply's card (the app's on-behalf messenger)
    * @param cardChats the kind of chat each card the bot sent is in, and the view it recorded with it
    */
-  ProfileOpening(Drawing profiles, ActionOnce once, Messenger messenger, CardChats cardChats, Messages messages) {
+  ProfileOpening(Drawing profiles, Access access, ActionOnce once, Messenger messenger, CardChats cardChats,
+      Messages messages) {
     this.profiles = profiles;
+    this.access = access;
     this.once = once;
     this.messenger = messenger;
     this.cardChats = cardChats;
@@ -63,12 +72,21 @@ final class ProfileOpening {
         QuickActions.back(value)), lang);
   }
 
-  /** See {@link ProfileView#open}. */
+  /**
+   * See {@link ProfileView#open}: shown only to a clicker who may see it there, by the rule a typed profile follows
+   * ({@link ProfileAccess}); anyone else's click is refused with the words "candidate NAME" would get.
+   */
   Future<ActionResult> open(CardAction click, ProfileView.Opened profile, Language lang) {
     if (profile.talentId().isEmpty()) {
       return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
     }
     CardPlace place = CardPlace.of(click);
+    return access.refusal(profile.talentId(), place).compose(refused -> refused != null
+        ? Future.succeededFuture(ActionResult.of(Toast.error(messages, refused)))
+        : opened(click, place, profile, lang));
+  }
+
+  private Future<ActionResult> opened(CardAction click, CardPlace place, ProfileView.Opened profile, Language lang) {
     if (place.messageId() == null) {
       // A click the bot made of words typed in a chat: its answer is a reply of its own already.
       return inPlace(place, profile, profile.back(), lang);

@@ -10,6 +10,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandRouter;
 import io.hirebot.bot.Feature;
 import io.hirebot.bot.FeatureRegistry;
+import io.hirebot.bot.Refusal;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.ChatRef;
@@ -30,7 +31,8 @@ import java.util.List;
 
 /**
  * Understanding people, not patterns (issue 17): answers "where is <person>", asks "did you mean…?" with a button
- * per reading, and runs the reading clicked; pages the last card as its pager would ("next page", {@link TypedPage});
+ * per reading, and runs the reading clicked; answers a change said not to be made ("don't reject…") with "nothing
+ * changed" ({@link NothingChanged}); pages the last card as its pager would ("next page", {@link TypedPage});
  * {@link LiveLexicon} keeps the parser's lexicon fresh.
  */
 public final class UnderstandingFeature implements Feature {
@@ -67,6 +69,7 @@ public final class UnderstandingFeature implements Feature {
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
+        .command(Command.Negated.class, new NothingChanged(cards, messages, codec))
         .command(Command.TurnPage.class, typed::turn)
         .command(Command.GoBack.class, typed::back)
         .action(RUN, (action, lang) -> run(commands, action, lang));
@@ -120,6 +123,10 @@ public final class UnderstandingFeature implements Feature {
     })
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(Toast.NONE, card.card(), card.view())
-            : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())));
+            : ActionResult.of(Toast.verbatim(Toast.Type.INFO, ((Reply.Text) reply).text())))
+        // Refused as typed (someone else's candidate, for an interviewer): refused as a click, in the same words.
+        .recover(e -> e instanceof Refusal r && r.reply() instanceof Reply.Text text
+            ? Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.ERROR, text.text())))
+            : Future.failedFuture(e));
   }
 }

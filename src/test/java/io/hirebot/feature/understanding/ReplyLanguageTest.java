@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The language of the cards that ask before acting or ask which one is meant (QA: an English user's "advance 王敏"
- * got a Chinese card): the language the command is written in, whatever script the person's name is in.
+ * The language of the cards that ask before acting, ask which one is meant or say a negated change changed nothing
+ * (QA: an English user's "advance 王敏" got a Chinese card, and so did "don't reject 张伟"): the language the command
+ * is written in, whatever script the person's name is in.
  */
 @DisplayName("Cards that confirm or clarify answer in the command's language, not its names'")
 class ReplyLanguageTest {
@@ -47,12 +48,14 @@ class ReplyLanguageTest {
       reject 张伟 - not a fit                | Reject 张伟?              | EN
       where is 张伟                          | Where is 张伟?            | EN
       candidate 张                           | Which candidate?          | EN
+      don't reject 张伟                      | Nothing changed           | EN
       # Chinese commands about people with Latin names
       给Alice Chen备注：strong system design | 给 Alice Chen 加备注？    | ZH
       推进 Alice Chen                        | 推进 Alice Chen？         | ZH
       淘汰Alice Chen：not a fit              | 淘汰 Alice Chen？         | ZH
       Alice Chen 到哪一步了                  | Alice Chen 到哪一步了？   | ZH
       候选人 Alice                           | 哪一位候选人？            | ZH
+      不要淘汰 Alice Chen                    | 未做任何更改              | ZH
       """)
   void cardInTheCommandsLanguage(String typed, String title, Language language) {
     // 张伟 applied to Data Scientist (Wang's job), Alice Chen to Backend Engineer (Li's)

@@ -1,0 +1,122 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.feature.understanding.UnderstandingFeature;
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A change said not to be made ("don't reject 韩梅梅", "不要淘汰 Li Lei") changes nothing and is answered "Nothing
+ * changed" in the language of the sentence's own words, with the person's profile a click away: never the help card
+ * (the exploratory pass found the help card, in Chinese for an English sentence about a person with a Chinese name).
+ */
+class NegatedChangesTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final java.util.concurrent.atomic.AtomicInteger SENDERS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final String WRITES = ".*/(terminate|transfer_stage|recover|notes).*";
+
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
+
+  @BeforeAll
+  static void seed() {
+    var hire = h.sandbox.hire();
+    Job backend = hire.jobByCode("BE-001").orElseThrow();
+    String screening = hire.stagesOf(backend.id()).get(0).id();
+    hire.addApplication(backend.id(), hire.addTalent("韩梅梅", "13677710001", "han.meimei@example.com").id(), screening);
+    hire.addApplication(backend.id(), hire.addTalent("Li Lei", "13677710002", "li.lei@example.com").id(), screening);
+  }
+
+  /** A member of the team group (a new one each time: a burst of commands from one person is slowed down). */
+  private static SentMessage inGroup(String text) {
+    return h.ask(MessageSpec.group(TEAM).from("ou_member_" + SENDERS.incrementAndGet()).mentioningBot().text(text));
+  }
+
+  private static String title(SentMessage reply) {
+    return reply.currentContent().path("header").path("title").path("content").asText();
+  }
+
+  private static boolean hasHan(String text) {
+    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      don't reject 韩梅梅                | Nothing changed | 韩梅梅
+      do not move 韩梅梅 to offer        | Nothing changed | 韩梅梅
+      don't reject Li Lei               | Nothing changed | Li Lei
+      do not move Li Lei to offer       | Nothing changed | Li Lei
+      never advance 韩梅梅               | Nothing changed | 韩梅梅
+      不要拒绝韩梅梅                      | 未做任何更改      | 韩梅梅
+      不要淘汰 Li Lei                    | 未做任何更改      | Li Lei
+      别把 Li Lei 推进到一面               | 未做任何更改      | Li Lei
+      """)
+  @DisplayName("a negated change writes nothing and says so in the sentence's language, whatever script the name is in")
+  void nothingChanged(String typed, String expectedTitle, String person) {
+    h.sandbox.requests().reset();
+
+    SentMessage reply = inGroup(typed);
+
+    assertEquals("interactive", reply.msgType(), reply.toString());
+    String card = reply.currentContent().toString();
+    assertEquals(expectedTitle, title(reply), card);
+    assertFalse(card.contains("hirebot · what I can do") || card.contains("hirebot · 我能做什么"),
+        "never the help card: " + card);
+    assertTrue(card.contains(person), card);
+    if (expectedTitle.equals("Nothing changed")) {
+      assertFalse(hasHan(card.replace(person, "")), "English but for the name: " + card);
+    }
+    assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write reaches Hire");
+  }
+
+  @Test
+  @DisplayName("the answer's button opens the person's profile")
+  void offersTheProfile() {
+    SentMessage reply = inGroup("don't reject Li Lei");
+    h.awaitCardRecorded(reply.messageId());
+    JsonNode run = reply.currentContent().findValues("value").stream()
+        .filter(v -> UnderstandingFeature.RUN.equals(v.path("action").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("no button: " + reply.currentContent()));
+
+    PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(reply.messageId())
+        .by(DemoTenant.RECRUITER_LI).tag("button").value(new JsonObject(run.toString()))));
+
+    assertEquals(200, click.status(), click.body());
+    assertEquals(List.of(), click.violations());
+    String profile = click.jsonBody().getJsonObject("card").getJsonObject("data").getJsonObject("header")
+        .getJsonObject("title").getString("content");
+    assertEquals("Li Lei", profile, click.body());
+  }
+
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      should we reject 韩梅梅?           | hirebot · what I can do | candidate 韩梅梅
+      要不要淘汰 Li Lei                  | hirebot · 我能做什么      | 候选人 Li Lei
+      """)
+  @DisplayName("a question about a change still gets the help card naming the profile, in the language of its words")
+  void questionsInTheirLanguage(String typed, String expectedTitle, String suggestion) {
+    SentMessage reply = inGroup(typed);
+
+    String card = reply.currentContent().toString();
+    assertEquals(expectedTitle, title(reply), card);
+    assertTrue(card.contains(suggestion), card);
+  }
+}
