@@ -3,6 +3,7 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.CardActionSpec;
@@ -15,6 +16,7 @@ import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.sandbox.hire.TerminationReason;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +27,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A change made through the bot in a chat that follows the job is answered there by the card it was made on (who did
  * what, with Undo); the chat is not sent a second, separate notification of its own change. Every other chat that
- * follows the job gets that notification once, and a change made in Feishu Hire itself still reaches every chat.
+ * follows the job gets that notification once, and a change made in Feishu Hire itself still reaches every chat. A
+ * rejection and its Undo, for which Hire fires no event, are announced the same way by the bot itself.
  */
 class OwnChangeEchoTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String BACKEND = ImState.DEMO_BACKEND_CHAT;
   private static final String PRIVATE = ImState.p2pChatId(RECRUITER);
+  private static final String REJECTED = "rejected";
+  private static final String RESTORED = "restored";
 
   @RegisterExtension
   final BotHarness h = BotHarness.encrypted();
@@ -68,7 +73,7 @@ class OwnChangeEchoTest {
     // THEN that move reaches both groups; the group the clicks came from got nothing else
     awaitNotifications(TEAM, "Echo Groupclick", 1);
     awaitNotifications(BACKEND, "Echo Groupclick", 3);
-    assertEquals(List.of(stages.get(2).enName()), stagesNotified(TEAM, "Echo Groupclick"),
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(TEAM, "Echo Groupclick"),
         "the group where Advance and Undo were clicked is told only of the move made in Hire");
     assertEquals(3, notifications(BACKEND, "Echo Groupclick").size());
   }
@@ -89,7 +94,7 @@ class OwnChangeEchoTest {
 
     awaitNotifications(PRIVATE, "Echo Privateclick", 1);
     awaitNotifications(TEAM, "Echo Privateclick", 2);
-    assertEquals(List.of(stages.get(2).enName()), stagesNotified(PRIVATE, "Echo Privateclick"),
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(PRIVATE, "Echo Privateclick"),
         "the private chat is told only of the move made in Hire");
   }
 
@@ -112,8 +117,89 @@ class OwnChangeEchoTest {
 
     awaitNotifications(TEAM, "Echo Typedmove", 1);
     awaitNotifications(BACKEND, "Echo Typedmove", 2);
-    assertEquals(List.of(stages.get(2).enName()), stagesNotified(TEAM, "Echo Typedmove"),
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(TEAM, "Echo Typedmove"),
         "the group where the move was confirmed is told only of the move made in Hire");
+  }
+
+  @Test
+  @DisplayName("Reject and its Undo clicked in a group that follows the job: the private chat that follows it is told "
+      + "of each once, by whom and why, the group of neither; a move made in Hire then reaches both")
+  void rejectionAndUndoInAGroup() {
+    Application a = newCandidate("Echo Groupreject");
+    follow(TEAM, groupSpec(TEAM));
+    follow(PRIVATE, MessageSpec.p2p(RECRUITER));
+    SentMessage list = h.ask(groupSpec(TEAM).text("candidates for BE-001"));
+
+    // WHEN the recruiter rejects the candidate from the group's card (the one-person form), then undoes it
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", toastType(rejected), rejected.body());
+    assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    awaitNotifications(PRIVATE, "Echo Groupreject", 1);
+    PushResult undone = click(list, "undo", a);
+    assertEquals("success", toastType(undone), undone.body());
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    awaitNotifications(PRIVATE, "Echo Groupreject", 2);
+    movedInHire(a);
+
+    // THEN the private chat was told of the rejection, the restore and the move, once each; the group of the move only
+    awaitNotifications(TEAM, "Echo Groupreject", 1);
+    awaitNotifications(PRIVATE, "Echo Groupreject", 3);
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(TEAM, "Echo Groupreject"),
+        "the group where Reject and Undo were clicked is told only of the move made in Hire");
+    assertEquals(List.of(REJECTED, RESTORED, stages.get(2).enName()), changesNotified(PRIVATE, "Echo Groupreject"));
+    // AND the rejection says who and why in both languages
+    String rejection = notifications(PRIVATE, "Echo Groupreject").get(0).currentContent().toString();
+    TerminationReason reason = Rejections.reason(h);
+    assertTrue(rejection.contains("<person id=" + RECRUITER + " ") && rejection.contains(reason.enName())
+        && rejection.contains(reason.zhName()) && rejection.contains("已淘汰") && rejection.contains("Backend Engineer"),
+        rejection);
+  }
+
+  @Test
+  @DisplayName("a rejection typed in a private chat that follows the job, confirmed there, and its Undo: the group "
+      + "that follows the job is told of each once, the private chat of neither")
+  void typedRejectionInPrivate() {
+    Application a = newCandidate("Echo Typedreject");
+    follow(PRIVATE, MessageSpec.p2p(RECRUITER));
+    follow(TEAM, groupSpec(TEAM));
+    SentMessage confirmation = h.ask(MessageSpec.p2p(RECRUITER).text("reject Echo Typedreject"));
+
+    PushResult confirmed = Rejections.typed(h, confirmation, a.id(), RECRUITER);
+    assertEquals("success", toastType(confirmed), confirmed.body());
+    awaitNotifications(TEAM, "Echo Typedreject", 1);
+    PushResult undone = click(confirmation, "undo", a);
+    assertEquals("success", toastType(undone), undone.body());
+    awaitNotifications(TEAM, "Echo Typedreject", 2);
+    movedInHire(a);
+
+    awaitNotifications(PRIVATE, "Echo Typedreject", 1);
+    awaitNotifications(TEAM, "Echo Typedreject", 3);
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(PRIVATE, "Echo Typedreject"),
+        "the private chat is told only of the move made in Hire");
+    assertEquals(List.of(REJECTED, RESTORED, stages.get(2).enName()), changesNotified(TEAM, "Echo Typedreject"));
+  }
+
+  @Test
+  @DisplayName("a rejection Hire refuses is announced to no chat")
+  void refusedRejection() {
+    Application a = newCandidate("Echo Refusedreject");
+    follow(TEAM, groupSpec(TEAM));
+    follow(PRIVATE, MessageSpec.p2p(RECRUITER));
+    SentMessage list = h.ask(groupSpec(TEAM).text("candidates for BE-001"));
+
+    // WHEN Hire refuses the terminate call, and then someone moves the candidate in Hire
+    h.sandbox.faults().failNext("POST", "/open-apis/hire/v1/applications/[^/]+/terminate", 400, 1002205,
+        "the application cannot be terminated");
+    PushResult refused = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("error", toastType(refused), refused.body());
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active(), "Hire refused it");
+    movedInHire(a);
+
+    // THEN each chat is told of the move only
+    awaitNotifications(TEAM, "Echo Refusedreject", 1);
+    awaitNotifications(PRIVATE, "Echo Refusedreject", 1);
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(TEAM, "Echo Refusedreject"));
+    assertEquals(List.of(stages.get(2).enName()), changesNotified(PRIVATE, "Echo Refusedreject"));
   }
 
   private static MessageSpec groupSpec(String chat) {
@@ -158,11 +244,15 @@ class OwnChangeEchoTest {
         .toList();
   }
 
-  /** The stage each notification of the person in the chat says they are in now, in the order they came. */
-  private List<String> stagesNotified(String chat, String name) {
-    return notifications(chat, name).stream().map(m -> stages.stream()
-        .filter(s -> m.currentContent().toString().contains("**" + s.enName() + "**"))
-        .map(Stage::enName).reduce((x, y) -> x + "|" + y).orElse(m.currentContent().toString())).toList();
+  /**
+   * What each notification of the person in the chat says happened, in the order they came: the stage they are in
+   * now, {@link #REJECTED} or {@link #RESTORED}.
+   */
+  private List<String> changesNotified(String chat, String name) {
+    return notifications(chat, name).stream().map(m -> m.currentContent().toString()).map(card ->
+        card.contains(" rejected by ") ? REJECTED : card.contains(" restored by ") ? RESTORED : stages.stream()
+            .filter(s -> card.contains("**" + s.enName() + "**"))
+            .map(Stage::enName).reduce((x, y) -> x + "|" + y).orElse(card)).toList();
   }
 
   private void awaitNotifications(String chat, String name, int count) {

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Talent;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
@@ -108,5 +113,40 @@ class QuietHoursTest {
         && batch.contains("Show candidates"), batch);
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
+  }
+
+  @Test
+  @DisplayName("a rejection made through the bot in quiet hours is held like a move, then delivered once in the batch "
+      + "when the window ends")
+  void rejectionHeldThenBatched() {
+    // GIVEN a group that follows BE-001 and is in its quiet hours
+    String chat = ImState.DEMO_BACKEND_CHAT;
+    h.enableGroup(chat);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    DigestTest.say(h, chat, "subscribe job BE-001");
+    assertTrue(DigestTest.say(h, chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
+        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Talent t = h.sandbox.hire().addTalent("Quinn Quietreject", null, null);
+    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
+        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+
+    // WHEN the recruiter rejects the candidate from a list in their private chat
+    SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for BE-001"));
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), DemoTenant.RECRUITER_LI);
+    assertEquals("success", rejected.jsonBody().getJsonObject("toast").getString("type"), rejected.body());
+
+    // THEN the group's notification is held, not sent, until the window ends, and then comes in the batch
+    await(heldFor(chat, 1));
+    assertEquals(0, DigestTest.sendsTo(h, chat, t.name()).size(), "nothing sent inside quiet hours");
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    assertTrue(batch.contains("during quiet hours") && batch.contains("rejected by")
+        && batch.contains(Rejections.reason(h).enName()), batch);
+    h.runRoutines(h.bot);
+    assertEquals(1, DigestTest.sendsTo(h, chat, t.name()).size());
   }
 }

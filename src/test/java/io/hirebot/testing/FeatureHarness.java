@@ -108,8 +108,25 @@ public final class FeatureHarness extends SelfClosingFixture {
   private final Set<String> follows = ConcurrentHashMap.newKeySet();
   /** Whether a chat follows a job, from {@link #follow}. */
   public final ChatFollows chatFollows = (chatId, jobId) -> Future.succeededFuture(follows.contains(chatId + "/" + jobId));
-  /** The harness sends no notifications: a move is written as it is, with nothing to note. */
-  public final io.hirebot.bot.MovesFromChats moves = (applicationId, from, to, chats, write) -> write.get();
+  /** The harness sends no notifications: a move is written as it is, with nothing to note, and nothing is announced. */
+  public final io.hirebot.bot.MovesFromChats moves = new io.hirebot.bot.MovesFromChats() {
+    @Override
+    public Future<Void> move(String applicationId, String from, String to, Set<String> chats,
+        java.util.function.Supplier<Future<Void>> write) {
+      return write.get();
+    }
+
+    @Override
+    public Future<Void> rejected(io.hirebot.hire.Application a, io.hirebot.hire.TerminationReason reason, String by,
+        Set<String> chats) {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> restored(io.hirebot.hire.Application a, String by, Set<String> chats) {
+      return Future.succeededFuture();
+    }
+  };
   private final Context context;
   /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
   public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);

@@ -19,6 +19,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
 import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
@@ -29,12 +30,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the candidate actions share: Hire, the refreshed list card, the stale check, notices and undo values. */
 final class ActionKit {
   /** How long a change can be undone from the card (issue: 10 minutes). */
   static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final Logger log = LoggerFactory.getLogger(ActionKit.class);
 
   final HireDirectory hire;
   final ProfileView profiles;
@@ -69,10 +73,37 @@ final class ActionKit {
   }
 
   /**
-   * Moves the application in Hire for this click, noting the chats whose cards answer it (the clicked card's, and the
-   * group's card a form opened apart from it lands on) so that Hire's event for the move is not notified back to them.
+   * Moves the application in Hire for this click, noting the chats whose cards answer it ({@link #answeringChats}) so
+   * that Hire's event for the move is not notified back to them.
    */
   Future<Void> transfer(CardAction action, ActionTarget t, String fromStageId, String toStageId) {
+    return moves.move(t.applicationId(), fromStageId, toStageId, answeringChats(action, t),
+        () -> hire.transferStage(t.applicationId(), toStageId));
+  }
+
+  /**
+   * After a rejection Hire accepted ({@code rejected} as it left the application), which fires no Hire event: the
+   * other cards showing the application are refreshed and the chats following the job notified, but for those whose
+   * cards answer the click, as a move's event would. Nothing waits for either: the click is answered meanwhile.
+   */
+  void rejected(CardAction action, ActionTarget t, Application rejected, TerminationReason reason) {
+    guard.changedWithoutEvent(action, t);
+    moves.rejected(rejected, reason, action.operatorId(), answeringChats(action, t))
+        .onFailure(e -> log.warn("rejection not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  }
+
+  /** After the Undo of a rejection Hire accepted ({@code restored} back in the pipeline): as {@link #rejected}. */
+  void restored(CardAction action, ActionTarget t, Application restored) {
+    guard.changedWithoutEvent(action, t);
+    moves.restored(restored, action.operatorId(), answeringChats(action, t))
+        .onFailure(e -> log.warn("restore not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  }
+
+  /**
+   * The chats whose cards answer a change clicked there, which its notification skips: the clicked card's, and the
+   * group's card a form opened apart from it lands on.
+   */
+  private static Set<String> answeringChats(CardAction action, ActionTarget t) {
     Set<String> chats = new LinkedHashSet<>();
     if (action.chatId() != null) {
       chats.add(action.chatId());
@@ -80,8 +111,7 @@ final class ActionKit {
     if (t.clicked().chatId() != null) {
       chats.add(t.clicked().chatId());
     }
-    return moves.move(t.applicationId(), fromStageId, toStageId, chats,
-        () -> hire.transferStage(t.applicationId(), toStageId));
+    return chats;
   }
 
   /** The card was sent when the application was elsewhere (moved or terminated since): do not act on it. */

@@ -40,7 +40,7 @@ final class UndoActions {
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
     var before = kit.listsBefore(t);
     return kit.hire.recover(t.applicationId()).compose(v -> {
-      kit.guard.changedWithoutEvent(action, t);
+      kit.restored(action, t, now.withActive(true));
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
       Markdown.Own by = kit.byWhom(action);
       return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),

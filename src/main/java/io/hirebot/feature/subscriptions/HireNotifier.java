@@ -5,12 +5,9 @@ import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
-import io.hirebot.hire.Job;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.store.ApplicationJobs;
-import io.hirebot.store.SubscriptionStore;
-import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,30 +20,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
- * offer) is fetched once per event, the card rendered once per language, then sent to every chat but those a move
- * the bot made was clicked in ({@link OwnMoves}). A stage change also refreshes the candidate cards that show the
- * application.
+ * offer) is fetched once per event, the card rendered once per language, then sent ({@link JobFollowers}) to every chat
+ * but those a move the bot made was clicked in ({@link OwnMoves}). A stage change also refreshes the candidate cards
+ * that show the application.
  */
 final class HireNotifier implements HireEventHandler {
   private static final Logger log = LoggerFactory.getLogger(HireNotifier.class);
 
   private final HireDirectory hire;
-  private final SubscriptionStore subscriptions;
+  private final JobFollowers followers;
   private final NotificationCard cards;
-  private final FanOut fanOut;
   private final LivingCards livingCards;
   private final ApplicationJobs applicationJobs;
   private final OwnMoves ownMoves;
 
-  HireNotifier(HireDirectory hire, SubscriptionStore subscriptions, NotificationCard cards,
-      FanOut fanOut, LivingCards livingCards, ApplicationJobs applicationJobs, OwnMoves ownMoves) {
+  HireNotifier(HireDirectory hire, JobFollowers followers, NotificationCard cards, LivingCards livingCards,
+      ApplicationJobs applicationJobs, OwnMoves ownMoves) {
     this.ownMoves = ownMoves;
     this.applicationJobs = applicationJobs;
     this.livingCards = livingCards;
     this.hire = hire;
-    this.subscriptions = subscriptions;
+    this.followers = followers;
     this.cards = cards;
-    this.fanOut = fanOut;
   }
 
   @Override
@@ -59,7 +54,7 @@ final class HireNotifier implements HireEventHandler {
         Future<Void> living = livingCards.refresh(a.id(), a.jobId());
         Instant at = s.updateTimeMillis() > 0 ? Instant.ofEpochMilli(s.updateTimeMillis()) : null;
         Future<Void> notified = madeFrom.compose(chats -> stageName(a.jobId(), s.originStageId()).compose(from ->
-            notify(event, a, "stage", chats, lang -> cards.stageChanged(lang.job, a, from, at, lang.lang))));
+            notify(event, a, "stage", chats, lang -> cards.stageChanged(lang.job(), a, from, at, lang.lang()))));
         return Future.join(living, notified).mapEmpty();
       });
     }
@@ -67,8 +62,8 @@ final class HireNotifier implements HireEventHandler {
       hire.offerChanged(o.offerId(), null);
       return hire.offer(o.offerId()).compose(offer -> hire.application(offer.applicationId()).compose(a -> {
         hire.offerChanged(o.offerId(), a.talentId());
-        return notify(event, a, "offer", Set.of(), lang -> cards.offerChanged(lang.job, a,
-            o.offerStatus() != null ? o.offerStatus() : offer.status(), offer, lang.lang));
+        return notify(event, a, "offer", Set.of(), lang -> cards.offerChanged(lang.job(), a,
+            o.offerStatus() != null ? o.offerStatus() : offer.status(), offer, lang.lang()));
       }));
     }
     List<Future<Void>> sent = new ArrayList<>();
@@ -93,30 +88,14 @@ final class HireNotifier implements HireEventHandler {
         return Future.succeededFuture();
       }
       hire.invalidateApplication(id, a.get().jobId());
-      return notify(event, a.get(), "stage", Set.of(), lang -> cards.deleted(lang.job, a.get(), lang.lang));
+      return notify(event, a.get(), "stage", Set.of(), lang -> cards.deleted(lang.job(), a.get(), lang.lang()));
     });
   }
-
-  /** The job of a card and the language to write it in. */
-  private record CardLanguage(Job job, Language lang) {}
 
   /** @param madeFrom the chats whose own card shows the change already (a move the bot made there): not notified */
   private Future<Void> notify(HireEvent event, Application a, String kind, Set<String> madeFrom,
-      Function<CardLanguage, NotificationCard.Notification> render) {
-    return subscriptions.ofJob(a.jobId()).compose(subs -> {
-      List<Subscription> wanted = subs.stream()
-          .filter(s -> s.kinds().contains(kind) && !madeFrom.contains(s.chatId())).toList();
-      if (wanted.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return job(a.jobId()).compose(job -> fanOut.send(wanted, lang -> render.apply(new CardLanguage(job, lang)),
-          "notify:" + event.dedupKey() + ":" + a.id()));
-    });
-  }
-
-  private Future<Job> job(String jobId) {
-    return hire.jobs().map(jobs -> jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()
-        .orElse(new Job(jobId, "", jobId, "", true)));
+      Function<JobFollowers.CardLanguage, NotificationCard.Notification> render) {
+    return followers.notify(a, kind, madeFrom, "notify:" + event.dedupKey() + ":" + a.id(), render);
   }
 
   /** The name of a stage of the job's process, per language; empty when unknown. */
@@ -124,7 +103,7 @@ final class HireNotifier implements HireEventHandler {
     if (stageId == null || stageId.isEmpty()) {
       return Future.succeededFuture(lang -> "");
     }
-    return job(jobId).compose(job -> hire.processes().map(processes -> processes.stream()
+    return followers.job(jobId).compose(job -> hire.processes().map(processes -> processes.stream()
         .filter(p -> p.id().equals(job.processId())).findFirst()
         .flatMap(p -> p.stage(stageId))
         .<Function<Language, String>>map(stage -> lang -> stage.name(lang.feishuLocale()))

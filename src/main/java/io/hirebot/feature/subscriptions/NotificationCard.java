@@ -10,6 +10,7 @@ import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Offer;
+import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
@@ -74,6 +75,19 @@ final class NotificationCard {
       return parts(l, "notify.offer.title", job,
           Markdown.message(messages, l, "notify.offer.text", name(a), new Markdown.Own(statusText)), buttons(job, a, l));
     });
+  }
+
+  /** The team rejected an application through the bot, at {@code at}, for {@code reason}. */
+  public Notification rejected(Job job, Application a, TerminationReason reason, String byOpenId, Instant at,
+      Language lang) {
+    return render(lang, job, "red", at, l -> parts(l, "notify.rejected.title", job, Markdown.message(messages, l,
+        "notify.rejected.text", name(a), Markdown.person(byOpenId), reason.name(l.feishuLocale())), buttons(job, a, l)));
+  }
+
+  /** A rejection made through the bot was undone at {@code at}: the application is back in the pipeline. */
+  public Notification restored(Job job, Application a, String byOpenId, Instant at, Language lang) {
+    return render(lang, job, "blue", at, l -> parts(l, "notify.restored.title", job, Markdown.message(messages, l,
+        "notify.restored.text", name(a), Markdown.person(byOpenId)), buttons(job, a, l)));
   }
 
   /** An application was deleted in Hire. */

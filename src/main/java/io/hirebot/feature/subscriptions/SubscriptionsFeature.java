@@ -34,8 +34,9 @@ import java.time.ZoneId;
 
 /**
  * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the Follow / Unfollow button of lists;
- * Hire events and the new-applications poll become notification cards (held through quiet hours; a move the bot made
- * for a click is not notified back to the chat it was clicked in), and the cards
+ * Hire events, the new-applications poll and the rejections (and their Undo) made through the bot, which Hire fires no
+ * event for, become notification cards (held through quiet hours; a change the bot made for a click is not notified
+ * back to the chat it was clicked in), and the cards
  * the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
  */
 public final class SubscriptionsFeature implements Feature {
@@ -77,8 +78,9 @@ public final class SubscriptionsFeature implements Feature {
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
-    ownMoves = new OwnMoves(new ChatMoves(db, clock));
-    notifier = new HireNotifier(hire, subscriptions, notificationCard, fanOut, livingCards, applicationJobs, ownMoves);
+    JobFollowers followers = new JobFollowers(hire, subscriptions, fanOut);
+    ownMoves = new OwnMoves(new ChatMoves(db, clock), followers, notificationCard, clock);
+    notifier = new HireNotifier(hire, followers, notificationCard, livingCards, applicationJobs, ownMoves);
   }
 
   @Override
@@ -110,7 +112,10 @@ public final class SubscriptionsFeature implements Feature {
     return followButtons.chatFollows();
   }
 
-  /** The moves the bot makes for clicks, noted with their chats so their notifications skip those chats. */
+  /**
+   * The changes the bot makes for clicks: moves noted with their chats so their notifications skip those chats, and
+   * rejections and their Undo notified at once, skipping them too.
+   */
   public MovesFromChats movesFromChats() {
     return ownMoves;
   }
