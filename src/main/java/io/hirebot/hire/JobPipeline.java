@@ -22,6 +22,17 @@ public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPer
     return counts;
   }
 
+  /** How many of {@code ids} sit in each stage, in process order. */
+  public List<PipelinePage.StageCount> counts(List<String> ids) {
+    java.util.Set<String> among = java.util.Set.copyOf(ids);
+    List<PipelinePage.StageCount> counts = new ArrayList<>();
+    for (int i = 0; i < idsPerStage.size(); i++) {
+      counts.add(new PipelinePage.StageCount(process.stages().get(i),
+          (int) idsPerStage.get(i).stream().filter(among::contains).count()));
+    }
+    return counts;
+  }
+
   /** The ids of the stages the filter keeps, in process order. */
   public List<String> ids(PipelineFilter filter) {
     List<String> ids = new ArrayList<>();

@@ -10,10 +10,18 @@ import java.util.List;
  * @param page zero-based page number, clamped to the pages that exist
  * @param dateScan for a date filter over more applications than are read: how many were checked of how many
  *     might match; null when every candidate was checked
+ * @param listed how many of the applications the list pages through (the filter's) sit in each stage, in process
+ *     order: what a stage's heading counts, where {@code counts} is the whole job's
  */
 public record PipelinePage(
     Job job, JobProcess process, List<StageCount> counts, List<Application> applications,
-    int page, int pageSize, int total, int hired, DateScan dateScan) {
+    int page, int pageSize, int total, int hired, DateScan dateScan, List<StageCount> listed) {
+
+  /** A page of an unfiltered list: every stage's applications are listed. */
+  public PipelinePage(Job job, JobProcess process, List<StageCount> counts, List<Application> applications,
+      int page, int pageSize, int total, int hired, DateScan dateScan) {
+    this(job, process, counts, applications, page, pageSize, total, hired, dateScan, counts);
+  }
 
   /** A date filter that checked only the {@code checked} most recently updated of {@code candidates}. */
   public record DateScan(int checked, int candidates) {}

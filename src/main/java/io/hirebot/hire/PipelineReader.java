@@ -80,7 +80,7 @@ public final class PipelineReader {
       return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
           apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
               .toList(),
-          p, pageSize, ids.size(), pipeline.hired(ids), kept.scan()));
+          p, pageSize, ids.size(), pipeline.hired(ids), kept.scan(), pipeline.counts(ids)));
     });
   }
 

@@ -48,7 +48,7 @@ final class CandidateRows {
     ArrayNode groups = cards.mapper().createArrayNode();
     for (var entry : byStage.entrySet()) {
       Stage stage = page.process().stage(entry.getKey()).orElse(entry.getValue().get(0).stage());
-      int count = page.counts().stream().filter(c -> c.stage().id().equals(stage.id()))
+      int count = page.listed().stream().filter(c -> c.stage().id().equals(stage.id()))
           .mapToInt(PipelinePage.StageCount::count).findFirst().orElse(entry.getValue().size());
       ObjectNode group = groups.addObject();
       group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));

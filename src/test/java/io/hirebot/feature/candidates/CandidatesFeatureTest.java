@@ -110,6 +110,29 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("a filtered list's stage headings count the candidates the filter keeps, not the whole stage's")
+  void filteredHeadingsCountWhatIsListed() {
+    // GIVEN two Backend candidates in screening: one who applied last week, one the week before
+    LocalDate lastMonday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Lars Lastweek", "13900000012", "l@example.com"), SCREENING,
+        lastMonday.plusDays(2).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Ezra Earlier", "13900000013", "e@example.com"), SCREENING,
+        lastMonday.minusDays(5).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+
+    // WHEN the team lists those who applied last week
+    Shown card = h.inGroup("candidates for Backend Engineer applied last week");
+
+    // THEN Screening's heading counts the rows listed under it, in both languages (the job's own counts stay in the
+    // summary line), not the whole stage, where Ezra is too
+    assertTrue(card.contains("**Lars Lastweek** · applied") && !card.contains("Ezra Earlier"), card.all());
+    long listed = card.buttons("advance").stream().filter(v -> v.path("stage_id").asText().equals(SCREENING.id()))
+        .count();
+    assertTrue(card.contains("**Screening** · " + listed + "\""), card.all());
+    assertTrue(card.contains("**简历筛选** · " + listed + " 人"), card.all());
+  }
+
+  @Test
   @DisplayName("a candidate who entered the stage today reads 'in stage since today' / '今天进入本阶段', never '0 d in stage'; "
       + "days are calendar days in the bot's zone")
   void enteredTheStageToday() {
