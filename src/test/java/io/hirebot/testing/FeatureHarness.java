@@ -110,6 +110,8 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final ChatFollows chatFollows = (chatId, jobId) -> Future.succeededFuture(follows.contains(chatId + "/" + jobId));
   /** The harness sends no notifications: a move is written as it is, with nothing to note. */
   public final io.hirebot.bot.MovesFromChats moves = (applicationId, from, to, chats, write) -> write.get();
+  /** Who made each move made through the bot, which profiles show. */
+  public final RecordingStageMoves stageMoves = new RecordingStageMoves();
   private final Context context;
   /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
   public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);
