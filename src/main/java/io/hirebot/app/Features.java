@@ -17,7 +17,9 @@ import io.hirebot.feature.subscriptions.SubscriptionsFeature;
 import io.hirebot.feature.tasks.TasksFeature;
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.KnownApplications;
+import io.hirebot.hire.StageMoveLog;
 import io.hirebot.hire.TaskBoard;
+import io.hirebot.store.JdbcStageMoves;
 import java.util.List;
 
 /**
@@ -30,8 +32,11 @@ final class Features {
   static List<Feature> create(Services s) {
     // The two features other features lean on (through bot-level ports, never by import): the profile card, and
     // where the bot's cards are (with whether a chat follows a job, which the candidates card shows).
+    // Who made each move made through the bot (Hire's history does not say): kept by the candidates feature's
+    // changes, shown by the profile's history.
+    StageMoveLog moves = new JdbcStageMoves(s.db());
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
-        s.hiringData(), s.messenger(), s.cardRegistry(), s.actionOnce());
+        s.hiringData(), s.messenger(), s.cardRegistry(), s.actionOnce(), moves);
     // Application details kept between routine passes, shared by the digest and the new-application poll, so an
     // application one of them read is only checked for changes by the other.
     KnownApplications known = new KnownApplications(s.hire(), s.clock());
@@ -50,7 +55,8 @@ final class Features {
             s.config().timezone(), s.clock()),
         new JobsFeature(s.meter(), s.cards(), s.messages()),
         new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(),
-            subscriptions.chatFollows(), subscriptions.movesFromChats(), s.access(), s.actionOnce(), s.audit(), s.errors(), s.jobChoices(), s.cards(),
+            subscriptions.chatFollows(), subscriptions.movesFromChats(), moves, s.access(), s.actionOnce(), s.audit(),
+            s.errors(), s.jobChoices(), s.cards(),
             s.messages(), s.dates(), s.clock(), s.config().timezone()),
         profile,
         new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), s.config().timezone()),

@@ -35,6 +35,7 @@ public final class Retention {
   private final Database db;
   private final Duration audit;
   private final ExpiredRows auditLog;
+  private final ExpiredRows stageMoves;
   private final ExpiredRows digestSlots;
   private final ExpiredRows remindersSent;
   private final ExpiredRows failedEvents;
@@ -45,6 +46,8 @@ public final class Retention {
     this.db = db;
     this.audit = audit;
     auditLog = new ExpiredRows(db, "audit_log", "id", "occurred_at");
+    // Who moved whom is part of the audit trail, shown on profiles: kept as long.
+    stageMoves = new ExpiredRows(db, "stage_moves", "id", "moved_at");
     digestSlots = new ExpiredRows(db, "digest_slots", List.of("chat_id", "slot_at"), "slot_at");
     remindersSent = new ExpiredRows(db, "reminders_sent", "reminder_key", "sent_at");
     failedEvents = new ExpiredRows(db, "failed_events", "event_key", "failed_at");
@@ -61,6 +64,9 @@ public final class Retention {
     Map<String, Integer> deleted = new LinkedHashMap<>();
     return auditLog.purge(t - audit.toMillis()).compose(n -> {
       deleted.put("audit_log", n);
+      return stageMoves.purge(t - audit.toMillis());
+    }).compose(n -> {
+      deleted.put("stage_moves", n);
       return digestSlots.purge(t - DIGEST_SLOTS.toMillis());
     }).compose(n -> {
       deleted.put("digest_slots", n);

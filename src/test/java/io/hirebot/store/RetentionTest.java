@@ -34,7 +34,7 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("audit (configured, 90 days here), digest slots, reminder claims and failed events (30 d), and the "
+  @DisplayName("audit and the stage moves the bot made (configured, 90 days here), digest slots, reminder claims and failed events (30 d), and the "
       + "chats of moves (1 d), are purged once past retention, not a day before")
   void purgesPastRetention() {
     MutableClock clock = MutableClock.atNow();
@@ -42,6 +42,8 @@ class RetentionTest {
     await(db.run(c -> Claims.update(c, "INSERT INTO audit_log (occurred_at, actor, chat_id, action, outcome) "
         + "VALUES (?, 'ou_a', 'oc_1', 'query.jobs', 'ok')", s -> s.setLong(1, start.toEpochMilli()))));
     insertRows(start);
+    await(new JdbcStageMoves(db).record(new io.hirebot.hire.StageMove("a1", start, "ou_a", "s1", null, "s2", false)));
+    assertEquals(1, await(new JdbcStageMoves(db).of(java.util.List.of("a1"))).size());
     await(new ChatMoves(db, clock).record("a1", "s1", "s2", java.util.List.of("oc_1", "oc_2")));
     Retention retention = new Retention(db, Duration.ofDays(90));
     assertEquals(0, await(retention.purge(clock.instant().plus(Retention.CHAT_MOVES).minusSeconds(1)))
@@ -50,7 +52,7 @@ class RetentionTest {
         .get("chat_moves"));
 
     clock.advance(Duration.ofDays(29)); // day 29
-    assertEquals(Map.of("audit_log", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0, "chat_moves", 0),
+    assertEquals(Map.of("audit_log", 0, "stage_moves", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0, "chat_moves", 0),
         await(retention.purge(clock.instant())), "everything is inside its retention");
     clock.advance(Duration.ofDays(2)); // day 31
     Map<String, Integer> month = await(retention.purge(clock.instant()));
@@ -60,8 +62,11 @@ class RetentionTest {
     assertEquals(1, count("audit_log"), "audit is kept for its configured 90 days");
     assertEquals(1, count("digest_slots"), "the slot written on day 20 is still inside its retention");
     clock.advance(Duration.ofDays(60)); // day 91
-    assertEquals(1, await(retention.purge(clock.instant())).get("audit_log"));
+    Map<String, Integer> later = await(retention.purge(clock.instant()));
+    assertEquals(1, later.get("audit_log"));
+    assertEquals(1, later.get("stage_moves"));
     assertEquals(0, count("audit_log"));
+    assertEquals(0, count("stage_moves"));
   }
 
   @Test

@@ -127,6 +127,8 @@ public final class FeatureHarness extends SelfClosingFixture {
       return Future.succeededFuture();
     }
   };
+  /** Who made each move made through the bot, which profiles show. */
+  public final RecordingStageMoves stageMoves = new RecordingStageMoves();
   private final Context context;
   /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
   public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);

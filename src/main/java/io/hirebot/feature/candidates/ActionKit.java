@@ -19,6 +19,8 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageMove;
+import io.hirebot.hire.StageMoveLog;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
 import io.hirebot.error.NotFoundException;
@@ -53,12 +55,14 @@ final class ActionKit {
   final Clock clock;
   final ZoneId zone;
   private final MovesFromChats moves;
+  private final StageMoveLog moveLog;
 
-  ActionKit(HireDirectory hire, MovesFromChats moves, ProfileView profiles, FormPlaces places, PipelineReader pipeline,
-      CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices, Cards cards, Messages messages,
-      Clock clock, ZoneId zone) {
+  ActionKit(HireDirectory hire, MovesFromChats moves, StageMoveLog moveLog, ProfileView profiles, FormPlaces places,
+      PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices,
+      Cards cards, Messages messages, Clock clock, ZoneId zone) {
     this.hire = hire;
     this.moves = moves;
+    this.moveLog = moveLog;
     this.profiles = profiles;
     this.places = places;
     this.pipeline = pipeline;
@@ -73,12 +77,20 @@ final class ActionKit {
   }
 
   /**
-   * Moves the application in Hire for this click, noting the chats whose cards answer it ({@link #answeringChats}) so
-   * that Hire's event for the move is not notified back to them.
+   * Moves the application in Hire for this click from where it is {@code now}, noting the chats whose cards answer it
+   * ({@link #answeringChats}) so that Hire's event for the move is not notified back to them; once Hire made the move,
+   * keeps who made it ({@link StageMoveLog}), which Hire's own history does not say, before the answer (a profile
+   * answering the click shows it).
+   *
+   * @param undo whether the move undoes the one before (Undo)
    */
-  Future<Void> transfer(CardAction action, ActionTarget t, String fromStageId, String toStageId) {
-    return moves.move(t.applicationId(), fromStageId, toStageId, answeringChats(action, t),
-        () -> hire.transferStage(t.applicationId(), toStageId));
+  Future<Void> transfer(CardAction action, ActionTarget t, Application now, String toStageId, boolean undo) {
+    String from = now.stage().id();
+    Instant at = clock.instant();
+    return moves.move(t.applicationId(), from, toStageId, answeringChats(action, t),
+        () -> hire.transferStage(t.applicationId(), toStageId))
+        .compose(v -> moveLog.record(new StageMove(t.applicationId(), at,
+            action.operator() == null ? "" : action.operator().openId(), from, now.stageEnteredAt(), toStageId, undo)));
   }
 
   /**

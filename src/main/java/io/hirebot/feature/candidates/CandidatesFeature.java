@@ -18,6 +18,7 @@ import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageMoveLog;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
@@ -52,9 +53,11 @@ public final class CandidatesFeature implements Feature {
    * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
    * @param once makes a click that Feishu delivers twice write once
    * @param moves notes the chats each move is clicked in, which its notification skips (the subscriptions feature's)
+   * @param moveLog keeps who made each move, which profiles show
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
-      SentCards sentCards, ChatFollows follows, MovesFromChats moves, AccessPolicy access, ActionOnce once, AuditLog audit,
+      SentCards sentCards, ChatFollows follows, MovesFromChats moves, StageMoveLog moveLog, AccessPolicy access,
+      ActionOnce once, AuditLog audit,
       ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
       ZoneId zone) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
@@ -62,7 +65,8 @@ public final class CandidatesFeature implements Feature {
     Audiences audiences = new Audiences(follows, access, sentCards);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
     this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
-    this.rows = new RowActions(new ActionKit(hire, moves, profiles, new FormPlaces(messenger, sentCards, messages, cards), pipeline,
+    this.rows = new RowActions(new ActionKit(hire, moves, moveLog, profiles,
+        new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences),
         new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock, zone));

@@ -69,7 +69,7 @@ final class StageActions {
 
   private Future<ActionResult> transfer(CardAction action, Language lang, ActionTarget t, Application now, Stage to) {
     var before = kit.listsBefore(t);
-    return kit.transfer(action, t, now.stage().id(), to.id()).compose(v -> {
+    return kit.transfer(action, t, now, to.id(), false).compose(v -> {
       ActionTarget after = t.inStage(to.id());
       Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l, "notice.moved",
           now.talentName(), now.stage().name(l.feishuLocale()), to.name(l.feishuLocale()), by),

@@ -57,7 +57,7 @@ final class UndoActions {
         return Future.succeededFuture(ActionResult.of(Toast.error(kit.messages, "toast.expired")));
       }
       var before = kit.listsBefore(t);
-      return kit.transfer(action, t, now.stage().id(), backTo).compose(v -> {
+      return kit.transfer(action, t, now, backTo, true).compose(v -> {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
         Markdown.Own by = kit.byWhom(action);

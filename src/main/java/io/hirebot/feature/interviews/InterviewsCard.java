@@ -58,9 +58,7 @@ final class InterviewsCard {
     String when = CommandPhrases.period(p.period(), lang);
     model.put("title", messages.get(lang, p.mine() ? "interviews.title.mine" : "interviews.title",
         when.isEmpty() ? messages.get(lang, "interviews.upcoming") : when));
-    Owed owed = p.owed();
-    model.put("subtitle", messages.get(lang, owed.before() ? "interviews.subtitle.ahead" : "interviews.subtitle",
-        p.all().size(), owed.missing(), dates.zone().getId(), owed.days()));
+    model.put("subtitle", subtitle(p, lang));
     model.put("empty", p.all().isEmpty());
     model.put("emptyText", messages.get(lang, "interviews.empty"));
     ArrayNode rows = model.putArray("rows");
@@ -68,6 +66,18 @@ final class InterviewsCard {
     ObjectNode value = InterviewsFeature.view(cards.model(), p.period(), p.mine(), 0, lang);
     Pager.put(model, p.page(), Pager.pages(p.all().size(), Pager.PAGE_SIZE), p.all().size(), value, messages, lang);
     return cards.render("interviews", model);
+  }
+
+  /**
+   * The header's counts, each saying what it covers: the interviews of the days before a schedule of days to come are
+   * not listed; a count over several pages says how many of those are on this one, where that differs.
+   */
+  private String subtitle(Page p, Language lang) {
+    Owed owed = p.owed();
+    long onPage = p.shown().stream().filter(i -> i.lacksFeedback(clock.instant())).count();
+    String key = owed.before() ? "interviews.subtitle.ahead"
+        : onPage == owed.missing() ? "interviews.subtitle" : "interviews.subtitle.paged";
+    return messages.get(lang, key, p.all().size(), owed.missing(), dates.zone().getId(), owed.days(), onPage);
   }
 
   private ObjectNode row(Interview i, Page p, Language lang) {

@@ -63,15 +63,19 @@ final class ProfileCard {
     this.flow = new FlowTexts(messages, dates);
   }
 
-  /** @param stages names stages by id in the reader's language */
+  /**
+   * @param history each application's entries into stages, Hire's joined with the moves made through the bot
+   * @param stages names stages by id in the reader's language
+   */
   ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, Partial<List<Note>> notes,
-      StageNames stages, boolean showContact, Offers offers, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, stages.in(l.feishuLocale()),
-        showContact, offers, l));
+      ProfileHistory history, StageNames stages, boolean showContact, Offers offers, Language lang) {
+    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, history,
+        stages.in(l.feishuLocale()), showContact, offers, l));
   }
 
   private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
-      Partial<List<Note>> notes, StageNames stages, boolean showContact, Offers offers, Language lang) {
+      Partial<List<Note>> notes, ProfileHistory history, StageNames stages, boolean showContact, Offers offers,
+      Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String name = talent.name().isBlank() ? talent.id() : talent.name();
@@ -88,7 +92,8 @@ final class ProfileCard {
     model.put("empty", total == 0);
     model.put("emptyText", messages.get(lang, "profile.empty"));
     ArrayNode apps = model.putArray("applications");
-    page.forEach(d -> apps.add(application(d, stages, pageNumber, offers.changeable().contains(d.application().jobId()),
+    page.forEach(d -> apps.add(application(d, history, stages, pageNumber,
+        offers.changeable().contains(d.application().jobId()),
         offers.back(), showContact, lang)));
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
@@ -117,16 +122,15 @@ final class ProfileCard {
     return String.join(" · ", parts);
   }
 
-  private ObjectNode application(ApplicationDetail d, StageNames stages, int pageNumber, boolean mayChange,
-      ObjectNode back, boolean showContact, Language lang) {
+  private ObjectNode application(ApplicationDetail d, ProfileHistory history, StageNames stages, int pageNumber,
+      boolean mayChange, ObjectNode back, boolean showContact, Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
     item.put("heading", Markdown.message(messages, lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
         a.stage().name(lang.feishuLocale())), status, dates.date(a.appliedAt(), lang)));
-    item.put("history", latest(d.history().stream()
-        .map(v -> Markdown.escape(stages.name(a.jobId(), v.stageId(), v.stageId())) + " " + dates.date(v.entered(), lang))
-        .toList(), MAX_VISITS, lang, " → "));
+    item.put("history", latest(history.of(a.id(), d.history()).stream().map(e -> entry(e, a, stages, lang)).toList(),
+        MAX_VISITS, lang, " → "));
     String interviewsHiddenBy = d.withheldBy(ApplicationDetail.INTERVIEWS);
     item.put("interviews", !interviewsHiddenBy.isEmpty() ? hidden("hidden.interviews", interviewsHiddenBy, lang)
         : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
@@ -192,6 +196,17 @@ final class ProfileCard {
     kept.add(messages.get(lang, "profile.earlier", lines.size() - max));
     kept.addAll(lines.subList(lines.size() - max, lines.size()));
     return String.join(separator, kept);
+  }
+
+  /** "Written Test Dec 3", with who moved the application there through the bot, and whether by Undo. */
+  private String entry(ProfileHistory.Entry e, Application a, StageNames stages, Language lang) {
+    String stage = stages.name(a.jobId(), e.stageId(), e.stageId());
+    String date = dates.date(e.entered(), lang);
+    if (e.by() == null) {
+      return Markdown.message(messages, lang, "profile.history.entry", stage, date);
+    }
+    return Markdown.message(messages, lang, e.undo() ? "profile.history.movedBack" : "profile.history.moved", stage,
+        date, Markdown.person(e.by()));
   }
 
   private String interview(Interview i, Application a, StageNames stages, Language lang) {

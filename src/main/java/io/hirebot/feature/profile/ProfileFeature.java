@@ -17,6 +17,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.StageMoveLog;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
@@ -41,10 +42,12 @@ public final class ProfileFeature implements Feature, ProfileView {
    * @param cardChats the kind of chat each card the bot sent is in (a private chat's profile pages keep contact data;
    *     a profile opened from a group's card is sent apart from it), and the view it recorded (the way back)
    * @param once a profile a group click sends is sent once per card, talent and clicker
+   * @param moves who made the moves made through the bot, which the history shows
    */
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      AccessPolicy access, HiringDataRule hiringData, Messenger messenger, CardChats cardChats, ActionOnce once) {
-    ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access);
+      AccessPolicy access, HiringDataRule hiringData, Messenger messenger, CardChats cardChats, ActionOnce once,
+      StageMoveLog moves) {
+    ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access, moves);
     ProfileAccess whose = new ProfileAccess(hiringData, cardChats);
     this.command = new ProfileCommand(meter, reader, whose, cards, messages);
     this.buttons = new ProfileButtons(meter, reader, whose, messages, messenger, cardChats);

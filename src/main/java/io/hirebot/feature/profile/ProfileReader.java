@@ -9,6 +9,7 @@ import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Partial;
+import io.hirebot.hire.StageMoveLog;
 import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
@@ -34,10 +35,12 @@ final class ProfileReader {
 
   private final ProfileCard card;
   private final AccessPolicy access;
+  private final StageMoveLog moves;
 
-  ProfileReader(ProfileCard card, AccessPolicy access) {
+  ProfileReader(ProfileCard card, AccessPolicy access, StageMoveLog moves) {
     this.card = card;
     this.access = access;
+    this.moves = moves;
   }
 
   /**
@@ -66,7 +69,9 @@ final class ProfileReader {
       var tests = Partial.of(hire.writtenTests(slice), Map.<String, WrittenTest>of());
       var jobs = hire.jobs();
       var processes = hire.processes();
-      return Future.all(Future.all(details), notes, tests, jobs, processes)
+      // Who made the moves made through the bot; without them the history is Hire's alone.
+      var made = moves.of(slice).otherwise(List.of());
+      return Future.all(List.of(Future.all(details), notes, tests, jobs, processes, made))
           .compose(done -> Future.all(changeable(details, viewer), mayReadContact(hire, ids, details, viewer)))
           .map(both -> {
         Set<String> mayChange = both.resultAt(0);
@@ -80,7 +85,8 @@ final class ProfileReader {
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         // Contact data (shown in a private chat, or offered there by button) only to whom it is for.
-        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), stages, showContact,
+        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), new ProfileHistory(made.result()),
+            stages, showContact,
             new ProfileCard.Offers(mayChange, contact, back), lang), slice, p);
       });
     });
