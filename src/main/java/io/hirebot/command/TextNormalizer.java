@@ -17,13 +17,16 @@ final class TextNormalizer {
   // Emoji, other pictographs and their variation selectors and skin tones decorate a message but never name anything.
   private static final Pattern PICTOGRAPHS = Pattern.compile("[\\p{So}\\x{FE0E}\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]+");
   private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^[ \t]*[>＞][^\n]*(?:\n|$)");
+  // "don’t", "Carol’s": phones and Macs type the typographic apostrophe by default; the grammar knows the plain one.
+  private static final Pattern CONTRACTION_APOSTROPHE = Pattern.compile("(?<=\\p{IsLatin})’(?=(?:t|s|re|ll|d|ve|m)\\b)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
 
   private TextNormalizer() {}
 
   /**
    * Applies NFKC (full-width to half-width, ideographic space to space), reads Traditional Chinese as Simplified,
-   * removes format characters, turns emoji into spaces,
+   * removes format characters, turns emoji into spaces, writes a contraction's typographic apostrophe plainly,
    * turns separator colons into spaces, collapses whitespace and trims surrounding punctuation; case is
    * kept so arguments keep it.
    */
@@ -41,8 +44,8 @@ final class TextNormalizer {
 
   private static String normalize(String text, boolean keepColons) {
     String folded = Normalizer.normalize(withoutQuotedLines(text), Normalizer.Form.NFKC);
-    String visible = PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(ChineseScript.toSimplified(folded)).replaceAll(""))
-        .replaceAll(" ");
+    String visible = CONTRACTION_APOSTROPHE.matcher(PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(
+        ChineseScript.toSimplified(folded)).replaceAll("")).replaceAll(" ")).replaceAll("'");
     String separated = keepColons ? visible : SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
     String trimmed = trimPunctuation(collapsed);
