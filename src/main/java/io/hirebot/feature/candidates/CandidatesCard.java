@@ -59,7 +59,7 @@ final class CandidatesCard {
         : messages.get(lang, "candidates.subtitle", page.job().code(), headcount));
     model.put("totalTag", messages.get(lang, "candidates.total", page.inProcess()));
     model.put("summary", messages.get(lang, "candidates.summary", title, page.inProcess()));
-    model.put("stageCounts", stageCounts(page, lang));
+    model.put("stageCounts", stageCounts(page, query, lang));
     model.put("notice", query.notice());
     if (audience.viewOnly()) {
       model.put("viewOnly", messages.get(lang, "candidates.viewOnly"));
@@ -104,14 +104,17 @@ final class CandidatesCard {
     model.set("follow", value);
   }
 
-  private String stageCounts(PipelinePage page, Language lang) {
+  /** The whole job's count per stage; under a filter, said to be the job's, as the rows below are fewer. */
+  private String stageCounts(PipelinePage page, CandidatesQuery query, Language lang) {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {
       if (c.count() > 0) {
         parts.add(Markdown.message(messages, lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
       }
     }
-    return String.join(" · ", parts);
+    String counts = String.join(" · ", parts);
+    return query.filter().isNone() || counts.isEmpty() ? counts
+        : Markdown.message(messages, lang, "candidates.stageCounts.wholeJob", new Markdown.Own(counts));
   }
 
   /** "job: Backend · stage: Screening · applied: since Nov 16": what the bot understood, at a glance. */

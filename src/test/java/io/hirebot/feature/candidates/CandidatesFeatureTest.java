@@ -130,6 +130,9 @@ class CandidatesFeatureTest {
         .count();
     assertTrue(card.contains("**Screening** · " + listed + "\""), card.all());
     assertTrue(card.contains("**简历筛选** · " + listed + " 人"), card.all());
+    // AND the job's own counts are said to be the whole job's, not the list's
+    assertTrue(card.contains("whole job: Screening **"), card.all());
+    assertTrue(card.contains("整个职位：简历筛选 **"), card.all());
   }
 
   @Test
