@@ -70,15 +70,4 @@ public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPer
   public int inProcess() {
     return total() - PipelinePage.hired(counts());
   }
-
-  /** How many of {@code ids} sit in a hired stage. */
-  public int hired(List<String> ids) {
-    java.util.Set<String> hires = new java.util.HashSet<>();
-    for (int i = 0; i < idsPerStage.size(); i++) {
-      if (process.stages().get(i).hired()) {
-        hires.addAll(idsPerStage.get(i));
-      }
-    }
-    return (int) ids.stream().filter(hires::contains).count();
-  }
 }

@@ -75,12 +75,13 @@ public final class PipelineReader {
       int pages = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
       int p = Math.max(0, Math.min(page, pages - 1));
       List<String> slice = ids.subList(Math.min(ids.size(), p * pageSize), Math.min(ids.size(), (p + 1) * pageSize));
+      List<PipelinePage.StageCount> listed = pipeline.counts(ids);
       Future<List<Application>> apps = details(slice, known);
       Future<Map<String, WrittenTest>> tests = writtenTests(pipeline, slice);
       return Future.all(apps, tests).map(done -> new PipelinePage(job, pipeline.process(), pipeline.counts(),
           apps.result().stream().map(a -> tests.result().containsKey(a.id()) ? a.withTest(tests.result().get(a.id())) : a)
               .toList(),
-          p, pageSize, ids.size(), pipeline.hired(ids), kept.scan(), pipeline.counts(ids)));
+          p, pageSize, ids.size(), PipelinePage.hired(listed), kept.scan(), listed));
     });
   }
 
