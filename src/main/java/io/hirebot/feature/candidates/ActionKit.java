@@ -89,8 +89,8 @@ final class ActionKit {
     Instant at = clock.instant();
     return moves.move(t.applicationId(), from, toStageId, answeringChats(action, t),
         () -> hire.transferStage(t.applicationId(), toStageId))
-        .compose(v -> moveLog.record(new StageMove(t.applicationId(), at,
-            action.operator() == null ? "" : action.operator().openId(), from, now.stageEnteredAt(), toStageId, undo)));
+        .compose(v -> moveLog.record(new StageMove(t.applicationId(), at, action.operatorId(), from,
+            now.stageEnteredAt(), toStageId, undo)));
   }
 
   /**
