@@ -24,7 +24,7 @@ public final class CardTemplates {
   public static final List<String> NAMES =
       List.of("candidates", "help", "job-not-found", "job-picker", "error", "notice", "jobs", "profile", "pipeline",
           "interviews", "offers", "action-form", "audit", "failed-events", "notification", "digest", "reminder", "tasks",
-          "onboarding", "choices", "typed-confirm", "quiet-batch");
+          "onboarding", "choices", "typed-confirm", "quiet-batch", "settings");
   /** Pieces shared by several cards ({@code cards/partials/<name>.json}, a JSON array of elements). */
   public static final List<String> PARTIALS = List.of("pager");
   /** An array element {@code {"$partial": "pager"}} is replaced by the partial's elements at load time. */

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 
 /**
  * Grammar rows for notifications: "subscribe job X [to new|stage|offer]", "unsubscribe job X",
- * "subscriptions", "订阅 X [新投递|阶段|offer]", "取消订阅 X", "订阅列表".
+ * "subscriptions" / "settings", "订阅 X [新投递|阶段|offer]", "取消订阅 X", "订阅列表" / "设置".
  */
 final class SubscriptionRules {
 
@@ -25,8 +25,11 @@ final class SubscriptionRules {
   private static final String TIME = "\\d{1,2}(?::\\d{2}| ?am| ?pm|点半|点)?";
 
   static final List<CommandRule> RULES = List.of(
+      // The chat's settings card: what it follows, its digest, quiet hours and zone. Bare "quiet" asks what is set.
       PatternRule.phrases(new Command.ListSubscriptions(), List.of("subscriptions", "my subscriptions",
-          "list subscriptions", "订阅列表", "我的订阅", "所有订阅", "查看订阅")),
+          "list subscriptions", "settings", "chat settings", "notification settings", "show settings", "quiet",
+          "quiet hours", "订阅列表", "我的订阅", "所有订阅", "查看订阅", "设置", "查看设置", "通知设置", "本群设置",
+          "免打扰")),
       MissingArgumentRule.of("^(?:subscribe|follow)" + HERE + "(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^订阅$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^(?:unsubscribe|unfollow|stop (?:the )?notifications|取消订阅)$",

@@ -92,7 +92,7 @@ class BotRemovedTest {
     // Added back, the group starts afresh: nothing it followed before.
     await(h.sandbox.events().botAdded(TEAM, ADMIN));
     String list = say(TEAM, "subscriptions");
-    assertTrue(list.contains("follows no job"), list);
+    assertTrue(list.contains("Following no job"), list);
   }
 
   /** Sends into {@code chat} naming {@code text} that Feishu accepted (a re-send with the same uuid counts again). */

@@ -185,15 +185,15 @@ class DigestTest {
 
     // AND the chat's list shows the digest in force, with the command that stops it, in either language
     String list = say(h, team, "subscriptions");
-    assertTrue(list.contains("every Monday at 18:00 (Asia/Shanghai) for this chat’s subscribed jobs")
+    assertTrue(list.contains("**Digest** · every Monday at 18:00 (Asia/Shanghai) for this chat’s subscribed jobs")
         && list.contains("digest off"), list);
-    assertTrue(list.contains("follows no job"), list);
+    assertTrue(list.contains("Following no job"), list);
     String zh = say(h, team, "订阅列表");
-    assertTrue(zh.contains("摘要：每星期一 18:00") && zh.contains("关闭摘要"), zh);
+    assertTrue(zh.contains("**摘要** · 每星期一 18:00") && zh.contains("关闭摘要"), zh);
 
     // AND once it is off, the list no longer shows one
     say(h, team, "digest off");
     String after = say(h, team, "subscriptions");
-    assertTrue(!after.contains("Digest") && !after.contains("18:00"), after);
+    assertTrue(after.contains("**Digest** · none") && !after.contains("18:00"), after);
   }
 }

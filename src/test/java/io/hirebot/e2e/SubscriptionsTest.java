@@ -126,8 +126,11 @@ class SubscriptionsTest {
     String again = say(TEAM, "subscribe job UX-001 to stage");
     assertTrue(again.contains("stage changes") && again.contains("no longer") && again.contains("new applications"),
         again);
-    String ux = java.util.Arrays.stream(say(TEAM, "subscriptions").split("\\\\n"))
-        .filter(line -> line.contains("UX Designer")).findFirst().orElseThrow();
+    // The settings card's row of the job (its first text naming it: the English one).
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("\"content\":\"([^\"]*UX Designer[^\"]*)\"")
+        .matcher(say(TEAM, "subscriptions"));
+    assertTrue(row.find());
+    String ux = row.group(1);
     assertTrue(ux.contains("stage changes") && !ux.contains("new applications"), ux);
   }
 

@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "🔔 Follow this job here" and "✓ Following · Unfollow" on candidate lists: the chat the card is in follows the job
- * (every kind of notification) or stops, and the card is drawn again from the list's view it carries, so that it shows
- * what the chat now does. Whether a chat follows a job is read, never carried in a card ({@link #chatFollows}): the
+ * "🔔 Follow this job here" and "✓ Following · Unfollow" on candidate lists, and Unfollow on the chat's settings card:
+ * the chat the card is in follows the job (every kind of notification) or stops, and the card is drawn again from the
+ * view it carries, so that it shows what the chat now does. Whether a chat follows a job is read, never carried in a card ({@link #chatFollows}): the
  * candidates card asks at every render, so each card of the job in that chat, and every later one, says the same.
  */
 final class FollowButtons {
@@ -94,9 +94,13 @@ final class FollowButtons {
   /** Unfollow: the chat stops following the job (as "unsubscribe job X" typed in it would). */
   Future<ActionResult> unfollow(CardAction action, Language lang) {
     String chatId = action.chatId();
-    return job(action).compose(job -> job.isEmpty() || chatId == null ? expired()
-        : store.remove(chatId, job.get().id()).compose(removed -> redrawn(action,
-            Toast.success(messages, "subs.unfollowed", JobQueries.label(job.get())))));
+    String jobId = action.value().path("job_id").asText("");
+    if (jobId.isEmpty() || chatId == null) {
+      return expired();
+    }
+    // A job Hire no longer lists (closed and gone) can still be unfollowed: by its id, as the settings card shows it.
+    return job(action).compose(job -> store.remove(chatId, jobId).compose(removed -> redrawn(action,
+        Toast.success(messages, "subs.unfollowed", job.map(JobQueries::label).orElse(jobId)))));
   }
 
   private Future<Optional<Job>> job(CardAction action) {
@@ -115,7 +119,8 @@ final class FollowButtons {
    */
   private Future<ActionResult> redrawn(CardAction action, Toast toast) {
     ObjectNode list = QuickActions.viewIn(action.value(), SharedActions.LIST);
-    if (list == null || !SharedActions.CANDIDATES_PAGE.equals(list.path("action").asText())) {
+    String drawn = list == null ? "" : list.path("action").asText();
+    if (!SharedActions.CANDIDATES_PAGE.equals(drawn) && !SettingsCard.VIEW.equals(drawn)) {
       return Future.succeededFuture(ActionResult.of(toast));
     }
     return views.render(list, CardPlace.of(action)).map(card -> new ActionResult(toast, card, list))

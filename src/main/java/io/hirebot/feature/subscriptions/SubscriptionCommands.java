@@ -1,5 +1,6 @@
 package io.hirebot.feature.subscriptions;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.ChatDigests;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
@@ -14,6 +15,9 @@ import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +29,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** "subscribe job X [to …]", "unsubscribe job X" and "subscriptions" for the chat the command came from. */
+/** "subscribe job X [to …]", "unsubscribe job X", quiet hours and "settings" for the chat the command came from. */
 final class SubscriptionCommands {
   private static final Logger log = LoggerFactory.getLogger(SubscriptionCommands.class);
-  private static final Reply.Text NEWLINE = new Reply.Text("\n", "\n");
 
   private final SubscriptionStore store;
   private final JobQueries jobQueries;
@@ -38,9 +41,11 @@ final class SubscriptionCommands {
   private final QuietHours quiet;
   private final NewApplicationsPoller poller;
   private final ChatDigests digests;
+  private final SettingsCard settingsCard;
 
   SubscriptionCommands(SubscriptionStore store, JobQueries jobQueries, HireDirectory hire, Messages messages,
-      ChatSettingsStore settings, QuietHours quiet, NewApplicationsPoller poller, ChatDigests digests) {
+      ChatSettingsStore settings, QuietHours quiet, NewApplicationsPoller poller, ChatDigests digests,
+      SettingsCard settingsCard) {
     this.store = store;
     this.jobQueries = jobQueries;
     this.hire = hire;
@@ -49,6 +54,7 @@ final class SubscriptionCommands {
     this.quiet = quiet;
     this.poller = poller;
     this.digests = digests;
+    this.settingsCard = settingsCard;
   }
 
   public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
@@ -111,26 +117,41 @@ final class SubscriptionCommands {
     });
   }
 
-  /** The jobs this chat follows, and its digest with how to stop it: all that the bot posts here unasked. */
+  /**
+   * "settings" / "subscriptions": the chat's settings card ({@link SettingsCard}), everything the bot posts here
+   * unasked and how to change it.
+   */
   public Future<Reply> list(Command.ListSubscriptions command, CommandContext context) {
-    Language lang = context.language();
-    String chatId = context.message().chat().chatId();
-    Future<Optional<Reply.Text>> digest = digests.describe(chatId, lang);
-    return store.ofChat(chatId).compose(subs -> followed(subs, lang)).compose(followed -> digest.map(d -> d
-        .map(schedule -> followed.plus(NEWLINE).plus(text(lang, "subs.list.digest", schedule))).orElse(followed)));
+    return settings(context.message().chat().chatId(), context.language()).map(Reply::card);
   }
 
-  private Future<Reply.Text> followed(List<Subscription> subs, Language lang) {
+  /** The settings card of a chat, written in {@code lang} first. */
+  Future<ObjectNode> settings(String chatId, Language lang) {
+    Future<Optional<Reply.Text>> digestEn = digests.describe(chatId, Language.EN);
+    Future<Optional<Reply.Text>> digestZh = digests.describe(chatId, Language.ZH);
+    Future<List<SettingsCard.Followed>> follows = store.ofChat(chatId).compose(this::followed);
+    Future<Optional<LocalTime[]>> hours = settings.quietHours(chatId);
+    Future<Boolean> quietNow = quiet.isQuiet(chatId);
+    Future<Optional<ZoneId>> own = settings.zone(chatId);
+    Future<ZoneId> zone = quiet.zone(chatId);
+    return Future.all(List.of(digestEn, digestZh, follows, hours, quietNow, own, zone)).map(all -> {
+      Map<Language, Reply.Text> digest = new EnumMap<>(Language.class);
+      digestEn.result().ifPresent(d -> digest.put(Language.EN, d));
+      digestZh.result().ifPresent(d -> digest.put(Language.ZH, d));
+      return settingsCard.render(new SettingsCard.Settings(follows.result(), digest, hours.result().orElse(null),
+          quietNow.result(), zone.result(), own.result().isPresent()), lang);
+    });
+  }
+
+  /** The chat's subscriptions with their jobs' labels, in the order Hire lists the jobs; a job Hire no longer lists by id. */
+  private Future<List<SettingsCard.Followed>> followed(List<Subscription> subs) {
     if (subs.isEmpty()) {
-      return Future.succeededFuture(text(lang, "subs.list.empty"));
+      return Future.succeededFuture(List.of());
     }
     return hire.jobs().map(jobs -> {
       Map<String, Job> byId = jobs.stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a));
-      Reply.Text rows = subs.stream().map(s -> Reply.text(messages, lang, "subs.list.row",
-              byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(),
-              kindsText(s.kinds(), lang)))
-          .reduce((a, b) -> a.plus(NEWLINE).plus(b)).orElse(new Reply.Text(""));
-      return text(lang, "subs.list", rows);
+      return subs.stream().map(s -> new SettingsCard.Followed(s.jobId(),
+          byId.containsKey(s.jobId()) ? JobQueries.label(byId.get(s.jobId())) : s.jobId(), s.kinds())).toList();
     });
   }
 
@@ -138,8 +159,12 @@ final class SubscriptionCommands {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
-  /** "new applications, stage changes, offers" in a fixed order. */
   private String kindsText(Set<String> kinds, Language lang) {
+    return kindsText(messages, kinds, lang);
+  }
+
+  /** "new applications, stage changes, offers" in a fixed order. */
+  static String kindsText(Messages messages, Set<String> kinds, Language lang) {
     List<String> names = Arrays.stream(NotificationKind.values()).map(SubscriptionCommands::kindName)
         .filter(kinds::contains).map(k -> messages.get(lang, "subs.kind." + k)).toList();
     return messages.list(lang, names);

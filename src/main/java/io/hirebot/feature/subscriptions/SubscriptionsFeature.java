@@ -16,6 +16,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.ApplicationJobs;
@@ -70,7 +71,8 @@ public final class SubscriptionsFeature implements Feature {
         new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock, known);
     // Notifications never land where the data may not go: the gate's own rule, for whoever makes the chat follow
     // (an interviewer, who sees only their own interviews, may not).
-    commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet, poller, digests);
+    commands = new SubscriptionCommands(subscriptions, jobQueries, hire, messages, settings, quiet, poller, digests,
+        new SettingsCard(cards, messages));
     followButtons = new FollowButtons(subscriptions, hire, messages,
         (chatId, openId) -> hiringData.refusal(chatId, HiringDataRule.Place.UNKNOWN, openId, false)
             .map(refusal -> refusal == null), commands::follows, views);
@@ -92,6 +94,8 @@ public final class SubscriptionsFeature implements Feature {
         .command(Command.QuietHoursOff.class, commands::quietHoursOff)
         .action(FollowButtons.FOLLOW, followButtons::follow)
         .action(FollowButtons.UNFOLLOW, followButtons::unfollow)
+        .view(SettingsCard.VIEW, (view, place) -> commands.settings(place.chatId(),
+            Language.ofFeishuLocale(view.path("lang").asText(""))))
         .hireEvents(notifier)
         .cardsSent(livingCards)
         .routine(poller)
