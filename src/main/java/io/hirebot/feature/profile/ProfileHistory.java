@@ -1,7 +1,7 @@
 package io.hirebot.feature.profile;
 
 import io.hirebot.hire.ApplicationDetail.StageVisit;
-import io.hirebot.hire.StageMove;
+import io.hirebot.hire.OwnChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * A profile's stage history: every entry into a stage, in the order it happened, with who made the moves made through
  * the bot. Hire's application history ({@code stage_time_list}) keeps one entry per stage, with the latest time the
  * application entered it, and no one's name: after a move back (an Undo) the first entry into that stage is gone. The
- * bot's own moves ({@link StageMove}) give those back, with who made them. Pure.
+ * bot's own moves ({@link OwnChange}) give those back, with who made them. Pure.
  */
 final class ProfileHistory {
   /**
@@ -32,18 +32,19 @@ final class ProfileHistory {
    */
   record Entry(String stageId, Instant entered, String by, boolean undo) {}
 
-  private final Map<String, List<StageMove>> moves;
+  private final Map<String, List<OwnChange>> moves;
 
-  /** @param moves the bot's moves of the profile's applications, oldest first */
-  ProfileHistory(List<StageMove> moves) {
-    this.moves = moves.stream().collect(Collectors.groupingBy(StageMove::applicationId));
+  /** @param changes the bot's changes of the profile's applications, oldest first */
+  ProfileHistory(List<OwnChange> changes) {
+    this.moves = changes.stream().filter(c -> c.kind() == OwnChange.Kind.MOVE)
+        .collect(Collectors.groupingBy(OwnChange::applicationId));
   }
 
   /** The entries of one application, oldest first: its moves made through the bot, and Hire's other entries. */
   List<Entry> of(String applicationId, List<StageVisit> visits) {
-    List<StageMove> made = moves.getOrDefault(applicationId, List.of());
+    List<OwnChange> made = moves.getOrDefault(applicationId, List.of());
     List<Entry> entries = new ArrayList<>();
-    made.forEach(m -> entries.add(new Entry(m.toStageId(), m.at(), blankToNull(m.actorOpenId()), m.undo())));
+    made.forEach(m -> entries.add(new Entry(m.toStageId(), m.at(), m.by(), m.undo())));
     // The stay each move ended, as Hire had it before the move: a later move back into that stage overwrote it there.
     made.stream().filter(m -> m.fromEnteredAt() != null)
         .forEach(m -> addUnlessKnown(entries, new Entry(m.fromStageId(), m.fromEnteredAt(), null, false)));
@@ -66,9 +67,5 @@ final class ProfileHistory {
       return a.entered() == b.entered();
     }
     return Duration.between(a.entered(), b.entered()).abs().compareTo(SAME_ENTRY) <= 0;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }
