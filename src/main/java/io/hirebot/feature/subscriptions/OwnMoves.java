@@ -8,6 +8,7 @@ import io.hirebot.store.JdbcOwnChanges;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +49,16 @@ final class OwnMoves implements MovesFromChats {
         l -> cards.restored(l.job(), a, byOpenId, at, l.lang()));
   }
 
-  /** The chats the bot made this stage change from, which its notification skips; none for a change made in Hire. */
-  Future<Set<String>> madeFrom(HireEvent.StageChanged event) {
+  /**
+   * The move the bot made that this stage change reports, with the chats it was made from, which its notification
+   * skips, and who made it, which it names; empty for a change made in Hire.
+   */
+  Future<Optional<JdbcOwnChanges.Matched>> madeFrom(HireEvent.StageChanged event) {
     return moves.matchEvent(event.dedupKey(), event.applicationId(), event.originStageId(), event.targetStageId())
-        .map(m -> m.map(JdbcOwnChanges.Matched::chats).orElse(Set.of()))
         .recover(e -> {
-          log.warn("chats of a move not read, every following chat is notified application_id={} cause={}",
-              event.applicationId(), e.toString());
-          return Future.succeededFuture(Set.of());
+          log.warn("move of an event not read, every following chat is notified, naming no one application_id={} "
+              + "cause={}", event.applicationId(), e.toString());
+          return Future.succeededFuture(Optional.empty());
         });
   }
 }
