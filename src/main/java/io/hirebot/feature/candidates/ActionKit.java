@@ -91,21 +91,27 @@ final class ActionKit {
   }
 
   /**
-   * After a rejection Hire accepted ({@code rejected} as it left the application), which fires no Hire event: the
-   * other cards showing the application are refreshed and the chats following the job notified, but for those whose
-   * cards answer the click, as a move's event would. Nothing waits for either: the click is answered meanwhile.
+   * After a rejection Hire accepted ({@code rejected} as it left the application), which fires no Hire event: kept
+   * with who made it and why ({@link OwnChanges}; Hire's history keeps neither), completing once kept, before the
+   * answer (a profile answering the click shows it); then the other cards showing the application are refreshed and
+   * the chats following the job notified, but for those whose cards answer the click, as a move's event would. Nothing
+   * waits for these two: the click is answered meanwhile.
    */
-  void rejected(CardAction action, ActionTarget t, Application rejected, TerminationReason reason) {
-    guard.changedWithoutEvent(action, t);
-    moves.rejected(rejected, reason, action.operatorId(), answeringChats(action, t))
-        .onFailure(e -> log.warn("rejection not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  Future<Void> rejected(CardAction action, ActionTarget t, Application rejected, TerminationReason reason) {
+    return changes.record(OwnChange.rejection(rejected, clock.instant(), action.operatorId(), reason)).onComplete(k -> {
+      guard.changedWithoutEvent(action, t);
+      moves.rejected(rejected, reason, action.operatorId(), answeringChats(action, t)).onFailure(e ->
+          log.warn("rejection not notified application_id={} cause={}", t.applicationId(), e.toString()));
+    });
   }
 
   /** After the Undo of a rejection Hire accepted ({@code restored} back in the pipeline): as {@link #rejected}. */
-  void restored(CardAction action, ActionTarget t, Application restored) {
-    guard.changedWithoutEvent(action, t);
-    moves.restored(restored, action.operatorId(), answeringChats(action, t))
-        .onFailure(e -> log.warn("restore not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  Future<Void> restored(CardAction action, ActionTarget t, Application restored) {
+    return changes.record(OwnChange.restore(restored, clock.instant(), action.operatorId())).onComplete(k -> {
+      guard.changedWithoutEvent(action, t);
+      moves.restored(restored, action.operatorId(), answeringChats(action, t)).onFailure(e ->
+          log.warn("restore not notified application_id={} cause={}", t.applicationId(), e.toString()));
+    });
   }
 
   /**

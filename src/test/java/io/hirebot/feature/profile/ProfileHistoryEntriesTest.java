@@ -44,4 +44,22 @@ class ProfileHistoryEntriesTest {
         new ProfileHistory.Entry("screening", undone, "ou_li", true),
         new ProfileHistory.Entry("test", day(4), null, false)), new ProfileHistory(moves).of("a1", visits));
   }
+
+  @Test
+  @DisplayName("a rejection made through the bot and its Undo are entries of their own, by whom and why, even a minute "
+      + "after Hire's entry into the stage, which they do not stand for")
+  void rejectionAndRestore() {
+    var reason = new io.hirebot.hire.TerminationReason("r1", "技能不匹配", "Skills do not match", 1, true);
+    var test = new io.hirebot.hire.Application("a1", "j1", "t1", "Carol", new io.hirebot.hire.Stage("test", "", "",
+        io.hirebot.hire.StageType.OTHER), true, day(0), day(3));
+    var changes = List.of(OwnChange.rejection(test, day(3).plusSeconds(60), "ou_li", reason),
+        OwnChange.restore(test, day(3).plusSeconds(90), "ou_zhang"));
+    var visits = List.of(new StageVisit("screening", day(0), day(3)), new StageVisit("test", day(3), null));
+
+    assertEquals(List.of(new ProfileHistory.Entry("screening", day(0), null, false),
+        new ProfileHistory.Entry("test", day(3), null, false),
+        new ProfileHistory.Entry("test", day(3).plusSeconds(60), "ou_li", false, OwnChange.Kind.REJECT, reason),
+        new ProfileHistory.Entry("test", day(3).plusSeconds(90), "ou_zhang", true, OwnChange.Kind.RESTORE, null)),
+        new ProfileHistory(changes).of("a1", visits));
+  }
 }
