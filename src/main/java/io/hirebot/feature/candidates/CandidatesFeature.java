@@ -55,7 +55,7 @@ public final class CandidatesFeature implements Feature {
    * @param moves notifies the rejections and restores made by clicks, but to the chats they were clicked in (the
    *     subscriptions feature's)
    * @param changes keeps each change made by a click, who made it and the chats it was made from: profiles show it,
-   *     and a move's notification skips those chats
+   *     a move's notification skips those chats, and a row after an Undo counts its days in stage from it
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
       SentCards sentCards, ChatFollows follows, MovesFromChats moves, OwnChanges changes, AccessPolicy access,
@@ -65,11 +65,14 @@ public final class CandidatesFeature implements Feature {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
     PipelineReader pipeline = new PipelineReader(hire, clock);
     Audiences audiences = new Audiences(follows, access, sentCards);
-    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
-    this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
+    // Days in stage after an Undo count from the entry before the undone move, which the bot's record kept.
+    StageEntries entries = new StageEntries(changes);
+    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, entries, jobChoices, messages,
+        clock, zone);
+    this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock, zone);
     this.rows = new RowActions(new ActionKit(hire, moves, changes, profiles,
         new FormPlaces(messenger, sentCards, messages, cards), pipeline,
-        new CandidatesView(hire, pipeline, card, audiences),
+        new CandidatesView(hire, pipeline, card, audiences, entries),
         new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock, zone));
   }

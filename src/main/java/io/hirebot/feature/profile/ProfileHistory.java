@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import io.hirebot.hire.ApplicationDetail.StageVisit;
 import io.hirebot.hire.OwnChange;
+import io.hirebot.hire.StageEntry;
 import io.hirebot.hire.TerminationReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +20,6 @@ import java.util.stream.Collectors;
  * ({@link OwnChange}) give those back, with who made them. Pure.
  */
 final class ProfileHistory {
-  /**
-   * Hire's time for an entry the bot made and the bot's time of that move differ by the write's duration and the two
-   * clocks: entries of the same stage this close are one.
-   */
-  static final Duration SAME_ENTRY = Duration.ofMinutes(2);
-
   /**
    * One entry into a stage, or a rejection or restore made through the bot.
    *
@@ -82,6 +77,6 @@ final class ProfileHistory {
     if (a.entered() == null || b.entered() == null) {
       return a.entered() == b.entered();
     }
-    return Duration.between(a.entered(), b.entered()).abs().compareTo(SAME_ENTRY) <= 0;
+    return Duration.between(a.entered(), b.entered()).abs().compareTo(StageEntry.SAME_ENTRY) <= 0;
   }
 }
