@@ -17,9 +17,8 @@ import io.hirebot.feature.subscriptions.SubscriptionsFeature;
 import io.hirebot.feature.tasks.TasksFeature;
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.KnownApplications;
-import io.hirebot.hire.StageMoveLog;
 import io.hirebot.hire.TaskBoard;
-import io.hirebot.store.JdbcStageMoves;
+import io.hirebot.store.JdbcOwnChanges;
 import java.util.List;
 
 /**
@@ -32,9 +31,10 @@ final class Features {
   static List<Feature> create(Services s) {
     // The two features other features lean on (through bot-level ports, never by import): the profile card, and
     // where the bot's cards are (with whether a chat follows a job, which the candidates card shows).
-    // Who made each move made through the bot (Hire's history does not say): kept by the candidates feature's
-    // changes, shown by the profile's history.
-    StageMoveLog moves = new JdbcStageMoves(s.db());
+    // The changes made through the bot, who made them (Hire's history does not say) and the chats they were made
+    // from: kept by the candidates feature's changes, shown by the profile's history, matched to Hire's events by the
+    // subscriptions feature (whose notifications skip those chats and name who moved whom).
+    JdbcOwnChanges moves = new JdbcOwnChanges(s.db(), s.clock());
     ProfileFeature profile = new ProfileFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock(), s.access(),
         s.hiringData(), s.messenger(), s.cardRegistry(), s.actionOnce(), moves);
     // Application details kept between routine passes, shared by the digest and the new-application poll, so an
@@ -48,7 +48,7 @@ final class Features {
     // A chat's subscriptions list shows its digest too, through the digest feature's port.
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
         s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
-        s.clock(), s.config().timezone(), s.config().pollInterval(), known, digest.chatDigests());
+        s.clock(), s.config().timezone(), s.config().pollInterval(), known, digest.chatDigests(), moves);
     return List.of(
         new HelpFeature(s.cards(), s.messages()),
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),

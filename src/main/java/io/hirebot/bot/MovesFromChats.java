@@ -4,23 +4,14 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.TerminationReason;
 import io.vertx.core.Future;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * Changes written to Hire for a click in a chat: stage moves, rejections and their Undo. The card the click was made on
- * answers it (who did what, with an Undo), so the change is notified to every other chat that follows the job, never
- * back to the chats it was made from: a move through the Hire event it fires, a rejection or its Undo (Hire fires no
- * event for terminate or recover) by the bot itself once Hire accepted it.
+ * Rejections and their Undo written to Hire for a click in a chat. The card the click was made on answers it (who did
+ * what, with an Undo), so the change is notified to every other chat that follows the job, never back to the chats it
+ * was made from, by the bot itself once Hire accepted it: Hire fires no event for terminate or recover. (A stage move
+ * fires one, notified from Hire's event: the move is noted with its chats in {@link io.hirebot.hire.OwnChanges}.)
  */
 public interface MovesFromChats {
-
-  /**
-   * Runs {@code write}, which moves the application from one stage to another for a click answered in {@code chats},
-   * once the move is noted (Hire's event for it may arrive before the write's own answer); a failed write is
-   * forgotten. A note that cannot be stored does not stop the write: the chats are then notified as any other.
-   */
-  Future<Void> move(String applicationId, String fromStageId, String toStageId, Set<String> chats,
-      Supplier<Future<Void>> write);
 
   /**
    * Hire accepted a rejection ({@code application} as it left it, terminated) made by {@code byOpenId} for a click

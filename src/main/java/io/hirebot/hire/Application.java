@@ -57,6 +57,11 @@ public record Application(
     return new Application(id, jobId, talentId, talentName, stage, nowActive, appliedAt, stageEnteredAt, progress);
   }
 
+  /** The same application, in its stage since {@code at}. */
+  public Application enteredAt(Instant at) {
+    return new Application(id, jobId, talentId, talentName, stage, active, appliedAt, at, progress);
+  }
+
   /** The same application with its written test joined in. */
   public Application withTest(WrittenTest test) {
     return new Application(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt,

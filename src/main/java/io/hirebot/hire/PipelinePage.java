@@ -23,6 +23,11 @@ public record PipelinePage(
     this(job, process, counts, applications, page, pageSize, total, hired, dateScan, counts);
   }
 
+  /** The same page listing {@code shown} (its applications, as read otherwise). */
+  public PipelinePage withApplications(List<Application> shown) {
+    return new PipelinePage(job, process, counts, shown, page, pageSize, total, hired, dateScan, listed);
+  }
+
   /** A date filter that checked only the {@code checked} most recently updated of {@code candidates}. */
   public record DateScan(int checked, int candidates) {}
 

@@ -24,34 +24,28 @@ public final class Retention {
   public static final Duration REMINDER_CLAIMS = Duration.ofDays(30);
   /** Parked events stay listed for admins a month. */
   public static final Duration FAILED_EVENTS = Duration.ofDays(30);
-  /**
-   * A move's chats are wanted until Hire's event for it has come and been handled, its retries included
-   * ({@link ChatMoves#MATCHED_WITHIN}); kept a day.
-   */
-  public static final Duration CHAT_MOVES = Duration.ofDays(1);
   /** A chat's shared rate budget is full again a second after its last message; an hour idle is forgotten. */
   public static final Duration CHAT_BUDGETS = Duration.ofHours(1);
 
   private final Database db;
   private final Duration audit;
   private final ExpiredRows auditLog;
-  private final ExpiredRows stageMoves;
+  private final ExpiredRows ownChanges;
   private final ExpiredRows digestSlots;
   private final ExpiredRows remindersSent;
   private final ExpiredRows failedEvents;
-  private final ExpiredRows chatMoves;
 
   /** @param audit how long audit entries are kept (HIREBOT_AUDIT_RETENTION_DAYS) */
   public Retention(Database db, Duration audit) {
     this.db = db;
     this.audit = audit;
     auditLog = new ExpiredRows(db, "audit_log", "id", "occurred_at");
-    // Who moved whom is part of the audit trail, shown on profiles: kept as long.
-    stageMoves = new ExpiredRows(db, "stage_moves", "id", "moved_at");
+    // Who moved or rejected whom is part of the audit trail, shown on profiles: kept as long. A move's chats and event
+    // are wanted for hours only (JdbcOwnChanges.MATCHED_WITHIN), and go with it.
+    ownChanges = new ExpiredRows(db, "own_changes", "change_id", "made_at");
     digestSlots = new ExpiredRows(db, "digest_slots", List.of("chat_id", "slot_at"), "slot_at");
     remindersSent = new ExpiredRows(db, "reminders_sent", "reminder_key", "sent_at");
     failedEvents = new ExpiredRows(db, "failed_events", "event_key", "failed_at");
-    chatMoves = new ExpiredRows(db, "chat_moves", List.of("move_id", "chat_id"), "made_at");
   }
 
   /**
@@ -64,9 +58,9 @@ public final class Retention {
     Map<String, Integer> deleted = new LinkedHashMap<>();
     return auditLog.purge(t - audit.toMillis()).compose(n -> {
       deleted.put("audit_log", n);
-      return stageMoves.purge(t - audit.toMillis());
+      return ownChanges.purge(t - audit.toMillis());
     }).compose(n -> {
-      deleted.put("stage_moves", n);
+      deleted.put("own_changes", n);
       return digestSlots.purge(t - DIGEST_SLOTS.toMillis());
     }).compose(n -> {
       deleted.put("digest_slots", n);
@@ -76,9 +70,6 @@ public final class Retention {
       return failedEvents.purge(t - FAILED_EVENTS.toMillis());
     }).compose(n -> {
       deleted.put("failed_events", n);
-      return chatMoves.purge(t - CHAT_MOVES.toMillis());
-    }).compose(n -> {
-      deleted.put("chat_moves", n);
       // Chats' budget rows: one per chat active in the last hour, so one statement stays short; a row a stuck
       // transaction holds fails it (the next hour's purge tries again) rather than holding a worker for ever.
       return db.shared() ? db.transactionBoundedWait(c -> JdbcRateBudgets.purgeIdle(c, RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS))

@@ -79,6 +79,40 @@ class OwnChangeEchoTest {
   }
 
   @Test
+  @DisplayName("the other chat's notices of a move made through the bot say who moved the candidate, and of its Undo "
+      + "that it was moved back with Undo, in both languages; a move made in Hire names no one, as Hire's event does not")
+  void noticesNameTheMover() {
+    Application a = newCandidate("Echo Namesmover");
+    follow(TEAM, groupSpec(TEAM));
+    follow(BACKEND, groupSpec(BACKEND));
+    SentMessage list = h.ask(groupSpec(TEAM).text("candidates for BE-001"));
+
+    // WHEN the recruiter advances the candidate on the group's card and undoes it, then someone moves it in Hire
+    assertEquals("success", toastType(click(list, "advance", a)));
+    awaitNotifications(BACKEND, "Echo Namesmover", 1);
+    assertEquals("success", toastType(click(list, "undo", a)));
+    awaitNotifications(BACKEND, "Echo Namesmover", 2);
+    movedInHire(a);
+    awaitNotifications(BACKEND, "Echo Namesmover", 3);
+
+    // THEN the other group read who moved the candidate, and that the move back was an Undo, in each language
+    List<String> cards = notifications(BACKEND, "Echo Namesmover").stream()
+        .map(m -> m.currentContent().toString()).toList();
+    String by = "<person id=" + RECRUITER + " show_name=true show_avatar=false style=normal></person>";
+    String first = stages.get(0).enName();
+    String second = stages.get(1).enName();
+    assertTrue(cards.get(0).contains("moved from " + first + " to **" + second + "** by " + by)
+        && cards.get(0).contains("已由 " + by + " 从 " + stages.get(0).zhName() + " 转移至 **"
+            + stages.get(1).zhName() + "**"), cards.get(0));
+    assertTrue(cards.get(1).contains("moved back from " + second + " to **" + first + "** by " + by + " with Undo")
+        && cards.get(1).contains("已由 " + by + " 撤销移回，从 " + stages.get(1).zhName() + " 回到 **"
+            + stages.get(0).zhName() + "**"), cards.get(1));
+    // AND the move made in Hire itself reads as Hire reports it: no one named, no Undo
+    assertTrue(cards.get(2).contains("moved from " + first + " to **" + stages.get(2).enName() + "**.")
+        && !cards.get(2).contains("<person id=") && !cards.get(2).contains("Undo"), cards.get(2));
+  }
+
+  @Test
   @DisplayName("Advance clicked in a private chat that follows the job: the group that follows it is notified, the "
       + "private chat is not")
   void privateClick() {

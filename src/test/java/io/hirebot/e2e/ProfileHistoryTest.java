@@ -79,6 +79,40 @@ class ProfileHistoryTest {
         zh);
   }
 
+  @Test
+  @DisplayName("Reject then Undo from the candidates card: the profile's history says when the candidate was rejected, "
+      + "by whom and why, and that they were restored, by whom (Hire keeps neither in its history)")
+  void rejectThenUndo() {
+    // GIVEN a new candidate of the job in its first stage
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    Application a = h.sandbox.hire().addApplication(job.id(),
+        h.sandbox.hire().addTalent("Hilda Historyreject", null, null).id(), stages.get(0).id());
+    Instant applied = entered(a, stages.get(0));
+
+    // WHEN the recruiter rejects them from the candidates card, then clicks Undo
+    SentMessage list = ask("candidates for job BE-001");
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", rejected.jsonBody().getJsonObject("toast").getString("type"), rejected.body());
+    String shown = h.sandbox.im().message(list.messageId()).orElseThrow().currentContent().toString();
+    PushResult undone = click(list, ButtonValues.only(shown, "undo", a.id()));
+    assertEquals("success", undone.jsonBody().getJsonObject("toast").getString("type"), undone.body());
+    Instant at = h.clock.instant();
+
+    // THEN the history reads: entered the first stage, rejected (by whom, why), restored (by whom)
+    JsonObject history = history(ask("candidate Hilda Historyreject"));
+    DateTexts dates = new DateTexts(ZONE);
+    String by = "<person id=" + RECRUITER + " show_name=true show_avatar=false style=normal></person>";
+    io.hirebot.sandbox.hire.TerminationReason reason = Rejections.reason(h);
+    assertEquals(List.of(stages.get(0).enName() + " " + dates.date(applied, Language.EN),
+        "Rejected " + dates.date(at, Language.EN) + " by " + by + " · " + reason.enName(),
+        "Restored " + dates.date(at, Language.EN) + " by " + by),
+        List.of(history.getJsonObject("i18n_content").getString("en_us").split(" → ")), history.encode());
+    String zh = history.getJsonObject("i18n_content").getString("zh_cn");
+    assertTrue(zh.contains(dates.date(at, Language.ZH) + " 由 " + by + " 淘汰 · " + reason.zhName())
+        && zh.endsWith(dates.date(at, Language.ZH) + " 由 " + by + " 恢复"), zh);
+  }
+
   private SentMessage ask(String text) {
     PushResult ask = await(h.sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(RECRUITER)
         .mentioningBot().text(text)));

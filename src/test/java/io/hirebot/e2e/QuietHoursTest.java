@@ -149,4 +149,44 @@ class QuietHoursTest {
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, chat, t.name()).size());
   }
+
+  @Test
+  @DisplayName("a move made through the bot in quiet hours and its Undo are held, then batched saying who moved the "
+      + "candidate and that the move back was an Undo, as the notifications would")
+  void moveAndUndoHeldThenBatched() {
+    // GIVEN a group that follows BE-001 and is in its quiet hours
+    String chat = ImState.DEMO_BACKEND_CHAT;
+    h.enableGroup(chat);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    DigestTest.say(h, chat, "subscribe job BE-001");
+    assertTrue(DigestTest.say(h, chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
+        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Talent t = h.sandbox.hire().addTalent("Quinn Quietmove", null, null);
+    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
+        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+
+    // WHEN the recruiter advances the candidate from a list in their private chat, and undoes it
+    SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for BE-001"));
+    assertEquals("success", click(list, "advance", a).jsonBody().getJsonObject("toast").getString("type"));
+    await(heldFor(chat, 1));
+    assertEquals("success", click(list, "undo", a).jsonBody().getJsonObject("toast").getString("type"));
+
+    // THEN both are held, and the batch says who made each and that the second was an Undo
+    await(heldFor(chat, 2));
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    String by = "by <person id=" + DemoTenant.RECRUITER_LI + " ";
+    assertTrue(batch.contains("during quiet hours") && batch.contains(by) && batch.contains("with Undo")
+        && batch.contains("撤销移回"), batch);
+  }
+
+  private static PushResult click(SentMessage card, String action, Application a) {
+    String shown = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
+    return await(h.sandbox.events().cardAction(io.hirebot.sandbox.CardActionSpec.on(card.messageId())
+        .by(DemoTenant.RECRUITER_LI).tag("button").value(ButtonValues.only(shown, action, a.id()))));
+  }
 }

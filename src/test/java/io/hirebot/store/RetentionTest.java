@@ -34,25 +34,22 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("audit and the stage moves the bot made (configured, 90 days here), digest slots, reminder claims and failed events (30 d), and the "
-      + "chats of moves (1 d), are purged once past retention, not a day before")
+  @DisplayName("audit and the changes the bot made (configured, 90 days here), digest slots, reminder claims and "
+      + "failed events (30 d) are purged once past retention, not a day before")
   void purgesPastRetention() {
     MutableClock clock = MutableClock.atNow();
     Instant start = clock.instant();
     await(db.run(c -> Claims.update(c, "INSERT INTO audit_log (occurred_at, actor, chat_id, action, outcome) "
         + "VALUES (?, 'ou_a', 'oc_1', 'query.jobs', 'ok')", s -> s.setLong(1, start.toEpochMilli()))));
     insertRows(start);
-    await(new JdbcStageMoves(db).record(new io.hirebot.hire.StageMove("a1", start, "ou_a", "s1", null, "s2", false)));
-    assertEquals(1, await(new JdbcStageMoves(db).of(java.util.List.of("a1"))).size());
-    await(new ChatMoves(db, clock).record("a1", "s1", "s2", java.util.List.of("oc_1", "oc_2")));
+    JdbcOwnChanges changes = new JdbcOwnChanges(db, clock);
+    await(changes.move(io.hirebot.hire.OwnChange.move("a1", start, "ou_a", "s1", null, "s2", false),
+        java.util.Set.of("oc_1", "oc_2"), Future::succeededFuture));
+    assertEquals(1, await(changes.of(java.util.List.of("a1"))).size());
     Retention retention = new Retention(db, Duration.ofDays(90));
-    assertEquals(0, await(retention.purge(clock.instant().plus(Retention.CHAT_MOVES).minusSeconds(1)))
-        .get("chat_moves"), "a move's chats are kept a day");
-    assertEquals(2, await(retention.purge(clock.instant().plus(Retention.CHAT_MOVES).plusSeconds(1)))
-        .get("chat_moves"));
 
     clock.advance(Duration.ofDays(29)); // day 29
-    assertEquals(Map.of("audit_log", 0, "stage_moves", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0, "chat_moves", 0),
+    assertEquals(Map.of("audit_log", 0, "own_changes", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0),
         await(retention.purge(clock.instant())), "everything is inside its retention");
     clock.advance(Duration.ofDays(2)); // day 31
     Map<String, Integer> month = await(retention.purge(clock.instant()));
@@ -64,9 +61,9 @@ class RetentionTest {
     clock.advance(Duration.ofDays(60)); // day 91
     Map<String, Integer> later = await(retention.purge(clock.instant()));
     assertEquals(1, later.get("audit_log"));
-    assertEquals(1, later.get("stage_moves"));
+    assertEquals(1, later.get("own_changes"));
     assertEquals(0, count("audit_log"));
-    assertEquals(0, count("stage_moves"));
+    assertEquals(0, count("own_changes"));
   }
 
   @Test

@@ -108,14 +108,8 @@ public final class FeatureHarness extends SelfClosingFixture {
   private final Set<String> follows = ConcurrentHashMap.newKeySet();
   /** Whether a chat follows a job, from {@link #follow}. */
   public final ChatFollows chatFollows = (chatId, jobId) -> Future.succeededFuture(follows.contains(chatId + "/" + jobId));
-  /** The harness sends no notifications: a move is written as it is, with nothing to note, and nothing is announced. */
+  /** The harness sends no notifications: a rejection or its Undo is announced nowhere. */
   public final io.hirebot.bot.MovesFromChats moves = new io.hirebot.bot.MovesFromChats() {
-    @Override
-    public Future<Void> move(String applicationId, String from, String to, Set<String> chats,
-        java.util.function.Supplier<Future<Void>> write) {
-      return write.get();
-    }
-
     @Override
     public Future<Void> rejected(io.hirebot.hire.Application a, io.hirebot.hire.TerminationReason reason, String by,
         Set<String> chats) {
@@ -127,8 +121,8 @@ public final class FeatureHarness extends SelfClosingFixture {
       return Future.succeededFuture();
     }
   };
-  /** Who made each move made through the bot, which profiles show. */
-  public final RecordingStageMoves stageMoves = new RecordingStageMoves();
+  /** The changes made through the bot and who made them, which profiles show. */
+  public final RecordingOwnChanges ownChanges = new RecordingOwnChanges();
   private final Context context;
   /** What each user was last shown in each chat: follow-ups are read in it, as the dispatcher reads them. */
   public final Conversations conversations = new Conversations(CONTEXT_WINDOW, clock);

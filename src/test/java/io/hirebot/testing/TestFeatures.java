@@ -44,7 +44,7 @@ public final class TestFeatures {
   /** Candidates with its row buttons; a profile opened from a row is the profile feature's card, as in the app. */
   public static Feature candidates(FeatureHarness h) {
     return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.chatFollows,
-        h.moves, h.stageMoves, h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock,
+        h.moves, h.ownChanges, h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock,
         FeatureHarness.ZONE);
   }
 
@@ -82,7 +82,7 @@ public final class TestFeatures {
   private static ProfileFeature profileFeature(FeatureHarness h) {
     return new ProfileFeature(h.meter, h.cards, h.messages, h.dates, h.clock, h.access,
         new HiringDataRule(EVERY_GROUP_ENABLED, h.access), h.messenger, h.sentCards::chatType, h.actionOnce,
-        h.stageMoves);
+        h.ownChanges);
   }
 
   /** The harness runs no hiring-data gate: its groups are as if an admin had enabled every one. */

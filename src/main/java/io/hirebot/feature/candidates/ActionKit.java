@@ -19,8 +19,8 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.hire.StageMove;
-import io.hirebot.hire.StageMoveLog;
+import io.hirebot.hire.OwnChange;
+import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
 import io.hirebot.error.NotFoundException;
@@ -55,14 +55,14 @@ final class ActionKit {
   final Clock clock;
   final ZoneId zone;
   private final MovesFromChats moves;
-  private final StageMoveLog moveLog;
+  private final OwnChanges changes;
 
-  ActionKit(HireDirectory hire, MovesFromChats moves, StageMoveLog moveLog, ProfileView profiles, FormPlaces places,
+  ActionKit(HireDirectory hire, MovesFromChats moves, OwnChanges changes, ProfileView profiles, FormPlaces places,
       PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices,
       Cards cards, Messages messages, Clock clock, ZoneId zone) {
     this.hire = hire;
     this.moves = moves;
-    this.moveLog = moveLog;
+    this.changes = changes;
     this.profiles = profiles;
     this.places = places;
     this.pipeline = pipeline;
@@ -77,38 +77,41 @@ final class ActionKit {
   }
 
   /**
-   * Moves the application in Hire for this click from where it is {@code now}, noting the chats whose cards answer it
-   * ({@link #answeringChats}) so that Hire's event for the move is not notified back to them; once Hire made the move,
-   * keeps who made it ({@link StageMoveLog}), which Hire's own history does not say, before the answer (a profile
+   * Moves the application in Hire for this click from where it is {@code now}, noted first ({@link OwnChanges}) with
+   * who made it, which Hire's own history does not say, and the chats whose cards answer it ({@link #answeringChats}),
+   * so that Hire's event for the move is not notified back to them; kept as made before the answer (a profile
    * answering the click shows it).
    *
    * @param undo whether the move undoes the one before (Undo)
    */
   Future<Void> transfer(CardAction action, ActionTarget t, Application now, String toStageId, boolean undo) {
-    String from = now.stage().id();
-    Instant at = clock.instant();
-    return moves.move(t.applicationId(), from, toStageId, answeringChats(action, t),
-        () -> hire.transferStage(t.applicationId(), toStageId))
-        .compose(v -> moveLog.record(new StageMove(t.applicationId(), at, action.operatorId(), from,
-            now.stageEnteredAt(), toStageId, undo)));
+    OwnChange move = OwnChange.move(t.applicationId(), clock.instant(), action.operatorId(), now.stage().id(),
+        now.stageEnteredAt(), toStageId, undo);
+    return changes.move(move, answeringChats(action, t), () -> hire.transferStage(t.applicationId(), toStageId));
   }
 
   /**
-   * After a rejection Hire accepted ({@code rejected} as it left the application), which fires no Hire event: the
-   * other cards showing the application are refreshed and the chats following the job notified, but for those whose
-   * cards answer the click, as a move's event would. Nothing waits for either: the click is answered meanwhile.
+   * After a rejection Hire accepted ({@code rejected} as it left the application), which fires no Hire event: kept
+   * with who made it and why ({@link OwnChanges}; Hire's history keeps neither), completing once kept, before the
+   * answer (a profile answering the click shows it); then the other cards showing the application are refreshed and
+   * the chats following the job notified, but for those whose cards answer the click, as a move's event would. Nothing
+   * waits for these two: the click is answered meanwhile.
    */
-  void rejected(CardAction action, ActionTarget t, Application rejected, TerminationReason reason) {
-    guard.changedWithoutEvent(action, t);
-    moves.rejected(rejected, reason, action.operatorId(), answeringChats(action, t))
-        .onFailure(e -> log.warn("rejection not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  Future<Void> rejected(CardAction action, ActionTarget t, Application rejected, TerminationReason reason) {
+    return changes.record(OwnChange.rejection(rejected, clock.instant(), action.operatorId(), reason)).onComplete(k -> {
+      guard.changedWithoutEvent(action, t);
+      moves.rejected(rejected, reason, action.operatorId(), answeringChats(action, t)).onFailure(e ->
+          log.warn("rejection not notified application_id={} cause={}", t.applicationId(), e.toString()));
+    });
   }
 
   /** After the Undo of a rejection Hire accepted ({@code restored} back in the pipeline): as {@link #rejected}. */
-  void restored(CardAction action, ActionTarget t, Application restored) {
-    guard.changedWithoutEvent(action, t);
-    moves.restored(restored, action.operatorId(), answeringChats(action, t))
-        .onFailure(e -> log.warn("restore not notified application_id={} cause={}", t.applicationId(), e.toString()));
+  Future<Void> restored(CardAction action, ActionTarget t, Application restored) {
+    return changes.record(OwnChange.restore(restored, clock.instant(), action.operatorId())).onComplete(k -> {
+      guard.changedWithoutEvent(action, t);
+      moves.restored(restored, action.operatorId(), answeringChats(action, t)).onFailure(e ->
+          log.warn("restore not notified application_id={} cause={}", t.applicationId(), e.toString()));
+    });
   }
 
   /**

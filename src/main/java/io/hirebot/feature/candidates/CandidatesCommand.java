@@ -37,17 +37,20 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
   private final StageMatcher stageMatcher;
   private final CandidatesCard card;
   private final Audiences audiences;
+  private final StageEntries entries;
   private final JobChoiceCard choices;
   private final Messages messages;
   private final Clock clock;
   private final ZoneId zone;
 
   CandidatesCommand(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card, Audiences audiences,
+      StageEntries entries,
       JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
     this.meter = meter;
     this.stageMatcher = stageMatcher;
     this.card = card;
     this.audiences = audiences;
+    this.entries = entries;
     this.choices = choices;
     this.messages = messages;
     this.clock = clock;
@@ -82,7 +85,7 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), dates, lang);
       return new PipelineReader(hire, clock).read(job, query.filter(), command.page(), CandidatesFeature.PAGE_SIZE)
-          .compose(page -> audience.map(offers -> {
+          .compose(entries::of).compose(page -> audience.map(offers -> {
             CandidatesQuery shown = count ? query.withNotice(countAnswer(page, job, command, lang)) : query;
             if (command.page() > page.page()) {
               // "page 5" of a list of 3 pages: its last page, saying so (a click past the end toasts it).

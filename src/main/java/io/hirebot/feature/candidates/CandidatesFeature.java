@@ -18,7 +18,7 @@ import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.hire.StageMoveLog;
+import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
@@ -52,22 +52,27 @@ public final class CandidatesFeature implements Feature {
    * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
    * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
    * @param once makes a click that Feishu delivers twice write once
-   * @param moves notes the chats each move is clicked in, which its notification skips (the subscriptions feature's)
-   * @param moveLog keeps who made each move, which profiles show
+   * @param moves notifies the rejections and restores made by clicks, but to the chats they were clicked in (the
+   *     subscriptions feature's)
+   * @param changes keeps each change made by a click, who made it and the chats it was made from: profiles show it,
+   *     a move's notification skips those chats, and a row after an Undo counts its days in stage from it
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
-      SentCards sentCards, ChatFollows follows, MovesFromChats moves, StageMoveLog moveLog, AccessPolicy access,
+      SentCards sentCards, ChatFollows follows, MovesFromChats moves, OwnChanges changes, AccessPolicy access,
       ActionOnce once, AuditLog audit,
       ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
       ZoneId zone) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
     PipelineReader pipeline = new PipelineReader(hire, clock);
     Audiences audiences = new Audiences(follows, access, sentCards);
-    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, jobChoices, messages, clock, zone);
-    this.pager = new CandidatesPager(meter, card, audiences, messages, clock, zone);
-    this.rows = new RowActions(new ActionKit(hire, moves, moveLog, profiles,
+    // Days in stage after an Undo count from the entry before the undone move, which the bot's record kept.
+    StageEntries entries = new StageEntries(changes);
+    this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, entries, jobChoices, messages,
+        clock, zone);
+    this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock, zone);
+    this.rows = new RowActions(new ActionKit(hire, moves, changes, profiles,
         new FormPlaces(messenger, sentCards, messages, cards), pipeline,
-        new CandidatesView(hire, pipeline, card, audiences),
+        new CandidatesView(hire, pipeline, card, audiences, entries),
         new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock, zone));
   }

@@ -16,16 +16,19 @@ final class CandidatesPager {
   private final HireMeter meter;
   private final CandidatesCard card;
   private final Audiences audiences;
+  private final StageEntries entries;
   private final Messages messages;
   private final Clock clock;
   private final ZoneId zone;
 
   /** @param zone the zone the card's times are written in (a kept notice's "by … · 10:32") */
-  CandidatesPager(HireMeter meter, CandidatesCard card, Audiences audiences, Messages messages, Clock clock,
+  CandidatesPager(HireMeter meter, CandidatesCard card, Audiences audiences, StageEntries entries,
+      Messages messages, Clock clock,
       ZoneId zone) {
     this.meter = meter;
     this.card = card;
     this.audiences = audiences;
+    this.entries = entries;
     this.messages = messages;
     this.clock = clock;
     this.zone = zone;
@@ -45,7 +48,7 @@ final class CandidatesPager {
         if (job.isEmpty()) {
           return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
         }
-        return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE)
+        return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE).compose(entries::of)
             .compose(p -> audience.map(offers -> new ActionResult(Toast.page(messages, page, p.page()),
                 card.render(p, query, lang, kept, offers), card.view(query, p.page(), lang, kept))));
       });

@@ -19,12 +19,15 @@ final class CandidatesView {
   private final PipelineReader pipeline;
   private final CandidatesCard card;
   private final Audiences audiences;
+  private final StageEntries entries;
 
-  CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card, Audiences audiences) {
+  CandidatesView(HireDirectory hire, PipelineReader pipeline, CandidatesCard card, Audiences audiences,
+      StageEntries entries) {
     this.hire = hire;
     this.pipeline = pipeline;
     this.card = card;
     this.audiences = audiences;
+    this.entries = entries;
   }
 
   /**
@@ -62,8 +65,8 @@ final class CandidatesView {
 
   private Future<Reply.Card> card(PipelinePage p, CandidatesQuery query, Language lang, Notice notice,
       Future<Audience> audience) {
-    return audience.map(offers -> new Reply.Card(card.render(p, query, lang, notice, offers),
-        card.view(query, p.page(), lang, notice)));
+    return entries.of(p).compose(shown -> audience.map(offers -> new Reply.Card(
+        card.render(shown, query, lang, notice, offers), card.view(query, shown.page(), lang, notice))));
   }
 
   public Future<Optional<Job>> job(String jobId) {

@@ -53,8 +53,8 @@ final class RejectActions {
             }
             var before = kit.listsBefore(t);
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
+                .compose(v -> kit.rejected(action, t, now.withActive(false), chosen))
                 .compose(v -> {
-                  kit.rejected(action, t, now.withActive(false), chosen);
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
                       "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by),
                       kit.undoValue(t, "reject", t.stageId(), lang)).withNote(note);

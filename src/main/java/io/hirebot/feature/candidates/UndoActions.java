@@ -39,8 +39,8 @@ final class UndoActions {
 
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
     var before = kit.listsBefore(t);
-    return kit.hire.recover(t.applicationId()).compose(v -> {
-      kit.restored(action, t, now.withActive(true));
+    return kit.hire.recover(t.applicationId()).compose(v -> kit.restored(action, t, now.withActive(true)))
+        .compose(v -> {
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
       Markdown.Own by = kit.byWhom(action);
       return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),

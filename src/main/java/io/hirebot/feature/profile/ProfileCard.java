@@ -14,6 +14,7 @@ import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.Changes;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Note;
+import io.hirebot.hire.OwnChange;
 import io.hirebot.hire.Partial;
 import io.hirebot.hire.Talent;
 import io.hirebot.hire.StageNames;
@@ -198,10 +199,20 @@ final class ProfileCard {
     return String.join(separator, kept);
   }
 
-  /** "Written Test Dec 3", with who moved the application there through the bot, and whether by Undo. */
+  /**
+   * "Written Test Dec 3", with who moved the application there through the bot, and whether by Undo; "Rejected Dec 3
+   * by @Li Na · reason" and "Restored Dec 3 by @Li Na" for a rejection made through the bot and its Undo.
+   */
   private String entry(ProfileHistory.Entry e, Application a, StageNames stages, Language lang) {
     String stage = stages.name(a.jobId(), e.stageId(), e.stageId());
     String date = dates.date(e.entered(), lang);
+    if (e.kind() == OwnChange.Kind.REJECT) {
+      return Markdown.message(messages, lang, "profile.history.rejected", date, Markdown.person(e.by()),
+          e.reason() == null ? "" : e.reason().name(lang.feishuLocale()));
+    }
+    if (e.kind() == OwnChange.Kind.RESTORE) {
+      return Markdown.message(messages, lang, "profile.history.restored", date, Markdown.person(e.by()));
+    }
     if (e.by() == null) {
       return Markdown.message(messages, lang, "profile.history.entry", stage, date);
     }

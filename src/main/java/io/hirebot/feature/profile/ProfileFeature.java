@@ -17,7 +17,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
-import io.hirebot.hire.StageMoveLog;
+import io.hirebot.hire.OwnChanges;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
@@ -46,7 +46,7 @@ public final class ProfileFeature implements Feature, ProfileView {
    */
   public ProfileFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock,
       AccessPolicy access, HiringDataRule hiringData, Messenger messenger, CardChats cardChats, ActionOnce once,
-      StageMoveLog moves) {
+      OwnChanges moves) {
     ProfileReader reader = new ProfileReader(new ProfileCard(cards, messages, dates, clock), access, moves);
     ProfileAccess whose = new ProfileAccess(hiringData, cardChats);
     this.command = new ProfileCommand(meter, reader, whose, cards, messages);

@@ -1,7 +1,9 @@
 package io.hirebot.feature.profile;
 
 import io.hirebot.hire.ApplicationDetail.StageVisit;
-import io.hirebot.hire.StageMove;
+import io.hirebot.hire.OwnChange;
+import io.hirebot.hire.StageEntry;
+import io.hirebot.hire.TerminationReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,42 +14,52 @@ import java.util.stream.Collectors;
 
 /**
  * A profile's stage history: every entry into a stage, in the order it happened, with who made the moves made through
- * the bot. Hire's application history ({@code stage_time_list}) keeps one entry per stage, with the latest time the
- * application entered it, and no one's name: after a move back (an Undo) the first entry into that stage is gone. The
- * bot's own moves ({@link StageMove}) give those back, with who made them. Pure.
+ * the bot, and the rejections made through the bot and their Undo. Hire's application history ({@code stage_time_list})
+ * keeps one entry per stage, with the latest time the application entered it, and no one's name: after a move back (an
+ * Undo) the first entry into that stage is gone, and a rejection and its Undo leave no trace. The bot's own changes
+ * ({@link OwnChange}) give those back, with who made them. Pure.
  */
 final class ProfileHistory {
   /**
-   * Hire's time for an entry the bot made and the bot's time of that move differ by the write's duration and the two
-   * clocks: entries of the same stage this close are one.
-   */
-  static final Duration SAME_ENTRY = Duration.ofMinutes(2);
-
-  /**
-   * One entry into a stage.
+   * One entry into a stage, or a rejection or restore made through the bot.
    *
    * @param entered when (null when Hire did not say)
-   * @param by who moved the application there through the bot; null for a move Hire alone knows of
-   * @param undo whether that move undid the one before
+   * @param by who made the change through the bot; null for a move Hire alone knows of
+   * @param undo whether that change undid the one before
+   * @param kind a move into {@code stageId} (Hire's entries too), or a rejection or restore in it
+   * @param reason a rejection's reason; null otherwise
    */
-  record Entry(String stageId, Instant entered, String by, boolean undo) {}
-
-  private final Map<String, List<StageMove>> moves;
-
-  /** @param moves the bot's moves of the profile's applications, oldest first */
-  ProfileHistory(List<StageMove> moves) {
-    this.moves = moves.stream().collect(Collectors.groupingBy(StageMove::applicationId));
+  record Entry(String stageId, Instant entered, String by, boolean undo, OwnChange.Kind kind,
+      TerminationReason reason) {
+    /** An entry into a stage. */
+    Entry(String stageId, Instant entered, String by, boolean undo) {
+      this(stageId, entered, by, undo, OwnChange.Kind.MOVE, null);
+    }
   }
 
-  /** The entries of one application, oldest first: its moves made through the bot, and Hire's other entries. */
+  private final Map<String, List<OwnChange>> changes;
+
+  /** @param changes the bot's changes of the profile's applications, oldest first */
+  ProfileHistory(List<OwnChange> changes) {
+    this.changes = changes.stream().collect(Collectors.groupingBy(OwnChange::applicationId));
+  }
+
+  /**
+   * The entries of one application, oldest first: its moves made through the bot, Hire's other entries, and the
+   * rejections and restores made through the bot.
+   */
   List<Entry> of(String applicationId, List<StageVisit> visits) {
-    List<StageMove> made = moves.getOrDefault(applicationId, List.of());
+    List<OwnChange> made = changes.getOrDefault(applicationId, List.of());
+    List<OwnChange> moves = made.stream().filter(c -> c.kind() == OwnChange.Kind.MOVE).toList();
     List<Entry> entries = new ArrayList<>();
-    made.forEach(m -> entries.add(new Entry(m.toStageId(), m.at(), blankToNull(m.actorOpenId()), m.undo())));
+    moves.forEach(m -> entries.add(new Entry(m.toStageId(), m.at(), m.by(), m.undo())));
     // The stay each move ended, as Hire had it before the move: a later move back into that stage overwrote it there.
-    made.stream().filter(m -> m.fromEnteredAt() != null)
+    moves.stream().filter(m -> m.fromEnteredAt() != null)
         .forEach(m -> addUnlessKnown(entries, new Entry(m.fromStageId(), m.fromEnteredAt(), null, false)));
     visits.forEach(v -> addUnlessKnown(entries, new Entry(v.stageId(), v.entered(), null, false)));
+    // Added after the entries into stages, which they never stand for.
+    made.stream().filter(c -> c.kind() != OwnChange.Kind.MOVE).forEach(c -> entries.add(
+        new Entry(c.toStageId(), c.at(), c.by(), c.undo(), c.kind(), c.reason())));
     entries.sort(Comparator.comparing(Entry::entered, Comparator.nullsFirst(Comparator.naturalOrder())));
     return entries;
   }
@@ -65,10 +77,6 @@ final class ProfileHistory {
     if (a.entered() == null || b.entered() == null) {
       return a.entered() == b.entered();
     }
-    return Duration.between(a.entered(), b.entered()).abs().compareTo(SAME_ENTRY) <= 0;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return Duration.between(a.entered(), b.entered()).abs().compareTo(StageEntry.SAME_ENTRY) <= 0;
   }
 }

@@ -9,7 +9,7 @@ import io.hirebot.hire.ApplicationDetail;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Note;
 import io.hirebot.hire.Partial;
-import io.hirebot.hire.StageMoveLog;
+import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
@@ -35,9 +35,9 @@ final class ProfileReader {
 
   private final ProfileCard card;
   private final AccessPolicy access;
-  private final StageMoveLog moves;
+  private final OwnChanges moves;
 
-  ProfileReader(ProfileCard card, AccessPolicy access, StageMoveLog moves) {
+  ProfileReader(ProfileCard card, AccessPolicy access, OwnChanges moves) {
     this.card = card;
     this.access = access;
     this.moves = moves;

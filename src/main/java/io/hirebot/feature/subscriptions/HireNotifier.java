@@ -8,6 +8,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.store.ApplicationJobs;
+import io.hirebot.store.JdbcOwnChanges;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns Hire events into notification cards for the chats subscribed to the job: the application (and
  * offer) is fetched once per event, the card rendered once per language, then sent ({@link JobFollowers}) to every chat
- * but those a move the bot made was clicked in ({@link OwnMoves}). A stage change also refreshes the candidate cards
+ * but those a move the bot made was clicked in ({@link OwnMoves}), naming who made it. A stage change also refreshes the candidate cards
  * that show the application.
  */
 final class HireNotifier implements HireEventHandler {
@@ -48,13 +49,15 @@ final class HireNotifier implements HireEventHandler {
   public Future<Void> handle(HireEvent event) {
     if (event instanceof HireEvent.StageChanged s) {
       hire.invalidateApplication(s.applicationId());
-      Future<Set<String>> madeFrom = ownMoves.madeFrom(s);
+      Future<Optional<JdbcOwnChanges.Matched>> madeFrom = ownMoves.madeFrom(s);
       return hire.application(s.applicationId()).compose(a -> {
         hire.invalidateApplication(a.id(), a.jobId());
         Future<Void> living = livingCards.refresh(a.id(), a.jobId());
         Instant at = s.updateTimeMillis() > 0 ? Instant.ofEpochMilli(s.updateTimeMillis()) : null;
-        Future<Void> notified = madeFrom.compose(chats -> stageName(a.jobId(), s.originStageId()).compose(from ->
-            notify(event, a, "stage", chats, lang -> cards.stageChanged(lang.job(), a, from, at, lang.lang()))));
+        Future<Void> notified = madeFrom.compose(made -> stageName(a.jobId(), s.originStageId()).compose(from ->
+            notify(event, a, "stage", made.map(JdbcOwnChanges.Matched::chats).orElse(Set.of()),
+                lang -> cards.stageChanged(lang.job(), a, from, at,
+                    made.map(JdbcOwnChanges.Matched::move).orElse(null), lang.lang()))));
         return Future.join(living, notified).mapEmpty();
       });
     }

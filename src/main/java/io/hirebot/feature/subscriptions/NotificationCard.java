@@ -10,6 +10,7 @@ import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Offer;
+import io.hirebot.hire.OwnChange;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
@@ -53,16 +54,22 @@ final class NotificationCard {
   }
 
   /**
-   * An application moved from one stage to another at {@code at} (null when Hire did not say).
+   * An application moved from one stage to another at {@code at} (null when Hire did not say): by whom, and whether
+   * with Undo, when the bot made the move ("… by @Li Na", as its rejection notices say); as Hire's event says it (no
+   * one named) when it did not.
    *
    * @param from the stage it left, per language (empty when unknown)
+   * @param made the bot's move Hire's event reports; null for a move made in Hire
    */
   public Notification stageChanged(Job job, Application a, Function<Language, String> from, Instant at,
-      Language lang) {
+      OwnChange made, Language lang) {
+    String key = made == null || made.by() == null ? "notify.stage.text"
+        : made.undo() ? "notify.stage.textUndo" : "notify.stage.textBy";
+    Markdown.Own by = made == null ? null : Markdown.person(made.by());
     return render(lang, job, "blue", at, l -> {
       String fromName = from.apply(l).isEmpty() ? messages.get(l, "notify.stage.unknown") : from.apply(l);
-      return parts(l, "notify.stage.title", job, Markdown.message(messages, l, "notify.stage.text", name(a), fromName,
-          a.stage().name(l.feishuLocale())), buttons(job, a, l));
+      return parts(l, "notify.stage.title", job, Markdown.message(messages, l, key, name(a), fromName,
+          a.stage().name(l.feishuLocale()), by), buttons(job, a, l));
     });
   }
 

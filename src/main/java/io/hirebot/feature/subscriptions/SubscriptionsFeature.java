@@ -21,7 +21,7 @@ import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.ApplicationJobs;
 import io.hirebot.store.CardRegistry;
-import io.hirebot.store.ChatMoves;
+import io.hirebot.store.JdbcOwnChanges;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.HeldNotifications;
@@ -56,11 +56,12 @@ public final class SubscriptionsFeature implements Feature {
    * @param messenger the bulk messenger: notifications queue behind users' answers
    * @param views renders a sent card's view again, as its own button would
    * @param digests the chat's digest, which its subscriptions list shows too
+   * @param ownChanges the changes made through the bot, matched to Hire's events for them
    */
   public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, HiringDataRule hiringData,
       ChatSettingsStore settings, SubscriptionStore subscriptions, CardRegistry cardRegistry, Database db, Cards cards,
       Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known,
-      ChatDigests digests) {
+      ChatDigests digests, JdbcOwnChanges ownChanges) {
     this.subscriptions = subscriptions;
     NotificationCard notificationCard = new NotificationCard(cards, messages, new DateTexts(zone), clock);
     QuietHours quiet = new QuietHours(settings, clock, zone);
@@ -81,7 +82,7 @@ public final class SubscriptionsFeature implements Feature {
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
     JobFollowers followers = new JobFollowers(hire, subscriptions, fanOut);
-    ownMoves = new OwnMoves(new ChatMoves(db, clock), followers, notificationCard, clock);
+    ownMoves = new OwnMoves(ownChanges, followers, notificationCard, clock);
     notifier = new HireNotifier(hire, followers, notificationCard, livingCards, applicationJobs, ownMoves);
   }
 
@@ -116,10 +117,7 @@ public final class SubscriptionsFeature implements Feature {
     return followButtons.chatFollows();
   }
 
-  /**
-   * The changes the bot makes for clicks: moves noted with their chats so their notifications skip those chats, and
-   * rejections and their Undo notified at once, skipping them too.
-   */
+  /** Rejections and their Undo made for clicks, notified at once but to the chats they were clicked in. */
   public MovesFromChats movesFromChats() {
     return ownMoves;
   }
