@@ -58,13 +58,15 @@ final class RejectActions {
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> {
                   kit.rejected(action, t, now.withActive(false), chosen);
+                  // A note that only says the reason (a typed "reject X: not enough experience") is not quoted under it.
+                  String shown = chosen.restatedBy(note) ? "" : note;
                   ObjectNode undo = kit.undoValue(t, "reject", t.stageId(), lang);
                   Toast toast = Toast.success(kit.messages, "toast.rejected", now.talentName());
                   if (TypedOutcome.answers(action)) {
-                    return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, note), true, toast, lang);
+                    return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, shown), true, toast, lang);
                   }
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
-                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by), undo).withNote(note);
+                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by), undo).withNote(shown);
                   return kit.changed(t, lang, toast, notice, before, now.withActive(false));
                 });
           });

@@ -381,6 +381,20 @@ class TypedActionsTest {
   }
 
   @Test
+  @DisplayName("a remark that only names one of Hire's reasons is that reason: the confirmation and its answer show it "
+      + "once, in the select and in the line, not again as a quoted note")
+  void remarkNamingTheReasonShownOnce() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Bob Zhou：技能不匹配");
+
+    FeatureHarness.Clicked done = h.click(confirm(card, "reject.confirm"), LI);
+
+    // (on main: quoted as the remark under the select that names it, and under the "rejected (技能不匹配)" line)
+    assertEquals(1, occurrences(shownText(card), "技能不匹配"), card.all());
+    assertTrue(done.card().contains("已淘汰 · 技能不匹配"), done.card().all());
+    assertEquals(1, occurrences(shownText(done.card()), "技能不匹配"), done.card().all());
+  }
+
+  @Test
   @DisplayName("typed note in Chinese: Confirm writes the note as the clicker, with the text as typed")
   void noteInChinese() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "给张伟备注：系统设计很强");

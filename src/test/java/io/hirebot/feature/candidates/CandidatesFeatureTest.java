@@ -543,6 +543,24 @@ class CandidatesFeatureTest {
         && line.path("i18n_content").path("en_us").asText().endsWith("\n> 经验不足"), line.toString());
   }
 
+  @Test
+  @DisplayName("a rejection's note that only says the reason chosen: the reason shows once, the note is not quoted")
+  void noteRestatingTheReasonShownOnce() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills", "note", "skills do not match."));
+    Shown after = h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown();
+
+    // (on main: "rejected (Skills do not match) by …" and "> skills do not match." under it)
+    JsonNode line = notice(after, "⛔");
+    assertTrue(line.path("content").asText().contains("rejected (Skills do not match)"), line.toString());
+    assertFalse(line.toString().toLowerCase(java.util.Locale.ROOT).contains("> skills do not match"), line.toString());
+    assertEquals("skills do not match.", h.hire.calls("terminate").get(0).arg(3), "Hire gets the note as written");
+  }
+
   /** The card's markdown line that starts with {@code mark} (the notice of a change). */
   private static JsonNode notice(Shown card, String mark) {
     return card.card().findParents("content").stream()
