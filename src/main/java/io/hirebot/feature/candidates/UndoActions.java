@@ -32,12 +32,27 @@ final class UndoActions {
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
-          boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
-          if (moved) {
+          if (reject && (now.active() || !now.stage().id().equals(t.stageId()))) {
+            return changedSinceRejection(t, now, lang);
+          }
+          if (!reject && ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
           return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
         });
+  }
+
+  /**
+   * The Undo of a rejection that something else has overtaken: the application was restored since (another card's
+   * Undo, Feishu Hire), or restored and ended again elsewhere. Said as such, not as a move; the list refreshed.
+   */
+  private Future<ActionResult> changedSinceRejection(ActionTarget t, Application now, Language lang) {
+    boolean back = now.active();
+    Notice notice = Notice.of(l -> Markdown.message(kit.messages, l,
+        back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", now.talentName(),
+        now.stage().name(l.feishuLocale())));
+    Toast toast = Toast.warning(kit.messages, back ? "toast.undoRejectRestored" : "toast.undoRejectChanged");
+    return kit.changed(t, lang, toast, notice, kit.listsBefore(t), now);
   }
 
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {

@@ -440,6 +440,56 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("the Undo of a rejection restored since (another card's Undo, Feishu Hire): says it was already "
+      + "restored, not that the candidate moved, and recovers nothing")
+  void staleUndoOfARestoredRejection() {
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), SmallTenant.BACKEND).id();
+    JsonNode undo = rejectAliceFromTheList();
+    h.hire.recover(alice);
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, SmallTenant.RECRUITER_LI);
+
+    // (on main: "The candidate moved since this card was sent", "Alice Chen is now in Screening")
+    assertEquals(Toast.Type.WARNING, clicked.toastType(), clicked.toString());
+    assertEquals("Already restored since the rejection: there is nothing to undo. Nothing changed.", clicked.toast());
+    assertTrue(clicked.toasts().text(Language.ZH).contains("已被恢复"), clicked.toString());
+    assertTrue(clicked.card().contains("**Alice Chen** is already back in the pipeline, in **Screening**"),
+        clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("the Undo of a rejection whose application was restored, moved and rejected again since: says the "
+      + "application changed since the rejection, and recovers nothing")
+  void staleUndoOfARejectionChangedSince() {
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), SmallTenant.BACKEND).id();
+    JsonNode undo = rejectAliceFromTheList();
+    h.hire.recover(alice);
+    h.hire.moveTo(alice, INTERVIEW, h.clock.instant());
+    h.hire.terminated(alice);
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, SmallTenant.RECRUITER_LI);
+
+    assertEquals(Toast.Type.WARNING, clicked.toastType(), clicked.toString());
+    assertEquals("The application has changed since the rejection: nothing changed.", clicked.toast());
+    assertTrue(clicked.card().contains("**Alice Chen**'s application has changed since the rejection"),
+        clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  /** The recruiter rejects Alice Chen from the team's list (its form, a reason): the Undo the list then offers. */
+  private JsonNode rejectAliceFromTheList() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills"));
+    return h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown().buttons("undo").get(0);
+  }
+
+  @Test
   @DisplayName("in a chat that follows the job, the list offers Unfollow from the start, and so does every answer and "
       + "re-render of it; elsewhere it offers Follow, and either button carries the list it sits on")
   void followingShownWhereTheChatFollows() {
