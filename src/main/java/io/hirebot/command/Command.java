@@ -287,15 +287,10 @@ public sealed interface Command
   }
   /**
    * A change said not to be made ("don't reject Carol Davis", "do not move 张伟 to offer", "不要淘汰 Li Lei"): nothing is
-   * changed, and the answer says so, with the person's profile a click away. {@code person} is the name as typed. It
-   * shows no hiring data (the profile's button passes the same gate as any click).
+   * changed, and the answer says so, with the person's profile a click away, or that no one has that name: whether
+   * someone does is hiring data, so it passes the gate as the profile it leads to would.
    */
-  record Negated(String person) implements Command {
-    @Override
-    public boolean readsHiringData() {
-      return false;
-    }
-  }
+  record Negated(String person) implements Command {}
 
   /** {@code onboarding [this week|next week]} / {@code 入职 [本周|下周]}: accepted offers starting then, per job (issue 16). */
   record ListOnboarding(Period period) implements Command {}

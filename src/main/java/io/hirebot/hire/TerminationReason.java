@@ -13,6 +13,29 @@ public record TerminationReason(String id, String zhName, String enName, int ter
     return all.stream().filter(r -> r.active() && r.terminationType() == WE_REJECTED).toList();
   }
 
+  /** Whether {@code text} names this reason, in either language or script ("经验不足，只做过外包" names 经验不足). */
+  public boolean namedIn(String text) {
+    String said = fold(text);
+    return !said.isEmpty() && java.util.stream.Stream.of(zhName, enName).map(TerminationReason::fold)
+        .anyMatch(n -> n.length() >= 2 && said.contains(n));
+  }
+
+  /**
+   * Whether {@code text} says this reason and nothing more ("Not enough experience." for Not enough experience), so
+   * that a card showing the reason need not quote it again.
+   */
+  public boolean restatedBy(String text) {
+    String said = fold(text);
+    return !said.isEmpty() && java.util.stream.Stream.of(zhName, enName).map(TerminationReason::fold)
+        .anyMatch(said::equals);
+  }
+
+  /** The text as compared: simplified script, lower case, without spaces and punctuation. */
+  private static String fold(String text) {
+    return text == null ? "" : io.hirebot.i18n.ChineseScript.toSimplified(text).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[\\s\\p{P}]+", "");
+  }
+
   public String name(String feishuLocale) {
     String preferred = "zh_cn".equals(feishuLocale) ? zhName : enName;
     String other = "zh_cn".equals(feishuLocale) ? enName : zhName;

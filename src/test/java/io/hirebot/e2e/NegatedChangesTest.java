@@ -87,6 +87,42 @@ class NegatedChangesTest {
     assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write reaches Hire");
   }
 
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      don't reject Zorro Nobody       | Nothing changed | No candidate named “Zorro Nobody” was found
+      do not move Zorro Nobody to offer | Nothing changed | No candidate named “Zorro Nobody” was found
+      不要淘汰赵无名氏                   | 未做任何更改      | 没有找到名为“赵无名氏”的候选人
+      """)
+  @DisplayName("a negated change about a name no one has: nothing changed, no one by that name, and no profile button")
+  void nobodyByThatName(String typed, String expectedTitle, String says) {
+    h.sandbox.requests().reset();
+
+    SentMessage reply = inGroup(typed);
+
+    // (on main: "Nothing changed" and a button to the profile of a person who does not exist)
+    String card = reply.currentContent().toString();
+    assertEquals(expectedTitle, title(reply), card);
+    assertTrue(card.contains(says), card);
+    assertEquals(List.of(), reply.currentContent().findValues("value").stream()
+        .filter(v -> UnderstandingFeature.RUN.equals(v.path("action").asText())).toList(), "no profile button: " + card);
+    assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write reaches Hire");
+  }
+
+  @Test
+  @DisplayName("in a group not enabled for hiring data, a negated change is refused as a profile would be: whether "
+      + "someone has that name is not said there")
+  void notEnabledGroupRefused() {
+    SentMessage known = h.ask(MessageSpec.group(ImState.DEMO_BACKEND_CHAT).from(DemoTenant.RECRUITER_LI).mentioningBot()
+        .text("don't reject Li Lei"));
+    SentMessage unknown = h.ask(MessageSpec.group(ImState.DEMO_BACKEND_CHAT).from(DemoTenant.RECRUITER_LI)
+        .mentioningBot().text("don't reject Zorro Nobody"));
+
+    for (SentMessage reply : List.of(known, unknown)) {
+      assertEquals("text", reply.msgType(), reply.toString());
+      assertTrue(reply.text().contains("not been enabled for hiring data"), reply.text());
+    }
+  }
+
   @Test
   @DisplayName("the answer's button opens the person's profile")
   void offersTheProfile() {

@@ -3,6 +3,7 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,8 @@ class TypedActionsTest {
   final BotHarness h = BotHarness.encrypted();
 
   @Test
-  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage (a second Confirm: none), the card updated with Undo; Undo moves back")
+  @DisplayName("typed move → confirmation card → Confirm: one transfer_stage (a second Confirm: none), the card turned into a "
+      + "short one saying who moved whom where, with Undo; Undo moves back")
   void typedMoveConfirmedAndUndone() {
     var hire = h.sandbox.hire();
     Job backend = hire.jobByCode("BE-001").orElseThrow();
@@ -63,7 +65,9 @@ class TypedActionsTest {
 
     assertEquals(1, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));
     assertEquals(second.id(), hire.application(app.id()).orElseThrow().stageId());
-    assertTrue(updated.toString().contains("Tess Typed"), updated.toString());
+    assertTrue(updated.toString().contains("✅ **Tess Typed** (" + backend.title() + ") moved to **" + second.enName()
+        + "** by <person id=" + RECRUITER), updated.toString());
+    assertFalse(updated.toString().contains("candidates.page"), "a short card, not the job's list: " + updated);
 
     click(card, value(updated, "undo"));
     assertEquals(2, h.sandbox.requests().count("POST", ".*/applications/" + app.id() + "/transfer_stage"));

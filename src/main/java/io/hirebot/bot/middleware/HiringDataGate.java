@@ -72,11 +72,12 @@ public final class HiringDataGate implements Middleware {
   /**
    * What an interviewer may ask: the interviews they hold, another page of the card last shown to them in this chat or
    * the list it was opened from, which are its pager's and its Back button's clicks typed in words, and a profile,
-   * as its Profile buttons open one (whose it may be is the profile's rule).
+   * as its Profile buttons open one (whose it may be is the profile's rule), or a change said not to be made, which
+   * offers no more than that profile.
    */
   private static boolean interviewerMay(Inbound in) {
     return in.parsed() instanceof ParseResult.Parsed p && (p.command() instanceof Command.ListInterviews li && li.mine()
         || p.command() instanceof Command.TurnPage || p.command() instanceof Command.GoBack
-        || p.command() instanceof Command.ShowProfile);
+        || p.command() instanceof Command.ShowProfile || p.command() instanceof Command.Negated);
   }
 }

@@ -259,28 +259,21 @@ final class TypedActions {
     ObjectNode select = cards.model().put("name", "reason").put("placeholder", messages.get(lang, "typed.reason"));
     ArrayNode options = select.putArray("options");
     reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
-    reasonIn(remark, reasons).ifPresent(r -> {
+    Optional<TerminationReason> named = reasonIn(remark, reasons);
+    named.ifPresent(r -> {
       // Preselected, and carried too: a click that sends no form value still names the reason the card showed.
       select.put("initial", r.id());
       ((ObjectNode) value.get(SharedActions.FIELDS)).put("reason", r.id());
     });
-    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, remark, select, asker, lang));
+    // A remark that only says the reason shows in the select: quoted under it too, the card would say it twice.
+    String quote = named.filter(r -> r.restatedBy(remark)).isPresent() ? "" : remark;
+    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, quote, select, asker, lang));
   }
 
   /** The one reason the remark names ("经验不足", "Skills do not match"), in either language or script; else none. */
   static Optional<TerminationReason> reasonIn(String remark, List<TerminationReason> reasons) {
-    String said = fold(remark);
-    if (said.isEmpty()) {
-      return Optional.empty();
-    }
-    List<TerminationReason> named = reasons.stream().filter(r -> java.util.stream.Stream.of(r.zhName(), r.enName())
-        .map(TypedActions::fold).anyMatch(n -> n.length() >= 2 && said.contains(n))).toList();
+    List<TerminationReason> named = reasons.stream().filter(r -> r.namedIn(remark)).toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
-  }
-
-  private static String fold(String text) {
-    return text == null ? "" : io.hirebot.i18n.ChineseScript.toSimplified(text).toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[\\s\\p{P}]+", "");
   }
 
   private Reply note(Command.Note note, Applied c, String asker, Language lang) {

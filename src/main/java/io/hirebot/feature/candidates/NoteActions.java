@@ -4,7 +4,6 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
-import io.hirebot.hire.Job;
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +17,11 @@ final class NoteActions {
   /** Hire's input component allows 1000 characters by default; the card says the same. */
   static final int MAX_NOTE = 1000;
   private final ActionKit kit;
+  private final TypedOutcome typed;
 
-  NoteActions(ActionKit kit) {
+  NoteActions(ActionKit kit, TypedOutcome typed) {
     this.kit = kit;
+    this.typed = typed;
   }
 
   Future<ActionResult> openForm(CardAction action, Language lang) {
@@ -42,7 +43,7 @@ final class NoteActions {
         () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> {
               Toast toast = Toast.success(kit.messages, "toast.noted", app.talentName());
-              return ActionKit.typedConfirmation(action) ? confirmed(action, t, lang, toast, app.talentName(), note)
+              return ActionKit.typedConfirmation(action) ? typed.noted(action, t, app.talentName(), note, toast, lang)
                   : kit.result(t, lang, toast, noted(action, app.talentName()).withNote(note));
             }))
         .compose(r -> kit.places.land(action, t, r, lang));
@@ -51,18 +52,5 @@ final class NoteActions {
   private Notice noted(CardAction action, String talentName) {
     Markdown.Own by = kit.byWhom(action);
     return Notice.of(l -> Markdown.message(kit.messages, l, "notice.noted", talentName, by));
-  }
-
-  /**
-   * A typed note's confirmation card, answered: what was added to whom, by whom, and the note as written. A note
-   * changes nothing a list shows, so the card says so in a few lines instead of turning into the job's whole list.
-   */
-  private Future<ActionResult> confirmed(CardAction action, ActionTarget t, Language lang, Toast toast,
-      String talentName, String note) {
-    return kit.view.job(t.jobId()).map(job -> {
-      String text = Markdown.message(kit.messages, lang, "typed.noted", talentName, job.map(Job::title).orElse(""),
-          kit.byWhom(action)) + "\n" + Markdown.message(kit.messages, lang, "typed.quote", note);
-      return new ActionResult(toast, kit.notices.notice("typed.noted.title", text, "green", lang));
-    });
   }
 }

@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
@@ -13,9 +14,11 @@ import java.util.List;
 /** Reject with a reason Hire offers (and an optional note), confirmed first, through Hire's terminate. */
 final class RejectActions {
   private final ActionKit kit;
+  private final TypedOutcome typed;
 
-  RejectActions(ActionKit kit) {
+  RejectActions(ActionKit kit, TypedOutcome typed) {
     this.kit = kit;
+    this.typed = typed;
   }
 
   /**
@@ -55,11 +58,16 @@ final class RejectActions {
             return kit.hire.terminate(t.applicationId(), TerminationReason.WE_REJECTED, List.of(reason), note)
                 .compose(v -> kit.rejected(action, t, now.withActive(false), chosen))
                 .compose(v -> {
+                  // A note that only says the reason (a typed "reject X: not enough experience") is not quoted under it.
+                  String shown = chosen.restatedBy(note) ? "" : note;
+                  ObjectNode undo = kit.undoValue(t, "reject", t.stageId(), lang);
+                  Toast toast = Toast.success(kit.messages, "toast.rejected", now.talentName());
+                  if (TypedOutcome.answers(action)) {
+                    return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, shown), true, toast, lang);
+                  }
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
-                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by),
-                      kit.undoValue(t, "reject", t.stageId(), lang)).withNote(note);
-                  return kit.changed(t, lang, Toast.success(kit.messages, "toast.rejected", now.talentName()),
-                      notice, before, now.withActive(false));
+                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by), undo).withNote(shown);
+                  return kit.changed(t, lang, toast, notice, before, now.withActive(false));
                 });
           });
         }).compose(r -> kit.places.land(action, t, r, lang));

@@ -35,10 +35,11 @@ final class RowActions {
 
   RowActions(ActionKit kit) {
     this.kit = kit;
-    this.stages = new StageActions(kit);
-    this.rejects = new RejectActions(kit);
-    this.notes = new NoteActions(kit);
-    this.undo = new UndoActions(kit);
+    TypedOutcome typed = new TypedOutcome(kit);
+    this.stages = new StageActions(kit, typed);
+    this.rejects = new RejectActions(kit, typed);
+    this.notes = new NoteActions(kit, typed);
+    this.undo = new UndoActions(kit, typed);
   }
 
   void register(FeatureRegistry registry) {

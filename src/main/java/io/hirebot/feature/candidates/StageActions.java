@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
@@ -15,9 +16,11 @@ import java.util.Optional;
 /** Advance to the next stage, or move to a chosen one, through Hire's transfer_stage. */
 final class StageActions {
   private final ActionKit kit;
+  private final TypedOutcome typed;
 
-  StageActions(ActionKit kit) {
+  StageActions(ActionKit kit, TypedOutcome typed) {
     this.kit = kit;
+    this.typed = typed;
   }
 
   Future<ActionResult> advance(CardAction action, Language lang) {
@@ -71,12 +74,15 @@ final class StageActions {
     var before = kit.listsBefore(t);
     return kit.transfer(action, t, now, to.id(), false).compose(v -> {
       ActionTarget after = t.inStage(to.id());
+      ObjectNode undo = kit.undoValue(after, "move", now.stage().id(), lang);
+      Toast toast = Toast.of(Toast.Type.SUCCESS,
+          l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale())));
+      if (TypedOutcome.answers(action)) {
+        return typed.moved(t, now, to, typed.undo(undo, action, null, ""), true, toast, lang);
+      }
       Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l, "notice.moved",
-          now.talentName(), now.stage().name(l.feishuLocale()), to.name(l.feishuLocale()), by),
-          kit.undoValue(after, "move", now.stage().id(), lang));
-      return kit.changed(t, lang, Toast.of(Toast.Type.SUCCESS,
-          l -> kit.messages.get(l, "toast.moved", now.talentName(), to.name(l.feishuLocale()))), notice, before,
-          now.movedTo(to, kit.clock.instant()));
+          now.talentName(), now.stage().name(l.feishuLocale()), to.name(l.feishuLocale()), by), undo);
+      return kit.changed(t, lang, toast, notice, before, now.movedTo(to, kit.clock.instant()));
     });
   }
 

@@ -11,9 +11,11 @@ import io.vertx.core.Future;
 /** Undo, offered for 10 minutes after a move or a rejection: move back, or recover the application. */
 final class UndoActions {
   private final ActionKit kit;
+  private final TypedOutcome typed;
 
-  UndoActions(ActionKit kit) {
+  UndoActions(ActionKit kit, TypedOutcome typed) {
     this.kit = kit;
+    this.typed = typed;
   }
 
   Future<ActionResult> undo(CardAction action, Language lang) {
@@ -23,18 +25,34 @@ final class UndoActions {
     long until = action.value().path("until").asLong(0);
     if (kit.clock.millis() > until) {
       // The card the Undo sat on, drawn again without it: a live-looking Undo that only ever refuses misleads.
-      return kit.result(t, lang, Toast.error(kit.messages, "toast.undoExpired"), null);
+      Toast expired = Toast.error(kit.messages, "toast.undoExpired");
+      return TypedOutcome.answers(action) ? typed.expired(action, t, expired, lang) : kit.result(t, lang, expired, null);
     }
     boolean reject = "reject".equals(kind);
     return kit.guard.write(action, lang, t, "undo." + kind, "undo:" + kind + ":" + t.applicationId() + ":" + until,
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
-          boolean moved = reject ? now.active() || !now.stage().id().equals(t.stageId()) : ActionKit.stale(now, t);
-          if (moved) {
+          if (reject && (now.active() || !now.stage().id().equals(t.stageId()))) {
+            return changedSinceRejection(t, now, lang);
+          }
+          if (!reject && ActionKit.stale(now, t)) {
             return kit.staleResult(t, now, lang);
           }
           return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
         });
+  }
+
+  /**
+   * The Undo of a rejection that something else has overtaken: the application was restored since (another card's
+   * Undo, Feishu Hire), or restored and ended again elsewhere. Said as such, not as a move; the list refreshed.
+   */
+  private Future<ActionResult> changedSinceRejection(ActionTarget t, Application now, Language lang) {
+    boolean back = now.active();
+    Notice notice = Notice.of(l -> Markdown.message(kit.messages, l,
+        back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", now.talentName(),
+        now.stage().name(l.feishuLocale())));
+    Toast toast = Toast.warning(kit.messages, back ? "toast.undoRejectRestored" : "toast.undoRejectChanged");
+    return kit.changed(t, lang, toast, notice, kit.listsBefore(t), now);
   }
 
   private Future<ActionResult> recover(CardAction action, Language lang, ActionTarget t, Application now) {
@@ -42,8 +60,12 @@ final class UndoActions {
     return kit.hire.recover(t.applicationId()).compose(v -> kit.restored(action, t, now.withActive(true)))
         .compose(v -> {
       kit.guard.release("reject:" + t.applicationId() + ":" + t.stageId());
+      Toast toast = Toast.success(kit.messages, "toast.undone");
+      if (TypedOutcome.answers(action)) {
+        return typed.restored(action, t, now, toast, lang);
+      }
       Markdown.Own by = kit.byWhom(action);
-      return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
+      return kit.changed(t, lang, toast,
           Notice.of(l -> Markdown.message(kit.messages, l, "notice.recovered", now.talentName(), by)),
           before, now.withActive(true));
     });
@@ -60,8 +82,12 @@ final class UndoActions {
       return kit.transfer(action, t, now, backTo, true).compose(v -> {
         kit.guard.release("advance:" + t.applicationId() + ":" + backTo);
         kit.guard.release("move:" + t.applicationId() + ":" + backTo + ":" + t.stageId());
+        Toast toast = Toast.success(kit.messages, "toast.undone");
+        if (TypedOutcome.answers(action)) {
+          return typed.movedBack(action, t, now, stage.get(), toast, lang);
+        }
         Markdown.Own by = kit.byWhom(action);
-        return kit.changed(t, lang, Toast.success(kit.messages, "toast.undone"),
+        return kit.changed(t, lang, toast,
             Notice.of(l -> Markdown.message(kit.messages, l, "notice.movedBack", now.talentName(),
                 stage.get().name(l.feishuLocale()), by)), before,
                 now.movedTo(stage.get(), kit.clock.instant()));

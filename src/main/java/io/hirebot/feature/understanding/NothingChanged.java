@@ -1,5 +1,6 @@
 package io.hirebot.feature.understanding;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
@@ -7,6 +8,8 @@ import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Markdown;
 import io.hirebot.command.Command;
+import io.hirebot.hire.HireMeter;
+import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -14,14 +17,17 @@ import io.vertx.core.Future;
 /**
  * Answers a change said not to be made ("don't reject Carol Davis", "不要淘汰张伟"): nothing was changed, said in the
  * language of the sentence's words, with a button that opens the person's profile (run as typed in the chat the card
- * is in, through the same gate as any click). Reads nothing from Hire.
+ * is in, through the same gate as any click); when no one has that name, says so instead, with no button to a
+ * profile that does not exist. Reads only who has the name, as {@link TalentsByName} finds people.
  */
 final class NothingChanged implements CommandHandler<Command.Negated> {
+  private final HireMeter meter;
   private final Cards cards;
   private final Messages messages;
   private final CommandCodec codec;
 
-  NothingChanged(Cards cards, Messages messages, CommandCodec codec) {
+  NothingChanged(HireMeter meter, Cards cards, Messages messages, CommandCodec codec) {
+    this.meter = meter;
     this.cards = cards;
     this.messages = messages;
     this.codec = codec;
@@ -30,12 +36,19 @@ final class NothingChanged implements CommandHandler<Command.Negated> {
   @Override
   public Future<Reply> handle(Command.Negated negated, CommandContext context) {
     Language lang = context.language();
-    ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, "negated.title"));
-    model.put("color", "grey");
-    model.put("text", Markdown.message(messages, lang, "negated.text", context.message().text().strip()));
-    model.putArray("choices").addObject().put("label", messages.get(lang, "negated.profile", negated.person()))
-        .set("value", codec.button(new Command.ShowProfile(negated.person()), lang));
-    return Future.succeededFuture(Reply.card(cards.render("choices", model)));
+    return meter.run("negated", hire -> TalentsByName.find(hire, negated.person(), false)).map(found -> {
+      ObjectNode model = cards.model();
+      model.put("title", messages.get(lang, "negated.title"));
+      model.put("color", "grey");
+      ArrayNode choices = model.putArray("choices");
+      if (found.people().isEmpty()) {
+        model.put("text", Markdown.message(messages, lang, "negated.nobody", negated.person()));
+      } else {
+        model.put("text", Markdown.message(messages, lang, "negated.text", context.message().text().strip()));
+        choices.addObject().put("label", messages.get(lang, "negated.profile", negated.person()))
+            .set("value", codec.button(new Command.ShowProfile(negated.person()), lang));
+      }
+      return Reply.card(cards.render("choices", model));
+    });
   }
 }

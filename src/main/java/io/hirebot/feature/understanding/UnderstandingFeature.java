@@ -41,6 +41,7 @@ public final class UnderstandingFeature implements Feature {
   public static final String RUN = "understanding.run";
 
   private final HireDirectory hire;
+  private final HireMeter meter;
   private final Cards cards;
   private final Messages messages;
   private final CommandCodec codec;
@@ -53,6 +54,7 @@ public final class UnderstandingFeature implements Feature {
   public UnderstandingFeature(HireDirectory hire, HireMeter meter, Cards cards, Messages messages,
       java.time.Duration contextWindow, CardChats cardChats) {
     this.hire = hire;
+    this.meter = meter;
     this.cardChats = cardChats;
     this.cards = cards;
     this.messages = messages;
@@ -69,7 +71,7 @@ public final class UnderstandingFeature implements Feature {
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
-        .command(Command.Negated.class, new NothingChanged(cards, messages, codec))
+        .command(Command.Negated.class, new NothingChanged(meter, cards, messages, codec))
         .command(Command.TurnPage.class, typed::turn)
         .command(Command.GoBack.class, typed::back)
         .action(RUN, (action, lang) -> run(commands, action, lang));

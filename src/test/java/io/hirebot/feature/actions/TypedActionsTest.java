@@ -56,7 +56,8 @@ class TypedActionsTest {
   }
 
   @Test
-  @DisplayName("Confirm moves the application in Hire once, answers with the list and an Undo; a second click writes nothing")
+  @DisplayName("Confirm moves the application in Hire once and answers with a short card saying who moved whom where, "
+      + "with Undo, Profile and the job's list; a second click writes nothing")
   void confirmWritesOnce() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
     JsonNode confirm = confirm(card, "move.confirm");
@@ -68,25 +69,113 @@ class TypedActionsTest {
     assertEquals(1, moves.size(), h.hire.calls().toString());
     assertEquals(List.of(alice(), INTERVIEW.id()), moves.get(0).args());
     assertEquals(Toast.Type.SUCCESS, first.toastType(), first.toString());
-    assertTrue(first.card().contains("moved from Screening to"), first.card().all());
-    assertEquals(1, first.card().buttons("undo").size(), "Undo on the updated card: " + first.card().all());
+    // (on main: the job's whole list at page 1, "Alice Chen moved from Screening to Interview" on top)
+    assertShort(first.card(), "Moved", "✅ **Alice Chen** (Backend Engineer) moved to **Interview** by " + by(LI));
+    assertEquals(1, first.card().buttons("undo").size(), "Undo on the short card: " + first.card().all());
     assertEquals(1, h.hire.calls("transferStage").size(), "the second click: " + second);
     assertTrue(h.audit.entries().stream().anyMatch(e -> e.action().equals("click.move.confirm") && e.result().equals("ok")),
         h.audit.entries().toString());
   }
 
   @Test
-  @DisplayName("Undo after a typed move moves the application back, as after the button")
+  @DisplayName("Undo after a typed move moves the application back, as after the button, and says so in a short card")
   void undoMovesBack() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
     FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
 
-    h.click(done.card().buttons("undo").get(0), LI);
+    FeatureHarness.Clicked undone = h.click(done.card().buttons("undo").get(0), LI);
 
     List<FakeHireDirectory.Call> moves = h.hire.calls("transferStage");
     assertEquals(2, moves.size(), h.hire.calls().toString());
     assertEquals(List.of(alice(), SCREENING.id()), moves.get(1).args());
     assertEquals(SCREENING, h.hire.applicationOf(h.hire.talent("Alice Chen"), BACKEND).stage());
+    assertEquals(Toast.Type.SUCCESS, undone.toastType(), undone.toString());
+    assertShort(undone.card(), "Undone", "↩️ **Alice Chen** (Backend Engineer) moved back to **Screening** by " + by(LI));
+    assertEquals(List.of(), undone.card().buttons("undo"), "nothing left to undo: " + undone.card().all());
+  }
+
+  @Test
+  @DisplayName("typed reject: Confirm answers with a short card naming who rejected whom and why, the remark once, "
+      + "with Undo, Profile and the job's list; its Undo restores the application and says so")
+  void rejectAnsweredShort() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Bob Zhou — not enough experience");
+
+    FeatureHarness.Clicked done = h.click(confirm(card, "reject.confirm"), LI, null, Map.of("reason", "reason_skills"));
+
+    assertEquals(Toast.Type.SUCCESS, done.toastType(), done.toString());
+    assertShort(done.card(), "Rejected", "❌ **Bob Zhou** (Backend Engineer) rejected by " + by(LI));
+    assertTrue(done.card().contains(" · Skills do not match"), done.card().all());
+    assertEquals(1, occurrences(shownText(done.card()), "not enough experience"), done.card().all());
+    assertEquals(1, done.card().buttons("undo").size(), done.card().all());
+
+    FeatureHarness.Clicked undone = h.click(done.card().buttons("undo").get(0), LI);
+
+    assertEquals(1, h.hire.calls("recover").size(), h.hire.calls().toString());
+    assertShort(undone.card(), "Undone", "↩️ **Bob Zhou** (Backend Engineer) restored by " + by(LI));
+  }
+
+  @Test
+  @DisplayName("typed changes confirmed in Chinese: the short card is in Chinese")
+  void shortCardsInChinese() {
+    Shown advance = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_WANG, "推进张伟");
+    Shown reject = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Bob Zhou，经验太少");
+
+    FeatureHarness.Clicked moved = h.click(confirm(advance, "advance"), SmallTenant.RECRUITER_WANG);
+    FeatureHarness.Clicked rejected = h.click(confirm(reject, "reject.confirm"), LI, null,
+        Map.of("reason", "reason_skills"));
+
+    assertShort(moved.card(), "已转移", "✅ **张伟**（Data Scientist）已转移至 **" + ONBOARDING.zhName() + "**，操作人 "
+        + by(SmallTenant.RECRUITER_WANG));
+    assertShort(rejected.card(), "已淘汰", "❌ **Bob Zhou**（Backend Engineer）已淘汰 · 技能不匹配，操作人 " + by(LI));
+    assertTrue(rejected.card().contains("经验太少"), rejected.card().all());
+    assertEquals(List.of("撤销"), rejected.card().labels("undo"), rejected.card().all());
+    assertEquals(List.of("查看档案"), rejected.card().labels(io.hirebot.cards.SharedActions.PROFILE_OPEN));
+    assertEquals(List.of("查看候选人"), rejected.card().labels(io.hirebot.cards.SharedActions.CANDIDATES_SHOW));
+  }
+
+  @Test
+  @DisplayName("the Undo of a typed change after 10 minutes: refused, nothing written, the short card drawn again "
+      + "without it")
+  void undoOfATypedChangeExpires() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
+    h.clock.advance(Duration.ofMinutes(11));
+
+    FeatureHarness.Clicked late = h.click(done.card().buttons("undo").get(0), LI);
+
+    assertEquals(Toast.Type.ERROR, late.toastType(), late.toString());
+    assertTrue(late.toast().contains("10 minutes"), late.toast());
+    assertEquals(1, h.hire.calls("transferStage").size(), h.hire.calls().toString());
+    assertShort(late.card(), "Moved", "✅ **Alice Chen** (Backend Engineer) moved to **Interview** by " + by(LI));
+    assertEquals(List.of(), late.card().buttons("undo"), late.card().all());
+  }
+
+  /**
+   * A short card answering a typed change: its title and line, the person's profile and the job's list a click away,
+   * and never the job's list itself.
+   */
+  private static void assertShort(Shown card, String title, String line) {
+    assertTrue(card != null, "no card");
+    assertEquals(title, card.title(), card.all());
+    assertTrue(card.contains(line), line + " in " + card.all());
+    assertEquals(1, card.buttons(io.hirebot.cards.SharedActions.PROFILE_OPEN).size(), card.all());
+    assertEquals(1, card.buttons(io.hirebot.cards.SharedActions.CANDIDATES_SHOW).size(), card.all());
+    assertFalse(card.contains(io.hirebot.cards.SharedActions.CANDIDATES_PAGE), "not the job's list: " + card.all());
+  }
+
+  /** How a card names who made a change: the person, without a ping. */
+  private static String by(String openId) {
+    return io.hirebot.cards.Markdown.person(openId).markdown();
+  }
+
+  /** What a reader sees on a card: its texts, not its buttons' callback values. */
+  private static String shownText(Shown card) {
+    return card.card().findValues("content").stream().map(JsonNode::asText)
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   @Test
@@ -289,6 +378,20 @@ class TypedActionsTest {
     List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
     assertEquals(1, terminations.size(), h.hire.calls().toString());
     assertEquals(List.of("reason_skills"), terminations.get(0).arg(2));
+  }
+
+  @Test
+  @DisplayName("a remark that only names one of Hire's reasons is that reason: the confirmation and its answer show it "
+      + "once, in the select and in the line, not again as a quoted note")
+  void remarkNamingTheReasonShownOnce() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "淘汰Bob Zhou：技能不匹配");
+
+    FeatureHarness.Clicked done = h.click(confirm(card, "reject.confirm"), LI);
+
+    // (on main: quoted as the remark under the select that names it, and under the "rejected (技能不匹配)" line)
+    assertEquals(1, occurrences(shownText(card), "技能不匹配"), card.all());
+    assertTrue(done.card().contains("已淘汰 · 技能不匹配"), done.card().all());
+    assertEquals(1, occurrences(shownText(done.card()), "技能不匹配"), done.card().all());
   }
 
   @Test

@@ -440,6 +440,56 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("the Undo of a rejection restored since (another card's Undo, Feishu Hire): says it was already "
+      + "restored, not that the candidate moved, and recovers nothing")
+  void staleUndoOfARestoredRejection() {
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), SmallTenant.BACKEND).id();
+    JsonNode undo = rejectAliceFromTheList();
+    h.hire.recover(alice);
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, SmallTenant.RECRUITER_LI);
+
+    // (on main: "The candidate moved since this card was sent", "Alice Chen is now in Screening")
+    assertEquals(Toast.Type.WARNING, clicked.toastType(), clicked.toString());
+    assertEquals("Already restored since the rejection: there is nothing to undo. Nothing changed.", clicked.toast());
+    assertTrue(clicked.toasts().text(Language.ZH).contains("已被恢复"), clicked.toString());
+    assertTrue(clicked.card().contains("**Alice Chen** is already back in the pipeline, in **Screening**"),
+        clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("the Undo of a rejection whose application was restored, moved and rejected again since: says the "
+      + "application changed since the rejection, and recovers nothing")
+  void staleUndoOfARejectionChangedSince() {
+    String alice = h.hire.applicationOf(h.hire.talent("Alice Chen"), SmallTenant.BACKEND).id();
+    JsonNode undo = rejectAliceFromTheList();
+    h.hire.recover(alice);
+    h.hire.moveTo(alice, INTERVIEW, h.clock.instant());
+    h.hire.terminated(alice);
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, SmallTenant.RECRUITER_LI);
+
+    assertEquals(Toast.Type.WARNING, clicked.toastType(), clicked.toString());
+    assertEquals("The application has changed since the rejection: nothing changed.", clicked.toast());
+    assertTrue(clicked.card().contains("**Alice Chen**'s application has changed since the rejection"),
+        clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  /** The recruiter rejects Alice Chen from the team's list (its form, a reason): the Undo the list then offers. */
+  private JsonNode rejectAliceFromTheList() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills"));
+    return h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown().buttons("undo").get(0);
+  }
+
+  @Test
   @DisplayName("in a chat that follows the job, the list offers Unfollow from the start, and so does every answer and "
       + "re-render of it; elsewhere it offers Follow, and either button carries the list it sits on")
   void followingShownWhereTheChatFollows() {
@@ -541,6 +591,24 @@ class CandidatesFeatureTest {
     // AND the note, as written, is quoted under it in both
     assertTrue(line.path("i18n_content").path("zh_cn").asText().endsWith("\n> 经验不足")
         && line.path("i18n_content").path("en_us").asText().endsWith("\n> 经验不足"), line.toString());
+  }
+
+  @Test
+  @DisplayName("a rejection's note that only says the reason chosen: the reason shows once, the note is not quoted")
+  void noteRestatingTheReasonShownOnce() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", "reason_skills", "note", "skills do not match."));
+    Shown after = h.messenger.last(RecordingMessenger.Kind.UPDATE_CARD).shown();
+
+    // (on main: "rejected (Skills do not match) by …" and "> skills do not match." under it)
+    JsonNode line = notice(after, "⛔");
+    assertTrue(line.path("content").asText().contains("rejected (Skills do not match)"), line.toString());
+    assertFalse(line.toString().toLowerCase(java.util.Locale.ROOT).contains("> skills do not match"), line.toString());
+    assertEquals("skills do not match.", h.hire.calls("terminate").get(0).arg(3), "Hire gets the note as written");
   }
 
   /** The card's markdown line that starts with {@code mark} (the notice of a change). */
