@@ -51,7 +51,10 @@
     const cardEl = source.closest('.card');
     cardEl.classList.add('busy');
     try {
-      const r = await call('POST', '/action', Object.assign({ persona: S.persona, message_id: item.id, path }, payload));
+      // The version drawn: the bot may have changed the card since (an earlier click's answer shifting the rows),
+      // and the emulator takes the value from the card this path was read from, as a Feishu client sends it.
+      const r = await call('POST', '/action',
+        Object.assign({ persona: S.persona, message_id: item.id, path, version: item.version }, payload));
       if (r.toast) {
         const i18n = r.toast.i18n || {};
         toast(r.toast.type, i18n[S.locale] || r.toast.content || '');

@@ -198,13 +198,9 @@ final class ConsoleRoutes {
     }
     ConsolePersona p = found.get();
     String messageId = body.getValue("message_id") instanceof String s ? s : "";
-    JsonNode card = cardSeenBy(p, messageId);
-    if (card == null) {
-      ApiReply.json(ctx, 400, error("message_id must be a card in a chat of this persona"));
-      return;
-    }
     CardActionSpec spec;
     try {
+      JsonNode card = cardSeenBy(p, messageId, body.getValue("version"));
       spec = CardClick.resolve(messageId, card, body.getValue("path") instanceof JsonArray a ? a : null, body,
           p.openId());
     } catch (CardClick.Refused e) {
@@ -228,15 +224,32 @@ final class ConsoleRoutes {
     });
   }
 
-  /** The card as the persona sees it now: the bot's message in one of its chats, or a card shown to it alone. */
-  private JsonNode cardSeenBy(ConsolePersona p, String messageId) {
+  /**
+   * The card the persona clicked on, the bot's message in one of its chats or a card shown to it alone, in the
+   * version its page drew ({@code version} as the state and stream items carry it), or as it is now when the click
+   * names none. Feishu sends the value of the button the clicker's client drew: a card the bot changed meanwhile (an
+   * earlier click's answer shifting the rows) must not turn a path into another row's button.
+   */
+  private JsonNode cardSeenBy(ConsolePersona p, String messageId, Object version) {
+    if (version != null && !(version instanceof Integer)) {
+      throw new CardClick.Refused("version must be the card's version as the page drew it (a number)");
+    }
     Optional<SentMessage> m = im.message(messageId).filter(x -> "interactive".equals(x.msgType()))
         .filter(x -> im.chat(x.chatId()).map(p::sees).orElse(false));
-    if (m.isPresent()) {
-      return m.get().currentContent();
+    Optional<EphemeralCard> e = im.ephemeralCards().stream()
+        .filter(x -> x.messageId().equals(messageId) && x.openId().equals(p.openId())).findFirst();
+    if (m.isEmpty() && e.isEmpty()) {
+      throw new CardClick.Refused("message_id must be a card in a chat of this persona");
     }
-    return im.ephemeralCards().stream().filter(e -> e.messageId().equals(messageId) && e.openId().equals(p.openId()))
-        .map(EphemeralCard::card).findFirst().orElse(null);
+    if (version == null) {
+      return m.map(SentMessage::currentContent).orElseGet(() -> e.get().card());
+    }
+    int v = (Integer) version;
+    JsonNode card = m.isPresent() ? m.get().contentAt(v) : e.get().cardAt(v);
+    if (card == null) {
+      throw new CardClick.Refused("this card has no version " + v);
+    }
+    return card;
   }
 
   /** Nothing typed into the console may leave this machine: pushes go to a bot on the loopback interface only. */

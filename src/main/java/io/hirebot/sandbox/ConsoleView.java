@@ -21,12 +21,14 @@ final class ConsoleView {
     m.updates().forEach(u -> updates.add(new JsonObject().put("kind", u.kind().name().toLowerCase())
         .put("time", u.time().toString())));
     return item(m.messageId(), m.chatId(), "bot", m.createTime()).put("msg_type", m.msgType())
-        .put("content", JsonSupport.toVertx(m.currentContent())).put("parent_id", m.parentId()).put("updates", updates);
+        .put("content", JsonSupport.toVertx(m.currentContent())).put("parent_id", m.parentId()).put("updates", updates)
+        .put("version", m.version());
   }
 
   static JsonObject ephemeral(EphemeralCard e, boolean deleted) {
     return item(e.messageId(), e.chatId(), "ephemeral", e.createTime()).put("msg_type", "interactive")
-        .put("visible_to", e.openId()).put("content", JsonSupport.toVertx(e.card())).put("deleted", deleted);
+        .put("visible_to", e.openId()).put("content", JsonSupport.toVertx(e.card())).put("version", e.version())
+        .put("deleted", deleted);
   }
 
   private static JsonObject item(String id, String chatId, String kind, Instant time) {

@@ -33,6 +33,19 @@ public record SentMessage(
     return updates.isEmpty() ? content : updates.get(updates.size() - 1).content();
   }
 
+  /** Which version of the content is current: 0 as sent, n after the n-th update. */
+  public int version() {
+    return updates.size();
+  }
+
+  /** The content of one version (0 as sent, n after the n-th update), or null for a version it never had. */
+  public JsonNode contentAt(int version) {
+    if (version < 0 || version > updates.size()) {
+      return null;
+    }
+    return version == 0 ? content : updates.get(version - 1).content();
+  }
+
   /**
    * Whom this message notifies as Feishu would parse it ({@link Mentions}): its first version's mentions, then each
    * update's, each once, in order; "all" for everyone.

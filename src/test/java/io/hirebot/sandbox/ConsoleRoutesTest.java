@@ -102,6 +102,31 @@ class ConsoleRoutesTest {
   }
 
   @Test
+  @DisplayName("a click naming the version drawn sends that version's value though the card changed since; one naming "
+      + "none sends the current card's; a one-person card keeps its versions too")
+  void clickOnTheVersionDrawn() {
+    // GIVEN the card's first button carries another value after an update (version 1), as after a callback's answer
+    String changed = CARD.replace("\"op\":\"go\"", "\"op\":\"go-again\"");
+    stubbed.sandbox.im().update(cardId, new MessageUpdate(MessageUpdate.Kind.CALLBACK_RESPONSE,
+        JsonSupport.parse(changed), Instant.now()));
+    JsonObject button = click("body", "elements", 0, "columns", 0, "elements", 0);
+    // WHEN it is clicked as drawn before the update, then with no version, then with a version it never had
+    assertEquals(200, post("/action", button.copy().put("version", 0)).statusCode());
+    assertEquals(200, post("/action", button).statusCode());
+    assertEquals(400, post("/action", button.copy().put("version", 2)).statusCode());
+    assertEquals(400, post("/action", button.copy().put("version", "latest")).statusCode());
+    // THEN the first sends the value drawn, the second the current one, the others nothing
+    assertEquals(List.of("go", "go-again"), bot.actions.stream()
+        .map(a -> a.getEvent().getAction().getValue().get("op")).toList());
+
+    EphemeralCard form = stubbed.sandbox.im().storeEphemeral(new EphemeralCard(stubbed.sandbox.im().newMessageId(),
+        ImState.DEMO_TEAM_CHAT, RECRUITER, JsonSupport.parse(CARD), Instant.now()));
+    stubbed.sandbox.im().replaceEphemeral(form.messageId(), JsonSupport.parse(changed));
+    assertEquals(200, post("/action", button.copy().put("message_id", form.messageId()).put("version", 0)).statusCode());
+    assertEquals("go", bot.actions.get(2).getEvent().getAction().getValue().get("op"));
+  }
+
+  @Test
   @DisplayName("clicks a Feishu client could not make answer 400 and reach nothing")
   void badClicks() {
     List<JsonObject> bad = List.of(
