@@ -148,6 +148,29 @@ class AccessControlTest {
   }
 
   @Test
+  @DisplayName("an interviewer asking for everyone's interviews of a period is pointed to their own of that period")
+  void interviewerSuggestionKeepsThePeriod() {
+    String liu = DemoTenant.INTERVIEWER_LIU;
+
+    // (on main: "try “my interviews this week”" whatever the period asked)
+    assertTrue(say(MessageSpec.p2p(liu).text("interviews last week")).text().contains("“my interviews last week”"));
+    assertTrue(say(MessageSpec.p2p(liu).text("interviews tomorrow")).text().contains("“my interviews tomorrow”"));
+    assertTrue(say(MessageSpec.p2p(liu).text("上周的面试")).text().contains("“我上周的面试”"));
+  }
+
+  @Test
+  @DisplayName("an interviewer saying a change is not to be made is refused, whether anyone has the name or not: the "
+      + "answer would say whether someone does")
+  void interviewerNegationRefused() {
+    String liu = DemoTenant.INTERVIEWER_LIU;
+    for (String typed : List.of("don't reject Zorro Nobody", "don't reject 张伟")) {
+      SentMessage reply = say(MessageSpec.p2p(liu).text(typed));
+      assertEquals("text", reply.msgType(), reply.toString());
+      assertTrue(reply.text().contains("your own interviews"), reply.text());
+    }
+  }
+
+  @Test
   @DisplayName("a group profile offers details privately: the team gets contact data in private, others a refusal")
   void detailsPrivately() {
     Talent talent = h.sandbox.hire().talentByName("张伟").orElseThrow();

@@ -145,17 +145,18 @@ class TypedProfileAccessTest {
   }
 
   @Test
-  @DisplayName("a button that runs \"candidate NAME\" as typed (the answer to \"don't reject NAME\") is refused for "
-      + "someone else's candidate in the words typing it gets")
+  @DisplayName("a button that runs \"candidate NAME\" as typed (the answer to \"don't reject NAME\", forwarded to her: "
+      + "she may not say that herself) is refused for someone else's candidate in the words typing it gets")
   void interviewerRunsTypedProfileByButton() {
     SentMessage typed = privately(ZHAO, "candidate " + NOT_HERS);
-    SentMessage nothingChanged = privately(ZHAO, "don't reject " + NOT_HERS);
-    h.awaitCardRecorded(nothingChanged.messageId());
+    SentMessage nothingChanged = privately(DemoTenant.RECRUITER_LI, "don't reject " + NOT_HERS);
     JsonNode run = nothingChanged.currentContent().findValues("value").stream()
         .filter(v -> "understanding.run".equals(v.path("action").asText())).findFirst()
         .orElseThrow(() -> new AssertionError("no button: " + nothingChanged.currentContent()));
+    SentMessage schedule = privately(ZHAO, "my interviews");
+    h.awaitCardRecorded(schedule.messageId());
 
-    PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(nothingChanged.messageId()).by(ZHAO)
+    PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(schedule.messageId()).by(ZHAO)
         .tag("button").value(new JsonObject(run.toString()))));
 
     assertEquals("error", toast(clicked).getString("type"), clicked.body());

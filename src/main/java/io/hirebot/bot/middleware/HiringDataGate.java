@@ -4,6 +4,7 @@ import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.command.Command;
+import io.hirebot.command.CommandPhrases;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -40,8 +41,22 @@ public final class HiringDataGate implements Middleware {
       if (key == null) {
         return next.run();
       }
-      return Future.succeededFuture(in.refusal(Toast.error(messages, key)));
+      return Future.succeededFuture(in.refusal(toast(in, key)));
     });
+  }
+
+  /**
+   * The refusal's words: an interviewer asking for everyone's interviews of a period ("interviews last week") is pointed
+   * to their own of that same period, as the command reads back in each language ("my interviews last week").
+   */
+  private Toast toast(Inbound in, String key) {
+    if (HiringDataRule.INTERVIEWER_ONLY.equals(key) && in.parsed() instanceof ParseResult.Parsed p
+        && p.command() instanceof Command.ListInterviews li) {
+      Command.ListInterviews mine = new Command.ListInterviews(li.period(), true);
+      return Toast.of(Toast.Type.ERROR, l -> messages.get(l, "access.interviewerOnly.interviews",
+          CommandPhrases.canonical(mine, l)));
+    }
+    return Toast.error(messages, key);
   }
 
   /**
@@ -72,12 +87,11 @@ public final class HiringDataGate implements Middleware {
   /**
    * What an interviewer may ask: the interviews they hold, another page of the card last shown to them in this chat or
    * the list it was opened from, which are its pager's and its Back button's clicks typed in words, and a profile,
-   * as its Profile buttons open one (whose it may be is the profile's rule), or a change said not to be made, which
-   * offers no more than that profile.
+   * as its Profile buttons open one (whose it may be is the profile's rule).
    */
   private static boolean interviewerMay(Inbound in) {
     return in.parsed() instanceof ParseResult.Parsed p && (p.command() instanceof Command.ListInterviews li && li.mine()
         || p.command() instanceof Command.TurnPage || p.command() instanceof Command.GoBack
-        || p.command() instanceof Command.ShowProfile || p.command() instanceof Command.Negated);
+        || p.command() instanceof Command.ShowProfile);
   }
 }

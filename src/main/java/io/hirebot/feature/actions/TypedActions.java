@@ -317,10 +317,13 @@ final class TypedActions {
   }
 
   private ObjectNode applicationChoice(Command.Change change, List<Applied> all, int unread, Language lang) {
+    // Several people by the name are a choice of candidate; one person's several applications, of application.
+    boolean people = all.stream().map(c -> c.application().talentId()).distinct().count() > 1;
     ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, "typed.choose.title"));
+    model.put("title", messages.get(lang, people ? "typed.choose.people.title" : "typed.choose.title"));
     model.put("color", "wathet");
-    model.put("text", Markdown.message(messages, lang, "typed.choose.text", change.person()));
+    model.put("text", Markdown.message(messages, lang, people ? "typed.choose.people" : "typed.choose.text",
+        change.person()));
     ArrayNode choices = model.putArray("choices");
     for (Applied c : all) {
       Application a = c.application();

@@ -280,12 +280,30 @@ class TypedActionsTest {
     List<JsonNode> buttons = choice.buttons(ActionsFeature.CHOOSE);
     assertEquals(2, buttons.size(), choice.all());
     assertTrue(choice.contains("Backend Engineer") && choice.contains("Data Scientist"), choice.all());
+    assertTrue(choice.contains("“Alice Chen” has more than one active application"), choice.all());
     FeatureHarness.Clicked picked = h.click(choice.button(ActionsFeature.CHOOSE, "application_id", alice()),
         FeatureHarness.ADMIN);
     assertTrue(picked.card().contains("Move **Alice Chen** (Backend Engineer) from Screening to **Interview**"),
         picked.card().all());
     assertEquals(1, picked.card().buttons("advance").size(), picked.card().all());
     assertTrue(h.hire.calls("transferStage").isEmpty());
+  }
+
+  @Test
+  @DisplayName("two different people matching the name: the choice says several candidates match it, in English and "
+      + "Chinese, not that one person has several applications")
+  void severalPeopleAsk() {
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Carol Lee", "1390000002", "carol.lee@example.com"), SCREENING,
+        h.clock.instant());
+
+    Shown choice = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "reject Carol");
+    Shown zh = h.inGroup(FeatureHarness.TEAM_CHAT, FeatureHarness.ADMIN, "淘汰Carol");
+
+    assertEquals(2, choice.buttons(ActionsFeature.CHOOSE).size(), choice.all());
+    // (on main: "“Carol” has more than one active application")
+    assertTrue(choice.contains("Several candidates match “Carol”"), choice.all());
+    assertFalse(choice.contains("more than one active application"), choice.all());
+    assertTrue(zh.contains("有多位候选人匹配“Carol”"), zh.all());
   }
 
   @Test
