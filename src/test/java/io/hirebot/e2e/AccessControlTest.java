@@ -176,7 +176,7 @@ class AccessControlTest {
     Talent talent = h.sandbox.hire().talentByName("张伟").orElseThrow();
     SentMessage card = inGroup(ImState.DEMO_TEAM_CHAT, DemoTenant.RECRUITER_LI, "候选人 张伟");
     String group = card.currentContent().toString();
-    assertFalse(group.contains(talent.mobile()) || group.contains(talent.email()), group);
+    assertFalse(group.contains(Phones.shown(talent)) || group.contains(talent.email()), group);
     assertTrue(group.contains("profile.private"), "details button offered");
     var value = new io.vertx.core.json.JsonObject().put("action", "profile.private").put("talent_id", talent.id())
         .put("name", talent.name()).put("lang", "zh_cn");
@@ -190,7 +190,7 @@ class AccessControlTest {
     assertEquals("info", sent.jsonBody().getJsonObject("toast").getString("type"), sent.body());
     String privateChat = ImState.p2pChatId(DemoTenant.RECRUITER_LI);
     SentMessage details = await(h.sandbox.im().awaitMessage(m -> privateChat.equals(m.chatId())
-        && m.currentContent().toString().contains(talent.mobile()), TIMEOUT));
+        && m.currentContent().toString().contains(Phones.shown(talent)), TIMEOUT));
     assertTrue(details.currentContent().toString().contains(talent.email()));
     assertEquals(List.of(), h.sandbox.im().inChat(ImState.p2pChatId(STRANGER)));
   }

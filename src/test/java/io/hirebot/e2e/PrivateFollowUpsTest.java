@@ -135,11 +135,11 @@ class PrivateFollowUpsTest {
   }
 
   private static boolean hasContact(String card, Talent talent) {
-    return card.contains(talent.mobile()) || card.contains(talent.email());
+    return card.contains(Phones.shown(talent)) || card.contains(talent.email());
   }
 
   private static boolean hasBothContacts(String card, Talent talent) {
-    return card.contains(talent.mobile()) && card.contains(talent.email());
+    return card.contains(Phones.shown(talent)) && card.contains(talent.email());
   }
 
   private static JsonNode json(String card) {
@@ -187,7 +187,7 @@ class PrivateFollowUpsTest {
     String chat = ImState.p2pChatId(user);
     // Sent, not a reply: the user's own profiles in that chat are replies to what they typed.
     SentMessage profile = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && !m.isReply()
-        && m.currentContent().toString().contains(paged.mobile()), TIMEOUT));
+        && m.currentContent().toString().contains(Phones.shown(paged)), TIMEOUT));
     assertTrue(card(profile).contains("Page 1 of 2"), card(profile));
     return profile;
   }
@@ -233,7 +233,7 @@ class PrivateFollowUpsTest {
 
     SentMessage typed = privately(li, "page 2");
     assertTrue(card(typed).contains("Page 2 of 2"), card(typed));
-    assertTrue(card(typed).contains(paged.mobile()) && card(typed).contains(paged.email()), card(typed));
+    assertTrue(card(typed).contains(Phones.shown(paged)) && card(typed).contains(paged.email()), card(typed));
 
     h.awaitCardRecorded(first.messageId());
     String clicked = click(first, li, pageButton(first.currentContent(), 1));

@@ -82,7 +82,7 @@ class PrivateFormTest {
     Application a = hire.addApplication(job.id(), talent.id(), hire.stagesOf(job.id()).get(0).id());
     SentMessage profile = say("candidate Forged Claim");
     String before = profile.currentContent().toString();
-    assertFalse(before.contains(talent.mobile()) || before.contains(talent.email()), before);
+    assertFalse(before.contains(Phones.shown(talent)) || before.contains(talent.email()), before);
     h.awaitCardRecorded(profile.messageId());
 
     h.sandbox.faults().failNext("POST", "/open-apis/ephemeral/v1/send", 400, 230001,
@@ -104,7 +104,7 @@ class PrivateFormTest {
     assertTrue(saved.body().contains("success"), saved.body());
     String group = h.sandbox.im().message(profile.messageId()).orElseThrow().currentContent().toString();
     assertTrue(group.contains("Forged Claim") && group.contains("\"action\":\"note\""), group);
-    assertFalse(group.contains(talent.mobile()) || group.contains(talent.email()), group);
+    assertFalse(group.contains(Phones.shown(talent)) || group.contains(talent.email()), group);
   }
 
   /** The submit button's callback value of a form card. */

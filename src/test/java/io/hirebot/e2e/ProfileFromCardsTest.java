@@ -166,7 +166,8 @@ class ProfileFromCardsTest {
     assertEquals(talent.name(), title(profile.currentContent()), profile.currentContent().toString());
     String text = profile.currentContent().toString();
     assertFalse(text.contains("candidates.page"), "no Back to the list: the list is right above: " + text);
-    assertFalse(text.contains(talent.mobile()) || text.contains(talent.email()), "no contact data in a group: " + text);
+    assertFalse(text.contains(Phones.shown(talent)) || text.contains(talent.email()),
+        "no contact data in a group: " + text);
   }
 
   @Test

@@ -138,7 +138,7 @@ class QueryCardsTest {
 
     assertEquals("张伟", title(card));
     assertTrue(text.contains(applications + " 次投递"), text);
-    assertTrue(text.contains(t.mobile()) && text.contains(t.email()), "contact shown in a private chat");
+    assertTrue(text.contains(Phones.shown(t)) && text.contains(t.email()), "contact shown in a private chat");
     assertTrue(text.contains(" → "), "stage history");
     assertTrue(text.contains("🗓 "), "interviews");
     assertTrue(text.contains("\"action\":\"advance\"") && text.contains("\"talent_id\":\"" + t.id() + "\""), text);
@@ -152,7 +152,7 @@ class QueryCardsTest {
     String text = inGroup("candidate 张伟").currentContent().toString();
 
     assertTrue(text.contains("次投递"), text);
-    assertFalse(text.contains(t.mobile()), "no phone in a group");
+    assertFalse(text.contains(Phones.shown(t)), "no phone in a group");
     assertFalse(text.contains(t.email()), "no email in a group");
   }
 
@@ -169,7 +169,7 @@ class QueryCardsTest {
 
     assertEquals("Zed Twin", title(profile));
     assertTrue(profile.toString().contains("Backend Engineer"), profile.toString());
-    assertFalse(profile.toString().contains(twinA.mobile()), "no contact from a button");
+    assertFalse(profile.toString().contains(Phones.shown(twinA)), "no contact from a button");
   }
 
   @Test

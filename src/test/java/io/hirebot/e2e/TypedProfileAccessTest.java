@@ -110,7 +110,7 @@ class TypedProfileAccessTest {
     assertEquals("interactive", reply.msgType(), "the profile, not: " + reply.content());
     assertEquals(HERS, title(reply.currentContent()), reply.currentContent().toString());
     String card = reply.currentContent().toString();
-    assertFalse(card.contains(hers.mobile()) || card.contains(hers.email()), "no contact data for her: " + card);
+    assertFalse(card.contains(Phones.shown(hers)) || card.contains(hers.email()), "no contact data for her: " + card);
   }
 
   @Test
@@ -125,7 +125,7 @@ class TypedProfileAccessTest {
 
     assertEquals("error", toast(clicked).getString("type"), "refused: " + clicked.body());
     assertEquals(typed.text(), toast(clicked).getJsonObject("i18n").getString("en_us"), clicked.body());
-    assertFalse(clicked.body().contains(notHers.mobile()), clicked.body());
+    assertFalse(clicked.body().contains(Phones.shown(notHers)), clicked.body());
   }
 
   @Test
@@ -176,6 +176,6 @@ class TypedProfileAccessTest {
     assertEquals("error", toast(clicked).getString("type"), clicked.body());
     assertEquals(typed.text(), toast(clicked).getJsonObject("i18n").getString("en_us"), clicked.body());
     assertTrue(h.sandbox.im().messages().stream().noneMatch(m -> m.currentContent().toString()
-        .contains(hers.mobile())), "no profile was sent");
+        .contains(Phones.shown(hers))), "no profile was sent");
   }
 }

@@ -81,7 +81,12 @@ public final class FakeHireDirectory implements HireDirectory {
   }
 
   public synchronized Talent addTalent(String name, String mobile, String email) {
-    Talent t = new Talent("talent_" + ids.incrementAndGet(), name, mobile, email);
+    return addTalent(name, "", mobile, email);
+  }
+
+  /** A talent whose phone has Hire's {@code mobile_code} (the country calling code) beside it. */
+  public synchronized Talent addTalent(String name, String mobileCode, String mobile, String email) {
+    Talent t = new Talent("talent_" + ids.incrementAndGet(), name, mobileCode, mobile, email);
     talents.put(t.id(), t);
     return t;
   }

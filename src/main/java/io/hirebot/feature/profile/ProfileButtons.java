@@ -184,7 +184,7 @@ final class ProfileButtons {
     }
     return hire.applicationIdsOfTalent(talent.id()).compose(ids -> ids.isEmpty() ? Future.succeededFuture(talent)
         : hire.application(ids.get(0)).map(Application::talentName)
-            .map(name -> name == null ? talent : new Talent(talent.id(), name, talent.mobile(), talent.email())));
+            .map(name -> name == null ? talent : talent.withName(name)));
   }
 
   /**

@@ -115,7 +115,8 @@ final class ProfileCard {
   private String contact(Talent talent, Language lang) {
     List<String> parts = new ArrayList<>();
     if (!talent.mobile().isBlank()) {
-      parts.add(Markdown.message(messages, lang, "profile.mobile", talent.mobile()));
+      String phone = PhoneNumbers.display(talent.mobileCode(), talent.mobile());
+      parts.add(Markdown.message(messages, lang, "profile.mobile", phone));
     }
     if (!talent.email().isBlank()) {
       parts.add(Markdown.message(messages, lang, "profile.email", talent.email()));

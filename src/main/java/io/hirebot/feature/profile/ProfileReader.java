@@ -81,7 +81,7 @@ final class ProfileReader {
                 Comparator.nullsLast(Comparator.reverseOrder())))
             .toList();
         Talent named = talent.name().isBlank() && !shown.isEmpty()
-            ? new Talent(talent.id(), shown.get(0).application().talentName(), talent.mobile(), talent.email())
+            ? talent.withName(shown.get(0).application().talentName())
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         // Contact data (shown in a private chat, or offered there by button) only to whom it is for.

@@ -39,7 +39,8 @@ final class HireModels {
   static Talent talent(com.lark.oapi.service.hire.v1.model.Talent t) {
     var b = t.getBasicInfo();
     return b == null ? new Talent(t.getId(), "", "", "")
-        : new Talent(t.getId(), text(b.getName()), text(b.getMobile()), text(b.getEmail()));
+        : new Talent(t.getId(), text(b.getName()), text(b.getMobileCode()), text(b.getMobile()),
+            text(b.getEmail()));
   }
 
   static Note note(com.lark.oapi.service.hire.v1.model.Note n) {

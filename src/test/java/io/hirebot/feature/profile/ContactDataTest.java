@@ -3,6 +3,7 @@ package io.hirebot.feature.profile;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.cards.Markdown;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Talent;
 import io.hirebot.testing.FeatureHarness;
@@ -79,6 +80,29 @@ class ContactDataTest {
     Shown profile = h.privately(SmallTenant.RECRUITER_WANG, "candidate Alice Chen");
     assertTrue(profile.contains(alice.mobile()) && profile.contains(alice.email()), profile.all());
     assertFalse(profile.contains("\"action\":\"advance\""), "assistants do not change applications: " + profile.all());
+  }
+
+  @Test
+  @DisplayName("the phone reads with Hire's country code in front: a Chinese mobile grouped 3-4-4, a US number 3-3-4, "
+      + "one without a code as Hire gives it")
+  void phoneWithCountryCode() {
+    // GIVEN Backend candidates whose phones come with Hire's mobile_code ("+86" and "1"), and Alice's without one
+    Talent mei = h.hire.addTalent("Mei Lin", "+86", "18290029119", "mei@example.com");
+    Talent sam = h.hire.addTalent("Sam Reed", "1", "4155550123", "sam@example.com");
+    h.hire.addApplication(SmallTenant.BACKEND, mei, SmallTenant.INTERVIEW, h.clock.instant());
+    h.hire.addApplication(SmallTenant.BACKEND, sam, SmallTenant.INTERVIEW, h.clock.instant());
+    // WHEN the recruiter reads their profiles privately, in English and in Chinese
+    // THEN each phone reads as people write it, plain text (Feishu documents no tel: links in cards); the markdown
+    // escapes the leading '+' as &#43;, which Feishu shows as '+'
+    Shown en = h.privately(SmallTenant.RECRUITER_LI, "candidate Mei Lin");
+    assertTrue(en.contains("Phone: " + Markdown.escape("+86 182 9002 9119")), en.all());
+    Shown zh = h.privately(SmallTenant.RECRUITER_LI, "候选人 Mei Lin");
+    assertTrue(zh.contains("电话：" + Markdown.escape("+86 182 9002 9119")), zh.all());
+    Shown us = h.privately(SmallTenant.RECRUITER_LI, "candidate Sam Reed");
+    assertTrue(us.contains("Phone: " + Markdown.escape("+1 415 555 0123")), us.all());
+    Talent alice = h.hire.talent("Alice Chen");
+    Shown plain = h.privately(SmallTenant.RECRUITER_LI, "candidate Alice Chen");
+    assertTrue(plain.contains("Phone: " + alice.mobile()), plain.all());
   }
 
   private static void assertNoneIn(List<String> contact, Shown card, String what) {
