@@ -131,15 +131,15 @@ final class SubscriptionCommands {
     Future<Optional<Reply.Text>> digestZh = digests.describe(chatId, Language.ZH);
     Future<List<SettingsCard.Followed>> follows = store.ofChat(chatId).compose(this::followed);
     Future<Optional<LocalTime[]>> hours = settings.quietHours(chatId);
-    Future<Boolean> quietNow = quiet.isQuiet(chatId);
     Future<Optional<ZoneId>> own = settings.zone(chatId);
-    Future<ZoneId> zone = quiet.zone(chatId);
-    return Future.all(List.of(digestEn, digestZh, follows, hours, quietNow, own, zone)).map(all -> {
+    return Future.all(List.of(digestEn, digestZh, follows, hours, own)).map(all -> {
       Map<Language, Reply.Text> digest = new EnumMap<>(Language.class);
       digestEn.result().ifPresent(d -> digest.put(Language.EN, d));
       digestZh.result().ifPresent(d -> digest.put(Language.ZH, d));
-      return settingsCard.render(new SettingsCard.Settings(follows.result(), digest, hours.result().orElse(null),
-          quietNow.result(), zone.result(), own.result().isPresent()), lang);
+      ZoneId zone = quiet.zoneOr(own.result());
+      LocalTime[] window = hours.result().orElse(null);
+      return settingsCard.render(new SettingsCard.Settings(follows.result(), digest, window,
+          window != null && quiet.isQuiet(window, zone), zone, own.result().isPresent()), lang);
     });
   }
 
