@@ -1,5 +1,6 @@
 package io.hirebot.feature.candidates;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.bot.ActionResult;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
 final class ActionKit {
   /** How long a change can be undone from the card (issue: 10 minutes). */
   static final Duration UNDO_WINDOW = Duration.ofMinutes(10);
+  /**
+   * Where an Undo's value keeps its expiry. Not {@code until}: the list the Undo answers with writes its filter into
+   * the same value, and a date-bounded list ("applied last week") keeps its end there.
+   */
+  static final String UNDO_UNTIL = "undo_until";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final Logger log = LoggerFactory.getLogger(ActionKit.class);
 
@@ -233,7 +239,12 @@ final class ActionKit {
   ObjectNode undoValue(ActionTarget after, String kind, String backTo, Language lang) {
     ObjectNode v = after.placed("", "").value(cards.model(), RowActions.UNDO, lang.feishuLocale());
     return v.put("kind", kind).put("back_to", backTo)
-        .put("until", clock.millis() + UNDO_WINDOW.toMillis());
+        .put(UNDO_UNTIL, clock.millis() + UNDO_WINDOW.toMillis());
+  }
+
+  /** When the Undo of {@code value} expires; an Undo written before its key moved kept it under {@code until}. */
+  static long undoExpiry(JsonNode value) {
+    return value.has(UNDO_UNTIL) ? value.path(UNDO_UNTIL).asLong(0) : value.path(CandidatesQuery.UNTIL).asLong(0);
   }
 
   /**

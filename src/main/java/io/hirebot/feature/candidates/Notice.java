@@ -79,7 +79,7 @@ record Notice(Map<Language, String> texts, String note, ObjectNode undo, Map<Lan
    */
   static Notice keptBy(JsonNode view, Instant now, ZoneId zone) {
     JsonNode kept = view.path(KEPT);
-    if (!kept.path("undo").isObject() || kept.path("undo").path("until").asLong(0) < now.toEpochMilli()) {
+    if (!kept.path("undo").isObject() || ActionKit.undoExpiry(kept.path("undo")) < now.toEpochMilli()) {
       return null;
     }
     Map<Language, String> texts = read(kept.path("text"), l -> "");

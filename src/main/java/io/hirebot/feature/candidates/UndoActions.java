@@ -22,7 +22,7 @@ final class UndoActions {
     ActionTarget t = ActionTarget.of(action);
     String kind = action.value().path("kind").asText("");
     String backTo = action.value().path("back_to").asText("");
-    long until = action.value().path("until").asLong(0);
+    long until = ActionKit.undoExpiry(action.value());
     if (kit.clock.millis() > until) {
       // The card the Undo sat on, drawn again without it: a live-looking Undo that only ever refuses misleads.
       Toast expired = Toast.error(kit.messages, "toast.undoExpired");

@@ -59,7 +59,7 @@ class CandidatesCardLimitsTest {
     CandidatesQuery query = new CandidatesQuery(job.id(),
         new PipelineFilter(Set.of("st0", "st1", "st2", "st3", "st4", "st5", "st6", "st7"), applied),
         "This job has no stage like “x”, so all stages are shown.");
-    ObjectNode undo = json.createObjectNode().put("action", "undo").put("until", Long.MAX_VALUE);
+    ObjectNode undo = json.createObjectNode().put("action", "undo").put(ActionKit.UNDO_UNTIL, Long.MAX_VALUE);
     // A rejection's notice in every language (and dated), kept in the view that the Follow button carries.
     Notice rejected = Notice.undoable(l -> rejection(l, "10:32"), l -> rejection(l, "Mon Nov 30 23:58"), undo, applied);
     for (Language lang : Language.values()) {

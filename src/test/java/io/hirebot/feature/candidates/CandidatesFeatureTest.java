@@ -110,6 +110,32 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("Undo on a list of last week's applicants answers with that same list, not one running to the Undo's expiry")
+  void undoKeepsTheListsDateRange() {
+    // GIVEN Lars, who applied last week, and Tess, who applied just now, both in Backend's screening
+    LocalDate lastMonday = LocalDate.now(FeatureHarness.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1);
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Lars Lastweek", "13900000012", "l@example.com"), SCREENING,
+        lastMonday.plusDays(2).atTime(12, 0).atZone(FeatureHarness.ZONE).toInstant());
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Thisweek", "13900000011", "t@example.com"), SCREENING,
+        h.clock.instant());
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI,
+        "candidates for Backend Engineer applied last week");
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Lars Lastweek"),
+        SmallTenant.RECRUITER_LI);
+    assertFalse(advanced.card().contains("Tess Thisweek"), advanced.card().all());
+
+    // WHEN the recruiter undoes the move
+    FeatureHarness.Clicked undone = h.click(advanced.card().buttons("undo").get(0), SmallTenant.RECRUITER_LI);
+
+    // THEN Lars is back in screening on the same list: last week's applicants, its range still on the chip
+    assertEquals(SCREENING, h.hire.applicationOf(h.hire.talent("Lars Lastweek"), BACKEND).stage());
+    String range = DateTexts.day(lastMonday, Language.EN) + " – " + DateTexts.day(lastMonday.plusDays(6), Language.EN);
+    assertTrue(undone.card().contains("applied: **" + range + "**"), undone.card().all());
+    assertFalse(undone.card().contains("Tess Thisweek"), "applied this week: " + undone.card().all());
+  }
+
+  @Test
   @DisplayName("a filtered list's stage headings count the candidates the filter keeps, not the whole stage's")
   void filteredHeadingsCountWhatIsListed() {
     // GIVEN two Backend candidates in screening: one who applied last week, one the week before
