@@ -180,6 +180,32 @@ class ServingStartTest {
     await(bot.stop(), BotHarness.START_TIMEOUT);
   }
 
+  @Test
+  @DisplayName("a start whose self-check probes outlast a user's Hire call timeout (a cold or CPU-starved process) "
+      + "serves with Hire taken as answering: the first command gets its card, not 'Feishu Hire did not answer'")
+  void slowProbesLeaveHireAnswering() throws Exception {
+    // Every probe answers after 4 s, past the 3.5 s a user's Hire call gets: on main the wave's six timeouts opened
+    // the circuit, and users were told Hire was down until its next probe, 5 s later, though Hire answered them all.
+    sandbox.faults().latency("/open-apis/(hire|im)/.*", Duration.ofMillis(4_000));
+    RunningBot bot = await(Launcher.startBot(botSide, config.withAdmins(Set.of(DemoTenant.ADMIN_ZHOU)),
+        Launcher.registry(), Clock.systemUTC()), BotHarness.START_TIMEOUT);
+    sandbox.faults().clear();
+
+    String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bot.url("/healthz"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertEquals("closed", new io.vertx.core.json.JsonObject(health).getJsonObject("feishu")
+        .getJsonObject("hire_circuit").getString("state"), health);
+    await(bot.groupAccess().set(ImState.DEMO_TEAM_CHAT, true, DemoTenant.ADMIN_ZHOU), BotHarness.START_TIMEOUT);
+    sandbox.botUrls(bot.url("/webhook/event"), bot.url("/webhook/card"));
+    await(sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT).from(DemoTenant.ADMIN_ZHOU)
+        .mentioningBot().text("candidates for job BE-002").messageId("om_cold_command")), BotHarness.START_TIMEOUT);
+    String reply = await(sandbox.im().awaitMessage(m -> "om_cold_command".equals(m.parentId()),
+        BotHarness.START_TIMEOUT), BotHarness.START_TIMEOUT).content().toString();
+    assertTrue(reply.contains("Candidates"), reply);
+    assertFalse(reply.contains("did not answer"), reply);
+    await(bot.stop(), BotHarness.START_TIMEOUT);
+  }
+
   /** The calls the scope self-check makes: Hire's, and IM's message create (to a chat that does not exist). */
   private List<RecordedRequest> probes() {
     return sandbox.requests().all().stream().filter(r -> r.path().startsWith("/open-apis/hire/")

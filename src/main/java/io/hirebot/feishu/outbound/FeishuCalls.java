@@ -101,7 +101,17 @@ public final class FeishuCalls {
 
   /** As {@link #call(String, Callable)}, in the given lane of the endpoint's budget. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, Callable<R> sdkCall) {
-    return attempt(operation, lane, null, sdkCall, 1).map(BaseResponse::getData);
+    return attempt(operation, lane, null, sdkCall, 1, true).map(BaseResponse::getData);
+  }
+
+  /**
+   * As {@link #call(String, Lane, Callable)}, outside the Hire circuit: the bot's own diagnostic calls (the scope
+   * self-check). Sent while the process is cold (or its CPU starved), they can outlast a user's call timeout though
+   * Hire answers; counted, they opened the circuit at start-up and users were told Hire was down. They keep the SDK's
+   * request timeout, and the circuit learns of an outage from users' calls.
+   */
+  public <D, R extends BaseResponse<D>> Future<D> diagnostic(String operation, Lane lane, Callable<R> sdkCall) {
+    return attempt(operation, lane, null, sdkCall, 1, false).map(BaseResponse::getData);
   }
 
   /**
@@ -139,11 +149,11 @@ public final class FeishuCalls {
   /** Waits for the budget of the chat (or user) {@code receiveId} on top of the endpoint's own. */
   public <D, R extends BaseResponse<D>> Future<D> call(String operation, Lane lane, String receiveId,
       Callable<R> sdkCall) {
-    return attempt(operation, lane, receiveId, sdkCall, 1).map(BaseResponse::getData);
+    return attempt(operation, lane, receiveId, sdkCall, 1, true).map(BaseResponse::getData);
   }
 
   private <D, R extends BaseResponse<D>> Future<R> attempt(String operation, Lane lane, String receiveId,
-      Callable<R> sdkCall, int n) {
+      Callable<R> sdkCall, int n, boolean underCircuit) {
     // A refusal by the bucket itself is final and changes nothing: re-penalizing the bucket for it would push the
     // end of Feishu's window back by one permit per refused caller, and a busy bot would never see it end.
     // The chat's permit is taken after the endpoint's, right before sending: taken first, its spacing was lost in
@@ -151,23 +161,24 @@ public final class FeishuCalls {
     return budget(operation, lane).compose(v -> receiveId == null ? Future.<Void>succeededFuture()
         : limits.perChat(receiveId).reserve().otherwise(0L).compose(this::waitFor)).compose(v -> {
       long started = System.nanoTime();
-      return guarded(operation, () -> send(operation, lane, sdkCall)
-              .compose(resp -> resp.success() ? Future.succeededFuture(resp)
-                  : Future.<R>failedFuture(noted(failure(operation, resp)))))
+      Supplier<Future<R>> call = () -> send(operation, lane, sdkCall)
+          .compose(resp -> resp.success() ? Future.succeededFuture(resp)
+              : Future.<R>failedFuture(noted(failure(operation, resp))));
+      return (underCircuit ? guarded(operation, call) : call.get())
           .andThen(r -> record(operation, outcome(r.failed() ? r.cause() : null), started))
-          .recover(e -> retryOrFail(operation, lane, receiveId, sdkCall, n, e));
+          .recover(e -> retryOrFail(operation, lane, receiveId, sdkCall, n, underCircuit, e));
     });
   }
 
   /** After Feishu refused a call: retried after the delay it asked for, or failed saying how long to wait. */
   private <D, R extends BaseResponse<D>> Future<R> retryOrFail(String operation, Lane lane, String receiveId,
-      Callable<R> sdkCall, int n, Throwable e) {
+      Callable<R> sdkCall, int n, boolean underCircuit, Throwable e) {
     if (!(e instanceof FeishuApiException failure) || n >= MAX_ATTEMPTS || !isRetryable(failure)) {
       return Future.failedFuture(e);
     }
     if (failure.code() == TOKEN_INVALID) {
       invalidateToken.run();
-      return attempt(operation, lane, receiveId, sdkCall, n + 1);
+      return attempt(operation, lane, receiveId, sdkCall, n + 1, underCircuit);
     }
     long delay = failure.waitTime().isZero() ? exponentialBackoffMs(n) : failure.waitTime().toMillis();
     limits.of(operation).penalize(TimeUnit.MILLISECONDS.toNanos(delay));
@@ -180,7 +191,7 @@ public final class FeishuCalls {
     log.warn("feishu call retry op={} code={} attempt={} delay_ms={} logid={}",
         operation, failure.code(), n, delay, failure.logId());
     return waitFor(TimeUnit.MILLISECONDS.toNanos(delay))
-        .compose(v -> attempt(operation, lane, receiveId, sdkCall, n + 1));
+        .compose(v -> attempt(operation, lane, receiveId, sdkCall, n + 1, underCircuit));
   }
 
   /**

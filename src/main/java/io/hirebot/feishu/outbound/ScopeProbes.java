@@ -130,8 +130,9 @@ public final class ScopeProbes {
    * gives way to users this way; a failed {@code turn} ends the check there (the bot stopped), recording nothing.
    */
   public Future<List<Finding>> checkInto(MissingScopes missing, List<Finding> known, Supplier<Future<Void>> turn) {
-    List<Finding> findings = new ArrayList<>(known);
-    Set<String> probed = known.stream().map(Finding::scope).collect(Collectors.toSet());
+    // A probe of the first wave that could not tell (no answer from a cold start, a rate limit) is asked again.
+    List<Finding> findings = new ArrayList<>(known.stream().filter(f -> f.outcome() != Outcome.UNKNOWN).toList());
+    Set<String> probed = findings.stream().map(Finding::scope).collect(Collectors.toSet());
     Future<Void> done = Future.succeededFuture();
     for (String scope : checkable().stream().filter(s -> !probed.contains(s)).toList()) {
       done = done.compose(v -> turn.get()).compose(v -> probe(scope, Lane.BULK)).map(f -> {
@@ -153,7 +154,7 @@ public final class ScopeProbes {
 
   private Future<Finding> probe(String scope, Lane lane) {
     Probe p = probes.get(scope);
-    return calls.call(p.operation(), lane, rawCall(p.call()))
+    return calls.diagnostic(p.operation(), lane, rawCall(p.call()))
         .map(ok -> new Finding(scope, Outcome.GRANTED, ""))
         .recover(e -> Future.succeededFuture(judge(scope, e)));
   }
