@@ -5,11 +5,18 @@ import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.cards.SharedActions;
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.store.Database;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.PollSeen;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,5 +90,47 @@ class PollingTest {
     // What the job had when the chat subscribed is not news.
     assertEquals(1, h.sandbox.im().inChat(team).stream().filter(m -> m.parentId() == null
         && m.currentContent().toString().contains("New applications · Frontend")).count());
+  }
+
+  @Test
+  @DisplayName("a new-applications notification has a Profile button beside each person it lists, and clicking one "
+      + "shows that person's profile")
+  void newApplicationsOpenEachProfile() {
+    // GIVEN the team chat follows Backend Engineer's new applications, and three people applied since the last poll
+    String team = ImState.DEMO_TEAM_CHAT;
+    DigestTest.say(h, team, "subscribe job BE-001 to new");
+    h.runRoutines(h.bot);
+    List<String> names = List.of("Profile Ada", "Profile Ben", "Profile Cy");
+    names.forEach(name -> DigestTest.newApplicant(h, name));
+
+    // WHEN the bot polls
+    h.runRoutines(h.bot);
+
+    // THEN the notification in the chat carries one Profile button per applicant (on main: only "Show candidates")
+    SentMessage card = await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Profile Ada"), TIMEOUT));
+    JsonNode content = card.currentContent();
+    List<JsonNode> profiles = content.findValues("value").stream()
+        .filter(v -> SharedActions.PROFILE_OPEN.equals(v.path("action").asText())).toList();
+    assertEquals(names.stream().map(PollingTest::talentId).sorted().toList(),
+        profiles.stream().map(v -> v.path("talent_id").asText()).sorted().toList(), content.toString());
+    assertEquals(1, content.findValues("value").stream()
+        .filter(v -> SharedActions.CANDIDATES_SHOW.equals(v.path("action").asText())).count(), content.toString());
+
+    // WHEN the job's recruiter clicks Ben's
+    JsonNode ben = profiles.stream().filter(v -> v.path("talent_id").asText().equals(talentId("Profile Ben")))
+        .findFirst().orElseThrow();
+    PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId())
+        .by(DemoTenant.RECRUITER_LI).tag("button").value(new JsonObject(ben.toString()))));
+
+    // THEN Ben's profile arrives in the group, replying to the notification
+    assertEquals(200, click.status(), click.body());
+    SentMessage profile = await(h.sandbox.im().awaitMessage(m -> card.messageId().equals(m.parentId()), TIMEOUT));
+    assertEquals("Profile Ben", profile.currentContent().path("header").path("title").path("content").asText(),
+        profile.currentContent().toString());
+  }
+
+  private static String talentId(String name) {
+    return h.sandbox.hire().talentByName(name).orElseThrow().id();
   }
 }

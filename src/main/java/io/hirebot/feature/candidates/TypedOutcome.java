@@ -95,6 +95,17 @@ final class TypedOutcome {
   }
 
   /**
+   * The Undo on such a card, overtaken by a change made elsewhere since (the person moved on, the application ended, or
+   * the rejection was undone): nothing undone, and the card says so instead of the change, with no Undo left on it.
+   *
+   * @param key the line, written with the person, the job and the stage the application is in {@code now}
+   */
+  Future<ActionResult> overtaken(ActionTarget t, Application now, String key, Toast toast, Language lang) {
+    return card(t, lang, toast, "typed.notUndone.title", "orange", null, job -> Markdown.message(kit.messages, lang,
+        key, now.talentName(), job, now.stage().name(lang.feishuLocale())));
+  }
+
+  /**
    * The Undo on such a card clicked after its window: the card drawn again without it, as it read when the change was
    * made (the names read anew; the day added once it is not today's).
    */

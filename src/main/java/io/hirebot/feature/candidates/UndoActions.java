@@ -33,25 +33,42 @@ final class UndoActions {
         () -> kit.hire.applicationNow(t.applicationId()), now -> {
           // A rejected application is expected inactive in the stage it was rejected from.
           if (reject && (now.active() || !now.stage().id().equals(t.stageId()))) {
-            return changedSinceRejection(t, now, lang);
+            return changedSinceRejection(action, t, now, lang);
           }
           if (!reject && ActionKit.stale(now, t)) {
-            return kit.staleResult(t, now, lang);
+            return movedSince(action, t, now, lang);
           }
           return reject ? recover(action, lang, t, now) : moveBack(action, lang, t, now, backTo);
         });
   }
 
   /**
-   * The Undo of a rejection that something else has overtaken: the application was restored since (another card's
-   * Undo, Feishu Hire), or restored and ended again elsewhere. Said as such, not as a move; the list refreshed.
+   * The Undo of a move the person has moved on from since, or whose application has ended since: nothing is moved
+   * back, and the card the Undo sat on (the typed change's short card, or the list) says where they are now.
    */
-  private Future<ActionResult> changedSinceRejection(ActionTarget t, Application now, Language lang) {
+  private Future<ActionResult> movedSince(CardAction action, ActionTarget t, Application now, Language lang) {
+    if (!TypedOutcome.answers(action)) {
+      return kit.staleResult(t, now, lang);
+    }
+    return typed.overtaken(t, now, now.active() ? "typed.undoStale" : "typed.undoStaleEnded",
+        Toast.warning(kit.messages, "toast.stale"), lang);
+  }
+
+  /**
+   * The Undo of a rejection that something else has overtaken: the application was restored since (another card's
+   * Undo, Feishu Hire), or restored and ended again elsewhere. Said as such, not as a move: on the short card of a
+   * typed change when the Undo sat there, on the refreshed list otherwise.
+   */
+  private Future<ActionResult> changedSinceRejection(CardAction action, ActionTarget t, Application now,
+      Language lang) {
     boolean back = now.active();
+    Toast toast = Toast.warning(kit.messages, back ? "toast.undoRejectRestored" : "toast.undoRejectChanged");
+    if (TypedOutcome.answers(action)) {
+      return typed.overtaken(t, now, back ? "typed.undoRejectRestored" : "typed.undoRejectChanged", toast, lang);
+    }
     Notice notice = Notice.of(l -> Markdown.message(kit.messages, l,
         back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", now.talentName(),
         now.stage().name(l.feishuLocale())));
-    Toast toast = Toast.warning(kit.messages, back ? "toast.undoRejectRestored" : "toast.undoRejectChanged");
     return kit.changed(t, lang, toast, notice, kit.listsBefore(t), now);
   }
 

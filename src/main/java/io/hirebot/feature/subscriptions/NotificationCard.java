@@ -34,11 +34,24 @@ final class NotificationCard {
   /** A rendered notification and what a quiet-hours batch keeps of it (its summary per language, job, time). */
   public record Notification(ObjectNode card, HeldNotifications.Change held) {}
 
-  /** New applications listed by name in one card; more are summed up in a line. */
+  /**
+   * New applications listed by name in one card, each with its Profile button; more are summed up in a line. Ten rows
+   * of six elements each keep the card far below Feishu's 200 elements and 30 KB in both languages.
+   */
   static final int MAX_NEW_ROWS = 10;
 
-  /** One language's rendering of a notification: its title, markdown text and buttons. */
-  private record Parts(String title, String text, ArrayNode buttons) {}
+  /**
+   * One language's rendering of a notification: its title, markdown text, the lines under it (each {@code text}, with
+   * a button {@code label} and callback {@code value} beside it, or none) and buttons.
+   */
+  private record Parts(String title, String text, ArrayNode rows, ArrayNode buttons) {
+    /** The text with the rows' lines under it, as a batch or a summary reads it. */
+    String fullText() {
+      StringBuilder all = new StringBuilder(text);
+      rows.forEach(r -> all.append('\n').append(r.path("text").asText()));
+      return all.toString();
+    }
+  }
 
   private final Cards cards;
   private final Messages messages;
@@ -103,21 +116,25 @@ final class NotificationCard {
         Markdown.message(messages, l, "notify.deleted.text", name(a)), candidatesButton(job, l)));
   }
 
-  /** New applications to a job, batched into one card. */
+  /** New applications to a job, batched into one card: a line per person, with their profile a click away. */
   public Notification newApplications(Job job, List<Application> applications, Language lang) {
     return render(lang, job, "turquoise", null, l -> {
-      StringBuilder text = new StringBuilder(messages.get(l, "notify.new.text", applications.size()));
-      applications.stream().limit(MAX_NEW_ROWS).forEach(a -> text.append('\n')
-          .append(Markdown.message(messages, l, "notify.new.row", name(a), a.stage().name(l.feishuLocale()))));
+      ArrayNode rows = cards.mapper().createArrayNode();
+      applications.stream().limit(MAX_NEW_ROWS).forEach(a -> {
+        ObjectNode row = rows.addObject().put("text", Markdown.message(messages, l, "notify.new.row", name(a),
+            a.stage().name(l.feishuLocale()))).put("label", messages.get(l, "notify.button.profile"));
+        profileValue(row.putObject("value"), job, a, l);
+      });
       if (applications.size() > MAX_NEW_ROWS) {
-        text.append('\n').append(messages.get(l, "notify.new.more", applications.size() - MAX_NEW_ROWS));
+        rows.addObject().put("text", messages.get(l, "notify.new.more", applications.size() - MAX_NEW_ROWS));
       }
-      return parts(l, "notify.new.title", job, text.toString(), candidatesButton(job, l));
+      return new Parts(messages.get(l, "notify.new.title", job.title()),
+          messages.get(l, "notify.new.text", applications.size()), rows, candidatesButton(job, l));
     });
   }
 
   private Parts parts(Language lang, String titleKey, Job job, String text, ArrayNode buttons) {
-    return new Parts(messages.get(lang, titleKey, job.title()), text, buttons);
+    return new Parts(messages.get(lang, titleKey, job.title()), text, cards.mapper().createArrayNode(), buttons);
   }
 
   /** The card in both languages (the writer's where they cannot merge) and each language's summary. */
@@ -127,7 +144,7 @@ final class NotificationCard {
     for (Language l : Language.values()) {
       Parts p = in.apply(l);
       parts.put(l, p);
-      String summary = "**" + Markdown.escape(p.title()) + "**\n" + p.text();
+      String summary = "**" + Markdown.escape(p.title()) + "**\n" + p.fullText();
       summaries.put(l, summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
     }
     ObjectNode card = cards.bilingual(writer, l -> {
@@ -135,6 +152,7 @@ final class NotificationCard {
       model.put("title", parts.get(l).title());
       model.put("subtitle", JobQueries.label(job));
       model.put("text", parts.get(l).text());
+      model.set("rows", parts.get(l).rows());
       model.put("color", color);
       model.set("buttons", parts.get(l).buttons());
       return cards.render("notification", model);
@@ -144,13 +162,15 @@ final class NotificationCard {
 
   private ArrayNode buttons(Job job, Application a, Language lang) {
     ArrayNode list = candidatesButton(job, lang);
-    ObjectNode profile = button(list, messages.get(lang, "notify.button.profile"), "default",
-        SharedActions.PROFILE_OPEN, lang);
-    profile.put("job_id", job.id());
-    profile.put("application_id", a.id());
-    profile.put("talent_id", a.talentId());
-    profile.put("stage_id", a.stage().id());
+    ObjectNode b = list.addObject().put("label", messages.get(lang, "notify.button.profile")).put("type", "default");
+    profileValue(b.putObject("value"), job, a, lang);
     return list;
+  }
+
+  /** Fills {@code value} as the callback of a Profile button opening the person of {@code a}. */
+  private static void profileValue(ObjectNode value, Job job, Application a, Language lang) {
+    value.put("action", SharedActions.PROFILE_OPEN).put("lang", lang.feishuLocale()).put("job_id", job.id())
+        .put("application_id", a.id()).put("talent_id", a.talentId()).put("stage_id", a.stage().id());
   }
 
   private ArrayNode candidatesButton(Job job, Language lang) {

@@ -150,6 +150,90 @@ class TypedActionsTest {
     assertEquals(List.of(), late.card().buttons("undo"), late.card().all());
   }
 
+  @Test
+  @DisplayName("the Undo of a typed move after the person moved elsewhere: nothing written, a short card saying where "
+      + "they are now, with no Undo left on it")
+  void undoOfATypedMoveOvertaken() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Alice Chen to interview");
+    FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
+    h.hire.moveTo(alice(), OFFER, h.clock.instant());
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked undone = h.click(done.card().buttons("undo").get(0), LI);
+
+    // (on main: the job's whole list, "Alice Chen is now in Offer … Here is the current list" on top)
+    assertEquals(Toast.Type.WARNING, undone.toastType(), undone.toString());
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+    assertShort(undone.card(), "Not undone",
+        "⚠️ **Alice Chen** (Backend Engineer) has moved since and is now in **Offer**: nothing was undone.");
+    assertFalse(undone.card().contains("current list"), undone.card().all());
+    assertEquals(List.of(), undone.card().buttons("undo"), undone.card().all());
+  }
+
+  @Test
+  @DisplayName("the Undo of a typed move after the application ended elsewhere: a short card saying it ended, in "
+      + "Chinese for a change confirmed in Chinese")
+  void undoOfATypedMoveEndedSinceInChinese() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "把Alice Chen推进到面试");
+    FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
+    h.hire.terminated(alice());
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked undone = h.click(done.card().buttons("undo").get(0), LI);
+
+    assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
+    assertShort(undone.card(), "未撤销", "⚠️ **Alice Chen**（Backend Engineer）的投递此后已终止（已淘汰或已放弃）：未撤销任何操作。");
+    assertEquals(List.of(), undone.card().buttons("undo"), undone.card().all());
+  }
+
+  @Test
+  @DisplayName("the Undo of a typed rejection restored since: recovers nothing, and the short card says it was already "
+      + "restored, with no Undo left on it")
+  void undoOfATypedRejectionRestoredSince() {
+    JsonNode undo = rejectBobTyped();
+    h.hire.recover(bob());
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, LI);
+
+    // (on main: the job's whole list, "Bob Zhou is already back in the pipeline … Here is the current list" on top)
+    assertEquals("Already restored since the rejection: there is nothing to undo. Nothing changed.", clicked.toast());
+    assertShort(clicked.card(), "Not undone", "⚠️ **Bob Zhou** (Backend Engineer) is already back in the pipeline, "
+        + "in **Screening**: the rejection was undone or the application restored since. Nothing was changed.");
+    assertEquals(List.of(), clicked.card().buttons("undo"), clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  @Test
+  @DisplayName("the Undo of a typed rejection restored, moved and ended again since: recovers nothing, and the short "
+      + "card says the application changed since, with no Undo left on it")
+  void undoOfATypedRejectionChangedSince() {
+    JsonNode undo = rejectBobTyped();
+    h.hire.recover(bob());
+    h.hire.moveTo(bob(), INTERVIEW, h.clock.instant());
+    h.hire.terminated(bob());
+    h.hire.resetCalls();
+
+    FeatureHarness.Clicked clicked = h.click(undo, LI);
+
+    assertEquals("The application has changed since the rejection: nothing changed.", clicked.toast());
+    assertShort(clicked.card(), "Not undone", "⚠️ **Bob Zhou**'s application (Backend Engineer) has changed since the "
+        + "rejection (restored and ended again, in Interview): nothing was undone.");
+    assertEquals(List.of(), clicked.card().buttons("undo"), clicked.card().all());
+    assertTrue(h.hire.calls("recover").isEmpty(), h.hire.calls().toString());
+  }
+
+  private String bob() {
+    return h.hire.applicationOf(h.hire.talent("Bob Zhou"), BACKEND).id();
+  }
+
+  /** The recruiter rejects Bob Zhou in words and confirms: the Undo on the short card that answers. */
+  private JsonNode rejectBobTyped() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Bob Zhou — not enough experience");
+    FeatureHarness.Clicked done = h.click(confirm(card, "reject.confirm"), LI, null, Map.of("reason", "reason_skills"));
+    return done.card().buttons("undo").get(0);
+  }
+
   /**
    * A short card answering a typed change: its title and line, the person's profile and the job's list a click away,
    * and never the job's list itself.
