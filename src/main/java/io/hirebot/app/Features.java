@@ -17,6 +17,7 @@ import io.hirebot.feature.subscriptions.SubscriptionsFeature;
 import io.hirebot.feature.tasks.TasksFeature;
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.hire.KnownApplications;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.store.JdbcOwnChanges;
 import java.util.List;
@@ -42,9 +43,11 @@ final class Features {
     KnownApplications known = new KnownApplications(s.hire(), s.clock());
     // Everyone's Hire tasks, read once per scheduler pass for the task nudges and the digests alike.
     TaskBoard tasks = new TaskBoard(s.hire());
+    // The pipeline card and the digest read the bot's changes back, so that their days in a stage survive an Undo as
+    // the candidate rows' do (the candidates feature reads them through the same StageEntries); the digest in bulk.
     DigestFeature digest = new DigestFeature(s.hire(), s.jobQueries(), s.bulkMessenger(), s.digests(), s.settings(),
         s.subscriptions(), s.cards(), s.messages(), s.metrics(), s.clock(), s.config().timezone(), tasks,
-        s.config().reminders().taskNudgeAfter(), known);
+        s.config().reminders().taskNudgeAfter(), known, new StageEntries(moves::ofInBulk));
     // A chat's subscriptions list shows its digest too, through the digest feature's port.
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
         s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
@@ -59,7 +62,8 @@ final class Features {
             s.errors(), s.jobChoices(), s.cards(),
             s.messages(), s.dates(), s.clock(), s.config().timezone()),
         profile,
-        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), s.config().timezone()),
+        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), s.config().timezone(),
+            new StageEntries(moves::of)),
         new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock()),
         new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),

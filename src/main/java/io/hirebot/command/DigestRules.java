@@ -45,8 +45,6 @@ final class DigestRules {
           "disable digest", "cancel digest", "关闭摘要", "摘要 关闭", "取消摘要", "停止摘要")),
       PatternRule.phrases(new Command.DigestNow(), List.of("digest now", "send digest", "send the digest now",
           "send digest now", "立即发送摘要", "现在发送摘要", "摘要 现在", "发送摘要")),
-      MissingArgumentRule.of("^(?:digest|daily digest)$", DigestRules::example),
-      MissingArgumentRule.of("^(?:摘要|每日摘要)$", DigestRules::example),
       PatternRule.groups(enSchedule(EN_TIME), DigestRules::schedule),
       PatternRule.groups(zhSchedule(ZH_TIME), DigestRules::schedule),
       // "digest daily 25:00": the time is wrong, not the command.
@@ -60,8 +58,7 @@ final class DigestRules {
       // A zone no one has: says so, with the zone a slip of the keyboard was meant to be, else an example.
       OutOfRangeRule.of("^(?:timezone|time zone|tz|时区) ?(?<zone>.+)$",
           m -> Optional.of(new ParseResult.Problem(ParseResult.Problem.Kind.UNKNOWN_ZONE, m.group("zone").strip())),
-          (m, language) -> timezoneExample(m.group("zone"), language)),
-      MissingArgumentRule.of("^(?:timezone|time zone|tz|时区)$", DigestRules::timezoneExample));
+          (m, language) -> timezoneExample(m.group("zone"), language)));
 
   private DigestRules() {}
 
@@ -154,10 +151,6 @@ final class DigestRules {
     } catch (DateTimeException e) {
       return Optional.empty();
     }
-  }
-
-  static String timezoneExample(Language language) {
-    return timezoneExample("", language);
   }
 
   /** The example for a zone no one has: the zone a slip of the keyboard was meant to be, else Asia/Shanghai. */

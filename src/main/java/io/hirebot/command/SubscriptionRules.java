@@ -25,11 +25,12 @@ final class SubscriptionRules {
   private static final String TIME = "\\d{1,2}(?::\\d{2}| ?am| ?pm|点半|点)?";
 
   static final List<CommandRule> RULES = List.of(
-      // The chat's settings card: what it follows, its digest, quiet hours and zone. Bare "quiet" asks what is set.
+      // The chat's settings card: what it follows, its digest, quiet hours and zone. Bare "quiet", "digest" or
+      // "timezone" asks what is set, and the card shows how to change it.
       PatternRule.phrases(new Command.ListSubscriptions(), List.of("subscriptions", "my subscriptions",
           "list subscriptions", "settings", "chat settings", "notification settings", "show settings", "quiet",
-          "quiet hours", "订阅列表", "我的订阅", "所有订阅", "查看订阅", "设置", "查看设置", "通知设置", "本群设置",
-          "免打扰")),
+          "quiet hours", "digest", "daily digest", "timezone", "time zone", "tz", "订阅列表", "我的订阅", "所有订阅",
+          "查看订阅", "设置", "查看设置", "通知设置", "本群设置", "免打扰", "摘要", "每日摘要", "时区")),
       MissingArgumentRule.of("^(?:subscribe|follow)" + HERE + "(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^订阅$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^(?:unsubscribe|unfollow|stop (?:the )?notifications|取消订阅)$",

@@ -106,16 +106,26 @@ public final class JdbcOwnChanges implements OwnChanges {
 
   @Override
   public Future<List<OwnChange>> of(Collection<String> applicationIds) {
+    return of(applicationIds, true);
+  }
+
+  /** {@link #of} for bulk work (the digests), on the database's ordinary worker, so it never waits ahead of a user. */
+  public Future<List<OwnChange>> ofInBulk(Collection<String> applicationIds) {
+    return of(applicationIds, false);
+  }
+
+  private Future<List<OwnChange>> of(Collection<String> applicationIds, boolean urgent) {
     List<String> ids = List.copyOf(new LinkedHashSet<>(applicationIds));
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     String sql = String.format(OF, String.join(", ", Collections.nCopies(ids.size(), "?")));
-    return db.runUrgent(c -> Rows.list(c, sql, s -> {
+    Database.Work<List<OwnChange>> read = c -> Rows.list(c, sql, s -> {
       for (int i = 0; i < ids.size(); i++) {
         s.setString(i + 1, ids.get(i));
       }
-    }, JdbcOwnChanges::change));
+    }, JdbcOwnChanges::change);
+    return urgent ? db.runUrgent(read) : db.run(read);
   }
 
   /**

@@ -54,6 +54,13 @@ class AutomationCommandsTest {
       my subscriptions           |
       订阅列表                    |
       我的订阅                    |
+      settings                   |
+      quiet                      |
+      digest                     |
+      daily digest               |
+      摘要                        |
+      timezone                   |
+      时区                        |
       """)
   void unsubscribeAndList(String text, String job) {
     Command c = parsed(text);
@@ -114,7 +121,6 @@ class AutomationCommandsTest {
   @ParameterizedTest(name = "\"{0}\"")
   @CsvSource(delimiter = '|', textBlock = """
       subscribe
-      digest
       digest daily 25:00
       timezone Mars/Olympus
       """)

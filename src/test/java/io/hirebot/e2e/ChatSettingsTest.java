@@ -92,6 +92,20 @@ class ChatSettingsTest {
   }
 
   @Test
+  @DisplayName("bare \"digest\" and \"timezone\", in either language, open the settings card as bare \"quiet\" does")
+  void bareDigestAndTimezoneOpenSettings() {
+    String chat = ImState.DEMO_TEAM_CHAT;
+    // WHEN the digest's and the zone's words are typed with nothing after them
+    // THEN each answers with the card that shows what is set and how to change it, not a "did you mean" hint
+    for (String bare : List.of("digest", "timezone")) {
+      assertEquals("What I post in this chat", shown(ask(chat, bare)).title(), bare);
+    }
+    for (String bare : List.of("摘要", "时区")) {
+      assertEquals("我在这里推送的内容", shown(ask(chat, bare)).title(), bare);
+    }
+  }
+
+  @Test
   @DisplayName("a chat with nothing set is told how to set each thing")
   void nothingSet() {
     h.enableGroup(ImState.DEMO_BACKEND_CHAT);

@@ -2,6 +2,8 @@ package io.hirebot.e2e;
 
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A candidates row counts the days in the stage from when the candidate entered it, and an Undo does not start them
- * again: Hire writes the move back as a new entry into the stage (its {@code stage_time_list} keeps the latest), so
- * the bot counts from the entry its record of the undone move kept.
+ * A candidates row, the pipeline card's medians and the digest's stuck list count the days in the stage from when the
+ * candidate entered it, and an Undo does not start them again: Hire writes the move back as a new entry into the stage
+ * (its {@code stage_time_list} keeps the latest), so the bot counts from the entry its record of the undone move kept.
  */
 class StageDaysAfterUndoTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
@@ -59,6 +61,40 @@ class StageDaysAfterUndoTest {
     assertEquals("本阶段 5 天", daysInStage(answered, "zh_cn"), answered);
     String again = ask(ask).currentContent().toString();
     assertEquals("5 d in stage", daysInStage(again, "en_us"), again);
+  }
+
+  @Test
+  @DisplayName("Advance then Undo on a candidate 15 days in their stage: the pipeline card's median reads 15 days and "
+      + "the digest lists them as stuck, as the candidates row counts them, not as in the stage since the Undo")
+  void undoKeepsTheDaysOnPipelineAndDigest() {
+    // GIVEN a job of its own, followed by the chat, whose one candidate entered its second stage 15 days ago: past
+    // the digest's 14 days for "stuck", and alone in the stage, so the stage's median is theirs
+    Job backend = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Job job = h.sandbox.hire().addJob("Undo Days Engineer", "UD-001", backend.processId(), RECRUITER,
+        backend.hiringManagerIds().get(0));
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    Stage stage = stages.get(1);
+    Application a = h.sandbox.hire().addApplication(job.id(),
+        h.sandbox.hire().addTalent(NAME, null, null).id(), stage.id());
+    clock.advance(Duration.ofDays(15));
+    // and a new applicant today, in the first stage, so that the digest has news and shows its lists
+    h.sandbox.hire().addApplication(job.id(), h.sandbox.hire().addTalent("Nina Newcomer", null, null).id(),
+        stages.get(0).id());
+    ask("subscribe job UD-001");
+
+    // WHEN the recruiter advances them from the list, then clicks Undo
+    SentMessage list = ask("candidates for job UD-001");
+    assertEquals("success", toast(click(list, "advance", a)));
+    assertEquals("success", toast(click(list, "undo", a)));
+
+    // THEN the pipeline card's median for the stage counts the 15 days, in either language
+    String pipeline = ask("pipeline for job UD-001").currentContent().toString();
+    assertTrue(pipeline.contains("median 15 d in stage") && pipeline.contains("阶段停留中位数 15 天"), pipeline);
+    // AND the digest lists them as stuck in that stage
+    String digest = ask("digest now").currentContent().toString();
+    assertTrue(digest.contains("⏳ Stuck (1): " + NAME + " (" + stage.enName() + ")"), digest);
+    // back where they were, they did not move either
+    assertFalse(digest.contains("Moved (1): " + NAME), digest);
   }
 
   private SentMessage ask(String text) {

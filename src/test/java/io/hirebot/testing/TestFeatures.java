@@ -12,6 +12,7 @@ import io.hirebot.feature.offers.OffersFeature;
 import io.hirebot.feature.onboarding.OnboardingFeature;
 import io.hirebot.feature.pipeline.PipelineFeature;
 import io.hirebot.feature.profile.ProfileFeature;
+import io.hirebot.hire.StageEntries;
 import io.vertx.core.Future;
 import java.time.Duration;
 
@@ -55,7 +56,8 @@ public final class TestFeatures {
   }
 
   public static Feature pipeline(FeatureHarness h) {
-    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock, FeatureHarness.ZONE);
+    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock, FeatureHarness.ZONE,
+        new StageEntries(h.ownChanges::of));
   }
 
   public static Feature onboarding(FeatureHarness h) {

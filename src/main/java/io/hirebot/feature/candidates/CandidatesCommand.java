@@ -18,6 +18,7 @@ import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;

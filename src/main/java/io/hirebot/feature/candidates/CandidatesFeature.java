@@ -19,6 +19,7 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.OwnChanges;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
@@ -66,7 +67,7 @@ public final class CandidatesFeature implements Feature {
     PipelineReader pipeline = new PipelineReader(hire, clock);
     Audiences audiences = new Audiences(follows, access, sentCards);
     // Days in stage after an Undo count from the entry before the undone move, which the bot's record kept.
-    StageEntries entries = new StageEntries(changes);
+    StageEntries entries = new StageEntries(changes::of);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, entries, jobChoices, messages,
         clock, zone);
     this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock, zone);

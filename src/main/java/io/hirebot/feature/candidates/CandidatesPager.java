@@ -6,6 +6,7 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;

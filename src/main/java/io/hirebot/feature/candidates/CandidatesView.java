@@ -9,6 +9,7 @@ import io.hirebot.hire.Job;
 import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageEntries;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;

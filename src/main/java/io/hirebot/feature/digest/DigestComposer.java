@@ -11,10 +11,12 @@ import io.hirebot.hire.Partial;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.hire.TaskBoard.Waiting;
 import io.hirebot.i18n.Language;
 import io.hirebot.store.SubscriptionStore;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,15 +51,18 @@ final class DigestComposer {
   private final Duration overdueAfter;
   /** The applications' details, kept from one pass to the next and read again where Hire says they changed. */
   private final KnownApplications known;
+  private final StageEntries entries;
 
   /**
    * @param overdueAfter how long a Hire task waits before "waiting on the team" lists it (the nudges' age)
    * @param known the details kept between passes, shared with the new-application poll
+   * @param entries when each application entered its stage as the team saw it (after an Undo, before the undone move)
    */
   DigestComposer(HireDirectory hire, PipelineReader pipeline, SubscriptionStore subscriptions, DigestCard card,
-      TaskBoard tasks, Duration overdueAfter, KnownApplications known) {
+      TaskBoard tasks, Duration overdueAfter, KnownApplications known, StageEntries entries) {
     this.hire = hire;
     this.known = known;
+    this.entries = entries;
     this.pipeline = pipeline;
     this.subscriptions = subscriptions;
     this.card = card;
@@ -171,8 +176,12 @@ final class DigestComposer {
           List<PipelinePage> read = pages.stream().map(Future::result).toList();
           Future<List<Waiting>> waiting = overdue(read, until);
           Future<Map<String, Offer>> offers = offers(read);
-          return Future.all(offers, waiting).map(done -> new Gathered(read, today.result(), offers.result(),
-              waiting.result()));
+          // Who is stuck, and who moved, counted from the stage entries the team saw: one moved on and back by Undo
+          // is neither new in the stage nor moved. The tasks keep Hire's times, as the nudges read them.
+          Future<List<PipelinePage>> shown = Future.all(read.stream().map(entries::of).toList())
+              .map(CompositeFuture::list);
+          return Future.all(offers, waiting, shown).map(done -> new Gathered(shown.result(), today.result(),
+              offers.result(), waiting.result()));
         });
       });
     }

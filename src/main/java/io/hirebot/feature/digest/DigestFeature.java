@@ -10,6 +10,7 @@ import io.hirebot.command.Command;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.KnownApplications;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Messages;
 import io.hirebot.store.ChatSettingsStore;
@@ -29,14 +30,17 @@ public final class DigestFeature implements Feature {
   private final DigestCommands commands;
   private final DigestRoutine routine;
 
-  /** @param messenger the bulk messenger: digests queue behind users' answers */
+  /**
+   * @param messenger the bulk messenger: digests queue behind users' answers
+   * @param entries when each application entered its stage as the team saw it, for who is stuck
+   */
   public DigestFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, DigestStore store,
       ChatSettingsStore settings, SubscriptionStore subscriptions, Cards cards, Messages messages,
       MeterRegistry metrics, Clock clock, ZoneId zone, TaskBoard tasks, java.time.Duration overdueAfter,
-      KnownApplications known) {
+      KnownApplications known, StageEntries entries) {
     this.store = store;
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), subscriptions,
-        new DigestCard(cards, messages), tasks, overdueAfter, known);
+        new DigestCard(cards, messages), tasks, overdueAfter, known, entries);
     this.commands = new DigestCommands(store, settings, composer, jobQueries, messages, clock, zone);
     // Each replica claims slots under its own name, so a log shows which one sent a digest.
     this.routine = new DigestRoutine(store, composer, messenger, zone, UUID.randomUUID().toString(), metrics);

@@ -20,6 +20,7 @@ import io.hirebot.hire.JobMatcher;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -29,7 +30,8 @@ import java.util.List;
 /**
  * "pipeline for job X": the job's funnel. Counts come from the per-stage id lists (exact), active and terminated
  * (the drop-outs, for the pass-through rates); the median days need each application's stage entry time, so they are
- * read for at most {@link #MAX_SAMPLE} applications.
+ * read for at most {@link #MAX_SAMPLE} applications, and counted from the entry the team saw ({@link StageEntries}), as
+ * the candidate rows count them.
  */
 public final class PipelineFeature implements Feature, CommandHandler<ShowPipeline> {
   static final String SHOW = "pipeline.show";
@@ -43,16 +45,18 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
   private final Messages messages;
   private final Clock clock;
   private final ZoneId zone;
+  private final StageEntries entries;
 
   /** @param zone where a day begins, for the days in a stage */
   public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages,
-      Clock clock, ZoneId zone) {
+      Clock clock, ZoneId zone, StageEntries entries) {
     this.meter = meter;
     this.choices = choices;
     this.card = new PipelineCard(cards, messages);
     this.messages = messages;
     this.clock = clock;
     this.zone = zone;
+    this.entries = entries;
   }
 
   @Override
@@ -83,7 +87,7 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
       List<String> ids = pipeline.ids(io.hirebot.hire.PipelineFilter.NONE);
       List<String> sample = ids.subList(0, Math.min(ids.size(), MAX_SAMPLE));
       Future<List<PipelinePage.StageCount>> droppedOut = reader.droppedOut(pipeline);
-      Future<List<Application>> apps = reader.details(sample);
+      Future<List<Application>> apps = reader.details(sample).compose(entries::ofApplications);
       return Future.all(droppedOut, apps).map(done -> card.render(job,
           Funnel.of(pipeline.counts(), droppedOut.result(), apps.result(), clock.instant(), zone), sample.size(), lang));
     });

@@ -8,6 +8,7 @@ import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.hire.HireTask;
 import io.hirebot.hire.KnownApplications;
+import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.TaskBoard;
 import io.hirebot.i18n.Messages;
@@ -16,6 +17,7 @@ import io.hirebot.store.DigestStore;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.RecordingMessenger;
+import io.hirebot.testing.RecordingOwnChanges;
 import io.hirebot.testing.SmallTenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -93,7 +95,7 @@ class DigestFanOutTest {
   private DigestRoutine routine(FakeHireDirectory hire, DigestStore store, RecordingMessenger messenger) {
     DigestComposer composer = new DigestComposer(hire, new PipelineReader(hire, clock), new SubscriptionStore(db, clock),
         new DigestCard(new Cards(TEMPLATES, JSON), MESSAGES), new TaskBoard(hire), Duration.ofDays(1),
-        new KnownApplications(hire, clock));
+        new KnownApplications(hire, clock), new StageEntries(new RecordingOwnChanges()::of));
     return new DigestRoutine(store, composer, messenger, ZONE, UUID.randomUUID().toString(), new SimpleMeterRegistry());
   }
 
