@@ -51,7 +51,7 @@ final class UndoActions {
       return kit.staleResult(t, now, lang);
     }
     return typed.overtaken(t, now, now.active() ? "typed.undoStale" : "typed.undoStaleEnded",
-        Toast.warning(kit.messages, "toast.stale"), lang);
+        Toast.warning(kit.messages, "toast.undoStale"), lang);
   }
 
   /**

@@ -163,6 +163,7 @@ class TypedActionsTest {
 
     // (on main: the job's whole list, "Alice Chen is now in Offer … Here is the current list" on top)
     assertEquals(Toast.Type.WARNING, undone.toastType(), undone.toString());
+    assertEquals("The candidate has changed since: nothing was undone.", undone.toast(), "not a refreshed list");
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
     assertShort(undone.card(), "Not undone",
         "⚠️ **Alice Chen** (Backend Engineer) has moved since and is now in **Offer**: nothing was undone.");
