@@ -12,15 +12,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The {@code pending_notices} table: notices of the bot's own changes (a rejection, its Undo) that a following chat does
- * not have yet, one row per chat, until it has them. Every send holds its row a {@link #LEASE} ahead, so a due row is
- * one whose last send failed (and waited its back-off) or whose sender died; a replica takes a due row by a conditional
- * update of its due time, which on PostgreSQL only one replica's statement wins.
+ * The {@code pending_notices} table: notices of the bot's own changes (a rejection, its Undo) that a following chat
+ * does not have yet, one row per chat, until it has them. Every send holds its row a {@link #LEASE} ahead, so a due row
+ * is one whose last send failed (and waited its back-off) or whose sender died; a replica takes a due row by a
+ * conditional update of its due time, which on PostgreSQL only one replica's statement wins.
  */
 public final class PendingNotices {
   /**
-   * The first send and its retries. Their back-offs (1, 2, 4, 8, 16 min) end 31 min after the first send, inside the
-   * hour in which Feishu posts one message per uuid: a retry of a send whose answer was lost posts nothing twice.
+   * The first send and its retries. Their back-offs (1, 2, 4, 8, 16 min, each up to a routine period later) end about
+   * half an hour after the first send, inside the hour in which Feishu posts one message per uuid: a retry of a send
+   * whose answer was lost posts nothing twice.
    */
   public static final int MAX_ATTEMPTS = 6;
   /** The wait after the first failed send; each further failure waits twice as long. */
