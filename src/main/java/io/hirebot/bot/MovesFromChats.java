@@ -15,7 +15,9 @@ public interface MovesFromChats {
 
   /**
    * Hire accepted a rejection ({@code application} as it left it, terminated) made by {@code byOpenId} for a click
-   * answered in {@code chats}: notifies the other chats that follow the job, as a move's event would.
+   * answered in {@code chats}: notifies the other chats that follow the job, as a move's event would, and since no
+   * event is retried for it, keeps each chat's notice until the chat has it. Fails only when a notice was neither sent
+   * nor kept.
    */
   Future<Void> rejected(Application application, TerminationReason reason, String byOpenId, Set<String> chats);
 

@@ -5,6 +5,7 @@ import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.TerminationReason;
 import io.vertx.core.Future;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -41,8 +42,10 @@ public final class JdbcOwnChanges implements OwnChanges {
   private static final int ATTEMPTS = 3;
   private static final Logger log = LoggerFactory.getLogger(JdbcOwnChanges.class);
 
-  private static final String COLUMNS = "kind, application_id, made_at, actor, origin_stage_id, origin_entered_at, "
-      + "target_stage_id, by_undo, reason_id, reason_en, reason_zh, chats";
+  /** A change's own columns, read by {@link #change} and bound by {@link #bind}; {@link PendingNotices} keeps them too. */
+  static final String CHANGE_COLUMNS = "kind, application_id, made_at, actor, origin_stage_id, origin_entered_at, "
+      + "target_stage_id, by_undo, reason_id, reason_en, reason_zh";
+  private static final String COLUMNS = CHANGE_COLUMNS + ", chats";
   private static final String INSERT = "INSERT INTO own_changes (" + COLUMNS + ", change_id, made) "
       + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String MADE = "UPDATE own_changes SET made = TRUE WHERE change_id = ?";
@@ -174,22 +177,7 @@ public final class JdbcOwnChanges implements OwnChanges {
   private static Void insert(Connection c, String id, OwnChange m, Set<String> chats, boolean made)
       throws SQLException {
     Claims.update(c, INSERT, s -> {
-      s.setString(1, m.kind().name().toLowerCase(Locale.ROOT));
-      s.setString(2, m.applicationId());
-      s.setLong(3, m.at().toEpochMilli());
-      s.setString(4, m.actorOpenId() == null ? "" : m.actorOpenId());
-      s.setString(5, m.fromStageId());
-      if (m.fromEnteredAt() == null) {
-        s.setNull(6, Types.BIGINT);
-      } else {
-        s.setLong(6, m.fromEnteredAt().toEpochMilli());
-      }
-      s.setString(7, m.toStageId());
-      s.setBoolean(8, m.undo());
-      TerminationReason r = m.reason();
-      s.setString(9, r == null ? null : r.id());
-      s.setString(10, r == null ? null : r.enName());
-      s.setString(11, r == null ? null : r.zhName());
+      bind(s, m);
       s.setString(12, String.join(" ", new LinkedHashSet<>(chats)));
       s.setString(13, id);
       s.setBoolean(14, made);
@@ -197,7 +185,28 @@ public final class JdbcOwnChanges implements OwnChanges {
     return null;
   }
 
-  private static OwnChange change(ResultSet r) throws SQLException {
+  /** Binds the change's {@link #CHANGE_COLUMNS} to parameters 1 to 11. */
+  static void bind(PreparedStatement s, OwnChange m) throws SQLException {
+    s.setString(1, m.kind().name().toLowerCase(Locale.ROOT));
+    s.setString(2, m.applicationId());
+    s.setLong(3, m.at().toEpochMilli());
+    s.setString(4, m.actorOpenId() == null ? "" : m.actorOpenId());
+    s.setString(5, m.fromStageId());
+    if (m.fromEnteredAt() == null) {
+      s.setNull(6, Types.BIGINT);
+    } else {
+      s.setLong(6, m.fromEnteredAt().toEpochMilli());
+    }
+    s.setString(7, m.toStageId());
+    s.setBoolean(8, m.undo());
+    TerminationReason r = m.reason();
+    s.setString(9, r == null ? null : r.id());
+    s.setString(10, r == null ? null : r.enName());
+    s.setString(11, r == null ? null : r.zhName());
+  }
+
+  /** The change read from {@link #CHANGE_COLUMNS}, the first 11 columns of {@code r}. */
+  static OwnChange change(ResultSet r) throws SQLException {
     long entered = r.getLong(6);
     Instant fromEntered = r.wasNull() ? null : Instant.ofEpochMilli(entered);
     String reasonId = r.getString(9);

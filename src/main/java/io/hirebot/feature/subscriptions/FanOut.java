@@ -43,15 +43,22 @@ final class FanOut {
     Map<Language, Notification> perLanguage = new EnumMap<>(Language.class);
     List<Future<?>> sends = new ArrayList<>();
     for (Subscription s : subs) {
-      Notification n = perLanguage.computeIfAbsent(Language.ofFeishuLocale(s.lang()), render);
-      sends.add(quiet.isQuiet(s.chatId())
-          .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.held())
-              : messenger.send(s.chatId(), Reply.card(n.card()), key + ":" + s.chatId()).<Void>mapEmpty())
-          .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
-          .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
-              s.jobId(), key, e.toString())));
+      sends.add(sendOne(s, perLanguage.computeIfAbsent(Language.ofFeishuLocale(s.lang()), render), key));
     }
     return Future.join(sends).mapEmpty();
+  }
+
+  /**
+   * Sends (or holds) the notification for one subscribed chat; succeeds too when the bot is no longer in the chat,
+   * which then stops following.
+   */
+  Future<Void> sendOne(Subscription s, Notification n, String key) {
+    return quiet.isQuiet(s.chatId())
+        .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.held())
+            : messenger.send(s.chatId(), Reply.card(n.card()), key + ":" + s.chatId()).<Void>mapEmpty())
+        .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
+        .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
+            s.jobId(), key, e.toString()));
   }
 
   /** The bot is no longer in the chat (its bot.deleted event not subscribed, or not yet handled): unfollow it. */

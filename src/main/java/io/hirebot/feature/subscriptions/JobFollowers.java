@@ -37,15 +37,19 @@ final class JobFollowers {
    */
   Future<Void> notify(Application a, String kind, Set<String> madeFrom, String key,
       Function<CardLanguage, NotificationCard.Notification> render) {
-    return subscriptions.ofJob(a.jobId()).compose(subs -> {
-      List<Subscription> wanted = subs.stream()
-          .filter(s -> s.kinds().contains(kind) && !madeFrom.contains(s.chatId())).toList();
+    return following(a.jobId(), kind, madeFrom).compose(wanted -> {
       if (wanted.isEmpty()) {
         return Future.succeededFuture();
       }
       return job(a.jobId()).compose(job -> fanOut.send(wanted, lang -> render.apply(new CardLanguage(job, lang)),
           key));
     });
+  }
+
+  /** The chats following the job for this kind of change, but {@code madeFrom}. */
+  Future<List<Subscription>> following(String jobId, String kind, Set<String> madeFrom) {
+    return subscriptions.ofJob(jobId).map(subs -> subs.stream()
+        .filter(s -> s.kinds().contains(kind) && !madeFrom.contains(s.chatId())).toList());
   }
 
   /** The job as Hire lists it; its id alone when Hire no longer does. */

@@ -25,6 +25,7 @@ import io.hirebot.store.JdbcOwnChanges;
 import io.hirebot.store.ChatSettingsStore;
 import io.hirebot.store.Database;
 import io.hirebot.store.HeldNotifications;
+import io.hirebot.store.PendingNotices;
 import io.hirebot.store.PollCursors;
 import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
@@ -37,8 +38,8 @@ import java.time.ZoneId;
  * Chats follow jobs: "subscribe / unsubscribe / subscriptions", quiet hours, the Follow / Unfollow button of lists;
  * Hire events, the new-applications poll and the rejections (and their Undo) made through the bot, which Hire fires no
  * event for, become notification cards (held through quiet hours; a change the bot made for a click is not notified
- * back to the chat it was clicked in), and the cards
- * the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
+ * back to the chat it was clicked in; the notice of a rejection or its Undo is sent again until each chat has it), and
+ * the cards the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
  */
 public final class SubscriptionsFeature implements Feature {
   static final Duration FORGET_CARDS_EVERY = Duration.ofHours(1);
@@ -51,6 +52,7 @@ public final class SubscriptionsFeature implements Feature {
   private final QuietHoursRelease quietRelease;
   private final LivingCards livingCards;
   private final OwnMoves ownMoves;
+  private final OwnChangeNotices ownChangeNotices;
 
   /**
    * @param messenger the bulk messenger: notifications queue behind users' answers
@@ -82,7 +84,8 @@ public final class SubscriptionsFeature implements Feature {
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
     JobFollowers followers = new JobFollowers(hire, subscriptions, fanOut);
-    ownMoves = new OwnMoves(ownChanges, followers, notificationCard, clock);
+    ownChangeNotices = new OwnChangeNotices(new PendingNotices(db, clock), followers, fanOut, notificationCard);
+    ownMoves = new OwnMoves(ownChanges, ownChangeNotices, clock);
     notifier = new HireNotifier(hire, followers, notificationCard, livingCards, applicationJobs, ownMoves);
   }
 
@@ -101,6 +104,7 @@ public final class SubscriptionsFeature implements Feature {
         .cardsSent(livingCards)
         .routine(poller)
         .routine(quietRelease)
+        .routine(ownChangeNotices)
         .routine(Routine.every("forget-expired-cards", FORGET_CARDS_EVERY, now -> livingCards.forgetExpired()))
         // A group that is no longer enabled must not keep receiving hiring data.
         .chatStopped(this::unfollowAll);

@@ -1,0 +1,189 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.RecordedRequest;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.Application;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.sandbox.hire.Talent;
+import io.hirebot.schedule.MutableClock;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A rejection made through the bot fires no Hire event, so the bot notifies the chats that follow the job itself: when
+ * Feishu's IM fails at that moment, the notice is kept and sent again later (with back-off, across restarts) until each
+ * chat has it, once; a chat the bot left, or one IM keeps refusing, is given up on.
+ */
+class UndeliveredNoticesTest {
+  private static final String RECRUITER = DemoTenant.RECRUITER_LI;
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final String BACKEND = ImState.DEMO_BACKEND_CHAT;
+  private static final String SEND = "/open-apis/im/v1/messages";
+  /** Longer than every back-off: each step makes the notice due again, if it still is. */
+  private static final Duration STEP = Duration.ofMinutes(20);
+
+  private final MutableClock clock = MutableClock.atNow();
+  @RegisterExtension
+  final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
+  private Job job;
+
+  @BeforeEach
+  void start() {
+    h.enableGroup(BACKEND);
+    job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+  }
+
+  @Test
+  @DisplayName("a rejection whose notice IM refused reaches the other following chat once IM is back, after a restart, "
+      + "exactly once")
+  void resentOnceImRecovers() {
+    Application a = newCandidate("Pending Recovers");
+    follow(TEAM);
+    follow(BACKEND);
+    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
+
+    // GIVEN Feishu's IM answers every new message with a 5xx
+    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
+    // WHEN the recruiter rejects the candidate on the group's card
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", toastType(rejected), rejected.body());
+    assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    // AND the notice to the other group is refused
+    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Recovers"), TIMEOUT));
+    // AND the bot restarts, and IM comes back
+    h.restartBot();
+    h.sandbox.faults().clear();
+
+    // THEN the next runs of the bot's routines deliver the notice to the group, once
+    clock.advance(STEP);
+    h.runRoutines(h.bot);
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Recovers").size() >= 1, TIMEOUT));
+    long tries = sendsTo(BACKEND, "Pending Recovers").size();
+    for (int i = 0; i < 4; i++) {
+      clock.advance(STEP);
+      h.runRoutines(h.bot);
+    }
+    assertEquals(1, notifications(BACKEND, "Pending Recovers").size(), "the group has the rejection once");
+    assertTrue(notifications(BACKEND, "Pending Recovers").get(0).currentContent().toString().contains(" rejected by "));
+    assertEquals(tries, sendsTo(BACKEND, "Pending Recovers").size(), "nothing sent again once delivered");
+    assertEquals(0, notifications(TEAM, "Pending Recovers").size(), "the group it was clicked in is not notified");
+    assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
+  @Test
+  @DisplayName("a rejection's notice to a chat the bot was taken out of is tried once more, refused, and then dropped")
+  void chatLeft() {
+    Application a = newCandidate("Pending Chatleft");
+    follow(TEAM);
+    follow(BACKEND);
+    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
+    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", toastType(rejected), rejected.body());
+    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Chatleft"), TIMEOUT));
+
+    // WHEN the bot is taken out of the group (no event: the first sign is Feishu's 230002), and IM is back
+    h.sandbox.im().removeChat(BACKEND);
+    h.sandbox.faults().clear();
+    for (int i = 0; i < 8; i++) {
+      clock.advance(STEP);
+      h.runRoutines(h.bot);
+    }
+
+    // THEN the notice was tried there once more at most, and is no longer kept
+    assertTrue(sendsTo(BACKEND, "Pending Chatleft").size() <= 2, "not retried after the refusal");
+    assertEquals(0L, pendingRows(), "the notice is dropped");
+  }
+
+  @Test
+  @DisplayName("a rejection's notice IM keeps refusing is tried a bounded number of times, then given up")
+  void givenUp() {
+    Application a = newCandidate("Pending Givenup");
+    follow(TEAM);
+    follow(BACKEND);
+    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
+    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", toastType(rejected), rejected.body());
+    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Givenup"), TIMEOUT));
+
+    for (int i = 0; i < 12; i++) {
+      clock.advance(STEP);
+      h.runRoutines(h.bot);
+    }
+
+    assertEquals(io.hirebot.store.PendingNotices.MAX_ATTEMPTS, sendsTo(BACKEND, "Pending Givenup").size(),
+        "one try and the retries, then no more");
+    assertEquals(0L, pendingRows(), "the notice is given up");
+  }
+
+  private static MessageSpec group(String chat) {
+    return MessageSpec.group(chat).from(RECRUITER).mentioningBot();
+  }
+
+  /** A candidate of BE-001 in its first stage, with a name no other card or notification carries. */
+  private Application newCandidate(String name) {
+    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
+    Talent t = h.sandbox.hire().addTalent(name, null, null);
+    return h.sandbox.hire().addApplication(job.id(), t.id(), stages.get(0).id());
+  }
+
+  private void follow(String chat) {
+    SentMessage answer = h.ask(group(chat).text("subscribe job BE-001"));
+    assertTrue(answer.currentContent().toString().contains("Backend Engineer"), chat + ": " + answer.currentContent());
+  }
+
+  private static String toastType(PushResult r) {
+    return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
+  }
+
+  private static boolean isSendTo(RecordedRequest r, String chat, String name) {
+    return r.is("POST", SEND) && chat.equals(r.jsonBody().getString("receive_id"))
+        && r.jsonBody().encode().contains(name);
+  }
+
+  /** Every message the bot tried to send into the chat naming the person, refused or not. */
+  private List<RecordedRequest> sendsTo(String chat, String name) {
+    return h.sandbox.requests().matching("POST", SEND).stream().filter(r -> isSendTo(r, chat, name)).toList();
+  }
+
+  /** The notifications in the chat naming the person: the cards the bot sent there on its own, not as an answer. */
+  private List<SentMessage> notifications(String chat, String name) {
+    return h.sandbox.im().inChat(chat).stream()
+        .filter(m -> m.parentId() == null && "interactive".equals(m.msgType())
+            && m.currentContent().toString().contains(name))
+        .toList();
+  }
+
+  /** Notices the bot still has to deliver (0 where it keeps none). */
+  private long pendingRows() {
+    return h.inDatabase(c -> {
+      try (var meta = c.getMetaData().getTables(null, null, "PENDING_NOTICES", null)) {
+        if (!meta.next()) {
+          return 0L;
+        }
+      }
+      try (var q = c.prepareStatement("SELECT COUNT(*) FROM pending_notices"); var r = q.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    });
+  }
+}
