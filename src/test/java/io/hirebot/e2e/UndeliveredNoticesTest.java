@@ -54,19 +54,8 @@ class UndeliveredNoticesTest {
   @DisplayName("a rejection whose notice IM refused reaches the other following chat once IM is back, after a restart, "
       + "exactly once")
   void resentOnceImRecovers() {
-    Application a = newCandidate("Pending Recovers");
-    follow(TEAM);
-    follow(BACKEND);
-    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
-
-    // GIVEN Feishu's IM answers every new message with a 5xx
-    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
-    // WHEN the recruiter rejects the candidate on the group's card
-    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
-    assertEquals("success", toastType(rejected), rejected.body());
-    assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
-    // AND the notice to the other group is refused
-    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Recovers"), TIMEOUT));
+    // GIVEN a rejection made on one group's card while Feishu's IM refused its notice to the other group
+    rejectedWhileImFails("Pending Recovers");
     // AND the bot restarts, and IM comes back
     h.restartBot();
     h.sandbox.faults().clear();
@@ -90,14 +79,7 @@ class UndeliveredNoticesTest {
   @Test
   @DisplayName("a rejection's notice to a chat the bot was taken out of is tried once more, refused, and then dropped")
   void chatLeft() {
-    Application a = newCandidate("Pending Chatleft");
-    follow(TEAM);
-    follow(BACKEND);
-    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
-    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
-    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
-    assertEquals("success", toastType(rejected), rejected.body());
-    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Chatleft"), TIMEOUT));
+    rejectedWhileImFails("Pending Chatleft");
 
     // WHEN the bot is taken out of the group (no event: the first sign is Feishu's 230002), and IM is back
     h.sandbox.im().removeChat(BACKEND);
@@ -115,14 +97,7 @@ class UndeliveredNoticesTest {
   @Test
   @DisplayName("a rejection's notice IM keeps refusing is tried a bounded number of times, then given up")
   void givenUp() {
-    Application a = newCandidate("Pending Givenup");
-    follow(TEAM);
-    follow(BACKEND);
-    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
-    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
-    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
-    assertEquals("success", toastType(rejected), rejected.body());
-    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, "Pending Givenup"), TIMEOUT));
+    rejectedWhileImFails("Pending Givenup");
 
     for (int i = 0; i < 12; i++) {
       clock.advance(STEP);
@@ -132,6 +107,22 @@ class UndeliveredNoticesTest {
     assertEquals(io.hirebot.store.PendingNotices.MAX_ATTEMPTS, sendsTo(BACKEND, "Pending Givenup").size(),
         "one try and the retries, then no more");
     assertEquals(0L, pendingRows(), "the notice is given up");
+  }
+
+  /**
+   * Both groups follow BE-001; with every new IM message answered by a 5xx, the recruiter rejects a new candidate
+   * named {@code name} on the team's list: Hire takes it, and its notice to the backend group is refused.
+   */
+  private void rejectedWhileImFails(String name) {
+    Application a = newCandidate(name);
+    follow(TEAM);
+    follow(BACKEND);
+    SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
+    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
+    PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
+    assertEquals("success", toastType(rejected), rejected.body());
+    assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, name), TIMEOUT));
   }
 
   private static MessageSpec group(String chat) {
