@@ -1,4 +1,4 @@
--- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530
+-- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530,V30__pending_notices.sql=47131768
 CREATE MEMORY TABLE "PUBLIC"."PROCESSED_EVENTS"(
     "EVENT_KEY" CHARACTER VARYING(200) NOT NULL,
     "ENVELOPE" CHARACTER VARYING(1000000),
@@ -89,6 +89,28 @@ CREATE MEMORY TABLE "PUBLIC"."ACTION_KEYS"(
     "OUTCOME" CHARACTER VARYING(4000)
 );
 ALTER TABLE "PUBLIC"."ACTION_KEYS" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_E0" PRIMARY KEY("IDEM_KEY");
+CREATE MEMORY TABLE "PUBLIC"."PENDING_NOTICES"(
+    "NOTICE_KEY" CHARACTER VARYING(200) NOT NULL,
+    "CHAT_ID" CHARACTER VARYING(100) NOT NULL,
+    "KIND" CHARACTER VARYING(10) NOT NULL,
+    "APPLICATION_ID" CHARACTER VARYING(64) NOT NULL,
+    "MADE_AT" BIGINT NOT NULL,
+    "ACTOR" CHARACTER VARYING(100) NOT NULL,
+    "ORIGIN_STAGE_ID" CHARACTER VARYING(64) NOT NULL,
+    "ORIGIN_ENTERED_AT" BIGINT,
+    "TARGET_STAGE_ID" CHARACTER VARYING(64) NOT NULL,
+    "BY_UNDO" BOOLEAN NOT NULL,
+    "REASON_ID" CHARACTER VARYING(64),
+    "REASON_EN" CHARACTER VARYING(200),
+    "REASON_ZH" CHARACTER VARYING(200),
+    "JOB_ID" CHARACTER VARYING(64) NOT NULL,
+    "TALENT_ID" CHARACTER VARYING(64) NOT NULL,
+    "TALENT_NAME" CHARACTER VARYING(200) NOT NULL,
+    "ATTEMPTS" INTEGER NOT NULL,
+    "NEXT_AT" BIGINT NOT NULL
+);
+ALTER TABLE "PUBLIC"."PENDING_NOTICES" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_E5" PRIMARY KEY("NOTICE_KEY", "CHAT_ID");
+CREATE INDEX "PUBLIC"."PENDING_NOTICES_BY_DUE" ON "PUBLIC"."PENDING_NOTICES"("NEXT_AT" NULLS FIRST);
 CREATE MEMORY TABLE "PUBLIC"."CARD_APPLICATIONS"(
     "MESSAGE_ID" CHARACTER VARYING(100) NOT NULL,
     "SHOWN_KEY" CHARACTER VARYING(100) NOT NULL
