@@ -236,6 +236,13 @@ public final class FeatureHarness extends SelfClosingFixture {
   public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view,
       String messageId) {}
 
+  /** Moves the clock to the next {@code time} of day in {@link #ZONE} (the configured zone). */
+  public void advanceToNext(java.time.LocalTime time) {
+    java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+    java.time.ZonedDateTime next = now.toLocalDate().atTime(time).atZone(ZONE);
+    clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
+  }
+
   /** The chat reads its dates in {@code zone} from now on, as "timezone …" typed in it would make it. */
   public void zone(String chatId, ZoneId zone) {
     chatZones.put(chatId, zone);
