@@ -91,7 +91,8 @@ class FeatureRegistryTest {
     // Replayed as a click by the card's viewer on the card itself, in its chat, its dates in the chat's zone.
     assertEquals("click 2 on om_1 in oc_1 by ou_a at America/Los_Angeles", registry.views()
         .render(json.createObjectNode().put("action", "x.page").put("page", 2), place).result().path("from").asText());
-    assertEquals("own ou_a at America/Los_Angeles", registry.views().render(json.createObjectNode().put("action", "y.page"), place)
+    assertEquals("own ou_a at America/Los_Angeles", registry.views()
+        .render(json.createObjectNode().put("action", "y.page"), place)
         .result().path("from").asText());
     assertThrows(IllegalStateException.class,
         () -> registry.view("y.page", (view, viewer) -> Future.succeededFuture(null)));

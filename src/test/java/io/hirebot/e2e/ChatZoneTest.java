@@ -70,7 +70,8 @@ class ChatZoneTest {
     HireTenant hire = h.sandbox.hire();
     Job job = hire.jobByCode("BE-001").orElseThrow();
     String first = hire.stagesOf(job.id()).get(0).id();
-    Talent t = hire.addTalent(name, "1390000" + (1000 + SENT.incrementAndGet()), name.replace(' ', '.') + "@example.com");
+    Talent t = hire.addTalent(name, "1390000" + (1000 + SENT.incrementAndGet()),
+        name.replace(' ', '.') + "@example.com");
     Application a = hire.addApplication(job.id(), t.id(), first);
     long ms = at.toEpochMilli();
     Application dated = new Application(a.id(), a.jobId(), a.talentId(), first, Application.ACTIVE, ms, ms,

@@ -73,7 +73,7 @@ public record CardAction(
 
   /** The same click, answered with its dates in {@code zone}. */
   public CardAction inZone(ZoneId zone) {
-    return new CardAction(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, chatType,
-        zone);
+    return new CardAction(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue,
+        chatType, zone);
   }
 }

@@ -228,7 +228,8 @@ final class ActionKit {
   Notice undoable(CardAction action, BiFunction<Language, Markdown.Own, String> text, ObjectNode undo) {
     Instant now = clock.instant();
     Markdown.Own by = byWhom(action);
-    return Notice.undoable(l -> text.apply(l, by), l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, action.zone(), l))),
+    return Notice.undoable(l -> text.apply(l, by),
+        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, action.zone(), l))),
         undo, now);
   }
 

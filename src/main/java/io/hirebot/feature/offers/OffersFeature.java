@@ -99,7 +99,8 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
       }
       // The view names the page shown: the last one, when the list shrank below the page asked for.
-      return render(hire, scope, jobId, pending, page, lang, action.zone()).map(c -> new ActionResult(Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view()));
+      return render(hire, scope, jobId, pending, page, lang, action.zone()).map(c -> new ActionResult(
+          Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view()));
     }));
   }
 

@@ -60,7 +60,8 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
   public Future<Reply> handle(ShowPipeline command, CommandContext context) {
     Language lang = context.language();
     return meter.run("pipeline", hire -> JOBS.lookUp(hire, command.jobQuery())
-        .compose(match -> choices.resolve(match, command.jobQuery(), SHOW, lang, job -> funnel(hire, job, lang, context.zone()), c -> c))).map(Reply::card);
+        .compose(match -> choices.resolve(match, command.jobQuery(), SHOW, lang,
+            job -> funnel(hire, job, lang, context.zone()), c -> c))).map(Reply::card);
   }
 
   /** A job picked from the picker or not-found card. */

@@ -99,8 +99,8 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
 
   /** The profile for the viewer at {@code place}, in its chat's zone. */
   private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, CardPlace place, Language lang) {
-    return reader.render(hire, talent, 0, privateChat, place.viewer(), lang, place.zone()).map(shown -> Reply.card(shown.card(),
-        ProfileButtons.view(shown, talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
+    return reader.render(hire, talent, 0, privateChat, place.viewer(), lang, place.zone()).map(shown -> Reply.card(
+        shown.card(), ProfileButtons.view(shown, talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
   }
 
   /**

@@ -86,9 +86,9 @@ final class ProfileReader {
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         // Contact data (shown in a private chat, or offered there by button) only to whom it is for.
-        return new Shown(card.in(zone).render(named, shown, p, ids.size(), notes.result(), new ProfileHistory(made.result()),
-            stages, showContact,
-            new ProfileCard.Offers(mayChange, contact, back), lang), slice, p);
+        return new Shown(card.in(zone).render(named, shown, p, ids.size(), notes.result(),
+            new ProfileHistory(made.result()), stages, showContact, new ProfileCard.Offers(mayChange, contact, back),
+            lang), slice, p);
       });
     });
   }
