@@ -55,18 +55,17 @@ final class Features {
     return List.of(
         new HelpFeature(s.cards(), s.messages()),
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),
-            s.config().timezone(), s.clock()),
+            s.clock()),
         new JobsFeature(s.meter(), s.cards(), s.messages()),
         new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(),
             subscriptions.chatFollows(), subscriptions.movesFromChats(), moves, s.access(), s.actionOnce(), s.audit(),
             s.errors(), s.jobChoices(), s.cards(),
-            s.messages(), s.dates(), s.clock(), s.config().timezone()),
+            s.messages(), s.clock()),
         profile,
-        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), s.config().timezone(),
-            new StageEntries(moves::of)),
-        new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
-        new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.dates(), s.clock()),
-        new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.dates(), s.clock()),
+        new PipelineFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock(), new StageEntries(moves::of)),
+        new InterviewsFeature(s.meter(), s.cards(), s.messages(), s.clock()),
+        new OffersFeature(s.meter(), s.jobChoices(), s.cards(), s.messages(), s.clock()),
+        new OnboardingFeature(s.meter(), s.cards(), s.messages(), s.clock()),
         subscriptions,
         digest,
         new RemindersFeature(s.hire(), s.bulkMessenger(), s.db(), s.cards(), s.messages(), s.config().reminders(),
@@ -75,6 +74,6 @@ final class Features {
             s.clock(), s.config().reminders().taskNudgeAfter(), s.config().timezone()),
         new UnderstandingFeature(s.hire(), s.meter(), s.cards(), s.messages(), s.config().contextWindow(),
             s.cardRegistry()),
-        new ActionsFeature(s.meter(), s.access(), s.cards(), s.messages(), s.clock(), s.config().timezone()));
+        new ActionsFeature(s.meter(), s.access(), s.cards(), s.messages(), s.clock()));
   }
 }

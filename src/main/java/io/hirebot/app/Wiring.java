@@ -21,6 +21,7 @@ import io.hirebot.bot.Conversations;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.OnBehalfMessenger;
 import io.hirebot.bot.ErrorReplies;
+import io.hirebot.bot.ChatZones;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
@@ -221,7 +222,8 @@ public final class Wiring {
       JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.of(
           Toast.info(messages, "toast.inProgress")));
 
-      FeatureRegistry registry = new FeatureRegistry(messages);
+      ChatZones zones = new ChatZones(settings::zone, config.timezone());
+      FeatureRegistry registry = new FeatureRegistry(messages, zones);
       HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
       CardRegistry cardRegistry = new CardRegistry(db, clock);
       Conversations conversations = new Conversations(config.contextWindow(), clock);
@@ -250,7 +252,7 @@ public final class Wiring {
           new HiringDataGate(services.hiringData(), services.cardRegistry(), messages));
       dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
           messenger, errors, metrics, messages, registry::welcome,
-          conversations, services.cardRegistry());
+          conversations, services.cardRegistry(), zones);
       identity.yieldTo(dispatcher::busy);
       EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
           config.feishu().encryptKey(), clock);

@@ -54,6 +54,7 @@ public final class BotDispatcher implements InboundHandler {
   private final MeterRegistry metrics;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
   private final Conversations conversations;
+  private final ChatZones zones;
   /** Events and clicks being handled, from their arrival here (before the event's claim) to their answer. */
   private final AtomicInteger handling = new AtomicInteger();
 
@@ -62,12 +63,14 @@ public final class BotDispatcher implements InboundHandler {
    * @param inFlight the same tracker the chain's de-duplication admits events into
    * @param conversations what each user was last shown in each chat: the context their follow-ups are read in
    * @param cardChats the kind of chat each card is in: a late click notice in a group goes to the clicker alone
+   * @param zones the zone each chat reads its dates in, resolved once per command and click
    */
   public BotDispatcher(Vertx vertx, CommandParser parser, FeatureRegistry features, MiddlewareChain chain,
       InFlight inFlight, Messenger messenger, ErrorReplies errors, MeterRegistry metrics,
       io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome,
-      Conversations conversations, io.hirebot.bot.middleware.CardChats cardChats) {
+      Conversations conversations, io.hirebot.bot.middleware.CardChats cardChats, ChatZones zones) {
     this.parser = parser;
+    this.zones = zones;
     this.conversations = conversations;
     this.features = features;
     this.chain = chain;
@@ -177,7 +180,7 @@ public final class BotDispatcher implements InboundHandler {
     Language lang = in.language();
     String command = in.commandName();
     metrics.counter("hirebot.commands", "command", command).increment();
-    Future<Reply> work = route(parsed, new CommandContext(m, lang));
+    Future<Reply> work = zones.of(m.chat().chatId()).compose(zone -> route(parsed, new CommandContext(m, lang, zone)));
     AtomicBoolean expired = new AtomicBoolean();
     return (BATCH_COMMANDS.contains(command) ? work : deadline.within(work, Deadline.COMMAND.toMillis(), expired))
         .<Answer>map(reply -> new Answer.Send(reply, null))
@@ -237,7 +240,9 @@ public final class BotDispatcher implements InboundHandler {
 
   private Future<Answer> routeAction(Inbound in) {
     try {
-      return features.actions().route(in.action(), in.language()).map(Answer.Click::new);
+      CardAction action = in.action();
+      return zones.of(action.chatId()).compose(zone -> features.actions().route(action.inZone(zone), in.language()))
+          .map(Answer.Click::new);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

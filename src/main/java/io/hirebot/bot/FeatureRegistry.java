@@ -38,17 +38,21 @@ public final class FeatureRegistry {
   private CommandRouter.Fallback unknownText;
   private Function<BotAddedToChat, Future<Reply>> welcome;
 
-  /** The registry with routers of its own; text no feature understands goes to {@link #unknownText}. */
-  public FeatureRegistry(Messages messages) {
+  /**
+   * The registry with routers of its own; text no feature understands goes to {@link #unknownText}.
+   *
+   * @param zones the zone each chat reads its dates in, for the living cards {@link #views} draws again
+   */
+  public FeatureRegistry(Messages messages, ChatZones zones) {
     this.commands = new CommandRouter(this::unknown);
     this.actions = new ActionRouter(messages);
-    this.views = new ViewReplay(actions, viewRenderers);
+    this.views = new ViewReplay(actions, viewRenderers, zones);
   }
 
-  public FeatureRegistry(CommandRouter commands, ActionRouter actions) {
+  public FeatureRegistry(CommandRouter commands, ActionRouter actions, ChatZones zones) {
     this.commands = commands;
     this.actions = actions;
-    this.views = new ViewReplay(actions, viewRenderers);
+    this.views = new ViewReplay(actions, viewRenderers, zones);
   }
 
   /** Registers every feature, in order. */

@@ -11,19 +11,27 @@ import java.util.UUID;
 /**
  * Renders a living card's view again the way its own pager button would: the view is that button's callback
  * value, routed as a click by the card's viewer on the card itself (its message, in its chat). A feature that registered a renderer for the view's action
- * renders it itself (the profile alone may show a private chat's profile with its contact data; no click can).
+ * renders it itself (the profile alone may show a private chat's profile with its contact data; no click can). Either
+ * way the card's dates are in its chat's zone, resolved here as the dispatcher resolves a click's.
  */
 final class ViewReplay implements ViewRenderer {
   private final ActionRouter actions;
   private final Map<String, ViewRenderer> byAction;
+  private final ChatZones zones;
 
-  ViewReplay(ActionRouter actions, Map<String, ViewRenderer> byAction) {
+  ViewReplay(ActionRouter actions, Map<String, ViewRenderer> byAction, ChatZones zones) {
     this.actions = actions;
     this.byAction = byAction;
+    this.zones = zones;
   }
 
   @Override
-  public Future<ObjectNode> render(ObjectNode view, CardPlace place) {
+  public Future<ObjectNode> render(ObjectNode view, CardPlace given) {
+    return given.zone() != null ? rendered(view, given)
+        : zones.of(given.chatId()).compose(zone -> rendered(view, given.inZone(zone)));
+  }
+
+  private Future<ObjectNode> rendered(ObjectNode view, CardPlace place) {
     String action = view.path("action").asText("");
     ViewRenderer own = byAction.get(action);
     if (own != null) {
@@ -32,7 +40,7 @@ final class ViewReplay implements ViewRenderer {
     Language lang = Language.ofFeishuLocale(view.path("lang").asText("en_us"));
     CardAction replay = new CardAction("living-" + UUID.randomUUID(),
         place.viewer() == null ? null : UserRef.ofOpenId(place.viewer()), place.messageId(), place.chatId(), null,
-        "button", view.deepCopy(), null, Map.of(), null);
+        "button", view.deepCopy(), null, Map.of(), null).inZone(place.zone());
     return actions.route(replay, lang).compose(r -> r.card() != null ? Future.succeededFuture(r.card())
         : Future.failedFuture(new IllegalStateException("view " + action + " no longer renders: "
             + r.toast().text(lang))));

@@ -6,10 +6,9 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.hire.WrittenTest;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
-import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,13 +31,16 @@ public final class FlowTexts {
   private final Messages messages;
   private final StartWords start;
 
-  public FlowTexts(Messages messages, DateTexts dates) {
+  public FlowTexts(Messages messages) {
     this.messages = messages;
-    this.start = new StartWords(messages, dates);
+    this.start = new StartWords(messages);
   }
 
-  /** The row's marker for the step the application is at; "" when there is nothing to say (or it was not read). */
-  public String marker(Application a, Instant now, Language lang) {
+  /**
+   * The row's marker for the step the application is at, as of {@code now} in the reader's zone; "" when there is
+   * nothing to say (or it was not read).
+   */
+  public String marker(Application a, ZonedDateTime now, Language lang) {
     Progress p = a.progress();
     if (!p.known() && p.test() == null) {
       return "";
@@ -47,7 +49,7 @@ public final class FlowTexts {
       case EVALUATION -> p.evaluations().isEmpty() ? ""
           : messages.get(lang, "flow.marker.evaluation", p.evaluationsIn(), p.evaluations().size());
       case WRITTEN_TEST -> p.test() == null ? "" : testMarker(p.test(), lang);
-      case INTERVIEW -> p.interviews().stream().anyMatch(i -> i.lacksFeedback(now))
+      case INTERVIEW -> p.interviews().stream().anyMatch(i -> i.lacksFeedback(now.toInstant()))
           ? messages.get(lang, "flow.marker.feedbackMissing") : "";
       case OFFER -> p.offer() == null ? "" : Markdown.message(messages, lang, "flow.marker.offer", offerStatus(p.offer(), lang));
       case PENDING_ONBOARDING, ONBOARDED -> start.of(a, p.offer(), now, lang);
@@ -104,7 +106,7 @@ public final class FlowTexts {
    * "Offer: **accepted** · starts Dec 21", with the start as {@link StartWords} says it (joined, passed without a join,
    * or none for an offer that ended); "" without an offer.
    */
-  public String offer(Application a, Offer offer, Instant now, Language lang) {
+  public String offer(Application a, Offer offer, ZonedDateTime now, Language lang) {
     if (offer == null) {
       return "";
     }
@@ -118,7 +120,7 @@ public final class FlowTexts {
    * {@link StartWords}' words as of {@code now}: "accepted — was to start Nov 30 · ⚠️ not joined yet" once the day has
    * passed, the join day once Hire says they joined), "sent — waiting for the candidate to answer".
    */
-  public String offerMeaning(int status, Application a, Offer offer, Instant now, Language lang) {
+  public String offerMeaning(int status, Application a, Offer offer, ZonedDateTime now, Language lang) {
     String state = messages.get(lang, "offer.status." + (status >= 1 && status <= 13 ? status : "unknown"));
     if (status == ACCEPTED) {
       Progress p = a.progress();

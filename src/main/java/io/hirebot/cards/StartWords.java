@@ -6,8 +6,8 @@ import io.hirebot.hire.Progress;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -21,11 +21,9 @@ import java.util.Optional;
  */
 public final class StartWords {
   private final Messages messages;
-  private final DateTexts dates;
 
-  public StartWords(Messages messages, DateTexts dates) {
+  public StartWords(Messages messages) {
     this.messages = messages;
-    this.dates = dates;
   }
 
   /** An offer's onboard_date ("YYYY-MM-DD"), if it has a readable one. */
@@ -41,14 +39,15 @@ public final class StartWords {
   }
 
   /**
-   * The start of {@code a} under {@code offer} (its current one; null when none) as of {@code now}, in the configured
-   * zone; "" when there is nothing to say. A date Hire sent in another shape is shown as it came, as planned.
+   * The start of {@code a} under {@code offer} (its current one; null when none) as of {@code now}, in the reader's
+   * zone (the chat's); "" when there is nothing to say. A date Hire sent in another shape is shown as it came, as
+   * planned.
    */
-  public String of(Application a, Offer offer, Instant now, Language lang) {
+  public String of(Application a, Offer offer, ZonedDateTime now, Language lang) {
     Progress p = a.progress();
     if (p.onboarded() || p.onboardedAt() != null) {
       return p.onboardedAt() == null ? messages.get(lang, "start.joined")
-          : messages.get(lang, "start.joinedOn", dates.date(p.onboardedAt(), lang));
+          : messages.get(lang, "start.joinedOn", DateTexts.date(p.onboardedAt(), now.getZone(), lang));
     }
     if (!a.active() || offer == null || offer.ended() || offer.onboardDate() == null
         || offer.onboardDate().isBlank()) {
@@ -58,7 +57,7 @@ public final class StartWords {
     if (day.isEmpty()) {
       return Markdown.message(messages, lang, "start.planned", offer.onboardDate());
     }
-    boolean passed = day.get().isBefore(now.atZone(dates.zone()).toLocalDate());
+    boolean passed = day.get().isBefore(now.toLocalDate());
     return messages.get(lang, passed ? "start.overdue" : "start.planned", DateTexts.day(day.get(), lang));
   }
 }

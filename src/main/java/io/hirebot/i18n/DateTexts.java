@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates and times as cards show them, in the configured zone and the reader's language. Pure. */
+/**
+ * Dates and times as cards show them, in the reader's language: in the configured zone, or (the static forms) in the
+ * zone given, a chat's own. Pure.
+ */
 public final class DateTexts {
   private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
   private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("M月d日", Locale.CHINESE);
@@ -25,6 +28,11 @@ public final class DateTexts {
 
   /** "Nov 16" / "11月16日"; "" for null. */
   public String date(Instant instant, Language lang) {
+    return date(instant, zone, lang);
+  }
+
+  /** "Nov 16" / "11月16日" in {@code zone}; "" for null. */
+  public static String date(Instant instant, ZoneId zone, Language lang) {
     return instant == null ? "" : (lang == Language.ZH ? ZH_DATE : EN_DATE).format(instant.atZone(zone));
   }
 

@@ -10,14 +10,18 @@ import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FeatureRegistryTest {
   private final FeatureRegistry registry = new FeatureRegistry(
       new CommandRouter((unknown, context) -> Future.succeededFuture(new Reply.Text("help"))),
-      new ActionRouter(Messages.load()));
+      new ActionRouter(Messages.load()), new ChatZones(chatId -> Future.succeededFuture(
+          Optional.of(ZoneId.of("oc_1".equals(chatId) ? "America/Los_Angeles" : "Europe/Berlin"))),
+          ZoneId.of("Asia/Shanghai")));
 
   @Test
   void aSecondHandlerForOneCommandOrActionFailsAtStartUp() {
@@ -62,7 +66,7 @@ class FeatureRegistryTest {
 
   @Test
   void theRegistrysOwnRoutersSendUnknownTextAndTheWelcomeToTheOneFeatureThatAnswersThem() {
-    FeatureRegistry own = new FeatureRegistry(Messages.load());
+    FeatureRegistry own = new FeatureRegistry(Messages.load(), ChatZones.fixed(ZoneId.of("Asia/Shanghai")));
     own.unknownText((unknown, ctx) -> Future.succeededFuture(new Reply.Text("help for " + unknown.text())))
         .botAdded(added -> Future.succeededFuture(new Reply.Text("welcome")));
 
@@ -79,15 +83,16 @@ class FeatureRegistryTest {
     ObjectMapper json = new ObjectMapper();
     registry.action("x.page", (a, l) -> Future.succeededFuture(new ActionResult(Toast.NONE, json.createObjectNode()
             .put("from", "click " + a.value().path("page").asInt() + " on " + a.messageId() + " in " + a.chatId()
-                + " by " + a.operatorId()))))
+                + " by " + a.operatorId() + " at " + a.zone()))))
         .view("y.page", (view, place) -> Future.succeededFuture(json.createObjectNode()
-            .put("from", "own " + place.viewer())));
+            .put("from", "own " + place.viewer() + " at " + place.zone())));
     CardPlace place = new CardPlace("oc_1", "om_1", "ou_a");
 
-    // Replayed as a click by the card's viewer on the card itself, in its chat.
-    assertEquals("click 2 on om_1 in oc_1 by ou_a", registry.views()
+    // Replayed as a click by the card's viewer on the card itself, in its chat, its dates in the chat's zone.
+    assertEquals("click 2 on om_1 in oc_1 by ou_a at America/Los_Angeles", registry.views()
         .render(json.createObjectNode().put("action", "x.page").put("page", 2), place).result().path("from").asText());
-    assertEquals("own ou_a", registry.views().render(json.createObjectNode().put("action", "y.page"), place)
+    assertEquals("own ou_a at America/Los_Angeles", registry.views()
+        .render(json.createObjectNode().put("action", "y.page"), place)
         .result().path("from").asText());
     assertThrows(IllegalStateException.class,
         () -> registry.view("y.page", (view, viewer) -> Future.succeededFuture(null)));

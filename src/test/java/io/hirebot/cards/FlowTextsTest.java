@@ -11,8 +11,8 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import java.time.Instant;
 import java.util.List;
-import io.hirebot.i18n.DateTexts;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +26,8 @@ class FlowTextsTest {
   @DisplayName("accepted with an onboard date says when the candidate starts, in StartWords' words as of now (a passed "
       + "day: not joined yet; joined: the day); other statuses say what comes next")
   void offerMeaning() {
-    FlowTexts flow = new FlowTexts(messages, new DateTexts(ZoneId.of("Asia/Shanghai")));
-    Instant now = Instant.parse("2026-12-02T04:00:00Z");
+    FlowTexts flow = new FlowTexts(messages);
+    ZonedDateTime now = Instant.parse("2026-12-02T04:00:00Z").atZone(ZoneId.of("Asia/Shanghai"));
     Offer dated = new Offer("o1", "a1", 7, "2026-12-21", null);
     Offer passed = new Offer("o4", "a1", 7, "2026-11-30", null);
     Offer undated = new Offer("o2", "a2", 7, "", null);
@@ -58,7 +58,7 @@ class FlowTextsTest {
   @Test
   @DisplayName("Hire's 'not submitted' before the interview is over is no warning: the name alone; after it, ⚠️")
   void feedbackOwedOnlyOnceTheInterviewIsOver() {
-    FlowTexts flow = new FlowTexts(messages, new DateTexts(ZoneId.of("Asia/Shanghai")));
+    FlowTexts flow = new FlowTexts(messages);
     Interview.Feedback notSubmitted = new Interview.Feedback(new Person("ou_z", "赵敏", "Zhao Min"), false, 4);
 
     assertEquals("Zhao Min", flow.interviewer(notSubmitted, false, Language.EN));

@@ -11,6 +11,7 @@ import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.ChatFollows;
+import io.hirebot.bot.ChatZones;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.Audit;
 import io.hirebot.bot.middleware.MiddlewareChain;
@@ -104,6 +105,11 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final ActionOnce actionOnce = new InMemoryActionOnce();
   /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
   public final SentCards sentCards = new KnownChats();
+  /** The zones chats set themselves ("timezone …"); every other chat reads its dates in {@link #ZONE}. */
+  private final Map<String, ZoneId> chatZones = new ConcurrentHashMap<>();
+  /** The zone each chat reads its dates in, as the app resolves it from the chat's settings. */
+  public final ChatZones zones = new ChatZones(
+      chatId -> Future.succeededFuture(Optional.ofNullable(chatZones.get(chatId))), ZONE);
   /** Which chats follow which jobs ("chat/job"), as the subscriptions feature keeps them in the app. */
   private final Set<String> follows = ConcurrentHashMap.newKeySet();
   /** Whether a chat follows a job, from {@link #follow}. */
@@ -138,7 +144,7 @@ public final class FeatureHarness extends SelfClosingFixture {
   private FeatureHarness() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    registry = new FeatureRegistry(messages);
+    registry = new FeatureRegistry(messages, zones);
     // Every card the bot puts in a chat is one the harness knows the chat of, as the app's SentCards does.
     registry.cardsSent(sentCards::sent);
   }
@@ -216,7 +222,7 @@ public final class FeatureHarness extends SelfClosingFixture {
       // Never claimed: the harness calls handle, which takes no claim, so the tracker has no store.
       InFlight unclaimed = new InFlight(vertx, null, METERS);
       d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(new Audit(audit, errors, clock)), unclaimed, messenger, errors, METERS,
-          messages, registry::welcome, conversations, sentCards::chatType);
+          messages, registry::welcome, conversations, sentCards::chatType, zones);
       dispatcher = d;
     }
     return d;
@@ -229,6 +235,18 @@ public final class FeatureHarness extends SelfClosingFixture {
    */
   public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view,
       String messageId) {}
+
+  /** Moves the clock to the next {@code time} of day in {@link #ZONE} (the configured zone). */
+  public void advanceToNext(java.time.LocalTime time) {
+    java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+    java.time.ZonedDateTime next = now.toLocalDate().atTime(time).atZone(ZONE);
+    clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
+  }
+
+  /** The chat reads its dates in {@code zone} from now on, as "timezone …" typed in it would make it. */
+  public void zone(String chatId, ZoneId zone) {
+    chatZones.put(chatId, zone);
+  }
 
   /** The chat follows the job from now on, as "subscribe job …" typed in it would make it. */
   public void follow(String chatId, String jobId) {

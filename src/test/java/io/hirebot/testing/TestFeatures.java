@@ -45,31 +45,29 @@ public final class TestFeatures {
   /** Candidates with its row buttons; a profile opened from a row is the profile feature's card, as in the app. */
   public static Feature candidates(FeatureHarness h) {
     return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.chatFollows,
-        h.moves, h.ownChanges, h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.dates, h.clock,
-        FeatureHarness.ZONE);
+        h.moves, h.ownChanges, h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.clock);
   }
 
   /** Actions typed in words, whose Confirm runs the candidate-row actions: register with {@link #candidates}. */
   public static Feature typedActions(FeatureHarness h) {
-    return new io.hirebot.feature.actions.ActionsFeature(h.meter, h.access, h.cards, h.messages, h.clock,
-        FeatureHarness.ZONE);
+    return new io.hirebot.feature.actions.ActionsFeature(h.meter, h.access, h.cards, h.messages, h.clock);
   }
 
   public static Feature pipeline(FeatureHarness h) {
-    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock, FeatureHarness.ZONE,
+    return new PipelineFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock,
         new StageEntries(h.ownChanges::of));
   }
 
   public static Feature onboarding(FeatureHarness h) {
-    return new OnboardingFeature(h.meter, h.cards, h.messages, h.dates, h.clock);
+    return new OnboardingFeature(h.meter, h.cards, h.messages, h.clock);
   }
 
   public static Feature interviews(FeatureHarness h) {
-    return new InterviewsFeature(h.meter, h.cards, h.messages, h.dates, h.clock);
+    return new InterviewsFeature(h.meter, h.cards, h.messages, h.clock);
   }
 
   public static Feature offers(FeatureHarness h) {
-    return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages, h.dates, h.clock);
+    return new OffersFeature(h.meter, h.jobChoices, h.cards, h.messages, h.clock);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.hirebot.bot.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.i18n.Language;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param chatType the kind of chat, when the event itself says it: a click the bot makes of words typed in a chat (a
  *     page asked for in words) says the message's; Feishu's clicks do not (null), and the kind the bot recorded with
  *     the clicked card stands for it
+ * @param zone the zone the answer's dates are in, the chat's ({@code io.hirebot.bot.ChatZones}); null until the
+ *     dispatcher resolved it (Feishu's clicks do not say it)
  */
 public record CardAction(
     String eventId,
@@ -25,13 +28,20 @@ public record CardAction(
     String option,
     Map<String, Object> formValue,
     String inputValue,
-    ChatRef.ChatType chatType)
+    ChatRef.ChatType chatType,
+    ZoneId zone)
     implements InboundEvent {
 
   /** A click as Feishu delivers it: its chat's kind is not said. */
   public CardAction(String eventId, UserRef operator, String messageId, String chatId, String token, String tag,
       ObjectNode value, String option, Map<String, Object> formValue, String inputValue) {
     this(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, null);
+  }
+
+  /** A click whose chat's kind the event says (one the bot makes of words typed in a chat); its zone not yet known. */
+  public CardAction(String eventId, UserRef operator, String messageId, String chatId, String token, String tag,
+      ObjectNode value, String option, Map<String, Object> formValue, String inputValue, ChatRef.ChatType chatType) {
+    this(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, chatType, null);
   }
 
   @Override
@@ -57,6 +67,13 @@ public record CardAction(
   /** The same click, as if its value had named another action (a menu option that opens another card). */
   public CardAction withAction(String action) {
     ObjectNode v = value == null ? null : value.deepCopy().put("action", action);
-    return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue, chatType);
+    return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue, chatType,
+        zone);
+  }
+
+  /** The same click, answered with its dates in {@code zone}. */
+  public CardAction inZone(ZoneId zone) {
+    return new CardAction(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue,
+        chatType, zone);
   }
 }

@@ -10,7 +10,6 @@ import io.hirebot.cards.Cards;
 import io.hirebot.command.Command;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * Who may see hiring data where (DESIGN §5): admins enable and disable groups, read the audit log and the events
@@ -24,25 +23,23 @@ public final class AccessFeature implements Feature {
   private final ProcessedEvents events;
   private final Cards cards;
   private final Messages messages;
-  private final ZoneId zone;
   private final Clock clock;
 
   public AccessFeature(GroupAccess groups, AccessPolicy access, AuditLog audit, ProcessedEvents events, Cards cards,
-      Messages messages, ZoneId zone, Clock clock) {
+      Messages messages, Clock clock) {
     this.groups = groups;
     this.access = access;
     this.audit = audit;
     this.events = events;
     this.cards = cards;
     this.messages = messages;
-    this.zone = zone;
     this.clock = clock;
   }
 
   @Override
   public void register(FeatureRegistry registry) {
     GroupSwitch groupSwitch = new GroupSwitch(groups, access, cards, messages, registry::stopChat);
-    AdminViews adminViews = new AdminViews(access, cards, messages, zone);
+    AdminViews adminViews = new AdminViews(access, cards, messages);
     AuditView auditView = new AuditView(adminViews, audit, messages);
     FailedEventsView failed = new FailedEventsView(adminViews, events, messages);
     registry.command(Command.Enable.class, (c, ctx) -> groupSwitch.setEnabled(ctx, true))

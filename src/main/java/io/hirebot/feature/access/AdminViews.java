@@ -12,7 +12,6 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -37,13 +36,11 @@ final class AdminViews {
   private final AccessPolicy access;
   private final Cards cards;
   private final Messages messages;
-  private final ZoneId zone;
 
-  AdminViews(AccessPolicy access, Cards cards, Messages messages, ZoneId zone) {
+  AdminViews(AccessPolicy access, Cards cards, Messages messages) {
     this.access = access;
     this.cards = cards;
     this.messages = messages;
-    this.zone = zone;
   }
 
   /** The list's card, read only once the sender is known to be an admin in a private chat; otherwise the refusal. */
@@ -66,8 +63,8 @@ final class AdminViews {
     });
   }
 
-  /** A time as every card shows it, in the bot's zone. */
-  String when(Instant at, Language lang) {
-    return DateTexts.dateTime(at, zone, lang);
+  /** A time as every card shows it, in the zone of the chat asking ({@link CommandContext#zone}). */
+  static String when(Instant at, CommandContext ctx, Language lang) {
+    return DateTexts.dateTime(at, ctx.zone(), lang);
   }
 }

@@ -8,7 +8,6 @@ import io.hirebot.command.Command;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * Actions typed in words (issue 17): "move Carol Davis to second interview", "把王敏推进到笔试", "reject … — reason",
@@ -22,9 +21,8 @@ public final class ActionsFeature implements Feature {
 
   private final TypedActions actions;
 
-  public ActionsFeature(HireMeter meter, AccessPolicy access, Cards cards, Messages messages, Clock clock,
-      ZoneId zone) {
-    this.actions = new TypedActions(meter, access, cards, messages, clock, zone);
+  public ActionsFeature(HireMeter meter, AccessPolicy access, Cards cards, Messages messages, Clock clock) {
+    this.actions = new TypedActions(meter, access, cards, messages, clock);
   }
 
   @Override

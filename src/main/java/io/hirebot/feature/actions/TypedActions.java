@@ -59,16 +59,14 @@ final class TypedActions {
   private final Cards cards;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
 
-  TypedActions(HireMeter meter, AccessPolicy access, Cards cards, Messages messages, Clock clock, ZoneId zone) {
+  TypedActions(HireMeter meter, AccessPolicy access, Cards cards, Messages messages, Clock clock) {
     this.meter = meter;
     this.access = access;
     this.values = new ChangeValues(cards);
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
   }
 
   /** The typed change: a confirmation, a choice of applications, or a short answer saying why neither. */
@@ -97,7 +95,7 @@ final class TypedActions {
         if (takes.size() > 1) {
           return Future.succeededFuture(Reply.card(applicationChoice(change, takes, found.unread(), lang)));
         }
-        return confirmation(hire, change, takes.get(0), "", sender, lang);
+        return confirmation(hire, change, takes.get(0), "", sender, lang, context.zone());
       }));
     }));
   }
@@ -168,7 +166,7 @@ final class TypedActions {
             return Future.succeededFuture(ActionResult.of(Toast.error(messages, decision.reasonKey())));
           }
           Future<Reply> next = c.application().active()
-              ? allowedConfirmation(hire, change.get(), c, stageId, clicker, lang)
+              ? allowedConfirmation(hire, change.get(), c, stageId, clicker, lang, action.zone())
               : text(lang, "typed.noActive", c.application().talentName());
           return next.map(reply -> reply instanceof Reply.Card card
               ? new ActionResult(Toast.NONE, card.card())
@@ -192,34 +190,37 @@ final class TypedActions {
         : ActionResult.of(Toast.error(messages, "typed.cancelRefused")));
   }
 
+  /** @param zone the chat's, which the card's "valid until" time is in */
   private Future<Reply> confirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
-      UserRef sender, Language lang) {
+      UserRef sender, Language lang, ZoneId zone) {
     String asker = sender == null ? "" : sender.openId();
     return access.mayChange(asker, c.application().jobId()).compose(decision -> !decision.allowed()
-        ? text(lang, decision.reasonKey()) : allowedConfirmation(hire, change, c, stageId, asker, lang));
+        ? text(lang, decision.reasonKey()) : allowedConfirmation(hire, change, c, stageId, asker, lang, zone));
   }
 
   /** The confirmation for someone who may change the application's job. */
   private Future<Reply> allowedConfirmation(HireDirectory hire, Command.Change change, Applied c, String stageId,
-      String asker, Language lang) {
+      String asker, Language lang, ZoneId zone) {
     Optional<String> refused = Candidacies.refusedOnAHire(change, c);
     if (refused.isPresent()) {
       return text(lang, refused.get(), c.application().talentName(), c.jobTitle());
     }
     if (change instanceof Command.Reject) {
-      return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang));
+      return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang,
+          zone));
     }
     if (change instanceof Command.Note note) {
-      return Future.succeededFuture(note(note, c, asker, lang));
+      return Future.succeededFuture(note(note, c, asker, lang, zone));
     }
     if (c.job() == null) {
       return text(lang, "typed.noActive", c.application().talentName());
     }
-    return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker, lang));
+    return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker,
+        lang, zone));
   }
 
   private Future<Reply> move(Command.Change change, Applied c, JobProcess process, String stageId, String asker,
-      Language lang) {
+      Language lang, ZoneId zone) {
     Application app = c.application();
     String locale = lang.feishuLocale();
     if (change instanceof Command.Advance) {
@@ -230,7 +231,7 @@ final class TypedActions {
             app.stage().name(locale));
       }
       return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
-          QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang));
+          QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang, zone));
     }
     Command.Move move = (Command.Move) change;
     List<Stage> targets = stageId.isEmpty() ? StageTargets.match(move.stageQuery(), process)
@@ -248,11 +249,12 @@ final class TypedActions {
     }
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
     value.putObject(SharedActions.FIELDS).put("stage", to.id());
-    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang));
+    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang,
+        zone));
   }
 
   private Future<Reply> reject(Command.Change change, Applied c, List<TerminationReason> reasons, String asker,
-      Language lang) {
+      Language lang, ZoneId zone) {
     String remark = ((Command.Reject) change).remark();
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.REJECT_CONFIRM, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", remark);
@@ -267,7 +269,7 @@ final class TypedActions {
     });
     // A remark that only says the reason shows in the select: quoted under it too, the card would say it twice.
     String quote = named.filter(r -> r.restatedBy(remark)).isPresent() ? "" : remark;
-    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, quote, select, asker, lang));
+    return Future.succeededFuture(confirm(c, "typed.reject", List.of(), value, quote, select, asker, lang, zone));
   }
 
   /** The one reason the remark names ("经验不足", "Skills do not match"), in either language or script; else none. */
@@ -276,18 +278,18 @@ final class TypedActions {
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
-  private Reply note(Command.Note note, Applied c, String asker, Language lang) {
+  private Reply note(Command.Note note, Applied c, String asker, Language lang, ZoneId zone) {
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.NOTE_SUBMIT, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", note.text());
-    return confirm(c, "typed.note", List.of(), value, note.text(), null, asker, lang);
+    return confirm(c, "typed.note", List.of(), value, note.text(), null, asker, lang, zone);
   }
 
   /**
    * The confirmation card: the question (who, which job, from where, to where), the note or remark as typed, and
-   * Confirm (the row action's value, valid for {@link #VALID_FOR}) and Cancel.
+   * Confirm (the row action's value, valid for {@link #VALID_FOR}, until a time said in {@code zone}) and Cancel.
    */
   private Reply confirm(Applied c, String key, List<String> more, ObjectNode value, String quote, ObjectNode select,
-      String asker, Language lang) {
+      String asker, Language lang, ZoneId zone) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
         java.util.stream.Stream.of(app.talentName(), c.jobTitle(), app.stage().name(lang.feishuLocale())),

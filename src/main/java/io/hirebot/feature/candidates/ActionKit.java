@@ -28,7 +28,6 @@ import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -59,13 +58,12 @@ final class ActionKit {
   final Cards cards;
   final Messages messages;
   final Clock clock;
-  final ZoneId zone;
   private final MovesFromChats moves;
   private final OwnChanges changes;
 
   ActionKit(HireDirectory hire, MovesFromChats moves, OwnChanges changes, ProfileView profiles, FormPlaces places,
       PipelineReader pipeline, CandidatesView view, ActionGuard guard, ActionForms forms, ErrorReplies notices,
-      Cards cards, Messages messages, Clock clock, ZoneId zone) {
+      Cards cards, Messages messages, Clock clock) {
     this.hire = hire;
     this.moves = moves;
     this.changes = changes;
@@ -79,7 +77,6 @@ final class ActionKit {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
   }
 
   /**
@@ -213,9 +210,9 @@ final class ActionKit {
         : Future.failedFuture(new NotFoundException(NotFoundException.Kind.JOB, jobId, "card action on a job not in hire.job.list")));
   }
 
-  /** "by @someone · 10:32": who did it and when, in the configured time zone. */
+  /** "by @someone · 10:32": who did it and when, in the zone of the chat it was done in. */
   Markdown.Own byWhom(CardAction action) {
-    return byWhom(action, TIME.format(clock.instant().atZone(zone)));
+    return byWhom(action, TIME.format(clock.instant().atZone(action.zone())));
   }
 
   private static Markdown.Own byWhom(CardAction action, String when) {
@@ -231,7 +228,8 @@ final class ActionKit {
   Notice undoable(CardAction action, BiFunction<Language, Markdown.Own, String> text, ObjectNode undo) {
     Instant now = clock.instant();
     Markdown.Own by = byWhom(action);
-    return Notice.undoable(l -> text.apply(l, by), l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, zone, l))),
+    return Notice.undoable(l -> text.apply(l, by),
+        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, action.zone(), l))),
         undo, now);
   }
 

@@ -33,7 +33,8 @@ final class Audiences {
 
   /** The answer to a command, in the chat it was typed in. */
   Future<Audience> of(String jobId, CommandContext context) {
-    CardPlace place = new CardPlace(context.message().chat().chatId(), null, context.message().senderId());
+    CardPlace place = new CardPlace(context.message().chat().chatId(), null, context.message().senderId(), null,
+        context.zone());
     return of(jobId, place, Future.succeededFuture(!context.message().chat().isGroup()));
   }
 
@@ -60,7 +61,7 @@ final class Audiences {
     Future<Boolean> viewOnly = privately.compose(p -> !p ? Future.succeededFuture(false)
         : access.mayChange(place.viewer(), jobId).map(decision -> !decision.allowed()));
     return Future.all(known(following, "following", place, jobId), known(viewOnly, "view-only", place, jobId))
-        .map(all -> new Audience(all.resultAt(0), all.resultAt(1)));
+        .map(all -> new Audience(all.resultAt(0), all.resultAt(1), place.zone()));
   }
 
   private static Future<Boolean> known(Future<Boolean> read, String what, CardPlace place, String jobId) {

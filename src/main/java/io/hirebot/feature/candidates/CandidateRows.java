@@ -15,6 +15,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +29,13 @@ final class CandidateRows {
   private final Cards cards;
   private final Messages messages;
   private final Clock clock;
-  private final DateTexts dates;
   private final FlowTexts flow;
 
-  CandidateRows(Cards cards, Messages messages, Clock clock, DateTexts dates) {
+  CandidateRows(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
     this.clock = clock;
-    this.dates = dates;
-    this.flow = new FlowTexts(messages, dates);
+    this.flow = new FlowTexts(messages);
   }
 
   /** The page's candidates grouped by stage in process order, each group with its heading and rows. */
@@ -46,6 +45,7 @@ final class CandidateRows {
       byStage.computeIfAbsent(a.stage().id(), k -> new ArrayList<>()).add(a);
     }
     ArrayNode groups = cards.mapper().createArrayNode();
+    ZonedDateTime now = clock.instant().atZone(audience.zone());
     for (var entry : byStage.entrySet()) {
       Stage stage = page.process().stage(entry.getKey()).orElse(entry.getValue().get(0).stage());
       int count = page.listed().stream().filter(c -> c.stage().id().equals(stage.id()))
@@ -54,25 +54,30 @@ final class CandidateRows {
       group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
       ArrayNode rows = group.putArray("rows");
       for (Application a : entry.getValue()) {
-        rows.add(row(a, page, query, lang, !audience.viewOnly()));
+        rows.add(row(a, page, query, lang, !audience.viewOnly(), now));
       }
     }
     return groups;
   }
 
-  /** @param changes whether the row offers changes (Advance, Reject, Move, Note) besides its profile */
-  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean changes) {
+  /**
+   * @param changes whether the row offers changes (Advance, Reject, Move, Note) besides its profile
+   * @param now in the chat's zone, where its days begin
+   */
+  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean changes,
+      ZonedDateTime now) {
     ObjectNode row = cards.model();
     String name = a.talentName().isBlank() ? a.talentId() : a.talentName();
     if (a.appliedAt() == null) {
       row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {
-      String inStage = StageDays.inStage(messages, lang, StageDays.of(a, clock.instant(), dates.zone()));
-      row.put("line", Markdown.message(messages, lang, "candidates.row", name, dates.date(a.appliedAt(), lang),
+      String inStage = StageDays.inStage(messages, lang, StageDays.of(a, now.toInstant(), now.getZone()));
+      row.put("line", Markdown.message(messages, lang, "candidates.row", name,
+          DateTexts.date(a.appliedAt(), now.getZone(), lang),
           new Markdown.Own(inStage)));
     }
     // The step's state in a few words, from what the row's read already holds (no call of its own).
-    String marker = flow.marker(a, clock.instant(), lang);
+    String marker = flow.marker(a, now, lang);
     if (!marker.isEmpty()) {
       row.put("line", messages.get(lang, "flow.row", row.get("line").asText(), marker));
     }

@@ -13,6 +13,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,14 +27,12 @@ final class CandidatesCard {
 
   private final Cards cards;
   private final Messages messages;
-  private final DateTexts dates;
   private final CandidateRows rows;
 
-  CandidatesCard(Cards cards, Messages messages, Clock clock, DateTexts dates) {
+  CandidatesCard(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
-    this.dates = dates;
-    this.rows = new CandidateRows(cards, messages, clock, dates);
+    this.rows = new CandidateRows(cards, messages, clock);
   }
 
   /**
@@ -71,7 +70,7 @@ final class CandidatesCard {
         o.set("undo", outcome.undo());
       }
     }
-    model.put("chips", chips(page, query, lang));
+    model.put("chips", chips(page, query, lang, audience.zone()));
     model.set("widen", widen(query, lang));
     model.put("empty", page.total() == 0);
     model.put("emptyText", messages.get(lang, query.filter().isNone() ? "candidates.empty" : "candidates.empty.filtered"));
@@ -117,8 +116,8 @@ final class CandidatesCard {
         : Markdown.message(messages, lang, "candidates.stageCounts.wholeJob", new Markdown.Own(counts));
   }
 
-  /** "job: Backend · stage: Screening · applied: since Nov 16": what the bot understood, at a glance. */
-  private String chips(PipelinePage page, CandidatesQuery query, Language lang) {
+  /** "job: Backend · stage: Screening · applied: since Nov 16" (in the chat's zone): what the bot understood. */
+  private String chips(PipelinePage page, CandidatesQuery query, Language lang, ZoneId zone) {
     List<String> chips = new ArrayList<>();
     chips.add(Markdown.message(messages, lang, "chips.job", page.job().title()));
     if (!query.filter().stageIds().isEmpty()) {
@@ -127,21 +126,21 @@ final class CandidatesCard {
       chips.add(Markdown.message(messages, lang, "chips.stage", String.join(", ", names)));
     }
     if (query.filter().appliedSince() != null) {
-      chips.add(appliedChip(query.filter(), lang));
+      chips.add(appliedChip(query.filter(), lang, zone));
     }
     String line = String.join(" · ", chips);
     PipelinePage.DateScan scan = page.dateScan();
     return scan == null ? line : line + "\n" + Markdown.message(messages, lang, "candidates.partial", scan.checked(), scan.candidates(),
-        dates.date(query.filter().appliedSince(), lang));
+        DateTexts.date(query.filter().appliedSince(), zone, lang));
   }
 
   /** "applied: since Nov 30" for a span running to now; "applied: Nov 23 – Nov 29" (or one day) for one that ended. */
-  private String appliedChip(PipelineFilter filter, Language lang) {
-    String first = dates.date(filter.appliedSince(), lang);
+  private String appliedChip(PipelineFilter filter, Language lang, ZoneId zone) {
+    String first = DateTexts.date(filter.appliedSince(), zone, lang);
     if (filter.appliedBefore() == null) {
       return Markdown.message(messages, lang, "chips.applied", first);
     }
-    String last = dates.date(filter.appliedBefore().minusMillis(1), lang);
+    String last = DateTexts.date(filter.appliedBefore().minusMillis(1), zone, lang);
     return first.equals(last) ? Markdown.message(messages, lang, "chips.applied.day", first)
         : Markdown.message(messages, lang, "chips.applied.range", first, last);
   }

@@ -42,11 +42,10 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
   private final JobChoiceCard choices;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
 
   CandidatesCommand(HireMeter meter, StageMatcher stageMatcher, CandidatesCard card, Audiences audiences,
       StageEntries entries,
-      JobChoiceCard choices, Messages messages, Clock clock, ZoneId zone) {
+      JobChoiceCard choices, Messages messages, Clock clock) {
     this.meter = meter;
     this.stageMatcher = stageMatcher;
     this.card = card;
@@ -55,7 +54,6 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
     this.choices = choices;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
   }
 
   @Override
@@ -81,7 +79,7 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
       CommandContext context) {
     Language lang = context.language();
     Future<Audience> audience = audiences.of(job.id(), context);
-    PipelineFilter dates = applied(command.appliedSince());
+    PipelineFilter dates = applied(command.appliedSince(), context.zone());
     return hire.processes().compose(processes -> {
       JobProcess process = processes.stream().filter(p -> p.id().equals(job.processId())).findFirst().orElse(null);
       CandidatesQuery query = query(job, process, command.stageQuery(), dates, lang);
@@ -105,10 +103,10 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
   }
 
   /**
-   * The dates of {@code period} in the bot's zone, as a filter of every stage: from its first day's midnight, and to
+   * The dates of {@code period} in the chat's zone, as a filter of every stage: from its first day's midnight, and to
    * the midnight after its last day when that day is over ("last week" is Monday to Sunday; "this week" runs to now).
    */
-  private PipelineFilter applied(Period period) {
+  private PipelineFilter applied(Period period, ZoneId zone) {
     if (period == null) {
       return PipelineFilter.NONE;
     }

@@ -21,10 +21,8 @@ import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.StageMatcher;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * A job's candidates: "show candidates for job X [in stage S] [applied last week]", its pager and filters, and
@@ -61,21 +59,20 @@ public final class CandidatesFeature implements Feature {
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
       SentCards sentCards, ChatFollows follows, MovesFromChats moves, OwnChanges changes, AccessPolicy access,
       ActionOnce once, AuditLog audit,
-      ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, DateTexts dates, Clock clock,
-      ZoneId zone) {
-    CandidatesCard card = new CandidatesCard(cards, messages, clock, dates);
+      ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, Clock clock) {
+    CandidatesCard card = new CandidatesCard(cards, messages, clock);
     PipelineReader pipeline = new PipelineReader(hire, clock);
     Audiences audiences = new Audiences(follows, access, sentCards);
     // Days in stage after an Undo count from the entry before the undone move, which the bot's record kept.
     StageEntries entries = new StageEntries(changes::of);
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, entries, jobChoices, messages,
-        clock, zone);
-    this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock, zone);
+        clock);
+    this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock);
     this.rows = new RowActions(new ActionKit(hire, moves, changes, profiles,
         new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences, entries),
         new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
-        messages, clock, zone));
+        messages, clock));
   }
 
   @Override

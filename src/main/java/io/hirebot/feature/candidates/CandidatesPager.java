@@ -10,7 +10,6 @@ import io.hirebot.hire.StageEntries;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
 final class CandidatesPager {
@@ -20,26 +19,22 @@ final class CandidatesPager {
   private final StageEntries entries;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
 
-  /** @param zone the zone the card's times are written in (a kept notice's "by … · 10:32") */
   CandidatesPager(HireMeter meter, CandidatesCard card, Audiences audiences, StageEntries entries,
-      Messages messages, Clock clock,
-      ZoneId zone) {
+      Messages messages, Clock clock) {
     this.meter = meter;
     this.card = card;
     this.audiences = audiences;
     this.entries = entries;
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
   }
 
   Future<ActionResult> showPage(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
-    Notice kept = Notice.keptBy(action.value(), clock.instant(), zone);
+    Notice kept = Notice.keptBy(action.value(), clock.instant(), action.zone());
     Future<Audience> audience = audiences.of(query.jobId(), action);
     return meter.run(CandidatesFeature.PAGE, hire -> {
       PipelineReader reader = new PipelineReader(hire);

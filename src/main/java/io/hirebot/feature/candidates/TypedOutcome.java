@@ -15,6 +15,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -63,15 +64,15 @@ final class TypedOutcome {
       Language lang) {
     return card(t, lang, toast, "typed.moved.title", "green", open ? undo : null,
         job -> Markdown.message(kit.messages, lang, "typed.moved", app.talentName(), job,
-            to.name(lang.feishuLocale()), by(undo, lang)));
+            to.name(lang.feishuLocale()), by(undo, t.clicked().zone(), lang)));
   }
 
   /** "❌ X (job) rejected by @who · 10:32 · reason", and the note under it; as {@link #moved}. */
   Future<ActionResult> rejected(ActionTarget t, Application app, TerminationReason reason, ObjectNode undo,
       boolean open, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.rejected.title", "red", open ? undo : null,
-        job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", app.talentName(), job, by(undo, lang),
-            reason.name(lang.feishuLocale())), undo.path(NOTE).asText(""), lang));
+        job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", app.talentName(), job,
+            by(undo, t.clicked().zone(), lang), reason.name(lang.feishuLocale())), undo.path(NOTE).asText(""), lang));
   }
 
   /** "📝 Note added to X (job) by @who · 10:32:" and the note; a note has no Undo. */
@@ -159,11 +160,14 @@ final class TypedOutcome {
     return note.isEmpty() ? line : line + "\n" + Markdown.message(kit.messages, lang, "typed.quote", note);
   }
 
-  /** "@who · 10:32" for the change an Undo value names, with its day once the change was before today. */
-  private Markdown.Own by(ObjectNode undo, Language lang) {
+  /**
+   * "@who · 10:32" for the change an Undo value names, with its day once the change was before today, in {@code zone}
+   * (the chat's).
+   */
+  private Markdown.Own by(ObjectNode undo, ZoneId zone, Language lang) {
     Instant at = Instant.ofEpochMilli(undo.path(AT).asLong(kit.clock.millis()));
-    String when = DateTexts.beforeToday(at, kit.clock.instant(), kit.zone) ? DateTexts.dateTime(at, kit.zone, lang)
-        : DateTexts.time(at, kit.zone);
+    String when = DateTexts.beforeToday(at, kit.clock.instant(), zone) ? DateTexts.dateTime(at, zone, lang)
+        : DateTexts.time(at, zone);
     return new Markdown.Own(Markdown.person(undo.path(BY).asText("")) + " · " + when);
   }
 }

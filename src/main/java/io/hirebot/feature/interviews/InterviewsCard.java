@@ -18,26 +18,28 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** The interview schedule card ({@code cards/interviews.json}): one page of interviews in the configured zone. */
+/** The interview schedule card ({@code cards/interviews.json}): one page of interviews in the chat's zone. */
 final class InterviewsCard {
   private final Cards cards;
   private final Messages messages;
-  private final DateTexts dates;
   private final Clock clock;
 
-  InterviewsCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
+  InterviewsCard(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
-    this.dates = dates;
     this.clock = clock;
   }
 
-  /** What one page shows: the interviews, their applications by id, and the names of jobs and stages. */
+  /**
+   * What one page shows: the interviews, their applications by id, and the names of jobs and stages; its times in
+   * {@code zone}, which its header names.
+   */
   record Page(Period period, boolean mine, List<Interview> all, List<Interview> shown, int page,
-      Map<String, Application> applications, List<Job> jobs, StageNames stages, Owed owed) {}
+      Map<String, Application> applications, List<Job> jobs, StageNames stages, Owed owed, ZoneId zone) {}
 
   /**
    * The header's count of interviews held that still lack feedback.
@@ -77,7 +79,7 @@ final class InterviewsCard {
     long onPage = p.shown().stream().filter(i -> i.lacksFeedback(clock.instant())).count();
     String key = owed.before() ? "interviews.subtitle.ahead"
         : onPage == owed.missing() ? "interviews.subtitle" : "interviews.subtitle.paged";
-    return messages.get(lang, key, p.all().size(), owed.missing(), dates.zone().getId(), owed.days(), onPage);
+    return messages.get(lang, key, p.all().size(), owed.missing(), p.zone().getId(), owed.days(), onPage);
   }
 
   private ObjectNode row(Interview i, Page p, Language lang) {
@@ -89,7 +91,8 @@ final class InterviewsCard {
     String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
     String who = messages.list(lang, i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
     ObjectNode row = cards.model();
-    row.put("line", Markdown.message(messages, lang, "interviews.row", dates.dateTime(i.begin(), lang), dates.time(i.end()),
+    row.put("line", Markdown.message(messages, lang, "interviews.row",
+        DateTexts.dateTime(i.begin(), p.zone(), lang), DateTexts.time(i.end(), p.zone()),
         name, job, stage));
     String owing = messages.list(lang, i.feedback().stream().filter(f -> !f.submitted())
         .map(f -> f.interviewer().name(locale)).toList());

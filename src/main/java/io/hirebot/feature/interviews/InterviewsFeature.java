@@ -19,12 +19,12 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.StageNames;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * "interviews [today|tomorrow|this week] [mine]" and its pager: the schedule in the configured zone, with
+ * "interviews [today|tomorrow|this week] [mine]" and its pager: the schedule in the chat's zone, with
  * candidate, job, interviewers, and past interviews that still lack feedback flagged. One interviews call
  * per period, then one (cached) application read per interview shown.
  */
@@ -50,14 +50,12 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
   private final HireMeter meter;
   private final InterviewsCard card;
   private final Messages messages;
-  private final DateTexts dates;
   private final Clock clock;
 
-  public InterviewsFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock) {
+  public InterviewsFeature(HireMeter meter, Cards cards, Messages messages, Clock clock) {
     this.meter = meter;
-    this.card = new InterviewsCard(cards, messages, dates, clock);
+    this.card = new InterviewsCard(cards, messages, clock);
     this.messages = messages;
-    this.dates = dates;
     this.clock = clock;
   }
 
@@ -70,7 +68,8 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
   public Future<Reply> handle(ListInterviews command, CommandContext context) {
     String me = context.message().sender() == null ? "" : context.message().sender().openId();
     Language lang = context.language();
-    return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0, lang))
+    return meter.run("interviews", hire -> render(hire, command.period(), command.mine() ? me : null, 0, lang,
+            context.zone()))
         .map(shown -> Reply.card(shown.card(), view(shown.card().objectNode(), command.period(), command.mine(), 0,
             lang)));
   }
@@ -87,7 +86,7 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
     String me = action.value().path("mine").asBoolean(false) && action.operator() != null
         ? action.operator().openId() : null;
     boolean mine = action.value().path("mine").asBoolean(false);
-    return meter.run(PAGE, hire -> render(hire, period, me, page, lang))
+    return meter.run(PAGE, hire -> render(hire, period, me, page, lang, action.zone()))
         .map(shown -> new ActionResult(Toast.page(messages, page, shown.page()),
             shown.card(), view(shown.card().objectNode(), period, mine, shown.page(), lang)));
   }
@@ -98,14 +97,18 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
         .put("lang", lang.feishuLocale());
   }
 
-  /** @param interviewer the open_id whose interviews to keep, or null for everyone's */
-  private Future<Pager.Page> render(HireDirectory hire, Period period, String interviewer, int page, Language lang) {
-    LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
-    Instant from = period.start(today).atStartOfDay(dates.zone()).toInstant();
-    Instant to = period.endExclusive(today).atStartOfDay(dates.zone()).toInstant();
+  /**
+   * @param interviewer the open_id whose interviews to keep, or null for everyone's
+   * @param zone the chat's: where its days begin, and the times the card shows
+   */
+  private Future<Pager.Page> render(HireDirectory hire, Period period, String interviewer, int page, Language lang,
+      ZoneId zone) {
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    Instant from = period.start(today).atStartOfDay(zone).toInstant();
+    Instant to = period.endExclusive(today).atStartOfDay(zone).toInstant();
     // A schedule of the days ahead holds no interview that owes feedback: what is owed is in the days before it.
     Future<List<Interview>> before = AHEAD.contains(period)
-        ? hire.interviews(today.minus(OWED_WINDOW).atStartOfDay(dates.zone()).toInstant(), from)
+        ? hire.interviews(today.minus(OWED_WINDOW).atStartOfDay(zone).toInstant(), from)
         : Future.succeededFuture(null);
     return Future.all(hire.interviews(from, to), before).compose(read -> {
       List<Interview> all = mine(read.resultAt(0), interviewer)
@@ -123,7 +126,7 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
         apps.forEach((id, f) -> byId.put(id, f.result()));
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         return new Pager.Page(card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId,
-            jobs.result(), stages, owed), lang), p);
+            jobs.result(), stages, owed, zone), lang), p);
       });
     });
   }

@@ -11,10 +11,10 @@ import io.hirebot.cards.StartWords;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +25,10 @@ final class OffersCard {
   private final StartWords starts;
   private final Clock clock;
 
-  OffersCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
+  OffersCard(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
-    this.starts = new StartWords(messages, dates);
+    this.starts = new StartWords(messages);
     this.clock = clock;
   }
 
@@ -42,10 +42,11 @@ final class OffersCard {
    * @param pending only the offers still open
    * @param total the rows of the whole list
    * @param unchecked candidates at the offer stage not looked at for a pending offer (0 when all were)
+   * @param zone the chat's, where its days begin (a start passed without a join)
    */
-  record Listing(String jobId, String jobTitle, boolean pending, int page, int total, int unchecked) {
+  record Listing(String jobId, String jobTitle, boolean pending, int page, int total, int unchecked, ZoneId zone) {
     Listing atPage(int p) {
-      return new Listing(jobId, jobTitle, pending, p, total, unchecked);
+      return new Listing(jobId, jobTitle, pending, p, total, unchecked, zone);
     }
   }
 
@@ -76,7 +77,7 @@ final class OffersCard {
       String status = offer == null ? messages.get(lang, "offers.none")
           : messages.get(lang, HireTexts.offerStatusKey(offer.status()));
       // The start in the words every card uses: joined, still to come, or passed without a join.
-      String start = starts.of(a, offer, clock.instant(), lang);
+      String start = starts.of(a, offer, clock.instant().atZone(listing.zone()), lang);
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
           a.stage().name(lang.feishuLocale()), status,
           new Markdown.Own(start.isEmpty() ? "" : messages.get(lang, "offers.onboard", start))));

@@ -27,10 +27,10 @@ import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,11 +59,10 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
   private final OffersCard card;
   private final Messages messages;
 
-  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages, DateTexts dates,
-      Clock clock) {
+  public OffersFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages, Clock clock) {
     this.meter = meter;
     this.choices = choices;
-    this.card = new OffersCard(cards, messages, dates, clock);
+    this.card = new OffersCard(cards, messages, clock);
     this.messages = messages;
   }
 
@@ -77,10 +76,12 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
     Language lang = context.language();
     boolean pending = command.pending();
     return meter.run("offers", hire -> command.jobQuery().isEmpty()
-        ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", pending, 0, lang))
+        ? hire.jobs().compose(jobs -> render(hire, jobs.stream().filter(Job::open).toList(), "", pending, 0, lang,
+            context.zone()))
             .map(Reply.class::cast)
         : JOBS.lookUp(hire, command.jobQuery()).compose(match -> choices.resolve(match, command.jobQuery(), SHOW,
-            lang, job -> render(hire, List.of(job), job.id(), pending, 0, lang).map(Reply.class::cast),
+            lang, job -> render(hire, List.of(job), job.id(), pending, 0, lang, context.zone())
+                .map(Reply.class::cast),
             Reply::card)));
   }
 
@@ -98,7 +99,8 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
       }
       // The view names the page shown: the last one, when the list shrank below the page asked for.
-      return render(hire, scope, jobId, pending, page, lang).map(c -> new ActionResult(Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view()));
+      return render(hire, scope, jobId, pending, page, lang, action.zone()).map(c -> new ActionResult(
+          Toast.page(messages, page, c.view().path("page").asInt()), c.card(), c.view()));
     }));
   }
 
@@ -108,8 +110,9 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
         .put("lang", lang.feishuLocale());
   }
 
+  /** @param zone the chat's, where its days begin */
   private Future<Reply.Card> render(HireDirectory hire, List<Job> jobs, String jobId, boolean pending, int page,
-      Language lang) {
+      Language lang, ZoneId zone) {
     PipelineReader reader = new PipelineReader(hire);
     List<Future<JobPipeline>> pipelines = jobs.stream().map(reader::stages).toList();
     return Future.all(pipelines).compose(done -> {
@@ -128,7 +131,8 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
       // The pending ones are found among the first MAX_PENDING_READ: the card says so when there were more.
       int unchecked = pending ? Math.max(0, ids.size() - MAX_PENDING_READ) : 0;
       return listed.compose(kept -> renderPage(hire, reader, jobs, kept, new OffersCard.Listing(jobId,
-          jobId.isEmpty() || jobs.isEmpty() ? "" : jobs.get(0).title(), pending, page, kept.size(), unchecked), lang));
+          jobId.isEmpty() || jobs.isEmpty() ? "" : jobs.get(0).title(), pending, page, kept.size(), unchecked, zone),
+          lang));
     });
   }
 

@@ -11,8 +11,8 @@ import io.hirebot.command.Period;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,22 +30,22 @@ final class OnboardingCard {
   private final Messages messages;
   private final StartWords start;
 
-  OnboardingCard(Cards cards, Messages messages, DateTexts dates) {
+  OnboardingCard(Cards cards, Messages messages) {
     this.cards = cards;
     this.messages = messages;
-    this.start = new StartWords(messages, dates);
+    this.start = new StartWords(messages);
   }
 
   /**
-   * @param now when the card is drawn: a planned start before its day reads as passed
+   * @param now when the card is drawn, in the chat's zone: a planned start before its day reads as passed
    * @param read how many candidates were read, of {@code candidates} in offer and onboarding stages
    */
-  ObjectNode render(Period period, LocalDate from, LocalDate to, Instant now, List<Start> starts,
+  ObjectNode render(Period period, LocalDate from, LocalDate to, ZonedDateTime now, List<Start> starts,
       int read, int candidates, Language lang) {
     return cards.bilingual(lang, l -> renderIn(period, from, to, now, starts, read, candidates, l));
   }
 
-  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, Instant now,
+  private ObjectNode renderIn(Period period, LocalDate from, LocalDate to, ZonedDateTime now,
       List<Start> starts, int read, int candidates, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -82,7 +82,7 @@ final class OnboardingCard {
    * "Olga · ✅ joined Dec 1", "Frank · starts Dec 5", "陈明 · was to start Nov 30 · ⚠️ not joined yet": the start in the
    * words every card uses ({@link StartWords}).
    */
-  private String line(Start s, String name, Instant now, Language lang) {
+  private String line(Start s, String name, ZonedDateTime now, Language lang) {
     var a = s.application();
     return Markdown.message(messages, lang, "onboarding.row", name,
         new Markdown.Own(start.of(a, a.progress().offer(), now, lang)));

@@ -19,13 +19,14 @@ import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +51,13 @@ public final class OnboardingFeature implements Feature {
 
   private final HireMeter meter;
   private final OnboardingCard card;
-  private final DateTexts dates;
   private final Clock clock;
   private final Messages messages;
 
-  public OnboardingFeature(HireMeter meter, Cards cards, Messages messages, DateTexts dates, Clock clock) {
+  public OnboardingFeature(HireMeter meter, Cards cards, Messages messages, Clock clock) {
     this.meter = meter;
     this.messages = messages;
-    this.card = new OnboardingCard(cards, messages, dates);
-    this.dates = dates;
+    this.card = new OnboardingCard(cards, messages);
     this.clock = clock;
   }
 
@@ -68,22 +67,25 @@ public final class OnboardingFeature implements Feature {
   }
 
   private Future<Reply> handle(ListOnboarding command, CommandContext context) {
-    return meter.run("onboarding", hire -> render(hire, command.period(), context.language()).map(Reply.class::cast));
+    return meter.run("onboarding", hire -> render(hire, command.period(), context.language(), context.zone())
+        .map(Reply.class::cast));
   }
 
   /** The list again for the period in the value (a view re-rendered, or a click on one). */
   private Future<ActionResult> show(CardAction action, Language lang) {
     Period period = "NEXT_WEEK".equals(action.value().path("period").asText()) ? Period.NEXT_WEEK : Period.THIS_WEEK;
-    return meter.run(SHOW, hire -> render(hire, period, lang)).map(c -> new ActionResult(
+    return meter.run(SHOW, hire -> render(hire, period, lang, action.zone())).map(c -> new ActionResult(
         Toast.info(messages, "onboarding.refreshed"), c.card(), c.view()));
   }
 
-  private Future<Reply.Card> render(HireDirectory hire, Period period, Language lang) {
+  /** @param zone the chat's: where its weeks and days begin */
+  private Future<Reply.Card> render(HireDirectory hire, Period period, Language lang, ZoneId zone) {
     if (period != Period.NEXT_WEEK) {
       period = Period.THIS_WEEK;
     }
     Period week = period;
-    LocalDate today = LocalDate.now(clock.withZone(dates.zone()));
+    ZonedDateTime now = clock.instant().atZone(zone);
+    LocalDate today = now.toLocalDate();
     LocalDate from = week.start(today);
     LocalDate to = week.endExclusive(today);
     PipelineReader reader = new PipelineReader(hire, clock);
@@ -91,7 +93,7 @@ public final class OnboardingFeature implements Feature {
       List<Job> open = hire.jobs().result().stream().filter(Job::open).toList();
       Map<String, JobProcess> processes = hire.processes().result().stream()
           .collect(Collectors.toMap(JobProcess::id, p -> p, (a, b) -> a));
-      Instant since = from.atStartOfDay(dates.zone()).toInstant();
+      Instant since = from.atStartOfDay(zone).toInstant();
       List<Future<List<String>>> lists = new ArrayList<>();
       for (Job job : open) {
         JobProcess process = processes.get(job.processId());
@@ -106,9 +108,9 @@ public final class OnboardingFeature implements Feature {
           List<Start> starts = new ArrayList<>();
           for (Application a : apps) {
             Job job = open.stream().filter(j -> j.id().equals(a.jobId())).findFirst().orElseThrow();
-            Start.of(job, a, from, to, dates.zone()).ifPresent(starts::add);
+            Start.of(job, a, from, to, zone).ifPresent(starts::add);
           }
-          ObjectNode c = card.render(week, from, to, clock.instant(), starts, read.size(), ids.size(), lang);
+          ObjectNode c = card.render(week, from, to, now, starts, read.size(), ids.size(), lang);
           return new Reply.Card(c, view(c, week, lang));
         });
       });

@@ -44,18 +44,15 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
   private final PipelineCard card;
   private final Messages messages;
   private final Clock clock;
-  private final ZoneId zone;
   private final StageEntries entries;
 
-  /** @param zone where a day begins, for the days in a stage */
-  public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages,
-      Clock clock, ZoneId zone, StageEntries entries) {
+  public PipelineFeature(HireMeter meter, JobChoiceCard choices, Cards cards, Messages messages, Clock clock,
+      StageEntries entries) {
     this.meter = meter;
     this.choices = choices;
     this.card = new PipelineCard(cards, messages);
     this.messages = messages;
     this.clock = clock;
-    this.zone = zone;
     this.entries = entries;
   }
 
@@ -68,7 +65,8 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
   public Future<Reply> handle(ShowPipeline command, CommandContext context) {
     Language lang = context.language();
     return meter.run("pipeline", hire -> JOBS.lookUp(hire, command.jobQuery())
-        .compose(match -> choices.resolve(match, command.jobQuery(), SHOW, lang, job -> funnel(hire, job, lang), c -> c))).map(Reply::card);
+        .compose(match -> choices.resolve(match, command.jobQuery(), SHOW, lang,
+            job -> funnel(hire, job, lang, context.zone()), c -> c))).map(Reply::card);
   }
 
   /** A job picked from the picker or not-found card. */
@@ -77,11 +75,12 @@ public final class PipelineFeature implements Feature, CommandHandler<ShowPipeli
     return meter.run(SHOW, hire -> hire.jobs().compose(jobs -> {
       var job = jobs.stream().filter(j -> j.id().equals(jobId)).findFirst();
       return job.isEmpty() ? Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")))
-          : funnel(hire, job.get(), lang).map(c -> new ActionResult(Toast.NONE, c));
+          : funnel(hire, job.get(), lang, action.zone()).map(c -> new ActionResult(Toast.NONE, c));
     }));
   }
 
-  private Future<ObjectNode> funnel(HireDirectory hire, Job job, Language lang) {
+  /** @param zone the chat's: where a day begins, for the days in a stage */
+  private Future<ObjectNode> funnel(HireDirectory hire, Job job, Language lang, ZoneId zone) {
     PipelineReader reader = new PipelineReader(hire);
     return reader.stages(job).compose(pipeline -> {
       List<String> ids = pipeline.ids(io.hirebot.hire.PipelineFilter.NONE);

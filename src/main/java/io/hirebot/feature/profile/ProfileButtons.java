@@ -17,6 +17,7 @@ import io.hirebot.hire.Talent;
 import io.hirebot.i18n.Messages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.ZoneId;
 
 /**
  * Profile buttons: a talent picked from several of the same name, the pager over their applications, and "Full details
@@ -76,7 +77,8 @@ final class ProfileButtons {
       if (!allowed) {
         return Future.succeededFuture(ActionResult.of(Toast.error(messages, "profile.private.refused")));
       }
-      return profile(PRIVATE, talent, 0, true, who, null, lang)
+      // Sent to the clicker's private chat, whose id the click does not name: in the zone of the chat they clicked in.
+      return profile(PRIVATE, talent, 0, true, who, null, lang, action.zone())
           .compose(shown -> messenger.sendToUser(who, shown, "details-" + action.eventId()))
           .map(id -> ActionResult.of(Toast.info(messages, "profile.private.sent")));
     });
@@ -140,7 +142,7 @@ final class ProfileButtons {
   Future<Reply.Card> drawn(Talent talent, int page, boolean claimed, CardPlace place, ObjectNode back,
       Language lang) {
     return contact.shows(claimed, place)
-        .compose(shows -> profile(PAGE, talent, page, shows, place.viewer(), back, lang));
+        .compose(shows -> profile(PAGE, talent, page, shows, place.viewer(), back, lang, place.zone()));
   }
 
   /**
@@ -149,11 +151,12 @@ final class ProfileButtons {
    * with the way back to {@code back} when there is one.
    *
    * @param command the name its Hire calls are counted under
+   * @param zone the zone its dates are in
    */
   private Future<Reply.Card> profile(String command, Talent talent, int page, boolean contact, String viewer,
-      ObjectNode back, Language lang) {
+      ObjectNode back, Language lang, ZoneId zone) {
     return meter.run(command, hire -> (contact ? withContact(hire, talent) : Future.succeededFuture(talent))
-        .compose(full -> reader.render(hire, full, page, contact, viewer, back, lang).map(shown -> {
+        .compose(full -> reader.render(hire, full, page, contact, viewer, back, lang, zone).map(shown -> {
           // Named as Hire names them: the next page, or a re-render, of a profile drawn from an id alone finds the
           // contact data by that name again.
           ObjectNode view = view(shown, full, shown.page(), lang);

@@ -22,6 +22,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +62,12 @@ final class ProfileCard {
     this.messages = messages;
     this.dates = dates;
     this.clock = clock;
-    this.flow = new FlowTexts(messages, dates);
+    this.flow = new FlowTexts(messages);
+  }
+
+  /** The same card with its dates and times in {@code zone}: the chat's it is shown in. */
+  ProfileCard in(ZoneId zone) {
+    return zone.equals(dates.zone()) ? this : new ProfileCard(cards, messages, new DateTexts(zone), clock);
   }
 
   /**
@@ -138,7 +144,7 @@ final class ProfileCard {
         : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
     String offerHiddenBy = d.withheldBy(ApplicationDetail.OFFER);
     item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang)
-        : flow.offer(a, d.offer(), clock.instant(), lang));
+        : flow.offer(a, d.offer(), clock.instant().atZone(dates.zone()), lang));
     item.put("steps", steps(d, lang));
     boolean actions = a.active() && mayChange;
     item.put("actions", actions);

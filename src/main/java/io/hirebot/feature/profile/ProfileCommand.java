@@ -58,10 +58,11 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     Language lang = context.language();
     boolean privateChat = !context.message().chat().isGroup();
     String viewer = context.message().senderId();
-    CardPlace place = new CardPlace(context.message().chat().chatId(), null, viewer, context.message().chat().type());
+    CardPlace place = new CardPlace(context.message().chat().chatId(), null, viewer, context.message().chat().type(),
+        context.zone());
     if (!command.talentId().isEmpty()) {
       return meter.run("profile", hire -> access.refusal(hire, command.talentId(), place).compose(refused ->
-          refused != null ? Refusal.of(messages, lang, refused) : known(hire, command, privateChat, viewer, lang)));
+          refused != null ? Refusal.of(messages, lang, refused) : known(hire, command, privateChat, place, lang)));
     }
     return meter.run("profile", hire -> hire.searchTalents(command.name()).compose(found -> {
       List<Talent> exact = found.stream().filter(t -> same(t.name(), command.name())).toList();
@@ -72,7 +73,7 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
         return Refusal.of(messages, lang, seen.refusal());
       }
       if (candidates.size() == 1) {
-        return show(hire, candidates.get(0), privateChat, viewer, lang);
+        return show(hire, candidates.get(0), privateChat, place, lang);
       }
       if (candidates.isEmpty()) {
         return suggestions(hire, command.name()).compose(s -> people(hire, s))
@@ -87,18 +88,19 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
    * A talent already known by id (a row of the last card, named in a follow-up): that talent, whoever shares the
    * name. In a private chat the name search only adds the contact data shown there.
    */
-  private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, String viewer,
+  private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, CardPlace place,
       Language lang) {
     Talent row = new Talent(command.talentId(), command.name(), "", "");
     Future<Talent> talent = !privateChat || command.name().isBlank() ? Future.succeededFuture(row)
         : hire.searchTalents(command.name()).map(found -> found.stream()
             .filter(t -> t.id().equals(command.talentId())).findFirst().orElse(row));
-    return talent.compose(t -> show(hire, t, privateChat, viewer, lang));
+    return talent.compose(t -> show(hire, t, privateChat, place, lang));
   }
 
-  private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, String viewer, Language lang) {
-    return reader.render(hire, talent, 0, privateChat, viewer, lang).map(shown -> Reply.card(shown.card(),
-        ProfileButtons.view(shown, talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
+  /** The profile for the viewer at {@code place}, in its chat's zone. */
+  private Future<Reply> show(HireDirectory hire, Talent talent, boolean privateChat, CardPlace place, Language lang) {
+    return reader.render(hire, talent, 0, privateChat, place.viewer(), lang, place.zone()).map(shown -> Reply.card(
+        shown.card(), ProfileButtons.view(shown, talent, 0, lang).put(ProfileButtons.CONTACT, privateChat)));
   }
 
   /**

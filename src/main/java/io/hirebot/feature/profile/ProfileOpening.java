@@ -94,7 +94,8 @@ final class ProfileOpening {
     return cardChats.kindOf(place).otherwise(Optional.empty()).compose(kind -> kind.orElse(ChatRef.ChatType.GROUP)
         == ChatRef.ChatType.P2P
         ? wayBack(place, profile).compose(back -> inPlace(place, profile, back, lang))
-        : below(new CardPlace(place.chatId(), place.messageId(), place.viewer(), kind.orElse(null)), profile, lang));
+        : below(new CardPlace(place.chatId(), place.messageId(), place.viewer(), kind.orElse(null), place.zone()),
+            profile, lang));
   }
 
   /** The profile in place of the clicked card, leading back to {@code back} (null: nowhere). */

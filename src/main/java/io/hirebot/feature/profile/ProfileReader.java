@@ -13,6 +13,7 @@ import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.StageNames;
 import io.hirebot.hire.Talent;
 import io.vertx.core.Future;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,16 +47,16 @@ final class ProfileReader {
   /**
    * The profile card of one talent at the given page of their applications (newest first), offering {@code viewer}
    * Advance / Reject / Note only on the applications whose job they may change, and "Full details (private)" only
-   * when they may read contact data (the clicks are checked again).
+   * when they may read contact data (the clicks are checked again); its dates in {@code zone}, the chat's.
    */
   Future<Shown> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
-      Language lang) {
-    return render(hire, talent, page, showContact, viewer, null, lang);
+      Language lang, ZoneId zone) {
+    return render(hire, talent, page, showContact, viewer, null, lang, zone);
   }
 
   /** @param back the value that shows the list the profile was opened from, or null for no "Back to the list" */
   Future<Shown> render(HireDirectory hire, Talent talent, int page, boolean showContact, String viewer,
-      com.fasterxml.jackson.databind.node.ObjectNode back, Language lang) {
+      com.fasterxml.jackson.databind.node.ObjectNode back, Language lang, ZoneId zone) {
     return hire.applicationIdsOfTalent(talent.id()).compose(ids -> {
       // Ids in Hire's order; ask for every detail only when they fit one page, otherwise this page's.
       int pages = Pager.pages(ids.size(), ProfileCard.APPLICATIONS_PER_PAGE);
@@ -85,9 +86,9 @@ final class ProfileReader {
             : talent;
         StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
         // Contact data (shown in a private chat, or offered there by button) only to whom it is for.
-        return new Shown(card.render(named, shown, p, ids.size(), notes.result(), new ProfileHistory(made.result()),
-            stages, showContact,
-            new ProfileCard.Offers(mayChange, contact, back), lang), slice, p);
+        return new Shown(card.in(zone).render(named, shown, p, ids.size(), notes.result(),
+            new ProfileHistory(made.result()), stages, showContact, new ProfileCard.Offers(mayChange, contact, back),
+            lang), slice, p);
       });
     });
   }

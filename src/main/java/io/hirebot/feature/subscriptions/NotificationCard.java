@@ -57,13 +57,18 @@ final class NotificationCard {
   private final Messages messages;
   private final FlowTexts flow;
   private final Clock clock;
+  private final java.time.ZoneId zone;
 
-  /** {@code dates} and {@code clock} word an accepted offer's start as of the moment the card is made. */
+  /**
+   * {@code dates} and {@code clock} word an accepted offer's start as of the moment the card is made, in the configured
+   * zone: one card goes to every chat that follows the job.
+   */
   NotificationCard(Cards cards, Messages messages, DateTexts dates, Clock clock) {
     this.cards = cards;
     this.messages = messages;
-    this.flow = new FlowTexts(messages, dates);
+    this.flow = new FlowTexts(messages);
     this.clock = clock;
+    this.zone = dates.zone();
   }
 
   /**
@@ -91,7 +96,7 @@ final class NotificationCard {
     return render(lang, job, "green", null, l -> {
       // What the status means for the team ("accepted — starts Dec 21"), not only its name.
       String statusText = status == null ? Markdown.escape(messages.get(l, "offer.status.unknown"))
-          : flow.offerMeaning(status, a, offer, clock.instant(), l);
+          : flow.offerMeaning(status, a, offer, clock.instant().atZone(zone), l);
       return parts(l, "notify.offer.title", job,
           Markdown.message(messages, l, "notify.offer.text", name(a), new Markdown.Own(statusText)), buttons(job, a, l));
     });

@@ -121,7 +121,8 @@ public final class UnderstandingFeature implements Feature {
       ChatRef.ChatType type = kind.orElse(ChatRef.ChatType.GROUP);
       IncomingMessage asTyped = new IncomingMessage(action.eventId(), null, new ChatRef(action.chatId(), type),
           action.operator(), "text", "", false, Instant.now());
-      return commands.route(new ParseResult.Parsed(command.get(), lang), new CommandContext(asTyped, lang));
+      return commands.route(new ParseResult.Parsed(command.get(), lang),
+          new CommandContext(asTyped, lang, action.zone()));
     })
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(Toast.NONE, card.card(), card.view())

@@ -17,7 +17,6 @@ import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Messages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +34,8 @@ class CandidatesCardLimitsTest {
   private final ObjectMapper json = new ObjectMapper();
   private final Messages messages = Messages.load();
   private final CandidatesCard card = new CandidatesCard(new Cards(CardTemplates.load(json, Optional.empty()), json),
-      messages, Clock.systemUTC(), new DateTexts(ZoneId.of("Asia/Shanghai")));
+      messages, Clock.systemUTC());
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
   @DisplayName("a full page over 10 stages with outcome, undo, chips, widen buttons, notice and pager stays within 200 elements")
@@ -63,7 +63,7 @@ class CandidatesCardLimitsTest {
     // A rejection's notice in every language (and dated), kept in the view that the Follow button carries.
     Notice rejected = Notice.undoable(l -> rejection(l, "10:32"), l -> rejection(l, "Mon Nov 30 23:58"), undo, applied);
     for (Language lang : Language.values()) {
-      ObjectNode rendered = card.render(page, query, lang, rejected, new Audience(true, false));
+      ObjectNode rendered = card.render(page, query, lang, rejected, new Audience(true, false, SHANGHAI));
       int elements = CardLimits.elements(rendered);
       System.out.println("candidates card, largest page, " + lang + ": " + elements + " elements, "
           + rendered.toString().getBytes(StandardCharsets.UTF_8).length + " B");
@@ -73,7 +73,7 @@ class CandidatesCardLimitsTest {
 
       // AND with the longest note the form takes (Chinese: 3 bytes a character), it still fits (in one language)
       ObjectNode noted = card.render(page, query, lang, rejected.withNote("很".repeat(NoteActions.MAX_NOTE)),
-          new Audience(true, false));
+          new Audience(true, false, SHANGHAI));
       assertEquals(List.of(), CardLimits.violations(noted, noted.toString()));
     }
   }

@@ -27,7 +27,10 @@ import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -182,6 +185,32 @@ class CandidatesFeatureTest {
     assertTrue(card.contains("**Yuri Yesterday** · applied " + DateTexts.day(today.minusDays(1), Language.EN)
         + " · 1 d in stage"), card.all());
     assertFalse(card.contains(" 0 d in stage") || card.contains("本阶段 0 天"), card.all());
+  }
+
+  @Test
+  @DisplayName("in a chat that set America/Los_Angeles (the bot's zone Asia/Shanghai): days in stage, applied dates and "
+      + "the time of a change are Los Angeles', in the answer, after a click and re-rendered")
+  void chatsOwnZone() {
+    // GIVEN 10:00 in Shanghai, the day before in Los Angeles, where the team chat is; Tess applied 12 hours ago: this
+    // morning in Los Angeles, last night in Shanghai
+    ZoneId la = ZoneId.of("America/Los_Angeles");
+    h.advanceToNext(LocalTime.of(10, 0));
+    h.zone(FeatureHarness.TEAM_CHAT, la);
+    Instant applied = h.clock.instant().minus(Duration.ofHours(12));
+    h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Today", "13900000021", "tt@example.com"), SCREENING, applied);
+    String tess = "**Tess Today** · applied " + DateTexts.date(applied, la, Language.EN) + " · in stage since today";
+
+    // WHEN the recruiter lists the screening stage there, and advances Alice from it
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI,
+        "candidates for Backend Engineer in screening");
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
+
+    // THEN every version counts Tess's day as Los Angeles' today, and the banner says when in Los Angeles
+    String at = DateTexts.time(h.clock.instant(), la);
+    assertTrue(card.contains(tess), card.all());
+    assertTrue(advanced.card().contains(tess) && advanced.card().contains("· " + at), advanced.card().all());
+    assertTrue(refreshed.contains(tess) && refreshed.contains("· " + at), refreshed.all());
   }
 
   @Test

@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.command.Period;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Person;
+import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.TestFeatures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,6 +60,37 @@ class InterviewsFeatureTest {
     assertTrue(en.subtitle().startsWith("2 interviews"), en.all());
     assertTrue(zh.subtitle().startsWith("2 场面试"), zh.all());
     assertTrue(en.contains("Asia/Shanghai"), en.all());
+  }
+
+  @Test
+  @DisplayName("in a chat that set America/Los_Angeles (the bot's zone Asia/Shanghai): today is Los Angeles' day and the "
+      + "times are Los Angeles', when asked, on its pager and re-rendered")
+  void chatsOwnZone() {
+    // GIVEN 10:00 in Shanghai, the day before in Los Angeles, where the team chat is; an interview 12 hours ago (this
+    // morning in Los Angeles) and one in 8 hours (tonight in Shanghai, tomorrow in Los Angeles)
+    ZoneId la = ZoneId.of("America/Los_Angeles");
+    h.advanceToNext(LocalTime.of(10, 0));
+    h.zone(FeatureHarness.TEAM_CHAT, la);
+    Instant ours = h.clock.instant().minus(Duration.ofHours(12));
+    interview("0001", ours, LIU);
+    interview("0002", h.clock.instant().plus(Duration.ofHours(8)), ZHAO);
+
+    // WHEN the team asks for today's interviews, clicks the card's pager, and the card is drawn again
+    Shown asked = h.inGroup("interviews today");
+    ObjectNode view = InterviewsFeature.view(JsonNodeFactory.instance.objectNode(), Period.TODAY, false, 0,
+        Language.EN);
+    Shown clicked = h.click(view, FeatureHarness.ALICE).card();
+    Shown living = h.rerender(view, FeatureHarness.ALICE);
+
+    // THEN each lists Los Angeles' today at Los Angeles' times, and says so
+    for (Shown card : List.of(asked, clicked, living)) {
+      assertTrue(card.contains("Candidate 0001") && !card.contains("Candidate 0002"), card.all());
+      assertTrue(card.contains(DateTexts.dateTime(ours, la, Language.EN)), card.all());
+      assertTrue(card.subtitle().endsWith("America/Los_Angeles"), card.subtitle());
+    }
+    // AND a chat that set no zone still reads Shanghai's
+    Shown shanghai = h.inGroup("oc_other", FeatureHarness.ALICE, "interviews today");
+    assertTrue(shanghai.contains("Candidate 0002") && !shanghai.contains("Candidate 0001"), shanghai.all());
   }
 
   @Test
