@@ -2,6 +2,7 @@ package io.hirebot.bot.middleware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
@@ -50,5 +51,24 @@ class InMemoryActionOnceTest {
       return Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "ok again")));
     });
     assertEquals(3, runs.get());
+  }
+
+  @Test
+  @DisplayName("an action that releases keys while it runs (an Undo frees its change's key) and finishes at once: no "
+      + "'Recursive update' from the map, whichever keys share its bin")
+  void actionReleasingKeysWhileRunning() {
+    // Undo keys carry a time, so which of them shared a hash bin with the key they release varied from run to run:
+    // CandidatesFeatureTest.undoKeepsTheListsDateRange failed about one run in six. Here, the worst case: its own key.
+    for (int i = 0; i < 200; i++) {
+      String key = "undo:" + i;
+      String other = "advance:" + i;
+      once.once(other, () -> Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "moved"))));
+      Future<ActionResult> undone = once.once(key, () -> {
+        once.release(other);
+        once.release(key);
+        return Future.succeededFuture(ActionResult.of(Toast.verbatim(Toast.Type.INFO, "undone")));
+      });
+      assertTrue(undone.succeeded(), key + ": " + undone.cause());
+    }
   }
 }
