@@ -77,7 +77,8 @@ public final class CommandParser {
     if (latest != null) {
       Optional<ParseResult> understood = Understanding.read(utterance, grammar, known);
       if (understood.isPresent() && !isBare(understood.get())) {
-        return inItsLanguage(understood.get(), original, grammar, known);
+        return inItsLanguage(misspeltCommandFirst(understood.get(), grammar, utterance, original, known), original, grammar,
+            known);
       }
     }
     return inItsLanguage(grammar.orElseGet(() -> new ParseResult.Unknown(original, SuggestionFinder.suggest(utterance),
@@ -121,6 +122,28 @@ public final class CommandParser {
     Language language = LanguageDetector.ofCommand(original, List.of(closest.get()), known);
     return language == unknown.language() ? unknown
         : new ParseResult.Unknown(unknown.text(), CommandPhrases.canonical(closest.get(), language), language);
+  }
+
+  /**
+   * A guess from the message's entities ("pipline for backend" names the job Backend: its candidates?) gives way to
+   * the command its misspelt words spell, read as the message would be ("pipeline for BE-001"), when that is about a
+   * job too: it says what was asked of the job. Anything else keeps the guess ("send an offer to Emma" is about her).
+   */
+  private static ParseResult misspeltCommandFirst(ParseResult understood, Optional<ParseResult> grammar,
+      Utterance utterance, String original, Lexicon known) {
+    if (grammar.isPresent() || !(understood instanceof ParseResult.Unknown guess) || guess.problem() != null) {
+      return understood;
+    }
+    for (String variant : TypoCorrector.variants(utterance.text())) {
+      Utterance spelt = Utterance.of(variant);
+      Optional<ParseResult> spelled = Grammar.match(spelt);
+      Optional<ParseResult> read = Understanding.read(spelt, spelled, known).filter(r -> !isBare(r)).or(() -> spelled);
+      if (read.isPresent() && read.get() instanceof ParseResult.Parsed p && Understanding.namesJob(p.command())) {
+        return new ParseResult.Unknown(original, CommandPhrases.canonical(p.command(), guess.language()),
+            guess.language());
+      }
+    }
+    return understood;
   }
 
   /** An unknown without a suggestion: the typo corrector may still find the command meant. */

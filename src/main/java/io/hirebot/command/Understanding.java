@@ -108,7 +108,7 @@ final class Understanding {
     return lexicon.openJobs();
   }
 
-  private static boolean namesJob(Command command) {
+  static boolean namesJob(Command command) {
     return command instanceof Command.CountCandidates || jobQueryOf(command).isPresent();
   }
 

@@ -484,6 +484,21 @@ class CommandParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @DisplayName("a misspelt command word naming a job is suggested as that command, not as the job's candidates "
+      + "(QA: \"pipline for Backend Engineer\" → \"Did you mean candidates for BE-001?\")")
+  @CsvSource(delimiter = '|', textBlock = """
+      pipline for backend               | pipeline for be-001
+      pipline for Backend Engineer      | pipeline for be-001
+      offrs for Frontend                | offers for fe-001
+      """)
+  void misspeltCommandWordWithAJob(String text, String suggestion) {
+    // The app's parser: with the tenant's jobs, whose names alone would suggest the job's candidates
+    CommandParser app = new CommandParser(Phrasings::lexicon);
+    Unknown unknown = assertInstanceOf(Unknown.class, app.parse(text));
+    assertEquals(suggestion, unknown.suggestion().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @ParameterizedTest(name = "{0}")
   @DisplayName("a day to come trailing a candidates request asks: the job's candidates, or that week's interviews")
   @CsvSource({
       "候选人 后端 下周一, 后端, NEXT_WEEK",

@@ -31,6 +31,16 @@ class HelpFeatureTest {
   }
 
   @Test
+  @DisplayName("every example on the help card is introduced by the same words: 例如： as Example: (QA: 例：`我的待办`, "
+      + "示例：`把王敏推进到笔试` among the 例如：)")
+  void examplesIntroducedAlike() {
+    String en = h.inGroup("help").all();
+    String zh = h.inGroup("帮助").all();
+    assertFalse(zh.contains("示例：") || zh.contains("。例："), zh);
+    assertEquals(en.split("Example: ", -1).length, zh.split("例如：", -1).length, zh);
+  }
+
+  @Test
   @DisplayName("a command with an argument out of range gets one line saying what is wrong, with an example, in the "
       + "writer's language: no help card")
   void outOfRange() {

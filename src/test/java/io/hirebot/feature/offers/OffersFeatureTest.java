@@ -2,6 +2,7 @@ package io.hirebot.feature.offers;
 
 import static io.hirebot.testing.SmallTenant.DATA;
 import static io.hirebot.testing.SmallTenant.OFFER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,25 @@ class OffersFeatureTest {
     assertTrue(ds.contains("Offer Person 0") && !ds.contains("· Backend Engineer ·"), ds.all());
     assertFalse(ds.contains("Backend Offer"), ds.all());
     assertTrue(h.inGroup("Offer 列表").contains("已发出"));
+  }
+
+  @Test
+  @DisplayName("the header says the list holds onboarding stages too, in both languages (QA: '10 位候选人处于 Offer 阶段' "
+      + "over a list of which 7 were in 待入职)")
+  void headerNamesOnboardingToo() {
+    // GIVEN a Backend candidate past the offer, in pending onboarding with the offer accepted
+    Application joining = h.hire.addApplication(SmallTenant.BACKEND, h.hire.addTalent("Joining Person", "13922222222",
+        "jp@example.com"), SmallTenant.ONBOARDING, h.clock.instant().minus(Duration.ofDays(3)));
+    h.hire.addOffer(new Offer("offer_joining", joining.id(), 7, "2026-12-21", h.clock.instant()));
+
+    // WHEN Backend's offers are asked for, in English and in Chinese
+    Shown en = h.inGroup("offers for Backend Engineer");
+    Shown zh = h.inGroup("Backend Engineer 的 Offer");
+
+    // THEN the person at onboarding is listed, and the header does not say everyone is at the offer stage
+    assertTrue(en.contains("Joining Person") && zh.contains("Joining Person"), en.all());
+    assertEquals("2 candidates in offer or onboarding stages", en.subtitle());
+    assertEquals("2 位候选人处于 Offer 或入职阶段", zh.subtitle());
   }
 
   @Test
