@@ -99,8 +99,9 @@ class UndeliveredNoticesTest {
   void givenUp() {
     rejectedWhileImFails("Pending Givenup");
 
-    for (int i = 0; i < 12; i++) {
-      clock.advance(STEP);
+    // Minute by minute, as the routine runs: every retry comes inside Feishu's uuid window of the first send.
+    for (int i = 0; i < 45; i++) {
+      clock.advance(Duration.ofMinutes(1));
       h.runRoutines(h.bot);
     }
 

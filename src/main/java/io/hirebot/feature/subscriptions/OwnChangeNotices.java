@@ -87,6 +87,7 @@ final class OwnChangeNotices implements Routine {
   public Future<Void> run(Instant now) {
     return pending.takeDue().compose(due -> {
       due.givenUp().forEach(p -> givenUp(p, "its last send never finished"));
+      due.expired().forEach(p -> givenUp(p, "past Feishu's one-hour uuid window, a send could post it twice"));
       Map<String, List<Pending>> byJob = due.taken().stream()
           .collect(Collectors.groupingBy(p -> p.notice().jobId(), LinkedHashMap::new, Collectors.toList()));
       return Future.join(byJob.entrySet().stream().map(e -> resend(e.getKey(), e.getValue())).toList()).mapEmpty();
