@@ -48,6 +48,8 @@ public final class PendingNotices {
   private static final String RETRY = "UPDATE pending_notices SET next_at = ? WHERE notice_key = ? AND chat_id = ? "
       + "AND attempts = ?";
   private static final String DELETE = "DELETE FROM pending_notices WHERE notice_key = ? AND chat_id = ?";
+  /** The notices of the application's earlier changes, which a later one makes wrong to send ("rejected" last). */
+  private static final String SUPERSEDED = "DELETE FROM pending_notices WHERE application_id = ? AND made_at < ?";
 
   /**
    * A notice of one change: its key (the send to a chat is keyed by it and the chat id) and what its card names.
@@ -72,12 +74,20 @@ public final class PendingNotices {
     this.clock = clock;
   }
 
-  /** Keeps the notice for each chat, as its first send, started now (held a lease ahead); completes once kept. */
+  /**
+   * Keeps the notice for each chat (none, too), as its first send, started now (held a lease ahead), and forgets the
+   * notices of the application's earlier changes still owed to any chat: sent after this one, a rejection would read as
+   * the last word on a person restored since. Completes once kept.
+   */
   public Future<Void> add(Notice notice, Collection<String> chatIds) {
     long leased = clock.millis() + LEASE.toMillis();
     String name = notice.talentName().length() > MAX_NAME ? notice.talentName().substring(0, MAX_NAME)
         : notice.talentName();
     return db.transaction(c -> {
+      Claims.update(c, SUPERSEDED, s -> {
+        s.setString(1, notice.change().applicationId());
+        s.setLong(2, notice.change().at().toEpochMilli());
+      });
       for (String chatId : chatIds) {
         Claims.update(c, INSERT, s -> {
           JdbcOwnChanges.bind(s, notice.change());

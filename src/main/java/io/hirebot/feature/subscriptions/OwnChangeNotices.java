@@ -70,7 +70,12 @@ final class OwnChangeNotices implements Routine {
   Future<Void> notify(Notice notice, Set<String> madeFrom) {
     return followers.following(notice.jobId(), KIND, madeFrom).compose(subs -> {
       if (subs.isEmpty()) {
-        return Future.succeededFuture();
+        // No one to tell of this change, but the notices of the earlier ones still owed are wrong now.
+        return pending.add(notice, List.of()).otherwise(e -> {
+          log.warn("earlier notices not forgotten application_id={} key={} cause={}",
+              notice.change().applicationId(), notice.key(), e.toString());
+          return null;
+        });
       }
       Future<Boolean> kept = pending.add(notice, subs.stream().map(Subscription::chatId).toList()).map(true)
           .otherwise(e -> {
