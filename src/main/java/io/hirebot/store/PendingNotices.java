@@ -28,6 +28,11 @@ public final class PendingNotices {
   public static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
   /** Longer than a bulk send waits for its permits and Feishu's answer: a due row's sender is done or dead. */
   public static final Duration LEASE = Duration.ofMinutes(2);
+  /**
+   * How long Feishu posts one message per uuid (reference: message create, {@code uuid}). A send that may reach Feishu
+   * after the window of the first, which may have posted though its answer was lost, is given up instead.
+   */
+  public static final Duration UUID_WINDOW = Duration.ofHours(1);
   /** Rows taken per run; the next run takes the rest. */
   static final int BATCH = 100;
   private static final int MAX_NAME = 200;
@@ -43,6 +48,8 @@ public final class PendingNotices {
   private static final String RETRY = "UPDATE pending_notices SET next_at = ? WHERE notice_key = ? AND chat_id = ? "
       + "AND attempts = ?";
   private static final String DELETE = "DELETE FROM pending_notices WHERE notice_key = ? AND chat_id = ?";
+  /** The notices of the application's earlier changes, which a later one makes wrong to send ("rejected" last). */
+  private static final String SUPERSEDED = "DELETE FROM pending_notices WHERE application_id = ? AND made_at < ?";
 
   /**
    * A notice of one change: its key (the send to a chat is keyed by it and the chat id) and what its card names.
@@ -67,12 +74,20 @@ public final class PendingNotices {
     this.clock = clock;
   }
 
-  /** Keeps the notice for each chat, as its first send, started now (held a lease ahead); completes once kept. */
+  /**
+   * Keeps the notice for each chat (none, too), as its first send, started now (held a lease ahead), and forgets the
+   * notices of the application's earlier changes still owed to any chat: sent after this one, a rejection would read as
+   * the last word on a person restored since. Completes once kept.
+   */
   public Future<Void> add(Notice notice, Collection<String> chatIds) {
     long leased = clock.millis() + LEASE.toMillis();
     String name = notice.talentName().length() > MAX_NAME ? notice.talentName().substring(0, MAX_NAME)
         : notice.talentName();
     return db.transaction(c -> {
+      Claims.update(c, SUPERSEDED, s -> {
+        s.setString(1, notice.change().applicationId());
+        s.setLong(2, notice.change().at().toEpochMilli());
+      });
       for (String chatId : chatIds) {
         Claims.update(c, INSERT, s -> {
           JdbcOwnChanges.bind(s, notice.change());
@@ -93,16 +108,22 @@ public final class PendingNotices {
    * Takes the notices due now, oldest first, a bounded batch: each is one more send, held a lease ahead. Rows whose
    * last send was started and never settled (its process died) are taken as the others, but for the last one.
    *
-   * @return the rows taken, and apart those whose sends are used up, deleted (to be logged as given up)
+   * @return the rows taken, and apart those whose sends are used up or whose uuid window has passed, deleted (to be
+   *     logged as given up)
    */
   public Future<Due> takeDue() {
     long now = clock.millis();
     return db.run(c -> {
       List<Pending> taken = new ArrayList<>();
       List<Pending> givenUp = new ArrayList<>();
+      List<Pending> expired = new ArrayList<>();
       for (Row row : Rows.list(c, DUE, s -> s.setLong(1, now), PendingNotices::row)) {
         Pending p = row.pending();
-        if (p.attempts() >= MAX_ATTEMPTS) {
+        if (pastUuidWindow(p, now)) {
+          if (delete(c, p) == 1) {
+            expired.add(p);
+          }
+        } else if (p.attempts() >= MAX_ATTEMPTS) {
           if (delete(c, p) == 1) {
             givenUp.add(p);
           }
@@ -110,12 +131,15 @@ public final class PendingNotices {
           taken.add(new Pending(p.notice(), p.chatId(), p.attempts() + 1));
         }
       }
-      return new Due(taken, givenUp);
+      return new Due(taken, givenUp, expired);
     });
   }
 
-  /** The due rows this replica took, and those it gave up (their last send never settled). */
-  public record Due(List<Pending> taken, List<Pending> givenUp) {}
+  /**
+   * The due rows this replica took, those it gave up (their last send never settled), and those it gave up because
+   * Feishu's uuid window had passed.
+   */
+  public record Due(List<Pending> taken, List<Pending> givenUp, List<Pending> expired) {}
 
   /** The chat has the notice, or no longer needs it: forgotten. */
   public Future<Void> done(Pending p) {
@@ -141,6 +165,14 @@ public final class PendingNotices {
       s.setString(1, p.notice().key());
       s.setString(2, p.chatId());
     });
+  }
+
+  /**
+   * Whether a send started now could reach Feishu (it may wait up to a lease) after the uuid window of the first send,
+   * which began with the change: the bot was down, or its database, for most of an hour.
+   */
+  private static boolean pastUuidWindow(Pending p, long now) {
+    return now + LEASE.toMillis() > p.notice().change().at().toEpochMilli() + UUID_WINDOW.toMillis();
   }
 
   /** Moves the row's due time a lease ahead, unless another replica took it first. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
@@ -99,8 +100,9 @@ class UndeliveredNoticesTest {
   void givenUp() {
     rejectedWhileImFails("Pending Givenup");
 
-    for (int i = 0; i < 12; i++) {
-      clock.advance(STEP);
+    // Minute by minute, as the routine runs: every retry comes inside Feishu's uuid window of the first send.
+    for (int i = 0; i < 45; i++) {
+      clock.advance(Duration.ofMinutes(1));
       h.runRoutines(h.bot);
     }
 
@@ -109,11 +111,42 @@ class UndeliveredNoticesTest {
     assertEquals(0L, pendingRows(), "the notice is given up");
   }
 
+  @Test
+  @DisplayName("a rejection whose notice IM refused, undone once IM is back: the other group's last word on the person "
+      + "is the restore, not the rejection sent again after it")
+  void undoneBeforeResent() {
+    Rejected rejected = rejectedWhileImFails("Pending Undone");
+    SentMessage list = rejected.list();
+    Application a = rejected.application();
+    // WHEN IM is back and the recruiter undoes the rejection on the team's card
+    h.sandbox.faults().clear();
+    String shown = h.sandbox.im().message(list.messageId()).orElseThrow().currentContent().toString();
+    PushResult undone = await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId()).by(RECRUITER)
+        .tag("button").value(ButtonValues.only(shown, "undo", a.id()))));
+    assertEquals("success", toastType(undone), undone.body());
+    assertTrue(h.sandbox.hire().application(a.id()).orElseThrow().active());
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Undone").size() >= 1, TIMEOUT));
+
+    // AND the routine runs on, past every back-off
+    for (int i = 0; i < 40; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      h.runRoutines(h.bot);
+    }
+
+    // THEN the group was told of the restore, and nothing after it says the person is rejected
+    List<SentMessage> told = notifications(BACKEND, "Pending Undone");
+    String last = told.get(told.size() - 1).currentContent().toString();
+    assertTrue(last.contains(" restored by "), "the last notice is the restore: " + last);
+    assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
   /**
    * Both groups follow BE-001; with every new IM message answered by a 5xx, the recruiter rejects a new candidate
    * named {@code name} on the team's list: Hire takes it, and its notice to the backend group is refused.
+   *
+   * @return the person's application, and the team's list the rejection was made on
    */
-  private void rejectedWhileImFails(String name) {
+  private Rejected rejectedWhileImFails(String name) {
     Application a = newCandidate(name);
     follow(TEAM);
     follow(BACKEND);
@@ -123,7 +156,10 @@ class UndeliveredNoticesTest {
     assertEquals("success", toastType(rejected), rejected.body());
     assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
     await(h.sandbox.requests().await(r -> isSendTo(r, BACKEND, name), TIMEOUT));
+    return new Rejected(a, list);
   }
+
+  private record Rejected(Application application, SentMessage list) {}
 
   private static MessageSpec group(String chat) {
     return MessageSpec.group(chat).from(RECRUITER).mentioningBot();

@@ -66,7 +66,7 @@ class PendingNoticesTest {
     // AND the last failed send gives it up
     assertEquals(PendingNotices.Failed.GIVEN_UP, await(pending.failed(last)));
     clock.advance(Duration.ofHours(1));
-    assertEquals(new Due(List.of(), List.of()), await(pending.takeDue()));
+    assertEquals(new Due(List.of(), List.of(), List.of()), await(pending.takeDue()));
   }
 
   private static void aSendThatNeverSettledIsTakenAgain(Database db) {
@@ -79,6 +79,23 @@ class PendingNoticesTest {
     // WHEN the process sending it stops, THEN the notice is due when the send's lease ends, to the chat without it
     clock.advance(PendingNotices.LEASE.plusSeconds(1));
     assertEquals(List.of(new Pending(notice, "oc_team", 2)), await(pending.takeDue()).taken());
+  }
+
+  private static void notSentAgainPastTheUuidWindow(Database db) {
+    MutableClock clock = MutableClock.atNow();
+    PendingNotices pending = new PendingNotices(db, clock);
+    Notice notice = notice(clock);
+    // GIVEN a notice whose first send was under way (it may have reached Feishu) when every replica stopped
+    await(pending.add(notice, List.of("oc_team")));
+
+    // WHEN a replica looks again only after Feishu's one-hour uuid window, in which a repeat would post nothing
+    clock.advance(Duration.ofHours(1));
+
+    // THEN the notice is given up, not sent again: a second send could post a second message
+    Due due = await(pending.takeDue());
+    assertEquals(List.of(), due.taken(), "not sent again outside the uuid window");
+    assertEquals(List.of(new Pending(notice, "oc_team", 1)), due.expired());
+    assertEquals(new Due(List.of(), List.of(), List.of()), await(pending.takeDue()), "nothing left");
   }
 
   private static void oneReplicaTakesEach(Database one, Database other) {
@@ -116,6 +133,12 @@ class PendingNoticesTest {
     @DisplayName("a notice whose sender stopped is due again when the send's lease ends, to the chats without it")
     void senderStopped() {
       aSendThatNeverSettledIsTakenAgain(memory.db);
+    }
+
+    @Test
+    @DisplayName("a notice whose sender stopped, found after Feishu's one-hour uuid window, is given up, not sent again")
+    void pastTheUuidWindow() {
+      notSentAgainPastTheUuidWindow(memory.db);
     }
 
     @Test

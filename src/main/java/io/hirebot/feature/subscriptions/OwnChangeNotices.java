@@ -70,7 +70,12 @@ final class OwnChangeNotices implements Routine {
   Future<Void> notify(Notice notice, Set<String> madeFrom) {
     return followers.following(notice.jobId(), KIND, madeFrom).compose(subs -> {
       if (subs.isEmpty()) {
-        return Future.succeededFuture();
+        // No one to tell of this change, but the notices of the earlier ones still owed are wrong now.
+        return pending.add(notice, List.of()).otherwise(e -> {
+          log.warn("earlier notices not forgotten application_id={} key={} cause={}",
+              notice.change().applicationId(), notice.key(), e.toString());
+          return null;
+        });
       }
       Future<Boolean> kept = pending.add(notice, subs.stream().map(Subscription::chatId).toList()).map(true)
           .otherwise(e -> {
@@ -87,6 +92,7 @@ final class OwnChangeNotices implements Routine {
   public Future<Void> run(Instant now) {
     return pending.takeDue().compose(due -> {
       due.givenUp().forEach(p -> givenUp(p, "its last send never finished"));
+      due.expired().forEach(p -> givenUp(p, "past Feishu's one-hour uuid window, a send could post it twice"));
       Map<String, List<Pending>> byJob = due.taken().stream()
           .collect(Collectors.groupingBy(p -> p.notice().jobId(), LinkedHashMap::new, Collectors.toList()));
       return Future.join(byJob.entrySet().stream().map(e -> resend(e.getKey(), e.getValue())).toList()).mapEmpty();
