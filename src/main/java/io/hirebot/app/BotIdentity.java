@@ -27,6 +27,11 @@ final class BotIdentity {
   static final long RETRY_MS = 5_000;
   /** Start-up waits this long for Feishu to say who the bot is, then serves anyway. */
   static final long WAIT_MS = 5_000;
+  /**
+   * How long serving waits, once the identity is known, for the self-check's first wave: it only opens connections
+   * for a first command, so a Hire that does not answer (the probes keep the SDK's 10 s timeout) does not hold the start.
+   */
+  static final long WAVE_WAIT_MS = 3_000;
   /** An admin may add a scope at any time; the self-check notices within this long. */
   static final long SCOPE_CHECK_PERIOD_MS = 3_600_000;
   /** How often a probe waiting for users to be served looks again. */
@@ -76,9 +81,14 @@ final class BotIdentity {
     this.throwaway = throwaway;
   }
 
+  private synchronized boolean isKnown() {
+    return known;
+  }
+
   /**
    * Starts learning the identity on the first call, and sends the scope self-check's first wave beside it; every call
-   * returns the same future, which completes once the identity is known and that wave answered, or after
+   * returns the same future, which completes once the identity is known and that wave answered (or
+   * {@link #WAVE_WAIT_MS} after the identity, whichever comes first), or after
    * {@link #WAIT_MS} (serving anyway; group mentions are recognised once the identity is known). The wave's
    * connections are what a first command's Hire calls then use (no user is waiting while it is sent); the rest of the
    * check follows once the bot serves, one probe at a time, and {@code /healthz} says {@code scope_check: pending}
@@ -88,7 +98,7 @@ final class BotIdentity {
     if (!started && !stopped) {
       started = true;
       long wait = vertx.setTimer(WAIT_MS, t -> {
-        if (ready.tryComplete()) {
+        if (ready.tryComplete() && !isKnown()) {
           log.atLevel(warning).log("bot identity not known after {} ms; serving anyway; group mentions are not "
               + "recognised until it is", WAIT_MS);
         }
@@ -162,7 +172,8 @@ final class BotIdentity {
         check = serving && begin();
       }
       // Read under the lock: once serving, checkScopes takes the wave over and clears it.
-      (wave == null ? Future.succeededFuture() : wave).onComplete(w -> ready.tryComplete());
+      (wave == null ? Future.succeededFuture() : wave.timeout(WAVE_WAIT_MS, TimeUnit.MILLISECONDS))
+          .onComplete(w -> ready.tryComplete());
       if (check) {
         checkScopes().onComplete(done -> scopesChecked = true);
       }

@@ -206,6 +206,24 @@ class ServingStartTest {
     await(bot.stop(), BotHarness.START_TIMEOUT);
   }
 
+  @Test
+  @DisplayName("a Hire that does not answer at start: the bot serves without waiting out the probes' own timeout, and "
+      + "does not log its identity as unknown when only the probes are pending")
+  void unansweredProbesDoNotHoldTheStart() {
+    // Probes answered after 9 s (under the SDK's 10 s timeout); the identity (bot info, not Hire) answers at once.
+    sandbox.faults().latency("/open-apis/(hire|im/v1/messages).*", Duration.ofMillis(9_000));
+    try (LoggedLines identity = LoggedLines.of(BotIdentity.class.getName())) {
+      RunningBot bot = await(Launcher.startBot(botSide, config, Launcher.registry(), Clock.systemUTC()),
+          BotHarness.START_TIMEOUT);
+
+      // (on main the start waited for the probes until its 5 s limit and then logged "bot identity not known")
+      assertTrue(identity.lines().stream().noneMatch(l -> l.contains("identity not known")), identity.lines().toString());
+      assertTrue(identity.lines().stream().anyMatch(l -> l.contains("bot identity open_id=")), identity.lines().toString());
+      sandbox.faults().clear();
+      await(bot.stop(), BotHarness.START_TIMEOUT);
+    }
+  }
+
   /** The calls the scope self-check makes: Hire's, and IM's message create (to a chat that does not exist). */
   private List<RecordedRequest> probes() {
     return sandbox.requests().all().stream().filter(r -> r.path().startsWith("/open-apis/hire/")
