@@ -54,7 +54,7 @@ class CandidatesFromCardsTest {
     return card.currentContent().findValues("value").stream().filter(JsonNode::isObject)
         .filter(v -> SharedActions.CANDIDATES_SHOW.equals(v.path("action").asText()))
         .filter(v -> job.id().equals(v.path("job_id").asText())).findFirst()
-        .orElseThrow(() -> new AssertionError("no Show candidates for " + job.title() + " on " + card.currentContent()));
+        .orElseThrow(() -> new AssertionError("no Show candidates for " + job.title() + ": " + card.currentContent()));
   }
 
   private static CardActionSpec click(SentMessage card, String who, JsonNode value) {
@@ -98,13 +98,14 @@ class CandidatesFromCardsTest {
     assertEquals(TEAM, list.chatId());
     String text = list.currentContent().toString();
     assertTrue(title(list.currentContent()).contains(job.title()), text);
-    assertTrue(text.contains(SharedActions.CANDIDATES_PAGE) || text.contains("\"advance\""), "a candidates list: " + text);
+    assertTrue(text.contains(SharedActions.CANDIDATES_PAGE) || text.contains("\"advance\""),
+        "a candidates list: " + text);
     return list;
   }
 
   @Test
-  @DisplayName("in a group, 候选人 on the jobs card (职位) leaves the jobs card as it was for everyone and posts the job's "
-      + "candidates as a reply to it, with a toast saying so in both languages")
+  @DisplayName("in a group, 候选人 on the jobs card (职位) leaves the jobs card as it was for everyone and posts the "
+      + "job's candidates as a reply to it, with a toast saying so in both languages")
   void jobsCardStays() {
     // GIVEN the jobs card in the team group, asked for in Chinese
     SentMessage jobs = inGroup(DemoTenant.RECRUITER_LI, "职位");
