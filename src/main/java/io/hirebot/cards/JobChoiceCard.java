@@ -71,6 +71,7 @@ public final class JobChoiceCard {
       value.put("job_id", job.id());
       value.put("page", 0);
       value.put("lang", lang.feishuLocale());
+      value.put(SharedActions.PICKED, true);
     }
     return list;
   }

@@ -9,6 +9,12 @@ public final class SharedActions {
   /** A job's candidate list (feature/candidates): on job pickers, jobs, pipeline, digest and notification cards. */
   public static final String CANDIDATES_SHOW = "candidates.show";
   /**
+   * Key in the values of a "Which job?" or "no such job" card's buttons ({@link JobChoiceCard}): the job is picked to
+   * answer a question the clicker asked, so its answer takes that card's place. The same action on a shared card (the
+   * jobs card, a digest, a notification) carries no such key, and its answer leaves that card as it is.
+   */
+  public static final String PICKED = "picked";
+  /**
    * The view of a candidates list at a page (feature/candidates), and of a talent's profile (feature/profile): what
    * the bot's conversation memory reads to know which list or person a card showed after a click.
    */

@@ -290,12 +290,13 @@ final class MemoryAndStartup {
   }
 
   /**
-   * A "show candidates" click on {@code job} by a new member each time: the bot's per-user budget (commands and
-   * clicks together) would otherwise answer "slow down" after ten, and the benchmark would time the refusal.
+   * A click on {@code job}'s list pager (the list in place of the card; "Show candidates" on a group's card would post
+   * it as a reply instead) by a new member each time: the bot's per-user budget (commands and clicks together) would
+   * otherwise answer "slow down" after ten, and the benchmark would time the refusal.
    */
   private SealedPush showCandidates(Job job, String eventId) {
     return SealedPush.seal(Envelopes.cardClick(eventId, Envelopes.clicker(clicks++), "om_card_" + job.id(),
-        "oc_demo_team", Envelopes.pageValue(CandidatesFeature.SHOW, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
+        "oc_demo_team", Envelopes.pageValue(CandidatesFeature.PAGE, job.id(), 0)), ConfigLoader.SANDBOX_ENCRYPT_KEY);
   }
 
   private static List<Job> openJobs() {

@@ -52,11 +52,12 @@ class LongConnectionTest {
   @DisplayName("a card callback over the long connection is answered with the toast and the new card")
   void cardOverWebSocket() {
     PushResult ask = await(h.sandbox.events().message(MessageSpec.group(ImState.DEMO_TEAM_CHAT)
-        .from(DemoTenant.RECRUITER_LI).mentioningBot().text("jobs")));
+        .from(DemoTenant.RECRUITER_LI).mentioningBot().text("candidates for job BE-001")));
     SentMessage card = await(h.sandbox.im().awaitMessage(m -> ask.messageId().equals(m.parentId()), TIMEOUT));
+    // The list's own pager: it answers in place (a shared card's "Show candidates" posts a reply instead).
     String jobId = h.sandbox.hire().jobByCode("BE-001").orElseThrow().id();
     PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId())
-        .by(DemoTenant.RECRUITER_LI).value(new JsonObject().put("action", "candidates.show").put("job_id", jobId)
+        .by(DemoTenant.RECRUITER_LI).value(new JsonObject().put("action", "candidates.page").put("job_id", jobId)
             .put("page", 0).put("lang", "en_us"))));
     assertEquals(200, click.status(), click.toString());
     assertTrue(click.body().contains("Backend Engineer"), click.body());

@@ -37,20 +37,24 @@ public final class CandidatesFeature implements Feature {
    * whose viewer may not change the job adds a line saying so, and each of its rows loses Advance and Reject.
    */
   public static final int PAGE_SIZE = 8;
-  /** A job chosen from a picker, or any card's button to a job's candidates. */
+  /** A job chosen from a picker, or any card's button to a job's candidates ({@link ListOpening} places the list). */
   public static final String SHOW = SharedActions.CANDIDATES_SHOW;
   /** Next / previous page, widen a filter. */
   public static final String PAGE = SharedActions.CANDIDATES_PAGE;
 
   private final CandidatesCommand command;
   private final CandidatesPager pager;
+  private final ListOpening opening;
   private final RowActions rows;
 
   /**
    * @param profiles the profile card, which actions taken from a profile answer with
-   * @param sentCards where the bot's cards are, so a form knows whether it sits in a group
+   * @param sentCards where the bot's cards are, so a form, or a list asked for on a card, knows whether it sits in a
+   *     group
    * @param follows whether a chat follows a job (the subscriptions feature's), which the card's Follow button shows
-   * @param once makes a click that Feishu delivers twice write once
+   * @param messenger the on-behalf messenger: a list a group's card asks for is sent as a reply to it, recorded as a
+   *     reply is
+   * @param once makes a click that Feishu delivers twice write once, or post once
    * @param moves notifies the rejections and restores made by clicks, but to the chats they were clicked in (the
    *     subscriptions feature's)
    * @param changes keeps each change made by a click, who made it and the chats it was made from: profiles show it,
@@ -68,6 +72,7 @@ public final class CandidatesFeature implements Feature {
     this.command = new CandidatesCommand(meter, new StageMatcher(), card, audiences, entries, jobChoices, messages,
         clock);
     this.pager = new CandidatesPager(meter, card, audiences, entries, messages, clock);
+    this.opening = new ListOpening(pager, once, messenger, sentCards, messages);
     this.rows = new RowActions(new ActionKit(hire, moves, changes, profiles,
         new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences, entries),
@@ -79,7 +84,7 @@ public final class CandidatesFeature implements Feature {
   public void register(FeatureRegistry registry) {
     registry.command(Command.ShowCandidates.class, command)
         .command(Command.CountCandidates.class, command::count)
-        .action(SHOW, pager::showPage)
+        .action(SHOW, opening::click)
         .action(PAGE, pager::showPage);
     rows.register(registry);
   }

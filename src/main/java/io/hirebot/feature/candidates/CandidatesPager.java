@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
+import io.hirebot.hire.Job;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.PipelineReader;
@@ -11,7 +12,10 @@ import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Clock;
 
-/** Card buttons that show a job's candidates: a job chosen from a picker, next / previous page, widen a filter. */
+/**
+ * Card buttons that show a job's candidates in place of the clicked card: a job chosen from a picker, next / previous
+ * page, widen a filter; and the list another card's "Show candidates" asks for, which {@link ListOpening} places.
+ */
 final class CandidatesPager {
   private final HireMeter meter;
   private final CandidatesCard card;
@@ -30,7 +34,18 @@ final class CandidatesPager {
     this.clock = clock;
   }
 
+  /** The list a click asks for, in place of the clicked card: a pager's page, a widened filter, a picker's job. */
   Future<ActionResult> showPage(CardAction action, Language lang) {
+    return drawn(action, lang).map(Drawn::answer);
+  }
+
+  /**
+   * The list a click asks for, drawn for the clicked card's place, with the job it lists.
+   *
+   * @return the job (null when it is gone) and the answer that puts its list in place of the clicked card (a toast
+   *     alone when the job is gone)
+   */
+  Future<Drawn> drawn(CardAction action, Language lang) {
     CandidatesQuery query = CandidatesQuery.readFrom(action.value());
     int page = Math.max(0, action.value().path("page").asInt(0));
     // Only a living card's view keeps one (a re-render of it): a pager button never carries it.
@@ -42,12 +57,20 @@ final class CandidatesPager {
       return hire.jobs().compose(jobs -> {
         var job = jobs.stream().filter(j -> j.id().equals(query.jobId())).findFirst();
         if (job.isEmpty()) {
-          return Future.succeededFuture(ActionResult.of(Toast.error(messages, "toast.expired")));
+          return Future.succeededFuture(new Drawn(null, ActionResult.of(Toast.error(messages, "toast.expired"))));
         }
         return reader.read(job.get(), query.filter(), page, CandidatesFeature.PAGE_SIZE).compose(entries::of)
-            .compose(p -> audience.map(offers -> new ActionResult(Toast.page(messages, page, p.page()),
-                card.render(p, query, lang, kept, offers), card.view(query, p.page(), lang, kept))));
+            .compose(p -> audience.map(offers -> new Drawn(job.get(), new ActionResult(Toast.page(messages, page,
+                p.page()), card.render(p, query, lang, kept, offers), card.view(query, p.page(), lang, kept)))));
       });
     });
   }
+
+  /**
+   * A list drawn for a click.
+   *
+   * @param job the job listed, null when it is gone
+   * @param answer the list in place of the clicked card, or the toast saying the job is gone
+   */
+  record Drawn(Job job, ActionResult answer) {}
 }
