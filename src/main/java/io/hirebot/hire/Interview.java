@@ -30,10 +30,15 @@ public record Interview(String id, String applicationId, String stageId, Instant
 
   /** Whether the interview is over and at least one interviewer (or every one, when none is listed) owes feedback. */
   public boolean lacksFeedback(Instant now) {
-    if (end == null || end.isAfter(now)) {
+    if (!over(now)) {
       return false;
     }
     return feedback.isEmpty() ? summary == 3 : feedback.stream().anyMatch(f -> !f.submitted());
+  }
+
+  /** Whether the interview has ended by {@code now} (one whose end Hire did not give never has). */
+  public boolean over(Instant now) {
+    return end != null && !end.isAfter(now);
   }
 
   /** Whether the user with this open_id is one of the interviewers. */

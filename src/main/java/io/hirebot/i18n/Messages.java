@@ -44,7 +44,10 @@ public final class Messages {
     return m;
   }
 
-  /** The text for {@code key} with {@code {0}}-style arguments filled in. */
+  /**
+   * The text for {@code key} with {@code {0}}-style arguments filled in; in Chinese, a text value that meets Chinese
+   * words with Latin letters or digits is spaced from them ({@link ChineseSpacing}).
+   */
   public String get(Language lang, String key, Object... args) {
     String pattern = bundles.get(lang).get(key);
     if (pattern == null) {
@@ -53,8 +56,18 @@ public final class Messages {
     if (args.length == 0) {
       return pattern;
     }
-    return parsed.get()[lang.ordinal()].computeIfAbsent(key, k -> new MessageFormat(pattern, locale(lang)))
-        .format(args);
+    MessageFormat format = parsed.get()[lang.ordinal()].computeIfAbsent(key, k -> new MessageFormat(pattern,
+        locale(lang)));
+    if (lang != Language.ZH) {
+      return format.format(args);
+    }
+    Object[] marked = args.clone();
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i] instanceof CharSequence text) {
+        marked[i] = ChineseSpacing.mark(text);
+      }
+    }
+    return ChineseSpacing.space(format.format(marked));
   }
 
   @SuppressWarnings("unchecked")

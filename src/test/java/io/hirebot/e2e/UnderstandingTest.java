@@ -106,7 +106,7 @@ class UnderstandingTest {
     long hired = hired("FE-001");
     assertTrue(en.contains(active("FE-001") + " active candidates for Frontend Engineer"
         + (hired > 0 ? " · " + hired + " hired." : ".")), en);
-    assertTrue(zh.contains("Frontend Engineer共有 " + active("FE-001") + " 位进行中的候选人"), zh);
+    assertTrue(zh.contains("Frontend Engineer 共有 " + active("FE-001") + " 位进行中的候选人"), zh);
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +95,26 @@ final class InterviewsCard {
     row.put("line", Markdown.message(messages, lang, "interviews.row",
         DateTexts.dateTime(i.begin(), p.zone(), lang), DateTexts.time(i.end(), p.zone()),
         name, job, stage));
-    String owing = messages.list(lang, i.feedback().stream().filter(f -> !f.submitted())
-        .map(f -> f.interviewer().name(locale)).toList());
-    String status = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interviews.missing", owing)
-        : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
-    row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status));
+    row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status(i, a, lang)));
     if (a != null) {
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
     }
     return row;
+  }
+
+  /**
+   * What the row says of the interview: an interview still to come of an application that has since ended stays in Hire
+   * (the bot cannot cancel it), so the row says to cancel it there rather than letting an interviewer turn up for it.
+   */
+  private String status(Interview i, Application a, Language lang) {
+    Instant now = clock.instant();
+    if (a != null && !a.active() && !i.over(now)) {
+      return messages.get(lang, "interviews.ended");
+    }
+    if (!i.lacksFeedback(now)) {
+      return messages.get(lang, HireTexts.interviewResultKey(i.summary()));
+    }
+    return messages.get(lang, "interviews.missing", messages.list(lang, i.feedback().stream()
+        .filter(f -> !f.submitted()).map(f -> f.interviewer().name(lang.feishuLocale())).toList()));
   }
 }

@@ -39,11 +39,12 @@ class InterviewsFeatureTest {
     interview(id, begin, false, interviewers);
   }
 
-  private void interview(String id, Instant begin, boolean submitted, Person... interviewers) {
+  private Application interview(String id, Instant begin, boolean submitted, Person... interviewers) {
     Application a = h.hire.addApplication(BACKEND, h.hire.addTalent("Candidate " + id, "1360000" + id, id + "@example.com"),
         INTERVIEW, begin.minus(Duration.ofDays(7)));
     h.hire.addInterview(new Interview("interview_" + id, a.id(), INTERVIEW.id(), begin, begin.plus(Duration.ofHours(1)),
         List.of(interviewers).stream().map(p -> new Interview.Feedback(p, submitted)).toList(), 0));
+    return a;
   }
 
   @Test
@@ -184,6 +185,41 @@ class InterviewsFeatureTest {
     assertTrue(first.subtitle().startsWith("12 interviews · 1 missing feedback · "), first.subtitle());
     assertTrue(second.subtitle().startsWith("12 interviews · 1 missing feedback (0 on this page) · "),
         second.subtitle());
+  }
+
+  @Test
+  @DisplayName("an interview to come whose application has since ended (rejected in Hire after it was scheduled) is "
+      + "listed, flagged for cancelling rather than \"scheduled\", EN and ZH; one already held is not flagged")
+  void endedApplicationFlagged() {
+    // GIVEN 李洋's interview tomorrow and Candidate 0002's yesterday, both applications since rejected in Hire, and
+    // Candidate 0003's tomorrow, still active
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    Application li = interview("0001", today.plusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(),
+        false, LIU);
+    Application held = interview("0002", today.minusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE).toInstant(),
+        true, ZHAO);
+    interview("0003", today.plusDays(1).atTime(14, 0).atZone(FeatureHarness.ZONE).toInstant(), false, ZHAO);
+    h.hire.terminated(li.id());
+    h.hire.terminated(held.id());
+
+    // WHEN the team looks at this week's and tomorrow's interviews
+    Shown en = h.inGroup("interviews tomorrow");
+    Shown zh = h.inGroup("明天的面试");
+
+    // THEN the ended application's row is still there, and says it ended and where to cancel; the other's does not
+    assertTrue(row(en, "Candidate 0001").contains("⚠️ application ended — cancel it in Feishu Hire"), en.all());
+    assertFalse(row(en, "Candidate 0003").contains("application ended"), en.all());
+    assertTrue(row(zh, "Candidate 0001").contains("⚠️ 投递已终止，请在飞书招聘中取消面试"), zh.all());
+    assertFalse(row(zh, "Candidate 0003").contains("投递已终止"), zh.all());
+    // AND an interview already held is not one to cancel
+    Shown past = h.inGroup("interviews yesterday");
+    assertFalse(row(past, "Candidate 0002").contains("application ended"), past.all());
+  }
+
+  /** The text of the card's row about {@code name}, in the card's own language. */
+  private static String row(Shown card, String name) {
+    return card.card().findValues("content").stream().map(c -> c.asText()).filter(c -> c.contains(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + name + " in " + card.all()));
   }
 
   /** The rows flagged as missing feedback, in the card's own language. */
