@@ -110,7 +110,9 @@ public final class BotVerticle extends VerticleBase {
 
   /**
    * Up while the database answers; the database is where every claim and schedule lives. While Feishu Hire is not
-   * answering (its circuit is open) the bot is "degraded" but still serving: it answers every user at once.
+   * answering (its circuit is open) the bot is "degraded" but still serving: it answers every user at once. Degraded
+   * too while it does not know its own identity (Feishu unreachable, wrong credentials): it serves, but group
+   * mentions go unrecognised until it does.
    */
   private Future<JsonObject> health() {
     JsonObject hire = wiring.feishu.hireCircuit().status();
@@ -140,7 +142,8 @@ public final class BotVerticle extends VerticleBase {
     if (!deployed.isComplete()) {
       return Future.succeededFuture(status.put("status", "starting"));
     }
-    String up = "closed".equals(hire.getString("state")) ? "up" : "degraded";
+    boolean identityKnown = !wiring.botOpenId.get().isEmpty();
+    String up = "closed".equals(hire.getString("state")) && identityKnown ? "up" : "degraded";
     return wiring.db.ping().timeout(HEALTH_DB_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(v -> status.put("status", up).put("database", new JsonObject().put("status", "up")))
         .recover(e -> Future.succeededFuture(status.put("status", "down")
