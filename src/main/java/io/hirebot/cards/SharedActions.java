@@ -23,7 +23,7 @@ public final class SharedActions {
   /**
    * A talent's profile opened from the clicked card (feature/profile): a new message replying to it in a group, in its
    * place with a way back in a private chat; on candidate rows (⋯), interview, tasks, offer, onboarding, reminder,
-   * notification and "where is" cards.
+   * notification, typed-change short, "where is" and "Nothing changed" cards.
    */
   public static final String PROFILE_OPEN = "profile";
   /**

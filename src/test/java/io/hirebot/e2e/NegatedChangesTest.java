@@ -3,9 +3,11 @@ package io.hirebot.e2e;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hirebot.cards.SharedActions;
 import io.hirebot.feature.understanding.UnderstandingFeature;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
@@ -104,7 +106,8 @@ class NegatedChangesTest {
     assertEquals(expectedTitle, title(reply), card);
     assertTrue(card.contains(says), card);
     assertEquals(List.of(), reply.currentContent().findValues("value").stream()
-        .filter(v -> UnderstandingFeature.RUN.equals(v.path("action").asText())).toList(), "no profile button: " + card);
+        .filter(v -> UnderstandingFeature.RUN.equals(v.path("action").asText())
+            || SharedActions.PROFILE_OPEN.equals(v.path("action").asText())).toList(), "no profile button: " + card);
     assertEquals(0, h.sandbox.requests().count("POST", WRITES), "no write reaches Hire");
   }
 
@@ -123,17 +126,56 @@ class NegatedChangesTest {
     }
   }
 
+  /** The answer's one button, which opens the profile of the person it is about. */
+  private static JsonNode profileButton(SentMessage reply) {
+    List<JsonNode> buttons = reply.currentContent().findValues("value").stream().filter(JsonNode::isObject).toList();
+    assertEquals(1, buttons.size(), "one button: " + reply.currentContent());
+    return buttons.get(0);
+  }
+
+  private static CardActionSpec click(SentMessage card, String who, JsonNode value) {
+    return CardActionSpec.on(card.messageId()).by(who).tag("button").value(new JsonObject(value.toString()));
+  }
+
   @Test
-  @DisplayName("the answer's button opens the person's profile")
-  void offersTheProfile() {
+  @DisplayName("in a group, the answer's Profile button leaves \"Nothing changed\" as it was for everyone and posts "
+      + "the person's profile as a reply to it, once for a double click")
+  void profileBelowInGroup() {
+    // GIVEN a member's "don't reject Li Lei" answered in the team group
     SentMessage reply = inGroup("don't reject Li Lei");
     h.awaitCardRecorded(reply.messageId());
-    JsonNode run = reply.currentContent().findValues("value").stream()
-        .filter(v -> UnderstandingFeature.RUN.equals(v.path("action").asText())).findFirst()
-        .orElseThrow(() -> new AssertionError("no button: " + reply.currentContent()));
+    JsonNode profile = profileButton(reply);
 
-    PushResult click = await(h.sandbox.events().cardAction(CardActionSpec.on(reply.messageId())
-        .by(DemoTenant.RECRUITER_LI).tag("button").value(new JsonObject(run.toString()))));
+    // WHEN another member clicks its Profile button, twice
+    PushResult first = await(h.sandbox.events().cardAction(click(reply, DemoTenant.RECRUITER_LI, profile)));
+    PushResult again = await(h.sandbox.events().cardAction(click(reply, DemoTenant.RECRUITER_LI, profile)));
+
+    // THEN "Nothing changed" is still what the group reads (on main: Li Lei's profile replaced it for everyone)
+    for (PushResult click : List.of(first, again)) {
+      assertEquals(200, click.status(), click.body());
+      assertEquals(List.of(), click.violations());
+      assertNull(click.jsonBody().getJsonObject("card"), "the group's card is not replaced: " + click.body());
+    }
+    SentMessage after = h.sandbox.im().message(reply.messageId()).orElseThrow();
+    assertTrue(after.updates().isEmpty(), "the answer is not changed: " + after.updates());
+    assertEquals("Nothing changed", title(after));
+    assertTrue(first.jsonBody().getJsonObject("toast").encode().contains("below"), first.body());
+    // and the profile is one new message in the group, replying to the answer
+    SentMessage below = await(h.sandbox.im().awaitMessage(x -> reply.messageId().equals(x.parentId()),
+        BotHarness.TIMEOUT));
+    assertEquals(TEAM, below.chatId());
+    assertEquals("Li Lei", title(below), below.currentContent().toString());
+    assertEquals(1, h.sandbox.im().messages().stream().filter(x -> reply.messageId().equals(x.parentId())).count());
+  }
+
+  @Test
+  @DisplayName("in a private chat, the answer's Profile button shows the profile in its place")
+  void profileInPlaceInPrivate() {
+    SentMessage reply = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("don't reject Li Lei"));
+    h.awaitCardRecorded(reply.messageId());
+
+    PushResult click = await(h.sandbox.events().cardAction(click(reply, DemoTenant.RECRUITER_LI,
+        profileButton(reply))));
 
     assertEquals(200, click.status(), click.body());
     assertEquals(List.of(), click.violations());

@@ -19,6 +19,7 @@ import io.hirebot.sandbox.hire.Talent;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -145,22 +146,29 @@ class TypedProfileAccessTest {
   }
 
   @Test
-  @DisplayName("a button that runs \"candidate NAME\" as typed (the answer to \"don't reject NAME\", forwarded to her: "
-      + "she may not say that herself) is refused for someone else's candidate in the words typing it gets")
+  @DisplayName("the answer to \"don't reject NAME\" (its Profile button, forwarded to her: she may not say that "
+      + "herself) and a button that runs \"candidate NAME\" as typed (a \"Did you mean…?\" card's) are refused for "
+      + "someone else's candidate in the words typing it gets")
   void interviewerRunsTypedProfileByButton() {
     SentMessage typed = privately(ZHAO, "candidate " + NOT_HERS);
     SentMessage nothingChanged = privately(DemoTenant.RECRUITER_LI, "don't reject " + NOT_HERS);
-    JsonNode run = nothingChanged.currentContent().findValues("value").stream()
-        .filter(v -> "understanding.run".equals(v.path("action").asText())).findFirst()
-        .orElseThrow(() -> new AssertionError("no button: " + nothingChanged.currentContent()));
+    JsonNode profile = nothingChanged.currentContent().findValues("value").stream().filter(JsonNode::isObject)
+        .findFirst().orElseThrow(() -> new AssertionError("no button: " + nothingChanged.currentContent()));
+    // What a "Did you mean…?" card's person reading carries (CommandCodec): "candidate NAME", run as typed
+    JsonObject run = new JsonObject().put("action", "understanding.run").put("lang", "en_us").put("command", "profile")
+        .put("args", new JsonObject().put("name", NOT_HERS).put("talentId", ""));
     SentMessage schedule = privately(ZHAO, "my interviews");
     h.awaitCardRecorded(schedule.messageId());
 
-    PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(schedule.messageId()).by(ZHAO)
-        .tag("button").value(new JsonObject(run.toString()))));
+    for (JsonObject value : List.of(new JsonObject(profile.toString()), run)) {
+      PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(schedule.messageId()).by(ZHAO)
+          .tag("button").value(value)));
 
-    assertEquals("error", toast(clicked).getString("type"), clicked.body());
-    assertEquals(typed.text(), toast(clicked).getString("content"), clicked.body());
+      JsonObject toast = toast(clicked);
+      assertEquals("error", toast.getString("type"), clicked.body());
+      assertEquals(typed.text(), toast.getJsonObject("i18n", new JsonObject()).getString("en_us",
+          toast.getString("content")), clicked.body());
+    }
   }
 
   @Test

@@ -16,21 +16,19 @@ import io.vertx.core.Future;
 
 /**
  * Answers a change said not to be made ("don't reject Carol Davis", "不要淘汰张伟"): nothing was changed, said in the
- * language of the sentence's words, with a button that opens the person's profile (run as typed in the chat the card
- * is in, through the same gate as any click); when no one has that name, says so instead, with no button to a
- * profile that does not exist. Reads only who has the name, as {@link TalentsByName} finds people.
+ * language of the sentence's words, with a Profile button per person of that name ({@link PersonButtons}: in a group,
+ * the profile replies to this answer, which stays what the group reads); when no one has that name, says so instead,
+ * with no button to a profile that does not exist. Reads only who has the name, as {@link TalentsByName} finds people.
  */
 final class NothingChanged implements CommandHandler<Command.Negated> {
   private final HireMeter meter;
   private final Cards cards;
   private final Messages messages;
-  private final CommandCodec codec;
 
-  NothingChanged(HireMeter meter, Cards cards, Messages messages, CommandCodec codec) {
+  NothingChanged(HireMeter meter, Cards cards, Messages messages) {
     this.meter = meter;
     this.cards = cards;
     this.messages = messages;
-    this.codec = codec;
   }
 
   @Override
@@ -45,8 +43,7 @@ final class NothingChanged implements CommandHandler<Command.Negated> {
         model.put("text", Markdown.message(messages, lang, "negated.nobody", negated.person()));
       } else {
         model.put("text", Markdown.message(messages, lang, "negated.text", context.message().text().strip()));
-        choices.addObject().put("label", messages.get(lang, "negated.profile", negated.person()))
-            .set("value", codec.button(new Command.ShowProfile(negated.person()), lang));
+        PersonButtons.add(choices, found.people(), "negated.profile", cards, messages, lang);
       }
       return Reply.card(cards.render("choices", model));
     });

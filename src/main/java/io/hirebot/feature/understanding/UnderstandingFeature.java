@@ -71,7 +71,7 @@ public final class UnderstandingFeature implements Feature {
     registry.command(Command.WhereIs.class, whereIs)
         .command(Command.Clarify.class, this::clarify)
         .command(Command.AskWhich.class, followUps)
-        .command(Command.Negated.class, new NothingChanged(meter, cards, messages, codec))
+        .command(Command.Negated.class, new NothingChanged(meter, cards, messages))
         .command(Command.TurnPage.class, typed::turn)
         .command(Command.GoBack.class, typed::back)
         .action(RUN, (action, lang) -> run(commands, action, lang));

@@ -1,18 +1,14 @@
 package io.hirebot.feature.understanding;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.CommandHandler;
 import io.hirebot.bot.Reply;
 import io.hirebot.cards.Cards;
-import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.cards.Markdown;
-import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireMeter;
-import io.hirebot.hire.Talent;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
@@ -74,17 +70,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     model.put("color", "blue");
     String text = String.join("\n", lines);
     model.put("text", more > 0 ? text + "\n" + messages.get(lang, "where.more", more) : text);
-    ArrayNode choices = model.putArray("choices");
-    for (TalentsByName.Person person : people) {
-      Talent talent = person.talent();
-      // The person of this button, not a new search by the name (which would ask again among namesakes); a Profile
-      // button as every card's, so it opens where every card's does (a new message in a group).
-      ObjectNode value = cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
-          .put("name", talent.name()).put("lang", lang.feishuLocale());
-      String label = people.size() == 1 ? messages.get(lang, "where.profile", talent.name())
-          : ChoiceLabels.person(messages, lang, person);
-      choices.addObject().put("label", label).set("value", value);
-    }
+    PersonButtons.add(model.putArray("choices"), people, "where.profile", cards, messages, lang);
     return cards.render("choices", model);
   }
 }
