@@ -38,6 +38,7 @@ class CandidatesFromCardsTest {
 
   @RegisterExtension
   static final BotHarness h = BotHarness.encrypted();
+  private static final CardThreads threads = new CardThreads(h);
 
   private static SentMessage inGroup(String user, String text) {
     SentMessage reply = h.ask(MessageSpec.group(TEAM).from(user).mentioningBot().text(text));
@@ -57,47 +58,12 @@ class CandidatesFromCardsTest {
         .orElseThrow(() -> new AssertionError("no Show candidates for " + job.title() + ": " + card.currentContent()));
   }
 
-  private static CardActionSpec click(SentMessage card, String who, JsonNode value) {
-    return CardActionSpec.on(card.messageId()).by(who).tag("button").value(new JsonObject(value.toString()));
-  }
-
-  private static SentMessage now(SentMessage m) {
-    return h.sandbox.im().message(m.messageId()).orElseThrow();
-  }
-
-  /** The bot's messages replying to {@code m}. */
-  private static List<SentMessage> repliesTo(SentMessage m) {
-    return h.sandbox.im().messages().stream().filter(x -> m.messageId().equals(x.parentId())).toList();
-  }
-
-  private static SentMessage awaitReplyTo(SentMessage m) {
-    return await(h.sandbox.im().awaitMessage(x -> m.messageId().equals(x.parentId()), TIMEOUT));
-  }
-
-  private static String title(JsonNode card) {
-    return card.path("header").path("title").path("content").asText();
-  }
-
-  private static JsonObject toast(PushResult r) {
-    return r.jsonBody().getJsonObject("toast", new JsonObject());
-  }
-
-  /** The group's card stayed as it was: the click answered with no card, and nothing changed the message. */
-  private static void unchanged(SentMessage card, PushResult click) {
-    assertEquals(200, click.status(), click.body());
-    assertEquals(List.of(), click.violations());
-    assertNull(click.jsonBody().getJsonObject("card"), "the group's card is not replaced: " + click.body());
-    SentMessage after = now(card);
-    assertTrue(after.updates().isEmpty(), "the group's card is not changed: " + after.updates());
-    assertEquals(card.content(), after.currentContent());
-  }
-
   /** The list posted below {@code card}: a candidates card of {@code job}, in the group. */
   private static SentMessage listBelow(SentMessage card, Job job) {
-    SentMessage list = awaitReplyTo(card);
+    SentMessage list = threads.awaitReplyTo(card);
     assertEquals(TEAM, list.chatId());
     String text = list.currentContent().toString();
-    assertTrue(title(list.currentContent()).contains(job.title()), text);
+    assertTrue(CardThreads.title(list.currentContent()).contains(job.title()), text);
     assertTrue(text.contains(SharedActions.CANDIDATES_PAGE) || text.contains("\"advance\""),
         "a candidates list: " + text);
     return list;
@@ -113,13 +79,13 @@ class CandidatesFromCardsTest {
     Job backend = job("BE-001");
 
     // WHEN another member clicks 候选人 on Backend Engineer
-    PushResult click = await(h.sandbox.events().cardAction(click(jobs, DemoTenant.HM_ZHANG, showCandidates(jobs,
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.HM_ZHANG, showCandidates(jobs,
         backend))));
 
     // THEN the jobs card is the jobs card still
-    unchanged(jobs, click);
+    threads.unchanged(jobs, click);
     // and the clicker is told where the list went, in both languages, not "Page 1"
-    JsonObject toast = toast(click);
+    JsonObject toast = CardThreads.toast(click);
     assertEquals("info", toast.getString("type"), click.body());
     JsonObject i18n = toast.getJsonObject("i18n", new JsonObject());
     assertTrue(i18n.getString("en_us", "").contains("below"), toast.encode());
@@ -127,7 +93,7 @@ class CandidatesFromCardsTest {
     assertFalse(i18n.getString("en_us").contains("Page"), toast.encode());
     // and the list is a new message in the group, replying to the jobs card
     listBelow(jobs, backend);
-    assertEquals(1, repliesTo(jobs).size(), "one list: " + repliesTo(jobs));
+    assertEquals(1, threads.repliesTo(jobs).size(), "one list: " + threads.repliesTo(jobs));
   }
 
   @Test
@@ -137,17 +103,17 @@ class CandidatesFromCardsTest {
     h.awaitCardRecorded(jobs.messageId());
     JsonNode show = showCandidates(jobs, job("FE-001"));
 
-    Future<PushResult> first = h.sandbox.events().cardAction(click(jobs, DemoTenant.RECRUITER_WANG, show));
-    Future<PushResult> second = h.sandbox.events().cardAction(click(jobs, DemoTenant.RECRUITER_WANG, show));
+    Future<PushResult> first = h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.RECRUITER_WANG, show));
+    Future<PushResult> second = h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.RECRUITER_WANG, show));
     await(Future.all(first, second));
     // and once more after both were answered (a callback Feishu retried late)
-    PushResult third = await(h.sandbox.events().cardAction(click(jobs, DemoTenant.RECRUITER_WANG, show)));
+    PushResult third = await(h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.RECRUITER_WANG, show)));
 
-    unchanged(jobs, first.result());
-    unchanged(jobs, second.result());
-    unchanged(jobs, third);
+    threads.unchanged(jobs, first.result());
+    threads.unchanged(jobs, second.result());
+    threads.unchanged(jobs, third);
     listBelow(jobs, job("FE-001"));
-    assertEquals(1, repliesTo(jobs).size(), "one list: " + repliesTo(jobs));
+    assertEquals(1, threads.repliesTo(jobs).size(), "one list: " + threads.repliesTo(jobs));
   }
 
   @Test
@@ -156,17 +122,17 @@ class CandidatesFromCardsTest {
     SentMessage jobs = inGroup(DemoTenant.RECRUITER_LI, "jobs");
     h.awaitCardRecorded(jobs.messageId());
     Job ds = job("DS-001");
-    await(h.sandbox.events().cardAction(click(jobs, DemoTenant.RECRUITER_LI, showCandidates(jobs, ds))));
+    await(h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.RECRUITER_LI, showCandidates(jobs, ds))));
     SentMessage list = listBelow(jobs, ds);
     h.awaitCardRecorded(list.messageId());
 
     JsonNode advance = list.currentContent().findValues("value").stream()
         .filter(v -> "advance".equals(v.path("action").asText())).findFirst()
         .orElseThrow(() -> new AssertionError("no Advance on " + list.currentContent()));
-    PushResult done = await(h.sandbox.events().cardAction(click(list, DemoTenant.RECRUITER_LI, advance)));
-    assertEquals("success", toast(done).getString("type"), done.body());
+    PushResult done = await(h.sandbox.events().cardAction(CardThreads.button(list, DemoTenant.RECRUITER_LI, advance)));
+    assertEquals("success", CardThreads.toast(done).getString("type"), done.body());
     assertNotNull(done.jsonBody().getJsonObject("card"), "the list's own click answers in place: " + done.body());
-    assertTrue(repliesTo(list).isEmpty(), "no message below the list: " + repliesTo(list));
+    assertTrue(threads.repliesTo(list).isEmpty(), "no message below the list: " + threads.repliesTo(list));
   }
 
   @Test
@@ -186,11 +152,11 @@ class CandidatesFromCardsTest {
         && m.currentContent().toString().contains(name), TIMEOUT));
 
     // WHEN a member clicks its Show candidates
-    PushResult click = await(h.sandbox.events().cardAction(click(notice, DemoTenant.HM_CHEN, showCandidates(notice,
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(notice, DemoTenant.HM_CHEN, showCandidates(notice,
         pm))));
 
     // THEN the notification stays, and the list is posted below it
-    unchanged(notice, click);
+    threads.unchanged(notice, click);
     listBelow(notice, pm);
   }
 
@@ -208,11 +174,11 @@ class CandidatesFromCardsTest {
 
     // WHEN a member clicks the job's Show candidates on it
 
-    PushResult click = await(h.sandbox.events().cardAction(click(digest, DemoTenant.HM_CHEN, showCandidates(digest,
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(digest, DemoTenant.HM_CHEN, showCandidates(digest,
         be2))));
 
     // THEN the digest stays, and the list is posted below it
-    unchanged(digest, click);
+    threads.unchanged(digest, click);
     listBelow(digest, be2);
   }
 
@@ -225,13 +191,13 @@ class CandidatesFromCardsTest {
     h.awaitCardRecorded(picker.messageId());
     Job frontend = job("FE-001");
 
-    PushResult click = await(h.sandbox.events().cardAction(click(picker, DemoTenant.RECRUITER_LI,
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(picker, DemoTenant.RECRUITER_LI,
         showCandidates(picker, frontend))));
 
     assertEquals(200, click.status(), click.body());
     assertNotNull(click.jsonBody().getJsonObject("card"), "the picker is answered in place: " + click.body());
-    assertTrue(title(now(picker).currentContent()).contains(frontend.title()), now(picker).currentContent().toString());
-    assertTrue(repliesTo(picker).isEmpty(), "nothing posted below the picker: " + repliesTo(picker));
+    assertTrue(CardThreads.title(threads.now(picker).currentContent()).contains(frontend.title()), threads.now(picker).currentContent().toString());
+    assertTrue(threads.repliesTo(picker).isEmpty(), "nothing posted below the picker: " + threads.repliesTo(picker));
   }
 
   @Test
@@ -241,11 +207,11 @@ class CandidatesFromCardsTest {
     h.awaitCardRecorded(jobs.messageId());
     Job backend = job("BE-001");
 
-    PushResult click = await(h.sandbox.events().cardAction(click(jobs, DemoTenant.RECRUITER_LI,
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(jobs, DemoTenant.RECRUITER_LI,
         showCandidates(jobs, backend))));
 
     assertNotNull(click.jsonBody().getJsonObject("card"), "in place in a private chat: " + click.body());
-    assertTrue(title(now(jobs).currentContent()).contains(backend.title()), now(jobs).currentContent().toString());
-    assertTrue(repliesTo(jobs).isEmpty(), "no second message in a private chat");
+    assertTrue(CardThreads.title(threads.now(jobs).currentContent()).contains(backend.title()), threads.now(jobs).currentContent().toString());
+    assertTrue(threads.repliesTo(jobs).isEmpty(), "no second message in a private chat");
   }
 }

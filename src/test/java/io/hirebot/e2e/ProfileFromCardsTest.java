@@ -50,6 +50,7 @@ class ProfileFromCardsTest {
 
   @RegisterExtension
   static final BotHarness h = BotHarness.encrypted();
+  private static final CardThreads threads = new CardThreads(h);
   private static Talent met;
   private static Talent where;
 
@@ -92,23 +93,6 @@ class ProfileFromCardsTest {
         .value(new JsonObject(more.toString()));
   }
 
-  private static CardActionSpec button(SentMessage message, String who, JsonNode value) {
-    return CardActionSpec.on(message.messageId()).by(who).tag("button").value(new JsonObject(value.toString()));
-  }
-
-  private static SentMessage now(SentMessage m) {
-    return h.sandbox.im().message(m.messageId()).orElseThrow();
-  }
-
-  /** The bot's messages replying to {@code m}. */
-  private static List<SentMessage> repliesTo(SentMessage m) {
-    return h.sandbox.im().messages().stream().filter(x -> m.messageId().equals(x.parentId())).toList();
-  }
-
-  private static SentMessage awaitReplyTo(SentMessage m) {
-    return await(h.sandbox.im().awaitMessage(x -> m.messageId().equals(x.parentId()), TIMEOUT));
-  }
-
   /** The callback value of the profile's "Back to the list" button. */
   private static JsonNode backButton(JsonNode card) {
     for (JsonNode element : card.path("body").path("elements")) {
@@ -117,24 +101,6 @@ class ProfileFromCardsTest {
       }
     }
     throw new AssertionError("no Back to the list: " + card);
-  }
-
-  private static String title(JsonNode card) {
-    return card.path("header").path("title").path("content").asText();
-  }
-
-  private static JsonObject toast(PushResult r) {
-    return r.jsonBody().getJsonObject("toast", new JsonObject());
-  }
-
-  /** The group's card stayed as it was: the click answered with no card, and nothing changed the message. */
-  private static void unchanged(SentMessage card, PushResult click) {
-    assertEquals(200, click.status(), click.body());
-    assertEquals(List.of(), click.violations());
-    assertNull(click.jsonBody().getJsonObject("card"), "the group's card is not replaced: " + click.body());
-    SentMessage after = now(card);
-    assertTrue(after.updates().isEmpty(), "the group's card is not changed: " + after.updates());
-    assertEquals(card.content(), after.currentContent());
   }
 
   @Test
@@ -152,18 +118,18 @@ class ProfileFromCardsTest {
     PushResult click = await(h.sandbox.events().cardAction(rowProfile(list, DemoTenant.GUEST_SUN, more)));
 
     // THEN the list is the list still, for the whole group
-    unchanged(list, click);
+    threads.unchanged(list, click);
     // and the clicker is told where the profile went, in both languages
-    JsonObject toast = toast(click);
+    JsonObject toast = CardThreads.toast(click);
     assertEquals("info", toast.getString("type"), click.body());
     JsonObject i18n = toast.getJsonObject("i18n", new JsonObject());
     assertTrue(i18n.getString("en_us", "").contains(talent.name()), toast.encode());
     assertTrue(i18n.getString("zh_cn", "").contains(talent.name()), toast.encode());
     assertFalse(i18n.getString("en_us").equals(i18n.getString("zh_cn")), toast.encode());
     // and the profile is a new message in the group, replying to the list
-    SentMessage profile = awaitReplyTo(list);
+    SentMessage profile = threads.awaitReplyTo(list);
     assertEquals(TEAM, profile.chatId());
-    assertEquals(talent.name(), title(profile.currentContent()), profile.currentContent().toString());
+    assertEquals(talent.name(), CardThreads.title(profile.currentContent()), profile.currentContent().toString());
     String text = profile.currentContent().toString();
     assertFalse(text.contains("candidates.page"), "no Back to the list: the list is right above: " + text);
     assertFalse(text.contains(Phones.shown(talent)) || text.contains(talent.email()),
@@ -181,10 +147,10 @@ class ProfileFromCardsTest {
     Future<PushResult> second = h.sandbox.events().cardAction(rowProfile(list, DemoTenant.RECRUITER_LI, more));
     await(Future.all(first, second));
 
-    unchanged(list, first.result());
-    unchanged(list, second.result());
-    awaitReplyTo(list);
-    assertEquals(1, repliesTo(list).size(), "one profile: " + repliesTo(list));
+    threads.unchanged(list, first.result());
+    threads.unchanged(list, second.result());
+    threads.awaitReplyTo(list);
+    assertEquals(1, threads.repliesTo(list).size(), "one profile: " + threads.repliesTo(list));
   }
 
   @Test
@@ -194,16 +160,16 @@ class ProfileFromCardsTest {
     SentMessage interviews = inGroup(DemoTenant.RECRUITER_LI, "interviews");
     h.awaitCardRecorded(interviews.messageId());
     JsonNode open = value(interviews.currentContent(), v -> met.id().equals(v.path("talent_id").asText()));
-    PushResult click = await(h.sandbox.events().cardAction(button(interviews, DemoTenant.HM_ZHANG, open)));
-    unchanged(interviews, click);
-    assertEquals(MET, title(awaitReplyTo(interviews).currentContent()));
+    PushResult click = await(h.sandbox.events().cardAction(CardThreads.button(interviews, DemoTenant.HM_ZHANG, open)));
+    threads.unchanged(interviews, click);
+    assertEquals(MET, CardThreads.title(threads.awaitReplyTo(interviews).currentContent()));
 
     SentMessage whereIs = inGroup(DemoTenant.RECRUITER_LI, "where is " + WHERE);
     h.awaitCardRecorded(whereIs.messageId());
     JsonNode profile = value(whereIs.currentContent(), v -> v.has("action"));
-    PushResult clicked = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.HM_ZHANG, profile)));
-    unchanged(whereIs, clicked);
-    assertEquals(WHERE, title(awaitReplyTo(whereIs).currentContent()));
+    PushResult clicked = await(h.sandbox.events().cardAction(CardThreads.button(whereIs, DemoTenant.HM_ZHANG, profile)));
+    threads.unchanged(whereIs, clicked);
+    assertEquals(WHERE, CardThreads.title(threads.awaitReplyTo(whereIs).currentContent()));
   }
 
   @Test
@@ -213,16 +179,16 @@ class ProfileFromCardsTest {
     h.awaitCardRecorded(list.messageId());
     JsonNode more = value(list.currentContent(), v -> "more".equals(v.path("action").asText()));
     await(h.sandbox.events().cardAction(rowProfile(list, DemoTenant.RECRUITER_LI, more)));
-    SentMessage profile = awaitReplyTo(list);
+    SentMessage profile = threads.awaitReplyTo(list);
     h.awaitCardRecorded(profile.messageId());
 
     // Shown to the recruiter, it offers them Advance; the click answers with the profile, in place, once changed.
     JsonNode advance = value(profile.currentContent(), v -> "advance".equals(v.path("action").asText()));
-    PushResult done = await(h.sandbox.events().cardAction(button(profile, DemoTenant.RECRUITER_LI, advance)));
-    assertEquals("success", toast(done).getString("type"), done.body());
+    PushResult done = await(h.sandbox.events().cardAction(CardThreads.button(profile, DemoTenant.RECRUITER_LI, advance)));
+    assertEquals("success", CardThreads.toast(done).getString("type"), done.body());
     JsonObject card = done.jsonBody().getJsonObject("card");
     assertNotNull(card, done.body());
-    assertEquals(title(profile.currentContent()), card.getJsonObject("data").getJsonObject("header")
+    assertEquals(CardThreads.title(profile.currentContent()), card.getJsonObject("data").getJsonObject("header")
         .getJsonObject("title").getString("content"));
   }
 
@@ -238,25 +204,25 @@ class ProfileFromCardsTest {
 
     // WHEN she opens the candidate's profile from it
     JsonNode open = value(schedule.currentContent(), v -> met.id().equals(v.path("talent_id").asText()));
-    PushResult opened = await(h.sandbox.events().cardAction(button(schedule, DemoTenant.INTERVIEWER_BROWN, open)));
+    PushResult opened = await(h.sandbox.events().cardAction(CardThreads.button(schedule, DemoTenant.INTERVIEWER_BROWN, open)));
 
     // THEN the profile replaces the schedule (one viewer), with a way back to it
     assertEquals(200, opened.status(), opened.body());
     JsonObject card = opened.jsonBody().getJsonObject("card");
     assertNotNull(card, "the profile replaces the card in a private chat: " + opened.body());
-    JsonNode profile = now(schedule).currentContent();
-    assertEquals(MET, title(profile), profile.toString());
-    assertTrue(repliesTo(schedule).isEmpty(), "no second message in a private chat");
+    JsonNode profile = threads.now(schedule).currentContent();
+    assertEquals(MET, CardThreads.title(profile), profile.toString());
+    assertTrue(threads.repliesTo(schedule).isEmpty(), "no second message in a private chat");
     JsonNode back = backButton(profile);
     assertEquals("interviews.page", back.path("action").asText(), back.toString());
 
     // WHEN she clicks Back
-    PushResult backed = await(h.sandbox.events().cardAction(button(schedule, DemoTenant.INTERVIEWER_BROWN, back)));
+    PushResult backed = await(h.sandbox.events().cardAction(CardThreads.button(schedule, DemoTenant.INTERVIEWER_BROWN, back)));
 
     // THEN her schedule is back, as it was
     assertEquals(200, backed.status(), backed.body());
-    JsonNode again = now(schedule).currentContent();
-    assertEquals(title(schedule.content()), title(again), again.toString());
+    JsonNode again = threads.now(schedule).currentContent();
+    assertEquals(CardThreads.title(schedule.content()), CardThreads.title(again), again.toString());
     assertTrue(again.toString().contains(MET), again.toString());
   }
 
@@ -267,15 +233,15 @@ class ProfileFromCardsTest {
     h.awaitCardRecorded(whereIs.messageId());
     JsonNode open = value(whereIs.currentContent(), v -> where.id().equals(v.path("talent_id").asText()));
 
-    PushResult opened = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_WANG, open)));
+    PushResult opened = await(h.sandbox.events().cardAction(CardThreads.button(whereIs, DemoTenant.RECRUITER_WANG, open)));
 
     assertNotNull(opened.jsonBody().getJsonObject("card"), "in place in a private chat: " + opened.body());
-    JsonNode profile = now(whereIs).currentContent();
-    assertEquals(WHERE, title(profile), profile.toString());
+    JsonNode profile = threads.now(whereIs).currentContent();
+    assertEquals(WHERE, CardThreads.title(profile), profile.toString());
     JsonNode back = backButton(profile);
-    PushResult backed = await(h.sandbox.events().cardAction(button(whereIs, DemoTenant.RECRUITER_WANG, back)));
+    PushResult backed = await(h.sandbox.events().cardAction(CardThreads.button(whereIs, DemoTenant.RECRUITER_WANG, back)));
     assertEquals(200, backed.status(), backed.body());
-    assertEquals(title(whereIs.content()), title(now(whereIs).currentContent()), now(whereIs).currentContent()
+    assertEquals(CardThreads.title(whereIs.content()), CardThreads.title(threads.now(whereIs).currentContent()), threads.now(whereIs).currentContent()
         .toString());
   }
 
@@ -289,12 +255,12 @@ class ProfileFromCardsTest {
     h.awaitCardRecorded(card.messageId());
     JsonNode open = value(card.currentContent(), v -> "profile".equals(v.path("action").asText()));
 
-    PushResult opened = await(h.sandbox.events().cardAction(button(card, DemoTenant.HM_SMITH, open)));
+    PushResult opened = await(h.sandbox.events().cardAction(CardThreads.button(card, DemoTenant.HM_SMITH, open)));
 
     assertNotNull(opened.jsonBody().getJsonObject("card"), "in place in a private chat: " + opened.body());
-    JsonNode back = backButton(now(card).currentContent());
-    PushResult backed = await(h.sandbox.events().cardAction(button(card, DemoTenant.HM_SMITH, back)));
+    JsonNode back = backButton(threads.now(card).currentContent());
+    PushResult backed = await(h.sandbox.events().cardAction(CardThreads.button(card, DemoTenant.HM_SMITH, back)));
     assertEquals(200, backed.status(), backed.body());
-    assertEquals(title(card.content()), title(now(card).currentContent()), now(card).currentContent().toString());
+    assertEquals(CardThreads.title(card.content()), CardThreads.title(threads.now(card).currentContent()), threads.now(card).currentContent().toString());
   }
 }
