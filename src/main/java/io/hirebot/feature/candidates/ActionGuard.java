@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -71,13 +70,10 @@ final class ActionGuard {
         return Future.succeededFuture(refusal);
       }
       Future<T> early = read.get();
-      AtomicBoolean acted = new AtomicBoolean();
-      return once.once(key, () -> {
-            acted.set(true);
+      return once.onceMarkingRepeats(key, () -> {
             answering(action, target);
             return early.compose(work::apply);
           })
-          .map(r -> acted.get() ? r : r.asRepeated())
           .recover(e -> Future.failedFuture(new ChangeFailedException(changeKey(name), e)));
     });
   }

@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where a job's list opened from another card's "Show candidates" ({@link CandidatesFeature#SHOW}) shows, by the rule
@@ -73,13 +72,10 @@ final class ListOpening {
   /** The list as a new message replying to the card, sent once per card, clicker and list; the card stays as it is. */
   private Future<ActionResult> below(CardPlace card, CardAction click, Language lang) {
     String key = "list:" + card.messageId() + ":" + card.viewer() + ":" + asked(click);
-    AtomicBoolean sent = new AtomicBoolean();
-    return once.once(key, () -> {
-      sent.set(true);
-      return pager.drawn(click, lang).compose(drawn -> drawn.job() == null ? Future.succeededFuture(drawn.answer())
-          : messenger.replyOnBehalf(card, Reply.card(drawn.answer().card(), drawn.answer().view()), key)
-              .map(id -> ActionResult.of(Toast.info(messages, "toast.candidates.below", drawn.job().title()))));
-    }).map(r -> sent.get() ? r : r.asRepeated());
+    return once.onceMarkingRepeats(key, () -> pager.drawn(click, lang).compose(drawn -> drawn.job() == null
+        ? Future.succeededFuture(drawn.answer())
+        : messenger.replyOnBehalf(card, Reply.card(drawn.answer().card(), drawn.answer().view()), key)
+            .map(id -> ActionResult.of(Toast.info(messages, "toast.candidates.below", drawn.job().title())))));
   }
 
   /** The list a button asks for, short enough for a key: two buttons of one card for one job may differ in filter. */

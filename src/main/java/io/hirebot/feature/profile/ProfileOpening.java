@@ -17,7 +17,6 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where a profile opened from another card's button shows (a list's row, a schedule, my tasks, offers, onboarding, a
@@ -119,14 +118,10 @@ final class ProfileOpening {
    */
   private Future<ActionResult> below(CardPlace card, ProfileView.Opened p, Language lang) {
     String key = "profile:" + card.messageId() + ":" + p.talentId() + ":" + card.viewer();
-    AtomicBoolean sent = new AtomicBoolean();
-    return once.once(key, () -> {
-      sent.set(true);
-      return profiles.draw(talent(p), p.page(), false, card, null, lang)
-          .compose(shown -> messenger.replyOnBehalf(card, shown, key))
-          .map(id -> ActionResult.of(p.name().isBlank() ? Toast.info(messages, "toast.profile.below.anyone")
-              : Toast.info(messages, "toast.profile.below", p.name())));
-    }).map(r -> sent.get() ? r : r.asRepeated());
+    return once.onceMarkingRepeats(key, () -> profiles.draw(talent(p), p.page(), false, card, null, lang)
+        .compose(shown -> messenger.replyOnBehalf(card, shown, key))
+        .map(id -> ActionResult.of(p.name().isBlank() ? Toast.info(messages, "toast.profile.below.anyone")
+            : Toast.info(messages, "toast.profile.below", p.name()))));
   }
 
   /** Opening a profile names whose it is; only its pager's buttons say which page. */
