@@ -21,6 +21,17 @@ public final class StageMatcher {
       Map.entry("onboarding", StageType.PENDING_ONBOARDING), Map.entry("待入职", StageType.PENDING_ONBOARDING),
       Map.entry("onboarded", StageType.ONBOARDED), Map.entry("已入职", StageType.ONBOARDED));
 
+  /**
+   * Words for an interview round by its place, as hiring teams say them ("初试", "复试", "终面", "final round"): the
+   * job's first, second or last interview stage. Without them "final interview" was close enough in spelling to
+   * "First Interview" to mean it. Index -1 is the last.
+   */
+  static final Map<String, Integer> ROUND_WORDS = Map.ofEntries(
+      Map.entry("初试", 0), Map.entry("初面", 0), Map.entry("firstround", 0),
+      Map.entry("复试", 1), Map.entry("复面", 1), Map.entry("secondround", 1),
+      Map.entry("终面", -1), Map.entry("终试", -1), Map.entry("finalinterview", -1), Map.entry("finalround", -1),
+      Map.entry("lastinterview", -1), Map.entry("lastround", -1));
+
   public List<Stage> match(String query, JobProcess process) {
     String q = JobMatcher.normalize(query);
     if (q.isEmpty()) {
@@ -38,6 +49,12 @@ public final class StageMatcher {
     StageType type = TYPE_WORDS.get(q);
     if (type != null) {
       return stages.stream().filter(s -> s.type() == type).toList();
+    }
+    Integer round = ROUND_WORDS.get(q);
+    if (round != null) {
+      List<Stage> interviews = stages.stream().filter(s -> s.type() == StageType.INTERVIEW).toList();
+      int at = round < 0 ? interviews.size() + round : round;
+      return at >= 0 && at < interviews.size() ? List.of(interviews.get(at)) : List.of();
     }
     return stages.stream().filter(s -> names(s).stream().anyMatch(n -> closeEnough(q, n))).toList();
   }

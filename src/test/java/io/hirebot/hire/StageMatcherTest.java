@@ -32,6 +32,12 @@ class StageMatcherTest {
       Second Intervew   | s4
       offer             | s5
       Offer 沟通        | s5
+      初试              | s3
+      初面              | s3
+      复试              | s4
+      终面              | s4
+      final interview   | s4
+      first round       | s3
       astronaut         | ''
       """)
   void matches(String query, String expected) {
