@@ -14,6 +14,7 @@ import io.hirebot.store.SubscriptionStore.Subscription;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,13 @@ final class OwnChangeNotices implements Routine {
                 notice.change().applicationId(), notice.key(), e.toString());
             return false;
           });
-      return kept.compose(durable -> followers.job(notice.jobId()).compose(job -> Future.all(subs.stream()
-          .map(s -> send(new Pending(notice, s.chatId(), 1), s, job, durable)).toList())).mapEmpty());
+      return kept.compose(durable -> followers.job(notice.jobId()).compose(job -> {
+        Rendered rendered = new Rendered(job);
+        return Future.all(subs.stream().map(s -> {
+          Pending p = new Pending(notice, s.chatId(), 1);
+          return send(p, s, rendered.of(p, s), durable);
+        }).toList());
+      }).mapEmpty());
     });
   }
 
@@ -101,25 +107,26 @@ final class OwnChangeNotices implements Routine {
 
   /** Sends the job's due notices again, to the chats that still follow it; the others' are forgotten. */
   private Future<Void> resend(String jobId, List<Pending> due) {
-    return followers.following(jobId, KIND, Set.of()).compose(subs -> followers.job(jobId).compose(job ->
-        Future.join(due.stream().map(p -> {
+    return followers.following(jobId, KIND, Set.of()).compose(subs -> followers.job(jobId).compose(job -> {
+      Rendered rendered = new Rendered(job);
+      return Future.join(due.stream().map(p -> {
           Optional<Subscription> sub = subs.stream().filter(s -> s.chatId().equals(p.chatId())).findFirst();
           if (sub.isEmpty()) {
             log.info("notice dropped: the chat no longer follows the job application_id={} chat_id={} key={}",
                 p.notice().change().applicationId(), p.chatId(), p.notice().key());
             return pending.done(p);
           }
-          return send(p, sub.get(), job, true);
-        }).toList()))).mapEmpty();
+          return send(p, sub.get(), rendered.of(p, sub.get()), true);
+        }).toList());
+    })).mapEmpty();
   }
 
   /**
    * One send of the notice, its row settled by the outcome when the notice is kept: forgotten once sent (or the chat
    * gone), due again after its back-off when not. Fails only when the send failed and no row keeps it.
    */
-  private Future<Void> send(Pending p, Subscription s, Job job, boolean kept) {
-    Future<Void> sent = fanOut.sendOne(s, render(p.notice(), job, Language.ofFeishuLocale(s.lang())),
-        p.notice().key());
+  private Future<Void> send(Pending p, Subscription s, NotificationCard.Notification card, boolean kept) {
+    Future<Void> sent = fanOut.sendOne(s, card, p.notice().key());
     if (!kept) {
       return sent;
     }
@@ -139,6 +146,21 @@ final class OwnChangeNotices implements Routine {
   private static void givenUp(Pending p, String cause) {
     log.warn("notice given up application_id={} chat_id={} key={} attempts={} cause={}",
         p.notice().change().applicationId(), p.chatId(), p.notice().key(), p.attempts(), cause);
+  }
+
+  /** A job's notices rendered once per notice and language, whatever the number of chats, as {@link FanOut} does. */
+  private final class Rendered {
+    private final Job job;
+    private final Map<String, NotificationCard.Notification> drawn = new HashMap<>();
+
+    Rendered(Job job) {
+      this.job = job;
+    }
+
+    NotificationCard.Notification of(Pending p, Subscription s) {
+      Language lang = Language.ofFeishuLocale(s.lang());
+      return drawn.computeIfAbsent(p.notice().key() + ":" + lang, k -> render(p.notice(), job, lang));
+    }
   }
 
   /** The card of the change, as the click's own fan-out renders it. */
