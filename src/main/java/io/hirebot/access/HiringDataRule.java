@@ -1,6 +1,7 @@
 package io.hirebot.access;
 
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * Where hiring data may go (DESIGN §5), one rule for what a person is shown (the hiring-data gate, for commands and
@@ -42,13 +43,21 @@ public final class HiringDataRule {
    * @param interviewerMay whether an interviewer may have it (their own interviews, a click on a card shown to them)
    */
   public Future<String> refusal(String chatId, Place place, String openId, boolean interviewerMay) {
-    return place == Place.PRIVATE ? privately(openId, interviewerMay)
-        : refusal(chatId, Future.succeededFuture(place), openId, interviewerMay);
+    return refusal(() -> enabled(chatId), place, openId, interviewerMay);
   }
 
-  /** The same, with the place still being looked up: the chat's switch is read meanwhile. */
-  public Future<String> refusal(String chatId, Future<Place> place, String openId, boolean interviewerMay) {
-    Future<Boolean> enabled = chatId == null ? Future.succeededFuture(false) : groups.enabled(chatId);
+  /**
+   * The same, with the chat's switch as the event reads it (once, for the gate and the answer alike): asked only
+   * where it decides, outside a private chat.
+   */
+  public Future<String> refusal(Supplier<Future<Boolean>> enabled, Place place, String openId,
+      boolean interviewerMay) {
+    return place == Place.PRIVATE ? privately(openId, interviewerMay)
+        : refusal(enabled.get(), Future.succeededFuture(place), openId, interviewerMay);
+  }
+
+  /** The same, with the place still being looked up while the chat's switch is read. */
+  public Future<String> refusal(Future<Boolean> enabled, Future<Place> place, String openId, boolean interviewerMay) {
     return Future.all(enabled, place).compose(both -> {
       Place where = place.result();
       if (where == Place.PRIVATE) {
@@ -68,11 +77,18 @@ public final class HiringDataRule {
    * involves them with ({@link AccessPolicy#involves}), which are those every card the bot shows them lists, and
    * {@link #NOT_THEIR_CANDIDATE} for anyone else's; where it does not show at all, no one's, with {@link #refusal}'s
    * key (the gate's, which has said so before, but for a reading run as typed in a chat its card does not say).
+   *
+   * @param enabled whether the chat is enabled, as the event read it (or as {@link #enabled} reads it now)
    */
-  public Future<Profiles> profiles(String chatId, Future<Place> place, String openId) {
-    return refusal(chatId, place, openId, false).map(key -> INTERVIEWER_ONLY.equals(key)
+  public Future<Profiles> profiles(Future<Boolean> enabled, Future<Place> place, String openId) {
+    return refusal(enabled, place, openId, false).map(key -> INTERVIEWER_ONLY.equals(key)
         ? ids -> access.involves(openId, ids).map(theirs -> theirs ? null : NOT_THEIR_CANDIDATE)
         : ids -> Future.succeededFuture(key));
+  }
+
+  /** Whether an admin enabled {@code chatId} for hiring data, read now (null: a menu click, which names no chat). */
+  public Future<Boolean> enabled(String chatId) {
+    return chatId == null ? Future.succeededFuture(false) : groups.enabled(chatId);
   }
 
   private Future<String> privately(String openId, boolean interviewerMay) {

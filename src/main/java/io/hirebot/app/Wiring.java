@@ -21,7 +21,7 @@ import io.hirebot.bot.Conversations;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.OnBehalfMessenger;
 import io.hirebot.bot.ErrorReplies;
-import io.hirebot.bot.ChatZones;
+import io.hirebot.bot.ChatSettingsReader;
 import io.hirebot.bot.FeatureRegistry;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
@@ -222,8 +222,9 @@ public final class Wiring {
       JdbcActionOnce actionOnce = new JdbcActionOnce(vertx, db, clock, () -> ActionResult.of(
           Toast.info(messages, "toast.inProgress")));
 
-      ChatZones zones = new ChatZones(settings::zone, config.timezone());
-      FeatureRegistry registry = new FeatureRegistry(messages, zones);
+      ChatSettingsReader chats = new ChatSettingsReader(chatId -> settings.read(chatId, config.timezone()),
+          config.timezone());
+      FeatureRegistry registry = new FeatureRegistry(messages, chats);
       HiringDataRule hiringData = new HiringDataRule(groupAccess, access);
       CardRegistry cardRegistry = new CardRegistry(db, clock);
       Conversations conversations = new Conversations(config.contextWindow(), clock);
@@ -252,7 +253,7 @@ public final class Wiring {
           new HiringDataGate(services.hiringData(), services.cardRegistry(), messages));
       dispatcher = new BotDispatcher(vertx, new CommandParser(lexicon), registry, chain, inFlight,
           messenger, errors, metrics, messages, registry::welcome,
-          conversations, services.cardRegistry(), zones);
+          conversations, services.cardRegistry(), chats);
       identity.yieldTo(dispatcher::busy);
       EnvelopeVerifier verifier = new EnvelopeVerifier(config.feishu().verificationToken(),
           config.feishu().encryptKey(), clock);

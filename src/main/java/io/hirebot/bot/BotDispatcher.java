@@ -54,7 +54,7 @@ public final class BotDispatcher implements InboundHandler {
   private final MeterRegistry metrics;
   private final Function<BotAddedToChat, Future<Reply>> welcome;
   private final Conversations conversations;
-  private final ChatZones zones;
+  private final ChatSettingsReader chats;
   /** Events and clicks being handled, from their arrival here (before the event's claim) to their answer. */
   private final AtomicInteger handling = new AtomicInteger();
 
@@ -63,14 +63,15 @@ public final class BotDispatcher implements InboundHandler {
    * @param inFlight the same tracker the chain's de-duplication admits events into
    * @param conversations what each user was last shown in each chat: the context their follow-ups are read in
    * @param cardChats the kind of chat each card is in: a late click notice in a group goes to the clicker alone
-   * @param zones the zone each chat reads its dates in, resolved once per command and click
+   * @param chats each chat's settings, read once per command and click for the gate and the answer alike
    */
   public BotDispatcher(Vertx vertx, CommandParser parser, FeatureRegistry features, MiddlewareChain chain,
       InFlight inFlight, Messenger messenger, ErrorReplies errors, MeterRegistry metrics,
       io.hirebot.i18n.Messages messages, Function<BotAddedToChat, Future<Reply>> welcome,
-      Conversations conversations, io.hirebot.bot.middleware.CardChats cardChats, ChatZones zones) {
+      Conversations conversations, io.hirebot.bot.middleware.CardChats cardChats,
+      ChatSettingsReader chats) {
     this.parser = parser;
-    this.zones = zones;
+    this.chats = chats;
     this.conversations = conversations;
     this.features = features;
     this.chain = chain;
@@ -115,7 +116,8 @@ public final class BotDispatcher implements InboundHandler {
   /** A message is read in its sender's conversation in that chat; a menu click names no chat, so it has none. */
   private Inbound inbound(InboundEvent event, String envelope) {
     return Inbound.event(event, envelope, text -> parser.parse(text, event instanceof IncomingMessage m
-        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE));
+        && m.sender() != null ? conversations.of(m.chat().chatId(), m.sender().openId()) : Conversation.NONE),
+        chats::read);
   }
 
   private Future<?> handled(Inbound in) {
@@ -180,7 +182,9 @@ public final class BotDispatcher implements InboundHandler {
     Language lang = in.language();
     String command = in.commandName();
     metrics.counter("hirebot.commands", "command", command).increment();
-    Future<Reply> work = zones.of(m.chat().chatId()).compose(zone -> route(parsed, new CommandContext(m, lang, zone)));
+    // The settings the gate read (or, past no gate, read now): one read of the chat's row per command.
+    Future<Reply> work = chats.settled(m.chat().chatId(), in.chatSettings())
+        .compose(chat -> route(parsed, new CommandContext(m, lang, chat)));
     AtomicBoolean expired = new AtomicBoolean();
     return (BATCH_COMMANDS.contains(command) ? work : deadline.within(work, Deadline.COMMAND.toMillis(), expired))
         .<Answer>map(reply -> new Answer.Send(reply, null))
@@ -217,7 +221,7 @@ public final class BotDispatcher implements InboundHandler {
 
   @Override
   public Future<ActionResult> onCardAction(CardAction action) {
-    Inbound in = Inbound.click(action);
+    Inbound in = Inbound.click(action, chats::read);
     metrics.counter("hirebot.card.actions", "action", action.actionName().isEmpty() ? "none" : action.actionName())
         .increment();
     Future<ActionResult> result = chain.run(in, () -> routeAction(in))
@@ -241,7 +245,8 @@ public final class BotDispatcher implements InboundHandler {
   private Future<Answer> routeAction(Inbound in) {
     try {
       CardAction action = in.action();
-      return zones.of(action.chatId()).compose(zone -> features.actions().route(action.inZone(zone), in.language()))
+      return chats.settled(action.chatId(), in.chatSettings())
+          .compose(chat -> features.actions().route(action.in(chat), in.language()))
           .map(Answer.Click::new);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);

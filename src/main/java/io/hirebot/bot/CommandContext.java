@@ -5,7 +5,12 @@ import io.hirebot.i18n.Language;
 import java.time.ZoneId;
 
 /**
- * The message a command came from, the language to answer in, and the zone its dates are in: the chat's own, else the
- * configured one ({@link ChatZones}).
+ * The message a command came from, the language to answer in, and its chat's settings as the command read them, once
+ * ({@link ChatSettingsReader}): whether the chat is enabled, and the zone its dates are in.
  */
-public record CommandContext(IncomingMessage message, Language language, ZoneId zone) {}
+public record CommandContext(IncomingMessage message, Language language, ChatSettings chat) {
+  /** The zone the answer's dates are in: the chat's own, else the configured one. */
+  public ZoneId zone() {
+    return chat.zone();
+  }
+}

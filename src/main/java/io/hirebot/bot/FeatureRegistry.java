@@ -41,18 +41,18 @@ public final class FeatureRegistry {
   /**
    * The registry with routers of its own; text no feature understands goes to {@link #unknownText}.
    *
-   * @param zones the zone each chat reads its dates in, for the living cards {@link #views} draws again
+   * @param chats each chat's settings (the zone its dates are in), for the living cards {@link #views} draws again
    */
-  public FeatureRegistry(Messages messages, ChatZones zones) {
+  public FeatureRegistry(Messages messages, ChatSettingsReader chats) {
     this.commands = new CommandRouter(this::unknown);
     this.actions = new ActionRouter(messages);
-    this.views = new ViewReplay(actions, viewRenderers, zones);
+    this.views = new ViewReplay(actions, viewRenderers, chats);
   }
 
-  public FeatureRegistry(CommandRouter commands, ActionRouter actions, ChatZones zones) {
+  public FeatureRegistry(CommandRouter commands, ActionRouter actions, ChatSettingsReader chats) {
     this.commands = commands;
     this.actions = actions;
-    this.views = new ViewReplay(actions, viewRenderers, zones);
+    this.views = new ViewReplay(actions, viewRenderers, chats);
   }
 
   /** Registers every feature, in order. */

@@ -17,18 +17,18 @@ import java.util.UUID;
 final class ViewReplay implements ViewRenderer {
   private final ActionRouter actions;
   private final Map<String, ViewRenderer> byAction;
-  private final ChatZones zones;
+  private final ChatSettingsReader chats;
 
-  ViewReplay(ActionRouter actions, Map<String, ViewRenderer> byAction, ChatZones zones) {
+  ViewReplay(ActionRouter actions, Map<String, ViewRenderer> byAction, ChatSettingsReader chats) {
     this.actions = actions;
     this.byAction = byAction;
-    this.zones = zones;
+    this.chats = chats;
   }
 
   @Override
   public Future<ObjectNode> render(ObjectNode view, CardPlace given) {
-    return given.zone() != null ? rendered(view, given)
-        : zones.of(given.chatId()).compose(zone -> rendered(view, given.inZone(zone)));
+    return given.chat() != null ? rendered(view, given)
+        : chats.of(given.chatId()).compose(chat -> rendered(view, given.in(chat)));
   }
 
   private Future<ObjectNode> rendered(ObjectNode view, CardPlace place) {
@@ -40,7 +40,7 @@ final class ViewReplay implements ViewRenderer {
     Language lang = Language.ofFeishuLocale(view.path("lang").asText("en_us"));
     CardAction replay = new CardAction("living-" + UUID.randomUUID(),
         place.viewer() == null ? null : UserRef.ofOpenId(place.viewer()), place.messageId(), place.chatId(), null,
-        "button", view.deepCopy(), null, Map.of(), null).inZone(place.zone());
+        "button", view.deepCopy(), null, Map.of(), null).in(place.chat());
     return actions.route(replay, lang).compose(r -> r.card() != null ? Future.succeededFuture(r.card())
         : Future.failedFuture(new IllegalStateException("view " + action + " no longer renders: "
             + r.toast().text(lang))));

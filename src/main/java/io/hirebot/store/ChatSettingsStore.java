@@ -1,5 +1,6 @@
 package io.hirebot.store;
 
+import io.hirebot.bot.ChatSettings;
 import io.vertx.core.Future;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +24,18 @@ public final class ChatSettingsStore {
   public Future<Boolean> enabled(String chatId) {
     return db.run(c -> Rows.list(c, "SELECT enabled FROM chat_settings WHERE chat_id = ?",
         st -> st.setString(1, chatId), r -> r.getBoolean(1)).stream().findFirst().orElse(false));
+  }
+
+  /**
+   * Whether the chat is enabled and its zone ({@code otherwise} when it set none), from one read of its row: all a
+   * command or a click needs of it ({@link io.hirebot.bot.ChatSettingsReader}).
+   */
+  public Future<ChatSettings> read(String chatId, ZoneId otherwise) {
+    return db.run(c -> Rows.list(c, "SELECT enabled, time_zone FROM chat_settings WHERE chat_id = ?",
+        st -> st.setString(1, chatId), r -> {
+          String zone = r.getString(2);
+          return new ChatSettings(chatId, r.getBoolean(1), zone == null ? otherwise : ZoneId.of(zone));
+        }).stream().findFirst().orElse(new ChatSettings(chatId, false, otherwise)));
   }
 
   public Future<Void> setEnabled(String chatId, boolean enabled) {

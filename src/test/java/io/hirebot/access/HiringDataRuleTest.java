@@ -65,7 +65,7 @@ class HiringDataRuleTest {
   private String profile(String chat, Place place, String who, String name) {
     HiringDataRule rule = new HiringDataRule(groups, h.access);
     List<String> applications = h.await(() -> h.hire.applicationIdsOfTalent(h.hire.talent(name).id()));
-    return h.await(() -> rule.profiles(chat, Future.succeededFuture(place), who)
+    return h.await(() -> rule.profiles(rule.enabled(chat), Future.succeededFuture(place), who)
         .compose(p -> p.refusal(applications)));
   }
 

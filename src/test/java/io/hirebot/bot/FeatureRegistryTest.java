@@ -13,14 +13,13 @@ import io.vertx.core.Future;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FeatureRegistryTest {
   private final FeatureRegistry registry = new FeatureRegistry(
       new CommandRouter((unknown, context) -> Future.succeededFuture(new Reply.Text("help"))),
-      new ActionRouter(Messages.load()), new ChatZones(chatId -> Future.succeededFuture(
-          Optional.of(ZoneId.of("oc_1".equals(chatId) ? "America/Los_Angeles" : "Europe/Berlin"))),
+      new ActionRouter(Messages.load()), new ChatSettingsReader(chatId -> Future.succeededFuture(new ChatSettings(chatId,
+          false, ZoneId.of("oc_1".equals(chatId) ? "America/Los_Angeles" : "Europe/Berlin"))),
           ZoneId.of("Asia/Shanghai")));
 
   @Test
@@ -66,7 +65,7 @@ class FeatureRegistryTest {
 
   @Test
   void theRegistrysOwnRoutersSendUnknownTextAndTheWelcomeToTheOneFeatureThatAnswersThem() {
-    FeatureRegistry own = new FeatureRegistry(Messages.load(), ChatZones.fixed(ZoneId.of("Asia/Shanghai")));
+    FeatureRegistry own = new FeatureRegistry(Messages.load(), ChatSettingsReader.fixed(ZoneId.of("Asia/Shanghai")));
     own.unknownText((unknown, ctx) -> Future.succeededFuture(new Reply.Text("help for " + unknown.text())))
         .botAdded(added -> Future.succeededFuture(new Reply.Text("welcome")));
 

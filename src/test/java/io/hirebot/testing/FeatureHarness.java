@@ -11,7 +11,8 @@ import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CardPlace;
 import io.hirebot.bot.ChatFollows;
-import io.hirebot.bot.ChatZones;
+import io.hirebot.bot.ChatSettings;
+import io.hirebot.bot.ChatSettingsReader;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.middleware.Audit;
 import io.hirebot.bot.middleware.MiddlewareChain;
@@ -107,9 +108,12 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final SentCards sentCards = new KnownChats();
   /** The zones chats set themselves ("timezone …"); every other chat reads its dates in {@link #ZONE}. */
   private final Map<String, ZoneId> chatZones = new ConcurrentHashMap<>();
-  /** The zone each chat reads its dates in, as the app resolves it from the chat's settings. */
-  public final ChatZones zones = new ChatZones(
-      chatId -> Future.succeededFuture(Optional.ofNullable(chatZones.get(chatId))), ZONE);
+  /**
+   * Each chat's settings, as the app reads them: its zone, and enabled, as the harness's groups all are (it runs no
+   * hiring-data gate).
+   */
+  public final ChatSettingsReader chats = new ChatSettingsReader(
+      chatId -> Future.succeededFuture(new ChatSettings(chatId, true, chatZones.getOrDefault(chatId, ZONE))), ZONE);
   /** Which chats follow which jobs ("chat/job"), as the subscriptions feature keeps them in the app. */
   private final Set<String> follows = ConcurrentHashMap.newKeySet();
   /** Whether a chat follows a job, from {@link #follow}. */
@@ -144,7 +148,7 @@ public final class FeatureHarness extends SelfClosingFixture {
   private FeatureHarness() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    registry = new FeatureRegistry(messages, zones);
+    registry = new FeatureRegistry(messages, chats);
     // Every card the bot puts in a chat is one the harness knows the chat of, as the app's SentCards does.
     registry.cardsSent(sentCards::sent);
   }
@@ -222,7 +226,7 @@ public final class FeatureHarness extends SelfClosingFixture {
       // Never claimed: the harness calls handle, which takes no claim, so the tracker has no store.
       InFlight unclaimed = new InFlight(vertx, null, METERS);
       d = new BotDispatcher(vertx, parser, registry, MiddlewareChain.of(new Audit(audit, errors, clock)), unclaimed, messenger, errors, METERS,
-          messages, registry::welcome, conversations, sentCards::chatType, zones);
+          messages, registry::welcome, conversations, sentCards::chatType, chats);
       dispatcher = d;
     }
     return d;

@@ -1,6 +1,7 @@
 package io.hirebot.bot.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.bot.ChatSettings;
 import io.hirebot.i18n.Language;
 import java.time.ZoneId;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param chatType the kind of chat, when the event itself says it: a click the bot makes of words typed in a chat (a
  *     page asked for in words) says the message's; Feishu's clicks do not (null), and the kind the bot recorded with
  *     the clicked card stands for it
- * @param zone the zone the answer's dates are in, the chat's ({@code io.hirebot.bot.ChatZones}); null until the
- *     dispatcher resolved it (Feishu's clicks do not say it)
+ * @param chat the clicked chat's settings (whether it is enabled, the zone the answer's dates are in), as the click
+ *     read them once ({@code io.hirebot.bot.ChatSettingsReader}); null until the dispatcher read them (Feishu's clicks
+ *     do not say them)
  */
 public record CardAction(
     String eventId,
@@ -29,7 +31,7 @@ public record CardAction(
     Map<String, Object> formValue,
     String inputValue,
     ChatRef.ChatType chatType,
-    ZoneId zone)
+    ChatSettings chat)
     implements InboundEvent {
 
   /** A click as Feishu delivers it: its chat's kind is not said. */
@@ -38,7 +40,10 @@ public record CardAction(
     this(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, null);
   }
 
-  /** A click whose chat's kind the event says (one the bot makes of words typed in a chat); its zone not yet known. */
+  /**
+   * A click whose chat's kind the event says (one the bot makes of words typed in a chat); its chat's settings not yet
+   * read.
+   */
   public CardAction(String eventId, UserRef operator, String messageId, String chatId, String token, String tag,
       ObjectNode value, String option, Map<String, Object> formValue, String inputValue, ChatRef.ChatType chatType) {
     this(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue, chatType, null);
@@ -47,6 +52,11 @@ public record CardAction(
   @Override
   public String dedupKey() {
     return "card:" + eventId;
+  }
+
+  /** The zone the answer's dates are in (the chat's own, else the configured one); null until the settings are read. */
+  public ZoneId zone() {
+    return chat == null ? null : chat.zone();
   }
 
   /** The clicker's open_id, or null when the event named none. */
@@ -68,12 +78,12 @@ public record CardAction(
   public CardAction withAction(String action) {
     ObjectNode v = value == null ? null : value.deepCopy().put("action", action);
     return new CardAction(eventId, operator, messageId, chatId, token, tag, v, option, formValue, inputValue, chatType,
-        zone);
+        chat);
   }
 
-  /** The same click, answered with its dates in {@code zone}. */
-  public CardAction inZone(ZoneId zone) {
+  /** The same click, answered with its chat's settings as read. */
+  public CardAction in(ChatSettings settings) {
     return new CardAction(eventId, operator, messageId, chatId, token, tag, value, option, formValue, inputValue,
-        chatType, zone);
+        chatType, settings);
   }
 }

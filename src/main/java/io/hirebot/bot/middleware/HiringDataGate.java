@@ -1,6 +1,7 @@
 package io.hirebot.bot.middleware;
 
 import io.hirebot.access.HiringDataRule;
+import io.hirebot.bot.ChatSettings;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.command.Command;
@@ -9,6 +10,7 @@ import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Lets a command or click that shows hiring data through only where it may be shown (DESIGN §5): in a group an
@@ -69,15 +71,18 @@ public final class HiringDataGate implements Middleware {
    */
   private Future<String> refusal(Inbound in) {
     boolean interviewerMay = !in.isCommand() || interviewerMay(in);
+    // The chat's switch comes from the event's one read of its settings, which its answer's zone comes from too.
+    Supplier<Future<Boolean>> enabled = () -> in.chatSettings().map(ChatSettings::enabled);
     ChatRef.ChatType said = in.chatType();
     if (said != null) {
-      return rule.refusal(in.chatId(), place(said), in.userOpenId(), interviewerMay);
+      return rule.refusal(enabled, place(said), in.userOpenId(), interviewerMay);
     }
+    Future<Boolean> read = enabled.get();
     Future<HiringDataRule.Place> recorded = in.action() == null || in.action().messageId() == null
         ? Future.succeededFuture(HiringDataRule.Place.UNKNOWN)
         : cardChats.kindOf(in.action().messageId()).map(kind -> kind.map(HiringDataGate::place)
             .orElse(HiringDataRule.Place.UNKNOWN));
-    return rule.refusal(in.chatId(), recorded, in.userOpenId(), interviewerMay);
+    return rule.refusal(read, recorded, in.userOpenId(), interviewerMay);
   }
 
   private static HiringDataRule.Place place(ChatRef.ChatType type) {

@@ -1,6 +1,7 @@
 package io.hirebot.bot.middleware;
 
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ChatSettings;
 import io.hirebot.bot.Reply;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.BotAddedToChat;
@@ -21,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * One inbound event on its way through the {@link MiddlewareChain}: its kind, who sent it from which chat, the
- * command it says (parsed once, when first asked), and whether it was taken (what the webhook acknowledges).
+ * command it says (parsed once, when first asked), its chat's settings (read once, when first asked), and whether it
+ * was taken (what the webhook acknowledges).
  */
 public final class Inbound {
   /** The inbound kinds a middleware can apply to. */
@@ -35,36 +37,44 @@ public final class Inbound {
   private final String envelope;
   private final IncomingMessage message;
   private final Function<String, ParseResult> parser;
+  private final Function<String, Future<ChatSettings>> chats;
   private final Promise<Void> accepted = Promise.promise();
   private final long startedNanos = System.nanoTime();
   private ParseResult parsed;
+  private Future<ChatSettings> chatSettings;
 
   private Inbound(Kind kind, InboundEvent event, String envelope, IncomingMessage message,
-      Function<String, ParseResult> parser) {
+      Function<String, ParseResult> parser, Function<String, Future<ChatSettings>> chats) {
     this.kind = kind;
     this.event = event;
     this.envelope = envelope;
     this.message = message;
     this.parser = parser;
+    this.chats = chats;
   }
 
-  /** An event delivered to the event webhook (or replayed), with the envelope kept for its replay. */
-  public static Inbound event(InboundEvent event, String envelope, Function<String, ParseResult> parser) {
+  /**
+   * An event delivered to the event webhook (or replayed), with the envelope kept for its replay.
+   *
+   * @param chats one read of a chat's settings ({@link #chatSettings})
+   */
+  public static Inbound event(InboundEvent event, String envelope, Function<String, ParseResult> parser,
+      Function<String, Future<ChatSettings>> chats) {
     if (event instanceof IncomingMessage m) {
-      return new Inbound(Kind.MESSAGE, event, envelope, m, parser);
+      return new Inbound(Kind.MESSAGE, event, envelope, m, parser, chats);
     } else if (event instanceof BotMenuClicked menu) {
-      return new Inbound(Kind.MENU, event, envelope, asPrivateMessage(menu), parser);
+      return new Inbound(Kind.MENU, event, envelope, asPrivateMessage(menu), parser, chats);
     } else if (event instanceof BotAddedToChat) {
-      return new Inbound(Kind.BOT_ADDED, event, envelope, null, parser);
+      return new Inbound(Kind.BOT_ADDED, event, envelope, null, parser, chats);
     } else if (event instanceof HireEvent) {
-      return new Inbound(Kind.HIRE_EVENT, event, envelope, null, parser);
+      return new Inbound(Kind.HIRE_EVENT, event, envelope, null, parser, chats);
     }
-    return new Inbound(Kind.OTHER, event, envelope, null, parser);
+    return new Inbound(Kind.OTHER, event, envelope, null, parser, chats);
   }
 
   /** A card click: answered within the callback, never retried by Feishu, so nothing to keep for a replay. */
-  public static Inbound click(CardAction action) {
-    return new Inbound(Kind.CARD_ACTION, action, null, null, null);
+  public static Inbound click(CardAction action, Function<String, Future<ChatSettings>> chats) {
+    return new Inbound(Kind.CARD_ACTION, action, null, null, null, chats);
   }
 
   /**
@@ -143,6 +153,18 @@ public final class Inbound {
       parsed = parser.apply(message.text());
     }
     return parsed;
+  }
+
+  /**
+   * The settings of its chat ({@link #chatId()}), read on first use and shared by every later one: the hiring-data gate
+   * asks whether the chat is enabled, the answer is drawn in the chat's zone, from the same read. Fails when the row
+   * cannot be read.
+   */
+  public Future<ChatSettings> chatSettings() {
+    if (chatSettings == null) {
+      chatSettings = chats.apply(chatId());
+    }
+    return chatSettings;
   }
 
   /** The command's name for metrics and logs ("unknown" for text that is none). */

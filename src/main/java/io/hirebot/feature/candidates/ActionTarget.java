@@ -42,7 +42,7 @@ record ActionTarget(String applicationId, String jobId, String talentId, String 
     // A form sent privately is submitted in the private chat, but its outcome is the group's card: drawn for the
     // group (what the group follows), not for the chat the form sat in.
     CardPlace clicked = PRIVATELY.equals(via) && !origin.isEmpty() && !originChat.isEmpty()
-        ? new CardPlace(originChat, origin, action.operatorId(), null, action.zone()) : CardPlace.of(action);
+        ? new CardPlace(originChat, origin, action.operatorId(), null, action.chat()) : CardPlace.of(action);
     return new ActionTarget(v.path("application_id").asText(""), v.path("job_id").asText(""),
         v.path("talent_id").asText(""), v.path("stage_id").asText(""), Math.max(0, v.path("page").asInt(0)),
         CandidatesQuery.readFrom(v), fromProfile, via, origin, clicked, fromProfile ? QuickActions.back(v) : null,

@@ -34,7 +34,7 @@ final class Audiences {
   /** The answer to a command, in the chat it was typed in. */
   Future<Audience> of(String jobId, CommandContext context) {
     CardPlace place = new CardPlace(context.message().chat().chatId(), null, context.message().senderId(), null,
-        context.zone());
+        context.chat());
     return of(jobId, place, Future.succeededFuture(!context.message().chat().isGroup()));
   }
 

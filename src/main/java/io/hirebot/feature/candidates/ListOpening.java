@@ -59,7 +59,7 @@ final class ListOpening {
     }
     return kindOf(click).compose(kind -> kind.orElse(ChatRef.ChatType.GROUP) == ChatRef.ChatType.P2P
         ? pager.showPage(click, lang)
-        : below(new CardPlace(click.chatId(), click.messageId(), click.operatorId(), kind.orElse(null), click.zone()),
+        : below(new CardPlace(click.chatId(), click.messageId(), click.operatorId(), kind.orElse(null), click.chat()),
             click, lang));
   }
 

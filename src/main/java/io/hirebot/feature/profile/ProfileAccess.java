@@ -2,6 +2,7 @@ package io.hirebot.feature.profile;
 
 import io.hirebot.access.HiringDataRule;
 import io.hirebot.bot.CardPlace;
+import io.hirebot.bot.ChatSettings;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.middleware.CardChats;
 import io.hirebot.hire.HireDirectory;
@@ -55,6 +56,10 @@ final class ProfileAccess {
     Future<HiringDataRule.Place> where = cardChats.kindOf(place).otherwise(java.util.Optional.empty())
         .map(kind -> kind.map(k -> k == ChatRef.ChatType.P2P ? HiringDataRule.Place.PRIVATE : HiringDataRule.Place.GROUP)
             .orElse(HiringDataRule.Place.UNKNOWN));
-    return rule.profiles(place.chatId(), where, place.viewer());
+    // The chat's switch as the command or click read it with its zone, unless the card is drawn for another chat.
+    ChatSettings read = place.chat();
+    Future<Boolean> enabled = read != null && read.isOf(place.chatId()) ? Future.succeededFuture(read.enabled())
+        : rule.enabled(place.chatId());
+    return rule.profiles(enabled, where, place.viewer());
   }
 }

@@ -59,7 +59,7 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
     boolean privateChat = !context.message().chat().isGroup();
     String viewer = context.message().senderId();
     CardPlace place = new CardPlace(context.message().chat().chatId(), null, viewer, context.message().chat().type(),
-        context.zone());
+        context.chat());
     if (!command.talentId().isEmpty()) {
       return meter.run("profile", hire -> access.refusal(hire, command.talentId(), place).compose(refused ->
           refused != null ? Refusal.of(messages, lang, refused) : known(hire, command, privateChat, place, lang)));

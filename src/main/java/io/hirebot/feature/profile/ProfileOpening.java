@@ -93,7 +93,7 @@ final class ProfileOpening {
     return cardChats.kindOf(place).otherwise(Optional.empty()).compose(kind -> kind.orElse(ChatRef.ChatType.GROUP)
         == ChatRef.ChatType.P2P
         ? wayBack(place, profile).compose(back -> inPlace(place, profile, back, lang))
-        : below(new CardPlace(place.chatId(), place.messageId(), place.viewer(), kind.orElse(null), place.zone()),
+        : below(new CardPlace(place.chatId(), place.messageId(), place.viewer(), kind.orElse(null), place.chat()),
             profile, lang));
   }
 

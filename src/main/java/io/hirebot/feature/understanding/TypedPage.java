@@ -58,7 +58,7 @@ final class TypedPage {
     IncomingMessage m = context.message();
     value.put("lang", lang.feishuLocale());
     CardAction click = new CardAction(m.eventId(), m.sender(), null, m.chat().chatId(), null, "button", value, null,
-        Map.of(), null, m.chat().type(), context.zone());
+        Map.of(), null, m.chat().type(), context.chat());
     return actions.route(click, lang);
   }
 

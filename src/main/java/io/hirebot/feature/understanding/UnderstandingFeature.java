@@ -122,7 +122,7 @@ public final class UnderstandingFeature implements Feature {
       IncomingMessage asTyped = new IncomingMessage(action.eventId(), null, new ChatRef(action.chatId(), type),
           action.operator(), "text", "", false, Instant.now());
       return commands.route(new ParseResult.Parsed(command.get(), lang),
-          new CommandContext(asTyped, lang, action.zone()));
+          new CommandContext(asTyped, lang, action.chat()));
     })
         .map(reply -> reply instanceof Reply.Card card
             ? new ActionResult(Toast.NONE, card.card(), card.view())

@@ -4,6 +4,7 @@ import static io.hirebot.testing.MemoryDatabase.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.bot.ChatSettingsReader;
 import io.hirebot.bot.InFlight;
 import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.inbound.IncomingMessage;
@@ -15,6 +16,7 @@ import io.hirebot.testing.MemoryDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +44,7 @@ class DeduplicateTest {
   private Inbound message(String messageId, String from, boolean mentioned) {
     return Inbound.event(new IncomingMessage("ev_" + messageId, messageId, new ChatRef("oc_1", ChatRef.ChatType.GROUP),
         UserRef.ofOpenId(from), "text", "jobs", mentioned, Instant.now()), "{\"m\":\"" + messageId + "\"}",
-        parser::parse);
+        parser::parse, ChatSettingsReader.fixed(ZoneId.of("Asia/Shanghai"))::read);
   }
 
   private Answer run(Inbound in) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.ChatSettingsReader;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.BotMenuClicked;
 import io.hirebot.bot.inbound.CardAction;
@@ -17,6 +18,7 @@ import io.hirebot.command.CommandParser;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The chain's steps apply per inbound kind: what each kind meets, and what stops it. */
 class MiddlewareChainTest {
   private static final String BOT = "ou_bot";
+  /** No gate here reads a chat's settings. */
+  private static final ChatSettingsReader NO_SETTINGS = ChatSettingsReader.fixed(ZoneId.of("Asia/Shanghai"));
   private final CommandParser parser = new CommandParser();
   private final List<String> passed = new ArrayList<>();
   private int handled;
@@ -61,12 +65,13 @@ class MiddlewareChainTest {
 
   private Inbound message(String from, ChatRef.ChatType type, boolean mentioned) {
     return Inbound.event(new IncomingMessage("ev_1", "om_1", new ChatRef("oc_1", type), UserRef.ofOpenId(from),
-        "text", "jobs", mentioned, Instant.now()), "{}", parser::parse);
+        "text", "jobs", mentioned, Instant.now()), "{}", parser::parse, NO_SETTINGS::read);
   }
 
   private static Inbound click(String by) {
     return Inbound.click(new CardAction("ev_c", UserRef.ofOpenId(by), "om_card", "oc_1", "c-token", "button",
-        JsonNodeFactory.instance.objectNode().put("action", "jobs.page").put("lang", "en_us"), null, Map.of(), null));
+        JsonNodeFactory.instance.objectNode().put("action", "jobs.page").put("lang", "en_us"), null, Map.of(), null),
+        NO_SETTINGS::read);
   }
 
   @Test
@@ -88,7 +93,7 @@ class MiddlewareChainTest {
   @Test
   @DisplayName("a Hire event meets neither the filters nor the per-user rate limit")
   void hireEvent() {
-    run(Inbound.event(new HireEvent.OfferStatusChanged("ev_h", "of_1", 2), "{}", parser::parse));
+    run(Inbound.event(new HireEvent.OfferStatusChanged("ev_h", "of_1", 2), "{}", parser::parse, NO_SETTINGS::read));
     assertEquals(List.of(), passed);
     assertEquals(1, handled);
   }
@@ -96,7 +101,7 @@ class MiddlewareChainTest {
   @Test
   @DisplayName("a menu click is a private command: rate-limited, never mention-filtered")
   void menuClick() {
-    Inbound in = Inbound.event(new BotMenuClicked("ev_m", UserRef.ofOpenId("ou_a"), "jobs"), "{}", parser::parse);
+    Inbound in = Inbound.event(new BotMenuClicked("ev_m", UserRef.ofOpenId("ou_a"), "jobs"), "{}", parser::parse, NO_SETTINGS::read);
     run(in);
     assertEquals(List.of("UserRateLimit"), passed);
     assertEquals(1, handled);
