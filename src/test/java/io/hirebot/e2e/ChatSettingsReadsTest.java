@@ -14,6 +14,7 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.schedule.MutableClock;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,8 +39,10 @@ class ChatSettingsReadsTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String CLOSED_GROUP = ImState.DEMO_BACKEND_CHAT;
   private static final AtomicInteger SENT = new AtomicInteger();
+  private static final MutableClock clock = ChatZoneTest.shanghaiMorning();
   @RegisterExtension
-  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_TIMEZONE", "Asia/Shanghai"));
+  static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_TIMEZONE", "Asia/Shanghai"),
+      clock);
   private static final CardThreads threads = new CardThreads(h);
 
   @BeforeAll
@@ -90,16 +93,16 @@ class ChatSettingsReadsTest {
       + "that zone")
   void commandReadsOnce() {
     // GIVEN an interview 12 hours ago: this morning in Los Angeles, last night in Shanghai
-    Instant at = Instant.now().minus(Duration.ofHours(12));
+    Instant at = clock.instant().minus(Duration.ofHours(12));
     h.sandbox.hire().addInterview(activeApplication().id(), at.toEpochMilli(), DemoTenant.INTERVIEWER_LIU);
 
-    // WHEN the Los Angeles team asks for this week's interviews
-    Counted<SentMessage> week = counting(() -> ask(TEAM, "interviews this week"));
+    // WHEN the Los Angeles team asks for today's interviews
+    Counted<SentMessage> today = counting(() -> ask(TEAM, "interviews today"));
 
-    // THEN the answer shows it at its Los Angeles time, and the chat's row was read once for it
-    String card = week.answer().currentContent().toString();
+    // THEN the answer lists it, Los Angeles' today, at its Los Angeles time, and the chat's row was read once for it
+    String card = today.answer().currentContent().toString();
     assertTrue(card.contains(DateTexts.dateTime(at, LOS_ANGELES, Language.EN)), card);
-    assertEquals(1, week.reads(), "reads of chat_settings for one command");
+    assertEquals(1, today.reads(), "reads of chat_settings for one command");
   }
 
   @Test
@@ -132,7 +135,7 @@ class ChatSettingsReadsTest {
     JsonNode more = list.currentContent().findValues("value").stream().filter(JsonNode::isObject)
         .filter(v -> "more".equals(v.path("action").asText())).findFirst()
         .orElseThrow(() -> new AssertionError("no row menu on the candidates list"));
-    Instant at = Instant.now().minus(Duration.ofHours(12)).plus(Duration.ofMinutes(7));
+    Instant at = clock.instant().minus(Duration.ofHours(12)).plus(Duration.ofMinutes(7));
     h.sandbox.hire().addInterview(more.path("application_id").asText(), at.toEpochMilli(), DemoTenant.INTERVIEWER_LIU);
 
     // WHEN a member picks Profile in its first row's menu

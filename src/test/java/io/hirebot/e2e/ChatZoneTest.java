@@ -44,7 +44,7 @@ class ChatZoneTest {
   static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0", "HIREBOT_TIMEZONE", "Asia/Shanghai"), clock);
 
   /** The clock at the next 10:00 in Shanghai: 18:00 or 19:00 the day before in Los Angeles. */
-  private static MutableClock shanghaiMorning() {
+  static MutableClock shanghaiMorning() {
     MutableClock c = MutableClock.atNow();
     ZonedDateTime now = c.instant().atZone(SHANGHAI);
     ZonedDateTime ten = now.toLocalDate().atTime(10, 0).atZone(SHANGHAI);
