@@ -2,6 +2,7 @@ package io.hirebot.sandbox;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Writes Feishu-shaped JSON responses and remembers the body for the request log; stateless. */
@@ -9,6 +10,8 @@ final class ApiReply {
 
   static final String LOG_ID_KEY = "sandbox.logid";
   static final String BODY_KEY = "sandbox.body";
+  /** How long the answer is held back after the request was handled ({@link Faults#answerLost}); absent when not. */
+  static final String ANSWER_LOST_KEY = "sandbox.answerLost";
 
   private ApiReply() {}
 
@@ -70,6 +73,21 @@ final class ApiReply {
       return;
     }
     String text = body.encode();
+    Duration lost = ctx.get(ANSWER_LOST_KEY);
+    if (lost == null) {
+      end(ctx, status, text);
+    } else {
+      // Handled already; the client gives up first, and nobody is left to answer.
+      ctx.vertx().setTimer(lost.toMillis(), id -> {
+        if (!ctx.response().closed()) {
+          end(ctx, status, text);
+        }
+      });
+    }
+  }
+
+  /** Answers; the request log keeps the body of answers only (a lost one has none). */
+  private static void end(RoutingContext ctx, int status, String text) {
     ctx.put(BODY_KEY, text);
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -45,6 +45,7 @@ public final class Faults {
 
   private final List<Fault> faults = new ArrayList<>();
   private final Map<String, Duration> latencies = new LinkedHashMap<>();
+  private final List<String> lostAnswers = new ArrayList<>();
   private final Map<String, Integer> rateOverrides = new HashMap<>();
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private boolean rateLimitsEnabled = true;
@@ -64,6 +65,15 @@ public final class Faults {
   /** Every request whose path matches never gets an answer (until its client gives up). */
   public synchronized Faults hang(String pathRegex) {
     return latency(pathRegex, HANG);
+  }
+
+  /**
+   * Every request whose path matches is handled (a send posts its message), but its answer never comes (until its
+   * client gives up): the client cannot tell whether it took effect, as when Feishu's answer is lost on the way.
+   */
+  public synchronized Faults answerLost(String pathRegex) {
+    lostAnswers.add(pathRegex);
+    return this;
   }
 
   /** The next matching request (one only) gets this error. */
@@ -144,6 +154,7 @@ public final class Faults {
   public synchronized void clear() {
     faults.clear();
     latencies.clear();
+    lostAnswers.clear();
     rateOverrides.clear();
     perMinuteOverrides.clear();
     rateLimitsEnabled = true;
@@ -159,6 +170,7 @@ public final class Faults {
     List<Map<String, Object>> on = new ArrayList<>();
     latencies.forEach((path, delay) -> on.add(delay.equals(HANG) ? Map.of("fault", "hang", "path", path)
         : Map.of("fault", "latency", "path", path, "ms", delay.toMillis())));
+    lostAnswers.forEach(path -> on.add(Map.of("fault", "answer_lost", "path", path)));
     for (Fault f : faults) {
       if (f.rawBody() != null) {
         on.add(Map.of("fault", "bad_gateway", "path", f.pathRegex(), "status", f.httpStatus()));
@@ -204,6 +216,10 @@ public final class Faults {
       }
     }
     return max;
+  }
+
+  synchronized boolean losesAnswer(String path) {
+    return lostAnswers.stream().anyMatch(path::matches);
   }
 
   synchronized boolean rateLimitsEnabled() {

@@ -122,6 +122,9 @@ final class Gateway {
   }
 
   private void delay(RoutingContext ctx) {
+    if (faults.losesAnswer(ctx.request().path())) {
+      ctx.put(ApiReply.ANSWER_LOST_KEY, Faults.HANG);
+    }
     Duration d = faults.latencyFor(ctx.request().path());
     if (d.isZero() || d.isNegative()) {
       ctx.next();

@@ -2,6 +2,7 @@ package io.hirebot.store;
 
 import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,11 +11,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The {@code held_notifications} table: notifications that arrived in a chat's quiet hours. A replica
- * releases a chat's rows by stamping them with its token first, so each row is delivered in one batch.
+ * releases a chat's rows by stamping them with its token first, so each row is delivered in one batch. With it, the
+ * {@code notification_paths} table: whether each notification's first try sent it or held it, which its retries keep.
  */
 public final class HeldNotifications {
   /** The longest job label kept (the column's length). */
@@ -33,6 +36,11 @@ public final class HeldNotifications {
     }
   }
 
+  /** How a notification reaches a chat: sent as a message, or held for the chat's quiet-hours batch. */
+  public enum Path {
+    SENT, HELD
+  }
+
   /** One held notification, in the language of the subscription it was held for. */
   public record Held(String chatId, String lang, Change change) {}
 
@@ -49,12 +57,46 @@ public final class HeldNotifications {
   }
 
   public Future<Void> hold(String chatId, String lang, Change change) {
+    return db.run(c -> insert(c, chatId, lang, change, clock.millis())).mapEmpty();
+  }
+
+  /**
+   * The path of one notification to a chat: the one its first try took, else held when the chat is {@code quiet} now
+   * (the row written in the same transaction) and sent when not, recorded now. A retry keeps the first try's path,
+   * whatever the chat's quiet hours say by then (V31): a notification tried while the chat was not quiet is completed
+   * with a send under the same uuid, which Feishu drops if the first reached the chat unanswered, never moved into the
+   * batch, which has no uuid and would show it a second time; one held is in the batch already.
+   *
+   * @param key unique per notification and chat: the send's idempotency key
+   * @param change what the batch shows of it, read only when it is held now
+   */
+  public Future<Path> route(String key, String chatId, boolean quiet, String lang, Supplier<Change> change) {
     long now = clock.millis();
+    return db.transaction(c -> {
+      boolean first = Claims.claim(c, "INSERT INTO notification_paths (send_key, held, decided_at) VALUES (?, ?, ?)",
+          s -> {
+            s.setString(1, key);
+            s.setBoolean(2, quiet);
+            s.setLong(3, now);
+          }, null, null);
+      if (!first) {
+        return Rows.list(c, "SELECT held FROM notification_paths WHERE send_key = ?", s -> s.setString(1, key),
+            r -> r.getBoolean(1)).stream().findFirst().map(held -> held ? Path.HELD : Path.SENT)
+            .orElse(quiet ? Path.HELD : Path.SENT);
+      }
+      if (quiet) {
+        insert(c, chatId, lang, change.get(), now);
+      }
+      return quiet ? Path.HELD : Path.SENT;
+    });
+  }
+
+  private static int insert(Connection c, String chatId, String lang, Change change, long now) throws SQLException {
     Language own = Language.ofFeishuLocale(lang);
     Language[] languages = Language.values();
     String label = change.jobLabel().length() > MAX_JOB_LABEL ? change.jobLabel().substring(0, MAX_JOB_LABEL)
         : change.jobLabel();
-    return db.run(c -> Claims.update(c, "INSERT INTO held_notifications (chat_id, lang, " + COLUMNS + ") VALUES (?, ?, "
+    return Claims.update(c, "INSERT INTO held_notifications (chat_id, lang, " + COLUMNS + ") VALUES (?, ?, "
         + "?, ?, ?, ?, ?" + ", ?".repeat(languages.length) + ")", s -> {
           s.setString(1, chatId);
           s.setString(2, lang);
@@ -66,7 +108,7 @@ public final class HeldNotifications {
           for (int i = 0; i < languages.length; i++) {
             s.setString(8 + i, change.summaries().get(languages[i]));
           }
-        })).mapEmpty();
+        });
   }
 
   /** Chats with notifications waiting. */

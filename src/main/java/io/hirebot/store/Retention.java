@@ -24,6 +24,11 @@ public final class Retention {
   public static final Duration REMINDER_CLAIMS = Duration.ofDays(30);
   /** Parked events stay listed for admins a month. */
   public static final Duration FAILED_EVENTS = Duration.ofDays(30);
+  /**
+   * How a notification reached a chat is read by its retries: a replayed event's (its claim lives 8 hours) and a
+   * rejection's notice sent again (within the hour); kept a day.
+   */
+  public static final Duration NOTIFICATION_PATHS = Duration.ofDays(1);
   /** A chat's shared rate budget is full again a second after its last message; an hour idle is forgotten. */
   public static final Duration CHAT_BUDGETS = Duration.ofHours(1);
 
@@ -34,6 +39,7 @@ public final class Retention {
   private final ExpiredRows digestSlots;
   private final ExpiredRows remindersSent;
   private final ExpiredRows failedEvents;
+  private final ExpiredRows notificationPaths;
 
   /** @param audit how long audit entries are kept (HIREBOT_AUDIT_RETENTION_DAYS) */
   public Retention(Database db, Duration audit) {
@@ -46,6 +52,7 @@ public final class Retention {
     digestSlots = new ExpiredRows(db, "digest_slots", List.of("chat_id", "slot_at"), "slot_at");
     remindersSent = new ExpiredRows(db, "reminders_sent", "reminder_key", "sent_at");
     failedEvents = new ExpiredRows(db, "failed_events", "event_key", "failed_at");
+    notificationPaths = new ExpiredRows(db, "notification_paths", "send_key", "decided_at");
   }
 
   /**
@@ -70,6 +77,9 @@ public final class Retention {
       return failedEvents.purge(t - FAILED_EVENTS.toMillis());
     }).compose(n -> {
       deleted.put("failed_events", n);
+      return notificationPaths.purge(t - NOTIFICATION_PATHS.toMillis());
+    }).compose(n -> {
+      deleted.put("notification_paths", n);
       // Chats' budget rows: one per chat active in the last hour, so one statement stays short; a row a stuck
       // transaction holds fails it (the next hour's purge tries again) rather than holding a worker for ever.
       return db.shared() ? db.transactionBoundedWait(c -> JdbcRateBudgets.purgeIdle(c, RateBudget.CHAT_KEY_PREFIX, CHAT_BUDGETS))

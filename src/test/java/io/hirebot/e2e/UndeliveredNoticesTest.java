@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.Faults;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
@@ -20,8 +21,12 @@ import io.hirebot.sandbox.hire.Talent;
 import io.hirebot.schedule.MutableClock;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A rejection made through the bot fires no Hire event, so the bot notifies the chats that follow the job itself: when
  * Feishu's IM fails at that moment, the notice is kept and sent again later (with back-off, across restarts) until each
- * chat has it, once; a chat the bot left, or one IM keeps refusing, is given up on.
+ * chat has it, once; a chat the bot left, or one IM keeps refusing, is given up on. A notice whose send went unanswered
+ * (a stage change's too, sent again as its event is replayed) is completed with the same uuid, quiet hours or not.
  */
 class UndeliveredNoticesTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
@@ -140,18 +146,124 @@ class UndeliveredNoticesTest {
     assertEquals(0L, pendingRows(), "nothing left to send");
   }
 
+  @Test
+  @DisplayName("a rejection's notice that reached the group but whose answer was lost, retried once the group's quiet "
+      + "hours began, is completed with its uuid: the group sees it once, not again in the quiet-hours batch")
+  void unansweredThenQuiet() {
+    // GIVEN a group whose quiet hours begin in a few minutes
+    quietSoon(BACKEND);
+    // AND a rejection whose notice Feishu posted there, its answer lost: the bot's call timed out
+    rejectedWhile("Pending Unanswered", f -> f.answerLost(SEND));
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Unanswered").size() >= 1, TIMEOUT));
+    awaitUnansweredSend();
+
+    // WHEN IM answers again and the notice's retry comes in the quiet hours, which then end with their batch
+    h.sandbox.faults().clear();
+    clock.advance(Duration.ofMinutes(10));
+    h.runRoutines(h.bot);
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
+
+    // THEN the group has the rejection once
+    assertEquals(1, notifications(BACKEND, "Pending Unanswered").size(), "the rejection once, not again in a batch");
+    assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
+  @Test
+  @DisplayName("a stage change's notification that reached the group but whose answer was lost, sent again as its "
+      + "event is replayed in the group's quiet hours, is completed with its uuid: the group sees it once")
+  void stageChangeUnansweredThenQuiet() {
+    // GIVEN a group following BE-001's stage changes (only: the person's new application is not counted) whose quiet
+    // hours begin in a few minutes
+    follow(BACKEND, " to stage");
+    quietSoon(BACKEND);
+    Application a = newCandidate("Pending Moved");
+    // WHEN Hire moves the person while Feishu posts the notification but its answer is lost: the event fails
+    h.sandbox.faults().answerLost(SEND);
+    h.sandbox.hire().moveApplication(a.id(), h.sandbox.hire().stagesOf(job.id()).get(1).id());
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Moved").size() >= 1, TIMEOUT));
+    awaitUnansweredSend();
+    awaitCounter("hirebot.events.failed");
+
+    // AND IM answers again, the event is replayed in the quiet hours, and the hours end with their batch
+    h.sandbox.faults().clear();
+    clock.advance(Duration.ofMinutes(10));
+    h.runRoutines(h.bot);
+    awaitTakenUp(BACKEND, "Pending Moved");
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
+
+    // THEN the group has the notification once
+    assertEquals(1, notifications(BACKEND, "Pending Moved").size(), "the move once, not again in a batch");
+  }
+
+  /** Quiet hours for the chat from a few minutes ahead of the clock, for an hour, in Shanghai (the default zone). */
+  private void quietSoon(String chat) {
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    String hours = hhmm.format(clock.instant().plus(Duration.ofMinutes(5))) + "-"
+        + hhmm.format(clock.instant().plus(Duration.ofMinutes(65)));
+    assertTrue(DigestTest.say(h, chat, "quiet " + hours).contains("Quiet hours set"), hours);
+  }
+
+  /** Waits until the bot's call that sent a message gave up unanswered (the SDK's call timeout). */
+  private void awaitUnansweredSend() {
+    awaitTrue("a send given up", () -> h.registry.find("hirebot.feishu.calls").tag("operation", "im.message.create")
+        .counters().stream().filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count())
+        .sum() > 0);
+  }
+
+  private void awaitCounter(String name) {
+    awaitTrue(name, () -> h.registry.counter(name).count() > 0);
+  }
+
+  /** Waits until the bot took the notice up again in the chat: sent it (and Feishu answered), or held it. */
+  private void awaitTakenUp(String chat, String name) {
+    awaitTrue("the notice sent again or held", () -> sendsTo(chat, name).stream().anyMatch(r -> r.responseBody() != null)
+        || h.<Long>inDatabase(c -> {
+          try (var q = c.prepareStatement("SELECT COUNT(*) FROM held_notifications WHERE chat_id = ?")) {
+            q.setString(1, chat);
+            try (var r = q.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          }
+        }) > 0);
+  }
+
+  private static void awaitTrue(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not seen within " + TIMEOUT + ": " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(what, e);
+      }
+    }
+  }
+
+  private Rejected rejectedWhileImFails(String name) {
+    return rejectedWhile(name, f -> f.failAlways("POST", SEND, 500, 1, "internal error"));
+  }
+
   /**
-   * Both groups follow BE-001; with every new IM message answered by a 5xx, the recruiter rejects a new candidate
-   * named {@code name} on the team's list: Hire takes it, and its notice to the backend group is refused.
+   * Both groups follow BE-001; with every new IM message failing as {@code imFault} makes it (a 5xx unless said), the
+   * recruiter rejects a new candidate named {@code name} on the team's list: Hire takes it, and its notice to the
+   * backend group is tried.
    *
    * @return the person's application, and the team's list the rejection was made on
    */
-  private Rejected rejectedWhileImFails(String name) {
+  private Rejected rejectedWhile(String name, Consumer<Faults> imFault) {
     Application a = newCandidate(name);
     follow(TEAM);
     follow(BACKEND);
     SentMessage list = h.ask(group(TEAM).text("candidates for BE-001"));
-    h.sandbox.faults().failAlways("POST", SEND, 500, 1, "internal error");
+    imFault.accept(h.sandbox.faults());
     PushResult rejected = Rejections.fromRow(h, list, a.id(), RECRUITER);
     assertEquals("success", toastType(rejected), rejected.body());
     assertFalse(h.sandbox.hire().application(a.id()).orElseThrow().active());
@@ -173,7 +285,12 @@ class UndeliveredNoticesTest {
   }
 
   private void follow(String chat) {
-    SentMessage answer = h.ask(group(chat).text("subscribe job BE-001"));
+    follow(chat, "");
+  }
+
+  /** @param kinds the kinds of change followed, as the command words them ("" for all) */
+  private void follow(String chat, String kinds) {
+    SentMessage answer = h.ask(group(chat).text("subscribe job BE-001" + kinds));
     assertTrue(answer.currentContent().toString().contains("Backend Engineer"), chat + ": " + answer.currentContent());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.hirebot.i18n.Language;
 import io.hirebot.store.HeldNotifications.Change;
 import io.hirebot.store.HeldNotifications.Held;
+import io.hirebot.store.HeldNotifications.Path;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -82,5 +83,26 @@ class HeldNotificationsTest {
     String summary = "**Stage change · Backend**\nAlice moved";
     assertEquals(List.of(new Held("oc_team", "en_us", new Change(Map.of(Language.EN, summary, Language.ZH, summary),
         "", "", Instant.ofEpochMilli(heldAt)))), rows);
+  }
+
+  @Test
+  @DisplayName("a notification's retry takes its first try's path, quiet hours or not: sent first, sent again (never "
+      + "held); held first, neither held again nor sent")
+  void retryKeepsTheFirstPath() {
+    db = await(Database.open(vertx, url, "", ""));
+    Change change = new Change(Map.of(Language.EN, "Alice moved", Language.ZH, "Alice 进入面试"), "job_1", "Backend",
+        null);
+    // GIVEN one notification tried while its chat was not quiet, another while it was
+    assertEquals(Path.SENT, await(held().route("notify:1:oc_team", "oc_team", false, "en_us", () -> change)));
+    assertEquals(Path.HELD, await(held().route("notify:2:oc_team", "oc_team", true, "en_us", () -> change)));
+
+    // WHEN each is tried again with the chat's quiet hours turned around
+    Path first = await(held().route("notify:1:oc_team", "oc_team", true, "en_us", () -> change));
+    Path second = await(held().route("notify:2:oc_team", "oc_team", false, "en_us", () -> change));
+
+    // THEN the first is sent again (its uuid lets Feishu drop a repeat), the second stays held once, for the batch
+    assertEquals(Path.SENT, first);
+    assertEquals(Path.HELD, second);
+    assertEquals(1, await(held().release("oc_team", "token-1")).size(), "held once, the second only");
   }
 }

@@ -49,8 +49,8 @@ class RetentionTest {
     Retention retention = new Retention(db, Duration.ofDays(90));
 
     clock.advance(Duration.ofDays(29)); // day 29
-    assertEquals(Map.of("audit_log", 0, "own_changes", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0),
-        await(retention.purge(clock.instant())), "everything is inside its retention");
+    assertEquals(Map.of("audit_log", 0, "own_changes", 0, "digest_slots", 0, "reminders_sent", 0, "failed_events", 0,
+        "notification_paths", 0), await(retention.purge(clock.instant())), "everything is inside its retention");
     clock.advance(Duration.ofDays(2)); // day 31
     Map<String, Integer> month = await(retention.purge(clock.instant()));
     assertEquals(1, month.get("digest_slots"));
@@ -64,6 +64,23 @@ class RetentionTest {
     assertEquals(1, later.get("own_changes"));
     assertEquals(0, count("audit_log"));
     assertEquals(0, count("own_changes"));
+  }
+
+  @Test
+  @DisplayName("how a notification reached a chat (sent or held) is kept a day, past its retries, then purged")
+  void notificationPathsKeptADay() {
+    MutableClock clock = MutableClock.atNow();
+    HeldNotifications held = new HeldNotifications(db, clock);
+    await(held.route("notify:ev:1:a1:oc_1", "oc_1", false, "en_us", () -> {
+      throw new AssertionError("a notification sent is not held");
+    }));
+    Retention retention = new Retention(db, Duration.ofDays(90));
+
+    clock.advance(Duration.ofHours(23));
+    assertEquals(0, await(retention.purge(clock.instant())).get("notification_paths"));
+    clock.advance(Duration.ofHours(2));
+    assertEquals(1, await(retention.purge(clock.instant())).get("notification_paths"));
+    assertEquals(0, count("notification_paths"));
   }
 
   @Test

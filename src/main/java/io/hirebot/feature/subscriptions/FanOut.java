@@ -2,6 +2,7 @@ package io.hirebot.feature.subscriptions;
 
 import io.hirebot.feature.subscriptions.NotificationCard.Notification;
 import io.hirebot.store.HeldNotifications;
+import io.hirebot.store.HeldNotifications.Path;
 import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.error.FeishuApiException;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one notification to many subscribed chats: rendered once per language, each send keyed by chat so a
  * retried fan-out posts nothing twice, paced by the messenger's per-chat and per-app rate limits. A chat in
- * its quiet hours gets the notification held for the batch at the window's end instead. A chat the bot is no
+ * its quiet hours gets the notification held for the batch at the window's end instead, unless an earlier try sent it. A chat the bot is no
  * longer in stops following (no retry would reach it, and failing would re-send to every other chat).
  */
 final class FanOut {
@@ -50,12 +51,16 @@ final class FanOut {
 
   /**
    * Sends (or holds) the notification for one subscribed chat; succeeds too when the bot is no longer in the chat,
-   * which then stops following.
+   * which then stops following. A retry (the same key) takes the path of the first try, quiet hours or not
+   * ({@link HeldNotifications#route}): a send whose answer was lost is completed under its uuid, never held for the
+   * batch, where the chat would see it twice.
    */
   Future<Void> sendOne(Subscription s, Notification n, String key) {
+    String sendKey = key + ":" + s.chatId();
     return quiet.isQuiet(s.chatId())
-        .compose(isQuiet -> isQuiet ? held.hold(s.chatId(), s.lang(), n.held())
-            : messenger.send(s.chatId(), Reply.card(n.card()), key + ":" + s.chatId()).<Void>mapEmpty())
+        .compose(isQuiet -> held.route(sendKey, s.chatId(), isQuiet, s.lang(), n::held))
+        .compose(path -> path == Path.HELD ? Future.<Void>succeededFuture()
+            : messenger.send(s.chatId(), Reply.card(n.card()), sendKey).<Void>mapEmpty())
         .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
         .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
             s.jobId(), key, e.toString()));
