@@ -75,7 +75,7 @@ public final class WaitingOnTeam {
           : Markdown.message(messages, lang, "tasks.person.item.inJob", w.application().talentName(),
               waited(w.waited(now), lang))).collect(Collectors.joining(messages.get(lang, "digest.separator")));
       if (theirs.size() > MAX_NAMES) {
-        names += " " + messages.get(lang, "digest.more", theirs.size() - MAX_NAMES);
+        names = messages.get(lang, "digest.more", names, theirs.size() - MAX_NAMES, theirs.size());
       }
       ObjectNode row = rows.addObject();
       row.put("id", e.getKey());

@@ -36,6 +36,11 @@ public record Interview(String id, String applicationId, String stageId, Instant
     return feedback.isEmpty() ? summary == 3 : feedback.stream().anyMatch(f -> !f.submitted());
   }
 
+  /** Whether the interview is still to begin at {@code now} (one whose start Hire did not give never is). */
+  public boolean upcoming(Instant now) {
+    return begin != null && begin.isAfter(now);
+  }
+
   /** Whether the interview has ended by {@code now} (one whose end Hire did not give never has). */
   public boolean over(Instant now) {
     return end != null && !end.isAfter(now);

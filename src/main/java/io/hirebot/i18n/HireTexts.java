@@ -1,11 +1,15 @@
 package io.hirebot.i18n;
 
+import io.hirebot.hire.Interview;
+import java.time.Instant;
 import java.util.Set;
 
 /** Message keys for Hire's status codes (offer status, interview round summary), one key per known code. */
 public final class HireTexts {
   private static final Set<Integer> OFFER_STATUSES = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   private static final Set<Integer> INTERVIEW_RESULTS = Set.of(2, 3, 4, 5, 6);
+  private static final int UNSET = 0;
+  private static final int NOT_STARTED = 2;
 
   private HireTexts() {}
 
@@ -22,8 +26,22 @@ public final class HireTexts {
     return "offer.status." + (OFFER_STATUSES.contains(status) ? String.valueOf(status) : "other");
   }
 
-  /** "interview.result.4" for a known interview_round_summary, "interview.result.other" otherwise. */
-  public static String interviewResultKey(int summary) {
+  /**
+   * "interview.result.2" (scheduled) for an interview still to come, whatever its interview_round_summary: Hire's code
+   * may be unset or lag the clock, and "feedback in progress" of an interview not yet held misleads. For one held whose
+   * code Hire left unset, "interview.result.submitted" when every listed interviewer handed feedback in and
+   * "interview.result.awaiting" otherwise; else "interview.result.4" for a known code, "interview.result.other" (mixed
+   * or partial outcomes) for the rest.
+   */
+  public static String interviewResultKey(Interview interview, Instant now) {
+    int summary = interview.summary();
+    if (interview.upcoming(now)) {
+      summary = NOT_STARTED;
+    } else if (summary == UNSET) {
+      boolean allIn = !interview.feedback().isEmpty()
+          && interview.feedback().stream().allMatch(Interview.Feedback::submitted);
+      return allIn ? "interview.result.submitted" : "interview.result.awaiting";
+    }
     return "interview.result." + (INTERVIEW_RESULTS.contains(summary) ? String.valueOf(summary) : "other");
   }
 }

@@ -138,7 +138,7 @@ class DigestTest {
     assertTrue(digest.contains("Offers pending (2)"), digest);
     assertTrue(digest.contains("Olga Approving (in approval)") && digest.contains("Sam Sent (sent)"), digest);
     // A group's digest, asked in English, reads in each member's client language: Chinese readers get Chinese.
-    assertTrue(digest.contains("\"zh_cn\":") && digest.contains("📝 待处理 Offer（2）：Olga Approving (审批中)"), digest);
+    assertTrue(digest.contains("\"zh_cn\":") && digest.contains("📝 待处理 Offer（2）：Olga Approving（审批中）"), digest);
   }
 
   @Test

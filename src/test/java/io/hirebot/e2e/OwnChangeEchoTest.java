@@ -102,10 +102,10 @@ class OwnChangeEchoTest {
     String first = stages.get(0).enName();
     String second = stages.get(1).enName();
     assertTrue(cards.get(0).contains("moved from " + first + " to **" + second + "** by " + by)
-        && cards.get(0).contains("已由 " + by + " 从 " + stages.get(0).zhName() + " 转移至 **"
+        && cards.get(0).contains("已由 " + by + " 从" + stages.get(0).zhName() + "转移至**"
             + stages.get(1).zhName() + "**"), cards.get(0));
     assertTrue(cards.get(1).contains("moved back from " + second + " to **" + first + "** by " + by + " with Undo")
-        && cards.get(1).contains("已由 " + by + " 撤销移回，从 " + stages.get(1).zhName() + " 回到 **"
+        && cards.get(1).contains("已由 " + by + " 撤销移回，从" + stages.get(1).zhName() + "回到**"
             + stages.get(0).zhName() + "**"), cards.get(1));
     // AND the move made in Hire itself reads as Hire reports it: no one named, no Undo
     assertTrue(cards.get(2).contains("moved from " + first + " to **" + stages.get(2).enName() + "**.")

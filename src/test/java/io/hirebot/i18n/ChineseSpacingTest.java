@@ -35,9 +35,9 @@ class ChineseSpacingTest {
   void subscribedKinds() {
     assertEquals("已订阅 **Backend Engineer**：我会在这里推送 Offer 动态。",
         messages.get(Language.ZH, "subs.subscribed", "Backend Engineer", messages.get(Language.ZH, "subs.kind.offer")));
-    assertEquals("已订阅 **后端工程师**：我会在这里推送新投递、Offer 动态。",
+    assertEquals("已订阅**后端工程师**：我会在这里推送新投递、Offer 动态。",
         messages.get(Language.ZH, "subs.subscribed", "后端工程师", "新投递、Offer 动态"));
-    assertEquals("这里现在订阅 **后端工程师** 的 Offer 动态；不再接收它的新投递。",
+    assertEquals("这里现在订阅**后端工程师**的 Offer 动态；不再接收它的新投递。",
         messages.get(Language.ZH, "subs.changed", "后端工程师", "Offer 动态", "新投递"));
   }
 
@@ -49,6 +49,22 @@ class ChineseSpacingTest {
         messages.get(Language.ZH, "digest.set.subscribed")));
     assertEquals("每天 09:00（Asia/Shanghai），内容为 Backend Engineer", schedule("Backend Engineer"));
     assertEquals("每天 09:00（Asia/Shanghai），内容为后端工程师", schedule("后端工程师"));
+  }
+
+  @Test
+  @DisplayName("a bold value sits flush against the Chinese around it, spaced outside its ** only where it begins or "
+      + "ends in Latin letters or digits (on main: \"当前在 **简历筛选**\")")
+  void boldValues() {
+    assertEquals("**张伟**当前在**简历筛选**，转移到：", messages.get(Language.ZH, "form.move.text", "张伟", "简历筛选"));
+    assertEquals("**Alice Chen** 当前在 **Offer 沟通**，转移到：",
+        messages.get(Language.ZH, "form.move.text", "Alice Chen", "Offer 沟通"));
+  }
+
+  @Test
+  @DisplayName("a bold value that begins or ends with punctuation keeps a space from the Chinese beside it, so that its "
+      + "** still reads as bold under CommonMark's flanking rules")
+  void boldValueEdgedWithPunctuation() {
+    assertEquals("**张伟**当前在 **（二面）**，转移到：", messages.get(Language.ZH, "form.move.text", "张伟", "（二面）"));
   }
 
   private String row(Duration waited) {

@@ -102,7 +102,8 @@ final class DigestCard {
         && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty());
     String since = format(period.since(), period.zone(), lang);
     if (quiet) {
-      String jobs = pipelines.stream().map(p -> JobQueries.label(p.job())).collect(Collectors.joining(", "));
+      String jobs = pipelines.stream().map(p -> JobQueries.label(p.job()))
+          .collect(Collectors.joining(messages.get(lang, "digest.separator")));
       // Overdue tasks do not make a period eventful, but a quiet line still says the team owes them.
       List<Waiting> owed = pipelines.stream().flatMap(p -> waitingOn(p, waiting).stream()).toList();
       Reply.Text line = Reply.text(messages, lang, "digest.quiet", jobs.isEmpty() ? "-" : jobs, since);
@@ -162,7 +163,7 @@ final class DigestCard {
     if (pipelines.size() > MAX_JOBS) {
       model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
           pipelines.subList(MAX_JOBS, pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
-              .collect(Collectors.joining(", "))));
+              .collect(Collectors.joining(messages.get(lang, "digest.separator")))));
     }
     int peopleLeft = peopleBudget;
     int jobsLeft = shown.size();
@@ -221,7 +222,7 @@ final class DigestCard {
     // Inside the job's section a row need not name the job again.
     int left = words.people(people, mine, budget, false, now, lang);
     if (left > 0) {
-      text.append(' ').append(messages.get(lang, "digest.waiting.more", left));
+      text.append(messages.get(lang, "digest.waiting.more", left));
     }
     return people.size();
   }
@@ -244,9 +245,9 @@ final class DigestCard {
             (a, b) -> a));
     String list = mine.stream().limit(MAX_NAMES)
         .map(i -> names.get(i.applicationId()) + " " + DateTexts.time(i.begin(), period.zone()))
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.joining(messages.get(lang, "digest.separator")));
     if (mine.size() > MAX_NAMES) {
-      list += " " + messages.get(lang, "digest.more", mine.size() - MAX_NAMES);
+      list = messages.get(lang, "digest.more", list, mine.size() - MAX_NAMES, mine.size());
     }
     text.append('\n').append(Markdown.message(messages, lang, "digest.job.interviews", mine.size(), list));
   }
@@ -273,7 +274,7 @@ final class DigestCard {
             detail.apply(a)))
         .collect(Collectors.joining(messages.get(lang, "digest.separator")));
     if (matching.size() > MAX_NAMES) {
-      names += " " + messages.get(lang, "digest.more", matching.size() - MAX_NAMES);
+      names = messages.get(lang, "digest.more", names, matching.size() - MAX_NAMES, matching.size());
     }
     text.append('\n').append(Markdown.message(messages, lang, key, matching.size(), names));
   }

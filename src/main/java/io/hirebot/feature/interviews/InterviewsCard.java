@@ -112,7 +112,7 @@ final class InterviewsCard {
       return messages.get(lang, "interviews.ended");
     }
     if (!i.lacksFeedback(now)) {
-      return messages.get(lang, HireTexts.interviewResultKey(i.summary()));
+      return messages.get(lang, HireTexts.interviewResultKey(i, now));
     }
     return messages.get(lang, "interviews.missing", messages.list(lang, i.feedback().stream()
         .filter(f -> !f.submitted()).map(f -> f.interviewer().name(lang.feishuLocale())).toList()));

@@ -231,7 +231,7 @@ final class ProfileCard {
     boolean over = i.end() != null && !i.end().isAfter(clock.instant());
     String who = messages.list(lang, i.feedback().stream().map(f -> flow.interviewer(f, over, lang)).toList());
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
-        : messages.get(lang, HireTexts.interviewResultKey(i.summary()));
+        : messages.get(lang, HireTexts.interviewResultKey(i, clock.instant()));
     return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),
         stages.name(a.jobId(), i.stageId(), ""), new Markdown.Own(who), result);
   }

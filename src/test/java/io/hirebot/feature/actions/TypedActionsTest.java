@@ -124,7 +124,7 @@ class TypedActionsTest {
     FeatureHarness.Clicked rejected = h.click(confirm(reject, "reject.confirm"), LI, null,
         Map.of("reason", "reason_skills"));
 
-    assertShort(moved.card(), "已转移", "✅ **张伟**（Data Scientist）已转移至 **" + ONBOARDING.zhName() + "**，操作人 "
+    assertShort(moved.card(), "已转移", "✅ **张伟**（Data Scientist）已转移至**" + ONBOARDING.zhName() + "**，操作人 "
         + by(SmallTenant.RECRUITER_WANG));
     assertShort(rejected.card(), "已淘汰", "❌ **Bob Zhou**（Backend Engineer）已淘汰 · 技能不匹配，操作人 " + by(LI));
     assertTrue(rejected.card().contains("经验太少"), rejected.card().all());
@@ -185,6 +185,19 @@ class TypedActionsTest {
     assertTrue(h.hire.calls("transferStage").isEmpty(), h.hire.calls().toString());
     assertShort(undone.card(), "未撤销", "⚠️ **Alice Chen**（Backend Engineer）的投递此后已终止（已淘汰或已放弃）：未撤销任何操作。");
     assertEquals(List.of(), undone.card().buttons("undo"), undone.card().all());
+  }
+
+  @Test
+  @DisplayName("the Undo of a typed move overtaken, in Chinese: the stage it is in now is bold right after 当前在, with "
+      + "no space before a Chinese stage name (on main: \"此后已变动，当前在 **简历筛选**\")")
+  void undoOfATypedMoveOvertakenInChinese() {
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "把Alice Chen推进到面试");
+    FeatureHarness.Clicked done = h.click(confirm(card, "move.confirm"), LI);
+    h.hire.moveTo(alice(), SCREENING, h.clock.instant());
+
+    FeatureHarness.Clicked undone = h.click(done.card().buttons("undo").get(0), LI);
+
+    assertShort(undone.card(), "未撤销", "⚠️ **Alice Chen**（Backend Engineer）此后已变动，当前在**简历筛选**：未撤销任何操作。");
   }
 
   @Test

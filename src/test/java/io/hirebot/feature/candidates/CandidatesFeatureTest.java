@@ -610,7 +610,7 @@ class CandidatesFeatureTest {
     JsonNode line = notice(advanced.card(), "✅");
     assertTrue(line.path("i18n_content").path("en_us").asText().contains("moved from Screening to **Interview**"),
         line.toString());
-    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已由 简历筛选 转移至 **面试**"),
+    assertTrue(line.path("i18n_content").path("zh_cn").asText().contains("已由简历筛选转移至**面试**"),
         line.toString());
 
     // WHEN the living card is re-rendered for another change while the Undo is open THEN it still reads in both

@@ -84,12 +84,51 @@ class DigestWordingTest {
   }
 
   @Test
+  @DisplayName("a Chinese digest brackets and lists Chinese words with full-width punctuation, as its headings do "
+      + "(on main: \"🆕 新投递（7）：Alice 0 (筛选), Alice 1 (筛选) 另有 2 人\"), and a list cut short ends "
+      + "as Chinese does (…等 7 人); English keeps its own")
+  void chinesePunctuation() {
+    // GIVEN seven new applications (five are named), an interview today for each, and a quiet job besides
+    List<Application> fresh = new java.util.ArrayList<>();
+    List<io.hirebot.hire.Interview> today = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Application a = new Application("a" + i, job.id(), "t" + i, "Alice " + i, screen, true, UNTIL.minusSeconds(600),
+          UNTIL.minusSeconds(600));
+      fresh.add(a);
+      Instant at = UNTIL.plus(Duration.ofHours(1 + i));
+      today.add(new io.hirebot.hire.Interview("i" + i, a.id(), screen.id(), at, at.plus(Duration.ofHours(1)),
+          List.of(), 0));
+    }
+    PipelinePage page = new PipelinePage(job, new JobProcess("p", "流程", "Process", List.of(screen)), List.of(), fresh,
+        0, 100, 7, 0, null);
+
+    String zh = shown(card.render(List.of(page), today, new DigestCard.Period(SINCE, UNTIL, ZONE), Language.ZH));
+    String en = shown(card.render(List.of(page), today, new DigestCard.Period(SINCE, UNTIL, ZONE), Language.EN));
+
+    // THEN the Chinese lines read in full-width brackets and enumeration commas
+    assertTrue(zh.contains("🆕 新投递（7）：Alice 0（筛选）、Alice 1（筛选）、Alice 2（筛选）、Alice 3（筛选）、Alice 4（筛选）等 7 人"), zh);
+    assertTrue(zh.contains("🗓 今日面试（7）：Alice 0 10:00、Alice 1 11:00、"), zh);
+    assertTrue(zh.contains("Alice 4 14:00 等 7 人"), zh);
+    assertFalse(java.util.regex.Pattern.compile("\\([^()]*\\p{IsHan}[^()]*\\)").matcher(zh).find(), zh);
+    // AND the English ones as before
+    assertTrue(en.contains("🆕 New (7): Alice 0 (Screening), Alice 1 (Screening), Alice 2 (Screening), "
+        + "Alice 3 (Screening), Alice 4 (Screening) +2 more"), en);
+    assertTrue(en.contains("Alice 4 14:00 +2 more"), en);
+  }
+
+  /** The texts a reader sees on the digest in the language it was written in. */
+  private static String shown(Reply reply) {
+    return ((Reply.Card) reply).card().findValues("content").stream().map(c -> c.asText())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  @Test
   @DisplayName("a stage is named as in the job's process (Talent Reserve, 人才储备); one Hire gave no name is called by "
       + "its kind ('Other', 其他), never by its id")
   void stagesByName() {
     Stage reserve = new Stage("st_reserve", "人才储备", "Talent Reserve", StageType.OTHER);
     assertTrue(digest(SINCE.minus(Duration.ofDays(3)), reserve, Language.EN).contains("Alice Chen (Talent Reserve)"));
-    assertTrue(digest(SINCE.minus(Duration.ofDays(3)), reserve, Language.ZH).contains("Alice Chen (人才储备)"));
+    assertTrue(digest(SINCE.minus(Duration.ofDays(3)), reserve, Language.ZH).contains("Alice Chen（人才储备）"));
     Stage nameless = new Stage("st_nameless", "", "", StageType.OTHER);
     String en = digest(SINCE.minus(Duration.ofDays(3)), nameless, Language.EN);
     assertTrue(en.contains("Alice Chen (Other)") && !en.contains("st_nameless"), en);
