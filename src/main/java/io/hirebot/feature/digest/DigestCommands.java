@@ -61,14 +61,15 @@ final class DigestCommands {
       String jobId = r.found() ? r.job().id() : "";
       String what = r.found() ? JobQueries.label(r.job()) : messages.get(lang, "digest.set.subscribed");
       return digests.put(chatId, command.days(), command.time(), jobId, lang.feishuLocale())
-          .compose(replaced -> zone(chatId).compose(zone -> {
+          .compose(replaced -> {
+            ZoneId zone = context.zone();
             Instant next = new WeeklySlots(command.days(), command.time(), zone).nextAfter(clock.instant());
             Reply.Text set = text(lang, "digest.set", phrase(command.days(), command.time(), zone, what, lang),
                 DigestCard.format(next, zone, lang));
             // A chat has one digest: say which one this replaced, so no one is left expecting the old one.
             return replaced.isEmpty() ? Future.succeededFuture(set)
                 : describe(replaced.get(), lang).map(old -> set.plus(text(lang, "digest.replaced", old)));
-          }));
+          });
     });
   }
 
@@ -99,21 +100,18 @@ final class DigestCommands {
     Language lang = context.language();
     String chatId = chat(context);
     Instant now = clock.instant();
-    return digests.get(chatId).compose(schedule -> zone(chatId).compose(zone -> {
+    ZoneId zone = context.zone();
+    return digests.get(chatId).compose(schedule -> {
       Instant since = schedule.flatMap(DigestStore.Schedule::lastSent).orElse(now.minus(DEFAULT_NOW_PERIOD));
       String jobId = schedule.map(DigestStore.Schedule::jobId).orElse("");
       return composer.single().compose(chatId, jobId, lang, new DigestCard.Period(since, now, zone));
-    }));
+    });
   }
 
   public Future<Reply> timezone(Command.SetTimezone command, CommandContext context) {
     ZoneId zone = ZoneId.of(command.zoneId());
     return settings.setZone(chat(context), zone)
         .map(v -> text(context.language(), "digest.timezone", zone.getId()));
-  }
-
-  private Future<ZoneId> zone(String chatId) {
-    return settings.zone(chatId).map(z -> z.orElse(defaultZone));
   }
 
   private String cadence(Set<DayOfWeek> days, Language lang) {
