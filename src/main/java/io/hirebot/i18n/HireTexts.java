@@ -2,6 +2,7 @@ package io.hirebot.i18n;
 
 import io.hirebot.hire.Interview;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** Message keys for Hire's status codes (offer status, interview round summary), one key per known code. */
@@ -43,5 +44,13 @@ public final class HireTexts {
       return allIn ? "interview.result.submitted" : "interview.result.awaiting";
     }
     return "interview.result." + (INTERVIEW_RESULTS.contains(summary) ? String.valueOf(summary) : "other");
+  }
+
+  /**
+   * The interviewers of an interview as a list ("Liu Yang and Chen Jing"), or "no interviewer listed" when Hire lists
+   * none: a row of an interview nobody is assigned to must say so, not show an empty name.
+   */
+  public static String interviewers(Messages messages, Language lang, List<String> names) {
+    return names.isEmpty() ? messages.get(lang, "interview.noInterviewers") : messages.list(lang, names);
   }
 }

@@ -90,7 +90,8 @@ final class InterviewsCard {
         .findFirst().orElse("");
     String name = a == null ? i.applicationId() : a.talentName();
     String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
-    String who = messages.list(lang, i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
+    String who = HireTexts.interviewers(messages, lang,
+        i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
     ObjectNode row = cards.model();
     row.put("line", Markdown.message(messages, lang, "interviews.row",
         DateTexts.dateTime(i.begin(), p.zone(), lang), DateTexts.time(i.end(), p.zone()),

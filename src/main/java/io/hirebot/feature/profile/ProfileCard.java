@@ -229,7 +229,8 @@ final class ProfileCard {
 
   private String interview(Interview i, Application a, StageNames stages, Language lang) {
     boolean over = i.end() != null && !i.end().isAfter(clock.instant());
-    String who = messages.list(lang, i.feedback().stream().map(f -> flow.interviewer(f, over, lang)).toList());
+    String who = HireTexts.interviewers(messages, lang,
+        i.feedback().stream().map(f -> flow.interviewer(f, over, lang)).toList());
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
         : messages.get(lang, HireTexts.interviewResultKey(i, clock.instant()));
     return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),

@@ -90,6 +90,33 @@ class InterviewResultTest {
     }
   }
 
+  @Test
+  @DisplayName("an interview listing no interviewer says so on the interviews card and the profile (on main: an empty "
+      + "name, \"👥  · …\" and \"· ·\"), EN and ZH")
+  void noInterviewerListed() {
+    // GIVEN an interview held yesterday that Hire lists without any interviewer
+    Instant yesterday = LocalDate.now(FeatureHarness.ZONE).minusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE)
+        .toInstant();
+    interview("Nora Nobody", yesterday, 0, List.of());
+
+    // WHEN the team looks at yesterday's interviews and at her profile
+    Shown en = h.inGroup("interviews yesterday");
+    Shown zh = h.inGroup("昨天的面试");
+    Shown profile = h.inGroup("candidate Nora Nobody");
+    Shown profileZh = h.inGroup("候选人 Nora Nobody");
+
+    // THEN each says no interviewer is listed, and no line shows an empty name between separators
+    for (Shown card : List.of(en, profile)) {
+      assertTrue(card.contains("no interviewer listed"), card.all());
+    }
+    for (Shown card : List.of(zh, profileZh)) {
+      assertTrue(card.contains("未安排面试官"), card.all());
+    }
+    for (Shown card : List.of(en, zh, profile, profileZh)) {
+      assertFalse(card.all().contains("👥  ·") || card.all().contains("·  ·"), card.all());
+    }
+  }
+
   /** The text of the card's row about {@code name}. */
   private static String row(Shown card, String name) {
     return card.card().findValues("content").stream().map(c -> c.asText()).filter(c -> c.contains(name)).findFirst()
