@@ -25,7 +25,8 @@ public final class ChildBot implements AutoCloseable {
    * the benchmark measures what operators run; {@code DockerfileTest} keeps the two the same.
    */
   public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=64m",
-      "-XX:MaxTenuringThreshold=2");
+      "-XX:MaxTenuringThreshold=2", "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+      "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
   /** The Dockerfile's environment for the JVM: glibc's malloc arenas capped (one per thread otherwise). */
   public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
   static final String CHILD_CLASSPATH = "hirebot.child.classpath";

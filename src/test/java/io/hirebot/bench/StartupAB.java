@@ -86,6 +86,9 @@ public final class StartupAB {
               runs.computeIfAbsent(kind, x -> new ArrayList<>()).add(new double[] {healthy, cpu, jit});
               System.out.printf("round %d %-24s healthy %7.1f ms  cpu %6.0f ms  jit %6.0f ms  load %.2f%n", round,
                   kind, healthy, cpu, jit, Machine.loadAverage());
+              // Where the CPU went, by thread (the JIT's compilers, the collector, the bot's pools): what to cut next.
+              System.out.printf("        cpu by thread (ms): %s%n", child.threadCpuMs().entrySet().stream().limit(10)
+                  .map(e -> e.getKey().strip() + " " + Math.round(e.getValue())).toList());
             }
           }
         }
