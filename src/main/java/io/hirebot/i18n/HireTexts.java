@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Message keys for Hire's status codes (offer status, interview round summary), one key per known code. */
+/**
+ * Texts of Hire's data that several cards share: message keys for its status codes (offer status, interview round
+ * summary), one key per known code, and an interview's interviewers.
+ */
 public final class HireTexts {
   private static final Set<Integer> OFFER_STATUSES = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   private static final Set<Integer> INTERVIEW_RESULTS = Set.of(2, 3, 4, 5, 6);
