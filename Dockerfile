@@ -18,7 +18,7 @@ WORKDIR /app
 COPY --from=build /src/target/hirebot.jar /app/hirebot.jar
 # AOT cache (JDK 25: JEP 483 classes loaded and linked ahead of time, JEP 515 method profiles, written in one step by
 # JEP 514's -XX:AOTCacheOutput): one training start in sandbox mode records what the bot loads, links and runs hot
-# until healthy (its warm-up's throwaway bot answers a click and two commands); at its exit the JVM assembles the
+# until healthy (its warm-up's throwaway bot answers a click and a command); at its exit the JVM assembles the
 # cache in a child JVM. Real starts then skip most class loading and linking and compile the hot methods sooner
 # (README "Performance": healthy in about half the time, with about half the CPU). A stale cache is ignored, not
 # fatal; a training that never became healthy or did not stop cleanly fails the build (its log printed), as does a
