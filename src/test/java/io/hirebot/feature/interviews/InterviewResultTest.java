@@ -41,8 +41,7 @@ class InterviewResultTest {
       + "progress\"), on the interviews card and the profile, EN and ZH")
   void toComeIsScheduled() {
     // GIVEN interviews tomorrow whose code Hire left unset (0), and one with code 3 (none evaluated)
-    Instant tomorrow = LocalDate.now(FeatureHarness.ZONE).plusDays(1).atTime(15, 0).atZone(FeatureHarness.ZONE)
-        .toInstant();
+    Instant tomorrow = dayAt(1, 15);
     interview("Una Unset", tomorrow, 0, List.of(new Interview.Feedback(LIU, false)));
     interview("Nia None", tomorrow.plus(Duration.ofHours(2)), 3, List.of(new Interview.Feedback(LIU, false)));
 
@@ -69,8 +68,7 @@ class InterviewResultTest {
       + "all handed theirs in reads \"feedback submitted\", EN and ZH")
   void heldWithUnsetCode() {
     // GIVEN two interviews yesterday with code 0: one listing no interviewer, one whose only interviewer submitted
-    Instant yesterday = LocalDate.now(FeatureHarness.ZONE).minusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE)
-        .toInstant();
+    Instant yesterday = dayAt(-1, 10);
     interview("Hana Held", yesterday, 0, List.of());
     interview("Sam Submitted", yesterday.plus(Duration.ofHours(2)), 0, List.of(new Interview.Feedback(LIU, true)));
 
@@ -95,8 +93,7 @@ class InterviewResultTest {
       + "name, \"👥  · …\" and \"· ·\"), EN and ZH")
   void noInterviewerListed() {
     // GIVEN an interview held yesterday that Hire lists without any interviewer
-    Instant yesterday = LocalDate.now(FeatureHarness.ZONE).minusDays(1).atTime(10, 0).atZone(FeatureHarness.ZONE)
-        .toInstant();
+    Instant yesterday = dayAt(-1, 10);
     interview("Nora Nobody", yesterday, 0, List.of());
 
     // WHEN the team looks at yesterday's interviews and at her profile
@@ -115,6 +112,11 @@ class InterviewResultTest {
     for (Shown card : List.of(en, zh, profile, profileZh)) {
       assertFalse(card.all().contains("👥  ·") || card.all().contains("·  ·"), card.all());
     }
+  }
+
+  /** {@code hour} o'clock {@code days} from today, in the harness's zone. */
+  private static Instant dayAt(int days, int hour) {
+    return LocalDate.now(FeatureHarness.ZONE).plusDays(days).atTime(hour, 0).atZone(FeatureHarness.ZONE).toInstant();
   }
 
   /** The text of the card's row about {@code name}. */
