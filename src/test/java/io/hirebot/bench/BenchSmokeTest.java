@@ -60,5 +60,8 @@ class BenchSmokeTest {
     // AND a fresh real-mode JVM answered its first click and the warm ones with their twin job's card (else the
     // section fails), on each JVM
     assertEquals(BenchOptions.quick(out).firstCommands(), memory.path("first_over_warm_runs").size(), memory.toString());
+    // AND each clicked its first card's pager, and warm ones, each answered with its job's card in place
+    assertEquals(BenchOptions.quick(out).firstCommands(), memory.path("first_click_over_warm_runs").size(),
+        memory.toString());
   }
 }

@@ -1,7 +1,10 @@
 package io.hirebot.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hirebot.feature.candidates.CandidatesFeature;
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Section 5's first command against warm ones, on several fresh JVMs so that one sample's noise does not decide the
@@ -28,10 +32,17 @@ final class FirstCommands {
   private static final Duration SETTLE = Duration.ofMillis(400);
   /** Between untimed commands: Feishu takes 5 messages a second per chat, and the bot holds its replies to that. */
   private static final Duration PACE = Duration.ofMillis(220);
+  /**
+   * Before each timed click: the page's get_detail calls (10 a second) find their budget full again after the
+   * command's, so that a click waits for no permit (as in the card-action section).
+   */
+  private static final Duration CLICK_SETTLE = Duration.ofMillis(1_100);
+  private static final Duration CLICK_TIMEOUT = Duration.ofSeconds(30);
 
   /** One JVM's samples. */
   private record Run(double firstMs, double firstCpuMs, double firstAtMs, int firstHireCalls, double warmMs,
-      double warmCpuMs, double warmHireCalls, long firstConnections, double warmConnections) {}
+      double warmCpuMs, double warmHireCalls, long firstConnections, double warmConnections, double firstClickMs,
+      double warmClickMs) {}
 
   /** CPU by thread (digits dropped from names) that the first commands took, and as much of the warm ones. */
   private final Map<String, Double> firstThreads = new TreeMap<>();
@@ -43,6 +54,8 @@ final class FirstCommands {
   private final int warmUpCommands;
   private final List<Job> twins;
   private final CommandProbe probe;
+  /** Clicks so far: each by another member, so that no user's own budget is what is timed. */
+  private long clicks;
 
   FirstCommands(BenchHttp http, RealTenant tenant, boolean quick) {
     this.http = http;
@@ -73,7 +86,8 @@ final class FirstCommands {
       }
     }
     out.put("first_command_mode", "real-mode restart, " + runs + " fresh JVM(s): each its first \"candidates for "
-        + "job\" command, then " + warmUpCommands + " untimed and " + warmSamples + " timed ones, each on a twin job not read yet");
+        + "job\" command, then " + warmUpCommands + " untimed and " + warmSamples + " timed ones, each on a twin job not read yet; "
+        + "a click on the first card's pager after the first command, and on each timed one's after them");
     put(out, "first_command_ms", results, Run::firstMs);
     put(out, "warm_command_ms", results, Run::warmMs);
     put(out, "first_over_warm", results, r -> r.firstMs() / r.warmMs());
@@ -88,6 +102,11 @@ final class FirstCommands {
     // When the first command was pushed, from the child's launch: where to look in a class-load or JIT log.
     put(out, "first_command_at_ms", results, Run::firstAtMs);
     out.put("first_command_jobs", twins.get(0).title() + " then " + warmSamples + " twins");
+    // The first click after a start (the candidates card's pager, answered with the card in place) against warm ones:
+    // the card-action path is the warm-up's too, and no target times it cold otherwise.
+    put(out, "first_click_ms", results, Run::firstClickMs);
+    put(out, "warm_click_ms", results, Run::warmClickMs);
+    put(out, "first_click_over_warm", results, r -> r.firstClickMs() / r.warmClickMs());
     // Where the first command's extra CPU goes (the JIT's threads, the Hire pool's, the event loops'), per JVM.
     ObjectNode byThread = out.putObject("first_vs_warm_command_thread_cpu_ms");
     firstThreads.forEach((name, ms) -> byThread.put(name, Stats.round(ms / runs) + " / "
@@ -116,10 +135,12 @@ final class FirstCommands {
     long firstConnections = tenant.connections() - connections;
     double firstCpu = child.cpuMs() - cpu;
     addDifference(firstThreads, threads, child.threadCpuMs(), 1);
+    double firstClick = click(first, twins.get(0));
     for (int i = 0; i < warmUpCommands; i++) {
       Pause.millis(PACE.toMillis());
       ask(twins.get(1 + warmSamples + i));
     }
+    CommandProbe.Sample[] warm = new CommandProbe.Sample[warmSamples];
     double[] warmMs = new double[warmSamples];
     double[] warmCpu = new double[warmSamples];
     double warmCalls = 0;
@@ -129,15 +150,36 @@ final class FirstCommands {
       cpu = child.cpuMs();
       threads = child.threadCpuMs();
       connections = tenant.connections();
-      CommandProbe.Sample warm = ask(twins.get(1 + i));
+      warm[i] = ask(twins.get(1 + i));
       warmConnections += tenant.connections() - connections;
       warmCpu[i] = child.cpuMs() - cpu;
       addDifference(warmThreads, threads, child.threadCpuMs(), 1.0 / warmSamples);
-      warmMs[i] = warm.nanos() / 1e6;
-      warmCalls += warm.hireCalls().size();
+      warmMs[i] = warm[i].nanos() / 1e6;
+      warmCalls += warm[i].hireCalls().size();
+    }
+    double[] warmClicks = new double[warmSamples];
+    for (int i = 0; i < warmSamples; i++) {
+      warmClicks[i] = click(warm[i], twins.get(1 + i));
     }
     return new Run(first.nanos() / 1e6, firstCpu, at, first.hireCalls().size(), Stats.median(warmMs),
-        Stats.median(warmCpu), warmCalls / warmSamples, firstConnections, (double) warmConnections / warmSamples);
+        Stats.median(warmCpu), warmCalls / warmSamples, firstConnections, (double) warmConnections / warmSamples,
+        firstClick, Stats.median(warmClicks));
+  }
+
+  /**
+   * The answer time (ms) of a click on the pager of {@code command}'s card (its first page again, by another member
+   * each time): a click answered otherwise than with the card in place would make the time meaningless.
+   */
+  private double click(CommandProbe.Sample command, Job job) {
+    Pause.millis(CLICK_SETTLE.toMillis());
+    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesFeature.PAGE, job.id(), 0).toString());
+    PushResult r = BenchHttp.await(tenant.sandbox().events().cardAction(CardActionSpec.on(command.reply().messageId())
+        .by(Envelopes.clicker(clicks++)).value(value)), CLICK_TIMEOUT);
+    if (r.status() != 200 || !r.jsonBody().containsKey("card") || !r.body().contains(job.title())) {
+      throw new IllegalStateException("unexpected answer to the pager of " + job.code() + ": " + r.status() + " "
+          + r.body());
+    }
+    return r.latency().toNanos() / 1e6;
   }
 
   /** "candidates for job <code>" as a user asks it; a reply without the job's card would make the time meaningless. */

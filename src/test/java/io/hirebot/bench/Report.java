@@ -247,6 +247,11 @@ final class Report {
         ms(m, "first_command_ms"), ms(m, "warm_command_ms"), ratio(m, "first_command_ms", "warm_command_ms"),
         m.path("first_command_jobs").asText(), archive, m.path("first_over_warm_runs").toString(),
         ms(m, "first_command_cpu_ms") + " / " + ms(m, "warm_command_cpu_ms"));
+    if (m.has("first_click_ms")) {
+      start.row(label + ": the first click (the card's pager)", ms(m, "first_click_ms"), ms(m, "warm_click_ms"),
+          ratio(m, "first_click_ms", "warm_click_ms"), "the command's card", archive,
+          m.path("first_click_over_warm_runs").toString(), "-");
+    }
   }
 
   private static String ratio(JsonNode node, String numerator, String denominator) {
