@@ -101,7 +101,7 @@ final class WarmUp {
   /**
    * What the canned user asks the throwaway bot after its click. One command: a second, in Chinese, ran the same
    * pipeline again (the parser's Chinese is warmed by {@link #parseAndRender}) and held healthy back by about 0.3 s of
-   * a restart without an archive (bench/StartupAB, 3 rounds at load 1.5-1.8: 2,300 / 2,333 ms against 2,971 / 2,728
+   * a restart without an archive (bench/StartupAB, 2 rounds at load 1.5-1.8: 2,300 / 2,333 ms against 2,971 / 2,728
    * with both), while the first command stayed at half a warm one (0.48x against 0.49x, 5 fresh JVMs each).
    */
   static final List<String> MENTIONS = List.of("show candidates for job Backend Engineer");
