@@ -78,6 +78,9 @@ class PersistenceTest {
     try {
       MessageSpec spec = MessageSpec.group(TEAM).from(ALICE).mentioningBot().text("help").messageId("om_replicas_1");
       await(h.sandbox.events().message(spec));
+      // The first replica's answer, awaited: the barrier below goes through the second replica, whose reply can
+      // come before the first's on a busy machine (CI saw 0 replies here once), so it proves nothing about the first.
+      await(h.sandbox.im().awaitMessage(m -> "om_replicas_1".equals(m.parentId()), TIMEOUT));
       h.sandbox.botUrls(second.url("/webhook/event"), second.url("/webhook/card"));
       assertEquals(200, await(h.sandbox.events().message(spec)).status());
       barrier();
