@@ -106,6 +106,19 @@ class ChatSettingsReadsTest {
   }
 
   @Test
+  @DisplayName("setting quiet hours reads the chat's settings once, and names the chat's own zone in its answer")
+  void quietHoursReadOnce() {
+    try {
+      Counted<SentMessage> quiet = counting(() -> ask(TEAM, "quiet 22:00-08:00"));
+
+      assertTrue(quiet.answer().text().contains("America/Los_Angeles"), quiet.answer().text());
+      assertEquals(1, quiet.reads(), "reads of chat_settings for one quiet-hours command");
+    } finally {
+      ask(TEAM, "quiet off");
+    }
+  }
+
+  @Test
   @DisplayName("a profile asked for by name reads the chat's settings once")
   void profileReadsOnce() {
     Application a = activeApplication();

@@ -59,9 +59,9 @@ final class SubscriptionCommands {
 
   public Future<Reply> quietHours(Command.QuietHours command, CommandContext context) {
     String chatId = context.message().chat().chatId();
+    // The zone the command read with its chat's settings: reading the row again would only say the same.
     return settings.setQuietHours(chatId, command.start(), command.end())
-        .compose(v -> quiet.zone(chatId))
-        .map(zone -> text(context.language(), "quiet.set", command.start(), command.end(), zone.getId()));
+        .map(v -> text(context.language(), "quiet.set", command.start(), command.end(), context.zone().getId()));
   }
 
   public Future<Reply> quietHoursOff(Command.QuietHoursOff command, CommandContext context) {
