@@ -38,7 +38,11 @@ public final class HeldNotifications {
 
   /** How a notification reaches a chat: sent as a message, or held for the chat's quiet-hours batch. */
   public enum Path {
-    SENT, HELD
+    SENT, HELD;
+
+    static Path of(boolean held) {
+      return held ? HELD : SENT;
+    }
   }
 
   /** One held notification, in the language of the subscription it was held for. */
@@ -54,10 +58,6 @@ public final class HeldNotifications {
   public HeldNotifications(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-  }
-
-  public Future<Void> hold(String chatId, String lang, Change change) {
-    return db.run(c -> insert(c, chatId, lang, change, clock.millis())).mapEmpty();
   }
 
   /**
@@ -80,14 +80,13 @@ public final class HeldNotifications {
             s.setLong(3, now);
           }, null, null);
       if (!first) {
-        return Rows.list(c, "SELECT held FROM notification_paths WHERE send_key = ?", s -> s.setString(1, key),
-            r -> r.getBoolean(1)).stream().findFirst().map(held -> held ? Path.HELD : Path.SENT)
-            .orElse(quiet ? Path.HELD : Path.SENT);
+        return Path.of(Rows.list(c, "SELECT held FROM notification_paths WHERE send_key = ?",
+            s -> s.setString(1, key), r -> r.getBoolean(1)).stream().findFirst().orElse(quiet));
       }
       if (quiet) {
         insert(c, chatId, lang, change.get(), now);
       }
-      return quiet ? Path.HELD : Path.SENT;
+      return Path.of(quiet);
     });
   }
 

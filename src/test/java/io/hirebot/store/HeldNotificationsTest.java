@@ -48,7 +48,7 @@ class HeldNotificationsTest {
     Change change = new Change(Map.of(Language.EN, "**Stage change · Backend**\nAlice moved", Language.ZH,
         "**阶段变化 · Backend**\nAlice 进入面试"), "job_1", "Backend Engineer (BE-001)",
         Instant.parse("2026-12-01T23:10:00Z"));
-    await(held().hold("oc_team", "zh_cn", change));
+    assertEquals(HeldNotifications.Path.HELD, await(held().route("k1:oc_team", "oc_team", true, "zh_cn", () -> change)));
 
     // WHEN the chat's quiet hours end
     List<Held> rows = await(held().release("oc_team", "token-1"));

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one notification to many subscribed chats: rendered once per language, each send keyed by chat so a
  * retried fan-out posts nothing twice, paced by the messenger's per-chat and per-app rate limits. A chat in
- * its quiet hours gets the notification held for the batch at the window's end instead, unless an earlier try sent it. A chat the bot is no
- * longer in stops following (no retry would reach it, and failing would re-send to every other chat).
+ * its quiet hours gets the notification held for the batch at the window's end instead, unless an earlier try sent
+ * it. A chat the bot is no longer in stops following (no retry would reach it, and failing would re-send to every
+ * other chat).
  */
 final class FanOut {
   private static final Logger log = LoggerFactory.getLogger(FanOut.class);

@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  * or no longer has the bot; every minute this routine sends again those whose last send failed, after a back-off (1, 2,
  * 4, 8, 16 min; six sends, then given up in one log line), on whichever replica takes the row first, across restarts.
  * Every send of one notice to one chat carries one key, the message's uuid at Feishu, so a send whose answer was lost
- * posts nothing twice. Quiet hours do not hold a retry: a notice first sent while the chat was not quiet, its answer lost,
- * is completed under its uuid even once the hours began ({@link FanOut#sendOne}), since it may have arrived and the
- * quiet-hours batch, which carries no uuid, would show it a second time; only a notice never tried is held for the
- * batch (and its retries leave it there). Decision: a table and a routine, not the events' journal, which replays Feishu's envelopes
- * through the whole inbound chain (claims, gates, a handler per event type) to redo a handler's work; a notice needs
+ * posts nothing twice. Quiet hours do not hold a retry: a notice first sent while the chat was not quiet, its answer
+ * lost, is completed under its uuid even once the hours began ({@link FanOut#sendOne}), since it may have arrived and
+ * the quiet-hours batch, which carries no uuid, would show it a second time; only a notice never tried is held for the
+ * batch (and its retries leave it there). Decision: a table and a routine, not the events' journal, which replays
+ * Feishu's envelopes through the whole inbound chain (claims, gates, a handler per event type) to redo a handler's work; a notice needs
  * only its send done again, chat by chat, and rows of its own leave the journal and releases before this one as they
  * were (an older replica in a rolling upgrade notifies once, as it always did).
  */
