@@ -90,6 +90,16 @@ public final class HeldNotifications {
     });
   }
 
+  /**
+   * Forgets the path of a notification that was to be sent: for a try Feishu refused with its rate limit, which posts
+   * nothing, so that its retry chooses again by the chat's quiet hours then, as a first try does (a retry that keeps
+   * "sent" would post in quiet hours that began meanwhile). A path recorded as held stays: the batch has it.
+   */
+  public Future<Void> forget(String key) {
+    return db.run(c -> Claims.update(c, "DELETE FROM notification_paths WHERE send_key = ? AND held = FALSE",
+        s -> s.setString(1, key))).mapEmpty();
+  }
+
   private static int insert(Connection c, String chatId, String lang, Change change, long now) throws SQLException {
     Language own = Language.ofFeishuLocale(lang);
     Language[] languages = Language.values();

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A rejection made through the bot fires no Hire event, so the bot notifies the chats that follow the job itself: when
  * Feishu's IM fails at that moment, the notice is kept and sent again later (with back-off, across restarts) until each
  * chat has it, once; a chat the bot left, or one IM keeps refusing, is given up on. A notice whose send went unanswered
- * (a stage change's too, sent again as its event is replayed) is completed with the same uuid, quiet hours or not.
+ * (a stage change's too, sent again as its event is replayed) is completed with the same uuid, quiet hours or not;
+ * one refused by Feishu's rate limit posted nothing, and its retry keeps the quiet hours.
  */
 class UndeliveredNoticesTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
@@ -199,6 +200,33 @@ class UndeliveredNoticesTest {
     assertEquals(1, notifications(BACKEND, "Pending Moved").size(), "the move once, not again in a batch");
   }
 
+  @Test
+  @DisplayName("a rejection's notice refused by Feishu's rate limit just before the group's quiet hours (nothing was "
+      + "posted), retried in them, is held for their batch: nothing reaches the group while it is quiet")
+  void rateLimitedThenQuiet() {
+    // GIVEN a group whose quiet hours begin in a few minutes
+    quietSoon(BACKEND);
+    // AND a rejection whose notice Feishu's gateway refuses with its rate limit (HTTP 429, 99991400): never posted
+    rejectedWhile("Pending Limited", f -> f.rateLimitAlways(SEND, 5, 1));
+    awaitRetryScheduled(BACKEND);
+    assertEquals(0, notifications(BACKEND, "Pending Limited").size(), "the refused send posted nothing");
+
+    // WHEN IM takes messages again and the notice's retry comes in the quiet hours
+    h.sandbox.faults().clear();
+    clock.advance(Duration.ofMinutes(10));
+    h.runRoutines(h.bot);
+    awaitTrue("the notice held", () -> pendingRows() == 0);
+
+    // THEN the group gets nothing while it is quiet
+    assertEquals(0, notifications(BACKEND, "Pending Limited").size(), "nothing sent in the quiet hours");
+    // AND once the hours end, the rejection once, in their batch
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
+    assertEquals(1, notifications(BACKEND, "Pending Limited").size(), "the rejection once, in the batch");
+    assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
   /** Quiet hours for the chat from a few minutes ahead of the clock, for an hour, in Shanghai (the default zone). */
   private void quietSoon(String chat) {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -212,6 +240,20 @@ class UndeliveredNoticesTest {
     awaitTrue("a send given up", () -> h.registry.find("hirebot.feishu.calls").tag("operation", "im.message.create")
         .counters().stream().filter(c -> !"ok".equals(c.getId().getTag("outcome"))).mapToDouble(c -> c.count())
         .sum() > 0);
+  }
+
+  /** Waits until the chat's notice failed its try (its calls' own retries included) and waits for its back-off. */
+  private void awaitRetryScheduled(String chat) {
+    awaitTrue("the notice's try failed", () -> h.inDatabase(c -> {
+      try (var q = c.prepareStatement("SELECT COUNT(*) FROM pending_notices WHERE chat_id = ? AND next_at <= ?")) {
+        q.setString(1, chat);
+        q.setLong(2, clock.millis() + io.hirebot.store.PendingNotices.FIRST_BACKOFF.toMillis());
+        try (var r = q.executeQuery()) {
+          r.next();
+          return r.getLong(1) > 0;
+        }
+      }
+    }));
   }
 
   private void awaitCounter(String name) {

@@ -105,4 +105,25 @@ class HeldNotificationsTest {
     assertEquals(Path.HELD, second);
     assertEquals(1, await(held().release("oc_team", "token-1")).size(), "held once, the second only");
   }
+
+  @Test
+  @DisplayName("a path forgotten after a rate-limited send is chosen again by the retry; a held one is kept")
+  void forgottenPathChosenAgain() {
+    db = await(Database.open(vertx, url, "", ""));
+    Change change = new Change(Map.of(Language.EN, "Bob moved", Language.ZH, "Bob 进入面试"), "job_1", "Backend", null);
+    // GIVEN one notification to be sent (the chat not quiet) whose send Feishu refused, and one held
+    assertEquals(Path.SENT, await(held().route("notify:3:oc_team", "oc_team", false, "en_us", () -> change)));
+    assertEquals(Path.HELD, await(held().route("notify:4:oc_team", "oc_team", true, "en_us", () -> change)));
+
+    // WHEN both paths are forgotten and retried, the chat's quiet hours turned around
+    await(held().forget("notify:3:oc_team"));
+    await(held().forget("notify:4:oc_team"));
+    Path first = await(held().route("notify:3:oc_team", "oc_team", true, "en_us", () -> change));
+    Path second = await(held().route("notify:4:oc_team", "oc_team", false, "en_us", () -> change));
+
+    // THEN the first is held now, as a first try in quiet hours is; the second stays held, once
+    assertEquals(Path.HELD, first);
+    assertEquals(Path.HELD, second);
+    assertEquals(2, await(held().release("oc_team", "token-2")).size(), "each held once");
+  }
 }
