@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.DayMentions;
 import io.hirebot.i18n.Language;
 import io.hirebot.sandbox.HireTenant;
 import io.hirebot.sandbox.ImState;
@@ -62,7 +63,7 @@ class StartDatesTest {
     String zh = "原定 " + DateTexts.day(passed, Language.ZH) + "入职 · ⚠️ 尚未入职";
     for (String card : new String[] {list, profile}) {
       assertTrue(card.contains(en) && card.contains(zh), card);
-      assertFalse(card.contains("starts " + DateTexts.day(passed, Language.EN)), card);
+      assertFalse(DayMentions.in(card, "starts ", passed), card);
     }
   }
 
@@ -72,7 +73,7 @@ class StartDatesTest {
     String profile = inGroup("candidate Dee Declined");
 
     assertTrue(profile.contains("Offer: **declined**"), profile);
-    assertFalse(profile.contains(DateTexts.day(declinedStart, Language.EN)), profile);
+    assertFalse(DayMentions.in(profile, "", declinedStart), profile);
     assertFalse(profile.contains(DateTexts.day(declinedStart, Language.ZH)), profile);
   }
 
@@ -95,7 +96,7 @@ class StartDatesTest {
         && m.currentContent().toString().contains("Otto Overdue"), TIMEOUT)).currentContent().toString();
     assertTrue(card.contains("was to start " + DateTexts.day(planned, Language.EN) + " · ⚠️ not joined yet"), card);
     assertTrue(card.contains("原定 " + DateTexts.day(planned, Language.ZH) + "入职 · ⚠️ 尚未入职"), card);
-    assertFalse(card.contains("starts " + DateTexts.day(planned, Language.EN)), card);
+    assertFalse(DayMentions.in(card, "starts ", planned), card);
   }
 
   private static Offer withOffer(HireTenant hire, Job job, String name, int stageType, int status, LocalDate start) {

@@ -8,6 +8,7 @@ import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.hire.Stage;
 import io.hirebot.i18n.DateTexts;
+import io.hirebot.i18n.DayMentions;
 import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
@@ -45,7 +46,7 @@ class ProfileStartTest {
 
     // THEN (on main: 'Offer: **declined** · starts Dec 23', and 陈明's 'starts Nov 30 · not joined yet')
     assertTrue(bob.contains("Offer: **declined**\""), bob.all());
-    assertFalse(bob.contains(DateTexts.day(today.plusDays(21), Language.EN)), bob.all());
+    assertFalse(DayMentions.in(bob.all(), "", today.plusDays(21)), bob.all());
     assertTrue(chen.contains("Offer: **accepted** · was to start " + DateTexts.day(today.minusDays(2), Language.EN)
         + " · ⚠️ not joined yet"), chen.all());
     assertTrue(chen.contains("原定 " + DateTexts.day(today.minusDays(2), Language.ZH) + "入职 · ⚠️ 尚未入职"), chen.all());
