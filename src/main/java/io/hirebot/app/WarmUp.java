@@ -27,14 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.TrustManagerFactory;
 import io.hirebot.cards.CardTemplates;
 import io.hirebot.cards.Cards;
 import io.hirebot.command.CommandParser;
@@ -50,8 +42,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -63,11 +53,10 @@ import org.slf4j.LoggerFactory;
  * through a throwaway bot ({@link #throwawayBot}): the bot's own wiring, middleware chain, features, stores and
  * messenger, on canned Feishu answers in the process ({@link FeishuClients#offline}: no Hire call a user did not ask
  * for, nothing sent to any chat, in sandbox and production mode alike) and a scratch in-memory database
- * ({@link Database#scratch}: not a row in the bot's); and, in a start that records an archive, on the early thread
- * a TLS handshake in memory ({@link #tlsHandshake}) for the identity call's TLS code. Class loading, first-time
- * initialisation and the interpreter otherwise land on the first user's time (about twice a warm answer). It runs alongside the database's
- * opening and migration, and its parsing and rendering can begin even earlier ({@link #begin}), so it costs the time
- * to healthy little. Nothing it builds is kept.
+ * ({@link Database#scratch}: not a row in the bot's); and, on the early thread, the TLS set-up ({@link TlsWarmUp}).
+ * Class loading, first-time initialisation and the interpreter otherwise land on the first user's time (about twice a
+ * warm answer). It runs alongside the database's opening and migration, and its parsing and rendering can begin even
+ * earlier ({@link #begin}), so it costs the time to healthy little. Nothing it builds is kept.
  */
 final class WarmUp {
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
@@ -120,12 +109,6 @@ final class WarmUp {
   static final MeterFilter POOL_METERS = MeterFilter.deny(id -> id.getName().startsWith("vertx.pool.")
       && id.getTag("pool_name") != null && id.getTag("pool_name").startsWith(POOLS));
   private static final int IV_BYTES = 16;
-  /** A throwaway self-signed EC key for {@link #tlsHandshake} (keytool, CN=warm-up.invalid, valid 100 years). */
-  static final String LOOPBACK_KEYSTORE = "/warmup/tls-loopback.jks";
-  private static final String LOOPBACK_PASSWORD = "warm-up";
-  private static final String LOOPBACK_HOST = "warm-up.invalid";
-  /** A TLS 1.3 handshake takes 3 round trips here; a bound, so a surprise can never spin. */
-  private static final int LOOPBACK_MAX_STEPS = 20;
 
   private WarmUp() {}
 
@@ -330,13 +313,13 @@ final class WarmUp {
   }
 
   /**
-   * Starts {@link #tls} and {@link #parseAndRender} now on a thread of its own, for {@link #run} to join later: they
-   * need neither Vert.x nor the database, so {@code Main} begins them before building those, while the main thread
-   * is the only one with work to do.
+   * Starts {@link TlsWarmUp#tls} and {@link #parseAndRender} now on a thread of its own, for {@link #run} to join
+   * later: they need neither Vert.x nor the database, so {@code Main} begins them before building those, while the
+   * main thread is the only one with work to do.
    */
   static CompletableFuture<Local> begin(BotConfig config) {
     CompletableFuture<Local> local = new CompletableFuture<>();
-    boolean tls = warmsTls(config);
+    boolean tls = TlsWarmUp.warmsTls(config);
     // The handshake only for a start that records an archive: its training talks plain HTTP to the emulator, so the
     // handshake's code reaches the archive (and its method profiles) through this alone. A start that talks TLS to
     // Feishu makes its identity call's handshake at about the same moment, and made both, cold, side by side.
@@ -344,13 +327,13 @@ final class WarmUp {
     Thread thread = new Thread(() -> {
       try {
         if (tls) {
-          tls();
+          TlsWarmUp.tls();
         }
         local.complete(parseAndRender(config));
         // After the parsing and rendering, which the warm-up's canned calls wait for; the handshake only has to come
         // before the identity call, which waits for the database and the wiring.
         if (handshake) {
-          tlsHandshake();
+          TlsWarmUp.tlsHandshake();
         }
       } catch (RuntimeException | Error e) {
         local.completeExceptionally(e);
@@ -359,105 +342,6 @@ final class WarmUp {
     thread.setDaemon(true);
     thread.start();
     return local;
-  }
-
-  /**
-   * Whether the early thread sets up TLS (the trust store and context; its in-memory handshake only in a start that
-   * records an archive, see {@link #begin}): only for a bot that talks to Feishu over TLS, or a start that records an
-   * archive ({@link ClassArchive}: the Dockerfile trains in sandbox mode for production starts). A sandbox bot talks to its emulator in plain HTTP and never loads that code (JFR: the set-up and the
-   * handshake were ~12 % of a sandbox restart's Java CPU, besides the JIT's work on the handshake's key exchange).
-   */
-  static boolean warmsTls(BotConfig config) {
-    return (!config.sandbox() && FeishuClients.usesTls(config.feishu().baseUrl())) || ClassArchive.recording();
-  }
-
-  /**
-   * Loads the JDK's trust store and initialises a TLS context, as the SDK's HTTP client does when the wiring builds
-   * it: the JDK keeps both, so the client's own set-up then takes nothing. Done cold by the wiring, it was about a
-   * third of the wiring's time (3.2 of 9.7 s in one restart's class-load log on a loaded machine), and the wiring
-   * is the last step before the verticles listen; here it runs while the main thread builds Vert.x.
-   */
-  static void tls() {
-    try {
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init((KeyStore) null);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      // The client's own set-up meets the same failure and reports it; this only saves it time.
-      log.debug("warm-up: TLS set-up failed cause={}", e.toString());
-    }
-  }
-
-  /**
-   * One TLS handshake in memory, a client engine against a server engine holding a throwaway self-signed key
-   * ({@value #LOOPBACK_KEYSTORE}, never used on a network): the handshake's code (key shares, certificate checking,
-   * the key schedule) otherwise loads on the bot's first call to Feishu, the identity call that listening waits for:
-   * 641 classes on that thread in a production-mode start (363 of them {@code sun.security.ssl}), and none of them in
-   * the Dockerfile's class-data archive, whose training start talks to the emulator over plain HTTP.
-   *
-   * @return whether the handshake finished
-   */
-  static boolean tlsHandshake() {
-    try (InputStream in = WarmUp.class.getResourceAsStream(LOOPBACK_KEYSTORE)) {
-      if (in == null) {
-        throw new IllegalStateException("warm-up resource missing from the jar: " + LOOPBACK_KEYSTORE);
-      }
-      char[] password = LOOPBACK_PASSWORD.toCharArray();
-      KeyStore keys = KeyStore.getInstance("JKS");
-      keys.load(in, password);
-      KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keyManagers.init(keys, password);
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(keys);
-      SSLContext serverSide = SSLContext.getInstance("TLS");
-      serverSide.init(keyManagers.getKeyManagers(), null, null);
-      SSLContext clientSide = SSLContext.getInstance("TLS");
-      clientSide.init(null, trust.getTrustManagers(), null);
-      SSLEngine client = clientSide.createSSLEngine(LOOPBACK_HOST, 443);
-      client.setUseClientMode(true);
-      SSLEngine server = serverSide.createSSLEngine();
-      server.setUseClientMode(false);
-      int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-      int app = Math.max(client.getSession().getApplicationBufferSize(), server.getSession().getApplicationBufferSize());
-      ByteBuffer toServer = ByteBuffer.allocate(packet);
-      ByteBuffer toClient = ByteBuffer.allocate(packet);
-      ByteBuffer clientApp = ByteBuffer.allocate(app);
-      ByteBuffer serverApp = ByteBuffer.allocate(app);
-      ByteBuffer nothing = ByteBuffer.allocate(0);
-      client.beginHandshake();
-      server.beginHandshake();
-      for (int step = 0; step < LOOPBACK_MAX_STEPS && !(done(client) && done(server)); step++) {
-        client.wrap(nothing, toServer);
-        toServer.flip();
-        server.unwrap(toServer, serverApp);
-        toServer.compact();
-        runTasks(server);
-        server.wrap(nothing, toClient);
-        toClient.flip();
-        client.unwrap(toClient, clientApp);
-        toClient.compact();
-        runTasks(client);
-      }
-      return done(client) && done(server);
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      // Only time is lost: the bot's first real handshake loads the same code.
-      log.debug("warm-up: TLS loopback handshake failed cause={}", e.toString());
-      return false;
-    }
-  }
-
-  private static boolean done(SSLEngine engine) {
-    SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
-    return status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
-        || status == SSLEngineResult.HandshakeStatus.FINISHED;
-  }
-
-  private static void runTasks(SSLEngine engine) {
-    for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
-      task.run();
-    }
   }
 
   /** Parses the sample commands and renders and serializes every card template, {@link #ROUNDS} times. */

@@ -21,15 +21,15 @@ class TlsWarmUpTest {
     assertFalse(ClassArchive.recording());
 
     // THEN a production bot pointed at Feishu (the default URL, or one set explicitly) warms TLS up
-    assertTrue(WarmUp.warmsTls(ConfigLoader.load(PRODUCTION, List.of())));
+    assertTrue(TlsWarmUp.warmsTls(ConfigLoader.load(PRODUCTION, List.of())));
     var explicit = new java.util.HashMap<>(PRODUCTION);
     explicit.put("FEISHU_BASE_URL", "https://open.larksuite.com");
-    assertTrue(WarmUp.warmsTls(ConfigLoader.load(explicit, List.of())));
+    assertTrue(TlsWarmUp.warmsTls(ConfigLoader.load(explicit, List.of())));
     // AND a sandbox bot (its emulator is plain HTTP) does not
-    assertFalse(WarmUp.warmsTls(ConfigLoader.load(Map.of(), List.of("--sandbox"))));
+    assertFalse(TlsWarmUp.warmsTls(ConfigLoader.load(Map.of(), List.of("--sandbox"))));
     // AND neither does a production bot pointed at an emulator in plain HTTP
     var emulator = new java.util.HashMap<>(PRODUCTION);
     emulator.put("FEISHU_BASE_URL", "http://127.0.0.1:9");
-    assertFalse(WarmUp.warmsTls(ConfigLoader.load(emulator, List.of())));
+    assertFalse(TlsWarmUp.warmsTls(ConfigLoader.load(emulator, List.of())));
   }
 }

@@ -193,7 +193,7 @@ class WarmUpTest {
   @Test
   @DisplayName("the TLS handshake in memory completes with the jar's throwaway key (the identity call's TLS code)")
   void tlsHandshakeInMemory() {
-    assertTrue(WarmUp.tlsHandshake());
+    assertTrue(TlsWarmUp.tlsHandshake());
   }
 
   @Test
