@@ -107,6 +107,7 @@ class HireFailureTest {
       + "happened comes as a message of its own, saying the move may or may not have been made, not 'did not work'")
   void unansweredWriteInAPrivateChatKeepsTheList() {
     SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for job BE-001"));
+    h.awaitCardRecorded(list.messageId()); // as the private chat's card, not one the bot never recorded
     JsonNode advance = firstValue(list.currentContent(), "advance");
     h.sandbox.faults().hang(".*/transfer_stage");
     PushResult click = BotHarness.await(h.sandbox.events().cardAction(CardActionSpec.on(list.messageId())
