@@ -36,9 +36,12 @@ public final class HeldNotifications {
     }
   }
 
-  /** How a notification reaches a chat: sent as a message, or held for the chat's quiet-hours batch. */
+  /**
+   * How a notification reaches a chat: sent as a message (this try chose it: {@code SENT}; an earlier try chose it
+   * and may have posted it: {@code RESENT}, completed under the same uuid), or held for the chat's quiet-hours batch.
+   */
   public enum Path {
-    SENT, HELD;
+    SENT, RESENT, HELD;
 
     static Path of(boolean held) {
       return held ? HELD : SENT;
@@ -80,8 +83,9 @@ public final class HeldNotifications {
             s.setLong(3, now);
           }, null, null);
       if (!first) {
-        return Path.of(Rows.list(c, "SELECT held FROM notification_paths WHERE send_key = ?",
-            s -> s.setString(1, key), r -> r.getBoolean(1)).stream().findFirst().orElse(quiet));
+        boolean held = Rows.list(c, "SELECT held FROM notification_paths WHERE send_key = ?",
+            s -> s.setString(1, key), r -> r.getBoolean(1)).stream().findFirst().orElse(quiet);
+        return held ? Path.HELD : Path.RESENT;
       }
       if (quiet) {
         insert(c, chatId, lang, change.get(), now);
@@ -91,9 +95,10 @@ public final class HeldNotifications {
   }
 
   /**
-   * Forgets the path of a notification that was to be sent: for a try Feishu refused with its rate limit, which posts
-   * nothing, so that its retry chooses again by the chat's quiet hours then, as a first try does (a retry that keeps
-   * "sent" would post in quiet hours that began meanwhile). A path recorded as held stays: the batch has it.
+   * Forgets the path a try just chose ({@link Path#SENT}) when Feishu refused that send with its rate limit, which
+   * posts nothing: its retry then chooses again by the chat's quiet hours, as a first try does (keeping "sent" posted
+   * in quiet hours that began meanwhile). Not after {@link Path#RESENT}: an earlier try may have posted it. A path
+   * recorded as held stays: the batch has it.
    */
   public Future<Void> forget(String key) {
     return db.run(c -> Claims.update(c, "DELETE FROM notification_paths WHERE send_key = ? AND held = FALSE",

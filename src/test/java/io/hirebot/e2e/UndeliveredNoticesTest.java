@@ -19,6 +19,7 @@ import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
 import io.hirebot.schedule.MutableClock;
+import io.hirebot.store.PendingNotices;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -113,7 +114,7 @@ class UndeliveredNoticesTest {
       h.runRoutines(h.bot);
     }
 
-    assertEquals(io.hirebot.store.PendingNotices.MAX_ATTEMPTS, sendsTo(BACKEND, "Pending Givenup").size(),
+    assertEquals(PendingNotices.MAX_ATTEMPTS, sendsTo(BACKEND, "Pending Givenup").size(),
         "one try and the retries, then no more");
     assertEquals(0L, pendingRows(), "the notice is given up");
   }
@@ -208,7 +209,9 @@ class UndeliveredNoticesTest {
     quietSoon(BACKEND);
     // AND a rejection whose notice Feishu's gateway refuses with its rate limit (HTTP 429, 99991400): never posted
     rejectedWhile("Pending Limited", f -> f.rateLimitAlways(SEND, 5, 1));
-    awaitRetryScheduled(BACKEND);
+    // (refused at each of the call's attempts, then its path forgotten: the try is over)
+    awaitTrue("the first try refused", () -> refusedSends(BACKEND, "Pending Limited") >= 3
+        && pathRows(BACKEND) == 0);
     assertEquals(0, notifications(BACKEND, "Pending Limited").size(), "the refused send posted nothing");
 
     // WHEN IM takes messages again and the notice's retry comes in the quiet hours
@@ -227,6 +230,41 @@ class UndeliveredNoticesTest {
     assertEquals(0L, pendingRows(), "nothing left to send");
   }
 
+  @Test
+  @DisplayName("a notice that reached the group unanswered, whose retry in the quiet hours is then refused by the rate "
+      + "limit, is still completed with its uuid, not moved into the batch: the group sees it once")
+  void unansweredThenRateLimitedInQuiet() {
+    // GIVEN a group whose quiet hours begin in a few minutes, and a rejection whose notice Feishu posted there, its
+    // answer lost
+    quietSoon(BACKEND);
+    rejectedWhile("Pending Twice", f -> f.answerLost(SEND));
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Twice").size() >= 1, TIMEOUT));
+    awaitUnansweredSend();
+    awaitFirstRetryScheduled(BACKEND);
+
+    // WHEN its retry comes in the quiet hours and Feishu's rate limit refuses it (each of the call's attempts)
+    h.sandbox.faults().clear();
+    h.sandbox.faults().rateLimitAlways(SEND, 5, 1);
+    clock.advance(Duration.ofMinutes(10));
+    h.runRoutines(h.bot);
+    awaitTrue("the retry refused", () -> refusedSends(BACKEND, "Pending Twice") >= 3);
+    // (its path, were it forgotten, would be gone within moments: kept, it stays)
+    long settled = System.nanoTime() + Duration.ofMillis(500).toNanos();
+    awaitTrue("the refusal handled", () -> pathRows(BACKEND) == 0 || System.nanoTime() > settled);
+    // AND the next retry, still in the quiet hours, finds IM taking messages again, and the hours end with their batch
+    h.sandbox.faults().clear();
+    clock.advance(Duration.ofMinutes(10));
+    h.runRoutines(h.bot);
+    awaitTakenUp(BACKEND, "Pending Twice");
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
+
+    // THEN the group has the rejection once: the retry went out under the first send's uuid, never into the batch
+    assertEquals(1, notifications(BACKEND, "Pending Twice").size(), "the rejection once, not again in a batch");
+    assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
   /** Quiet hours for the chat from a few minutes ahead of the clock, for an hour, in Shanghai (the default zone). */
   private void quietSoon(String chat) {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -242,18 +280,39 @@ class UndeliveredNoticesTest {
         .sum() > 0);
   }
 
-  /** Waits until the chat's notice failed its try (its calls' own retries included) and waits for its back-off. */
-  private void awaitRetryScheduled(String chat) {
-    awaitTrue("the notice's try failed", () -> h.inDatabase(c -> {
+  /**
+   * Waits until the chat's notice, its first try failed, is due again after the first back-off: until then the try
+   * holds it for a lease (longer: {@link PendingNotices#LEASE}), and a retry asked for sooner would find it taken.
+   */
+  private void awaitFirstRetryScheduled(String chat) {
+    awaitTrue("the first try's failure recorded", () -> h.inDatabase(c -> {
       try (var q = c.prepareStatement("SELECT COUNT(*) FROM pending_notices WHERE chat_id = ? AND next_at <= ?")) {
         q.setString(1, chat);
-        q.setLong(2, clock.millis() + io.hirebot.store.PendingNotices.FIRST_BACKOFF.toMillis());
+        q.setLong(2, clock.millis() + PendingNotices.FIRST_BACKOFF.toMillis());
         try (var r = q.executeQuery()) {
           r.next();
           return r.getLong(1) > 0;
         }
       }
     }));
+  }
+
+  /** Sends to the chat of the notice naming {@code name} that Feishu refused with its rate limit (HTTP 429). */
+  private long refusedSends(String chat, String name) {
+    return sendsTo(chat, name).stream().filter(r -> r.status() == 429).count();
+  }
+
+  /** The chat's rows of notification_paths: each notification's path there, which its retries keep. */
+  private long pathRows(String chat) {
+    return h.inDatabase(c -> {
+      try (var q = c.prepareStatement("SELECT COUNT(*) FROM notification_paths WHERE send_key LIKE ?")) {
+        q.setString(1, "%:" + chat);
+        try (var r = q.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
   }
 
   private void awaitCounter(String name) {

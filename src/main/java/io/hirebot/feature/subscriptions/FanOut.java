@@ -54,7 +54,8 @@ final class FanOut {
    * Sends (or holds) the notification for one subscribed chat; succeeds too when the bot is no longer in the chat,
    * which then stops following. A retry (the same key) takes the path of the first try, quiet hours or not
    * ({@link HeldNotifications#route}): a send whose answer was lost is completed under its uuid, never held for the
-   * batch, where the chat would see it twice. A send refused by a rate limit posted nothing: its retry chooses anew.
+   * batch, where the chat would see it twice. A first try refused by a rate limit posted nothing: its retry chooses
+   * anew (not a retry's refusal: an earlier try may have posted it).
    */
   Future<Void> sendOne(Subscription s, Notification n, String key) {
     String sendKey = key + ":" + s.chatId();
@@ -62,7 +63,7 @@ final class FanOut {
         .compose(isQuiet -> held.route(sendKey, s.chatId(), isQuiet, s.lang(), n::held))
         .compose(path -> path == Path.HELD ? Future.<Void>succeededFuture()
             : messenger.send(s.chatId(), Reply.card(n.card()), sendKey).<Void>mapEmpty()
-                .recover(e -> e instanceof FeishuApiException fe && fe.isRateLimited()
+                .recover(e -> path == Path.SENT && e instanceof FeishuApiException fe && fe.isRateLimited()
                     ? held.forget(sendKey).transform(forgotten -> Future.<Void>failedFuture(e))
                     : Future.failedFuture(e)))
         .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
