@@ -91,7 +91,8 @@ final class TlsWarmUp {
       SSLEngine server = serverSide.createSSLEngine();
       server.setUseClientMode(false);
       int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-      int app = Math.max(client.getSession().getApplicationBufferSize(), server.getSession().getApplicationBufferSize());
+      int app = Math.max(client.getSession().getApplicationBufferSize(),
+          server.getSession().getApplicationBufferSize());
       ByteBuffer toServer = ByteBuffer.allocate(packet);
       ByteBuffer toClient = ByteBuffer.allocate(packet);
       ByteBuffer clientApp = ByteBuffer.allocate(app);

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The start-up sets up TLS early only for a bot that will talk TLS to Feishu (or a JVM recording an archive). */
+/**
+ * The start-up sets up TLS early only for a bot that will talk TLS to Feishu (or a JVM recording an archive), and its
+ * in-memory handshake completes.
+ */
 class TlsWarmUpTest {
   private static final Map<String, String> PRODUCTION = Map.of("FEISHU_APP_ID", "cli_a", "FEISHU_APP_SECRET", "s",
       "FEISHU_VERIFICATION_TOKEN", "vt", "FEISHU_ENCRYPT_KEY", "ek");
@@ -31,5 +34,11 @@ class TlsWarmUpTest {
     var emulator = new java.util.HashMap<>(PRODUCTION);
     emulator.put("FEISHU_BASE_URL", "http://127.0.0.1:9");
     assertFalse(TlsWarmUp.warmsTls(ConfigLoader.load(emulator, List.of())));
+  }
+
+  @Test
+  @DisplayName("the TLS handshake in memory completes with the jar's throwaway key (the identity call's TLS code)")
+  void tlsHandshakeInMemory() {
+    assertTrue(TlsWarmUp.tlsHandshake());
   }
 }

@@ -191,12 +191,6 @@ class WarmUpTest {
   }
 
   @Test
-  @DisplayName("the TLS handshake in memory completes with the jar's throwaway key (the identity call's TLS code)")
-  void tlsHandshakeInMemory() {
-    assertTrue(TlsWarmUp.tlsHandshake());
-  }
-
-  @Test
   @DisplayName("begun early on its own thread (as Main does), the warm-up does the same work and asks Feishu nothing")
   void begunEarly() {
     // GIVEN the parsing and rendering begun before anything else

@@ -64,7 +64,10 @@ final class FanOut {
         .compose(path -> path == Path.HELD ? Future.<Void>succeededFuture()
             : messenger.send(s.chatId(), Reply.card(n.card()), sendKey).<Void>mapEmpty()
                 .recover(e -> path == Path.SENT && e instanceof FeishuApiException fe && fe.isRateLimited()
-                    ? held.forget(sendKey).transform(forgotten -> Future.<Void>failedFuture(e))
+                    ? held.forget(sendKey)
+                        .onFailure(f -> log.warn("notification path not forgotten after a rate limit; its retry keeps "
+                            + "it chat_id={} key={} cause={}", s.chatId(), sendKey, f.toString()))
+                        .transform(forgotten -> Future.<Void>failedFuture(e))
                     : Future.failedFuture(e)))
         .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
         .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
