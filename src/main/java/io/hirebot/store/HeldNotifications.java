@@ -41,11 +41,7 @@ public final class HeldNotifications {
    * and may have posted it: {@code RESENT}, completed under the same uuid), or held for the chat's quiet-hours batch.
    */
   public enum Path {
-    SENT, RESENT, HELD;
-
-    static Path of(boolean held) {
-      return held ? HELD : SENT;
-    }
+    SENT, RESENT, HELD
   }
 
   /** One held notification, in the language of the subscription it was held for. */
@@ -90,7 +86,7 @@ public final class HeldNotifications {
       if (quiet) {
         insert(c, chatId, lang, change.get(), now);
       }
-      return Path.of(quiet);
+      return quiet ? Path.HELD : Path.SENT;
     });
   }
 

@@ -63,15 +63,24 @@ final class FanOut {
         .compose(isQuiet -> held.route(sendKey, s.chatId(), isQuiet, s.lang(), n::held))
         .compose(path -> path == Path.HELD ? Future.<Void>succeededFuture()
             : messenger.send(s.chatId(), Reply.card(n.card()), sendKey).<Void>mapEmpty()
-                .recover(e -> path == Path.SENT && e instanceof FeishuApiException fe && fe.isRateLimited()
-                    ? held.forget(sendKey)
-                        .onFailure(f -> log.warn("notification path not forgotten after a rate limit; its retry keeps "
-                            + "it chat_id={} key={} cause={}", s.chatId(), sendKey, f.toString()))
-                        .transform(forgotten -> Future.<Void>failedFuture(e))
-                    : Future.failedFuture(e)))
+                .recover(e -> refused(s, sendKey, path, e)))
         .recover(e -> e instanceof FeishuApiException fe && fe.isBotOutOfChat() ? left(s, fe) : Future.failedFuture(e))
         .onFailure(e -> log.error("notification failed chat_id={} job_id={} key={} cause={}", s.chatId(),
             s.jobId(), key, e.toString()));
+  }
+
+  /**
+   * A failed send, failed still: when it was this try's choice to send ({@link Path#SENT}) and Feishu's rate limit
+   * refused it, which posts nothing, the path is forgotten first, so that the retry chooses again by the quiet hours.
+   */
+  private Future<Void> refused(Subscription s, String sendKey, Path path, Throwable e) {
+    if (path != Path.SENT || !(e instanceof FeishuApiException fe && fe.isRateLimited())) {
+      return Future.failedFuture(e);
+    }
+    return held.forget(sendKey)
+        .onFailure(f -> log.warn("notification path not forgotten after a rate limit; its retry keeps it chat_id={} "
+            + "key={} cause={}", s.chatId(), sendKey, f.toString()))
+        .transform(forgotten -> Future.failedFuture(e));
   }
 
   /** The bot is no longer in the chat (its bot.deleted event not subscribed, or not yet handled): unfollow it. */

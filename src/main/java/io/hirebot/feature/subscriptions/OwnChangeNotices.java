@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * lost, is completed under its uuid even once the hours began ({@link FanOut#sendOne}), since it may have arrived and
  * the quiet-hours batch, which carries no uuid, would show it a second time; only a notice never tried is held for the
  * batch (and its retries leave it there). Decision: a table and a routine, not the events' journal, which replays
- * Feishu's envelopes through the whole inbound chain (claims, gates, a handler per event type) to redo a handler's work; a notice needs
- * only its send done again, chat by chat, and rows of its own leave the journal and releases before this one as they
- * were (an older replica in a rolling upgrade notifies once, as it always did).
+ * Feishu's envelopes through the whole inbound chain (claims, gates, a handler per event type) to redo a handler's
+ * work; a notice needs only its send done again, chat by chat, and rows of its own leave the journal and releases
+ * before this one as they were (an older replica in a rolling upgrade notifies once, as it always did).
  */
 final class OwnChangeNotices implements Routine {
   static final Duration PERIOD = Duration.ofMinutes(1);
