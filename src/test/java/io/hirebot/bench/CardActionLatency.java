@@ -3,8 +3,6 @@ package io.hirebot.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.app.RunningBot;
-import io.hirebot.feature.candidates.CandidatesFeature;
-import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.MessageUpdate;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
@@ -108,9 +106,8 @@ final class CardActionLatency {
   }
 
   private PushResult click(String card, String jobId, int page) {
-    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesFeature.PAGE, jobId, page).toString());
     // Another member per click, as in the other sections: the bot's per-user budget is not what is measured.
-    return BenchHttp.await(env.sandbox.events().cardAction(CardActionSpec.on(card).by(Envelopes.clicker(clicks++))
-        .value(value)), TIMEOUT);
+    return BenchHttp.await(env.sandbox.events().cardAction(Envelopes.pagerClick(card, jobId, page,
+        Envelopes.clicker(clicks++))), TIMEOUT);
   }
 }

@@ -3,7 +3,10 @@ package io.hirebot.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.config.ConfigLoader;
+import io.hirebot.feature.candidates.CandidatesFeature;
+import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.FeishuSandbox;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Plaintext v2 envelopes for the pushes the benchmark sends itself (to a bot in another JVM, or faster than
@@ -65,6 +68,12 @@ final class Envelopes {
   /** The callback value of the candidates card's job and pager buttons. */
   static ObjectNode pageValue(String action, String jobId, int page) {
     return JSON.objectNode().put("action", action).put("job_id", jobId).put("page", page).put("lang", "en_us");
+  }
+
+  /** A click by {@code clicker} on the pager of the job's candidates card {@code card}, for the emulator to push. */
+  static CardActionSpec pagerClick(String card, String jobId, int page, String clicker) {
+    return CardActionSpec.on(card).by(clicker)
+        .value(new JsonObject(pageValue(CandidatesFeature.PAGE, jobId, page).toString()));
   }
 
   private static String envelope(String type, String eventId, ObjectNode event) {

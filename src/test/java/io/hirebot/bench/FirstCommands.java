@@ -1,8 +1,6 @@
 package io.hirebot.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hirebot.feature.candidates.CandidatesFeature;
-import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.hire.Job;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Section 5's first command against warm ones, on several fresh JVMs so that one sample's noise does not decide the
@@ -86,8 +83,8 @@ final class FirstCommands {
       }
     }
     out.put("first_command_mode", "real-mode restart, " + runs + " fresh JVM(s): each its first \"candidates for "
-        + "job\" command, then " + warmUpCommands + " untimed and " + warmSamples + " timed ones, each on a twin job not read yet; "
-        + "a click on the first card's pager after the first command, and on each timed one's after them");
+        + "job\" command, then " + warmUpCommands + " untimed and " + warmSamples + " timed ones, each on a twin job "
+        + "not read yet; a click on the first card's pager after the first command, and on each timed one's after them");
     put(out, "first_command_ms", results, Run::firstMs);
     put(out, "warm_command_ms", results, Run::warmMs);
     put(out, "first_over_warm", results, r -> r.firstMs() / r.warmMs());
@@ -172,9 +169,8 @@ final class FirstCommands {
    */
   private double click(CommandProbe.Sample command, Job job) {
     Pause.millis(CLICK_SETTLE.toMillis());
-    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesFeature.PAGE, job.id(), 0).toString());
-    PushResult r = BenchHttp.await(tenant.sandbox().events().cardAction(CardActionSpec.on(command.reply().messageId())
-        .by(Envelopes.clicker(clicks++)).value(value)), CLICK_TIMEOUT);
+    PushResult r = BenchHttp.await(tenant.sandbox().events().cardAction(Envelopes.pagerClick(
+        command.reply().messageId(), job.id(), 0, Envelopes.clicker(clicks++))), CLICK_TIMEOUT);
     if (r.status() != 200 || !r.jsonBody().containsKey("card") || !r.body().contains(job.title())) {
       throw new IllegalStateException("unexpected answer to the pager of " + job.code() + ": " + r.status() + " "
           + r.body());

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.app.RunningBot;
-import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.sandbox.CardActionSpec;
 import io.hirebot.sandbox.Faults;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.testing.ClickAnswer;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,11 +135,9 @@ final class HireOutageRecovery {
 
   /** A click answered at once (toast, card) or, after "Working on it…", by the delayed update with its token. */
   private Action click(int u, String card, int page, long fault) {
-    JsonObject value = new JsonObject(Envelopes.pageValue(CandidatesFeature.PAGE, env.tenant.job(size).id(), page)
-        .toString());
+    CardActionSpec click = Envelopes.pagerClick(card, env.tenant.job(size).id(), page, Envelopes.sender(u));
     long asked = System.nanoTime();
-    PushResult r = BenchHttp.await(env.sandbox.events().cardAction(CardActionSpec.on(card).by(Envelopes.sender(u))
-        .value(value)), ANSWER_TIMEOUT);
+    PushResult r = BenchHttp.await(env.sandbox.events().cardAction(click), ANSWER_TIMEOUT);
     String token = ClickAnswer.token(r);
     try {
       ClickAnswer a = BenchHttp.await(ClickAnswer.of(env.sandbox, r, ANSWER_TIMEOUT), ANSWER_TIMEOUT.plusSeconds(5));

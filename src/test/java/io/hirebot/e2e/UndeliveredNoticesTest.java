@@ -155,17 +155,13 @@ class UndeliveredNoticesTest {
     // GIVEN a group whose quiet hours begin in a few minutes
     quietSoon(BACKEND);
     // AND a rejection whose notice Feishu posted there, its answer lost: the bot's call timed out
-    rejectedWhile("Pending Unanswered", f -> f.answerLost(SEND));
-    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Unanswered").size() >= 1, TIMEOUT));
-    awaitUnansweredSend();
+    rejectedUnanswered("Pending Unanswered");
 
     // WHEN IM answers again and the notice's retry comes in the quiet hours, which then end with their batch
     h.sandbox.faults().clear();
     clock.advance(Duration.ofMinutes(10));
     h.runRoutines(h.bot);
-    clock.advance(Duration.ofHours(2));
-    h.runRoutines(h.bot);
-    h.runRoutines(h.bot);
+    quietHoursEnd();
 
     // THEN the group has the rejection once
     assertEquals(1, notifications(BACKEND, "Pending Unanswered").size(), "the rejection once, not again in a batch");
@@ -193,9 +189,7 @@ class UndeliveredNoticesTest {
     clock.advance(Duration.ofMinutes(10));
     h.runRoutines(h.bot);
     awaitTakenUp(BACKEND, "Pending Moved");
-    clock.advance(Duration.ofHours(2));
-    h.runRoutines(h.bot);
-    h.runRoutines(h.bot);
+    quietHoursEnd();
 
     // THEN the group has the notification once
     assertEquals(1, notifications(BACKEND, "Pending Moved").size(), "the move once, not again in a batch");
@@ -223,9 +217,7 @@ class UndeliveredNoticesTest {
     // THEN the group gets nothing while it is quiet
     assertEquals(0, notifications(BACKEND, "Pending Limited").size(), "nothing sent in the quiet hours");
     // AND once the hours end, the rejection once, in their batch
-    clock.advance(Duration.ofHours(2));
-    h.runRoutines(h.bot);
-    h.runRoutines(h.bot);
+    quietHoursEnd();
     assertEquals(1, notifications(BACKEND, "Pending Limited").size(), "the rejection once, in the batch");
     assertEquals(0L, pendingRows(), "nothing left to send");
   }
@@ -237,9 +229,7 @@ class UndeliveredNoticesTest {
     // GIVEN a group whose quiet hours begin in a few minutes, and a rejection whose notice Feishu posted there, its
     // answer lost
     quietSoon(BACKEND);
-    rejectedWhile("Pending Twice", f -> f.answerLost(SEND));
-    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, "Pending Twice").size() >= 1, TIMEOUT));
-    awaitUnansweredSend();
+    rejectedUnanswered("Pending Twice");
     awaitFirstRetryScheduled(BACKEND);
 
     // WHEN its retry comes in the quiet hours and Feishu's rate limit refuses it (each of the call's attempts)
@@ -256,13 +246,28 @@ class UndeliveredNoticesTest {
     clock.advance(Duration.ofMinutes(10));
     h.runRoutines(h.bot);
     awaitTakenUp(BACKEND, "Pending Twice");
-    clock.advance(Duration.ofHours(2));
-    h.runRoutines(h.bot);
-    h.runRoutines(h.bot);
+    quietHoursEnd();
 
     // THEN the group has the rejection once: the retry went out under the first send's uuid, never into the batch
     assertEquals(1, notifications(BACKEND, "Pending Twice").size(), "the rejection once, not again in a batch");
     assertEquals(0L, pendingRows(), "nothing left to send");
+  }
+
+  /**
+   * A rejection (see {@link #rejectedWhile}) whose notice Feishu posted in the backend group without answering the
+   * bot's call, which timed out.
+   */
+  private void rejectedUnanswered(String name) {
+    rejectedWhile(name, f -> f.answerLost(SEND));
+    await(h.sandbox.im().awaitMessage(m -> notifications(BACKEND, name).size() >= 1, TIMEOUT));
+    awaitUnansweredSend();
+  }
+
+  /** Past the end of the quiet hours {@link #quietSoon} set, the routines run: the batch goes out, retries too. */
+  private void quietHoursEnd() {
+    clock.advance(Duration.ofHours(2));
+    h.runRoutines(h.bot);
+    h.runRoutines(h.bot);
   }
 
   /** Quiet hours for the chat from a few minutes ahead of the clock, for an hour, in Shanghai (the default zone). */
@@ -321,7 +326,8 @@ class UndeliveredNoticesTest {
 
   /** Waits until the bot took the notice up again in the chat: sent it (and Feishu answered), or held it. */
   private void awaitTakenUp(String chat, String name) {
-    awaitTrue("the notice sent again or held", () -> sendsTo(chat, name).stream().anyMatch(r -> r.responseBody() != null)
+    awaitTrue("the notice sent again or held", () -> sendsTo(chat, name).stream()
+        .anyMatch(r -> r.status() == 200 && r.responseBody() != null)
         || h.<Long>inDatabase(c -> {
           try (var q = c.prepareStatement("SELECT COUNT(*) FROM held_notifications WHERE chat_id = ?")) {
             q.setString(1, chat);
