@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.feishu.EpochTimes;
 import io.hirebot.feishu.FeishuIds;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +21,7 @@ final class HireEvents {
     if (STAGE_CHANGED.equals(eventType)) {
       return new HireEvent.StageChanged(eventId, Fields.id(event, "application_id", "event.application_id", HIRE),
           Fields.optionalId(event, "origin_stage_id", "event.origin_stage_id", HIRE),
-          Fields.id(event, "target_stage_id", "event.target_stage_id", HIRE),
-          // update_time is a number in the SDK model, but tolerate a string of digits too; in ms as documented, but
-          // Hire's times also come in seconds
-          EpochTimes.millis(event.path("update_time").asLong(0)));
+          Fields.id(event, "target_stage_id", "event.target_stage_id", HIRE), updateTime(event));
     }
     if (APPLICATION_DELETED.equals(eventType)) {
       List<String> ids = new ArrayList<>();
@@ -40,5 +38,18 @@ final class HireEvents {
     JsonNode status = event.get("offer_status");
     return new HireEvent.OfferStatusChanged(eventId, Fields.id(event, "offer_id", "event.offer_id", HIRE),
         status != null && status.canConvertToInt() ? Integer.valueOf(status.asInt()) : null);
+  }
+
+  /**
+   * update_time in ms, 0 (unknown) when absent or unreadable. A number in the SDK model, but a string of digits is
+   * tolerated too; in ms as documented, but Hire's times also come in seconds. A value no Instant or long of ms holds
+   * (-2^63) reads as unknown too: it threw out of the mapper, and the webhook request was never answered.
+   */
+  private static long updateTime(JsonNode event) {
+    try {
+      return EpochTimes.millis(event.path("update_time").asLong(0));
+    } catch (DateTimeException | ArithmeticException e) {
+      return 0;
+    }
   }
 }
