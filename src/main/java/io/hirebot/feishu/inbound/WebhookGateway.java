@@ -62,7 +62,7 @@ public final class WebhookGateway {
     taking = false;
   }
 
-  /** @param lowerCaseHeaders request headers with lower-cased names */
+  /** @param lowerCaseHeaders request headers with lower-cased names; never throws, fails only on a bug of ours */
   public Future<WebhookResponse> handle(Map<String, String> lowerCaseHeaders, byte[] body) {
     if (!taking) {
       metrics.counter("hirebot.events.rejected", "status", "503").increment();
@@ -80,7 +80,13 @@ public final class WebhookGateway {
       ObjectNode reply = json.createObjectNode().put("challenge", c.challenge());
       return Future.succeededFuture(WebhookResponse.ok(reply.toString()));
     }
-    return dispatch((Verification.Accepted) v);
+    try {
+      return dispatch((Verification.Accepted) v);
+    } catch (RuntimeException e) {
+      // A bug in mapping or intake, thrown instead of failed: failed, the edge answers it (400, logged with its stack);
+      // thrown, it left the request without any answer until the sender gave up.
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<WebhookResponse> dispatch(Verification.Accepted accepted) {
