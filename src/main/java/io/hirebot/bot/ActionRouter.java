@@ -27,6 +27,11 @@ public final class ActionRouter {
     return this;
   }
 
+  /** Whether a handler is registered for {@code action}. */
+  public boolean handles(String action) {
+    return handlers.containsKey(action);
+  }
+
   public Future<ActionResult> route(CardAction action, Language language) {
     ActionHandler handler = handlers.get(action.actionName());
     if (handler == null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.config.ConfigLoader;
 import io.hirebot.feishu.inbound.FeishuCrypto;
+import io.hirebot.testing.Eventually;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -42,7 +43,7 @@ class HostileWebhookTest {
   @DisplayName("refused requests: bodies, encryption, plaintexts, headers and methods of every wrong shape get a short "
       + "400/401/405, nothing is stored or sent, and the bot still serves")
   void refusedAndNothingChanges() throws Exception {
-    long stored = storedEvents("");
+    long stored = settledEvents();
     long imCalls = h.sandbox.requests().count("POST", "/open-apis/im/.*");
     List<String> wrong = new ArrayList<>();
     // Bodies, unsigned.
@@ -94,7 +95,7 @@ class HostileWebhookTest {
     }
     assertEquals(List.of(), wrong);
 
-    assertEquals(stored, storedEvents(""), "a refused request stored nothing");
+    assertEquals(stored, settledEvents(), "a refused request stored nothing");
     assertEquals(imCalls, h.sandbox.requests().count("POST", "/open-apis/im/.*"), "nor sent anything");
     assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
   }
@@ -102,16 +103,36 @@ class HostileWebhookTest {
   @Test
   @DisplayName("a signed Hire stage change whose update_time no Instant holds is taken (the time read as unknown), "
       + "not left without an answer")
-  void updateTimeOutOfRange() {
+  void updateTimeOutOfRange() throws Exception {
     // -2^63 is beyond Instant's range in seconds; -10^16 s is an Instant, but not one in milliseconds of a long.
     for (String time : List.of("-9223372036854775808", "-10000000000000000")) {
       String eventId = "ev_hostile_time" + time.length();
       Answer answer = signedPost(sealed(v2("hire.application.stage_changed_v1", eventId,
           "{\"application_id\":\"app_hostile\",\"target_stage_id\":\"stage_hostile\",\"update_time\":" + time + "}")));
       assertEquals(new Answer(200, "{\"msg\":\"success\"}"), answer, time);
-      assertEquals(1, storedEvents(" WHERE event_key = 'ev:" + eventId + "'"), "taken, so not lost: " + time);
+      // A claim is durable in the journal before the 200 and reaches the table within a copy's delay.
+      assertTrue(Eventually.holds(() -> storedEvents(" WHERE event_key = 'ev:" + eventId + "'") == 1, 10),
+          "taken, so not lost: " + time);
     }
     assertEquals(200, await(h.web.getAbs(h.bot.url("/healthz")).send()).statusCode());
+  }
+
+  @Test
+  @DisplayName("signed clicks with made-up action names get the unknown-action toast and are counted under one "
+      + "'unknown' series, not one metric series per name a sender makes up")
+  void madeUpActionNames() {
+    for (int i = 1; i <= 3; i++) {
+      String event = "{\"operator\":{\"open_id\":\"ou_recruiter_li\"},\"token\":\"c-hostile\",\"action\":"
+          + "{\"tag\":\"button\",\"value\":{\"action\":\"made_up_" + i + "\"}},\"context\":"
+          + "{\"open_message_id\":\"om_hostile\",\"open_chat_id\":\"oc_demo_team\"}}";
+      byte[] body = sealed(v2("card.action.trigger", "ev_hostile_click_" + i, event));
+      Answer answer = send(HttpMethod.POST, "/webhook/card", signed(now(), body), body);
+      assertEquals(200, answer.status(), answer.body());
+      assertTrue(answer.body().contains("toast"), answer.body());
+    }
+    assertEquals(List.of(), h.registry.find("hirebot.card.actions").counters().stream()
+        .map(c -> c.getId().getTag("action")).filter(name -> name.startsWith("made_up")).toList());
+    assertEquals(3.0, h.registry.find("hirebot.card.actions").tag("action", "unknown").counter().count());
   }
 
   private static void expect(List<String> wrong, int status, String what, Answer answer) {
@@ -187,6 +208,22 @@ class HostileWebhookTest {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Rows of processed_events once no copy from the claim journal is adding any (the same count twice, 400 ms apart:
+   * longer than a copy's delay), so that other tests' claims do not land between a test's two counts.
+   */
+  private static long settledEvents() throws Exception {
+    long[] last = {-1};
+    assertTrue(Eventually.holds(() -> {
+      long before = storedEvents("");
+      Thread.sleep(400);
+      long after = storedEvents("");
+      last[0] = after;
+      return before == after;
+    }, 10), "the claims table kept changing");
+    return last[0];
   }
 
   /** Rows of processed_events (the events taken), those {@code where} selects. */
