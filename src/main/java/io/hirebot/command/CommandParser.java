@@ -128,10 +128,13 @@ public final class CommandParser {
    * A guess from the message's entities ("pipline for backend" names the job Backend: its candidates?) gives way to
    * the command its misspelt words spell, read as the message would be ("pipeline for BE-001"), when that is about a
    * job too: it says what was asked of the job. Anything else keeps the guess ("send an offer to Emma" is about her).
+   * Only text short enough to be a mistyped command is respelt, as for a suggestion: each spelling is read whole, and
+   * a long message of near misses ("UX jbos jbos …") has one per word, which took a quarter of a second at the limit.
    */
   private static ParseResult misspeltCommandFirst(ParseResult understood, Optional<ParseResult> grammar,
       Utterance utterance, String original, Lexicon known) {
-    if (grammar.isPresent() || !(understood instanceof ParseResult.Unknown guess) || guess.problem() != null) {
+    if (grammar.isPresent() || !(understood instanceof ParseResult.Unknown guess) || guess.problem() != null
+        || utterance.text().length() > SuggestionFinder.MAX_LENGTH_TO_CORRECT) {
       return understood;
     }
     for (String variant : TypoCorrector.variants(utterance.text())) {
