@@ -14,6 +14,13 @@ final class Cues {
       "decline", "promote", "send an offer", "send the offer", "send offer", "make an offer", "extend an offer",
       "terminate", "transfer", "推进", "淘汰", "拒绝", "删除", "移到", "转到", "挪到", "发offer", "发 offer", "录取",
       "移动到", "推到", "挂掉", "挂了", "终止");
+  /**
+   * Words that begin a chat setting (subscriptions, the digest, quiet hours, the time zone): a message that begins
+   * with one and that the grammar's settings rows could not read is a setting typed wrong, not a question about jobs.
+   * Not "follow": "follow up on the backend candidates" is a question.
+   */
+  static final List<String> SETTINGS = List.of("subscribe", "unsubscribe", "digest", "daily digest", "quiet",
+      "timezone", "time zone", "订阅", "取消订阅", "摘要", "每日摘要", "免打扰", "时区");
   static final List<String> HOW_MANY = List.of("how many", "how much", "number of", "count of", "count", "多少",
       "几个", "几位", "几场", "几人", "一共", "总共", "总数");
   static final List<String> WHERE = List.of("where is", "where's", "wheres", "where are", "what stage is",

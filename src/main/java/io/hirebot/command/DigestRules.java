@@ -58,7 +58,10 @@ final class DigestRules {
       // A zone no one has: says so, with the zone a slip of the keyboard was meant to be, else an example.
       OutOfRangeRule.of("^(?:timezone|time zone|tz|时区) ?(?<zone>.+)$",
           m -> Optional.of(new ParseResult.Problem(ParseResult.Problem.Kind.UNKNOWN_ZONE, m.group("zone").strip())),
-          (m, language) -> timezoneExample(m.group("zone"), language)));
+          (m, language) -> timezoneExample(m.group("zone"), language)),
+      // "digest daily 09:00 for job", "摘要 每天 9点 职位": a digest of one job, the job left out.
+      MissingArgumentRule.of("^(?:digest|daily digest) .+ (?:for )?(?:the )?job$", DigestRules::missingJob),
+      MissingArgumentRule.of("^摘要 ?.+ ?(?:职位|岗位)$", DigestRules::missingJob));
 
   private DigestRules() {}
 
@@ -175,6 +178,10 @@ final class DigestRules {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  static String missingJob(Language language) {
+    return language == Language.EN ? "digest daily 09:00 for job <name>" : "摘要 每天 09:00 <职位>";
   }
 
   static String example(Language language) {

@@ -192,6 +192,11 @@ final class EntityReader {
     return !EntityText.occurrences(Lexicon.fold(utterance.text()), Cues.WRITE).isEmpty();
   }
 
+  /** Whether {@code typed} begins with a chat setting's word ({@link Cues#SETTINGS}). */
+  static boolean startsWithSetting(String typed) {
+    return EntityText.occurrences(Lexicon.fold(typed), Cues.SETTINGS).stream().anyMatch(span -> span.start() == 0);
+  }
+
   /** A jobs keyword without the words around it ("现在在招哪些" → "", "any engineering" → "engineering"). */
   static String keyword(String typed) {
     EntityText text = new EntityText(Lexicon.fold(typed));

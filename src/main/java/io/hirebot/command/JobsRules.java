@@ -1,6 +1,7 @@
 package io.hirebot.command;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Grammar rows for {@link Command.ListJobs}: "jobs", "open jobs", "jobs backend", "职位", "在招职位", "职位 后端". */
 final class JobsRules {
@@ -25,6 +26,8 @@ final class JobsRules {
   private JobsRules() {}
 
   private static PatternRule rule(String regex) {
-    return PatternRule.of(regex, arg -> Slots.keyword(arg).map(Command.ListJobs::new));
+    // "摘要 每天 9点 职位", "免打扰 职位": a setting typed wrong, which the settings rows refused, is no jobs keyword.
+    return PatternRule.of(regex, arg -> EntityReader.startsWithSetting(arg) ? Optional.empty()
+        : Slots.keyword(arg).map(Command.ListJobs::new));
   }
 }

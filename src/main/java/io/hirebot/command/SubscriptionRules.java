@@ -32,7 +32,7 @@ final class SubscriptionRules {
           "quiet hours", "digest", "daily digest", "timezone", "time zone", "tz", "订阅列表", "我的订阅", "所有订阅",
           "查看订阅", "设置", "查看设置", "通知设置", "本群设置", "免打扰", "摘要", "每日摘要", "时区")),
       MissingArgumentRule.of("^(?:subscribe|follow)" + HERE + "(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
-      MissingArgumentRule.of("^订阅$", SubscriptionRules::missingJob),
+      MissingArgumentRule.of("^订阅(?: ?(?:职位|岗位))?$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^(?:unsubscribe|unfollow|stop (?:the )?notifications|取消订阅)$",
           SubscriptionRules::missingUnsubscribeJob),
       PatternRule.of("^(?:unsubscribe|unfollow)(?: from)? " + JOB + "(?<arg>.+)$", SubscriptionRules::unsubscribe),

@@ -60,8 +60,14 @@ final class Understanding {
     }
     if (grammar.isPresent() && !((ParseResult.Unknown) grammar.get()).suggestion().isEmpty()) {
       // The grammar recognised a command with a part missing ("candidates"): its example is the better answer,
-      // unless the entities make a whole command of it.
-      return EntityReader.read(utterance, lexicon).filter(r -> r instanceof ParseResult.Parsed).or(() -> grammar);
+      // unless the entities make a whole command of it, with the job or person it lacked. A cue word alone makes no
+      // such command: "subscribe job" is no question about the open jobs.
+      return EntityReader.read(utterance, lexicon)
+          .filter(r -> r instanceof ParseResult.Parsed p && namesSomeone(p.command())).or(() -> grammar);
+    }
+    if (EntityReader.startsWithSetting(utterance.text())) {
+      // A setting the grammar could not read ("digest daily 09:00 for job"): the help card, not a list of jobs.
+      return Optional.empty();
     }
     return EntityReader.read(utterance, lexicon);
   }
@@ -106,6 +112,12 @@ final class Understanding {
 
   private static List<Job> jobs(Lexicon lexicon) {
     return lexicon.openJobs();
+  }
+
+  /** Whether the command carries a job or a person that the message named. */
+  private static boolean namesSomeone(Command command) {
+    return namesJob(command) || command instanceof Command.ShowProfile || command instanceof Command.WhereIs
+        || command instanceof Command.Clarify;
   }
 
   static boolean namesJob(Command command) {
