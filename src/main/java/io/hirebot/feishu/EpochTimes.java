@@ -13,8 +13,18 @@ public final class EpochTimes {
 
   private EpochTimes() {}
 
-  /** The moment a timestamp in seconds or milliseconds names. */
+  /** The earliest second whose moment milliseconds in a long still hold. */
+  static final long EARLIEST_SECOND = Long.MIN_VALUE / 1000;
+
+  /**
+   * The moment a timestamp in seconds or milliseconds names; a value in seconds so far before 1970 that no long of
+   * milliseconds holds it (-2^63 in an event) is the epoch, as an unknown time: such a value threw, and a webhook
+   * request carrying it was never answered.
+   */
   public static Instant instant(long secondsOrMillis) {
+    if (secondsOrMillis < EARLIEST_SECOND) {
+      return Instant.EPOCH;
+    }
     return secondsOrMillis < SECONDS_BELOW ? Instant.ofEpochSecond(secondsOrMillis)
         : Instant.ofEpochMilli(secondsOrMillis);
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.inbound.HireEvent;
 import io.hirebot.feishu.EpochTimes;
 import io.hirebot.feishu.FeishuIds;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +40,11 @@ final class HireEvents {
   }
 
   /**
-   * update_time in ms, 0 (unknown) when absent or unreadable. A number in the SDK model, but a string of digits is
-   * tolerated too; in ms as documented, but Hire's times also come in seconds. A value no Instant or long of ms holds
-   * (-2^63) reads as unknown too: it threw out of the mapper, and the webhook request was never answered.
+   * update_time in ms, 0 (unknown) when absent, unreadable or beyond what ms hold ({@link EpochTimes#instant}). A
+   * number in the SDK model, but a string of digits is tolerated too; in ms as documented, but Hire's times also come
+   * in seconds.
    */
   private static long updateTime(JsonNode event) {
-    try {
-      return EpochTimes.millis(event.path("update_time").asLong(0));
-    } catch (DateTimeException | ArithmeticException e) {
-      return 0;
-    }
+    return EpochTimes.millis(event.path("update_time").asLong(0));
   }
 }
