@@ -60,17 +60,25 @@ final class DigestRules {
           m -> Optional.of(new ParseResult.Problem(ParseResult.Problem.Kind.UNKNOWN_ZONE, m.group("zone").strip())),
           (m, language) -> timezoneExample(m.group("zone"), language)),
       // "digest daily 09:00 for job", "摘要 每天 9点 职位": a digest of one job, the job left out.
-      MissingArgumentRule.of("^(?:digest|daily digest) .+ (?:for )?(?:the )?job$", DigestRules::missingJob),
-      MissingArgumentRule.of("^摘要 ?.+ ?(?:职位|岗位)$", DigestRules::missingJob));
+      MissingArgumentRule.of(enSchedule(EN_TIME, " (?:for )?(?:the )?job"), DigestRules::missingJob),
+      MissingArgumentRule.of(zhSchedule(ZH_TIME, " ?(?:职位|岗位)"), DigestRules::missingJob));
 
   private DigestRules() {}
 
   private static String enSchedule(String time) {
-    return "^(?:digest|daily digest) " + EN_CADENCE + " " + time + "(?: (?:for )?(?:(?:the )?job )?(?<job>.+))?$";
+    return enSchedule(time, "(?: (?:for )?(?:(?:the )?job )?(?<job>.+))?");
+  }
+
+  private static String enSchedule(String time, String job) {
+    return "^(?:digest|daily digest) " + EN_CADENCE + " " + time + job + "$";
   }
 
   private static String zhSchedule(String time) {
-    return "^摘要 ?" + ZH_CADENCE + " ?" + time + "(?: ?(?<job>.+))?$";
+    return zhSchedule(time, "(?: ?(?<job>.+))?");
+  }
+
+  private static String zhSchedule(String time, String job) {
+    return "^摘要 ?" + ZH_CADENCE + " ?" + time + job + "$";
   }
 
   private static Optional<Command> schedule(Matcher m) {

@@ -33,7 +33,8 @@ final class SubscriptionRules {
           "查看订阅", "设置", "查看设置", "通知设置", "本群设置", "免打扰", "摘要", "每日摘要", "时区")),
       MissingArgumentRule.of("^(?:subscribe|follow)" + HERE + "(?: to)?(?: (?:the )?job)?$", SubscriptionRules::missingJob),
       MissingArgumentRule.of("^订阅(?: ?(?:职位|岗位))?$", SubscriptionRules::missingJob),
-      MissingArgumentRule.of("^(?:unsubscribe|unfollow|stop (?:the )?notifications|取消订阅)$",
+      MissingArgumentRule.of("^(?:(?:unsubscribe|unfollow)(?: from)?(?: (?:the )?job)?|stop (?:the )?notifications"
+          + "|取消订阅(?: ?(?:职位|岗位))?)$",
           SubscriptionRules::missingUnsubscribeJob),
       PatternRule.of("^(?:unsubscribe|unfollow)(?: from)? " + JOB + "(?<arg>.+)$", SubscriptionRules::unsubscribe),
       PatternRule.of("^取消订阅 ?(?<arg>.+)$", SubscriptionRules::unsubscribe),

@@ -65,11 +65,13 @@ final class Understanding {
       return EntityReader.read(utterance, lexicon)
           .filter(r -> r instanceof ParseResult.Parsed p && namesSomeone(p.command())).or(() -> grammar);
     }
+    Optional<ParseResult> entities = EntityReader.read(utterance, lexicon);
     if (EntityReader.startsWithSetting(utterance.text())) {
-      // A setting the grammar could not read ("digest daily 09:00 for job"): the help card, not a list of jobs.
-      return Optional.empty();
+      // A setting the grammar could not read ("quiet 22:00-08:00 for job"): its word "job" asks for no job list; a
+      // question that names what it is about ("digest of backend candidates") is still read.
+      return entities.filter(r -> !(r instanceof ParseResult.Parsed p && p.command() instanceof Command.ListJobs));
     }
-    return EntityReader.read(utterance, lexicon);
+    return entities;
   }
 
   private static Optional<ParseResult> clarifyPersonOrJob(Command.ShowProfile profile, Lexicon lexicon,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.config.ConfigLoader;
+import io.hirebot.feature.candidates.CandidatesFeature;
 import io.hirebot.feishu.inbound.FeishuCrypto;
 import io.hirebot.testing.Eventually;
 import io.vertx.core.MultiMap;
@@ -122,17 +123,24 @@ class HostileWebhookTest {
       + "'unknown' series, not one metric series per name a sender makes up")
   void madeUpActionNames() {
     for (int i = 1; i <= 3; i++) {
-      String event = "{\"operator\":{\"open_id\":\"ou_recruiter_li\"},\"token\":\"c-hostile\",\"action\":"
-          + "{\"tag\":\"button\",\"value\":{\"action\":\"made_up_" + i + "\"}},\"context\":"
-          + "{\"open_message_id\":\"om_hostile\",\"open_chat_id\":\"oc_demo_team\"}}";
-      byte[] body = sealed(v2("card.action.trigger", "ev_hostile_click_" + i, event));
-      Answer answer = send(HttpMethod.POST, "/webhook/card", signed(now(), body), body);
+      Answer answer = click("made_up_" + i, "ev_hostile_click_" + i);
       assertEquals(200, answer.status(), answer.body());
       assertTrue(answer.body().contains("toast"), answer.body());
     }
+    // A name a feature handles keeps its own series (a pager of a card the bot never sent: answered, not acted on).
+    assertEquals(200, click(CandidatesFeature.PAGE, "ev_hostile_click_page").status());
     assertEquals(List.of(), h.registry.find("hirebot.card.actions").counters().stream()
         .map(c -> c.getId().getTag("action")).filter(name -> name.startsWith("made_up")).toList());
     assertEquals(3.0, h.registry.find("hirebot.card.actions").tag("action", "unknown").counter().count());
+    assertEquals(1.0, h.registry.find("hirebot.card.actions").tag("action", CandidatesFeature.PAGE).counter().count());
+  }
+
+  private Answer click(String action, String eventId) {
+    String event = "{\"operator\":{\"open_id\":\"ou_recruiter_li\"},\"token\":\"c-hostile\",\"action\":"
+        + "{\"tag\":\"button\",\"value\":{\"action\":\"" + action + "\"}},\"context\":"
+        + "{\"open_message_id\":\"om_hostile\",\"open_chat_id\":\"oc_demo_team\"}}";
+    byte[] body = sealed(v2("card.action.trigger", eventId, event));
+    return send(HttpMethod.POST, "/webhook/card", signed(now(), body), body);
   }
 
   private static void expect(List<String> wrong, int status, String what, Answer answer) {
