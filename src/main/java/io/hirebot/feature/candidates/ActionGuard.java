@@ -37,6 +37,7 @@ final class ActionGuard {
   private final ErrorReplies errors;
   private final Messages messages;
   private final Clock clock;
+  private final ApplicationTurns turns = new ApplicationTurns();
 
   ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, ErrorReplies errors,
       Messages messages, Clock clock) {
@@ -59,7 +60,9 @@ final class ActionGuard {
    * For buttons that change Hire data: permission, then {@code work} at most once per {@code key}, with the Hire read
    * the work starts from (the application as it is now) made alongside the claim of the key instead of after it: it
    * writes nothing, so it needs no claim, and the click's path loses the claim's database commit. A duplicate's read
-   * is made and dropped; only the click that holds the key acts on it.
+   * is made and dropped; only the click that holds the key acts on it. Writes on one application take turns ({@link
+   * ApplicationTurns}): the read is made once the write before it has ended, so a click of another button on the same
+   * row (Advance and Reject, Undo and Advance) finds the row changed and says so instead of writing too.
    *
    * @param name the button's change, as {@code change.*} names it in a failure's message
    */
@@ -69,10 +72,12 @@ final class ActionGuard {
       if (refusal != null) {
         return Future.succeededFuture(refusal);
       }
-      Future<T> early = read.get();
-      return once.onceMarkingRepeats(key, () -> {
-            answering(action, target);
-            return early.compose(work::apply);
+      return turns.inTurn(target.applicationId(), () -> {
+            Future<T> early = read.get();
+            return once.onceMarkingRepeats(key, () -> {
+              answering(action, target);
+              return early.compose(work::apply);
+            });
           })
           .recover(e -> Future.failedFuture(new ChangeFailedException(changeKey(name), e)));
     });
