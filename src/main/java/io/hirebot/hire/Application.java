@@ -29,6 +29,11 @@ public record Application(
     this(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt, Progress.UNKNOWN);
   }
 
+  /** The name a card shows: Hire's, or the talent's id when Hire sent none (null or blank), so no row is nameless. */
+  public String shownName() {
+    return talentName == null || talentName.isBlank() ? talentId : talentName;
+  }
+
   /**
    * Whether Hire counts the person as hired on this application: it is in the onboarded stage, or Hire says they joined
    * (get_detail's basic_info.onboard_status 2, or an employee record; a team may record the join while the application

@@ -203,6 +203,6 @@ final class NotificationCard {
   }
 
   private static String name(Application a) {
-    return a.talentName().isBlank() ? a.talentId() : a.talentName();
+    return a.shownName();
   }
 }
