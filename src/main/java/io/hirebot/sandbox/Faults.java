@@ -46,6 +46,7 @@ public final class Faults {
   private final List<Fault> faults = new ArrayList<>();
   private final Map<String, Duration> latencies = new LinkedHashMap<>();
   private final List<String> lostAnswers = new ArrayList<>();
+  private final List<String> stuckPaging = new ArrayList<>();
   private final Map<String, Integer> rateOverrides = new HashMap<>();
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private boolean rateLimitsEnabled = true;
@@ -74,6 +75,19 @@ public final class Faults {
   public synchronized Faults answerLost(String pathRegex) {
     lostAnswers.add(pathRegex);
     return this;
+  }
+
+  /**
+   * Every list request whose path matches answers its first page again, with has_more true and the same page_token,
+   * until {@link #clear()}: a Hire whose paging loops.
+   */
+  public synchronized Faults stuckPaging(String pathRegex) {
+    stuckPaging.add(pathRegex);
+    return this;
+  }
+
+  synchronized boolean pagingStuck(String path) {
+    return stuckPaging.stream().anyMatch(path::matches);
   }
 
   /** The next matching request (one only) gets this error. */
@@ -155,6 +169,7 @@ public final class Faults {
     faults.clear();
     latencies.clear();
     lostAnswers.clear();
+    stuckPaging.clear();
     rateOverrides.clear();
     perMinuteOverrides.clear();
     rateLimitsEnabled = true;
@@ -171,6 +186,7 @@ public final class Faults {
     latencies.forEach((path, delay) -> on.add(delay.equals(HANG) ? Map.of("fault", "hang", "path", path)
         : Map.of("fault", "latency", "path", path, "ms", delay.toMillis())));
     lostAnswers.forEach(path -> on.add(Map.of("fault", "answer_lost", "path", path)));
+    stuckPaging.forEach(path -> on.add(Map.of("fault", "stuck_paging", "path", path)));
     for (Fault f : faults) {
       if (f.rawBody() != null) {
         on.add(Map.of("fault", "bad_gateway", "path", f.pathRegex(), "status", f.httpStatus()));

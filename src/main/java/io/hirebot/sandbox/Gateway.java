@@ -139,6 +139,9 @@ final class Gateway {
   }
 
   private void injectFault(RoutingContext ctx) {
+    if (faults.pagingStuck(ctx.request().path())) {
+      ctx.put(Paging.STUCK_KEY, true);
+    }
     Optional<Faults.Fault> fault = faults.take(ctx.request().method().name(), ctx.request().path());
     if (fault.isPresent()) {
       Faults.Fault f = fault.get();

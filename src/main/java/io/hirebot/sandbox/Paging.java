@@ -12,6 +12,8 @@ import java.util.function.Function;
 final class Paging {
 
   private static final String PREFIX = "offset:";
+  /** Set on a request that {@link Faults#stuckPaging} matches: its page is the first again, with more to come. */
+  static final String STUCK_KEY = "sandbox.stuckPaging";
 
   private Paging() {}
 
@@ -34,15 +36,16 @@ final class Paging {
 
   /** One page of {@code all} as {items, has_more, page_token}. */
   static <T> JsonObject page(RoutingContext ctx, List<T> all, int size, Function<T, Object> render) {
-    int offset = offset(ctx.request().getParam("page_token"));
+    boolean stuck = Boolean.TRUE.equals(ctx.get(STUCK_KEY));
+    int offset = stuck ? 0 : offset(ctx.request().getParam("page_token"));
     int end = Math.min(all.size(), offset + size);
     JsonArray items = new JsonArray();
     for (int i = Math.min(offset, all.size()); i < end; i++) {
       items.add(render.apply(all.get(i)));
     }
-    boolean more = end < all.size();
+    boolean more = stuck || end < all.size();
     JsonObject page = new JsonObject().put("items", items).put("has_more", more);
-    page.put("page_token", more ? token(end) : "");
+    page.put("page_token", stuck ? token(0) : more ? token(end) : "");
     return page;
   }
 

@@ -60,8 +60,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** {@link HireDirectory} over the Feishu SDK's Hire v1 API (reference/feishu-hire-api.md §2–§4). */
@@ -483,23 +485,31 @@ public final class FeishuHireDirectory implements HireDirectory {
     return FeishuIds.checked(operation, FeishuIds.Kind.OPEN_ID, id);
   }
 
-  /** Follows page tokens until Hire says there is no more, collecting the items in order. */
+  /**
+   * Follows page tokens until Hire says there is no more, collecting the items in order. A page_token Hire already
+   * gave (has_more stuck in a loop) fails at once, as more than {@link #MAX_PAGES} pages do: following it again
+   * would only read the same pages until the limit.
+   */
   private <T> Future<List<T>> collect(String operation, Function<String, Future<Page<T>>> fetch) {
-    return collectFrom(operation, fetch, null, new ArrayList<>(), 0);
+    return collectFrom(operation, fetch, null, new ArrayList<>(), new HashSet<>());
   }
 
   private <T> Future<List<T>> collectFrom(String operation, Function<String, Future<Page<T>>> fetch,
-      String token, List<T> acc, int pages) {
+      String token, List<T> acc, Set<String> followed) {
     return fetch.apply(token).compose(page -> {
       acc.addAll(page.items());
       if (page.next() == null) {
         return Future.succeededFuture(List.copyOf(acc));
       }
-      if (pages + 1 >= MAX_PAGES) {
+      if (!followed.add(page.next())) {
+        return Future.failedFuture(new FeishuApiException(operation, 200, -1,
+            "page_token repeats: has_more never ends", ""));
+      }
+      if (followed.size() >= MAX_PAGES) {
         return Future.failedFuture(new FeishuApiException(operation, 200, -1,
             "more than " + MAX_PAGES + " pages", ""));
       }
-      return collectFrom(operation, fetch, page.next(), acc, pages + 1);
+      return collectFrom(operation, fetch, page.next(), acc, followed);
     });
   }
 

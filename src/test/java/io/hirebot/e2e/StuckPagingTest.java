@@ -1,0 +1,77 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.TIMEOUT;
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A Hire whose paging loops (has_more stays true with the same page_token) still gets every command its outcome at
+ * once: the repeated token ends the read as a failed Hire call, instead of 200 pages read at Hire's rate limit while
+ * the card says "still waiting".
+ */
+class StuckPagingTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final AtomicInteger SENDERS = new AtomicInteger();
+  @RegisterExtension
+  static final BotHarness h = BotHarness.encrypted();
+
+  @AfterEach
+  void clear() {
+    h.sandbox.faults().clear();
+  }
+
+  /** The interim card a slow answer gets first, in either language. */
+  private static boolean waiting(String card) {
+    return card.contains("Still waiting for Feishu Hire") || card.contains("仍在等待飞书招聘");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "{1} while {0} loops")
+  @CsvSource({
+      "/open-apis/hire/v1/applications, candidates for job BE-001",
+      "/open-apis/hire/v1/applications, pipeline for job BE-001",
+      "/open-apis/hire/v1/applications, jobs",
+      "/open-apis/hire/v1/offers, offers",
+      "/open-apis/hire/v1/interviews, interviews this week",
+      "/open-apis/hire/v1/applications, 后端开发工程师的候选人"})
+  void loopingPagesStillAnswer(String path, String text) {
+    h.sandbox.faults().stuckPaging(path);
+    long start = System.nanoTime();
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM)
+        .from(DemoTenant.ADMIN_ZHOU + "_" + SENDERS.incrementAndGet()).mentioningBot().text(text)));
+    assertEquals(200, push.status(), push.body());
+    SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
+    while (waiting(reply.currentContent().toString())
+        && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+      sleep();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String shown = reply.currentContent().toString();
+    assertFalse(shown.contains("Exception"), shown);
+    assertFalse(shown.contains("\tat "), shown);
+    assertFalse(waiting(shown), "no outcome after " + took + ": " + shown);
+    assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, took + ": " + shown);
+  }
+}
