@@ -20,7 +20,10 @@ final class HireEvents {
     if (STAGE_CHANGED.equals(eventType)) {
       return new HireEvent.StageChanged(eventId, Fields.id(event, "application_id", "event.application_id", HIRE),
           Fields.optionalId(event, "origin_stage_id", "event.origin_stage_id", HIRE),
-          Fields.id(event, "target_stage_id", "event.target_stage_id", HIRE), updateTime(event));
+          Fields.id(event, "target_stage_id", "event.target_stage_id", HIRE),
+          // update_time is a number in the SDK model, but tolerate a string of digits too; in ms as documented, but
+          // Hire's times also come in seconds; 0 (unknown) when absent or beyond what ms hold (EpochTimes.instant)
+          EpochTimes.millis(event.path("update_time").asLong(0)));
     }
     if (APPLICATION_DELETED.equals(eventType)) {
       List<String> ids = new ArrayList<>();
@@ -37,14 +40,5 @@ final class HireEvents {
     JsonNode status = event.get("offer_status");
     return new HireEvent.OfferStatusChanged(eventId, Fields.id(event, "offer_id", "event.offer_id", HIRE),
         status != null && status.canConvertToInt() ? Integer.valueOf(status.asInt()) : null);
-  }
-
-  /**
-   * update_time in ms, 0 (unknown) when absent, unreadable or beyond what ms hold ({@link EpochTimes#instant}). A
-   * number in the SDK model, but a string of digits is tolerated too; in ms as documented, but Hire's times also come
-   * in seconds.
-   */
-  private static long updateTime(JsonNode event) {
-    return EpochTimes.millis(event.path("update_time").asLong(0));
   }
 }
