@@ -14,7 +14,7 @@ public final class ChoiceLabels {
 
   /** "Carol Wu · Backend Engineer · Interview"; an application that ended: "… · ended at Interview". */
   public static String application(Messages messages, Language lang, TalentsByName.Applied applied) {
-    return application(messages, lang, applied.application().shownName(), applied);
+    return application(messages, lang, applied.application().talentName(), applied);
   }
 
   /** A person by their latest application ({@link #application}), or "Zed Twin · no applications". */

@@ -19,19 +19,19 @@ public record Application(
     Instant stageEnteredAt,
     Progress progress) {
 
+  /**
+   * A talent Hire sends without a name (null or blank) is named by its id, decided once here so that no card, form,
+   * toast or notice shows an empty name ("Move ** to …").
+   */
   public Application {
     progress = progress == null ? Progress.UNKNOWN : progress;
+    talentName = talentName == null || talentName.isBlank() ? (talentId == null ? "" : talentId) : talentName;
   }
 
   /** An application read without its progress. */
   public Application(String id, String jobId, String talentId, String talentName, Stage stage, boolean active,
       Instant appliedAt, Instant stageEnteredAt) {
     this(id, jobId, talentId, talentName, stage, active, appliedAt, stageEnteredAt, Progress.UNKNOWN);
-  }
-
-  /** The name a card shows: Hire's, or the talent's id when Hire sent none (null or blank), so no row is nameless. */
-  public String shownName() {
-    return talentName == null || talentName.isBlank() ? talentId : talentName;
   }
 
   /**

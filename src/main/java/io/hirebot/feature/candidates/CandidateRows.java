@@ -67,7 +67,7 @@ final class CandidateRows {
   private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean changes,
       ZonedDateTime now) {
     ObjectNode row = cards.model();
-    String name = a.shownName();
+    String name = a.talentName();
     if (a.appliedAt() == null) {
       row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {

@@ -241,7 +241,7 @@ final class DigestCard {
       return;
     }
     Map<String, String> names = p.applications().stream()
-        .collect(Collectors.toMap(Application::id, Application::shownName, (a, b) -> a));
+        .collect(Collectors.toMap(Application::id, Application::talentName, (a, b) -> a));
     String list = mine.stream().limit(MAX_NAMES)
         .map(i -> names.get(i.applicationId()) + " " + DateTexts.time(i.begin(), period.zone()))
         .collect(Collectors.joining(messages.get(lang, "digest.separator")));
@@ -269,7 +269,7 @@ final class DigestCard {
       return;
     }
     String names = matching.stream().limit(MAX_NAMES)
-        .map(a -> messages.get(lang, "digest.item", a.shownName(), detail.apply(a)))
+        .map(a -> messages.get(lang, "digest.item", a.talentName(), detail.apply(a)))
         .collect(Collectors.joining(messages.get(lang, "digest.separator")));
     if (matching.size() > MAX_NAMES) {
       names = messages.get(lang, "digest.more", names, matching.size() - MAX_NAMES, matching.size());

@@ -88,7 +88,7 @@ final class InterviewsCard {
     Application a = p.applications().get(i.applicationId());
     String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(Job::title)
         .findFirst().orElse("");
-    String name = a == null ? i.applicationId() : a.shownName();
+    String name = a == null ? i.applicationId() : a.talentName();
     String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
     String who = HireTexts.interviewers(messages, lang,
         i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());

@@ -113,7 +113,7 @@ final class InterviewReminders extends DeferredRoutine {
 
   private Future<Context> context(Interview i) {
     return hire.application(i.applicationId()).compose((Application a) -> hire.jobs().map(jobs -> new Context(
-        a.shownName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(Job::title).orElse(""),
+        a.talentName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(Job::title).orElse(""),
         a.jobId(), a.talentId())));
   }
 

@@ -103,7 +103,7 @@ final class TasksCard {
     for (Waiting w : shown) {
       ObjectNode row = rows.addObject();
       row.put("line", Markdown.message(messages, lang, "tasks.row", messages.get(lang, w.task().kind().key()),
-          w.application().shownName(), w.jobTitle(), words.waited(w.waited(now), lang)));
+          w.application().talentName(), w.jobTitle(), words.waited(w.waited(now), lang)));
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer));
     }
   }
