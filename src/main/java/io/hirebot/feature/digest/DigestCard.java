@@ -114,21 +114,30 @@ final class DigestCard {
       return interviewsHiddenBy.isEmpty() ? line : line.plus(new Reply.Text("\n", "\n")).plus(Reply.text(messages,
           lang, "hidden.scope", messages.get(lang, "hidden.interviews"), interviewsHiddenBy));
     }
-    // The team's waiting tasks are what gives way when a busy digest would break Feishu's limits: first the
-    // person rows, then the job lines (the footer then counts them; each person is nudged privately anyway).
+    // What gives way when a busy digest would break Feishu's limits: first the team's person rows, then its waiting
+    // lines (the footer then counts them; each person is nudged privately anyway), then the jobs shown in full, fewer
+    // and fewer (the rest named on one line): long job titles and names broke 30 KB with 30 jobs in full, and a card
+    // Feishu refuses is a digest the chat never gets. With no job in full the card is a few lines and always fits.
     for (int people : new int[] {MAX_WAITING_PEOPLE, 0}) {
-      Optional<ObjectNode> card = cards.renderIfFits("digest", model(pipelines, today, offers, waiting, people, hidden,
-          since, period, lang));
+      Optional<ObjectNode> card = cards.renderIfFits("digest", model(pipelines, today, offers, waiting, people,
+          MAX_JOBS, hidden, since, period, lang));
       if (card.isPresent()) {
-        return Reply.card(inBoth(card.get(), lang, l -> model(pipelines, today, offers, waiting, people,
+        return Reply.card(inBoth(card.get(), lang, l -> model(pipelines, today, offers, waiting, people, MAX_JOBS,
             hidden(interviewsHiddenBy, l), format(period.since(), period.zone(), l), period, l)));
       }
     }
-    String omitted = waiting.isEmpty() ? "" : "\n" + messages.get(lang, "digest.waiting.omitted", waiting.size());
-    return Reply.card(inBoth(cards.render("digest", model(pipelines, today, offers, List.of(), 0, hidden + omitted,
-        since, period, lang)), lang, l -> model(pipelines, today, offers, List.of(), 0, hidden(interviewsHiddenBy, l)
-        + (waiting.isEmpty() ? "" : "\n" + messages.get(l, "digest.waiting.omitted", waiting.size())),
-        format(period.since(), period.zone(), l), period, l)));
+    java.util.function.Function<Language, String> footer = l -> hidden(interviewsHiddenBy, l)
+        + (waiting.isEmpty() ? "" : "\n" + messages.get(l, "digest.waiting.omitted", waiting.size()));
+    for (int inFull = MAX_JOBS; ; inFull /= 2) {
+      int jobs = inFull;
+      java.util.function.Function<Language, ObjectNode> model = l -> model(pipelines, today, offers, List.of(), 0,
+          jobs, footer.apply(l), format(period.since(), period.zone(), l), period, l);
+      Optional<ObjectNode> card = jobs == 0 ? Optional.of(cards.render("digest", model.apply(lang)))
+          : cards.renderIfFits("digest", model.apply(lang));
+      if (card.isPresent()) {
+        return Reply.card(inBoth(card.get(), lang, model));
+      }
+    }
   }
 
   /**
@@ -145,7 +154,8 @@ final class DigestCard {
   }
 
   private ObjectNode model(List<PipelinePage> pipelines, List<Interview> today, Map<String, Offer> offers,
-      List<Waiting> waiting, int peopleBudget, String hidden, String since, Period period, Language lang) {
+      List<Waiting> waiting, int peopleBudget, int jobsInFull, String hidden, String since, Period period,
+      Language lang) {
     Predicate<Application> isNew = isNew(period);
     Predicate<Application> moved = moved(period);
     Predicate<Application> atOffer = DigestCard::atOffer;
@@ -154,15 +164,15 @@ final class DigestCard {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
-    List<PipelinePage> shown = pipelines.subList(0, Math.min(MAX_JOBS, pipelines.size()));
+    List<PipelinePage> shown = pipelines.subList(0, Math.min(jobsInFull, pipelines.size()));
     // "Stuck" is explained only on a card that lists someone as stuck.
     boolean anyStuck = shown.stream().flatMap(p -> p.applications().stream()).anyMatch(stuck);
     model.put("footer", (anyStuck ? messages.get(lang, "digest.footer", STUCK_AFTER.toDays(), period.zone().getId())
         : messages.get(lang, "digest.footer.times", period.zone().getId())) + hidden);
     ArrayNode jobs = model.putArray("jobs");
-    if (pipelines.size() > MAX_JOBS) {
-      model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - MAX_JOBS,
-          pipelines.subList(MAX_JOBS, pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
+    if (pipelines.size() > shown.size()) {
+      model.put("moreJobs", Markdown.message(messages, lang, "digest.moreJobs", pipelines.size() - shown.size(),
+          pipelines.subList(shown.size(), pipelines.size()).stream().map(p -> JobQueries.label(p.job()))
               .collect(Collectors.joining(messages.get(lang, "digest.separator")))));
     }
     int peopleLeft = peopleBudget;
