@@ -119,6 +119,28 @@ class HostileWebhookTest {
   }
 
   @Test
+  @DisplayName("a signed message whose sender has no open_id to answer (a number, an object without one, an empty or "
+      + "misshapen one) is refused with a short 400, not taken and then retried until its attempts run out")
+  void senderWithoutOpenId() throws Exception {
+    long stored = settledEvents();
+    List<String> wrong = new ArrayList<>();
+    int n = 0;
+    for (String sender : List.of("{\"sender_id\":5,\"sender_type\":\"user\"}",
+        "{\"sender_id\":{},\"sender_type\":\"user\"}",
+        "{\"sender_id\":{\"open_id\":\"\",\"union_id\":\"on_x\"},\"sender_type\":\"user\"}",
+        "{\"sender_id\":{\"open_id\":5},\"sender_type\":\"user\"}",
+        "{\"sender_id\":{\"open_id\":\"../x\"},\"sender_type\":\"user\"}", "5", "{}")) {
+      String message = "{\"message_id\":\"om_hostile_sender_" + (++n) + "\",\"chat_id\":\"oc_demo_team\","
+          + "\"chat_type\":\"p2p\",\"message_type\":\"text\",\"create_time\":\"" + System.currentTimeMillis()
+          + "\",\"content\":\"{\\\"text\\\":\\\"help\\\"}\"}";
+      expect(wrong, 400, "sender " + sender, signedPost(sealed(v2("im.message.receive_v1", "ev_hostile_sender_" + n,
+          "{\"sender\":" + sender + ",\"message\":" + message + "}"))));
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(stored, settledEvents(), "a refused message stored nothing");
+  }
+
+  @Test
   @DisplayName("signed clicks with made-up action names get the unknown-action toast and are counted under one "
       + "'unknown' series, not one metric series per name a sender makes up")
   void madeUpActionNames() {

@@ -66,4 +66,13 @@ final class Fields {
     return new UserRef(optionalId(ids, "open_id", path.isEmpty() ? "open_id" : path + ".open_id", FeishuIds.Kind.OPEN_ID),
         optional(ids, "union_id"), optional(ids, "user_id"));
   }
+
+  /**
+   * Like {@link #user}, for a user the bot must answer (a message's sender): one without an open_id of the right shape
+   * is malformed, refused before it is taken, since it could only be retried until its attempts ran out.
+   */
+  static UserRef requiredUser(JsonNode ids, String path) {
+    return new UserRef(id(ids, "open_id", path + ".open_id", FeishuIds.Kind.OPEN_ID), optional(ids, "union_id"),
+        optional(ids, "user_id"));
+  }
 }

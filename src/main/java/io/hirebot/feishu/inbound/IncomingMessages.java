@@ -24,7 +24,7 @@ final class IncomingMessages {
         eventId,
         Fields.id(message, "message_id", "event.message.message_id", FeishuIds.Kind.MESSAGE),
         new ChatRef(Fields.id(message, "chat_id", "event.message.chat_id", FeishuIds.Kind.CHAT), chatType(message)),
-        Fields.user(event.path("sender").path("sender_id"), "event.sender.sender_id"),
+        Fields.requiredUser(event.path("sender").path("sender_id"), "event.sender.sender_id"),
         type,
         text.text(),
         text.mentionsBot(),
