@@ -47,6 +47,7 @@ public final class Faults {
   private final Map<String, Duration> latencies = new LinkedHashMap<>();
   private final List<String> lostAnswers = new ArrayList<>();
   private final List<String> stuckPaging = new ArrayList<>();
+  private final List<String> repeatingPages = new ArrayList<>();
   private final Map<String, Integer> rateOverrides = new HashMap<>();
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private boolean rateLimitsEnabled = true;
@@ -88,6 +89,20 @@ public final class Faults {
 
   synchronized boolean pagingStuck(String path) {
     return stuckPaging.stream().anyMatch(path::matches);
+  }
+
+  /**
+   * Every list request whose path matches and asks for the first page answers it with has_more true and a page_token
+   * that starts the list over, until {@link #clear()}: the next page repeats every item already given, then paging
+   * ends as usual. A Hire whose list moved under its paging (or whose looping paging stopped mid-read) overlaps so.
+   */
+  public synchronized Faults repeatingPages(String pathRegex) {
+    repeatingPages.add(pathRegex);
+    return this;
+  }
+
+  synchronized boolean pagesRepeat(String path) {
+    return repeatingPages.stream().anyMatch(path::matches);
   }
 
   /** The next matching request (one only) gets this error. */
@@ -170,6 +185,7 @@ public final class Faults {
     latencies.clear();
     lostAnswers.clear();
     stuckPaging.clear();
+    repeatingPages.clear();
     rateOverrides.clear();
     perMinuteOverrides.clear();
     rateLimitsEnabled = true;
@@ -187,6 +203,7 @@ public final class Faults {
         : Map.of("fault", "latency", "path", path, "ms", delay.toMillis())));
     lostAnswers.forEach(path -> on.add(Map.of("fault", "answer_lost", "path", path)));
     stuckPaging.forEach(path -> on.add(Map.of("fault", "stuck_paging", "path", path)));
+    repeatingPages.forEach(path -> on.add(Map.of("fault", "repeating_pages", "path", path)));
     for (Fault f : faults) {
       if (f.rawBody() != null) {
         on.add(Map.of("fault", "bad_gateway", "path", f.pathRegex(), "status", f.httpStatus()));

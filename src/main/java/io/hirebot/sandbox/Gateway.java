@@ -142,6 +142,9 @@ final class Gateway {
     if (faults.pagingStuck(ctx.request().path())) {
       ctx.put(Paging.STUCK_KEY, true);
     }
+    if (faults.pagesRepeat(ctx.request().path())) {
+      ctx.put(Paging.REPEAT_KEY, true);
+    }
     Optional<Faults.Fault> fault = faults.take(ctx.request().method().name(), ctx.request().path());
     if (fault.isPresent()) {
       Faults.Fault f = fault.get();

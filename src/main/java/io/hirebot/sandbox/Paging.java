@@ -14,6 +14,8 @@ final class Paging {
   private static final String PREFIX = "offset:";
   /** Set on a request that {@link Faults#stuckPaging} matches: its page is the first again, with more to come. */
   static final String STUCK_KEY = "sandbox.stuckPaging";
+  /** Set on a request that {@link Faults#repeatingPages} matches: its first page's token starts the list over. */
+  static final String REPEAT_KEY = "sandbox.repeatingPages";
 
   private Paging() {}
 
@@ -37,15 +39,17 @@ final class Paging {
   /** One page of {@code all} as {items, has_more, page_token}. */
   static <T> JsonObject page(RoutingContext ctx, List<T> all, int size, Function<T, Object> render) {
     boolean stuck = Boolean.TRUE.equals(ctx.get(STUCK_KEY));
-    int offset = stuck ? 0 : offset(ctx.request().getParam("page_token"));
+    String given = ctx.request().getParam("page_token");
+    boolean startsOver = Boolean.TRUE.equals(ctx.get(REPEAT_KEY)) && (given == null || given.isBlank());
+    int offset = stuck ? 0 : offset(given);
     int end = Math.min(all.size(), offset + size);
     JsonArray items = new JsonArray();
     for (int i = Math.min(offset, all.size()); i < end; i++) {
       items.add(render.apply(all.get(i)));
     }
-    boolean more = stuck || end < all.size();
+    boolean more = stuck || startsOver || end < all.size();
     JsonObject page = new JsonObject().put("items", items).put("has_more", more);
-    page.put("page_token", stuck ? token(0) : more ? token(end) : "");
+    page.put("page_token", stuck || startsOver ? token(0) : more ? token(end) : "");
     return page;
   }
 

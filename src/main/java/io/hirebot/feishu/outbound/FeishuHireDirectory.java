@@ -65,6 +65,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link HireDirectory} over the Feishu SDK's Hire v1 API (reference/feishu-hire-api.md §2–§4). */
 public final class FeishuHireDirectory implements HireDirectory {
@@ -101,6 +103,8 @@ public final class FeishuHireDirectory implements HireDirectory {
   static final int OFFERS_PAGE_SIZE = 100;
   /** Notes are public to the hiring team (2), as when written in Feishu Hire itself. */
   static final int NOTE_PUBLIC = 2;
+
+  private static final Logger log = LoggerFactory.getLogger(FeishuHireDirectory.class);
 
   private final Client client;
   private final FeishuCalls calls;
@@ -167,12 +171,24 @@ public final class FeishuHireDirectory implements HireDirectory {
         .jobId(jobId).activeStatus("1").updateStartTime(String.valueOf(since.toEpochMilli()))));
   }
 
-  /** Every page of the application list with the given filters. */
+  /**
+   * Every page of the application list with the given filters, each id once: a page may repeat ids an earlier one
+   * gave (Hire's list moving under its paging, or paging that loops and then recovers). Every count of a job's
+   * candidates is the size of such a list: kept as given, a repeated page showed a job's 21 active as 42.
+   */
   private Future<List<String>> applicationIds(java.util.function.Supplier<ListApplicationReq.Builder> filters) {
     return collect("hire.application.list", token -> calls.call("hire.application.list",
             () -> client.hire().v1().application().list(filters.get()
                 .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())));
+        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+        .map(ids -> {
+          List<String> once = ids.stream().distinct().toList();
+          if (once.size() < ids.size()) {
+            log.warn("hire list repeated ids op=hire.application.list ids={} repeated={}", once.size(),
+                ids.size() - once.size());
+          }
+          return once;
+        });
   }
 
   @Override

@@ -1,0 +1,115 @@
+package io.hirebot.e2e;
+
+import static io.hirebot.e2e.BotHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hirebot.sandbox.ImState;
+import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
+import io.hirebot.sandbox.SentMessage;
+import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Stage;
+import io.hirebot.testing.Eventually;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The jobs card counts each active application once, however Hire's application lists arrive: a next page that
+ * repeats ids already given, a page refused with a rate limit and retried, two people asking at once. Backend
+ * Engineer (BE-001) has 21 active candidates in the demo tenant; a fuzzing session once saw 38. A fresh bot per
+ * test, so that no list cached by another test stands in for the one read here.
+ */
+class JobCountsTest {
+  private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  private static final String APPLICATIONS = "/open-apis/hire/v1/applications";
+  private static final AtomicInteger SENDERS = new AtomicInteger();
+  @RegisterExtension
+  final BotHarness h = BotHarness.encrypted();
+
+  /** BE-001's active candidates as the sandbox holds them: active applications outside an onboarded stage. */
+  private int backendActive() {
+    var hire = h.sandbox.hire();
+    String jobId = hire.jobByCode("BE-001").orElseThrow().id();
+    Set<String> onboarded = hire.stagesOf(jobId).stream().filter(s -> s.type() == Stage.ONBOARDED)
+        .map(Stage::id).collect(Collectors.toSet());
+    return (int) hire.applicationsOfJob(jobId).stream().filter(a -> a.active() && !onboarded.contains(a.stageId()))
+        .count();
+  }
+
+  private MessageSpec asked(String text) {
+    return MessageSpec.group(TEAM).from(DemoTenant.ADMIN_ZHOU + "_" + SENDERS.incrementAndGet()).mentioningBot()
+        .text(text);
+  }
+
+  /**
+   * The card as it ends up: a read longer than the reply deadline (every list read twice here) first shows the
+   * interim "still waiting" card, then the outcome in its place.
+   */
+  private String shown(SentMessage reply) {
+    String[] card = new String[1];
+    try {
+      Eventually.holds(() -> {
+        card[0] = h.sandbox.im().message(reply.messageId()).orElseThrow().currentContent().toString();
+        return !card[0].contains("Still waiting for Feishu Hire") && !card[0].contains("仍在等待飞书招聘");
+      }, 60);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return card[0];
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"jobs | {0} active: ", "职位 | 进行中 {0} 人：",
+      "candidates for job BE-001 | {0} active"})
+  @DisplayName("a Hire list whose next page repeats ids already given counts each application once")
+  void repeatedPageCountedOnce(String text, String row) {
+    // GIVEN Hire answers every application list's first page with a token that starts the list over
+    int active = backendActive();
+    assertEquals(21, active, "the demo tenant's BE-001");
+    h.sandbox.faults().repeatingPages(APPLICATIONS);
+
+    // WHEN someone asks
+    String card = shown(h.ask(asked(text)));
+
+    // THEN each application counts once: 21, not 42
+    assertTrue(card.contains(row.replace("{0}", String.valueOf(active))), card);
+    assertFalse(card.contains(row.replace("{0}", String.valueOf(2 * active))), card);
+  }
+
+  @Test
+  @DisplayName("an application list page refused with a rate limit and retried counts each application once")
+  void rateLimitedPageRetried() {
+    // GIVEN Hire refuses the first application list call with its rate limit (the bot waits and asks again)
+    int active = backendActive();
+    h.sandbox.faults().failNext("GET", APPLICATIONS, 429, 99991400, "request trigger frequency limit");
+
+    String card = shown(h.ask(asked("jobs")));
+
+    assertTrue(card.contains(active + " active: "), card);
+    assertTrue(h.sandbox.requests().all().stream().anyMatch(r -> r.path().equals(APPLICATIONS) && r.status() == 429),
+        "the refusal happened");
+  }
+
+  @Test
+  @DisplayName("two jobs commands at once, sharing the lists being read, each count each application once")
+  void concurrentCommands() {
+    int active = backendActive();
+    List<PushResult> pushes = List.of(await(h.sandbox.events().message(asked("jobs"))),
+        await(h.sandbox.events().message(asked("职位"))));
+
+    String en = shown(h.replyTo(pushes.get(0)));
+    String zh = shown(h.replyTo(pushes.get(1)));
+
+    assertTrue(en.contains(active + " active: "), en);
+    assertTrue(zh.contains("进行中 " + active + " 人："), zh);
+  }
+}
