@@ -403,7 +403,7 @@ public final class FeishuHireDirectory implements HireDirectory {
     ApplicationDetailBasicInfo b = d.getApplicationDetail().getBasicInfo();
     var talent = d.getApplicationDetail().getTalent();
     ApplicationStageInfo s = b.getStage();
-    Stage stage = s == null ? new Stage("", "", "", StageType.OTHER)
+    Stage stage = s == null ? Stage.OUTSIDE
         : new Stage(s.getId(), s.getZhName(), s.getEnName(),
             StageType.ofCode(s.getType() == null ? 8 : s.getType()));
     return new Application(b.getId(), b.getJobId(), b.getTalentId(),
