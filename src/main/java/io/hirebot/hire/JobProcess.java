@@ -14,6 +14,14 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
   }
 
   /**
+   * The stage as a card names it: the process's own; one the process does not have as Hire named it (get_detail names
+   * the stage an application sits in), or {@link Stage#OUTSIDE} when Hire gave it no name.
+   */
+  public Stage named(Stage stage) {
+    return stage(stage.id()).orElse(stage.hasName() ? stage : Stage.OUTSIDE);
+  }
+
+  /**
    * The stage after {@code currentStageId}, unless that is "onboarded" (or a system stage), which Hire never lets the
    * API enter: what Advance moves to.
    */

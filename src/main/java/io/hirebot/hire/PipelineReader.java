@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage
- * (all in parallel, which also gives the counts and the process order for free), then application
+ * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage and one of
+ * the whole job (all in parallel, which also gives the counts and the process order for free), then application
  * details only for the page being shown, again in parallel. A date filter needs every kept application's
  * date: Hire's list can only narrow by update time (an application made since a date was updated since then),
  * so the reader keeps the candidates updated since the date and, when more than {@link #MAX_DATE_FILTERED}
@@ -98,27 +98,39 @@ public final class PipelineReader {
   public Future<PipelinePage> readWhole(Job job, int max, KnownApplications known) {
     return process(job).compose(process -> activeIds(job).compose(ids -> known.current(job.id(), ids.subList(0,
         Math.min(max, ids.size()))).map(apps -> {
-          List<String> order = process.stages().stream().map(Stage::id).toList();
+          // Those in no stage of the process last, counted under Stage.OUTSIDE as the lists by stage count them.
           List<Application> sorted = apps.stream()
-              .sorted(Comparator.comparingInt((Application a) -> order.indexOf(a.stage().id()))).toList();
-          Map<String, Long> perStage = apps.stream().collect(Collectors.groupingBy(a -> a.stage().id(),
-              Collectors.counting()));
-          List<PipelinePage.StageCount> counts = process.stages().stream()
-              .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s.id(), 0L).intValue())).toList();
+              .sorted(Comparator.comparingInt((Application a) -> process.indexOf(a.stage().id()))).toList();
+          Map<Stage, Long> perStage = apps.stream().collect(Collectors.groupingBy(
+              a -> process.stage(a.stage().id()).orElse(Stage.OUTSIDE), Collectors.counting()));
+          List<PipelinePage.StageCount> counts = new java.util.ArrayList<>(process.stages().stream()
+              .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s, 0L).intValue())).toList());
+          if (perStage.containsKey(Stage.OUTSIDE)) {
+            counts.add(new PipelinePage.StageCount(Stage.OUTSIDE, perStage.get(Stage.OUTSIDE).intValue()));
+          }
           // Hires among those read: a job with more than max active applications may have more.
           return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
               PipelinePage.hired(counts), null);
         })));
   }
 
-  /** The job's process and its active application ids per stage, one list call per stage, in parallel. */
+  /**
+   * The job's process and its active application ids per stage, one list call per stage, in parallel; and, with one
+   * more list call alongside, those in no stage of the process (a stage Hire deleted from it, or one of the job's
+   * former process), which no list by stage returns: left out, they were missing from every count.
+   */
   public Future<JobPipeline> stages(Job job) {
     return process(job).compose(process -> {
       List<Future<List<String>>> perStage = process.stages().stream()
           .map(s -> hire.activeApplicationIds(job.id(), s.id()))
           .toList();
-      return Future.all(perStage).map(all -> new JobPipeline(job, process,
-          perStage.stream().map(Future::result).toList()));
+      Future<List<String>> all = activeIds(job);
+      return Future.all(Future.all(perStage), all).map(done -> {
+        List<List<String>> lists = perStage.stream().map(Future::result).toList();
+        Set<String> staged = lists.stream().flatMap(List::stream).collect(Collectors.toSet());
+        // An application moved between two of these reads can look outside for as long as the lists are cached.
+        return new JobPipeline(job, process, lists, all.result().stream().filter(id -> !staged.contains(id)).toList());
+      });
     });
   }
 
@@ -176,10 +188,9 @@ public final class PipelineReader {
     }
     return updatedSince(pipeline.job(), ids, since).compose(pool -> newest(pipeline.job(), pool, since,
         clock.instant(), 0).compose(checked -> details(checked, known).map(apps -> {
-          // Stages in process order, the newest applications first within each.
-          List<String> stageOrder = pipeline.process().stages().stream().map(Stage::id).toList();
+          // Stages in process order (any outside it last), the newest applications first within each.
           List<String> recent = apps.stream().filter(a -> filter.keepsDate(a.appliedAt()))
-              .sorted(Comparator.comparingInt((Application a) -> stageOrder.indexOf(a.stage().id()))
+              .sorted(Comparator.comparingInt((Application a) -> pipeline.process().indexOf(a.stage().id()))
                   .thenComparing(Application::appliedAt, Comparator.reverseOrder()))
               .map(Application::id).toList();
           PipelinePage.DateScan scan = checked.size() < pool.size()

@@ -3,6 +3,13 @@ package io.hirebot.hire;
 /** One step of a hiring process, with its names in both languages. */
 public record Stage(String id, String zhName, String enName, StageType type) {
   /**
+   * Stands for a stage that is not one of the job's process stages (Hire can send one: the stage was deleted from the
+   * process, or the job's process changed) and that has no name of its own: cards say "Other stage" for it, never its
+   * id. The lists by stage cannot tell such applications apart, so their count is one bucket of this stage.
+   */
+  public static final Stage OUTSIDE = new Stage("", "", "", StageType.OTHER);
+
+  /**
    * Whether an application in this stage is a hire: onboarded, no longer an active candidate of the pipeline, though
    * Hire still lists it as active ({@code active_status} 1). The one place that says who counts as active: every card
    * counts active candidates through {@link PipelinePage#hired} and {@link JobPipeline#hired}. Pending onboarding

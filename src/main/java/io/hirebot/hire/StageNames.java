@@ -18,6 +18,11 @@ public record StageNames(List<Job> jobs, List<JobProcess> processes, String loca
         .orElse(fallback);
   }
 
+  /** The stage as a card names it ({@link JobProcess#named}); as it is when the job or its process is unknown. */
+  public Stage named(String jobId, Stage stage) {
+    return process(jobId).map(p -> p.named(stage)).orElse(stage);
+  }
+
   /** The hiring process of the job, when the job and its process are known. */
   public java.util.Optional<JobProcess> process(String jobId) {
     return jobs.stream().filter(j -> j.id().equals(jobId)).findFirst()

@@ -19,11 +19,14 @@ public final class StageWords {
   private StageWords() {}
 
   /**
-   * The stage's name in the language (in the other one when Hire gave only that), or the word of its type ("Other",
-   * 其他) when it has none at all — never its id.
+   * The stage's name in the language (in the other one when Hire gave only that), "Other stage" (其他阶段) for
+   * {@link Stage#OUTSIDE}, or the word of its type ("Other", 其他) when it has none at all — never its id.
    */
   public static String name(Messages messages, Language lang, Stage stage) {
-    return stage.hasName() ? stage.name(lang.feishuLocale()) : typeWord(messages, lang, stage);
+    if (stage.hasName()) {
+      return stage.name(lang.feishuLocale());
+    }
+    return Stage.OUTSIDE.equals(stage) ? messages.get(lang, "stage.outside") : typeWord(messages, lang, stage);
   }
 
   /**

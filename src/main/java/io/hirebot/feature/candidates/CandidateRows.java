@@ -14,6 +14,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -38,20 +39,25 @@ final class CandidateRows {
     this.flow = new FlowTexts(messages);
   }
 
-  /** The page's candidates grouped by stage in process order, each group with its heading and rows. */
+  /**
+   * The page's candidates grouped by stage in process order, each group with its heading and rows; those in no stage
+   * of the process under one "Other stage" heading, as the card's counts have them.
+   */
   ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang, Audience audience) {
-    Map<String, List<Application>> byStage = new LinkedHashMap<>();
+    Map<Stage, List<Application>> byStage = new LinkedHashMap<>();
     for (Application a : page.applications()) {
-      byStage.computeIfAbsent(a.stage().id(), k -> new ArrayList<>()).add(a);
+      byStage.computeIfAbsent(page.process().stage(a.stage().id()).orElse(Stage.OUTSIDE), k -> new ArrayList<>())
+          .add(a);
     }
     ArrayNode groups = cards.mapper().createArrayNode();
     ZonedDateTime now = clock.instant().atZone(audience.zone());
     for (var entry : byStage.entrySet()) {
-      Stage stage = page.process().stage(entry.getKey()).orElse(entry.getValue().get(0).stage());
-      int count = page.listed().stream().filter(c -> c.stage().id().equals(stage.id()))
+      Stage stage = entry.getKey();
+      int count = page.listed().stream().filter(c -> c.stage().equals(stage))
           .mapToInt(PipelinePage.StageCount::count).findFirst().orElse(entry.getValue().size());
       ObjectNode group = groups.addObject();
-      group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading", stage.name(lang.feishuLocale()), count));
+      group.put("heading", Markdown.message(messages, lang, "candidates.stageHeading",
+          StageWords.name(messages, lang, stage), count));
       ArrayNode rows = group.putArray("rows");
       for (Application a : entry.getValue()) {
         rows.add(row(a, page, query, lang, !audience.viewOnly(), now));
@@ -75,6 +81,11 @@ final class CandidateRows {
       row.put("line", Markdown.message(messages, lang, "candidates.row", name,
           DateTexts.date(a.appliedAt(), now.getZone(), lang),
           new Markdown.Own(inStage)));
+    }
+    // Under "Other stage", the row says which stage it is in where Hire named it.
+    if (page.process().stage(a.stage().id()).isEmpty() && a.stage().hasName()) {
+      row.put("line", Markdown.message(messages, lang, "flow.row", new Markdown.Own(row.get("line").asText()),
+          StageWords.name(messages, lang, a.stage())));
     }
     // The step's state in a few words, from what the row's read already holds (no call of its own).
     String marker = flow.marker(a, now, lang);

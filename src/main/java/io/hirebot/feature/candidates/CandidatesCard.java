@@ -12,6 +12,7 @@ import io.hirebot.hire.PipelinePage;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ final class CandidatesCard {
     List<String> parts = new ArrayList<>();
     for (PipelinePage.StageCount c : page.counts()) {
       if (c.count() > 0) {
-        parts.add(Markdown.message(messages, lang, "candidates.stageCount", c.stage().name(lang.feishuLocale()), c.count()));
+        parts.add(Markdown.message(messages, lang, "candidates.stageCount", StageWords.name(messages, lang, c.stage()),
+            c.count()));
       }
     }
     String counts = String.join(" · ", parts);

@@ -17,10 +17,13 @@ import io.hirebot.hire.Note;
 import io.hirebot.hire.OwnChange;
 import io.hirebot.hire.Partial;
 import io.hirebot.hire.Talent;
+import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageNames;
+import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -135,8 +138,8 @@ final class ProfileCard {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
-    item.put("heading", Markdown.message(messages, lang, "profile.application", d.jobTitle(), stages.name(a.jobId(), a.stage().id(),
-        a.stage().name(lang.feishuLocale())), status, dates.date(a.appliedAt(), lang)));
+    item.put("heading", Markdown.message(messages, lang, "profile.application", d.jobTitle(),
+        stageName(a, a.stage().id(), stages, lang), status, dates.date(a.appliedAt(), lang)));
     item.put("history", latest(history.of(a.id(), d.history()).stream().map(e -> entry(e, a, stages, lang)).toList(),
         MAX_VISITS, lang, " → "));
     String interviewsHiddenBy = d.withheldBy(ApplicationDetail.INTERVIEWS);
@@ -211,7 +214,7 @@ final class ProfileCard {
    * by @Li Na · reason" and "Restored Dec 3 by @Li Na" for a rejection made through the bot and its Undo.
    */
   private String entry(ProfileHistory.Entry e, Application a, StageNames stages, Language lang) {
-    String stage = stages.name(a.jobId(), e.stageId(), e.stageId());
+    String stage = stageName(a, e.stageId(), stages, lang);
     String date = dates.date(e.entered(), lang);
     if (e.kind() == OwnChange.Kind.REJECT) {
       return Markdown.message(messages, lang, "profile.history.rejected", date, Markdown.person(e.by()),
@@ -225,6 +228,15 @@ final class ProfileCard {
     }
     return Markdown.message(messages, lang, e.undo() ? "profile.history.movedBack" : "profile.history.moved", stage,
         date, Markdown.person(e.by()));
+  }
+
+  /**
+   * A stage of the application by id: as its job's process names it; one the process does not have as Hire named it
+   * (Hire names the current stage only), else "Other stage" ({@link io.hirebot.hire.JobProcess#named}). Never its id.
+   */
+  private String stageName(Application a, String stageId, StageNames stages, Language lang) {
+    Stage own = stageId.equals(a.stage().id()) ? a.stage() : new Stage(stageId, "", "", StageType.OTHER);
+    return StageWords.name(messages, lang, stages.named(a.jobId(), own));
   }
 
   private String interview(Interview i, Application a, StageNames stages, Language lang) {

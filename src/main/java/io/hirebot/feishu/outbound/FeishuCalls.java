@@ -104,6 +104,18 @@ public final class FeishuCalls {
     return attempt(operation, lane, null, sdkCall, 1, true).map(BaseResponse::getData);
   }
 
+  /** Data Feishu answered with, and the X-Tt-Logid of that answer. */
+  record Answered<D>(D data, String logId) {}
+
+  /**
+   * As {@link #call(String, Callable)}, keeping the answer's X-Tt-Logid: a paged list can fail after Hire answered each
+   * page (a page_token that repeats), and that failure names the last page's log id like any failed call.
+   */
+  <D, R extends BaseResponse<D>> Future<Answered<D>> answered(String operation, Callable<R> sdkCall) {
+    return attempt(operation, Lane.INTERACTIVE, null, sdkCall, 1, true)
+        .map(resp -> new Answered<>(resp.getData(), logId(resp)));
+  }
+
   /**
    * As {@link #call(String, Lane, Callable)}, outside the Hire circuit: the bot's own diagnostic calls (the scope
    * self-check). Sent while the process is cold (or its CPU starved), they can outlast a user's call timeout though
@@ -277,17 +289,19 @@ public final class FeishuCalls {
     return fromHeader != null && !fromHeader.isEmpty() ? fromHeader : nullToEmpty(raw == null ? null : raw.getRequestID());
   }
 
-  static FeishuApiException failure(String operation, BaseResponse<?> resp) {
-    RawResponse raw = resp.getRawResponse();
-    int status = raw == null ? 0 : raw.getStatusCode();
+  /** The answer's X-Tt-Logid (the SDK's request id), else the one in its error body, else the raw header's. */
+  private static String logId(BaseResponse<?> resp) {
     String logId = resp.getRequestId();
     if ((logId == null || logId.isEmpty()) && resp.getError() != null) {
       logId = resp.getError().getLogId();
     }
-    if (logId == null || logId.isEmpty()) {
-      logId = logId(raw);
-    }
-    FeishuApiException failure = new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId,
+    return logId == null || logId.isEmpty() ? logId(resp.getRawResponse()) : logId;
+  }
+
+  static FeishuApiException failure(String operation, BaseResponse<?> resp) {
+    RawResponse raw = resp.getRawResponse();
+    int status = raw == null ? 0 : raw.getStatusCode();
+    FeishuApiException failure = new FeishuApiException(operation, status, resp.getCode(), resp.getMsg(), logId(resp),
         ScopeRefusals.scopeToName(operation, resp));
     Duration reset = failure.isRateLimited() ? resetOf(raw) : null;
     return reset == null ? failure : failure.withWait(reset);

@@ -1,6 +1,7 @@
 package io.hirebot.feishu.outbound;
 
 import com.lark.oapi.Client;
+import com.lark.oapi.core.response.BaseResponse;
 import com.lark.oapi.service.hire.v1.model.ApplicationDetailBasicInfo;
 import com.lark.oapi.service.hire.v1.model.ApplicationStageInfo;
 import com.lark.oapi.service.hire.v1.model.ApplicationStageTime;
@@ -64,6 +65,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,9 +127,9 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Job>> jobs() {
-    return collect("hire.job.list", token -> calls.call("hire.job.list", () -> client.hire().v1().job().list(
-            ListJobReq.newBuilder().pageSize(JOBS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+    return collect("hire.job.list", token -> () -> client.hire().v1().job().list(
+            ListJobReq.newBuilder().pageSize(JOBS_PAGE_SIZE).pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))
         .map(items -> items.stream()
             .map(j -> new Job(j.getId(), nullToEmpty(j.getCode()), nullToEmpty(j.getTitle()),
                 j.getProcessId(), j.getActiveStatus() == null || j.getActiveStatus() == 1))
@@ -135,10 +138,9 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<JobProcess>> processes() {
-    return collect("hire.job_process.list", token -> calls.call("hire.job_process.list",
-            () -> client.hire().v1().jobProcess().list(
-                ListJobProcessReq.newBuilder().pageSize(PROCESSES_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+    return collect("hire.job_process.list", token -> () -> client.hire().v1().jobProcess().list(
+            ListJobProcessReq.newBuilder().pageSize(PROCESSES_PAGE_SIZE).pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))
         .map(items -> items.stream().map(FeishuHireDirectory::toProcess).toList());
   }
 
@@ -172,23 +174,13 @@ public final class FeishuHireDirectory implements HireDirectory {
   }
 
   /**
-   * Every page of the application list with the given filters, each id once: a page may repeat ids an earlier one
-   * gave (Hire's list moving under its paging, or paging that loops and then recovers). Every count of a job's
-   * candidates is the size of such a list: kept as given, a repeated page showed a job's 21 active as 42.
+   * Every page of the application list with the given filters, each id once ({@link #once}): every count of a job's
+   * candidates is the size of such a list.
    */
   private Future<List<String>> applicationIds(java.util.function.Supplier<ListApplicationReq.Builder> filters) {
-    return collect("hire.application.list", token -> calls.call("hire.application.list",
-            () -> client.hire().v1().application().list(filters.get()
-                .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
-        .map(ids -> {
-          List<String> once = ids.stream().distinct().toList();
-          if (once.size() < ids.size()) {
-            log.warn("hire list repeated ids op=hire.application.list ids={} repeated={}", once.size(),
-                ids.size() - once.size());
-          }
-          return once;
-        });
+    return collect("hire.application.list", token -> () -> client.hire().v1().application().list(filters.get()
+            .pageSize(APPLICATIONS_PAGE_SIZE).pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()));
   }
 
   @Override
@@ -234,10 +226,10 @@ public final class FeishuHireDirectory implements HireDirectory {
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
     Future<GetDetailApplicationRespBody> detail = detail(applicationId, PROFILE_OPTIONS);
     Future<Partial<Map<String, Integer>>> conclusions = Partial.of(hireId("hire.interview.list", applicationId)
-        .compose(ok -> collect("hire.interview.list", token -> calls.call("hire.interview.list",
-                () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder().applicationId(applicationId)
-                    .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
-            .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
+        .compose(ok -> collect("hire.interview.list", token -> () -> client.hire().v1().interview().list(
+                ListInterviewReq.newBuilder().applicationId(applicationId).userIdType(OPEN_ID)
+                    .pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()),
+            d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
         .map(HireModels::conclusions), Map.of());
     return Future.all(detail, conclusions).map(done -> HireModels.detail(toApplication(detail.result()),
         detail.result().getApplicationDetail(), withheldFields(), conclusions.result().value()));
@@ -250,11 +242,10 @@ public final class FeishuHireDirectory implements HireDirectory {
       String[] batch = applicationIds.subList(i, Math.min(applicationIds.size(), i + TESTS_BATCH))
           .toArray(new String[0]);
       batches.add(Future.all(Arrays.stream(batch).map(id -> hireId("hire.test.search", id)).toList())
-          .compose(ok -> collect("hire.test.search", token -> calls.call("hire.test.search",
-                  () -> client.hire().v1().test().search(SearchTestReq.newBuilder().pageSize(TESTS_BATCH)
-                      .pageToken(token).userIdType(OPEN_ID)
-                      .searchTestReqBody(SearchTestReqBody.newBuilder().applicationIdList(batch).build()).build()))
-              .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))));
+          .compose(ok -> collect("hire.test.search", token -> () -> client.hire().v1().test().search(
+                  SearchTestReq.newBuilder().pageSize(TESTS_BATCH).pageToken(token).userIdType(OPEN_ID)
+                      .searchTestReqBody(SearchTestReqBody.newBuilder().applicationIdList(batch).build()).build()),
+              d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))));
     }
     return Future.all(batches).map(done -> {
       Map<String, WrittenTest> current = new HashMap<>();
@@ -277,20 +268,21 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Note>> notes(String talentId) {
-    return hireId("hire.note.list", talentId).compose(ok -> collect("hire.note.list", token -> calls.call("hire.note.list", () -> client.hire().v1().note().list(
+    return hireId("hire.note.list", talentId).compose(ok -> collect("hire.note.list", token -> () -> client.hire()
+        .v1().note().list(
             ListNoteReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE)
-                .pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
+                .pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
         .map(items -> items.stream().map(HireModels::note).toList());
   }
 
   @Override
   public Future<List<Interview>> interviews(Instant from, Instant to) {
-    return collect("hire.interview.list", token -> calls.call("hire.interview.list",
-            () -> client.hire().v1().interview().list(ListInterviewReq.newBuilder()
+    return collect("hire.interview.list", token -> () -> client.hire().v1().interview().list(
+            ListInterviewReq.newBuilder()
                 .startTime(String.valueOf(from.toEpochMilli())).endTime(String.valueOf(to.toEpochMilli() - 1))
-                .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+                .userIdType(OPEN_ID).pageSize(PEOPLE_PAGE_SIZE).pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))
         .map(items -> items.stream().map(HireModels::interview).toList());
   }
 
@@ -315,10 +307,9 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<TerminationReason>> terminationReasons() {
-    return collect("hire.termination_reason.list", token -> calls.call("hire.termination_reason.list",
-            () -> client.hire().v1().terminationReason().list(
-                ListTerminationReasonReq.newBuilder().pageSize(REASONS_PAGE_SIZE).pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
+    return collect("hire.termination_reason.list", token -> () -> client.hire().v1().terminationReason().list(
+            ListTerminationReasonReq.newBuilder().pageSize(REASONS_PAGE_SIZE).pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))
         .map(items -> items.stream().map(r -> new TerminationReason(r.getId(), zh(r.getName()), en(r.getName()),
             r.getTerminationType() == null ? 0 : r.getTerminationType(),
             r.getActiveStatus() == null || r.getActiveStatus() == 1)).toList());
@@ -405,11 +396,11 @@ public final class FeishuHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Offer>> offersOfTalent(String talentId) {
-    return hireId("hire.offer.list", talentId).compose(ok -> collect("hire.offer.list", token -> calls.call(
-            "hire.offer.list", () -> client.hire().v1().offer().list(
+    return hireId("hire.offer.list", talentId).compose(ok -> collect("hire.offer.list", token -> () -> client.hire()
+        .v1().offer().list(
             ListOfferReq.newBuilder().talentId(talentId).userIdType(OPEN_ID).pageSize(OFFERS_PAGE_SIZE)
-                .pageToken(token).build()))
-        .map(d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken()))))
+                .pageToken(token).build()),
+        d -> Page.of(d.getItems(), d.getHasMore(), d.getPageToken())))
         .map(items -> items.stream().map(o -> new Offer(o.getId(), nullToEmpty(o.getApplicationId()),
             o.getOfferStatus() == null ? 0 : o.getOfferStatus(), "",
             o.getCreateTime() == null ? null : EpochTimes.instant(o.getCreateTime()))).toList());
@@ -419,7 +410,7 @@ public final class FeishuHireDirectory implements HireDirectory {
     ApplicationDetailBasicInfo b = d.getApplicationDetail().getBasicInfo();
     var talent = d.getApplicationDetail().getTalent();
     ApplicationStageInfo s = b.getStage();
-    Stage stage = s == null ? new Stage("", "", "", StageType.OTHER)
+    Stage stage = s == null ? Stage.OUTSIDE
         : new Stage(s.getId(), s.getZhName(), s.getEnName(),
             StageType.ofCode(s.getType() == null ? 8 : s.getType()));
     return new Application(b.getId(), b.getJobId(), b.getTalentId(),
@@ -464,31 +455,28 @@ public final class FeishuHireDirectory implements HireDirectory {
   @Override
   public Future<List<HireTask>> pendingTasks(HireTask.Kind kind, String userOpenId) {
     return switch (kind) {
-      case EVALUATION -> tasks("hire.evaluation_task.list", userOpenId, (user, token) -> calls.call(
-          "hire.evaluation_task.list", () -> client.hire().v1().evaluationTask().list(ListEvaluationTaskReq.newBuilder()
-              .userId(user).activityStatus(EVALUATION_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
-              .pageToken(token).build()))
-          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
-      case EXAM_MARKING -> tasks("hire.exam_marking_task.list", userOpenId, (user, token) -> calls.call(
-          "hire.exam_marking_task.list", () -> client.hire().v1().examMarkingTask().list(ListExamMarkingTaskReq
-              .newBuilder().userId(user).activityStatus(MARKING_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
-              .pageToken(token).build()))
-          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
-      case INTERVIEW_FEEDBACK -> tasks("hire.interview_task.list", userOpenId, (user, token) -> calls.call(
-          "hire.interview_task.list", () -> client.hire().v1().interviewTask().list(ListInterviewTaskReq.newBuilder()
-              .userId(user).activityStatus(FEEDBACK_PENDING).userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE)
-              .pageToken(token).build()))
-          .map(d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
-              t.getApplicationId())), d.getHasMore(), d.getPageToken())));
+      case EVALUATION -> tasks("hire.evaluation_task.list", userOpenId, (user, token) -> () -> client.hire().v1()
+          .evaluationTask().list(ListEvaluationTaskReq.newBuilder().userId(user).activityStatus(EVALUATION_PENDING)
+              .userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token).build()),
+          d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken()));
+      case EXAM_MARKING -> tasks("hire.exam_marking_task.list", userOpenId, (user, token) -> () -> client.hire().v1()
+          .examMarkingTask().list(ListExamMarkingTaskReq.newBuilder().userId(user).activityStatus(MARKING_PENDING)
+              .userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token).build()),
+          d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken()));
+      case INTERVIEW_FEEDBACK -> tasks("hire.interview_task.list", userOpenId, (user, token) -> () -> client.hire()
+          .v1().interviewTask().list(ListInterviewTaskReq.newBuilder().userId(user).activityStatus(FEEDBACK_PENDING)
+              .userIdType(OPEN_ID).pageSize(TASKS_PAGE_SIZE).pageToken(token).build()),
+          d -> Page.of(tasks(d.getItems(), t -> new HireTask(kind, t.getId(), t.getJobId(), t.getTalentId(),
+              t.getApplicationId())), d.getHasMore(), d.getPageToken()));
     };
   }
 
   /** Every page of one user's task list ({@code user} checked as an open_id before Hire is asked). */
-  private Future<List<HireTask>> tasks(String operation, String userOpenId,
-      java.util.function.BiFunction<String, String, Future<Page<HireTask>>> page) {
-    return openId(operation, userOpenId).compose(user -> collect(operation, token -> page.apply(user, token)));
+  private <D, R extends BaseResponse<D>> Future<List<HireTask>> tasks(String operation, String userOpenId,
+      BiFunction<String, String, Callable<R>> request, Function<D, Page<HireTask>> read) {
+    return openId(operation, userOpenId).compose(user -> collect(operation, token -> request.apply(user, token), read));
   }
 
   /** The SDK's three task models share their fields but no type: each is mapped by its own getters. */
@@ -504,29 +492,76 @@ public final class FeishuHireDirectory implements HireDirectory {
   /**
    * Follows page tokens until Hire says there is no more, collecting the items in order. A page_token Hire already
    * gave (has_more stuck in a loop) fails at once, as more than {@link #MAX_PAGES} pages do: following it again
-   * would only read the same pages until the limit.
+   * would only read the same pages until the limit. Such a failure carries the X-Tt-Logid of the last page Hire
+   * answered, so the user's error names a call an admin can look up, as for any failed call.
+   *
+   * @param request the SDK call for the page at a token (null for the first page)
+   * @param read the page in Hire's answer
    */
-  private <T> Future<List<T>> collect(String operation, Function<String, Future<Page<T>>> fetch) {
-    return collectFrom(operation, fetch, null, new ArrayList<>(), new HashSet<>());
+  private <D, R extends BaseResponse<D>, T> Future<List<T>> collect(String operation,
+      Function<String, Callable<R>> request, Function<D, Page<T>> read) {
+    return collectFrom(operation, request, read, null, new ArrayList<>(), new HashSet<>());
   }
 
-  private <T> Future<List<T>> collectFrom(String operation, Function<String, Future<Page<T>>> fetch,
-      String token, List<T> acc, Set<String> followed) {
-    return fetch.apply(token).compose(page -> {
+  private <D, R extends BaseResponse<D>, T> Future<List<T>> collectFrom(String operation,
+      Function<String, Callable<R>> request, Function<D, Page<T>> read, String token, List<T> acc,
+      Set<String> followed) {
+    return calls.answered(operation, request.apply(token)).compose(answer -> {
+      Page<T> page = read.apply(answer.data());
       acc.addAll(page.items());
       if (page.next() == null) {
-        return Future.succeededFuture(List.copyOf(acc));
+        return Future.succeededFuture(once(operation, acc));
       }
       if (!followed.add(page.next())) {
         return Future.failedFuture(new FeishuApiException(operation, 200, -1,
-            "page_token repeats: has_more never ends", ""));
+            "page_token repeats: has_more never ends", answer.logId()));
       }
       if (followed.size() >= MAX_PAGES) {
         return Future.failedFuture(new FeishuApiException(operation, 200, -1,
-            "more than " + MAX_PAGES + " pages", ""));
+            "more than " + MAX_PAGES + " pages", answer.logId()));
       }
-      return collectFrom(operation, fetch, page.next(), acc, followed);
+      return collectFrom(operation, request, read, page.next(), acc, followed);
     });
+  }
+
+  /**
+   * The items of a list each once, in Hire's order: a page may repeat items an earlier one gave (Hire's list moving
+   * under its paging, or paging that loops and then recovers), and every count on a card is the size of such a list:
+   * kept as given, a repeated page showed a job's 21 active as 42. An item is the same as another by its Hire id
+   * ({@link #ID}), a string item by itself.
+   */
+  /**
+   * How an item of a Hire list is told apart: the SDK's list item models (jobs, processes, interviews, notes, offers,
+   * tests, termination reasons) share no type, but each has Hire's {@code id} and its getter; anything else (an id
+   * string, a record built from a page) by equality.
+   */
+  private static final ClassValue<Function<Object, Object>> ID = new ClassValue<>() {
+    @Override
+    protected Function<Object, Object> computeValue(Class<?> type) {
+      try {
+        java.lang.reflect.Method getId = type.getMethod("getId");
+        return item -> {
+          try {
+            Object id = getId.invoke(item);
+            return id == null ? item : id;
+          } catch (ReflectiveOperationException e) {
+            return item;
+          }
+        };
+      } catch (NoSuchMethodException e) {
+        return item -> item;
+      }
+    }
+  };
+
+  private static <T> List<T> once(String operation, List<T> items) {
+    Set<Object> seen = new HashSet<>();
+    List<T> once = items.stream().filter(item -> seen.add(ID.get(item.getClass()).apply(item))).toList();
+    if (once.size() < items.size()) {
+      log.warn("hire list repeated items op={} items={} repeated={}", operation, once.size(),
+          items.size() - once.size());
+    }
+    return once;
   }
 
   /** A Hire time (in milliseconds, or seconds: {@link EpochTimes}); null when absent or no number. */

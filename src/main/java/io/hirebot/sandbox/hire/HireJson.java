@@ -97,9 +97,15 @@ public final class HireJson {
     return times;
   }
 
+  /**
+   * The application's stage, named: one its job's process no longer has is named too when another process has it
+   * (the job's process changed, and Hire still knows the stage), and is only its id when none does (deleted).
+   */
   private static JsonObject currentStage(HireData d, Application a) {
     Job job = d.jobs.get(a.jobId());
-    return d.processOf(job).stage(a.stageId()).map(HireJson::stage).orElse(new JsonObject().put("id", a.stageId()));
+    return d.processOf(job).stage(a.stageId())
+        .or(() -> d.processes.values().stream().flatMap(p -> p.stage(a.stageId()).stream()).findFirst())
+        .map(HireJson::stage).orElse(new JsonObject().put("id", a.stageId()));
   }
 
   private static JsonObject resumeSource(Application a) {
