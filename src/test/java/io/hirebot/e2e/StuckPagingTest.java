@@ -69,20 +69,23 @@ class StuckPagingTest {
         .from(DemoTenant.ADMIN_ZHOU + "_" + SENDERS.incrementAndGet()).mentioningBot().text(text)));
     assertEquals(200, push.status(), push.body());
     SentMessage reply = await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT));
-    while (waiting(reply.currentContent().toString())
-        && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+    // The answer may come as an update of the first reply ("Still waiting…" replaced): read it anew each time.
+    java.util.function.Supplier<String> now = () -> h.sandbox.im().message(reply.messageId()).orElseThrow()
+        .currentContent().toString();
+    while (waiting(now.get()) && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
       sleep();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String shown = reply.currentContent().toString();
+    String shown = now.get();
     assertFalse(shown.contains("Exception"), shown);
     assertFalse(shown.contains("\tat "), shown);
     assertFalse(waiting(shown), "no outcome after " + took + ": " + shown);
-    assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, took + ": " + shown);
     List<String> repeatedPages = h.sandbox.requests().all().stream().skip(before)
         .filter(r -> r.is("GET", path) && r.queryParam("page_token") != null)
         .map(RecordedRequest::logId).toList();
     assertFalse(repeatedPages.isEmpty(), "the sandbox saw no second page of " + path + ": " + shown);
+    // Failed at the first repeated token, not followed to the 200-page limit: a few lists, one second page each.
+    assertTrue(repeatedPages.size() <= 20, repeatedPages.size() + " second pages of " + path);
     assertTrue(repeatedPages.stream().allMatch(id -> id != null && !id.isEmpty()), repeatedPages::toString);
     assertTrue(repeatedPages.stream().anyMatch(shown::contains),
         "the error shows none of the log ids " + repeatedPages + " the repeating pages were answered with: " + shown);
