@@ -73,7 +73,7 @@ final class CandidateRows {
     } else {
       String inStage = StageDays.inStage(messages, lang, StageDays.of(a, now.toInstant(), now.getZone()));
       row.put("line", Markdown.message(messages, lang, "candidates.row", name,
-          DateTexts.date(a.appliedAt(), now.getZone(), lang),
+          DateTexts.date(a.appliedAt(), now, lang),
           new Markdown.Own(inStage)));
     }
     // The step's state in a few words, from what the row's read already holds (no call of its own).
