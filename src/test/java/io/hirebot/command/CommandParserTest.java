@@ -423,7 +423,9 @@ class CommandParserTest {
         Arguments.of("candidates for 'Data Scientist'", new Parsed(new Command.ShowCandidates("Data Scientist"), Language.EN)),
         Arguments.of("jobs ‘backend’", new Parsed(new Command.ListJobs("backend"), Language.EN)),
         Arguments.of("candidates\tfor\nBackend", new Parsed(new Command.ShowCandidates("Backend"), Language.EN)),
-        Arguments.of("candidates for Back\u200Bend", new Parsed(new Command.ShowCandidates("Backend"), Language.EN)));
+        // A zero-width space between letters parts the words as a space would; the job search ignores spaces.
+        Arguments.of("candidates for Back\u200Bend", new Parsed(new Command.ShowCandidates("Back end"), Language.EN)),
+        Arguments.of("candidates for 后端\u200B开发", new Parsed(new Command.ShowCandidates("后端开发"), Language.EN)));
   }
 
   @DisplayName("handles ASCII quotes, tabs, newlines and zero-width characters")
