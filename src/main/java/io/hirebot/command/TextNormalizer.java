@@ -27,6 +27,10 @@ final class TextNormalizer {
   private static final Pattern CONTRACTION_APOSTROPHE = Pattern.compile("(?<=\\p{IsLatin})’(?=(?:t|s|re|ll|d|ve|m)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
+  // "candidates for for Backend", "后端的的候选人": a connective the grammar reads typed twice is a typo, as no job title
+  // or name holds one twice in a row; read once. Not 的的确确 ("truly"), a word of its own.
+  private static final Pattern DOUBLED_CONNECTIVE = Pattern.compile("\\b(for|of|in|to|at)(?: \\1\\b)+|的(?: ?的)+(?!确)",
+      Pattern.CASE_INSENSITIVE);
 
   private TextNormalizer() {}
 
@@ -34,7 +38,8 @@ final class TextNormalizer {
    * Applies NFKC (full-width to half-width, ideographic space to space), reads Traditional Chinese as Simplified,
    * reads a zero-width space or joiner between two words as a space, removes format characters, turns emoji into
    * spaces, writes a contraction's typographic apostrophe plainly, turns separator colons into spaces, collapses
-   * whitespace and trims surrounding punctuation; case is kept so arguments keep it.
+   * whitespace, reads a doubled connective ("for for", "的的") once and trims surrounding punctuation; case is kept so
+   * arguments keep it.
    */
   static String normalize(String text) {
     return normalize(text, false);
@@ -42,7 +47,8 @@ final class TextNormalizer {
 
   /**
    * The same, but a colon stays: in a typed action it separates the person from what follows ("note on 李洋: strong
-   * system design"), where the grammar's commands read it as a space.
+   * system design"), where the grammar's commands read it as a space. A doubled word stays too: a note keeps what was
+   * typed.
    */
   static String normalizeKeepingColons(String text) {
     return normalize(text, true);
@@ -55,9 +61,11 @@ final class TextNormalizer {
         .replaceAll("")).replaceAll(" ")).replaceAll("'");
     String separated = keepColons ? visible : SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
-    String trimmed = trimPunctuation(collapsed);
+    String read = keepColons ? collapsed
+        : DOUBLED_CONNECTIVE.matcher(collapsed).replaceAll(m -> m.group(1) == null ? "的" : m.group(1));
+    String trimmed = trimPunctuation(read);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
-    return trimmed.isEmpty() ? collapsed : trimmed;
+    return trimmed.isEmpty() ? read : trimmed;
   }
 
   /** Lines quoting another message ("> …") around the command, when the message has a line of its own too. */

@@ -27,6 +27,11 @@ class TextNormalizerTest {
       職位 面試 上週                      | 职位 面试 上周
       👋 candidates 🙏🏽                   | candidates
       ❤️后端                              | 后端
+      candidates for for Backend          | candidates for Backend
+      Of Of   of Sales                    | Of Sales
+      candidates for Formal for Forest    | candidates for Formal for Forest
+      后端的的候选人                      | 后端的候选人
+      他的的确确很强                      | 他的的确确很强
       """)
   void normalizes(String input, String expected) {
     assertEquals(expected, TextNormalizer.normalize(input));
