@@ -39,7 +39,7 @@ import io.hirebot.feishu.inbound.FeishuCrypto;
 import io.hirebot.i18n.DateTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.time.Duration;
@@ -393,11 +393,12 @@ final class WarmUp {
 
   /** Dates in both languages (the JDK's locale data): the throwaway bot's answers were in one of them. */
   private static void dates(BotConfig config, Instant now) {
-    DateTexts dates = new DateTexts(config.timezone());
+    DateTexts dates = new DateTexts(config.timezone(), Clock.fixed(now, config.timezone()));
+    ZonedDateTime today = now.atZone(config.timezone());
     for (Language lang : Language.values()) {
       dates.dateTime(now, lang);
       dates.date(now, lang);
-      DateTexts.day(LocalDate.now(config.timezone()), lang);
+      DateTexts.day(today.toLocalDate(), today, lang);
     }
     dates.time(now);
   }

@@ -233,8 +233,8 @@ public final class Wiring {
       Messenger onBehalf = new OnBehalfMessenger(messenger, card -> registry.cardSentListeners().sent(card),
           conversations);
       Services services = new Services(config, clock, db, metrics, onBehalf, messenger.bulk(), hire,
-          new HireMeter(hire), cards, messages, new DateTexts(config.timezone()), access, groupAccess, hiringData,
-          audit, errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
+          new HireMeter(hire), cards, messages, new DateTexts(config.timezone(), clock), access, groupAccess,
+          hiringData, audit, errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
           new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
           cardRegistry, registry.views());
       registry.registerAll(Features.create(services));

@@ -47,7 +47,7 @@ public final class StartWords {
     Progress p = a.progress();
     if (p.onboarded() || p.onboardedAt() != null) {
       return p.onboardedAt() == null ? messages.get(lang, "start.joined")
-          : messages.get(lang, "start.joinedOn", DateTexts.date(p.onboardedAt(), now.getZone(), lang));
+          : messages.get(lang, "start.joinedOn", DateTexts.date(p.onboardedAt(), now, lang));
     }
     if (!a.active() || offer == null || offer.ended() || offer.onboardDate() == null
         || offer.onboardDate().isBlank()) {
@@ -58,6 +58,6 @@ public final class StartWords {
       return Markdown.message(messages, lang, "start.planned", offer.onboardDate());
     }
     boolean passed = day.get().isBefore(now.toLocalDate());
-    return messages.get(lang, passed ? "start.overdue" : "start.planned", DateTexts.day(day.get(), lang));
+    return messages.get(lang, passed ? "start.overdue" : "start.planned", DateTexts.day(day.get(), now, lang));
   }
 }

@@ -12,6 +12,12 @@ final class TextNormalizer {
 
   // Zero-width and other format characters are invisible in the chat client but break matching.
   private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+  // A zero-width space or joiner that Feishu clients paste between two words of a name ("Carol" U+200B "Davis") stands
+  // where the space was. Only between letters of scripts written with spaces: Chinese and Japanese have none to
+  // stand for, so inside "陈" U+200B "思远" it is dropped like any format character.
+  private static final String SPACED_LETTER = "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]";
+  private static final Pattern ZERO_WIDTH_BETWEEN_WORDS = Pattern.compile("(?<=" + SPACED_LETTER
+      + ")[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}]+(?=" + SPACED_LETTER + ")");
   // "jobs: backend", "职位：后端" → a space; a colon between digits stays (times such as 09:00).
   private static final Pattern SEPARATOR_COLON = Pattern.compile("(?<!\\d):|:(?!\\d)");
   // Emoji, other pictographs and their variation selectors and skin tones decorate a message but never name anything.
@@ -21,14 +27,19 @@ final class TextNormalizer {
   private static final Pattern CONTRACTION_APOSTROPHE = Pattern.compile("(?<=\\p{IsLatin})’(?=(?:t|s|re|ll|d|ve|m)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
+  // "candidates for for Backend", "后端的的候选人": a connective the grammar reads typed twice is a typo, as no job title
+  // or name holds one twice in a row; read once. Not 的的确确 ("truly"), a word of its own.
+  private static final Pattern DOUBLED_CONNECTIVE = Pattern.compile("\\b(for|of|in|to|at)(?: \\1\\b)+|的(?: ?的)+(?!确)",
+      Pattern.CASE_INSENSITIVE);
 
   private TextNormalizer() {}
 
   /**
    * Applies NFKC (full-width to half-width, ideographic space to space), reads Traditional Chinese as Simplified,
-   * removes format characters, turns emoji into spaces, writes a contraction's typographic apostrophe plainly,
-   * turns separator colons into spaces, collapses whitespace and trims surrounding punctuation; case is
-   * kept so arguments keep it.
+   * reads a zero-width space or joiner between two words as a space, removes format characters, turns emoji into
+   * spaces, writes a contraction's typographic apostrophe plainly, turns separator colons into spaces, collapses
+   * whitespace, reads a doubled connective ("for for", "的的") once and trims surrounding punctuation; case is kept so
+   * arguments keep it.
    */
   static String normalize(String text) {
     return normalize(text, false);
@@ -36,7 +47,8 @@ final class TextNormalizer {
 
   /**
    * The same, but a colon stays: in a typed action it separates the person from what follows ("note on 李洋: strong
-   * system design"), where the grammar's commands read it as a space.
+   * system design"), where the grammar's commands read it as a space. A doubled word stays too: a note keeps what was
+   * typed.
    */
   static String normalizeKeepingColons(String text) {
     return normalize(text, true);
@@ -44,13 +56,16 @@ final class TextNormalizer {
 
   private static String normalize(String text, boolean keepColons) {
     String folded = Normalizer.normalize(withoutQuotedLines(text), Normalizer.Form.NFKC);
-    String visible = CONTRACTION_APOSTROPHE.matcher(PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(
-        ChineseScript.toSimplified(folded)).replaceAll("")).replaceAll(" ")).replaceAll("'");
+    String spaced = ZERO_WIDTH_BETWEEN_WORDS.matcher(ChineseScript.toSimplified(folded)).replaceAll(" ");
+    String visible = CONTRACTION_APOSTROPHE.matcher(PICTOGRAPHS.matcher(FORMAT_CHARACTERS.matcher(spaced)
+        .replaceAll("")).replaceAll(" ")).replaceAll("'");
     String separated = keepColons ? visible : SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
-    String trimmed = trimPunctuation(collapsed);
+    String read = keepColons ? collapsed
+        : DOUBLED_CONNECTIVE.matcher(collapsed).replaceAll(m -> m.group(1) == null ? "的" : m.group(1));
+    String trimmed = trimPunctuation(read);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
-    return trimmed.isEmpty() ? collapsed : trimmed;
+    return trimmed.isEmpty() ? read : trimmed;
   }
 
   /** Lines quoting another message ("> …") around the command, when the message has a line of its own too. */

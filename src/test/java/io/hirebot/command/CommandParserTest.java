@@ -423,7 +423,9 @@ class CommandParserTest {
         Arguments.of("candidates for 'Data Scientist'", new Parsed(new Command.ShowCandidates("Data Scientist"), Language.EN)),
         Arguments.of("jobs ‘backend’", new Parsed(new Command.ListJobs("backend"), Language.EN)),
         Arguments.of("candidates\tfor\nBackend", new Parsed(new Command.ShowCandidates("Backend"), Language.EN)),
-        Arguments.of("candidates for Back\u200Bend", new Parsed(new Command.ShowCandidates("Backend"), Language.EN)));
+        // A zero-width space between letters parts the words as a space would; the job search ignores spaces.
+        Arguments.of("candidates for Back\u200Bend", new Parsed(new Command.ShowCandidates("Back end"), Language.EN)),
+        Arguments.of("candidates for 后端\u200B开发", new Parsed(new Command.ShowCandidates("后端开发"), Language.EN)));
   }
 
   @DisplayName("handles ASCII quotes, tabs, newlines and zero-width characters")
@@ -431,6 +433,49 @@ class CommandParserTest {
   @MethodSource("awkwardInputs")
   void parsesAwkwardInput(String input, ParseResult expected) {
     assertEquals(expected, parser.parse(input));
+  }
+
+  @DisplayName("a doubled connective ('for for', 'of of', 'in in', 'to to', 'at at', '的的') is a typo: read as one")
+  @ParameterizedTest(name = "[{index}] \"{0}\" as \"{1}\"")
+  @CsvSource(delimiter = '|', textBlock = """
+      candidates for for                     | candidates for
+      candidates for for Backend             | candidates for Backend
+      Candidates For For backend             | Candidates For backend
+      candidates for FOR for Backend         | candidates for Backend
+      candidates of of job BE-001            | candidates of job BE-001
+      who applied to to Backend              | who applied to Backend
+      candidates at at Backend               | candidates at Backend
+      pipeline for for Backend               | pipeline for Backend
+      pipeline for for                       | pipeline for
+      offers of of Backend                   | offers of Backend
+      offers for for                         | offers for
+      subscribe to to Backend                | subscribe to Backend
+      candidates for Backend in in screening | candidates for Backend in screening
+      jobs in in Beijing                     | jobs in Beijing
+      上周投递的的后端候选人                 | 上周投递的后端候选人
+      后端待处理的的 offer                   | 后端待处理的 offer
+      Backend 的的候选人                     | Backend 的候选人
+      """)
+  void doubledConnective(String doubled, String single) {
+    assertEquals(withoutText(parser.parse(single)), withoutText(parser.parse(doubled)));
+    CommandParser app = new CommandParser(Phrasings::lexicon);
+    assertEquals(withoutText(app.parse(single)), withoutText(app.parse(doubled)));
+  }
+
+  @DisplayName("a connective that is not doubled, or a word that only begins like one, is kept: real titles stay whole")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      candidates for Head of Sales            | Head of Sales
+      candidates for Head of Office Of Record | Head of Office Of Record
+      candidates for for Formal Wear          | Formal Wear
+      """)
+  void connectiveKept(String text, String job) {
+    assertEquals(new Parsed(new Command.ShowCandidates(job), Language.EN), parser.parse(text));
+  }
+
+  /** An unknown message's result without its text, which quotes the message as typed. */
+  private static ParseResult withoutText(ParseResult result) {
+    return result instanceof Unknown u ? new Unknown("", u.suggestion(), u.language(), u.problem()) : result;
   }
 
   @Test

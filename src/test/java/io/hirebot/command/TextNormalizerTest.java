@@ -27,6 +27,11 @@ class TextNormalizerTest {
       職位 面試 上週                      | 职位 面试 上周
       👋 candidates 🙏🏽                   | candidates
       ❤️后端                              | 后端
+      candidates for for Backend          | candidates for Backend
+      Of Of   of Sales                    | Of Sales
+      candidates for Formal for Forest    | candidates for Formal for Forest
+      后端的的候选人                      | 后端的候选人
+      他的的确确很强                      | 他的的确确很强
       """)
   void normalizes(String input, String expected) {
     assertEquals(expected, TextNormalizer.normalize(input));
@@ -38,6 +43,23 @@ class TextNormalizerTest {
     assertEquals("产品经理的漏斗", TextNormalizer.normalize("> 产品经理那边怎么样\n产品经理的漏斗"));
     assertEquals("jobs", TextNormalizer.normalize("jobs\n＞ who asked?"));
     assertEquals("> jobs", TextNormalizer.normalize("> jobs"));
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("a zero-width space or joiner between two words is the space it stands for; inside Chinese, or beside "
+      + "a space, a digit or punctuation, it is dropped")
+  void zeroWidthBetweenWords() {
+    for (String zw : new String[] {"\u200B", "\u200C", "\u200D", "\uFEFF", "\u2060"}) {
+      assertEquals("candidate Carol Davis", TextNormalizer.normalize("candidate Carol" + zw + "Davis"));
+      assertEquals("Zoë Müller", TextNormalizer.normalize("Zoë" + zw + zw + "Müller"));
+      assertEquals("候选人 陈思远", TextNormalizer.normalize("候选人 陈" + zw + "思远"));
+      assertEquals("candidate Carol Davis", TextNormalizer.normalize("candidate Carol " + zw + "Davis"));
+      assertEquals("candidates for BE-001", TextNormalizer.normalize("candidates for BE-" + zw + "001"));
+      assertEquals("陈思远的候选人", TextNormalizer.normalize("陈思远" + zw + "的候选人"));
+    }
+    // Other format characters are no space: a soft hyphen or a direction mark inside a word leaves the word whole.
+    assertEquals("Carol", TextNormalizer.normalize("Car\u00ADol"));
+    assertEquals("Carol", TextNormalizer.normalize("Car\u200Eol"));
   }
 
   @DisplayName("strips fillers at the edges only, never inside a name")

@@ -101,7 +101,7 @@ class ChatSettingsReadsTest {
 
     // THEN the answer lists it, Los Angeles' today, at its Los Angeles time, and the chat's row was read once for it
     String card = today.answer().currentContent().toString();
-    assertTrue(card.contains(DateTexts.dateTime(at, LOS_ANGELES, Language.EN)), card);
+    assertTrue(card.contains(DateTexts.dateTime(at, clock.instant().atZone(LOS_ANGELES), Language.EN)), card);
     assertEquals(1, today.reads(), "reads of chat_settings for one command");
   }
 
@@ -161,7 +161,7 @@ class ChatSettingsReadsTest {
 
     // THEN the profile below the list shows the interview at its Los Angeles time, from one read of the chat's row
     String card = profile.answer().currentContent().toString();
-    assertTrue(card.contains(DateTexts.dateTime(at, LOS_ANGELES, Language.EN)), card);
+    assertTrue(card.contains(DateTexts.dateTime(at, clock.instant().atZone(LOS_ANGELES), Language.EN)), card);
     assertEquals(1, profile.reads(), "reads of chat_settings for one click");
   }
 

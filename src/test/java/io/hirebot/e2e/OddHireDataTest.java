@@ -16,11 +16,13 @@ import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
+import io.hirebot.sandbox.hire.Offer;
 import io.hirebot.sandbox.hire.StageTime;
 import io.hirebot.sandbox.hire.Talent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,14 +32,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Odd but valid Hire data (talents without a name or with a 2,000-character or markup name, a stage the process does
- * not know, unknown offer statuses, interview times of 0, before 1970 and 10^15 ms, a job with none and one with 500
- * applications): every command, in both languages, still answers with no stack trace, no "null" and within Feishu's
- * card limits; a talent Hire sends without a name is shown by its id on every card, as the candidates card does.
+ * not know, unknown offer statuses, interview times of 0, before 1970, in 2040 and 10^15 ms, an application made in 2001,
+ * a start planned in 2040, a job with none and one with 500 applications): every command, in both languages, still
+ * answers with no stack trace, no "null" and within Feishu's card limits; a talent Hire sends without a name is shown
+ * by its id on every card, as the candidates card does; a date outside this year says its year.
  */
 class OddHireDataTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
   private static final String MARKUP = "*_[]()<>& </font> @all <at id=all></at>";
   private static final AtomicInteger SENDERS = new AtomicInteger();
+  /** 2040-12-25 06:13 in Asia/Shanghai, the bot's configured zone. */
+  private static final long IN_2040 = 2_240_000_000_000L;
+  /** 2001-09-09 09:46 in Asia/Shanghai. */
+  private static final long IN_2001 = 1_000_000_000_000L;
+  private static final int ACCEPTED = 7;
   @RegisterExtension
   static final BotHarness h = BotHarness.encrypted();
   /** Talents Hire sends with a null or blank name. */
@@ -76,6 +84,18 @@ class OddHireDataTest {
       hire.addInterview(a.id(), -5_000L, DemoTenant.INTERVIEWER_LIU);
       hire.addInterview(a.id(), 1_000_000_000_000_000L, DemoTenant.INTERVIEWER_LIU);
     }
+    Application timeyApp = hire.applicationsOfJob(fuzz.id()).stream().filter(a -> a.talentId().equals(timey.id()))
+        .findFirst().orElseThrow();
+    hire.addInterview(timeyApp.id(), IN_2040, DemoTenant.INTERVIEWER_LIU);
+    Talent later = hire.addTalent("Fay Future", "13100000010", "f@example.com");
+    Offer offer = hire.addOffer(hire.addApplication(fuzz.id(), later.id(), offerStage).id(), ACCEPTED);
+    hire.write(d -> d.offers.put(offer.id(), new Offer(offer.id(), offer.applicationId(), offer.jobId(),
+        offer.talentId(), offer.status(), offer.offerType(), offer.createTime(), "2040-03-03", offer.ownerId(),
+        offer.leaderId())));
+    Application o = hire.addApplication(fuzz.id(), hire.addTalent("Olive Old", "13100000011", "o@example.com").id(),
+        offerStage);
+    hire.write(d -> d.applications.put(o.id(), new Application(o.id(), o.jobId(), o.talentId(), o.stageId(),
+        o.activeStatus(), IN_2001, o.modifyTime(), o.stageTimes(), null, List.of(), null, 2, 10003, null)));
     Application u = hire.addApplication(fuzz.id(), unknownStage.id(), first);
     hire.write(d -> d.applications.put(u.id(), new Application(u.id(), u.jobId(), u.talentId(), "stage_unknown_999",
         1, 0L, -1L, List.of(new StageTime("stage_unknown_999", -1L, null)), null, List.of(), null, 2, 10003, null)));
@@ -159,5 +179,44 @@ class OddHireDataTest {
   @DisplayName("an admin asking privately gets a card, contact details included")
   void adminPrivately(String text) {
     ask(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text(text));
+  }
+
+  @Test
+  @DisplayName("interviews outside this year say their year on the profile (0, -5 s, 2040 and 10^15 ms), in both "
+      + "languages: 'Tue Dec 25, 2040 06:13' / '2040年12月25日 周二 06:13', not 'Tue Dec 25 06:13' as if this December")
+  void interviewYears() {
+    String card = ask(inTeam("candidate Tim Times")).currentContent().toString();
+    for (String shown : List.of("Thu Jan 1, 1970 08:00", "1970年1月1日 周四 08:00", "Thu Jan 1, 1970 06:36",
+        "1970年1月1日 周四 06:36", "Tue Dec 25, 2040 06:13", "2040年12月25日 周二 06:13", "Fri Sep 27, 33658 09:46",
+        "33658年9月27日 周五 09:46")) {
+      assertTrue(card.contains(shown), shown + " in " + card);
+    }
+  }
+
+  @Test
+  @DisplayName("an application made in 2001 reads 'applied Sep 9, 2001' / '2001年9月9日 投递' on the candidates card "
+      + "and the profile, while one made today keeps the short form ('applied Dec 4', no year)")
+  void appliedYears() {
+    String en = ask(inTeam("candidates for job FZ-001")).currentContent().toString();
+    String zh = ask(inTeam("Fuzz Job 的候选人")).currentContent().toString();
+    String profile = ask(inTeam("candidate Olive Old")).currentContent().toString();
+
+    assertTrue(en.contains("**Olive Old** · applied Sep 9, 2001 ·"), en);
+    assertTrue(zh.contains("**Olive Old** · 2001年9月9日 投递"), zh);
+    assertTrue(profile.contains("applied Sep 9, 2001") && profile.contains("2001年9月9日 投递"), profile);
+    assertTrue(Pattern.compile("\\*\\*Tim Times\\*\\* · applied [A-Z][a-z]{2} \\d{1,2} ·").matcher(en).find(), en);
+    assertTrue(Pattern.compile("\\*\\*Tim Times\\*\\* · \\d{1,2}月\\d{1,2}日 投递").matcher(zh).find(), zh);
+  }
+
+  @Test
+  @DisplayName("a start planned in 2040 reads 'starts Mar 3, 2040' / '计划 2040年3月3日入职' on the offers card")
+  void startYear() {
+    String card = ask(inTeam("offers for job FZ-001")).currentContent().toString();
+    assertTrue(card.contains("starts Mar 3, 2040") && card.contains("计划 2040年3月3日入职"), card);
+  }
+
+  private static MessageSpec inTeam(String text) {
+    return MessageSpec.group(TEAM).from(DemoTenant.ADMIN_ZHOU + "_" + SENDERS.incrementAndGet()).mentioningBot()
+        .text(text);
   }
 }

@@ -65,7 +65,7 @@ class ProfileHistoryTest {
     // THEN the profile's history reads as it happened: applied, reached the second stage, moved on by the recruiter,
     // moved back by the recruiter with Undo
     JsonObject history = history(ask("candidate " + name));
-    DateTexts dates = new DateTexts(ZONE);
+    DateTexts dates = new DateTexts(ZONE, h.clock);
     String by = "<person id=" + RECRUITER + " show_name=true show_avatar=false style=normal></person>";
     assertEquals(List.of(
         stages.get(0).enName() + " " + dates.date(applied, Language.EN),
@@ -101,7 +101,7 @@ class ProfileHistoryTest {
 
     // THEN the history reads: entered the first stage, rejected (by whom, why), restored (by whom)
     JsonObject history = history(ask("candidate Hilda Historyreject"));
-    DateTexts dates = new DateTexts(ZONE);
+    DateTexts dates = new DateTexts(ZONE, h.clock);
     String by = "<person id=" + RECRUITER + " show_name=true show_avatar=false style=normal></person>";
     io.hirebot.sandbox.hire.TerminationReason reason = Rejections.reason(h);
     assertEquals(List.of(stages.get(0).enName() + " " + dates.date(applied, Language.EN),

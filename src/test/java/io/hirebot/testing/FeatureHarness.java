@@ -98,7 +98,7 @@ public final class FeatureHarness extends SelfClosingFixture {
   public final HireMeter meter = new HireMeter(cachedHire);
   public final Messages messages = MESSAGES.get();
   public final Cards cards = new Cards(TEMPLATES.get(), JSON);
-  public final DateTexts dates = new DateTexts(ZONE);
+  public final DateTexts dates = new DateTexts(ZONE, clock);
   public final ErrorReplies errors = new ErrorReplies(cards, messages);
   public final JobChoiceCard jobChoices = new JobChoiceCard(cards, messages);
   /** {@link SmallTenant}'s hiring teams decide who may act; {@link #ADMIN} is the configured admin. */
@@ -240,9 +240,19 @@ public final class FeatureHarness extends SelfClosingFixture {
   public record Clicked(Toast.Type toastType, String toast, Shown card, Toast toasts, ObjectNode view,
       String messageId) {}
 
+  /** The clock's now in {@link #ZONE}: the moment the cards write their dates as of (a year not its own is shown). */
+  public java.time.ZonedDateTime now() {
+    return clock.instant().atZone(ZONE);
+  }
+
+  /** {@code day} as the cards write it now ({@link DateTexts#day}: with its year when not this one). */
+  public String day(java.time.LocalDate day, io.hirebot.i18n.Language lang) {
+    return DateTexts.day(day, now(), lang);
+  }
+
   /** Moves the clock to the next {@code time} of day in {@link #ZONE} (the configured zone). */
   public void advanceToNext(java.time.LocalTime time) {
-    java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+    java.time.ZonedDateTime now = now();
     java.time.ZonedDateTime next = now.toLocalDate().atTime(time).atZone(ZONE);
     clock.advance(Duration.between(now, next.isAfter(now) ? next : next.plusDays(1)));
   }

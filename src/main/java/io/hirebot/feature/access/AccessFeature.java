@@ -39,7 +39,7 @@ public final class AccessFeature implements Feature {
   @Override
   public void register(FeatureRegistry registry) {
     GroupSwitch groupSwitch = new GroupSwitch(groups, access, cards, messages, registry::stopChat);
-    AdminViews adminViews = new AdminViews(access, cards, messages);
+    AdminViews adminViews = new AdminViews(access, cards, messages, clock);
     AuditView auditView = new AuditView(adminViews, audit, messages);
     FailedEventsView failed = new FailedEventsView(adminViews, events, messages);
     registry.command(Command.Enable.class, (c, ctx) -> groupSwitch.setEnabled(ctx, true))

@@ -11,6 +11,7 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,11 +37,13 @@ final class AdminViews {
   private final AccessPolicy access;
   private final Cards cards;
   private final Messages messages;
+  private final Clock clock;
 
-  AdminViews(AccessPolicy access, Cards cards, Messages messages) {
+  AdminViews(AccessPolicy access, Cards cards, Messages messages, Clock clock) {
     this.access = access;
     this.cards = cards;
     this.messages = messages;
+    this.clock = clock;
   }
 
   /** The list's card, read only once the sender is known to be an admin in a private chat; otherwise the refusal. */
@@ -64,7 +67,7 @@ final class AdminViews {
   }
 
   /** A time as every card shows it, in the zone of the chat asking ({@link CommandContext#zone}). */
-  static String when(Instant at, CommandContext ctx, Language lang) {
-    return DateTexts.dateTime(at, ctx.zone(), lang);
+  String when(Instant at, CommandContext ctx, Language lang) {
+    return DateTexts.dateTime(at, clock.instant().atZone(ctx.zone()), lang);
   }
 }

@@ -27,7 +27,7 @@ final class AuditView {
 
   Future<Reply> show(Command.Audit command, CommandContext ctx) {
     return views.show(ctx, KIND, command.limit(), () -> audit.latest(command.limit()), (rows, e, lang) ->
-        rows.add(Markdown.message(messages, lang, "audit.row", AdminViews.when(e.at(), ctx, lang),
+        rows.add(Markdown.message(messages, lang, "audit.row", views.when(e.at(), ctx, lang),
             Markdown.person(e.actorOpenId()),
             e.chatId() == null || e.chatId().isEmpty() ? messages.get(lang, "audit.chat.none") : e.chatId(),
             named(lang, "audit.action." + e.action(), e.action()), named(lang, "audit.result." + e.result(), e.result()),

@@ -28,8 +28,8 @@ final class FailedEventsView {
   Future<Reply> show(Command.FailedEvents command, CommandContext ctx) {
     return views.show(ctx, KIND, Command.FailedEvents.LIMIT, () -> events.parked(Command.FailedEvents.LIMIT),
         (rows, p, lang) -> rows.addObject()
-            .put("summary", messages.get(lang, "failedEvents.row", AdminViews.when(p.failedAt(), ctx, lang), p.key(),
-                p.attempts(), AdminViews.when(p.receivedAt(), ctx, lang)))
+            .put("summary", messages.get(lang, "failedEvents.row", views.when(p.failedAt(), ctx, lang), p.key(),
+                p.attempts(), views.when(p.receivedAt(), ctx, lang)))
             .put("error", p.error() == null ? "" : p.error()));
   }
 }

@@ -229,7 +229,7 @@ final class ActionKit {
     Instant now = clock.instant();
     Markdown.Own by = byWhom(action);
     return Notice.undoable(l -> text.apply(l, by),
-        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, action.zone(), l))),
+        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, now.atZone(action.zone()), l))),
         undo, now);
   }
 

@@ -79,7 +79,7 @@ final class CandidateRows {
     } else {
       String inStage = StageDays.inStage(messages, lang, StageDays.of(a, now.toInstant(), now.getZone()));
       row.put("line", Markdown.message(messages, lang, "candidates.row", name,
-          DateTexts.date(a.appliedAt(), now.getZone(), lang),
+          DateTexts.date(a.appliedAt(), now, lang),
           new Markdown.Own(inStage)));
     }
     // Under "Other stage", the row says which stage it is in where Hire named it.

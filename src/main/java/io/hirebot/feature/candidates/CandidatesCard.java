@@ -15,6 +15,7 @@ import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +30,12 @@ final class CandidatesCard {
   private final Cards cards;
   private final Messages messages;
   private final CandidateRows rows;
+  private final Clock clock;
 
   CandidatesCard(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
+    this.clock = clock;
     this.rows = new CandidateRows(cards, messages, clock);
   }
 
@@ -120,6 +123,7 @@ final class CandidatesCard {
 
   /** "job: Backend · stage: Screening · applied: since Nov 16" (in the chat's zone): what the bot understood. */
   private String chips(PipelinePage page, CandidatesQuery query, Language lang, ZoneId zone) {
+    ZonedDateTime now = clock.instant().atZone(zone);
     List<String> chips = new ArrayList<>();
     chips.add(Markdown.message(messages, lang, "chips.job", page.job().title()));
     if (!query.filter().stageIds().isEmpty()) {
@@ -128,21 +132,21 @@ final class CandidatesCard {
       chips.add(Markdown.message(messages, lang, "chips.stage", String.join(", ", names)));
     }
     if (query.filter().appliedSince() != null) {
-      chips.add(appliedChip(query.filter(), lang, zone));
+      chips.add(appliedChip(query.filter(), lang, now));
     }
     String line = String.join(" · ", chips);
     PipelinePage.DateScan scan = page.dateScan();
     return scan == null ? line : line + "\n" + Markdown.message(messages, lang, "candidates.partial", scan.checked(), scan.candidates(),
-        DateTexts.date(query.filter().appliedSince(), zone, lang));
+        DateTexts.date(query.filter().appliedSince(), now, lang));
   }
 
   /** "applied: since Nov 30" for a span running to now; "applied: Nov 23 – Nov 29" (or one day) for one that ended. */
-  private String appliedChip(PipelineFilter filter, Language lang, ZoneId zone) {
-    String first = DateTexts.date(filter.appliedSince(), zone, lang);
+  private String appliedChip(PipelineFilter filter, Language lang, ZonedDateTime now) {
+    String first = DateTexts.date(filter.appliedSince(), now, lang);
     if (filter.appliedBefore() == null) {
       return Markdown.message(messages, lang, "chips.applied", first);
     }
-    String last = DateTexts.date(filter.appliedBefore().minusMillis(1), zone, lang);
+    String last = DateTexts.date(filter.appliedBefore().minusMillis(1), now, lang);
     return first.equals(last) ? Markdown.message(messages, lang, "chips.applied.day", first)
         : Markdown.message(messages, lang, "chips.applied.range", first, last);
   }

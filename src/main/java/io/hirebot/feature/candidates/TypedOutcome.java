@@ -166,7 +166,8 @@ final class TypedOutcome {
    */
   private Markdown.Own by(ObjectNode undo, ZoneId zone, Language lang) {
     Instant at = Instant.ofEpochMilli(undo.path(AT).asLong(kit.clock.millis()));
-    String when = DateTexts.beforeToday(at, kit.clock.instant(), zone) ? DateTexts.dateTime(at, zone, lang)
+    Instant now = kit.clock.instant();
+    String when = DateTexts.beforeToday(at, now, zone) ? DateTexts.dateTime(at, now.atZone(zone), lang)
         : DateTexts.time(at, zone);
     return new Markdown.Own(Markdown.person(undo.path(BY).asText("")) + " · " + when);
   }

@@ -24,6 +24,7 @@ import io.hirebot.i18n.StageWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.Map;
@@ -62,7 +63,12 @@ final class DigestCard {
   }
 
   /** The period a digest covers, and the zone its times are shown in. */
-  public record Period(Instant since, Instant until, ZoneId zone) {}
+  public record Period(Instant since, Instant until, ZoneId zone) {
+    /** The digest's moment, which its dates are written as of (a date in another year says its year). */
+    ZonedDateTime now() {
+      return until.atZone(zone);
+    }
+  }
 
   /**
    * What of a period's start a digest shows: the start as written, and which applications are new and which moved
@@ -75,7 +81,7 @@ final class DigestCard {
     Predicate<Application> isNew = isNew(period);
     Predicate<Application> moved = moved(period);
     List<Application> apps = pipelines.stream().flatMap(p -> p.applications().stream()).toList();
-    return new PeriodFacts(format(period.since(), period.zone(), lang),
+    return new PeriodFacts(format(period.since(), period, lang),
         apps.stream().filter(isNew).map(Application::id).collect(Collectors.toSet()),
         apps.stream().filter(moved).map(Application::id).collect(Collectors.toSet()));
   }
@@ -100,7 +106,7 @@ final class DigestCard {
     Predicate<Application> moved = moved(period);
     boolean quiet = pipelines.stream().flatMap(p -> p.applications().stream()).noneMatch(isNew.or(moved))
         && pipelines.stream().allMatch(p -> interviewsOf(p, today).isEmpty());
-    String since = format(period.since(), period.zone(), lang);
+    String since = format(period.since(), period, lang);
     if (quiet) {
       String jobs = pipelines.stream().map(p -> JobQueries.label(p.job()))
           .collect(Collectors.joining(messages.get(lang, "digest.separator")));
@@ -123,7 +129,7 @@ final class DigestCard {
           MAX_JOBS, hidden, since, period, lang));
       if (card.isPresent()) {
         return Reply.card(inBoth(card.get(), lang, l -> model(pipelines, today, offers, waiting, people, MAX_JOBS,
-            hidden(interviewsHiddenBy, l), format(period.since(), period.zone(), l), period, l)));
+            hidden(interviewsHiddenBy, l), format(period.since(), period, l), period, l)));
       }
     }
     java.util.function.Function<Language, String> footer = l -> hidden(interviewsHiddenBy, l)
@@ -131,7 +137,7 @@ final class DigestCard {
     for (int inFull = MAX_JOBS; ; inFull /= 2) {
       int jobs = inFull;
       java.util.function.Function<Language, ObjectNode> model = l -> model(pipelines, today, offers, List.of(), 0,
-          jobs, footer.apply(l), format(period.since(), period.zone(), l), period, l);
+          jobs, footer.apply(l), format(period.since(), period, l), period, l);
       Optional<ObjectNode> card = jobs == 0 ? Optional.of(cards.render("digest", model.apply(lang)))
           : cards.renderIfFits("digest", model.apply(lang));
       if (card.isPresent()) {
@@ -162,7 +168,7 @@ final class DigestCard {
     Predicate<Application> stuck = a -> a.stage().type() != StageType.ONBOARDED && a.stageEnteredAt() != null
         && a.stageEnteredAt().isBefore(period.until().minus(STUCK_AFTER));
     ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, "digest.title", format(period.until(), period.zone(), lang)));
+    model.put("title", messages.get(lang, "digest.title", format(period.until(), period, lang)));
     model.put("subtitle", messages.get(lang, "digest.subtitle", since));
     List<PipelinePage> shown = pipelines.subList(0, Math.min(jobsInFull, pipelines.size()));
     // "Stuck" is explained only on a card that lists someone as stuck.
@@ -287,7 +293,7 @@ final class DigestCard {
     text.append('\n').append(Markdown.message(messages, lang, key, matching.size(), names));
   }
 
-  static String format(Instant t, ZoneId zone, Language lang) {
-    return DateTexts.dateTime(t, zone, lang);
+  private static String format(Instant t, Period period, Language lang) {
+    return DateTexts.dateTime(t, period.now(), lang);
   }
 }

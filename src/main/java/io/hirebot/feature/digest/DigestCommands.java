@@ -5,6 +5,7 @@ import io.hirebot.bot.CommandContext;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Reply;
 import io.hirebot.command.Command;
+import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.schedule.WeeklySlots;
@@ -65,7 +66,7 @@ final class DigestCommands {
             ZoneId zone = context.zone();
             Instant next = new WeeklySlots(command.days(), command.time(), zone).nextAfter(clock.instant());
             Reply.Text set = text(lang, "digest.set", phrase(command.days(), command.time(), zone, what, lang),
-                DigestCard.format(next, zone, lang));
+                DateTexts.dateTime(next, clock.instant().atZone(zone), lang));
             // A chat has one digest: say which one this replaced, so no one is left expecting the old one.
             return replaced.isEmpty() ? Future.succeededFuture(set)
                 : describe(replaced.get(), lang).map(old -> set.plus(text(lang, "digest.replaced", old)));

@@ -94,7 +94,7 @@ final class InterviewsCard {
         i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
     ObjectNode row = cards.model();
     row.put("line", Markdown.message(messages, lang, "interviews.row",
-        DateTexts.dateTime(i.begin(), p.zone(), lang), DateTexts.time(i.end(), p.zone()),
+        DateTexts.dateTime(i.begin(), clock.instant().atZone(p.zone()), lang), DateTexts.time(i.end(), p.zone()),
         name, job, stage));
     row.put("detail", Markdown.message(messages, lang, "interviews.detail", who, status(i, a, lang)));
     if (a != null) {

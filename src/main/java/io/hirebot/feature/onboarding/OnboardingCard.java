@@ -51,8 +51,8 @@ final class OnboardingCard {
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String when = messages.get(lang, "onboarding.period." + period.name());
     model.put("title", messages.get(lang, "onboarding.title", when));
-    model.put("subtitle", messages.get(lang, "onboarding.subtitle", DateTexts.day(from, lang),
-        DateTexts.day(to.minusDays(1), lang), starts.size()));
+    model.put("subtitle", messages.get(lang, "onboarding.subtitle", DateTexts.day(from, now, lang),
+        DateTexts.day(to.minusDays(1), now, lang), starts.size()));
     model.put("summary", messages.get(lang, "onboarding.summary", when, starts.size()));
     model.put("empty", starts.isEmpty());
     model.put("emptyText", messages.get(lang, "onboarding.empty", when));

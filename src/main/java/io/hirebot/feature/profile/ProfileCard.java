@@ -70,7 +70,7 @@ final class ProfileCard {
 
   /** The same card with its dates and times in {@code zone}: the chat's it is shown in. */
   ProfileCard in(ZoneId zone) {
-    return zone.equals(dates.zone()) ? this : new ProfileCard(cards, messages, new DateTexts(zone), clock);
+    return zone.equals(dates.zone()) ? this : new ProfileCard(cards, messages, new DateTexts(zone, clock), clock);
   }
 
   /**

@@ -15,6 +15,7 @@ import io.hirebot.schedule.DeferredRoutine;
 import io.hirebot.schedule.QuietWindow;
 import io.hirebot.store.ReminderLedger;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,11 +46,11 @@ final class InterviewReminders extends DeferredRoutine {
   private final ZoneId zone;
 
   InterviewReminders(HireDirectory hire, Messenger messenger, ReminderLedger ledger, Cards cards,
-      Messages messages, BotConfig.Reminders settings, ZoneId zone) {
+      Messages messages, BotConfig.Reminders settings, ZoneId zone, Clock clock) {
     super("interview-reminders", PERIOD);
     this.hire = hire;
     this.once = new ClaimedMessages(ledger::claim, messenger);
-    this.card = new ReminderCard(cards, messages, zone);
+    this.card = new ReminderCard(cards, messages, zone, clock);
     this.settings = settings;
     this.zone = zone;
   }

@@ -7,8 +7,10 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * A reminder, nudge or escalation ({@code cards/reminder.json}): one card in both languages, so each recipient
@@ -36,11 +38,13 @@ final class ReminderCard {
   private final Cards cards;
   private final Messages messages;
   private final ZoneId zone;
+  private final Clock clock;
 
-  ReminderCard(Cards cards, Messages messages, ZoneId zone) {
+  ReminderCard(Cards cards, Messages messages, ZoneId zone, Clock clock) {
     this.cards = cards;
     this.messages = messages;
     this.zone = zone;
+    this.clock = clock;
   }
 
   /**
@@ -49,11 +53,12 @@ final class ReminderCard {
    *     language's form ({@link DateTexts})
    */
   ObjectNode render(Kind kind, Language writer, String talentId, String talentName, Object... args) {
+    ZonedDateTime now = clock.instant().atZone(zone);
     return cards.bilingual(writer, lang -> {
       ObjectNode model = cards.model();
       model.put("title", messages.get(lang, kind.key() + ".title"));
       Object[] written = java.util.Arrays.stream(args)
-          .map(a -> a instanceof Instant t ? DateTexts.dateTime(t, zone, lang) : a).toArray();
+          .map(a -> a instanceof Instant t ? DateTexts.dateTime(t, now, lang) : a).toArray();
       model.put("text", Markdown.message(messages, lang, kind.key(), written));
       model.put("color", kind.color);
       model.put("button", messages.get(lang, "reminder.button.profile"));

@@ -20,7 +20,7 @@ public final class RemindersFeature implements Feature {
   public RemindersFeature(HireDirectory hire, Messenger messenger, Database db, Cards cards, Messages messages,
       BotConfig.Reminders settings, ZoneId zone, Clock clock) {
     this.reminders = new InterviewReminders(hire, messenger, new ReminderLedger(db, clock), cards, messages, settings,
-        zone);
+        zone, clock);
   }
 
   @Override

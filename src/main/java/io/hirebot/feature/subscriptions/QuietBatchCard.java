@@ -7,7 +7,9 @@ import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.store.HeldNotifications.Held;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +28,12 @@ final class QuietBatchCard {
 
   private final Cards cards;
   private final Messages messages;
+  private final Clock clock;
 
-  QuietBatchCard(Cards cards, Messages messages) {
+  QuietBatchCard(Cards cards, Messages messages, Clock clock) {
     this.cards = cards;
     this.messages = messages;
+    this.clock = clock;
   }
 
   /** @param held the chat's held notifications, oldest first (at least one) */
@@ -43,8 +47,9 @@ final class QuietBatchCard {
     model.put("title", messages.get(lang, "quiet.batch.title", held.size()));
     model.put("subtitle", messages.get(lang, "quiet.batch.subtitle", zone.getId()));
     ArrayNode rows = model.putArray("rows");
+    ZonedDateTime now = clock.instant().atZone(zone);
     held.stream().sorted(Comparator.comparing(h -> h.change().changedAt())).limit(MAX_LISTED).forEach(h -> rows.addObject()
-        .put("time", DateTexts.dateTime(h.change().changedAt(), zone, lang))
+        .put("time", DateTexts.dateTime(h.change().changedAt(), now, lang))
         .put("text", h.change().summaries().get(lang)));
     model.put("more", held.size() > MAX_LISTED ? messages.get(lang, "quiet.batch.more", held.size() - MAX_LISTED) : "");
     Map<String, String> jobs = new LinkedHashMap<>();

@@ -65,11 +65,11 @@ public final class SubscriptionsFeature implements Feature {
       Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known,
       ChatDigests digests, JdbcOwnChanges ownChanges) {
     this.subscriptions = subscriptions;
-    NotificationCard notificationCard = new NotificationCard(cards, messages, new DateTexts(zone), clock);
+    NotificationCard notificationCard = new NotificationCard(cards, messages, new DateTexts(zone, clock), clock);
     QuietHours quiet = new QuietHours(settings, clock, zone);
     HeldNotifications held = new HeldNotifications(db, clock);
     FanOut fanOut = new FanOut(messenger, quiet, held, this::unfollowAll);
-    quietRelease = new QuietHoursRelease(held, quiet, new QuietBatchCard(cards, messages), messenger);
+    quietRelease = new QuietHoursRelease(held, quiet, new QuietBatchCard(cards, messages, clock), messenger);
     poller = new NewApplicationsPoller(hire, new PipelineReader(hire, clock), subscriptions, new PollCursors(db, clock),
         new PollSeen(db, clock), notificationCard, fanOut, pollInterval, clock, known);
     // Notifications never land where the data may not go: the gate's own rule, for whoever makes the chat follow

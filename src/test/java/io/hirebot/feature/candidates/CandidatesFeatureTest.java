@@ -79,7 +79,7 @@ class CandidatesFeatureTest {
 
     assertTrue(card.title().contains("后端开发工程师"), card.title());
     assertTrue(card.contains("阶段：**简历筛选**"), card.all());
-    assertTrue(card.contains("投递：**" + DateTexts.day(monday, Language.ZH) + " – " + DateTexts.day(monday.plusDays(6),
+    assertTrue(card.contains("投递：**" + h.day(monday, Language.ZH) + " – " + h.day(monday.plusDays(6),
         Language.ZH) + "**"), card.all());
     assertTrue(card.contains("不限日期") && card.contains("全部阶段"), card.all());
   }
@@ -105,11 +105,11 @@ class CandidatesFeatureTest {
     assertTrue(card.contains("**Lars Lastweek** · applied"), card.all());
     assertFalse(card.contains("Tess Thisweek"), "applied this week, not last week: " + card.all());
     assertFalse(card.contains("Ezra Earlier"), card.all());
-    String range = DateTexts.day(lastMonday, Language.EN) + " – " + DateTexts.day(lastMonday.plusDays(6), Language.EN);
+    String range = h.day(lastMonday, Language.EN) + " – " + h.day(lastMonday.plusDays(6), Language.EN);
     assertTrue(card.contains("applied: **" + range + "**"), card.all());
     assertTrue(zh.contains("Lars Lastweek") && !zh.contains("Tess Thisweek"), zh.all());
-    assertTrue(zh.contains("投递：**" + DateTexts.day(lastMonday, Language.ZH) + " – "
-        + DateTexts.day(lastMonday.plusDays(6), Language.ZH) + "**"), zh.all());
+    assertTrue(zh.contains("投递：**" + h.day(lastMonday, Language.ZH) + " – "
+        + h.day(lastMonday.plusDays(6), Language.ZH) + "**"), zh.all());
   }
 
   @Test
@@ -133,7 +133,7 @@ class CandidatesFeatureTest {
 
     // THEN Lars is back in screening on the same list: last week's applicants, its range still on the chip
     assertEquals(SCREENING, h.hire.applicationOf(h.hire.talent("Lars Lastweek"), BACKEND).stage());
-    String range = DateTexts.day(lastMonday, Language.EN) + " – " + DateTexts.day(lastMonday.plusDays(6), Language.EN);
+    String range = h.day(lastMonday, Language.EN) + " – " + h.day(lastMonday.plusDays(6), Language.EN);
     assertTrue(undone.card().contains("applied: **" + range + "**"), undone.card().all());
     assertFalse(undone.card().contains("Tess Thisweek"), "applied this week: " + undone.card().all());
   }
@@ -179,10 +179,10 @@ class CandidatesFeatureTest {
     Shown card = h.inGroup("candidates for Backend Engineer in screening");
 
     // THEN Tess's row says she is in the stage since today, in both languages, and Yuri's counts one day
-    assertTrue(card.contains("**Tess Today** · applied " + DateTexts.day(today, Language.EN) + " · in stage since today"),
+    assertTrue(card.contains("**Tess Today** · applied " + h.day(today, Language.EN) + " · in stage since today"),
         card.all());
-    assertTrue(card.contains("**Tess Today** · " + DateTexts.day(today, Language.ZH) + " 投递 · 今天进入本阶段"), card.all());
-    assertTrue(card.contains("**Yuri Yesterday** · applied " + DateTexts.day(today.minusDays(1), Language.EN)
+    assertTrue(card.contains("**Tess Today** · " + h.day(today, Language.ZH) + " 投递 · 今天进入本阶段"), card.all());
+    assertTrue(card.contains("**Yuri Yesterday** · applied " + h.day(today.minusDays(1), Language.EN)
         + " · 1 d in stage"), card.all());
     assertFalse(card.contains(" 0 d in stage") || card.contains("本阶段 0 天"), card.all());
   }
@@ -198,7 +198,8 @@ class CandidatesFeatureTest {
     h.zone(FeatureHarness.TEAM_CHAT, la);
     Instant applied = h.clock.instant().minus(Duration.ofHours(12));
     h.hire.addApplication(BACKEND, h.hire.addTalent("Tess Today", "13900000021", "tt@example.com"), SCREENING, applied);
-    String tess = "**Tess Today** · applied " + DateTexts.date(applied, la, Language.EN) + " · in stage since today";
+    String tess = "**Tess Today** · applied " + DateTexts.date(applied, h.clock.instant().atZone(la), Language.EN)
+        + " · in stage since today";
 
     // WHEN the recruiter lists the screening stage there, and advances Alice from it
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI,
@@ -410,8 +411,8 @@ class CandidatesFeatureTest {
     return h.hire.applicationOf(h.hire.talent(name), BACKEND);
   }
 
-  private static String day(java.time.Instant at, Language lang) {
-    return DateTexts.day(at.atZone(FeatureHarness.ZONE).toLocalDate(), lang);
+  private String day(java.time.Instant at, Language lang) {
+    return h.day(at.atZone(FeatureHarness.ZONE).toLocalDate(), lang);
   }
 
   /** The English line of {@code name}'s row, as far as the end of its markdown string. */
@@ -470,8 +471,8 @@ class CandidatesFeatureTest {
     Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
 
     // THEN its banner (still offering Undo) names the day of the change
-    String day = io.hirebot.i18n.DateTexts.dateTime(h.clock.instant().minus(Duration.ofMinutes(5)),
-        FeatureHarness.ZONE, io.hirebot.i18n.Language.EN);
+    java.time.ZonedDateTime changed = h.now().minus(Duration.ofMinutes(5));
+    String day = io.hirebot.i18n.DateTexts.dateTime(changed.toInstant(), changed, io.hirebot.i18n.Language.EN);
     assertTrue(day.endsWith("23:58"), day);
     assertTrue(refreshed.contains("· " + day), refreshed.all());
     assertEquals(1, refreshed.buttons("undo").size(), refreshed.all());

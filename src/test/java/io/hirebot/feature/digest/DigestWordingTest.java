@@ -16,6 +16,7 @@ import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,7 +68,7 @@ class DigestWordingTest {
   @Test
   @DisplayName("the digest's dates are the one date form of every card (DateTexts), in both languages")
   void oneDateForm() {
-    DateTexts dates = new DateTexts(ZONE);
+    DateTexts dates = new DateTexts(ZONE, Clock.fixed(UNTIL, ZONE));
     for (Language lang : Language.values()) {
       String text = digest(SINCE.minus(Duration.ofDays(3)), lang);
       assertTrue(text.contains(dates.dateTime(UNTIL, lang)), dates.dateTime(UNTIL, lang) + " not in " + text);

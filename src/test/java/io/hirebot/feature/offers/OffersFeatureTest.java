@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.DayMentions;
 import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
@@ -137,10 +136,10 @@ class OffersFeatureTest {
     h.hire.addOffer(new Offer("offer_start", a.id(), 7, start.toString(), h.clock.instant()));
 
     Shown en = h.inGroup("offers for Backend Engineer");
-    assertTrue(en.contains("**accepted** · starts " + DateTexts.day(start, Language.EN)), en.all());
+    assertTrue(en.contains("**accepted** · starts " + h.day(start, Language.EN)), en.all());
     assertFalse(en.contains(start.toString()), en.all());
     Shown zh = h.inGroup("Backend Engineer 的 Offer");
-    assertTrue(zh.contains("计划 " + DateTexts.day(start, Language.ZH) + "入职"), zh.all());
+    assertTrue(zh.contains("计划 " + h.day(start, Language.ZH) + "入职"), zh.all());
   }
 
   @Test
@@ -157,9 +156,9 @@ class OffersFeatureTest {
     Shown card = h.inGroup("offers for Backend Engineer");
 
     // THEN (on main: '陈明 · … · accepted · starts Nov 30', with no warning)
-    assertTrue(card.contains("**accepted** · was to start " + DateTexts.day(start, Language.EN)
+    assertTrue(card.contains("**accepted** · was to start " + h.day(start, Language.EN)
         + " · ⚠️ not joined yet"), card.all());
-    assertTrue(card.contains("原定 " + DateTexts.day(start, Language.ZH) + "入职 · ⚠️ 尚未入职"), card.all());
+    assertTrue(card.contains("原定 " + h.day(start, Language.ZH) + "入职 · ⚠️ 尚未入职"), card.all());
     assertFalse(DayMentions.in(card.all(), "starts ", start), card.all());
   }
 }

@@ -9,7 +9,6 @@ import io.hirebot.hire.JobTeam;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.hire.Stage;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
@@ -48,13 +47,13 @@ class OnboardingFeatureTest {
     // THEN each is listed, 陈明 flagged as not joined after the day he was to start (on main, in Chinese,
     // '陈明 · **11月30日**入职 · ⚠️ 已过入职日期，尚未入职', which first reads as 'joined Nov 30'), Olga as joined on the
     // day Hire says, Frank with his start still to come
-    assertTrue(en.contains("陈明 · was to start " + DateTexts.day(monday, Language.EN) + " · ⚠️ not joined yet"),
+    assertTrue(en.contains("陈明 · was to start " + h.day(monday, Language.EN) + " · ⚠️ not joined yet"),
         en.all());
-    assertTrue(zh.contains("陈明 · 原定 " + DateTexts.day(monday, Language.ZH) + "入职 · ⚠️ 尚未入职"), zh.all());
-    assertTrue(en.contains("Olga Joined · ✅ joined " + DateTexts.day(monday, Language.EN) + "\""), en.all());
-    assertTrue(zh.contains("Olga Joined · ✅ " + DateTexts.day(monday, Language.ZH) + "已入职"), zh.all());
-    assertTrue(en.contains("Frank Soon · starts " + DateTexts.day(monday.plusDays(4), Language.EN) + "\""), en.all());
-    assertTrue(zh.contains("Frank Soon · 计划 " + DateTexts.day(monday.plusDays(4), Language.ZH) + "入职"), zh.all());
+    assertTrue(zh.contains("陈明 · 原定 " + h.day(monday, Language.ZH) + "入职 · ⚠️ 尚未入职"), zh.all());
+    assertTrue(en.contains("Olga Joined · ✅ joined " + h.day(monday, Language.EN) + "\""), en.all());
+    assertTrue(zh.contains("Olga Joined · ✅ " + h.day(monday, Language.ZH) + "已入职"), zh.all());
+    assertTrue(en.contains("Frank Soon · starts " + h.day(monday.plusDays(4), Language.EN) + "\""), en.all());
+    assertTrue(zh.contains("Frank Soon · 计划 " + h.day(monday.plusDays(4), Language.ZH) + "入职"), zh.all());
     assertFalse(en.contains("Owen Hu"), "a hire made long ago is not this week's: " + en.all());
   }
 

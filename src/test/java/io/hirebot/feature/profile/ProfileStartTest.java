@@ -7,7 +7,6 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.hire.Stage;
-import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.DayMentions;
 import io.hirebot.i18n.Language;
 import io.hirebot.testing.FeatureHarness;
@@ -47,12 +46,12 @@ class ProfileStartTest {
     // THEN (on main: 'Offer: **declined** · starts Dec 23', and 陈明's 'starts Nov 30 · not joined yet')
     assertTrue(bob.contains("Offer: **declined**\""), bob.all());
     assertFalse(DayMentions.in(bob.all(), "", today.plusDays(21)), bob.all());
-    assertTrue(chen.contains("Offer: **accepted** · was to start " + DateTexts.day(today.minusDays(2), Language.EN)
+    assertTrue(chen.contains("Offer: **accepted** · was to start " + h.day(today.minusDays(2), Language.EN)
         + " · ⚠️ not joined yet"), chen.all());
-    assertTrue(chen.contains("原定 " + DateTexts.day(today.minusDays(2), Language.ZH) + "入职 · ⚠️ 尚未入职"), chen.all());
-    assertTrue(pia.contains("Offer: **accepted** · starts " + DateTexts.day(today.plusDays(10), Language.EN) + "\""),
+    assertTrue(chen.contains("原定 " + h.day(today.minusDays(2), Language.ZH) + "入职 · ⚠️ 尚未入职"), chen.all());
+    assertTrue(pia.contains("Offer: **accepted** · starts " + h.day(today.plusDays(10), Language.EN) + "\""),
         pia.all());
-    assertTrue(pia.contains("计划 " + DateTexts.day(today.plusDays(10), Language.ZH) + "入职"), pia.all());
+    assertTrue(pia.contains("计划 " + h.day(today.plusDays(10), Language.ZH) + "入职"), pia.all());
   }
 
   @Test
@@ -65,7 +64,7 @@ class ProfileStartTest {
 
     Shown en = h.inGroup("candidate Owen Joined");
 
-    String day = DateTexts.day(joined.atZone(FeatureHarness.ZONE).toLocalDate(), Language.EN);
+    String day = h.day(joined.atZone(FeatureHarness.ZONE).toLocalDate(), Language.EN);
     assertTrue(en.contains("Offer: **accepted** · ✅ joined " + day + "\""), en.all());
     assertFalse(en.contains("start"), "no planned start beside the real one: " + en.all());
   }

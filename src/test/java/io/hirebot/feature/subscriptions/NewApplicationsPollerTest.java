@@ -48,7 +48,7 @@ class NewApplicationsPollerTest {
         new HeldNotifications(db, clock), chatId -> Future.succeededFuture());
     return new NewApplicationsPoller(hire, new PipelineReader(hire, clock), new SubscriptionStore(db, clock),
         new PollCursors(db, clock), new PollSeen(db, clock), new NotificationCard(new Cards(TEMPLATES, JSON), MESSAGES,
-            new io.hirebot.i18n.DateTexts(SmallTenant.ZONE), clock),
+            new io.hirebot.i18n.DateTexts(SmallTenant.ZONE, clock), clock),
         fanOut, Duration.ofMinutes(5), clock, known);
   }
 

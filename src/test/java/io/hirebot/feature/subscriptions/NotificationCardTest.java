@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class NotificationCardTest {
   private final ObjectMapper json = new ObjectMapper();
   private final NotificationCard cards = new NotificationCard(new Cards(CardTemplates.load(json, Optional.empty()),
-      json), Messages.load(), new DateTexts(ZoneId.of("Asia/Shanghai")), Clock.systemUTC());
+      json), Messages.load(), new DateTexts(ZoneId.of("Asia/Shanghai"), Clock.systemUTC()), Clock.systemUTC());
 
   @Test
   @DisplayName("more new applications than a card lists: a Profile button beside each listed person, the rest summed "
