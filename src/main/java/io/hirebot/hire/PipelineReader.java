@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * the most recently updated ones; the page then says how many it checked of how many.
  */
 public final class PipelineReader {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PipelineReader.class);
+
   /** Bounds the detail calls of a date-filtered list (10/s): the newest of a larger job are not looked at. */
   public static final int MAX_DATE_FILTERED = 100;
   /** List calls spent narrowing a long date-filtered list; each halves the update-time window. */
@@ -124,7 +126,11 @@ public final class PipelineReader {
       List<Future<List<String>>> perStage = process.stages().stream()
           .map(s -> hire.activeApplicationIds(job.id(), s.id()))
           .toList();
-      Future<List<String>> all = activeIds(job);
+      // Only the bucket of those outside rests on this read: failing, it leaves that bucket empty, not the card.
+      Future<List<String>> all = activeIds(job).otherwise(e -> {
+        log.warn("hire read failed job={} op=active_applications_outside_process cause={}", job.id(), e.toString());
+        return List.of();
+      });
       return Future.all(Future.all(perStage), all).map(done -> {
         List<List<String>> lists = perStage.stream().map(Future::result).toList();
         Set<String> staged = lists.stream().flatMap(List::stream).collect(Collectors.toSet());

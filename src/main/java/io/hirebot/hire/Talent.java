@@ -12,6 +12,14 @@ public record Talent(String id, String name, String mobileCode, String mobile, S
     this(id, name, "", mobile, email);
   }
 
+  /**
+   * Whether the talent goes by a name Hire gave, not blank and not their id (which stands in for a name Hire did not
+   * send, {@link Application}): only such a name is worth a talent search.
+   */
+  public boolean hasName() {
+    return !name.isBlank() && !name.equals(id);
+  }
+
   /** The same talent under the name a card or an application gives it. */
   public Talent withName(String newName) {
     return new Talent(id, newName, mobileCode, mobile, email);

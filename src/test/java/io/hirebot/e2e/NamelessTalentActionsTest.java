@@ -147,4 +147,32 @@ class NamelessTalentActionsTest {
     assertEquals(a.talentId(), CardThreads.title(profile.currentContent()), profile.currentContent().toString());
     named(shown(profile.currentContent()), a);
   }
+
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = {"", "  "})
+  @DisplayName("\"Full details (private)\" of a nameless talent searches no talent by their id as a name, and "
+      + "names them by it privately")
+  void privateDetailsSearchNoId(String name) {
+    Application a = nameless(name);
+    SentMessage card = card();
+    com.fasterxml.jackson.databind.JsonNode more = card.currentContent().findValues("value").stream()
+        .filter(v -> "more".equals(v.path("action").asText()) && a.id().equals(v.path("application_id").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError("no menu for " + a.id() + " on " + card.currentContent()));
+    await(h.sandbox.events().cardAction(CardActionSpec.on(card.messageId()).by(RECRUITER).tag("overflow")
+        .option("profile").value(new JsonObject(more.toString()))));
+    SentMessage profile = new CardThreads(h).awaitReplyTo(card);
+    com.fasterxml.jackson.databind.JsonNode details = profile.currentContent().findValues("value").stream()
+        .filter(v -> "profile.private".equals(v.path("action").asText())).findFirst()
+        .orElseThrow(() -> new AssertionError("no Full details on " + profile.currentContent()));
+    int before = h.sandbox.im().messages().size();
+    PushResult clicked = await(h.sandbox.events().cardAction(CardActionSpec.on(profile.messageId()).by(RECRUITER)
+        .tag("button").value(new JsonObject(details.toString()))));
+    assertEquals(200, clicked.status(), clicked.body());
+    SentMessage sent = await(h.sandbox.im().awaitMessage(m -> h.sandbox.im().messages().indexOf(m) >= before
+        && !m.chatId().equals(profile.chatId()), TIMEOUT));
+    named(shown(sent.currentContent()), a);
+    assertEquals(0, h.sandbox.requests().all().stream().filter(r -> r.is("GET", "/open-apis/hire/v1/talents")
+        && a.talentId().equals(r.queryParam("keyword"))).count(), "a talent search for the id");
+  }
 }

@@ -175,7 +175,7 @@ final class ProfileButtons {
    * an id alone (the answer to a change made on it) is named by one of the talent's applications first.
    */
   private static Future<Talent> withContact(HireDirectory hire, Talent talent) {
-    return named(hire, talent).compose(named -> named.name().isBlank() ? Future.succeededFuture(named)
+    return named(hire, talent).compose(named -> !named.hasName() ? Future.succeededFuture(named)
         : hire.searchTalents(named.name())
             .map(found -> found.stream().filter(t -> t.id().equals(named.id())).findFirst().orElse(named)));
   }

@@ -91,7 +91,7 @@ final class ProfileCommand implements CommandHandler<ShowProfile> {
   private Future<Reply> known(HireDirectory hire, ShowProfile command, boolean privateChat, CardPlace place,
       Language lang) {
     Talent row = new Talent(command.talentId(), command.name(), "", "");
-    Future<Talent> talent = !privateChat || command.name().isBlank() ? Future.succeededFuture(row)
+    Future<Talent> talent = !privateChat || !row.hasName() ? Future.succeededFuture(row)
         : hire.searchTalents(command.name()).map(found -> found.stream()
             .filter(t -> t.id().equals(command.talentId())).findFirst().orElse(row));
     return talent.compose(t -> show(hire, t, privateChat, place, lang));
