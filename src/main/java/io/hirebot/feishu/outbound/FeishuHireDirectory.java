@@ -532,8 +532,9 @@ public final class FeishuHireDirectory implements HireDirectory {
    */
   /**
    * How an item of a Hire list is told apart: the SDK's list item models (jobs, processes, interviews, notes, offers,
-   * tests, termination reasons) share no type, but each has Hire's {@code id} and its getter; anything else (an id
-   * string, a record built from a page) by equality.
+   * termination reasons) share no type, but each has Hire's {@code id} and its getter; anything else (an id string, a
+   * record built from a page) by equality. Written tests have {@code getTestId} instead, so a repeated one stays, and
+   * {@link #writtenTests} keeps one per application anyway.
    */
   private static final ClassValue<Function<Object, Object>> ID = new ClassValue<>() {
     @Override
