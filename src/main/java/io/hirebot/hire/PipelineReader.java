@@ -110,9 +110,12 @@ public final class PipelineReader {
           if (perStage.containsKey(Stage.OUTSIDE)) {
             counts.add(new PipelinePage.StageCount(Stage.OUTSIDE, perStage.get(Stage.OUTSIDE).intValue()));
           }
-          // Hires among those read: a job with more than max active applications may have more.
+          // Hires among those read: a job with more than max active applications may have more. One outside the
+          // process is a hire by its own stage (onboarded under the job's former process), not by OUTSIDE's type.
+          int hiredOutside = (int) apps.stream().filter(a -> process.stage(a.stage().id()).isEmpty())
+              .filter(a -> a.stage().hired()).count();
           return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
-              PipelinePage.hired(counts), null);
+              PipelinePage.hired(counts) + hiredOutside, null);
         })));
   }
 
