@@ -57,6 +57,11 @@ class UndeliveredNoticesTest {
   void start() {
     h.enableGroup(BACKEND);
     job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    // The day's routine messages (interview reminders, task nudges, Friday's escalations: which ones depends on the
+    // wall clock this test's clock starts at) go out now, while IM answers. Otherwise the tests' later routine runs
+    // send them under the faults they set: under an IM rate limit each waits out its back-off in turn (on a Friday,
+    // 20 of them took the run past the harness's 20 s), and the run times out.
+    h.runRoutines(h.bot);
   }
 
   @Test
