@@ -152,11 +152,10 @@ public final class Replies {
     work.onComplete(outcome -> {
       Reply.Card card = new Reply.Card(late.command(outcome, in.language()),
           outcome.succeeded() && outcome.result() instanceof Reply.Card c ? c.view() : null);
+      // Remembered before the update, as the first reply is: a follow-up typed as soon as the card changed finds it.
+      remember(in, m, sent.chatId(), card);
       messenger.updateCard(sent.messageId(), card.card())
-          .onSuccess(v -> {
-            remember(in, m, sent.chatId(), card);
-            replied(m, sent, card);
-          })
+          .onSuccess(v -> replied(m, sent, card))
           .onFailure(e -> {
             log.error("late answer failed message_id={} reply_id={} cause={}", m.messageId(), sent.messageId(),
                 e.toString());

@@ -300,6 +300,28 @@ public final class BotHarness extends SelfClosingFixture {
     return replyTo(await(sandbox.events().message(spec)));
   }
 
+  /**
+   * The reply as it ends up: a command slower than the reply deadline (a slow Hire, or a loaded machine) first gets the
+   * interim "still waiting" card, whose place its outcome then takes. A reply that is no interim card is as it came.
+   */
+  public SentMessage answered(SentMessage reply) {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    SentMessage now = reply;
+    while (Replies.stillWaiting(now.currentContent().toString())) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("still waiting after 60 s: " + now.currentContent());
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      now = sandbox.im().message(reply.messageId()).orElseThrow();
+    }
+    return now;
+  }
+
   /** The bot's reply to an accepted push. */
   public SentMessage replyTo(PushResult push) {
     if (push.status() != 200) {

@@ -11,7 +11,6 @@ import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Stage;
-import io.hirebot.testing.Eventually;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,17 +54,9 @@ class JobCountsTest {
    * interim "still waiting" card, then the outcome in its place.
    */
   private String shown(SentMessage reply) {
-    String[] card = new String[1];
-    try {
-      Eventually.holds(() -> {
-        card[0] = h.sandbox.im().message(reply.messageId()).orElseThrow().currentContent().toString();
-        return !card[0].contains("Still waiting for Feishu Hire") && !card[0].contains("仍在等待飞书招聘");
-      }, 60);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    return card[0];
+    return h.answered(reply).currentContent().toString();
   }
+
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"jobs | {0} active: ", "职位 | 进行中 {0} 人：",

@@ -21,4 +21,9 @@ final class Replies {
     return header.isMissingNode() ? reply.currentContent().toString()
         : header.path("content").asText() + " " + header.path("i18n_content").toString();
   }
+
+  /** Whether a card is the interim one a command slower than the reply deadline gets first, in either language. */
+  static boolean stillWaiting(String card) {
+    return card.contains("Still waiting for Feishu Hire") || card.contains("仍在等待飞书招聘");
+  }
 }

@@ -37,11 +37,6 @@ class StuckPagingTest {
     h.sandbox.faults().clear();
   }
 
-  /** The interim card a slow answer gets first, in either language. */
-  private static boolean waiting(String card) {
-    return card.contains("Still waiting for Feishu Hire") || card.contains("仍在等待飞书招聘");
-  }
-
   private static void sleep() {
     try {
       Thread.sleep(200);
@@ -72,14 +67,14 @@ class StuckPagingTest {
     // The answer may come as an update of the first reply ("Still waiting…" replaced): read it anew each time.
     java.util.function.Supplier<String> now = () -> h.sandbox.im().message(reply.messageId()).orElseThrow()
         .currentContent().toString();
-    while (waiting(now.get()) && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+    while (Replies.stillWaiting(now.get()) && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
       sleep();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String shown = now.get();
     assertFalse(shown.contains("Exception"), shown);
     assertFalse(shown.contains("\tat "), shown);
-    assertFalse(waiting(shown), "no outcome after " + took + ": " + shown);
+    assertFalse(Replies.stillWaiting(shown), "no outcome after " + took + ": " + shown);
     List<String> repeatedPages = h.sandbox.requests().all().stream().skip(before)
         .filter(r -> r.is("GET", path) && r.queryParam("page_token") != null)
         .map(RecordedRequest::logId).toList();
