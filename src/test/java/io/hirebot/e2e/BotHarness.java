@@ -305,21 +305,16 @@ public final class BotHarness extends SelfClosingFixture {
    * interim "still waiting" card, whose place its outcome then takes. A reply that is no interim card is as it came.
    */
   public SentMessage answered(SentMessage reply) {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    SentMessage now = reply;
-    while (Replies.stillWaiting(now.currentContent().toString())) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("still waiting after 60 s: " + now.currentContent());
+    SentMessage[] now = {reply};
+    try {
+      if (!io.hirebot.testing.Eventually.holds(() -> !Replies.stillWaiting(
+          (now[0] = sandbox.im().message(reply.messageId()).orElseThrow()).currentContent().toString()), 60)) {
+        throw new AssertionError("still waiting after 60 s: " + now[0].currentContent());
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      now = sandbox.im().message(reply.messageId()).orElseThrow();
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
-    return now;
+    return now[0];
   }
 
   /** The bot's reply to an accepted push. */

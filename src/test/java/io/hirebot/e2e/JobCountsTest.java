@@ -57,7 +57,6 @@ class JobCountsTest {
     return h.answered(reply).currentContent().toString();
   }
 
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"jobs | {0} active: ", "职位 | 进行中 {0} 人：",
       "candidates for job BE-001 | {0} active"})
