@@ -4,6 +4,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 
 /**
  * The labels of buttons that pick one person or one application of several: they name what the user picks (the
@@ -26,7 +27,7 @@ public final class ChoiceLabels {
 
   private static String application(Messages messages, Language lang, String name, TalentsByName.Applied applied) {
     Application a = applied.application();
-    String stage = a.stage() == null ? "" : a.stage().name(lang.feishuLocale());
+    String stage = a.stage() == null ? "" : StageWords.name(messages, lang, a.stage());
     return messages.get(lang, a.active() ? "choice.application" : "choice.application.ended", name,
         applied.jobTitle(), stage);
   }

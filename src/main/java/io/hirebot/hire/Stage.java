@@ -33,11 +33,14 @@ public record Stage(String id, String zhName, String enName, StageType type) {
     return (zhName != null && !zhName.isBlank()) || (enName != null && !enName.isBlank());
   }
 
-  /** The name in the given locale ("zh_cn" or "en_us"), falling back to the other one. */
+  /**
+   * The name in the given locale ("zh_cn" or "en_us"), falling back to the other one; empty when Hire gave none (a card
+   * says {@code i18n.StageWords#name} instead, never the id).
+   */
   public String name(String feishuLocale) {
     boolean zh = "zh_cn".equals(feishuLocale);
     String preferred = zh ? zhName : enName;
     String other = zh ? enName : zhName;
-    return preferred != null && !preferred.isBlank() ? preferred : (other == null ? id : other);
+    return preferred != null && !preferred.isBlank() ? preferred : (other == null ? "" : other);
   }
 }

@@ -71,6 +71,26 @@ public record Shown(String text, JsonNode card) {
     node.forEach(child -> collectLabels(child, action, labels));
   }
 
+  /**
+   * What a person can read of {@code shown}: a text, or the card without its callback values and preselected options,
+   * which carry ids for the bot and are never displayed.
+   */
+  public static String readable(Shown shown) {
+    if (shown == null || !shown.isCard()) {
+      return shown == null ? "" : shown.text();
+    }
+    JsonNode copy = shown.card().deepCopy();
+    withoutValues(copy);
+    return copy.toString();
+  }
+
+  private static void withoutValues(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.remove(List.of("value", "initial_option", "element_id", "name"));
+    }
+    node.forEach(Shown::withoutValues);
+  }
+
   public boolean contains(String fragment) {
     return all().contains(fragment);
   }

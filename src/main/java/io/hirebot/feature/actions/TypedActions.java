@@ -31,6 +31,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -228,16 +229,16 @@ final class TypedActions {
       Optional<Stage> next = allowed.advance();
       if (next.isEmpty()) {
         return text(lang, allowed.joinsInHire() ? "typed.joinsInHire" : "typed.lastStage", app.talentName(),
-            app.stage().name(locale));
+            StageWords.name(messages, lang, app.stage()));
       }
-      return Future.succeededFuture(confirm(c, "typed.advance", List.of(next.get().name(locale)),
+      return Future.succeededFuture(confirm(c, "typed.advance", List.of(StageWords.name(messages, lang, next.get())),
           QuickActions.value(cards.model(), SharedActions.ADVANCE, app, lang), "", null, asker, lang, zone));
     }
     Command.Move move = (Command.Move) change;
     List<Stage> targets = stageId.isEmpty() ? StageTargets.match(move.stageQuery(), process)
         : process.movableFrom("").stream().filter(s -> s.id().equals(stageId)).toList();
     if (targets.isEmpty()) {
-      String stages = process.movableFrom("").stream().map(s -> s.name(locale)).collect(Collectors.joining(" · "));
+      String stages = process.movableFrom("").stream().map(s -> StageWords.name(messages, lang, s)).collect(Collectors.joining(" · "));
       return text(lang, "typed.stageNone", c.jobTitle(), move.stageQuery(), stages);
     }
     if (targets.size() > 1) {
@@ -245,11 +246,11 @@ final class TypedActions {
     }
     Stage to = targets.get(0);
     if (to.id().equals(app.stage().id())) {
-      return text(lang, "typed.stageSame", app.talentName(), to.name(locale));
+      return text(lang, "typed.stageSame", app.talentName(), StageWords.name(messages, lang, to));
     }
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
     value.putObject(SharedActions.FIELDS).put("stage", to.id());
-    return Future.succeededFuture(confirm(c, "typed.move", List.of(to.name(locale)), value, "", null, asker, lang,
+    return Future.succeededFuture(confirm(c, "typed.move", List.of(StageWords.name(messages, lang, to)), value, "", null, asker, lang,
         zone));
   }
 
@@ -292,7 +293,7 @@ final class TypedActions {
       String asker, Language lang, ZoneId zone) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
-        java.util.stream.Stream.of(app.talentName(), c.jobTitle(), app.stage().name(lang.feishuLocale())),
+        java.util.stream.Stream.of(app.talentName(), c.jobTitle(), StageWords.name(messages, lang, app.stage())),
         more.stream()).toArray();
     String question = Markdown.message(messages, lang, key, args);
     long expires = clock.millis() + VALID_FOR.toMillis();
@@ -346,7 +347,7 @@ final class TypedActions {
     ArrayNode choices = model.putArray("choices");
     for (Stage s : stages) {
       ObjectNode value = values.write(move, lang).put("application_id", c.application().id()).put("stage_id", s.id());
-      choices.addObject().put("label", s.name(lang.feishuLocale())).set("value", value);
+      choices.addObject().put("label", StageWords.name(messages, lang, s)).set("value", value);
     }
     model.put("hint", messages.get(lang, "typed.choose.hint"));
     return cards.render("choices", model);

@@ -9,6 +9,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.util.List;
 
 /**
@@ -26,11 +27,11 @@ final class ActionForms {
 
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
     ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), app.stage().name(lang.feishuLocale())));
+    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), StageWords.name(messages, lang, app.stage())));
     ObjectNode select = model.putObject("select").put("name", "stage")
         .put("placeholder", messages.get(lang, "form.move.placeholder"));
     ArrayNode options = select.putArray("options");
-    choices.forEach(s -> options.addObject().put("label", s.name(lang.feishuLocale())).put("value", s.id()));
+    choices.forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s)).put("value", s.id()));
     model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
     model.set("submit", target.value(cards.model(), RowActions.MOVE_CONFIRM, lang.feishuLocale()));
     return cards.render("action-form", model);

@@ -24,6 +24,7 @@ import io.hirebot.hire.OwnChange;
 import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -161,7 +162,7 @@ final class ActionKit {
    */
   Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
     Notice notice = Notice.of(l -> now.active()
-        ? Markdown.message(messages, l, "notice.stale", now.talentName(), now.stage().name(l.feishuLocale()))
+        ? Markdown.message(messages, l, "notice.stale", now.talentName(), StageWords.name(messages, l, now.stage()))
         : Markdown.message(messages, l, "notice.staleEnded", now.talentName()));
     return changed(t, lang, Toast.warning(messages, "toast.stale"), notice,
         listsBefore(t), now);

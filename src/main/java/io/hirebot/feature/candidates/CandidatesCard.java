@@ -128,7 +128,7 @@ final class CandidatesCard {
     chips.add(Markdown.message(messages, lang, "chips.job", page.job().title()));
     if (!query.filter().stageIds().isEmpty()) {
       List<String> names = page.process().stages().stream().filter(s -> query.filter().keepsStage(s.id()))
-          .map(s -> s.name(lang.feishuLocale())).toList();
+          .map(s -> StageWords.name(messages, lang, s)).toList();
       chips.add(Markdown.message(messages, lang, "chips.stage", String.join(", ", names)));
     }
     if (query.filter().appliedSince() != null) {

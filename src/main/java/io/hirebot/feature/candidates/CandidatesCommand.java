@@ -21,6 +21,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,7 +123,7 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
     }
     List<Stage> stages = stageMatcher.match(stageQuery, process);
     if (stages.isEmpty()) {
-      String known = messages.list(lang, process.stages().stream().map(s -> s.name(lang.feishuLocale())).toList());
+      String known = messages.list(lang, process.stages().stream().map(s -> StageWords.name(messages, lang, s)).toList());
       return new CandidatesQuery(job.id(), dates, messages.get(lang, "candidates.stage.unknown", stageQuery, known));
     }
     Set<String> ids = stages.stream().map(Stage::id).collect(Collectors.toSet());

@@ -13,6 +13,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -64,7 +65,7 @@ final class TypedOutcome {
       Language lang) {
     return card(t, lang, toast, "typed.moved.title", "green", open ? undo : null,
         job -> Markdown.message(kit.messages, lang, "typed.moved", app.talentName(), job,
-            to.name(lang.feishuLocale()), by(undo, t.clicked().zone(), lang)));
+            StageWords.name(kit.messages, lang, to), by(undo, t.clicked().zone(), lang)));
   }
 
   /** "❌ X (job) rejected by @who · 10:32 · reason", and the note under it; as {@link #moved}. */
@@ -86,7 +87,7 @@ final class TypedOutcome {
   Future<ActionResult> movedBack(CardAction action, ActionTarget t, Application app, Stage back, Toast toast,
       Language lang) {
     return card(t, lang, toast, "typed.undone.title", "blue", null, job -> Markdown.message(kit.messages, lang,
-        "typed.movedBack", app.talentName(), job, back.name(lang.feishuLocale()), kit.byWhom(action)));
+        "typed.movedBack", app.talentName(), job, StageWords.name(kit.messages, lang, back), kit.byWhom(action)));
   }
 
   /** The Undo on such a card, done: the application back in the pipeline. */
@@ -103,7 +104,7 @@ final class TypedOutcome {
    */
   Future<ActionResult> overtaken(ActionTarget t, Application now, String key, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.notUndone.title", "orange", null, job -> Markdown.message(kit.messages, lang,
-        key, now.talentName(), job, now.stage().name(lang.feishuLocale())));
+        key, now.talentName(), job, StageWords.name(kit.messages, lang, now.stage())));
   }
 
   /**

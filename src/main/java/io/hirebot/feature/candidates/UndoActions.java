@@ -5,6 +5,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.StageWords;
 import io.hirebot.hire.Application;
 import io.vertx.core.Future;
 
@@ -68,7 +69,7 @@ final class UndoActions {
     }
     Notice notice = Notice.of(l -> Markdown.message(kit.messages, l,
         back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", now.talentName(),
-        now.stage().name(l.feishuLocale())));
+        StageWords.name(kit.messages, l, now.stage())));
     return kit.changed(t, lang, toast, notice, kit.listsBefore(t), now);
   }
 
@@ -106,7 +107,7 @@ final class UndoActions {
         Markdown.Own by = kit.byWhom(action);
         return kit.changed(t, lang, toast,
             Notice.of(l -> Markdown.message(kit.messages, l, "notice.movedBack", now.talentName(),
-                stage.get().name(l.feishuLocale()), by)), before,
+                StageWords.name(kit.messages, l, stage.get()), by)), before,
                 now.movedTo(stage.get(), kit.clock.instant()));
       });
     });

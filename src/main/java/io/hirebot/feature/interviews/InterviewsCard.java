@@ -17,6 +17,7 @@ import io.hirebot.hire.StageNames;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -89,7 +90,8 @@ final class InterviewsCard {
     String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(Job::title)
         .findFirst().orElse("");
     String name = a == null ? i.applicationId() : a.talentName();
-    String stage = a == null ? "" : p.stages().in(locale).name(a.jobId(), i.stageId(), "");
+    String stage = a == null ? "" : p.stages().stage(a.jobId(), i.stageId())
+        .map(s -> StageWords.name(messages, lang, s)).orElse("");
     String who = HireTexts.interviewers(messages, lang,
         i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
     ObjectNode row = cards.model();

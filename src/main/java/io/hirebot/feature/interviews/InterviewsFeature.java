@@ -124,7 +124,7 @@ public final class InterviewsFeature implements Feature, CommandHandler<ListInte
       return Future.all(Future.all(List.copyOf(apps.values())), jobs, processes).map(done -> {
         Map<String, Application> byId = new LinkedHashMap<>();
         apps.forEach((id, f) -> byId.put(id, f.result()));
-        StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
+        StageNames stages = new StageNames(jobs.result(), processes.result());
         return new Pager.Page(card.render(new InterviewsCard.Page(period, interviewer != null, all, shown, p, byId,
             jobs.result(), stages, owed, zone), lang), p);
       });

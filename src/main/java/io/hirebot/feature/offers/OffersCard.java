@@ -13,6 +13,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -79,7 +80,7 @@ final class OffersCard {
       // The start in the words every card uses: joined, still to come, or passed without a join.
       String start = starts.of(a, offer, clock.instant().atZone(listing.zone()), lang);
       row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
-          a.stage().name(lang.feishuLocale()), status,
+          StageWords.name(messages, lang, a.stage()), status,
           new Markdown.Own(start.isEmpty() ? "" : messages.get(lang, "offers.onboard", start))));
       // A profile opened privately leads back to this card through the view the bot recorded with it.
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));

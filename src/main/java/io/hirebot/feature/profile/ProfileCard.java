@@ -75,12 +75,12 @@ final class ProfileCard {
 
   /**
    * @param history each application's entries into stages, Hire's joined with the moves made through the bot
-   * @param stages names stages by id in the reader's language
+   * @param stages finds the applications' stages by id
    */
   ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, Partial<List<Note>> notes,
       ProfileHistory history, StageNames stages, boolean showContact, Offers offers, Language lang) {
     return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, history,
-        stages.in(l.feishuLocale()), showContact, offers, l));
+        stages, showContact, offers, l));
   }
 
   private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
@@ -246,7 +246,8 @@ final class ProfileCard {
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
         : messages.get(lang, HireTexts.interviewResultKey(i, clock.instant()));
     return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),
-        stages.name(a.jobId(), i.stageId(), ""), new Markdown.Own(who), result);
+        stages.stage(a.jobId(), i.stageId()).map(s -> StageWords.name(messages, lang, s)).orElse(""),
+        new Markdown.Own(who), result);
   }
 
   private String notes(List<Note> notes, Language lang) {

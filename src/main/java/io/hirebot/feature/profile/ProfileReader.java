@@ -84,7 +84,7 @@ final class ProfileReader {
         Talent named = talent.name().isBlank() && !shown.isEmpty()
             ? talent.withName(shown.get(0).application().talentName())
             : talent;
-        StageNames stages = new StageNames(jobs.result(), processes.result(), lang.feishuLocale());
+        StageNames stages = new StageNames(jobs.result(), processes.result());
         // Contact data (shown in a private chat, or offered there by button) only to whom it is for.
         return new Shown(card.in(zone).render(named, shown, p, ids.size(), notes.result(),
             new ProfileHistory(made.result()), stages, showContact, new ProfileCard.Offers(mayChange, contact, back),

@@ -54,7 +54,7 @@ final class HireNotifier implements HireEventHandler {
         hire.invalidateApplication(a.id(), a.jobId());
         Future<Void> living = livingCards.refresh(a.id(), a.jobId());
         Instant at = s.updateTimeMillis() > 0 ? Instant.ofEpochMilli(s.updateTimeMillis()) : null;
-        Future<Void> notified = madeFrom.compose(made -> stageName(a.jobId(), s.originStageId()).compose(from ->
+        Future<Void> notified = madeFrom.compose(made -> stage(a.jobId(), s.originStageId()).compose(from ->
             notify(event, a, "stage", made.map(JdbcOwnChanges.Matched::chats).orElse(Set.of()),
                 lang -> cards.stageChanged(lang.job(), a, from, at,
                     made.map(JdbcOwnChanges.Matched::move).orElse(null), lang.lang()))));
@@ -101,15 +101,13 @@ final class HireNotifier implements HireEventHandler {
     return followers.notify(a, kind, madeFrom, "notify:" + event.dedupKey() + ":" + a.id(), render);
   }
 
-  /** The name of a stage of the job's process, per language; empty when unknown. */
-  private Future<Function<Language, String>> stageName(String jobId, String stageId) {
+  /** The stage of the job's process, when known. */
+  private Future<Optional<Stage>> stage(String jobId, String stageId) {
     if (stageId == null || stageId.isEmpty()) {
-      return Future.succeededFuture(lang -> "");
+      return Future.succeededFuture(Optional.empty());
     }
     return followers.job(jobId).compose(job -> hire.processes().map(processes -> processes.stream()
         .filter(p -> p.id().equals(job.processId())).findFirst()
-        .flatMap(p -> p.stage(stageId))
-        .<Function<Language, String>>map(stage -> lang -> stage.name(lang.feishuLocale()))
-        .orElse(lang -> "")));
+        .flatMap(p -> p.stage(stageId))));
   }
 }

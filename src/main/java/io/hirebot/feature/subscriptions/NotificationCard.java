@@ -11,16 +11,19 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.OwnChange;
+import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.hirebot.store.HeldNotifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -76,18 +79,18 @@ final class NotificationCard {
    * with Undo, when the bot made the move ("… by @Li Na", as its rejection notices say); as Hire's event says it (no
    * one named) when it did not.
    *
-   * @param from the stage it left, per language (empty when unknown)
+   * @param from the stage it left, when known
    * @param made the bot's move Hire's event reports; null for a move made in Hire
    */
-  public Notification stageChanged(Job job, Application a, Function<Language, String> from, Instant at,
+  public Notification stageChanged(Job job, Application a, Optional<Stage> from, Instant at,
       OwnChange made, Language lang) {
     String key = made == null || made.by() == null ? "notify.stage.text"
         : made.undo() ? "notify.stage.textUndo" : "notify.stage.textBy";
     Markdown.Own by = made == null ? null : Markdown.person(made.by());
     return render(lang, job, "blue", at, l -> {
-      String fromName = from.apply(l).isEmpty() ? messages.get(l, "notify.stage.unknown") : from.apply(l);
+      String fromName = from.map(s -> StageWords.name(messages, l, s)).orElse(messages.get(l, "notify.stage.unknown"));
       return parts(l, "notify.stage.title", job, Markdown.message(messages, l, key, a.talentName(), fromName,
-          a.stage().name(l.feishuLocale()), by), buttons(job, a, l));
+          StageWords.name(messages, l, a.stage()), by), buttons(job, a, l));
     });
   }
 
@@ -129,7 +132,7 @@ final class NotificationCard {
       ArrayNode rows = cards.mapper().createArrayNode();
       applications.stream().limit(MAX_NEW_ROWS).forEach(a -> {
         ObjectNode row = rows.addObject().put("text", Markdown.message(messages, l, "notify.new.row", a.talentName(),
-            a.stage().name(l.feishuLocale()))).put("label", messages.get(l, "notify.button.profile"));
+            StageWords.name(messages, l, a.stage()))).put("label", messages.get(l, "notify.button.profile"));
         profileValue(row.putObject("value"), job, a, l);
       });
       if (applications.size() > MAX_NEW_ROWS) {

@@ -12,6 +12,7 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     List<String> lines = new ArrayList<>();
     for (TalentsByName.Applied applied : person.applications()) {
       Application a = applied.application();
-      String stage = a.stage() == null ? "" : a.stage().name(lang.feishuLocale());
+      String stage = a.stage() == null ? "" : StageWords.name(messages, lang, a.stage());
       lines.add(Markdown.message(messages, lang, a.active() ? "where.line" : "where.ended", name, applied.jobTitle(),
           stage));
     }
