@@ -10,14 +10,20 @@ final class TextNormalizer {
   /** Sentence punctuation and quotes that may surround a command or an argument but are never part of it. */
   static final String SURROUNDING_PUNCTUATION = ".,!?;:。，、！？；：~…\"'“”‘’「」『』《》〈〉【】";
 
-  // Zero-width and other format characters are invisible in the chat client but break matching.
-  private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+  // Zero-width and other format characters are invisible in the chat client but break matching. Except a zero-width
+  // (non-)joiner inside an Arabic, Persian or Indic word ("می‌خواهم"), where it is spelling: kept, so the name searched
+  // is the name Hire holds.
+  private static final String JOINED = "[\\p{L}\\p{M}&&[^\\p{IsLatin}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]";
+  private static final Pattern FORMAT_CHARACTERS = Pattern.compile(
+      "(?:(?!(?<=" + JOINED + ")[\\x{200C}\\x{200D}](?=\\p{L}))\\p{Cf})+");
   // A zero-width space or joiner that Feishu clients paste between two words of a name ("Carol" U+200B "Davis") stands
   // where the space was. Only between letters of scripts written with spaces: Chinese and Japanese have none to
-  // stand for, so inside "陈" U+200B "思远" it is dropped like any format character.
+  // stand for, so inside "陈" U+200B "思远" it is dropped like any format character. A zero-width (non-)joiner is a
+  // space only between Latin letters, where it means nothing.
   private static final String SPACED_LETTER = "[\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]";
   private static final Pattern ZERO_WIDTH_BETWEEN_WORDS = Pattern.compile("(?<=" + SPACED_LETTER
-      + ")[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}]+(?=" + SPACED_LETTER + ")");
+      + ")[\\x{200B}\\x{2060}\\x{FEFF}]+(?=" + SPACED_LETTER + ")|(?<=\\p{IsLatin})[\\x{200B}-\\x{200D}\\x{2060}"
+      + "\\x{FEFF}]+(?=\\p{IsLatin})");
   // "jobs: backend", "职位：后端" → a space; a colon between digits stays (times such as 09:00).
   private static final Pattern SEPARATOR_COLON = Pattern.compile("(?<!\\d):|:(?!\\d)");
   // Emoji, other pictographs and their variation selectors and skin tones decorate a message but never name anything.
@@ -27,10 +33,12 @@ final class TextNormalizer {
   private static final Pattern CONTRACTION_APOSTROPHE = Pattern.compile("(?<=\\p{IsLatin})’(?=(?:t|s|re|ll|d|ve|m)\\b)",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+");
-  // "candidates for for Backend", "后端的的候选人": a connective the grammar reads typed twice is a typo, as no job title
-  // or name holds one twice in a row; read once. Not 的的确确 ("truly"), a word of its own.
-  private static final Pattern DOUBLED_CONNECTIVE = Pattern.compile("\\b(for|of|in|to|at)(?: \\1\\b)+|的(?: ?的)+(?!确)",
-      Pattern.CASE_INSENSITIVE);
+  // "candidates for for Backend", "后端的的候选人": a connective the grammar reads typed twice is a typo; read once. Not
+  // when every one is capitalized ("To To", "In In": a name), nor where one 的 belongs to a word beside it: the first
+  // ends 目的 ("purpose") or 标的 ("target"), the last starts 的确 ("truly"), 的士 ("taxi": 深圳的的士司机) or 的哥.
+  private static final Pattern DOUBLED_CONNECTIVE = Pattern.compile(
+      "\\b(for|of|in|to|at)(?: \\1\\b)+|(?<![目标])的(?: ?的)+(?![确士哥])", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CAPITALIZED_WORDS = Pattern.compile("\\p{Lu}\\p{Ll}*(?: \\p{Lu}\\p{Ll}*)+");
 
   private TextNormalizer() {}
 
@@ -62,7 +70,8 @@ final class TextNormalizer {
     String separated = keepColons ? visible : SEPARATOR_COLON.matcher(visible).replaceAll(" ");
     String collapsed = WHITESPACE_RUN.matcher(separated).replaceAll(" ").strip();
     String read = keepColons ? collapsed
-        : DOUBLED_CONNECTIVE.matcher(collapsed).replaceAll(m -> m.group(1) == null ? "的" : m.group(1));
+        : DOUBLED_CONNECTIVE.matcher(collapsed).replaceAll(m -> m.group(1) == null ? "的"
+            : CAPITALIZED_WORDS.matcher(m.group()).matches() ? m.group() : m.group(1));
     String trimmed = trimPunctuation(read);
     // "?" on its own means "help": keep punctuation-only text rather than reduce it to nothing.
     return trimmed.isEmpty() ? read : trimmed;

@@ -175,6 +175,7 @@ class CommandParserTest {
       candidate Alice Johnson                      | PROFILE    | Alice Johnson            |                 |            | EN
       candidate named 张伟                           | PROFILE    | 张伟                       |                 |            | EN
       profile of Alice Johnson                     | PROFILE    | Alice Johnson            |                 |            | EN
+      profile of To To                             | PROFILE    | To To                    |                 |            | EN
       Alice Johnson's profile                      | PROFILE    | Alice Johnson            |                 |            | EN
       who is Alice Johnson                         | PROFILE    | Alice Johnson            |                 |            | EN
       look up Alice Johnson                        | PROFILE    | Alice Johnson            |                 |            | EN
@@ -440,7 +441,7 @@ class CommandParserTest {
   @CsvSource(delimiter = '|', textBlock = """
       candidates for for                     | candidates for
       candidates for for Backend             | candidates for Backend
-      Candidates For For backend             | Candidates For backend
+      Candidates For for backend             | Candidates For backend
       candidates for FOR for Backend         | candidates for Backend
       candidates of of job BE-001            | candidates of job BE-001
       who applied to to Backend              | who applied to Backend

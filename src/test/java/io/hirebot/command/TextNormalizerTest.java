@@ -28,10 +28,16 @@ class TextNormalizerTest {
       👋 candidates 🙏🏽                   | candidates
       ❤️后端                              | 后端
       candidates for for Backend          | candidates for Backend
-      Of Of   of Sales                    | Of Sales
+      Of of   Of Sales                    | Of Sales
+      profile To To                       | profile To To
+      where is In In                      | where is In In
       candidates for Formal for Forest    | candidates for Formal for Forest
       后端的的候选人                      | 后端的候选人
       他的的确确很强                      | 他的的确确很强
+      深圳的的士司机                      | 深圳的的士司机
+      项目目的的说明                      | 项目目的的说明
+      北京的的哥                          | 北京的的哥
+      后端的 的候选人                     | 后端的候选人
       """)
   void normalizes(String input, String expected) {
     assertEquals(expected, TextNormalizer.normalize(input));
@@ -58,6 +64,11 @@ class TextNormalizerTest {
       assertEquals("陈思远的候选人", TextNormalizer.normalize("陈思远" + zw + "的候选人"));
     }
     // Other format characters are no space: a soft hyphen or a direction mark inside a word leaves the word whole.
+    // The (non-)joiners are spelling in Arabic, Persian and Indic scripts: the word stays as typed.
+    assertEquals("candidate می\u200Cخواهم", TextNormalizer.normalize("candidate می\u200Cخواهم"));
+    assertEquals("candidate क्\u200Dषत्रिय", TextNormalizer.normalize("candidate क्\u200Dषत्रिय"));
+    assertEquals("Carol", TextNormalizer.normalize("\u200DCarol\u200C"));
+    assertEquals("candidate Zoë Müller", TextNormalizer.normalize("candidate Zoë\u200CMüller"));
     assertEquals("Carol", TextNormalizer.normalize("Car\u00ADol"));
     assertEquals("Carol", TextNormalizer.normalize("Car\u200Eol"));
   }
