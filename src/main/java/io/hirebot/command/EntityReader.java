@@ -250,9 +250,14 @@ final class EntityReader {
     return "";
   }
 
+  /** Lower-case words inside family names: "María de la Cruz", "Ludwig van Beethoven", "Omar bin Laden". */
+  private static final java.util.Set<String> NAME_PARTICLES = java.util.Set.of("de", "la", "del", "della", "da", "das",
+      "do", "dos", "di", "du", "van", "von", "der", "den", "ten", "ter", "le", "y", "bin", "binti", "ibn", "al", "el");
+
   /**
    * A name in what is left: one Chinese run of two to four characters after a common surname, or the longest run of
-   * adjacent capitalised Latin words; null when there is none.
+   * adjacent capitalised Latin words, with the lower-case particles of family names between them ("Fernández de la
+   * Cruz", "van der Berg"); null when there is none.
    */
   static Name person(List<EntityText.Span> rest, String cased) {
     Name best = null;
@@ -279,7 +284,9 @@ final class EntityReader {
       if (capitalised && !adjacent) {
         run = new ArrayList<>();
       }
-      if (capitalised) {
+      if (!capitalised && !run.isEmpty() && adjacent && NAME_PARTICLES.contains(word)) {
+        run.add(span); // part of the name only if a capitalised word follows: best is not moved to it
+      } else if (capitalised) {
         run.add(span);
         if (best == null || run.size() > best.spans().size()) {
           best = new Name(String.join(" ", run.stream().map(s -> cased.substring(s.start(), s.end())).toList()),

@@ -41,8 +41,14 @@ final class Slots {
           + "specialists?|backend|frontend|back-end|front-end|data|product|sales|marketing|ops|operations|qa|test|"
           + "recruiters?|consultants?|architects?|devops|sre|job|position|role|engineering)\\b", Grammar.FLAGS);
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
-  /** Names are short; a longer "name" is a sentence the grammar misread. */
-  static final int MAX_NAME_LENGTH = 40;
+  /**
+   * A name has a few parts ("Maria Guadalupe Fernández de la Cruz Rodríguez" has seven); more words, more characters
+   * or, written without spaces, more than {@link #MAX_UNSPACED_NAME_LENGTH} characters are a sentence the grammar
+   * misread.
+   */
+  static final int MAX_NAME_WORDS = 8;
+  static final int MAX_NAME_LENGTH = 80;
+  static final int MAX_UNSPACED_NAME_LENGTH = 40;
 
   private Slots() {}
 
@@ -55,11 +61,16 @@ final class Slots {
   /** A talent's name as typed, without quotes; empty when it is missing, a job, or not a name at all. */
   static Optional<String> personName(String raw) {
     String name = TextNormalizer.trimPunctuation(raw);
-    boolean missing = name.isEmpty() || NOT_AN_ARGUMENT.contains(lower(name)) || name.length() > MAX_NAME_LENGTH;
+    boolean missing = name.isEmpty() || NOT_AN_ARGUMENT.contains(lower(name)) || !nameSized(name);
     if (missing || looksLikeJob(name) || name.contains("的") || name.startsWith("列表") || name.startsWith("名单")) {
       return Optional.empty();
     }
     return plausible(name) ? Optional.of(name) : Optional.empty();
+  }
+
+  private static boolean nameSized(String name) {
+    int words = name.split(" ").length;
+    return words <= MAX_NAME_WORDS && name.length() <= (words == 1 ? MAX_UNSPACED_NAME_LENGTH : MAX_NAME_LENGTH);
   }
 
   /** A job query for an optional job ("offers", "offers for X"): "" when absent, empty when not a job. */

@@ -2,6 +2,7 @@ package io.hirebot.command;
 
 import io.hirebot.i18n.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.hirebot.command.ParseResult.Parsed;
@@ -472,6 +473,17 @@ class CommandParserTest {
       """)
   void connectiveKept(String text, String job) {
     assertEquals(new Parsed(new Command.ShowCandidates(job), Language.EN), parser.parse(text));
+  }
+
+  @Test
+  @DisplayName("a long name of many parts is a name (profile, where is, advance); a sentence of a dozen words is not")
+  void longNames() {
+    String name = "Maria Guadalupe Fernández de la Cruz Rodríguez";
+    assertEquals(new Parsed(new Command.ShowProfile(name, ""), Language.EN), parser.parse("profile of " + name));
+    assertEquals(new Parsed(new Command.Advance(name, ""), Language.EN), parser.parse("advance " + name));
+    String sentence = "the one who applied last week for the job we talked about on Monday";
+    assertFalse(parser.parse("profile of " + sentence) instanceof Parsed p && p.command() instanceof Command.ShowProfile,
+        () -> parser.parse("profile of " + sentence).toString());
   }
 
   /** An unknown message's result without its text, which quotes the message as typed. */
