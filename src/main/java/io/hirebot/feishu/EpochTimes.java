@@ -29,6 +29,14 @@ public final class EpochTimes {
         : Instant.ofEpochMilli(secondsOrMillis);
   }
 
+  /**
+   * The moment a Hire time names, or null when it names none: absent, or 0 and below, which Hire sends for a time not
+   * set (a negative one would be a moment before 1970, never an interview's or a stage's).
+   */
+  public static Instant known(Long secondsOrMillis) {
+    return secondsOrMillis == null || secondsOrMillis <= 0 ? null : instant(secondsOrMillis);
+  }
+
   /** The same timestamp in milliseconds. */
   public static long millis(long secondsOrMillis) {
     return instant(secondsOrMillis).toEpochMilli();

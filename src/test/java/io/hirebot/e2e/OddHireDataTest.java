@@ -182,15 +182,16 @@ class OddHireDataTest {
   }
 
   @Test
-  @DisplayName("interviews outside this year say their year on the profile (0, -5 s, 2040 and 10^15 ms), in both "
-      + "languages: 'Tue Dec 25, 2040 06:13' / '2040年12月25日 周二 06:13', not 'Tue Dec 25 06:13' as if this December")
+  @DisplayName("interviews outside this year say their year on the profile (2040 and 10^15 ms), in both languages: "
+      + "'Tue Dec 25, 2040 06:13' / '2040年12月25日 周二 06:13', not 'Tue Dec 25 06:13' as if this December; a time of 0 "
+      + "or below (-5 s) is no time set, not Jan 1, 1970")
   void interviewYears() {
     String card = ask(inTeam("candidate Tim Times")).currentContent().toString();
-    for (String shown : List.of("Thu Jan 1, 1970 08:00", "1970年1月1日 周四 08:00", "Thu Jan 1, 1970 06:36",
-        "1970年1月1日 周四 06:36", "Tue Dec 25, 2040 06:13", "2040年12月25日 周二 06:13", "Fri Sep 27, 33658 09:46",
-        "33658年9月27日 周五 09:46")) {
+    for (String shown : List.of("🗓 time not set · ", "🗓 时间未定 · ", "Tue Dec 25, 2040 06:13", "2040年12月25日 周二 06:13",
+        "Fri Sep 27, 33658 09:46", "33658年9月27日 周五 09:46")) {
       assertTrue(card.contains(shown), shown + " in " + card);
     }
+    assertFalse(card.contains("1970"), card);
   }
 
   @Test

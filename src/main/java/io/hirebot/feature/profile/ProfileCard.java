@@ -245,7 +245,8 @@ final class ProfileCard {
         i.feedback().stream().map(f -> flow.interviewer(f, over, lang)).toList());
     String result = i.lacksFeedback(clock.instant()) ? messages.get(lang, "interview.feedbackMissing")
         : messages.get(lang, HireTexts.interviewResultKey(i, clock.instant()));
-    return Markdown.message(messages, lang, "profile.interview", dates.dateTime(i.begin(), lang),
+    String when = i.begin() == null ? messages.get(lang, "interview.timeUnset") : dates.dateTime(i.begin(), lang);
+    return Markdown.message(messages, lang, "profile.interview", when,
         stages.stage(a.jobId(), i.stageId()).map(s -> StageWords.name(messages, lang, s)).orElse(""),
         new Markdown.Own(who), result);
   }

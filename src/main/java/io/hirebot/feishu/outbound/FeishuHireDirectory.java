@@ -565,13 +565,13 @@ public final class FeishuHireDirectory implements HireDirectory {
     return once;
   }
 
-  /** A Hire time (in milliseconds, or seconds: {@link EpochTimes}); null when absent or no number. */
+  /** A Hire time (in milliseconds, or seconds: {@link EpochTimes#known}); null when absent, not set or no number. */
   static Instant millis(String ms) {
     if (ms == null || ms.isBlank()) {
       return null;
     }
     try {
-      return EpochTimes.instant(Long.parseLong(ms.trim()));
+      return EpochTimes.known(Long.parseLong(ms.trim()));
     } catch (NumberFormatException e) {
       return null;
     }

@@ -191,7 +191,7 @@ final class HireModels {
   }
 
   private static Instant millis(Long ms) {
-    return ms == null || ms <= 0 ? null : EpochTimes.instant(ms);
+    return EpochTimes.known(ms);
   }
 
   private static int number(Integer n) {
