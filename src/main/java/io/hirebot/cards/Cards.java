@@ -28,6 +28,27 @@ public final class Cards {
     return violations(card).isEmpty() ? java.util.Optional.of(card) : java.util.Optional.empty();
   }
 
+  /** A rendering the halving ladder settled on, and the count {@code n} its model was made with. */
+  public record Fitted(int n, ObjectNode card) {}
+
+  /**
+   * The halving ladder of a card that may grow past Feishu's limits (a card Feishu refuses is one the user never gets):
+   * renders template {@code name} with {@code model.apply(n)} for n = {@code most}, most/2, …, 1, 0, where n is how
+   * much the card shows in full (jobs, rows with buttons, characters of a text), and returns the first rendering that
+   * fits, with its n; empty when none does, not even with n = 0, and the caller gives way elsewhere.
+   */
+  public java.util.Optional<Fitted> halving(String name, int most, java.util.function.IntFunction<ObjectNode> model) {
+    for (int n = Math.max(most, 0); ; n /= 2) {
+      java.util.Optional<ObjectNode> card = renderIfFits(name, model.apply(n));
+      if (card.isPresent()) {
+        return java.util.Optional.of(new Fitted(n, card.get()));
+      }
+      if (n == 0) {
+        return java.util.Optional.empty();
+      }
+    }
+  }
+
   /** Renders template {@code name}; a card over Feishu's limits is a bug in the caller's paging. */
   public ObjectNode render(String name, ObjectNode model) {
     ObjectNode card = renderer.render(templates.shared(name), model);

@@ -113,6 +113,28 @@ public final class SmallTenant {
     }
   }
 
+  /**
+   * Adds {@code n} more reasons to reject with after the seed's one, in Hire's order: {@link #manyReasonId}(0) … named
+   * in about 40 characters each ("Unsuitable for the role, reason code R007" / "不适合该岗位的淘汰原因编号R007号"), as a
+   * tenant that kept every reason it ever used has them.
+   */
+  public static void addManyReasons(FakeHireDirectory hire, int n) {
+    for (int i = 0; i < n; i++) {
+      hire.addReason(new TerminationReason(manyReasonId(i), String.format("不适合该岗位的淘汰原因编号R%03d号", i),
+          manyReasonName(i), TerminationReason.WE_REJECTED, true));
+    }
+  }
+
+  /** The id of the {@code i}th reason {@link #addManyReasons} adds. */
+  public static String manyReasonId(int i) {
+    return String.format("reason_many_%03d", i);
+  }
+
+  /** Its English name. */
+  public static String manyReasonName(int i) {
+    return String.format("Unsuitable for the role, reason code R%03d", i);
+  }
+
   private static Talent talent(FakeHireDirectory hire, String name, int n) {
     return hire.addTalent(name, "1380000000" + n, "candidate" + n + "@example.com");
   }

@@ -12,6 +12,7 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.bot.inbound.UserRef;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.ChoiceLabels;
+import io.hirebot.cards.ReasonOptions;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
@@ -260,9 +261,10 @@ final class TypedActions {
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.REJECT_CONFIRM, app(c), lang);
     value.putObject(SharedActions.FIELDS).put("note", remark);
     ObjectNode select = cards.model().put("name", "reason").put("placeholder", messages.get(lang, "typed.reason"));
-    ArrayNode options = select.putArray("options");
-    reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
     Optional<TerminationReason> named = reasonIn(remark, reasons);
+    // Hundreds of reasons would break Feishu's limits: Hire's first ones are offered, and always the one named.
+    ReasonOptions.fill(select.putArray("options"), reasons, named.map(TerminationReason::id).orElse(""), lang);
+    select.put("more", ReasonOptions.more(messages, lang, reasons, app(c).talentName()));
     named.ifPresent(r -> {
       // Preselected, and carried too: a click that sends no form value still names the reason the card showed.
       select.put("initial", r.id());

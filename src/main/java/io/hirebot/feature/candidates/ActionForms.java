@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
+import io.hirebot.cards.ReasonOptions;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Stage;
@@ -43,8 +44,8 @@ final class ActionForms {
     model.put("text", Markdown.message(messages, lang, "form.reject.text", app.talentName(), jobTitle));
     ObjectNode select = model.putObject("select").put("name", "reason")
         .put("placeholder", messages.get(lang, "form.reject.placeholder"));
-    ArrayNode options = select.putArray("options");
-    reasons.forEach(r -> options.addObject().put("label", r.name(lang.feishuLocale())).put("value", r.id()));
+    ReasonOptions.fill(select.putArray("options"), reasons, "", lang);
+    model.put("more", ReasonOptions.more(messages, lang, reasons, app.talentName()));
     model.putObject("input").put("required", false).put("placeholder", messages.get(lang, "form.reject.note"));
     // No confirm dialog on submit: the Reject button that opened the form asked "Reject this candidate?" already.
     model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");

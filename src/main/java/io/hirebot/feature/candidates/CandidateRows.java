@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.FlowTexts;
+import io.hirebot.cards.Labels;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.StageDays;
@@ -27,6 +28,21 @@ import java.util.Map;
  * its menu, and the changes ({@link RowActions}) where the card offers them.
  */
 final class CandidateRows {
+  /**
+   * What the rows show so that the card fits Feishu's limits: buttons (Advance, Reject, the ⋯ menu) on the first
+   * {@code buttons} rows, and Hire's texts on a row (the name, a stage Hire named) cut to {@code textLength}
+   * characters. Every row is listed whatever the fit.
+   */
+  record Fit(int buttons, int textLength) {
+    /** Everything on every row: the card as it is drawn unless it would break the limits. */
+    static final Fit WHOLE = new Fit(Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    /** Whether rows lose something here: the card then says so, and how to reach a candidate anyway. */
+    boolean partial(int rows) {
+      return buttons < rows || textLength < Integer.MAX_VALUE;
+    }
+  }
+
   private final Cards cards;
   private final Messages messages;
   private final Clock clock;
@@ -43,7 +59,7 @@ final class CandidateRows {
    * The page's candidates grouped by stage in process order, each group with its heading and rows; those in no stage
    * of the process under one "Other stage" heading, as the card's counts have them.
    */
-  ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang, Audience audience) {
+  ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang, Audience audience, Fit fit) {
     Map<Stage, List<Application>> byStage = new LinkedHashMap<>();
     for (Application a : page.applications()) {
       byStage.computeIfAbsent(page.process().stage(a.stage().id()).orElse(Stage.OUTSIDE), k -> new ArrayList<>())
@@ -51,6 +67,7 @@ final class CandidateRows {
     }
     ArrayNode groups = cards.mapper().createArrayNode();
     ZonedDateTime now = clock.instant().atZone(audience.zone());
+    int listed = 0;
     for (var entry : byStage.entrySet()) {
       Stage stage = entry.getKey();
       int count = page.listed().stream().filter(c -> c.stage().equals(stage))
@@ -60,20 +77,22 @@ final class CandidateRows {
           StageWords.name(messages, lang, stage), count));
       ArrayNode rows = group.putArray("rows");
       for (Application a : entry.getValue()) {
-        rows.add(row(a, page, query, lang, !audience.viewOnly(), now));
+        rows.add(row(a, page, query, lang, listed++ < fit.buttons(), !audience.viewOnly(), fit.textLength(), now));
       }
     }
     return groups;
   }
 
   /**
+   * @param buttons whether the row has its buttons at all (the card may not fit them on every row)
    * @param changes whether the row offers changes (Advance, Reject, Move, Note) besides its profile
+   * @param textLength the most characters of a Hire text (name, stage) the row's line shows
    * @param now in the chat's zone, where its days begin
    */
-  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean changes,
-      ZonedDateTime now) {
+  private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean buttons,
+      boolean changes, int textLength, ZonedDateTime now) {
     ObjectNode row = cards.model();
-    String name = a.talentName();
+    String name = Labels.cut(a.talentName(), textLength);
     if (a.appliedAt() == null) {
       row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {
@@ -85,17 +104,20 @@ final class CandidateRows {
     // Under "Other stage", the row says which stage it is in where Hire named it.
     if (page.process().stage(a.stage().id()).isEmpty() && a.stage().hasName()) {
       row.put("line", Markdown.message(messages, lang, "flow.row", new Markdown.Own(row.get("line").asText()),
-          StageWords.name(messages, lang, a.stage())));
+          Labels.cut(StageWords.name(messages, lang, a.stage()), textLength)));
     }
     // The step's state in a few words, from what the row's read already holds (no call of its own).
     String marker = flow.marker(a, now, lang);
     if (!marker.isEmpty()) {
       row.put("line", messages.get(lang, "flow.row", row.get("line").asText(), marker));
     }
+    if (!buttons) {
+      return row;
+    }
     // The page and the filter travel in the value, so the card a click returns is the list the user was on.
     row.set("more", rowValue(RowActions.MORE, a, page, query, lang));
     if (changes) {
-      changes(row, a, name, page, query, lang);
+      changes(row, a, a.talentName(), page, query, lang);
     }
     return row;
   }

@@ -46,11 +46,32 @@ final class CandidatesCard {
    * @param audience what the card offers where it is shown (Follow or Unfollow; changes, or a view-only line)
    */
   ObjectNode render(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome, Audience audience) {
-    return cards.bilingual(lang, l -> renderIn(page, query, l, outcome, audience));
+    CandidateRows.Fit fit = fit(page, query, lang, outcome, audience);
+    return cards.bilingual(lang, l -> cards.render(TEMPLATE, model(page, query, l, outcome, audience, fit)));
   }
 
-  private ObjectNode renderIn(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
+  /**
+   * What the rows show so that the writer's card fits Feishu's limits (long names, titles or filter words on a full
+   * page passed 30 KB, and Feishu refuses such a card: the user got nothing). Every row stays listed; first the rows'
+   * buttons give way, halving the rows that keep them (8, 4, 2, 1, 0: a button's value repeats the row's name and
+   * filter), then the rows' longest texts are shortened, halving their length. The other language is merged in
+   * where that fits too ({@link Cards#bilingual}).
+   */
+  private CandidateRows.Fit fit(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
       Audience audience) {
+    java.util.function.IntFunction<ObjectNode> buttons = n -> model(page, query, lang, outcome, audience,
+        new CandidateRows.Fit(n, Integer.MAX_VALUE));
+    int rows = page.applications().size();
+    return cards.halving(TEMPLATE, rows, buttons)
+        .map(f -> f.n() == rows ? CandidateRows.Fit.WHOLE : new CandidateRows.Fit(f.n(), Integer.MAX_VALUE))
+        .or(() -> cards.halving(TEMPLATE, Markdown.MAX_VALUE, length -> model(page, query, lang, outcome, audience,
+            new CandidateRows.Fit(0, length))).map(f -> new CandidateRows.Fit(0, f.n())))
+        // Still too big with every row's text cut to "…": rendered as it is, the render refusing it (a bug, logged).
+        .orElse(new CandidateRows.Fit(0, 0));
+  }
+
+  private ObjectNode model(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
+      Audience audience, CandidateRows.Fit fit) {
     String title = page.job().title();
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
@@ -78,9 +99,19 @@ final class CandidatesCard {
     model.set("widen", widen(query, lang));
     model.put("empty", page.total() == 0);
     model.put("emptyText", messages.get(lang, query.filter().isNone() ? "candidates.empty" : "candidates.empty.filtered"));
-    model.set("groups", rows.groups(page, query, lang, audience));
+    model.set("groups", rows.groups(page, query, lang, audience, fit));
+    if (fit.partial(page.applications().size())) {
+      model.put("fitted", fitted(fit, lang));
+    }
     Pager.put(model, page.page(), page.pages(), page.total(), view(query, 0, lang), messages, lang);
-    return cards.render(TEMPLATE, model);
+    return model;
+  }
+
+  /** "Only the first 4 rows have their buttons …; long texts are shortened", and how to open a candidate anyway. */
+  private String fitted(CandidateRows.Fit fit, Language lang) {
+    String line = Markdown.message(messages, lang, "candidates.fit.buttons", fit.buttons());
+    return fit.textLength() == Integer.MAX_VALUE ? line
+        : line + " " + Markdown.message(messages, lang, "candidates.fit.texts");
   }
 
   /** The callback value that shows this list at {@code page} again: its pager, and what living cards re-render. */

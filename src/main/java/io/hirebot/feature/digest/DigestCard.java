@@ -134,16 +134,12 @@ final class DigestCard {
     }
     java.util.function.Function<Language, String> footer = l -> hidden(interviewsHiddenBy, l)
         + (waiting.isEmpty() ? "" : "\n" + messages.get(l, "digest.waiting.omitted", waiting.size()));
-    for (int inFull = MAX_JOBS; ; inFull /= 2) {
-      int jobs = inFull;
-      java.util.function.Function<Language, ObjectNode> model = l -> model(pipelines, today, offers, List.of(), 0,
-          jobs, footer.apply(l), format(period.since(), period, l), period, l);
-      Optional<ObjectNode> card = jobs == 0 ? Optional.of(cards.render("digest", model.apply(lang)))
-          : cards.renderIfFits("digest", model.apply(lang));
-      if (card.isPresent()) {
-        return Reply.card(inBoth(card.get(), lang, model));
-      }
-    }
+    java.util.function.IntFunction<Function<Language, ObjectNode>> inFull = jobs -> l -> model(pipelines, today, offers,
+        List.of(), 0, jobs, footer.apply(l), format(period.since(), period, l), period, l);
+    // With no job in full the card is a few lines: rendered (and checked) as it is, should even that not fit.
+    Cards.Fitted fitted = cards.halving("digest", MAX_JOBS, jobs -> inFull.apply(jobs).apply(lang))
+        .orElseGet(() -> new Cards.Fitted(0, cards.render("digest", inFull.apply(0).apply(lang))));
+    return Reply.card(inBoth(fitted.card(), lang, inFull.apply(fitted.n())));
   }
 
   /**

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hirebot.bot.Toast;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.TalentsByName;
+import io.hirebot.sandbox.card.CardValidator;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
@@ -494,6 +495,35 @@ class TypedActionsTest {
     List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
     assertEquals(1, terminations.size(), h.hire.calls().toString());
     assertEquals(List.of("reason_skills"), terminations.get(0).arg(2));
+  }
+
+  @Test
+  @DisplayName("a tenant with 400 reasons to reject with: the typed reject's confirmation fits Feishu's limits, offering "
+      + "Hire's first 50 and the one the remark names (preselected, in Hire's order); Confirm terminates with that one")
+  void manyReasonsKeepTheNamedOne() {
+    // GIVEN Hire has 400 more reasons, and the remark names the 301st of them
+    SmallTenant.addManyReasons(h.hire, 400);
+
+    // WHEN the recruiter types the rejection
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, LI, "reject Bob Zhou — " + SmallTenant.manyReasonName(300));
+
+    // THEN the confirmation is one Feishu takes, offering the first 49 and the named one, which it preselects (on main:
+    // 45,622 B and 815 elements; the render refused it and the bot answered its internal-error line instead)
+    assertTrue(card.isCard(), card.all());
+    CardValidator.validate(card.card().toString(), card.card());
+    List<String> offered = new java.util.ArrayList<>();
+    card.card().findValue("options").forEach(o -> offered.add(o.path("value").asText()));
+    assertEquals(50, offered.size(), offered.toString());
+    assertEquals(SmallTenant.manyReasonId(47), offered.get(48));
+    assertEquals(SmallTenant.manyReasonId(300), offered.get(49));
+    assertEquals(SmallTenant.manyReasonId(300), card.card().findValue("initial_option").asText(), card.all());
+    assertTrue(card.contains("50 of Hire's 401 reasons"), card.all());
+
+    // WHEN Confirm is clicked without touching the select THEN Hire records the named reason
+    h.click(confirm(card, "reject.confirm"), LI);
+    List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
+    assertEquals(1, terminations.size(), h.hire.calls().toString());
+    assertEquals(List.of(SmallTenant.manyReasonId(300)), terminations.get(0).arg(2));
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
+import io.hirebot.sandbox.card.CardValidator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,6 +77,105 @@ class CandidatesCardLimitsTest {
           new Audience(true, false, SHANGHAI));
       assertEquals(List.of(), CardLimits.violations(noted, noted.toString()));
     }
+  }
+
+  @Test
+  @DisplayName("a page whose rows carry 800-character names: every row listed in full, buttons on the first rows only "
+      + "(as many as fit, halving), and a line saying so and how to open the others")
+  void longNamesKeepRowsDropButtons() {
+    // GIVEN a full page in screening (every row offers Advance, Reject and its menu) of people named at length
+    PipelinePage page = page(SCREENING, i -> "Candidate " + i + " " + "Long-Named ".repeat(79));
+    for (Language lang : Language.values()) {
+      // WHEN the card is drawn (on main: 48,436 B, refused: "card candidates breaks Feishu limits")
+      ObjectNode rendered = card.render(page, everyone(page), lang, null, new Audience(false, false, SHANGHAI));
+
+      // THEN Feishu takes it, every row is there with its whole name, and the first rows keep their buttons
+      assertFeishuTakes(rendered);
+      for (Application a : page.applications()) {
+        assertTrue(rendered.toString().contains("**" + a.talentName() + "**"), a.talentName());
+      }
+      List<String> withMenu = named(rendered, RowActions.MORE);
+      System.out.println("candidates card, 800-character names, " + lang + ": buttons on " + withMenu.size()
+          + " rows, " + rendered.toString().getBytes(StandardCharsets.UTF_8).length + " B");
+      assertTrue(withMenu.size() >= 1 && withMenu.size() < page.applications().size(), withMenu.toString());
+      assertEquals(page.applications().stream().limit(withMenu.size()).map(Application::talentName).toList(), withMenu);
+      assertEquals(withMenu, named(rendered, RowActions.REJECT));
+      assertTrue(rendered.toString().contains(lang == Language.EN ? "only the first " + withMenu.size() + " rows have"
+          : "仅前 " + withMenu.size() + " 行保留按钮"), rendered.toString());
+    }
+  }
+
+  @Test
+  @DisplayName("a page whose rows carry 2,000-character Chinese names in a stage Hire named at length outside the "
+      + "process: every row still listed, no buttons, the longest texts shortened, and a line saying how to open a "
+      + "candidate")
+  void longerNamesShortenTexts() {
+    // GIVEN a full page of people whose names and stage are more than 30 KB on their own
+    Stage removed = new Stage("st_removed", "很长的阶段名".repeat(400), "", StageType.INTERVIEW);
+    PipelinePage page = page(removed, i -> "候选人" + i + "号" + "很长的名字".repeat(400));
+    for (Language lang : Language.values()) {
+      // WHEN the card is drawn (on main: 202,782 B, refused: "card candidates breaks Feishu limits")
+      ObjectNode rendered = card.render(page, everyone(page), lang, null, new Audience(false, false, SHANGHAI));
+
+      // THEN Feishu takes it, every row is still listed (its name shortened), and the card says how to act
+      assertFeishuTakes(rendered);
+      for (int i = 0; i < page.applications().size(); i++) {
+        assertTrue(rendered.toString().contains("**候选人" + i + "号很长的名字"), "row " + i);
+      }
+      System.out.println("candidates card, 2,000-character names, " + lang + ": "
+          + rendered.toString().getBytes(StandardCharsets.UTF_8).length + " B");
+      assertEquals(page.applications().size(), rowLines(rendered), rendered.toString());
+      assertEquals(List.of(), named(rendered, RowActions.MORE));
+      assertTrue(rendered.toString().contains(lang == Language.EN ? "type “candidate” and the name"
+          : "请输入“候选人”加姓名"), rendered.toString());
+      assertTrue(rendered.toString().contains(lang == Language.EN ? "Long texts on the rows are shortened"
+          : "行内过长的文字已截短"), rendered.toString());
+    }
+  }
+
+  private static final Stage SCREENING = new Stage("st_screen", "初筛", "Screening", StageType.SCREENING);
+  private static final Stage INTERVIEW = new Stage("st_interview", "面试", "Interview", StageType.INTERVIEW);
+
+  /**
+   * A full page of Backend Engineer (process: screening, interview), everyone in {@code stage}, the {@code i}th person
+   * named {@code name.apply(i)}.
+   */
+  private static PipelinePage page(Stage stage, java.util.function.IntFunction<String> name) {
+    Job job = new Job("job1", "BE-001", "Backend Engineer", "p1", true);
+    JobProcess process = new JobProcess("p1", "流程", "Process", List.of(SCREENING, INTERVIEW));
+    Instant applied = Instant.parse("2026-11-02T08:00:00Z");
+    List<Application> rows = new ArrayList<>();
+    for (int i = 0; i < CandidatesFeature.PAGE_SIZE; i++) {
+      rows.add(new Application("app" + i, job.id(), "t" + i, name.apply(i), stage, true, applied, applied));
+    }
+    return new PipelinePage(job, process, List.of(new PipelinePage.StageCount(SCREENING, 8),
+        new PipelinePage.StageCount(INTERVIEW, 0)), rows, 0, CandidatesFeature.PAGE_SIZE, 8, 0, null);
+  }
+
+  private static CandidatesQuery everyone(PipelinePage page) {
+    return new CandidatesQuery(page.job().id(), PipelineFilter.NONE, "");
+  }
+
+  /** Within the limits Feishu checks, by our count and by the sandbox's, which answers as Feishu does. */
+  private static void assertFeishuTakes(ObjectNode rendered) {
+    assertEquals(List.of(), CardLimits.violations(rendered, rendered.toString()));
+    CardValidator.validate(rendered.toString(), rendered);
+  }
+
+  /** The names carried by the card's buttons of {@code action}, in card order. */
+  private static List<String> named(ObjectNode rendered, String action) {
+    return rendered.findValues("value").stream().filter(v -> action.equals(v.path("action").asText()))
+        .map(v -> v.path("name").asText()).toList();
+  }
+
+  /** How many candidate rows the card lists: its column sets that start with a row's line. */
+  private static int rowLines(ObjectNode rendered) {
+    int n = 0;
+    for (com.fasterxml.jackson.databind.JsonNode e : rendered.path("body").path("elements")) {
+      n += "column_set".equals(e.path("tag").asText()) && e.path("columns").path(0).path("elements").path(0)
+          .path("content").asText().startsWith("**候选人") ? 1 : 0;
+    }
+    return n;
   }
 
   private String rejection(Language lang, String when) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.bot.Toast;
+import io.hirebot.cards.CardLimits;
 import io.hirebot.cards.FlowTexts;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.Job;
@@ -19,6 +20,7 @@ import io.hirebot.hire.Offer;
 import io.hirebot.hire.Progress;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
+import io.hirebot.sandbox.card.CardValidator;
 import io.hirebot.testing.FakeHireDirectory;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.RecordingMessenger;
@@ -371,6 +373,40 @@ class CandidatesFeatureTest {
     assertFalse(form.buttons("reject.confirm").isEmpty(), form.all());
     assertFalse(form.contains("Reject this candidate?"), "asked again on submit: " + form.all());
     assertFalse(form.contains("\"confirm\":{"), form.all());
+  }
+
+  @Test
+  @DisplayName("a tenant with 400 reasons to reject with: the Reject form still arrives within Feishu's limits, offering "
+      + "the first 50 in Hire's order and saying how to give another; the reason picked is the one Hire records")
+  void rejectFormWithManyReasons() {
+    // GIVEN Hire has 400 more reasons to reject with, named in about 40 characters each
+    SmallTenant.addManyReasons(h.hire, 400);
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+
+    // WHEN the recruiter clicks Reject on Alice's row
+    h.click(card.button("reject", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+
+    // THEN the form arrives, one Feishu takes (on main: 45,275 B and 813 elements; the render refused it, no form was
+    // sent)
+    Shown form = h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown();
+    assertEquals(List.of(), CardLimits.violations((ObjectNode) form.card(), form.card().toString()), form.all());
+    CardValidator.validate(form.card().toString(), form.card());
+    // AND it offers Hire's first 50 reasons, in Hire's order, and says the others can be named in a typed reject
+    List<String> offered = new java.util.ArrayList<>();
+    form.card().findValue("options").forEach(o -> offered.add(o.path("value").asText()));
+    assertEquals(50, offered.size(), offered.toString());
+    assertEquals("reason_skills", offered.get(0));
+    assertEquals(SmallTenant.manyReasonId(48), offered.get(49));
+    assertTrue(form.contains("50 of Hire's 401 reasons"), form.all());
+
+    // WHEN a reason far down the list is picked and the form submitted
+    h.click(form.buttons("reject.confirm").get(0), SmallTenant.RECRUITER_LI, null,
+        java.util.Map.of("reason", SmallTenant.manyReasonId(30)));
+
+    // THEN Hire records that very reason
+    List<FakeHireDirectory.Call> terminations = h.hire.calls("terminate");
+    assertEquals(1, terminations.size(), h.hire.calls().toString());
+    assertEquals(List.of(SmallTenant.manyReasonId(30)), terminations.get(0).arg(2));
   }
 
   @Test
