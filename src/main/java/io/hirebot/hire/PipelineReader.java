@@ -163,6 +163,18 @@ public final class PipelineReader {
   }
 
   /**
+   * The job's active application ids in its stages of these types, in process order: one list call per such stage,
+   * in parallel, and none for the others (a card of one kind of stage, such as the offers, needs no other list).
+   */
+  public Future<List<String>> activeIdsIn(Job job, Set<StageType> types) {
+    return process(job).compose(process -> {
+      List<Future<List<String>>> lists = process.stages().stream().filter(s -> types.contains(s.type()))
+          .map(s -> hire.activeApplicationIds(job.id(), s.id())).toList();
+      return Future.all(lists).map(done -> lists.stream().flatMap(f -> f.result().stream()).toList());
+    });
+  }
+
+  /**
    * How many of the job's applications were terminated at each stage of {@code pipeline}, in process order: one
    * list call per stage ({@code active_status} 2), in parallel, ids only (no detail calls, so the counts are exact).
    */
