@@ -18,6 +18,11 @@ public record JobPipeline(Job job, JobProcess process, List<List<String>> idsPer
     outside = List.copyOf(outside);
   }
 
+  /** A job with no active application: every stage of its process empty. */
+  public static JobPipeline empty(Job job, JobProcess process) {
+    return new JobPipeline(job, process, process.stages().stream().map(s -> List.<String>of()).toList(), List.of());
+  }
+
   /** How many active applications sit in each stage, in process order; then those outside it, if any. */
   public List<PipelinePage.StageCount> counts() {
     List<Stage> stages = stages();

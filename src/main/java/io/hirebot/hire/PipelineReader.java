@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage and one of
- * the whole job (all in parallel, which also gives the counts and the process order for free), then application
+ * the whole job (all in parallel, which also gives the counts and the process order for free; a reader of many jobs
+ * asks for the lists by stage only of a job whose whole list is not empty, {@link #stagesIfAny}), then application
  * details only for the page being shown, again in parallel. A date filter needs every kept application's
  * date: Hire's list can only narrow by update time (an application made since a date was updated since then),
  * so the reader keeps the candidates updated since the date and, when more than {@link #MAX_DATE_FILTERED}
@@ -125,21 +126,51 @@ public final class PipelineReader {
    * former process), which no list by stage returns: left out, they were missing from every count.
    */
   public Future<JobPipeline> stages(Job job) {
+    return process(job).compose(process -> perStage(job, process, activeIds(job)));
+  }
+
+  /**
+   * As {@link #stages}, for a reader of many jobs at once (the jobs card): the whole job's list first, and the lists
+   * by stage only when it names someone. Each list by stage holds some of the whole job's (same job, same status), so
+   * an empty one leaves every count 0, as the lists would; Hire's list gives ids only, so a job with applications
+   * still costs one list per stage. A job nobody applies to costs one call instead of one per stage and one more: on
+   * a page of jobs, calls beyond the list budget's burst wait their turn (18 a second, {@code RateLimits}), so the calls
+   * saved shorten the reply more than the round trip added before a job's lists by stage.
+   */
+  public Future<JobPipeline> stagesIfAny(Job job) {
+    Future<List<String>> all = activeIds(job);
+    return process(job).compose(process -> all.transform(read -> read.succeeded() && read.result().isEmpty()
+        ? Future.succeededFuture(JobPipeline.empty(job, process))
+        : perStage(job, process, all)));
+  }
+
+  /** {@link #stages} once the process is known, with {@code whole} the whole job's active ids (read or being read). */
+  private Future<JobPipeline> perStage(Job job, JobProcess process, Future<List<String>> whole) {
+    List<Future<List<String>>> perStage = process.stages().stream()
+        .map(s -> hire.activeApplicationIds(job.id(), s.id()))
+        .toList();
+    // Only the bucket of those outside rests on this read: failing, it leaves that bucket empty, not the card.
+    Future<List<String>> all = whole.otherwise(e -> {
+      log.warn("hire read failed job={} op=active_applications_outside_process cause={}", job.id(), e.toString());
+      return List.of();
+    });
+    return Future.all(Future.all(perStage), all).map(done -> {
+      List<List<String>> lists = perStage.stream().map(Future::result).toList();
+      Set<String> staged = lists.stream().flatMap(List::stream).collect(Collectors.toSet());
+      // An application moved between two of these reads can look outside for as long as the lists are cached.
+      return new JobPipeline(job, process, lists, all.result().stream().filter(id -> !staged.contains(id)).toList());
+    });
+  }
+
+  /**
+   * The job's active application ids in its stages of these types, in process order: one list call per such stage,
+   * in parallel, and none for the others (a card of one kind of stage, such as the offers, needs no other list).
+   */
+  public Future<List<String>> activeIdsIn(Job job, Set<StageType> types) {
     return process(job).compose(process -> {
-      List<Future<List<String>>> perStage = process.stages().stream()
-          .map(s -> hire.activeApplicationIds(job.id(), s.id()))
-          .toList();
-      // Only the bucket of those outside rests on this read: failing, it leaves that bucket empty, not the card.
-      Future<List<String>> all = activeIds(job).otherwise(e -> {
-        log.warn("hire read failed job={} op=active_applications_outside_process cause={}", job.id(), e.toString());
-        return List.of();
-      });
-      return Future.all(Future.all(perStage), all).map(done -> {
-        List<List<String>> lists = perStage.stream().map(Future::result).toList();
-        Set<String> staged = lists.stream().flatMap(List::stream).collect(Collectors.toSet());
-        // An application moved between two of these reads can look outside for as long as the lists are cached.
-        return new JobPipeline(job, process, lists, all.result().stream().filter(id -> !staged.contains(id)).toList());
-      });
+      List<Future<List<String>>> lists = process.stages().stream().filter(s -> types.contains(s.type()))
+          .map(s -> hire.activeApplicationIds(job.id(), s.id())).toList();
+      return Future.all(lists).map(done -> lists.stream().flatMap(f -> f.result().stream()).toList());
     });
   }
 

@@ -10,6 +10,7 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.DemoTenant;
+import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +88,42 @@ class JobCountsTest {
     assertTrue(card.contains(active + " active: "), card);
     assertTrue(h.sandbox.requests().all().stream().anyMatch(r -> r.path().equals(APPLICATIONS) && r.status() == 429),
         "the refusal happened");
+  }
+
+  @Test
+  @DisplayName("a job nobody is applying to costs the jobs card one application list, not one per stage and one more")
+  void unfilledJobsOneListEach() {
+    // GIVEN 4 open jobs with BE-001's process (8 stages) and no application, and BE-001 with 21 active candidates
+    var hire = h.sandbox.hire();
+    Job backend = hire.jobByCode("BE-001").orElseThrow();
+    int stages = hire.stagesOf(backend.id()).size();
+    assertEquals(8, stages, "the demo tenant's process");
+    int unfilled = 4;
+    Set<String> unfilledIds = new java.util.HashSet<>();
+    for (int i = 0; i < unfilled; i++) {
+      unfilledIds.add(hire.addJob("Unfilled Role " + i, "UF-00" + i, backend.processId(), DemoTenant.RECRUITER_LI,
+          DemoTenant.HM_ZHANG).id());
+    }
+
+    // WHEN someone asks for those jobs, then for BE-001's
+    String card = shown(h.ask(asked("jobs Unfilled Role")));
+    String busy = shown(h.ask(asked("jobs BE-001")));
+
+    // THEN each unfilled job shows no candidates, for one list call of its whole job: not 9 (8 stages and the whole job)
+    for (int i = 0; i < unfilled; i++) {
+      assertTrue(card.contains("Unfilled Role " + i), card);
+    }
+    assertTrue(card.contains("No active candidates") && !card.contains(" active: "), card);
+    assertEquals(unfilled, applicationLists(unfilledIds), "one list per job nobody applied to");
+    // AND a job with candidates still reads each stage (Hire's list gives ids only), counted as before
+    assertTrue(busy.contains(backendActive() + " active: "), busy);
+    assertEquals(stages + 1, applicationLists(Set.of(backend.id())), "BE-001: its stages and its whole job");
+  }
+
+  /** The application list calls Hire answered for these jobs (retries of a refused page aside). */
+  private long applicationLists(Set<String> jobIds) {
+    return h.sandbox.requests().all().stream().filter(r -> r.path().equals(APPLICATIONS) && r.status() == 200)
+        .filter(r -> jobIds.contains(r.queryParam("job_id"))).count();
   }
 
   @Test

@@ -22,7 +22,9 @@ import java.util.List;
 
 /**
  * One page of the open jobs ({@code cards/jobs.json}): each job with its active candidates counted per
- * kind of stage (screening, interview, offer…), read through the same per-stage lists as the candidates card.
+ * kind of stage (screening, interview, offer…), read through the same per-stage lists as the candidates card, those of
+ * a job only when its whole list names someone ({@link PipelineReader#stagesIfAny}: a page of jobs nobody applies to
+ * costs a call per job, not one per stage).
  */
 final class JobsCard {
   static final String PAGE = "jobs.page";
@@ -45,7 +47,7 @@ final class JobsCard {
       List<Job> shown = open.subList(Math.min(open.size(), p * Pager.PAGE_SIZE),
           Math.min(open.size(), (p + 1) * Pager.PAGE_SIZE));
       PipelineReader reader = new PipelineReader(hire);
-      List<Future<JobPipeline>> pipelines = shown.stream().map(reader::stages).toList();
+      List<Future<JobPipeline>> pipelines = shown.stream().map(reader::stagesIfAny).toList();
       return Future.all(pipelines).map(done -> new Pager.Page(cards.bilingual(lang, l -> renderIn(keyword,
           open.size(), p, pages, pipelines.stream().map(Future::result).toList(), l)), p));
     });

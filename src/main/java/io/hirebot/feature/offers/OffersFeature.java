@@ -20,12 +20,9 @@ import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.Job;
 import io.hirebot.hire.JobMatcher;
-import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.OfferStatuses;
-import io.hirebot.hire.PipelineFilter;
 import io.hirebot.hire.PipelineReader;
-import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
 import io.vertx.core.Future;
@@ -114,19 +111,11 @@ public final class OffersFeature implements Feature, CommandHandler<ListOffers> 
   private Future<Reply.Card> render(HireDirectory hire, List<Job> jobs, String jobId, boolean pending, int page,
       Language lang, ZoneId zone) {
     PipelineReader reader = new PipelineReader(hire);
-    List<Future<JobPipeline>> pipelines = jobs.stream().map(reader::stages).toList();
-    return Future.all(pipelines).compose(done -> {
-      List<String> ids = new ArrayList<>();
-      for (Future<JobPipeline> f : pipelines) {
-        JobPipeline pipeline = f.result();
-        // An offer still open is at the offer stage: Hire moves an application to onboarding once it is accepted.
-        Set<StageType> types = pending ? Set.of(StageType.OFFER) : OFFER_STAGES;
-        Set<String> offerStages = pipeline.process().stages().stream().filter(s -> types.contains(s.type()))
-            .map(Stage::id).collect(Collectors.toSet());
-        if (!offerStages.isEmpty()) {
-          ids.addAll(pipeline.ids(new PipelineFilter(offerStages, null)));
-        }
-      }
+    // An offer still open is at the offer stage: Hire moves an application to onboarding once it is accepted.
+    Set<StageType> types = pending ? Set.of(StageType.OFFER) : OFFER_STAGES;
+    List<Future<List<String>>> perJob = jobs.stream().map(job -> reader.activeIdsIn(job, types)).toList();
+    return Future.all(perJob).compose(done -> {
+      List<String> ids = perJob.stream().flatMap(f -> f.result().stream()).toList();
       Future<List<String>> listed = pending ? pendingOnes(hire, reader, ids) : Future.succeededFuture(ids);
       // The pending ones are found among the first MAX_PENDING_READ: the card says so when there were more.
       int unchecked = pending ? Math.max(0, ids.size() - MAX_PENDING_READ) : 0;

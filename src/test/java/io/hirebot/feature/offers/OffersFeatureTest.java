@@ -54,6 +54,22 @@ class OffersFeatureTest {
   }
 
   @Test
+  @DisplayName("offers reads the lists of the offer and onboarding stages only, not every stage's and the whole job's")
+  void readsOfferStagesOnly() {
+    h.hire.resetCalls();
+
+    Shown all = h.inGroup("offers");
+
+    // THEN per open job (Backend, Data Scientist): one list per stage the card lists (Offer, To onboard), in parallel:
+    // 4 lists, not 10 (each job's 4 stages and its whole job)
+    assertTrue(all.contains("Page 1 of 2"), all.all());
+    var lists = h.hire.calls("activeApplicationIds");
+    assertEquals(4, lists.size(), lists.toString());
+    assertTrue(lists.stream().allMatch(c -> c.args().size() == 2
+        && java.util.Set.of(OFFER.id(), SmallTenant.ONBOARDING.id()).contains(c.arg(1))), lists.toString());
+  }
+
+  @Test
   @DisplayName("the header says the list holds onboarding stages too, in both languages (QA: '10 位候选人处于 Offer 阶段' "
       + "over a list of which 7 were in 待入职)")
   void headerNamesOnboardingToo() {
