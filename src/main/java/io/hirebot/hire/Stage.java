@@ -12,8 +12,8 @@ public record Stage(String id, String zhName, String enName, StageType type) {
   /**
    * Whether an application in this stage is a hire: onboarded, no longer an active candidate of the pipeline, though
    * Hire still lists it as active ({@code active_status} 1). The one place that says who counts as active: every card
-   * counts active candidates through {@link PipelinePage#hired} (which {@link JobPipeline#inProcess} uses). Pending onboarding
-   * (offer accepted, not started) is still in process: the person can still drop out.
+   * counts active candidates through {@link PipelinePage#hired} (which {@link JobPipeline#inProcess} uses). Pending
+   * onboarding (offer accepted, not started) is still in process: the person can still drop out.
    */
   public boolean hired() {
     return type == StageType.ONBOARDED;
