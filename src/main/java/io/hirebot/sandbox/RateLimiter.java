@@ -21,6 +21,8 @@ final class RateLimiter {
   static final Map<String, Integer> PER_MINUTE = Map.of(
       ImRoutes.IM_ENDPOINT, 1000,
       "/open-apis/hire/v1/termination_reasons", 1000,
+      // Docs hire-v1/application/list: 1000/min & 50/s (the list only: get_detail is 10/s, per application).
+      "/open-apis/hire/v1/applications", 1000,
       "/open-apis/hire/v1/evaluation_tasks", 1000,
       "/open-apis/hire/v1/exam_marking_tasks", 1000,
       "/open-apis/hire/v1/interview_tasks", 1000,

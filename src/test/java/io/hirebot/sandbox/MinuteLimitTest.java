@@ -43,13 +43,17 @@ class MinuteLimitTest {
   @DisplayName("the Hire endpoints documented as 1000/min & 50/s are refused after 1000 in a minute; others are not")
   void hireMinuteCeiling() {
     String terminationReasons = "/open-apis/hire/v1/termination_reasons";
+    // Docs hire-v1/application/list: "接口频率限制 1000 次/分钟、50 次/秒".
+    String applications = "/open-apis/hire/v1/applications";
     String jobs = "/open-apis/hire/v1/jobs";
     for (int i = 0; i < 1000; i++) {
       assertTrue(limiter.acquire(terminationReasons, terminationReasons, Api.DEFAULT_RATE).allowed());
+      assertTrue(limiter.acquire(applications, applications, Api.DEFAULT_RATE).allowed());
       assertTrue(limiter.acquire(jobs, jobs, Api.DEFAULT_RATE).allowed());
       clock.advance(Duration.ofMillis(40));
     }
     assertFalse(limiter.acquire(terminationReasons, terminationReasons, Api.DEFAULT_RATE).allowed());
+    assertFalse(limiter.acquire(applications, applications, Api.DEFAULT_RATE).allowed());
     assertTrue(limiter.acquire(jobs, jobs, Api.DEFAULT_RATE).allowed(), "jobs documents no minute ceiling");
   }
 

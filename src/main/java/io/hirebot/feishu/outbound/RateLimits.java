@@ -22,6 +22,8 @@ public final class RateLimits {
       "hire.talent.get", 20,
       "hire.application.offer", 20,
       "hire.termination_reason.list", 50,
+      // Docs hire-v1/application/list: 1000/min and 50/s (it was 20/s here while no limit was known).
+      "hire.application.list", 50,
       // Documented as 1000/min and 50/s each (the pages of evaluation_tasks, exam_marking_tasks, interview_tasks).
       "hire.evaluation_task.list", 50,
       "hire.exam_marking_task.list", 50,
@@ -35,6 +37,7 @@ public final class RateLimits {
    */
   static final Map<String, Integer> PER_MINUTE = Map.of(
       "hire.termination_reason.list", 1000,
+      "hire.application.list", 1000,
       "hire.evaluation_task.list", 1000,
       "hire.exam_marking_task.list", 1000,
       "hire.interview_task.list", 1000,
