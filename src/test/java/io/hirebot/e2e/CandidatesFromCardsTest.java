@@ -32,21 +32,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * there the list arrives as a new message replying to the card, which stays as it was, as a profile does. A "Which
  * job?" picker answers the clicker's own question and a private chat has one reader: there the list takes the card's
  * place, as before.
+ *
+ * <p>A bot per test: the class's requests are mostly Li's, and on one bot they passed the per-user budget
+ * ({@code UserRateLimit}: 10 at once, then 30 a minute) once the cards answered in well under a second.
  */
 class CandidatesFromCardsTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
 
   @RegisterExtension
-  static final BotHarness h = BotHarness.encrypted();
-  private static final CardThreads threads = new CardThreads(h);
+  final BotHarness h = BotHarness.encrypted();
+  private final CardThreads threads = new CardThreads(h);
 
-  private static SentMessage inGroup(String user, String text) {
+  private SentMessage inGroup(String user, String text) {
     SentMessage reply = h.ask(MessageSpec.group(TEAM).from(user).mentioningBot().text(text));
     assertEquals("interactive", reply.msgType(), reply.toString());
     return reply;
   }
 
-  private static Job job(String code) {
+  private Job job(String code) {
     return h.sandbox.hire().jobByCode(code).orElseThrow();
   }
 
@@ -59,7 +62,7 @@ class CandidatesFromCardsTest {
   }
 
   /** The list posted below {@code card}: a candidates card of {@code job}, in the group. */
-  private static SentMessage listBelow(SentMessage card, Job job) {
+  private SentMessage listBelow(SentMessage card, Job job) {
     SentMessage list = threads.awaitReplyTo(card);
     assertEquals(TEAM, list.chatId());
     String text = list.currentContent().toString();
