@@ -15,10 +15,11 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
 
   /**
    * The stage as a card names it: the process's own; one the process does not have as Hire named it (get_detail names
-   * the stage an application sits in), or {@link Stage#OUTSIDE} when Hire gave it no name.
+   * the stage an application sits in), or {@link Stage#OUTSIDE} when Hire gave it no name, unless it is a hire's
+   * ({@link Stage#hired}), kept with its type so that every card counts a hire as one (named by its type's word).
    */
   public Stage named(Stage stage) {
-    return stage(stage.id()).orElse(stage.hasName() ? stage : Stage.OUTSIDE);
+    return stage(stage.id()).orElse(stage.hasName() || stage.hired() ? stage : Stage.OUTSIDE);
   }
 
   /**

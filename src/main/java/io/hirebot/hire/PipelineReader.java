@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Reads a job's active pipeline with as few Hire round trips as the API allows: one id list per stage and one of
  * the whole job (all in parallel, which also gives the counts and the process order for free; a reader of many jobs
  * asks for the lists by stage only of a job whose whole list is not empty, {@link #stagesIfAny}), then application
- * details only for the page being shown, again in parallel. A date filter needs every kept application's
+ * details only for the page being shown, again in parallel, and for the few in no stage of the process, whose lists by
+ * stage cannot say where they are ({@link JobPipeline}). A date filter needs every kept application's
  * date: Hire's list can only narrow by update time (an application made since a date was updated since then),
  * so the reader keeps the candidates updated since the date and, when more than {@link #MAX_DATE_FILTERED}
  * remain, moves the update-time bound forward (halving the window, at most {@link #MAX_PROBES} times) to read
@@ -24,6 +25,11 @@ public final class PipelineReader {
 
   /** Bounds the detail calls of a date-filtered list (10/s): the newest of a larger job are not looked at. */
   public static final int MAX_DATE_FILTERED = 100;
+  /**
+   * Details read per job of its applications outside its process ({@link JobPipeline}), usually few; beyond these the
+   * rest count under "Other stage". Bounds what a job's counts can spend of get_detail's 10/s (a page of jobs shares it).
+   */
+  public static final int MAX_OUTSIDE_DETAILS = 10;
   /** List calls spent narrowing a long date-filtered list; each halves the update-time window. */
   static final int MAX_PROBES = 6;
 
@@ -101,22 +107,19 @@ public final class PipelineReader {
   public Future<PipelinePage> readWhole(Job job, int max, KnownApplications known) {
     return process(job).compose(process -> activeIds(job).compose(ids -> known.current(job.id(), ids.subList(0,
         Math.min(max, ids.size()))).map(apps -> {
-          // Those in no stage of the process last, counted under Stage.OUTSIDE as the lists by stage count them.
+          // Counted as the cards that read the lists count them (JobPipeline): those in no stage of the process last,
+          // by the stage Hire names (a hire there, onboarded under the job's former process, is a hire).
+          List<List<String>> lists = process.stages().stream().map(s -> apps.stream()
+              .filter(a -> a.stage().id().equals(s.id())).map(Application::id).toList()).toList();
+          List<Application> outside = apps.stream().filter(a -> process.stage(a.stage().id()).isEmpty()).toList();
+          JobPipeline read = new JobPipeline(job, process, lists, outside.stream().map(Application::id).toList(),
+              outside.stream().collect(Collectors.toMap(Application::id, a -> process.named(a.stage()), (a, b) -> a)));
           List<Application> sorted = apps.stream()
               .sorted(Comparator.comparingInt((Application a) -> process.indexOf(a.stage().id()))).toList();
-          Map<Stage, Long> perStage = apps.stream().collect(Collectors.groupingBy(
-              a -> process.stage(a.stage().id()).orElse(Stage.OUTSIDE), Collectors.counting()));
-          List<PipelinePage.StageCount> counts = new java.util.ArrayList<>(process.stages().stream()
-              .map(s -> new PipelinePage.StageCount(s, perStage.getOrDefault(s, 0L).intValue())).toList());
-          if (perStage.containsKey(Stage.OUTSIDE)) {
-            counts.add(new PipelinePage.StageCount(Stage.OUTSIDE, perStage.get(Stage.OUTSIDE).intValue()));
-          }
-          // Hires among those read: a job with more than max active applications may have more. One outside the
-          // process is a hire by its own stage (onboarded under the job's former process), not by OUTSIDE's type.
-          int hiredOutside = (int) apps.stream().filter(a -> process.stage(a.stage().id()).isEmpty())
-              .filter(a -> a.stage().hired()).count();
+          // Hires among those read: a job with more than max active applications may have more.
+          List<PipelinePage.StageCount> counts = read.counts();
           return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
-              PipelinePage.hired(counts) + hiredOutside, null);
+              PipelinePage.hired(counts), null);
         })));
   }
 
@@ -154,11 +157,39 @@ public final class PipelineReader {
       log.warn("hire read failed job={} op=active_applications_outside_process cause={}", job.id(), e.toString());
       return List.of();
     });
-    return Future.all(Future.all(perStage), all).map(done -> {
+    return Future.all(Future.all(perStage), all).compose(done -> {
       List<List<String>> lists = perStage.stream().map(Future::result).toList();
       Set<String> staged = lists.stream().flatMap(List::stream).collect(Collectors.toSet());
-      // An application moved between two of these reads can look outside for as long as the lists are cached.
-      return new JobPipeline(job, process, lists, all.result().stream().filter(id -> !staged.contains(id)).toList());
+      // An application moved between two of these reads can look outside until its detail says where it is.
+      List<String> outside = all.result().stream().filter(id -> !staged.contains(id)).toList();
+      return whereOutside(job, process, outside).map(where -> new JobPipeline(job, process, lists, outside, where));
+    });
+  }
+
+  /**
+   * Where Hire says the first {@link #MAX_OUTSIDE_DETAILS} of {@code outside} are ({@link JobPipeline}: a hire there
+   * counts as one, the others by the stage Hire names): their details, in parallel, through the directory's cache and
+   * its get_detail budget (10/s); none when nobody is outside. One that cannot be read stays under "Other stage".
+   */
+  private Future<Map<String, Stage>> whereOutside(Job job, JobProcess process, List<String> outside) {
+    if (outside.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<String> read = outside.subList(0, Math.min(MAX_OUTSIDE_DETAILS, outside.size()));
+    List<Future<Application>> reads = read.stream().map(id -> hire.application(id).otherwise(e -> {
+      log.warn("hire read failed job={} application={} op=application_outside_process cause={}", job.id(), id,
+          e.toString());
+      return null;
+    })).toList();
+    return Future.all(reads).map(done -> {
+      Map<String, Stage> where = new java.util.HashMap<>();
+      for (int i = 0; i < read.size(); i++) {
+        Application a = reads.get(i).result();
+        if (a != null) {
+          where.put(read.get(i), process.named(a.stage()));
+        }
+      }
+      return where;
     });
   }
 

@@ -5,7 +5,9 @@ public record Stage(String id, String zhName, String enName, StageType type) {
   /**
    * Stands for a stage that is not one of the job's process stages (Hire can send one: the stage was deleted from the
    * process, or the job's process changed) and that has no name of its own: cards say "Other stage" for it, never its
-   * id. The lists by stage cannot tell such applications apart, so their count is one bucket of this stage.
+   * id. The lists by stage cannot tell such applications apart: those whose detail was not read (past
+   * {@link PipelineReader#MAX_OUTSIDE_DETAILS} of a job) or names no stage are counted in one bucket of this stage
+   * ({@link JobPipeline}).
    */
   public static final Stage OUTSIDE = new Stage("", "", "", StageType.OTHER);
 

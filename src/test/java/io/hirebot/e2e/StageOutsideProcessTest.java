@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hire may send an application whose stage is not one of its job's process stages (the stage was deleted from the
- * process, or the job's process changed). Such applications are counted on every card, under "Other stage" where
- * only the lists are read, so the totals add up to the job's applications; a card that has the application's details
- * names its stage as Hire did, or "Other stage" when Hire gave no name: never by its id.
+ * process, or the job's process changed). Such applications are counted on every card, so the totals add up to the
+ * job's applications, where Hire says they are (their get_detail): under the stage Hire names, a hire there as a hire
+ * (as the digest counts them), or "Other stage" when Hire gave no name: never by its id.
  */
 class StageOutsideProcessTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
@@ -39,6 +39,8 @@ class StageOutsideProcessTest {
   static final BotHarness h = BotHarness.encrypted();
   /** The campus process's "Technical Interview", which the job's own process does not have. */
   private static String campusStage;
+  /** The campus process's "Onboarded": a hire under the job's former process. */
+  private static String campusOnboarded;
 
   @BeforeAll
   static void start() {
@@ -59,6 +61,9 @@ class StageOutsideProcessTest {
         stages.get(0).id()), GONE_STAGE);
     moveOutside(hire.addApplication(odd.id(), hire.addTalent("Dana Rivers", "13300000004", "dana@example.com").id(),
         stages.get(0).id()), campusStage);
+    campusOnboarded = campus.stages().stream().filter(s -> s.type() == Stage.ONBOARDED).findFirst().orElseThrow().id();
+    moveOutside(hire.addApplication(odd.id(), hire.addTalent("Eve Joined", "13300000005", "eve@example.com").id(),
+        stages.get(0).id()), campusOnboarded);
   }
 
   /** As Hire can leave it: in a stage its job's process does not have (no transfer_stage would allow that). */
@@ -78,6 +83,7 @@ class StageOutsideProcessTest {
     String out = shown.toString();
     assertFalse(out.contains(GONE_STAGE), "the raw stage id is shown: " + out);
     assertFalse(out.contains(campusStage), "the raw stage id is shown: " + out);
+    assertFalse(out.contains(campusOnboarded), "the raw stage id is shown: " + out);
     return out;
   }
 
@@ -89,13 +95,17 @@ class StageOutsideProcessTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "candidates for job OS-001|4 active candidates"
-          + "|Resume Screening **1** · First Interview **1** · Other stage **2**|**Other stage** · 2",
-      "Odd Stage Job 的候选人|进行中候选人 4 人|简历筛选 **1** · 一面 **1** · 其他阶段 **2**|**其他阶段** · 2 人"})
-  @DisplayName("the candidates card counts and lists every application, those in other stages under their own heading")
-  void candidates(String text, String total, String counts, String heading) {
+      "candidates for job OS-001|4 active candidates|Resume Screening **1** · First Interview **1**"
+          + " · Technical Interview **1** · Onboarded **1** · Other stage **1**|**Technical Interview** · 1"
+          + "|**Other stage** · 1",
+      "Odd Stage Job 的候选人|进行中候选人 4 人|简历筛选 **1** · 一面 **1** · 技术面试 **1** · 已入职 **1** · 其他阶段 **1**"
+          + "|**技术面试** · 1 人|**其他阶段** · 1 人"})
+  @DisplayName("the candidates card counts and lists every application, those in other stages under the stage Hire "
+      + "names, a hire there as a hire")
+  void candidates(String text, String total, String counts, String named, String other) {
     String shown = ask(text);
-    assertShows(shown, total, counts, heading, "Ada Inprocess", "Ben Inprocess", "Cleo Nostage", "Dana Rivers");
+    assertShows(shown, total, counts, named, other, "Ada Inprocess", "Ben Inprocess", "Cleo Nostage", "Dana Rivers",
+        "Eve Joined");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,9 +119,10 @@ class StageOutsideProcessTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "pipeline for job OS-001|4 active candidates|**Resume Screening** · 1|**First Interview** · 1"
-          + "|Outside the funnel: Other stage 2",
-      "Odd Stage Job 的招聘漏斗|进行中 4 人|**简历筛选** · 1|**一面** · 1|不计入漏斗：其他阶段 2 人"})
+      "pipeline for job OS-001|4 active candidates · 1 hired|**Resume Screening** · 1|**First Interview** · 1"
+          + "|Outside the funnel: Technical Interview 1 · Onboarded 1 · Other stage 1",
+      "Odd Stage Job 的招聘漏斗|进行中 4 人 · 已入职 1 人|**简历筛选** · 1|**一面** · 1"
+          + "|不计入漏斗：技术面试 1 人 · 已入职 1 人 · 其他阶段 1 人"})
   @DisplayName("the funnel counts applications in other stages apart from its steps, in its total")
   void pipeline(String text, String total, String first, String interview, String apart) {
     assertShows(ask(text), total, first, interview, apart);
@@ -119,9 +130,10 @@ class StageOutsideProcessTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "jobs Odd Stage|4 active: Screening **1** · Interview **1** · Other stage **2**",
-      "职位 Odd Stage|进行中 4 人：筛选 **1** · 面试 **1** · 其他阶段 **2**"})
-  @DisplayName("the jobs card counts applications in other stages in the job's active count")
+      "jobs Odd Stage|4 active: Screening **1** · Interview **2** · Other stage **1** · 1 hired",
+      "职位 Odd Stage|进行中 4 人：筛选 **1** · 面试 **2** · 其他阶段 **1** · 已入职 1 人"})
+  @DisplayName("the jobs card counts applications in other stages in the job's active count, by the kind of stage "
+      + "Hire names, and a hire there as a hire")
   void jobs(String text, String counts) {
     assertShows(ask(text), counts);
   }

@@ -57,13 +57,13 @@ final class CandidateRows {
 
   /**
    * The page's candidates grouped by stage in process order, each group with its heading and rows; those in no stage
-   * of the process under one "Other stage" heading, as the card's counts have them.
+   * of the process under the stage Hire names where the card's counts have that stage, else under "Other stage", as
+   * the counts have them ({@link io.hirebot.hire.JobPipeline}).
    */
   ArrayNode groups(PipelinePage page, CandidatesQuery query, Language lang, Audience audience, Fit fit) {
     Map<Stage, List<Application>> byStage = new LinkedHashMap<>();
     for (Application a : page.applications()) {
-      byStage.computeIfAbsent(page.process().stage(a.stage().id()).orElse(Stage.OUTSIDE), k -> new ArrayList<>())
-          .add(a);
+      byStage.computeIfAbsent(group(page, a), k -> new ArrayList<>()).add(a);
     }
     ArrayNode groups = cards.mapper().createArrayNode();
     ZonedDateTime now = clock.instant().atZone(audience.zone());
@@ -81,6 +81,12 @@ final class CandidateRows {
       }
     }
     return groups;
+  }
+
+  /** The stage whose heading lists {@code a}: its process's, else the one Hire names when the counts have it. */
+  private static Stage group(PipelinePage page, Application a) {
+    Stage named = page.process().named(a.stage());
+    return page.counts().stream().anyMatch(c -> c.stage().equals(named)) ? named : Stage.OUTSIDE;
   }
 
   /**
@@ -102,7 +108,7 @@ final class CandidateRows {
           new Markdown.Own(inStage)));
     }
     // Under "Other stage", the row says which stage it is in where Hire named it.
-    if (page.process().stage(a.stage().id()).isEmpty() && a.stage().hasName()) {
+    if (Stage.OUTSIDE.equals(group(page, a)) && a.stage().hasName()) {
       row.put("line", Markdown.message(messages, lang, "flow.row", new Markdown.Own(row.get("line").asText()),
           Labels.cut(StageWords.name(messages, lang, a.stage()), textLength)));
     }

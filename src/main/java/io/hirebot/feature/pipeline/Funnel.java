@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A job's funnel: per stage the active count, how many dropped out there (terminated at it), the pass-through rate
  * (of those who reached the stage, the share now past it) and the median days spent so far in the stage. Pure.
  *
  * @param steps the steps of the flow, in process order; pool stages ({@link Stage#inFunnel}) are not among them
- * @param apart the active applications in pool stages, shown apart: neither a step nor in any rate
+ * @param apart the active applications in pool stages or in stages outside the job's process, shown apart: neither a
+ *     step nor in any rate
  * @param total the active applications (in process, in a pool or hired), what the sample is out of
  * @param hired how many of {@code total} are hires ({@link Stage#hired}), not active candidates
  */
@@ -37,14 +40,19 @@ record Funnel(List<Step> steps, List<PipelinePage.StageCount> apart, int total, 
   record Step(Stage stage, int count, int droppedOut, int reached, int passed, int conversion, long medianDays) {}
 
   /**
-   * @param active active applications per stage, in process order
-   * @param droppedOut terminated applications per stage (the stage each was terminated at), in the same order
+   * @param active active applications per stage, in process order; then those in stages outside the process, if any
+   * @param droppedOut terminated applications per stage of the process (the stage each was terminated at), in its order
    */
   static Funnel of(List<PipelinePage.StageCount> active, List<PipelinePage.StageCount> droppedOut,
       List<Application> sample, Instant now, ZoneId zone) {
     List<Step> steps = new ArrayList<>();
-    List<PipelinePage.StageCount> apart = active.stream().filter(c -> !c.stage().inFunnel()).toList();
-    List<PipelinePage.StageCount> flowActive = inFunnel(active);
+    // A stage outside the job's process (one of its former process: an interview, even the onboarded) is no step of
+    // this flow whatever its type: apart, like a pool.
+    Set<Stage> process = droppedOut.stream().map(PipelinePage.StageCount::stage).collect(Collectors.toSet());
+    List<PipelinePage.StageCount> apart = active.stream()
+        .filter(c -> !c.stage().inFunnel() || !process.contains(c.stage())).toList();
+    List<PipelinePage.StageCount> flowActive = inFunnel(active.stream().filter(c -> process.contains(c.stage()))
+        .toList());
     List<PipelinePage.StageCount> flowDropped = inFunnel(droppedOut);
     // Whoever is past a stage, still in process, hired or dropped out later, passed through it; only those who
     // dropped out at a stage stopped there. Leaving the dropped-out aside made every stage look like 100% kept.
