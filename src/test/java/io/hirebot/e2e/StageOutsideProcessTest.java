@@ -148,4 +148,12 @@ class StageOutsideProcessTest {
   void profile(String text, String stageName) {
     assertShows(ask(text), "**Odd Stage Job** · " + stageName + " · ");
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("the digest names a stage outside the process as the other cards do: Hire's name, or 'Other stage'")
+  void digest() {
+    ask("subscribe job OS-001");
+    String shown = ask("digest now");
+    assertShows(shown, "Cleo Nostage (Other stage)", "Dana Rivers (Technical Interview)");
+  }
 }

@@ -183,7 +183,8 @@ final class DigestCard {
       List<Application> apps = p.applications();
       StringBuilder text = new StringBuilder(Markdown.message(messages, lang, "digest.job.heading", JobQueries.label(p.job()),
           p.inProcess()));
-      Function<Application, String> stage = a -> StageWords.name(messages, lang, a.stage());
+      // As the other cards name it (JobProcess.named): a stage outside the process with no name is "Other stage".
+      Function<Application, String> stage = a -> StageWords.name(messages, lang, p.process().named(a.stage()));
       line(text, lang, "digest.job.new", apps, isNew, stage);
       line(text, lang, "digest.job.moved", apps, moved, stage);
       line(text, lang, "digest.job.offer", apps, atOffer, offers == null ? stage : a -> offers.containsKey(a.id())
