@@ -12,6 +12,9 @@ final class HireJobRoutes {
 
   private static final String V1 = "/open-apis/hire/v1";
 
+  /** Docs hire-v1/job_process/list: "接口频率限制 20 次/秒" (jobs, the list, is 50/s). */
+  static final int PROCESSES_RATE = 20;
+
   private final HireTenant hire;
 
   HireJobRoutes(HireTenant hire) {
@@ -28,7 +31,7 @@ final class HireJobRoutes {
         new JsonObject().put("info", HireJson.recruiter(job(d, ctx)))));
     api.get(V1 + "/jobs/:job_id/managers/:manager_id", Api.DEFAULT_RATE, ctx -> hire.read(d ->
         new JsonObject().put("info", HireJson.recruiter(job(d, ctx)))));
-    api.get(V1 + "/job_processes", Api.DEFAULT_RATE, ctx -> {
+    api.get(V1 + "/job_processes", PROCESSES_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       return hire.read(d -> Paging.page(ctx, List.copyOf(d.processes.values()), size, HireJson::process));
     });

@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 /** Offers of Hire v1: list by talent, get, and the offer_status update that fires hire.offer.status_changed_v1. */
 final class HireOfferRoutes {
 
+  /** Docs hire-v1/offer/get: "接口频率限制 20 次/秒" (the list by talent is 1000/min & 50/s, see RateLimiter). */
+  static final int OFFER_GET_RATE = 20;
   private static final int SENT = 6;
   private static final int DECLINED = 8;
 
@@ -34,7 +36,7 @@ final class HireOfferRoutes {
             o -> HireJson.offerListItem(d, o));
       });
     });
-    api.get(V1 + "/offers/:offer_id", Api.DEFAULT_RATE, ctx -> hire.read(d ->
+    api.get(V1 + "/offers/:offer_id", OFFER_GET_RATE, ctx -> hire.read(d ->
         new JsonObject().put("offer", HireJson.applicationOffer(d, offer(d, ctx)).put("offer_type", offer(d, ctx).offerType()))));
     api.data(HttpMethod.PATCH, V1 + "/offers/:offer_id/offer_status", Api.DEFAULT_RATE, this::updateStatus);
     api.get(V1 + "/evaluations", Api.DEFAULT_RATE, ctx -> {

@@ -8,6 +8,7 @@ import io.hirebot.sandbox.hire.HireJson;
 import io.hirebot.sandbox.hire.IdKinds;
 import io.hirebot.sandbox.hire.Note;
 import io.hirebot.sandbox.hire.Talent;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -20,6 +21,13 @@ final class HirePeopleRoutes {
 
   /** Documented limit of talents/:id, v1 and v2. */
   static final int TALENT_RATE = 20;
+  /** Docs hire-v1/note/list: "接口频率限制 20 次/秒". */
+  static final int NOTES_RATE = 20;
+  /**
+   * Creating a note is another API than listing them, with a limit of its own (its page was not found: the usual 50/s),
+   * so it has a bucket of its own though the path is the same.
+   */
+  static final String NOTE_CREATE_ENDPOINT = V1 + "/notes:create";
   /** The talent list's "忽略结果为空时的报错": without it, a search that finds nobody is an error. */
   static final String IGNORE_EMPTY_ERROR = "ignore_empty_error";
   /**
@@ -42,7 +50,7 @@ final class HirePeopleRoutes {
     api.get("/open-apis/hire/v2/talents/:talent_id", TALENT_RATE, ctx -> hire.read(d ->
         HireJson.talentV2(d, talent(d, ctx.pathParam("talent_id")))));
     api.get(V1 + "/talents", Api.DEFAULT_RATE, this::searchTalents);
-    api.get(V1 + "/notes", Api.DEFAULT_RATE, ctx -> {
+    api.get(V1 + "/notes", NOTES_RATE, ctx -> {
       int size = Paging.pageSize(ctx, 10, 100);
       String talentId = HireParams.required(ctx, "talent_id");
       return hire.read(d -> {
@@ -51,7 +59,7 @@ final class HirePeopleRoutes {
             HireJson::note);
       });
     });
-    api.post(V1 + "/notes", Api.DEFAULT_RATE, this::createNote);
+    api.data(HttpMethod.POST, V1 + "/notes", NOTE_CREATE_ENDPOINT, Api.DEFAULT_RATE, this::createNote);
   }
 
   private JsonObject searchTalents(RoutingContext ctx) {

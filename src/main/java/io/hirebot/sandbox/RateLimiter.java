@@ -17,17 +17,24 @@ import java.util.Map;
  * minute boundary) and answers with the seconds until the oldest counted call leaves the window.
  */
 final class RateLimiter {
-  /** The documented "1000/min & 50/s" endpoints (feishu-bot-protocol.md §5.5, feishu-hire-api.md §13). */
-  static final Map<String, Integer> PER_MINUTE = Map.of(
-      ImRoutes.IM_ENDPOINT, 1000,
-      "/open-apis/hire/v1/termination_reasons", 1000,
-      // Docs hire-v1/application/list: 1000/min & 50/s (the list only: get_detail is 10/s, per application).
-      "/open-apis/hire/v1/applications", 1000,
-      "/open-apis/hire/v1/evaluation_tasks", 1000,
-      "/open-apis/hire/v1/exam_marking_tasks", 1000,
-      "/open-apis/hire/v1/interview_tasks", 1000,
-      "/open-apis/hire/v1/tests/search", 1000,
-      "/open-apis/hire/v1/talents/batch_get_id", 1000);
+  /**
+   * The documented "1000/min & 50/s" endpoints (feishu-bot-protocol.md §5.5; the Hire APIs' doc pages, listed in
+   * docs/feishu-fidelity.md "Rate limits"), by route.
+   */
+  static final Map<String, Integer> PER_MINUTE = Map.ofEntries(
+      Map.entry(ImRoutes.IM_ENDPOINT, 1000),
+      Map.entry("/open-apis/hire/v1/termination_reasons", 1000),
+      // The list only: get_detail is 10/s, per application.
+      Map.entry("/open-apis/hire/v1/applications", 1000),
+      Map.entry("/open-apis/hire/v1/applications/:application_id/transfer_stage", 1000),
+      Map.entry("/open-apis/hire/v1/offers", 1000),
+      Map.entry("/open-apis/hire/v1/evaluations", 1000),
+      Map.entry("/open-apis/hire/v1/employees/get_by_application", 1000),
+      Map.entry("/open-apis/hire/v1/evaluation_tasks", 1000),
+      Map.entry("/open-apis/hire/v1/exam_marking_tasks", 1000),
+      Map.entry("/open-apis/hire/v1/interview_tasks", 1000),
+      Map.entry("/open-apis/hire/v1/tests/search", 1000),
+      Map.entry("/open-apis/hire/v1/talents/batch_get_id", 1000));
   private static final long MINUTE_MILLIS = 60_000;
 
   private static final class Bucket {

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hirebot.testing.DocumentedLimits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feishu's "1000/min and 50/s" endpoints (IM send/reply/patch/card update, termination reasons, the task lists,
- * test search): hitting either ceiling is refused, the minute one over any 60 s (feishu-bot-protocol.md §5.5).
+ * Feishu's "1000/min and 50/s" endpoints (IM send/reply/patch/card update and the Hire APIs whose pages say so, listed
+ * in {@link DocumentedLimits}): hitting either ceiling is refused, the minute one over any 60 s (feishu-bot-protocol.md
+ * §5.5).
  */
 class MinuteLimitTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
@@ -42,19 +46,23 @@ class MinuteLimitTest {
   @Test
   @DisplayName("the Hire endpoints documented as 1000/min & 50/s are refused after 1000 in a minute; others are not")
   void hireMinuteCeiling() {
-    String terminationReasons = "/open-apis/hire/v1/termination_reasons";
-    // Docs hire-v1/application/list: "接口频率限制 1000 次/分钟、50 次/秒".
-    String applications = "/open-apis/hire/v1/applications";
-    String jobs = "/open-apis/hire/v1/jobs";
-    for (int i = 0; i < 1000; i++) {
-      assertTrue(limiter.acquire(terminationReasons, terminationReasons, Api.DEFAULT_RATE).allowed());
-      assertTrue(limiter.acquire(applications, applications, Api.DEFAULT_RATE).allowed());
-      assertTrue(limiter.acquire(jobs, jobs, Api.DEFAULT_RATE).allowed());
-      clock.advance(Duration.ofMillis(40));
+    // Each API's "接口频率限制" as its doc page states it (docs/feishu-fidelity.md, "Rate limits").
+    List<String> wrong = new ArrayList<>();
+    for (DocumentedLimits.Limit api : DocumentedLimits.HIRE_APIS) {
+      String route = api.route();
+      // at 20/s (or the API's own lower rate), never over its per second limit: only the minute can refuse
+      Duration spacing = Duration.ofMillis(Math.max(50, 1000 / api.perSecond()));
+      for (int i = 0; i < 1000; i++) {
+        assertTrue(limiter.acquire(route, route, api.perSecond()).allowed(), route + " call " + (i + 1));
+        clock.advance(spacing);
+      }
+      RateLimiter.Decision next = limiter.acquire(route, route, api.perSecond());
+      int ceiling = next.allowed() ? 0 : next.limit();
+      if (ceiling != api.perMinute()) {
+        wrong.add(route + " minute ceiling " + ceiling + "; documented " + api.perMinute() + " (" + api.doc() + ")");
+      }
     }
-    assertFalse(limiter.acquire(terminationReasons, terminationReasons, Api.DEFAULT_RATE).allowed());
-    assertFalse(limiter.acquire(applications, applications, Api.DEFAULT_RATE).allowed());
-    assertTrue(limiter.acquire(jobs, jobs, Api.DEFAULT_RATE).allowed(), "jobs documents no minute ceiling");
+    assertEquals(List.of(), wrong, "0: no ceiling");
   }
 
   @Test

@@ -16,39 +16,57 @@ import java.util.concurrent.ConcurrentHashMap;
  * has to, and one per chat (or user) for Feishu's 5 messages/s into a chat or to a user. Both kinds are shared through the database by replicas on one, not multiplied.
  */
 public final class RateLimits {
-  /** Documented limits per second; operations not listed get {@link #DEFAULT_PER_SECOND}. */
-  static final Map<String, Integer> PER_SECOND = Map.of(
-      "hire.application.get_detail", 10,
-      "hire.talent.get", 20,
-      "hire.application.offer", 20,
-      "hire.termination_reason.list", 50,
-      // Docs hire-v1/application/list: 1000/min and 50/s (it was 20/s here while no limit was known).
-      "hire.application.list", 50,
-      // Documented as 1000/min and 50/s each (the pages of evaluation_tasks, exam_marking_tasks, interview_tasks).
-      "hire.evaluation_task.list", 50,
-      "hire.exam_marking_task.list", 50,
-      "hire.interview_task.list", 50,
-      // Docs hire-v1/test/search: 1000/min and 50/s (issue 16).
-      "hire.test.search", 50,
-      "im.message", 50);
+  /**
+   * Documented limits per second ("接口频率限制" on each API's doc page; docs/feishu-fidelity.md lists the pages); operations
+   * not listed get {@link #DEFAULT_PER_SECOND}.
+   */
+  static final Map<String, Integer> PER_SECOND = Map.ofEntries(
+      Map.entry("hire.job.list", 50),
+      Map.entry("hire.job_process.list", 20),
+      Map.entry("hire.application.list", 50),
+      Map.entry("hire.application.get_detail", 10),
+      Map.entry("hire.application.transfer_stage", 50),
+      Map.entry("hire.termination_reason.list", 50),
+      Map.entry("hire.interview.list", 50),
+      Map.entry("hire.note.list", 20),
+      Map.entry("hire.offer.get", 20),
+      Map.entry("hire.offer.list", 50),
+      Map.entry("hire.evaluation.list", 50),
+      Map.entry("hire.employee.get_by_application", 50),
+      Map.entry("hire.evaluation_task.list", 50),
+      Map.entry("hire.exam_marking_task.list", 50),
+      Map.entry("hire.interview_task.list", 50),
+      Map.entry("hire.test.search", 50),
+      // talents/:id (v1 and v2) and applications/:id/offer: reference §13; the bot calls neither today.
+      Map.entry("hire.talent.get", 20),
+      Map.entry("hire.application.offer", 20),
+      Map.entry("im.message", 50));
   /**
    * Documented ceilings per minute, on top of the per second ones: Feishu refuses a call when either is reached
-   * (feishu-bot-protocol.md §5.5: send/reply/patch/card update 1000/min and 50/s; the Hire lists above too).
+   * (feishu-bot-protocol.md §5.5: send/reply/patch/card update 1000/min and 50/s; the Hire APIs documented as
+   * "1000 次/分钟、50 次/秒" too).
    */
-  static final Map<String, Integer> PER_MINUTE = Map.of(
-      "hire.termination_reason.list", 1000,
-      "hire.application.list", 1000,
-      "hire.evaluation_task.list", 1000,
-      "hire.exam_marking_task.list", 1000,
-      "hire.interview_task.list", 1000,
-      "hire.test.search", 1000,
-      "im.message", 1000);
+  static final Map<String, Integer> PER_MINUTE = Map.ofEntries(
+      Map.entry("hire.application.list", 1000),
+      Map.entry("hire.application.transfer_stage", 1000),
+      Map.entry("hire.termination_reason.list", 1000),
+      Map.entry("hire.offer.list", 1000),
+      Map.entry("hire.evaluation.list", 1000),
+      Map.entry("hire.employee.get_by_application", 1000),
+      Map.entry("hire.evaluation_task.list", 1000),
+      Map.entry("hire.exam_marking_task.list", 1000),
+      Map.entry("hire.interview_task.list", 1000),
+      Map.entry("hire.test.search", 1000),
+      Map.entry("im.message", 1000));
   /**
    * The share of a minute's ceiling bulk calls (digests, notifications) may use: a 1,000-chat digest would otherwise
    * take the whole minute and every reply in it would wait for the window, so 10% stays for interactive calls.
    */
   static final double BULK_SHARE = 0.9;
-  /** Hire does not document the limit of most reads; stay well under the usual 50/s tier. */
+  /**
+   * For APIs whose page gives no limit or was not found (terminate, recover, talent list, note create, recruiter): stay
+   * well under the usual 50/s tier.
+   */
   static final int DEFAULT_PER_SECOND = 20;
   /**
    * The share of each documented limit the bot plans to use. Calls leave on time but reach Feishu with some
