@@ -56,16 +56,19 @@ class ServingStartTest {
 
   @BeforeEach
   void start() throws IOException {
+    String db = "jdbc:h2:file:" + Files.createTempDirectory("hirebot-serving-start").resolve("bot");
+    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", "0", "HIREBOT_DB_URL", db), List.of("--sandbox"));
+    sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())),
+        BotHarness.START_TIMEOUT);
+    // The tests need the bot's port before it starts. Found free only once the sandbox listens: found before, it was
+    // free again when the sandbox asked for any port, which got it, and the bot could not listen ("Address already in
+    // use", once on CI).
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    BotConfig loaded = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(port),
-        "HIREBOT_DB_URL", "jdbc:h2:file:" + Files.createTempDirectory("hirebot-serving-start").resolve("bot")),
-        List.of("--sandbox"));
-    sandbox = await(FeishuSandbox.start(feishuSide, Launcher.sandboxConfig(loaded, Clock.systemUTC())),
-        BotHarness.START_TIMEOUT);
-    config = loaded.withFeishu(loaded.feishu().withBaseUrl(sandbox.baseUrl()));
+    config = ConfigLoader.load(Map.of("HIREBOT_PORT", String.valueOf(port), "HIREBOT_DB_URL", db),
+        List.of("--sandbox")).withFeishu(loaded.feishu().withBaseUrl(sandbox.baseUrl()));
   }
 
   @AfterEach
