@@ -37,9 +37,6 @@ public final class RateLimits {
       Map.entry("hire.exam_marking_task.list", 50),
       Map.entry("hire.interview_task.list", 50),
       Map.entry("hire.test.search", 50),
-      // talents/:id (v1 and v2) and applications/:id/offer: reference §13; the bot calls neither today.
-      Map.entry("hire.talent.get", 20),
-      Map.entry("hire.application.offer", 20),
       Map.entry("im.message", 50));
   /**
    * Documented ceilings per minute, on top of the per second ones: Feishu refuses a call when either is reached
