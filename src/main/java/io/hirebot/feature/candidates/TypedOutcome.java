@@ -8,11 +8,11 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
-import io.hirebot.hire.Job;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -137,7 +137,7 @@ final class TypedOutcome {
       ObjectNode model = kit.cards.model();
       model.put("title", kit.messages.get(lang, titleKey));
       model.put("color", color);
-      model.put("text", text.apply(job.map(Job::title).orElse("")));
+      model.put("text", text.apply(job.map(j -> Names.of(j.title())).orElse("")));
       ArrayNode buttons = model.putArray("buttons");
       if (undo != null) {
         button(buttons, "button.undo", "default", lang).setAll(undo);

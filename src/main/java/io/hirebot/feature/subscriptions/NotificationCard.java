@@ -16,6 +16,7 @@ import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.hirebot.store.HeldNotifications;
 import java.time.Clock;
@@ -138,13 +139,13 @@ final class NotificationCard {
       if (applications.size() > MAX_NEW_ROWS) {
         rows.addObject().put("text", messages.get(l, "notify.new.more", applications.size() - MAX_NEW_ROWS));
       }
-      return new Parts(messages.get(l, "notify.new.title", job.title()),
+      return new Parts(messages.get(l, "notify.new.title", Names.of(job.title())),
           messages.get(l, "notify.new.text", applications.size()), rows, candidatesButton(job, l));
     });
   }
 
   private Parts parts(Language lang, String titleKey, Job job, String text, ArrayNode buttons) {
-    return new Parts(messages.get(lang, titleKey, job.title()), text, cards.mapper().createArrayNode(), buttons);
+    return new Parts(messages.get(lang, titleKey, Names.of(job.title())), text, cards.mapper().createArrayNode(), buttons);
   }
 
   /** The card in both languages (the writer's where they cannot merge) and each language's summary. */
