@@ -30,6 +30,7 @@ import io.hirebot.sandbox.hire.Offer;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.StageTime;
 import io.hirebot.sandbox.hire.TerminationReason;
+import io.hirebot.sandbox.hire.WrittenTest;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every text Hire supplies at an extreme but plausible length, in Chinese and Latin: job titles (2,000 characters),
  * departments and cities, a process whose every stage name is 1,000 characters, 60 termination reasons of 1,000,
  * evaluation comments and interview feedback of 2,000, 40 notes of 2,000, 25 interviews on one application, one
- * talent with 12 applications, 20 candidates on one job each with an offer, interviews and evaluations. Every card
+ * talent with 12 applications, 20 candidates on one job each with an offer, interviews (one interviewer named at
+ * 2,000 characters), evaluations and a written test on a paper named at 2,000. Every card
  * that shows them (lists, profile pages, pipeline, jobs, offers, onboarding, interviews, tasks, digest,
  * notifications, typed confirmations, the row forms and the choice cards) still arrives within Feishu's limits, and
  * never as an internal error.
@@ -58,6 +60,8 @@ class LongHireTextsTest {
   private static final String MANAGER = "ou_hm_fuzz_";
   private static final int MANAGER_COUNT = 20;
   private static final AtomicInteger MANAGERS = new AtomicInteger();
+  /** An interviewer whose names Hire gives at 2,000 characters, on every interview. */
+  private static final String LONG_INTERVIEWER = "ou_interviewer_fuzz";
   private static final int JOBS = 12;
   private static final int ROWS = 20;
   @RegisterExtension
@@ -102,6 +106,8 @@ class LongHireTextsTest {
         d.terminationReasons.put(id, new TerminationReason(id, zh("理由" + i, 1_000), en("Reason " + i, 1_000), 1, 1));
       }
     });
+    hire.write(d -> d.users.put(LONG_INTERVIEWER, new HireUser(LONG_INTERVIEWER, zh("面试官", 2_000),
+        en("Interviewer", 2_000))));
     List<Job> jobs = new ArrayList<>();
     for (int j = 0; j < JOBS; j++) {
       String title = j % 2 == 0 ? zh("长标题职位" + j, 2_000) : en("Long Title Job " + j, 2_000);
@@ -134,9 +140,9 @@ class LongHireTextsTest {
       Offer o = hire.addOffer(a.id(), new int[] {2, 4, 6, 7, 10}[r % 5]);
       hire.write(d -> d.offers.put(o.id(), new Offer(o.id(), o.applicationId(), o.jobId(), o.talentId(), o.status(),
           o.offerType(), o.createTime(), onboardDate, o.ownerId(), o.leaderId())));
-      hire.addInterview(a.id(), now + 3_600_000L * (r + 1), DemoTenant.INTERVIEWER_LIU, DemoTenant.INTERVIEWER_ZHAO);
-      hire.addInterview(a.id(), now - 86_400_000L - 3_600_000L * r, DemoTenant.INTERVIEWER_LIU,
-          DemoTenant.INTERVIEWER_ZHAO);
+      hire.addInterview(a.id(), now + 3_600_000L * (r + 1), DemoTenant.INTERVIEWER_LIU, LONG_INTERVIEWER);
+      hire.addInterview(a.id(), now - 86_400_000L - 3_600_000L * r, DemoTenant.INTERVIEWER_LIU, LONG_INTERVIEWER);
+      writtenTest(a, r);
       evaluate(a, stages.get(1).id(), r);
     }
     var lena = hire.addTalent("Lena Long", "13400000001", "lena@example.com");
@@ -162,9 +168,10 @@ class LongHireTextsTest {
     });
     for (int i = 0; i < 25; i++) {
       hire.addInterview(lenaFirst.id(), now + (i - 12) * 3_600_000L, DemoTenant.INTERVIEWER_LIU,
-          DemoTenant.INTERVIEWER_ZHAO, DemoTenant.INTERVIEWER_BROWN);
+          LONG_INTERVIEWER, DemoTenant.INTERVIEWER_BROWN);
     }
     evaluate(lenaFirst, stages.get(1).id(), 0);
+    writtenTest(lenaFirst, 1);
     hire.terminateApplication(lenas.get(1).id(), 1, List.of(hire.terminationReasons().get(
         hire.terminationReasons().size() - 1).id()));
     // Two talents of one name, each with long-titled jobs: "which person?" labels them by job and stage.
@@ -194,6 +201,19 @@ class LongHireTextsTest {
       String pending = d.nextId(IdKinds.OTHER);
       d.evaluations.put(pending, new Evaluation(pending, a.id(), stageId, DemoTenant.HM_ZHANG, 2, 0, null,
           System.currentTimeMillis() - 2 * 86_400_000L));
+    });
+  }
+
+  /** A written test on a paper named at 2,000 characters, answered and marked by Liu (or awaiting Liu's marking). */
+  private static void writtenTest(Application a, int r) {
+    h.sandbox.hire().write(d -> {
+      String id = d.nextId(IdKinds.OTHER);
+      boolean marked = r % 2 == 0;
+      d.tests.put(id, new WrittenTest(id, a.id(), a.talentId(), a.jobId(), d.nextId(IdKinds.OTHER),
+          r % 3 == 0 ? en("Paper", 2_000) : zh("试卷", 2_000), 1, marked ? WrittenTest.PASSED
+          : WrittenTest.AWAITING_MARKING, System.currentTimeMillis() - 5 * 86_400_000L,
+          System.currentTimeMillis() - 4 * 86_400_000L, marked ? "82" : "", DemoTenant.INTERVIEWER_LIU,
+          System.currentTimeMillis() - 5 * 86_400_000L));
     });
   }
 

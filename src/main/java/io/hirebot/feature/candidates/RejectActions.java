@@ -66,7 +66,7 @@ final class RejectActions {
                     return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, shown), true, toast, lang);
                   }
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
-                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by), undo).withNote(shown);
+                      "notice.rejected", now.talentName(), Names.of(chosen.name(l.feishuLocale())), by), undo).withNote(shown);
                   return kit.changed(t, lang, toast, notice, before, now.withActive(false));
                 });
           });

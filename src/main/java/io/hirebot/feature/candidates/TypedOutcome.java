@@ -73,7 +73,7 @@ final class TypedOutcome {
       boolean open, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.rejected.title", "red", open ? undo : null,
         job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", app.talentName(), job,
-            by(undo, t.clicked().zone(), lang), reason.name(lang.feishuLocale())), undo.path(NOTE).asText(""), lang));
+            by(undo, t.clicked().zone(), lang), Names.of(reason.name(lang.feishuLocale()))), undo.path(NOTE).asText(""), lang));
   }
 
   /** "📝 Note added to X (job) by @who · 10:32:" and the note; a note has no Undo. */

@@ -219,7 +219,7 @@ final class ProfileCard {
     String date = dates.date(e.entered(), lang);
     if (e.kind() == OwnChange.Kind.REJECT) {
       return Markdown.message(messages, lang, "profile.history.rejected", date, Markdown.person(e.by()),
-          e.reason() == null ? "" : e.reason().name(lang.feishuLocale()));
+          e.reason() == null ? "" : Names.of(e.reason().name(lang.feishuLocale())));
     }
     if (e.kind() == OwnChange.Kind.RESTORE) {
       return Markdown.message(messages, lang, "profile.history.restored", date, Markdown.person(e.by()));

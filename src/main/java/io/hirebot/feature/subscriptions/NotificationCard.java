@@ -111,7 +111,7 @@ final class NotificationCard {
   public Notification rejected(Job job, Application a, TerminationReason reason, String byOpenId, Instant at,
       Language lang) {
     return render(lang, job, "red", at, l -> parts(l, "notify.rejected.title", job, Markdown.message(messages, l,
-        "notify.rejected.text", a.talentName(), Markdown.person(byOpenId), reason.name(l.feishuLocale())),
+        "notify.rejected.text", a.talentName(), Markdown.person(byOpenId), Names.of(reason.name(l.feishuLocale()))),
         buttons(job, a, l)));
   }
 
