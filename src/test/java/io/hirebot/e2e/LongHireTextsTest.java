@@ -185,9 +185,12 @@ class LongHireTextsTest {
             i.interviewType(), i.feedback().stream().map(f -> f.interviewerId().equals(DemoTenant.INTERVIEWER_LIU) ? f
                 : new InterviewFeedback(f.id(), f.interviewerId(), true, 1, zh("面评", 2_000), now - 3_600_000L))
                 .toList(), i.creatorId(), i.createTime())));
-    // The team chat follows LT-001, for the notification cards.
+    // The team chat follows every LT job: LT-001's changes are the notification cards, and settings lists all 12.
     h.enableGroup(TEAM);
     ask(MessageSpec.group(TEAM).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text("subscribe job LT-001"));
+    for (int j = 2; j <= JOBS; j++) {
+      ask(inTeam(String.format("subscribe job LT-%03d", j)));
+    }
     candidates = ask(MessageSpec.group(TEAM).from(DemoTenant.RECRUITER_LI).mentioningBot()
         .text("candidates for job LT-001"));
   }
@@ -249,7 +252,7 @@ class LongHireTextsTest {
       "pipeline for job LT-001", "LT-002 的招聘漏斗", "jobs", "职位", "offers", "offers for job LT-001",
       "pending offers", "onboarding", "本周入职", "interviews", "面试", "interviews this week",
       "candidate Lena Long", "候选人 Lena Long", "candidate Rowan Da", "candidate Twin Long", "digest now",
-      "subscriptions", "next page", "candidates for job 长标题职位", "candidates for job Long Title Job"})
+      "subscriptions", "设置", "next page", "candidates for job 长标题职位", "candidates for job Long Title Job"})
   @DisplayName("every command in a group answers the long texts with a card within limits")
   void groupCommands(String text) {
     ask(inTeam(text));
