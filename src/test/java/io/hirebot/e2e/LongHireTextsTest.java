@@ -103,7 +103,8 @@ class LongHireTextsTest {
     hire.write(d -> {
       for (int i = 0; i < 60; i++) {
         String id = d.nextId(IdKinds.REASON);
-        d.terminationReasons.put(id, new TerminationReason(id, zh("理由" + i, 1_000), en("Reason " + i, 1_000), 1, 1));
+        d.terminationReasons.put(id, new TerminationReason(id, zh("理由" + i, 1_000), en("Reason " + i, 1_000), 1,
+            1));
       }
     });
     hire.write(d -> d.users.put(LONG_INTERVIEWER, new HireUser(LONG_INTERVIEWER, zh("面试官", 2_000),
@@ -180,7 +181,8 @@ class LongHireTextsTest {
       hire.addApplication(jobs.get(twin).id(), t.id(), stages.get(twin + 4).id());
     }
     // Interview feedback: every past interview's interviewers submitted 2,000 characters, but Liu (a task).
-    hire.write(d -> d.interviews.replaceAll((id, i) -> i.beginTime() > now || stages.stream().noneMatch(s -> s.id().equals(i.stageId())) ? i
+    hire.write(d -> d.interviews.replaceAll((id, i) -> i.beginTime() > now
+        || stages.stream().noneMatch(s -> s.id().equals(i.stageId())) ? i
         : new Interview(i.id(), i.applicationId(), i.stageId(), i.round(), i.beginTime(), i.endTime(),
             i.interviewType(), i.feedback().stream().map(f -> f.interviewerId().equals(DemoTenant.INTERVIEWER_LIU) ? f
                 : new InterviewFeedback(f.id(), f.interviewerId(), true, 1, zh("面评", 2_000), now - 3_600_000L))
@@ -252,16 +254,19 @@ class LongHireTextsTest {
       "pipeline for job LT-001", "LT-002 的招聘漏斗", "jobs", "职位", "offers", "offers for job LT-001",
       "pending offers", "onboarding", "本周入职", "interviews", "面试", "interviews this week",
       "candidate Lena Long", "候选人 Lena Long", "candidate Rowan Da", "candidate Twin Long", "digest now",
-      "subscriptions", "设置", "next page", "candidates for job 长标题职位", "candidates for job Long Title Job"})
+      "subscriptions", "设置", "next page", "candidates for job 长标题职位",
+      "candidates for job Long Title Job"})
   @DisplayName("every command in a group answers the long texts with a card within limits")
   void groupCommands(String text) {
     ask(inTeam(text));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"advance Rowan Ba", "reject Rowan Ca", "推进 Rowan Ia", "淘汰 Rowan Ja", "note on Rowan Da: fine",
+  @ValueSource(strings = {"advance Rowan Ba", "reject Rowan Ca", "推进 Rowan Ia", "淘汰 Rowan Ja",
+      "note on Rowan Da: fine",
       "reject Lena Long", "move Rowan Ea to offer", "把 Rowan Ka 推进到 offer"})
-  @DisplayName("a typed change's confirmation (or its which-application choice) names long jobs and stages within limits")
+  @DisplayName("a typed change's confirmation (or its which-application choice) names long jobs and stages within "
+      + "limits")
   void typedChanges(String text) {
     String card = ask(asManager(text)).currentContent().toString();
     assertTrue(card.contains("\"schema\":\"2.0\""), card.substring(0, Math.min(card.length(), 3000)));
