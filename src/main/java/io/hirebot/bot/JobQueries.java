@@ -6,6 +6,7 @@ import io.hirebot.hire.Job;
 import io.hirebot.hire.JobMatch;
 import io.hirebot.hire.JobMatcher;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -55,9 +56,14 @@ public final class JobQueries {
         .map(JobQueries::label).orElse(jobId));
   }
 
-  /** "Backend Engineer (BE-001)" — how jobs are named in every automation message. */
+  /**
+   * "Backend Engineer (BE-001)" — how jobs are named in every automation message; a long title cut as every card cuts
+   * names ({@link Names}), so a card listing many jobs (settings, the digest) stays within Feishu's 30 KB and the code
+   * is still shown.
+   */
   public static String label(Job job) {
-    return job.code().isEmpty() ? job.title() : job.title() + " (" + job.code() + ")";
+    String title = Names.of(job.title());
+    return job.code().isEmpty() ? title : title + " (" + job.code() + ")";
   }
 
   private String names(List<Job> jobs, Language lang) {

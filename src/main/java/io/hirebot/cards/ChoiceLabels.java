@@ -4,6 +4,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 
 /**
@@ -29,6 +30,6 @@ public final class ChoiceLabels {
     Application a = applied.application();
     String stage = a.stage() == null ? "" : StageWords.name(messages, lang, a.stage());
     return messages.get(lang, a.active() ? "choice.application" : "choice.application.ended", name,
-        applied.jobTitle(), stage);
+        Names.of(applied.jobTitle()), stage);
   }
 }

@@ -8,6 +8,7 @@ import io.hirebot.hire.Progress;
 import io.hirebot.hire.WrittenTest;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -84,7 +85,7 @@ public final class FlowTexts {
     if (t == null) {
       return "";
     }
-    String paper = t.paperName().isBlank() ? messages.get(lang, "flow.test.nopaper") : t.paperName();
+    String paper = t.paperName().isBlank() ? messages.get(lang, "flow.test.nopaper") : Names.of(t.paperName());
     return t.score().isBlank()
         ? Markdown.message(messages, lang, "flow.test", paper, testStatus(t, lang))
         : Markdown.message(messages, lang, "flow.test.score", paper, testStatus(t, lang), t.score());
@@ -92,7 +93,7 @@ public final class FlowTexts {
 
   /** "Liu Yang: pass" for one interviewer of a profile's interview line. */
   public String interviewer(Interview.Feedback f, boolean over, Language lang) {
-    String name = f.interviewer().name(lang.feishuLocale());
+    String name = Names.of(f.interviewer().name(lang.feishuLocale()));
     String who = name.isBlank() ? f.interviewer().id() : name;
     // Hire says "not submitted" of an interview that has not happened yet too: that is owed only once it is over.
     boolean owedYet = f.conclusion() != CONCLUSION_NOT_SUBMITTED || over;

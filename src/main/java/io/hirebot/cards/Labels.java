@@ -1,5 +1,7 @@
 package io.hirebot.cards;
 
+import io.hirebot.i18n.Names;
+
 /**
  * Feishu's length limits on card texts, applied in one place: button and option texts hold at most 100
  * characters (reference/feishu-bot-protocol.md, addendum), longer ones are cut and end with "…". Pure.
@@ -15,13 +17,6 @@ public final class Labels {
    * ending with "…" when it was cut; null → "".
    */
   public static String cut(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    if (text.codePointCount(0, text.length()) <= max) {
-      return text;
-    }
-    int end = text.offsetByCodePoints(0, Math.max(0, max - 1));
-    return text.substring(0, end).stripTrailing() + Markdown.ELLIPSIS;
+    return Names.cut(text, max);
   }
 }

@@ -24,7 +24,6 @@ import io.hirebot.i18n.Messages;
 public final class Markdown {
   /** The longest piece of Hire or user text one card shows; longer values end with "…". */
   public static final int MAX_VALUE = 1_000;
-  static final String ELLIPSIS = "…";
 
   private Markdown() {}
 

@@ -6,6 +6,7 @@ import io.hirebot.hire.HireTask;
 import io.hirebot.hire.TaskBoard.Waiting;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class WaitingOnTeam {
       }
       List<Waiting> theirs = e.getValue();
       String names = theirs.stream().limit(MAX_NAMES).map(w -> withJob
-          ? Markdown.message(messages, lang, "tasks.person.item", w.application().talentName(), w.jobTitle(),
+          ? Markdown.message(messages, lang, "tasks.person.item", w.application().talentName(), Names.of(w.jobTitle()),
               waited(w.waited(now), lang))
           : Markdown.message(messages, lang, "tasks.person.item.inJob", w.application().talentName(),
               waited(w.waited(now), lang))).collect(Collectors.joining(messages.get(lang, "digest.separator")));

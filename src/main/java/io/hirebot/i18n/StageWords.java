@@ -20,11 +20,12 @@ public final class StageWords {
 
   /**
    * The stage's name in the language (in the other one when Hire gave only that), "Other stage" (其他阶段) for
-   * {@link Stage#OUTSIDE}, or the word of its type ("Other", 其他) when it has none at all — never its id.
+   * {@link Stage#OUTSIDE}, or the word of its type ("Other", 其他) when it has none at all — never its id; a long name
+   * cut as every card cuts names ({@link Names}).
    */
   public static String name(Messages messages, Language lang, Stage stage) {
     if (stage.hasName()) {
-      return stage.name(lang.feishuLocale());
+      return Names.of(stage.name(lang.feishuLocale()));
     }
     return Stage.OUTSIDE.equals(stage) ? messages.get(lang, "stage.outside") : typeWord(messages, lang, stage);
   }

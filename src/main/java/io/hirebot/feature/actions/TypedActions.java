@@ -32,6 +32,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -92,7 +93,7 @@ final class TypedActions {
         List<Applied> takes = mine.allowed().stream().filter(c -> Candidacies.refusedOnAHire(change, c).isEmpty()).toList();
         if (takes.isEmpty()) {
           return text(lang, Candidacies.refusedOnAHire(change, mine.allowed().get(0)).orElseThrow(),
-              mine.allowed().get(0).application().talentName(), mine.allowed().get(0).jobTitle());
+              mine.allowed().get(0).application().talentName(), Names.of(mine.allowed().get(0).jobTitle()));
         }
         if (takes.size() > 1) {
           return Future.succeededFuture(Reply.card(applicationChoice(change, takes, found.unread(), lang)));
@@ -205,7 +206,7 @@ final class TypedActions {
       String asker, Language lang, ZoneId zone) {
     Optional<String> refused = Candidacies.refusedOnAHire(change, c);
     if (refused.isPresent()) {
-      return text(lang, refused.get(), c.application().talentName(), c.jobTitle());
+      return text(lang, refused.get(), c.application().talentName(), Names.of(c.jobTitle()));
     }
     if (change instanceof Command.Reject) {
       return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang,
@@ -240,7 +241,7 @@ final class TypedActions {
         : process.movableFrom("").stream().filter(s -> s.id().equals(stageId)).toList();
     if (targets.isEmpty()) {
       String stages = process.movableFrom("").stream().map(s -> StageWords.name(messages, lang, s)).collect(Collectors.joining(" · "));
-      return text(lang, "typed.stageNone", c.jobTitle(), move.stageQuery(), stages);
+      return text(lang, "typed.stageNone", Names.of(c.jobTitle()), move.stageQuery(), stages);
     }
     if (targets.size() > 1) {
       return Future.succeededFuture(Reply.card(stageChoice(move, c, targets, lang)));
@@ -295,7 +296,7 @@ final class TypedActions {
       String asker, Language lang, ZoneId zone) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
-        java.util.stream.Stream.of(app.talentName(), c.jobTitle(), StageWords.name(messages, lang, app.stage())),
+        java.util.stream.Stream.of(app.talentName(), Names.of(c.jobTitle()), StageWords.name(messages, lang, app.stage())),
         more.stream()).toArray();
     String question = Markdown.message(messages, lang, key, args);
     long expires = clock.millis() + VALID_FOR.toMillis();
@@ -316,7 +317,7 @@ final class TypedActions {
     model.set("confirm", value);
     model.put("cancelLabel", messages.get(lang, "typed.cancel"));
     model.set("cancel", cards.model().put("action", ActionsFeature.CANCEL).put("lang", lang.feishuLocale())
-        .put("what", app.talentName() + " · " + c.jobTitle()).put("by", asker).put("job_id", app.jobId()));
+        .put("what", app.talentName() + " · " + Names.of(c.jobTitle())).put("by", asker).put("job_id", app.jobId()));
     model.put("hint", messages.get(lang, "typed.hint", TIME.format(java.time.Instant.ofEpochMilli(expires).atZone(zone))));
     return Reply.card(cards.render("typed-confirm", model));
   }
@@ -344,7 +345,7 @@ final class TypedActions {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "typed.stage.title"));
     model.put("color", "wathet");
-    model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(), c.jobTitle(),
+    model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(), Names.of(c.jobTitle()),
         move.stageQuery()));
     ArrayNode choices = model.putArray("choices");
     for (Stage s : stages) {

@@ -15,6 +15,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -142,7 +143,7 @@ final class CandidateRows {
       row.put("movable", true);
     }
     if (allowed.reject()) {
-      row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, page.job().title()));
+      row.put("rejectConfirm", messages.get(lang, "confirm.reject.text", name, Names.of(page.job().title())));
       row.set("reject", rowValue(RowActions.REJECT, a, page, query, lang));
     }
     if (allowed.joinsInHire()) {

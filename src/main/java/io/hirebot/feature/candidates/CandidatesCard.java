@@ -12,6 +12,7 @@ import io.hirebot.hire.PipelinePage;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -72,7 +73,7 @@ final class CandidatesCard {
 
   private ObjectNode model(PipelinePage page, CandidatesQuery query, Language lang, Notice outcome,
       Audience audience, CandidateRows.Fit fit) {
-    String title = page.job().title();
+    String title = Names.of(page.job().title());
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "candidates.title", title));
@@ -156,7 +157,7 @@ final class CandidatesCard {
   private String chips(PipelinePage page, CandidatesQuery query, Language lang, ZoneId zone) {
     ZonedDateTime now = clock.instant().atZone(zone);
     List<String> chips = new ArrayList<>();
-    chips.add(Markdown.message(messages, lang, "chips.job", page.job().title()));
+    chips.add(Markdown.message(messages, lang, "chips.job", Names.of(page.job().title())));
     if (!query.filter().stageIds().isEmpty()) {
       List<String> names = page.process().stages().stream().filter(s -> query.filter().keepsStage(s.id()))
           .map(s -> StageWords.name(messages, lang, s)).toList();

@@ -21,6 +21,7 @@ import io.hirebot.hire.Stage;
 import io.hirebot.hire.StageEntries;
 import io.hirebot.hire.StageMatcher;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -99,7 +100,7 @@ final class CandidatesCommand implements CommandHandler<ShowCandidates> {
   private String countAnswer(PipelinePage page, Job job, ShowCandidates command, Language lang) {
     String filtered = command.stageQuery().isEmpty() ? "" : messages.get(lang, "candidates.count.stage",
         command.stageQuery());
-    return messages.get(lang, "candidates.count", page.inProcess(), job.title(), filtered,
+    return messages.get(lang, "candidates.count", page.inProcess(), Names.of(job.title()), filtered,
         HireTexts.hiredSuffix(messages, lang, page.hired()));
   }
 

@@ -6,8 +6,8 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
-import io.hirebot.hire.Job;
 import io.hirebot.hire.TerminationReason;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -33,7 +33,7 @@ final class RejectActions {
             return kit.unchangedResult(t, now, lang);
           }
           return kit.view.job(t.jobId()).compose(job -> reasons().compose(reasons -> kit.places.open(action, t, lang,
-              placed -> kit.forms.reject(placed, now, job.map(Job::title).orElse(""), reasons, lang))));
+              placed -> kit.forms.reject(placed, now, job.map(j -> Names.of(j.title())).orElse(""), reasons, lang))));
         }));
   }
 
@@ -66,7 +66,7 @@ final class RejectActions {
                     return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, shown), true, toast, lang);
                   }
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
-                      "notice.rejected", now.talentName(), chosen.name(l.feishuLocale()), by), undo).withNote(shown);
+                      "notice.rejected", now.talentName(), Names.of(chosen.name(l.feishuLocale())), by), undo).withNote(shown);
                   return kit.changed(t, lang, toast, notice, before, now.withActive(false));
                 });
           });

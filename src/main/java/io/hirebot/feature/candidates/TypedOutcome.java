@@ -8,11 +8,11 @@ import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.hire.Application;
-import io.hirebot.hire.Job;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -73,7 +73,7 @@ final class TypedOutcome {
       boolean open, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.rejected.title", "red", open ? undo : null,
         job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", app.talentName(), job,
-            by(undo, t.clicked().zone(), lang), reason.name(lang.feishuLocale())), undo.path(NOTE).asText(""), lang));
+            by(undo, t.clicked().zone(), lang), Names.of(reason.name(lang.feishuLocale()))), undo.path(NOTE).asText(""), lang));
   }
 
   /** "📝 Note added to X (job) by @who · 10:32:" and the note; a note has no Undo. */
@@ -137,7 +137,7 @@ final class TypedOutcome {
       ObjectNode model = kit.cards.model();
       model.put("title", kit.messages.get(lang, titleKey));
       model.put("color", color);
-      model.put("text", text.apply(job.map(Job::title).orElse("")));
+      model.put("text", text.apply(job.map(j -> Names.of(j.title())).orElse("")));
       ArrayNode buttons = model.putArray("buttons");
       if (undo != null) {
         button(buttons, "button.undo", "default", lang).setAll(undo);

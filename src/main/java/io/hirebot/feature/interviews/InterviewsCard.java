@@ -17,6 +17,7 @@ import io.hirebot.hire.StageNames;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,13 +88,13 @@ final class InterviewsCard {
   private ObjectNode row(Interview i, Page p, Language lang) {
     String locale = lang.feishuLocale();
     Application a = p.applications().get(i.applicationId());
-    String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(Job::title)
+    String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(j -> Names.of(j.title()))
         .findFirst().orElse("");
     String name = a == null ? i.applicationId() : a.talentName();
     String stage = a == null ? "" : p.stages().stage(a.jobId(), i.stageId())
         .map(s -> StageWords.name(messages, lang, s)).orElse("");
     String who = HireTexts.interviewers(messages, lang,
-        i.feedback().stream().map(f -> f.interviewer().name(locale)).toList());
+        i.feedback().stream().map(f -> Names.of(f.interviewer().name(locale))).toList());
     ObjectNode row = cards.model();
     row.put("line", Markdown.message(messages, lang, "interviews.row",
         DateTexts.dateTime(i.begin(), clock.instant().atZone(p.zone()), lang), DateTexts.time(i.end(), p.zone()),
@@ -118,6 +119,6 @@ final class InterviewsCard {
       return messages.get(lang, HireTexts.interviewResultKey(i, now));
     }
     return messages.get(lang, "interviews.missing", messages.list(lang, i.feedback().stream()
-        .filter(f -> !f.submitted()).map(f -> f.interviewer().name(lang.feishuLocale())).toList()));
+        .filter(f -> !f.submitted()).map(f -> Names.of(f.interviewer().name(lang.feishuLocale()))).toList()));
   }
 }

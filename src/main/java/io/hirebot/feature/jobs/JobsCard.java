@@ -15,6 +15,7 @@ import io.hirebot.hire.JobPipeline;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.PipelineReader;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class JobsCard {
   private ObjectNode row(JobPipeline pipeline, Language lang) {
     Job job = pipeline.job();
     ObjectNode item = cards.model();
-    item.put("line", Markdown.message(messages, lang, "jobs.row", job.title(), job.code()));
+    item.put("line", Markdown.message(messages, lang, "jobs.row", Names.of(job.title()), job.code()));
     item.put("counts", countsByType(pipeline, lang));
     ObjectNode value = item.putObject("value");
     value.put("action", SharedActions.CANDIDATES_SHOW);

@@ -13,6 +13,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Offer;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -63,7 +64,7 @@ final class OffersCard {
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     // "Offers", "Pending offers · Backend Engineer": the header says which offers the list holds.
     String kind = listing.pending() ? "offers.pending" : "offers";
-    String jobTitle = listing.jobTitle();
+    String jobTitle = Names.of(listing.jobTitle());
     model.put("title", jobTitle.isEmpty() ? messages.get(lang, kind + ".title")
         : messages.get(lang, kind + ".title.job", jobTitle));
     String subtitle = messages.get(lang, kind + ".subtitle", listing.total());

@@ -11,6 +11,7 @@ import io.hirebot.command.Period;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ final class OnboardingCard {
     ArrayNode jobs = model.putArray("jobs");
     byJob.values().forEach(list -> {
       ObjectNode job = jobs.addObject();
-      job.put("heading", Markdown.message(messages, lang, "onboarding.job", list.get(0).job().title()));
+      job.put("heading", Markdown.message(messages, lang, "onboarding.job", Names.of(list.get(0).job().title())));
       ArrayNode rows = job.putArray("rows");
       list.forEach(s -> {
         var a = s.application();

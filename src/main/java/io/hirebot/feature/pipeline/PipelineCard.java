@@ -10,6 +10,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.hire.Job;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 
 /**
@@ -36,7 +37,7 @@ final class PipelineCard {
   private ObjectNode renderIn(Job job, Funnel funnel, int sampled, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
-    model.put("title", messages.get(lang, "pipeline.title", job.title()));
+    model.put("title", messages.get(lang, "pipeline.title", Names.of(job.title())));
     model.put("subtitle", messages.get(lang, "pipeline.subtitle", funnel.inProcess(),
         HireTexts.hiredSuffix(messages, lang, funnel.hired())));
     model.put("empty", funnel.total() == 0);

@@ -23,6 +23,7 @@ import io.hirebot.hire.StageType;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -138,7 +139,7 @@ final class ProfileCard {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
-    item.put("heading", Markdown.message(messages, lang, "profile.application", d.jobTitle(),
+    item.put("heading", Markdown.message(messages, lang, "profile.application", Names.of(d.jobTitle()),
         stageName(a, a.stage().id(), stages, lang), status, dates.date(a.appliedAt(), lang)));
     item.put("history", latest(history.of(a.id(), d.history()).stream().map(e -> entry(e, a, stages, lang)).toList(),
         MAX_VISITS, lang, " → "));
@@ -152,7 +153,7 @@ final class ProfileCard {
     boolean actions = a.active() && mayChange;
     item.put("actions", actions);
     if (actions) {
-      changes(item, a, d.jobTitle(), Changes.of(stages.process(a.jobId()).orElse(null), a), pageNumber, back,
+      changes(item, a, Names.of(d.jobTitle()), Changes.of(stages.process(a.jobId()).orElse(null), a), pageNumber, back,
           showContact, lang);
     }
     return item;
@@ -218,7 +219,7 @@ final class ProfileCard {
     String date = dates.date(e.entered(), lang);
     if (e.kind() == OwnChange.Kind.REJECT) {
       return Markdown.message(messages, lang, "profile.history.rejected", date, Markdown.person(e.by()),
-          e.reason() == null ? "" : e.reason().name(lang.feishuLocale()));
+          e.reason() == null ? "" : Names.of(e.reason().name(lang.feishuLocale())));
     }
     if (e.kind() == OwnChange.Kind.RESTORE) {
       return Markdown.message(messages, lang, "profile.history.restored", date, Markdown.person(e.by()));

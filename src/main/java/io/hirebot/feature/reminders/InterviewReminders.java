@@ -9,8 +9,8 @@ import io.hirebot.config.BotConfig;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.HireDirectory;
 import io.hirebot.hire.Interview;
-import io.hirebot.hire.Job;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.schedule.DeferredRoutine;
 import io.hirebot.schedule.QuietWindow;
 import io.hirebot.store.ReminderLedger;
@@ -114,7 +114,7 @@ final class InterviewReminders extends DeferredRoutine {
 
   private Future<Context> context(Interview i) {
     return hire.application(i.applicationId()).compose((Application a) -> hire.jobs().map(jobs -> new Context(
-        a.talentName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(Job::title).orElse(""),
+        a.talentName(), jobs.stream().filter(j -> j.id().equals(a.jobId())).findFirst().map(j -> Names.of(j.title())).orElse(""),
         a.jobId(), a.talentId())));
   }
 

@@ -16,6 +16,7 @@ import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.DateTexts;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.hirebot.store.HeldNotifications;
 import java.time.Clock;
@@ -110,7 +111,7 @@ final class NotificationCard {
   public Notification rejected(Job job, Application a, TerminationReason reason, String byOpenId, Instant at,
       Language lang) {
     return render(lang, job, "red", at, l -> parts(l, "notify.rejected.title", job, Markdown.message(messages, l,
-        "notify.rejected.text", a.talentName(), Markdown.person(byOpenId), reason.name(l.feishuLocale())),
+        "notify.rejected.text", a.talentName(), Markdown.person(byOpenId), Names.of(reason.name(l.feishuLocale()))),
         buttons(job, a, l)));
   }
 
@@ -138,13 +139,13 @@ final class NotificationCard {
       if (applications.size() > MAX_NEW_ROWS) {
         rows.addObject().put("text", messages.get(l, "notify.new.more", applications.size() - MAX_NEW_ROWS));
       }
-      return new Parts(messages.get(l, "notify.new.title", job.title()),
+      return new Parts(messages.get(l, "notify.new.title", Names.of(job.title())),
           messages.get(l, "notify.new.text", applications.size()), rows, candidatesButton(job, l));
     });
   }
 
   private Parts parts(Language lang, String titleKey, Job job, String text, ArrayNode buttons) {
-    return new Parts(messages.get(lang, titleKey, job.title()), text, cards.mapper().createArrayNode(), buttons);
+    return new Parts(messages.get(lang, titleKey, Names.of(job.title())), text, cards.mapper().createArrayNode(), buttons);
   }
 
   /** The card in both languages (the writer's where they cannot merge) and each language's summary. */

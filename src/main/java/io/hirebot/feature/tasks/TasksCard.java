@@ -12,6 +12,7 @@ import io.hirebot.hire.TaskBoard.Tasks;
 import io.hirebot.hire.TaskBoard.Waiting;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,7 +104,7 @@ final class TasksCard {
     for (Waiting w : shown) {
       ObjectNode row = rows.addObject();
       row.put("line", Markdown.message(messages, lang, "tasks.row", messages.get(lang, w.task().kind().key()),
-          w.application().talentName(), w.jobTitle(), words.waited(w.waited(now), lang)));
+          w.application().talentName(), Names.of(w.jobTitle()), words.waited(w.waited(now), lang)));
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer));
     }
   }

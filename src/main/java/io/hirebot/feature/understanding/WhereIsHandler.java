@@ -12,6 +12,7 @@ import io.hirebot.hire.HireMeter;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
     for (TalentsByName.Applied applied : person.applications()) {
       Application a = applied.application();
       String stage = a.stage() == null ? "" : StageWords.name(messages, lang, a.stage());
-      lines.add(Markdown.message(messages, lang, a.active() ? "where.line" : "where.ended", name, applied.jobTitle(),
+      lines.add(Markdown.message(messages, lang, a.active() ? "where.line" : "where.ended", name, Names.of(applied.jobTitle()),
           stage));
     }
     return String.join("\n", lines);

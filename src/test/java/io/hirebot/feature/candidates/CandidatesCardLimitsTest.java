@@ -110,9 +110,10 @@ class CandidatesCardLimitsTest {
       + "process: every row still listed, no buttons, the longest texts shortened, and a line saying how to open a "
       + "candidate")
   void longerNamesShortenTexts() {
-    // GIVEN a full page of people whose names and stage are more than 30 KB on their own
+    // GIVEN a full page of people whose names are more than 30 KB on their own (4-byte characters: a card shows at
+    // most 1,000 of a name, and the stage's name at most 100, cut as every name is)
     Stage removed = new Stage("st_removed", "很长的阶段名".repeat(400), "", StageType.INTERVIEW);
-    PipelinePage page = page(removed, i -> "候选人" + i + "号" + "很长的名字".repeat(400));
+    PipelinePage page = page(removed, i -> "候选人" + i + "号" + "很长的名字" + "𠮷".repeat(1_990));
     for (Language lang : Language.values()) {
       // WHEN the card is drawn (on main: 202,782 B, refused: "card candidates breaks Feishu limits")
       ObjectNode rendered = card.render(page, everyone(page), lang, null, new Audience(false, false, SHANGHAI));
