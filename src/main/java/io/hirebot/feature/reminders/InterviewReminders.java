@@ -98,8 +98,10 @@ final class InterviewReminders extends DeferredRoutine {
 
   private Future<?> escalate(Interview i, String day) {
     return context(i).compose(ctx -> hire.jobTeam(ctx.jobId).compose(team -> {
+      // Each name cut as every card cuts one (Names): a text's value is capped at 1,000 characters, and a first
+      // interviewer named at 2,000 left no room for the others.
       String missing = String.join(", ", i.feedback().stream().filter(f -> !f.submitted())
-          .map(f -> f.interviewer().name(LANG.feishuLocale())).toList());
+          .map(f -> Names.of(f.interviewer().name(LANG.feishuLocale()))).toList());
       List<Future<?>> sends = new ArrayList<>();
       for (String hm : team.hiringManagerIds()) {
         sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, card(ReminderCard.Kind.ESCALATE, ctx,

@@ -21,7 +21,10 @@ import java.util.Map;
  * first held notification's subscription first. Pure.
  */
 final class QuietBatchCard {
-  /** Notifications listed in one batch card; the rest are counted, keeping the card inside Feishu's limits. */
+  /**
+   * Notifications listed in one batch card at most (fewer when their texts are long, {@link #render}); the rest are
+   * counted, keeping the card inside Feishu's limits.
+   */
   static final int MAX_LISTED = 15;
   /** Jobs with a button of their own; a batch about more jobs names the rest in its rows only. */
   static final int MAX_JOB_BUTTONS = 5;
@@ -36,22 +39,33 @@ final class QuietBatchCard {
     this.clock = clock;
   }
 
-  /** @param held the chat's held notifications, oldest first (at least one) */
+  /**
+   * The batch card. Fifteen summaries of long Chinese titles, names and stages passed 30 KB (a card Feishu refuses is
+   * a batch the chat never gets), so fewer are listed when they would not fit the writer's language (15, 7, 3, 1, 0,
+   * the rest counted); the other language is merged in where that fits too ({@link Cards#bilingual}).
+   *
+   * @param held the chat's held notifications, oldest first (at least one)
+   */
   ObjectNode render(List<Held> held, ZoneId zone) {
     Language writer = Language.ofFeishuLocale(held.get(0).lang());
-    return cards.bilingual(writer, lang -> cards.render("quiet-batch", model(held, zone, lang)));
+    // With none listed the card is a title, a count and five buttons: should even that not fit, rendered (and
+    // refused, logged) as it is.
+    int listed = cards.halving("quiet-batch", MAX_LISTED, n -> model(held, zone, writer, n)).map(Cards.Fitted::n)
+        .orElse(0);
+    return cards.bilingual(writer, lang -> cards.render("quiet-batch", model(held, zone, lang, listed)));
   }
 
-  private ObjectNode model(List<Held> held, ZoneId zone, Language lang) {
+  /** The model in {@code lang}, listing the {@code listed} oldest notifications and counting the rest. */
+  private ObjectNode model(List<Held> held, ZoneId zone, Language lang, int listed) {
     ObjectNode model = cards.model();
     model.put("title", messages.get(lang, "quiet.batch.title", held.size()));
     model.put("subtitle", messages.get(lang, "quiet.batch.subtitle", zone.getId()));
     ArrayNode rows = model.putArray("rows");
     ZonedDateTime now = clock.instant().atZone(zone);
-    held.stream().sorted(Comparator.comparing(h -> h.change().changedAt())).limit(MAX_LISTED).forEach(h -> rows.addObject()
+    held.stream().sorted(Comparator.comparing(h -> h.change().changedAt())).limit(listed).forEach(h -> rows.addObject()
         .put("time", DateTexts.dateTime(h.change().changedAt(), now, lang))
         .put("text", h.change().summaries().get(lang)));
-    model.put("more", held.size() > MAX_LISTED ? messages.get(lang, "quiet.batch.more", held.size() - MAX_LISTED) : "");
+    model.put("more", held.size() > listed ? messages.get(lang, "quiet.batch.more", held.size() - listed) : "");
     Map<String, String> jobs = new LinkedHashMap<>();
     held.stream().filter(h -> !h.change().jobId().isEmpty())
         .forEach(h -> jobs.putIfAbsent(h.change().jobId(), h.change().jobLabel()));
