@@ -140,6 +140,15 @@ public final class HeldNotifications {
     });
   }
 
+  /**
+   * Gives rows stamped with {@code token} back, as waiting: their batch was not sent, and the next release sends them
+   * (stamped, they were never looked at again).
+   */
+  public Future<Void> unrelease(String token) {
+    return db.run(c -> Claims.update(c, "UPDATE held_notifications SET released_by = NULL WHERE released_by = ?",
+        s -> s.setString(1, token))).mapEmpty();
+  }
+
   /** Forgets rows once their batch was sent. */
   public Future<Void> delete(String token) {
     return db.run(c -> Claims.update(c, "DELETE FROM held_notifications WHERE released_by = ?",

@@ -115,6 +115,53 @@ class QuietHoursTest {
     assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
   }
 
+  /** As {@link DigestTest#say}, from a member of its own: Alice's requests in this class passed the per-user budget. */
+  private static String sayAsRhea(String chat, String text) {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from("ou_user_rhea").mentioningBot()
+        .text(text)));
+    assertEquals(200, push.status(), push.body());
+    return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT)).currentContent()
+        .toString();
+  }
+
+  @Test
+  @DisplayName("a batch Feishu refuses when the window ends is not lost: the next run sends it, once")
+  void refusedBatchIsSentLater() {
+    // GIVEN a group in its quiet hours that follows BE-001, and a new candidate's rejection held for it
+    String chat = ImState.DEMO_BACKEND_CHAT;
+    h.enableGroup(chat);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    sayAsRhea(chat, "subscribe job BE-001");
+    assertTrue(sayAsRhea(chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
+        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Talent t = h.sandbox.hire().addTalent("Rhea Retried", null, null);
+    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
+        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+    SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for BE-001"));
+    Rejections.fromRow(h, list, a.id(), DemoTenant.RECRUITER_LI);
+    await(heldFor(chat, 1));
+
+    // WHEN the window ends while Feishu refuses every send (a 500 "internal error"), then answers again
+    clock.advance(Duration.ofHours(2));
+    h.sandbox.faults().failAlways("POST", "/open-apis/im/v1/messages", 500, 1, "internal error");
+    try {
+      h.runRoutines(h.bot);
+    } finally {
+      h.sandbox.faults().clear();
+    }
+    assertEquals(0, DigestTest.sendsTo(h, chat, t.name()).size(), "Feishu took nothing");
+    h.runRoutines(h.bot);
+
+    // THEN the next run delivers the batch (on main: its rows stayed marked as released, and nothing ever sent them)
+    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    assertTrue(batch.contains("during quiet hours") && batch.contains("rejected by"), batch);
+    h.runRoutines(h.bot);
+    assertEquals(1, DigestTest.sendsTo(h, chat, t.name()).size());
+  }
+
   @Test
   @DisplayName("a rejection made through the bot in quiet hours is held like a move, then delivered once in the batch "
       + "when the window ends")

@@ -4,9 +4,16 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.bot.Reply;
 import io.hirebot.schedule.Routine;
 import io.hirebot.store.HeldNotifications;
+import io.hirebot.error.FeishuApiException;
+import io.hirebot.i18n.Language;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +60,52 @@ final class QuietHoursRelease implements Routine {
         return Future.succeededFuture();
       }
       return quiet.zone(chatId)
-          .compose(zone -> messenger.send(chatId, Reply.card(batch.render(rows, zone)), "quiet:" + token))
+          .compose(zone -> messenger.send(chatId, Reply.card(batch.render(rows, zone)), uuid(chatId, rows)))
           .compose(id -> {
             log.info("quiet hours batch sent chat_id={} notifications={}", chatId, rows.size());
             return held.delete(token);
-          });
+          })
+          .recover(e -> notSent(chatId, token, rows.size(), e));
     });
+  }
+
+  /**
+   * A batch not sent stays for the next run (every minute), unless the bot is out of the chat, where nothing will
+   * arrive: before, its rows stayed stamped as released and no run looked at them again, so the batch was lost.
+   */
+  private Future<Void> notSent(String chatId, String token, int count, Throwable e) {
+    if (e instanceof FeishuApiException fe && fe.isBotOutOfChat()) {
+      log.warn("quiet hours batch dropped chat_id={} notifications={} cause=bot_not_in_chat", chatId, count);
+      return held.delete(token);
+    }
+    log.warn("quiet hours batch not sent chat_id={} notifications={} kept_for_next_run=true cause={}", chatId, count,
+        e.toString());
+    return held.unrelease(token);
+  }
+
+  /**
+   * The message uuid of a batch: the same for the same rows, so a retry of a send whose answer was lost (it may have
+   * arrived) is one message for Feishu, which keeps one per uuid for an hour (reference §5: at most 50 characters).
+   */
+  static String uuid(String chatId, List<HeldNotifications.Held> rows) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(String.join("\n", key(chatId, rows)).getBytes(StandardCharsets.UTF_8));
+      return "quiet:" + HexFormat.of().formatHex(digest, 0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** What the rows say, in a fixed order: the same after a restart (a record's map prints in no fixed order). */
+  private static List<String> key(String chatId, List<HeldNotifications.Held> rows) {
+    List<String> key = new java.util.ArrayList<>(List.of(chatId));
+    for (HeldNotifications.Held r : rows) {
+      key.add(r.lang() + "|" + r.change().jobId() + "|" + r.change().changedAt());
+      for (Language lang : Language.values()) {
+        key.add(r.change().summaries().get(lang));
+      }
+    }
+    return key;
   }
 }
