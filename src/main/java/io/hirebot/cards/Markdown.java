@@ -88,6 +88,28 @@ public final class Markdown {
     return out.toString();
   }
 
+  /**
+   * Our markdown cut to at most {@code max} characters (and "…"), never inside what the bot wrote as markup: not in a
+   * tag ({@code <person id=…>}), an entity ({@code &#42;}) or a surrogate pair, and with a bold it opened closed again.
+   * A cut by plain length split such a tag, and Feishu showed the rest of the summary as raw text.
+   */
+  public static String cut(String markdown, int max) {
+    if (markdown == null || markdown.length() <= max) {
+      return markdown == null ? "" : markdown;
+    }
+    String kept = markdown.substring(0, Character.isHighSurrogate(markdown.charAt(max - 1)) ? max - 1 : max);
+    int tag = kept.lastIndexOf('<');
+    if (tag > kept.lastIndexOf('>')) {
+      kept = kept.substring(0, tag);
+    }
+    int entity = kept.lastIndexOf('&');
+    if (entity > kept.lastIndexOf(';')) {
+      kept = kept.substring(0, entity);
+    }
+    boolean boldOpen = (kept.length() - kept.replace("**", "").length()) / 2 % 2 == 1;
+    return kept + "…" + (boldOpen ? "**" : "");
+  }
+
   /** {@code text} as literal markdown text: markup characters as entities, line breaks as spaces; null → "". */
   public static String escape(String text) {
     if (text == null || text.isEmpty()) {

@@ -52,4 +52,18 @@ class MarkdownTest {
         Markdown.textMessage("salary < 30k, [BE-001] (Beijing) **as typed**"));
     assertEquals("", Markdown.textMessage(null));
   }
+
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.DisplayName("a cut summary ends before a tag or entity it would split, closes its bold, and keeps "
+      + "a short text whole")
+  void cutKeepsMarkupWhole() {
+    String person = "<person id=ou_recruiter_li show_name=true show_avatar=false style=normal></person>";
+    String moved = "**Carol Davis moved** by " + person;
+    // (on main: substring(0, 40) + "…" ended inside the person tag, which Feishu then showed as text)
+    org.junit.jupiter.api.Assertions.assertEquals("**Carol Davis moved** by …", Markdown.cut(moved, 40));
+    org.junit.jupiter.api.Assertions.assertEquals("**Carol Da…**", Markdown.cut(moved, 10));
+    org.junit.jupiter.api.Assertions.assertEquals("a …", Markdown.cut("a &#42;b&#42;", 5));
+    org.junit.jupiter.api.Assertions.assertEquals("ab…", Markdown.cut("ab\uD83D\uDE00c", 3));
+    org.junit.jupiter.api.Assertions.assertEquals(moved, Markdown.cut(moved, moved.length()));
+  }
 }

@@ -156,7 +156,7 @@ final class NotificationCard {
       Parts p = in.apply(l);
       parts.put(l, p);
       String summary = "**" + Markdown.escape(p.title()) + "**\n" + p.fullText();
-      summaries.put(l, summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) + "…" : summary);
+      summaries.put(l, Markdown.cut(summary, MAX_SUMMARY));
     }
     ObjectNode card = cards.bilingual(writer, l -> {
       ObjectNode model = cards.model();
