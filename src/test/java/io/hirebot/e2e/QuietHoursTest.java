@@ -35,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Quiet hours: notifications inside the window are held and arrive as one batch when it ends. */
 class QuietHoursTest {
   private static final String TEAM = ImState.DEMO_TEAM_CHAT;
+  /** The member DigestTest.say speaks as. */
+  private static final String ALICE = "ou_user_alice";
   private static final MutableClock clock = MutableClock.atNow();
   @RegisterExtension
   static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
@@ -115,9 +117,25 @@ class QuietHoursTest {
     assertEquals(1, DigestTest.sendsTo(h, TEAM, name).size());
   }
 
-  /** As {@link DigestTest#say}, from a member of its own: Alice's requests in this class passed the per-user budget. */
-  private static String sayAsRhea(String chat, String text) {
-    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from("ou_user_rhea").mentioningBot()
+  /**
+   * {@code chat} (enabled) follows BE-001 and is in quiet hours from an hour ago to an hour from now, as {@code member}
+   * said; then a new candidate, {@code name}, applies to BE-001. The new application.
+   */
+  private static Application quietWithNewCandidate(String chat, String member, String name) {
+    h.enableGroup(chat);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    say(chat, member, "subscribe job BE-001");
+    assertTrue(say(chat, member, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
+        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
+    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
+    Talent t = h.sandbox.hire().addTalent(name, null, null);
+    return h.sandbox.hire().addApplication(job.id(), t.id(), h.sandbox.hire().stagesOf(job.id()).get(0).id());
+  }
+
+  /** As {@link DigestTest#say}, from {@code member}: one member's requests in this class can pass the per-user budget. */
+  private static String say(String chat, String member, String text) {
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(chat).from(member).mentioningBot()
         .text(text)));
     assertEquals(200, push.status(), push.body());
     return await(h.sandbox.im().awaitMessage(m -> push.messageId().equals(m.parentId()), TIMEOUT)).currentContent()
@@ -129,16 +147,8 @@ class QuietHoursTest {
   void refusedBatchIsSentLater() {
     // GIVEN a group in its quiet hours that follows BE-001, and a new candidate's rejection held for it
     String chat = ImState.DEMO_BACKEND_CHAT;
-    h.enableGroup(chat);
-    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
-    sayAsRhea(chat, "subscribe job BE-001");
-    assertTrue(sayAsRhea(chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
-        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
-    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    Talent t = h.sandbox.hire().addTalent("Rhea Retried", null, null);
-    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
-        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+    Application a = quietWithNewCandidate(chat, "ou_user_rhea", "Rhea Retried");
+    Talent t = h.sandbox.hire().talent(a.talentId()).orElseThrow();
     // The admin rejects: Li's requests in this class are near the per-user budget (10 at once, then 30 a minute).
     SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("candidates for BE-001"));
     Rejections.fromRow(h, list, a.id(), DemoTenant.ADMIN_ZHOU);
@@ -169,16 +179,8 @@ class QuietHoursTest {
   void rejectionHeldThenBatched() {
     // GIVEN a group that follows BE-001 and is in its quiet hours
     String chat = ImState.DEMO_BACKEND_CHAT;
-    h.enableGroup(chat);
-    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
-    DigestTest.say(h, chat, "subscribe job BE-001");
-    assertTrue(DigestTest.say(h, chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
-        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
-    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    Talent t = h.sandbox.hire().addTalent("Quinn Quietreject", null, null);
-    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
-        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+    Application a = quietWithNewCandidate(chat, ALICE, "Quinn Quietreject");
+    Talent t = h.sandbox.hire().talent(a.talentId()).orElseThrow();
 
     // WHEN the recruiter rejects the candidate from a list in their private chat
     SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for BE-001"));
@@ -204,16 +206,8 @@ class QuietHoursTest {
   void moveAndUndoHeldThenBatched() {
     // GIVEN a group that follows BE-001 and is in its quiet hours
     String chat = ImState.DEMO_BACKEND_CHAT;
-    h.enableGroup(chat);
-    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
-    DigestTest.say(h, chat, "subscribe job BE-001");
-    assertTrue(DigestTest.say(h, chat, "quiet " + hhmm.format(clock.instant().minus(Duration.ofHours(1)).atZone(zone))
-        + "-" + hhmm.format(clock.instant().plus(Duration.ofHours(1)).atZone(zone))).contains("Quiet hours set"));
-    Job job = h.sandbox.hire().jobByCode("BE-001").orElseThrow();
-    Talent t = h.sandbox.hire().addTalent("Quinn Quietmove", null, null);
-    Application a = h.sandbox.hire().addApplication(job.id(), t.id(),
-        h.sandbox.hire().stagesOf(job.id()).get(0).id());
+    Application a = quietWithNewCandidate(chat, ALICE, "Quinn Quietmove");
+    Talent t = h.sandbox.hire().talent(a.talentId()).orElseThrow();
 
     // WHEN the recruiter advances the candidate from a list in their private chat, and undoes it
     SentMessage list = h.ask(MessageSpec.p2p(DemoTenant.RECRUITER_LI).text("candidates for BE-001"));
