@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DigestTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final String ALICE = "ou_user_alice";
-  private final MutableClock clock = MutableClock.atNow();
+  private final MutableClock clock = MutableClock.atWorkdayAfternoon(io.hirebot.sandbox.hire.DemoTenant.DEFAULT_ZONE);
   @RegisterExtension
   final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
 

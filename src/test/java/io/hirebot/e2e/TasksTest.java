@@ -46,7 +46,7 @@ class TasksTest {
 
   @BeforeEach
   void start() {
-    clock = MutableClock.atNow();
+    clock = MutableClock.atWorkdayAfternoon(io.hirebot.sandbox.hire.DemoTenant.DEFAULT_ZONE);
     h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
   }
 

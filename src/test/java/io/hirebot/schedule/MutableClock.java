@@ -26,6 +26,20 @@ public final class MutableClock extends Clock {
     return new MutableClock(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
   }
 
+  /**
+   * A clock at 15:00 in {@code zone} of today, or of the Friday before when today is a weekend: for tests whose
+   * demo data must look like a working day (interviews today, a day's new activity) whenever they run. Started at the
+   * wall clock, DigestTest and TasksTest failed each night from 00:00 to about 09:30 Shanghai and at weekends.
+   */
+  public static MutableClock atWorkdayAfternoon(ZoneId zone) {
+    java.time.LocalDate day = Instant.now().atZone(zone).toLocalDate();
+    while (day.getDayOfWeek().getValue() > java.time.DayOfWeek.FRIDAY.getValue()) {
+      day = day.minusDays(1);
+    }
+    Instant at = day.atTime(15, 0).atZone(zone).toInstant();
+    return new MutableClock(new AtomicReference<>(Duration.between(Instant.now(), at)), ZoneOffset.UTC);
+  }
+
   public void advance(Duration by) {
     offset.updateAndGet(o -> o.plus(by));
   }
