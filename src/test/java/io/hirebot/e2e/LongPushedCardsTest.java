@@ -50,7 +50,14 @@ class LongPushedCardsTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   /** Interviewers whose names Hire gives at 2,000 characters. */
   private static final String[] LONG_NAMED = {LONG_INTERVIEWER, MANAGER + 0, MANAGER + 1, MANAGER + 2, MANAGER + 3};
-  private static final MutableClock clock = MutableClock.atNow();
+  /**
+   * Saturday 00:15 Shanghai (this week's, or last week's): the routines' days then run Saturday to Sunday whenever the
+   * class runs. Started at the wall clock on a working day (faketime, Monday 08:30), the day's nudges and reminders on
+   * its many long-texted interviews outlasted runRoutines' 20 s in three tests.
+   */
+  private static final MutableClock clock = MutableClock.at(java.time.LocalDate.now(DemoTenant.DEFAULT_ZONE)
+      .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SATURDAY)).atTime(0, 15)
+      .atZone(DemoTenant.DEFAULT_ZONE).toInstant());
   @RegisterExtension
   static final BotHarness h = BotHarness.start(Map.of("HIREBOT_PORT", "0"), clock);
   private static LongHireTexts.Seeded seeded;

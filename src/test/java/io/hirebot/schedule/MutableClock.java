@@ -36,7 +36,11 @@ public final class MutableClock extends Clock {
     while (day.getDayOfWeek().getValue() > java.time.DayOfWeek.FRIDAY.getValue()) {
       day = day.minusDays(1);
     }
-    Instant at = day.atTime(15, 0).atZone(zone).toInstant();
+    return at(day.atTime(15, 0).atZone(zone).toInstant());
+  }
+
+  /** A clock that reads {@code at} now, and runs on from there. */
+  public static MutableClock at(Instant at) {
     return new MutableClock(new AtomicReference<>(Duration.between(Instant.now(), at)), ZoneOffset.UTC);
   }
 
