@@ -166,6 +166,13 @@ public final class CachingHireDirectory implements HireDirectory {
         k -> call(() -> delegate.interviews(from, to)));
   }
 
+  /** Read again, and kept: the commands that read the same range next see the fresh list too. */
+  @Override
+  public Future<List<Interview>> interviewsNow(Instant from, Instant to) {
+    caches.interviews().invalidate(from.toEpochMilli() + "/" + to.toEpochMilli());
+    return interviews(from, to);
+  }
+
   @Override
   public Future<Application> applicationNow(String applicationId) {
     caches.applications().invalidate(applicationId);
