@@ -44,4 +44,26 @@ class StageMatcherTest {
     List<String> ids = new StageMatcher().match(query, PROCESS).stream().map(Stage::id).toList();
     assertEquals(expected == null || expected.isBlank() ? List.of() : List.of(expected.split(" ")), ids);
   }
+
+  private static final JobProcess NAMELESS_ROUNDS = new JobProcess("q", "", "", List.of(
+      new Stage("n1", "", "", StageType.SCREENING),
+      new Stage("n2", "", "", StageType.INTERVIEW),
+      new Stage("n3", "", "", StageType.INTERVIEW),
+      new Stage("n4", "", "", StageType.OFFER)));
+
+  @DisplayName("a nameless stage is typed as cards number it (\"Interview 2\", 面试 2), its kind still meaning every one")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      interview 1       | n2
+      Interview 2       | n3
+      面试 2            | n3
+      面试2             | n3
+      interview         | n2 n3
+      interview 3       | ''
+      screening         | n1
+      """)
+  void numberedRounds(String query, String expected) {
+    List<String> ids = new StageMatcher().match(query, NAMELESS_ROUNDS).stream().map(Stage::id).toList();
+    assertEquals(expected == null || expected.isBlank() ? List.of() : List.of(expected.split(" ")), ids);
+  }
 }
