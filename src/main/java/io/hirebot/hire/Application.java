@@ -57,6 +57,11 @@ public record Application(
     return new Application(id, jobId, talentId, talentName, to, true, appliedAt, at, progress);
   }
 
+  /** The same application in the same stage as its process describes it (numbered among nameless rounds). */
+  public Application inStage(Stage named) {
+    return new Application(id, jobId, talentId, talentName, named, active, appliedAt, stageEnteredAt, progress);
+  }
+
   /** As a rejection (false) or its undoing (true) Hire accepted left it, in the stage it was in. */
   public Application withActive(boolean nowActive) {
     return new Application(id, jobId, talentId, talentName, stage, nowActive, appliedAt, stageEnteredAt, progress);

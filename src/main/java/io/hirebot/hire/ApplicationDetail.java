@@ -29,6 +29,11 @@ public record ApplicationDetail(Application application, String jobTitle, List<S
     this(application, jobTitle, history, interviews, offer, Map.of());
   }
 
+  /** The same detail about {@code changed}, the same application described otherwise (its stage as its process names it). */
+  public ApplicationDetail withApplication(Application changed) {
+    return new ApplicationDetail(changed, jobTitle, history, interviews, offer, withheld);
+  }
+
   public static final String TESTS = "tests";
 
   /**

@@ -136,7 +136,21 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<Application> application(String applicationId) {
-    return caches.applications().get(applicationId, k -> call(() -> seen(delegate.application(k), a -> a)));
+    return caches.applications().get(applicationId,
+        k -> call(() -> seen(delegate.application(k).compose(this::inProcess), a -> a)));
+  }
+
+  /**
+   * The application with its stage as its process has it when Hire gave that stage no name: get_detail cannot say
+   * which of two nameless interview rounds it is, the process numbers them ({@link JobProcess}), so every card names
+   * the round alike. Reads the (cached) processes only for such a stage; unchanged when they cannot be read.
+   */
+  private Future<Application> inProcess(Application a) {
+    if (a.stage() == null || a.stage().hasName() || a.stage().id().isEmpty()) {
+      return Future.succeededFuture(a);
+    }
+    return processes().map(all -> all.stream().flatMap(p -> p.stage(a.stage().id()).stream()).findFirst()
+        .map(a::inStage).orElse(a)).otherwise(a);
   }
 
   @Override
@@ -152,7 +166,8 @@ public final class CachingHireDirectory implements HireDirectory {
   @Override
   public Future<ApplicationDetail> applicationDetail(String applicationId) {
     return caches.details().get(applicationId,
-        k -> call(() -> seen(delegate.applicationDetail(k), ApplicationDetail::application)));
+        k -> call(() -> seen(delegate.applicationDetail(k).compose(d -> inProcess(d.application())
+            .map(d::withApplication)), ApplicationDetail::application)));
   }
 
   @Override
@@ -164,6 +179,13 @@ public final class CachingHireDirectory implements HireDirectory {
   public Future<List<Interview>> interviews(Instant from, Instant to) {
     return caches.interviews().get(from.toEpochMilli() + "/" + to.toEpochMilli(),
         k -> call(() -> delegate.interviews(from, to)));
+  }
+
+  /** Read again, and kept: the commands that read the same range next see the fresh list too. */
+  @Override
+  public Future<List<Interview>> interviewsNow(Instant from, Instant to) {
+    caches.interviews().invalidate(from.toEpochMilli() + "/" + to.toEpochMilli());
+    return interviews(from, to);
   }
 
   @Override

@@ -79,6 +79,14 @@ public interface HireDirectory {
   /** Interviews that start in [from, to), with interviewers (ids are open_ids) and feedback state. */
   Future<List<Interview>> interviews(java.time.Instant from, java.time.Instant to);
 
+  /**
+   * The same interviews as Hire has them right now, bypassing any cache: Hire fires no event when an interview is
+   * scheduled, so a list cached a minute ago may lack one (a digest must show it). A directory that keeps nothing reads.
+   */
+  default Future<List<Interview>> interviewsNow(java.time.Instant from, java.time.Instant to) {
+    return interviews(from, to);
+  }
+
   /** One offer: which application it belongs to, its status and onboarding date. */
   Future<Offer> offer(String offerId);
 

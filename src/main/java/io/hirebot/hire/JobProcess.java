@@ -6,7 +6,19 @@ import java.util.Optional;
 /** A hiring process: its stages in the order the tenant configured them. */
 public record JobProcess(String id, String zhName, String enName, List<Stage> stages) {
   public JobProcess {
-    stages = List.copyOf(stages);
+    stages = numbered(stages);
+  }
+
+  /**
+   * The stages with those Hire gave no name numbered in process order within their type, where a type has several
+   * ({@link Stage#ordinal}): the one place that decides it, so every card, form and toast tells them apart alike.
+   */
+  private static List<Stage> numbered(List<Stage> stages) {
+    java.util.Map<StageType, Long> nameless = stages.stream().filter(s -> !s.hasName())
+        .collect(java.util.stream.Collectors.groupingBy(Stage::type, java.util.stream.Collectors.counting()));
+    java.util.Map<StageType, Integer> seen = new java.util.EnumMap<>(StageType.class);
+    return stages.stream().map(s -> s.hasName() || nameless.get(s.type()) < 2 ? s.numbered(0)
+        : s.numbered(seen.merge(s.type(), 1, Integer::sum))).toList();
   }
 
   public Optional<Stage> stage(String stageId) {

@@ -1,7 +1,36 @@
 package io.hirebot.hire;
 
-/** One step of a hiring process, with its names in both languages. */
-public record Stage(String id, String zhName, String enName, StageType type) {
+/**
+ * One step of a hiring process, with its names in both languages.
+ *
+ * @param ordinal its number among its process's stages of its type that Hire gave no name, in process order, when the
+ *     process has more than one ({@link JobProcess} numbers them): a card then says "Interview 1", "Interview 2" where
+ *     both read "Interview". 0 for a named stage or the only nameless one of its type. Not part of what the stage is:
+ *     {@link #equals} ignores it, so a stage read from an application equals its numbered twin in the process.
+ */
+public record Stage(String id, String zhName, String enName, StageType type, int ordinal) {
+
+  /** A stage as Hire describes it, not (yet) numbered among its process's nameless stages. */
+  public Stage(String id, String zhName, String enName, StageType type) {
+    this(id, zhName, enName, type, 0);
+  }
+
+  /** The same stage with its number among its process's nameless stages of its type (0: none). */
+  public Stage numbered(int number) {
+    return number == ordinal ? this : new Stage(id, zhName, enName, type, number);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Stage s && java.util.Objects.equals(id, s.id) && java.util.Objects.equals(zhName, s.zhName)
+        && java.util.Objects.equals(enName, s.enName) && type == s.type;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, zhName, enName, type);
+  }
+
   /**
    * Stands for a stage that is not one of the job's process stages (Hire can send one: the stage was deleted from the
    * process, or the job's process changed) and that has no name of its own: cards say "Other stage" for it, never its

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Resolves a stage as typed ("screening", "初筛", "First Interview", "interview") against a job's real
- * process stages, in both languages: exact name, then part of a name, then a kind of stage ("interview"
- * keeps every interview stage), then close spelling. Several results are all kept. Pure.
+ * process stages, in both languages: exact name, then part of a name, then a nameless stage as cards number it
+ * ("interview 2"), then a kind of stage ("interview" keeps every interview stage), then close spelling. Several results are all kept. Pure.
  */
 public final class StageMatcher {
   /** Words for a kind of stage, so "interview" or "面试" means every interview stage of the job. */
@@ -46,6 +46,10 @@ public final class StageMatcher {
     if (!partial.isEmpty()) {
       return partial;
     }
+    List<Stage> numbered = numbered(q, stages);
+    if (!numbered.isEmpty()) {
+      return numbered;
+    }
     StageType type = TYPE_WORDS.get(q);
     if (type != null) {
       return stages.stream().filter(s -> s.type() == type).toList();
@@ -57,6 +61,19 @@ public final class StageMatcher {
       return at >= 0 && at < interviews.size() ? List.of(interviews.get(at)) : List.of();
     }
     return stages.stream().filter(s -> names(s).stream().anyMatch(n -> closeEnough(q, n))).toList();
+  }
+
+  /** A kind's word and a number ("interview2", "面试2"): a nameless stage as cards number it ({@link Stage#ordinal}). */
+  private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(\\D+)(\\d{1,3})");
+
+  private static List<Stage> numbered(String q, List<Stage> stages) {
+    java.util.regex.Matcher m = NUMBERED.matcher(q);
+    StageType type = m.matches() ? TYPE_WORDS.get(m.group(1)) : null;
+    if (type == null) {
+      return List.of();
+    }
+    int n = Integer.parseInt(m.group(2));
+    return stages.stream().filter(s -> s.type() == type && s.ordinal() == n).toList();
   }
 
   private static List<String> names(Stage s) {

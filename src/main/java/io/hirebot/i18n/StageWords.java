@@ -20,14 +20,20 @@ public final class StageWords {
 
   /**
    * The stage's name in the language (in the other one when Hire gave only that), "Other stage" (其他阶段) for
-   * {@link Stage#OUTSIDE}, or the word of its type ("Other", 其他) when it has none at all — never its id; a long name
+   * {@link Stage#OUTSIDE}, or the word of its type ("Other", 其他) when it has none at all, numbered when its process
+   * has several such stages of its type ("Interview 2", 面试 2; {@link Stage#ordinal}) — never its id; a long name
    * cut as every card cuts names ({@link Names}).
    */
   public static String name(Messages messages, Language lang, Stage stage) {
     if (stage.hasName()) {
       return Names.of(stage.name(lang.feishuLocale()));
     }
-    return Stage.OUTSIDE.equals(stage) ? messages.get(lang, "stage.outside") : typeWord(messages, lang, stage);
+    if (Stage.OUTSIDE.equals(stage)) {
+      return messages.get(lang, "stage.outside");
+    }
+    // Two nameless rounds of one kind both read "Interview" otherwise: "Interview 1", "Interview 2".
+    return stage.ordinal() > 0 ? messages.get(lang, "stage.numbered", typeWord(messages, lang, stage), stage.ordinal())
+        : typeWord(messages, lang, stage);
   }
 
   /**

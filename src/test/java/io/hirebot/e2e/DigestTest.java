@@ -170,6 +170,37 @@ class DigestTest {
   }
 
   @Test
+  @DisplayName("an interview scheduled since the chat's last digest is in \"digest now\" and in the scheduled digest")
+  void newInterviewShownAtOnce() {
+    // GIVEN a chat that follows BE-001 and has just read its digest (the day's interviews were read then)
+    String team = ImState.DEMO_TEAM_CHAT;
+    say(h, team, "subscribe job BE-001");
+    var hire = h.sandbox.hire();
+    Job job = hire.jobByCode("BE-001").orElseThrow();
+    Talent talent = hire.addTalent("Ivy Interviewed", "13800000021", "ivy@example.com");
+    var application = hire.addApplication(job.id(), talent.id(), hire.stagesOf(job.id()).get(0).id());
+    String before = say(h, team, "digest now");
+    assertTrue(before.contains("Ivy Interviewed") && !before.contains("Ivy Interviewed 16:"), before);
+
+    // WHEN someone schedules her an interview for later today, in the Hire UI (Hire fires no event for it)
+    long at = clock.instant().atZone(SHANGHAI).withHour(16).withMinute(30).toInstant().toEpochMilli();
+    hire.addInterview(application.id(), at, DemoTenant.INTERVIEWER_LIU);
+
+    // THEN the digest asked for now lists it under today's interviews
+    String now = say(h, team, "digest now");
+    assertTrue(now.contains("Ivy Interviewed 16:30"), now);
+
+    // AND so does the digest the chat then has scheduled
+    scheduleAhead(h, clock, team, Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(3));
+    h.runRoutines(h.bot);
+    SentMessage scheduled = await(h.sandbox.im().awaitMessage(m -> team.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains("Hiring digest"), TIMEOUT));
+    assertTrue(scheduled.currentContent().toString().contains("Ivy Interviewed 16:30"),
+        scheduled.currentContent().toString());
+  }
+
+  @Test
   @DisplayName("a second digest says which one it replaced, and \"subscriptions\" shows the chat's digest and how to stop it")
   void replacedAndListed() {
     String team = ImState.DEMO_TEAM_CHAT;

@@ -93,4 +93,17 @@ class CachingHireDirectoryTest {
     assertEquals(List.of(List.of(alice.id(), bob), List.of(carol)),
         hire.calls("writtenTests").stream().map(c -> c.arg(0)).toList());
   }
+
+  @Test
+  @DisplayName("a fresh interview read asks Hire even when the range is cached, and keeps what it read for the next read")
+  void interviewsNowReadsAgain() {
+    java.time.Instant from = java.time.Instant.parse("2026-12-04T00:00:00Z");
+    java.time.Instant to = from.plus(java.time.Duration.ofDays(1));
+    await(cached.interviews(from, to));
+
+    await(cached.interviewsNow(from, to));
+    await(cached.interviews(from, to));
+
+    assertEquals(2, hire.calls("interviews").size(), "the cached read, the fresh one, and nothing after it");
+  }
 }

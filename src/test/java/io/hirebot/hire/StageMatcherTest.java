@@ -41,7 +41,33 @@ class StageMatcherTest {
       astronaut         | ''
       """)
   void matches(String query, String expected) {
-    List<String> ids = new StageMatcher().match(query, PROCESS).stream().map(Stage::id).toList();
+    assertMatches(PROCESS, query, expected);
+  }
+
+  /** {@code query} resolves to the stages whose ids {@code expected} lists, space-separated (blank: none). */
+  private static void assertMatches(JobProcess process, String query, String expected) {
+    List<String> ids = new StageMatcher().match(query, process).stream().map(Stage::id).toList();
     assertEquals(expected == null || expected.isBlank() ? List.of() : List.of(expected.split(" ")), ids);
+  }
+
+  /** Screening, two interview rounds and an offer stage (n1 to n4), none of them named by Hire. */
+  private static final List<StageType> ROUND_TYPES = List.of(StageType.SCREENING, StageType.INTERVIEW,
+      StageType.INTERVIEW, StageType.OFFER);
+  private static final JobProcess NAMELESS_ROUNDS = new JobProcess("q", "", "", java.util.stream.IntStream
+      .range(0, ROUND_TYPES.size()).mapToObj(i -> new Stage("n" + (i + 1), "", "", ROUND_TYPES.get(i))).toList());
+
+  @DisplayName("a nameless stage is typed as cards number it (\"Interview 2\", 面试 2), its kind still meaning every one")
+  @ParameterizedTest(name = "[{index}] \"{0}\" → {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      interview 1       | n2
+      Interview 2       | n3
+      面试 2            | n3
+      面试2             | n3
+      interview         | n2 n3
+      interview 3       | ''
+      screening         | n1
+      """)
+  void numberedRounds(String query, String expected) {
+    assertMatches(NAMELESS_ROUNDS, query, expected);
   }
 }

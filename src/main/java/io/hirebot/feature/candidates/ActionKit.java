@@ -224,13 +224,17 @@ final class ActionKit {
   /**
    * The notice of a change {@code action} just made, offering {@code undo}: {@code text} says it in a language with
    * {@link #byWhom}. The card keeps it while the Undo is open; re-rendered after midnight, it says the day of the
-   * change too ("· Mon Nov 30 23:58", in each language's form), as a time alone would read as today's.
+   * change too ("· Mon Nov 30 23:58", in each language's form), as a time alone would read as today's. That dated
+   * text is read only from the next midnight on, within the Undo's minutes, so it is written as that day reads it:
+   * with the year when the change was on 31 Dec ("· Thu Dec 31, 2026 23:56").
    */
   Notice undoable(CardAction action, BiFunction<Language, Markdown.Own, String> text, ObjectNode undo) {
     Instant now = clock.instant();
     Markdown.Own by = byWhom(action);
+    java.time.ZonedDateTime shownFrom = now.atZone(action.zone()).toLocalDate().plusDays(1)
+        .atStartOfDay(action.zone());
     return Notice.undoable(l -> text.apply(l, by),
-        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, now.atZone(action.zone()), l))),
+        l -> text.apply(l, byWhom(action, DateTexts.dateTime(now, shownFrom, l))),
         undo, now);
   }
 

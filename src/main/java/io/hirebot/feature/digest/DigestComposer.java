@@ -186,10 +186,14 @@ final class DigestComposer {
       });
     }
 
-    /** The day's interviews, one read for every chat in the same zone; hidden (and named) without their scope. */
+    /**
+     * The day's interviews, one read for every chat in the same zone; hidden (and named) without their scope. Read
+     * fresh, not from the commands' cache: Hire fires no event for a new interview, and one scheduled a minute ago
+     * must be on the digest (one list call per zone and pass, where the cache would have saved at most that one).
+     */
     private Future<Partial<List<Interview>>> today(Instant until, ZoneId zone) {
       LocalDate day = LocalDate.ofInstant(until, zone);
-      return days.computeIfAbsent(day + "@" + zone.getId(), k -> Partial.of(hire.interviews(
+      return days.computeIfAbsent(day + "@" + zone.getId(), k -> Partial.of(hire.interviewsNow(
           day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()), List.of()));
     }
 

@@ -34,9 +34,12 @@ class NamelessStageTest {
 
   private static final String LI = SmallTenant.RECRUITER_LI;
   private static final Stage NAMELESS = new Stage("stage_iv_nameless", "", "", StageType.INTERVIEW);
+  private static final Stage FIRST_ROUND = new Stage("stage_iv_round_a", "", "", StageType.INTERVIEW);
+  private static final Stage SECOND_ROUND = new Stage("stage_iv_round_b", "", "", StageType.INTERVIEW);
 
   @RegisterExtension
-  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::typedActions);
+  final FeatureHarness h = FeatureHarness.start().with(TestFeatures::candidates, TestFeatures::typedActions,
+      TestFeatures::pipeline);
 
   private final List<String> read = new ArrayList<>();
   private Job job;
@@ -83,6 +86,49 @@ class NamelessStageTest {
     seen(h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Nia Nu to interview"));
     seen(h.inGroup(FeatureHarness.TEAM_CHAT, LI, "move Nia Nu to nowhere"));
 
+    assertNoId();
+  }
+
+  @Test
+  @DisplayName("two nameless stages of one kind are numbered in process order: move form, toast, Undo, pipeline")
+  void numberedRounds() {
+    // GIVEN a process whose two interview rounds Hire gave no names, and a candidate in screening
+    JobProcess process = new JobProcess("process_rounds", "流程", "Process",
+        List.of(SCREENING, FIRST_ROUND, SECOND_ROUND, OFFER));
+    h.hire.addProcess(process);
+    Job rounds = h.hire.addJob(new Job("job_rounds", "RD-001", "Rounds Engineer", process.id(), true),
+        new JobTeam("job_rounds", LI, List.of(), List.of()));
+    h.hire.addApplication(rounds, h.hire.addTalent("Rae Ro", "13900000023", "rae@example.com"), SCREENING,
+        h.clock.instant());
+    // (Hire's get_detail describes her stage as it is, nameless and unnumbered)
+    h.hire.addApplication(rounds, h.hire.addTalent("Sol So", "13900000024", "sol@example.com"), SECOND_ROUND,
+        h.clock.instant());
+    Shown card = seen(h.inGroup(FeatureHarness.TEAM_CHAT, LI, "candidates for Rounds Engineer"));
+    h.click(card.button("more", "name", "Sol So"), LI, "move", Map.of());
+    String sol = Shown.readable(h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown());
+    assertTrue(sol.contains("**Sol So** is in **Interview 2**"), sol);
+
+    // THEN the move form offers each round by its number, in both languages
+    h.click(card.button("more", "name", "Rae Ro"), LI, "move", Map.of());
+    String form = Shown.readable(h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown());
+    assertTrue(form.indexOf("Interview 1") >= 0 && form.indexOf("Interview 1") < form.indexOf("Interview 2"), form);
+
+    // AND advancing says which round she entered, and so does the card's Undo of it
+    FeatureHarness.Clicked advanced = clicked(h.click(card.button("advance", "name", "Rae Ro"), LI));
+    assertEquals(FIRST_ROUND.id(), h.hire.applicationOf(h.hire.talent("Rae Ro"), rounds).stage().id());
+    assertTrue(advanced.toast().contains("Rae Ro → Interview 1"), advanced.toast());
+    FeatureHarness.Clicked second = clicked(h.click(advanced.card().button("advance", "name", "Rae Ro"), LI));
+    assertTrue(second.toast().contains("Rae Ro → Interview 2"), second.toast());
+    assertTrue(Shown.readable(second.card()).contains("Interview 2"), Shown.readable(second.card()));
+    h.click(second.card().button("more", "name", "Rae Ro"), LI, "move", Map.of());
+    String again = Shown.readable(h.messenger.last(RecordingMessenger.Kind.SEND_EPHEMERAL).shown());
+    assertTrue(again.contains("**Rae Ro** is in **Interview 2**"), again);
+
+    // AND the pipeline card names the two rounds apart, in English and Chinese
+    String en = Shown.readable(seen(h.inGroup(FeatureHarness.TEAM_CHAT, LI, "pipeline for job Rounds Engineer")));
+    assertTrue(en.contains("Interview 1") && en.contains("Interview 2"), en);
+    String zh = Shown.readable(seen(h.inGroup(FeatureHarness.TEAM_CHAT, LI, "Rounds Engineer的招聘漏斗")));
+    assertTrue(zh.contains("面试 1") && zh.contains("面试 2"), zh);
     assertNoId();
   }
 

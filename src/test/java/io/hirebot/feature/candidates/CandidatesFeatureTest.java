@@ -515,6 +515,29 @@ class CandidatesFeatureTest {
   }
 
   @Test
+  @DisplayName("the banner of a change made on 31 Dec, re-rendered after the New Year's midnight, says the year too")
+  void bannerAcrossNewYearHasTheYear() {
+    // GIVEN the recruiter advances Alice on 31 Dec at 23:56, in the chat's zone
+    java.time.ZonedDateTime now = h.clock.instant().atZone(FeatureHarness.ZONE);
+    java.time.ZonedDateTime newYearsEve = java.time.LocalDate.of(now.getYear(), 12, 31).atTime(23, 56)
+        .atZone(FeatureHarness.ZONE);
+    h.clock.advance(Duration.between(now, newYearsEve));
+    Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
+    FeatureHarness.Clicked advanced = h.click(card.button("advance", "name", "Alice Chen"), SmallTenant.RECRUITER_LI);
+    assertTrue(advanced.card().contains("· 23:56"), advanced.card().all());
+
+    // WHEN the living card is re-rendered at 00:05 on 1 Jan, its Undo still open
+    h.clock.advance(Duration.ofMinutes(9));
+    Shown refreshed = h.rerender(advanced.view(), SmallTenant.RECRUITER_LI);
+
+    // THEN its banner dates the change with its year, in each language
+    int year = newYearsEve.getYear();
+    assertTrue(refreshed.contains("Dec 31, " + year + " 23:56"), refreshed.all());
+    assertTrue(Shown.readable(refreshed).contains(year + "年12月31日"), Shown.readable(refreshed));
+    assertEquals(1, refreshed.buttons("undo").size(), refreshed.all());
+  }
+
+  @Test
   @DisplayName("Undo clicked after its 10 minutes changes nothing, says so, and the card loses the Undo")
   void expiredUndoLeavesTheCard() {
     Shown card = h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, "candidates for Backend Engineer");
