@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the database does not answer, the write is not made ({@link SharedTurns.Missed#UNAVAILABLE}): with no row
  * nobody can tell whether another replica is writing on the application, and a click answered "try again" costs
- * less than a double action. The click is told so at once; its turn is never given without the row.
+ * less than a double action. The click is told so as soon as a statement fails, or once {@link #WAIT} has passed
+ * without an answer; its turn is never given without the row.
  */
 public final class JdbcSharedTurns implements SharedTurns {
   private static final Logger log = LoggerFactory.getLogger(JdbcSharedTurns.class);
