@@ -1,4 +1,4 @@
--- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530,V30__pending_notices.sql=47131768,V31__notification_paths.sql=1886769447
+-- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530,V30__pending_notices.sql=47131768,V31__notification_paths.sql=1886769447,V32__application_turns.sql=-1163352100
 CREATE MEMORY TABLE "PUBLIC"."PROCESSED_EVENTS"(
     "EVENT_KEY" CHARACTER VARYING(200) NOT NULL,
     "ENVELOPE" CHARACTER VARYING(1000000),
@@ -175,6 +175,12 @@ CREATE MEMORY TABLE "PUBLIC"."NOTIFICATION_PATHS"(
     "DECIDED_AT" BIGINT NOT NULL
 );
 ALTER TABLE "PUBLIC"."NOTIFICATION_PATHS" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_4" PRIMARY KEY("SEND_KEY");
+CREATE MEMORY TABLE "PUBLIC"."APPLICATION_TURNS"(
+    "APPLICATION_ID" CHARACTER VARYING(200) NOT NULL,
+    "HOLDER" CHARACTER VARYING(40) NOT NULL,
+    "EXPIRES_AT" BIGINT NOT NULL
+);
+ALTER TABLE "PUBLIC"."APPLICATION_TURNS" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_33" PRIMARY KEY("APPLICATION_ID");
 CREATE MEMORY TABLE "PUBLIC"."OWN_CHANGES"(
     "CHANGE_ID" CHARACTER VARYING(40) NOT NULL,
     "APPLICATION_ID" CHARACTER VARYING(64) NOT NULL,

@@ -58,7 +58,7 @@ final class Features {
             s.clock()),
         new JobsFeature(s.meter(), s.cards(), s.messages()),
         new CandidatesFeature(s.hire(), s.meter(), profile, s.messenger(), subscriptions.sentCards(),
-            subscriptions.chatFollows(), subscriptions.movesFromChats(), moves, s.access(), s.actionOnce(), s.audit(),
+            subscriptions.chatFollows(), subscriptions.movesFromChats(), moves, s.access(), s.actionOnce(), s.turns(), s.audit(),
             s.errors(), s.jobChoices(), s.cards(),
             s.messages(), s.clock()),
         profile,

@@ -8,6 +8,7 @@ import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.JobQueries;
 import io.hirebot.bot.Messenger;
+import io.hirebot.bot.SharedTurns;
 import io.hirebot.bot.ViewRenderer;
 import io.hirebot.bot.middleware.ProcessedEvents;
 import io.hirebot.cards.Cards;
@@ -32,6 +33,7 @@ import java.time.Clock;
  * @param messenger answers users (its own lane)
  * @param bulkMessenger what the bot sends on its own (notifications, digests, reminders): queued behind answers
  * @param hire the caching directory, as the port
+ * @param turns the writes on one application, one at a time across replicas
  * @param hiringData where hiring data may go: the gate's rule, which features that post on their own follow too
  * @param cardRegistry every card the bot put in a chat (living cards, and the gate's "what kind of chat was it in")
  * @param views renders a sent card's view again, as its own button would (routed through the features' actions)
@@ -39,6 +41,7 @@ import java.time.Clock;
 record Services(BotConfig config, Clock clock, Database db, MeterRegistry metrics, Messenger messenger,
     Messenger bulkMessenger, HireDirectory hire, HireMeter meter, Cards cards, Messages messages, DateTexts dates,
     AccessPolicy access, GroupAccess groupAccess, HiringDataRule hiringData, AuditLog audit, ErrorReplies errors, ActionOnce actionOnce,
+    SharedTurns turns,
     ProcessedEvents processedEvents, JobQueries jobQueries, JobChoiceCard jobChoices, ChatSettingsStore settings,
     SubscriptionStore subscriptions, DigestStore digests, CardRegistry cardRegistry, ViewRenderer views) {
 }

@@ -59,6 +59,7 @@ import io.hirebot.store.JdbcAuditLog;
 import io.hirebot.store.JdbcGroupAccess;
 import io.hirebot.store.JdbcProcessedEvents;
 import io.hirebot.store.JdbcRateBudgets;
+import io.hirebot.store.JdbcSharedTurns;
 import io.hirebot.store.Retention;
 import io.hirebot.store.SubscriptionStore;
 import io.hirebot.util.RateBudget;
@@ -234,7 +235,7 @@ public final class Wiring {
           conversations);
       Services services = new Services(config, clock, db, metrics, onBehalf, messenger.bulk(), hire,
           new HireMeter(hire), cards, messages, new DateTexts(config.timezone(), clock), access, groupAccess,
-          hiringData, audit, errors, actionOnce, processed, new JobQueries(hire, new JobMatcher(), messages),
+          hiringData, audit, errors, actionOnce, new JdbcSharedTurns(vertx, db), processed, new JobQueries(hire, new JobMatcher(), messages),
           new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
           cardRegistry, registry.views());
       registry.registerAll(Features.create(services));

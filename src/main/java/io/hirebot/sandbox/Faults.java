@@ -1,5 +1,7 @@
 package io.hirebot.sandbox;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +52,7 @@ public final class Faults {
   private final List<String> repeatingPages = new ArrayList<>();
   private final Map<String, Integer> rateOverrides = new HashMap<>();
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
+  private final Map<String, Hold> holds = new LinkedHashMap<>();
   private boolean rateLimitsEnabled = true;
   private Duration answerTransit = Duration.ZERO;
 
@@ -67,6 +70,53 @@ public final class Faults {
   /** Every request whose path matches never gets an answer (until its client gives up). */
   public synchronized Faults hang(String pathRegex) {
     return latency(pathRegex, HANG);
+  }
+
+  /**
+   * Requests whose path matches wait, unhandled, until {@link Hold#release()} (or {@link #clear()}), then are handled
+   * as usual: a Hire that is slow on one call for exactly as long as a test needs, say until a second click has been
+   * answered, instead of for a guessed number of milliseconds. A client that gives up meanwhile gets no answer.
+   */
+  public synchronized Hold hold(String pathRegex) {
+    Hold hold = new Hold(pathRegex);
+    holds.put(pathRegex, hold);
+    return hold;
+  }
+
+  /** Matching requests held until {@link #release()}; {@link #arrived()} tells when the first one came. */
+  public static final class Hold {
+    private final String pathRegex;
+    private final Promise<Void> arrived = Promise.promise();
+    private final Promise<Void> released = Promise.promise();
+
+    private Hold(String pathRegex) {
+      this.pathRegex = pathRegex;
+    }
+
+    /** Completes when the first matching request has arrived (and waits). */
+    public Future<Void> arrived() {
+      return arrived.future();
+    }
+
+    /** Lets every request held, and every later one, go on. */
+    public void release() {
+      released.tryComplete();
+    }
+
+    Future<Void> released() {
+      return released.future();
+    }
+  }
+
+  /** The hold a request to {@code path} waits for (its arrival noted), if any. */
+  synchronized Optional<Hold> heldBy(String path) {
+    for (Hold hold : holds.values()) {
+      if (path.matches(hold.pathRegex) && !hold.released.future().isComplete()) {
+        hold.arrived.tryComplete();
+        return Optional.of(hold);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -181,6 +231,8 @@ public final class Faults {
 
   /** Removes every fault, latency and rate-limit override and turns rate limits back on. */
   public synchronized void clear() {
+    holds.values().forEach(Hold::release);
+    holds.clear();
     faults.clear();
     latencies.clear();
     lostAnswers.clear();
@@ -201,6 +253,8 @@ public final class Faults {
     List<Map<String, Object>> on = new ArrayList<>();
     latencies.forEach((path, delay) -> on.add(delay.equals(HANG) ? Map.of("fault", "hang", "path", path)
         : Map.of("fault", "latency", "path", path, "ms", delay.toMillis())));
+    holds.values().stream().filter(h -> !h.released.future().isComplete())
+        .forEach(h -> on.add(Map.of("fault", "hold", "path", h.pathRegex)));
     lostAnswers.forEach(path -> on.add(Map.of("fault", "answer_lost", "path", path)));
     stuckPaging.forEach(path -> on.add(Map.of("fault", "stuck_paging", "path", path)));
     repeatingPages.forEach(path -> on.add(Map.of("fault", "repeating_pages", "path", path)));

@@ -125,6 +125,22 @@ final class Gateway {
     if (faults.losesAnswer(ctx.request().path())) {
       ctx.put(ApiReply.ANSWER_LOST_KEY, Faults.HANG);
     }
+    Optional<Faults.Hold> hold = faults.heldBy(ctx.request().path());
+    if (hold.isPresent()) {
+      // Released from the test's thread: the request goes on on its own context.
+      io.vertx.core.Context own = vertx.getOrCreateContext();
+      hold.get().released().onComplete(x -> own.runOnContext(v -> {
+        if (!ctx.response().closed()) {
+          delayed(ctx);
+        }
+      }));
+      return;
+    }
+    delayed(ctx);
+  }
+
+  /** The latency fault, after any hold. */
+  private void delayed(RoutingContext ctx) {
     Duration d = faults.latencyFor(ctx.request().path());
     if (d.isZero() || d.isNegative()) {
       ctx.next();

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrentClicksTest {
   private static final String RECRUITER = DemoTenant.RECRUITER_LI;
   private static final String MANAGER = DemoTenant.HM_ZHANG;
-  private static final String TRANSFER = "/open-apis/hire/v1/applications/[^/]+/transfer_stage";
   @RegisterExtension
   final BotHarness h = BotHarness.encrypted();
   private Job job;
@@ -51,10 +50,10 @@ class ConcurrentClicksTest {
   @DisplayName("Advance by one person and Move (to another stage) by another, at once: one transfer, the other click "
       + "is told the row is out of date")
   void advanceAndMoveAtOnce() {
-    Application a = movable();
-    Stage later = stageAfter(a, 2);
+    Application a = RowRaces.movable(h, job);
+    Stage later = RowRaces.stageAfter(h, job, a, 2);
     EphemeralCard form = moveForm(MANAGER, a);
-    h.sandbox.faults().latency(TRANSFER, Duration.ofMillis(800));
+    h.sandbox.faults().latency(RowRaces.TRANSFER, Duration.ofMillis(800));
 
     var advance = click(RECRUITER, value("advance", a));
     var move = h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(MANAGER).tag("button")
@@ -62,17 +61,17 @@ class ConcurrentClicksTest {
         .formValue(new JsonObject().put("stage", later.id())));
     await(Future.join(advance, move));
 
-    assertEquals(1, transfers(a), "one of the two changes is made");
-    answeredInTime(advance.result(), move.result());
+    assertEquals(1, RowRaces.transfers(h, a), "one of the two changes is made");
+    RowRaces.answeredInTime(advance.result(), move.result());
     oneActedOneOutOfDate(advance.result(), move.result());
   }
 
   @Test
   @DisplayName("Advance and Reject's confirm on the same row at once: Hire gets one write, not a move and a rejection")
   void advanceAndRejectAtOnce() {
-    Application a = movable();
+    Application a = RowRaces.movable(h, job);
     EphemeralCard form = rejectForm(MANAGER, a);
-    h.sandbox.faults().latency(TRANSFER, Duration.ofMillis(800));
+    h.sandbox.faults().latency(RowRaces.TRANSFER, Duration.ofMillis(800));
 
     var advance = click(RECRUITER, value("advance", a));
     var reject = h.sandbox.events().cardAction(CardActionSpec.on(form.messageId()).by(MANAGER).tag("button")
@@ -80,101 +79,67 @@ class ConcurrentClicksTest {
         .formValue(new JsonObject().put("reason", Rejections.reason(h).id())));
     await(Future.join(advance, reject));
 
-    long writes = transfers(a) + terminates(a);
+    long writes = RowRaces.transfers(h, a) + RowRaces.terminates(h, a);
     assertEquals(1, writes, "one of the two changes is made");
-    answeredInTime(advance.result(), reject.result());
+    RowRaces.answeredInTime(advance.result(), reject.result());
     oneActedOneOutOfDate(advance.result(), reject.result());
   }
 
   @Test
   @DisplayName("Undo of an advance and Advance of the moved row, at once: one transfer after the first advance")
   void undoAndAdvanceAtOnce() {
-    Application a = movable();
+    Application a = RowRaces.movable(h, job);
     PushResult first = await(click(RECRUITER, value("advance", a)));
-    assertEquals("success", toastType(first), first.body());
+    assertEquals("success", RowRaces.toastType(first), first.body());
     String shown = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
     JsonObject undo = ButtonValues.only(shown, "undo", a.id());
     JsonObject advanceAgain = ButtonValues.only(shown, "advance", a.id());
-    h.sandbox.faults().latency(TRANSFER, Duration.ofMillis(800));
+    h.sandbox.faults().latency(RowRaces.TRANSFER, Duration.ofMillis(800));
 
     var undone = click(RECRUITER, undo);
     var advanced = click(MANAGER, advanceAgain);
     await(Future.join(undone, advanced));
 
-    assertEquals(2, transfers(a), "the first advance, then one of the two");
-    answeredInTime(undone.result(), advanced.result());
+    assertEquals(2, RowRaces.transfers(h, a), "the first advance, then one of the two");
+    RowRaces.answeredInTime(undone.result(), advanced.result());
     oneActedOneOutOfDate(undone.result(), advanced.result());
   }
 
   @Test
   @DisplayName("Undo clicked twice at once, by two people: one move back")
   void undoTwice() {
-    Application a = movable();
+    Application a = RowRaces.movable(h, job);
     await(click(RECRUITER, value("advance", a)));
     String shown = h.sandbox.im().message(card.messageId()).orElseThrow().currentContent().toString();
     JsonObject undo = ButtonValues.only(shown, "undo", a.id());
-    h.sandbox.faults().latency(TRANSFER, Duration.ofMillis(800));
+    h.sandbox.faults().latency(RowRaces.TRANSFER, Duration.ofMillis(800));
 
     var one = click(RECRUITER, undo);
     var two = click(MANAGER, undo);
     await(Future.join(one, two));
 
-    assertEquals(2, transfers(a), "the advance and one move back");
+    assertEquals(2, RowRaces.transfers(h, a), "the advance and one move back");
     assertEquals(a.stageId(), h.sandbox.hire().application(a.id()).orElseThrow().stageId());
-    answeredInTime(one.result(), two.result());
+    RowRaces.answeredInTime(one.result(), two.result());
   }
 
   @Test
   @DisplayName("two people click Advance on one row at once, while Hire is slow: one transfer, both see success")
   void twoPeopleAdvance() {
-    Application a = movable();
-    h.sandbox.faults().latency(TRANSFER, Duration.ofMillis(800));
+    Application a = RowRaces.movable(h, job);
+    h.sandbox.faults().latency(RowRaces.TRANSFER, Duration.ofMillis(800));
     var one = click(RECRUITER, value("advance", a));
     var two = click(MANAGER, value("advance", a));
     await(Future.join(one, two));
-    assertEquals(1, transfers(a));
-    assertEquals("success", toastType(one.result()), one.result().body());
-    assertEquals("success", toastType(two.result()), two.result().body());
+    assertEquals(1, RowRaces.transfers(h, a));
+    assertEquals("success", RowRaces.toastType(one.result()), one.result().body());
+    assertEquals("success", RowRaces.toastType(two.result()), two.result().body());
   }
 
   /** The click that wrote says so; the other is told the row changed (a warning), not that it acted. */
   private static void oneActedOneOutOfDate(PushResult one, PushResult two) {
-    List<String> toasts = List.of(toastType(one), toastType(two));
+    List<String> toasts = List.of(RowRaces.toastType(one), RowRaces.toastType(two));
     assertTrue(toasts.contains("success") && toasts.contains("warning"), one.body() + "\n" + two.body());
-  }
-
-  private void answeredInTime(PushResult... answers) {
-    for (PushResult r : answers) {
-      assertEquals(200, r.status(), r.body());
-      assertTrue(r.delivered(), "answered within 3 s: " + r.body());
-      assertEquals(List.of(), r.violations());
-      assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), r.body());
-    }
-  }
-
-  private Application movable() {
-    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
-    return h.sandbox.hire().applicationsOfJob(job.id()).stream().filter(Application::active)
-        .filter(a -> {
-          int i = indexOf(stages, a.stageId());
-          return i >= 0 && i + 2 < stages.size() && stages.get(i + 1).type() != 7 && stages.get(i + 2).type() != 7
-              && stages.get(i).type() < 5;
-        })
-        .findFirst().orElseThrow();
-  }
-
-  private Stage stageAfter(Application a, int steps) {
-    List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
-    return stages.get(indexOf(stages, a.stageId()) + steps);
-  }
-
-  private static int indexOf(List<Stage> stages, String id) {
-    for (int i = 0; i < stages.size(); i++) {
-      if (stages.get(i).id().equals(id)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private JsonObject value(String action, Application a) {
@@ -200,17 +165,5 @@ class ConcurrentClicksTest {
   private EphemeralCard formFor(String who) {
     return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(who)).reduce((x, y) -> y)
         .orElseThrow(() -> new AssertionError("no form for " + who));
-  }
-
-  private long transfers(Application a) {
-    return h.sandbox.requests().count("POST", "/open-apis/hire/v1/applications/" + a.id() + "/transfer_stage");
-  }
-
-  private long terminates(Application a) {
-    return h.sandbox.requests().count("POST", "/open-apis/hire/v1/applications/" + a.id() + "/terminate");
-  }
-
-  private static String toastType(PushResult r) {
-    return r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", "");
   }
 }

@@ -7,6 +7,7 @@ import io.hirebot.access.AccessPolicy;
 import io.hirebot.access.TeamIndex;
 import io.hirebot.bot.ActionOnce;
 import io.hirebot.bot.ActionResult;
+import io.hirebot.bot.SharedTurns;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.BotDispatcher;
 import io.hirebot.bot.CardPlace;
@@ -104,6 +105,8 @@ public final class FeatureHarness extends SelfClosingFixture {
   /** {@link SmallTenant}'s hiring teams decide who may act; {@link #ADMIN} is the configured admin. */
   public final AccessPolicy access = new AccessPolicy(Set.of(ADMIN), cachedHire, new TeamIndex(cachedHire), clock);
   public final ActionOnce actionOnce = new InMemoryActionOnce();
+  /** The application's turn among replicas: free at once, as for a bot alone, unless {@link #withTurns}. */
+  private SharedTurns turns = SharedTurns.ALONE;
   /** Where the bot's cards are: every card this harness showed is in a chat it knows the kind of. */
   public final SentCards sentCards = new KnownChats();
   /** The zones chats set themselves ("timezone …"); every other chat reads its dates in {@link #ZONE}. */
@@ -155,6 +158,17 @@ public final class FeatureHarness extends SelfClosingFixture {
 
   public static FeatureHarness start() {
     return new FeatureHarness();
+  }
+
+  /** The features registered after this take their writes' turns among replicas from {@code shared}. */
+  public FeatureHarness withTurns(SharedTurns shared) {
+    this.turns = shared;
+    return this;
+  }
+
+  /** Where writes on an application take their turn among replicas. */
+  public SharedTurns turns() {
+    return turns;
   }
 
   /** Registers features built from this harness's services (see {@link TestFeatures}), as the app's list does. */

@@ -45,7 +45,7 @@ public final class TestFeatures {
   /** Candidates with its row buttons; a profile opened from a row is the profile feature's card, as in the app. */
   public static Feature candidates(FeatureHarness h) {
     return new CandidatesFeature(h.cachedHire, h.meter, profileFeature(h), h.messenger, h.sentCards, h.chatFollows,
-        h.moves, h.ownChanges, h.access, h.actionOnce, h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.clock);
+        h.moves, h.ownChanges, h.access, h.actionOnce, h.turns(), h.audit, h.errors, h.jobChoices, h.cards, h.messages, h.clock);
   }
 
   /** Actions typed in words, whose Confirm runs the candidate-row actions: register with {@link #candidates}. */

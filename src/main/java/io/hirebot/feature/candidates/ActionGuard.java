@@ -6,6 +6,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.ErrorReplies;
 import io.hirebot.bot.SentCards;
+import io.hirebot.bot.SharedTurns;
 import io.hirebot.bot.inbound.CardAction;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
@@ -37,10 +38,12 @@ final class ActionGuard {
   private final ErrorReplies errors;
   private final Messages messages;
   private final Clock clock;
-  private final ApplicationTurns turns = new ApplicationTurns();
+  private final ApplicationTurns turns;
 
-  ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, ErrorReplies errors,
+  /** @param shared the application's turn among replicas (see {@link ApplicationTurns}) */
+  ActionGuard(AccessPolicy access, SentCards sentCards, ActionOnce once, SharedTurns shared, ErrorReplies errors,
       Messages messages, Clock clock) {
+    this.turns = new ApplicationTurns(shared);
     this.access = access;
     this.sentCards = sentCards;
     this.once = once;
@@ -62,7 +65,9 @@ final class ActionGuard {
    * writes nothing, so it needs no claim, and the click's path loses the claim's database commit. A duplicate's read
    * is made and dropped; only the click that holds the key acts on it. Writes on one application take turns ({@link
    * ApplicationTurns}): the read is made once the write before it has ended, so a click of another button on the same
-   * row (Advance and Reject, Undo and Advance) finds the row changed and says so instead of writing too.
+   * row (Advance and Reject, Undo and Advance) finds the row changed and says so instead of writing too, whichever
+   * replica each click reached. A click that cannot have its turn (another replica's write keeps it too long, or the
+   * database does not answer) writes nothing and is told so, to try again.
    *
    * @param name the button's change, as {@code change.*} names it in a failure's message
    */
@@ -78,9 +83,20 @@ final class ActionGuard {
               answering(action, target);
               return early.compose(work::apply);
             });
-          })
+          }, missed -> Future.succeededFuture(missedTurn(missed, target)))
           .recover(e -> Future.failedFuture(new ChangeFailedException(changeKey(name), e)));
     });
+  }
+
+  /**
+   * A click whose write never started: another replica's write on the application kept its turn (a warning: it will
+   * be free in a moment), or the database could not say whether one does (an error). Either way nothing was written.
+   */
+  private ActionResult missedTurn(SharedTurns.Missed missed, ActionTarget target) {
+    log.warn("click not acted on, the application's turn was not had application_id={} why={}",
+        target.applicationId(), missed);
+    return ActionResult.of(missed == SharedTurns.Missed.BUSY ? Toast.warning(messages, "toast.turnBusy")
+        : Toast.error(messages, "toast.turnUnavailable"));
   }
 
   /**

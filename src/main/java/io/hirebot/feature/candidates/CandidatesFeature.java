@@ -11,6 +11,7 @@ import io.hirebot.bot.Messenger;
 import io.hirebot.bot.MovesFromChats;
 import io.hirebot.bot.ProfileView;
 import io.hirebot.bot.SentCards;
+import io.hirebot.bot.SharedTurns;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.JobChoiceCard;
 import io.hirebot.cards.SharedActions;
@@ -55,6 +56,7 @@ public final class CandidatesFeature implements Feature {
    * @param messenger the on-behalf messenger: a list a group's card asks for is sent as a reply to it, recorded as a
    *     reply is
    * @param once makes a click that Feishu delivers twice write once, or post once
+   * @param turns the writes on one application taking turns across replicas (one at a time, whichever replica)
    * @param moves notifies the rejections and restores made by clicks, but to the chats they were clicked in (the
    *     subscriptions feature's)
    * @param changes keeps each change made by a click, who made it and the chats it was made from: profiles show it,
@@ -62,7 +64,7 @@ public final class CandidatesFeature implements Feature {
    */
   public CandidatesFeature(HireDirectory hire, HireMeter meter, ProfileView profiles, Messenger messenger,
       SentCards sentCards, ChatFollows follows, MovesFromChats moves, OwnChanges changes, AccessPolicy access,
-      ActionOnce once, AuditLog audit,
+      ActionOnce once, SharedTurns turns, AuditLog audit,
       ErrorReplies errors, JobChoiceCard jobChoices, Cards cards, Messages messages, Clock clock) {
     CandidatesCard card = new CandidatesCard(cards, messages, clock);
     PipelineReader pipeline = new PipelineReader(hire, clock);
@@ -76,7 +78,7 @@ public final class CandidatesFeature implements Feature {
     this.rows = new RowActions(new ActionKit(hire, moves, changes, profiles,
         new FormPlaces(messenger, sentCards, messages, cards), pipeline,
         new CandidatesView(hire, pipeline, card, audiences, entries),
-        new ActionGuard(access, sentCards, once, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
+        new ActionGuard(access, sentCards, once, turns, errors, messages, clock), new ActionForms(cards, messages), errors, cards,
         messages, clock));
   }
 
