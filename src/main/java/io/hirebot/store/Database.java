@@ -228,8 +228,10 @@ public final class Database implements AutoCloseable {
           + "check_ms={}", url, (System.nanoTime() - started) / 1_000_000);
       return;
     }
-    var result = Flyway.configure().dataSource(pool).locations("classpath:" + AppliedMigrations.LOCATION).load()
-        .migrate();
+    // Out of order: a migration may come with a version below one already applied (V10 after V31: versions are handed
+    // out per change as work starts, and changes land in another order); each is written to apply in either order.
+    var result = Flyway.configure().dataSource(pool).locations("classpath:" + AppliedMigrations.LOCATION)
+        .outOfOrder(true).load().migrate();
     log.info("database ready url={} migrations_applied={} schema_version={} flyway_ms={}", url,
         result.migrationsExecuted, result.targetSchemaVersion, (System.nanoTime() - started) / 1_000_000);
   }
