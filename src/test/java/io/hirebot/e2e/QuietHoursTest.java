@@ -69,6 +69,12 @@ class QuietHoursTest {
     });
   }
 
+  /** The content of the first message the bot posts on its own in {@code chat} naming {@code name}, within TIMEOUT. */
+  private static String batchIn(String chat, String name) {
+    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
+        && m.currentContent().toString().contains(name), TIMEOUT)).currentContent().toString();
+  }
+
   @Test
   @DisplayName("'quiet off' says whether there were quiet hours to turn off")
   void quietOffWhenNone() {
@@ -108,8 +114,7 @@ class QuietHoursTest {
     assertEquals(0, DigestTest.sendsTo(h, TEAM, name).size(), "still quiet");
     clock.advance(Duration.ofHours(2));
     h.runRoutines(h.bot);
-    String batch = await(h.sandbox.im().awaitMessage(m -> TEAM.equals(m.chatId()) && m.parentId() == null
-        && m.currentContent().toString().contains(name), TIMEOUT)).currentContent().toString();
+    String batch = batchIn(TEAM, name);
     assertTrue(batch.contains("during quiet hours") && batch.contains(target.enName()), batch);
     // AND the batch reads in both languages, like the notification it holds
     assertTrue(batch.contains("免打扰期间的") && batch.contains(target.zhName()), batch);
@@ -171,8 +176,7 @@ class QuietHoursTest {
     h.runRoutines(h.bot);
 
     // THEN the next run delivers the batch (on main: its rows stayed marked as released, and nothing ever sent them)
-    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
-        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    String batch = batchIn(chat, t.name());
     assertTrue(batch.contains("during quiet hours") && batch.contains("rejected by"), batch);
     h.runRoutines(h.bot);
     assertEquals(1, DigestTest.sendsTo(h, chat, t.name()).size());
@@ -216,8 +220,7 @@ class QuietHoursTest {
     // AND once it is older than any send takes, a run sends the batch (on main: never, the rows stayed stamped)
     clock.advance(HeldNotifications.STALE_RELEASE.plusMinutes(1));
     h.runRoutines(h.bot);
-    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
-        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    String batch = batchIn(chat, t.name());
     assertTrue(batch.contains("during quiet hours") && batch.contains("moved from"), batch);
     h.runRoutines(h.bot);
     clock.advance(HeldNotifications.STALE_RELEASE.plusMinutes(1));
@@ -277,8 +280,7 @@ class QuietHoursTest {
     assertEquals(0, DigestTest.sendsTo(h, chat, t.name()).size(), "nothing sent inside quiet hours");
     clock.advance(Duration.ofHours(2));
     h.runRoutines(h.bot);
-    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
-        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    String batch = batchIn(chat, t.name());
     assertTrue(batch.contains("during quiet hours") && batch.contains("rejected by")
         && batch.contains(Rejections.reason(h).enName()), batch);
     h.runRoutines(h.bot);
@@ -304,8 +306,7 @@ class QuietHoursTest {
     await(heldFor(chat, t.name(), 2));
     clock.advance(Duration.ofHours(2));
     h.runRoutines(h.bot);
-    String batch = await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && m.parentId() == null
-        && m.currentContent().toString().contains(t.name()), TIMEOUT)).currentContent().toString();
+    String batch = batchIn(chat, t.name());
     String by = "by <person id=" + DemoTenant.RECRUITER_LI + " ";
     assertTrue(batch.contains("during quiet hours") && batch.contains(by) && batch.contains("with Undo")
         && batch.contains("撤销移回"), batch);
