@@ -2,6 +2,9 @@ package io.hirebot.cards;
 
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import java.util.BitSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one way text from Hire or from a user enters a card's {@code markdown} content: as data, never as
@@ -108,6 +111,50 @@ public final class Markdown {
     }
     boolean boldOpen = (kept.length() - kept.replace("**", "").length()) / 2 % 2 == 1;
     return kept + "…" + (boldOpen ? "**" : "");
+  }
+
+  /** The tag {@link #person} writes. */
+  private static final Pattern PERSON_TAG = Pattern.compile("<person id=[^<>]*></person>");
+  /** An entity {@link #escape} writes. */
+  private static final Pattern ENTITY = Pattern.compile("&#(\\d{1,7});");
+
+  /**
+   * Our markdown (data escaped by {@link #escape}) as the text of a Feishu text message, for words a card could not
+   * carry: each entity back to the character it stands for, which stays data there as {@link #textMessage} keeps it
+   * (it opens no tag and no link); each {@link #person} tag as {@code person}, as a text message has no way to name
+   * someone without mentioning, and so notifying, them; our {@code **bold**} and line breaks as they are
+   * ({@code Reply.Text} makes the bold the text message's). null → "".
+   */
+  public static String asText(String markdown, String person) {
+    if (markdown == null || markdown.isEmpty()) {
+      return "";
+    }
+    String named = PERSON_TAG.matcher(markdown).replaceAll(Matcher.quoteReplacement(escape(person)));
+    StringBuilder decoded = new StringBuilder(named.length());
+    BitSet data = new BitSet();
+    Matcher entity = ENTITY.matcher(named);
+    int last = 0;
+    while (entity.find()) {
+      int codePoint = Integer.parseInt(entity.group(1));
+      decoded.append(named, last, entity.start());
+      if (Character.isValidCodePoint(codePoint)) {
+        data.set(decoded.length());
+        decoded.appendCodePoint(codePoint);
+      } else {
+        decoded.append(entity.group());
+      }
+      last = entity.end();
+    }
+    decoded.append(named, last, named.length());
+    for (int i = data.nextSetBit(0); i >= 0; i = data.nextSetBit(i + 1)) {
+      char next = i + 1 < decoded.length() ? decoded.charAt(i + 1) : ' ';
+      if (decoded.charAt(i) == '<' && (Character.isLetter(next) || next == '/')) {
+        decoded.setCharAt(i, TAG_OPEN);
+      } else if (decoded.charAt(i) == ']' && next == '(') {
+        decoded.setCharAt(i, LINK_CLOSE);
+      }
+    }
+    return decoded.toString();
   }
 
   /** {@code text} as literal markdown text: markup characters as entities, line breaks as spaces; null → "". */

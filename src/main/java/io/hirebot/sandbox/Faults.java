@@ -54,6 +54,8 @@ public final class Faults {
   private final Map<String, Integer> perMinuteOverrides = new HashMap<>();
   private final Map<String, Hold> holds = new LinkedHashMap<>();
   private boolean rateLimitsEnabled = true;
+  /** The error every card message gets ({@link #refuseCards}), or null. */
+  private Fault cardRefusal;
   private Duration answerTransit = Duration.ZERO;
 
   /** Adds this delay to every Hire call. */
@@ -166,6 +168,21 @@ public final class Faults {
   }
 
   /**
+   * Every card message sent or replied (msg_type {@code interactive}) gets this error until {@link #clear()}, as
+   * Feishu answers a card it will not show (230025 over 30 KB, 230099 a card it cannot convert): it judges the card,
+   * not the call, so a text message to the same chat still goes through.
+   */
+  public synchronized Faults refuseCards(int code, String msg) {
+    cardRefusal = new Fault("POST", ImRoutes.MESSAGES + ".*", 400, code, msg, true, Map.of(), null);
+    return this;
+  }
+
+  /** The error a card message gets now ({@link #refuseCards}), if any. */
+  synchronized java.util.Optional<Fault> cardRefusal() {
+    return java.util.Optional.ofNullable(cardRefusal);
+  }
+
+  /**
    * Every request (any method) whose path matches gets Feishu's gateway rate limit until {@link #clear()}: HTTP 429,
    * code 99991400, {@code x-ogw-ratelimit-limit} and {@code x-ogw-ratelimit-reset} (seconds to wait).
    */
@@ -242,6 +259,7 @@ public final class Faults {
     perMinuteOverrides.clear();
     rateLimitsEnabled = true;
     answerTransit = Duration.ZERO;
+    cardRefusal = null;
   }
 
   /**
@@ -258,6 +276,9 @@ public final class Faults {
     lostAnswers.forEach(path -> on.add(Map.of("fault", "answer_lost", "path", path)));
     stuckPaging.forEach(path -> on.add(Map.of("fault", "stuck_paging", "path", path)));
     repeatingPages.forEach(path -> on.add(Map.of("fault", "repeating_pages", "path", path)));
+    if (cardRefusal != null) {
+      on.add(Map.of("fault", "refuse_cards", "path", cardRefusal.pathRegex(), "code", cardRefusal.code()));
+    }
     for (Fault f : faults) {
       if (f.rawBody() != null) {
         on.add(Map.of("fault", "bad_gateway", "path", f.pathRegex(), "status", f.httpStatus()));

@@ -111,7 +111,7 @@ public final class FeishuSandbox {
     p.longConnection.installEndpoint(router);
     Api api = new Api(router, gateway);
     new AuthRoutes(config, p.tokens).install(api);
-    new ImRoutes(config, p.im, p.cardTokens).install(api);
+    new ImRoutes(config, p.im, p.cardTokens, p.faults).install(api);
     new EphemeralRoutes(config, p.im).install(api);
     new HireJobRoutes(p.hire).install(api);
     new HireApplicationRoutes(p.hire, config.clock(), p.scopes).install(api);

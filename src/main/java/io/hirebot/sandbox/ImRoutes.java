@@ -25,18 +25,20 @@ final class ImRoutes {
   static final int PATCH_RATE = 5;
   static final Duration PATCH_WINDOW = Duration.ofDays(14);
   static final int MAX_UUID = 50;
-  private static final String MESSAGES = "/open-apis/im/v1/messages";
+  static final String MESSAGES = "/open-apis/im/v1/messages";
 
   private final SandboxConfig config;
   private final ImState im;
   private final CardTokens cardTokens;
+  private final Faults faults;
   private final Clock clock;
   private Gateway gateway;
 
-  ImRoutes(SandboxConfig config, ImState im, CardTokens cardTokens) {
+  ImRoutes(SandboxConfig config, ImState im, CardTokens cardTokens, Faults faults) {
     this.config = config;
     this.im = im;
     this.cardTokens = cardTokens;
+    this.faults = faults;
     this.clock = config.clock();
   }
 
@@ -94,6 +96,11 @@ final class ImRoutes {
     Optional<SentMessage> earlier = im.byUuid(uuid);
     if (earlier.isPresent()) {
       return messageData(earlier.get());
+    }
+    if ("interactive".equals(body.getString("msg_type"))) {
+      faults.cardRefusal().ifPresent(f -> {
+        throw ApiError.badRequest(f.code(), f.msg());
+      });
     }
     gateway.acquireOrThrow(CHAT_ENDPOINT, CHAT_ENDPOINT + ":" + chatId, CHAT_RATE,
         ApiError.badRequest(230020, "This operation triggers the frequency limit."));

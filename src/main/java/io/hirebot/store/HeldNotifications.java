@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,10 +17,21 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code held_notifications} table: notifications that arrived in a chat's quiet hours. A replica
- * releases a chat's rows by stamping them with its token first, so each row is delivered in one batch. With it, the
+ * releases a chat's rows by stamping them with its token and the time first, so each row is delivered in one batch, and
+ * a stamp its run left behind (the process died) is taken again once stale ({@link #STALE_RELEASE}). With it, the
  * {@code notification_paths} table: whether each notification's first try sent it or held it, which its retries keep.
  */
 public final class HeldNotifications {
+  /**
+   * How old a release's stamp is when its run is certainly over, sent or dead: a run then takes the rows as its own
+   * and sends the same batch (same rows, same message uuid). A send is at most three tries of Feishu's 10 s request
+   * timeout (FeishuClients), with back-offs of up to 5 s or the rate-limit reset Feishu asks for (a minute at most
+   * for its per-minute window), queued behind the bulk lane's permits: two to three minutes at worst. Five minutes is
+   * past that, so a live replica's send is never doubled, and far inside the hour in which Feishu posts one message
+   * per uuid, so a dead replica's send that did arrive is not posted again either. Only when every replica was down
+   * for longer than that hour could a batch whose send arrived be posted twice, which beats losing it.
+   */
+  public static final Duration STALE_RELEASE = Duration.ofMinutes(5);
   /** The longest job label kept (the column's length). */
   static final int MAX_JOB_LABEL = 300;
 
@@ -50,6 +62,12 @@ public final class HeldNotifications {
   /** The columns written and read after chat_id and lang; the summaries last, one per language. */
   private static final String COLUMNS = "summary, job_id, job_label, changed_at, held_at, "
       + Arrays.stream(Language.values()).map(HeldNotifications::column).collect(Collectors.joining(", "));
+
+  /**
+   * A stamp older than {@link #STALE_RELEASE} (or from before V33, which kept no time), as SQL with the bound as its
+   * one parameter.
+   */
+  private static final String STALE = "COALESCE(released_at, 0) < ?";
 
   private final Database db;
   private final Clock clock;
@@ -121,20 +139,43 @@ public final class HeldNotifications {
         });
   }
 
-  /** Chats with notifications waiting. */
+  /** Chats with notifications waiting, or stamped by a release run that is over without sending or giving them back. */
   public Future<List<String>> chats() {
-    return db.run(c -> Rows.list(c, "SELECT DISTINCT chat_id FROM held_notifications WHERE released_by IS NULL",
-        s -> { }, r -> r.getString(1)));
+    long stale = clock.millis() - STALE_RELEASE.toMillis();
+    return db.run(c -> Rows.list(c, "SELECT DISTINCT chat_id FROM held_notifications WHERE released_by IS NULL OR "
+        + STALE, s -> s.setLong(1, stale), r -> r.getString(1)));
   }
 
-  /** Stamps the chat's waiting rows with {@code token} and returns them, oldest first (empty if another took them). */
+  /**
+   * Stamps the chat's rows with {@code token} and returns them, oldest first (empty if another took them). Those of a
+   * stale stamp come first, alone: the rows the dead run stamped, which give its batch's uuid again (should its send
+   * have arrived, Feishu posts the retry nothing); the chat's waiting rows wait for the next run.
+   */
   public Future<List<Held>> release(String chatId, String token) {
+    long now = clock.millis();
     return db.run(c -> {
-      Claims.update(c, "UPDATE held_notifications SET released_by = ? WHERE chat_id = ? AND released_by IS NULL",
-          s -> {
-            s.setString(1, token);
-            s.setString(2, chatId);
-          });
+      String stale = Rows.list(c, "SELECT released_by FROM held_notifications WHERE chat_id = ? AND released_by IS "
+          + "NOT NULL AND " + STALE + " ORDER BY id LIMIT 1", s -> {
+            s.setString(1, chatId);
+            s.setLong(2, now - STALE_RELEASE.toMillis());
+          }, r -> r.getString(1)).stream().findFirst().orElse(null);
+      if (stale != null) {
+        // Conditional on the stamp still being that one and stale: of two replicas re-taking it at once, one does.
+        Claims.update(c, "UPDATE held_notifications SET released_by = ?, released_at = ? WHERE released_by = ? AND "
+            + STALE, s -> {
+              s.setString(1, token);
+              s.setLong(2, now);
+              s.setString(3, stale);
+              s.setLong(4, now - STALE_RELEASE.toMillis());
+            });
+      } else {
+        Claims.update(c, "UPDATE held_notifications SET released_by = ?, released_at = ? WHERE chat_id = ? AND "
+            + "released_by IS NULL", s -> {
+              s.setString(1, token);
+              s.setLong(2, now);
+              s.setString(3, chatId);
+            });
+      }
       return Rows.list(c, "SELECT chat_id, lang, " + COLUMNS + " FROM held_notifications WHERE released_by = ? "
           + "ORDER BY id", s -> s.setString(1, token), HeldNotifications::held);
     });
@@ -145,8 +186,8 @@ public final class HeldNotifications {
    * (stamped, they were never looked at again).
    */
   public Future<Void> unrelease(String token) {
-    return db.run(c -> Claims.update(c, "UPDATE held_notifications SET released_by = NULL WHERE released_by = ?",
-        s -> s.setString(1, token))).mapEmpty();
+    return db.run(c -> Claims.update(c, "UPDATE held_notifications SET released_by = NULL, released_at = NULL WHERE "
+        + "released_by = ?", s -> s.setString(1, token))).mapEmpty();
   }
 
   /** Forgets rows once their batch was sent. */

@@ -66,4 +66,16 @@ class MarkdownTest {
     org.junit.jupiter.api.Assertions.assertEquals("ab…", Markdown.cut("ab\uD83D\uDE00c", 3));
     org.junit.jupiter.api.Assertions.assertEquals(moved, Markdown.cut(moved, moved.length()));
   }
+
+  @Test
+  @DisplayName("asText: our markdown as a text message's text: data shown as typed and never a tag or link, a person "
+      + "named without a mention, our bold and line breaks kept")
+  void asText() {
+    String markdown = "**Rejected · " + Markdown.escape("<b>Ops</b> & [x](y) 5*3") + "**\n"
+        + Markdown.escape("<at user_id=\"all\">") + " by " + Markdown.person("ou_li").markdown() + " · "
+        + Markdown.escape("salary < 30k");
+    assertEquals("**Rejected · \uFF1Cb>Ops\uFF1C/b> & [x\uFF3D(y) 5*3**\n\uFF1Cat user_id=\"all\"> by a teammate · "
+        + "salary < 30k", Markdown.asText(markdown, "a teammate"));
+    assertEquals("", Markdown.asText(null, "a teammate"));
+  }
 }

@@ -7,11 +7,14 @@ import io.hirebot.i18n.Language;
 import io.hirebot.store.HeldNotifications.Change;
 import io.hirebot.store.HeldNotifications.Held;
 import io.hirebot.store.HeldNotifications.Path;
+import io.hirebot.schedule.MutableClock;
+import io.hirebot.testing.PostgresDatabase;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,7 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Notifications held in quiet hours, on H2 with the real migrations. */
 class HeldNotificationsTest {
@@ -125,5 +130,136 @@ class HeldNotificationsTest {
     assertEquals(Path.HELD, first);
     assertEquals(Path.HELD, second);
     assertEquals(2, await(held().release("oc_team", "token-2")).size(), "each held once");
+  }
+  private static final Change REJECTED = new Change(Map.of(Language.EN, "**Rejected · Backend**\nCarol rejected",
+      Language.ZH, "**已淘汰 · Backend**\nCarol 已淘汰"), "job_1", "Backend", null);
+
+  /** A replica holds a notification for oc_team; another, in a run that then dies, stamps it as released. */
+  private static HeldNotifications strandedBy(Database db, MutableClock clock, String token) {
+    HeldNotifications held = new HeldNotifications(db, clock);
+    assertEquals(Path.HELD, await(held.route("notify:9:oc_team", "oc_team", true, "en_us", () -> REJECTED)));
+    assertEquals(1, await(held.release("oc_team", token)).size());
+    return held;
+  }
+
+  private static void staleStampTakenAgain(Database db) {
+    MutableClock clock = MutableClock.atNow();
+    // GIVEN a chat's row stamped by a release run that died before sending or giving it back
+    HeldNotifications held = strandedBy(db, clock, "run-that-died");
+
+    // WHEN a run looks while the stamp may still be a live run's send, THEN it leaves the row alone
+    clock.advance(HeldNotifications.STALE_RELEASE.minusSeconds(1));
+    assertEquals(List.of(), await(held.chats()), "a fresh stamp");
+    assertEquals(List.of(), await(held.release("oc_team", "run-2")), "a fresh stamp");
+
+    // WHEN a notification is held meanwhile and a run looks once the stamp is older than any send takes
+    assertEquals(Path.HELD, await(held.route("notify:10:oc_team", "oc_team", true, "en_us", () -> REJECTED)));
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(List.of("oc_team"), await(held.chats()));
+
+    // THEN it takes the dead run's rows alone (the same rows: the same batch uuid), and the next run the new one
+    List<Held> again = await(held.release("oc_team", "run-3"));
+    assertEquals(1, again.size());
+    await(held.delete("run-3"));
+    assertEquals(1, await(held.release("oc_team", "run-4")).size(), "the row held meanwhile, in a batch of its own");
+    await(held.delete("run-4"));
+    clock.advance(HeldNotifications.STALE_RELEASE.plusMinutes(1));
+    assertEquals(List.of(), await(held.chats()), "nothing left");
+  }
+
+  private static void oneReplicaTakesAStaleStamp(Database one, Database other) {
+    MutableClock clock = MutableClock.atNow();
+    strandedBy(one, clock, "run-that-died");
+    clock.advance(HeldNotifications.STALE_RELEASE.plusSeconds(1));
+
+    // WHEN two replicas' runs find the stale stamp at once
+    var a = new HeldNotifications(one, clock).release("oc_team", "run-a");
+    var b = new HeldNotifications(other, clock).release("oc_team", "run-b");
+    await(io.vertx.core.Future.all(a, b));
+
+    // THEN one of them takes the rows
+    assertEquals(1, a.result().size() + b.result().size(), a.result() + " / " + b.result());
+  }
+
+  /**
+   * A database of the release before V33, with a row stamped by a run that died then: the history without V33 and
+   * the table without its column, as an upgrade finds them.
+   */
+  private static void beforeV33(Connection c) throws Exception {
+    try (var s = c.createStatement()) {
+      s.executeUpdate("ALTER TABLE held_notifications DROP COLUMN released_at");
+      s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '33'");
+      s.executeUpdate("INSERT INTO held_notifications (chat_id, lang, summary, held_at, released_by) VALUES "
+          + "('oc_team', 'en_us', 'Carol rejected', 1, 'run-before-v33')");
+    }
+  }
+
+  private static void strandedBeforeV33(Database db, MutableClock clock) {
+    HeldNotifications held = new HeldNotifications(db, clock);
+    assertEquals(List.of("oc_team"), await(held.chats()), "a stamp without a time is stale");
+    assertEquals(1, await(held.release("oc_team", "run-1")).size());
+  }
+
+  @Test
+  @DisplayName("rows stamped by a run that died are taken again once the stamp is older than any send, alone")
+  void staleStamp() {
+    db = await(Database.open(vertx, url, "", ""));
+    staleStampTakenAgain(db);
+  }
+
+  @Test
+  @DisplayName("two runs finding one stale stamp at once: one takes the rows")
+  void staleStampTakenOnce() {
+    db = await(Database.open(vertx, url, "", ""));
+    oneReplicaTakesAStaleStamp(db, db);
+  }
+
+  @Test
+  @DisplayName("a database of the release before V33 gets the column (V33), and a row a run stamped then "
+      + "is taken again")
+  void stampedBeforeV33() throws Exception {
+    await(Database.open(vertx, url, "", "")).close();
+    try (Connection c = DriverManager.getConnection(url, "", "")) {
+      beforeV33(c);
+    }
+    db = await(Database.open(vertx, url, "", ""));
+    strandedBeforeV33(db, MutableClock.atNow());
+  }
+
+  @Nested
+  class OnPostgres {
+    @RegisterExtension
+    final PostgresDatabase postgres = new PostgresDatabase();
+
+    @Test
+    @DisplayName("rows stamped by a run that died are taken again once the stamp is stale (PostgreSQL)")
+    void staleStamp() {
+      staleStampTakenAgain(postgres.db);
+    }
+
+    @Test
+    @DisplayName("two replicas on one PostgreSQL finding one stale stamp at once: one takes the rows")
+    void staleStampTakenOnce() {
+      Database other = await(Database.open(postgres.vertx, postgres.url(), "postgres", "postgres"));
+      try {
+        oneReplicaTakesAStaleStamp(postgres.db, other);
+      } finally {
+        other.close();
+      }
+    }
+
+    @Test
+    @DisplayName("a PostgreSQL database of the release before V33 gets the column, and a row stamped then is taken")
+    void stampedBeforeV33() throws Exception {
+      try (Connection c = postgres.direct().getConnection()) {
+        beforeV33(c);
+      }
+      Database reopened = await(Database.open(postgres.vertx, postgres.url(), "postgres", "postgres"));
+      try {
+        strandedBeforeV33(reopened, MutableClock.atNow());
+      } finally {
+        reopened.close();
+      }
+    }
   }
 }

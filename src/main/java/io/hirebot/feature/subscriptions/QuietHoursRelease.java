@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every minute: chats whose quiet hours ended get what was held for them, as one batch card ({@link QuietBatchCard}).
+ * Every minute: chats whose quiet hours ended get what was held for them, as one batch card ({@link QuietBatchCard}),
+ * or in words when Feishu refuses the card.
  */
 final class QuietHoursRelease implements Routine {
   private static final Logger log = LoggerFactory.getLogger(QuietHoursRelease.class);
   public static final Duration PERIOD = Duration.ofMinutes(1);
+  /** The uuid prefixes of a batch's card and of its text form: 10 characters at most, with the digest's 40 within 50. */
+  private static final String CARD = "quiet:";
+  private static final String TEXT = "quiet-txt:";
 
   private final HeldNotifications held;
   private final QuietHours quiet;
@@ -60,12 +65,28 @@ final class QuietHoursRelease implements Routine {
         return Future.succeededFuture();
       }
       return quiet.zone(chatId)
-          .compose(zone -> messenger.send(chatId, Reply.card(batch.render(rows, zone)), uuid(chatId, rows)))
-          .compose(id -> {
-            log.info("quiet hours batch sent chat_id={} notifications={}", chatId, rows.size());
-            return held.delete(token);
-          })
+          .compose(zone -> messenger.send(chatId, Reply.card(batch.render(rows, zone)), uuid(chatId, rows))
+              .compose(id -> {
+                log.info("quiet hours batch sent chat_id={} notifications={}", chatId, rows.size());
+                return held.delete(token);
+              })
+              .recover(e -> e instanceof FeishuApiException fe && fe.isCardRefused()
+                  ? inWords(chatId, token, rows, zone, fe) : Future.failedFuture(e)))
           .recover(e -> notSent(chatId, token, rows.size(), e));
+    });
+  }
+
+  /**
+   * A batch card Feishu refused (over its size or conversion limits) would be refused again every minute, for ever: the
+   * chat gets the same batch as a text message instead ({@link QuietBatchCard#text}), under a uuid of its own derived
+   * from the same rows (a retry after a lost answer posts it once), and the rows are done.
+   */
+  private Future<Void> inWords(String chatId, String token, List<HeldNotifications.Held> rows, ZoneId zone,
+      FeishuApiException refusal) {
+    return messenger.send(chatId, batch.text(rows, zone), uuid(TEXT, chatId, rows)).compose(id -> {
+      log.warn("quiet hours batch card refused, sent as text chat_id={} notifications={} code={} log_id={}", chatId,
+          rows.size(), refusal.code(), refusal.logId());
+      return held.delete(token);
     });
   }
 
@@ -88,10 +109,15 @@ final class QuietHoursRelease implements Routine {
    * arrived) is one message for Feishu, which keeps one per uuid for an hour (reference §5: at most 50 characters).
    */
   static String uuid(String chatId, List<HeldNotifications.Held> rows) {
+    return uuid(CARD, chatId, rows);
+  }
+
+  /** As {@link #uuid(String, List)}, for the batch as a {@code kind} of message ({@link #CARD} or {@link #TEXT}). */
+  private static String uuid(String kind, String chatId, List<HeldNotifications.Held> rows) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(String.join("\n", key(chatId, rows)).getBytes(StandardCharsets.UTF_8));
-      return "quiet:" + HexFormat.of().formatHex(digest, 0, 20);
+      return kind + HexFormat.of().formatHex(digest, 0, 20);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
