@@ -126,4 +126,33 @@ class StaleLivingCardTest {
     h.runRoutines(next);
     awaitLatestShown(card);
   }
+
+  @Test
+  @DisplayName("a card Feishu says was recalled is forgotten, not drawn again")
+  void recalledCardIsForgotten() throws InterruptedException {
+    SentMessage card = profile();
+    String path = "/open-apis/im/v1/messages/" + card.messageId();
+    h.sandbox.faults().failAlways("PATCH", path, 400, 230011, "The message is recalled.");
+    h.sandbox.hire().moveApplication(burst.id(), stages.get(1).id());
+    await(h.sandbox.requests().await(r -> r.is("PATCH", path) && r.status() == 400, TIMEOUT));
+
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (recorded(card) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, recorded(card), "no living card left to refresh");
+    assertEquals(1, h.sandbox.requests().count("PATCH", path), "one PATCH: a recalled message is not retried");
+  }
+
+  private long recorded(SentMessage card) {
+    return h.inDatabase(c -> {
+      try (var q = c.prepareStatement("SELECT COUNT(*) FROM sent_cards WHERE message_id = ?")) {
+        q.setString(1, card.messageId());
+        try (var r = q.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
+  }
 }
