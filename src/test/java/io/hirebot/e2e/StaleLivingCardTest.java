@@ -4,11 +4,13 @@ import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.app.RunningBot;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
+import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
@@ -16,6 +18,7 @@ import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.Talent;
 import io.hirebot.schedule.MutableClock;
+import io.hirebot.testing.Eventually;
 import io.hirebot.testing.Shown;
 import java.time.Duration;
 import java.util.List;
@@ -129,17 +132,14 @@ class StaleLivingCardTest {
 
   @Test
   @DisplayName("a card Feishu says was recalled is forgotten, not drawn again")
-  void recalledCardIsForgotten() throws InterruptedException {
+  void recalledCardIsForgotten() throws Exception {
     SentMessage card = profile();
     String path = "/open-apis/im/v1/messages/" + card.messageId();
     h.sandbox.faults().failAlways("PATCH", path, 400, 230011, "The message is recalled.");
     h.sandbox.hire().moveApplication(burst.id(), stages.get(1).id());
     await(h.sandbox.requests().await(r -> r.is("PATCH", path) && r.status() == 400, TIMEOUT));
 
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (recorded(card) > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.holds(() -> recorded(card) == 0, (int) TIMEOUT.toSeconds());
     assertEquals(0, recorded(card), "no living card left to refresh");
     assertEquals(1, h.sandbox.requests().count("PATCH", path), "one PATCH: a recalled message is not retried");
   }
@@ -154,5 +154,33 @@ class StaleLivingCardTest {
         }
       }
     });
+  }
+
+  @Test
+  @DisplayName("a living card whose first send Feishu refuses with 230020 past the bot's retries arrives by the event's "
+      + "replay, and lives")
+  void refusedFirstSendArrivesLaterAndLives() throws Exception {
+    String replies = "/open-apis/im/v1/messages/[^/]+/reply";
+    h.sandbox.faults().failAlways("POST", replies, 400, 230020, "This operation triggers the frequency limit.");
+    PushResult push = await(h.sandbox.events().message(MessageSpec.group(TEAM).from(RECRUITER).mentioningBot()
+        .text("candidate Quentin Burstley")));
+    assertEquals(200, push.status(), push.body());
+    await(h.sandbox.requests().await(r -> r.is("POST", replies) && h.sandbox.requests().matching("POST", replies)
+        .stream().filter(x -> x.status() == 400).count() >= SENDS_PER_REFRESH, TIMEOUT));
+    assertTrue(Eventually.holds(() -> h.registry.counter("hirebot.events.failed").count() >= 1,
+        (int) TIMEOUT.toSeconds()), "the event's failure is kept for its replay");
+
+    // The limit passes; the event's replay (its first retry, minutes later) sends the reply under the same uuid.
+    h.sandbox.faults().clear();
+    clock.advance(Duration.ofMinutes(6));
+    h.runRoutines(h.bot);
+    SentMessage card = h.replyTo(push);
+    h.awaitCardRecorded(card.messageId());
+    assertEquals(stages.get(0).id(), stageShown(card));
+
+    h.sandbox.hire().moveApplication(burst.id(), stages.get(1).id());
+    await(h.sandbox.requests().await(r -> r.is("PATCH", "/open-apis/im/v1/messages/" + card.messageId())
+        && r.status() == 200, TIMEOUT));
+    assertEquals(stages.get(1).id(), stageShown(card), "the card that came late is a living card");
   }
 }
