@@ -84,7 +84,10 @@ final class LivingCards implements SentCards, Routine {
   private final Messenger messenger;
   private final Clock clock;
   private final Vertx vertx;
-  /** The cards whose refresh is in flight here, each with the card to draw again once it ends (none: null). */
+  /**
+   * The cards whose refresh is in flight here (absent: none), each with the card to draw again once it ends (empty: no
+   * change came meanwhile).
+   */
   private final ConcurrentMap<String, Optional<ShownCard>> inFlight = new ConcurrentHashMap<>();
 
   LivingCards(CardRegistry registry, ViewRenderer renderer, Messenger messenger, Clock clock, Vertx vertx) {

@@ -40,7 +40,8 @@ import java.time.ZoneId;
  * Hire events, the new-applications poll and the rejections (and their Undo) made through the bot, which Hire fires no
  * event for, become notification cards (held through quiet hours; a change the bot made for a click is not notified
  * back to the chat it was clicked in; the notice of a rejection or its Undo is sent again until each chat has it), and
- * the cards the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
+ * the cards the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move, a
+ * refresh Feishu did not take being drawn again until one lands.
  */
 public final class SubscriptionsFeature implements Feature {
   static final Duration FORGET_CARDS_EVERY = Duration.ofHours(1);
