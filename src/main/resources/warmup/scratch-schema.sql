@@ -1,4 +1,4 @@
--- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530,V30__pending_notices.sql=47131768,V31__notification_paths.sql=1886769447,V32__application_turns.sql=-1163352100,V33__held_released_at.sql=891665271
+-- hirebot scratch schema, made from the migrations: V1__init.sql=1446442743,V2__held_notifications.sql=-1576519902,V3__card_applications.sql=2003232041,V4__reminders.sql=98957426,V5__living_views.sql=-1837623497,V6__application_jobs.sql=-1592709085,V8__event_attempts.sql=937645493,V9__shared_budgets_and_seen_applications.sql=1839092451,V16__rate_budget_minute_ceiling.sql=53628372,V21__card_answered_by_its_click.sql=-656023272,V23__claims_without_expiry_index.sql=264315697,V24__rate_budget_minute_slots.sql=-1185355875,V25__card_view_keeps_its_notice.sql=643719755,V26__held_notifications_bilingual.sql=-1879395152,V27__chat_moves.sql=-918621978,V28__stage_moves.sql=220256872,V29__own_changes.sql=1656762530,V30__pending_notices.sql=47131768,V31__notification_paths.sql=1886769447,V32__application_turns.sql=-1163352100,V33__held_released_at.sql=891665271,V34__living_card_refresh_due.sql=655607244
 CREATE MEMORY TABLE "PUBLIC"."PROCESSED_EVENTS"(
     "EVENT_KEY" CHARACTER VARYING(200) NOT NULL,
     "ENVELOPE" CHARACTER VARYING(1000000),
@@ -117,9 +117,12 @@ CREATE MEMORY TABLE "PUBLIC"."SENT_CARDS"(
     "FIRST_SENT_AT" BIGINT NOT NULL,
     "UPDATED_AT" BIGINT NOT NULL,
     "ANSWERED_APPLICATION" CHARACTER VARYING(64),
-    "ANSWERED_UNTIL" BIGINT
+    "ANSWERED_UNTIL" BIGINT,
+    "REFRESH_DUE_AT" BIGINT,
+    "REFRESH_FAILURES" INTEGER
 );
 ALTER TABLE "PUBLIC"."SENT_CARDS" ADD CONSTRAINT "PUBLIC"."CONSTRAINT_D2" PRIMARY KEY("MESSAGE_ID");
+CREATE INDEX "PUBLIC"."SENT_CARDS_BY_REFRESH_DUE" ON "PUBLIC"."SENT_CARDS"("REFRESH_DUE_AT" NULLS FIRST);
 CREATE MEMORY TABLE "PUBLIC"."APPLICATION_JOBS"(
     "APPLICATION_ID" CHARACTER VARYING(64) NOT NULL,
     "JOB_ID" CHARACTER VARYING(64) NOT NULL,

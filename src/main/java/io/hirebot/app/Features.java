@@ -51,7 +51,7 @@ final class Features {
     // A chat's subscriptions list shows its digest too, through the digest feature's port.
     SubscriptionsFeature subscriptions = new SubscriptionsFeature(s.hire(), s.jobQueries(), s.bulkMessenger(),
         s.hiringData(), s.settings(), s.subscriptions(), s.cardRegistry(), s.db(), s.cards(), s.messages(), s.views(),
-        s.clock(), s.config().timezone(), s.config().pollInterval(), known, digest.chatDigests(), moves);
+        s.clock(), s.config().timezone(), s.config().pollInterval(), known, digest.chatDigests(), moves, s.vertx());
     return List.of(
         new HelpFeature(s.cards(), s.messages()),
         new AccessFeature(s.groupAccess(), s.access(), s.audit(), s.processedEvents(), s.cards(), s.messages(),

@@ -24,6 +24,7 @@ import io.hirebot.store.Database;
 import io.hirebot.store.DigestStore;
 import io.hirebot.store.SubscriptionStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
@@ -37,11 +38,12 @@ import java.time.Clock;
  * @param hiringData where hiring data may go: the gate's rule, which features that post on their own follow too
  * @param cardRegistry every card the bot put in a chat (living cards, and the gate's "what kind of chat was it in")
  * @param views renders a sent card's view again, as its own button would (routed through the features' actions)
+ * @param vertx the bot's timers, for work a feature does again later (a living card's refresh Feishu did not take)
  */
 record Services(BotConfig config, Clock clock, Database db, MeterRegistry metrics, Messenger messenger,
     Messenger bulkMessenger, HireDirectory hire, HireMeter meter, Cards cards, Messages messages, DateTexts dates,
     AccessPolicy access, GroupAccess groupAccess, HiringDataRule hiringData, AuditLog audit, ErrorReplies errors, ActionOnce actionOnce,
     SharedTurns turns,
     ProcessedEvents processedEvents, JobQueries jobQueries, JobChoiceCard jobChoices, ChatSettingsStore settings,
-    SubscriptionStore subscriptions, DigestStore digests, CardRegistry cardRegistry, ViewRenderer views) {
+    SubscriptionStore subscriptions, DigestStore digests, CardRegistry cardRegistry, ViewRenderer views, Vertx vertx) {
 }

@@ -237,7 +237,7 @@ public final class Wiring {
           new HireMeter(hire), cards, messages, new DateTexts(config.timezone(), clock), access, groupAccess,
           hiringData, audit, errors, actionOnce, new JdbcSharedTurns(vertx, db), processed, new JobQueries(hire, new JobMatcher(), messages),
           new JobChoiceCard(cards, messages), settings, new SubscriptionStore(db, clock), new DigestStore(db, clock),
-          cardRegistry, registry.views());
+          cardRegistry, registry.views(), vertx);
       registry.registerAll(Features.create(services));
 
       // The parser's job names are read only once the bot has answered someone with a card: a message the gates

@@ -8,13 +8,16 @@ import io.hirebot.bot.inbound.ChatRef;
 import io.hirebot.bot.middleware.CardChats;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The {@code sent_cards} and {@code card_applications} tables: every card the bot put in a chat, what it shows
@@ -33,6 +36,9 @@ public final class CardRegistry implements CardChats {
   public record ShownCard(String messageId, String chatId, String chatType, String viewer, String view,
       Instant firstSentAt) {}
 
+  /** Due refreshes taken per run; the next run takes the rest. */
+  static final int DUE_BATCH = 100;
+
   private final Database db;
   private final Clock clock;
 
@@ -43,13 +49,14 @@ public final class CardRegistry implements CardChats {
 
   /**
    * Records what the message shows now, replacing what it showed before (a click edits the same message); the
-   * first send time and the chat's kind, once known, stay.
+   * first send time and the chat's kind, once known, stay. What it shows was drawn now, so a refresh it owed is settled.
    */
   public Future<Void> record(ShownCard card, Set<String> keys) {
     long now = clock.millis();
     return db.transaction(c -> {
       Rows.upsert(c, "UPDATE sent_cards SET card_view = ?, viewer = COALESCE(?, viewer), "
-          + "chat_type = COALESCE(chat_type, ?), updated_at = ? WHERE message_id = ?", s -> {
+          + "chat_type = COALESCE(chat_type, ?), updated_at = ?, refresh_due_at = NULL, refresh_failures = NULL "
+          + "WHERE message_id = ?", s -> {
             s.setString(1, card.view());
             s.setString(2, card.viewer());
             s.setString(3, card.chatType());
@@ -119,6 +126,74 @@ public final class CardRegistry implements CardChats {
       }
       return null;
     });
+  }
+
+  /**
+   * Notes that a refresh of the message failed in a way a later one may not (a rate limit, no answer): it is due again
+   * after {@code backoff} of the refreshes failed in a row, this one included. Completes with that wait.
+   */
+  public Future<Duration> refreshFailed(String messageId, IntFunction<Duration> backoff) {
+    long now = clock.millis();
+    return db.transaction(c -> {
+      List<Integer> failures = Rows.list(c, "SELECT refresh_failures FROM sent_cards WHERE message_id = ?",
+          s -> s.setString(1, messageId), r -> r.getInt(1));
+      Duration wait = backoff.apply(failures.isEmpty() ? 1 : failures.get(0) + 1);
+      Claims.update(c, "UPDATE sent_cards SET refresh_due_at = ?, refresh_failures = COALESCE(refresh_failures, 0) + 1 "
+          + "WHERE message_id = ?", s -> {
+            s.setLong(1, now + wait.toMillis());
+            s.setString(2, messageId);
+          });
+      return wait;
+    });
+  }
+
+  /** The message owes no refresh any more (a refresh Feishu refused for good, which a later one would repeat). */
+  public Future<Void> refreshSettled(String messageId) {
+    return db.run(c -> Claims.update(c, "UPDATE sent_cards SET refresh_due_at = NULL, refresh_failures = NULL "
+        + "WHERE message_id = ?", s -> s.setString(1, messageId))).mapEmpty();
+  }
+
+  /**
+   * Takes the living cards first sent since {@code since} whose refresh is due now (at most {@link #DUE_BATCH}, or
+   * only {@code messageId} when given): each is held {@code lease} ahead, by a conditional update only one replica's
+   * statement wins, so one refresh is owed to one taker; the next failure or success settles it.
+   */
+  public Future<List<ShownCard>> takeDueRefreshes(String messageId, Instant since, Duration lease) {
+    long now = clock.millis();
+    return db.run(c -> {
+      List<Due> due = Rows.list(c, "SELECT message_id, chat_id, chat_type, viewer, card_view, first_sent_at, "
+          + "refresh_due_at FROM sent_cards WHERE refresh_due_at <= ? AND first_sent_at >= ? "
+          + "AND card_view IS NOT NULL" + (messageId == null ? "" : " AND message_id = ?")
+          + " ORDER BY refresh_due_at FETCH FIRST " + DUE_BATCH + " ROWS ONLY", s -> {
+            s.setLong(1, now);
+            s.setLong(2, since.toEpochMilli());
+            if (messageId != null) {
+              s.setString(3, messageId);
+            }
+          }, r -> new Due(row(r), r.getLong(7)));
+      List<ShownCard> taken = new ArrayList<>();
+      for (Due d : due) {
+        if (Claims.update(c, "UPDATE sent_cards SET refresh_due_at = ? WHERE message_id = ? AND refresh_due_at = ?",
+            s -> {
+              s.setLong(1, now + lease.toMillis());
+              s.setString(2, d.card().messageId());
+              s.setLong(3, d.dueAt());
+            }) == 1) {
+          taken.add(d.card());
+        }
+      }
+      return taken;
+    });
+  }
+
+  private record Due(ShownCard card, long dueAt) {}
+
+  /** Forgets one card: Feishu says it is gone (recalled, deleted, its chat dissolved), so nothing updates it again. */
+  public Future<Void> forget(String messageId) {
+    return db.transaction(c -> {
+      Claims.update(c, "DELETE FROM card_applications WHERE message_id = ?", s -> s.setString(1, messageId));
+      return Claims.update(c, "DELETE FROM sent_cards WHERE message_id = ?", s -> s.setString(1, messageId));
+    }).mapEmpty();
   }
 
   /** Forgets cards first sent before {@code before}; returns how many. */

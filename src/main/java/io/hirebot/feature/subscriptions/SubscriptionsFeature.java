@@ -30,6 +30,7 @@ import io.hirebot.store.PollCursors;
 import io.hirebot.store.PollSeen;
 import io.hirebot.store.SubscriptionStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -39,7 +40,8 @@ import java.time.ZoneId;
  * Hire events, the new-applications poll and the rejections (and their Undo) made through the bot, which Hire fires no
  * event for, become notification cards (held through quiet hours; a change the bot made for a click is not notified
  * back to the chat it was clicked in; the notice of a rejection or its Undo is sent again until each chat has it), and
- * the cards the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move.
+ * the cards the bot sent stay alive (re-rendered in place while Feishu allows edits) as their applications move, a
+ * refresh Feishu did not take being drawn again until one lands.
  */
 public final class SubscriptionsFeature implements Feature {
   static final Duration FORGET_CARDS_EVERY = Duration.ofHours(1);
@@ -59,11 +61,12 @@ public final class SubscriptionsFeature implements Feature {
    * @param views renders a sent card's view again, as its own button would
    * @param digests the chat's digest, which its subscriptions list shows too
    * @param ownChanges the changes made through the bot, matched to Hire's events for them
+   * @param vertx the timers of the living cards' refreshes Feishu did not take, drawn again after a back-off
    */
   public SubscriptionsFeature(HireDirectory hire, JobQueries jobQueries, Messenger messenger, HiringDataRule hiringData,
       ChatSettingsStore settings, SubscriptionStore subscriptions, CardRegistry cardRegistry, Database db, Cards cards,
       Messages messages, ViewRenderer views, Clock clock, ZoneId zone, Duration pollInterval, KnownApplications known,
-      ChatDigests digests, JdbcOwnChanges ownChanges) {
+      ChatDigests digests, JdbcOwnChanges ownChanges, Vertx vertx) {
     this.subscriptions = subscriptions;
     NotificationCard notificationCard = new NotificationCard(cards, messages, new DateTexts(zone, clock), clock);
     QuietHours quiet = new QuietHours(settings, clock, zone);
@@ -79,7 +82,7 @@ public final class SubscriptionsFeature implements Feature {
     followButtons = new FollowButtons(subscriptions, hire, messages,
         (chatId, openId) -> hiringData.refusal(chatId, HiringDataRule.Place.UNKNOWN, openId, false)
             .map(refusal -> refusal == null), commands::follows, views);
-    livingCards = new LivingCards(cardRegistry, views, messenger, clock);
+    livingCards = new LivingCards(cardRegistry, views, messenger, clock, vertx);
     ApplicationJobs applicationJobs = new ApplicationJobs(db, clock);
     hire.onApplicationRead(a -> applicationJobs.remember(
         new ApplicationJobs.Known(a.id(), a.jobId(), a.talentId(), a.talentName())));
@@ -105,6 +108,7 @@ public final class SubscriptionsFeature implements Feature {
         .routine(poller)
         .routine(quietRelease)
         .routine(ownChangeNotices)
+        .routine(livingCards)
         .routine(Routine.every("forget-expired-cards", FORGET_CARDS_EVERY, now -> livingCards.forgetExpired()))
         // A group that is no longer enabled must not keep receiving hiring data.
         .chatStopped(this::unfollowAll);
