@@ -214,10 +214,16 @@ final class LongHireTexts {
    * by the admin, the others each by a sender of its own.
    */
   static void followAll(BotHarness h, String chat, String command) {
+    followAll(h, chat, command, "LT-%03d", JOBS);
+  }
+
+  /** As {@link #followAll(BotHarness, String, String)}, the jobs coded {@code code} (a format given 1 … {@code jobs}). */
+  static void followAll(BotHarness h, String chat, String command, String code, int jobs) {
     h.enableGroup(chat);
-    ask(h, MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(String.format(command, "LT-001")));
-    for (int j = 2; j <= JOBS; j++) {
-      ask(h, inChat(chat, String.format(command, String.format("LT-%03d", j))));
+    ask(h, MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(String.format(command,
+        String.format(code, 1))));
+    for (int j = 2; j <= jobs; j++) {
+      ask(h, inChat(chat, String.format(command, String.format(code, j))));
     }
   }
 
