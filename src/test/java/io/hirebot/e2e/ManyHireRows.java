@@ -26,13 +26,13 @@ import java.util.List;
  * last error; a chat following every job. Names are ordinary: 20 to 40 characters.
  */
 final class ManyHireRows {
-  static final int STAGES = 100;
-  static final int ROUNDS = 60;
-  static final int POOLS = 30;
+  static final int STAGES = 104;
+  static final int ROUNDS = 94;
+  static final int POOLS = 4;
   static final int JOBS = 40;
   static final int ROWS = 200;
   static final int INTERVIEWS = 200;
-  static final int PANEL = 20;
+  static final int PANEL = 30;
   static final int EVALUATIONS = 100;
   static final int HISTORY = 100;
   static final int INTERVIEWS_EACH = 30;

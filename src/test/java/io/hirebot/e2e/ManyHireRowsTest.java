@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The many rows of {@link ManyHireRows} (a hundred stages, two hundred candidates and interviews, a talent with forty
- * applications each carrying a hundred evaluations and thirty interviews of twenty interviewers, twenty parked events
+ * The many rows of {@link ManyHireRows} (a hundred and four stages, two hundred candidates and interviews, a talent with forty
+ * applications each carrying a hundred evaluations and thirty interviews of thirty interviewers, twenty parked events
  * with long errors…) on every card a read command answers, in both languages: each arrives within Feishu's limits,
  * never as the internal-error card, and a card that shows fewer rows than there are says so.
  */
@@ -72,7 +72,7 @@ class ManyHireRowsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"my interviews", "我的面试", "my interviews this week", "我本周的面试", "my tasks", "我的待办"})
-  @DisplayName("an interviewer on 200 interviews of 20 interviewers asking privately gets a card within limits")
+  @DisplayName("an interviewer on 200 interviews of 30 interviewers asking privately gets a card within limits")
   void interviewerPrivately(String text) {
     ask(MessageSpec.p2p(DemoTenant.INTERVIEWER_LIU).text(text));
   }
@@ -100,16 +100,25 @@ class ManyHireRowsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"move Mara Ad to interview", "把 Mara Ae 推进到面试", "reject Mara Af", "淘汰 Mara Ag",
+  @ValueSource(strings = {"move Mara Ad to interview", "把 Mara Ae 推进到面试", "reject Mara Af", "淘汰 Mara Ag", "reject Mona Many",
       "advance Mara Ah", "note on Mara Ai: fine"})
-  @DisplayName("a typed change's confirmation or its which-stage choice (60 interview rounds) arrives within limits")
+  @DisplayName("a typed change's confirmation or its which-stage choice (94 interview rounds) arrives within limits")
   void typedChanges(String text) {
     ask(MessageSpec.group(TEAM).from(ManyHireRows.MANAGER + MANAGERS.getAndIncrement()).mentioningBot().text(text));
   }
 
+  @Test
+  @DisplayName("\"Which stage?\" for `to interview` in 94 interview rounds lists those that fit and says how to name another")
+  void stageChoiceSaysWhatIsLeftOut() {
+    String card = ask(MessageSpec.group(TEAM).from(ManyHireRows.MANAGER + MANAGERS.getAndIncrement()).mentioningBot()
+        .text("move Mara Aj to interview")).currentContent().toString();
+    assertTrue(card.contains("Which stage?") && card.matches(".*⚠️ Showing \\d+ of 94: .*")
+        && card.contains("For another stage, type `move Mara Aj to` and the stage's name."), card.substring(0, 600));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"reject", "move", "note"})
-  @DisplayName("the Reject (300 reasons) and Move (100 stages) forms of a row arrive within limits")
+  @DisplayName("the Reject (300 reasons) and Move (104 stages) forms of a row arrive within limits")
   void forms(String action) {
     Application a = seeded.rows().get(3);
     JsonObject value = new JsonObject().put("action", "reject".equals(action) ? "reject" : "more")
