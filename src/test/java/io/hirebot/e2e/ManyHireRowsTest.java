@@ -1,19 +1,11 @@
 package io.hirebot.e2e;
 
-import static io.hirebot.e2e.BotHarness.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hirebot.sandbox.CardActionSpec;
-import io.hirebot.sandbox.EphemeralCard;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
-import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
-import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,28 +112,10 @@ class ManyHireRowsTest {
   @ValueSource(strings = {"reject", "move", "note"})
   @DisplayName("the Reject (300 reasons) and Move (104 stages) forms of a row arrive within limits")
   void forms(String action) {
-    Application a = seeded.rows().get(3);
-    JsonObject value = new JsonObject().put("action", "reject".equals(action) ? "reject" : "more")
-        .put("application_id", a.id()).put("job_id", seeded.first().id()).put("talent_id", a.talentId())
-        .put("stage_id", a.stageId()).put("page", 0).put("lang", "en_us");
-    String clicker = DemoTenant.RECRUITER_LI;
-    int before = formsFor(clicker).size();
-    CardActionSpec click = CardActionSpec.on(candidates.messageId()).by(clicker).value(value);
-    PushResult r = await(h.sandbox.events().cardAction("reject".equals(action) ? click.tag("button")
-        : click.tag("overflow").option(action)));
-    assertEquals(200, r.status(), r.body());
-    assertNotEquals("error", r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", ""), r.body());
-    List<EphemeralCard> forms = formsFor(clicker);
-    assertEquals(before + 1, forms.size(), r.body());
-    String form = forms.get(forms.size() - 1).card().toString();
-    LongHireTexts.check(forms.get(forms.size() - 1).card(), "interactive");
+    String form = LongHireTexts.openForm(h, candidates.messageId(), seeded.rows().get(3), action).toString();
     if ("move".equals(action)) {
       // The stages left out of the select are named by a typed move.
       assertTrue(form.contains("For another stage, type `move Mara Ad to` and the stage's name."), form);
     }
-  }
-
-  private static List<EphemeralCard> formsFor(String who) {
-    return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(who)).toList();
   }
 }
