@@ -87,7 +87,7 @@ class ManyHireRowsTest {
     String zh = ask(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("失败事件")).currentContent().toString();
     assertTrue(zh.matches(".*仅显示 20 条中的 \\d+ 条.*"), zh.substring(0, 300));
     String profile = ask(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text("candidate Mona Many")).currentContent().toString();
-    assertTrue(profile.contains("Each list shows its latest") && profile.contains("more would not fit one Feishu card"),
+    assertTrue(profile.contains("Each list is cut to") && profile.contains("more would not fit one Feishu card"),
         profile.substring(0, 300));
   }
 
