@@ -26,7 +26,7 @@ public final class CardTemplates {
           "interviews", "offers", "action-form", "audit", "failed-events", "notification", "digest", "reminder", "tasks",
           "onboarding", "choices", "typed-confirm", "quiet-batch", "settings");
   /** Pieces shared by several cards ({@code cards/partials/<name>.json}, a JSON array of elements). */
-  public static final List<String> PARTIALS = List.of("pager");
+  public static final List<String> PARTIALS = List.of("pager", "shown");
   /** An array element {@code {"$partial": "pager"}} is replaced by the partial's elements at load time. */
   static final String PARTIAL = "$partial";
 

@@ -49,6 +49,32 @@ public final class Cards {
     }
   }
 
+  /** A list-shaped card's model showing its first {@code rows} rows, in {@code lang}. */
+  @FunctionalInterface
+  public interface RowsModel {
+    ObjectNode model(int rows, Language lang);
+  }
+
+  /**
+   * A list-shaped card fitted to Feishu's limits (a card Feishu refuses is an answer the user never gets): the model
+   * lists its first n rows, n = {@code rows}, rows/2, …, 1, 0, the first n whose rendering in the writer's language
+   * fits ({@link #halving}), then the card in both languages where that still fits ({@link #bilingual}). A model given
+   * fewer rows than it has says so, and where to see the rest ({@link RowsShown}). Should even no rows not fit, the
+   * card is rendered as it is and refused (a bug in the caller, logged).
+   */
+  public Fitted fitRows(String name, Language writer, int rows, RowsModel model) {
+    int n = halving(name, rows, k -> model.model(k, writer)).map(Fitted::n).orElse(0);
+    return new Fitted(n, bilingual(writer, lang -> render(name, model.model(n, lang))));
+  }
+
+  /**
+   * As {@link #fitRows(String, Language, int, RowsModel)}, for a card in one language only (a form the clicker alone
+   * sees, which Feishu takes without per-viewer texts): {@code model} given the rows to list.
+   */
+  public ObjectNode fitRows(String name, int rows, java.util.function.IntFunction<ObjectNode> model) {
+    return halving(name, rows, model).map(Fitted::card).orElseGet(() -> render(name, model.apply(0)));
+  }
+
   /** Renders template {@code name}; a card over Feishu's limits is a bug in the caller's paging. */
   public ObjectNode render(String name, ObjectNode model) {
     ObjectNode card = renderer.render(templates.shared(name), model);

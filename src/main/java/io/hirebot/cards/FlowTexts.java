@@ -63,12 +63,15 @@ public final class FlowTexts {
         : Markdown.message(messages, lang, "flow.marker.test.score", t.score());
   }
 
-  /** "Evaluations: @Zhang ✅ pass — “Good match” · @Li ⏳ pending"; "" when none. */
-  public String evaluations(List<Evaluation> evaluations, Language lang) {
+  /**
+   * "Evaluations: @Zhang ✅ pass — “Good match” · @Li ⏳ pending"; "" when none. The first {@code max} are listed and
+   * the rest counted ("… 3 more"): Hire has no bound on how many evaluators an application has.
+   */
+  public String evaluations(List<Evaluation> evaluations, int max, Language lang) {
     if (evaluations.isEmpty()) {
       return "";
     }
-    String each = evaluations.stream().map(e -> {
+    java.util.stream.Stream<String> listed = evaluations.stream().limit(max).map(e -> {
       String verdict = messages.get(lang, !e.submitted() ? "flow.evaluation.pending"
           : e.conclusion() == Evaluation.PASS || e.conclusion() == Evaluation.FAIL
               ? "flow.evaluation." + e.conclusion() : "flow.evaluation.submitted");
@@ -76,7 +79,10 @@ public final class FlowTexts {
           ? Markdown.message(messages, lang, "flow.evaluation", Markdown.person(e.evaluatorId()), verdict)
           : Markdown.message(messages, lang, "flow.evaluation.comment", Markdown.person(e.evaluatorId()), verdict,
               oneLine(e.comment()));
-    }).collect(Collectors.joining(" · "));
+    });
+    String more = evaluations.size() > max ? messages.get(lang, "flow.evaluations.more", evaluations.size() - max) : "";
+    String each = java.util.stream.Stream.concat(listed, java.util.stream.Stream.of(more).filter(m -> !m.isEmpty()))
+        .collect(Collectors.joining(" · "));
     return messages.get(lang, "flow.evaluations", each);
   }
 

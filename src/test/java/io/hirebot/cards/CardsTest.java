@@ -55,6 +55,53 @@ class CardsTest {
     assertThrows(IllegalStateException.class, () -> notice(Language.EN, 31_000));
   }
 
+  /** The audit card listing the first {@code n} of {@code total} rows of {@code chars} letters, and the line if fewer. */
+  private ObjectNode rows(int n, int total, int chars, Language lang) {
+    ObjectNode model = cards.model().put("title", lang == Language.EN ? "Rows" : "行");
+    var list = model.putArray("rows");
+    for (int i = 0; i < n; i++) {
+      list.add((lang == Language.EN ? "a" : "b").repeat(chars));
+    }
+    if (n < total) {
+      model.put(RowsShown.KEY, "showing " + n + " of " + total);
+    }
+    return model;
+  }
+
+  @Test
+  @DisplayName("fitRows lists every row, in both languages, when they fit")
+  void fitRowsAllWhenTheyFit() {
+    Cards.Fitted fitted = cards.fitRows("audit", Language.EN, 20, (n, l) -> rows(n, 20, 100, l));
+
+    assertEquals(20, fitted.n());
+    assertEquals("[\"en_us\",\"zh_cn\"]", fitted.card().at("/config/locales").toString());
+    assertEquals(20, fitted.card().at("/body/elements").size());
+  }
+
+  @Test
+  @DisplayName("fitRows halves the rows until the writer's card fits, says so, and merges the other language only "
+      + "where that fits too")
+  void fitRowsHalves() {
+    // 40 rows of 2,000 letters: 20 are 40 KB, 10 are 20 KB in one language and 40 KB in two.
+    Cards.Fitted fitted = cards.fitRows("audit", Language.ZH, 40, (n, l) -> rows(n, 40, 2_000, l));
+
+    assertEquals(10, fitted.n());
+    assertTrue(fitted.card().at("/config/locales").isMissingNode(), fitted.card().at("/config").toString());
+    assertEquals(11, fitted.card().at("/body/elements").size());
+    assertEquals("showing 10 of 40", fitted.card().at("/body/elements/10/content").asText());
+    assertEquals(java.util.List.of(), CardLimits.violations(fitted.card(), cards.serialize(fitted.card())));
+  }
+
+  @Test
+  @DisplayName("fitRows in one language: the rows that fit Feishu's 200 elements")
+  void fitRowsOneLanguage() {
+    ObjectNode card = cards.fitRows("audit", 500, n -> rows(n, 500, 1, Language.EN));
+
+    // A row is one element: 500 and 250 rows are too many; 125 fit.
+    assertEquals(126, card.at("/body/elements").size());
+    assertEquals("showing 125 of 500", card.at("/body/elements/125/content").asText());
+  }
+
   @Test
   @DisplayName("the size checked is the UTF-8 JSON as sent")
   void sizeAsSent() {

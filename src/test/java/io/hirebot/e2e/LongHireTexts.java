@@ -4,10 +4,13 @@ import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.CardLimits;
+import io.hirebot.sandbox.CardActionSpec;
+import io.hirebot.sandbox.EphemeralCard;
 import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
@@ -26,6 +29,7 @@ import io.hirebot.sandbox.hire.Stage;
 import io.hirebot.sandbox.hire.StageTime;
 import io.hirebot.sandbox.hire.TerminationReason;
 import io.hirebot.sandbox.hire.WrittenTest;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -214,10 +218,16 @@ final class LongHireTexts {
    * by the admin, the others each by a sender of its own.
    */
   static void followAll(BotHarness h, String chat, String command) {
+    followAll(h, chat, command, "LT-%03d", JOBS);
+  }
+
+  /** As {@link #followAll(BotHarness, String, String)}, the jobs coded {@code code} (a format given 1 … {@code jobs}). */
+  static void followAll(BotHarness h, String chat, String command, String code, int jobs) {
     h.enableGroup(chat);
-    ask(h, MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(String.format(command, "LT-001")));
-    for (int j = 2; j <= JOBS; j++) {
-      ask(h, inChat(chat, String.format(command, String.format("LT-%03d", j))));
+    ask(h, MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(String.format(command,
+        String.format(code, 1))));
+    for (int j = 2; j <= jobs; j++) {
+      ask(h, inChat(chat, String.format(command, String.format(code, j))));
     }
   }
 
@@ -225,6 +235,32 @@ final class LongHireTexts {
   static MessageSpec inChat(String chat, String text) {
     return MessageSpec.group(chat).from(DemoTenant.ADMIN_ZHOU + "_" + SENDERS.incrementAndGet()).mentioningBot()
         .text(text);
+  }
+
+  /**
+   * Clicks {@code action} (reject, move or note) on row {@code a} of the candidates list {@code listMessageId}, as
+   * {@link DemoTenant#RECRUITER_LI}, and returns the form card the bot opened for her alone, {@link #check}ed.
+   */
+  static JsonNode openForm(BotHarness h, String listMessageId, Application a, String action) {
+    JsonObject value = new JsonObject().put("action", "reject".equals(action) ? "reject" : "more")
+        .put("application_id", a.id()).put("job_id", a.jobId()).put("talent_id", a.talentId())
+        .put("stage_id", a.stageId()).put("page", 0).put("lang", "en_us");
+    String clicker = DemoTenant.RECRUITER_LI;
+    int before = formsFor(h, clicker).size();
+    CardActionSpec click = CardActionSpec.on(listMessageId).by(clicker).value(value);
+    PushResult r = await(h.sandbox.events().cardAction("reject".equals(action) ? click.tag("button")
+        : click.tag("overflow").option(action)));
+    assertEquals(200, r.status(), r.body());
+    assertNotEquals("error", r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", ""), r.body());
+    List<EphemeralCard> forms = formsFor(h, clicker);
+    assertEquals(before + 1, forms.size(), r.body());
+    JsonNode form = forms.get(forms.size() - 1).card();
+    check(form, "interactive");
+    return form;
+  }
+
+  private static List<EphemeralCard> formsFor(BotHarness h, String who) {
+    return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(who)).toList();
   }
 
   /** Pushes a message, waits for the bot's reply to it and {@link #check}s it. */

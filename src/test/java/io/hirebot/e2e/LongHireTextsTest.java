@@ -2,22 +2,16 @@ package io.hirebot.e2e;
 
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hirebot.sandbox.CardActionSpec;
-import io.hirebot.sandbox.EphemeralCard;
 import io.hirebot.sandbox.ImState;
 import io.hirebot.sandbox.MessageSpec;
-import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.SentMessage;
 import io.hirebot.sandbox.hire.Application;
 import io.hirebot.sandbox.hire.DemoTenant;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.Offer;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,24 +113,7 @@ class LongHireTextsTest {
   @ValueSource(strings = {"reject", "move", "note"})
   @DisplayName("the Reject, Move and Note forms of a row (60 long reasons, 9 long stage names) arrive within limits")
   void forms(String action) {
-    Application a = rowApps.get(1);
-    JsonObject value = new JsonObject().put("action", "reject".equals(action) ? "reject" : "more")
-        .put("application_id", a.id()).put("job_id", first.id()).put("talent_id", a.talentId())
-        .put("stage_id", a.stageId()).put("page", 0).put("lang", "en_us");
-    String clicker = DemoTenant.RECRUITER_LI;
-    int before = formsFor(clicker).size();
-    CardActionSpec click = CardActionSpec.on(candidates.messageId()).by(clicker).value(value);
-    PushResult r = await(h.sandbox.events().cardAction("reject".equals(action) ? click.tag("button")
-        : click.tag("overflow").option(action)));
-    assertEquals(200, r.status(), r.body());
-    assertNotEquals("error", r.jsonBody().getJsonObject("toast", new JsonObject()).getString("type", ""), r.body());
-    List<EphemeralCard> forms = formsFor(clicker);
-    assertEquals(before + 1, forms.size(), r.body());
-    check(forms.get(forms.size() - 1).card(), "interactive");
-  }
-
-  private static List<EphemeralCard> formsFor(String who) {
-    return h.sandbox.im().ephemeralCards().stream().filter(e -> e.openId().equals(who)).toList();
+    LongHireTexts.openForm(h, candidates.messageId(), rowApps.get(1), action);
   }
 
   @Test

@@ -13,7 +13,8 @@ import io.vertx.core.Future;
 /** {@code audit [N]}: the latest audit entries, for admins in a private chat (DESIGN §5). */
 final class AuditView {
   private static final AdminViews.Kind KIND =
-      new AdminViews.Kind("audit", "audit.title", "audit.empty", "access.privateOnly");
+      new AdminViews.Kind("audit", "audit.title", "audit.empty", "access.privateOnly",
+          "cards.shown.audit");
 
   private final AdminViews views;
   private final AuditLog audit;

@@ -13,7 +13,8 @@ import io.vertx.core.Future;
  */
 final class FailedEventsView {
   private static final AdminViews.Kind KIND =
-      new AdminViews.Kind("failed-events", "failedEvents.title", "failedEvents.empty", "failedEvents.privateOnly");
+      new AdminViews.Kind("failed-events", "failedEvents.title", "failedEvents.empty", "failedEvents.privateOnly",
+          "cards.shown.failedEvents");
 
   private final AdminViews views;
   private final ProcessedEvents events;

@@ -14,6 +14,7 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.ChoiceLabels;
 import io.hirebot.cards.ReasonOptions;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.RowsShown;
 import io.hirebot.cards.QuickActions;
 import io.hirebot.cards.SharedActions;
 import io.hirebot.command.Command;
@@ -341,19 +342,27 @@ final class TypedActions {
     return cards.render("choices", model);
   }
 
+  /**
+   * "Which stage?", a button per stage the words match (`to interview` in a process of ninety interview rounds matches
+   * them all): as many as fit one Feishu card, and how to name another.
+   */
   private ObjectNode stageChoice(Command.Move move, Applied c, List<Stage> stages, Language lang) {
-    ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, "typed.stage.title"));
-    model.put("color", "wathet");
-    model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(), Names.of(c.jobTitle()),
-        move.stageQuery()));
-    ArrayNode choices = model.putArray("choices");
-    for (Stage s : stages) {
-      ObjectNode value = values.write(move, lang).put("application_id", c.application().id()).put("stage_id", s.id());
-      choices.addObject().put("label", StageWords.name(messages, lang, s)).set("value", value);
-    }
-    model.put("hint", messages.get(lang, "typed.choose.hint"));
-    return cards.render("choices", model);
+    return cards.fitRows("choices", stages.size(), n -> {
+      ObjectNode model = cards.model();
+      model.put("title", messages.get(lang, "typed.stage.title"));
+      model.put("color", "wathet");
+      model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(),
+          Names.of(c.jobTitle()), move.stageQuery()));
+      ArrayNode choices = model.putArray("choices");
+      for (Stage s : stages.subList(0, n)) {
+        ObjectNode value = values.write(move, lang).put("application_id", c.application().id()).put("stage_id", s.id());
+        choices.addObject().put("label", StageWords.name(messages, lang, s)).set("value", value);
+      }
+      RowsShown.put(model, n, stages.size(), Markdown.message(messages, lang, "cards.shown.stages",
+          c.application().talentName()), messages, lang);
+      model.put("hint", messages.get(lang, "typed.choose.hint"));
+      return model;
+    });
   }
 
   private ObjectNode notice(Language lang, String titleKey, String text, String color) {

@@ -3,6 +3,7 @@ package io.hirebot.feature.candidates;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.RowsShown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.ReasonOptions;
 import io.hirebot.i18n.Language;
@@ -26,16 +27,26 @@ final class ActionForms {
     this.messages = messages;
   }
 
+  /**
+   * The Move form: a stage to pick, in process order. Each option is two of Feishu's 200 elements, so a process of a
+   * hundred stages lists its first ones that fit, and the form says how to name another in a typed move.
+   */
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
-    ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), StageWords.name(messages, lang, app.stage())));
-    ObjectNode select = model.putObject("select").put("name", "stage")
-        .put("placeholder", messages.get(lang, "form.move.placeholder"));
-    ArrayNode options = select.putArray("options");
-    choices.forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s)).put("value", s.id()));
-    model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
-    model.set("submit", target.value(cards.model(), RowActions.MOVE_CONFIRM, lang.feishuLocale()));
-    return cards.render("action-form", model);
+    return cards.fitRows("action-form", choices.size(), n -> {
+      ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
+      model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(),
+          StageWords.name(messages, lang, app.stage())));
+      ObjectNode select = model.putObject("select").put("name", "stage")
+          .put("placeholder", messages.get(lang, "form.move.placeholder"));
+      ArrayNode options = select.putArray("options");
+      choices.subList(0, n).forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s))
+          .put("value", s.id()));
+      RowsShown.put(model, n, choices.size(), Markdown.message(messages, lang, "cards.shown.stages",
+          app.talentName()), messages, lang);
+      model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
+      model.set("submit", target.value(cards.model(), RowActions.MOVE_CONFIRM, lang.feishuLocale()));
+      return model;
+    });
   }
 
   public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,

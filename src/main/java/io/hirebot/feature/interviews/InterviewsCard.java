@@ -7,6 +7,7 @@ import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Cards;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.RowsShown;
 import io.hirebot.command.CommandPhrases;
 import io.hirebot.i18n.Language;
 import io.hirebot.command.Period;
@@ -52,12 +53,16 @@ final class InterviewsCard {
    */
   record Owed(long missing, boolean before, int days) {}
 
-  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  /**
+   * The card in both languages (each viewer reads their own), or the writer's alone where that is too big; a page whose
+   * panels of long names pass Feishu's limits even so lists its first interviews that fit and says how to see the
+   * others ({@link Cards#fitRows}: they are not on the next page, which starts where this one would have ended).
+   */
   ObjectNode render(Page p, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(p, l));
+    return cards.fitRows("interviews", lang, p.shown().size(), (n, l) -> model(p, n, l)).card();
   }
 
-  private ObjectNode renderIn(Page p, Language lang) {
+  private ObjectNode model(Page p, int listed, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String when = CommandPhrases.period(p.period(), lang);
@@ -67,10 +72,11 @@ final class InterviewsCard {
     model.put("empty", p.all().isEmpty());
     model.put("emptyText", messages.get(lang, "interviews.empty"));
     ArrayNode rows = model.putArray("rows");
-    p.shown().forEach(i -> rows.add(row(i, p, lang)));
+    p.shown().subList(0, listed).forEach(i -> rows.add(row(i, p, lang)));
+    RowsShown.put(model, listed, p.shown().size(), messages.get(lang, "cards.shown.interviews"), messages, lang);
     ObjectNode value = InterviewsFeature.view(cards.model(), p.period(), p.mine(), 0, lang);
     Pager.put(model, p.page(), Pager.pages(p.all().size(), Pager.PAGE_SIZE), p.all().size(), value, messages, lang);
-    return cards.render("interviews", model);
+    return model;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.hirebot.cards.SharedActions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hirebot.cards.Markdown;
+import io.hirebot.cards.RowsShown;
 import io.hirebot.cards.StageDays;
 import io.hirebot.cards.Cards;
 import io.hirebot.i18n.Language;
@@ -29,12 +30,15 @@ final class PipelineCard {
     this.messages = messages;
   }
 
-  /** The card in both languages (each viewer reads their own), or the writer's alone where that is too big. */
+  /**
+   * The card in both languages (each viewer reads their own), or the writer's alone where that is too big; a process of
+   * more steps than fit one card lists its first ones and says so ({@link Cards#fitRows}).
+   */
   ObjectNode render(Job job, Funnel funnel, int sampled, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(job, funnel, sampled, l));
+    return cards.fitRows("pipeline", lang, funnel.steps().size(), (n, l) -> model(job, funnel, sampled, n, l)).card();
   }
 
-  private ObjectNode renderIn(Job job, Funnel funnel, int sampled, Language lang) {
+  private ObjectNode model(Job job, Funnel funnel, int sampled, int listed, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     model.put("title", messages.get(lang, "pipeline.title", Names.of(job.title())));
@@ -44,7 +48,7 @@ final class PipelineCard {
     model.put("emptyText", messages.get(lang, "candidates.empty"));
     int fullest = funnel.steps().stream().mapToInt(Funnel.Step::count).max().orElse(0);
     ArrayNode steps = model.putArray("steps");
-    for (Funnel.Step s : funnel.steps()) {
+    for (Funnel.Step s : funnel.steps().subList(0, listed)) {
       ObjectNode step = steps.addObject();
       step.put("line", Markdown.message(messages, lang, "pipeline.step", StageWords.name(messages, lang, s.stage()),
           s.count(), bar(s.count(), fullest)));
@@ -63,7 +67,8 @@ final class PipelineCard {
         sampled, funnel.total()));
     ObjectNode candidates = model.putObject("candidates");
     candidates.put("action", SharedActions.CANDIDATES_SHOW).put("job_id", job.id()).put("page", 0).put("lang", lang.feishuLocale());
-    return cards.render("pipeline", model);
+    RowsShown.put(model, listed, funnel.steps().size(), messages.get(lang, "cards.shown.pipeline"), messages, lang);
+    return model;
   }
 
   /** The pool stages (Talent reserve …) with their counts, on one line after the steps; "" when there are none. */

@@ -8,6 +8,7 @@ import io.hirebot.cards.FlowTexts;
 import io.hirebot.cards.Markdown;
 import io.hirebot.cards.Pager;
 import io.hirebot.cards.QuickActions;
+import io.hirebot.cards.RowsShown;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.ApplicationDetail;
@@ -45,6 +46,8 @@ final class ProfileCard {
   /** The latest interviews and stage visits of an application; older ones are counted, not listed. */
   static final int MAX_INTERVIEWS = 6;
   static final int MAX_VISITS = 10;
+  /** The resume evaluations listed per application; the rest are counted. */
+  static final int MAX_EVALUATIONS = 10;
 
   /**
    * What the viewer is offered: changes on the applications of these jobs, and the private details button.
@@ -80,13 +83,17 @@ final class ProfileCard {
    */
   ObjectNode render(Talent talent, List<ApplicationDetail> page, int pageNumber, int total, Partial<List<Note>> notes,
       ProfileHistory history, StageNames stages, boolean showContact, Offers offers, Language lang) {
-    return cards.bilingual(lang, l -> renderIn(talent, page, pageNumber, total, notes, history,
-        stages, showContact, offers, l));
+    // An application's lists (stage history, evaluations, interviews of whole panels) are as long as Hire makes them:
+    // four of them on a page passed 30 KB, so each list gives way to fewer of its latest entries, halving, the rest
+    // counted, and the card says so.
+    return cards.fitRows("profile", lang, MAX_VISITS, (n, l) -> model(talent, page, pageNumber, total, notes, history,
+        stages, showContact, offers, n, l)).card();
   }
 
-  private ObjectNode renderIn(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
+  /** The model in {@code lang}, each application's lists showing at most {@code listed} of their latest entries. */
+  private ObjectNode model(Talent talent, List<ApplicationDetail> page, int pageNumber, int total,
       Partial<List<Note>> notes, ProfileHistory history, StageNames stages, boolean showContact, Offers offers,
-      Language lang) {
+      int listed, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
     String name = talent.name().isBlank() ? talent.id() : talent.name();
@@ -105,7 +112,10 @@ final class ProfileCard {
     ArrayNode apps = model.putArray("applications");
     page.forEach(d -> apps.add(application(d, history, stages, pageNumber,
         offers.changeable().contains(d.application().jobId()),
-        offers.back(), showContact, lang)));
+        offers.back(), showContact, listed, lang)));
+    if (listed < MAX_VISITS) {
+      model.put(RowsShown.KEY, Markdown.message(messages, lang, "profile.fitted", listed));
+    }
     model.put("notes", notes.hidden() ? hidden("hidden.notes", notes.missingScope(), lang) : notes(notes.value(), lang));
     ObjectNode value = ProfileButtons.view(cards.model(), talent, 0, lang);
     if (showContact) {
@@ -119,7 +129,7 @@ final class ProfileCard {
       model.set("back", offers.back());
     }
     Pager.put(model, pageNumber, Pager.pages(total, APPLICATIONS_PER_PAGE), total, value, messages, lang);
-    return cards.render("profile", model);
+    return model;
   }
 
   private String contact(Talent talent, Language lang) {
@@ -135,21 +145,22 @@ final class ProfileCard {
   }
 
   private ObjectNode application(ApplicationDetail d, ProfileHistory history, StageNames stages, int pageNumber,
-      boolean mayChange, ObjectNode back, boolean showContact, Language lang) {
+      boolean mayChange, ObjectNode back, boolean showContact, int listed, Language lang) {
     Application a = d.application();
     ObjectNode item = cards.model();
     String status = messages.get(lang, a.active() ? "profile.active" : "profile.terminated");
     item.put("heading", Markdown.message(messages, lang, "profile.application", Names.of(d.jobTitle()),
         stageName(a, a.stage().id(), stages, lang), status, dates.date(a.appliedAt(), lang)));
     item.put("history", latest(history.of(a.id(), d.history()).stream().map(e -> entry(e, a, stages, lang)).toList(),
-        MAX_VISITS, lang, " → "));
+        Math.min(MAX_VISITS, listed), lang, " → "));
     String interviewsHiddenBy = d.withheldBy(ApplicationDetail.INTERVIEWS);
     item.put("interviews", !interviewsHiddenBy.isEmpty() ? hidden("hidden.interviews", interviewsHiddenBy, lang)
-        : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(), MAX_INTERVIEWS, lang, "\n"));
+        : latest(d.interviews().stream().map(i -> interview(i, a, stages, lang)).toList(),
+            Math.min(MAX_INTERVIEWS, listed), lang, "\n"));
     String offerHiddenBy = d.withheldBy(ApplicationDetail.OFFER);
     item.put("offer", !offerHiddenBy.isEmpty() ? hidden("hidden.offer", offerHiddenBy, lang)
         : flow.offer(a, d.offer(), clock.instant().atZone(dates.zone()), lang));
-    item.put("steps", steps(d, lang));
+    item.put("steps", steps(d, Math.min(MAX_EVALUATIONS, listed), lang));
     boolean actions = a.active() && mayChange;
     item.put("actions", actions);
     if (actions) {
@@ -183,12 +194,12 @@ final class ProfileCard {
   }
 
   /** The resume evaluations and the written test, one line each (or why they are hidden). */
-  private String steps(ApplicationDetail d, Language lang) {
+  private String steps(ApplicationDetail d, int evaluations, Language lang) {
     String evaluationsHiddenBy = d.withheldBy(ApplicationDetail.EVALUATIONS);
     String testsHiddenBy = d.withheldBy(ApplicationDetail.TESTS);
     List<String> lines = new ArrayList<>();
     lines.add(!evaluationsHiddenBy.isEmpty() ? hidden("hidden.evaluations", evaluationsHiddenBy, lang)
-        : flow.evaluations(d.application().progress().evaluations(), lang));
+        : flow.evaluations(d.application().progress().evaluations(), evaluations, lang));
     lines.add(!testsHiddenBy.isEmpty() ? hidden("hidden.tests", testsHiddenBy, lang)
         : flow.writtenTest(d.application().progress().test(), lang));
     return String.join("\n", lines.stream().filter(l -> !l.isEmpty()).toList());

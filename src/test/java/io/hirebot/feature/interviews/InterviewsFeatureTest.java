@@ -48,6 +48,32 @@ class InterviewsFeatureTest {
   }
 
   @Test
+  @DisplayName("a page of interviews whose panels are too big for one Feishu card lists those that fit and says where "
+      + "to see the others, in EN and ZH, never an error")
+  void panelsTooBigForOneCard() {
+    // GIVEN ten interviews today, each of a 50-person panel whose names Hire gives at 100 characters (a row names the
+    // first of them, and counts the rest)
+    LocalDate today = LocalDate.now(FeatureHarness.ZONE);
+    Person[] panel = new Person[50];
+    for (int p = 0; p < panel.length; p++) {
+      panel[p] = new Person("ou_panel_" + p, ("面试官" + p + "号").repeat(20).substring(0, 100),
+          ("Interviewer " + p + " ").repeat(10).substring(0, 100));
+    }
+    for (int i = 0; i < 10; i++) {
+      interview(String.format("%04d", i), today.atTime(9 + i, 0).atZone(FeatureHarness.ZONE).toInstant(), panel);
+    }
+
+    Shown en = h.inGroup("interviews today");
+    Shown zh = h.inGroup("今天的面试");
+
+    // THEN the English card lists all ten (its names are a byte a letter); the Chinese one (three bytes a character)
+    // lists those that fit and says where the others are, rather than failing
+    assertTrue(en.isCard() && !en.all().contains("Showing") && en.all().contains("Candidate 0009"), en.all());
+    assertTrue(zh.isCard() && zh.all().matches("(?s).*⚠️ 仅显示 10 条中的 \\d 条：再多一张飞书卡片放不下。本页其余面试：请缩小范围.*"),
+        zh.all());
+  }
+
+  @Test
   @DisplayName("interviews today: today's interviews in Asia/Shanghai, EN and ZH")
   void interviewsToday() {
     // GIVEN two interviews today in Shanghai (and Carol's tomorrow)
