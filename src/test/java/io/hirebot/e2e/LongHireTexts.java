@@ -29,7 +29,9 @@ import io.hirebot.sandbox.hire.WrittenTest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -247,6 +249,28 @@ final class LongHireTexts {
     assertFalse(text.contains("Something went wrong") || text.contains("出错了"), head);
     if ("interactive".equals(msgType)) {
       assertEquals(List.of(), CardLimits.violations((ObjectNode) content, text), head);
+    }
+  }
+
+  /** What a reader sees of the card: its JSON without the buttons' callback values. */
+  static String shown(JsonNode content) {
+    JsonNode copy = content.deepCopy();
+    dropValues(copy);
+    return copy.toString();
+  }
+
+  private static void dropValues(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("value") && e.getValue().isObject()) {
+          it.remove();
+        } else {
+          dropValues(e.getValue());
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(LongHireTexts::dropValues);
     }
   }
 }

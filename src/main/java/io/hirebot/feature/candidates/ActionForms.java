@@ -10,6 +10,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.util.List;
 
@@ -27,8 +28,9 @@ final class ActionForms {
   }
 
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
-    ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(), StageWords.name(messages, lang, app.stage())));
+    ObjectNode model = base(target, lang, "form.move.title", "wathet", Names.of(app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.move.text", Names.of(app.talentName()),
+        StageWords.name(messages, lang, app.stage())));
     ObjectNode select = model.putObject("select").put("name", "stage")
         .put("placeholder", messages.get(lang, "form.move.placeholder"));
     ArrayNode options = select.putArray("options");
@@ -40,12 +42,12 @@ final class ActionForms {
 
   public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,
       Language lang) {
-    ObjectNode model = base(target, lang, "form.reject.title", "red", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.reject.text", app.talentName(), jobTitle));
+    ObjectNode model = base(target, lang, "form.reject.title", "red", Names.of(app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.reject.text", Names.of(app.talentName()), jobTitle));
     ObjectNode select = model.putObject("select").put("name", "reason")
         .put("placeholder", messages.get(lang, "form.reject.placeholder"));
     ReasonOptions.fill(select.putArray("options"), reasons, "", lang);
-    model.put("more", ReasonOptions.more(messages, lang, reasons, app.talentName()));
+    model.put("more", ReasonOptions.more(messages, lang, reasons, Names.of(app.talentName())));
     model.putObject("input").put("required", false).put("placeholder", messages.get(lang, "form.reject.note"));
     // No confirm dialog on submit: the Reject button that opened the form asked "Reject this candidate?" already.
     model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");
@@ -54,8 +56,8 @@ final class ActionForms {
   }
 
   public ObjectNode note(ActionTarget target, Application app, Language lang) {
-    ObjectNode model = base(target, lang, "form.note.title", "blue", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.note.text", app.talentName()));
+    ObjectNode model = base(target, lang, "form.note.title", "blue", Names.of(app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.note.text", Names.of(app.talentName())));
     model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
     model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
     model.set("submit", target.value(cards.model(), RowActions.NOTE_SUBMIT, lang.feishuLocale()));
