@@ -264,7 +264,6 @@ final class ProfileCard {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() > MAX_NOTE_LENGTH ? oneLine.substring(0, MAX_NOTE_LENGTH) + "…" : oneLine;
+    return Names.cut(text.replaceAll("\\s+", " ").strip(), MAX_NOTE_LENGTH);
   }
 }
