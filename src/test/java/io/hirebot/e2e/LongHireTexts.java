@@ -252,6 +252,22 @@ final class LongHireTexts {
     }
   }
 
+  /** The card's (or text's) JSON as it is now. */
+  static String text(SentMessage m) {
+    return m.currentContent().toString();
+  }
+
+  /** The first message the bot sent to {@code chat} that {@code which} accepts. */
+  static SentMessage awaitIn(BotHarness h, String chat, java.util.function.Predicate<SentMessage> which) {
+    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && which.test(m), TIMEOUT));
+  }
+
+  /** The first private message to {@code openId} containing every one of {@code texts}. */
+  static SentMessage awaitTo(BotHarness h, String openId, String... texts) {
+    return awaitIn(h, io.hirebot.sandbox.ImState.p2pChatId(openId),
+        m -> List.of(texts).stream().allMatch(text(m)::contains));
+  }
+
   /** What a reader sees of the card: its JSON without the buttons' callback values. */
   static String shown(JsonNode content) {
     JsonNode copy = content.deepCopy();

@@ -2,6 +2,9 @@ package io.hirebot.e2e;
 
 import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
+import static io.hirebot.e2e.LongHireTexts.awaitIn;
+import static io.hirebot.e2e.LongHireTexts.awaitTo;
+import static io.hirebot.e2e.LongHireTexts.text;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,7 +90,7 @@ class LongTalentNamesTest {
     emoji = hire.addApplication(job.id(), hire.addTalent(EMOJI, "13900000001", "zeb@example.com").id(), first);
     chinese = hire.addApplication(job.id(), hire.addTalent(CHINESE, "13900000002", "sima@example.com").id(), first);
     h.runRoutines(h.bot);
-    cut(awaitIn(TEAM, m -> m.parentId() == null && text(m).contains("New applications")
+    cut(awaitIn(h, TEAM, m -> m.parentId() == null && text(m).contains("New applications")
         && text(m).contains("Name Cut Engineer")), EMOJI, CHINESE);
   }
 
@@ -106,7 +108,7 @@ class LongTalentNamesTest {
     int profileVersion = h.sandbox.im().message(profile.messageId()).orElseThrow().version();
     List<Stage> stages = h.sandbox.hire().stagesOf(job.id());
     h.sandbox.hire().moveApplication(emoji.id(), stages.get(1).id());
-    cut(awaitIn(TEAM, m -> m.parentId() == null && text(m).contains("Stage change")
+    cut(awaitIn(h, TEAM, m -> m.parentId() == null && text(m).contains("Stage change")
         && text(m).contains("Zebulon")), EMOJI);
     cut(await(h.sandbox.im().awaitMessage(m -> m.messageId().equals(candidates.messageId())
         && m.version() > listVersion, TIMEOUT)), EMOJI, CHINESE);
@@ -120,7 +122,7 @@ class LongTalentNamesTest {
   void quietBatch() {
     clock.advance(Duration.ofHours(2));
     h.runRoutines(h.bot);
-    cut(awaitIn(QUIET, m -> m.parentId() == null && text(m).contains("免打扰期间")), EMOJI, CHINESE);
+    cut(awaitIn(h, QUIET, m -> m.parentId() == null && text(m).contains("免打扰期间")), EMOJI, CHINESE);
   }
 
   @Test
@@ -130,7 +132,7 @@ class LongTalentNamesTest {
     clock.advance(Duration.ofHours(1).plusMinutes(5));
     h.runRoutines(h.bot);
     h.runRoutines(h.bot);
-    cut(awaitIn(TEAM, m -> m.parentId() == null && text(m).contains("Hiring digest")
+    cut(awaitIn(h, TEAM, m -> m.parentId() == null && text(m).contains("Hiring digest")
         && text(m).contains("Name Cut Engineer")), EMOJI, CHINESE);
   }
 
@@ -147,11 +149,11 @@ class LongTalentNamesTest {
     // Everyone's tasks are read once a minute (of the wall clock): a new bot reads them again.
     h.restartBot();
     h.runRoutines(h.bot);
-    cut(awaitTo(INTERVIEWER, "面试即将开始"), EMOJI);
-    cut(awaitTo(INTERVIEWER, "面试反馈尚未", "司马"), CHINESE);
-    cut(awaitTo(MANAGER, "已逾期", "司马"), CHINESE);
-    cut(awaitTo(INTERVIEWER, "飞书招聘中有事等你处理"), CHINESE);
-    cut(awaitTo(MANAGER, "团队待办逾期"), CHINESE);
+    cut(awaitTo(h, INTERVIEWER, "面试即将开始"), EMOJI);
+    cut(awaitTo(h, INTERVIEWER, "面试反馈尚未", "司马"), CHINESE);
+    cut(awaitTo(h, MANAGER, "已逾期", "司马"), CHINESE);
+    cut(awaitTo(h, INTERVIEWER, "飞书招聘中有事等你处理"), CHINESE);
+    cut(awaitTo(h, MANAGER, "团队待办逾期"), CHINESE);
     cut(h.ask(MessageSpec.p2p(INTERVIEWER).text("my tasks")), CHINESE);
   }
 
@@ -176,16 +178,4 @@ class LongTalentNamesTest {
     return text.substring(Math.max(0, at - 300), Math.min(text.length(), at + part.length() + 300));
   }
 
-  private static String text(SentMessage m) {
-    return m.currentContent().toString();
-  }
-
-  private static SentMessage awaitIn(String chat, Predicate<SentMessage> which) {
-    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && which.test(m), TIMEOUT));
-  }
-
-  /** The first private message to {@code openId} containing every one of {@code texts}. */
-  private static SentMessage awaitTo(String openId, String... texts) {
-    return awaitIn(ImState.p2pChatId(openId), m -> List.of(texts).stream().allMatch(text(m)::contains));
-  }
 }
