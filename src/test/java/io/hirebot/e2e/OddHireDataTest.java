@@ -183,7 +183,7 @@ class OddHireDataTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"candidates for job FZ-001", "candidate Longname", "offers for job FZ-001",
-      "advance Longname"})
+      "advance Longname", "where is Longname"})
   @DisplayName("a talent named at 2,000 characters is named by its first 100 with '…' on the cards answering about "
       + "them, as every name Hire supplies")
   void longNameCut(String text) {
