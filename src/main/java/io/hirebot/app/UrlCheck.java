@@ -3,6 +3,7 @@ package io.hirebot.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hirebot.feishu.inbound.FeishuCrypto;
+import io.hirebot.i18n.Names;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +87,6 @@ final class UrlCheck {
   }
 
   private static String abbreviate(String s) {
-    return s == null ? "" : s.length() > 80 ? s.substring(0, 77) + "…" : s;
+    return Names.cut(s, 80);
   }
 }

@@ -10,6 +10,7 @@ import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
@@ -226,9 +227,6 @@ public final class ErrorReplies {
   }
 
   private static String shorten(String msg) {
-    if (msg == null) {
-      return "";
-    }
-    return msg.length() > 120 ? msg.substring(0, 117) + "…" : msg;
+    return Names.cut(msg, 120);
   }
 }

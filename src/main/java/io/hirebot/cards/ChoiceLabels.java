@@ -22,14 +22,14 @@ public final class ChoiceLabels {
   /** A person by their latest application ({@link #application}), or "Zed Twin · no applications". */
   public static String person(Messages messages, Language lang, TalentsByName.Person person) {
     return person.applications().isEmpty()
-        ? messages.get(lang, "choice.person.none", person.talent().name())
+        ? messages.get(lang, "choice.person.none", Names.of(person.talent().name()))
         : application(messages, lang, person.talent().name(), person.applications().get(0));
   }
 
   private static String application(Messages messages, Language lang, String name, TalentsByName.Applied applied) {
     Application a = applied.application();
     String stage = a.stage() == null ? "" : StageWords.name(messages, lang, a.stage());
-    return messages.get(lang, a.active() ? "choice.application" : "choice.application.ended", name,
+    return messages.get(lang, a.active() ? "choice.application" : "choice.application.ended", Names.of(name),
         Names.of(applied.jobTitle()), stage);
   }
 }

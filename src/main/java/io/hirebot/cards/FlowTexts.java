@@ -151,7 +151,6 @@ public final class FlowTexts {
   }
 
   private static String oneLine(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    return flat.length() > 120 ? flat.substring(0, 120) + "…" : flat;
+    return Names.cut(text.replaceAll("\\s+", " ").strip(), 120);
   }
 }

@@ -71,9 +71,9 @@ public final class WaitingOnTeam {
       }
       List<Waiting> theirs = e.getValue();
       String names = theirs.stream().limit(MAX_NAMES).map(w -> withJob
-          ? Markdown.message(messages, lang, "tasks.person.item", w.application().talentName(), Names.of(w.jobTitle()),
-              waited(w.waited(now), lang))
-          : Markdown.message(messages, lang, "tasks.person.item.inJob", w.application().talentName(),
+          ? Markdown.message(messages, lang, "tasks.person.item", Names.of(w.application().talentName()),
+              Names.of(w.jobTitle()), waited(w.waited(now), lang))
+          : Markdown.message(messages, lang, "tasks.person.item.inJob", Names.of(w.application().talentName()),
               waited(w.waited(now), lang))).collect(Collectors.joining(messages.get(lang, "digest.separator")));
       if (theirs.size() > MAX_NAMES) {
         names = messages.get(lang, "digest.more", names, theirs.size() - MAX_NAMES, theirs.size());

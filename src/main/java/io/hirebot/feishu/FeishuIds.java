@@ -1,6 +1,7 @@
 package io.hirebot.feishu;
 
 import io.hirebot.error.FeishuApiException;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class FeishuIds {
     if (id == null) {
       return "missing " + kind.label;
     }
-    String excerpt = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+    String excerpt = Names.cut(id, 40);
     return "invalid " + kind.label + " (" + id.length() + " chars: " + excerpt.replaceAll("\\p{Cntrl}", "?") + ")";
   }
 

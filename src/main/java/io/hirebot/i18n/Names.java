@@ -4,7 +4,9 @@ package io.hirebot.i18n;
  * How much of a name Hire supplies (a job's title, a stage, a termination reason, a person) a card shows: Hire sets no
  * documented limit on them, and a page names them once per row, in two languages, so a 2,000-character title would
  * push a card past Feishu's 30 KB. A name is a label, so it is cut where a button's label is ({@link #MAX}), the same
- * way, and ends with "…". Pure.
+ * way, and ends with "…". {@link #cut} is the one way any text the bot shows is shortened (an echo of what someone
+ * typed, a note, Hire's error message): by code points, so an emoji is never split into half a surrogate pair, which
+ * Feishu may refuse or show as garbage. Pure.
  */
 public final class Names {
   /** The longest name a card shows: Feishu's limit on a button's text, where names are labels too. */

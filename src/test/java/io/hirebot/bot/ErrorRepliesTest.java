@@ -11,6 +11,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.i18n.Messages;
+import io.hirebot.testing.WholeCharacters;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -29,6 +30,15 @@ class ErrorRepliesTest {
     String card = ((Reply.Card) errors.reply(e, Language.EN)).card().toString();
     assertTrue(card.contains("1002001") && card.contains("2026112509LOGID"), card);
     assertFalse(card.contains("FeishuApiException"));
+  }
+
+  @Test
+  @DisplayName("Hire's message is quoted to 120 characters, an emoji at the cut kept whole or left out, never split")
+  void messageCutWhole() {
+    var e = new FeishuApiException("hire.job.list", 400, 1002001, "e".repeat(116) + "😀" + "e".repeat(20), "LID");
+    String card = errors.card(e, Language.EN).toString();
+    WholeCharacters.assertWhole(card);
+    assertTrue(card.contains("e".repeat(116) + "😀") && card.contains("…"), card);
   }
 
   @Test

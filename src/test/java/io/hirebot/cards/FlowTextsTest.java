@@ -3,6 +3,7 @@ package io.hirebot.cards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hirebot.hire.Application;
+import io.hirebot.hire.Evaluation;
 import io.hirebot.hire.Interview;
 import io.hirebot.hire.Offer;
 import io.hirebot.hire.Person;
@@ -17,6 +18,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.hirebot.testing.WholeCharacters;
 
 /** What an offer status and an interviewer's feedback say to the team, in both languages. */
 class FlowTextsTest {
@@ -53,6 +55,17 @@ class FlowTextsTest {
     return new Application("a1", "job", "t1", "Pat", new Stage("s", "待入职", "Pending onboarding",
         StageType.PENDING_ONBOARDING), true, applied, applied,
         new Progress(true, List.of(), List.of(), null, onboarded, onboardedAt, null));
+  }
+
+  @Test
+  @DisplayName("an evaluation's comment is quoted to 120 characters, an emoji at the cut kept whole or left out, "
+      + "never split")
+  void commentCutWhole() {
+    String comment = "c".repeat(119) + "😀" + "c".repeat(10);
+    String line = new FlowTexts(messages).evaluations(List.of(new Evaluation("ou_zhang", "s", true, 1, comment)), 10,
+        Language.EN);
+    WholeCharacters.assertWhole(line);
+    org.junit.jupiter.api.Assertions.assertTrue(line.contains("c".repeat(119) + "…"), line);
   }
 
   @Test

@@ -33,7 +33,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -283,6 +285,44 @@ final class LongHireTexts {
     assertFalse(text.contains("Something went wrong") || text.contains("出错了"), head);
     if ("interactive".equals(msgType)) {
       assertEquals(List.of(), CardLimits.violations((ObjectNode) content, text), head);
+    }
+  }
+
+  /** The card's (or text's) JSON as it is now. */
+  static String text(SentMessage m) {
+    return m.currentContent().toString();
+  }
+
+  /** The first message the bot sent to {@code chat} that {@code which} accepts. */
+  static SentMessage awaitIn(BotHarness h, String chat, java.util.function.Predicate<SentMessage> which) {
+    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && which.test(m), TIMEOUT));
+  }
+
+  /** The first private message to {@code openId} containing every one of {@code texts}. */
+  static SentMessage awaitTo(BotHarness h, String openId, String... texts) {
+    return awaitIn(h, io.hirebot.sandbox.ImState.p2pChatId(openId),
+        m -> List.of(texts).stream().allMatch(text(m)::contains));
+  }
+
+  /** What a reader sees of the card: its JSON without the buttons' callback values. */
+  static String shown(JsonNode content) {
+    JsonNode copy = content.deepCopy();
+    dropValues(copy);
+    return copy.toString();
+  }
+
+  private static void dropValues(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("value") && e.getValue().isObject()) {
+          it.remove();
+        } else {
+          dropValues(e.getValue());
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(LongHireTexts::dropValues);
     }
   }
 }

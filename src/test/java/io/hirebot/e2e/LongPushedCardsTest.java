@@ -4,7 +4,10 @@ import static io.hirebot.e2e.BotHarness.TIMEOUT;
 import static io.hirebot.e2e.BotHarness.await;
 import static io.hirebot.e2e.LongHireTexts.LONG_INTERVIEWER;
 import static io.hirebot.e2e.LongHireTexts.MANAGER;
+import static io.hirebot.e2e.LongHireTexts.awaitIn;
+import static io.hirebot.e2e.LongHireTexts.awaitTo;
 import static io.hirebot.e2e.LongHireTexts.check;
+import static io.hirebot.e2e.LongHireTexts.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +28,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -110,7 +112,7 @@ class LongPushedCardsTest {
     awaitHeld(QUIET, before + moves);
     clock.advance(Duration.ofHours(2));
     h.runRoutines(h.bot);
-    SentMessage batch = awaitIn(QUIET, m -> m.parentId() == null && text(m).contains("免打扰期间"));
+    SentMessage batch = awaitIn(h, QUIET, m -> m.parentId() == null && text(m).contains("免打扰期间"));
     checked(batch);
     // Some are listed, oldest first, and the rest counted.
     assertTrue(text(batch).contains("欧阳娜一") && text(batch).contains("还有 "), text(batch).substring(0, 3000));
@@ -128,7 +130,7 @@ class LongPushedCardsTest {
     hire.addInterview(soon.id(), clock.millis() + Duration.ofMinutes(20).toMillis(), LONG_NAMED);
     h.runRoutines(h.bot);
     String rowName = LongHireTexts.row(0);
-    checked(awaitTo(LONG_INTERVIEWER, "面试即将开始", rowName));
+    checked(awaitTo(h, LONG_INTERVIEWER, "面试即将开始", rowName));
 
     // Lena's LT-002 application: Zhang its only hiring manager, its interview's five long-named interviewers late.
     Application lena = lenas().stream()
@@ -137,18 +139,18 @@ class LongPushedCardsTest {
     advanceTo(LocalTime.of(9, 30));
     clock.advance(Duration.ofDays(1));
     h.runRoutines(h.bot);
-    checked(awaitTo(LONG_INTERVIEWER, "面试反馈尚未", "Lena Long"));
-    checked(awaitTo(MANAGER + 3, "面试反馈尚未", "Lena Long"));
-    SentMessage escalated = awaitTo(DemoTenant.HM_ZHANG, "已逾期", "Lena Long");
+    checked(awaitTo(h, LONG_INTERVIEWER, "面试反馈尚未", "Lena Long"));
+    checked(awaitTo(h, MANAGER + 3, "面试反馈尚未", "Lena Long"));
+    SentMessage escalated = awaitTo(h, DemoTenant.HM_ZHANG, "已逾期", "Lena Long");
     checked(escalated);
     // It names each of the five, cut as every name on a card is (README: 100 characters).
     for (int m = 0; m < 4; m++) {
       assertTrue(text(escalated).contains("经理" + m + " "), text(escalated).substring(0, 1500));
     }
-    checked(awaitTo(DemoTenant.HM_ZHANG, "飞书招聘中有事等你处理"));
-    checked(awaitTo(DemoTenant.INTERVIEWER_LIU, "飞书招聘中有事等你处理"));
-    checked(awaitTo(DemoTenant.HM_ZHANG, "团队待办逾期"));
-    checked(awaitTo(MANAGER + 7, "团队待办逾期"));
+    checked(awaitTo(h, DemoTenant.HM_ZHANG, "飞书招聘中有事等你处理"));
+    checked(awaitTo(h, DemoTenant.INTERVIEWER_LIU, "飞书招聘中有事等你处理"));
+    checked(awaitTo(h, DemoTenant.HM_ZHANG, "团队待办逾期"));
+    checked(awaitTo(h, MANAGER + 7, "团队待办逾期"));
     // And whatever else the routines sent privately (Liu's nudges on 30 interviews, …).
     h.sandbox.im().messages().stream().filter(m -> m.chatId().startsWith(ImState.p2pChatId("")))
         .forEach(LongPushedCardsTest::checked);
@@ -165,7 +167,7 @@ class LongPushedCardsTest {
       hire.addApplication(seeded.first().id(), t.id(), stages.get(n % 7).id());
     }
     h.runRoutines(h.bot);
-    checked(awaitIn(TEAM, m -> m.parentId() == null && text(m).contains("New applications")
+    checked(awaitIn(h, TEAM, m -> m.parentId() == null && text(m).contains("New applications")
         && text(m).contains("Newton Ab")));
   }
 
@@ -176,7 +178,7 @@ class LongPushedCardsTest {
     String chat = "oc_long_texts_welcome";
     PushResult added = await(h.sandbox.events().botAdded(chat, DemoTenant.ADMIN_ZHOU));
     assertEquals(200, added.status(), added.body());
-    checked(awaitIn(chat, m -> true));
+    checked(awaitIn(h, chat, m -> true));
   }
 
   @Test
@@ -224,19 +226,6 @@ class LongPushedCardsTest {
 
   private static void checked(SentMessage m) {
     check(m.currentContent(), m.msgType());
-  }
-
-  private static String text(SentMessage m) {
-    return m.currentContent().toString();
-  }
-
-  private static SentMessage awaitIn(String chat, Predicate<SentMessage> which) {
-    return await(h.sandbox.im().awaitMessage(m -> chat.equals(m.chatId()) && which.test(m), TIMEOUT));
-  }
-
-  /** The first private message to {@code openId} containing every one of {@code texts}. */
-  private static SentMessage awaitTo(String openId, String... texts) {
-    return awaitIn(ImState.p2pChatId(openId), m -> List.of(texts).stream().allMatch(text(m)::contains));
   }
 
   /** Moves the clock to the next {@code time} in Shanghai (at least a minute ahead). */

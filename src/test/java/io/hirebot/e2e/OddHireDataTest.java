@@ -181,6 +181,21 @@ class OddHireDataTest {
     ask(MessageSpec.p2p(DemoTenant.ADMIN_ZHOU).text(text));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"candidates for job FZ-001", "candidate Longname", "offers for job FZ-001",
+      "advance Longname", "where is Longname"})
+  @DisplayName("a talent named at 2,000 characters is named by its first 100 with '…' on the cards answering about "
+      + "them, as every name Hire supplies")
+  void longNameCut(String text) {
+    // A change is confirmed with whoever may make it: the admin.
+    MessageSpec spec = text.startsWith("advance")
+        ? MessageSpec.group(TEAM).from(DemoTenant.ADMIN_ZHOU).mentioningBot().text(text) : inTeam(text);
+    String shown = LongHireTexts.shown(ask(spec).currentContent());
+    String head = shown.length() > 3000 ? shown.substring(0, 3000) : shown;
+    assertTrue(shown.contains("Longname " + "x".repeat(90) + "…"), head);
+    assertFalse(shown.contains("x".repeat(91)), head);
+  }
+
   @Test
   @DisplayName("interviews outside this year say their year on the profile (2040 and 10^15 ms), in both languages: "
       + "'Tue Dec 25, 2040 06:13' / '2040年12月25日 周二 06:13', not 'Tue Dec 25 06:13' as if this December; a time of 0 "

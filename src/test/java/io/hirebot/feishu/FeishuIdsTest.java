@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.hirebot.testing.WholeCharacters;
 
 /** Ids keep their documented shapes, and one that does not never becomes part of a Feishu URL. */
 class FeishuIdsTest {
@@ -69,5 +70,7 @@ class FeishuIdsTest {
     String d = FeishuIds.describe(Kind.MESSAGE, "om_" + "x".repeat(100) + "\n");
     assertTrue(d.startsWith("invalid message_id (104 chars: om_xxx"), d);
     assertFalse(d.contains("\n"));
+    // An emoji where the excerpt ends is kept whole or left out, never split.
+    WholeCharacters.assertWhole(FeishuIds.describe(Kind.MESSAGE, "om_" + "x".repeat(36) + "😀" + "x".repeat(20)));
   }
 }

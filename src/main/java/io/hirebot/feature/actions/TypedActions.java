@@ -94,7 +94,7 @@ final class TypedActions {
         List<Applied> takes = mine.allowed().stream().filter(c -> Candidacies.refusedOnAHire(change, c).isEmpty()).toList();
         if (takes.isEmpty()) {
           return text(lang, Candidacies.refusedOnAHire(change, mine.allowed().get(0)).orElseThrow(),
-              mine.allowed().get(0).application().talentName(), Names.of(mine.allowed().get(0).jobTitle()));
+              Names.of(mine.allowed().get(0).application().talentName()), Names.of(mine.allowed().get(0).jobTitle()));
         }
         if (takes.size() > 1) {
           return Future.succeededFuture(Reply.card(applicationChoice(change, takes, found.unread(), lang)));
@@ -125,7 +125,8 @@ final class TypedActions {
       java.util.Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
       List<Applied> kept = all.stream().filter(c -> ids.contains(c.application().jobId())).toList();
       return !kept.isEmpty() ? new OfJob(kept, null) : new OfJob(List.of(), Reply.text(messages, lang, "typed.notForJob",
-          all.get(0).application().talentName(), jobs.size() == 1 ? JobQueries.label(jobs.get(0)) : change.jobQuery()));
+          Names.of(all.get(0).application().talentName()),
+          jobs.size() == 1 ? JobQueries.label(jobs.get(0)) : change.jobQuery()));
     });
   }
 
@@ -171,7 +172,7 @@ final class TypedActions {
           }
           Future<Reply> next = c.application().active()
               ? allowedConfirmation(hire, change.get(), c, stageId, clicker, lang, action.zone())
-              : text(lang, "typed.noActive", c.application().talentName());
+              : text(lang, "typed.noActive", Names.of(c.application().talentName()));
           return next.map(reply -> reply instanceof Reply.Card card
               ? new ActionResult(Toast.NONE, card.card())
               : new ActionResult(Toast.verbatim(Toast.Type.WARNING, ((Reply.Text) reply).text()), notice(lang,
@@ -207,7 +208,7 @@ final class TypedActions {
       String asker, Language lang, ZoneId zone) {
     Optional<String> refused = Candidacies.refusedOnAHire(change, c);
     if (refused.isPresent()) {
-      return text(lang, refused.get(), c.application().talentName(), Names.of(c.jobTitle()));
+      return text(lang, refused.get(), Names.of(c.application().talentName()), Names.of(c.jobTitle()));
     }
     if (change instanceof Command.Reject) {
       return hire.terminationReasons().compose(all -> reject(change, c, TerminationReason.rejections(all), asker, lang,
@@ -217,7 +218,7 @@ final class TypedActions {
       return Future.succeededFuture(note(note, c, asker, lang, zone));
     }
     if (c.job() == null) {
-      return text(lang, "typed.noActive", c.application().talentName());
+      return text(lang, "typed.noActive", Names.of(c.application().talentName()));
     }
     return new PipelineReader(hire, clock).process(c.job()).compose(process -> move(change, c, process, stageId, asker,
         lang, zone));
@@ -231,7 +232,7 @@ final class TypedActions {
       Changes allowed = Changes.of(process, app);
       Optional<Stage> next = allowed.advance();
       if (next.isEmpty()) {
-        return text(lang, allowed.joinsInHire() ? "typed.joinsInHire" : "typed.lastStage", app.talentName(),
+        return text(lang, allowed.joinsInHire() ? "typed.joinsInHire" : "typed.lastStage", Names.of(app.talentName()),
             StageWords.name(messages, lang, app.stage()));
       }
       return Future.succeededFuture(confirm(c, "typed.advance", List.of(StageWords.name(messages, lang, next.get())),
@@ -249,7 +250,7 @@ final class TypedActions {
     }
     Stage to = targets.get(0);
     if (to.id().equals(app.stage().id())) {
-      return text(lang, "typed.stageSame", app.talentName(), StageWords.name(messages, lang, to));
+      return text(lang, "typed.stageSame", Names.of(app.talentName()), StageWords.name(messages, lang, to));
     }
     ObjectNode value = QuickActions.value(cards.model(), SharedActions.MOVE_CONFIRM, app, lang);
     value.putObject(SharedActions.FIELDS).put("stage", to.id());
@@ -266,7 +267,7 @@ final class TypedActions {
     Optional<TerminationReason> named = reasonIn(remark, reasons);
     // Hundreds of reasons would break Feishu's limits: Hire's first ones are offered, and always the one named.
     ReasonOptions.fill(select.putArray("options"), reasons, named.map(TerminationReason::id).orElse(""), lang);
-    select.put("more", ReasonOptions.more(messages, lang, reasons, app(c).talentName()));
+    select.put("more", ReasonOptions.more(messages, lang, reasons, Names.of(app(c).talentName())));
     named.ifPresent(r -> {
       // Preselected, and carried too: a click that sends no form value still names the reason the card showed.
       select.put("initial", r.id());
@@ -297,13 +298,14 @@ final class TypedActions {
       String asker, Language lang, ZoneId zone) {
     Application app = c.application();
     Object[] args = java.util.stream.Stream.concat(
-        java.util.stream.Stream.of(app.talentName(), Names.of(c.jobTitle()), StageWords.name(messages, lang, app.stage())),
+        java.util.stream.Stream.of(Names.of(app.talentName()), Names.of(c.jobTitle()),
+            StageWords.name(messages, lang, app.stage())),
         more.stream()).toArray();
     String question = Markdown.message(messages, lang, key, args);
     long expires = clock.millis() + VALID_FOR.toMillis();
     value.put("page", 0).put(SharedActions.EXPIRES, expires);
     ObjectNode model = cards.model();
-    model.put("title", messages.get(lang, key + ".title", app.talentName()));
+    model.put("title", messages.get(lang, key + ".title", Names.of(app.talentName())));
     model.put("color", key.equals("typed.reject") ? "red" : "blue");
     model.put("question", question);
     if (!quote.isEmpty()) {
@@ -318,7 +320,8 @@ final class TypedActions {
     model.set("confirm", value);
     model.put("cancelLabel", messages.get(lang, "typed.cancel"));
     model.set("cancel", cards.model().put("action", ActionsFeature.CANCEL).put("lang", lang.feishuLocale())
-        .put("what", app.talentName() + " · " + Names.of(c.jobTitle())).put("by", asker).put("job_id", app.jobId()));
+        .put("what", Names.of(app.talentName()) + " · " + Names.of(c.jobTitle())).put("by", asker)
+        .put("job_id", app.jobId()));
     model.put("hint", messages.get(lang, "typed.hint", TIME.format(java.time.Instant.ofEpochMilli(expires).atZone(zone))));
     return Reply.card(cards.render("typed-confirm", model));
   }
@@ -351,7 +354,7 @@ final class TypedActions {
       ObjectNode model = cards.model();
       model.put("title", messages.get(lang, "typed.stage.title"));
       model.put("color", "wathet");
-      model.put("text", Markdown.message(messages, lang, "typed.stage.text", c.application().talentName(),
+      model.put("text", Markdown.message(messages, lang, "typed.stage.text", Names.of(c.application().talentName()),
           Names.of(c.jobTitle()), move.stageQuery()));
       ArrayNode choices = model.putArray("choices");
       for (Stage s : stages.subList(0, n)) {
@@ -359,7 +362,7 @@ final class TypedActions {
         choices.addObject().put("label", StageWords.name(messages, lang, s)).set("value", value);
       }
       RowsShown.put(model, n, stages.size(), Markdown.message(messages, lang, "cards.shown.stages",
-          c.application().talentName()), messages, lang);
+          Names.of(c.application().talentName())), messages, lang);
       model.put("hint", messages.get(lang, "typed.choose.hint"));
       return model;
     });

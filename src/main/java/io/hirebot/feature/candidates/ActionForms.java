@@ -11,6 +11,7 @@ import io.hirebot.hire.Application;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.util.List;
 
@@ -33,8 +34,8 @@ final class ActionForms {
    */
   public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
     return cards.fitRows("action-form", choices.size(), n -> {
-      ObjectNode model = base(target, lang, "form.move.title", "wathet", app.talentName());
-      model.put("text", Markdown.message(messages, lang, "form.move.text", app.talentName(),
+      ObjectNode model = base(target, lang, "form.move.title", "wathet", Names.of(app.talentName()));
+      model.put("text", Markdown.message(messages, lang, "form.move.text", Names.of(app.talentName()),
           StageWords.name(messages, lang, app.stage())));
       ObjectNode select = model.putObject("select").put("name", "stage")
           .put("placeholder", messages.get(lang, "form.move.placeholder"));
@@ -42,7 +43,7 @@ final class ActionForms {
       choices.subList(0, n).forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s))
           .put("value", s.id()));
       RowsShown.put(model, n, choices.size(), Markdown.message(messages, lang, "cards.shown.stages",
-          app.talentName()), messages, lang);
+          Names.of(app.talentName())), messages, lang);
       model.put("submitLabel", messages.get(lang, "form.move.submit")).put("submitType", "primary_filled");
       model.set("submit", target.value(cards.model(), RowActions.MOVE_CONFIRM, lang.feishuLocale()));
       return model;
@@ -51,12 +52,12 @@ final class ActionForms {
 
   public ObjectNode reject(ActionTarget target, Application app, String jobTitle, List<TerminationReason> reasons,
       Language lang) {
-    ObjectNode model = base(target, lang, "form.reject.title", "red", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.reject.text", app.talentName(), jobTitle));
+    ObjectNode model = base(target, lang, "form.reject.title", "red", Names.of(app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.reject.text", Names.of(app.talentName()), jobTitle));
     ObjectNode select = model.putObject("select").put("name", "reason")
         .put("placeholder", messages.get(lang, "form.reject.placeholder"));
     ReasonOptions.fill(select.putArray("options"), reasons, "", lang);
-    model.put("more", ReasonOptions.more(messages, lang, reasons, app.talentName()));
+    model.put("more", ReasonOptions.more(messages, lang, reasons, Names.of(app.talentName())));
     model.putObject("input").put("required", false).put("placeholder", messages.get(lang, "form.reject.note"));
     // No confirm dialog on submit: the Reject button that opened the form asked "Reject this candidate?" already.
     model.put("submitLabel", messages.get(lang, "form.reject.submit")).put("submitType", "danger_filled");
@@ -65,8 +66,8 @@ final class ActionForms {
   }
 
   public ObjectNode note(ActionTarget target, Application app, Language lang) {
-    ObjectNode model = base(target, lang, "form.note.title", "blue", app.talentName());
-    model.put("text", Markdown.message(messages, lang, "form.note.text", app.talentName()));
+    ObjectNode model = base(target, lang, "form.note.title", "blue", Names.of(app.talentName()));
+    model.put("text", Markdown.message(messages, lang, "form.note.text", Names.of(app.talentName())));
     model.putObject("input").put("required", true).put("placeholder", messages.get(lang, "form.note.placeholder"));
     model.put("submitLabel", messages.get(lang, "form.note.submit")).put("submitType", "primary_filled");
     model.set("submit", target.value(cards.model(), RowActions.NOTE_SUBMIT, lang.feishuLocale()));

@@ -24,6 +24,7 @@ import io.hirebot.hire.OwnChange;
 import io.hirebot.hire.OwnChanges;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.hirebot.error.NotFoundException;
 import io.vertx.core.Future;
@@ -151,8 +152,9 @@ final class ActionKit {
     if (stale(now, t)) {
       return staleResult(t, now, lang);
     }
-    return changed(t, lang, Toast.warning(messages, "toast.joined", now.talentName()),
-        Notice.of(l -> Markdown.message(messages, l, "notice.joined", now.talentName())), listsBefore(t), now);
+    return changed(t, lang, Toast.warning(messages, "toast.joined", Names.of(now.talentName())),
+        Notice.of(l -> Markdown.message(messages, l, "notice.joined", Names.of(now.talentName()))), listsBefore(t),
+        now);
   }
 
   /**
@@ -162,8 +164,9 @@ final class ActionKit {
    */
   Future<ActionResult> staleResult(ActionTarget t, Application now, Language lang) {
     Notice notice = Notice.of(l -> now.active()
-        ? Markdown.message(messages, l, "notice.stale", now.talentName(), StageWords.name(messages, l, now.stage()))
-        : Markdown.message(messages, l, "notice.staleEnded", now.talentName()));
+        ? Markdown.message(messages, l, "notice.stale", Names.of(now.talentName()),
+            StageWords.name(messages, l, now.stage()))
+        : Markdown.message(messages, l, "notice.staleEnded", Names.of(now.talentName())));
     return changed(t, lang, Toast.warning(messages, "toast.stale"), notice,
         listsBefore(t), now);
   }

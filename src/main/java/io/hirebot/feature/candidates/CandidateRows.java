@@ -99,7 +99,7 @@ final class CandidateRows {
   private ObjectNode row(Application a, PipelinePage page, CandidatesQuery query, Language lang, boolean buttons,
       boolean changes, int textLength, ZonedDateTime now) {
     ObjectNode row = cards.model();
-    String name = Labels.cut(a.talentName(), textLength);
+    String name = Labels.cut(Names.of(a.talentName()), textLength);
     if (a.appliedAt() == null) {
       row.put("line", Markdown.message(messages, lang, "candidates.row.nodate", name));
     } else {
@@ -124,7 +124,7 @@ final class CandidateRows {
     // The page and the filter travel in the value, so the card a click returns is the list the user was on.
     row.set("more", rowValue(RowActions.MORE, a, page, query, lang));
     if (changes) {
-      changes(row, a, a.talentName(), page, query, lang);
+      changes(row, a, Names.of(a.talentName()), page, query, lang);
     }
     return row;
   }

@@ -5,6 +5,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -42,9 +43,10 @@ final class NoteActions {
     return kit.guard.write(action, lang, t, "note", key,
         () -> kit.hire.application(t.applicationId()), app ->
             kit.hire.createNote(app.talentId(), app.id(), author, note).compose(id -> {
-              Toast toast = Toast.success(kit.messages, "toast.noted", app.talentName());
-              return ActionKit.typedConfirmation(action) ? typed.noted(action, t, app.talentName(), note, toast, lang)
-                  : kit.result(t, lang, toast, noted(action, app.talentName()).withNote(note));
+              String name = Names.of(app.talentName());
+              Toast toast = Toast.success(kit.messages, "toast.noted", name);
+              return ActionKit.typedConfirmation(action) ? typed.noted(action, t, name, note, toast, lang)
+                  : kit.result(t, lang, toast, noted(action, name).withNote(note));
             }))
         .compose(r -> kit.places.land(action, t, r, lang));
   }

@@ -61,12 +61,13 @@ final class RejectActions {
                   // A note that only says the reason (a typed "reject X: not enough experience") is not quoted under it.
                   String shown = chosen.restatedBy(note) ? "" : note;
                   ObjectNode undo = kit.undoValue(t, "reject", t.stageId(), lang);
-                  Toast toast = Toast.success(kit.messages, "toast.rejected", now.talentName());
+                  Toast toast = Toast.success(kit.messages, "toast.rejected", Names.of(now.talentName()));
                   if (TypedOutcome.answers(action)) {
                     return typed.rejected(t, now, chosen, typed.undo(undo, action, chosen, shown), true, toast, lang);
                   }
                   Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l,
-                      "notice.rejected", now.talentName(), Names.of(chosen.name(l.feishuLocale())), by), undo).withNote(shown);
+                      "notice.rejected", Names.of(now.talentName()), Names.of(chosen.name(l.feishuLocale())), by),
+                      undo).withNote(shown);
                   return kit.changed(t, lang, toast, notice, before, now.withActive(false));
                 });
           });

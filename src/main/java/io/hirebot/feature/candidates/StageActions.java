@@ -6,6 +6,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.hirebot.hire.Application;
 import io.hirebot.hire.JobProcess;
@@ -77,12 +78,13 @@ final class StageActions {
       ActionTarget after = t.inStage(to.id());
       ObjectNode undo = kit.undoValue(after, "move", now.stage().id(), lang);
       Toast toast = Toast.of(Toast.Type.SUCCESS,
-          l -> kit.messages.get(l, "toast.moved", now.talentName(), StageWords.name(kit.messages, l, to)));
+          l -> kit.messages.get(l, "toast.moved", Names.of(now.talentName()), StageWords.name(kit.messages, l, to)));
       if (TypedOutcome.answers(action)) {
         return typed.moved(t, now, to, typed.undo(undo, action, null, ""), true, toast, lang);
       }
       Notice notice = kit.undoable(action, (l, by) -> Markdown.message(kit.messages, l, "notice.moved",
-          now.talentName(), StageWords.name(kit.messages, l, now.stage()), StageWords.name(kit.messages, l, to), by), undo);
+          Names.of(now.talentName()), StageWords.name(kit.messages, l, now.stage()),
+          StageWords.name(kit.messages, l, to), by), undo);
       return kit.changed(t, lang, toast, notice, before, now.movedTo(to, kit.clock.instant()));
     });
   }

@@ -64,7 +64,7 @@ final class TypedOutcome {
   Future<ActionResult> moved(ActionTarget t, Application app, Stage to, ObjectNode undo, boolean open, Toast toast,
       Language lang) {
     return card(t, lang, toast, "typed.moved.title", "green", open ? undo : null,
-        job -> Markdown.message(kit.messages, lang, "typed.moved", app.talentName(), job,
+        job -> Markdown.message(kit.messages, lang, "typed.moved", Names.of(app.talentName()), job,
             StageWords.name(kit.messages, lang, to), by(undo, t.clicked().zone(), lang)));
   }
 
@@ -72,7 +72,7 @@ final class TypedOutcome {
   Future<ActionResult> rejected(ActionTarget t, Application app, TerminationReason reason, ObjectNode undo,
       boolean open, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.rejected.title", "red", open ? undo : null,
-        job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", app.talentName(), job,
+        job -> quoted(Markdown.message(kit.messages, lang, "typed.rejected", Names.of(app.talentName()), job,
             by(undo, t.clicked().zone(), lang), Names.of(reason.name(lang.feishuLocale()))), undo.path(NOTE).asText(""), lang));
   }
 
@@ -87,13 +87,14 @@ final class TypedOutcome {
   Future<ActionResult> movedBack(CardAction action, ActionTarget t, Application app, Stage back, Toast toast,
       Language lang) {
     return card(t, lang, toast, "typed.undone.title", "blue", null, job -> Markdown.message(kit.messages, lang,
-        "typed.movedBack", app.talentName(), job, StageWords.name(kit.messages, lang, back), kit.byWhom(action)));
+        "typed.movedBack", Names.of(app.talentName()), job, StageWords.name(kit.messages, lang, back),
+        kit.byWhom(action)));
   }
 
   /** The Undo on such a card, done: the application back in the pipeline. */
   Future<ActionResult> restored(CardAction action, ActionTarget t, Application app, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.undone.title", "blue", null, job -> Markdown.message(kit.messages, lang,
-        "typed.restored", app.talentName(), job, kit.byWhom(action)));
+        "typed.restored", Names.of(app.talentName()), job, kit.byWhom(action)));
   }
 
   /**
@@ -104,7 +105,7 @@ final class TypedOutcome {
    */
   Future<ActionResult> overtaken(ActionTarget t, Application now, String key, Toast toast, Language lang) {
     return card(t, lang, toast, "typed.notUndone.title", "orange", null, job -> Markdown.message(kit.messages, lang,
-        key, now.talentName(), job, StageWords.name(kit.messages, lang, now.stage())));
+        key, Names.of(now.talentName()), job, StageWords.name(kit.messages, lang, now.stage())));
   }
 
   /**

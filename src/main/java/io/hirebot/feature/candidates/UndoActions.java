@@ -5,6 +5,7 @@ import io.hirebot.bot.ActionResult;
 import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.i18n.Language;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.hirebot.hire.Application;
 import io.vertx.core.Future;
@@ -68,7 +69,7 @@ final class UndoActions {
       return typed.overtaken(t, now, back ? "typed.undoRejectRestored" : "typed.undoRejectChanged", toast, lang);
     }
     Notice notice = Notice.of(l -> Markdown.message(kit.messages, l,
-        back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", now.talentName(),
+        back ? "notice.undoRejectRestored" : "notice.undoRejectChanged", Names.of(now.talentName()),
         StageWords.name(kit.messages, l, now.stage())));
     return kit.changed(t, lang, toast, notice, kit.listsBefore(t), now);
   }
@@ -84,7 +85,7 @@ final class UndoActions {
       }
       Markdown.Own by = kit.byWhom(action);
       return kit.changed(t, lang, toast,
-          Notice.of(l -> Markdown.message(kit.messages, l, "notice.recovered", now.talentName(), by)),
+          Notice.of(l -> Markdown.message(kit.messages, l, "notice.recovered", Names.of(now.talentName()), by)),
           before, now.withActive(true));
     });
   }
@@ -106,7 +107,7 @@ final class UndoActions {
         }
         Markdown.Own by = kit.byWhom(action);
         return kit.changed(t, lang, toast,
-            Notice.of(l -> Markdown.message(kit.messages, l, "notice.movedBack", now.talentName(),
+            Notice.of(l -> Markdown.message(kit.messages, l, "notice.movedBack", Names.of(now.talentName()),
                 StageWords.name(kit.messages, l, stage.get()), by)), before,
                 now.movedTo(stage.get(), kit.clock.instant()));
       });

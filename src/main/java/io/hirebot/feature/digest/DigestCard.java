@@ -20,6 +20,7 @@ import io.hirebot.hire.Interview;
 import io.hirebot.hire.PipelinePage;
 import io.hirebot.hire.StageType;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,7 +255,7 @@ final class DigestCard {
       return;
     }
     Map<String, String> names = p.applications().stream()
-        .collect(Collectors.toMap(Application::id, Application::talentName, (a, b) -> a));
+        .collect(Collectors.toMap(Application::id, a -> Names.of(a.talentName()), (a, b) -> a));
     String list = mine.stream().limit(MAX_NAMES)
         .map(i -> names.get(i.applicationId()) + " " + DateTexts.time(i.begin(), period.zone()))
         .collect(Collectors.joining(messages.get(lang, "digest.separator")));
@@ -282,7 +283,7 @@ final class DigestCard {
       return;
     }
     String names = matching.stream().limit(MAX_NAMES)
-        .map(a -> messages.get(lang, "digest.item", a.talentName(), detail.apply(a)))
+        .map(a -> messages.get(lang, "digest.item", Names.of(a.talentName()), detail.apply(a)))
         .collect(Collectors.joining(messages.get(lang, "digest.separator")));
     if (matching.size() > MAX_NAMES) {
       names = messages.get(lang, "digest.more", names, matching.size() - MAX_NAMES, matching.size());

@@ -16,6 +16,7 @@ import io.hirebot.command.Command.Help;
 import io.hirebot.i18n.Language;
 import io.hirebot.command.ParseResult;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
           "help.command.interviews", "help.command.offers", "help.command.onboarding", "help.command.actions", "help.command.jobs",
           "help.command.subscribe", "help.command.tasks", "help.command.digest", "help.command.quiet",
           "help.command.admin", "help.command.help");
-  /** Echoing a whole essay back would bury the help; quote only its start. */
+  /** Echoing a whole essay back would bury the help; quote only its start: this many characters, "…" included. */
   static final int MAX_ECHO = 40;
 
   private final Cards cards;
@@ -83,7 +84,6 @@ public final class HelpFeature implements Feature, CommandHandler<Help>, Command
   }
 
   private static String echo(String text) {
-    String oneLine = text.replaceAll("\\s+", " ");
-    return oneLine.length() > MAX_ECHO ? oneLine.substring(0, MAX_ECHO) + "…" : oneLine;
+    return Names.cut(text.replaceAll("\\s+", " "), MAX_ECHO);
   }
 }

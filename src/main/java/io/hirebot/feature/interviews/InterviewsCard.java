@@ -96,7 +96,7 @@ final class InterviewsCard {
     Application a = p.applications().get(i.applicationId());
     String job = a == null ? "" : p.jobs().stream().filter(j -> j.id().equals(a.jobId())).map(j -> Names.of(j.title()))
         .findFirst().orElse("");
-    String name = a == null ? i.applicationId() : a.talentName();
+    String name = a == null ? i.applicationId() : Names.of(a.talentName());
     String stage = a == null ? "" : p.stages().stage(a.jobId(), i.stageId())
         .map(s -> StageWords.name(messages, lang, s)).orElse("");
     String who = HireTexts.interviewers(messages, lang,

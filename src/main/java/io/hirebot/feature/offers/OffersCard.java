@@ -80,7 +80,8 @@ final class OffersCard {
           : messages.get(lang, HireTexts.offerStatusKey(offer.status()));
       // The start in the words every card uses: joined, still to come, or passed without a join.
       String start = starts.of(a, offer, clock.instant().atZone(listing.zone()), lang);
-      row.put("line", Markdown.message(messages, lang, "offers.row", a.talentName(), shown.jobTitles().getOrDefault(a.jobId(), ""),
+      row.put("line", Markdown.message(messages, lang, "offers.row", Names.of(a.talentName()),
+          shown.jobTitles().getOrDefault(a.jobId(), ""),
           StageWords.name(messages, lang, a.stage()), status,
           new Markdown.Own(start.isEmpty() ? "" : messages.get(lang, "offers.onboard", start))));
       // A profile opened privately leads back to this card through the view the bot recorded with it.

@@ -71,7 +71,7 @@ final class OnboardingCard {
       ArrayNode rows = job.putArray("rows");
       list.forEach(s -> {
         var a = s.application();
-        String name = a.talentName();
+        String name = Names.of(a.talentName());
         rows.addObject().put("line", line(s, name, now, lang))
             .set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, a, lang));
       });

@@ -96,7 +96,7 @@ final class ProfileCard {
       int listed, Language lang) {
     ObjectNode model = cards.model();
     model.set("t", cards.mapper().valueToTree(messages.all(lang)));
-    String name = talent.name().isBlank() ? talent.id() : talent.name();
+    String name = Names.of(talent.name().isBlank() ? talent.id() : talent.name());
     model.put("title", messages.get(lang, "profile.title", name));
     model.put("subtitle", messages.get(lang, "profile.subtitle", total));
     // In a private chat: the phone and email for whom they are for, else a line saying whom they are for.
@@ -181,7 +181,7 @@ final class ProfileCard {
     allowed.advance().ifPresent(s -> offered.add(SharedActions.ADVANCE));
     if (allowed.reject()) {
       offered.add(SharedActions.REJECT);
-      item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", a.talentName(), jobTitle));
+      item.put("rejectConfirm", messages.get(lang, "confirm.reject.text", Names.of(a.talentName()), jobTitle));
     }
     offered.add(SharedActions.NOTE);
     for (String action : offered) {
@@ -275,7 +275,6 @@ final class ProfileCard {
   }
 
   private static String shorten(String text) {
-    String oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() > MAX_NOTE_LENGTH ? oneLine.substring(0, MAX_NOTE_LENGTH) + "…" : oneLine;
+    return Names.cut(text.replaceAll("\\s+", " ").strip(), MAX_NOTE_LENGTH);
   }
 }

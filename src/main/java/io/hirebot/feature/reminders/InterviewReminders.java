@@ -84,14 +84,14 @@ final class InterviewReminders extends DeferredRoutine {
 
   private Future<?> remind(Interview i) {
     return each(i, f -> true, (interviewer, ctx) -> send("remind:" + i.id() + ":" + interviewer, interviewer,
-        card(ReminderCard.Kind.SOON, ctx, ctx.candidate, ctx.job, i.begin())));
+        card(ReminderCard.Kind.SOON, ctx, ctx.candidate(), ctx.job, i.begin())));
   }
 
   private Future<?> nudge(Interview i, Instant now) {
     String day = LocalDate.ofInstant(now, zone).toString();
     Future<?> nudges = each(i, f -> !f.submitted(), (interviewer, ctx) -> send(
         "nudge:" + i.id() + ":" + interviewer + ":" + day, interviewer,
-        card(ReminderCard.Kind.FEEDBACK, ctx, ctx.candidate, ctx.job, i.begin())));
+        card(ReminderCard.Kind.FEEDBACK, ctx, ctx.candidate(), ctx.job, i.begin())));
     boolean late = i.end() != null && i.end().plus(settings.escalateAfter()).isBefore(now);
     return !late ? nudges : nudges.compose(v -> escalate(i, day));
   }
@@ -105,14 +105,21 @@ final class InterviewReminders extends DeferredRoutine {
       List<Future<?>> sends = new ArrayList<>();
       for (String hm : team.hiringManagerIds()) {
         sends.add(send("escalate:" + i.id() + ":" + hm + ":" + day, hm, card(ReminderCard.Kind.ESCALATE, ctx,
-            missing, ctx.candidate, ctx.job, i.begin())));
+            missing, ctx.candidate(), ctx.job, i.begin())));
       }
       return Future.join(sends);
     }));
   }
 
-  /** What a reminder names: the candidate and the job; the talent is whom its button opens. */
-  private record Context(String candidate, String job, String jobId, String talentId) {}
+  /**
+   * What a reminder names: the candidate (cut as a card names them) and the job; the talent is whom its button opens,
+   * searched by the whole {@code name}.
+   */
+  private record Context(String name, String job, String jobId, String talentId) {
+    String candidate() {
+      return Names.of(name);
+    }
+  }
 
   private Future<Context> context(Interview i) {
     return hire.application(i.applicationId()).compose((Application a) -> hire.jobs().map(jobs -> new Context(
@@ -121,7 +128,7 @@ final class InterviewReminders extends DeferredRoutine {
   }
 
   private Reply card(ReminderCard.Kind kind, Context ctx, Object... args) {
-    return Reply.card(card.render(kind, LANG, ctx.talentId, ctx.candidate, args));
+    return Reply.card(card.render(kind, LANG, ctx.talentId, ctx.name, args));
   }
 
   private interface PerInterviewer {

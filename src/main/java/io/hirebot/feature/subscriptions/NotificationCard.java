@@ -90,7 +90,7 @@ final class NotificationCard {
     Markdown.Own by = made == null ? null : Markdown.person(made.by());
     return render(lang, job, "blue", at, l -> {
       String fromName = from.map(s -> StageWords.name(messages, l, s)).orElse(messages.get(l, "notify.stage.unknown"));
-      return parts(l, "notify.stage.title", job, Markdown.message(messages, l, key, a.talentName(), fromName,
+      return parts(l, "notify.stage.title", job, Markdown.message(messages, l, key, Names.of(a.talentName()), fromName,
           StageWords.name(messages, l, a.stage()), by), buttons(job, a, l));
     });
   }
@@ -102,7 +102,7 @@ final class NotificationCard {
       String statusText = status == null ? Markdown.escape(messages.get(l, "offer.status.unknown"))
           : flow.offerMeaning(status, a, offer, clock.instant().atZone(zone), l);
       return parts(l, "notify.offer.title", job,
-          Markdown.message(messages, l, "notify.offer.text", a.talentName(), new Markdown.Own(statusText)),
+          Markdown.message(messages, l, "notify.offer.text", Names.of(a.talentName()), new Markdown.Own(statusText)),
           buttons(job, a, l));
     });
   }
@@ -111,20 +111,21 @@ final class NotificationCard {
   public Notification rejected(Job job, Application a, TerminationReason reason, String byOpenId, Instant at,
       Language lang) {
     return render(lang, job, "red", at, l -> parts(l, "notify.rejected.title", job, Markdown.message(messages, l,
-        "notify.rejected.text", a.talentName(), Markdown.person(byOpenId), Names.of(reason.name(l.feishuLocale()))),
+        "notify.rejected.text", Names.of(a.talentName()), Markdown.person(byOpenId),
+        Names.of(reason.name(l.feishuLocale()))),
         buttons(job, a, l)));
   }
 
   /** A rejection made through the bot was undone at {@code at}: the application is back in the pipeline. */
   public Notification restored(Job job, Application a, String byOpenId, Instant at, Language lang) {
     return render(lang, job, "blue", at, l -> parts(l, "notify.restored.title", job, Markdown.message(messages, l,
-        "notify.restored.text", a.talentName(), Markdown.person(byOpenId)), buttons(job, a, l)));
+        "notify.restored.text", Names.of(a.talentName()), Markdown.person(byOpenId)), buttons(job, a, l)));
   }
 
   /** An application was deleted in Hire. */
   public Notification deleted(Job job, Application a, Language lang) {
     return render(lang, job, "grey", null, l -> parts(l, "notify.deleted.title", job,
-        Markdown.message(messages, l, "notify.deleted.text", a.talentName()), candidatesButton(job, l)));
+        Markdown.message(messages, l, "notify.deleted.text", Names.of(a.talentName())), candidatesButton(job, l)));
   }
 
   /** New applications to a job, batched into one card: a line per person, with their profile a click away. */
@@ -132,7 +133,8 @@ final class NotificationCard {
     return render(lang, job, "turquoise", null, l -> {
       ArrayNode rows = cards.mapper().createArrayNode();
       applications.stream().limit(MAX_NEW_ROWS).forEach(a -> {
-        ObjectNode row = rows.addObject().put("text", Markdown.message(messages, l, "notify.new.row", a.talentName(),
+        ObjectNode row = rows.addObject().put("text", Markdown.message(messages, l, "notify.new.row",
+            Names.of(a.talentName()),
             StageWords.name(messages, l, a.stage()))).put("label", messages.get(l, "notify.button.profile"));
         profileValue(row.putObject("value"), job, a, l);
       });

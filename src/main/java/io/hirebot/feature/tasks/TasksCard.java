@@ -104,7 +104,7 @@ final class TasksCard {
     for (Waiting w : shown) {
       ObjectNode row = rows.addObject();
       row.put("line", Markdown.message(messages, lang, "tasks.row", messages.get(lang, w.task().kind().key()),
-          w.application().talentName(), Names.of(w.jobTitle()), words.waited(w.waited(now), lang)));
+          Names.of(w.application().talentName()), Names.of(w.jobTitle()), words.waited(w.waited(now), lang)));
       row.set("profile", QuickActions.value(cards.model(), SharedActions.PROFILE_OPEN, w.application(), writer));
     }
   }

@@ -9,6 +9,7 @@ import io.hirebot.hire.Talent;
 import io.hirebot.hire.TalentsByName;
 import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
+import io.hirebot.i18n.Names;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ final class PersonButtons {
       Talent talent = person.talent();
       ObjectNode value = cards.model().put("action", SharedActions.PROFILE_OPEN).put("talent_id", talent.id())
           .put("name", talent.name()).put("lang", lang.feishuLocale());
-      String label = people.size() == 1 ? messages.get(lang, oneKey, talent.name())
+      String label = people.size() == 1 ? messages.get(lang, oneKey, Names.of(talent.name()))
           : ChoiceLabels.person(messages, lang, person);
       choices.addObject().put("label", label).set("value", value);
     }

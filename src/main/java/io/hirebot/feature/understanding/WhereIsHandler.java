@@ -51,7 +51,7 @@ final class WhereIsHandler implements CommandHandler<Command.WhereIs> {
 
   /** One markdown line per application of the person, latest first as Hire lists them. */
   private String lines(TalentsByName.Person person, Language lang) {
-    String name = person.talent().name();
+    String name = Names.of(person.talent().name());
     if (person.applications().isEmpty()) {
       return Markdown.message(messages, lang, "where.noApplications", name);
     }

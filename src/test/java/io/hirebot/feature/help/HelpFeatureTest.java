@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.TestFeatures;
+import io.hirebot.testing.WholeCharacters;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,15 @@ class HelpFeatureTest {
       assertEquals("audit shows the latest 1 to 50 entries; e.g. `audit 50`", audit.text(), asked);
     }
     assertEquals("审计最多显示最近 50 条（至少 1 条）；例如 `审计 50`", h.privately(FeatureHarness.ADMIN, "审计 0").text());
+  }
+
+  @Test
+  @DisplayName("text that is no command is echoed to 40 characters, an emoji at the cut kept whole or left out, never "
+      + "split")
+  void echoCutWhole() {
+    Shown help = h.inGroup("q".repeat(39) + "😀" + "q".repeat(30));
+    WholeCharacters.assertWhole(help.all());
+    assertTrue(help.contains("q".repeat(39) + "…"), help.all());
   }
 
   @Test
