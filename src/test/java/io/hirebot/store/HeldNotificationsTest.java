@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -182,13 +183,13 @@ class HeldNotificationsTest {
   }
 
   /**
-   * A database of the release before V33, with a row stamped by a run that died then: the history without V33 and
-   * the table without its column, as an upgrade finds them.
+   * A database of the release before V33, as an upgrade finds it: Flyway's migrations up to V32 (so whatever comes
+   * after V33 still applies in order), and a row a release run of that release stamped and then died.
    */
-  private static void beforeV33(Connection c) throws Exception {
-    try (var s = c.createStatement()) {
-      s.executeUpdate("ALTER TABLE held_notifications DROP COLUMN released_at");
-      s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '33'");
+  private static void releaseBeforeV33(String url, String user, String password) throws Exception {
+    Flyway.configure().dataSource(url, user, password).locations("classpath:" + AppliedMigrations.LOCATION)
+        .target("32").load().migrate();
+    try (Connection c = DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
       s.executeUpdate("INSERT INTO held_notifications (chat_id, lang, summary, held_at, released_by) VALUES "
           + "('oc_team', 'en_us', 'Carol rejected', 1, 'run-before-v33')");
     }
@@ -218,10 +219,7 @@ class HeldNotificationsTest {
   @DisplayName("a database of the release before V33 gets the column (V33), and a row a run stamped then "
       + "is taken again")
   void stampedBeforeV33() throws Exception {
-    await(Database.open(vertx, url, "", "")).close();
-    try (Connection c = DriverManager.getConnection(url, "", "")) {
-      beforeV33(c);
-    }
+    releaseBeforeV33(url, "", "");
     db = await(Database.open(vertx, url, "", ""));
     strandedBeforeV33(db, MutableClock.atNow());
   }
@@ -251,9 +249,11 @@ class HeldNotificationsTest {
     @Test
     @DisplayName("a PostgreSQL database of the release before V33 gets the column, and a row stamped then is taken")
     void stampedBeforeV33() throws Exception {
-      try (Connection c = postgres.direct().getConnection()) {
-        beforeV33(c);
+      try (Connection c = postgres.direct().getConnection(); var s = c.createStatement()) {
+        s.executeUpdate("DROP SCHEMA public CASCADE");
+        s.executeUpdate("CREATE SCHEMA public");
       }
+      releaseBeforeV33(postgres.url(), "postgres", "postgres");
       Database reopened = await(Database.open(postgres.vertx, postgres.url(), "postgres", "postgres"));
       try {
         strandedBeforeV33(reopened, MutableClock.atNow());
