@@ -151,7 +151,12 @@ public final class Launcher {
         // and the warm-up's throwaway bot finishes (or fails) on its own, touching nothing of the bot's.
         .timeout(WARM_UP_WAIT_SECONDS, TimeUnit.SECONDS)
         .recover(e -> {
-          log.warn("warm-up failed or too slow, serving anyway cause={}", e.toString());
+          if (e instanceof java.util.concurrent.TimeoutException) {
+            // Said as what it is, one line: a slow start on a busy machine is not an error with an exception's name.
+            log.warn("warm-up too slow, serving anyway waited_s={}", WARM_UP_WAIT_SECONDS);
+          } else {
+            log.warn("warm-up failed, serving anyway cause={}", e.toString());
+          }
           return Future.succeededFuture();
         });
     WarmUp.listenOnce(vertx);
