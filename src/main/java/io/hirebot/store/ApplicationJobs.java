@@ -49,8 +49,7 @@ public final class ApplicationJobs {
     if (stored.getIfPresent(application.applicationId()) != null || application.jobId().isEmpty()) {
       return Future.succeededFuture();
     }
-    String name = application.talentName().length() > MAX_NAME
-        ? application.talentName().substring(0, MAX_NAME) : application.talentName();
+    String name = Columns.fit(application.talentName(), MAX_NAME);
     return writes.submit(new Known(application.applicationId(), application.jobId(), application.talentId(), name))
         .onSuccess(inserted -> stored.put(application.applicationId(), Boolean.TRUE))
         .onFailure(e -> log.warn("application job not stored application_id={} job_id={} cause={}",

@@ -122,8 +122,7 @@ public final class HeldNotifications {
   private static int insert(Connection c, String chatId, String lang, Change change, long now) throws SQLException {
     Language own = Language.ofFeishuLocale(lang);
     Language[] languages = Language.values();
-    String label = change.jobLabel().length() > MAX_JOB_LABEL ? change.jobLabel().substring(0, MAX_JOB_LABEL)
-        : change.jobLabel();
+    String label = Columns.fit(change.jobLabel(), MAX_JOB_LABEL);
     return Claims.update(c, "INSERT INTO held_notifications (chat_id, lang, " + COLUMNS + ") VALUES (?, ?, "
         + "?, ?, ?, ?, ?" + ", ?".repeat(languages.length) + ")", s -> {
           s.setString(1, chatId);

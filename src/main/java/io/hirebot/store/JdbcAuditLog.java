@@ -40,7 +40,7 @@ public final class JdbcAuditLog implements AuditLog {
           st.setString(5, target(e));
           st.setString(6, e.result());
           st.setString(7, e.logId());
-          st.setString(8, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+          st.setString(8, Columns.fit(detail, MAX_DETAIL));
         }))
         .onFailure(err -> log.error("audit row not stored action={} cause={}", e.action(), err.toString()));
   }

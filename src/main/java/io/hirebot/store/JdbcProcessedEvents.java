@@ -375,6 +375,6 @@ public final class JdbcProcessedEvents implements ProcessedEvents {
 
   private static String clip(String error) {
     String e = error == null ? "unknown error" : error;
-    return e.length() <= ERROR_CHARS ? e : e.substring(0, ERROR_CHARS - 1) + "…";
+    return Columns.fitMarked(e, ERROR_CHARS);
   }
 }

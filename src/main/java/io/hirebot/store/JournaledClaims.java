@@ -1,5 +1,6 @@
 package io.hirebot.store;
 
+import io.hirebot.i18n.Names;
 import io.hirebot.store.JdbcProcessedEvents.Claim;
 import io.hirebot.store.JdbcProcessedEvents.Done;
 import io.hirebot.store.JdbcProcessedEvents.Write;
@@ -61,6 +62,8 @@ final class JournaledClaims {
   /** The widths of {@code processed_events.event_key} and {@code envelope}. */
   static final int KEY_CHARS = 200;
   static final int ENVELOPE_CHARS = 1_000_000;
+  /** How much of a key a log line shows. */
+  private static final int LOGGED_KEY = 81;
 
   /**
    * The longest a claim waits in the journal before its copy into the table starts. Each copy is one table commit:
@@ -437,8 +440,9 @@ final class JournaledClaims {
     return e.getSQLState() != null && e.getSQLState().startsWith("22");
   }
 
+  /** The start of a key for a log line (a key too long for its column may be any length). */
   private static String clip(String key) {
-    return key.length() <= 80 ? key : key.substring(0, 80) + "…";
+    return Names.cut(key, LOGGED_KEY);
   }
 
   private static void insert(Connection c, List<Pending> rows) throws SQLException {

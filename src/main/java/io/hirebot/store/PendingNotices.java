@@ -81,8 +81,7 @@ public final class PendingNotices {
    */
   public Future<Void> add(Notice notice, Collection<String> chatIds) {
     long leased = clock.millis() + LEASE.toMillis();
-    String name = notice.talentName().length() > MAX_NAME ? notice.talentName().substring(0, MAX_NAME)
-        : notice.talentName();
+    String name = Columns.fit(notice.talentName(), MAX_NAME);
     return db.transaction(c -> {
       Claims.update(c, SUPERSEDED, s -> {
         s.setString(1, notice.change().applicationId());

@@ -28,7 +28,7 @@ final class StoredToasts {
       ObjectNode i18n = json.putObject("i18n");
       for (Language lang : Language.values()) {
         String text = toast.text(lang);
-        i18n.put(lang.feishuLocale(), text.length() > limit ? text.substring(0, limit) : text);
+        i18n.put(lang.feishuLocale(), Columns.fit(text, limit));
       }
       String written = json.toString();
       if (written.length() <= maxChars || limit == 0) {

@@ -7,6 +7,7 @@ import io.hirebot.bot.Toast;
 import io.hirebot.bot.inbound.CardAction;
 import io.hirebot.command.Command;
 import io.hirebot.command.ParseResult;
+import io.hirebot.i18n.Names;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.Set;
  * the reference of a failure of ours). Features record nothing themselves.
  */
 public final class Audit implements Middleware {
-  /** Audit keeps what was asked, not essays. */
+  /** Audit keeps what was asked, not essays: cut as shown text is (whole characters, "…"). */
   static final int MAX_AUDITED_TEXT = 200;
   /** The prefixes of the recorded action names: the command's type, the click's action id. */
   public static final String COMMAND = "command.";
@@ -89,7 +90,7 @@ public final class Audit implements Middleware {
     if (a == null) {
       String text = in.message().text() == null ? "" : in.message().text();
       log.record(new AuditEntry(clock.instant(), actor, chat, COMMAND + in.commandName(), "", "",
-          text.length() > MAX_AUDITED_TEXT ? text.substring(0, MAX_AUDITED_TEXT) : text, outcome.result(),
+          Names.cut(text, MAX_AUDITED_TEXT), outcome.result(),
           outcome.logId()));
     } else {
       log.record(new AuditEntry(clock.instant(), actor, chat, CLICK + a.actionName(),

@@ -9,6 +9,7 @@ import io.hirebot.testing.FeatureHarness;
 import io.hirebot.testing.Shown;
 import io.hirebot.testing.SmallTenant;
 import io.hirebot.testing.TestFeatures;
+import io.hirebot.testing.WholeCharacters;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,17 @@ class AuditOutcomeTest {
     assertEquals(List.of("ok", "duplicate"), results.stream().sorted(java.util.Comparator.comparing(r -> r.equals("ok")
         ? 0 : 1)).toList(), h.audit.entries().toString());
     assertEquals(1, h.hire.calls("transferStage").size(), "moved once");
+  }
+
+  @Test
+  @DisplayName("a long command is audited cut in whole characters: an emoji where the cut falls is not halved")
+  void longCommandCutWhole() {
+    String asked = "jobs " + "a".repeat(Audit.MAX_AUDITED_TEXT - 6) + "😀".repeat(20);
+    h.inGroup(FeatureHarness.TEAM_CHAT, SmallTenant.RECRUITER_LI, asked);
+    String detail = h.audit.entries().stream().filter(e -> e.detail().startsWith("jobs ")).findFirst().orElseThrow()
+        .detail();
+    WholeCharacters.assertWhole(detail);
+    assertTrue(detail.startsWith("jobs " + "a".repeat(Audit.MAX_AUDITED_TEXT - 6)) && detail.length() < asked.length(),
+        detail);
   }
 }
