@@ -303,4 +303,21 @@ class CallbackBudgetTest {
     assertEquals(1, updates.at.size(), "the refused card only: it would be refused again");
     assertEquals(List.of(), updates.alone);
   }
+
+  @Test
+  @DisplayName("in a group, a late result card Feishu refuses with its rate limit past the bot's retries is not lost: "
+      + "the clicker alone reads what was done, that the card may be out of date, and the code")
+  void rateLimitedLateCardInAGroup() throws Exception {
+    Updates updates = new Updates(0);
+    updates.refuseCard = 99991400;
+    Promise<ActionResult> work = Promise.promise();
+    budget(updates, ChatRef.ChatType.GROUP).answer(click(), work.future(), Language.EN).onSuccess(a ->
+        work.complete(new ActionResult(Toast.verbatim(Toast.Type.SUCCESS, "Moved Zhang San to Interview"),
+            JSON.createObjectNode().put("schema", "2.0"))));
+
+    String text = await(updates.shownAlone).toString();
+    assertTrue(text.contains("Moved Zhang San to Interview"), text);
+    assertTrue(text.contains("99991400") && text.contains("out of date"), text);
+    assertEquals(1, updates.at.size(), "not sent again later, over what the card may show by then");
+  }
 }
