@@ -231,8 +231,8 @@ public final class Wiring {
       Conversations conversations = new Conversations(config.contextWindow(), clock);
       // What features send privately on someone's behalf is recorded as replies are; the listeners are the features',
       // read at each send (the features register below).
-      Messenger onBehalf = new OnBehalfMessenger(messenger, card -> registry.cardSentListeners().sent(card),
-          conversations);
+      OnBehalfMessenger onBehalf = new OnBehalfMessenger(messenger,
+          card -> registry.cardSentListeners().sent(card), conversations, clock);
       Services services = new Services(config, clock, db, metrics, onBehalf, messenger.bulk(), hire,
           new HireMeter(hire), cards, messages, new DateTexts(config.timezone(), clock), access, groupAccess,
           hiringData, audit, errors, actionOnce, new JdbcSharedTurns(vertx, db), processed, new JobQueries(hire, new JobMatcher(), messages),
@@ -268,6 +268,9 @@ public final class Wiring {
           .add(Routine.every("purge-processed-events", EVENT_PURGE_PERIOD, HOUSEKEEPING_DELAY,
               now -> processed.purgeExpired()))
           .add(Routine.every("purge-past-retention", EVENT_PURGE_PERIOD, HOUSEKEEPING_DELAY, retention::purge))
+          // A click's answer posted as a new message that Feishu refused for a while is sent again, same uuid.
+          .add(Routine.every("resend-owed-click-replies", OnBehalfMessenger.RESEND_EVERY, OnBehalfMessenger.RESEND_EVERY,
+              onBehalf::resendOwed))
           .add(Routine.every("purge-action-keys", EVENT_PURGE_PERIOD, HOUSEKEEPING_DELAY,
               now -> actionOnce.purgeExpired()))
           .add(Routine.every("report-left-out-warnings", RepeatedWarnings.INTERVAL, RepeatedWarnings.INTERVAL,

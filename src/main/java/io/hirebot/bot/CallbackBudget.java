@@ -115,8 +115,9 @@ public final class CallbackBudget {
     Future<Void> shown = ownCard ? delayedUpdate(action, card, answeredNanos)
         : showNotice(action, card, earlier, notice, answeredNanos);
     return shown.recover(e -> {
-      if (e instanceof FeishuApiException fe && fe.isCardRefused() && ownCard) {
-        // Sending the same card again would be refused again; the clicker still learns what their click did.
+      if (e instanceof FeishuApiException fe && refused(fe) && ownCard) {
+        // Sending the same card again would be refused again, or (a rate limit past the bot's retries) could land
+        // minutes later over a newer state of the card: the clicker still learns now what their click did.
         log.warn("late click card refused, told in words message_id={} code={} log_id={}", action.messageId(),
             fe.code(), fe.logId());
         return showNotice(action, late.refusedCard(outcome.result(), fe, lang), earlier, notice, answeredNanos);
@@ -139,6 +140,17 @@ public final class CallbackBudget {
                 action.messageId(), earlier.messageId(), e.toString()));
       }
     });
+  }
+
+  /**
+   * Feishu answered the delayed update with a refusal: of the card itself, or of the moment (its rate limit, a 5xx)
+   * past the bot's own retries. A card callback is not sent again and a late update is not made safe by waiting (the
+   * shared card may have changed since), so a refused update is told in words instead of being lost. No answer at all
+   * is not a refusal: the update may have landed.
+   */
+  private static boolean refused(FeishuApiException fe) {
+    return fe.isCardRefused() || fe.kind() == FeishuApiException.Kind.ANSWERED
+        && (fe.isRateLimited() || fe.httpStatus() >= 500);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.error.ChangeFailedException;
 import io.hirebot.error.FeishuApiException;
 import io.hirebot.error.NotFoundException;
+import io.hirebot.error.ReplyOwedException;
 import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.Names;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorReplies {
   private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
+  /** What a click whose answer Feishu would not take for now is told (it follows: {@link ReplyOwedException}). */
+  private static final String OWED = "toast.reply.owed";
 
   private final Cards cards;
   private final Messages messages;
@@ -51,7 +54,8 @@ public final class ErrorReplies {
    */
   public static boolean ours(Throwable failure) {
     Throwable f = unwrapped(failure);
-    return !(f instanceof FeishuApiException) && !(f instanceof NotFoundException);
+    return !(f instanceof FeishuApiException) && !(f instanceof NotFoundException)
+        && !(f instanceof ReplyOwedException);
   }
 
   /**
@@ -83,6 +87,9 @@ public final class ErrorReplies {
     Throwable f = unwrapped(failure);
     if (Deadline.passed(f)) {
       return notice("deadline.pending.title", Markdown.escape(text(f, lang)), "orange", lang);
+    }
+    if (f instanceof ReplyOwedException) {
+      return notice("reply.owed.title", Markdown.escape(messages.get(lang, OWED)), "orange", lang);
     }
     boolean scope = f instanceof FeishuApiException fe && fe.isMissingScope();
     return card(scope ? "error.scope.title" : f instanceof NotFoundException ? "error.notfound.title"
@@ -124,6 +131,10 @@ public final class ErrorReplies {
 
   /** The toast of a failed click, in every language. */
   public ActionResult toast(Throwable failure) {
+    if (unwrapped(failure) instanceof ReplyOwedException) {
+      // Not a failure the clicker can do anything about: the answer is on its way.
+      return ActionResult.of(Toast.info(messages, OWED));
+    }
     return ActionResult.of(Toast.of(Toast.Type.ERROR, lang -> {
       String text = text(failure, lang);
       if (unwrapped(failure) instanceof FeishuApiException fe && !fe.logId().isEmpty()) {

@@ -2,12 +2,18 @@ package io.hirebot.bot;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * The port through which the bot talks in chats. Implementations respect Feishu's IM rate limits and
  * make {@code idempotencyKey} the message uuid, so a retried send never posts twice.
  */
 public interface Messenger {
+  /**
+   * How long Feishu posts one message per uuid (reference: message create, {@code uuid}): a send retried within it
+   * under the same key posts nothing twice, even when the first one's answer was lost.
+   */
+  Duration UUID_WINDOW = Duration.ofHours(1);
 
   /** Replies to a message in its chat; completes with the new message's id. */
   Future<String> reply(String chatId, String messageId, Reply reply, String idempotencyKey);

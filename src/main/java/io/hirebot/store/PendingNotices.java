@@ -1,5 +1,6 @@
 package io.hirebot.store;
 
+import io.hirebot.bot.Messenger;
 import io.hirebot.hire.OwnChange;
 import io.vertx.core.Future;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ public final class PendingNotices {
    * How long Feishu posts one message per uuid (reference: message create, {@code uuid}). A send that may reach Feishu
    * after the window of the first, which may have posted though its answer was lost, is given up instead.
    */
-  public static final Duration UUID_WINDOW = Duration.ofHours(1);
+  public static final Duration UUID_WINDOW = Messenger.UUID_WINDOW;
   /** Rows taken per run; the next run takes the rest. */
   static final int BATCH = 100;
   private static final int MAX_NAME = 200;

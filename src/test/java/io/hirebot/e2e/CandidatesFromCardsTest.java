@@ -88,12 +88,8 @@ class CandidatesFromCardsTest {
     // THEN the jobs card is the jobs card still
     threads.unchanged(jobs, click);
     // and the clicker is told where the list went, in both languages, not "Page 1"
-    JsonObject toast = CardThreads.toast(click);
-    assertEquals("info", toast.getString("type"), click.body());
-    JsonObject i18n = toast.getJsonObject("i18n", new JsonObject());
-    assertTrue(i18n.getString("en_us", "").contains("below"), toast.encode());
-    assertTrue(i18n.getString("zh_cn", "").contains("下方"), toast.encode());
-    assertFalse(i18n.getString("en_us").contains("Page"), toast.encode());
+    JsonObject i18n = CardThreads.infoToast(click, "below", "下方");
+    assertFalse(i18n.getString("en_us").contains("Page"), i18n.encode());
     // and the list is a new message in the group, replying to the jobs card
     listBelow(jobs, backend);
     assertEquals(1, threads.repliesTo(jobs).size(), "one list: " + threads.repliesTo(jobs));

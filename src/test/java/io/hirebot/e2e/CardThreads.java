@@ -58,4 +58,14 @@ final class CardThreads {
   static JsonObject toast(PushResult r) {
     return r.jsonBody().getJsonObject("toast", new JsonObject());
   }
+
+  /** The click's toast is an info in both languages, each saying its part; its {@code i18n}, for more checks. */
+  static JsonObject infoToast(PushResult click, String english, String chinese) {
+    JsonObject toast = toast(click);
+    assertEquals("info", toast.getString("type"), click.body());
+    JsonObject i18n = toast.getJsonObject("i18n", new JsonObject());
+    assertTrue(i18n.getString("en_us", "").contains(english), toast.encode());
+    assertTrue(i18n.getString("zh_cn", "").contains(chinese), toast.encode());
+    return i18n;
+  }
 }
