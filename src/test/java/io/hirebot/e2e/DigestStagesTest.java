@@ -10,7 +10,6 @@ import io.hirebot.sandbox.MessageSpec;
 import io.hirebot.sandbox.PushResult;
 import io.hirebot.sandbox.RecordedRequest;
 import io.hirebot.sandbox.hire.DemoTenant;
-import io.hirebot.sandbox.hire.IdKinds;
 import io.hirebot.sandbox.hire.Job;
 import io.hirebot.sandbox.hire.JobProcess;
 import io.hirebot.sandbox.hire.Stage;
@@ -125,20 +124,7 @@ class DigestStagesTest {
   /** A process of {@code stages} stages (interview rounds between the first three and the last three) and its jobs. */
   private static List<String> seed(BotHarness h, int stages) {
     var hire = h.sandbox.hire();
-    JobProcess process = hire.read(d -> {
-      List<Stage> list = new ArrayList<>();
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "简历初筛", "Resume screening", Stage.SCREENING));
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "用人经理评估", "Hiring manager review", Stage.EVALUATION));
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "笔试", "Written test", Stage.WRITTEN_TEST));
-      for (int i = 1; list.size() < stages - 3; i++) {
-        list.add(new Stage(d.nextId(IdKinds.STAGE), "第" + i + "轮面试", "Interview round " + i, Stage.INTERVIEW));
-      }
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "Offer 沟通", "Offer discussion", Stage.OFFER));
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "待入职", "Pending onboarding", Stage.PENDING_ONBOARD));
-      list.add(new Stage(d.nextId(IdKinds.STAGE), "已入职", "Onboarded", Stage.ONBOARDED));
-      return new JobProcess(d.nextId(IdKinds.PROCESS), "阶段流程", "Stages process", 1, list);
-    });
-    hire.addProcess(process);
+    JobProcess process = ManyHireRows.process(h, stages, stages - 6);
     List<String> ids = new ArrayList<>();
     for (int j = 0; j < JOBS; j++) {
       Job job = hire.addJob("Stages Job " + (j + 1), String.format("SJ-%03d", j + 1), process.id(),
