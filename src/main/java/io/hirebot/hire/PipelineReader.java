@@ -105,8 +105,12 @@ public final class PipelineReader {
    * stage. Written tests are not read; the details come from {@code known}, read again only where Hire changed them.
    */
   public Future<PipelinePage> readWhole(Job job, int max, KnownApplications known) {
-    return process(job).compose(process -> activeIds(job).compose(ids -> known.current(job.id(), ids.subList(0,
-        Math.min(max, ids.size()))).map(apps -> {
+    return activeIds(job).compose(ids -> readWhole(job, ids, max, known));
+  }
+
+  /** As {@link #readWhole(Job, int, KnownApplications)}, with the job's active ids ({@link #activeIds}) already read. */
+  public Future<PipelinePage> readWhole(Job job, List<String> ids, int max, KnownApplications known) {
+    return process(job).compose(process -> known.current(job.id(), firstOf(ids, max)).map(apps -> {
           // Counted as the cards that read the lists count them (JobPipeline): those in no stage of the process last,
           // by the stage Hire names (a hire there, onboarded under the job's former process, is a hire).
           List<List<String>> lists = process.stages().stream().map(s -> apps.stream()
@@ -120,7 +124,12 @@ public final class PipelineReader {
           List<PipelinePage.StageCount> counts = read.counts();
           return new PipelinePage(job, process, counts, sorted, 0, Math.max(1, max), ids.size(),
               PipelinePage.hired(counts), null);
-        })));
+        }));
+  }
+
+  /** The first {@code max} of a job's active ids: those {@link #readWhole} reads. */
+  public static List<String> firstOf(List<String> ids, int max) {
+    return ids.subList(0, Math.min(max, ids.size()));
   }
 
   /**

@@ -73,7 +73,7 @@ public final class TaskBoard {
   /** Everyone's pending tasks (see the class comment for who "everyone" is), oldest first; read once a minute. */
   public Future<List<Waiting>> everyone(Instant now) {
     return team.get("all", k -> people(now, job -> true, interviews -> interviews)
-        .compose(people -> ofPeople(people, job -> true, Map.of(), now, this::shared)));
+        .compose(people -> ofPeople(people, job -> true, Future.succeededFuture(Map.of()), now, this::shared)));
   }
 
   /**
@@ -82,7 +82,7 @@ public final class TaskBoard {
    * are not read again, so a digest costs three task lists per person and little else.
    */
   public Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now) {
-    return onJobs(jobIds, known, now, this::shared);
+    return onJobs(jobIds, known.keySet(), Future.succeededFuture(known), now, this::shared);
   }
 
   /**
@@ -100,9 +100,16 @@ public final class TaskBoard {
 
     private Pass() {}
 
-    /** As {@link TaskBoard#onJobs}, each person read once in this pass. */
-    public Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now) {
-      return TaskBoard.this.onJobs(jobIds, known, now, p -> read.computeIfAbsent(p, TaskBoard.this::shared));
+    /**
+     * As {@link TaskBoard#onJobs}, each person read once in this pass, started before the applications' details
+     * are read: who can owe a task is known from the jobs and their application ids ({@code applicationIds}, those
+     * {@code known} will hold), so the people's task lists are read while the details are (a job of 200 applications
+     * spends 20 s of get_detail's 10/s), and only describing the tasks waits for {@code known}.
+     */
+    public Future<List<Waiting>> onJobs(Set<String> jobIds, Set<String> applicationIds,
+        Future<Map<String, Application>> known, Instant now) {
+      return TaskBoard.this.onJobs(jobIds, applicationIds, known, now,
+          p -> read.computeIfAbsent(p, TaskBoard.this::shared));
     }
   }
 
@@ -110,18 +117,19 @@ public final class TaskBoard {
     return person.get(openId, this::read);
   }
 
-  private Future<List<Waiting>> onJobs(Set<String> jobIds, Map<String, Application> known, Instant now,
-      Function<String, Future<Partial<List<HireTask>>>> lists) {
+  private Future<List<Waiting>> onJobs(Set<String> jobIds, Set<String> applicationIds,
+      Future<Map<String, Application>> known, Instant now, Function<String, Future<Partial<List<HireTask>>>> lists) {
     if (jobIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return people(now, jobIds::contains, interviews -> interviews.stream()
-            .filter(i -> known.containsKey(i.applicationId())).toList())
+            .filter(i -> applicationIds.contains(i.applicationId())).toList())
         .compose(people -> ofPeople(people, jobIds::contains, known, now, lists));
   }
 
+  /** The people's tasks on the jobs {@code job} accepts, described once {@code known} is (those not in it are read). */
   private Future<List<Waiting>> ofPeople(Set<String> people, java.util.function.Predicate<String> job,
-      Map<String, Application> known, Instant now,
+      Future<Map<String, Application>> known, Instant now,
       Function<String, Future<Partial<List<HireTask>>>> lists) {
     // One person's failed read (a malformed id, Hire refusing) leaves the others' tasks standing.
     List<Future<List<HireTask>>> each = people.stream().map(p -> lists.apply(p).map(t -> t.value().stream()
@@ -131,10 +139,10 @@ public final class TaskBoard {
           return List.<HireTask>of();
         })).toList();
     List<String> owners = List.copyOf(people);
-    return Future.all(each).compose(done -> {
+    return Future.all(each).compose(done -> known).compose(apps -> {
       List<Future<List<Waiting>>> described = new ArrayList<>();
       for (int i = 0; i < owners.size(); i++) {
-        described.add(describe(owners.get(i), each.get(i).result(), known, now));
+        described.add(describe(owners.get(i), each.get(i).result(), apps, now));
       }
       return Future.all(described).map(d -> described.stream().flatMap(f -> f.result().stream())
           .sorted(OLDEST_FIRST).toList());

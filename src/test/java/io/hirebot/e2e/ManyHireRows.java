@@ -64,26 +64,7 @@ final class ManyHireRows {
   static Seeded seed(BotHarness h) {
     var hire = h.sandbox.hire();
     long now = h.clock.millis();
-    JobProcess process = hire.read(d -> {
-      List<Stage> stages = new ArrayList<>();
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "简历初筛", "Resume screening", Stage.SCREENING));
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "用人经理评估", "Hiring manager review", Stage.EVALUATION));
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "笔试", "Written test", Stage.WRITTEN_TEST));
-      for (int i = 1; i <= ROUNDS; i++) {
-        stages.add(new Stage(d.nextId(IdKinds.STAGE), "第" + i + "轮技术面试", "Technical interview round " + i,
-            Stage.INTERVIEW));
-      }
-      int pools = 0;
-      while (stages.size() < STAGES - 3) {
-        pools++;
-        stages.add(new Stage(d.nextId(IdKinds.STAGE), "人才储备池" + pools, "Talent reserve pool " + pools, Stage.OTHER));
-      }
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "Offer 沟通", "Offer discussion", Stage.OFFER));
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "待入职", "Pending onboarding", Stage.PENDING_ONBOARD));
-      stages.add(new Stage(d.nextId(IdKinds.STAGE), "已入职", "Onboarded", Stage.ONBOARDED));
-      return new JobProcess(d.nextId(IdKinds.PROCESS), "多阶段流程", "Many-stage process", 1, stages);
-    });
-    hire.addProcess(process);
+    JobProcess process = process(h, STAGES, ROUNDS);
     List<Stage> stages = process.stages();
     hire.write(d -> {
       for (int i = 0; i < REASONS; i++) {
@@ -140,6 +121,33 @@ final class ManyHireRows {
       }
     });
     return new Seeded(process, List.copyOf(jobs), List.copyOf(rows), List.copyOf(monas));
+  }
+
+  /**
+   * A process of {@code stages} stages, added to the sandbox: screening, evaluation, a written test, {@code rounds}
+   * interview rounds, talent pools up to three before the end, then offer, pending onboarding and onboarded.
+   */
+  static JobProcess process(BotHarness h, int stages, int rounds) {
+    JobProcess process = h.sandbox.hire().read(d -> {
+      List<Stage> list = new ArrayList<>();
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "简历初筛", "Resume screening", Stage.SCREENING));
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "用人经理评估", "Hiring manager review", Stage.EVALUATION));
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "笔试", "Written test", Stage.WRITTEN_TEST));
+      for (int i = 1; i <= rounds; i++) {
+        list.add(new Stage(d.nextId(IdKinds.STAGE), "第" + i + "轮技术面试", "Technical interview round " + i,
+            Stage.INTERVIEW));
+      }
+      int pools = 0;
+      while (list.size() < stages - 3) {
+        pools++;
+        list.add(new Stage(d.nextId(IdKinds.STAGE), "人才储备池" + pools, "Talent reserve pool " + pools, Stage.OTHER));
+      }
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "Offer 沟通", "Offer discussion", Stage.OFFER));
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "待入职", "Pending onboarding", Stage.PENDING_ONBOARD));
+      list.add(new Stage(d.nextId(IdKinds.STAGE), "已入职", "Onboarded", Stage.ONBOARDED));
+      return new JobProcess(d.nextId(IdKinds.PROCESS), "多阶段流程", "Many-stage process", 1, list);
+    });
+    return h.sandbox.hire().addProcess(process);
   }
 
   /** {@code job} with {@value #MANAGERS} more hiring managers ({@link #MANAGER}). */

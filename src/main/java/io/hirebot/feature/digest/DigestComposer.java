@@ -97,6 +97,8 @@ final class DigestComposer {
   final class Pass {
     private final boolean everyChat;
     private final TaskBoard.Pass board = tasks.pass();
+    /** Each job's active ids, listed once per pass (the first {@link #MAX_APPLICATIONS} are read in detail). */
+    private final Map<String, Future<List<String>>> listed = new ConcurrentHashMap<>();
     private final Map<String, Future<PipelinePage>> pipelines = new ConcurrentHashMap<>();
     private final Map<String, Future<Partial<List<Interview>>>> days = new ConcurrentHashMap<>();
     private final Map<GatherKey, Future<Gathered>> gathered = new ConcurrentHashMap<>();
@@ -164,17 +166,16 @@ final class DigestComposer {
 
     private Future<Gathered> gather(List<Job> covered, Instant until, ZoneId zone) {
       return gathered.computeIfAbsent(key(covered, until, zone), k -> {
+        List<Future<List<String>>> ids = covered.stream().map(this::listed).toList();
         List<Future<PipelinePage>> pages = covered.stream()
-            .map(job -> pipelines.computeIfAbsent(job.id(), id -> {
-              // A digest shows the job as it is now: a list cached by a command or the poll may predate an applicant.
-              hire.invalidateJob(id);
-              return pipeline.readWhole(job, MAX_APPLICATIONS, known);
-            }))
+            .map(job -> pipelines.computeIfAbsent(job.id(), id -> listed(job)
+                .compose(all -> pipeline.readWhole(job, all, MAX_APPLICATIONS, known))))
             .toList();
+        // Started with the details, not after them: the task lists wait on other budgets than get_detail's 10/s.
+        Future<List<Waiting>> waiting = overdue(covered, ids, pages, until);
         Future<Partial<List<Interview>>> today = today(until, zone);
         return Future.all(Future.all(pages), today).compose(all -> {
           List<PipelinePage> read = pages.stream().map(Future::result).toList();
-          Future<List<Waiting>> waiting = overdue(read, until);
           Future<Map<String, Offer>> offers = offers(read);
           // Who is stuck, and who moved, counted from the stage entries the team saw: one moved on and back by Undo
           // is neither new in the stage nor moved. The tasks keep Hire's times, as the nudges read them.
@@ -183,6 +184,15 @@ final class DigestComposer {
           return Future.all(offers, waiting, shown).map(done -> new Gathered(shown.result(), today.result(),
               offers.result(), waiting.result()));
         });
+      });
+    }
+
+    /** The job's active ids as Hire has them now, once per pass. */
+    private Future<List<String>> listed(Job job) {
+      return listed.computeIfAbsent(job.id(), id -> {
+        // A digest shows the job as it is now: a list cached by a command or the poll may predate an applicant.
+        hire.invalidateJob(id);
+        return pipeline.activeIds(job);
       });
     }
 
@@ -201,10 +211,16 @@ final class DigestComposer {
      * The Hire tasks on the digest's jobs that waited over the nudge age, of the people who can owe them (the jobs'
      * teams and interviewers); none when they cannot be read, so the digest still goes out with the rest.
      */
-    private Future<List<Waiting>> overdue(List<PipelinePage> pages, Instant now) {
-      Map<String, Application> known = new HashMap<>();
-      pages.forEach(p -> p.applications().forEach(a -> known.put(a.id(), a)));
-      return board.onJobs(pages.stream().map(p -> p.job().id()).collect(Collectors.toSet()), known, now)
+    private Future<List<Waiting>> overdue(List<Job> covered, List<Future<List<String>>> listed,
+        List<Future<PipelinePage>> pages, Instant now) {
+      Future<Map<String, Application>> known = Future.all(pages).map(done -> {
+        Map<String, Application> read = new HashMap<>();
+        pages.forEach(p -> p.result().applications().forEach(a -> read.put(a.id(), a)));
+        return read;
+      });
+      return Future.all(listed).compose(done -> board.onJobs(covered.stream().map(Job::id).collect(Collectors.toSet()),
+              listed.stream().flatMap(l -> PipelineReader.firstOf(l.result(), MAX_APPLICATIONS).stream())
+                  .collect(Collectors.toSet()), known, now))
           .map(all -> all.stream().filter(w -> w.waited(now).compareTo(overdueAfter) > 0).toList())
           .otherwise(e -> {
             log.warn("digest without waiting tasks cause={}", e.toString());
