@@ -49,7 +49,10 @@ public final class Cards {
     }
   }
 
-  /** A list-shaped card's model showing its first {@code rows} rows, in {@code lang}. */
+  /**
+   * A list-shaped card's model showing {@code rows} of its rows, in {@code lang}: its first ones, or those that matter
+   * most, in the list's order ({@code util.Kept}).
+   */
   @FunctionalInterface
   public interface RowsModel {
     ObjectNode model(int rows, Language lang);
@@ -57,7 +60,7 @@ public final class Cards {
 
   /**
    * A list-shaped card fitted to Feishu's limits (a card Feishu refuses is an answer the user never gets): the model
-   * lists its first n rows, n = {@code rows}, rows/2, …, 1, 0, the first n whose rendering in the writer's language
+   * lists n of its rows, n = {@code rows}, rows/2, …, 1, 0, the first n whose rendering in the writer's language
    * fits ({@link #halving}), then the card in both languages where that still fits ({@link #bilingual}). A model given
    * fewer rows than it has says so, and where to see the rest ({@link RowsShown}). Should even no rows not fit, the
    * card is rendered as it is and refused (a bug in the caller, logged).

@@ -58,6 +58,29 @@ public record JobProcess(String id, String zhName, String enName, List<Stage> st
     return stages.stream().filter(s -> !s.id().equals(currentStageId)).filter(JobProcess::movable).toList();
   }
 
+  /**
+   * The order in which the stages matter to someone moving an application in {@code currentStageId}, for a form that
+   * cannot list them all: the offer and onboarding stages first (where a recruiter most often moves someone, however
+   * far), then by distance from the current stage, the next before the previous one as far. From a stage the process
+   * does not have, every stage is a previous one.
+   */
+  public java.util.Comparator<Stage> nearest(String currentStageId) {
+    java.util.Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      position.putIfAbsent(stages.get(i).id(), i);
+    }
+    int current = position.getOrDefault(currentStageId, stages.size());
+    java.util.function.ToIntFunction<Stage> at = s -> position.getOrDefault(s.id(), stages.size());
+    return java.util.Comparator.<Stage, Boolean>comparing(s -> !offerOrOnboarding(s))
+        .thenComparingInt(s -> Math.abs(at.applyAsInt(s) - current))
+        .thenComparing(s -> at.applyAsInt(s) < current);
+  }
+
+  private static boolean offerOrOnboarding(Stage stage) {
+    return stage.type() == StageType.OFFER || stage.type() == StageType.PENDING_ONBOARDING
+        || stage.type() == StageType.ONBOARDED;
+  }
+
   private boolean movableOut(String currentStageId) {
     return stage(currentStageId).map(s -> !s.hired()).orElse(true);
   }

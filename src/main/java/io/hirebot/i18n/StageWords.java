@@ -36,17 +36,23 @@ public final class StageWords {
         : typeWord(messages, lang, stage);
   }
 
+  /** A kind of stage as a card counts it: its word or name, the candidates in it, and how many stages it adds up. */
+  public record KindCount(String kind, int count, int stages) {}
+
   /**
    * Counts per kind of stage, kinds in the order of Hire's stage types: a step of the flow under its type's word (both
    * interview rounds add up under "Interview"), a stage of type other or system under its own {@link #name}, as its
    * type's word would lump unrelated pools together. Kinds counting 0 are left out.
    */
-  public static Map<String, Integer> countsByKind(Messages messages, Language lang,
-      List<PipelinePage.StageCount> counts) {
-    Map<String, Integer> byKind = new LinkedHashMap<>();
+  public static List<KindCount> countsByKind(Messages messages, Language lang, List<PipelinePage.StageCount> counts) {
+    Map<String, int[]> byKind = new LinkedHashMap<>();
     counts.stream().sorted(Comparator.comparing(c -> c.stage().type())).filter(c -> c.count() > 0)
-        .forEach(c -> byKind.merge(kind(messages, lang, c.stage()), c.count(), Integer::sum));
-    return byKind;
+        .forEach(c -> {
+          int[] kind = byKind.computeIfAbsent(kind(messages, lang, c.stage()), k -> new int[2]);
+          kind[0] += c.count();
+          kind[1]++;
+        });
+    return byKind.entrySet().stream().map(e -> new KindCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
   }
 
   private static String kind(Messages messages, Language lang, Stage stage) {

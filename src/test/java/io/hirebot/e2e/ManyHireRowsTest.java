@@ -1,5 +1,6 @@
 package io.hirebot.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hirebot.sandbox.ImState;
@@ -108,6 +109,37 @@ class ManyHireRowsTest {
         .text("move Mara Aj to interview")).currentContent().toString();
     assertTrue(card.contains("Which stage?") && card.matches(".*⚠️ Showing \\d+ of 94: .*")
         && card.contains("For another stage, type `move Mara Aj to` and the stage's name."), card.substring(0, 600));
+  }
+
+  @Test
+  @DisplayName("\"Which stage?\" for `to interview` keeps the rounds nearest the candidate's own (the next first), in "
+      + "process order")
+  void stageChoiceKeepsTheNearest() {
+    // GIVEN Mara Dc in round 78 of 94 interview rounds
+    String card = ask(MessageSpec.group(TEAM).from(ManyHireRows.MANAGER + MANAGERS.getAndIncrement()).mentioningBot()
+        .text("move Mara Dc to interview")).currentContent().toString();
+    // THEN the rounds just after and before hers are choices, the first rounds are the ones left out
+    assertTrue(card.contains("round 79\"") && card.contains("round 94\"") && card.contains("round 77\""),
+        card.substring(0, 600));
+    assertFalse(card.contains("round 1\""), card.substring(0, 600));
+    assertTrue(card.indexOf("round 77\"") < card.indexOf("round 79\""), "in process order");
+  }
+
+  @Test
+  @DisplayName("the Move form of someone in an early stage of 104 keeps the next stages and Offer and Onboarding, in "
+      + "process order, and says how to name another")
+  void moveFormKeepsTheNextAndTheOffer() {
+    // GIVEN Mara Ak in Technical interview round 8 (stage 11 of 104)
+    var mara = seeded.rows().get(10);
+    String form = LongHireTexts.openForm(h, candidates.messageId(), mara, "move").toString();
+    for (String stage : List.of("Technical interview round 7", "Technical interview round 9",
+        "Technical interview round 20", "Offer discussion", "Pending onboarding", "Resume screening")) {
+      assertTrue(form.contains("\"" + stage + "\""), stage + " in " + form);
+    }
+    assertFalse(form.contains("\"Technical interview round 94\""), form);
+    assertTrue(form.indexOf("round 9\"") < form.indexOf("round 20\"")
+        && form.indexOf("round 20\"") < form.indexOf("Offer discussion"), "in process order: " + form);
+    assertTrue(form.contains("For another stage, type `move Mara Ak to` and the stage's name."), form);
   }
 
   @ParameterizedTest

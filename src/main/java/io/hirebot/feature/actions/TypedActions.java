@@ -35,6 +35,7 @@ import io.hirebot.i18n.Language;
 import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
+import io.hirebot.util.Kept;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -246,7 +247,7 @@ final class TypedActions {
       return text(lang, "typed.stageNone", Names.of(c.jobTitle()), move.stageQuery(), stages);
     }
     if (targets.size() > 1) {
-      return Future.succeededFuture(Reply.card(stageChoice(move, c, targets, lang)));
+      return Future.succeededFuture(Reply.card(stageChoice(move, c, targets, process, lang)));
     }
     Stage to = targets.get(0);
     if (to.id().equals(app.stage().id())) {
@@ -347,9 +348,10 @@ final class TypedActions {
 
   /**
    * "Which stage?", a button per stage the words match (`to interview` in a process of ninety interview rounds matches
-   * them all): as many as fit one Feishu card, and how to name another.
+   * them all): as many as fit one Feishu card, those that matter most from where the candidate is
+   * ({@link JobProcess#nearest}), in process order, and how to name another.
    */
-  private ObjectNode stageChoice(Command.Move move, Applied c, List<Stage> stages, Language lang) {
+  private ObjectNode stageChoice(Command.Move move, Applied c, List<Stage> stages, JobProcess process, Language lang) {
     return cards.fitRows("choices", stages.size(), n -> {
       ObjectNode model = cards.model();
       model.put("title", messages.get(lang, "typed.stage.title"));
@@ -357,7 +359,7 @@ final class TypedActions {
       model.put("text", Markdown.message(messages, lang, "typed.stage.text", Names.of(c.application().talentName()),
           Names.of(c.jobTitle()), move.stageQuery()));
       ArrayNode choices = model.putArray("choices");
-      for (Stage s : stages.subList(0, n)) {
+      for (Stage s : Kept.inOrder(stages, n, process.nearest(c.application().stage().id()))) {
         ObjectNode value = values.write(move, lang).put("application_id", c.application().id()).put("stage_id", s.id());
         choices.addObject().put("label", StageWords.name(messages, lang, s)).set("value", value);
       }

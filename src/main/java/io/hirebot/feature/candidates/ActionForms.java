@@ -8,11 +8,13 @@ import io.hirebot.cards.Cards;
 import io.hirebot.cards.ReasonOptions;
 import io.hirebot.i18n.Language;
 import io.hirebot.hire.Application;
+import io.hirebot.hire.JobProcess;
 import io.hirebot.hire.Stage;
 import io.hirebot.hire.TerminationReason;
 import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
+import io.hirebot.util.Kept;
 import java.util.List;
 
 /**
@@ -30,9 +32,12 @@ final class ActionForms {
 
   /**
    * The Move form: a stage to pick, in process order. Each option is two of Feishu's 200 elements, so a process of a
-   * hundred stages lists its first ones that fit, and the form says how to name another in a typed move.
+   * hundred stages lists those that fit and matter most from where the candidate is ({@link JobProcess#nearest}: the
+   * offer and onboarding stages, then the nearest, the next first), and the form says how to name another in a typed
+   * move.
    */
-  public ObjectNode move(ActionTarget target, Application app, List<Stage> choices, Language lang) {
+  public ObjectNode move(ActionTarget target, Application app, JobProcess process, Language lang) {
+    List<Stage> choices = StageActions.choices(process, app.stage().id());
     return cards.fitRows("action-form", choices.size(), n -> {
       ObjectNode model = base(target, lang, "form.move.title", "wathet", Names.of(app.talentName()));
       model.put("text", Markdown.message(messages, lang, "form.move.text", Names.of(app.talentName()),
@@ -40,7 +45,7 @@ final class ActionForms {
       ObjectNode select = model.putObject("select").put("name", "stage")
           .put("placeholder", messages.get(lang, "form.move.placeholder"));
       ArrayNode options = select.putArray("options");
-      choices.subList(0, n).forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s))
+      Kept.inOrder(choices, n, process.nearest(app.stage().id())).forEach(s -> options.addObject().put("label", StageWords.name(messages, lang, s))
           .put("value", s.id()));
       RowsShown.put(model, n, choices.size(), Markdown.message(messages, lang, "cards.shown.stages",
           Names.of(app.talentName())), messages, lang);

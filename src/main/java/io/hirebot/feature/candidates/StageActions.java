@@ -48,7 +48,7 @@ final class StageActions {
     return kit.guard.allowed(action, lang, t, () -> kit.hire.applicationNow(t.applicationId())
         .compose(now -> ActionKit.unchangeable(now, t) ? kit.unchangedResult(t, now, lang)
             : kit.process(t.jobId()).compose(p -> kit.places.open(action, t, lang,
-                placed -> kit.forms.move(placed, now, choices(p, now.stage().id()), lang)))));
+                placed -> kit.forms.move(placed, now, p, lang)))));
   }
 
   Future<ActionResult> confirmMove(CardAction action, Language lang) {

@@ -18,7 +18,9 @@ import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
 import io.vertx.core.Future;
+import io.hirebot.util.Kept;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,6 +31,16 @@ import java.util.List;
  */
 final class JobsCard {
   static final String PAGE = "jobs.page";
+
+  /**
+   * The kinds of stage a row names at most before it counts the others together: every kind of step of the flow (six)
+   * and a pool or two.
+   */
+  static final int KINDS_NAMED = 7;
+
+  /** The kinds a row names first: the busiest (ties: in the order of Hire's stage types). */
+  private static final Comparator<StageWords.KindCount> BUSIEST =
+      Comparator.comparingInt(StageWords.KindCount::count).reversed();
 
   private final Cards cards;
   private final Messages messages;
@@ -91,13 +103,26 @@ final class JobsCard {
   /**
    * "5 active: Screening 3 · Interview 2 · Talent Reserve 1 · 1 hired": the active candidates by kind of stage
    * ({@link StageWords#countsByKind}: a pool stage by its own name), empty kinds left out, and the hires after them,
-   * apart, so the breakdown adds up to the active count.
+   * apart, so the breakdown adds up to the active count. A process of many pools with people in them would name them
+   * all on every row, past Feishu's 30 KB for a page of ten jobs (71 KB with 245 pools): a row of more than
+   * {@value #KINDS_NAMED} + 1 kinds names its busiest {@value #KINDS_NAMED}, in their order, and counts the others
+   * together ("+242 more stages 242"), which still adds up.
    */
   private String countsByType(JobPipeline pipeline, Language lang) {
     List<PipelinePage.StageCount> active = pipeline.counts().stream().filter(c -> !c.stage().hired()).toList();
+    List<StageWords.KindCount> kinds = StageWords.countsByKind(messages, lang, active);
+    List<StageWords.KindCount> named = kinds.size() <= KINDS_NAMED + 1 ? kinds
+        : Kept.inOrder(kinds, KINDS_NAMED, BUSIEST);
     List<String> parts = new ArrayList<>();
-    StageWords.countsByKind(messages, lang, active).forEach((kind, count) -> parts.add(
-        Markdown.message(messages, lang, "candidates.stageCount", kind, count)));
+    named.forEach(k -> parts.add(Markdown.message(messages, lang, "candidates.stageCount", k.kind(), k.count())));
+    if (named.size() < kinds.size()) {
+      List<StageWords.KindCount> others = kinds.stream().filter(k -> !named.contains(k)).toList();
+      // Our own words, not data: their "+" is no list marker to escape.
+      Markdown.Own more = new Markdown.Own(Markdown.message(messages, lang, "jobs.moreStages",
+          others.stream().mapToInt(StageWords.KindCount::stages).sum()));
+      parts.add(Markdown.message(messages, lang, "candidates.stageCount", more,
+          others.stream().mapToInt(StageWords.KindCount::count).sum()));
+    }
     String hired = HireTexts.hiredSuffix(messages, lang, PipelinePage.hired(pipeline.counts()));
     return parts.isEmpty() ? messages.get(lang, "jobs.nocandidates") + hired
         : messages.get(lang, "jobs.active", pipeline.inProcess(), String.join(" · ", parts), hired);

@@ -13,6 +13,7 @@ import io.hirebot.i18n.HireTexts;
 import io.hirebot.i18n.Messages;
 import io.hirebot.i18n.Names;
 import io.hirebot.i18n.StageWords;
+import io.hirebot.util.Kept;
 
 /**
  * The funnel card ({@code cards/pipeline.json}): one line per step with count, bar, median days, pass-through rate
@@ -21,6 +22,10 @@ import io.hirebot.i18n.StageWords;
 final class PipelineCard {
   /** Longest bar, in blocks; bars are scaled to the fullest stage. */
   static final int BAR_WIDTH = 12;
+
+  /** The steps a card too small for them all keeps first: those with someone in them. */
+  private static final java.util.Comparator<Funnel.Step> PEOPLE_FIRST =
+      java.util.Comparator.comparing(s -> s.count() == 0);
 
   private final Cards cards;
   private final Messages messages;
@@ -32,7 +37,8 @@ final class PipelineCard {
 
   /**
    * The card in both languages (each viewer reads their own), or the writer's alone where that is too big; a process of
-   * more steps than fit one card lists its first ones and says so ({@link Cards#fitRows}).
+   * more steps than fit one card lists those that fit, the steps with candidates first (a step with people matters more
+   * than an empty one), in process order, and says so ({@link Cards#fitRows}).
    */
   ObjectNode render(Job job, Funnel funnel, int sampled, Language lang) {
     return cards.fitRows("pipeline", lang, funnel.steps().size(), (n, l) -> model(job, funnel, sampled, n, l)).card();
@@ -48,7 +54,7 @@ final class PipelineCard {
     model.put("emptyText", messages.get(lang, "candidates.empty"));
     int fullest = funnel.steps().stream().mapToInt(Funnel.Step::count).max().orElse(0);
     ArrayNode steps = model.putArray("steps");
-    for (Funnel.Step s : funnel.steps().subList(0, listed)) {
+    for (Funnel.Step s : Kept.inOrder(funnel.steps(), listed, PEOPLE_FIRST)) {
       ObjectNode step = steps.addObject();
       step.put("line", Markdown.message(messages, lang, "pipeline.step", StageWords.name(messages, lang, s.stage()),
           s.count(), bar(s.count(), fullest)));

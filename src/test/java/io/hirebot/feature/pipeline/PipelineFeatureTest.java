@@ -157,4 +157,30 @@ class PipelineFeatureTest {
     assertTrue(zh.contains("不计入漏斗：其他 1 人"), zh.all());
     assertFalse(en.all().contains("Outside the funnel: stage_nameless"), en.all());
   }
+
+  @Test
+  @DisplayName("pipeline: a process of more steps than fit one card keeps the steps with candidates, in process order")
+  void manyStepsKeepThoseWithCandidates() {
+    // GIVEN a process of 300 interview rounds, candidates only in rounds 250 and 290
+    List<Stage> stages = new java.util.ArrayList<>();
+    for (int i = 1; i <= 300; i++) {
+      stages.add(new Stage("stage_round_" + i, "第" + i + "轮面试", "Round " + i, StageType.INTERVIEW));
+    }
+    JobProcess process = new JobProcess("process_rounds", "多轮流程", "Many rounds", stages);
+    h.hire.addProcess(process);
+    Job job = h.hire.addJob(new Job("job_rounds", "RD-001", "Rounds Engineer", process.id(), true),
+        new JobTeam("job_rounds", SmallTenant.RECRUITER_LI, List.of(), List.of()));
+    var now = h.clock.instant();
+    h.hire.addApplication(job, h.hire.addTalent("Ann Su", "13900000011", "a@example.com"), stages.get(289), now);
+    h.hire.addApplication(job, h.hire.addTalent("Ben Yu", "13900000012", "b@example.com"), stages.get(249), now);
+
+    Shown en = h.inGroup("pipeline for RD-001");
+    Shown zh = h.inGroup("RD-001 的招聘漏斗");
+
+    // THEN the card lists fewer steps than 300, says so, and the two with people are among them, in process order
+    assertTrue(en.contains("**Round 250** · 1") && en.contains("**Round 290** · 1"), en.all());
+    assertTrue(en.all().indexOf("**Round 250**") < en.all().indexOf("**Round 290**"), en.all());
+    assertTrue(en.contains("of 300: more would not fit one Feishu card"), en.all());
+    assertTrue(zh.contains("**第250轮面试** · 1") && zh.contains("**第290轮面试** · 1"), zh.all());
+  }
 }
