@@ -10,6 +10,9 @@ import java.util.Set;
  * summary), one key per known code, and an interview's interviewers.
  */
 public final class HireTexts {
+  /** The most interviewers an interview's line names one by one. */
+  public static final int MAX_NAMED = 6;
+
   private static final Set<Integer> OFFER_STATUSES = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   private static final Set<Integer> INTERVIEW_RESULTS = Set.of(2, 3, 4, 5, 6);
   private static final int UNSET = 0;
@@ -51,9 +54,16 @@ public final class HireTexts {
 
   /**
    * The interviewers of an interview as a list ("Liu Yang and Chen Jing"), or "no interviewer listed" when Hire lists
-   * none: a row of an interview nobody is assigned to must say so, not show an empty name.
+   * none: a row of an interview nobody is assigned to must say so, not show an empty name. A panel of more than
+   * {@link #MAX_NAMED} names its first {@code MAX_NAMED - 1}, in Hire's order, and counts the rest ("… and 25 more").
    */
   public static String interviewers(Messages messages, Language lang, List<String> names) {
+    if (names.size() > MAX_NAMED) {
+      // A panel of thirty named in full buried its row (and every other line of a profile) under names.
+      List<String> shown = new java.util.ArrayList<>(names.subList(0, MAX_NAMED - 1));
+      shown.add(messages.get(lang, "interview.moreInterviewers", names.size() - (MAX_NAMED - 1)));
+      return messages.list(lang, shown);
+    }
     return names.isEmpty() ? messages.get(lang, "interview.noInterviewers") : messages.list(lang, names);
   }
 }

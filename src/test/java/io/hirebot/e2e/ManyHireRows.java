@@ -72,7 +72,9 @@ final class ManyHireRows {
         d.terminationReasons.put(id, new TerminationReason(id, "淘汰原因" + i, "Termination reason " + i, 1, 1));
       }
       for (int p = 0; p < PANEL; p++) {
-        d.users.put(PANELIST + p, new HireUser(PANELIST + p, "面试官" + p + "号王小明", "Interviewer " + p + " Walker"));
+        // Names at the 100 characters cards show: a row names five of a panel, so its length is in the names.
+        d.users.put(PANELIST + p, new HireUser(PANELIST + p, ("面试官" + p + "号王小明").repeat(15).substring(0, 100),
+            ("Interviewer " + p + " Walker ").repeat(6).substring(0, 100)));
       }
       for (int e = 0; e < EVALUATIONS; e++) {
         d.users.put(EVALUATOR + e, new HireUser(EVALUATOR + e, "评估人" + e + "号李雷", "Evaluator " + e + " Evans"));
