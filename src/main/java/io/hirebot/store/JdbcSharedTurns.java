@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ public final class JdbcSharedTurns implements SharedTurns {
     }
     String holder = UUID.randomUUID().toString();
     long giveUp = System.nanoTime() + wait.toNanos();
-    return take(applicationId, holder, giveUp, FIRST_PAUSE_MS).compose(missed -> {
+    return take(applicationId, holder, giveUp, FIRST_PAUSE_MS, false).compose(missed -> {
       if (missed != null) {
         return instead.apply(missed);
       }
@@ -105,9 +106,18 @@ public final class JdbcSharedTurns implements SharedTurns {
     });
   }
 
-  /** Null once the turn is held; otherwise why it was not had by {@code giveUp} (System.nanoTime). */
-  private Future<Missed> take(String applicationId, String holder, long giveUp, long pause) {
+  /**
+   * Null once the turn is held; otherwise why it was not had by {@code giveUp} (System.nanoTime).
+   *
+   * @param seenHeld whether an earlier ask of this write found the turn held by another write
+   */
+  private Future<Missed> take(String applicationId, String holder, long giveUp, long pause, boolean seenHeld) {
     return bounded(claim(applicationId, holder), giveUp, applicationId, holder).transform(r -> {
+      if (r.failed() && seenHeld && r.cause() instanceof TimeoutException) {
+        // The database answered, and said another write holds the turn; the wait ran out during a later ask. The click
+        // is told the candidate is busy, as it is, not that the database failed (a loaded machine showed the latter).
+        return busy(applicationId);
+      }
       if (r.failed()) {
         log.warn("application turn not taken, the write is not made application_id={} cause={}", applicationId,
             r.cause().toString());
@@ -117,15 +127,19 @@ public final class JdbcSharedTurns implements SharedTurns {
         return Future.succeededFuture(null);
       }
       if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) >= giveUp) {
-        log.info("application turn still held by another write after {} ms application_id={}", wait.toMillis(),
-            applicationId);
-        return Future.succeededFuture(Missed.BUSY);
+        return busy(applicationId);
       }
       Promise<Void> later = Promise.promise();
       vertx.setTimer(pause, t -> later.complete());
       return later.future().compose(v -> take(applicationId, holder, giveUp,
-          Math.min(LONGEST_PAUSE_MS, pause * 2)));
+          Math.min(LONGEST_PAUSE_MS, pause * 2), true));
     });
+  }
+
+  private Future<Missed> busy(String applicationId) {
+    log.info("application turn still held by another write after {} ms application_id={}", wait.toMillis(),
+        applicationId);
+    return Future.succeededFuture(Missed.BUSY);
   }
 
   /** True when the row is this write's now; false when another write holds it (or held its lock too long). */
@@ -151,7 +165,7 @@ public final class JdbcSharedTurns implements SharedTurns {
     long left = TimeUnit.NANOSECONDS.toMillis(giveUp - System.nanoTime());
     Promise<Boolean> answer = Promise.promise();
     long timer = vertx.setTimer(Math.max(1, left), t -> {
-      if (answer.tryFail(new IllegalStateException("no answer from the database within " + wait.toMillis() + " ms"))) {
+      if (answer.tryFail(new TimeoutException("no answer from the database within " + wait.toMillis() + " ms"))) {
         claim.onSuccess(taken -> {
           if (taken) {
             release(applicationId, holder);
