@@ -177,14 +177,18 @@ public final class CachingHireDirectory implements HireDirectory {
 
   @Override
   public Future<List<Interview>> interviews(Instant from, Instant to) {
-    return caches.interviews().get(from.toEpochMilli() + "/" + to.toEpochMilli(),
-        k -> call(() -> delegate.interviews(from, to)));
+    return caches.interviews().get(range(from, to), k -> call(() -> delegate.interviews(from, to)));
+  }
+
+  /** The interview cache's key of a range: {@link #interviewsNow} drops exactly the entry {@link #interviews} keeps. */
+  private static String range(Instant from, Instant to) {
+    return from.toEpochMilli() + "/" + to.toEpochMilli();
   }
 
   /** Read again, and kept: the commands that read the same range next see the fresh list too. */
   @Override
   public Future<List<Interview>> interviewsNow(Instant from, Instant to) {
-    caches.interviews().invalidate(from.toEpochMilli() + "/" + to.toEpochMilli());
+    caches.interviews().invalidate(range(from, to));
     return interviews(from, to);
   }
 

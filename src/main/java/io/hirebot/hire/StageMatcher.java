@@ -3,11 +3,14 @@ package io.hirebot.hire;
 import io.hirebot.util.EditDistance;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a stage as typed ("screening", "初筛", "First Interview", "interview") against a job's real
  * process stages, in both languages: exact name, then part of a name, then a nameless stage as cards number it
- * ("interview 2"), then a kind of stage ("interview" keeps every interview stage), then close spelling. Several results are all kept. Pure.
+ * ("interview 2"), then a kind of stage ("interview" keeps every interview stage), then close spelling. Several
+ * results are all kept. Pure.
  */
 public final class StageMatcher {
   /** Words for a kind of stage, so "interview" or "面试" means every interview stage of the job. */
@@ -64,10 +67,10 @@ public final class StageMatcher {
   }
 
   /** A kind's word and a number ("interview2", "面试2"): a nameless stage as cards number it ({@link Stage#ordinal}). */
-  private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(\\D+)(\\d{1,3})");
+  private static final Pattern NUMBERED = Pattern.compile("(\\D+)(\\d{1,3})");
 
   private static List<Stage> numbered(String q, List<Stage> stages) {
-    java.util.regex.Matcher m = NUMBERED.matcher(q);
+    Matcher m = NUMBERED.matcher(q);
     StageType type = m.matches() ? TYPE_WORDS.get(m.group(1)) : null;
     if (type == null) {
       return List.of();
